@@ -1,0 +1,43 @@
+# walkapp — two commands on a fresh machine:
+#   make run    set everything up and open the app on its default local database
+#   make test   set everything up and run the whole test suite (offscreen)
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.walkapp-installed
+
+.PHONY: run test sysdeps-run sysdeps-test venv lint typecheck wheel screenshots clean
+
+run: sysdeps-run $(STAMP)
+	$(BIN)/walkapp
+
+test: sysdeps-test $(STAMP)
+	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest $(PYTEST_ARGS)
+
+sysdeps-run:
+	@sh .ci/system-deps.sh run
+
+sysdeps-test:
+	@sh .ci/system-deps.sh test
+
+venv: $(STAMP)
+
+$(STAMP): pyproject.toml setup.py
+	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e '.[test]'
+	@touch $(STAMP)
+
+lint: $(STAMP)
+	$(BIN)/python -m pip install --quiet ruff mypy
+	$(BIN)/ruff check walkapp ui tests
+	$(BIN)/mypy
+
+wheel: $(STAMP)
+	$(BIN)/python -m pip wheel --no-deps -w dist .
+
+screenshots: sysdeps-test $(STAMP)
+	QT_QPA_PLATFORM=offscreen $(BIN)/python -m walkapp.ui.screenshots docs/screenshots
+
+clean:
+	rm -rf $(VENV) build dist *.egg-info

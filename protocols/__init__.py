@@ -1,0 +1,1 @@
+"""Built-in protocol definitions (data files); installed as `walkapp._protocols`."""

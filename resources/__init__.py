@@ -1,0 +1,1 @@
+"""Bundled icons, fonts and styles (data files); installed as `walkapp._resources`."""

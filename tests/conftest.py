@@ -1,0 +1,50 @@
+"""Test set-up shared by every test.
+
+Qt must be told to draw offscreen before it loads, and no test may touch the user's real
+data: each test gets its own data folder, and HOME/XDG point into the test's temp dir.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+# Offscreen, on a virtual 1366×768 screen (the smallest laptop screen we design for);
+# without a size, Qt's offscreen screen is 800×800 and clamps every window to it.
+_SCREEN = Path(__file__).parent / "helpers" / "offscreen-1366x768.json"
+if os.environ.get("QT_QPA_PLATFORM", "offscreen") == "offscreen":
+    os.environ["QT_QPA_PLATFORM"] = f"offscreen:configfile={_SCREEN}"
+
+from collections.abc import Iterator  # noqa: E402
+
+import pytest  # noqa: E402
+
+from walkapp.config import Settings, resolve_settings  # noqa: E402
+from walkapp.services import Services, open_services  # noqa: E402
+
+
+@pytest.fixture(autouse=True)
+def _isolated_environment(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    home = tmp_path / "home"
+    home.mkdir()
+    runtime = tmp_path / "runtime"
+    runtime.mkdir(mode=0o700)
+    monkeypatch.setenv("HOME", str(home))
+    monkeypatch.setenv("XDG_DATA_HOME", str(home / ".local" / "share"))
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(home / ".config"))
+    monkeypatch.setenv("XDG_CACHE_HOME", str(home / ".cache"))
+    monkeypatch.setenv("XDG_RUNTIME_DIR", str(runtime))
+    monkeypatch.setenv("WALKAPP_DATA_DIR", str(tmp_path / "data"))
+    monkeypatch.delenv("WALKAPP_DATABASE_URL", raising=False)
+
+
+@pytest.fixture
+def settings(tmp_path: Path) -> Settings:
+    return resolve_settings(tmp_path / "data")
+
+
+@pytest.fixture
+def services(settings: Settings) -> Iterator[Services]:
+    opened = open_services(settings)
+    yield opened
+    opened.close()

@@ -1,0 +1,61 @@
+"""Smoke test of the main window over a real database."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QSettings, Qt
+
+from tests.helpers.builders import make_walk
+from tests.ui.conftest import ScriptedAsker
+from walkapp.services import Services
+from walkapp.ui.main_window import MainWindow
+
+
+def test_main_window_lists_walks_and_searches(qtbot, services: Services, qsettings: QSettings,
+                                              asker: ScriptedAsker) -> None:
+    make_walk(services, "Reading walk")
+    window = MainWindow(services, qsettings, asker)
+    qtbot.addWidget(window)
+    window.show()
+    library = window.library
+    assert library.model.rowCount() == 1
+    # A walk added elsewhere (e.g. by an import) appears without a manual refresh.
+    make_walk(services, "Maths walk")
+    assert library.model.rowCount() == 2
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow, timeout=2000)
+    qtbot.keyClick(window, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
+    assert library.search.hasFocus() or window.focusWidget() is library.search
+    qtbot.keyClicks(library.search, "math")
+    qtbot.waitUntil(lambda: library.model.rowCount() == 1, timeout=2000)
+    assert library.model.row_at(0).title == "Maths walk"  # type: ignore[union-attr]
+    qtbot.keyClicks(library.search, "zzz")
+    qtbot.waitUntil(lambda: library.empty.isVisible(), timeout=2000)
+
+
+def test_empty_library_says_what_to_do(qtbot, services: Services, qsettings: QSettings,
+                                       asker: ScriptedAsker) -> None:
+    window = MainWindow(services, qsettings, asker)
+    qtbot.addWidget(window)
+    window.show()
+    assert window.library.empty.isVisible()
+    assert "New walk" in window.library.empty.text()
+
+
+def test_geometry_is_remembered(qtbot, services: Services, qsettings: QSettings,
+                                asker: ScriptedAsker) -> None:
+    window = MainWindow(services, qsettings, asker)
+    qtbot.addWidget(window)
+    window.resize(1100, 700)
+    window.show()
+    window.close()
+    again = MainWindow(services, qsettings, asker)
+    qtbot.addWidget(again)
+    assert (again.width(), again.height()) == (1100, 700)
+
+
+def test_about_box_goes_through_the_asker(qtbot, services: Services, qsettings: QSettings,
+                                          asker: ScriptedAsker) -> None:
+    window = MainWindow(services, qsettings, asker)
+    qtbot.addWidget(window)
+    window.about_action.trigger()
+    assert asker.shown and asker.shown[0][0] == "inform" and "walkapp" in asker.shown[0][2]

@@ -1,0 +1,47 @@
+"""Start the desktop app: one QApplication, the services, the main window."""
+
+from __future__ import annotations
+
+import sys
+
+from PySide6.QtCore import QSettings
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+from walkapp import APP_NAME, __version__
+from walkapp.config import Settings
+from walkapp.errors import WalkappError
+from walkapp.services import Services, open_services
+from walkapp.ui.main_window import MainWindow
+
+
+def ui_settings(settings: Settings) -> QSettings:
+    """Window state lives beside the data (not in a global registry), so a test or a second
+    data folder never disturbs the user's own."""
+    settings.data_dir.mkdir(parents=True, exist_ok=True)
+    return QSettings(str(settings.data_dir / "ui-state.ini"), QSettings.Format.IniFormat)
+
+
+def make_application(argv: list[str] | None = None) -> QApplication:
+    app = QApplication.instance()
+    if not isinstance(app, QApplication):
+        app = QApplication(argv if argv is not None else sys.argv[:1])
+    app.setApplicationName(APP_NAME)
+    app.setApplicationDisplayName("walkapp")
+    app.setApplicationVersion(__version__)
+    app.setOrganizationName(APP_NAME)
+    return app
+
+
+def run_app(settings: Settings) -> int:
+    app = make_application()
+    try:
+        services: Services = open_services(settings)
+    except WalkappError as error:
+        QMessageBox.critical(None, "walkapp", error.message)
+        return 1
+    window = MainWindow(services, ui_settings(settings))
+    window.show()
+    try:
+        return app.exec()
+    finally:
+        services.close()

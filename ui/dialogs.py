@@ -1,0 +1,31 @@
+"""The seam between screens and modal dialogs.
+
+Screens never call `QMessageBox.exec()` themselves; they call an `Asker`. The app uses the
+real dialogs; tests pass an Asker with scripted answers so that no modal dialog blocks.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QMessageBox, QWidget
+
+
+class Asker:
+    """Ask the user something, or tell them something, with a modal dialog."""
+
+    def confirm(self, parent: QWidget | None, title: str, text: str,
+                confirm_label: str = "OK") -> bool:
+        box = QMessageBox(QMessageBox.Icon.Question, title, text,
+                          QMessageBox.StandardButton.Cancel, parent)
+        ok = box.addButton(confirm_label, QMessageBox.ButtonRole.AcceptRole)
+        box.setDefaultButton(QMessageBox.StandardButton.Cancel)
+        box.exec()
+        return box.clickedButton() is ok
+
+    def inform(self, parent: QWidget | None, title: str, text: str) -> None:
+        QMessageBox.information(parent, title, text)
+
+    def warn(self, parent: QWidget | None, title: str, text: str) -> None:
+        QMessageBox.warning(parent, title, text)
+
+    def error(self, parent: QWidget | None, title: str, text: str) -> None:
+        QMessageBox.critical(parent, title, text)

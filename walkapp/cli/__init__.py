@@ -1,0 +1,80 @@
+"""The `walkapp` command: no arguments opens the desktop app; subcommands work headless.
+
+Bad input ends with one clear line on stderr and a non-zero exit, never a traceback.
+Commands live in sibling modules, each with a `register(subparsers)` function.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from collections.abc import Callable, Sequence
+from typing import NoReturn
+
+from walkapp import __version__
+from walkapp.cli.context import Context
+from walkapp.errors import WalkappError
+
+EXIT_USAGE = 2
+EXIT_INTERNAL = 70
+
+# Command modules, in the order their commands appear in --help.
+COMMAND_MODULES = ["walkapp.cli.walks"]
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> NoReturn:
+        self.exit(EXIT_USAGE, f"{self.prog}: error: {message} (see `{self.prog} --help`)\n")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    import importlib
+
+    parser = _Parser(prog="walkapp", description=(
+        "Run learning walks: plan, pre-brief, take notes offline, post-brief and print "
+        "debriefs. With no command, opens the desktop app."))
+    parser.add_argument("--version", action="version", version=f"walkapp {__version__}")
+    parser.add_argument("--data-dir", metavar="DIR",
+                        help="folder for walkapp's data (default: WALKAPP_DATA_DIR or the "
+                             "user data folder)")
+    parser.add_argument("--database-url", metavar="URL",
+                        help="database URL (default: walkapp.sqlite3 in the data folder)")
+    subparsers = parser.add_subparsers(dest="command", metavar="COMMAND",
+                                       parser_class=_Parser)
+    for name in COMMAND_MODULES:
+        importlib.import_module(name).register(subparsers)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    handler: Callable[[argparse.Namespace, Context], int] | None = getattr(args, "handler",
+                                                                           None)
+    context = Context(data_dir=args.data_dir, database_url=args.database_url)
+    try:
+        if handler is None:
+            from walkapp.cli.gui import open_desktop_app
+
+            return open_desktop_app(context)
+        return handler(args, context)
+    except WalkappError as error:
+        print(f"walkapp: error: {error.message}", file=sys.stderr)
+        return error.exit_code
+    except KeyboardInterrupt:
+        print("walkapp: interrupted", file=sys.stderr)
+        return 130
+    except BrokenPipeError:
+        # `walkapp list | head`: the reader went away; not an error worth a message.
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        return 0
+    except Exception as error:  # a bug: say so in one line, details on request
+        if os.environ.get("WALKAPP_DEBUG"):
+            raise
+        print(f"walkapp: internal error: {type(error).__name__}: {error} "
+              "(set WALKAPP_DEBUG=1 for details and please report it)", file=sys.stderr)
+        return EXIT_INTERNAL
+    finally:
+        context.close()

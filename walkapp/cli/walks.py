@@ -1,0 +1,136 @@
+"""Commands about walks: demo, list, show, check."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from typing import Any
+
+from walkapp import domain as d
+from walkapp.cli.context import Context
+from walkapp.jsonout import dumps
+
+
+def register(subparsers: Any) -> None:
+    p = subparsers.add_parser("demo", help="create a realistic sample walk to try walkapp")
+    p.add_argument("--json", action="store_true", help="print the new walk as JSON")
+    p.set_defaults(handler=cmd_demo)
+
+    p = subparsers.add_parser("list", help="list walks, newest first")
+    p.add_argument("--json", action="store_true", help="print JSON instead of a table")
+    p.add_argument("--search", default="", metavar="TEXT",
+                   help="only walks whose title, focus or school contains TEXT")
+    p.set_defaults(handler=cmd_list)
+
+    p = subparsers.add_parser("show", help="show one walk and what was recorded in it")
+    p.add_argument("walk", metavar="WALK", help="walk id, or an unambiguous start of its title")
+    p.add_argument("--json", action="store_true", help="print JSON")
+    p.set_defaults(handler=cmd_show)
+
+    p = subparsers.add_parser("check", help="check the database's integrity")
+    p.add_argument("--json", action="store_true", help="print JSON")
+    p.set_defaults(handler=cmd_check)
+
+
+def cmd_demo(args: argparse.Namespace, context: Context) -> int:
+    from walkapp.demo import create_demo_walk
+
+    walk = create_demo_walk(context.services)
+    if args.json:
+        print(dumps({"id": walk.id, "title": walk.title}))
+    else:
+        print(f"Created the sample walk “{walk.title}” ({walk.id}).")
+        print("Open the app with `walkapp`, or see it with "
+              f"`walkapp show {walk.id[:8]}`.")
+    return 0
+
+
+def cmd_list(args: argparse.Namespace, context: Context) -> int:
+    walks = context.services.walks.list_walks(args.search)
+    if args.json:
+        print(dumps(walks))
+        return 0
+    if not walks:
+        print("No walks yet. Create one in the app, or try `walkapp demo`.")
+        return 0
+    print(f"{'DATE':<10}  {'STATUS':<8}  {'WALKERS':>7}  {'VISITS':>6}  {'NOTES':>5}  "
+          f"{'ID':<8}  TITLE")
+    for w in walks:
+        print(f"{w.walk_date.isoformat():<10}  {w.status.value:<8}  {w.walker_count:>7}  "
+              f"{w.visit_count:>6}  {w.note_count:>5}  {w.id[:8]:<8}  {w.title}")
+    return 0
+
+
+def cmd_show(args: argparse.Namespace, context: Context) -> int:
+    services = context.services
+    walk = services.walks.find_walk(args.walk)
+    record = services.records.walk_record(walk.id)
+    if args.json:
+        print(dumps(record))
+        return 0
+    _print_record(record)
+    return 0
+
+
+def _print_record(record: d.WalkRecord) -> None:
+    walk = record.walk
+    out = sys.stdout.write
+    out(f"{walk.title}\n{'=' * min(len(walk.title), 78)}\n")
+    out(f"Date: {walk.walk_date.isoformat()}   Status: {walk.status.value}   "
+        f"Protocol: {walk.protocol_id or '(none)'}   Id: {walk.id}\n")
+    if walk.school:
+        out(f"School: {walk.school}\n")
+    if walk.focus:
+        out(f"Focus: {walk.focus}\n")
+    out(f"\nWalkers ({len(walk.walkers)}): "
+        f"{', '.join(p.display_name for p in walk.walkers) or 'none yet'}\n")
+    for g in walk.groups:
+        warning = g.size_warning
+        out(f"  {g.name}: {len(g.member_ids)} walker(s)" + (f" — {warning}" if warning else "")
+            + "\n")
+    if walk.look_fors:
+        out("\nLook-fors:\n")
+        for lf in walk.look_fors:
+            out(f"  {lf.position}. {lf.text}\n")
+    if walk.norms:
+        out("\nNorms:\n")
+        for n in walk.norms:
+            out(f"  [{'x' if n.agreed else ' '}] {n.text}\n")
+    names = {p.id: p.display_name for p in walk.participants}
+    tags = {lf.id: lf.text for lf in walk.look_fors}
+    out(f"\nVisits ({len(walk.visits)}), notes ({len(record.notes)}):\n")
+    for visit in walk.visits:
+        details = visit.details(show_teacher=walk.show_teacher_names)
+        out(f"\n  {visit.label}" + (f" — {details}" if details else "") + "\n")
+        for note in (n for n in record.notes if n.visit_id == visit.id):
+            tag_text = f" [{', '.join(tags[t] for t in note.look_for_ids)}]" \
+                if note.look_for_ids else ""
+            out(f"    {note.stem.label}: {note.text}{tag_text} "
+                f"— {names.get(note.author_id or '', '?')}\n")
+    if record.commitments:
+        out("\nCommitments:\n")
+        for c in record.commitments:
+            out(f"  {names.get(c.participant_id, '?')}: {c.text}\n")
+    if record.action_items:
+        out("\nAction items:\n")
+        for a in record.action_items:
+            due = a.due_date.isoformat() if a.due_date else "no date"
+            out(f"  [{a.status.value}] {a.text} — {a.owner_name or 'no owner'}, due {due}\n")
+
+
+def cmd_check(args: argparse.Namespace, context: Context) -> int:
+    services = context.services
+    problems = services.db.integrity_check()
+    walks = services.walks.list_walks()
+    where = str(services.db.path or services.db.url)
+    if args.json:
+        print(dumps({"ok": not problems, "problems": problems, "walks": len(walks),
+                     "database": where}))
+    elif problems:
+        print(f"The database at {where} has {len(problems)} problem(s):", file=sys.stderr)
+        for problem in problems[:20]:
+            print(f"  {problem}", file=sys.stderr)
+        print("Restore a backup with `walkapp restore`.", file=sys.stderr)
+    else:
+        print(f"ok: {len(walks)} walk(s) in {where}")
+    return 1 if problems else 0

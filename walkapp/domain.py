@@ -1,0 +1,349 @@
+"""The walk as plain, immutable data: what services hand to the CLI, reports and screens.
+
+Nothing here knows about the database. Names follow the users' words: walk, visit, walker,
+note, look-for, norm, commitment, action item.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime
+from enum import StrEnum
+
+
+class Role(StrEnum):
+    FACILITATOR = "facilitator"
+    WALKER = "walker"
+
+
+class WalkStatus(StrEnum):
+    PLANNED = "planned"
+    RUNNING = "running"
+    CLOSED = "closed"
+
+
+class LocalMode(StrEnum):
+    """Whose laptop the walk is on: the facilitator's, or one walker's (walker mode)."""
+
+    FACILITATOR = "facilitator"
+    WALKER = "walker"
+
+
+class Stem(StrEnum):
+    """How a note begins; the stems keep notes descriptive and forward-looking."""
+
+    NOTICED = "noticed"
+    WONDER = "wonder"
+    WILL_TRY = "will_try"
+    QUESTION = "question"
+
+    @property
+    def label(self) -> str:
+        return STEM_LABELS[self]
+
+    @property
+    def prompt(self) -> str:
+        return STEM_PROMPTS[self]
+
+
+STEM_LABELS = {
+    Stem.NOTICED: "I noticed",
+    Stem.WONDER: "I wonder",
+    Stem.WILL_TRY: "I will try",
+    Stem.QUESTION: "Question",
+}
+STEM_PROMPTS = {
+    Stem.NOTICED: "I noticed…",
+    Stem.WONDER: "I wonder…",
+    Stem.WILL_TRY: "I will try…",
+    Stem.QUESTION: "A question I have…",
+}
+
+
+class ActionStatus(StrEnum):
+    OPEN = "open"
+    DONE = "done"
+    DROPPED = "dropped"
+
+
+class CommitmentStatus(StrEnum):
+    OPEN = "open"
+    TRIED = "tried"
+    DROPPED = "dropped"
+
+
+class PatternKind(StrEnum):
+    """The post-brief order: description before analysis, analysis before prediction."""
+
+    DESCRIBE = "describe"
+    ANALYSE = "analyse"
+    PREDICT = "predict"
+    NEXT_LEVEL = "next_level"
+
+    @property
+    def label(self) -> str:
+        return PATTERN_LABELS[self]
+
+
+PATTERN_LABELS = {
+    PatternKind.DESCRIBE: "Describe",
+    PatternKind.ANALYSE: "Analyse",
+    PatternKind.PREDICT: "Predict",
+    PatternKind.NEXT_LEVEL: "Next level of work",
+}
+
+GROUP_MIN = 3
+GROUP_MAX = 6
+
+
+@dataclass(frozen=True)
+class WalkSummary:
+    id: str
+    title: str
+    walk_date: date
+    school: str | None
+    protocol_id: str
+    status: WalkStatus
+    current_phase: str
+    walker_count: int
+    visit_count: int
+    note_count: int
+    local_mode: LocalMode
+    updated_at: datetime
+
+
+@dataclass(frozen=True)
+class Participant:
+    id: str
+    walk_id: str
+    display_name: str
+    role: Role
+    group_id: str | None
+    person_id: str | None
+    position: int
+
+
+@dataclass(frozen=True)
+class Group:
+    id: str
+    walk_id: str
+    name: str
+    position: int
+    member_ids: tuple[str, ...] = ()
+
+    @property
+    def size_warning(self) -> str | None:
+        """A gentle warning when the group is outside the 3–6 walkers that work well."""
+        size = len(self.member_ids)
+        if size < GROUP_MIN:
+            return f"{self.name} has {size} walker(s); groups of {GROUP_MIN}–{GROUP_MAX} work best."
+        if size > GROUP_MAX:
+            return f"{self.name} has {size} walkers; groups of {GROUP_MIN}–{GROUP_MAX} work best."
+        return None
+
+
+@dataclass(frozen=True)
+class Visit:
+    id: str
+    walk_id: str
+    position: int
+    room: str | None = None
+    grade: str | None = None
+    subject: str | None = None
+    teacher_name: str | None = None
+
+    @property
+    def label(self) -> str:
+        """Visits are numbered, not named."""
+        return f"Visit {self.position}"
+
+    def details(self, *, show_teacher: bool = False) -> str:
+        parts = [p for p in (self.room, self.grade, self.subject) if p]
+        if show_teacher and self.teacher_name:
+            parts.append(self.teacher_name)
+        return " · ".join(parts)
+
+
+@dataclass(frozen=True)
+class LookFor:
+    id: str
+    walk_id: str
+    position: int
+    text: str
+    description: str = ""
+
+
+@dataclass(frozen=True)
+class Norm:
+    id: str
+    walk_id: str
+    position: int
+    text: str
+    agreed: bool
+
+
+@dataclass(frozen=True)
+class Note:
+    id: str
+    walk_id: str
+    author_id: str | None
+    visit_id: str | None
+    phase: str | None
+    stem: Stem
+    text: str
+    look_for_ids: tuple[str, ...]
+    revision: int
+    created_at: datetime
+    updated_at: datetime
+    conflict_of: str | None = None
+
+
+@dataclass(frozen=True)
+class Reflection:
+    id: str
+    walk_id: str
+    author_id: str | None
+    prompt: str
+    text: str
+    revision: int
+    updated_at: datetime
+
+
+@dataclass(frozen=True)
+class Commitment:
+    id: str
+    walk_id: str
+    participant_id: str
+    text: str
+    status: CommitmentStatus
+    review_note: str
+    carried_from_id: str | None
+    revision: int
+    updated_at: datetime
+
+
+@dataclass(frozen=True)
+class FollowUp:
+    id: str
+    action_item_id: str
+    walk_id: str
+    text: str
+    status: ActionStatus
+    created_at: datetime
+
+
+@dataclass(frozen=True)
+class ActionItem:
+    id: str
+    origin_walk_id: str
+    text: str
+    owner_name: str
+    due_date: date | None
+    status: ActionStatus
+    position: int
+    follow_ups: tuple[FollowUp, ...] = ()
+
+
+@dataclass(frozen=True)
+class Pattern:
+    id: str
+    walk_id: str
+    kind: PatternKind
+    text: str
+    position: int
+
+
+@dataclass(frozen=True)
+class NextStep:
+    id: str
+    walk_id: str
+    text: str
+    position: int
+
+
+@dataclass(frozen=True)
+class Feedback:
+    id: str
+    walk_id: str
+    author_id: str | None
+    question_key: str
+    question: str
+    answer: str
+    rating: int | None
+
+
+@dataclass(frozen=True)
+class PhaseLogEntry:
+    id: str
+    walk_id: str
+    phase: str
+    step_index: int
+    step_key: str
+    step_title: str
+    planned_seconds: int
+    extended_seconds: int
+    started_at: datetime | None
+    ended_at: datetime | None
+    active_seconds: int
+    outcome: str
+
+
+@dataclass(frozen=True)
+class Walk:
+    """A walk's plan: everything decided before the first classroom visit."""
+
+    id: str
+    title: str
+    walk_date: date
+    school: str | None
+    focus: str
+    language: str
+    protocol_id: str
+    protocol_version: str
+    protocol_hash: str
+    status: WalkStatus
+    current_phase: str
+    current_step: int
+    visit_minutes: int
+    corridor_minutes: int
+    show_teacher_names: bool
+    attribute_commitments: bool
+    include_visit_details: bool
+    local_mode: LocalMode
+    local_participant_id: str | None
+    created_at: datetime
+    updated_at: datetime
+    participants: tuple[Participant, ...] = ()
+    groups: tuple[Group, ...] = ()
+    visits: tuple[Visit, ...] = ()
+    look_fors: tuple[LookFor, ...] = ()
+    norms: tuple[Norm, ...] = ()
+
+    @property
+    def walkers(self) -> tuple[Participant, ...]:
+        return tuple(p for p in self.participants if p.role is Role.WALKER)
+
+    @property
+    def facilitators(self) -> tuple[Participant, ...]:
+        return tuple(p for p in self.participants if p.role is Role.FACILITATOR)
+
+    def participant(self, participant_id: str | None) -> Participant | None:
+        return next((p for p in self.participants if p.id == participant_id), None)
+
+    def visit(self, visit_id: str | None) -> Visit | None:
+        return next((v for v in self.visits if v.id == visit_id), None)
+
+
+@dataclass(frozen=True)
+class WalkRecord:
+    """A walk with everything recorded during it: the input for reports and exports."""
+
+    walk: Walk
+    notes: tuple[Note, ...] = ()
+    reflections: tuple[Reflection, ...] = ()
+    commitments: tuple[Commitment, ...] = ()
+    action_items: tuple[ActionItem, ...] = ()
+    patterns: tuple[Pattern, ...] = ()
+    next_steps: tuple[NextStep, ...] = ()
+    feedback: tuple[Feedback, ...] = ()
+    phase_log: tuple[PhaseLogEntry, ...] = ()

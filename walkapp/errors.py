@@ -1,0 +1,57 @@
+"""Errors walkapp expects and can explain to a person in one sentence.
+
+Anything that is *not* a WalkappError is a bug: the CLI prints a short crash message and the
+desktop app shows a crash dialog with details. A WalkappError's message is written for the
+user: what happened, and what to do about it.
+"""
+
+from __future__ import annotations
+
+
+class WalkappError(Exception):
+    """An expected failure with a message fit to show a user."""
+
+    exit_code = 1
+
+    def __init__(self, message: str) -> None:
+        super().__init__(message)
+        self.message = message
+
+    def __str__(self) -> str:
+        return self.message
+
+
+class NotFoundError(WalkappError):
+    """The walk, note or person asked for does not exist."""
+
+
+class AmbiguousError(WalkappError):
+    """A short name matched more than one thing."""
+
+
+class ValidationError(WalkappError):
+    """Input that cannot be stored as given (empty title, bad date, over a limit…)."""
+
+
+class StorageError(WalkappError):
+    """The database could not be read or written; nothing was changed."""
+
+
+class DatabaseLockedError(StorageError):
+    """Another program holds the database."""
+
+
+class ReadOnlyError(StorageError):
+    """The database or its folder cannot be written."""
+
+
+class DiskFullError(StorageError):
+    """The disk is full."""
+
+
+class CorruptDatabaseError(StorageError):
+    """The database file is damaged or is not a walkapp database."""
+
+
+class NewerDatabaseError(StorageError):
+    """The database was written by a newer walkapp."""

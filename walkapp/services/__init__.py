@@ -1,0 +1,46 @@
+"""Services: the only way the CLI, reports and screens read or change walks.
+
+Each service method owns its transaction and returns immutable domain objects; after a
+commit it publishes a `Change` on the event bus so that views refresh only what changed.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from walkapp.config import Settings
+from walkapp.events import EventBus
+from walkapp.services.debrief import DebriefService
+from walkapp.services.notes import NoteDraft, NoteService
+from walkapp.services.plan import PlanService
+from walkapp.services.records import RecordService
+from walkapp.services.walks import NewWalk, WalkService
+from walkapp.storage.db import Database
+
+__all__ = ["NewWalk", "NoteDraft", "Services", "open_services"]
+
+
+@dataclass(frozen=True)
+class Services:
+    db: Database
+    bus: EventBus
+    walks: WalkService
+    plan: PlanService
+    notes: NoteService
+    debrief: DebriefService
+    records: RecordService
+
+    @classmethod
+    def create(cls, db: Database, bus: EventBus | None = None) -> Services:
+        bus = bus or EventBus()
+        return cls(db=db, bus=bus, walks=WalkService(db, bus), plan=PlanService(db, bus),
+                   notes=NoteService(db, bus), debrief=DebriefService(db, bus),
+                   records=RecordService(db, bus))
+
+    def close(self) -> None:
+        self.db.close()
+
+
+def open_services(settings: Settings) -> Services:
+    """Open (and migrate) the database described by `settings` and build the services."""
+    return Services.create(Database(settings).open())

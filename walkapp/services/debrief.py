@@ -1,0 +1,319 @@
+"""The post-brief and what carries across walks: commitments, action items, patterns,
+next steps and session feedback."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from walkapp import domain as d
+from walkapp.errors import NotFoundError, ValidationError
+from walkapp.events import Action
+from walkapp.services import convert
+from walkapp.services import validate as v
+from walkapp.services.base import ServiceBase
+from walkapp.storage import models as m
+from walkapp.storage.types import new_id, utcnow
+
+
+def _walk(session: Session, walk_id: str) -> m.Walk:
+    row = session.get(m.Walk, walk_id)
+    if row is None:
+        raise NotFoundError(f"No walk with id {walk_id}.")
+    return row
+
+
+def _action_items(session: Session, query: Any) -> list[d.ActionItem]:
+    rows = list(session.scalars(query))
+    follow_ups: dict[str, list[m.ActionFollowUp]] = {}
+    if rows:
+        for f in session.scalars(select(m.ActionFollowUp)
+                                 .where(m.ActionFollowUp.action_item_id.in_([r.id for r in rows]))
+                                 .order_by(m.ActionFollowUp.created_at)):
+            follow_ups.setdefault(f.action_item_id, []).append(f)
+    return [convert.action_item(r, follow_ups.get(r.id, [])) for r in rows]
+
+
+class DebriefService(ServiceBase):
+    # -- commitments -----------------------------------------------------------------------
+    def save_commitment(self, walk_id: str, participant_id: str, text: str,
+                        commitment_id: str = "", carried_from_id: str | None = None
+                        ) -> d.Commitment:
+        clean = v.required_text(text, "The commitment", 20_000)
+        with self.db.transaction("saving the commitment") as session:
+            _walk(session, walk_id)
+            person = session.get(m.Participant, participant_id)
+            if person is None or person.walk_id != walk_id:
+                raise NotFoundError("That walker is not on this walk's roster.")
+            row = session.get(m.Commitment, commitment_id) if commitment_id else None
+            if row is None:
+                row = m.Commitment(id=commitment_id or new_id(), walk_id=walk_id,
+                                   participant_id=participant_id, text=clean,
+                                   carried_from_id=carried_from_id)
+                session.add(row)
+                action = Action.ADDED
+            else:
+                action = Action.UPDATED
+                if row.text != clean or row.deleted_at is not None:
+                    row.text, row.deleted_at = clean, None
+                    row.revision += 1
+                    row.updated_at = utcnow()
+            session.flush()
+            result = convert.commitment(row)
+        self.publish("commitment", action, walk_id, result.id)
+        return result
+
+    def review_commitment(self, commitment_id: str, status: d.CommitmentStatus | str,
+                          review_note: str = "") -> d.Commitment:
+        """Record how an earlier "I will try" went (reviewed in a later pre-brief)."""
+        clean = v.choice(d.CommitmentStatus, status, "Commitment status")
+        with self.db.transaction("saving the review") as session:
+            row = session.get(m.Commitment, commitment_id)
+            if row is None:
+                raise NotFoundError(f"No commitment with id {commitment_id}.")
+            row.status = clean.value
+            row.review_note = v.body_text(review_note, "The review note", 20_000)
+            row.revision += 1
+            row.updated_at = utcnow()
+            session.flush()
+            result = convert.commitment(row)
+        self.publish("commitment", Action.UPDATED, result.walk_id, commitment_id)
+        return result
+
+    def delete_commitment(self, commitment_id: str) -> None:
+        with self.db.transaction("deleting the commitment") as session:
+            row = session.get(m.Commitment, commitment_id)
+            if row is None:
+                raise NotFoundError(f"No commitment with id {commitment_id}.")
+            row.deleted_at, row.text = utcnow(), ""
+            row.revision += 1
+            walk_id = row.walk_id
+        self.publish("commitment", Action.REMOVED, walk_id, commitment_id)
+
+    def list_commitments(self, walk_id: str) -> list[d.Commitment]:
+        with self.db.transaction() as session:
+            rows = session.scalars(select(m.Commitment)
+                                   .where(m.Commitment.walk_id == walk_id,
+                                          m.Commitment.deleted_at.is_(None))
+                                   .order_by(m.Commitment.created_at))
+            return [convert.commitment(r) for r in rows]
+
+    def open_commitments_before(self, walk_id: str) -> list[tuple[str, d.Commitment]]:
+        """Open commitments from earlier walks by people on this walk's roster, for the
+        pre-brief review: (walker's name, commitment) pairs, oldest walk first."""
+        with self.db.transaction() as session:
+            walk = _walk(session, walk_id)
+            people = {p.person_id: p.display_name
+                      for p in session.scalars(select(m.Participant)
+                                               .where(m.Participant.walk_id == walk_id))
+                      if p.person_id}
+            if not people:
+                return []
+            rows = session.execute(
+                select(m.Commitment, m.Participant.person_id)
+                .join(m.Participant, m.Participant.id == m.Commitment.participant_id)
+                .join(m.Walk, m.Walk.id == m.Commitment.walk_id)
+                .where(m.Participant.person_id.in_(list(people)),
+                       m.Commitment.walk_id != walk_id,
+                       m.Commitment.deleted_at.is_(None),
+                       m.Commitment.status == d.CommitmentStatus.OPEN.value,
+                       m.Walk.walk_date <= walk.walk_date)
+                .order_by(m.Walk.walk_date, m.Commitment.created_at)).all()
+            return [(people[person_id], convert.commitment(c)) for c, person_id in rows]
+
+    # -- action items ----------------------------------------------------------------------
+    def add_action_item(self, walk_id: str, text: str, owner_name: str = "",
+                        due_date: date | str | None = None) -> d.ActionItem:
+        clean = v.required_text(text, "The action item", 20_000)
+        due = v.parse_date(due_date, "The due date") if due_date else None
+        with self.db.transaction("adding an action item") as session:
+            _walk(session, walk_id)
+            last = session.scalar(select(m.ActionItem.position)
+                                  .where(m.ActionItem.origin_walk_id == walk_id)
+                                  .order_by(m.ActionItem.position.desc()).limit(1))
+            row = m.ActionItem(origin_walk_id=walk_id, text=clean,
+                               owner_name=(owner_name or "").strip()[: v.MAX_NAME_CHARS],
+                               due_date=due, position=(last or 0) + 1)
+            session.add(row)
+            session.flush()
+            result = convert.action_item(row, [])
+        self.publish("action_item", Action.ADDED, walk_id, result.id)
+        return result
+
+    def update_action_item(self, item_id: str, **changes: Any) -> d.ActionItem:
+        with self.db.transaction("saving the action item") as session:
+            row = session.get(m.ActionItem, item_id)
+            if row is None:
+                raise NotFoundError(f"No action item with id {item_id}.")
+            for key, value in changes.items():
+                if key == "text":
+                    row.text = v.required_text(value, "The action item", 20_000)
+                elif key == "owner_name":
+                    row.owner_name = (value or "").strip()[: v.MAX_NAME_CHARS]
+                elif key == "due_date":
+                    row.due_date = v.parse_date(value, "The due date") if value else None
+                elif key == "status":
+                    row.status = v.choice(d.ActionStatus, value, "Status").value
+                else:
+                    raise ValidationError(f"Cannot change {key} of an action item.")
+            session.flush()
+            result = _action_items(session, select(m.ActionItem)
+                                   .where(m.ActionItem.id == item_id))[0]
+        self.publish("action_item", Action.UPDATED, result.origin_walk_id, item_id)
+        return result
+
+    def delete_action_item(self, item_id: str) -> None:
+        with self.db.transaction("deleting the action item") as session:
+            row = session.get(m.ActionItem, item_id)
+            if row is None:
+                raise NotFoundError(f"No action item with id {item_id}.")
+            walk_id = row.origin_walk_id
+            session.delete(row)
+        self.publish("action_item", Action.REMOVED, walk_id, item_id)
+
+    def follow_up(self, item_id: str, walk_id: str, status: d.ActionStatus | str,
+                  text: str = "") -> d.ActionItem:
+        """Review an action item at a later walk: note what happened and set its status."""
+        clean = v.choice(d.ActionStatus, status, "Status")
+        with self.db.transaction("saving the follow-up") as session:
+            row = session.get(m.ActionItem, item_id)
+            if row is None:
+                raise NotFoundError(f"No action item with id {item_id}.")
+            _walk(session, walk_id)
+            session.add(m.ActionFollowUp(action_item_id=item_id, walk_id=walk_id,
+                                         text=v.body_text(text, "The follow-up", 20_000),
+                                         status=clean.value))
+            row.status = clean.value
+            session.flush()
+            result = _action_items(session, select(m.ActionItem)
+                                   .where(m.ActionItem.id == item_id))[0]
+        self.publish("action_item", Action.UPDATED, result.origin_walk_id, item_id)
+        return result
+
+    def list_action_items(self, walk_id: str | None = None, *, open_only: bool = False
+                          ) -> list[d.ActionItem]:
+        """Action items of one walk, or of all walks (open first, then by due date)."""
+        query = select(m.ActionItem)
+        if walk_id is not None:
+            query = query.where(m.ActionItem.origin_walk_id == walk_id).order_by(
+                m.ActionItem.position)
+        else:
+            query = query.join(m.Walk, m.Walk.id == m.ActionItem.origin_walk_id).order_by(
+                (m.ActionItem.status != "open"), m.ActionItem.due_date.is_(None),
+                m.ActionItem.due_date, m.Walk.walk_date, m.ActionItem.position)
+        if open_only:
+            query = query.where(m.ActionItem.status == d.ActionStatus.OPEN.value)
+        with self.db.transaction() as session:
+            return _action_items(session, query)
+
+    def open_action_items_before(self, walk_id: str) -> list[d.ActionItem]:
+        """Open action items from earlier walks, for this walk's pre-brief review."""
+        with self.db.transaction() as session:
+            walk = _walk(session, walk_id)
+            query = (select(m.ActionItem).join(m.Walk, m.Walk.id == m.ActionItem.origin_walk_id)
+                     .where(m.ActionItem.origin_walk_id != walk_id,
+                            m.ActionItem.status == d.ActionStatus.OPEN.value,
+                            m.Walk.walk_date <= walk.walk_date)
+                     .order_by(m.Walk.walk_date, m.ActionItem.position))
+            return _action_items(session, query)
+
+    # -- patterns and next steps -----------------------------------------------------------
+    def add_pattern(self, walk_id: str, kind: d.PatternKind | str, text: str) -> d.Pattern:
+        clean_kind = v.choice(d.PatternKind, kind, "Kind of statement")
+        clean = v.required_text(text, "The statement", 20_000)
+        with self.db.transaction("adding the statement") as session:
+            _walk(session, walk_id)
+            count = len(session.scalars(select(m.Pattern.id)
+                                        .where(m.Pattern.walk_id == walk_id)).all())
+            row = m.Pattern(walk_id=walk_id, kind=clean_kind.value, text=clean,
+                            position=count + 1)
+            session.add(row)
+            session.flush()
+            result = convert.pattern(row)
+        self.publish("pattern", Action.ADDED, walk_id, result.id)
+        return result
+
+    def update_pattern(self, pattern_id: str, text: str) -> d.Pattern:
+        clean = v.required_text(text, "The statement", 20_000)
+        with self.db.transaction("saving the statement") as session:
+            row = session.get(m.Pattern, pattern_id)
+            if row is None:
+                raise NotFoundError(f"No statement with id {pattern_id}.")
+            row.text = clean
+            session.flush()
+            result = convert.pattern(row)
+        self.publish("pattern", Action.UPDATED, result.walk_id, pattern_id)
+        return result
+
+    def delete_pattern(self, pattern_id: str) -> None:
+        with self.db.transaction("deleting the statement") as session:
+            row = session.get(m.Pattern, pattern_id)
+            if row is None:
+                raise NotFoundError(f"No statement with id {pattern_id}.")
+            walk_id = row.walk_id
+            session.delete(row)
+        self.publish("pattern", Action.REMOVED, walk_id, pattern_id)
+
+    def list_patterns(self, walk_id: str) -> list[d.Pattern]:
+        """Statements in the protocol's order: describe, analyse, predict, next level."""
+        order = {k.value: i for i, k in enumerate(d.PatternKind)}
+        with self.db.transaction() as session:
+            rows = session.scalars(select(m.Pattern).where(m.Pattern.walk_id == walk_id))
+            items = [convert.pattern(r) for r in rows]
+        return sorted(items, key=lambda p: (order[p.kind.value], p.position))
+
+    def add_next_step(self, walk_id: str, text: str) -> d.NextStep:
+        clean = v.required_text(text, "The next step", 20_000)
+        with self.db.transaction("adding the next step") as session:
+            _walk(session, walk_id)
+            count = len(session.scalars(select(m.NextStep.id)
+                                        .where(m.NextStep.walk_id == walk_id)).all())
+            row = m.NextStep(walk_id=walk_id, text=clean, position=count + 1)
+            session.add(row)
+            session.flush()
+            result = convert.next_step(row)
+        self.publish("next_step", Action.ADDED, walk_id, result.id)
+        return result
+
+    def delete_next_step(self, step_id: str) -> None:
+        with self.db.transaction("deleting the next step") as session:
+            row = session.get(m.NextStep, step_id)
+            if row is None:
+                raise NotFoundError(f"No next step with id {step_id}.")
+            walk_id = row.walk_id
+            session.delete(row)
+        self.publish("next_step", Action.REMOVED, walk_id, step_id)
+
+    def list_next_steps(self, walk_id: str) -> list[d.NextStep]:
+        with self.db.transaction() as session:
+            rows = session.scalars(select(m.NextStep).where(m.NextStep.walk_id == walk_id)
+                                   .order_by(m.NextStep.position))
+            return [convert.next_step(r) for r in rows]
+
+    # -- feedback --------------------------------------------------------------------------
+    def add_feedback(self, walk_id: str, question_key: str, question: str, answer: str = "",
+                     rating: int | None = None, author_id: str | None = None) -> d.Feedback:
+        if rating is not None and not (isinstance(rating, int) and 1 <= rating <= 5):
+            raise ValidationError("A rating must be a whole number from 1 to 5.")
+        with self.db.transaction("saving the feedback") as session:
+            _walk(session, walk_id)
+            row = m.Feedback(walk_id=walk_id, author_id=author_id,
+                             question_key=v.required_text(question_key, "Question key", 100),
+                             question=v.required_text(question, "The question", 1000),
+                             answer=v.body_text(answer, "The answer", 20_000), rating=rating)
+            session.add(row)
+            session.flush()
+            result = convert.feedback(row)
+        self.publish("feedback", Action.ADDED, walk_id, result.id)
+        return result
+
+    def list_feedback(self, walk_id: str) -> list[d.Feedback]:
+        with self.db.transaction() as session:
+            rows = session.scalars(select(m.Feedback)
+                                   .where(m.Feedback.walk_id == walk_id,
+                                          m.Feedback.deleted_at.is_(None))
+                                   .order_by(m.Feedback.created_at))
+            return [convert.feedback(r) for r in rows]

@@ -1,0 +1,294 @@
+"""A walk's plan: roster and groups, the route of visits, look-fors and norms."""
+
+from __future__ import annotations
+
+from typing import Any, TypeVar
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from walkapp import domain as d
+from walkapp.errors import NotFoundError, ValidationError
+from walkapp.events import Action
+from walkapp.services import convert
+from walkapp.services import validate as v
+from walkapp.services.base import ServiceBase
+from walkapp.storage import models as m
+
+Ordered = TypeVar("Ordered", m.Visit, m.LookFor, m.Norm, m.Participant, m.Group)
+
+
+def name_key(name: str) -> str:
+    """How two spellings of one person's name are recognised as the same person."""
+    return " ".join(name.casefold().split())
+
+
+def _require_walk(session: Session, walk_id: str) -> m.Walk:
+    walk = session.get(m.Walk, walk_id)
+    if walk is None:
+        raise NotFoundError(f"No walk with id {walk_id}.")
+    return walk
+
+
+def _next_position(session: Session, model: type[Ordered], walk_id: str) -> int:
+    current = session.scalar(select(func.max(model.position)).where(model.walk_id == walk_id))
+    return (current or 0) + 1
+
+
+def _get(session: Session, model: type[Ordered], row_id: str, what: str) -> Ordered:
+    row = session.get(model, row_id)
+    if row is None:
+        raise NotFoundError(f"No {what} with id {row_id}.")
+    return row
+
+
+def _renumber(session: Session, model: type[Ordered], walk_id: str) -> None:
+    rows = session.scalars(select(model).where(model.walk_id == walk_id)
+                           .order_by(model.position)).all()
+    for index, row in enumerate(rows, start=1):
+        row.position = index
+
+
+def _move(session: Session, model: type[Ordered], row_id: str, new_position: int,
+          what: str) -> Ordered:
+    row = _get(session, model, row_id, what)
+    rows = list(session.scalars(select(model).where(model.walk_id == row.walk_id)
+                                .order_by(model.position)).all())
+    rows.remove(row)
+    index = max(0, min(len(rows), new_position - 1))
+    rows.insert(index, row)
+    for position, item in enumerate(rows, start=1):
+        item.position = position
+    return row
+
+
+class PlanService(ServiceBase):
+    # -- people ----------------------------------------------------------------------------
+    def add_participant(self, walk_id: str, display_name: str,
+                        role: d.Role | str = d.Role.WALKER,
+                        group_id: str | None = None) -> d.Participant:
+        name = v.required_text(display_name, "The walker's name", v.MAX_NAME_CHARS)
+        role = v.choice(d.Role, role, "Role")
+        with self.db.transaction("adding a walker") as session:
+            _require_walk(session, walk_id)
+            key = name_key(name)
+            person = session.scalars(select(m.Person).where(m.Person.name_key == key)
+                                     .order_by(m.Person.created_at)).first()
+            if person is None:
+                person = m.Person(display_name=name, name_key=key)
+                session.add(person)
+                session.flush()
+            if group_id is not None:
+                self._check_group(session, walk_id, group_id)
+            row = m.Participant(walk_id=walk_id, display_name=name, role=role.value,
+                                person_id=person.id, group_id=group_id,
+                                position=_next_position(session, m.Participant, walk_id))
+            session.add(row)
+            session.flush()
+            result = convert.participant(row)
+        self.publish("participant", Action.ADDED, walk_id, result.id)
+        return result
+
+    def update_participant(self, participant_id: str, **changes: Any) -> d.Participant:
+        with self.db.transaction("saving the walker") as session:
+            row = _get(session, m.Participant, participant_id, "walker")
+            for key, value in changes.items():
+                if key == "display_name":
+                    row.display_name = v.required_text(value, "The walker's name",
+                                                       v.MAX_NAME_CHARS)
+                elif key == "role":
+                    row.role = v.choice(d.Role, value, "Role").value
+                elif key == "group_id":
+                    if value is not None:
+                        self._check_group(session, row.walk_id, value)
+                    row.group_id = value
+                else:
+                    raise ValidationError(f"Cannot change {key} of a walker.")
+            session.flush()
+            result = convert.participant(row)
+        self.publish("participant", Action.UPDATED, result.walk_id, result.id)
+        return result
+
+    def remove_participant(self, participant_id: str) -> None:
+        with self.db.transaction("removing the walker") as session:
+            row = _get(session, m.Participant, participant_id, "walker")
+            walk_id = row.walk_id
+            has_notes = session.scalar(select(func.count()).select_from(m.Note)
+                                       .where(m.Note.author_id == row.id,
+                                              m.Note.deleted_at.is_(None)))
+            if has_notes:
+                raise ValidationError(
+                    f"{row.display_name} has {has_notes} note(s) in this walk; their notes "
+                    "would be lost. Keep them on the roster, or delete their notes first.")
+            session.delete(row)
+            session.flush()
+            _renumber(session, m.Participant, walk_id)
+        self.publish("participant", Action.REMOVED, walk_id, participant_id)
+
+    @staticmethod
+    def _check_group(session: Session, walk_id: str, group_id: str) -> None:
+        group = session.get(m.Group, group_id)
+        if group is None or group.walk_id != walk_id:
+            raise NotFoundError("That group is not part of this walk.")
+
+    def add_group(self, walk_id: str, name: str) -> d.Group:
+        clean = v.required_text(name, "The group's name", v.MAX_NAME_CHARS)
+        with self.db.transaction("adding a group") as session:
+            _require_walk(session, walk_id)
+            row = m.Group(walk_id=walk_id, name=clean,
+                          position=_next_position(session, m.Group, walk_id))
+            session.add(row)
+            session.flush()
+            result = d.Group(id=row.id, walk_id=walk_id, name=row.name, position=row.position)
+        self.publish("group", Action.ADDED, walk_id, result.id)
+        return result
+
+    def rename_group(self, group_id: str, name: str) -> None:
+        clean = v.required_text(name, "The group's name", v.MAX_NAME_CHARS)
+        with self.db.transaction("renaming the group") as session:
+            row = _get(session, m.Group, group_id, "group")
+            row.name = clean
+            walk_id = row.walk_id
+        self.publish("group", Action.UPDATED, walk_id, group_id)
+
+    def remove_group(self, group_id: str) -> None:
+        """Remove a group; its walkers stay on the roster without a group."""
+        with self.db.transaction("removing the group") as session:
+            row = _get(session, m.Group, group_id, "group")
+            walk_id = row.walk_id
+            for p in session.scalars(select(m.Participant)
+                                     .where(m.Participant.group_id == group_id)):
+                p.group_id = None
+            session.delete(row)
+            session.flush()
+            _renumber(session, m.Group, walk_id)
+        self.publish("group", Action.REMOVED, walk_id, group_id)
+
+    # -- visits ----------------------------------------------------------------------------
+    def add_visit(self, walk_id: str, room: str | None = None, grade: str | None = None,
+                  subject: str | None = None, teacher_name: str | None = None) -> d.Visit:
+        with self.db.transaction("adding a visit") as session:
+            _require_walk(session, walk_id)
+            row = m.Visit(walk_id=walk_id, position=_next_position(session, m.Visit, walk_id),
+                          **self._visit_fields(room=room, grade=grade, subject=subject,
+                                               teacher_name=teacher_name))
+            session.add(row)
+            session.flush()
+            result = convert.visit(row)
+        self.publish("visit", Action.ADDED, walk_id, result.id)
+        return result
+
+    @staticmethod
+    def _visit_fields(**fields: str | None) -> dict[str, str | None]:
+        labels = {"room": "The room", "grade": "The grade", "subject": "The subject",
+                  "teacher_name": "The teacher's name"}
+        clean: dict[str, str | None] = {}
+        for key, value in fields.items():
+            if key not in labels:
+                raise ValidationError(f"Cannot change {key} of a visit.")
+            clean[key] = v.optional_text(value, labels[key], v.MAX_NAME_CHARS)
+        return clean
+
+    def update_visit(self, visit_id: str, **fields: str | None) -> d.Visit:
+        clean = self._visit_fields(**fields)
+        with self.db.transaction("saving the visit") as session:
+            row = _get(session, m.Visit, visit_id, "visit")
+            for key, value in clean.items():
+                setattr(row, key, value)
+            session.flush()
+            result = convert.visit(row)
+        self.publish("visit", Action.UPDATED, result.walk_id, visit_id)
+        return result
+
+    def remove_visit(self, visit_id: str) -> None:
+        with self.db.transaction("removing the visit") as session:
+            row = _get(session, m.Visit, visit_id, "visit")
+            walk_id = row.walk_id
+            has_notes = session.scalar(select(func.count()).select_from(m.Note)
+                                       .where(m.Note.visit_id == visit_id,
+                                              m.Note.deleted_at.is_(None)))
+            if has_notes:
+                raise ValidationError(
+                    f"Visit {row.position} has {has_notes} note(s); removing it would lose "
+                    "them. Move or delete those notes first.")
+            session.delete(row)
+            session.flush()
+            _renumber(session, m.Visit, walk_id)
+        self.publish("visit", Action.REMOVED, walk_id, visit_id)
+
+    def move_visit(self, visit_id: str, new_position: int) -> None:
+        with self.db.transaction("reordering visits") as session:
+            row = _move(session, m.Visit, visit_id, new_position, "visit")
+            walk_id = row.walk_id
+        self.publish("visit", Action.UPDATED, walk_id)
+
+    # -- look-fors and norms ---------------------------------------------------------------
+    def add_look_for(self, walk_id: str, text: str, description: str = "") -> d.LookFor:
+        clean = v.required_text(text, "The look-for", 500)
+        with self.db.transaction("adding a look-for") as session:
+            _require_walk(session, walk_id)
+            row = m.LookFor(walk_id=walk_id, text=clean,
+                            description=v.body_text(description, "The description", 5000),
+                            position=_next_position(session, m.LookFor, walk_id))
+            session.add(row)
+            session.flush()
+            result = convert.look_for(row)
+        self.publish("look_for", Action.ADDED, walk_id, result.id)
+        return result
+
+    def update_look_for(self, look_for_id: str, text: str,
+                        description: str | None = None) -> d.LookFor:
+        clean = v.required_text(text, "The look-for", 500)
+        with self.db.transaction("saving the look-for") as session:
+            row = _get(session, m.LookFor, look_for_id, "look-for")
+            row.text = clean
+            if description is not None:
+                row.description = v.body_text(description, "The description", 5000)
+            session.flush()
+            result = convert.look_for(row)
+        self.publish("look_for", Action.UPDATED, result.walk_id, look_for_id)
+        return result
+
+    def remove_look_for(self, look_for_id: str) -> None:
+        """Remove a look-for; notes keep their text and lose only that tag."""
+        with self.db.transaction("removing the look-for") as session:
+            row = _get(session, m.LookFor, look_for_id, "look-for")
+            walk_id = row.walk_id
+            session.delete(row)
+            session.flush()
+            _renumber(session, m.LookFor, walk_id)
+        self.publish("look_for", Action.REMOVED, walk_id, look_for_id)
+
+    def add_norm(self, walk_id: str, text: str, agreed: bool = False) -> d.Norm:
+        clean = v.required_text(text, "The norm", v.MAX_SHORT_TEXT_CHARS)
+        with self.db.transaction("adding a norm") as session:
+            _require_walk(session, walk_id)
+            row = m.Norm(walk_id=walk_id, text=clean, agreed=agreed,
+                         position=_next_position(session, m.Norm, walk_id))
+            session.add(row)
+            session.flush()
+            result = convert.norm(row)
+        self.publish("norm", Action.ADDED, walk_id, result.id)
+        return result
+
+    def update_norm(self, norm_id: str, text: str | None = None,
+                    agreed: bool | None = None) -> d.Norm:
+        with self.db.transaction("saving the norm") as session:
+            row = _get(session, m.Norm, norm_id, "norm")
+            if text is not None:
+                row.text = v.required_text(text, "The norm", v.MAX_SHORT_TEXT_CHARS)
+            if agreed is not None:
+                row.agreed = bool(agreed)
+            session.flush()
+            result = convert.norm(row)
+        self.publish("norm", Action.UPDATED, result.walk_id, norm_id)
+        return result
+
+    def remove_norm(self, norm_id: str) -> None:
+        with self.db.transaction("removing the norm") as session:
+            row = _get(session, m.Norm, norm_id, "norm")
+            walk_id = row.walk_id
+            session.delete(row)
+            session.flush()
+            _renumber(session, m.Norm, walk_id)
+        self.publish("norm", Action.REMOVED, walk_id, norm_id)

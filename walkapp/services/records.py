@@ -1,0 +1,53 @@
+"""Whole-walk reads: everything recorded in a walk, in one consistent snapshot."""
+
+from __future__ import annotations
+
+from sqlalchemy import select
+from sqlalchemy.orm import selectinload
+
+from walkapp import domain as d
+from walkapp.services import convert
+from walkapp.services.base import ServiceBase
+from walkapp.services.debrief import _action_items
+from walkapp.services.walks import load_walk
+from walkapp.storage import models as m
+
+
+class RecordService(ServiceBase):
+    def walk_record(self, walk_id: str) -> d.WalkRecord:
+        """The walk and all it holds, read in one transaction (input for reports)."""
+        order = {k.value: i for i, k in enumerate(d.PatternKind)}
+        with self.db.transaction() as session:
+            walk = convert.walk(load_walk(session, walk_id))
+            notes = [convert.note(r) for r in session.scalars(
+                select(m.Note).options(selectinload(m.Note.look_fors))
+                .where(m.Note.walk_id == walk_id, m.Note.deleted_at.is_(None))
+                .order_by(m.Note.created_at, m.Note.id))]
+            reflections = [convert.reflection(r) for r in session.scalars(
+                select(m.Reflection).where(m.Reflection.walk_id == walk_id,
+                                           m.Reflection.deleted_at.is_(None))
+                .order_by(m.Reflection.created_at))]
+            commitments = [convert.commitment(r) for r in session.scalars(
+                select(m.Commitment).where(m.Commitment.walk_id == walk_id,
+                                           m.Commitment.deleted_at.is_(None))
+                .order_by(m.Commitment.created_at))]
+            actions = _action_items(session, select(m.ActionItem)
+                                    .where(m.ActionItem.origin_walk_id == walk_id)
+                                    .order_by(m.ActionItem.position))
+            patterns = sorted((convert.pattern(r) for r in session.scalars(
+                select(m.Pattern).where(m.Pattern.walk_id == walk_id))),
+                key=lambda p: (order[p.kind.value], p.position))
+            steps = [convert.next_step(r) for r in session.scalars(
+                select(m.NextStep).where(m.NextStep.walk_id == walk_id)
+                .order_by(m.NextStep.position))]
+            feedback = [convert.feedback(r) for r in session.scalars(
+                select(m.Feedback).where(m.Feedback.walk_id == walk_id,
+                                         m.Feedback.deleted_at.is_(None))
+                .order_by(m.Feedback.created_at))]
+            log = [convert.phase_log(r) for r in session.scalars(
+                select(m.PhaseLog).where(m.PhaseLog.walk_id == walk_id)
+                .order_by(m.PhaseLog.started_at, m.PhaseLog.step_index))]
+        return d.WalkRecord(walk=walk, notes=tuple(notes), reflections=tuple(reflections),
+                            commitments=tuple(commitments), action_items=tuple(actions),
+                            patterns=tuple(patterns), next_steps=tuple(steps),
+                            feedback=tuple(feedback), phase_log=tuple(log))

@@ -1,0 +1,70 @@
+"""Checks on what users type, with messages that say what to change."""
+
+from __future__ import annotations
+
+from datetime import date
+from enum import StrEnum
+from typing import TypeVar
+
+from walkapp.errors import ValidationError
+
+# Generous limits: a note of a megabyte is stored as typed; beyond this we refuse clearly
+# rather than let one paste slow every screen down.
+MAX_NOTE_CHARS = 2_000_000
+MAX_NAME_CHARS = 200
+MAX_TITLE_CHARS = 300
+MAX_SHORT_TEXT_CHARS = 1000
+
+E = TypeVar("E", bound=StrEnum)
+
+
+def required_text(value: str | None, what: str, limit: int) -> str:
+    text = (value or "").strip()
+    if not text:
+        raise ValidationError(f"{what} cannot be empty.")
+    if len(text) > limit:
+        raise ValidationError(f"{what} is {len(text):,} characters long; the limit is "
+                              f"{limit:,}. Shorten it.")
+    return text
+
+
+def optional_text(value: str | None, what: str, limit: int) -> str | None:
+    text = (value or "").strip()
+    if not text:
+        return None
+    if len(text) > limit:
+        raise ValidationError(f"{what} is {len(text):,} characters long; the limit is "
+                              f"{limit:,}. Shorten it.")
+    return text
+
+
+def body_text(value: str | None, what: str, limit: int = MAX_NOTE_CHARS) -> str:
+    """Free text kept exactly as typed (no stripping: spacing can matter in a quote)."""
+    text = value or ""
+    if len(text) > limit:
+        raise ValidationError(f"{what} is {len(text):,} characters long; the limit is "
+                              f"{limit:,}. Split it into several notes.")
+    return text
+
+
+def choice(enum: type[E], value: str | E, what: str) -> E:
+    try:
+        return enum(value)
+    except ValueError:
+        allowed = ", ".join(e.value for e in enum)
+        raise ValidationError(f"{what} {value!r} is not one of: {allowed}.") from None
+
+
+def parse_date(value: str | date, what: str = "Date") -> date:
+    if isinstance(value, date):
+        return value
+    try:
+        return date.fromisoformat(value.strip())
+    except (ValueError, AttributeError):
+        raise ValidationError(f"{what} {value!r} is not a date; use YYYY-MM-DD.") from None
+
+
+def minutes(value: int, what: str, low: int = 1, high: int = 120) -> int:
+    if not isinstance(value, int) or isinstance(value, bool) or not low <= value <= high:
+        raise ValidationError(f"{what} must be a whole number of minutes from {low} to {high}.")
+    return value

@@ -1,0 +1,227 @@
+"""Walks: create, find, list, change, duplicate and delete."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session, selectinload
+
+from walkapp import domain as d
+from walkapp.errors import AmbiguousError, NotFoundError, ValidationError
+from walkapp.events import Action
+from walkapp.services import convert
+from walkapp.services import validate as v
+from walkapp.services.base import ServiceBase
+from walkapp.storage import models as m
+
+
+@dataclass(frozen=True)
+class NewWalk:
+    """What a facilitator decides when starting a walk; the rest comes from the protocol."""
+
+    title: str
+    walk_date: date
+    focus: str = ""
+    school: str | None = None
+    language: str = "en"
+    protocol_id: str = ""
+    protocol_version: str = ""
+    protocol_hash: str = ""
+    protocol_snapshot: str = ""
+    visit_minutes: int = 10
+    corridor_minutes: int = 3
+
+
+# Fields `update_walk` may change, with the check each value must pass.
+_EDITABLE = {
+    "title": lambda x: v.required_text(x, "The walk's title", v.MAX_TITLE_CHARS),
+    "walk_date": lambda x: v.parse_date(x, "The walk's date"),
+    "school": lambda x: v.optional_text(x, "The school's name", v.MAX_TITLE_CHARS),
+    "focus": lambda x: v.body_text(x, "The focus", 20_000).strip(),
+    "language": lambda x: v.required_text(x, "The language", 16),
+    "visit_minutes": lambda x: v.minutes(x, "Visit length", 1, 60),
+    "corridor_minutes": lambda x: v.minutes(x, "Corridor talk", 0, 30),
+    "show_teacher_names": bool,
+    "attribute_commitments": bool,
+    "include_visit_details": bool,
+    "status": lambda x: v.choice(d.WalkStatus, x, "Status").value,
+    "current_phase": lambda x: v.required_text(x, "Phase", 40),
+    "current_step": int,
+    "local_mode": lambda x: v.choice(d.LocalMode, x, "Mode").value,
+    "local_participant_id": lambda x: x or None,
+}
+
+
+def escape_like(text: str) -> str:
+    """Escape LIKE wildcards so a search for "50%" finds "50%", not everything."""
+    return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+
+
+def load_walk(session: Session, walk_id: str) -> m.Walk:
+    row = session.get(m.Walk, walk_id, options=[
+        selectinload(m.Walk.participants), selectinload(m.Walk.groups),
+        selectinload(m.Walk.visits), selectinload(m.Walk.look_fors),
+        selectinload(m.Walk.norms)])
+    if row is None:
+        raise NotFoundError(f"No walk with id {walk_id}.")
+    return row
+
+
+class WalkService(ServiceBase):
+    def create_walk(self, new: NewWalk) -> d.Walk:
+        row = m.Walk(
+            title=v.required_text(new.title, "The walk's title", v.MAX_TITLE_CHARS),
+            walk_date=v.parse_date(new.walk_date, "The walk's date"),
+            focus=v.body_text(new.focus, "The focus", 20_000).strip(),
+            school=v.optional_text(new.school, "The school's name", v.MAX_TITLE_CHARS),
+            language=new.language or "en",
+            protocol_id=new.protocol_id, protocol_version=new.protocol_version,
+            protocol_hash=new.protocol_hash, protocol_snapshot=new.protocol_snapshot,
+            visit_minutes=v.minutes(new.visit_minutes, "Visit length", 1, 60),
+            corridor_minutes=v.minutes(new.corridor_minutes, "Corridor talk", 0, 30),
+        )
+        with self.db.transaction("creating a walk") as session:
+            session.add(row)
+            session.flush()
+            result = convert.walk(load_walk(session, row.id))
+        self.publish("walk", Action.ADDED, result.id, result.id)
+        return result
+
+    def get_walk(self, walk_id: str) -> d.Walk:
+        with self.db.transaction() as session:
+            return convert.walk(load_walk(session, walk_id))
+
+    def protocol_snapshot(self, walk_id: str) -> str:
+        with self.db.transaction() as session:
+            row = session.get(m.Walk, walk_id)
+            if row is None:
+                raise NotFoundError(f"No walk with id {walk_id}.")
+            return row.protocol_snapshot
+
+    def list_walks(self, search: str = "") -> list[d.WalkSummary]:
+        """All walks, newest first, with their counts; `search` matches title/focus/school."""
+        walkers = (select(m.Participant.walk_id, func.count().label("n"))
+                   .where(m.Participant.role == d.Role.WALKER.value)
+                   .group_by(m.Participant.walk_id).subquery())
+        visits = (select(m.Visit.walk_id, func.count().label("n"))
+                  .group_by(m.Visit.walk_id).subquery())
+        notes = (select(m.Note.walk_id, func.count().label("n"))
+                 .where(m.Note.deleted_at.is_(None))
+                 .group_by(m.Note.walk_id).subquery())
+        query = (select(m.Walk, func.coalesce(walkers.c.n, 0), func.coalesce(visits.c.n, 0),
+                        func.coalesce(notes.c.n, 0))
+                 .outerjoin(walkers, walkers.c.walk_id == m.Walk.id)
+                 .outerjoin(visits, visits.c.walk_id == m.Walk.id)
+                 .outerjoin(notes, notes.c.walk_id == m.Walk.id)
+                 .order_by(m.Walk.walk_date.desc(), m.Walk.created_at.desc()))
+        needle = search.strip()
+        if needle:
+            like = f"%{escape_like(needle)}%"
+            query = query.where(m.Walk.title.ilike(like, escape="\\")
+                                | m.Walk.focus.ilike(like, escape="\\")
+                                | m.Walk.school.ilike(like, escape="\\"))
+        with self.db.transaction() as session:
+            return [
+                d.WalkSummary(id=w.id, title=w.title, walk_date=w.walk_date, school=w.school,
+                              protocol_id=w.protocol_id, status=d.WalkStatus(w.status),
+                              current_phase=w.current_phase, walker_count=nw,
+                              visit_count=nv, note_count=nn,
+                              local_mode=d.LocalMode(w.local_mode), updated_at=w.updated_at)
+                for w, nw, nv, nn in session.execute(query).all()
+            ]
+
+    def find_walk(self, key: str) -> d.Walk:
+        """A walk by id, id prefix, or an unambiguous title prefix (case-insensitive)."""
+        needle = key.strip()
+        if not needle:
+            raise ValidationError("Name a walk by its id or the start of its title.")
+        with self.db.transaction() as session:
+            row = session.get(m.Walk, needle)
+            if row is not None:
+                return convert.walk(load_walk(session, row.id))
+            rows = session.execute(select(m.Walk.id, m.Walk.title)).all()
+        lowered = needle.casefold()
+        by_id = [r for r in rows if r.id.startswith(needle.lower())] if len(needle) >= 4 else []
+        exact = [r for r in rows if r.title.casefold() == lowered]
+        by_title = exact or [r for r in rows if r.title.casefold().startswith(lowered)]
+        matches = {r.id: r for r in by_id + by_title}
+        if not matches:
+            raise NotFoundError(f"No walk matches {key!r}. Run `walkapp list` to see walks.")
+        if len(matches) > 1:
+            names = "; ".join(f"{r.title} ({r.id[:8]})" for r in list(matches.values())[:5])
+            raise AmbiguousError(f"{key!r} matches {len(matches)} walks: {names}. "
+                                 "Use more of the title or the id.")
+        return self.get_walk(next(iter(matches)))
+
+    def update_walk(self, walk_id: str, **changes: Any) -> d.Walk:
+        unknown = set(changes) - set(_EDITABLE)
+        if unknown:
+            raise ValidationError(f"Cannot change {', '.join(sorted(unknown))} of a walk.")
+        clean = {key: _EDITABLE[key](value) for key, value in changes.items()}
+        with self.db.transaction("saving the walk") as session:
+            row = load_walk(session, walk_id)
+            for key, value in clean.items():
+                setattr(row, key, value)
+            session.flush()
+            result = convert.walk(row)
+        self.publish("walk", Action.UPDATED, walk_id, walk_id)
+        return result
+
+    def delete_walk(self, walk_id: str) -> None:
+        """Remove the walk and every row that belongs to it (notes, logs, action items)."""
+        with self.db.transaction("deleting the walk") as session:
+            row = session.get(m.Walk, walk_id)
+            if row is None:
+                raise NotFoundError(f"No walk with id {walk_id}.")
+            # Rows that point at the walk go by ON DELETE CASCADE inside SQLite.
+            session.delete(row)
+        self.publish("walk", Action.REMOVED, walk_id, walk_id)
+
+    def duplicate_walk(self, walk_id: str, title: str | None = None,
+                       walk_date: date | None = None) -> d.Walk:
+        """A new walk planned like an old one: same protocol, focus, look-fors, norms,
+        route and roster — none of the notes, commitments or answers."""
+        with self.db.transaction("copying the walk") as session:
+            old = load_walk(session, walk_id)
+            new = m.Walk(
+                title=v.required_text(title or f"{old.title} (copy)", "The walk's title",
+                                      v.MAX_TITLE_CHARS),
+                walk_date=walk_date or date.today(), school=old.school, focus=old.focus,
+                language=old.language, protocol_id=old.protocol_id,
+                protocol_version=old.protocol_version, protocol_hash=old.protocol_hash,
+                protocol_snapshot=old.protocol_snapshot, visit_minutes=old.visit_minutes,
+                corridor_minutes=old.corridor_minutes,
+                show_teacher_names=old.show_teacher_names,
+                attribute_commitments=old.attribute_commitments,
+                include_visit_details=old.include_visit_details)
+            session.add(new)
+            session.flush()
+            group_map: dict[str, str] = {}
+            for g in old.groups:
+                copy = m.Group(walk_id=new.id, name=g.name, position=g.position)
+                session.add(copy)
+                session.flush()
+                group_map[g.id] = copy.id
+            for p in old.participants:
+                session.add(m.Participant(
+                    walk_id=new.id, person_id=p.person_id, display_name=p.display_name,
+                    role=p.role, position=p.position,
+                    group_id=group_map.get(p.group_id) if p.group_id else None))
+            for vis in old.visits:
+                session.add(m.Visit(walk_id=new.id, position=vis.position, room=vis.room,
+                                    grade=vis.grade, subject=vis.subject,
+                                    teacher_name=vis.teacher_name))
+            for lf in old.look_fors:
+                session.add(m.LookFor(walk_id=new.id, position=lf.position, text=lf.text,
+                                      description=lf.description))
+            for n in old.norms:
+                session.add(m.Norm(walk_id=new.id, position=n.position, text=n.text,
+                                   agreed=False))
+            session.flush()
+            session.expire(new)
+            result = convert.walk(load_walk(session, new.id))
+        self.publish("walk", Action.ADDED, result.id, result.id)
+        return result

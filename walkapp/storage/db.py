@@ -1,0 +1,221 @@
+"""The database: engine set-up, SQLite pragmas, migrations on open, and error mapping.
+
+One `Database` per data folder. Services ask it for a transaction (`with db.transaction()
+as session:`); a failure that the user can do something about (locked, read-only, disk
+full, damaged file) comes out as a `StorageError` with a plain message, and the transaction
+is rolled back so nothing is half-written.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import sqlite3
+import stat
+from collections.abc import Iterator
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import create_engine, event
+from sqlalchemy.engine import Engine
+from sqlalchemy.exc import DBAPIError, SQLAlchemyError
+from sqlalchemy.orm import Session, sessionmaker
+from sqlalchemy.pool import NullPool
+
+from walkapp.config import Settings, sqlite_path_from_url
+from walkapp.errors import (
+    CorruptDatabaseError,
+    DatabaseLockedError,
+    DiskFullError,
+    NewerDatabaseError,
+    ReadOnlyError,
+    StorageError,
+)
+from walkapp.storage import migrate
+
+BUSY_TIMEOUT_MS = 5000
+
+
+def _set_sqlite_pragmas(dbapi_connection: Any, connection_record: Any) -> None:
+    cursor = dbapi_connection.cursor()
+    try:
+        cursor.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+        cursor.execute("PRAGMA journal_mode = WAL")
+        cursor.execute("PRAGMA synchronous = FULL")
+        cursor.execute("PRAGMA foreign_keys = ON")
+        # Deleted notes concern colleagues and children: overwrite freed pages.
+        cursor.execute("PRAGMA secure_delete = ON")
+    finally:
+        cursor.close()
+
+
+def translate_error(error: BaseException, where: str = "") -> StorageError | None:
+    """Turn a database exception into a user-facing StorageError, or None if it is a bug."""
+    if isinstance(error, StorageError):
+        return error
+    original = error.orig if isinstance(error, DBAPIError) else error
+    text = str(original).lower()
+    place = f" ({where})" if where else ""
+    if isinstance(original, sqlite3.Error) or isinstance(error, DBAPIError):
+        if "locked" in text or "busy" in text:
+            return DatabaseLockedError(
+                "The walkapp database is busy: another program is using it. "
+                f"Close the other program and try again{place}.")
+        if "readonly" in text or "read-only" in text or "read only" in text:
+            return ReadOnlyError(
+                "The walkapp database cannot be written: the file or its folder is "
+                f"read-only. Check the folder's permissions or free space{place}.")
+        if "disk is full" in text or "disk full" in text or "database or disk is full" in text:
+            return DiskFullError(
+                f"The disk is full, so the change was not saved{place}. "
+                "Free some space; your text is still here.")
+        if ("not a database" in text or "malformed" in text or "corrupt" in text):
+            return CorruptDatabaseError(
+                f"The walkapp database file is damaged{place}. "
+                "Run `walkapp check`, or restore a backup with `walkapp restore`.")
+        if "unable to open" in text or "disk i/o error" in text:
+            return ReadOnlyError(
+                f"The walkapp database could not be opened or written{place}: "
+                "the file may have been moved, deleted or locked by another program.")
+    if isinstance(original, OSError):
+        import errno
+
+        if original.errno == errno.ENOSPC:
+            return DiskFullError(f"The disk is full{place}. Free some space and try again.")
+        if original.errno in (errno.EACCES, errno.EPERM, errno.EROFS):
+            return ReadOnlyError(
+                f"walkapp cannot write to its data folder{place}: {original.strerror}.")
+    return None
+
+
+class Database:
+    """The app's connection to its store. Safe to share; sessions are per transaction."""
+
+    def __init__(self, settings: Settings, *, backup_on_migrate: bool = True) -> None:
+        self.settings = settings
+        self.url = settings.database_url
+        self.path: Path | None = sqlite_path_from_url(self.url)
+        self._backup_on_migrate = backup_on_migrate
+        self._engine: Engine | None = None
+        self._sessions: sessionmaker[Session] | None = None
+
+    # -- opening -------------------------------------------------------------------------
+    def open(self) -> Database:
+        """Create the folder, migrate the schema (after copying the file aside), connect."""
+        if self._engine is not None:
+            return self
+        if self.path is not None:
+            self._prepare_folder(self.path.parent)
+        engine = self._make_engine()
+        try:
+            migrate.upgrade_to_head(engine, self.path,
+                                    self.settings.backup_dir if self._backup_on_migrate else None)
+        except migrate.UnknownRevisionError as error:
+            engine.dispose()
+            raise NewerDatabaseError(
+                f"This database was written by a newer walkapp (schema {error.revision}). "
+                "Install the newer walkapp to open it.") from None
+        except (SQLAlchemyError, sqlite3.Error, OSError) as error:
+            engine.dispose()
+            translated = translate_error(error, "while opening")
+            if translated is not None:
+                raise translated from error
+            raise
+        if self.path is not None:
+            self._restrict_file(self.path)
+        self._engine = engine
+        self._sessions = sessionmaker(engine, expire_on_commit=False)
+        return self
+
+    def _make_engine(self) -> Engine:
+        if self.path is not None:
+            engine = create_engine(self.url, poolclass=NullPool)
+            event.listen(engine, "connect", _set_sqlite_pragmas)
+            return engine
+        if self.url.startswith("sqlite"):
+            # In-memory SQLite: one shared connection, or each session would see an empty db.
+            from sqlalchemy.pool import StaticPool
+
+            engine = create_engine(self.url, poolclass=StaticPool,
+                                   connect_args={"check_same_thread": False})
+            event.listen(engine, "connect", _set_sqlite_pragmas)
+            return engine
+        return create_engine(self.url, pool_pre_ping=True)
+
+    @staticmethod
+    def _prepare_folder(folder: Path) -> None:
+        try:
+            folder.mkdir(parents=True, exist_ok=True, mode=0o700)
+        except OSError as error:
+            translated = translate_error(error, f"creating {folder}")
+            raise (translated or StorageError(
+                f"walkapp cannot create its data folder {folder}: {error}")) from error
+        if os.name == "posix":
+            with contextlib.suppress(OSError):
+                os.chmod(folder, stat.S_IRWXU)
+
+    @staticmethod
+    def _restrict_file(path: Path) -> None:
+        """Notes concern colleagues and children: only the user may read the files."""
+        if os.name != "posix":
+            return
+        for candidate in (path, Path(f"{path}-wal"), Path(f"{path}-shm")):
+            with contextlib.suppress(OSError):
+                if candidate.exists():
+                    os.chmod(candidate, stat.S_IRUSR | stat.S_IWUSR)
+
+    @property
+    def engine(self) -> Engine:
+        if self._engine is None:
+            raise RuntimeError("Database.open() was not called")
+        return self._engine
+
+    def close(self) -> None:
+        if self._engine is not None:
+            self._engine.dispose()
+        self._engine = None
+        self._sessions = None
+
+    def __enter__(self) -> Database:
+        return self.open()
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    # -- transactions --------------------------------------------------------------------
+    @contextlib.contextmanager
+    def transaction(self, where: str = "") -> Iterator[Session]:
+        """One unit of work: committed on success, rolled back and explained on failure."""
+        if self._sessions is None:
+            raise RuntimeError("Database.open() was not called")
+        session = self._sessions()
+        try:
+            with session.begin():
+                yield session
+        except (SQLAlchemyError, sqlite3.Error, OSError) as error:
+            translated = translate_error(error, where)
+            if translated is not None:
+                raise translated from error
+            raise
+        finally:
+            session.close()
+
+    # -- checks --------------------------------------------------------------------------
+    def integrity_check(self) -> list[str]:
+        """Run SQLite's integrity and foreign key checks; return the problems found."""
+        problems: list[str] = []
+        with self.engine.connect() as connection:
+            if self.engine.dialect.name != "sqlite":
+                return problems
+            rows = connection.exec_driver_sql("PRAGMA integrity_check").fetchall()
+            problems += [str(row[0]) for row in rows if str(row[0]) != "ok"]
+            for row in connection.exec_driver_sql("PRAGMA foreign_key_check").fetchall():
+                problems.append(f"row {row[1]} in table {row[0]} points at a missing "
+                                f"row of {row[2]}")
+        return problems
+
+
+def timestamp_for_filename(moment: datetime | None = None) -> str:
+    moment = moment or datetime.now(UTC)
+    return moment.strftime("%Y%m%dT%H%M%SZ")

@@ -1,0 +1,1 @@
+"""Alembic migration scripts for walkapp's schema."""

@@ -1,0 +1,347 @@
+"""SQLAlchemy models: the tables behind a learning walk.
+
+Every row that can travel between laptops (walk kits out, notes files back) has a UUID
+string key. Timestamps are UTC. Rows a walker writes on their own laptop (notes,
+reflections, commitments, feedback) carry a `revision` counter and a `deleted_at`
+tombstone so that merging notes files never loses or resurrects text.
+
+These classes are storage details: services turn them into the frozen dataclasses of
+`walkapp.domain` before anything leaves a transaction.
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+
+from sqlalchemy import (
+    Boolean,
+    CheckConstraint,
+    Column,
+    Date,
+    ForeignKey,
+    Index,
+    Integer,
+    MetaData,
+    String,
+    Table,
+    Text,
+    UniqueConstraint,
+)
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
+
+from walkapp.storage.types import UTCDateTime, new_id, utcnow
+
+NAMING_CONVENTION = {
+    "ix": "ix_%(column_0_label)s",
+    "uq": "uq_%(table_name)s_%(column_0_name)s",
+    "ck": "ck_%(table_name)s_%(constraint_name)s",
+    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+    "pk": "pk_%(table_name)s",
+}
+
+ID = String(36)
+
+
+class Base(DeclarativeBase):
+    metadata = MetaData(naming_convention=NAMING_CONVENTION)
+    type_annotation_map = {datetime: UTCDateTime()}
+
+
+class Timestamped:
+    """Created/updated times in UTC, set by the application (not the database clock)."""
+
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    updated_at: Mapped[datetime] = mapped_column(default=utcnow, onupdate=utcnow)
+
+
+class Travelling(Timestamped):
+    """Rows that are written on walkers' laptops and merged by the facilitator."""
+
+    revision: Mapped[int] = mapped_column(Integer, default=1)
+    deleted_at: Mapped[datetime | None] = mapped_column(default=None)
+
+
+class AppMeta(Base):
+    """Small key/value facts about this database (e.g. this laptop's device id)."""
+
+    __tablename__ = "app_meta"
+    key: Mapped[str] = mapped_column(String(64), primary_key=True)
+    value: Mapped[str] = mapped_column(Text)
+
+
+class Person(Timestamped, Base):
+    """Someone who walks across several walks; links commitments and journals over time."""
+
+    __tablename__ = "people"
+    id: Mapped[str] = mapped_column(ID, primary_key=True, default=new_id)
+    display_name: Mapped[str] = mapped_column(String(200))
+    name_key: Mapped[str] = mapped_column(String(200), index=True)
+
+
+class Walk(Timestamped, Base):
+    __tablename__ = "walks"
+    __table_args__ = (
+        CheckConstraint("status IN ('planned', 'running', 'closed')", name="status"),
+        CheckConstraint("local_mode IN ('facilitator', 'walker')", name="local_mode"),
+    )
+    id: Mapped[str] = mapped_column(ID, primary_key=True, default=new_id)
+    title: Mapped[str] = mapped_column(String(300))
+    walk_date: Mapped[date] = mapped_column(Date, index=True)
+    school: Mapped[str | None] = mapped_column(String(300), default=None)
+    focus: Mapped[str] = mapped_column(Text, default="")
+    language: Mapped[str] = mapped_column(String(16), default="en")
+    # Snapshot of the protocol the walk ran: editing a protocol never rewrites a past walk.
+    protocol_id: Mapped[str] = mapped_column(String(100), default="")
+    protocol_version: Mapped[str] = mapped_column(String(40), default="")
+    protocol_hash: Mapped[str] = mapped_column(String(80), default="")
+    protocol_snapshot: Mapped[str] = mapped_column(Text, default="")
+    status: Mapped[str] = mapped_column(String(16), default="planned")
+    current_phase: Mapped[str] = mapped_column(String(40), default="plan")
+    current_step: Mapped[int] = mapped_column(Integer, default=0)
+    visit_minutes: Mapped[int] = mapped_column(Integer, default=10)
+    corridor_minutes: Mapped[int] = mapped_column(Integer, default=3)
+    # Privacy settings; the safe choice is the default.
+    show_teacher_names: Mapped[bool] = mapped_column(Boolean, default=False)
+    attribute_commitments: Mapped[bool] = mapped_column(Boolean, default=False)
+    include_visit_details: Mapped[bool] = mapped_column(Boolean, default=True)
+    # Whose laptop this is: the facilitator's, or a walker's (walker mode).
+    local_mode: Mapped[str] = mapped_column(String(16), default="facilitator")
+    local_participant_id: Mapped[str | None] = mapped_column(ID, default=None)
+
+    groups: Mapped[list[Group]] = relationship(
+        back_populates="walk", cascade="all, delete-orphan", passive_deletes=True,
+        order_by="Group.position")
+    participants: Mapped[list[Participant]] = relationship(
+        back_populates="walk", cascade="all, delete-orphan", passive_deletes=True,
+        order_by="Participant.position")
+    visits: Mapped[list[Visit]] = relationship(
+        back_populates="walk", cascade="all, delete-orphan", passive_deletes=True,
+        order_by="Visit.position")
+    look_fors: Mapped[list[LookFor]] = relationship(
+        back_populates="walk", cascade="all, delete-orphan", passive_deletes=True,
+        order_by="LookFor.position")
+    norms: Mapped[list[Norm]] = relationship(
+        back_populates="walk", cascade="all, delete-orphan", passive_deletes=True,
+        order_by="Norm.position")
+
+
+def _walk_fk() -> Mapped[str]:
+    return mapped_column(ID, ForeignKey("walks.id", ondelete="CASCADE"), index=True)
+
+
+class Group(Timestamped, Base):
+    __tablename__ = "groups"
+    id: Mapped[str] = mapped_column(ID, primary_key=True, default=new_id)
+    walk_id: Mapped[str] = _walk_fk()
+    name: Mapped[str] = mapped_column(String(200))
+    position: Mapped[int] = mapped_column(Integer, default=0)
+    walk: Mapped[Walk] = relationship(back_populates="groups")
+
+
+class Participant(Timestamped, Base):
+    __tablename__ = "participants"
+    __table_args__ = (
+        CheckConstraint("role IN ('facilitator', 'walker')", name="role"),
+    )
+    id: Mapped[str] = mapped_column(ID, primary_key=True, default=new_id)
+    walk_id: Mapped[str] = _walk_fk()
+    person_id: Mapped[str | None] = mapped_column(
+        ID, ForeignKey("people.id", ondelete="SET NULL"), index=True, default=None)
+    display_name: Mapped[str] = mapped_column(String(200))
+    role: Mapped[str] = mapped_column(String(16), default="walker")
+    group_id: Mapped[str | None] = mapped_column(
+        ID, ForeignKey("groups.id", ondelete="SET NULL"), default=None)
+    position: Mapped[int] = mapped_column(Integer, default=0)
+    walk: Mapped[Walk] = relationship(back_populates="participants")
+
+
+class Visit(Timestamped, Base):
+    __tablename__ = "visits"
+    id: Mapped[str] = mapped_column(ID, primary_key=True, default=new_id)
+    walk_id: Mapped[str] = _walk_fk()
+    position: Mapped[int] = mapped_column(Integer)
+    room: Mapped[str | None] = mapped_column(String(200), default=None)
+    grade: Mapped[str | None] = mapped_column(String(100), default=None)
+    subject: Mapped[str | None] = mapped_column(String(200), default=None)
+    teacher_name: Mapped[str | None] = mapped_column(String(200), default=None)
+    walk: Mapped[Walk] = relationship(back_populates="visits")
+
+
+class LookFor(Timestamped, Base):
+    __tablename__ = "look_fors"
+    id: Mapped[str] = mapped_column(ID, primary_key=True, default=new_id)
+    walk_id: Mapped[str] = _walk_fk()
+    position: Mapped[int] = mapped_column(Integer, default=0)
+    text: Mapped[str] = mapped_column(String(500))
+    description: Mapped[str] = mapped_column(Text, default="")
+    walk: Mapped[Walk] = relationship(back_populates="look_fors")
+
+
+class Norm(Timestamped, Base):
+    __tablename__ = "norms"
+    id: Mapped[str] = mapped_column(ID, primary_key=True, default=new_id)
+    walk_id: Mapped[str] = _walk_fk()
+    position: Mapped[int] = mapped_column(Integer, default=0)
+    text: Mapped[str] = mapped_column(String(1000))
+    agreed: Mapped[bool] = mapped_column(Boolean, default=False)
+    walk: Mapped[Walk] = relationship(back_populates="norms")
+
+
+note_look_fors = Table(
+    "note_look_fors",
+    Base.metadata,
+    Column("note_id", ID, ForeignKey("notes.id", ondelete="CASCADE"), primary_key=True),
+    Column("look_for_id", ID, ForeignKey("look_fors.id", ondelete="CASCADE"),
+           primary_key=True),
+    Index("ix_note_look_fors_look_for_id", "look_for_id"),
+)
+
+
+class Note(Travelling, Base):
+    """One low-inference observation, written in a visit (or during a phase)."""
+
+    __tablename__ = "notes"
+    __table_args__ = (Index("ix_notes_walk_visit", "walk_id", "visit_id"),)
+    id: Mapped[str] = mapped_column(ID, primary_key=True, default=new_id)
+    walk_id: Mapped[str] = mapped_column(ID, ForeignKey("walks.id", ondelete="CASCADE"))
+    author_id: Mapped[str | None] = mapped_column(
+        ID, ForeignKey("participants.id", ondelete="CASCADE"), index=True)
+    visit_id: Mapped[str | None] = mapped_column(
+        ID, ForeignKey("visits.id", ondelete="CASCADE"), default=None)
+    phase: Mapped[str | None] = mapped_column(String(40), default=None)
+    stem: Mapped[str] = mapped_column(String(20), default="noticed")
+    text: Mapped[str] = mapped_column(Text, default="")
+    # When two laptops changed the same note, the losing text is kept as its own note that
+    # points at the original, for the facilitator to resolve.
+    conflict_of: Mapped[str | None] = mapped_column(ID, default=None)
+    look_fors: Mapped[list[LookFor]] = relationship(
+        secondary=note_look_fors, order_by="LookFor.position")
+
+
+class Reflection(Travelling, Base):
+    __tablename__ = "reflections"
+    id: Mapped[str] = mapped_column(ID, primary_key=True, default=new_id)
+    walk_id: Mapped[str] = _walk_fk()
+    author_id: Mapped[str | None] = mapped_column(
+        ID, ForeignKey("participants.id", ondelete="CASCADE"), index=True)
+    prompt: Mapped[str] = mapped_column(String(1000), default="")
+    text: Mapped[str] = mapped_column(Text, default="")
+
+
+class Commitment(Travelling, Base):
+    """A walker's "I will try…", carried forward to be reviewed at the next walk."""
+
+    __tablename__ = "commitments"
+    __table_args__ = (
+        CheckConstraint("status IN ('open', 'tried', 'dropped')", name="status"),
+    )
+    id: Mapped[str] = mapped_column(ID, primary_key=True, default=new_id)
+    walk_id: Mapped[str] = _walk_fk()
+    participant_id: Mapped[str] = mapped_column(
+        ID, ForeignKey("participants.id", ondelete="CASCADE"), index=True)
+    text: Mapped[str] = mapped_column(Text)
+    status: Mapped[str] = mapped_column(String(16), default="open")
+    review_note: Mapped[str] = mapped_column(Text, default="")
+    carried_from_id: Mapped[str | None] = mapped_column(ID, default=None)
+
+
+class ActionItem(Timestamped, Base):
+    __tablename__ = "action_items"
+    __table_args__ = (
+        CheckConstraint("status IN ('open', 'done', 'dropped')", name="status"),
+    )
+    id: Mapped[str] = mapped_column(ID, primary_key=True, default=new_id)
+    origin_walk_id: Mapped[str] = mapped_column(
+        ID, ForeignKey("walks.id", ondelete="CASCADE"), index=True)
+    text: Mapped[str] = mapped_column(Text)
+    owner_name: Mapped[str] = mapped_column(String(200), default="")
+    owner_person_id: Mapped[str | None] = mapped_column(
+        ID, ForeignKey("people.id", ondelete="SET NULL"), default=None)
+    due_date: Mapped[date | None] = mapped_column(Date, default=None)
+    status: Mapped[str] = mapped_column(String(16), default="open")
+    position: Mapped[int] = mapped_column(Integer, default=0)
+
+
+class ActionFollowUp(Timestamped, Base):
+    """What was said about an action item when a later walk reviewed it."""
+
+    __tablename__ = "action_follow_ups"
+    id: Mapped[str] = mapped_column(ID, primary_key=True, default=new_id)
+    action_item_id: Mapped[str] = mapped_column(
+        ID, ForeignKey("action_items.id", ondelete="CASCADE"), index=True)
+    walk_id: Mapped[str] = _walk_fk()
+    text: Mapped[str] = mapped_column(Text, default="")
+    status: Mapped[str] = mapped_column(String(16))
+
+
+class Pattern(Timestamped, Base):
+    """A post-brief statement: describe → analyse → predict → next level of work."""
+
+    __tablename__ = "patterns"
+    __table_args__ = (
+        CheckConstraint("kind IN ('describe', 'analyse', 'predict', 'next_level')",
+                        name="kind"),
+    )
+    id: Mapped[str] = mapped_column(ID, primary_key=True, default=new_id)
+    walk_id: Mapped[str] = _walk_fk()
+    kind: Mapped[str] = mapped_column(String(16))
+    text: Mapped[str] = mapped_column(Text)
+    position: Mapped[int] = mapped_column(Integer, default=0)
+
+
+class NextStep(Timestamped, Base):
+    __tablename__ = "next_steps"
+    id: Mapped[str] = mapped_column(ID, primary_key=True, default=new_id)
+    walk_id: Mapped[str] = _walk_fk()
+    text: Mapped[str] = mapped_column(Text)
+    position: Mapped[int] = mapped_column(Integer, default=0)
+
+
+class Feedback(Travelling, Base):
+    """One answer to an end-of-session feedback question (anonymous unless authored)."""
+
+    __tablename__ = "feedback"
+    id: Mapped[str] = mapped_column(ID, primary_key=True, default=new_id)
+    walk_id: Mapped[str] = _walk_fk()
+    author_id: Mapped[str | None] = mapped_column(
+        ID, ForeignKey("participants.id", ondelete="CASCADE"), default=None)
+    question_key: Mapped[str] = mapped_column(String(100))
+    question: Mapped[str] = mapped_column(String(1000))
+    answer: Mapped[str] = mapped_column(Text, default="")
+    rating: Mapped[int | None] = mapped_column(Integer, default=None)
+
+
+class StepResponse(Timestamped, Base):
+    """An answer given to a protocol step's prompt (list, choice, rating, checklist…)."""
+
+    __tablename__ = "step_responses"
+    __table_args__ = (UniqueConstraint("walk_id", "step_key", "prompt_key", "author_key"),)
+    id: Mapped[str] = mapped_column(ID, primary_key=True, default=new_id)
+    walk_id: Mapped[str] = _walk_fk()
+    step_key: Mapped[str] = mapped_column(String(100))
+    prompt_key: Mapped[str] = mapped_column(String(100))
+    # "" for a group answer, otherwise the participant's id.
+    author_key: Mapped[str] = mapped_column(String(36), default="")
+    value_json: Mapped[str] = mapped_column(Text, default="null")
+
+
+class PhaseLog(Base):
+    """Planned and actual time of one protocol step as it was run."""
+
+    __tablename__ = "phase_logs"
+    __table_args__ = (
+        CheckConstraint("outcome IN ('running', 'paused', 'done', 'skipped')",
+                        name="outcome"),
+    )
+    id: Mapped[str] = mapped_column(ID, primary_key=True, default=new_id)
+    walk_id: Mapped[str] = _walk_fk()
+    phase: Mapped[str] = mapped_column(String(40))
+    step_index: Mapped[int] = mapped_column(Integer)
+    step_key: Mapped[str] = mapped_column(String(100), default="")
+    step_title: Mapped[str] = mapped_column(String(300), default="")
+    planned_seconds: Mapped[int] = mapped_column(Integer, default=0)
+    extended_seconds: Mapped[int] = mapped_column(Integer, default=0)
+    started_at: Mapped[datetime | None] = mapped_column(default=None)
+    ended_at: Mapped[datetime | None] = mapped_column(default=None)
+    active_seconds: Mapped[int] = mapped_column(Integer, default=0)
+    outcome: Mapped[str] = mapped_column(String(16), default="running")
