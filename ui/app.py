@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 from walkapp import APP_NAME, __version__
 from walkapp.config import Settings
 from walkapp.errors import WalkappError
+from walkapp.paths import resource_path
 from walkapp.services import Services, open_services
 from walkapp.ui.main_window import MainWindow
 
@@ -29,6 +30,9 @@ def make_application(argv: list[str] | None = None) -> QApplication:
     app.setApplicationDisplayName("walkapp")
     app.setApplicationVersion(__version__)
     app.setOrganizationName(APP_NAME)
+    style = resource_path("styles", "app.qss")
+    if style.exists():
+        app.setStyleSheet(style.read_text(encoding="utf-8"))
     return app
 
 

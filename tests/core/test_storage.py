@@ -116,3 +116,23 @@ def test_data_folder_that_cannot_be_created_gives_a_clear_message(tmp_path: Path
     blocker.write_text("not a folder")
     with pytest.raises(StorageError, match="data folder"):
         Database(resolve_settings(blocker / "inner")).open()
+
+
+def test_backup_now_writes_a_consistent_private_copy(settings: Settings) -> None:
+    from datetime import date
+
+    from walkapp.services import NewWalk, Services
+    from walkapp.storage.backup import backup_now
+
+    db = Database(settings).open()
+    Services.create(db).walks.create_walk(NewWalk(title="Kept", walk_date=date(2026, 2, 2)))
+    first = backup_now(db, "Before import!")
+    second = backup_now(db, "Before import!")
+    db.close()
+    assert first is not None and second is not None and first != second
+    assert first.name.startswith("before-import-")
+    with sqlite3.connect(first) as copy:
+        assert copy.execute("SELECT title FROM walks").fetchone() == ("Kept",)
+        assert copy.execute("PRAGMA integrity_check").fetchone() == ("ok",)
+    if os.name == "posix":
+        assert stat.S_IMODE(first.stat().st_mode) == 0o600
