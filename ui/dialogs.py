@@ -6,7 +6,7 @@ real dialogs; tests pass an Asker with scripted answers so that no modal dialog 
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QMessageBox, QWidget
+from PySide6.QtWidgets import QDialog, QFileDialog, QMessageBox, QWidget
 
 
 class Asker:
@@ -29,3 +29,16 @@ class Asker:
 
     def error(self, parent: QWidget | None, title: str, text: str) -> None:
         QMessageBox.critical(parent, title, text)
+
+    def run(self, dialog: QDialog) -> bool:
+        """Show a dialog modally; True if the user accepted it."""
+        return dialog.exec() == QDialog.DialogCode.Accepted
+
+    def open_files(self, parent: QWidget | None, title: str, filters: str) -> list[str]:
+        paths, _ = QFileDialog.getOpenFileNames(parent, title, "", filters)
+        return list(paths)
+
+    def save_file(self, parent: QWidget | None, title: str, suggested: str,
+                  filters: str) -> str | None:
+        path, _ = QFileDialog.getSaveFileName(parent, title, suggested, filters)
+        return path or None

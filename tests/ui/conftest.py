@@ -2,23 +2,45 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
 from PySide6.QtCore import QSettings
+from PySide6.QtWidgets import QDialog
 
 from walkapp.config import Settings
 from walkapp.ui.dialogs import Asker
 
 
 class ScriptedAsker(Asker):
-    """Answers confirmations from a queue and records every message shown."""
+    """Answers confirmations from a queue and records every message shown.
+
+    `dialog_actions` are called, in order, with each dialog the code under test would show
+    modally; each returns True to accept it or False to cancel. File choosers answer from
+    `files_to_open` / `file_to_save`."""
 
     def __init__(self) -> None:
         self.answers: list[bool] = []
         self.shown: list[tuple[str, str, str]] = []
+        self.dialog_actions: list[Callable[[QDialog], bool]] = []
+        self.files_to_open: list[list[str]] = []
+        self.file_to_save: list[str | None] = []
+
+    def run(self, dialog: QDialog) -> bool:
+        self.shown.append(("dialog", dialog.windowTitle(), ""))
+        if not self.dialog_actions:
+            return False
+        return self.dialog_actions.pop(0)(dialog)
+
+    def open_files(self, parent: Any, title: str, filters: str) -> list[str]:
+        self.shown.append(("open_files", title, filters))
+        return self.files_to_open.pop(0) if self.files_to_open else []
+
+    def save_file(self, parent: Any, title: str, suggested: str, filters: str) -> str | None:
+        self.shown.append(("save_file", title, suggested))
+        return self.file_to_save.pop(0) if self.file_to_save else None
 
     def confirm(self, parent: Any, title: str, text: str, confirm_label: str = "OK") -> bool:
         self.shown.append(("confirm", title, text))

@@ -249,6 +249,16 @@ class PlanService(ServiceBase):
         self.publish("look_for", Action.UPDATED, result.walk_id, look_for_id)
         return result
 
+    def move_look_for(self, look_for_id: str, new_position: int) -> None:
+        with self.db.transaction("reordering look-fors") as session:
+            walk_id = _move(session, m.LookFor, look_for_id, new_position, "look-for").walk_id
+        self.publish("look_for", Action.UPDATED, walk_id)
+
+    def move_norm(self, norm_id: str, new_position: int) -> None:
+        with self.db.transaction("reordering norms") as session:
+            walk_id = _move(session, m.Norm, norm_id, new_position, "norm").walk_id
+        self.publish("norm", Action.UPDATED, walk_id)
+
     def remove_look_for(self, look_for_id: str) -> None:
         """Remove a look-for; notes keep their text and lose only that tag."""
         with self.db.transaction("removing the look-for") as session:

@@ -1,0 +1,221 @@
+"""The walk's details: title, date, school, focus, timings, privacy and whose laptop this is.
+
+Edits save themselves shortly after typing stops; a failed save keeps what was typed and
+says why.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from PySide6.QtCore import QDate, QTimer
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDateEdit,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from walkapp import domain as d
+from walkapp.errors import WalkappError
+from walkapp.events import Change
+from walkapp.services import Services
+
+SAVE_DELAY_MS = 700
+
+
+class WalkDetailsPanel(QWidget):
+    def __init__(self, services: Services, walk_id: str, parent: QWidget | None = None,
+                 *, focus_only: bool = False) -> None:
+        super().__init__(parent)
+        self._services = services
+        self.walk_id = walk_id
+        self._loading = False
+        self._pending: dict[str, Any] = {}
+        self._timer = QTimer(self, singleShot=True, interval=SAVE_DELAY_MS)
+        self._timer.timeout.connect(self.save_pending)
+
+        self.title = QLineEdit()
+        self.title.setAccessibleName(self.tr("Walk title"))
+        self.title.textEdited.connect(lambda t: self._queue("title", t))
+        self.date = QDateEdit()
+        self.date.setCalendarPopup(True)
+        self.date.setDisplayFormat("yyyy-MM-dd")
+        self.date.setAccessibleName(self.tr("Walk date"))
+        self.date.dateChanged.connect(lambda q: self._queue("walk_date", q.toPython(), now=True))
+        self.school = QLineEdit()
+        self.school.setPlaceholderText(self.tr("Optional"))
+        self.school.setAccessibleName(self.tr("School"))
+        self.school.textEdited.connect(lambda t: self._queue("school", t))
+        self.focus = QPlainTextEdit()
+        self.focus.setPlaceholderText(self.tr(
+            "The question the group is curious about, e.g. How do students explain their "
+            "thinking to each other?"))
+        self.focus.setAccessibleName(self.tr("Focus or problem of practice"))
+        self.focus.setTabChangesFocus(True)
+        self.focus.setMaximumHeight(110)
+        self.focus.textChanged.connect(
+            lambda: self._queue("focus", self.focus.toPlainText()))
+
+        self.visit_minutes = QSpinBox()
+        self.visit_minutes.setRange(1, 60)
+        self.visit_minutes.setSuffix(self.tr(" min"))
+        self.visit_minutes.setAccessibleName(self.tr("Minutes in each room"))
+        self.visit_minutes.valueChanged.connect(lambda v: self._queue("visit_minutes", v))
+        self.corridor_minutes = QSpinBox()
+        self.corridor_minutes.setRange(0, 30)
+        self.corridor_minutes.setSuffix(self.tr(" min"))
+        self.corridor_minutes.setAccessibleName(self.tr("Minutes of corridor talk"))
+        self.corridor_minutes.valueChanged.connect(lambda v: self._queue("corridor_minutes", v))
+
+        self.show_teacher_names = QCheckBox(self.tr("Record teacher names for visits"))
+        self.show_teacher_names.setToolTip(self.tr(
+            "Off by default. When on, a teacher name can be added to each visit; it appears in "
+            "reports only while this stays on."))
+        self.attribute_commitments = QCheckBox(self.tr("Show walkers' names with commitments "
+                                                       "in reports"))
+        self.include_visit_details = QCheckBox(self.tr("Include room, grade and subject in "
+                                                       "reports and walk kits"))
+        for box, key in ((self.show_teacher_names, "show_teacher_names"),
+                         (self.attribute_commitments, "attribute_commitments"),
+                         (self.include_visit_details, "include_visit_details")):
+            box.setAccessibleName(box.text())
+            box.toggled.connect(lambda on, k=key: self._queue(k, on, now=True))
+
+        self.mode = QComboBox()
+        self.mode.setAccessibleName(self.tr("Whose laptop this is"))
+        self.mode.activated.connect(self._mode_chosen)
+
+        self.status = QLabel("")
+        self.status.setObjectName("saveStatus")
+        self.status.setAccessibleName(self.tr("Save status"))
+
+        basics = QFormLayout()
+        basics.addRow(self.tr("Title"), self.title)
+        basics.addRow(self.tr("Date"), self.date)
+        basics.addRow(self.tr("School"), self.school)
+        basics.addRow(self.tr("Focus"), self.focus)
+        timing = QHBoxLayout()
+        timing.addWidget(QLabel(self.tr("In each room")))
+        timing.addWidget(self.visit_minutes)
+        timing.addSpacing(16)
+        timing.addWidget(QLabel(self.tr("Corridor talk")))
+        timing.addWidget(self.corridor_minutes)
+        timing.addStretch(1)
+        basics.addRow(self.tr("Timing"), timing)
+
+        privacy = QGroupBox(self.tr("Privacy"))
+        privacy_layout = QVBoxLayout(privacy)
+        for box in (self.show_teacher_names, self.attribute_commitments,
+                    self.include_visit_details):
+            privacy_layout.addWidget(box)
+        laptop = QGroupBox(self.tr("This laptop"))
+        laptop_layout = QFormLayout(laptop)
+        laptop_layout.addRow(self.tr("Used by"), self.mode)
+
+        layout = QVBoxLayout(self)
+        if focus_only:
+            hint = QLabel(self.tr("Agree on one focus for the whole walk. Everyone will look "
+                                  "for evidence of it in every room."))
+            hint.setWordWrap(True)
+            layout.addWidget(hint)
+            layout.addWidget(self.focus)
+            self.focus.setMaximumHeight(16777215)
+            for widget in (self.title, self.date, self.school, self.visit_minutes,
+                           self.corridor_minutes):
+                widget.hide()
+        else:
+            layout.addLayout(basics)
+            row = QHBoxLayout()
+            row.addWidget(privacy, 2)
+            row.addWidget(laptop, 1)
+            layout.addLayout(row)
+        layout.addWidget(self.status)
+        layout.addStretch(1)
+        self.refresh()
+
+    # -- loading ---------------------------------------------------------------------------
+    def refresh(self) -> None:
+        walk = self._services.walks.get_walk(self.walk_id)
+        self._loading = True
+        try:
+            if not self._pending.get("title") and not self.title.hasFocus():
+                self.title.setText(walk.title)
+            self.date.setDate(QDate(walk.walk_date.year, walk.walk_date.month,
+                                    walk.walk_date.day))
+            if "school" not in self._pending and not self.school.hasFocus():
+                self.school.setText(walk.school or "")
+            if "focus" not in self._pending and self.focus.toPlainText() != walk.focus:
+                self.focus.setPlainText(walk.focus)
+            self.visit_minutes.setValue(walk.visit_minutes)
+            self.corridor_minutes.setValue(walk.corridor_minutes)
+            self.show_teacher_names.setChecked(walk.show_teacher_names)
+            self.attribute_commitments.setChecked(walk.attribute_commitments)
+            self.include_visit_details.setChecked(walk.include_visit_details)
+            self.mode.clear()
+            self.mode.addItem(self.tr("The facilitator (all walkers' notes)"), None)
+            for walker in walk.walkers:
+                self.mode.addItem(self.tr("Walker: {0} (own notes only)").format(
+                    walker.display_name), walker.id)
+            if walk.local_mode is d.LocalMode.WALKER:
+                index = self.mode.findData(walk.local_participant_id)
+                self.mode.setCurrentIndex(max(0, index))
+            else:
+                self.mode.setCurrentIndex(0)
+        finally:
+            self._loading = False
+
+    def on_change(self, change: Change) -> None:
+        if change.walk_id == self.walk_id and change.entity in {"walk", "participant"}:
+            self.refresh()
+
+    # -- saving ----------------------------------------------------------------------------
+    def _queue(self, key: str, value: Any, *, now: bool = False) -> None:
+        if self._loading:
+            return
+        self._pending[key] = value
+        self.status.setText(self.tr("Editing…"))
+        if now:
+            self.save_pending()
+        else:
+            self._timer.start()
+
+    def save_pending(self) -> bool:
+        """Save what was typed; on failure keep it pending and say why."""
+        self._timer.stop()
+        if not self._pending:
+            return True
+        changes = dict(self._pending)
+        try:
+            self._services.walks.update_walk(self.walk_id, **changes)
+        except WalkappError as error:
+            self.status.setText(self.tr("Not saved: {0}").format(error.message))
+            self.status.setProperty("state", "error")
+            return False
+        for key, value in changes.items():
+            if self._pending.get(key) == value:
+                del self._pending[key]
+        self.status.setText(self.tr("Saved"))
+        self.status.setProperty("state", "saved")
+        return True
+
+    def _mode_chosen(self, index: int) -> None:
+        participant_id = self.mode.itemData(index)
+        changes: dict[str, Any] = {
+            "local_mode": d.LocalMode.WALKER.value if participant_id else
+            d.LocalMode.FACILITATOR.value,
+            "local_participant_id": participant_id}
+        self._pending.update(changes)
+        self.save_pending()
+
+    def walk_date(self) -> date:
+        return self.date.date().toPython()  # type: ignore[no-any-return]

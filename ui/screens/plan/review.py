@@ -1,0 +1,163 @@
+"""Review at the pre-brief: open "I will try" commitments and action items from earlier
+walks, so that what the group promised is followed up, not forgotten."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from walkapp import domain as d
+from walkapp.errors import WalkappError
+from walkapp.events import Change
+from walkapp.services import Services
+
+
+def _table(headers: list[str], name: str) -> QTableWidget:
+    table = QTableWidget(0, len(headers))
+    table.setHorizontalHeaderLabels(headers)
+    table.setAccessibleName(name)
+    table.verticalHeader().setVisible(False)
+    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    table.setWordWrap(True)
+    header = table.horizontalHeader()
+    header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+    header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+    return table
+
+
+class ReviewPanel(QWidget):
+    def __init__(self, services: Services, walk_id: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._services = services
+        self.walk_id = walk_id
+
+        self.commitments = _table([self.tr("Walker"), self.tr("I will try…"),
+                                   self.tr("From")], self.tr("Open commitments"))
+        self.tried_button = QPushButton(self.tr("We tried it"))
+        self.tried_button.setAccessibleName(self.tr("Mark commitment as tried"))
+        self.tried_button.clicked.connect(lambda: self._review(d.CommitmentStatus.TRIED))
+        self.dropped_button = QPushButton(self.tr("Let it go"))
+        self.dropped_button.setAccessibleName(self.tr("Mark commitment as dropped"))
+        self.dropped_button.clicked.connect(lambda: self._review(d.CommitmentStatus.DROPPED))
+        self.commitment_note = QLineEdit()
+        self.commitment_note.setPlaceholderText(self.tr("What happened? (optional)"))
+        self.commitment_note.setAccessibleName(self.tr("Note on the commitment"))
+
+        self.actions = _table([self.tr("Owner"), self.tr("Action item"), self.tr("Due")],
+                              self.tr("Open action items"))
+        self.done_button = QPushButton(self.tr("Done"))
+        self.done_button.setAccessibleName(self.tr("Mark action item done"))
+        self.done_button.clicked.connect(lambda: self._follow_up(d.ActionStatus.DONE))
+        self.still_open_button = QPushButton(self.tr("Still open"))
+        self.still_open_button.setAccessibleName(self.tr("Note progress, keep it open"))
+        self.still_open_button.clicked.connect(lambda: self._follow_up(d.ActionStatus.OPEN))
+        self.drop_button = QPushButton(self.tr("Drop"))
+        self.drop_button.setAccessibleName(self.tr("Drop action item"))
+        self.drop_button.clicked.connect(lambda: self._follow_up(d.ActionStatus.DROPPED))
+        self.action_note = QLineEdit()
+        self.action_note.setPlaceholderText(self.tr("Follow-up note (optional)"))
+        self.action_note.setAccessibleName(self.tr("Follow-up note"))
+        self.message = QLabel("")
+        self.message.setObjectName("inlineError")
+        self.message.setWordWrap(True)
+
+        layout = QVBoxLayout(self)
+        self.commitments_title = QLabel()
+        layout.addWidget(self.commitments_title)
+        layout.addWidget(self.commitments, 1)
+        row = QHBoxLayout()
+        row.addWidget(self.commitment_note, 1)
+        row.addWidget(self.tried_button)
+        row.addWidget(self.dropped_button)
+        layout.addLayout(row)
+        self.actions_title = QLabel()
+        layout.addWidget(self.actions_title)
+        layout.addWidget(self.actions, 1)
+        row = QHBoxLayout()
+        row.addWidget(self.action_note, 1)
+        row.addWidget(self.done_button)
+        row.addWidget(self.still_open_button)
+        row.addWidget(self.drop_button)
+        layout.addLayout(row)
+        layout.addWidget(self.message)
+        self.refresh()
+
+    def refresh(self) -> None:
+        debrief = self._services.debrief
+        walks = {w.id: w for w in self._services.walks.list_walks()}
+        carried = debrief.open_commitments_before(self.walk_id)
+        self.commitments.setRowCount(len(carried))
+        for row, (name, commitment) in enumerate(carried):
+            origin = walks.get(commitment.walk_id)
+            cells = [name, commitment.text,
+                     origin.walk_date.isoformat() if origin else ""]
+            for column, text in enumerate(cells):
+                item = QTableWidgetItem(text)
+                item.setData(Qt.ItemDataRole.UserRole, commitment.id)
+                self.commitments.setItem(row, column, item)
+        self.commitments_title.setText(
+            self.tr("Commitments from earlier walks ({0} open)").format(len(carried))
+            if carried else self.tr("Commitments from earlier walks: none open."))
+        items = debrief.open_action_items_before(self.walk_id)
+        self.actions.setRowCount(len(items))
+        for row, action in enumerate(items):
+            cells = [action.owner_name or "—", action.text,
+                     action.due_date.isoformat() if action.due_date else "—"]
+            for column, text in enumerate(cells):
+                item = QTableWidgetItem(text)
+                item.setData(Qt.ItemDataRole.UserRole, action.id)
+                self.actions.setItem(row, column, item)
+        self.actions_title.setText(
+            self.tr("Action items from earlier walks ({0} open)").format(len(items))
+            if items else self.tr("Action items from earlier walks: none open."))
+        self.commitments.resizeRowsToContents()
+        self.actions.resizeRowsToContents()
+
+    def on_change(self, change: Change) -> None:
+        if change.entity in {"commitment", "action_item", "participant"}:
+            self.refresh()
+
+    def _selected(self, table: QTableWidget) -> str | None:
+        item = table.item(table.currentRow(), 0)
+        return None if item is None else str(item.data(Qt.ItemDataRole.UserRole))
+
+    def _review(self, status: d.CommitmentStatus) -> None:
+        commitment_id = self._selected(self.commitments)
+        if commitment_id is None:
+            self.message.setText(self.tr("Select a commitment first."))
+            return
+        try:
+            self._services.debrief.review_commitment(commitment_id, status,
+                                                     self.commitment_note.text())
+        except WalkappError as error:
+            self.message.setText(error.message)
+            return
+        self.commitment_note.clear()
+        self.message.setText("")
+
+    def _follow_up(self, status: d.ActionStatus) -> None:
+        item_id = self._selected(self.actions)
+        if item_id is None:
+            self.message.setText(self.tr("Select an action item first."))
+            return
+        try:
+            self._services.debrief.follow_up(item_id, self.walk_id, status,
+                                             self.action_note.text())
+        except WalkappError as error:
+            self.message.setText(error.message)
+            return
+        self.action_note.clear()
+        self.message.setText("")

@@ -1,0 +1,145 @@
+"""The route: numbered visits, with optional room, grade and subject. The teacher's name
+column exists only while the walk records teacher names (off by default)."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QSpinBox,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from walkapp.errors import WalkappError
+from walkapp.events import Change
+from walkapp.services import Services
+
+FIELDS = ("room", "grade", "subject", "teacher_name")
+
+
+class RoutePanel(QWidget):
+    def __init__(self, services: Services, walk_id: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._services = services
+        self.walk_id = walk_id
+        self._loading = False
+
+        intro = QLabel(self.tr("Visits are numbered, not named. Room, grade and subject help "
+                               "the group find its way; all are optional."))
+        intro.setWordWrap(True)
+        self.table = QTableWidget(0, 5)
+        self.table.setHorizontalHeaderLabels([self.tr("Visit"), self.tr("Room"),
+                                              self.tr("Grade"), self.tr("Subject"),
+                                              self.tr("Teacher")])
+        self.table.setAccessibleName(self.tr("Route of visits"))
+        self.table.verticalHeader().setVisible(False)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
+        self.table.itemChanged.connect(self._edited)
+
+        self.count = QSpinBox()
+        self.count.setRange(1, 30)
+        self.count.setValue(1)
+        self.count.setAccessibleName(self.tr("Number of visits to add"))
+        self.add_button = QPushButton(self.tr("Add visits"))
+        self.add_button.setAccessibleName(self.tr("Add visits"))
+        self.add_button.clicked.connect(self._add)
+        self.up_button = QPushButton(self.tr("Earlier"))
+        self.up_button.setAccessibleName(self.tr("Move selected visit earlier"))
+        self.up_button.clicked.connect(lambda: self._move(-1))
+        self.down_button = QPushButton(self.tr("Later"))
+        self.down_button.setAccessibleName(self.tr("Move selected visit later"))
+        self.down_button.clicked.connect(lambda: self._move(1))
+        self.remove_button = QPushButton(self.tr("Remove"))
+        self.remove_button.setAccessibleName(self.tr("Remove selected visit"))
+        self.remove_button.clicked.connect(self._remove)
+        self.message = QLabel("")
+        self.message.setObjectName("inlineError")
+        self.message.setWordWrap(True)
+
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.count)
+        buttons.addWidget(self.add_button)
+        buttons.addStretch(1)
+        buttons.addWidget(self.up_button)
+        buttons.addWidget(self.down_button)
+        buttons.addWidget(self.remove_button)
+        layout = QVBoxLayout(self)
+        layout.addWidget(intro)
+        layout.addWidget(self.table, 1)
+        layout.addLayout(buttons)
+        layout.addWidget(self.message)
+        self.refresh()
+
+    def refresh(self) -> None:
+        walk = self._services.walks.get_walk(self.walk_id)
+        current = self.table.currentRow()
+        self._loading = True
+        try:
+            self.table.setRowCount(len(walk.visits))
+            for row, visit in enumerate(walk.visits):
+                label = QTableWidgetItem(visit.label)
+                label.setFlags(label.flags() & ~Qt.ItemFlag.ItemIsEditable)
+                label.setData(Qt.ItemDataRole.UserRole, visit.id)
+                self.table.setItem(row, 0, label)
+                for column, field in enumerate(FIELDS, start=1):
+                    self.table.setItem(row, column,
+                                       QTableWidgetItem(getattr(visit, field) or ""))
+            self.table.setColumnHidden(4, not walk.show_teacher_names)
+            if 0 <= current < len(walk.visits):
+                self.table.selectRow(current)
+        finally:
+            self._loading = False
+
+    def on_change(self, change: Change) -> None:
+        if change.walk_id == self.walk_id and change.entity in {"visit", "walk"}:
+            self.refresh()
+
+    def _run(self, action: object) -> bool:
+        try:
+            action()  # type: ignore[operator]
+        except WalkappError as error:
+            self.message.setText(error.message)
+            return False
+        self.message.setText("")
+        return True
+
+    def _visit_id(self, row: int) -> str | None:
+        item = self.table.item(row, 0)
+        return None if item is None else str(item.data(Qt.ItemDataRole.UserRole))
+
+    def _add(self) -> None:
+        for _ in range(self.count.value()):
+            if not self._run(lambda: self._services.plan.add_visit(self.walk_id)):
+                break
+
+    def _remove(self) -> None:
+        visit_id = self._visit_id(self.table.currentRow())
+        if visit_id:
+            self._run(lambda: self._services.plan.remove_visit(visit_id))
+
+    def _move(self, step: int) -> None:
+        row = self.table.currentRow()
+        visit_id = self._visit_id(row)
+        if visit_id and 0 <= row + step < self.table.rowCount():
+            if self._run(lambda: self._services.plan.move_visit(visit_id, row + step + 1)):
+                self.table.selectRow(row + step)
+
+    def _edited(self, item: QTableWidgetItem) -> None:
+        if self._loading or item.column() == 0:
+            return
+        visit_id = self._visit_id(item.row())
+        field = FIELDS[item.column() - 1]
+        if visit_id and not self._run(lambda: self._services.plan.update_visit(
+                visit_id, **{field: item.text()})):
+            self.refresh()
