@@ -1,26 +1,54 @@
-"""The main window: menus, status bar and a stack of screens. It composes screens; it does
-not contain them."""
+"""The main window: menus, status bar and a stack of screens (the walks library, or one open
+walk). It composes screens; it does not contain them."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QByteArray, QSettings
+from collections.abc import Callable
+
+from PySide6.QtCore import QByteArray, QSettings, Qt
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import QLabel, QMainWindow, QStackedWidget, QWidget
 
 from walkapp import __version__
+from walkapp.errors import WalkappError
+from walkapp.events import Action, Change
 from walkapp.services import Services
 from walkapp.ui.bridge import ChangeBridge
 from walkapp.ui.dialogs import Asker
+from walkapp.ui.screens.new_walk import NewWalkDialog, NewWalkRequest, ProtocolChoice
 from walkapp.ui.screens.walks_library import WalksLibrary
+from walkapp.ui.screens.workspace import PageSpec, WalkWorkspace
+
+PagesFactory = Callable[[Services, str, Asker, QWidget], list[PageSpec]]
+WalkCreator = Callable[[Services, NewWalkRequest], str]
+
+
+def _plain_creator(services: Services, request: NewWalkRequest) -> str:
+    from walkapp.services import NewWalk
+
+    walk = services.walks.create_walk(NewWalk(title=request.title,
+                                              walk_date=request.walk_date,
+                                              focus=request.focus))
+    for _ in range(request.visits):
+        services.plan.add_visit(walk.id)
+    return walk.id
 
 
 class MainWindow(QMainWindow):
     def __init__(self, services: Services, settings: QSettings, asker: Asker | None = None,
-                 parent: QWidget | None = None) -> None:
+                 parent: QWidget | None = None, *, pages: PagesFactory | None = None,
+                 protocols: Callable[[], list[ProtocolChoice]] | None = None,
+                 create_walk: WalkCreator | None = None) -> None:
         super().__init__(parent)
+        from walkapp.ui.composition import facilitator_pages
+
         self._services = services
         self._settings = settings
         self._asker = asker or Asker()
+        self._pages = pages or facilitator_pages
+        self._protocols = protocols or (lambda: [])
+        self._create_walk = create_walk or _plain_creator
+        self.workspace: WalkWorkspace | None = None
         self.setWindowTitle(self.tr("walkapp — learning walks"))
         self.setMinimumSize(960, 600)
 
@@ -29,7 +57,12 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(self.stack)
         self.library = WalksLibrary(services.walks)
         self.stack.addWidget(self.library)
-        self.bridge.changed.connect(self.library.on_change)
+        self.bridge.changed.connect(self._on_change)
+        self.library.open_requested.connect(self.open_walk)
+        self.library.new_requested.connect(self.new_walk)
+        self.library.duplicate_requested.connect(self.duplicate_walk)
+        self.library.delete_requested.connect(self.delete_walk)
+        self.library.sample_requested.connect(self.create_sample_walk)
 
         self._build_menus()
         where = services.db.path or services.db.url
@@ -38,23 +71,169 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.data_label)
         self._restore_geometry()
 
+    # -- menus -----------------------------------------------------------------------------
+    def _action(self, text: str, slot: Callable[[], object],
+                shortcut: QKeySequence | QKeySequence.StandardKey | str | None = None) -> QAction:
+        action = QAction(text, self)
+        if shortcut is not None:
+            action.setShortcut(shortcut)
+        action.triggered.connect(lambda *_: slot())
+        return action
+
     def _build_menus(self) -> None:
         file_menu = self.menuBar().addMenu(self.tr("&File"))
-        self.find_action = QAction(self.tr("&Find walk…"), self)
-        self.find_action.setShortcut(QKeySequence.StandardKey.Find)
-        self.find_action.triggered.connect(self.library.focus_search)
-        file_menu.addAction(self.find_action)
+        self.new_action = self._action(self.tr("&New walk…"), self.new_walk,
+                                       QKeySequence.StandardKey.New)
+        self.find_action = self._action(self.tr("&Find walk…"), self.find_walk,
+                                        QKeySequence.StandardKey.Find)
+        self.close_walk_action = self._action(self.tr("&Close walk"), self.show_library,
+                                              QKeySequence.StandardKey.Close)
+        self.sample_action = self._action(self.tr("Create the &sample walk"),
+                                          self.create_sample_walk)
+        self.quit_action = self._action(self.tr("&Quit"), self.close,
+                                        QKeySequence.StandardKey.Quit)
+        for action in (self.new_action, self.find_action, self.close_walk_action):
+            file_menu.addAction(action)
         file_menu.addSeparator()
-        self.quit_action = QAction(self.tr("&Quit"), self)
-        self.quit_action.setShortcut(QKeySequence.StandardKey.Quit)
-        self.quit_action.triggered.connect(self.close)
+        file_menu.addAction(self.sample_action)
+        file_menu.addSeparator()
         file_menu.addAction(self.quit_action)
+        self.file_menu = file_menu
+
+        self.go_menu = self.menuBar().addMenu(self.tr("&Go"))
+        self.library_action = self._action(self.tr("All &walks"), self.show_library,
+                                           "Ctrl+Shift+0")
+        self.go_menu.addAction(self.library_action)
+        self._page_actions: list[QAction] = []
 
         help_menu = self.menuBar().addMenu(self.tr("&Help"))
-        self.about_action = QAction(self.tr("&About walkapp"), self)
-        self.about_action.triggered.connect(self.show_about)
+        self.about_action = self._action(self.tr("&About walkapp"), self.show_about)
         help_menu.addAction(self.about_action)
+        self._update_actions()
 
+    def _update_actions(self) -> None:
+        self.close_walk_action.setEnabled(self.workspace is not None)
+        for action in self._page_actions:
+            self.go_menu.removeAction(action)
+        self._page_actions = []
+        if self.workspace is not None:
+            workspace = self.workspace
+            for number, (key, label) in enumerate(self._page_labels(), start=1):
+                action = self._action(label, lambda k=key: workspace.show_page(k),
+                                      f"Ctrl+Shift+{number}")
+                self.go_menu.addAction(action)
+                self._page_actions.append(action)
+
+    def _page_labels(self) -> list[tuple[str, str]]:
+        if self.workspace is None:
+            return []
+        nav = self.workspace.nav
+        return [(str(nav.item(i).data(Qt.ItemDataRole.UserRole)),
+                 nav.item(i).text().split("  ", 1)[-1]) for i in range(nav.count())]
+
+    # -- walks -----------------------------------------------------------------------------
+    def _report(self, error: WalkappError, title: str) -> None:
+        self._asker.warn(self, title, error.message)
+
+    def new_walk(self) -> None:
+        dialog = NewWalkDialog(self._protocols(), parent=self)
+        if not self._asker.run(dialog):
+            return
+        try:
+            walk_id = self._create_walk(self._services, dialog.request())
+        except WalkappError as error:
+            self._report(error, self.tr("The walk was not created"))
+            return
+        self.open_walk(walk_id)
+
+    def create_sample_walk(self) -> None:
+        from walkapp.demo import create_demo_walk
+
+        try:
+            walk = create_demo_walk(self._services)
+        except WalkappError as error:
+            self._report(error, self.tr("The sample walk was not created"))
+            return
+        self.library.select_walk(walk.id)
+
+    def duplicate_walk(self, walk_id: str) -> None:
+        try:
+            copy = self._services.walks.duplicate_walk(walk_id)
+        except WalkappError as error:
+            self._report(error, self.tr("The walk was not copied"))
+            return
+        self.open_walk(copy.id)
+
+    def delete_walk(self, walk_id: str) -> None:
+        try:
+            walk = self._services.walks.get_walk(walk_id)
+        except WalkappError as error:
+            self._report(error, self.tr("The walk was not deleted"))
+            return
+        if not self._asker.confirm(
+                self, self.tr("Delete walk"),
+                self.tr("Delete “{0}” ({1}) and everything recorded in it — notes, "
+                        "commitments, action items? This cannot be undone.").format(
+                    walk.title, walk.walk_date.isoformat()),
+                self.tr("Delete walk")):
+            return
+        if self.workspace is not None and self.workspace.walk_id == walk_id:
+            self.show_library()
+        try:
+            self._services.walks.delete_walk(walk_id)
+        except WalkappError as error:
+            self._report(error, self.tr("The walk was not deleted"))
+
+    def open_walk(self, walk_id: str) -> None:
+        if not self._close_workspace():
+            return
+        try:
+            pages = self._pages(self._services, walk_id, self._asker, self)
+            self.workspace = WalkWorkspace(self._services, walk_id, pages)
+        except WalkappError as error:
+            self._report(error, self.tr("The walk could not be opened"))
+            return
+        self.workspace.back_requested.connect(self.show_library)
+        self.stack.addWidget(self.workspace)
+        self.stack.setCurrentWidget(self.workspace)
+        self.setWindowTitle(self.tr("{0} — walkapp").format(
+            self.workspace.title.text()))
+        self._update_actions()
+
+    def _close_workspace(self) -> bool:
+        if self.workspace is None:
+            return True
+        if not self.workspace.save_pending() and not self._asker.confirm(
+                self, self.tr("Unsaved changes"),
+                self.tr("Some changes could not be saved (see the message on the page). "
+                        "Close the walk anyway and lose them?"), self.tr("Close anyway")):
+            return False
+        self.stack.removeWidget(self.workspace)
+        self.workspace.deleteLater()
+        self.workspace = None
+        return True
+
+    def show_library(self) -> None:
+        if not self._close_workspace():
+            return
+        self.stack.setCurrentWidget(self.library)
+        self.setWindowTitle(self.tr("walkapp — learning walks"))
+        self._update_actions()
+
+    def find_walk(self) -> None:
+        self.show_library()
+        self.library.focus_search()
+
+    def _on_change(self, change: Change) -> None:
+        self.library.on_change(change)
+        if self.workspace is not None:
+            if (change.entity == "walk" and change.action is Action.REMOVED
+                    and change.walk_id == self.workspace.walk_id):
+                self.show_library()
+                return
+            self.workspace.on_change(change)
+
+    # -- window ----------------------------------------------------------------------------
     def show_about(self) -> None:
         self._asker.inform(self, self.tr("About walkapp"), self.tr(
             "walkapp {0}\n\nRun learning walks that improve the walkers' own practice.\n"
@@ -68,6 +247,9 @@ class MainWindow(QMainWindow):
             self.resize(1280, 760)
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        if not self._close_workspace():
+            event.ignore()
+            return
         self._settings.setValue("main_window/geometry", self.saveGeometry())
         self._settings.sync()
         super().closeEvent(event)

@@ -6,6 +6,7 @@ from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
+    QPushButton,
     QHeaderView,
     QLabel,
     QLineEdit,
@@ -24,6 +25,10 @@ class WalksLibrary(QWidget):
     """Lists walks with search; emits `open_requested(walk_id)` on double-click/Enter."""
 
     open_requested = Signal(str)
+    new_requested = Signal()
+    duplicate_requested = Signal(str)
+    delete_requested = Signal(str)
+    sample_requested = Signal()
 
     def __init__(self, walks: WalkService, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -64,9 +69,42 @@ class WalksLibrary(QWidget):
             "No walks yet.\nCreate one with File → New walk (Ctrl+N)."))
         self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.empty.setObjectName("emptyState")
+        self.sample_button = QPushButton(self.tr("Create the sample walk"))
+        self.sample_button.setAccessibleName(self.tr("Create the sample walk"))
+        self.sample_button.clicked.connect(self.sample_requested)
+        empty_page = QWidget()
+        empty_layout = QVBoxLayout(empty_page)
+        empty_layout.addStretch(1)
+        empty_layout.addWidget(self.empty)
+        empty_layout.addWidget(self.sample_button, 0, Qt.AlignmentFlag.AlignHCenter)
+        empty_layout.addStretch(1)
+        self._empty_page = empty_page
         self._stack = QStackedWidget()
         self._stack.addWidget(self.table)
-        self._stack.addWidget(self.empty)
+        self._stack.addWidget(empty_page)
+
+        self.new_button = QPushButton(self.tr("New walk…"))
+        self.new_button.setAccessibleName(self.tr("New walk"))
+        self.new_button.clicked.connect(self.new_requested)
+        self.open_button = QPushButton(self.tr("Open"))
+        self.open_button.setAccessibleName(self.tr("Open selected walk"))
+        self.open_button.clicked.connect(lambda: self._emit_selected(self.open_requested))
+        self.duplicate_button = QPushButton(self.tr("Plan again from this…"))
+        self.duplicate_button.setAccessibleName(self.tr("Duplicate selected walk as a template"))
+        self.duplicate_button.setToolTip(self.tr(
+            "A new walk with the same protocol, focus, look-fors, norms, route and roster — "
+            "none of the notes."))
+        self.duplicate_button.clicked.connect(
+            lambda: self._emit_selected(self.duplicate_requested))
+        self.delete_button = QPushButton(self.tr("Delete…"))
+        self.delete_button.setAccessibleName(self.tr("Delete selected walk"))
+        self.delete_button.clicked.connect(lambda: self._emit_selected(self.delete_requested))
+        actions = QHBoxLayout()
+        actions.addWidget(self.new_button)
+        actions.addStretch(1)
+        actions.addWidget(self.open_button)
+        actions.addWidget(self.duplicate_button)
+        actions.addWidget(self.delete_button)
 
         top = QHBoxLayout()
         top.addWidget(title)
@@ -75,6 +113,8 @@ class WalksLibrary(QWidget):
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addWidget(self._stack, 1)
+        layout.addLayout(actions)
+        self.table.selectionModel().selectionChanged.connect(self._update_buttons)
         self.refresh()
 
     def refresh(self) -> None:
@@ -84,12 +124,27 @@ class WalksLibrary(QWidget):
         if rows:
             self._stack.setCurrentWidget(self.table)
         else:
-            self.empty.setText(self.tr("No walk matches your search.") if self.search.text()
+            searching = bool(self.search.text())
+            self.empty.setText(self.tr("No walk matches your search.") if searching
                                else self.tr("No walks yet.\nCreate one with File → New walk "
                                             "(Ctrl+N), or try the sample walk."))
-            self._stack.setCurrentWidget(self.empty)
+            self.sample_button.setVisible(not searching)
+            self._stack.setCurrentWidget(self._empty_page)
         if selected:
             self.select_walk(selected)
+        elif rows:
+            self.table.selectRow(0)
+        self._update_buttons()
+
+    def _update_buttons(self, *_: object) -> None:
+        has = self.selected_walk_id() is not None
+        for button in (self.open_button, self.duplicate_button, self.delete_button):
+            button.setEnabled(has)
+
+    def _emit_selected(self, signal: Signal) -> None:
+        walk_id = self.selected_walk_id()
+        if walk_id:
+            signal.emit(walk_id)  # type: ignore[attr-defined]
 
     def on_change(self, change: Change) -> None:
         # The library shows counts of walkers, visits and notes: those changes matter too.

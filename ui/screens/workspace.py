@@ -59,6 +59,7 @@ class WalkWorkspace(QWidget):
 
         self.nav = QListWidget()
         self.nav.setAccessibleName(self.tr("Parts of the walk"))
+        self.nav.setObjectName("workspaceNav")
         self.nav.setMaximumWidth(190)
         self.nav.setMinimumWidth(150)
         for number, spec in enumerate(pages, start=1):

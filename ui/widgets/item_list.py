@@ -159,20 +159,30 @@ class ItemList(QWidget):
         if self._loading:
             return
         item_id = str(item.data(Qt.ItemDataRole.UserRole))
+        new_check: bool | None = None
         if item.flags() & Qt.ItemFlag.ItemIsUserCheckable and self._on_check is not None:
             checked = item.checkState() == Qt.CheckState.Checked
             if checked != item.data(self._SAVED_CHECK):
-                item.setData(self._SAVED_CHECK, checked)
-                self._call(lambda: self._on_check(item_id, checked))  # type: ignore[misc]
+                new_check = checked
         text = item.text().strip()
-        if text and text != item.data(self._SAVED_TEXT):
-            item.setData(self._SAVED_TEXT, text)
-            self._call(lambda: self._on_edit(item_id, text))
-        elif not text:
-            # An emptied item is not saved as empty; show what is stored.
-            self._loading = True
-            item.setText(str(item.data(self._SAVED_TEXT)))
+        new_text = text if text and text != item.data(self._SAVED_TEXT) else None
+        self._loading = True
+        try:
+            if not text:
+                # An emptied item is not saved as empty; show what is stored.
+                item.setText(str(item.data(self._SAVED_TEXT)))
+            if new_check is not None:
+                item.setData(self._SAVED_CHECK, new_check)
+            if new_text is not None:
+                item.setData(self._SAVED_TEXT, new_text)
+        finally:
             self._loading = False
+        # Saving may rebuild the list (the item is then gone): do not touch it after this.
+        if new_check is not None and self._on_check is not None:
+            on_check = self._on_check
+            self._call(lambda: on_check(item_id, new_check))
+        if new_text is not None:
+            self._call(lambda: self._on_edit(item_id, new_text))
 
     def _update_buttons(self, *_: object) -> None:
         row = self.list.currentRow()

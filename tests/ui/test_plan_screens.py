@@ -1,0 +1,178 @@
+"""Planning a walk through the real widgets: new walk, details, look-fors, norms, roster,
+route, review; and the library's duplicate and delete."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from PySide6.QtCore import QSettings, Qt
+from PySide6.QtWidgets import QDialog
+
+from tests.helpers.builders import make_walk
+from tests.ui.conftest import ScriptedAsker
+from walkapp import domain as d
+from walkapp.services import Services
+from walkapp.ui.main_window import MainWindow
+from walkapp.ui.screens.new_walk import NewWalkDialog
+from walkapp.ui.screens.plan.details import WalkDetailsPanel
+from walkapp.ui.screens.plan.lists import LookForsPanel, NormsPanel
+from walkapp.ui.screens.plan.review import ReviewPanel
+from walkapp.ui.screens.plan.roster import RosterPanel
+from walkapp.ui.screens.plan.route import RoutePanel
+
+
+def window_for(qtbot, services: Services, qsettings: QSettings,
+               asker: ScriptedAsker) -> MainWindow:
+    window = MainWindow(services, qsettings, asker)
+    qtbot.addWidget(window)
+    window.show()
+    return window
+
+
+def test_new_walk_dialog_creates_and_opens_the_walk(qtbot, services: Services,
+                                                     qsettings: QSettings,
+                                                     asker: ScriptedAsker) -> None:
+    window = window_for(qtbot, services, qsettings, asker)
+
+    def fill(dialog: QDialog) -> bool:
+        assert isinstance(dialog, NewWalkDialog)
+        qtbot.keyClicks(dialog.title, "Maths talk")
+        dialog.visits.setValue(3)
+        dialog.ok_button.click()
+        return dialog.result() == QDialog.DialogCode.Accepted
+
+    asker.dialog_actions.append(fill)
+    qtbot.keyClick(window, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier) \
+        if window.isActiveWindow() else window.new_action.trigger()
+    walks = services.walks.list_walks()
+    assert [(w.title, w.visit_count) for w in walks] == [("Maths talk", 3)]
+    assert window.workspace is not None and window.workspace.walk_id == walks[0].id
+    assert window.workspace.title.text() == "Maths talk"
+
+
+def test_new_walk_dialog_needs_a_title(qtbot) -> None:
+    dialog = NewWalkDialog([])
+    qtbot.addWidget(dialog)
+    dialog.ok_button.click()
+    assert dialog.result() != QDialog.DialogCode.Accepted and "title" in dialog.error.text()
+
+
+def test_details_autosave_and_privacy(qtbot, services: Services) -> None:
+    walk = make_walk(services)
+    panel = WalkDetailsPanel(services, walk.id)
+    qtbot.addWidget(panel)
+    panel.focus.setPlainText("How do students explain?")
+    qtbot.waitUntil(lambda: services.walks.get_walk(walk.id).focus ==
+                    "How do students explain?", timeout=3000)
+    assert panel.status.text() == "Saved"
+    panel.show_teacher_names.setChecked(True)
+    assert services.walks.get_walk(walk.id).show_teacher_names is True
+    panel.title.setText("")
+    panel._queue("title", "")
+    assert panel.save_pending() is False
+    assert "Not saved" in panel.status.text()
+    assert services.walks.get_walk(walk.id).title == "Walk"
+
+
+def test_walker_mode_is_a_real_setting(qtbot, services: Services) -> None:
+    walk = make_walk(services, walkers=2)
+    panel = WalkDetailsPanel(services, walk.id)
+    qtbot.addWidget(panel)
+    index = panel.mode.findData(walk.walkers[1].id)
+    panel.mode.setCurrentIndex(index)
+    panel._mode_chosen(index)
+    again = services.walks.get_walk(walk.id)
+    assert again.local_mode is d.LocalMode.WALKER
+    assert again.local_participant_id == walk.walkers[1].id
+
+
+def test_look_fors_and_norms_lists(qtbot, services: Services) -> None:
+    walk = make_walk(services, look_fors=())
+    looks = LookForsPanel(services, walk.id)
+    norms = NormsPanel(services, walk.id)
+    qtbot.addWidget(looks)
+    qtbot.addWidget(norms)
+    services.bus.subscribe(looks.on_change)
+    services.bus.subscribe(norms.on_change)
+    for text in ("Students explain why", "Open questions"):
+        looks.items.new_text.setText(text)
+        looks.items.add_button.click()
+    looks.items.list.setCurrentRow(1)
+    looks.items.up_button.click()
+    assert [lf.text for lf in services.walks.get_walk(walk.id).look_fors] == \
+        ["Open questions", "Students explain why"]
+    norms.items.new_text.setText("Learn, not judge")
+    norms.items.add_button.click()
+    norms.items.list.item(0).setCheckState(Qt.CheckState.Checked)
+    assert services.walks.get_walk(walk.id).norms[0].agreed is True
+    norms.items.new_text.setText("x" * 2000)
+    norms.items.add_button.click()
+    assert "limit" in norms.message.text() and norms.items.new_text.text() == "x" * 2000
+
+
+def test_roster_groups_and_warnings(qtbot, services: Services) -> None:
+    walk = make_walk(services, walkers=0)
+    panel = RosterPanel(services, walk.id)
+    qtbot.addWidget(panel)
+    services.bus.subscribe(panel.on_change)
+    for name in ("Ana", "Ben"):
+        panel.new_name.setText(name)
+        panel.add_button.click()
+    panel.group_name.setText("Blue")
+    panel.add_group_button.click()
+    combo = panel.table.cellWidget(1, 2)
+    combo.setCurrentIndex(1)
+    combo.activated.emit(1)
+    again = services.walks.get_walk(walk.id)
+    assert again.participants[1].group_id == again.groups[0].id
+    assert "3" in panel.groups_label.text() and "Blue" in panel.groups_label.text()
+
+
+def test_route_hides_teacher_column_until_opted_in(qtbot, services: Services) -> None:
+    walk = make_walk(services, visits=0)
+    panel = RoutePanel(services, walk.id)
+    qtbot.addWidget(panel)
+    services.bus.subscribe(panel.on_change)
+    panel.count.setValue(3)
+    panel.add_button.click()
+    assert panel.table.rowCount() == 3 and panel.table.item(2, 0).text() == "Visit 3"
+    assert panel.table.isColumnHidden(4)
+    panel.table.item(0, 1).setText("Room 12")
+    assert services.walks.get_walk(walk.id).visits[0].room == "Room 12"
+    services.walks.update_walk(walk.id, show_teacher_names=True)
+    assert not panel.table.isColumnHidden(4)
+
+
+def test_review_carries_commitments_and_action_items(qtbot, services: Services) -> None:
+    first = make_walk(services, "First", walkers=1, walk_date=date(2026, 9, 1))
+    services.debrief.save_commitment(first.id, first.walkers[0].id, "I will try pauses")
+    services.debrief.add_action_item(first.id, "Share strips", "Ann")
+    second = services.walks.duplicate_walk(first.id, "Second", date(2026, 10, 1))
+    panel = ReviewPanel(services, second.id)
+    qtbot.addWidget(panel)
+    services.bus.subscribe(panel.on_change)
+    assert panel.commitments.rowCount() == 1 and panel.actions.rowCount() == 1
+    panel.commitments.selectRow(0)
+    panel.commitment_note.setText("Worked well with Year 5")
+    panel.tried_button.click()
+    panel.actions.selectRow(0)
+    panel.done_button.click()
+    assert panel.commitments.rowCount() == 0 and panel.actions.rowCount() == 0
+    item = services.debrief.list_action_items(first.id)[0]
+    assert item.status is d.ActionStatus.DONE and item.follow_ups[0].walk_id == second.id
+
+
+def test_delete_asks_first_and_duplicate_opens_copy(qtbot, services: Services,
+                                                    qsettings: QSettings,
+                                                    asker: ScriptedAsker) -> None:
+    walk = make_walk(services, "Old walk")
+    window = window_for(qtbot, services, qsettings, asker)
+    asker.answers.append(False)
+    window.library.delete_requested.emit(walk.id)
+    assert len(services.walks.list_walks()) == 1
+    window.library.duplicate_requested.emit(walk.id)
+    assert window.workspace is not None and window.workspace.title.text() == "Old walk (copy)"
+    asker.answers.append(True)
+    window.delete_walk(window.workspace.walk_id)
+    assert window.workspace is None
+    assert [w.title for w in services.walks.list_walks()] == ["Old walk"]

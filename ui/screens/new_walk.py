@@ -1,0 +1,131 @@
+"""New walk: a short dialog — title, date, protocol, focus, look-for set, number of visits.
+Everything else (norms, timings, steps) comes from the protocol and can be changed later."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from PySide6.QtCore import QDate
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDateEdit,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+
+@dataclass(frozen=True)
+class ProtocolChoice:
+    id: str
+    title: str
+    summary: str
+    look_for_sets: tuple[str, ...] = ()
+    visit_minutes: int = 10
+
+
+@dataclass(frozen=True)
+class NewWalkRequest:
+    title: str
+    walk_date: date
+    protocol_id: str
+    focus: str
+    look_for_set: str | None
+    visits: int
+
+
+class NewWalkDialog(QDialog):
+    def __init__(self, protocols: list[ProtocolChoice], default_protocol: str = "",
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("New walk"))
+        self.setMinimumWidth(560)
+        self._protocols = protocols
+
+        self.title = QLineEdit()
+        self.title.setPlaceholderText(self.tr("e.g. Student talk in maths"))
+        self.title.setAccessibleName(self.tr("Walk title"))
+        self.date = QDateEdit(QDate.currentDate())
+        self.date.setCalendarPopup(True)
+        self.date.setDisplayFormat("yyyy-MM-dd")
+        self.date.setAccessibleName(self.tr("Walk date"))
+        self.protocol = QComboBox()
+        self.protocol.setAccessibleName(self.tr("Protocol"))
+        for choice in protocols:
+            self.protocol.addItem(choice.title, choice.id)
+        self.summary = QLabel()
+        self.summary.setWordWrap(True)
+        self.summary.setObjectName("hint")
+        self.look_for_set = QComboBox()
+        self.look_for_set.setAccessibleName(self.tr("Look-for set"))
+        self.focus = QPlainTextEdit()
+        self.focus.setPlaceholderText(self.tr("Optional now; agreed in the pre-brief."))
+        self.focus.setAccessibleName(self.tr("Focus or problem of practice"))
+        self.focus.setTabChangesFocus(True)
+        self.focus.setFixedHeight(80)
+        self.visits = QSpinBox()
+        self.visits.setRange(0, 30)
+        self.visits.setValue(4)
+        self.visits.setAccessibleName(self.tr("Number of visits"))
+        self.visits.setToolTip(self.tr("Visits are numbered; rooms can be added later."))
+
+        form = QFormLayout()
+        form.addRow(self.tr("Title"), self.title)
+        form.addRow(self.tr("Date"), self.date)
+        form.addRow(self.tr("Protocol"), self.protocol)
+        form.addRow("", self.summary)
+        form.addRow(self.tr("Look-fors"), self.look_for_set)
+        form.addRow(self.tr("Focus"), self.focus)
+        form.addRow(self.tr("Visits"), self.visits)
+        self.error = QLabel("")
+        self.error.setObjectName("inlineError")
+        self.error.setWordWrap(True)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
+                                   | QDialogButtonBox.StandardButton.Cancel)
+        self.ok_button = buttons.button(QDialogButtonBox.StandardButton.Ok)
+        self.ok_button.setText(self.tr("Create walk"))
+        self.ok_button.setAccessibleName(self.tr("Create walk"))
+        cancel = buttons.button(QDialogButtonBox.StandardButton.Cancel)
+        cancel.setAccessibleName(self.tr("Cancel"))
+        buttons.accepted.connect(self._accept)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(self.error)
+        layout.addWidget(buttons)
+
+        self.protocol.currentIndexChanged.connect(self._protocol_changed)
+        index = self.protocol.findData(default_protocol)
+        self.protocol.setCurrentIndex(max(0, index))
+        self._protocol_changed(self.protocol.currentIndex())
+
+    def _protocol_changed(self, index: int) -> None:
+        choice = self._protocols[index] if 0 <= index < len(self._protocols) else None
+        self.summary.setText(choice.summary if choice else "")
+        self.look_for_set.clear()
+        self.look_for_set.addItem(self.tr("None — we will write our own"), None)
+        for name in choice.look_for_sets if choice else ():
+            self.look_for_set.addItem(name, name)
+        if choice and choice.look_for_sets:
+            self.look_for_set.setCurrentIndex(1)
+
+    def _accept(self) -> None:
+        if not self.title.text().strip():
+            self.error.setText(self.tr("Give the walk a title."))
+            self.title.setFocus()
+            return
+        self.accept()
+
+    def request(self) -> NewWalkRequest:
+        return NewWalkRequest(
+            title=self.title.text().strip(), walk_date=self.date.date().toPython(),
+            protocol_id=str(self.protocol.currentData() or ""),
+            focus=self.focus.toPlainText().strip(),
+            look_for_set=self.look_for_set.currentData(), visits=self.visits.value())
