@@ -49,7 +49,7 @@ class MainWindow(QMainWindow):
         self._protocols = protocols or (lambda: [])
         self._create_walk = create_walk or _plain_creator
         self.workspace: WalkWorkspace | None = None
-        self.setWindowTitle(self.tr("walkapp — learning walks"))
+        self.setWindowTitle(self.tr("Learning walks"))
         self.setMinimumSize(960, 600)
 
         self.bridge = ChangeBridge(services.bus, self)
@@ -196,7 +196,7 @@ class MainWindow(QMainWindow):
         self.workspace.back_requested.connect(self.show_library)
         self.stack.addWidget(self.workspace)
         self.stack.setCurrentWidget(self.workspace)
-        self.setWindowTitle(self.tr("{0} — walkapp").format(
+        self.setWindowTitle(self.tr("{0}").format(
             self.workspace.title.text()))
         self._update_actions()
 
@@ -217,7 +217,7 @@ class MainWindow(QMainWindow):
         if not self._close_workspace():
             return
         self.stack.setCurrentWidget(self.library)
-        self.setWindowTitle(self.tr("walkapp — learning walks"))
+        self.setWindowTitle(self.tr("Learning walks"))
         self._update_actions()
 
     def find_walk(self) -> None:
