@@ -122,11 +122,12 @@ class ProtocolLibrary:
             except ProtocolError as error:
                 entry, problem = None, error
             if entry is not None and entry.id in taken:
-                other = taken[entry.id]
+                clash = entry.id
+                other = taken[clash]
                 whose = "a built-in protocol" if other.builtin else other.path.name
                 entry, problem = None, ProtocolError(
-                    f"uses the id “{entry.id}”, which {whose} already has, so it was skipped; "
-                    f'give it its own id, e.g. id = "{entry.id}-2"', file=str(path), field="id")
+                    f"uses the id “{clash}”, which {whose} already has, so it was skipped; "
+                    f'give it its own id, e.g. id = "{clash}-2"', file=str(path), field="id")
             if entry is not None:
                 entries.append(entry)
                 taken[entry.id] = entry
