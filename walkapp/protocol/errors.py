@@ -16,7 +16,7 @@ class ProtocolError(WalkappError):
                  line: int | None = None) -> None:
         self.problem = _one_line(problem)
         self.file = _one_line(file)
-        self.field = field
+        self.field = _one_line(field)
         self.line = line
         where = ", ".join(part for part in (f"line {line}" if line else "", field) if part)
         head = f"{self.file} ({where})" if where and self.file else self.file or where

@@ -40,7 +40,8 @@ def show_path(path: FieldPath) -> str:
         if isinstance(part, int):
             out += f"[{part + 1}]"
         else:
-            out += f".{part}" if out else part
+            name = part if re.fullmatch(r"[A-Za-z0-9_-]{1,60}", part) else show_value(part)
+            out += f".{name}" if out else name
     return out or "(top of the file)"
 
 
@@ -113,6 +114,7 @@ class Reader:
         self.data = data
         self.path = path
         self._known: set[str] = set()
+        self._missing: dict[str, Issue] = {}
 
     # -- plumbing ----------------------------------------------------------------------------
     def at(self, key: str | int) -> FieldPath:
@@ -120,6 +122,11 @@ class Reader:
 
     def problem(self, key: str | int | None, message: str) -> None:
         self.issues.add(self.path if key is None else self.at(key), message)
+
+    def missing(self, key: str, message: str) -> None:
+        """A required key is absent; `done()` withdraws this if a typo of it is found."""
+        self.problem(None, message)
+        self._missing[key] = self.issues.items[-1]
 
     def _get(self, key: str) -> object:
         self._known.add(key)
@@ -137,6 +144,10 @@ class Reader:
             near = difflib.get_close_matches(key, sorted(self._known), n=1, cutoff=0.6)
             hint = (f"did you mean {near[0]}?" if near else
                     f"the keys allowed here are {', '.join(sorted(self._known))}")
+            if near and near[0] in self._missing:
+                # One mistake, one message: "minuts" is the missing "minutes".
+                self.issues.items.remove(self._missing.pop(near[0]))
+                hint += f" ({near[0]} is required)"
             self.problem(key, f"unknown key {show_value(key)}; {hint}")
 
     # -- scalar fields ---------------------------------------------------------------------------
@@ -152,8 +163,8 @@ class Reader:
         value = self._get(key)
         if value is _MISSING:
             if required:
-                self.problem(None, f"{key} is missing; add a line such as "
-                                   f'{key} = "{example}"')
+                self.missing(key, f"{key} is missing; add a line such as "
+                                  f'{key} = "{example}"')
             return None
         if not isinstance(value, str):
             self.problem(key, f"must be text in quotes, found {describe(value)}; write for "
@@ -190,8 +201,8 @@ class Reader:
         what = f"a whole number{' of ' + unit if unit else ''} from {low} to {high}"
         if value is _MISSING:
             if required:
-                self.problem(None, f"{key} is missing; add a line such as "
-                                   f"{key} = {max(low, min(high, 10))}")
+                self.missing(key, f"{key} is missing; add a line such as "
+                                  f"{key} = {max(low, min(high, 10))}")
             return default
         if isinstance(value, bool) or not isinstance(value, int):
             self.problem(key, f"must be {what}, found {show_value(value)}; write it without "
@@ -247,8 +258,8 @@ class Reader:
         value = self._get(key)
         if value is _MISSING:
             if required:
-                self.problem(None, f"the [{show_path(self.at(key))}] section is missing; add "
-                                   "it (see protocols/README.md)")
+                self.missing(key, f"the [{show_path(self.at(key))}] section is missing; add "
+                                  "it (see protocols/README.md)")
             return None
         if not isinstance(value, Mapping):
             self.problem(key, f"must be a table ([{show_path(self.at(key))}]), found "
@@ -263,8 +274,8 @@ class Reader:
         value = self._get(key)
         if value is _MISSING:
             if required:
-                self.problem(None, f"{key} is missing; add at least one "
-                                   f"[[{show_path(self.at(key))}]] block")
+                self.missing(key, f"{key} is missing; add at least one "
+                                  f"[[{show_path(self.at(key))}]] block")
             return []
         if not isinstance(value, list):
             self.problem(key, f"must be a list of [[{show_path(self.at(key))}]] blocks, found "

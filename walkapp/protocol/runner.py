@@ -38,7 +38,9 @@ class RunStore(TypingProtocol):
 
     def log(self, walk_id: str) -> list[d.PhaseLogEntry]: ...
 
-    def apply(self, walk_id: str, change: RunChange) -> list[d.PhaseLogEntry]: ...
+    def transition(self, walk_id: str,
+                   decide: Callable[[list[d.PhaseLogEntry]], RunChange]
+                   ) -> list[d.PhaseLogEntry]: ...
 
 
 class RunnerError(WalkappError):
@@ -191,92 +193,100 @@ class ProtocolRunner:
             can_extend=active, can_finish=r.status is not RunStatus.FINISHED)
 
     # -- actions ---------------------------------------------------------------------------
+    # Each action decides its change from the log read inside the same transaction that
+    # writes it (see RunService.transition), so what it acts on is never stale.
     def start(self) -> RunnerState:
         """Start the current step (the first one, on a new walk)."""
-        r = self._fresh()
-        if r.status is not RunStatus.READY:
-            raise RunnerError(self._why_not("start"))
-        at = self._now(r)
-        return self._apply(RunChange(open=(self._segment(r.position, at),),
-                                     position=self._position(r.position)))
+        def decide(r: _Replay) -> RunChange:
+            if r.status is not RunStatus.READY:
+                raise RunnerError(self._why_not(r, "start"))
+            return RunChange(open=(self._segment(r.position, self._now(r)),),
+                             position=self._position(r.position))
+        return self._act(decide)
 
     def pause(self) -> RunnerState:
-        r = self._fresh()
-        if r.status is not RunStatus.RUNNING or r.open_row is None:
-            raise RunnerError(self._why_not("pause"))
-        return self._apply(RunChange(close=(r.open_row, self._now(r), "paused"),
-                                     position=self._position(r.position)))
+        def decide(r: _Replay) -> RunChange:
+            if r.status is not RunStatus.RUNNING or r.open_row is None:
+                raise RunnerError(self._why_not(r, "pause"))
+            return RunChange(close=(r.open_row, self._now(r), "paused"),
+                             position=self._position(r.position))
+        return self._act(decide)
 
     def resume(self) -> RunnerState:
-        r = self._fresh()
-        if r.status is not RunStatus.PAUSED:
-            raise RunnerError(self._why_not("resume"))
-        return self._apply(RunChange(open=(self._segment(r.position, self._now(r)),),
-                                     position=self._position(r.position)))
+        def decide(r: _Replay) -> RunChange:
+            if r.status is not RunStatus.PAUSED:
+                raise RunnerError(self._why_not(r, "resume"))
+            return RunChange(open=(self._segment(r.position, self._now(r)),),
+                             position=self._position(r.position))
+        return self._act(decide)
 
     def next(self) -> RunnerState:
         """Finish the current step and start the next; after the last step, finish."""
-        return self._leave("done")
+        return self._act(lambda r: self._leave(r, "done"))
 
     def skip(self) -> RunnerState:
         """Leave the current step marked as skipped and start the next one."""
-        return self._leave("skipped")
+        return self._act(lambda r: self._leave(r, "skipped"))
 
     def back(self) -> RunnerState:
         """Return to the previous step (or, once finished, reopen the last one). The step
         left is kept as 'paused': its time so far still counts if the group returns."""
-        r = self._fresh()
-        if r.status is RunStatus.FINISHED:
-            target = r.position
-        elif r.position > 0:
-            target = r.position - 1
-        else:
-            raise RunnerError("This is the first step; there is nothing to go back to.")
-        at = self._now(r)
-        close = (r.open_row, at, "paused") if r.open_row is not None else None
-        return self._apply(RunChange(close=close, open=(self._segment(target, at + _TICK),),
-                                     position=self._position(target)))
+        def decide(r: _Replay) -> RunChange:
+            if r.status is RunStatus.FINISHED:
+                target = r.position
+            elif r.position > 0:
+                target = r.position - 1
+            else:
+                raise RunnerError("This is the first step; there is nothing to go back to.")
+            at = self._now(r)
+            close = (r.open_row, at, "paused") if r.open_row is not None else None
+            return RunChange(close=close, open=(self._segment(target, at + _TICK),),
+                             position=self._position(target))
+        return self._act(decide)
 
     def extend(self, minutes: int) -> RunnerState:
         """Give the current step more (or, with a negative number, fewer) minutes."""
         if isinstance(minutes, bool) or not isinstance(minutes, int) or minutes == 0 \
                 or abs(minutes) > 240:
             raise ValidationError("Extend by a whole number of minutes, from 1 to 240.")
-        r = self._fresh()
-        target = r.open_row or r.last_row
-        if r.status not in (RunStatus.RUNNING, RunStatus.PAUSED) or target is None:
-            raise RunnerError(self._why_not("extend"))
-        already = sum(e.extended_seconds for e in r.rows.get(r.position, []))
-        if already + minutes * 60 < 0:
-            raise ValidationError(f"This step has only {already // 60} extra minute(s) to "
-                                  "take back.")
-        return self._apply(RunChange(extend=(target, minutes * 60)))
+
+        def decide(r: _Replay) -> RunChange:
+            target = r.open_row or r.last_row
+            if r.status not in (RunStatus.RUNNING, RunStatus.PAUSED) or target is None:
+                raise RunnerError(self._why_not(r, "extend"))
+            already = sum(e.extended_seconds for e in r.rows.get(r.position, []))
+            if already + minutes * 60 < 0:
+                raise ValidationError(f"This step has only {already // 60} extra minute(s) "
+                                      "to take back.")
+            return RunChange(extend=(target, minutes * 60))
+        return self._act(decide)
 
     def finish(self) -> RunnerState:
         """End now: the current step is done and any step not yet run is marked skipped."""
-        r = self._fresh()
-        if r.status is RunStatus.FINISHED:
-            raise RunnerError(self._why_not("finish"))
-        at = self._now(r)
-        close = relabel = None
-        if r.status is RunStatus.RUNNING and r.open_row is not None:
-            close = (r.open_row, at, "done")
-        elif r.status is RunStatus.PAUSED and r.last_row is not None:
-            relabel = (r.last_row, "done")
-        first_untouched = r.position if r.status is RunStatus.READY else r.position + 1
-        skipped = []
-        for offset, position in enumerate(range(first_untouched, len(self._steps)), start=1):
-            moment = at + offset * _TICK
-            skipped.append(self._segment(position, moment, ended_at=moment,
-                                         outcome="skipped"))
-        return self._apply(RunChange(close=close, relabel=relabel, open=tuple(skipped),
-                                     position=self._finished_position()))
+        def decide(r: _Replay) -> RunChange:
+            if r.status is RunStatus.FINISHED:
+                raise RunnerError(self._why_not(r, "finish"))
+            at = self._now(r)
+            close = relabel = None
+            if r.status is RunStatus.RUNNING and r.open_row is not None:
+                close = (r.open_row, at, "done")
+            elif r.status is RunStatus.PAUSED and r.last_row is not None:
+                relabel = (r.last_row, "done")
+            first_untouched = r.position if r.status is RunStatus.READY else r.position + 1
+            skipped = []
+            for offset, position in enumerate(range(first_untouched, len(self._steps)),
+                                              start=1):
+                moment = at + offset * _TICK
+                skipped.append(self._segment(position, moment, ended_at=moment,
+                                             outcome="skipped"))
+            return RunChange(close=close, relabel=relabel, open=tuple(skipped),
+                             position=self._finished_position())
+        return self._act(decide)
 
     # -- internals -------------------------------------------------------------------------
-    def _leave(self, outcome: str) -> RunnerState:
-        r = self._fresh()
+    def _leave(self, r: _Replay, outcome: str) -> RunChange:
         if r.status not in (RunStatus.RUNNING, RunStatus.PAUSED):
-            raise RunnerError(self._why_not("next" if outcome == "done" else "skip"))
+            raise RunnerError(self._why_not(r, "next" if outcome == "done" else "skip"))
         at = self._now(r)
         close = relabel = None
         if r.status is RunStatus.RUNNING and r.open_row is not None:
@@ -284,19 +294,19 @@ class ProtocolRunner:
         elif r.last_row is not None:
             relabel = (r.last_row, outcome)
         if r.position == len(self._steps) - 1:
-            return self._apply(RunChange(close=close, relabel=relabel,
-                                         position=self._finished_position()))
+            return RunChange(close=close, relabel=relabel,
+                             position=self._finished_position())
         target = r.position + 1
-        return self._apply(RunChange(close=close, relabel=relabel,
-                                     open=(self._segment(target, at + _TICK),),
-                                     position=self._position(target)))
+        return RunChange(close=close, relabel=relabel,
+                         open=(self._segment(target, at + _TICK),),
+                         position=self._position(target))
 
-    def _fresh(self) -> _Replay:
-        self._replay = self._read(self._runs.log(self._walk_id))
-        return self._replay
+    def _act(self, decide: Callable[[_Replay], RunChange]) -> RunnerState:
+        def on_log(log: list[d.PhaseLogEntry]) -> RunChange:
+            self._replay = self._read(log)
+            return decide(self._replay)
 
-    def _apply(self, change: RunChange) -> RunnerState:
-        self._replay = self._read(self._runs.apply(self._walk_id, change))
+        self._replay = self._read(self._runs.transition(self._walk_id, on_log))
         return self.state()
 
     def _read(self, log: list[d.PhaseLogEntry]) -> _Replay:
@@ -372,8 +382,9 @@ class ProtocolRunner:
             return later[0].value, 0, d.WalkStatus.RUNNING
         return DONE_PHASE, 0, d.WalkStatus.CLOSED
 
-    def _why_not(self, action: str) -> str:
-        status = self._replay.status
+    @staticmethod
+    def _why_not(r: _Replay, action: str) -> str:
+        status = r.status
         if status is RunStatus.FINISHED:
             return (f"Cannot {action}: this part of the protocol is finished. Use Back to "
                     "reopen it.")

@@ -160,7 +160,7 @@ def _stems(top: Reader) -> tuple[StemSpec, ...]:
     stems: list[StemSpec] = []
     for table in _only_tables(top.tables("stems", limit=len(Stem), required=True)):
         if not table.has("stem"):
-            table.problem(None, "stem is missing; add e.g. stem = \"noticed\" (one of: "
+            table.missing("stem", "stem is missing; add e.g. stem = \"noticed\" (one of: "
                                 + ", ".join(s.value for s in Stem) + ")")
         stem = table.choice("stem", Stem, Stem.NOTICED)
         spec = StemSpec(stem=stem,
@@ -205,7 +205,7 @@ def _debrief(top: Reader) -> tuple[DebriefStage, ...]:
     order = list(PatternKind)
     for table in _only_tables(top.tables("debrief_sequence", limit=len(PatternKind))):
         if not table.has("kind"):
-            table.problem(None, "kind is missing; add e.g. kind = \"describe\" (one of: "
+            table.missing("kind", "kind is missing; add e.g. kind = \"describe\" (one of: "
                                 + ", ".join(k.value for k in PatternKind) + ")")
         kind = table.choice("kind", PatternKind, PatternKind.DESCRIBE)
         stage = DebriefStage(kind=kind,

@@ -9,10 +9,12 @@ can never leave the log and the walk disagreeing.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 
 from sqlalchemy import delete, select
+from sqlalchemy.orm import Session
 
 from walkapp import domain as d
 from walkapp.errors import NotFoundError
@@ -76,16 +78,23 @@ class RunService(ServiceBase):
     def log(self, walk_id: str) -> list[d.PhaseLogEntry]:
         """The walk's phase log in the order it happened."""
         with self.db.transaction() as session:
-            rows = session.scalars(select(m.PhaseLog).where(m.PhaseLog.walk_id == walk_id)
-                                   .order_by(m.PhaseLog.started_at, m.PhaseLog.id))
-            return [convert.phase_log(r) for r in rows]
+            return self._rows(session, walk_id)
 
     def apply(self, walk_id: str, change: RunChange) -> list[d.PhaseLogEntry]:
         """Write one transition; returns the whole log afterwards."""
+        return self.transition(walk_id, lambda log: change)
+
+    def transition(self, walk_id: str,
+                   decide: Callable[[list[d.PhaseLogEntry]], RunChange]
+                   ) -> list[d.PhaseLogEntry]:
+        """Read the log, let `decide` turn it into a change, write that — all in one
+        transaction, so two windows driving the same walk cannot interleave. An exception
+        from `decide` leaves everything as it was."""
         with self.db.transaction("recording the step") as session:
             walk = session.get(m.Walk, walk_id)
             if walk is None:
                 raise NotFoundError(f"No walk with id {walk_id}.")
+            change = decide(self._rows(session, walk_id))
 
             def row(row_id: str) -> m.PhaseLog:
                 found = session.get(m.PhaseLog, row_id)
@@ -114,13 +123,17 @@ class RunService(ServiceBase):
                 walk.status = change.position[2].value
                 walk.updated_at = utcnow()
             session.flush()
-            rows = session.scalars(select(m.PhaseLog).where(m.PhaseLog.walk_id == walk_id)
-                                   .order_by(m.PhaseLog.started_at, m.PhaseLog.id))
-            log = [convert.phase_log(r) for r in rows]
+            log = self._rows(session, walk_id)
         self.publish("phase_log", Action.UPDATED, walk_id)
         if change.position is not None:
             self.publish("walk", Action.UPDATED, walk_id, walk_id)
         return log
+
+    @staticmethod
+    def _rows(session: Session, walk_id: str) -> list[d.PhaseLogEntry]:
+        rows = session.scalars(select(m.PhaseLog).where(m.PhaseLog.walk_id == walk_id)
+                               .order_by(m.PhaseLog.started_at, m.PhaseLog.id))
+        return [convert.phase_log(r) for r in rows]
 
     def reset(self, walk_id: str) -> None:
         """Forget how the protocol was run (e.g. after a rehearsal); the plan stays."""
