@@ -11,6 +11,7 @@ from datetime import date, datetime, time
 from pathlib import Path
 from typing import Any
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -24,7 +25,7 @@ from walkapp.protocol.validate import build_protocol
 BUILTIN_TEXTS = [p.read_text(encoding="utf-8")
                  for p in sorted(data_dir("protocols").glob("*.toml"))]
 NAME = "fuzzed.toml"
-FUZZ = settings(max_examples=100, deadline=None,
+FUZZ = settings(max_examples=60, deadline=None,
                 suppress_health_check=[HealthCheck.too_slow])
 
 
@@ -190,3 +191,29 @@ def test_snapshots_of_all_builtins_are_stable_across_runs() -> None:
     first = [to_snapshot(check_text(t)[0])[1] for t in BUILTIN_TEXTS]  # type: ignore[arg-type]
     second = [to_snapshot(check_text(t)[0])[1] for t in BUILTIN_TEXTS]  # type: ignore[arg-type]
     assert first == second and len(set(first)) == len(first)
+
+
+@FUZZ
+@given(st.dictionaries(st.sampled_from(
+    ["schema_version", "id", "version", "title", "pre_brief", "observation", "post_brief",
+     "norms", "stems", "feedback", "look_for_sets", "debrief_sequence", "source", "x"]),
+    toml_values, max_size=8), st.booleans())
+def test_random_toml_documents(data: dict[str, Any], with_version: bool) -> None:
+    """Well-formed TOML with protocol-like keys and random values."""
+    if with_version:
+        data["schema_version"] = 1
+    try:
+        text = dumps(data)
+    except TypeError:
+        return  # holds a value our writer does not emit (None, a date inside a list…)
+    check(text)
+
+
+@pytest.mark.slow
+@settings(max_examples=2000, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.sampled_from(BUILTIN_TEXTS), st.floats(0, 1), st.text(max_size=5), st.floats(0, 1))
+def test_deep_fuzz_of_edited_builtins(text: str, cut: float, insert: str, where: float) -> None:
+    """The long run: truncate, then insert a few random characters anywhere."""
+    text = text[: int(len(text) * cut)] if cut < 0.5 else text
+    i = int(len(text) * where)
+    check(text[:i] + insert + text[i:])

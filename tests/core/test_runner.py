@@ -108,6 +108,8 @@ def test_pause_resume_skip_back_and_extend(services: Services, clock: FakeClock)
     runner = open_runner(services, walk.id, phase=PhaseKey.PRE_BRIEF, clock=clock)
     first = runner.start()
     assert first.step_key == "focus" and first.can_pause and not first.can_resume
+    assert (first.step_index, first.phase_step_count, first.total_steps) == (0, 6, 6)
+    assert first.phase_title == "Pre-brief" and first.script.startswith("Read the focus")
     clock.tick(minutes=2)
     paused = runner.pause()
     assert paused.paused and paused.elapsed_seconds == 120 and paused.can_resume

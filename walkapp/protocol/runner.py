@@ -72,6 +72,7 @@ class RunnerState:
     phase: PhaseKey
     phase_title: str
     step_index: int  # inside the phase
+    phase_step_count: int  # steps in this phase ("step 2 of 6")
     step: Step
     step_key: str
     step_title: str
@@ -157,6 +158,14 @@ class ProtocolRunner:
     def steps(self) -> Sequence[PlannedStep]:
         return tuple(self._steps)
 
+    @property
+    def walk_id(self) -> str:
+        return self._walk_id
+
+    @property
+    def protocol(self) -> Protocol:
+        return self._protocol
+
     # -- reading the state -----------------------------------------------------------------
     def refresh(self) -> RunnerState:
         """Re-read the log (another window may have moved the walk on)."""
@@ -178,7 +187,8 @@ class ProtocolRunner:
         return RunnerState(
             status=r.status, position=r.position, total_steps=len(self._steps),
             phase=planned.phase.key, phase_title=planned.phase.title,
-            step_index=planned.index, step=planned.step, step_key=planned.step.key,
+            step_index=planned.index, phase_step_count=len(planned.phase.steps),
+            step=planned.step, step_key=planned.step.key,
             step_title=planned.step.title, script=planned.step.script,
             activity=planned.step.activity,
             planned_seconds=planned.planned_seconds + extended, extended_seconds=extended,

@@ -8,8 +8,10 @@ cannot be edited safely (unusual formatting), `dumps` writes the whole protocol 
 from __future__ import annotations
 
 import json
+import math
 import re
 from collections.abc import Mapping, Sequence
+from datetime import date, datetime, time
 from typing import Any
 
 _HEADER = re.compile(r"\s*\[")
@@ -105,6 +107,12 @@ def _value(value: object) -> str:
         return "true" if value else "false"
     if isinstance(value, int):
         return str(value)
+    if isinstance(value, float):
+        if math.isnan(value):
+            return "nan"
+        return ("inf" if value > 0 else "-inf") if math.isinf(value) else repr(value)
+    if isinstance(value, datetime | date | time):
+        return value.isoformat()
     if isinstance(value, str):
         return _string(value)
     if isinstance(value, Sequence):
