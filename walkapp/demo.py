@@ -10,6 +10,8 @@ from __future__ import annotations
 from datetime import date, timedelta
 
 from walkapp import domain as d
+from walkapp.protocol.library import DEFAULT_PROTOCOL_ID, builtin_protocol
+from walkapp.protocol.snapshot import to_snapshot
 from walkapp.services import NewWalk, NoteDraft, Services
 
 FOCUS = ("How do students explain their thinking to one another, and what do teachers do "
@@ -144,9 +146,13 @@ def create_demo_walk(services: Services, *, walk_date: date | None = None,
                      title: str = "Learning walk — student talk") -> d.Walk:
     """Create the sample walk and return it. Each call makes a new walk."""
     when = walk_date or date.today()
+    # The sample runs the real default protocol, snapshot and all, like any new walk.
+    protocol = builtin_protocol(DEFAULT_PROTOCOL_ID)
+    snapshot, content_hash = to_snapshot(protocol)
     walk = services.walks.create_walk(NewWalk(
         title=title, walk_date=when, focus=FOCUS, school="Riverside Primary (sample)",
-        protocol_id="learning-walk", protocol_version="1", visit_minutes=10,
+        protocol_id=protocol.id, protocol_version=protocol.version,
+        protocol_hash=content_hash, protocol_snapshot=snapshot, visit_minutes=10,
         corridor_minutes=3))
     plan = services.plan
     facilitator = plan.add_participant(walk.id, FACILITATOR, d.Role.FACILITATOR)

@@ -36,7 +36,9 @@ def test_wheel_holds_only_the_walkapp_package(wheel: Path) -> None:
     for needed in ("walkapp/ui/app.py", "walkapp/ui/main_window.py",
                    "walkapp/_protocols/__init__.py", "walkapp/_resources/__init__.py",
                    "walkapp/storage/migrations/env.py",
-                   "walkapp/storage/migrations/versions/0001_initial_schema.py"):
+                   "walkapp/storage/migrations/versions/0001_initial_schema.py",
+                   "walkapp/_protocols/learning-walk.toml", "walkapp/_protocols/README.md",
+                   "walkapp/_protocols/lang/en.toml", "walkapp/_protocols/lang/es.toml"):
         assert needed in names, needed
 
 
@@ -69,6 +71,8 @@ def test_wheel_runs_in_a_clean_venv_from_elsewhere(wheel: Path, tmp_path: Path) 
     walkapp("demo")
     walks = json.loads(walkapp("list", "--json"))
     assert walks[0]["note_count"] >= 40
+    protocols = json.loads(walkapp("protocol", "list", "--json"))
+    assert len(protocols["protocols"]) == 7 and protocols["problems"] == []
     probe = subprocess.run(
         [str(python), "-c",
          "import walkapp, walkapp.ui.app; from walkapp.paths import data_dir;"

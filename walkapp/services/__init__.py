@@ -14,6 +14,8 @@ from walkapp.services.debrief import DebriefService
 from walkapp.services.notes import NoteDraft, NoteService
 from walkapp.services.plan import PlanService
 from walkapp.services.records import RecordService
+from walkapp.services.responses import ResponseService
+from walkapp.services.runs import RunService
 from walkapp.services.walks import NewWalk, WalkService
 from walkapp.storage.db import Database
 
@@ -29,13 +31,16 @@ class Services:
     notes: NoteService
     debrief: DebriefService
     records: RecordService
+    responses: ResponseService
+    runs: RunService
 
     @classmethod
     def create(cls, db: Database, bus: EventBus | None = None) -> Services:
         bus = bus or EventBus()
         return cls(db=db, bus=bus, walks=WalkService(db, bus), plan=PlanService(db, bus),
                    notes=NoteService(db, bus), debrief=DebriefService(db, bus),
-                   records=RecordService(db, bus))
+                   records=RecordService(db, bus), responses=ResponseService(db, bus),
+                   runs=RunService(db, bus))
 
     def close(self) -> None:
         self.db.close()

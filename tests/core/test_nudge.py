@@ -1,0 +1,169 @@
+"""The language nudge: what it flags, what it leaves alone, how fast, and `walkapp nudge`."""
+
+from __future__ import annotations
+
+import io
+import json
+import statistics
+import subprocess
+import sys
+import time
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from walkapp.nudge import Flag, available_languages, check
+
+
+def spans(text: str, lang: str = "en", kind: str | None = None) -> list[str]:
+    return [text[f.start:f.end] for f in check(text, lang) if kind in (None, f.kind)]
+
+
+def test_the_issue_example_is_quiet() -> None:
+    assert check("Students discussed in pairs for 4 minutes") == []
+    assert check("Students discussed in pairs for 4 minutes.") == []
+
+
+@pytest.mark.parametrize(("text", "flagged"), [
+    ("The lesson was good.", ["good"]),
+    ("Bad timing, and a messy room.", ["Bad", "messy"]),
+    ("She should have waited.", ["should have"]),
+    ("I liked the opener.", ["I liked"]),
+    ("Groups FAILED to finish; lazy start.", ["FAILED", "lazy"]),
+    ("Excellent! Poor pacing after that.", ["Excellent", "Poor"]),
+    ("She did a great job with the timer.", ["did a great job"]),
+    ("Students were well-behaved.", ["well-behaved"]),
+    ("I didn’t like the seating.", ["I didn’t like"]),
+])
+def test_evaluative_words_and_phrases(text: str, flagged: list[str]) -> None:
+    assert spans(text, kind="evaluative") == flagged
+
+
+@pytest.mark.parametrize("text", [
+    "The class said goodbye at 10:40.",  # "goodbye" is not "good"
+    "Students wrote a shoulder partner's name… no: they wrote 'partner A'.",
+    "The teacher said \"Great thinking, keep going\".",  # a quote is evidence
+    "Board heading: “What makes a good paragraph?”",
+    "A student wrote ‘I loved this book’ on her exit ticket.",
+    "She greeted them with 'Good morning, everyone'.",
+    "Good morning routine took 4 minutes.",  # an exception phrase
+    "A good number of students raised a hand.",
+    "Students drew a line of best fit.",
+    "Students engaged in a debate about the ending.",
+])
+def test_descriptive_notes_stay_quiet(text: str) -> None:
+    assert spans(text, kind="evaluative") == []
+
+
+def test_matching_ignores_case_and_accents_in_spanish() -> None:
+    assert spans("La clase fue PESIMA.", "es") == ["PESIMA"]
+    assert spans("La explicación fue pésima.", "es") == ["pésima"]
+    assert spans("Debería haber esperado.", "es") == ["Debería haber"]
+    assert spans("Buenos días a todos, dijo.", "es") == []
+    assert check("La clase fue buena.", "es-MX")[0].suggestion.startswith("Suena a elogio")
+
+
+@pytest.mark.parametrize(("text", "names"), [
+    ("Mr Patel asked the class to line up.", ["Mr Patel"]),
+    ("Then Maria explained her method.", ["Maria"]),
+    ("The teacher asked Jayden to read.", ["Jayden"]),
+    ("I asked Dr. Okafor about the fair.", ["Dr. Okafor"]),
+    ("She said 'Well done, Leo' quietly.", ["Leo"]),  # names are flagged even in quotes
+    ("She asked Maria José and Tom O'Brien to swap.", ["Maria José", "Tom O'Brien"]),
+    ("On Monday the Year 5 class visited the library.", []),
+    ("In English, students used iPads and the TA read aloud.", []),
+    ("Maria explained her method.", []),  # a sentence's first word is not guessed at
+    ("Notes:\nJayden read first.", []),
+    ("Students discussed in pairs for 4 minutes.", []),
+])
+def test_possible_names(text: str, names: list[str]) -> None:
+    assert spans(text, kind="name") == names
+
+
+def test_spanish_honorifics() -> None:
+    assert spans("Hoy la Sra. López repartió las hojas.", "es", "name") == ["Sra. López"]
+    assert spans("la profesora Ana García leyó", "es", "name") == ["profesora Ana García"]
+
+
+def test_flags_carry_offsets_kind_and_a_stem() -> None:
+    text = "Great start. Then Maria should have had more time."
+    flags = check(text)
+    assert [(f.kind, text[f.start:f.end]) for f in flags] == [
+        ("evaluative", "Great"), ("name", "Maria"), ("evaluative", "should have")]
+    assert "I noticed" in flags[0].suggestion
+    assert "I wonder" in flags[2].suggestion and "I will try" in flags[2].suggestion
+    assert "a student" in flags[1].suggestion
+    assert flags[0] == Flag(0, 5, "evaluative", flags[0].suggestion)
+
+
+def test_unknown_language_and_empty_text() -> None:
+    assert check("The lesson was great.", "xx") == []
+    assert check("", "en") == [] and check("   \n", "en") == []
+    assert available_languages() == ["en", "es"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(max_size=400), st.sampled_from(["en", "es"]))
+def test_any_text_gives_valid_ordered_spans(text: str, lang: str) -> None:
+    flags = check(text, lang)
+    for flag in flags:
+        assert 0 <= flag.start < flag.end <= len(text)
+        assert flag.kind in ("evaluative", "name") and flag.suggestion
+    starts = [f.start for f in flags]
+    assert starts == sorted(starts)
+
+
+def test_fast_enough_for_every_keystroke() -> None:
+    """A 2,000-character note must be checked well within 5 ms (it runs on each pause in
+    typing). The note mixes accents, quotes, names and judgements to exercise every path."""
+    chunk = ("Two students at the window compared answers and one said “I split it into 24 "
+             "and 24”. Then María should have had more time; the lesson was great and "
+             "Mr Patel's group was well-behaved. ")
+    note = (chunk * 20)[:2000]
+    check(note)
+    timings = []
+    for _ in range(30):
+        start = time.perf_counter()
+        check(note)
+        timings.append(time.perf_counter() - start)
+    assert statistics.median(timings) < 0.005, f"{statistics.median(timings) * 1000:.2f} ms"
+
+
+def run_nudge(stdin: bytes, *args: str) -> subprocess.CompletedProcess[bytes]:
+    return subprocess.run([sys.executable, "-m", "walkapp", "nudge", *args], input=stdin,
+                          capture_output=True, timeout=60)
+
+
+def test_cli_nudge_prints_one_json_object_per_line() -> None:
+    notes = ["Students discussed in pairs for 4 minutes", "The lesson was great.", "",
+             "La clase fue buena."]
+    result = run_nudge(("\n".join(notes) + "\n").encode())
+    assert result.returncode == 0, result.stderr
+    lines = result.stdout.decode().splitlines()
+    assert len(lines) == len(notes)
+    objects = [json.loads(line) for line in lines]
+    assert [o["text"] for o in objects] == notes
+    assert objects[0] == {"text": notes[0], "flags": []}
+    assert list(objects[1]) == ["text", "flags"]
+    assert objects[1]["flags"] == [{"start": 15, "end": 20, "kind": "evaluative",
+                                    "suggestion": objects[1]["flags"][0]["suggestion"]}]
+    assert list(objects[1]["flags"][0]) == ["start", "end", "kind", "suggestion"]
+    assert objects[3]["flags"] == []  # English lists do not know Spanish words
+
+
+def test_cli_nudge_spanish_and_odd_input(monkeypatch: pytest.MonkeyPatch,
+                                        capsys: pytest.CaptureFixture[str]) -> None:
+    from walkapp.cli import main
+
+    # Windows line ends and bytes that are not UTF-8 are read, not fatal.
+    monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(
+        b"La clase fue buena.\r\n\xff\xfe bad\n")))
+    assert main(["nudge", "--lang", "es"]) == 0
+    first, second = (json.loads(line) for line in capsys.readouterr().out.splitlines())
+    assert first["text"] == "La clase fue buena." and first["flags"][0]["start"] == 13
+    assert second["text"].endswith(" bad")
+    monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(b"text\n")))
+    assert main(["nudge", "--lang", "klingon"]) == 1
+    err = capsys.readouterr().err
+    assert "no word list" in err and err.count("\n") == 1 and "Traceback" not in err

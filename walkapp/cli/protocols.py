@@ -1,0 +1,200 @@
+"""Commands about protocols and the language nudge: `walkapp protocol list|check|show|import|
+duplicate` and `walkapp nudge`. None of them opens the database.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+from typing import Any
+
+from walkapp.cli.context import Context
+from walkapp.errors import WalkappError
+from walkapp.jsonout import dumps
+
+EXIT_USAGE = 2
+
+
+def register(subparsers: Any) -> None:
+    parser = subparsers.add_parser(
+        "protocol", help="list, check, import and copy protocols",
+        description="Protocols are TOML files; see protocols/README.md for the format.")
+    parser.set_defaults(handler=lambda args, context: _usage(parser))
+    commands = parser.add_subparsers(dest="protocol_command", metavar="ACTION")
+
+    p = commands.add_parser("list", help="list the protocols you can choose from")
+    p.add_argument("--json", action="store_true", help="print JSON")
+    p.set_defaults(handler=cmd_list)
+
+    p = commands.add_parser("check", help="check protocol (or word-list) files; exits "
+                                          "non-zero if any has a problem")
+    p.add_argument("files", nargs="+", metavar="FILE",
+                   help=".toml files, or folders to check the .toml files in")
+    p.set_defaults(handler=cmd_check)
+
+    p = commands.add_parser("show", help="show one protocol's phases and steps")
+    p.add_argument("protocol_id", metavar="ID")
+    p.add_argument("--json", action="store_true", help="print the protocol as JSON")
+    p.set_defaults(handler=cmd_show)
+
+    p = commands.add_parser("import", help="copy a protocol file into your library")
+    p.add_argument("file", metavar="FILE")
+    p.add_argument("--replace", action="store_true",
+                   help="overwrite your protocol with the same id")
+    p.set_defaults(handler=cmd_import)
+
+    p = commands.add_parser("duplicate", help="copy a protocol under a new id to adapt it")
+    p.add_argument("protocol_id", metavar="ID")
+    p.add_argument("new_id", metavar="NEW_ID")
+    p.add_argument("--title", help="title of the copy (default: the original's + “(copy)”)")
+    p.set_defaults(handler=cmd_duplicate)
+
+    p = subparsers.add_parser(
+        "nudge", help="flag judgemental wording and possible names, one note per line",
+        description="Reads one note per line on stdin and prints one JSON object per line: "
+                    '{"text": ..., "flags": [{"start", "end", "kind", "suggestion"}]}.')
+    p.add_argument("--lang", default="en", help="language of the notes (default: en)")
+    p.set_defaults(handler=cmd_nudge)
+
+
+def _usage(parser: argparse.ArgumentParser) -> int:
+    parser.print_usage(sys.stderr)
+    print("walkapp: error: choose an action: list, check, show, import or duplicate",
+          file=sys.stderr)
+    return EXIT_USAGE
+
+
+def _library(context: Context) -> Any:
+    from walkapp.protocol.library import ProtocolLibrary
+
+    return ProtocolLibrary.for_settings(context.settings)
+
+
+def cmd_list(args: argparse.Namespace, context: Context) -> int:
+    library = _library(context)
+    entries, problems = library.entries, library.problems
+    if args.json:
+        print(dumps({
+            "protocols": [{
+                "id": e.id, "version": e.protocol.version, "title": e.title,
+                "language": e.protocol.language, "builtin": e.builtin, "path": str(e.path),
+                "summary": e.protocol.summary,
+                "source": e.protocol.source.citation if e.protocol.source else "",
+                "planned_minutes": e.protocol.planned_minutes,
+                "has_visits": e.protocol.has_visits, "hash": e.content_hash,
+            } for e in entries],
+            "problems": [p.message for p in problems]}))
+        return 0
+    print(f"{'ID':<24}  {'VERSION':<7}  {'WHOSE':<8}  TITLE")
+    for e in entries:
+        print(f"{e.id:<24}  {e.protocol.version:<7}  {'built-in' if e.builtin else 'yours':<8}"
+              f"  {e.title}")
+    for problem in problems:
+        print(f"walkapp: skipped {problem.message}", file=sys.stderr)
+    return 0
+
+
+def _files(paths: list[str]) -> list[tuple[Path, str | None]]:
+    """Expand folders; (path, reason to skip or None)."""
+    out: list[tuple[Path, str | None]] = []
+    for name in paths:
+        path = Path(name)
+        if path.is_dir():
+            found = sorted(p for p in path.rglob("*.toml") if "__pycache__" not in p.parts)
+            out += [(p, None) for p in found]
+            if not found:
+                out.append((path, "has no .toml files"))
+        elif path.exists() and path.suffix.lower() != ".toml":
+            out.append((path, "is not a .toml file"))
+        else:
+            out.append((path, None))
+    return out
+
+
+def check_one(path: Path) -> tuple[str, list[WalkappError]]:
+    """Check a protocol or word-list file: (what it is, its problems)."""
+    from walkapp.nudge.lexicon import LEXICON_KIND, check_lexicon_data
+    from walkapp.protocol.errors import ProtocolError
+    from walkapp.protocol.loader import check_data, parse_toml, read_text
+
+    try:
+        text = read_text(path)
+        data = parse_toml(text, str(path))
+    except ProtocolError as error:
+        return "", [error]
+    if data.get("kind") == LEXICON_KIND:
+        lexicon, errors = check_lexicon_data(data, str(path), text)
+        return (f"word list ({lexicon.language})" if lexicon else ""), list(errors)
+    protocol, problems = check_data(data, str(path), text)
+    return (f"{protocol.id} — {protocol.title}" if protocol else ""), list(problems)
+
+
+def cmd_check(args: argparse.Namespace, context: Context) -> int:
+    checked = failed = 0
+    for path, skip in _files(args.files):
+        if skip is not None:
+            print(f"skipped  {path} ({skip})")
+            continue
+        checked += 1
+        what, problems = check_one(path)
+        if problems:
+            failed += 1
+            for problem in problems:
+                print(f"walkapp: error: {problem.message}", file=sys.stderr)
+        else:
+            print(f"ok       {path} ({what})")
+    print(f"{checked} file(s) checked, {failed} with problems.")
+    return 1 if failed else 0
+
+
+def cmd_show(args: argparse.Namespace, context: Context) -> int:
+    from walkapp.protocol.snapshot import to_data
+
+    entry = _library(context).entry(args.protocol_id)
+    protocol = entry.protocol
+    if args.json:
+        print(dumps(to_data(protocol)))
+        return 0
+    out = sys.stdout.write
+    out(f"{protocol.title} ({protocol.id}, version {protocol.version}, "
+        f"{'built-in' if entry.builtin else str(entry.path)})\n")
+    if protocol.source:
+        out(f"Source: {protocol.source.citation}\n")
+    out(f"Visits {protocol.visit_minutes} min, corridor {protocol.corridor_minutes} min, "
+        f"groups of {protocol.group_min}–{protocol.group_max}\n")
+    for phase in protocol.phases:
+        out(f"\n{phase.title} ({phase.planned_minutes} min)\n")
+        for step in phase.steps:
+            minutes = "route" if step.minutes is None else f"{step.minutes} min"
+            out(f"  {step.title:<40} {minutes:>7}  [{step.activity.value}]\n")
+    return 0
+
+
+def cmd_import(args: argparse.Namespace, context: Context) -> int:
+    entry = _library(context).import_file(args.file, replace=args.replace)
+    print(f"Imported “{entry.title}” ({entry.id}) into your library: {entry.path}")
+    return 0
+
+
+def cmd_duplicate(args: argparse.Namespace, context: Context) -> int:
+    entry = _library(context).duplicate(args.protocol_id, args.new_id, args.title)
+    print(f"Created “{entry.title}” ({entry.id}): {entry.path}")
+    print(f"Edit it in a text editor, then run `walkapp protocol check {entry.path}`.")
+    return 0
+
+
+def cmd_nudge(args: argparse.Namespace, context: Context) -> int:
+    from walkapp.nudge import available_languages, check, load_lexicon
+
+    if load_lexicon(args.lang) is None:
+        raise WalkappError(f"There is no word list for the language “{args.lang}”; "
+                           f"available: {', '.join(available_languages())}.")
+    for raw in sys.stdin.buffer:
+        text = raw.decode("utf-8", errors="replace").rstrip("\r\n")
+        flags = [{"start": f.start, "end": f.end, "kind": f.kind, "suggestion": f.suggestion}
+                 for f in check(text, args.lang)]
+        sys.stdout.write(json.dumps({"text": text, "flags": flags}, ensure_ascii=False) + "\n")
+        sys.stdout.flush()
+    return 0

@@ -1,0 +1,11 @@
+"""The language nudge: flags evaluative wording and possible names in a note.
+
+`check(text, lang)` returns `Flag`s (start/end are Python str indexes into `text`, so a
+screen can underline them directly). The word lists are data: `protocols/lang/<lang>.toml`.
+Core only; no Qt.
+"""
+
+from walkapp.nudge.detect import Flag, FlagKind, check
+from walkapp.nudge.lexicon import available_languages, load_lexicon
+
+__all__ = ["Flag", "FlagKind", "available_languages", "check", "load_lexicon"]

@@ -1,0 +1,192 @@
+"""Find the spans of a note that sound evaluative or look like a person's name.
+
+Called on every keystroke (debounced), so it does one pass over the note's words with
+dictionary look-ups — no regular expression per listed phrase. It only ever suggests; it
+never changes or blocks what was typed.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Literal
+
+from walkapp.nudge.lexicon import EXCEPTION, WORD, Entry, Lexicon, Node, load_lexicon, normalise
+
+FlagKind = Literal["evaluative", "name"]
+
+# Characters after which a capitalised word starts a sentence (or a quotation or list item).
+_SENTENCE_BREAK = set(".!?:;…\"“”«»„‘’'([{•*-–—¡¿")
+# Quotation marks; text between them is somebody's words, i.e. evidence.
+_CLOSERS = {"”": "“", "»": "«", "’": "‘", "›": "‹"}
+_OPENERS = "\"'“«‘‹"
+_QUOTE_RE = re.compile("[" + re.escape(_OPENERS + "".join(_CLOSERS)) + "]")
+
+
+@dataclass(frozen=True)
+class Flag:
+    """A span to underline: `text[start:end]` (Python str indexes into the note)."""
+
+    start: int
+    end: int
+    kind: FlagKind
+    suggestion: str
+
+
+def check(text: str, lang: str = "en") -> list[Flag]:
+    """The evaluative wording and possible names in `text`, in order of position."""
+    lexicon = load_lexicon(lang)
+    if lexicon is None or not text:
+        return []
+    lowered = text.lower()
+    if len(lowered) == len(text):
+        # Lower-casing kept every index (true for nearly all text), so one call does the
+        # case work and only words with accents need the slower per-word normalising.
+        matches = list(WORD.finditer(lowered))
+        keys = [m.group() for m in matches]
+        if not text.isascii():
+            keys = [k if k.isascii() else normalise(k) for k in keys]
+    else:
+        matches = list(WORD.finditer(text))
+        keys = [normalise(m.group()) for m in matches]
+    if not matches:
+        return []
+    spans = [m.span() for m in matches]
+    flags: list[Flag] = []
+    taken = _evaluative(text, spans, keys, lexicon, flags)
+    _names(text, spans, keys, taken, lexicon, flags)
+    flags.sort(key=lambda f: (f.start, f.end))
+    return flags
+
+
+def _joined(text: str, end: int, start: int) -> bool:
+    """Two words belong to one phrase when only spaces or hyphens separate them."""
+    gap = text[end:start]
+    return bool(gap) and len(gap) <= 3 and all(c in " \t-‐" for c in gap)
+
+
+def _longest(text: str, spans: list[tuple[int, int]], keys: list[str], i: int,
+             node: Node) -> tuple[Entry | None, int]:
+    """The longest listed phrase starting at word i (its words already found in `node`)."""
+    best: Entry | None = node.entry
+    best_last = i
+    j = i
+    while node and j + 1 < len(keys):
+        child = node.get(keys[j + 1])
+        if child is None or not _joined(text, spans[j][1], spans[j + 1][0]):
+            break
+        node, j = child, j + 1
+        if node.entry is not None:
+            best, best_last = node.entry, j
+    return best, best_last
+
+
+def _evaluative(text: str, spans: list[tuple[int, int]], keys: list[str], lexicon: Lexicon,
+                flags: list[Flag]) -> set[int]:
+    """Flag listed words and phrases; return the indexes of the words they cover."""
+    taken: set[int] = set()
+    quoted: list[tuple[int, int]] | None = None
+    phrases = lexicon.phrases
+    i, count = 0, len(keys)
+    while i < count:
+        node = phrases.get(keys[i])
+        if node is None:
+            i += 1
+            continue
+        entry, last = _longest(text, spans, keys, i, node)
+        if entry is None:
+            i += 1
+            continue
+        if entry.group != EXCEPTION.group:
+            start, end = spans[i][0], spans[last][1]
+            if quoted is None:
+                quoted = _quoted_regions(text)
+            if not _inside(quoted, start):
+                flags.append(Flag(start, end, "evaluative", entry.suggestion))
+                taken.update(range(i, last + 1))
+        i = last + 1
+    return taken
+
+
+def _names(text: str, spans: list[tuple[int, int]], keys: list[str], taken: set[int],
+           lexicon: Lexicon, flags: list[Flag]) -> None:
+    honorifics, common, flagged = lexicon.honorifics, lexicon.common_words, \
+        lexicon.flagged_words
+    count = len(keys)
+    # Only capitalised words and honorifics can start a name; find them in one sweep.
+    candidates = [i for i, (start, _) in enumerate(spans)
+                  if text[start].isupper() or keys[i] in honorifics]
+    after = -1
+    for i in candidates:
+        if i <= after or i in taken:
+            continue
+        start, end = spans[i]
+        key = keys[i]
+        if (key in honorifics and i + 1 < count
+                and _capitalised(text[spans[i + 1][0]:spans[i + 1][1]])
+                and text[end:spans[i + 1][0]] in (" ", ". ", ".")):
+            last = _name_run(text, spans, i + 1)
+        elif (_capitalised(text[start:end]) and key not in common and key not in flagged
+              and key not in honorifics and not _sentence_start(text, start)):
+            last = _name_run(text, spans, i)
+        else:
+            continue
+        flags.append(Flag(start, spans[last][1], "name", lexicon.name_suggestion))
+        after = last
+
+
+def _capitalised(word: str) -> bool:
+    """"Maria", "O'Brien", "Núñez" — not "I", "PE", "iPad" or "4B"."""
+    return (len(word) >= 2 and word[0].isupper() and not word.isupper()
+            and not any(c.isdigit() or c == "_" for c in word))
+
+
+def _name_run(text: str, spans: list[tuple[int, int]], i: int) -> int:
+    """Extend a name over following capitalised words ("Maria José", "Anne-Marie")."""
+    while (i + 1 < len(spans) and _capitalised(text[spans[i + 1][0]:spans[i + 1][1]])
+           and text[spans[i][1]:spans[i + 1][0]] in (" ", "-")):
+        i += 1
+    return i
+
+
+def _sentence_start(text: str, start: int) -> bool:
+    j = start - 1
+    while j >= 0 and text[j] in " \t\u00a0":
+        j -= 1
+    return j < 0 or text[j] in "\r\n" or text[j] in _SENTENCE_BREAK
+
+
+def _quoted_regions(text: str) -> list[tuple[int, int]]:
+    """Spans between matching quotation marks. An apostrophe inside a word ("didn't") is
+    not a quote, and an opening mark that never closes quotes nothing."""
+    regions: list[tuple[int, int]] = []
+    open_at: dict[str, int] = {}
+    for found in _QUOTE_RE.finditer(text):
+        index, char = found.start(), found.group()
+        before = text[index - 1] if index else " "
+        after = text[index + 1] if index + 1 < len(text) else " "
+        if char == '"':
+            if '"' in open_at:
+                regions.append((open_at.pop('"'), index))
+            else:
+                open_at['"'] = index
+        elif char in _CLOSERS:
+            opener = _CLOSERS[char]
+            if char == "’" and before.isalnum() and after.isalnum():
+                continue  # an apostrophe: don’t
+            if opener in open_at:
+                regions.append((open_at.pop(opener), index))
+        elif char == "'":
+            if before.isalnum() and after.isalnum():
+                continue  # an apostrophe: don't
+            if "'" in open_at and not before.isspace():
+                regions.append((open_at.pop("'"), index))
+            elif not before.isalnum() and not after.isspace():
+                open_at.setdefault("'", index)
+        else:
+            open_at.setdefault(char, index)
+    return regions
+
+
+def _inside(regions: list[tuple[int, int]], position: int) -> bool:
+    return any(start < position < end for start, end in regions)

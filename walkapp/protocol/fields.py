@@ -1,0 +1,299 @@
+"""Reading untrusted TOML tables field by field, collecting every problem on the way.
+
+The validator never trusts a value's type: a hand-edited file can hold a date where a title
+belongs, a table where a list belongs, or ten thousand steps. Each reader method checks one
+field, records a problem that names the field and says how to fix it, and hands back a safe
+default so that checking can go on and report everything wrong in one pass.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass
+from datetime import date, datetime, time
+from enum import StrEnum
+from typing import TypeVar
+
+FieldPath = tuple[str | int, ...]
+E = TypeVar("E", bound=StrEnum)
+
+SLUG = re.compile(r"[a-z0-9]+(?:[-_][a-z0-9]+)*")
+SLUG_MAX = 60
+_MISSING = object()
+
+
+@dataclass(frozen=True)
+class Issue:
+    """One problem: where it is (`path`, list indexes counted from 0) and what to do."""
+
+    path: FieldPath
+    message: str
+
+
+def show_path(path: FieldPath) -> str:
+    """`("pre_brief", "steps", 2, "minutes")` → `pre_brief.steps[3].minutes` (counts from 1,
+    as a person counts the `[[pre_brief.steps]]` blocks in the file)."""
+    out = ""
+    for part in path:
+        if isinstance(part, int):
+            out += f"[{part + 1}]"
+        else:
+            name = part if re.fullmatch(r"[A-Za-z0-9_-]{1,60}", part) else show_value(part)
+            out += f".{name}" if out else name
+    return out or "(top of the file)"
+
+
+def show_value(value: object, limit: int = 40) -> str:
+    """A short, one-line rendering of a value for an error message."""
+    if isinstance(value, str):
+        text = value if len(value) <= limit else value[:limit] + "…"
+        return '"' + text.replace("\\", "\\\\").replace('"', '\\"')\
+            .replace("\n", "\\n").replace("\r", "\\r") + '"'
+    return describe(value)
+
+
+def describe(value: object) -> str:
+    """What kind of TOML value this is, in plain words."""
+    if isinstance(value, bool):
+        return "true/false"
+    if isinstance(value, int):
+        return f"the number {value}" if abs(value) < 10**12 else "a very large number"
+    if isinstance(value, float):
+        return "a decimal number"
+    if isinstance(value, str):
+        return "text"
+    if isinstance(value, list):
+        return "a list"
+    if isinstance(value, Mapping):
+        return "a table"
+    if isinstance(value, datetime | date | time):
+        return "a date or time"
+    return "a value of an unknown kind"
+
+
+_LIST_ITEM = re.compile(r"(?:[-*•]|\d{1,3}[.)])\s")
+
+
+def reflow(text: str) -> str:
+    """Join the lines of a hand-wrapped paragraph, as Markdown does.
+
+    A file is wrapped to fit an editor; a screen wraps to fit its width. A blank line still
+    starts a new paragraph and a line starting with "- ", "* " or "1. " stays a list item.
+    """
+    paragraphs: list[str] = []
+    for block in re.split(r"\n\s*\n", text.replace("\r\n", "\n").replace("\r", "\n")):
+        lines = [line.strip() for line in block.split("\n") if line.strip()]
+        out = ""
+        for line in lines:
+            if not out:
+                out = line
+            elif _LIST_ITEM.match(line):
+                out += "\n" + line
+            else:
+                out += " " + line
+        if out:
+            paragraphs.append(out)
+    return "\n\n".join(paragraphs)
+
+
+class Issues:
+    def __init__(self) -> None:
+        self.items: list[Issue] = []
+
+    def add(self, path: FieldPath, message: str) -> None:
+        self.items.append(Issue(path, message))
+
+
+class Reader:
+    """One TOML table being read. Every key read is 'known'; `done()` flags the rest."""
+
+    def __init__(self, issues: Issues, data: Mapping[str, object], path: FieldPath) -> None:
+        self.issues = issues
+        self.data = data
+        self.path = path
+        self._known: set[str] = set()
+        self._missing: dict[str, Issue] = {}
+
+    # -- plumbing ----------------------------------------------------------------------------
+    def at(self, key: str | int) -> FieldPath:
+        return (*self.path, key)
+
+    def problem(self, key: str | int | None, message: str) -> None:
+        self.issues.add(self.path if key is None else self.at(key), message)
+
+    def missing(self, key: str, message: str) -> None:
+        """A required key is absent; `done()` withdraws this if a typo of it is found."""
+        self.problem(None, message)
+        self._missing[key] = self.issues.items[-1]
+
+    def _get(self, key: str) -> object:
+        self._known.add(key)
+        return self.data.get(key, _MISSING)
+
+    def has(self, key: str) -> bool:
+        self._known.add(key)
+        return key in self.data
+
+    def done(self) -> None:
+        """Report keys nobody asked for: usually a typo, which would otherwise be ignored."""
+        for key in self.data:
+            if key in self._known:
+                continue
+            near = difflib.get_close_matches(key, sorted(self._known), n=1, cutoff=0.6)
+            hint = (f"did you mean {near[0]}?" if near else
+                    f"the keys allowed here are {', '.join(sorted(self._known))}")
+            if near and near[0] in self._missing:
+                # One mistake, one message: "minuts" is the missing "minutes".
+                self.issues.items.remove(self._missing.pop(near[0]))
+                hint += f" ({near[0]} is required)"
+            self.problem(key, f"unknown key {show_value(key)}; {hint}")
+
+    # -- scalar fields ---------------------------------------------------------------------------
+    def text(self, key: str, *, limit: int, required: bool = False, default: str = "",
+             one_line: bool = True, example: str = "…") -> str:
+        value = self.optional_text(key, limit=limit, required=required, one_line=one_line,
+                                   example=example)
+        return default if value is None else value
+
+    def optional_text(self, key: str, *, limit: int, required: bool = False,
+                      one_line: bool = True, example: str = "…") -> str | None:
+        """The stripped text, or None when it is missing or wrong (the problem is noted)."""
+        value = self._get(key)
+        if value is _MISSING:
+            if required:
+                self.missing(key, f"{key} is missing; add a line such as "
+                                  f'{key} = "{example}"')
+            return None
+        if not isinstance(value, str):
+            self.problem(key, f"must be text in quotes, found {describe(value)}; write for "
+                              f'example {key} = "{example}"')
+            return None
+        text = value.strip()
+        if required and not text:
+            self.problem(key, f'is empty; write something between the quotes, e.g. "{example}"')
+            return None
+        if len(text) > limit:
+            self.problem(key, f"is {len(text):,} characters long; the limit is {limit:,}, "
+                              "so shorten it")
+            return None
+        if one_line and ("\n" in text or "\r" in text):
+            self.problem(key, 'must fit on one line; use "…", not """…"""')
+            return None
+        return text if one_line else reflow(text)
+
+    def slug(self, key: str, *, required: bool = True, default: str = "",
+             example: str = "my-key") -> str:
+        value = self.optional_text(key, limit=10_000, required=required, example=example)
+        if value is None:
+            return default
+        if len(value) > SLUG_MAX or not SLUG.fullmatch(value):
+            self.problem(key, f"{show_value(value)} is not a usable key; use lower-case "
+                              "letters, digits, '-' or '_' (at most "
+                              f'{SLUG_MAX} characters), e.g. {key} = "{example}"')
+            return default
+        return value
+
+    def integer(self, key: str, low: int, high: int, *, default: int | None,
+                required: bool = False, unit: str = "") -> int | None:
+        value = self._get(key)
+        what = f"a whole number{' of ' + unit if unit else ''} from {low} to {high}"
+        if value is _MISSING:
+            if required:
+                self.missing(key, f"{key} is missing; add a line such as "
+                                  f"{key} = {max(low, min(high, 10))}")
+            return default
+        if isinstance(value, bool) or not isinstance(value, int):
+            self.problem(key, f"must be {what}, found {show_value(value)}; write it without "
+                              f"quotes, e.g. {key} = {max(low, min(high, 10))}")
+            return default
+        if not low <= value <= high:
+            found = value if abs(value) < 10**12 else "a very large number"
+            self.problem(key, f"must be {what}, found {found}")
+            return default
+        return value
+
+    def choice(self, key: str, enum: type[E], default: E) -> E:
+        allowed = ", ".join(e.value for e in enum)
+        value = self._get(key)
+        if value is _MISSING:
+            return default
+        if isinstance(value, str):
+            try:
+                return enum(value.strip())
+            except ValueError:
+                pass
+        self.problem(key, f"{show_value(value)} is not one of: {allowed}")
+        return default
+
+    # -- lists and tables ------------------------------------------------------------------------
+    def texts(self, key: str, *, limit_items: int, limit_chars: int) -> tuple[str, ...]:
+        """A list of one-line texts, e.g. norms = ["…", "…"]."""
+        value = self._get(key)
+        if value is _MISSING:
+            return ()
+        if not isinstance(value, list):
+            self.problem(key, f'must be a list such as {key} = ["first", "second"], found '
+                              f"{describe(value)}")
+            return ()
+        if len(value) > limit_items:
+            self.problem(key, f"has {len(value):,} entries; the limit is {limit_items}")
+            return ()
+        out: list[str] = []
+        for index, item in enumerate(value):
+            if not isinstance(item, str) or not item.strip():
+                self.problem(key, f"entry {index + 1} must be non-empty text in quotes, found "
+                             f"{show_value(item)}")
+                continue
+            text = item.strip()
+            if len(text) > limit_chars or "\n" in text:
+                self.problem(key, f"entry {index + 1} must be one line of at most "
+                                  f"{limit_chars:,} characters")
+                continue
+            out.append(text)
+        return tuple(out)
+
+    def table(self, key: str, *, required: bool = False) -> Reader | None:
+        value = self._get(key)
+        if value is _MISSING:
+            if required:
+                self.missing(key, f"the [{show_path(self.at(key))}] section is missing; add "
+                                  "it (see protocols/README.md)")
+            return None
+        if not isinstance(value, Mapping):
+            self.problem(key, f"must be a table ([{show_path(self.at(key))}]), found "
+                              f"{describe(value)}")
+            return None
+        return Reader(self.issues, value, self.at(key))
+
+    def tables(self, key: str, *, limit: int, required: bool = False,
+               allow_text: bool = False) -> list[Reader | str]:
+        """An array of tables ([[key]] blocks); with `allow_text`, plain strings may stand
+        in for tables (look-for items can be written as a bare list of texts)."""
+        value = self._get(key)
+        if value is _MISSING:
+            if required:
+                self.missing(key, f"{key} is missing; add at least one "
+                                  f"[[{show_path(self.at(key))}]] block")
+            return []
+        if not isinstance(value, list):
+            self.problem(key, f"must be a list of [[{show_path(self.at(key))}]] blocks, found "
+                              f"{describe(value)}")
+            return []
+        if required and not value:
+            self.problem(key, f"is empty; add at least one [[{show_path(self.at(key))}]] block")
+        if len(value) > limit:
+            self.problem(key, f"has {len(value):,} entries; the limit is {limit}")
+            return []
+        out: list[Reader | str] = []
+        for index, item in enumerate(value):
+            if isinstance(item, Mapping):
+                out.append(Reader(self.issues, item, (*self.at(key), index)))
+            elif allow_text and isinstance(item, str):
+                out.append(item)
+            else:
+                self.problem(key, f"entry {index + 1} must be a table "
+                                  f"([[{show_path(self.at(key))}]]), found {describe(item)}")
+        return out
+

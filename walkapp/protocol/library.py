@@ -1,0 +1,270 @@
+"""The protocols a facilitator can choose from: the built-ins shipped with walkapp plus the
+files in their own folder (`<data dir>/protocols/`).
+
+A malformed file in the user's folder is reported in `problems` and skipped; the rest of the
+library (and the app) carries on. Built-in ids are reserved, so a user file can never
+silently replace a shipped protocol: importing or duplicating always makes a new id.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import errno
+import os
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from walkapp.config import Settings
+from walkapp.errors import DiskFullError, NotFoundError, ReadOnlyError, ValidationError
+from walkapp.paths import data_dir
+from walkapp.protocol.errors import ProtocolError
+from walkapp.protocol.fields import SLUG, SLUG_MAX
+from walkapp.protocol.loader import check_text, load_text, read_text
+from walkapp.protocol.schema import Protocol
+from walkapp.protocol.snapshot import to_data, to_snapshot
+from walkapp.protocol.tomlwrite import dumps, set_top_level
+
+DEFAULT_PROTOCOL_ID = "learning-walk"
+# Built-ins appear in this order; anything else shipped later follows alphabetically.
+BUILTIN_ORDER = ("learning-walk", "instructional-rounds", "look-for-walkthrough", "ghost-walk",
+                 "noticings-wonderings", "plc-mirror", "session-feedback")
+USER_FOLDER = "protocols"
+
+
+@dataclass(frozen=True)
+class LibraryEntry:
+    protocol: Protocol
+    path: Path
+    builtin: bool
+    content_hash: str
+
+    @property
+    def id(self) -> str:
+        return self.protocol.id
+
+    @property
+    def title(self) -> str:
+        return self.protocol.title
+
+
+def builtin_dir() -> Path:
+    return data_dir("protocols")
+
+
+def _protocol_files(folder: Path) -> list[Path]:
+    return sorted(p for p in folder.glob("*.toml")
+                  if p.is_file() and not p.name.startswith("."))
+
+
+def _entry(path: Path, text: str, builtin: bool) -> tuple[LibraryEntry | None,
+                                                        ProtocolError | None]:
+    protocol, errors = check_text(text, str(path))
+    if protocol is None:
+        return None, errors[0]
+    return LibraryEntry(protocol, path, builtin, to_snapshot(protocol)[1]), None
+
+
+@lru_cache(maxsize=4)
+def _builtins(folder: Path) -> tuple[tuple[LibraryEntry, ...], tuple[ProtocolError, ...]]:
+    entries: list[LibraryEntry] = []
+    problems: list[ProtocolError] = []
+    for path in _protocol_files(folder):
+        try:
+            entry, problem = _entry(path, read_text(path), builtin=True)
+        except ProtocolError as error:
+            entry, problem = None, error
+        if entry is not None:
+            entries.append(entry)
+        elif problem is not None:
+            problems.append(problem)
+    rank = {key: i for i, key in enumerate(BUILTIN_ORDER)}
+    entries.sort(key=lambda e: (rank.get(e.id, len(rank)), e.id))
+    return tuple(entries), tuple(problems)
+
+
+def builtin_protocol(protocol_id: str = DEFAULT_PROTOCOL_ID) -> Protocol:
+    """A shipped protocol by id (needs no data folder; used by the demo and tests)."""
+    for entry in _builtins(builtin_dir())[0]:
+        if entry.id == protocol_id:
+            return entry.protocol
+    raise NotFoundError(f"walkapp has no built-in protocol “{protocol_id}”.")
+
+
+class ProtocolLibrary:
+    """Built-in and user protocols. Reads lazily; call `reload()` after outside changes."""
+
+    def __init__(self, user_dir: Path, builtins: Path | None = None) -> None:
+        self.user_dir = Path(user_dir)
+        self._builtin_dir = builtins or builtin_dir()
+        self._entries: list[LibraryEntry] | None = None
+        self._problems: list[ProtocolError] = []
+
+    @classmethod
+    def for_settings(cls, settings: Settings) -> ProtocolLibrary:
+        return cls(settings.data_dir / USER_FOLDER)
+
+    # -- reading -------------------------------------------------------------------------------
+    def reload(self) -> None:
+        builtin_entries, builtin_problems = _builtins(self._builtin_dir)
+        entries = list(builtin_entries)
+        problems = list(builtin_problems)
+        taken = {e.id: e for e in entries}
+        try:
+            files = _protocol_files(self.user_dir) if self.user_dir.is_dir() else []
+        except OSError as error:
+            files = []
+            problems.append(ProtocolError(f"cannot be read ({error.strerror or error}); check "
+                                          "the folder's permissions", file=str(self.user_dir)))
+        for path in files:
+            try:
+                entry, problem = _entry(path, read_text(path), builtin=False)
+            except ProtocolError as error:
+                entry, problem = None, error
+            if entry is not None and entry.id in taken:
+                clash = entry.id
+                other = taken[clash]
+                whose = "a built-in protocol" if other.builtin else other.path.name
+                entry, problem = None, ProtocolError(
+                    f"uses the id “{clash}”, which {whose} already has, so it was skipped; "
+                    f'give it its own id, e.g. id = "{clash}-2"', file=str(path), field="id")
+            if entry is not None:
+                entries.append(entry)
+                taken[entry.id] = entry
+            elif problem is not None:
+                problems.append(problem)
+        self._entries = entries
+        self._problems = problems
+
+    @property
+    def entries(self) -> list[LibraryEntry]:
+        """Built-ins first (the default first of all), then the user's, by title."""
+        if self._entries is None:
+            self.reload()
+        assert self._entries is not None
+        builtin = [e for e in self._entries if e.builtin]
+        mine = sorted((e for e in self._entries if not e.builtin),
+                      key=lambda e: (e.title.casefold(), e.id))
+        return builtin + mine
+
+    @property
+    def problems(self) -> list[ProtocolError]:
+        """Files that were skipped, each with a one-line reason."""
+        if self._entries is None:
+            self.reload()
+        return list(self._problems)
+
+    def entry(self, protocol_id: str) -> LibraryEntry:
+        for entry in self.entries:
+            if entry.id == protocol_id:
+                return entry
+        raise NotFoundError(f"No protocol with the id “{protocol_id}” in the library. Run "
+                            "`walkapp protocol list` to see the ids.")
+
+    def get(self, protocol_id: str) -> Protocol:
+        return self.entry(protocol_id).protocol
+
+    def default(self) -> Protocol:
+        return self.get(DEFAULT_PROTOCOL_ID)
+
+    # -- changing the user's folder ------------------------------------------------------------
+    def import_file(self, path: Path | str, *, replace: bool = False) -> LibraryEntry:
+        """Copy a checked protocol file into the user's folder as `<id>.toml`."""
+        text = read_text(path)
+        protocol = load_text(text, str(path))
+        existing = next((e for e in self.entries if e.id == protocol.id), None)
+        if existing is not None and existing.builtin:
+            raise ProtocolError(f"uses the id “{protocol.id}” of a built-in protocol; change "
+                                f'the id in the file (e.g. id = "{protocol.id}-ours") and '
+                                "import it again", file=str(path), field="id")
+        if existing is not None:
+            if existing.content_hash == to_snapshot(protocol)[1]:
+                return existing  # the same protocol again: nothing to do
+            if not replace:
+                raise ProtocolError(
+                    f"your library already has a protocol with the id “{protocol.id}” "
+                    f"(“{existing.title}”); change the id in the file, or import with "
+                    "--replace to overwrite it", file=str(path), field="id")
+        target = self.user_dir / f"{protocol.id}.toml"
+        self._write(target, text)
+        if existing is not None and existing.path != target:
+            with contextlib.suppress(OSError):
+                existing.path.unlink()
+        self.reload()
+        return self.entry(protocol.id)
+
+    def duplicate(self, protocol_id: str, new_id: str,
+                  new_title: str | None = None) -> LibraryEntry:
+        """A copy of a protocol under a new id, ready to adapt; comments are kept."""
+        source = self.entry(protocol_id)
+        new_id = new_id.strip()
+        if len(new_id) > SLUG_MAX or not SLUG.fullmatch(new_id):
+            raise ValidationError(f"“{new_id}” cannot be a protocol id; use lower-case letters, "
+                                  f"digits and '-' (at most {SLUG_MAX} characters), e.g. "
+                                  f"{protocol_id}-ours.")
+        if any(e.id == new_id for e in self.entries):
+            raise ValidationError(f"The library already has a protocol with the id “{new_id}”; "
+                                  "choose another id.")
+        title = " ".join((new_title or f"{source.title} (copy)").split())
+        if not title or len(title) > 200:
+            raise ValidationError("The new title must be 1 to 200 characters long.")
+        values = {"id": new_id, "title": title, "version": "1",
+                  "based_on": f"{source.id} version {source.protocol.version}"}
+        target = self.user_dir / f"{new_id}.toml"
+        text = self._copy_text(source, values)
+        self._write(target, text)
+        self.reload()
+        return self.entry(new_id)
+
+    def remove(self, protocol_id: str) -> None:
+        """Delete one of the user's protocols (walks that ran it keep their snapshot)."""
+        entry = self.entry(protocol_id)
+        if entry.builtin:
+            raise ValidationError(f"“{entry.title}” is built into walkapp and cannot be "
+                                  "removed.")
+        try:
+            entry.path.unlink()
+        except FileNotFoundError:
+            pass
+        except OSError as error:
+            raise _write_error(error, entry.path) from None
+        self.reload()
+
+    @staticmethod
+    def _copy_text(source: LibraryEntry, values: dict[str, str]) -> str:
+        try:
+            original = read_text(source.path)
+        except ProtocolError:
+            original = ""
+        patched = set_top_level(original, values) if original else None
+        if patched is not None:
+            copy, _ = check_text(patched)
+            if copy is not None and all(getattr(copy, k) == v for k, v in values.items()):
+                return patched
+        data = to_data(source.protocol)
+        data.update(values)
+        return dumps(data)
+
+    def _write(self, target: Path, text: str) -> None:
+        """Write atomically: a crash or a full disk leaves the old file (or none), never
+        half a protocol."""
+        temporary = target.with_name(f".{target.name}.part")
+        try:
+            self.user_dir.mkdir(parents=True, exist_ok=True)
+            with open(temporary, "w", encoding="utf-8", newline="\n") as handle:
+                handle.write(text)
+                handle.flush()
+                os.fsync(handle.fileno())
+            os.replace(temporary, target)
+        except OSError as error:
+            with contextlib.suppress(OSError):
+                temporary.unlink()
+            raise _write_error(error, target) from None
+
+
+def _write_error(error: OSError, path: Path) -> Exception:
+    if error.errno == errno.ENOSPC:
+        return DiskFullError(f"The disk is full, so {path.name} was not saved. Free some space "
+                             "and try again.")
+    return ReadOnlyError(f"walkapp could not write {path} ({error.strerror or error}). Check "
+                         "the folder's permissions; nothing was changed.")
