@@ -289,3 +289,22 @@ def test_plan_steps_of_a_protocol_without_visits() -> None:
     steps = plan_steps(protocol, visits=4)
     assert all(s.step.minutes is not None for s in steps)
     assert sum(s.planned_seconds for s in steps) == protocol.planned_minutes * 60
+
+
+def test_a_runner_over_several_phases_runs_them_in_order(services: Services,
+                                                        clock: FakeClock) -> None:
+    walk = new_walk(services)
+    runner = open_runner(services, walk.id, phase=("opener", "pre_brief"), clock=clock)
+    keys = [p.step.key for p in runner.steps]
+    protocol = builtin_protocol("learning-walk")
+    expected = [s.key for ph in ("opener", "pre_brief")
+                for s in protocol.phase(ph).steps]  # type: ignore[union-attr]
+    assert keys == expected
+    state = runner.start()
+    while not state.finished:
+        clock.tick(minutes=1)
+        state = runner.next()
+    after = services.walks.get_walk(walk.id)
+    assert after.current_phase == "observation" and after.status is d.WalkStatus.RUNNING
+    with pytest.raises(ValidationError, match="encore"):
+        open_runner(services, walk.id, phase=("pre_brief", "encore"), clock=clock)

@@ -108,7 +108,18 @@ class RunnerState:
         return self.planned_seconds > 0 and self.remaining_seconds < 0
 
 
-def plan_steps(protocol: Protocol, phase: PhaseKey | str | None = None, *, visits: int = 0,
+PhaseSelection = PhaseKey | str | Sequence[PhaseKey | str] | None
+
+
+def _phase_keys(phase: PhaseSelection) -> set[str] | None:
+    if phase is None:
+        return None
+    if isinstance(phase, str):
+        return {str(phase)}
+    return {str(p) for p in phase}
+
+
+def plan_steps(protocol: Protocol, phase: PhaseSelection = None, *, visits: int = 0,
                visit_minutes: int | None = None,
                corridor_minutes: int | None = None) -> list[PlannedStep]:
     """The steps a runner goes through, with planned seconds. A `visits` step without its
@@ -116,8 +127,9 @@ def plan_steps(protocol: Protocol, phase: PhaseKey | str | None = None, *, visit
     visit = protocol.visit_minutes if visit_minutes is None else visit_minutes
     corridor = protocol.corridor_minutes if corridor_minutes is None else corridor_minutes
     steps = []
+    wanted = _phase_keys(phase)
     for ph, index, step in protocol.steps():
-        if phase is not None and ph.key != phase:
+        if wanted is not None and ph.key.value not in wanted:
             continue
         if step.minutes is not None:
             seconds = step.minutes * 60
@@ -141,9 +153,12 @@ class ProtocolRunner:
     """Runs one walk through a protocol, or through one phase of it (`phase=`)."""
 
     def __init__(self, runs: RunStore, walk: d.Walk, protocol: Protocol, *,
-                 phase: PhaseKey | str | None = None, clock: Clock = utc_clock) -> None:
-        if phase is not None and protocol.phase(phase) is None:
-            raise ValidationError(f"The protocol “{protocol.title}” has no {phase} phase.")
+                 phase: PhaseSelection = None, clock: Clock = utc_clock) -> None:
+        wanted = _phase_keys(phase)
+        missing = sorted(k for k in wanted or () if protocol.phase(k) is None)
+        if missing:
+            raise ValidationError(f"The protocol “{protocol.title}” has no "
+                                  f"{', '.join(missing)} phase.")
         self._runs = runs
         self._walk_id = walk.id
         self._protocol = protocol

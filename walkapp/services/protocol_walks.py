@@ -14,7 +14,7 @@ from walkapp import domain as d
 from walkapp.errors import NotFoundError, ValidationError
 from walkapp.events import Action
 from walkapp.protocol.library import DEFAULT_PROTOCOL_ID, ProtocolLibrary, builtin_protocol
-from walkapp.protocol.runner import Clock, ProtocolRunner, utc_clock
+from walkapp.protocol.runner import Clock, PhaseSelection, ProtocolRunner, utc_clock
 from walkapp.protocol.schema import LookForSet, PhaseKey, Protocol
 from walkapp.protocol.snapshot import from_snapshot, to_snapshot
 from walkapp.services import Services, convert
@@ -91,7 +91,7 @@ def walk_protocol(services: Services, walk_id: str,
         return builtin_protocol(DEFAULT_PROTOCOL_ID)
 
 
-def open_runner(services: Services, walk_id: str, *, phase: PhaseKey | str | None = None,
+def open_runner(services: Services, walk_id: str, *, phase: PhaseSelection = None,
                 clock: Clock = utc_clock, library: ProtocolLibrary | None = None
                 ) -> ProtocolRunner:
     """A runner for the walk, resumed from its phase log."""

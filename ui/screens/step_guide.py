@@ -1,0 +1,350 @@
+"""The step guide: runs one phase of the walk's protocol (pre-brief or post-brief) step by
+step — the facilitator's script, a calm timer, the step's prompts, and the part of the app
+the step uses (norms, look-fors, evidence wall…) right inside it.
+
+The protocol runner (core) keeps the phase log; this screen only shows its state and sends
+the facilitator's actions. After a crash the guide opens where the log says.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtWidgets import (
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QScrollArea,
+    QSplitter,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from walkapp.errors import WalkappError
+from walkapp.events import Change
+from walkapp.protocol.runner import Clock, ProtocolRunner, RunnerState, RunStatus, utc_clock
+from walkapp.protocol.schema import Activity, Step
+from walkapp.services import Services
+from walkapp.services.protocol_walks import open_runner
+from walkapp.ui.widgets.countdown import Countdown, format_seconds
+from walkapp.ui.widgets.prompt_inputs import PromptInput
+
+PanelFactory = Callable[[Activity], QWidget | None]
+SAVE_DELAY_MS = 600
+
+
+class StepPrompts(QWidget):
+    """A step's prompts, answered for the whole group and saved as they are typed."""
+
+    def __init__(self, services: Services, walk_id: str, step: Step,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._services = services
+        self.walk_id = walk_id
+        self.step = step
+        self.inputs: list[PromptInput] = []
+        self._pending: dict[str, Any] = {}
+        self._timer = QTimer(self, singleShot=True, interval=SAVE_DELAY_MS)
+        self._timer.timeout.connect(self.save_pending)
+        self.status = QLabel("")
+        self.status.setObjectName("saveStatus")
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        saved = {a.prompt_key: a.value for a in services.responses.list_answers(walk_id, step.key)
+                 if a.author_id is None}
+        for prompt in step.prompts:
+            widget = PromptInput(prompt)
+            if prompt.key in saved:
+                widget.set_value(saved[prompt.key])
+            widget.changed.connect(lambda value, key=prompt.key: self._queue(key, value))
+            self.inputs.append(widget)
+            layout.addWidget(widget)
+        layout.addWidget(self.status)
+
+    def _queue(self, key: str, value: Any) -> None:
+        self._pending[key] = value
+        self.status.setText(self.tr("Editing…"))
+        self._timer.start()
+
+    def save_pending(self) -> bool:
+        self._timer.stop()
+        ok = True
+        for key, value in list(self._pending.items()):
+            prompt = self.step.prompt(key)
+            if prompt is None:
+                del self._pending[key]
+                continue
+            try:
+                self._services.responses.save_answer(self.walk_id, self.step, prompt, value)
+            except WalkappError as error:
+                self.status.setText(self.tr("Not saved: {0}").format(error.message))
+                self.status.setProperty("state", "error")
+                ok = False
+                continue
+            if json.dumps(self._pending.get(key)) == json.dumps(value):
+                del self._pending[key]
+        if ok:
+            self.status.setText(self.tr("Saved"))
+            self.status.setProperty("state", "saved")
+        return ok
+
+
+class StepGuide(QWidget):
+    def __init__(self, services: Services, walk_id: str, phase: str, panels: PanelFactory,
+                 *, clock: Clock = utc_clock, runner: ProtocolRunner | None = None,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._services = services
+        self.walk_id = walk_id
+        self.phase = phase
+        self._panels = panels
+        self.runner = runner or open_runner(services, walk_id, phase=phase, clock=clock)
+        self._panel_cache: dict[Activity, QWidget | None] = {}
+        self._prompt_cache: dict[str, StepPrompts] = {}
+        self._shown_position = -1
+
+        self.steps = QListWidget()
+        self.steps.setAccessibleName(self.tr("Steps of this phase"))
+        self.steps.setObjectName("stepList")
+        self.steps.setMinimumWidth(200)
+        self.steps.setMaximumWidth(260)
+        self.steps.setWordWrap(True)
+        self.steps.itemActivated.connect(self._step_clicked)
+        self.steps.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+
+        self.where = QLabel()
+        self.where.setObjectName("subtitle")
+        self.title = QLabel()
+        self.title.setObjectName("stepTitle")
+        self.title.setWordWrap(True)
+        font = self.title.font()
+        font.setPointSizeF(font.pointSizeF() * 1.35)
+        font.setBold(True)
+        self.title.setFont(font)
+        self.script = QLabel()
+        self.script.setObjectName("script")
+        self.script.setWordWrap(True)
+        self.script.setTextFormat(Qt.TextFormat.PlainText)
+        self.script.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.timer = Countdown(self.tr("Time for this step"))
+        self.timer.setMinimumWidth(230)
+        self.total = QLabel()
+        self.total.setObjectName("subtitle")
+
+        self.start_button = QPushButton(self.tr("&Start"))
+        self.start_button.setAccessibleName(self.tr("Start or pause the step"))
+        self.start_button.clicked.connect(self._start_or_pause)
+        self.more_button = QPushButton(self.tr("+1 min"))
+        self.more_button.setAccessibleName(self.tr("Give this step one more minute"))
+        self.more_button.clicked.connect(lambda: self._act(lambda: self.runner.extend(1)))
+        self.back_button = QPushButton(self.tr("&Back"))
+        self.back_button.setAccessibleName(self.tr("Previous step"))
+        self.back_button.clicked.connect(lambda: self._act(self.runner.back))
+        self.skip_button = QPushButton(self.tr("S&kip"))
+        self.skip_button.setAccessibleName(self.tr("Skip this step"))
+        self.skip_button.clicked.connect(lambda: self._act(self.runner.skip))
+        self.next_button = QPushButton(self.tr("&Next step"))
+        self.next_button.setAccessibleName(self.tr("Next step"))
+        self.next_button.setDefault(True)
+        self.next_button.clicked.connect(lambda: self._act(self.runner.next))
+        self.message = QLabel("")
+        self.message.setObjectName("inlineError")
+        self.message.setWordWrap(True)
+
+        self.body = QStackedWidget()
+        self.body.setMinimumHeight(200)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        self._content = QWidget()
+        self._content_layout = QVBoxLayout(self._content)
+        self._content_layout.setContentsMargins(0, 0, 0, 0)
+        self._content_layout.addWidget(self.script)
+        scroll.setWidget(self._content)
+        scroll.setMaximumHeight(190)
+        self._scroll = scroll
+
+        head = QHBoxLayout()
+        titles = QVBoxLayout()
+        titles.addWidget(self.where)
+        titles.addWidget(self.title)
+        head.addLayout(titles, 1)
+        head.addWidget(self.timer)
+        controls = QHBoxLayout()
+        controls.addWidget(self.back_button)
+        controls.addWidget(self.start_button)
+        controls.addWidget(self.more_button)
+        controls.addStretch(1)
+        controls.addWidget(self.total)
+        controls.addSpacing(12)
+        controls.addWidget(self.skip_button)
+        controls.addWidget(self.next_button)
+        main = QWidget()
+        main_layout = QVBoxLayout(main)
+        main_layout.setContentsMargins(8, 0, 0, 0)
+        main_layout.addLayout(head)
+        main_layout.addWidget(scroll)
+        main_layout.addWidget(self.body, 1)
+        main_layout.addWidget(self.message)
+        main_layout.addLayout(controls)
+        splitter = QSplitter()
+        splitter.addWidget(self.steps)
+        splitter.addWidget(main)
+        splitter.setStretchFactor(1, 1)
+        splitter.setChildrenCollapsible(False)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(splitter)
+
+        self._ticker = QTimer(self, interval=1000)
+        self._ticker.timeout.connect(self._tick)
+        self._ticker.start()
+        self._fill_steps()
+        self.show_state(self.runner.refresh())
+
+    # -- drawing ---------------------------------------------------------------------------
+    def _fill_steps(self) -> None:
+        self.steps.clear()
+        for planned in self.runner.steps:
+            minutes = planned.planned_seconds // 60
+            item = QListWidgetItem(f"{planned.step.title}\n{minutes} min")
+            self.steps.addItem(item)
+
+    def _mark_steps(self, state: RunnerState) -> None:
+        outcomes: dict[int, str] = {}
+        index_of = {(p.phase.key.value, p.index): i for i, p in enumerate(self.runner.steps)}
+        for entry in self._services.runs.log(self.walk_id):
+            position = index_of.get((entry.phase, entry.step_index))
+            if position is not None:
+                outcomes[position] = entry.outcome
+        marks = {"done": "✓ ", "skipped": "↷ ", "running": "▶ ", "paused": "❚❚ "}
+        for position, planned in enumerate(self.runner.steps):
+            item = self.steps.item(position)
+            mark = marks.get(outcomes.get(position, ""), "")
+            if position == state.position and not state.finished:
+                mark = "▶ " if state.status is RunStatus.RUNNING else (mark or "• ")
+            minutes = planned.planned_seconds // 60
+            item.setText(f"{mark}{planned.step.title}\n{minutes} min")
+            font = item.font()
+            font.setBold(position == state.position)
+            item.setFont(font)
+        self.steps.setCurrentRow(state.position)
+
+    def show_state(self, state: RunnerState) -> None:
+        self.where.setText(self.tr("{0} · step {1} of {2}").format(
+            state.phase_title, state.position + 1, state.total_steps))
+        self.title.setText(state.step_title if not state.finished else
+                           self.tr("{0} finished").format(state.phase_title))
+        self.script.setText(state.script if not state.finished else self.tr(
+            "Every step of this phase has been run. Use Back to return to a step."))
+        if state.position != self._shown_position:
+            self._show_body(state)
+        running = state.status is RunStatus.RUNNING
+        self.timer.set_planned(state.planned_seconds, reset=False)
+        self.timer.set_elapsed(state.elapsed_seconds)
+        if running and not self.timer.is_running():
+            self.timer.start()
+        elif not running and self.timer.is_running():
+            self.timer.pause()
+            self.timer.set_elapsed(state.elapsed_seconds)
+        self.start_button.setText(
+            self.tr("&Pause") if running else
+            self.tr("&Resume") if state.status is RunStatus.PAUSED else self.tr("&Start"))
+        self.start_button.setEnabled(state.can_start or state.can_pause or state.can_resume)
+        self.more_button.setEnabled(state.can_extend)
+        self.back_button.setEnabled(state.can_back)
+        self.skip_button.setEnabled(state.can_skip and not state.is_last_step)
+        self.next_button.setEnabled(state.can_next)
+        self.next_button.setText(self.tr("&Finish") if state.is_last_step
+                                 else self.tr("&Next step"))
+        self.total.setText(self.tr("Phase: {0} of {1} planned").format(
+            format_seconds(state.total_elapsed_seconds),
+            format_seconds(state.total_planned_seconds)))
+        self._mark_steps(state)
+
+    def _show_body(self, state: RunnerState) -> None:
+        self._shown_position = state.position
+        while self._content_layout.count() > 1:
+            widget = self._content_layout.takeAt(1).widget()
+            if widget is not None:
+                widget.hide()
+        if state.step.prompts:
+            prompts = self._prompt_cache.get(state.step_key)
+            if prompts is None:
+                prompts = StepPrompts(self._services, self.walk_id, state.step)
+                prompts.setObjectName(state.step_key)
+                self._prompt_cache[state.step_key] = prompts
+            self._content_layout.addWidget(prompts)
+            prompts.show()
+        self._scroll.setMaximumHeight(190 if self._panel_for(state.activity) else 16777215)
+        panel = self._panel_for(state.activity)
+        if panel is None:
+            self.body.hide()
+        else:
+            if self.body.indexOf(panel) < 0:
+                self.body.addWidget(panel)
+            self.body.setCurrentWidget(panel)
+            self.body.show()
+
+    def _panel_for(self, activity: Activity) -> QWidget | None:
+        if activity not in self._panel_cache:
+            self._panel_cache[activity] = self._panels(activity)
+        return self._panel_cache[activity]
+
+    def current_panel(self) -> QWidget | None:
+        return self.body.currentWidget() if self.body.isVisible() else None
+
+    # -- actions ---------------------------------------------------------------------------
+    def _act(self, action: Callable[[], RunnerState]) -> None:
+        self.save_pending()
+        try:
+            state = action()
+        except WalkappError as error:
+            self.message.setText(error.message)
+            return
+        self.message.setText("")
+        self.show_state(state)
+
+    def _start_or_pause(self) -> None:
+        state = self.runner.state()
+        if state.can_pause:
+            self._act(self.runner.pause)
+        elif state.can_resume:
+            self._act(self.runner.resume)
+        else:
+            self._act(self.runner.start)
+
+    def _step_clicked(self, item: QListWidgetItem) -> None:
+        # Jumping is deliberate: the guide moves one step at a time, as the protocol does.
+        self.steps.setCurrentRow(self.runner.state().position)
+
+    def _tick(self) -> None:
+        if self.isVisible():
+            state = self.runner.state()
+            self.timer.set_elapsed(state.elapsed_seconds)
+            self.total.setText(self.tr("Phase: {0} of {1} planned").format(
+                format_seconds(state.total_elapsed_seconds),
+                format_seconds(state.total_planned_seconds)))
+
+    def on_change(self, change: Change) -> None:
+        for panel in self._panel_cache.values():
+            handler = getattr(panel, "on_change", None)
+            if handler is not None:
+                handler(change)
+
+    def save_pending(self) -> bool:
+        ok = True
+        for prompts in self._prompt_cache.values():
+            ok = prompts.save_pending() and ok
+        for panel in self._panel_cache.values():
+            saver = getattr(panel, "save_pending", None)
+            if saver is not None:
+                ok = bool(saver()) and ok
+        return ok

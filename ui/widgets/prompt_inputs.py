@@ -1,0 +1,121 @@
+"""An input widget for each kind of protocol prompt: free text, a list of lines, one choice,
+a 1–5 rating, or a checklist. Each holds a JSON-ready value and says when it changed."""
+
+from __future__ import annotations
+
+from typing import Any, Protocol
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QCheckBox,
+    QHBoxLayout,
+    QLabel,
+    QPlainTextEdit,
+    QRadioButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+
+class PromptLike(Protocol):
+    key: str
+    text: str
+    kind: Any  # a PromptKind (str enum): text | list | choice | rating | checklist
+    options: tuple[str, ...]
+    low_label: str
+    high_label: str
+
+
+class PromptInput(QWidget):
+    changed = Signal(object)  # the new value
+
+    def __init__(self, prompt: PromptLike, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.prompt = prompt
+        self.kind = str(getattr(prompt.kind, "value", prompt.kind))
+        self._loading = False
+        self.label = QLabel(prompt.text)
+        self.label.setWordWrap(True)
+        font = self.label.font()
+        font.setBold(True)
+        self.label.setFont(font)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 4, 0, 4)
+        layout.addWidget(self.label)
+        self.editor: QPlainTextEdit | None = None
+        self.buttons: list[QCheckBox | QRadioButton] = []
+        self._group: QButtonGroup | None = None
+        if self.kind in ("text", "list"):
+            self.editor = QPlainTextEdit()
+            self.editor.setTabChangesFocus(True)
+            self.editor.setAccessibleName(prompt.text)
+            self.editor.setPlaceholderText(self.tr("One item per line") if self.kind == "list"
+                                           else self.tr("Type here"))
+            self.editor.setFixedHeight(70 if self.kind == "text" else 90)
+            self.editor.textChanged.connect(self._emit)
+            layout.addWidget(self.editor)
+        elif self.kind in ("choice", "rating"):
+            options = list(prompt.options) if self.kind == "choice" else \
+                [str(n) for n in range(1, 6)]
+            row = QHBoxLayout()
+            if self.kind == "rating" and prompt.low_label:
+                row.addWidget(QLabel(prompt.low_label))
+            self._group = QButtonGroup(self)
+            for index, option in enumerate(options):
+                button = QRadioButton(option)
+                button.setAccessibleName(f"{prompt.text}: {option}")
+                self._group.addButton(button, index)
+                self.buttons.append(button)
+                row.addWidget(button)
+            if self.kind == "rating" and prompt.high_label:
+                row.addWidget(QLabel(prompt.high_label))
+            row.addStretch(1)
+            self._group.idToggled.connect(lambda _i, on: on and self._emit())
+            layout.addLayout(row)
+        else:  # checklist
+            for option in prompt.options:
+                box = QCheckBox(option)
+                box.setAccessibleName(f"{prompt.text}: {option}")
+                box.toggled.connect(self._emit)
+                self.buttons.append(box)
+                layout.addWidget(box)
+
+    def value(self) -> Any:
+        if self.editor is not None:
+            text = self.editor.toPlainText()
+            if self.kind == "list":
+                return [line.strip() for line in text.splitlines() if line.strip()]
+            return text
+        if self.kind == "choice":
+            checked = [b.text() for b in self.buttons if b.isChecked()]
+            return checked[0] if checked else None
+        if self.kind == "rating":
+            checked = [int(b.text()) for b in self.buttons if b.isChecked()]
+            return checked[0] if checked else None
+        return [b.text() for b in self.buttons if b.isChecked()]
+
+    def set_value(self, value: Any) -> None:
+        self._loading = True
+        try:
+            if self.editor is not None:
+                text = "\n".join(value) if isinstance(value, list) else str(value or "")
+                if self.editor.toPlainText() != text:
+                    self.editor.setPlainText(text)
+            elif self.kind in ("choice", "rating"):
+                if self._group is not None:
+                    self._group.setExclusive(False)
+                for button in self.buttons:
+                    button.setChecked(value is not None and button.text() == str(value))
+                if self._group is not None:
+                    self._group.setExclusive(True)
+            else:
+                chosen = set(value or [])
+                for button in self.buttons:
+                    button.setChecked(button.text() in chosen)
+        finally:
+            self._loading = False
+
+    def _emit(self, *_: object) -> None:
+        if not self._loading:
+            self.changed.emit(self.value())
