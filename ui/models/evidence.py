@@ -8,12 +8,12 @@ never of people: the wall is about evidence, not about who wrote it or who was o
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from enum import StrEnum
 from typing import Any
 
-from PySide6.QtCore import QAbstractItemModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelIndex, Qt
 
 from walkapp.domain import Note, Stem, Walk
 
@@ -32,10 +32,11 @@ class GroupBy(StrEnum):
 
 @dataclass(frozen=True)
 class WallTexts:
-    """The translated words the grouping needs (kept out of the pure function's logic)."""
+    """The translated words the grouping needs, as plain data: grouping may run on a
+    worker thread, where nothing should call into Qt's translation machinery."""
 
-    stem: Callable[[Stem], str]
-    visit: Callable[[int], str]
+    stems: Mapping[Stem, str]
+    visit: str  # "Visit {0}"
     untagged: str
     no_visit: str
     unknown_author: str
@@ -75,8 +76,9 @@ def group_notes(walk: Walk, notes: Iterable[Note], group_by: GroupBy, texts: Wal
     tags = {lf.id: lf for lf in walk.look_fors}
     visits = {v.id: v for v in walk.visits}
     names = {p.id: p.display_name for p in walk.participants}
-    stem_order = {s: i for i, s in enumerate(Stem)}
     terms = query.casefold().split()
+    stem_names = {s: texts.stems.get(s, s.value) for s in Stem}
+    visit_names = {v.id: texts.visit.format(v.position) for v in walk.visits}
 
     def visit_position(note: Note) -> int:
         visit = visits.get(note.visit_id or "")
@@ -94,12 +96,12 @@ def group_notes(walk: Walk, notes: Iterable[Note], group_by: GroupBy, texts: Wal
         return [note.visit_id if note.visit_id in visits else ""]
 
     def card(note: Note) -> tuple[EvidenceCard, str]:
-        visit = visits.get(note.visit_id or "")
+        visit_name = visit_names.get(note.visit_id or "", "")
         parts: list[str] = []
         if group_by is not GroupBy.STEM:
-            parts.append(texts.stem(note.stem))
-        if group_by is not GroupBy.VISIT and visit is not None:
-            parts.append(texts.visit(visit.position))
+            parts.append(stem_names[note.stem])
+        if group_by is not GroupBy.VISIT and visit_name:
+            parts.append(visit_name)
         tag_names = [tags[t].text for t in note.look_for_ids if t in tags]
         if group_by is not GroupBy.LOOK_FOR:
             parts.extend(tag_names)
@@ -108,9 +110,8 @@ def group_notes(walk: Walk, notes: Iterable[Note], group_by: GroupBy, texts: Wal
         text = note.text if len(note.text) <= MAX_CARD_CHARS \
             else note.text[:MAX_CARD_CHARS].rstrip() + "…"
         # Searchable: the text, its stem, visit and tags — and the author only when shown.
-        haystack = " ".join([note.text, texts.stem(note.stem),
-                             texts.visit(visit.position) if visit else "",
-                             *tag_names, author]).casefold()
+        haystack = " ".join([note.text, stem_names[note.stem], visit_name, *tag_names,
+                             author]).casefold() if terms else ""
         return EvidenceCard(note.id, text, " · ".join(parts), author), haystack
 
     def also(entry: EvidenceCard, note: Note, key: str) -> EvidenceCard:
@@ -137,9 +138,9 @@ def group_notes(walk: Walk, notes: Iterable[Note], group_by: GroupBy, texts: Wal
         skeleton = [(lf.id, lf.text, lf.description) for lf in walk.look_fors]
         skeleton.append(("", texts.untagged, ""))
     elif group_by is GroupBy.STEM:
-        skeleton = [(s.value, texts.stem(s), "") for s in sorted(Stem, key=stem_order.get)]
+        skeleton = [(s.value, stem_names[s], "") for s in Stem]  # Stem is in stem order
     else:
-        skeleton = [(v.id, texts.visit(v.position), "") for v in walk.visits]
+        skeleton = [(v.id, visit_names[v.id], "") for v in walk.visits]
         skeleton.append(("", texts.no_visit, ""))
 
     groups = []
@@ -153,28 +154,76 @@ def group_notes(walk: Walk, notes: Iterable[Note], group_by: GroupBy, texts: Wal
     return groups
 
 
-class EvidenceModel(QAbstractItemModel):
-    """Two levels: groups at the top, cards below. Row ids are positions, so the whole
-    model is rebuilt by `set_groups` (cheap: no per-item objects are created)."""
+class EvidenceModel(QAbstractListModel):
+    """The wall as one flat list: a heading row per group followed by its cards.
+
+    Flat on purpose: a tree view walks every child through Python when it expands, which
+    costs tens of milliseconds on a big walk; a flat list model is laid out by Qt in C++.
+    Groups collapse and expand through the model (`toggle`).
+    """
 
     MetaRole = Qt.ItemDataRole.UserRole + 1
     KindRole = Qt.ItemDataRole.UserRole + 2  # "group" | "card"
     IdRole = Qt.ItemDataRole.UserRole + 3
     CountRole = Qt.ItemDataRole.UserRole + 4
+    ExpandedRole = Qt.ItemDataRole.UserRole + 5
 
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
         self._groups: list[EvidenceGroup] = []
         self._filtered = False
+        self._collapsed: set[str] = set()
+        self._rows: list[tuple[int, int]] = []  # (group, card) with card -1 for a heading
 
-    def set_groups(self, groups: Sequence[EvidenceGroup], *, filtered: bool = False) -> None:
+    def set_groups(self, groups: Sequence[EvidenceGroup], *, filtered: bool = False,
+                   expand_all: bool = False) -> None:
         self.beginResetModel()
         self._groups = list(groups)
         self._filtered = filtered
+        if expand_all:
+            self._collapsed.clear()
+        self._layout_rows()
         self.endResetModel()
+
+    def _layout_rows(self) -> None:
+        rows: list[tuple[int, int]] = []
+        for g, group in enumerate(self._groups):
+            rows.append((g, -1))
+            if group.key not in self._collapsed:
+                rows.extend((g, c) for c in range(len(group.cards)))
+        self._rows = rows
 
     def groups(self) -> list[EvidenceGroup]:
         return list(self._groups)
+
+    def group_row(self, key: str) -> int:
+        return next((r for r, (g, c) in enumerate(self._rows)
+                     if c < 0 and self._groups[g].key == key), -1)
+
+    def is_group(self, row: int) -> bool:
+        return 0 <= row < len(self._rows) and self._rows[row][1] < 0
+
+    def is_collapsed(self, key: str) -> bool:
+        return key in self._collapsed
+
+    def set_collapsed(self, key: str, collapsed: bool) -> None:
+        if collapsed == (key in self._collapsed):
+            return
+        self.beginResetModel()
+        (self._collapsed.add if collapsed else self._collapsed.discard)(key)
+        self._layout_rows()
+        self.endResetModel()
+
+    def toggle(self, row: int) -> None:
+        if self.is_group(row):
+            key = self._groups[self._rows[row][0]].key
+            self.set_collapsed(key, key not in self._collapsed)
+
+    def set_all_collapsed(self, collapsed: bool) -> None:
+        self.beginResetModel()
+        self._collapsed = {g.key for g in self._groups} if collapsed else set()
+        self._layout_rows()
+        self.endResetModel()
 
     def count_text(self, group: EvidenceGroup) -> str:
         if self._filtered:
@@ -183,53 +232,20 @@ class EvidenceModel(QAbstractItemModel):
             return self.tr("1 note")
         return self.tr("{0} notes").format(group.total)
 
-    # -- structure ---------------------------------------------------------------------------
-    def index(self, row: int, column: int, parent: Index = QModelIndex()) -> QModelIndex:  # noqa: B008
-        if column != 0 or row < 0:
-            return QModelIndex()
-        if not parent.isValid():
-            return self.createIndex(row, 0, 0) if row < len(self._groups) else QModelIndex()
-        if parent.internalId() != 0 or parent.row() >= len(self._groups):
-            return QModelIndex()
-        if row >= len(self._groups[parent.row()].cards):
-            return QModelIndex()
-        # A card's internal id is its group's row + 1 (0 marks a group).
-        return self.createIndex(row, 0, parent.row() + 1)
-
-    def parent(self, index: Index = QModelIndex()) -> QModelIndex:  # type: ignore[override]  # noqa: B008
-        if not index.isValid() or index.internalId() == 0:
-            return QModelIndex()
-        return self.createIndex(int(index.internalId()) - 1, 0, 0)
-
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        if not parent.isValid():
-            return len(self._groups)
-        if parent.internalId() == 0 and parent.row() < len(self._groups):
-            return len(self._groups[parent.row()].cards)
-        return 0
+        return 0 if parent.isValid() else len(self._rows)
 
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 1
+    # No `flags` override on purpose: the view asks for every row's flags when it lays
+    # out, and the C++ default (enabled, selectable, never has children) is what we want.
 
-    def flags(self, index: Index) -> Qt.ItemFlag:
-        if not index.isValid():
-            return Qt.ItemFlag.NoItemFlags
-        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
-
-    # -- data --------------------------------------------------------------------------------
-    def _item(self, index: Index) -> EvidenceGroup | EvidenceCard | None:
-        if not index.isValid():
+    def item(self, row: int) -> EvidenceGroup | EvidenceCard | None:
+        if not 0 <= row < len(self._rows):
             return None
-        if index.internalId() == 0:
-            return self._groups[index.row()] if index.row() < len(self._groups) else None
-        group_row = int(index.internalId()) - 1
-        if group_row >= len(self._groups):
-            return None
-        cards = self._groups[group_row].cards
-        return cards[index.row()] if index.row() < len(cards) else None
+        g, c = self._rows[row]
+        return self._groups[g] if c < 0 else self._groups[g].cards[c]
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        item = self._item(index)
+        item = self.item(index.row()) if index.isValid() else None
         if item is None:
             return None
         if isinstance(item, EvidenceGroup):
@@ -260,8 +276,11 @@ class EvidenceModel(QAbstractItemModel):
             return group.key
         if role == self.CountRole:
             return group.total
+        if role == self.ExpandedRole:
+            return group.key not in self._collapsed
         if role == Qt.ItemDataRole.ToolTipRole and group.description:
             return group.description
         if role == Qt.ItemDataRole.AccessibleTextRole:
-            return f"{group.title}, {self.count_text(group)}"
+            state = self.tr("collapsed") if group.key in self._collapsed else ""
+            return ", ".join(p for p in (group.title, self.count_text(group), state) if p)
         return None

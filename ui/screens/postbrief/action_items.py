@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
+import shiboken6
 from PySide6.QtCore import (
     QAbstractItemModel,
     QDate,
@@ -80,9 +81,12 @@ class StatusDelegate(PaddedTextDelegate):
         assert isinstance(model, ActionItemsModel)
         for status in ActionStatus:
             editor.addItem(model.status_label(status), status.value)
-        # Picking a status is the whole edit: commit at once.
-        editor.activated.connect(lambda _i: (self.commitData.emit(editor),
-                                             self.closeEditor.emit(editor)))
+        def picked(_index: int) -> None:
+            # Picking a status is the whole edit: commit at once.
+            self.commitData.emit(editor)
+            self.closeEditor.emit(editor)
+
+        editor.activated.connect(picked)
         return editor
 
     def setEditorData(self, editor: QWidget, index: Index) -> None:
@@ -184,6 +188,11 @@ class ActionItemsPanel(Panel):
         self.table.setItemDelegateForColumn(OWNER, self.owner_delegate)
         self.table.setItemDelegateForColumn(DUE, DueDateDelegate(self.table))
         self.table.setItemDelegateForColumn(STATUS, StatusDelegate(self.table))
+        self._pending: tuple[list[ActionItem], list[str]] | None = None
+        for column in range(4):
+            delegate = self.table.itemDelegateForColumn(column)
+            if delegate is not None:
+                delegate.closeEditor.connect(self._editor_closed)
         self.table.selectionModel().selectionChanged.connect(self._update_buttons)
         self.model.modelReset.connect(self._update_buttons)
         self.model.dataChanged.connect(self._update_buttons)
@@ -214,6 +223,11 @@ class ActionItemsPanel(Panel):
                 [p.display_name for p in walk.participants])
 
     def apply(self, data: tuple[list[ActionItem], list[str]]) -> None:
+        if self.table.state() == QAbstractItemView.State.EditingState:
+            # Resetting the model would close the open editor and lose the edit: wait.
+            self._pending = data
+            return
+        self._pending = None
         items, names = data
         selected = self.selected_id()
         self.model.set_rows(items)
@@ -222,6 +236,14 @@ class ActionItemsPanel(Panel):
         self.table.resizeRowsToContents()
         if selected and self.model.row_of(selected) >= 0:
             self.table.selectRow(self.model.row_of(selected))
+
+    def _editor_closed(self, *_args: object) -> None:
+        # The view leaves its editing state after this signal; apply on the next turn.
+        QTimer.singleShot(0, self._apply_pending)
+
+    def _apply_pending(self) -> None:
+        if self._pending is not None and shiboken6.isValid(self):
+            self.apply(self._pending)
 
     # -- actions -----------------------------------------------------------------------------
     def selected_id(self) -> str | None:

@@ -54,7 +54,7 @@ def pattern_label(kind: PatternKind) -> str:
     return labels[kind]
 
 
-def visit_label(position: int) -> str:
+def visit_label(position: int | str) -> str:
     """Visits are numbered, never named."""
     return _tr("Visit {0}").format(position)
 
@@ -112,6 +112,7 @@ class Panel(QWidget):
         self._generation = 0
         self._loading = False
         self._stale = True
+        self._closed = False
         self._refresh_timer = QTimer(self, singleShot=True, interval=self.coalesce_ms)
         self._refresh_timer.timeout.connect(self.refresh)
 
@@ -150,7 +151,7 @@ class Panel(QWidget):
         return change.walk_id == self.walk_id and change.entity in self.entities
 
     def on_change(self, change: Change) -> None:
-        if not self.wants(change):
+        if self._closed or not self.wants(change):
             return
         if self.isVisible():
             self._refresh_timer.start()
@@ -165,8 +166,16 @@ class Panel(QWidget):
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
-        if self._stale:
+        if self._stale and not self._closed:
             self._refresh_timer.start()
+
+    def shutdown(self) -> None:
+        """Stop for good (the walk is being closed): save what is pending, start no new
+        load, and ignore the result of one still running."""
+        self._closed = True
+        self._refresh_timer.stop()
+        self._generation += 1
+        self._loading = False
 
     # -- loading -----------------------------------------------------------------------------
     def load(self) -> Any:
@@ -192,7 +201,11 @@ class Panel(QWidget):
         self._busy.show()
 
         def on_error(error: BaseException, details: str) -> None:
+            if not self._current(generation):
+                return  # the panel is gone or a newer load is under way
             if not isinstance(error, WalkappError):
+                self._loading = False
+                self._busy.hide()
                 raise error  # a bug: let the crash handler show it
             self._failed(generation, error.message)
 

@@ -257,15 +257,12 @@ class CommitmentsPanel(Panel):
         for commitment in data.commitments:  # oldest first: the last one wins
             latest[commitment.participant_id] = commitment
         for position, person in enumerate(data.people):
-            row = self.rows.get(person.id)
-            if row is None:
-                row = CommitmentRow(
-                    person,
-                    save=lambda text, cid, pid=person.id: self._debrief.save_commitment(
-                        self.walk_id, pid, text, cid),
-                    remove=self._debrief.delete_commitment)
-                self.rows[person.id] = row
+            if person.id not in self.rows:
+                self.rows[person.id] = CommitmentRow(
+                    person, save=self._saver(person.id), remove=self._debrief.delete_commitment)
+            row = self.rows[person.id]
             self._rows_layout.insertWidget(position, row)
+            row.show()  # now, not on the next turn of the event loop
             row.set_ideas(tuple(n for n in data.will_try if n.author_id == person.id))
             row.set_saved(latest.get(person.id))
         previous: QWidget | None = None
@@ -278,7 +275,17 @@ class CommitmentsPanel(Panel):
             previous = row.keep_button
         self.empty.setVisible(not data.people)
 
+    def _saver(self, participant_id: str) -> Callable[[str, str], Commitment]:
+        def save(text: str, commitment_id: str) -> Commitment:
+            return self._debrief.save_commitment(self.walk_id, participant_id, text,
+                                                 commitment_id)
+        return save
+
     def flush(self) -> None:
         """Save any commitment still being typed (e.g. when the step changes)."""
         for row in self.rows.values():
             row.flush()
+
+    def shutdown(self) -> None:
+        self.flush()
+        super().shutdown()

@@ -45,5 +45,9 @@ class NextStepsPanel(Panel):
                                    self.tr("Delete this next step? This cannot be undone."),
                                    self.tr("Delete")):
             return False
+        def delete() -> bool:
+            self._debrief.delete_next_step(step_id)
+            return True
+
         return attempt(self._asker, self, self.tr("Could not delete the next step"),
-                       lambda: self._debrief.delete_next_step(step_id) or True) is not None
+                       delete) is not None

@@ -6,6 +6,8 @@ analyses, analyses before it predicts, and only then names the next level of wor
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QVBoxLayout, QWidget
 
 from walkapp.domain import Pattern, PatternKind
@@ -65,7 +67,7 @@ class PatternsPanel(Panel):
             inner.addWidget(wrap_label(prompt, name="panelHint"))
             section = StatementList(
                 self.tr("{0} statements").format(pattern_label(kind)), placeholder,
-                on_add=lambda text, k=kind: self._add(k, text),
+                on_add=self._adder(kind),
                 on_edit=self._edit, on_delete=self._delete)
             inner.addWidget(section, 1)
             self.sections[kind] = section
@@ -81,9 +83,12 @@ class PatternsPanel(Panel):
         for kind, section in self.sections.items():
             section.set_rows([(p.id, p.text) for p in patterns if p.kind is kind])
 
-    def _add(self, kind: PatternKind, text: str) -> bool:
-        return attempt(self._asker, self, self.tr("Could not add the statement"),
-                       lambda: self._debrief.add_pattern(self.walk_id, kind, text)) is not None
+    def _adder(self, kind: PatternKind) -> Callable[[str], bool]:
+        def add(text: str) -> bool:
+            return attempt(self._asker, self, self.tr("Could not add the statement"),
+                           lambda: self._debrief.add_pattern(self.walk_id, kind, text)
+                           ) is not None
+        return add
 
     def _edit(self, pattern_id: str, text: str) -> bool:
         return attempt(self._asker, self, self.tr("Could not save the statement"),
@@ -94,5 +99,9 @@ class PatternsPanel(Panel):
                                    self.tr("Delete this statement? This cannot be undone."),
                                    self.tr("Delete")):
             return False
+        def delete() -> bool:
+            self._debrief.delete_pattern(pattern_id)
+            return True
+
         return attempt(self._asker, self, self.tr("Could not delete the statement"),
-                       lambda: self._debrief.delete_pattern(pattern_id) or True) is not None
+                       delete) is not None

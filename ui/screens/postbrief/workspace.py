@@ -102,6 +102,12 @@ class PostBriefWorkspace(QWidget):
         """Save anything still being typed (call before leaving the post-brief)."""
         self.commitments.flush()
 
+    def shutdown(self) -> None:
+        """Call when the walk closes: saves what is being typed, then every panel stops
+        reloading and ignores loads still running (safe to delete afterwards)."""
+        for panel in self.panels.values():
+            panel.shutdown()
+
     def _tab_changed(self, _index: int) -> None:
         self.flush()
         self.panel_shown.emit(self.current_panel())
