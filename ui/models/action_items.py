@@ -21,6 +21,7 @@ from PySide6.QtCore import (
     Qt,
     Signal,
 )
+from PySide6.QtGui import QGuiApplication, QPalette
 
 from walkapp.domain import ActionItem, ActionStatus
 
@@ -109,6 +110,9 @@ class ActionItemsModel(QAbstractTableModel):
                     item.status.value)[column]
         if role == Qt.ItemDataRole.ToolTipRole and column == TEXT:
             return item.text
+        if role == Qt.ItemDataRole.ForegroundRole and item.status is not ActionStatus.OPEN:
+            # Finished items step back so the open ones stand out (system palette colour).
+            return QGuiApplication.palette().color(QPalette.ColorRole.PlaceholderText)
         return None
 
     def setData(self, index: Index, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:

@@ -5,11 +5,13 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QImage
 from PySide6.QtWidgets import (
     QAbstractButton,
     QAbstractItemView,
     QAbstractSpinBox,
+    QApplication,
     QComboBox,
     QLineEdit,
     QPlainTextEdit,
@@ -136,3 +138,56 @@ def test_render_screenshots(qtbot, services: Services, tmp_path: Path) -> None:
     for path in paths:
         image = QImage(str(path))
         assert (image.width(), image.height()) == (1366, 768)
+
+
+def _tab_chain(qtbot, start: QWidget, steps: int) -> list[QWidget]:
+    start.setFocus()
+    seen = [start]
+    for _ in range(steps):
+        qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)
+        seen.append(QApplication.focusWidget())
+    return seen
+
+
+def test_tab_order_follows_the_reading_order(qtbot, services: Services, walk: d.Walk,
+                                             open_workspace) -> None:
+    add_note(services, walk, text="So the wall and the calibration grid have content")
+    workspace = open_workspace(walk.id)
+    workspace.activateWindow()
+    qtbot.waitUntil(workspace.isActiveWindow)
+    _visit_all(qtbot, workspace)
+
+    workspace.show_panel("action_items")
+    items = workspace.action_items
+    chain = _tab_chain(qtbot, items.new_text, 4)
+    assert chain == [items.new_text, items.new_owner, items.has_due, items.add_button,
+                     items.table]  # the date box is skipped while "Due" is unticked
+
+    workspace.show_panel("patterns")
+    describe = workspace.patterns.sections[d.PatternKind.DESCRIBE]
+    analyse = workspace.patterns.sections[d.PatternKind.ANALYSE]
+    chain = _tab_chain(qtbot, describe.editor, 3)
+    # Type, add, then the list; disabled and hidden buttons are skipped.
+    assert chain[:3] == [describe.editor, describe.add_button, describe.view]
+    assert chain[3] is analyse.editor
+    workspace.show_panel("feedback")
+    feedback = workspace.feedback
+    _rating, keep, change = feedback.answers
+    chain = _tab_chain(qtbot, keep.box, 3)
+    assert chain == [keep.box, change.box, feedback.author, feedback.send_button]
+
+    workspace.show_panel("evidence_wall")
+    wall = workspace.evidence_wall
+    chain = _tab_chain(qtbot, wall.filter, 2)
+    assert chain == [wall.filter, wall.show_authors, wall.tree]
+
+    workspace.show_panel("calibration")
+    calibration = workspace.calibration
+    chain = _tab_chain(qtbot, calibration.visit_box, 3)
+    assert chain == [calibration.visit_box, calibration.next_button, calibration.show_names,
+                     calibration.table]
+
+    workspace.show_panel("commitments")
+    rows = [workspace.commitments.rows[p.id] for p in walk.walkers]
+    chain = _tab_chain(qtbot, rows[0].editor, 2)
+    assert chain == [rows[0].editor, rows[1].editor, rows[2].editor]

@@ -10,7 +10,8 @@ slow, older load never overwrites a newer one.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import itertools
+from collections.abc import Callable, Sequence
 from typing import Any, ClassVar, TypeVar
 
 import shiboken6
@@ -69,6 +70,12 @@ def attempt(asker: Asker, parent: QWidget, title: str, action: Callable[[], T]) 
     except WalkappError as error:
         asker.error(parent, title, error.message)
         return None
+
+
+def chain_tab_order(widgets: Sequence[QWidget]) -> None:
+    """Make Tab visit `widgets` in this order (call after they are all in one window)."""
+    for first, second in itertools.pairwise(widgets):
+        QWidget.setTabOrder(first, second)
 
 
 def heading(title: str, hint: str) -> QWidget:

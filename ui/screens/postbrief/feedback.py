@@ -36,7 +36,7 @@ from walkapp.domain import Feedback, Participant
 from walkapp.errors import WalkappError
 from walkapp.services.debrief import DebriefService
 from walkapp.services.walks import WalkService
-from walkapp.ui.screens.postbrief.base import Panel, heading, wrap_label
+from walkapp.ui.screens.postbrief.base import Panel, chain_tab_order, heading, wrap_label
 
 Kind = Literal["rating", "text"]
 RATING_MAX = 5
@@ -112,6 +112,12 @@ class _Answer(QWidget):
             self.box.setFixedHeight(int(self.box.fontMetrics().lineSpacing() * 2.6) + 12)
             label.setBuddy(self.box)
             layout.addWidget(self.box)
+
+    def focus_widgets(self) -> list[QWidget]:
+        if self.group is not None:
+            return list(self.group.buttons())
+        assert self.box is not None
+        return [self.box]
 
     def answer(self) -> tuple[str, int | None] | None:
         """(text, rating), or None when the question was left blank."""
@@ -221,6 +227,9 @@ class FeedbackPanel(Panel):
             answer = _Answer(question)
             self._questions_box.addWidget(answer)
             self.answers.append(answer)
+        # New questions go first in the Tab order, then who is answering and Send.
+        chain_tab_order([w for a in self.answers for w in a.focus_widgets()]
+                        + [self.author, self.send_button, self.show_summary])
         self.status.clear()
 
     # -- loading -----------------------------------------------------------------------------

@@ -7,7 +7,7 @@ from PySide6.QtWidgets import QWidget
 from walkapp.domain import NextStep
 from walkapp.services.debrief import DebriefService
 from walkapp.ui.dialogs import Asker
-from walkapp.ui.screens.postbrief.base import Panel, attempt, heading
+from walkapp.ui.screens.postbrief.base import Panel, attempt, chain_tab_order, heading
 from walkapp.ui.screens.postbrief.statement_list import StatementList
 
 
@@ -29,6 +29,7 @@ class NextStepsPanel(Panel):
                                           "the next staff meeting”"),
                                   on_add=self._add, on_delete=self._delete, numbered=True)
         self.body.addWidget(self.list, 1)
+        chain_tab_order(self.list.tab_order())
 
     def load(self) -> list[NextStep]:
         return self._debrief.list_next_steps(self.walk_id)

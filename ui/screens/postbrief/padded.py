@@ -8,7 +8,7 @@ rows) and only adds padding.
 from __future__ import annotations
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, QSize, Qt
-from PySide6.QtGui import QPainter, QPalette
+from PySide6.QtGui import QColor, QPainter, QPalette
 from PySide6.QtWidgets import (
     QAbstractScrollArea,
     QApplication,
@@ -56,8 +56,12 @@ class PaddedTextDelegate(QStyledItemDelegate):
         role = (QPalette.ColorRole.HighlightedText if selected
                 else QPalette.ColorRole.PlaceholderText if text == EMPTY
                 else QPalette.ColorRole.Text)
+        colour = opt.palette.color(role)
+        foreground = index.data(Qt.ItemDataRole.ForegroundRole)
+        if foreground is not None and not selected:  # the model's own colour, e.g. muted
+            colour = QColor(foreground.color() if hasattr(foreground, "color") else foreground)
         painter.save()
-        painter.setPen(opt.palette.color(role))
+        painter.setPen(colour)
         painter.setFont(opt.font)
         painter.drawText(opt.rect.adjusted(self.pad_x, self.pad_y, -self.pad_x, -self.pad_y),
                          WRAP, text)

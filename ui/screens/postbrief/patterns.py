@@ -13,7 +13,14 @@ from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QVBoxLayout, QWidget
 from walkapp.domain import Pattern, PatternKind
 from walkapp.services.debrief import DebriefService
 from walkapp.ui.dialogs import Asker
-from walkapp.ui.screens.postbrief.base import Panel, attempt, heading, pattern_label, wrap_label
+from walkapp.ui.screens.postbrief.base import (
+    Panel,
+    attempt,
+    chain_tab_order,
+    heading,
+    pattern_label,
+    wrap_label,
+)
 from walkapp.ui.screens.postbrief.statement_list import StatementList
 
 
@@ -75,6 +82,7 @@ class PatternsPanel(Panel):
         grid.setRowStretch(0, 1)
         grid.setRowStretch(1, 1)
         self.body.addLayout(grid, 1)
+        chain_tab_order([w for section in self.sections.values() for w in section.tab_order()])
 
     def load(self) -> list[Pattern]:
         return self._debrief.list_patterns(self.walk_id)

@@ -101,13 +101,13 @@ class StatementList(QWidget):
         layout.setSpacing(4)
         layout.addLayout(list_row, 1)
         layout.addLayout(editor_row)
-        # Type first, then manage the list.
-        QWidget.setTabOrder(self.editor, self.add_button)
-        QWidget.setTabOrder(self.add_button, self.cancel_button)
-        QWidget.setTabOrder(self.cancel_button, self.view)
-        QWidget.setTabOrder(self.view, self.edit_button)
-        QWidget.setTabOrder(self.edit_button, self.delete_button)
         self._update_buttons()
+
+    def tab_order(self) -> list[QWidget]:
+        """Type first, then manage the list. The panel applies this once the widget is in
+        its window (a tab order set before reparenting does not survive it)."""
+        return [self.editor, self.add_button, self.cancel_button, self.view,
+                self.edit_button, self.delete_button]
 
     # -- data --------------------------------------------------------------------------------
     def set_rows(self, rows: Sequence[tuple[str, str]]) -> None:
