@@ -1,0 +1,296 @@
+"""Action items: who does what by when, so the group can hold itself to it next time.
+
+A small form adds an item (the text stays in the form if saving fails); the table edits
+items in place with fitting editors: a calendar for the due date, a list for the status,
+name suggestions from the roster for the owner.
+"""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+import shiboken6
+from PySide6.QtCore import (
+    QAbstractItemModel,
+    QDate,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+    QTimer,
+)
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QComboBox,
+    QCompleter,
+    QDateEdit,
+    QHBoxLayout,
+    QHeaderView,
+    QLineEdit,
+    QPushButton,
+    QStyleOptionViewItem,
+    QTableView,
+    QWidget,
+)
+
+from walkapp.domain import ActionItem, ActionStatus
+from walkapp.services.debrief import DebriefService
+from walkapp.services.walks import WalkService
+from walkapp.ui.dialogs import Asker
+from walkapp.ui.models.action_items import (
+    DATE_FORMAT,
+    DUE,
+    OWNER,
+    STATUS,
+    ActionItemsModel,
+    to_qdate,
+)
+from walkapp.ui.screens.postbrief.base import Panel, attempt, heading, wrap_label
+from walkapp.ui.screens.postbrief.padded import PaddedTextDelegate
+
+Index = QModelIndex | QPersistentModelIndex
+
+
+class DueDateDelegate(PaddedTextDelegate):
+    def createEditor(self, parent: QWidget, option: QStyleOptionViewItem, index: Index
+                     ) -> QWidget:
+        editor = QDateEdit(parent)
+        editor.setCalendarPopup(True)
+        editor.setDisplayFormat(DATE_FORMAT)
+        editor.setAccessibleName(self.tr("Due date"))
+        return editor
+
+    def setEditorData(self, editor: QWidget, index: Index) -> None:
+        value = index.data(Qt.ItemDataRole.EditRole)
+        assert isinstance(editor, QDateEdit)
+        editor.setDate(value if isinstance(value, QDate) and value.isValid()
+                       else QDate.currentDate())
+
+    def setModelData(self, editor: QWidget, model: QAbstractItemModel, index: Index) -> None:
+        assert isinstance(editor, QDateEdit)
+        model.setData(index, editor.date(), Qt.ItemDataRole.EditRole)
+
+
+class StatusDelegate(PaddedTextDelegate):
+    def createEditor(self, parent: QWidget, option: QStyleOptionViewItem, index: Index
+                     ) -> QWidget:
+        editor = QComboBox(parent)
+        editor.setAccessibleName(self.tr("Status"))
+        model = index.model()
+        assert isinstance(model, ActionItemsModel)
+        for status in ActionStatus:
+            editor.addItem(model.status_label(status), status.value)
+        def picked(_index: int) -> None:
+            # Picking a status is the whole edit: commit at once.
+            self.commitData.emit(editor)
+            self.closeEditor.emit(editor)
+
+        editor.activated.connect(picked)
+        return editor
+
+    def setEditorData(self, editor: QWidget, index: Index) -> None:
+        assert isinstance(editor, QComboBox)
+        editor.setCurrentIndex(max(0, editor.findData(index.data(Qt.ItemDataRole.EditRole))))
+
+    def setModelData(self, editor: QWidget, model: QAbstractItemModel, index: Index) -> None:
+        assert isinstance(editor, QComboBox)
+        model.setData(index, editor.currentData(), Qt.ItemDataRole.EditRole)
+
+
+class OwnerDelegate(PaddedTextDelegate):
+    def __init__(self, parent: QWidget) -> None:
+        super().__init__(parent)
+        self.names: list[str] = []
+
+    def createEditor(self, parent: QWidget, option: QStyleOptionViewItem, index: Index
+                     ) -> QWidget:
+        editor = QLineEdit(parent)
+        editor.setAccessibleName(self.tr("Owner"))
+        completer = QCompleter(self.names, editor)
+        completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        editor.setCompleter(completer)
+        return editor
+
+
+class TextDelegate(PaddedTextDelegate):
+    def createEditor(self, parent: QWidget, option: QStyleOptionViewItem, index: Index
+                     ) -> QWidget:
+        editor = QLineEdit(parent)
+        editor.setAccessibleName(self.tr("Action item"))
+        return editor
+
+
+class ActionItemsPanel(Panel):
+    name = "action_items"
+    entities = frozenset({"action_item", "participant"})
+
+    def __init__(self, debrief: DebriefService, walks: WalkService, walk_id: str,
+                 asker: Asker, parent: QWidget | None = None) -> None:
+        super().__init__(walk_id, parent)
+        self._debrief, self._walks, self._asker = debrief, walks, asker
+        self.setObjectName("actionItemsPanel")
+        self.body.addWidget(heading(self.tr("Action items"), self.tr(
+            "Who will do what, by when. Open items come back at the next walk's pre-brief.")))
+
+        form = QHBoxLayout()
+        self.new_text = QLineEdit()
+        self.new_text.setPlaceholderText(self.tr("New action item"))
+        self.new_text.setAccessibleName(self.tr("New action item"))
+        self.new_text.returnPressed.connect(self.add_item)
+        self.new_owner = QLineEdit()
+        self.new_owner.setPlaceholderText(self.tr("Owner"))
+        self.new_owner.setAccessibleName(self.tr("Owner of the new action item"))
+        self.new_owner.returnPressed.connect(self.add_item)
+        self._owner_completer = QCompleter([], self.new_owner)
+        self._owner_completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        self.new_owner.setCompleter(self._owner_completer)
+        self.has_due = QCheckBox(self.tr("Due"))
+        self.has_due.setAccessibleName(self.tr("The new action item has a due date"))
+        self.new_due = QDateEdit()
+        self.new_due.setCalendarPopup(True)
+        self.new_due.setDisplayFormat(DATE_FORMAT)
+        self.new_due.setAccessibleName(self.tr("Due date of the new action item"))
+        self.new_due.setDate(to_qdate(date.today() + timedelta(days=14)))
+        self.new_due.setEnabled(False)
+        self.has_due.toggled.connect(self.new_due.setEnabled)
+        self.add_button = QPushButton(self.tr("Add"))
+        self.add_button.setAccessibleName(self.tr("Add the action item"))
+        self.add_button.clicked.connect(self.add_item)
+        form.addWidget(self.new_text, 3)
+        form.addWidget(self.new_owner, 1)
+        form.addWidget(self.has_due)
+        form.addWidget(self.new_due)
+        form.addWidget(self.add_button)
+        self.body.addLayout(form)
+
+        self.model = ActionItemsModel(self)
+        self.model.edit_requested.connect(self._save_edit)
+        self.table = QTableView()
+        self.table.setModel(self.model)
+        self.table.setAccessibleName(self.tr("Action items of this walk"))
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.DoubleClicked
+                                   | QAbstractItemView.EditTrigger.EditKeyPressed
+                                   | QAbstractItemView.EditTrigger.AnyKeyPressed)
+        self.table.setAlternatingRowColors(True)
+        self.table.setWordWrap(True)
+        self.table.verticalHeader().setVisible(False)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        header.setMinimumSectionSize(96)  # room for "Dropped" and a date before any exist
+        self._rows_timer = QTimer(self, singleShot=True, interval=0)
+        self._rows_timer.timeout.connect(self.table.resizeRowsToContents)
+        header.sectionResized.connect(lambda *_: self._rows_timer.start())
+        self.owner_delegate = OwnerDelegate(self.table)
+        self.table.setItemDelegateForColumn(0, TextDelegate(self.table))
+        self.table.setItemDelegateForColumn(OWNER, self.owner_delegate)
+        self.table.setItemDelegateForColumn(DUE, DueDateDelegate(self.table))
+        self.table.setItemDelegateForColumn(STATUS, StatusDelegate(self.table))
+        self._pending: tuple[list[ActionItem], list[str]] | None = None
+        for column in range(4):
+            delegate = self.table.itemDelegateForColumn(column)
+            if delegate is not None:
+                delegate.closeEditor.connect(self._editor_closed)
+        self.table.selectionModel().selectionChanged.connect(self._update_buttons)
+        self.model.modelReset.connect(self._update_buttons)
+        self.model.dataChanged.connect(self._update_buttons)
+        self.body.addWidget(self.table, 1)
+        QShortcut(QKeySequence(QKeySequence.StandardKey.Delete), self.table,
+                  self.delete_selected, context=Qt.ShortcutContext.WidgetShortcut)
+
+        actions = QHBoxLayout()
+        self.clear_due_button = QPushButton(self.tr("Remove due date"))
+        self.clear_due_button.setAccessibleName(
+            self.tr("Remove the due date of the selected action item"))
+        self.clear_due_button.clicked.connect(self.clear_due_date)
+        self.delete_button = QPushButton(self.tr("Delete"))
+        self.delete_button.setAccessibleName(self.tr("Delete the selected action item"))
+        self.delete_button.clicked.connect(self.delete_selected)
+        actions.addWidget(wrap_label(self.tr(
+            "Double-click a cell, or select it and press F2, to change it."),
+            name="panelHint"), 1)
+        actions.addWidget(self.clear_due_button)
+        actions.addWidget(self.delete_button)
+        self.body.addLayout(actions)
+        self._update_buttons()
+
+    # -- loading -----------------------------------------------------------------------------
+    def load(self) -> tuple[list[ActionItem], list[str]]:
+        walk = self._walks.get_walk(self.walk_id)
+        return (self._debrief.list_action_items(self.walk_id),
+                [p.display_name for p in walk.participants])
+
+    def apply(self, data: tuple[list[ActionItem], list[str]]) -> None:
+        if self.table.state() == QAbstractItemView.State.EditingState:
+            # Resetting the model would close the open editor and lose the edit: wait.
+            self._pending = data
+            return
+        self._pending = None
+        items, names = data
+        selected = self.selected_id()
+        self.model.set_rows(items)
+        self.owner_delegate.names = names
+        self._owner_completer.model().setStringList(names)  # type: ignore[attr-defined]
+        self.table.resizeRowsToContents()
+        if selected and self.model.row_of(selected) >= 0:
+            self.table.selectRow(self.model.row_of(selected))
+
+    def _editor_closed(self, *_args: object) -> None:
+        # The view leaves its editing state after this signal; apply on the next turn.
+        QTimer.singleShot(0, self._apply_pending)
+
+    def _apply_pending(self) -> None:
+        if self._pending is not None and shiboken6.isValid(self):
+            self.apply(self._pending)
+
+    # -- actions -----------------------------------------------------------------------------
+    def selected_id(self) -> str | None:
+        rows = self.table.selectionModel().selectedRows()
+        item = self.model.row_at(rows[0].row()) if rows else None
+        return item.id if item else None
+
+    def add_item(self) -> None:
+        text = self.new_text.text().strip()
+        if not text:
+            self.new_text.setFocus()
+            return
+        due = self.new_due.date().toPython() if self.has_due.isChecked() else None
+        added = attempt(self._asker, self, self.tr("Could not add the action item"),
+                        lambda: self._debrief.add_action_item(
+                            self.walk_id, text, self.new_owner.text(), due))  # type: ignore[arg-type]
+        if added is not None:  # on failure the form keeps what was typed
+            self.new_text.clear()
+            self.new_owner.clear()
+            self.has_due.setChecked(False)
+            self.new_text.setFocus()
+
+    def _save_edit(self, item_id: str, field: str, value: object) -> None:
+        saved = attempt(self._asker, self, self.tr("Could not save the action item"),
+                        lambda: self._debrief.update_action_item(item_id, **{field: value}))
+        if saved is None:
+            self.refresh()  # show what is really stored
+
+    def clear_due_date(self) -> None:
+        item_id = self.selected_id()
+        if item_id is not None:
+            self.model.setData(self.model.index(self.model.row_of(item_id), DUE), None)
+
+    def delete_selected(self) -> None:
+        item_id = self.selected_id()
+        if item_id is None:
+            return
+        if not self._asker.confirm(self, self.tr("Delete action item"), self.tr(
+                "Delete this action item? It will no longer be followed up at later walks."),
+                self.tr("Delete")):
+            return
+        attempt(self._asker, self, self.tr("Could not delete the action item"),
+                lambda: self._debrief.delete_action_item(item_id))
+
+    def _update_buttons(self, *_args: object) -> None:
+        item_id = self.selected_id()
+        self.delete_button.setEnabled(item_id is not None)
+        item = self.model.row_at(self.model.row_of(item_id)) if item_id else None
+        self.clear_due_button.setEnabled(item is not None and item.due_date is not None)

@@ -1,0 +1,291 @@
+"""Commitments: each walker's "I will try…", one per walker, saved as it is typed.
+
+A walker with no commitment yet gets a suggestion from their own "I will try" notes; it is
+only a suggestion until someone keeps or edits it. Text is saved about a second after the
+last keystroke (and when the box loses focus); "Saved" appears only after the commit
+worked, and a failed save keeps the text in the box and says why.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from PySide6.QtCore import QTimer, Signal
+from PySide6.QtGui import QFocusEvent
+from PySide6.QtWidgets import (
+    QFrame,
+    QGridLayout,
+    QLabel,
+    QMenu,
+    QPlainTextEdit,
+    QPushButton,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
+
+from walkapp.domain import Commitment, Note, Participant, Role, Stem
+from walkapp.errors import WalkappError
+from walkapp.services.debrief import DebriefService
+from walkapp.services.notes import NoteService
+from walkapp.services.walks import WalkService
+from walkapp.ui.screens.postbrief.base import Panel, heading
+
+AUTOSAVE_MS = 1000
+
+
+@dataclass(frozen=True)
+class CommitmentsData:
+    people: tuple[Participant, ...]
+    commitments: tuple[Commitment, ...]
+    will_try: tuple[Note, ...]
+
+
+class _Editor(QPlainTextEdit):
+    focus_left = Signal()
+
+    def focusOutEvent(self, event: QFocusEvent) -> None:
+        super().focusOutEvent(event)
+        self.focus_left.emit()
+
+
+class CommitmentRow(QWidget):
+    """One walker's commitment. `save(text, commitment_id)` and `remove(commitment_id)`
+    are the panel's service calls; they raise WalkappError on failure."""
+
+    def __init__(self, person: Participant, save: Callable[[str, str], Commitment],
+                 remove: Callable[[str], None], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.person = person
+        self._save, self._remove = save, remove
+        self.commitment_id = ""
+        self.saved_text = ""
+        self.suggested = False
+        self._dirty = False
+        self._setting = False
+        self._ideas: tuple[Note, ...] = ()
+
+        name = person.display_name + (self.tr(" (facilitator)")
+                                      if person.role is Role.FACILITATOR else "")
+        self.name_label = QLabel(name)
+        self.name_label.setWordWrap(True)
+        self.name_label.setMinimumWidth(150)
+        self.name_label.setMaximumWidth(200)
+        self.editor = _Editor()
+        self.editor.setPlaceholderText(self.tr("I will try…"))
+        self.editor.setAccessibleName(self.tr("Commitment of {0}").format(person.display_name))
+        self.editor.setTabChangesFocus(True)
+        self.editor.setFixedHeight(int(self.editor.fontMetrics().lineSpacing() * 2.6) + 12)
+        self.name_label.setBuddy(self.editor)
+        self.editor.textChanged.connect(self._edited)
+        self.editor.focus_left.connect(self.flush)
+        self.timer = QTimer(self, singleShot=True, interval=AUTOSAVE_MS)
+        self.timer.timeout.connect(self.flush)
+
+        self.from_notes = QPushButton(self.tr("From notes"))
+        self.from_notes.setAccessibleName(
+            self.tr("Use one of {0}'s “I will try” notes").format(person.display_name))
+        self.from_notes.setToolTip(self.tr("Fill in one of their “I will try” notes"))
+        self.from_notes.setMenu(QMenu(self.from_notes))
+        self.keep_button = QPushButton(self.tr("Keep"))
+        self.keep_button.setAccessibleName(
+            self.tr("Keep the suggested commitment for {0}").format(person.display_name))
+        self.keep_button.clicked.connect(self.keep_suggestion)
+        for button in (self.from_notes, self.keep_button):
+            # Hidden buttons keep their place, so every row's box has the same width.
+            policy = button.sizePolicy()
+            policy.setRetainSizeWhenHidden(True)
+            button.setSizePolicy(policy)
+        self.status = QLabel()
+        self.status.setObjectName("saveStatus")
+        self.status.setWordWrap(True)
+
+        grid = QGridLayout(self)
+        grid.setContentsMargins(0, 2, 0, 2)
+        grid.addWidget(self.name_label, 0, 0)
+        grid.addWidget(self.editor, 0, 1)
+        buttons = QVBoxLayout()
+        buttons.addWidget(self.from_notes)
+        buttons.addWidget(self.keep_button)
+        buttons.addStretch(1)
+        grid.addLayout(buttons, 0, 2)
+        grid.addWidget(self.status, 1, 1, 1, 2)
+        grid.setColumnStretch(1, 1)
+        self.set_ideas(())
+
+    # -- what the panel tells the row --------------------------------------------------------
+    def set_ideas(self, notes: tuple[Note, ...]) -> None:
+        menu = self.from_notes.menu()
+        menu.clear()
+        for note in notes:
+            label = note.text if len(note.text) <= 90 else note.text[:89] + "…"
+            action = menu.addAction(label)
+            action.triggered.connect(lambda _=False, text=note.text: self.use_text(text))
+        self.from_notes.setVisible(bool(notes))
+        self._ideas = notes
+
+    def set_saved(self, commitment: Commitment | None) -> None:
+        """Show what the database holds, unless the user is in the middle of typing."""
+        self.commitment_id = commitment.id if commitment else ""
+        self.saved_text = commitment.text if commitment else ""
+        if self._dirty:
+            return
+        if commitment is not None:
+            self._set_text(commitment.text)
+            self.suggested = False
+            self._say(self.tr("Saved."))
+        elif self._ideas:
+            # The latest "I will try" note is the likeliest commitment.
+            self._set_text(self._ideas[-1].text)
+            self.suggested = True
+            self._say(self.tr("Suggested from their “I will try” notes — not saved yet. "
+                              "Keep it or change it."))
+        else:
+            self._set_text("")
+            self.suggested = False
+            self._say(self.tr("No commitment yet."))
+        self.keep_button.setVisible(self.suggested)
+
+    def use_text(self, text: str) -> None:
+        self.editor.setPlainText(text)  # counts as the user's edit: it will be saved
+        self.editor.setFocus()
+
+    def keep_suggestion(self) -> None:
+        self._dirty = True
+        self.flush()
+
+    # -- saving ------------------------------------------------------------------------------
+    def _set_text(self, text: str) -> None:
+        if self.editor.toPlainText() != text:
+            self._setting = True
+            self.editor.setPlainText(text)
+            self._setting = False
+
+    def _say(self, text: str, *, error: bool = False) -> None:
+        self.status.setText(text)
+        self.status.setProperty("saveState", "error" if error else "ok")
+        self.status.style().unpolish(self.status)
+        self.status.style().polish(self.status)
+
+    def _edited(self) -> None:
+        if self._setting:
+            return
+        self._dirty = True
+        self.suggested = False
+        self.keep_button.hide()
+        self._say(self.tr("Not saved yet…"))
+        self.timer.start()
+
+    def is_dirty(self) -> bool:
+        return self._dirty
+
+    def flush(self) -> None:
+        """Save now if there is anything unsaved."""
+        self.timer.stop()
+        if not self._dirty:
+            return
+        text = self.editor.toPlainText().strip()
+        try:
+            if not text:
+                if self.commitment_id:
+                    self._remove(self.commitment_id)
+                self.commitment_id, self.saved_text = "", ""
+                self._dirty = False
+                self._say(self.tr("No commitment saved."))
+                return
+            if text == self.saved_text:
+                self._dirty = False
+                self._say(self.tr("Saved."))
+                return
+            saved = self._save(text, self.commitment_id)
+        except WalkappError as error:
+            self._say(self.tr("Not saved: {0} Your text is still here.").format(error.message),
+                      error=True)
+            return
+        self.commitment_id, self.saved_text = saved.id, saved.text
+        self._dirty = self.editor.toPlainText().strip() != saved.text
+        self.keep_button.hide()
+        self._say(self.tr("Saved."))
+
+
+class CommitmentsPanel(Panel):
+    name = "commitments"
+    entities = frozenset({"commitment", "participant", "note"})
+    background = True
+    coalesce_ms = 60
+
+    def __init__(self, debrief: DebriefService, notes: NoteService, walks: WalkService,
+                 walk_id: str, parent: QWidget | None = None) -> None:
+        super().__init__(walk_id, parent)
+        self._debrief, self._notes, self._walks = debrief, notes, walks
+        self.rows: dict[str, CommitmentRow] = {}
+        self.setObjectName("commitmentsPanel")
+        self.body.addWidget(heading(self.tr("Commitments"), self.tr(
+            "One thing each of us will try in our own classroom. It is about our practice, "
+            "not the classrooms we visited.")))
+        self._list = QWidget()
+        self._rows_layout = QVBoxLayout(self._list)
+        self._rows_layout.setContentsMargins(0, 0, 4, 0)
+        self._rows_layout.addStretch(1)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setWidget(self._list)
+        self.body.addWidget(scroll, 1)
+        self.empty = QLabel(self.tr("No walkers on the roster yet."))
+        self.empty.setObjectName("emptyState")
+        self.body.addWidget(self.empty)
+        self.empty.hide()
+
+    def load(self) -> CommitmentsData:
+        walk = self._walks.get_walk(self.walk_id)
+        people = walk.walkers + walk.facilitators
+        will_try = tuple(n for n in self._notes.list_notes(self.walk_id)
+                         if n.stem is Stem.WILL_TRY and n.text.strip())
+        return CommitmentsData(people, tuple(self._debrief.list_commitments(self.walk_id)),
+                               will_try)
+
+    def apply(self, data: CommitmentsData) -> None:
+        wanted = [p.id for p in data.people]
+        for person_id in list(self.rows):
+            if person_id not in wanted:
+                row = self.rows.pop(person_id)
+                row.flush()
+                row.deleteLater()
+        latest: dict[str, Commitment] = {}
+        for commitment in data.commitments:  # oldest first: the last one wins
+            latest[commitment.participant_id] = commitment
+        for position, person in enumerate(data.people):
+            if person.id not in self.rows:
+                self.rows[person.id] = CommitmentRow(
+                    person, save=self._saver(person.id), remove=self._debrief.delete_commitment)
+            row = self.rows[person.id]
+            self._rows_layout.insertWidget(position, row)
+            row.show()  # now, not on the next turn of the event loop
+            row.set_ideas(tuple(n for n in data.will_try if n.author_id == person.id))
+            row.set_saved(latest.get(person.id))
+        previous: QWidget | None = None
+        for person in data.people:  # keyboard order follows the roster
+            row = self.rows[person.id]
+            if previous is not None:
+                QWidget.setTabOrder(previous, row.editor)
+            QWidget.setTabOrder(row.editor, row.from_notes)
+            QWidget.setTabOrder(row.from_notes, row.keep_button)
+            previous = row.keep_button
+        self.empty.setVisible(not data.people)
+
+    def _saver(self, participant_id: str) -> Callable[[str, str], Commitment]:
+        def save(text: str, commitment_id: str) -> Commitment:
+            return self._debrief.save_commitment(self.walk_id, participant_id, text,
+                                                 commitment_id)
+        return save
+
+    def flush(self) -> None:
+        """Save any commitment still being typed (e.g. when the step changes)."""
+        for row in self.rows.values():
+            row.flush()
+
+    def shutdown(self) -> None:
+        self.flush()
+        super().shutdown()

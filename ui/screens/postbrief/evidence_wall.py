@@ -1,0 +1,209 @@
+"""The evidence wall: every note of the walk, grouped by look-for, stem or visit.
+
+Loading a large walk (6 walkers × 12 visits × 15 notes) takes longer than the GUI may
+block (reading the notes alone takes 60–90 ms here), so the notes are read *and grouped*
+on a worker thread. Regrouping what is already loaded when a control changes (10–25 ms
+for 1,080 notes) stays on the GUI thread, and the card list measures only the cards on
+screen. Who wrote a note is
+hidden by default — the wall is about evidence, not people — and nothing here scores,
+ranks or charts a teacher or a walker.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QCheckBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QRadioButton,
+    QStackedWidget,
+    QToolButton,
+    QWidget,
+)
+
+from walkapp.domain import Note, Stem, Walk
+from walkapp.services.notes import NoteService
+from walkapp.services.walks import WalkService
+from walkapp.ui.models.evidence import (
+    EvidenceGroup,
+    EvidenceModel,
+    GroupBy,
+    WallTexts,
+    group_notes,
+)
+from walkapp.ui.screens.postbrief.base import Panel, heading, stem_label, visit_label
+from walkapp.ui.screens.postbrief.cards import CardList
+
+
+@dataclass(frozen=True)
+class WallRequest:
+    group_by: GroupBy
+    query: str
+    show_authors: bool
+    texts: WallTexts
+
+
+@dataclass(frozen=True)
+class WallData:
+    walk: Walk
+    notes: tuple[Note, ...]
+    request: WallRequest
+    groups: list[EvidenceGroup]
+
+
+class EvidenceWall(Panel):
+    name = "evidence_wall"
+    entities = frozenset({"note", "look_for", "visit", "participant"})
+    background = True
+    coalesce_ms = 60
+
+    def __init__(self, notes: NoteService, walks: WalkService, walk_id: str,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(walk_id, parent)
+        self._notes = notes
+        self._walks = walks
+        self._data: WallData | None = None
+        self.setObjectName("evidenceWall")
+
+        self.body.addWidget(heading(self.tr("Evidence wall"), self.tr(
+            "Every note from the walk. Read what was seen and heard before talking about "
+            "what it means.")))
+
+        controls = QHBoxLayout()
+        controls.addWidget(QLabel(self.tr("Group by:")))
+        self.group_buttons = QButtonGroup(self)
+        self.mode_buttons: dict[GroupBy, QRadioButton] = {}
+        for mode, text, name in (
+                (GroupBy.LOOK_FOR, self.tr("Look-for"), self.tr("Group notes by look-for")),
+                (GroupBy.STEM, self.tr("Stem"), self.tr("Group notes by stem")),
+                (GroupBy.VISIT, self.tr("Visit"), self.tr("Group notes by visit"))):
+            button = QRadioButton(text)
+            button.setAccessibleName(name)
+            self.group_buttons.addButton(button)
+            self.mode_buttons[mode] = button
+            controls.addWidget(button)
+        self.mode_buttons[GroupBy.LOOK_FOR].setChecked(True)
+        self.group_buttons.buttonToggled.connect(self._mode_toggled)
+        controls.addSpacing(16)
+
+        self.filter = QLineEdit()
+        self.filter.setPlaceholderText(self.tr("Filter notes (words, look-fors, visit)"))
+        self.filter.setAccessibleName(self.tr("Filter notes"))
+        self.filter.setClearButtonEnabled(True)
+        for clear in self.filter.findChildren(QToolButton):  # the built-in clear button
+            clear.setAccessibleName(self.tr("Clear the filter"))
+        self._filter_timer = QTimer(self, singleShot=True, interval=150)
+        self._filter_timer.timeout.connect(lambda: self.regroup())
+        self.filter.textChanged.connect(self._filter_timer.start)
+        controls.addWidget(self.filter, 1)
+
+        self.show_authors = QCheckBox(self.tr("Show who wrote each note"))
+        self.show_authors.setAccessibleName(self.tr("Show who wrote each note"))
+        self.show_authors.setChecked(False)
+        self.show_authors.toggled.connect(lambda _on: self.regroup())
+        controls.addWidget(self.show_authors)
+        self.body.addLayout(controls)
+
+        self.summary = QLabel()
+        self.summary.setObjectName("panelSummary")
+        self.body.addWidget(self.summary)
+
+        self.model = EvidenceModel(self)
+        self.tree = CardList()
+        self.tree.setModel(self.model)
+        self.tree.setAccessibleName(self.tr("Notes, grouped"))
+        self.empty = QLabel()
+        self.empty.setObjectName("emptyState")
+        self.empty.setWordWrap(True)
+        self._stack = QStackedWidget()
+        self._stack.addWidget(self.tree)
+        self._stack.addWidget(self.empty)
+        self.body.addWidget(self._stack, 1)
+        self._request = self.request()
+
+    # -- state -------------------------------------------------------------------------------
+    def group_by(self) -> GroupBy:
+        for mode, button in self.mode_buttons.items():
+            if button.isChecked():
+                return mode
+        return GroupBy.LOOK_FOR
+
+    def set_group_by(self, mode: GroupBy | str) -> None:
+        self.mode_buttons[GroupBy(mode)].setChecked(True)
+
+    def _mode_toggled(self, _button: object, checked: bool) -> None:
+        if checked:
+            self.regroup(expand_all=True)
+
+    # -- loading -----------------------------------------------------------------------------
+    def request(self) -> WallRequest:
+        """What the controls ask for, read on the GUI thread (workers never touch widgets)."""
+        return WallRequest(self.group_by(), self.filter.text().strip(),
+                           self.show_authors.isChecked(), self.texts())
+
+    def refresh(self) -> None:
+        self._request = self.request()
+        super().refresh()
+
+    def load(self) -> WallData:
+        # Worker thread: read the walk and its notes, and group them (≈15 ms for 1,000).
+        request = self._request
+        walk = self._walks.get_walk(self.walk_id)
+        notes = tuple(self._notes.list_notes(self.walk_id))
+        groups = group_notes(walk, notes, request.group_by, request.texts,
+                             query=request.query, show_authors=request.show_authors)
+        return WallData(walk, notes, request, groups)
+
+    def apply(self, data: WallData) -> None:
+        self._data = data
+        if data.request == self.request():
+            self._show(data.groups, data.request)
+        else:  # the controls changed while loading
+            self.regroup()
+
+    def texts(self) -> WallTexts:
+        return WallTexts(stems={s: stem_label(s) for s in Stem}, visit=visit_label("{0}"),
+                         untagged=self.tr("No look-for tagged"),
+                         no_visit=self.tr("Not from a visit"),
+                         unknown_author=self.tr("Unknown walker"),
+                         also=self.tr("also: {0}"))
+
+    def regroup(self, *, expand_all: bool = False) -> None:
+        """Regroup the loaded notes after a control changed (no database access)."""
+        self._filter_timer.stop()
+        if self._data is None:
+            return
+        request = self.request()
+        groups = group_notes(self._data.walk, self._data.notes, request.group_by,
+                             request.texts, query=request.query,
+                             show_authors=request.show_authors)
+        self._show(groups, request, expand_all=expand_all)
+
+    def _show(self, groups: list[EvidenceGroup], request: WallRequest, *,
+              expand_all: bool = False) -> None:
+        assert self._data is not None
+        query = request.query
+        self.model.set_groups(groups, filtered=bool(query), expand_all=expand_all)
+        total = len(self._data.notes)
+        visits = len({n.visit_id for n in self._data.notes if n.visit_id})
+        if query:
+            shown = len({c.note_id for g in groups for c in g.cards})
+            self.summary.setText(self.tr("{0} of {1} notes match “{2}”.")
+                                 .format(shown, total, query))
+        else:
+            self.summary.setText(self.tr("{0} notes from {1} visits.").format(total, visits)
+                                 if total != 1 else self.tr("1 note."))
+        if not total:
+            self.empty.setText(self.tr("No notes yet. Notes taken during the visits appear "
+                                       "here, and so do notes imported from walkers' files."))
+            self._stack.setCurrentWidget(self.empty)
+        elif query and not groups:
+            self.empty.setText(self.tr("No note matches “{0}”.").format(query))
+            self._stack.setCurrentWidget(self.empty)
+        else:
+            self._stack.setCurrentWidget(self.tree)

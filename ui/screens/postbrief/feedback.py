@@ -1,0 +1,297 @@
+"""Session feedback: a few short questions at the end, answered anonymously by default.
+
+The questions come from the protocol (the protocol engine supplies them with
+`set_questions`); until then three sensible defaults are used. Each person answers and
+sends; the form clears for the next person. The collected answers can be shown as a
+summary that never says who answered what.
+"""
+
+from __future__ import annotations
+
+import html
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Literal
+
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QCheckBox,
+    QComboBox,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QPlainTextEdit,
+    QPushButton,
+    QRadioButton,
+    QScrollArea,
+    QSplitter,
+    QStackedWidget,
+    QTextBrowser,
+    QVBoxLayout,
+    QWidget,
+)
+
+from walkapp.domain import Feedback, Participant
+from walkapp.errors import WalkappError
+from walkapp.services.debrief import DebriefService
+from walkapp.services.walks import WalkService
+from walkapp.ui.screens.postbrief.base import Panel, chain_tab_order, heading, wrap_label
+
+Kind = Literal["rating", "text"]
+RATING_MAX = 5
+
+
+@dataclass(frozen=True)
+class FeedbackQuestion:
+    key: str
+    text: str
+    kind: Kind
+
+
+def default_questions() -> list[FeedbackQuestion]:
+    def tr(text: str) -> str:
+        return QCoreApplication.translate("FeedbackPanel", text)
+
+    return [
+        FeedbackQuestion("useful", tr("How useful was this walk for your own teaching?"),
+                         "rating"),
+        FeedbackQuestion("keep", tr("What helped you learn today, and should stay next time?"),
+                         "text"),
+        FeedbackQuestion("change", tr("What one change would make the next walk better for "
+                                      "you?"), "text"),
+    ]
+
+
+def as_questions(items: Sequence[FeedbackQuestion | tuple[str, str, str]]
+                 ) -> list[FeedbackQuestion]:
+    """Accept (key, text, kind) tuples as well; a kind other than rating/text is a bug."""
+    questions = []
+    for item in items:
+        key, text, kind = (item.key, item.text, item.kind) \
+            if isinstance(item, FeedbackQuestion) else item
+        if kind not in ("rating", "text"):
+            raise ValueError(f"Feedback question {key!r}: kind must be 'rating' or 'text', "
+                             f"not {kind!r}.")
+        questions.append(FeedbackQuestion(key, text, kind))  # type: ignore[arg-type]
+    return questions
+
+
+class _Answer(QWidget):
+    """One question with its input: five choices for a rating, a box for text."""
+
+    def __init__(self, question: FeedbackQuestion, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.question = question
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 4, 0, 4)
+        label = wrap_label(question.text, name="feedbackQuestion")
+        font = label.font()
+        font.setBold(True)
+        label.setFont(font)
+        layout.addWidget(label)
+        self.group: QButtonGroup | None = None
+        self.box: QPlainTextEdit | None = None
+        if question.kind == "rating":
+            row = QHBoxLayout()
+            row.addWidget(QLabel(self.tr("Not at all")))
+            self.group = QButtonGroup(self)
+            for value in range(1, RATING_MAX + 1):
+                button = QRadioButton(str(value))
+                button.setAccessibleName(self.tr("{0}: {1} of {2}").format(
+                    question.text, value, RATING_MAX))
+                self.group.addButton(button, value)
+                row.addWidget(button)
+            row.addWidget(QLabel(self.tr("Very much")))
+            row.addStretch(1)
+            layout.addLayout(row)
+        else:
+            self.box = QPlainTextEdit()
+            self.box.setAccessibleName(question.text)
+            self.box.setTabChangesFocus(True)
+            self.box.setFixedHeight(int(self.box.fontMetrics().lineSpacing() * 2.6) + 12)
+            label.setBuddy(self.box)
+            layout.addWidget(self.box)
+
+    def focus_widgets(self) -> list[QWidget]:
+        if self.group is not None:
+            return list(self.group.buttons())
+        assert self.box is not None
+        return [self.box]
+
+    def answer(self) -> tuple[str, int | None] | None:
+        """(text, rating), or None when the question was left blank."""
+        if self.group is not None:
+            rating = self.group.checkedId()
+            return ("", rating) if rating > 0 else None
+        assert self.box is not None
+        text = self.box.toPlainText().strip()
+        return (text, None) if text else None
+
+    def clear(self) -> None:
+        if self.group is not None:
+            # An exclusive group cannot be emptied; lift the rule for a moment.
+            self.group.setExclusive(False)
+            for button in self.group.buttons():
+                button.setChecked(False)
+            self.group.setExclusive(True)
+        if self.box is not None:
+            self.box.clear()
+
+
+class FeedbackPanel(Panel):
+    name = "feedback"
+    entities = frozenset({"feedback", "participant"})
+
+    def __init__(self, debrief: DebriefService, walks: WalkService, walk_id: str,
+                 questions: Sequence[FeedbackQuestion | tuple[str, str, str]] | None = None,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(walk_id, parent)
+        self._debrief, self._walks = debrief, walks
+        self._feedback: list[Feedback] = []
+        self.answers: list[_Answer] = []
+        self.setObjectName("feedbackPanel")
+        self.body.addWidget(heading(self.tr("Session feedback"), self.tr(
+            "A few quick questions about this session. Answers are anonymous unless you "
+            "choose to add your name.")))
+
+        self._form = QWidget()
+        self._form_layout = QVBoxLayout(self._form)
+        self._form_layout.setContentsMargins(0, 0, 8, 0)
+        self._questions_box = QVBoxLayout()
+        self._form_layout.addLayout(self._questions_box)
+        who = QHBoxLayout()
+        who_label = QLabel(self.tr("Answering as:"))
+        self.author = QComboBox()
+        self.author.setAccessibleName(self.tr("Answering as"))
+        self.author.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        who_label.setBuddy(self.author)
+        self.send_button = QPushButton(self.tr("Send answers"))
+        self.send_button.setAccessibleName(self.tr("Send these answers"))
+        self.send_button.clicked.connect(self.submit)
+        who.addWidget(who_label)
+        who.addWidget(self.author)
+        who.addStretch(1)
+        who.addWidget(self.send_button)
+        self._form_layout.addLayout(who)
+        self.status = wrap_label("", name="saveStatus")
+        self._form_layout.addWidget(self.status)
+        self._form_layout.addStretch(1)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setWidget(self._form)
+
+        summary_side = QWidget()
+        summary_layout = QVBoxLayout(summary_side)
+        summary_layout.setContentsMargins(8, 0, 0, 0)
+        self.show_summary = QCheckBox(self.tr("Show the answers collected so far"))
+        self.show_summary.setAccessibleName(self.tr("Show the answers collected so far"))
+        self.summary = QTextBrowser()
+        self.summary.setAccessibleName(self.tr("Answers collected so far"))
+        self.summary.setOpenLinks(False)
+        hidden_note = wrap_label(self.tr(
+            "The answers are hidden while people are still answering, in case this screen "
+            "is shared. They never show who wrote what."), name="panelHint")
+        hidden_note.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
+        self._summary_stack = QStackedWidget()
+        self._summary_stack.addWidget(hidden_note)
+        self._summary_stack.addWidget(self.summary)
+        self.show_summary.toggled.connect(
+            lambda shown: self._summary_stack.setCurrentIndex(1 if shown else 0))
+        self.count_label = wrap_label("", name="panelSummary")
+        summary_layout.addWidget(self.count_label)
+        summary_layout.addWidget(self.show_summary)
+        summary_layout.addWidget(self._summary_stack, 1)
+
+        split = QSplitter()
+        split.setChildrenCollapsible(False)
+        split.addWidget(scroll)
+        split.addWidget(summary_side)
+        split.setStretchFactor(0, 3)
+        split.setStretchFactor(1, 2)
+        self.body.addWidget(split, 1)
+        self.set_questions(questions or default_questions())
+
+    # -- questions ---------------------------------------------------------------------------
+    def questions(self) -> list[FeedbackQuestion]:
+        return [a.question for a in self.answers]
+
+    def set_questions(self, questions: Sequence[FeedbackQuestion | tuple[str, str, str]]
+                      ) -> None:
+        checked = as_questions(questions)
+        for answer in self.answers:
+            answer.deleteLater()
+        self.answers = []
+        for question in checked:
+            answer = _Answer(question)
+            self._questions_box.addWidget(answer)
+            self.answers.append(answer)
+        # New questions go first in the Tab order, then who is answering and Send.
+        chain_tab_order([w for a in self.answers for w in a.focus_widgets()]
+                        + [self.author, self.send_button, self.show_summary])
+        self.status.clear()
+
+    # -- loading -----------------------------------------------------------------------------
+    def load(self) -> tuple[list[Feedback], tuple[Participant, ...]]:
+        walk = self._walks.get_walk(self.walk_id)
+        return self._debrief.list_feedback(self.walk_id), walk.participants
+
+    def apply(self, data: tuple[list[Feedback], tuple[Participant, ...]]) -> None:
+        self._feedback, people = data
+        chosen = self.author.currentData()
+        self.author.blockSignals(True)
+        self.author.clear()
+        self.author.addItem(self.tr("Anonymous"), None)
+        for person in people:
+            self.author.addItem(person.display_name, person.id)
+        index = self.author.findData(chosen) if chosen else 0
+        self.author.setCurrentIndex(max(0, index))
+        self.author.blockSignals(False)
+        self._show_summary()
+
+    def _show_summary(self) -> None:
+        by_key: dict[str, list[Feedback]] = {}
+        for item in self._feedback:
+            by_key.setdefault(item.question_key, []).append(item)
+        responses = max((len(v) for v in by_key.values()), default=0)
+        self.count_label.setText(self.tr("No answers yet.") if not responses
+                                 else self.tr("Answers so far: {0}").format(responses))
+        parts = []
+        for items in by_key.values():
+            parts.append(f"<h4>{html.escape(items[-1].question)}</h4>")
+            ratings = [i.rating for i in items if i.rating is not None]
+            if ratings:
+                counts = ", ".join(f"{v}: {ratings.count(v)}"
+                                   for v in range(1, RATING_MAX + 1))
+                parts.append("<p>" + html.escape(self.tr(
+                    "{0} ratings, average {1:.1f} of {2} ({3})").format(
+                    len(ratings), sum(ratings) / len(ratings), RATING_MAX, counts)) + "</p>")
+            texts = [i.answer for i in items if i.answer.strip()]
+            if texts:
+                # Authors are never listed here, even when someone chose to add a name.
+                parts.append("<ul>" + "".join(f"<li>{html.escape(t)}</li>" for t in texts)
+                             + "</ul>")
+        self.summary.setHtml("".join(parts))
+
+    # -- sending -----------------------------------------------------------------------------
+    def submit(self) -> None:
+        given = [(a, a.answer()) for a in self.answers]
+        given = [(a, r) for a, r in given if r is not None]
+        if not given:
+            self.status.setText(self.tr("Nothing to send yet: answer at least one question."))
+            return
+        author_id = self.author.currentData()
+        for answer, (text, rating) in given:  # type: ignore[misc]
+            try:
+                self._debrief.add_feedback(self.walk_id, answer.question.key,
+                                           answer.question.text, text, rating, author_id)
+            except WalkappError as error:
+                self.status.setText(self.tr("Not all answers were saved: {0} The answers not "
+                                            "saved are still in the form.")
+                                    .format(error.message))
+                return
+            answer.clear()  # saved: clear it so it cannot be sent twice
+        self.author.setCurrentIndex(0)
+        self.status.setText(self.tr("Thank you — your answers are saved. The form is ready "
+                                    "for the next person."))

@@ -1,0 +1,54 @@
+"""Next steps: what the group will do next, as a numbered list (add and delete)."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QWidget
+
+from walkapp.domain import NextStep
+from walkapp.services.debrief import DebriefService
+from walkapp.ui.dialogs import Asker
+from walkapp.ui.screens.postbrief.base import Panel, attempt, chain_tab_order, heading
+from walkapp.ui.screens.postbrief.statement_list import StatementList
+
+
+class NextStepsPanel(Panel):
+    name = "next_steps"
+    entities = frozenset({"next_step"})
+
+    def __init__(self, debrief: DebriefService, walk_id: str, asker: Asker,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(walk_id, parent)
+        self._debrief = debrief
+        self._asker = asker
+        self.setObjectName("nextStepsPanel")
+        self.body.addWidget(heading(self.tr("Next steps"), self.tr(
+            "What happens after today, in order: what we share, when we walk again, what "
+            "we look for next time.")))
+        self.list = StatementList(self.tr("Next steps"),
+                                  self.tr("A next step, e.g. “Share the sentence strips at "
+                                          "the next staff meeting”"),
+                                  on_add=self._add, on_delete=self._delete, numbered=True)
+        self.body.addWidget(self.list, 1)
+        chain_tab_order(self.list.tab_order())
+
+    def load(self) -> list[NextStep]:
+        return self._debrief.list_next_steps(self.walk_id)
+
+    def apply(self, steps: list[NextStep]) -> None:
+        self.list.set_rows([(s.id, s.text) for s in steps])
+
+    def _add(self, text: str) -> bool:
+        return attempt(self._asker, self, self.tr("Could not add the next step"),
+                       lambda: self._debrief.add_next_step(self.walk_id, text)) is not None
+
+    def _delete(self, step_id: str) -> bool:
+        if not self._asker.confirm(self, self.tr("Delete next step"),
+                                   self.tr("Delete this next step? This cannot be undone."),
+                                   self.tr("Delete")):
+            return False
+        def delete() -> bool:
+            self._debrief.delete_next_step(step_id)
+            return True
+
+        return attempt(self._asker, self, self.tr("Could not delete the next step"),
+                       delete) is not None

@@ -1,0 +1,198 @@
+"""A list of statements with a small editor: add, edit (optional) and delete.
+
+Used for the four pattern sections and for next steps. Text is typed into a box below the
+list rather than edited in place, so that when saving fails the text stays where it was
+typed and nothing is lost. The widget does not save anything itself: it calls the
+callbacks it was given, which return whether the save worked.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+
+from PySide6.QtCore import QEvent, QModelIndex, QObject, Qt
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QListView,
+    QPlainTextEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from walkapp.ui.models.statements import StatementModel
+from walkapp.ui.screens.postbrief.padded import PaddedTextDelegate
+
+AddFn = Callable[[str], bool]
+EditFn = Callable[[str, str], bool]
+DeleteFn = Callable[[str], bool]
+
+
+class StatementList(QWidget):
+    def __init__(self, subject: str, placeholder: str, *, on_add: AddFn, on_delete: DeleteFn,
+                 on_edit: EditFn | None = None, numbered: bool = False,
+                 parent: QWidget | None = None) -> None:
+        """`subject` names the list for screen readers, e.g. "Describe statements"."""
+        super().__init__(parent)
+        self._on_add, self._on_edit, self._on_delete = on_add, on_edit, on_delete
+        self._editing_id: str | None = None
+
+        self.model = StatementModel(self, numbered=numbered)
+        self.view = QListView()
+        self.view.setModel(self.model)
+        self.view.setAccessibleName(subject)
+        self.view.setWordWrap(True)
+        self.view.setUniformItemSizes(False)
+        self.view.setResizeMode(QListView.ResizeMode.Adjust)
+        self.view.setItemDelegate(PaddedTextDelegate(self.view, pad_y=4))
+        self.view.setAlternatingRowColors(True)
+        self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.view.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
+        self.view.setMinimumHeight(60)
+        self.view.activated.connect(self._activated)
+        self.view.installEventFilter(self)
+        self.view.selectionModel().selectionChanged.connect(self._update_buttons)
+        self.model.modelReset.connect(self._update_buttons)
+
+        self.edit_button = QPushButton(self.tr("Edit"))
+        self.edit_button.setAccessibleName(self.tr("Edit the selected item of {0}")
+                                           .format(subject))
+        self.edit_button.clicked.connect(self.begin_edit)
+        self.edit_button.setVisible(on_edit is not None)
+        self.delete_button = QPushButton(self.tr("Delete"))
+        self.delete_button.setAccessibleName(self.tr("Delete the selected item of {0}")
+                                             .format(subject))
+        self.delete_button.clicked.connect(self.delete_selected)
+
+        self.editor = QPlainTextEdit()
+        self.editor.setPlaceholderText(placeholder)
+        self.editor.setAccessibleName(self.tr("New item for {0}").format(subject))
+        self.editor.setTabChangesFocus(True)
+        line = self.editor.fontMetrics().lineSpacing()
+        self.editor.setFixedHeight(int(line * 2.6) + 12)
+        self.editor.installEventFilter(self)
+        self.add_button = QPushButton(self.tr("Add"))
+        self.add_button.setAccessibleName(self.tr("Add to {0}").format(subject))
+        self.add_button.setToolTip(self.tr("Ctrl+Enter"))
+        self.add_button.clicked.connect(self.submit)
+        self.cancel_button = QPushButton(self.tr("Cancel"))
+        self.cancel_button.setAccessibleName(self.tr("Cancel editing"))
+        self.cancel_button.clicked.connect(self.cancel_edit)
+        self.cancel_button.hide()
+
+        list_row = QHBoxLayout()
+        list_row.addWidget(self.view, 1)
+        list_buttons = QVBoxLayout()
+        list_buttons.addWidget(self.edit_button)
+        list_buttons.addWidget(self.delete_button)
+        list_buttons.addStretch(1)
+        list_row.addLayout(list_buttons)
+        editor_row = QHBoxLayout()
+        editor_row.addWidget(self.editor, 1)
+        editor_buttons = QVBoxLayout()
+        editor_buttons.addWidget(self.add_button)
+        editor_buttons.addWidget(self.cancel_button)
+        editor_buttons.addStretch(1)
+        editor_row.addLayout(editor_buttons)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(4)
+        layout.addLayout(list_row, 1)
+        layout.addLayout(editor_row)
+        self._update_buttons()
+
+    def tab_order(self) -> list[QWidget]:
+        """Type first, then manage the list. The panel applies this once the widget is in
+        its window (a tab order set before reparenting does not survive it)."""
+        return [self.editor, self.add_button, self.cancel_button, self.view,
+                self.edit_button, self.delete_button]
+
+    # -- data --------------------------------------------------------------------------------
+    def set_rows(self, rows: Sequence[tuple[str, str]]) -> None:
+        selected = self.selected_id()
+        self.model.set_rows(rows)
+        if selected:
+            self.select(selected)
+        if self._editing_id and self.model.row_of(self._editing_id) < 0:
+            # Deleted elsewhere while being edited: keep the text as a new statement.
+            self._set_editing(None)
+
+    def selected_id(self) -> str | None:
+        index = self.view.currentIndex()
+        if not index.isValid() or not self.view.selectionModel().isSelected(index):
+            return None
+        return str(index.data(StatementModel.IdRole))
+
+    def select(self, row_id: str) -> None:
+        row = self.model.row_of(row_id)
+        if row >= 0:
+            self.view.setCurrentIndex(self.model.index(row))
+
+    def editing_id(self) -> str | None:
+        return self._editing_id
+
+    # -- actions -----------------------------------------------------------------------------
+    def submit(self) -> None:
+        text = self.editor.toPlainText().strip()
+        if not text:
+            self.editor.setFocus()
+            return
+        if self._editing_id is not None and self._on_edit is not None:
+            ok = self._on_edit(self._editing_id, text)
+        else:
+            ok = self._on_add(text)
+        if ok:  # on failure the text stays in the editor
+            self.editor.clear()
+            self._set_editing(None)
+        self.editor.setFocus()
+
+    def begin_edit(self) -> None:
+        row_id = self.selected_id()
+        if row_id is None or self._on_edit is None:
+            return
+        text = self.model.data(self.model.index(self.model.row_of(row_id)),
+                               StatementModel.TextRole)
+        self.editor.setPlainText(str(text))
+        self._set_editing(row_id)
+        self.editor.setFocus()
+
+    def cancel_edit(self) -> None:
+        self.editor.clear()
+        self._set_editing(None)
+
+    def delete_selected(self) -> None:
+        row_id = self.selected_id()
+        if row_id is not None and self._on_delete(row_id) and row_id == self._editing_id:
+            self.cancel_edit()
+
+    def _set_editing(self, row_id: str | None) -> None:
+        self._editing_id = row_id
+        editing = row_id is not None
+        self.add_button.setText(self.tr("Save") if editing else self.tr("Add"))
+        self.cancel_button.setVisible(editing)
+        self._update_buttons()
+
+    def _activated(self, _index: QModelIndex) -> None:
+        self.begin_edit()
+
+    def _update_buttons(self, *_args: object) -> None:
+        has = self.selected_id() is not None
+        self.edit_button.setEnabled(has and self._on_edit is not None)
+        self.delete_button.setEnabled(has)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.KeyPress and isinstance(event, QKeyEvent):
+            key, mods = event.key(), event.modifiers()
+            if watched is self.editor and key in (Qt.Key.Key_Return, Qt.Key.Key_Enter) \
+                    and mods & Qt.KeyboardModifier.ControlModifier:
+                self.submit()
+                return True
+            if watched is self.editor and key == Qt.Key.Key_Escape and self._editing_id:
+                self.cancel_edit()
+                return True
+            if watched is self.view and key == Qt.Key.Key_Delete:
+                self.delete_selected()
+                return True
+        return super().eventFilter(watched, event)

@@ -1,0 +1,113 @@
+"""The post-brief workspace: the seven post-brief panels of one walk, in tabs.
+
+The protocol guide shows the right panel inside each timed post-brief step with
+`show_panel(activity)`. Each `Change` from the services goes to every panel, and each panel
+decides for itself (its walk, its entities) whether to reload: a new action item never
+reloads the evidence wall, and a change to another walk reloads nothing.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QTabWidget, QVBoxLayout, QWidget
+
+from walkapp.events import Change
+from walkapp.services import Services
+from walkapp.ui.bridge import ChangeBridge
+from walkapp.ui.dialogs import Asker
+from walkapp.ui.screens.postbrief.action_items import ActionItemsPanel
+from walkapp.ui.screens.postbrief.base import Panel
+from walkapp.ui.screens.postbrief.calibration import CalibrationView
+from walkapp.ui.screens.postbrief.commitments import CommitmentsPanel
+from walkapp.ui.screens.postbrief.evidence_wall import EvidenceWall
+from walkapp.ui.screens.postbrief.feedback import FeedbackPanel, FeedbackQuestion
+from walkapp.ui.screens.postbrief.next_steps import NextStepsPanel
+from walkapp.ui.screens.postbrief.patterns import PatternsPanel
+
+# The protocol step `activity` values that name a panel, in the post-brief's usual order.
+PANEL_NAMES = ("evidence_wall", "calibration", "patterns", "commitments", "next_steps",
+               "action_items", "feedback")
+
+
+class PostBriefWorkspace(QWidget):
+    panel_shown = Signal(str)  # a panel name from PANEL_NAMES
+
+    def __init__(self, services: Services, walk_id: str, bridge: ChangeBridge, asker: Asker,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.walk_id = walk_id
+        self.setObjectName("postBriefWorkspace")
+        self.evidence_wall = EvidenceWall(services.notes, services.walks, walk_id)
+        self.calibration = CalibrationView(services.notes, services.walks, walk_id)
+        self.patterns = PatternsPanel(services.debrief, walk_id, asker)
+        self.commitments = CommitmentsPanel(services.debrief, services.notes, services.walks,
+                                            walk_id)
+        self.next_steps = NextStepsPanel(services.debrief, walk_id, asker)
+        self.action_items = ActionItemsPanel(services.debrief, services.walks, walk_id, asker)
+        self.feedback = FeedbackPanel(services.debrief, services.walks, walk_id)
+        self.panels: dict[str, Panel] = {
+            "evidence_wall": self.evidence_wall, "calibration": self.calibration,
+            "patterns": self.patterns, "commitments": self.commitments,
+            "next_steps": self.next_steps, "action_items": self.action_items,
+            "feedback": self.feedback}
+        titles = {"evidence_wall": self.tr("Evidence wall"),
+                  "calibration": self.tr("Calibration"), "patterns": self.tr("Patterns"),
+                  "commitments": self.tr("Commitments"), "next_steps": self.tr("Next steps"),
+                  "action_items": self.tr("Action items"), "feedback": self.tr("Feedback")}
+
+        self.tabs = QTabWidget()
+        self.tabs.setAccessibleName(self.tr("Post-brief sections"))
+        self.tabs.tabBar().setAccessibleName(self.tr("Post-brief sections"))
+        self.tabs.setDocumentMode(True)
+        self.tabs.setUsesScrollButtons(True)
+        for name in PANEL_NAMES:
+            self.tabs.addTab(self.panels[name], titles[name])
+        self.tabs.currentChanged.connect(self._tab_changed)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.tabs)
+        bridge.changed.connect(self.on_change)
+
+    def on_change(self, change: Change) -> None:
+        if change.walk_id != self.walk_id:
+            return
+        for panel in self.panels.values():
+            panel.on_change(change)
+
+    # -- what the protocol guide calls -------------------------------------------------------
+    def show_panel(self, name: str) -> bool:
+        """Bring the panel for a post-brief step's `activity` to the front. Returns False
+        (and changes nothing) for an activity that has no panel here."""
+        panel = self.panels.get(name)
+        if panel is None:
+            return False
+        self.tabs.setCurrentWidget(panel)
+        return True
+
+    def current_panel(self) -> str:
+        widget = self.tabs.currentWidget()
+        return next((n for n, p in self.panels.items() if p is widget), "")
+
+    def panel(self, name: str) -> Panel:
+        return self.panels[name]
+
+    def set_feedback_questions(self, questions: Sequence[FeedbackQuestion
+                                                         | tuple[str, str, str]]) -> None:
+        """Questions from the protocol's feedback step: (key, text, "rating"|"text")."""
+        self.feedback.set_questions(questions)
+
+    def flush(self) -> None:
+        """Save anything still being typed (call before leaving the post-brief)."""
+        self.commitments.flush()
+
+    def shutdown(self) -> None:
+        """Call when the walk closes: saves what is being typed, then every panel stops
+        reloading and ignores loads still running (safe to delete afterwards)."""
+        for panel in self.panels.values():
+            panel.shutdown()
+
+    def _tab_changed(self, _index: int) -> None:
+        self.flush()
+        self.panel_shown.emit(self.current_panel())
