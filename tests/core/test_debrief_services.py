@@ -73,3 +73,18 @@ def test_demo_walk_is_realistic(services: Services) -> None:
     assert len({n.stem for n in record.notes}) >= 3
     assert walk.look_fors and walk.norms and record.commitments and record.action_items
     assert all(n.author_id in {p.id for p in walk.walkers} for n in record.notes)
+
+
+def test_positions_stay_unique_after_a_delete(services: Services) -> None:
+    walk = make_walk(services)
+    steps = [services.debrief.add_next_step(walk.id, t) for t in "ABC"]
+    services.debrief.delete_next_step(steps[0].id)
+    services.debrief.add_next_step(walk.id, "D")
+    assert [s.text for s in services.debrief.list_next_steps(walk.id)] == ["B", "C", "D"]
+    positions = [s.position for s in services.debrief.list_next_steps(walk.id)]
+    assert len(set(positions)) == 3
+    first = services.debrief.add_pattern(walk.id, "describe", "one")
+    services.debrief.add_pattern(walk.id, "describe", "two")
+    services.debrief.delete_pattern(first.id)
+    services.debrief.add_pattern(walk.id, "describe", "three")
+    assert [p.text for p in services.debrief.list_patterns(walk.id)] == ["two", "three"]

@@ -6,7 +6,7 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from walkapp import domain as d
@@ -226,10 +226,10 @@ class DebriefService(ServiceBase):
         clean = v.required_text(text, "The statement", 20_000)
         with self.db.transaction("adding the statement") as session:
             _walk(session, walk_id)
-            count = len(session.scalars(select(m.Pattern.id)
-                                        .where(m.Pattern.walk_id == walk_id)).all())
+            last = session.scalar(select(func.max(m.Pattern.position))
+                                  .where(m.Pattern.walk_id == walk_id))
             row = m.Pattern(walk_id=walk_id, kind=clean_kind.value, text=clean,
-                            position=count + 1)
+                            position=(last or 0) + 1)
             session.add(row)
             session.flush()
             result = convert.pattern(row)
@@ -269,9 +269,9 @@ class DebriefService(ServiceBase):
         clean = v.required_text(text, "The next step", 20_000)
         with self.db.transaction("adding the next step") as session:
             _walk(session, walk_id)
-            count = len(session.scalars(select(m.NextStep.id)
-                                        .where(m.NextStep.walk_id == walk_id)).all())
-            row = m.NextStep(walk_id=walk_id, text=clean, position=count + 1)
+            last = session.scalar(select(func.max(m.NextStep.position))
+                                  .where(m.NextStep.walk_id == walk_id))
+            row = m.NextStep(walk_id=walk_id, text=clean, position=(last or 0) + 1)
             session.add(row)
             session.flush()
             result = convert.next_step(row)
