@@ -8,14 +8,14 @@ import time
 
 import pytest
 from PySide6.QtCore import Qt
+from walkapp.ui.widgets.autosave import SaveIndicator, SerialSaver
+from walkapp.ui.widgets.note_editor import NoteEditor
 
 from tests.helpers.builders import make_walk
 from tests.ui.observe_helpers import type_text
 from walkapp import domain as d
 from walkapp.errors import DiskFullError, NotFoundError, StorageError
 from walkapp.services import Services
-from walkapp.ui.widgets.autosave import SaveIndicator, SerialSaver
-from walkapp.ui.widgets.note_editor import NoteEditor
 
 
 def make_editor(qtbot, services: Services, *, debounce_ms: int = 60
@@ -122,7 +122,7 @@ def test_failure_then_next_keystroke_recovers(qtbot, services: Services,
 
 def test_unexpected_error_is_reported_not_swallowed(qtbot, services: Services,
                                                      monkeypatch: pytest.MonkeyPatch) -> None:
-    editor, walk, _ = make_editor(qtbot, services)
+    editor, _walk, _ = make_editor(qtbot, services)
 
     def buggy(draft):
         raise KeyError("bug")

@@ -18,16 +18,15 @@ Only the notes of `author_id` are shown; in walker mode that is the walker thems
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Callable
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QAction, QFont, QHideEvent, QKeySequence, QShowEvent
+from PySide6.QtGui import QAction, QHideEvent, QKeySequence, QShowEvent
 from PySide6.QtWidgets import (
-    QHBoxLayout,
     QLabel,
     QListWidget,
     QListWidgetItem,
-    QPushButton,
     QSplitter,
     QStackedWidget,
     QVBoxLayout,
@@ -35,16 +34,16 @@ from PySide6.QtWidgets import (
 )
 from walkapp.ui.dialogs import Asker
 from walkapp.ui.widgets.autosave import DEBOUNCE_MS, SerialSaver, describe_failure
-from walkapp.ui.widgets.countdown import Countdown
-from walkapp.ui.widgets.note_editor import ElidedLabel, NoteDeleted, NoteEditor, shortcut_text
+from walkapp.ui.widgets.note_editor import ElidedLabel, NoteDeleted, NoteEditor
 from walkapp.ui.widgets.nudge_highlight import NudgeCheck, no_nudge
+from walkapp.ui.widgets.visit_header import Clock, VisitHeader
 from walkapp.ui.widgets.visit_notes import NotesPanel
 
 from walkapp import domain as d
 from walkapp.events import Change
 from walkapp.services import NoteDraft, Services
 
-Clock = Callable[[], float]
+__all__ = ["Clock", "ObservationScreen"]
 
 
 class ObservationScreen(QWidget):
@@ -66,8 +65,6 @@ class ObservationScreen(QWidget):
         self._asker = asker or Asker()
         self._walk = services.walks.get_walk(walk_id)
         self._index = -1
-        self._shown_visit_id: str | None = None
-        self._elapsed: dict[str, float] = {}
         self._notes: dict[str, d.Note] = {}      # this author's live notes, by id
         self._known_ids: set[str] = set()        # ids this screen committed itself
         self._deleting: dict[str, NoteDraft] = {}
@@ -80,48 +77,17 @@ class ObservationScreen(QWidget):
         self.saver.failed.connect(self._on_commit_failed)
 
         # -- header: where am I, how long have I got ---------------------------------------
-        self.prev_button = QPushButton(self.tr("◀ Previous"))
-        self.prev_button.setAccessibleName(self.tr("Previous visit"))
-        self.prev_button.setToolTip(self.tr("Previous visit ({0})").format(
-            shortcut_text("Ctrl+PgUp")))
-        self.prev_button.clicked.connect(self.previous_visit)
-        self.next_button = QPushButton(self.tr("Next ▶"))
-        self.next_button.setAccessibleName(self.tr("Next visit"))
-        self.next_button.setToolTip(self.tr("Next visit ({0})").format(
-            shortcut_text("Ctrl+PgDown")))
-        self.next_button.clicked.connect(self.next_visit)
-        self.visit_title = QLabel()
-        self.visit_title.setObjectName("visitTitle")
-        font = QFont(self.visit_title.font())
-        font.setPointSizeF(font.pointSizeF() * 1.6)
-        font.setBold(True)
-        self.visit_title.setFont(font)
-        self.visit_details = QLabel()
-        self.visit_details.setObjectName("visitDetails")
-        title_box = QVBoxLayout()
-        title_box.setSpacing(0)
-        title_box.addWidget(self.visit_title)
-        title_box.addWidget(self.visit_details)
-
-        self.visit_timer = Countdown(self.tr("Time in this room"), clock, compact=True)
-        self.visit_timer.setObjectName("visitCountdown")
-        self.timer_button = QPushButton()
-        self.timer_button.setAccessibleName(self.tr("Start or pause the visit countdown"))
-        self.timer_button.clicked.connect(self.toggle_visit_timer)
-        self.visit_timer.state_changed.connect(self._show_timer_button)
-        self.corridor_timer = Countdown(self.tr("Corridor talk"), clock, compact=True)
-        self.corridor_timer.setObjectName("corridorCountdown")
-        self.corridor_timer.set_planned(self._walk.corridor_minutes * 60)
-
-        header = QHBoxLayout()
-        header.addWidget(self.prev_button, 0, Qt.AlignmentFlag.AlignVCenter)
-        header.addLayout(title_box)
-        header.addWidget(self.next_button, 0, Qt.AlignmentFlag.AlignVCenter)
-        header.addStretch(1)
-        header.addWidget(self.visit_timer)
-        header.addWidget(self.timer_button, 0, Qt.AlignmentFlag.AlignVCenter)
-        header.addSpacing(18)
-        header.addWidget(self.corridor_timer)
+        self.header = VisitHeader(clock)
+        self.header.previous_requested.connect(self.previous_visit)
+        self.header.next_requested.connect(self.next_visit)
+        # The header's parts, named here for the main window and tests.
+        self.prev_button = self.header.prev_button
+        self.next_button = self.header.next_button
+        self.visit_title = self.header.title
+        self.visit_details = self.header.details
+        self.visit_timer = self.header.visit_timer
+        self.corridor_timer = self.header.corridor_timer
+        self.timer_button = self.header.timer_button
         self.focus_label = ElidedLabel()
         self.focus_label.setObjectName("walkFocus")
 
@@ -137,12 +103,12 @@ class ObservationScreen(QWidget):
                                  nudge=nudge, debounce_ms=debounce_ms)
         self.editor.saved.connect(self._on_editor_saved)
         self.editor.save_failed.connect(self.save_failed)
-        self.editor.note_started.connect(lambda _id: self.notes_panel.select(None))
         self.notes_panel = NotesPanel()
         self.notes_panel.note_selected.connect(self._note_picked)
         self.notes_panel.delete_requested.connect(self.delete_note)
         self.notes_panel.undo_requested.connect(self.undo_delete)
         self.notes_panel.back_to_editor.connect(self.focus_editor)
+        self.editor.note_started.connect(self._note_started)
 
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.splitter.setChildrenCollapsible(False)
@@ -155,7 +121,7 @@ class ObservationScreen(QWidget):
         page = QWidget()
         page_layout = QVBoxLayout(page)
         page_layout.setContentsMargins(0, 0, 0, 0)
-        page_layout.addLayout(header)
+        page_layout.addWidget(self.header)
         page_layout.addWidget(self.focus_label)
         page_layout.addWidget(self.splitter, 1)
         self.empty = QLabel(self.tr(
@@ -171,12 +137,8 @@ class ObservationScreen(QWidget):
         layout.addWidget(self.pages)
 
         self._add_shortcuts()
-        self.setTabOrder(self.visits_list, self.prev_button)
-        self.setTabOrder(self.prev_button, self.next_button)
-        self.setTabOrder(self.next_button, self.timer_button)
-        self.setTabOrder(self.timer_button, self.editor.text_edit)
-        self.setTabOrder(self.editor.text_edit, self.editor.new_note_button)
-        self.setTabOrder(self.editor.new_note_button, self.notes_panel.list)
+        self._set_tab_order()
+        self.editor.tags_rebuilt.connect(self._set_tab_order)
         self._reload_notes()
         self._show_walk()
 
@@ -202,22 +164,13 @@ class ObservationScreen(QWidget):
             return False
         if self._index >= 0 and not self.editor.flush():
             return False  # the indicator says why; the text stays where it is
-        leaving_running = self.visit_timer.is_running()
-        self._park_timer()
         self._index = index
         self._show_visit()
-        if leaving_running and self._walk.corridor_minutes:
-            self.corridor_timer.reset()
-            self.corridor_timer.start()
         self.visit_changed.emit(visits[index].id)
         return True
 
     def toggle_visit_timer(self) -> None:
-        if self.current_visit() is None:
-            return
-        if not self.visit_timer.is_running() and self.corridor_timer.elapsed():
-            self.corridor_timer.reset()  # we are in the room: corridor talk is over
-        self.visit_timer.toggle()
+        self.header.toggle_timer()
 
     def flush(self) -> bool:
         """Commit the note in hand now; True when everything on screen is saved."""
@@ -295,10 +248,7 @@ class ObservationScreen(QWidget):
         self.focus_label.set_full_text(self.tr("Focus: {0}").format(walk.focus)
                                        if walk.focus else "")
         self.focus_label.setVisible(bool(walk.focus))
-        self.corridor_timer.setVisible(walk.corridor_minutes > 0)
-        if self.corridor_timer.planned() != walk.corridor_minutes * 60:
-            self.corridor_timer.set_planned(walk.corridor_minutes * 60,
-                                            reset=not self.corridor_timer.is_running())
+        self.header.set_lengths(walk.visit_minutes, walk.corridor_minutes)
         self.notes_panel.set_look_fors(walk.look_fors)
         if not walk.visits:
             self._index = -1
@@ -313,22 +263,11 @@ class ObservationScreen(QWidget):
         visit = self.current_visit()
         if visit is None:
             return
-        total = len(self._walk.visits)
-        self.visit_title.setText(self.tr("Visit {0} of {1}").format(visit.position, total))
-        details = visit.details(show_teacher=self._walk.show_teacher_names)
-        self.visit_details.setText(details)
-        self.visit_details.setVisible(bool(details))
-        self.prev_button.setEnabled(self._index > 0)
-        self.next_button.setEnabled(self._index < total - 1)
-        if visit.id != self._shown_visit_id:
-            self._shown_visit_id = visit.id
-            self.visit_timer.set_planned(self._walk.visit_minutes * 60)
-            self.visit_timer.set_elapsed(self._elapsed.get(visit.id, 0.0))
+        if visit.id != self.header.visit_id:
             self.notes_panel.hide_undo()
             self._undo = None
-        elif self.visit_timer.planned() != self._walk.visit_minutes * 60:
-            self.visit_timer.set_planned(self._walk.visit_minutes * 60, reset=False)
-        self._show_timer_button()
+        self.header.show_visit(visit, len(self._walk.visits),
+                               show_teacher=self._walk.show_teacher_names)
         self._show_visits_list()
         if self.editor.visit_id != visit.id:
             self.editor.start_note(visit.id)
@@ -362,22 +301,6 @@ class ObservationScreen(QWidget):
         self.notes_panel.title.setText(self.tr("Your notes in {0}").format(
             visit.label if visit else ""))
         self.notes_panel.set_notes(notes, self.editor.note_id)
-
-    def _show_timer_button(self, *_state: object) -> None:
-        keys = shortcut_text("Ctrl+T")
-        if self.visit_timer.is_running():
-            text = self.tr("Pause  {0}").format(keys)
-        elif self.visit_timer.elapsed():
-            text = self.tr("Resume  {0}").format(keys)
-        else:
-            text = self.tr("Start visit  {0}").format(keys)
-        self.timer_button.setText(text)
-
-    def _park_timer(self) -> None:
-        visit = self.current_visit()
-        if visit is not None:
-            self._elapsed[visit.id] = self.visit_timer.elapsed()
-        self.visit_timer.pause()
 
     # -- notes ---------------------------------------------------------------------------------
     def _reload_notes(self) -> None:
@@ -417,6 +340,9 @@ class ObservationScreen(QWidget):
         if isinstance(result, d.Note):
             self._known_ids.add(result.id)
 
+    def _note_started(self, _note_id: str) -> None:
+        self.notes_panel.select(None)  # a fresh note is not in the list yet
+
     def _note_picked(self, note_id: str) -> None:
         if note_id == self.editor.note_id:
             return
@@ -452,6 +378,18 @@ class ObservationScreen(QWidget):
         self.timer_action = action(self.tr("Start or pause the visit countdown"), ["Ctrl+T"],
                                    self.toggle_visit_timer)
         self.addActions(self.editor.shortcut_actions())
+
+    def focus_chain(self) -> list[QWidget]:
+        """Every control in tab order: where am I, what kind of note, the note, my notes."""
+        panel = self.notes_panel
+        return [self.visits_list, self.prev_button, self.next_button, self.timer_button,
+                *self.editor.focus_chain(), panel.list, panel.delete_button,
+                panel.undo_button]
+
+    def _set_tab_order(self) -> None:
+        chain = self.focus_chain()
+        for first, second in itertools.pairwise(chain):
+            QWidget.setTabOrder(first, second)
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)

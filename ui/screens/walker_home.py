@@ -113,6 +113,8 @@ class WalkerHome(QWidget):
                                             prompts=prompts, debounce_ms=debounce_ms)
         self.tabs = QTabWidget()
         self.tabs.setAccessibleName(self.tr("Walker sections"))
+        self.tabs.tabBar().setAccessibleName(self.tr("Sections: the walk, my notes, "
+                                                     "my reflections"))
         self.tabs.addTab(self.overview, self.tr("&The walk"))
         self.tabs.addTab(self.observation, self.tr("My &notes"))
         self.tabs.addTab(self.reflections, self.tr("My &reflections"))

@@ -24,7 +24,6 @@ from collections.abc import Callable
 from typing import Any
 
 import shiboken6
-
 from PySide6.QtCore import QCoreApplication, QObject, QRunnable, QThreadPool, QTimer, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QSizePolicy, QWidget
 
@@ -162,16 +161,18 @@ class SaveIndicator(QWidget):
 
     retry_requested = Signal()
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, what: str = "", parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("saveIndicator")
         self.label = QLabel()
         self.label.setObjectName("saveStatus")
         self.label.setWordWrap(True)
-        self.label.setAccessibleName(self.tr("Save status"))
+        self.label.setAccessibleName(self.tr("Save status: {0}").format(what) if what
+                                     else self.tr("Save status"))
         self.label.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
         self.retry = QPushButton(self.tr("Retry"))
-        self.retry.setAccessibleName(self.tr("Retry saving"))
+        self.retry.setAccessibleName(self.tr("Retry saving: {0}").format(what) if what
+                                     else self.tr("Retry saving"))
         self.retry.setToolTip(self.tr("Try to save this text again"))
         self.retry.clicked.connect(self.retry_requested)
         self.retry.hide()

@@ -10,69 +10,49 @@ the walker has taken out.
 
 from __future__ import annotations
 
+import contextlib
 import uuid
-from collections.abc import Sequence
 from dataclasses import dataclass
 
-from PySide6.QtCore import QCoreApplication, QEvent, QPoint, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QFocusEvent, QFont, QHelpEvent, QKeySequence, QResizeEvent
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QFont, QKeySequence
 from PySide6.QtWidgets import (
     QButtonGroup,
     QHBoxLayout,
     QLabel,
-    QPlainTextEdit,
     QPushButton,
-    QToolTip,
     QVBoxLayout,
     QWidget,
 )
-from walkapp.ui.widgets.autosave import DEBOUNCE_MS, AutosaveTracker, Commit, SaveIndicator, SerialSaver
-from walkapp.ui.widgets.flow_layout import FlowLayout
-from walkapp.ui.widgets.nudge_highlight import (
-    NudgeCheck,
-    NudgeHighlighter,
-    Span,
-    hint_for,
-    no_nudge,
-    python_index,
-    run_check,
-    tooltip_for,
+from walkapp.ui.widgets.autosave import (
+    DEBOUNCE_MS,
+    AutosaveTracker,
+    Commit,
+    SaveIndicator,
+    SerialSaver,
 )
+from walkapp.ui.widgets.flow_layout import FlowLayout
+from walkapp.ui.widgets.note_text import (
+    STEMS,
+    ElidedLabel,
+    NoteTextEdit,
+    shortcut_text,
+    stem_label,
+    stem_prompt,
+)
+from walkapp.ui.widgets.nudge_highlight import NudgeCheck, hint_for, no_nudge, run_check
 
 from walkapp import domain as d
 from walkapp.errors import NotFoundError
 from walkapp.services.notes import NoteDraft, NoteService
 
-STEMS = (d.Stem.NOTICED, d.Stem.WONDER, d.Stem.WILL_TRY, d.Stem.QUESTION)
+__all__ = ["STEMS", "ElidedLabel", "NoteDeleted", "NoteEditor", "NoteTextEdit",
+           "shortcut_text", "stem_label", "stem_prompt"]
+
 MAX_TAG_SHORTCUTS = 9
 # Longer texts are checked a moment after typing pauses rather than on every keystroke.
 SYNC_NUDGE_CHARS = 5000
 NOTE_PHASE = "observation"
-
-
-def stem_label(stem: d.Stem) -> str:
-    """The stem's button label; the English source strings equal `Stem.label`."""
-    labels = {
-        d.Stem.NOTICED: QCoreApplication.translate("Stem", "I noticed"),
-        d.Stem.WONDER: QCoreApplication.translate("Stem", "I wonder"),
-        d.Stem.WILL_TRY: QCoreApplication.translate("Stem", "I will try"),
-        d.Stem.QUESTION: QCoreApplication.translate("Stem", "Question"),
-    }
-    return labels[stem]
-
-
-def stem_prompt(stem: d.Stem) -> str:
-    prompts = {
-        d.Stem.NOTICED: QCoreApplication.translate("Stem", "I noticed…"),
-        d.Stem.WONDER: QCoreApplication.translate("Stem", "I wonder…"),
-        d.Stem.WILL_TRY: QCoreApplication.translate("Stem", "I will try…"),
-        d.Stem.QUESTION: QCoreApplication.translate("Stem", "A question I have…"),
-    }
-    return prompts[stem]
-
-
-def shortcut_text(sequence: str) -> str:
-    return QKeySequence(sequence).toString(QKeySequence.SequenceFormat.NativeText)
 
 
 @dataclass(frozen=True)
@@ -80,71 +60,6 @@ class NoteDeleted:
     """The result of a commit that removed an emptied note."""
 
     note_id: str
-
-
-class ElidedLabel(QLabel):
-    """One line that never grows taller: long text ends in "…", the whole text is in the
-    tooltip. Keeps the editor from jumping while hints come and go."""
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self._full = ""
-        self.setMinimumWidth(10)
-        self.setFixedHeight(self.fontMetrics().height() + 4)
-
-    def full_text(self) -> str:
-        return self._full
-
-    def set_full_text(self, text: str) -> None:
-        self._full = text
-        self.setToolTip(text)
-        self.setAccessibleDescription(text)
-        self._elide()
-
-    def resizeEvent(self, event: QResizeEvent) -> None:
-        super().resizeEvent(event)
-        self._elide()
-
-    def _elide(self) -> None:
-        self.setText(self.fontMetrics().elidedText(self._full, Qt.TextElideMode.ElideRight,
-                                                   max(10, self.width() - 2)))
-
-
-class NoteTextEdit(QPlainTextEdit):
-    """Plain text with the nudge underlines and a tooltip over each flagged word."""
-
-    focus_left = Signal()
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setTabChangesFocus(True)
-        self.highlighter = NudgeHighlighter(self.document())
-
-    def span_at_point(self, point: QPoint) -> Span | None:
-        """The flagged span under a point of the viewport, if any."""
-        cursor = self.cursorForPosition(point)
-        block = cursor.block()
-        starts = self.highlighter._line_starts
-        number = block.blockNumber()
-        if number >= len(starts):
-            return None
-        index = starts[number] + python_index(block.text(), cursor.positionInBlock())
-        return self.highlighter.span_at(index) or self.highlighter.span_at(index - 1)
-
-    def viewportEvent(self, event: QEvent) -> bool:
-        if event.type() == QEvent.Type.ToolTip and isinstance(event, QHelpEvent):
-            span = self.span_at_point(event.pos())
-            if span is not None:
-                QToolTip.showText(event.globalPos(), tooltip_for(span), self.viewport())
-            else:
-                QToolTip.hideText()
-                event.ignore()
-            return True
-        return super().viewportEvent(event)
-
-    def focusOutEvent(self, event: QFocusEvent) -> None:
-        super().focusOutEvent(event)
-        self.focus_left.emit()
 
 
 class NoteEditor(QWidget):
@@ -158,6 +73,7 @@ class NoteEditor(QWidget):
     saved = Signal(object)
     save_failed = Signal(str)
     note_started = Signal(str)
+    tags_rebuilt = Signal()
 
     def __init__(self, notes: NoteService, walk: d.Walk, author_id: str | None, *,
                  saver: SerialSaver, nudge: NudgeCheck = no_nudge,
@@ -230,7 +146,7 @@ class NoteEditor(QWidget):
 
         self.hint = ElidedLabel()
         self.hint.setObjectName("nudgeHint")
-        self.indicator = SaveIndicator()
+        self.indicator = SaveIndicator(self.tr("the note"))
         self.new_note_button = QPushButton(self.tr("New note  {0}").format(
             shortcut_text("Ctrl+Return")))
         self.new_note_button.setAccessibleName(self.tr("Start a new note"))
@@ -396,6 +312,12 @@ class NoteEditor(QWidget):
             action.setEnabled(index < len(self._walk.look_fors))
         self._show_tags()
         self.tags_box.updateGeometry()
+        self.tags_rebuilt.emit()
+
+    def focus_chain(self) -> list[QWidget]:
+        """The editor's controls in tab order: stems, tags, text, retry, new note."""
+        return [*self.stem_buttons.values(), *self.tag_buttons, self.text_edit,
+                self.indicator.retry, self.new_note_button]
 
     def _show_tags(self) -> None:
         for look_for, button in zip(self._walk.look_fors, self.tag_buttons, strict=False):
@@ -436,10 +358,9 @@ class NoteEditor(QWidget):
                 return None
 
             def remove() -> NoteDeleted:
-                try:
+                # NotFound: the note never reached the database, so nothing to remove.
+                with contextlib.suppress(NotFoundError):
                     notes.delete_note(draft.id)
-                except NotFoundError:
-                    pass  # never reached the database: nothing to remove
                 return NoteDeleted(draft.id)
 
             return remove
@@ -451,9 +372,3 @@ class NoteEditor(QWidget):
             self.indicator.set_state("idle")
         self.saved.emit(result)
 
-
-def notes_by_visit(notes: Sequence[d.Note]) -> dict[str | None, int]:
-    counts: dict[str | None, int] = {}
-    for note in notes:
-        counts[note.visit_id] = counts.get(note.visit_id, 0) + 1
-    return counts

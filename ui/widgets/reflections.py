@@ -69,7 +69,7 @@ class ReflectionEditor(QWidget):
         self.text_edit.setMinimumHeight(80)
         self.text_edit.setMaximumHeight(130)
         self.caption.setBuddy(self.text_edit)
-        self.indicator = SaveIndicator()
+        self.indicator = SaveIndicator(prompt)
         self.tracker = AutosaveTracker(saver, self.indicator, self._build_commit,
                                        key=self.reflection_id, debounce_ms=debounce_ms,
                                        parent=self)

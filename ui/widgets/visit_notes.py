@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
-from walkapp.ui.widgets.note_editor import stem_label
+from walkapp.ui.widgets.note_text import stem_label
 
 from walkapp import domain as d
 
@@ -149,7 +149,7 @@ class NotesPanel(QWidget):
         try:
             item = self._find(note_id) if note_id else None
             if item is None:
-                self.list.setCurrentItem(None)
+                self.list.setCurrentRow(-1)
                 self.list.clearSelection()
             else:
                 self.list.setCurrentItem(item)
