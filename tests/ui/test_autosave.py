@@ -246,7 +246,7 @@ def test_indicator_states_have_plain_words(qtbot) -> None:
     indicator = SaveIndicator()
     qtbot.addWidget(indicator)
     indicator.set_state("failed", "The disk is full.")
-    assert indicator.label.text() == "Not saved: The disk is full."
+    assert indicator.label.text() == "⚠ Not saved: The disk is full."
     assert indicator.label.property("saveState") == "failed"
     indicator.set_state("saved")
     assert indicator.label.text() == "Saved" and indicator.retry.isHidden()

@@ -132,3 +132,20 @@ def test_hint_wording_for_names_and_judgements() -> None:
     spans = run_check(fake_nudge, "Maria was good", "en")
     assert hint_for(spans).startswith("“Maria” may be a name — write “a student”")
     assert hint_for(()) == ""
+
+
+def test_a_huge_paste_is_checked_after_a_pause_and_saved(qtbot, services: Services) -> None:
+    calls: list[int] = []
+
+    def counting(text: str, lang: str):
+        calls.append(len(text))
+        return fake_nudge(text, lang)
+
+    editor = make_editor(qtbot, services, counting)
+    big = ("Students compare methods. " * 12_000) + "That was good."
+    editor.text_edit.setPlainText(big)
+    assert calls == []  # not on the keystroke itself: typing stays quick
+    qtbot.waitUntil(lambda: calls == [len(big)], timeout=3000)
+    assert editor.hint.full_text().startswith("“good”")
+    assert editor.flush()
+    assert services.notes.get_note(editor.note_id).text == big

@@ -285,8 +285,12 @@ class ObservationScreen(QWidget):
                     self.visits_list.addItem(QListWidgetItem())
             for row, visit in enumerate(self._walk.visits):
                 count = counts.get(visit.id, 0)
-                text = self.tr("{0} · {1} notes").format(visit.label, count) if count \
-                    else visit.label
+                if count == 1:
+                    text = self.tr("{0} · 1 note").format(visit.label)
+                elif count:
+                    text = self.tr("{0} · {1} notes").format(visit.label, count)
+                else:
+                    text = visit.label
                 details = visit.details(show_teacher=self._walk.show_teacher_names)
                 item = self.visits_list.item(row)
                 item.setText(f"{text}\n{details}" if details else text)
@@ -340,7 +344,9 @@ class ObservationScreen(QWidget):
         if isinstance(result, d.Note):
             self._known_ids.add(result.id)
 
-    def _note_started(self, _note_id: str) -> None:
+    def _note_started(self, note_id: str) -> None:
+        # Its change events may arrive before the saver's result: they are ours, not news.
+        self._known_ids.add(note_id)
         self.notes_panel.select(None)  # a fresh note is not in the list yet
 
     def _note_picked(self, note_id: str) -> None:

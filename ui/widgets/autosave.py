@@ -192,7 +192,7 @@ class SaveIndicator(QWidget):
             "editing": self.tr("Editing…"),
             "saving": self.tr("Saving…"),
             "saved": self.tr("Saved"),
-            "failed": self.tr("Not saved: {0}").format(message),
+            "failed": "⚠ " + self.tr("Not saved: {0}").format(message),
         }
         self._state = state
         self.label.setText(texts[state])

@@ -159,6 +159,13 @@ class NoteEditor(QWidget):
         self.new_note_action.triggered.connect(self.new_note)
         self.addActions(self.shortcut_actions())
 
+        self.shortcuts_hint = ElidedLabel()
+        self.shortcuts_hint.setObjectName("shortcutsHint")
+        self.shortcuts_hint.set_full_text(self.tr(
+            "{0} next note · {1} stem · {2} look-for · {3} next visit · {4} visit timer")
+            .format(shortcut_text("Ctrl+Return"), shortcut_text("Ctrl+1") + "–4",
+                    shortcut_text("Alt+1") + "–9", shortcut_text("Ctrl+PgDown"),
+                    shortcut_text("Ctrl+T")))
         bottom = QHBoxLayout()
         bottom.addWidget(self.indicator, 1)
         bottom.addWidget(self.new_note_button)
@@ -169,6 +176,7 @@ class NoteEditor(QWidget):
         layout.addWidget(self.text_edit, 1)
         layout.addWidget(self.hint)
         layout.addLayout(bottom)
+        layout.addWidget(self.shortcuts_hint)
 
         self._nudge_timer = QTimer(self)
         self._nudge_timer.setSingleShot(True)

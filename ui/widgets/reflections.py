@@ -66,8 +66,8 @@ class ReflectionEditor(QWidget):
         self.text_edit.setPlaceholderText(self.tr("Write for yourself; this stays with you "
                                                   "until you hand your notes back."))
         self.text_edit.setPlainText(self._last_text)
-        self.text_edit.setMinimumHeight(80)
-        self.text_edit.setMaximumHeight(130)
+        self.text_edit.setMinimumHeight(70)
+        self.text_edit.setMaximumHeight(100)
         self.caption.setBuddy(self.text_edit)
         self.indicator = SaveIndicator(prompt)
         self.tracker = AutosaveTracker(saver, self.indicator, self._build_commit,
@@ -128,6 +128,8 @@ class ReflectionsPanel(QScrollArea):
         wanted += [r.prompt for r in mine if r.prompt not in wanted]
 
         body = QWidget()
+        # Lines as long as a 1366-pixel screen are hard to read and write in.
+        body.setMaximumWidth(1000)
         layout = QVBoxLayout(body)
         intro = QLabel(self.tr("A few minutes for yourself: what did today's visits show "
                                "you about your own teaching?"))
@@ -141,6 +143,7 @@ class ReflectionsPanel(QScrollArea):
             self.editors.append(editor)
         layout.addStretch(1)
         self.setWidget(body)
+        self.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
         self.setFrameShape(QScrollArea.Shape.NoFrame)
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
 

@@ -34,7 +34,9 @@ def note_preview(note: d.Note, look_fors: Sequence[d.LookFor]) -> str:
     text = " ".join(note.text.split())
     if len(text) > PREVIEW_CHARS:
         text = text[:PREVIEW_CHARS - 1] + "…"
-    line = f"{stem_label(note.stem)}: {text}"
+    label = stem_label(note.stem)
+    # Many notes already begin with their stem ("I wonder how…"): don't say it twice.
+    line = text if text.casefold().startswith(label.casefold()) else f"{label}: {text}"
     names = [lf.text for lf in look_fors if lf.id in note.look_for_ids]
     if names:
         line += "\n# " + " · # ".join(names)
