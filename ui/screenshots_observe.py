@@ -100,9 +100,10 @@ if __name__ == "__main__":  # a quick look without the whole `make screenshots`
     import sys
     import tempfile
 
+    from walkapp.ui.app import make_application
+
     from walkapp.config import resolve_settings
     from walkapp.services import open_services
-    from walkapp.ui.app import make_application
 
     make_application([])
     opened = open_services(resolve_settings(Path(tempfile.mkdtemp())))
