@@ -17,6 +17,7 @@ Retry. `SaveIndicator` is the quiet line that shows that state.
 
 from __future__ import annotations
 
+import collections
 import logging
 import threading
 import traceback
@@ -97,6 +98,9 @@ class SerialSaver(QObject):
         self._pool.setMaxThreadCount(1)
         self._pending: dict[str, tuple[int, Commit]] = {}
         self._inflight: _Job | None = None
+        # A finished job may still be returning from run() on the worker thread when the
+        # GUI thread is done with it; keep the last few alive rather than race the GC.
+        self._recent: collections.deque[_Job] = collections.deque(maxlen=4)
 
     def submit(self, key: str, generation: int, commit: Commit) -> None:
         """Queue a commit; a waiting commit of the same key is replaced by this newer one."""
@@ -149,6 +153,7 @@ class SerialSaver(QObject):
 
     def _finish(self, job: _Job) -> None:
         self._inflight = None
+        self._recent.append(job)
         if job.error is None:
             self.succeeded.emit(job.key, job.generation, job.result)
         else:
