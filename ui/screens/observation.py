@@ -1,0 +1,409 @@
+"""Observation: the note-taker a walker uses between classrooms.
+
+Built for a few seconds of attention: the current visit and its countdown at the top, the
+editor in the middle with the typing focus, the walker's notes of this visit on the right.
+Everything works from the keyboard:
+
+  Ctrl+PgDown / Alt+Right   next visit        Ctrl+PgUp / Alt+Left   previous visit
+  Ctrl+T                    start/pause the visit countdown
+  Ctrl+1 … Ctrl+4           stem: I noticed, I wonder, I will try, Question
+  Alt+1 … Alt+9             toggle look-for tag 1…9
+  Ctrl+Enter                keep this note, start the next one
+  Delete (in the list)      delete a note (Undo offered)
+
+Leaving a visit whose countdown runs starts the corridor-talk timer; starting the next
+visit's countdown ends it. Each visit keeps its own elapsed time, so going back shows it.
+Only the notes of `author_id` are shown; in walker mode that is the walker themselves.
+"""
+
+from __future__ import annotations
+
+import itertools
+from collections.abc import Callable
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QAction, QHideEvent, QKeySequence, QShowEvent
+from PySide6.QtWidgets import (
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QSplitter,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+from walkapp.ui.dialogs import Asker
+from walkapp.ui.widgets.autosave import DEBOUNCE_MS, SerialSaver, describe_failure
+from walkapp.ui.widgets.note_editor import ElidedLabel, NoteDeleted, NoteEditor
+from walkapp.ui.widgets.nudge_highlight import NudgeCheck, no_nudge
+from walkapp.ui.widgets.visit_header import Clock, VisitHeader
+from walkapp.ui.widgets.visit_notes import NotesPanel
+
+from walkapp import domain as d
+from walkapp.events import Change
+from walkapp.services import NoteDraft, Services
+
+__all__ = ["Clock", "ObservationScreen"]
+
+
+class ObservationScreen(QWidget):
+    """Signals: `visit_changed(visit_id)`, `note_saved(Note)` after each successful
+    commit of one of this author's notes, `save_failed(message)`."""
+
+    visit_changed = Signal(str)
+    note_saved = Signal(object)
+    save_failed = Signal(str)
+
+    def __init__(self, services: Services, walk_id: str, author_id: str | None,
+                 clock: Clock | None = None, nudge: NudgeCheck = no_nudge,
+                 asker: Asker | None = None, parent: QWidget | None = None, *,
+                 debounce_ms: int = DEBOUNCE_MS) -> None:
+        super().__init__(parent)
+        self.setObjectName("observationScreen")
+        self._services = services
+        self._author_id = author_id
+        self._asker = asker or Asker()
+        self._walk = services.walks.get_walk(walk_id)
+        self._index = -1
+        self._notes: dict[str, d.Note] = {}      # this author's live notes, by id
+        self._known_ids: set[str] = set()        # ids this screen committed itself
+        self._deleting: dict[str, NoteDraft] = {}
+        self._undo: NoteDraft | None = None
+        self._navigating = False
+        self._focused_once = False
+
+        self.saver = SerialSaver(self)
+        self.saver.succeeded.connect(self._on_commit)
+        self.saver.failed.connect(self._on_commit_failed)
+
+        # -- header: where am I, how long have I got ---------------------------------------
+        self.header = VisitHeader(clock)
+        self.header.previous_requested.connect(self.previous_visit)
+        self.header.next_requested.connect(self.next_visit)
+        # The header's parts, named here for the main window and tests.
+        self.prev_button = self.header.prev_button
+        self.next_button = self.header.next_button
+        self.visit_title = self.header.title
+        self.visit_details = self.header.details
+        self.visit_timer = self.header.visit_timer
+        self.corridor_timer = self.header.corridor_timer
+        self.timer_button = self.header.timer_button
+        self.focus_label = ElidedLabel()
+        self.focus_label.setObjectName("walkFocus")
+
+        # -- body: visits | editor | this visit's notes -------------------------------------
+        self.visits_list = QListWidget()
+        self.visits_list.setObjectName("visitsList")
+        self.visits_list.setAccessibleName(self.tr("Visits"))
+        self.visits_list.setSpacing(3)
+        self.visits_list.setTextElideMode(Qt.TextElideMode.ElideRight)
+        self.visits_list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.visits_list.currentRowChanged.connect(self._visit_row_changed)
+        self.editor = NoteEditor(services.notes, self._walk, author_id, saver=self.saver,
+                                 nudge=nudge, debounce_ms=debounce_ms)
+        self.editor.saved.connect(self._on_editor_saved)
+        self.editor.save_failed.connect(self.save_failed)
+        self.notes_panel = NotesPanel()
+        self.notes_panel.note_selected.connect(self._note_picked)
+        self.notes_panel.delete_requested.connect(self.delete_note)
+        self.notes_panel.undo_requested.connect(self.undo_delete)
+        self.notes_panel.back_to_editor.connect(self.focus_editor)
+        self.editor.note_started.connect(self._note_started)
+
+        self.splitter = QSplitter(Qt.Orientation.Horizontal)
+        self.splitter.setChildrenCollapsible(False)
+        self.splitter.addWidget(self.visits_list)
+        self.splitter.addWidget(self.editor)
+        self.splitter.addWidget(self.notes_panel)
+        self.splitter.setStretchFactor(1, 1)
+        self.splitter.setSizes([210, 700, 380])
+
+        page = QWidget()
+        page_layout = QVBoxLayout(page)
+        page_layout.setContentsMargins(0, 0, 0, 0)
+        page_layout.addWidget(self.header)
+        page_layout.addWidget(self.focus_label)
+        page_layout.addWidget(self.splitter, 1)
+        self.empty = QLabel(self.tr(
+            "This walk has no visits yet.\nAdd the route of visits when planning the walk; "
+            "then notes can be taken here, one visit at a time."))
+        self.empty.setObjectName("emptyState")
+        self.empty.setWordWrap(True)
+        self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.pages = QStackedWidget()
+        self.pages.addWidget(page)
+        self.pages.addWidget(self.empty)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.pages)
+
+        self._add_shortcuts()
+        self._set_tab_order()
+        self.editor.tags_rebuilt.connect(self._set_tab_order)
+        self._reload_notes()
+        self._show_walk()
+
+    # -- public ------------------------------------------------------------------------------
+    @property
+    def walk(self) -> d.Walk:
+        return self._walk
+
+    def current_visit(self) -> d.Visit | None:
+        visits = self._walk.visits
+        return visits[self._index] if 0 <= self._index < len(visits) else None
+
+    def next_visit(self) -> bool:
+        return self.go_to_visit(self._index + 1)
+
+    def previous_visit(self) -> bool:
+        return self.go_to_visit(self._index - 1)
+
+    def go_to_visit(self, index: int) -> bool:
+        """Save the note in hand, then show visit `index` (0-based). False if refused."""
+        visits = self._walk.visits
+        if not 0 <= index < len(visits) or index == self._index:
+            return False
+        if self._index >= 0 and not self.editor.flush():
+            return False  # the indicator says why; the text stays where it is
+        self._index = index
+        self._show_visit()
+        self.visit_changed.emit(visits[index].id)
+        return True
+
+    def toggle_visit_timer(self) -> None:
+        self.header.toggle_timer()
+
+    def flush(self) -> bool:
+        """Commit the note in hand now; True when everything on screen is saved."""
+        ok = self.editor.flush()
+        self.saver.flush()
+        return ok
+
+    def can_close(self) -> bool:
+        """For the main window's close: save, or ask before losing an unsaved note."""
+        if self.flush():
+            return True
+        reason = self.editor.tracker.error or self.tr("the note could not be saved.")
+        return self._asker.confirm(
+            self, self.tr("Your note is not saved"),
+            self.tr("The note you are typing could not be saved: {0}\n\nClose anyway and "
+                    "lose it? Choose Cancel, copy the text somewhere safe, or try again.")
+            .format(reason), self.tr("Close and lose it"))
+
+    def focus_editor(self) -> None:
+        self.editor.text_edit.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def delete_note(self, note_id: str) -> None:
+        note = self._notes.get(note_id)
+        if note_id == self.editor.note_id:
+            snapshot = self.editor.current_draft()
+            self.editor.forget_current()
+        elif note is not None:
+            snapshot = NoteDraft(walk_id=note.walk_id, author_id=note.author_id,
+                                 text=note.text, stem=note.stem, visit_id=note.visit_id,
+                                 phase=note.phase, look_for_ids=note.look_for_ids, id=note.id)
+        else:
+            return
+        self._deleting[note_id] = snapshot
+        self._known_ids.add(note_id)
+        notes = self._services.notes
+
+        def remove() -> NoteDeleted:
+            notes.delete_note(note_id)
+            return NoteDeleted(note_id)
+
+        self.notes_panel.show_undo(self.tr("Deleting…"), can_undo=False)
+        self.saver.submit(note_id, 0, remove)
+
+    def undo_delete(self) -> None:
+        draft = self._undo
+        if draft is None:
+            return
+        self._undo = None
+        self.notes_panel.hide_undo()
+        notes = self._services.notes
+        self.saver.submit(draft.id, 0, lambda: notes.save_note(draft))
+
+    def on_change(self, change: Change) -> None:
+        """Connect to `ChangeBridge.changed`: refresh only what another part changed."""
+        if change.walk_id != self._walk.id:
+            return
+        if change.entity in {"walk", "visit", "look_for", "participant"}:
+            self.reload_walk()
+        elif change.entity == "note" and not set(change.ids) <= self._known_ids:
+            self._reload_notes()
+            self._show_visit_notes()
+
+    def reload_walk(self) -> None:
+        current = self.current_visit()
+        self._walk = self._services.walks.get_walk(self._walk.id)
+        self.editor.set_walk(self._walk)
+        self.notes_panel.set_look_fors(self._walk.look_fors)
+        ids = [v.id for v in self._walk.visits]
+        self._index = ids.index(current.id) if current and current.id in ids else -1
+        self._show_walk()
+
+    # -- showing -----------------------------------------------------------------------------
+    def _show_walk(self) -> None:
+        walk = self._walk
+        self.focus_label.set_full_text(self.tr("Focus: {0}").format(walk.focus)
+                                       if walk.focus else "")
+        self.focus_label.setVisible(bool(walk.focus))
+        self.header.set_lengths(walk.visit_minutes, walk.corridor_minutes)
+        self.notes_panel.set_look_fors(walk.look_fors)
+        if not walk.visits:
+            self._index = -1
+            self.pages.setCurrentWidget(self.empty)
+            return
+        self.pages.setCurrentIndex(0)
+        if self._index < 0:
+            self._index = 0
+        self._show_visit()
+
+    def _show_visit(self) -> None:
+        visit = self.current_visit()
+        if visit is None:
+            return
+        if visit.id != self.header.visit_id:
+            self.notes_panel.hide_undo()
+            self._undo = None
+        self.header.show_visit(visit, len(self._walk.visits),
+                               show_teacher=self._walk.show_teacher_names)
+        self._show_visits_list()
+        if self.editor.visit_id != visit.id:
+            self.editor.start_note(visit.id)
+        self._show_visit_notes()
+
+    def _show_visits_list(self) -> None:
+        counts: dict[str | None, int] = {}
+        for note in self._notes.values():
+            counts[note.visit_id] = counts.get(note.visit_id, 0) + 1
+        self._navigating = True
+        try:
+            if self.visits_list.count() != len(self._walk.visits):
+                self.visits_list.clear()
+                for _ in self._walk.visits:
+                    self.visits_list.addItem(QListWidgetItem())
+            for row, visit in enumerate(self._walk.visits):
+                count = counts.get(visit.id, 0)
+                if count == 1:
+                    text = self.tr("{0} · 1 note").format(visit.label)
+                elif count:
+                    text = self.tr("{0} · {1} notes").format(visit.label, count)
+                else:
+                    text = visit.label
+                details = visit.details(show_teacher=self._walk.show_teacher_names)
+                item = self.visits_list.item(row)
+                item.setText(f"{text}\n{details}" if details else text)
+            self.visits_list.setCurrentRow(self._index)
+        finally:
+            self._navigating = False
+
+    def _show_visit_notes(self) -> None:
+        visit = self.current_visit()
+        notes = sorted((n for n in self._notes.values() if visit and n.visit_id == visit.id),
+                       key=lambda n: (n.created_at, n.id))
+        self.notes_panel.title.setText(self.tr("Your notes in {0}").format(
+            visit.label if visit else ""))
+        self.notes_panel.set_notes(notes, self.editor.note_id)
+
+    # -- notes ---------------------------------------------------------------------------------
+    def _reload_notes(self) -> None:
+        notes = self._services.notes.list_notes(self._walk.id, author_id=self._author_id)
+        self._notes = {n.id: n for n in notes if n.author_id == self._author_id}
+
+    def _on_commit(self, key: str, _generation: int, result: object) -> None:
+        if isinstance(result, d.Note):
+            if result.author_id != self._author_id or result.walk_id != self._walk.id:
+                return
+            self._known_ids.add(result.id)
+            self._notes[result.id] = result
+            visit = self.current_visit()
+            if visit is not None and result.visit_id == visit.id:
+                self.notes_panel.upsert(result)
+                if result.id == self.editor.note_id:
+                    self.notes_panel.select(result.id)
+            self._show_visits_list()
+            self.note_saved.emit(result)
+        elif isinstance(result, NoteDeleted):
+            self._notes.pop(result.note_id, None)
+            self.notes_panel.remove(result.note_id)
+            self._show_visits_list()
+            draft = self._deleting.pop(result.note_id, None)
+            if draft is not None:
+                self._undo = draft
+                self.notes_panel.show_undo(self.tr("Note deleted."), can_undo=True)
+
+    def _on_commit_failed(self, key: str, _generation: int, error: object) -> None:
+        if key in self._deleting:
+            self._deleting.pop(key)
+            assert isinstance(error, BaseException)
+            self.notes_panel.show_undo(self.tr("The note was not deleted: {0}").format(
+                describe_failure(error)), can_undo=False)
+
+    def _on_editor_saved(self, result: object) -> None:
+        if isinstance(result, d.Note):
+            self._known_ids.add(result.id)
+
+    def _note_started(self, note_id: str) -> None:
+        # Its change events may arrive before the saver's result: they are ours, not news.
+        self._known_ids.add(note_id)
+        self.notes_panel.select(None)  # a fresh note is not in the list yet
+
+    def _note_picked(self, note_id: str) -> None:
+        if note_id == self.editor.note_id:
+            return
+        if not self.editor.flush():
+            self.notes_panel.select(self.editor.note_id)
+            return
+        note = self._notes.get(note_id)
+        if note is not None:
+            self.editor.load_note(note)
+
+    def _visit_row_changed(self, row: int) -> None:
+        if self._navigating:
+            return
+        if not self.go_to_visit(row):
+            self._navigating = True
+            self.visits_list.setCurrentRow(self._index)
+            self._navigating = False
+
+    # -- keyboard --------------------------------------------------------------------------------
+    def _add_shortcuts(self) -> None:
+        def action(name: str, keys: list[str], slot: Callable[[], object]) -> QAction:
+            act = QAction(name, self)
+            act.setShortcuts([QKeySequence(k) for k in keys])
+            act.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            act.triggered.connect(slot)
+            self.addAction(act)
+            return act
+
+        self.next_action = action(self.tr("Next visit"), ["Ctrl+PgDown", "Alt+Right"],
+                                  self.next_visit)
+        self.previous_action = action(self.tr("Previous visit"), ["Ctrl+PgUp", "Alt+Left"],
+                                      self.previous_visit)
+        self.timer_action = action(self.tr("Start or pause the visit countdown"), ["Ctrl+T"],
+                                   self.toggle_visit_timer)
+        self.addActions(self.editor.shortcut_actions())
+
+    def focus_chain(self) -> list[QWidget]:
+        """Every control in tab order: where am I, what kind of note, the note, my notes."""
+        panel = self.notes_panel
+        return [self.visits_list, self.prev_button, self.next_button, self.timer_button,
+                *self.editor.focus_chain(), panel.list, panel.delete_button,
+                panel.undo_button]
+
+    def _set_tab_order(self) -> None:
+        chain = self.focus_chain()
+        for first, second in itertools.pairwise(chain):
+            QWidget.setTabOrder(first, second)
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if not self._focused_once and self._walk.visits:
+            self._focused_once = True
+            self.focus_editor()
+
+    def hideEvent(self, event: QHideEvent) -> None:
+        # Another screen takes over: whatever is typed goes to the database now.
+        self.editor.tracker.commit_now()
+        super().hideEvent(event)

@@ -1,0 +1,167 @@
+"""Walker mode: the simpler window content for a walker on their own laptop.
+
+Three tabs: the walk (focus, norms, look-fors, route of visits — what the walker needs to
+know, read-only), their own notes (the observation screen, filtered to their notes), and
+their own reflections. Nothing of other walkers appears: no roster, no other notes, no
+other reflections. Walker mode is a property of the walk on this laptop
+(`Walk.local_mode == "walker"`, `Walk.local_participant_id`); `walker_home_for` reads it.
+"""
+
+from __future__ import annotations
+
+import html
+from collections.abc import Callable, Sequence
+
+from PySide6.QtGui import QFont, QHideEvent
+from PySide6.QtWidgets import QLabel, QTabWidget, QTextBrowser, QVBoxLayout, QWidget
+from walkapp.ui.dialogs import Asker
+from walkapp.ui.screens.observation import Clock, ObservationScreen
+from walkapp.ui.widgets.autosave import DEBOUNCE_MS
+from walkapp.ui.widgets.nudge_highlight import NudgeCheck, no_nudge
+from walkapp.ui.widgets.reflections import ReflectionsPanel
+
+from walkapp import domain as d
+from walkapp.errors import NotFoundError, ValidationError
+from walkapp.events import Change
+from walkapp.services import Services
+
+
+def overview_html(walk: d.Walk, tr: Callable[[str], str]) -> str:
+    """The walk as the walker needs it, as escaped HTML (every user string is escaped)."""
+    e = html.escape
+    parts = [f"<h2>{e(walk.title)}</h2>",
+             f"<p>{e(walk.walk_date.strftime('%d %b %Y'))}"
+             + (f" · {e(walk.school)}" if walk.school else "") + "</p>"]
+    parts.append(f"<h3>{e(tr('Focus'))}</h3>")
+    parts.append(f"<p>{e(walk.focus)}</p>" if walk.focus
+                 else f"<p><i>{e(tr('No focus written yet.'))}</i></p>")
+    parts.append(f"<h3>{e(tr('Our norms'))}</h3>")
+    if walk.norms:
+        parts.append("<ul>" + "".join(f"<li>{e(n.text)}</li>" for n in walk.norms) + "</ul>")
+    else:
+        parts.append(f"<p><i>{e(tr('No norms recorded.'))}</i></p>")
+    parts.append(f"<h3>{e(tr('Look-fors'))}</h3>")
+    if walk.look_fors:
+        items = []
+        for number, look_for in enumerate(walk.look_fors, start=1):
+            item = f"<li><b>{number}. {e(look_for.text)}</b>"
+            if look_for.description:
+                item += f"<br>{e(look_for.description)}"
+            items.append(item + "</li>")
+        parts.append("<ul>" + "".join(items) + "</ul>")
+    else:
+        parts.append(f"<p><i>{e(tr('No look-fors agreed.'))}</i></p>")
+    parts.append(f"<h3>{e(tr('Visits'))}</h3>")
+    parts.append("<p>" + e(tr("{0} minutes in each room, {1} minutes of corridor talk "
+                              "between rooms.").format(walk.visit_minutes,
+                                                       walk.corridor_minutes)) + "</p>")
+    if walk.visits:
+        rows = []
+        for visit in walk.visits:
+            details = visit.details(show_teacher=walk.show_teacher_names)
+            rows.append(f"<li>{e(visit.label)}" + (f" — {e(details)}" if details else "")
+                        + "</li>")
+        parts.append("<ul>" + "".join(rows) + "</ul>")
+    else:
+        parts.append(f"<p><i>{e(tr('The route of visits is not planned yet.'))}</i></p>")
+    return "\n".join(parts)
+
+
+class WalkerHome(QWidget):
+    """Walker-mode content: the walk, `participant_id`'s own notes and reflections.
+
+    Forwarded from the observation screen: `observation.visit_changed`, `.note_saved`,
+    `.save_failed`. Call `can_close()` before closing the window.
+    """
+
+    def __init__(self, services: Services, walk_id: str, participant_id: str,
+                 clock: Clock | None = None, nudge: NudgeCheck = no_nudge,
+                 asker: Asker | None = None, parent: QWidget | None = None, *,
+                 prompts: Sequence[str] | None = None,
+                 debounce_ms: int = DEBOUNCE_MS) -> None:
+        super().__init__(parent)
+        self.setObjectName("walkerHome")
+        walk = services.walks.get_walk(walk_id)
+        walker = walk.participant(participant_id)
+        if walker is None:
+            raise NotFoundError("That walker is not on this walk's roster.")
+        self._services = services
+        self._walk = walk
+        self.participant = walker
+
+        heading = QLabel(self.tr("{0} — your walk: {1}").format(walker.display_name,
+                                                                 walk.title))
+        heading.setObjectName("screenTitle")
+        font = QFont(heading.font())
+        font.setPointSizeF(font.pointSizeF() * 1.3)
+        font.setBold(True)
+        heading.setFont(font)
+        privacy = QLabel(self.tr("Only your own notes and reflections are on this laptop. "
+                                 "They stay here until you hand them back to the "
+                                 "facilitator."))
+        privacy.setObjectName("walkerPrivacy")
+        privacy.setWordWrap(True)
+
+        self.overview = QTextBrowser()
+        self.overview.setObjectName("walkOverview")
+        self.overview.setAccessibleName(self.tr("About this walk"))
+        self.overview.setOpenLinks(False)
+        self.overview.setHtml(overview_html(walk, self.tr))
+        self.observation = ObservationScreen(services, walk_id, participant_id, clock, nudge,
+                                             asker, debounce_ms=debounce_ms)
+        self.reflections = ReflectionsPanel(services.notes, walk_id, participant_id,
+                                            prompts=prompts, debounce_ms=debounce_ms)
+        self.tabs = QTabWidget()
+        self.tabs.setAccessibleName(self.tr("Walker sections"))
+        self.tabs.tabBar().setAccessibleName(self.tr("Sections: the walk, my notes, "
+                                                     "my reflections"))
+        self.tabs.addTab(self.overview, self.tr("&The walk"))
+        self.tabs.addTab(self.observation, self.tr("My &notes"))
+        self.tabs.addTab(self.reflections, self.tr("My &reflections"))
+        self.tabs.currentChanged.connect(self._tab_changed)
+        has_notes = bool(services.notes.list_notes(walk_id, author_id=participant_id))
+        self.tabs.setCurrentWidget(self.observation if has_notes else self.overview)
+
+        layout = QVBoxLayout(self)
+        layout.addWidget(heading)
+        layout.addWidget(privacy)
+        layout.addWidget(self.tabs, 1)
+
+    @property
+    def walk(self) -> d.Walk:
+        return self._walk
+
+    def flush(self) -> bool:
+        return all([self.observation.flush(), self.reflections.flush()])
+
+    def can_close(self) -> bool:
+        reflections_saved = self.reflections.flush()
+        return self.observation.can_close() and reflections_saved
+
+    def on_change(self, change: Change) -> None:
+        """Connect to `ChangeBridge.changed`."""
+        if change.walk_id != self._walk.id:
+            return
+        self.observation.on_change(change)
+        if change.entity in {"walk", "visit", "look_for", "norm"}:
+            self._walk = self._services.walks.get_walk(self._walk.id)
+            self.overview.setHtml(overview_html(self._walk, self.tr))
+
+    def _tab_changed(self, _index: int) -> None:
+        # Leaving a tab saves what was typed there now, not a second later.
+        self.reflections.flush()
+        if self.tabs.currentWidget() is self.observation:
+            self.observation.focus_editor()
+
+    def hideEvent(self, event: QHideEvent) -> None:
+        self.reflections.flush()
+        super().hideEvent(event)
+
+
+def walker_home_for(services: Services, walk_id: str, **kwargs: object) -> WalkerHome:
+    """The walker home of a walk set up in walker mode on this laptop."""
+    walk = services.walks.get_walk(walk_id)
+    if walk.local_mode != d.LocalMode.WALKER or not walk.local_participant_id:
+        raise ValidationError("This walk is not in walker mode on this laptop.")
+    return WalkerHome(services, walk_id, walk.local_participant_id, **kwargs)  # type: ignore[arg-type]
+

@@ -1,0 +1,114 @@
+"""Pictures of the observation screen and walker mode, for docs/screenshots.
+
+`render_screenshots(services, out_dir)` draws each screen at 1366×768 over the sample walk
+(`walkapp.demo`) and returns the PNG paths; `make screenshots` calls it. The clock is frozen
+so the countdowns show the same time on every run. If the core's language nudge
+(`walkapp.nudge.check`) is present, the pictures show its underlines.
+"""
+
+from __future__ import annotations
+
+import importlib
+from pathlib import Path
+
+from PySide6.QtWidgets import QApplication, QWidget
+from walkapp.ui.screens.observation import ObservationScreen
+from walkapp.ui.screens.walker_home import WalkerHome
+from walkapp.ui.widgets.nudge_highlight import NudgeCheck, no_nudge
+
+from walkapp.demo import create_demo_walk
+from walkapp.services import Services
+
+SIZE = (1366, 768)
+SAMPLE_NOTE = "The teacher asked a good question and Sam's table"
+
+
+class _FrozenClock:
+    def __init__(self) -> None:
+        self.now = 10_000.0
+
+    def __call__(self) -> float:
+        return self.now
+
+
+def _nudge() -> NudgeCheck:
+    try:
+        module = importlib.import_module("walkapp.nudge")
+    except ImportError:
+        return no_nudge
+    check = getattr(module, "check", None)
+    return check if callable(check) else no_nudge
+
+
+def _settle(widget: QWidget) -> None:
+    widget.resize(*SIZE)
+    widget.show()
+    for _ in range(3):
+        QApplication.processEvents()
+
+
+def _save(widget: QWidget, path: Path) -> Path:
+    QApplication.processEvents()
+    widget.grab().save(str(path))
+    return path
+
+
+def render_screenshots(services: Services, out_dir: Path | str,
+                       walk_id: str | None = None) -> list[Path]:
+    """Render the observation screen and the three walker-mode tabs to PNG files."""
+    if QApplication.instance() is None:
+        from walkapp.ui.app import make_application
+        make_application([])
+    out = Path(out_dir)
+    out.mkdir(parents=True, exist_ok=True)
+    walk = services.walks.get_walk(walk_id) if walk_id else create_demo_walk(services)
+    walker = walk.walkers[0]
+    clock = _FrozenClock()
+    paths: list[Path] = []
+
+    screen = ObservationScreen(services, walk.id, walker.id, clock=clock, nudge=_nudge())
+    try:
+        _settle(screen)
+        screen.go_to_visit(1)
+        screen.toggle_visit_timer()
+        clock.now += 3 * 60 + 20  # three minutes into the visit
+        screen.visit_timer.refresh()
+        screen.editor.text_edit.setPlainText(SAMPLE_NOTE)
+        screen.editor.toggle_look_for(1)
+        paths.append(_save(screen, out / "observation.png"))
+        # Leave the database as it was: the sample note is not part of the sample walk.
+        screen.editor.text_edit.setPlainText("")
+        screen.flush()
+    finally:
+        screen.close()
+        screen.deleteLater()
+
+    home = WalkerHome(services, walk.id, walker.id, clock=clock, nudge=_nudge())
+    try:
+        _settle(home)
+        for index, name in enumerate(("walker-walk.png", "walker-notes.png",
+                                      "walker-reflections.png")):
+            home.tabs.setCurrentIndex(index)
+            paths.append(_save(home, out / name))
+    finally:
+        home.close()
+        home.deleteLater()
+    return paths
+
+
+if __name__ == "__main__":  # a quick look without the whole `make screenshots`
+    import sys
+    import tempfile
+
+    from walkapp.ui.app import make_application
+
+    from walkapp.config import resolve_settings
+    from walkapp.services import open_services
+
+    make_application([])
+    opened = open_services(resolve_settings(Path(tempfile.mkdtemp())))
+    try:
+        for written in render_screenshots(opened, sys.argv[1] if len(sys.argv) > 1 else "."):
+            print(written)
+    finally:
+        opened.close()

@@ -1,0 +1,382 @@
+"""The note editor: one note at a time, with its stem and look-for tags, autosaved.
+
+There is no Save button. Each note gets its id before the first keystroke is stored, so a
+retried commit updates the same note instead of adding a copy. The text is committed
+about a second after typing pauses, when the editor loses focus, and before the walker
+moves to another note or visit (see `autosave.py` for why commits run off the GUI thread
+and in order). A note whose text is emptied is removed, so the database never keeps text
+the walker has taken out.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import uuid
+from dataclasses import dataclass
+
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QFont, QKeySequence
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+from walkapp.ui.widgets.autosave import (
+    DEBOUNCE_MS,
+    AutosaveTracker,
+    Commit,
+    SaveIndicator,
+    SerialSaver,
+)
+from walkapp.ui.widgets.flow_layout import FlowLayout
+from walkapp.ui.widgets.note_text import (
+    STEMS,
+    ElidedLabel,
+    NoteTextEdit,
+    shortcut_text,
+    stem_label,
+    stem_prompt,
+)
+from walkapp.ui.widgets.nudge_highlight import NudgeCheck, hint_for, no_nudge, run_check
+
+from walkapp import domain as d
+from walkapp.errors import NotFoundError
+from walkapp.services.notes import NoteDraft, NoteService
+
+__all__ = ["STEMS", "ElidedLabel", "NoteDeleted", "NoteEditor", "NoteTextEdit",
+           "shortcut_text", "stem_label", "stem_prompt"]
+
+MAX_TAG_SHORTCUTS = 9
+# Longer texts are checked a moment after typing pauses rather than on every keystroke.
+SYNC_NUDGE_CHARS = 5000
+NOTE_PHASE = "observation"
+
+
+@dataclass(frozen=True)
+class NoteDeleted:
+    """The result of a commit that removed an emptied note."""
+
+    note_id: str
+
+
+class NoteEditor(QWidget):
+    """Edits one note of `author_id` at a time.
+
+    Signals: `saved(result)` after each successful commit (a `walkapp.domain.Note`, or
+    `NoteDeleted` when an emptied note was removed); `save_failed(message)`;
+    `note_started(note_id)` when a fresh, empty note begins.
+    """
+
+    saved = Signal(object)
+    save_failed = Signal(str)
+    note_started = Signal(str)
+    tags_rebuilt = Signal()
+
+    def __init__(self, notes: NoteService, walk: d.Walk, author_id: str | None, *,
+                 saver: SerialSaver, nudge: NudgeCheck = no_nudge,
+                 debounce_ms: int = DEBOUNCE_MS, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("noteEditor")
+        self._notes = notes
+        self._walk = walk
+        self._author_id = author_id
+        self._nudge = nudge
+        self._note_id = ""
+        self._visit_id: str | None = None
+        self._stem = d.Stem.NOTICED
+        self._tags: list[str] = []
+        self._stored = False  # the note may exist in the database
+        self._last_text = ""
+
+        self.stem_group = QButtonGroup(self)
+        self.stem_group.setExclusive(True)
+        self.stem_buttons: dict[d.Stem, QPushButton] = {}
+        self.stem_actions: list[QAction] = []
+        stem_row = QHBoxLayout()
+        stem_row.setSpacing(4)
+        for number, stem in enumerate(STEMS, start=1):
+            keys = f"Ctrl+{number}"
+            button = QPushButton(f"{stem_label(stem)}  {shortcut_text(keys)}")
+            button.setObjectName("stemButton")
+            button.setCheckable(True)
+            # Clicking keeps the typing focus in the text; Tab still reaches the button.
+            button.setFocusPolicy(Qt.FocusPolicy.TabFocus)
+            button.setAccessibleName(self.tr("Stem: {0}").format(stem_label(stem)))
+            button.setToolTip(self.tr("This note is “{0}” ({1})").format(
+                stem_label(stem), shortcut_text(keys)))
+            button.clicked.connect(lambda _=False, s=stem: self.set_stem(s))
+            self.stem_group.addButton(button)
+            self.stem_buttons[stem] = button
+            stem_row.addWidget(button)
+            action = QAction(stem_label(stem), self)
+            action.setShortcut(QKeySequence(keys))
+            action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            action.triggered.connect(lambda _=False, s=stem: self.set_stem(s))
+            self.stem_actions.append(action)
+        stem_row.addStretch(1)
+
+        tags_caption = QLabel(self.tr("Look-fors:"))
+        tags_caption.setObjectName("tagsCaption")
+        self.tags_box = QWidget()
+        self.tags_box.setObjectName("lookForTags")
+        self.tags_layout = FlowLayout(self.tags_box)
+        self.tag_buttons: list[QPushButton] = []
+        self.tag_actions: list[QAction] = []
+        for number in range(1, MAX_TAG_SHORTCUTS + 1):
+            action = QAction(self.tr("Look-for {0}").format(number), self)
+            action.setShortcut(QKeySequence(f"Alt+{number}"))
+            action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            action.triggered.connect(lambda _=False, i=number - 1: self.toggle_look_for(i))
+            self.tag_actions.append(action)
+        tags_row = QHBoxLayout()
+        tags_row.addWidget(tags_caption, 0, Qt.AlignmentFlag.AlignTop)
+        tags_row.addWidget(self.tags_box, 1)
+
+        self.text_edit = NoteTextEdit()
+        self.text_edit.setObjectName("noteText")
+        self.text_edit.setAccessibleName(self.tr("Note text"))
+        text_font = QFont(self.text_edit.font())
+        text_font.setPointSizeF(text_font.pointSizeF() * 1.15)
+        self.text_edit.setFont(text_font)
+        self.text_edit.textChanged.connect(self._on_text_changed)
+        self.text_edit.focus_left.connect(self._on_focus_left)
+
+        self.hint = ElidedLabel()
+        self.hint.setObjectName("nudgeHint")
+        self.indicator = SaveIndicator(self.tr("the note"))
+        self.new_note_button = QPushButton(self.tr("New note  {0}").format(
+            shortcut_text("Ctrl+Return")))
+        self.new_note_button.setAccessibleName(self.tr("Start a new note"))
+        self.new_note_button.setToolTip(self.tr("Keep this note and start the next one"))
+        self.new_note_button.clicked.connect(self.new_note)
+        self.new_note_action = QAction(self.tr("New note"), self)
+        self.new_note_action.setShortcuts([QKeySequence("Ctrl+Return"),
+                                           QKeySequence("Ctrl+Enter")])
+        self.new_note_action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        self.new_note_action.triggered.connect(self.new_note)
+        self.addActions(self.shortcut_actions())
+
+        self.shortcuts_hint = ElidedLabel()
+        self.shortcuts_hint.setObjectName("shortcutsHint")
+        self.shortcuts_hint.set_full_text(self.tr(
+            "{0} next note · {1} stem · {2} look-for · {3} next visit · {4} visit timer")
+            .format(shortcut_text("Ctrl+Return"), shortcut_text("Ctrl+1") + "–4",
+                    shortcut_text("Alt+1") + "–9", shortcut_text("Ctrl+PgDown"),
+                    shortcut_text("Ctrl+T")))
+        bottom = QHBoxLayout()
+        bottom.addWidget(self.indicator, 1)
+        bottom.addWidget(self.new_note_button)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addLayout(stem_row)
+        layout.addLayout(tags_row)
+        layout.addWidget(self.text_edit, 1)
+        layout.addWidget(self.hint)
+        layout.addLayout(bottom)
+        layout.addWidget(self.shortcuts_hint)
+
+        self._nudge_timer = QTimer(self)
+        self._nudge_timer.setSingleShot(True)
+        self._nudge_timer.setInterval(300)
+        self._nudge_timer.timeout.connect(self._check_nudge)
+
+        self.tracker = AutosaveTracker(saver, self.indicator, self._build_commit,
+                                       debounce_ms=debounce_ms, parent=self)
+        self.tracker.committed.connect(self._on_committed)
+        self.tracker.failed.connect(self.save_failed)
+        self._build_tags()
+        self._show_stem()
+        self.start_note(None)
+
+    # -- the note being edited -------------------------------------------------------------
+    def shortcut_actions(self) -> list[QAction]:
+        return [*self.stem_actions, *self.tag_actions, self.new_note_action]
+
+    @property
+    def note_id(self) -> str:
+        return self._note_id
+
+    @property
+    def visit_id(self) -> str | None:
+        return self._visit_id
+
+    def stem(self) -> d.Stem:
+        return self._stem
+
+    def look_for_ids(self) -> tuple[str, ...]:
+        order = [lf.id for lf in self._walk.look_fors]
+        return tuple(sorted(self._tags, key=order.index))
+
+    def text(self) -> str:
+        return self.text_edit.toPlainText()
+
+    def is_saved(self) -> bool:
+        return self.tracker.is_saved()
+
+    def current_draft(self) -> NoteDraft:
+        return NoteDraft(walk_id=self._walk.id, author_id=self._author_id, text=self.text(),
+                         stem=self._stem, visit_id=self._visit_id, phase=NOTE_PHASE,
+                         look_for_ids=self.look_for_ids(), id=self._note_id)
+
+    def start_note(self, visit_id: str | None) -> None:
+        """Begin a fresh, empty note (the stem stays: walkers often write several alike).
+        Call `flush()` first: the previous note is left behind as it is."""
+        self._visit_id = visit_id
+        self._note_id = str(uuid.uuid4())
+        self._stored = False
+        self._tags = []
+        self._set_text("")
+        self._show_tags()
+        self.tracker.reset(self._note_id)
+        self.note_started.emit(self._note_id)
+
+    def load_note(self, note: d.Note) -> None:
+        """Edit a stored note. Call `flush()` first."""
+        self._visit_id = note.visit_id
+        self._note_id = note.id
+        self._stored = True
+        self._stem = note.stem
+        known = {lf.id for lf in self._walk.look_fors}
+        self._tags = [t for t in note.look_for_ids if t in known]
+        self._set_text(note.text)
+        self._show_stem()
+        self._show_tags()
+        self.tracker.reset(note.id, saved=True)
+
+    def flush(self) -> bool:
+        """Commit the note now; True when what is on screen is in the database."""
+        return self.tracker.flush()
+
+    def new_note(self) -> None:
+        """Ctrl+Enter: keep this note and start the next one, typing focus unchanged."""
+        if not self.text().strip():
+            self.text_edit.setFocus(Qt.FocusReason.ShortcutFocusReason)
+            return
+        if self.flush():
+            self.start_note(self._visit_id)
+        self.text_edit.setFocus(Qt.FocusReason.ShortcutFocusReason)
+
+    def forget_current(self) -> None:
+        """The current note was deleted elsewhere: stop saving it and start afresh."""
+        self.tracker.stop()
+        self.start_note(self._visit_id)
+
+    def set_walk(self, walk: d.Walk) -> None:
+        """The walk's plan changed (e.g. a look-for was added): rebuild the tags."""
+        self._walk = walk
+        known = {lf.id for lf in walk.look_fors}
+        if any(t not in known for t in self._tags):
+            self._tags = [t for t in self._tags if t in known]
+            self.tracker.touch()
+        self._build_tags()
+
+    def set_stem(self, stem: d.Stem) -> None:
+        if stem != self._stem:
+            self._stem = stem
+            self.tracker.touch()
+        self._show_stem()
+
+    def toggle_look_for(self, index: int) -> None:
+        if not 0 <= index < len(self._walk.look_fors):
+            return
+        look_for_id = self._walk.look_fors[index].id
+        if look_for_id in self._tags:
+            self._tags.remove(look_for_id)
+        else:
+            self._tags.append(look_for_id)
+        self._show_tags()
+        self.tracker.touch()
+
+    # -- internals -------------------------------------------------------------------------
+    def _set_text(self, text: str) -> None:
+        self._last_text = text  # a load is not an edit
+        self.text_edit.setPlainText(text)
+        self._check_nudge()
+
+    def _build_tags(self) -> None:
+        for button in self.tag_buttons:
+            self.tags_layout.removeWidget(button)
+            button.deleteLater()
+        self.tag_buttons = []
+        for index, look_for in enumerate(self._walk.look_fors):
+            number = index + 1
+            button = QPushButton(f"{number} · {look_for.text}" if number <= MAX_TAG_SHORTCUTS
+                                 else look_for.text)
+            button.setObjectName("lookForTag")
+            button.setCheckable(True)
+            button.setFocusPolicy(Qt.FocusPolicy.TabFocus)
+            button.setAccessibleName(self.tr("Look-for tag: {0}").format(look_for.text))
+            tip = look_for.description or look_for.text
+            if number <= MAX_TAG_SHORTCUTS:
+                tip += "\n" + self.tr("Toggle with {0}").format(shortcut_text(f"Alt+{number}"))
+            button.setToolTip(tip)
+            button.clicked.connect(lambda _=False, i=index: self.toggle_look_for(i))
+            self.tags_layout.addWidget(button)
+            self.tag_buttons.append(button)
+        for index, action in enumerate(self.tag_actions):
+            action.setEnabled(index < len(self._walk.look_fors))
+        self._show_tags()
+        self.tags_box.updateGeometry()
+        self.tags_rebuilt.emit()
+
+    def focus_chain(self) -> list[QWidget]:
+        """The editor's controls in tab order: stems, tags, text, retry, new note."""
+        return [*self.stem_buttons.values(), *self.tag_buttons, self.text_edit,
+                self.indicator.retry, self.new_note_button]
+
+    def _show_tags(self) -> None:
+        for look_for, button in zip(self._walk.look_fors, self.tag_buttons, strict=False):
+            button.setChecked(look_for.id in self._tags)
+
+    def _show_stem(self) -> None:
+        self.stem_buttons[self._stem].setChecked(True)
+        self.text_edit.setPlaceholderText(self.tr("{0}   (Ctrl+Enter starts the next note)")
+                                          .format(stem_prompt(self._stem)))
+
+    def _on_text_changed(self) -> None:
+        text = self.text_edit.toPlainText()
+        if text == self._last_text:
+            return  # a format-only change (underlines), not an edit
+        self._last_text = text
+        if len(text) <= SYNC_NUDGE_CHARS:
+            self._check_nudge()
+        else:
+            self._nudge_timer.start()
+        self.tracker.touch()
+
+    def _check_nudge(self) -> None:
+        self._nudge_timer.stop()
+        text = self.text_edit.toPlainText()
+        spans = run_check(self._nudge, text, self._walk.language) if text else ()
+        self.text_edit.highlighter.set_spans(spans, text)
+        self.hint.set_full_text(hint_for(spans))
+
+    def _on_focus_left(self) -> None:
+        if not self.tracker.is_saved():
+            self.tracker.commit_now()
+
+    def _build_commit(self) -> Commit | None:
+        draft = self.current_draft()
+        notes = self._notes
+        if not draft.text.strip():
+            if not self._stored:
+                return None
+
+            def remove() -> NoteDeleted:
+                # NotFound: the note never reached the database, so nothing to remove.
+                with contextlib.suppress(NotFoundError):
+                    notes.delete_note(draft.id)
+                return NoteDeleted(draft.id)
+
+            return remove
+        self._stored = True
+        return lambda: notes.save_note(draft)
+
+    def _on_committed(self, result: object) -> None:
+        if isinstance(result, NoteDeleted) and self.tracker.is_saved():
+            self.indicator.set_state("idle")
+        self.saved.emit(result)
+

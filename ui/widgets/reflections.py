@@ -1,0 +1,151 @@
+"""A walker's reflections: a few prompts about their own practice, each answer autosaved.
+
+The prompts look inward ("What did you notice about your own practice?", "I will try…"):
+the walk exists to change the walkers' teaching, not to grade the rooms visited. Answers
+are saved like notes — no Save button, "Saved" only after the commit succeeded.
+"""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Sequence
+
+from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtWidgets import QLabel, QPlainTextEdit, QScrollArea, QVBoxLayout, QWidget
+from walkapp.ui.widgets.autosave import (
+    DEBOUNCE_MS,
+    AutosaveTracker,
+    Commit,
+    SaveIndicator,
+    SerialSaver,
+)
+
+from walkapp import domain as d
+from walkapp.services.notes import NoteService
+
+
+def default_prompts() -> tuple[str, ...]:
+    return (
+        QCoreApplication.translate("Reflections", "What did you notice about your own "
+                                   "practice?"),
+        QCoreApplication.translate("Reflections", "I will try…"),
+        QCoreApplication.translate("Reflections", "What question will you take back to "
+                                   "your own classroom?"),
+    )
+
+
+class _PlainEdit(QPlainTextEdit):
+    focus_left = Signal()
+
+    def focusOutEvent(self, event: object) -> None:
+        super().focusOutEvent(event)  # type: ignore[arg-type]
+        self.focus_left.emit()
+
+
+class ReflectionEditor(QWidget):
+    """One prompt and the walker's answer to it."""
+
+    def __init__(self, notes: NoteService, walk_id: str, author_id: str | None, prompt: str,
+                 existing: d.Reflection | None, *, saver: SerialSaver,
+                 debounce_ms: int = DEBOUNCE_MS, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._notes = notes
+        self._walk_id = walk_id
+        self._author_id = author_id
+        self.prompt = prompt
+        self.reflection_id = existing.id if existing else str(uuid.uuid4())
+        self._stored = existing is not None
+        self._last_text = existing.text if existing else ""
+
+        self.caption = QLabel(prompt)
+        self.caption.setObjectName("sectionTitle")
+        self.caption.setWordWrap(True)
+        self.text_edit = _PlainEdit()
+        self.text_edit.setTabChangesFocus(True)
+        self.text_edit.setAccessibleName(prompt)
+        self.text_edit.setPlaceholderText(self.tr("Write for yourself; this stays with you "
+                                                  "until you hand your notes back."))
+        self.text_edit.setPlainText(self._last_text)
+        self.text_edit.setMinimumHeight(70)
+        self.text_edit.setMaximumHeight(100)
+        self.caption.setBuddy(self.text_edit)
+        self.indicator = SaveIndicator(prompt)
+        self.tracker = AutosaveTracker(saver, self.indicator, self._build_commit,
+                                       key=self.reflection_id, debounce_ms=debounce_ms,
+                                       parent=self)
+        self.tracker.reset(self.reflection_id, saved=self._stored)
+        self.text_edit.textChanged.connect(self._on_text_changed)
+        self.text_edit.focus_left.connect(self._on_focus_left)
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 6)
+        layout.addWidget(self.caption)
+        layout.addWidget(self.text_edit)
+        layout.addWidget(self.indicator)
+
+    def text(self) -> str:
+        return self.text_edit.toPlainText()
+
+    def flush(self) -> bool:
+        return self.tracker.flush()
+
+    def _on_text_changed(self) -> None:
+        text = self.text()
+        if text != self._last_text:
+            self._last_text = text
+            self.tracker.touch()
+
+    def _on_focus_left(self) -> None:
+        if not self.tracker.is_saved():
+            self.tracker.commit_now()
+
+    def _build_commit(self) -> Commit | None:
+        text = self.text()
+        if not text.strip() and not self._stored:
+            return None
+        self._stored = True
+        notes, walk_id, author_id = self._notes, self._walk_id, self._author_id
+        prompt, reflection_id = self.prompt, self.reflection_id
+        return lambda: notes.save_reflection(walk_id, author_id, prompt, text, reflection_id)
+
+
+class ReflectionsPanel(QScrollArea):
+    """The walker's own reflections: the standard prompts, then any other prompts they
+    already answered (e.g. from a pre-brief), in one scrolling column."""
+
+    def __init__(self, notes: NoteService, walk_id: str, author_id: str | None, *,
+                 prompts: Sequence[str] | None = None, debounce_ms: int = DEBOUNCE_MS,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("reflectionsPanel")
+        self.setWidgetResizable(True)
+        self.setAccessibleName(self.tr("Your reflections"))
+        self.saver = SerialSaver(self)
+        mine = [r for r in notes.list_reflections(walk_id, author_id=author_id)
+                if r.author_id == author_id]
+        by_prompt = {r.prompt: r for r in mine}
+        wanted = list(prompts if prompts is not None else default_prompts())
+        wanted += [r.prompt for r in mine if r.prompt not in wanted]
+
+        body = QWidget()
+        # Lines as long as a 1366-pixel screen are hard to read and write in.
+        body.setMaximumWidth(1000)
+        layout = QVBoxLayout(body)
+        intro = QLabel(self.tr("A few minutes for yourself: what did today's visits show "
+                               "you about your own teaching?"))
+        intro.setWordWrap(True)
+        layout.addWidget(intro)
+        self.editors: list[ReflectionEditor] = []
+        for prompt in wanted:
+            editor = ReflectionEditor(notes, walk_id, author_id, prompt, by_prompt.get(prompt),
+                                      saver=self.saver, debounce_ms=debounce_ms)
+            layout.addWidget(editor)
+            self.editors.append(editor)
+        layout.addStretch(1)
+        self.setWidget(body)
+        self.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
+        self.setFrameShape(QScrollArea.Shape.NoFrame)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+
+    def flush(self) -> bool:
+        return all([editor.flush() for editor in self.editors])

@@ -1,0 +1,133 @@
+"""The top of the observation screen: which visit, and how long is left.
+
+"Visit n of m" with the optional room/grade/subject (teacher only if the walk shows
+names), previous/next buttons, the countdown for the time in the room, and the
+corridor-talk timer. The timing rules live here:
+
+- each visit keeps its own elapsed time, so going back to a visit shows its time;
+- leaving a visit whose countdown runs starts corridor talk (when the walk has any);
+- starting a visit's countdown ends corridor talk.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QFont
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+from walkapp.ui.widgets.countdown import Countdown
+from walkapp.ui.widgets.note_text import shortcut_text
+
+from walkapp import domain as d
+
+Clock = Callable[[], float]
+
+
+class VisitHeader(QWidget):
+    previous_requested = Signal()
+    next_requested = Signal()
+
+    def __init__(self, clock: Clock | None = None, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._elapsed: dict[str, float] = {}
+        self._visit_id: str | None = None
+        self._visit_seconds = 0
+        self._corridor_seconds = 0
+
+        self.prev_button = QPushButton(self.tr("◀ Previous"))
+        self.prev_button.setAccessibleName(self.tr("Previous visit"))
+        self.prev_button.setToolTip(self.tr("Previous visit ({0})").format(
+            shortcut_text("Ctrl+PgUp")))
+        self.prev_button.clicked.connect(self.previous_requested)
+        self.next_button = QPushButton(self.tr("Next ▶"))
+        self.next_button.setAccessibleName(self.tr("Next visit"))
+        self.next_button.setToolTip(self.tr("Next visit ({0})").format(
+            shortcut_text("Ctrl+PgDown")))
+        self.next_button.clicked.connect(self.next_requested)
+        self.title = QLabel()
+        self.title.setObjectName("visitTitle")
+        font = QFont(self.title.font())
+        font.setPointSizeF(font.pointSizeF() * 1.6)
+        font.setBold(True)
+        self.title.setFont(font)
+        self.details = QLabel()
+        self.details.setObjectName("visitDetails")
+        title_box = QVBoxLayout()
+        title_box.setSpacing(0)
+        title_box.addWidget(self.title)
+        title_box.addWidget(self.details)
+
+        self.visit_timer = Countdown(self.tr("Time in this room"), clock, compact=True)
+        self.visit_timer.setObjectName("visitCountdown")
+        self.timer_button = QPushButton()
+        self.timer_button.setAccessibleName(self.tr("Start or pause the visit countdown"))
+        self.timer_button.clicked.connect(self.toggle_timer)
+        self.visit_timer.state_changed.connect(self._show_timer_button)
+        self.corridor_timer = Countdown(self.tr("Corridor talk"), clock, compact=True)
+        self.corridor_timer.setObjectName("corridorCountdown")
+
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.prev_button, 0, Qt.AlignmentFlag.AlignVCenter)
+        layout.addLayout(title_box)
+        layout.addWidget(self.next_button, 0, Qt.AlignmentFlag.AlignVCenter)
+        layout.addStretch(1)
+        layout.addWidget(self.visit_timer)
+        layout.addWidget(self.timer_button, 0, Qt.AlignmentFlag.AlignVCenter)
+        layout.addSpacing(18)
+        layout.addWidget(self.corridor_timer)
+        self._show_timer_button()
+
+    @property
+    def visit_id(self) -> str | None:
+        return self._visit_id
+
+    def set_lengths(self, visit_minutes: int, corridor_minutes: int) -> None:
+        """The walk's planned times; a change keeps running timers running."""
+        if visit_minutes * 60 != self._visit_seconds:
+            self._visit_seconds = visit_minutes * 60
+            self.visit_timer.set_planned(self._visit_seconds, reset=False)
+        if corridor_minutes * 60 != self._corridor_seconds:
+            self._corridor_seconds = corridor_minutes * 60
+            self.corridor_timer.set_planned(self._corridor_seconds,
+                                            reset=not self.corridor_timer.is_running())
+        self.corridor_timer.setVisible(corridor_minutes > 0)
+
+    def show_visit(self, visit: d.Visit, total: int, *, show_teacher: bool) -> None:
+        """Show `visit`; when it is another visit than before, move the timers on."""
+        self.title.setText(self.tr("Visit {0} of {1}").format(visit.position, total))
+        details = visit.details(show_teacher=show_teacher)
+        self.details.setText(details)
+        self.details.setVisible(bool(details))
+        self.prev_button.setEnabled(visit.position > 1)
+        self.next_button.setEnabled(visit.position < total)
+        if visit.id == self._visit_id:
+            return
+        leaving_running = self.visit_timer.is_running()
+        if self._visit_id is not None:
+            self._elapsed[self._visit_id] = self.visit_timer.elapsed()
+        self._visit_id = visit.id
+        self.visit_timer.set_planned(self._visit_seconds)
+        self.visit_timer.set_elapsed(self._elapsed.get(visit.id, 0.0))
+        if leaving_running and self._corridor_seconds:
+            self.corridor_timer.reset()
+            self.corridor_timer.start()
+        self._show_timer_button()
+
+    def toggle_timer(self) -> None:
+        if self._visit_id is None:
+            return
+        if not self.visit_timer.is_running() and self.corridor_timer.elapsed():
+            self.corridor_timer.reset()  # we are in the room: corridor talk is over
+        self.visit_timer.toggle()
+
+    def _show_timer_button(self, *_state: object) -> None:
+        keys = shortcut_text("Ctrl+T")
+        if self.visit_timer.is_running():
+            text = self.tr("Pause  {0}").format(keys)
+        elif self.visit_timer.elapsed():
+            text = self.tr("Resume  {0}").format(keys)
+        else:
+            text = self.tr("Start visit  {0}").format(keys)
+        self.timer_button.setText(text)

@@ -1,0 +1,208 @@
+"""The list of the walker's notes in the current visit, with delete and undo.
+
+Selecting a note opens it in the editor; Delete removes it and offers Undo (no dialog: a
+walker between rooms has no time to answer one). The panel only shows and reports; the
+screen decides what happens.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from PySide6.QtCore import QEvent, QObject, Qt, Signal
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+from walkapp.ui.widgets.note_text import stem_label
+
+from walkapp import domain as d
+
+PREVIEW_CHARS = 220
+IdRole = Qt.ItemDataRole.UserRole + 1
+
+
+def note_preview(note: d.Note, look_fors: Sequence[d.LookFor]) -> str:
+    text = " ".join(note.text.split())
+    if len(text) > PREVIEW_CHARS:
+        text = text[:PREVIEW_CHARS - 1] + "…"
+    label = stem_label(note.stem)
+    # Many notes already begin with their stem ("I wonder how…"): don't say it twice.
+    line = text if text.casefold().startswith(label.casefold()) else f"{label}: {text}"
+    names = [lf.text for lf in look_fors if lf.id in note.look_for_ids]
+    if names:
+        line += "\n# " + " · # ".join(names)
+    return line
+
+
+class NotesPanel(QWidget):
+    note_selected = Signal(str)     # the walker picked a note to edit
+    delete_requested = Signal(str)  # note id
+    undo_requested = Signal()
+    back_to_editor = Signal()       # Enter on a note
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._look_fors: tuple[d.LookFor, ...] = ()
+        self._silent = False
+
+        self.title = QLabel(self.tr("Your notes"))
+        self.title.setObjectName("notesTitle")
+        self.list = QListWidget()
+        self.list.setObjectName("visitNotes")
+        self.list.setAccessibleName(self.tr("Your notes in this visit"))
+        self.list.setWordWrap(True)
+        self.list.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.list.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
+        self.list.setSpacing(3)
+        self.list.setAlternatingRowColors(True)
+        self.list.currentItemChanged.connect(self._current_changed)
+        self.list.installEventFilter(self)
+        self.empty = QLabel(self.tr("No notes yet in this visit.\nType in the box to start."))
+        self.empty.setObjectName("notesEmpty")
+        self.empty.setWordWrap(True)
+        self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
+
+        self.delete_button = QPushButton(self.tr("Delete note"))
+        self.delete_button.setAccessibleName(self.tr("Delete the selected note"))
+        self.delete_button.setToolTip(self.tr("Delete the selected note (Delete key)"))
+        self.delete_button.clicked.connect(self._delete_clicked)
+
+        self.undo_bar = QFrame()
+        self.undo_bar.setObjectName("undoBar")
+        self.undo_label = QLabel()
+        self.undo_label.setWordWrap(True)
+        self.undo_button = QPushButton(self.tr("Undo"))
+        self.undo_button.setAccessibleName(self.tr("Undo delete"))
+        self.undo_button.clicked.connect(self.undo_requested)
+        undo_row = QHBoxLayout(self.undo_bar)
+        undo_row.setContentsMargins(6, 4, 6, 4)
+        undo_row.addWidget(self.undo_label, 1)
+        undo_row.addWidget(self.undo_button)
+        self.undo_bar.hide()
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.title)
+        layout.addWidget(self.list, 1)
+        layout.addWidget(self.empty, 1)
+        layout.addWidget(self.undo_bar)
+        buttons = QHBoxLayout()
+        buttons.addStretch(1)
+        buttons.addWidget(self.delete_button)
+        layout.addLayout(buttons)
+        self._update_empty()
+
+    # -- content ---------------------------------------------------------------------------
+    def set_look_fors(self, look_fors: Sequence[d.LookFor]) -> None:
+        self._look_fors = tuple(look_fors)
+
+    def set_notes(self, notes: Sequence[d.Note], current_id: str | None) -> None:
+        self._silent = True
+        try:
+            self.list.clear()
+            for note in notes:
+                self.list.addItem(self._item(note))
+        finally:
+            self._silent = False
+        self.select(current_id)
+        self._update_empty()
+
+    def upsert(self, note: d.Note) -> None:
+        item = self._find(note.id)
+        if item is None:
+            self._silent = True
+            try:
+                self.list.addItem(self._item(note))
+            finally:
+                self._silent = False
+        else:
+            item.setText(note_preview(note, self._look_fors))
+        self._update_empty()
+
+    def remove(self, note_id: str) -> None:
+        item = self._find(note_id)
+        if item is not None:
+            self._silent = True
+            try:
+                self.list.takeItem(self.list.row(item))
+            finally:
+                self._silent = False
+        self._update_empty()
+
+    def ids(self) -> list[str]:
+        return [self.list.item(i).data(IdRole) for i in range(self.list.count())]
+
+    def selected_id(self) -> str | None:
+        item = self.list.currentItem()
+        return item.data(IdRole) if item is not None and item.isSelected() else None
+
+    def select(self, note_id: str | None) -> None:
+        """Show which note the editor holds, without reporting it as the walker's pick."""
+        self._silent = True
+        try:
+            item = self._find(note_id) if note_id else None
+            if item is None:
+                self.list.setCurrentRow(-1)
+                self.list.clearSelection()
+            else:
+                self.list.setCurrentItem(item)
+                self.list.scrollToItem(item)
+        finally:
+            self._silent = False
+
+    def show_undo(self, message: str, *, can_undo: bool) -> None:
+        self.undo_label.setText(message)
+        self.undo_button.setVisible(can_undo)
+        self.undo_bar.show()
+
+    def hide_undo(self) -> None:
+        self.undo_bar.hide()
+
+    # -- internals -------------------------------------------------------------------------
+    def _item(self, note: d.Note) -> QListWidgetItem:
+        item = QListWidgetItem(note_preview(note, self._look_fors))
+        item.setData(IdRole, note.id)
+        item.setToolTip(note.text[:2000])
+        return item
+
+    def _find(self, note_id: str | None) -> QListWidgetItem | None:
+        for row in range(self.list.count()):
+            item = self.list.item(row)
+            if item.data(IdRole) == note_id:
+                return item
+        return None
+
+    def _update_empty(self) -> None:
+        has_notes = self.list.count() > 0
+        self.list.setVisible(has_notes)
+        self.empty.setVisible(not has_notes)
+        self.delete_button.setEnabled(has_notes)
+
+    def _current_changed(self, current: QListWidgetItem | None, _previous: object) -> None:
+        if not self._silent and current is not None:
+            self.note_selected.emit(current.data(IdRole))
+
+    def _delete_clicked(self) -> None:
+        note_id = self.selected_id()
+        if note_id:
+            self.delete_requested.emit(note_id)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.list and event.type() == QEvent.Type.KeyPress:
+            assert isinstance(event, QKeyEvent)
+            if event.key() in (Qt.Key.Key_Delete, Qt.Key.Key_Backspace):
+                self._delete_clicked()
+                return True
+            if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+                self.back_to_editor.emit()
+                return True
+        return super().eventFilter(watched, event)
