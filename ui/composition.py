@@ -3,22 +3,158 @@ are wired to the services they need."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtWidgets import QWidget
 
+from walkapp import nudge
+from walkapp.errors import NotFoundError
+from walkapp.protocol.library import ProtocolLibrary
+from walkapp.protocol.schema import Activity, PhaseKey, Protocol
 from walkapp.services import Services
+from walkapp.services.protocol_walks import create_walk_from_protocol, walk_protocol
+from walkapp.ui.bridge import ChangeBridge
 from walkapp.ui.dialogs import Asker
+from walkapp.ui.screens.new_walk import NewWalkRequest, ProtocolChoice
+from walkapp.ui.screens.observation import ObservationScreen
+from walkapp.ui.screens.observe_page import ObservationPage
+from walkapp.ui.screens.plan.details import WalkDetailsPanel
+from walkapp.ui.screens.plan.lists import LookForsPanel, NormsPanel
 from walkapp.ui.screens.plan.page import PlanPage
 from walkapp.ui.screens.plan.review import ReviewPanel
+from walkapp.ui.screens.plan.roster import RosterPanel
+from walkapp.ui.screens.plan.route import RoutePanel
+from walkapp.ui.screens.plan.stems import StemsPanel
+from walkapp.ui.screens.postbrief import PANEL_NAMES, PostBriefWorkspace
+from walkapp.ui.screens.step_guide import StepGuide
 from walkapp.ui.screens.workspace import PageSpec
 
+PRE_PHASES = (PhaseKey.OPENER, PhaseKey.PRE_BRIEF)
+POST_PHASES = (PhaseKey.POST_BRIEF, PhaseKey.CLOSING)
 
-def facilitator_pages(services: Services, walk_id: str, asker: Asker,
-                      parent: QWidget | None = None) -> list[PageSpec]:
-    return [
-        PageSpec("plan", parent.tr("Plan") if parent else "Plan",
-                 lambda: PlanPage(services, walk_id),
-                 "Title, date, focus, look-fors, norms, roster and route."),
-        PageSpec("pre_brief", parent.tr("Pre-brief") if parent else "Pre-brief",
-                 lambda: ReviewPanel(services, walk_id),
-                 "The protocol's opening steps, with a timer for each."),
-    ]
+
+def nudge_check(text: str, lang: str = "en") -> list[nudge.Flag]:
+    return nudge.check(text, lang)
+
+
+def protocol_choices(library: ProtocolLibrary) -> list[ProtocolChoice]:
+    return [ProtocolChoice(e.protocol.id, e.protocol.title, e.protocol.summary,
+                           tuple(s.key for s in e.protocol.look_for_sets),
+                           e.protocol.visit_minutes) for e in library.entries]
+
+
+def walk_creator(library: ProtocolLibrary) -> Callable[[Services, NewWalkRequest], str]:
+    def create(services: Services, request: NewWalkRequest) -> str:
+        try:
+            protocol = library.get(request.protocol_id)
+        except NotFoundError:
+            protocol = library.default()
+        walk = create_walk_from_protocol(services, protocol, request.title,
+                                         request.walk_date, request.focus,
+                                         request.look_for_set, request.visits)
+        return walk.id
+    return create
+
+
+def _phases(protocol: Protocol, wanted: tuple[PhaseKey, ...]) -> tuple[str, ...]:
+    return tuple(p.value for p in wanted if protocol.phase(p) is not None)
+
+
+class _Pages:
+    """Builds each page of one walk's workspace on demand."""
+
+    def __init__(self, services: Services, walk_id: str, asker: Asker, bridge: ChangeBridge,
+                 library: ProtocolLibrary | None) -> None:
+        self.services = services
+        self.walk_id = walk_id
+        self.asker = asker
+        self.bridge = bridge
+        self.protocol = walk_protocol(services, walk_id, library)
+        self._postbrief: PostBriefWorkspace | None = None
+
+    def pre_panel(self, activity: Activity) -> QWidget | None:
+        s, w = self.services, self.walk_id
+        builders: dict[Activity, Callable[[], QWidget]] = {
+            Activity.FOCUS: lambda: WalkDetailsPanel(s, w, focus_only=True),
+            Activity.LOOK_FORS: lambda: LookForsPanel(s, w),
+            Activity.NORMS: lambda: NormsPanel(s, w),
+            Activity.ROSTER: lambda: RosterPanel(s, w),
+            Activity.ROUTE: lambda: RoutePanel(s, w),
+            Activity.REVIEW: lambda: ReviewPanel(s, w),
+            Activity.STEMS: lambda: StemsPanel(self.protocol),
+        }
+        build = builders.get(activity)
+        return build() if build is not None else None
+
+    def postbrief(self) -> PostBriefWorkspace:
+        if self._postbrief is None:
+            self._postbrief = PostBriefWorkspace(self.services, self.walk_id, self.bridge,
+                                                 self.asker)
+            if self.protocol.feedback:
+                # The form asks ratings and free text; other prompt kinds become text.
+                self._postbrief.set_feedback_questions(
+                    [(q.key, q.text, "rating" if q.kind.value == "rating" else "text")
+                     for q in self.protocol.feedback])
+        return self._postbrief
+
+    def post_panel(self, activity: Activity) -> QWidget | None:
+        if activity.value in PANEL_NAMES:
+            return self.postbrief()
+        return self.pre_panel(activity)
+
+    def observation_screen(self, author_id: str) -> ObservationScreen:
+        return ObservationScreen(self.services, self.walk_id, author_id, nudge=nudge_check,
+                                 asker=self.asker)
+
+    def specs(self, parent: QWidget | None) -> list[PageSpec]:
+        tr = parent.tr if parent is not None else (lambda text: text)
+        s, w = self.services, self.walk_id
+        pages = [PageSpec("plan", tr("Plan"), lambda: PlanPage(s, w),
+                          tr("Title, date, focus, look-fors, norms, roster and route."))]
+        pre = _phases(self.protocol, PRE_PHASES)
+        if pre:
+            pages.append(PageSpec("pre_brief", tr("Pre-brief"),
+                                  lambda: StepGuide(s, w, pre, self.pre_panel),  # type: ignore[arg-type]
+                                  tr("The protocol's opening steps, each with a timer.")))
+        if self.protocol.has_visits:
+            pages.append(PageSpec("observation", tr("Observation"),
+                                  lambda: ObservationPage(s, w, self.observation_screen,
+                                                          self.asker),
+                                  tr("Visits with a countdown, and the note-taker.")))
+        post = _phases(self.protocol, POST_PHASES)
+        if post:
+            pages.append(PageSpec("post_brief", tr("Post-brief"),
+                                  lambda: StepGuide(s, w, post, self.post_panel),  # type: ignore[arg-type]
+                                  tr("Evidence, patterns, commitments and next steps.")))
+        return pages
+
+
+def facilitator_pages(services: Services, walk_id: str, asker: Asker, parent: QWidget,
+                      bridge: ChangeBridge | None = None,
+                      library: ProtocolLibrary | None = None) -> list[PageSpec]:
+    bridge = bridge or ChangeBridge(services.bus, parent)
+    return _Pages(services, walk_id, asker, bridge, library).specs(parent)
+
+
+def walker_pages(services: Services, walk_id: str, asker: Asker,
+                 parent: QWidget | None) -> list[PageSpec]:
+    """On a walker's own laptop: one simple page with the walk, their notes, their
+    reflections — nothing of other walkers."""
+    from walkapp.ui.screens.walker_home import walker_home_for
+
+    tr = parent.tr if parent is not None else (lambda text: text)
+    return [PageSpec("walker", tr("My walk"),
+                     lambda: walker_home_for(services, walk_id, nudge=nudge_check,
+                                             asker=asker),
+                     tr("The walk's focus, norms and look-fors, and your own notes."))]
+
+
+def walk_pages(services: Services, walk_id: str, asker: Asker, parent: QWidget,
+               bridge: ChangeBridge, library: ProtocolLibrary | None = None) -> list[PageSpec]:
+    """The pages for this laptop's role in the walk."""
+    from walkapp import domain as d
+
+    walk = services.walks.get_walk(walk_id)
+    if walk.local_mode is d.LocalMode.WALKER and walk.local_participant_id:
+        return walker_pages(services, walk_id, asker, parent)
+    return facilitator_pages(services, walk_id, asker, parent, bridge, library)

@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QLabel, QMainWindow, QStackedWidget, QWidget
 from walkapp import __version__
 from walkapp.errors import WalkappError
 from walkapp.events import Action, Change
+from walkapp.protocol.library import ProtocolLibrary
 from walkapp.services import Services
 from walkapp.ui.bridge import ChangeBridge
 from walkapp.ui.dialogs import Asker
@@ -19,35 +20,30 @@ from walkapp.ui.screens.new_walk import NewWalkDialog, NewWalkRequest, ProtocolC
 from walkapp.ui.screens.walks_library import WalksLibrary
 from walkapp.ui.screens.workspace import PageSpec, WalkWorkspace
 
-PagesFactory = Callable[[Services, str, Asker, QWidget], list[PageSpec]]
+PagesFactory = Callable[[Services, str, Asker, QWidget, ChangeBridge], list[PageSpec]]
 WalkCreator = Callable[[Services, NewWalkRequest], str]
 
 
-def _plain_creator(services: Services, request: NewWalkRequest) -> str:
-    from walkapp.services import NewWalk
-
-    walk = services.walks.create_walk(NewWalk(title=request.title,
-                                              walk_date=request.walk_date,
-                                              focus=request.focus))
-    for _ in range(request.visits):
-        services.plan.add_visit(walk.id)
-    return walk.id
 
 
 class MainWindow(QMainWindow):
     def __init__(self, services: Services, settings: QSettings, asker: Asker | None = None,
                  parent: QWidget | None = None, *, pages: PagesFactory | None = None,
                  protocols: Callable[[], list[ProtocolChoice]] | None = None,
-                 create_walk: WalkCreator | None = None) -> None:
+                 create_walk: WalkCreator | None = None,
+                 library: ProtocolLibrary | None = None) -> None:
         super().__init__(parent)
-        from walkapp.ui.composition import facilitator_pages
+        from walkapp.ui import composition
 
         self._services = services
         self._settings = settings
         self._asker = asker or Asker()
-        self._pages = pages or facilitator_pages
-        self._protocols = protocols or (lambda: [])
-        self._create_walk = create_walk or _plain_creator
+        self.library_of_protocols = library or ProtocolLibrary.for_settings(
+            services.db.settings)
+        lib = self.library_of_protocols
+        self._pages = pages or (lambda s, w, a, p, b: composition.walk_pages(s, w, a, p, b, lib))
+        self._protocols = protocols or (lambda: composition.protocol_choices(lib))
+        self._create_walk = create_walk or composition.walk_creator(lib)
         self.workspace: WalkWorkspace | None = None
         self.setWindowTitle(self.tr("Learning walks"))
         self.setMinimumSize(960, 600)
@@ -136,7 +132,8 @@ class MainWindow(QMainWindow):
         self._asker.warn(self, title, error.message)
 
     def new_walk(self) -> None:
-        dialog = NewWalkDialog(self._protocols(), parent=self)
+        dialog = NewWalkDialog(self._protocols(), self.library_of_protocols.default().id,
+                               parent=self)
         if not self._asker.run(dialog):
             return
         try:
@@ -188,7 +185,7 @@ class MainWindow(QMainWindow):
         if not self._close_workspace():
             return
         try:
-            pages = self._pages(self._services, walk_id, self._asker, self)
+            pages = self._pages(self._services, walk_id, self._asker, self, self.bridge)
             self.workspace = WalkWorkspace(self._services, walk_id, pages)
         except WalkappError as error:
             self._report(error, self.tr("The walk could not be opened"))
@@ -203,11 +200,14 @@ class MainWindow(QMainWindow):
     def _close_workspace(self) -> bool:
         if self.workspace is None:
             return True
+        if not self.workspace.can_close():
+            return False
         if not self.workspace.save_pending() and not self._asker.confirm(
                 self, self.tr("Unsaved changes"),
                 self.tr("Some changes could not be saved (see the message on the page). "
                         "Close the walk anyway and lose them?"), self.tr("Close anyway")):
             return False
+        self.workspace.shutdown()
         self.stack.removeWidget(self.workspace)
         self.workspace.deleteLater()
         self.workspace = None

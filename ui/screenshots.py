@@ -55,6 +55,13 @@ def render_all(out_dir: Path) -> list[Path]:
             for number, key in enumerate(workspace.keys(), start=3):
                 workspace.show_page(key)
                 page = workspace.page(key)
+                runner = getattr(page, "runner", None)
+                if runner is not None:
+                    # Show a guide mid-run: a couple of steps in, the timer going.
+                    page._act(runner.start)  # type: ignore[attr-defined]
+                    page._act(runner.next)  # type: ignore[attr-defined]
+                    if key == "post_brief":
+                        page._act(runner.next)  # type: ignore[attr-defined]
                 tabs: Callable[[], object] | None = getattr(page, "tabs", None)
                 if tabs is not None and hasattr(tabs, "count"):
                     for index in range(tabs.count()):  # type: ignore[attr-defined]

@@ -57,6 +57,7 @@ class StepPrompts(QWidget):
         self.status.setObjectName("saveStatus")
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
+        layout.setAlignment(Qt.AlignmentFlag.AlignTop)
         saved = {a.prompt_key: a.value for a in services.responses.list_answers(walk_id, step.key)
                  if a.author_id is None}
         for prompt in step.prompts:
@@ -167,8 +168,12 @@ class StepGuide(QWidget):
         self._content_layout = QVBoxLayout(self._content)
         self._content_layout.setContentsMargins(0, 0, 0, 0)
         self._content_layout.addWidget(self.script)
+        self._prompt_holder = QWidget()
+        self._prompt_layout = QVBoxLayout(self._prompt_holder)
+        self._prompt_layout.setContentsMargins(0, 0, 0, 0)
+        self._content_layout.addWidget(self._prompt_holder)
+        self._content_layout.addStretch(1)
         scroll.setWidget(self._content)
-        scroll.setMaximumHeight(190)
         self._scroll = scroll
 
         head = QHBoxLayout()
@@ -271,8 +276,8 @@ class StepGuide(QWidget):
 
     def _show_body(self, state: RunnerState) -> None:
         self._shown_position = state.position
-        while self._content_layout.count() > 1:
-            widget = self._content_layout.takeAt(1).widget()
+        while self._prompt_layout.count():
+            widget = self._prompt_layout.takeAt(0).widget()
             if widget is not None:
                 widget.hide()
         if state.step.prompts:
@@ -281,10 +286,20 @@ class StepGuide(QWidget):
                 prompts = StepPrompts(self._services, self.walk_id, state.step)
                 prompts.setObjectName(state.step_key)
                 self._prompt_cache[state.step_key] = prompts
-            self._content_layout.addWidget(prompts)
+            self._prompt_layout.addWidget(prompts)
             prompts.show()
-        self._scroll.setMaximumHeight(190 if self._panel_for(state.activity) else 16777215)
         panel = self._panel_for(state.activity)
+        if panel is None:
+            self._scroll.setMaximumHeight(16777215)
+            self._scroll.setMinimumHeight(0)
+        else:
+            # Script and prompts take the room they need (up to a limit); the panel the rest.
+            width = max(self._scroll.viewport().width(), 600)
+            layout = self._content.layout()
+            wanted = (layout.heightForWidth(width) if layout is not None
+                      and layout.hasHeightForWidth()
+                      else self._content.sizeHint().height()) + 6
+            self._scroll.setFixedHeight(min(wanted, 320))
         if panel is None:
             self.body.hide()
         else:
@@ -292,6 +307,10 @@ class StepGuide(QWidget):
                 self.body.addWidget(panel)
             self.body.setCurrentWidget(panel)
             self.body.show()
+            # A panel holding several parts (the post-brief workspace) shows the step's one.
+            show_part = getattr(panel, "show_panel", None)
+            if show_part is not None:
+                show_part(state.activity.value)
 
     def _panel_for(self, activity: Activity) -> QWidget | None:
         if activity not in self._panel_cache:
@@ -344,7 +363,14 @@ class StepGuide(QWidget):
         for prompts in self._prompt_cache.values():
             ok = prompts.save_pending() and ok
         for panel in self._panel_cache.values():
-            saver = getattr(panel, "save_pending", None)
+            saver = getattr(panel, "save_pending", None) or getattr(panel, "flush", None)
             if saver is not None:
-                ok = bool(saver()) and ok
+                ok = saver() is not False and ok
         return ok
+
+    def shutdown(self) -> None:
+        self._ticker.stop()
+        for panel in set(self._panel_cache.values()):
+            stop = getattr(panel, "shutdown", None)
+            if stop is not None:
+                stop()

@@ -60,8 +60,8 @@ class WalkWorkspace(QWidget):
         self.nav = QListWidget()
         self.nav.setAccessibleName(self.tr("Parts of the walk"))
         self.nav.setObjectName("workspaceNav")
-        self.nav.setMaximumWidth(190)
-        self.nav.setMinimumWidth(150)
+        self.nav.setMaximumWidth(170)
+        self.nav.setMinimumWidth(140)
         for number, spec in enumerate(pages, start=1):
             item = QListWidgetItem(f"{number}  {spec.label}")
             item.setData(Qt.ItemDataRole.UserRole, spec.key)
@@ -135,6 +135,21 @@ class WalkWorkspace(QWidget):
             handler = getattr(widget, "on_change", None)
             if handler is not None:
                 handler(change)
+
+    def can_close(self) -> bool:
+        """Save what is typed on every page; False if a page could not save and the user
+        chose to stay."""
+        for widget in self._built.values():
+            check = getattr(widget, "can_close", None)
+            if check is not None and not check():
+                return False
+        return True
+
+    def shutdown(self) -> None:
+        for widget in self._built.values():
+            stop = getattr(widget, "shutdown", None)
+            if stop is not None:
+                stop()
 
     def save_pending(self) -> bool:
         """Ask every page to save what is typed; False if something could not be saved."""

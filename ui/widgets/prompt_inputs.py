@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import Any, Protocol
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QButtonGroup,
     QCheckBox,
@@ -42,6 +42,7 @@ class PromptInput(QWidget):
         self.label.setFont(font)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 4, 0, 4)
+        layout.setAlignment(Qt.AlignmentFlag.AlignTop)
         layout.addWidget(self.label)
         self.editor: QPlainTextEdit | None = None
         self.buttons: list[QCheckBox | QRadioButton] = []

@@ -103,7 +103,8 @@ class WalkDetailsPanel(QWidget):
         basics.addRow(self.tr("Title"), self.title)
         basics.addRow(self.tr("Date"), self.date)
         basics.addRow(self.tr("School"), self.school)
-        basics.addRow(self.tr("Focus"), self.focus)
+        if not focus_only:
+            basics.addRow(self.tr("Focus"), self.focus)
         timing = QHBoxLayout()
         timing.addWidget(QLabel(self.tr("In each room")))
         timing.addWidget(self.visit_minutes)
@@ -122,6 +123,16 @@ class WalkDetailsPanel(QWidget):
         laptop_layout = QFormLayout(laptop)
         laptop_layout.addRow(self.tr("Used by"), self.mode)
 
+        # Everything but the focus; hidden when the panel serves the "shared focus" step.
+        self.everything_else = QWidget()
+        rest = QVBoxLayout(self.everything_else)
+        rest.setContentsMargins(0, 0, 0, 0)
+        rest.addLayout(basics)
+        row = QHBoxLayout()
+        row.addWidget(privacy, 2)
+        row.addWidget(laptop, 1)
+        rest.addLayout(row)
+
         layout = QVBoxLayout(self)
         if focus_only:
             hint = QLabel(self.tr("Agree on one focus for the whole walk. Everyone will look "
@@ -130,15 +141,10 @@ class WalkDetailsPanel(QWidget):
             layout.addWidget(hint)
             layout.addWidget(self.focus)
             self.focus.setMaximumHeight(16777215)
-            for widget in (self.title, self.date, self.school, self.visit_minutes,
-                           self.corridor_minutes):
-                widget.hide()
+            layout.addWidget(self.everything_else)
+            self.everything_else.hide()
         else:
-            layout.addLayout(basics)
-            row = QHBoxLayout()
-            row.addWidget(privacy, 2)
-            row.addWidget(laptop, 1)
-            layout.addLayout(row)
+            layout.addWidget(self.everything_else)
         layout.addWidget(self.status)
         layout.addStretch(1)
         self.refresh()

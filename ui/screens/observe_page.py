@@ -1,0 +1,90 @@
+"""The facilitator's observation page: the note-taker, for the facilitator's own notes or to
+type up a paper walker's note-catcher (pick whose notes these are)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QVBoxLayout, QWidget
+
+from walkapp import domain as d
+from walkapp.events import Change
+from walkapp.services import Services
+from walkapp.ui.dialogs import Asker
+from walkapp.ui.screens.observation import ObservationScreen
+
+ScreenFactory = Callable[[str], ObservationScreen]
+
+
+class ObservationPage(QWidget):
+    def __init__(self, services: Services, walk_id: str, make_screen: ScreenFactory,
+                 asker: Asker, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._services = services
+        self.walk_id = walk_id
+        self._make_screen = make_screen
+        self._asker = asker
+        self.screen: ObservationScreen | None = None
+
+        self.author = QComboBox()
+        self.author.setAccessibleName(self.tr("Whose notes these are"))
+        self.author.setToolTip(self.tr(
+            "Take your own notes, or type up a paper note-catcher for a walker."))
+        self.author.activated.connect(self._author_chosen)
+        self.empty = QLabel(self.tr("Add people to the roster (Plan → Roster and groups) "
+                                    "to take notes."))
+        self.empty.setObjectName("emptyState")
+        top = QHBoxLayout()
+        top.addWidget(QLabel(self.tr("Notes by")))
+        top.addWidget(self.author)
+        top.addStretch(1)
+        self._layout = QVBoxLayout(self)
+        self._layout.setContentsMargins(0, 0, 0, 0)
+        self._layout.addLayout(top)
+        self._layout.addWidget(self.empty)
+        self._fill_authors()
+
+    def _fill_authors(self) -> None:
+        walk = self._services.walks.get_walk(self.walk_id)
+        current = self.author.currentData()
+        self.author.clear()
+        people = list(walk.facilitators) + list(walk.walkers)
+        for person in people:
+            role = self.tr("facilitator") if person.role is d.Role.FACILITATOR \
+                else self.tr("walker")
+            self.author.addItem(f"{person.display_name} ({role})", person.id)
+        index = self.author.findData(current) if current else 0
+        self.author.setCurrentIndex(max(0, index))
+        self.empty.setVisible(not people)
+        self.author.setEnabled(bool(people))
+        if people and self.screen is None:
+            self._show_screen(str(self.author.currentData()))
+
+    def _show_screen(self, author_id: str) -> None:
+        if self.screen is not None:
+            if not self.screen.can_close():
+                index = self.author.findData(self.screen_author)
+                self.author.setCurrentIndex(index)
+                return
+            self._layout.removeWidget(self.screen)
+            self.screen.deleteLater()
+        self.screen = self._make_screen(author_id)
+        self.screen_author = author_id
+        self._layout.addWidget(self.screen, 1)
+
+    def _author_chosen(self, index: int) -> None:
+        author_id = self.author.itemData(index)
+        if author_id and author_id != getattr(self, "screen_author", None):
+            self._show_screen(str(author_id))
+
+    def on_change(self, change: Change) -> None:
+        if change.walk_id == self.walk_id and change.entity == "participant":
+            self._fill_authors()
+        if self.screen is not None:
+            self.screen.on_change(change)
+
+    def save_pending(self) -> bool:
+        return self.screen.flush() if self.screen is not None else True
+
+    def can_close(self) -> bool:
+        return self.screen.can_close() if self.screen is not None else True
