@@ -78,8 +78,13 @@ def section(title: str, body: Sequence[Flowable], empty: str = "None recorded.")
     """A section heading with its body, or with `empty` when there is nothing to show —
     never a heading standing alone."""
     content: list[Flowable] = list(body) or [own(text.markup(empty), "muted")]
-    # Keep the heading with the first block and make sure it does not start at the foot.
-    return [CondPageBreak(28 * mm), heading(title, 1), *content]
+    head = heading(title, 1)
+    if isinstance(content[0], KeepTogether | Paragraph):
+        # A small first block travels with the heading, so a heading never ends a page.
+        return [CondPageBreak(28 * mm), KeepTogether([head, content[0]]), *content[1:]]
+    # Tables and lists may be long and split across pages; keeping them with the heading
+    # would push the whole table to a new page. Ask only for room to start them.
+    return [CondPageBreak(28 * mm), head, *content]
 
 
 def bullets(items: Iterable[str], style_name: str = "bullet", *, numbered: bool = False,

@@ -42,6 +42,8 @@ def tally_chart(labels: Sequence[str], counts: Sequence[int], width: float) -> D
     rows = max(1, len(labels))
     height = rows * _ROW + 34
     drawing = Drawing(width, height)
+    # The drawing would otherwise start in Helvetica, which is not embedded.
+    drawing.initialFontName = REGULAR
     chart = HorizontalBarChart()
     chart.x = label_room + 8
     chart.y = 22

@@ -15,7 +15,7 @@ from walkapp.reports import text
 from walkapp.reports.data import NoteCatcherData, VisitLine
 from walkapp.reports.page import PageSetup, build_pdf, usable_width
 from walkapp.reports.paper import Paper
-from walkapp.reports.styles import ACCENT, MUTED_HEX, RULE, TINT, table_style
+from walkapp.reports.styles import ACCENT, MUTED_HEX, RULE, TABLE_FONT, TINT, table_style
 
 REPORT_NAME = "Note-catcher"
 GRID_COLUMNS = 10   # visits per tick-grid table before it wraps into another
@@ -48,7 +48,7 @@ def render(data: NoteCatcherData, paper: Paper = Paper.A4) -> bytes:
 def _name_line(width: float) -> Table:
     out = Table([[b.own("Your name", "label"), ""]], colWidths=[32 * mm, width - 32 * mm],
                 rowHeights=[LINE_HEIGHT], hAlign="LEFT")
-    out.setStyle([("LINEBELOW", (1, 0), (1, 0), 0.6, RULE), ("VALIGN", (0, 0), (-1, -1),
+    out.setStyle([*TABLE_FONT, ("LINEBELOW", (1, 0), (1, 0), 0.6, RULE), ("VALIGN", (0, 0), (-1, -1),
                                                               "BOTTOM"),
                   ("LEFTPADDING", (0, 0), (-1, -1), 5)])
     return out
@@ -89,7 +89,7 @@ def _visit_block(data: NoteCatcherData, visit: VisitLine, width: float) -> Flowa
         heading_text += f"  <font color='{MUTED_HEX}'>{text.markup(visit.details)}</font>"
     rows: list[list[object]] = [[b.own(heading_text, "h2"), b.own("Time in: ______", "small")]]
     styles: list[tuple[object, ...]] = [
-        ("BACKGROUND", (0, 0), (-1, 0), TINT), ("LINEBELOW", (0, 0), (-1, 0), 0.8, ACCENT),
+        *TABLE_FONT, ("BACKGROUND", (0, 0), (-1, 0), TINT), ("LINEBELOW", (0, 0), (-1, 0), 0.8, ACCENT),
         ("VALIGN", (0, 0), (-1, -1), "BOTTOM"), ("LEFTPADDING", (0, 0), (-1, -1), 6),
         ("RIGHTPADDING", (0, 0), (-1, -1), 6), ("BOX", (0, 0), (-1, -1), 0.6, RULE)]
     heights: list[float | None] = [None]

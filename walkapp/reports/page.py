@@ -41,6 +41,8 @@ class _NumberedCanvas(Canvas):
     footer_font = REGULAR
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
+        # Start in the bundled font: the default (Helvetica) would be listed, unembedded.
+        kwargs["initialFontName"] = kwargs.get("initialFontName") or REGULAR
         super().__init__(*args, **kwargs)
         self._saved_pages: list[dict[str, Any]] = []
 
@@ -111,7 +113,7 @@ def build_pdf(story: Sequence[Flowable], setup: PageSetup) -> bytes:
         # Metadata is generic on purpose: no walk title, school or person's name.
         title=f"{text.one_line(setup.report_name, 60)} (learning walk)",
         author="walkapp", subject=setup.subject, creator=f"walkapp {__version__}",
-        keywords=[], lang="en")
+        keywords=[], lang="en", initialFontName=REGULAR)
     frame = Frame(doc.leftMargin, doc.bottomMargin, doc.width, doc.height, id="body",
                   leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0)
     doc.addPageTemplates([PageTemplate(id="page", frames=[frame],
