@@ -9,16 +9,17 @@ from __future__ import annotations
 from datetime import datetime, time, timedelta
 
 from reportlab.lib.units import mm
-from reportlab.platypus import Flowable, Spacer
+from reportlab.platypus import CondPageBreak, Flowable, Spacer
 
 from walkapp.reports import blocks as b
 from walkapp.reports import text
 from walkapp.reports.data import AgendaData, AgendaStep
 from walkapp.reports.page import PageSetup, build_pdf, usable_width
 from walkapp.reports.paper import Paper
-from walkapp.reports.styles import ACCENT, MUTED_HEX, TINT
+from walkapp.reports.styles import MUTED_HEX
 
 REPORT_NAME = "Agenda"
+KEEP_ROWS = 14  # a phase with up to this many steps is kept on one page
 
 
 def schedule(steps: tuple[AgendaStep, ...]) -> list[tuple[int, int]]:
@@ -56,28 +57,29 @@ def render(data: AgendaData, paper: Paper = Paper.A4) -> bytes:
 
 
 def _table(data: AgendaData, times: list[tuple[int, int]], width: float) -> list[Flowable]:
-    if not data.steps:
-        return []
+    """One table per phase, each under its own heading; short phases stay on one page."""
     head = "Time" if data.start else "From start"
-    rows: list[list[Flowable | str]] = []
-    phase_rows: list[int] = []
-    current = None
-    for step, (begin, end) in zip(data.steps, times, strict=True):
-        if step.phase != current:
-            current = step.phase
-            phase_rows.append(len(rows) + 1)  # +1: the header row
-            phase_minutes = sum(s.minutes for s in data.steps if s.phase == step.phase)
-            rows.append([b.own(f"<b>{text.markup(step.phase)}</b> "
-                               f"<font color='{MUTED_HEX}'>· {phase_minutes} min</font>", "cell"),
-                         "", ""])
-        what: list[Flowable] = [b.cell(step.title)]
-        if step.detail:
-            what.append(b.cell(step.detail, "small"))
-        rows.append([f"{_at(begin, data.start)}–{_at(end, data.start)}", what,
-                     b.cell(f"{step.minutes} min", "cell_right")])
-    table = b.table([head, "Step", "Minutes"], rows,
-                    [30 * mm, width - 30 * mm - 22 * mm, 22 * mm], zebra=False)
-    for row in phase_rows:
-        table.setStyle([("SPAN", (0, row), (-1, row)), ("BACKGROUND", (0, row), (-1, row), TINT),
-                        ("LINEABOVE", (0, row), (-1, row), 0.8, ACCENT)])
-    return [table]
+    phases: list[tuple[str, list[tuple[AgendaStep, tuple[int, int]]]]] = []
+    for step, span in zip(data.steps, times, strict=True):
+        if not phases or phases[-1][0] != step.phase:
+            phases.append((step.phase, []))
+        phases[-1][1].append((step, span))
+    out: list[Flowable] = []
+    for phase, steps in phases:
+        minutes = sum(s.minutes for s, _ in steps)
+        title = b.own(f"{text.markup(phase)} <font color='{MUTED_HEX}'>· {minutes} min</font>",
+                      "h2")
+        rows: list[list[Flowable | list[Flowable] | str]] = []
+        for step, (begin, end) in steps:
+            what: list[Flowable] = [b.cell(step.title)]
+            if step.detail:
+                what.append(b.cell(step.detail, "small"))
+            rows.append([f"{_at(begin, data.start)}–{_at(end, data.start)}", what,
+                         b.cell(f"{step.minutes} min", "cell_right")])
+        table = b.table([head, "Step", "Minutes"], rows,
+                        [30 * mm, width - 30 * mm - 22 * mm, 22 * mm], zebra=False)
+        if len(rows) <= KEEP_ROWS:
+            out.append(b.keep(title, table))
+        else:
+            out += [CondPageBreak(40 * mm), title, table]
+    return out

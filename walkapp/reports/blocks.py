@@ -81,7 +81,7 @@ def section(title: str, body: Sequence[Flowable], empty: str = "None recorded.")
     head = heading(title, 1)
     if isinstance(content[0], KeepTogether | Paragraph):
         # A small first block travels with the heading, so a heading never ends a page.
-        return [CondPageBreak(28 * mm), KeepTogether([head, content[0]]), *content[1:]]
+        return [CondPageBreak(28 * mm), keep(head, content[0]), *content[1:]]
     # Tables and lists may be long and split across pages; keeping them with the heading
     # would push the whole table to a new page. Ask only for room to start them.
     return [CondPageBreak(28 * mm), head, *content]
@@ -140,4 +140,10 @@ def title_block(report_name: str, heading_: WalkHeading, width: float,
 
 
 def keep(*flowables: Flowable) -> KeepTogether:
-    return KeepTogether(list(flowables))
+    """Flowables kept on one page when they fit. Nested groups are flattened: ReportLab
+    reports a KeepTogether's height as "infinite", so one inside another would always
+    force a page break."""
+    flat: list[Flowable] = []
+    for item in flowables:
+        flat.extend(item._content if isinstance(item, KeepTogether) else [item])
+    return KeepTogether(flat)

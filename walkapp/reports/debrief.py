@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from reportlab.lib.units import mm
-from reportlab.platypus import Flowable, KeepTogether, Spacer
+from reportlab.platypus import CondPageBreak, Flowable, Spacer
 
 from walkapp.reports import blocks as b
 from walkapp.reports import text
@@ -20,6 +20,7 @@ from walkapp.reports.page import PageSetup, build_pdf, usable_width
 from walkapp.reports.paper import Paper
 
 REPORT_NAME = "Debrief"
+_KEEP_WITH_HEADING = 1_500  # characters: longer first notes may start under their heading
 
 
 def render(data: DebriefData, paper: Paper = Paper.A4) -> bytes:
@@ -72,8 +73,10 @@ def _look_fors(data: DebriefData, width: float) -> list[Flowable]:
     rows = [[b.cell(lf.text, "cell"), b.cell(lf.description), b.cell(str(lf.notes),
                                                                      "cell_right")]
             for lf in data.look_fors]
-    out.append(b.table(["Look-for", "What it looks like", "Notes"], rows,
-                       [width * 0.38, width * 0.5, width * 0.12]))
+    table = b.table(["Look-for", "What it looks like", "Notes"], rows,
+                    [width * 0.38, width * 0.5, width * 0.12])
+    # A short table reads best in one piece; a long one may split (its header repeats).
+    out.append(b.keep(table) if len(rows) <= 12 else table)
     if data.untagged_notes:
         out.append(Spacer(1, 2 * mm))
         out.append(b.own(text.markup(f"{data.untagged_notes} note(s) carried no look-for tag; "
@@ -95,8 +98,13 @@ def _evidence(groups: Sequence[EvidenceGroup]) -> list[Flowable]:
             if first:
                 head.insert(0, b.heading(title, 2))
                 first = False
-            # A heading never ends a page alone: keep it with its first note.
-            out.append(KeepTogether([*head, items[0]]))
+            if len(stem.items[0].text) <= _KEEP_WITH_HEADING:
+                # A heading never ends a page alone: keep it with its first note.
+                out.append(b.keep(*head, items[0]))
+            else:
+                # A very long first note would drag the heading to a new page and leave a
+                # gap; ask only for room to start it.
+                out += [CondPageBreak(40 * mm), *head, items[0]]
             out.extend(items[1:])
     return out
 

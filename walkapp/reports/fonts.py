@@ -57,7 +57,11 @@ def register_fonts() -> None:
 
 
 def _coverage(font: TTFont) -> frozenset[int]:
-    return frozenset(code for code, glyph in font.face.charToGlyph.items() if glyph)
+    # Only the Basic Multilingual Plane: ReportLab writes code points above U+FFFF into the
+    # PDF's text map in a form readers reject (so copy, search and screen readers would get
+    # garbage); those few emoji the font has print as the replacement mark instead.
+    return frozenset(code for code, glyph in font.face.charToGlyph.items()
+                     if glyph and code <= 0xFFFF)
 
 
 @lru_cache(maxsize=1)

@@ -4,7 +4,7 @@ describes another person."""
 
 from __future__ import annotations
 
-from reportlab.platypus import Flowable, KeepTogether
+from reportlab.platypus import Flowable
 
 from walkapp.reports import blocks as b
 from walkapp.reports import text
@@ -69,4 +69,4 @@ def _walk(entry: JournalWalk) -> list[Flowable]:
     if not body:
         body.append(b.own("Nothing recorded for this walk.", "muted"))
     # The walk's heading stays with its first entry.
-    return [KeepTogether([*head, body[0]]), *body[1:]]
+    return [b.keep(*head, body[0]), *body[1:]]
