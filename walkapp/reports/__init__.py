@@ -15,11 +15,12 @@ from walkapp.reports.api import (
     ReportRequest,
     check_request,
     export_report,
+    load_renderers,
     render_report,
     suggested_filename,
 )
 from walkapp.reports.paper import Paper, default_paper, parse_paper
 
 __all__ = ["ExportResult", "Paper", "ReportKind", "ReportRequest", "check_request",
-           "default_paper", "export_report", "parse_paper", "render_report",
+           "default_paper", "export_report", "load_renderers", "parse_paper", "render_report",
            "suggested_filename"]

@@ -83,6 +83,16 @@ def check_request(request: ReportRequest) -> None:
                               "number, e.g. --visit 2.")
 
 
+def load_renderers() -> None:
+    """Import the PDF machinery now, on the calling thread.
+
+    The desktop app calls this on the GUI thread before exporting in the background: a first
+    import of ReportLab inside a worker thread can crash PySide6's import hook (seen as
+    "Fatal Python error: none_dealloc"). Idempotent; about half a second the first time."""
+    from walkapp.reports import actions, agenda, build_across, build_walk, debrief  # noqa: F401
+    from walkapp.reports import journal, notecatcher, output, thanks  # noqa: F401
+
+
 def render_report(services: Services, request: ReportRequest,
                   progress: Progress | None = None,
                   is_judgemental: Callable[[str], bool] | None = None) -> bytes:
