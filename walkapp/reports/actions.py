@@ -51,7 +51,8 @@ def _what(item: TrackedAction) -> list[Flowable]:
     for f in shown:
         note = f" — {f.text}" if f.text.strip() else ""
         out.append(b.own(f"<b>Follow-up {text.markup(f.when)}</b>: "
-                         f"{text.markup(f.status)}{text.markup(note, b.CELL_LIMIT)}", "small"))
+                         f"{text.markup(f.status.capitalize())}"
+                         f"{text.markup(note, b.CELL_LIMIT)}", "small"))
     return out
 
 

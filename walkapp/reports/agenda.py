@@ -19,7 +19,7 @@ from walkapp.reports.paper import Paper
 from walkapp.reports.styles import MUTED_HEX
 
 REPORT_NAME = "Agenda"
-KEEP_ROWS = 14  # a phase with up to this many steps is kept on one page
+KEEP_ROWS = 12  # a phase with up to this many steps is kept on one page
 
 
 def schedule(steps: tuple[AgendaStep, ...]) -> list[tuple[int, int]]:
@@ -50,6 +50,8 @@ def render(data: AgendaData, paper: Paper = Paper.A4) -> bytes:
                        "No steps are planned for this session.")
     if data.source:
         story += [Spacer(1, 3 * mm), b.p(data.source, "small")]
+    if data.norms:
+        story += b.section("Our norms", b.bullets(data.norms))
     setup = PageSetup(paper=paper, report_name=REPORT_NAME,
                       header_right=f"{data.walk.title} · {b.long_date(data.walk.walk_date)}",
                       subject="Learning walk agenda")
@@ -71,9 +73,15 @@ def _table(data: AgendaData, times: list[tuple[int, int]], width: float) -> list
                       "h2")
         rows: list[list[Flowable | list[Flowable] | str]] = []
         for step, (begin, end) in steps:
-            what: list[Flowable] = [b.cell(step.title)]
-            if step.detail:
-                what.append(b.cell(step.detail, "small"))
+            what: list[Flowable]
+            if step.compact:
+                extra = (f" <font color='{MUTED_HEX}'>· {text.markup(step.detail)}</font>"
+                         if step.detail else "")
+                what = [b.own(text.markup(step.title) + extra, "cell")]
+            else:
+                what = [b.cell(step.title)]
+                if step.detail:
+                    what.append(b.cell(step.detail, "small"))
             rows.append([f"{_at(begin, data.start)}–{_at(end, data.start)}", what,
                          b.cell(f"{step.minutes} min", "cell_right")])
         table = b.table([head, "Step", "Minutes"], rows,

@@ -182,16 +182,20 @@ def agenda_data(walk: d.Walk, outline: ProtocolOutline | None = None,
         for index, visit in enumerate(walk.visits):
             line = visit_line(walk, visit)
             if index and walk.corridor_minutes:
+                # Explained once; the rest of the route stays one line per step.
+                hint = "quiet notes; talk once out of earshot" if index == 1 else ""
                 steps.append(AgendaStep(step.phase, "Corridor talk", walk.corridor_minutes,
-                                        "Quiet notes; talk once out of earshot."))
-            steps.append(AgendaStep(step.phase, line.label, walk.visit_minutes, line.details))
+                                        hint, compact=True))
+            steps.append(AgendaStep(step.phase, line.label, walk.visit_minutes, line.details,
+                                    compact=True))
         if not walk.visits:
             steps.append(AgendaStep(step.phase, step.title, 0, "The route is not planned yet."))
     note = (f"Steps from the protocol “{source.name}”." if outline and source.name
             else "Steps from the walk's protocol." if outline
             else "Standard session outline (the walk's protocol steps were not available).")
+    norms = tuple(n.text for n in walk.norms if _has_text(n.text)) or source.norms
     return AgendaData(walk=heading(walk, source.name), steps=tuple(steps), start=start,
-                      source=note)
+                      source=note, norms=norms)
 
 
 def notecatcher_data(walk: d.Walk, outline: ProtocolOutline | None = None

@@ -129,14 +129,16 @@ class AgendaStep:
     title: str
     minutes: int
     detail: str = ""  # a line under the title (what the step is for)
+    compact: bool = False  # route steps: the detail shares the title's line
 
 
 @dataclass(frozen=True)
 class AgendaData:
     walk: WalkHeading
     steps: tuple[AgendaStep, ...]
-    start: time | None = None   # None: times are shown from the start ("+0:25")
+    start: time | None = None   # None: times are shown from the start ("0:25")
     source: str = ""            # where the steps came from, printed small under the table
+    norms: tuple[str, ...] = ()  # printed after the running order, as a reminder
 
 
 @dataclass(frozen=True)

@@ -165,9 +165,9 @@ def _feedback(summaries: Sequence[FeedbackSummary]) -> list[Flowable]:
         out.append(b.heading(s.question, 2))
         facts = [f"{s.responses} response(s)"]
         if s.average is not None:
-            counts = ", ".join(f"{r}: {s.ratings.count(r)}" for r in range(5, 0, -1)
+            counts = ", ".join(f"{s.ratings.count(r)} × {r}" for r in range(5, 0, -1)
                                if s.ratings.count(r))
-            facts.append(f"average rating {s.average:.1f} of 5 ({counts})")
+            facts.append(f"average rating {s.average:.1f} of 5 (ratings: {counts})")
         out.append(b.p("; ".join(facts) + ".", "small"))
         out.extend(b.bullets(a for a in s.answers if a.strip()))
     return out

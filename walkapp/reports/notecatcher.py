@@ -55,10 +55,17 @@ def _name_line(width: float) -> Table:
 
 
 def _stems(data: NoteCatcherData) -> Flowable:
-    rows = [[b.cell(label, "cell_head"), b.cell(prompt)] for label, prompt in data.stems]
-    out = Table(rows, colWidths=[38 * mm, None], hAlign="LEFT")
-    out.setStyle(table_style(header=False, zebra=False))
-    return out
+    """The stems on one line: "I noticed… · I wonder… · …" (label shown only when the
+    prompt does not already say it, e.g. "Evidence: I saw / I heard…")."""
+    parts = []
+    for label, prompt in data.stems:
+        same = label.rstrip("…. ").casefold() in prompt.casefold()
+        parts.append(text.markup(prompt) if same or not label
+                     else f"<b>{text.markup(label)}:</b> {text.markup(prompt)}")
+    guide = ("Start each note with a stem. Write what you see and hear — words, actions, "
+             "numbers, times — before what you think about it.")
+    return b.keep(b.own(f" <font color='{MUTED_HEX}'>·</font> ".join(parts), "h2"),
+                  b.own(text.markup(guide), "small"))
 
 
 def _grids(data: NoteCatcherData, width: float) -> list[Flowable]:
