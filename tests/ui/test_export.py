@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import Qt, QThread, QTime
 from PySide6.QtWidgets import QApplication
+from walkapp.ui.export import ExportDialog
 
 from tests.core.reports.conftest import (  # noqa: F401  (fixtures used by name)
     demo,
@@ -20,7 +21,6 @@ from tests.ui.conftest import ScriptedAsker
 from walkapp import domain as d
 from walkapp.reports import ReportKind
 from walkapp.services import Services
-from walkapp.ui.export import ExportDialog
 
 SHOTS = os.environ.get("WALKAPP_SHOTS")  # folder to save a picture of the dialog into
 
@@ -120,7 +120,7 @@ def test_a_failure_is_explained_and_the_form_comes_back(
     dialog.path.setText(str(tmp_path / "missing" / "r.pdf"))
     dialog.start_export()
     qtbot.waitUntil(lambda: bool(asker.shown), timeout=20_000)
-    kind, title, text = asker.shown[0]
+    kind, _title, text = asker.shown[0]
     assert kind == "error" and "does not exist" in text
     assert "does not exist" in dialog.status.text()
     assert dialog.export_button.isEnabled() and not dialog.open_button.isEnabled()

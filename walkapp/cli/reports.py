@@ -50,8 +50,7 @@ def _parse_start(value: str | None) -> time | None:
 
 
 def cmd_report(args: argparse.Namespace, context: Context) -> int:
-    from walkapp.reports import ReportKind, ReportRequest, check_request, export_report
-    from walkapp.reports import parse_paper
+    from walkapp.reports import ReportKind, ReportRequest, check_request, export_report, parse_paper
 
     kind = ReportKind(args.kind)
     start = _parse_start(args.start)

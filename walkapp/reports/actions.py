@@ -59,7 +59,7 @@ def _what(item: TrackedAction) -> list[Flowable]:
 def _table(items: list[TrackedAction], width: float, today: date) -> list[Flowable]:
     if not items:
         return []
-    rows: list[list[Flowable | str]] = []
+    rows: list[list[Flowable | list[Flowable] | str]] = []
     for item in items:
         due = b.short_date(item.due)
         if item.status == "open" and item.due and item.due < today:

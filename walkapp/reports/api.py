@@ -89,8 +89,17 @@ def load_renderers() -> None:
     The desktop app calls this on the GUI thread before exporting in the background: a first
     import of ReportLab inside a worker thread can crash PySide6's import hook (seen as
     "Fatal Python error: none_dealloc"). Idempotent; about half a second the first time."""
-    from walkapp.reports import actions, agenda, build_across, build_walk, debrief  # noqa: F401
-    from walkapp.reports import journal, notecatcher, output, thanks  # noqa: F401
+    from walkapp.reports import (  # noqa: F401  # noqa: F401
+        actions,
+        agenda,
+        build_across,
+        build_walk,
+        debrief,
+        journal,
+        notecatcher,
+        output,
+        thanks,
+    )
 
 
 def render_report(services: Services, request: ReportRequest,
@@ -98,8 +107,16 @@ def render_report(services: Services, request: ReportRequest,
                   is_judgemental: Callable[[str], bool] | None = None) -> bytes:
     """The report's PDF bytes. Reads only through `services`; raises WalkappError subclasses
     for anything a user can fix (unknown walker, missing visit…)."""
-    from walkapp.reports import actions, agenda, build_across, build_walk, debrief, journal
-    from walkapp.reports import notecatcher, thanks
+    from walkapp.reports import (
+        actions,
+        agenda,
+        build_across,
+        build_walk,
+        debrief,
+        journal,
+        notecatcher,
+        thanks,
+    )
     from walkapp.reports.outline import outline_from_protocol_snapshot
 
     check_request(request)

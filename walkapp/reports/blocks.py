@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from datetime import date, time
+from typing import Any
 
 from reportlab.lib.units import mm
 from reportlab.platypus import (
@@ -93,8 +94,10 @@ def bullets(items: Iterable[str], style_name: str = "bullet", *, numbered: bool 
     if not values:
         return []
     style = getattr(styles(), style_name)
+    entries: list[Any] = [ListItem(p(v, style_name, limit=limit), leftIndent=14)
+                          for v in values]
     flow = ListFlowable(
-        [ListItem(p(v, style_name, limit=limit), leftIndent=14) for v in values],
+        entries,
         bulletType="1" if numbered else "bullet", start="1" if numbered else "•",
         bulletFontName=style.fontName, bulletFontSize=style.fontSize,
         bulletColor=ACCENT, leftIndent=14, bulletDedent=12)
@@ -145,5 +148,6 @@ def keep(*flowables: Flowable) -> KeepTogether:
     force a page break."""
     flat: list[Flowable] = []
     for item in flowables:
-        flat.extend(item._content if isinstance(item, KeepTogether) else [item])
+        flat.extend(getattr(item, "_content", [item]) if isinstance(item, KeepTogether)
+                    else [item])
     return KeepTogether(flat)

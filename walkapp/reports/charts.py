@@ -43,11 +43,11 @@ def tally_chart(labels: Sequence[str], counts: Sequence[int], width: float) -> D
     height = rows * _ROW + 34
     drawing = Drawing(width, height)
     # The drawing would otherwise start in Helvetica, which is not embedded.
-    drawing.initialFontName = REGULAR
+    drawing.initialFontName = REGULAR  # type: ignore[attr-defined]  # (missing from stubs)
     chart = HorizontalBarChart()
-    chart.x = label_room + 8
+    chart.x = int(label_room + 8)
     chart.y = 22
-    chart.width = width - chart.x - 26
+    chart.width = int(width - chart.x - 26)
     chart.height = rows * _ROW
     # The first look-for is drawn at the top: ReportLab stacks categories bottom-up.
     chart.data = [list(reversed([int(c) for c in counts]))]

@@ -7,6 +7,8 @@ a page, so a walker does not turn the page in the middle of a classroom.
 
 from __future__ import annotations
 
+from typing import Any
+
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, KeepTogether, Spacer, Table
 
@@ -48,9 +50,8 @@ def render(data: NoteCatcherData, paper: Paper = Paper.A4) -> bytes:
 def _name_line(width: float) -> Table:
     out = Table([[b.own("Your name", "label"), ""]], colWidths=[32 * mm, width - 32 * mm],
                 rowHeights=[LINE_HEIGHT], hAlign="LEFT")
-    out.setStyle([*TABLE_FONT, ("LINEBELOW", (1, 0), (1, 0), 0.6, RULE), ("VALIGN", (0, 0), (-1, -1),
-                                                              "BOTTOM"),
-                  ("LEFTPADDING", (0, 0), (-1, -1), 5)])
+    out.setStyle([*TABLE_FONT, ("LINEBELOW", (1, 0), (1, 0), 0.6, RULE),
+                  ("VALIGN", (0, 0), (-1, -1), "BOTTOM"), ("LEFTPADDING", (0, 0), (-1, -1), 5)])
     return out
 
 
@@ -95,8 +96,9 @@ def _visit_block(data: NoteCatcherData, visit: VisitLine, width: float) -> Flowa
     if visit.details:
         heading_text += f"  <font color='{MUTED_HEX}'>{text.markup(visit.details)}</font>"
     rows: list[list[object]] = [[b.own(heading_text, "h2"), b.own("Time in: ______", "small")]]
-    styles: list[tuple[object, ...]] = [
-        *TABLE_FONT, ("BACKGROUND", (0, 0), (-1, 0), TINT), ("LINEBELOW", (0, 0), (-1, 0), 0.8, ACCENT),
+    styles: list[tuple[Any, ...]] = [
+        *TABLE_FONT, ("BACKGROUND", (0, 0), (-1, 0), TINT),
+        ("LINEBELOW", (0, 0), (-1, 0), 0.8, ACCENT),
         ("VALIGN", (0, 0), (-1, -1), "BOTTOM"), ("LEFTPADDING", (0, 0), (-1, -1), 6),
         ("RIGHTPADDING", (0, 0), (-1, -1), 6), ("BOX", (0, 0), (-1, -1), 0.6, RULE)]
     heights: list[float | None] = [None]

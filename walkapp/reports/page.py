@@ -48,7 +48,7 @@ class _NumberedCanvas(Canvas):
 
     def showPage(self) -> None:
         self._saved_pages.append(dict(self.__dict__))
-        self._startPage()
+        self._startPage()  # type: ignore[attr-defined]  # ReportLab's own page reset
 
     def save(self) -> None:
         total = len(self._saved_pages)
@@ -59,11 +59,12 @@ class _NumberedCanvas(Canvas):
         super().save()
 
     def _draw_page_number(self, total: int) -> None:
-        width, _ = self._pagesize
+        width, _ = self._pagesize  # type: ignore[attr-defined]
         self.saveState()
         self.setFont(self.footer_font, 8)
         self.setFillColor(MUTED)
-        self.drawRightString(width - MARGIN, MARGIN - 9, f"Page {self._pageNumber} of {total}")
+        number = self.getPageNumber()
+        self.drawRightString(width - MARGIN, MARGIN - 9, f"Page {number} of {total}")
         self.restoreState()
 
 
@@ -106,7 +107,6 @@ def _fit(canvas: Canvas, value: str, font: str, size: float, room: float) -> str
 def build_pdf(story: Sequence[Flowable], setup: PageSetup) -> bytes:
     """Lay out `story` on decorated pages and return the PDF's bytes."""
     buffer = io.BytesIO()
-    width, height = setup.paper.size
     doc = BaseDocTemplate(
         buffer, pagesize=setup.paper.size, leftMargin=MARGIN, rightMargin=MARGIN,
         topMargin=HEADER_GAP + 16, bottomMargin=MARGIN + 8,

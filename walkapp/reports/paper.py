@@ -3,6 +3,7 @@ CLI and the export dialog can offer the choice without loading the PDF machinery
 
 from __future__ import annotations
 
+import contextlib
 import locale
 import os
 import re
@@ -42,10 +43,8 @@ def default_paper(environ: Mapping[str, str] | None = None) -> Paper:
     env = os.environ if environ is None else environ
     candidates = [env.get(name, "") for name in ("LC_ALL", "LC_PAPER", "LANG")]
     if environ is None:
-        try:
+        with contextlib.suppress(ValueError):
             candidates.append(locale.getlocale()[0] or "")
-        except ValueError:
-            pass
     for value in candidates:
         if not value or value in ("C", "POSIX") or value.startswith("C."):
             continue

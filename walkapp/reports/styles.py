@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import Any
 
 from reportlab.lib import colors
 from reportlab.lib.enums import TA_LEFT, TA_RIGHT
@@ -87,13 +88,13 @@ def styles() -> Styles:
 
 # Tables set a font for every cell even when the cell holds a Paragraph; left at its
 # default that is Helvetica, which would be listed in the PDF without being embedded.
-TABLE_FONT: list[tuple[object, ...]] = [("FONTNAME", (0, 0), (-1, -1), REGULAR),
+TABLE_FONT: list[tuple[Any, ...]] = [("FONTNAME", (0, 0), (-1, -1), REGULAR),
                                         ("FONTSIZE", (0, 0), (-1, -1), 9)]
 
 
 def table_style(*, header: bool = True, zebra: bool = True, rows: int = 0) -> TableStyle:
     """Hairline rules, a tinted header row, and optional zebra striping."""
-    commands: list[tuple[object, ...]] = [
+    commands: list[tuple[Any, ...]] = [
         *TABLE_FONT,
         ("VALIGN", (0, 0), (-1, -1), "TOP"),
         ("LEFTPADDING", (0, 0), (-1, -1), 5),
