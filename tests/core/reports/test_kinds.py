@@ -86,9 +86,9 @@ def test_action_tracker_spans_walks_open_first(services: Services, demo: d.Walk,
 
 def test_growth_journal_follows_one_walker_across_walks(services: Services, demo: d.Walk,
                                                         render: Render) -> None:
-    later = sample.create_demo_walk(services, title="Second walk",
-                                    walk_date=demo.walk_date.replace(year=demo.walk_date.year
-                                                                     + 1))
+    # The same group a year later (a copy of the plan and roster: same people).
+    later = services.walks.duplicate_walk(demo.id, "Second walk",
+                                          demo.walk_date.replace(year=demo.walk_date.year + 1))
     carla = next(p for p in later.walkers if p.display_name == "Carla Núñez")
     first = next(c for c in services.debrief.list_commitments(demo.id)
                  if c.text == sample.COMMITMENTS[2])
