@@ -2,9 +2,11 @@
 
 `outline_from_protocol_snapshot` is the one place that reads a walk's protocol snapshot for
 reports. Until the protocol engine (`walkapp.protocol`) is merged it reads a snapshot that
-is plain JSON or TOML shaped like the protocol format (phases → steps with title and
-minutes; stems with label and prompt) and otherwise returns None, in which case
-`default_outline` supplies a sensible walker-focused session.
+is plain JSON or TOML shaped like the protocol files (one table per phase — opener,
+pre_brief, observation, post_brief, closing — each with a title and steps that have a
+title and minutes, the route being the step whose activity is "visits"; stems with label
+and prompt) and otherwise returns None, in which case `default_outline` supplies a
+sensible walker-focused session. It checks shapes only; the engine also validates.
 
 LEAD: once `walkapp.protocol` is on main, replace the body of
 `outline_from_protocol_snapshot` with:
@@ -107,9 +109,31 @@ def _text(value: object) -> str:
     return value.strip() if isinstance(value, str) else ""
 
 
+# The protocol file format keeps each phase in a table named after it, in this order.
+PHASE_KEYS = ("opener", "pre_brief", "observation", "post_brief", "closing")
+
+
+def _phases(data: Mapping[str, Any]) -> list[Any] | None:
+    """The phases in running order: a `phases` list, or one table per phase key (the
+    shape of the protocol files and of the JSON snapshot a walk stores)."""
+    listed = data.get("phases")
+    if listed is not None:
+        if not isinstance(listed, Sequence) or isinstance(listed, str | bytes):
+            return None
+        return list(listed)
+    found = []
+    for key in PHASE_KEYS:
+        table = data.get(key)
+        if isinstance(table, Mapping):
+            found.append({"key": key, **table})
+        elif table is not None:
+            return None
+    return found or None
+
+
 def _outline_from_mapping(data: Mapping[str, Any]) -> ProtocolOutline | None:
-    phases = data.get("phases")
-    if not isinstance(phases, Sequence) or isinstance(phases, str | bytes):
+    phases = _phases(data)
+    if phases is None:
         return None
     steps: list[OutlineStep] = []
     for phase in phases:

@@ -85,3 +85,49 @@ def test_an_unplanned_route_still_makes_an_agenda(demo: d.Walk) -> None:
                                             ("", "Other"), ("gallery_walk", "Gallery walk")])
 def test_phase_titles(key: str, title: str) -> None:
     assert phase_title(key) == title
+
+
+FILE_SHAPED = '''
+title = "Corridor rounds"
+norms = ["Quiet in rooms."]
+
+[[stems]]
+stem = "noticed"
+label = "I saw"
+prompt = "I saw…"
+
+[opener]
+title = "Hello"
+
+[[opener.steps]]
+key = "hi"
+title = "Check-in round"
+minutes = 4
+
+[observation]
+title = "Rooms"
+
+[[observation.steps]]
+key = "visits"
+title = "Visit the rooms"
+activity = "visits"
+
+[post_brief]
+title = "Talk"
+
+[[post_brief.steps]]
+key = "wall"
+title = "Evidence wall"
+minutes = 12
+'''
+
+
+def test_the_protocol_file_shape_is_read_in_phase_order() -> None:
+    outline = outline_from_protocol_snapshot(FILE_SHAPED)
+    assert outline is not None and outline.name == "Corridor rounds"
+    assert [(s.phase, s.title, s.minutes) for s in outline.steps] == [
+        ("Hello", "Check-in round", 4), ("Rooms", "Visit the rooms", None),
+        ("Talk", "Evidence wall", 12)]
+    assert outline.stems == (("I saw", "I saw…"),) and outline.norms == ("Quiet in rooms.",)
+    assert outline_from_protocol_snapshot('[pre_brief]\nsteps = "oops"\n') is None
+    assert outline_from_protocol_snapshot('pre_brief = 3\n') is None
