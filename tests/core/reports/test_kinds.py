@@ -7,7 +7,7 @@ import io
 import re
 import shutil
 import subprocess
-from datetime import time
+from datetime import date, time
 from pathlib import Path
 
 import pytest
@@ -163,3 +163,23 @@ def test_fonts_are_embedded_and_metadata_has_no_names(demo: d.Walk, render: Rend
         listing = subprocess.run(["pdffonts", str(path)], capture_output=True, text=True,
                                  check=True).stdout.splitlines()[2:]
         assert listing and all(" yes " in line for line in listing), listing
+
+
+def test_an_empty_walk_says_none_recorded_instead_of_blank_headings(
+        services: Services, render: Render) -> None:
+    from walkapp.services import NewWalk
+
+    walk = services.walks.create_walk(NewWalk(title="Empty", walk_date=date(2027, 1, 5)))
+    services.plan.add_visit(walk.id)
+    services.plan.add_participant(walk.id, "New Walker")
+    outs = {kind: pdf_text(render(kind, walk.id, walker="New Walker", visit=1))
+            for kind in ReportKind}
+    debrief = outs[ReportKind.DEBRIEF]
+    for heading in ("Norms we agreed", "Look-fors", "Patterns", "Next steps", "Action items",
+                    "Time: planned and actual", "Session feedback"):
+        assert re.search(re.escape(heading) + r"[^\n]*\n\s*None recorded\.", debrief), heading
+    assert "No notes were recorded in this walk." in debrief
+    assert "No norms recorded yet." in outs[ReportKind.NOTECATCHER]
+    assert "To the host of Visit 1," in outs[ReportKind.THANKS]
+    assert "We noticed" not in outs[ReportKind.THANKS]
+    assert "Nothing recorded for this walk." in outs[ReportKind.JOURNAL]
