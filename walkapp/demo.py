@@ -171,7 +171,7 @@ def create_demo_walk(services: Services, *, walk_date: date | None = None,
         services.debrief.save_commitment(walk.id, walker.id, text)
         services.notes.save_reflection(
             walk.id, walker.id, "What did you learn about your own practice today?",
-            f"Seeing other rooms made me notice how much {text[12:].rstrip('.')} could "
+            f"Seeing other rooms made me notice how much {text[11:].rstrip('.')} could "
             "change who talks in my lessons.")
     for kind, text in PATTERNS:
         services.debrief.add_pattern(walk.id, kind, text)

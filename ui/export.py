@@ -1,0 +1,312 @@
+"""Export one report as a PDF: choose the kind and where to save, watch it being made off the
+GUI thread, then open it with the system's PDF viewer.
+
+Use `show_export_dialog(parent, services, walk_id, kind=…)` from a menu action; it opens the
+dialog window-modal without blocking. The save-file chooser and the "open with the system
+viewer" call are constructor arguments, so tests drive the dialog without native windows;
+messages go through the `Asker` seam.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtCore import QStandardPaths, Qt, QTime, QUrl
+from PySide6.QtGui import QCloseEvent, QDesktopServices
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QProgressBar,
+    QPushButton,
+    QSpinBox,
+    QTimeEdit,
+    QVBoxLayout,
+    QWidget,
+)
+from walkapp.ui.dialogs import Asker
+from walkapp.ui.workers import Progress, run_in_background
+
+from walkapp import domain as d
+from walkapp.errors import WalkappError
+from walkapp.reports import (
+    ExportResult,
+    Paper,
+    ReportKind,
+    ReportRequest,
+    default_paper,
+    export_report,
+    load_renderers,
+    suggested_filename,
+)
+from walkapp.services import Services
+
+ChoosePath = Callable[[QWidget, str], str]   # (parent, suggested path) -> chosen path or ""
+OpenFile = Callable[[Path], bool]
+
+
+def _choose_with_qt(parent: QWidget, suggested: str) -> str:
+    path, _ = QFileDialog.getSaveFileName(parent, parent.tr("Save the report as"), suggested,
+                                          parent.tr("PDF documents (*.pdf)"))
+    return path
+
+
+def _open_with_system(path: Path) -> bool:
+    return QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
+
+
+def _documents_folder() -> Path:
+    where = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
+    folder = Path(where) if where else Path.home()
+    return folder if folder.is_dir() else Path.home()
+
+
+class ExportDialog(QDialog):
+    """Pick a report kind and a file; export in the background; offer to open it."""
+
+    def __init__(self, services: Services, walk_id: str | None, *,
+                 kind: ReportKind = ReportKind.DEBRIEF, asker: Asker | None = None,
+                 choose_path: ChoosePath | None = None, open_file: OpenFile | None = None,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        # ReportLab must be imported on the GUI thread (see load_renderers); once per run.
+        load_renderers()
+        self._services = services
+        self._walk: d.Walk | None = services.walks.get_walk(walk_id) if walk_id else None
+        self._asker = asker or Asker()
+        self._choose_path = choose_path or _choose_with_qt
+        self._open_file = open_file or _open_with_system
+        self._running = False
+        self.result_: ExportResult | None = None
+        self.setWindowTitle(self.tr("Export a report"))
+        self.setMinimumWidth(640)
+
+        self.kind = QComboBox()
+        self.kind.setAccessibleName(self.tr("Report"))
+        for item in ReportKind:
+            if item.needs_walk and self._walk is None:
+                continue
+            self.kind.addItem(self.tr(item.label), item.value)
+        self.walker = QComboBox()
+        self.walker.setAccessibleName(self.tr("Walker"))
+        self.walker.setEditable(self._walk is None)
+        for person in self._walk.walkers if self._walk else ():
+            self.walker.addItem(person.display_name)
+        self.visit = QSpinBox()
+        self.visit.setAccessibleName(self.tr("Visit number"))
+        self.visit.setRange(1, max(1, len(self._walk.visits) if self._walk else 1))
+        self.visit.setPrefix(self.tr("Visit "))
+        self.use_start = QCheckBox(self.tr("Print clock times, starting at"))
+        self.use_start.setAccessibleName(self.tr("Print clock times"))
+        self.start = QTimeEdit(QTime(9, 0))
+        self.start.setDisplayFormat("HH:mm")
+        self.start.setAccessibleName(self.tr("Start time"))
+        self.start.setEnabled(False)
+        self.use_start.toggled.connect(self.start.setEnabled)
+        self.paper = QComboBox()
+        self.paper.setAccessibleName(self.tr("Paper size"))
+        for size in Paper:
+            self.paper.addItem(size.label, size.value)
+        self.paper.setCurrentIndex(self.paper.findData(default_paper().value))
+        self.path = QLineEdit()
+        self.path.setAccessibleName(self.tr("Save as"))
+        self.browse = QPushButton(self.tr("Choose…"))
+        self.browse.setAccessibleName(self.tr("Choose where to save"))
+        self.browse.clicked.connect(self._browse)
+
+        start_row = QHBoxLayout()
+        start_row.addWidget(self.use_start)
+        start_row.addWidget(self.start)
+        start_row.addStretch(1)
+        self._start_row = QWidget()
+        self._start_row.setLayout(start_row)
+        start_row.setContentsMargins(0, 0, 0, 0)
+        path_row = QHBoxLayout()
+        path_row.addWidget(self.path, 1)
+        path_row.addWidget(self.browse)
+        form = QFormLayout()
+        form.addRow(self.tr("Report"), self.kind)
+        form.addRow(self.tr("Walker"), self.walker)
+        form.addRow(self.tr("Visit"), self.visit)
+        form.addRow(self.tr("Agenda"), self._start_row)
+        form.addRow(self.tr("Paper"), self.paper)
+        form.addRow(self.tr("Save as"), path_row)
+        self._form = form
+
+        self.progress = QProgressBar()
+        self.progress.setAccessibleName(self.tr("Export progress"))
+        self.progress.setRange(0, 3)
+        self.progress.setVisible(False)
+        self.status = QLabel()
+        self.status.setWordWrap(True)
+        self.status.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.status.setAccessibleName(self.tr("Export status"))
+
+        self.export_button = QPushButton(self.tr("Export"))
+        self.export_button.setAccessibleName(self.tr("Export the report"))
+        self.export_button.setDefault(True)
+        self.export_button.clicked.connect(self.start_export)
+        self.open_button = QPushButton(self.tr("Open"))
+        self.open_button.setAccessibleName(self.tr("Open the saved report"))
+        self.open_button.setEnabled(False)
+        self.open_button.clicked.connect(self.open_result)
+        self.close_button = QPushButton(self.tr("Close"))
+        self.close_button.setAccessibleName(self.tr("Close this window"))
+        self.close_button.clicked.connect(self.reject)
+        buttons = QHBoxLayout()
+        buttons.addStretch(1)
+        buttons.addWidget(self.open_button)
+        buttons.addWidget(self.close_button)
+        buttons.addWidget(self.export_button)
+
+        layout = QVBoxLayout(self)
+        if self._walk is not None:
+            heading = QLabel(self.tr("Walk: {0} ({1})").format(
+                self._walk.title, self._walk.walk_date.isoformat()))
+            heading.setWordWrap(True)
+            layout.addWidget(heading)
+        layout.addLayout(form)
+        layout.addWidget(self.progress)
+        layout.addWidget(self.status)
+        layout.addStretch(1)
+        layout.addLayout(buttons)
+
+        self.kind.currentIndexChanged.connect(self._kind_changed)
+        self.walker.currentTextChanged.connect(self._suggest_path)
+        self.visit.valueChanged.connect(self._suggest_path)
+        index = self.kind.findData(kind.value)
+        self.kind.setCurrentIndex(max(0, index))
+        self._kind_changed()
+
+    # -- form --------------------------------------------------------------------------
+    def current_kind(self) -> ReportKind:
+        return ReportKind(self.kind.currentData())
+
+    def _kind_changed(self) -> None:
+        kind = self.current_kind()
+        for widget, shown in ((self.walker, kind is ReportKind.JOURNAL),
+                              (self.visit, kind is ReportKind.THANKS),
+                              (self._start_row, kind is ReportKind.AGENDA)):
+            self._form.setRowVisible(widget, shown)
+        self._suggest_path()
+
+    def _suggest_path(self) -> None:
+        current = self.path.text().strip()
+        folder = Path(current).parent if current else _documents_folder()
+        kind = self.current_kind()
+        name = suggested_filename(kind, self._walk, walker=self.walker.currentText(),
+                                  visit=self.visit.value())
+        self.path.setText(str(folder / name))
+
+    def _browse(self) -> None:
+        chosen = self._choose_path(self, self.path.text())
+        if chosen:
+            self.path.setText(chosen if chosen.lower().endswith(".pdf") else chosen + ".pdf")
+
+    def request(self) -> ReportRequest:
+        kind = self.current_kind()
+        start = None
+        if kind is ReportKind.AGENDA and self.use_start.isChecked():
+            start = self.start.time().toPython()
+        return ReportRequest(
+            kind=kind, walk_id=self._walk.id if self._walk else None,
+            walker=self.walker.currentText().strip() if kind is ReportKind.JOURNAL else None,
+            visit=self.visit.value() if kind is ReportKind.THANKS else None,
+            paper=Paper(self.paper.currentData()), start=start)
+
+    # -- export ------------------------------------------------------------------------
+    def start_export(self) -> None:
+        if self._running:
+            return
+        target = self.path.text().strip()
+        if not target:
+            self.status.setText(self.tr("Choose where to save the report first."))
+            return
+        request = self.request()
+        services = self._services
+        self._set_running(True)
+        self.result_ = None
+        self.open_button.setEnabled(False)
+        self.status.setText(self.tr("Making the report…"))
+        self.progress.setValue(0)
+
+        def work(progress: Progress) -> ExportResult:
+            # On a worker thread: services open their own database connection here.
+            return export_report(services, request, Path(target), progress)
+
+        run_in_background(work, on_done=self._done, on_error=self._failed,
+                          on_progress=self._progress)
+
+    def _progress(self, done: int, total: int, message: str) -> None:
+        self.progress.setRange(0, max(1, total))
+        self.progress.setValue(done)
+        self.status.setText(self.tr(message))
+
+    def _done(self, result: object) -> None:
+        assert isinstance(result, ExportResult)
+        self.result_ = result
+        self._set_running(False)
+        self.progress.setValue(self.progress.maximum())
+        pages = (self.tr("1 page") if result.pages == 1
+                 else self.tr("{0} pages").format(result.pages))
+        self.status.setText(self.tr("Saved {0} to {1}.").format(pages, result.path))
+        self.open_button.setEnabled(True)
+        self.open_button.setFocus()
+
+    def _failed(self, error: BaseException, details: str) -> None:
+        self._set_running(False)
+        self.progress.setVisible(False)
+        if isinstance(error, WalkappError):
+            message = error.message
+        else:  # a bug: say so plainly; the details are for a bug report
+            message = self.tr("The report could not be made because of an unexpected "
+                              "problem ({0}). Nothing was saved.").format(
+                                  type(error).__name__)
+        self.status.setText(message)
+        self._asker.error(self, self.tr("Report not saved"), message)
+
+    def _set_running(self, running: bool) -> None:
+        self._running = running
+        self.progress.setVisible(True)
+        for widget in (self.kind, self.walker, self.visit, self.use_start, self.paper,
+                       self.path, self.browse, self.export_button, self.close_button):
+            widget.setEnabled(not running)
+        self.start.setEnabled(not running and self.use_start.isChecked())
+
+    def open_result(self) -> None:
+        if self.result_ is None:
+            return
+        if not self._open_file(self.result_.path):
+            self._asker.warn(self, self.tr("Could not open the report"), self.tr(
+                "No program to show PDF files was found. The report is saved at {0}.")
+                .format(self.result_.path))
+
+    # -- closing -------------------------------------------------------------------------
+    def reject(self) -> None:
+        if self._running:  # the worker still reports here; close once it has finished
+            self.status.setText(self.tr("Please wait: the report is still being saved."))
+            return
+        super().reject()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        if self._running:
+            event.ignore()
+            self.status.setText(self.tr("Please wait: the report is still being saved."))
+            return
+        super().closeEvent(event)
+
+
+def show_export_dialog(parent: QWidget | None, services: Services, walk_id: str | None,
+                       kind: ReportKind = ReportKind.DEBRIEF,
+                       asker: Asker | None = None) -> ExportDialog:
+    """Open the export dialog for a walk (window-modal, does not block) and return it."""
+    dialog = ExportDialog(services, walk_id, kind=kind, asker=asker, parent=parent)
+    dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    dialog.open()
+    return dialog

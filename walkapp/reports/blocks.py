@@ -1,0 +1,153 @@
+"""Building blocks every report shares: title block, section headings, lists, tables.
+
+All user text enters a Paragraph through `p()` (which escapes it) — never directly — so a
+note that says `<b>` prints "<b>". Our own fixed markup (bold labels) is added around the
+escaped text, never inside it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from datetime import date, time
+from typing import Any
+
+from reportlab.lib.units import mm
+from reportlab.platypus import (
+    CondPageBreak,
+    Flowable,
+    KeepTogether,
+    ListFlowable,
+    ListItem,
+    Paragraph,
+    Spacer,
+    Table,
+)
+from reportlab.platypus.flowables import HRFlowable
+
+from walkapp.reports import text
+from walkapp.reports.data import WalkHeading
+from walkapp.reports.styles import ACCENT, RULE, styles, table_style
+
+MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August",
+          "September", "October", "November", "December")
+
+# A table cell cannot split across pages; text longer than this is cut with a visible note
+# so that one enormous action item cannot make the layout fail.
+CELL_LIMIT = 1_500
+
+
+def long_date(day: date | None) -> str:
+    """"2 November 2026" (fixed English month names: reports do not follow the OS locale)."""
+    if day is None:
+        return ""
+    return f"{day.day} {MONTHS[day.month - 1]} {day.year}"
+
+
+def short_date(day: date | None) -> str:
+    return day.isoformat() if day else "—"
+
+
+def clock(moment: time) -> str:
+    return f"{moment.hour:02d}:{moment.minute:02d}"
+
+
+def minutes_text(seconds: int) -> str:
+    """Seconds as "12 min" or "1 h 05 min"."""
+    total = round(max(0, seconds) / 60)
+    hours, minutes = divmod(total, 60)
+    return f"{hours} h {minutes:02d} min" if hours else f"{minutes} min"
+
+
+def p(value: str | None, style_name: str = "body", *, prefix: str = "",
+      limit: int = text.PRINT_LIMIT) -> Paragraph:
+    """A paragraph of user text, escaped. `prefix` is our own (trusted) markup."""
+    style = getattr(styles(), style_name)
+    return Paragraph(prefix + text.markup(value, limit), style)
+
+
+def own(markup: str, style_name: str = "body") -> Paragraph:
+    """A paragraph of walkapp's own fixed text (may contain our markup, never user text)."""
+    return Paragraph(markup, getattr(styles(), style_name))
+
+
+def heading(title: str, level: int = 1) -> Paragraph:
+    return p(title, f"h{level}")
+
+
+def section(title: str, body: Sequence[Flowable], empty: str = "None recorded.") -> list[
+        Flowable]:
+    """A section heading with its body, or with `empty` when there is nothing to show —
+    never a heading standing alone."""
+    content: list[Flowable] = list(body) or [own(text.markup(empty), "muted")]
+    head = heading(title, 1)
+    if isinstance(content[0], KeepTogether | Paragraph):
+        # A small first block travels with the heading, so a heading never ends a page.
+        return [CondPageBreak(28 * mm), keep(head, content[0]), *content[1:]]
+    # Tables and lists may be long and split across pages; keeping them with the heading
+    # would push the whole table to a new page. Ask only for room to start them.
+    return [CondPageBreak(28 * mm), head, *content]
+
+
+def bullets(items: Iterable[str], style_name: str = "bullet", *, numbered: bool = False,
+            limit: int = text.PRINT_LIMIT) -> list[Flowable]:
+    values = list(items)
+    if not values:
+        return []
+    style = getattr(styles(), style_name)
+    entries: list[Any] = [ListItem(p(v, style_name, limit=limit), leftIndent=14)
+                          for v in values]
+    flow = ListFlowable(
+        entries,
+        bulletType="1" if numbered else "bullet", start="1" if numbered else "•",
+        bulletFontName=style.fontName, bulletFontSize=style.fontSize,
+        bulletColor=ACCENT, leftIndent=14, bulletDedent=12)
+    return [flow]
+
+
+def rule(space: float = 4) -> HRFlowable:
+    return HRFlowable(width="100%", thickness=0.5, color=RULE, spaceBefore=space,
+                      spaceAfter=space)
+
+
+def cell(value: str | None, style_name: str = "cell") -> Paragraph:
+    return p(value, style_name, limit=CELL_LIMIT)
+
+
+def table(header: Sequence[str], rows: Sequence[Sequence[Flowable | list[Flowable] | str]],
+          widths: Sequence[float], *, zebra: bool = True) -> Table:
+    """A table whose header row repeats on every page it spans."""
+    head = [own(text.markup(h), "cell_head") for h in header]
+    body = [[c if isinstance(c, Flowable | list) else cell(c) for c in row] for row in rows]
+    out = Table([head, *body], colWidths=list(widths), repeatRows=1, hAlign="LEFT",
+                splitByRow=1)
+    out.setStyle(table_style(header=True, zebra=zebra, rows=len(body)))
+    return out
+
+
+def facts(pairs: Sequence[tuple[str, str]], width: float) -> Table:
+    """Label/value pairs under a title (values are user text; empty ones are skipped)."""
+    rows = [[own(text.markup(label), "label"), cell(value)] for label, value in pairs if value]
+    out = Table(rows or [["", ""]], colWidths=[32 * mm, width - 32 * mm], hAlign="LEFT")
+    out.setStyle(table_style(header=False, zebra=False))
+    return out
+
+
+def title_block(report_name: str, heading_: WalkHeading, width: float,
+                extra: Sequence[tuple[str, str]] = ()) -> list[Flowable]:
+    """The report's opening: walk title, report name and date, then the key facts."""
+    sub = " · ".join(v for v in (report_name, long_date(heading_.walk_date),
+                                 heading_.school or "") if v)
+    pairs = [("Focus", heading_.focus), *extra, ("Protocol", heading_.protocol)]
+    return [p(heading_.title, "title", limit=600), p(sub, "subtitle", limit=600),
+            facts(pairs, width), Spacer(1, 4 * mm)]
+
+
+def keep(*flowables: Flowable) -> KeepTogether:
+    """Flowables kept on one page when they fit. Nested groups are flattened: ReportLab
+    reports a KeepTogether's height as "infinite", so one inside another would always
+    force a page break."""
+    flat: list[Flowable] = []
+    for item in flowables:
+        flat.extend(getattr(item, "_content", [item]) if isinstance(item, KeepTogether)
+                    else [item])
+    return KeepTogether(flat)

@@ -1,0 +1,119 @@
+"""Report data that spans walks: the action-item tracker and a walker's growth journal.
+
+Both read only through services. A walker is followed across walks by the person behind
+their roster entries (`Participant.person_id`), so "Carla Núñez" on three walks is one
+journal even if she was typed as "carla núñez" once.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from datetime import date
+
+from walkapp import domain as d
+from walkapp.errors import NotFoundError, ValidationError
+from walkapp.reports.build_walk import heading
+from walkapp.reports.data import (
+    ActionTrackerData,
+    FollowUpLine,
+    JournalCommitment,
+    JournalData,
+    JournalWalk,
+    TrackedAction,
+)
+from walkapp.services import Services
+from walkapp.services.plan import name_key
+
+
+def _walk_label(day: date, title: str) -> str:
+    return f"{day.isoformat()} · {title}"
+
+
+# -- action tracker ------------------------------------------------------------------------
+def action_tracker_data(services: Services, walk_id: str | None = None,
+                        today: date | None = None) -> ActionTrackerData:
+    """Action items of every walk — or, given a walk, of it and the walks before it —
+    open items first (soonest due first), each with its origin walk and follow-ups."""
+    walks = {w.id: w for w in services.walks.list_walks()}
+    items = services.debrief.list_action_items()
+    scope = "All walks"
+    if walk_id is not None:
+        walk = services.walks.get_walk(walk_id)
+        items = [a for a in items if a.origin_walk_id in walks
+                 and walks[a.origin_walk_id].walk_date <= walk.walk_date]
+        scope = f"Walks up to {walk.walk_date.isoformat()} ({walk.title})"
+    return tracker_from_items(items, {k: (w.walk_date, w.title) for k, w in walks.items()},
+                              scope=scope, today=today)
+
+
+def tracker_from_items(items: Iterable[d.ActionItem], walks: dict[str, tuple[date, str]],
+                       *, scope: str = "All walks", today: date | None = None
+                       ) -> ActionTrackerData:
+    def label(walk_id: str) -> str:
+        found = walks.get(walk_id)
+        return _walk_label(*found) if found else "an earlier walk"
+
+    def order(item: d.ActionItem) -> tuple[bool, bool, date, date, int]:
+        origin = walks.get(item.origin_walk_id, (date.min, ""))[0]
+        return (item.status is not d.ActionStatus.OPEN, item.due_date is None,
+                item.due_date or date.max, origin, item.position)
+
+    tracked = tuple(TrackedAction(
+        text=a.text, owner=a.owner_name, due=a.due_date, status=a.status.value,
+        origin=label(a.origin_walk_id),
+        follow_ups=tuple(FollowUpLine(label(f.walk_id), f.status.value, f.text)
+                         for f in a.follow_ups)) for a in sorted(items, key=order))
+    return ActionTrackerData(items=tracked, scope=scope, as_of=today)
+
+
+# -- growth journal ------------------------------------------------------------------------
+def find_person(services: Services, walker: str, walk_id: str | None = None
+                ) -> tuple[str, str]:
+    """The (person id, display name) of the walker called `walker`: on the given walk's
+    roster, or on any walk's. Raises a clear error when nobody or several match."""
+    wanted = name_key(walker or "")
+    if not wanted:
+        raise ValidationError("Name the walker whose journal you want, e.g. "
+                              "--walker \"Carla Núñez\".")
+    walks = ([services.walks.get_walk(walk_id)] if walk_id is not None
+             else [services.walks.get_walk(s.id) for s in services.walks.list_walks()])
+    found: dict[str, str] = {}
+    for walk in walks:
+        for person in walk.participants:
+            if person.person_id and name_key(person.display_name) == wanted:
+                found.setdefault(person.person_id, person.display_name)
+    if not found:
+        names = sorted({p.display_name for w in walks for p in w.walkers}, key=str.casefold)
+        where = "on this walk" if walk_id is not None else "on any walk"
+        hint = f" Walkers {where}: {', '.join(names[:12])}." if names else ""
+        raise NotFoundError(f"No walker named {walker!r} {where}.{hint}")
+    if len(found) > 1:
+        raise ValidationError(f"More than one person is called {walker!r}; "
+                              "name the walk they were on.")
+    person_id, display = next(iter(found.items()))
+    return person_id, display
+
+
+def journal_data(services: Services, walker: str, walk_id: str | None = None) -> JournalData:
+    """Every walk the walker was on, oldest first, with their commitments (and how each
+    went when reviewed) and their reflections."""
+    person_id, display = find_person(services, walker, walk_id)
+    records = [services.records.walk_record(s.id) for s in services.walks.list_walks()]
+    return journal_from_records(records, person_id, display)
+
+
+def journal_from_records(records: Sequence[d.WalkRecord], person_id: str, display: str
+                         ) -> JournalData:
+    entries = []
+    for record in sorted(records, key=lambda r: (r.walk.walk_date, r.walk.created_at)):
+        mine = {p.id for p in record.walk.participants if p.person_id == person_id}
+        if not mine:
+            continue
+        commitments = tuple(JournalCommitment(c.text, c.status.value, c.review_note,
+                                              carried=c.carried_from_id is not None)
+                            for c in record.commitments
+                            if c.participant_id in mine and c.text.strip())
+        reflections = tuple((r.prompt, r.text) for r in record.reflections
+                            if r.author_id in mine and r.text.strip())
+        entries.append(JournalWalk(heading(record.walk), commitments, reflections))
+    return JournalData(walker=display, walks=tuple(entries))

@@ -1,0 +1,240 @@
+"""Report data for one walk: debrief, agenda, note-catcher and host thank-you note.
+
+Each `*_data` function is pure: it takes a `WalkRecord` and returns what the renderer
+prints, applying the walk's privacy settings on the way:
+
+- `show_teacher_names` off → no teacher name anywhere (it is dropped here, not hidden later);
+- `include_visit_details` off → visits are "Visit n" with no room, grade or subject;
+- `attribute_commitments` off → commitments without names, in an order (alphabetical)
+  that does not give away the roster.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from datetime import time
+
+from walkapp import domain as d
+from walkapp.errors import NotFoundError
+from walkapp.reports.data import (
+    ActionRow,
+    AgendaData,
+    AgendaStep,
+    CommitmentLine,
+    DebriefData,
+    EvidenceGroup,
+    EvidenceItem,
+    FeedbackSummary,
+    LookForTally,
+    NoteCatcherData,
+    PatternGroup,
+    PhaseTime,
+    StemGroup,
+    ThanksData,
+    VisitLine,
+    WalkHeading,
+)
+from walkapp.reports.outline import ProtocolOutline, default_outline, phase_title
+
+MAX_THANKS_NOTICES = 6
+
+
+def heading(walk: d.Walk, protocol_name: str = "") -> WalkHeading:
+    if walk.protocol_id:
+        version = f", version {walk.protocol_version}" if walk.protocol_version else ""
+        protocol = f"{protocol_name or walk.protocol_id}{version}"
+    else:
+        protocol = protocol_name
+    return WalkHeading(title=walk.title, walk_date=walk.walk_date, school=walk.school,
+                       focus=walk.focus, protocol=protocol)
+
+
+def visit_line(walk: d.Walk, visit: d.Visit) -> VisitLine:
+    """"Visit n", with details only as far as the walk's privacy settings allow."""
+    parts = [p for p in (visit.room, visit.grade, visit.subject)
+             if p and walk.include_visit_details]
+    if walk.show_teacher_names and visit.teacher_name:
+        parts.append(visit.teacher_name)
+    return VisitLine(number=visit.position, details=" · ".join(parts))
+
+
+def _has_text(value: str) -> bool:
+    return bool(value and value.strip())
+
+
+# -- debrief ------------------------------------------------------------------------------
+def debrief_data(record: d.WalkRecord) -> DebriefData:
+    walk = record.walk
+    notes = [n for n in record.notes if _has_text(n.text)]
+    visits = {v.id: v for v in walk.visits}
+    lines = tuple(visit_line(walk, v) for v in walk.visits)
+    known_tags = {lf.id for lf in walk.look_fors}
+    tallies = tuple(LookForTally(lf.text, lf.description,
+                                 sum(1 for n in notes if lf.id in n.look_for_ids))
+                    for lf in walk.look_fors)
+    untagged = [n for n in notes if not known_tags.intersection(n.look_for_ids)]
+    return DebriefData(
+        walk=heading(walk),
+        facilitators=tuple(p.display_name for p in walk.facilitators),
+        walker_count=len(walk.walkers), visit_count=len(walk.visits), note_count=len(notes),
+        norms=tuple((n.text, n.agreed) for n in walk.norms if _has_text(n.text)),
+        visits=lines if any(v.details for v in lines) else (),
+        look_fors=tallies, untagged_notes=len(untagged),
+        evidence=_evidence(walk, notes, visits, untagged),
+        patterns=_patterns(record.patterns),
+        commitments=commitment_lines(record),
+        commitments_attributed=walk.attribute_commitments,
+        next_steps=tuple(s.text for s in record.next_steps if _has_text(s.text)),
+        action_items=tuple(ActionRow(a.text, a.owner_name, a.due_date, a.status.value)
+                           for a in record.action_items),
+        phase_times=phase_times(record.phase_log),
+        feedback=feedback_summaries(record.feedback))
+
+
+def _evidence(walk: d.Walk, notes: list[d.Note], visits: dict[str, d.Visit],
+              untagged: list[d.Note]) -> tuple[EvidenceGroup, ...]:
+    def order(note: d.Note) -> tuple[int, object]:
+        visit = visits.get(note.visit_id or "")
+        return (visit.position if visit else 10**6, note.created_at)
+
+    def group(title: str | None, members: Iterable[d.Note]) -> EvidenceGroup | None:
+        chosen = sorted(members, key=order)
+        stems = []
+        for stem in d.Stem:
+            items = tuple(EvidenceItem(visits[n.visit_id].position
+                                       if n.visit_id in visits else None, n.text)
+                          for n in chosen if n.stem is stem)
+            if items:
+                stems.append(StemGroup(stem.label, items))
+        return EvidenceGroup(title, tuple(stems)) if stems else None
+
+    groups = [group(lf.text, (n for n in notes if lf.id in n.look_for_ids))
+              for lf in walk.look_fors]
+    groups.append(group(None, untagged))
+    return tuple(g for g in groups if g is not None)
+
+
+def _patterns(patterns: Iterable[d.Pattern]) -> tuple[PatternGroup, ...]:
+    chosen = list(patterns)
+    out = []
+    for kind in d.PatternKind:  # the protocol's order, whatever order they were typed in
+        statements = tuple(p.text for p in sorted(chosen, key=lambda p: p.position)
+                           if p.kind is kind and _has_text(p.text))
+        if statements:
+            out.append(PatternGroup(kind.label, statements))
+    return tuple(out)
+
+
+def commitment_lines(record: d.WalkRecord) -> tuple[CommitmentLine, ...]:
+    walk = record.walk
+    chosen = [c for c in record.commitments if _has_text(c.text)]
+    if walk.attribute_commitments:
+        position = {p.id: p.position for p in walk.participants}
+        chosen.sort(key=lambda c: position.get(c.participant_id, 10**6))
+        return tuple(CommitmentLine(c.text, _name(walk, c.participant_id), c.status.value)
+                     for c in chosen)
+    chosen.sort(key=lambda c: c.text.casefold())
+    return tuple(CommitmentLine(c.text, None, c.status.value) for c in chosen)
+
+
+def _name(walk: d.Walk, participant_id: str) -> str:
+    person = walk.participant(participant_id)
+    return person.display_name if person else "A walker"
+
+
+def phase_times(log: Iterable[d.PhaseLogEntry]) -> tuple[PhaseTime, ...]:
+    """Planned and active time per phase, phases in the order they were first run."""
+    totals: dict[str, list[int]] = {}
+    for entry in log:
+        row = totals.setdefault(phase_title(entry.phase), [0, 0, 0])
+        row[0] += 1
+        row[1] += max(0, entry.planned_seconds)
+        row[2] += max(0, entry.active_seconds)
+    return tuple(PhaseTime(name, steps, planned, actual)
+                 for name, (steps, planned, actual) in totals.items())
+
+
+def feedback_summaries(feedback: Iterable[d.Feedback]) -> tuple[FeedbackSummary, ...]:
+    grouped: dict[str, list[d.Feedback]] = {}
+    for item in feedback:
+        grouped.setdefault(item.question_key, []).append(item)
+    out = []
+    for items in grouped.values():
+        ratings = tuple(sorted((i.rating for i in items if i.rating is not None),
+                               reverse=True))
+        # Answers are anonymous; sorting them keeps the order from matching the roster.
+        answers = tuple(sorted((i.answer for i in items if _has_text(i.answer)),
+                               key=str.casefold))
+        out.append(FeedbackSummary(items[0].question, len(items), ratings, answers))
+    return tuple(out)
+
+
+# -- agenda and note-catcher ---------------------------------------------------------------
+def agenda_data(walk: d.Walk, outline: ProtocolOutline | None = None,
+                start: time | None = None) -> AgendaData:
+    """The session's steps with minutes; the route of visits is laid out from the walk."""
+    source = outline or default_outline()
+    steps: list[AgendaStep] = []
+    for step in source.steps:
+        if step.minutes is not None:
+            steps.append(AgendaStep(step.phase, step.title, step.minutes, step.detail))
+            continue
+        for index, visit in enumerate(walk.visits):
+            line = visit_line(walk, visit)
+            if index and walk.corridor_minutes:
+                # Explained once; the rest of the route stays one line per step.
+                hint = "quiet notes; talk once out of earshot" if index == 1 else ""
+                steps.append(AgendaStep(step.phase, "Corridor talk", walk.corridor_minutes,
+                                        hint, compact=True))
+            steps.append(AgendaStep(step.phase, line.label, walk.visit_minutes, line.details,
+                                    compact=True))
+        if not walk.visits:
+            steps.append(AgendaStep(step.phase, step.title, 0, "The route is not planned yet."))
+    note = (f"Steps from the protocol “{source.name}”." if outline and source.name
+            else "Steps from the walk's protocol." if outline
+            else "Standard session outline (the walk's protocol steps were not available).")
+    norms = tuple(n.text for n in walk.norms if _has_text(n.text)) or source.norms
+    return AgendaData(walk=heading(walk, source.name), steps=tuple(steps), start=start,
+                      source=note, norms=norms)
+
+
+def notecatcher_data(walk: d.Walk, outline: ProtocolOutline | None = None
+                     ) -> NoteCatcherData:
+    source = outline or default_outline()
+    norms = tuple(n.text for n in walk.norms if _has_text(n.text)) or source.norms
+    return NoteCatcherData(walk=heading(walk, source.name), norms=norms,
+                           stems=source.stems or default_outline().stems,
+                           look_fors=tuple(lf.text for lf in walk.look_fors),
+                           visits=tuple(visit_line(walk, v) for v in walk.visits),
+                           visit_minutes=walk.visit_minutes)
+
+
+# -- host thank-you note ------------------------------------------------------------------
+def thanks_data(record: d.WalkRecord, visit_number: int,
+                is_judgemental: Callable[[str], bool] | None = None) -> ThanksData:
+    """A note to the host of one visit: descriptive "We noticed…" lines and one wondering.
+
+    `is_judgemental` (e.g. the language nudge) drops notes that sound like a verdict; only
+    notes written with the "I noticed" stem are used in any case."""
+    walk = record.walk
+    visit = next((v for v in walk.visits if v.position == visit_number), None)
+    if visit is None:
+        have = f"visits 1–{len(walk.visits)}" if walk.visits else "no visits yet"
+        raise NotFoundError(f"This walk has no Visit {visit_number}; it has {have}.")
+    keep = is_judgemental or (lambda _text: False)
+    mine = sorted((n for n in record.notes if n.visit_id == visit.id and _has_text(n.text)
+                   and not keep(n.text)), key=lambda n: n.created_at)
+    noticed = tuple(n.text for n in mine if n.stem is d.Stem.NOTICED)[:MAX_THANKS_NOTICES]
+    wondering = next((n.text for n in mine if n.stem is d.Stem.WONDER),
+                     next((n.text for n in mine if n.stem is d.Stem.QUESTION), None))
+    line = visit_line(walk, visit)
+    if walk.show_teacher_names and visit.teacher_name:
+        addressee = visit.teacher_name
+    else:
+        addressee = f"the host of {line.label}"
+    if walk.attribute_commitments and walk.walkers:
+        signed = ", ".join(p.display_name for p in walk.walkers)
+    else:
+        signed = "The learning-walk group"
+    return ThanksData(walk=heading(walk), visit=line, addressee=addressee, noticed=noticed,
+                      wondering=wondering, signed=signed)

@@ -1,0 +1,207 @@
+"""What each report prints, as plain data: renderers take these and nothing else.
+
+Builders (`walkapp.reports.build_*`) fill them from services and apply the walk's privacy
+settings on the way in, so a renderer can print every field it is given: a teacher's name
+or a walker's name is only here when the facilitator opted in.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date, time
+
+
+@dataclass(frozen=True)
+class VisitLine:
+    """A visit as reports show it: "Visit n", plus details only where allowed."""
+
+    number: int
+    details: str = ""  # room · grade · subject (· teacher), already filtered by privacy
+
+    @property
+    def label(self) -> str:
+        return f"Visit {self.number}"
+
+
+@dataclass(frozen=True)
+class WalkHeading:
+    """The walk a report is about, as its title block shows it."""
+
+    title: str
+    walk_date: date
+    school: str | None = None
+    focus: str = ""
+    protocol: str = ""          # "learning-walk, version 1"
+
+
+# -- debrief ------------------------------------------------------------------------------
+@dataclass(frozen=True)
+class LookForTally:
+    text: str
+    description: str
+    notes: int  # notes tagged with this look-for, across all visits (never per teacher)
+
+
+@dataclass(frozen=True)
+class EvidenceItem:
+    visit: int | None  # visit number, None for notes written outside a visit
+    text: str
+
+
+@dataclass(frozen=True)
+class StemGroup:
+    stem_label: str
+    items: tuple[EvidenceItem, ...]
+
+
+@dataclass(frozen=True)
+class EvidenceGroup:
+    look_for: str | None  # None: notes not tagged with a look-for
+    stems: tuple[StemGroup, ...]
+
+
+@dataclass(frozen=True)
+class PatternGroup:
+    label: str  # Describe, Analyse, Predict, Next level of work
+    statements: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class CommitmentLine:
+    text: str
+    walker: str | None = None  # only when the walk attributes commitments
+    status: str = "open"
+
+
+@dataclass(frozen=True)
+class ActionRow:
+    text: str
+    owner: str
+    due: date | None
+    status: str
+
+
+@dataclass(frozen=True)
+class PhaseTime:
+    phase: str
+    steps: int
+    planned_seconds: int
+    actual_seconds: int
+
+
+@dataclass(frozen=True)
+class FeedbackSummary:
+    question: str
+    responses: int
+    ratings: tuple[int, ...]           # each answer's 1–5 rating, in no particular order
+    answers: tuple[str, ...]            # written answers, anonymous
+
+    @property
+    def average(self) -> float | None:
+        return sum(self.ratings) / len(self.ratings) if self.ratings else None
+
+
+@dataclass(frozen=True)
+class DebriefData:
+    walk: WalkHeading
+    facilitators: tuple[str, ...] = ()
+    walker_count: int = 0
+    visit_count: int = 0
+    note_count: int = 0
+    norms: tuple[tuple[str, bool], ...] = ()        # (text, agreed)
+    visits: tuple[VisitLine, ...] = ()               # only listed when they carry details
+    look_fors: tuple[LookForTally, ...] = ()
+    untagged_notes: int = 0
+    evidence: tuple[EvidenceGroup, ...] = ()
+    patterns: tuple[PatternGroup, ...] = ()
+    commitments: tuple[CommitmentLine, ...] = ()
+    commitments_attributed: bool = False
+    next_steps: tuple[str, ...] = ()
+    action_items: tuple[ActionRow, ...] = ()
+    phase_times: tuple[PhaseTime, ...] = ()
+    feedback: tuple[FeedbackSummary, ...] = ()
+
+
+# -- agenda and note-catcher ---------------------------------------------------------------
+@dataclass(frozen=True)
+class AgendaStep:
+    phase: str       # "Pre-brief", "Observation", "Post-brief"…
+    title: str
+    minutes: int
+    detail: str = ""  # a line under the title (what the step is for)
+    compact: bool = False  # route steps: the detail shares the title's line
+
+
+@dataclass(frozen=True)
+class AgendaData:
+    walk: WalkHeading
+    steps: tuple[AgendaStep, ...]
+    start: time | None = None   # None: times are shown from the start ("0:25")
+    source: str = ""            # where the steps came from, printed small under the table
+    norms: tuple[str, ...] = ()  # printed after the running order, as a reminder
+
+
+@dataclass(frozen=True)
+class NoteCatcherData:
+    walk: WalkHeading
+    norms: tuple[str, ...] = ()
+    stems: tuple[tuple[str, str], ...] = ()   # (label, prompt), e.g. ("I noticed", "I noticed…")
+    look_fors: tuple[str, ...] = ()
+    visits: tuple[VisitLine, ...] = ()
+    visit_minutes: int = 10
+
+
+# -- across walks --------------------------------------------------------------------------
+@dataclass(frozen=True)
+class FollowUpLine:
+    when: str   # the walk it was reviewed at: "2026-11-23 · Walk title"
+    status: str
+    text: str
+
+
+@dataclass(frozen=True)
+class TrackedAction:
+    text: str
+    owner: str
+    due: date | None
+    status: str
+    origin: str  # "2026-11-02 · Walk title"
+    follow_ups: tuple[FollowUpLine, ...] = ()
+
+
+@dataclass(frozen=True)
+class ActionTrackerData:
+    items: tuple[TrackedAction, ...]
+    scope: str = "All walks"   # what the tracker covers, for its subtitle
+    as_of: date | None = None  # for "overdue" marks; None: today
+
+
+@dataclass(frozen=True)
+class JournalCommitment:
+    text: str
+    status: str
+    review_note: str = ""
+    carried: bool = False  # carried over from an earlier walk
+
+
+@dataclass(frozen=True)
+class JournalWalk:
+    walk: WalkHeading
+    commitments: tuple[JournalCommitment, ...] = ()
+    reflections: tuple[tuple[str, str], ...] = ()   # (prompt, text)
+
+
+@dataclass(frozen=True)
+class JournalData:
+    walker: str
+    walks: tuple[JournalWalk, ...] = field(default_factory=tuple)
+
+
+@dataclass(frozen=True)
+class ThanksData:
+    walk: WalkHeading
+    visit: VisitLine
+    addressee: str               # "the host of Visit 3", or the teacher's name if shown
+    noticed: tuple[str, ...]     # descriptive "I noticed" notes from this visit
+    wondering: str | None = None
+    signed: str = "The learning-walk group"

@@ -1,0 +1,175 @@
+"""The debrief report: what the group saw, what it made of it, and what each walker will try.
+
+Order follows the post-brief: norms, look-fors and their tallies, the evidence (grouped by
+look-for, then stem), pattern statements (describe → analyse → predict → next level),
+commitments, next steps, action items, time, and the session's feedback.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from reportlab.lib.units import mm
+from reportlab.platypus import CondPageBreak, Flowable, Spacer
+
+from walkapp.reports import blocks as b
+from walkapp.reports import text
+from walkapp.reports.charts import tally_chart
+from walkapp.reports.data import DebriefData, EvidenceGroup, FeedbackSummary, PhaseTime
+from walkapp.reports.page import PageSetup, build_pdf, usable_width
+from walkapp.reports.paper import Paper
+
+REPORT_NAME = "Debrief"
+_KEEP_WITH_HEADING = 1_500  # characters: longer first notes may start under their heading
+
+
+def render(data: DebriefData, paper: Paper = Paper.A4) -> bytes:
+    width = usable_width(paper)
+    story: list[Flowable] = []
+    extra = [("Walkers", str(data.walker_count)), ("Visits", str(data.visit_count)),
+             ("Notes", str(data.note_count)),
+             ("Facilitator", ", ".join(data.facilitators))]
+    story += b.title_block(REPORT_NAME, data.walk, width, extra)
+    story += b.section("Norms we agreed", _norms(data))
+    if data.visits:
+        story += b.section("The route", [_route(data, width)])
+    story += b.section("Look-fors", _look_fors(data, width))
+    story += b.section("Evidence", _evidence(data.evidence),
+                       "No notes were recorded in this walk.")
+    story += b.section("Patterns", _patterns(data))
+    title = "Commitments: “I will try…”"
+    story += b.section(title, _commitments(data))
+    story += b.section("Next steps", b.bullets(data.next_steps, numbered=True))
+    story += b.section("Action items", _actions(data, width))
+    story += b.section("Time: planned and actual", _times(data.phase_times, width))
+    story += b.section("Session feedback", _feedback(data.feedback))
+    setup = PageSetup(paper=paper, report_name=REPORT_NAME,
+                      header_right=f"{data.walk.title} · {b.long_date(data.walk.walk_date)}",
+                      subject="Learning walk debrief")
+    return build_pdf(story, setup)
+
+
+def _norms(data: DebriefData) -> list[Flowable]:
+    items = [t if agreed else f"{t} (not marked as agreed)" for t, agreed in data.norms]
+    return b.bullets(items)
+
+
+def _route(data: DebriefData, width: float) -> Flowable:
+    rows = [[v.label, v.details] for v in data.visits]
+    return b.table(["Visit", "Details"], rows, [24 * mm, width - 24 * mm])
+
+
+def _look_fors(data: DebriefData, width: float) -> list[Flowable]:
+    if not data.look_fors:
+        return []
+    out: list[Flowable] = []
+    if any(lf.notes for lf in data.look_fors):
+        out.append(b.own("Notes tagged with each look-for, across all visits.", "small"))
+        out.append(tally_chart([lf.text for lf in data.look_fors],
+                               [lf.notes for lf in data.look_fors], width))
+        out.append(Spacer(1, 3 * mm))
+    else:
+        out.append(b.own("No notes were tagged with a look-for.", "muted"))
+    rows = [[b.cell(lf.text, "cell"), b.cell(lf.description), b.cell(str(lf.notes),
+                                                                     "cell_right")]
+            for lf in data.look_fors]
+    table = b.table(["Look-for", "What it looks like", "Notes"], rows,
+                    [width * 0.38, width * 0.5, width * 0.12])
+    # A short table reads best in one piece; a long one may split (its header repeats).
+    out.append(b.keep(table) if len(rows) <= 12 else table)
+    if data.untagged_notes:
+        out.append(Spacer(1, 2 * mm))
+        out.append(b.own(text.markup(f"{data.untagged_notes} note(s) carried no look-for tag; "
+                                     "they are listed at the end of the evidence."), "small"))
+    return out
+
+
+def _evidence(groups: Sequence[EvidenceGroup]) -> list[Flowable]:
+    out: list[Flowable] = []
+    for group in groups:
+        title = group.look_for if group.look_for is not None else "Not tagged with a look-for"
+        first = True
+        for stem in group.stems:
+            items = [b.p(item.text, "quote", prefix=f"<b>{_where(item.visit)}</b>  ")
+                     for item in stem.items]
+            head = [b.heading(stem.stem_label, 3)]
+            if first:
+                head.insert(0, b.heading(title, 2))
+                first = False
+            if len(stem.items[0].text) <= _KEEP_WITH_HEADING:
+                # A heading never ends a page alone: keep it with its first note.
+                out.append(b.keep(*head, items[0]))
+            else:
+                # A very long first note would drag the heading to a new page and leave a
+                # gap; ask only for room to start it.
+                out += [CondPageBreak(40 * mm), *head, items[0]]
+            out.extend(items[1:])
+    return out
+
+
+def _where(visit: int | None) -> str:
+    return f"Visit {visit}" if visit else "Outside a visit"
+
+
+def _patterns(data: DebriefData) -> list[Flowable]:
+    out: list[Flowable] = []
+    for group in data.patterns:
+        if group.statements:
+            out.append(b.heading(group.label, 2))
+            out.extend(b.bullets(group.statements))
+    return out
+
+
+def _commitments(data: DebriefData) -> list[Flowable]:
+    if not data.commitments:
+        return []
+    out: list[Flowable] = []
+    if data.commitments_attributed:
+        for c in data.commitments:
+            out.append(b.p(c.text, "bullet", prefix=f"<b>{text.markup(c.walker or '')}</b> — "))
+    else:
+        out.append(b.own("Listed without names, as the walk's settings ask.", "small"))
+        out.extend(b.bullets(c.text for c in data.commitments))
+    return out
+
+
+def _actions(data: DebriefData, width: float) -> list[Flowable]:
+    if not data.action_items:
+        return []
+    rows = [[str(i), a.text, a.owner or "—", b.short_date(a.due), a.status.capitalize()]
+            for i, a in enumerate(data.action_items, start=1)]
+    widths = [8 * mm, width - 8 * mm - 38 * mm - 24 * mm - 20 * mm, 38 * mm, 24 * mm, 20 * mm]
+    return [b.table(["#", "Action", "Owner", "Due", "Status"], rows, widths)]
+
+
+def _times(times: Sequence[PhaseTime], width: float) -> list[Flowable]:
+    if not times:
+        return []
+    rows: list[list[Flowable | str]] = []
+    for t in times:
+        diff = t.actual_seconds - t.planned_seconds
+        sign = "+" if diff > 0 else "−" if diff < 0 else ""
+        rows.append([t.phase, str(t.steps), b.minutes_text(t.planned_seconds),
+                     b.minutes_text(t.actual_seconds),
+                     f"{sign}{b.minutes_text(abs(diff))}" if diff else "on time"])
+    planned = sum(t.planned_seconds for t in times)
+    actual = sum(t.actual_seconds for t in times)
+    rows.append([b.own("<b>Total</b>", "cell"), str(sum(t.steps for t in times)),
+                 b.minutes_text(planned), b.minutes_text(actual), ""])
+    rest = width - 50 * mm
+    return [b.table(["Phase", "Steps", "Planned", "Actual", "Difference"], rows,
+                    [50 * mm, rest * 0.16, rest * 0.28, rest * 0.28, rest * 0.28])]
+
+
+def _feedback(summaries: Sequence[FeedbackSummary]) -> list[Flowable]:
+    out: list[Flowable] = []
+    for s in summaries:
+        out.append(b.heading(s.question, 2))
+        facts = [f"{s.responses} response(s)"]
+        if s.average is not None:
+            counts = ", ".join(f"{s.ratings.count(r)} × {r}" for r in range(5, 0, -1)
+                               if s.ratings.count(r))
+            facts.append(f"average rating {s.average:.1f} of 5 (ratings: {counts})")
+        out.append(b.p("; ".join(facts) + ".", "small"))
+        out.extend(b.bullets(a for a in s.answers if a.strip()))
+    return out

@@ -1,0 +1,75 @@
+"""Write a finished PDF to disk atomically: all of it, or nothing and a clear message.
+
+The bytes go to a temporary file in the destination folder (so the final rename never
+crosses file systems), are flushed to the disk, and only then replace the target. A full
+disk or a pulled USB stick leaves any earlier file of that name untouched, and no half-file.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import errno
+import os
+import tempfile
+from pathlib import Path
+
+from walkapp.errors import DiskFullError, ReadOnlyError, StorageError, ValidationError
+
+
+def write_pdf(path: str | os.PathLike[str], data: bytes) -> Path:
+    """Atomically write `data` to `path`; returns the absolute path written."""
+    target = Path(path).expanduser().absolute()
+    folder = target.parent
+    if target.is_dir():
+        raise ValidationError(f"{target} is a folder; give a file name such as "
+                              f"{target / 'report.pdf'}.")
+    if not folder.is_dir():
+        raise ValidationError(f"The folder {folder} does not exist; choose another place "
+                              "to save the report.")
+    temp_name = ""
+    try:
+        fd, temp_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".part",
+                                         dir=folder)
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.replace(temp_name, target)
+        temp_name = ""
+        _sync_folder(folder)
+    except OSError as error:
+        raise _explain(error, target) from error
+    finally:
+        if temp_name:
+            with contextlib.suppress(OSError):
+                os.unlink(temp_name)
+    return target
+
+
+def _sync_folder(folder: Path) -> None:
+    """Make the rename itself durable (POSIX); harmless where folders cannot be opened."""
+    if os.name != "posix":
+        return
+    try:
+        fd = os.open(folder, os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        os.fsync(fd)
+    except OSError:
+        pass
+    finally:
+        os.close(fd)
+
+
+def _explain(error: OSError, target: Path) -> StorageError:
+    code = error.errno
+    if code in (errno.ENOSPC, getattr(errno, "EDQUOT", -1)):
+        return DiskFullError(f"The disk is full, so the report was not saved to {target}. "
+                             "Free some space or save it somewhere else.")
+    if code in (errno.EACCES, errno.EPERM, errno.EROFS):
+        return ReadOnlyError(f"walkapp may not write to {target.parent}. Choose a folder "
+                             "you can save to, such as your Documents folder.")
+    reason = error.strerror or type(error).__name__
+    return StorageError(f"The report could not be saved to {target} ({reason}). "
+                        "Try another folder.")

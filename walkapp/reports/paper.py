@@ -1,0 +1,74 @@
+"""Paper sizes, and which one a computer's locale expects (kept free of ReportLab so the
+CLI and the export dialog can offer the choice without loading the PDF machinery)."""
+
+from __future__ import annotations
+
+import contextlib
+import locale
+import os
+import re
+from collections.abc import Mapping
+from enum import StrEnum
+
+_POINTS_PER_MM = 72 / 25.4
+
+
+class Paper(StrEnum):
+    A4 = "a4"
+    LETTER = "letter"
+
+    @property
+    def size(self) -> tuple[float, float]:
+        """Width and height in points."""
+        if self is Paper.LETTER:
+            return (612.0, 792.0)
+        return (210 * _POINTS_PER_MM, 297 * _POINTS_PER_MM)
+
+    @property
+    def label(self) -> str:
+        return "US Letter" if self is Paper.LETTER else "A4"
+
+
+# Countries whose printers load US Letter by default; everywhere else uses A4.
+_LETTER_TERRITORIES = frozenset({"US", "CA", "MX", "PH", "CL", "CO", "VE", "CR", "GT", "PA",
+                                 "PR", "SV", "DO", "NI", "BZ"})
+_LETTER_NAMES = ("united states", "canada", "mexico", "philippines", "chile", "colombia",
+                 "venezuela", "costa rica", "guatemala", "panama", "puerto rico",
+                 "el salvador", "dominican republic", "nicaragua", "belize")
+
+
+def default_paper(environ: Mapping[str, str] | None = None) -> Paper:
+    """Letter where the locale's country prints on Letter (US, Canada, Mexico, the
+    Philippines…), A4 everywhere else. Looks at LC_ALL, LC_PAPER, LANG, then the OS."""
+    env = os.environ if environ is None else environ
+    candidates = [env.get(name, "") for name in ("LC_ALL", "LC_PAPER", "LANG")]
+    if environ is None:
+        with contextlib.suppress(ValueError):
+            candidates.append(locale.getlocale()[0] or "")
+    for value in candidates:
+        if not value or value in ("C", "POSIX") or value.startswith("C."):
+            continue
+        return Paper.LETTER if _is_letter_locale(value) else Paper.A4
+    return Paper.A4
+
+
+def _is_letter_locale(value: str) -> bool:
+    match = re.match(r"^[A-Za-z]{2,3}[_-]([A-Za-z]{2})(?![A-Za-z])", value)
+    if match:
+        return match.group(1).upper() in _LETTER_TERRITORIES
+    lowered = value.casefold()  # Windows style: "English_United States.1252"
+    return any(name in lowered for name in _LETTER_NAMES)
+
+
+def parse_paper(value: str | Paper | None) -> Paper | None:
+    """"a4", "A4", "letter", "Letter" → Paper; None or "" → None (use the default)."""
+    if value is None or value == "":
+        return None
+    if isinstance(value, Paper):
+        return value
+    try:
+        return Paper(value.strip().casefold())
+    except ValueError:
+        from walkapp.errors import ValidationError
+
+        raise ValidationError(f"Paper size {value!r} is not one of: a4, letter.") from None

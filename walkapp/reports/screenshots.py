@@ -1,0 +1,90 @@
+"""Render every report kind for the demo walk and turn each page into a PNG.
+
+    python -m walkapp.reports.screenshots docs/screenshots/reports
+
+Uses a throw-away database (never the user's) holding the demo walk and one earlier walk
+of the same group (so the journal and the tracker have history), `pdftoppm` from
+poppler-utils at 80 dpi,
+and names pages `<kind>-<n>.png`. Old pictures of each kind are removed first so a report
+that got shorter leaves no stale pages behind.
+"""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+import tempfile
+from datetime import date, time, timedelta
+from pathlib import Path
+
+from walkapp import domain as d
+from walkapp.config import resolve_settings
+from walkapp.demo import create_demo_walk
+from walkapp.reports import Paper, ReportKind, ReportRequest, export_report
+from walkapp.services import Services, open_services
+
+DEMO_DATE = date(2026, 11, 2)  # fixed, so the pictures change only when the layout does
+
+
+def add_history(services: Services, walk_id: str) -> None:
+    """An earlier walk with the same group, so the journal and the tracker show history:
+    a commitment reviewed at the demo walk, and an action item followed up there."""
+    earlier = services.walks.duplicate_walk(walk_id, "Learning walk — questioning",
+                                            DEMO_DATE - timedelta(days=28))
+    carla = next(p for p in earlier.walkers if p.display_name == "Carla Núñez")
+    debrief = services.debrief
+    tried = debrief.save_commitment(earlier.id, carla.id,
+                                    "I will try counting to five after every question I ask.")
+    debrief.review_commitment(tried.id, d.CommitmentStatus.TRIED,
+                              "Counting silently worked; more students had a go, and I "
+                              "noticed I now wait without counting.")
+    services.notes.save_reflection(earlier.id, carla.id, "What surprised you today?",
+                                   "How often students answered each other once the "
+                                   "teacher stopped repeating their answers.")
+    item = debrief.add_action_item(earlier.id, "Share a one-page guide to wait time",
+                                   "Morgan Ellis", DEMO_DATE - timedelta(days=14))
+    debrief.follow_up(item.id, walk_id, d.ActionStatus.DONE,
+                      "Shared at the staff meeting; copies in the staff room.")
+    debrief.add_action_item(earlier.id, "Ask the Year 6 team about lanyard roles",
+                            "Ben Okafor", DEMO_DATE - timedelta(days=7))
+
+
+def render_all(out: Path, paper: Paper = Paper.A4, dpi: int = 80) -> list[Path]:
+    tool = shutil.which("pdftoppm")
+    if tool is None:
+        raise SystemExit("pdftoppm is missing; install poppler-utils "
+                         "(apt-get install poppler-utils) and run again.")
+    out.mkdir(parents=True, exist_ok=True)
+    written: list[Path] = []
+    with tempfile.TemporaryDirectory() as folder:
+        work = Path(folder)
+        services = open_services(resolve_settings(work / "data"))
+        try:
+            walk = create_demo_walk(services, walk_date=DEMO_DATE)
+            add_history(services, walk.id)
+            for kind in ReportKind:
+                request = ReportRequest(kind=kind, walk_id=walk.id, walker="Carla Núñez",
+                                        visit=2, paper=paper, start=time(8, 30))
+                pdf = work / f"{kind.value}.pdf"
+                export_report(services, request, pdf)
+                for old in out.glob(f"{kind.value}-*.png"):
+                    old.unlink()
+                subprocess.run([tool, "-r", str(dpi), "-png", str(pdf),
+                                str(out / kind.value)], check=True)
+                written += sorted(out.glob(f"{kind.value}-*.png"))
+        finally:
+            services.close()
+    return written
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = sys.argv[1:] if argv is None else argv
+    out = Path(args[0] if args else "docs/screenshots/reports")
+    for path in render_all(out):
+        print(path)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
