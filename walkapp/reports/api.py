@@ -140,8 +140,15 @@ def render_report(services: Services, request: ReportRequest,
         return notecatcher.render(build_walk.notecatcher_data(walk, outline), paper)
     if kind is ReportKind.THANKS:
         assert walk_id is not None and request.visit is not None
-        data_t = build_walk.thanks_data(services.records.walk_record(walk_id), request.visit,
-                                        is_judgemental)
+        record = services.records.walk_record(walk_id)
+        if is_judgemental is None:
+            # A thank-you note carries no verdicts and no one's name: leave out any note the
+            # language nudge flags (judgemental wording or a possible personal name).
+            from walkapp import nudge
+
+            language = record.walk.language or "en"
+            is_judgemental = lambda text: bool(nudge.check(text, language))  # noqa: E731
+        data_t = build_walk.thanks_data(record, request.visit, is_judgemental)
         report(1, 3, "Laying out the pages…")
         return thanks.render(data_t, paper)
     if kind is ReportKind.ACTIONS:

@@ -1,29 +1,9 @@
 """What the agenda and note-catcher need from a protocol: its timed steps and its stems.
 
 `outline_from_protocol_snapshot` is the one place that reads a walk's protocol snapshot for
-reports. Until the protocol engine (`walkapp.protocol`) is merged it reads a snapshot that
-is plain JSON or TOML shaped like the protocol files (one table per phase — opener,
-pre_brief, observation, post_brief, closing — each with a title and steps that have a
-title and minutes, the route being the step whose activity is "visits"; stems with label
-and prompt) and otherwise returns None, in which case `default_outline` supplies a
-sensible walker-focused session. It checks shapes only; the engine also validates.
-
-LEAD: once `walkapp.protocol` is on main, replace the body of
-`outline_from_protocol_snapshot` with:
-
-    from walkapp.protocol import Activity, from_snapshot
-    try:
-        protocol = from_snapshot(snapshot)
-    except Exception:   # a damaged snapshot must not stop a report: fall back to defaults
-        return None
-    return ProtocolOutline(
-        name=protocol.title,
-        steps=tuple(OutlineStep(phase=phase.title, title=step.title,
-                                minutes=None if step.activity is Activity.VISITS
-                                else (step.minutes or 0))
-                    for phase, _, step in protocol.steps()),
-        stems=tuple((s.label, s.prompt) for s in protocol.stems),
-        norms=protocol.norms)
+reports. A snapshot that cannot be read (damaged, or a walk made before snapshots) gives
+None, and `default_outline` supplies a sensible walker-focused session instead: a damaged
+snapshot must never stop a report.
 """
 
 from __future__ import annotations
@@ -84,25 +64,22 @@ def default_outline() -> ProtocolOutline:
 
 
 def outline_from_protocol_snapshot(snapshot: str) -> ProtocolOutline | None:
-    """The protocol's steps and stems from a walk's snapshot, or None if unreadable.
+    from walkapp.protocol import Activity, from_snapshot
 
-    LEAD: wire the protocol engine here (see the module docstring)."""
     if not snapshot or not snapshot.strip():
         return None
-    data: Any
     try:
-        data = json.loads(snapshot)
-    except ValueError:
-        try:
-            data = tomllib.loads(snapshot)
-        except (tomllib.TOMLDecodeError, ValueError):
-            return None
-    if not isinstance(data, Mapping):
+        protocol = from_snapshot(snapshot)
+    except Exception:
         return None
-    try:
-        return _outline_from_mapping(data)
-    except (TypeError, ValueError, KeyError, AttributeError):
-        return None
+    return ProtocolOutline(
+        name=protocol.title,
+        steps=tuple(OutlineStep(phase=phase.title, title=step.title,
+                                minutes=None if step.activity is Activity.VISITS
+                                else (step.minutes or 0))
+                    for phase, _, step in protocol.steps()),
+        stems=tuple((s.label, s.prompt) for s in protocol.stems) or default_stems(),
+        norms=protocol.norms)
 
 
 def _text(value: object) -> str:

@@ -55,8 +55,15 @@ def test_agenda_lays_out_the_route_with_clock_times(demo: d.Walk, render: Render
     assert "Running order" in out and "Pre-brief" in out and "Post-brief" in out
     assert "08:30–08:35" in out and "Corridor talk" in out
     assert all(f"Visit {n}" in out for n in range(1, 6))
-    # 20 min pre-brief + 5 × 10 min visits + 4 × 3 min corridor + 40 min post-brief.
-    assert "2 h 02 min, ending at 10:32" in out
+    # The protocol's timed steps + 5 × 10 min visits + 4 × 3 min corridor talk.
+    from walkapp.protocol import Activity
+    from walkapp.protocol.library import builtin_protocol
+
+    steps = sum(step.minutes or 0 for _, _, step in builtin_protocol("learning-walk").steps()
+                if step.activity is not Activity.VISITS)
+    total = steps + 5 * 10 + 4 * 3
+    end = (8 * 60 + 30 + total) % (24 * 60)
+    assert f"{total // 60} h {total % 60:02d} min, ending at {end // 60:02d}:{end % 60:02d}" in out
     relative = pdf_text(render("agenda", demo.id))
     assert "From start" in relative and "0:00–0:05" in relative and "ending at" not in relative
 
