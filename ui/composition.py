@@ -11,6 +11,7 @@ from walkapp import nudge
 from walkapp.errors import NotFoundError
 from walkapp.protocol.library import ProtocolLibrary
 from walkapp.protocol.schema import Activity, PhaseKey, Protocol
+from walkapp.reports import ReportKind
 from walkapp.services import Services
 from walkapp.services.protocol_walks import create_walk_from_protocol, walk_protocol
 from walkapp.ui.bridge import ChangeBridge
@@ -26,6 +27,7 @@ from walkapp.ui.screens.plan.roster import RosterPanel
 from walkapp.ui.screens.plan.route import RoutePanel
 from walkapp.ui.screens.plan.stems import StemsPanel
 from walkapp.ui.screens.postbrief import PANEL_NAMES, PostBriefWorkspace
+from walkapp.ui.screens.reports_page import ReportsPage
 from walkapp.ui.screens.step_guide import StepGuide
 from walkapp.ui.screens.workspace import PageSpec
 
@@ -126,7 +128,15 @@ class _Pages:
             pages.append(PageSpec("post_brief", tr("Post-brief"),
                                   lambda: StepGuide(s, w, post, self.post_panel),  # type: ignore[arg-type]
                                   tr("Evidence, patterns, commitments and next steps.")))
+        pages.append(PageSpec("reports", tr("Reports"), lambda: ReportsPage(self.export),
+                              tr("Debrief report, agenda, note-catcher and more, as PDF.")))
         return pages
+
+    def export(self, kind: ReportKind) -> None:
+        from walkapp.ui.export import show_export_dialog
+
+        self._export_dialog = show_export_dialog(None, self.services, self.walk_id, kind,
+                                                 self.asker)
 
 
 def facilitator_pages(services: Services, walk_id: str, asker: Asker, parent: QWidget,

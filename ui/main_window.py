@@ -59,6 +59,8 @@ class MainWindow(QMainWindow):
         self.library.duplicate_requested.connect(self.duplicate_walk)
         self.library.delete_requested.connect(self.delete_walk)
         self.library.sample_requested.connect(self.create_sample_walk)
+        self.library.table.selectionModel().selectionChanged.connect(
+            lambda *_: self._update_actions())
 
         self._build_menus()
         where = services.db.path or services.db.url
@@ -91,6 +93,9 @@ class MainWindow(QMainWindow):
         for action in (self.new_action, self.find_action, self.close_walk_action):
             file_menu.addAction(action)
         file_menu.addSeparator()
+        self.export_menu = file_menu.addMenu(self.tr("&Export report"))
+        self._build_export_menu()
+        file_menu.addSeparator()
         file_menu.addAction(self.sample_action)
         file_menu.addSeparator()
         file_menu.addAction(self.quit_action)
@@ -107,8 +112,38 @@ class MainWindow(QMainWindow):
         help_menu.addAction(self.about_action)
         self._update_actions()
 
+    def _build_export_menu(self) -> None:
+        from walkapp.reports import ReportKind
+
+        labels = [
+            (ReportKind.DEBRIEF, self.tr("&Debrief report…"), "Ctrl+P", True),
+            (ReportKind.AGENDA, self.tr("&Agenda…"), None, True),
+            (ReportKind.NOTECATCHER, self.tr("Blank &note-catcher…"), None, True),
+            (ReportKind.THANKS, self.tr("Host &thank-you note…"), None, True),
+            (ReportKind.ACTIONS, self.tr("Action-item &tracker…"), None, False),
+            (ReportKind.JOURNAL, self.tr("Walker's growth &journal…"), None, False),
+        ]
+        self._export_actions: list[tuple[QAction, bool]] = []
+        for kind, label, shortcut, needs_walk in labels:
+            action = self._action(label, lambda k=kind: self.export_report(k), shortcut)
+            self.export_menu.addAction(action)
+            self._export_actions.append((action, needs_walk))
+
+    def export_report(self, kind: object) -> None:
+        from walkapp.reports import ReportKind
+        from walkapp.ui.export import show_export_dialog
+
+        assert isinstance(kind, ReportKind)
+        walk_id = self.workspace.walk_id if self.workspace is not None else \
+            self.library.selected_walk_id()
+        self.export_dialog = show_export_dialog(self, self._services, walk_id, kind,
+                                                self._asker)
+
     def _update_actions(self) -> None:
         self.close_walk_action.setEnabled(self.workspace is not None)
+        has_walk = self.workspace is not None or self.library.selected_walk_id() is not None
+        for action, needs_walk in getattr(self, "_export_actions", []):
+            action.setEnabled(has_walk or not needs_walk)
         for action in self._page_actions:
             self.go_menu.removeAction(action)
         self._page_actions = []

@@ -44,7 +44,7 @@ def test_pre_brief_guide_runs_steps_and_saves_answers(qtbot, services: Services,
     clock = Clock()
     pages = {p.key: p for p in walk_pages(services, walk_id, asker, None,  # type: ignore[arg-type]
                                           ChangeBridge(services.bus))}
-    assert list(pages) == ["plan", "pre_brief", "observation", "post_brief"]
+    assert list(pages) == ["plan", "pre_brief", "observation", "post_brief", "reports"]
     built = pages["pre_brief"].build()
     assert isinstance(built, StepGuide)
     guide = StepGuide(services, walk_id, ("opener", "pre_brief"), built._panels, clock=clock)
@@ -117,3 +117,30 @@ def test_main_window_opens_the_guides(qtbot, services: Services, qsettings: QSet
     assert isinstance(window.workspace.page("pre_brief"), StepGuide)
     window.show_library()
     assert window.workspace is None
+
+
+def test_reports_page_and_export_menu(qtbot, services: Services, qsettings: QSettings,
+                                      asker: ScriptedAsker) -> None:
+    from walkapp.reports import ReportKind
+    from walkapp.ui.export import ExportDialog
+    from walkapp.ui.main_window import MainWindow
+    from walkapp.ui.screens.reports_page import ReportsPage
+
+    asked: list[ReportKind] = []
+    page = ReportsPage(asked.append)
+    qtbot.addWidget(page)
+    page.buttons[ReportKind.AGENDA].click()
+    assert asked == [ReportKind.AGENDA]
+
+    window = MainWindow(services, qsettings, asker)
+    qtbot.addWidget(window)
+    debrief_action = window._export_actions[0][0]
+    tracker_action = window._export_actions[4][0]
+    assert not debrief_action.isEnabled() and tracker_action.isEnabled()
+    walk_id = walk_with_protocol(services)
+    window.open_walk(walk_id)
+    assert debrief_action.isEnabled()
+    debrief_action.trigger()
+    dialog = window.export_dialog
+    assert isinstance(dialog, ExportDialog)
+    dialog.reject()
