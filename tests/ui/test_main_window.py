@@ -59,3 +59,20 @@ def test_about_box_goes_through_the_asker(qtbot, services: Services, qsettings: 
     qtbot.addWidget(window)
     window.about_action.trigger()
     assert asker.shown and asker.shown[0][0] == "inform" and "walkapp" in asker.shown[0][2]
+
+
+def test_status_filter(qtbot, services: Services, qsettings: QSettings,
+                       asker: ScriptedAsker) -> None:
+    from walkapp.domain import WalkStatus
+
+    done = make_walk(services, "Done walk")
+    make_walk(services, "Planned walk")
+    services.walks.update_walk(done.id, status="closed")
+    window = MainWindow(services, qsettings, asker)
+    qtbot.addWidget(window)
+    library = window.library
+    library.status_filter.setCurrentIndex(library.status_filter.findData(WalkStatus.CLOSED))
+    assert library.model.rowCount() == 1
+    assert library.model.row_at(0).title == "Done walk"  # type: ignore[union-attr]
+    library.status_filter.setCurrentIndex(library.status_filter.findData(WalkStatus.RUNNING))
+    assert library.model.rowCount() == 0 and "No walk matches" in library.empty.text()

@@ -5,6 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QComboBox,
     QHBoxLayout,
     QPushButton,
     QHeaderView,
@@ -16,6 +17,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from walkapp.domain import WalkStatus
 from walkapp.events import Change
 from walkapp.services.walks import WalkService
 from walkapp.ui.models.walks import WalksTableModel
@@ -49,6 +51,14 @@ class WalksLibrary(QWidget):
         self._search_timer = QTimer(self, singleShot=True, interval=150)
         self._search_timer.timeout.connect(self.refresh)
         self.search.textChanged.connect(self._search_timer.start)
+
+        self.status_filter = QComboBox()
+        self.status_filter.setAccessibleName(self.tr("Show walks by status"))
+        self.status_filter.addItem(self.tr("All walks"), None)
+        self.status_filter.addItem(self.tr("Planned"), WalkStatus.PLANNED)
+        self.status_filter.addItem(self.tr("In progress"), WalkStatus.RUNNING)
+        self.status_filter.addItem(self.tr("Closed"), WalkStatus.CLOSED)
+        self.status_filter.currentIndexChanged.connect(lambda _i: self.refresh())
 
         self.model = WalksTableModel(self)
         self.table = QTableView()
@@ -109,6 +119,7 @@ class WalksLibrary(QWidget):
         top = QHBoxLayout()
         top.addWidget(title)
         top.addStretch(1)
+        top.addWidget(self.status_filter)
         top.addWidget(self.search, 1)
         layout = QVBoxLayout(self)
         layout.addLayout(top)
@@ -120,11 +131,14 @@ class WalksLibrary(QWidget):
     def refresh(self) -> None:
         selected = self.selected_walk_id()
         rows = self._walks.list_walks(self.search.text())
+        wanted = self.status_filter.currentData()
+        if wanted is not None:
+            rows = [w for w in rows if w.status is wanted]
         self.model.set_rows(rows)
         if rows:
             self._stack.setCurrentWidget(self.table)
         else:
-            searching = bool(self.search.text())
+            searching = bool(self.search.text()) or self.status_filter.currentIndex() > 0
             self.empty.setText(self.tr("No walk matches your search.") if searching
                                else self.tr("No walks yet.\nCreate one with File → New walk "
                                             "(Ctrl+N), or try the sample walk."))
