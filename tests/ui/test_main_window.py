@@ -71,8 +71,8 @@ def test_status_filter(qtbot, services: Services, qsettings: QSettings,
     window = MainWindow(services, qsettings, asker)
     qtbot.addWidget(window)
     library = window.library
-    library.status_filter.setCurrentIndex(library.status_filter.findData(WalkStatus.CLOSED))
+    library.status_filter.setCurrentIndex(library.status_filter.findData(WalkStatus.CLOSED.value))
     assert library.model.rowCount() == 1
     assert library.model.row_at(0).title == "Done walk"  # type: ignore[union-attr]
-    library.status_filter.setCurrentIndex(library.status_filter.findData(WalkStatus.RUNNING))
+    library.status_filter.setCurrentIndex(library.status_filter.findData(WalkStatus.RUNNING.value))
     assert library.model.rowCount() == 0 and "No walk matches" in library.empty.text()

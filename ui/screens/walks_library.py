@@ -55,9 +55,9 @@ class WalksLibrary(QWidget):
         self.status_filter = QComboBox()
         self.status_filter.setAccessibleName(self.tr("Show walks by status"))
         self.status_filter.addItem(self.tr("All walks"), None)
-        self.status_filter.addItem(self.tr("Planned"), WalkStatus.PLANNED)
-        self.status_filter.addItem(self.tr("In progress"), WalkStatus.RUNNING)
-        self.status_filter.addItem(self.tr("Closed"), WalkStatus.CLOSED)
+        self.status_filter.addItem(self.tr("Planned"), WalkStatus.PLANNED.value)
+        self.status_filter.addItem(self.tr("In progress"), WalkStatus.RUNNING.value)
+        self.status_filter.addItem(self.tr("Closed"), WalkStatus.CLOSED.value)
         self.status_filter.currentIndexChanged.connect(lambda _i: self.refresh())
 
         self.model = WalksTableModel(self)
@@ -133,7 +133,7 @@ class WalksLibrary(QWidget):
         rows = self._walks.list_walks(self.search.text())
         wanted = self.status_filter.currentData()
         if wanted is not None:
-            rows = [w for w in rows if w.status is wanted]
+            rows = [w for w in rows if w.status.value == wanted]
         self.model.set_rows(rows)
         if rows:
             self._stack.setCurrentWidget(self.table)
