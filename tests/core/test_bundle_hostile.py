@@ -150,7 +150,7 @@ def _build_cases(world: tuple[Laptop, bytes, tuple[bytes, bytes]]
         "path traversal": (_zip({**members, "../../notes.json": b"{}"}), "outside"),
         "absolute path": (_zip({**members, "/etc/cron.d/x": b"{}"}), "outside"),
         "unexpected part": (_zip({**members, "evil.exe": b"MZ"}), "unexpected part"),
-        "duplicate part": (_zip(list(members.items()) + [("notes.json", b"{}")]), "twice"),
+        "duplicate part": (_zip([*members.items(), ("notes.json", b"{}")]), "twice"),
         "deep json": (_resealed(good, raw=deep), "nested too deeply"),
         "not json": (_resealed(good, raw=b"\xff\xfe not json"), "not valid json"),
         "nan": (_resealed(good, raw=b'{"items": [], "versions": [NaN]}'), "not valid json"),

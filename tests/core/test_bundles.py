@@ -165,7 +165,8 @@ def test_changed_on_both_sides_keeps_both_versions(tmp_path: Path) -> None:
         amy.services.notes.save_note(NoteDraft(walk.id, me.id, "Walker addition", id=note.id))
         report = fac.bundles.import_files([amy.bundles.write_notes(walk.id, me.id,
                                                                    tmp_path / "2")])
-        assert report.conflicts == 1 and "changed on two laptops" in report.files[0].conflict_notes[0]
+        assert report.conflicts == 1
+        assert "changed on two laptops" in report.files[0].conflict_notes[0]
         notes = fac.services.notes.list_notes(walk.id)
         assert sorted(n.text for n in notes) == ["Facilitator fix", "Walker addition"]
         main = next(n for n in notes if n.id == note.id)
