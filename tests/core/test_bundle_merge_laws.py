@@ -14,6 +14,7 @@ of the facilitator's database. The laws:
 
 from __future__ import annotations
 
+import os
 import shutil
 import uuid
 from dataclasses import dataclass, field
@@ -188,7 +189,9 @@ def _make_template(root: Path) -> Path:
     return template
 
 
-@settings(max_examples=40, deadline=None, derandomize=True,
+# WALKAPP_LAW_EXAMPLES=500 runs a long search (about ten minutes); the suite runs a short one.
+@settings(max_examples=int(os.environ.get("WALKAPP_LAW_EXAMPLES", "30")), deadline=None,
+          derandomize=True,
           suppress_health_check=[HealthCheck.function_scoped_fixture,
                                  HealthCheck.too_slow])
 @given(ops=st.lists(op, min_size=1, max_size=24), order=st.randoms(use_true_random=False))

@@ -80,10 +80,11 @@ def parse_incoming(spec: EntitySpec, payload: Any, walk_id: str) -> Incoming:
         entry = s.obj(raw, at)
         vid = s.version_id(entry.get("version"), at)
         content = check_content(spec, entry.get("content"), at)
-        node = nodes.get(vid)
-        if node is None:
+        listed = nodes.get(vid)
+        if listed is None:
             raise s.damaged(at, "its version is missing from the list of versions")
-        if version_id(spec, walk_id, node.family, node.lane, node.parents, content) != vid:
+        if version_id(spec, walk_id, listed.family, listed.lane, listed.parents,
+                      content) != vid:
             raise s.damaged(at, "its content does not match its version id (was it edited?)")
         heads[vid] = content
     replaced = set()
@@ -186,11 +187,21 @@ def _describe(spec: EntitySpec, content: dict[str, Any]) -> str:
 
 
 def merge_entity(session: Session, walk_id: str, incoming: Incoming, refs: Refs,
-                 tally: Tally) -> None:
-    """Merge one entity of one file into the walk (inside the caller's transaction)."""
+                 tally: Tally, states: dict[tuple[str, str], LocalState] | None = None
+                 ) -> None:
+    """Merge one entity of one file into the walk (inside the caller's transaction).
+
+    `states` keeps each walk's loaded rows and graph across the files of one import, so
+    six files cost one load, not six.
+    """
     spec = incoming.spec
-    local = LocalState(session, spec, walk_id)
-    local.commit_dirty()
+    key = (walk_id, spec.name)
+    local = states.get(key) if states is not None else None
+    if local is None:
+        local = LocalState(session, spec, walk_id)
+        local.commit_dirty()
+        if states is not None:
+            states[key] = local
     by_family: dict[str, list[Node]] = {}
     for node in local.nodes.values():
         by_family.setdefault(node.family, []).append(node)
@@ -199,8 +210,11 @@ def merge_entity(session: Session, walk_id: str, incoming: Incoming, refs: Refs,
     foreign = _ids_elsewhere(session, spec, walk_id,
                              {n.lane for n in incoming.nodes.values()} | set(families))
     changed = tally.changed_ids.setdefault(spec.name, set())
+    heads_of: dict[str, dict[str, dict[str, Any]]] = {}
+    for vid, content in incoming.heads.items():
+        heads_of.setdefault(incoming.nodes[vid].family, {})[vid] = content
     for family, nodes in families.items():
-        mine = {h: c for h, c in incoming.heads.items() if incoming.nodes[h].family == family}
+        mine = heads_of.get(family, {})
         problem = next((p for p in (refs.problem(spec, c) for c in mine.values()) if p), None)
         if problem is None and (family in foreign or any(n.lane in foreign for n in nodes)):
             problem = "its id is already used by something else on this laptop"
@@ -266,7 +280,7 @@ def _apply(local: LocalState, refs: Refs, family: str, lanes: dict[str, str],
         if before.get(lane) == vid:
             continue
         content = contents[vid]
-        row = local.rows.get(lane)
+        row: Any = local.rows.get(lane)
         if row is None:
             row = spec.model(id=lane, walk_id=local.walk_id)
             session.add(row)

@@ -65,7 +65,7 @@ def build_notes_payload(session: Session, walk_id: str, walker_id: str
                 families.add(node.family)
         chosen = [(row_id, row) for row_id, row in local.rows.items()
                   if (node := local.version_of(row_id)) is not None and node.family in families]
-        items = sorted(({"version": local.sync[row_id].version_id,
+        items: list[dict[str, Any]] = sorted(({"version": local.sync[row_id].version_id,
                          "content": local.content(row)} for row_id, row in chosen),
                        key=lambda item: (item["content"]["created_at"], item["version"]))
         versions = sorted((n.as_json() for n in local.nodes.values() if n.family in families),

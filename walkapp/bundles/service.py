@@ -18,6 +18,7 @@ from walkapp.bundles.kit import KitPlan, build_kit_payload, choose_walker, parse
 from walkapp.bundles.merge import Refs, Tally, merge_entity
 from walkapp.bundles.notes_file import NotesFile, build_notes_payload, parse_notes_bundle
 from walkapp.bundles.report import FileReport, ImportReport, Rejected
+from walkapp.bundles.versions import LocalState
 from walkapp.errors import WalkappError
 from walkapp.events import Action
 from walkapp.services.base import ServiceBase
@@ -125,12 +126,13 @@ class BundleService(ServiceBase):
             path_made = backup_now(self.db, "before-import")
             backup = str(path_made) if path_made else None
             with self.db.transaction("importing notes files") as session:
+                states: dict[tuple[str, str], LocalState] = {}
                 for index, notes in checked.items():
                     tick(f"Merging {Path(paths[index]).name}")
                     tally = Tally()
                     refs = Refs.load(session, notes.walk_id, notes.walker_id)
                     for part in notes.parts:
-                        merge_entity(session, notes.walk_id, part, refs, tally)
+                        merge_entity(session, notes.walk_id, part, refs, tally, states)
                     for entity, ids in tally.changed_ids.items():
                         changed.setdefault((entity, notes.walk_id), set()).update(ids)
                     reports[index] = FileReport(

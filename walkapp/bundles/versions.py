@@ -164,7 +164,7 @@ class LocalState:
 
     def __init__(self, session: Session, spec: EntitySpec, walk_id: str) -> None:
         self.session, self.spec, self.walk_id = session, spec, walk_id
-        model = spec.model
+        model: Any = spec.model
         query = select(model).where(model.walk_id == walk_id)
         if spec.has_tags:
             query = query.options(selectinload(m.Note.look_fors))
@@ -215,6 +215,7 @@ class LocalState:
             node = self.version_of(row.id)
             if node is not None and entry is not None and row.revision == entry.base_revision:
                 continue
+            parents: tuple[str, ...]
             if node is None:
                 family, parents = row.id, ()
             else:
