@@ -12,21 +12,18 @@ from __future__ import annotations
 import argparse
 import json
 import statistics
-import sys
 import tempfile
 import time
 from datetime import date
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-
-from walkapp import domain as d  # noqa: E402
-from walkapp.bundles import BundleService  # noqa: E402
-from walkapp.config import resolve_settings  # noqa: E402
-from walkapp.services import NewWalk, Services  # noqa: E402
-from walkapp.storage import models as m  # noqa: E402
-from walkapp.storage.db import Database  # noqa: E402
-from walkapp.storage.types import new_id  # noqa: E402
+from walkapp import domain as d
+from walkapp.bundles import BundleService
+from walkapp.config import resolve_settings
+from walkapp.services import NewWalk, Services
+from walkapp.storage import models as m
+from walkapp.storage.db import Database
+from walkapp.storage.types import new_id
 
 SENTENCES = [
     "Two students compared methods and one explained why halving first was easier.",
