@@ -264,3 +264,61 @@ def test_deleting_a_walk_removes_its_sync_state(tmp_path: Path) -> None:
             counts = [conn.execute(f"SELECT COUNT(*) FROM {t}").fetchone()[0]
                       for t in ("sync_versions", "sync_rows", "notes")]
         assert counts == [0, 0, 0]
+
+
+def test_reflections_and_commitments_changed_on_both_sides_keep_both(tmp_path: Path) -> None:
+    with laptops(tmp_path, "fac", "amy") as (fac, amy):
+        walk = _walk(fac)
+        me = _walker_laptop(fac, amy, walk, 0, tmp_path)
+        mine = amy.services.debrief.save_commitment(walk.id, me.id, "I will try wait time.")
+        fac.bundles.import_files([amy.bundles.write_notes(walk.id, me.id, tmp_path / "1")])
+        fac.services.debrief.review_commitment(mine.id, d.CommitmentStatus.TRIED, "It helped.")
+        amy.services.debrief.save_commitment(walk.id, me.id, "I will try wait time daily.",
+                                             commitment_id=mine.id)
+        report = fac.bundles.import_files([amy.bundles.write_notes(walk.id, me.id,
+                                                                   tmp_path / "2")])
+        assert report.conflicts == 1
+        kept = fac.services.debrief.list_commitments(walk.id)
+        assert sorted((c.text, c.status.value, c.review_note) for c in kept) == [
+            ("I will try wait time daily.", "open", ""),
+            ("I will try wait time.", "tried", "It helped.")]
+
+
+def test_the_sync_migration_upgrades_an_existing_database(tmp_path: Path) -> None:
+    from alembic import command
+    from sqlalchemy import create_engine
+
+    from walkapp.config import resolve_settings
+    from walkapp.storage import migrate
+    from walkapp.storage.db import Database
+
+    settings = resolve_settings(tmp_path / "old")
+    settings.data_dir.mkdir(parents=True)
+    engine = create_engine(settings.database_url)
+    config = migrate.alembic_config()
+    with engine.begin() as connection:
+        config.attributes["connection"] = connection
+        command.upgrade(config, "0001")
+        connection.exec_driver_sql(
+            "INSERT INTO walks (id, title, walk_date, focus, language, protocol_id, "
+            "protocol_version, protocol_hash, protocol_snapshot, status, current_phase, "
+            "current_step, visit_minutes, corridor_minutes, show_teacher_names, "
+            "attribute_commitments, include_visit_details, local_mode, created_at, "
+            "updated_at) VALUES ('00000000-0000-4000-8000-000000000001', 'Old walk', "
+            "'2026-01-05', '', 'en', '', '', '', '', 'planned', 'plan', 0, 10, 3, 0, 0, 1, "
+            "'facilitator', '2026-01-05 09:00:00', '2026-01-05 09:00:00')")
+    engine.dispose()
+    with Database(settings) as db:
+        assert migrate.current_revision(db.engine) == "0002"
+        with db.engine.connect() as conn:
+            assert conn.exec_driver_sql("SELECT title FROM walks").scalar() == "Old walk"
+            assert conn.exec_driver_sql("SELECT COUNT(*) FROM sync_versions").scalar() == 0
+    assert list(settings.backup_dir.glob("pre-migration-0001-*.sqlite3"))
+    engine = create_engine(settings.database_url)
+    with engine.begin() as connection:
+        config.attributes["connection"] = connection
+        command.downgrade(config, "0001")
+        tables = {r[0] for r in connection.exec_driver_sql(
+            "SELECT name FROM sqlite_master WHERE type = 'table'")}
+    engine.dispose()
+    assert "sync_rows" not in tables and "walks" in tables
