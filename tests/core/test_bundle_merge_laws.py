@@ -20,6 +20,7 @@ import uuid
 from dataclasses import dataclass, field
 from pathlib import Path
 
+import pytest
 from hypothesis import HealthCheck, example, given, settings, target
 from hypothesis import strategies as st
 from sqlalchemy import text
@@ -35,7 +36,7 @@ SLOTS = 2
 # edited on two laptops, deleted on one and edited on another, old files arriving late.
 op = st.tuples(
     st.sampled_from(["write", "write", "write", "delete", "export", "export", "import",
-                     "import", "fac_write", "fac_write", "fac_delete"]),
+                     "import", "fac_write", "fac_write", "fac_delete", "back"]),
     st.integers(0, 7), st.integers(0, SLOTS - 1))
 
 CONCURRENT_EDITS = [("write", 0, 0), ("export", 0, 0), ("import", 0, 0), ("fac_write", 0, 0),
@@ -48,6 +49,11 @@ EDIT_AGAINST_DELETE = [("write", 0, 0), ("write", 1, 1), ("export", 0, 0), ("exp
                        ("import", 0, 0), ("import", 1, 0), ("fac_write", 0, 0),
                        ("delete", 0, 0), ("fac_delete", 1, 0), ("write", 1, 1),
                        ("export", 0, 0), ("export", 1, 0), ("fac_write", 0, 0)]
+# Notes go back and forth: the walker edits on top of the facilitator's edit, and deletes a
+# conflict copy the facilitator sent back.
+ROUND_TRIP = [("write", 0, 0), ("export", 0, 0), ("import", 0, 0), ("fac_write", 0, 0),
+              ("write", 0, 0), ("export", 0, 0), ("import", 0, 0), ("back", 0, 0),
+              ("write", 0, 0), ("fac_write", 1, 0), ("export", 0, 0), ("back", 0, 0)]
 
 
 def db_state(laptop: Laptop) -> list[object]:
@@ -65,16 +71,21 @@ def db_state(laptop: Laptop) -> list[object]:
 
 @dataclass
 class Model:
-    """Who has seen which edit: an oracle that knows nothing of version graphs."""
+    """Who has seen which edit: an oracle that knows nothing of version graphs.
+
+    Each edit or deletion is an event; its past is the event it was made on top of (what
+    the row showed when it was edited) and everything that one had seen. A laptop knows
+    the events it made or received, with their pasts.
+    """
 
     past: dict[str, frozenset[str]] = field(default_factory=dict)   # event -> seen events
     text_of: dict[str, str] = field(default_factory=dict)           # live event -> text
+    tomb_of: dict[tuple[str, str], str] = field(default_factory=dict)  # (note, time) -> ev
     note_of: dict[str, str] = field(default_factory=dict)           # event -> note id
-    latest: dict[tuple[int, str], str] = field(default_factory=dict)  # (walker, note) -> ev
-    fac_known: set[str] = field(default_factory=set)
+    known: dict[str, set[str]] = field(default_factory=dict)        # laptop -> events
     counter: int = 0
 
-    def event(self, note: str, after: str | None, live: bool) -> tuple[str, str]:
+    def event(self, laptop: str, note: str, after: str | None, live: bool) -> tuple[str, str]:
         self.counter += 1
         name = f"e{self.counter}"
         self.past[name] = (self.past[after] | {after}) if after else frozenset()
@@ -82,7 +93,14 @@ class Model:
         body = f"text of {name} in {note[:4]}"
         if live:
             self.text_of[name] = body
+        self.learn(laptop, {name})
         return name, body
+
+    def learn(self, laptop: str, events: set[str]) -> None:
+        mine = self.known.setdefault(laptop, set())
+        for event in events:
+            mine.add(event)
+            mine.update(self.past[event])
 
     def expected(self, known: set[str]) -> dict[str, list[str]]:
         """Per note, the texts that must be shown: live events nobody has replaced."""
@@ -101,6 +119,13 @@ def visible(laptop: Laptop, walk_id: str) -> dict[str, list[str]]:
     return {note: sorted(texts) for note, texts in shown.items()}
 
 
+def _row(laptop: Laptop, note_id: str) -> tuple[str, str | None, str | None] | None:
+    with laptop.services.db.engine.connect() as conn:
+        found = conn.execute(text("SELECT text, deleted_at, conflict_of FROM notes "
+                                  "WHERE id = :id"), {"id": note_id}).first()
+    return (found[0], found[1], found[2]) if found else None
+
+
 class World:
     """A facilitator and walkers, each with their own data folder."""
 
@@ -115,6 +140,7 @@ class World:
         self.slots = [[str(uuid.uuid5(uuid.NAMESPACE_URL, f"note-{w}-{s}"))
                        for s in range(SLOTS)] for w in range(WALKERS)]
         self.files: list[Path] = []
+        self.exported: dict[Path, set[str]] = {}
         self.model = Model()
 
     def close(self) -> None:
@@ -124,53 +150,66 @@ class World:
     def walker(self, index: int) -> str:
         return self.walk.walkers[index].id
 
+    def shown(self, laptop: Laptop, note_id: str) -> str | None:
+        """The event a row shows now, read off the row (text, or deletion time)."""
+        row = _row(laptop, note_id)
+        if row is None:
+            return None
+        body, deleted_at, conflict_of = row
+        if deleted_at is None:
+            return next(e for e, t in self.model.text_of.items() if t == body)
+        return self.model.tomb_of[(conflict_of or note_id, str(deleted_at))]
+
+    def edit(self, laptop: Laptop, name: str, row_id: str, family: str, live: bool,
+             slot: int) -> None:
+        before = self.shown(laptop, row_id)
+        if not live and (before is None or before not in self.model.text_of):
+            return
+        event, body = self.model.event(name, family, before, live)
+        if live:
+            author = self.walk.walkers[[n for w in self.slots for n in w].index(family)
+                                       // SLOTS].id
+            laptop.services.notes.save_note(NoteDraft(
+                walk_id=self.walk.id, author_id=author, text=body,
+                visit_id=self.walk.visits[slot % len(self.walk.visits)].id, id=row_id,
+                look_for_ids=(self.walk.look_fors[slot % 2].id,)))
+        else:
+            laptop.services.notes.delete_note(row_id)
+            row = _row(laptop, row_id)
+            assert row is not None
+            self.model.tomb_of[(family, str(row[1]))] = event
+
+    def export(self, laptop: Laptop, name: str, walker: int) -> Path:
+        path = self.root / f"file{len(self.files)}.walknotes"
+        laptop.bundles.write_notes(self.walk.id, self.walker(walker), path)
+        self.files.append(path)
+        self.exported[path] = {e for e in self.model.known.get(name, set())
+                               if self.model.note_of[e] in self.slots[walker]}
+        return path
+
     def run(self, kind: str, a: int, b: int) -> None:
-        notes_f = self.fac.services.notes
-        a_walker = a % WALKERS
-        if kind in ("write", "delete", "export"):
-            a = a_walker
+        w = a % WALKERS
         if kind in ("write", "delete"):
-            laptop, note = self.walkers[a], self.slots[a][b]
-            before = self.model.latest.get((a, note))
-            if kind == "delete" and (before is None or before not in self.model.text_of):
-                return
-            event, body = self.model.event(note, before, live=kind == "write")
-            self.model.latest[(a, note)] = event
-            if kind == "write":
-                laptop.services.notes.save_note(NoteDraft(
-                    walk_id=self.walk.id, author_id=self.walker(a), text=body,
-                    visit_id=self.walk.visits[b % len(self.walk.visits)].id, id=note,
-                    look_for_ids=(self.walk.look_fors[b % 2].id,)))
-            else:
-                laptop.services.notes.delete_note(note)
+            note = self.slots[w][b]
+            self.edit(self.walkers[w], f"w{w}", note, note, kind == "write", b)
         elif kind == "export":
-            path = self.root / f"file{len(self.files)}.walknotes"
-            self.walkers[a].bundles.write_notes(self.walk.id, self.walker(a), path)
-            self.files.append(path)
-            sent = {e for (w, _), e in self.model.latest.items() if w == a}
-            self.exported = getattr(self, "exported", {})
-            self.exported[path] = set().union(*(self.model.past[e] | {e} for e in sent)) \
-                if sent else set()
+            self.export(self.walkers[w], f"w{w}", w)
         elif kind == "import" and self.files:
             # Mostly the newest file; sometimes an older one arriving late.
             path = self.files[-1] if a < 4 else self.files[a % len(self.files)]
-            self.fac.bundles.import_files([path])
-            self.model.fac_known |= self.exported[path]
+            assert self.fac.bundles.import_files([path]).clean
+            self.model.learn("fac", self.exported[path])
+        elif kind == "back":
+            # The facilitator sends a walker their notes as merged here (with any conflicts).
+            path = self.export(self.fac, "fac", w)
+            assert self.walkers[w].bundles.import_files([path]).clean
+            self.model.learn(f"w{w}", self.exported[path])
         elif kind in ("fac_write", "fac_delete"):
-            rows = notes_f.list_notes(self.walk.id)
-            if not rows:
-                return
-            row = rows[a % len(rows)]
-            shown = next(e for e, t in self.model.text_of.items() if t == row.text)
-            family = row.conflict_of or row.id
-            event, body = self.model.event(family, shown, live=kind == "fac_write")
-            self.model.fac_known.add(event)
-            if kind == "fac_write":
-                notes_f.save_note(NoteDraft(walk_id=self.walk.id, author_id=row.author_id,
-                                            text=body, visit_id=row.visit_id, id=row.id,
-                                            look_for_ids=row.look_for_ids))
-            else:
-                notes_f.delete_note(row.id)
+            rows = self.fac.services.notes.list_notes(self.walk.id)
+            if rows:
+                row = rows[a % len(rows)]
+                self.edit(self.fac, "fac", row.id, row.conflict_of or row.id,
+                          kind == "fac_write", b)
 
 
 def _make_template(root: Path) -> Path:
@@ -189,16 +228,33 @@ def _make_template(root: Path) -> Path:
     return template
 
 
-# WALKAPP_LAW_EXAMPLES=500 runs a long search (about ten minutes); the suite runs a short one.
-@settings(max_examples=int(os.environ.get("WALKAPP_LAW_EXAMPLES", "30")), deadline=None,
-          derandomize=True,
-          suppress_health_check=[HealthCheck.function_scoped_fixture,
-                                 HealthCheck.too_slow])
-@given(ops=st.lists(op, min_size=1, max_size=24), order=st.randoms(use_true_random=False))
+_HISTORIES = st.lists(op, min_size=1, max_size=24)
+_ORDERS = st.randoms(use_true_random=False)
+_SETTINGS = {"deadline": None, "derandomize": True,
+             "suppress_health_check": [HealthCheck.function_scoped_fixture,
+                                       HealthCheck.too_slow]}
+
+
+@settings(max_examples=int(os.environ.get("WALKAPP_LAW_EXAMPLES", "15")), **_SETTINGS)
+@given(ops=_HISTORIES, order=_ORDERS)
 @example(ops=CONCURRENT_EDITS, order=__import__("random").Random(1))
 @example(ops=LATE_LOSER, order=__import__("random").Random(3))
+@example(ops=ROUND_TRIP, order=__import__("random").Random(4))
 @example(ops=EDIT_AGAINST_DELETE, order=__import__("random").Random(2))
 def test_merge_laws(tmp_path_factory, ops, order) -> None:
+    check_history(tmp_path_factory, ops, order)
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(not os.environ.get("WALKAPP_LONG_LAWS"),
+                    reason="a ten-minute search; run with WALKAPP_LONG_LAWS=1")
+@settings(max_examples=300, **_SETTINGS)
+@given(ops=st.lists(op, min_size=10, max_size=40), order=_ORDERS)
+def test_merge_laws_long_search(tmp_path_factory, ops, order) -> None:
+    check_history(tmp_path_factory, ops, order)
+
+
+def check_history(tmp_path_factory, ops, order) -> None:  # type: ignore[no-untyped-def]
     base = tmp_path_factory.getbasetemp() / "laws"
     template = _make_template(base)
     root = tmp_path_factory.mktemp("history")
@@ -221,7 +277,8 @@ def test_merge_laws(tmp_path_factory, ops, order) -> None:
         other.bundles.import_files(list(reversed(shuffled)))
         assert db_state(world.fac) == db_state(other), "import order changed the result"
 
-        known = world.model.fac_known.union(*(world.exported[p] for p in world.files))
+        known = world.model.known.get("fac", set()).union(
+            *(world.exported[p] for p in world.files))
         shown = visible(world.fac, world.walk.id)
         assert shown == world.model.expected(known)
         target(float(sum(len(texts) - 1 for texts in shown.values())), label="conflicts")
