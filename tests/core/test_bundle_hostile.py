@@ -230,3 +230,38 @@ def test_fuzzed_files_never_crash_and_never_half_import(world, tmp_path_factory,
     if not file.accepted:
         assert _snapshot(fac) == before
         assert "\n" not in file.rejected[0].reason
+
+
+def _kit_case(kit: bytes, change: Callable[[dict], None]) -> bytes:  # type: ignore[type-arg]
+    return _resealed(kit, change, member="walk.json")
+
+
+KIT_CASES = {
+    "title is a number": (lambda p: p["walk"].__setitem__("title", 7), "should be text"),
+    "unknown group": (lambda p: p["participants"][0].__setitem__(
+        "group_id", "00000000-0000-4000-8000-00000000000f"), "group that is not in the kit"),
+    "duplicate visit ids": (lambda p: p["visits"].append(dict(p["visits"][0])),
+                            "same id appears twice"),
+    "walker not on roster": (lambda p: p.__setitem__(
+        "for_walker_id", "00000000-0000-4000-8000-00000000000e"), "not on its roster"),
+    "visit length": (lambda p: p["walk"].__setitem__("visit_minutes", 10**9),
+                     "whole number from 1 to 60"),
+}
+
+
+@pytest.mark.parametrize("case", sorted(KIT_CASES))
+def test_hostile_kits_are_refused_and_change_nothing(world, tmp_path: Path, case: str) -> None:
+    from walkapp.bundles import BundleError
+
+    change, expect = KIT_CASES[case]
+    kit, _ = world[2]
+    path = tmp_path / "suspect.walkkit"
+    path.write_bytes(_kit_case(kit, change))
+    laptop = open_laptop(tmp_path, "walker")
+    try:
+        before = _snapshot(laptop)
+        with pytest.raises(BundleError, match=expect):
+            laptop.bundles.open_kit(path, walker="Walker 1")
+        assert _snapshot(laptop) == before
+    finally:
+        laptop.close()

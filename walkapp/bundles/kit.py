@@ -157,7 +157,7 @@ def choose_walker(plan: KitPlan, walker: str | None) -> dict[str, Any]:
     walkers = plan.walkers
     if plan.for_walker_id is not None:
         target = next(p for p in plan.participants if p["id"] == plan.for_walker_id)
-        if walker and walker not in (target["id"],) and \
+        if walker and walker != target["id"] and \
                 name_key(walker) != name_key(target["display_name"]):
             raise BundleError(f"This kit is for {target['display_name']}, not {walker}. Ask "
                               "the facilitator for your own kit, or an “any walker” kit.")

@@ -34,6 +34,7 @@ from walkapp.bundles.versions import (
     EntitySpec,
     LocalState,
     Node,
+    apply_content,
     check_content,
     conflict_lane,
     version_id,
@@ -285,8 +286,6 @@ def _apply(local: LocalState, refs: Refs, family: str, lanes: dict[str, str],
             row = spec.model(id=lane, walk_id=local.walk_id)
             session.add(row)
             local.rows[lane] = row
-        from walkapp.bundles.versions import apply_content
-
         apply_content(spec, row, content)
         if spec.has_tags:
             row.conflict_of = None if lane == family else family

@@ -11,6 +11,8 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+from sqlalchemy.orm import Session
+
 from walkapp.bundles import format as f
 from walkapp.bundles.archive import build_bundle, read_bundle_file, write_atomically
 from walkapp.bundles.errors import BundleError
@@ -159,10 +161,7 @@ def _refused(path: Path, reason: str, notes: NotesFile | None = None) -> FileRep
                       rejected=(Rejected(what="the whole file", reason=reason),))
 
 
-def _belongs(session: object, notes: NotesFile) -> str | None:
-    from sqlalchemy.orm import Session
-
-    assert isinstance(session, Session)
+def _belongs(session: Session, notes: NotesFile) -> str | None:
     walk = session.get(m.Walk, notes.walk_id)
     if walk is None:
         return (f"It is for another walk (“{notes.walk_title}”), which is not on this laptop. "
