@@ -322,3 +322,32 @@ def test_the_sync_migration_upgrades_an_existing_database(tmp_path: Path) -> Non
             "SELECT name FROM sqlite_master WHERE type = 'table'")}
     engine.dispose()
     assert "sync_rows" not in tables and "walks" in tables
+
+
+def test_a_disk_full_half_way_imports_nothing(tmp_path: Path,
+                                              monkeypatch: pytest.MonkeyPatch) -> None:
+    from walkapp.bundles import merge
+    from walkapp.errors import DiskFullError
+
+    with laptops(tmp_path, "fac", "amy", "ben") as (fac, amy, ben):
+        walk = _walk(fac)
+        files = []
+        for index, laptop in enumerate((amy, ben)):
+            me = _walker_laptop(fac, laptop, walk, index, tmp_path)
+            laptop.services.notes.save_note(NoteDraft(walk.id, me.id, f"Note {index}"))
+            files.append(laptop.bundles.write_notes(walk.id, me.id, tmp_path / f"{index}"))
+        real = merge.merge_entity
+        calls = {"n": 0}
+
+        def failing(*args: object, **kwargs: object) -> None:
+            calls["n"] += 1
+            if calls["n"] > 4:  # the second file's first part
+                raise sqlite3.OperationalError("database or disk is full")
+            real(*args, **kwargs)  # type: ignore[arg-type]
+
+        monkeypatch.setattr("walkapp.bundles.service.merge_entity", failing)
+        with pytest.raises(DiskFullError, match="disk is full"):
+            fac.bundles.import_files(files)
+        assert fac.services.notes.list_notes(walk.id) == []
+        monkeypatch.setattr("walkapp.bundles.service.merge_entity", real)
+        assert fac.bundles.import_files(files).new == 2
