@@ -22,7 +22,7 @@ from html import escape
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QObject, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QMimeData, QObject, Qt, Signal
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -257,6 +257,13 @@ class ImportController(_Background):
     def accepts(paths: Sequence[str]) -> bool:
         """For drag and drop: are these files worth offering to import?"""
         return any(Path(p).suffix.lower() == NOTES_EXTENSION for p in paths)
+
+    @staticmethod
+    def dropped_paths(mime: QMimeData) -> list[str]:
+        """Local files in a drop (for the window's dragEnterEvent / dropEvent)."""
+        if not mime.hasUrls():
+            return []
+        return [url.toLocalFile() for url in mime.urls() if url.isLocalFile()]
 
     def import_files(self, paths: Sequence[str | Path], passphrase: str | None = None,
                      earlier: ImportReport | None = None) -> None:

@@ -227,3 +227,15 @@ def test_report_dialog_lists_conflicts_and_rejections(qtbot) -> None:
 def test_safe_file_names() -> None:
     assert safe_file_name("a/b\\c:d", "Amy") == "a b c d - Amy"
     assert safe_file_name("", "") == "walk"
+
+
+def test_dropped_files_are_recognised(qtbot, tmp_path: Path) -> None:
+    from PySide6.QtCore import QMimeData, QUrl
+
+    mime = QMimeData()
+    mime.setUrls([QUrl.fromLocalFile(str(tmp_path / "amy.walknotes")),
+                  QUrl("https://example.org/x.walknotes")])
+    paths = ImportController.dropped_paths(mime)
+    assert paths == [str(tmp_path / "amy.walknotes")]
+    assert ImportController.accepts(paths)
+    assert ImportController.dropped_paths(QMimeData()) == []
