@@ -25,7 +25,6 @@ from pathlib import Path
 from typing import Any
 
 from walkapp import __version__
-from walkapp.bundles import crypto
 from walkapp.bundles import format as f
 from walkapp.bundles.errors import BundleError, PassphraseNeededError
 
@@ -66,6 +65,8 @@ def build_bundle(format_name: str, header: dict[str, Any], payloads: dict[str, A
     inner = _zip_bytes({f.MANIFEST: f.pretty_json(manifest), **members})
     if passphrase is None:
         return inner
+    from walkapp.bundles import crypto  # loaded only when needed: it costs ~50 ms
+
     aad = f.canonical_json({"format": format_name, "format_version": f.FORMAT_VERSION})
     params, cipher = crypto.encrypt(inner, passphrase, aad)
     outer = {"format": format_name, "format_version": f.FORMAT_VERSION,
@@ -258,6 +259,8 @@ def read_bundle(data: bytes, expected: tuple[str, ...], passphrase: str | None =
         manifest = _manifest(archive, entries, expected)
         name = manifest["format"]
         if "encryption" in manifest:
+            from walkapp.bundles import crypto
+
             if _inner:
                 raise BundleError("The file is damaged (protected twice).")
             raw = _checked_members(archive, entries, manifest.get("members"),
