@@ -3,6 +3,7 @@ readable report, and no dialog that blocks a test."""
 
 from __future__ import annotations
 
+import os
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -24,7 +25,12 @@ from tests.ui.conftest import ScriptedAsker
 from walkapp.bundles import BundleService, crypto
 from walkapp.services import NoteDraft, Services
 
-SHOTS = Path(__file__).resolve().parents[2] / "docs" / "screenshots"
+
+def shots(tmp_path: Path) -> Path:
+    """Where screenshots go: WALKAPP_SCREENSHOTS (e.g. docs/screenshots) or a temp dir."""
+    folder = Path(os.environ.get("WALKAPP_SCREENSHOTS") or tmp_path / "shots")
+    folder.mkdir(parents=True, exist_ok=True)
+    return folder
 
 
 @pytest.fixture(autouse=True)
@@ -115,8 +121,7 @@ def test_import_runs_in_background_and_shows_a_readable_report(
     assert "Copy it again from the original." in text
     assert asker.shown == []
     dialog.resize(760, 420)
-    SHOTS.mkdir(parents=True, exist_ok=True)
-    dialog.grab().save(str(SHOTS / "import-report.png"))
+    dialog.grab().save(str(shots(tmp_path) / "import-report-broken-file.png"))
 
 
 def test_protected_files_ask_for_the_passphrase_once(qtbot, services: Services,
@@ -195,7 +200,7 @@ def test_open_any_walker_kit_asks_for_the_name(qtbot, services: Services, asker:
     assert "is ready on this laptop for Walker 2" in asker.shown[-1][2]
 
 
-def test_report_dialog_lists_conflicts_and_rejections(qtbot) -> None:
+def test_report_dialog_lists_conflicts_and_rejections(qtbot, tmp_path: Path) -> None:
     from walkapp.bundles import FileReport, ImportReport, Rejected
 
     report = ImportReport(files=(
@@ -218,10 +223,9 @@ def test_report_dialog_lists_conflicts_and_rejections(qtbot) -> None:
     assert "Conflict: note “Students explain…”: changed on two laptops" in text
     assert "Not imported: note “On visit 6” — its visit is no longer part" in text
     assert "Not imported. This is a walk kit, not a notes file." in text
-    SHOTS.mkdir(parents=True, exist_ok=True)
     dialog.resize(760, 420)
     QApplication.processEvents()
-    dialog.grab().save(str(SHOTS / "import-report-conflicts.png"))
+    dialog.grab().save(str(shots(tmp_path) / "import-report.png"))
 
 
 def test_safe_file_names() -> None:

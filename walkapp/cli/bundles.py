@@ -38,14 +38,16 @@ def register(subparsers: Any) -> None:
     _passphrase_options(p, writing=True)
     p.set_defaults(handler=cmd_kit)
 
-    p = subparsers.add_parser("open-kit", allow_abbrev=False, help="open a walk kit on a walker's laptop")
+    p = subparsers.add_parser("open-kit", allow_abbrev=False,
+                              help="open a walk kit on a walker's laptop")
     p.add_argument("file", metavar="FILE", help=f"the {KIT_EXTENSION} file")
     p.add_argument("--walker", metavar="NAME", help="your name on the kit's roster")
     _passphrase_options(p, writing=False)
     p.set_defaults(handler=cmd_open_kit)
 
     p = subparsers.add_parser(
-        "export", allow_abbrev=False, help=f"write a walker's notes file ({NOTES_EXTENSION}) for the facilitator")
+        "export", allow_abbrev=False,
+        help=f"write a walker's notes file ({NOTES_EXTENSION}) for the facilitator")
     p.add_argument("walk", metavar="WALK", help="walk id, or an unambiguous start of its title")
     p.add_argument("--walker", metavar="NAME",
                    help="whose notes (default on a walker's laptop: that walker)")
@@ -53,7 +55,8 @@ def register(subparsers: Any) -> None:
     _passphrase_options(p, writing=True)
     p.set_defaults(handler=cmd_export)
 
-    p = subparsers.add_parser("import", allow_abbrev=False, help="import walkers' notes files into their walks")
+    p = subparsers.add_parser("import", allow_abbrev=False,
+                              help="import walkers' notes files into their walks")
     p.add_argument("files", nargs="+", metavar="FILE", help=f"{NOTES_EXTENSION} files")
     p.add_argument("--json", action="store_true", help="print the import report as JSON")
     _passphrase_options(p, writing=False)
