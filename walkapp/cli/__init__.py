@@ -20,7 +20,8 @@ EXIT_USAGE = 2
 EXIT_INTERNAL = 70
 
 # Command modules, in the order their commands appear in --help.
-COMMAND_MODULES = ["walkapp.cli.walks", "walkapp.cli.protocols", "walkapp.cli.reports"]
+COMMAND_MODULES = ["walkapp.cli.walks", "walkapp.cli.protocols", "walkapp.cli.reports",
+                   "walkapp.cli.bundles"]
 
 
 class _Parser(argparse.ArgumentParser):

@@ -345,3 +345,39 @@ class PhaseLog(Base):
     ended_at: Mapped[datetime | None] = mapped_column(default=None)
     active_seconds: Mapped[int] = mapped_column(Integer, default=0)
     outcome: Mapped[str] = mapped_column(String(16), default="running")
+
+
+class SyncVersion(Base):
+    """One version of a travelling row (note, reflection, commitment, feedback) as it
+    crossed from one laptop to another: an id that hashes its content and its parents.
+
+    Only ids and parent links are kept, never the text: the text of the newest versions
+    lives in the rows themselves, and older text must not linger once it was replaced or
+    deleted. The parent links let a merge tell "newer" from "changed on both sides"
+    (see `walkapp.bundles.merge`).
+    """
+
+    __tablename__ = "sync_versions"
+    __table_args__ = (Index("ix_sync_versions_walk_entity", "walk_id", "entity"),)
+    id: Mapped[str] = mapped_column(String(64), primary_key=True)
+    walk_id: Mapped[str] = mapped_column(ID, ForeignKey("walks.id", ondelete="CASCADE"))
+    entity: Mapped[str] = mapped_column(String(20))
+    # The note (or reflection…) this version belongs to, and the row it was written in:
+    # the same unless it was written in a conflict copy.
+    family_id: Mapped[str] = mapped_column(ID)
+    lane_id: Mapped[str] = mapped_column(ID)
+    # Space-separated ids of the versions this one replaced ("" for a first version).
+    parents: Mapped[str] = mapped_column(Text, default="")
+
+
+class SyncRow(Base):
+    """Which version a travelling row shows, and its revision when it last took part in a
+    merge: a higher revision now means it was edited on this laptop since then."""
+
+    __tablename__ = "sync_rows"
+    entity: Mapped[str] = mapped_column(String(20), primary_key=True)
+    row_id: Mapped[str] = mapped_column(ID, primary_key=True)
+    walk_id: Mapped[str] = mapped_column(ID, ForeignKey("walks.id", ondelete="CASCADE"),
+                                         index=True)
+    version_id: Mapped[str] = mapped_column(String(64))
+    base_revision: Mapped[int] = mapped_column(Integer, default=0)

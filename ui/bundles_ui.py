@@ -1,0 +1,337 @@
+"""Walk kits and notes files in the desktop app: import, save, open.
+
+Controllers the main window wires into its menus and drag and drop:
+
+- `ImportController.import_files(paths)` (File → Import notes…, files dropped on the
+  window) imports off the GUI thread with a progress dialog, then shows the import report.
+- `KitExportController.save_kit(walk_id, walker_id)` / `.save_notes(walk_id, walker_id)`
+  ask where to save (and for an optional passphrase), then write the file in the
+  background.
+- `OpenKitController.open_kit()` (walker's laptop: File → Open walk kit…).
+
+Dialogs that would block a test go through small seams: `FilePicker` for file dialogs,
+`PassphraseAsker` for passphrases and the walker's name, `Asker` for messages.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Sequence
+from dataclasses import replace
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication, QMimeData, QObject, Qt, Signal
+from PySide6.QtWidgets import (
+    QFileDialog,
+    QInputDialog,
+    QLineEdit,
+    QProgressDialog,
+    QWidget,
+)
+from walkapp.ui.dialogs import Asker
+from walkapp.ui.import_report import ImportReportDialog
+from walkapp.ui.workers import Progress, run_in_background
+
+from walkapp.bundles import (
+    KIT_EXTENSION,
+    NOTES_EXTENSION,
+    BundleService,
+    ImportReport,
+    PassphraseNeededError,
+    WalkerChoiceNeededError,
+)
+from walkapp.errors import WalkappError
+from walkapp.services import Services
+
+
+def _tr(text: str) -> str:
+    """Translate text of the seams below, which are not QObjects."""
+    return QCoreApplication.translate("bundles", text)
+
+
+def notes_filter() -> str:
+    return _tr("walkapp notes files (*.walknotes);;All files (*)")
+
+
+def kit_filter() -> str:
+    return _tr("walkapp walk kits (*.walkkit);;All files (*)")
+
+
+class FilePicker:
+    """File dialogs; tests replace this with one that answers from a script."""
+
+    def open_files(self, parent: QWidget | None, title: str, filters: str) -> list[str]:
+        paths, _ = QFileDialog.getOpenFileNames(parent, title, "", filters)
+        return list(paths)
+
+    def open_file(self, parent: QWidget | None, title: str, filters: str) -> str | None:
+        path, _ = QFileDialog.getOpenFileName(parent, title, "", filters)
+        return path or None
+
+    def save_file(self, parent: QWidget | None, title: str, suggested: str,
+                  filters: str) -> str | None:
+        path, _ = QFileDialog.getSaveFileName(parent, title, suggested, filters)
+        return path or None
+
+
+class PassphraseAsker:
+    """Questions a message box cannot ask: a passphrase, or which walker you are."""
+
+    def new_passphrase(self, parent: QWidget | None) -> str | None:
+        """A passphrase to protect a file with; "" for none; None if cancelled."""
+        text, ok = QInputDialog.getText(parent, _tr("Protect the file?"), _tr(
+            "Files on USB sticks get lost. To protect this one, type a passphrase of at "
+            "least 6 characters and tell it to the other person face to face.\n"
+            "Leave it empty to save without protection."), QLineEdit.EchoMode.Password)
+        return text if ok else None
+
+    def passphrase(self, parent: QWidget | None, file_name: str) -> str | None:
+        text, ok = QInputDialog.getText(
+            parent, _tr("Passphrase"),
+            _tr("“{0}” is protected with a passphrase. Enter it:").format(file_name),
+            QLineEdit.EchoMode.Password)
+        return text if ok and text else None
+
+    def choose_walker(self, parent: QWidget | None, names: Sequence[str]) -> str | None:
+        name, ok = QInputDialog.getItem(
+            parent, _tr("Which walker are you?"),
+            _tr("This walk kit is for any walker on the roster. Choose your name:"),
+            list(names), 0, False)
+        return name if ok else None
+
+
+def safe_file_name(*parts: str) -> str:
+    """A file name from words (walk title, walker): no path separators or odd characters."""
+    text = " - ".join(p for p in parts if p)
+    text = re.sub(r"[\\/:*?\"<>|\x00-\x1f]+", " ", text)
+    return " ".join(text.split())[:120] or "walk"
+
+
+class _Background(QObject):
+    """Shared by the controllers: one task at a time, progress, errors to the Asker."""
+
+    def __init__(self, services: Services, asker: Asker, parent: QWidget | None,
+                 picker: FilePicker | None, passphrases: PassphraseAsker | None) -> None:
+        super().__init__(parent)
+        self._services = services
+        self._asker = asker
+        self._parent = parent
+        self.picker = picker or FilePicker()
+        self.passphrases = passphrases or PassphraseAsker()
+        self.bundles = BundleService(services.db, services.bus)
+        self.busy = False
+        self.progress: QProgressDialog | None = None
+
+    def _start(self, title: str, work: Callable[[Progress], Any],
+               done: Callable[[Any], None]) -> None:
+        self.busy = True
+        dialog = QProgressDialog(title, "", 0, 0, self._parent)
+        dialog.setCancelButton(None)  # an import is one transaction; it finishes quickly
+        dialog.setWindowTitle(self.tr("walkapp"))
+        dialog.setMinimumDuration(300)
+        dialog.setAccessibleName(self.tr("Progress"))
+        dialog.setAutoClose(False)
+        dialog.setWindowModality(Qt.WindowModality.WindowModal)
+        self.progress = dialog
+
+        def on_progress(step: int, total: int, message: str) -> None:
+            dialog.setMaximum(total)
+            dialog.setValue(step)
+            dialog.setLabelText(message)
+
+        def finish() -> None:
+            self.busy = False
+            dialog.reset()
+            dialog.hide()
+            dialog.deleteLater()
+            self.progress = None
+
+        def on_done(result: Any) -> None:
+            finish()
+            done(result)
+
+        def on_error(error: BaseException, details: str) -> None:
+            finish()
+            self._failed(error, details)
+
+        run_in_background(work, on_done=on_done, on_error=on_error, on_progress=on_progress)
+
+    def _failed(self, error: BaseException, details: str) -> None:
+        if isinstance(error, WalkappError):
+            self._asker.error(self._parent, self.tr("That did not work"), error.message)
+        else:
+            self._asker.error(self._parent, self.tr("Something went wrong"), self.tr(
+                "walkapp hit an unexpected problem and changed nothing. Please report "
+                "it with these details:\n\n{0}").format(details[-2000:]))
+
+
+class ImportController(_Background):
+    """Import walkers' notes files: from the menu or from files dropped on the window."""
+
+    finished = Signal(object)  # ImportReport
+
+    def __init__(self, services: Services, asker: Asker, parent: QWidget | None = None, *,
+                 picker: FilePicker | None = None,
+                 passphrases: PassphraseAsker | None = None) -> None:
+        super().__init__(services, asker, parent, picker, passphrases)
+        self.report_dialog: ImportReportDialog | None = None
+
+    def choose_and_import(self) -> None:
+        paths = self.picker.open_files(self._parent, self.tr("Import notes files"),
+                                       notes_filter())
+        if paths:
+            self.import_files(paths)
+
+    @staticmethod
+    def accepts(paths: Sequence[str]) -> bool:
+        """For drag and drop: are these files worth offering to import?"""
+        return any(Path(p).suffix.lower() == NOTES_EXTENSION for p in paths)
+
+    @staticmethod
+    def dropped_paths(mime: QMimeData) -> list[str]:
+        """Local files in a drop (for the window's dragEnterEvent / dropEvent)."""
+        if not mime.hasUrls():
+            return []
+        return [url.toLocalFile() for url in mime.urls() if url.isLocalFile()]
+
+    def import_files(self, paths: Sequence[str | Path], passphrase: str | None = None,
+                     earlier: ImportReport | None = None) -> None:
+        if self.busy:
+            self._asker.inform(self._parent, self.tr("Import"), self.tr(
+                "An import is already running; wait for it to finish."))
+            return
+        chosen = [str(p) for p in paths]
+        self._start(self.tr("Importing {0} file(s)…").format(len(chosen)),
+                    lambda progress: self.bundles.import_files(chosen, passphrase, progress),
+                    lambda report: self._imported(report, passphrase, earlier))
+
+    def _imported(self, report: ImportReport, passphrase: str | None,
+                  earlier: ImportReport | None) -> None:
+        if earlier is not None:
+            mine = {f.path: f for f in report.files}
+            report = replace(earlier, files=tuple(mine.get(f.path, f) for f in earlier.files),
+                             backup_path=earlier.backup_path or report.backup_path)
+        locked = [f.path for f in report.files
+                  if not f.accepted and f.rejected and _needs_passphrase(f.rejected[0].reason)]
+        if locked and passphrase is None:
+            answer = self.passphrases.passphrase(self._parent, Path(locked[0]).name)
+            if answer:
+                self.import_files(locked, answer, earlier=report)
+                return
+        self.show_report(report)
+        self.finished.emit(report)
+
+    def show_report(self, report: ImportReport) -> None:
+        if self.report_dialog is not None:
+            self.report_dialog.close()
+        self.report_dialog = ImportReportDialog(report, self._parent)
+        self.report_dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, False)
+        self.report_dialog.show()
+
+
+def _needs_passphrase(reason: str) -> bool:
+    return "protected with a passphrase" in reason or "passphrase does not open" in reason
+
+
+class KitExportController(_Background):
+    """Save a walk kit (facilitator) or a walker's notes file, with an optional passphrase."""
+
+    saved = Signal(object)  # Path
+
+    def __init__(self, services: Services, asker: Asker, parent: QWidget | None = None, *,
+                 picker: FilePicker | None = None,
+                 passphrases: PassphraseAsker | None = None) -> None:
+        super().__init__(services, asker, parent, picker, passphrases)
+
+    def _names(self, walk_id: str, walker_id: str | None) -> tuple[str, str | None]:
+        walk = self._services.walks.get_walk(walk_id)
+        walker = walk.participant(walker_id)
+        return walk.title, walker.display_name if walker else None
+
+    def save_kit(self, walk_id: str, walker_id: str | None = None) -> None:
+        title, walker = self._names(walk_id, walker_id)
+        suggested = safe_file_name(title, walker or self.tr("any walker")) + KIT_EXTENSION
+        self._save(self.tr("Save walk kit"), suggested, kit_filter(), KIT_EXTENSION,
+                   lambda path, secret: self.bundles.write_kit(walk_id, path, walker_id,
+                                                               secret),
+                   self.tr("The walk kit for {0} was saved to {1}.").format(
+                       walker or self.tr("any walker"), "{path}"))
+
+    def save_notes(self, walk_id: str, walker_id: str) -> None:
+        title, walker = self._names(walk_id, walker_id)
+        suggested = safe_file_name(title, walker or "") + NOTES_EXTENSION
+        self._save(self.tr("Save notes file"), suggested, notes_filter(), NOTES_EXTENSION,
+                   lambda path, secret: self.bundles.write_notes(walk_id, walker_id, path,
+                                                                 secret),
+                   self.tr("{0}'s notes were saved to {1}. Give this file to the "
+                           "facilitator.").format(walker or "", "{path}"))
+
+    def _save(self, title: str, suggested: str, filters: str, extension: str,
+              write: Callable[[Path, str | None], Path], message: str) -> None:
+        if self.busy:
+            return
+        chosen = self.picker.save_file(self._parent, title, suggested, filters)
+        if not chosen:
+            return
+        path = Path(chosen)
+        if path.suffix.lower() != extension:
+            path = path.with_name(path.name + extension)
+        secret = self.passphrases.new_passphrase(self._parent)
+        if secret is None:
+            return
+
+        def done(written: Path) -> None:
+            self._asker.inform(self._parent, title, message.replace("{path}", str(written)))
+            self.saved.emit(written)
+
+        self._start(self.tr("Saving {0}…").format(path.name),
+                    lambda progress: write(path, secret or None), done)
+
+
+class OpenKitController(_Background):
+    """On a walker's laptop: open a walk kit, asking for the walker's name if needed."""
+
+    opened = Signal(object)  # walkapp.bundles.KitOpened
+
+    def __init__(self, services: Services, asker: Asker, parent: QWidget | None = None, *,
+                 picker: FilePicker | None = None,
+                 passphrases: PassphraseAsker | None = None) -> None:
+        super().__init__(services, asker, parent, picker, passphrases)
+
+    def open_kit(self, path: str | Path | None = None) -> None:
+        chosen = str(path) if path else self.picker.open_file(
+            self._parent, self.tr("Open walk kit"), kit_filter())
+        if not chosen or self.busy:
+            return
+        secret: str | None = None
+        try:
+            try:
+                preview = self.bundles.preview_kit(chosen)
+            except PassphraseNeededError:
+                secret = self.passphrases.passphrase(self._parent, Path(chosen).name)
+                if secret is None:
+                    return
+                preview = self.bundles.preview_kit(chosen, secret)
+        except WalkappError as error:
+            self._asker.error(self._parent, self.tr("Cannot open the walk kit"), error.message)
+            return
+        walker = preview.for_walker_name
+        if walker is None:
+            walker = self.passphrases.choose_walker(self._parent, preview.walker_names)
+            if walker is None:
+                return
+
+        def done(result: Any) -> None:
+            verb = self.tr("is ready") if result.created else self.tr("was updated")
+            self._asker.inform(self._parent, self.tr("Walk kit opened"), self.tr(
+                "“{0}” {1} on this laptop for {2}.").format(result.walk_title, verb,
+                                                              result.walker_name))
+            self.opened.emit(result)
+
+        self._start(self.tr("Opening the walk kit…"),
+                    lambda progress: self.bundles.open_kit(chosen, walker, secret), done)
+
+
+__all__ = ["FilePicker", "ImportController", "ImportReportDialog", "KitExportController",
+           "OpenKitController", "PassphraseAsker", "WalkerChoiceNeededError", "safe_file_name"]

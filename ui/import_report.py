@@ -1,0 +1,81 @@
+"""The import report dialog: what happened to each notes file, in full sentences."""
+
+from __future__ import annotations
+
+from html import escape
+
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QLabel,
+    QTextBrowser,
+    QVBoxLayout,
+    QWidget,
+)
+
+from walkapp.bundles import ImportReport
+
+
+class ImportReportDialog(QDialog):
+    """The import report: per file, new / updated / unchanged / conflicts / rejected, with
+    every reason written out in full (wrapped, selectable, never cut off)."""
+
+    def __init__(self, report: ImportReport, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Import report"))
+        self.setObjectName("importReport")
+        self.resize(720, 460)
+        layout = QVBoxLayout(self)
+        imported = sum(1 for f in report.files if f.accepted)
+        self.headline = QLabel(self.tr(
+            "Imported {0} of {1} file(s): {2} new, {3} updated, {4} unchanged, "
+            "{5} conflict(s), {6} not imported.").format(
+                imported, len(report.files), report.new, report.updated, report.unchanged,
+                report.conflicts, report.rejected))
+        self.headline.setWordWrap(True)
+        self.headline.setAccessibleName(self.tr("Import summary"))
+        font = self.headline.font()
+        font.setBold(True)
+        self.headline.setFont(font)
+        layout.addWidget(self.headline)
+        self.details = QTextBrowser()
+        self.details.setAccessibleName(self.tr("What happened to each file"))
+        self.details.setOpenLinks(False)
+        self.details.setHtml(self._html(report))
+        layout.addWidget(self.details, 1)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        buttons.rejected.connect(self.close)
+        buttons.button(QDialogButtonBox.StandardButton.Close).setAccessibleName(
+            self.tr("Close the import report"))
+        layout.addWidget(buttons)
+
+    def _html(self, report: ImportReport) -> str:
+        parts: list[str] = []
+        for file in report.files:
+            who = f" ({file.walker_name})" if file.walker_name else ""
+            parts.append(f"<p><b>{escape(file.name + who)}</b><br/>")
+            if not file.accepted:
+                reason = file.rejected[0].reason if file.rejected else ""
+                parts.append('<span style="color:#a01818">'
+                             + escape(self.tr("Not imported. {0}").format(reason))
+                             + "</span></p>")
+                continue
+            parts.append(escape(self.tr(
+                "{0} new, {1} updated, {2} unchanged, {3} conflict(s).").format(
+                    file.new, file.updated, file.unchanged, file.conflicts)) + "</p>")
+            lines = [self.tr("Conflict: {0}").format(note) for note in file.conflict_notes]
+            lines += [self.tr("Not imported: {0} — {1}.").format(r.what, r.reason)
+                      for r in file.rejected]
+            if lines:
+                parts.append("<ul>" + "".join(f"<li>{escape(x)}</li>" for x in lines)
+                             + "</ul>")
+        if report.conflicts:
+            parts.append("<p><i>" + escape(self.tr(
+                "A conflict means the same note was changed on two laptops. Both versions "
+                "are kept side by side, the second marked as a conflict, for you to "
+                "resolve.")) + "</i></p>")
+        if report.backup_path:
+            parts.append("<p>" + escape(self.tr(
+                "A copy of the database from before the import was saved to {0}.").format(
+                    report.backup_path)) + "</p>")
+        return "".join(parts)

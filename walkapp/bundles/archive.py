@@ -1,0 +1,289 @@
+"""Write and read the zip container, with every defence a file from a USB stick needs.
+
+Writing: members are JSON, listed with their SHA-256 in `manifest.json`; with a
+passphrase the whole inner zip is encrypted into `payload.bin` of an outer zip whose
+manifest holds only the format, version and encryption settings (no names, no titles).
+Files are written atomically: a temp file beside the target, fsync, rename.
+
+Reading never calls `extractall` and never trusts a header: the file size, member count,
+each member's declared and actual size, the total and the compression ratio are capped;
+member names must be exactly the ones the format allows; every checksum must match; JSON is
+parsed only after its size is checked, and deep nesting is refused. Each refusal is a
+`BundleError` with one sentence that says what is wrong.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import io
+import json
+import os
+import stat
+import zipfile
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from walkapp import __version__
+from walkapp.bundles import format as f
+from walkapp.bundles.errors import BundleError, PassphraseNeededError
+
+_DATE_TIME = (2026, 1, 1, 0, 0, 0)  # fixed member times: the same content, the same bytes
+
+
+@dataclass(frozen=True)
+class Bundle:
+    """A file that passed every check: its manifest and its parsed JSON members."""
+
+    format: str
+    manifest: dict[str, Any]
+    members: dict[str, Any]
+    encrypted: bool
+
+
+def _zip_bytes(members: dict[str, bytes]) -> bytes:
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", compression=zipfile.ZIP_DEFLATED) as archive:
+        for name, data in members.items():
+            info = zipfile.ZipInfo(name, date_time=_DATE_TIME)
+            info.compress_type = zipfile.ZIP_DEFLATED
+            info.external_attr = (stat.S_IFREG | 0o600) << 16
+            archive.writestr(info, data)
+    return buffer.getvalue()
+
+
+def build_bundle(format_name: str, header: dict[str, Any], payloads: dict[str, Any],
+                 passphrase: str | None = None) -> bytes:
+    """The bytes of a kit or notes file: `header` goes into the manifest, `payloads` are
+    the JSON members (names from `format.FORMAT_MEMBERS`)."""
+    members = {name: f.pretty_json(value) for name, value in payloads.items()}
+    manifest = dict(header)
+    manifest.update({"format": format_name, "format_version": f.FORMAT_VERSION,
+                     "app_version": __version__,
+                     "members": {name: {"sha256": f.sha256(data), "size": len(data)}
+                                 for name, data in members.items()}})
+    inner = _zip_bytes({f.MANIFEST: f.pretty_json(manifest), **members})
+    if passphrase is None:
+        return inner
+    from walkapp.bundles import crypto  # loaded only when needed: it costs ~50 ms
+
+    aad = f.canonical_json({"format": format_name, "format_version": f.FORMAT_VERSION})
+    params, cipher = crypto.encrypt(inner, passphrase, aad)
+    outer = {"format": format_name, "format_version": f.FORMAT_VERSION,
+             "encryption": params,
+             "members": {f.ENCRYPTED_PAYLOAD: {"sha256": f.sha256(cipher),
+                                               "size": len(cipher)}}}
+    return _zip_bytes({f.MANIFEST: f.pretty_json(outer), f.ENCRYPTED_PAYLOAD: cipher})
+
+
+def write_atomically(path: Path, data: bytes) -> Path:
+    """Write `data` to `path` so that a crash leaves the old file or the new, never half."""
+    path = Path(path)
+    temporary = path.with_name(f".{path.name}.part")
+    try:
+        with open(temporary, "wb") as handle:
+            handle.write(data)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.replace(temporary, path)
+    except OSError as error:
+        with contextlib.suppress(OSError):
+            temporary.unlink()
+        reason = error.strerror or str(error)
+        raise BundleError(f"The file could not be written to {path}: {reason}. "
+                          "Check that the folder exists, is writable and has space.") from None
+    return path
+
+
+# -- reading -----------------------------------------------------------------------------
+def read_file_bytes(path: Path) -> bytes:
+    try:
+        info = os.stat(path)
+    except FileNotFoundError:
+        raise BundleError("The file does not exist (was it moved or renamed?).") from None
+    except OSError as error:
+        raise BundleError(f"The file cannot be read: {error.strerror or error}.") from None
+    if not stat.S_ISREG(info.st_mode):
+        raise BundleError("This is a folder or a device, not a walkapp file.")
+    if info.st_size == 0:
+        raise BundleError("The file is empty (0 bytes): the copy was probably interrupted. "
+                          "Copy it again from the original.")
+    if info.st_size > f.MAX_FILE_BYTES:
+        raise BundleError(f"The file is {info.st_size // (1024 * 1024)} MB, far larger than "
+                          "any walkapp file; it was not made by walkapp.")
+    try:
+        with open(path, "rb") as handle:
+            return handle.read(f.MAX_FILE_BYTES + 1)
+    except OSError as error:
+        raise BundleError(f"The file cannot be read: {error.strerror or error}.") from None
+
+
+def _open_zip(data: bytes) -> zipfile.ZipFile:
+    if not data:
+        raise BundleError("The file is empty: the copy was probably interrupted.")
+    try:
+        return zipfile.ZipFile(io.BytesIO(data))
+    except Exception:  # zipfile raises many kinds on garbage; all mean "not readable"
+        if data[:4] == b"PK\x03\x04":
+            raise BundleError("The file is damaged or cut short (the copy may have been "
+                              "interrupted). Copy it again from the original.") from None
+        raise BundleError("This is not a walkapp kit or notes file.") from None
+
+
+def _check_entries(archive: zipfile.ZipFile, allowed: set[str]) -> dict[str, zipfile.ZipInfo]:
+    infos = archive.infolist()
+    if len(infos) > f.MAX_MEMBERS:
+        raise BundleError(f"The file holds {len(infos)} parts; a walkapp file has at most "
+                          f"{f.MAX_MEMBERS}. It was not made by walkapp.")
+    entries: dict[str, zipfile.ZipInfo] = {}
+    total = 0
+    for info in infos:
+        name = info.filename
+        if (name.startswith(("/", "\\")) or ".." in name or "\\" in name or ":" in name
+                or "/" in name or "\x00" in name):
+            raise BundleError("The file contains a part with a path that points outside "
+                              f"it ({name[:60]!r}); it was refused as unsafe.")
+        if name not in allowed:
+            raise BundleError(f"The file contains an unexpected part {name[:60]!r}; it was "
+                              "not made by walkapp.")
+        if name in entries:
+            raise BundleError(f"The file contains the part {name!r} twice; it was refused.")
+        if info.flag_bits & 0x1:
+            raise BundleError("The file uses zip password protection, which walkapp does not "
+                              "use; it was not made by walkapp.")
+        if info.compress_type not in (zipfile.ZIP_STORED, zipfile.ZIP_DEFLATED):
+            raise BundleError("The file is packed in a way walkapp does not use.")
+        limit = f.MAX_MANIFEST_BYTES if name == f.MANIFEST else f.MAX_MEMBER_BYTES
+        if info.file_size > limit:
+            raise BundleError(f"The part {name!r} would unpack to "
+                              f"{info.file_size // (1024 * 1024)} MB; that is too large and "
+                              "was refused.")
+        if (info.file_size > f.RATIO_CHECK_FROM_BYTES
+                and info.file_size > f.MAX_RATIO * max(info.compress_size, 1)):
+            raise BundleError("The file is a 'zip bomb' (it would unpack to far more than "
+                              "its size); it was refused.")
+        total += info.file_size
+        entries[name] = info
+    if total > f.MAX_TOTAL_BYTES:
+        raise BundleError("The file would unpack to more than "
+                          f"{f.MAX_TOTAL_BYTES // (1024 * 1024)} MB; it was refused.")
+    return entries
+
+
+def _read_member(archive: zipfile.ZipFile, info: zipfile.ZipInfo, limit: int) -> bytes:
+    try:
+        with archive.open(info) as handle:
+            data = handle.read(limit + 1)
+    except Exception:  # BadZipFile, zlib.error, EOFError…: all mean "damaged"
+        raise BundleError("The file is damaged or cut short (the copy may have been "
+                          "interrupted). Copy it again from the original.") from None
+    if len(data) > limit:
+        raise BundleError(f"The part {info.filename!r} unpacks to more than its stated size; "
+                          "it was refused as a 'zip bomb'.")
+    return data
+
+
+def _reject_constant(name: str) -> Any:
+    raise ValueError(f"{name} is not allowed")
+
+
+def parse_json(data: bytes, what: str) -> Any:
+    """Parse JSON whose size was already capped; deep nesting and NaN are refused."""
+    try:
+        return json.loads(data.decode("utf-8"), parse_constant=_reject_constant)
+    except RecursionError:
+        raise BundleError(f"{what} is nested too deeply; it was not made by walkapp.") from None
+    except (UnicodeDecodeError, ValueError):
+        raise BundleError(f"{what} is not valid JSON; the file is damaged.") from None
+
+
+def _manifest(archive: zipfile.ZipFile, entries: dict[str, zipfile.ZipInfo],
+              expected: tuple[str, ...]) -> dict[str, Any]:
+    if f.MANIFEST not in entries:
+        raise BundleError("The file has no manifest; it is not a walkapp kit or notes file.")
+    manifest = parse_json(_read_member(archive, entries[f.MANIFEST], f.MAX_MANIFEST_BYTES),
+                          "The manifest")
+    if not isinstance(manifest, dict):
+        raise BundleError("The manifest is damaged.")
+    name, version = manifest.get("format"), manifest.get("format_version")
+    if name not in f.FORMAT_MEMBERS:
+        raise BundleError("This is not a walkapp kit or notes file.")
+    if not isinstance(version, int) or isinstance(version, bool) or version < 1:
+        raise BundleError("The manifest's format version is damaged.")
+    if version > f.FORMAT_VERSION:
+        raise BundleError(f"This {f.KIND_NAMES[name]} was made by a newer walkapp (format "
+                          f"version {version}; this walkapp reads up to "
+                          f"{f.FORMAT_VERSION}). Update walkapp to open it.")
+    if name not in expected:
+        wanted = " or ".join(f.KIND_NAMES[e] for e in expected)
+        hint = (" Open it with “Open walk kit” on the walker's laptop." if name == f.KIT_FORMAT
+                else " Import it with “Import notes” on the facilitator's laptop.")
+        raise BundleError(f"This is a {f.KIND_NAMES[name]}, not a {wanted}.{hint}")
+    return manifest
+
+
+def _checked_members(archive: zipfile.ZipFile, entries: dict[str, zipfile.ZipInfo],
+                     listed: Any, allowed: set[str]) -> dict[str, bytes]:
+    if not isinstance(listed, dict) or not listed:
+        raise BundleError("The manifest's list of parts is damaged.")
+    names = set(entries) - {f.MANIFEST}
+    if set(listed) != names or not names <= allowed:
+        missing = sorted(set(listed) - names)
+        if missing:
+            raise BundleError(f"The file is missing its part {missing[0][:60]!r}; it is "
+                              "damaged or incomplete.")
+        raise BundleError("The file's parts do not match its manifest; it was changed "
+                          "after it was made.")
+    result: dict[str, bytes] = {}
+    for name in sorted(names):
+        entry = listed[name]
+        if not isinstance(entry, dict) or not isinstance(entry.get("sha256"), str):
+            raise BundleError("The manifest's checksums are damaged.")
+        data = _read_member(archive, entries[name], f.MAX_MEMBER_BYTES)
+        if f.sha256(data) != entry["sha256"]:
+            raise BundleError(f"The part {name!r} does not match its checksum: the file was "
+                              "damaged or changed after it was made. Ask for a fresh copy.")
+        result[name] = data
+    return result
+
+
+def read_bundle(data: bytes, expected: tuple[str, ...], passphrase: str | None = None,
+                *, _inner: bool = False) -> Bundle:
+    """Check and parse a kit or notes file of one of the `expected` formats."""
+    archive = _open_zip(data)
+    with archive:
+        all_names = {f.MANIFEST, f.ENCRYPTED_PAYLOAD}
+        for members in f.FORMAT_MEMBERS.values():
+            all_names.update(members)
+        entries = _check_entries(archive, all_names)
+        manifest = _manifest(archive, entries, expected)
+        name = manifest["format"]
+        if "encryption" in manifest:
+            from walkapp.bundles import crypto
+
+            if _inner:
+                raise BundleError("The file is damaged (protected twice).")
+            raw = _checked_members(archive, entries, manifest.get("members"),
+                                   {f.ENCRYPTED_PAYLOAD})
+            params = crypto.check_params(manifest["encryption"])
+            if passphrase is None:
+                raise PassphraseNeededError(
+                    f"This {f.KIND_NAMES[name]} is protected with a passphrase. Enter the "
+                    "passphrase that was agreed when it was made.")
+            aad = f.canonical_json({"format": name,
+                                    "format_version": manifest["format_version"]})
+            plain = crypto.decrypt(raw[f.ENCRYPTED_PAYLOAD], passphrase, params, aad)
+            inner = read_bundle(plain, (name,), _inner=True)
+            return Bundle(format=inner.format, manifest=inner.manifest,
+                          members=inner.members, encrypted=True)
+        allowed = set(f.FORMAT_MEMBERS[name])
+        raw = _checked_members(archive, entries, manifest.get("members"), allowed)
+        if set(raw) != allowed:
+            raise BundleError("The file is missing some of its parts; it is damaged.")
+        parsed = {key: parse_json(value, f"The part {key!r}") for key, value in raw.items()}
+        return Bundle(format=name, manifest=manifest, members=parsed, encrypted=False)
+
+
+def read_bundle_file(path: Path, expected: tuple[str, ...],
+                     passphrase: str | None = None) -> Bundle:
+    return read_bundle(read_file_bytes(path), expected, passphrase)

@@ -1,0 +1,239 @@
+"""Walk kits (facilitator → walker): the walk plan, as the walk's privacy settings allow.
+
+A kit carries the protocol snapshot, focus, look-fors, norms, route of visits, roster and
+groups, with the same ids as on the facilitator's laptop, and the walker it is for (or
+none: "any walker" picks their name when opening it). Teacher names travel only when the
+walk shows them; room, grade and subject only when the walk includes visit details.
+Opening a kit creates the walk in walker mode; opening it again updates the plan and never
+makes a second copy.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import UTC, date, datetime
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from walkapp import domain as d
+from walkapp.bundles import format as f
+from walkapp.bundles import schema as s
+from walkapp.bundles.errors import BundleError, WalkerChoiceNeededError
+from walkapp.services.plan import name_key
+from walkapp.services.walks import load_walk
+from walkapp.storage import models as m
+
+WALK_FIELDS = ("title", "school", "focus", "language", "protocol_id", "protocol_version",
+               "protocol_hash", "protocol_snapshot", "status", "current_phase",
+               "visit_minutes", "corridor_minutes", "show_teacher_names",
+               "attribute_commitments", "include_visit_details")
+
+
+def build_kit_payload(session: Session, walk_id: str, walker_id: str | None
+                      ) -> tuple[dict[str, Any], dict[str, Any]]:
+    walk = load_walk(session, walk_id)
+    if walk.local_mode == d.LocalMode.WALKER.value:
+        raise BundleError("This laptop holds a walker's copy of the walk; walk kits are made "
+                          "on the facilitator's laptop.")
+    walker = next((p for p in walk.participants if p.id == walker_id), None)
+    if walker_id is not None and (walker is None or walker.role != d.Role.WALKER.value):
+        raise BundleError("That walker is not on this walk's roster.")
+    details, names = walk.include_visit_details, walk.show_teacher_names
+    plan = {
+        "walk": {"id": walk.id, "walk_date": walk.walk_date.isoformat(),
+                 **{key: getattr(walk, key) for key in WALK_FIELDS}},
+        "participants": [{"id": p.id, "display_name": p.display_name, "role": p.role,
+                          "group_id": p.group_id, "position": p.position}
+                         for p in walk.participants],
+        "groups": [{"id": g.id, "name": g.name, "position": g.position} for g in walk.groups],
+        "visits": [{"id": v.id, "position": v.position,
+                    "room": v.room if details else None,
+                    "grade": v.grade if details else None,
+                    "subject": v.subject if details else None,
+                    "teacher_name": v.teacher_name if names else None}
+                   for v in walk.visits],
+        "look_fors": [{"id": x.id, "position": x.position, "text": x.text,
+                       "description": x.description} for x in walk.look_fors],
+        "norms": [{"id": n.id, "position": n.position, "text": n.text, "agreed": n.agreed}
+                  for n in walk.norms],
+        "for_walker_id": walker_id,
+    }
+    header = {"walk_id": walk.id, "walk_title": walk.title,
+              "walk_date": walk.walk_date.isoformat(), "for_walker_id": walker_id,
+              "for_walker_name": walker.display_name if walker else None,
+              "created_at": f.format_time(datetime.now(UTC))}
+    return header, {"walk.json": plan}
+
+
+@dataclass(frozen=True)
+class KitPlan:
+    """A checked kit: the plan as plain dicts, ready to write."""
+
+    walk: dict[str, Any]
+    participants: list[dict[str, Any]]
+    groups: list[dict[str, Any]]
+    visits: list[dict[str, Any]]
+    look_fors: list[dict[str, Any]]
+    norms: list[dict[str, Any]]
+    for_walker_id: str | None
+
+    @property
+    def walkers(self) -> list[dict[str, Any]]:
+        return [p for p in self.participants if p["role"] == d.Role.WALKER.value]
+
+    def walker_names(self) -> tuple[str, ...]:
+        return tuple(p["display_name"] for p in self.walkers)
+
+
+def _rows(plan: dict[str, Any], key: str, check: Any, limit: int = 500) -> list[dict[str, Any]]:
+    result = []
+    for index, raw in enumerate(s.items(plan.get(key), f"walk.json: {key}", limit)):
+        where = f"walk.json, {key} {index + 1}"
+        result.append(check(s.obj(raw, where), where))
+    if len({r["id"] for r in result}) != len(result):
+        raise s.damaged(f"walk.json: {key}", "the same id appears twice")
+    return result
+
+
+def parse_kit(members: dict[str, Any]) -> KitPlan:
+    plan = s.obj(members["walk.json"], "walk.json")
+    w = s.obj(plan.get("walk"), "walk.json: walk")
+    at = "walk.json: walk"
+    walk = {"id": s.uid(w, "id", at), "walk_date": s.day(w, "walk_date", at),
+            "title": s.text(w, "title", at, 300, required=True),
+            "school": s.text(w, "school", at, 300, optional=True),
+            "focus": s.text(w, "focus", at, 20_000),
+            "language": s.text(w, "language", at, 16, required=True),
+            "protocol_id": s.text(w, "protocol_id", at, 100),
+            "protocol_version": s.text(w, "protocol_version", at, 40),
+            "protocol_hash": s.text(w, "protocol_hash", at, 80),
+            "protocol_snapshot": s.text(w, "protocol_snapshot", at, 2_000_000),
+            "status": s.choice(w, "status", at, tuple(x.value for x in d.WalkStatus)),
+            "current_phase": s.text(w, "current_phase", at, 40, required=True),
+            "visit_minutes": s.integer(w, "visit_minutes", at, 1, 60),
+            "corridor_minutes": s.integer(w, "corridor_minutes", at, 0, 30),
+            "show_teacher_names": s.boolean(w, "show_teacher_names", at),
+            "attribute_commitments": s.boolean(w, "attribute_commitments", at),
+            "include_visit_details": s.boolean(w, "include_visit_details", at)}
+    groups = _rows(plan, "groups", lambda r, at: {
+        "id": s.uid(r, "id", at), "name": s.text(r, "name", at, 200, required=True),
+        "position": s.integer(r, "position", at, 0, 10_000)})
+    group_ids = {g["id"] for g in groups}
+    roles = tuple(x.value for x in d.Role)
+
+    def participant(r: dict[str, Any], at: str) -> dict[str, Any]:
+        row = {"id": s.uid(r, "id", at),
+               "display_name": s.text(r, "display_name", at, 200, required=True),
+               "role": s.choice(r, "role", at, roles),
+               "group_id": s.uid(r, "group_id", at, optional=True),
+               "position": s.integer(r, "position", at, 0, 10_000)}
+        if row["group_id"] is not None and row["group_id"] not in group_ids:
+            raise s.damaged(at, "“group_id” names a group that is not in the kit")
+        return row
+
+    participants = _rows(plan, "participants", participant)
+    visits = _rows(plan, "visits", lambda r, at: {
+        "id": s.uid(r, "id", at), "position": s.integer(r, "position", at, 0, 10_000),
+        **{k: s.text(r, k, at, 200, optional=True)
+           for k in ("room", "grade", "subject", "teacher_name")}})
+    look_fors = _rows(plan, "look_fors", lambda r, at: {
+        "id": s.uid(r, "id", at), "position": s.integer(r, "position", at, 0, 10_000),
+        "text": s.text(r, "text", at, 500, required=True),
+        "description": s.text(r, "description", at, 5000)})
+    norms = _rows(plan, "norms", lambda r, at: {
+        "id": s.uid(r, "id", at), "position": s.integer(r, "position", at, 0, 10_000),
+        "text": s.text(r, "text", at, 1000, required=True),
+        "agreed": s.boolean(r, "agreed", at)})
+    for_walker = s.uid(plan, "for_walker_id", "walk.json", optional=True)
+    if for_walker is not None and for_walker not in {p["id"] for p in participants}:
+        raise s.damaged("walk.json", "the kit is for a walker who is not on its roster")
+    return KitPlan(walk, participants, groups, visits, look_fors, norms, for_walker)
+
+
+def choose_walker(plan: KitPlan, walker: str | None) -> dict[str, Any]:
+    """The walker opening the kit: the one it is for, or the one they name."""
+    walkers = plan.walkers
+    if plan.for_walker_id is not None:
+        target = next(p for p in plan.participants if p["id"] == plan.for_walker_id)
+        if walker and walker != target["id"] and \
+                name_key(walker) != name_key(target["display_name"]):
+            raise BundleError(f"This kit is for {target['display_name']}, not {walker}. Ask "
+                              "the facilitator for your own kit, or an “any walker” kit.")
+        return target
+    if not walker:
+        raise WalkerChoiceNeededError(
+            "This kit is for any walker on the roster: choose your name ("
+            + ", ".join(p["display_name"] for p in walkers) + ").", plan.walker_names())
+    wanted = name_key(walker)
+    found = [p for p in walkers if p["id"] == walker or name_key(p["display_name"]) == wanted]
+    if len(found) != 1:
+        raise WalkerChoiceNeededError(
+            f"{walker!r} is not a walker on this kit's roster. Choose one of: "
+            + ", ".join(p["display_name"] for p in walkers) + ".", plan.walker_names())
+    return found[0]
+
+
+def _upsert(session: Session, model: Any, walk_id: str, data: dict[str, Any]) -> Any:
+    row = session.get(model, data["id"])
+    if row is not None and row.walk_id != walk_id:
+        raise BundleError("The kit reuses an id that belongs to another walk on this laptop; "
+                          "it was refused.")
+    if row is None:
+        row = model(walk_id=walk_id, **data)
+        session.add(row)
+    else:
+        for key, value in data.items():
+            setattr(row, key, value)
+    return row
+
+
+def write_kit(session: Session, plan: KitPlan, walker: dict[str, Any]) -> bool:
+    """Create or update the walk from the kit in walker mode. True if it was created."""
+    walk_id = plan.walk["id"]
+    row = session.get(m.Walk, walk_id)
+    created = row is None
+    if row is not None:
+        if row.local_mode != d.LocalMode.WALKER.value:
+            raise BundleError("This laptop holds the facilitator's copy of this walk. A walk "
+                              "kit is opened on a walker's own laptop.")
+        if row.local_participant_id not in (None, walker["id"]):
+            current = session.get(m.Participant, row.local_participant_id or "")
+            who = current.display_name if current else "another walker"
+            raise BundleError(f"This laptop already holds this walk for {who}; one laptop "
+                              "holds one walker's copy.")
+    fields = {k: v for k, v in plan.walk.items() if k not in ("id", "walk_date")}
+    fields["walk_date"] = date.fromisoformat(plan.walk["walk_date"])
+    if row is None:
+        row = m.Walk(id=walk_id, **fields)
+        session.add(row)
+    else:
+        for key, value in fields.items():
+            setattr(row, key, value)
+    row.local_mode = d.LocalMode.WALKER.value
+    row.local_participant_id = walker["id"]
+    session.flush()
+    for group in plan.groups:
+        _upsert(session, m.Group, walk_id, group)
+    session.flush()
+    for person in plan.participants:
+        existing = session.get(m.Participant, person["id"])
+        record = _upsert(session, m.Participant, walk_id, person)
+        if existing is None:
+            key = name_key(person["display_name"])
+            link = session.scalars(select(m.Person).where(m.Person.name_key == key)
+                                   .order_by(m.Person.created_at)).first()
+            if link is None:
+                link = m.Person(display_name=person["display_name"], name_key=key)
+                session.add(link)
+                session.flush()
+            record.person_id = link.id
+    for visit in plan.visits:
+        _upsert(session, m.Visit, walk_id, visit)
+    for look_for in plan.look_fors:
+        _upsert(session, m.LookFor, walk_id, look_for)
+    for norm in plan.norms:
+        _upsert(session, m.Norm, walk_id, norm)
+    session.flush()
+    return created

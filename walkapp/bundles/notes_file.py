@@ -1,0 +1,92 @@
+"""Notes files (walker → facilitator): what goes in, and how one is checked on the way in.
+
+A notes file holds one walker's notes (with look-for tags, revisions and tombstones),
+reflections, commitments and feedback answers for one walk, each with the version graph
+the merge needs (see `merge.py`). On a walker's own laptop, anonymous feedback written
+there travels too.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from typing import Any
+
+from sqlalchemy.orm import Session
+
+from walkapp.bundles import format as f
+from walkapp.bundles import schema as s
+from walkapp.bundles.archive import Bundle
+from walkapp.bundles.errors import BundleError
+from walkapp.bundles.merge import Incoming, parse_incoming
+from walkapp.bundles.versions import ENTITIES, LocalState
+from walkapp.storage import models as m
+
+
+@dataclass(frozen=True)
+class NotesFile:
+    """A checked notes file, ready to merge."""
+
+    walk_id: str
+    walk_title: str
+    walker_id: str
+    walker_name: str
+    parts: tuple[Incoming, ...]
+
+    @property
+    def item_count(self) -> int:
+        return sum(len(p.heads) for p in self.parts)
+
+
+def build_notes_payload(session: Session, walk_id: str, walker_id: str
+                        ) -> tuple[dict[str, Any], dict[str, Any]]:
+    """The manifest header and members of `walker_id`'s notes file for `walk_id`.
+
+    Records this laptop's unsent edits as versions first, so writing the file is itself a
+    (small) write transaction.
+    """
+    walk = session.get(m.Walk, walk_id)
+    walker = session.get(m.Participant, walker_id)
+    if walk is None:
+        raise BundleError("That walk is not on this laptop.")
+    if walker is None or walker.walk_id != walk_id:
+        raise BundleError("That walker is not on this walk's roster.")
+    on_own_laptop = (walk.local_mode == "walker" and walk.local_participant_id == walker_id)
+    authors: set[str | None] = {walker_id, None} if on_own_laptop else {walker_id}
+    payloads: dict[str, Any] = {}
+    counts: dict[str, int] = {}
+    for spec in ENTITIES:
+        local = LocalState(session, spec, walk_id)
+        local.commit_dirty()
+        families = set()
+        for row_id, row in local.rows.items():
+            node = local.version_of(row_id)
+            if node is not None and getattr(row, spec.author_field) in authors:
+                families.add(node.family)
+        chosen = [(row_id, row) for row_id, row in local.rows.items()
+                  if (node := local.version_of(row_id)) is not None and node.family in families]
+        items: list[dict[str, Any]] = sorted(({"version": local.sync[row_id].version_id,
+                         "content": local.content(row)} for row_id, row in chosen),
+                       key=lambda item: (item["content"]["created_at"], item["version"]))
+        versions = sorted((n.as_json() for n in local.nodes.values() if n.family in families),
+                          key=lambda node: node["id"])
+        payloads[spec.member] = {"items": items, "versions": versions}
+        counts[spec.name] = sum(1 for item in items if item["content"]["deleted_at"] is None)
+    header = {"walk_id": walk_id, "walk_title": walk.title,
+              "walk_date": walk.walk_date.isoformat(), "walker_id": walker_id,
+              "walker_name": walker.display_name,
+              "created_at": f.format_time(datetime.now(UTC)), "counts": counts}
+    return header, payloads
+
+
+def parse_notes_bundle(bundle: Bundle) -> NotesFile:
+    """Check a notes file's manifest and members; any damage refuses the whole file."""
+    head = bundle.manifest
+    walk_id = s.uid(head, "walk_id", "manifest")
+    walker_id = s.uid(head, "walker_id", "manifest")
+    title = s.text(head, "walk_title", "manifest", 300)
+    name = s.text(head, "walker_name", "manifest", 200)
+    parts = tuple(parse_incoming(spec, bundle.members[spec.member], walk_id)
+                  for spec in ENTITIES)
+    return NotesFile(walk_id=walk_id, walk_title=title, walker_id=walker_id,
+                     walker_name=name, parts=parts)

@@ -1,0 +1,92 @@
+"""What an import did, file by file: new, updated, unchanged, conflicts, rejected."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+
+@dataclass(frozen=True)
+class Rejected:
+    """Something that was not imported, and why (in words for a teacher)."""
+
+    what: str
+    reason: str
+
+
+@dataclass(frozen=True)
+class FileReport:
+    """One file's part of an import. `accepted` is False when the whole file was refused."""
+
+    path: str
+    accepted: bool
+    walk_id: str | None = None
+    walk_title: str | None = None
+    walker_name: str | None = None
+    new: int = 0
+    updated: int = 0
+    unchanged: int = 0
+    conflicts: int = 0
+    rejected: tuple[Rejected, ...] = ()
+    conflict_notes: tuple[str, ...] = ()
+
+    @property
+    def name(self) -> str:
+        from pathlib import Path
+
+        return Path(self.path).name
+
+    def summary(self) -> str:
+        if not self.accepted:
+            reason = self.rejected[0].reason if self.rejected else "refused"
+            return f"{self.name}: not imported. {reason}"
+        who = f" ({self.walker_name})" if self.walker_name else ""
+        parts = [f"{self.new} new", f"{self.updated} updated", f"{self.unchanged} unchanged",
+                 f"{self.conflicts} conflict(s)"]
+        if self.rejected:
+            parts.append(f"{len(self.rejected)} rejected")
+        return f"{self.name}{who}: " + ", ".join(parts) + "."
+
+
+@dataclass(frozen=True)
+class ImportReport:
+    files: tuple[FileReport, ...]
+    backup_path: str | None = None
+    walk_ids: tuple[str, ...] = field(default=())
+
+    def _total(self, name: str) -> int:
+        return sum(getattr(f, name) for f in self.files)
+
+    @property
+    def new(self) -> int:
+        return self._total("new")
+
+    @property
+    def updated(self) -> int:
+        return self._total("updated")
+
+    @property
+    def unchanged(self) -> int:
+        return self._total("unchanged")
+
+    @property
+    def conflicts(self) -> int:
+        return self._total("conflicts")
+
+    @property
+    def rejected(self) -> int:
+        return sum(len(f.rejected) for f in self.files)
+
+    @property
+    def refused_files(self) -> int:
+        return sum(1 for f in self.files if not f.accepted)
+
+    @property
+    def clean(self) -> bool:
+        """Every file was imported and nothing in them was rejected."""
+        return all(f.accepted and not f.rejected for f in self.files)
+
+    def summary(self) -> str:
+        lines = [f.summary() for f in self.files]
+        lines.append(f"In all: {self.new} new, {self.updated} updated, {self.unchanged} "
+                     f"unchanged, {self.conflicts} conflict(s), {self.rejected} rejected.")
+        return "\n".join(lines)

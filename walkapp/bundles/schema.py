@@ -1,0 +1,127 @@
+"""Strict checks on the JSON inside a kit or notes file, with one-line messages.
+
+Every value is checked for its type and size before anything is written: a file that was
+damaged, hand-edited or made by something else is refused with a sentence that names the
+part, the entry and the field, never with a traceback.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from walkapp.bundles import format as f
+from walkapp.bundles.errors import BundleError
+
+_UUID = re.compile(r"^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$")
+_HEX64 = re.compile(r"^[0-9a-f]{64}$")
+_TIME = re.compile(r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{6}Z$")
+_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+
+
+def damaged(where: str, problem: str) -> BundleError:
+    return BundleError(f"The file is damaged or was not made by walkapp: {where}: {problem}.")
+
+
+def obj(value: Any, where: str) -> dict[str, Any]:
+    if not isinstance(value, dict):
+        raise damaged(where, "should be an object")
+    return value
+
+
+def items(value: Any, where: str, limit: int = f.MAX_ITEMS) -> list[Any]:
+    if not isinstance(value, list):
+        raise damaged(where, "should be a list")
+    if len(value) > limit:
+        raise damaged(where, f"has {len(value):,} entries; at most {limit:,} are allowed")
+    return value
+
+
+def text(data: dict[str, Any], key: str, where: str, limit: int, *,
+         optional: bool = False, required: bool = False) -> Any:
+    value = data.get(key)
+    if value is None and optional:
+        return None
+    if not isinstance(value, str):
+        raise damaged(where, f"“{key}” should be text")
+    if len(value) > limit:
+        raise damaged(where, f"“{key}” is longer than {limit:,} characters")
+    if required and not value.strip():
+        raise damaged(where, f"“{key}” is empty")
+    if "\x00" in value:
+        raise damaged(where, f"“{key}” contains a NUL character")
+    return value
+
+
+def uid(data: dict[str, Any], key: str, where: str, *, optional: bool = False) -> Any:
+    value = data.get(key)
+    if value is None and optional:
+        return None
+    if not isinstance(value, str) or not _UUID.match(value):
+        raise damaged(where, f"“{key}” should be an id")
+    return value
+
+
+def uids(data: dict[str, Any], key: str, where: str, limit: int = 64) -> list[str]:
+    value = items(data.get(key), f"{where}: “{key}”", limit)
+    for entry in value:
+        if not isinstance(entry, str) or not _UUID.match(entry):
+            raise damaged(where, f"“{key}” should hold ids")
+    return sorted(set(value))
+
+
+def version_id(value: Any, where: str) -> str:
+    if not isinstance(value, str) or not _HEX64.match(value):
+        raise damaged(where, "a version id should be 64 hexadecimal digits")
+    return value
+
+
+def integer(data: dict[str, Any], key: str, where: str, low: int, high: int, *,
+            optional: bool = False) -> Any:
+    value = data.get(key)
+    if value is None and optional:
+        return None
+    if not isinstance(value, int) or isinstance(value, bool) or not low <= value <= high:
+        raise damaged(where, f"“{key}” should be a whole number from {low} to {high}")
+    return value
+
+
+def boolean(data: dict[str, Any], key: str, where: str) -> bool:
+    value = data.get(key)
+    if not isinstance(value, bool):
+        raise damaged(where, f"“{key}” should be true or false")
+    return value
+
+
+def time(data: dict[str, Any], key: str, where: str, *, optional: bool = False) -> Any:
+    value = data.get(key)
+    if value is None and optional:
+        return None
+    if not isinstance(value, str) or not _TIME.match(value):
+        raise damaged(where, f"“{key}” should be a UTC time like 2026-11-02T09:30:00.000000Z")
+    try:
+        f.parse_time(value)
+    except ValueError:
+        raise damaged(where, f"“{key}” is not a real date and time") from None
+    return value
+
+
+def day(data: dict[str, Any], key: str, where: str) -> str:
+    from datetime import date
+
+    value = data.get(key)
+    if not isinstance(value, str) or not _DATE.match(value):
+        raise damaged(where, f"“{key}” should be a date like 2026-11-02")
+    try:
+        date.fromisoformat(value)
+    except ValueError:
+        raise damaged(where, f"“{key}” is not a real date") from None
+    return value
+
+
+def choice(data: dict[str, Any], key: str, where: str, allowed: tuple[str, ...]) -> str:
+    value = data.get(key)
+    if value not in allowed:
+        raise damaged(where, f"“{key}” should be one of {', '.join(allowed)}")
+    assert isinstance(value, str)
+    return value

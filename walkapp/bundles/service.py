@@ -1,0 +1,176 @@
+"""`BundleService`: make and open walk kits, write notes files, import notes files.
+
+Like every service it owns its transactions and announces what changed on the event bus.
+An import checks every file fully before touching the database, makes a backup, then merges
+all accepted files in one transaction: a failure half-way leaves the database as it was.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from sqlalchemy.orm import Session
+
+from walkapp.bundles import format as f
+from walkapp.bundles.archive import build_bundle, read_bundle_file, write_atomically
+from walkapp.bundles.errors import BundleError
+from walkapp.bundles.kit import KitPlan, build_kit_payload, choose_walker, parse_kit, write_kit
+from walkapp.bundles.merge import Refs, Tally, merge_entity
+from walkapp.bundles.notes_file import NotesFile, build_notes_payload, parse_notes_bundle
+from walkapp.bundles.report import FileReport, ImportReport, Rejected
+from walkapp.bundles.versions import LocalState
+from walkapp.errors import WalkappError
+from walkapp.events import Action
+from walkapp.services.base import ServiceBase
+from walkapp.storage import models as m
+from walkapp.storage.backup import backup_now
+
+Progress = Callable[[int, int, str], None]
+
+
+@dataclass(frozen=True)
+class KitPreview:
+    """What a kit holds, for the "who are you?" question before opening it."""
+
+    walk_id: str
+    walk_title: str
+    walk_date: str
+    for_walker_name: str | None
+    walker_names: tuple[str, ...]
+    encrypted: bool
+
+
+@dataclass(frozen=True)
+class KitOpened:
+    walk_id: str
+    walk_title: str
+    walker_id: str
+    walker_name: str
+    created: bool
+
+
+class BundleService(ServiceBase):
+    # -- facilitator → walker ----------------------------------------------------------
+    def write_kit(self, walk_id: str, path: Path | str, walker_id: str | None = None,
+                  passphrase: str | None = None) -> Path:
+        with self.db.transaction("reading the walk") as session:
+            header, payloads = build_kit_payload(session, walk_id, walker_id)
+        data = build_bundle(f.KIT_FORMAT, header, payloads, passphrase)
+        return write_atomically(Path(path), data)
+
+    def _read_kit(self, path: Path | str, passphrase: str | None) -> tuple[KitPlan, bool]:
+        bundle = read_bundle_file(Path(path), (f.KIT_FORMAT,), passphrase)
+        return parse_kit(bundle.members), bundle.encrypted
+
+    def preview_kit(self, path: Path | str, passphrase: str | None = None) -> KitPreview:
+        plan, encrypted = self._read_kit(path, passphrase)
+        target = next((p["display_name"] for p in plan.participants
+                       if p["id"] == plan.for_walker_id), None)
+        return KitPreview(walk_id=plan.walk["id"], walk_title=plan.walk["title"],
+                          walk_date=plan.walk["walk_date"], for_walker_name=target,
+                          walker_names=plan.walker_names(), encrypted=encrypted)
+
+    def open_kit(self, path: Path | str, walker: str | None = None,
+                 passphrase: str | None = None) -> KitOpened:
+        """Create (or refresh) the walk on this walker's laptop, in walker mode."""
+        plan, _ = self._read_kit(path, passphrase)
+        chosen = choose_walker(plan, walker)
+        with self.db.transaction("opening the walk kit") as session:
+            created = write_kit(session, plan, chosen)
+        walk_id = plan.walk["id"]
+        self.publish("walk", Action.ADDED if created else Action.UPDATED, walk_id, walk_id)
+        return KitOpened(walk_id=walk_id, walk_title=plan.walk["title"],
+                         walker_id=chosen["id"], walker_name=chosen["display_name"],
+                         created=created)
+
+    # -- walker → facilitator ----------------------------------------------------------
+    def write_notes(self, walk_id: str, walker_id: str, path: Path | str,
+                    passphrase: str | None = None) -> Path:
+        with self.db.transaction("preparing the notes file") as session:
+            header, payloads = build_notes_payload(session, walk_id, walker_id)
+        data = build_bundle(f.NOTES_FORMAT, header, payloads, passphrase)
+        return write_atomically(Path(path), data)
+
+    def import_files(self, paths: Sequence[Path | str], passphrase: str | None = None,
+                     progress: Progress | None = None) -> ImportReport:
+        """Import notes files; each is checked first, then all merge in one transaction."""
+        total = len(paths) * 2 + 1
+        step = 0
+
+        def tick(message: str) -> None:
+            nonlocal step
+            step += 1
+            if progress is not None:
+                progress(step, total, message)
+
+        reports: dict[int, FileReport] = {}
+        checked: dict[int, NotesFile] = {}
+        for index, raw in enumerate(paths):
+            path = Path(raw)
+            tick(f"Checking {path.name}")
+            try:
+                bundle = read_bundle_file(path, (f.NOTES_FORMAT,), passphrase)
+                checked[index] = parse_notes_bundle(bundle)
+            except BundleError as error:
+                reports[index] = _refused(path, error.message)
+        with self.db.transaction("checking the notes files") as session:
+            for index, notes in list(checked.items()):
+                problem = _belongs(session, notes)
+                if problem is not None:
+                    reports[index] = _refused(Path(paths[index]), problem, notes)
+                    del checked[index]
+        backup = None
+        changed: dict[tuple[str, str], set[str]] = {}
+        if checked:
+            tick("Making a backup")
+            path_made = backup_now(self.db, "before-import")
+            backup = str(path_made) if path_made else None
+            with self.db.transaction("importing notes files") as session:
+                states: dict[tuple[str, str], LocalState] = {}
+                for index, notes in checked.items():
+                    tick(f"Merging {Path(paths[index]).name}")
+                    tally = Tally()
+                    refs = Refs.load(session, notes.walk_id, notes.walker_id)
+                    for part in notes.parts:
+                        merge_entity(session, notes.walk_id, part, refs, tally, states)
+                    for entity, ids in tally.changed_ids.items():
+                        changed.setdefault((entity, notes.walk_id), set()).update(ids)
+                    reports[index] = FileReport(
+                        path=str(paths[index]), accepted=True, walk_id=notes.walk_id,
+                        walk_title=notes.walk_title, walker_name=notes.walker_name,
+                        new=tally.new, updated=tally.updated, unchanged=tally.unchanged,
+                        conflicts=tally.conflicts, rejected=tuple(tally.rejected),
+                        conflict_notes=tuple(tally.conflict_notes))
+        for (entity, walk_id), ids in sorted(changed.items()):
+            if ids:
+                self.publish(entity, Action.UPDATED, walk_id, *sorted(ids))
+        if progress is not None:
+            progress(total, total, "Done")
+        walks = tuple(sorted({n.walk_id for n in checked.values()}))
+        return ImportReport(files=tuple(reports[i] for i in range(len(paths))),
+                            backup_path=backup, walk_ids=walks)
+
+
+def _refused(path: Path, reason: str, notes: NotesFile | None = None) -> FileReport:
+    return FileReport(path=str(path), accepted=False,
+                      walk_id=notes.walk_id if notes else None,
+                      walk_title=notes.walk_title if notes else None,
+                      walker_name=notes.walker_name if notes else None,
+                      rejected=(Rejected(what="the whole file", reason=reason),))
+
+
+def _belongs(session: Session, notes: NotesFile) -> str | None:
+    walk = session.get(m.Walk, notes.walk_id)
+    if walk is None:
+        return (f"It is for another walk (“{notes.walk_title}”), which is not on this laptop. "
+                "Import it on the laptop that made the walk kit.")
+    walker = session.get(m.Participant, notes.walker_id)
+    if walker is None or walker.walk_id != notes.walk_id:
+        return (f"It comes from {notes.walker_name}, who is not on the roster of "
+                f"“{walk.title}” here. Add them back to the roster, then import again.")
+    return None
+
+
+__all__ = ["BundleService", "KitOpened", "KitPreview", "WalkappError"]

@@ -1,0 +1,239 @@
+"""Versions of travelling rows: what a note (reflection, commitment, feedback answer) says,
+as a canonical dict, and the version id that hashes it together with its parents.
+
+A version id is `sha256` of the entity, walk, family (the note's original id), lane (the
+row it was written in), the sorted parent ids and the content. Two laptops that hold the
+same id therefore hold the same text, and a version cannot claim a parent it did not have
+without changing its id. `LocalState` loads one walk's rows and versions of one entity and
+`commit_dirty` records edits made on this laptop since the last merge as new versions.
+"""
+
+from __future__ import annotations
+
+import uuid
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session, selectinload
+
+from walkapp import domain as d
+from walkapp.bundles import format as f
+from walkapp.bundles import schema as s
+from walkapp.services import validate as v
+from walkapp.storage import models as m
+
+# Derived row ids of conflict copies: the same on every laptop for the same version.
+CONFLICT_NAMESPACE = uuid.UUID("6c1f3f2e-7a51-4d0e-9a55-1f0a3c1b2e77")
+
+
+@dataclass(frozen=True)
+class Field:
+    """One content field: its name and how to check it in a file."""
+
+    name: str
+    kind: str  # text, text?, id, id?, int?, time, time?, ids, enum
+    limit: int = 0
+    choices: tuple[str, ...] = ()
+
+    def check(self, data: dict[str, Any], where: str) -> Any:
+        k = self.kind
+        if k in ("text", "text?"):
+            return s.text(data, self.name, where, self.limit, optional=k == "text?")
+        if k in ("id", "id?"):
+            return s.uid(data, self.name, where, optional=k == "id?")
+        if k == "int?":
+            return s.integer(data, self.name, where, 1, self.limit, optional=True)
+        if k in ("time", "time?"):
+            return s.time(data, self.name, where, optional=k == "time?")
+        if k == "ids":
+            return s.uids(data, self.name, where)
+        if k == "enum":
+            return s.choice(data, self.name, where, self.choices)
+        raise AssertionError(k)
+
+
+_COMMON = (Field("created_at", "time"), Field("updated_at", "time"),
+           Field("deleted_at", "time?"))
+
+
+@dataclass(frozen=True)
+class EntitySpec:
+    """How one kind of travelling row is exported, checked and merged."""
+
+    name: str
+    label: str
+    member: str
+    model: type[m.Note] | type[m.Reflection] | type[m.Commitment] | type[m.Feedback]
+    author_field: str
+    author_required: bool
+    fields: tuple[Field, ...]
+
+    @property
+    def has_tags(self) -> bool:
+        return self.name == "note"
+
+    @property
+    def all_fields(self) -> tuple[Field, ...]:
+        return (*self.fields, *_COMMON)
+
+
+NOTE = EntitySpec(
+    "note", "note", "notes.json", m.Note, "author_id", False,
+    (Field("author_id", "id?"), Field("visit_id", "id?"), Field("phase", "text?", 40),
+     Field("stem", "enum", choices=tuple(x.value for x in d.Stem)),
+     Field("text", "text", v.MAX_NOTE_CHARS), Field("look_for_ids", "ids")))
+REFLECTION = EntitySpec(
+    "reflection", "reflection", "reflections.json", m.Reflection, "author_id", False,
+    (Field("author_id", "id?"), Field("prompt", "text", v.MAX_SHORT_TEXT_CHARS),
+     Field("text", "text", v.MAX_NOTE_CHARS)))
+COMMITMENT = EntitySpec(
+    "commitment", "commitment", "commitments.json", m.Commitment, "participant_id", True,
+    (Field("participant_id", "id"), Field("text", "text", 20_000),
+     Field("status", "enum", choices=tuple(x.value for x in d.CommitmentStatus)),
+     Field("review_note", "text", 20_000), Field("carried_from_id", "id?")))
+FEEDBACK = EntitySpec(
+    "feedback", "feedback answer", "feedback.json", m.Feedback, "author_id", False,
+    (Field("author_id", "id?"), Field("question_key", "text", 100),
+     Field("question", "text", 1000), Field("answer", "text", 20_000),
+     Field("rating", "int?", 5)))
+ENTITIES = (NOTE, REFLECTION, COMMITMENT, FEEDBACK)
+
+
+@dataclass(frozen=True)
+class Node:
+    """A version in the graph: which family and lane, and which versions it replaced."""
+
+    id: str
+    family: str
+    lane: str
+    parents: tuple[str, ...]
+
+    def as_json(self) -> dict[str, Any]:
+        return {"id": self.id, "family": self.family, "lane": self.lane,
+                "parents": list(self.parents)}
+
+
+def version_id(spec: EntitySpec, walk_id: str, family: str, lane: str,
+               parents: tuple[str, ...], content: dict[str, Any]) -> str:
+    return f.sha256(f.canonical_json({
+        "entity": spec.name, "walk": walk_id, "family": family, "lane": lane,
+        "parents": sorted(parents), "content": content}))
+
+
+def conflict_lane(spec: EntitySpec, family: str, version: str, salt: str = "") -> str:
+    return str(uuid.uuid5(CONFLICT_NAMESPACE, f"{spec.name}:{family}:{version}{salt}"))
+
+
+def content_of(spec: EntitySpec, row: Any, tags: list[str] | None = None) -> dict[str, Any]:
+    """The row's content as canonical JSON values (times in one spelling, tags sorted)."""
+    content: dict[str, Any] = {}
+    for field in spec.all_fields:
+        if field.name == "look_for_ids":
+            content[field.name] = sorted(tags or [])
+            continue
+        value = getattr(row, field.name)
+        if field.kind.startswith("time"):
+            value = f.format_time(value) if value is not None else None
+        content[field.name] = value
+    content["revision"] = int(row.revision)
+    return content
+
+
+def apply_content(spec: EntitySpec, row: Any, content: dict[str, Any]) -> None:
+    """Write `content` into an ORM row (tags are set by the caller)."""
+    for field in spec.all_fields:
+        if field.name == "look_for_ids":
+            continue
+        value = content[field.name]
+        if field.kind.startswith("time"):
+            value = f.parse_time(value) if value is not None else None
+        setattr(row, field.name, value)
+    row.revision = content["revision"]
+
+
+def check_content(spec: EntitySpec, raw: Any, where: str) -> dict[str, Any]:
+    data = s.obj(raw, where)
+    content = {field.name: field.check(data, where) for field in spec.all_fields}
+    content["revision"] = s.integer(data, "revision", where, 0, 2**53)
+    return content
+
+
+class LocalState:
+    """One walk's rows, sync rows and version graph of one entity, in one session."""
+
+    def __init__(self, session: Session, spec: EntitySpec, walk_id: str) -> None:
+        self.session, self.spec, self.walk_id = session, spec, walk_id
+        model: Any = spec.model
+        query = select(model).where(model.walk_id == walk_id)
+        if spec.has_tags:
+            query = query.options(selectinload(m.Note.look_fors))
+        self.rows: dict[str, Any] = {r.id: r for r in session.scalars(query)}
+        self.sync: dict[str, m.SyncRow] = {
+            r.row_id: r for r in session.scalars(
+                select(m.SyncRow).where(m.SyncRow.walk_id == walk_id,
+                                        m.SyncRow.entity == spec.name))}
+        self.nodes: dict[str, Node] = {}
+        for n in session.scalars(select(m.SyncVersion).where(
+                m.SyncVersion.walk_id == walk_id, m.SyncVersion.entity == spec.name)):
+            self.nodes[n.id] = Node(n.id, n.family_id, n.lane_id,
+                                    tuple(n.parents.split()) if n.parents else ())
+
+    def tags(self, row: Any) -> list[str]:
+        return [t.id for t in row.look_fors] if self.spec.has_tags else []
+
+    def content(self, row: Any) -> dict[str, Any]:
+        return content_of(self.spec, row, self.tags(row))
+
+    def add_node(self, node: Node) -> None:
+        if node.id in self.nodes:
+            return
+        self.nodes[node.id] = node
+        self.session.add(m.SyncVersion(id=node.id, walk_id=self.walk_id,
+                                       entity=self.spec.name, family_id=node.family,
+                                       lane_id=node.lane, parents=" ".join(node.parents)))
+
+    def set_sync(self, row_id: str, version: str, revision: int) -> None:
+        current = self.sync.get(row_id)
+        if current is None:
+            current = m.SyncRow(entity=self.spec.name, row_id=row_id, walk_id=self.walk_id,
+                                version_id=version, base_revision=revision)
+            self.session.add(current)
+            self.sync[row_id] = current
+        else:
+            current.version_id, current.base_revision = version, revision
+
+    def version_of(self, row_id: str) -> Node | None:
+        entry = self.sync.get(row_id)
+        return self.nodes.get(entry.version_id) if entry is not None else None
+
+    def commit_dirty(self) -> int:
+        """Record rows edited here since the last merge (or never merged) as versions."""
+        made = 0
+        for row in self.rows.values():
+            entry = self.sync.get(row.id)
+            node = self.version_of(row.id)
+            if node is not None and entry is not None and row.revision == entry.base_revision:
+                continue
+            parents: tuple[str, ...]
+            if node is None:
+                family, parents = row.id, ()
+            else:
+                family, parents = node.family, (node.id,)
+            content = self.content(row)
+            vid = version_id(self.spec, self.walk_id, family, row.id, parents, content)
+            self.add_node(Node(vid, family, row.id, parents))
+            self.set_sync(row.id, vid, row.revision)
+            made += 1
+        if made:
+            self.session.flush()
+        return made
+
+    def family_rows(self) -> dict[str, list[str]]:
+        """Row ids of each family, as materialised now."""
+        families: dict[str, list[str]] = {}
+        for row_id in self.rows:
+            node = self.version_of(row_id)
+            if node is not None:
+                families.setdefault(node.family, []).append(row_id)
+        return families

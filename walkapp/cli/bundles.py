@@ -1,0 +1,214 @@
+"""Commands that carry a walk between laptops: kit, open-kit, export, import.
+
+Passphrases never appear on the command line (where other users and shell history could
+see them): they are read from a file given with --passphrase-file, or asked for without
+echo when walkapp runs in a terminal.
+"""
+
+from __future__ import annotations
+
+import argparse
+import getpass
+import sys
+from pathlib import Path
+from typing import Any
+
+from walkapp.bundles import (
+    KIT_EXTENSION,
+    NOTES_EXTENSION,
+    BundleError,
+    BundleService,
+    PassphraseNeededError,
+    WalkerChoiceNeededError,
+)
+from walkapp.cli.context import Context
+from walkapp.errors import NotFoundError
+from walkapp.jsonout import dumps
+from walkapp.services.plan import name_key
+
+
+def register(subparsers: Any) -> None:
+    # No abbreviations: `--passphrase SECRET` must not be taken for --passphrase-file.
+    p = subparsers.add_parser(
+        "kit", allow_abbrev=False, help=f"write a walk kit ({KIT_EXTENSION}) for a walker's laptop")
+    p.add_argument("walk", metavar="WALK", help="walk id, or an unambiguous start of its title")
+    p.add_argument("--walker", metavar="NAME",
+                   help="the walker it is for (default: any walker picks their name)")
+    p.add_argument("-o", "--output", required=True, metavar="FILE", help="file to write")
+    _passphrase_options(p, writing=True)
+    p.set_defaults(handler=cmd_kit)
+
+    p = subparsers.add_parser("open-kit", allow_abbrev=False,
+                              help="open a walk kit on a walker's laptop")
+    p.add_argument("file", metavar="FILE", help=f"the {KIT_EXTENSION} file")
+    p.add_argument("--walker", metavar="NAME", help="your name on the kit's roster")
+    _passphrase_options(p, writing=False)
+    p.set_defaults(handler=cmd_open_kit)
+
+    p = subparsers.add_parser(
+        "export", allow_abbrev=False,
+        help=f"write a walker's notes file ({NOTES_EXTENSION}) for the facilitator")
+    p.add_argument("walk", metavar="WALK", help="walk id, or an unambiguous start of its title")
+    p.add_argument("--walker", metavar="NAME",
+                   help="whose notes (default on a walker's laptop: that walker)")
+    p.add_argument("-o", "--output", required=True, metavar="FILE", help="file to write")
+    _passphrase_options(p, writing=True)
+    p.set_defaults(handler=cmd_export)
+
+    p = subparsers.add_parser("import", allow_abbrev=False,
+                              help="import walkers' notes files into their walks")
+    p.add_argument("files", nargs="+", metavar="FILE", help=f"{NOTES_EXTENSION} files")
+    p.add_argument("--json", action="store_true", help="print the import report as JSON")
+    _passphrase_options(p, writing=False)
+    p.set_defaults(handler=cmd_import)
+
+
+def _passphrase_options(parser: argparse.ArgumentParser, *, writing: bool) -> None:
+    parser.add_argument("--passphrase-file", metavar="F",
+                        help="read the passphrase from the first line of file F")
+    if writing:
+        parser.add_argument("--ask-passphrase", action="store_true",
+                            help="protect the file with a passphrase typed at a prompt")
+
+
+def _read_passphrase_file(name: str) -> str:
+    try:
+        text = Path(name).read_text(encoding="utf-8")
+    except OSError as error:
+        raise BundleError(f"The passphrase file {name} cannot be read: "
+                          f"{error.strerror or error}.") from None
+    except UnicodeDecodeError:
+        raise BundleError(f"The passphrase file {name} is not text.") from None
+    line = text.splitlines()[0] if text.strip() else ""
+    if not line:
+        raise BundleError(f"The passphrase file {name} is empty.")
+    return line
+
+
+def _interactive() -> bool:
+    return sys.stdin is not None and sys.stdin.isatty()
+
+
+def _passphrase_for_writing(args: argparse.Namespace) -> str | None:
+    if args.passphrase_file:
+        return _read_passphrase_file(args.passphrase_file)
+    if not getattr(args, "ask_passphrase", False):
+        return None
+    if not _interactive():
+        raise BundleError("--ask-passphrase needs a terminal; use --passphrase-file F.")
+    first = getpass.getpass("Passphrase for the file: ")
+    if getpass.getpass("Type it again: ") != first:
+        raise BundleError("The two passphrases differ; nothing was written.")
+    return first
+
+
+def _passphrase_for_reading(args: argparse.Namespace) -> str | None:
+    return _read_passphrase_file(args.passphrase_file) if args.passphrase_file else None
+
+
+def _ask_passphrase_or_fail(error: PassphraseNeededError) -> str:
+    if not _interactive():
+        raise BundleError(f"{error.message} Give it with --passphrase-file F.")
+    return getpass.getpass("Passphrase: ")
+
+
+def _walker_id(context: Context, walk_id: str, name: str | None) -> str | None:
+    if name is None:
+        return None
+    walk = context.services.walks.get_walk(walk_id)
+    wanted = name_key(name)
+    found = [p for p in walk.walkers if p.id == name or name_key(p.display_name) == wanted]
+    if len(found) != 1:
+        names = ", ".join(p.display_name for p in walk.walkers) or "nobody yet"
+        raise NotFoundError(f"No walker called {name!r} on “{walk.title}”. Walkers: {names}.")
+    return found[0].id
+
+
+def _bundles(context: Context) -> BundleService:
+    services = context.services
+    return BundleService(services.db, services.bus)
+
+
+def cmd_kit(args: argparse.Namespace, context: Context) -> int:
+    walk = context.services.walks.find_walk(args.walk)
+    walker_id = _walker_id(context, walk.id, args.walker)
+    passphrase = _passphrase_for_writing(args)
+    path = _bundles(context).write_kit(walk.id, args.output, walker_id, passphrase)
+    named = walk.participant(walker_id)
+    who = named.display_name if named else "any walker on the roster"
+    lock = " (protected with a passphrase)" if passphrase else ""
+    print(f"Wrote the walk kit for {who} to {path}{lock}.")
+    return 0
+
+
+def cmd_open_kit(args: argparse.Namespace, context: Context) -> int:
+    bundles = _bundles(context)
+    passphrase = _passphrase_for_reading(args)
+    try:
+        bundles.preview_kit(args.file, passphrase)
+    except PassphraseNeededError as error:
+        passphrase = _ask_passphrase_or_fail(error)
+    walker = args.walker
+    try:
+        opened = bundles.open_kit(args.file, walker, passphrase)
+    except WalkerChoiceNeededError as error:
+        if not _interactive() or walker:
+            raise BundleError(f"{error.message} Name yourself with --walker NAME.") from None
+        for number, name in enumerate(error.walker_names, start=1):
+            print(f"  {number}. {name}")
+        answer = input("Which walker are you? Type the number: ").strip()
+        if not answer.isdigit() or not 1 <= int(answer) <= len(error.walker_names):
+            raise BundleError("No walker chosen; nothing was changed.") from None
+        opened = bundles.open_kit(args.file, error.walker_names[int(answer) - 1], passphrase)
+    verb = "Opened" if opened.created else "Updated"
+    print(f"{verb} “{opened.walk_title}” on this laptop for {opened.walker_name} "
+          f"({opened.walk_id[:8]}).")
+    return 0
+
+
+def cmd_export(args: argparse.Namespace, context: Context) -> int:
+    walk = context.services.walks.find_walk(args.walk)
+    walker_id = _walker_id(context, walk.id, args.walker)
+    if walker_id is None:
+        walker_id = walk.local_participant_id
+        if walker_id is None:
+            raise BundleError("Name the walker whose notes to write with --walker NAME.")
+    passphrase = _passphrase_for_writing(args)
+    path = _bundles(context).write_notes(walk.id, walker_id, args.output, passphrase)
+    name = walk.participant(walker_id)
+    print(f"Wrote {name.display_name if name else 'the walker'}'s notes for "
+          f"“{walk.title}” to {path}.")
+    return 0
+
+
+def cmd_import(args: argparse.Namespace, context: Context) -> int:
+    bundles = _bundles(context)
+    passphrase = _passphrase_for_reading(args)
+    report = bundles.import_files(args.files, passphrase)
+    needs = [f for f in report.files if not f.accepted and f.rejected
+             and "protected with a passphrase" in f.rejected[0].reason]
+    if needs and passphrase is None and _interactive():
+        passphrase = getpass.getpass("Some files are protected. Passphrase: ")
+        retry = bundles.import_files([f.path for f in needs], passphrase)
+        by_path = {f.path: f for f in retry.files}
+        from dataclasses import replace
+
+        report = replace(report, files=tuple(by_path.get(f.path, f) for f in report.files),
+                         backup_path=report.backup_path or retry.backup_path)
+    if args.json:
+        data = {"files": report.files, "backup_path": report.backup_path,
+                "totals": {"new": report.new, "updated": report.updated,
+                           "unchanged": report.unchanged, "conflicts": report.conflicts,
+                           "rejected": report.rejected},
+                "clean": report.clean}
+        print(dumps(data))
+    else:
+        print(report.summary())
+        for file in report.files:
+            for rejected in file.rejected if file.accepted else ():
+                print(f"  rejected {rejected.what}: {rejected.reason}")
+            for note in file.conflict_notes:
+                print(f"  conflict: {note}")
+        if report.backup_path:
+            print(f"A backup from before the import is in {report.backup_path}.")
+    return 0 if report.clean else 1
