@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from walkapp.bundles.service import BundleService
 from walkapp.config import Settings
 from walkapp.events import EventBus
 from walkapp.services.debrief import DebriefService
@@ -33,6 +34,7 @@ class Services:
     records: RecordService
     responses: ResponseService
     runs: RunService
+    bundles: BundleService
 
     @classmethod
     def create(cls, db: Database, bus: EventBus | None = None) -> Services:
@@ -40,7 +42,7 @@ class Services:
         return cls(db=db, bus=bus, walks=WalkService(db, bus), plan=PlanService(db, bus),
                    notes=NoteService(db, bus), debrief=DebriefService(db, bus),
                    records=RecordService(db, bus), responses=ResponseService(db, bus),
-                   runs=RunService(db, bus))
+                   runs=RunService(db, bus), bundles=BundleService(db, bus))
 
     def close(self) -> None:
         self.db.close()

@@ -1,6 +1,6 @@
 """Benchmark: the facilitator imports six walkers' notes files (1,000+ notes in all).
 
-Run: `.venv/bin/python benchmarks/import_notes.py [--walkers 6] [--notes 1020] [--json]`.
+Run: `.venv/bin/python -m tests.bench.bench_import [--walkers 6] [--notes 1020] [--json]`.
 Each laptop is its own data folder in a temporary directory. The walkers' notes are
 written straight into their databases in one transaction each (setting up is not what is
 measured); the facilitator's import goes through `BundleService.import_files`, backup and
