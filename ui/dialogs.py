@@ -6,6 +6,8 @@ real dialogs; tests pass an Asker with scripted answers so that no modal dialog 
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 
@@ -29,3 +31,19 @@ class Asker:
 
     def error(self, parent: QWidget | None, title: str, text: str) -> None:
         QMessageBox.critical(parent, title, text)
+
+    def choose(self, parent: QWidget | None, title: str, text: str,
+               choices: Sequence[tuple[str, str]], default: str | None = None) -> str | None:
+        """Offer several ways on (key, button label); the key chosen, or None if closed."""
+        box = QMessageBox(QMessageBox.Icon.Warning, title, text,
+                          QMessageBox.StandardButton.NoButton, parent)
+        buttons = {}
+        for key, label in choices:
+            button = box.addButton(label, QMessageBox.ButtonRole.ActionRole)
+            button.setAccessibleName(label)
+            buttons[key] = button
+            if key == default:
+                box.setDefaultButton(button)
+        box.exec()
+        clicked = box.clickedButton()
+        return next((key for key, button in buttons.items() if button is clicked), None)

@@ -20,7 +20,7 @@ EXIT_USAGE = 2
 EXIT_INTERNAL = 70
 
 # Command modules, in the order their commands appear in --help.
-COMMAND_MODULES = ["walkapp.cli.walks"]
+COMMAND_MODULES = ["walkapp.cli.walks", "walkapp.cli.safety"]
 
 
 class _Parser(argparse.ArgumentParser):

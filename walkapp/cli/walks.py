@@ -35,6 +35,7 @@ def register(subparsers: Any) -> None:
 def cmd_demo(args: argparse.Namespace, context: Context) -> int:
     from walkapp.demo import create_demo_walk
 
+    context.lock("walkapp demo")
     walk = create_demo_walk(context.services)
     if args.json:
         print(dumps({"id": walk.id, "title": walk.title}))
