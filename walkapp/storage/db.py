@@ -88,9 +88,15 @@ def translate_error(error: BaseException, where: str = "") -> StorageError | Non
 
         if original.errno == errno.ENOSPC:
             return DiskFullError(f"The disk is full{place}. Free some space and try again.")
-        if original.errno in (errno.EACCES, errno.EPERM, errno.EROFS):
+        if original.errno == errno.EROFS:
             return ReadOnlyError(
-                f"walkapp cannot write to its data folder{place}: {original.strerror}.")
+                f"walkapp cannot write to its data folder{place}: the disk is read-only. "
+                "Choose a folder on a writable disk with --data-dir.")
+        if original.errno in (errno.EACCES, errno.EPERM):
+            return ReadOnlyError(
+                f"walkapp cannot write to its data folder{place}: permission denied "
+                "(the folder is read-only for you). Fix the folder's permissions or choose "
+                "another folder with --data-dir.")
     return None
 
 

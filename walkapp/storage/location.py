@@ -76,7 +76,7 @@ def network_filesystem(folder: Path, *, mounts_text: str | None = None,
             mounts_text = Path("/proc/mounts").read_text(encoding="utf-8", errors="replace")
         except OSError:
             return None
-    target = _existing_ancestor(folder)
+    target = _resolved_path(folder)
     best_point, best_type = "", ""
     for line in mounts_text.splitlines():
         fields = line.split()
@@ -90,15 +90,19 @@ def network_filesystem(folder: Path, *, mounts_text: str | None = None,
     return None
 
 
-def _existing_ancestor(folder: Path) -> str:
-    """The data folder may not exist yet; its mount is that of its nearest ancestor."""
+def _resolved_path(folder: Path) -> str:
+    """The folder with symlinks resolved in the part that exists (the data folder itself
+    may not exist yet; the rest of the path is kept as written)."""
     path = folder.absolute()
+    tail: list[str] = []
     while not path.exists() and path.parent != path:
+        tail.append(path.name)
         path = path.parent
     try:
-        return str(path.resolve())
+        path = path.resolve()
     except OSError:
-        return str(path)
+        pass
+    return str(path.joinpath(*reversed(tail)))
 
 
 def _is_within(path: str, mount_point: str) -> bool:
