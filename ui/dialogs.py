@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from PySide6.QtWidgets import QMessageBox, QWidget
+from PySide6.QtWidgets import QAbstractButton, QMessageBox, QWidget
 
 
 class Asker:
@@ -35,15 +35,28 @@ class Asker:
     def choose(self, parent: QWidget | None, title: str, text: str,
                choices: Sequence[tuple[str, str]], default: str | None = None) -> str | None:
         """Offer several ways on (key, button label); the key chosen, or None if closed."""
-        box = QMessageBox(QMessageBox.Icon.Warning, title, text,
-                          QMessageBox.StandardButton.NoButton, parent)
-        buttons = {}
-        for key, label in choices:
-            button = box.addButton(label, QMessageBox.ButtonRole.ActionRole)
-            button.setAccessibleName(label)
-            buttons[key] = button
-            if key == default:
-                box.setDefaultButton(button)
+        box, buttons = choice_box(parent, title, text, choices, default)
         box.exec()
         clicked = box.clickedButton()
         return next((key for key, button in buttons.items() if button is clicked), None)
+
+
+def choice_box(parent: QWidget | None, title: str, text: str,
+               choices: Sequence[tuple[str, str]], default: str | None = None
+               ) -> tuple[QMessageBox, dict[str, QAbstractButton]]:
+    """The dialog `Asker.choose` shows (separate so that it can be looked at in tests)."""
+    # A first paragraph is the headline; the rest goes in the smaller explanatory text.
+    headline, _, details = text.partition("\n\n")
+    box = QMessageBox(QMessageBox.Icon.Warning, title, headline,
+                      QMessageBox.StandardButton.NoButton, parent)
+    if details:
+        box.setInformativeText(details)
+    box.setAccessibleName(title)
+    buttons: dict[str, QAbstractButton] = {}
+    for key, label in choices:
+        button = box.addButton(label, QMessageBox.ButtonRole.ActionRole)
+        button.setAccessibleName(label)
+        buttons[key] = button
+        if key == default:
+            box.setDefaultButton(button)
+    return box, buttons

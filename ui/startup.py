@@ -88,7 +88,10 @@ def _check_and_recover(settings: Settings, asker: Asker, parent: QWidget | None,
         asker.error(parent, tr("walkapp cannot open its database"), report.message)
         return None
     offer_restore = report.backups > 0
-    text = report.message
+    headline = (tr("walkapp cannot open its database as it is.")
+                if report.status is StartupStatus.DAMAGED else
+                tr("walkapp's database is missing."))
+    text = f"{headline}\n\n{report.message}"
     while True:
         choices = ([(RecoveryChoice.RESTORE_BACKUP.value, tr("Restore newest good backup"))]
                    if offer_restore else [])
@@ -105,7 +108,7 @@ def _check_and_recover(settings: Settings, asker: Asker, parent: QWidget | None,
         except StorageError as error:
             # Typically: every backup is damaged. The damaged file is already aside.
             offer_restore = False
-            text = error.message
+            text = f"{tr('No backup could be restored.')}\n\n{error.message}"
             report = StartupReport(StartupStatus.MISSING, report.path, report.problems,
                                    report.revision, 0, report.seconds)
             continue

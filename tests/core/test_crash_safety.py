@@ -28,6 +28,7 @@ def _report(name: str, stats: CrashStats) -> None:
                "saves_confirmed": stats.saves_confirmed,
                "worst_loss_chars": stats.worst_loss_chars,
                "worst_loss_autosave_intervals": stats.worst_loss_intervals,
+               "exit_statuses_lost_by_fork_server": stats.statuses_lost,
                "failures": len(stats.failures), "seconds": round(stats.seconds, 1)}
     print(f"\ncrash figures: {json.dumps(figures)}")
     target = os.environ.get("WALKAPP_FIGURES")

@@ -77,7 +77,7 @@ def test_a_broken_character_is_refused_clearly(services: Services) -> None:
     assert services.notes.list_notes(walk.id) == []
 
 
-@settings(max_examples=60, deadline=None,
+@settings(max_examples=30, deadline=None,
           suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(text=st.text(alphabet=st.characters(blacklist_categories=("Cs",)), max_size=300))
 def test_any_text_round_trips_through_storage_and_json(services: Services,

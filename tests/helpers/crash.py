@@ -105,6 +105,7 @@ class CrashStats:
     saves_confirmed: int = 0
     worst_loss_chars: int = 0
     worst_loss_intervals: int = 0
+    statuses_lost: int = 0          # see _STATUS_LOST
     failures: list[str] = field(default_factory=list)
     seconds: float = 0.0
 
@@ -115,8 +116,12 @@ class CrashStats:
         self.saves_confirmed += other.saves_confirmed
         self.worst_loss_chars = max(self.worst_loss_chars, other.worst_loss_chars)
         self.worst_loss_intervals = max(self.worst_loss_intervals, other.worst_loss_intervals)
+        self.statuses_lost += other.statuses_lost
         self.failures += other.failures
 
+
+# What multiprocessing's fork server reports when it could not read a child's exit status.
+_STATUS_LOST = 255
 
 _context_lock = threading.Lock()
 _context: Any = None
@@ -180,20 +185,31 @@ def run_lane(folder: Path, kills: int, seed: int) -> CrashStats:
         job = Job(str(folder), walk_id, author_id, visit_id, child_seed, str(report))
         process = ctx.Process(target=typist, args=(job,), daemon=True)
         process.start()
-        if rng.random() < 0.15:
-            time.sleep(rng.uniform(0, 0.05))  # sometimes while it is still opening
-        else:
-            # Spread kills over the whole typing whatever the machine's speed: wait for a
-            # random number of confirmed saves, then a moment more (into the next one).
-            wanted = rng.randrange(saves_per_child)
-            if not _wait_for_saves(report, wanted, 30):
-                stats.failures.append(f"child {child_seed} stalled: {_read_report(report)}")
-            time.sleep(rng.uniform(0, 0.04))
-        process.kill()  # SIGKILL
-        process.join(30)
-        if process.exitcode != -signal.SIGKILL:
-            stats.failures.append(f"child {child_seed} ended with {process.exitcode}, "
-                                  "not by the kill")
+        try:
+            if rng.random() < 0.15:
+                time.sleep(rng.uniform(0, 0.05))  # sometimes while it is still opening
+            else:
+                # Spread kills over the whole typing whatever the machine's speed: wait
+                # for a random number of confirmed saves, then a moment more (into the
+                # next one).
+                wanted = rng.randrange(saves_per_child)
+                if not _wait_for_saves(report, wanted, 30):
+                    stats.failures.append(f"child {child_seed} stalled: "
+                                          f"{_read_report(report)}")
+                time.sleep(rng.uniform(0, 0.04))
+        finally:
+            alive = process.is_alive()
+            process.kill()  # SIGKILL (also if this thread failed: no child is left behind)
+            process.join(30)
+        if process.exitcode == _STATUS_LOST and alive:
+            # Under heavy load the fork server sometimes loses a child's exit status and
+            # reports 255 (CPython issue #140867). The child was alive and working when
+            # the SIGKILL went out; the checks below look at the database, not the status.
+            stats.statuses_lost += 1
+        elif process.exitcode != -signal.SIGKILL:
+            stats.failures.append(f"child {child_seed} ended with {process.exitcode}, not "
+                                  f"by the kill (alive before it: {alive}; last report "
+                                  f"lines: {_read_report(report)[-3:]})")
         process.close()
         stats.kills += 1
         _check_after_kill(db_path, child_seed, _read_report(report), stats, expected)

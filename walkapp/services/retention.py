@@ -19,8 +19,10 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
+from typing import Any, cast
 
 from sqlalchemy import delete, exists, select
+from sqlalchemy.engine import CursorResult
 from sqlalchemy.exc import SQLAlchemyError
 
 from walkapp import domain as d
@@ -117,7 +119,7 @@ class RetentionService(ServiceBase):
                 ~exists().where(m.Participant.person_id == m.Person.id),
                 ~exists().where(m.ActionItem.owner_person_id == m.Person.id)
             ).execution_options(synchronize_session=False)
-            people = session.execute(orphans).rowcount or 0
+            people = cast("CursorResult[Any]", session.execute(orphans)).rowcount or 0
         self._checkpoint()
         for walk_id in ids:
             self.publish("walk", Action.REMOVED, walk_id, walk_id)

@@ -8,6 +8,7 @@ still opens there (refusing would leave the user with nothing), but says so once
 
 from __future__ import annotations
 
+import contextlib
 import os
 import sys
 from pathlib import Path, PurePath
@@ -98,10 +99,8 @@ def _resolved_path(folder: Path) -> str:
     while not path.exists() and path.parent != path:
         tail.append(path.name)
         path = path.parent
-    try:
+    with contextlib.suppress(OSError):
         path = path.resolve()
-    except OSError:
-        pass
     return str(path.joinpath(*reversed(tail)))
 
 

@@ -18,6 +18,7 @@ import json
 import os
 import platform
 import stat
+import sys
 from datetime import UTC, datetime
 from pathlib import Path
 from types import TracebackType
@@ -89,7 +90,7 @@ class DataFolderLock:
 
 
 def _try_lock(fd: int) -> bool:
-    if os.name == "nt":
+    if sys.platform == "win32":
         import msvcrt
 
         os.lseek(fd, _WINDOWS_LOCK_OFFSET, os.SEEK_SET)
@@ -114,7 +115,7 @@ def _try_lock(fd: int) -> bool:
 
 
 def _unlock(fd: int) -> None:
-    if os.name == "nt":
+    if sys.platform == "win32":
         import msvcrt
 
         os.lseek(fd, _WINDOWS_LOCK_OFFSET, os.SEEK_SET)
