@@ -12,6 +12,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from tests.helpers.builders import make_walk
+from tests.helpers.damage import damage_pages
 from walkapp.errors import CorruptDatabaseError
 from walkapp.services import NoteDraft, Services
 from walkapp.storage.backup import (
@@ -55,7 +56,7 @@ def test_a_damaged_database_makes_no_backup(services: Services) -> None:
     path = services.db.path
     assert path is not None
     services.db.close()
-    _damage_pages(path)
+    damage_pages(path)
     from walkapp.config import resolve_settings
     from walkapp.storage.db import Database
 
@@ -63,15 +64,6 @@ def test_a_damaged_database_makes_no_backup(services: Services) -> None:
     with pytest.raises(CorruptDatabaseError, match="no backup was made"):
         backup_now(db, "manual")
     assert list(db.settings.backup_dir.glob("*.sqlite3")) == []
-
-
-def _damage_pages(path: Path) -> None:
-    """Scribble over the pages after the first two (schema stays readable, tables break)."""
-    data = bytearray(path.read_bytes())
-    page = int.from_bytes(data[16:18], "big") or 65536
-    for offset in range(2 * page, min(len(data), 12 * page), 7):
-        data[offset] = (data[offset] * 31 + 17) % 256
-    path.write_bytes(bytes(data))
 
 
 def test_verify_backup_says_what_is_wrong(tmp_path: Path, services: Services) -> None:
@@ -90,7 +82,7 @@ def test_verify_backup_says_what_is_wrong(tmp_path: Path, services: Services) ->
     assert verify_backup(truncated) != []
     damaged = tmp_path / "damaged.sqlite3"
     shutil.copy(good, damaged)
-    _damage_pages(damaged)
+    damage_pages(damaged)
     assert verify_backup(damaged) != []
 
 
@@ -102,7 +94,7 @@ def test_newest_good_backup_skips_damaged_ones(services: Services) -> None:
     backup_dir = services.db.settings.backup_dir
     found = newest_good_backup(backup_dir)
     assert found is not None and found.path == newer
-    _damage_pages(newer)
+    damage_pages(newer)
     found = newest_good_backup(backup_dir)
     assert found is not None and found.path == older
 

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.core.test_backups import _damage_pages
+from tests.helpers.damage import damage_pages
 from walkapp.cli import main
 from walkapp.config import resolve_settings
 from walkapp.services import NewWalk, NoteDraft, open_services
@@ -92,7 +92,7 @@ def test_restore_without_argument_takes_the_newest_good_backup(
     seed_walk()
     _, out, _ = run(capsys, "backup", "--json")
     newest = Path(json.loads(out)["backup"])
-    _damage_pages(newest)
+    damage_pages(newest)
     code, out, err = run(capsys, "restore", "--yes")
     assert code == 0, err
     assert f"Skipping the damaged backup {newest.name}" in err

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.core.test_backups import _damage_pages
+from tests.helpers.damage import damage_pages
 from walkapp.config import Settings
 from walkapp.errors import StorageError
 from walkapp.services import NewWalk, Services, open_services
@@ -75,7 +75,7 @@ def test_the_check_never_writes(settings: Settings) -> None:
 @pytest.mark.parametrize(("damage", "needle"), [
     (lambda p: p.write_bytes(b"PK\x03\x04 a zip, not a database" * 50), "not a SQLite"),
     (lambda p: p.write_bytes(p.read_bytes()[:3000]), ""),
-    (_damage_pages, ""),
+    (damage_pages, ""),
     (lambda p: p.write_bytes(b""), "empty"),
 ])
 def test_damage_is_found_and_set_aside_untouched(settings: Settings, damage, needle: str
@@ -101,7 +101,7 @@ def test_damage_is_found_and_set_aside_untouched(settings: Settings, damage, nee
 
 def test_start_empty_keeps_the_damaged_file_and_its_wal(settings: Settings) -> None:
     path = _with_walk(settings)
-    _damage_pages(path)
+    damage_pages(path)
     Path(f"{path}-wal").write_bytes(b"some wal bytes")
     report = check_database(settings)
     result = recover(settings, report, RecoveryChoice.START_EMPTY)
@@ -124,8 +124,8 @@ def test_a_missing_database_with_backups_is_not_silently_replaced(settings: Sett
 def test_no_good_backup_leaves_the_damaged_file_aside_and_says_so(settings: Settings) -> None:
     path = _with_walk(settings)
     for copy in settings.backup_dir.glob("*.sqlite3"):
-        _damage_pages(copy)
-    _damage_pages(path)
+        damage_pages(copy)
+    damage_pages(path)
     report = check_database(settings)
     with pytest.raises(StorageError, match="No good backup"):
         recover(settings, report, RecoveryChoice.RESTORE_BACKUP)

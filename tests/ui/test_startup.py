@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.core.test_backups import _damage_pages
+from tests.helpers.damage import damage_pages
 from tests.ui.conftest import ScriptedAsker
 from walkapp.config import Settings
 from walkapp.services import NewWalk, open_services
@@ -55,7 +55,7 @@ def test_a_healthy_start_holds_the_lock(qapp, settings: Settings, asker: Scripte
 def test_damage_offers_restore_and_restores(qapp, settings: Settings,
                                             asker: ScriptedAsker) -> None:
     path = _walk_and_backup(settings)
-    _damage_pages(path)
+    damage_pages(path)
     damaged = path.read_bytes()
     asker.choices = ["restore"]
     result = prepare_data_folder(settings, asker)
@@ -72,7 +72,7 @@ def test_damage_offers_restore_and_restores(qapp, settings: Settings,
 def test_quit_leaves_every_file_as_it_was(qapp, settings: Settings,
                                           asker: ScriptedAsker) -> None:
     path = _walk_and_backup(settings)
-    _damage_pages(path)
+    damage_pages(path)
     before = sorted((p.name, p.read_bytes()) for p in settings.data_dir.iterdir()
                     if p.is_file() and p.name != "walkapp.lock")
     asker.choices = ["quit"]
@@ -89,8 +89,8 @@ def test_no_good_backup_then_start_empty(qapp, settings: Settings,
                                          asker: ScriptedAsker) -> None:
     path = _walk_and_backup(settings)
     for copy in settings.backup_dir.glob("*.sqlite3"):
-        _damage_pages(copy)
-    _damage_pages(path)
+        damage_pages(copy)
+    damage_pages(path)
     asker.choices = ["restore", "empty"]
     result = prepare_data_folder(settings, asker)
     assert result is not None
