@@ -97,6 +97,8 @@ def test_restore_without_argument_takes_the_newest_good_backup(
     assert code == 0, err
     assert f"Skipping the damaged backup {newest.name}" in err
     assert good.name in out and len(titles(capsys)) == 1
+    # It listed the backups first, marking the one it chose.
+    assert "newest first" in out and "→ " in out and newest.name in out
     assert newest.exists()  # a damaged backup is reported, not deleted
 
 

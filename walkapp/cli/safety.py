@@ -181,8 +181,16 @@ def cmd_restore(args: argparse.Namespace, context: Context) -> int:
     context.lock("walkapp restore")
     chosen = (_find_backup(args.backup, backup_dir) if args.backup
               else _newest_good(backup_dir, quiet=args.json))
-    info = next((b for b in list_backups(backup_dir) if b.path == chosen), None)
+    backups = list_backups(backup_dir)
+    info = next((b for b in backups if b.path == chosen), None)
     label = f"{chosen.name} ({_when(info)}, {info.reason})" if info else str(chosen)
+    if not args.json and not args.backup:
+        print(f"Backups in {backup_dir}, newest first:")
+        for b in backups[:15]:
+            mark = "→" if b.path == chosen else " "
+            print(f"{mark} {_when(b)}  {b.reason:<24} {b.name}")
+        if len(backups) > 15:
+            print(f"  … and {len(backups) - 15} older (`walkapp backups` lists them all)")
     if not args.json:
         print(f"Restore {label}\n     into {path}?")
         if path.exists():
