@@ -22,6 +22,9 @@ import pytest  # noqa: E402
 from walkapp.config import Settings, resolve_settings  # noqa: E402
 from walkapp.services import Services, open_services  # noqa: E402
 
+# `no_network`: fails a test whose code touches the network (walkapp never may).
+pytest_plugins = ["tests.helpers.no_network"]
+
 
 @pytest.fixture(autouse=True)
 def _isolated_environment(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

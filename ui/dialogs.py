@@ -6,7 +6,9 @@ real dialogs; tests pass an Asker with scripted answers so that no modal dialog 
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QDialog, QFileDialog, QMessageBox, QWidget
+from collections.abc import Sequence
+
+from PySide6.QtWidgets import QAbstractButton, QDialog, QFileDialog, QMessageBox, QWidget
 
 
 class Asker:
@@ -42,3 +44,32 @@ class Asker:
                   filters: str) -> str | None:
         path, _ = QFileDialog.getSaveFileName(parent, title, suggested, filters)
         return path or None
+
+    def choose(self, parent: QWidget | None, title: str, text: str,
+               choices: Sequence[tuple[str, str]], default: str | None = None) -> str | None:
+        """Offer several ways on (key, button label); the key chosen, or None if closed."""
+        box, buttons = choice_box(parent, title, text, choices, default)
+        box.exec()
+        clicked = box.clickedButton()
+        return next((key for key, button in buttons.items() if button is clicked), None)
+
+
+def choice_box(parent: QWidget | None, title: str, text: str,
+               choices: Sequence[tuple[str, str]], default: str | None = None
+               ) -> tuple[QMessageBox, dict[str, QAbstractButton]]:
+    """The dialog `Asker.choose` shows (separate so that it can be looked at in tests)."""
+    # A first paragraph is the headline; the rest goes in the smaller explanatory text.
+    headline, _, details = text.partition("\n\n")
+    box = QMessageBox(QMessageBox.Icon.Warning, title, headline,
+                      QMessageBox.StandardButton.NoButton, parent)
+    if details:
+        box.setInformativeText(details)
+    box.setAccessibleName(title)
+    buttons: dict[str, QAbstractButton] = {}
+    for key, label in choices:
+        button = box.addButton(label, QMessageBox.ButtonRole.ActionRole)
+        button.setAccessibleName(label)
+        buttons[key] = button
+        if key == default:
+            box.setDefaultButton(button)
+    return box, buttons

@@ -45,6 +45,14 @@ class ReadOnlyError(StorageError):
     """The database or its folder cannot be written."""
 
 
+class DatabaseMissingError(StorageError):
+    """The database file was deleted, moved or replaced while walkapp had it open."""
+
+
+class AlreadyRunningError(StorageError):
+    """Another walkapp (the app, or a command that writes) is using the same data folder."""
+
+
 class DiskFullError(StorageError):
     """The disk is full."""
 

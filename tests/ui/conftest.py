@@ -23,6 +23,7 @@ class ScriptedAsker(Asker):
 
     def __init__(self) -> None:
         self.answers: list[bool] = []
+        self.choices: list[str | None] = []
         self.shown: list[tuple[str, str, str]] = []
         self.dialog_actions: list[Callable[[QDialog], bool]] = []
         self.files_to_open: list[list[str]] = []
@@ -54,6 +55,14 @@ class ScriptedAsker(Asker):
 
     def error(self, parent: Any, title: str, text: str) -> None:
         self.shown.append(("error", title, text))
+
+    def choose(self, parent: Any, title: str, text: str, choices: Any,
+               default: str | None = None) -> str | None:
+        """Answers from `self.choices` (a key, or None for "closed"); asserts it was offered."""
+        self.shown.append(("choose", title, text))
+        answer = self.choices.pop(0) if self.choices else None
+        assert answer is None or answer in [key for key, _ in choices], (answer, choices)
+        return answer
 
 
 @pytest.fixture

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from walkapp.config import Settings, resolve_settings
 from walkapp.services import Services, open_services
+from walkapp.storage.lock import DataFolderLock
 
 
 class Context:
@@ -12,6 +13,7 @@ class Context:
         self._database_url = database_url
         self._settings: Settings | None = None
         self._services: Services | None = None
+        self._lock: DataFolderLock | None = None
 
     @property
     def settings(self) -> Settings:
@@ -25,7 +27,17 @@ class Context:
             self._services = open_services(self.settings)
         return self._services
 
+    def lock(self, purpose: str) -> DataFolderLock:
+        """Become the data folder's one writer until the command ends (commands that
+        change data call this first; a running app or another such command refuses it)."""
+        if self._lock is None:
+            self._lock = DataFolderLock(self.settings.data_dir, purpose).acquire()
+        return self._lock
+
     def close(self) -> None:
         if self._services is not None:
             self._services.close()
             self._services = None
+        if self._lock is not None:
+            self._lock.release()
+            self._lock = None

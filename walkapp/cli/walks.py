@@ -9,6 +9,7 @@ from typing import Any
 from walkapp import domain as d
 from walkapp.cli.context import Context
 from walkapp.jsonout import dumps
+from walkapp.privacy import redact_record
 
 
 def register(subparsers: Any) -> None:
@@ -35,6 +36,7 @@ def register(subparsers: Any) -> None:
 def cmd_demo(args: argparse.Namespace, context: Context) -> int:
     from walkapp.demo import create_demo_walk
 
+    context.lock("walkapp demo")
     walk = create_demo_walk(context.services)
     if args.json:
         print(dumps({"id": walk.id, "title": walk.title}))
@@ -64,7 +66,8 @@ def cmd_list(args: argparse.Namespace, context: Context) -> int:
 def cmd_show(args: argparse.Namespace, context: Context) -> int:
     services = context.services
     walk = services.walks.find_walk(args.walk)
-    record = services.records.walk_record(walk.id)
+    # The walk's privacy settings apply to what is printed too (teacher names, rooms…).
+    record = redact_record(services.records.walk_record(walk.id))
     if args.json:
         print(dumps(record))
         return 0

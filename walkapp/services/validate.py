@@ -18,8 +18,21 @@ MAX_SHORT_TEXT_CHARS = 1000
 E = TypeVar("E", bound=StrEnum)
 
 
+def storable(text: str, what: str) -> str:
+    """Refuse text SQLite cannot hold: a lone surrogate (half of an emoji pair, as a broken
+    paste can leave) cannot be written as UTF-8 and would otherwise fail deep in storage."""
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError as error:
+        raise ValidationError(
+            f"{what} contains a broken character at position {error.start + 1} (half of an "
+            "emoji or symbol, often left by a paste). Delete it and try again; the rest of "
+            "the text is kept as typed.") from None
+    return text
+
+
 def required_text(value: str | None, what: str, limit: int) -> str:
-    text = (value or "").strip()
+    text = storable((value or "").strip(), what)
     if not text:
         raise ValidationError(f"{what} cannot be empty.")
     if len(text) > limit:
@@ -29,7 +42,7 @@ def required_text(value: str | None, what: str, limit: int) -> str:
 
 
 def optional_text(value: str | None, what: str, limit: int) -> str | None:
-    text = (value or "").strip()
+    text = storable((value or "").strip(), what)
     if not text:
         return None
     if len(text) > limit:
@@ -44,7 +57,7 @@ def body_text(value: str | None, what: str, limit: int = MAX_NOTE_CHARS) -> str:
     if len(text) > limit:
         raise ValidationError(f"{what} is {len(text):,} characters long; the limit is "
                               f"{limit:,}. Split it into several notes.")
-    return text
+    return storable(text, what)
 
 
 def choice(enum: type[E], value: str | E, what: str) -> E:

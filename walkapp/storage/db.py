@@ -27,6 +27,7 @@ from walkapp.config import Settings, sqlite_path_from_url
 from walkapp.errors import (
     CorruptDatabaseError,
     DatabaseLockedError,
+    DatabaseMissingError,
     DiskFullError,
     NewerDatabaseError,
     ReadOnlyError,
@@ -74,6 +75,10 @@ def translate_error(error: BaseException, where: str = "") -> StorageError | Non
             return CorruptDatabaseError(
                 f"The walkapp database file is damaged{place}. "
                 "Run `walkapp check`, or restore a backup with `walkapp restore`.")
+        if "no such table" in text:
+            return CorruptDatabaseError(
+                f"The walkapp database file is incomplete or not a walkapp database{place}. "
+                "Restore a backup with `walkapp restore`.")
         if "unable to open" in text or "disk i/o error" in text:
             return ReadOnlyError(
                 f"The walkapp database could not be opened or written{place}: "
@@ -83,9 +88,15 @@ def translate_error(error: BaseException, where: str = "") -> StorageError | Non
 
         if original.errno == errno.ENOSPC:
             return DiskFullError(f"The disk is full{place}. Free some space and try again.")
-        if original.errno in (errno.EACCES, errno.EPERM, errno.EROFS):
+        if original.errno == errno.EROFS:
             return ReadOnlyError(
-                f"walkapp cannot write to its data folder{place}: {original.strerror}.")
+                f"walkapp cannot write to its data folder{place}: the disk is read-only. "
+                "Choose a folder on a writable disk with --data-dir.")
+        if original.errno in (errno.EACCES, errno.EPERM):
+            return ReadOnlyError(
+                f"walkapp cannot write to its data folder{place}: permission denied "
+                "(the folder is read-only for you). Fix the folder's permissions or choose "
+                "another folder with --data-dir.")
     return None
 
 
@@ -99,6 +110,9 @@ class Database:
         self._backup_on_migrate = backup_on_migrate
         self._engine: Engine | None = None
         self._sessions: sessionmaker[Session] | None = None
+        # Which file we opened (device, inode): a save into a file that was deleted or
+        # replaced under us would "succeed" into nowhere, so each transaction checks it.
+        self._identity: tuple[int, int] | None = None
 
     # -- opening -------------------------------------------------------------------------
     def open(self) -> Database:
@@ -107,6 +121,7 @@ class Database:
             return self
         if self.path is not None:
             self._prepare_folder(self.path.parent)
+            self._create_private_file(self.path)
         engine = self._make_engine()
         try:
             migrate.upgrade_to_head(engine, self.path,
@@ -124,13 +139,20 @@ class Database:
             raise
         if self.path is not None:
             self._restrict_file(self.path)
+            self._identity = _file_identity(self.path)
         self._engine = engine
         self._sessions = sessionmaker(engine, expire_on_commit=False)
         return self
 
     def _make_engine(self) -> Engine:
         if self.path is not None:
-            engine = create_engine(self.url, poolclass=NullPool)
+            # mode=rw: SQLite must never create a fresh, empty file in place of one that was
+            # deleted or moved while the app runs (that would look like "all walks gone"
+            # and take new notes into the wrong file). open() creates the file once.
+            uri = f"{self.path.absolute().as_uri()}?mode=rw"
+            engine = create_engine(
+                self.url, poolclass=NullPool,
+                creator=lambda: sqlite3.connect(uri, uri=True, check_same_thread=False))
             event.listen(engine, "connect", _set_sqlite_pragmas)
             return engine
         if self.url.startswith("sqlite"):
@@ -156,6 +178,21 @@ class Database:
                 os.chmod(folder, stat.S_IRWXU)
 
     @staticmethod
+    def _create_private_file(path: Path) -> None:
+        """Create an empty database file readable by the user only, if there is none."""
+        if path.exists():
+            return
+        try:
+            handle = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+        except FileExistsError:
+            return
+        except OSError as error:
+            translated = translate_error(error, f"creating {path}")
+            raise (translated or StorageError(
+                f"walkapp cannot create its database {path}: {error}")) from error
+        os.close(handle)
+
+    @staticmethod
     def _restrict_file(path: Path) -> None:
         """Notes concern colleagues and children: only the user may read the files."""
         if os.name != "posix":
@@ -176,6 +213,7 @@ class Database:
             self._engine.dispose()
         self._engine = None
         self._sessions = None
+        self._identity = None
 
     def __enter__(self) -> Database:
         return self.open()
@@ -194,12 +232,27 @@ class Database:
             with session.begin():
                 yield session
         except (SQLAlchemyError, sqlite3.Error, OSError) as error:
+            self._check_file_is_ours(where)
             translated = translate_error(error, where)
             if translated is not None:
                 raise translated from error
             raise
         finally:
             session.close()
+        self._check_file_is_ours(where)
+
+    def _check_file_is_ours(self, where: str) -> None:
+        """Raise if the database file vanished or was swapped since open() (see __init__)."""
+        if self.path is None or self._identity is None:
+            return
+        if _file_identity(self.path) == self._identity:
+            return
+        place = f" ({where})" if where else ""
+        raise DatabaseMissingError(
+            f"The walkapp database file {self.path} was deleted, moved or replaced by "
+            f"another program, so this change was not saved{place}. Your text is still "
+            "here: copy it somewhere safe, then restart walkapp (it offers to restore the "
+            "newest backup).")
 
     # -- checks --------------------------------------------------------------------------
     def integrity_check(self) -> list[str]:
@@ -214,6 +267,14 @@ class Database:
                 problems.append(f"row {row[1]} in table {row[0]} points at a missing "
                                 f"row of {row[2]}")
         return problems
+
+
+def _file_identity(path: Path) -> tuple[int, int] | None:
+    try:
+        info = path.stat()
+    except OSError:
+        return None
+    return (info.st_dev, info.st_ino)
 
 
 def timestamp_for_filename(moment: datetime | None = None) -> str:

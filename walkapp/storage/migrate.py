@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import threading
 from pathlib import Path
 
 from alembic import command
@@ -10,9 +11,14 @@ from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
 from sqlalchemy.engine import Engine
 
-from walkapp.storage.snapshot import copy_database
-
 MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
+# Alembic keeps the running migration in module globals (`op`, `context`): two databases
+# opened at once on two threads would share them and crash. One upgrade at a time.
+_UPGRADE_LOCK = threading.Lock()
+# Reading the revision files costs tens of milliseconds; the answer cannot change while
+# the program runs, so every open after the first asks a cached copy.
+_SCRIPTS: dict[Path, ScriptDirectory] = {}
+_SCRIPTS_LOCK = threading.Lock()
 
 
 class UnknownRevisionError(Exception):
@@ -31,8 +37,19 @@ def alembic_config(url: str | None = None) -> Config:
     return config
 
 
+def script_directory() -> ScriptDirectory:
+    """The migration scripts (revision map loaded), cached per migrations folder."""
+    with _SCRIPTS_LOCK:
+        script = _SCRIPTS.get(MIGRATIONS_DIR)
+        if script is None:
+            script = ScriptDirectory.from_config(alembic_config())
+            script.get_current_head()  # load the revision map while holding the lock
+            _SCRIPTS[MIGRATIONS_DIR] = script
+        return script
+
+
 def head_revision() -> str:
-    head = ScriptDirectory.from_config(alembic_config()).get_current_head()
+    head = script_directory().get_current_head()
     assert head is not None
     return head
 
@@ -44,8 +61,13 @@ def current_revision(engine: Engine) -> str | None:
 
 def upgrade_to_head(engine: Engine, path: Path | None, backup_dir: Path | None) -> str | None:
     """Bring the schema to the newest revision. Returns the path of the copy made, if any."""
+    with _UPGRADE_LOCK:
+        return _upgrade_to_head(engine, path, backup_dir)
+
+
+def _upgrade_to_head(engine: Engine, path: Path | None, backup_dir: Path | None) -> str | None:
     config = alembic_config()
-    script = ScriptDirectory.from_config(config)
+    script = script_directory()
     head = script.get_current_head()
     current = current_revision(engine)
     if current == head:
@@ -57,11 +79,12 @@ def upgrade_to_head(engine: Engine, path: Path | None, backup_dir: Path | None) 
             raise UnknownRevisionError(current) from None
     copy_made: str | None = None
     if current is not None and path is not None and backup_dir is not None and path.exists():
-        from walkapp.storage.db import timestamp_for_filename
+        # Imported here: backup imports db, which imports this module.
+        from walkapp.storage.backup import backup_file, rotate_quietly
 
-        target = backup_dir / f"pre-migration-{current}-{timestamp_for_filename()}.sqlite3"
-        copy_database(path, target)
-        copy_made = str(target)
+        # Checked and rotated like every other copy; a damaged database is not migrated.
+        copy_made = str(backup_file(path, backup_dir, f"pre-migration-{current}"))
+        rotate_quietly(backup_dir)
     with engine.begin() as connection:
         config.attributes["connection"] = connection
         command.upgrade(config, "head")

@@ -19,7 +19,8 @@ def copy_database(source: Path, target: Path) -> Path:
     temporary = target.with_name(f".{target.name}.part")
     with contextlib.suppress(FileNotFoundError):
         temporary.unlink()
-    src = sqlite3.connect(f"file:{source}?mode=ro", uri=True)
+    # A URI built by pathlib, so that "?", "#" or "%" in a folder name cannot change it.
+    src = sqlite3.connect(f"{source.absolute().as_uri()}?mode=ro", uri=True)
     try:
         dst = sqlite3.connect(temporary)
         try:
@@ -39,4 +40,17 @@ def copy_database(source: Path, target: Path) -> Path:
     with open(temporary, "rb") as handle:
         os.fsync(handle.fileno())
     os.replace(temporary, target)
+    fsync_folder(target.parent)
     return target
+
+
+def fsync_folder(folder: Path) -> None:
+    """Make a rename in `folder` survive a power cut (POSIX; a no-op elsewhere)."""
+    if os.name != "posix":
+        return
+    with contextlib.suppress(OSError):
+        handle = os.open(folder, os.O_RDONLY)
+        try:
+            os.fsync(handle)
+        finally:
+            os.close(handle)

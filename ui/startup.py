@@ -1,0 +1,129 @@
+"""Before the main window opens: one writer, a safe place, a healthy database.
+
+`prepare_data_folder` is called by `ui/app.py` before the services are opened. It
+
+1. takes the data folder lock — a second walkapp on the same folder is told plainly and
+   quits, rather than two windows overwriting each other's notes;
+2. warns once if the folder is on a network drive or inside a cloud-synced folder;
+3. runs the quick startup check; on a damaged or missing database it explains what it
+   found and offers: restore the newest good backup, start with an empty database, or
+   quit (which leaves every file exactly as it was). Whatever is chosen, the damaged file
+   is kept aside untouched; nothing is overwritten silently.
+
+It returns None when the app should quit (the user has been told why), otherwise a
+`StartupResult` whose `lock` the app holds until it exits.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import QWidget
+
+from walkapp.config import Settings
+from walkapp.errors import AlreadyRunningError, StorageError
+from walkapp.storage.location import location_warning
+from walkapp.storage.lock import DataFolderLock
+from walkapp.storage.startup import (
+    RecoveryChoice,
+    RecoveryResult,
+    StartupReport,
+    StartupStatus,
+    check_database,
+    recover,
+)
+from walkapp.ui.dialogs import Asker
+
+QUIT = "quit"
+
+
+def tr(text: str) -> str:
+    return QCoreApplication.translate("Startup", text)
+
+
+@dataclass
+class StartupResult:
+    """What start-up found and did. Keep `lock` referenced until the app quits."""
+
+    lock: DataFolderLock
+    report: StartupReport
+    recovery: RecoveryResult | None = None
+    location_warning: str | None = None
+
+
+def prepare_data_folder(settings: Settings, asker: Asker, parent: QWidget | None = None, *,
+                        check: Callable[[Settings], StartupReport] = check_database
+                        ) -> StartupResult | None:
+    lock = DataFolderLock(settings.data_dir, "the walkapp desktop app")
+    try:
+        lock.acquire()
+    except AlreadyRunningError as error:
+        asker.error(parent, tr("walkapp is already open"), error.message)
+        return None
+    except StorageError as error:
+        asker.error(parent, tr("walkapp cannot use its data folder"), error.message)
+        return None
+    try:
+        result = _check_and_recover(settings, asker, parent, lock, check)
+    except BaseException:
+        lock.release()
+        raise
+    if result is None:
+        lock.release()
+    return result
+
+
+def _check_and_recover(settings: Settings, asker: Asker, parent: QWidget | None,
+                       lock: DataFolderLock, check: Callable[[Settings], StartupReport]
+                       ) -> StartupResult | None:
+    warning = location_warning(settings.data_dir)
+    if warning:
+        asker.warn(parent, tr("walkapp's data folder may not be safe"), warning)
+    report = check(settings)
+    if report.can_open:
+        return StartupResult(lock, report, None, warning)
+    if not report.needs_recovery:  # newer schema, unreadable: nothing we may change
+        asker.error(parent, tr("walkapp cannot open its database"), report.message)
+        return None
+    offer_restore = report.backups > 0
+    headline = (tr("walkapp cannot open its database as it is.")
+                if report.status is StartupStatus.DAMAGED else
+                tr("walkapp's database is missing."))
+    text = f"{headline}\n\n{report.message}"
+    while True:
+        choices = ([(RecoveryChoice.RESTORE_BACKUP.value, tr("Restore newest good backup"))]
+                   if offer_restore else [])
+        choices += [(RecoveryChoice.START_EMPTY.value, tr("Start with an empty database")),
+                    (QUIT, tr("Quit and leave everything as it is"))]
+        title = (tr("walkapp's database is damaged") if report.status is StartupStatus.DAMAGED
+                 else tr("walkapp's database is missing"))
+        answer = asker.choose(parent, title, text, choices,
+                              default=choices[0][0])
+        if answer is None or answer == QUIT:
+            return None
+        try:
+            recovery = recover(settings, report, RecoveryChoice(answer))
+        except StorageError as error:
+            # Typically: every backup is damaged. The damaged file is already aside.
+            offer_restore = False
+            text = f"{tr('No backup could be restored.')}\n\n{error.message}"
+            report = StartupReport(StartupStatus.MISSING, report.path, report.problems,
+                                   report.revision, 0, report.seconds)
+            continue
+        asker.inform(parent, tr("walkapp recovered its database"), _describe(recovery))
+        return StartupResult(lock, report, recovery, warning)
+
+
+def _describe(recovery: RecoveryResult) -> str:
+    lines = []
+    if recovery.backup is not None:
+        lines.append(tr("Restored the backup made {0} ({1}).").format(
+            recovery.backup.created_at.strftime("%Y-%m-%d %H:%M UTC"), recovery.backup.name))
+    else:
+        lines.append(tr("Started with an empty database."))
+    if recovery.damaged_copy is not None:
+        lines.append(tr("The damaged file is kept, untouched, as {0}.").format(
+            recovery.damaged_copy))
+    return "\n\n".join(lines)

@@ -1,0 +1,160 @@
+"""One writer per data folder: a lock file that a second walkapp cannot take.
+
+Two programs writing the same notes at once (the app opened twice, or a restore while the
+app runs) could undo each other's work, so the app and every command that changes data
+take `walkapp.lock` in the data folder first. The lock is an operating-system lock on the
+open file (`flock` on POSIX, `msvcrt.locking` on Windows), not the file's existence: when a
+process dies, even by SIGKILL or a power cut, the system drops its lock, so a stale file
+never blocks the next start.
+
+The file is never deleted: deleting it while another process waits on the old one would
+let two processes each "hold" a lock on a different file.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import os
+import platform
+import stat
+import sys
+from datetime import UTC, datetime
+from pathlib import Path
+from types import TracebackType
+
+from walkapp.errors import AlreadyRunningError, StorageError
+
+LOCK_FILENAME = "walkapp.lock"
+# Windows locks a byte range and refuses reads inside it; lock a byte far past the
+# holder's description so that the description stays readable for the error message.
+_WINDOWS_LOCK_OFFSET = 1 << 20
+
+
+class DataFolderLock:
+    """The lock on one data folder. Use as a context manager, or acquire()/release()."""
+
+    def __init__(self, data_dir: Path, purpose: str = "walkapp") -> None:
+        self.data_dir = data_dir
+        self.path = data_dir / LOCK_FILENAME
+        self.purpose = purpose
+        self._fd: int | None = None
+
+    @property
+    def held(self) -> bool:
+        return self._fd is not None
+
+    def acquire(self) -> DataFolderLock:
+        """Take the lock or raise AlreadyRunningError naming who holds it."""
+        if self._fd is not None:
+            return self
+        try:
+            self.data_dir.mkdir(parents=True, exist_ok=True, mode=0o700)
+            fd = os.open(self.path, os.O_RDWR | os.O_CREAT, 0o600)
+        except OSError as error:
+            from walkapp.storage.db import translate_error
+
+            translated = translate_error(error, f"opening {self.path}")
+            raise (translated or StorageError(
+                f"walkapp cannot create its lock file {self.path}: "
+                f"{error.strerror or error}.")) from error
+        if not _try_lock(fd):
+            holder = _read_holder(fd)
+            os.close(fd)
+            raise AlreadyRunningError(
+                f"walkapp is already using the data folder {self.data_dir}"
+                f"{_describe(holder)}. Only one walkapp may change it at a time: close the "
+                "other walkapp window (or wait for the other command to finish) and try "
+                "again.")
+        self._fd = fd
+        if os.name == "posix":
+            with contextlib.suppress(OSError):
+                os.fchmod(fd, stat.S_IRUSR | stat.S_IWUSR)
+        _write_holder(fd, self.purpose)
+        return self
+
+    def release(self) -> None:
+        if self._fd is None:
+            return
+        fd, self._fd = self._fd, None
+        with contextlib.suppress(OSError):
+            _unlock(fd)
+        os.close(fd)
+
+    def __enter__(self) -> DataFolderLock:
+        return self.acquire()
+
+    def __exit__(self, kind: type[BaseException] | None, value: BaseException | None,
+                 traceback: TracebackType | None) -> None:
+        self.release()
+
+
+def _try_lock(fd: int) -> bool:
+    if sys.platform == "win32":
+        import msvcrt
+
+        os.lseek(fd, _WINDOWS_LOCK_OFFSET, os.SEEK_SET)
+        try:
+            msvcrt.locking(fd, msvcrt.LK_NBLCK, 1)
+        except OSError:
+            return False
+        return True
+    import fcntl
+
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except BlockingIOError:
+        return False
+    except OSError as error:
+        # Some network file systems have no locks at all; refusing to start there would
+        # leave the user with nothing, so carry on (the location warning covers it).
+        if error.errno in (getattr(os, "ENOLCK", -1), getattr(os, "EOPNOTSUPP", -1)):
+            return True
+        raise
+    return True
+
+
+def _unlock(fd: int) -> None:
+    if sys.platform == "win32":
+        import msvcrt
+
+        os.lseek(fd, _WINDOWS_LOCK_OFFSET, os.SEEK_SET)
+        msvcrt.locking(fd, msvcrt.LK_UNLCK, 1)
+        return
+    import fcntl
+
+    fcntl.flock(fd, fcntl.LOCK_UN)
+
+
+def _write_holder(fd: int, purpose: str) -> None:
+    """Say who holds the lock, so the next one can be told (best effort)."""
+    info = {"purpose": purpose, "pid": os.getpid(), "host": platform.node(),
+            "since": datetime.now(UTC).isoformat(timespec="seconds")}
+    with contextlib.suppress(OSError):
+        os.lseek(fd, 0, os.SEEK_SET)
+        os.ftruncate(fd, 0)
+        os.write(fd, json.dumps(info).encode("utf-8"))
+
+
+def _read_holder(fd: int) -> dict[str, object]:
+    try:
+        os.lseek(fd, 0, os.SEEK_SET)
+        raw = os.read(fd, 4096)
+        value = json.loads(raw.decode("utf-8"))
+    except (OSError, ValueError):
+        return {}
+    return value if isinstance(value, dict) else {}
+
+
+def _describe(holder: dict[str, object]) -> str:
+    purpose = holder.get("purpose")
+    pid = holder.get("pid")
+    since = holder.get("since")
+    parts = []
+    if purpose:
+        parts.append(str(purpose))
+    if pid:
+        parts.append(f"process {pid}")
+    if since:
+        parts.append(f"since {since}")
+    return f" ({', '.join(parts)})" if parts else ""

@@ -1,0 +1,120 @@
+"""Put a backup back in place of the database, and set damaged files aside.
+
+Nothing is overwritten silently: before a restore the current database is copied to
+`backups/pre-restore-…` (or, if it is too damaged to copy, moved aside untouched as
+`damaged-<time>.sqlite3` in the data folder). The backup is checked first, copied next to
+the database, flushed to disk and renamed over it in one step, so a crash or power cut
+leaves either the old database or the restored one, never a mix.
+
+The caller holds the data folder lock (`walkapp.storage.lock`) and has closed its
+`Database`: a program with the old file open would keep writing into it.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import stat
+import time
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+
+from walkapp.errors import CorruptDatabaseError, StorageError, WalkappError
+from walkapp.storage.backup import backup_file, rotate_quietly, verify_backup
+from walkapp.storage.db import timestamp_for_filename, translate_error
+from walkapp.storage.snapshot import copy_database, fsync_folder
+
+SIDE_FILES = ("-wal", "-shm", "-journal")
+
+
+@dataclass(frozen=True)
+class RestoreResult:
+    """What a restore did: where from, where the old database went, how long it took."""
+
+    restored_from: Path
+    previous_copy: Path | None
+    previous_set_aside: Path | None
+    seconds: float
+
+
+def restore(db_path: Path, backup_path: Path, backup_dir: Path) -> RestoreResult:
+    """Replace the database at `db_path` with the backup at `backup_path`.
+
+    Raises CorruptDatabaseError if the backup is not a good walkapp database (the current
+    database is then left exactly as it was), StorageError if the files cannot be written.
+    """
+    started = time.perf_counter()
+    problems = verify_backup(backup_path)
+    if problems:
+        raise CorruptDatabaseError(
+            f"The backup {backup_path.name} cannot be restored: {problems[0]}. "
+            "Choose another backup (`walkapp backups` lists them).")
+    previous_copy: Path | None = None
+    set_aside: Path | None = None
+    try:
+        if db_path.exists():
+            try:
+                previous_copy = backup_file(db_path, backup_dir, "pre-restore")
+            except WalkappError:
+                # Too damaged to copy consistently: keep its bytes exactly as they are.
+                set_aside = set_aside_damaged(db_path, db_path.parent)
+        staged = db_path.with_name(f".{db_path.name}.restoring")
+        copy_database(backup_path, staged)
+        _remove_side_files(db_path)
+        os.replace(staged, db_path)
+        fsync_folder(db_path.parent)
+        if os.name == "posix":
+            os.chmod(db_path, stat.S_IRUSR | stat.S_IWUSR)
+    except OSError as error:
+        translated = translate_error(error, "restoring a backup")
+        raise (translated or StorageError(
+            f"The backup could not be put in place: {error.strerror or error}. "
+            "The database was not changed.")) from error
+    rotate_quietly(backup_dir)
+    return RestoreResult(restored_from=backup_path, previous_copy=previous_copy,
+                         previous_set_aside=set_aside,
+                         seconds=time.perf_counter() - started)
+
+
+def _remove_side_files(db_path: Path) -> None:
+    """A -wal left beside the restored file would be replayed into it and corrupt it."""
+    for suffix in SIDE_FILES:
+        Path(f"{db_path}{suffix}").unlink(missing_ok=True)
+
+
+def set_aside_damaged(db_path: Path, folder: Path, now: datetime | None = None) -> Path:
+    """Move a damaged database (with its -wal/-shm) to `damaged-<time>.sqlite3`, untouched.
+
+    A rename, not a copy: the bytes stay exactly as they were for anyone who wants to try
+    to rescue them, and the database's place is free for a backup or a fresh start.
+    """
+    stamp = timestamp_for_filename(now)
+    target = folder / f"damaged-{stamp}.sqlite3"
+    counter = 1
+    while target.exists():
+        counter += 1
+        target = folder / f"damaged-{stamp}-{counter}.sqlite3"
+    try:
+        # Side files first: a main file without its -wal is still one piece of evidence;
+        # a -wal left behind would be replayed into whatever file comes next.
+        for suffix in SIDE_FILES:
+            side = Path(f"{db_path}{suffix}")
+            if side.exists():
+                os.replace(side, Path(f"{target}{suffix}"))
+                _private(Path(f"{target}{suffix}"))
+        os.replace(db_path, target)
+        fsync_folder(folder)
+    except OSError as error:
+        translated = translate_error(error, "setting the damaged database aside")
+        raise (translated or StorageError(
+            f"The damaged database could not be moved aside to {target}: "
+            f"{error.strerror or error}. Nothing was changed.")) from error
+    _private(target)
+    return target
+
+
+def _private(path: Path) -> None:
+    if os.name == "posix":
+        with contextlib.suppress(OSError):
+            os.chmod(path, stat.S_IRUSR | stat.S_IWUSR)
