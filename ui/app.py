@@ -37,15 +37,28 @@ def make_application(argv: list[str] | None = None) -> QApplication:
 
 
 def run_app(settings: Settings) -> int:
+    from walkapp.ui.dialogs import Asker
+    from walkapp.ui.startup import prepare_data_folder
+
     app = make_application()
-    try:
-        services: Services = open_services(settings)
-    except WalkappError as error:
-        QMessageBox.critical(None, "walkapp", error.message)
+    asker = Asker()
+    # One writer per data folder, and a quick health check before anything is opened.
+    started = prepare_data_folder(settings, asker)
+    if started is None:
         return 1
-    window = MainWindow(services, ui_settings(settings))
-    window.show()
     try:
-        return app.exec()
+        try:
+            services: Services = open_services(settings)
+        except WalkappError as error:
+            QMessageBox.critical(None, "walkapp", error.message)
+            return 1
+        window = MainWindow(services, ui_settings(settings), asker)
+        window.start_auto_backup()
+        window.show()
+        try:
+            return app.exec()
+        finally:
+            window.stop_auto_backup()
+            services.close()
     finally:
-        services.close()
+        started.lock.release()

@@ -45,6 +45,14 @@ class Asker:
         path, _ = QFileDialog.getSaveFileName(parent, title, suggested, filters)
         return path or None
 
+    def pick(self, parent: QWidget | None, title: str, text: str,
+             options: Sequence[str]) -> str | None:
+        """One of `options` from a list, or None if cancelled."""
+        from PySide6.QtWidgets import QInputDialog
+
+        chosen, ok = QInputDialog.getItem(parent, title, text, list(options), 0, False)
+        return str(chosen) if ok else None
+
     def choose(self, parent: QWidget | None, title: str, text: str,
                choices: Sequence[tuple[str, str]], default: str | None = None) -> str | None:
         """Offer several ways on (key, button label); the key chosen, or None if closed."""

@@ -204,7 +204,8 @@ class MainWindow(QMainWindow):
             self._asker.inform(self, self.tr("No walkers yet"), self.tr(
                 "Add walkers to the roster first (Plan → Roster and groups)."))
             return False, None
-        chosen = self.kits.passphrases.choose_walker(self, names)
+        chosen = self._asker.pick(self, self.tr("Which walker?"),
+                                  self.tr("Who is this file for?"), names)
         if chosen is None:
             return False, None
         walker = next((p for p in walk.walkers if p.display_name == chosen), None)
@@ -392,6 +393,22 @@ class MainWindow(QMainWindow):
                 self.show_library()
                 return
             self.workspace.on_change(change)
+
+    # -- automatic backups ------------------------------------------------------------------
+    def start_auto_backup(self) -> None:
+        """Back up every 30 minutes of use (started by the app, not by tests)."""
+        from walkapp.ui.backup_timer import AutoBackup
+
+        self.auto_backup = AutoBackup(self._services.db, parent=self)
+        self.bridge.changed.connect(self.auto_backup.note_change)
+        self.auto_backup.failed.connect(
+            lambda message: self.statusBar().showMessage(message, 15000))
+        self.auto_backup.start()
+
+    def stop_auto_backup(self) -> None:
+        backup = getattr(self, "auto_backup", None)
+        if backup is not None:
+            backup.stop()
 
     # -- window ----------------------------------------------------------------------------
     def show_about(self) -> None:

@@ -24,6 +24,7 @@ class ScriptedAsker(Asker):
     def __init__(self) -> None:
         self.answers: list[bool] = []
         self.choices: list[str | None] = []
+        self.picks: list[str | None] = []
         self.shown: list[tuple[str, str, str]] = []
         self.dialog_actions: list[Callable[[QDialog], bool]] = []
         self.files_to_open: list[list[str]] = []
@@ -34,6 +35,12 @@ class ScriptedAsker(Asker):
         if not self.dialog_actions:
             return False
         return self.dialog_actions.pop(0)(dialog)
+
+    def pick(self, parent: Any, title: str, text: str, options: Any) -> str | None:
+        self.shown.append(("pick", title, text))
+        answer = self.picks.pop(0) if self.picks else None
+        assert answer is None or answer in options, (answer, options)
+        return answer
 
     def open_files(self, parent: Any, title: str, filters: str) -> list[str]:
         self.shown.append(("open_files", title, filters))
