@@ -29,9 +29,6 @@ from PySide6.QtWidgets import (
     QProgressDialog,
     QWidget,
 )
-from walkapp.ui.dialogs import Asker
-from walkapp.ui.import_report import ImportReportDialog
-from walkapp.ui.workers import Progress, run_in_background
 
 from walkapp.bundles import (
     KIT_EXTENSION,
@@ -43,6 +40,9 @@ from walkapp.bundles import (
 )
 from walkapp.errors import WalkappError
 from walkapp.services import Services
+from walkapp.ui.dialogs import Asker
+from walkapp.ui.import_report import ImportReportDialog
+from walkapp.ui.workers import Progress, run_in_background
 
 
 def _tr(text: str) -> str:

@@ -30,8 +30,6 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
-from walkapp.ui.dialogs import Asker
-from walkapp.ui.workers import Progress, run_in_background
 
 from walkapp import domain as d
 from walkapp.errors import WalkappError
@@ -46,6 +44,8 @@ from walkapp.reports import (
     suggested_filename,
 )
 from walkapp.services import Services
+from walkapp.ui.dialogs import Asker
+from walkapp.ui.workers import Progress, run_in_background
 
 ChoosePath = Callable[[QWidget, str], str]   # (parent, suggested path) -> chosen path or ""
 OpenFile = Callable[[Path], bool]

@@ -52,7 +52,7 @@ def render_all(out_dir: Path) -> list[Path]:
             window.open_walk(walk.id)
             workspace = window.workspace
             assert workspace is not None
-            for number, key in enumerate(workspace.keys(), start=3):
+            for number, key in enumerate(workspace.page_keys(), start=3):
                 workspace.show_page(key)
                 page = workspace.page(key)
                 runner = getattr(page, "runner", None)

@@ -12,12 +12,12 @@ import importlib
 from pathlib import Path
 
 from PySide6.QtWidgets import QApplication, QWidget
-from walkapp.ui.screens.observation import ObservationScreen
-from walkapp.ui.screens.walker_home import WalkerHome
-from walkapp.ui.widgets.nudge_highlight import NudgeCheck, no_nudge
 
 from walkapp.demo import create_demo_walk
 from walkapp.services import Services
+from walkapp.ui.screens.observation import ObservationScreen
+from walkapp.ui.screens.walker_home import WalkerHome
+from walkapp.ui.widgets.nudge_highlight import NudgeCheck, no_nudge
 
 SIZE = (1366, 768)
 SAMPLE_NOTE = "The teacher asked a good question and Sam's table"
@@ -100,10 +100,9 @@ if __name__ == "__main__":  # a quick look without the whole `make screenshots`
     import sys
     import tempfile
 
-    from walkapp.ui.app import make_application
-
     from walkapp.config import resolve_settings
     from walkapp.services import open_services
+    from walkapp.ui.app import make_application
 
     make_application([])
     opened = open_services(resolve_settings(Path(tempfile.mkdtemp())))

@@ -19,7 +19,8 @@ def data_dir(kind: str) -> Path:
     try:
         package = _PACKAGES[kind]
     except KeyError:
-        raise ValueError(f"unknown data kind {kind!r}; expected one of {sorted(_PACKAGES)}")
+        raise ValueError(
+            f"unknown data kind {kind!r}; expected one of {sorted(_PACKAGES)}") from None
     spec = importlib.util.find_spec(package)
     if spec is not None and spec.submodule_search_locations:
         for location in spec.submodule_search_locations:

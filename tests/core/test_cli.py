@@ -57,7 +57,7 @@ def test_check_on_a_damaged_file_fails_clearly(tmp_path: Path,
     folder = tmp_path / "damaged"
     folder.mkdir()
     (folder / "walkapp.sqlite3").write_bytes(b"this is not a database" * 100)
-    code, out, err = run(capsys, "--data-dir", str(folder), "check")
+    code, _, err = run(capsys, "--data-dir", str(folder), "check")
     assert code != 0 and "damaged" in err and "Traceback" not in err
     assert err.count("\n") == 1
 

@@ -26,7 +26,7 @@ def test_every_screen_names_its_controls(qtbot, services: Services, qsettings: Q
     window.open_walk(walk.id)
     workspace = window.workspace
     assert workspace is not None
-    for key in workspace.keys():
+    for key in workspace.page_keys():
         workspace.show_page(key)
         QApplication.processEvents()
         page = workspace.page(key)

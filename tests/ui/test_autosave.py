@@ -8,14 +8,14 @@ import time
 
 import pytest
 from PySide6.QtCore import Qt
-from walkapp.ui.widgets.autosave import SaveIndicator, SerialSaver
-from walkapp.ui.widgets.note_editor import NoteEditor
 
 from tests.helpers.builders import make_walk
 from tests.ui.observe_helpers import type_text
 from walkapp import domain as d
 from walkapp.errors import DiskFullError, NotFoundError, StorageError
 from walkapp.services import Services
+from walkapp.ui.widgets.autosave import SaveIndicator, SerialSaver
+from walkapp.ui.widgets.note_editor import NoteEditor
 
 
 def make_editor(qtbot, services: Services, *, debounce_ms: int = 60

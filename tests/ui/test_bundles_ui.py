@@ -9,6 +9,12 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtWidgets import QApplication, QWidget
+
+from tests.helpers.builders import make_walk
+from tests.helpers.laptops import laptops
+from tests.ui.conftest import ScriptedAsker
+from walkapp.bundles import BundleService, crypto
+from walkapp.services import NoteDraft, Services
 from walkapp.ui.bundles_ui import (
     FilePicker,
     ImportController,
@@ -18,12 +24,6 @@ from walkapp.ui.bundles_ui import (
     PassphraseAsker,
     safe_file_name,
 )
-
-from tests.helpers.builders import make_walk
-from tests.helpers.laptops import laptops
-from tests.ui.conftest import ScriptedAsker
-from walkapp.bundles import BundleService, crypto
-from walkapp.services import NoteDraft, Services
 
 
 def shots(tmp_path: Path) -> Path:

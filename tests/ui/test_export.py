@@ -9,7 +9,6 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import Qt, QThread, QTime
 from PySide6.QtWidgets import QApplication
-from walkapp.ui.export import ExportDialog
 
 from tests.core.reports.conftest import (  # noqa: F401  (fixtures used by name)
     demo,
@@ -21,6 +20,7 @@ from tests.ui.conftest import ScriptedAsker
 from walkapp import domain as d
 from walkapp.reports import ReportKind
 from walkapp.services import Services
+from walkapp.ui.export import ExportDialog
 
 SHOTS = os.environ.get("WALKAPP_SHOTS")  # folder to save a picture of the dialog into
 

@@ -54,7 +54,7 @@ def test_kit_out_notes_back(qtbot, services: Services, qsettings: QSettings,
         assert opened.local_mode is d.LocalMode.WALKER
         me = opened.local_participant_id
         assert me == walk.walkers[1].id
-        assert laptop.workspace is not None and laptop.workspace.keys() == ["walker"]
+        assert laptop.workspace is not None and laptop.workspace.page_keys() == ["walker"]
         walker_services.notes.save_note(NoteDraft(walk_id=walk.id, author_id=me,
                                                   visit_id=walk.visits[0].id,
                                                   text="Pairs explained their steps"))

@@ -6,6 +6,10 @@ from __future__ import annotations
 from PySide6.QtCore import QEvent, QPoint
 from PySide6.QtGui import QHelpEvent, QTextCharFormat
 from PySide6.QtWidgets import QApplication, QToolTip
+
+from tests.helpers.builders import make_walk
+from tests.ui.observe_helpers import FakeFlag, fake_nudge, type_text
+from walkapp.services import Services
 from walkapp.ui.widgets.autosave import SerialSaver
 from walkapp.ui.widgets.note_editor import NoteEditor
 from walkapp.ui.widgets.nudge_highlight import (
@@ -16,10 +20,6 @@ from walkapp.ui.widgets.nudge_highlight import (
     run_check,
     utf16_length,
 )
-
-from tests.helpers.builders import make_walk
-from tests.ui.observe_helpers import FakeFlag, fake_nudge, type_text
-from walkapp.services import Services
 
 
 def make_editor(qtbot, services: Services, nudge) -> NoteEditor:

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import pytest
 from PySide6.QtCore import Qt
-from walkapp.ui.screens.observation import ObservationScreen
 
 from tests.helpers.builders import make_walk
 from tests.ui.conftest import ScriptedAsker
@@ -14,6 +13,7 @@ from walkapp import domain as d
 from walkapp.errors import DiskFullError
 from walkapp.events import Action, Change
 from walkapp.services import NoteDraft, Services
+from walkapp.ui.screens.observation import ObservationScreen
 
 CTRL = Qt.KeyboardModifier.ControlModifier
 ALT = Qt.KeyboardModifier.AltModifier

@@ -6,10 +6,10 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtGui import QImage
-from walkapp.ui.screenshots_observe import render_screenshots
 
 from walkapp.demo import create_demo_walk
 from walkapp.services import Services
+from walkapp.ui.screenshots_observe import render_screenshots
 
 
 def test_render_screenshots(qtbot, services: Services, tmp_path: Path) -> None:

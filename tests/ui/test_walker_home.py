@@ -13,7 +13,6 @@ from PySide6.QtWidgets import (
     QTextBrowser,
     QWidget,
 )
-from walkapp.ui.screens.walker_home import WalkerHome, walker_home_for
 
 from tests.helpers.builders import make_walk
 from tests.ui.conftest import ScriptedAsker
@@ -22,6 +21,7 @@ from walkapp import domain as d
 from walkapp.demo import create_demo_walk
 from walkapp.errors import NotFoundError, ValidationError
 from walkapp.services import Services
+from walkapp.ui.screens.walker_home import WalkerHome, walker_home_for
 
 
 def everything_shown(root: QWidget) -> str:

@@ -58,7 +58,8 @@ class WalksTableModel(QAbstractTableModel):
         return None
 
     def _display(self, walk: WalkSummary, column: int) -> str:
-        status = {WalkStatus.PLANNED: self.tr("Planned"), WalkStatus.RUNNING: self.tr("In progress"),
+        status = {WalkStatus.PLANNED: self.tr("Planned"),
+                  WalkStatus.RUNNING: self.tr("In progress"),
                   WalkStatus.CLOSED: self.tr("Closed")}
         values = (walk.walk_date.isoformat(), walk.title, walk.protocol_id or "—",
                   str(walk.walker_count), str(walk.visit_count), str(walk.note_count),

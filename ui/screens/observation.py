@@ -32,16 +32,16 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
+
+from walkapp import domain as d
+from walkapp.events import Change
+from walkapp.services import NoteDraft, Services
 from walkapp.ui.dialogs import Asker
 from walkapp.ui.widgets.autosave import DEBOUNCE_MS, SerialSaver, describe_failure
 from walkapp.ui.widgets.note_editor import ElidedLabel, NoteDeleted, NoteEditor
 from walkapp.ui.widgets.nudge_highlight import NudgeCheck, no_nudge
 from walkapp.ui.widgets.visit_header import Clock, VisitHeader
 from walkapp.ui.widgets.visit_notes import NotesPanel
-
-from walkapp import domain as d
-from walkapp.events import Change
-from walkapp.services import NoteDraft, Services
 
 __all__ = ["Clock", "ObservationScreen"]
 

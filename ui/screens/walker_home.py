@@ -14,16 +14,16 @@ from collections.abc import Callable, Sequence
 
 from PySide6.QtGui import QFont, QHideEvent
 from PySide6.QtWidgets import QLabel, QTabWidget, QTextBrowser, QVBoxLayout, QWidget
-from walkapp.ui.dialogs import Asker
-from walkapp.ui.screens.observation import Clock, ObservationScreen
-from walkapp.ui.widgets.autosave import DEBOUNCE_MS
-from walkapp.ui.widgets.nudge_highlight import NudgeCheck, no_nudge
-from walkapp.ui.widgets.reflections import ReflectionsPanel
 
 from walkapp import domain as d
 from walkapp.errors import NotFoundError, ValidationError
 from walkapp.events import Change
 from walkapp.services import Services
+from walkapp.ui.dialogs import Asker
+from walkapp.ui.screens.observation import Clock, ObservationScreen
+from walkapp.ui.widgets.autosave import DEBOUNCE_MS
+from walkapp.ui.widgets.nudge_highlight import NudgeCheck, no_nudge
+from walkapp.ui.widgets.reflections import ReflectionsPanel
 
 
 def overview_html(walk: d.Walk, tr: Callable[[str], str]) -> str:

@@ -99,7 +99,7 @@ class WalkWorkspace(QWidget):
                                                                  len(walk.visits)))
         self.subtitle.setText("  ·  ".join(parts))
 
-    def keys(self) -> list[str]:
+    def page_keys(self) -> list[str]:
         return [spec.key for spec in self._specs]
 
     def page(self, key: str) -> QWidget:
@@ -115,7 +115,7 @@ class WalkWorkspace(QWidget):
         return dict(self._built)
 
     def show_page(self, key: str) -> None:
-        self.nav.setCurrentRow(self.keys().index(key))
+        self.nav.setCurrentRow(self.page_keys().index(key))
 
     def current_key(self) -> str:
         item = self.nav.currentItem()

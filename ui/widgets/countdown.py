@@ -17,7 +17,7 @@ Clock = Callable[[], float]
 
 
 def format_seconds(seconds: float) -> str:
-    seconds = int(round(abs(seconds)))
+    seconds = round(abs(seconds))
     minutes, secs = divmod(seconds, 60)
     return f"{minutes}:{secs:02d}"
 

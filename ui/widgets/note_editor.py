@@ -24,6 +24,10 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
+
+from walkapp import domain as d
+from walkapp.errors import NotFoundError
+from walkapp.services.notes import NoteDraft, NoteService
 from walkapp.ui.widgets.autosave import (
     DEBOUNCE_MS,
     AutosaveTracker,
@@ -41,10 +45,6 @@ from walkapp.ui.widgets.note_text import (
     stem_prompt,
 )
 from walkapp.ui.widgets.nudge_highlight import NudgeCheck, hint_for, no_nudge, run_check
-
-from walkapp import domain as d
-from walkapp.errors import NotFoundError
-from walkapp.services.notes import NoteDraft, NoteService
 
 __all__ = ["STEMS", "ElidedLabel", "NoteDeleted", "NoteEditor", "NoteTextEdit",
            "shortcut_text", "stem_label", "stem_prompt"]

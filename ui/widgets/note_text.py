@@ -6,9 +6,9 @@ from __future__ import annotations
 from PySide6.QtCore import QCoreApplication, QEvent, QPoint, Qt, Signal
 from PySide6.QtGui import QFocusEvent, QHelpEvent, QKeySequence, QResizeEvent
 from PySide6.QtWidgets import QLabel, QPlainTextEdit, QToolTip, QWidget
-from walkapp.ui.widgets.nudge_highlight import NudgeHighlighter, Span, python_index, tooltip_for
 
 from walkapp import domain as d
+from walkapp.ui.widgets.nudge_highlight import NudgeHighlighter, Span, python_index, tooltip_for
 
 STEMS = (d.Stem.NOTICED, d.Stem.WONDER, d.Stem.WILL_TRY, d.Stem.QUESTION)
 

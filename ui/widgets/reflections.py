@@ -12,6 +12,9 @@ from collections.abc import Sequence
 
 from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import QLabel, QPlainTextEdit, QScrollArea, QVBoxLayout, QWidget
+
+from walkapp import domain as d
+from walkapp.services.notes import NoteService
 from walkapp.ui.widgets.autosave import (
     DEBOUNCE_MS,
     AutosaveTracker,
@@ -19,9 +22,6 @@ from walkapp.ui.widgets.autosave import (
     SaveIndicator,
     SerialSaver,
 )
-
-from walkapp import domain as d
-from walkapp.services.notes import NoteService
 
 
 def default_prompts() -> tuple[str, ...]:

@@ -16,10 +16,10 @@ from collections.abc import Callable
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
-from walkapp.ui.widgets.countdown import Countdown
-from walkapp.ui.widgets.note_text import shortcut_text
 
 from walkapp import domain as d
+from walkapp.ui.widgets.countdown import Countdown
+from walkapp.ui.widgets.note_text import shortcut_text
 
 Clock = Callable[[], float]
 

@@ -22,9 +22,9 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
-from walkapp.ui.widgets.note_text import stem_label
 
 from walkapp import domain as d
+from walkapp.ui.widgets.note_text import stem_label
 
 PREVIEW_CHARS = 220
 IdRole = Qt.ItemDataRole.UserRole + 1

@@ -16,9 +16,9 @@ def open_desktop_app(context: Context) -> int:
             "No screen found to open the app on (DISPLAY and WAYLAND_DISPLAY are unset). "
             "Run it from a desktop session, or use the commands listed by `walkapp --help`.")
     try:
-        from walkapp.ui.app import run_app
+        from walkapp.ui.app import run_app  # type: ignore[import-not-found, unused-ignore]
     except ImportError as error:
         raise WalkappError(
             f"The desktop app cannot start: {error}. On Debian/Ubuntu, `make run` installs "
             "the system libraries Qt needs.") from None
-    return run_app(context.settings)
+    return int(run_app(context.settings))

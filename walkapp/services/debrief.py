@@ -106,7 +106,7 @@ class DebriefService(ServiceBase):
         pre-brief review: (walker's name, commitment) pairs, oldest walk first."""
         with self.db.transaction() as session:
             walk = _walk(session, walk_id)
-            people = {p.person_id: p.display_name
+            people: dict[str, str] = {p.person_id: p.display_name
                       for p in session.scalars(select(m.Participant)
                                                .where(m.Participant.walk_id == walk_id))
                       if p.person_id}
@@ -122,7 +122,7 @@ class DebriefService(ServiceBase):
                        m.Commitment.status == d.CommitmentStatus.OPEN.value,
                        m.Walk.walk_date <= walk.walk_date)
                 .order_by(m.Walk.walk_date, m.Commitment.created_at)).all()
-            return [(people[person_id], convert.commitment(c)) for c, person_id in rows]
+            return [(people[person_id or ""], convert.commitment(c)) for c, person_id in rows]
 
     # -- action items ----------------------------------------------------------------------
     def add_action_item(self, walk_id: str, text: str, owner_name: str = "",

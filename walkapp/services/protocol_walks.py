@@ -15,7 +15,7 @@ from walkapp.errors import NotFoundError, ValidationError
 from walkapp.events import Action
 from walkapp.protocol.library import DEFAULT_PROTOCOL_ID, ProtocolLibrary, builtin_protocol
 from walkapp.protocol.runner import Clock, PhaseSelection, ProtocolRunner, utc_clock
-from walkapp.protocol.schema import LookForSet, PhaseKey, Protocol
+from walkapp.protocol.schema import LookForSet, Protocol
 from walkapp.protocol.snapshot import from_snapshot, to_snapshot
 from walkapp.services import Services, convert
 from walkapp.services import validate as v

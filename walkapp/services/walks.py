@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
@@ -36,7 +37,7 @@ class NewWalk:
 
 
 # Fields `update_walk` may change, with the check each value must pass.
-_EDITABLE = {
+_EDITABLE: dict[str, Callable[[Any], Any]] = {
     "title": lambda x: v.required_text(x, "The walk's title", v.MAX_TITLE_CHARS),
     "walk_date": lambda x: v.parse_date(x, "The walk's date"),
     "school": lambda x: v.optional_text(x, "The school's name", v.MAX_TITLE_CHARS),

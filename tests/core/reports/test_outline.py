@@ -10,7 +10,6 @@ import pytest
 from tests.core.reports.conftest import Render, pdf_text
 from tests.helpers.builders import make_walk
 from walkapp import domain as d
-from walkapp.services import Services
 from walkapp.reports.agenda import schedule
 from walkapp.reports.build_walk import agenda_data, notecatcher_data
 from walkapp.reports.outline import (
@@ -19,6 +18,8 @@ from walkapp.reports.outline import (
     outline_from_protocol_snapshot,
     phase_title,
 )
+from walkapp.services import Services
+
 
 def snapshot_of(protocol_id: str) -> str:
     from walkapp.protocol import to_snapshot

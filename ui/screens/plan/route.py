@@ -131,9 +131,10 @@ class RoutePanel(QWidget):
     def _move(self, step: int) -> None:
         row = self.table.currentRow()
         visit_id = self._visit_id(row)
-        if visit_id and 0 <= row + step < self.table.rowCount():
-            if self._run(lambda: self._services.plan.move_visit(visit_id, row + step + 1)):
-                self.table.selectRow(row + step)
+        if (visit_id and 0 <= row + step < self.table.rowCount()
+                and self._run(lambda: self._services.plan.move_visit(visit_id,
+                                                                     row + step + 1))):
+            self.table.selectRow(row + step)
 
     def _edited(self, item: QTableWidgetItem) -> None:
         if self._loading or item.column() == 0:
