@@ -6,7 +6,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.walkapp-installed
 
-.PHONY: run test sysdeps-run sysdeps-test venv lint typecheck wheel screenshots clean
+.PHONY: run test sysdeps-run sysdeps-test venv lint wheel screenshots bench clean
 
 run: sysdeps-run $(STAMP)
 	$(BIN)/walkapp
@@ -29,15 +29,24 @@ $(STAMP): pyproject.toml setup.py
 	@touch $(STAMP)
 
 lint: $(STAMP)
-	$(BIN)/python -m pip install --quiet ruff mypy
+	$(BIN)/python -m pip install --quiet ruff mypy types-reportlab
 	$(BIN)/ruff check walkapp ui tests
 	$(BIN)/mypy
 
 wheel: $(STAMP)
 	$(BIN)/python -m pip wheel --no-deps -w dist .
 
+# Every screen at 1366×768 and every report page, drawn from the sample walk.
 screenshots: sysdeps-test $(STAMP)
+	@command -v pdftoppm >/dev/null || sh .ci/system-deps.sh pdf
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m walkapp.ui.screenshots docs/screenshots
+	$(BIN)/python -m walkapp.reports.screenshots docs/screenshots/reports
+
+# Speed figures (reports, imports, start-up check, backup/restore); see docs/benchmarks.md.
+bench: sysdeps-test $(STAMP)
+	$(BIN)/python -m tests.bench.bench_reports
+	$(BIN)/python -m tests.bench.bench_import
+	$(BIN)/python -m tests.bench.bench_safety
 
 clean:
 	rm -rf $(VENV) build dist *.egg-info

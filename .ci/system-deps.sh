@@ -2,11 +2,15 @@
 # Install the system libraries walkapp needs that pip cannot bring (Debian/Ubuntu).
 #   .ci/system-deps.sh test   libraries for the offscreen test run
 #   .ci/system-deps.sh run    also the X11/xcb libraries to open a real window
+#   .ci/system-deps.sh pdf    poppler-utils, to draw report pages as pictures
 # As root it installs what is missing with apt-get; otherwise it prints the exact command
 # and stops. On systems without dpkg it does nothing (install Qt's libraries yourself).
 set -eu
 what="${1:-test}"
 pkgs="libgl1 libegl1 libfontconfig1 libglib2.0-0 libdbus-1-3 libxkbcommon0 fonts-dejavu-core"
+if [ "$what" = "pdf" ]; then
+    pkgs="poppler-utils"
+fi
 if [ "$what" = "run" ]; then
     pkgs="$pkgs libxcb-cursor0 libxcb-icccm4 libxcb-image0 libxcb-keysyms1 libxcb-render-util0 libxcb-shape0 libxkbcommon-x11-0"
 fi
