@@ -139,3 +139,12 @@ def test_core_sources_do_not_import_qt() -> None:
                         or name.startswith("walkapp.ui")) and path not in allowed:
                     offenders.append(f"{path.relative_to(core)} imports {name}")
     assert offenders == []
+
+
+@pytest.mark.parametrize("first", ["walkapp.bundles", "walkapp.services", "walkapp.reports",
+                                   "walkapp.protocol", "walkapp.nudge", "walkapp.cli"])
+def test_each_core_package_imports_on_its_own(first: str) -> None:
+    """No import cycles: any core package can be the first one a program imports."""
+    result = subprocess.run([sys.executable, "-c", f"import {first}"], capture_output=True,
+                            text=True, timeout=60)
+    assert result.returncode == 0, result.stderr

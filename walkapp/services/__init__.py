@@ -8,7 +8,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from walkapp.bundles.service import BundleService
+from typing import TYPE_CHECKING
+
 from walkapp.config import Settings
 from walkapp.events import EventBus
 from walkapp.services.debrief import DebriefService
@@ -19,6 +20,9 @@ from walkapp.services.responses import ResponseService
 from walkapp.services.runs import RunService
 from walkapp.services.walks import NewWalk, WalkService
 from walkapp.storage.db import Database
+
+if TYPE_CHECKING:  # the bundles package builds on services; import it late to avoid a cycle
+    from walkapp.bundles.service import BundleService
 
 __all__ = ["NewWalk", "NoteDraft", "Services", "open_services"]
 
@@ -38,6 +42,8 @@ class Services:
 
     @classmethod
     def create(cls, db: Database, bus: EventBus | None = None) -> Services:
+        from walkapp.bundles.service import BundleService
+
         bus = bus or EventBus()
         return cls(db=db, bus=bus, walks=WalkService(db, bus), plan=PlanService(db, bus),
                    notes=NoteService(db, bus), debrief=DebriefService(db, bus),
