@@ -41,6 +41,34 @@ def test_every_screen_names_its_controls(qtbot, services: Services, qsettings: Q
     qtbot.addWidget(dialog)
     dialog.show()
     problems["new walk dialog"] = unnamed_controls(dialog)
+
+    from walkapp.bundles import FileReport, ImportReport
+    from walkapp.reports import ReportKind
+    from walkapp.ui.export import ExportDialog
+    from walkapp.ui.import_report import ImportReportDialog
+
+    export = ExportDialog(services, walk.id, kind=ReportKind.DEBRIEF, asker=asker)
+    qtbot.addWidget(export)
+    export.show()
+    problems["export dialog"] = unnamed_controls(export)
+    report = ImportReport(files=(FileReport(path="a.walknotes", accepted=True),))
+    imported = ImportReportDialog(report)
+    qtbot.addWidget(imported)
+    imported.show()
+    problems["import report dialog"] = unnamed_controls(imported)
+
+    # Walker mode: the same walk on a walker's laptop.
+    window.show_library()
+    services.walks.update_walk(walk.id, local_mode="walker",
+                               local_participant_id=walk.walkers[0].id)
+    window.open_walk(walk.id)
+    assert window.workspace is not None and window.workspace.page_keys() == ["walker"]
+    home = window.workspace.page("walker")
+    for tabs in home.findChildren(QTabWidget):
+        for index in range(tabs.count()):
+            tabs.setCurrentIndex(index)
+            QApplication.processEvents()
+            problems[f"walker / {tabs.tabText(index)}"] = unnamed_controls(window)
     assert {where: found for where, found in problems.items() if found} == {}
 
 

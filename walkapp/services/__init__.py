@@ -7,7 +7,6 @@ commit it publishes a `Change` on the event bus so that views refresh only what 
 from __future__ import annotations
 
 from dataclasses import dataclass
-
 from typing import TYPE_CHECKING
 
 from walkapp.config import Settings
