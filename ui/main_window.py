@@ -305,14 +305,40 @@ class MainWindow(QMainWindow):
         self.open_walk(walk_id)
 
     def create_sample_walk(self) -> None:
+        """Create the sample walk off the GUI thread (about a hundred small saves)."""
         from walkapp.demo import create_demo_walk
+        from walkapp.ui.workers import run_in_background
 
-        try:
-            walk = create_demo_walk(self._services)
-        except WalkappError as error:
-            self._report(error, self.tr("The sample walk was not created"))
+        if getattr(self, "_sample_running", False):
             return
-        self.library.select_walk(walk.id)
+        self._sample_running = True
+        self.sample_action.setEnabled(False)
+        self.library.sample_button.setEnabled(False)
+        self.statusBar().showMessage(self.tr("Creating the sample walk…"))
+
+        def done(walk: object) -> None:
+            self._sample_finished()
+            walk_id = getattr(walk, "id", None)
+            if walk_id:
+                self.library.refresh()
+                self.library.select_walk(str(walk_id))
+            self.statusBar().showMessage(self.tr("The sample walk is ready."), 5000)
+
+        def failed(error: BaseException, details: str) -> None:
+            self._sample_finished()
+            if isinstance(error, WalkappError):
+                self._report(error, self.tr("The sample walk was not created"))
+            else:
+                self._asker.error(self, self.tr("The sample walk was not created"), details)
+
+        self._sample_task = run_in_background(lambda _progress: create_demo_walk(
+            self._services), on_done=done, on_error=failed)
+
+    def _sample_finished(self) -> None:
+        self._sample_running = False
+        self.sample_action.setEnabled(True)
+        self.library.sample_button.setEnabled(True)
+        self.statusBar().clearMessage()
 
     def duplicate_walk(self, walk_id: str) -> None:
         try:

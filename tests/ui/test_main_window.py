@@ -20,7 +20,7 @@ def test_main_window_lists_walks_and_searches(qtbot, services: Services, qsettin
     assert library.model.rowCount() == 1
     # A walk added elsewhere (e.g. by an import) appears without a manual refresh.
     make_walk(services, "Maths walk")
-    assert library.model.rowCount() == 2
+    qtbot.waitUntil(lambda: library.model.rowCount() == 2, timeout=2000)
     window.activateWindow()
     qtbot.waitUntil(window.isActiveWindow, timeout=2000)
     qtbot.keyClick(window, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
@@ -76,3 +76,18 @@ def test_status_filter(qtbot, services: Services, qsettings: QSettings,
     assert library.model.row_at(0).title == "Done walk"  # type: ignore[union-attr]
     library.status_filter.setCurrentIndex(library.status_filter.findData(WalkStatus.RUNNING.value))
     assert library.model.rowCount() == 0 and "No walk matches" in library.empty.text()
+
+
+def test_sample_walk_is_made_in_the_background(qtbot, services: Services,
+                                               qsettings: QSettings,
+                                               asker: ScriptedAsker) -> None:
+    window = MainWindow(services, qsettings, asker)
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.mouseClick(window.library.sample_button, Qt.MouseButton.LeftButton)
+    assert not window.library.sample_button.isEnabled()  # no double start
+    qtbot.waitUntil(lambda: window.library.model.rowCount() == 1, timeout=20000)
+    qtbot.waitUntil(lambda: window.library.sample_button.isEnabled(), timeout=5000)
+    walk = window.library.model.row_at(0)
+    assert walk is not None and walk.note_count >= 40
+    assert window.library.selected_walk_id() == walk.id

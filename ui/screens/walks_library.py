@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -51,6 +52,9 @@ class WalksLibrary(QWidget):
         self._search_timer = QTimer(self, singleShot=True, interval=150)
         self._search_timer.timeout.connect(self.refresh)
         self.search.textChanged.connect(self._search_timer.start)
+        self._change_timer = QTimer(self, singleShot=True, interval=60)
+        self._change_timer.timeout.connect(self._refresh_if_shown)
+        self._stale = False
 
         self.status_filter = QComboBox()
         self.status_filter.setAccessibleName(self.tr("Show walks by status"))
@@ -162,8 +166,22 @@ class WalksLibrary(QWidget):
 
     def on_change(self, change: Change) -> None:
         # The library shows counts of walkers, visits and notes: those changes matter too.
+        # A burst of changes (an import, the sample walk) refreshes once, just after.
         if change.entity in {"walk", "participant", "visit", "note"}:
+            self._change_timer.start()
+
+    def _refresh_if_shown(self) -> None:
+        # A hidden library (a walk is open, or the window closed) catches up when shown.
+        if self.isVisible():
             self.refresh()
+        else:
+            self._stale = True
+
+    def showEvent(self, event: QShowEvent) -> None:
+        if self._stale:
+            self._stale = False
+            self.refresh()
+        super().showEvent(event)
 
     def selected_walk_id(self) -> str | None:
         rows = self.table.selectionModel().selectedRows() if self.table.selectionModel() else []
