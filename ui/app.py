@@ -55,6 +55,8 @@ def run_app(settings: Settings) -> int:
         window = MainWindow(services, ui_settings(settings), asker)
         window.start_auto_backup()
         window.show()
+        # A broken file in the user's protocol folder is reported, skipped, never fatal.
+        window.protocols_menu.report_problems()
         try:
             return app.exec()
         finally:

@@ -147,6 +147,10 @@ class MainWindow(QMainWindow):
         file_menu.addAction(self.quit_action)
         self.file_menu = file_menu
 
+        from walkapp.ui.protocols_menu import ProtocolsMenu
+
+        self.protocols_menu = ProtocolsMenu(self.menuBar().addMenu(self.tr("&Protocols")),
+                                            self.library_of_protocols, self._asker, self)
         self.go_menu = self.menuBar().addMenu(self.tr("&Go"))
         self.library_action = self._action(self.tr("All &walks"), self.show_library,
                                            "Ctrl+Shift+0")
