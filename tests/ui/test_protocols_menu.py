@@ -39,7 +39,7 @@ def test_import_copy_and_report(qtbot, services: Services, qsettings: QSettings,
     broken.write_text("id = \"broken\"\nschema_version = 1\n[pre_brief\n", encoding="utf-8")
     asker.shown.clear()
     menu.report_problems()
-    kind, title, text = asker.shown[-1]
+    kind, _title, text = asker.shown[-1]
     assert kind == "warn" and "broken.toml" in text
     # The rest of the library still works.
     assert "learning-walk" in {e.id for e in library.entries}
