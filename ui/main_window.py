@@ -15,34 +15,17 @@ from walkapp.events import Action, Change
 from walkapp.protocol.library import ProtocolLibrary
 from walkapp.services import Services
 from walkapp.ui.bridge import ChangeBridge
-from walkapp.ui.bundles_ui import FilePicker, PassphraseAsker
+from walkapp.ui.bundles_ui import PassphraseAsker
 from walkapp.ui.dialogs import Asker
 from walkapp.ui.screens.new_walk import NewWalkDialog, NewWalkRequest, ProtocolChoice
 from walkapp.ui.screens.walks_library import WalksLibrary
 from walkapp.ui.screens.workspace import PageSpec, WalkWorkspace
+from walkapp.ui.walk_files import WalkFiles
 
 PagesFactory = Callable[[Services, str, Asker, QWidget, ChangeBridge], list[PageSpec]]
 WalkCreator = Callable[[Services, NewWalkRequest], str]
 
 
-
-
-class _AskerPicker(FilePicker):
-    """File choosers for walk kits and notes files go through the one dialog seam."""
-
-    def __init__(self, asker: Asker) -> None:
-        self._asker = asker
-
-    def open_files(self, parent: QWidget | None, title: str, filters: str) -> list[str]:
-        return self._asker.open_files(parent, title, filters)
-
-    def open_file(self, parent: QWidget | None, title: str, filters: str) -> str | None:
-        chosen = self._asker.open_files(parent, title, filters)
-        return chosen[0] if chosen else None
-
-    def save_file(self, parent: QWidget | None, title: str, suggested: str,
-                  filters: str) -> str | None:
-        return self._asker.save_file(parent, title, suggested, filters)
 
 
 class MainWindow(QMainWindow):
@@ -82,20 +65,10 @@ class MainWindow(QMainWindow):
         self.library.table.selectionModel().selectionChanged.connect(
             lambda *_: self._update_actions())
 
-        from walkapp.ui.bundles_ui import (
-            ImportController,
-            KitExportController,
-            OpenKitController,
-        )
-
-        picker = _AskerPicker(self._asker)
-        self.importer = ImportController(services, self._asker, self, picker=picker,
-                                         passphrases=passphrases)
-        self.kits = KitExportController(services, self._asker, self, picker=picker,
-                                        passphrases=passphrases)
-        self.kit_opener = OpenKitController(services, self._asker, self, picker=picker,
-                                            passphrases=passphrases)
-        self.kit_opener.opened.connect(self._kit_opened)
+        self.files = WalkFiles(services, self._asker, self, self._current_walk_id,
+                               self._before_save, passphrases=passphrases)
+        self.files.walk_opened.connect(self.open_walk)
+        self.importer = self.files.importer
         self.setAcceptDrops(True)
         self._build_menus()
         where = services.db.path or services.db.url
@@ -130,9 +103,10 @@ class MainWindow(QMainWindow):
         file_menu.addSeparator()
         self.import_action = self._action(self.tr("&Import walkers' notes…"),
                                           self.import_notes, "Ctrl+I")
-        self.kit_action = self._action(self.tr("Make a walk &kit…"), self.make_kit, "Ctrl+K")
+        self.kit_action = self._action(self.tr("Make a walk &kit…"), self.files.make_kit,
+                                       "Ctrl+K")
         self.save_notes_action = self._action(self.tr("Save a &notes file…"),
-                                              self.save_notes_file, "Ctrl+Shift+S")
+                                              self.files.save_notes_file, "Ctrl+Shift+S")
         self.open_kit_action = self._action(self.tr("&Open a walk kit…"), self.open_kit,
                                             QKeySequence.StandardKey.Open)
         for action in (self.import_action, self.kit_action, self.save_notes_action,
@@ -189,82 +163,29 @@ class MainWindow(QMainWindow):
         self.export_dialog = show_export_dialog(self, self._services, walk_id, kind,
                                                 self._asker)
 
-    # -- walk kits and notes files ---------------------------------------------------------
+    # -- walk kits and notes files (see walkapp.ui.walk_files) -----------------------------
     def _current_walk_id(self) -> str | None:
         return self.workspace.walk_id if self.workspace is not None else \
             self.library.selected_walk_id()
 
-    def import_notes(self, paths: list[str] | None = None) -> None:
-        if paths:
-            self.importer.import_files(paths)
-        else:
-            self.importer.choose_and_import()
-
-    def _choose_walker(self, walk_id: str, any_label: str | None) -> tuple[bool, str | None]:
-        """Ask which walker a file is for; (False, None) when the user cancels."""
-        walk = self._services.walks.get_walk(walk_id)
-        names = ([any_label] if any_label else []) + [p.display_name for p in walk.walkers]
-        if not names:
-            self._asker.inform(self, self.tr("No walkers yet"), self.tr(
-                "Add walkers to the roster first (Plan → Roster and groups)."))
-            return False, None
-        chosen = self._asker.pick(self, self.tr("Which walker?"),
-                                  self.tr("Who is this file for?"), names)
-        if chosen is None:
-            return False, None
-        walker = next((p for p in walk.walkers if p.display_name == chosen), None)
-        return True, walker.id if walker else None
-
-    def make_kit(self) -> None:
-        walk_id = self._current_walk_id()
-        if walk_id is None:
-            return
-        ok, walker_id = self._choose_walker(walk_id, self.tr("Any walker (they pick their "
-                                                             "name)"))
-        if ok:
-            self.kits.save_kit(walk_id, walker_id)
-
-    def save_notes_file(self) -> None:
-        walk_id = self._current_walk_id()
-        if walk_id is None:
-            return
-        walk = self._services.walks.get_walk(walk_id)
-        walker_id = walk.local_participant_id if walk.local_mode.value == "walker" else None
-        if walker_id is None:
-            ok, walker_id = self._choose_walker(walk_id, None)
-            if not ok or walker_id is None:
-                return
+    def _before_save(self) -> None:
         if self.workspace is not None:
             self.workspace.save_pending()
-        self.kits.save_notes(walk_id, walker_id)
+
+    def import_notes(self, paths: list[str] | None = None) -> None:
+        self.files.import_notes(paths)
 
     def open_kit(self, path: str | None = None) -> None:
-        self.kit_opener.open_kit(path)
-
-    def _kit_opened(self, result: object) -> None:
-        walk_id = getattr(result, "walk_id", None)
-        if walk_id:
-            self.open_walk(str(walk_id))
+        self.files.open_kit(path)
 
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:
-        from walkapp.bundles import KIT_EXTENSION, NOTES_EXTENSION
-
-        paths = self.importer.dropped_paths(event.mimeData())
-        if any(p.lower().endswith((NOTES_EXTENSION, KIT_EXTENSION)) for p in paths):
+        if self.files.wants(event.mimeData()):
             event.acceptProposedAction()
         else:
             event.ignore()
 
     def dropEvent(self, event: QDropEvent) -> None:
-        from walkapp.bundles import KIT_EXTENSION, NOTES_EXTENSION
-
-        paths = self.importer.dropped_paths(event.mimeData())
-        notes = [p for p in paths if p.lower().endswith(NOTES_EXTENSION)]
-        kits = [p for p in paths if p.lower().endswith(KIT_EXTENSION)]
-        if notes:
-            self.import_notes(notes)
-        elif kits:
-            self.open_kit(kits[0])
+        self.files.drop(event.mimeData())
         event.acceptProposedAction()
 
     def _update_actions(self) -> None:

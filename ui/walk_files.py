@@ -1,0 +1,129 @@
+"""Walk kits out and notes files back, as the main window offers them: the File menu's
+import / make kit / save notes / open kit, and files dropped on the window."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import QMimeData, QObject, Signal
+from PySide6.QtWidgets import QWidget
+
+from walkapp.bundles import KIT_EXTENSION, NOTES_EXTENSION
+from walkapp.services import Services
+from walkapp.ui.bundles_ui import (
+    FilePicker,
+    ImportController,
+    KitExportController,
+    OpenKitController,
+    PassphraseAsker,
+)
+from walkapp.ui.dialogs import Asker
+
+
+class AskerPicker(FilePicker):
+    """File choosers for walk kits and notes files go through the one dialog seam."""
+
+    def __init__(self, asker: Asker) -> None:
+        self._asker = asker
+
+    def open_files(self, parent: QWidget | None, title: str, filters: str) -> list[str]:
+        return self._asker.open_files(parent, title, filters)
+
+    def open_file(self, parent: QWidget | None, title: str, filters: str) -> str | None:
+        chosen = self._asker.open_files(parent, title, filters)
+        return chosen[0] if chosen else None
+
+    def save_file(self, parent: QWidget | None, title: str, suggested: str,
+                  filters: str) -> str | None:
+        return self._asker.save_file(parent, title, suggested, filters)
+
+
+class WalkFiles(QObject):
+    walk_opened = Signal(str)  # a kit was opened on this laptop: show that walk
+
+    def __init__(self, services: Services, asker: Asker, parent: QWidget,
+                 current_walk: Callable[[], str | None], before_save: Callable[[], None],
+                 *, passphrases: PassphraseAsker | None = None) -> None:
+        super().__init__(parent)
+        self._services = services
+        self._asker = asker
+        self._parent = parent
+        self._current_walk = current_walk
+        self._before_save = before_save
+        picker = AskerPicker(asker)
+        self.importer = ImportController(services, asker, parent, picker=picker,
+                                         passphrases=passphrases)
+        self.kits = KitExportController(services, asker, parent, picker=picker,
+                                        passphrases=passphrases)
+        self.kit_opener = OpenKitController(services, asker, parent, picker=picker,
+                                            passphrases=passphrases)
+        self.kit_opener.opened.connect(self._kit_opened)
+
+    def import_notes(self, paths: list[str] | None = None) -> None:
+        if paths:
+            self.importer.import_files(paths)
+        else:
+            self.importer.choose_and_import()
+
+    def _choose_walker(self, walk_id: str, any_label: str | None) -> tuple[bool, str | None]:
+        """Ask which walker a file is for; (False, None) when the user cancels."""
+        walk = self._services.walks.get_walk(walk_id)
+        names = ([any_label] if any_label else []) + [p.display_name for p in walk.walkers]
+        if not walk.walkers:
+            self._asker.inform(self._parent, self.tr("No walkers yet"), self.tr(
+                "Add walkers to the roster first (Plan → Roster and groups)."))
+            return False, None
+        chosen = self._asker.pick(self._parent, self.tr("Which walker?"),
+                                  self.tr("Who is this file for?"), names)
+        if chosen is None:
+            return False, None
+        walker = next((p for p in walk.walkers if p.display_name == chosen), None)
+        return True, walker.id if walker else None
+
+    def make_kit(self) -> None:
+        walk_id = self._current_walk()
+        if walk_id is None:
+            return
+        ok, walker_id = self._choose_walker(
+            walk_id, self.tr("Any walker (they pick their name)"))
+        if ok:
+            self.kits.save_kit(walk_id, walker_id)
+
+    def save_notes_file(self) -> None:
+        """On a walker's laptop: their own notes. On the facilitator's: a chosen walker's
+        (for example to send notes typed up from paper back to that walker)."""
+        walk_id = self._current_walk()
+        if walk_id is None:
+            return
+        walk = self._services.walks.get_walk(walk_id)
+        walker_id = walk.local_participant_id if walk.local_mode.value == "walker" else None
+        if walker_id is None:
+            ok, walker_id = self._choose_walker(walk_id, None)
+            if not ok or walker_id is None:
+                return
+        self._before_save()
+        self.kits.save_notes(walk_id, walker_id)
+
+    def open_kit(self, path: str | None = None) -> None:
+        self.kit_opener.open_kit(path)
+
+    def _kit_opened(self, result: object) -> None:
+        walk_id = getattr(result, "walk_id", None)
+        if walk_id:
+            self.walk_opened.emit(str(walk_id))
+
+    def _paths(self, mime: QMimeData) -> tuple[list[str], list[str]]:
+        paths = self.importer.dropped_paths(mime)
+        return ([p for p in paths if p.lower().endswith(NOTES_EXTENSION)],
+                [p for p in paths if p.lower().endswith(KIT_EXTENSION)])
+
+    def wants(self, mime: QMimeData) -> bool:
+        notes, kits = self._paths(mime)
+        return bool(notes or kits)
+
+    def drop(self, mime: QMimeData) -> None:
+        notes, kits = self._paths(mime)
+        if notes:
+            self.import_notes(notes)
+        elif kits:
+            self.open_kit(kits[0])
