@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -18,9 +20,9 @@ from PySide6.QtWidgets import (
 )
 
 from walkapp import domain as d
-from walkapp.errors import WalkappError
 from walkapp.events import Change
 from walkapp.services import Services
+from walkapp.ui.widgets.inline_error import run_reporting
 
 
 class RosterPanel(QWidget):
@@ -132,14 +134,8 @@ class RosterPanel(QWidget):
         if change.walk_id == self.walk_id and change.entity in self.ENTITIES:
             self.refresh()
 
-    def _run(self, action: object) -> bool:
-        try:
-            action()  # type: ignore[operator]
-        except WalkappError as error:
-            self.message.setText(error.message)
-            return False
-        self.message.setText("")
-        return True
+    def _run(self, action: Callable[[], object]) -> bool:
+        return run_reporting(self.message, action)
 
     def _add_walker(self) -> None:
         name = self.new_name.text().strip()

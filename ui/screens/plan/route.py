@@ -3,6 +3,8 @@ column exists only while the walk records teacher names (off by default)."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -17,9 +19,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from walkapp.errors import WalkappError
 from walkapp.events import Change
 from walkapp.services import Services
+from walkapp.ui.widgets.inline_error import run_reporting
 
 FIELDS = ("room", "grade", "subject", "teacher_name")
 
@@ -105,14 +107,8 @@ class RoutePanel(QWidget):
         if change.walk_id == self.walk_id and change.entity in {"visit", "walk"}:
             self.refresh()
 
-    def _run(self, action: object) -> bool:
-        try:
-            action()  # type: ignore[operator]
-        except WalkappError as error:
-            self.message.setText(error.message)
-            return False
-        self.message.setText("")
-        return True
+    def _run(self, action: Callable[[], object]) -> bool:
+        return run_reporting(self.message, action)
 
     def _visit_id(self, row: int) -> str | None:
         item = self.table.item(row, 0)
