@@ -33,6 +33,11 @@ class ValidationError(WalkappError):
     """Input that cannot be stored as given (empty title, bad date, over a limit…)."""
 
 
+class EditConflictError(WalkappError):
+    """The thing being saved was changed elsewhere (e.g. by an imported notes file) since
+    the editor read it; saving would overwrite that change."""
+
+
 class StorageError(WalkappError):
     """The database could not be read or written; nothing was changed."""
 

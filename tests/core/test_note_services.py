@@ -100,3 +100,21 @@ def test_reflections_save_and_update(services: Services) -> None:
                                             "A lot about pauses", first.id)
     assert second.id == first.id and second.revision == 2
     assert [r.text for r in services.notes.list_reflections(walk.id)] == ["A lot about pauses"]
+
+
+def test_a_stale_editor_cannot_overwrite_a_newer_version(services: Services) -> None:
+    from walkapp.errors import EditConflictError
+
+    walk = make_walk(services)
+    first = services.notes.save_note(NoteDraft(walk_id=walk.id, author_id=None, text="v1"))
+    # Another laptop's version arrives (an import) and moves the revision on.
+    services.notes.save_note(NoteDraft(walk_id=walk.id, author_id=None, text="theirs",
+                                       id=first.id))
+    with pytest.raises(EditConflictError):
+        services.notes.save_note(NoteDraft(walk_id=walk.id, author_id=None, text="mine",
+                                           id=first.id, base_revision=first.revision))
+    assert services.notes.get_note(first.id).text == "theirs"
+    # Without a base revision (CLI, imports) the save goes through as before.
+    services.notes.save_note(NoteDraft(walk_id=walk.id, author_id=None, text="mine",
+                                       id=first.id))
+    assert services.notes.get_note(first.id).text == "mine"

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QTextCursor
 
 from tests.helpers.builders import make_walk
 from tests.ui.conftest import ScriptedAsker
@@ -311,3 +312,31 @@ def test_tab_order_runs_from_the_visit_to_the_note_to_the_list(
     assert screen.focusWidget() is screen.notes_panel.list
     qtbot.keyClick(screen.notes_panel.list, Qt.Key.Key_Tab)
     assert screen.focusWidget() is screen.notes_panel.delete_button
+
+
+def test_an_import_while_a_note_is_open_keeps_both_texts(qtbot, services: Services,
+                                                         asker: ScriptedAsker) -> None:
+    walk = make_walk(services, visits=1)
+    author = walk.walkers[0].id
+    stored = services.notes.save_note(NoteDraft(walk_id=walk.id, author_id=author,
+                                                visit_id=walk.visits[0].id,
+                                                text="Pairs talk"))
+    screen = open_screen(qtbot, services, walk, author, asker)
+    screen.editor.load_note(stored)
+    # The same note arrives changed from another laptop while it is open here.
+    services.notes.save_note(NoteDraft(walk_id=walk.id, author_id=author,
+                                       visit_id=walk.visits[0].id, id=stored.id,
+                                       text="Pairs talk for four minutes"))
+    screen.editor.text_edit.moveCursor(QTextCursor.MoveOperation.End)
+    type_text(screen.editor.text_edit, " quietly")
+    assert screen.editor.flush()
+    texts = sorted(n.text for n in services.notes.list_notes(walk.id))
+    assert texts == ["Pairs talk for four minutes", "Pairs talk quietly"]
+    assert screen.editor.note_id != stored.id
+    assert "separate note" in screen.editor.hint.full_text()
+    # More typing goes on into the separate note, not over the other version.
+    type_text(screen.editor.text_edit, "!")
+    assert screen.editor.flush()
+    texts = sorted(n.text for n in services.notes.list_notes(walk.id))
+    assert texts == ["Pairs talk for four minutes", "Pairs talk quietly!"]
+    qtbot.waitUntil(lambda: screen.notes_panel.list.count() == 2, timeout=3000)

@@ -21,7 +21,7 @@ from __future__ import annotations
 import itertools
 from collections.abc import Callable
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QHideEvent, QKeySequence, QShowEvent
 from PySide6.QtWidgets import (
     QLabel,
@@ -67,6 +67,8 @@ class ObservationScreen(QWidget):
         self._index = -1
         self._notes: dict[str, d.Note] = {}      # this author's live notes, by id
         self._known_ids: set[str] = set()        # ids this screen committed itself
+        self._catch_up = QTimer(self, singleShot=True, interval=400)
+        self._catch_up.timeout.connect(self._refresh_list)
         self._deleting: dict[str, NoteDraft] = {}
         self._undo: NoteDraft | None = None
         self._navigating = False
@@ -232,6 +234,10 @@ class ObservationScreen(QWidget):
         elif change.entity == "note" and not set(change.ids) <= self._known_ids:
             self._reload_notes()
             self._show_visit_notes()
+        elif change.entity == "note":
+            # Mostly our own saves; but an import can replace a note we know. Catch up once
+            # things are quiet, without touching the note being typed.
+            self._catch_up.start()
 
     def reload_walk(self) -> None:
         current = self.current_visit()
@@ -307,6 +313,10 @@ class ObservationScreen(QWidget):
         self.notes_panel.set_notes(notes, self.editor.note_id)
 
     # -- notes ---------------------------------------------------------------------------------
+    def _refresh_list(self) -> None:
+        self._reload_notes()
+        self._show_visit_notes()
+
     def _reload_notes(self) -> None:
         notes = self._services.notes.list_notes(self._walk.id, author_id=self._author_id)
         self._notes = {n.id: n for n in notes if n.author_id == self._author_id}

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import contextlib
 import uuid
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QFont, QKeySequence
@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from walkapp import domain as d
-from walkapp.errors import NotFoundError
+from walkapp.errors import EditConflictError, NotFoundError
 from walkapp.services.notes import NoteDraft, NoteService
 from walkapp.ui.widgets.autosave import (
     DEBOUNCE_MS,
@@ -62,6 +62,14 @@ class NoteDeleted:
     note_id: str
 
 
+@dataclass
+class _Base:
+    """What the database held when this editor last read or wrote its note."""
+
+    revision: int | None
+    forked_to: str | None = None
+
+
 class NoteEditor(QWidget):
     """Edits one note of `author_id` at a time.
 
@@ -85,6 +93,7 @@ class NoteEditor(QWidget):
         self._author_id = author_id
         self._nudge = nudge
         self._note_id = ""
+        self._base = _Base(None)
         self._visit_id: str | None = None
         self._stem = d.Stem.NOTICED
         self._tags: list[str] = []
@@ -226,6 +235,7 @@ class NoteEditor(QWidget):
         Call `flush()` first: the previous note is left behind as it is."""
         self._visit_id = visit_id
         self._note_id = str(uuid.uuid4())
+        self._base = _Base(None)
         self._stored = False
         self._tags = []
         self._set_text("")
@@ -237,6 +247,7 @@ class NoteEditor(QWidget):
         """Edit a stored note. Call `flush()` first."""
         self._visit_id = note.visit_id
         self._note_id = note.id
+        self._base = _Base(note.revision)
         self._stored = True
         self._stem = note.stem
         known = {lf.id for lf in self._walk.look_fors}
@@ -361,6 +372,7 @@ class NoteEditor(QWidget):
     def _build_commit(self) -> Commit | None:
         draft = self.current_draft()
         notes = self._notes
+        base = self._base
         if not draft.text.strip():
             if not self._stored:
                 return None
@@ -373,9 +385,32 @@ class NoteEditor(QWidget):
 
             return remove
         self._stored = True
-        return lambda: notes.save_note(draft)
+
+        def save() -> d.Note:
+            # Runs on the saver's one worker thread, commits strictly in order: `base`
+            # follows the note's revision from one commit to the next.
+            target = replace(draft, id=base.forked_to or draft.id,
+                             base_revision=base.revision)
+            try:
+                result = notes.save_note(target)
+            except EditConflictError:
+                # Someone else's version arrived (an import) while this one was open:
+                # keep both — what is typed here becomes a note of its own.
+                result = notes.save_note(replace(draft, id=str(uuid.uuid4()),
+                                                 base_revision=None))
+                base.forked_to = result.id
+            base.revision = result.revision
+            return result
+
+        return save
 
     def _on_committed(self, result: object) -> None:
+        if isinstance(result, d.Note) and result.id == self._base.forked_to \
+                and self._note_id != result.id:
+            self._note_id = result.id
+            self.hint.set_full_text(self.tr(
+                "This note was changed on another laptop while it was open here; your "
+                "text was kept as a separate note, next to the other version."))
         if isinstance(result, NoteDeleted) and self.tracker.is_saved():
             self.indicator.set_state("idle")
         self.saved.emit(result)

@@ -13,7 +13,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
 from walkapp import domain as d
-from walkapp.errors import NotFoundError, ValidationError
+from walkapp.errors import EditConflictError, NotFoundError, ValidationError
 from walkapp.events import Action
 from walkapp.services import convert
 from walkapp.services import validate as v
@@ -34,6 +34,10 @@ class NoteDraft:
     phase: str | None = None
     look_for_ids: tuple[str, ...] = ()
     id: str = ""
+    # The revision the editor last read or wrote; None skips the check. When the stored
+    # note has moved on (an import replaced it), saving raises EditConflictError instead
+    # of overwriting someone else's text.
+    base_revision: int | None = None
 
 
 def _check_refs(session: Session, draft: NoteDraft) -> list[m.LookFor]:
@@ -76,6 +80,10 @@ class NoteService(ServiceBase):
             else:
                 if row.walk_id != draft.walk_id:
                     raise ValidationError("That note belongs to another walk.")
+                if draft.base_revision is not None and row.revision != draft.base_revision:
+                    raise EditConflictError(
+                        "This note was changed elsewhere (an imported notes file) while it "
+                        "was open here.")
                 changed = (row.text != text or row.stem != stem.value
                            or row.visit_id != draft.visit_id or row.phase != draft.phase
                            or [t.id for t in row.look_fors] != [t.id for t in tags]
