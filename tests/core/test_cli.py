@@ -148,3 +148,24 @@ def test_each_core_package_imports_on_its_own(first: str) -> None:
     result = subprocess.run([sys.executable, "-c", f"import {first}"], capture_output=True,
                             text=True, timeout=60)
     assert result.returncode == 0, result.stderr
+
+
+def test_show_text_does_not_pass_terminal_escapes(capsys: pytest.CaptureFixture[str]) -> None:
+    from walkapp.config import resolve_settings
+    from walkapp.services import NoteDraft, open_services
+
+    services = open_services(resolve_settings())
+    try:
+        from tests.helpers.builders import make_walk
+
+        walk = make_walk(services, "Escapes")
+        services.notes.save_note(NoteDraft(walk_id=walk.id, author_id=walk.walkers[0].id,
+                                           visit_id=walk.visits[0].id,
+                                           text="red \x1b[31mtext\x07 and\ttab"))
+    finally:
+        services.close()
+    code, out, _ = run(capsys, "show", "Escapes")
+    assert code == 0 and "\x1b" not in out and "\x07" not in out
+    assert "red \\x1b[31mtext\\x07 and\ttab" in out
+    code, out, _ = run(capsys, "show", "Escapes", "--json")
+    assert "red \x1b[31mtext\x07 and\ttab" in json.loads(out)["notes"][0]["text"]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import re
 import sys
 from typing import Any
 
@@ -75,9 +76,21 @@ def cmd_show(args: argparse.Namespace, context: Context) -> int:
     return 0
 
 
+# Control characters in notes (typed or imported) must not drive the reader's terminal:
+# in text output they are shown as visible escapes; --json keeps them exactly.
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+
+
+def _terminal_safe(text: str) -> str:
+    return _CONTROL.sub(lambda m: f"\\x{ord(m.group()):02x}", text)
+
+
 def _print_record(record: d.WalkRecord) -> None:
     walk = record.walk
-    out = sys.stdout.write
+
+    def out(text: str) -> None:
+        sys.stdout.write(_terminal_safe(text))
+
     out(f"{walk.title}\n{'=' * min(len(walk.title), 78)}\n")
     out(f"Date: {walk.walk_date.isoformat()}   Status: {walk.status.value}   "
         f"Protocol: {walk.protocol_id or '(none)'}   Id: {walk.id}\n")
