@@ -5,16 +5,15 @@ from __future__ import annotations
 import os
 import sqlite3
 import stat
-from datetime import date
 from pathlib import Path
 
 import pytest
 
 from tests.helpers.damage import damage_pages
+from tests.helpers.on_disk import walk_on_disk, walk_titles
 from walkapp.config import Settings
 from walkapp.errors import StorageError
-from walkapp.services import NewWalk, Services, open_services
-from walkapp.storage.backup import backup_now
+from walkapp.services import Services
 from walkapp.storage.startup import (
     RecoveryChoice,
     StartupStatus,
@@ -23,37 +22,17 @@ from walkapp.storage.startup import (
 )
 
 
-def _with_walk(settings: Settings, title: str = "Kept walk", backup: bool = True) -> Path:
-    services = open_services(settings)
-    try:
-        services.walks.create_walk(NewWalk(title=title, walk_date=date(2026, 3, 4)))
-        if backup:
-            backup_now(services.db, "auto")
-    finally:
-        services.close()
-    assert settings.sqlite_path is not None
-    return settings.sqlite_path
-
-
-def _titles(settings: Settings) -> list[str]:
-    services = open_services(settings)
-    try:
-        return [w.title for w in services.walks.list_walks()]
-    finally:
-        services.close()
-
-
 def test_first_start_then_a_healthy_database(settings: Settings) -> None:
     report = check_database(settings)
     assert report.status is StartupStatus.NEW and report.can_open
-    _with_walk(settings)
+    walk_on_disk(settings)
     report = check_database(settings)
     assert report.status is StartupStatus.OK and report.revision and report.seconds < 2
     assert report.message == "The database is fine."
 
 
 def test_the_check_never_writes(settings: Settings) -> None:
-    path = _with_walk(settings)
+    path = walk_on_disk(settings)
     # Leave a WAL with a commit in it, as a crash would.
     holder = sqlite3.connect(path)
     holder.execute("PRAGMA wal_autocheckpoint = 0")
@@ -80,7 +59,7 @@ def test_the_check_never_writes(settings: Settings) -> None:
 ])
 def test_damage_is_found_and_set_aside_untouched(settings: Settings, damage, needle: str
                                                  ) -> None:  # type: ignore[no-untyped-def]
-    path = _with_walk(settings)
+    path = walk_on_disk(settings)
     damage(path)
     damaged_bytes = path.read_bytes()
     report = check_database(settings)
@@ -96,11 +75,11 @@ def test_damage_is_found_and_set_aside_untouched(settings: Settings, damage, nee
         assert stat.S_IMODE(result.damaged_copy.stat().st_mode) == 0o600
     assert result.backup is not None and result.restored is not None
     assert check_database(settings).status is StartupStatus.OK
-    assert _titles(settings) == ["Kept walk"]
+    assert walk_titles(settings) == ["Kept walk"]
 
 
 def test_start_empty_keeps_the_damaged_file_and_its_wal(settings: Settings) -> None:
-    path = _with_walk(settings)
+    path = walk_on_disk(settings)
     damage_pages(path)
     Path(f"{path}-wal").write_bytes(b"some wal bytes")
     report = check_database(settings)
@@ -108,21 +87,21 @@ def test_start_empty_keeps_the_damaged_file_and_its_wal(settings: Settings) -> N
     assert result.damaged_copy is not None and result.restored is None
     assert Path(f"{result.damaged_copy}-wal").read_bytes() == b"some wal bytes"
     assert not path.exists() and not Path(f"{path}-wal").exists()
-    assert _titles(settings) == []
+    assert walk_titles(settings) == []
 
 
 def test_a_missing_database_with_backups_is_not_silently_replaced(settings: Settings) -> None:
-    path = _with_walk(settings)
+    path = walk_on_disk(settings)
     path.unlink()
     report = check_database(settings)
     assert report.status is StartupStatus.MISSING and "missing" in report.message
     result = recover(settings, report, RecoveryChoice.RESTORE_BACKUP)
     assert result.damaged_copy is None and result.backup is not None
-    assert _titles(settings) == ["Kept walk"]
+    assert walk_titles(settings) == ["Kept walk"]
 
 
 def test_no_good_backup_leaves_the_damaged_file_aside_and_says_so(settings: Settings) -> None:
-    path = _with_walk(settings)
+    path = walk_on_disk(settings)
     for copy in settings.backup_dir.glob("*.sqlite3"):
         damage_pages(copy)
     damage_pages(path)
@@ -134,7 +113,7 @@ def test_no_good_backup_leaves_the_damaged_file_aside_and_says_so(settings: Sett
 
 
 def test_a_database_from_a_newer_walkapp_is_left_alone(settings: Settings) -> None:
-    path = _with_walk(settings)
+    path = walk_on_disk(settings)
     with sqlite3.connect(path) as conn:
         conn.execute("UPDATE alembic_version SET version_num = 'zz99'")
     report = check_database(settings)

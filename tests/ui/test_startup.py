@@ -2,38 +2,15 @@
 
 from __future__ import annotations
 
-from datetime import date
-from pathlib import Path
-
 import pytest
 
 from tests.helpers.damage import damage_pages
+from tests.helpers.on_disk import walk_on_disk, walk_titles
 from tests.ui.conftest import ScriptedAsker
 from walkapp.config import Settings
-from walkapp.services import NewWalk, open_services
-from walkapp.storage.backup import backup_now
 from walkapp.storage.lock import DataFolderLock
 from walkapp.storage.startup import StartupStatus
 from walkapp.ui.startup import prepare_data_folder
-
-
-def _walk_and_backup(settings: Settings) -> Path:
-    services = open_services(settings)
-    try:
-        services.walks.create_walk(NewWalk(title="Kept walk", walk_date=date(2026, 5, 6)))
-        backup_now(services.db, "auto")
-    finally:
-        services.close()
-    assert settings.sqlite_path is not None
-    return settings.sqlite_path
-
-
-def _titles(settings: Settings) -> list[str]:
-    services = open_services(settings)
-    try:
-        return [w.title for w in services.walks.list_walks()]
-    finally:
-        services.close()
 
 
 def test_a_healthy_start_holds_the_lock(qapp, settings: Settings, asker: ScriptedAsker) -> None:
@@ -54,7 +31,7 @@ def test_a_healthy_start_holds_the_lock(qapp, settings: Settings, asker: Scripte
 
 def test_damage_offers_restore_and_restores(qapp, settings: Settings,
                                             asker: ScriptedAsker) -> None:
-    path = _walk_and_backup(settings)
+    path = walk_on_disk(settings)
     damage_pages(path)
     damaged = path.read_bytes()
     asker.choices = ["restore"]
@@ -66,12 +43,12 @@ def test_damage_offers_restore_and_restores(qapp, settings: Settings,
     assert result.recovery.damaged_copy is not None
     assert result.recovery.damaged_copy.read_bytes() == damaged
     result.lock.release()
-    assert _titles(settings) == ["Kept walk"]
+    assert walk_titles(settings) == ["Kept walk"]
 
 
 def test_quit_leaves_every_file_as_it_was(qapp, settings: Settings,
                                           asker: ScriptedAsker) -> None:
-    path = _walk_and_backup(settings)
+    path = walk_on_disk(settings)
     damage_pages(path)
     before = sorted((p.name, p.read_bytes()) for p in settings.data_dir.iterdir()
                     if p.is_file() and p.name != "walkapp.lock")
@@ -87,7 +64,7 @@ def test_quit_leaves_every_file_as_it_was(qapp, settings: Settings,
 
 def test_no_good_backup_then_start_empty(qapp, settings: Settings,
                                          asker: ScriptedAsker) -> None:
-    path = _walk_and_backup(settings)
+    path = walk_on_disk(settings)
     for copy in settings.backup_dir.glob("*.sqlite3"):
         damage_pages(copy)
     damage_pages(path)
@@ -100,7 +77,7 @@ def test_no_good_backup_then_start_empty(qapp, settings: Settings,
     assert "Started with an empty database" in asker.shown[2][2]
     assert list(settings.data_dir.glob("damaged-*.sqlite3"))
     result.lock.release()
-    assert _titles(settings) == []
+    assert walk_titles(settings) == []
 
 
 def test_a_missing_database_without_backups_is_a_first_start(
@@ -114,7 +91,7 @@ def test_a_newer_database_is_explained_and_not_touched(
         qapp, settings: Settings, asker: ScriptedAsker) -> None:
     import sqlite3
 
-    path = _walk_and_backup(settings)
+    path = walk_on_disk(settings)
     with sqlite3.connect(path) as conn:
         conn.execute("UPDATE alembic_version SET version_num = 'zz99'")
     before = path.read_bytes()
