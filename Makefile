@@ -4,7 +4,9 @@
 PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
-STAMP  := $(VENV)/.walkapp-installed
+# The stamp names the interpreter, so `make test PYTHON=…` after a run with another Python
+# rebuilds the venv instead of silently testing with the old one.
+STAMP  := $(VENV)/.walkapp-installed-$(subst /,_,$(PYTHON))
 
 .PHONY: run test sysdeps-run sysdeps-test venv lint wheel screenshots bench clean
 
@@ -15,15 +17,17 @@ test: sysdeps-test $(STAMP)
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest $(PYTEST_ARGS)
 
 sysdeps-run:
-	@sh .ci/system-deps.sh run
+	@PYTHON=$(PYTHON) sh .ci/system-deps.sh run
 
 sysdeps-test:
-	@sh .ci/system-deps.sh test
+	@PYTHON=$(PYTHON) sh .ci/system-deps.sh test
 
 venv: $(STAMP)
 
 $(STAMP): pyproject.toml setup.py
-	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	@want=$$($(PYTHON) -c 'import os, sys; print(os.path.realpath(sys.executable))') && \
+	have=$$($(BIN)/python -c 'import os, sys; print(os.path.realpath(sys._base_executable))' 2>/dev/null || true) && \
+	if [ "$$want" != "$$have" ]; then rm -rf $(VENV) && $(PYTHON) -m venv $(VENV); fi
 	$(BIN)/python -m pip install --quiet --upgrade pip
 	$(BIN)/python -m pip install --quiet -e '.[test]'
 	@touch $(STAMP)

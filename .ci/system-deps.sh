@@ -3,37 +3,99 @@
 #   .ci/system-deps.sh test   libraries for the offscreen test run
 #   .ci/system-deps.sh run    also the X11/xcb libraries to open a real window
 #   .ci/system-deps.sh pdf    poppler-utils, to draw report pages as pictures
-# As root it installs what is missing with apt-get; otherwise it prints the exact command
-# and stops. On systems without dpkg it does nothing (install Qt's libraries yourself).
+# PYTHON (default python3) is the interpreter the venv will be made with.
+#
+# It looks for the *files* walkapp needs (shared libraries by soname, a font, a command),
+# not for package names: package names change between releases (libglib2.0-0 became
+# libglib2.0-0t64 on Debian 13 / Ubuntu 24.04), and a name that is only virtual there would
+# count as missing on every run. Only what is missing is mapped to a package to install.
+# As root it installs that with apt-get; otherwise it prints the exact command to run as
+# root (no sudo: a fresh Debian has none) and stops. Without apt-get it says what is
+# missing and carries on.
+#
+# For tests: WALKAPP_LIBDIRS replaces the folders searched for libraries and
+# WALKAPP_SKIP_LDCONFIG=1 ignores the ldconfig cache.
 set -eu
 what="${1:-test}"
-pkgs="libgl1 libegl1 libfontconfig1 libglib2.0-0 libdbus-1-3 libxkbcommon0 fonts-dejavu-core"
-if [ "$what" = "pdf" ]; then
-    pkgs="poppler-utils"
+python="${PYTHON:-python3}"
+
+# soname=package pairs; the package is the Debian 12 name (apt picks the renamed one on
+# newer releases, where the old name is provided by exactly one package).
+libs_test="libGL.so.1=libgl1 libEGL.so.1=libegl1 libfontconfig.so.1=libfontconfig1
+libglib-2.0.so.0=libglib2.0-0 libdbus-1.so.3=libdbus-1-3 libxkbcommon.so.0=libxkbcommon0"
+libs_run="libxcb-cursor.so.0=libxcb-cursor0 libxcb-icccm.so.4=libxcb-icccm4
+libxcb-image.so.0=libxcb-image0 libxcb-keysyms.so.1=libxcb-keysyms1
+libxcb-render-util.so.0=libxcb-render-util0 libxcb-shape.so.0=libxcb-shape0
+libxkbcommon-x11.so.0=libxkbcommon-x11-0"
+
+libdirs="${WALKAPP_LIBDIRS:-/usr/lib /usr/lib64 /lib /lib64 /usr/local/lib $(echo /usr/lib/*-linux-gnu* /lib/*-linux-gnu*)}"
+
+ldcache=""
+if [ "${WALKAPP_SKIP_LDCONFIG:-}" != "1" ]; then
+    for ldconfig in ldconfig /sbin/ldconfig /usr/sbin/ldconfig; do
+        if command -v "$ldconfig" >/dev/null 2>&1; then
+            ldcache=$("$ldconfig" -p 2>/dev/null || true)
+            break
+        fi
+    done
 fi
-if [ "$what" = "run" ]; then
-    pkgs="$pkgs libxcb-cursor0 libxcb-icccm4 libxcb-image0 libxcb-keysyms1 libxcb-render-util0 libxcb-shape0 libxkbcommon-x11-0"
-fi
-if ! python3 -c "import ensurepip, venv" >/dev/null 2>&1; then
-    ver=$(python3 -c 'import sys; print(f"{sys.version_info[0]}.{sys.version_info[1]}")')
-    pkgs="$pkgs python${ver}-venv"
-fi
-if ! command -v dpkg-query >/dev/null 2>&1; then
-    echo "walkapp: not a Debian-like system; make sure Qt's system libraries are installed." >&2
+
+have_lib() {
+    # In the loader's cache…
+    if [ -n "$ldcache" ] && printf '%s\n' "$ldcache" | grep -q "^[[:space:]]*$1 ("; then
+        return 0
+    fi
+    # …or as a file in one of the library folders.
+    for dir in $libdirs; do
+        [ -e "$dir/$1" ] && return 0
+    done
+    return 1
+}
+
+have_font() {
+    # Qt draws text as empty boxes, silently, when there is no font at all.
+    for dir in /usr/share/fonts /usr/local/share/fonts "${HOME:-/nonexistent}/.local/share/fonts"; do
+        [ -d "$dir" ] && [ -n "$(find "$dir" -name '*.ttf' -print -quit 2>/dev/null)" ] && return 0
+    done
+    return 1
+}
+
+missing=""      # packages to install
+missing_what="" # what was looked for and not found, for the message
+need() { missing="$missing $2"; missing_what="$missing_what $1"; }
+
+case "$what" in
+    pdf)
+        command -v pdftoppm >/dev/null 2>&1 || need pdftoppm poppler-utils ;;
+    test|run)
+        pairs="$libs_test"
+        [ "$what" = "run" ] && pairs="$pairs $libs_run"
+        for pair in $pairs; do
+            have_lib "${pair%%=*}" || need "${pair%%=*}" "${pair#*=}"
+        done
+        have_font || need "a TrueType font" fonts-dejavu-core
+        if ! "$python" -c "import ensurepip, venv" >/dev/null 2>&1; then
+            ver=$("$python" -c 'import sys; print(f"{sys.version_info[0]}.{sys.version_info[1]}")')
+            need "$python's venv module" "python${ver}-venv"
+        fi ;;
+    *)
+        echo "usage: $0 test|run|pdf" >&2
+        exit 2 ;;
+esac
+
+[ -z "$missing" ] && exit 0
+
+cmd="apt-get install -y --no-install-recommends$missing"
+if ! command -v apt-get >/dev/null 2>&1; then
+    echo "walkapp: these system libraries were not found:$missing_what" >&2
+    echo "walkapp: this is not a Debian-like system; install Qt's system libraries with your package manager." >&2
     exit 0
 fi
-missing=""
-for p in $pkgs; do
-    if ! dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed"; then
-        missing="$missing $p"
-    fi
-done
-[ -z "$missing" ] && exit 0
-cmd="apt-get install -y --no-install-recommends$missing"
 if [ "$(id -u)" != "0" ]; then
     echo "walkapp needs these system packages:$missing" >&2
-    echo "Install them as root, then run make again:" >&2
-    echo "    sudo apt-get update && sudo $cmd" >&2
+    echo "(not found:$missing_what)" >&2
+    echo "Run this as root (for example in a root shell opened with 'su -'), then run make again:" >&2
+    echo "    apt-get update && $cmd" >&2
     exit 1
 fi
 echo "walkapp: installing system packages:$missing"
