@@ -152,3 +152,18 @@ def test_a_file_removed_after_the_check_is_not_recreated(
     with pytest.raises(StorageError):
         Database(settings).open()
     assert not path.exists()
+
+
+def test_check_on_damaged_pages_lists_the_damage(settings: Settings,
+                                                 capsys: pytest.CaptureFixture[str]) -> None:
+    """The header is fine, so the database opens; SQLite then gives up part-way through
+    the integrity check. That is the finding, not an internal error."""
+    from tests.helpers.damage import damage_pages
+
+    damage_pages(walk_on_disk(settings))
+    code, _, err = run(capsys, "check")
+    assert code == 1 and "internal error" not in err, err
+    assert "problem(s)" in err and "`walkapp restore`" in err
+    code, out, err = run(capsys, "check", "--json")
+    assert code == 1 and "internal error" not in err, err
+    assert json.loads(out)["ok"] is False and json.loads(out)["problems"]

@@ -271,14 +271,20 @@ class Database:
     def integrity_check(self) -> list[str]:
         """Run SQLite's integrity and foreign key checks; return the problems found."""
         problems: list[str] = []
-        with self.engine.connect() as connection:
-            if self.engine.dialect.name != "sqlite":
-                return problems
-            rows = connection.exec_driver_sql("PRAGMA integrity_check").fetchall()
-            problems += [str(row[0]) for row in rows if str(row[0]) != "ok"]
-            for row in connection.exec_driver_sql("PRAGMA foreign_key_check").fetchall():
-                problems.append(f"row {row[1]} in table {row[0]} points at a missing "
-                                f"row of {row[2]}")
+        try:
+            with self.engine.connect() as connection:
+                if self.engine.dialect.name != "sqlite":
+                    return problems
+                rows = connection.exec_driver_sql("PRAGMA integrity_check").fetchall()
+                problems += [str(row[0]) for row in rows if str(row[0]) != "ok"]
+                for row in connection.exec_driver_sql("PRAGMA foreign_key_check").fetchall():
+                    problems.append(f"row {row[1]} in table {row[0]} points at a missing "
+                                    f"row of {row[2]}")
+        except DBAPIError as error:
+            # So damaged that SQLite gives up part-way ("malformed"): that is the finding.
+            if not isinstance(error.orig, sqlite3.DatabaseError):
+                raise
+            problems.append(f"SQLite could not finish the check: {error.orig}")
         return problems
 
 
