@@ -327,3 +327,25 @@ def test_the_app_starts_with_an_impossible_backup_name(settings: Settings) -> No
     shutil.copy(_newest(settings), settings.backup_dir / "manual-20261201T235960Z.sqlite3")
     report = check_database(settings)
     assert report.can_open
+
+
+def test_hostile_names_in_backups_reach_no_terminal_raw(
+        settings: Settings, capsys: pytest.CaptureFixture[str]) -> None:
+    """Anyone can name a file in backups/: escapes are shown, undecodable bytes too."""
+    walk_on_disk(settings)
+    good = _newest(settings)
+    escape = "auto-\x1b[2J\x1b]0;owned\x07.sqlite3"
+    undecodable = os.fsdecode(b"auto-\xff\xfe.sqlite3")
+    for name in (escape, undecodable):
+        shutil.copy(good, settings.backup_dir / name)
+    for args in (["backups"], ["backups", "--check"], ["backups", "--json"],
+                 ["backups", "--check", "--json"]):
+        code, out, err = run(capsys, *args)
+        assert code == 0, (args, err)
+        assert "\x1b" not in out and "\x07" not in out and "\udcff" not in out, args
+        assert "\\x1b" in out or "\\u001b" in out, args
+        assert "\\xff" in out, args
+    code, _, err = run(capsys, "restore", escape, "--yes")
+    assert code == 1 and "\x1b" not in err and "foreign" in err
+    code, _, err = run(capsys, "restore", "--yes")
+    assert code == 0, err
