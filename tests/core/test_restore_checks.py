@@ -101,7 +101,7 @@ def test_newest_good_skips_a_newer_backup(settings: Settings,
     code, out, err = run(capsys, "restore", "--yes")
     assert code == 0, err
     assert newest.name in err and "newer walkapp" in err
-    assert f"→ {older.name}" not in out or older.name in out
+    assert f"Restore {older.name}" in out
     assert walk_titles(settings) == ["Kept walk"]
 
 
@@ -166,9 +166,6 @@ def test_backups_check_says_why_for_each(settings: Settings,
     damage_pages(damaged)
     code, out, err = run(capsys, "backups", "--check")
     assert code == 0, err
-    lines = {line.split()[-1] if line.rstrip().endswith("ok") else "": line
-             for line in out.splitlines()}
-    assert lines
     by_name = {name: next(line for line in out.splitlines() if name in line)
                for name in (good.name, newer.name, damaged.name)}
     assert by_name[good.name].rstrip().endswith("ok")
