@@ -5,9 +5,10 @@
 1. takes the data folder lock — a second walkapp on the same folder is told plainly and
    quits, rather than two windows overwriting each other's notes;
 2. warns once if the folder is on a network drive or inside a cloud-synced folder;
-3. runs the quick startup check; on a damaged or missing database it explains what it
-   found and offers: restore the newest good backup, start with an empty database, or
-   quit (which leaves every file exactly as it was). Whatever is chosen, the damaged file
+3. runs the quick startup check; on a damaged or missing database (or an unreadable one,
+   when there are backups) it explains what it found and offers: restore the newest good
+   backup, start with an empty database, or quit (which leaves every file exactly as it
+   was). Whatever is chosen, the damaged file
    is kept aside untouched; nothing is overwritten silently.
 
 It returns None when the app should quit (the user has been told why), otherwise a
@@ -88,17 +89,19 @@ def _check_and_recover(settings: Settings, asker: Asker, parent: QWidget | None,
         asker.error(parent, tr("walkapp cannot open its database"), report.message)
         return None
     offer_restore = report.backups > 0
-    headline = (tr("walkapp cannot open its database as it is.")
-                if report.status is StartupStatus.DAMAGED else
-                tr("walkapp's database is missing."))
+    missing = report.status is StartupStatus.MISSING
+    headline = (tr("walkapp's database is missing.") if missing else
+                tr("walkapp cannot open its database as it is."))
     text = f"{headline}\n\n{report.message}"
     while True:
         choices = ([(RecoveryChoice.RESTORE_BACKUP.value, tr("Restore newest good backup"))]
                    if offer_restore else [])
         choices += [(RecoveryChoice.START_EMPTY.value, tr("Start with an empty database")),
                     (QUIT, tr("Quit and leave everything as it is"))]
-        title = (tr("walkapp's database is damaged") if report.status is StartupStatus.DAMAGED
-                 else tr("walkapp's database is missing"))
+        title = (tr("walkapp's database is missing") if missing else
+                 tr("walkapp's database cannot be read")
+                 if report.status is StartupStatus.UNREADABLE else
+                 tr("walkapp's database is damaged"))
         answer = asker.choose(parent, title, text, choices,
                               default=choices[0][0])
         if answer is None or answer == QUIT:
@@ -106,6 +109,10 @@ def _check_and_recover(settings: Settings, asker: Asker, parent: QWidget | None,
         try:
             recovery = recover(settings, report, RecoveryChoice(answer))
         except StorageError as error:
+            if answer == RecoveryChoice.START_EMPTY.value:
+                # Not a backup problem: the new database could not be made (disk full…).
+                asker.error(parent, tr("walkapp cannot create its database"), error.message)
+                return None
             # Typically: every backup is damaged. The damaged file is already aside.
             offer_restore = False
             text = f"{tr('No backup could be restored.')}\n\n{error.message}"

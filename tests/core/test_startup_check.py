@@ -86,7 +86,10 @@ def test_start_empty_keeps_the_damaged_file_and_its_wal(settings: Settings) -> N
     result = recover(settings, report, RecoveryChoice.START_EMPTY)
     assert result.damaged_copy is not None and result.restored is None
     assert Path(f"{result.damaged_copy}-wal").read_bytes() == b"some wal bytes"
-    assert not path.exists() and not Path(f"{path}-wal").exists()
+    # The user chose an empty database: it is made now (backups exist, so no later open
+    # would make one by itself), with no trace of the old -wal.
+    assert not Path(f"{path}-wal").exists()
+    assert check_database(settings).status is StartupStatus.OK
     assert walk_titles(settings) == []
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from walkapp.config import Settings, resolve_settings
 from walkapp.services import Services, open_services
+from walkapp.storage.guard import check_database_file
 from walkapp.storage.lock import DataFolderLock
 
 
@@ -27,12 +28,24 @@ class Context:
             self._services = open_services(self.settings)
         return self._services
 
-    def lock(self, purpose: str) -> DataFolderLock:
+    def lock(self, purpose: str, *, database: bool = True) -> DataFolderLock:
         """Become the data folder's one writer until the command ends (commands that
-        change data call this first; a running app or another such command refuses it)."""
+        change data call this first; a running app or another such command refuses it).
+
+        `database=False` for a command that works without a database in place (restore).
+        """
         if self._lock is None:
+            if database:
+                self.check_database()
             self._lock = DataFolderLock(self.settings.data_dir, purpose).acquire()
         return self._lock
+
+    def check_database(self) -> None:
+        """Refuse now if the database would be refused when opened (missing, empty or
+        unreadable while backups exist): before the lock file or any output is written."""
+        path = self.settings.sqlite_path
+        if path is not None:
+            check_database_file(path, self.settings.backup_dir)
 
     def close(self) -> None:
         if self._services is not None:

@@ -173,12 +173,16 @@ def cmd_show(args: argparse.Namespace, context: Context) -> int:
 
 
 def cmd_import(args: argparse.Namespace, context: Context) -> int:
+    # The library is in the data folder: like every command that changes it, refuse while
+    # the database is missing where one was expected (the user should restore first).
+    context.check_database()
     entry = _library(context).import_file(args.file, replace=args.replace)
     print(f"Imported “{entry.title}” ({entry.id}) into your library: {entry.path}")
     return 0
 
 
 def cmd_duplicate(args: argparse.Namespace, context: Context) -> int:
+    context.check_database()
     entry = _library(context).duplicate(args.protocol_id, args.new_id, args.title)
     print(f"Created “{entry.title}” ({entry.id}): {entry.path}")
     print(f"Edit it in a text editor, then run `walkapp protocol check {entry.path}`.")

@@ -8,18 +8,29 @@ to ask on and without `--yes`, they refuse rather than guess.
 from __future__ import annotations
 
 import argparse
+import os
+import re
 import sys
 from pathlib import Path
 from typing import Any
 
 from walkapp.cli.context import Context
-from walkapp.errors import NotFoundError, StorageError, ValidationError, WalkappError
+from walkapp.errors import (
+    CorruptDatabaseError,
+    NotFoundError,
+    StorageError,
+    ValidationError,
+    WalkappError,
+)
 from walkapp.jsonout import dumps
 from walkapp.storage.backup import (
     BackupInfo,
+    BackupProblem,
     backup_file,
+    check_backup,
     list_backups,
     rotate_quietly,
+    scan_backups,
     verify_backup,
 )
 
@@ -102,9 +113,32 @@ def _when(info: BackupInfo) -> str:
     return info.created_at.strftime("%Y-%m-%d %H:%M UTC")
 
 
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+
+
+def _printable(text: str) -> str:
+    """Bytes of a file name that are not UTF-8, as \\xNN (they cannot be printed as text)."""
+    return text.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
+
+
+def _shown(text: str) -> str:
+    """A file name fit for the terminal: anyone can name a file in backups/, so control
+    characters are shown as visible escapes too."""
+    return _CONTROL.sub(lambda m: f"\\x{ord(m.group()):02x}", _printable(text))
+
+
+def _state(found: tuple[BackupProblem, list[str]] | None) -> str:
+    if found is None:
+        return "ok"
+    kind, problems = found
+    label = "DAMAGED" if kind is BackupProblem.DAMAGED else "CANNOT BE RESTORED"
+    return f"{label}: {problems[0]}"
+
+
 # -- backup / backups ---------------------------------------------------------------------------
 def cmd_backup(args: argparse.Namespace, context: Context) -> int:
     path = _database_path(context)
+    context.check_database()  # an empty or cut-short database is restored, not copied
     if not path.exists():
         raise NotFoundError(f"There is no database at {path} yet, so nothing to back up.")
     # No lock: the backup API copies a consistent snapshot while the app keeps writing.
@@ -122,39 +156,74 @@ def cmd_backup(args: argparse.Namespace, context: Context) -> int:
 
 
 def cmd_backups(args: argparse.Namespace, context: Context) -> int:
-    backups = list_backups(context.settings.backup_dir)
-    rows = []
-    for info in backups:
-        problems = verify_backup(info.path) if args.check else None
-        rows.append((info, problems))
+    backup_dir = context.settings.backup_dir
+    backups, foreign = scan_backups(backup_dir)
+    rows = [(info, check_backup(info.path) if args.check else None) for info in backups]
+    # Foreign files are checked too (regular files only): `restore PATH` can take a good one.
+    others = [(entry, check_backup(entry.path)
+               if args.check and entry.size_bytes is not None else None)
+              for entry in foreign]
     if args.json:
-        print(dumps([{"name": i.name, "path": str(i.path), "reason": i.reason,
-                      "created_at": i.created_at, "size_bytes": i.size_bytes,
-                      **({"ok": not p, "problems": p} if p is not None else {})}
-                     for i, p in rows]))
+        print(dumps([*({"kind": "backup", "name": i.name, "path": str(i.path),
+                        "reason": i.reason, "created_at": i.created_at,
+                        "size_bytes": i.size_bytes, **_json_check(found, args.check)}
+                       for i, found in rows),
+                     *({"kind": "foreign", "name": _printable(e.name),
+                        "path": _printable(str(e.path)),
+                        "reason": None, "created_at": None, "size_bytes": e.size_bytes,
+                        "why": e.why, **_json_check(found, args.check and
+                                                    e.size_bytes is not None)}
+                       for e, found in others)]))
         return 0
-    if not backups:
-        print(f"No backups yet in {context.settings.backup_dir}. Make one with "
+    if not backups and not foreign:
+        print(f"No backups yet in {backup_dir}. Make one with `walkapp backup`.")
+        return 0
+    if backups:
+        print(f"Backups in {backup_dir}, newest first:")
+    else:
+        print(f"No backups made by walkapp in {backup_dir} yet. Make one with "
               "`walkapp backup`.")
-        return 0
-    print(f"Backups in {context.settings.backup_dir}, newest first:")
-    for info, problems in rows:
-        state = "" if problems is None else ("  ok" if not problems else
-                                             f"  DAMAGED: {problems[0]}")
+    for info, found in rows:
+        state = "" if not args.check else f"  {_state(found)}"
         print(f"  {_when(info)}  {info.reason:<24} {_size(info.size_bytes):>10}  "
               f"{info.name}{state}")
+    if others:
+        print("Foreign: not made by walkapp, so never restored without its path, rotated "
+              "or deleted:")
+        for entry, found in others:
+            size = "" if entry.size_bytes is None else f", {_size(entry.size_bytes)}"
+            state = ("" if not args.check or entry.size_bytes is None else
+                     f"  {_state(found)}")
+            print(_shown(f"  {entry.name}  ({entry.why}{size}){state}"))
     return 0
+
+
+def _json_check(found: tuple[BackupProblem, list[str]] | None, checked: bool
+                ) -> dict[str, Any]:
+    if not checked:
+        return {}
+    if found is None:
+        return {"ok": True, "problems": []}
+    return {"ok": False, "problem": found[0].value, "problems": found[1]}
 
 
 # -- restore ------------------------------------------------------------------------------------
 def _find_backup(key: str, backup_dir: Path) -> Path:
     candidate = Path(key).expanduser()
-    if candidate.is_file():
+    looks_like_path = os.sep in key or (os.altsep is not None and os.altsep in key)
+    if candidate.is_file() or (looks_like_path and os.path.lexists(candidate)):
+        # A path the user gave: whatever it is, the check before restoring says if it is good.
         return candidate.absolute()
-    backups = list_backups(backup_dir)
+    backups, foreign = scan_backups(backup_dir)
     exact = [b for b in backups if b.name == key]
     matches = exact or [b for b in backups if b.name.startswith(key)]
     if not matches:
+        odd = next((f for f in foreign if f.name == key), None)
+        if odd is not None:
+            raise NotFoundError(
+                f"{_shown(odd.name)} in {backup_dir} is not a backup walkapp made "
+                f"(`walkapp backups` lists it as foreign: {odd.why}). To restore it anyway, "
+                f"give its path: `walkapp restore {_shown(str(odd.path))}`.")
         raise NotFoundError(f"No backup matches {key!r}. `walkapp backups` lists them.")
     if len(matches) > 1:
         names = ", ".join(b.name for b in matches[:5])
@@ -165,11 +234,13 @@ def _find_backup(key: str, backup_dir: Path) -> Path:
 
 def _newest_good(backup_dir: Path, quiet: bool) -> Path:
     for info in list_backups(backup_dir):
-        problems = verify_backup(info.path)
-        if not problems:
+        found = check_backup(info.path)
+        if found is None:
             return info.path
         if not quiet:
-            print(f"Skipping the damaged backup {info.name}: {problems[0]}", file=sys.stderr)
+            kind, problems = found
+            what = "the damaged backup" if kind is BackupProblem.DAMAGED else "the backup"
+            print(f"Skipping {what} {info.name}: {problems[0]}", file=sys.stderr)
     raise NotFoundError(f"There is no good backup in {backup_dir} to restore.")
 
 
@@ -178,12 +249,18 @@ def cmd_restore(args: argparse.Namespace, context: Context) -> int:
 
     path = _database_path(context)
     backup_dir = context.settings.backup_dir
-    context.lock("walkapp restore")
+    context.lock("walkapp restore", database=False)  # restoring is how a lost one comes back
     chosen = (_find_backup(args.backup, backup_dir) if args.backup
               else _newest_good(backup_dir, quiet=args.json))
+    problems = verify_backup(chosen, quick=True) if args.backup else []
+    if problems:
+        # Say so before asking to confirm; restore() checks fully again before it writes.
+        raise CorruptDatabaseError(
+            f"This backup cannot be restored: {_shown(problems[0])}. The database was not "
+            "changed. Choose another backup (`walkapp backups --check` says which are good).")
     backups = list_backups(backup_dir)
     info = next((b for b in backups if b.path == chosen), None)
-    label = f"{chosen.name} ({_when(info)}, {info.reason})" if info else str(chosen)
+    label = f"{chosen.name} ({_when(info)}, {info.reason})" if info else _shown(str(chosen))
     if not args.json and not args.backup:
         print(f"Backups in {backup_dir}, newest first:")
         for b in backups[:15]:

@@ -137,16 +137,17 @@ def _print_record(record: d.WalkRecord) -> None:
 def cmd_check(args: argparse.Namespace, context: Context) -> int:
     services = context.services
     problems = services.db.integrity_check()
-    walks = services.walks.list_walks()
+    # A damaged file may not even list its walks: then the problems are the whole answer.
+    walks = None if problems else services.walks.list_walks()
     where = str(services.db.path or services.db.url)
     if args.json:
-        print(dumps({"ok": not problems, "problems": problems, "walks": len(walks),
-                     "database": where}))
+        print(dumps({"ok": not problems, "problems": problems,
+                     "walks": None if walks is None else len(walks), "database": where}))
     elif problems:
         print(f"The database at {where} has {len(problems)} problem(s):", file=sys.stderr)
         for problem in problems[:20]:
             print(f"  {problem}", file=sys.stderr)
         print("Restore a backup with `walkapp restore`.", file=sys.stderr)
     else:
-        print(f"ok: {len(walks)} walk(s) in {where}")
+        print(f"ok: {len(walks or [])} walk(s) in {where}")
     return 1 if problems else 0

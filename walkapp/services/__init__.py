@@ -53,6 +53,10 @@ class Services:
         self.db.close()
 
 
-def open_services(settings: Settings) -> Services:
-    """Open (and migrate) the database described by `settings` and build the services."""
-    return Services.create(Database(settings).open())
+def open_services(settings: Settings, *, create_empty: bool = False) -> Services:
+    """Open (and migrate) the database described by `settings` and build the services.
+
+    A database missing or empty where one was expected is refused (`walkapp.storage.guard`);
+    `create_empty` is the user's explicit choice to start with an empty one anyway.
+    """
+    return Services.create(Database(settings, create_empty=create_empty).open())

@@ -7,7 +7,9 @@ folder is rotated: the last few copies are kept, plus one a day and one a week f
 (see `RotationPolicy`). Copies made before a migration, import or restore are ordinary
 members of that policy, so old personal data does not pile up in backups forever.
 
-File names say why and when: `<reason>-<YYYYmmddTHHMMSSZ>[-n].sqlite3`.
+File names say why and when: `<reason>-<YYYYmmddTHHMMSSZ>[-n].sqlite3`. Anything else in the
+folder (another name, an impossible time, a sub-folder, a link) is *foreign*: listed so the
+user knows it is there, but never restored unless asked for by path, and never deleted.
 """
 
 from __future__ import annotations
@@ -20,18 +22,23 @@ import sqlite3
 import stat
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
+from enum import StrEnum
 from pathlib import Path
 
 from walkapp.errors import CorruptDatabaseError, StorageError
+from walkapp.storage import migrate
 from walkapp.storage.db import Database, timestamp_for_filename, translate_error
+from walkapp.storage.guard import SQLITE_MAGIC as SQLITE_MAGIC
+from walkapp.storage.guard import read_start
 from walkapp.storage.snapshot import copy_database
 
 log = logging.getLogger(__name__)
 
 BACKUP_SUFFIX = ".sqlite3"
-SQLITE_MAGIC = b"SQLite format 3\x00"
 _REASON = re.compile(r"[^a-z0-9-]+")
-_NAME = re.compile(r"^(?P<reason>[a-z0-9-]+?)-(?P<stamp>\d{8}T\d{6}Z)(?:-\d+)?\.sqlite3$")
+# Exactly what `_free_name` writes: ASCII digits only, and a counter from -2 up.
+_NAME = re.compile(r"^(?P<reason>[a-z0-9]+(?:-+[a-z0-9]+)*)-(?P<stamp>[0-9]{8}T[0-9]{6}Z)"
+                   r"(?:-(?:[2-9]|[1-9][0-9]+))?\.sqlite3$")
 
 
 @dataclass(frozen=True)
@@ -63,6 +70,31 @@ class BackupInfo:
     @property
     def name(self) -> str:
         return self.path.name
+
+
+@dataclass(frozen=True)
+class ForeignEntry:
+    """Something in the backups folder that walkapp did not write, and why it says so."""
+
+    path: Path
+    why: str
+    size_bytes: int | None = None  # regular files only
+
+    @property
+    def name(self) -> str:
+        return self.path.name
+
+
+class BackupProblem(StrEnum):
+    """Why a copy cannot be restored (see `check_backup`)."""
+
+    UNREADABLE = "unreadable"
+    NOT_A_FILE = "not-a-file"
+    EMPTY = "empty"
+    NOT_SQLITE = "not-sqlite"
+    DAMAGED = "damaged"
+    NOT_WALKAPP = "not-walkapp"
+    NEWER = "newer"
 
 
 # -- making copies ----------------------------------------------------------------------------
@@ -126,77 +158,153 @@ def _restrict_folder(folder: Path) -> None:
 
 # -- finding and checking copies --------------------------------------------------------------
 def list_backups(backup_dir: Path) -> list[BackupInfo]:
-    """The copies walkapp made in `backup_dir`, newest first (other files are ignored)."""
+    """The copies walkapp made in `backup_dir`, newest first (foreign entries are left out)."""
+    return scan_backups(backup_dir)[0]
+
+
+def foreign_entries(backup_dir: Path) -> list[ForeignEntry]:
+    """What else is in `backup_dir` (see `ForeignEntry`), by name."""
+    return scan_backups(backup_dir)[1]
+
+
+def scan_backups(backup_dir: Path) -> tuple[list[BackupInfo], list[ForeignEntry]]:
+    """walkapp's copies (newest first) and the foreign entries (by name) in `backup_dir`.
+
+    Never raises for what is in the folder: any name, any kind of entry is sorted into one
+    of the two lists; an unreadable or absent folder has neither.
+    """
     found: list[BackupInfo] = []
+    foreign: list[ForeignEntry] = []
     try:
         entries = list(backup_dir.iterdir())
     except OSError:
-        return []
+        return [], []
     for path in entries:
-        match = _NAME.match(path.name)
-        if match is None or not path.is_file():
-            continue
-        created = datetime.strptime(match["stamp"], "%Y%m%dT%H%M%SZ").replace(tzinfo=UTC)
         try:
-            size = path.stat().st_size
+            info = path.lstat()  # a link is not followed: it is foreign, whatever it names
         except OSError:
             continue
+        mode = info.st_mode
+        size = info.st_size if stat.S_ISREG(mode) else None
+        why = _not_ours(path.name, mode)
+        if why is not None:
+            foreign.append(ForeignEntry(path, why, size))
+            continue
+        match = _NAME.match(path.name)
+        assert match is not None  # _not_ours checked it
+        created = datetime.strptime(match["stamp"], "%Y%m%dT%H%M%SZ").replace(tzinfo=UTC)
         found.append(BackupInfo(path=path, reason=match["reason"], created_at=created,
-                                size_bytes=size))
+                                size_bytes=info.st_size))
     # Same second: the numbered suffix (-2, -3…) is newer; mtime settles the rest.
     found.sort(key=lambda b: (b.created_at, _mtime(b.path), b.name), reverse=True)
-    return found
+    foreign.sort(key=lambda f: f.name)
+    return found, foreign
+
+
+def _not_ours(name: str, mode: int) -> str | None:
+    """Why an entry is not one of walkapp's copies, or None if it is one."""
+    if stat.S_ISLNK(mode):
+        return "a symbolic link (walkapp never makes one here, so it is not followed)"
+    if stat.S_ISDIR(mode):
+        return "a folder"
+    if not stat.S_ISREG(mode):
+        return "not a regular file"
+    if name.startswith(".") and name.endswith(".part"):
+        return "an unfinished copy (a backup that was interrupted)"
+    match = _NAME.match(name)
+    if match is None:
+        return "not a name walkapp gives its backups"
+    try:
+        datetime.strptime(match["stamp"], "%Y%m%dT%H%M%SZ")
+    except ValueError:
+        return "named like a backup, but its date or time is impossible"
+    return None
 
 
 def _mtime(path: Path) -> float:
     try:
-        return path.stat().st_mtime
+        return path.lstat().st_mtime
     except OSError:
         return 0.0
 
 
 def verify_backup(path: Path, *, quick: bool = False) -> list[str]:
-    """Problems found in a copy (empty list: it is a good, restorable walkapp database).
+    """Problems found in a copy (empty list: it is a good walkapp database this walkapp opens).
 
-    Checks the SQLite header, SQLite's integrity check (`quick` uses the faster
-    quick_check), and that the file carries walkapp's tables and a schema revision.
+    See `check_backup`; the first line says what is wrong in plain words.
     """
+    found = check_backup(path, quick=quick)
+    return [] if found is None else found[1]
+
+
+def check_backup(path: Path, *, quick: bool = False
+                 ) -> tuple[BackupProblem, list[str]] | None:
+    """Why the copy at `path` cannot be restored, or None if it can.
+
+    Refused: anything but a regular file (a folder, a pipe…), an empty or unreadable file, a
+    file that is not SQLite, fails SQLite's integrity check (`quick` uses the faster
+    quick_check), lacks walkapp's tables or schema revision, or was written by a newer
+    walkapp (a revision our migrations do not know: restored, it would not open). An older
+    revision is fine: it is migrated when opened. Reads only; never waits on a pipe.
+    """
+    name = path.name
     try:
-        with open(path, "rb") as handle:
-            header = handle.read(len(SQLITE_MAGIC))
+        info = os.stat(path)
     except OSError as error:
-        return [f"cannot read {path.name}: {error.strerror or error}"]
+        return BackupProblem.UNREADABLE, [f"cannot read {name}: {error.strerror or error}"]
+    if stat.S_ISDIR(info.st_mode):
+        return BackupProblem.NOT_A_FILE, [f"{name} is a folder, not a file"]
+    if not stat.S_ISREG(info.st_mode):
+        return BackupProblem.NOT_A_FILE, [f"{name} is not a file (a pipe, socket or device)"]
+    if info.st_size == 0:
+        return BackupProblem.EMPTY, [f"{name} is empty (0 bytes)"]
+    try:
+        header = read_start(path, len(SQLITE_MAGIC))
+    except OSError as error:
+        return BackupProblem.UNREADABLE, [f"cannot read {name}: {error.strerror or error}"]
+    if header is None:
+        return BackupProblem.NOT_A_FILE, [f"{name} is not a file (a pipe, socket or device)"]
     if header != SQLITE_MAGIC:
-        return [f"{path.name} is not a SQLite database"]
+        return BackupProblem.NOT_SQLITE, [f"{name} is not a SQLite database"]
     try:
         connection = sqlite3.connect(f"{path.absolute().as_uri()}?mode=ro", uri=True)
     except sqlite3.Error as error:
-        return [f"cannot open {path.name}: {error}"]
+        return BackupProblem.UNREADABLE, [f"cannot open {name}: {error}"]
     try:
         pragma = "quick_check" if quick else "integrity_check"
         rows = [str(r[0]) for r in connection.execute(f"PRAGMA {pragma}").fetchall()]
         if rows != ["ok"]:
-            return rows[:20]
+            first = rows[0] if rows else "no answer from the integrity check"
+            return BackupProblem.DAMAGED, [f"{name} is damaged ({first})", *rows[1:20]]
         tables = {str(r[0]) for r in connection.execute(
             "SELECT name FROM sqlite_master WHERE type = 'table'")}
         if not {"alembic_version", "walks", "notes"} <= tables:
-            return [f"{path.name} is not a walkapp database"]
-        revision = connection.execute("SELECT version_num FROM alembic_version").fetchone()
-        if revision is None:
-            return [f"{path.name} has no schema revision"]
+            return BackupProblem.NOT_WALKAPP, [f"{name} is not a walkapp database"]
+        row = connection.execute("SELECT version_num FROM alembic_version").fetchone()
     except sqlite3.Error as error:
-        return [f"{path.name}: {error}"]
+        return BackupProblem.DAMAGED, [f"{name} is damaged or unreadable ({error})"]
     finally:
         connection.close()
-    return []
+    if row is None or row[0] is None:
+        return BackupProblem.NOT_WALKAPP, [f"{name} has no schema revision"]
+    if not migrate.is_known_revision(str(row[0])):
+        return BackupProblem.NEWER, [
+            f"{name} was written by a newer walkapp (schema {row[0]}), so this walkapp "
+            "could not open it"]
+    return None
 
 
 def newest_good_backup(backup_dir: Path) -> BackupInfo | None:
-    """The newest copy that passes `verify_backup`, or None."""
+    """The newest of walkapp's copies that passes `verify_backup`, or None.
+
+    Foreign entries are never candidates: a file walkapp did not name is restored only when
+    the user gives its path.
+    """
     for info in list_backups(backup_dir):
-        if not verify_backup(info.path):
+        problems = verify_backup(info.path)
+        if not problems:
             return info
-        log.warning("skipping damaged backup %s", info.path)
+        log.warning("skipping backup %s: %s", info.path, problems[0])
     return None
 
 

@@ -33,7 +33,7 @@ from walkapp.errors import (
     ReadOnlyError,
     StorageError,
 )
-from walkapp.storage import migrate
+from walkapp.storage import guard, migrate
 
 BUSY_TIMEOUT_MS = 5000
 
@@ -103,11 +103,15 @@ def translate_error(error: BaseException, where: str = "") -> StorageError | Non
 class Database:
     """The app's connection to its store. Safe to share; sessions are per transaction."""
 
-    def __init__(self, settings: Settings, *, backup_on_migrate: bool = True) -> None:
+    def __init__(self, settings: Settings, *, backup_on_migrate: bool = True,
+                 create_empty: bool = False) -> None:
         self.settings = settings
         self.url = settings.database_url
         self.path: Path | None = sqlite_path_from_url(self.url)
         self._backup_on_migrate = backup_on_migrate
+        # The user chose to start with an empty database although backups exist (see
+        # walkapp.storage.guard: otherwise only a first start may create one).
+        self._create_empty = create_empty
         self._engine: Engine | None = None
         self._sessions: sessionmaker[Session] | None = None
         # Which file we opened (device, inode): a save into a file that was deleted or
@@ -116,12 +120,21 @@ class Database:
 
     # -- opening -------------------------------------------------------------------------
     def open(self) -> Database:
-        """Create the folder, migrate the schema (after copying the file aside), connect."""
+        """Create the folder, migrate the schema (after copying the file aside), connect.
+
+        Refuses (StorageError, nothing created) a database that is missing, empty, cut short
+        or unreadable where one was expected: see `walkapp.storage.guard`.
+        """
         if self._engine is not None:
             return self
         if self.path is not None:
+            create = guard.check_database_file(self.path, self.settings.backup_dir,
+                                               create_empty=self._create_empty)
             self._prepare_folder(self.path.parent)
-            self._create_private_file(self.path)
+            if create:
+                # Only when the guard said so: a file that vanished after the check must
+                # not come back empty (mode=rw below then fails instead).
+                self._create_private_file(self.path)
         engine = self._make_engine()
         try:
             migrate.upgrade_to_head(engine, self.path,
@@ -258,14 +271,20 @@ class Database:
     def integrity_check(self) -> list[str]:
         """Run SQLite's integrity and foreign key checks; return the problems found."""
         problems: list[str] = []
-        with self.engine.connect() as connection:
-            if self.engine.dialect.name != "sqlite":
-                return problems
-            rows = connection.exec_driver_sql("PRAGMA integrity_check").fetchall()
-            problems += [str(row[0]) for row in rows if str(row[0]) != "ok"]
-            for row in connection.exec_driver_sql("PRAGMA foreign_key_check").fetchall():
-                problems.append(f"row {row[1]} in table {row[0]} points at a missing "
-                                f"row of {row[2]}")
+        try:
+            with self.engine.connect() as connection:
+                if self.engine.dialect.name != "sqlite":
+                    return problems
+                rows = connection.exec_driver_sql("PRAGMA integrity_check").fetchall()
+                problems += [str(row[0]) for row in rows if str(row[0]) != "ok"]
+                for row in connection.exec_driver_sql("PRAGMA foreign_key_check").fetchall():
+                    problems.append(f"row {row[1]} in table {row[0]} points at a missing "
+                                    f"row of {row[2]}")
+        except DBAPIError as error:
+            # So damaged that SQLite gives up part-way ("malformed"): that is the finding.
+            if not isinstance(error.orig, sqlite3.DatabaseError):
+                raise
+            problems.append(f"SQLite could not finish the check: {error.orig}")
         return problems
 
 

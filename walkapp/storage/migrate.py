@@ -54,6 +54,14 @@ def head_revision() -> str:
     return head
 
 
+def is_known_revision(revision: str) -> bool:
+    """Whether `revision` is one of our migration scripts (exactly: not a prefix of one).
+
+    A database at an unknown revision was written by a newer walkapp and cannot be opened.
+    """
+    return any(script.revision == revision for script in script_directory().walk_revisions())
+
+
 def current_revision(engine: Engine) -> str | None:
     with engine.connect() as connection:
         return MigrationContext.configure(connection).get_current_revision()

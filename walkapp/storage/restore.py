@@ -48,8 +48,8 @@ def restore(db_path: Path, backup_path: Path, backup_dir: Path) -> RestoreResult
     problems = verify_backup(backup_path)
     if problems:
         raise CorruptDatabaseError(
-            f"The backup {backup_path.name} cannot be restored: {problems[0]}. "
-            "Choose another backup (`walkapp backups` lists them).")
+            f"This backup cannot be restored: {problems[0]}. The database was not changed. "
+            "Choose another backup (`walkapp backups --check` says which are good).")
     previous_copy: Path | None = None
     set_aside: Path | None = None
     try:

@@ -4,12 +4,16 @@
 on a read-only connection, and the schema revision. Its report says plainly what is wrong.
 On a damaged (or missing) database, `recover` first moves the damaged file aside untouched
 (`damaged-<time>.sqlite3` in the data folder), then restores the newest *good* backup or
-leaves the place empty for a fresh database. Nothing is overwritten silently: the caller
+creates a fresh, empty database in its place. Nothing is overwritten silently: the caller
 asks the user which of the two they want (or to quit, leaving everything as it is).
+
+The first look (missing, empty, cut short, unreadable) is the same as the one every open
+makes (`walkapp.storage.guard`): what the app offers to restore, commands refuse.
 """
 
 from __future__ import annotations
 
+import os
 import sqlite3
 import time
 from dataclasses import dataclass
@@ -18,7 +22,9 @@ from pathlib import Path
 
 from walkapp.config import Settings
 from walkapp.errors import StorageError
-from walkapp.storage.backup import SQLITE_MAGIC, BackupInfo, list_backups, newest_good_backup
+from walkapp.storage.backup import BackupInfo, newest_good_backup
+from walkapp.storage.db import Database
+from walkapp.storage.guard import FileState, expected_backups, look_at_database_file
 from walkapp.storage.restore import RestoreResult, restore, set_aside_damaged
 
 
@@ -28,7 +34,8 @@ class StartupStatus(StrEnum):
     MISSING = "missing"      # no database, but backups exist: it was moved or deleted
     DAMAGED = "damaged"      # offer: restore newest good backup / start empty / quit
     NEWER = "newer"          # written by a newer walkapp: quit, leave it alone
-    UNREADABLE = "unreadable"  # cannot even be read (permissions, a folder…): quit
+    UNREADABLE = "unreadable"  # cannot be read (permissions, a folder…): with backups,
+    #                            offer as for DAMAGED; without, quit
 
 
 class RecoveryChoice(StrEnum):
@@ -47,6 +54,9 @@ class StartupReport:
 
     @property
     def needs_recovery(self) -> bool:
+        if self.status is StartupStatus.UNREADABLE:
+            # Moving it aside needs only the folder; with a backup to put back, offer it.
+            return self.backups > 0
         return self.status in (StartupStatus.DAMAGED, StartupStatus.MISSING)
 
     @property
@@ -73,6 +83,10 @@ class StartupReport:
                     f"{self.revision}). Install the newer walkapp to open it; it was left "
                     "as it is.")
         if self.status is StartupStatus.UNREADABLE:
+            if self.backups:
+                return (f"walkapp cannot read its database {where}: {first}. It will be "
+                        "kept aside, untouched. You can restore the newest good backup, or "
+                        "start with an empty database.")
             return f"walkapp cannot read its database {where}: {first}."
         return "The database is fine."
 
@@ -91,37 +105,32 @@ def check_database(settings: Settings) -> StartupReport:
     path = settings.sqlite_path
     if path is None:
         return StartupReport(StartupStatus.OK, None)
-    backups = len(list_backups(settings.backup_dir))
+    backups = expected_backups(settings.backup_dir)
 
     def report(status: StartupStatus, *problems: str, revision: str | None = None
                ) -> StartupReport:
         return StartupReport(status, path, tuple(problems), revision, backups,
                              time.perf_counter() - started)
 
-    if not path.exists():
+    look = look_at_database_file(path)
+    if look.state is FileState.ABSENT:
         return report(StartupStatus.MISSING if backups else StartupStatus.NEW)
-    if not path.is_file():
-        return report(StartupStatus.UNREADABLE, "it is not a file")
+    if look.state in (FileState.EMPTY, FileState.NO_TABLES):
+        # What a first start leaves if it stopped before creating tables; with backups
+        # around it more likely means the file was truncated or replaced.
+        return report(StartupStatus.DAMAGED if backups else StartupStatus.NEW, look.problem)
+    if look.state in (FileState.NOT_A_FILE, FileState.UNREADABLE):
+        return report(StartupStatus.UNREADABLE, look.problem)
+    if look.state is not FileState.PRESENT:
+        return report(StartupStatus.DAMAGED, look.problem)
     try:
-        with open(path, "rb") as handle:
-            header = handle.read(100)
-    except OSError as error:
-        return report(StartupStatus.UNREADABLE, error.strerror or str(error))
-    if not header:
-        # An empty file is what a first start leaves if it stopped before creating tables;
-        # with backups around it more likely means the file was truncated.
-        return report(StartupStatus.DAMAGED if backups else StartupStatus.NEW,
-                      "the file is empty")
-    if not header.startswith(SQLITE_MAGIC) or len(header) < 100:
-        return report(StartupStatus.DAMAGED, "the file is not a SQLite database")
-    try:
-        status, problems, revision = _inspect(path)
+        status, problems, revision = _inspect(path, backups)
     except sqlite3.Error as error:
         return report(StartupStatus.DAMAGED, str(error))
     return report(status, *problems, revision=revision)
 
 
-def _inspect(path: Path) -> tuple[StartupStatus, list[str], str | None]:
+def _inspect(path: Path, backups: int) -> tuple[StartupStatus, list[str], str | None]:
     # Read-only: a damaged file must reach the "set aside" step exactly as it was found.
     connection = sqlite3.connect(f"{path.absolute().as_uri()}?mode=ro", uri=True)
     try:
@@ -131,6 +140,9 @@ def _inspect(path: Path) -> tuple[StartupStatus, list[str], str | None]:
         tables = {str(r[0]) for r in connection.execute(
             "SELECT name FROM sqlite_master WHERE type = 'table'")}
         if not tables:
+            if backups:
+                empty = "the file is empty, a SQLite file with no tables"
+                return StartupStatus.DAMAGED, [empty], None
             return StartupStatus.NEW, [], None
         if "alembic_version" not in tables:
             return StartupStatus.DAMAGED, ["it is not a walkapp database"], None
@@ -148,27 +160,27 @@ def _inspect(path: Path) -> tuple[StartupStatus, list[str], str | None]:
 def _known_revision(revision: str) -> bool:
     from walkapp.storage import migrate
 
-    try:
-        return migrate.script_directory().get_revision(revision) is not None
-    except Exception:
-        return False
+    return migrate.is_known_revision(revision)
 
 
 def recover(settings: Settings, report: StartupReport, choice: RecoveryChoice
             ) -> RecoveryResult:
-    """Act on the user's choice after a DAMAGED or MISSING report.
+    """Act on the user's choice after a DAMAGED, MISSING (or UNREADABLE, with backups) report.
 
     The damaged file is moved aside first in both cases. RESTORE_BACKUP restores the newest
-    backup that passes the full integrity check (damaged backups are skipped); if there is
-    none it raises StorageError and the damaged file stays aside, the place left empty.
+    backup that passes the full check (damaged ones, and ones this walkapp cannot open, are
+    skipped); if there is none it raises StorageError and the damaged file stays aside, the
+    place left empty. START_EMPTY creates the fresh database now, on the user's word: every
+    later open finds a database and never has to guess whether an empty one is wanted.
     """
     path = settings.sqlite_path
     if path is None or not report.needs_recovery:
         raise ValueError(f"nothing to recover for a {report.status.value} database")
     damaged: Path | None = None
-    if path.exists():
+    if os.path.lexists(path):
         damaged = set_aside_damaged(path, settings.data_dir)
     if choice is RecoveryChoice.START_EMPTY:
+        Database(settings, create_empty=True).open().close()
         return RecoveryResult(choice, damaged, None, None)
     good = newest_good_backup(settings.backup_dir)
     if good is None:
