@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import contextlib
 import errno
-import os
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -24,6 +23,7 @@ from walkapp.protocol.loader import check_text, load_text, read_text
 from walkapp.protocol.schema import Protocol
 from walkapp.protocol.snapshot import to_data, to_snapshot
 from walkapp.protocol.tomlwrite import dumps, set_top_level
+from walkapp.storage.safe_files import make_private_dirs, write_private_atomically
 
 DEFAULT_PROTOCOL_ID = "learning-walk"
 # Built-ins appear in this order; anything else shipped later follows alphabetically.
@@ -247,18 +247,12 @@ class ProtocolLibrary:
 
     def _write(self, target: Path, text: str) -> None:
         """Write atomically: a crash or a full disk leaves the old file (or none), never
-        half a protocol."""
-        temporary = target.with_name(f".{target.name}.part")
+        half a protocol. The folder is made 0700 and the file 0600; the temporary file is
+        a fresh one, so a link planted in the folder is never written through."""
         try:
-            self.user_dir.mkdir(parents=True, exist_ok=True)
-            with open(temporary, "w", encoding="utf-8", newline="\n") as handle:
-                handle.write(text)
-                handle.flush()
-                os.fsync(handle.fileno())
-            os.replace(temporary, target)
+            make_private_dirs(self.user_dir)
+            write_private_atomically(target, text.encode("utf-8"))
         except OSError as error:
-            with contextlib.suppress(OSError):
-                temporary.unlink()
             raise _write_error(error, target) from None
 
 
