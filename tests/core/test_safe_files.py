@@ -293,3 +293,27 @@ def test_backups_are_0600_in_a_0700_folder(walk: Path,
     assert mode(walk / "backups") == 0o700
     assert all(mode(p) == 0o600 for p in (walk / "backups").iterdir())
     assert mode(walk / "walkapp.sqlite3") == 0o600
+
+
+@pytest.mark.parametrize("command", [["protocol", "duplicate", "learning-walk", "ours"],
+                                     ["protocol", "import", "{file}"]])
+def test_a_protocol_folder_that_is_a_link_is_read_but_never_written(
+        tmp_path: Path, data_dir: Path, capsys: pytest.CaptureFixture[str],
+        command: list[str]) -> None:
+    shared = tmp_path / "team-protocols"
+    shared.mkdir()
+    os.chmod(shared, 0o755)
+    assert main(["--data-dir", str(tmp_path / "other"), "protocol", "duplicate",
+                 "learning-walk", "team"]) == 0
+    (tmp_path / "other" / "protocols" / "team.toml").rename(shared / "team.toml")
+    data_dir.mkdir(parents=True)
+    (data_dir / "protocols").symlink_to(shared, target_is_directory=True)
+    source = tmp_path / "new.toml"
+    source.write_text((shared / "team.toml").read_text(encoding="utf-8").replace(
+        'id = "team"', 'id = "new"'), encoding="utf-8")
+    before = sorted(p.name for p in shared.iterdir())
+    code, out, err = run(capsys, "protocol", "list")
+    assert code == 0 and "team" in out
+    code, _, err = run(capsys, *[str(source) if a == "{file}" else a for a in command])
+    assert code == 1 and "symbolic link" in err and one_clear_line(err), err
+    assert sorted(p.name for p in shared.iterdir()) == before and mode(shared) == 0o755
