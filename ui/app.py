@@ -2,7 +2,13 @@
 
 from __future__ import annotations
 
+import contextlib
+import logging
+import os
+import secrets
+import stat
 import sys
+from pathlib import Path
 
 from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QApplication, QMessageBox
@@ -12,14 +18,52 @@ from walkapp.config import Settings
 from walkapp.errors import WalkappError
 from walkapp.paths import resource_path
 from walkapp.services import Services, open_services
+from walkapp.storage.safe_files import create_private_file, make_private_dirs, restrict_file
 from walkapp.ui.main_window import MainWindow
+
+log = logging.getLogger(__name__)
+
+
+UI_STATE_FILENAME = "ui-state.ini"
 
 
 def ui_settings(settings: Settings) -> QSettings:
     """Window state lives beside the data (not in a global registry), so a test or a second
     data folder never disturbs the user's own."""
-    settings.data_dir.mkdir(parents=True, exist_ok=True)
-    return QSettings(str(settings.data_dir / "ui-state.ini"), QSettings.Format.IniFormat)
+    path = settings.data_dir / UI_STATE_FILENAME
+    prepare_ui_state_file(path)
+    return QSettings(str(path), QSettings.Format.IniFormat)
+
+
+def prepare_ui_state_file(path: Path) -> None:
+    """Make sure QSettings writes into a private plain file of ours.
+
+    QSettings saves through a symbolic link (it replaces the file the link points at) and
+    creates the file with the umask's mode. So the file is created here first, 0600
+    (QSettings keeps that mode), and anything else found at its name — a link, a folder,
+    a hard link to another file — is moved aside under a new name, untouched, and a fresh
+    file is made: window sizes are not worth writing through someone's link.
+    """
+    with contextlib.suppress(OSError):
+        make_private_dirs(path.parent)
+    try:
+        info = path.lstat()
+    except FileNotFoundError:
+        info = None
+    except OSError:
+        return
+    if info is not None and stat.S_ISREG(info.st_mode) and info.st_nlink == 1:
+        restrict_file(path)
+        return
+    if info is not None:
+        aside = path.with_name(f"{path.name}.unsafe-{secrets.token_hex(4)}")
+        try:
+            os.replace(path, aside)  # renames the link itself; its target is not touched
+        except OSError:
+            return
+        log.warning("moved %s aside to %s: it was not a plain file", path, aside)
+    with contextlib.suppress(OSError):
+        os.close(create_private_file(path))
 
 
 def make_application(argv: list[str] | None = None) -> QApplication:

@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QMenu, QWidget
 
 from walkapp.errors import WalkappError
 from walkapp.protocol.library import ProtocolLibrary
+from walkapp.storage.safe_files import make_private_dirs
 from walkapp.ui.dialogs import Asker
 
 
@@ -85,7 +86,7 @@ class ProtocolsMenu(QObject):
 
     def open_folder(self) -> None:
         folder = self.library.user_dir
-        folder.mkdir(parents=True, exist_ok=True)
+        make_private_dirs(folder)
         QDesktopServices.openUrl(QUrl.fromLocalFile(str(folder)))
 
     def report_problems(self, *, always: bool = False) -> None:

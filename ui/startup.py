@@ -82,7 +82,11 @@ def _check_and_recover(settings: Settings, asker: Asker, parent: QWidget | None,
     warning = location_warning(settings.data_dir)
     if warning:
         asker.warn(parent, tr("walkapp's data folder may not be safe"), warning)
-    report = check(settings)
+    try:
+        report = check(settings)
+    except StorageError as error:  # e.g. a backups folder that is a link: say what and quit
+        asker.error(parent, tr("walkapp cannot use its data folder"), error.message)
+        return None
     if report.can_open:
         return StartupResult(lock, report, None, warning)
     if not report.needs_recovery:  # newer schema, unreadable: nothing we may change

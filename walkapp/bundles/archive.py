@@ -3,7 +3,8 @@
 Writing: members are JSON, listed with their SHA-256 in `manifest.json`; with a
 passphrase the whole inner zip is encrypted into `payload.bin` of an outer zip whose
 manifest holds only the format, version and encryption settings (no names, no titles).
-Files are written atomically: a temp file beside the target, fsync, rename.
+Files are written atomically and privately: a fresh 0600 temp file beside the target
+(never through a planted link), fsync, rename.
 
 Reading never calls `extractall` and never trusts a header: the file size, member count,
 each member's declared and actual size, the total and the compression ratio are capped;
@@ -14,7 +15,6 @@ parsed only after its size is checked, and deep nesting is refused. Each refusal
 
 from __future__ import annotations
 
-import contextlib
 import io
 import json
 import os
@@ -27,6 +27,7 @@ from typing import Any
 from walkapp import __version__
 from walkapp.bundles import format as f
 from walkapp.bundles.errors import BundleError, PassphraseNeededError
+from walkapp.storage.safe_files import write_private_atomically
 
 _DATE_TIME = (2026, 1, 1, 0, 0, 0)  # fixed member times: the same content, the same bytes
 
@@ -77,22 +78,18 @@ def build_bundle(format_name: str, header: dict[str, Any], payloads: dict[str, A
 
 
 def write_atomically(path: Path, data: bytes) -> Path:
-    """Write `data` to `path` so that a crash leaves the old file or the new, never half."""
+    """Write `data` to `path` so that a crash leaves the old file or the new, never half.
+
+    Kits and notes files hold names and notes: the file is 0600 whatever the umask, and
+    its temporary file is a fresh one (O_EXCL|O_NOFOLLOW, unpredictable name), so a link
+    planted beside the target on a shared stick is never written through."""
     path = Path(path)
-    temporary = path.with_name(f".{path.name}.part")
     try:
-        with open(temporary, "wb") as handle:
-            handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(temporary, path)
+        return write_private_atomically(path, data)
     except OSError as error:
-        with contextlib.suppress(OSError):
-            temporary.unlink()
         reason = error.strerror or str(error)
         raise BundleError(f"The file could not be written to {path}: {reason}. "
                           "Check that the folder exists, is writable and has space.") from None
-    return path
 
 
 # -- reading -----------------------------------------------------------------------------

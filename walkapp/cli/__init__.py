@@ -2,6 +2,12 @@
 
 Bad input ends with one clear line on stderr and a non-zero exit, never a traceback.
 Commands live in sibling modules, each with a `register(subparsers)` function.
+
+Every command declares whether it changes the data folder: `set_defaults(handler=…,
+writes=True | False | a function of the parsed arguments)`. `main` takes the data folder
+lock before a writing command runs (so a running app refuses it, naming itself), and gives
+a read-only command a database that refuses changes. A command that forgets to declare is
+treated as writing; tests/core/test_cli_lock.py lists every command and fails on it.
 """
 
 from __future__ import annotations
@@ -48,17 +54,38 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def command_writes(args: argparse.Namespace) -> bool:
+    """Whether the parsed command changes the data folder (undeclared: assume it does)."""
+    declared = getattr(args, "writes", None)
+    if declared is None:
+        return True
+    return bool(declared(args)) if callable(declared) else bool(declared)
+
+
+def command_name(args: argparse.Namespace) -> str:
+    """"walkapp import", "walkapp protocol duplicate"…: how the lock names its holder."""
+    words = [args.command, getattr(args, "protocol_command", None)]
+    return " ".join(["walkapp", *(w for w in words if w)])
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
     handler: Callable[[argparse.Namespace, Context], int] | None = getattr(args, "handler",
                                                                            None)
-    context = Context(data_dir=args.data_dir, database_url=args.database_url)
+    # The desktop app takes the lock itself (and reports a refusal in a window).
+    writes = handler is not None and command_writes(args)
+    context = Context(data_dir=args.data_dir, database_url=args.database_url,
+                      writes=writes or handler is None)
     try:
         if handler is None:
             from walkapp.cli.gui import open_desktop_app
 
             return open_desktop_app(context)
+        if writes:
+            # Before anything is opened: a refusal leaves every file as it was.
+            context.lock(command_name(args),
+                         database=getattr(args, "needs_database", True))
         return handler(args, context)
     except WalkappError as error:
         print(f"walkapp: error: {error.message}", file=sys.stderr)

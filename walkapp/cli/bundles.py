@@ -36,14 +36,14 @@ def register(subparsers: Any) -> None:
                    help="the walker it is for (default: any walker picks their name)")
     p.add_argument("-o", "--output", required=True, metavar="FILE", help="file to write")
     _passphrase_options(p, writing=True)
-    p.set_defaults(handler=cmd_kit)
+    p.set_defaults(handler=cmd_kit, writes=False)  # reads the walk; the file goes outside
 
     p = subparsers.add_parser("open-kit", allow_abbrev=False,
                               help="open a walk kit on a walker's laptop")
     p.add_argument("file", metavar="FILE", help=f"the {KIT_EXTENSION} file")
     p.add_argument("--walker", metavar="NAME", help="your name on the kit's roster")
     _passphrase_options(p, writing=False)
-    p.set_defaults(handler=cmd_open_kit)
+    p.set_defaults(handler=cmd_open_kit, writes=True)
 
     p = subparsers.add_parser(
         "export", allow_abbrev=False,
@@ -53,14 +53,15 @@ def register(subparsers: Any) -> None:
                    help="whose notes (default on a walker's laptop: that walker)")
     p.add_argument("-o", "--output", required=True, metavar="FILE", help="file to write")
     _passphrase_options(p, writing=True)
-    p.set_defaults(handler=cmd_export)
+    # Writing a notes file first records unsent edits as versions in the database.
+    p.set_defaults(handler=cmd_export, writes=True)
 
     p = subparsers.add_parser("import", allow_abbrev=False,
                               help="import walkers' notes files into their walks")
     p.add_argument("files", nargs="+", metavar="FILE", help=f"{NOTES_EXTENSION} files")
     p.add_argument("--json", action="store_true", help="print the import report as JSON")
     _passphrase_options(p, writing=False)
-    p.set_defaults(handler=cmd_import)
+    p.set_defaults(handler=cmd_import, writes=True)
 
 
 def _passphrase_options(parser: argparse.ArgumentParser, *, writing: bool) -> None:

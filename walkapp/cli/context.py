@@ -9,9 +9,14 @@ from walkapp.storage.lock import DataFolderLock
 
 
 class Context:
-    def __init__(self, data_dir: str | None = None, database_url: str | None = None) -> None:
+    """`writes=False` is for commands that only read: they run beside the app without the
+    lock, so their database refuses every change (a wrong declaration fails loudly)."""
+
+    def __init__(self, data_dir: str | None = None, database_url: str | None = None, *,
+                 writes: bool = True) -> None:
         self._data_dir = data_dir
         self._database_url = database_url
+        self.writes = writes
         self._settings: Settings | None = None
         self._services: Services | None = None
         self._lock: DataFolderLock | None = None
@@ -25,15 +30,23 @@ class Context:
     @property
     def services(self) -> Services:
         if self._services is None:
-            self._services = open_services(self.settings)
+            services = open_services(self.settings)
+            if not self.writes:
+                from walkapp.storage.read_only import make_read_only
+
+                make_read_only(services.db)
+            self._services = services
         return self._services
 
     def lock(self, purpose: str, *, database: bool = True) -> DataFolderLock:
-        """Become the data folder's one writer until the command ends (commands that
-        change data call this first; a running app or another such command refuses it).
+        """Become the data folder's one writer until the command ends (`walkapp.cli.main`
+        calls this before any command declared `writes=True` runs; a running app or
+        another such command refuses it).
 
         `database=False` for a command that works without a database in place (restore).
         """
+        if not self.writes:
+            raise RuntimeError(f"{purpose} is declared read-only but asked for the lock")
         if self._lock is None:
             if database:
                 self.check_database()

@@ -21,42 +21,42 @@ def register(subparsers: Any) -> None:
     parser = subparsers.add_parser(
         "protocol", help="list, check, import and copy protocols",
         description="Protocols are TOML files; see protocols/README.md for the format.")
-    parser.set_defaults(handler=lambda args, context: _usage(parser))
+    parser.set_defaults(handler=lambda args, context: _usage(parser), writes=False)
     commands = parser.add_subparsers(dest="protocol_command", metavar="ACTION")
 
     p = commands.add_parser("list", help="list the protocols you can choose from")
     p.add_argument("--json", action="store_true", help="print JSON")
-    p.set_defaults(handler=cmd_list)
+    p.set_defaults(handler=cmd_list, writes=False)
 
     p = commands.add_parser("check", help="check protocol (or word-list) files; exits "
                                           "non-zero if any has a problem")
     p.add_argument("files", nargs="+", metavar="FILE",
                    help=".toml files, or folders to check the .toml files in")
-    p.set_defaults(handler=cmd_check)
+    p.set_defaults(handler=cmd_check, writes=False)
 
     p = commands.add_parser("show", help="show one protocol's phases and steps")
     p.add_argument("protocol_id", metavar="ID")
     p.add_argument("--json", action="store_true", help="print the protocol as JSON")
-    p.set_defaults(handler=cmd_show)
+    p.set_defaults(handler=cmd_show, writes=False)
 
     p = commands.add_parser("import", help="copy a protocol file into your library")
     p.add_argument("file", metavar="FILE")
     p.add_argument("--replace", action="store_true",
                    help="overwrite your protocol with the same id")
-    p.set_defaults(handler=cmd_import)
+    p.set_defaults(handler=cmd_import, writes=True)
 
     p = commands.add_parser("duplicate", help="copy a protocol under a new id to adapt it")
     p.add_argument("protocol_id", metavar="ID")
     p.add_argument("new_id", metavar="NEW_ID")
     p.add_argument("--title", help="title of the copy (default: the original's + “(copy)”)")
-    p.set_defaults(handler=cmd_duplicate)
+    p.set_defaults(handler=cmd_duplicate, writes=True)
 
     p = subparsers.add_parser(
         "nudge", help="flag judgemental wording and possible names, one note per line",
         description="Reads one note per line on stdin and prints one JSON object per line: "
                     '{"text": ..., "flags": [{"start", "end", "kind", "suggestion"}]}.')
     p.add_argument("--lang", default="en", help="language of the notes (default: en)")
-    p.set_defaults(handler=cmd_nudge)
+    p.set_defaults(handler=cmd_nudge, writes=False)
 
 
 def _usage(parser: argparse.ArgumentParser) -> int:

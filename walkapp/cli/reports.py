@@ -35,7 +35,7 @@ def register(subparsers: Any) -> None:
                    help="start time of the session, for --kind agenda (clock times)")
     p.add_argument("-o", "--output", required=True, metavar="FILE.pdf",
                    help="where to write the PDF (replaced if it exists)")
-    p.set_defaults(handler=cmd_report)
+    p.set_defaults(handler=cmd_report, writes=False)  # the PDF goes outside
 
 
 def _parse_start(value: str | None) -> time | None:

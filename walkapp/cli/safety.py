@@ -1,8 +1,9 @@
 """Commands that keep data safe: backup, backups, restore, purge, retention.
 
-`restore` and `purge` change or remove data, so they take the data folder lock (a running
-app refuses them) and ask before acting; `--yes` answers for scripts. Without a terminal
-to ask on and without `--yes`, they refuse rather than guess.
+`restore` and `purge` change or remove data, so they are declared `writes=True` and take
+the data folder lock (a running app refuses them), and they ask before acting; `--yes`
+answers for scripts. Without a terminal to ask on and without `--yes`, they refuse rather
+than guess.
 """
 
 from __future__ import annotations
@@ -38,13 +39,14 @@ from walkapp.storage.backup import (
 def register(subparsers: Any) -> None:
     p = subparsers.add_parser("backup", help="make a checked backup of the database now")
     p.add_argument("--json", action="store_true", help="print JSON")
-    p.set_defaults(handler=cmd_backup)
+    # SQLite's online backup API copies a consistent snapshot beside a running app.
+    p.set_defaults(handler=cmd_backup, writes=False)
 
     p = subparsers.add_parser("backups", help="list the backups, newest first")
     p.add_argument("--check", action="store_true",
                    help="also run the integrity check on each backup")
     p.add_argument("--json", action="store_true", help="print JSON")
-    p.set_defaults(handler=cmd_backups)
+    p.set_defaults(handler=cmd_backups, writes=False)
 
     p = subparsers.add_parser(
         "restore", help="put a backup back in place of the database",
@@ -54,7 +56,8 @@ def register(subparsers: Any) -> None:
     p.add_argument("backup", nargs="?", metavar="BACKUP", help="which backup to restore")
     p.add_argument("--yes", action="store_true", help="do not ask for confirmation")
     p.add_argument("--json", action="store_true", help="print JSON")
-    p.set_defaults(handler=cmd_restore)
+    # Restoring is how a lost database comes back: it runs with none in place.
+    p.set_defaults(handler=cmd_restore, writes=True, needs_database=False)
 
     p = subparsers.add_parser(
         "purge", help="remove walks older than a number of months",
@@ -65,13 +68,14 @@ def register(subparsers: Any) -> None:
                    help="age in months (default: the retention setting)")
     p.add_argument("--yes", action="store_true", help="do not ask for confirmation")
     p.add_argument("--json", action="store_true", help="print JSON")
-    p.set_defaults(handler=cmd_purge)
+    p.set_defaults(handler=cmd_purge, writes=True)
 
     p = subparsers.add_parser("retention",
                               help="show or set how many months walks are kept")
     p.add_argument("months", nargs="?", metavar="MONTHS|off",
                    help="keep walks this many months, or `off` to keep everything")
-    p.set_defaults(handler=cmd_retention)
+    p.set_defaults(handler=cmd_retention,
+                   writes=lambda args: args.months is not None)  # writes when setting
 
 
 # -- helpers ----------------------------------------------------------------------------------
@@ -249,7 +253,6 @@ def cmd_restore(args: argparse.Namespace, context: Context) -> int:
 
     path = _database_path(context)
     backup_dir = context.settings.backup_dir
-    context.lock("walkapp restore", database=False)  # restoring is how a lost one comes back
     chosen = (_find_backup(args.backup, backup_dir) if args.backup
               else _newest_good(backup_dir, quiet=args.json))
     problems = verify_backup(chosen, quick=True) if args.backup else []
@@ -303,7 +306,6 @@ def _count_walks_after_restore(context: Context) -> int:
 def cmd_purge(args: argparse.Namespace, context: Context) -> int:
     from walkapp.services.retention import RetentionService, check_months, months_before
 
-    context.lock("walkapp purge")
     services = context.services
     retention = RetentionService(services.db, services.bus)
     months = args.older_than if args.older_than is not None else retention.retention_months()
@@ -367,7 +369,6 @@ def cmd_retention(args: argparse.Namespace, context: Context) -> int:
         except ValueError:
             raise ValidationError(f"{args.months!r} is not a number of months; give a "
                                   "whole number, or `off`.") from None
-    context.lock("walkapp retention")
     services = context.services
     RetentionService(services.db, services.bus).set_retention_months(value)
     print("Retention period removed: walks are kept until you remove them." if value is None

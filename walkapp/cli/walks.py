@@ -16,28 +16,27 @@ from walkapp.privacy import redact_record
 def register(subparsers: Any) -> None:
     p = subparsers.add_parser("demo", help="create a realistic sample walk to try walkapp")
     p.add_argument("--json", action="store_true", help="print the new walk as JSON")
-    p.set_defaults(handler=cmd_demo)
+    p.set_defaults(handler=cmd_demo, writes=True)
 
     p = subparsers.add_parser("list", help="list walks, newest first")
     p.add_argument("--json", action="store_true", help="print JSON instead of a table")
     p.add_argument("--search", default="", metavar="TEXT",
                    help="only walks whose title, focus or school contains TEXT")
-    p.set_defaults(handler=cmd_list)
+    p.set_defaults(handler=cmd_list, writes=False)
 
     p = subparsers.add_parser("show", help="show one walk and what was recorded in it")
     p.add_argument("walk", metavar="WALK", help="walk id, or an unambiguous start of its title")
     p.add_argument("--json", action="store_true", help="print JSON")
-    p.set_defaults(handler=cmd_show)
+    p.set_defaults(handler=cmd_show, writes=False)
 
     p = subparsers.add_parser("check", help="check the database's integrity")
     p.add_argument("--json", action="store_true", help="print JSON")
-    p.set_defaults(handler=cmd_check)
+    p.set_defaults(handler=cmd_check, writes=False)
 
 
 def cmd_demo(args: argparse.Namespace, context: Context) -> int:
     from walkapp.demo import create_demo_walk
 
-    context.lock("walkapp demo")
     walk = create_demo_walk(context.services)
     if args.json:
         print(dumps({"id": walk.id, "title": walk.title}))

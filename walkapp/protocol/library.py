@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import contextlib
 import errno
-import os
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -24,6 +23,12 @@ from walkapp.protocol.loader import check_text, load_text, read_text
 from walkapp.protocol.schema import Protocol
 from walkapp.protocol.snapshot import to_data, to_snapshot
 from walkapp.protocol.tomlwrite import dumps, set_top_level
+from walkapp.storage.safe_files import (
+    UnsafePathError,
+    link_target,
+    make_private_dirs,
+    write_private_atomically,
+)
 
 DEFAULT_PROTOCOL_ID = "learning-walk"
 # Built-ins appear in this order; anything else shipped later follows alphabetically.
@@ -222,6 +227,7 @@ class ProtocolLibrary:
         if entry.builtin:
             raise ValidationError(f"“{entry.title}” is built into walkapp and cannot be "
                                   "removed.")
+        self._check_own_folder()
         try:
             entry.path.unlink()
         except FileNotFoundError:
@@ -247,19 +253,26 @@ class ProtocolLibrary:
 
     def _write(self, target: Path, text: str) -> None:
         """Write atomically: a crash or a full disk leaves the old file (or none), never
-        half a protocol."""
-        temporary = target.with_name(f".{target.name}.part")
+        half a protocol. The folder is made 0700 and the file 0600; the temporary file is
+        a fresh one, so a link planted in the folder is never written through."""
+        self._check_own_folder()
         try:
-            self.user_dir.mkdir(parents=True, exist_ok=True)
-            with open(temporary, "w", encoding="utf-8", newline="\n") as handle:
-                handle.write(text)
-                handle.flush()
-                os.fsync(handle.fileno())
-            os.replace(temporary, target)
+            make_private_dirs(self.user_dir)
+            write_private_atomically(target, text.encode("utf-8"))
         except OSError as error:
-            with contextlib.suppress(OSError):
-                temporary.unlink()
             raise _write_error(error, target) from None
+
+
+    def _check_own_folder(self) -> None:
+        """Protocols are read through a linked folder (a team may share one) but never
+        written or deleted there: that would change files outside the data folder."""
+        target = link_target(self.user_dir)
+        if target is not None:
+            raise UnsafePathError(
+                f"Your protocol folder {self.user_dir} is a symbolic link (to {target}); "
+                "walkapp reads protocols from it but does not write or delete files "
+                "through it, so nothing was changed. Copy the file there yourself, or "
+                "replace the link with a real folder.")
 
 
 def _write_error(error: OSError, path: Path) -> Exception:

@@ -30,6 +30,12 @@ from walkapp.storage import migrate
 from walkapp.storage.db import Database, timestamp_for_filename, translate_error
 from walkapp.storage.guard import SQLITE_MAGIC as SQLITE_MAGIC
 from walkapp.storage.guard import read_start
+from walkapp.storage.safe_files import (
+    UnsafePathError,
+    link_target,
+    make_private_dirs,
+    restrict_folder,
+)
 from walkapp.storage.snapshot import copy_database
 
 log = logging.getLogger(__name__)
@@ -115,6 +121,14 @@ def backup_now(db: Database, reason: str = "manual",
 def backup_file(source: Path, backup_dir: Path, reason: str = "manual",
                 now: datetime | None = None) -> Path:
     """Copy the database file `source` into `backup_dir`; usable without a Database."""
+    check_backup_dir(backup_dir)
+    try:
+        make_private_dirs(backup_dir)
+    except OSError as error:
+        translated = translate_error(error, "making a backup")
+        raise (translated or StorageError(
+            f"The backups folder {backup_dir} could not be created: "
+            f"{error.strerror or error}.")) from error
     target = _free_name(backup_dir, reason, now)
     try:
         copy_database(source, target)
@@ -151,9 +165,20 @@ def _free_name(backup_dir: Path, reason: str, now: datetime | None) -> Path:
 
 
 def _restrict_folder(folder: Path) -> None:
-    if os.name == "posix":
-        with contextlib.suppress(OSError):
-            os.chmod(folder, stat.S_IRWXU)
+    restrict_folder(folder)  # 0700, and never through a link
+
+
+def check_backup_dir(backup_dir: Path) -> None:
+    """Refuse a `backups/` that is a symbolic link: backups hold every note, so they are
+    made and read only in walkapp's own folder, never wherever a link points (and that
+    folder is never chmod-ed)."""
+    target = link_target(backup_dir)
+    if target is not None:
+        raise UnsafePathError(
+            f"walkapp's backups folder {backup_dir} is a symbolic link (to {target}), so "
+            "walkapp neither makes backups there nor reads them, and nothing was changed. "
+            "Move the link out of the data folder (walkapp then makes a real backups "
+            "folder itself) and try again.")
 
 
 # -- finding and checking copies --------------------------------------------------------------
@@ -171,8 +196,10 @@ def scan_backups(backup_dir: Path) -> tuple[list[BackupInfo], list[ForeignEntry]
     """walkapp's copies (newest first) and the foreign entries (by name) in `backup_dir`.
 
     Never raises for what is in the folder: any name, any kind of entry is sorted into one
-    of the two lists; an unreadable or absent folder has neither.
+    of the two lists; an unreadable or absent folder has neither. A `backups/` that is a
+    link is refused (UnsafePathError): its target is not walkapp's to read or change.
     """
+    check_backup_dir(backup_dir)
     found: list[BackupInfo] = []
     foreign: list[ForeignEntry] = []
     try:

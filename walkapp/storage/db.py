@@ -34,6 +34,7 @@ from walkapp.errors import (
     StorageError,
 )
 from walkapp.storage import guard, migrate
+from walkapp.storage.safe_files import make_private_dirs, refuse_links, restrict_file
 
 BUSY_TIMEOUT_MS = 5000
 
@@ -135,6 +136,9 @@ class Database:
                 # Only when the guard said so: a file that vanished after the check must
                 # not come back empty (mode=rw below then fails instead).
                 self._create_private_file(self.path)
+            # SQLite opens these by name; say plainly why a planted link stops it.
+            refuse_links(*(Path(f"{self.path}{suffix}") for suffix in ("-wal", "-shm",
+                                                                        "-journal")))
         engine = self._make_engine()
         try:
             migrate.upgrade_to_head(engine, self.path,
@@ -181,12 +185,14 @@ class Database:
     @staticmethod
     def _prepare_folder(folder: Path) -> None:
         try:
-            folder.mkdir(parents=True, exist_ok=True, mode=0o700)
+            make_private_dirs(folder)  # missing parents too: 0700 whatever the umask
         except OSError as error:
             translated = translate_error(error, f"creating {folder}")
             raise (translated or StorageError(
                 f"walkapp cannot create its data folder {folder}: {error}")) from error
         if os.name == "posix":
+            # The data folder itself, even through a link the user made to put it
+            # elsewhere: it holds every note.
             with contextlib.suppress(OSError):
                 os.chmod(folder, stat.S_IRWXU)
 
@@ -210,10 +216,11 @@ class Database:
         """Notes concern colleagues and children: only the user may read the files."""
         if os.name != "posix":
             return
-        for candidate in (path, Path(f"{path}-wal"), Path(f"{path}-shm")):
-            with contextlib.suppress(OSError):
-                if candidate.exists():
-                    os.chmod(candidate, stat.S_IRUSR | stat.S_IWUSR)
+        with contextlib.suppress(OSError):
+            if path.exists():  # the database itself, even through a link the user made
+                os.chmod(path, stat.S_IRUSR | stat.S_IWUSR)
+        for candidate in (Path(f"{path}-wal"), Path(f"{path}-shm")):
+            restrict_file(candidate)  # SQLite's side files: never through a link
 
     @property
     def engine(self) -> Engine:

@@ -14,6 +14,7 @@ let two processes each "hold" a lock on a different file.
 from __future__ import annotations
 
 import contextlib
+import errno
 import json
 import os
 import platform
@@ -24,6 +25,16 @@ from pathlib import Path
 from types import TracebackType
 
 from walkapp.errors import AlreadyRunningError, StorageError
+from walkapp.storage.safe_files import (
+    CLOEXEC,
+    NOFOLLOW,
+    PRIVATE_FILE,
+    UnsafePathError,
+    link_target,
+    make_private_dirs,
+)
+
+_NONBLOCK = getattr(os, "O_NONBLOCK", 0)
 
 LOCK_FILENAME = "walkapp.lock"
 # Windows locks a byte range and refuses reads inside it; lock a byte far past the
@@ -48,16 +59,7 @@ class DataFolderLock:
         """Take the lock or raise AlreadyRunningError naming who holds it."""
         if self._fd is not None:
             return self
-        try:
-            self.data_dir.mkdir(parents=True, exist_ok=True, mode=0o700)
-            fd = os.open(self.path, os.O_RDWR | os.O_CREAT, 0o600)
-        except OSError as error:
-            from walkapp.storage.db import translate_error
-
-            translated = translate_error(error, f"opening {self.path}")
-            raise (translated or StorageError(
-                f"walkapp cannot create its lock file {self.path}: "
-                f"{error.strerror or error}.")) from error
+        fd = _open_lock_file(self.data_dir, self.path)
         if not _try_lock(fd):
             holder = _read_holder(fd)
             os.close(fd)
@@ -69,7 +71,7 @@ class DataFolderLock:
         self._fd = fd
         if os.name == "posix":
             with contextlib.suppress(OSError):
-                os.fchmod(fd, stat.S_IRUSR | stat.S_IWUSR)
+                os.fchmod(fd, PRIVATE_FILE)
         _write_holder(fd, self.purpose)
         return self
 
@@ -87,6 +89,49 @@ class DataFolderLock:
     def __exit__(self, kind: type[BaseException] | None, value: BaseException | None,
                  traceback: TracebackType | None) -> None:
         self.release()
+
+
+def _open_lock_file(data_dir: Path, path: Path) -> int:
+    """Open (or create) the lock file, refusing anything but walkapp's own plain file.
+
+    The holder's description is written into it, so a symbolic link planted at its name
+    would have that file truncated and overwritten: O_NOFOLLOW refuses a link, and fstat
+    on what was opened refuses a FIFO, a device or a hard link to some other file. (No
+    O_EXCL: the file is kept between runs on purpose, see the module docstring.)
+    """
+    try:
+        make_private_dirs(data_dir)
+        fd = os.open(path, os.O_RDWR | os.O_CREAT | NOFOLLOW | CLOEXEC | _NONBLOCK,
+                     PRIVATE_FILE)
+    except OSError as error:
+        if error.errno == errno.ELOOP or path.is_symlink():
+            raise UnsafePathError(
+                f"walkapp's lock file {path} is a symbolic link (to {link_target(path)}); "
+                "walkapp does not write through it, so nothing was changed. Delete the "
+                "link (walkapp makes a new lock file itself) and try again.") from None
+        from walkapp.storage.db import translate_error
+
+        translated = translate_error(error, f"opening {path}")
+        raise (translated or StorageError(
+            f"walkapp cannot create its lock file {path}: "
+            f"{error.strerror or error}.")) from error
+    try:
+        info = os.fstat(fd)
+    except OSError:
+        info = None
+    if info is None or not stat.S_ISREG(info.st_mode) or info.st_nlink != 1:
+        os.close(fd)
+        what = ("a hard link to another file" if info is not None
+                and stat.S_ISREG(info.st_mode) else "not a plain file")
+        raise UnsafePathError(
+            f"walkapp's lock file {path} is {what}; walkapp does not write into it, so "
+            "nothing was changed. Move it out of the data folder (walkapp makes a new "
+            "lock file itself) and try again.")
+    if _NONBLOCK:
+        # Only there so that opening a planted FIFO cannot hang; a plain file needs none.
+        with contextlib.suppress(OSError):
+            os.set_blocking(fd, True)
+    return fd
 
 
 def _try_lock(fd: int) -> bool:

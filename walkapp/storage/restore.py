@@ -14,16 +14,16 @@ from __future__ import annotations
 
 import contextlib
 import os
-import stat
 import time
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
 from walkapp.errors import CorruptDatabaseError, StorageError, WalkappError
-from walkapp.storage.backup import backup_file, rotate_quietly, verify_backup
+from walkapp.storage.backup import backup_file, check_backup_dir, rotate_quietly, verify_backup
 from walkapp.storage.db import timestamp_for_filename, translate_error
-from walkapp.storage.snapshot import copy_database, fsync_folder
+from walkapp.storage.safe_files import restrict_file
+from walkapp.storage.snapshot import fsync_folder, stage_database_copy
 
 SIDE_FILES = ("-wal", "-shm", "-journal")
 
@@ -45,6 +45,7 @@ def restore(db_path: Path, backup_path: Path, backup_dir: Path) -> RestoreResult
     database is then left exactly as it was), StorageError if the files cannot be written.
     """
     started = time.perf_counter()
+    check_backup_dir(backup_dir)  # before anything: a pre-restore copy must be possible
     problems = verify_backup(backup_path)
     if problems:
         raise CorruptDatabaseError(
@@ -59,13 +60,17 @@ def restore(db_path: Path, backup_path: Path, backup_dir: Path) -> RestoreResult
             except WalkappError:
                 # Too damaged to copy consistently: keep its bytes exactly as they are.
                 set_aside = set_aside_damaged(db_path, db_path.parent)
-        staged = db_path.with_name(f".{db_path.name}.restoring")
-        copy_database(backup_path, staged)
-        _remove_side_files(db_path)
-        os.replace(staged, db_path)
+        # A fresh private file with an unpredictable name (never a fixed `.restoring` name
+        # that a planted link could occupy), renamed over the database in one step.
+        staged = stage_database_copy(backup_path, db_path.with_name(f"{db_path.name}.restoring"))
+        try:
+            _remove_side_files(db_path)
+            os.replace(staged, db_path)
+        except BaseException:
+            with contextlib.suppress(OSError):
+                staged.unlink()
+            raise
         fsync_folder(db_path.parent)
-        if os.name == "posix":
-            os.chmod(db_path, stat.S_IRUSR | stat.S_IWUSR)
     except OSError as error:
         translated = translate_error(error, "restoring a backup")
         raise (translated or StorageError(
@@ -115,6 +120,4 @@ def set_aside_damaged(db_path: Path, folder: Path, now: datetime | None = None) 
 
 
 def _private(path: Path) -> None:
-    if os.name == "posix":
-        with contextlib.suppress(OSError):
-            os.chmod(path, stat.S_IRUSR | stat.S_IWUSR)
+    restrict_file(path)  # 0600, never through a link

@@ -22,7 +22,7 @@ from pathlib import Path
 
 from walkapp.config import Settings
 from walkapp.errors import StorageError
-from walkapp.storage.backup import BackupInfo, newest_good_backup
+from walkapp.storage.backup import BackupInfo, check_backup_dir, newest_good_backup
 from walkapp.storage.db import Database
 from walkapp.storage.guard import FileState, expected_backups, look_at_database_file
 from walkapp.storage.restore import RestoreResult, restore, set_aside_damaged
@@ -105,6 +105,7 @@ def check_database(settings: Settings) -> StartupReport:
     path = settings.sqlite_path
     if path is None:
         return StartupReport(StartupStatus.OK, None)
+    check_backup_dir(settings.backup_dir)  # a backups/ that is a link: refused, said why
     backups = expected_backups(settings.backup_dir)
 
     def report(status: StartupStatus, *problems: str, revision: str | None = None
