@@ -14,13 +14,14 @@ from __future__ import annotations
 
 import contextlib
 import os
+import sqlite3
 import stat
 import time
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
-from walkapp.errors import CorruptDatabaseError, StorageError, WalkappError
+from walkapp.errors import CorruptDatabaseError, StorageError
 from walkapp.storage.backup import backup_file, rotate_quietly, verify_backup
 from walkapp.storage.db import timestamp_for_filename, translate_error
 from walkapp.storage.snapshot import copy_database, fsync_folder
@@ -56,8 +57,9 @@ def restore(db_path: Path, backup_path: Path, backup_dir: Path) -> RestoreResult
         if db_path.exists():
             try:
                 previous_copy = backup_file(db_path, backup_dir, "pre-restore")
-            except WalkappError:
+            except CorruptDatabaseError:
                 # Too damaged to copy consistently: keep its bytes exactly as they are.
+                # Only damage: a full disk or a lock is no reason to move a good file away.
                 set_aside = set_aside_damaged(db_path, db_path.parent)
         staged = db_path.with_name(f".{db_path.name}.restoring")
         copy_database(backup_path, staged)
@@ -66,11 +68,11 @@ def restore(db_path: Path, backup_path: Path, backup_dir: Path) -> RestoreResult
         fsync_folder(db_path.parent)
         if os.name == "posix":
             os.chmod(db_path, stat.S_IRUSR | stat.S_IWUSR)
-    except OSError as error:
-        translated = translate_error(error, "restoring a backup")
+    except (OSError, sqlite3.Error) as error:
+        translated = translate_error(error, "restoring a backup", path=db_path)
         raise (translated or StorageError(
-            f"The backup could not be put in place: {error.strerror or error}. "
-            "The database was not changed.")) from error
+            f"The backup could not be put in place: {getattr(error, 'strerror', None) or error}"
+            ". The database was not changed.")) from error
     rotate_quietly(backup_dir)
     return RestoreResult(restored_from=backup_path, previous_copy=previous_copy,
                          previous_set_aside=set_aside,
