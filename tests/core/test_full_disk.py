@@ -4,7 +4,8 @@ On a full disk SQLite does not always say SQLITE_FULL: growing the -shm file of 
 database fails with SQLITE_IOERR_SHMSIZE ("disk I/O error"), which walkapp once reported as
 "could not be opened or written … moved, deleted or locked by another program". This test
 fills a real tiny file system (tmpfs in a private mount namespace, root only) to the last
-byte and then saves a note, makes a backup, restores one and runs CLI commands on it.
+byte and then checks the database as the app does at start, saves a note, makes a
+backup, restores one and runs CLI commands on it.
 """
 
 from __future__ import annotations
@@ -30,6 +31,7 @@ from walkapp.errors import WalkappError
 from walkapp.services import NoteDraft, open_services
 from walkapp.storage.backup import backup_now
 from walkapp.storage.restore import restore
+from walkapp.storage.startup import check_database
 from tests.helpers.builders import make_walk
 
 def attempt(action):
@@ -68,6 +70,8 @@ services.close()
 Path(f"{root / 'data' / 'walkapp.sqlite3'}-shm").unlink(missing_ok=True)
 out["side_files"] = sorted(p.name for p in (root / "data").iterdir())
 fill(root / "ballast")
+report = check_database(resolve_settings(root / "data"))   # what the app does first
+out["startup"] = [report.status.value, report.message]
 out["cli_list"] = cli("list")
 out["cli_backup"] = cli("backup")
 (root / "ballast").unlink()
@@ -132,3 +136,7 @@ def test_a_disk_full_to_the_last_byte_says_disk_full_everywhere(tmp_path: Path) 
         assert "Traceback" not in stderr and "internal error" not in stderr
         assert stderr.count("\n") == 1, stderr
     assert out["retry"] is True and out["integrity"] == "ok"
+    # The check before the app opens the database: a full disk is not a damaged file
+    # (which would offer to set the healthy file aside and start empty).
+    status, message = out["startup"]
+    assert status == "unreadable" and "disk is full" in message, out["startup"]

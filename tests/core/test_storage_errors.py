@@ -288,3 +288,22 @@ def test_errors_of_other_drivers_are_left_for_their_own_classifier() -> None:
 
     wrapped = DBAPIError("SELECT 1", {}, OtherDriverError("disk full, database locked"))
     assert translate_error(wrapped) is None
+
+
+# -- the check before the app opens the database ------------------------------------------------
+def test_a_database_locked_at_start_up_is_not_called_damaged(services: Services,
+                                                             walk: d.Walk) -> None:
+    """A lock (or a full disk, see test_full_disk) says nothing about the file: calling it
+    damaged would offer to set a healthy database aside and start empty."""
+    from walkapp.storage.startup import StartupStatus, check_database
+
+    settings = services.db.settings
+    services.close()
+    assert check_database(settings).status is StartupStatus.OK
+    assert services.db.path is not None
+    with LockHolder(services.db.path, exclusive=True):
+        report = check_database(settings)
+    assert report.status is not StartupStatus.DAMAGED, report
+    assert not report.needs_recovery and not report.can_open
+    assert "another program" in report.message
+    assert check_database(settings).status is StartupStatus.OK

@@ -63,7 +63,13 @@ def locked_within_one_connection(path: Path) -> sqlite3.Error:
 HOLD_LOCK_SCRIPT = r"""
 import sqlite3, sys
 connection = sqlite3.connect(sys.argv[1], isolation_level=None)
-connection.execute("BEGIN IMMEDIATE")
+if sys.argv[2] == "exclusive":
+    # Readers too are shut out (even in WAL mode) until this connection lets go.
+    connection.execute("PRAGMA locking_mode = EXCLUSIVE")
+    connection.execute("BEGIN EXCLUSIVE")
+    connection.execute("CREATE TABLE lock_holder_scratch (x)")
+else:
+    connection.execute("BEGIN IMMEDIATE")
 print("locked", flush=True)
 sys.stdin.read()          # hold the write lock until the test closes our stdin
 connection.execute("ROLLBACK")
@@ -71,11 +77,13 @@ connection.execute("ROLLBACK")
 
 
 class LockHolder:
-    """Another process holding the database's write lock (what "another program" means)."""
+    """Another process holding the database's write lock (what "another program" means);
+    `exclusive` also keeps readers out. The holder rolls back: the file is left as it was."""
 
-    def __init__(self, path: Path) -> None:
+    def __init__(self, path: Path, *, exclusive: bool = False) -> None:
+        mode = "exclusive" if exclusive else "write"
         self.process = subprocess.Popen(
-            [sys.executable, "-c", HOLD_LOCK_SCRIPT, str(path)], stdin=subprocess.PIPE,
+            [sys.executable, "-c", HOLD_LOCK_SCRIPT, str(path), mode], stdin=subprocess.PIPE,
             stdout=subprocess.PIPE, text=True)
         assert self.process.stdout is not None
         line = self.process.stdout.readline()   # blocks until the lock is really held
