@@ -100,12 +100,9 @@ def test_a_disk_io_error_on_a_full_disk_is_disk_full(
     assert "disk is full" in translated.message and "12 KB free" in translated.message
 
 
-def test_a_disk_io_error_with_space_left_is_an_honest_io_error(tmp_path: Path) -> None:
-    database = tmp_path / "walkapp.sqlite3"
-    database.touch()
-    translated = translate_error(injected("SQLITE_IOERR_READ"), "saving the note",
-                                 path=database)
-    assert type(translated) is StorageError
+def test_a_disk_io_error_with_space_left_is_an_honest_io_error() -> None:
+    translated = translate_error(injected("SQLITE_IOERR_READ"), "saving the note")
+    assert type(translated) is StorageError, translated
     assert "could not read or write the disk" in translated.message
     assert "disk is full" not in translated.message
     assert "another program" not in translated.message
@@ -236,6 +233,7 @@ def test_cantopen_for_a_deleted_file_says_deleted_not_read_only(tmp_path: Path) 
     database = tmp_path / "walkapp.sqlite3"
     error = raised_on_open(database)
     assert error.sqlite_errorcode == 14  # type: ignore[attr-defined]
+    assert not isinstance(translate_error(error, "saving the note"), ReadOnlyError)
     translated = translate_error(error, "saving the note", path=database)
     assert isinstance(translated, DatabaseMissingError), translated
     assert "deleted or moved" in translated.message
@@ -244,6 +242,7 @@ def test_cantopen_for_a_deleted_file_says_deleted_not_read_only(tmp_path: Path) 
 
 def test_cantopen_for_a_missing_folder_names_the_folder(tmp_path: Path) -> None:
     database = tmp_path / "gone" / "walkapp.sqlite3"
+    assert not isinstance(translate_error(raised_on_open(database)), ReadOnlyError)
     translated = translate_error(raised_on_open(database), path=database)
     assert isinstance(translated, DatabaseMissingError)
     assert str(database.parent) in translated.message
@@ -258,9 +257,11 @@ def test_a_database_moved_away_under_a_rollback_journal_is_missing(tmp_path: Pat
     error = raised(connection, "INSERT INTO t VALUES (1)")
     connection.close()
     assert error.sqlite_errorcode == 1032  # type: ignore[attr-defined]
-    translated = translate_error(error, path=database)
-    assert isinstance(translated, DatabaseMissingError)
+    translated = translate_error(error)
+    assert isinstance(translated, DatabaseMissingError), translated
     assert "read-only" not in translated.message
+    replaced = translate_error(error, path=database)   # nothing at the path any more
+    assert isinstance(replaced, DatabaseMissingError) and "deleted or moved" in str(replaced)
 
 
 def test_read_only_codes_are_read_only(tmp_path: Path) -> None:

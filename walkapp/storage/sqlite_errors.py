@@ -29,7 +29,12 @@ from __future__ import annotations
 import sqlite3
 from pathlib import Path
 
-from walkapp.errors import CorruptDatabaseError, DatabaseLockedError, StorageError
+from walkapp.errors import (
+    CorruptDatabaseError,
+    DatabaseLockedError,
+    DatabaseMissingError,
+    StorageError,
+)
 from walkapp.storage import os_errors
 from walkapp.storage.os_errors import ErrorContext
 
@@ -128,7 +133,10 @@ def _damaged(context: ErrorContext) -> CorruptDatabaseError:
 def _moved(context: ErrorContext) -> StorageError:
     path = context.path
     if path is None:
-        return os_errors.database_gone_error(context, Path("walkapp.sqlite3"))
+        return DatabaseMissingError(
+            f"The walkapp database file was moved or replaced while walkapp was using "
+            f"it{context.place}. Nothing was saved or changed, and any text you typed is "
+            "still here. Copy it somewhere safe, then restart walkapp.")
     if not path.exists():
         return os_errors.database_gone_error(context, path)
     return os_errors.database_replaced_error(context, path)
