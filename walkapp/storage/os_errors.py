@@ -214,7 +214,7 @@ def database_gone_error(context: ErrorContext, path: Path) -> DatabaseMissingErr
     return DatabaseMissingError(
         f"The walkapp database file {path} is not there any more{context.place}: it was "
         "deleted or moved. Nothing was saved or changed, and any text you typed is still "
-        "here. Copy it somewhere safe, then restart walkapp: it offers to restore the "
+        "here. Copy that text somewhere safe, then restart walkapp: it offers to restore the "
         "newest backup.")
 
 
@@ -222,7 +222,7 @@ def database_replaced_error(context: ErrorContext, path: Path) -> DatabaseMissin
     return DatabaseMissingError(
         f"The walkapp database file {path} was replaced by another file while walkapp was "
         f"running{context.place}. walkapp stopped using it and wrote nothing into either "
-        "file, and any text you typed is still here. Copy it somewhere safe, then restart "
+        "file, and any text you typed is still here. Copy that text somewhere safe, then restart "
         "walkapp.")
 
 

@@ -136,7 +136,7 @@ def _moved(context: ErrorContext) -> StorageError:
         return DatabaseMissingError(
             f"The walkapp database file was moved or replaced while walkapp was using "
             f"it{context.place}. Nothing was saved or changed, and any text you typed is "
-            "still here. Copy it somewhere safe, then restart walkapp.")
+            "still here. Copy that text somewhere safe, then restart walkapp.")
     if not path.exists():
         return os_errors.database_gone_error(context, path)
     return os_errors.database_replaced_error(context, path)
