@@ -9,6 +9,7 @@ import pytest
 
 from tests.helpers.builders import make_walk
 from tests.helpers.laptops import Laptop, laptops
+from tests.helpers.sqlite_faults import injected
 from walkapp import domain as d
 from walkapp.bundles import (
     BundleError,
@@ -342,7 +343,8 @@ def test_a_disk_full_half_way_imports_nothing(tmp_path: Path,
         def failing(*args: object, **kwargs: object) -> None:
             calls["n"] += 1
             if calls["n"] > 4:  # the second file's first part
-                raise sqlite3.OperationalError("database or disk is full")
+                # What _sqlite3 raises for SQLITE_FULL: the result code decides, not words.
+                raise injected("SQLITE_FULL", "database or disk is full")
             real(*args, **kwargs)  # type: ignore[arg-type]
 
         monkeypatch.setattr("walkapp.bundles.service.merge_entity", failing)

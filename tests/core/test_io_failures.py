@@ -82,7 +82,9 @@ def test_disk_full_keeps_the_last_saved_text_and_the_draft(
     big = _draft(walk, "Pairs talk, then " + "counting aloud. " * 60_000, note_id)
     with pytest.raises(DiskFullError) as caught:
         services.notes.save_note(big)
-    assert "disk is full" in caught.value.message and "not saved" in caught.value.message
+    message = caught.value.message
+    assert "disk is full" in message and " free on the disk" in message
+    assert "Nothing was saved" in message
     assert changes == []                      # no "Saved" reached any view
     assert _stored(services, note_id) == (1, "Pairs talk")   # nothing half-written
     undo()
@@ -134,8 +136,8 @@ def test_database_deleted_under_the_running_app(services: Services, walk: d.Walk
         Path(f"{path}{suffix}").unlink(missing_ok=True)
     with pytest.raises(DatabaseMissingError) as caught:
         services.notes.save_note(_draft(walk, "before and after", note_id))
-    assert "deleted, moved or replaced" in caught.value.message
-    assert "text is still here" in caught.value.message
+    assert "deleted or moved" in caught.value.message
+    assert "text you typed is still here" in caught.value.message
     assert changes == []
     # No empty database was quietly created in its place.
     assert not path.exists()

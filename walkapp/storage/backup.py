@@ -113,6 +113,9 @@ def backup_now(db: Database, reason: str = "manual",
     """
     if db.path is None or not db.path.exists():
         return None
+    # A file put in the database's place is not ours to copy: as a "newest" backup it
+    # would push the good copies out of the rotation.
+    db.verify_file("making a backup")
     target = backup_file(db.path, db.settings.backup_dir, reason)
     rotate_quietly(db.settings.backup_dir, policy)
     return target
@@ -133,7 +136,8 @@ def backup_file(source: Path, backup_dir: Path, reason: str = "manual",
     try:
         copy_database(source, target)
     except Exception as error:
-        translated = translate_error(error, "making a backup")
+        translated = translate_error(error, "making a backup", path=source,
+                                     space_of=target.parent)
         if translated is not None:
             raise translated from error
         if isinstance(error, OSError):

@@ -9,32 +9,33 @@ is rolled back so nothing is half-written.
 from __future__ import annotations
 
 import contextlib
+import functools
 import os
 import sqlite3
 import stat
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
 from sqlalchemy import create_engine, event
-from sqlalchemy.engine import Engine
+from sqlalchemy.engine import Connection, Engine
 from sqlalchemy.exc import DBAPIError, SQLAlchemyError
 from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.pool import NullPool
 
 from walkapp.config import Settings, sqlite_path_from_url
-from walkapp.errors import (
-    CorruptDatabaseError,
-    DatabaseLockedError,
-    DatabaseMissingError,
-    DiskFullError,
-    NewerDatabaseError,
-    ReadOnlyError,
-    StorageError,
-)
+from walkapp.errors import CorruptDatabaseError, NewerDatabaseError, StorageError
 from walkapp.storage import guard, migrate
+from walkapp.storage.file_identity import FileIdentity, require_same_file
+from walkapp.storage.os_errors import ErrorContext, classify_os_error
 from walkapp.storage.safe_files import make_private_dirs, refuse_links, restrict_file
+from walkapp.storage.sqlite_errors import (
+    SQLITE_ERROR,
+    classify_sqlite_error,
+    missing_walkapp_tables,
+    primary_code,
+)
 
 BUSY_TIMEOUT_MS = 5000
 
@@ -52,52 +53,36 @@ def _set_sqlite_pragmas(dbapi_connection: Any, connection_record: Any) -> None:
         cursor.close()
 
 
-def translate_error(error: BaseException, where: str = "") -> StorageError | None:
-    """Turn a database exception into a user-facing StorageError, or None if it is a bug."""
+# One classifier per database driver: the exception type its errors derive from, and how
+# to read them. Only SQLite is built; PostgreSQL (psycopg) gets its own entry when walkapp
+# supports it. A driver error no classifier claims is treated as a bug (None).
+_DriverClassifier = Callable[[BaseException, ErrorContext], StorageError | None]
+DRIVER_CLASSIFIERS: tuple[tuple[type[BaseException], _DriverClassifier], ...] = (
+    (sqlite3.Error, classify_sqlite_error),
+)
+
+
+def translate_error(error: BaseException, where: str = "", *, path: Path | None = None,
+                    space_of: Path | None = None) -> StorageError | None:
+    """Turn a storage exception into a user-facing StorageError, or None if it is a bug.
+
+    Decided by the driver's result code (SQLite's `sqlite_errorcode`) or the OSError's
+    errno, never by the words of a message. `where` says what was being done ("saving the
+    note"); `path` is the database file involved, `space_of` the file or folder whose
+    disk's free space a "disk full" message reports (default: `path`, else the OSError's
+    file name).
+    """
     if isinstance(error, StorageError):
         return error
     original = error.orig if isinstance(error, DBAPIError) else error
-    text = str(original).lower()
-    place = f" ({where})" if where else ""
-    if isinstance(original, sqlite3.Error) or isinstance(error, DBAPIError):
-        if "locked" in text or "busy" in text:
-            return DatabaseLockedError(
-                "The walkapp database is busy: another program is using it. "
-                f"Close the other program and try again{place}.")
-        if "readonly" in text or "read-only" in text or "read only" in text:
-            return ReadOnlyError(
-                "The walkapp database cannot be written: the file or its folder is "
-                f"read-only. Check the folder's permissions or free space{place}.")
-        if "disk is full" in text or "disk full" in text or "database or disk is full" in text:
-            return DiskFullError(
-                f"The disk is full, so the change was not saved{place}. "
-                "Free some space; your text is still here.")
-        if ("not a database" in text or "malformed" in text or "corrupt" in text):
-            return CorruptDatabaseError(
-                f"The walkapp database file is damaged{place}. "
-                "Run `walkapp check`, or restore a backup with `walkapp restore`.")
-        if "no such table" in text:
-            return CorruptDatabaseError(
-                f"The walkapp database file is incomplete or not a walkapp database{place}. "
-                "Restore a backup with `walkapp restore`.")
-        if "unable to open" in text or "disk i/o error" in text:
-            return ReadOnlyError(
-                f"The walkapp database could not be opened or written{place}: "
-                "the file may have been moved, deleted or locked by another program.")
+    if original is None:
+        return None
+    context = ErrorContext(where, path, space_of)
+    for kind, classify in DRIVER_CLASSIFIERS:
+        if isinstance(original, kind):
+            return classify(original, context)
     if isinstance(original, OSError):
-        import errno
-
-        if original.errno == errno.ENOSPC:
-            return DiskFullError(f"The disk is full{place}. Free some space and try again.")
-        if original.errno == errno.EROFS:
-            return ReadOnlyError(
-                f"walkapp cannot write to its data folder{place}: the disk is read-only. "
-                "Choose a folder on a writable disk with --data-dir.")
-        if original.errno in (errno.EACCES, errno.EPERM):
-            return ReadOnlyError(
-                f"walkapp cannot write to its data folder{place}: permission denied "
-                "(the folder is read-only for you). Fix the folder's permissions or choose "
-                "another folder with --data-dir.")
+        return classify_os_error(original, context)
     return None
 
 
@@ -115,9 +100,9 @@ class Database:
         self._create_empty = create_empty
         self._engine: Engine | None = None
         self._sessions: sessionmaker[Session] | None = None
-        # Which file we opened (device, inode): a save into a file that was deleted or
-        # replaced under us would "succeed" into nowhere, so each transaction checks it.
-        self._identity: tuple[int, int] | None = None
+        # Which file we opened (device, inode): every new connection and every commit
+        # checks that the path still leads to it (see walkapp.storage.file_identity).
+        self._identity: FileIdentity | None = None
 
     # -- opening -------------------------------------------------------------------------
     def open(self) -> Database:
@@ -150,7 +135,7 @@ class Database:
                 "Install the newer walkapp to open it.") from None
         except (SQLAlchemyError, sqlite3.Error, OSError) as error:
             engine.dispose()
-            translated = translate_error(error, "while opening")
+            translated = translate_error(error, "while opening", path=self.path)
             if translated is not None:
                 raise translated from error
             raise
@@ -167,10 +152,10 @@ class Database:
             # deleted or moved while the app runs (that would look like "all walks gone"
             # and take new notes into the wrong file). open() creates the file once.
             uri = f"{self.path.absolute().as_uri()}?mode=rw"
-            engine = create_engine(
-                self.url, poolclass=NullPool,
-                creator=lambda: sqlite3.connect(uri, uri=True, check_same_thread=False))
+            engine = create_engine(self.url, poolclass=NullPool,
+                                   creator=functools.partial(self._connect, uri))
             event.listen(engine, "connect", _set_sqlite_pragmas)
+            event.listen(engine, "commit", self._before_commit)
             return engine
         if self.url.startswith("sqlite"):
             # In-memory SQLite: one shared connection, or each session would see an empty db.
@@ -244,7 +229,11 @@ class Database:
     # -- transactions --------------------------------------------------------------------
     @contextlib.contextmanager
     def transaction(self, where: str = "") -> Iterator[Session]:
-        """One unit of work: committed on success, rolled back and explained on failure."""
+        """One unit of work: committed on success, rolled back and explained on failure.
+
+        A database file replaced or moved away since open() is noticed before anything is
+        read or committed (DatabaseMissingError, nothing written in either file).
+        """
         if self._sessions is None:
             raise RuntimeError("Database.open() was not called")
         session = self._sessions()
@@ -252,27 +241,67 @@ class Database:
             with session.begin():
                 yield session
         except (SQLAlchemyError, sqlite3.Error, OSError) as error:
+            # The file vanishing under us explains most errors (cannot open, I/O error…).
             self._check_file_is_ours(where)
-            translated = translate_error(error, where)
+            translated = (translate_error(error, where, path=self.path)
+                          or self._damaged_since_open(error, where))
             if translated is not None:
                 raise translated from error
             raise
         finally:
             session.close()
+
+    def verify_file(self, where: str = "") -> None:
+        """Raise DatabaseMissingError if the database file is not the one open() opened."""
         self._check_file_is_ours(where)
 
-    def _check_file_is_ours(self, where: str) -> None:
-        """Raise if the database file vanished or was swapped since open() (see __init__)."""
+    def _check_file_is_ours(self, where: str = "") -> None:
         if self.path is None or self._identity is None:
-            return
-        if _file_identity(self.path) == self._identity:
-            return
+            return  # not a file, or still opening (migrations run on the file just made)
+        require_same_file(self.path, self._identity, where)
+
+    def _connect(self, uri: str) -> sqlite3.Connection:
+        """A new connection, made only if it opens the very file that open() opened.
+
+        mode=rw: SQLite must never create a fresh, empty file in place of one that was
+        deleted or moved (that would look like "all walks gone"); the identity checks
+        around the open keep it from reading or writing a file put in its place.
+        """
+        self._check_file_is_ours()
+        connection = sqlite3.connect(uri, uri=True, check_same_thread=False)
+        try:
+            self._check_file_is_ours()
+        except BaseException:
+            connection.close()
+            raise
+        return connection
+
+    def _before_commit(self, connection: Connection) -> None:
+        """SQLAlchemy's commit event, just before the COMMIT: raising rolls the work back.
+
+        A connection opened on the real file keeps writing into it after it is moved away
+        (and SQLite does not notice in WAL mode); refusing here means the change lands in
+        neither file, and the user is told the truth: nothing was saved.
+        """
+        self._check_file_is_ours()
+
+    def _damaged_since_open(self, error: BaseException, where: str) -> StorageError | None:
+        """A SQL error (SQLITE_ERROR, e.g. "no such table") is a bug in walkapp, unless the
+        file itself lost walkapp's tables after open() migrated it: then it was emptied or
+        overwritten in place (same inode) and is damaged."""
+        original = error.orig if isinstance(error, DBAPIError) else error
+        if self.path is None or self._identity is None:
+            return None
+        if not isinstance(original, sqlite3.Error) or primary_code(original) != SQLITE_ERROR:
+            return None
+        problem = missing_walkapp_tables(self.path)
+        if problem is None:
+            return None
         place = f" ({where})" if where else ""
-        raise DatabaseMissingError(
-            f"The walkapp database file {self.path} was deleted, moved or replaced by "
-            f"another program, so this change was not saved{place}. Your text is still "
-            "here: copy it somewhere safe, then restart walkapp (it offers to restore the "
-            "newest backup).")
+        return CorruptDatabaseError(
+            f"The walkapp database file {self.path} is damaged{place}: {problem}. Nothing "
+            "was changed, and any text you typed is still here. Run `walkapp check`, or "
+            "restore a backup with `walkapp restore`.")
 
     # -- checks --------------------------------------------------------------------------
     def integrity_check(self) -> list[str]:
@@ -295,12 +324,8 @@ class Database:
         return problems
 
 
-def _file_identity(path: Path) -> tuple[int, int] | None:
-    try:
-        info = path.stat()
-    except OSError:
-        return None
-    return (info.st_dev, info.st_ino)
+def _file_identity(path: Path) -> FileIdentity | None:
+    return FileIdentity.of(path)
 
 
 def timestamp_for_filename(moment: datetime | None = None) -> str:

@@ -14,14 +14,16 @@ from __future__ import annotations
 
 import contextlib
 import os
+import sqlite3
 import time
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
-from walkapp.errors import CorruptDatabaseError, StorageError, WalkappError
+from walkapp.errors import CorruptDatabaseError, StorageError
 from walkapp.storage.backup import backup_file, check_backup_dir, rotate_quietly, verify_backup
 from walkapp.storage.db import timestamp_for_filename, translate_error
+from walkapp.storage.guard import FileState, look_at_database_file
 from walkapp.storage.safe_files import restrict_file
 from walkapp.storage.snapshot import fsync_folder, stage_database_copy
 
@@ -54,12 +56,18 @@ def restore(db_path: Path, backup_path: Path, backup_dir: Path) -> RestoreResult
     previous_copy: Path | None = None
     set_aside: Path | None = None
     try:
-        if db_path.exists():
+        look = look_at_database_file(db_path)
+        if look.state is FileState.PRESENT:
             try:
                 previous_copy = backup_file(db_path, backup_dir, "pre-restore")
-            except WalkappError:
+            except CorruptDatabaseError:
                 # Too damaged to copy consistently: keep its bytes exactly as they are.
+                # Only damage: a full disk or a lock is no reason to move a good file away.
                 set_aside = set_aside_damaged(db_path, db_path.parent)
+        elif look.state is not FileState.ABSENT:
+            # Empty, cut short, not SQLite, a folder, a dangling link…: nothing SQLite could
+            # copy, so it is moved aside exactly as it is.
+            set_aside = set_aside_damaged(db_path, db_path.parent)
         # A fresh private file with an unpredictable name (never a fixed `.restoring` name
         # that a planted link could occupy), renamed over the database in one step.
         staged = stage_database_copy(backup_path, db_path.with_name(f"{db_path.name}.restoring"))
@@ -71,11 +79,11 @@ def restore(db_path: Path, backup_path: Path, backup_dir: Path) -> RestoreResult
                 staged.unlink()
             raise
         fsync_folder(db_path.parent)
-    except OSError as error:
-        translated = translate_error(error, "restoring a backup")
+    except (OSError, sqlite3.Error) as error:
+        translated = translate_error(error, "restoring a backup", path=db_path)
         raise (translated or StorageError(
-            f"The backup could not be put in place: {error.strerror or error}. "
-            "The database was not changed.")) from error
+            f"The backup could not be put in place: {getattr(error, 'strerror', None) or error}"
+            ". The database was not changed.")) from error
     rotate_quietly(backup_dir)
     return RestoreResult(restored_from=backup_path, previous_copy=previous_copy,
                          previous_set_aside=set_aside,

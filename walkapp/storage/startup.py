@@ -21,9 +21,9 @@ from enum import StrEnum
 from pathlib import Path
 
 from walkapp.config import Settings
-from walkapp.errors import StorageError
+from walkapp.errors import CorruptDatabaseError, StorageError
 from walkapp.storage.backup import BackupInfo, check_backup_dir, newest_good_backup
-from walkapp.storage.db import Database
+from walkapp.storage.db import Database, translate_error
 from walkapp.storage.guard import FileState, expected_backups, look_at_database_file
 from walkapp.storage.restore import RestoreResult, restore, set_aside_damaged
 
@@ -127,6 +127,11 @@ def check_database(settings: Settings) -> StartupReport:
     try:
         status, problems, revision = _inspect(path, backups)
     except sqlite3.Error as error:
+        # By result code: a full disk, a lock held by another program or a failing disk
+        # says nothing about the file, and "damaged" would offer to set it aside.
+        translated = translate_error(error, "checking the database", path=path)
+        if translated is not None and not isinstance(translated, CorruptDatabaseError):
+            return report(StartupStatus.UNREADABLE, translated.message.rstrip("."))
         return report(StartupStatus.DAMAGED, str(error))
     return report(status, *problems, revision=revision)
 
