@@ -71,7 +71,7 @@ def test_delete_moves_to_the_trash_and_restore_undoes_it(
 
 def test_empty_asks_and_scrubs_backups(capsys: pytest.CaptureFixture[str],
                                        monkeypatch: pytest.MonkeyPatch) -> None:
-    gone, _ = _seed()
+    _seed()
     assert main(["backup"]) == 0
     assert main(["delete", "Gone"]) == 0
     capsys.readouterr()
@@ -110,7 +110,7 @@ def test_empty_one_walk_json_and_keep_in_backups(capsys: pytest.CaptureFixture[s
 
 
 def test_expired_walks_go_on_trash_empty_and_purge(capsys: pytest.CaptureFixture[str]) -> None:
-    gone, kept = _seed()
+    gone, _ = _seed()
     assert main(["delete", "Gone"]) == 0
     settings = resolve_settings()
     assert settings.sqlite_path is not None

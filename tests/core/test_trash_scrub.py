@@ -129,7 +129,7 @@ def test_emptying_the_trash_scrubs_every_backup(services: Services, settings: Se
 
 def test_the_pre_purge_copy_is_scrubbed_after_the_purge(services: Services,
                                                         settings: Settings) -> None:
-    gone, kept = _two_walks(services, gone_date=date(2020, 1, 6))
+    gone, _ = _two_walks(services, gone_date=date(2020, 1, 6))
     retention = RetentionService(services.db, services.bus)
     [listed] = retention.walks_older_than(24, today=date(2026, 11, 27))
     assert listed.id == gone.id
@@ -161,7 +161,7 @@ def test_keep_in_backups_leaves_the_copies_as_they_were(services: Services,
 
 
 def test_purge_removes_trashed_walks_too(services: Services) -> None:
-    gone, kept = _two_walks(services, gone_date=date(2020, 1, 6))
+    gone, _ = _two_walks(services, gone_date=date(2020, 1, 6))
     services.walks.delete_walk(gone.id)
     retention = RetentionService(services.db, services.bus)
     listed = retention.walks_older_than(24, today=date(2026, 11, 27))
