@@ -181,8 +181,11 @@ def test_trash_commands_that_write_take_the_lock(capsys: pytest.CaptureFixture[s
 def test_bad_trash_input_gives_one_clear_line(capsys: pytest.CaptureFixture[str]) -> None:
     _seed()
     for args in (["trash", "restore"], ["trash", "frobnicate"], ["delete"]):
-        assert main(args) == 2, args
-        assert "Traceback" not in capsys.readouterr()[1]
+        with pytest.raises(SystemExit) as exit_:
+            main(args)
+        assert exit_.value.code == 2, args
+        err = capsys.readouterr()[1]
+        assert err.count("\n") == 1 and "Traceback" not in err, err
     for args in (["trash", "restore", "Nothing like it"], ["delete", "Nothing like it"],
                  ["trash", "empty", "Kept", "--yes"]):
         assert main(args) == 1, args

@@ -158,7 +158,7 @@ class TrashService(ServiceBase):
         again."""
         ids = tuple(dict.fromkeys(walk_ids))
         if not ids:
-            return RemovalResult((), 0, None, self._retry_scrub(), True)
+            return RemovalResult((), 0, None, self._retry_scrub(), self._checkpoint())
         copy: Path | None = None
         if backup:
             from walkapp.storage.backup import backup_now
