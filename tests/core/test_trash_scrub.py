@@ -271,3 +271,84 @@ def test_expiry_scrubs_too(settings: Settings) -> None:
         assert MARKER.encode() not in copy.read_bytes()
     finally:
         services.close()
+
+
+def test_a_full_disk_while_rewriting_keeps_the_backup_and_says_so(
+        services: Services, monkeypatch: pytest.MonkeyPatch) -> None:
+    import errno
+
+    from walkapp.storage import scrub
+
+    gone, _ = _two_walks(services)
+    manual = backup_now(services.db, "manual")
+    assert manual is not None
+    before = manual.read_bytes()
+    services.walks.delete_walk(gone.id)
+
+    def full(path: Path) -> None:
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr(scrub, "_create_private", full)
+    result = services.trash.empty()
+    assert result.walk_ids == (gone.id,)  # the removal itself happened
+    assert result.scrub is not None
+    problems = {o.path: o.problem for o in result.scrub.failed}
+    assert "the disk is full" in str(problems[manual])
+    assert manual.read_bytes() == before
+    assert services.trash.pending_scrub() == (gone.id,)
+
+
+def test_leftovers_and_links_at_the_temp_name_are_never_followed(
+        services: Services, settings: Settings, tmp_path: Path) -> None:
+    gone, _ = _two_walks(services)
+    manual = backup_now(services.db, "manual")
+    auto = backup_now(services.db, "auto")
+    assert manual is not None and auto is not None
+    # An interrupted scrub left a temp file; someone planted a link at another temp name.
+    (settings.backup_dir / f".{manual.name}.part").write_bytes(b"half-written")
+    victim = tmp_path / "victim.txt"
+    victim.write_text("do not touch")
+    (settings.backup_dir / f".{auto.name}.part").symlink_to(victim)
+    services.walks.delete_walk(gone.id)
+
+    result = services.trash.empty()
+
+    assert result.scrub is not None and not result.scrub.failed
+    assert victim.read_text() == "do not touch"
+    assert not [p for p in settings.backup_dir.iterdir() if p.name.startswith(".")]
+    for path in (manual, auto):
+        assert MARKER.encode() not in path.read_bytes() and verify_backup(path) == []
+
+
+def test_a_scrub_cut_short_is_finished_at_the_next_start(
+        services: Services, settings: Settings, monkeypatch: pytest.MonkeyPatch) -> None:
+    from walkapp.services import trash
+
+    gone, _ = _two_walks(services)
+    manual = backup_now(services.db, "manual")
+    assert manual is not None
+    services.walks.delete_walk(gone.id)
+
+    class Killed(BaseException):
+        """Stands for the process dying right after the removal committed."""
+
+    def killed(*_: object) -> None:
+        raise Killed
+
+    monkeypatch.setattr(trash, "scrub_backups", killed)
+    with pytest.raises(Killed):
+        services.trash.empty()
+    monkeypatch.undo()
+    assert MARKER.encode() in manual.read_bytes()
+    services.close()
+
+    again = Services.create(Database(settings).open())  # the next start
+    try:
+        assert again.trash.pending_scrub() == (gone.id,)
+        result = again.trash.expire()
+        assert result.walk_ids == () and result.scrub is not None
+        assert manual in {o.path for o in result.scrub.scrubbed}
+        assert MARKER.encode() not in manual.read_bytes()
+        assert again.trash.pending_scrub() == ()
+    finally:
+        again.close()

@@ -119,8 +119,13 @@ def scrub_backup(path: Path, walk_ids: Collection[str]) -> ScrubOutcome:
         return ScrubOutcome(path, ScrubStatus.FAILED, problem=(
             f"it cannot be checked ({problems[0]}), so it may still hold the walk. "
             "Delete it if `walkapp backups --check` says it is damaged"))
+    # Our own temp name for this copy (a new backup in the making has a name that does
+    # not exist yet), so anything there is left over from an interrupted scrub.
     temporary = path.with_name(f".{path.name}.part")
+    _remove(temporary)
     try:
+        if not _holds_any(path, ids):
+            return ScrubOutcome(path, ScrubStatus.CLEAN)
         return _rewrite(path, temporary, ids)
     except (sqlite3.Error, OSError) as error:
         _remove(temporary)
@@ -129,12 +134,16 @@ def scrub_backup(path: Path, walk_ids: Collection[str]) -> ScrubOutcome:
 
 
 def _reason(error: BaseException) -> str:
-    if isinstance(error, OSError):
-        import errno
+    import errno
 
+    if isinstance(error, OSError):
         if error.errno == errno.ENOSPC:
             return "the disk is full"
         return error.strerror or str(error)
+    # By SQLite's result code, not its wording (primary code in the low byte).
+    code = getattr(error, "sqlite_errorcode", None)
+    if isinstance(code, int) and code & 0xFF == sqlite3.SQLITE_FULL:
+        return "the disk is full"
     return str(error)
 
 
@@ -172,6 +181,28 @@ def _rewrite(path: Path, temporary: Path, ids: list[str]) -> ScrubOutcome:
     os.replace(temporary, path)
     fsync_folder(path.parent)
     return ScrubOutcome(path, ScrubStatus.SCRUBBED, rows_removed=removed)
+
+
+def _holds_any(path: Path, ids: list[str]) -> bool:
+    """Whether the copy has a row of any of the walks (read-only; most old copies do not,
+    and are then left byte for byte without being loaded)."""
+    conn = sqlite3.connect(f"{path.absolute().as_uri()}?mode=ro", uri=True)
+    try:
+        return _count_left(conn, ids) > 0
+    finally:
+        conn.close()
+
+
+def _count_left(conn: sqlite3.Connection, ids: list[str]) -> int:
+    marks = ",".join("?" * len(ids))
+    total = 0
+    for table in _tables(conn):
+        columns = ["id"] if table == "walks" else \
+            [c for c in _columns(conn, table) if c in WALK_COLUMNS]
+        for column in columns:
+            total += int(conn.execute(f"SELECT count(*) FROM main.{_quote(table)} WHERE "
+                                      f"{_quote(column)} IN ({marks})", ids).fetchone()[0])
+    return total
 
 
 def _load_into_memory(path: Path) -> sqlite3.Connection:
@@ -290,16 +321,9 @@ def _still_there(path: Path, ids: list[str], other_walks: int, dangling: int) ->
     """Problems if the rewritten file still holds one of the walks, or lost another one."""
     conn = sqlite3.connect(f"{path.absolute().as_uri()}?mode=ro", uri=True)
     try:
-        marks = ",".join("?" * len(ids))
-        for table in _tables(conn):
-            columns = [c for c in _columns(conn, table) if c in WALK_COLUMNS]
-            if table == "walks":
-                columns = ["id"]
-            for column in columns:
-                left = conn.execute(f"SELECT count(*) FROM {_quote(table)} WHERE "
-                                    f"{_quote(column)} IN ({marks})", ids).fetchone()[0]
-                if left:
-                    return [f"{left} row(s) of the walk are still in {table}"]
+        left = _count_left(conn, ids)
+        if left:
+            return [f"{left} row(s) of the removed walks are still in it"]
         if _other_walks(conn, ids) != other_walks:
             return ["other walks were lost on the way"]
         if _dangling(conn) > dangling:
