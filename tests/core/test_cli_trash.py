@@ -186,8 +186,13 @@ def test_bad_trash_input_gives_one_clear_line(capsys: pytest.CaptureFixture[str]
         assert exit_.value.code == 2, args
         err = capsys.readouterr()[1]
         assert err.count("\n") == 1 and "Traceback" not in err, err
+    assert main(["delete", "Gone"]) == 0
     for args in (["trash", "restore", "Nothing like it"], ["delete", "Nothing like it"],
-                 ["trash", "empty", "Kept", "--yes"]):
+                 ["trash", "empty", "Kept", "--yes"], ["trash", "empty", "", "--yes"],
+                 ["trash", "restore", "  "], ["delete", ""]):
         assert main(args) == 1, args
         err = capsys.readouterr()[1]
         assert err.count("\n") == 1 and "internal error" not in err, err
+    # An empty name never means "everything": the Trash is as it was.
+    assert main(["trash", "list", "--json"]) == 0
+    assert [w["title"] for w in json.loads(capsys.readouterr()[0])] == ["Gone walk"]

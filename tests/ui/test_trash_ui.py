@@ -176,3 +176,26 @@ def test_expiry_at_start_up_removes_walks_older_than_30_days(
     qtbot.waitUntil(lambda: window.trash_view.is_idle(), timeout=10000)
     assert [t.title for t in services.trash.list_trash()] == ["Young"]
     assert "30 days" in window.statusBar().currentMessage()
+
+
+def test_a_removal_that_fails_says_so_and_removes_nothing(
+        qtbot, window: MainWindow, services: Services, asker: ScriptedAsker,
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    from walkapp.errors import DiskFullError
+
+    walk = make_walk(services, "Stays in the Trash")
+    services.walks.delete_walk(walk.id)
+    window.show_trash()
+    view = window.trash_view
+
+    def full(*_: object, **__: object) -> object:
+        raise DiskFullError("The disk is full, so no backup was made. Free some space.")
+
+    monkeypatch.setattr(services.trash, "empty", full)
+    asker.answers.append(True)
+    qtbot.mouseClick(view.empty_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: view.is_idle(), timeout=10000)
+    assert ("warn", "Nothing was removed",
+            "The disk is full, so no backup was made. Free some space.") in asker.shown
+    assert "disk is full" in view.message.text()
+    assert view.model.rowCount() == 1 and view.empty_button.isEnabled()

@@ -44,8 +44,11 @@ class TrashView(QWidget):
         super().__init__(parent)
         self._trash = trash
         self._asker = asker
+        # Set by the worker thread when the removal's work is over (shutdown waits on it);
+        # `_running` is the GUI's view, cleared only once the result has been shown.
         self._done = threading.Event()
         self._done.set()
+        self._running = False
         self._closed = False
         self._stale = False
         self.setObjectName("trashView")
@@ -155,8 +158,8 @@ class TrashView(QWidget):
             self.table.selectRow(row)
 
     def is_idle(self) -> bool:
-        """True when no removal is running."""
-        return self._done.is_set()
+        """True when no removal is running (and the last one's result has been shown)."""
+        return not self._running
 
     def _update_buttons(self) -> None:
         idle = self.is_idle()
@@ -218,6 +221,7 @@ class TrashView(QWidget):
 
         done = threading.Event()
         self._done = done
+        self._running = True
 
         def run(_progress: object) -> RemovalResult:
             try:
@@ -235,7 +239,6 @@ class TrashView(QWidget):
     def _finished(self, result: object, describe: Callable[[RemovalResult], str]) -> None:
         if self._closed or not isinstance(result, RemovalResult):
             return
-        self.refresh()
         text = ""
         if result.walk_ids or (result.scrub is not None and result.scrub.outcomes):
             text = describe(result)
@@ -244,11 +247,12 @@ class TrashView(QWidget):
             self._asker.warn(self, self.tr("Some backups still hold the walk"),
                              failed_backups(result))
         self.removal_finished.emit(result, text)
+        self._running = False
+        self.refresh()
 
     def _failed(self, error: BaseException, details: str) -> None:
         if self._closed:
             return
-        self.refresh()
         if isinstance(error, WalkappError):
             message = error.message
             self._asker.warn(self, self.tr("Nothing was removed"), message)
@@ -257,12 +261,15 @@ class TrashView(QWidget):
             self._asker.error(self, self.tr("Nothing was removed"), details)
         self.message.setText(message)
         self.removal_failed.emit(message)
+        self._running = False
+        self.refresh()
 
     def shutdown(self) -> None:
         """Wait for a removal still running (the database must not close under it) and
         ignore its result from then on."""
         self._done.wait()
         self._closed = True
+        self._running = False
 
 
 def describe_removal(result: RemovalResult) -> str:

@@ -139,7 +139,7 @@ def cmd_trash_empty(args: argparse.Namespace, context: Context) -> int:
 
     context.lock("walkapp trash empty")
     services = context.services
-    targets = ([services.trash.find_trashed(args.walk)] if args.walk
+    targets = ([services.trash.find_trashed(args.walk)] if args.walk is not None
                else services.trash.list_trash())
     keep = args.keep_in_backups
     if not targets:
