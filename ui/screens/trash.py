@@ -114,7 +114,9 @@ class TrashView(QWidget):
         layout.addWidget(self._stack, 1)
         layout.addWidget(self.message)
         layout.addLayout(actions)
-        self.refresh()
+        # Read when first shown: the first window needs only the walks library.
+        self._stale = True
+        self._update_buttons()
 
     # -- the list ---------------------------------------------------------------------------
     def refresh(self) -> None:
