@@ -101,10 +101,13 @@ def run_app(settings: Settings) -> int:
         window.show()
         # A broken file in the user's protocol folder is reported, skipped, never fatal.
         window.protocols_menu.report_problems()
+        # Walks whose 30 days in the Trash are over go for good (off the GUI thread).
+        window.expire_trash()
         try:
             return app.exec()
         finally:
             window.stop_auto_backup()
+            window.shutdown_background_work()
             services.close()
     finally:
         started.lock.release()

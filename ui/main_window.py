@@ -21,6 +21,7 @@ from walkapp.ui.screens.new_walk import NewWalkDialog, NewWalkRequest, ProtocolC
 from walkapp.ui.screens.walks_library import WalksLibrary
 from walkapp.ui.screens.workspace import PageSpec, WalkWorkspace
 from walkapp.ui.walk_files import WalkFiles
+from walkapp.ui.walk_trash import TrashControls
 
 PagesFactory = Callable[[Services, str, Asker, QWidget, ChangeBridge], list[PageSpec]]
 WalkCreator = Callable[[Services, NewWalkRequest], str]
@@ -54,14 +55,19 @@ class MainWindow(QMainWindow):
         self.bridge = ChangeBridge(services.bus, self)
         self.stack = QStackedWidget()
         self.setCentralWidget(self.stack)
-        self.library = WalksLibrary(services.walks)
+        self.library = WalksLibrary(services.walks, trash=services.trash)
         self.stack.addWidget(self.library)
+        self.trash = TrashControls(services, self._asker, self.library, self.statusBar(), self)
+        self.trash_view = self.trash.view
+        self.stack.addWidget(self.trash_view)
+        self.trash_view.back_requested.connect(self.show_library)
         self.bridge.changed.connect(self._on_change)
         self.library.open_requested.connect(self.open_walk)
         self.library.new_requested.connect(self.new_walk)
         self.library.duplicate_requested.connect(self.duplicate_walk)
         self.library.delete_requested.connect(self.delete_walk)
         self.library.sample_requested.connect(self.create_sample_walk)
+        self.library.trash_requested.connect(self.show_trash)
         self.library.table.selectionModel().selectionChanged.connect(
             lambda *_: self._update_actions())
 
@@ -121,6 +127,10 @@ class MainWindow(QMainWindow):
         file_menu.addAction(self.quit_action)
         self.file_menu = file_menu
 
+        self.edit_menu = self.menuBar().addMenu(self.tr("&Edit"))
+        self.undo_delete_action = self.trash.undo_action
+        self.edit_menu.addAction(self.undo_delete_action)
+
         from walkapp.ui.protocols_menu import ProtocolsMenu
 
         self.protocols_menu = ProtocolsMenu(self.menuBar().addMenu(self.tr("&Protocols")),
@@ -129,6 +139,8 @@ class MainWindow(QMainWindow):
         self.library_action = self._action(self.tr("All &walks"), self.show_library,
                                            "Ctrl+Shift+0")
         self.go_menu.addAction(self.library_action)
+        self.trash_action = self._action(self.tr("&Trash"), self.show_trash)
+        self.go_menu.addAction(self.trash_action)
         self._page_actions: list[QAction] = []
 
         help_menu = self.menuBar().addMenu(self.tr("&Help"))
@@ -274,6 +286,9 @@ class MainWindow(QMainWindow):
         self.open_walk(copy.id)
 
     def delete_walk(self, walk_id: str) -> None:
+        """Move the walk to the Trash (after asking), and offer Undo."""
+        from walkapp.services.trash import TRASH_DAYS
+
         try:
             walk = self._services.walks.get_walk(walk_id)
         except WalkappError as error:
@@ -281,17 +296,38 @@ class MainWindow(QMainWindow):
             return
         if not self._asker.confirm(
                 self, self.tr("Delete walk"),
-                self.tr("Delete “{0}” ({1}) and everything recorded in it — notes, "
-                        "commitments, action items? This cannot be undone.").format(
-                    walk.title, walk.walk_date.isoformat()),
-                self.tr("Delete walk")):
+                self.tr("Move “{0}” ({1}) to the Trash? It disappears from the list of walks "
+                        "and reports at once, and is removed for good after {2} days; until "
+                        "then you can restore it from the Trash.").format(
+                    walk.title, walk.walk_date.isoformat(), TRASH_DAYS),
+                self.tr("Move to Trash")):
             return
         if self.workspace is not None and self.workspace.walk_id == walk_id:
             self.show_library()
+            if self.workspace is not None:  # the walk could not be closed: keep it
+                return
         try:
             self._services.walks.delete_walk(walk_id)
         except WalkappError as error:
             self._report(error, self.tr("The walk was not deleted"))
+            return
+        self.trash.deleted(walk_id, walk.title)
+
+    def show_trash(self) -> None:
+        if not self._close_workspace():
+            return
+        self.trash_view.refresh()
+        self.stack.setCurrentWidget(self.trash_view)
+        self.setWindowTitle(self.tr("Trash — Learning walks"))
+        self._update_actions()
+
+    def expire_trash(self) -> None:
+        """Walks whose 30 days in the Trash are over go for good (called at start-up)."""
+        self.trash.expire()
+
+    def shutdown_background_work(self) -> None:
+        """Let a removal for good that is still running finish before the database closes."""
+        self.trash.shutdown()
 
     def open_walk(self, walk_id: str) -> None:
         if not self._close_workspace():
@@ -338,6 +374,7 @@ class MainWindow(QMainWindow):
 
     def _on_change(self, change: Change) -> None:
         self.library.on_change(change)
+        self.trash_view.on_change(change)
         if self.workspace is not None:
             if (change.entity == "walk" and change.action is Action.REMOVED
                     and change.walk_id == self.workspace.walk_id):
@@ -378,6 +415,7 @@ class MainWindow(QMainWindow):
         if not self._close_workspace():
             event.ignore()
             return
+        self.shutdown_background_work()
         self._settings.setValue("main_window/geometry", self.saveGeometry())
         self._settings.sync()
         super().closeEvent(event)

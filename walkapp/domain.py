@@ -110,6 +110,8 @@ class WalkSummary:
     note_count: int
     local_mode: LocalMode
     updated_at: datetime
+    # Set only on lists that include the Trash (a purge's listing): when it was deleted.
+    trashed_at: datetime | None = None
 
 
 @dataclass(frozen=True)

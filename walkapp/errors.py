@@ -25,6 +25,17 @@ class NotFoundError(WalkappError):
     """The walk, note or person asked for does not exist."""
 
 
+class WalkInTrashError(NotFoundError):
+    """The walk was deleted and waits in the Trash: hidden from everything until restored."""
+
+    def __init__(self, walk_id: str, title: str) -> None:
+        super().__init__(
+            f"The walk “{title}” is in the Trash. Restore it first: Trash, below the list "
+            f"of walks in the app, or `walkapp trash restore {walk_id[:8]}`.")
+        self.walk_id = walk_id
+        self.title = title
+
+
 class AmbiguousError(WalkappError):
     """A short name matched more than one thing."""
 

@@ -78,6 +78,12 @@ CASES = [
     Case(("retention",), False, lambda f: []),
     Case(("retention",), True, lambda f: ["6"]),
     Case(("retention",), True, lambda f: ["off"]),
+    # the Trash
+    Case(("delete",), True, lambda f: ["Learning"]),
+    Case(("trash",), False, lambda f: []),
+    Case(("trash", "list"), False, lambda f: []),
+    Case(("trash", "restore"), True, lambda f: ["Learning"]),
+    Case(("trash", "empty"), True, lambda f: ["--yes"]),
 ]
 
 

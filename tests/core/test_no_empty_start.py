@@ -46,6 +46,7 @@ def commands(out: Path) -> list[list[str]]:
         ["purge", "--older-than", "1", "--yes"],
         ["retention"], ["retention", "12"],
         ["backup"],
+        ["delete", "Kept"], ["trash"], ["trash", "restore", "Kept"], ["trash", "empty", "--yes"],
     ]
 
 

@@ -84,6 +84,7 @@ def test_deleted_walk_leaves_no_note_text(services: Services) -> None:
     assert _found(SECRET, _raw_bytes(services)) == 1
     assert _found(LONG_SECRET, _raw_bytes(services)) >= len(_pieces(LONG_SECRET)) * 0.8
     services.walks.delete_walk(walk.id)
+    services.trash.empty()
     _checkpoint(services)
     raw = _raw_bytes(services)
     assert _found(SECRET, raw) == 0 and _found(LONG_SECRET, raw) == 0

@@ -105,16 +105,18 @@ def test_purge_removes_exactly_the_listed_walks_and_their_rows(services: Service
     assert "Only Oldwalk" not in people and "Walker 1" in people
     assert {(c.action, c.walk_id) for c in changes} == {(Action.REMOVED, old.id),
                                                         (Action.REMOVED, older.id)}
-    # A backup made just before holds what was removed, for a mistaken purge.
+    # The backup made just before was the safety net while the purge ran; afterwards it
+    # is scrubbed like every other copy (see test_trash_scrub.py).
     assert result.backup is not None
     with sqlite3.connect(result.backup) as copy:
-        assert copy.execute("SELECT count(*) FROM walks").fetchone() == (3,)
+        assert copy.execute("SELECT count(*) FROM walks").fetchone() == (1,)
 
 
 def test_purge_refuses_a_list_that_changed_meanwhile(services: Services) -> None:
     walk = make_walk(services, "Old", walk_date=date(2020, 1, 1))
     other = make_walk(services, "Also old", walk_date=date(2020, 2, 1))
     services.walks.delete_walk(other.id)  # gone since it was listed
+    services.trash.empty([other.id])
     with pytest.raises(NotFoundError, match="no longer exist"):
         _retention(services).purge_walks([walk.id, other.id])
     assert [w.id for w in services.walks.list_walks()] == [walk.id]

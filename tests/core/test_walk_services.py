@@ -142,7 +142,7 @@ def test_duplicate_copies_the_plan_not_the_record(services: Services) -> None:
     assert services.notes.list_notes(copy.id) == []
 
 
-def test_delete_walk_removes_every_row(services: Services) -> None:
+def test_delete_walk_then_emptying_the_trash_removes_every_row(services: Services) -> None:
     walk = make_walk(services, walkers=2, visits=2)
     keep = make_walk(services, "Keep")
     services.notes.save_note(NoteDraft(walk_id=walk.id, author_id=walk.walkers[0].id,
@@ -152,7 +152,8 @@ def test_delete_walk_removes_every_row(services: Services) -> None:
     item = services.debrief.add_action_item(walk.id, "Do Y", "Ann")
     services.debrief.follow_up(item.id, keep.id, "done", "Done")
     services.debrief.add_pattern(walk.id, "describe", "Pattern")
-    services.walks.delete_walk(walk.id)
+    services.walks.delete_walk(walk.id)  # to the Trash…
+    services.trash.empty()               # …and out of it, for good
     with services.db.engine.connect() as conn:
         tables = [r[0] for r in conn.execute(text(
             "SELECT name FROM sqlite_master WHERE type='table' AND name NOT IN "

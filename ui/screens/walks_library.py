@@ -1,4 +1,8 @@
-"""Home screen: the walks library — every walk on this laptop, newest first."""
+"""Home screen: the walks library — every walk on this laptop, newest first.
+
+After a delete it shows an inline "moved to the Trash — Undo" bar; the Trash button (with
+how many walks are in it) leads to the Trash screen.
+"""
 
 from __future__ import annotations
 
@@ -7,6 +11,7 @@ from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
+    QFrame,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -20,6 +25,7 @@ from PySide6.QtWidgets import (
 
 from walkapp.domain import WalkStatus
 from walkapp.events import Change
+from walkapp.services.trash import TrashService
 from walkapp.services.walks import WalkService
 from walkapp.ui.models.walks import WalksTableModel
 
@@ -32,10 +38,16 @@ class WalksLibrary(QWidget):
     duplicate_requested = Signal(str)
     delete_requested = Signal(str)
     sample_requested = Signal()
+    trash_requested = Signal()
+    undo_requested = Signal(str)   # walk id
+    undo_changed = Signal()        # the Undo offer appeared or went
 
-    def __init__(self, walks: WalkService, parent: QWidget | None = None) -> None:
+    def __init__(self, walks: WalkService, parent: QWidget | None = None, *,
+                 trash: TrashService | None = None) -> None:
         super().__init__(parent)
         self._walks = walks
+        self._trash = trash
+        self._undo_walk_id: str | None = None
         self.setObjectName("walksLibrary")
 
         title = QLabel(self.tr("Walks"))
@@ -113,8 +125,13 @@ class WalksLibrary(QWidget):
         self.delete_button = QPushButton(self.tr("Delete…"))
         self.delete_button.setAccessibleName(self.tr("Delete selected walk"))
         self.delete_button.clicked.connect(lambda: self._emit_selected(self.delete_requested))
+        self.trash_button = QPushButton(self.tr("Trash"))
+        self.trash_button.setAccessibleName(self.tr("Show the Trash of deleted walks"))
+        self.trash_button.clicked.connect(self.trash_requested)
+        self.trash_button.setVisible(trash is not None)
         actions = QHBoxLayout()
         actions.addWidget(self.new_button)
+        actions.addWidget(self.trash_button)
         actions.addStretch(1)
         actions.addWidget(self.open_button)
         actions.addWidget(self.duplicate_button)
@@ -125,8 +142,26 @@ class WalksLibrary(QWidget):
         top.addStretch(1)
         top.addWidget(self.status_filter)
         top.addWidget(self.search, 1)
+        self.undo_bar = QFrame()
+        self.undo_bar.setObjectName("undoBar")
+        self.undo_bar.setFrameShape(QFrame.Shape.StyledPanel)
+        self.undo_label = QLabel()
+        self.undo_label.setWordWrap(True)
+        self.undo_button = QPushButton(self.tr("Undo"))
+        self.undo_button.setAccessibleName(self.tr("Undo the delete: bring the walk back"))
+        self.undo_button.clicked.connect(self._undo_clicked)
+        self.undo_dismiss = QPushButton(self.tr("Dismiss"))
+        self.undo_dismiss.setAccessibleName(self.tr("Hide this message"))
+        self.undo_dismiss.clicked.connect(self.hide_undo)
+        bar = QHBoxLayout(self.undo_bar)
+        bar.addWidget(self.undo_label, 1)
+        bar.addWidget(self.undo_button)
+        bar.addWidget(self.undo_dismiss)
+        self.undo_bar.setVisible(False)
+
         layout = QVBoxLayout(self)
         layout.addLayout(top)
+        layout.addWidget(self.undo_bar)
         layout.addWidget(self._stack, 1)
         layout.addLayout(actions)
         self.table.selectionModel().selectionChanged.connect(self._update_buttons)
@@ -152,7 +187,40 @@ class WalksLibrary(QWidget):
             self.select_walk(selected)
         elif rows:
             self.table.selectRow(0)
+        self._refresh_trash()
         self._update_buttons()
+
+    def _refresh_trash(self) -> None:
+        if self._trash is None:
+            return
+        trashed = {t.id for t in self._trash.list_trash()}
+        self.trash_button.setText(self.tr("Trash ({0})").format(len(trashed)) if trashed
+                                  else self.tr("Trash"))
+        if self._undo_walk_id is not None and self._undo_walk_id not in trashed:
+            # Restored from the Trash screen, or removed for good: nothing left to undo.
+            self.hide_undo()
+
+    # -- undo after a delete -----------------------------------------------------------------
+    def show_undo(self, walk_id: str, title: str) -> None:
+        self._undo_walk_id = walk_id
+        self.undo_label.setText(self.tr("Walk “{0}” moved to the Trash.").format(title))
+        self.undo_bar.setVisible(True)
+        self.undo_changed.emit()
+
+    def hide_undo(self) -> None:
+        changed = self._undo_walk_id is not None
+        self._undo_walk_id = None
+        self.undo_bar.setVisible(False)
+        if changed:
+            self.undo_changed.emit()
+
+    def undo_walk_id(self) -> str | None:
+        """The walk the Undo offer would bring back, if one is offered."""
+        return self._undo_walk_id
+
+    def _undo_clicked(self) -> None:
+        if self._undo_walk_id is not None:
+            self.undo_requested.emit(self._undo_walk_id)
 
     def _update_buttons(self, *_: object) -> None:
         has = self.selected_walk_id() is not None

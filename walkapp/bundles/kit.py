@@ -194,6 +194,10 @@ def write_kit(session: Session, plan: KitPlan, walker: dict[str, Any]) -> bool:
     walk_id = plan.walk["id"]
     row = session.get(m.Walk, walk_id)
     created = row is None
+    if row is not None and row.trashed_at is not None:
+        raise BundleError(f"This laptop has the walk “{row.title}” in its Trash. Restore it "
+                          "first (Trash, below the list of walks, or `walkapp trash "
+                          "restore`), then open the kit again.")
     if row is not None:
         if row.local_mode != d.LocalMode.WALKER.value:
             raise BundleError("This laptop holds the facilitator's copy of this walk. A walk "

@@ -20,6 +20,7 @@ from walkapp.bundles.archive import Bundle
 from walkapp.bundles.errors import BundleError
 from walkapp.bundles.merge import Incoming, parse_incoming
 from walkapp.bundles.versions import ENTITIES, LocalState
+from walkapp.errors import WalkInTrashError
 from walkapp.storage import models as m
 
 
@@ -49,6 +50,8 @@ def build_notes_payload(session: Session, walk_id: str, walker_id: str
     walker = session.get(m.Participant, walker_id)
     if walk is None:
         raise BundleError("That walk is not on this laptop.")
+    if walk.trashed_at is not None:
+        raise WalkInTrashError(walk.id, walk.title)
     if walker is None or walker.walk_id != walk_id:
         raise BundleError("That walker is not on this walk's roster.")
     on_own_laptop = (walk.local_mode == "walker" and walk.local_participant_id == walker_id)

@@ -166,6 +166,12 @@ def _belongs(session: Session, notes: NotesFile) -> str | None:
     if walk is None:
         return (f"It is for another walk (“{notes.walk_title}”), which is not on this laptop. "
                 "Import it on the laptop that made the walk kit.")
+    if walk.trashed_at is not None:
+        # Held back, not merged into a walk the user cannot see: nothing is lost, since
+        # the file stays as it is and can be imported again after a restore.
+        return (f"It is for “{walk.title}”, which is in the Trash on this laptop. Restore "
+                "the walk (Trash, below the list of walks, or `walkapp trash restore`), then "
+                "import this file again.")
     walker = session.get(m.Participant, notes.walker_id)
     if walker is None or walker.walk_id != notes.walk_id:
         return (f"It comes from {notes.walker_name}, who is not on the roster of "

@@ -27,7 +27,7 @@ EXIT_INTERNAL = 70
 
 # Command modules, in the order their commands appear in --help.
 COMMAND_MODULES = ["walkapp.cli.walks", "walkapp.cli.protocols", "walkapp.cli.reports",
-                   "walkapp.cli.bundles", "walkapp.cli.safety"]
+                   "walkapp.cli.bundles", "walkapp.cli.safety", "walkapp.cli.trash"]
 
 
 class _Parser(argparse.ArgumentParser):
@@ -64,7 +64,8 @@ def command_writes(args: argparse.Namespace) -> bool:
 
 def command_name(args: argparse.Namespace) -> str:
     """"walkapp import", "walkapp protocol duplicate"…: how the lock names its holder."""
-    words = [args.command, getattr(args, "protocol_command", None)]
+    words = [args.command, getattr(args, "protocol_command", None),
+             getattr(args, "trash_action", None)]
     return " ".join(["walkapp", *(w for w in words if w)])
 
 

@@ -61,12 +61,16 @@ def register(subparsers: Any) -> None:
 
     p = subparsers.add_parser(
         "purge", help="remove walks older than a number of months",
-        description="List the walks dated more than MONTHS months ago, then remove them "
-                    "and everything recorded in them after confirmation. A backup is made "
-                    "first.")
+        description="List the walks dated more than MONTHS months ago (and walks whose 30 "
+                    "days in the Trash are over), then remove them and everything recorded "
+                    "in them after confirmation: from the database and, unless "
+                    "--keep-in-backups, from every backup. A backup is made first.")
     p.add_argument("--older-than", type=int, metavar="MONTHS",
                    help="age in months (default: the retention setting)")
     p.add_argument("--yes", action="store_true", help="do not ask for confirmation")
+    p.add_argument("--keep-in-backups", action="store_true",
+                   help="leave the backups as they are (they keep the walks until the "
+                        "rotation ages them out, about eight weeks)")
     p.add_argument("--json", action="store_true", help="print JSON")
     p.set_defaults(handler=cmd_purge, writes=True)
 
@@ -304,6 +308,7 @@ def _count_walks_after_restore(context: Context) -> int:
 
 # -- purge / retention ---------------------------------------------------------------------
 def cmd_purge(args: argparse.Namespace, context: Context) -> int:
+    from walkapp.cli.trash import KEEP_NOTE, SCRUB_NOTE, print_scrub, removal_json
     from walkapp.services.retention import RetentionService, check_months, months_before
 
     services = context.services
@@ -315,37 +320,53 @@ def cmd_purge(args: argparse.Namespace, context: Context) -> int:
     months = check_months(months)
     from datetime import date
 
+    keep = args.keep_in_backups
     cutoff = months_before(date.today(), months)
     walks = retention.walks_older_than(months)
-    if not walks:
+    listed = {w.id for w in walks}
+    # A purge also ends the Trash's 30 days, like the app's start-up does.
+    expired = [t for t in services.trash.expired() if t.id not in listed]
+    if not walks and not expired:
+        result = services.trash.remove_for_good([], reason="pre-purge", keep_in_backups=keep)
         if args.json:
-            print(dumps({"cutoff": cutoff, "removed": [], "backup": None}))
+            print(dumps({"cutoff": cutoff, **removal_json(result, keep)}))
         else:
             print(f"No walks are dated before {cutoff.isoformat()} "
                   f"({months} month(s) ago). Nothing to remove.")
+            print_scrub(result)
         return 0
     if not args.json:
-        print(f"{len(walks)} walk(s) dated before {cutoff.isoformat()} would be removed, "
-              "with all their notes, reflections, commitments and action items:")
-        for w in walks:
-            print(f"  {w.walk_date.isoformat()}  {w.id[:8]}  {w.title}  "
-                  f"({w.note_count} note(s))")
-        print("A backup is made first; it leaves the backups folder as the rotation ages "
-              "it out (within about eight weeks).")
-    if not confirm(f"Remove these {len(walks)} walk(s)?", args.yes):
+        if walks:
+            print(f"{len(walks)} walk(s) dated before {cutoff.isoformat()} would be removed, "
+                  "with all their notes, reflections, commitments and action items:")
+            for w in walks:
+                where = "  (in the Trash)" if w.trashed_at is not None else ""
+                print(f"  {w.walk_date.isoformat()}  {w.id[:8]}  {w.title}  "
+                      f"({w.note_count} note(s)){where}")
+        if expired:
+            print(f"{len(expired)} walk(s) whose 30 days in the Trash are over would be "
+                  "removed too:")
+            for t in expired:
+                print(f"  {t.walk_date.isoformat()}  {t.id[:8]}  {t.title}  "
+                      f"({t.note_count} note(s))")
+        print("A backup is made first. " + (KEEP_NOTE if keep else SCRUB_NOTE))
+    total = len(walks) + len(expired)
+    if not confirm(f"Remove these {total} walk(s)?", args.yes):
         print("Nothing was removed.")
         return 1
-    result = retention.purge_walks([w.id for w in walks])
+    result = retention.purge_walks([w.id for w in walks] + [t.id for t in expired],
+                                   keep_in_backups=keep)
+    failed = result.scrub is not None and bool(result.scrub.failed)
     if args.json:
-        print(dumps({"cutoff": cutoff, "removed": [{"id": w.id, "title": w.title,
-                                                    "walk_date": w.walk_date} for w in walks],
-                     "people_removed": result.people_removed,
-                     "backup": str(result.backup) if result.backup else None}))
-        return 0
-    print(f"Removed {len(result.walk_ids)} walk(s).")
-    if result.backup:
-        print(f"The backup made just before is {result.backup}.")
-    return 0
+        print(dumps({"cutoff": cutoff, **removal_json(result, keep)}))
+        return 1 if failed else 0
+    print(f"Removed {len(result.walk_ids)} walk(s)"
+          + (f"; {result.scrub.summary()}." if result.scrub is not None else "."))
+    print_scrub(result, summary=False)
+    if keep and result.backup:
+        print(f"The backup made just before is {result.backup}; the walks are kept in the "
+              "backups until the rotation ages them out.")
+    return 1 if failed else 0
 
 
 def cmd_retention(args: argparse.Namespace, context: Context) -> int:

@@ -52,14 +52,20 @@ def cmd_list(args: argparse.Namespace, context: Context) -> int:
     if args.json:
         print(dumps(walks))
         return 0
+    trashed = len(context.services.trash.list_trash())
+    in_trash = (f"{trashed} walk{'' if trashed == 1 else 's'} in the Trash "
+                "(`walkapp trash list`).") if trashed else ""
     if not walks:
-        print("No walks yet. Create one in the app, or try `walkapp demo`.")
+        print(f"No walks to show. {in_trash}" if in_trash else
+              "No walks yet. Create one in the app, or try `walkapp demo`.")
         return 0
     print(f"{'DATE':<10}  {'STATUS':<8}  {'WALKERS':>7}  {'VISITS':>6}  {'NOTES':>5}  "
           f"{'ID':<8}  TITLE")
     for w in walks:
         print(f"{w.walk_date.isoformat():<10}  {w.status.value:<8}  {w.walker_count:>7}  "
               f"{w.visit_count:>6}  {w.note_count:>5}  {w.id[:8]:<8}  {w.title}")
+    if in_trash:
+        print(in_trash)
     return 0
 
 

@@ -11,12 +11,14 @@ from typing import TYPE_CHECKING
 
 from walkapp.config import Settings
 from walkapp.events import EventBus
+from walkapp.services.base import Clock
 from walkapp.services.debrief import DebriefService
 from walkapp.services.notes import NoteDraft, NoteService
 from walkapp.services.plan import PlanService
 from walkapp.services.records import RecordService
 from walkapp.services.responses import ResponseService
 from walkapp.services.runs import RunService
+from walkapp.services.trash import TrashService
 from walkapp.services.walks import NewWalk, WalkService
 from walkapp.storage.db import Database
 
@@ -38,16 +40,20 @@ class Services:
     responses: ResponseService
     runs: RunService
     bundles: BundleService
+    trash: TrashService
 
     @classmethod
-    def create(cls, db: Database, bus: EventBus | None = None) -> Services:
+    def create(cls, db: Database, bus: EventBus | None = None,
+               clock: Clock | None = None) -> Services:
+        """`clock` ("now" in UTC) is for tests: the Trash's 30 days follow it."""
         from walkapp.bundles.service import BundleService
 
         bus = bus or EventBus()
-        return cls(db=db, bus=bus, walks=WalkService(db, bus), plan=PlanService(db, bus),
-                   notes=NoteService(db, bus), debrief=DebriefService(db, bus),
-                   records=RecordService(db, bus), responses=ResponseService(db, bus),
-                   runs=RunService(db, bus), bundles=BundleService(db, bus))
+        return cls(db=db, bus=bus, walks=WalkService(db, bus, clock),
+                   plan=PlanService(db, bus, clock), notes=NoteService(db, bus, clock),
+                   debrief=DebriefService(db, bus, clock), records=RecordService(db, bus, clock),
+                   responses=ResponseService(db, bus, clock), runs=RunService(db, bus, clock),
+                   bundles=BundleService(db, bus, clock), trash=TrashService(db, bus, clock))
 
     def close(self) -> None:
         self.db.close()

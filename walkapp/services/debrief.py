@@ -15,23 +15,24 @@ from walkapp.events import Action
 from walkapp.services import convert
 from walkapp.services import validate as v
 from walkapp.services.base import ServiceBase
+from walkapp.services.walks import LIVE, live_walk
 from walkapp.storage import models as m
 from walkapp.storage.types import new_id, utcnow
 
 
 def _walk(session: Session, walk_id: str) -> m.Walk:
-    row = session.get(m.Walk, walk_id)
-    if row is None:
-        raise NotFoundError(f"No walk with id {walk_id}.")
-    return row
+    return live_walk(session, walk_id)
 
 
 def _action_items(session: Session, query: Any) -> list[d.ActionItem]:
     rows = list(session.scalars(query))
     follow_ups: dict[str, list[m.ActionFollowUp]] = {}
     if rows:
+        # What a walk now in the Trash said about an item is hidden with that walk.
         for f in session.scalars(select(m.ActionFollowUp)
-                                 .where(m.ActionFollowUp.action_item_id.in_([r.id for r in rows]))
+                                 .join(m.Walk, m.Walk.id == m.ActionFollowUp.walk_id)
+                                 .where(m.ActionFollowUp.action_item_id.in_([r.id for r in rows]),
+                                        LIVE)
                                  .order_by(m.ActionFollowUp.created_at)):
             follow_ups.setdefault(f.action_item_id, []).append(f)
     return [convert.action_item(r, follow_ups.get(r.id, [])) for r in rows]
@@ -120,7 +121,7 @@ class DebriefService(ServiceBase):
                        m.Commitment.walk_id != walk_id,
                        m.Commitment.deleted_at.is_(None),
                        m.Commitment.status == d.CommitmentStatus.OPEN.value,
-                       m.Walk.walk_date <= walk.walk_date)
+                       m.Walk.walk_date <= walk.walk_date, LIVE)
                 .order_by(m.Walk.walk_date, m.Commitment.created_at)).all()
             return [(people[person_id or ""], convert.commitment(c)) for c, person_id in rows]
 
@@ -201,7 +202,8 @@ class DebriefService(ServiceBase):
             query = query.where(m.ActionItem.origin_walk_id == walk_id).order_by(
                 m.ActionItem.position)
         else:
-            query = query.join(m.Walk, m.Walk.id == m.ActionItem.origin_walk_id).order_by(
+            query = query.join(m.Walk, m.Walk.id == m.ActionItem.origin_walk_id).where(
+                LIVE).order_by(
                 (m.ActionItem.status != "open"), m.ActionItem.due_date.is_(None),
                 m.ActionItem.due_date, m.Walk.walk_date, m.ActionItem.position)
         if open_only:
@@ -216,7 +218,7 @@ class DebriefService(ServiceBase):
             query = (select(m.ActionItem).join(m.Walk, m.Walk.id == m.ActionItem.origin_walk_id)
                      .where(m.ActionItem.origin_walk_id != walk_id,
                             m.ActionItem.status == d.ActionStatus.OPEN.value,
-                            m.Walk.walk_date <= walk.walk_date)
+                            m.Walk.walk_date <= walk.walk_date, LIVE)
                      .order_by(m.Walk.walk_date, m.ActionItem.position))
             return _action_items(session, query)
 

@@ -18,6 +18,7 @@ from walkapp.events import Action
 from walkapp.services import convert
 from walkapp.services import validate as v
 from walkapp.services.base import ServiceBase
+from walkapp.services.walks import live_walk
 from walkapp.storage import models as m
 from walkapp.storage.types import new_id, utcnow
 
@@ -41,9 +42,7 @@ class NoteDraft:
 
 
 def _check_refs(session: Session, draft: NoteDraft) -> list[m.LookFor]:
-    walk = session.get(m.Walk, draft.walk_id)
-    if walk is None:
-        raise NotFoundError(f"No walk with id {draft.walk_id}.")
+    live_walk(session, draft.walk_id)
     if draft.author_id is not None:
         author = session.get(m.Participant, draft.author_id)
         if author is None or author.walk_id != draft.walk_id:

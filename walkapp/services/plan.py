@@ -13,6 +13,7 @@ from walkapp.events import Action
 from walkapp.services import convert
 from walkapp.services import validate as v
 from walkapp.services.base import ServiceBase
+from walkapp.services.walks import live_walk
 from walkapp.storage import models as m
 
 Ordered = TypeVar("Ordered", m.Visit, m.LookFor, m.Norm, m.Participant, m.Group)
@@ -24,10 +25,7 @@ def name_key(name: str) -> str:
 
 
 def _require_walk(session: Session, walk_id: str) -> m.Walk:
-    walk = session.get(m.Walk, walk_id)
-    if walk is None:
-        raise NotFoundError(f"No walk with id {walk_id}.")
-    return walk
+    return live_walk(session, walk_id)
 
 
 def _next_position(session: Session, model: type[Ordered], walk_id: str) -> int:

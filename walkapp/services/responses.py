@@ -21,6 +21,7 @@ from walkapp.events import Action
 from walkapp.protocol.answers import check_answer
 from walkapp.protocol.schema import RATING_MAX, RATING_MIN, Prompt, Step
 from walkapp.services.base import ServiceBase
+from walkapp.services.walks import LIVE, live_walk
 from walkapp.storage import models as m
 from walkapp.storage.types import utcnow
 
@@ -62,8 +63,7 @@ def _answer(row: m.StepResponse) -> StepAnswer:
 
 
 def _check_refs(session: Session, walk_id: str, author_id: str | None) -> None:
-    if session.get(m.Walk, walk_id) is None:
-        raise NotFoundError(f"No walk with id {walk_id}.")
+    live_walk(session, walk_id)
     if author_id:
         person = session.get(m.Participant, author_id)
         if person is None or person.walk_id != walk_id:
@@ -155,7 +155,7 @@ class ResponseService(ServiceBase):
         """Group ratings per walk of `protocol_id`, oldest walk first, prompt by prompt."""
         query = (select(m.StepResponse, m.Walk.walk_date, m.Walk.title)
                  .join(m.Walk, m.Walk.id == m.StepResponse.walk_id)
-                 .where(m.Walk.protocol_id == protocol_id,
+                 .where(m.Walk.protocol_id == protocol_id, LIVE,
                         m.StepResponse.step_key == step_key))
         if prompt_keys is not None:
             query = query.where(m.StepResponse.prompt_key.in_(list(prompt_keys)))

@@ -4,11 +4,15 @@ Notes concern colleagues and children, so a school may decide to keep them only 
 while. The setting lives in the database's `app_meta` table (key `retention_months`); the
 purge itself is always two steps — `walks_older_than` lists, the user confirms, then
 `purge_walks` deletes exactly the walks that were listed (never a fresh query's result, so
-what is deleted is what was shown). A backup is made first, so a mistaken purge can be
-undone with `walkapp restore`; that copy ages out of the rotation like any other.
+what is deleted is what was shown). Walks in the Trash are listed (and purged) like the
+others.
 
-People who no longer appear on any walk are removed too: their names would otherwise stay
-in the database after every walk they were on is gone.
+The removal itself is `TrashService.remove_for_good`, shared with emptying the Trash: a
+backup first (the safety net while the purge runs), the rows deleted with secure_delete,
+people who no longer appear on any walk removed too (their names would otherwise stay),
+and then every backup — that first copy included — scrubbed of the walks, unless the
+caller keeps the backups as they are (`keep_in_backups`; then the first copy can undo a
+mistaken purge with `walkapp restore` until the rotation ages it out).
 """
 
 from __future__ import annotations
@@ -16,31 +20,20 @@ from __future__ import annotations
 import calendar
 import contextlib
 from collections.abc import Sequence
-from dataclasses import dataclass
 from datetime import date
-from pathlib import Path
-from typing import Any, cast
-
-from sqlalchemy import delete, exists, select
-from sqlalchemy.engine import CursorResult
-from sqlalchemy.exc import SQLAlchemyError
 
 from walkapp import domain as d
-from walkapp.errors import NotFoundError, ValidationError
+from walkapp.errors import ValidationError
 from walkapp.events import Action
 from walkapp.services.base import ServiceBase
+from walkapp.services.trash import RemovalResult, TrashService
 from walkapp.services.walks import WalkService
 from walkapp.storage import models as m
 
 RETENTION_KEY = "retention_months"
 MAX_RETENTION_MONTHS = 1200
 
-
-@dataclass(frozen=True)
-class PurgeResult:
-    walk_ids: tuple[str, ...]
-    people_removed: int
-    backup: Path | None
+PurgeResult = RemovalResult
 
 
 def months_before(today: date, months: int) -> date:
@@ -88,47 +81,16 @@ class RetentionService(ServiceBase):
     # -- listing and purging ---------------------------------------------------------------
     def walks_older_than(self, months: int, today: date | None = None
                          ) -> list[d.WalkSummary]:
-        """Walks dated before `months` months ago, oldest first: what a purge would remove."""
+        """Walks dated before `months` months ago, oldest first: what a purge would remove
+        (walks in the Trash too; their `trashed_at` is set)."""
         cutoff = months_before(today or date.today(), check_months(months))
-        walks = WalkService(self.db, self.bus).list_walks()
+        walks = WalkService(self.db, self.bus, self.clock).list_walks(include_trashed=True)
         return sorted((w for w in walks if w.walk_date < cutoff),
                       key=lambda w: (w.walk_date, w.title))
 
-    def purge_walks(self, walk_ids: Sequence[str], *, backup: bool = True) -> PurgeResult:
-        """Delete exactly these walks and everything recorded in them, in one transaction."""
-        ids = tuple(dict.fromkeys(walk_ids))
-        if not ids:
-            return PurgeResult((), 0, None)
-        copy: Path | None = None
-        if backup:
-            from walkapp.storage.backup import backup_now
-
-            copy = backup_now(self.db, "pre-purge")
-        with self.db.transaction("removing old walks") as session:
-            rows = session.scalars(select(m.Walk).where(m.Walk.id.in_(ids))).all()
-            missing = set(ids) - {r.id for r in rows}
-            if missing:
-                raise NotFoundError(
-                    f"{len(missing)} of the walks to remove no longer exist; nothing was "
-                    "removed. List them again.")
-            for row in rows:
-                # Notes, visits, logs, action items… go by ON DELETE CASCADE.
-                session.delete(row)
-            session.flush()
-            orphans = delete(m.Person).where(
-                ~exists().where(m.Participant.person_id == m.Person.id),
-                ~exists().where(m.ActionItem.owner_person_id == m.Person.id)
-            ).execution_options(synchronize_session=False)
-            people = cast("CursorResult[Any]", session.execute(orphans)).rowcount or 0
-        self._checkpoint()
-        for walk_id in ids:
-            self.publish("walk", Action.REMOVED, walk_id, walk_id)
-        return PurgeResult(ids, people, copy)
-
-    def _checkpoint(self) -> None:
-        """Fold the WAL into the database and empty it, so removed text leaves the -wal
-        file too (secure_delete has already zeroed it in the database's own pages)."""
-        if self.db.path is None:
-            return
-        with contextlib.suppress(SQLAlchemyError), self.db.engine.connect() as connection:
-            connection.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
+    def purge_walks(self, walk_ids: Sequence[str], *, backup: bool = True,
+                    keep_in_backups: bool = False) -> PurgeResult:
+        """Delete exactly these walks and everything recorded in them, in one transaction,
+        then scrub them from every backup unless `keep_in_backups`."""
+        return TrashService(self.db, self.bus, self.clock).remove_for_good(
+            walk_ids, reason="pre-purge", keep_in_backups=keep_in_backups, backup=backup)

@@ -21,6 +21,7 @@ from walkapp.errors import NotFoundError
 from walkapp.events import Action
 from walkapp.services import convert
 from walkapp.services.base import ServiceBase
+from walkapp.services.walks import live_walk
 from walkapp.storage import models as m
 from walkapp.storage.types import utcnow
 
@@ -91,9 +92,7 @@ class RunService(ServiceBase):
         transaction, so two windows driving the same walk cannot interleave. An exception
         from `decide` leaves everything as it was."""
         with self.db.transaction("recording the step") as session:
-            walk = session.get(m.Walk, walk_id)
-            if walk is None:
-                raise NotFoundError(f"No walk with id {walk_id}.")
+            walk = live_walk(session, walk_id)
             change = decide(self._rows(session, walk_id))
 
             def row(row_id: str) -> m.PhaseLog:
@@ -138,9 +137,7 @@ class RunService(ServiceBase):
     def reset(self, walk_id: str) -> None:
         """Forget how the protocol was run (e.g. after a rehearsal); the plan stays."""
         with self.db.transaction("resetting the run") as session:
-            walk = session.get(m.Walk, walk_id)
-            if walk is None:
-                raise NotFoundError(f"No walk with id {walk_id}.")
+            walk = live_walk(session, walk_id)
             session.execute(delete(m.PhaseLog).where(m.PhaseLog.walk_id == walk_id))
             walk.current_phase, walk.current_step = "plan", 0
             walk.status = d.WalkStatus.PLANNED.value

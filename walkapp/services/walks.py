@@ -1,17 +1,23 @@
-"""Walks: create, find, list, change, duplicate and delete."""
+"""Walks: create, find, list, change, duplicate and delete.
+
+Deleting a walk moves it to the Trash (`walks.trashed_at`): its rows stay, but every
+reader goes through `live_walk`/`load_walk` or the `LIVE` filter, so a trashed walk is
+gone from lists, searches, reports, the series of earlier walks, kits and imports until it
+is restored (see `walkapp.services.trash`, which also removes walks for good).
+"""
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime
 from typing import Any
 
-from sqlalchemy import func, select
+from sqlalchemy import func, select, update
 from sqlalchemy.orm import Session, selectinload
 
 from walkapp import domain as d
-from walkapp.errors import AmbiguousError, NotFoundError, ValidationError
+from walkapp.errors import AmbiguousError, NotFoundError, ValidationError, WalkInTrashError
 from walkapp.events import Action
 from walkapp.services import convert
 from walkapp.services import validate as v
@@ -61,14 +67,39 @@ def escape_like(text: str) -> str:
     return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
 
 
+# Walks not in the Trash: every query across walks adds this condition.
+LIVE = m.Walk.trashed_at.is_(None)
+
+
+def _check_live(row: m.Walk | None, walk_id: str) -> m.Walk:
+    if row is None:
+        raise NotFoundError(f"No walk with id {walk_id}.")
+    if row.trashed_at is not None:
+        raise WalkInTrashError(row.id, row.title)
+    return row
+
+
+def live_walk(session: Session, walk_id: str) -> m.Walk:
+    """The walk's row, for reading or writing it; a walk in the Trash is refused."""
+    return _check_live(session.get(m.Walk, walk_id), walk_id)
+
+
 def load_walk(session: Session, walk_id: str) -> m.Walk:
+    """The walk with its plan loaded (roster, groups, route, look-fors, norms)."""
     row = session.get(m.Walk, walk_id, options=[
         selectinload(m.Walk.participants), selectinload(m.Walk.groups),
         selectinload(m.Walk.visits), selectinload(m.Walk.look_fors),
         selectinload(m.Walk.norms)])
-    if row is None:
-        raise NotFoundError(f"No walk with id {walk_id}.")
-    return row
+    return _check_live(row, walk_id)
+
+
+def matching_walks(rows: Sequence[Any], needle: str) -> dict[str, Any]:
+    """Rows (with .id and .title) matching an id prefix or a title (prefix), case-blind."""
+    lowered = needle.casefold()
+    by_id = [r for r in rows if r.id.startswith(needle.lower())] if len(needle) >= 4 else []
+    exact = [r for r in rows if r.title.casefold() == lowered]
+    by_title = exact or [r for r in rows if r.title.casefold().startswith(lowered)]
+    return {r.id: r for r in by_id + by_title}
 
 
 class WalkService(ServiceBase):
@@ -97,13 +128,12 @@ class WalkService(ServiceBase):
 
     def protocol_snapshot(self, walk_id: str) -> str:
         with self.db.transaction() as session:
-            row = session.get(m.Walk, walk_id)
-            if row is None:
-                raise NotFoundError(f"No walk with id {walk_id}.")
-            return row.protocol_snapshot
+            return live_walk(session, walk_id).protocol_snapshot
 
-    def list_walks(self, search: str = "") -> list[d.WalkSummary]:
-        """All walks, newest first, with their counts; `search` matches title/focus/school."""
+    def list_walks(self, search: str = "", *, include_trashed: bool = False
+                   ) -> list[d.WalkSummary]:
+        """All walks, newest first, with their counts; `search` matches title/focus/school.
+        Walks in the Trash are left out unless `include_trashed` (for a purge's listing)."""
         walkers = (select(m.Participant.walk_id, func.count().label("n"))
                    .where(m.Participant.role == d.Role.WALKER.value)
                    .group_by(m.Participant.walk_id).subquery())
@@ -118,6 +148,8 @@ class WalkService(ServiceBase):
                  .outerjoin(visits, visits.c.walk_id == m.Walk.id)
                  .outerjoin(notes, notes.c.walk_id == m.Walk.id)
                  .order_by(m.Walk.walk_date.desc(), m.Walk.created_at.desc()))
+        if not include_trashed:
+            query = query.where(LIVE)
         needle = search.strip()
         if needle:
             like = f"%{escape_like(needle)}%"
@@ -130,7 +162,8 @@ class WalkService(ServiceBase):
                               protocol_id=w.protocol_id, status=d.WalkStatus(w.status),
                               current_phase=w.current_phase, walker_count=nw,
                               visit_count=nv, note_count=nn,
-                              local_mode=d.LocalMode(w.local_mode), updated_at=w.updated_at)
+                              local_mode=d.LocalMode(w.local_mode), updated_at=w.updated_at,
+                              trashed_at=w.trashed_at)
                 for w, nw, nv, nn in session.execute(query).all()
             ]
 
@@ -142,14 +175,18 @@ class WalkService(ServiceBase):
         with self.db.transaction() as session:
             row = session.get(m.Walk, needle)
             if row is not None:
+                # By its exact id, a trashed walk says where it is (WalkInTrashError).
                 return convert.walk(load_walk(session, row.id))
-            rows = session.execute(select(m.Walk.id, m.Walk.title)).all()
-        lowered = needle.casefold()
-        by_id = [r for r in rows if r.id.startswith(needle.lower())] if len(needle) >= 4 else []
-        exact = [r for r in rows if r.title.casefold() == lowered]
-        by_title = exact or [r for r in rows if r.title.casefold().startswith(lowered)]
-        matches = {r.id: r for r in by_id + by_title}
+            rows = session.execute(select(m.Walk.id, m.Walk.title, m.Walk.trashed_at)).all()
+        live = [r for r in rows if r.trashed_at is None]
+        matches = matching_walks(live, needle)
         if not matches:
+            trashed = matching_walks([r for r in rows if r.trashed_at is not None], needle)
+            if trashed:
+                raise NotFoundError(
+                    f"No walk matches {key!r}, but {len(trashed)} walk(s) in the Trash do. "
+                    "Run `walkapp trash list` to see them, `walkapp trash restore` to bring "
+                    "one back.")
             raise NotFoundError(f"No walk matches {key!r}. Run `walkapp list` to see walks.")
         if len(matches) > 1:
             names = "; ".join(f"{r.title} ({r.id[:8]})" for r in list(matches.values())[:5])
@@ -171,15 +208,21 @@ class WalkService(ServiceBase):
         self.publish("walk", Action.UPDATED, walk_id, walk_id)
         return result
 
-    def delete_walk(self, walk_id: str) -> None:
-        """Remove the walk and every row that belongs to it (notes, logs, action items)."""
-        with self.db.transaction("deleting the walk") as session:
-            row = session.get(m.Walk, walk_id)
-            if row is None:
-                raise NotFoundError(f"No walk with id {walk_id}.")
-            # Rows that point at the walk go by ON DELETE CASCADE inside SQLite.
-            session.delete(row)
+    def delete_walk(self, walk_id: str) -> datetime:
+        """Move the walk to the Trash (nothing else changes); returns when it was trashed.
+
+        Its rows stay until `TrashService` restores it, empties the Trash or expires it
+        after 30 days, so a delete can always be undone meanwhile."""
+        with self.db.transaction("moving the walk to the Trash") as session:
+            row = live_walk(session, walk_id)
+            when = self.clock()
+            # Only the new column: `updated_at` stays the walk's own last change (an ORM
+            # attribute change would bump it), so an Undo gives back the walk as it was.
+            session.execute(update(m.Walk).where(m.Walk.id == walk_id)
+                            .values(trashed_at=when, updated_at=row.updated_at)
+                            .execution_options(synchronize_session=False))
         self.publish("walk", Action.REMOVED, walk_id, walk_id)
+        return when
 
     def duplicate_walk(self, walk_id: str, title: str | None = None,
                        walk_date: date | None = None) -> d.Walk:

@@ -108,6 +108,9 @@ class Walk(Timestamped, Base):
     # Whose laptop this is: the facilitator's, or a walker's (walker mode).
     local_mode: Mapped[str] = mapped_column(String(16), default="facilitator")
     local_participant_id: Mapped[str | None] = mapped_column(ID, default=None)
+    # When the walk was deleted (UTC): it waits in the Trash, hidden from every list and
+    # report, until it is restored, the Trash is emptied, or its 30 days are over.
+    trashed_at: Mapped[datetime | None] = mapped_column(default=None)
 
     groups: Mapped[list[Group]] = relationship(
         back_populates="walk", cascade="all, delete-orphan", passive_deletes=True,

@@ -1,0 +1,201 @@
+"""Commands about the Trash: `delete` moves a walk there; `trash [list|restore|empty]`.
+
+`delete`, `trash restore` and `trash empty` change data, so they take the data-folder lock
+(a running app refuses them); `trash list` only reads. Emptying asks first (`--yes` answers
+for scripts; no terminal and no `--yes`: refuse), and by default also scrubs the walks from
+every backup (`--keep-in-backups` leaves the backups as they are).
+"""
+
+from __future__ import annotations
+
+import argparse
+import re
+import sys
+from datetime import datetime
+from typing import Any
+
+from walkapp.cli.context import Context
+from walkapp.jsonout import dumps
+from walkapp.services.trash import TRASH_DAYS, RemovalResult, TrashedWalk
+
+# Titles come from the database (typed, or from a kit): shown as visible escapes, never
+# sent raw to the terminal.
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+
+
+def _safe(text: str) -> str:
+    return _CONTROL.sub(lambda m: f"\\x{ord(m.group()):02x}", text)
+
+
+def register(subparsers: Any) -> None:
+    p = subparsers.add_parser(
+        "delete", help="move a walk to the Trash (restorable for 30 days)",
+        description=f"Move WALK to the Trash. It disappears from every list and report, and "
+                    f"is removed for good after {TRASH_DAYS} days (or when the Trash is "
+                    "emptied); until then `walkapp trash restore` brings it back.")
+    p.add_argument("walk", metavar="WALK", help="walk id, or an unambiguous start of its title")
+    p.add_argument("--json", action="store_true", help="print JSON")
+    p.set_defaults(handler=cmd_delete, writes=True)
+
+    p = subparsers.add_parser(
+        "trash", help="list, restore or empty the Trash of deleted walks",
+        description=f"Deleted walks wait in the Trash for {TRASH_DAYS} days. Without an "
+                    "action, lists them.")
+    p.add_argument("--json", action="store_true", help="print JSON")
+    p.set_defaults(handler=cmd_trash_list, writes=False)
+    actions = p.add_subparsers(dest="trash_action", metavar="ACTION", parser_class=type(p))
+
+    q = actions.add_parser("list", help="list the walks in the Trash")
+    q.add_argument("--json", action="store_true", default=argparse.SUPPRESS,
+                   help="print JSON")
+    q.set_defaults(handler=cmd_trash_list, writes=False)
+
+    q = actions.add_parser("restore", help="bring a walk back from the Trash",
+                           description="Bring WALK back, as it was; nothing else changes.")
+    q.add_argument("walk", metavar="WALK", help="id, or an unambiguous start of its title")
+    q.add_argument("--json", action="store_true", default=argparse.SUPPRESS,
+                   help="print JSON")
+    q.set_defaults(handler=cmd_trash_restore, writes=True)
+
+    q = actions.add_parser(
+        "empty", help="remove walks in the Trash for good",
+        description="Remove every walk in the Trash (or only WALK) for good: from the "
+                    "database, and from every backup in the backups folder (each rewritten "
+                    "and checked again).")
+    q.add_argument("walk", nargs="?", metavar="WALK", help="only this walk in the Trash")
+    q.add_argument("--yes", action="store_true", help="do not ask for confirmation")
+    q.add_argument("--keep-in-backups", action="store_true",
+                   help="leave the backups as they are (they keep the walks until the "
+                        "rotation ages them out, about eight weeks)")
+    q.add_argument("--json", action="store_true", default=argparse.SUPPRESS,
+                   help="print JSON")
+    q.set_defaults(handler=cmd_trash_empty, writes=True)
+
+
+def _day(moment: datetime) -> str:
+    return moment.strftime("%Y-%m-%d")
+
+
+def _row(t: TrashedWalk) -> dict[str, Any]:
+    return {"id": t.id, "title": t.title, "walk_date": t.walk_date, "school": t.school,
+            "trashed_at": t.trashed_at, "expires_at": t.expires_at, "notes": t.note_count}
+
+
+# -- delete -----------------------------------------------------------------------------------
+def cmd_delete(args: argparse.Namespace, context: Context) -> int:
+    services = context.services
+    walk = services.walks.find_walk(args.walk)
+    services.walks.delete_walk(walk.id)
+    trashed = services.trash.find_trashed(walk.id)
+    if args.json:
+        print(dumps(_row(trashed)))
+        return 0
+    print(f"“{_safe(walk.title)}” ({walk.walk_date.isoformat()}) was moved to the Trash. It is "
+          f"removed for good on {_day(trashed.expires_at)}; until then "
+          f"`walkapp trash restore {walk.id[:8]}` brings it back.")
+    return 0
+
+
+# -- trash list / restore -------------------------------------------------------------------
+def cmd_trash_list(args: argparse.Namespace, context: Context) -> int:
+    services = context.services
+    trashed = services.trash.list_trash()
+    if args.json:
+        print(dumps([_row(t) for t in trashed]))
+        return 0
+    if not trashed:
+        print("The Trash is empty.")
+        return 0
+    now = services.trash.clock()
+    print(f"{len(trashed)} walk(s) in the Trash, most recently deleted first:")
+    for t in trashed:
+        when = ("its 30 days are over: removed for good at the next start of the app or "
+                "with `walkapp trash empty`") if t.expired(now) else \
+            f"removed for good on {_day(t.expires_at)}"
+        print(f"  {t.walk_date.isoformat()}  {t.id[:8]}  {_safe(t.title)}  "
+              f"({t.note_count} note(s)) — deleted {_day(t.trashed_at)}, {when}")
+    print("`walkapp trash restore WALK` brings one back; `walkapp trash empty` removes them "
+          "for good now.")
+    return 0
+
+
+def cmd_trash_restore(args: argparse.Namespace, context: Context) -> int:
+    services = context.services
+    trashed = services.trash.find_trashed(args.walk)
+    walk = services.trash.restore(trashed.id)
+    if args.json:
+        print(dumps({"id": walk.id, "title": walk.title, "walk_date": walk.walk_date}))
+        return 0
+    print(f"“{_safe(walk.title)}” ({walk.walk_date.isoformat()}) is back among your walks "
+          f"(`walkapp show {walk.id[:8]}`).")
+    return 0
+
+
+# -- trash empty ------------------------------------------------------------------------------
+def cmd_trash_empty(args: argparse.Namespace, context: Context) -> int:
+    from walkapp.cli.safety import confirm
+
+    services = context.services
+    targets = ([services.trash.find_trashed(args.walk)] if args.walk is not None
+               else services.trash.list_trash())
+    keep = args.keep_in_backups
+    if not targets:
+        # Nothing to remove, but a backup that could not be scrubbed last time is retried.
+        result = services.trash.empty([], keep_in_backups=keep)
+        if args.json:
+            print(dumps(removal_json(result, keep)))
+        else:
+            print("The Trash is empty.")
+            print_scrub(result)
+        return 1 if result.scrub is not None and result.scrub.failed else 0
+    if not args.json:
+        print(f"{len(targets)} walk(s) in the Trash would be removed for good, with all their "
+              "notes, reflections, commitments and action items:")
+        for t in targets:
+            print(f"  {t.walk_date.isoformat()}  {t.id[:8]}  {_safe(t.title)}  "
+                  f"({t.note_count} note(s))")
+        print(KEEP_NOTE if keep else SCRUB_NOTE)
+    if not confirm(f"Remove these {len(targets)} walk(s) for good? This cannot be undone.",
+                   args.yes):
+        print("Nothing was removed.")
+        return 1
+    result = services.trash.empty([t.id for t in targets], keep_in_backups=keep)
+    if args.json:
+        print(dumps(removal_json(result, keep)))
+    else:
+        print(f"Removed {len(result.walk_ids)} walk(s) for good"
+              + (f"; {result.scrub.summary()}." if result.scrub is not None else "."))
+        print_scrub(result, summary=False)
+    return 1 if result.scrub is not None and result.scrub.failed else 0
+
+
+SCRUB_NOTE = ("They are removed from this laptop's database and from every backup in the "
+              "backups folder (each backup is rewritten without them and checked again).")
+KEEP_NOTE = ("--keep-in-backups: the backups keep them until the rotation ages them out "
+             "(within about eight weeks); `walkapp restore` could bring them back.")
+
+
+def removal_json(result: RemovalResult, kept: bool) -> dict[str, Any]:
+    return {"removed": [{"id": i, "title": t} for i, t in zip(result.walk_ids, result.titles,
+                                                             strict=False)],
+            "people_removed": result.people_removed,
+            "backup": str(result.backup) if result.backup else None,
+            "kept_in_backups": kept, "wal_cleared": result.wal_cleared,
+            "scrub": result.scrub.as_json() if result.scrub is not None else None}
+
+
+def print_scrub(result: RemovalResult, *, summary: bool = True) -> None:
+    """What happened in the backups: a summary line, and each backup that still holds text."""
+    report = result.scrub
+    if report is not None:
+        if summary and report.outcomes:
+            print(f"Backups: {report.summary()}.")
+        for outcome in report.failed:
+            print(f"walkapp: warning: {outcome.path.name} could not be scrubbed: "
+                  f"{_safe(outcome.problem or 'unknown reason')}. It may still hold the "
+                  "removed text; walkapp tries again the next time the Trash is emptied.",
+                  file=sys.stderr)
+    if not result.wal_cleared:
+        print("Note: another program was reading the database, so its -wal file keeps the "
+              "removed text until SQLite next folds it into the database; run "
+              "`walkapp trash empty` again to clear it.", file=sys.stderr)
