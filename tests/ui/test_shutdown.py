@@ -9,6 +9,7 @@ database is gone ("Database.open() was not called").
 
 from __future__ import annotations
 
+import threading
 from datetime import date
 
 import pytest
@@ -22,9 +23,11 @@ from walkapp.events import Action, Change
 from walkapp.protocol.library import builtin_protocol
 from walkapp.services import Services
 from walkapp.services.protocol_walks import create_walk_from_protocol
+from walkapp.ui import workers
 from walkapp.ui.main_window import MainWindow
 from walkapp.ui.screens.observe_page import ObservationPage
 from walkapp.ui.screens.plan.page import PlanPage
+from walkapp.ui.screens.postbrief.evidence_wall import EvidenceWall
 from walkapp.ui.screens.step_guide import StepGuide
 from walkapp.ui.screens.workspace import WalkWorkspace
 
@@ -111,3 +114,35 @@ def test_services_on_a_closed_database_fail_plainly(services: Services) -> None:
     # A programmer error (the crash dialog's business), never a "damaged database".
     with pytest.raises(RuntimeError, match="Database"):
         services.notes.list_notes(walk_id)
+
+
+def test_a_closed_panel_drops_the_load_still_running(qtbot, services: Services,
+                                                    monkeypatch: pytest.MonkeyPatch) -> None:
+    walk_id = _walk(services)
+    wall = EvidenceWall(services.notes, services.walks, walk_id)
+    qtbot.addWidget(wall)
+    release = threading.Event()
+    real_load = wall.load
+
+    def slow_load():  # type: ignore[no-untyped-def]
+        release.wait(10)
+        return real_load()
+
+    monkeypatch.setattr(wall, "load", slow_load)
+    applied: list[object] = []
+    monkeypatch.setattr(wall, "apply", applied.append)
+    wall.show()
+    wall.refresh()
+    assert wall.is_loading()
+    wall.shutdown()  # the walk closes while the notes are still being read
+    assert not wall.is_loading()
+    release.set()
+    qtbot.waitUntil(lambda: workers.pending() == 0, timeout=10_000)  # it has reported
+    assert applied == [] and wall.refresh_count == 0
+    # Nothing starts again: not a retry, not a change, not being shown again.
+    wall.refresh()
+    wall.on_change(Change("note", Action.ADDED, walk_id))
+    wall.hide()
+    wall.show()
+    assert not wall.is_loading() and workers.pending() == 0
+    assert active_timers([wall]) == []
