@@ -137,12 +137,12 @@ def test_a_closed_panel_drops_the_load_still_running(qtbot, services: Services,
     wall.shutdown()  # the walk closes while the notes are still being read
     assert not wall.is_loading()
     release.set()
-    qtbot.waitUntil(lambda: workers.pending() == 0, timeout=10_000)  # it has reported
+    qtbot.waitUntil(lambda: not workers._running, timeout=10_000)  # it has reported
     assert applied == [] and wall.refresh_count == 0
     # Nothing starts again: not a retry, not a change, not being shown again.
     wall.refresh()
     wall.on_change(Change("note", Action.ADDED, walk_id))
     wall.hide()
     wall.show()
-    assert not wall.is_loading() and workers.pending() == 0
+    assert not wall.is_loading() and not workers._running
     assert active_timers([wall]) == []
