@@ -103,10 +103,12 @@ def cancel(task: Task) -> None:
 
 
 def _within(obj: QObject | None, root: QObject) -> bool:
-    while obj is not None:
-        if obj is root:
+    """Is `obj` `root` or below it? (Compared as Qt objects, not as Python wrappers.)"""
+    target = shiboken6.getCppPointer(root)[0]
+    while obj is not None and shiboken6.isValid(obj):
+        if shiboken6.getCppPointer(obj)[0] == target:
             return True
-        obj = obj.parent() if shiboken6.isValid(obj) else None
+        obj = obj.parent()
     return False
 
 
