@@ -46,11 +46,13 @@ screenshots: sysdeps-test $(STAMP)
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m walkapp.ui.screenshots docs/screenshots
 	$(BIN)/python -m walkapp.reports.screenshots docs/screenshots/reports
 
-# Speed figures (reports, imports, start-up check, backup/restore); see docs/benchmarks.md.
+# Speed figures (reports, imports, start-up check, backup/restore, nudge check, hostile
+# files, evidence wall); see docs/benchmarks.md. Tests never assert on time.
 bench: sysdeps-test $(STAMP)
 	$(BIN)/python -m tests.bench.bench_reports
 	$(BIN)/python -m tests.bench.bench_import
 	$(BIN)/python -m tests.bench.bench_safety
+	$(BIN)/python -m tests.bench.bench_checks
 
 clean:
 	rm -rf $(VENV) build dist *.egg-info

@@ -18,12 +18,25 @@ if os.environ.get("QT_QPA_PLATFORM", "offscreen") == "offscreen":
 from collections.abc import Iterator  # noqa: E402
 
 import pytest  # noqa: E402
+from hypothesis import HealthCheck  # noqa: E402
+from hypothesis import settings as hypothesis_settings  # noqa: E402
 
 from walkapp.config import Settings, resolve_settings  # noqa: E402
 from walkapp.services import Services, open_services  # noqa: E402
 
 # `no_network`: fails a test whose code touches the network (walkapp never may).
 pytest_plugins = ["tests.helpers.no_network"]
+
+# Property tests try the same examples on every run, so a fresh clone passes or fails the
+# same way; no example may fail for taking long (a shared machine is slow at random), and
+# no example database is carried from one run to the next. To search for new examples:
+# WALKAPP_HYPOTHESIS=explore.
+hypothesis_settings.register_profile(
+    "walkapp", derandomize=True, database=None, deadline=None,
+    suppress_health_check=[HealthCheck.too_slow])
+hypothesis_settings.register_profile(
+    "explore", deadline=None, suppress_health_check=[HealthCheck.too_slow])
+hypothesis_settings.load_profile(os.environ.get("WALKAPP_HYPOTHESIS", "walkapp"))
 
 
 @pytest.fixture(autouse=True)

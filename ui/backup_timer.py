@@ -56,15 +56,24 @@ class AutoBackup(QObject):
         self._tick_seconds = tick_ms / 1000
         self._last_tick = clock()
         self._changed_since_tick = False
+        self._closed = False
         self.timer = QTimer(self)
         self.timer.setInterval(tick_ms)
         self.timer.timeout.connect(self.tick)
 
     def start(self) -> None:
+        if self._closed:
+            return
         self._last_tick = self._clock()
         self.timer.start()
 
     def stop(self) -> None:
+        self.timer.stop()
+
+    def shutdown(self) -> None:
+        """The window is closing: no more ticks and no new backup. One already running
+        finishes (the main window waits for it before the database is closed)."""
+        self._closed = True
         self.timer.stop()
 
     def note_change(self, *change: Any) -> None:
@@ -85,7 +94,7 @@ class AutoBackup(QObject):
 
     def run_backup(self) -> bool:
         """Start a backup now unless one is running; True if one was started."""
-        if self.scheduler.running:
+        if self.scheduler.running or self._closed:
             return False
         self.scheduler.started()
         make = self._make_backup

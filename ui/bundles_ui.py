@@ -155,7 +155,8 @@ class _Background(QObject):
             finish()
             self._failed(error, details)
 
-        run_in_background(work, on_done=on_done, on_error=on_error, on_progress=on_progress)
+        run_in_background(work, on_done=on_done, on_error=on_error, on_progress=on_progress,
+                          owner=self)
 
     def _failed(self, error: BaseException, details: str) -> None:
         if isinstance(error, WalkappError):

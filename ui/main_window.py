@@ -3,6 +3,7 @@ walk). It composes screens; it does not contain them."""
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable
 
 from PySide6.QtCore import QByteArray, QSettings, Qt
@@ -17,14 +18,18 @@ from walkapp.services import Services
 from walkapp.ui.bridge import ChangeBridge
 from walkapp.ui.bundles_ui import PassphraseAsker
 from walkapp.ui.dialogs import Asker
+from walkapp.ui.lifecycle import shutdown_tree
 from walkapp.ui.screens.new_walk import NewWalkDialog, NewWalkRequest, ProtocolChoice
 from walkapp.ui.screens.walks_library import WalksLibrary
 from walkapp.ui.screens.workspace import PageSpec, WalkWorkspace
 from walkapp.ui.walk_files import WalkFiles
 from walkapp.ui.walk_trash import TrashControls
+from walkapp.ui.workers import cancel_owned_by, wait_for_background
 
 PagesFactory = Callable[[Services, str, Asker, QWidget, ChangeBridge], list[PageSpec]]
 WalkCreator = Callable[[Services, NewWalkRequest], str]
+
+log = logging.getLogger(__name__)
 
 
 
@@ -49,6 +54,7 @@ class MainWindow(QMainWindow):
         self._protocols = protocols or (lambda: composition.protocol_choices(lib))
         self._create_walk = create_walk or composition.walk_creator(lib)
         self.workspace: WalkWorkspace | None = None
+        self._closed = False
         self.setWindowTitle(self.tr("Learning walks"))
         self.setMinimumSize(960, 600)
 
@@ -269,7 +275,7 @@ class MainWindow(QMainWindow):
                 self._asker.error(self, self.tr("The sample walk was not created"), details)
 
         self._sample_task = run_in_background(lambda _progress: create_demo_walk(
-            self._services), on_done=done, on_error=failed)
+            self._services), on_done=done, on_error=failed, owner=self)
 
     def _sample_finished(self) -> None:
         self._sample_running = False
@@ -330,7 +336,7 @@ class MainWindow(QMainWindow):
         self.trash.shutdown()
 
     def open_walk(self, walk_id: str) -> None:
-        if not self._close_workspace():
+        if self._closed or not self._close_workspace():
             return
         try:
             pages = self._pages(self._services, walk_id, self._asker, self, self.bridge)
@@ -373,6 +379,8 @@ class MainWindow(QMainWindow):
         self.library.focus_search()
 
     def _on_change(self, change: Change) -> None:
+        if self._closed:
+            return  # queued before the window closed; the database may be closed now
         self.library.on_change(change)
         self.trash_view.on_change(change)
         if self.workspace is not None:
@@ -411,6 +419,19 @@ class MainWindow(QMainWindow):
         else:
             self.resize(1280, 760)
 
+    def shutdown(self) -> None:
+        """Stop everything the window runs, before the database is closed: the open walk's
+        screens (call `_close_workspace()` first to save), the library, the automatic
+        backup, and background work. Work already running is waited for, and its results
+        are dropped, so nothing reaches the database after this returns."""
+        if self._closed:
+            return
+        self._closed = True
+        shutdown_tree(self, include_root=False)
+        cancel_owned_by(self)
+        if not wait_for_background():
+            log.warning("background work was still running when the window closed")
+
     def closeEvent(self, event: QCloseEvent) -> None:
         if not self._close_workspace():
             event.ignore()
@@ -418,4 +439,5 @@ class MainWindow(QMainWindow):
         self.shutdown_background_work()
         self._settings.setValue("main_window/geometry", self.saveGeometry())
         self._settings.sync()
+        self.shutdown()
         super().closeEvent(event)

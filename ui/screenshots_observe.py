@@ -80,6 +80,7 @@ def render_screenshots(services: Services, out_dir: Path | str,
         screen.editor.text_edit.setPlainText("")
         screen.flush()
     finally:
+        screen.shutdown()  # its countdown runs: stop it before the database closes
         screen.close()
         screen.deleteLater()
 
@@ -91,6 +92,7 @@ def render_screenshots(services: Services, out_dir: Path | str,
             home.tabs.setCurrentIndex(index)
             paths.append(_save(home, out / name))
     finally:
+        home.shutdown()
         home.close()
         home.deleteLater()
     return paths

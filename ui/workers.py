@@ -4,6 +4,13 @@
 the result, an error, or progress reports back on the GUI thread through signals. `fn` must
 not touch widgets; it gets a `progress(done, total, message)` callable instead. Services are
 safe to call from the worker: each transaction opens its own SQLite connection.
+
+A task may name an `owner` (the screen that asked for it). `cancel_owned_by(owner)`, called
+from the owner's `shutdown()`, takes the tasks of the owner (and of everything under it)
+that have not started off the pool and drops the results of those still running: a
+closed screen never hears back, so a late result can never take it to a closed database.
+Results for an owner Qt has already deleted are dropped too. `wait_for_background()` lets
+the main window finish the work still running before the database is closed.
 """
 
 from __future__ import annotations
@@ -12,7 +19,15 @@ import traceback
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
+import shiboken6
+from PySide6.QtCore import (
+    QCoreApplication,
+    QDeadlineTimer,
+    QObject,
+    QRunnable,
+    QThreadPool,
+    Signal,
+)
 
 Progress = Callable[[int, int, str], None]
 
@@ -24,11 +39,19 @@ class TaskSignals(QObject):
 
 
 class Task(QRunnable):
-    def __init__(self, fn: Callable[[Progress], Any]) -> None:
+    def __init__(self, fn: Callable[[Progress], Any], owner: QObject | None = None,
+                 pool: QThreadPool | None = None) -> None:
         super().__init__()
         self.fn = fn
+        self.owner = owner
+        self.pool = pool or QThreadPool.globalInstance()
+        self.cancelled = False   # set on the GUI thread: deliver nothing any more
         self.signals = TaskSignals()
         self.setAutoDelete(False)  # we keep a reference until finished/failed fire
+
+    def wanted(self) -> bool:
+        """Should the result still be delivered? Not once cancelled or its owner is gone."""
+        return not self.cancelled and (self.owner is None or shiboken6.isValid(self.owner))
 
     def run(self) -> None:
         try:
@@ -46,23 +69,70 @@ def run_in_background(fn: Callable[[Progress], Any], *,
                       on_done: Callable[[Any], None] | None = None,
                       on_error: Callable[[BaseException, str], None] | None = None,
                       on_progress: Callable[[int, int, str], None] | None = None,
-                      pool: QThreadPool | None = None) -> Task:
-    task = Task(fn)
+                      pool: QThreadPool | None = None,
+                      owner: QObject | None = None) -> Task:
+    task = Task(fn, owner, pool)
     _running.add(task)
 
     def _finish(result: Any) -> None:
         _running.discard(task)
-        if on_done is not None:
+        if on_done is not None and task.wanted():
             on_done(result)
 
     def _fail(error: BaseException, details: str) -> None:
         _running.discard(task)
-        if on_error is not None:
+        if on_error is not None and task.wanted():
             on_error(error, details)
+
+    def _progress(done: int, total: int, message: str) -> None:
+        if on_progress is not None and task.wanted():
+            on_progress(done, total, message)
 
     task.signals.finished.connect(_finish)
     task.signals.failed.connect(_fail)
-    if on_progress is not None:
-        task.signals.progress.connect(on_progress)
-    (pool or QThreadPool.globalInstance()).start(task)
+    task.signals.progress.connect(_progress)
+    task.pool.start(task)
     return task
+
+
+def cancel(task: Task) -> None:
+    """Never deliver `task`'s result; if it has not started yet, it never runs."""
+    task.cancelled = True
+    if task.pool.tryTake(task):
+        _running.discard(task)  # it will never report, so it is not running any more
+
+
+def _within(obj: QObject | None, root: QObject) -> bool:
+    """Is `obj` `root` or below it? (Compared as Qt objects, not as Python wrappers.)"""
+    target = shiboken6.getCppPointer(root)[0]
+    while obj is not None and shiboken6.isValid(obj):
+        if shiboken6.getCppPointer(obj)[0] == target:
+            return True
+        obj = obj.parent()
+    return False
+
+
+def cancel_owned_by(owner: QObject) -> None:
+    """Cancel every task started by `owner` or by an object under it (call from the
+    owner's `shutdown()`)."""
+    for task in [t for t in _running if t.owner is not None and _within(t.owner, owner)]:
+        cancel(task)
+
+
+def pending() -> int:
+    """Tasks started whose result (or dropped result) has not come back yet."""
+    return len(_running)
+
+
+def wait_for_background(timeout_ms: int = 30_000) -> bool:
+    """Block until every task has finished and reported (for closing the database after).
+    True when none is left; False if some were still running after `timeout_ms`."""
+    deadline = QDeadlineTimer(timeout_ms)
+    pools = {shiboken6.getCppPointer(task.pool)[0]: task.pool for task in _running}
+    for pool in pools.values():
+        if not pool.waitForDone(max(int(deadline.remainingTime()), 0)):
+            return False
+    # Their results are queued for this (the GUI) thread: take them in, so each task is
+    # either delivered or dropped now, not in some later turn of the event loop.
+    QCoreApplication.sendPostedEvents()
+    return not _running

@@ -10,11 +10,15 @@ from __future__ import annotations
 import json
 import os
 import random
+import signal
 import sys
+import threading
 from pathlib import Path
+from typing import Any, ClassVar
 
 import pytest
 
+from tests.helpers import crash
 from tests.helpers.crash import CHUNKS_PER_NOTE, CrashStats, _check_note, chunks_for, run_kills
 
 pytestmark = pytest.mark.skipif(not sys.platform.startswith("linux"),
@@ -94,3 +98,64 @@ def test_checker_catches_wrong_or_half_written_text() -> None:
     stats = CrashStats()
     _check_note(5, 0, None, _length(5, 0, 1), (1, _length(5, 0, 1)), stats)
     assert any("reported saved" in f for f in stats.failures)
+
+
+# -- the harness itself: lanes never race inside multiprocessing --------------------------
+class _RecordingProcess:
+    """Stands in for a fork-server child: "types" nothing, reports DONE at once, and notes
+    whether the crash harness held its process lock for each call into it."""
+
+    calls: ClassVar[list[tuple[str, bool]]] = []
+    guard = threading.Lock()
+
+    def __init__(self, target: Any, args: tuple[Any, ...], daemon: bool) -> None:
+        self.job = args[0]
+        self._alive = False
+
+    def _note(self, name: str) -> None:
+        lock = getattr(crash, "_process_lock", None)
+        with self.guard:
+            self.calls.append((name, lock is not None and lock.locked()))
+
+    def start(self) -> None:
+        self._note("start")
+        self._alive = True
+        Path(self.job.report).write_text("READY\nDONE\n", encoding="utf-8")
+
+    def is_alive(self) -> bool:
+        self._note("is_alive")
+        return self._alive
+
+    def kill(self) -> None:
+        self._note("kill")
+        self._alive = False
+
+    def join(self, timeout: float | None = None) -> None:
+        self._note("join")
+
+    @property
+    def exitcode(self) -> int:
+        self._note("exitcode")
+        return -signal.SIGKILL
+
+    def close(self) -> None:
+        self._note("close")
+
+
+class _RecordingContext:
+    Process = _RecordingProcess
+
+
+def test_lanes_start_wait_for_and_close_children_one_at_a_time(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    # multiprocessing's book of children is shared by all threads (Process.start() polls
+    # every child); on Python 3.11.2 two lanes starting and closing at once fail with
+    # "'NoneType' object has no attribute 'poll'". Every call must hold the one lock.
+    _RecordingProcess.calls = []
+    monkeypatch.setattr(crash, "fork_context", lambda: _RecordingContext())
+    stats = run_kills(tmp_path, 6, lanes=3, seed=11)
+    assert stats.failures == [] and stats.kills == 6
+    names = {name for name, _ in _RecordingProcess.calls}
+    assert {"start", "is_alive", "kill", "join", "exitcode", "close"} <= names
+    unguarded = sorted({name for name, locked in _RecordingProcess.calls if not locked})
+    assert unguarded == [], f"called without the process lock: {unguarded}"

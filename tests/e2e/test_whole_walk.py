@@ -8,6 +8,7 @@ from __future__ import annotations
 from PySide6.QtCore import QSettings, Qt
 from PySide6.QtWidgets import QApplication, QDialog
 
+from tests.helpers.leftovers import active_timers
 from tests.ui.conftest import ScriptedAsker
 from tests.ui.observe_helpers import chord, type_text
 from walkapp import domain as d
@@ -105,6 +106,8 @@ def test_a_whole_walk_through_the_window(qtbot, services: Services, qsettings: Q
     window.activateWindow()
     edit.setFocus()
     qtbot.waitUntil(edit.hasFocus, timeout=3000)
+    chord(edit, Qt.Key.Key_T, CTRL)  # the visit's countdown starts as the walkers go in
+    assert screen.visit_timer.is_running()
     type_text(edit, "Pairs compared two methods for 48 ÷ 6")
     chord(edit, Qt.Key.Key_1, ALT)
     chord(edit, Qt.Key.Key_Return, CTRL)
@@ -169,5 +172,12 @@ def test_a_whole_walk_through_the_window(qtbot, services: Services, qsettings: Q
     steps = services.runs.step_times(walk_id)
     assert {s.phase for s in steps} >= {"pre_brief", "post_brief"}
     assert all(s.outcome == "done" for s in steps)
+    closed = window.workspace
+    assert closed is not None
     window.show_library()
     assert window.workspace is None
+    # Closing the walk stopped every timer of its screens (the visit countdown, the
+    # observation screen's catch-up…): none can fire later, after the database is closed.
+    assert active_timers([closed]) == []
+    window.close()
+    assert active_timers([window]) == []

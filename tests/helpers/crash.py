@@ -126,6 +126,38 @@ _STATUS_LOST = 255
 _context_lock = threading.Lock()
 _context: Any = None
 
+# multiprocessing's book of child processes is not thread-safe on every Python we run on.
+# `Process.start()` polls *every* live child (`multiprocessing.process._cleanup`), so while
+# one lane starts a child another lane may be
+# - closing its own: close() clears `_popen` before it leaves the book, and 3.11.2 then
+#   fails in the starting lane with "'NoneType' object has no attribute 'poll'" (CPython
+#   fixed this later in 3.11); or
+# - waiting for its own: two threads then read one exit status from the fork server's
+#   pipe, one gets it and the other EOF, which multiprocessing reports as exit code 255.
+# So every call that starts, polls, waits for, signals or closes a child holds this lock.
+# Each is quick (a child dies within milliseconds of its SIGKILL), so lanes still overlap
+# in everything that matters: the typing, the saves and the checks.
+_process_lock = threading.Lock()
+
+
+def _start(process: Any) -> None:
+    with _process_lock:
+        process.start()
+
+
+def _kill_and_reap(process: Any) -> tuple[bool, int | None]:
+    """SIGKILL the child and wait for it; (alive just before the kill, exit code)."""
+    with _process_lock:
+        alive = bool(process.is_alive())
+        process.kill()
+        process.join(30)
+        return alive, process.exitcode
+
+
+def _close(process: Any) -> None:
+    with _process_lock:
+        process.close()
+
 
 def fork_context() -> Any:
     """A fork-server context whose server has walkapp (and this module) imported."""
@@ -184,7 +216,7 @@ def run_lane(folder: Path, kills: int, seed: int) -> CrashStats:
         report = reports / f"{k}.txt"
         job = Job(str(folder), walk_id, author_id, visit_id, child_seed, str(report))
         process = ctx.Process(target=typist, args=(job,), daemon=True)
-        process.start()
+        _start(process)
         try:
             if rng.random() < 0.15:
                 time.sleep(rng.uniform(0, 0.05))  # sometimes while it is still opening
@@ -198,19 +230,18 @@ def run_lane(folder: Path, kills: int, seed: int) -> CrashStats:
                                           f"{_read_report(report)}")
                 time.sleep(rng.uniform(0, 0.04))
         finally:
-            alive = process.is_alive()
-            process.kill()  # SIGKILL (also if this thread failed: no child is left behind)
-            process.join(30)
-        if process.exitcode == _STATUS_LOST and alive:
-            # Under heavy load the fork server sometimes loses a child's exit status and
-            # reports 255 (CPython issue #140867). The child was alive and working when
-            # the SIGKILL went out; the checks below look at the database, not the status.
+            # SIGKILL (also if this thread failed: no child is left behind).
+            alive, exitcode = _kill_and_reap(process)
+        if exitcode == _STATUS_LOST and alive:
+            # The fork server reports 255 when it could not read a child's exit status
+            # (CPython issue #140867). The child was alive and working when the SIGKILL
+            # went out; the checks below look at the database, not the status.
             stats.statuses_lost += 1
-        elif process.exitcode != -signal.SIGKILL:
-            stats.failures.append(f"child {child_seed} ended with {process.exitcode}, not "
+        elif exitcode != -signal.SIGKILL:
+            stats.failures.append(f"child {child_seed} ended with {exitcode}, not "
                                   f"by the kill (alive before it: {alive}; last report "
                                   f"lines: {_read_report(report)[-3:]})")
-        process.close()
+        _close(process)
         stats.kills += 1
         _check_after_kill(db_path, child_seed, _read_report(report), stats, expected)
     # A later crash must not take away what an earlier one left.

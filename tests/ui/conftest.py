@@ -1,4 +1,10 @@
-"""Fixtures for screen tests: real widgets over real services, dialogs scripted."""
+"""Fixtures for screen tests: real widgets over real services, dialogs scripted.
+
+After every screen test `_screens_stop_when_closed` shuts down whatever the test left, as
+the app does when a walk or the window closes, and fails the test if a walkapp timer is
+still running or background work is still pending: either would fire in a later test,
+after this test's database was closed.
+"""
 
 from __future__ import annotations
 
@@ -7,11 +13,35 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from PySide6.QtCore import QSettings
-from PySide6.QtWidgets import QDialog
+from PySide6.QtCore import QCoreApplication, QEvent, QSettings
+from PySide6.QtWidgets import QApplication, QDialog
 
+from tests.helpers.leftovers import active_timers
 from walkapp.config import Settings
+from walkapp.ui import workers
 from walkapp.ui.dialogs import Asker
+from walkapp.ui.lifecycle import shutdown_tree
+
+
+@pytest.fixture(autouse=True)
+def _screens_stop_when_closed(request: pytest.FixtureRequest) -> Iterator[None]:
+    if "qtbot" not in request.fixturenames:
+        yield
+        return
+    qtbot = request.getfixturevalue("qtbot")
+    if "services" in request.fixturenames:
+        request.getfixturevalue("services")  # so it is closed only after the checks below
+    yield
+    # pytest-qt has closed the test's widgets by now (a main window shut itself down).
+    # Shut down the rest the way the app does when a walk closes, then let background
+    # work still running report (its results are dropped) before the database closes.
+    for widget in QApplication.topLevelWidgets():
+        shutdown_tree(widget)
+    qtbot.waitUntil(lambda: workers.pending() == 0, timeout=10_000)
+    left = active_timers()
+    # Closed widgets are deleted "later": now, so nothing of this test lives on.
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    assert left == [], f"timers still running after shutdown(): {left}"
 
 
 class ScriptedAsker(Asker):

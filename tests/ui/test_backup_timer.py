@@ -79,7 +79,7 @@ def test_timer_backs_up_after_thirty_minutes_of_use_off_the_gui_thread(
     assert isinstance(path, Path) and path.exists()
     assert threads and threads[0] != threading.get_ident()
     assert [b.reason for b in list_backups(services.db.settings.backup_dir)] == ["auto"]
-    auto.stop()
+    auto.shutdown()
 
 
 def test_idle_time_and_a_sleeping_laptop_do_not_count(qtbot, services: Services) -> None:
@@ -100,6 +100,8 @@ def test_idle_time_and_a_sleeping_laptop_do_not_count(qtbot, services: Services)
     auto.tick()
     assert auto.scheduler.used_seconds == pytest.approx(60 + 90)
     assert calls == []
+    auto.shutdown()
+    assert not auto.timer.isActive() and not auto.run_backup()
 
 
 def test_a_failed_backup_is_reported_not_hidden(qtbot, services: Services) -> None:

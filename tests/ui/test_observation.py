@@ -6,6 +6,7 @@ from __future__ import annotations
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QTextCursor
+from PySide6.QtWidgets import QApplication
 
 from tests.helpers.builders import make_walk
 from tests.ui.conftest import ScriptedAsker
@@ -274,7 +275,8 @@ def test_screen_fits_1366_by_768(qtbot, services: Services, asker: ScriptedAsker
     walk = create_demo_walk(services)
     screen = open_screen(qtbot, services, walk, walk.walkers[0].id, asker)
     screen.resize(1366, 700)  # what is left under a title bar, menus and a status bar
-    qtbot.wait(10)
+    qtbot.waitUntil(lambda: (screen.width(), screen.height()) == (1366, 700))
+    QApplication.processEvents()  # the layout requests the resize posted
     assert screen.minimumSizeHint().width() <= 1366
     assert screen.minimumSizeHint().height() <= 700
     for button in [*screen.editor.stem_buttons.values(), *screen.editor.tag_buttons,

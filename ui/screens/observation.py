@@ -73,6 +73,7 @@ class ObservationScreen(QWidget):
         self._undo: NoteDraft | None = None
         self._navigating = False
         self._focused_once = False
+        self._closed = False
 
         self.saver = SerialSaver(self)
         self.saver.succeeded.connect(self._on_commit)
@@ -191,6 +192,18 @@ class ObservationScreen(QWidget):
                     "lose it? Choose Cancel, copy the text somewhere safe, or try again.")
             .format(reason), self.tr("Close and lose it"))
 
+    def shutdown(self) -> None:
+        """The walk is closing (its database is still open): save the note in hand, stop
+        the timers, wait for the commit in flight, and from now on ignore changes."""
+        if self._closed:
+            return
+        self.flush()
+        self._closed = True
+        self._catch_up.stop()
+        self.editor.shutdown()
+        self.saver.shutdown()
+        self.header.shutdown()
+
     def focus_editor(self) -> None:
         self.editor.text_edit.setFocus(Qt.FocusReason.OtherFocusReason)
 
@@ -227,7 +240,7 @@ class ObservationScreen(QWidget):
 
     def on_change(self, change: Change) -> None:
         """Connect to `ChangeBridge.changed`: refresh only what another part changed."""
-        if change.walk_id != self._walk.id:
+        if change.walk_id != self._walk.id or self._closed:
             return
         if change.entity in {"walk", "visit", "look_for", "participant"}:
             self.reload_walk()
@@ -314,6 +327,8 @@ class ObservationScreen(QWidget):
 
     # -- notes ---------------------------------------------------------------------------------
     def _refresh_list(self) -> None:
+        if self._closed:
+            return
         self._reload_notes()
         self._show_visit_notes()
 
@@ -322,6 +337,8 @@ class ObservationScreen(QWidget):
         self._notes = {n.id: n for n in notes if n.author_id == self._author_id}
 
     def _on_commit(self, key: str, _generation: int, result: object) -> None:
+        if self._closed:
+            return
         if isinstance(result, d.Note):
             if result.author_id != self._author_id or result.walk_id != self._walk.id:
                 return
@@ -344,7 +361,7 @@ class ObservationScreen(QWidget):
                 self.notes_panel.show_undo(self.tr("Note deleted."), can_undo=True)
 
     def _on_commit_failed(self, key: str, _generation: int, error: object) -> None:
-        if key in self._deleting:
+        if key in self._deleting and not self._closed:
             self._deleting.pop(key)
             assert isinstance(error, BaseException)
             self.notes_panel.show_undo(self.tr("The note was not deleted: {0}").format(

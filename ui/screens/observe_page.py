@@ -24,6 +24,7 @@ class ObservationPage(QWidget):
         self.walk_id = walk_id
         self._make_screen = make_screen
         self._asker = asker
+        self._closed = False
         self.screen: ObservationScreen | None = None
 
         self.author = QComboBox()
@@ -67,17 +68,22 @@ class ObservationPage(QWidget):
                 self.author.setCurrentIndex(index)
                 return
             self._layout.removeWidget(self.screen)
+            self.screen.shutdown()  # saved just now; its timers must not outlive it
             self.screen.deleteLater()
         self.screen = self._make_screen(author_id)
         self.screen_author = author_id
         self._layout.addWidget(self.screen, 1)
 
     def _author_chosen(self, index: int) -> None:
+        if self._closed:
+            return
         author_id = self.author.itemData(index)
         if author_id and author_id != getattr(self, "screen_author", None):
             self._show_screen(str(author_id))
 
     def on_change(self, change: Change) -> None:
+        if self._closed:
+            return
         if change.walk_id == self.walk_id and change.entity == "participant":
             self._fill_authors()
         if self.screen is not None:
@@ -88,3 +94,8 @@ class ObservationPage(QWidget):
 
     def can_close(self) -> bool:
         return self.screen.can_close() if self.screen is not None else True
+
+    def shutdown(self) -> None:
+        self._closed = True
+        if self.screen is not None:
+            self.screen.shutdown()

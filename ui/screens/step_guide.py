@@ -33,6 +33,7 @@ from walkapp.protocol.runner import Clock, ProtocolRunner, RunnerState, RunStatu
 from walkapp.protocol.schema import Activity, Step
 from walkapp.services import Services
 from walkapp.services.protocol_walks import open_runner
+from walkapp.ui.lifecycle import shutdown_tree
 from walkapp.ui.widgets.countdown import Countdown, format_seconds
 from walkapp.ui.widgets.prompt_inputs import PromptInput
 
@@ -51,6 +52,7 @@ class StepPrompts(QWidget):
         self.step = step
         self.inputs: list[PromptInput] = []
         self._pending: dict[str, Any] = {}
+        self._closed = False
         self._timer = QTimer(self, singleShot=True, interval=SAVE_DELAY_MS)
         self._timer.timeout.connect(self.save_pending)
         self.status = QLabel("")
@@ -70,12 +72,23 @@ class StepPrompts(QWidget):
         layout.addWidget(self.status)
 
     def _queue(self, key: str, value: Any) -> None:
+        if self._closed:
+            return
         self._pending[key] = value
         self.status.setText(self.tr("Editing…"))
         self._timer.start()
 
+    def shutdown(self) -> None:
+        """Save what was typed (the database is still open), then save nothing more."""
+        if not self._closed:
+            self.save_pending()
+        self._closed = True
+        self._timer.stop()
+
     def save_pending(self) -> bool:
         self._timer.stop()
+        if self._closed:
+            return not self._pending
         ok = True
         for key, value in list(self._pending.items()):
             prompt = self.step.prompt(key)
@@ -110,6 +123,7 @@ class StepGuide(QWidget):
         self._panel_cache: dict[Activity, QWidget | None] = {}
         self._prompt_cache: dict[str, StepPrompts] = {}
         self._shown_position = -1
+        self._closed = False
 
         self.steps = QListWidget()
         self.steps.setAccessibleName(self.tr("Steps of this phase"))
@@ -322,6 +336,8 @@ class StepGuide(QWidget):
 
     # -- actions ---------------------------------------------------------------------------
     def _act(self, action: Callable[[], RunnerState]) -> None:
+        if self._closed:
+            return
         self.save_pending()
         try:
             state = action()
@@ -345,7 +361,7 @@ class StepGuide(QWidget):
         self.steps.setCurrentRow(self.runner.state().position)
 
     def _tick(self) -> None:
-        if self.isVisible():
+        if self.isVisible() and not self._closed:
             state = self.runner.state()
             self.timer.set_elapsed(state.elapsed_seconds)
             self.total.setText(self.tr("Phase: {0} of {1} planned").format(
@@ -353,6 +369,8 @@ class StepGuide(QWidget):
                 format_seconds(state.total_planned_seconds)))
 
     def on_change(self, change: Change) -> None:
+        if self._closed:
+            return
         for panel in self._panel_cache.values():
             handler = getattr(panel, "on_change", None)
             if handler is not None:
@@ -369,8 +387,14 @@ class StepGuide(QWidget):
         return ok
 
     def shutdown(self) -> None:
+        """The walk is closing: save what was typed, stop every timer, and ignore
+        changes from now on (the step's panels and prompts stop too)."""
+        if self._closed:
+            return
+        self._closed = True
         self._ticker.stop()
-        for panel in set(self._panel_cache.values()):
-            stop = getattr(panel, "shutdown", None)
-            if stop is not None:
-                stop()
+        self.timer.shutdown()
+        for prompts in self._prompt_cache.values():
+            prompts.shutdown()
+        for panel in {id(p): p for p in self._panel_cache.values() if p is not None}.values():
+            shutdown_tree(panel)

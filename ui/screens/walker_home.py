@@ -88,6 +88,7 @@ class WalkerHome(QWidget):
         self._services = services
         self._walk = walk
         self.participant = walker
+        self._closed = False
 
         heading = QLabel(self.tr("{0} — your walk: {1}").format(walker.display_name,
                                                                  walk.title))
@@ -138,9 +139,15 @@ class WalkerHome(QWidget):
         reflections_saved = self.reflections.flush()
         return self.observation.can_close() and reflections_saved
 
+    def shutdown(self) -> None:
+        """The walk is closing: save, stop, and ignore changes from now on."""
+        self._closed = True
+        self.observation.shutdown()
+        self.reflections.shutdown()
+
     def on_change(self, change: Change) -> None:
         """Connect to `ChangeBridge.changed`."""
-        if change.walk_id != self._walk.id:
+        if change.walk_id != self._walk.id or self._closed:
             return
         self.observation.on_change(change)
         if change.entity in {"walk", "visit", "look_for", "norm"}:

@@ -63,10 +63,11 @@ class WalksLibrary(QWidget):
         self.search.setClearButtonEnabled(True)
         self._search_timer = QTimer(self, singleShot=True, interval=150)
         self._search_timer.timeout.connect(self.refresh)
-        self.search.textChanged.connect(self._search_timer.start)
+        self.search.textChanged.connect(self._search_changed)
         self._change_timer = QTimer(self, singleShot=True, interval=60)
         self._change_timer.timeout.connect(self._refresh_if_shown)
         self._stale = False
+        self._closed = False
 
         self.status_filter = QComboBox()
         self.status_filter.setAccessibleName(self.tr("Show walks by status"))
@@ -167,7 +168,15 @@ class WalksLibrary(QWidget):
         self.table.selectionModel().selectionChanged.connect(self._update_buttons)
         self.refresh()
 
+    def shutdown(self) -> None:
+        """The window is closing: stop the timers, and read the database no more."""
+        self._closed = True
+        self._search_timer.stop()
+        self._change_timer.stop()
+
     def refresh(self) -> None:
+        if self._closed:
+            return
         selected = self.selected_walk_id()
         rows = self._walks.list_walks(self.search.text())
         wanted = self.status_filter.currentData()
@@ -222,6 +231,10 @@ class WalksLibrary(QWidget):
         if self._undo_walk_id is not None:
             self.undo_requested.emit(self._undo_walk_id)
 
+    def _search_changed(self, _text: str) -> None:
+        if not self._closed:
+            self._search_timer.start()
+
     def _update_buttons(self, *_: object) -> None:
         has = self.selected_walk_id() is not None
         for button in (self.open_button, self.duplicate_button, self.delete_button):
@@ -235,7 +248,7 @@ class WalksLibrary(QWidget):
     def on_change(self, change: Change) -> None:
         # The library shows counts of walkers, visits and notes: those changes matter too.
         # A burst of changes (an import, the sample walk) refreshes once, just after.
-        if change.entity in {"walk", "participant", "visit", "note"}:
+        if change.entity in {"walk", "participant", "visit", "note"} and not self._closed:
             self._change_timer.start()
 
     def _refresh_if_shown(self) -> None:

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 
 from walkapp.events import Change
 from walkapp.services import Services
+from walkapp.ui.lifecycle import shutdown_tree
 
 
 @dataclass(frozen=True)
@@ -42,6 +43,7 @@ class WalkWorkspace(QWidget):
         self.walk_id = walk_id
         self._specs = pages
         self._built: dict[str, QWidget] = {}
+        self._closed = False
 
         self.back_button = QPushButton(self.tr("← All walks"))
         self.back_button.setAccessibleName(self.tr("Back to all walks"))
@@ -105,6 +107,8 @@ class WalkWorkspace(QWidget):
     def page(self, key: str) -> QWidget:
         """The page for `key`, built now if it was not yet."""
         if key not in self._built:
+            if self._closed:
+                raise RuntimeError("the walk's workspace was closed")
             spec = next(s for s in self._specs if s.key == key)
             widget = spec.build()
             self._built[key] = widget
@@ -122,13 +126,15 @@ class WalkWorkspace(QWidget):
         return "" if item is None else str(item.data(Qt.ItemDataRole.UserRole))
 
     def _show_row(self, row: int) -> None:
-        if not 0 <= row < len(self._specs):
+        if self._closed or not 0 <= row < len(self._specs):
             return
         key = self._specs[row].key
         self.stack.setCurrentWidget(self.page(key))
         self.page_changed.emit(key)
 
     def on_change(self, change: Change) -> None:
+        if self._closed:
+            return  # closed: a change still queued must not reach the pages
         if change.walk_id == self.walk_id and change.entity in {"walk", "participant", "visit"}:
             self.refresh_header()
         for widget in self._built.values():
@@ -146,10 +152,14 @@ class WalkWorkspace(QWidget):
         return True
 
     def shutdown(self) -> None:
+        """The walk is closing (call `save_pending()` first; the database is still open):
+        every page stops its timers and background loads, and changes are ignored."""
+        self._closed = True
         for widget in self._built.values():
-            stop = getattr(widget, "shutdown", None)
-            if stop is not None:
-                stop()
+            shutdown_tree(widget)
+
+    def is_closed(self) -> bool:
+        return self._closed
 
     def save_pending(self) -> bool:
         """Ask every page to save what is typed; False if something could not be saved."""

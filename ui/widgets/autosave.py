@@ -101,11 +101,32 @@ class SerialSaver(QObject):
         # A finished job may still be returning from run() on the worker thread when the
         # GUI thread is done with it; keep the last few alive rather than race the GC.
         self._recent: collections.deque[_Job] = collections.deque(maxlen=4)
+        self._closed = False
 
     def submit(self, key: str, generation: int, commit: Commit) -> None:
-        """Queue a commit; a waiting commit of the same key is replaced by this newer one."""
+        """Queue a commit; a waiting commit of the same key is replaced by this newer one.
+        After `shutdown()` nothing is queued: the database may be closed by now."""
+        if self._closed:
+            log.debug("autosave of %s after shutdown: not run", key)
+            return
         self._pending[key] = (generation, commit)
         self._kick()
+
+    def shutdown(self, timeout_s: float = 15.0) -> None:
+        """Stop for good (the screen is closing, the database is still open): run what is
+        queued now, wait for the commit in flight, then accept nothing more. Its results
+        are still reported, on this thread, before this returns."""
+        if self._closed:
+            return
+        self.flush(timeout_s)
+        self._closed = True
+        self._pending.clear()
+        # The worker may still be returning from the last run(); let it, so no thread of
+        # this saver touches anything once the caller goes on to close the database.
+        self._pool.waitForDone(int(timeout_s * 1000))
+
+    def is_closed(self) -> bool:
+        return self._closed
 
     def is_idle(self) -> bool:
         return self._inflight is None and not self._pending
@@ -136,7 +157,7 @@ class SerialSaver(QObject):
         return True
 
     def _kick(self) -> None:
-        if self._inflight is not None or not self._pending:
+        if self._inflight is not None or not self._pending or self._closed:
             return
         key = next(iter(self._pending))
         generation, commit = self._pending.pop(key)
@@ -233,6 +254,7 @@ class AutosaveTracker(QObject):
         self.committed_generation = 0
         self._submitted_generation = 0
         self.error: str | None = None
+        self._closed = False
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.setInterval(debounce_ms)
@@ -259,6 +281,8 @@ class AutosaveTracker(QObject):
 
     def touch(self) -> None:
         """The document changed: commit it once the typing pauses."""
+        if self._closed:
+            return
         self.generation += 1
         if self.error is None:
             self._show("editing")
@@ -272,7 +296,7 @@ class AutosaveTracker(QObject):
 
     def commit_now(self) -> None:
         self._timer.stop()
-        if self.is_saved() and self.error is None:
+        if self._closed or (self.is_saved() and self.error is None):
             return
         if (self._submitted_generation == self.generation and self.error is None
                 and self._saver.has_work_for(self.key)):
@@ -297,9 +321,15 @@ class AutosaveTracker(QObject):
     def stop(self) -> None:
         self._timer.stop()
 
+    def shutdown(self) -> None:
+        """Stop for good: no more commits (a focus change or a hide while the window is
+        torn down commits nothing) and no more results. Flush first to keep the text."""
+        self._timer.stop()
+        self._closed = True
+
     # -- results ---------------------------------------------------------------------------
     def _on_succeeded(self, key: str, generation: int, result: object) -> None:
-        if key != self.key:
+        if key != self.key or self._closed:
             return
         self.committed_generation = max(self.committed_generation, generation)
         if self.is_saved():
@@ -308,7 +338,7 @@ class AutosaveTracker(QObject):
         self.committed.emit(result)
 
     def _on_failed(self, key: str, generation: int, error: object) -> None:
-        if key != self.key or generation <= self.committed_generation:
+        if key != self.key or generation <= self.committed_generation or self._closed:
             return
         assert isinstance(error, BaseException)
         self.error = describe_failure(error)

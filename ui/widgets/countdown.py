@@ -42,6 +42,7 @@ class Countdown(QWidget):
         self._started_at: float | None = None
         self._warned = False
         self._over = False
+        self._closed = False
 
         self.caption = QLabel(label)
         self.caption.setObjectName("countdownCaption")
@@ -88,7 +89,14 @@ class Countdown(QWidget):
     def planned(self) -> float:
         return self._planned
 
+    def shutdown(self) -> None:
+        """Stop ticking for good (its screen is closing); the time shown stays."""
+        self._closed = True
+        self._ticker.stop()
+
     def start(self) -> None:
+        if self._closed:
+            return
         if self._started_at is None:
             self._started_at = self._clock()
             self._ticker.start()

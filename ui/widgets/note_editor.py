@@ -261,6 +261,11 @@ class NoteEditor(QWidget):
         """Commit the note now; True when what is on screen is in the database."""
         return self.tracker.flush()
 
+    def shutdown(self) -> None:
+        """Stop for good (flush first): no nudge check, no commit from now on."""
+        self._nudge_timer.stop()
+        self.tracker.shutdown()
+
     def new_note(self) -> None:
         """Ctrl+Enter: keep this note and start the next one, typing focus unchanged."""
         if not self.text().strip():

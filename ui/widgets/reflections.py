@@ -89,6 +89,9 @@ class ReflectionEditor(QWidget):
     def flush(self) -> bool:
         return self.tracker.flush()
 
+    def shutdown(self) -> None:
+        self.tracker.shutdown()
+
     def _on_text_changed(self) -> None:
         text = self.text()
         if text != self._last_text:
@@ -149,3 +152,13 @@ class ReflectionsPanel(QScrollArea):
 
     def flush(self) -> bool:
         return all([editor.flush() for editor in self.editors])
+
+    def shutdown(self) -> None:
+        """Save what is typed, wait for the last commit, then commit nothing more (the
+        database is closed next)."""
+        if self.saver.is_closed():
+            return
+        self.flush()
+        self.saver.shutdown()
+        for editor in self.editors:
+            editor.shutdown()

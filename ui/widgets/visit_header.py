@@ -79,6 +79,10 @@ class VisitHeader(QWidget):
         layout.addWidget(self.corridor_timer)
         self._show_timer_button()
 
+    def shutdown(self) -> None:
+        self.visit_timer.shutdown()
+        self.corridor_timer.shutdown()
+
     @property
     def visit_id(self) -> str | None:
         return self._visit_id

@@ -7,13 +7,12 @@ from collections.abc import Callable, Iterator
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QApplication, QWidget
+from PySide6.QtWidgets import QWidget
 
 from tests.helpers.builders import make_walk
 from tests.ui.conftest import ScriptedAsker
 from walkapp import domain as d
 from walkapp.services import NoteDraft, Services
-from walkapp.ui import workers
 from walkapp.ui.bridge import ChangeBridge
 from walkapp.ui.screens.postbrief.base import Panel
 from walkapp.ui.screens.postbrief.workspace import PostBriefWorkspace
@@ -39,23 +38,6 @@ def type_text(widget: QWidget, text: str) -> None:
     for ch in text:
         QTest.sendKeyEvent(QTest.KeyAction.Click, widget, Qt.Key.Key_unknown, ch,
                            Qt.KeyboardModifier.NoModifier)
-
-
-@pytest.fixture(autouse=True)
-def _settle_background_work(request: pytest.FixtureRequest) -> Iterator[None]:
-    """After a screen test, stop the panels and let loads still running finish before the
-    database closes (otherwise they fail later, inside some other test)."""
-    if "qtbot" not in request.fixturenames:
-        yield
-        return
-    qtbot = request.getfixturevalue("qtbot")
-    request.getfixturevalue("services")  # torn down after this fixture
-    yield
-    for top in QApplication.topLevelWidgets():
-        for widget in [top, *top.findChildren(QWidget)]:
-            if isinstance(widget, PostBriefWorkspace | Panel):
-                widget.shutdown()
-    qtbot.waitUntil(lambda: not workers._running, timeout=10_000)
 
 
 @pytest.fixture

@@ -134,9 +134,11 @@ def test_a_change_elsewhere_does_not_close_an_open_editor(qtbot, services: Servi
     owner = _editor(qtbot, panel, 0, OWNER, QLineEdit)
     owner.selectAll()
     qtbot.keyClicks(owner, "Walker 3")
+    loads = panel.refresh_count
     services.debrief.add_action_item(walk.id, "Added by an import")  # reload is due now
-    qtbot.wait(50)
+    wait_loaded(qtbot, panel, loads)  # it has arrived, and waits for the edit to end
     assert owner.isVisible() and owner.text() == "Walker 3"
+    assert panel.model.rowCount() == 1
     qtbot.keyClick(owner, Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: panel.model.rowCount() == 2)
     assert [(i.text, i.owner_name) for i in services.debrief.list_action_items(walk.id)] == [

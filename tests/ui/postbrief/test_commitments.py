@@ -57,14 +57,16 @@ def test_typing_autosaves_and_clearing_removes(qtbot, services: Services, walk: 
                                                bridge: ChangeBridge) -> None:
     panel = _open(qtbot, services, walk, bridge)
     row = panel.rows[walk.walkers[0].id]
+    loads = panel.refresh_count
     row.editor.setFocus()
     type_text(row.editor, "I will try a café-style «gallery walk»")
     assert row.status.text() == "Not saved yet…"
     qtbot.waitUntil(lambda: row.status.text() == "Saved.", timeout=3000)
     assert _saved(services, walk) == {
         walk.walkers[0].id: "I will try a café-style «gallery walk»"}
-    # A change event from our own save must not disturb the text being typed.
-    qtbot.wait(100)
+    # The change event from our own save reloads the panel; that must not disturb the
+    # text being typed.
+    wait_loaded(qtbot, panel, loads)
     assert row.editor.toPlainText() == "I will try a café-style «gallery walk»"
 
     row.editor.selectAll()

@@ -45,6 +45,11 @@ def _counts(workspace: PostBriefWorkspace) -> dict[str, int]:
     return {name: panel.refresh_count for name, panel in workspace.panels.items()}
 
 
+def _scheduled(workspace: PostBriefWorkspace) -> list[str]:
+    """The panels with a reload due or under way."""
+    return [name for name, panel in workspace.panels.items() if panel.is_loading()]
+
+
 def test_show_panel_by_protocol_activity(qtbot, services: Services, walk: d.Walk,
                                          open_workspace) -> None:
     workspace = open_workspace(walk.id)
@@ -72,21 +77,26 @@ def test_a_change_reloads_only_the_panel_that_shows_it(qtbot, services: Services
     services.debrief.add_action_item(other.id, "Elsewhere")
     services.notes.save_note(NoteDraft(walk_id=other.id, author_id=None, text="Elsewhere"))
     services.walks.update_walk(walk.id, current_step=4, current_phase="postbrief")
-    qtbot.wait(150)
+    # Changes reach the panels as they are committed, and each decides there and then:
+    # none has a reload scheduled or running (nothing to wait for).
+    QApplication.processEvents()
+    assert _scheduled(workspace) == []
     assert _counts(workspace) == before
     assert not any(p.is_stale() for p in workspace.panels.values())
 
     # A statement for this walk reloads the visible patterns panel, and nothing else.
     services.debrief.add_pattern(walk.id, d.PatternKind.DESCRIBE, "Here")
+    assert _scheduled(workspace) == ["patterns"]
     wait_loaded(qtbot, workspace.patterns, before["patterns"])
-    qtbot.wait(100)
+    assert _scheduled(workspace) == []
     after = _counts(workspace)
     assert after == {**before, "patterns": before["patterns"] + 1}
 
     # Hidden panels only note that they are stale, and reload when shown.
     services.debrief.add_action_item(walk.id, "Book the library")
     add_note(services, walk, text="A late note")
-    qtbot.wait(150)
+    QApplication.processEvents()
+    assert _scheduled(workspace) == []
     assert _counts(workspace) == after
     stale = {name for name, panel in workspace.panels.items() if panel.is_stale()}
     assert stale == {"action_items", "evidence_wall", "calibration", "commitments"}

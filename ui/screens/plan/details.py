@@ -40,6 +40,7 @@ class WalkDetailsPanel(QWidget):
         self._services = services
         self.walk_id = walk_id
         self._loading = False
+        self._closed = False
         self._pending: dict[str, Any] = {}
         self._timer = QTimer(self, singleShot=True, interval=SAVE_DELAY_MS)
         self._timer.timeout.connect(self.save_pending)
@@ -151,6 +152,8 @@ class WalkDetailsPanel(QWidget):
 
     # -- loading ---------------------------------------------------------------------------
     def refresh(self) -> None:
+        if self._closed:
+            return
         walk = self._services.walks.get_walk(self.walk_id)
         self._loading = True
         try:
@@ -186,7 +189,7 @@ class WalkDetailsPanel(QWidget):
 
     # -- saving ----------------------------------------------------------------------------
     def _queue(self, key: str, value: Any, *, now: bool = False) -> None:
-        if self._loading:
+        if self._loading or self._closed:
             return
         self._pending[key] = value
         self.status.setText(self.tr("Editing…"))
@@ -195,11 +198,20 @@ class WalkDetailsPanel(QWidget):
         else:
             self._timer.start()
 
+    def shutdown(self) -> None:
+        """Save what was typed (the database is still open), then save nothing more."""
+        if not self._closed:
+            self.save_pending()
+        self._closed = True
+        self._timer.stop()
+
     def save_pending(self) -> bool:
         """Save what was typed; on failure keep it pending and say why."""
         self._timer.stop()
         if not self._pending:
             return True
+        if self._closed:
+            return False
         changes = dict(self._pending)
         try:
             self._services.walks.update_walk(self.walk_id, **changes)
@@ -215,6 +227,8 @@ class WalkDetailsPanel(QWidget):
         return True
 
     def _mode_chosen(self, index: int) -> None:
+        if self._closed:
+            return
         participant_id = self.mode.itemData(index)
         changes: dict[str, Any] = {
             "local_mode": d.LocalMode.WALKER.value if participant_id else

@@ -16,6 +16,7 @@ class PlanPage(QWidget):
     def __init__(self, services: Services, walk_id: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.walk_id = walk_id
+        self._closed = False
         self.details = WalkDetailsPanel(services, walk_id)
         self.look_fors = LookForsPanel(services, walk_id)
         self.norms = NormsPanel(services, walk_id)
@@ -36,8 +37,14 @@ class PlanPage(QWidget):
         return [self.details, self.look_fors, self.norms, self.roster, self.route]
 
     def on_change(self, change: Change) -> None:
+        if self._closed:
+            return
         for panel in self.panels():
             panel.on_change(change)  # type: ignore[attr-defined]
 
     def save_pending(self) -> bool:
         return self.details.save_pending()
+
+    def shutdown(self) -> None:
+        self._closed = True
+        self.details.shutdown()

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
-import shiboken6
 from PySide6.QtCore import (
     QAbstractItemModel,
     QDate,
@@ -190,6 +189,10 @@ class ActionItemsPanel(Panel):
         self.table.setItemDelegateForColumn(DUE, DueDateDelegate(self.table))
         self.table.setItemDelegateForColumn(STATUS, StatusDelegate(self.table))
         self._pending: tuple[list[ActionItem], list[str]] | None = None
+        # The view leaves its editing state only after closeEditor: apply a load that
+        # waited for the edit on the next turn of the event loop.
+        self._apply_timer = QTimer(self, singleShot=True, interval=0)
+        self._apply_timer.timeout.connect(self._apply_pending)
         for column in range(4):
             delegate = self.table.itemDelegateForColumn(column)
             if delegate is not None:
@@ -239,11 +242,11 @@ class ActionItemsPanel(Panel):
             self.table.selectRow(self.model.row_of(selected))
 
     def _editor_closed(self, *_args: object) -> None:
-        # The view leaves its editing state after this signal; apply on the next turn.
-        QTimer.singleShot(0, self._apply_pending)
+        if not self.is_closed():
+            self._apply_timer.start()
 
     def _apply_pending(self) -> None:
-        if self._pending is not None and shiboken6.isValid(self):
+        if self._pending is not None and not self.is_closed():
             self.apply(self._pending)
 
     # -- actions -----------------------------------------------------------------------------

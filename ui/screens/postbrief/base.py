@@ -30,7 +30,7 @@ from walkapp.domain import PatternKind, Stem
 from walkapp.errors import WalkappError
 from walkapp.events import Change
 from walkapp.ui.dialogs import Asker
-from walkapp.ui.workers import run_in_background
+from walkapp.ui.workers import cancel_owned_by, run_in_background
 
 T = TypeVar("T")
 
@@ -180,9 +180,16 @@ class Panel(QWidget):
         """Stop for good (the walk is being closed): save what is pending, start no new
         load, and ignore the result of one still running."""
         self._closed = True
-        self._refresh_timer.stop()
+        # Every timer the panel made for itself (subclasses too): none may fire now.
+        for timer in self.findChildren(QTimer, options=Qt.FindChildOption.FindDirectChildrenOnly):
+            timer.stop()
         self._generation += 1
         self._loading = False
+        self._busy.hide()
+        cancel_owned_by(self)
+
+    def is_closed(self) -> bool:
+        return self._closed
 
     # -- loading -----------------------------------------------------------------------------
     def load(self) -> Any:
@@ -193,6 +200,8 @@ class Panel(QWidget):
 
     def refresh(self) -> None:
         self._refresh_timer.stop()
+        if self._closed:
+            return  # the walk is closed: its database may be too
         self._stale = False
         self._generation += 1
         generation = self._generation
@@ -218,7 +227,7 @@ class Panel(QWidget):
 
         run_in_background(lambda _progress: self.load(),
                           on_done=lambda data: self._loaded(generation, data),
-                          on_error=on_error)
+                          on_error=on_error, owner=self)
 
     def _current(self, generation: int) -> bool:
         # The widget may be gone (walk closed) or a newer load may have started.

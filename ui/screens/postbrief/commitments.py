@@ -64,6 +64,7 @@ class CommitmentRow(QWidget):
         self.suggested = False
         self._dirty = False
         self._setting = False
+        self._closed = False
         self._ideas: tuple[Note, ...] = ()
 
         name = person.display_name + (self.tr(" (facilitator)")
@@ -169,7 +170,7 @@ class CommitmentRow(QWidget):
         self.status.style().polish(self.status)
 
     def _edited(self) -> None:
-        if self._setting:
+        if self._setting or self._closed:
             return
         self._dirty = True
         self.suggested = False
@@ -183,7 +184,7 @@ class CommitmentRow(QWidget):
     def flush(self) -> None:
         """Save now if there is anything unsaved."""
         self.timer.stop()
-        if not self._dirty:
+        if not self._dirty or self._closed:
             return
         text = self.editor.toPlainText().strip()
         try:
@@ -207,6 +208,13 @@ class CommitmentRow(QWidget):
         self._dirty = self.editor.toPlainText().strip() != saved.text
         self.keep_button.hide()
         self._say(self.tr("Saved."))
+
+    def shutdown(self) -> None:
+        """Save what is typed, then stop: a focus change while the window is torn down
+        (after the database was closed) saves nothing."""
+        self.flush()
+        self.timer.stop()
+        self._closed = True
 
 
 class CommitmentsPanel(Panel):
@@ -251,7 +259,7 @@ class CommitmentsPanel(Panel):
         for person_id in list(self.rows):
             if person_id not in wanted:
                 row = self.rows.pop(person_id)
-                row.flush()
+                row.shutdown()
                 row.deleteLater()
         latest: dict[str, Commitment] = {}
         for commitment in data.commitments:  # oldest first: the last one wins
@@ -287,5 +295,9 @@ class CommitmentsPanel(Panel):
             row.flush()
 
     def shutdown(self) -> None:
+        if self.is_closed():
+            return
         self.flush()
+        for row in self.rows.values():
+            row.shutdown()
         super().shutdown()

@@ -67,6 +67,7 @@ def render_screenshots(services: Services, out_dir: Path | str, *, walk_id: str 
             workspace.grab().save(str(path))
             saved.append(path)
     finally:
+        workspace.shutdown()  # no reload may outlive the screenshot
         workspace.close()
         workspace.deleteLater()
         bridge.detach()

@@ -17,6 +17,7 @@ from walkapp.events import Change
 from walkapp.services import Services
 from walkapp.ui.bridge import ChangeBridge
 from walkapp.ui.dialogs import Asker
+from walkapp.ui.lifecycle import shutdown_tree
 from walkapp.ui.screens.postbrief.action_items import ActionItemsPanel
 from walkapp.ui.screens.postbrief.base import Panel
 from walkapp.ui.screens.postbrief.calibration import CalibrationView
@@ -68,10 +69,11 @@ class PostBriefWorkspace(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.tabs)
+        self._closed = False
         bridge.changed.connect(self.on_change)
 
     def on_change(self, change: Change) -> None:
-        if change.walk_id != self.walk_id:
+        if change.walk_id != self.walk_id or self._closed:
             return
         for panel in self.panels.values():
             panel.on_change(change)
@@ -105,8 +107,9 @@ class PostBriefWorkspace(QWidget):
     def shutdown(self) -> None:
         """Call when the walk closes: saves what is being typed, then every panel stops
         reloading and ignores loads still running (safe to delete afterwards)."""
+        self._closed = True
         for panel in self.panels.values():
-            panel.shutdown()
+            shutdown_tree(panel)
 
     def _tab_changed(self, _index: int) -> None:
         self.flush()
