@@ -7,25 +7,15 @@ change event that follows reloads the rows (or, if the save failed, puts back th
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from dataclasses import replace
 from datetime import date
 from typing import Any
 
-from PySide6.QtCore import (
-    QAbstractTableModel,
-    QDate,
-    QLocale,
-    QModelIndex,
-    QPersistentModelIndex,
-    Qt,
-    Signal,
-)
+from PySide6.QtCore import QDate, QLocale, Qt, Signal
 from PySide6.QtGui import QGuiApplication, QPalette
 
 from walkapp.domain import ActionItem, ActionStatus
-
-Index = QModelIndex | QPersistentModelIndex
+from walkapp.ui.models.rows import Index, RowsTableModel
 
 TEXT, OWNER, DUE, STATUS = range(4)
 # Day, month name, year: the same reading in every country (4/12 is not).
@@ -45,41 +35,14 @@ def from_qdate(value: Any) -> date | None:
     return None
 
 
-class ActionItemsModel(QAbstractTableModel):
+class ActionItemsModel(RowsTableModel[ActionItem]):
+    COLUMNS = ("Action item", "Owner", "Due", "Status")  # TEXT, OWNER, DUE, STATUS
     edit_requested = Signal(str, str, object)  # item id, field, new value
     IdRole = Qt.ItemDataRole.UserRole + 1
-
-    def __init__(self, parent: Any = None) -> None:
-        super().__init__(parent)
-        self._rows: list[ActionItem] = []
 
     def status_label(self, status: ActionStatus) -> str:
         return {ActionStatus.OPEN: self.tr("Open"), ActionStatus.DONE: self.tr("Done"),
                 ActionStatus.DROPPED: self.tr("Dropped")}[status]
-
-    def set_rows(self, rows: Sequence[ActionItem]) -> None:
-        self.beginResetModel()
-        self._rows = list(rows)
-        self.endResetModel()
-
-    def row_at(self, row: int) -> ActionItem | None:
-        return self._rows[row] if 0 <= row < len(self._rows) else None
-
-    def row_of(self, item_id: str) -> int:
-        return next((i for i, item in enumerate(self._rows) if item.id == item_id), -1)
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else 4
-
-    def headerData(self, section: int, orientation: Qt.Orientation,
-                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return (self.tr("Action item"), self.tr("Owner"), self.tr("Due"),
-                    self.tr("Status"))[section]
-        return None
 
     def flags(self, index: Index) -> Qt.ItemFlag:
         if not index.isValid():

@@ -4,43 +4,15 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import Qt
 
 from walkapp.domain import WalkStatus, WalkSummary
+from walkapp.ui.models.rows import Index, RowsTableModel
 
-Index = QModelIndex | QPersistentModelIndex
 
-
-class WalksTableModel(QAbstractTableModel):
+class WalksTableModel(RowsTableModel[WalkSummary]):
     COLUMNS = ("Date", "Title", "Protocol", "Walkers", "Visits", "Notes", "Status")
     IdRole = Qt.ItemDataRole.UserRole + 1
-
-    def __init__(self, parent: Any = None) -> None:
-        super().__init__(parent)
-        self._rows: list[WalkSummary] = []
-
-    def set_rows(self, rows: list[WalkSummary]) -> None:
-        self.beginResetModel()
-        self._rows = list(rows)
-        self.endResetModel()
-
-    def row_at(self, row: int) -> WalkSummary | None:
-        return self._rows[row] if 0 <= row < len(self._rows) else None
-
-    def row_of(self, walk_id: str) -> int:
-        return next((i for i, w in enumerate(self._rows) if w.id == walk_id), -1)
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.COLUMNS)
-
-    def headerData(self, section: int, orientation: Qt.Orientation,
-                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return self.tr(self.COLUMNS[section])
-        return None
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         walk = self.row_at(index.row())
