@@ -15,13 +15,10 @@ from collections.abc import Callable
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QPushButton,
     QStackedWidget,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -31,6 +28,7 @@ from walkapp.events import Change
 from walkapp.services.trash import TRASH_DAYS, RemovalResult, TrashService
 from walkapp.ui.dialogs import Asker
 from walkapp.ui.models.trash import TrashTableModel
+from walkapp.ui.widgets.row_table import row_table, select_row_id, selected_row_id
 
 
 class TrashView(QWidget):
@@ -66,17 +64,7 @@ class TrashView(QWidget):
         intro.setWordWrap(True)
 
         self.model = TrashTableModel(self)
-        self.table = QTableView()
-        self.table.setModel(self.model)
-        self.table.setAccessibleName(self.tr("Walks in the Trash"))
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.verticalHeader().setVisible(False)
-        self.table.setShowGrid(False)
-        header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        self.table = row_table(self.model, self.tr("Walks in the Trash"), stretch_column=1)
         self.table.selectionModel().selectionChanged.connect(lambda *_: self._update_buttons())
 
         self.empty_state = QLabel(self.tr("The Trash is empty."))
@@ -149,15 +137,10 @@ class TrashView(QWidget):
         super().showEvent(event)
 
     def selected_walk_id(self) -> str | None:
-        selection = self.table.selectionModel()
-        rows = selection.selectedRows() if selection else []
-        walk = self.model.row_at(rows[0].row()) if rows else None
-        return walk.id if walk else None
+        return selected_row_id(self.table)
 
     def select_walk(self, walk_id: str) -> None:
-        row = self.model.row_of(walk_id)
-        if row >= 0:
-            self.table.selectRow(row)
+        select_row_id(self.table, walk_id)
 
     def is_idle(self) -> bool:
         """True when no removal is running (and the last one's result has been shown)."""

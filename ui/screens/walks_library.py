@@ -9,16 +9,13 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QComboBox,
     QFrame,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QPushButton,
     QStackedWidget,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -28,6 +25,7 @@ from walkapp.events import Change
 from walkapp.services.trash import TrashService
 from walkapp.services.walks import WalkService
 from walkapp.ui.models.walks import WalksTableModel
+from walkapp.ui.widgets.row_table import row_table, select_row_id, selected_row_id
 
 
 class WalksLibrary(QWidget):
@@ -78,18 +76,8 @@ class WalksLibrary(QWidget):
         self.status_filter.currentIndexChanged.connect(lambda _i: self.refresh())
 
         self.model = WalksTableModel(self)
-        self.table = QTableView()
-        self.table.setModel(self.model)
-        self.table.setAccessibleName(self.tr("Walks"))
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.verticalHeader().setVisible(False)
+        self.table = row_table(self.model, self.tr("Walks"), stretch_column=1)
         self.table.setAlternatingRowColors(True)
-        self.table.setShowGrid(False)
-        header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         self.table.activated.connect(self._activated)
 
         self.empty = QLabel(self.tr(
@@ -265,16 +253,10 @@ class WalksLibrary(QWidget):
         super().showEvent(event)
 
     def selected_walk_id(self) -> str | None:
-        rows = self.table.selectionModel().selectedRows() if self.table.selectionModel() else []
-        if not rows:
-            return None
-        walk = self.model.row_at(rows[0].row())
-        return walk.id if walk else None
+        return selected_row_id(self.table)
 
     def select_walk(self, walk_id: str) -> None:
-        row = self.model.row_of(walk_id)
-        if row >= 0:
-            self.table.selectRow(row)
+        select_row_id(self.table, walk_id)
 
     def focus_search(self) -> None:
         self.search.setFocus(Qt.FocusReason.ShortcutFocusReason)

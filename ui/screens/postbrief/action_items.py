@@ -47,6 +47,7 @@ from walkapp.ui.models.action_items import (
 )
 from walkapp.ui.screens.postbrief.base import Panel, attempt, heading, wrap_label
 from walkapp.ui.screens.postbrief.padded import PaddedTextDelegate
+from walkapp.ui.widgets.row_table import select_row_id, selected_row_id
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -238,8 +239,8 @@ class ActionItemsPanel(Panel):
         self.owner_delegate.names = names
         self._owner_completer.model().setStringList(names)  # type: ignore[attr-defined]
         self.table.resizeRowsToContents()
-        if selected and self.model.row_of(selected) >= 0:
-            self.table.selectRow(self.model.row_of(selected))
+        if selected:
+            select_row_id(self.table, selected)
 
     def _editor_closed(self, *_args: object) -> None:
         if not self.is_closed():
@@ -251,9 +252,7 @@ class ActionItemsPanel(Panel):
 
     # -- actions -----------------------------------------------------------------------------
     def selected_id(self) -> str | None:
-        rows = self.table.selectionModel().selectedRows()
-        item = self.model.row_at(rows[0].row()) if rows else None
-        return item.id if item else None
+        return selected_row_id(self.table)
 
     def add_item(self) -> None:
         text = self.new_text.text().strip()
