@@ -10,16 +10,10 @@ backup, restores one and runs CLI commands on it.
 
 from __future__ import annotations
 
-import json
-import os
-import re
-import subprocess
-import sys
 from pathlib import Path
 
-import pytest
-
-FREE = re.compile(r"\b\d+(\.\d)? (bytes?|KB|MB|GB|TB|PB) free on the disk that holds ")
+from tests.helpers.one_walk import FREE
+from tests.helpers.private_mount import needs_private_mount, run_in_private_mount
 
 SCRIPT = r"""
 import json, os, sqlite3, subprocess, sys
@@ -100,29 +94,11 @@ print("RESULT " + json.dumps(out))
 """
 
 
-def _can_unshare() -> bool:
-    if not sys.platform.startswith("linux"):
-        return False
-    try:
-        probe = subprocess.run(["unshare", "--mount", "--propagation", "private", "true"],
-                               capture_output=True, timeout=10)
-    except (OSError, subprocess.TimeoutExpired):
-        return False
-    return probe.returncode == 0
-
-
-@pytest.mark.skipif(not _can_unshare(), reason="needs a private mount namespace (root)")
+@needs_private_mount
 def test_a_disk_full_to_the_last_byte_says_disk_full_everywhere(tmp_path: Path) -> None:
     root = tmp_path / "small"
     root.mkdir()
-    repo = Path(__file__).resolve().parents[2]
-    env = {**os.environ, "PYTHONPATH": str(repo)}
-    result = subprocess.run(
-        ["unshare", "--mount", "--propagation", "private", sys.executable, "-c", SCRIPT,
-         str(root)], capture_output=True, text=True, timeout=300, env=env)
-    line = next((x for x in result.stdout.splitlines() if x.startswith("RESULT ")), None)
-    assert line is not None, result.stderr[-3000:]
-    out = json.loads(line[len("RESULT "):])
+    out = run_in_private_mount(SCRIPT, root)
     for key in ("save", "backup", "restore"):
         kind, message = out[key]
         assert kind == "DiskFullError", (key, out[key])

@@ -9,19 +9,16 @@ mount namespace when the machine allows it.
 
 from __future__ import annotations
 
-import json
 import os
 import sqlite3
-import subprocess
-import sys
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
 from sqlalchemy import event
 
-from tests.helpers.builders import make_walk
+from tests.helpers.one_walk import draft
+from tests.helpers.private_mount import needs_private_mount, run_in_private_mount
 from walkapp import domain as d
 from walkapp.errors import (
     DatabaseLockedError,
@@ -31,26 +28,8 @@ from walkapp.errors import (
     StorageError,
 )
 from walkapp.events import Change
-from walkapp.services import NoteDraft, Services
+from walkapp.services import Services
 from walkapp.storage.types import new_id
-
-
-@pytest.fixture
-def walk(services: Services) -> d.Walk:
-    return make_walk(services, walkers=1, visits=1)
-
-
-@pytest.fixture
-def changes(services: Services) -> Iterator[list[Change]]:
-    seen: list[Change] = []
-    unsubscribe = services.bus.subscribe(seen.append)
-    yield seen
-    unsubscribe()
-
-
-def _draft(walk: d.Walk, text: str, note_id: str) -> NoteDraft:
-    return NoteDraft(id=note_id, walk_id=walk.id, author_id=walk.walkers[0].id,
-                     visit_id=walk.visits[0].id, text=text)
 
 
 def _on_connect(services: Services, sql: str) -> Any:
@@ -74,12 +53,12 @@ def _stored(services: Services, note_id: str) -> tuple[int, str] | None:
 def test_disk_full_keeps_the_last_saved_text_and_the_draft(
         services: Services, walk: d.Walk, changes: list[Change]) -> None:
     note_id = new_id()
-    services.notes.save_note(_draft(walk, "Pairs talk", note_id))
+    services.notes.save_note(draft(walk, "Pairs talk", note_id))
     changes.clear()
     with services.db.engine.connect() as conn:
         pages = conn.exec_driver_sql("PRAGMA page_count").scalar()
     undo = _on_connect(services, f"PRAGMA max_page_count = {int(pages or 0) + 2}")
-    big = _draft(walk, "Pairs talk, then " + "counting aloud. " * 60_000, note_id)
+    big = draft(walk, "Pairs talk, then " + "counting aloud. " * 60_000, note_id)
     with pytest.raises(DiskFullError) as caught:
         services.notes.save_note(big)
     message = caught.value.message
@@ -95,16 +74,16 @@ def test_disk_full_keeps_the_last_saved_text_and_the_draft(
 def test_read_only_database_is_explained(services: Services, walk: d.Walk,
                                          changes: list[Change]) -> None:
     note_id = new_id()
-    services.notes.save_note(_draft(walk, "first", note_id))
+    services.notes.save_note(draft(walk, "first", note_id))
     changes.clear()
     undo = _on_connect(services, "PRAGMA query_only = 1")
     with pytest.raises(ReadOnlyError, match="cannot be written"):
-        services.notes.save_note(_draft(walk, "first and second", note_id))
+        services.notes.save_note(draft(walk, "first and second", note_id))
     assert changes == [] and _stored(services, note_id) == (1, "first")
     # Reading still works, so the screen can go on showing what is there.
     assert services.notes.get_note(note_id).text == "first"
     undo()
-    assert services.notes.save_note(_draft(walk, "first and second", note_id)).revision == 2
+    assert services.notes.save_note(draft(walk, "first and second", note_id)).revision == 2
 
 
 def test_database_locked_by_another_program(services: Services, walk: d.Walk,
@@ -116,13 +95,13 @@ def test_database_locked_by_another_program(services: Services, walk: d.Walk,
     note_id = new_id()
     try:
         with pytest.raises(DatabaseLockedError, match="another program"):
-            services.notes.save_note(_draft(walk, "while locked", note_id))
+            services.notes.save_note(draft(walk, "while locked", note_id))
         assert changes == []
     finally:
         other.execute("ROLLBACK")
         other.close()
     assert _stored(services, note_id) is None
-    assert services.notes.save_note(_draft(walk, "while locked", note_id)).revision == 1
+    assert services.notes.save_note(draft(walk, "while locked", note_id)).revision == 1
 
 
 def test_database_deleted_under_the_running_app(services: Services, walk: d.Walk,
@@ -130,12 +109,12 @@ def test_database_deleted_under_the_running_app(services: Services, walk: d.Walk
     path = services.db.path
     assert path is not None
     note_id = new_id()
-    services.notes.save_note(_draft(walk, "before", note_id))
+    services.notes.save_note(draft(walk, "before", note_id))
     changes.clear()
     for suffix in ("", "-wal", "-shm"):
         Path(f"{path}{suffix}").unlink(missing_ok=True)
     with pytest.raises(DatabaseMissingError) as caught:
-        services.notes.save_note(_draft(walk, "before and after", note_id))
+        services.notes.save_note(draft(walk, "before and after", note_id))
     assert "deleted or moved" in caught.value.message
     assert "text you typed is still here" in caught.value.message
     assert changes == []
@@ -155,7 +134,7 @@ def test_database_replaced_under_the_running_app(services: Services, walk: d.Wal
         conn.execute("CREATE TABLE t (x)")
     os.replace(stranger, path)
     with pytest.raises(StorageError):
-        services.notes.save_note(_draft(walk, "into which file?", new_id()))
+        services.notes.save_note(draft(walk, "into which file?", new_id()))
     assert changes == []
 
 
@@ -206,29 +185,11 @@ print("RESULT " + json.dumps(out))
 """
 
 
-def _can_unshare() -> bool:
-    if not sys.platform.startswith("linux"):
-        return False
-    try:
-        probe = subprocess.run(["unshare", "--mount", "--propagation", "private", "true"],
-                               capture_output=True, timeout=10)
-    except (OSError, subprocess.TimeoutExpired):
-        return False
-    return probe.returncode == 0
-
-
-@pytest.mark.skipif(not _can_unshare(), reason="needs a private mount namespace (root)")
+@needs_private_mount
 def test_a_real_full_and_then_read_only_file_system(tmp_path: Path) -> None:
     root = tmp_path / "small"
     root.mkdir()
-    repo = Path(__file__).resolve().parents[2]
-    env = {**os.environ, "PYTHONPATH": str(repo)}
-    result = subprocess.run(
-        ["unshare", "--mount", "--propagation", "private", sys.executable, "-c",
-         NAMESPACE_SCRIPT, str(root)], capture_output=True, text=True, timeout=300, env=env)
-    line = next((x for x in result.stdout.splitlines() if x.startswith("RESULT ")), None)
-    assert line is not None, result.stderr[-3000:]
-    out = json.loads(line[len("RESULT "):])
+    out = run_in_private_mount(NAMESPACE_SCRIPT, root)
     assert out["full"][0] == "DiskFullError" and "disk is full" in out["full"][1]
     assert out["saved"] >= 1
     assert out["integrity_after_full"] == "ok" and out["rows_after_full"] == out["saved"]

@@ -11,9 +11,7 @@ from __future__ import annotations
 
 import errno
 import os
-import re
 import sqlite3
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -21,7 +19,7 @@ import pytest
 from sqlalchemy import event, text
 from sqlalchemy.exc import DBAPIError
 
-from tests.helpers.builders import make_walk
+from tests.helpers.one_walk import FREE, draft
 from tests.helpers.sqlite_faults import LockHolder, injected, locked_within_one_connection, raised
 from walkapp import domain as d
 from walkapp.errors import (
@@ -33,29 +31,9 @@ from walkapp.errors import (
     StorageError,
 )
 from walkapp.events import Change
-from walkapp.services import NoteDraft, Services
+from walkapp.services import Services
 from walkapp.storage.db import translate_error
 from walkapp.storage.types import new_id
-
-FREE = re.compile(r"\b\d+(\.\d)? (bytes?|KB|MB|GB|TB|PB) free on the disk that holds ")
-
-
-@pytest.fixture
-def walk(services: Services) -> d.Walk:
-    return make_walk(services, walkers=1, visits=1)
-
-
-@pytest.fixture
-def changes(services: Services) -> Iterator[list[Change]]:
-    seen: list[Change] = []
-    unsubscribe = services.bus.subscribe(seen.append)
-    yield seen
-    unsubscribe()
-
-
-def _draft(walk: d.Walk, body: str, note_id: str | None = None) -> NoteDraft:
-    return NoteDraft(id=note_id or new_id(), walk_id=walk.id, author_id=walk.walkers[0].id,
-                     visit_id=walk.visits[0].id, text=body)
 
 
 def _scratch(tmp_path: Path) -> sqlite3.Connection:
@@ -68,7 +46,7 @@ def _scratch(tmp_path: Path) -> sqlite3.Connection:
 def test_a_real_sqlite_full_says_disk_full_with_the_free_space(
         services: Services, walk: d.Walk, changes: list[Change]) -> None:
     note_id = new_id()
-    services.notes.save_note(_draft(walk, "Pairs talk", note_id))
+    services.notes.save_note(draft(walk, "Pairs talk", note_id))
     changes.clear()
     with services.db.engine.connect() as conn:
         pages = int(conn.exec_driver_sql("PRAGMA page_count").scalar() or 0)
@@ -78,7 +56,7 @@ def test_a_real_sqlite_full_says_disk_full_with_the_free_space(
 
     event.listen(services.db.engine, "connect", cap)
     with pytest.raises(DiskFullError) as caught:
-        services.notes.save_note(_draft(walk, "counting aloud " * 60_000, note_id))
+        services.notes.save_note(draft(walk, "counting aloud " * 60_000, note_id))
     message = caught.value.message
     assert "disk is full" in message and FREE.search(message), message
     assert "text you typed is still here" in message and "Nothing was saved or changed" in message
@@ -147,10 +125,10 @@ def test_a_real_lock_held_by_another_process_is_busy(services: Services, walk: d
                  lambda conn, record: conn.execute("PRAGMA busy_timeout = 100"))
     note_id = new_id()
     with LockHolder(services.db.path), pytest.raises(DatabaseLockedError) as caught:
-        services.notes.save_note(_draft(walk, "while locked", note_id))
+        services.notes.save_note(draft(walk, "while locked", note_id))
     assert "another program" in caught.value.message
     assert changes == []
-    assert services.notes.save_note(_draft(walk, "while locked", note_id)).revision == 1
+    assert services.notes.save_note(draft(walk, "while locked", note_id)).revision == 1
 
 
 def test_sqlite_locked_is_walkapps_own_bug_not_another_program(tmp_path: Path) -> None:
@@ -199,7 +177,7 @@ def test_misuse_of_a_closed_connection_is_a_bug(tmp_path: Path) -> None:
 def test_real_damaged_pages_are_a_damaged_database(services: Services, walk: d.Walk) -> None:
     assert services.db.path is not None
     for i in range(40):
-        services.notes.save_note(_draft(walk, f"note {i} " + "words " * 200))
+        services.notes.save_note(draft(walk, f"note {i} " + "words " * 200))
     with services.db.engine.connect() as conn:
         conn.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
     data = bytearray(services.db.path.read_bytes())

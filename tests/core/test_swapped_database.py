@@ -12,39 +12,21 @@ from __future__ import annotations
 
 import os
 import sqlite3
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 from sqlalchemy import select
 
 from tests.helpers.builders import make_walk
+from tests.helpers.one_walk import draft
 from walkapp import domain as d
 from walkapp.config import resolve_settings
 from walkapp.errors import DatabaseMissingError
 from walkapp.events import Change
-from walkapp.services import NoteDraft, Services, open_services
+from walkapp.services import Services, open_services
 from walkapp.storage import models as m
 from walkapp.storage.snapshot import copy_database
 from walkapp.storage.types import new_id
-
-
-@pytest.fixture
-def walk(services: Services) -> d.Walk:
-    return make_walk(services, walkers=1, visits=1)
-
-
-@pytest.fixture
-def changes(services: Services) -> Iterator[list[Change]]:
-    seen: list[Change] = []
-    unsubscribe = services.bus.subscribe(seen.append)
-    yield seen
-    unsubscribe()
-
-
-def _draft(walk: d.Walk, body: str, note_id: str | None = None) -> NoteDraft:
-    return NoteDraft(id=note_id or new_id(), walk_id=walk.id, author_id=walk.walkers[0].id,
-                     visit_id=walk.visits[0].id, text=body)
 
 
 def _texts(path: Path) -> set[str]:
@@ -70,14 +52,14 @@ def test_a_walkapp_copy_swapped_in_between_saves_receives_nothing(
         services: Services, walk: d.Walk, changes: list[Change], tmp_path: Path) -> None:
     """The worst case: the stranger is itself a good walkapp database (an old copy)."""
     path = _path(services)
-    services.notes.save_note(_draft(walk, "before the swap"))
+    services.notes.save_note(draft(walk, "before the swap"))
     copy = copy_database(path, tmp_path / "copy.sqlite3")
     away = tmp_path / "away.sqlite3"
     _move_with_side_files(path, away)          # mv walkapp.sqlite3 away.sqlite3
     os.replace(copy, path)                     # mv copy.sqlite3 walkapp.sqlite3
     changes.clear()
     with pytest.raises(DatabaseMissingError) as caught:
-        services.notes.save_note(_draft(walk, "after the swap"))
+        services.notes.save_note(draft(walk, "after the swap"))
     assert "replaced" in caught.value.message and "still here" in caught.value.message
     assert changes == []
     assert _texts(path) == {"before the swap"}     # the swapped-in file: untouched
@@ -103,7 +85,7 @@ def test_a_swap_during_a_transaction_commits_in_neither_file(
         services: Services, walk: d.Walk, tmp_path: Path) -> None:
     """The connection was opened on the real file; it is swapped before the commit."""
     path = _path(services)
-    services.notes.save_note(_draft(walk, "kept"))
+    services.notes.save_note(draft(walk, "kept"))
     copy = copy_database(path, tmp_path / "copy.sqlite3")
     away = tmp_path / "away.sqlite3"
     with pytest.raises(DatabaseMissingError), services.db.transaction("saving") as session:
@@ -119,25 +101,25 @@ def test_a_swap_during_a_transaction_commits_in_neither_file(
 def test_moved_away_with_nothing_in_its_place(services: Services, walk: d.Walk,
                                               tmp_path: Path) -> None:
     path = _path(services)
-    services.notes.save_note(_draft(walk, "kept"))
+    services.notes.save_note(draft(walk, "kept"))
     away = tmp_path / "away.sqlite3"
     _move_with_side_files(path, away)
     with pytest.raises(DatabaseMissingError) as caught:
-        services.notes.save_note(_draft(walk, "lost?"))
+        services.notes.save_note(draft(walk, "lost?"))
     assert "deleted or moved" in caught.value.message
     assert "read-only" not in caught.value.message
     assert not path.exists()                    # no empty database was made in its place
     assert _texts(away) == {"kept"}
     # Put back where it was (same file): walkapp carries on with it.
     _move_with_side_files(away, path)
-    services.notes.save_note(_draft(walk, "after it came back"))
+    services.notes.save_note(draft(walk, "after it came back"))
     assert _texts(path) == {"kept", "after it came back"}
 
 
 def test_moved_away_during_a_transaction_commits_nowhere(services: Services, walk: d.Walk,
                                                          tmp_path: Path) -> None:
     path = _path(services)
-    services.notes.save_note(_draft(walk, "kept"))
+    services.notes.save_note(draft(walk, "kept"))
     away = tmp_path / "away.sqlite3"
     with pytest.raises(DatabaseMissingError), services.db.transaction("saving") as session:
         session.scalars(select(m.Note)).one().text = "changed in flight"
@@ -150,12 +132,12 @@ def test_moved_away_during_a_transaction_commits_nowhere(services: Services, wal
 def test_deleted_under_the_running_app(services: Services, walk: d.Walk,
                                        changes: list[Change]) -> None:
     path = _path(services)
-    services.notes.save_note(_draft(walk, "before"))
+    services.notes.save_note(draft(walk, "before"))
     changes.clear()
     for suffix in ("", "-wal", "-shm"):
         Path(f"{path}{suffix}").unlink(missing_ok=True)
     with pytest.raises(DatabaseMissingError) as caught:
-        services.notes.save_note(_draft(walk, "before and after"))
+        services.notes.save_note(draft(walk, "before and after"))
     assert "deleted or moved" in caught.value.message
     assert "read-only" not in caught.value.message
     assert "text you typed is still here" in caught.value.message
