@@ -12,11 +12,11 @@ import io
 import os
 import sqlite3
 import stat
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
+from tests.helpers.planted import PRECIOUS, Outside, mode, open_umask  # noqa: F401 (autouse)
 from walkapp.bundles import crypto
 from walkapp.cli import main
 from walkapp.config import resolve_settings
@@ -30,43 +30,9 @@ from walkapp.storage.safe_files import (
 
 pytestmark = pytest.mark.skipif(os.name != "posix", reason="POSIX modes and symlinks")
 
-PRECIOUS = b"someone else's file\n"
-
-
-@pytest.fixture(autouse=True)
-def open_umask() -> Iterator[None]:
-    old = os.umask(0)
-    try:
-        yield
-    finally:
-        os.umask(old)
-
-
 @pytest.fixture(autouse=True)
 def _fast_scrypt(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(crypto, "SCRYPT_N", 2**14)
-
-
-def mode(path: Path) -> int:
-    return stat.S_IMODE(path.lstat().st_mode)
-
-
-class Outside:
-    """A file outside the data folder that a planted link points at."""
-
-    def __init__(self, folder: Path, name: str = "precious.txt") -> None:
-        folder.mkdir(parents=True, exist_ok=True)
-        self.path = folder / name
-        self.path.write_bytes(PRECIOUS)
-        os.chmod(self.path, 0o644)
-
-    def link(self, at: Path) -> Path:
-        at.parent.mkdir(parents=True, exist_ok=True)
-        at.symlink_to(self.path)
-        return at
-
-    def unchanged(self) -> bool:
-        return self.path.read_bytes() == PRECIOUS and mode(self.path) == 0o644
 
 
 def run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:

@@ -9,38 +9,24 @@ from __future__ import annotations
 
 import os
 import stat
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QSettings
 
+from tests.helpers.planted import Outside, mode, open_umask  # noqa: F401 (autouse)
 from walkapp.config import resolve_settings
 from walkapp.ui.app import ui_settings
 
 pytestmark = pytest.mark.skipif(os.name != "posix", reason="POSIX modes and symlinks")
 
 UI_STATE_FILENAME = "ui-state.ini"
-PRECIOUS = b"someone else's file\n"
-
-
-@pytest.fixture(autouse=True)
-def open_umask() -> Iterator[None]:
-    old = os.umask(0)
-    try:
-        yield
-    finally:
-        os.umask(old)
 
 
 def _save(settings: QSettings) -> QSettings.Status:
     settings.setValue("main_window/geometry", b"\x01\x02")
     settings.sync()
     return settings.status()
-
-
-def mode(path: Path) -> int:
-    return stat.S_IMODE(path.lstat().st_mode)
 
 
 def test_a_new_ui_state_file_is_private(tmp_path: Path) -> None:
@@ -56,16 +42,14 @@ def test_a_planted_link_is_moved_aside_and_its_target_untouched(tmp_path: Path,
                                                                 kind: str) -> None:
     settings = resolve_settings(tmp_path / "data")
     settings.data_dir.mkdir(mode=0o700)
-    outside = tmp_path / "outside.txt"
-    outside.write_bytes(PRECIOUS)
-    os.chmod(outside, 0o644)
+    outside = Outside(tmp_path, "outside.txt")
     path = settings.data_dir / UI_STATE_FILENAME
     if kind == "symlink":
-        path.symlink_to(outside)
+        outside.link(path)
     else:
-        os.link(outside, path)
+        os.link(outside.path, path)
     status = _save(ui_settings(settings))
-    assert outside.read_bytes() == PRECIOUS and mode(outside) == 0o644
+    assert outside.unchanged()
     assert status == QSettings.Status.NoError
     assert stat.S_ISREG(path.lstat().st_mode) and path.lstat().st_nlink == 1
     assert mode(path) == 0o600 and b"geometry" in path.read_bytes()
