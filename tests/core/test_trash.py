@@ -4,33 +4,19 @@ lists or uses walks, Undo brings back that walk only, and expiry removes it for 
 from __future__ import annotations
 
 from collections.abc import Iterator
-from datetime import UTC, date, datetime, timedelta
+from datetime import date, timedelta
 from pathlib import Path
 
 import pytest
 
 from tests.helpers.builders import make_walk
+from tests.helpers.fake_clock import START, FakeClock
 from walkapp import domain as d
 from walkapp.config import Settings
 from walkapp.errors import NotFoundError, WalkInTrashError
 from walkapp.events import Action, Change
 from walkapp.services import NoteDraft, Services
 from walkapp.storage.db import Database
-
-START = datetime(2026, 11, 3, 9, 30, tzinfo=UTC)
-
-
-class FakeClock:
-    """The services' idea of "now", moved by the test (never the wall clock)."""
-
-    def __init__(self, start: datetime = START) -> None:
-        self.now = start
-
-    def __call__(self) -> datetime:
-        return self.now
-
-    def advance(self, **delta: float) -> None:
-        self.now += timedelta(**delta)
 
 
 @pytest.fixture

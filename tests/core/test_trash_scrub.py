@@ -6,12 +6,13 @@ from __future__ import annotations
 
 import shutil
 import sqlite3
-from datetime import UTC, date, datetime, timedelta
+from datetime import date, timedelta
 from pathlib import Path
 
 import pytest
 
 from tests.helpers.builders import make_walk
+from tests.helpers.fake_clock import FakeClock
 from walkapp import domain as d
 from walkapp.config import Settings
 from walkapp.services import NoteDraft, Services
@@ -21,17 +22,6 @@ from walkapp.storage.db import Database
 
 MARKER = "Quetzal-marmot-7731 said Jayden froze at the board"
 OTHER = "Okapi-lantern-2208 pairs compared methods"
-START = datetime(2026, 11, 3, 9, 30, tzinfo=UTC)
-
-
-class FakeClock:
-    def __init__(self) -> None:
-        self.now = START
-
-    def __call__(self) -> datetime:
-        return self.now
-
-
 def _two_walks(services: Services, gone_date: date = date(2026, 10, 1)
                ) -> tuple[d.Walk, d.Walk]:
     gone = make_walk(services, "Gone walk", walkers=2, visits=1, walk_date=gone_date)

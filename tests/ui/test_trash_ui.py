@@ -4,28 +4,20 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
-from datetime import UTC, datetime, timedelta
+from datetime import timedelta
 
 import pytest
 from PySide6.QtCore import QSettings, Qt
 
 from tests.helpers.builders import make_walk
+from tests.helpers.fake_clock import START, FakeClock
 from tests.ui.conftest import ScriptedAsker
 from walkapp.config import Settings
 from walkapp.services import NoteDraft, Services
 from walkapp.storage.db import Database
 from walkapp.ui.main_window import MainWindow
 
-START = datetime(2026, 11, 3, 9, 30, tzinfo=UTC)
 MARKER = "Axolotl-quill-9034 private remark"
-
-
-class FakeClock:
-    def __init__(self) -> None:
-        self.now = START
-
-    def __call__(self) -> datetime:
-        return self.now
 
 
 @pytest.fixture
