@@ -153,7 +153,7 @@ def backup_file(source: Path, backup_dir: Path, reason: str = "manual",
             "The database has problems, so no backup was made "
             f"({problems[0]}). Run `walkapp check`, or restore a backup with "
             "`walkapp restore`.")
-    _restrict_folder(backup_dir)
+    restrict_folder(backup_dir)  # 0700, and never through a link
     return target
 
 
@@ -166,10 +166,6 @@ def _free_name(backup_dir: Path, reason: str, now: datetime | None) -> Path:
         counter += 1
         target = backup_dir / f"{slug}-{stamp}-{counter}{BACKUP_SUFFIX}"
     return target
-
-
-def _restrict_folder(folder: Path) -> None:
-    restrict_folder(folder)  # 0700, and never through a link
 
 
 def check_backup_dir(backup_dir: Path) -> None:

@@ -60,22 +60,11 @@ def make_private_dirs(folder: Path) -> None:
             os.mkdir(path, PRIVATE_FOLDER)
         except FileExistsError:
             continue  # made meanwhile by someone else: not ours to change
-        _chmod_folder_we_made(path)
+        # mkdir's mode is narrowed by the umask: set exactly 0700, on the folder itself
+        # (not through a link, in case it was swapped right after mkdir).
+        restrict_folder(path)
     if not folder.is_dir():
         raise NotADirectoryError(f"{folder} is not a folder")
-
-
-def _chmod_folder_we_made(path: Path) -> None:
-    """mkdir's mode is narrowed by the umask; set exactly 0700 on the folder itself (opened
-    without following a link, in case it was swapped right after mkdir)."""
-    if not _POSIX:
-        return
-    with contextlib.suppress(OSError):
-        fd = os.open(path, os.O_RDONLY | _DIRECTORY | NOFOLLOW | CLOEXEC)
-        try:
-            os.fchmod(fd, PRIVATE_FOLDER)
-        finally:
-            os.close(fd)
 
 
 def restrict_folder(folder: Path) -> None:
