@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from walkapp.cli.context import Context
+from walkapp.cli.terminal import echo
 from walkapp.errors import NotFoundError, StorageError, ValidationError, WalkappError
 from walkapp.jsonout import dumps
 from walkapp.storage.backup import (
@@ -115,9 +116,9 @@ def cmd_backup(args: argparse.Namespace, context: Context) -> int:
         print(dumps({"backup": str(target), "size_bytes": size,
                      "rotated_out": [str(p) for p in removed]}))
         return 0
-    print(f"Backup written and checked: {target} ({_size(size)}).")
+    echo(f"Backup written and checked: {target} ({_size(size)}).")
     if removed:
-        print(f"{len(removed)} older backup(s) removed by the rotation.")
+        echo(f"{len(removed)} older backup(s) removed by the rotation.")
     return 0
 
 
@@ -134,15 +135,15 @@ def cmd_backups(args: argparse.Namespace, context: Context) -> int:
                      for i, p in rows]))
         return 0
     if not backups:
-        print(f"No backups yet in {context.settings.backup_dir}. Make one with "
-              "`walkapp backup`.")
+        echo(f"No backups yet in {context.settings.backup_dir}. Make one with "
+             "`walkapp backup`.")
         return 0
-    print(f"Backups in {context.settings.backup_dir}, newest first:")
+    echo(f"Backups in {context.settings.backup_dir}, newest first:")
     for info, problems in rows:
         state = "" if problems is None else ("  ok" if not problems else
                                              f"  DAMAGED: {problems[0]}")
-        print(f"  {_when(info)}  {info.reason:<24} {_size(info.size_bytes):>10}  "
-              f"{info.name}{state}")
+        echo(f"  {_when(info)}  {info.reason:<24} {_size(info.size_bytes):>10}  "
+             f"{info.name}{state}")
     return 0
 
 
@@ -155,10 +156,10 @@ def _find_backup(key: str, backup_dir: Path) -> Path:
     exact = [b for b in backups if b.name == key]
     matches = exact or [b for b in backups if b.name.startswith(key)]
     if not matches:
-        raise NotFoundError(f"No backup matches {key!r}. `walkapp backups` lists them.")
+        raise NotFoundError(f"No backup matches “{key}”. `walkapp backups` lists them.")
     if len(matches) > 1:
         names = ", ".join(b.name for b in matches[:5])
-        raise ValidationError(f"{key!r} matches {len(matches)} backups ({names}). "
+        raise ValidationError(f"“{key}” matches {len(matches)} backups ({names}). "
                               "Give more of the name.")
     return matches[0].path
 
@@ -169,7 +170,7 @@ def _newest_good(backup_dir: Path, quiet: bool) -> Path:
         if not problems:
             return info.path
         if not quiet:
-            print(f"Skipping the damaged backup {info.name}: {problems[0]}", file=sys.stderr)
+            echo(f"Skipping the damaged backup {info.name}: {problems[0]}", err=True)
     raise NotFoundError(f"There is no good backup in {backup_dir} to restore.")
 
 
@@ -185,18 +186,19 @@ def cmd_restore(args: argparse.Namespace, context: Context) -> int:
     info = next((b for b in backups if b.path == chosen), None)
     label = f"{chosen.name} ({_when(info)}, {info.reason})" if info else str(chosen)
     if not args.json and not args.backup:
-        print(f"Backups in {backup_dir}, newest first:")
+        echo(f"Backups in {backup_dir}, newest first:")
         for b in backups[:15]:
             mark = "→" if b.path == chosen else " "
-            print(f"{mark} {_when(b)}  {b.reason:<24} {b.name}")
+            echo(f"{mark} {_when(b)}  {b.reason:<24} {b.name}")
         if len(backups) > 15:
-            print(f"  … and {len(backups) - 15} older (`walkapp backups` lists them all)")
+            echo(f"  … and {len(backups) - 15} older (`walkapp backups` lists them all)")
     if not args.json:
-        print(f"Restore {label}\n     into {path}?")
+        echo(f"Restore {label}")
+        echo(f"     into {path}?")
         if path.exists():
-            print("The current database is copied to the backups first.")
+            echo("The current database is copied to the backups first.")
     if not confirm("Restore this backup?", args.yes):
-        print("Nothing was changed.")
+        echo("Nothing was changed.")
         return 1
     result = restore(path, chosen, backup_dir)
     walks = _count_walks_after_restore(context)
@@ -206,11 +208,11 @@ def cmd_restore(args: argparse.Namespace, context: Context) -> int:
                      "previous_set_aside": str(result.previous_set_aside or "") or None,
                      "seconds": round(result.seconds, 4), "walks": walks}))
         return 0
-    print(f"Restored in {result.seconds:.2f} s: {walks} walk(s).")
+    echo(f"Restored in {result.seconds:.2f} s: {walks} walk(s).")
     if result.previous_copy:
-        print(f"The database as it was is kept as {result.previous_copy}.")
+        echo(f"The database as it was is kept as {result.previous_copy}.")
     if result.previous_set_aside:
-        print(f"The damaged database is kept, untouched, as {result.previous_set_aside}.")
+        echo(f"The damaged database is kept, untouched, as {result.previous_set_aside}.")
     return 0
 
 
@@ -242,19 +244,19 @@ def cmd_purge(args: argparse.Namespace, context: Context) -> int:
         if args.json:
             print(dumps({"cutoff": cutoff, "removed": [], "backup": None}))
         else:
-            print(f"No walks are dated before {cutoff.isoformat()} "
-                  f"({months} month(s) ago). Nothing to remove.")
+            echo(f"No walks are dated before {cutoff.isoformat()} "
+                 f"({months} month(s) ago). Nothing to remove.")
         return 0
     if not args.json:
-        print(f"{len(walks)} walk(s) dated before {cutoff.isoformat()} would be removed, "
-              "with all their notes, reflections, commitments and action items:")
+        echo(f"{len(walks)} walk(s) dated before {cutoff.isoformat()} would be removed, "
+             "with all their notes, reflections, commitments and action items:")
         for w in walks:
-            print(f"  {w.walk_date.isoformat()}  {w.id[:8]}  {w.title}  "
-                  f"({w.note_count} note(s))")
-        print("A backup is made first; it leaves the backups folder as the rotation ages "
-              "it out (within about eight weeks).")
+            echo(f"  {w.walk_date.isoformat()}  {w.id[:8]}  {w.title}  "
+                 f"({w.note_count} note(s))")
+        echo("A backup is made first; it leaves the backups folder as the rotation ages "
+             "it out (within about eight weeks).")
     if not confirm(f"Remove these {len(walks)} walk(s)?", args.yes):
-        print("Nothing was removed.")
+        echo("Nothing was removed.")
         return 1
     result = retention.purge_walks([w.id for w in walks])
     if args.json:
@@ -263,9 +265,9 @@ def cmd_purge(args: argparse.Namespace, context: Context) -> int:
                      "people_removed": result.people_removed,
                      "backup": str(result.backup) if result.backup else None}))
         return 0
-    print(f"Removed {len(result.walk_ids)} walk(s).")
+    echo(f"Removed {len(result.walk_ids)} walk(s).")
     if result.backup:
-        print(f"The backup made just before is {result.backup}.")
+        echo(f"The backup made just before is {result.backup}.")
     return 0
 
 
@@ -276,10 +278,10 @@ def cmd_retention(args: argparse.Namespace, context: Context) -> int:
         services = context.services
         months = RetentionService(services.db, services.bus).retention_months()
         if months is None:
-            print("Walks are kept until you remove them (no retention period set).")
+            echo("Walks are kept until you remove them (no retention period set).")
         else:
-            print(f"Walks older than {months} month(s) are offered for removal "
-                  "(`walkapp purge` removes them after confirmation).")
+            echo(f"Walks older than {months} month(s) are offered for removal "
+                 "(`walkapp purge` removes them after confirmation).")
         return 0
     value: int | None
     if args.months.strip().casefold() in {"off", "none", "never"}:
@@ -293,7 +295,7 @@ def cmd_retention(args: argparse.Namespace, context: Context) -> int:
     context.lock("walkapp retention")
     services = context.services
     RetentionService(services.db, services.bus).set_retention_months(value)
-    print("Retention period removed: walks are kept until you remove them." if value is None
-          else f"Retention period set: walks older than {value} month(s) are offered for "
-               "removal by `walkapp purge`.")
+    echo("Retention period removed: walks are kept until you remove them." if value is None
+         else f"Retention period set: walks older than {value} month(s) are offered for "
+              "removal by `walkapp purge`.")
     return 0
