@@ -1,18 +1,26 @@
 """Run slow work (export, import, backup, big queries) off the GUI thread.
 
 `run_in_background(fn, ...)` runs `fn(progress)` on Qt's global thread pool and delivers
-the result, an error, or progress reports back on the GUI thread through signals. `fn` must
+the result, an error, or progress reports back on the GUI thread through signals. An error
+with no `on_error` to take it goes to the crash handler; a bug (not a WalkappError) is also
+written to the crash log even when a screen handles it. `fn` must
 not touch widgets; it gets a `progress(done, total, message)` callable instead. Services are
 safe to call from the worker: each transaction opens its own SQLite connection.
 """
 
 from __future__ import annotations
 
+import logging
+import sys
 import traceback
 from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
+
+from walkapp.errors import WalkappError
+
+log = logging.getLogger(__name__)
 
 Progress = Callable[[int, int, str], None]
 
@@ -57,8 +65,15 @@ def run_in_background(fn: Callable[[Progress], Any], *,
 
     def _fail(error: BaseException, details: str) -> None:
         _running.discard(task)
-        if on_error is not None:
-            on_error(error, details)
+        if on_error is None:
+            # Nobody asked to hear about it, so it must not vanish: the crash handler
+            # (installed as sys.excepthook by the app) logs it and shows it.
+            sys.excepthook(type(error), error, error.__traceback__)
+            return
+        if not isinstance(error, WalkappError):
+            # A bug, whatever the screen says about it: its details go to the crash log.
+            log.error("a background task failed unexpectedly:\n%s", details)
+        on_error(error, details)
 
     task.signals.finished.connect(_finish)
     task.signals.failed.connect(_fail)
