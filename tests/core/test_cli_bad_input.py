@@ -239,3 +239,59 @@ def test_a_real_bug_is_still_an_internal_error(capsys: pytest.CaptureFixture[str
     assert code == EXIT_INTERNAL
     assert err.startswith("walkapp: internal error: ZeroDivisionError") and "report it" in err
     assert err.count("\n") == 1 and "\x1b" not in err
+
+
+def test_a_file_holding_a_broken_character_is_refused_in_one_line(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str],
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """JSON can spell half of a surrogate pair (\\ud800); such text can be neither stored
+    nor printed, so a notes file or kit holding one is refused like any damaged file."""
+    from tests.core.test_bundle_hostile import _members, _resealed
+    from walkapp.bundles import crypto
+
+    monkeypatch.setattr(crypto, "SCRYPT_N", 2**14)
+    fac = ["--data-dir", str(tmp_path / "fac")]
+    amy = ["--data-dir", str(tmp_path / "amy")]
+    kit = tmp_path / "amira.walkkit"
+    notes = tmp_path / "amira.walknotes"
+    assert main([*fac, "demo"]) == 0
+    assert main([*fac, "kit", "Learning", "--walker", "Amira Haddad", "-o", str(kit)]) == 0
+    assert main([*amy, "open-kit", str(kit)]) == 0
+    services = open_services(resolve_settings(tmp_path / "amy"))
+    try:
+        from walkapp.services import NoteDraft
+
+        walk = services.walks.list_walks()[0]
+        full = services.walks.get_walk(walk.id)
+        services.notes.save_note(NoteDraft(walk_id=walk.id, author_id=full.walkers[0].id,
+                                           visit_id=full.visits[0].id, text="Pairs talk"))
+    finally:
+        services.close()
+    assert main([*amy, "export", "Learning", "-o", str(notes)]) == 0
+    capsys.readouterr()
+
+    def broken_note(value: dict) -> None:  # type: ignore[type-arg]
+        value["items"][0]["content"]["text"] += "\ud800"
+
+    def broken_name(manifest: dict) -> None:  # type: ignore[type-arg]
+        manifest["walker_name"] += "\ud800"
+
+    def broken_title(manifest: dict) -> None:  # type: ignore[type-arg]
+        manifest["walk_title"] += "\ud800"
+
+    good = notes.read_bytes()
+    assert "notes.json" in _members(good)
+    for name, data in (("note", _resealed(good, broken_note)),
+                       ("name", _resealed(good, manifest_change=broken_name))):
+        bad = tmp_path / f"broken-{name}.walknotes"
+        bad.write_bytes(data)
+        code, out, err = run(capsys, *fac, "import", str(bad))
+        assert_clear_failure(code, out, err, 1)
+        assert "broken character" in out, out
+    bad_kit = tmp_path / "broken.walkkit"
+    kit_data = kit.read_bytes()
+    part = next(name for name in _members(kit_data) if name != "manifest.json")
+    bad_kit.write_bytes(_resealed(kit_data, member=part, manifest_change=broken_title))
+    code, out, err = run(capsys, "--data-dir", str(tmp_path / "ben"), "open-kit", str(bad_kit))
+    assert_clear_failure(code, out, err, 1)
+    assert "broken character" in err and err.count("\n") == 1

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import io
 import os
+import shutil
 import sys
 from collections.abc import Callable
 from pathlib import Path
@@ -95,13 +96,24 @@ def _fast_scrypt(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(crypto, "SCRYPT_N", 2**14)
 
 
+@pytest.fixture(scope="module")
+def template(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """Made once: a data folder with the sample walk, and a kit of it."""
+    folder = tmp_path_factory.mktemp("cli-fuzz")
+    data = ["--data-dir", str(folder / "data")]
+    assert main([*data, "demo"]) == 0
+    assert main([*data, "kit", "Learning", "-o", str(folder / "k.walkkit")]) == 0
+    return folder
+
+
 @pytest.fixture
-def prepared(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+def prepared(template: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
              capsys: pytest.CaptureFixture[str]) -> str:
-    """A data folder with the sample walk and a kit of it; commands run inside tmp_path."""
+    """A copy of the template for this test (WALKAPP_DATA_DIR is tmp_path/data); commands
+    run inside tmp_path."""
+    shutil.copytree(template / "data", tmp_path / "data")
+    shutil.copy(template / "k.walkkit", tmp_path / "k.walkkit")
     monkeypatch.chdir(tmp_path)
-    assert main(["demo"]) == 0
-    assert main(["kit", "Learning", "-o", str(tmp_path / "k.walkkit")]) == 0
     capsys.readouterr()
     return str(tmp_path)
 

@@ -102,6 +102,21 @@ def test_a_multi_line_value_keeps_its_line_breaks_only_when_asked() -> None:
     assert visible("one\ntwo") == "one\\ntwo"
 
 
+def test_json_output_escapes_exactly_what_the_terminal_text_escapes() -> None:
+    """Two spellings of one rule: a character is raw in --json output if and only if
+    visible() leaves it as it is (JSON's own escapes of " and \\ aside)."""
+    from walkapp.cli.terminal import visible
+    from walkapp.jsonout import dumps
+
+    for code in [*range(0x3000), *range(0xD800, 0xE000), 0xFEFF, 0xFFFF, 0x1F9EE]:
+        char = chr(code)
+        if char in '"\\':
+            continue
+        raw_in_json = char in dumps(char)
+        assert raw_in_json == (visible(char) == char), hex(code)
+        assert json.loads(dumps(char)) == char
+
+
 # -- every command that prints what is stored -------------------------------------------------
 def test_list_and_show_escape_titles_names_notes(capsys: pytest.CaptureFixture[str]) -> None:
     walk_id = _hostile_walk()
@@ -255,3 +270,27 @@ def test_anything_printed_at_all_is_made_safe(capsys: pytest.CaptureFixture[str]
     assert code == 0
     assert_escaped(out)
     assert out.endswith("\nnext line\n")
+
+
+@pytest.mark.parametrize("encoding", ["latin-1", "ascii"])
+def test_a_terminal_that_is_not_utf8_gets_escapes_not_a_crash(tmp_path: Path,
+                                                              encoding: str) -> None:
+    import os
+    import subprocess
+    import sys
+
+    _hostile_walk(tmp_path / "data")
+    env = {**os.environ, "PYTHONIOENCODING": encoding,
+           "WALKAPP_DATA_DIR": str(tmp_path / "data")}
+    for args in (["list"], ["show", "Walk"], ["list", "--json"]):
+        result = subprocess.run([sys.executable, "-m", "walkapp", *args], env=env,
+                                capture_output=True, timeout=120)
+        assert result.returncode == 0, result.stderr
+        out = result.stdout.decode(encoding)
+        for raw in RAW:
+            assert raw not in out
+        assert "Walk A" in out
+    # What the encoding can show stays as it is; the rest becomes an escape.
+    result = subprocess.run([sys.executable, "-m", "walkapp", "show", "Walk"], env=env,
+                            capture_output=True, timeout=120)
+    assert b"\\u202e" in result.stdout
