@@ -69,9 +69,9 @@ class CrashDialog(QDialog):
             "This is a fault in walkapp, not something you did. What you were doing just "
             "then may not have finished, but walkapp is still running and you can carry "
             "on.\n\n"
-            "Text you typed is kept: notes and reflections are saved as you type, and this "
-            "does not stop that. Anything that could not be saved says “Not saved” beside "
-            "it — copy that text somewhere safe before you close walkapp.")))
+            "Text you typed is kept where you typed it: notes and reflections are saved as "
+            "you type, and this problem does not stop that. If a note does not say “Saved” "
+            "within a few seconds, copy its text somewhere safe before you close walkapp.")))
         self.message.setAccessibleName(self.tr("What happened"))
         self.summary = _plain(QLabel(report.summary))
         self.summary.setAccessibleName(self.tr("The error"))
@@ -111,6 +111,7 @@ class CrashDialog(QDialog):
                        self.details):
             layout.addWidget(widget)
         layout.addLayout(buttons)
+        self.setMinimumWidth(520)
         self.resize(560, self.sizeHint().height())
 
     def _where_text(self) -> str:

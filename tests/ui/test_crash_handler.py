@@ -259,7 +259,8 @@ def test_the_dialog_says_what_happened_and_offers_copy_and_the_log_folder(
     assert "Something went wrong" in dialog.headline.text()
     text = dialog.message.text()
     assert "fault in walkapp" in text and "still running" in text
-    assert "kept" in text and "Not saved" in text  # the promise about typed text, and its limit
+    # The promise about typed text (autosave goes on: see the test below), and its limit.
+    assert "kept" in text and "does not say “Saved”" in text
     assert str(log_file(settings)) in dialog.where.text()
     dialog.copy_button.click()
     assert QApplication.clipboard().text() == report.details
@@ -272,6 +273,18 @@ def test_the_dialog_says_what_happened_and_offers_copy_and_the_log_folder(
     assert dialog.details.toPlainText() == report.details
     dialog.close_button.click()
     assert not dialog.isVisible()
+
+
+def test_the_dialog_names_its_controls(qtbot, handler: CrashHandler) -> None:
+    from tests.helpers.a11y import unnamed_controls
+
+    report = handler.report(*_exc_info(), where="a test", show=False)
+    assert report is not None
+    dialog = CrashDialog(report)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.details_button.click()
+    assert unnamed_controls(dialog) == []
 
 
 def test_the_log_rotates_and_rotated_files_stay_private(
