@@ -158,3 +158,82 @@ def test_no_argument_is_an_internal_error(name: str, text: str, prepared: str,
     if code != 0 and err:
         # One clear line (long text in it is cut short, not repeated in full).
         assert err.count("\n") <= 2 and len(err) < 10_000, err
+
+
+ENV_TEMPLATES: dict[str, tuple[str, list[str]]] = {
+    "WALKAPP_DATA_DIR list": ("WALKAPP_DATA_DIR", ["list"]),
+    "WALKAPP_DATA_DIR protocol list": ("WALKAPP_DATA_DIR", ["protocol", "list"]),
+    "WALKAPP_DATA_DIR backups": ("WALKAPP_DATA_DIR", ["backups"]),
+    "WALKAPP_DATABASE_URL list": ("WALKAPP_DATABASE_URL", ["list"]),
+    "WALKAPP_DATABASE_URL backup": ("WALKAPP_DATABASE_URL", ["backup"]),
+}
+
+
+@pytest.mark.parametrize("name", list(ENV_TEMPLATES))
+@settings(max_examples=int(_EXPLORE or 8), deadline=None, derandomize=_EXPLORE is None,
+          suppress_health_check=[HealthCheck.function_scoped_fixture,
+                                 HealthCheck.too_slow, HealthCheck.data_too_large])
+@given(text=odd_strings)
+@example(text="caf\udce9")
+@example(text="\x1b]0;owned\x07\u202e")
+@example(text="a" * 300)
+def test_no_environment_value_is_an_internal_error(name: str, text: str, prepared: str,
+                                                   capsys: pytest.CaptureFixture[str],
+                                                   monkeypatch: pytest.MonkeyPatch) -> None:
+    variable, args = ENV_TEMPLATES[name]
+    value = _path(prepared, text) if variable == "WALKAPP_DATA_DIR" else text
+    try:
+        os.fsencode(value)
+    except UnicodeEncodeError:
+        return  # not a value an environment can hold (only main([...]) can be given one)
+    if "\x00" in value:
+        return  # nor is NUL
+    monkeypatch.setenv(variable, value)
+    code = main(args)
+    out, err = capsys.readouterr()
+    assert code != EXIT_INTERNAL, err
+    assert "Traceback" not in out + err and "internal error" not in err, err
+    (out + err).encode("utf-8")
+    for raw in ("\x1b", "\x9b", "\u202e"):
+        assert raw not in out + err, (raw, out, err)
+
+
+FILE_TEMPLATES: dict[str, Callable[[str], list[str]]] = {
+    "protocol check": lambda f: ["protocol", "check", f"{f}.toml"],
+    "protocol import": lambda f: ["protocol", "import", f"{f}.toml"],
+    "import": lambda f: ["import", f"{f}.walknotes"],
+    "open-kit": lambda f: ["open-kit", f"{f}.walkkit"],
+    "--passphrase-file": lambda f: ["import", f"{f}.walknotes", "--passphrase-file",
+                                    f"{f}.walknotes"],
+    "restore": lambda f: ["restore", f"{f}.sqlite3", "--yes"],
+}
+
+odd_contents = st.one_of(
+    st.binary(max_size=200),
+    st.text(alphabet=st.sampled_from(ODD.replace("\ud800", "")), max_size=200).map(
+        lambda t: t.encode("utf-8", "surrogateescape")),
+    st.sampled_from([b"", b"\x00" * 50, b"PK\x03\x04" + b"\x00" * 60,
+                     b"SQLite format 3\x00" + b"\x00" * 84,
+                     b'schema_version = 1\nid = "x\\u001b"\n', b"\xef\xbb\xbf\x1b[2J"]),
+)
+
+
+@pytest.mark.parametrize("name", list(FILE_TEMPLATES))
+@settings(max_examples=int(_EXPLORE or 8), deadline=None, derandomize=_EXPLORE is None,
+          suppress_health_check=[HealthCheck.function_scoped_fixture,
+                                 HealthCheck.too_slow, HealthCheck.data_too_large])
+@given(content=odd_contents)
+def test_no_file_content_is_an_internal_error(name: str, content: bytes, prepared: str,
+                                              capsys: pytest.CaptureFixture[str]) -> None:
+    stem = f"{prepared}/odd"
+    args = FILE_TEMPLATES[name](stem)
+    for arg in args:
+        if arg.startswith(stem):
+            Path(arg).write_bytes(content)
+    code = main(args)
+    out, err = capsys.readouterr()
+    assert code != EXIT_INTERNAL, err
+    assert "Traceback" not in out + err and "internal error" not in err, err
+    (out + err).encode("utf-8")
+    for raw in ("\x1b", "\x9b", "\u202e"):
+        assert raw not in out + err, (raw, out, err)
