@@ -16,6 +16,7 @@ by `walkapp.jsonout.dumps`, so the wrapper finds nothing to change in it.
 
 from __future__ import annotations
 
+import codecs
 import re
 import sys
 from collections.abc import Iterator
@@ -80,9 +81,11 @@ class _SafeStream:
 
     def __init__(self, stream: TextIO) -> None:
         self._stream = stream
-        encoding = (getattr(stream, "encoding", None) or "utf-8").lower().replace("_", "-")
-        self._utf8 = encoding in {"utf-8", "utf8"}
-        self._encoding = encoding
+        self._encoding = getattr(stream, "encoding", None) or "utf-8"
+        try:
+            self._utf8 = codecs.lookup(self._encoding).name == "utf-8"
+        except LookupError:  # an encoding Python does not know: leave the text alone
+            self._utf8 = True
 
     def write(self, text: str) -> int:
         safe = visible(text, one_line=False)
