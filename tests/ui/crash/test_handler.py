@@ -1,78 +1,27 @@
-"""Unexpected errors in the desktop app: one dialog, a private rotating log, the app goes on.
+"""Unexpected errors in the desktop app: one dialog, a log entry, and the app goes on.
 
 Every way a bug can surface — a slot or event handler, a worker thread, a background task —
 reaches the one handler. Its dialog goes through a seam (`present`), so no test waits on a
-modal exec(); the real dialog is also checked, shown without blocking.
+modal exec(); the real dialog is also checked, shown without blocking. The log file itself
+(private, rotating, never through a link) is tested in test_log.py.
 """
 
 from __future__ import annotations
 
-import os
-import stat
 import threading
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QRunnable, QThreadPool
-from PySide6.QtWidgets import QApplication, QPushButton
+from PySide6.QtWidgets import QApplication
 
+from tests.ui.crash.helpers import Recorder, exc_info, faulty_button, log_file, mode
 from tests.ui.observe_helpers import type_text
 from tests.ui.test_autosave import make_editor, stored_texts
 from walkapp.config import Settings
 from walkapp.services import Services
-from walkapp.ui.crash import CrashDialog, CrashHandler, CrashReport, install_crash_handler
+from walkapp.ui.crash import CrashDialog, CrashHandler, install_crash_handler
 from walkapp.ui.workers import run_in_background
-
-
-class Recorder:
-    """The dialog seam: records each report it is asked to show; the dialog is real but is
-    never exec()'d."""
-
-    def __init__(self) -> None:
-        self.reports: list[CrashReport] = []
-        self.dialogs: list[CrashDialog] = []
-
-    def __call__(self, report: CrashReport) -> CrashDialog:
-        self.reports.append(report)
-        dialog = CrashDialog(report, open_folder=lambda path: True)
-        self.dialogs.append(dialog)
-        return dialog
-
-
-@pytest.fixture
-def recorder() -> Recorder:
-    return Recorder()
-
-
-@pytest.fixture
-def handler(settings: Settings, recorder: Recorder) -> Iterator[CrashHandler]:
-    settings.data_dir.mkdir(parents=True, exist_ok=True)
-    installed = install_crash_handler(settings.data_dir, present=recorder)
-    yield installed
-    installed.uninstall()
-    for dialog in recorder.dialogs:
-        dialog.close()
-        dialog.deleteLater()
-
-
-def log_file(settings: Settings) -> Path:
-    return settings.data_dir / "logs" / "walkapp.log"
-
-
-def mode(path: Path) -> int:
-    return stat.S_IMODE(os.lstat(path).st_mode)
-
-
-def faulty_button(qtbot, message: str = "the bug under test") -> QPushButton:
-    button = QPushButton("Save")
-    qtbot.addWidget(button)
-
-    def on_click() -> None:
-        raise ZeroDivisionError(message)
-
-    button.clicked.connect(on_click)
-    return button
 
 
 def test_an_exception_in_a_slot_is_logged_and_shown_and_the_app_goes_on(
@@ -99,71 +48,6 @@ def test_an_exception_in_a_slot_is_logged_and_shown_and_the_app_goes_on(
     assert after == ["still running"]
     button.click()
     assert after == ["still running", "still running"]
-
-
-def test_the_log_is_private_under_any_umask(qtbot, settings: Settings,
-                                            recorder: Recorder) -> None:
-    settings.data_dir.mkdir(parents=True, exist_ok=True)
-    old = os.umask(0)
-    try:
-        crash = install_crash_handler(settings.data_dir, present=recorder)
-        try:
-            faulty_button(qtbot).click()
-            qtbot.waitUntil(lambda: bool(recorder.reports), timeout=5000)
-        finally:
-            crash.uninstall()
-    finally:
-        os.umask(old)
-    assert mode(log_file(settings)) == 0o600
-    assert mode(log_file(settings).parent) == 0o700
-
-
-def test_an_existing_log_too_open_is_made_private(qtbot, settings: Settings,
-                                                  recorder: Recorder) -> None:
-    folder = settings.data_dir / "logs"
-    folder.mkdir(parents=True)
-    folder.chmod(0o777)
-    log_file(settings).write_text("older entries\n")
-    log_file(settings).chmod(0o666)
-    crash = install_crash_handler(settings.data_dir, present=recorder)
-    try:
-        faulty_button(qtbot).click()
-        qtbot.waitUntil(lambda: bool(recorder.reports), timeout=5000)
-    finally:
-        crash.uninstall()
-    assert mode(log_file(settings)) == 0o600 and mode(folder) == 0o700
-    text = log_file(settings).read_text()
-    assert text.startswith("older entries\n") and "ZeroDivisionError" in text
-
-
-@pytest.mark.parametrize("plant", ["file", "folder"])
-def test_a_planted_symlink_is_never_followed(qtbot, tmp_path: Path, settings: Settings,
-                                             recorder: Recorder, plant: str) -> None:
-    target = tmp_path / "elsewhere"
-    target.mkdir()
-    victim = target / "walkapp.log"
-    victim.write_text("precious\n")
-    victim.chmod(0o644)
-    target_mode = mode(target)
-    folder = settings.data_dir / "logs"
-    if plant == "file":
-        folder.mkdir(parents=True)
-        (folder / "walkapp.log").symlink_to(victim)
-    else:
-        settings.data_dir.mkdir(parents=True)
-        folder.symlink_to(target)
-    crash = install_crash_handler(settings.data_dir, present=recorder)
-    try:
-        faulty_button(qtbot).click()
-        qtbot.waitUntil(lambda: bool(recorder.reports), timeout=5000)
-    finally:
-        crash.uninstall()
-    assert victim.read_text() == "precious\n" and mode(victim) == 0o644
-    assert mode(target) == target_mode  # a planted folder is not chmod'ed either
-    # The dialog still comes, and says the log could not be written (details can be copied).
-    report = recorder.reports[0]
-    assert report.log_path is None and report.log_problem
-    assert "ZeroDivisionError" in report.details
 
 
 def test_an_exception_in_a_worker_thread_is_reported(qtbot, handler: CrashHandler,
@@ -252,7 +136,7 @@ def test_a_second_exception_while_the_dialog_is_open_opens_no_second_one(
 def test_the_dialog_says_what_happened_and_offers_copy_and_the_log_folder(
         qtbot, handler: CrashHandler, settings: Settings) -> None:
     opened: list[Path] = []
-    report = handler.report(*_exc_info(), where="a test")
+    report = handler.report(*exc_info(), where="a test")
     dialog = CrashDialog(report, open_folder=lambda path: opened.append(path) or True)
     qtbot.addWidget(dialog)
     dialog.open()  # not modal exec(): the test goes on
@@ -278,46 +162,13 @@ def test_the_dialog_says_what_happened_and_offers_copy_and_the_log_folder(
 def test_the_dialog_names_its_controls(qtbot, handler: CrashHandler) -> None:
     from tests.helpers.a11y import unnamed_controls
 
-    report = handler.report(*_exc_info(), where="a test", show=False)
+    report = handler.report(*exc_info(), where="a test", show=False)
     assert report is not None
     dialog = CrashDialog(report)
     qtbot.addWidget(dialog)
     dialog.show()
     dialog.details_button.click()
     assert unnamed_controls(dialog) == []
-
-
-def test_the_log_rotates_and_rotated_files_stay_private(
-        qtbot, settings: Settings, recorder: Recorder) -> None:
-    settings.data_dir.mkdir(parents=True)
-    crash = install_crash_handler(settings.data_dir, present=recorder, max_bytes=4000,
-                                  backup_count=2)
-    try:
-        for _ in range(30):
-            crash.report(*_exc_info(), where="a test")
-    finally:
-        crash.uninstall()
-    folder = settings.data_dir / "logs"
-    names = sorted(p.name for p in folder.iterdir())
-    assert names == ["walkapp.log", "walkapp.log.1", "walkapp.log.2"]
-    for path in folder.iterdir():
-        assert mode(path) == 0o600 and path.stat().st_size < 8000
-
-
-def test_the_log_holds_no_stored_text_beyond_the_traceback(
-        qtbot, handler: CrashHandler, settings: Settings, recorder: Recorder) -> None:
-    """A database error quotes the statement's values (a note's text); the log and the
-    details keep the statement but not the values."""
-    from sqlalchemy.exc import StatementError
-
-    try:
-        raise StatementError("failed", "INSERT INTO notes (text) VALUES (?)",
-                             ("Pupil R. cried in maths",), ValueError("boom"))
-    except StatementError as error:
-        report = handler.report(type(error), error, error.__traceback__, where="a test")
-    assert "INSERT INTO notes" in report.details
-    assert "Pupil R. cried" not in report.details
-    assert "Pupil R. cried" not in log_file(settings).read_text()
 
 
 def test_pending_autosave_is_not_dropped_by_a_crash(
@@ -392,10 +243,3 @@ def test_a_bug_while_the_window_is_built_is_shown_before_walkapp_quits(
     assert "AttributeError: the window could not be built" in shown[0].report.details
     assert "the window could not be built" in log_file(settings).read_text()
     shown[0].deleteLater()
-
-
-def _exc_info() -> tuple[type[BaseException], BaseException, object]:
-    try:
-        raise RuntimeError("made for the test")
-    except RuntimeError as error:
-        return type(error), error, error.__traceback__
