@@ -75,6 +75,8 @@ def test_an_exception_in_a_qrunnable_is_reported(qtbot, handler: CrashHandler,
     job.setAutoDelete(False)
     QThreadPool.globalInstance().start(job)
     qtbot.waitUntil(lambda: bool(recorder.reports), timeout=5000)
+    # The pool thread may still be returning from run(): let it finish before `job` goes.
+    assert QThreadPool.globalInstance().waitForDone(5000)
     assert "LookupError: from a pool thread" in recorder.reports[0].details
 
 
