@@ -26,6 +26,7 @@ dialog's "Copy details" copies exactly what the log got.
 
 from __future__ import annotations
 
+import contextlib
 import platform
 import sys
 import threading
@@ -197,9 +198,11 @@ class CrashHandler(QObject):
             report = CrashReport(summary=_summary(info), details=details,
                                  log_path=self.log_path if problem is None else None,
                                  log_problem=problem, where=where)
-            # Someone running walkapp from a terminal sees it there too, as before.
-            if sys.stderr is not None:
-                sys.stderr.write(details)
+            # Someone running walkapp from a terminal sees it there too, as before (a
+            # closed or broken stderr must not cost the user the dialog).
+            with contextlib.suppress(Exception):
+                if sys.stderr is not None:
+                    sys.stderr.write(details)
             if show:
                 self._relay.emit(report)
             return report

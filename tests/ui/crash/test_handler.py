@@ -186,6 +186,19 @@ def test_pending_autosave_is_not_dropped_by_a_crash(
     qtbot.waitUntil(lambda: editor.indicator.state() == "saved", timeout=5000)
 
 
+def test_a_broken_stderr_does_not_cost_the_dialog(
+        qtbot, handler: CrashHandler, recorder: Recorder,
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    import io
+    import sys
+
+    closed = io.StringIO()
+    closed.close()
+    monkeypatch.setattr(sys, "stderr", closed)
+    faulty_button(qtbot).click()
+    qtbot.waitUntil(lambda: bool(recorder.reports), timeout=5000)
+
+
 def test_uninstall_puts_the_previous_hooks_back(settings: Settings,
                                                 recorder: Recorder) -> None:
     import sys
