@@ -150,6 +150,40 @@ def test_folders_and_files_whose_names_are_not_utf8_work(
     assert "mine-\\xff.toml" in out
 
 
+@pytest.mark.parametrize("output", ["", " ", ".", "..", "/", "{tmp}", "{tmp}/new-folder/"])
+@pytest.mark.parametrize("command", [
+    ["kit", "Learning", "-o"],
+    ["export", "Learning", "--walker", "Amira Haddad", "-o"],
+    ["report", "Learning", "--kind", "debrief", "-o"],
+])
+def test_an_output_named_as_a_folder_or_empty_is_refused(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str], demo: None,
+        command: list[str], output: str) -> None:
+    code, out, err = run(capsys, *command, output.replace("{tmp}", str(tmp_path)))
+    assert_clear_failure(code, out, err, EXIT_USAGE)
+    assert ("is a folder" in err or "was empty" in err) and err.count("\n") == 1
+    assert not (tmp_path / "new-folder").exists()
+
+
+@pytest.mark.parametrize("args", [
+    ["kit", "Learning", "-o", "{tmp}/k.walkkit", "--passphrase-file", ""],
+    ["import", ""],
+    ["open-kit", ""],
+    ["protocol", "check", ""],
+    ["protocol", "import", ""],
+    ["--data-dir", "", "list"],
+    ["restore", "", "--yes"],
+])
+def test_an_empty_file_name_is_refused_not_guessed(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str], demo: None,
+        args: list[str]) -> None:
+    code, out, err = run(capsys, *(a.replace("{tmp}", str(tmp_path)) for a in args))
+    assert_clear_failure(code, out, err, EXIT_USAGE)
+    assert "was empty" in err and err.count("\n") == 1
+    # In particular, an empty passphrase file name never means "no passphrase".
+    assert not (tmp_path / "k.walkkit").exists()
+
+
 @pytest.mark.parametrize("size", [50_000, 1_000_000])
 def test_a_huge_search_text_searches(capsys: pytest.CaptureFixture[str], demo: None,
                                      size: int) -> None:

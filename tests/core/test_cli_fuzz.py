@@ -44,6 +44,11 @@ def _path(tmp: str, text: str) -> str:
     return f"{tmp}/f-{text.replace('/', '_')}"
 
 
+def _bare(text: str) -> str:
+    # Relative to the test's folder (the working directory): "", "." and ".." included.
+    return text.replace("/", "_")
+
+
 TEMPLATES: dict[str, Template] = {
     "list --search": lambda t, s: ["list", "--search", s],
     "show": lambda t, s: ["show", s],
@@ -62,6 +67,14 @@ TEMPLATES: dict[str, Template] = {
     "kit WALK": lambda t, s: ["kit", s, "-o", f"{t}/k.walkkit"],
     "kit --walker": lambda t, s: ["kit", "Learning", "--walker", s, "-o", f"{t}/k.walkkit"],
     "kit -o": lambda t, s: ["kit", "Learning", "-o", _path(t, s)],
+    "kit -o (bare)": lambda t, s: ["kit", "Learning", "-o", _bare(s)],
+    "export -o (bare)": lambda t, s: ["export", "Learning", "--walker", "Amira Haddad",
+                                      "-o", _bare(s)],
+    "report -o (bare)": lambda t, s: ["report", "Learning", "--kind", "agenda",
+                                      "-o", _bare(s)],
+    "import (bare)": lambda t, s: ["import", _bare(s)],
+    "--passphrase-file (bare)": lambda t, s: ["kit", "Learning", "-o", f"{t}/p.walkkit",
+                                              "--passphrase-file", _bare(s)],
     "kit --passphrase-file": lambda t, s: ["kit", "Learning", "-o", f"{t}/k.walkkit",
                                            "--passphrase-file", _path(t, s)],
     "open-kit FILE": lambda t, s: ["open-kit", _path(t, s)],

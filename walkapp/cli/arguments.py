@@ -16,6 +16,7 @@ from __future__ import annotations
 import argparse
 import os
 import re
+from pathlib import Path
 
 from walkapp.cli.terminal import visible
 from walkapp.errors import UsageError
@@ -43,6 +44,8 @@ def check_arguments(parser: argparse.ArgumentParser, args: argparse.Namespace) -
                                  "no name or text can hold. Remove it and try again.")
             if dest in PATH_ARGUMENTS:
                 _check_path(_label(parser, dest), item, url=dest == "database_url")
+                if dest == "output":
+                    _check_output(_label(parser, dest), item)
             elif _NOT_TEXT.search(item):
                 raise UsageError(
                     f"{_label(parser, dest)} is not UTF-8 text: “{visible(item)}”. Type it "
@@ -59,6 +62,9 @@ def _check_path(label: str, value: str, *, url: bool) -> None:
                          f"“{visible(value)}”. Type it again.") from None
     if url:
         return  # a URL's file name is checked with the URL (walkapp.config)
+    if not value.strip():
+        # Not "the current folder", and never "no passphrase file, then": say so.
+        raise UsageError(f"{label} needs a file or folder name; it was empty.")
     if len(raw) >= MAX_PATH_BYTES:
         raise UsageError(f"{label} is too long to be a file name ({len(raw):,} bytes; the "
                          f"limit is {MAX_PATH_BYTES - 1:,}).")
@@ -66,6 +72,14 @@ def _check_path(label: str, value: str, *, url: bool) -> None:
     if longest > MAX_NAME_BYTES:
         raise UsageError(f"{label} has a file or folder name of {longest:,} bytes in it; "
                          f"a name can be at most {MAX_NAME_BYTES} bytes. Shorten it.")
+
+
+def _check_output(label: str, value: str) -> None:
+    """A file to write must be named as a file, not as a folder ("." or "out/")."""
+    path = Path(value)
+    if value.endswith(("/", os.sep)) or path.name in ("", ".", "..") or path.is_dir():
+        raise UsageError(f"{label} “{visible(value)}” is a folder; give the name of the file "
+                         "to write, inside it.")
 
 
 def _label(parser: argparse.ArgumentParser, dest: str) -> str:
