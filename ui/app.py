@@ -26,6 +26,9 @@ log = logging.getLogger(__name__)
 
 UI_STATE_FILENAME = "ui-state.ini"
 
+# The exit status of a bug, as the `walkapp` command uses it (EX_SOFTWARE).
+EXIT_INTERNAL_ERROR = 70
+
 
 def ui_settings(settings: Settings) -> QSettings:
     """Window state lives beside the data (not in a global registry), so a test or a second
@@ -81,10 +84,34 @@ def make_application(argv: list[str] | None = None) -> QApplication:
 
 
 def run_app(settings: Settings) -> int:
+    from walkapp.ui.crash import install_crash_handler
+
+    app = make_application()
+    # From here on, an unexpected error anywhere (a slot, an event handler, a worker) is
+    # written to logs/walkapp.log and shown in the crash dialog; the app goes on.
+    crash = install_crash_handler(settings.data_dir)
+    try:
+        return _run(app, settings)
+    except Exception as error:
+        # A bug while the window is built or torn down, outside any slot: no event loop
+        # is left to show the dialog later, so it is shown here before walkapp quits.
+        from walkapp.ui.crash import CrashDialog
+        from walkapp.ui.dialogs import Asker
+
+        report = crash.report(type(error), error, error.__traceback__,
+                              where="starting or closing walkapp", show=False)
+        if report is None:
+            raise
+        Asker().run(CrashDialog(report))
+        return EXIT_INTERNAL_ERROR
+    finally:
+        crash.uninstall()
+
+
+def _run(app: QApplication, settings: Settings) -> int:
     from walkapp.ui.dialogs import Asker
     from walkapp.ui.startup import prepare_data_folder
 
-    app = make_application()
     asker = Asker()
     # One writer per data folder, and a quick health check before anything is opened.
     started = prepare_data_folder(settings, asker)

@@ -1,7 +1,9 @@
 """Run slow work (export, import, backup, big queries) off the GUI thread.
 
 `run_in_background(fn, ...)` runs `fn(progress)` on Qt's global thread pool and delivers
-the result, an error, or progress reports back on the GUI thread through signals. `fn` must
+the result, an error, or progress reports back on the GUI thread through signals. An error
+with no `on_error` to take it goes to the crash handler; a bug (not a WalkappError) is also
+written to the crash log even when a screen handles it. `fn` must
 not touch widgets; it gets a `progress(done, total, message)` callable instead. Services are
 safe to call from the worker: each transaction opens its own SQLite connection.
 
@@ -15,6 +17,8 @@ the main window finish the work still running before the database is closed.
 
 from __future__ import annotations
 
+import logging
+import sys
 import traceback
 from collections.abc import Callable
 from typing import Any
@@ -28,6 +32,10 @@ from PySide6.QtCore import (
     QThreadPool,
     Signal,
 )
+
+from walkapp.errors import WalkappError
+
+log = logging.getLogger(__name__)
 
 Progress = Callable[[int, int, str], None]
 
@@ -81,7 +89,16 @@ def run_in_background(fn: Callable[[Progress], Any], *,
 
     def _fail(error: BaseException, details: str) -> None:
         _running.discard(task)
-        if on_error is not None and task.wanted():
+        if on_error is None:
+            # Nobody asked to hear about it, so it must not vanish: the crash handler
+            # (installed as sys.excepthook by the app) logs it and shows it.
+            sys.excepthook(type(error), error, error.__traceback__)
+            return
+        if not isinstance(error, WalkappError):
+            # A bug, whatever the screen says about it: its details go to the crash log,
+            # even when the screen that asked has closed meanwhile.
+            log.error("a background task failed unexpectedly:\n%s", details)
+        if task.wanted():
             on_error(error, details)
 
     def _progress(done: int, total: int, message: str) -> None:

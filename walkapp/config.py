@@ -15,6 +15,7 @@ from pathlib import Path
 import platformdirs
 
 from walkapp import APP_NAME
+from walkapp.errors import UsageError
 
 DATA_DIR_ENV = "WALKAPP_DATA_DIR"
 DATABASE_URL_ENV = "WALKAPP_DATABASE_URL"
@@ -66,3 +67,64 @@ def resolve_settings(data_dir: str | os.PathLike[str] | None = None,
     if not url:
         url = f"sqlite:///{folder / DATABASE_FILENAME}"
     return Settings(data_dir=folder, database_url=url)
+
+
+SERVER_EXTRA = "pip install 'walkapp[server]'"
+
+
+def check_database_url(url: str, where: str) -> None:
+    """Refuse, in one clear sentence, a database URL walkapp cannot use — before anything
+    tries to open it. `where` says where it came from (`--database-url`, the environment).
+
+    Only an URL the user gave is checked this thoroughly: the default one is built from the
+    data folder, which the first run creates.
+    """
+    from sqlalchemy.engine import make_url
+    from sqlalchemy.exc import ArgumentError, NoSuchModuleError
+
+    shown = url if len(url) <= 200 else url[:200] + "…"
+    try:
+        parsed = make_url(url)
+        backend = parsed.get_backend_name()
+    except (ArgumentError, ValueError, TypeError):
+        raise UsageError(f"{where} “{shown}” is not a database URL. Use "
+                         "sqlite:////full/path/walkapp.sqlite3, or leave it out to use "
+                         "walkapp.sqlite3 in the data folder.") from None
+    if backend == "sqlite":
+        _check_sqlite_url(url, where, shown)
+        return
+    if backend != "postgresql":
+        raise UsageError(f"{where} asks for a “{backend}” database; walkapp keeps its data "
+                         "in a SQLite file (sqlite:///PATH) or, in district mode, on a "
+                         "PostgreSQL server (postgresql://…).")
+    try:
+        parsed.get_dialect().import_dbapi()
+    except NoSuchModuleError:
+        raise UsageError(f"{where} names a PostgreSQL driver walkapp does not know "
+                         f"(“{parsed.drivername}”); write postgresql://… and walkapp picks "
+                         "its own.") from None
+    except ImportError:
+        raise UsageError("District mode (a PostgreSQL server) needs a database driver that "
+                         f"is not installed here. Install it with {SERVER_EXTRA}.") from None
+
+
+def _check_sqlite_url(url: str, where: str, shown: str) -> None:
+    path = sqlite_path_from_url(url)
+    if path is None:
+        if url.startswith("sqlite+"):  # sqlite_path_from_url would not see the file
+            raise UsageError(f"{where} “{shown}” names a SQLite driver; walkapp uses its "
+                             "own: write sqlite:///PATH.")
+        return  # in memory: nothing on disk to check
+    try:
+        os.fsencode(path)
+        if path.is_dir():
+            raise UsageError(f"{where} points at {path}, which is a folder, not a database "
+                             "file. Add the file name, e.g. …/walkapp.sqlite3.")
+        folder = path.absolute().parent
+        if not folder.is_dir():
+            raise UsageError(f"The folder {folder} for the database in {where} does not "
+                             "exist. Create it first, or check the URL.")
+    except (OSError, UnicodeEncodeError, ValueError) as error:  # too long, NUL, broken text
+        reason = getattr(error, "strerror", None) or "it is not a file name"
+        raise UsageError(f"{where} “{shown}” cannot be used as a database file: "
+                         f"{reason}.") from None

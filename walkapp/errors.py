@@ -44,6 +44,13 @@ class ValidationError(WalkappError):
     """Input that cannot be stored as given (empty title, bad date, over a limit…)."""
 
 
+class UsageError(ValidationError):
+    """The command line itself cannot be used as given (text that is not UTF-8, a database
+    URL walkapp cannot use): exit status 2, like the argument parser's own errors."""
+
+    exit_code = 2
+
+
 class EditConflictError(WalkappError):
     """The thing being saved was changed elsewhere (e.g. by an imported notes file) since
     the editor read it; saving would overwrite that change."""

@@ -18,6 +18,7 @@ from __future__ import annotations
 import io
 import json
 import os
+import re
 import stat
 import zipfile
 from dataclasses import dataclass
@@ -184,14 +185,39 @@ def _reject_constant(name: str) -> Any:
     raise ValueError(f"{name} is not allowed")
 
 
+# A \\uD800–\\uDFFF escape: JSON can spell half of a surrogate pair, which no text can hold.
+_SURROGATE_ESCAPE = re.compile(r"\\u[dD][89a-fA-F]")
+_LONE_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def _holds_broken_text(value: Any) -> bool:
+    stack = [value]
+    while stack:
+        item = stack.pop()
+        if isinstance(item, str):
+            if _LONE_SURROGATE.search(item):
+                return True
+        elif isinstance(item, dict):
+            stack += [*item.keys(), *item.values()]
+        elif isinstance(item, list):
+            stack += item
+    return False
+
+
 def parse_json(data: bytes, what: str) -> Any:
-    """Parse JSON whose size was already capped; deep nesting and NaN are refused."""
+    """Parse JSON whose size was already capped; deep nesting, NaN and broken characters
+    (lone surrogates, which could never be stored or printed) are refused."""
     try:
-        return json.loads(data.decode("utf-8"), parse_constant=_reject_constant)
+        text = data.decode("utf-8")
+        value = json.loads(text, parse_constant=_reject_constant)
     except RecursionError:
         raise BundleError(f"{what} is nested too deeply; it was not made by walkapp.") from None
     except (UnicodeDecodeError, ValueError):
         raise BundleError(f"{what} is not valid JSON; the file is damaged.") from None
+    if _SURROGATE_ESCAPE.search(text) and _holds_broken_text(value):
+        raise BundleError(f"{what} holds a broken character (half of an emoji or symbol); "
+                          "the file is damaged or was not made by walkapp.")
+    return value
 
 
 def _manifest(archive: zipfile.ZipFile, entries: dict[str, zipfile.ZipInfo],

@@ -86,7 +86,8 @@ class ImportReport:
         return all(f.accepted and not f.rejected for f in self.files)
 
     def summary(self) -> str:
-        lines = [f.summary() for f in self.files]
-        lines.append(f"In all: {self.new} new, {self.updated} updated, {self.unchanged} "
-                     f"unchanged, {self.conflicts} conflict(s), {self.rejected} rejected.")
-        return "\n".join(lines)
+        return "\n".join([*(f.summary() for f in self.files), self.totals()])
+
+    def totals(self) -> str:
+        return (f"In all: {self.new} new, {self.updated} updated, {self.unchanged} "
+                f"unchanged, {self.conflicts} conflict(s), {self.rejected} rejected.")

@@ -19,7 +19,9 @@ from collections.abc import Callable, Sequence
 from typing import NoReturn
 
 from walkapp import __version__
+from walkapp.cli.arguments import check_arguments
 from walkapp.cli.context import Context
+from walkapp.cli.terminal import echo, echo_error, safe_output, shorten, visible
 from walkapp.errors import WalkappError
 
 EXIT_USAGE = 2
@@ -32,7 +34,9 @@ COMMAND_MODULES = ["walkapp.cli.walks", "walkapp.cli.protocols", "walkapp.cli.re
 
 class _Parser(argparse.ArgumentParser):
     def error(self, message: str) -> NoReturn:
-        self.exit(EXIT_USAGE, f"{self.prog}: error: {message} (see `{self.prog} --help`)\n")
+        # The message can quote an argument (`unrecognized arguments: …`): one line, escaped.
+        self.exit(EXIT_USAGE,
+                  f"{self.prog}: error: {visible(shorten(message))} (see `{self.prog} --help`)\n")
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -70,6 +74,12 @@ def command_name(args: argparse.Namespace) -> str:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    # Everything printed while a command runs is made safe for the terminal (see terminal.py).
+    with safe_output():
+        return _main(argv)
+
+
+def _main(argv: Sequence[str] | None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
     handler: Callable[[argparse.Namespace, Context], int] | None = getattr(args, "handler",
@@ -79,6 +89,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     context = Context(data_dir=args.data_dir, database_url=args.database_url,
                       writes=writes or handler is None)
     try:
+        check_arguments(parser, args)
         if handler is None:
             from walkapp.cli.gui import open_desktop_app
 
@@ -89,10 +100,10 @@ def main(argv: Sequence[str] | None = None) -> int:
                          database=getattr(args, "needs_database", True))
         return handler(args, context)
     except WalkappError as error:
-        print(f"walkapp: error: {error.message}", file=sys.stderr)
+        echo_error(error.message)
         return error.exit_code
     except KeyboardInterrupt:
-        print("walkapp: interrupted", file=sys.stderr)
+        echo("walkapp: interrupted", err=True)
         return 130
     except BrokenPipeError:
         # `walkapp list | head`: the reader went away; not an error worth a message.
@@ -102,8 +113,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     except Exception as error:  # a bug: say so in one line, details on request
         if os.environ.get("WALKAPP_DEBUG"):
             raise
-        print(f"walkapp: internal error: {type(error).__name__}: {error} "
-              "(set WALKAPP_DEBUG=1 for details and please report it)", file=sys.stderr)
+        if hasattr(error, "hide_parameters"):  # SQLAlchemy: never echo the values (notes)
+            error.hide_parameters = True
+        echo(f"walkapp: internal error: {type(error).__name__}: {shorten(str(error))} "
+             "(set WALKAPP_DEBUG=1 for details and please report it)", err=True)
         return EXIT_INTERNAL
     finally:
         context.close()

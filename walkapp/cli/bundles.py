@@ -22,6 +22,7 @@ from walkapp.bundles import (
     WalkerChoiceNeededError,
 )
 from walkapp.cli.context import Context
+from walkapp.cli.terminal import echo
 from walkapp.errors import NotFoundError
 from walkapp.jsonout import dumps
 from walkapp.services.plan import name_key
@@ -138,7 +139,7 @@ def cmd_kit(args: argparse.Namespace, context: Context) -> int:
     named = walk.participant(walker_id)
     who = named.display_name if named else "any walker on the roster"
     lock = " (protected with a passphrase)" if passphrase else ""
-    print(f"Wrote the walk kit for {who} to {path}{lock}.")
+    echo(f"Wrote the walk kit for {who} to {path}{lock}.")
     return 0
 
 
@@ -149,6 +150,8 @@ def cmd_open_kit(args: argparse.Namespace, context: Context) -> int:
         bundles.preview_kit(args.file, passphrase)
     except PassphraseNeededError as error:
         passphrase = _ask_passphrase_or_fail(error)
+    except BundleError as error:  # say which file: "The file does not exist" alone is vague
+        raise BundleError(f"{args.file}: {error.message}") from None
     walker = args.walker
     try:
         opened = bundles.open_kit(args.file, walker, passphrase)
@@ -156,14 +159,14 @@ def cmd_open_kit(args: argparse.Namespace, context: Context) -> int:
         if not _interactive() or walker:
             raise BundleError(f"{error.message} Name yourself with --walker NAME.") from None
         for number, name in enumerate(error.walker_names, start=1):
-            print(f"  {number}. {name}")
+            echo(f"  {number}. {name}")
         answer = input("Which walker are you? Type the number: ").strip()
         if not answer.isdigit() or not 1 <= int(answer) <= len(error.walker_names):
             raise BundleError("No walker chosen; nothing was changed.") from None
         opened = bundles.open_kit(args.file, error.walker_names[int(answer) - 1], passphrase)
     verb = "Opened" if opened.created else "Updated"
-    print(f"{verb} “{opened.walk_title}” on this laptop for {opened.walker_name} "
-          f"({opened.walk_id[:8]}).")
+    echo(f"{verb} “{opened.walk_title}” on this laptop for {opened.walker_name} "
+         f"({opened.walk_id[:8]}).")
     return 0
 
 
@@ -177,8 +180,8 @@ def cmd_export(args: argparse.Namespace, context: Context) -> int:
     passphrase = _passphrase_for_writing(args)
     path = _bundles(context).write_notes(walk.id, walker_id, args.output, passphrase)
     name = walk.participant(walker_id)
-    print(f"Wrote {name.display_name if name else 'the walker'}'s notes for "
-          f"“{walk.title}” to {path}.")
+    echo(f"Wrote {name.display_name if name else 'the walker'}'s notes for "
+         f"“{walk.title}” to {path}.")
     return 0
 
 
@@ -204,12 +207,16 @@ def cmd_import(args: argparse.Namespace, context: Context) -> int:
                 "clean": report.clean}
         print(dumps(data))
     else:
-        print(report.summary())
+        # File names, walker names and reasons come from the files: each line through
+        # echo(), so that none of them can reach the terminal raw or break a line.
+        for file in report.files:
+            echo(file.summary())
+        echo(report.totals())
         for file in report.files:
             for rejected in file.rejected if file.accepted else ():
-                print(f"  rejected {rejected.what}: {rejected.reason}")
+                echo(f"  rejected {rejected.what}: {rejected.reason}")
             for note in file.conflict_notes:
-                print(f"  conflict: {note}")
+                echo(f"  conflict: {note}")
         if report.backup_path:
-            print(f"A backup from before the import is in {report.backup_path}.")
+            echo(f"A backup from before the import is in {report.backup_path}.")
     return 0 if report.clean else 1

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from walkapp.config import Settings, resolve_settings
+import os
+
+from walkapp.config import DATABASE_URL_ENV, Settings, check_database_url, resolve_settings
 from walkapp.services import Services, open_services
 from walkapp.storage.guard import check_database_file
 from walkapp.storage.lock import DataFolderLock
@@ -24,7 +26,14 @@ class Context:
     @property
     def settings(self) -> Settings:
         if self._settings is None:
-            self._settings = resolve_settings(self._data_dir, self._database_url)
+            settings = resolve_settings(self._data_dir, self._database_url)
+            # A URL the user gave is checked before anything opens it (a typo must be one
+            # clear line, never an "internal error" from deep in SQLAlchemy).
+            where = ("--database-url" if self._database_url
+                     else DATABASE_URL_ENV if os.environ.get(DATABASE_URL_ENV) else None)
+            if where is not None:
+                check_database_url(settings.database_url, where)
+            self._settings = settings
         return self._settings
 
     @property

@@ -5,12 +5,12 @@ duplicate` and `walkapp nudge`. None of them opens the database.
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 from pathlib import Path
 from typing import Any
 
 from walkapp.cli.context import Context
+from walkapp.cli.terminal import echo
 from walkapp.errors import WalkappError
 from walkapp.jsonout import dumps
 
@@ -61,8 +61,7 @@ def register(subparsers: Any) -> None:
 
 def _usage(parser: argparse.ArgumentParser) -> int:
     parser.print_usage(sys.stderr)
-    print("walkapp: error: choose an action: list, check, show, import or duplicate",
-          file=sys.stderr)
+    echo("walkapp: error: choose an action: list, check, show, import or duplicate", err=True)
     return EXIT_USAGE
 
 
@@ -87,12 +86,12 @@ def cmd_list(args: argparse.Namespace, context: Context) -> int:
             } for e in entries],
             "problems": [p.message for p in problems]}))
         return 0
-    print(f"{'ID':<24}  {'VERSION':<7}  {'WHOSE':<8}  TITLE")
+    echo(f"{'ID':<24}  {'VERSION':<7}  {'WHOSE':<8}  TITLE")
     for e in entries:
-        print(f"{e.id:<24}  {e.protocol.version:<7}  {'built-in' if e.builtin else 'yours':<8}"
+        echo(f"{e.id:<24}  {e.protocol.version:<7}  {'built-in' if e.builtin else 'yours':<8}"
               f"  {e.title}")
     for problem in problems:
-        print(f"walkapp: skipped {problem.message}", file=sys.stderr)
+        echo(f"walkapp: skipped {problem.message}", err=True)
     return 0
 
 
@@ -135,17 +134,17 @@ def cmd_check(args: argparse.Namespace, context: Context) -> int:
     checked = failed = 0
     for path, skip in _files(args.files):
         if skip is not None:
-            print(f"skipped  {path} ({skip})")
+            echo(f"skipped  {path} ({skip})")
             continue
         checked += 1
         what, problems = check_one(path)
         if problems:
             failed += 1
             for problem in problems:
-                print(f"walkapp: error: {problem.message}", file=sys.stderr)
+                echo(f"walkapp: error: {problem.message}", err=True)
         else:
-            print(f"ok       {path} ({what})")
-    print(f"{checked} file(s) checked, {failed} with problems.")
+            echo(f"ok       {path} ({what})")
+    echo(f"{checked} file(s) checked, {failed} with problems.")
     return 1 if failed else 0
 
 
@@ -157,18 +156,19 @@ def cmd_show(args: argparse.Namespace, context: Context) -> int:
     if args.json:
         print(dumps(to_data(protocol)))
         return 0
-    out = sys.stdout.write
-    out(f"{protocol.title} ({protocol.id}, version {protocol.version}, "
-        f"{'built-in' if entry.builtin else str(entry.path)})\n")
+    # A protocol is a user's file: every line through echo() (visible escapes, one line).
+    echo(f"{protocol.title} ({protocol.id}, version {protocol.version}, "
+         f"{'built-in' if entry.builtin else str(entry.path)})")
     if protocol.source:
-        out(f"Source: {protocol.source.citation}\n")
-    out(f"Visits {protocol.visit_minutes} min, corridor {protocol.corridor_minutes} min, "
-        f"groups of {protocol.group_min}–{protocol.group_max}\n")
+        echo(f"Source: {protocol.source.citation}")
+    echo(f"Visits {protocol.visit_minutes} min, corridor {protocol.corridor_minutes} min, "
+         f"groups of {protocol.group_min}–{protocol.group_max}")
     for phase in protocol.phases:
-        out(f"\n{phase.title} ({phase.planned_minutes} min)\n")
+        echo()
+        echo(f"{phase.title} ({phase.planned_minutes} min)")
         for step in phase.steps:
             minutes = "route" if step.minutes is None else f"{step.minutes} min"
-            out(f"  {step.title:<40} {minutes:>7}  [{step.activity.value}]\n")
+            echo(f"  {step.title:<40} {minutes:>7}  [{step.activity.value}]")
     return 0
 
 
@@ -177,15 +177,15 @@ def cmd_import(args: argparse.Namespace, context: Context) -> int:
     # the database is missing where one was expected (the user should restore first).
     context.check_database()
     entry = _library(context).import_file(args.file, replace=args.replace)
-    print(f"Imported “{entry.title}” ({entry.id}) into your library: {entry.path}")
+    echo(f"Imported “{entry.title}” ({entry.id}) into your library: {entry.path}")
     return 0
 
 
 def cmd_duplicate(args: argparse.Namespace, context: Context) -> int:
     context.check_database()
     entry = _library(context).duplicate(args.protocol_id, args.new_id, args.title)
-    print(f"Created “{entry.title}” ({entry.id}): {entry.path}")
-    print(f"Edit it in a text editor, then run `walkapp protocol check {entry.path}`.")
+    echo(f"Created “{entry.title}” ({entry.id}): {entry.path}")
+    echo(f"Edit it in a text editor, then run `walkapp protocol check {entry.path}`.")
     return 0
 
 
@@ -199,6 +199,7 @@ def cmd_nudge(args: argparse.Namespace, context: Context) -> int:
         text = raw.decode("utf-8", errors="replace").rstrip("\r\n")
         flags = [{"start": f.start, "end": f.end, "kind": f.kind, "suggestion": f.suggestion}
                  for f in check(text, args.lang)]
-        sys.stdout.write(json.dumps({"text": text, "flags": flags}, ensure_ascii=False) + "\n")
+        # jsonout.dumps: JSON whose odd characters are \\u escapes, safe on a terminal.
+        sys.stdout.write(dumps({"text": text, "flags": flags}, indent=None) + "\n")
         sys.stdout.flush()
     return 0

@@ -11,6 +11,7 @@ from datetime import time
 from typing import Any
 
 from walkapp.cli.context import Context
+from walkapp.cli.terminal import echo
 from walkapp.errors import ValidationError
 
 KINDS = ("debrief", "agenda", "notecatcher", "actions", "journal", "thanks")
@@ -65,6 +66,6 @@ def cmd_report(args: argparse.Namespace, context: Context) -> int:
     request = ReportRequest(kind=kind, walk_id=walk_id, walker=args.walker,
                             visit=args.visit, paper=parse_paper(args.paper), start=start)
     result = export_report(services, request, args.output)
-    print(f"Wrote the {kind.label.lower()} ({result.pages} page"
-          f"{'s' if result.pages != 1 else ''}) to {result.path}")
+    echo(f"Wrote the {kind.label.lower()} ({result.pages} page"
+         f"{'s' if result.pages != 1 else ''}) to {result.path}")
     return 0

@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from walkapp.cli.context import Context
+from walkapp.cli.terminal import echo
 from walkapp.errors import (
     CorruptDatabaseError,
     NotFoundError,
@@ -157,9 +158,9 @@ def cmd_backup(args: argparse.Namespace, context: Context) -> int:
         print(dumps({"backup": str(target), "size_bytes": size,
                      "rotated_out": [str(p) for p in removed]}))
         return 0
-    print(f"Backup written and checked: {target} ({_size(size)}).")
+    echo(f"Backup written and checked: {target} ({_size(size)}).")
     if removed:
-        print(f"{len(removed)} older backup(s) removed by the rotation.")
+        echo(f"{len(removed)} older backup(s) removed by the rotation.")
     return 0
 
 
@@ -184,25 +185,25 @@ def cmd_backups(args: argparse.Namespace, context: Context) -> int:
                        for e, found in others)]))
         return 0
     if not backups and not foreign:
-        print(f"No backups yet in {backup_dir}. Make one with `walkapp backup`.")
+        echo(f"No backups yet in {backup_dir}. Make one with `walkapp backup`.")
         return 0
     if backups:
-        print(f"Backups in {backup_dir}, newest first:")
+        echo(f"Backups in {backup_dir}, newest first:")
     else:
-        print(f"No backups made by walkapp in {backup_dir} yet. Make one with "
+        echo(f"No backups made by walkapp in {backup_dir} yet. Make one with "
               "`walkapp backup`.")
     for info, found in rows:
         state = "" if not args.check else f"  {_state(found)}"
-        print(f"  {_when(info)}  {info.reason:<24} {_size(info.size_bytes):>10}  "
+        echo(f"  {_when(info)}  {info.reason:<24} {_size(info.size_bytes):>10}  "
               f"{info.name}{state}")
     if others:
-        print("Foreign: not made by walkapp, so never restored without its path, rotated "
+        echo("Foreign: not made by walkapp, so never restored without its path, rotated "
               "or deleted:")
         for entry, found in others:
             size = "" if entry.size_bytes is None else f", {_size(entry.size_bytes)}"
             state = ("" if not args.check or entry.size_bytes is None else
                      f"  {_state(found)}")
-            print(_shown(f"  {entry.name}  ({entry.why}{size}){state}"))
+            echo(_shown(f"  {entry.name}  ({entry.why}{size}){state}"))
     return 0
 
 
@@ -235,7 +236,7 @@ def _find_backup(key: str, backup_dir: Path) -> Path:
         raise NotFoundError(f"No backup matches {key!r}. `walkapp backups` lists them.")
     if len(matches) > 1:
         names = ", ".join(b.name for b in matches[:5])
-        raise ValidationError(f"{key!r} matches {len(matches)} backups ({names}). "
+        raise ValidationError(f"“{key}” matches {len(matches)} backups ({names}). "
                               "Give more of the name.")
     return matches[0].path
 
@@ -248,7 +249,7 @@ def _newest_good(backup_dir: Path, quiet: bool) -> Path:
         if not quiet:
             kind, problems = found
             what = "the damaged backup" if kind is BackupProblem.DAMAGED else "the backup"
-            print(f"Skipping {what} {info.name}: {problems[0]}", file=sys.stderr)
+            echo(f"Skipping {what} {info.name}: {problems[0]}", err=True)
     raise NotFoundError(f"There is no good backup in {backup_dir} to restore.")
 
 
@@ -269,18 +270,19 @@ def cmd_restore(args: argparse.Namespace, context: Context) -> int:
     info = next((b for b in backups if b.path == chosen), None)
     label = f"{chosen.name} ({_when(info)}, {info.reason})" if info else _shown(str(chosen))
     if not args.json and not args.backup:
-        print(f"Backups in {backup_dir}, newest first:")
+        echo(f"Backups in {backup_dir}, newest first:")
         for b in backups[:15]:
             mark = "→" if b.path == chosen else " "
-            print(f"{mark} {_when(b)}  {b.reason:<24} {b.name}")
+            echo(f"{mark} {_when(b)}  {b.reason:<24} {b.name}")
         if len(backups) > 15:
-            print(f"  … and {len(backups) - 15} older (`walkapp backups` lists them all)")
+            echo(f"  … and {len(backups) - 15} older (`walkapp backups` lists them all)")
     if not args.json:
-        print(f"Restore {label}\n     into {path}?")
+        echo(f"Restore {label}")
+        echo(f"     into {path}?")
         if path.exists():
-            print("The current database is copied to the backups first.")
+            echo("The current database is copied to the backups first.")
     if not confirm("Restore this backup?", args.yes):
-        print("Nothing was changed.")
+        echo("Nothing was changed.")
         return 1
     result = restore(path, chosen, backup_dir)
     walks = _count_walks_after_restore(context)
@@ -290,11 +292,11 @@ def cmd_restore(args: argparse.Namespace, context: Context) -> int:
                      "previous_set_aside": str(result.previous_set_aside or "") or None,
                      "seconds": round(result.seconds, 4), "walks": walks}))
         return 0
-    print(f"Restored in {result.seconds:.2f} s: {walks} walk(s).")
+    echo(f"Restored in {result.seconds:.2f} s: {walks} walk(s).")
     if result.previous_copy:
-        print(f"The database as it was is kept as {result.previous_copy}.")
+        echo(f"The database as it was is kept as {result.previous_copy}.")
     if result.previous_set_aside:
-        print(f"The damaged database is kept, untouched, as {result.previous_set_aside}.")
+        echo(f"The damaged database is kept, untouched, as {result.previous_set_aside}.")
     return 0
 
 
@@ -331,28 +333,28 @@ def cmd_purge(args: argparse.Namespace, context: Context) -> int:
         if args.json:
             print(dumps({"cutoff": cutoff, **removal_json(result, keep)}))
         else:
-            print(f"No walks are dated before {cutoff.isoformat()} "
+            echo(f"No walks are dated before {cutoff.isoformat()} "
                   f"({months} month(s) ago). Nothing to remove.")
             print_scrub(result)
         return 0
     if not args.json:
         if walks:
-            print(f"{len(walks)} walk(s) dated before {cutoff.isoformat()} would be removed, "
+            echo(f"{len(walks)} walk(s) dated before {cutoff.isoformat()} would be removed, "
                   "with all their notes, reflections, commitments and action items:")
             for w in walks:
                 where = "  (in the Trash)" if w.trashed_at is not None else ""
-                print(f"  {w.walk_date.isoformat()}  {w.id[:8]}  {w.title}  "
+                echo(f"  {w.walk_date.isoformat()}  {w.id[:8]}  {w.title}  "
                       f"({w.note_count} note(s)){where}")
         if expired:
-            print(f"{len(expired)} walk(s) whose 30 days in the Trash are over would be "
+            echo(f"{len(expired)} walk(s) whose 30 days in the Trash are over would be "
                   "removed too:")
             for t in expired:
-                print(f"  {t.walk_date.isoformat()}  {t.id[:8]}  {t.title}  "
+                echo(f"  {t.walk_date.isoformat()}  {t.id[:8]}  {t.title}  "
                       f"({t.note_count} note(s))")
-        print("A backup is made first. " + (KEEP_NOTE if keep else SCRUB_NOTE))
+        echo("A backup is made first. " + (KEEP_NOTE if keep else SCRUB_NOTE))
     total = len(walks) + len(expired)
     if not confirm(f"Remove these {total} walk(s)?", args.yes):
-        print("Nothing was removed.")
+        echo("Nothing was removed.")
         return 1
     result = retention.purge_walks([w.id for w in walks] + [t.id for t in expired],
                                    keep_in_backups=keep)
@@ -360,11 +362,11 @@ def cmd_purge(args: argparse.Namespace, context: Context) -> int:
     if args.json:
         print(dumps({"cutoff": cutoff, **removal_json(result, keep)}))
         return 1 if failed else 0
-    print(f"Removed {len(result.walk_ids)} walk(s)"
+    echo(f"Removed {len(result.walk_ids)} walk(s)"
           + (f"; {result.scrub.summary()}." if result.scrub is not None else "."))
     print_scrub(result, summary=False)
     if keep and result.backup:
-        print(f"The backup made just before is {result.backup}; the walks are kept in the "
+        echo(f"The backup made just before is {result.backup}; the walks are kept in the "
               "backups until the rotation ages them out.")
     return 1 if failed else 0
 
@@ -376,10 +378,10 @@ def cmd_retention(args: argparse.Namespace, context: Context) -> int:
         services = context.services
         months = RetentionService(services.db, services.bus).retention_months()
         if months is None:
-            print("Walks are kept until you remove them (no retention period set).")
+            echo("Walks are kept until you remove them (no retention period set).")
         else:
-            print(f"Walks older than {months} month(s) are offered for removal "
-                  "(`walkapp purge` removes them after confirmation).")
+            echo(f"Walks older than {months} month(s) are offered for removal "
+                 "(`walkapp purge` removes them after confirmation).")
         return 0
     value: int | None
     if args.months.strip().casefold() in {"off", "none", "never"}:
@@ -392,7 +394,7 @@ def cmd_retention(args: argparse.Namespace, context: Context) -> int:
                                   "whole number, or `off`.") from None
     services = context.services
     RetentionService(services.db, services.bus).set_retention_months(value)
-    print("Retention period removed: walks are kept until you remove them." if value is None
-          else f"Retention period set: walks older than {value} month(s) are offered for "
-               "removal by `walkapp purge`.")
+    echo("Retention period removed: walks are kept until you remove them." if value is None
+         else f"Retention period set: walks older than {value} month(s) are offered for "
+              "removal by `walkapp purge`.")
     return 0

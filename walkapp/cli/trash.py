@@ -9,22 +9,13 @@ every backup (`--keep-in-backups` leaves the backups as they are).
 from __future__ import annotations
 
 import argparse
-import re
-import sys
 from datetime import datetime
 from typing import Any
 
 from walkapp.cli.context import Context
+from walkapp.cli.terminal import echo, visible
 from walkapp.jsonout import dumps
 from walkapp.services.trash import TRASH_DAYS, RemovalResult, TrashedWalk
-
-# Titles come from the database (typed, or from a kit): shown as visible escapes, never
-# sent raw to the terminal.
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
-
-
-def _safe(text: str) -> str:
-    return _CONTROL.sub(lambda m: f"\\x{ord(m.group()):02x}", text)
 
 
 def register(subparsers: Any) -> None:
@@ -90,7 +81,7 @@ def cmd_delete(args: argparse.Namespace, context: Context) -> int:
     if args.json:
         print(dumps(_row(trashed)))
         return 0
-    print(f"“{_safe(walk.title)}” ({walk.walk_date.isoformat()}) was moved to the Trash. It is "
+    echo(f"“{visible(walk.title)}” ({walk.walk_date.isoformat()}) was moved to the Trash. It is "
           f"removed for good on {_day(trashed.expires_at)}; until then "
           f"`walkapp trash restore {walk.id[:8]}` brings it back.")
     return 0
@@ -104,17 +95,17 @@ def cmd_trash_list(args: argparse.Namespace, context: Context) -> int:
         print(dumps([_row(t) for t in trashed]))
         return 0
     if not trashed:
-        print("The Trash is empty.")
+        echo("The Trash is empty.")
         return 0
     now = services.trash.clock()
-    print(f"{len(trashed)} walk(s) in the Trash, most recently deleted first:")
+    echo(f"{len(trashed)} walk(s) in the Trash, most recently deleted first:")
     for t in trashed:
         when = ("its 30 days are over: removed for good at the next start of the app or "
                 "with `walkapp trash empty`") if t.expired(now) else \
             f"removed for good on {_day(t.expires_at)}"
-        print(f"  {t.walk_date.isoformat()}  {t.id[:8]}  {_safe(t.title)}  "
+        echo(f"  {t.walk_date.isoformat()}  {t.id[:8]}  {visible(t.title)}  "
               f"({t.note_count} note(s)) — deleted {_day(t.trashed_at)}, {when}")
-    print("`walkapp trash restore WALK` brings one back; `walkapp trash empty` removes them "
+    echo("`walkapp trash restore WALK` brings one back; `walkapp trash empty` removes them "
           "for good now.")
     return 0
 
@@ -126,7 +117,7 @@ def cmd_trash_restore(args: argparse.Namespace, context: Context) -> int:
     if args.json:
         print(dumps({"id": walk.id, "title": walk.title, "walk_date": walk.walk_date}))
         return 0
-    print(f"“{_safe(walk.title)}” ({walk.walk_date.isoformat()}) is back among your walks "
+    echo(f"“{visible(walk.title)}” ({walk.walk_date.isoformat()}) is back among your walks "
           f"(`walkapp show {walk.id[:8]}`).")
     return 0
 
@@ -145,25 +136,25 @@ def cmd_trash_empty(args: argparse.Namespace, context: Context) -> int:
         if args.json:
             print(dumps(removal_json(result, keep)))
         else:
-            print("The Trash is empty.")
+            echo("The Trash is empty.")
             print_scrub(result)
         return 1 if result.scrub is not None and result.scrub.failed else 0
     if not args.json:
-        print(f"{len(targets)} walk(s) in the Trash would be removed for good, with all their "
+        echo(f"{len(targets)} walk(s) in the Trash would be removed for good, with all their "
               "notes, reflections, commitments and action items:")
         for t in targets:
-            print(f"  {t.walk_date.isoformat()}  {t.id[:8]}  {_safe(t.title)}  "
+            echo(f"  {t.walk_date.isoformat()}  {t.id[:8]}  {visible(t.title)}  "
                   f"({t.note_count} note(s))")
-        print(KEEP_NOTE if keep else SCRUB_NOTE)
+        echo(KEEP_NOTE if keep else SCRUB_NOTE)
     if not confirm(f"Remove these {len(targets)} walk(s) for good? This cannot be undone.",
                    args.yes):
-        print("Nothing was removed.")
+        echo("Nothing was removed.")
         return 1
     result = services.trash.empty([t.id for t in targets], keep_in_backups=keep)
     if args.json:
         print(dumps(removal_json(result, keep)))
     else:
-        print(f"Removed {len(result.walk_ids)} walk(s) for good"
+        echo(f"Removed {len(result.walk_ids)} walk(s) for good"
               + (f"; {result.scrub.summary()}." if result.scrub is not None else "."))
         print_scrub(result, summary=False)
     return 1 if result.scrub is not None and result.scrub.failed else 0
@@ -189,13 +180,13 @@ def print_scrub(result: RemovalResult, *, summary: bool = True) -> None:
     report = result.scrub
     if report is not None:
         if summary and report.outcomes:
-            print(f"Backups: {report.summary()}.")
+            echo(f"Backups: {report.summary()}.")
         for outcome in report.failed:
-            print(f"walkapp: warning: {outcome.path.name} could not be scrubbed: "
-                  f"{_safe(outcome.problem or 'unknown reason')}. It may still hold the "
+            echo(f"walkapp: warning: {outcome.path.name} could not be scrubbed: "
+                  f"{visible(outcome.problem or 'unknown reason')}. It may still hold the "
                   "removed text; walkapp tries again the next time the Trash is emptied.",
-                  file=sys.stderr)
+                  err=True)
     if not result.wal_cleared:
-        print("Note: another program was reading the database, so its -wal file keeps the "
+        echo("Note: another program was reading the database, so its -wal file keeps the "
               "removed text until SQLite next folds it into the database; run "
-              "`walkapp trash empty` again to clear it.", file=sys.stderr)
+              "`walkapp trash empty` again to clear it.", err=True)

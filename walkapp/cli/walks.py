@@ -3,12 +3,11 @@
 from __future__ import annotations
 
 import argparse
-import re
-import sys
 from typing import Any
 
 from walkapp import domain as d
 from walkapp.cli.context import Context
+from walkapp.cli.terminal import echo
 from walkapp.jsonout import dumps
 from walkapp.privacy import redact_record
 
@@ -41,9 +40,9 @@ def cmd_demo(args: argparse.Namespace, context: Context) -> int:
     if args.json:
         print(dumps({"id": walk.id, "title": walk.title}))
     else:
-        print(f"Created the sample walk “{walk.title}” ({walk.id}).")
-        print("Open the app with `walkapp`, or see it with "
-              f"`walkapp show {walk.id[:8]}`.")
+        echo(f"Created the sample walk “{walk.title}” ({walk.id}).")
+        echo("Open the app with `walkapp`, or see it with "
+             f"`walkapp show {walk.id[:8]}`.")
     return 0
 
 
@@ -56,16 +55,20 @@ def cmd_list(args: argparse.Namespace, context: Context) -> int:
     in_trash = (f"{trashed} walk{'' if trashed == 1 else 's'} in the Trash "
                 "(`walkapp trash list`).") if trashed else ""
     if not walks:
-        print(f"No walks to show. {in_trash}" if in_trash else
-              "No walks yet. Create one in the app, or try `walkapp demo`.")
+        if args.search.strip():
+            echo("No walk matches that text (in its title, focus or school)."
+                 + (f" {in_trash}" if in_trash else ""))
+        else:
+            echo(f"No walks to show. {in_trash}" if in_trash else
+                 "No walks yet. Create one in the app, or try `walkapp demo`.")
         return 0
-    print(f"{'DATE':<10}  {'STATUS':<8}  {'WALKERS':>7}  {'VISITS':>6}  {'NOTES':>5}  "
-          f"{'ID':<8}  TITLE")
+    echo(f"{'DATE':<10}  {'STATUS':<8}  {'WALKERS':>7}  {'VISITS':>6}  {'NOTES':>5}  "
+         f"{'ID':<8}  TITLE")
     for w in walks:
-        print(f"{w.walk_date.isoformat():<10}  {w.status.value:<8}  {w.walker_count:>7}  "
+        echo(f"{w.walk_date.isoformat():<10}  {w.status.value:<8}  {w.walker_count:>7}  "
               f"{w.visit_count:>6}  {w.note_count:>5}  {w.id[:8]:<8}  {w.title}")
     if in_trash:
-        print(in_trash)
+        echo(in_trash)
     return 0
 
 
@@ -81,62 +84,59 @@ def cmd_show(args: argparse.Namespace, context: Context) -> int:
     return 0
 
 
-# Control characters in notes (typed or imported) must not drive the reader's terminal:
-# in text output they are shown as visible escapes; --json keeps them exactly.
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
-
-
-def _terminal_safe(text: str) -> str:
-    return _CONTROL.sub(lambda m: f"\\x{ord(m.group()):02x}", text)
-
-
 def _print_record(record: d.WalkRecord) -> None:
+    # Each line through echo(): control characters in titles, names and notes (typed or
+    # imported) are shown as visible escapes, a line break in a note as \n; --json keeps them.
     walk = record.walk
-
-    def out(text: str) -> None:
-        sys.stdout.write(_terminal_safe(text))
-
-    out(f"{walk.title}\n{'=' * min(len(walk.title), 78)}\n")
+    out = echo
+    out(walk.title)
+    out("=" * min(len(walk.title), 78))
     out(f"Date: {walk.walk_date.isoformat()}   Status: {walk.status.value}   "
-        f"Protocol: {walk.protocol_id or '(none)'}   Id: {walk.id}\n")
+        f"Protocol: {walk.protocol_id or '(none)'}   Id: {walk.id}")
     if walk.school:
-        out(f"School: {walk.school}\n")
+        out(f"School: {walk.school}")
     if walk.focus:
-        out(f"Focus: {walk.focus}\n")
-    out(f"\nWalkers ({len(walk.walkers)}): "
-        f"{', '.join(p.display_name for p in walk.walkers) or 'none yet'}\n")
+        out(f"Focus: {walk.focus}")
+    out()
+    out(f"Walkers ({len(walk.walkers)}): "
+        f"{', '.join(p.display_name for p in walk.walkers) or 'none yet'}")
     for g in walk.groups:
         warning = g.size_warning
-        out(f"  {g.name}: {len(g.member_ids)} walker(s)" + (f" — {warning}" if warning else "")
-            + "\n")
+        out(f"  {g.name}: {len(g.member_ids)} walker(s)" + (f" — {warning}" if warning else ""))
     if walk.look_fors:
-        out("\nLook-fors:\n")
+        out()
+        out("Look-fors:")
         for lf in walk.look_fors:
-            out(f"  {lf.position}. {lf.text}\n")
+            out(f"  {lf.position}. {lf.text}")
     if walk.norms:
-        out("\nNorms:\n")
+        out()
+        out("Norms:")
         for n in walk.norms:
-            out(f"  [{'x' if n.agreed else ' '}] {n.text}\n")
+            out(f"  [{'x' if n.agreed else ' '}] {n.text}")
     names = {p.id: p.display_name for p in walk.participants}
     tags = {lf.id: lf.text for lf in walk.look_fors}
-    out(f"\nVisits ({len(walk.visits)}), notes ({len(record.notes)}):\n")
+    out()
+    out(f"Visits ({len(walk.visits)}), notes ({len(record.notes)}):")
     for visit in walk.visits:
         details = visit.details(show_teacher=walk.show_teacher_names)
-        out(f"\n  {visit.label}" + (f" — {details}" if details else "") + "\n")
+        out()
+        out(f"  {visit.label}" + (f" — {details}" if details else ""))
         for note in (n for n in record.notes if n.visit_id == visit.id):
             tag_text = f" [{', '.join(tags[t] for t in note.look_for_ids)}]" \
                 if note.look_for_ids else ""
             out(f"    {note.stem.label}: {note.text}{tag_text} "
-                f"— {names.get(note.author_id or '', '?')}\n")
+                f"— {names.get(note.author_id or '', '?')}")
     if record.commitments:
-        out("\nCommitments:\n")
+        out()
+        out("Commitments:")
         for c in record.commitments:
-            out(f"  {names.get(c.participant_id, '?')}: {c.text}\n")
+            out(f"  {names.get(c.participant_id, '?')}: {c.text}")
     if record.action_items:
-        out("\nAction items:\n")
+        out()
+        out("Action items:")
         for a in record.action_items:
             due = a.due_date.isoformat() if a.due_date else "no date"
-            out(f"  [{a.status.value}] {a.text} — {a.owner_name or 'no owner'}, due {due}\n")
+            out(f"  [{a.status.value}] {a.text} — {a.owner_name or 'no owner'}, due {due}")
 
 
 def cmd_check(args: argparse.Namespace, context: Context) -> int:
@@ -149,10 +149,10 @@ def cmd_check(args: argparse.Namespace, context: Context) -> int:
         print(dumps({"ok": not problems, "problems": problems,
                      "walks": None if walks is None else len(walks), "database": where}))
     elif problems:
-        print(f"The database at {where} has {len(problems)} problem(s):", file=sys.stderr)
+        echo(f"The database at {where} has {len(problems)} problem(s):", err=True)
         for problem in problems[:20]:
-            print(f"  {problem}", file=sys.stderr)
-        print("Restore a backup with `walkapp restore`.", file=sys.stderr)
+            echo(f"  {problem}", err=True)
+        echo("Restore a backup with `walkapp restore`.", err=True)
     else:
-        print(f"ok: {len(walks or [])} walk(s) in {where}")
+        echo(f"ok: {len(walks or [])} walk(s) in {where}")
     return 1 if problems else 0

@@ -152,10 +152,9 @@ class WalkService(ServiceBase):
             query = query.where(LIVE)
         needle = search.strip()
         if needle:
-            like = f"%{escape_like(needle)}%"
-            query = query.where(m.Walk.title.ilike(like, escape="\\")
-                                | m.Walk.focus.ilike(like, escape="\\")
-                                | m.Walk.school.ilike(like, escape="\\"))
+            query = query.where(self._contains(m.Walk.title, needle)
+                                | self._contains(m.Walk.focus, needle)
+                                | self._contains(m.Walk.school, needle))
         with self.db.transaction() as session:
             return [
                 d.WalkSummary(id=w.id, title=w.title, walk_date=w.walk_date, school=w.school,
@@ -166,6 +165,15 @@ class WalkService(ServiceBase):
                               trashed_at=w.trashed_at)
                 for w, nw, nv, nn in session.execute(query).all()
             ]
+
+    def _contains(self, column: Any, needle: str) -> Any:
+        """`column` contains `needle`, ignoring the case of ASCII letters."""
+        if self.db.engine.dialect.name == "sqlite":
+            # Not LIKE: SQLite refuses a LIKE pattern over 50,000 bytes
+            # (SQLITE_LIMIT_LIKE_PATTERN_LENGTH), and a pasted page of text is a fair search.
+            # instr() has no such limit; lower() on both sides folds case as LIKE did.
+            return func.instr(func.lower(column), func.lower(needle)) > 0
+        return column.ilike(f"%{escape_like(needle)}%", escape="\\")
 
     def find_walk(self, key: str) -> d.Walk:
         """A walk by id, id prefix, or an unambiguous title prefix (case-insensitive)."""
