@@ -233,7 +233,7 @@ def _find_backup(key: str, backup_dir: Path) -> Path:
                 f"{_shown(odd.name)} in {backup_dir} is not a backup walkapp made "
                 f"(`walkapp backups` lists it as foreign: {odd.why}). To restore it anyway, "
                 f"give its path: `walkapp restore {_shown(str(odd.path))}`.")
-        raise NotFoundError(f"No backup matches {key!r}. `walkapp backups` lists them.")
+        raise NotFoundError(f"No backup matches “{key}”. `walkapp backups` lists them.")
     if len(matches) > 1:
         names = ", ".join(b.name for b in matches[:5])
         raise ValidationError(f"“{key}” matches {len(matches)} backups ({names}). "
