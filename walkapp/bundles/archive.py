@@ -28,6 +28,7 @@ from typing import Any
 from walkapp import __version__
 from walkapp.bundles import format as f
 from walkapp.bundles.errors import BundleError, PassphraseNeededError
+from walkapp.storage.os_errors import DISK_FULL_ERRNOS, ErrorContext, disk_full_error
 from walkapp.storage.safe_files import write_private_atomically
 
 _DATE_TIME = (2026, 1, 1, 0, 0, 0)  # fixed member times: the same content, the same bytes
@@ -88,6 +89,10 @@ def write_atomically(path: Path, data: bytes) -> Path:
     try:
         return write_private_atomically(path, data)
     except OSError as error:
+        if error.errno in DISK_FULL_ERRNOS:
+            # Say so plainly, with the space left (like every other full disk).
+            raise disk_full_error(ErrorContext(f"writing {path.name}", space_of=path.parent)
+                                  ) from None
         reason = error.strerror or str(error)
         raise BundleError(f"The file could not be written to {path}: {reason}. "
                           "Check that the folder exists, is writable and has space.") from None

@@ -9,13 +9,12 @@ silently replace a shipped protocol: importing or duplicating always makes a new
 from __future__ import annotations
 
 import contextlib
-import errno
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
 from walkapp.config import Settings
-from walkapp.errors import DiskFullError, NotFoundError, ReadOnlyError, ValidationError
+from walkapp.errors import NotFoundError, ReadOnlyError, ValidationError
 from walkapp.paths import data_dir
 from walkapp.protocol.errors import ProtocolError
 from walkapp.protocol.fields import SLUG, SLUG_MAX
@@ -23,6 +22,7 @@ from walkapp.protocol.loader import check_text, load_text, read_text
 from walkapp.protocol.schema import Protocol
 from walkapp.protocol.snapshot import to_data, to_snapshot
 from walkapp.protocol.tomlwrite import dumps, set_top_level
+from walkapp.storage.os_errors import DISK_FULL_ERRNOS, ErrorContext, disk_full_error
 from walkapp.storage.safe_files import (
     UnsafePathError,
     link_target,
@@ -276,8 +276,7 @@ class ProtocolLibrary:
 
 
 def _write_error(error: OSError, path: Path) -> Exception:
-    if error.errno == errno.ENOSPC:
-        return DiskFullError(f"The disk is full, so {path.name} was not saved. Free some space "
-                             "and try again.")
+    if error.errno in DISK_FULL_ERRNOS:
+        return disk_full_error(ErrorContext(f"saving {path.name}", space_of=path.parent))
     return ReadOnlyError(f"walkapp could not write {path} ({error.strerror or error}). Check "
                          "the folder's permissions; nothing was changed.")

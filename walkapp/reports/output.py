@@ -13,7 +13,8 @@ import os
 import tempfile
 from pathlib import Path
 
-from walkapp.errors import DiskFullError, ReadOnlyError, StorageError, ValidationError
+from walkapp.errors import ReadOnlyError, StorageError, ValidationError
+from walkapp.storage.os_errors import DISK_FULL_ERRNOS, ErrorContext, disk_full_error
 
 
 def write_pdf(path: str | os.PathLike[str], data: bytes) -> Path:
@@ -64,9 +65,9 @@ def _sync_folder(folder: Path) -> None:
 
 def _explain(error: OSError, target: Path) -> StorageError:
     code = error.errno
-    if code in (errno.ENOSPC, getattr(errno, "EDQUOT", -1)):
-        return DiskFullError(f"The disk is full, so the report was not saved to {target}. "
-                             "Free some space or save it somewhere else.")
+    if code in DISK_FULL_ERRNOS:
+        return disk_full_error(ErrorContext(f"saving the report to {target}",
+                                            space_of=target.parent))
     if code in (errno.EACCES, errno.EPERM, errno.EROFS):
         return ReadOnlyError(f"walkapp may not write to {target.parent}. Choose a folder "
                              "you can save to, such as your Documents folder.")

@@ -33,7 +33,7 @@ LOW_SPACE_BYTES = 1024 * 1024
 # one: SQLite's temporary files (big sorts, VACUUM) live in the system's temporary folder.
 _PLENTY_BYTES = 256 * 1024 * 1024
 _PROBE_BYTES = 64 * 1024
-_DISK_FULL_ERRNOS = frozenset({errno.ENOSPC, getattr(errno, "EDQUOT", errno.ENOSPC)})
+DISK_FULL_ERRNOS = frozenset({errno.ENOSPC, getattr(errno, "EDQUOT", errno.ENOSPC)})
 _DENIED_ERRNOS = frozenset({errno.EACCES, errno.EPERM})
 
 
@@ -135,7 +135,7 @@ def probe_space(folder: Path) -> int | None:
     try:
         fd = os.open(probe, flags, 0o600)
     except OSError as error:
-        return error.errno if error.errno in (*_DISK_FULL_ERRNOS, errno.EROFS) else None
+        return error.errno if error.errno in (*DISK_FULL_ERRNOS, errno.EROFS) else None
     try:
         if hasattr(os, "posix_fallocate"):
             os.posix_fallocate(fd, 0, _PROBE_BYTES)
@@ -143,7 +143,7 @@ def probe_space(folder: Path) -> int | None:
             os.write(fd, b"\0" * _PROBE_BYTES)
             os.fsync(fd)
     except OSError as error:
-        if error.errno in (*_DISK_FULL_ERRNOS, errno.EROFS):
+        if error.errno in (*DISK_FULL_ERRNOS, errno.EROFS):
             return error.errno
     finally:
         os.close(fd)
@@ -240,7 +240,7 @@ def diagnose_disk(context: ErrorContext) -> StorageError | None:
     if write_denied(target):
         return permission_error(context, target if target.exists() else folder)
     found = probe_space(folder)
-    if found in _DISK_FULL_ERRNOS:
+    if found in DISK_FULL_ERRNOS:
         return disk_full_error(context)
     if found == errno.EROFS:
         return read_only_disk_error(context, folder)
@@ -253,7 +253,7 @@ def classify_os_error(error: OSError, context: ErrorContext) -> StorageError | N
     if context.disk_path is None and filename is not None:
         context = ErrorContext(context.where, context.path, filename)
     code = error.errno
-    if code in _DISK_FULL_ERRNOS:
+    if code in DISK_FULL_ERRNOS:
         return disk_full_error(context)
     if code == errno.EROFS:
         return read_only_disk_error(context, filename)
