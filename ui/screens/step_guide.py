@@ -35,6 +35,7 @@ from walkapp.services import Services
 from walkapp.services.protocol_walks import open_runner
 from walkapp.ui.lifecycle import shutdown_tree
 from walkapp.ui.widgets.countdown import Countdown, format_seconds
+from walkapp.ui.widgets.debounce import Debouncer, Pace
 from walkapp.ui.widgets.prompt_inputs import PromptInput
 
 PanelFactory = Callable[[Activity], QWidget | None]
@@ -53,8 +54,8 @@ class StepPrompts(QWidget):
         self.inputs: list[PromptInput] = []
         self._pending: dict[str, Any] = {}
         self._closed = False
-        self._timer = QTimer(self, singleShot=True, interval=SAVE_DELAY_MS)
-        self._timer.timeout.connect(self.save_pending)
+        # After a pause in the typing, and at least every MAX_WAIT_MS while it goes on.
+        self.debouncer = Debouncer(self.save_pending, Pace(delay_ms=SAVE_DELAY_MS), self)
         self.status = QLabel("")
         self.status.setObjectName("saveStatus")
         layout = QVBoxLayout(self)
@@ -76,17 +77,17 @@ class StepPrompts(QWidget):
             return
         self._pending[key] = value
         self.status.setText(self.tr("Editing…"))
-        self._timer.start()
+        self.debouncer.touch()
 
     def shutdown(self) -> None:
         """Save what was typed (the database is still open), then save nothing more."""
         if not self._closed:
             self.save_pending()
         self._closed = True
-        self._timer.stop()
+        self.debouncer.shutdown()
 
     def save_pending(self) -> bool:
-        self._timer.stop()
+        self.debouncer.cancel()
         if self._closed:
             return not self._pending
         ok = True

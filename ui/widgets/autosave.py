@@ -10,7 +10,9 @@ at most one commit in flight; while it runs, newer snapshots wait, and a newer s
 the same document replaces the waiting older one (only the newest text matters).
 
 `AutosaveTracker` follows one document (a note, a reflection): it counts edits, debounces
-them into commits, and says "Saved" only after the commit of the *latest* edit succeeded.
+them into commits (after a pause, and at least every `MAX_WAIT_MS` while the typing goes
+on: see `debounce.py`), and says "Saved" only after the commit of the *latest* edit
+succeeded.
 A failed commit keeps everything in the editor and is retried on the next edit or on
 Retry. `SaveIndicator` is the quiet line that shows that state.
 """
@@ -25,16 +27,18 @@ from collections.abc import Callable
 from typing import Any
 
 import shiboken6
-from PySide6.QtCore import QCoreApplication, QObject, QRunnable, QThreadPool, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QObject, QRunnable, QThreadPool, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QSizePolicy, QWidget
 
 from walkapp.errors import WalkappError
+from walkapp.ui.widgets.debounce import DEBOUNCE_MS, MAX_WAIT_MS, Debouncer, Pace
+
+__all__ = ["DEBOUNCE_MS", "MAX_WAIT_MS", "AutosaveTracker", "Commit", "Pace", "SaveIndicator",
+           "SerialSaver", "describe_failure"]
 
 log = logging.getLogger(__name__)
 
 Commit = Callable[[], Any]
-
-DEBOUNCE_MS = 750
 
 
 def describe_failure(error: BaseException) -> str:
@@ -244,7 +248,8 @@ class AutosaveTracker(QObject):
 
     def __init__(self, saver: SerialSaver, indicator: SaveIndicator | None,
                  build_commit: Callable[[], Commit | None], *, key: str = "",
-                 debounce_ms: int = DEBOUNCE_MS, parent: QObject | None = None) -> None:
+                 debounce_ms: int = DEBOUNCE_MS, pace: Pace | None = None,
+                 parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._saver = saver
         self._indicator = indicator
@@ -255,10 +260,9 @@ class AutosaveTracker(QObject):
         self._submitted_generation = 0
         self.error: str | None = None
         self._closed = False
-        self._timer = QTimer(self)
-        self._timer.setSingleShot(True)
-        self._timer.setInterval(debounce_ms)
-        self._timer.timeout.connect(self.commit_now)
+        # Due after a pause in the typing, or MAX_WAIT_MS after the first edit not yet
+        # submitted: continuous typing is committed at least that often.
+        self.debouncer = Debouncer(self.commit_now, pace or Pace(delay_ms=debounce_ms), self)
         saver.succeeded.connect(self._on_succeeded)
         saver.failed.connect(self._on_failed)
         if indicator is not None:
@@ -267,7 +271,7 @@ class AutosaveTracker(QObject):
     # -- state -----------------------------------------------------------------------------
     def reset(self, key: str, *, saved: bool = False) -> None:
         """Follow another document (already stored if `saved`)."""
-        self._timer.stop()
+        self.debouncer.cancel()
         self.key = key
         self.generation = self.committed_generation = self._submitted_generation = 0
         self.error = None
@@ -280,13 +284,14 @@ class AutosaveTracker(QObject):
         return self._indicator.state() if self._indicator is not None else ""
 
     def touch(self) -> None:
-        """The document changed: commit it once the typing pauses."""
+        """The document changed: commit it once the typing pauses (or has gone on for
+        MAX_WAIT_MS since the last commit was submitted)."""
         if self._closed:
             return
         self.generation += 1
         if self.error is None:
             self._show("editing")
-        self._timer.start()
+        self.debouncer.touch()
 
     def retry(self) -> None:
         """The user asked to try again: show that something is happening."""
@@ -295,7 +300,7 @@ class AutosaveTracker(QObject):
         self.commit_now()
 
     def commit_now(self) -> None:
-        self._timer.stop()
+        self.debouncer.cancel()
         if self._closed or (self.is_saved() and self.error is None):
             return
         if (self._submitted_generation == self.generation and self.error is None
@@ -319,12 +324,12 @@ class AutosaveTracker(QObject):
         return self.is_saved()
 
     def stop(self) -> None:
-        self._timer.stop()
+        self.debouncer.cancel()
 
     def shutdown(self) -> None:
         """Stop for good: no more commits (a focus change or a hide while the window is
         torn down commits nothing) and no more results. Flush first to keep the text."""
-        self._timer.stop()
+        self.debouncer.shutdown()
         self._closed = True
 
     # -- results ---------------------------------------------------------------------------

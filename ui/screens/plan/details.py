@@ -9,7 +9,7 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from PySide6.QtCore import QDate, QTimer
+from PySide6.QtCore import QDate
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -29,6 +29,7 @@ from walkapp import domain as d
 from walkapp.errors import WalkappError
 from walkapp.events import Change
 from walkapp.services import Services
+from walkapp.ui.widgets.debounce import Debouncer, Pace
 
 SAVE_DELAY_MS = 700
 
@@ -42,8 +43,8 @@ class WalkDetailsPanel(QWidget):
         self._loading = False
         self._closed = False
         self._pending: dict[str, Any] = {}
-        self._timer = QTimer(self, singleShot=True, interval=SAVE_DELAY_MS)
-        self._timer.timeout.connect(self.save_pending)
+        # After a pause in the typing, and at least every MAX_WAIT_MS while it goes on.
+        self.debouncer = Debouncer(self.save_pending, Pace(delay_ms=SAVE_DELAY_MS), self)
 
         self.title = QLineEdit()
         self.title.setAccessibleName(self.tr("Walk title"))
@@ -196,18 +197,18 @@ class WalkDetailsPanel(QWidget):
         if now:
             self.save_pending()
         else:
-            self._timer.start()
+            self.debouncer.touch()
 
     def shutdown(self) -> None:
         """Save what was typed (the database is still open), then save nothing more."""
         if not self._closed:
             self.save_pending()
         self._closed = True
-        self._timer.stop()
+        self.debouncer.shutdown()
 
     def save_pending(self) -> bool:
         """Save what was typed; on failure keep it pending and say why."""
-        self._timer.stop()
+        self.debouncer.cancel()
         if not self._pending:
             return True
         if self._closed:

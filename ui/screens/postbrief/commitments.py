@@ -1,9 +1,10 @@
 """Commitments: each walker's "I will try…", one per walker, saved as it is typed.
 
 A walker with no commitment yet gets a suggestion from their own "I will try" notes; it is
-only a suggestion until someone keeps or edits it. Text is saved about a second after the
-last keystroke (and when the box loses focus); "Saved" appears only after the commit
-worked, and a failed save keeps the text in the box and says why.
+only a suggestion until someone keeps or edits it. Text is saved a moment after the last
+keystroke, at least every 0.8 s while typing goes on (`debounce.py`), and when the box
+loses focus; "Saved" appears only after the commit worked, and a failed save keeps the
+text in the box and says why.
 """
 
 from __future__ import annotations
@@ -11,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from PySide6.QtCore import QTimer, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtGui import QFocusEvent
 from PySide6.QtWidgets import (
     QFrame,
@@ -31,6 +32,7 @@ from walkapp.services.debrief import DebriefService
 from walkapp.services.notes import NoteService
 from walkapp.services.walks import WalkService
 from walkapp.ui.screens.postbrief.base import Panel, heading
+from walkapp.ui.widgets.debounce import Debouncer, Pace
 
 AUTOSAVE_MS = 1000
 
@@ -81,8 +83,8 @@ class CommitmentRow(QWidget):
         self.name_label.setBuddy(self.editor)
         self.editor.textChanged.connect(self._edited)
         self.editor.focus_left.connect(self.flush)
-        self.timer = QTimer(self, singleShot=True, interval=AUTOSAVE_MS)
-        self.timer.timeout.connect(self.flush)
+        # After a pause in the typing, and at least every MAX_WAIT_MS while it goes on.
+        self.debouncer = Debouncer(self.flush, Pace(delay_ms=AUTOSAVE_MS), self)
 
         self.from_notes = QPushButton(self.tr("From notes"))
         self.from_notes.setAccessibleName(
@@ -176,14 +178,14 @@ class CommitmentRow(QWidget):
         self.suggested = False
         self.keep_button.hide()
         self._say(self.tr("Not saved yet…"))
-        self.timer.start()
+        self.debouncer.touch()
 
     def is_dirty(self) -> bool:
         return self._dirty
 
     def flush(self) -> None:
         """Save now if there is anything unsaved."""
-        self.timer.stop()
+        self.debouncer.cancel()
         if not self._dirty or self._closed:
             return
         text = self.editor.toPlainText().strip()
@@ -213,7 +215,7 @@ class CommitmentRow(QWidget):
         """Save what is typed, then stop: a focus change while the window is torn down
         (after the database was closed) saves nothing."""
         self.flush()
-        self.timer.stop()
+        self.debouncer.shutdown()
         self._closed = True
 
 
