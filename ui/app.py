@@ -19,6 +19,7 @@ from walkapp.errors import WalkappError
 from walkapp.paths import resource_path
 from walkapp.services import Services, open_services
 from walkapp.storage.safe_files import create_private_file, make_private_dirs, restrict_file
+from walkapp.ui.clean_exit import CleanEnds
 from walkapp.ui.main_window import MainWindow
 
 log = logging.getLogger(__name__)
@@ -124,6 +125,9 @@ def _run(app: QApplication, settings: Settings) -> int:
             QMessageBox.critical(None, "walkapp", error.message)
             return 1
         window = MainWindow(services, ui_settings(settings), asker)
+        # From here on a signal, a logout or quitting saves what is typed before walkapp
+        # exits (see walkapp.ui.clean_exit).
+        ends = CleanEnds(app, window.save_everything, window.end_session).install()
         window.start_auto_backup()
         window.show()
         # A broken file in the user's protocol folder is reported, skipped, never fatal.
@@ -131,10 +135,15 @@ def _run(app: QApplication, settings: Settings) -> int:
         # Walks whose 30 days in the Trash are over go for good (off the GUI thread).
         window.expire_trash()
         try:
-            return app.exec()
+            code = app.exec()
         finally:
-            window.stop_auto_backup()
-            window.shutdown_background_work()
-            services.close()
+            try:
+                window.end_session("the window closed")  # a no-op when it already ended
+                window.stop_auto_backup()
+                window.shutdown_background_work()
+                services.close()
+            finally:
+                ends.uninstall()  # the end is complete: no deadline any more
+        return ends.exit_status(code)
     finally:
         started.lock.release()

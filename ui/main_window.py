@@ -55,6 +55,7 @@ class MainWindow(QMainWindow):
         self._create_walk = create_walk or composition.walk_creator(lib)
         self.workspace: WalkWorkspace | None = None
         self._closed = False
+        self._ended_saved = True
         self.setWindowTitle(self.tr("Learning walks"))
         self.setMinimumSize(960, 600)
 
@@ -432,7 +433,39 @@ class MainWindow(QMainWindow):
         if not wait_for_background():
             log.warning("background work was still running when the window closed")
 
+    def save_everything(self) -> bool:
+        """Commit what is typed on every open page now, without asking and without closing
+        anything (the session manager's request before a logout). True if all is saved."""
+        if self._closed or self.workspace is None:
+            return self._ended_saved
+        return self.workspace.save_pending()
+
+    def end_session(self, why: str) -> bool:
+        """walkapp is ending and nobody may be there to answer (a signal, a logout): save
+        what is typed, then stop everything the window runs, like Ctrl+Q but without
+        asking. Returns False, after logging it, if something could not be saved (what
+        failed is also shown on its page). Calling it again returns the first answer."""
+        if self._closed:
+            return self._ended_saved
+        try:
+            saved = self.save_everything()
+        except Exception:  # a bug while saving must not stop the rest of the end
+            log.exception("saving before walkapp quits (%s) failed unexpectedly", why)
+            saved = False
+        if not saved:
+            log.error("walkapp is quitting (%s): some of what was typed could not be saved",
+                      why)
+        self._ended_saved = saved
+        self.shutdown_background_work()
+        self._settings.setValue("main_window/geometry", self.saveGeometry())
+        self._settings.sync()
+        self.shutdown()
+        return saved
+
     def closeEvent(self, event: QCloseEvent) -> None:
+        if self._closed:  # ended already (end_session): nothing left to save or ask
+            super().closeEvent(event)
+            return
         if not self._close_workspace():
             event.ignore()
             return
