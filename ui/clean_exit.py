@@ -66,12 +66,12 @@ class SignalWatcher(QObject):
 
     requested = Signal(int)
 
-    def __init__(self, *, timeout_s: float = END_TIMEOUT_S,
+    def __init__(self, *, timeout_s: float | None = None,
                  hard_exit: HardExit = os._exit,
                  signals: Sequence[signal.Signals] = END_SIGNALS,
                  parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self._timeout_s = timeout_s
+        self._timeout_s = END_TIMEOUT_S if timeout_s is None else timeout_s
         self._hard_exit = hard_exit
         self._signals = tuple(signals)
         self._received = 0
