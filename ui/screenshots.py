@@ -72,10 +72,8 @@ def render_all(out_dir: Path) -> list[Path]:
                     shots.append(out_dir / f"{number:02d}-{key}.png")
                     _shoot(window, shots[-1])
             window.close()
-            from walkapp.ui.screens.postbrief.screenshots import (
-                render_screenshots as postbrief_shots,
-            )
             from walkapp.ui.screenshots_observe import render_screenshots as observe_shots
+            from walkapp.ui.screenshots_postbrief import render_screenshots as postbrief_shots
 
             for path in observe_shots(services, out_dir, walk.id):
                 print(path)
