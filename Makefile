@@ -7,6 +7,7 @@ BIN    := $(VENV)/bin
 # The stamp names the interpreter, so `make test PYTHON=…` after a run with another Python
 # rebuilds the venv instead of silently testing with the old one.
 STAMP  := $(VENV)/.walkapp-installed-$(subst /,_,$(PYTHON))
+DEV_STAMP := $(VENV)/.walkapp-dev-installed
 
 .PHONY: run test sysdeps-run sysdeps-test venv lint wheel screenshots bench clean
 
@@ -32,10 +33,16 @@ $(STAMP): pyproject.toml setup.py
 	$(BIN)/python -m pip install --quiet -e '.[test]'
 	@touch $(STAMP)
 
-lint: $(STAMP)
-	$(BIN)/python -m pip install --quiet ruff mypy types-reportlab
+$(DEV_STAMP): $(STAMP)
+	$(BIN)/python -m pip install --quiet -e '.[dev]'
+	@touch $(DEV_STAMP)
+
+# ruff; the import contracts of pyproject.toml ([tool.importlinter]); strict mypy over walkapp
+# and walkapp.ui. The last two run over the package as installed (see tests/helpers/lint.py).
+lint: $(DEV_STAMP)
 	$(BIN)/ruff check walkapp ui tests
-	$(BIN)/mypy
+	$(BIN)/python -m tests.helpers.lint contracts
+	$(BIN)/python -m tests.helpers.lint mypy
 
 wheel: $(STAMP)
 	$(BIN)/python -m pip wheel --no-deps -w dist .

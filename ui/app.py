@@ -18,7 +18,7 @@ from walkapp.config import Settings
 from walkapp.errors import WalkappError
 from walkapp.paths import resource_path
 from walkapp.services import Services, open_services
-from walkapp.storage.safe_files import create_private_file, make_private_dirs, restrict_file
+from walkapp.services.safety import create_private_file, make_private_dirs, restrict_file
 from walkapp.ui.clean_exit import CleanEnds
 from walkapp.ui.main_window import MainWindow
 

@@ -27,9 +27,7 @@ from PySide6.QtCore import QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QGuiApplication
 
 from walkapp.errors import WalkappError
-from walkapp.storage.backup import backup_now
-from walkapp.storage.backup_schedule import BackupScheduler
-from walkapp.storage.db import Database
+from walkapp.services.safety import BackupScheduler, Database, backup_now
 from walkapp.ui.workers import Progress, run_in_background
 
 TICK_MS = 60_000

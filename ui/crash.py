@@ -86,8 +86,10 @@ def format_traceback(info: _ExcInfo) -> str:
         part = parts.pop()
         text = getattr(part, "_str", None)
         if isinstance(text, str) and len(text) > MAX_MESSAGE_CHARS:
-            part._str = (f"{text[:MAX_MESSAGE_CHARS]}… ({len(text) - MAX_MESSAGE_CHARS:,} "
-                         "more characters left out)")
+            # `_str` is the message TracebackException formats; it has no public setter.
+            setattr(part, "_str", (f"{text[:MAX_MESSAGE_CHARS]}… "  # noqa: B010
+                                   f"({len(text) - MAX_MESSAGE_CHARS:,} more characters "
+                                   "left out)"))
         parts += [p for p in (part.__cause__, part.__context__) if p is not None]
         parts += list(getattr(part, "exceptions", None) or ())
     return "".join(formatted.format())

@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import contextlib
 import errno
+import io
 import logging
 import logging.handlers
 import os
@@ -27,7 +28,6 @@ import stat
 import sys
 import threading
 from pathlib import Path
-from typing import TextIO
 
 LOG_FOLDER = "logs"
 LOG_NAME = "walkapp.log"
@@ -45,7 +45,7 @@ def _check_owner(info: os.stat_result, what: Path) -> None:
         raise PermissionError(errno.EPERM, "it belongs to another user", str(what))
 
 
-def open_private_log(folder: Path, name: str = LOG_NAME) -> TextIO:
+def open_private_log(folder: Path, name: str = LOG_NAME) -> io.TextIOWrapper:
     """Open `folder/name` for appending: created 0600 in a 0700 folder, never via a link."""
     with contextlib.suppress(FileExistsError):
         os.mkdir(folder, 0o700)
@@ -108,7 +108,7 @@ class PrivateRotatingFileHandler(logging.handlers.RotatingFileHandler):
                          backupCount=backup_count, encoding="utf-8", delay=True)
         self.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
 
-    def _open(self) -> TextIO:
+    def _open(self) -> io.TextIOWrapper:
         return open_private_log(self.folder, Path(self.baseFilename).name)
 
     def handleError(self, record: logging.LogRecord) -> None:
@@ -142,8 +142,8 @@ class CrashLog:
                     self.handler.flush()
                 except OSError as error:
                     self.handler.last_error = error
-            error = self.handler.last_error
-        return None if error is None else describe_log_error(error)
+            failure = self.handler.last_error
+        return None if failure is None else describe_log_error(failure)
 
     def attach(self, logger_name: str = "walkapp") -> None:
         """Also keep walkapp's own warnings and errors (logging) in this file."""

@@ -45,6 +45,7 @@ from walkapp.reports import (
 )
 from walkapp.services import Services
 from walkapp.ui.dialogs import Asker
+from walkapp.ui.qt_values import to_time
 from walkapp.ui.workers import Progress, run_in_background
 
 ChoosePath = Callable[[QWidget, str], str]   # (parent, suggested path) -> chosen path or ""
@@ -213,7 +214,7 @@ class ExportDialog(QDialog):
         kind = self.current_kind()
         start = None
         if kind is ReportKind.AGENDA and self.use_start.isChecked():
-            start = self.start.time().toPython()
+            start = to_time(self.start.time())
         return ReportRequest(
             kind=kind, walk_id=self._walk.id if self._walk else None,
             walker=self.walker.currentText().strip() if kind is ReportKind.JOURNAL else None,

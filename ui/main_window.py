@@ -3,6 +3,7 @@ walk). It composes screens; it does not contain them."""
 
 from __future__ import annotations
 
+import functools
 import logging
 from collections.abc import Callable
 
@@ -168,7 +169,7 @@ class MainWindow(QMainWindow):
         ]
         self._export_actions: list[tuple[QAction, bool]] = []
         for kind, label, shortcut, needs_walk in labels:
-            action = self._action(label, lambda k=kind: self.export_report(k), shortcut)
+            action = self._action(label, functools.partial(self.export_report, kind), shortcut)
             self.export_menu.addAction(action)
             self._export_actions.append((action, needs_walk))
 
@@ -220,7 +221,7 @@ class MainWindow(QMainWindow):
         if self.workspace is not None:
             workspace = self.workspace
             for number, (key, label) in enumerate(self._page_labels(), start=1):
-                action = self._action(label, lambda k=key: workspace.show_page(k),
+                action = self._action(label, functools.partial(workspace.show_page, key),
                                       f"Ctrl+Shift+{number}")
                 self.go_menu.addAction(action)
                 self._page_actions.append(action)

@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QMenu, QWidget
 
 from walkapp.errors import WalkappError
 from walkapp.protocol.library import ProtocolLibrary
-from walkapp.storage.safe_files import make_private_dirs
+from walkapp.services.safety import make_private_dirs
 from walkapp.ui.dialogs import Asker
 
 

@@ -9,7 +9,6 @@ from __future__ import annotations
 import os
 import sys
 import tempfile
-from collections.abc import Callable
 from pathlib import Path
 
 SIZE = (1366, 768)
@@ -28,6 +27,8 @@ def _shoot(widget: object, path: Path) -> None:
 
 
 def render_all(out_dir: Path) -> list[Path]:
+    from PySide6.QtWidgets import QTabWidget
+
     from walkapp.config import resolve_settings
     from walkapp.demo import create_demo_walk
     from walkapp.services import open_services
@@ -62,20 +63,18 @@ def render_all(out_dir: Path) -> list[Path]:
                     page._act(runner.next)  # type: ignore[attr-defined]
                     if key == "post_brief":
                         page._act(runner.next)  # type: ignore[attr-defined]
-                tabs: Callable[[], object] | None = getattr(page, "tabs", None)
-                if tabs is not None and hasattr(tabs, "count"):
-                    for index in range(tabs.count()):  # type: ignore[attr-defined]
-                        tabs.setCurrentIndex(index)  # type: ignore[attr-defined]
+                tabs = getattr(page, "tabs", None)
+                if isinstance(tabs, QTabWidget):
+                    for index in range(tabs.count()):
+                        tabs.setCurrentIndex(index)
                         shots.append(out_dir / f"{number:02d}-{key}-{index + 1}.png")
                         _shoot(window, shots[-1])
                 else:
                     shots.append(out_dir / f"{number:02d}-{key}.png")
                     _shoot(window, shots[-1])
             window.close()
-            from walkapp.ui.screens.postbrief.screenshots import (
-                render_screenshots as postbrief_shots,
-            )
             from walkapp.ui.screenshots_observe import render_screenshots as observe_shots
+            from walkapp.ui.screenshots_postbrief import render_screenshots as postbrief_shots
 
             for path in observe_shots(services, out_dir, walk.id):
                 print(path)

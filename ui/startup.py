@@ -25,14 +25,14 @@ from PySide6.QtWidgets import QWidget
 
 from walkapp.config import Settings
 from walkapp.errors import AlreadyRunningError, StorageError
-from walkapp.storage.location import location_warning
-from walkapp.storage.lock import DataFolderLock
-from walkapp.storage.startup import (
+from walkapp.services.safety import (
+    DataFolderLock,
     RecoveryChoice,
     RecoveryResult,
     StartupReport,
     StartupStatus,
     check_database,
+    location_warning,
     recover,
 )
 from walkapp.ui.dialogs import Asker

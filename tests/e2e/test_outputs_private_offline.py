@@ -15,6 +15,7 @@ from tests.helpers.privacy import (
     forbidden_strings,
     make_private_walk,
 )
+from walkapp.bundles import BundleService
 from walkapp.config import resolve_settings
 from walkapp.reports import ReportKind
 from walkapp.reports.api import ReportRequest, render_report
@@ -53,20 +54,22 @@ def test_opted_in_details_do_appear(services: Services) -> None:
 def test_kits_and_notes_files_honour_privacy_and_import_offline(services: Services,
                                                                 tmp_path: Path) -> None:
     walk = make_private_walk(services)
-    kit = services.bundles.write_kit(walk.id, tmp_path / "kit.walkkit", walk.walkers[0].id)
+    bundles = BundleService(services.db, services.bus)
+    kit = bundles.write_kit(walk.id, tmp_path / "kit.walkkit", walk.walkers[0].id)
     assert_private(kit.read_bytes(), walk)
     laptop = open_services(resolve_settings(tmp_path / "walker"))
     try:
-        opened = laptop.bundles.open_kit(kit)
+        laptop_bundles = BundleService(laptop.db, laptop.bus)
+        opened = laptop_bundles.open_kit(kit)
         mine = laptop.walks.get_walk(walk.id)
         assert all(v.teacher_name is None and v.room is None for v in mine.visits)
         laptop.notes.save_note(NoteDraft(walk_id=walk.id, author_id=opened.walker_id,
                                          visit_id=mine.visits[0].id, text="A new note"))
-        notes = laptop.bundles.write_notes(walk.id, opened.walker_id,
+        notes = laptop_bundles.write_notes(walk.id, opened.walker_id,
                                            tmp_path / "back.walknotes")
     finally:
         laptop.close()
     assert_private(notes.read_bytes(), walk)
-    report = services.bundles.import_files([notes])
+    report = bundles.import_files([notes])
     assert report.files[0].accepted
     assert any(n.text == "A new note" for n in services.notes.list_notes(walk.id))

@@ -100,7 +100,7 @@ def test_a_whole_walk_through_the_window(qtbot, services: Services, qsettings: Q
     assert isinstance(page, ObservationPage)
     page.author.setCurrentIndex(page.author.findData(walk.walkers[0].id))
     page.author.activated.emit(page.author.currentIndex())
-    screen = page.screen
+    screen = page.observation
     assert screen is not None
     edit = screen.editor.text_edit
     window.activateWindow()

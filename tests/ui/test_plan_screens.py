@@ -151,13 +151,13 @@ def test_review_carries_commitments_and_action_items(qtbot, services: Services) 
     panel = ReviewPanel(services, second.id)
     qtbot.addWidget(panel)
     services.bus.subscribe(panel.on_change)
-    assert panel.commitments.rowCount() == 1 and panel.actions.rowCount() == 1
+    assert panel.commitments.rowCount() == 1 and panel.action_items.rowCount() == 1
     panel.commitments.selectRow(0)
     panel.commitment_note.setText("Worked well with Year 5")
     panel.tried_button.click()
-    panel.actions.selectRow(0)
+    panel.action_items.selectRow(0)
     panel.done_button.click()
-    assert panel.commitments.rowCount() == 0 and panel.actions.rowCount() == 0
+    assert panel.commitments.rowCount() == 0 and panel.action_items.rowCount() == 0
     item = services.debrief.list_action_items(first.id)[0]
     assert item.status is d.ActionStatus.DONE and item.follow_ups[0].walk_id == second.id
 

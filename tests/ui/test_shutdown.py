@@ -61,8 +61,8 @@ def _busy_walk(qtbot, window: MainWindow, walk_id: str) -> WalkWorkspace:  # typ
     # Observation: the visit countdown running and a note being typed.
     workspace.show_page("observation")
     page = workspace.page("observation")
-    assert isinstance(page, ObservationPage) and page.screen is not None
-    screen = page.screen
+    assert isinstance(page, ObservationPage) and page.observation is not None
+    screen = page.observation
     qtbot.mouseClick(screen.timer_button, Qt.MouseButton.LeftButton)
     assert screen.visit_timer.is_running()
     screen.editor.text_edit.setFocus()

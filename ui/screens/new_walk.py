@@ -21,6 +21,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from walkapp.ui.qt_values import to_date
+
 
 @dataclass(frozen=True)
 class ProtocolChoice:
@@ -125,7 +127,7 @@ class NewWalkDialog(QDialog):
 
     def request(self) -> NewWalkRequest:
         return NewWalkRequest(
-            title=self.title.text().strip(), walk_date=self.date.date().toPython(),
+            title=self.title.text().strip(), walk_date=to_date(self.date.date()),
             protocol_id=str(self.protocol.currentData() or ""),
             focus=self.focus.toPlainText().strip(),
             look_for_set=self.look_for_set.currentData(), visits=self.visits.value())

@@ -25,7 +25,9 @@ class ObservationPage(QWidget):
         self._make_screen = make_screen
         self._asker = asker
         self._closed = False
-        self.screen: ObservationScreen | None = None
+        # Not `screen`: that would hide QWidget.screen().
+        self.observation: ObservationScreen | None = None
+        self.screen_author: str | None = None  # whose notes `observation` takes
 
         self.author = QComboBox()
         self.author.setAccessibleName(self.tr("Whose notes these are"))
@@ -58,27 +60,27 @@ class ObservationPage(QWidget):
         self.author.setCurrentIndex(max(0, index))
         self.empty.setVisible(not people)
         self.author.setEnabled(bool(people))
-        if people and self.screen is None:
+        if people and self.observation is None:
             self._show_screen(str(self.author.currentData()))
 
     def _show_screen(self, author_id: str) -> None:
-        if self.screen is not None:
-            if not self.screen.can_close():
+        if self.observation is not None:
+            if not self.observation.can_close():
                 index = self.author.findData(self.screen_author)
                 self.author.setCurrentIndex(index)
                 return
-            self._layout.removeWidget(self.screen)
-            self.screen.shutdown()  # saved just now; its timers must not outlive it
-            self.screen.deleteLater()
-        self.screen = self._make_screen(author_id)
+            self._layout.removeWidget(self.observation)
+            self.observation.shutdown()  # saved just now; its timers must not outlive it
+            self.observation.deleteLater()
+        self.observation = self._make_screen(author_id)
         self.screen_author = author_id
-        self._layout.addWidget(self.screen, 1)
+        self._layout.addWidget(self.observation, 1)
 
     def _author_chosen(self, index: int) -> None:
         if self._closed:
             return
         author_id = self.author.itemData(index)
-        if author_id and author_id != getattr(self, "screen_author", None):
+        if author_id and author_id != self.screen_author:
             self._show_screen(str(author_id))
 
     def on_change(self, change: Change) -> None:
@@ -86,16 +88,16 @@ class ObservationPage(QWidget):
             return
         if change.walk_id == self.walk_id and change.entity == "participant":
             self._fill_authors()
-        if self.screen is not None:
-            self.screen.on_change(change)
+        if self.observation is not None:
+            self.observation.on_change(change)
 
     def save_pending(self) -> bool:
-        return self.screen.flush() if self.screen is not None else True
+        return self.observation.flush() if self.observation is not None else True
 
     def can_close(self) -> bool:
-        return self.screen.can_close() if self.screen is not None else True
+        return self.observation.can_close() if self.observation is not None else True
 
     def shutdown(self) -> None:
         self._closed = True
-        if self.screen is not None:
-            self.screen.shutdown()
+        if self.observation is not None:
+            self.observation.shutdown()

@@ -292,7 +292,8 @@ class StepGuide(QWidget):
     def _show_body(self, state: RunnerState) -> None:
         self._shown_position = state.position
         while self._prompt_layout.count():
-            widget = self._prompt_layout.takeAt(0).widget()
+            item = self._prompt_layout.takeAt(0)
+            widget = item.widget() if item is not None else None
             if widget is not None:
                 widget.hide()
         if state.step.prompts:

@@ -6,7 +6,7 @@ how many walks are in it) leads to the Trash screen.
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import Qt, QTimer, Signal, SignalInstance
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QComboBox,
@@ -228,10 +228,10 @@ class WalksLibrary(QWidget):
         for button in (self.open_button, self.duplicate_button, self.delete_button):
             button.setEnabled(has)
 
-    def _emit_selected(self, signal: Signal) -> None:
+    def _emit_selected(self, signal: SignalInstance) -> None:
         walk_id = self.selected_walk_id()
         if walk_id:
-            signal.emit(walk_id)  # type: ignore[attr-defined]
+            signal.emit(walk_id)
 
     def on_change(self, change: Change) -> None:
         # The library shows counts of walkers, visits and notes: those changes matter too.

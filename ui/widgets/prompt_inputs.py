@@ -19,12 +19,21 @@ from PySide6.QtWidgets import (
 
 
 class PromptLike(Protocol):
-    key: str
-    text: str
-    kind: Any  # a PromptKind (str enum): text | list | choice | rating | checklist
-    options: tuple[str, ...]
-    low_label: str
-    high_label: str
+    """What a prompt input reads of a prompt (`walkapp.protocol.schema.Prompt`, frozen):
+    read-only properties, so a frozen dataclass fits."""
+
+    @property
+    def key(self) -> str: ...
+    @property
+    def text(self) -> str: ...
+    @property
+    def kind(self) -> Any: ...  # a PromptKind (str enum): text | list | choice | rating | …
+    @property
+    def options(self) -> tuple[str, ...]: ...
+    @property
+    def low_label(self) -> str: ...
+    @property
+    def high_label(self) -> str: ...
 
 
 class PromptInput(QWidget):
@@ -72,7 +81,7 @@ class PromptInput(QWidget):
             if self.kind == "rating" and prompt.high_label:
                 row.addWidget(QLabel(prompt.high_label))
             row.addStretch(1)
-            self._group.idToggled.connect(lambda _i, on: on and self._emit())
+            self._group.idToggled.connect(self._on_id_toggled)
             layout.addLayout(row)
         else:  # checklist
             for option in prompt.options:
@@ -92,8 +101,8 @@ class PromptInput(QWidget):
             checked = [b.text() for b in self.buttons if b.isChecked()]
             return checked[0] if checked else None
         if self.kind == "rating":
-            checked = [int(b.text()) for b in self.buttons if b.isChecked()]
-            return checked[0] if checked else None
+            ratings = [int(b.text()) for b in self.buttons if b.isChecked()]
+            return ratings[0] if ratings else None
         return [b.text() for b in self.buttons if b.isChecked()]
 
     def set_value(self, value: Any) -> None:
@@ -120,3 +129,8 @@ class PromptInput(QWidget):
     def _emit(self, *_: object) -> None:
         if not self._loading:
             self.changed.emit(self.value())
+
+    def _on_id_toggled(self, _id: int, on: bool) -> None:
+        # A radio group toggles twice per click (one off, one on): say so once.
+        if on:
+            self._emit()

@@ -11,12 +11,11 @@ from __future__ import annotations
 import argparse
 import os
 import re
-import sys
 from pathlib import Path
 from typing import Any
 
 from walkapp.cli.context import Context
-from walkapp.cli.terminal import echo
+from walkapp.cli.terminal import confirm, echo
 from walkapp.errors import (
     CorruptDatabaseError,
     NotFoundError,
@@ -91,20 +90,6 @@ def _database_path(context: Context) -> Path:
                            f"a server ({context.settings.database_url}). Use the server's "
                            "own backup tools.")
     return path
-
-
-def confirm(question: str, yes: bool) -> bool:
-    """Ask on the terminal; `--yes` answers for scripts; no terminal and no --yes: refuse."""
-    if yes:
-        return True
-    if not sys.stdin or not sys.stdin.isatty():
-        raise WalkappError("This needs a confirmation and there is no terminal to ask on. "
-                           "Run it again with --yes to go ahead.")
-    try:
-        answer = input(f"{question} [y/N] ")
-    except EOFError:
-        return False
-    return answer.strip().casefold() in {"y", "yes"}
 
 
 def _size(size: int) -> str:

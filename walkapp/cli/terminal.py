@@ -23,6 +23,8 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import Any, TextIO
 
+from walkapp.errors import WalkappError
+
 # C0 controls (ESC, BEL, CR, NUL…), DEL and the C1 controls (a lone 0x9b is a CSI to many
 # terminals), the bidi embeddings, overrides and isolates (U+202A–202E, U+2066–2069), the
 # Unicode line and paragraph separators, and lone surrogates (bytes of a file name that is
@@ -122,3 +124,17 @@ def safe_output() -> Iterator[None]:
         yield
     finally:
         sys.stdout, sys.stderr = saved
+
+
+def confirm(question: str, yes: bool) -> bool:
+    """Ask on the terminal; `--yes` answers for scripts; no terminal and no --yes: refuse."""
+    if yes:
+        return True
+    if not sys.stdin or not sys.stdin.isatty():
+        raise WalkappError("This needs a confirmation and there is no terminal to ask on. "
+                           "Run it again with --yes to go ahead.")
+    try:
+        answer = input(f"{question} [y/N] ")
+    except EOFError:
+        return False
+    return answer.strip().casefold() in {"y", "yes"}

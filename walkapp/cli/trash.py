@@ -13,7 +13,7 @@ from datetime import datetime
 from typing import Any
 
 from walkapp.cli.context import Context
-from walkapp.cli.terminal import echo, visible
+from walkapp.cli.terminal import confirm, echo, visible
 from walkapp.jsonout import dumps
 from walkapp.services.trash import TRASH_DAYS, RemovalResult, TrashedWalk
 
@@ -124,8 +124,6 @@ def cmd_trash_restore(args: argparse.Namespace, context: Context) -> int:
 
 # -- trash empty ------------------------------------------------------------------------------
 def cmd_trash_empty(args: argparse.Namespace, context: Context) -> int:
-    from walkapp.cli.safety import confirm
-
     services = context.services
     targets = ([services.trash.find_trashed(args.walk)] if args.walk is not None
                else services.trash.list_trash())

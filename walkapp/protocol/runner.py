@@ -17,12 +17,11 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from enum import StrEnum
-from typing import Protocol as TypingProtocol
 
 from walkapp import domain as d
 from walkapp.errors import ValidationError, WalkappError
+from walkapp.protocol.run_store import NewSegment, RunChange, RunStore
 from walkapp.protocol.schema import Activity, Phase, PhaseKey, Protocol, Step
-from walkapp.services.runs import NewSegment, RunChange
 
 Clock = Callable[[], datetime]
 DONE_PHASE = "done"  # the walk's current_phase once the last phase is finished
@@ -31,16 +30,6 @@ _TICK = timedelta(microseconds=1)
 
 def utc_clock() -> datetime:
     return datetime.now(UTC)
-
-
-class RunStore(TypingProtocol):
-    """What the runner needs from storage (RunService provides it; tests may fake it)."""
-
-    def log(self, walk_id: str) -> list[d.PhaseLogEntry]: ...
-
-    def transition(self, walk_id: str,
-                   decide: Callable[[list[d.PhaseLogEntry]], RunChange]
-                   ) -> list[d.PhaseLogEntry]: ...
 
 
 class RunnerError(WalkappError):

@@ -7,7 +7,6 @@ commit it publishes a `Change` on the event bus so that views refresh only what 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
 
 from walkapp.config import Settings
 from walkapp.events import EventBus
@@ -21,9 +20,6 @@ from walkapp.services.runs import RunService
 from walkapp.services.trash import TrashService
 from walkapp.services.walks import NewWalk, WalkService
 from walkapp.storage.db import Database
-
-if TYPE_CHECKING:  # the bundles package builds on services; import it late to avoid a cycle
-    from walkapp.bundles.service import BundleService
 
 __all__ = ["NewWalk", "NoteDraft", "Services", "open_services"]
 
@@ -39,21 +35,20 @@ class Services:
     records: RecordService
     responses: ResponseService
     runs: RunService
-    bundles: BundleService
     trash: TrashService
+    # No BundleService here: walkapp.bundles builds on the services, not the other way round
+    # (the layers contract in pyproject.toml). The CLI and the ui make their own from db and bus.
 
     @classmethod
     def create(cls, db: Database, bus: EventBus | None = None,
                clock: Clock | None = None) -> Services:
         """`clock` ("now" in UTC) is for tests: the Trash's 30 days follow it."""
-        from walkapp.bundles.service import BundleService
-
         bus = bus or EventBus()
         return cls(db=db, bus=bus, walks=WalkService(db, bus, clock),
                    plan=PlanService(db, bus, clock), notes=NoteService(db, bus, clock),
                    debrief=DebriefService(db, bus, clock), records=RecordService(db, bus, clock),
                    responses=ResponseService(db, bus, clock), runs=RunService(db, bus, clock),
-                   bundles=BundleService(db, bus, clock), trash=TrashService(db, bus, clock))
+                   trash=TrashService(db, bus, clock))
 
     def close(self) -> None:
         self.db.close()

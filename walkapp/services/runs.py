@@ -19,6 +19,7 @@ from sqlalchemy.orm import Session
 from walkapp import domain as d
 from walkapp.errors import NotFoundError
 from walkapp.events import Action
+from walkapp.protocol.run_store import RunChange
 from walkapp.services import convert
 from walkapp.services.base import ServiceBase
 from walkapp.services.walks import live_walk
@@ -26,30 +27,6 @@ from walkapp.storage import models as m
 from walkapp.storage.types import utcnow
 
 OUTCOMES = ("running", "paused", "done", "skipped")
-
-
-@dataclass(frozen=True)
-class NewSegment:
-    phase: str
-    step_index: int
-    step_key: str
-    step_title: str
-    planned_seconds: int
-    started_at: datetime
-    # A segment written already closed (a step skipped by "finish") gives these two.
-    ended_at: datetime | None = None
-    outcome: str = "running"
-
-
-@dataclass(frozen=True)
-class RunChange:
-    """One transition of the runner, applied atomically."""
-
-    close: tuple[str, datetime, str] | None = None  # (row id, ended at, outcome)
-    relabel: tuple[str, str] | None = None  # (row id, new outcome) for a closed row
-    extend: tuple[str, int] | None = None  # (row id, seconds added)
-    open: tuple[NewSegment, ...] = ()
-    position: tuple[str, int, d.WalkStatus] | None = None  # walk phase, step, status
 
 
 @dataclass(frozen=True)

@@ -24,10 +24,11 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
 from enum import StrEnum
 from pathlib import Path
+from typing import Protocol
 
+from walkapp.config import Settings
 from walkapp.errors import CorruptDatabaseError, StorageError
 from walkapp.storage import migrate
-from walkapp.storage.db import Database, timestamp_for_filename, translate_error
 from walkapp.storage.guard import SQLITE_MAGIC as SQLITE_MAGIC
 from walkapp.storage.guard import read_start
 from walkapp.storage.safe_files import (
@@ -37,6 +38,7 @@ from walkapp.storage.safe_files import (
     restrict_folder,
 )
 from walkapp.storage.snapshot import copy_database
+from walkapp.storage.translate import translate_error
 
 log = logging.getLogger(__name__)
 
@@ -103,8 +105,21 @@ class BackupProblem(StrEnum):
     NEWER = "newer"
 
 
+class DatabaseFile(Protocol):
+    """What `backup_now` needs of a `walkapp.storage.db.Database`.
+
+    Named as a port rather than imported: the Database itself uses this module (it copies the
+    file aside before a migration), so importing it here would make a cycle.
+    """
+
+    settings: Settings
+    path: Path | None
+
+    def verify_file(self, where: str = "") -> None: ...
+
+
 # -- making copies ----------------------------------------------------------------------------
-def backup_now(db: Database, reason: str = "manual",
+def backup_now(db: DatabaseFile, reason: str = "manual",
                policy: RotationPolicy = DEFAULT_POLICY) -> Path | None:
     """Copy the database to backups/<reason>-<UTC time>.sqlite3, check it, rotate.
 
@@ -155,6 +170,11 @@ def backup_file(source: Path, backup_dir: Path, reason: str = "manual",
             "`walkapp restore`.")
     restrict_folder(backup_dir)  # 0700, and never through a link
     return target
+
+
+def timestamp_for_filename(moment: datetime | None = None) -> str:
+    moment = moment or datetime.now(UTC)
+    return moment.strftime("%Y%m%dT%H%M%SZ")
 
 
 def _free_name(backup_dir: Path, reason: str, now: datetime | None) -> Path:

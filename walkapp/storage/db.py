@@ -14,7 +14,6 @@ import os
 import sqlite3
 import stat
 from collections.abc import Callable, Iterator
-from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
@@ -27,15 +26,11 @@ from sqlalchemy.pool import NullPool
 from walkapp.config import Settings, sqlite_path_from_url
 from walkapp.errors import CorruptDatabaseError, NewerDatabaseError, StorageError
 from walkapp.storage import guard, migrate
+from walkapp.storage.backup import backup_file, rotate_quietly
 from walkapp.storage.file_identity import FileIdentity, require_same_file
-from walkapp.storage.os_errors import ErrorContext, classify_os_error
 from walkapp.storage.safe_files import make_private_dirs, refuse_links, restrict_file
-from walkapp.storage.sqlite_errors import (
-    SQLITE_ERROR,
-    classify_sqlite_error,
-    missing_walkapp_tables,
-    primary_code,
-)
+from walkapp.storage.sqlite_errors import SQLITE_ERROR, missing_walkapp_tables, primary_code
+from walkapp.storage.translate import translate_error as translate_error
 
 BUSY_TIMEOUT_MS = 5000
 
@@ -51,39 +46,6 @@ def _set_sqlite_pragmas(dbapi_connection: Any, connection_record: Any) -> None:
         cursor.execute("PRAGMA secure_delete = ON")
     finally:
         cursor.close()
-
-
-# One classifier per database driver: the exception type its errors derive from, and how
-# to read them. Only SQLite is built; PostgreSQL (psycopg) gets its own entry when walkapp
-# supports it. A driver error no classifier claims is treated as a bug (None).
-_DriverClassifier = Callable[[BaseException, ErrorContext], StorageError | None]
-DRIVER_CLASSIFIERS: tuple[tuple[type[BaseException], _DriverClassifier], ...] = (
-    (sqlite3.Error, classify_sqlite_error),
-)
-
-
-def translate_error(error: BaseException, where: str = "", *, path: Path | None = None,
-                    space_of: Path | None = None) -> StorageError | None:
-    """Turn a storage exception into a user-facing StorageError, or None if it is a bug.
-
-    Decided by the driver's result code (SQLite's `sqlite_errorcode`) or the OSError's
-    errno, never by the words of a message. `where` says what was being done ("saving the
-    note"); `path` is the database file involved, `space_of` the file or folder whose
-    disk's free space a "disk full" message reports (default: `path`, else the OSError's
-    file name).
-    """
-    if isinstance(error, StorageError):
-        return error
-    original = error.orig if isinstance(error, DBAPIError) else error
-    if original is None:
-        return None
-    context = ErrorContext(where, path, space_of)
-    for kind, classify in DRIVER_CLASSIFIERS:
-        if isinstance(original, kind):
-            return classify(original, context)
-    if isinstance(original, OSError):
-        return classify_os_error(original, context)
-    return None
 
 
 class Database:
@@ -126,8 +88,8 @@ class Database:
                                                                         "-journal")))
         engine = self._make_engine()
         try:
-            migrate.upgrade_to_head(engine, self.path,
-                                    self.settings.backup_dir if self._backup_on_migrate else None)
+            migrate.upgrade_to_head(engine, _copy_aside_before_migration(
+                self.path, self.settings.backup_dir if self._backup_on_migrate else None))
         except migrate.UnknownRevisionError as error:
             engine.dispose()
             raise NewerDatabaseError(
@@ -324,10 +286,22 @@ class Database:
         return problems
 
 
+def _copy_aside_before_migration(path: Path | None, backup_dir: Path | None
+                                 ) -> Callable[[str], str | None] | None:
+    """What `migrate.upgrade_to_head` runs before it changes an existing database file."""
+    if path is None or backup_dir is None:
+        return None
+
+    def copy_aside(current: str) -> str | None:
+        if not path.exists():
+            return None
+        # Checked and rotated like every other copy; a damaged database is not migrated.
+        copy_made = str(backup_file(path, backup_dir, f"pre-migration-{current}"))
+        rotate_quietly(backup_dir)
+        return copy_made
+
+    return copy_aside
+
+
 def _file_identity(path: Path) -> FileIdentity | None:
     return FileIdentity.of(path)
-
-
-def timestamp_for_filename(moment: datetime | None = None) -> str:
-    moment = moment or datetime.now(UTC)
-    return moment.strftime("%Y%m%dT%H%M%SZ")

@@ -109,7 +109,7 @@ def _open_lock_file(data_dir: Path, path: Path) -> int:
                 f"walkapp's lock file {path} is a symbolic link (to {link_target(path)}); "
                 "walkapp does not write through it, so nothing was changed. Delete the "
                 "link (walkapp makes a new lock file itself) and try again.") from None
-        from walkapp.storage.db import translate_error
+        from walkapp.storage.translate import translate_error
 
         translated = translate_error(error, f"opening {path}")
         raise (translated or StorageError(

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import threading
+from collections.abc import Callable
 from pathlib import Path
 
 from alembic import command
@@ -67,13 +68,21 @@ def current_revision(engine: Engine) -> str | None:
         return MigrationContext.configure(connection).get_current_revision()
 
 
-def upgrade_to_head(engine: Engine, path: Path | None, backup_dir: Path | None) -> str | None:
-    """Bring the schema to the newest revision. Returns the path of the copy made, if any."""
+def upgrade_to_head(engine: Engine, copy_aside: Callable[[str], str | None] | None = None
+                    ) -> str | None:
+    """Bring the schema to the newest revision.
+
+    When an existing database is about to change, `copy_aside(its current revision)` runs
+    first (under the upgrade lock; an exception stops the upgrade) and its result, the path
+    of the copy made, is returned. The caller supplies it (walkapp.storage.db: a checked
+    backup), so this module needs nothing from the backups, which need it.
+    """
     with _UPGRADE_LOCK:
-        return _upgrade_to_head(engine, path, backup_dir)
+        return _upgrade_to_head(engine, copy_aside)
 
 
-def _upgrade_to_head(engine: Engine, path: Path | None, backup_dir: Path | None) -> str | None:
+def _upgrade_to_head(engine: Engine, copy_aside: Callable[[str], str | None] | None
+                     ) -> str | None:
     config = alembic_config()
     script = script_directory()
     head = script.get_current_head()
@@ -86,13 +95,8 @@ def _upgrade_to_head(engine: Engine, path: Path | None, backup_dir: Path | None)
         except Exception:
             raise UnknownRevisionError(current) from None
     copy_made: str | None = None
-    if current is not None and path is not None and backup_dir is not None and path.exists():
-        # Imported here: backup imports db, which imports this module.
-        from walkapp.storage.backup import backup_file, rotate_quietly
-
-        # Checked and rotated like every other copy; a damaged database is not migrated.
-        copy_made = str(backup_file(path, backup_dir, f"pre-migration-{current}"))
-        rotate_quietly(backup_dir)
+    if current is not None and copy_aside is not None:
+        copy_made = copy_aside(current)
     with engine.begin() as connection:
         config.attributes["connection"] = connection
         command.upgrade(config, "head")

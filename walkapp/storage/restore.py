@@ -21,11 +21,17 @@ from datetime import datetime
 from pathlib import Path
 
 from walkapp.errors import CorruptDatabaseError, StorageError
-from walkapp.storage.backup import backup_file, check_backup_dir, rotate_quietly, verify_backup
-from walkapp.storage.db import timestamp_for_filename, translate_error
+from walkapp.storage.backup import (
+    backup_file,
+    check_backup_dir,
+    rotate_quietly,
+    timestamp_for_filename,
+    verify_backup,
+)
 from walkapp.storage.guard import FileState, look_at_database_file
 from walkapp.storage.safe_files import restrict_file
 from walkapp.storage.snapshot import fsync_folder, stage_database_copy
+from walkapp.storage.translate import translate_error
 
 SIDE_FILES = ("-wal", "-shm", "-journal")
 

@@ -23,9 +23,10 @@ from pathlib import Path
 from walkapp.config import Settings
 from walkapp.errors import CorruptDatabaseError, StorageError
 from walkapp.storage.backup import BackupInfo, check_backup_dir, newest_good_backup
-from walkapp.storage.db import Database, translate_error
+from walkapp.storage.db import Database
 from walkapp.storage.guard import FileState, expected_backups, look_at_database_file
 from walkapp.storage.restore import RestoreResult, restore, set_aside_damaged
+from walkapp.storage.translate import translate_error
 
 
 class StartupStatus(StrEnum):

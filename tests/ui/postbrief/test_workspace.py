@@ -25,8 +25,8 @@ from tests.ui.postbrief.conftest import add_note, wait_loaded
 from walkapp import domain as d
 from walkapp.demo import create_demo_walk
 from walkapp.services import NoteDraft, Services
-from walkapp.ui.screens.postbrief.screenshots import render_screenshots
 from walkapp.ui.screens.postbrief.workspace import PANEL_NAMES, PostBriefWorkspace
+from walkapp.ui.screenshots_postbrief import render_screenshots
 
 INTERACTIVE = (QAbstractButton, QLineEdit, QPlainTextEdit, QTextEdit, QComboBox,
                QAbstractSpinBox, QAbstractItemView, QTabBar)

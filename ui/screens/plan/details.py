@@ -29,6 +29,7 @@ from walkapp import domain as d
 from walkapp.errors import WalkappError
 from walkapp.events import Change
 from walkapp.services import Services
+from walkapp.ui.qt_values import to_date
 from walkapp.ui.widgets.debounce import Debouncer, Pace
 
 SAVE_DELAY_MS = 700
@@ -239,4 +240,4 @@ class WalkDetailsPanel(QWidget):
         self.save_pending()
 
     def walk_date(self) -> date:
-        return self.date.date().toPython()  # type: ignore[no-any-return]
+        return to_date(self.date.date())

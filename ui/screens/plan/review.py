@@ -56,7 +56,8 @@ class ReviewPanel(QWidget):
         self.commitment_note.setPlaceholderText(self.tr("What happened? (optional)"))
         self.commitment_note.setAccessibleName(self.tr("Note on the commitment"))
 
-        self.actions = _table([self.tr("Owner"), self.tr("Action item"), self.tr("Due")],
+        # Not `actions`: that would hide QWidget.actions().
+        self.action_items = _table([self.tr("Owner"), self.tr("Action item"), self.tr("Due")],
                               self.tr("Open action items"))
         self.done_button = QPushButton(self.tr("Done"))
         self.done_button.setAccessibleName(self.tr("Mark action item done"))
@@ -85,7 +86,7 @@ class ReviewPanel(QWidget):
         layout.addLayout(row)
         self.actions_title = QLabel()
         layout.addWidget(self.actions_title)
-        layout.addWidget(self.actions, 1)
+        layout.addWidget(self.action_items, 1)
         row = QHBoxLayout()
         row.addWidget(self.action_note, 1)
         row.addWidget(self.done_button)
@@ -112,19 +113,19 @@ class ReviewPanel(QWidget):
             self.tr("Commitments from earlier walks ({0} open)").format(len(carried))
             if carried else self.tr("Commitments from earlier walks: none open."))
         items = debrief.open_action_items_before(self.walk_id)
-        self.actions.setRowCount(len(items))
+        self.action_items.setRowCount(len(items))
         for row, action in enumerate(items):
             cells = [action.owner_name or "—", action.text,
                      action.due_date.isoformat() if action.due_date else "—"]
             for column, text in enumerate(cells):
                 item = QTableWidgetItem(text)
                 item.setData(Qt.ItemDataRole.UserRole, action.id)
-                self.actions.setItem(row, column, item)
+                self.action_items.setItem(row, column, item)
         self.actions_title.setText(
             self.tr("Action items from earlier walks ({0} open)").format(len(items))
             if items else self.tr("Action items from earlier walks: none open."))
         self.commitments.resizeRowsToContents()
-        self.actions.resizeRowsToContents()
+        self.action_items.resizeRowsToContents()
 
     def on_change(self, change: Change) -> None:
         if change.entity in {"commitment", "action_item", "participant"}:
@@ -149,7 +150,7 @@ class ReviewPanel(QWidget):
         self.message.setText("")
 
     def _follow_up(self, status: d.ActionStatus) -> None:
-        item_id = self._selected(self.actions)
+        item_id = self._selected(self.action_items)
         if item_id is None:
             self.message.setText(self.tr("Select an action item first."))
             return

@@ -11,8 +11,8 @@ One module per panel; Qt item models live in `walkapp.ui.models`.
 """
 
 from walkapp.ui.screens.postbrief.feedback import FeedbackQuestion, default_questions
-from walkapp.ui.screens.postbrief.screenshots import render_screenshots
 from walkapp.ui.screens.postbrief.workspace import PANEL_NAMES, PostBriefWorkspace
 
-__all__ = ["PANEL_NAMES", "FeedbackQuestion", "PostBriefWorkspace", "default_questions",
-           "render_screenshots"]
+# The screenshot tool is walkapp.ui.screenshots_postbrief: it builds a QApplication through
+# walkapp.ui.app, which composes this package, so exporting it here made an import cycle.
+__all__ = ["PANEL_NAMES", "FeedbackQuestion", "PostBriefWorkspace", "default_questions"]
