@@ -45,8 +45,8 @@ def _type_note(walk_id: str) -> None:
     assert window.workspace is not None
     window.workspace.show_page("observation")
     page = window.workspace.page("observation")
-    assert isinstance(page, ObservationPage) and page.screen is not None
-    editor = page.screen.editor
+    assert isinstance(page, ObservationPage) and page.observation is not None
+    editor = page.observation.editor
     editor.tracker.debouncer.set_pace(FakeTime().pace())
     editor.text_edit.setFocus()
     editor.text_edit.insertPlainText(TEXT)

@@ -60,8 +60,8 @@ def app_with_note(qtbot, services: Services, qsettings: QSettings,  # type: igno
     assert window.workspace is not None
     window.workspace.show_page("observation")
     page = window.workspace.page("observation")
-    assert isinstance(page, ObservationPage) and page.screen is not None
-    editor = page.screen.editor
+    assert isinstance(page, ObservationPage) and page.observation is not None
+    editor = page.observation.editor
     editor.tracker.debouncer.set_pace(FakeTime().pace())  # its time never moves
     editor.text_edit.setFocus()
     type_text(editor.text_edit, TEXT)
