@@ -13,7 +13,7 @@ from datetime import datetime
 from typing import Any
 
 from walkapp.cli.context import Context
-from walkapp.cli.terminal import confirm, echo, visible
+from walkapp.cli.terminal import confirm, echo
 from walkapp.jsonout import dumps
 from walkapp.services.trash import TRASH_DAYS, RemovalResult, TrashedWalk
 
@@ -81,7 +81,7 @@ def cmd_delete(args: argparse.Namespace, context: Context) -> int:
     if args.json:
         print(dumps(_row(trashed)))
         return 0
-    echo(f"“{visible(walk.title)}” ({walk.walk_date.isoformat()}) was moved to the Trash. It is "
+    echo(f"“{walk.title}” ({walk.walk_date.isoformat()}) was moved to the Trash. It is "
           f"removed for good on {_day(trashed.expires_at)}; until then "
           f"`walkapp trash restore {walk.id[:8]}` brings it back.")
     return 0
@@ -103,7 +103,7 @@ def cmd_trash_list(args: argparse.Namespace, context: Context) -> int:
         when = ("its 30 days are over: removed for good at the next start of the app or "
                 "with `walkapp trash empty`") if t.expired(now) else \
             f"removed for good on {_day(t.expires_at)}"
-        echo(f"  {t.walk_date.isoformat()}  {t.id[:8]}  {visible(t.title)}  "
+        echo(f"  {t.walk_date.isoformat()}  {t.id[:8]}  {t.title}  "
               f"({t.note_count} note(s)) — deleted {_day(t.trashed_at)}, {when}")
     echo("`walkapp trash restore WALK` brings one back; `walkapp trash empty` removes them "
           "for good now.")
@@ -117,7 +117,7 @@ def cmd_trash_restore(args: argparse.Namespace, context: Context) -> int:
     if args.json:
         print(dumps({"id": walk.id, "title": walk.title, "walk_date": walk.walk_date}))
         return 0
-    echo(f"“{visible(walk.title)}” ({walk.walk_date.isoformat()}) is back among your walks "
+    echo(f"“{walk.title}” ({walk.walk_date.isoformat()}) is back among your walks "
           f"(`walkapp show {walk.id[:8]}`).")
     return 0
 
@@ -141,7 +141,7 @@ def cmd_trash_empty(args: argparse.Namespace, context: Context) -> int:
         echo(f"{len(targets)} walk(s) in the Trash would be removed for good, with all their "
               "notes, reflections, commitments and action items:")
         for t in targets:
-            echo(f"  {t.walk_date.isoformat()}  {t.id[:8]}  {visible(t.title)}  "
+            echo(f"  {t.walk_date.isoformat()}  {t.id[:8]}  {t.title}  "
                   f"({t.note_count} note(s))")
         echo(KEEP_NOTE if keep else SCRUB_NOTE)
     if not confirm(f"Remove these {len(targets)} walk(s) for good? This cannot be undone.",
@@ -181,7 +181,7 @@ def print_scrub(result: RemovalResult, *, summary: bool = True) -> None:
             echo(f"Backups: {report.summary()}.")
         for outcome in report.failed:
             echo(f"walkapp: warning: {outcome.path.name} could not be scrubbed: "
-                  f"{visible(outcome.problem or 'unknown reason')}. It may still hold the "
+                  f"{outcome.problem or 'unknown reason'}. It may still hold the "
                   "removed text; walkapp tries again the next time the Trash is emptied.",
                   err=True)
     if not result.wal_cleared:

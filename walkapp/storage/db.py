@@ -103,7 +103,7 @@ class Database:
             raise
         if self.path is not None:
             self._restrict_file(self.path)
-            self._identity = _file_identity(self.path)
+            self._identity = FileIdentity.of(self.path)
         self._engine = engine
         self._sessions = sessionmaker(engine, expire_on_commit=False)
         return self
@@ -302,6 +302,3 @@ def _copy_aside_before_migration(path: Path | None, backup_dir: Path | None
 
     return copy_aside
 
-
-def _file_identity(path: Path) -> FileIdentity | None:
-    return FileIdentity.of(path)
