@@ -18,9 +18,11 @@ from walkapp.config import Settings
 from walkapp.errors import WalkappError
 from walkapp.paths import resource_path
 from walkapp.services import Services, open_services
+from walkapp.services.resume import PositionStore, RunningMarker
 from walkapp.services.safety import create_private_file, make_private_dirs, restrict_file
 from walkapp.ui.clean_exit import CleanEnds
 from walkapp.ui.main_window import MainWindow
+from walkapp.ui.resume import ResumeKeeper
 
 log = logging.getLogger(__name__)
 
@@ -124,12 +126,22 @@ def _run(app: QApplication, settings: Settings) -> int:
         except WalkappError as error:
             QMessageBox.critical(None, "walkapp", error.message)
             return 1
+        # Read and written only with the data folder's lock held (just taken): a second
+        # walkapp never gets here, so it never mistakes this one for a crashed one.
+        marker = RunningMarker(settings.data_dir)
+        unclean = marker.begin()
         window = MainWindow(services, ui_settings(settings), asker)
         # From here on a signal, a logout or quitting saves what is typed before walkapp
         # exits (see walkapp.ui.clean_exit).
         ends = CleanEnds(app, window.save_everything, window.end_session).install()
         window.start_auto_backup()
+        # Back where you were: the walk, page, visit and timers open when walkapp ended.
+        keeper = ResumeKeeper(window, services,
+                              PositionStore.for_database(settings.data_dir, services.db))
+        keeper.restore()
         window.show()
+        if unclean:
+            keeper.show_unclean_exit_notice()
         # A broken file in the user's protocol folder is reported, skipped, never fatal.
         window.protocols_menu.report_problems()
         # Walks whose 30 days in the Trash are over go for good (off the GUI thread).
@@ -144,6 +156,9 @@ def _run(app: QApplication, settings: Settings) -> int:
                 services.close()
             finally:
                 ends.uninstall()  # the end is complete: no deadline any more
+        # Reached only when walkapp ended under its own control (a kill or a crash never
+        # gets here): the next start has nothing to report.
+        marker.end()
         return ends.exit_status(code)
     finally:
         started.lock.release()

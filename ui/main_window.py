@@ -9,7 +9,7 @@ from collections.abc import Callable
 
 from PySide6.QtCore import QByteArray, QSettings, Qt
 from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QKeySequence
-from PySide6.QtWidgets import QLabel, QMainWindow, QStackedWidget, QWidget
+from PySide6.QtWidgets import QLabel, QMainWindow, QStackedWidget, QVBoxLayout, QWidget
 
 from walkapp import __version__
 from walkapp.errors import WalkappError
@@ -25,6 +25,7 @@ from walkapp.ui.screens.walks_library import WalksLibrary
 from walkapp.ui.screens.workspace import PageSpec, WalkWorkspace
 from walkapp.ui.walk_files import WalkFiles
 from walkapp.ui.walk_trash import TrashControls
+from walkapp.ui.widgets.notice import NoticeBanner
 from walkapp.ui.workers import cancel_owned_by, wait_for_background
 
 PagesFactory = Callable[[Services, str, Asker, QWidget, ChangeBridge], list[PageSpec]]
@@ -57,12 +58,22 @@ class MainWindow(QMainWindow):
         self.workspace: WalkWorkspace | None = None
         self._closed = False
         self._ended_saved = True
+        # True while the window closes: the walk closes with it, yet it is where walkapp
+        # opens again (walkapp.ui.resume).
+        self.quitting = False
         self.setWindowTitle(self.tr("Learning walks"))
         self.setMinimumSize(960, 600)
 
         self.bridge = ChangeBridge(services.bus, self)
         self.stack = QStackedWidget()
-        self.setCentralWidget(self.stack)
+        # A calm notice across the top (e.g. walkapp did not close properly last time).
+        self.notice = NoticeBanner()
+        central = QWidget()
+        central_layout = QVBoxLayout(central)
+        central_layout.setContentsMargins(0, 0, 0, 0)
+        central_layout.addWidget(self.notice)
+        central_layout.addWidget(self.stack, 1)
+        self.setCentralWidget(central)
         self.library = WalksLibrary(services.walks, trash=services.trash)
         self.stack.addWidget(self.library)
         self.trash = TrashControls(services, self._asker, self.library, self.statusBar(), self)
@@ -467,7 +478,9 @@ class MainWindow(QMainWindow):
         if self._closed:  # ended already (end_session): nothing left to save or ask
             super().closeEvent(event)
             return
+        self.quitting = True
         if not self._close_workspace():
+            self.quitting = False
             event.ignore()
             return
         self.shutdown_background_work()

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from walkapp import domain as d
@@ -17,6 +18,10 @@ ScreenFactory = Callable[[str], ObservationScreen]
 
 
 class ObservationPage(QWidget):
+    """Signals: `screen_changed(ObservationScreen)` when another person's notes are shown."""
+
+    screen_changed = Signal(object)
+
     def __init__(self, services: Services, walk_id: str, make_screen: ScreenFactory,
                  asker: Asker, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -75,6 +80,16 @@ class ObservationPage(QWidget):
         self.observation = self._make_screen(author_id)
         self.screen_author = author_id
         self._layout.addWidget(self.observation, 1)
+        self.screen_changed.emit(self.observation)
+
+    def show_author(self, author_id: str) -> bool:
+        """Show `author_id`'s notes (a person on the roster); False if that cannot be."""
+        index = self.author.findData(author_id)
+        if self._closed or index < 0:
+            return False
+        self.author.setCurrentIndex(index)
+        self._author_chosen(index)
+        return self.screen_author == author_id
 
     def _author_chosen(self, index: int) -> None:
         if self._closed:

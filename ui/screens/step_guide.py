@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
 
 from walkapp.errors import WalkappError
 from walkapp.events import Change
-from walkapp.protocol.runner import Clock, ProtocolRunner, RunnerState, RunStatus, utc_clock
+from walkapp.protocol.runner import Clock, ProtocolRunner, RunnerState, RunStatus
 from walkapp.protocol.schema import Activity, Step
 from walkapp.services import Services
 from walkapp.services.protocol_walks import open_runner
@@ -113,14 +113,17 @@ class StepPrompts(QWidget):
 
 class StepGuide(QWidget):
     def __init__(self, services: Services, walk_id: str, phase: str, panels: PanelFactory,
-                 *, clock: Clock = utc_clock, runner: ProtocolRunner | None = None,
+                 *, clock: Clock | None = None, runner: ProtocolRunner | None = None,
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._services = services
         self.walk_id = walk_id
         self.phase = phase
         self._panels = panels
-        self.runner = runner or open_runner(services, walk_id, phase=phase, clock=clock)
+        # The services' "now" by default (the wall clock in the app; tests move it), so
+        # the timer of a step reopened after a restart counts from the phase log.
+        self.runner = runner or open_runner(services, walk_id, phase=phase,
+                                            clock=clock or services.runs.clock)
         self._panel_cache: dict[Activity, QWidget | None] = {}
         self._prompt_cache: dict[str, StepPrompts] = {}
         self._shown_position = -1

@@ -18,6 +18,7 @@ from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from walkapp import domain as d
+from walkapp.services.resume import TimerMark
 from walkapp.ui.widgets.countdown import Countdown
 from walkapp.ui.widgets.note_text import shortcut_text
 
@@ -117,6 +118,36 @@ class VisitHeader(QWidget):
         if leaving_running and self._corridor_seconds:
             self.corridor_timer.reset()
             self.corridor_timer.start()
+        self._show_timer_button()
+
+    def timer_marks(self) -> tuple[dict[str, TimerMark], TimerMark]:
+        """Each visit's room timer and the corridor timer as they stand now (to be put back
+        by `restore_timers` after a restart)."""
+        marks = {visit_id: TimerMark(seconds) for visit_id, seconds in self._elapsed.items()
+                 if seconds > 0}
+        if self._visit_id is not None:
+            marks[self._visit_id] = TimerMark(self.visit_timer.elapsed(),
+                                              self.visit_timer.is_running())
+        corridor = TimerMark(self.corridor_timer.elapsed(), self.corridor_timer.is_running())
+        return marks, corridor
+
+    def restore_timers(self, marks: dict[str, TimerMark], corridor: TimerMark,
+                       seconds_since: float) -> None:
+        """Put back the timers saved `seconds_since` seconds ago: a timer that was running
+        has gone on counting meanwhile, so a visit started 4 minutes before a crash shows
+        4 minutes used. Call after the current visit is shown."""
+        for visit_id, mark in marks.items():
+            if visit_id != self._visit_id:
+                self._elapsed[visit_id] = mark.elapsed  # only the current visit runs
+        current = marks.get(self._visit_id or "")
+        if current is not None:
+            if current.running:
+                self.visit_timer.start()
+            self.visit_timer.set_elapsed(current.now(seconds_since))
+        if (corridor.elapsed or corridor.running) and self._corridor_seconds:
+            if corridor.running:
+                self.corridor_timer.start()
+            self.corridor_timer.set_elapsed(corridor.now(seconds_since))
         self._show_timer_button()
 
     def toggle_timer(self) -> None:
