@@ -24,7 +24,6 @@ from PySide6.QtCore import QEvent, QObject, QTimer
 from walkapp.errors import WalkappError
 from walkapp.services import Services
 from walkapp.services.resume import (
-    LIBRARY,
     Position,
     PositionSaver,
     PositionStore,

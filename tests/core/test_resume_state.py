@@ -13,6 +13,7 @@ from pathlib import Path
 
 import pytest
 
+from tests.helpers.builders import make_walk
 from walkapp.services import Services
 from walkapp.services.notes import NoteDraft
 from walkapp.services.resume import (
@@ -27,7 +28,6 @@ from walkapp.services.resume import (
     position_file,
     to_json,
 )
-from tests.helpers.builders import make_walk
 
 MOMENT = datetime(2026, 11, 3, 9, 30, tzinfo=UTC)
 FULL = Position("walk-1", "observation", "person-2", "visit-3",

@@ -352,7 +352,7 @@ def test_a_removed_visit_or_person_falls_back_to_the_first(
 
 def test_the_position_is_saved_as_it_changes_not_only_at_the_end(
         qtbot, launch: Launch, walk: Walk, services: Services, settings: Settings) -> None:
-    window, keeper = launch()
+    window, _ = launch()
     window.open_walk(walk.id)
     qtbot.waitUntil(lambda: store(settings, services).load().walk_id == walk.id,
                     timeout=5000)
@@ -378,7 +378,7 @@ def test_quitting_keeps_the_walk_that_was_open(qtbot, launch: Launch, walk: Walk
 def test_a_refused_quit_goes_on_saving_where_the_window_is(
         qtbot, launch: Launch, walk: Walk, services: Services, settings: Settings,
         asker: ScriptedAsker) -> None:
-    window, keeper = launch()
+    window, _ = launch()
     window.open_walk(walk.id)
     assert window.workspace is not None
     workspace = window.workspace
