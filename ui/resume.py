@@ -180,9 +180,10 @@ class ResumeKeeper(QObject):
         workspace = self._window.workspace
         if isinstance(workspace, WalkWorkspace) and self._hook(workspace):
             workspace.page_changed.connect(self._page_shown)
-        self.schedule()
+        self._page_shown()
 
-    def _page_shown(self, _key: str) -> None:
+    def _page_shown(self, _key: str = "") -> None:
+        # Pages are built when first shown (the first one with the workspace itself).
         workspace = self._window.workspace
         if workspace is not None:
             for key, page in workspace.built_pages().items():

@@ -25,7 +25,7 @@ from walkapp.config import Settings
 from walkapp.protocol.library import builtin_protocol
 from walkapp.services import Services
 from walkapp.services.protocol_walks import create_walk_from_protocol
-from walkapp.services.resume import LIBRARY, Position, PositionStore
+from walkapp.services.resume import LIBRARY, Position, PositionStore, TimerMark
 from walkapp.storage.db import Database
 from walkapp.ui.main_window import MainWindow
 from walkapp.ui.resume import ResumeKeeper
@@ -169,16 +169,22 @@ def test_observation_reopens_on_the_person_and_visit(qtbot, launch: Launch,
 
 
 def test_a_visit_started_4_minutes_before_a_crash_shows_4_minutes(
-        qtbot, launch: Launch, walk: Walk, clocks: Clocks) -> None:
+        qtbot, launch: Launch, walk: Walk, clocks: Clocks, services: Services,
+        settings: Settings) -> None:
     window, keeper = launch()
     window.open_walk(walk.id)
     assert window.workspace is not None
     window.workspace.show_page("observation")
     _, screen = observation(window)
+    qtbot.waitUntil(keeper.idle, timeout=5000)
     screen.go_to_visit(1)
     screen.toggle_visit_timer()
+    # Written when the timer started (not later, not only at the end)…
+    saved = store(settings, services)
+    qtbot.waitUntil(lambda: saved.load().visit_timers.get(walk.visits[1], TimerMark()).running,
+                    timeout=5000)
     clocks.advance(240)
-    crash(qtbot, keeper)  # written when the timer started, 4 minutes ago
+    crash(qtbot, keeper)  # …and walkapp is killed 4 minutes later
     again, _ = launch()
     _, screen = observation(again)
     assert screen.visit_timer.is_running()
@@ -390,3 +396,32 @@ def test_a_refused_quit_goes_on_saving_where_the_window_is(
     refuse[0] = False
     workspace.show_page("reports")
     qtbot.waitUntil(lambda: store(settings, services).load().page == "reports", timeout=5000)
+
+
+def test_a_walkers_laptop_reopens_their_visit_and_room_timer(
+        qtbot, launch: Launch, walk: Walk, services: Services, clocks: Clocks,
+        settings: Settings) -> None:
+    from walkapp.ui.screens.walker_home import WalkerHome
+
+    services.walks.update_walk(walk.id, local_mode="walker", local_participant_id=walk.people[0])
+    window, keeper = launch()
+    window.open_walk(walk.id)
+    assert window.workspace is not None and window.workspace.page_keys() == ["walker"]
+    home = window.workspace.page("walker")
+    assert isinstance(home, WalkerHome)
+    saved = store(settings, services)
+    qtbot.waitUntil(lambda: saved.load().page == "walker", timeout=5000)
+    home.observation.go_to_visit(2)
+    qtbot.waitUntil(lambda: saved.load().visit_id == walk.visits[2], timeout=5000)
+    home.observation.toggle_visit_timer()
+    qtbot.waitUntil(lambda: saved.load().visit_timers.get(walk.visits[2], TimerMark()).running,
+                    timeout=5000)
+    clocks.advance(75)
+    crash(qtbot, keeper)
+    again, _ = launch()
+    assert again.workspace is not None
+    home = again.workspace.page("walker")
+    assert isinstance(home, WalkerHome)
+    assert home.observation.current_visit().id == walk.visits[2]  # type: ignore[union-attr]
+    assert home.observation.visit_timer.is_running()
+    assert home.observation.visit_timer.elapsed() == 75
