@@ -151,6 +151,7 @@ def _run(app: QApplication, settings: Settings) -> int:
         finally:
             try:
                 window.end_session("the window closed")  # a no-op when it already ended
+                keeper.shutdown()  # the last position written (a no-op when it was)
                 window.stop_auto_backup()
                 window.shutdown_background_work()
                 services.close()

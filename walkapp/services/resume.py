@@ -193,7 +193,7 @@ class PositionStore:
 
     @classmethod
     def for_database(cls, data_dir: Path, db: Database) -> PositionStore:
-        return cls(position_file(data_dir, str(db.path or db.url)))
+        return cls(position_file(data_dir, str(db.path.absolute()) if db.path else db.url))
 
     def load(self) -> Position:
         text = _read_small_file(self.path)
