@@ -118,3 +118,21 @@ def test_after_a_kill_9_walkapp_reopens_the_same_place_and_says_so_once(
     assert seen["notice_visible"] is False  # that end was clean: nothing to say
     assert (seen["page"], seen["person"], seen["visit"]) == ("observation", person, visit)
     assert seen["running"] is True and seen["elapsed"] == 300
+
+
+def test_after_sigterm_walkapp_reopens_the_same_place_without_a_notice(
+        runs: list[Run], walk_id: str) -> None:
+    work = Run(walk_id, "work", START)
+    runs.append(work)
+    person, visit = work.line("CHOSE").split()
+    work.line("READY")
+    work.proc.send_signal(signal.SIGTERM)  # a logout: walkapp ends under its own control
+    assert work.proc.wait(timeout=GUARD_S) == 0, "".join(work._errors[-40:])
+
+    look = Run(walk_id, "look", START + timedelta(minutes=2))
+    runs.append(look)
+    seen = json.loads(look.line("SEEN"))
+    assert look.proc.wait(timeout=GUARD_S) == 0
+    assert seen["notice_visible"] is False
+    assert (seen["page"], seen["person"], seen["visit"]) == ("observation", person, visit)
+    assert seen["running"] is True and seen["elapsed"] == 120
