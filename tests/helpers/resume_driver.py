@@ -1,5 +1,5 @@
 """A real walkapp, started the way `walkapp` starts it (walkapp.ui.app.run_app), for
-tests/ui/test_resume_process.py: it is killed with SIGKILL in one run and must come back
+tests/ui/resume/test_process.py: it is killed with SIGKILL in one run and must come back
 where it was in the next.
 
     python tests/helpers/resume_driver.py WALK_ID MODE
