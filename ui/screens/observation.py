@@ -34,9 +34,10 @@ from PySide6.QtWidgets import (
 )
 
 from walkapp import domain as d
-from walkapp.events import Change
+from walkapp.events import Change, Entity
 from walkapp.services import NoteDraft, Services
 from walkapp.ui.dialogs import Asker
+from walkapp.ui.page import Page
 from walkapp.ui.widgets.autosave import DEBOUNCE_MS, SerialSaver, describe_failure
 from walkapp.ui.widgets.note_editor import ElidedLabel, NoteDeleted, NoteEditor
 from walkapp.ui.widgets.nudge_highlight import NudgeCheck, no_nudge
@@ -46,7 +47,7 @@ from walkapp.ui.widgets.visit_notes import NotesPanel
 __all__ = ["Clock", "ObservationScreen"]
 
 
-class ObservationScreen(QWidget):
+class ObservationScreen(QWidget, Page):
     """Signals: `visit_changed(visit_id)`, `note_saved(Note)` after each successful
     commit of one of this author's notes, `save_failed(message)`."""
 
@@ -73,6 +74,9 @@ class ObservationScreen(QWidget):
         self._undo: NoteDraft | None = None
         self._navigating = False
         self._focused_once = False
+        # (note id, edit count) of an unsaved note the walker agreed to lose on closing:
+        # asked once, it does not count as "not saved" again for the same close.
+        self._loss_accepted: tuple[str | None, int] | None = None
         self._closed = False
 
         self.saver = SerialSaver(self)
@@ -181,16 +185,27 @@ class ObservationScreen(QWidget):
         self.saver.flush()
         return ok
 
+    def save_pending(self) -> bool:
+        """Commit the note in hand; True when it is saved (or the walker agreed, asked by
+        `can_close()`, to lose exactly this unsaved text)."""
+        return self.flush() or self._loss_accepted == self._unsaved_key()
+
+    def _unsaved_key(self) -> tuple[str | None, int]:
+        return self.editor.note_id, self.editor.tracker.generation
+
     def can_close(self) -> bool:
-        """For the main window's close: save, or ask before losing an unsaved note."""
+        """For the main window's close: save, or ask before losing an unsaved note (this
+        screen can say why it was not saved)."""
         if self.flush():
             return True
         reason = self.editor.tracker.error or self.tr("the note could not be saved.")
-        return self._asker.confirm(
+        agreed = self._asker.confirm(
             self, self.tr("Your note is not saved"),
             self.tr("The note you are typing could not be saved: {0}\n\nClose anyway and "
                     "lose it? Choose Cancel, copy the text somewhere safe, or try again.")
             .format(reason), self.tr("Close and lose it"))
+        self._loss_accepted = self._unsaved_key() if agreed else None
+        return agreed
 
     def shutdown(self) -> None:
         """The walk is closing (its database is still open): save the note in hand, stop
@@ -242,12 +257,12 @@ class ObservationScreen(QWidget):
         """Connect to `ChangeBridge.changed`: refresh only what another part changed."""
         if change.walk_id != self._walk.id or self._closed:
             return
-        if change.entity in {"walk", "visit", "look_for", "participant"}:
+        if change.entity in {Entity.WALK, Entity.VISIT, Entity.LOOK_FOR, Entity.PARTICIPANT}:
             self.reload_walk()
-        elif change.entity == "note" and not set(change.ids) <= self._known_ids:
+        elif change.entity is Entity.NOTE and not set(change.ids) <= self._known_ids:
             self._reload_notes()
             self._show_visit_notes()
-        elif change.entity == "note":
+        elif change.entity is Entity.NOTE:
             # Mostly our own saves; but an import can replace a note we know. Catch up once
             # things are quiet, without touching the note being typed.
             self._catch_up.start()

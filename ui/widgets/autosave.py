@@ -31,6 +31,7 @@ from PySide6.QtCore import QCoreApplication, QObject, QRunnable, QThreadPool, Si
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QSizePolicy, QWidget
 
 from walkapp.errors import WalkappError
+from walkapp.ui.page import Stoppable
 from walkapp.ui.widgets.debounce import DEBOUNCE_MS, MAX_WAIT_MS, Debouncer, Pace
 
 __all__ = ["DEBOUNCE_MS", "MAX_WAIT_MS", "AutosaveTracker", "Commit", "Pace", "SaveIndicator",
@@ -86,7 +87,7 @@ class _Job(QRunnable):
             self.finished.set()
 
 
-class SerialSaver(QObject):
+class SerialSaver(QObject, Stoppable):
     """Runs commits in submission order, one at a time, on a private one-thread pool.
 
     `succeeded(key, generation, result)` / `failed(key, generation, error)` arrive on the
@@ -234,7 +235,7 @@ class SaveIndicator(QWidget):
         self.label.style().polish(self.label)
 
 
-class AutosaveTracker(QObject):
+class AutosaveTracker(QObject, Stoppable):
     """Debounces edits of one document into commits and tracks whether the newest edit
     is committed.
 
