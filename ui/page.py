@@ -17,6 +17,11 @@ on to the children it made, by name, never by looking for a method with `getattr
 - `shutdown()`: the walk is closing (the database is still open): save what is typed, stop
   every timer, drop late results, ignore changes from now on. Calling it twice is harmless.
 
+A page is also the origin of the changes its own saves cause: it makes them inside
+`self.acting()` (or, for a save that runs on a worker thread, inside `stamped(self, job)`),
+so each change comes back with `change.is_from(page)` true and the page knows it already
+shows it, without keeping lists of the ids it saved.
+
 `Stoppable` is the part of the contract that widgets holding timers, savers or background
 loads share (`shutdown()` only); `walkapp.ui.lifecycle.shutdown_tree` stops exactly the
 objects that are `Stoppable`. A subclass that forgets a method of the contract fails when
@@ -25,10 +30,13 @@ its class is defined, not when the walk closes.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
-from typing import Any, ClassVar
+from collections.abc import Callable, Iterable
+from contextlib import AbstractContextManager
+from typing import Any, ClassVar, TypeVar
 
-from walkapp.events import Change
+from walkapp.events import Change, acting_for
+
+T = TypeVar("T")
 
 
 class Stoppable:
@@ -54,7 +62,7 @@ class Stoppable:
 class Page(Stoppable):
     """A page, step body or panel of an open walk (see the module docstring)."""
 
-    _contract = ("on_change", "save_pending", "shutdown")
+    _contract: ClassVar[tuple[str, ...]] = ("on_change", "save_pending", "shutdown")
 
     def on_change(self, change: Change) -> None:
         raise NotImplementedError
@@ -67,12 +75,18 @@ class Page(Stoppable):
         False."""
         return True
 
+    def acting(self) -> AbstractContextManager[None]:
+        """The page's one origin hand-off: changes published inside this block (on this
+        thread) carry this page as their origin (`change.is_from(self)`)."""
+        return acting_for(self)
+
 
 class PanelGroup(Page):
     """A page that holds several panels and shows one at a time (the post-brief workspace):
     a step guide shows the part its step names."""
 
-    _contract = ("on_change", "save_pending", "shutdown", "show_panel")
+    _contract: ClassVar[tuple[str, ...]] = ("on_change", "save_pending", "shutdown",
+                                            "show_panel")
 
     def show_panel(self, name: str) -> bool:
         raise NotImplementedError
@@ -80,6 +94,15 @@ class PanelGroup(Page):
 
 _PLACEHOLDERS = frozenset({Stoppable.shutdown, Page.on_change, Page.save_pending,
                            PanelGroup.show_panel})
+
+
+def stamped(origin: object, work: Callable[[], T]) -> Callable[[], T]:
+    """`work`, made to run inside `acting_for(origin)` wherever it runs: context variables
+    do not cross threads, so a save handed to a worker enters the origin itself."""
+    def run() -> T:
+        with acting_for(origin):
+            return work()
+    return run
 
 
 def save_all(pages: Iterable[Page]) -> bool:

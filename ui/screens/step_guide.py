@@ -103,7 +103,9 @@ class StepPrompts(QWidget, Page):
                 del self._pending[key]
                 continue
             try:
-                self._services.responses.save_answer(self.walk_id, self.step, prompt, value)
+                with self.acting():
+                    self._services.responses.save_answer(self.walk_id, self.step, prompt,
+                                                         value)
             except WalkappError as error:
                 self.status.setText(self.tr("Not saved: {0}").format(error.message))
                 self.status.setProperty("state", "error")

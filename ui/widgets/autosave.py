@@ -31,7 +31,7 @@ from PySide6.QtCore import QCoreApplication, QObject, QRunnable, QThreadPool, Si
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QSizePolicy, QWidget
 
 from walkapp.errors import WalkappError
-from walkapp.ui.page import Stoppable
+from walkapp.ui.page import Stoppable, stamped
 from walkapp.ui.widgets.debounce import DEBOUNCE_MS, MAX_WAIT_MS, Debouncer, Pace
 
 __all__ = ["DEBOUNCE_MS", "MAX_WAIT_MS", "AutosaveTracker", "Commit", "Pace", "SaveIndicator",
@@ -97,8 +97,11 @@ class SerialSaver(QObject, Stoppable):
     succeeded = Signal(str, int, object)
     failed = Signal(str, int, object)
 
-    def __init__(self, parent: QObject | None = None) -> None:
+    def __init__(self, parent: QObject | None = None, *, origin: object | None = None) -> None:
+        """`origin`: the screen whose saves these are; the changes they publish carry it
+        (walkapp.events.acting_for, entered on the thread that runs each commit)."""
         super().__init__(parent)
+        self._origin = origin
         self._pool = QThreadPool(self)
         self._pool.setMaxThreadCount(1)
         self._pending: dict[str, tuple[int, Commit]] = {}
@@ -114,6 +117,8 @@ class SerialSaver(QObject, Stoppable):
         if self._closed:
             log.debug("autosave of %s after shutdown: not run", key)
             return
+        if self._origin is not None:
+            commit = stamped(self._origin, commit)
         self._pending[key] = (generation, commit)
         self._kick()
 

@@ -124,7 +124,7 @@ class ReflectionsPanel(QScrollArea, Stoppable):
         self.setObjectName("reflectionsPanel")
         self.setWidgetResizable(True)
         self.setAccessibleName(self.tr("Your reflections"))
-        self.saver = SerialSaver(self)
+        self.saver = SerialSaver(self, origin=self)  # its changes carry this panel
         mine = [r for r in notes.list_reflections(walk_id, author_id=author_id)
                 if r.author_id == author_id]
         by_prompt = {r.prompt: r for r in mine}

@@ -187,6 +187,8 @@ class WalkDetailsPanel(QWidget, Page):
             self._loading = False
 
     def on_change(self, change: Change) -> None:
+        if change.is_from(self):
+            return  # this panel's own save: what it saved is what it shows
         if change.walk_id == self.walk_id and change.entity in {Entity.WALK, Entity.PARTICIPANT}:
             self.refresh()
 
@@ -217,7 +219,8 @@ class WalkDetailsPanel(QWidget, Page):
             return False
         changes = dict(self._pending)
         try:
-            self._services.walks.update_walk(self.walk_id, **changes)
+            with self.acting():
+                self._services.walks.update_walk(self.walk_id, **changes)
         except WalkappError as error:
             self.status.setText(self.tr("Not saved: {0}").format(error.message))
             self.status.setProperty("state", "error")

@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
 
 from walkapp.domain import Commitment, Note, Participant, Role, Stem
 from walkapp.errors import WalkappError
-from walkapp.events import Entity
+from walkapp.events import Change, Entity
 from walkapp.services.debrief import DebriefService
 from walkapp.services.notes import NoteService
 from walkapp.services.walks import WalkService
@@ -278,7 +278,7 @@ class CommitmentsPanel(Panel):
         for position, person in enumerate(data.people):
             if person.id not in self.rows:
                 self.rows[person.id] = CommitmentRow(
-                    person, save=self._saver(person.id), remove=self._debrief.delete_commitment)
+                    person, save=self._saver(person.id), remove=self._remove)
             row = self.rows[person.id]
             self._rows_layout.insertWidget(position, row)
             row.show()  # now, not on the next turn of the event loop
@@ -294,11 +294,22 @@ class CommitmentsPanel(Panel):
             previous = row.keep_button
         self.empty.setVisible(not data.people)
 
+    def wants(self, change: Change) -> bool:
+        # A commitment this panel saved is on screen already (the row shows what it saved).
+        if change.entity is Entity.COMMITMENT and change.is_from(self):
+            return False
+        return super().wants(change)
+
     def _saver(self, participant_id: str) -> Callable[[str, str], Commitment]:
         def save(text: str, commitment_id: str) -> Commitment:
-            return self._debrief.save_commitment(self.walk_id, participant_id, text,
-                                                 commitment_id)
+            with self.acting():
+                return self._debrief.save_commitment(self.walk_id, participant_id, text,
+                                                     commitment_id)
         return save
+
+    def _remove(self, commitment_id: str) -> None:
+        with self.acting():
+            self._debrief.delete_commitment(commitment_id)
 
     def save_pending(self) -> bool:
         """Save every commitment still being typed; True only when all are saved (each row
