@@ -345,3 +345,36 @@ def test_each_change_reaches_each_page_and_panel_once(
     services.debrief.add_pattern(walk_id, d.PatternKind.DESCRIBE, "In 4 of 5 rooms…")
     assert {name: len(changes) for name, changes in heard.items()} == dict.fromkeys(
         listeners, 1)
+
+
+def test_a_page_that_forgets_part_of_the_contract_fails_when_defined() -> None:
+    from walkapp.ui.page import Page
+
+    with pytest.raises(TypeError, match="must implement on_change, save_pending"):
+        class Forgetful(QWidget, Page):
+            def shutdown(self) -> None:
+                pass
+
+
+def test_shutdown_tree_stops_the_stoppable_objects_only(qtbot) -> None:
+    from walkapp.ui.lifecycle import shutdown_tree
+    from walkapp.ui.page import Stoppable
+
+    stopped: list[str] = []
+
+    class Part(QWidget, Stoppable):
+        def shutdown(self) -> None:
+            stopped.append(self.objectName())
+
+    class NotOurs(QWidget):
+        def shutdown(self) -> None:  # a method of that name is not the contract
+            stopped.append("not ours")
+
+    root = Part()
+    root.setObjectName("root")
+    qtbot.addWidget(root)
+    child = Part(root)
+    child.setObjectName("child")
+    NotOurs(root)
+    shutdown_tree(root)
+    assert stopped == ["root", "child"]
