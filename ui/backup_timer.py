@@ -28,6 +28,7 @@ from PySide6.QtGui import QGuiApplication
 
 from walkapp.errors import WalkappError
 from walkapp.services.safety import BackupScheduler, Database, backup_now
+from walkapp.ui.page import Stoppable
 from walkapp.ui.workers import Progress, run_in_background
 
 TICK_MS = 60_000
@@ -37,7 +38,7 @@ def _app_is_active() -> bool:
     return QGuiApplication.applicationState() == Qt.ApplicationState.ApplicationActive
 
 
-class AutoBackup(QObject):
+class AutoBackup(QObject, Stoppable):
     backed_up = Signal(object)   # the Path of the new copy
     failed = Signal(str)         # a sentence for the status bar
 

@@ -16,6 +16,7 @@ from walkapp.services import Services
 from walkapp.services.protocol_walks import create_walk_from_protocol, walk_protocol
 from walkapp.ui.bridge import ChangeBridge
 from walkapp.ui.dialogs import Asker
+from walkapp.ui.page import Page
 from walkapp.ui.screens.new_walk import NewWalkRequest, ProtocolChoice
 from walkapp.ui.screens.observation import ObservationScreen
 from walkapp.ui.screens.observe_page import ObservationPage
@@ -65,18 +66,17 @@ def _phases(protocol: Protocol, wanted: tuple[PhaseKey, ...]) -> tuple[str, ...]
 class _Pages:
     """Builds each page of one walk's workspace on demand."""
 
-    def __init__(self, services: Services, walk_id: str, asker: Asker, bridge: ChangeBridge,
+    def __init__(self, services: Services, walk_id: str, asker: Asker,
                  library: ProtocolLibrary | None) -> None:
         self.services = services
         self.walk_id = walk_id
         self.asker = asker
-        self.bridge = bridge
         self.protocol = walk_protocol(services, walk_id, library)
         self._postbrief: PostBriefWorkspace | None = None
 
-    def pre_panel(self, activity: Activity) -> QWidget | None:
+    def pre_panel(self, activity: Activity) -> Page | None:
         s, w = self.services, self.walk_id
-        builders: dict[Activity, Callable[[], QWidget]] = {
+        builders: dict[Activity, Callable[[], Page]] = {
             Activity.FOCUS: lambda: WalkDetailsPanel(s, w, focus_only=True),
             Activity.LOOK_FORS: lambda: LookForsPanel(s, w),
             Activity.NORMS: lambda: NormsPanel(s, w),
@@ -90,8 +90,7 @@ class _Pages:
 
     def postbrief(self) -> PostBriefWorkspace:
         if self._postbrief is None:
-            self._postbrief = PostBriefWorkspace(self.services, self.walk_id, self.bridge,
-                                                 self.asker)
+            self._postbrief = PostBriefWorkspace(self.services, self.walk_id, self.asker)
             if self.protocol.feedback:
                 # The form asks ratings and free text; other prompt kinds become text.
                 self._postbrief.set_feedback_questions(
@@ -99,7 +98,7 @@ class _Pages:
                      for q in self.protocol.feedback])
         return self._postbrief
 
-    def post_panel(self, activity: Activity) -> QWidget | None:
+    def post_panel(self, activity: Activity) -> Page | None:
         if activity.value in PANEL_NAMES:
             return self.postbrief()
         return self.pre_panel(activity)
@@ -142,8 +141,9 @@ class _Pages:
 def facilitator_pages(services: Services, walk_id: str, asker: Asker, parent: QWidget,
                       bridge: ChangeBridge | None = None,
                       library: ProtocolLibrary | None = None) -> list[PageSpec]:
-    bridge = bridge or ChangeBridge(services.bus, parent)
-    return _Pages(services, walk_id, asker, bridge, library).specs(parent)
+    # `bridge` is not connected to any page: the main window hands each change to the
+    # workspace, which hands it down its tree of pages once (walkapp.ui.page).
+    return _Pages(services, walk_id, asker, library).specs(parent)
 
 
 def walker_pages(services: Services, walk_id: str, asker: Asker,

@@ -13,13 +13,14 @@ from PySide6.QtWidgets import QLabel, QMainWindow, QStackedWidget, QVBoxLayout, 
 
 from walkapp import __version__
 from walkapp.errors import WalkappError
-from walkapp.events import Action, Change
+from walkapp.events import Action, Change, Entity
 from walkapp.protocol.library import ProtocolLibrary
 from walkapp.services import Services
 from walkapp.ui.bridge import ChangeBridge
 from walkapp.ui.bundles_ui import PassphraseAsker
 from walkapp.ui.dialogs import Asker
 from walkapp.ui.lifecycle import shutdown_tree
+from walkapp.ui.page import Stoppable
 from walkapp.ui.screens.new_walk import NewWalkDialog, NewWalkRequest, ProtocolChoice
 from walkapp.ui.screens.walks_library import WalksLibrary
 from walkapp.ui.screens.workspace import PageSpec, WalkWorkspace
@@ -36,7 +37,7 @@ log = logging.getLogger(__name__)
 
 
 
-class MainWindow(QMainWindow):
+class MainWindow(QMainWindow, Stoppable):
     def __init__(self, services: Services, settings: QSettings, asker: Asker | None = None,
                  parent: QWidget | None = None, *, pages: PagesFactory | None = None,
                  protocols: Callable[[], list[ProtocolChoice]] | None = None,
@@ -353,7 +354,7 @@ class MainWindow(QMainWindow):
             return
         try:
             pages = self._pages(self._services, walk_id, self._asker, self, self.bridge)
-            self.workspace = WalkWorkspace(self._services, walk_id, pages)
+            self.workspace = WalkWorkspace(self._services, walk_id, pages, asker=self._asker)
         except WalkappError as error:
             self._report(error, self.tr("The walk could not be opened"))
             return
@@ -367,12 +368,7 @@ class MainWindow(QMainWindow):
     def _close_workspace(self) -> bool:
         if self.workspace is None:
             return True
-        if not self.workspace.can_close():
-            return False
-        if not self.workspace.save_pending() and not self._asker.confirm(
-                self, self.tr("Unsaved changes"),
-                self.tr("Some changes could not be saved (see the message on the page). "
-                        "Close the walk anyway and lose them?"), self.tr("Close anyway")):
+        if not self.workspace.can_close():  # asks when something typed is not saved
             return False
         self.workspace.shutdown()
         self.stack.removeWidget(self.workspace)
@@ -397,7 +393,7 @@ class MainWindow(QMainWindow):
         self.library.on_change(change)
         self.trash_view.on_change(change)
         if self.workspace is not None:
-            if (change.entity == "walk" and change.action is Action.REMOVED
+            if (change.entity is Entity.WALK and change.action is Action.REMOVED
                     and change.walk_id == self.workspace.walk_id):
                 self.show_library()
                 return

@@ -34,6 +34,9 @@ def render_all(out_dir: Path) -> list[Path]:
     from walkapp.services import open_services
     from walkapp.ui.app import make_application, ui_settings
     from walkapp.ui.main_window import MainWindow
+    from walkapp.ui.screens.plan.page import PlanPage
+    from walkapp.ui.screens.step_guide import StepGuide
+    from walkapp.ui.screens.walker_home import WalkerHome
 
     make_application()
     out_dir.mkdir(parents=True, exist_ok=True)
@@ -56,14 +59,14 @@ def render_all(out_dir: Path) -> list[Path]:
             for number, key in enumerate(workspace.page_keys(), start=3):
                 workspace.show_page(key)
                 page = workspace.page(key)
-                runner = getattr(page, "runner", None)
-                if runner is not None:
+                if isinstance(page, StepGuide):
                     # Show a guide mid-run: a couple of steps in, the timer going.
-                    page._act(runner.start)  # type: ignore[attr-defined]
-                    page._act(runner.next)  # type: ignore[attr-defined]
+                    runner = page.runner
+                    page._act(runner.start)
+                    page._act(runner.next)
                     if key == "post_brief":
-                        page._act(runner.next)  # type: ignore[attr-defined]
-                tabs = getattr(page, "tabs", None)
+                        page._act(runner.next)
+                tabs = page.tabs if isinstance(page, PlanPage | WalkerHome) else None
                 if isinstance(tabs, QTabWidget):
                     for index in range(tabs.count()):
                         tabs.setCurrentIndex(index)

@@ -55,7 +55,8 @@ def render_screenshots(services: Services, out_dir: Path | str, *, walk_id: str 
     if walk_id is None:
         walk_id = create_demo_walk(services).id
     bridge = ChangeBridge(services.bus)
-    workspace = PostBriefWorkspace(services, walk_id, bridge, _SilentAsker())
+    workspace = PostBriefWorkspace(services, walk_id, _SilentAsker())
+    bridge.changed.connect(workspace.on_change)  # the workspace is the root here
     workspace.resize(*size)
     workspace.show()
     saved = []

@@ -14,11 +14,12 @@ from PySide6.QtWidgets import QStatusBar, QWidget
 from walkapp.errors import WalkappError
 from walkapp.services import Services
 from walkapp.ui.dialogs import Asker
+from walkapp.ui.page import Stoppable
 from walkapp.ui.screens.trash import TrashView
 from walkapp.ui.screens.walks_library import WalksLibrary
 
 
-class TrashControls(QObject):
+class TrashControls(QObject, Stoppable):
     def __init__(self, services: Services, asker: Asker, library: WalksLibrary,
                  status: QStatusBar, parent: QWidget) -> None:
         super().__init__(parent)

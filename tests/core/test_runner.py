@@ -10,6 +10,7 @@ import pytest
 
 from walkapp import domain as d
 from walkapp.errors import ValidationError
+from walkapp.events import Action, Entity
 from walkapp.protocol import PhaseKey, Protocol
 from walkapp.protocol.library import BUILTIN_ORDER, builtin_protocol
 from walkapp.protocol.runner import (
@@ -260,11 +261,11 @@ def test_naive_clock_is_a_programming_error(services: Services) -> None:
 def test_changes_are_announced_and_reset_forgets_the_run(services: Services,
                                                          clock: FakeClock) -> None:
     walk = new_walk(services)
-    seen: list[tuple[str, str]] = []
-    services.bus.subscribe(lambda change: seen.append((change.entity, change.action.value)))
+    seen: list[tuple[Entity, Action]] = []
+    services.bus.subscribe(lambda change: seen.append((change.entity, change.action)))
     runner = open_runner(services, walk.id, clock=clock)
     runner.start()
-    assert ("phase_log", "updated") in seen and ("walk", "updated") in seen
+    assert (Entity.PHASE_LOG, Action.UPDATED) in seen and (Entity.WALK, Action.UPDATED) in seen
     services.runs.reset(walk.id)
     assert services.runs.log(walk.id) == []
     reset = services.walks.get_walk(walk.id)

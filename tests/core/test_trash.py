@@ -14,7 +14,7 @@ from tests.helpers.fake_clock import START, FakeClock
 from walkapp import domain as d
 from walkapp.config import Settings
 from walkapp.errors import NotFoundError, WalkInTrashError
-from walkapp.events import Action, Change
+from walkapp.events import Action, Change, Entity
 from walkapp.services import NoteDraft, Services
 from walkapp.storage.db import Database
 
@@ -75,7 +75,7 @@ def test_deleting_moves_the_walk_to_the_trash_and_hides_it_everywhere(
 
     services.walks.delete_walk(gone.id)
 
-    assert Change("walk", Action.REMOVED, gone.id, (gone.id,)) in seen
+    assert Change(Entity.WALK, Action.REMOVED, gone.id, (gone.id,)) in seen
     titles = [w.title for w in services.walks.list_walks()]
     assert titles == ["Winter walk", "Spring walk"]
     assert services.walks.list_walks("Autumn") == []
@@ -166,7 +166,7 @@ def test_restore_brings_back_that_walk_only(trash_services: Services,
     restored = services.trash.restore(undone.id)
 
     assert restored.id == undone.id and restored.title == "Undone"
-    assert Change("walk", Action.ADDED, undone.id, (undone.id,)) in seen
+    assert Change(Entity.WALK, Action.ADDED, undone.id, (undone.id,)) in seen
     assert sorted(w.title for w in services.walks.list_walks()) == ["Other, renamed", "Undone"]
     assert [n.text for n in services.notes.list_notes(undone.id)] == ["note of Undone"]
     assert sorted(n.text for n in services.notes.list_notes(other.id)) == \

@@ -10,7 +10,7 @@ from sqlalchemy import text
 from tests.helpers.builders import make_walk
 from walkapp import domain as d
 from walkapp.errors import AmbiguousError, NotFoundError, ValidationError
-from walkapp.events import Action, Change
+from walkapp.events import Action, Change, Entity
 from walkapp.services import NewWalk, NoteDraft, Services
 
 
@@ -40,9 +40,9 @@ def test_changes_are_announced_after_commit(services: Services) -> None:
     services.bus.subscribe(seen.append)
     walk = make_walk(services, walkers=1, visits=1, look_fors=())
     services.walks.update_walk(walk.id, focus="New focus")
-    assert seen[0] == Change("walk", Action.ADDED, walk.id, (walk.id,))
-    assert seen[-1] == Change("walk", Action.UPDATED, walk.id, (walk.id,))
-    assert {c.entity for c in seen} >= {"participant", "visit"}
+    assert seen[0] == Change(Entity.WALK, Action.ADDED, walk.id, (walk.id,))
+    assert seen[-1] == Change(Entity.WALK, Action.UPDATED, walk.id, (walk.id,))
+    assert {c.entity for c in seen} >= {Entity.PARTICIPANT, Entity.VISIT}
 
 
 def test_failed_change_announces_nothing(services: Services) -> None:

@@ -13,7 +13,7 @@ from tests.ui.conftest import ScriptedAsker
 from tests.ui.observe_helpers import FakeClock, chord, type_text, unnamed_controls
 from walkapp import domain as d
 from walkapp.errors import DiskFullError
-from walkapp.events import Action, Change
+from walkapp.events import Action, Change, Entity
 from walkapp.services import NoteDraft, Services
 from walkapp.ui.screens.observation import ObservationScreen
 
@@ -194,7 +194,7 @@ def test_a_walk_without_visits_says_what_to_do(qtbot, services: Services,
     assert screen.current_visit() is None and not screen.next_visit()
     # A visit added in the plan appears without reopening the screen.
     services.plan.add_visit(walk.id, room="Room 3")
-    screen.on_change(Change("visit", Action.ADDED, walk.id))
+    screen.on_change(Change(Entity.VISIT, Action.ADDED, walk.id))
     assert not screen.empty.isVisible() and screen.visit_title.text() == "Visit 1 of 1"
 
 
@@ -208,7 +208,7 @@ def test_teacher_names_only_when_the_walk_shows_them(qtbot, services: Services,
     assert screen.visit_details.text() == "Room 9 · Year 2 · Maths"
     assert "Ms Teacher" not in screen.visits_list.item(0).text()
     services.walks.update_walk(walk.id, show_teacher_names=True)
-    screen.on_change(Change("walk", Action.UPDATED, walk.id, (walk.id,)))
+    screen.on_change(Change(Entity.WALK, Action.UPDATED, walk.id, (walk.id,)))
     assert "Ms Teacher" in screen.visit_details.text()
 
 
@@ -252,7 +252,7 @@ def test_notes_added_elsewhere_appear_but_only_the_authors(
                                        visit_id=visit))
     mine = services.notes.save_note(NoteDraft(walk_id=walk.id, author_id=me,
                                               text="Mine, from an import", visit_id=visit))
-    screen.on_change(Change("note", Action.ADDED, walk.id, (mine.id,)))
+    screen.on_change(Change(Entity.NOTE, Action.ADDED, walk.id, (mine.id,)))
     texts = [screen.notes_panel.list.item(i).text()
              for i in range(screen.notes_panel.list.count())]
     assert texts == ["I noticed: Mine, from an import"]

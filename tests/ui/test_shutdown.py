@@ -19,7 +19,7 @@ from PySide6.QtWidgets import QApplication
 from tests.helpers.leftovers import active_timers
 from tests.ui.conftest import ScriptedAsker
 from tests.ui.observe_helpers import type_text
-from walkapp.events import Action, Change
+from walkapp.events import Action, Change, Entity
 from walkapp.protocol.library import builtin_protocol
 from walkapp.services import Services
 from walkapp.services.protocol_walks import create_walk_from_protocol
@@ -99,8 +99,8 @@ def test_a_closed_window_runs_nothing_against_the_closed_database(
     assert window.workspace is None
     services.close()  # what the app does once the window has closed
     # A change committed just before the close is still queued for the window.
-    window.bridge.changed.emit(Change("note", Action.UPDATED, walk_id))
-    window.bridge.changed.emit(Change("walk", Action.UPDATED, walk_id))
+    window.bridge.changed.emit(Change(Entity.NOTE, Action.UPDATED, walk_id))
+    window.bridge.changed.emit(Change(Entity.WALK, Action.UPDATED, walk_id))
     assert active_timers([window]) == []
     # Focus and visibility changes while the window is torn down save nothing either.
     window.hide()
@@ -141,7 +141,7 @@ def test_a_closed_panel_drops_the_load_still_running(qtbot, services: Services,
     assert applied == [] and wall.refresh_count == 0
     # Nothing starts again: not a retry, not a change, not being shown again.
     wall.refresh()
-    wall.on_change(Change("note", Action.ADDED, walk_id))
+    wall.on_change(Change(Entity.NOTE, Action.ADDED, walk_id))
     wall.hide()
     wall.show()
     assert not wall.is_loading() and not workers._running

@@ -21,7 +21,7 @@ from __future__ import annotations
 import itertools
 from collections.abc import Callable
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QAction, QHideEvent, QKeySequence, QShowEvent
 from PySide6.QtWidgets import (
     QLabel,
@@ -34,9 +34,10 @@ from PySide6.QtWidgets import (
 )
 
 from walkapp import domain as d
-from walkapp.events import Change
+from walkapp.events import Change, Entity
 from walkapp.services import NoteDraft, Services
 from walkapp.ui.dialogs import Asker
+from walkapp.ui.page import Page
 from walkapp.ui.widgets.autosave import DEBOUNCE_MS, SerialSaver, describe_failure
 from walkapp.ui.widgets.note_editor import ElidedLabel, NoteDeleted, NoteEditor
 from walkapp.ui.widgets.nudge_highlight import NudgeCheck, no_nudge
@@ -46,7 +47,7 @@ from walkapp.ui.widgets.visit_notes import NotesPanel
 __all__ = ["Clock", "ObservationScreen"]
 
 
-class ObservationScreen(QWidget):
+class ObservationScreen(QWidget, Page):
     """Signals: `visit_changed(visit_id)`, `note_saved(Note)` after each successful
     commit of one of this author's notes, `save_failed(message)`."""
 
@@ -66,16 +67,18 @@ class ObservationScreen(QWidget):
         self._walk = services.walks.get_walk(walk_id)
         self._index = -1
         self._notes: dict[str, d.Note] = {}      # this author's live notes, by id
-        self._known_ids: set[str] = set()        # ids this screen committed itself
-        self._catch_up = QTimer(self, singleShot=True, interval=400)
-        self._catch_up.timeout.connect(self._refresh_list)
         self._deleting: dict[str, NoteDraft] = {}
         self._undo: NoteDraft | None = None
         self._navigating = False
         self._focused_once = False
+        # (note id, edit count) of an unsaved note the walker agreed to lose on closing:
+        # asked once, it does not count as "not saved" again for the same close.
+        self._loss_accepted: tuple[str | None, int] | None = None
         self._closed = False
 
-        self.saver = SerialSaver(self)
+        # Every save of this screen runs through its saver, which stamps the changes they
+        # publish with this screen as their origin: on_change knows its own saves by that.
+        self.saver = SerialSaver(self, origin=self)
         self.saver.succeeded.connect(self._on_commit)
         self.saver.failed.connect(self._on_commit_failed)
 
@@ -104,7 +107,6 @@ class ObservationScreen(QWidget):
         self.visits_list.currentRowChanged.connect(self._visit_row_changed)
         self.editor = NoteEditor(services.notes, self._walk, author_id, saver=self.saver,
                                  nudge=nudge, debounce_ms=debounce_ms)
-        self.editor.saved.connect(self._on_editor_saved)
         self.editor.save_failed.connect(self.save_failed)
         self.notes_panel = NotesPanel()
         self.notes_panel.note_selected.connect(self._note_picked)
@@ -181,16 +183,27 @@ class ObservationScreen(QWidget):
         self.saver.flush()
         return ok
 
+    def save_pending(self) -> bool:
+        """Commit the note in hand; True when it is saved (or the walker agreed, asked by
+        `can_close()`, to lose exactly this unsaved text)."""
+        return self.flush() or self._loss_accepted == self._unsaved_key()
+
+    def _unsaved_key(self) -> tuple[str | None, int]:
+        return self.editor.note_id, self.editor.tracker.generation
+
     def can_close(self) -> bool:
-        """For the main window's close: save, or ask before losing an unsaved note."""
+        """For the main window's close: save, or ask before losing an unsaved note (this
+        screen can say why it was not saved)."""
         if self.flush():
             return True
         reason = self.editor.tracker.error or self.tr("the note could not be saved.")
-        return self._asker.confirm(
+        agreed = self._asker.confirm(
             self, self.tr("Your note is not saved"),
             self.tr("The note you are typing could not be saved: {0}\n\nClose anyway and "
                     "lose it? Choose Cancel, copy the text somewhere safe, or try again.")
             .format(reason), self.tr("Close and lose it"))
+        self._loss_accepted = self._unsaved_key() if agreed else None
+        return agreed
 
     def shutdown(self) -> None:
         """The walk is closing (its database is still open): save the note in hand, stop
@@ -199,7 +212,6 @@ class ObservationScreen(QWidget):
             return
         self.flush()
         self._closed = True
-        self._catch_up.stop()
         self.editor.shutdown()
         self.saver.shutdown()
         self.header.shutdown()
@@ -219,7 +231,6 @@ class ObservationScreen(QWidget):
         else:
             return
         self._deleting[note_id] = snapshot
-        self._known_ids.add(note_id)
         notes = self._services.notes
 
         def remove() -> NoteDeleted:
@@ -239,18 +250,17 @@ class ObservationScreen(QWidget):
         self.saver.submit(draft.id, 0, lambda: notes.save_note(draft))
 
     def on_change(self, change: Change) -> None:
-        """Connect to `ChangeBridge.changed`: refresh only what another part changed."""
+        """Refresh only what another part changed. This screen's own saves (their changes
+        carry it as origin) are on screen already: the saver's results put them there."""
         if change.walk_id != self._walk.id or self._closed:
             return
-        if change.entity in {"walk", "visit", "look_for", "participant"}:
+        if change.entity in {Entity.WALK, Entity.VISIT, Entity.LOOK_FOR, Entity.PARTICIPANT}:
             self.reload_walk()
-        elif change.entity == "note" and not set(change.ids) <= self._known_ids:
+        elif change.entity is Entity.NOTE and not change.is_from(self):
+            # Someone else's note (an import, another screen): never touches the note
+            # being typed, only the list beside it.
             self._reload_notes()
             self._show_visit_notes()
-        elif change.entity == "note":
-            # Mostly our own saves; but an import can replace a note we know. Catch up once
-            # things are quiet, without touching the note being typed.
-            self._catch_up.start()
 
     def reload_walk(self) -> None:
         current = self.current_visit()
@@ -326,12 +336,6 @@ class ObservationScreen(QWidget):
         self.notes_panel.set_notes(notes, self.editor.note_id)
 
     # -- notes ---------------------------------------------------------------------------------
-    def _refresh_list(self) -> None:
-        if self._closed:
-            return
-        self._reload_notes()
-        self._show_visit_notes()
-
     def _reload_notes(self) -> None:
         notes = self._services.notes.list_notes(self._walk.id, author_id=self._author_id)
         self._notes = {n.id: n for n in notes if n.author_id == self._author_id}
@@ -342,7 +346,6 @@ class ObservationScreen(QWidget):
         if isinstance(result, d.Note):
             if result.author_id != self._author_id or result.walk_id != self._walk.id:
                 return
-            self._known_ids.add(result.id)
             self._notes[result.id] = result
             visit = self.current_visit()
             if visit is not None and result.visit_id == visit.id:
@@ -367,13 +370,7 @@ class ObservationScreen(QWidget):
             self.notes_panel.show_undo(self.tr("The note was not deleted: {0}").format(
                 describe_failure(error)), can_undo=False)
 
-    def _on_editor_saved(self, result: object) -> None:
-        if isinstance(result, d.Note):
-            self._known_ids.add(result.id)
-
     def _note_started(self, note_id: str) -> None:
-        # Its change events may arrive before the saver's result: they are ours, not news.
-        self._known_ids.add(note_id)
         self.notes_panel.select(None)  # a fresh note is not in the list yet
 
     def _note_picked(self, note_id: str) -> None:

@@ -9,15 +9,16 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from walkapp import domain as d
-from walkapp.events import Change
+from walkapp.events import Change, Entity
 from walkapp.services import Services
 from walkapp.ui.dialogs import Asker
+from walkapp.ui.page import Page
 from walkapp.ui.screens.observation import ObservationScreen
 
 ScreenFactory = Callable[[str], ObservationScreen]
 
 
-class ObservationPage(QWidget):
+class ObservationPage(QWidget, Page):
     """Signals: `screen_changed(ObservationScreen)` when another person's notes are shown."""
 
     screen_changed = Signal(object)
@@ -101,18 +102,20 @@ class ObservationPage(QWidget):
     def on_change(self, change: Change) -> None:
         if self._closed:
             return
-        if change.walk_id == self.walk_id and change.entity == "participant":
+        if change.walk_id == self.walk_id and change.entity is Entity.PARTICIPANT:
             self._fill_authors()
         if self.observation is not None:
             self.observation.on_change(change)
 
     def save_pending(self) -> bool:
-        return self.observation.flush() if self.observation is not None else True
+        return self.observation.save_pending() if self.observation is not None else True
 
     def can_close(self) -> bool:
         return self.observation.can_close() if self.observation is not None else True
 
     def shutdown(self) -> None:
+        if self._closed:
+            return
         self._closed = True
         if self.observation is not None:
             self.observation.shutdown()

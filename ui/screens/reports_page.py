@@ -7,9 +7,10 @@ from collections.abc import Callable
 from PySide6.QtWidgets import QGridLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from walkapp.reports import ReportKind
+from walkapp.ui.page import ShowOnlyPage
 
 
-class ReportsPage(QWidget):
+class ReportsPage(QWidget, ShowOnlyPage):
     def __init__(self, export: Callable[[ReportKind], object],
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)

@@ -34,15 +34,17 @@ from walkapp.protocol.schema import Activity, Step
 from walkapp.services import Services
 from walkapp.services.protocol_walks import open_runner
 from walkapp.ui.lifecycle import shutdown_tree
+from walkapp.ui.page import Page, PanelGroup, save_all, unique
 from walkapp.ui.widgets.countdown import Countdown, format_seconds
 from walkapp.ui.widgets.debounce import Debouncer, Pace
 from walkapp.ui.widgets.prompt_inputs import PromptInput
 
-PanelFactory = Callable[[Activity], QWidget | None]
+# Builds the part of the app a step uses: a QWidget that keeps the page contract, or None.
+PanelFactory = Callable[[Activity], Page | None]
 SAVE_DELAY_MS = 600
 
 
-class StepPrompts(QWidget):
+class StepPrompts(QWidget, Page):
     """A step's prompts, answered for the whole group and saved as they are typed."""
 
     def __init__(self, services: Services, walk_id: str, step: Step,
@@ -79,6 +81,9 @@ class StepPrompts(QWidget):
         self.status.setText(self.tr("Editing…"))
         self.debouncer.touch()
 
+    def on_change(self, change: Change) -> None:
+        """The answers on screen are this laptop's own: nothing to reload."""
+
     def shutdown(self) -> None:
         """Save what was typed (the database is still open), then save nothing more."""
         if not self._closed:
@@ -87,6 +92,7 @@ class StepPrompts(QWidget):
         self.debouncer.shutdown()
 
     def save_pending(self) -> bool:
+        """Save every answer typed; True only when all of them are in the database."""
         self.debouncer.cancel()
         if self._closed:
             return not self._pending
@@ -97,7 +103,9 @@ class StepPrompts(QWidget):
                 del self._pending[key]
                 continue
             try:
-                self._services.responses.save_answer(self.walk_id, self.step, prompt, value)
+                with self.acting():
+                    self._services.responses.save_answer(self.walk_id, self.step, prompt,
+                                                         value)
             except WalkappError as error:
                 self.status.setText(self.tr("Not saved: {0}").format(error.message))
                 self.status.setProperty("state", "error")
@@ -111,7 +119,7 @@ class StepPrompts(QWidget):
         return ok
 
 
-class StepGuide(QWidget):
+class StepGuide(QWidget, Page):
     def __init__(self, services: Services, walk_id: str, phase: str, panels: PanelFactory,
                  *, clock: Clock | None = None, runner: ProtocolRunner | None = None,
                  parent: QWidget | None = None) -> None:
@@ -124,7 +132,7 @@ class StepGuide(QWidget):
         # the timer of a step reopened after a restart counts from the phase log.
         self.runner = runner or open_runner(services, walk_id, phase=phase,
                                             clock=clock or services.runs.clock)
-        self._panel_cache: dict[Activity, QWidget | None] = {}
+        self._panel_cache: dict[Activity, Page | None] = {}
         self._prompt_cache: dict[str, StepPrompts] = {}
         self._shown_position = -1
         self._closed = False
@@ -322,22 +330,30 @@ class StepGuide(QWidget):
         if panel is None:
             self.body.hide()
         else:
+            assert isinstance(panel, QWidget)
             if self.body.indexOf(panel) < 0:
                 self.body.addWidget(panel)
             self.body.setCurrentWidget(panel)
             self.body.show()
             # A panel holding several parts (the post-brief workspace) shows the step's one.
-            show_part = getattr(panel, "show_panel", None)
-            if show_part is not None:
-                show_part(state.activity.value)
+            if isinstance(panel, PanelGroup):
+                panel.show_panel(state.activity.value)
 
-    def _panel_for(self, activity: Activity) -> QWidget | None:
+    def _panel_for(self, activity: Activity) -> Page | None:
         if activity not in self._panel_cache:
-            self._panel_cache[activity] = self._panels(activity)
+            panel = self._panels(activity)
+            if panel is not None and not isinstance(panel, QWidget):
+                raise TypeError(f"the panel for {activity.value!r} is not a widget")
+            self._panel_cache[activity] = panel
         return self._panel_cache[activity]
 
     def current_panel(self) -> QWidget | None:
         return self.body.currentWidget() if self.body.isVisible() else None
+
+    def _children(self) -> list[Page]:
+        """The step bodies this guide made, each once (several post-brief steps share one
+        workspace: it must hear each change once, not once per step)."""
+        return unique([*self._prompt_cache.values(), *self._panel_cache.values()])
 
     # -- actions ---------------------------------------------------------------------------
     def _act(self, action: Callable[[], RunnerState]) -> None:
@@ -376,20 +392,16 @@ class StepGuide(QWidget):
     def on_change(self, change: Change) -> None:
         if self._closed:
             return
-        for panel in self._panel_cache.values():
-            handler = getattr(panel, "on_change", None)
-            if handler is not None:
-                handler(change)
+        for child in self._children():
+            child.on_change(change)
 
     def save_pending(self) -> bool:
-        ok = True
-        for prompts in self._prompt_cache.values():
-            ok = prompts.save_pending() and ok
-        for panel in self._panel_cache.values():
-            saver = getattr(panel, "save_pending", None) or getattr(panel, "flush", None)
-            if saver is not None:
-                ok = saver() is not False and ok
-        return ok
+        """Save the prompts and panels of every step shown so far; True only when all
+        that was typed in them is in the database."""
+        return save_all(self._children())
+
+    def can_close(self) -> bool:
+        return all(child.can_close() for child in self._children())
 
     def shutdown(self) -> None:
         """The walk is closing: save what was typed, stop every timer, and ignore
@@ -399,7 +411,6 @@ class StepGuide(QWidget):
         self._closed = True
         self._ticker.stop()
         self.timer.shutdown()
-        for prompts in self._prompt_cache.values():
-            prompts.shutdown()
-        for panel in {id(p): p for p in self._panel_cache.values() if p is not None}.values():
-            shutdown_tree(panel)
+        for child in self._children():
+            assert isinstance(child, QWidget)
+            shutdown_tree(child)

@@ -24,14 +24,15 @@ from PySide6.QtWidgets import (
 )
 
 from walkapp.errors import WalkappError
-from walkapp.events import Change
+from walkapp.events import Change, Entity
 from walkapp.services.trash import TRASH_DAYS, RemovalResult, TrashService
 from walkapp.ui.dialogs import Asker
 from walkapp.ui.models.trash import TrashTableModel
+from walkapp.ui.page import Stoppable
 from walkapp.ui.widgets.row_table import row_table, select_row_id, selected_row_id
 
 
-class TrashView(QWidget):
+class TrashView(QWidget, Stoppable):
     back_requested = Signal()
     restored = Signal(str)            # walk id
     removal_finished = Signal(object, str)  # RemovalResult, what it did in a sentence
@@ -123,7 +124,7 @@ class TrashView(QWidget):
         self._update_buttons()
 
     def on_change(self, change: Change) -> None:
-        if change.entity != "walk":
+        if change.entity is not Entity.WALK:
             return
         if self.isVisible():
             self.refresh()

@@ -17,9 +17,10 @@ from PySide6.QtWidgets import QLabel, QTabWidget, QTextBrowser, QVBoxLayout, QWi
 
 from walkapp import domain as d
 from walkapp.errors import NotFoundError, ValidationError
-from walkapp.events import Change
+from walkapp.events import Change, Entity
 from walkapp.services import Services
 from walkapp.ui.dialogs import Asker
+from walkapp.ui.page import Page
 from walkapp.ui.screens.observation import Clock, ObservationScreen
 from walkapp.ui.widgets.autosave import DEBOUNCE_MS
 from walkapp.ui.widgets.nudge_highlight import NudgeCheck, no_nudge
@@ -67,7 +68,7 @@ def overview_html(walk: d.Walk, tr: Callable[[str], str]) -> str:
     return "\n".join(parts)
 
 
-class WalkerHome(QWidget):
+class WalkerHome(QWidget, Page):
     """Walker-mode content: the walk, `participant_id`'s own notes and reflections.
 
     Forwarded from the observation screen: `observation.visit_changed`, `.note_saved`,
@@ -132,12 +133,19 @@ class WalkerHome(QWidget):
     def walk(self) -> d.Walk:
         return self._walk
 
+    def save_pending(self) -> bool:
+        """Commit the note in hand and every reflection; True when all are saved."""
+        return all([self.observation.save_pending(), self.reflections.flush()])
+
     def flush(self) -> bool:
-        return all([self.observation.flush(), self.reflections.flush()])
+        return self.save_pending()
 
     def can_close(self) -> bool:
-        reflections_saved = self.reflections.flush()
-        return self.observation.can_close() and reflections_saved
+        """The note-taker's own question (it can say why the note was not saved); a
+        reflection that could not be saved makes `save_pending()` False, and the walk's
+        workspace asks about it."""
+        self.reflections.flush()
+        return self.observation.can_close()
 
     def shutdown(self) -> None:
         """The walk is closing: save, stop, and ignore changes from now on."""
@@ -150,7 +158,7 @@ class WalkerHome(QWidget):
         if change.walk_id != self._walk.id or self._closed:
             return
         self.observation.on_change(change)
-        if change.entity in {"walk", "visit", "look_for", "norm"}:
+        if change.entity in {Entity.WALK, Entity.VISIT, Entity.LOOK_FOR, Entity.NORM}:
             self._walk = self._services.walks.get_walk(self._walk.id)
             self.overview.setHtml(overview_html(self._walk, self.tr))
 

@@ -21,14 +21,15 @@ from PySide6.QtWidgets import (
 )
 
 from walkapp.domain import WalkStatus
-from walkapp.events import Change
+from walkapp.events import Change, Entity
 from walkapp.services.trash import TrashService
 from walkapp.services.walks import WalkService
 from walkapp.ui.models.walks import WalksTableModel
+from walkapp.ui.page import Stoppable
 from walkapp.ui.widgets.row_table import row_table, select_row_id, selected_row_id
 
 
-class WalksLibrary(QWidget):
+class WalksLibrary(QWidget, Stoppable):
     """Lists walks with search; emits `open_requested(walk_id)` on double-click/Enter."""
 
     open_requested = Signal(str)
@@ -236,7 +237,8 @@ class WalksLibrary(QWidget):
     def on_change(self, change: Change) -> None:
         # The library shows counts of walkers, visits and notes: those changes matter too.
         # A burst of changes (an import, the sample walk) refreshes once, just after.
-        if change.entity in {"walk", "participant", "visit", "note"} and not self._closed:
+        if change.entity in {Entity.WALK, Entity.PARTICIPANT, Entity.VISIT, Entity.NOTE} \
+                and not self._closed:
             self._change_timer.start()
 
     def _refresh_if_shown(self) -> None:

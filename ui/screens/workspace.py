@@ -19,30 +19,33 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from walkapp.events import Change
+from walkapp.events import Change, Entity
 from walkapp.services import Services
+from walkapp.ui.dialogs import Asker
 from walkapp.ui.lifecycle import shutdown_tree
+from walkapp.ui.page import Page, save_all
 
 
 @dataclass(frozen=True)
 class PageSpec:
     key: str
     label: str
-    build: Callable[[], QWidget]
+    build: Callable[[], Page]  # a QWidget that is a Page
     hint: str = ""
 
 
-class WalkWorkspace(QWidget):
+class WalkWorkspace(QWidget, Page):
     back_requested = Signal()
     page_changed = Signal(str)
 
     def __init__(self, services: Services, walk_id: str, pages: list[PageSpec],
-                 parent: QWidget | None = None) -> None:
+                 parent: QWidget | None = None, *, asker: Asker | None = None) -> None:
         super().__init__(parent)
         self._services = services
+        self._asker = asker or Asker()
         self.walk_id = walk_id
         self._specs = pages
-        self._built: dict[str, QWidget] = {}
+        self._built: dict[str, Page] = {}
         self._closed = False
 
         self.back_button = QPushButton(self.tr("← All walks"))
@@ -104,18 +107,20 @@ class WalkWorkspace(QWidget):
     def page_keys(self) -> list[str]:
         return [spec.key for spec in self._specs]
 
-    def page(self, key: str) -> QWidget:
+    def page(self, key: str) -> Page:
         """The page for `key`, built now if it was not yet."""
         if key not in self._built:
             if self._closed:
                 raise RuntimeError("the walk's workspace was closed")
             spec = next(s for s in self._specs if s.key == key)
-            widget = spec.build()
-            self._built[key] = widget
-            self.stack.addWidget(widget)
+            page = spec.build()
+            if not isinstance(page, QWidget) or not isinstance(page, Page):
+                raise TypeError(f"page {key!r} is not a QWidget that keeps the page contract")
+            self._built[key] = page
+            self.stack.addWidget(page)
         return self._built[key]
 
-    def built_pages(self) -> dict[str, QWidget]:
+    def built_pages(self) -> dict[str, Page]:
         return dict(self._built)
 
     def show_page(self, key: str) -> None:
@@ -129,43 +134,49 @@ class WalkWorkspace(QWidget):
         if self._closed or not 0 <= row < len(self._specs):
             return
         key = self._specs[row].key
-        self.stack.setCurrentWidget(self.page(key))
+        page = self.page(key)
+        assert isinstance(page, QWidget)
+        self.stack.setCurrentWidget(page)
         self.page_changed.emit(key)
 
     def on_change(self, change: Change) -> None:
         if self._closed:
             return  # closed: a change still queued must not reach the pages
-        if change.walk_id == self.walk_id and change.entity in {"walk", "participant", "visit"}:
+        if change.walk_id == self.walk_id and change.entity in {
+                Entity.WALK, Entity.PARTICIPANT, Entity.VISIT}:
             self.refresh_header()
-        for widget in self._built.values():
-            handler = getattr(widget, "on_change", None)
-            if handler is not None:
-                handler(change)
+        for page in list(self._built.values()):
+            page.on_change(change)
+
+    def save_pending(self) -> bool:
+        """Ask every page to save what is typed; False if something is not saved."""
+        return save_all(list(self._built.values()))
 
     def can_close(self) -> bool:
-        """Save what is typed on every page; False if a page could not save and the user
-        chose to stay."""
-        for widget in self._built.values():
-            check = getattr(widget, "can_close", None)
-            if check is not None and not check():
+        """Before the walk closes: every page's own question first, then, if something
+        typed is still not saved, one question for the whole walk. False: the user chose
+        to stay (what was typed is still on its page)."""
+        for page in list(self._built.values()):
+            if not page.can_close():
                 return False
-        return True
+        if self.save_pending():
+            return True
+        return self._asker.confirm(
+            self, self.tr("Unsaved changes"),
+            self.tr("Some of what is typed in this walk is not saved: a save failed (the "
+                    "page says why), or text is still waiting to be added. Close the walk "
+                    "anyway and lose it? Choose Cancel to stay and keep it."),
+            self.tr("Close anyway"))
 
     def shutdown(self) -> None:
-        """The walk is closing (call `save_pending()` first; the database is still open):
+        """The walk is closing (call `can_close()` first; the database is still open):
         every page stops its timers and background loads, and changes are ignored."""
+        if self._closed:
+            return
         self._closed = True
-        for widget in self._built.values():
-            shutdown_tree(widget)
+        for page in list(self._built.values()):
+            assert isinstance(page, QWidget)
+            shutdown_tree(page)
 
     def is_closed(self) -> bool:
         return self._closed
-
-    def save_pending(self) -> bool:
-        """Ask every page to save what is typed; False if something could not be saved."""
-        ok = True
-        for widget in self._built.values():
-            saver = getattr(widget, "save_pending", None)
-            if saver is not None:
-                ok = bool(saver()) and ok
-        return ok

@@ -31,6 +31,7 @@ from PySide6.QtCore import QCoreApplication, QObject, QRunnable, QThreadPool, Si
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QSizePolicy, QWidget
 
 from walkapp.errors import WalkappError
+from walkapp.ui.page import Stoppable, stamped
 from walkapp.ui.widgets.debounce import DEBOUNCE_MS, MAX_WAIT_MS, Debouncer, Pace
 
 __all__ = ["DEBOUNCE_MS", "MAX_WAIT_MS", "AutosaveTracker", "Commit", "Pace", "SaveIndicator",
@@ -86,7 +87,7 @@ class _Job(QRunnable):
             self.finished.set()
 
 
-class SerialSaver(QObject):
+class SerialSaver(QObject, Stoppable):
     """Runs commits in submission order, one at a time, on a private one-thread pool.
 
     `succeeded(key, generation, result)` / `failed(key, generation, error)` arrive on the
@@ -96,8 +97,11 @@ class SerialSaver(QObject):
     succeeded = Signal(str, int, object)
     failed = Signal(str, int, object)
 
-    def __init__(self, parent: QObject | None = None) -> None:
+    def __init__(self, parent: QObject | None = None, *, origin: object | None = None) -> None:
+        """`origin`: the screen whose saves these are; the changes they publish carry it
+        (walkapp.events.acting_for, entered on the thread that runs each commit)."""
         super().__init__(parent)
+        self._origin = origin
         self._pool = QThreadPool(self)
         self._pool.setMaxThreadCount(1)
         self._pending: dict[str, tuple[int, Commit]] = {}
@@ -113,6 +117,8 @@ class SerialSaver(QObject):
         if self._closed:
             log.debug("autosave of %s after shutdown: not run", key)
             return
+        if self._origin is not None:
+            commit = stamped(self._origin, commit)
         self._pending[key] = (generation, commit)
         self._kick()
 
@@ -234,7 +240,7 @@ class SaveIndicator(QWidget):
         self.label.style().polish(self.label)
 
 
-class AutosaveTracker(QObject):
+class AutosaveTracker(QObject, Stoppable):
     """Debounces edits of one document into commits and tracks whether the newest edit
     is committed.
 

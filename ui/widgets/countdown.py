@@ -13,6 +13,8 @@ from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QProgressBar, QVBoxLayout, QWidget
 
+from walkapp.ui.page import Stoppable
+
 Clock = Callable[[], float]
 
 
@@ -22,7 +24,7 @@ def format_seconds(seconds: float) -> str:
     return f"{minutes}:{secs:02d}"
 
 
-class Countdown(QWidget):
+class Countdown(QWidget, Stoppable):
     """Shows time left of a planned length; emits `warning` once near the end and
     `elapsed_planned` once when the planned time is used up (the timer keeps counting)."""
 

@@ -22,6 +22,8 @@ from typing import Protocol
 
 from PySide6.QtCore import QObject, Qt, QTimer
 
+from walkapp.ui.page import Stoppable
+
 # Commit this long after the typing pauses…
 DEBOUNCE_MS = 750
 # …and, while it goes on, this long after the first edit not yet committed at the latest.
@@ -66,7 +68,7 @@ class Pace:
         return Pace(delay_ms, self.max_wait_ms, self.clock_ms, self.make_timer)
 
 
-class Debouncer(QObject):
+class Debouncer(QObject, Stoppable):
     """Calls `fire()` once the edits pause for `delay_ms`, or `max_wait_ms` after the first
     edit since the last commit, whichever is sooner.
 

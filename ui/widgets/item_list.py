@@ -124,6 +124,11 @@ class ItemList(QWidget):
             self._loading = False
         self._update_buttons()
 
+    def save_pending(self) -> bool:
+        """Edits are saved as they are made; text typed into the Add box is not saved
+        until it is added, so it counts as not saved."""
+        return not self.new_text.text().strip()
+
     def current_id(self) -> str | None:
         item = self.list.currentItem()
         return None if item is None else str(item.data(Qt.ItemDataRole.UserRole))

@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 from walkapp import domain as d
 from walkapp.errors import EditConflictError, NotFoundError
 from walkapp.services.notes import NoteDraft, NoteService
+from walkapp.ui.page import Stoppable
 from walkapp.ui.widgets.autosave import (
     DEBOUNCE_MS,
     AutosaveTracker,
@@ -71,7 +72,7 @@ class _Base:
     forked_to: str | None = None
 
 
-class NoteEditor(QWidget):
+class NoteEditor(QWidget, Stoppable):
     """Edits one note of `author_id` at a time.
 
     Signals: `saved(result)` after each successful commit (a `walkapp.domain.Note`, or

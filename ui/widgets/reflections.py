@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QLabel, QPlainTextEdit, QScrollArea, QVBoxLayout, 
 
 from walkapp import domain as d
 from walkapp.services.notes import NoteService
+from walkapp.ui.page import Stoppable
 from walkapp.ui.widgets.autosave import (
     DEBOUNCE_MS,
     AutosaveTracker,
@@ -42,7 +43,7 @@ class _PlainEdit(QPlainTextEdit):
         self.focus_left.emit()
 
 
-class ReflectionEditor(QWidget):
+class ReflectionEditor(QWidget, Stoppable):
     """One prompt and the walker's answer to it."""
 
     def __init__(self, notes: NoteService, walk_id: str, author_id: str | None, prompt: str,
@@ -112,7 +113,7 @@ class ReflectionEditor(QWidget):
         return lambda: notes.save_reflection(walk_id, author_id, prompt, text, reflection_id)
 
 
-class ReflectionsPanel(QScrollArea):
+class ReflectionsPanel(QScrollArea, Stoppable):
     """The walker's own reflections: the standard prompts, then any other prompts they
     already answered (e.g. from a pre-brief), in one scrolling column."""
 
@@ -123,7 +124,7 @@ class ReflectionsPanel(QScrollArea):
         self.setObjectName("reflectionsPanel")
         self.setWidgetResizable(True)
         self.setAccessibleName(self.tr("Your reflections"))
-        self.saver = SerialSaver(self)
+        self.saver = SerialSaver(self, origin=self)  # its changes carry this panel
         mine = [r for r in notes.list_reflections(walk_id, author_id=author_id)
                 if r.author_id == author_id]
         by_prompt = {r.prompt: r for r in mine}

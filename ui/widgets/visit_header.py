@@ -19,13 +19,14 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWi
 
 from walkapp import domain as d
 from walkapp.services.resume import TimerMark
+from walkapp.ui.page import Stoppable
 from walkapp.ui.widgets.countdown import Countdown
 from walkapp.ui.widgets.note_text import shortcut_text
 
 Clock = Callable[[], float]
 
 
-class VisitHeader(QWidget):
+class VisitHeader(QWidget, Stoppable):
     previous_requested = Signal()
     next_requested = Signal()
 

@@ -39,6 +39,7 @@ from walkapp.bundles.versions import (
     conflict_lane,
     version_id,
 )
+from walkapp.events import Entity
 from walkapp.storage import models as m
 
 
@@ -142,7 +143,7 @@ class Tally:
     conflicts: int = 0
     rejected: list[Rejected] = field(default_factory=list)
     conflict_notes: list[str] = field(default_factory=list)
-    changed_ids: dict[str, set[str]] = field(default_factory=dict)
+    changed_ids: dict[Entity, set[str]] = field(default_factory=dict)
 
 
 def _heads(nodes: Iterable[Node]) -> set[str]:

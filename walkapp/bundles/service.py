@@ -22,7 +22,7 @@ from walkapp.bundles.notes_file import NotesFile, build_notes_payload, parse_not
 from walkapp.bundles.report import FileReport, ImportReport, Rejected
 from walkapp.bundles.versions import LocalState
 from walkapp.errors import WalkappError
-from walkapp.events import Action
+from walkapp.events import Action, Entity
 from walkapp.services.base import ServiceBase
 from walkapp.storage import models as m
 from walkapp.storage.backup import backup_now
@@ -80,7 +80,7 @@ class BundleService(ServiceBase):
         with self.db.transaction("opening the walk kit") as session:
             created = write_kit(session, plan, chosen)
         walk_id = plan.walk["id"]
-        self.publish("walk", Action.ADDED if created else Action.UPDATED, walk_id, walk_id)
+        self.publish(Entity.WALK, Action.ADDED if created else Action.UPDATED, walk_id, walk_id)
         return KitOpened(walk_id=walk_id, walk_title=plan.walk["title"],
                          walker_id=chosen["id"], walker_name=chosen["display_name"],
                          created=created)
@@ -122,7 +122,7 @@ class BundleService(ServiceBase):
                     reports[index] = _refused(Path(paths[index]), problem, notes)
                     del checked[index]
         backup = None
-        changed: dict[tuple[str, str], set[str]] = {}
+        changed: dict[tuple[Entity, str], set[str]] = {}
         if checked:
             tick("Making a backup")
             path_made = backup_now(self.db, "before-import")

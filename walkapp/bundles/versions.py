@@ -20,6 +20,7 @@ from sqlalchemy.orm import Session, selectinload
 from walkapp import domain as d
 from walkapp.bundles import format as f
 from walkapp.bundles import schema as s
+from walkapp.events import Entity
 from walkapp.services import validate as v
 from walkapp.storage import models as m
 
@@ -61,7 +62,7 @@ _COMMON = (Field("created_at", "time"), Field("updated_at", "time"),
 class EntitySpec:
     """How one kind of travelling row is exported, checked and merged."""
 
-    name: str
+    name: Entity
     label: str
     member: str
     model: type[m.Note] | type[m.Reflection] | type[m.Commitment] | type[m.Feedback]
@@ -71,7 +72,7 @@ class EntitySpec:
 
     @property
     def has_tags(self) -> bool:
-        return self.name == "note"
+        return self.name is Entity.NOTE
 
     @property
     def all_fields(self) -> tuple[Field, ...]:
@@ -79,21 +80,21 @@ class EntitySpec:
 
 
 NOTE = EntitySpec(
-    "note", "note", "notes.json", m.Note, "author_id", False,
+    Entity.NOTE, "note", "notes.json", m.Note, "author_id", False,
     (Field("author_id", "id?"), Field("visit_id", "id?"), Field("phase", "text?", 40),
      Field("stem", "enum", choices=tuple(x.value for x in d.Stem)),
      Field("text", "text", v.MAX_NOTE_CHARS), Field("look_for_ids", "ids")))
 REFLECTION = EntitySpec(
-    "reflection", "reflection", "reflections.json", m.Reflection, "author_id", False,
+    Entity.REFLECTION, "reflection", "reflections.json", m.Reflection, "author_id", False,
     (Field("author_id", "id?"), Field("prompt", "text", v.MAX_SHORT_TEXT_CHARS),
      Field("text", "text", v.MAX_NOTE_CHARS)))
 COMMITMENT = EntitySpec(
-    "commitment", "commitment", "commitments.json", m.Commitment, "participant_id", True,
+    Entity.COMMITMENT, "commitment", "commitments.json", m.Commitment, "participant_id", True,
     (Field("participant_id", "id"), Field("text", "text", 20_000),
      Field("status", "enum", choices=tuple(x.value for x in d.CommitmentStatus)),
      Field("review_note", "text", 20_000), Field("carried_from_id", "id?")))
 FEEDBACK = EntitySpec(
-    "feedback", "feedback answer", "feedback.json", m.Feedback, "author_id", False,
+    Entity.FEEDBACK, "feedback answer", "feedback.json", m.Feedback, "author_id", False,
     (Field("author_id", "id?"), Field("question_key", "text", 100),
      Field("question", "text", 1000), Field("answer", "text", 20_000),
      Field("rating", "int?", 5)))

@@ -20,6 +20,6 @@ class ServiceBase:
         self.bus = bus
         self.clock: Clock = clock or utcnow
 
-    def publish(self, entity: Entity | str, action: Action, walk_id: str | None, *ids: str) -> None:
+    def publish(self, entity: Entity, action: Action, walk_id: str | None, *ids: str) -> None:
         """Tell listeners what was committed (called only after the commit succeeded)."""
-        self.bus.publish(Change(entity=Entity(entity), action=action, walk_id=walk_id, ids=ids))
+        self.bus.publish(Change(entity=entity, action=action, walk_id=walk_id, ids=ids))

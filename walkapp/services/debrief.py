@@ -11,7 +11,7 @@ from sqlalchemy.orm import Session
 
 from walkapp import domain as d
 from walkapp.errors import NotFoundError, ValidationError
-from walkapp.events import Action
+from walkapp.events import Action, Entity
 from walkapp.services import convert
 from walkapp.services import validate as v
 from walkapp.services.base import ServiceBase
@@ -64,7 +64,7 @@ class DebriefService(ServiceBase):
                     row.updated_at = utcnow()
             session.flush()
             result = convert.commitment(row)
-        self.publish("commitment", action, walk_id, result.id)
+        self.publish(Entity.COMMITMENT, action, walk_id, result.id)
         return result
 
     def review_commitment(self, commitment_id: str, status: d.CommitmentStatus | str,
@@ -81,7 +81,7 @@ class DebriefService(ServiceBase):
             row.updated_at = utcnow()
             session.flush()
             result = convert.commitment(row)
-        self.publish("commitment", Action.UPDATED, result.walk_id, commitment_id)
+        self.publish(Entity.COMMITMENT, Action.UPDATED, result.walk_id, commitment_id)
         return result
 
     def delete_commitment(self, commitment_id: str) -> None:
@@ -92,7 +92,7 @@ class DebriefService(ServiceBase):
             row.deleted_at, row.text = utcnow(), ""
             row.revision += 1
             walk_id = row.walk_id
-        self.publish("commitment", Action.REMOVED, walk_id, commitment_id)
+        self.publish(Entity.COMMITMENT, Action.REMOVED, walk_id, commitment_id)
 
     def list_commitments(self, walk_id: str) -> list[d.Commitment]:
         with self.db.transaction() as session:
@@ -141,7 +141,7 @@ class DebriefService(ServiceBase):
             session.add(row)
             session.flush()
             result = convert.action_item(row, [])
-        self.publish("action_item", Action.ADDED, walk_id, result.id)
+        self.publish(Entity.ACTION_ITEM, Action.ADDED, walk_id, result.id)
         return result
 
     def update_action_item(self, item_id: str, **changes: Any) -> d.ActionItem:
@@ -163,7 +163,7 @@ class DebriefService(ServiceBase):
             session.flush()
             result = _action_items(session, select(m.ActionItem)
                                    .where(m.ActionItem.id == item_id))[0]
-        self.publish("action_item", Action.UPDATED, result.origin_walk_id, item_id)
+        self.publish(Entity.ACTION_ITEM, Action.UPDATED, result.origin_walk_id, item_id)
         return result
 
     def delete_action_item(self, item_id: str) -> None:
@@ -173,7 +173,7 @@ class DebriefService(ServiceBase):
                 raise NotFoundError(f"No action item with id {item_id}.")
             walk_id = row.origin_walk_id
             session.delete(row)
-        self.publish("action_item", Action.REMOVED, walk_id, item_id)
+        self.publish(Entity.ACTION_ITEM, Action.REMOVED, walk_id, item_id)
 
     def follow_up(self, item_id: str, walk_id: str, status: d.ActionStatus | str,
                   text: str = "") -> d.ActionItem:
@@ -191,7 +191,7 @@ class DebriefService(ServiceBase):
             session.flush()
             result = _action_items(session, select(m.ActionItem)
                                    .where(m.ActionItem.id == item_id))[0]
-        self.publish("action_item", Action.UPDATED, result.origin_walk_id, item_id)
+        self.publish(Entity.ACTION_ITEM, Action.UPDATED, result.origin_walk_id, item_id)
         return result
 
     def list_action_items(self, walk_id: str | None = None, *, open_only: bool = False
@@ -235,7 +235,7 @@ class DebriefService(ServiceBase):
             session.add(row)
             session.flush()
             result = convert.pattern(row)
-        self.publish("pattern", Action.ADDED, walk_id, result.id)
+        self.publish(Entity.PATTERN, Action.ADDED, walk_id, result.id)
         return result
 
     def update_pattern(self, pattern_id: str, text: str) -> d.Pattern:
@@ -247,7 +247,7 @@ class DebriefService(ServiceBase):
             row.text = clean
             session.flush()
             result = convert.pattern(row)
-        self.publish("pattern", Action.UPDATED, result.walk_id, pattern_id)
+        self.publish(Entity.PATTERN, Action.UPDATED, result.walk_id, pattern_id)
         return result
 
     def delete_pattern(self, pattern_id: str) -> None:
@@ -257,7 +257,7 @@ class DebriefService(ServiceBase):
                 raise NotFoundError(f"No statement with id {pattern_id}.")
             walk_id = row.walk_id
             session.delete(row)
-        self.publish("pattern", Action.REMOVED, walk_id, pattern_id)
+        self.publish(Entity.PATTERN, Action.REMOVED, walk_id, pattern_id)
 
     def list_patterns(self, walk_id: str) -> list[d.Pattern]:
         """Statements in the protocol's order: describe, analyse, predict, next level."""
@@ -277,7 +277,7 @@ class DebriefService(ServiceBase):
             session.add(row)
             session.flush()
             result = convert.next_step(row)
-        self.publish("next_step", Action.ADDED, walk_id, result.id)
+        self.publish(Entity.NEXT_STEP, Action.ADDED, walk_id, result.id)
         return result
 
     def delete_next_step(self, step_id: str) -> None:
@@ -287,7 +287,7 @@ class DebriefService(ServiceBase):
                 raise NotFoundError(f"No next step with id {step_id}.")
             walk_id = row.walk_id
             session.delete(row)
-        self.publish("next_step", Action.REMOVED, walk_id, step_id)
+        self.publish(Entity.NEXT_STEP, Action.REMOVED, walk_id, step_id)
 
     def list_next_steps(self, walk_id: str) -> list[d.NextStep]:
         with self.db.transaction() as session:
@@ -309,7 +309,7 @@ class DebriefService(ServiceBase):
             session.add(row)
             session.flush()
             result = convert.feedback(row)
-        self.publish("feedback", Action.ADDED, walk_id, result.id)
+        self.publish(Entity.FEEDBACK, Action.ADDED, walk_id, result.id)
         return result
 
     def list_feedback(self, walk_id: str) -> list[d.Feedback]:

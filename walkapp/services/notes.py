@@ -14,7 +14,7 @@ from sqlalchemy.orm import Session, selectinload
 
 from walkapp import domain as d
 from walkapp.errors import EditConflictError, NotFoundError, ValidationError
-from walkapp.events import Action
+from walkapp.events import Action, Entity
 from walkapp.services import convert
 from walkapp.services import validate as v
 from walkapp.services.base import ServiceBase
@@ -97,7 +97,7 @@ class NoteService(ServiceBase):
                     row.updated_at = utcnow()
             session.flush()
             result = convert.note(row)
-        self.publish("note", action, draft.walk_id, result.id)
+        self.publish(Entity.NOTE, action, draft.walk_id, result.id)
         return result
 
     def delete_note(self, note_id: str) -> None:
@@ -114,7 +114,7 @@ class NoteService(ServiceBase):
             row.look_fors = []
             row.revision += 1
             walk_id = row.walk_id
-        self.publish("note", Action.REMOVED, walk_id, note_id)
+        self.publish(Entity.NOTE, Action.REMOVED, walk_id, note_id)
 
     def get_note(self, note_id: str) -> d.Note:
         with self.db.transaction() as session:
@@ -157,7 +157,7 @@ class NoteService(ServiceBase):
                     row.updated_at = utcnow()
             session.flush()
             result = convert.reflection(row)
-        self.publish("reflection", action, walk_id, result.id)
+        self.publish(Entity.REFLECTION, action, walk_id, result.id)
         return result
 
     def list_reflections(self, walk_id: str, author_id: str | None = None

@@ -9,7 +9,7 @@ from sqlalchemy.orm import Session
 
 from walkapp import domain as d
 from walkapp.errors import NotFoundError, ValidationError
-from walkapp.events import Action
+from walkapp.events import Action, Entity
 from walkapp.services import convert
 from walkapp.services import validate as v
 from walkapp.services.base import ServiceBase
@@ -84,7 +84,7 @@ class PlanService(ServiceBase):
             session.add(row)
             session.flush()
             result = convert.participant(row)
-        self.publish("participant", Action.ADDED, walk_id, result.id)
+        self.publish(Entity.PARTICIPANT, Action.ADDED, walk_id, result.id)
         return result
 
     def update_participant(self, participant_id: str, **changes: Any) -> d.Participant:
@@ -104,7 +104,7 @@ class PlanService(ServiceBase):
                     raise ValidationError(f"Cannot change {key} of a walker.")
             session.flush()
             result = convert.participant(row)
-        self.publish("participant", Action.UPDATED, result.walk_id, result.id)
+        self.publish(Entity.PARTICIPANT, Action.UPDATED, result.walk_id, result.id)
         return result
 
     def remove_participant(self, participant_id: str) -> None:
@@ -121,7 +121,7 @@ class PlanService(ServiceBase):
             session.delete(row)
             session.flush()
             _renumber(session, m.Participant, walk_id)
-        self.publish("participant", Action.REMOVED, walk_id, participant_id)
+        self.publish(Entity.PARTICIPANT, Action.REMOVED, walk_id, participant_id)
 
     @staticmethod
     def _check_group(session: Session, walk_id: str, group_id: str) -> None:
@@ -138,7 +138,7 @@ class PlanService(ServiceBase):
             session.add(row)
             session.flush()
             result = d.Group(id=row.id, walk_id=walk_id, name=row.name, position=row.position)
-        self.publish("group", Action.ADDED, walk_id, result.id)
+        self.publish(Entity.GROUP, Action.ADDED, walk_id, result.id)
         return result
 
     def rename_group(self, group_id: str, name: str) -> None:
@@ -147,7 +147,7 @@ class PlanService(ServiceBase):
             row = _get(session, m.Group, group_id, "group")
             row.name = clean
             walk_id = row.walk_id
-        self.publish("group", Action.UPDATED, walk_id, group_id)
+        self.publish(Entity.GROUP, Action.UPDATED, walk_id, group_id)
 
     def remove_group(self, group_id: str) -> None:
         """Remove a group; its walkers stay on the roster without a group."""
@@ -160,7 +160,7 @@ class PlanService(ServiceBase):
             session.delete(row)
             session.flush()
             _renumber(session, m.Group, walk_id)
-        self.publish("group", Action.REMOVED, walk_id, group_id)
+        self.publish(Entity.GROUP, Action.REMOVED, walk_id, group_id)
 
     # -- visits ----------------------------------------------------------------------------
     def add_visit(self, walk_id: str, room: str | None = None, grade: str | None = None,
@@ -173,7 +173,7 @@ class PlanService(ServiceBase):
             session.add(row)
             session.flush()
             result = convert.visit(row)
-        self.publish("visit", Action.ADDED, walk_id, result.id)
+        self.publish(Entity.VISIT, Action.ADDED, walk_id, result.id)
         return result
 
     @staticmethod
@@ -195,7 +195,7 @@ class PlanService(ServiceBase):
                 setattr(row, key, value)
             session.flush()
             result = convert.visit(row)
-        self.publish("visit", Action.UPDATED, result.walk_id, visit_id)
+        self.publish(Entity.VISIT, Action.UPDATED, result.walk_id, visit_id)
         return result
 
     def remove_visit(self, visit_id: str) -> None:
@@ -212,13 +212,13 @@ class PlanService(ServiceBase):
             session.delete(row)
             session.flush()
             _renumber(session, m.Visit, walk_id)
-        self.publish("visit", Action.REMOVED, walk_id, visit_id)
+        self.publish(Entity.VISIT, Action.REMOVED, walk_id, visit_id)
 
     def move_visit(self, visit_id: str, new_position: int) -> None:
         with self.db.transaction("reordering visits") as session:
             row = _move(session, m.Visit, visit_id, new_position, "visit")
             walk_id = row.walk_id
-        self.publish("visit", Action.UPDATED, walk_id)
+        self.publish(Entity.VISIT, Action.UPDATED, walk_id)
 
     # -- look-fors and norms ---------------------------------------------------------------
     def add_look_for(self, walk_id: str, text: str, description: str = "") -> d.LookFor:
@@ -231,7 +231,7 @@ class PlanService(ServiceBase):
             session.add(row)
             session.flush()
             result = convert.look_for(row)
-        self.publish("look_for", Action.ADDED, walk_id, result.id)
+        self.publish(Entity.LOOK_FOR, Action.ADDED, walk_id, result.id)
         return result
 
     def update_look_for(self, look_for_id: str, text: str,
@@ -244,18 +244,18 @@ class PlanService(ServiceBase):
                 row.description = v.body_text(description, "The description", 5000)
             session.flush()
             result = convert.look_for(row)
-        self.publish("look_for", Action.UPDATED, result.walk_id, look_for_id)
+        self.publish(Entity.LOOK_FOR, Action.UPDATED, result.walk_id, look_for_id)
         return result
 
     def move_look_for(self, look_for_id: str, new_position: int) -> None:
         with self.db.transaction("reordering look-fors") as session:
             walk_id = _move(session, m.LookFor, look_for_id, new_position, "look-for").walk_id
-        self.publish("look_for", Action.UPDATED, walk_id)
+        self.publish(Entity.LOOK_FOR, Action.UPDATED, walk_id)
 
     def move_norm(self, norm_id: str, new_position: int) -> None:
         with self.db.transaction("reordering norms") as session:
             walk_id = _move(session, m.Norm, norm_id, new_position, "norm").walk_id
-        self.publish("norm", Action.UPDATED, walk_id)
+        self.publish(Entity.NORM, Action.UPDATED, walk_id)
 
     def remove_look_for(self, look_for_id: str) -> None:
         """Remove a look-for; notes keep their text and lose only that tag."""
@@ -265,7 +265,7 @@ class PlanService(ServiceBase):
             session.delete(row)
             session.flush()
             _renumber(session, m.LookFor, walk_id)
-        self.publish("look_for", Action.REMOVED, walk_id, look_for_id)
+        self.publish(Entity.LOOK_FOR, Action.REMOVED, walk_id, look_for_id)
 
     def add_norm(self, walk_id: str, text: str, agreed: bool = False) -> d.Norm:
         clean = v.required_text(text, "The norm", v.MAX_SHORT_TEXT_CHARS)
@@ -276,7 +276,7 @@ class PlanService(ServiceBase):
             session.add(row)
             session.flush()
             result = convert.norm(row)
-        self.publish("norm", Action.ADDED, walk_id, result.id)
+        self.publish(Entity.NORM, Action.ADDED, walk_id, result.id)
         return result
 
     def update_norm(self, norm_id: str, text: str | None = None,
@@ -289,7 +289,7 @@ class PlanService(ServiceBase):
                 row.agreed = bool(agreed)
             session.flush()
             result = convert.norm(row)
-        self.publish("norm", Action.UPDATED, result.walk_id, norm_id)
+        self.publish(Entity.NORM, Action.UPDATED, result.walk_id, norm_id)
         return result
 
     def remove_norm(self, norm_id: str) -> None:
@@ -299,4 +299,4 @@ class PlanService(ServiceBase):
             session.delete(row)
             session.flush()
             _renumber(session, m.Norm, walk_id)
-        self.publish("norm", Action.REMOVED, walk_id, norm_id)
+        self.publish(Entity.NORM, Action.REMOVED, walk_id, norm_id)

@@ -12,7 +12,7 @@ from datetime import date
 
 from walkapp import domain as d
 from walkapp.errors import NotFoundError, ValidationError
-from walkapp.events import Action
+from walkapp.events import Action, Entity
 from walkapp.protocol.library import DEFAULT_PROTOCOL_ID, ProtocolLibrary, builtin_protocol
 from walkapp.protocol.runner import Clock, PhaseSelection, ProtocolRunner, utc_clock
 from walkapp.protocol.schema import LookForSet, Protocol
@@ -57,7 +57,7 @@ def create_walk_from_protocol(services: Services, protocol: Protocol, title: str
             session.add(m.Visit(walk_id=row.id, position=position))
         session.flush()
         walk = convert.walk(load_walk(session, row.id))
-    services.walks.publish("walk", Action.ADDED, walk.id, walk.id)
+    services.walks.publish(Entity.WALK, Action.ADDED, walk.id, walk.id)
     return walk
 
 

@@ -17,7 +17,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from walkapp.errors import NotFoundError, ValidationError
-from walkapp.events import Action
+from walkapp.events import Action, Entity
 from walkapp.protocol.answers import check_answer
 from walkapp.protocol.schema import RATING_MAX, RATING_MIN, Prompt, Step
 from walkapp.services.base import ServiceBase
@@ -107,7 +107,7 @@ class ResponseService(ServiceBase):
                 action = Action.UPDATED
             session.flush()
             result = _answer(row)
-        self.publish("step_response", action, walk_id, result.id)
+        self.publish(Entity.STEP_RESPONSE, action, walk_id, result.id)
         return result
 
     def save_answer(self, walk_id: str, step: Step, prompt: Prompt, value: Any,
@@ -148,7 +148,7 @@ class ResponseService(ServiceBase):
                 return
             row_id = row.id
             session.delete(row)
-        self.publish("step_response", Action.REMOVED, walk_id, row_id)
+        self.publish(Entity.STEP_RESPONSE, Action.REMOVED, walk_id, row_id)
 
     def rating_history(self, protocol_id: str, step_key: str,
                        prompt_keys: tuple[str, ...] | None = None) -> list[RatingPoint]:

@@ -24,7 +24,7 @@ from datetime import date
 
 from walkapp import domain as d
 from walkapp.errors import ValidationError
-from walkapp.events import Action
+from walkapp.events import Action, Entity
 from walkapp.services.base import ServiceBase
 from walkapp.services.trash import RemovalResult, TrashService
 from walkapp.services.walks import WalkService
@@ -76,7 +76,7 @@ class RetentionService(ServiceBase):
                 session.add(m.AppMeta(key=RETENTION_KEY, value=str(value)))
             else:
                 row.value = str(value)
-        self.publish("setting", Action.UPDATED, None, RETENTION_KEY)
+        self.publish(Entity.SETTING, Action.UPDATED, None, RETENTION_KEY)
 
     # -- listing and purging ---------------------------------------------------------------
     def walks_older_than(self, months: int, today: date | None = None

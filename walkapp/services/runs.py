@@ -18,7 +18,7 @@ from sqlalchemy.orm import Session
 
 from walkapp import domain as d
 from walkapp.errors import NotFoundError
-from walkapp.events import Action
+from walkapp.events import Action, Entity
 from walkapp.protocol.run_store import RunChange
 from walkapp.services import convert
 from walkapp.services.base import ServiceBase
@@ -100,9 +100,9 @@ class RunService(ServiceBase):
                 walk.updated_at = utcnow()
             session.flush()
             log = self._rows(session, walk_id)
-        self.publish("phase_log", Action.UPDATED, walk_id)
+        self.publish(Entity.PHASE_LOG, Action.UPDATED, walk_id)
         if change.position is not None:
-            self.publish("walk", Action.UPDATED, walk_id, walk_id)
+            self.publish(Entity.WALK, Action.UPDATED, walk_id, walk_id)
         return log
 
     @staticmethod
@@ -118,8 +118,8 @@ class RunService(ServiceBase):
             session.execute(delete(m.PhaseLog).where(m.PhaseLog.walk_id == walk_id))
             walk.current_phase, walk.current_step = "plan", 0
             walk.status = d.WalkStatus.PLANNED.value
-        self.publish("phase_log", Action.REMOVED, walk_id)
-        self.publish("walk", Action.UPDATED, walk_id, walk_id)
+        self.publish(Entity.PHASE_LOG, Action.REMOVED, walk_id)
+        self.publish(Entity.WALK, Action.UPDATED, walk_id, walk_id)
 
     def step_times(self, walk_id: str) -> list[StepTime]:
         """Planned against actual time per step, in the order steps were first started.

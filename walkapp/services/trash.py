@@ -31,7 +31,7 @@ from sqlalchemy.orm import Session
 
 from walkapp import domain as d
 from walkapp.errors import AmbiguousError, NotFoundError, ValidationError
-from walkapp.events import Action
+from walkapp.events import Action, Entity
 from walkapp.services import convert
 from walkapp.services.base import ServiceBase
 from walkapp.services.walks import load_walk, matching_walks
@@ -121,7 +121,7 @@ class TrashService(ServiceBase):
                             .execution_options(synchronize_session=False))
             session.expire(row)
             result = convert.walk(load_walk(session, walk_id))
-        self.publish("walk", Action.ADDED, walk_id, walk_id)
+        self.publish(Entity.WALK, Action.ADDED, walk_id, walk_id)
         return result
 
     # -- removal for good ------------------------------------------------------------------
@@ -189,7 +189,7 @@ class TrashService(ServiceBase):
                 _set_pending(session, (*pending, *ids))
         cleared = self._checkpoint()
         for walk_id in ids:
-            self.publish("walk", Action.REMOVED, walk_id, walk_id)
+            self.publish(Entity.WALK, Action.REMOVED, walk_id, walk_id)
         report = self._scrub((*pending, *ids)) if scrub else None
         return RemovalResult(ids, people, copy, report, cleared,
                              tuple(titles[i] for i in ids))

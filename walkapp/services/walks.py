@@ -18,7 +18,7 @@ from sqlalchemy.orm import Session, selectinload
 
 from walkapp import domain as d
 from walkapp.errors import AmbiguousError, NotFoundError, ValidationError, WalkInTrashError
-from walkapp.events import Action
+from walkapp.events import Action, Entity
 from walkapp.services import convert
 from walkapp.services import validate as v
 from walkapp.services.base import ServiceBase
@@ -119,7 +119,7 @@ class WalkService(ServiceBase):
             session.add(row)
             session.flush()
             result = convert.walk(load_walk(session, row.id))
-        self.publish("walk", Action.ADDED, result.id, result.id)
+        self.publish(Entity.WALK, Action.ADDED, result.id, result.id)
         return result
 
     def get_walk(self, walk_id: str) -> d.Walk:
@@ -213,7 +213,7 @@ class WalkService(ServiceBase):
                 setattr(row, key, value)
             session.flush()
             result = convert.walk(row)
-        self.publish("walk", Action.UPDATED, walk_id, walk_id)
+        self.publish(Entity.WALK, Action.UPDATED, walk_id, walk_id)
         return result
 
     def delete_walk(self, walk_id: str) -> datetime:
@@ -229,7 +229,7 @@ class WalkService(ServiceBase):
             session.execute(update(m.Walk).where(m.Walk.id == walk_id)
                             .values(trashed_at=when, updated_at=row.updated_at)
                             .execution_options(synchronize_session=False))
-        self.publish("walk", Action.REMOVED, walk_id, walk_id)
+        self.publish(Entity.WALK, Action.REMOVED, walk_id, walk_id)
         return when
 
     def duplicate_walk(self, walk_id: str, title: str | None = None,
@@ -275,5 +275,5 @@ class WalkService(ServiceBase):
             session.flush()
             session.expire(new)
             result = convert.walk(load_walk(session, new.id))
-        self.publish("walk", Action.ADDED, result.id, result.id)
+        self.publish(Entity.WALK, Action.ADDED, result.id, result.id)
         return result

@@ -57,7 +57,8 @@ def bridge(qtbot, services: Services) -> Iterator[ChangeBridge]:
 def open_workspace(qtbot, services: Services, bridge: ChangeBridge, asker: ScriptedAsker
                    ) -> Callable[[str], PostBriefWorkspace]:
     def make(walk_id: str) -> PostBriefWorkspace:
-        workspace = PostBriefWorkspace(services, walk_id, bridge, asker)
+        workspace = PostBriefWorkspace(services, walk_id, asker)
+        bridge.changed.connect(workspace.on_change)  # the test is the workspace's parent
         qtbot.addWidget(workspace)
         workspace.resize(1366, 700)
         workspace.show()

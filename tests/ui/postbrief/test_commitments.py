@@ -64,15 +64,18 @@ def test_typing_autosaves_and_clearing_removes(qtbot, services: Services, walk: 
     qtbot.waitUntil(lambda: row.status.text() == "Saved.", timeout=3000)
     assert _saved(services, walk) == {
         walk.walkers[0].id: "I will try a café-style «gallery walk»"}
-    # The change event from our own save reloads the panel; that must not disturb the
-    # text being typed.
+    # The change from our own save carries the panel as its origin: no reload for it.
+    assert not panel.is_loading() and panel.refresh_count == loads
+    # A commitment saved elsewhere reloads the panel, without disturbing the text typed.
+    services.debrief.save_commitment(walk.id, walk.walkers[1].id, "From elsewhere")
     wait_loaded(qtbot, panel, loads)
     assert row.editor.toPlainText() == "I will try a café-style «gallery walk»"
+    assert panel.rows[walk.walkers[1].id].editor.toPlainText() == "From elsewhere"
 
     row.editor.selectAll()
     qtbot.keyClick(row.editor, Qt.Key.Key_Delete)
     row.flush()
-    assert _saved(services, walk) == {}
+    assert _saved(services, walk) == {walk.walkers[1].id: "From elsewhere"}
     assert row.status.text() == "No commitment saved."
 
 

@@ -27,15 +27,16 @@ from PySide6.QtWidgets import (
 
 from walkapp import domain as d
 from walkapp.errors import WalkappError
-from walkapp.events import Change
+from walkapp.events import Change, Entity
 from walkapp.services import Services
+from walkapp.ui.page import Page
 from walkapp.ui.qt_values import to_date
 from walkapp.ui.widgets.debounce import Debouncer, Pace
 
 SAVE_DELAY_MS = 700
 
 
-class WalkDetailsPanel(QWidget):
+class WalkDetailsPanel(QWidget, Page):
     def __init__(self, services: Services, walk_id: str, parent: QWidget | None = None,
                  *, focus_only: bool = False) -> None:
         super().__init__(parent)
@@ -186,7 +187,9 @@ class WalkDetailsPanel(QWidget):
             self._loading = False
 
     def on_change(self, change: Change) -> None:
-        if change.walk_id == self.walk_id and change.entity in {"walk", "participant"}:
+        if change.is_from(self):
+            return  # this panel's own save: what it saved is what it shows
+        if change.walk_id == self.walk_id and change.entity in {Entity.WALK, Entity.PARTICIPANT}:
             self.refresh()
 
     # -- saving ----------------------------------------------------------------------------
@@ -216,7 +219,8 @@ class WalkDetailsPanel(QWidget):
             return False
         changes = dict(self._pending)
         try:
-            self._services.walks.update_walk(self.walk_id, **changes)
+            with self.acting():
+                self._services.walks.update_walk(self.walk_id, **changes)
         except WalkappError as error:
             self.status.setText(self.tr("Not saved: {0}").format(error.message))
             self.status.setProperty("state", "error")

@@ -2,15 +2,18 @@
 
 from __future__ import annotations
 
+from typing import ClassVar
+
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
-from walkapp.events import Change
+from walkapp.events import Change, Entity
 from walkapp.services import Services
+from walkapp.ui.page import Page
 from walkapp.ui.widgets.item_list import ItemList, ListEntry
 
 
-class _ListPanel(QWidget):
-    entity = ""
+class _ListPanel(QWidget, Page):
+    entity: ClassVar[Entity]
 
     def __init__(self, services: Services, walk_id: str, intro: str,
                  parent: QWidget | None = None) -> None:
@@ -41,14 +44,20 @@ class _ListPanel(QWidget):
     def refresh(self) -> None:
         raise NotImplementedError
 
+    def save_pending(self) -> bool:
+        return self.items.save_pending()
+
+    def shutdown(self) -> None:
+        """Edits save at once; nothing runs in the background."""
+
     def on_change(self, change: Change) -> None:
-        if change.walk_id == self.walk_id and change.entity == self.entity:
+        if change.walk_id == self.walk_id and change.entity is self.entity:
             self.message.hide()
             self.refresh()
 
 
 class LookForsPanel(_ListPanel):
-    entity = "look_for"
+    entity = Entity.LOOK_FOR
 
     def __init__(self, services: Services, walk_id: str, parent: QWidget | None = None) -> None:
         super().__init__(services, walk_id, self.tr(
@@ -70,7 +79,7 @@ class LookForsPanel(_ListPanel):
 
 
 class NormsPanel(_ListPanel):
-    entity = "norm"
+    entity = Entity.NORM
 
     def __init__(self, services: Services, walk_id: str, parent: QWidget | None = None) -> None:
         super().__init__(services, walk_id, self.tr(

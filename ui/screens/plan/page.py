@@ -6,13 +6,15 @@ from PySide6.QtWidgets import QTabWidget, QVBoxLayout, QWidget
 
 from walkapp.events import Change
 from walkapp.services import Services
+from walkapp.ui.lifecycle import shutdown_tree
+from walkapp.ui.page import Page, save_all
 from walkapp.ui.screens.plan.details import WalkDetailsPanel
 from walkapp.ui.screens.plan.lists import LookForsPanel, NormsPanel
 from walkapp.ui.screens.plan.roster import RosterPanel
 from walkapp.ui.screens.plan.route import RoutePanel
 
 
-class PlanPage(QWidget):
+class PlanPage(QWidget, Page):
     def __init__(self, services: Services, walk_id: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.walk_id = walk_id
@@ -33,18 +35,26 @@ class PlanPage(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.tabs)
 
-    def panels(self) -> list[QWidget]:
+    def panels(self) -> list[Page]:
         return [self.details, self.look_fors, self.norms, self.roster, self.route]
 
     def on_change(self, change: Change) -> None:
         if self._closed:
             return
         for panel in self.panels():
-            panel.on_change(change)  # type: ignore[attr-defined]
+            panel.on_change(change)
 
     def save_pending(self) -> bool:
-        return self.details.save_pending()
+        """Every tab's typing: the details, and text waiting in an Add box."""
+        return save_all(self.panels())
+
+    def can_close(self) -> bool:
+        return all(panel.can_close() for panel in self.panels())
 
     def shutdown(self) -> None:
+        if self._closed:
+            return
         self._closed = True
-        self.details.shutdown()
+        for panel in self.panels():
+            assert isinstance(panel, QWidget)
+            shutdown_tree(panel)

@@ -19,8 +19,9 @@ from PySide6.QtWidgets import (
 
 from walkapp import domain as d
 from walkapp.errors import WalkappError
-from walkapp.events import Change
+from walkapp.events import Change, Entity
 from walkapp.services import Services
+from walkapp.ui.page import Page
 
 
 def _table(headers: list[str], name: str) -> QTableWidget:
@@ -38,7 +39,7 @@ def _table(headers: list[str], name: str) -> QTableWidget:
     return table
 
 
-class ReviewPanel(QWidget):
+class ReviewPanel(QWidget, Page):
     def __init__(self, services: Services, walk_id: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._services = services
@@ -128,8 +129,15 @@ class ReviewPanel(QWidget):
         self.action_items.resizeRowsToContents()
 
     def on_change(self, change: Change) -> None:
-        if change.entity in {"commitment", "action_item", "participant"}:
+        if change.entity in {Entity.COMMITMENT, Entity.ACTION_ITEM, Entity.PARTICIPANT}:
             self.refresh()
+
+    def save_pending(self) -> bool:
+        """A note typed for a review is saved only with its button (tried, done…)."""
+        return not (self.commitment_note.text().strip() or self.action_note.text().strip())
+
+    def shutdown(self) -> None:
+        """Reviews save at once; nothing runs in the background."""
 
     def _selected(self, table: QTableWidget) -> str | None:
         item = table.item(table.currentRow(), 0)

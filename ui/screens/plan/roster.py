@@ -20,13 +20,14 @@ from PySide6.QtWidgets import (
 )
 
 from walkapp import domain as d
-from walkapp.events import Change
+from walkapp.events import Change, Entity
 from walkapp.services import Services
+from walkapp.ui.page import Page
 from walkapp.ui.widgets.inline_error import run_reporting
 
 
-class RosterPanel(QWidget):
-    ENTITIES = frozenset({"participant", "group"})
+class RosterPanel(QWidget, Page):
+    ENTITIES = frozenset({Entity.PARTICIPANT, Entity.GROUP})
 
     def __init__(self, services: Services, walk_id: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -133,6 +134,13 @@ class RosterPanel(QWidget):
     def on_change(self, change: Change) -> None:
         if change.walk_id == self.walk_id and change.entity in self.ENTITIES:
             self.refresh()
+
+    def save_pending(self) -> bool:
+        """A name typed into an Add box is not saved until it is added."""
+        return not (self.new_name.text().strip() or self.group_name.text().strip())
+
+    def shutdown(self) -> None:
+        """Edits save at once; nothing runs in the background."""
 
     def _run(self, action: Callable[[], object]) -> bool:
         return run_reporting(self.message, action)

@@ -19,14 +19,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from walkapp.events import Change
+from walkapp.events import Change, Entity
 from walkapp.services import Services
+from walkapp.ui.page import ShowOnlyPage
 from walkapp.ui.widgets.inline_error import run_reporting
 
 FIELDS = ("room", "grade", "subject", "teacher_name")
 
 
-class RoutePanel(QWidget):
+class RoutePanel(QWidget, ShowOnlyPage):  # edits save at once; on_change reloads
     def __init__(self, services: Services, walk_id: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._services = services
@@ -104,7 +105,7 @@ class RoutePanel(QWidget):
             self._loading = False
 
     def on_change(self, change: Change) -> None:
-        if change.walk_id == self.walk_id and change.entity in {"visit", "walk"}:
+        if change.walk_id == self.walk_id and change.entity in {Entity.VISIT, Entity.WALK}:
             self.refresh()
 
     def _run(self, action: Callable[[], object]) -> bool:

@@ -6,9 +6,10 @@ from __future__ import annotations
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from walkapp.protocol.schema import Protocol
+from walkapp.ui.page import ShowOnlyPage
 
 
-class StemsPanel(QWidget):
+class StemsPanel(QWidget, ShowOnlyPage):
     def __init__(self, protocol: Protocol, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         layout = QVBoxLayout(self)

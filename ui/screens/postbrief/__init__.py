@@ -3,7 +3,8 @@ items and session feedback, held together by `PostBriefWorkspace`.
 
 The main window creates one workspace per open walk::
 
-    workspace = PostBriefWorkspace(services, walk_id, bridge, asker)
+    workspace = PostBriefWorkspace(services, walk_id, asker)
+    workspace.on_change(change)        # its parent hands it each change once
     workspace.show_panel("patterns")   # a post-brief step's `activity`
     workspace.shutdown()               # before the walk is closed
 

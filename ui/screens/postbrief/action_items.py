@@ -34,6 +34,7 @@ from PySide6.QtWidgets import (
 )
 
 from walkapp.domain import ActionItem, ActionStatus
+from walkapp.events import Entity
 from walkapp.services.debrief import DebriefService
 from walkapp.services.walks import WalkService
 from walkapp.ui.dialogs import Asker
@@ -123,7 +124,7 @@ class TextDelegate(PaddedTextDelegate):
 
 class ActionItemsPanel(Panel):
     name = "action_items"
-    entities = frozenset({"action_item", "participant"})
+    entities = frozenset({Entity.ACTION_ITEM, Entity.PARTICIPANT})
 
     def __init__(self, debrief: DebriefService, walks: WalkService, walk_id: str,
                  asker: Asker, parent: QWidget | None = None) -> None:
@@ -220,6 +221,10 @@ class ActionItemsPanel(Panel):
         actions.addWidget(self.delete_button)
         self.body.addLayout(actions)
         self._update_buttons()
+
+    def save_pending(self) -> bool:
+        """An action item is saved when it is added: one still in the form is not saved."""
+        return not self.new_text.text().strip()
 
     # -- loading -----------------------------------------------------------------------------
     def load(self) -> tuple[list[ActionItem], list[str]]:

@@ -28,8 +28,9 @@ from PySide6.QtWidgets import (
 
 from walkapp.domain import PatternKind, Stem
 from walkapp.errors import WalkappError
-from walkapp.events import Change
+from walkapp.events import Change, Entity
 from walkapp.ui.dialogs import Asker
+from walkapp.ui.page import Page
 from walkapp.ui.workers import cancel_owned_by, run_in_background
 
 T = TypeVar("T")
@@ -98,16 +99,17 @@ def heading(title: str, hint: str) -> QWidget:
     return box
 
 
-class Panel(QWidget):
+class Panel(QWidget, Page):
     """Base of the post-brief panels. Subclasses set `name`, `entities`, `title`, and
     implement `load()` (plain data; may run on a worker thread, so it must not touch
-    widgets) and `apply(data)` (updates the widgets on the GUI thread)."""
+    widgets) and `apply(data)` (updates the widgets on the GUI thread). A panel that holds
+    typed text overrides `save_pending()`."""
 
     refreshed = Signal()  # the view now shows freshly loaded data
     load_failed = Signal(str)
 
     name: ClassVar[str] = ""
-    entities: ClassVar[frozenset[str]] = frozenset()
+    entities: ClassVar[frozenset[Entity]] = frozenset()
     background: ClassVar[bool] = False
     # How long a burst of changes may pile up before one reload (ms).
     coalesce_ms: ClassVar[int] = 0
@@ -164,6 +166,10 @@ class Panel(QWidget):
             self._refresh_timer.start()
         else:
             self._stale = True
+
+    def save_pending(self) -> bool:
+        """Nothing typed here by default: True."""
+        return True
 
     def is_stale(self) -> bool:
         return self._stale

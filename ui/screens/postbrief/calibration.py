@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from walkapp.domain import Note, Walk
+from walkapp.events import Entity
 from walkapp.services.notes import NoteService
 from walkapp.services.walks import WalkService
 from walkapp.ui.models.calibration import CalibrationModel, CalibrationTexts, calibration_grid
@@ -39,7 +40,7 @@ class CalibrationData:
 
 class CalibrationView(Panel):
     name = "calibration"
-    entities = frozenset({"note", "visit", "participant", "look_for"})
+    entities = frozenset({Entity.NOTE, Entity.VISIT, Entity.PARTICIPANT, Entity.LOOK_FOR})
     background = True
     coalesce_ms = 60
 

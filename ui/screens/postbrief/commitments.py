@@ -28,9 +28,11 @@ from PySide6.QtWidgets import (
 
 from walkapp.domain import Commitment, Note, Participant, Role, Stem
 from walkapp.errors import WalkappError
+from walkapp.events import Change, Entity
 from walkapp.services.debrief import DebriefService
 from walkapp.services.notes import NoteService
 from walkapp.services.walks import WalkService
+from walkapp.ui.page import Stoppable
 from walkapp.ui.screens.postbrief.base import Panel, heading
 from walkapp.ui.widgets.debounce import Debouncer, Pace
 
@@ -52,7 +54,7 @@ class _Editor(QPlainTextEdit):
         self.focus_left.emit()
 
 
-class CommitmentRow(QWidget):
+class CommitmentRow(QWidget, Stoppable):
     """One walker's commitment. `save(text, commitment_id)` and `remove(commitment_id)`
     are the panel's service calls; they raise WalkappError on failure."""
 
@@ -82,9 +84,9 @@ class CommitmentRow(QWidget):
         self.editor.setFixedHeight(int(self.editor.fontMetrics().lineSpacing() * 2.6) + 12)
         self.name_label.setBuddy(self.editor)
         self.editor.textChanged.connect(self._edited)
-        self.editor.focus_left.connect(self.flush)
+        self.editor.focus_left.connect(self._focus_left)
         # After a pause in the typing, and at least every MAX_WAIT_MS while it goes on.
-        self.debouncer = Debouncer(self.flush, Pace(delay_ms=AUTOSAVE_MS), self)
+        self.debouncer = Debouncer(self._focus_left, Pace(delay_ms=AUTOSAVE_MS), self)
 
         self.from_notes = QPushButton(self.tr("From notes"))
         self.from_notes.setAccessibleName(
@@ -154,6 +156,9 @@ class CommitmentRow(QWidget):
         self.editor.setPlainText(text)  # counts as the user's edit: it will be saved
         self.editor.setFocus()
 
+    def _focus_left(self) -> None:
+        self.flush()  # a failure is shown on the row; closing the walk asks
+
     def keep_suggestion(self) -> None:
         self._dirty = True
         self.flush()
@@ -183,11 +188,14 @@ class CommitmentRow(QWidget):
     def is_dirty(self) -> bool:
         return self._dirty
 
-    def flush(self) -> None:
-        """Save now if there is anything unsaved."""
+    def flush(self) -> bool:
+        """Save now if there is anything unsaved. True only when what the box shows is
+        in the database (a failed save keeps the text, says why, and gives False)."""
         self.debouncer.cancel()
-        if not self._dirty or self._closed:
-            return
+        if not self._dirty:
+            return True
+        if self._closed:
+            return False
         text = self.editor.toPlainText().strip()
         try:
             if not text:
@@ -196,20 +204,21 @@ class CommitmentRow(QWidget):
                 self.commitment_id, self.saved_text = "", ""
                 self._dirty = False
                 self._say(self.tr("No commitment saved."))
-                return
+                return True
             if text == self.saved_text:
                 self._dirty = False
                 self._say(self.tr("Saved."))
-                return
+                return True
             saved = self._save(text, self.commitment_id)
         except WalkappError as error:
             self._say(self.tr("Not saved: {0} Your text is still here.").format(error.message),
                       error=True)
-            return
+            return False
         self.commitment_id, self.saved_text = saved.id, saved.text
         self._dirty = self.editor.toPlainText().strip() != saved.text
         self.keep_button.hide()
         self._say(self.tr("Saved."))
+        return not self._dirty
 
     def shutdown(self) -> None:
         """Save what is typed, then stop: a focus change while the window is torn down
@@ -221,7 +230,7 @@ class CommitmentRow(QWidget):
 
 class CommitmentsPanel(Panel):
     name = "commitments"
-    entities = frozenset({"commitment", "participant", "note"})
+    entities = frozenset({Entity.COMMITMENT, Entity.PARTICIPANT, Entity.NOTE})
     background = True
     coalesce_ms = 60
 
@@ -269,7 +278,7 @@ class CommitmentsPanel(Panel):
         for position, person in enumerate(data.people):
             if person.id not in self.rows:
                 self.rows[person.id] = CommitmentRow(
-                    person, save=self._saver(person.id), remove=self._debrief.delete_commitment)
+                    person, save=self._saver(person.id), remove=self._remove)
             row = self.rows[person.id]
             self._rows_layout.insertWidget(position, row)
             row.show()  # now, not on the next turn of the event loop
@@ -285,21 +294,33 @@ class CommitmentsPanel(Panel):
             previous = row.keep_button
         self.empty.setVisible(not data.people)
 
+    def wants(self, change: Change) -> bool:
+        # A commitment this panel saved is on screen already (the row shows what it saved).
+        if change.entity is Entity.COMMITMENT and change.is_from(self):
+            return False
+        return super().wants(change)
+
     def _saver(self, participant_id: str) -> Callable[[str, str], Commitment]:
         def save(text: str, commitment_id: str) -> Commitment:
-            return self._debrief.save_commitment(self.walk_id, participant_id, text,
-                                                 commitment_id)
+            with self.acting():
+                return self._debrief.save_commitment(self.walk_id, participant_id, text,
+                                                     commitment_id)
         return save
 
-    def flush(self) -> None:
-        """Save any commitment still being typed (e.g. when the step changes)."""
-        for row in self.rows.values():
-            row.flush()
+    def _remove(self, commitment_id: str) -> None:
+        with self.acting():
+            self._debrief.delete_commitment(commitment_id)
+
+    def save_pending(self) -> bool:
+        """Save every commitment still being typed; True only when all are saved (each row
+        that failed says why and keeps its text)."""
+        results = [row.flush() for row in self.rows.values()]
+        return all(results)
 
     def shutdown(self) -> None:
         if self.is_closed():
             return
-        self.flush()
+        self.save_pending()
         for row in self.rows.values():
             row.shutdown()
         super().shutdown()

@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 )
 
 from walkapp.domain import Note, Stem, Walk
+from walkapp.events import Entity
 from walkapp.services.notes import NoteService
 from walkapp.services.walks import WalkService
 from walkapp.ui.models.evidence import (
@@ -58,7 +59,7 @@ class WallData:
 
 class EvidenceWall(Panel):
     name = "evidence_wall"
-    entities = frozenset({"note", "look_for", "visit", "participant"})
+    entities = frozenset({Entity.NOTE, Entity.LOOK_FOR, Entity.VISIT, Entity.PARTICIPANT})
     background = True
     coalesce_ms = 60
 

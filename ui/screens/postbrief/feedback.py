@@ -34,6 +34,7 @@ from PySide6.QtWidgets import (
 
 from walkapp.domain import Feedback, Participant
 from walkapp.errors import WalkappError
+from walkapp.events import Entity
 from walkapp.services.debrief import DebriefService
 from walkapp.services.walks import WalkService
 from walkapp.ui.screens.postbrief.base import Panel, chain_tab_order, heading, wrap_label
@@ -141,7 +142,7 @@ class _Answer(QWidget):
 
 class FeedbackPanel(Panel):
     name = "feedback"
-    entities = frozenset({"feedback", "participant"})
+    entities = frozenset({Entity.FEEDBACK, Entity.PARTICIPANT})
 
     def __init__(self, debrief: DebriefService, walks: WalkService, walk_id: str,
                  questions: Sequence[FeedbackQuestion | tuple[str, str, str]] | None = None,
@@ -231,6 +232,11 @@ class FeedbackPanel(Panel):
         chain_tab_order([w for a in self.answers for w in a.focus_widgets()]
                         + [self.author, self.send_button, self.show_summary])
         self.status.clear()
+
+    def save_pending(self) -> bool:
+        """Answers are saved when they are sent: answers still in the form are not saved
+        (sending them is the person's choice, so nothing here sends them)."""
+        return all(answer.answer() is None for answer in self.answers)
 
     # -- loading -----------------------------------------------------------------------------
     def load(self) -> tuple[list[Feedback], tuple[Participant, ...]]:

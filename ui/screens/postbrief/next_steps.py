@@ -5,6 +5,7 @@ from __future__ import annotations
 from PySide6.QtWidgets import QWidget
 
 from walkapp.domain import NextStep
+from walkapp.events import Entity
 from walkapp.services.debrief import DebriefService
 from walkapp.ui.dialogs import Asker
 from walkapp.ui.screens.postbrief.base import Panel, attempt, chain_tab_order, heading
@@ -13,7 +14,7 @@ from walkapp.ui.screens.postbrief.statement_list import StatementList
 
 class NextStepsPanel(Panel):
     name = "next_steps"
-    entities = frozenset({"next_step"})
+    entities = frozenset({Entity.NEXT_STEP})
 
     def __init__(self, debrief: DebriefService, walk_id: str, asker: Asker,
                  parent: QWidget | None = None) -> None:
@@ -30,6 +31,10 @@ class NextStepsPanel(Panel):
                                   on_add=self._add, on_delete=self._delete, numbered=True)
         self.body.addWidget(self.list, 1)
         chain_tab_order(self.list.tab_order())
+
+    def save_pending(self) -> bool:
+        """A next step is saved when it is added: one still in its box is not saved."""
+        return not self.list.has_draft()
 
     def load(self) -> list[NextStep]:
         return self._debrief.list_next_steps(self.walk_id)

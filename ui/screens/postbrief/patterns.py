@@ -11,6 +11,7 @@ from collections.abc import Callable
 from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QVBoxLayout, QWidget
 
 from walkapp.domain import Pattern, PatternKind
+from walkapp.events import Entity
 from walkapp.services.debrief import DebriefService
 from walkapp.ui.dialogs import Asker
 from walkapp.ui.screens.postbrief.base import (
@@ -26,7 +27,7 @@ from walkapp.ui.screens.postbrief.statement_list import StatementList
 
 class PatternsPanel(Panel):
     name = "patterns"
-    entities = frozenset({"pattern"})
+    entities = frozenset({Entity.PATTERN})
 
     def __init__(self, debrief: DebriefService, walk_id: str, asker: Asker,
                  parent: QWidget | None = None) -> None:
@@ -83,6 +84,10 @@ class PatternsPanel(Panel):
         grid.setRowStretch(1, 1)
         self.body.addLayout(grid, 1)
         chain_tab_order([w for section in self.sections.values() for w in section.tab_order()])
+
+    def save_pending(self) -> bool:
+        """A statement is saved when it is added: one still in its box is not saved."""
+        return not any(section.has_draft() for section in self.sections.values())
 
     def load(self) -> list[Pattern]:
         return self._debrief.list_patterns(self.walk_id)

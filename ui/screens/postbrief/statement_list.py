@@ -130,6 +130,10 @@ class StatementList(QWidget):
         if row >= 0:
             self.view.setCurrentIndex(self.model.index(row))
 
+    def has_draft(self) -> bool:
+        """Text is in the box and not saved yet (typed, or kept after a failed save)."""
+        return bool(self.editor.toPlainText().strip())
+
     def editing_id(self) -> str | None:
         return self._editing_id
 

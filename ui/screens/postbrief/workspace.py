@@ -1,9 +1,10 @@
 """The post-brief workspace: the seven post-brief panels of one walk, in tabs.
 
 The protocol guide shows the right panel inside each timed post-brief step with
-`show_panel(activity)`. Each `Change` from the services goes to every panel, and each panel
-decides for itself (its walk, its entities) whether to reload: a new action item never
-reloads the evidence wall, and a change to another walk reloads nothing.
+`show_panel(activity)`. The workspace is not connected to the change bridge itself: its
+parent (the step guide, or a test) hands it each `Change` once, and it hands it to each
+panel once; each panel decides for itself (its walk, its entities) whether to reload: a new
+action item never reloads the evidence wall, and a change to another walk reloads nothing.
 """
 
 from __future__ import annotations
@@ -15,9 +16,9 @@ from PySide6.QtWidgets import QTabWidget, QVBoxLayout, QWidget
 
 from walkapp.events import Change
 from walkapp.services import Services
-from walkapp.ui.bridge import ChangeBridge
 from walkapp.ui.dialogs import Asker
 from walkapp.ui.lifecycle import shutdown_tree
+from walkapp.ui.page import PanelGroup, save_all
 from walkapp.ui.screens.postbrief.action_items import ActionItemsPanel
 from walkapp.ui.screens.postbrief.base import Panel
 from walkapp.ui.screens.postbrief.calibration import CalibrationView
@@ -32,10 +33,10 @@ PANEL_NAMES = ("evidence_wall", "calibration", "patterns", "commitments", "next_
                "action_items", "feedback")
 
 
-class PostBriefWorkspace(QWidget):
+class PostBriefWorkspace(QWidget, PanelGroup):
     panel_shown = Signal(str)  # a panel name from PANEL_NAMES
 
-    def __init__(self, services: Services, walk_id: str, bridge: ChangeBridge, asker: Asker,
+    def __init__(self, services: Services, walk_id: str, asker: Asker,
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.walk_id = walk_id
@@ -70,7 +71,6 @@ class PostBriefWorkspace(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.tabs)
         self._closed = False
-        bridge.changed.connect(self.on_change)
 
     def on_change(self, change: Change) -> None:
         if change.walk_id != self.walk_id or self._closed:
@@ -100,17 +100,22 @@ class PostBriefWorkspace(QWidget):
         """Questions from the protocol's feedback step: (key, text, "rating"|"text")."""
         self.feedback.set_questions(questions)
 
-    def flush(self) -> None:
-        """Save anything still being typed (call before leaving the post-brief)."""
-        self.commitments.flush()
+    def save_pending(self) -> bool:
+        """Save anything still being typed; True only when every panel's text is saved."""
+        return save_all(self.panels.values())
+
+    def can_close(self) -> bool:
+        return all(panel.can_close() for panel in self.panels.values())
 
     def shutdown(self) -> None:
         """Call when the walk closes: saves what is being typed, then every panel stops
         reloading and ignores loads still running (safe to delete afterwards)."""
+        if self._closed:
+            return
         self._closed = True
         for panel in self.panels.values():
             shutdown_tree(panel)
 
     def _tab_changed(self, _index: int) -> None:
-        self.flush()
+        self.save_pending()
         self.panel_shown.emit(self.current_panel())
