@@ -159,7 +159,7 @@ def test_an_older_snapshot_never_overwrites_a_newer_one(
     def waiting() -> int | None:
         """The edit whose commit waits behind the one in flight."""
         queued = saver._pending.get(editor.tracker.key)
-        return None if queued is None else queued[0]
+        return None if queued is None else queued.generation
 
     type_text(editor.text_edit, "one")
     qtbot.waitUntil(first_started.is_set, timeout=3000)
