@@ -160,7 +160,7 @@ def test_step_prompts_typed_without_a_pause_are_saved_every_second(
         return "".join(str(a.value) for a in services.responses.list_answers(walk.id, step.key)
                        if a.prompt_key == step.prompts[index].key)
 
-    assert _type_slowly_and_check(qtbot, time, editor, None, stored) >= 12
+    assert _type_slowly_and_check(qtbot, time, editor, prompts.writer, stored) >= 12
     prompts.shutdown()
 
 

@@ -27,37 +27,54 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from walkapp.errors import WalkappError
 from walkapp.events import Change
-from walkapp.protocol.runner import Clock, ProtocolRunner, RunnerState, RunStatus, utc_clock
+from walkapp.protocol.runner import (
+    Clock,
+    ProtocolRunner,
+    RunnerError,
+    RunnerState,
+    RunStatus,
+    utc_clock,
+)
 from walkapp.protocol.schema import Activity, Step
 from walkapp.services import Services
+from walkapp.services.commands import RunnerAction, RunnerVerb, SaveAnswer
 from walkapp.services.protocol_walks import open_runner
 from walkapp.ui.lifecycle import shutdown_tree
+from walkapp.ui.widgets.autosave import SaveIndicator
 from walkapp.ui.widgets.countdown import Countdown, format_seconds
 from walkapp.ui.widgets.debounce import Debouncer, Pace
 from walkapp.ui.widgets.prompt_inputs import PromptInput
+from walkapp.ui.writer import Writer, describe_failure
 
 PanelFactory = Callable[[Activity], QWidget | None]
 SAVE_DELAY_MS = 600
 
 
 class StepPrompts(QWidget):
-    """A step's prompts, answered for the whole group and saved as they are typed."""
+    """A step's prompts, answered for the whole group and saved as they are typed.
+
+    Each answer is a `SaveAnswer` command on the window's writer (latest typed wins), so
+    typing never waits for the database. "Saved" shows once every answer typed is
+    committed; a failure keeps the answers on screen, says why and offers Retry."""
 
     def __init__(self, services: Services, walk_id: str, step: Step,
-                 parent: QWidget | None = None) -> None:
+                 parent: QWidget | None = None, *, writer: Writer | None = None) -> None:
         super().__init__(parent)
         self._services = services
         self.walk_id = walk_id
         self.step = step
+        self.writer = writer if writer is not None else Writer(services, self)
         self.inputs: list[PromptInput] = []
-        self._pending: dict[str, Any] = {}
+        self._pending: dict[str, Any] = {}   # typed, not yet committed (by prompt key)
+        self._failed: dict[str, str] = {}    # prompt key → why its last save failed
         self._closed = False
         # After a pause in the typing, and at least every MAX_WAIT_MS while it goes on.
-        self.debouncer = Debouncer(self.save_pending, Pace(delay_ms=SAVE_DELAY_MS), self)
-        self.status = QLabel("")
-        self.status.setObjectName("saveStatus")
+        self.debouncer = Debouncer(self.commit_now, Pace(delay_ms=SAVE_DELAY_MS), self)
+        self.indicator = SaveIndicator(self.tr("the step's answers"))
+        self.indicator.retry_requested.connect(self.retry)
+        self.status = self.indicator.label
+        self.writer.waiting_changed.connect(self._on_waiting)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setAlignment(Qt.AlignmentFlag.AlignTop)
@@ -70,13 +87,15 @@ class StepPrompts(QWidget):
             widget.changed.connect(lambda value, key=prompt.key: self._queue(key, value))
             self.inputs.append(widget)
             layout.addWidget(widget)
-        layout.addWidget(self.status)
+        layout.addWidget(self.indicator)
+        self.indicator.set_state("idle")
 
     def _queue(self, key: str, value: Any) -> None:
         if self._closed:
             return
         self._pending[key] = value
-        self.status.setText(self.tr("Editing…"))
+        if not self._failed:
+            self.indicator.set_state("editing")
         self.debouncer.touch()
 
     def shutdown(self) -> None:
@@ -86,37 +105,67 @@ class StepPrompts(QWidget):
         self._closed = True
         self.debouncer.shutdown()
 
-    def save_pending(self) -> bool:
+    def retry(self) -> None:
+        self._failed.clear()
+        self.commit_now()
+
+    def commit_now(self) -> None:
+        """Hand every answer typed since the last save to the writer; does not wait."""
         self.debouncer.cancel()
         if self._closed:
-            return not self._pending
-        ok = True
+            return
         for key, value in list(self._pending.items()):
             prompt = self.step.prompt(key)
             if prompt is None:
                 del self._pending[key]
                 continue
-            try:
-                self._services.responses.save_answer(self.walk_id, self.step, prompt, value)
-            except WalkappError as error:
-                self.status.setText(self.tr("Not saved: {0}").format(error.message))
-                self.status.setProperty("state", "error")
-                ok = False
-                continue
-            if json.dumps(self._pending.get(key)) == json.dumps(value):
-                del self._pending[key]
-        if ok:
-            self.status.setText(self.tr("Saved"))
-            self.status.setProperty("state", "saved")
-        return ok
+            self.writer.write(SaveAnswer(self.walk_id, self.step, prompt, value), origin=self,
+                              on_done=lambda _r, k=key, v=value: self._saved(k, v),
+                              on_failed=lambda e, k=key: self._not_saved(k, e))
+        if self._pending and not self._failed:
+            self.indicator.set_state("saving")
+
+    def save_pending(self) -> bool:
+        """Commit now and wait (bounded): True when every answer typed is in the database."""
+        self.commit_now()
+        if self._pending:
+            self.writer.flush()
+        return not self._pending
+
+    def _saved(self, key: str, value: Any) -> None:
+        self._failed.pop(key, None)
+        if key in self._pending and json.dumps(self._pending[key]) == json.dumps(value):
+            del self._pending[key]
+        if self._closed:
+            return
+        if self._failed:
+            self._show_failure()
+        elif not self._pending:
+            self.indicator.set_state("saved")
+
+    def _not_saved(self, key: str, error: BaseException) -> None:
+        self._failed[key] = describe_failure(error)
+        if not self._closed:
+            self._show_failure()
+
+    def _show_failure(self) -> None:
+        self.indicator.set_state("failed", next(reversed(self._failed.values())))
+
+    def _on_waiting(self, ticket: object, waiting: bool) -> None:
+        if (waiting and getattr(ticket, "origin", None) is self and not self._failed
+                and not self._closed):
+            self.indicator.set_state("waiting")
 
 
 class StepGuide(QWidget):
     def __init__(self, services: Services, walk_id: str, phase: str, panels: PanelFactory,
                  *, clock: Clock = utc_clock, runner: ProtocolRunner | None = None,
-                 parent: QWidget | None = None) -> None:
+                 writer: Writer | None = None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._services = services
+        # The window's one writer (a guide built alone makes its own).
+        self.writer = writer if writer is not None else Writer(services, self)
+        self._acting = False  # a runner action of this guide is in the writer's line
         self.walk_id = walk_id
         self.phase = phase
         self._panels = panels
@@ -159,20 +208,26 @@ class StepGuide(QWidget):
         self.start_button.clicked.connect(self._start_or_pause)
         self.more_button = QPushButton(self.tr("+1 min"))
         self.more_button.setAccessibleName(self.tr("Give this step one more minute"))
-        self.more_button.clicked.connect(lambda: self._act(lambda: self.runner.extend(1)))
+        self.more_button.clicked.connect(lambda: self._act("extend", 1))
         self.back_button = QPushButton(self.tr("&Back"))
         self.back_button.setAccessibleName(self.tr("Previous step"))
-        self.back_button.clicked.connect(lambda: self._act(self.runner.back))
+        self.back_button.clicked.connect(lambda: self._act("back"))
         self.skip_button = QPushButton(self.tr("S&kip"))
         self.skip_button.setAccessibleName(self.tr("Skip this step"))
-        self.skip_button.clicked.connect(lambda: self._act(self.runner.skip))
+        self.skip_button.clicked.connect(lambda: self._act("skip"))
         self.next_button = QPushButton(self.tr("&Next step"))
         self.next_button.setAccessibleName(self.tr("Next step"))
         self.next_button.setDefault(True)
-        self.next_button.clicked.connect(lambda: self._act(self.runner.next))
+        self.next_button.clicked.connect(lambda: self._act("next"))
         self.message = QLabel("")
         self.message.setObjectName("inlineError")
         self.message.setWordWrap(True)
+        self.retry_button = QPushButton(self.tr("Retry"))
+        self.retry_button.setAccessibleName(self.tr("Try the step's action again"))
+        self.retry_button.clicked.connect(self._retry)
+        self.retry_button.hide()
+        self._failed_action: tuple[RunnerVerb, int] | None = None
+        self.writer.waiting_changed.connect(self._on_waiting)
 
         self.body = QStackedWidget()
         self.body.setMinimumHeight(200)
@@ -212,7 +267,10 @@ class StepGuide(QWidget):
         main_layout.addLayout(head)
         main_layout.addWidget(scroll)
         main_layout.addWidget(self.body, 1)
-        main_layout.addWidget(self.message)
+        message_row = QHBoxLayout()
+        message_row.addWidget(self.message, 1)
+        message_row.addWidget(self.retry_button)
+        main_layout.addLayout(message_row)
         main_layout.addLayout(controls)
         splitter = QSplitter()
         splitter.addWidget(self.steps)
@@ -299,7 +357,8 @@ class StepGuide(QWidget):
         if state.step.prompts:
             prompts = self._prompt_cache.get(state.step_key)
             if prompts is None:
-                prompts = StepPrompts(self._services, self.walk_id, state.step)
+                prompts = StepPrompts(self._services, self.walk_id, state.step,
+                                      writer=self.writer)
                 prompts.setObjectName(state.step_key)
                 self._prompt_cache[state.step_key] = prompts
             self._prompt_layout.addWidget(prompts)
@@ -337,26 +396,70 @@ class StepGuide(QWidget):
         return self.body.currentWidget() if self.body.isVisible() else None
 
     # -- actions ---------------------------------------------------------------------------
-    def _act(self, action: Callable[[], RunnerState]) -> None:
+    def _act(self, verb: RunnerVerb, minutes: int = 0) -> None:
+        """Send one runner action to the writer; the screen follows its result. The
+        buttons wait while it is in the line: a second Next must not skip two steps."""
+        if self._closed or self._acting:
+            return
+        for prompts in self._prompt_cache.values():
+            prompts.commit_now()  # the answers typed land first: the writer keeps the order
+        self._acting = True
+        self._failed_action = None
+        self.retry_button.hide()
+        self._set_controls_enabled(False)
+        self.writer.write(RunnerAction(self.runner, verb, minutes), origin=self,
+                          on_done=self._acted,
+                          on_failed=lambda error: self._not_acted(verb, minutes, error))
+
+    def is_acting(self) -> bool:
+        """Is a runner action of this guide waiting for (or in) the database?"""
+        return self._acting
+
+    def _acted(self, state: object) -> None:
+        self._acting = False
         if self._closed:
             return
-        self.save_pending()
-        try:
-            state = action()
-        except WalkappError as error:
-            self.message.setText(error.message)
-            return
+        assert isinstance(state, RunnerState)
         self.message.setText("")
         self.show_state(state)
+
+    def _not_acted(self, verb: RunnerVerb, minutes: int, error: BaseException) -> None:
+        self._acting = False
+        if self._closed:
+            return
+        self.message.setText(describe_failure(error))
+        # An action that no longer fits (the walk moved on elsewhere) is not worth retrying;
+        # one the database refused (busy, full disk) is.
+        if not isinstance(error, RunnerError):
+            self._failed_action = (verb, minutes)
+            self.retry_button.show()
+        self.show_state(self.runner.refresh())
+
+    def _retry(self) -> None:
+        if self._failed_action is not None:
+            self._act(*self._failed_action)
+
+    def _on_waiting(self, ticket: object, waiting: bool) -> None:
+        if getattr(ticket, "origin", None) is not self or self._closed:
+            return
+        if waiting:
+            self.message.setText(self.tr("Waiting for the database…"))
+        elif self.message.text() == self.tr("Waiting for the database…"):
+            self.message.setText("")
+
+    def _set_controls_enabled(self, enabled: bool) -> None:
+        for button in (self.start_button, self.more_button, self.back_button,
+                       self.skip_button, self.next_button):
+            button.setEnabled(enabled)
 
     def _start_or_pause(self) -> None:
         state = self.runner.state()
         if state.can_pause:
-            self._act(self.runner.pause)
+            self._act("pause")
         elif state.can_resume:
-            self._act(self.runner.resume)
+            self._act("resume")
         else:
-            self._act(self.runner.start)
+            self._act("start")
 
     def _step_clicked(self, item: QListWidgetItem) -> None:
         # Jumping is deliberate: the guide moves one step at a time, as the protocol does.
@@ -379,7 +482,7 @@ class StepGuide(QWidget):
                 handler(change)
 
     def save_pending(self) -> bool:
-        ok = True
+        ok = self.writer.flush()  # runner actions still in the line land first (bounded)
         for prompts in self._prompt_cache.values():
             ok = prompts.save_pending() and ok
         for panel in self._panel_cache.values():
