@@ -11,9 +11,13 @@ needs no bookkeeping of its own: it passes `origin=self` to `writer.write()`.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from typing import Any
+
 import shiboken6
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QWidget
 
+from walkapp.services.commands import Command
 from walkapp.ui.writer import Ticket, Writer
 
 __all__ = ["WriteNotice"]
@@ -49,7 +53,7 @@ class WriteNotice(QWidget):
     def text(self) -> str:
         return self.label.text()
 
-    def setText(self, text: str) -> None:  # noqa: N802 - a QLabel's name, for the panels
+    def setText(self, text: str) -> None:  # a QLabel's name: the panels call it so
         self.label.setText(text)
 
     def state(self) -> str:
@@ -57,6 +61,11 @@ class WriteNotice(QWidget):
         if self._failed:
             return "failed"
         return "waiting" if self._waiting else ""
+
+    def write(self, command: Command, then: Callable[[Any], None] | None = None) -> None:
+        """Send `command` to the writer for the panel; `then(result)` runs on the GUI
+        thread once it is committed (after a Retry too). On failure this line says why."""
+        self._writer.write(command, origin=self._origin, on_done=then)
 
     def has_failed(self) -> bool:
         return bool(self._failed)
