@@ -160,6 +160,21 @@ class Writer(QObject):
         self._wait_timer = QTimer(self, singleShot=True, interval=WAIT_NOTICE_MS)
         self._wait_timer.timeout.connect(self._still_running)
 
+    @classmethod
+    def around(cls, parent: QObject, *parts: object) -> Writer:
+        """A writer of its own for a panel built alone (tests, the screenshot tool) from
+        single services (`parts`: e.g. its DebriefService and WalkService): its commands
+        run on those very objects, the rest on new ones over the same database."""
+        from dataclasses import fields, replace
+
+        from walkapp.services.base import ServiceBase
+
+        first = next(p for p in parts if isinstance(p, ServiceBase))
+        services = Services.create(first.db, first.bus)
+        given = {f.name: part for f in fields(services) for part in parts
+                 if type(part) is type(getattr(services, f.name))}
+        return cls(replace(services, **given), parent)
+
     # -- submitting ------------------------------------------------------------------------
     def write(self, command: Command, *, origin: object | None = None,
               on_done: Done | None = None, on_failed: Failed | None = None,

@@ -62,10 +62,12 @@ class WriteNotice(QWidget):
             return "failed"
         return "waiting" if self._waiting else ""
 
-    def write(self, command: Command, then: Callable[[Any], None] | None = None) -> None:
+    def write(self, command: Command, then: Callable[[Any], None] | None = None,
+              failed: Callable[[BaseException], None] | None = None) -> None:
         """Send `command` to the writer for the panel; `then(result)` runs on the GUI
-        thread once it is committed (after a Retry too). On failure this line says why."""
-        self._writer.write(command, origin=self._origin, on_done=then)
+        thread once it is committed (after a Retry too), `failed(error)` if it failed.
+        On failure this line says why and offers Retry."""
+        self._writer.write(command, origin=self._origin, on_done=then, on_failed=failed)
 
     def has_failed(self) -> bool:
         return bool(self._failed)

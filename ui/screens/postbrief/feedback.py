@@ -13,6 +13,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Literal
 
+import shiboken6
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import (
     QButtonGroup,
@@ -33,10 +34,11 @@ from PySide6.QtWidgets import (
 )
 
 from walkapp.domain import Feedback, Participant
-from walkapp.errors import WalkappError
+from walkapp.services.commands import DebriefEdit
 from walkapp.services.debrief import DebriefService
 from walkapp.services.walks import WalkService
 from walkapp.ui.screens.postbrief.base import Panel, chain_tab_order, heading, wrap_label
+from walkapp.ui.writer import Writer, describe_failure
 
 Kind = Literal["rating", "text"]
 RATING_MAX = 5
@@ -145,9 +147,12 @@ class FeedbackPanel(Panel):
 
     def __init__(self, debrief: DebriefService, walks: WalkService, walk_id: str,
                  questions: Sequence[FeedbackQuestion | tuple[str, str, str]] | None = None,
-                 parent: QWidget | None = None) -> None:
+                 parent: QWidget | None = None, *, writer: Writer | None = None) -> None:
         super().__init__(walk_id, parent)
         self._debrief, self._walks = debrief, walks
+        self.use_writer(writer or Writer.around(self, debrief, walks))
+        self._sending = False
+        self._send_error: str | None = None
         self._feedback: list[Feedback] = []
         self.answers: list[_Answer] = []
         self.setObjectName("feedbackPanel")
@@ -276,22 +281,50 @@ class FeedbackPanel(Panel):
 
     # -- sending -----------------------------------------------------------------------------
     def submit(self) -> None:
+        """Send every answer given, one write each; an answer is cleared once it is saved
+        (so it cannot be sent twice), and Send waits until all are done."""
+        if self._sending:
+            return
         given = [(a, a.answer()) for a in self.answers]
         given = [(a, r) for a, r in given if r is not None]
         if not given:
             self.status.setText(self.tr("Nothing to send yet: answer at least one question."))
             return
         author_id = self.author.currentData()
+        self._sending = True
+        self._send_error = None
+        self.send_button.setEnabled(False)
+        self.status.setText(self.tr("Sending…"))
+        assert self.writer is not None
         for answer, (text, rating) in given:  # type: ignore[misc]
-            try:
-                self._debrief.add_feedback(self.walk_id, answer.question.key,
-                                           answer.question.text, text, rating, author_id)
-            except WalkappError as error:
-                self.status.setText(self.tr("Not all answers were saved: {0} The answers not "
-                                            "saved are still in the form.")
-                                    .format(error.message))
-                return
+            self.writer.write(
+                DebriefEdit("add_feedback", (self.walk_id, answer.question.key,
+                                             answer.question.text, text, rating, author_id)),
+                origin=self, on_done=lambda _r, a=answer: self._answer_saved(a),
+                on_failed=self._answer_failed)
+
+    def is_sending(self) -> bool:
+        return self._sending
+
+    def _answer_saved(self, answer: _Answer) -> None:
+        if shiboken6.isValid(answer):
             answer.clear()  # saved: clear it so it cannot be sent twice
+        self._sent_one()
+
+    def _answer_failed(self, error: BaseException) -> None:
+        self._send_error = describe_failure(error)
+        self._sent_one()
+
+    def _sent_one(self) -> None:
+        if self.is_closed() or (self.writer is not None and self.writer.has_work_from(self)):
+            return
+        self._sending = False
+        self.send_button.setEnabled(True)
+        if self._send_error is not None:
+            self.status.setText(self.tr("Not all answers were saved: {0} The answers not "
+                                        "saved are still in the form.")
+                                .format(self._send_error))
+            return
         self.author.setCurrentIndex(0)
         self.status.setText(self.tr("Thank you — your answers are saved. The form is ready "
                                     "for the next person."))

@@ -26,6 +26,7 @@ from walkapp.ui.screens.postbrief.evidence_wall import EvidenceWall
 from walkapp.ui.screens.postbrief.feedback import FeedbackPanel, FeedbackQuestion
 from walkapp.ui.screens.postbrief.next_steps import NextStepsPanel
 from walkapp.ui.screens.postbrief.patterns import PatternsPanel
+from walkapp.ui.writer import Writer
 
 # The protocol step `activity` values that name a panel, in the post-brief's usual order.
 PANEL_NAMES = ("evidence_wall", "calibration", "patterns", "commitments", "next_steps",
@@ -36,18 +37,21 @@ class PostBriefWorkspace(QWidget):
     panel_shown = Signal(str)  # a panel name from PANEL_NAMES
 
     def __init__(self, services: Services, walk_id: str, bridge: ChangeBridge, asker: Asker,
-                 parent: QWidget | None = None) -> None:
+                 parent: QWidget | None = None, *, writer: Writer | None = None) -> None:
         super().__init__(parent)
         self.walk_id = walk_id
         self.setObjectName("postBriefWorkspace")
+        # The window's one writer (a workspace built alone makes its own), for every panel.
+        self.writer = w = writer if writer is not None else Writer(services, self)
         self.evidence_wall = EvidenceWall(services.notes, services.walks, walk_id)
         self.calibration = CalibrationView(services.notes, services.walks, walk_id)
-        self.patterns = PatternsPanel(services.debrief, walk_id, asker)
+        self.patterns = PatternsPanel(services.debrief, walk_id, asker, writer=w)
         self.commitments = CommitmentsPanel(services.debrief, services.notes, services.walks,
-                                            walk_id)
-        self.next_steps = NextStepsPanel(services.debrief, walk_id, asker)
-        self.action_items = ActionItemsPanel(services.debrief, services.walks, walk_id, asker)
-        self.feedback = FeedbackPanel(services.debrief, services.walks, walk_id)
+                                            walk_id, writer=w)
+        self.next_steps = NextStepsPanel(services.debrief, walk_id, asker, writer=w)
+        self.action_items = ActionItemsPanel(services.debrief, services.walks, walk_id, asker,
+                                             writer=w)
+        self.feedback = FeedbackPanel(services.debrief, services.walks, walk_id, writer=w)
         self.panels: dict[str, Panel] = {
             "evidence_wall": self.evidence_wall, "calibration": self.calibration,
             "patterns": self.patterns, "commitments": self.commitments,
@@ -100,9 +104,12 @@ class PostBriefWorkspace(QWidget):
         """Questions from the protocol's feedback step: (key, text, "rating"|"text")."""
         self.feedback.set_questions(questions)
 
-    def flush(self) -> None:
-        """Save anything still being typed (call before leaving the post-brief)."""
-        self.commitments.flush()
+    def flush(self) -> bool:
+        """Save anything still being typed (call before leaving the post-brief) and wait
+        for the panels' writes (bounded): True when nothing is left unsaved."""
+        typed = self.commitments.flush()
+        landed = self.writer.flush()
+        return typed and landed and not any(p.write_failed() for p in self.panels.values())
 
     def shutdown(self) -> None:
         """Call when the walk closes: saves what is being typed, then every panel stops
@@ -112,5 +119,5 @@ class PostBriefWorkspace(QWidget):
             shutdown_tree(panel)
 
     def _tab_changed(self, _index: int) -> None:
-        self.flush()
+        self.commitments.commit_now()  # to the writer; the tab does not wait for it
         self.panel_shown.emit(self.current_panel())
