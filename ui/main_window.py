@@ -26,6 +26,7 @@ from walkapp.ui.screens.workspace import PageSpec, WalkWorkspace
 from walkapp.ui.walk_files import WalkFiles
 from walkapp.ui.walk_trash import TrashControls
 from walkapp.ui.workers import cancel_owned_by, wait_for_background
+from walkapp.ui.writer import Writer
 
 PagesFactory = Callable[[Services, str, Asker, QWidget, ChangeBridge], list[PageSpec]]
 WalkCreator = Callable[[Services, NewWalkRequest], str]
@@ -51,7 +52,12 @@ class MainWindow(QMainWindow):
         self.library_of_protocols = library or ProtocolLibrary.for_settings(
             services.db.settings)
         lib = self.library_of_protocols
-        self._pages = pages or (lambda s, w, a, p, b: composition.walk_pages(s, w, a, p, b, lib))
+        # The one write path of the window: every page's writes go through this writer, one
+        # at a time and off the GUI thread (created before the pages that use it).
+        self.writer = Writer(services, self)
+        self.writer.waiting_changed.connect(self._write_waiting)
+        self._pages = pages or (lambda s, w, a, p, b: composition.walk_pages(
+            s, w, a, p, b, lib, writer=self.writer))
         self._protocols = protocols or (lambda: composition.protocol_choices(lib))
         self._create_walk = create_walk or composition.walk_creator(lib)
         self.workspace: WalkWorkspace | None = None
@@ -392,6 +398,15 @@ class MainWindow(QMainWindow):
                 return
             self.workspace.on_change(change)
 
+    def _write_waiting(self, _ticket: object, waiting: bool) -> None:
+        """Say in the status bar, whatever the page, that a write waits for the database
+        (another program holds it); nothing freezes meanwhile."""
+        text = self.tr("Waiting for the database… (another program is using it)")
+        if waiting:
+            self.statusBar().showMessage(text)
+        elif self.statusBar().currentMessage() == text:
+            self.statusBar().clearMessage()
+
     # -- automatic backups ------------------------------------------------------------------
     def start_auto_backup(self) -> None:
         """Back up every 30 minutes of use (started by the app, not by tests)."""
@@ -429,7 +444,12 @@ class MainWindow(QMainWindow):
         if self._closed:
             return
         self._closed = True
+        # The open walk's pages first (they hand what is typed to the writer), then the
+        # rest — the writer last, once nothing can queue a write any more.
+        if self.workspace is not None:
+            shutdown_tree(self.workspace)
         shutdown_tree(self, include_root=False)
+        self.writer.shutdown()
         cancel_owned_by(self)
         if not wait_for_background():
             log.warning("background work was still running when the window closed")
@@ -437,9 +457,10 @@ class MainWindow(QMainWindow):
     def save_everything(self) -> bool:
         """Commit what is typed on every open page now, without asking and without closing
         anything (the session manager's request before a logout). True if all is saved."""
-        if self._closed or self.workspace is None:
+        if self._closed:
             return self._ended_saved
-        return self.workspace.save_pending()
+        pages_saved = self.workspace.save_pending() if self.workspace is not None else True
+        return self.writer.flush() and pages_saved  # runner actions still in the line too
 
     def end_session(self, why: str) -> bool:
         """walkapp is ending and nobody may be there to answer (a signal, a logout): save

@@ -21,7 +21,7 @@ def make_editor(qtbot, services: Services, *, debounce_ms: int = 60
                 ) -> tuple[NoteEditor, d.Walk, str]:
     walk = make_walk(services, visits=2)
     author = walk.walkers[0].id
-    saver = SerialSaver()
+    saver = SerialSaver(services)
     editor = NoteEditor(services.notes, walk, author, saver=saver, debounce_ms=debounce_ms)
     saver.setParent(editor)  # the screen owns its saver: shut down and deleted with it
     editor._test_saver = saver  # type: ignore[attr-defined]

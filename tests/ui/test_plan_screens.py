@@ -76,7 +76,7 @@ def test_details_autosave_and_privacy(qtbot, services: Services) -> None:
     panel.focus.setPlainText("How do students explain?")
     qtbot.waitUntil(lambda: services.walks.get_walk(walk.id).focus ==
                     "How do students explain?", timeout=3000)
-    assert panel.status.text() == "Saved"
+    qtbot.waitUntil(lambda: panel.status.text() == "Saved", timeout=3000)
     panel.show_teacher_names.setChecked(True)
     settle(qtbot, panel)
     assert services.walks.get_walk(walk.id).show_teacher_names is True

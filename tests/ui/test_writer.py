@@ -75,12 +75,11 @@ def test_runner_actions_run_on_the_writers_thread_in_order(qtbot, services: Serv
     walk_id = protocol_walk(services)
     spy = Spy(monkeypatch, services.runs, "transition")
     guide = guide_for(qtbot, services, walk_id)
-    guide.start_button.click()
-    qtbot.waitUntil(lambda: guide.runner.state().status is RunStatus.RUNNING, timeout=5000)
-    guide.more_button.click()
-    qtbot.waitUntil(lambda: guide.more_button.isEnabled(), timeout=5000)
-    guide.next_button.click()
-    qtbot.waitUntil(lambda: guide.runner.state().position == 1, timeout=5000)
+    for button in (guide.start_button, guide.more_button, guide.next_button):
+        button.click()
+        assert guide.is_acting()  # the click returned before the write ran
+        qtbot.waitUntil(lambda: not guide.is_acting(), timeout=5000)
+    assert guide.runner.state().position == 1
     assert len(spy.threads) == 3 and spy.off_the_gui_thread()
     assert [e.step_key for e in services.runs.log(walk_id)] == ["welcome", "focus"]
     assert services.runs.log(walk_id)[0].extended_seconds == 60

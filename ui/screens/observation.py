@@ -36,12 +36,14 @@ from PySide6.QtWidgets import (
 from walkapp import domain as d
 from walkapp.events import Change
 from walkapp.services import NoteDraft, Services
+from walkapp.services.commands import Call, NoteWrite
 from walkapp.ui.dialogs import Asker
-from walkapp.ui.widgets.autosave import DEBOUNCE_MS, SerialSaver, describe_failure
+from walkapp.ui.widgets.autosave import DEBOUNCE_MS, describe_failure
 from walkapp.ui.widgets.note_editor import ElidedLabel, NoteDeleted, NoteEditor
 from walkapp.ui.widgets.nudge_highlight import NudgeCheck, no_nudge
 from walkapp.ui.widgets.visit_header import Clock, VisitHeader
 from walkapp.ui.widgets.visit_notes import NotesPanel
+from walkapp.ui.writer import Writer
 
 __all__ = ["Clock", "ObservationScreen"]
 
@@ -57,7 +59,7 @@ class ObservationScreen(QWidget):
     def __init__(self, services: Services, walk_id: str, author_id: str | None,
                  clock: Clock | None = None, nudge: NudgeCheck = no_nudge,
                  asker: Asker | None = None, parent: QWidget | None = None, *,
-                 debounce_ms: int = DEBOUNCE_MS) -> None:
+                 debounce_ms: int = DEBOUNCE_MS, writer: Writer | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("observationScreen")
         self._services = services
@@ -75,7 +77,9 @@ class ObservationScreen(QWidget):
         self._focused_once = False
         self._closed = False
 
-        self.saver = SerialSaver(self)
+        # The window's one writer (a screen built alone makes its own, and stops it).
+        self._owns_writer = writer is None
+        self.saver = writer if writer is not None else Writer(services, self)
         self.saver.succeeded.connect(self._on_commit)
         self.saver.failed.connect(self._on_commit_failed)
 
@@ -103,7 +107,7 @@ class ObservationScreen(QWidget):
         self.visits_list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.visits_list.currentRowChanged.connect(self._visit_row_changed)
         self.editor = NoteEditor(services.notes, self._walk, author_id, saver=self.saver,
-                                 nudge=nudge, debounce_ms=debounce_ms)
+                                 nudge=nudge, debounce_ms=debounce_ms, origin=self)
         self.editor.saved.connect(self._on_editor_saved)
         self.editor.save_failed.connect(self.save_failed)
         self.notes_panel = NotesPanel()
@@ -201,7 +205,8 @@ class ObservationScreen(QWidget):
         self._closed = True
         self._catch_up.stop()
         self.editor.shutdown()
-        self.saver.shutdown()
+        if self._owns_writer:
+            self.saver.shutdown()
         self.header.shutdown()
 
     def focus_editor(self) -> None:
@@ -220,14 +225,12 @@ class ObservationScreen(QWidget):
             return
         self._deleting[note_id] = snapshot
         self._known_ids.add(note_id)
-        notes = self._services.notes
-
-        def remove() -> NoteDeleted:
-            notes.delete_note(note_id)
+        def remove(services: Services) -> NoteDeleted:
+            services.notes.delete_note(note_id)
             return NoteDeleted(note_id)
 
         self.notes_panel.show_undo(self.tr("Deleting…"), can_undo=False)
-        self.saver.submit(note_id, 0, remove)
+        self.saver.submit(note_id, 0, Call(remove, "delete the note"), origin=self)
 
     def undo_delete(self) -> None:
         draft = self._undo
@@ -235,8 +238,7 @@ class ObservationScreen(QWidget):
             return
         self._undo = None
         self.notes_panel.hide_undo()
-        notes = self._services.notes
-        self.saver.submit(draft.id, 0, lambda: notes.save_note(draft))
+        self.saver.submit(draft.id, 0, NoteWrite("save_note", (draft,)), origin=self)
 
     def on_change(self, change: Change) -> None:
         """Connect to `ChangeBridge.changed`: refresh only what another part changed."""

@@ -36,7 +36,7 @@ def wait_loaded(qtbot, panel: Panel, after: int = 0, timeout: int = 5000) -> Non
 def settle(qtbot, panel: QWidget, timeout: int = 5000) -> None:
     """Wait until the writes `panel` asked for are committed (they run on the writer's
     thread) and their results are on screen."""
-    writer = getattr(panel, "writer")
+    writer = panel.writer
     qtbot.waitUntil(writer.is_idle, timeout=timeout)
 
 
