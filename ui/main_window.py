@@ -16,6 +16,7 @@ from walkapp.errors import WalkappError
 from walkapp.events import Action, Change
 from walkapp.protocol.library import ProtocolLibrary
 from walkapp.services import Services
+from walkapp.services.commands import Call, WalkEdit
 from walkapp.ui.bridge import ChangeBridge
 from walkapp.ui.bundles_ui import PassphraseAsker
 from walkapp.ui.dialogs import Asker
@@ -71,7 +72,8 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(self.stack)
         self.library = WalksLibrary(services.walks, trash=services.trash)
         self.stack.addWidget(self.library)
-        self.trash = TrashControls(services, self._asker, self.library, self.statusBar(), self)
+        self.trash = TrashControls(services, self._asker, self.library, self.statusBar(), self,
+                                   writer=self.writer)
         self.trash_view = self.trash.view
         self.stack.addWidget(self.trash_view)
         self.trash_view.back_requested.connect(self.show_library)
@@ -248,12 +250,20 @@ class MainWindow(QMainWindow):
                                parent=self)
         if not self._asker.run(dialog):
             return
-        try:
-            walk_id = self._create_walk(self._services, dialog.request())
-        except WalkappError as error:
-            self._report(error, self.tr("The walk was not created"))
-            return
-        self.open_walk(walk_id)
+        request = dialog.request()
+        create = self._create_walk
+        self.writer.write(Call(lambda services: create(services, request), "create the walk"),
+                          origin=self, on_done=lambda walk_id: self.open_walk(str(walk_id)),
+                          on_failed=self._failed(self.tr("The walk was not created")))
+
+    def _failed(self, title: str) -> Callable[[BaseException], None]:
+        """What a window-level write does when it fails: say why (a bug goes on to the
+        crash handler, as it would have on the GUI thread)."""
+        def report(error: BaseException) -> None:
+            if not isinstance(error, WalkappError):
+                raise error
+            self._report(error, title)
+        return report
 
     def create_sample_walk(self) -> None:
         """Create the sample walk off the GUI thread (about a hundred small saves)."""
@@ -292,12 +302,9 @@ class MainWindow(QMainWindow):
         self.statusBar().clearMessage()
 
     def duplicate_walk(self, walk_id: str) -> None:
-        try:
-            copy = self._services.walks.duplicate_walk(walk_id)
-        except WalkappError as error:
-            self._report(error, self.tr("The walk was not copied"))
-            return
-        self.open_walk(copy.id)
+        self.writer.write(WalkEdit("duplicate_walk", (walk_id,)), origin=self,
+                          on_done=lambda copy: self.open_walk(copy.id),
+                          on_failed=self._failed(self.tr("The walk was not copied")))
 
     def delete_walk(self, walk_id: str) -> None:
         """Move the walk to the Trash (after asking), and offer Undo."""
@@ -320,12 +327,9 @@ class MainWindow(QMainWindow):
             self.show_library()
             if self.workspace is not None:  # the walk could not be closed: keep it
                 return
-        try:
-            self._services.walks.delete_walk(walk_id)
-        except WalkappError as error:
-            self._report(error, self.tr("The walk was not deleted"))
-            return
-        self.trash.deleted(walk_id, walk.title)
+        self.writer.write(WalkEdit("delete_walk", (walk_id,)), origin=self,
+                          on_done=lambda _at: self.trash.deleted(walk_id, walk.title),
+                          on_failed=self._failed(self.tr("The walk was not deleted")))
 
     def show_trash(self) -> None:
         if not self._close_workspace():

@@ -56,6 +56,7 @@ def test_new_walk_dialog_creates_and_opens_the_walk(qtbot, services: Services,
     asker.dialog_actions.append(fill)
     qtbot.keyClick(window, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier) \
         if window.isActiveWindow() else window.new_action.trigger()
+    qtbot.waitUntil(lambda: window.workspace is not None, timeout=5000)
     walks = services.walks.list_walks()
     assert [(w.title, w.visit_count) for w in walks] == [("Maths talk", 3)]
     assert window.workspace is not None and window.workspace.walk_id == walks[0].id
@@ -198,8 +199,10 @@ def test_delete_asks_first_and_duplicate_opens_copy(qtbot, services: Services,
     window.library.delete_requested.emit(walk.id)
     assert len(services.walks.list_walks()) == 1
     window.library.duplicate_requested.emit(walk.id)
+    qtbot.waitUntil(lambda: window.workspace is not None, timeout=5000)
     assert window.workspace is not None and window.workspace.title.text() == "Old walk (copy)"
     asker.answers.append(True)
     window.delete_walk(window.workspace.walk_id)
+    qtbot.waitUntil(window.writer.is_idle, timeout=5000)
     assert window.workspace is None
     assert [w.title for w in services.walks.list_walks()] == ["Old walk"]

@@ -27,7 +27,7 @@ if TYPE_CHECKING:  # the services package imports its modules, not this one: no 
     from walkapp.services import Services
 
 __all__ = ["Call", "Command", "DebriefEdit", "NoteWrite", "PlanEdit", "RunnerAction",
-           "RunnerVerb", "SaveAnswer", "WalkDetailsEdit"]
+           "RunnerVerb", "SaveAnswer", "TrashEdit", "WalkDetailsEdit", "WalkEdit"]
 
 
 class Command:
@@ -127,6 +127,24 @@ class NoteWrite(_ServiceCall):
         "save_note": "save the note", "delete_note": "delete the note",
         "save_reflection": "save the reflection",
     }
+
+
+@dataclass(frozen=True)
+class WalkEdit(_ServiceCall):
+    """A whole walk: copied, or moved to the Trash and brought back."""
+
+    service: ClassVar[str] = "walks"
+    methods: ClassVar[Mapping[str, str]] = {
+        "duplicate_walk": "copy the walk", "delete_walk": "move the walk to the Trash",
+    }
+
+
+@dataclass(frozen=True)
+class TrashEdit(_ServiceCall):
+    """Bringing a walk back from the Trash (removal for good runs on its own worker)."""
+
+    service: ClassVar[str] = "trash"
+    methods: ClassVar[Mapping[str, str]] = {"restore": "bring the walk back"}
 
 
 @dataclass(frozen=True)
