@@ -171,8 +171,8 @@ class Writer(QObject):
 
         first = next(p for p in parts if isinstance(p, ServiceBase))
         services = Services.create(first.db, first.bus)
-        given = {f.name: part for f in fields(services) for part in parts
-                 if type(part) is type(getattr(services, f.name))}
+        given: dict[str, Any] = {f.name: part for f in fields(services) for part in parts
+                                 if type(part) is type(getattr(services, f.name))}
         return cls(replace(services, **given), parent)
 
     # -- submitting ------------------------------------------------------------------------

@@ -8,6 +8,7 @@ the facilitator's actions. After a crash the guide opens where the log says.
 
 from __future__ import annotations
 
+import functools
 import json
 from collections.abc import Callable
 from typing import Any
@@ -120,8 +121,8 @@ class StepPrompts(QWidget):
                 del self._pending[key]
                 continue
             self.writer.write(SaveAnswer(self.walk_id, self.step, prompt, value), origin=self,
-                              on_done=lambda _r, k=key, v=value: self._saved(k, v),
-                              on_failed=lambda e, k=key: self._not_saved(k, e))
+                              on_done=functools.partial(self._saved, key, value),
+                              on_failed=functools.partial(self._not_saved, key))
         if self._pending and not self._failed:
             self.indicator.set_state("saving")
 
@@ -132,7 +133,7 @@ class StepPrompts(QWidget):
             self.writer.flush()
         return not self._pending
 
-    def _saved(self, key: str, value: Any) -> None:
+    def _saved(self, key: str, value: Any, _result: object) -> None:
         self._failed.pop(key, None)
         if key in self._pending and json.dumps(self._pending[key]) == json.dumps(value):
             del self._pending[key]

@@ -139,9 +139,9 @@ class RosterPanel(QWidget):
             self.refresh()
 
     def _write(self, method: str, *args: object, then: Callable[[object], None] | None = None,
-               **kwargs: object) -> None:
+               changes: dict[str, object] | None = None) -> None:
         """A roster edit, run by the writer; a failure keeps what was typed (see message)."""
-        self.message.write(PlanEdit(method, args, kwargs), then)
+        self.message.write(PlanEdit(method, args, changes or {}), then)
 
     @staticmethod
     def _clear_if(field: QLineEdit, text: str) -> Callable[[object], None]:
@@ -169,11 +169,11 @@ class RosterPanel(QWidget):
             self._write("remove_participant", str(item.data(Qt.ItemDataRole.UserRole)))
 
     def _update(self, person_id: str, **changes: object) -> None:
-        self._write("update_participant", person_id, **changes)
+        self._write("update_participant", person_id, changes=changes)
 
     def _name_edited(self, item: QTableWidgetItem) -> None:
         if self._loading or item.column() != 0:
             return
         person_id = str(item.data(Qt.ItemDataRole.UserRole))
         # A failure keeps the typed name in the table; Retry (in the message) saves it.
-        self._write("update_participant", person_id, display_name=item.text())
+        self._write("update_participant", person_id, changes={"display_name": item.text()})

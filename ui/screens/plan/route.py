@@ -112,9 +112,9 @@ class RoutePanel(QWidget):
             self.refresh()
 
     def _write(self, method: str, *args: object, then: Callable[[object], None] | None = None,
-               **kwargs: object) -> None:
+               changes: dict[str, object] | None = None) -> None:
         """A route edit, run by the writer; a failure keeps what was typed (see message)."""
-        self.message.write(PlanEdit(method, args, kwargs), then)
+        self.message.write(PlanEdit(method, args, changes or {}), then)
 
     def _visit_id(self, row: int) -> str | None:
         item = self.table.item(row, 0)
@@ -143,4 +143,4 @@ class RoutePanel(QWidget):
         field = FIELDS[item.column() - 1]
         # A failure keeps the typed text in the cell; Retry (in the message) saves it.
         if visit_id:
-            self._write("update_visit", visit_id, **{field: item.text()})
+            self._write("update_visit", visit_id, changes={field: item.text()})

@@ -8,6 +8,7 @@ summary that never says who answered what.
 
 from __future__ import annotations
 
+import functools
 import html
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -300,13 +301,13 @@ class FeedbackPanel(Panel):
             self.writer.write(
                 DebriefEdit("add_feedback", (self.walk_id, answer.question.key,
                                              answer.question.text, text, rating, author_id)),
-                origin=self, on_done=lambda _r, a=answer: self._answer_saved(a),
+                origin=self, on_done=functools.partial(self._answer_saved, answer),
                 on_failed=self._answer_failed)
 
     def is_sending(self) -> bool:
         return self._sending
 
-    def _answer_saved(self, answer: _Answer) -> None:
+    def _answer_saved(self, answer: _Answer, _result: object) -> None:
         if shiboken6.isValid(answer):
             answer.clear()  # saved: clear it so it cannot be sent twice
         self._sent_one()
