@@ -23,10 +23,8 @@ from walkapp.protocol.library import builtin_protocol
 from walkapp.protocol.runner import RunStatus
 from walkapp.protocol.schema import PromptKind
 from walkapp.services import Services
-from walkapp.services.commands import PlanEdit
 from walkapp.services.protocol_walks import create_walk_from_protocol
 from walkapp.ui.screens.step_guide import StepGuide, StepPrompts
-from walkapp.ui.writer import Writer
 
 
 def protocol_walk(services: Services) -> str:
@@ -77,7 +75,7 @@ def test_runner_actions_run_on_the_writers_thread_in_order(qtbot, services: Serv
     guide = guide_for(qtbot, services, walk_id)
     for button in (guide.start_button, guide.more_button, guide.next_button):
         button.click()
-        assert guide.is_acting()  # the click returned before the write ran
+        assert spy.off_the_gui_thread(), "the runner's write ran on the GUI thread"
         qtbot.waitUntil(lambda: not guide.is_acting(), timeout=5000)
     assert guide.runner.state().position == 1
     assert len(spy.threads) == 3 and spy.off_the_gui_thread()
@@ -115,9 +113,9 @@ def test_start_and_next_with_the_database_locked_do_not_block_the_window(
     assert services.db.path is not None
     with LockHolder(services.db.path) as lock:
         guide.start_button.click()   # returns at once: the write waits on the writer's thread
-        assert guide.is_acting() and not guide.start_button.isEnabled()
         qtbot.waitUntil(lambda: guide.message.text() == "Waiting for the database…",
                         timeout=4000)
+        assert guide.is_acting() and not guide.start_button.isEnabled()
         before = len(ticks)
         qtbot.waitUntil(lambda: len(ticks) >= before + 3, timeout=4000)  # the loop runs on
         assert not running(services, walk_id)
@@ -128,9 +126,9 @@ def test_start_and_next_with_the_database_locked_do_not_block_the_window(
 
     with LockHolder(services.db.path) as lock:
         guide.next_button.click()
-        assert guide.is_acting()
         qtbot.waitUntil(lambda: guide.message.text() == "Waiting for the database…",
                         timeout=4000)
+        assert guide.is_acting()
         before = len(ticks)
         qtbot.waitUntil(lambda: len(ticks) >= before + 3, timeout=4000)
         assert guide.runner.state().position == 0
@@ -173,6 +171,9 @@ def test_step_prompts_save_off_the_gui_thread_and_keep_the_text_on_failure(
 
 
 def test_writes_carry_the_origin_of_the_screen_that_asked(qtbot, services: Services) -> None:
+    from walkapp.services.commands import PlanEdit
+    from walkapp.ui.writer import Writer
+
     walk_id = protocol_walk(services)
     writer = Writer(services)
     seen: list[Change] = []
@@ -186,6 +187,8 @@ def test_writes_carry_the_origin_of_the_screen_that_asked(qtbot, services: Servi
 
 
 def test_runner_actions_never_coalesce_but_typed_text_does(qtbot, services: Services) -> None:
+    from walkapp.ui.writer import Writer
+
     writer = Writer(services)
     release = threading.Event()
     ran: list[str] = []

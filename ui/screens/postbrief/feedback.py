@@ -153,7 +153,7 @@ class FeedbackPanel(Panel):
         self._debrief, self._walks = debrief, walks
         self.use_writer(writer or Writer.around(self, debrief, walks))
         self._sending = False
-        self._send_error: str | None = None
+        self._send_errors: dict[str, str] = {}  # question key → why its answer failed
         self._feedback: list[Feedback] = []
         self.answers: list[_Answer] = []
         self.setObjectName("feedbackPanel")
@@ -293,7 +293,7 @@ class FeedbackPanel(Panel):
             return
         author_id = self.author.currentData()
         self._sending = True
-        self._send_error = None
+        self._send_errors.clear()
         self.send_button.setEnabled(False)
         self.status.setText(self.tr("Sending…"))
         assert self.writer is not None
@@ -302,18 +302,19 @@ class FeedbackPanel(Panel):
                 DebriefEdit("add_feedback", (self.walk_id, answer.question.key,
                                              answer.question.text, text, rating, author_id)),
                 origin=self, on_done=functools.partial(self._answer_saved, answer),
-                on_failed=self._answer_failed)
+                on_failed=functools.partial(self._answer_failed, answer.question.key))
 
     def is_sending(self) -> bool:
         return self._sending
 
     def _answer_saved(self, answer: _Answer, _result: object) -> None:
+        self._send_errors.pop(answer.question.key, None)  # (saved by a Retry, perhaps)
         if shiboken6.isValid(answer):
             answer.clear()  # saved: clear it so it cannot be sent twice
         self._sent_one()
 
-    def _answer_failed(self, error: BaseException) -> None:
-        self._send_error = describe_failure(error)
+    def _answer_failed(self, key: str, error: BaseException) -> None:
+        self._send_errors[key] = describe_failure(error)
         self._sent_one()
 
     def _sent_one(self) -> None:
@@ -321,10 +322,10 @@ class FeedbackPanel(Panel):
             return
         self._sending = False
         self.send_button.setEnabled(True)
-        if self._send_error is not None:
+        if self._send_errors:
             self.status.setText(self.tr("Not all answers were saved: {0} The answers not "
                                         "saved are still in the form.")
-                                .format(self._send_error))
+                                .format(next(reversed(self._send_errors.values()))))
             return
         self.author.setCurrentIndex(0)
         self.status.setText(self.tr("Thank you — your answers are saved. The form is ready "
