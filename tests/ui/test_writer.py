@@ -208,3 +208,70 @@ def test_runner_actions_never_coalesce_but_typed_text_does(qtbot, services: Serv
     qtbot.waitUntil(writer.is_idle, timeout=5000)
     assert ran == ["first", "action 0", "answer 2", "action 1", "action 2"]
     writer.shutdown()
+
+
+def test_a_failed_runner_action_counts_as_not_saved_when_closing(qtbot, services: Services,
+                                                                 monkeypatch) -> None:
+    walk_id = protocol_walk(services)
+    spy = Spy(monkeypatch, services.runs, "transition")
+    spy.fail = 1
+    guide = guide_for(qtbot, services, walk_id)
+    guide.start_button.click()
+    qtbot.waitUntil(lambda: guide.retry_button.isVisible(), timeout=5000)
+    assert guide.save_pending() is False  # closing the walk now asks first
+    guide.retry_button.click()
+    qtbot.waitUntil(lambda: not guide.is_acting(), timeout=5000)
+    assert guide.save_pending() is True
+
+
+def test_a_plan_edit_waiting_for_the_database_says_so_and_lands_after(
+        qtbot, services: Services) -> None:
+    from walkapp.ui.screens.plan.roster import RosterPanel
+
+    walk_id = protocol_walk(services)
+    panel = RosterPanel(services, walk_id)
+    qtbot.addWidget(panel)
+    panel.show()
+    ticks: list[int] = []
+    heartbeat = QTimer(panel, interval=20)
+    heartbeat.timeout.connect(lambda: ticks.append(1))
+    heartbeat.start()
+    assert services.db.path is not None
+    with LockHolder(services.db.path) as lock:
+        panel.new_name.setText("Bo")
+        panel.add_button.click()
+        qtbot.waitUntil(lambda: panel.message.text() == "Waiting for the database…",
+                        timeout=4000)
+        before = len(ticks)
+        qtbot.waitUntil(lambda: len(ticks) >= before + 3, timeout=4000)  # the loop runs on
+        assert panel.new_name.text() == "Bo"  # not saved yet: still in the field
+        lock.release()
+    qtbot.waitUntil(lambda: panel.new_name.text() == "", timeout=10_000)
+    heartbeat.stop()
+    assert "Bo" in [p.display_name for p in services.walks.get_walk(walk_id).participants]
+    assert panel.message.text() == ""
+
+
+def test_the_window_has_one_writer_and_its_status_bar_says_when_it_waits(
+        qtbot, services: Services, qsettings, asker) -> None:  # type: ignore[no-untyped-def]
+    from walkapp.ui.main_window import MainWindow
+
+    walk_id = protocol_walk(services)
+    window = MainWindow(services, qsettings, asker)
+    qtbot.addWidget(window)
+    window.open_walk(walk_id)
+    assert window.workspace is not None
+    window.workspace.show_page("pre_brief")
+    guide = window.workspace.page("pre_brief")
+    assert isinstance(guide, StepGuide) and guide.writer is window.writer
+    window.workspace.show_page("plan")
+    assert window.workspace.page("plan").writer is window.writer  # type: ignore[union-attr]
+    assert services.db.path is not None
+    with LockHolder(services.db.path) as lock:
+        guide._act("start")
+        qtbot.waitUntil(lambda: "Waiting for the database" in
+                        window.statusBar().currentMessage(), timeout=4000)
+        lock.release()
+    qtbot.waitUntil(lambda: running(services, walk_id), timeout=10_000)
+    qtbot.waitUntil(lambda: window.statusBar().currentMessage() == "", timeout=5000)
+    assert window.save_everything() is True

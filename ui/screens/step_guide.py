@@ -421,6 +421,8 @@ class StepGuide(QWidget):
         if self._closed:
             return
         assert isinstance(state, RunnerState)
+        self._failed_action = None
+        self.retry_button.hide()
         self.message.setText("")
         self.show_state(state)
 
@@ -483,7 +485,9 @@ class StepGuide(QWidget):
                 handler(change)
 
     def save_pending(self) -> bool:
-        ok = self.writer.flush()  # runner actions still in the line land first (bounded)
+        # Runner actions still in the line land first (bounded wait); one that failed and
+        # was not retried counts as not saved, like typed text.
+        ok = self.writer.flush() and self._failed_action is None
         for prompts in self._prompt_cache.values():
             ok = prompts.save_pending() and ok
         for panel in self._panel_cache.values():

@@ -43,6 +43,11 @@ class _ListPanel(QWidget):
     def refresh(self) -> None:
         raise NotImplementedError
 
+    def save_pending(self) -> bool:
+        """Wait (bounded) for this panel's writes; False while one has failed (its notice
+        says why and offers Retry)."""
+        return self.writer.flush() and not self.message.has_failed()
+
     def on_change(self, change: Change) -> None:
         if change.walk_id == self.walk_id and change.entity == self.entity:
             self.refresh()

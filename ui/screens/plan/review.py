@@ -131,6 +131,11 @@ class ReviewPanel(QWidget):
         self.commitments.resizeRowsToContents()
         self.action_items.resizeRowsToContents()
 
+    def save_pending(self) -> bool:
+        """Wait (bounded) for this panel's writes; False while one has failed (its notice
+        says why and offers Retry)."""
+        return self.writer.flush() and not self.message.has_failed()
+
     def on_change(self, change: Change) -> None:
         if change.entity in {"commitment", "action_item", "participant"}:
             self.refresh()

@@ -134,6 +134,11 @@ class RosterPanel(QWidget):
         self.groups_label.setText("\n".join(lines))
         self.remove_button.setEnabled(bool(walk.participants))
 
+    def save_pending(self) -> bool:
+        """Wait (bounded) for this panel's writes; False while one has failed (its notice
+        says why and offers Retry)."""
+        return self.writer.flush() and not self.message.has_failed()
+
     def on_change(self, change: Change) -> None:
         if change.walk_id == self.walk_id and change.entity in self.ENTITIES:
             self.refresh()
