@@ -31,6 +31,7 @@ from walkapp.ui.screens.postbrief import PANEL_NAMES, PostBriefWorkspace
 from walkapp.ui.screens.reports_page import ReportsPage
 from walkapp.ui.screens.step_guide import StepGuide
 from walkapp.ui.screens.workspace import PageSpec
+from walkapp.ui.writer import Writer
 
 PRE_PHASES = (PhaseKey.OPENER, PhaseKey.PRE_BRIEF)
 POST_PHASES = (PhaseKey.POST_BRIEF, PhaseKey.CLOSING)
@@ -67,22 +68,24 @@ class _Pages:
     """Builds each page of one walk's workspace on demand."""
 
     def __init__(self, services: Services, walk_id: str, asker: Asker,
-                 library: ProtocolLibrary | None) -> None:
+                 library: ProtocolLibrary | None, writer: Writer | None = None) -> None:
         self.services = services
         self.walk_id = walk_id
         self.asker = asker
+        # The window's one writer, handed to every page (None: each page makes its own).
+        self.writer = writer
         self.protocol = walk_protocol(services, walk_id, library)
         self._postbrief: PostBriefWorkspace | None = None
 
     def pre_panel(self, activity: Activity) -> Page | None:
-        s, w = self.services, self.walk_id
+        s, w, wr = self.services, self.walk_id, self.writer
         builders: dict[Activity, Callable[[], Page]] = {
-            Activity.FOCUS: lambda: WalkDetailsPanel(s, w, focus_only=True),
-            Activity.LOOK_FORS: lambda: LookForsPanel(s, w),
-            Activity.NORMS: lambda: NormsPanel(s, w),
-            Activity.ROSTER: lambda: RosterPanel(s, w),
-            Activity.ROUTE: lambda: RoutePanel(s, w),
-            Activity.REVIEW: lambda: ReviewPanel(s, w),
+            Activity.FOCUS: lambda: WalkDetailsPanel(s, w, focus_only=True, writer=wr),
+            Activity.LOOK_FORS: lambda: LookForsPanel(s, w, writer=wr),
+            Activity.NORMS: lambda: NormsPanel(s, w, writer=wr),
+            Activity.ROSTER: lambda: RosterPanel(s, w, writer=wr),
+            Activity.ROUTE: lambda: RoutePanel(s, w, writer=wr),
+            Activity.REVIEW: lambda: ReviewPanel(s, w, writer=wr),
             Activity.STEMS: lambda: StemsPanel(self.protocol),
         }
         build = builders.get(activity)
@@ -90,7 +93,8 @@ class _Pages:
 
     def postbrief(self) -> PostBriefWorkspace:
         if self._postbrief is None:
-            self._postbrief = PostBriefWorkspace(self.services, self.walk_id, self.asker)
+            self._postbrief = PostBriefWorkspace(self.services, self.walk_id, self.asker,
+                                                 writer=self.writer)
             if self.protocol.feedback:
                 # The form asks ratings and free text; other prompt kinds become text.
                 self._postbrief.set_feedback_questions(
@@ -105,17 +109,18 @@ class _Pages:
 
     def observation_screen(self, author_id: str) -> ObservationScreen:
         return ObservationScreen(self.services, self.walk_id, author_id, nudge=nudge_check,
-                                 asker=self.asker)
+                                 asker=self.asker, writer=self.writer)
 
     def specs(self, parent: QWidget | None) -> list[PageSpec]:
         tr = parent.tr if parent is not None else (lambda text: text)
-        s, w = self.services, self.walk_id
-        pages = [PageSpec("plan", tr("Plan"), lambda: PlanPage(s, w),
+        s, w, wr = self.services, self.walk_id, self.writer
+        pages = [PageSpec("plan", tr("Plan"), lambda: PlanPage(s, w, writer=wr),
                           tr("Title, date, focus, look-fors, norms, roster and route."))]
         pre = _phases(self.protocol, PRE_PHASES)
         if pre:
             pages.append(PageSpec("pre_brief", tr("Pre-brief"),
-                                  lambda: StepGuide(s, w, pre, self.pre_panel),  # type: ignore[arg-type]
+                                  lambda: StepGuide(s, w, pre, self.pre_panel,  # type: ignore[arg-type]
+                                                            writer=wr),
                                   tr("The protocol's opening steps, each with a timer.")))
         if self.protocol.has_visits:
             pages.append(PageSpec("observation", tr("Observation"),
@@ -125,7 +130,8 @@ class _Pages:
         post = _phases(self.protocol, POST_PHASES)
         if post:
             pages.append(PageSpec("post_brief", tr("Post-brief"),
-                                  lambda: StepGuide(s, w, post, self.post_panel),  # type: ignore[arg-type]
+                                  lambda: StepGuide(s, w, post, self.post_panel,  # type: ignore[arg-type]
+                                                            writer=wr),
                                   tr("Evidence, patterns, commitments and next steps.")))
         pages.append(PageSpec("reports", tr("Reports"), lambda: ReportsPage(self.export),
                               tr("Debrief report, agenda, note-catcher and more, as PDF.")))
@@ -140,14 +146,15 @@ class _Pages:
 
 def facilitator_pages(services: Services, walk_id: str, asker: Asker, parent: QWidget,
                       bridge: ChangeBridge | None = None,
-                      library: ProtocolLibrary | None = None) -> list[PageSpec]:
+                      library: ProtocolLibrary | None = None,
+                      writer: Writer | None = None) -> list[PageSpec]:
     # `bridge` is not connected to any page: the main window hands each change to the
     # workspace, which hands it down its tree of pages once (walkapp.ui.page).
-    return _Pages(services, walk_id, asker, library).specs(parent)
+    return _Pages(services, walk_id, asker, library, writer).specs(parent)
 
 
 def walker_pages(services: Services, walk_id: str, asker: Asker,
-                 parent: QWidget | None) -> list[PageSpec]:
+                 parent: QWidget | None, writer: Writer | None = None) -> list[PageSpec]:
     """On a walker's own laptop: one simple page with the walk, their notes, their
     reflections — nothing of other walkers."""
     from walkapp.ui.screens.walker_home import walker_home_for
@@ -155,16 +162,18 @@ def walker_pages(services: Services, walk_id: str, asker: Asker,
     tr = parent.tr if parent is not None else (lambda text: text)
     return [PageSpec("walker", tr("My walk"),
                      lambda: walker_home_for(services, walk_id, nudge=nudge_check,
-                                             asker=asker),
+                                             asker=asker, writer=writer),
                      tr("The walk's focus, norms and look-fors, and your own notes."))]
 
 
 def walk_pages(services: Services, walk_id: str, asker: Asker, parent: QWidget,
-               bridge: ChangeBridge, library: ProtocolLibrary | None = None) -> list[PageSpec]:
-    """The pages for this laptop's role in the walk."""
+               bridge: ChangeBridge, library: ProtocolLibrary | None = None,
+               writer: Writer | None = None) -> list[PageSpec]:
+    """The pages for this laptop's role in the walk; `writer` is the window's one writer
+    (every write of every page goes through it)."""
     from walkapp import domain as d
 
     walk = services.walks.get_walk(walk_id)
     if walk.local_mode is d.LocalMode.WALKER and walk.local_participant_id:
-        return walker_pages(services, walk_id, asker, parent)
-    return facilitator_pages(services, walk_id, asker, parent, bridge, library)
+        return walker_pages(services, walk_id, asker, parent, writer)
+    return facilitator_pages(services, walk_id, asker, parent, bridge, library, writer)

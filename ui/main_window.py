@@ -16,6 +16,7 @@ from walkapp.errors import WalkappError
 from walkapp.events import Action, Change, Entity
 from walkapp.protocol.library import ProtocolLibrary
 from walkapp.services import Services
+from walkapp.services.commands import Call, WalkEdit
 from walkapp.ui.bridge import ChangeBridge
 from walkapp.ui.bundles_ui import PassphraseAsker
 from walkapp.ui.dialogs import Asker
@@ -28,6 +29,7 @@ from walkapp.ui.walk_files import WalkFiles
 from walkapp.ui.walk_trash import TrashControls
 from walkapp.ui.widgets.notice import NoticeBanner
 from walkapp.ui.workers import cancel_owned_by, wait_for_background
+from walkapp.ui.writer import Writer
 
 PagesFactory = Callable[[Services, str, Asker, QWidget, ChangeBridge], list[PageSpec]]
 WalkCreator = Callable[[Services, NewWalkRequest], str]
@@ -53,7 +55,12 @@ class MainWindow(QMainWindow, Stoppable):
         self.library_of_protocols = library or ProtocolLibrary.for_settings(
             services.db.settings)
         lib = self.library_of_protocols
-        self._pages = pages or (lambda s, w, a, p, b: composition.walk_pages(s, w, a, p, b, lib))
+        # The one write path of the window: every page's writes go through this writer, one
+        # at a time and off the GUI thread (created before the pages that use it).
+        self.writer = Writer(services, self)
+        self.writer.waiting_changed.connect(self._write_waiting)
+        self._pages = pages or (lambda s, w, a, p, b: composition.walk_pages(
+            s, w, a, p, b, lib, writer=self.writer))
         self._protocols = protocols or (lambda: composition.protocol_choices(lib))
         self._create_walk = create_walk or composition.walk_creator(lib)
         self.workspace: WalkWorkspace | None = None
@@ -77,7 +84,8 @@ class MainWindow(QMainWindow, Stoppable):
         self.setCentralWidget(central)
         self.library = WalksLibrary(services.walks, trash=services.trash)
         self.stack.addWidget(self.library)
-        self.trash = TrashControls(services, self._asker, self.library, self.statusBar(), self)
+        self.trash = TrashControls(services, self._asker, self.library, self.statusBar(), self,
+                                   writer=self.writer)
         self.trash_view = self.trash.view
         self.stack.addWidget(self.trash_view)
         self.trash_view.back_requested.connect(self.show_library)
@@ -254,12 +262,20 @@ class MainWindow(QMainWindow, Stoppable):
                                parent=self)
         if not self._asker.run(dialog):
             return
-        try:
-            walk_id = self._create_walk(self._services, dialog.request())
-        except WalkappError as error:
-            self._report(error, self.tr("The walk was not created"))
-            return
-        self.open_walk(walk_id)
+        request = dialog.request()
+        create = self._create_walk
+        self.writer.write(Call(lambda services: create(services, request), "create the walk"),
+                          origin=self, on_done=lambda walk_id: self.open_walk(str(walk_id)),
+                          on_failed=self._failed(self.tr("The walk was not created")))
+
+    def _failed(self, title: str) -> Callable[[BaseException], None]:
+        """What a window-level write does when it fails: say why (a bug goes on to the
+        crash handler, as it would have on the GUI thread)."""
+        def report(error: BaseException) -> None:
+            if not isinstance(error, WalkappError):
+                raise error
+            self._report(error, title)
+        return report
 
     def create_sample_walk(self) -> None:
         """Create the sample walk off the GUI thread (about a hundred small saves)."""
@@ -298,12 +314,9 @@ class MainWindow(QMainWindow, Stoppable):
         self.statusBar().clearMessage()
 
     def duplicate_walk(self, walk_id: str) -> None:
-        try:
-            copy = self._services.walks.duplicate_walk(walk_id)
-        except WalkappError as error:
-            self._report(error, self.tr("The walk was not copied"))
-            return
-        self.open_walk(copy.id)
+        self.writer.write(WalkEdit("duplicate_walk", (walk_id,)), origin=self,
+                          on_done=lambda copy: self.open_walk(copy.id),
+                          on_failed=self._failed(self.tr("The walk was not copied")))
 
     def delete_walk(self, walk_id: str) -> None:
         """Move the walk to the Trash (after asking), and offer Undo."""
@@ -326,12 +339,9 @@ class MainWindow(QMainWindow, Stoppable):
             self.show_library()
             if self.workspace is not None:  # the walk could not be closed: keep it
                 return
-        try:
-            self._services.walks.delete_walk(walk_id)
-        except WalkappError as error:
-            self._report(error, self.tr("The walk was not deleted"))
-            return
-        self.trash.deleted(walk_id, walk.title)
+        self.writer.write(WalkEdit("delete_walk", (walk_id,)), origin=self,
+                          on_done=lambda _at: self.trash.deleted(walk_id, walk.title),
+                          on_failed=self._failed(self.tr("The walk was not deleted")))
 
     def show_trash(self) -> None:
         if not self._close_workspace():
@@ -399,6 +409,15 @@ class MainWindow(QMainWindow, Stoppable):
                 return
             self.workspace.on_change(change)
 
+    def _write_waiting(self, _ticket: object, waiting: bool) -> None:
+        """Say in the status bar, whatever the page, that a write waits for the database
+        (another program holds it); nothing freezes meanwhile."""
+        text = self.tr("Waiting for the database… (another program is using it)")
+        if waiting:
+            self.statusBar().showMessage(text)
+        elif self.statusBar().currentMessage() == text:
+            self.statusBar().clearMessage()
+
     # -- automatic backups ------------------------------------------------------------------
     def start_auto_backup(self) -> None:
         """Back up every 30 minutes of use (started by the app, not by tests)."""
@@ -436,7 +455,12 @@ class MainWindow(QMainWindow, Stoppable):
         if self._closed:
             return
         self._closed = True
+        # The open walk's pages first (they hand what is typed to the writer), then the
+        # rest — the writer last, once nothing can queue a write any more.
+        if self.workspace is not None:
+            shutdown_tree(self.workspace)
         shutdown_tree(self, include_root=False)
+        self.writer.shutdown()
         cancel_owned_by(self)
         if not wait_for_background():
             log.warning("background work was still running when the window closed")
@@ -444,9 +468,10 @@ class MainWindow(QMainWindow, Stoppable):
     def save_everything(self) -> bool:
         """Commit what is typed on every open page now, without asking and without closing
         anything (the session manager's request before a logout). True if all is saved."""
-        if self._closed or self.workspace is None:
+        if self._closed:
             return self._ended_saved
-        return self.workspace.save_pending()
+        pages_saved = self.workspace.save_pending() if self.workspace is not None else True
+        return self.writer.flush() and pages_saved  # runner actions still in the line too
 
     def end_session(self, why: str) -> bool:
         """walkapp is ending and nobody may be there to answer (a signal, a logout): save

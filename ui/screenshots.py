@@ -32,6 +32,7 @@ def render_all(out_dir: Path) -> list[Path]:
     from walkapp.config import resolve_settings
     from walkapp.demo import create_demo_walk
     from walkapp.services import open_services
+    from walkapp.services.commands import RunnerVerb
     from walkapp.ui.app import make_application, ui_settings
     from walkapp.ui.main_window import MainWindow
     from walkapp.ui.screens.plan.page import PlanPage
@@ -61,11 +62,13 @@ def render_all(out_dir: Path) -> list[Path]:
                 page = workspace.page(key)
                 if isinstance(page, StepGuide):
                     # Show a guide mid-run: a couple of steps in, the timer going.
-                    runner = page.runner
-                    page._act(runner.start)
-                    page._act(runner.next)
+                    # Each action lands (writer.flush) before the next is sent.
+                    verbs: list[RunnerVerb] = ["start", "next"]
                     if key == "post_brief":
-                        page._act(runner.next)
+                        verbs.append("next")
+                    for verb in verbs:
+                        page._act(verb)
+                        page.writer.flush()
                 tabs = page.tabs if isinstance(page, PlanPage | WalkerHome) else None
                 if isinstance(tabs, QTabWidget):
                     for index in range(tabs.count()):

@@ -11,24 +11,28 @@ from PySide6.QtCore import QObject
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QStatusBar, QWidget
 
+from walkapp import domain as d
 from walkapp.errors import WalkappError
 from walkapp.services import Services
+from walkapp.services.commands import TrashEdit
 from walkapp.ui.dialogs import Asker
 from walkapp.ui.page import Stoppable
 from walkapp.ui.screens.trash import TrashView
 from walkapp.ui.screens.walks_library import WalksLibrary
+from walkapp.ui.writer import Writer
 
 
 class TrashControls(QObject, Stoppable):
     def __init__(self, services: Services, asker: Asker, library: WalksLibrary,
-                 status: QStatusBar, parent: QWidget) -> None:
+                 status: QStatusBar, parent: QWidget, *, writer: Writer | None = None) -> None:
         super().__init__(parent)
         self._services = services
+        self._writer = writer if writer is not None else Writer(services, self)
         self._asker = asker
         self._library = library
         self._status = status
         self._parent = parent
-        self.view = TrashView(services.trash, asker)
+        self.view = TrashView(services.trash, asker, writer=self._writer)
         self.view.restored.connect(self._show_restored)
         self.view.removal_finished.connect(self._removal_finished)
         # No Ctrl+Z: text fields keep their own undo; this one brings back a deleted walk.
@@ -50,15 +54,21 @@ class TrashControls(QObject, Stoppable):
         if walk_id is None:
             return
         self._library.hide_undo()
-        try:
-            walk = self._services.trash.restore(walk_id)
-        except WalkappError as error:
+
+        def restored(walk: object) -> None:
+            assert isinstance(walk, d.Walk)
+            self._show_restored(walk.id)
+            self._status.showMessage(
+                self.tr("“{0}” is back among your walks.").format(walk.title), 10000)
+
+        def failed(error: BaseException) -> None:
+            if not isinstance(error, WalkappError):
+                raise error
             self._asker.warn(self._parent, self.tr("The walk was not brought back"),
                              error.message)
-            return
-        self._show_restored(walk.id)
-        self._status.showMessage(
-            self.tr("“{0}” is back among your walks.").format(walk.title), 10000)
+
+        self._writer.write(TrashEdit("restore", (walk_id,)), origin=self, on_done=restored,
+                           on_failed=failed)
 
     def expire(self) -> None:
         """Remove for good, off the GUI thread, the walks whose 30 days in the Trash are

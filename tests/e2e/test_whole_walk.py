@@ -27,13 +27,16 @@ WALKERS = ["Amaia Etxeberria", "Bruno Costa", "Chidi Okonkwo", "Dana Weiss"]
 
 
 def run_guide_to_the_end(qtbot, guide: StepGuide, on_step=None) -> None:  # type: ignore[no-untyped-def]
+    # Each press is a write on the window's writer: wait for the guide to show its result.
     qtbot.mouseClick(guide.start_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: not guide.is_acting(), timeout=5000)
     while True:
         state = guide.runner.state()
         if on_step is not None:
             on_step(state)
         finishing = state.is_last_step
         qtbot.mouseClick(guide.next_button, Qt.MouseButton.LeftButton)
+        qtbot.waitUntil(lambda: not guide.is_acting(), timeout=5000)
         QApplication.processEvents()
         if finishing:
             break
@@ -60,6 +63,7 @@ def test_a_whole_walk_through_the_window(qtbot, services: Services, qsettings: Q
 
     asker.dialog_actions.append(fill)
     window.new_action.trigger()
+    qtbot.waitUntil(lambda: window.workspace is not None, timeout=5000)
     workspace = window.workspace
     assert workspace is not None
     walk_id = workspace.walk_id
@@ -75,6 +79,7 @@ def test_a_whole_walk_through_the_window(qtbot, services: Services, qsettings: Q
         plan.roster.new_name.setFocus()
         type_text(plan.roster.new_name, name)
         qtbot.keyClick(plan.roster.new_name, Qt.Key.Key_Return)
+        qtbot.waitUntil(lambda: plan.roster.new_name.text() == "", timeout=5000)
     assert [p.display_name for p in services.walks.get_walk(walk_id).walkers] == WALKERS
 
     # 3. The pre-brief: every step in turn; agree the norms on the way.
@@ -90,6 +95,7 @@ def test_a_whole_walk_through_the_window(qtbot, services: Services, qsettings: Q
                 items.item(row).setCheckState(Qt.CheckState.Checked)
 
     run_guide_to_the_end(qtbot, pre, agree_norms)
+    qtbot.waitUntil(window.writer.is_idle, timeout=5000)
     walk = services.walks.get_walk(walk_id)
     assert all(n.agreed for n in walk.norms)
     assert walk.current_phase == "observation" and walk.status is d.WalkStatus.RUNNING
@@ -161,6 +167,7 @@ def test_a_whole_walk_through_the_window(qtbot, services: Services, qsettings: Q
                              Qt.MouseButton.LeftButton)
 
     run_guide_to_the_end(qtbot, post, work_the_step)
+    qtbot.waitUntil(window.writer.is_idle, timeout=5000)
     commitments = services.debrief.list_commitments(walk_id)
     assert sorted(c.text for c in commitments) == ["I will try longer pauses (A)",
                                                    "I will try longer pauses (B)"]

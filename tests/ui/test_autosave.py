@@ -21,7 +21,7 @@ def make_editor(qtbot, services: Services, *, debounce_ms: int = 60
                 ) -> tuple[NoteEditor, d.Walk, str]:
     walk = make_walk(services, visits=2)
     author = walk.walkers[0].id
-    saver = SerialSaver()
+    saver = SerialSaver(services)
     editor = NoteEditor(services.notes, walk, author, saver=saver, debounce_ms=debounce_ms)
     saver.setParent(editor)  # the screen owns its saver: shut down and deleted with it
     editor._test_saver = saver  # type: ignore[attr-defined]
@@ -159,7 +159,7 @@ def test_an_older_snapshot_never_overwrites_a_newer_one(
     def waiting() -> int | None:
         """The edit whose commit waits behind the one in flight."""
         queued = saver._pending.get(editor.tracker.key)
-        return None if queued is None else queued[0]
+        return None if queued is None else queued.generation
 
     type_text(editor.text_edit, "one")
     qtbot.waitUntil(first_started.is_set, timeout=3000)

@@ -72,7 +72,7 @@ def test_debouncer_fires_during_continuous_edits_and_after_a_pause(qtbot) -> Non
 
 def _note_editor(qtbot, services: Services) -> tuple[NoteEditor, SerialSaver, d.Walk]:  # type: ignore[no-untyped-def]
     walk = make_walk(services, visits=1)
-    saver = SerialSaver()
+    saver = SerialSaver(services)
     editor = NoteEditor(services.notes, walk, walk.walkers[0].id, saver=saver)
     saver.setParent(editor)
     qtbot.addWidget(editor)
@@ -160,7 +160,7 @@ def test_step_prompts_typed_without_a_pause_are_saved_every_second(
         return "".join(str(a.value) for a in services.responses.list_answers(walk.id, step.key)
                        if a.prompt_key == step.prompts[index].key)
 
-    assert _type_slowly_and_check(qtbot, time, editor, None, stored) >= 12
+    assert _type_slowly_and_check(qtbot, time, editor, prompts.writer, stored) >= 12
     prompts.shutdown()
 
 
@@ -176,7 +176,7 @@ def test_walk_details_typed_without_a_pause_are_saved_every_second(
     def stored() -> str:
         return services.walks.get_walk(walk.id).focus
 
-    assert _type_slowly_and_check(qtbot, time, panel.focus, None, stored) >= 12
+    assert _type_slowly_and_check(qtbot, time, panel.focus, panel.writer, stored) >= 12
     panel.shutdown()
 
 
@@ -185,10 +185,9 @@ def test_a_commitment_typed_without_a_pause_is_saved_every_second(
     walk = make_walk(services)
     person = walk.walkers[0]
 
-    def save(text: str, commitment_id: str) -> d.Commitment:
-        return services.debrief.save_commitment(walk.id, person.id, text, commitment_id)
-
-    row = CommitmentRow(person, save=save, remove=services.debrief.delete_commitment)
+    writer = SerialSaver(services)
+    row = CommitmentRow(person, writer, walk.id)
+    writer.setParent(row)
     qtbot.addWidget(row)
     time = FakeTime()
     row.debouncer.set_pace(time.pace())
@@ -196,5 +195,5 @@ def test_a_commitment_typed_without_a_pause_is_saved_every_second(
     def stored() -> str:
         return "".join(c.text for c in services.debrief.list_commitments(walk.id))
 
-    assert _type_slowly_and_check(qtbot, time, row.editor, None, stored) >= 12
+    assert _type_slowly_and_check(qtbot, time, row.editor, writer, stored) >= 12
     row.shutdown()

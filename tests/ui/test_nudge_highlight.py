@@ -24,7 +24,7 @@ from walkapp.ui.widgets.nudge_highlight import (
 
 def make_editor(qtbot, services: Services, nudge) -> NoteEditor:
     walk = make_walk(services, visits=1)
-    saver = SerialSaver()
+    saver = SerialSaver(services)
     editor = NoteEditor(services.notes, walk, walk.walkers[0].id, saver=saver, nudge=nudge,
                         debounce_ms=60)
     editor._test_saver = saver  # type: ignore[attr-defined]

@@ -12,6 +12,7 @@ from tests.helpers.builders import make_walk
 from tests.ui.conftest import ScriptedAsker
 from walkapp import domain as d
 from walkapp.services import Services
+from walkapp.ui.bridge import ChangeBridge
 from walkapp.ui.main_window import MainWindow
 from walkapp.ui.screens.new_walk import NewWalkDialog
 from walkapp.ui.screens.plan.details import WalkDetailsPanel
@@ -19,6 +20,17 @@ from walkapp.ui.screens.plan.lists import LookForsPanel, NormsPanel
 from walkapp.ui.screens.plan.review import ReviewPanel
 from walkapp.ui.screens.plan.roster import RosterPanel
 from walkapp.ui.screens.plan.route import RoutePanel
+
+
+def follow(services: Services, panel) -> None:  # type: ignore[no-untyped-def]
+    """Changes reach the panel on the GUI thread, as in the window (writes commit on the
+    writer's thread)."""
+    ChangeBridge(services.bus, panel).changed.connect(panel.on_change)
+
+
+def settle(qtbot, panel) -> None:  # type: ignore[no-untyped-def]
+    """Wait until the panel's writes are committed and their changes shown."""
+    qtbot.waitUntil(panel.writer.is_idle, timeout=5000)
 
 
 def window_for(qtbot, services: Services, qsettings: QSettings,
@@ -44,6 +56,7 @@ def test_new_walk_dialog_creates_and_opens_the_walk(qtbot, services: Services,
     asker.dialog_actions.append(fill)
     qtbot.keyClick(window, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier) \
         if window.isActiveWindow() else window.new_action.trigger()
+    qtbot.waitUntil(lambda: window.workspace is not None, timeout=5000)
     walks = services.walks.list_walks()
     assert [(w.title, w.visit_count) for w in walks] == [("Maths talk", 3)]
     assert window.workspace is not None and window.workspace.walk_id == walks[0].id
@@ -64,8 +77,9 @@ def test_details_autosave_and_privacy(qtbot, services: Services) -> None:
     panel.focus.setPlainText("How do students explain?")
     qtbot.waitUntil(lambda: services.walks.get_walk(walk.id).focus ==
                     "How do students explain?", timeout=3000)
-    assert panel.status.text() == "Saved"
+    qtbot.waitUntil(lambda: panel.status.text() == "Saved", timeout=3000)
     panel.show_teacher_names.setChecked(True)
+    settle(qtbot, panel)
     assert services.walks.get_walk(walk.id).show_teacher_names is True
     panel.title.setText("")
     panel._queue("title", "")
@@ -81,6 +95,7 @@ def test_walker_mode_is_a_real_setting(qtbot, services: Services) -> None:
     index = panel.mode.findData(walk.walkers[1].id)
     panel.mode.setCurrentIndex(index)
     panel._mode_chosen(index)
+    settle(qtbot, panel)
     again = services.walks.get_walk(walk.id)
     assert again.local_mode is d.LocalMode.WALKER
     assert again.local_participant_id == walk.walkers[1].id
@@ -92,21 +107,28 @@ def test_look_fors_and_norms_lists(qtbot, services: Services) -> None:
     norms = NormsPanel(services, walk.id)
     qtbot.addWidget(looks)
     qtbot.addWidget(norms)
-    services.bus.subscribe(looks.on_change)
-    services.bus.subscribe(norms.on_change)
+    follow(services, looks)
+    follow(services, norms)
     for text in ("Students explain why", "Open questions"):
         looks.items.new_text.setText(text)
         looks.items.add_button.click()
+    settle(qtbot, looks)
+    assert looks.items.new_text.text() == ""
     looks.items.list.setCurrentRow(1)
     looks.items.up_button.click()
+    settle(qtbot, looks)
     assert [lf.text for lf in services.walks.get_walk(walk.id).look_fors] == \
         ["Open questions", "Students explain why"]
     norms.items.new_text.setText("Learn, not judge")
     norms.items.add_button.click()
+    settle(qtbot, norms)
     norms.items.list.item(0).setCheckState(Qt.CheckState.Checked)
+    settle(qtbot, norms)
     assert services.walks.get_walk(walk.id).norms[0].agreed is True
     norms.items.new_text.setText("x" * 2000)
     norms.items.add_button.click()
+    settle(qtbot, norms)
+    assert norms.message.retry_button.isVisibleTo(norms)
     assert "limit" in norms.message.text() and norms.items.new_text.text() == "x" * 2000
 
 
@@ -114,15 +136,17 @@ def test_roster_groups_and_warnings(qtbot, services: Services) -> None:
     walk = make_walk(services, walkers=0)
     panel = RosterPanel(services, walk.id)
     qtbot.addWidget(panel)
-    services.bus.subscribe(panel.on_change)
+    follow(services, panel)
     for name in ("Ana", "Ben"):
         panel.new_name.setText(name)
         panel.add_button.click()
     panel.group_name.setText("Blue")
     panel.add_group_button.click()
+    settle(qtbot, panel)
     combo = panel.table.cellWidget(1, 2)
     combo.setCurrentIndex(1)
     combo.activated.emit(1)
+    settle(qtbot, panel)
     again = services.walks.get_walk(walk.id)
     assert again.participants[1].group_id == again.groups[0].id
     assert "3" in panel.groups_label.text() and "Blue" in panel.groups_label.text()
@@ -132,15 +156,17 @@ def test_route_hides_teacher_column_until_opted_in(qtbot, services: Services) ->
     walk = make_walk(services, visits=0)
     panel = RoutePanel(services, walk.id)
     qtbot.addWidget(panel)
-    services.bus.subscribe(panel.on_change)
+    follow(services, panel)
     panel.count.setValue(3)
     panel.add_button.click()
+    settle(qtbot, panel)
     assert panel.table.rowCount() == 3 and panel.table.item(2, 0).text() == "Visit 3"
     assert panel.table.isColumnHidden(4)
     panel.table.item(0, 1).setText("Room 12")
+    settle(qtbot, panel)
     assert services.walks.get_walk(walk.id).visits[0].room == "Room 12"
     services.walks.update_walk(walk.id, show_teacher_names=True)
-    assert not panel.table.isColumnHidden(4)
+    qtbot.waitUntil(lambda: not panel.table.isColumnHidden(4), timeout=3000)
 
 
 def test_review_carries_commitments_and_action_items(qtbot, services: Services) -> None:
@@ -150,13 +176,15 @@ def test_review_carries_commitments_and_action_items(qtbot, services: Services) 
     second = services.walks.duplicate_walk(first.id, "Second", date(2026, 10, 1))
     panel = ReviewPanel(services, second.id)
     qtbot.addWidget(panel)
-    services.bus.subscribe(panel.on_change)
+    follow(services, panel)
     assert panel.commitments.rowCount() == 1 and panel.action_items.rowCount() == 1
     panel.commitments.selectRow(0)
     panel.commitment_note.setText("Worked well with Year 5")
     panel.tried_button.click()
+    settle(qtbot, panel)
     panel.action_items.selectRow(0)
     panel.done_button.click()
+    settle(qtbot, panel)
     assert panel.commitments.rowCount() == 0 and panel.action_items.rowCount() == 0
     item = services.debrief.list_action_items(first.id)[0]
     assert item.status is d.ActionStatus.DONE and item.follow_ups[0].walk_id == second.id
@@ -171,8 +199,10 @@ def test_delete_asks_first_and_duplicate_opens_copy(qtbot, services: Services,
     window.library.delete_requested.emit(walk.id)
     assert len(services.walks.list_walks()) == 1
     window.library.duplicate_requested.emit(walk.id)
+    qtbot.waitUntil(lambda: window.workspace is not None, timeout=5000)
     assert window.workspace is not None and window.workspace.title.text() == "Old walk (copy)"
     asker.answers.append(True)
     window.delete_walk(window.workspace.walk_id)
+    qtbot.waitUntil(window.writer.is_idle, timeout=5000)
     assert window.workspace is None
     assert [w.title for w in services.walks.list_walks()] == ["Old walk"]

@@ -57,7 +57,7 @@ def _busy_walk(qtbot, window: MainWindow, walk_id: str) -> WalkWorkspace:  # typ
     guide = workspace.page("pre_brief")
     assert isinstance(guide, StepGuide)
     qtbot.mouseClick(guide.start_button, Qt.MouseButton.LeftButton)
-    assert guide.timer.is_running()
+    qtbot.waitUntil(guide.timer.is_running, timeout=5000)  # once the writer has run Start
     # Observation: the visit countdown running and a note being typed.
     workspace.show_page("observation")
     page = workspace.page("observation")

@@ -31,6 +31,17 @@ class Clock:
         self.now += timedelta(minutes=minutes)
 
 
+def press(qtbot, guide: StepGuide, button) -> None:  # type: ignore[no-untyped-def]
+    """Click a runner button; its write runs on the writer's thread: wait for its result."""
+    button.click()
+    qtbot.waitUntil(lambda: not guide.is_acting(), timeout=5000)
+
+
+def act(qtbot, guide: StepGuide, verb: str) -> None:  # type: ignore[no-untyped-def]
+    guide._act(verb)  # type: ignore[arg-type]
+    qtbot.waitUntil(lambda: not guide.is_acting(), timeout=5000)
+
+
 def walk_with_protocol(services: Services) -> str:
     walk = create_walk_from_protocol(services, builtin_protocol("learning-walk"), "Walk",
                                      date(2026, 11, 3), visits=3)
@@ -51,26 +62,26 @@ def test_pre_brief_guide_runs_steps_and_saves_answers(qtbot, services: Services,
     qtbot.addWidget(guide)
     guide.show()
     assert guide.start_button.text() == "&Start" and not guide.next_button.isEnabled()
-    guide.start_button.click()
+    press(qtbot, guide, guide.start_button)
     assert guide.runner.state().status is RunStatus.RUNNING
     # The opener asks a question: answer it and move on; the answer is kept.
     prompt = next(p for p in guide._prompt_cache.values())
     prompt.inputs[0].editor.setPlainText("Looking forward to it")  # type: ignore[union-attr]
     clock.tick(4)
-    guide.next_button.click()
+    press(qtbot, guide, guide.next_button)
     answers = services.responses.list_answers(walk_id)
     assert [a.value for a in answers] == ["Looking forward to it"]
     # Shared focus, then norms: the norms step shows the norms editor inside it.
     clock.tick(5)
-    guide.next_button.click()
+    press(qtbot, guide, guide.next_button)
     state = guide.runner.state()
     assert state.step_key == "norms" and isinstance(guide.current_panel(), NormsPanel)
     clock.tick(2)
-    guide.more_button.click()
+    press(qtbot, guide, guide.more_button)
     assert guide.runner.state().planned_seconds == 6 * 60
     guide.timer.refresh()
     assert round(guide.timer.remaining()) == 4 * 60
-    guide.back_button.click()
+    press(qtbot, guide, guide.back_button)
     assert guide.runner.state().step_key == "focus"
     log = services.runs.log(walk_id)
     assert [e.step_key for e in log][:3] == ["welcome", "focus", "norms"]
@@ -88,7 +99,7 @@ def test_post_brief_steps_show_the_matching_panel(qtbot, services: Services,
     qtbot.addWidget(guide)
     guide.show()
     guide.runner._clock = clock  # drive the same runner with the fake clock
-    guide._act(guide.runner.start)
+    act(qtbot, guide, "start")
     seen = []
     while True:
         state = guide.runner.state()
@@ -98,7 +109,7 @@ def test_post_brief_steps_show_the_matching_panel(qtbot, services: Services,
         if state.finished or state.is_last_step:
             break
         clock.tick(1)
-        guide._act(guide.runner.next)
+        act(qtbot, guide, "next")
         QApplication.processEvents()
     assert seen and all(activity == shown for activity, shown in seen)
     guide.shutdown()

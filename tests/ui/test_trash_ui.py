@@ -85,9 +85,11 @@ def test_edit_menu_undo_delete(qtbot, window: MainWindow, services: Services,
     assert not window.undo_delete_action.isEnabled()
     asker.answers.append(True)
     window.delete_walk(walk.id)
+    qtbot.waitUntil(window.writer.is_idle, timeout=5000)
     assert services.walks.list_walks() == []
     assert window.undo_delete_action in window.edit_menu.actions()
     window.undo_delete_action.trigger()
+    qtbot.waitUntil(window.writer.is_idle, timeout=5000)
     assert [w.title for w in services.walks.list_walks()] == ["Menu walk"]
     qtbot.waitUntil(lambda: _library_titles(window) == ["Menu walk"], timeout=3000)
 
@@ -118,7 +120,7 @@ def test_trash_view_restore_delete_now_and_empty(qtbot, window: MainWindow, serv
 
     view.select_walk(walks[0].id)
     qtbot.mouseClick(view.restore_button, Qt.MouseButton.LeftButton)
-    assert view.model.rowCount() == 2
+    qtbot.waitUntil(lambda: view.model.rowCount() == 2, timeout=5000)
     assert [w.title for w in services.walks.list_walks()] == ["One"]
 
     view.select_walk(walks[1].id)

@@ -36,13 +36,15 @@ from PySide6.QtWidgets import (
 from walkapp import domain as d
 from walkapp.events import Change, Entity
 from walkapp.services import NoteDraft, Services
+from walkapp.services.commands import Call, NoteWrite
 from walkapp.ui.dialogs import Asker
 from walkapp.ui.page import Page
-from walkapp.ui.widgets.autosave import DEBOUNCE_MS, SerialSaver, describe_failure
+from walkapp.ui.widgets.autosave import DEBOUNCE_MS, describe_failure
 from walkapp.ui.widgets.note_editor import ElidedLabel, NoteDeleted, NoteEditor
 from walkapp.ui.widgets.nudge_highlight import NudgeCheck, no_nudge
 from walkapp.ui.widgets.visit_header import Clock, VisitHeader
 from walkapp.ui.widgets.visit_notes import NotesPanel
+from walkapp.ui.writer import Writer
 
 __all__ = ["Clock", "ObservationScreen"]
 
@@ -58,7 +60,7 @@ class ObservationScreen(QWidget, Page):
     def __init__(self, services: Services, walk_id: str, author_id: str | None,
                  clock: Clock | None = None, nudge: NudgeCheck = no_nudge,
                  asker: Asker | None = None, parent: QWidget | None = None, *,
-                 debounce_ms: int = DEBOUNCE_MS) -> None:
+                 debounce_ms: int = DEBOUNCE_MS, writer: Writer | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("observationScreen")
         self._services = services
@@ -76,9 +78,10 @@ class ObservationScreen(QWidget, Page):
         self._loss_accepted: tuple[str | None, int] | None = None
         self._closed = False
 
-        # Every save of this screen runs through its saver, which stamps the changes they
-        # publish with this screen as their origin: on_change knows its own saves by that.
-        self.saver = SerialSaver(self, origin=self)
+        # The window's one writer (a screen built alone makes its own, and stops it). Each
+        # write names this screen as its origin: on_change knows its own saves by that.
+        self._owns_writer = writer is None
+        self.saver = writer if writer is not None else Writer(services, self)
         self.saver.succeeded.connect(self._on_commit)
         self.saver.failed.connect(self._on_commit_failed)
 
@@ -106,7 +109,7 @@ class ObservationScreen(QWidget, Page):
         self.visits_list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.visits_list.currentRowChanged.connect(self._visit_row_changed)
         self.editor = NoteEditor(services.notes, self._walk, author_id, saver=self.saver,
-                                 nudge=nudge, debounce_ms=debounce_ms)
+                                 nudge=nudge, debounce_ms=debounce_ms, origin=self)
         self.editor.save_failed.connect(self.save_failed)
         self.notes_panel = NotesPanel()
         self.notes_panel.note_selected.connect(self._note_picked)
@@ -213,7 +216,8 @@ class ObservationScreen(QWidget, Page):
         self.flush()
         self._closed = True
         self.editor.shutdown()
-        self.saver.shutdown()
+        if self._owns_writer:
+            self.saver.shutdown()
         self.header.shutdown()
 
     def focus_editor(self) -> None:
@@ -231,14 +235,13 @@ class ObservationScreen(QWidget, Page):
         else:
             return
         self._deleting[note_id] = snapshot
-        notes = self._services.notes
 
-        def remove() -> NoteDeleted:
-            notes.delete_note(note_id)
+        def remove(services: Services) -> NoteDeleted:
+            services.notes.delete_note(note_id)
             return NoteDeleted(note_id)
 
         self.notes_panel.show_undo(self.tr("Deleting…"), can_undo=False)
-        self.saver.submit(note_id, 0, remove)
+        self.saver.submit(note_id, 0, Call(remove, "delete the note"), origin=self)
 
     def undo_delete(self) -> None:
         draft = self._undo
@@ -246,8 +249,7 @@ class ObservationScreen(QWidget, Page):
             return
         self._undo = None
         self.notes_panel.hide_undo()
-        notes = self._services.notes
-        self.saver.submit(draft.id, 0, lambda: notes.save_note(draft))
+        self.saver.submit(draft.id, 0, NoteWrite("save_note", (draft,)), origin=self)
 
     def on_change(self, change: Change) -> None:
         """Refresh only what another part changed. This screen's own saves (their changes

@@ -8,9 +8,7 @@ the facilitator's actions. After a crash the guide opens where the log says.
 
 from __future__ import annotations
 
-import json
 from collections.abc import Callable
-from typing import Any
 
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import (
@@ -27,104 +25,39 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from walkapp.errors import WalkappError
 from walkapp.events import Change
-from walkapp.protocol.runner import Clock, ProtocolRunner, RunnerState, RunStatus
-from walkapp.protocol.schema import Activity, Step
+from walkapp.protocol.runner import (
+    Clock,
+    ProtocolRunner,
+    RunnerError,
+    RunnerState,
+    RunStatus,
+)
+from walkapp.protocol.schema import Activity
 from walkapp.services import Services
+from walkapp.services.commands import RunnerAction, RunnerVerb
 from walkapp.services.protocol_walks import open_runner
 from walkapp.ui.lifecycle import shutdown_tree
 from walkapp.ui.page import Page, PanelGroup, save_all, unique
+from walkapp.ui.screens.step_prompts import SAVE_DELAY_MS, StepPrompts
 from walkapp.ui.widgets.countdown import Countdown, format_seconds
-from walkapp.ui.widgets.debounce import Debouncer, Pace
-from walkapp.ui.widgets.prompt_inputs import PromptInput
+from walkapp.ui.writer import Writer, describe_failure
+
+__all__ = ["SAVE_DELAY_MS", "PanelFactory", "StepGuide", "StepPrompts"]
 
 # Builds the part of the app a step uses: a QWidget that keeps the page contract, or None.
 PanelFactory = Callable[[Activity], Page | None]
-SAVE_DELAY_MS = 600
-
-
-class StepPrompts(QWidget, Page):
-    """A step's prompts, answered for the whole group and saved as they are typed."""
-
-    def __init__(self, services: Services, walk_id: str, step: Step,
-                 parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self._services = services
-        self.walk_id = walk_id
-        self.step = step
-        self.inputs: list[PromptInput] = []
-        self._pending: dict[str, Any] = {}
-        self._closed = False
-        # After a pause in the typing, and at least every MAX_WAIT_MS while it goes on.
-        self.debouncer = Debouncer(self.save_pending, Pace(delay_ms=SAVE_DELAY_MS), self)
-        self.status = QLabel("")
-        self.status.setObjectName("saveStatus")
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.setAlignment(Qt.AlignmentFlag.AlignTop)
-        saved = {a.prompt_key: a.value for a in services.responses.list_answers(walk_id, step.key)
-                 if a.author_id is None}
-        for prompt in step.prompts:
-            widget = PromptInput(prompt)
-            if prompt.key in saved:
-                widget.set_value(saved[prompt.key])
-            widget.changed.connect(lambda value, key=prompt.key: self._queue(key, value))
-            self.inputs.append(widget)
-            layout.addWidget(widget)
-        layout.addWidget(self.status)
-
-    def _queue(self, key: str, value: Any) -> None:
-        if self._closed:
-            return
-        self._pending[key] = value
-        self.status.setText(self.tr("Editing…"))
-        self.debouncer.touch()
-
-    def on_change(self, change: Change) -> None:
-        """The answers on screen are this laptop's own: nothing to reload."""
-
-    def shutdown(self) -> None:
-        """Save what was typed (the database is still open), then save nothing more."""
-        if not self._closed:
-            self.save_pending()
-        self._closed = True
-        self.debouncer.shutdown()
-
-    def save_pending(self) -> bool:
-        """Save every answer typed; True only when all of them are in the database."""
-        self.debouncer.cancel()
-        if self._closed:
-            return not self._pending
-        ok = True
-        for key, value in list(self._pending.items()):
-            prompt = self.step.prompt(key)
-            if prompt is None:
-                del self._pending[key]
-                continue
-            try:
-                with self.acting():
-                    self._services.responses.save_answer(self.walk_id, self.step, prompt,
-                                                         value)
-            except WalkappError as error:
-                self.status.setText(self.tr("Not saved: {0}").format(error.message))
-                self.status.setProperty("state", "error")
-                ok = False
-                continue
-            if json.dumps(self._pending.get(key)) == json.dumps(value):
-                del self._pending[key]
-        if ok:
-            self.status.setText(self.tr("Saved"))
-            self.status.setProperty("state", "saved")
-        return ok
 
 
 class StepGuide(QWidget, Page):
     def __init__(self, services: Services, walk_id: str, phase: str, panels: PanelFactory,
                  *, clock: Clock | None = None, runner: ProtocolRunner | None = None,
-                 parent: QWidget | None = None) -> None:
+                 writer: Writer | None = None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._services = services
+        # The window's one writer (a guide built alone makes its own).
+        self.writer = writer if writer is not None else Writer(services, self)
+        self._acting = False  # a runner action of this guide is in the writer's line
         self.walk_id = walk_id
         self.phase = phase
         self._panels = panels
@@ -170,20 +103,26 @@ class StepGuide(QWidget, Page):
         self.start_button.clicked.connect(self._start_or_pause)
         self.more_button = QPushButton(self.tr("+1 min"))
         self.more_button.setAccessibleName(self.tr("Give this step one more minute"))
-        self.more_button.clicked.connect(lambda: self._act(lambda: self.runner.extend(1)))
+        self.more_button.clicked.connect(lambda: self._act("extend", 1))
         self.back_button = QPushButton(self.tr("&Back"))
         self.back_button.setAccessibleName(self.tr("Previous step"))
-        self.back_button.clicked.connect(lambda: self._act(self.runner.back))
+        self.back_button.clicked.connect(lambda: self._act("back"))
         self.skip_button = QPushButton(self.tr("S&kip"))
         self.skip_button.setAccessibleName(self.tr("Skip this step"))
-        self.skip_button.clicked.connect(lambda: self._act(self.runner.skip))
+        self.skip_button.clicked.connect(lambda: self._act("skip"))
         self.next_button = QPushButton(self.tr("&Next step"))
         self.next_button.setAccessibleName(self.tr("Next step"))
         self.next_button.setDefault(True)
-        self.next_button.clicked.connect(lambda: self._act(self.runner.next))
+        self.next_button.clicked.connect(lambda: self._act("next"))
         self.message = QLabel("")
         self.message.setObjectName("inlineError")
         self.message.setWordWrap(True)
+        self.retry_button = QPushButton(self.tr("Retry"))
+        self.retry_button.setAccessibleName(self.tr("Try the step's action again"))
+        self.retry_button.clicked.connect(self._retry)
+        self.retry_button.hide()
+        self._failed_action: tuple[RunnerVerb, int] | None = None
+        self.writer.waiting_changed.connect(self._on_waiting)
 
         self.body = QStackedWidget()
         self.body.setMinimumHeight(200)
@@ -223,7 +162,10 @@ class StepGuide(QWidget, Page):
         main_layout.addLayout(head)
         main_layout.addWidget(scroll)
         main_layout.addWidget(self.body, 1)
-        main_layout.addWidget(self.message)
+        message_row = QHBoxLayout()
+        message_row.addWidget(self.message, 1)
+        message_row.addWidget(self.retry_button)
+        main_layout.addLayout(message_row)
         main_layout.addLayout(controls)
         splitter = QSplitter()
         splitter.addWidget(self.steps)
@@ -310,7 +252,8 @@ class StepGuide(QWidget, Page):
         if state.step.prompts:
             prompts = self._prompt_cache.get(state.step_key)
             if prompts is None:
-                prompts = StepPrompts(self._services, self.walk_id, state.step)
+                prompts = StepPrompts(self._services, self.walk_id, state.step,
+                                      writer=self.writer)
                 prompts.setObjectName(state.step_key)
                 self._prompt_cache[state.step_key] = prompts
             self._prompt_layout.addWidget(prompts)
@@ -356,26 +299,72 @@ class StepGuide(QWidget, Page):
         return unique([*self._prompt_cache.values(), *self._panel_cache.values()])
 
     # -- actions ---------------------------------------------------------------------------
-    def _act(self, action: Callable[[], RunnerState]) -> None:
+    def _act(self, verb: RunnerVerb, minutes: int = 0) -> None:
+        """Send one runner action to the writer; the screen follows its result. The
+        buttons wait while it is in the line: a second Next must not skip two steps."""
+        if self._closed or self._acting:
+            return
+        for prompts in self._prompt_cache.values():
+            prompts.commit_now()  # the answers typed land first: the writer keeps the order
+        self._acting = True
+        self._failed_action = None
+        self.retry_button.hide()
+        self._set_controls_enabled(False)
+        self.writer.write(RunnerAction(self.runner, verb, minutes), origin=self,
+                          on_done=self._acted,
+                          on_failed=lambda error: self._not_acted(verb, minutes, error))
+
+    def is_acting(self) -> bool:
+        """Is a runner action of this guide waiting for (or in) the database?"""
+        return self._acting
+
+    def _acted(self, state: object) -> None:
+        self._acting = False
         if self._closed:
             return
-        self.save_pending()
-        try:
-            state = action()
-        except WalkappError as error:
-            self.message.setText(error.message)
-            return
+        assert isinstance(state, RunnerState)
+        self._failed_action = None
+        self.retry_button.hide()
         self.message.setText("")
         self.show_state(state)
+
+    def _not_acted(self, verb: RunnerVerb, minutes: int, error: BaseException) -> None:
+        self._acting = False
+        if self._closed:
+            return
+        self.message.setText(describe_failure(error))
+        # An action that no longer fits (the walk moved on elsewhere) is not worth retrying;
+        # one the database refused (busy, full disk) is.
+        if not isinstance(error, RunnerError):
+            self._failed_action = (verb, minutes)
+            self.retry_button.show()
+        self.show_state(self.runner.refresh())
+
+    def _retry(self) -> None:
+        if self._failed_action is not None:
+            self._act(*self._failed_action)
+
+    def _on_waiting(self, ticket: object, waiting: bool) -> None:
+        if getattr(ticket, "origin", None) is not self or self._closed:
+            return
+        if waiting:
+            self.message.setText(self.tr("Waiting for the database…"))
+        elif self.message.text() == self.tr("Waiting for the database…"):
+            self.message.setText("")
+
+    def _set_controls_enabled(self, enabled: bool) -> None:
+        for button in (self.start_button, self.more_button, self.back_button,
+                       self.skip_button, self.next_button):
+            button.setEnabled(enabled)
 
     def _start_or_pause(self) -> None:
         state = self.runner.state()
         if state.can_pause:
-            self._act(self.runner.pause)
+            self._act("pause")
         elif state.can_resume:
-            self._act(self.runner.resume)
+            self._act("resume")
         else:
-            self._act(self.runner.start)
+            self._act("start")
 
     def _step_clicked(self, item: QListWidgetItem) -> None:
         # Jumping is deliberate: the guide moves one step at a time, as the protocol does.
@@ -397,8 +386,11 @@ class StepGuide(QWidget, Page):
 
     def save_pending(self) -> bool:
         """Save the prompts and panels of every step shown so far; True only when all
-        that was typed in them is in the database."""
-        return save_all(self._children())
+        that was typed in them is in the database. Runner actions still in the line land
+        first (bounded wait); one that failed and was not retried counts as not saved,
+        like typed text."""
+        landed = self.writer.flush() and self._failed_action is None
+        return save_all(self._children()) and landed
 
     def can_close(self) -> bool:
         return all(child.can_close() for child in self._children())

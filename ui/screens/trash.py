@@ -25,11 +25,13 @@ from PySide6.QtWidgets import (
 
 from walkapp.errors import WalkappError
 from walkapp.events import Change, Entity
+from walkapp.services.commands import TrashEdit
 from walkapp.services.trash import TRASH_DAYS, RemovalResult, TrashService
 from walkapp.ui.dialogs import Asker
 from walkapp.ui.models.trash import TrashTableModel
 from walkapp.ui.page import Stoppable
 from walkapp.ui.widgets.row_table import row_table, select_row_id, selected_row_id
+from walkapp.ui.writer import Writer
 
 
 class TrashView(QWidget, Stoppable):
@@ -39,10 +41,13 @@ class TrashView(QWidget, Stoppable):
     removal_failed = Signal(str)      # the message shown
 
     def __init__(self, trash: TrashService, asker: Asker,
-                 parent: QWidget | None = None) -> None:
+                 parent: QWidget | None = None, *, writer: Writer | None = None) -> None:
         super().__init__(parent)
         self._trash = trash
         self._asker = asker
+        # Restoring goes through the window's writer (a view built alone makes its own);
+        # removal for good has its own worker below.
+        self.writer = writer if writer is not None else Writer.around(self, trash)
         # Set by the worker thread when the removal's work is over (shutdown waits on it);
         # `_running` is the GUI's view, cleared only once the result has been shown.
         self._done = threading.Event()
@@ -159,15 +164,20 @@ class TrashView(QWidget, Stoppable):
         walk = self.model.row_at(self.model.row_of(self.selected_walk_id() or ""))
         if walk is None or not self.is_idle():
             return
-        try:
-            self._trash.restore(walk.id)
-        except WalkappError as error:
+        def restored(_walk: object) -> None:
+            self.refresh()
+            self.message.setText(self.tr("“{0}” is back among your walks.").format(walk.title))
+            self.restored.emit(walk.id)
+
+        def failed(error: BaseException) -> None:
+            if not isinstance(error, WalkappError):
+                raise error
             self._asker.warn(self, self.tr("The walk was not restored"), error.message)
             self.refresh()
-            return
-        self.refresh()
-        self.message.setText(self.tr("“{0}” is back among your walks.").format(walk.title))
-        self.restored.emit(walk.id)
+
+        self.restore_button.setEnabled(False)  # once: the row goes when it is restored
+        self.writer.write(TrashEdit("restore", (walk.id,)), origin=self, on_done=restored,
+                          on_failed=failed)
 
     def delete_selected_now(self) -> None:
         walk = self.model.row_at(self.model.row_of(self.selected_walk_id() or ""))

@@ -25,6 +25,7 @@ from walkapp.ui.screens.observation import Clock, ObservationScreen
 from walkapp.ui.widgets.autosave import DEBOUNCE_MS
 from walkapp.ui.widgets.nudge_highlight import NudgeCheck, no_nudge
 from walkapp.ui.widgets.reflections import ReflectionsPanel
+from walkapp.ui.writer import Writer
 
 
 def overview_html(walk: d.Walk, tr: Callable[[str], str]) -> str:
@@ -79,9 +80,12 @@ class WalkerHome(QWidget, Page):
                  clock: Clock | None = None, nudge: NudgeCheck = no_nudge,
                  asker: Asker | None = None, parent: QWidget | None = None, *,
                  prompts: Sequence[str] | None = None,
-                 debounce_ms: int = DEBOUNCE_MS) -> None:
+                 debounce_ms: int = DEBOUNCE_MS, writer: Writer | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("walkerHome")
+        # The window's one writer (a home built alone makes its own), for notes and
+        # reflections alike.
+        writer = writer if writer is not None else Writer(services, self)
         walk = services.walks.get_walk(walk_id)
         walker = walk.participant(participant_id)
         if walker is None:
@@ -110,9 +114,10 @@ class WalkerHome(QWidget, Page):
         self.overview.setOpenLinks(False)
         self.overview.setHtml(overview_html(walk, self.tr))
         self.observation = ObservationScreen(services, walk_id, participant_id, clock, nudge,
-                                             asker, debounce_ms=debounce_ms)
+                                             asker, debounce_ms=debounce_ms, writer=writer)
         self.reflections = ReflectionsPanel(services.notes, walk_id, participant_id,
-                                            prompts=prompts, debounce_ms=debounce_ms)
+                                            prompts=prompts, debounce_ms=debounce_ms,
+                                            writer=writer)
         self.tabs = QTabWidget()
         self.tabs.setAccessibleName(self.tr("Walker sections"))
         self.tabs.tabBar().setAccessibleName(self.tr("Sections: the walk, my notes, "
@@ -163,13 +168,14 @@ class WalkerHome(QWidget, Page):
             self.overview.setHtml(overview_html(self._walk, self.tr))
 
     def _tab_changed(self, _index: int) -> None:
-        # Leaving a tab saves what was typed there now, not a second later.
-        self.reflections.flush()
+        # Leaving a tab saves what was typed there now, not a second later (without
+        # waiting for it: the writer commits it off the GUI thread).
+        self.reflections.commit_now()
         if self.tabs.currentWidget() is self.observation:
             self.observation.focus_editor()
 
     def hideEvent(self, event: QHideEvent) -> None:
-        self.reflections.flush()
+        self.reflections.commit_now()
         super().hideEvent(event)
 
 

@@ -1,13 +1,9 @@
 """Autosave without a Save button: commits run one at a time, off the GUI thread.
 
-Why off the GUI thread: a commit takes a few milliseconds, but a database held by another
-program waits up to the busy timeout (seconds) before it fails — typing must never wait
-for that.
-
-Why one at a time: two commits of the same note must reach the database in the order they
-were typed, so that an older snapshot can never overwrite a newer one. `SerialSaver` keeps
-at most one commit in flight; while it runs, newer snapshots wait, and a newer snapshot of
-the same document replaces the waiting older one (only the newest text matters).
+The commits go through the window's one `Writer` (walkapp.ui.writer; `SerialSaver` is
+its old name): one at a time, in order, off the GUI thread, and a newer snapshot of the
+same document replaces a waiting older one (only the newest text matters). A commit that
+waits for the database (another program holds it) shows "Waiting for the database…".
 
 `AutosaveTracker` follows one document (a note, a reflection): it counts edits, debounces
 them into commits (after a pause, and at least every `MAX_WAIT_MS` while the typing goes
@@ -19,181 +15,32 @@ Retry. `SaveIndicator` is the quiet line that shows that state.
 
 from __future__ import annotations
 
-import collections
-import logging
-import threading
-import traceback
 from collections.abc import Callable
 from typing import Any
 
 import shiboken6
-from PySide6.QtCore import QCoreApplication, QObject, QRunnable, QThreadPool, Signal
+from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QSizePolicy, QWidget
 
-from walkapp.errors import WalkappError
-from walkapp.ui.page import Stoppable, stamped
+from walkapp.services.commands import Command
+from walkapp.ui.page import Stoppable
 from walkapp.ui.widgets.debounce import DEBOUNCE_MS, MAX_WAIT_MS, Debouncer, Pace
+from walkapp.ui.writer import Writer, describe_failure
 
 __all__ = ["DEBOUNCE_MS", "MAX_WAIT_MS", "AutosaveTracker", "Commit", "Pace", "SaveIndicator",
-           "SerialSaver", "describe_failure"]
+           "SerialSaver", "Writer", "describe_failure"]
 
-log = logging.getLogger(__name__)
+# What a tracker commits: a command (run by the writer with its services), or a callable.
+Commit = Callable[[], Any] | Command
 
-Commit = Callable[[], Any]
-
-
-def describe_failure(error: BaseException) -> str:
-    """What to tell the user about a failed commit, in one or two sentences."""
-    if isinstance(error, WalkappError):
-        return error.message
-    return QCoreApplication.translate(
-        "Autosave", "An unexpected error stopped the save ({0}). Your text is still here; "
-        "try again, and if it keeps failing, copy it somewhere safe.").format(
-        type(error).__name__)
-
-
-class _JobSignals(QObject):
-    done = Signal(object)  # the _Job
-
-
-class _Job(QRunnable):
-    """One commit. Keeps its outcome on itself so `flush` can read it without the event
-    loop; the `done` signal tells the saver when the GUI thread is free to look."""
-
-    def __init__(self, key: str, generation: int, commit: Commit) -> None:
-        super().__init__()
-        self.setAutoDelete(False)
-        self.key = key
-        self.generation = generation
-        self.commit = commit
-        self.result: Any = None
-        self.error: BaseException | None = None
-        self.finished = threading.Event()
-        self.signals = _JobSignals()
-
-    def run(self) -> None:
-        self.run_inline()
-        self.signals.done.emit(self)
-
-    def run_inline(self) -> None:
-        try:
-            self.result = self.commit()
-        except BaseException as error:  # reported to the GUI thread, never swallowed
-            self.error = error
-            if not isinstance(error, WalkappError):
-                log.error("autosave of %s failed unexpectedly:\n%s", self.key,
-                          traceback.format_exc())
-        finally:
-            self.finished.set()
-
-
-class SerialSaver(QObject, Stoppable):
-    """Runs commits in submission order, one at a time, on a private one-thread pool.
-
-    `succeeded(key, generation, result)` / `failed(key, generation, error)` arrive on the
-    GUI thread. Many documents can share one saver; each tracker filters on its own key.
-    """
-
-    succeeded = Signal(str, int, object)
-    failed = Signal(str, int, object)
-
-    def __init__(self, parent: QObject | None = None, *, origin: object | None = None) -> None:
-        """`origin`: the screen whose saves these are; the changes they publish carry it
-        (walkapp.events.acting_for, entered on the thread that runs each commit)."""
-        super().__init__(parent)
-        self._origin = origin
-        self._pool = QThreadPool(self)
-        self._pool.setMaxThreadCount(1)
-        self._pending: dict[str, tuple[int, Commit]] = {}
-        self._inflight: _Job | None = None
-        # A finished job may still be returning from run() on the worker thread when the
-        # GUI thread is done with it; keep the last few alive rather than race the GC.
-        self._recent: collections.deque[_Job] = collections.deque(maxlen=4)
-        self._closed = False
-
-    def submit(self, key: str, generation: int, commit: Commit) -> None:
-        """Queue a commit; a waiting commit of the same key is replaced by this newer one.
-        After `shutdown()` nothing is queued: the database may be closed by now."""
-        if self._closed:
-            log.debug("autosave of %s after shutdown: not run", key)
-            return
-        if self._origin is not None:
-            commit = stamped(self._origin, commit)
-        self._pending[key] = (generation, commit)
-        self._kick()
-
-    def shutdown(self, timeout_s: float = 15.0) -> None:
-        """Stop for good (the screen is closing, the database is still open): run what is
-        queued now, wait for the commit in flight, then accept nothing more. Its results
-        are still reported, on this thread, before this returns."""
-        if self._closed:
-            return
-        self.flush(timeout_s)
-        self._closed = True
-        self._pending.clear()
-        # The worker may still be returning from the last run(); let it, so no thread of
-        # this saver touches anything once the caller goes on to close the database.
-        self._pool.waitForDone(int(timeout_s * 1000))
-
-    def is_closed(self) -> bool:
-        return self._closed
-
-    def is_idle(self) -> bool:
-        return self._inflight is None and not self._pending
-
-    def has_work_for(self, key: str) -> bool:
-        return key in self._pending or (self._inflight is not None
-                                        and self._inflight.key == key)
-
-    def flush(self, timeout_s: float = 15.0) -> bool:
-        """Finish every queued commit now, in order, on the calling (GUI) thread.
-
-        Used when the walker moves on (next visit, another note, closing). Returns False
-        only if a commit in flight did not finish within `timeout_s`; failures are
-        reported through `failed` as usual.
-        """
-        job = self._inflight
-        if job is not None:
-            if not job.finished.wait(timeout_s):
-                return False
-            self._finish(job)
-        while self._pending:
-            key = next(iter(self._pending))
-            generation, commit = self._pending.pop(key)
-            job = _Job(key, generation, commit)
-            self._inflight = job
-            job.run_inline()
-            self._finish(job)
-        return True
-
-    def _kick(self) -> None:
-        if self._inflight is not None or not self._pending or self._closed:
-            return
-        key = next(iter(self._pending))
-        generation, commit = self._pending.pop(key)
-        job = _Job(key, generation, commit)
-        job.signals.done.connect(self._on_done)
-        self._inflight = job
-        self._pool.start(job)
-
-    def _on_done(self, job: _Job) -> None:
-        if job is not self._inflight:
-            return  # already handled by flush()
-        self._finish(job)
-        self._kick()
-
-    def _finish(self, job: _Job) -> None:
-        self._inflight = None
-        self._recent.append(job)
-        if job.error is None:
-            self.succeeded.emit(job.key, job.generation, job.result)
-        else:
-            self.failed.emit(job.key, job.generation, job.error)
+# The writer was this module's SerialSaver; it now serves every write of the window.
+SerialSaver = Writer
 
 
 class SaveIndicator(QWidget):
     """A quiet status line: "Saved" only after a commit succeeded; a clear reason and a
-    Retry button when it failed. States: idle, editing, saving, saved, failed."""
+    Retry button when it failed. States: idle, editing, saving,
+    waiting (for the database), saved, failed."""
 
     retry_requested = Signal()
 
@@ -227,6 +74,7 @@ class SaveIndicator(QWidget):
             "idle": self.tr("Autosave is on"),
             "editing": self.tr("Editing…"),
             "saving": self.tr("Saving…"),
+            "waiting": self.tr("Waiting for the database…"),
             "saved": self.tr("Saved"),
             "failed": "⚠ " + self.tr("Not saved: {0}").format(message),
         }
@@ -252,12 +100,14 @@ class AutosaveTracker(QObject, Stoppable):
     failed = Signal(str)         # the message shown to the user
     state_changed = Signal(str)
 
-    def __init__(self, saver: SerialSaver, indicator: SaveIndicator | None,
+    def __init__(self, saver: Writer, indicator: SaveIndicator | None,
                  build_commit: Callable[[], Commit | None], *, key: str = "",
                  debounce_ms: int = DEBOUNCE_MS, pace: Pace | None = None,
-                 parent: QObject | None = None) -> None:
+                 origin: object | None = None, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._saver = saver
+        # Whose save this is, for the changes it publishes (default: the tracker's parent).
+        self._origin = origin if origin is not None else parent
         self._indicator = indicator
         self._build_commit = build_commit
         self.key = key
@@ -271,6 +121,7 @@ class AutosaveTracker(QObject, Stoppable):
         self.debouncer = Debouncer(self.commit_now, pace or Pace(delay_ms=debounce_ms), self)
         saver.succeeded.connect(self._on_succeeded)
         saver.failed.connect(self._on_failed)
+        saver.waiting_changed.connect(self._on_waiting)
         if indicator is not None:
             indicator.retry_requested.connect(self.retry)
 
@@ -321,7 +172,7 @@ class AutosaveTracker(QObject, Stoppable):
         if self.error is None:
             self._show("saving")
         self._submitted_generation = self.generation
-        self._saver.submit(self.key, self.generation, commit)
+        self._saver.submit(self.key, self.generation, commit, origin=self._origin)
 
     def flush(self) -> bool:
         """Commit now and wait; True when the newest edit is in the database."""
@@ -355,6 +206,11 @@ class AutosaveTracker(QObject, Stoppable):
         self.error = describe_failure(error)
         self._show("failed", self.error)
         self.failed.emit(self.error)
+
+    def _on_waiting(self, ticket: object, waiting: bool) -> None:
+        if (waiting and not self._closed and getattr(ticket, "key", None) == self.key
+                and self.error is None and not self.is_saved()):
+            self._show("waiting")
 
     def _show(self, state: str, message: str = "") -> None:
         # While a window is torn down, focus-out can arrive after the label is gone.

@@ -1,11 +1,15 @@
 """An editable, ordered list of short texts (look-fors, norms…) with add, edit, remove and
 reorder, optionally with a check box per item. Storage goes through callbacks, so the widget
-never knows about services; it is refreshed with `set_items`."""
+never knows about services; it is refreshed with `set_items`. With `send`, the callbacks
+return a write (a command) instead of doing it, and `send(write, then)` hands it to the
+window's writer: the list never waits for the database, and `then` (e.g. clearing the
+new item's field) runs only once the write is committed."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import Any
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
@@ -45,8 +49,10 @@ class ItemList(QWidget):
                  on_remove: Callable[[str], object],
                  on_move: Callable[[str, int], object] | None = None,
                  on_check: Callable[[str, bool], object] | None = None,
+                 send: Callable[[Any, Callable[[Any], None] | None], object] | None = None,
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self._send = send
         self._on_add, self._on_edit, self._on_remove = on_add, on_edit, on_remove
         self._on_move, self._on_check = on_move, on_check
         self._loading = False
@@ -136,18 +142,28 @@ class ItemList(QWidget):
     def texts(self) -> list[str]:
         return [self.list.item(i).text() for i in range(self.list.count())]
 
-    def _call(self, action: Callable[[], object]) -> bool:
+    def _call(self, action: Callable[[], object],
+              then: Callable[[Any], None] | None = None) -> None:
         try:
-            action()
+            result = action()
         except WalkappError as error:
             self.error_shown.emit(error.message)
-            return False
-        return True
+            return
+        if self._send is not None:
+            self._send(result, then)  # a write: `then` once it is committed
+        elif then is not None:
+            then(result)
 
     def _add(self) -> None:
         text = self.new_text.text().strip()
-        if text and self._call(lambda: self._on_add(text)):
-            self.new_text.clear()
+
+        def added(_result: object) -> None:
+            # Only if the field still holds what was added (typing may have gone on).
+            if self.new_text.text().strip() == text:
+                self.new_text.clear()
+
+        if text:
+            self._call(lambda: self._on_add(text), added)
 
     def _remove(self) -> None:
         item_id = self.current_id()

@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 
 from walkapp import domain as d
 from walkapp.errors import EditConflictError, NotFoundError
+from walkapp.services.commands import Call
 from walkapp.services.notes import NoteDraft, NoteService
 from walkapp.ui.page import Stoppable
 from walkapp.ui.widgets.autosave import (
@@ -87,7 +88,8 @@ class NoteEditor(QWidget, Stoppable):
 
     def __init__(self, notes: NoteService, walk: d.Walk, author_id: str | None, *,
                  saver: SerialSaver, nudge: NudgeCheck = no_nudge,
-                 debounce_ms: int = DEBOUNCE_MS, parent: QWidget | None = None) -> None:
+                 debounce_ms: int = DEBOUNCE_MS, origin: object | None = None,
+                 parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("noteEditor")
         self._notes = notes
@@ -194,8 +196,9 @@ class NoteEditor(QWidget, Stoppable):
         self._nudge_timer.setInterval(300)
         self._nudge_timer.timeout.connect(self._check_nudge)
 
+        # `origin`: whose saves these are (the screen holding the editor; default: itself).
         self.tracker = AutosaveTracker(saver, self.indicator, self._build_commit,
-                                       debounce_ms=debounce_ms, parent=self)
+                                       debounce_ms=debounce_ms, origin=origin, parent=self)
         self.tracker.committed.connect(self._on_committed)
         self.tracker.failed.connect(self.save_failed)
         self._build_tags()
@@ -384,16 +387,16 @@ class NoteEditor(QWidget, Stoppable):
             if not self._stored:
                 return None
 
-            def remove() -> NoteDeleted:
+            def remove(_services: object) -> NoteDeleted:
                 # NotFound: the note never reached the database, so nothing to remove.
                 with contextlib.suppress(NotFoundError):
                     notes.delete_note(draft.id)
                 return NoteDeleted(draft.id)
 
-            return remove
+            return Call(remove, "remove the emptied note")
         self._stored = True
 
-        def save() -> d.Note:
+        def save(_services: object) -> d.Note:
             # Runs on the saver's one worker thread, commits strictly in order: `base`
             # follows the note's revision from one commit to the next.
             target = replace(draft, id=base.forked_to or draft.id,
@@ -409,7 +412,8 @@ class NoteEditor(QWidget, Stoppable):
             base.revision = result.revision
             return result
 
-        return save
+        # (A composite write: the conflict rule and `base` go from one commit to the next.)
+        return Call(save, "save the note")
 
     def _on_committed(self, result: object) -> None:
         if isinstance(result, d.Note) and result.id == self._base.forked_to \

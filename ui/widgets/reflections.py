@@ -14,6 +14,7 @@ from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import QLabel, QPlainTextEdit, QScrollArea, QVBoxLayout, QWidget
 
 from walkapp import domain as d
+from walkapp.services.commands import NoteWrite
 from walkapp.services.notes import NoteService
 from walkapp.ui.page import Stoppable
 from walkapp.ui.widgets.autosave import (
@@ -23,6 +24,7 @@ from walkapp.ui.widgets.autosave import (
     SaveIndicator,
     SerialSaver,
 )
+from walkapp.ui.writer import Writer
 
 
 def default_prompts() -> tuple[str, ...]:
@@ -48,7 +50,8 @@ class ReflectionEditor(QWidget, Stoppable):
 
     def __init__(self, notes: NoteService, walk_id: str, author_id: str | None, prompt: str,
                  existing: d.Reflection | None, *, saver: SerialSaver,
-                 debounce_ms: int = DEBOUNCE_MS, parent: QWidget | None = None) -> None:
+                 debounce_ms: int = DEBOUNCE_MS, origin: object | None = None,
+                 parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._notes = notes
         self._walk_id = walk_id
@@ -73,7 +76,7 @@ class ReflectionEditor(QWidget, Stoppable):
         self.indicator = SaveIndicator(prompt)
         self.tracker = AutosaveTracker(saver, self.indicator, self._build_commit,
                                        key=self.reflection_id, debounce_ms=debounce_ms,
-                                       parent=self)
+                                       origin=origin, parent=self)
         self.tracker.reset(self.reflection_id, saved=self._stored)
         self.text_edit.textChanged.connect(self._on_text_changed)
         self.text_edit.focus_left.connect(self._on_focus_left)
@@ -108,9 +111,8 @@ class ReflectionEditor(QWidget, Stoppable):
         if not text.strip() and not self._stored:
             return None
         self._stored = True
-        notes, walk_id, author_id = self._notes, self._walk_id, self._author_id
-        prompt, reflection_id = self.prompt, self.reflection_id
-        return lambda: notes.save_reflection(walk_id, author_id, prompt, text, reflection_id)
+        return NoteWrite("save_reflection", (self._walk_id, self._author_id, self.prompt, text,
+                                             self.reflection_id))
 
 
 class ReflectionsPanel(QScrollArea, Stoppable):
@@ -119,12 +121,15 @@ class ReflectionsPanel(QScrollArea, Stoppable):
 
     def __init__(self, notes: NoteService, walk_id: str, author_id: str | None, *,
                  prompts: Sequence[str] | None = None, debounce_ms: int = DEBOUNCE_MS,
-                 parent: QWidget | None = None) -> None:
+                 writer: Writer | None = None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("reflectionsPanel")
         self.setWidgetResizable(True)
         self.setAccessibleName(self.tr("Your reflections"))
-        self.saver = SerialSaver(self, origin=self)  # its changes carry this panel
+        # The window's one writer (a panel built alone makes its own, and stops it).
+        self._owns_writer = writer is None
+        self.saver = writer if writer is not None else Writer.around(self, notes)
+        self._closed = False
         mine = [r for r in notes.list_reflections(walk_id, author_id=author_id)
                 if r.author_id == author_id]
         by_prompt = {r.prompt: r for r in mine}
@@ -142,7 +147,8 @@ class ReflectionsPanel(QScrollArea, Stoppable):
         self.editors: list[ReflectionEditor] = []
         for prompt in wanted:
             editor = ReflectionEditor(notes, walk_id, author_id, prompt, by_prompt.get(prompt),
-                                      saver=self.saver, debounce_ms=debounce_ms)
+                                      saver=self.saver, debounce_ms=debounce_ms,
+                                      origin=self)
             layout.addWidget(editor)
             self.editors.append(editor)
         layout.addStretch(1)
@@ -151,15 +157,22 @@ class ReflectionsPanel(QScrollArea, Stoppable):
         self.setFrameShape(QScrollArea.Shape.NoFrame)
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
 
+    def commit_now(self) -> None:
+        """Hand what is typed to the writer; does not wait."""
+        for editor in self.editors:
+            editor.tracker.commit_now()
+
     def flush(self) -> bool:
         return all([editor.flush() for editor in self.editors])
 
     def shutdown(self) -> None:
         """Save what is typed, wait for the last commit, then commit nothing more (the
         database is closed next)."""
-        if self.saver.is_closed():
+        if self._closed:
             return
+        self._closed = True
         self.flush()
-        self.saver.shutdown()
+        if self._owns_writer:
+            self.saver.shutdown()
         for editor in self.editors:
             editor.shutdown()

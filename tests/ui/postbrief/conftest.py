@@ -33,6 +33,13 @@ def wait_loaded(qtbot, panel: Panel, after: int = 0, timeout: int = 5000) -> Non
                     timeout=timeout)
 
 
+def settle(qtbot, panel: QWidget, timeout: int = 5000) -> None:
+    """Wait until the writes `panel` asked for are committed (they run on the writer's
+    thread) and their results are on screen."""
+    writer = panel.writer
+    qtbot.waitUntil(writer.is_idle, timeout=timeout)
+
+
 def type_text(widget: QWidget, text: str) -> None:
     """Type any text, one character at a time (keyClicks aborts on most non-ASCII)."""
     for ch in text:

@@ -8,7 +8,7 @@ from PySide6.QtCore import QDate, Qt
 from PySide6.QtWidgets import QComboBox, QDateEdit, QLineEdit
 
 from tests.ui.conftest import ScriptedAsker
-from tests.ui.postbrief.conftest import type_text, wait_loaded
+from tests.ui.postbrief.conftest import settle, type_text, wait_loaded
 from walkapp import domain as d
 from walkapp.errors import ReadOnlyError
 from walkapp.services import Services
@@ -50,6 +50,7 @@ def test_add_edit_and_delete(qtbot, services: Services, walk: d.Walk, bridge: Ch
     panel.has_due.setChecked(True)
     panel.new_due.setDate(QDate(2026, 12, 4))
     qtbot.mouseClick(panel.add_button, Qt.MouseButton.LeftButton)
+    settle(qtbot, panel)
     [item] = services.debrief.list_action_items(walk.id)
     assert (item.text, item.owner_name, item.due_date, item.status) == (
         "Book the library — señal", "Walker 2", date(2026, 12, 4), d.ActionStatus.OPEN)
@@ -60,6 +61,7 @@ def test_add_edit_and_delete(qtbot, services: Services, walk: d.Walk, bridge: Ch
     status = _editor(qtbot, panel, 0, STATUS, QComboBox)
     status.setCurrentIndex(status.findData("done"))
     status.activated.emit(status.currentIndex())
+    settle(qtbot, panel)
     assert services.debrief.list_action_items(walk.id)[0].status is d.ActionStatus.DONE
 
     due = _editor(qtbot, panel, 0, DUE, QDateEdit)
@@ -83,12 +85,14 @@ def test_add_edit_and_delete(qtbot, services: Services, walk: d.Walk, bridge: Ch
     qtbot.waitUntil(lambda: panel.model.index(0, TEXT).data() == "Book the hall")
     panel.table.selectRow(0)
     qtbot.mouseClick(panel.clear_due_button, Qt.MouseButton.LeftButton)
+    settle(qtbot, panel)
     assert services.debrief.list_action_items(walk.id)[0].due_date is None
 
     qtbot.waitUntil(lambda: panel.model.index(0, DUE).data() == "—")
     panel.table.selectRow(0)
     asker.answers = [True]
     qtbot.mouseClick(panel.delete_button, Qt.MouseButton.LeftButton)
+    settle(qtbot, panel)
     assert services.debrief.list_action_items(walk.id) == []
 
 
@@ -100,7 +104,7 @@ def test_owner_suggestions_come_from_the_roster(qtbot, services: Services, walk:
     assert "Walker 1" in names and "Fran Facilitator" in names
 
 
-def test_failures_keep_the_form_and_restore_the_table(qtbot, services: Services,
+def test_failures_keep_the_form_and_the_typed_cell_and_offer_retry(qtbot, services: Services,
                                                        walk: d.Walk, bridge: ChangeBridge,
                                                        asker: ScriptedAsker,
                                                        monkeypatch) -> None:
@@ -115,12 +119,26 @@ def test_failures_keep_the_form_and_restore_the_table(qtbot, services: Services,
     monkeypatch.setattr(services.debrief, "update_action_item", read_only)
     panel.new_text.setText("Will not save")
     qtbot.mouseClick(panel.add_button, Qt.MouseButton.LeftButton)
+    settle(qtbot, panel)
     assert panel.new_text.text() == "Will not save"
-    count = panel.refresh_count
+    notice = panel.write_notice
+    assert notice is not None and "read-only" in notice.text()
+    assert notice.retry_button.isVisibleTo(panel)
     panel.model.setData(panel.model.index(0, OWNER), "Somebody else")
-    assert asker.shown[-1][0] == "error" and "read-only" in asker.shown[-1][2]
-    wait_loaded(qtbot, panel, count)
-    assert panel.model.index(0, OWNER).data() == "Walker 1"  # back to what is stored
+    settle(qtbot, panel)
+    # The cell keeps what was typed (not stored: the notice says so, with Retry)…
+    assert panel.model.index(0, OWNER).data() == "Somebody else"
+    assert _first(services, walk).owner_name == "Walker 1"
+    assert asker.shown == []  # one line on the panel, no dialog
+    # …and Retry saves both once the folder can be written again.
+    monkeypatch.undo()
+    qtbot.mouseClick(notice.retry_button, Qt.MouseButton.LeftButton)
+    settle(qtbot, panel)
+    qtbot.waitUntil(lambda: panel.new_text.text() == "", timeout=5000)
+    assert _first(services, walk).owner_name == "Somebody else"
+    assert [i.text for i in services.debrief.list_action_items(walk.id)] == [
+        "Existing", "Will not save"]
+    assert notice.text() == "" and not notice.retry_button.isVisibleTo(panel)
     # An emptied text cell keeps its text rather than deleting the item by accident.
     assert panel.model.setData(panel.model.index(0, TEXT), "   ") is False
 
@@ -141,5 +159,6 @@ def test_a_change_elsewhere_does_not_close_an_open_editor(qtbot, services: Servi
     assert panel.model.rowCount() == 1
     qtbot.keyClick(owner, Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: panel.model.rowCount() == 2)
+    settle(qtbot, panel)
     assert [(i.text, i.owner_name) for i in services.debrief.list_action_items(walk.id)] == [
         ("Mine", "Walker 3"), ("Added by an import", "")]

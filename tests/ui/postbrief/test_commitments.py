@@ -44,6 +44,7 @@ def test_one_row_per_walker_with_suggestions(qtbot, services: Services, walk: d.
     assert _saved(services, walk) == {walk.walkers[2].id: "Already said"}
 
     qtbot.mouseClick(second.keep_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: second.status.text() == "Saved.", timeout=5000)
     assert _saved(services, walk)[walk.walkers[1].id] == "I will try talk partners"
     assert second.status.text() == "Saved."
     # Picking another of their notes replaces the text and is saved like typing.

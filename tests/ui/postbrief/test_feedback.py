@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from PySide6.QtCore import Qt
 
-from tests.ui.postbrief.conftest import type_text, wait_loaded
+from tests.ui.postbrief.conftest import settle, type_text, wait_loaded
 from walkapp import domain as d
 from walkapp.errors import StorageError
 from walkapp.services import Services
@@ -37,6 +37,7 @@ def test_defaults_answers_are_anonymous_and_the_form_clears(qtbot, services: Ser
     keep.box.setFocus()
     type_text(keep.box, "Los tallos — ¡útiles!")
     qtbot.mouseClick(panel.send_button, Qt.MouseButton.LeftButton)
+    settle(qtbot, panel)
 
     stored = services.debrief.list_feedback(walk.id)
     assert [(f.question_key, f.rating, f.answer, f.author_id) for f in stored] == [
@@ -55,6 +56,7 @@ def test_a_name_only_when_chosen_and_summary_hides_authors(qtbot, services: Serv
     panel.author.setCurrentIndex(panel.author.findData(walker.id))
     panel.answers[2].box.setPlainText("More corridor time")  # type: ignore[union-attr]
     qtbot.mouseClick(panel.send_button, Qt.MouseButton.LeftButton)
+    settle(qtbot, panel)
     [stored] = services.debrief.list_feedback(walk.id)
     assert stored.author_id == walker.id
     assert panel.author.currentText() == "Anonymous"  # back to anonymous for the next one
@@ -74,6 +76,7 @@ def test_protocol_questions_replace_the_defaults(qtbot, services: Services, walk
     qtbot.waitUntil(lambda: panel.answers[0].isVisible())  # new widgets show on the next turn
     qtbot.mouseClick(panel.answers[0].group.button(2), Qt.MouseButton.LeftButton)  # type: ignore[union-attr]
     qtbot.mouseClick(panel.send_button, Qt.MouseButton.LeftButton)
+    settle(qtbot, panel)
     assert [(f.question_key, f.rating) for f in services.debrief.list_feedback(walk.id)] == [
         ("pace", 2)]
     with pytest.raises(ValueError, match="kind"):
@@ -102,7 +105,9 @@ def test_nothing_answered_or_failing_saves_are_reported(qtbot, services: Service
     qtbot.mouseClick(rating.group.button(5), Qt.MouseButton.LeftButton)  # type: ignore[union-attr]
     keep.box.setPlainText("Keep me")  # type: ignore[union-attr]
     qtbot.mouseClick(panel.send_button, Qt.MouseButton.LeftButton)
-    assert "locked" in panel.status.text()
+    assert not panel.send_button.isEnabled()  # sent once, not twice
+    settle(qtbot, panel)
+    assert "locked" in panel.status.text() and panel.send_button.isEnabled()
     assert rating.answer() is None  # saved, so cleared
     assert keep.answer() == ("Keep me", None)  # not saved, so still there
     assert [f.question_key for f in services.debrief.list_feedback(walk.id)] == ["useful"]

@@ -6,7 +6,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 
 from tests.ui.conftest import ScriptedAsker
-from tests.ui.postbrief.conftest import type_text, wait_loaded
+from tests.ui.postbrief.conftest import settle, type_text, wait_loaded
 from walkapp import domain as d
 from walkapp.errors import StorageError
 from walkapp.services import Services
@@ -44,6 +44,7 @@ def test_patterns_are_kept_in_protocol_order(qtbot, services: Services, walk: d.
     _add(qtbot, panel.sections[d.PatternKind.ANALYSE], "Structures → more talk")
     _add(qtbot, panel.sections[d.PatternKind.PREDICT], "Students would learn to explain")
     _add(qtbot, panel.sections[d.PatternKind.DESCRIBE], "Sentence strips in 3 rooms — “año”")
+    settle(qtbot, panel)
     stored = services.debrief.list_patterns(walk.id)
     assert [(p.kind, p.text) for p in stored] == [
         (d.PatternKind.DESCRIBE, "Pauses after questions in 4 rooms"),
@@ -67,6 +68,7 @@ def test_edit_and_delete_a_statement(qtbot, services: Services, walk: d.Walk,
     section.editor.selectAll()
     type_text(section.editor, "New wording")
     qtbot.mouseClick(section.add_button, Qt.MouseButton.LeftButton)
+    settle(qtbot, panel)
     assert [p.text for p in services.debrief.list_patterns(walk.id)] == ["New wording"]
     assert section.editing_id() is None
 
@@ -74,9 +76,11 @@ def test_edit_and_delete_a_statement(qtbot, services: Services, walk: d.Walk,
     section.select(first.id)
     asker.answers = [False]  # "Cancel" keeps it
     qtbot.mouseClick(section.delete_button, Qt.MouseButton.LeftButton)
+    settle(qtbot, panel)
     assert len(services.debrief.list_patterns(walk.id)) == 1
     asker.answers = [True]
     qtbot.keyClick(section.view, Qt.Key.Key_Delete)
+    settle(qtbot, panel)
     assert services.debrief.list_patterns(walk.id) == []
     assert [kind for kind, *_ in asker.shown] == ["confirm", "confirm"]
 
@@ -92,9 +96,18 @@ def test_a_failed_save_keeps_the_text_and_says_why(qtbot, services: Services, wa
     monkeypatch.setattr(services.debrief, "add_pattern", full_disk)
     section = panel.sections[d.PatternKind.PREDICT]
     _add(qtbot, section, "Précis prediction")
+    settle(qtbot, panel)
+    # The text is back in the editor, the panel's line says why and offers Retry.
     assert section.editor.toPlainText() == "Précis prediction"
-    assert asker.shown == [("error", "Could not add the statement",
-                            "The disk is full. Free some space and try again.")]
+    notice = panel.write_notice
+    assert notice is not None
+    assert notice.text() == "⚠ Not saved: The disk is full. Free some space and try again."
+    assert notice.retry_button.isVisibleTo(panel) and asker.shown == []
+    monkeypatch.undo()
+    qtbot.mouseClick(notice.retry_button, Qt.MouseButton.LeftButton)
+    settle(qtbot, panel)
+    assert [p.text for p in services.debrief.list_patterns(walk.id)] == ["Précis prediction"]
+    assert notice.text() == "" and section.editor.toPlainText() == ""
 
 
 def test_next_steps_are_numbered_added_and_deleted(qtbot, services: Services, walk: d.Walk,
@@ -113,6 +126,7 @@ def test_next_steps_are_numbered_added_and_deleted(qtbot, services: Services, wa
     panel.list.view.setCurrentIndex(panel.list.model.index(0))
     asker.answers = [True]
     qtbot.mouseClick(panel.list.delete_button, Qt.MouseButton.LeftButton)
+    settle(qtbot, panel)
     assert [s.text for s in services.debrief.list_next_steps(walk.id)] == [
         "Walk again in May", "Invite the Year 6 team"]
     qtbot.waitUntil(lambda: panel.list.model.rowCount() == 2)

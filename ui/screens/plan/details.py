@@ -1,7 +1,8 @@
 """The walk's details: title, date, school, focus, timings, privacy and whose laptop this is.
 
-Edits save themselves shortly after typing stops; a failed save keeps what was typed and
-says why.
+Edits save themselves shortly after typing stops (through the window's writer: typing
+never waits for the database); a failed save keeps what was typed, says why and offers
+Retry.
 """
 
 from __future__ import annotations
@@ -26,27 +27,32 @@ from PySide6.QtWidgets import (
 )
 
 from walkapp import domain as d
-from walkapp.errors import WalkappError
 from walkapp.events import Change, Entity
 from walkapp.services import Services
+from walkapp.services.commands import WalkDetailsEdit
 from walkapp.ui.page import Page
 from walkapp.ui.qt_values import to_date
+from walkapp.ui.widgets.autosave import SaveIndicator
 from walkapp.ui.widgets.debounce import Debouncer, Pace
+from walkapp.ui.writer import Writer, describe_failure
 
 SAVE_DELAY_MS = 700
 
 
 class WalkDetailsPanel(QWidget, Page):
     def __init__(self, services: Services, walk_id: str, parent: QWidget | None = None,
-                 *, focus_only: bool = False) -> None:
+                 *, focus_only: bool = False, writer: Writer | None = None) -> None:
         super().__init__(parent)
         self._services = services
         self.walk_id = walk_id
+        # The window's one writer (a panel built alone makes its own).
+        self.writer = writer if writer is not None else Writer(services, self)
         self._loading = False
         self._closed = False
-        self._pending: dict[str, Any] = {}
+        self._pending: dict[str, Any] = {}   # typed, not yet committed
+        self._error: str | None = None       # why the last save failed
         # After a pause in the typing, and at least every MAX_WAIT_MS while it goes on.
-        self.debouncer = Debouncer(self.save_pending, Pace(delay_ms=SAVE_DELAY_MS), self)
+        self.debouncer = Debouncer(self.commit_now, Pace(delay_ms=SAVE_DELAY_MS), self)
 
         self.title = QLineEdit()
         self.title.setAccessibleName(self.tr("Walk title"))
@@ -99,9 +105,11 @@ class WalkDetailsPanel(QWidget, Page):
         self.mode.setAccessibleName(self.tr("Whose laptop this is"))
         self.mode.activated.connect(self._mode_chosen)
 
-        self.status = QLabel("")
-        self.status.setObjectName("saveStatus")
-        self.status.setAccessibleName(self.tr("Save status"))
+        self.indicator = SaveIndicator(self.tr("the walk's details"))
+        self.indicator.retry_requested.connect(self.retry)
+        self.indicator.set_state("idle")
+        self.status = self.indicator.label
+        self.writer.waiting_changed.connect(self._on_waiting)
 
         basics = QFormLayout()
         basics.addRow(self.tr("Title"), self.title)
@@ -149,7 +157,7 @@ class WalkDetailsPanel(QWidget, Page):
             self.everything_else.hide()
         else:
             layout.addWidget(self.everything_else)
-        layout.addWidget(self.status)
+        layout.addWidget(self.indicator)
         layout.addStretch(1)
         self.refresh()
 
@@ -197,9 +205,10 @@ class WalkDetailsPanel(QWidget, Page):
         if self._loading or self._closed:
             return
         self._pending[key] = value
-        self.status.setText(self.tr("Editing…"))
+        if self._error is None:
+            self.indicator.set_state("editing")
         if now:
-            self.save_pending()
+            self.commit_now()
         else:
             self.debouncer.touch()
 
@@ -210,27 +219,48 @@ class WalkDetailsPanel(QWidget, Page):
         self._closed = True
         self.debouncer.shutdown()
 
-    def save_pending(self) -> bool:
-        """Save what was typed; on failure keep it pending and say why."""
+    def retry(self) -> None:
+        self._error = None
+        self.commit_now()
+
+    def commit_now(self) -> None:
+        """Hand what was typed to the writer (one write with every pending field: a newer
+        one waiting replaces an older one); does not wait."""
         self.debouncer.cancel()
-        if not self._pending:
-            return True
-        if self._closed:
-            return False
+        if not self._pending or self._closed:
+            return
         changes = dict(self._pending)
-        try:
-            with self.acting():
-                self._services.walks.update_walk(self.walk_id, **changes)
-        except WalkappError as error:
-            self.status.setText(self.tr("Not saved: {0}").format(error.message))
-            self.status.setProperty("state", "error")
-            return False
+        if self._error is None:
+            self.indicator.set_state("saving")
+        self.writer.write(WalkDetailsEdit(self.walk_id, changes), origin=self,
+                          key=f"walk-details:{self.walk_id}",
+                          on_done=lambda _walk: self._saved(changes),
+                          on_failed=self._not_saved)
+
+    def save_pending(self) -> bool:
+        """Save what was typed and wait (bounded); on failure keep it pending and say why."""
+        self.commit_now()
+        if self._pending:
+            self.writer.flush()
+        return not self._pending
+
+    def _saved(self, changes: dict[str, Any]) -> None:
         for key, value in changes.items():
-            if self._pending.get(key) == value:
+            if key in self._pending and self._pending[key] == value:
                 del self._pending[key]
-        self.status.setText(self.tr("Saved"))
-        self.status.setProperty("state", "saved")
-        return True
+        self._error = None
+        if not self._closed and not self._pending:
+            self.indicator.set_state("saved")
+
+    def _not_saved(self, error: BaseException) -> None:
+        self._error = describe_failure(error)
+        if not self._closed:
+            self.indicator.set_state("failed", self._error)
+
+    def _on_waiting(self, ticket: object, waiting: bool) -> None:
+        if (waiting and getattr(ticket, "origin", None) is self and self._error is None
+                and not self._closed):
+            self.indicator.set_state("waiting")
 
     def _mode_chosen(self, index: int) -> None:
         if self._closed:
@@ -241,7 +271,7 @@ class WalkDetailsPanel(QWidget, Page):
             d.LocalMode.FACILITATOR.value,
             "local_participant_id": participant_id}
         self._pending.update(changes)
-        self.save_pending()
+        self.commit_now()
 
     def walk_date(self) -> date:
         return to_date(self.date.date())

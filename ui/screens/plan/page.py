@@ -12,18 +12,22 @@ from walkapp.ui.screens.plan.details import WalkDetailsPanel
 from walkapp.ui.screens.plan.lists import LookForsPanel, NormsPanel
 from walkapp.ui.screens.plan.roster import RosterPanel
 from walkapp.ui.screens.plan.route import RoutePanel
+from walkapp.ui.writer import Writer
 
 
 class PlanPage(QWidget, Page):
-    def __init__(self, services: Services, walk_id: str, parent: QWidget | None = None) -> None:
+    def __init__(self, services: Services, walk_id: str, parent: QWidget | None = None, *,
+                 writer: Writer | None = None) -> None:
         super().__init__(parent)
         self.walk_id = walk_id
         self._closed = False
-        self.details = WalkDetailsPanel(services, walk_id)
-        self.look_fors = LookForsPanel(services, walk_id)
-        self.norms = NormsPanel(services, walk_id)
-        self.roster = RosterPanel(services, walk_id)
-        self.route = RoutePanel(services, walk_id)
+        # The window's one writer (a page built alone makes its own), shared by its panels.
+        self.writer = w = writer if writer is not None else Writer(services, self)
+        self.details = WalkDetailsPanel(services, walk_id, writer=w)
+        self.look_fors = LookForsPanel(services, walk_id, writer=w)
+        self.norms = NormsPanel(services, walk_id, writer=w)
+        self.roster = RosterPanel(services, walk_id, writer=w)
+        self.route = RoutePanel(services, walk_id, writer=w)
         self.tabs = QTabWidget()
         self.tabs.setAccessibleName(self.tr("Parts of the plan"))
         self.tabs.addTab(self.details, self.tr("Details"))
@@ -45,7 +49,8 @@ class PlanPage(QWidget, Page):
             panel.on_change(change)
 
     def save_pending(self) -> bool:
-        """Every tab's typing: the details, and text waiting in an Add box."""
+        """Every tab: the details typed, text waiting in an Add box, and the edits still in
+        the writer's line (each panel waits for them, bounded, and says if one failed)."""
         return save_all(self.panels())
 
     def can_close(self) -> bool:

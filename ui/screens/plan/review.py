@@ -18,10 +18,12 @@ from PySide6.QtWidgets import (
 )
 
 from walkapp import domain as d
-from walkapp.errors import WalkappError
 from walkapp.events import Change, Entity
 from walkapp.services import Services
+from walkapp.services.commands import DebriefEdit
 from walkapp.ui.page import Page
+from walkapp.ui.widgets.write_notice import WriteNotice
+from walkapp.ui.writer import Writer
 
 
 def _table(headers: list[str], name: str) -> QTableWidget:
@@ -40,10 +42,13 @@ def _table(headers: list[str], name: str) -> QTableWidget:
 
 
 class ReviewPanel(QWidget, Page):
-    def __init__(self, services: Services, walk_id: str, parent: QWidget | None = None) -> None:
+    def __init__(self, services: Services, walk_id: str, parent: QWidget | None = None, *,
+                 writer: Writer | None = None) -> None:
         super().__init__(parent)
         self._services = services
         self.walk_id = walk_id
+        # The window's one writer (a panel built alone makes its own).
+        self.writer = writer if writer is not None else Writer(services, self)
 
         self.commitments = _table([self.tr("Walker"), self.tr("I will try…"),
                                    self.tr("From")], self.tr("Open commitments"))
@@ -72,9 +77,8 @@ class ReviewPanel(QWidget, Page):
         self.action_note = QLineEdit()
         self.action_note.setPlaceholderText(self.tr("Follow-up note (optional)"))
         self.action_note.setAccessibleName(self.tr("Follow-up note"))
-        self.message = QLabel("")
-        self.message.setObjectName("inlineError")
-        self.message.setWordWrap(True)
+        # Why a change was not saved (with Retry), or that it waits for the database.
+        self.message = WriteNotice(self.writer, self)
 
         layout = QVBoxLayout(self)
         self.commitments_title = QLabel()
@@ -133,11 +137,15 @@ class ReviewPanel(QWidget, Page):
             self.refresh()
 
     def save_pending(self) -> bool:
-        """A note typed for a review is saved only with its button (tried, done…)."""
-        return not (self.commitment_note.text().strip() or self.action_note.text().strip())
+        """Wait (bounded) for this panel's writes; False while one has failed (its notice
+        says why and offers Retry), and while a note typed for a review waits for its
+        button (tried, done…)."""
+        landed = self.writer.flush() and not self.message.has_failed()
+        return landed and not (self.commitment_note.text().strip()
+                               or self.action_note.text().strip())
 
     def shutdown(self) -> None:
-        """Reviews save at once; nothing runs in the background."""
+        """Reviews go to the writer at once; nothing of its own runs in the background."""
 
     def _selected(self, table: QTableWidget) -> str | None:
         item = table.item(table.currentRow(), 0)
@@ -148,25 +156,23 @@ class ReviewPanel(QWidget, Page):
         if commitment_id is None:
             self.message.setText(self.tr("Select a commitment first."))
             return
-        try:
-            self._services.debrief.review_commitment(commitment_id, status,
-                                                     self.commitment_note.text())
-        except WalkappError as error:
-            self.message.setText(error.message)
-            return
-        self.commitment_note.clear()
+        note = self.commitment_note.text()
         self.message.setText("")
+        # The note is cleared once the review is saved; a failure keeps it (and Retry).
+        self.message.write(DebriefEdit("review_commitment", (commitment_id, status, note)),
+                           lambda _r: self._clear_if(self.commitment_note, note))
 
     def _follow_up(self, status: d.ActionStatus) -> None:
         item_id = self._selected(self.action_items)
         if item_id is None:
             self.message.setText(self.tr("Select an action item first."))
             return
-        try:
-            self._services.debrief.follow_up(item_id, self.walk_id, status,
-                                             self.action_note.text())
-        except WalkappError as error:
-            self.message.setText(error.message)
-            return
-        self.action_note.clear()
+        note = self.action_note.text()
         self.message.setText("")
+        self.message.write(DebriefEdit("follow_up", (item_id, self.walk_id, status, note)),
+                           lambda _r: self._clear_if(self.action_note, note))
+
+    @staticmethod
+    def _clear_if(field: QLineEdit, text: str) -> None:
+        if field.text() == text:  # unless typing has gone on since
+            field.clear()

@@ -22,17 +22,22 @@ from PySide6.QtWidgets import (
 from walkapp import domain as d
 from walkapp.events import Change, Entity
 from walkapp.services import Services
+from walkapp.services.commands import PlanEdit
 from walkapp.ui.page import Page
-from walkapp.ui.widgets.inline_error import run_reporting
+from walkapp.ui.widgets.write_notice import WriteNotice
+from walkapp.ui.writer import Writer
 
 
 class RosterPanel(QWidget, Page):
     ENTITIES = frozenset({Entity.PARTICIPANT, Entity.GROUP})
 
-    def __init__(self, services: Services, walk_id: str, parent: QWidget | None = None) -> None:
+    def __init__(self, services: Services, walk_id: str, parent: QWidget | None = None, *,
+                 writer: Writer | None = None) -> None:
         super().__init__(parent)
         self._services = services
         self.walk_id = walk_id
+        # The window's one writer (a panel built alone makes its own).
+        self.writer = writer if writer is not None else Writer(services, self)
         self._loading = False
 
         intro = QLabel(self.tr("Small groups of three to six walkers let everyone speak. "
@@ -72,9 +77,8 @@ class RosterPanel(QWidget, Page):
         self.groups_label = QLabel("")
         self.groups_label.setWordWrap(True)
         self.groups_label.setTextFormat(Qt.TextFormat.PlainText)
-        self.message = QLabel("")
-        self.message.setObjectName("inlineError")
-        self.message.setWordWrap(True)
+        # Why a change was not saved (with Retry), or that it waits for the database.
+        self.message = WriteNotice(self.writer, self)
 
         add_row = QHBoxLayout()
         add_row.addWidget(self.new_name, 1)
@@ -136,38 +140,50 @@ class RosterPanel(QWidget, Page):
             self.refresh()
 
     def save_pending(self) -> bool:
-        """A name typed into an Add box is not saved until it is added."""
-        return not (self.new_name.text().strip() or self.group_name.text().strip())
+        """Wait (bounded) for this panel's writes; False while one has failed (its notice
+        says why and offers Retry), and while a name typed into an Add box is not added."""
+        landed = self.writer.flush() and not self.message.has_failed()
+        return landed and not (self.new_name.text().strip() or self.group_name.text().strip())
 
     def shutdown(self) -> None:
-        """Edits save at once; nothing runs in the background."""
+        """Edits go to the writer at once; nothing of its own runs in the background."""
 
-    def _run(self, action: Callable[[], object]) -> bool:
-        return run_reporting(self.message, action)
+    def _write(self, method: str, *args: object, then: Callable[[object], None] | None = None,
+               changes: dict[str, object] | None = None) -> None:
+        """A roster edit, run by the writer; a failure keeps what was typed (see message)."""
+        self.message.write(PlanEdit(method, args, changes or {}), then)
+
+    @staticmethod
+    def _clear_if(field: QLineEdit, text: str) -> Callable[[object], None]:
+        """Clear `field` once its text is saved, unless typing has gone on since."""
+        def clear(_result: object) -> None:
+            if field.text().strip() == text:
+                field.clear()
+        return clear
 
     def _add_walker(self) -> None:
         name = self.new_name.text().strip()
-        if name and self._run(lambda: self._services.plan.add_participant(self.walk_id, name)):
-            self.new_name.clear()
+        if name:
+            self._write("add_participant", self.walk_id, name,
+                        then=self._clear_if(self.new_name, name))
 
     def _add_group(self) -> None:
         name = self.group_name.text().strip()
-        if name and self._run(lambda: self._services.plan.add_group(self.walk_id, name)):
-            self.group_name.clear()
+        if name:
+            self._write("add_group", self.walk_id, name,
+                        then=self._clear_if(self.group_name, name))
 
     def _remove(self) -> None:
         item = self.table.item(self.table.currentRow(), 0)
         if item is not None:
-            person_id = str(item.data(Qt.ItemDataRole.UserRole))
-            self._run(lambda: self._services.plan.remove_participant(person_id))
+            self._write("remove_participant", str(item.data(Qt.ItemDataRole.UserRole)))
 
     def _update(self, person_id: str, **changes: object) -> None:
-        self._run(lambda: self._services.plan.update_participant(person_id, **changes))
+        self._write("update_participant", person_id, changes=changes)
 
     def _name_edited(self, item: QTableWidgetItem) -> None:
         if self._loading or item.column() != 0:
             return
         person_id = str(item.data(Qt.ItemDataRole.UserRole))
-        if not self._run(lambda: self._services.plan.update_participant(
-                person_id, display_name=item.text())):
-            self.refresh()
+        # A failure keeps the typed name in the table; Retry (in the message) saves it.
+        self._write("update_participant", person_id, changes={"display_name": item.text()})

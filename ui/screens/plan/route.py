@@ -21,17 +21,22 @@ from PySide6.QtWidgets import (
 
 from walkapp.events import Change, Entity
 from walkapp.services import Services
-from walkapp.ui.page import ShowOnlyPage
-from walkapp.ui.widgets.inline_error import run_reporting
+from walkapp.services.commands import PlanEdit
+from walkapp.ui.page import Page
+from walkapp.ui.widgets.write_notice import WriteNotice
+from walkapp.ui.writer import Writer
 
 FIELDS = ("room", "grade", "subject", "teacher_name")
 
 
-class RoutePanel(QWidget, ShowOnlyPage):  # edits save at once; on_change reloads
-    def __init__(self, services: Services, walk_id: str, parent: QWidget | None = None) -> None:
+class RoutePanel(QWidget, Page):  # edits go to the writer at once; on_change reloads
+    def __init__(self, services: Services, walk_id: str, parent: QWidget | None = None, *,
+                 writer: Writer | None = None) -> None:
         super().__init__(parent)
         self._services = services
         self.walk_id = walk_id
+        # The window's one writer (a panel built alone makes its own).
+        self.writer = writer if writer is not None else Writer(services, self)
         self._loading = False
 
         intro = QLabel(self.tr("Visits are numbered, not named. Room, grade and subject help "
@@ -66,9 +71,8 @@ class RoutePanel(QWidget, ShowOnlyPage):  # edits save at once; on_change reload
         self.remove_button = QPushButton(self.tr("Remove"))
         self.remove_button.setAccessibleName(self.tr("Remove selected visit"))
         self.remove_button.clicked.connect(self._remove)
-        self.message = QLabel("")
-        self.message.setObjectName("inlineError")
-        self.message.setWordWrap(True)
+        # Why a change was not saved (with Retry), or that it waits for the database.
+        self.message = WriteNotice(self.writer, self)
 
         buttons = QHBoxLayout()
         buttons.addWidget(self.count)
@@ -104,12 +108,22 @@ class RoutePanel(QWidget, ShowOnlyPage):  # edits save at once; on_change reload
         finally:
             self._loading = False
 
+    def save_pending(self) -> bool:
+        """Wait (bounded) for this panel's writes; False while one has failed (its notice
+        says why and offers Retry)."""
+        return self.writer.flush() and not self.message.has_failed()
+
+    def shutdown(self) -> None:
+        """Edits go to the writer at once; nothing of its own runs in the background."""
+
     def on_change(self, change: Change) -> None:
         if change.walk_id == self.walk_id and change.entity in {Entity.VISIT, Entity.WALK}:
             self.refresh()
 
-    def _run(self, action: Callable[[], object]) -> bool:
-        return run_reporting(self.message, action)
+    def _write(self, method: str, *args: object, then: Callable[[object], None] | None = None,
+               changes: dict[str, object] | None = None) -> None:
+        """A route edit, run by the writer; a failure keeps what was typed (see message)."""
+        self.message.write(PlanEdit(method, args, changes or {}), then)
 
     def _visit_id(self, row: int) -> str | None:
         item = self.table.item(row, 0)
@@ -117,27 +131,25 @@ class RoutePanel(QWidget, ShowOnlyPage):  # edits save at once; on_change reload
 
     def _add(self) -> None:
         for _ in range(self.count.value()):
-            if not self._run(lambda: self._services.plan.add_visit(self.walk_id)):
-                break
+            self._write("add_visit", self.walk_id)
 
     def _remove(self) -> None:
         visit_id = self._visit_id(self.table.currentRow())
         if visit_id:
-            self._run(lambda: self._services.plan.remove_visit(visit_id))
+            self._write("remove_visit", visit_id)
 
     def _move(self, step: int) -> None:
         row = self.table.currentRow()
         visit_id = self._visit_id(row)
-        if (visit_id and 0 <= row + step < self.table.rowCount()
-                and self._run(lambda: self._services.plan.move_visit(visit_id,
-                                                                     row + step + 1))):
-            self.table.selectRow(row + step)
+        if visit_id and 0 <= row + step < self.table.rowCount():
+            self._write("move_visit", visit_id, row + step + 1,
+                        then=lambda _r: self.table.selectRow(row + step))
 
     def _edited(self, item: QTableWidgetItem) -> None:
         if self._loading or item.column() == 0:
             return
         visit_id = self._visit_id(item.row())
         field = FIELDS[item.column() - 1]
-        if visit_id and not self._run(lambda: self._services.plan.update_visit(
-                visit_id, **{field: item.text()})):
-            self.refresh()
+        # A failure keeps the typed text in the cell; Retry (in the message) saves it.
+        if visit_id:
+            self._write("update_visit", visit_id, changes={field: item.text()})

@@ -35,6 +35,7 @@ from PySide6.QtWidgets import (
 
 from walkapp.domain import ActionItem, ActionStatus
 from walkapp.events import Entity
+from walkapp.services.commands import DebriefEdit
 from walkapp.services.debrief import DebriefService
 from walkapp.services.walks import WalkService
 from walkapp.ui.dialogs import Asker
@@ -46,9 +47,10 @@ from walkapp.ui.models.action_items import (
     ActionItemsModel,
     to_qdate,
 )
-from walkapp.ui.screens.postbrief.base import Panel, attempt, heading, wrap_label
+from walkapp.ui.screens.postbrief.base import Panel, heading, wrap_label
 from walkapp.ui.screens.postbrief.padded import PaddedTextDelegate
 from walkapp.ui.widgets.row_table import select_row_id, selected_row_id
+from walkapp.ui.writer import Writer
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -127,9 +129,11 @@ class ActionItemsPanel(Panel):
     entities = frozenset({Entity.ACTION_ITEM, Entity.PARTICIPANT})
 
     def __init__(self, debrief: DebriefService, walks: WalkService, walk_id: str,
-                 asker: Asker, parent: QWidget | None = None) -> None:
+                 asker: Asker, parent: QWidget | None = None, *,
+                 writer: Writer | None = None) -> None:
         super().__init__(walk_id, parent)
         self._debrief, self._walks, self._asker = debrief, walks, asker
+        self.use_writer(writer or Writer.around(self, debrief, walks))
         self.setObjectName("actionItemsPanel")
         self.body.addWidget(heading(self.tr("Action items"), self.tr(
             "Who will do what, by when. Open items come back at the next walk's pre-brief.")))
@@ -224,7 +228,7 @@ class ActionItemsPanel(Panel):
 
     def save_pending(self) -> bool:
         """An action item is saved when it is added: one still in the form is not saved."""
-        return not self.new_text.text().strip()
+        return super().save_pending() and not self.new_text.text().strip()
 
     # -- loading -----------------------------------------------------------------------------
     def load(self) -> tuple[list[ActionItem], list[str]]:
@@ -265,20 +269,23 @@ class ActionItemsPanel(Panel):
             self.new_text.setFocus()
             return
         due = self.new_due.date().toPython() if self.has_due.isChecked() else None
-        added = attempt(self._asker, self, self.tr("Could not add the action item"),
-                        lambda: self._debrief.add_action_item(
-                            self.walk_id, text, self.new_owner.text(), due))  # type: ignore[arg-type]
-        if added is not None:  # on failure the form keeps what was typed
-            self.new_text.clear()
-            self.new_owner.clear()
-            self.has_due.setChecked(False)
-            self.new_text.setFocus()
+        owner = self.new_owner.text()
+
+        def added(_item: object) -> None:
+            # The form is emptied once the item is saved (and still shows it): on failure
+            # it keeps what was typed, and the notice offers Retry.
+            if self.new_text.text().strip() == text and self.new_owner.text() == owner:
+                self.new_text.clear()
+                self.new_owner.clear()
+                self.has_due.setChecked(False)
+                self.new_text.setFocus()
+
+        self.write(DebriefEdit("add_action_item", (self.walk_id, text, owner, due)), added)
 
     def _save_edit(self, item_id: str, field: str, value: object) -> None:
-        saved = attempt(self._asker, self, self.tr("Could not save the action item"),
-                        lambda: self._debrief.update_action_item(item_id, **{field: value}))
-        if saved is None:
-            self.refresh()  # show what is really stored
+        # On failure the cell keeps what was typed; the notice says why and offers Retry.
+        self.write(DebriefEdit("update_action_item", (item_id,), {field: value},
+                               key=f"{item_id}.{field}"))
 
     def clear_due_date(self) -> None:
         item_id = self.selected_id()
@@ -293,8 +300,7 @@ class ActionItemsPanel(Panel):
                 "Delete this action item? It will no longer be followed up at later walks."),
                 self.tr("Delete")):
             return
-        attempt(self._asker, self, self.tr("Could not delete the action item"),
-                lambda: self._debrief.delete_action_item(item_id))
+        self.write(DebriefEdit("delete_action_item", (item_id,)))
 
     def _update_buttons(self, *_args: object) -> None:
         item_id = self.selected_id()

@@ -29,9 +29,12 @@ from PySide6.QtWidgets import (
 from walkapp.domain import PatternKind, Stem
 from walkapp.errors import WalkappError
 from walkapp.events import Change, Entity
+from walkapp.services.commands import Command
 from walkapp.ui.dialogs import Asker
 from walkapp.ui.page import Page
+from walkapp.ui.widgets.write_notice import WriteNotice
 from walkapp.ui.workers import cancel_owned_by, run_in_background
+from walkapp.ui.writer import Writer
 
 T = TypeVar("T")
 
@@ -154,6 +157,29 @@ class Panel(QWidget, Page):
         self.body = QVBoxLayout()
         self.body.setSpacing(6)
         outer.addLayout(self.body, 1)
+        self._outer = outer
+        self.writer: Writer | None = None
+        self.write_notice: WriteNotice | None = None
+
+    # -- writing -----------------------------------------------------------------------------
+    def use_writer(self, writer: Writer) -> None:
+        """Send this panel's edits through `writer` (the window's one writer); a line at
+        the bottom says when one waits for the database or failed (with Retry)."""
+        self.writer = writer
+        self.write_notice = WriteNotice(writer, self)
+        self._outer.addWidget(self.write_notice)
+
+    def write(self, command: Command, then: Callable[[Any], None] | None = None,
+              failed: Callable[[BaseException], None] | None = None) -> None:
+        """Run `command` on the writer; `then(result)` on the GUI thread once committed,
+        `failed(error)` if it failed — the notice then says why and offers Retry."""
+        assert self.write_notice is not None, "call use_writer() first"
+        if not self._closed:
+            self.write_notice.write(command, then, failed)
+
+    def write_failed(self) -> bool:
+        """Has one of this panel's writes failed (and not been retried successfully)?"""
+        return self.write_notice is not None and self.write_notice.has_failed()
 
     # -- change routing ----------------------------------------------------------------------
     def wants(self, change: Change) -> bool:
@@ -168,8 +194,10 @@ class Panel(QWidget, Page):
             self._stale = True
 
     def save_pending(self) -> bool:
-        """Nothing typed here by default: True."""
-        return True
+        """Nothing typed here by default: True unless one of this panel's writes failed
+        (its notice says why and offers Retry). The writer's line is flushed by the
+        post-brief workspace, once for all its panels."""
+        return not self.write_failed()
 
     def is_stale(self) -> bool:
         return self._stale

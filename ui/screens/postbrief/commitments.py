@@ -3,13 +3,15 @@
 A walker with no commitment yet gets a suggestion from their own "I will try" notes; it is
 only a suggestion until someone keeps or edits it. Text is saved a moment after the last
 keystroke, at least every 0.8 s while typing goes on (`debounce.py`), and when the box
-loses focus; "Saved" appears only after the commit worked, and a failed save keeps the
-text in the box and says why.
+loses focus — through the window's writer, so typing never waits for the database.
+"Saved" appears only after the commit worked; a failed save keeps the text in the box, says
+why and offers Retry.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import contextlib
+import uuid
 from dataclasses import dataclass
 
 from PySide6.QtCore import Signal
@@ -17,6 +19,7 @@ from PySide6.QtGui import QFocusEvent
 from PySide6.QtWidgets import (
     QFrame,
     QGridLayout,
+    QHBoxLayout,
     QLabel,
     QMenu,
     QPlainTextEdit,
@@ -27,14 +30,17 @@ from PySide6.QtWidgets import (
 )
 
 from walkapp.domain import Commitment, Note, Participant, Role, Stem
-from walkapp.errors import WalkappError
+from walkapp.errors import NotFoundError
 from walkapp.events import Change, Entity
+from walkapp.services import Services
+from walkapp.services.commands import Call, DebriefEdit
 from walkapp.services.debrief import DebriefService
 from walkapp.services.notes import NoteService
 from walkapp.services.walks import WalkService
 from walkapp.ui.page import Stoppable
 from walkapp.ui.screens.postbrief.base import Panel, heading
 from walkapp.ui.widgets.debounce import Debouncer, Pace
+from walkapp.ui.writer import Writer, describe_failure
 
 AUTOSAVE_MS = 1000
 
@@ -54,15 +60,25 @@ class _Editor(QPlainTextEdit):
         self.focus_left.emit()
 
 
-class CommitmentRow(QWidget, Stoppable):
-    """One walker's commitment. `save(text, commitment_id)` and `remove(commitment_id)`
-    are the panel's service calls; they raise WalkappError on failure."""
+def _remove_commitment(commitment_id: str) -> Call:
+    def remove(services: Services) -> None:
+        # NotFound: the commitment never reached the database, so nothing to remove.
+        with contextlib.suppress(NotFoundError):
+            services.debrief.delete_commitment(commitment_id)
+    return Call(remove, "remove the commitment")
 
-    def __init__(self, person: Participant, save: Callable[[str, str], Commitment],
-                 remove: Callable[[str], None], parent: QWidget | None = None) -> None:
+
+class CommitmentRow(QWidget, Stoppable):
+    """One walker's commitment, saved through `writer` (one write in the line per walker:
+    a newer text replaces a waiting older one)."""
+
+    def __init__(self, person: Participant, writer: Writer, walk_id: str,
+                 parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.person = person
-        self._save, self._remove = save, remove
+        self._writer, self._walk_id = writer, walk_id
+        self._key = f"commitment:{walk_id}:{person.id}"
+        self._error: str | None = None
         self.commitment_id = ""
         self.saved_text = ""
         self.suggested = False
@@ -84,9 +100,9 @@ class CommitmentRow(QWidget, Stoppable):
         self.editor.setFixedHeight(int(self.editor.fontMetrics().lineSpacing() * 2.6) + 12)
         self.name_label.setBuddy(self.editor)
         self.editor.textChanged.connect(self._edited)
-        self.editor.focus_left.connect(self._focus_left)
+        self.editor.focus_left.connect(self.commit_now)
         # After a pause in the typing, and at least every MAX_WAIT_MS while it goes on.
-        self.debouncer = Debouncer(self._focus_left, Pace(delay_ms=AUTOSAVE_MS), self)
+        self.debouncer = Debouncer(self.commit_now, Pace(delay_ms=AUTOSAVE_MS), self)
 
         self.from_notes = QPushButton(self.tr("From notes"))
         self.from_notes.setAccessibleName(
@@ -105,6 +121,12 @@ class CommitmentRow(QWidget, Stoppable):
         self.status = QLabel()
         self.status.setObjectName("saveStatus")
         self.status.setWordWrap(True)
+        self.retry_button = QPushButton(self.tr("Retry"))
+        self.retry_button.setAccessibleName(
+            self.tr("Retry saving the commitment of {0}").format(person.display_name))
+        self.retry_button.clicked.connect(self.retry)
+        self.retry_button.hide()
+        writer.waiting_changed.connect(self._on_waiting)
 
         grid = QGridLayout(self)
         grid.setContentsMargins(0, 2, 0, 2)
@@ -115,7 +137,10 @@ class CommitmentRow(QWidget, Stoppable):
         buttons.addWidget(self.keep_button)
         buttons.addStretch(1)
         grid.addLayout(buttons, 0, 2)
-        grid.addWidget(self.status, 1, 1, 1, 2)
+        status_row = QHBoxLayout()
+        status_row.addWidget(self.status, 1)
+        status_row.addWidget(self.retry_button)
+        grid.addLayout(status_row, 1, 1, 1, 2)
         grid.setColumnStretch(1, 1)
         self.set_ideas(())
 
@@ -132,8 +157,10 @@ class CommitmentRow(QWidget, Stoppable):
 
     def set_saved(self, commitment: Commitment | None) -> None:
         """Show what the database holds, unless the user is in the middle of typing."""
-        self.commitment_id = commitment.id if commitment else ""
-        self.saved_text = commitment.text if commitment else ""
+        if commitment is not None or not self._dirty:
+            # (While typing, a reload from before this row's first save keeps its new id.)
+            self.commitment_id = commitment.id if commitment else ""
+            self.saved_text = commitment.text if commitment else ""
         if self._dirty:
             return
         if commitment is not None:
@@ -156,12 +183,9 @@ class CommitmentRow(QWidget, Stoppable):
         self.editor.setPlainText(text)  # counts as the user's edit: it will be saved
         self.editor.setFocus()
 
-    def _focus_left(self) -> None:
-        self.flush()  # a failure is shown on the row; closing the walk asks
-
     def keep_suggestion(self) -> None:
         self._dirty = True
-        self.flush()
+        self.commit_now()
 
     # -- saving ------------------------------------------------------------------------------
     def _set_text(self, text: str) -> None:
@@ -188,37 +212,74 @@ class CommitmentRow(QWidget, Stoppable):
     def is_dirty(self) -> bool:
         return self._dirty
 
-    def flush(self) -> bool:
-        """Save now if there is anything unsaved. True only when what the box shows is
-        in the database (a failed save keeps the text, says why, and gives False)."""
+    def commit_now(self) -> None:
+        """Hand what is typed to the writer if anything is unsaved; does not wait."""
         self.debouncer.cancel()
-        if not self._dirty:
-            return True
-        if self._closed:
-            return False
+        if not self._dirty or self._closed:
+            return
         text = self.editor.toPlainText().strip()
-        try:
-            if not text:
-                if self.commitment_id:
-                    self._remove(self.commitment_id)
-                self.commitment_id, self.saved_text = "", ""
-                self._dirty = False
-                self._say(self.tr("No commitment saved."))
-                return True
-            if text == self.saved_text:
-                self._dirty = False
-                self._say(self.tr("Saved."))
-                return True
-            saved = self._save(text, self.commitment_id)
-        except WalkappError as error:
-            self._say(self.tr("Not saved: {0} Your text is still here.").format(error.message),
-                      error=True)
-            return False
+        if not text:
+            if self.commitment_id:
+                self._writer.write(_remove_commitment(self.commitment_id), origin=self,
+                                   key=self._key, on_done=lambda _r: self._removed(),
+                                   on_failed=self._not_saved)
+                return
+            self._removed()
+            return
+        if text == self.saved_text and self._error is None:
+            self._dirty = False
+            self._say(self.tr("Saved."))
+            return
+        # The id is chosen here, so a second save that runs before the first one's result
+        # comes back updates the same commitment instead of adding another.
+        self.commitment_id = self.commitment_id or str(uuid.uuid4())
+        self._writer.write(DebriefEdit("save_commitment", (self._walk_id, self.person.id,
+                                                           text, self.commitment_id)),
+                           origin=self, key=self._key, on_done=self._saved,
+                           on_failed=self._not_saved)
+
+    def flush(self) -> bool:
+        """Save now if anything is unsaved, and wait (bounded): True when it is saved."""
+        self.commit_now()
+        if self._dirty:
+            self._writer.flush()
+        return not self._dirty
+
+    def retry(self) -> None:
+        self._error = None
+        self._dirty = True
+        self.commit_now()
+
+    def _saved(self, saved: object) -> None:
+        assert isinstance(saved, Commitment)
+        self._error = None
+        self.retry_button.hide()
         self.commitment_id, self.saved_text = saved.id, saved.text
         self._dirty = self.editor.toPlainText().strip() != saved.text
-        self.keep_button.hide()
-        self._say(self.tr("Saved."))
-        return not self._dirty
+        if not self._closed:
+            self.keep_button.hide()
+            if not self._dirty:
+                self._say(self.tr("Saved."))
+
+    def _removed(self) -> None:
+        self._error = None
+        self.retry_button.hide()
+        self.commitment_id, self.saved_text = "", ""
+        self._dirty = bool(self.editor.toPlainText().strip())
+        if not self._closed and not self._dirty:
+            self._say(self.tr("No commitment saved."))
+
+    def _not_saved(self, error: BaseException) -> None:
+        self._error = describe_failure(error)
+        if not self._closed:
+            self._say(self.tr("Not saved: {0} Your text is still here.").format(self._error),
+                      error=True)
+            self.retry_button.show()
+
+    def _on_waiting(self, ticket: object, waiting: bool) -> None:
+        if (waiting and getattr(ticket, "origin", None) is self and self._error is None
+                and not self._closed):
+            self._say(self.tr("Waiting for the database…"))
 
     def shutdown(self) -> None:
         """Save what is typed, then stop: a focus change while the window is torn down
@@ -235,9 +296,11 @@ class CommitmentsPanel(Panel):
     coalesce_ms = 60
 
     def __init__(self, debrief: DebriefService, notes: NoteService, walks: WalkService,
-                 walk_id: str, parent: QWidget | None = None) -> None:
+                 walk_id: str, parent: QWidget | None = None, *,
+                 writer: Writer | None = None) -> None:
         super().__init__(walk_id, parent)
         self._debrief, self._notes, self._walks = debrief, notes, walks
+        self.use_writer(writer or Writer.around(self, debrief, notes, walks))
         self.rows: dict[str, CommitmentRow] = {}
         self.setObjectName("commitmentsPanel")
         self.body.addWidget(heading(self.tr("Commitments"), self.tr(
@@ -277,8 +340,8 @@ class CommitmentsPanel(Panel):
             latest[commitment.participant_id] = commitment
         for position, person in enumerate(data.people):
             if person.id not in self.rows:
-                self.rows[person.id] = CommitmentRow(
-                    person, save=self._saver(person.id), remove=self._remove)
+                assert self.writer is not None
+                self.rows[person.id] = CommitmentRow(person, self.writer, self.walk_id)
             row = self.rows[person.id]
             self._rows_layout.insertWidget(position, row)
             row.show()  # now, not on the next turn of the event loop
@@ -295,27 +358,30 @@ class CommitmentsPanel(Panel):
         self.empty.setVisible(not data.people)
 
     def wants(self, change: Change) -> bool:
-        # A commitment this panel saved is on screen already (the row shows what it saved).
-        if change.entity is Entity.COMMITMENT and change.is_from(self):
+        # A commitment one of this panel's rows saved is on screen already (the row shows
+        # what it saved): each row is the origin of its own writes.
+        if change.entity is Entity.COMMITMENT and any(
+                change.is_from(row) for row in self.rows.values()):
             return False
         return super().wants(change)
 
-    def _saver(self, participant_id: str) -> Callable[[str, str], Commitment]:
-        def save(text: str, commitment_id: str) -> Commitment:
-            with self.acting():
-                return self._debrief.save_commitment(self.walk_id, participant_id, text,
-                                                     commitment_id)
-        return save
-
-    def _remove(self, commitment_id: str) -> None:
-        with self.acting():
-            self._debrief.delete_commitment(commitment_id)
+    def commit_now(self) -> None:
+        """Hand every commitment still being typed to the writer; does not wait."""
+        for row in self.rows.values():
+            row.commit_now()
 
     def save_pending(self) -> bool:
-        """Save every commitment still being typed; True only when all are saved (each row
-        that failed says why and keeps its text)."""
+        """Save every commitment still being typed and wait (bounded): True only when all
+        are saved (each row that failed says why, keeps its text and offers Retry)."""
+        self.commit_now()
+        if self.writer is not None:
+            self.writer.flush()
         results = [row.flush() for row in self.rows.values()]
-        return all(results)
+        return all(results) and super().save_pending()
+
+    def flush(self) -> bool:
+        """The old name of `save_pending` (e.g. when the step changes)."""
+        return self.save_pending()
 
     def shutdown(self) -> None:
         if self.is_closed():

@@ -8,11 +8,13 @@ summary that never says who answered what.
 
 from __future__ import annotations
 
+import functools
 import html
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Literal
 
+import shiboken6
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import (
     QButtonGroup,
@@ -33,11 +35,12 @@ from PySide6.QtWidgets import (
 )
 
 from walkapp.domain import Feedback, Participant
-from walkapp.errors import WalkappError
 from walkapp.events import Entity
+from walkapp.services.commands import DebriefEdit
 from walkapp.services.debrief import DebriefService
 from walkapp.services.walks import WalkService
 from walkapp.ui.screens.postbrief.base import Panel, chain_tab_order, heading, wrap_label
+from walkapp.ui.writer import Writer, describe_failure
 
 Kind = Literal["rating", "text"]
 RATING_MAX = 5
@@ -146,9 +149,12 @@ class FeedbackPanel(Panel):
 
     def __init__(self, debrief: DebriefService, walks: WalkService, walk_id: str,
                  questions: Sequence[FeedbackQuestion | tuple[str, str, str]] | None = None,
-                 parent: QWidget | None = None) -> None:
+                 parent: QWidget | None = None, *, writer: Writer | None = None) -> None:
         super().__init__(walk_id, parent)
         self._debrief, self._walks = debrief, walks
+        self.use_writer(writer or Writer.around(self, debrief, walks))
+        self._sending = False
+        self._send_errors: dict[str, str] = {}  # question key → why its answer failed
         self._feedback: list[Feedback] = []
         self.answers: list[_Answer] = []
         self.setObjectName("feedbackPanel")
@@ -236,7 +242,8 @@ class FeedbackPanel(Panel):
     def save_pending(self) -> bool:
         """Answers are saved when they are sent: answers still in the form are not saved
         (sending them is the person's choice, so nothing here sends them)."""
-        return all(answer.answer() is None for answer in self.answers)
+        return super().save_pending() and all(answer.answer() is None
+                                              for answer in self.answers)
 
     # -- loading -----------------------------------------------------------------------------
     def load(self) -> tuple[list[Feedback], tuple[Participant, ...]]:
@@ -282,22 +289,51 @@ class FeedbackPanel(Panel):
 
     # -- sending -----------------------------------------------------------------------------
     def submit(self) -> None:
+        """Send every answer given, one write each; an answer is cleared once it is saved
+        (so it cannot be sent twice), and Send waits until all are done."""
+        if self._sending:
+            return
         given = [(a, a.answer()) for a in self.answers]
         given = [(a, r) for a, r in given if r is not None]
         if not given:
             self.status.setText(self.tr("Nothing to send yet: answer at least one question."))
             return
         author_id = self.author.currentData()
+        self._sending = True
+        self._send_errors.clear()
+        self.send_button.setEnabled(False)
+        self.status.setText(self.tr("Sending…"))
+        assert self.writer is not None
         for answer, (text, rating) in given:  # type: ignore[misc]
-            try:
-                self._debrief.add_feedback(self.walk_id, answer.question.key,
-                                           answer.question.text, text, rating, author_id)
-            except WalkappError as error:
-                self.status.setText(self.tr("Not all answers were saved: {0} The answers not "
-                                            "saved are still in the form.")
-                                    .format(error.message))
-                return
+            self.writer.write(
+                DebriefEdit("add_feedback", (self.walk_id, answer.question.key,
+                                             answer.question.text, text, rating, author_id)),
+                origin=self, on_done=functools.partial(self._answer_saved, answer),
+                on_failed=functools.partial(self._answer_failed, answer.question.key))
+
+    def is_sending(self) -> bool:
+        return self._sending
+
+    def _answer_saved(self, answer: _Answer, _result: object) -> None:
+        self._send_errors.pop(answer.question.key, None)  # (saved by a Retry, perhaps)
+        if shiboken6.isValid(answer):
             answer.clear()  # saved: clear it so it cannot be sent twice
+        self._sent_one()
+
+    def _answer_failed(self, key: str, error: BaseException) -> None:
+        self._send_errors[key] = describe_failure(error)
+        self._sent_one()
+
+    def _sent_one(self) -> None:
+        if self.is_closed() or (self.writer is not None and self.writer.has_work_from(self)):
+            return
+        self._sending = False
+        self.send_button.setEnabled(True)
+        if self._send_errors:
+            self.status.setText(self.tr("Not all answers were saved: {0} The answers not "
+                                        "saved are still in the form.")
+                                .format(next(reversed(self._send_errors.values()))))
+            return
         self.author.setCurrentIndex(0)
         self.status.setText(self.tr("Thank you — your answers are saved. The form is ready "
                                     "for the next person."))

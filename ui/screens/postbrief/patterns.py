@@ -12,17 +12,18 @@ from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QVBoxLayout, QWidget
 
 from walkapp.domain import Pattern, PatternKind
 from walkapp.events import Entity
+from walkapp.services.commands import DebriefEdit
 from walkapp.services.debrief import DebriefService
 from walkapp.ui.dialogs import Asker
 from walkapp.ui.screens.postbrief.base import (
     Panel,
-    attempt,
     chain_tab_order,
     heading,
     pattern_label,
     wrap_label,
 )
-from walkapp.ui.screens.postbrief.statement_list import StatementList
+from walkapp.ui.screens.postbrief.statement_list import Done, StatementList
+from walkapp.ui.writer import Writer
 
 
 class PatternsPanel(Panel):
@@ -30,10 +31,11 @@ class PatternsPanel(Panel):
     entities = frozenset({Entity.PATTERN})
 
     def __init__(self, debrief: DebriefService, walk_id: str, asker: Asker,
-                 parent: QWidget | None = None) -> None:
+                 parent: QWidget | None = None, *, writer: Writer | None = None) -> None:
         super().__init__(walk_id, parent)
         self._debrief = debrief
         self._asker = asker
+        self.use_writer(writer or Writer.around(self, debrief))
         self.setObjectName("patternsPanel")
         self.body.addWidget(heading(self.tr("Patterns"), self.tr(
             "Description before analysis, analysis before prediction, prediction before "
@@ -87,7 +89,8 @@ class PatternsPanel(Panel):
 
     def save_pending(self) -> bool:
         """A statement is saved when it is added: one still in its box is not saved."""
-        return not any(section.has_draft() for section in self.sections.values())
+        return super().save_pending() and not any(section.has_draft()
+                                                  for section in self.sections.values())
 
     def load(self) -> list[Pattern]:
         return self._debrief.list_patterns(self.walk_id)
@@ -96,25 +99,18 @@ class PatternsPanel(Panel):
         for kind, section in self.sections.items():
             section.set_rows([(p.id, p.text) for p in patterns if p.kind is kind])
 
-    def _adder(self, kind: PatternKind) -> Callable[[str], bool]:
-        def add(text: str) -> bool:
-            return attempt(self._asker, self, self.tr("Could not add the statement"),
-                           lambda: self._debrief.add_pattern(self.walk_id, kind, text)
-                           ) is not None
+    def _adder(self, kind: PatternKind) -> Callable[[str, Done, Done], None]:
+        def add(text: str, restore: Done, saved: Done) -> None:
+            self.write(DebriefEdit("add_pattern", (self.walk_id, kind, text)),
+                       lambda _r: saved(), lambda _e: restore())
         return add
 
-    def _edit(self, pattern_id: str, text: str) -> bool:
-        return attempt(self._asker, self, self.tr("Could not save the statement"),
-                       lambda: self._debrief.update_pattern(pattern_id, text)) is not None
+    def _edit(self, pattern_id: str, text: str, restore: Done, saved: Done) -> None:
+        self.write(DebriefEdit("update_pattern", (pattern_id, text)),
+                   lambda _r: saved(), lambda _e: restore())
 
-    def _delete(self, pattern_id: str) -> bool:
-        if not self._asker.confirm(self, self.tr("Delete statement"),
-                                   self.tr("Delete this statement? This cannot be undone."),
-                                   self.tr("Delete")):
-            return False
-        def delete() -> bool:
-            self._debrief.delete_pattern(pattern_id)
-            return True
-
-        return attempt(self._asker, self, self.tr("Could not delete the statement"),
-                       delete) is not None
+    def _delete(self, pattern_id: str, done: Done) -> None:
+        if self._asker.confirm(self, self.tr("Delete statement"),
+                               self.tr("Delete this statement? This cannot be undone."),
+                               self.tr("Delete")):
+            self.write(DebriefEdit("delete_pattern", (pattern_id,)), lambda _r: done())

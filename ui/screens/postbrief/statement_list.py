@@ -25,9 +25,16 @@ from PySide6.QtWidgets import (
 from walkapp.ui.models.statements import StatementModel
 from walkapp.ui.screens.postbrief.padded import PaddedTextDelegate
 
-AddFn = Callable[[str], bool]
-EditFn = Callable[[str, str], bool]
-DeleteFn = Callable[[str], bool]
+# The window's writer runs the writes later, off the GUI thread. The editor is emptied at
+# once, so the next statement can be typed; add and edit are handed `restore`, to call if
+# the write failed: it puts the text back into the editor (unless something new is being
+# typed there — the panel's notice then offers Retry), and `saved`, to call once it is
+# committed (after a Retry, it empties the editor again). Delete is handed `done`, to call
+# once the statement is gone.
+Done = Callable[[], None]
+AddFn = Callable[[str, Done, Done], None]
+EditFn = Callable[[str, str, Done, Done], None]
+DeleteFn = Callable[[str, Done], None]
 
 
 class StatementList(QWidget):
@@ -143,13 +150,24 @@ class StatementList(QWidget):
         if not text:
             self.editor.setFocus()
             return
-        if self._editing_id is not None and self._on_edit is not None:
-            ok = self._on_edit(self._editing_id, text)
+        editing = self._editing_id
+        self.editor.clear()
+        self._set_editing(None)
+
+        def restore() -> None:
+            if not self.editor.toPlainText().strip():
+                self.editor.setPlainText(text)
+                self._set_editing(editing)
+
+        def saved() -> None:
+            if self.editor.toPlainText().strip() == text and self._editing_id == editing:
+                self.editor.clear()  # put back by a failure, now saved by Retry
+                self._set_editing(None)
+
+        if editing is not None and self._on_edit is not None:
+            self._on_edit(editing, text, restore, saved)
         else:
-            ok = self._on_add(text)
-        if ok:  # on failure the text stays in the editor
-            self.editor.clear()
-            self._set_editing(None)
+            self._on_add(text, restore, saved)
         self.editor.setFocus()
 
     def begin_edit(self) -> None:
@@ -168,8 +186,14 @@ class StatementList(QWidget):
 
     def delete_selected(self) -> None:
         row_id = self.selected_id()
-        if row_id is not None and self._on_delete(row_id) and row_id == self._editing_id:
-            self.cancel_edit()
+        if row_id is None:
+            return
+
+        def deleted() -> None:
+            if row_id == self._editing_id:
+                self.cancel_edit()
+
+        self._on_delete(row_id, deleted)
 
     def _set_editing(self, row_id: str | None) -> None:
         self._editing_id = row_id

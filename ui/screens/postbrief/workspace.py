@@ -27,6 +27,7 @@ from walkapp.ui.screens.postbrief.evidence_wall import EvidenceWall
 from walkapp.ui.screens.postbrief.feedback import FeedbackPanel, FeedbackQuestion
 from walkapp.ui.screens.postbrief.next_steps import NextStepsPanel
 from walkapp.ui.screens.postbrief.patterns import PatternsPanel
+from walkapp.ui.writer import Writer
 
 # The protocol step `activity` values that name a panel, in the post-brief's usual order.
 PANEL_NAMES = ("evidence_wall", "calibration", "patterns", "commitments", "next_steps",
@@ -37,18 +38,21 @@ class PostBriefWorkspace(QWidget, PanelGroup):
     panel_shown = Signal(str)  # a panel name from PANEL_NAMES
 
     def __init__(self, services: Services, walk_id: str, asker: Asker,
-                 parent: QWidget | None = None) -> None:
+                 parent: QWidget | None = None, *, writer: Writer | None = None) -> None:
         super().__init__(parent)
         self.walk_id = walk_id
         self.setObjectName("postBriefWorkspace")
+        # The window's one writer (a workspace built alone makes its own), for every panel.
+        self.writer = w = writer if writer is not None else Writer(services, self)
         self.evidence_wall = EvidenceWall(services.notes, services.walks, walk_id)
         self.calibration = CalibrationView(services.notes, services.walks, walk_id)
-        self.patterns = PatternsPanel(services.debrief, walk_id, asker)
+        self.patterns = PatternsPanel(services.debrief, walk_id, asker, writer=w)
         self.commitments = CommitmentsPanel(services.debrief, services.notes, services.walks,
-                                            walk_id)
-        self.next_steps = NextStepsPanel(services.debrief, walk_id, asker)
-        self.action_items = ActionItemsPanel(services.debrief, services.walks, walk_id, asker)
-        self.feedback = FeedbackPanel(services.debrief, services.walks, walk_id)
+                                            walk_id, writer=w)
+        self.next_steps = NextStepsPanel(services.debrief, walk_id, asker, writer=w)
+        self.action_items = ActionItemsPanel(services.debrief, services.walks, walk_id, asker,
+                                             writer=w)
+        self.feedback = FeedbackPanel(services.debrief, services.walks, walk_id, writer=w)
         self.panels: dict[str, Panel] = {
             "evidence_wall": self.evidence_wall, "calibration": self.calibration,
             "patterns": self.patterns, "commitments": self.commitments,
@@ -101,8 +105,11 @@ class PostBriefWorkspace(QWidget, PanelGroup):
         self.feedback.set_questions(questions)
 
     def save_pending(self) -> bool:
-        """Save anything still being typed; True only when every panel's text is saved."""
-        return save_all(self.panels.values())
+        """Save anything still being typed and wait for the panels' writes (bounded):
+        True only when every panel's text is saved and none of their writes failed."""
+        self.commitments.commit_now()
+        landed = self.writer.flush()
+        return save_all(self.panels.values()) and landed
 
     def can_close(self) -> bool:
         return all(panel.can_close() for panel in self.panels.values())
@@ -117,5 +124,5 @@ class PostBriefWorkspace(QWidget, PanelGroup):
             shutdown_tree(panel)
 
     def _tab_changed(self, _index: int) -> None:
-        self.save_pending()
+        self.commitments.commit_now()  # to the writer; the tab does not wait for it
         self.panel_shown.emit(self.current_panel())

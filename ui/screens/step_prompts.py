@@ -1,0 +1,138 @@
+"""A step's prompts in the step guide: the group's answers, saved as they are typed.
+
+Each answer is a `SaveAnswer` command on the window's writer, so typing never waits for
+the database; "Saved" shows only once every answer typed is committed, and a failure keeps
+the answers on screen, says why and offers Retry.
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+from typing import Any
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QVBoxLayout, QWidget
+
+from walkapp.events import Change
+from walkapp.protocol.schema import Step
+from walkapp.services import Services
+from walkapp.services.commands import SaveAnswer
+from walkapp.ui.page import Page
+from walkapp.ui.widgets.autosave import SaveIndicator
+from walkapp.ui.widgets.debounce import Debouncer, Pace
+from walkapp.ui.widgets.prompt_inputs import PromptInput
+from walkapp.ui.writer import Writer, describe_failure
+
+__all__ = ["SAVE_DELAY_MS", "StepPrompts"]
+
+SAVE_DELAY_MS = 600
+
+
+class StepPrompts(QWidget, Page):
+    """A step's prompts, answered for the whole group and saved as they are typed.
+
+    Each answer is a `SaveAnswer` command on the window's writer (latest typed wins), so
+    typing never waits for the database. "Saved" shows once every answer typed is
+    committed; a failure keeps the answers on screen, says why and offers Retry."""
+
+    def __init__(self, services: Services, walk_id: str, step: Step,
+                 parent: QWidget | None = None, *, writer: Writer | None = None) -> None:
+        super().__init__(parent)
+        self._services = services
+        self.walk_id = walk_id
+        self.step = step
+        self.writer = writer if writer is not None else Writer(services, self)
+        self.inputs: list[PromptInput] = []
+        self._pending: dict[str, Any] = {}   # typed, not yet committed (by prompt key)
+        self._failed: dict[str, str] = {}    # prompt key → why its last save failed
+        self._closed = False
+        # After a pause in the typing, and at least every MAX_WAIT_MS while it goes on.
+        self.debouncer = Debouncer(self.commit_now, Pace(delay_ms=SAVE_DELAY_MS), self)
+        self.indicator = SaveIndicator(self.tr("the step's answers"))
+        self.indicator.retry_requested.connect(self.retry)
+        self.status = self.indicator.label
+        self.writer.waiting_changed.connect(self._on_waiting)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setAlignment(Qt.AlignmentFlag.AlignTop)
+        saved = {a.prompt_key: a.value for a in services.responses.list_answers(walk_id, step.key)
+                 if a.author_id is None}
+        for prompt in step.prompts:
+            widget = PromptInput(prompt)
+            if prompt.key in saved:
+                widget.set_value(saved[prompt.key])
+            widget.changed.connect(lambda value, key=prompt.key: self._queue(key, value))
+            self.inputs.append(widget)
+            layout.addWidget(widget)
+        layout.addWidget(self.indicator)
+        self.indicator.set_state("idle")
+
+    def _queue(self, key: str, value: Any) -> None:
+        if self._closed:
+            return
+        self._pending[key] = value
+        if not self._failed:
+            self.indicator.set_state("editing")
+        self.debouncer.touch()
+
+    def on_change(self, change: Change) -> None:
+        """The answers on screen are this laptop's own: nothing to reload."""
+
+    def shutdown(self) -> None:
+        """Save what was typed (the database is still open), then save nothing more."""
+        if not self._closed:
+            self.save_pending()
+        self._closed = True
+        self.debouncer.shutdown()
+
+    def retry(self) -> None:
+        self._failed.clear()
+        self.commit_now()
+
+    def commit_now(self) -> None:
+        """Hand every answer typed since the last save to the writer; does not wait."""
+        self.debouncer.cancel()
+        if self._closed:
+            return
+        for key, value in list(self._pending.items()):
+            prompt = self.step.prompt(key)
+            if prompt is None:
+                del self._pending[key]
+                continue
+            self.writer.write(SaveAnswer(self.walk_id, self.step, prompt, value), origin=self,
+                              on_done=functools.partial(self._saved, key, value),
+                              on_failed=functools.partial(self._not_saved, key))
+        if self._pending and not self._failed:
+            self.indicator.set_state("saving")
+
+    def save_pending(self) -> bool:
+        """Commit now and wait (bounded): True when every answer typed is in the database."""
+        self.commit_now()
+        if self._pending:
+            self.writer.flush()
+        return not self._pending
+
+    def _saved(self, key: str, value: Any, _result: object) -> None:
+        self._failed.pop(key, None)
+        if key in self._pending and json.dumps(self._pending[key]) == json.dumps(value):
+            del self._pending[key]
+        if self._closed:
+            return
+        if self._failed:
+            self._show_failure()
+        elif not self._pending:
+            self.indicator.set_state("saved")
+
+    def _not_saved(self, key: str, error: BaseException) -> None:
+        self._failed[key] = describe_failure(error)
+        if not self._closed:
+            self._show_failure()
+
+    def _show_failure(self) -> None:
+        self.indicator.set_state("failed", next(reversed(self._failed.values())))
+
+    def _on_waiting(self, ticket: object, waiting: bool) -> None:
+        if (waiting and getattr(ticket, "origin", None) is self and not self._failed
+                and not self._closed):
+            self.indicator.set_state("waiting")
