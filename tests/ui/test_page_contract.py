@@ -156,6 +156,16 @@ def roster(window: MainWindow, qtbot) -> Reader:
     return plan.roster.new_name.text
 
 
+def route(window: MainWindow, qtbot) -> Reader:
+    plan = page(window, "plan")
+    assert isinstance(plan, PlanPage)
+    plan.tabs.setCurrentWidget(plan.route)
+    table = plan.route.table
+    table.item(0, 1).setText(TEXT)  # the first visit's room: its write fails
+    qtbot.waitUntil(plan.route.message.has_failed)
+    return lambda: table.item(0, 1).text()
+
+
 def review_note(window: MainWindow, qtbot) -> Reader:
     guide = page(window, "pre_brief")
     assert isinstance(guide, StepGuide)
@@ -179,6 +189,8 @@ def pattern(window: MainWindow, qtbot) -> Reader:
     section = postbrief(window, qtbot, "patterns").patterns.sections[d.PatternKind.DESCRIBE]
     section.editor.setPlainText(TEXT)
     section.add_button.click()
+    # The box empties while the write is in the writer's line; a failure puts it back.
+    qtbot.waitUntil(lambda: TEXT in section.editor.toPlainText())
     return section.editor.toPlainText
 
 
@@ -186,6 +198,7 @@ def next_step(window: MainWindow, qtbot) -> Reader:
     steps = postbrief(window, qtbot, "next_steps").next_steps.list
     steps.editor.setPlainText(TEXT)
     steps.add_button.click()
+    qtbot.waitUntil(lambda: TEXT in steps.editor.toPlainText())
     return steps.editor.toPlainText
 
 
@@ -222,6 +235,7 @@ CASES = [
     Case(look_for, "_ListPanel", ("plan", "add_look_for")),
     Case(norm, "_ListPanel", ("plan", "add_norm")),
     Case(roster, "RosterPanel", ("plan", "add_participant")),
+    Case(route, "RoutePanel", ("plan", "update_visit")),
     Case(review_note, "ReviewPanel", None),
     Case(commitment, "CommitmentsPanel", ("debrief", "save_commitment")),
     Case(pattern, "PatternsPanel", ("debrief", "add_pattern")),

@@ -167,8 +167,10 @@ def test_the_step_and_its_timer_come_back_from_the_phase_log(
     guide = window.workspace.page(page)
     assert isinstance(guide, StepGuide)
     guide.start_button.click()
+    qtbot.waitUntil(lambda: not guide.is_acting())  # the writer has logged the start
     clocks.advance(120)
     guide.next_button.click()  # step 2 starts
+    qtbot.waitUntil(lambda: not guide.is_acting())
     clocks.advance(180)
     second = guide.runner.state()
     assert second.position == 1 and second.elapsed_seconds == 180
