@@ -157,21 +157,16 @@ class MainWindow(QMainWindow):
         self._update_actions()
 
     def _build_export_menu(self) -> None:
-        from walkapp.reports import ReportKind
+        # One action per kind in the report registry, in its order.
+        from walkapp.reports import REPORTS
 
-        labels = [
-            (ReportKind.DEBRIEF, self.tr("&Debrief report…"), "Ctrl+P", True),
-            (ReportKind.AGENDA, self.tr("&Agenda…"), None, True),
-            (ReportKind.NOTECATCHER, self.tr("Blank &note-catcher…"), None, True),
-            (ReportKind.THANKS, self.tr("Host &thank-you note…"), None, True),
-            (ReportKind.ACTIONS, self.tr("Action-item &tracker…"), None, False),
-            (ReportKind.JOURNAL, self.tr("Walker's growth &journal…"), None, False),
-        ]
         self._export_actions: list[tuple[QAction, bool]] = []
-        for kind, label, shortcut, needs_walk in labels:
-            action = self._action(label, functools.partial(self.export_report, kind), shortcut)
+        for spec in REPORTS:
+            action = self._action(self.tr(spec.menu_label) + "…",
+                                  functools.partial(self.export_report, spec.kind),
+                                  spec.shortcut)
             self.export_menu.addAction(action)
-            self._export_actions.append((action, needs_walk))
+            self._export_actions.append((action, spec.kind.needs_walk))
 
     def export_report(self, kind: object) -> None:
         from walkapp.reports import ReportKind
