@@ -160,9 +160,14 @@ class Visit:
         return f"Visit {self.position}"
 
     def details(self, *, show_teacher: bool = False) -> str:
-        parts = [p for p in (self.room, self.grade, self.subject) if p]
-        if show_teacher and self.teacher_name:
-            parts.append(self.teacher_name)
+        """The visit's details joined in their declared order ("Room 4 · Year 5"); a
+        teacher-name field only with `show_teacher` (the facilitator's own screens show
+        the rest; outputs redact first, see walkapp.privacy)."""
+        from walkapp import visit_fields as vf
+
+        parts = [str(value) for f in vf.VISIT_FIELDS
+                 if (value := getattr(self, f.name, None))
+                 and (show_teacher or f.gate is not vf.Gate.TEACHER_NAMES)]
         return " · ".join(parts)
 
 

@@ -3,8 +3,9 @@
 Each `*_data` function is pure: it takes a `WalkRecord` and returns what the renderer
 prints, applying the walk's privacy settings on the way:
 
-- `show_teacher_names` off → no teacher name anywhere (it is dropped here, not hidden later);
-- `include_visit_details` off → visits are "Visit n" with no room, grade or subject;
+- visit details (walkapp.visit_fields) go through `walkapp.privacy`: `show_teacher_names`
+  off → no teacher name anywhere (dropped here, not hidden later); `include_visit_details`
+  off → visits are "Visit n" with no room, grade or subject;
 - `attribute_commitments` off → commitments without names, in an order (alphabetical)
   that does not give away the roster.
 """
@@ -17,6 +18,7 @@ from typing import TYPE_CHECKING
 
 from walkapp import domain as d
 from walkapp.errors import NotFoundError
+from walkapp.privacy import redact_visit
 from walkapp.reports.data import (
     ActionRow,
     AgendaData,
@@ -99,11 +101,8 @@ def heading(walk: d.Walk, protocol_name: str = "") -> WalkHeading:
 
 def visit_line(walk: d.Walk, visit: d.Visit) -> VisitLine:
     """"Visit n", with details only as far as the walk's privacy settings allow."""
-    parts = [p for p in (visit.room, visit.grade, visit.subject)
-             if p and walk.include_visit_details]
-    if walk.show_teacher_names and visit.teacher_name:
-        parts.append(visit.teacher_name)
-    return VisitLine(number=visit.position, details=" · ".join(parts))
+    return VisitLine(number=visit.position,
+                     details=redact_visit(visit, walk).details(show_teacher=True))
 
 
 def _has_text(value: str) -> bool:
@@ -274,10 +273,8 @@ def thanks_data(record: d.WalkRecord, visit_number: int,
     wondering = next((n.text for n in mine if n.stem is d.Stem.WONDER),
                      next((n.text for n in mine if n.stem is d.Stem.QUESTION), None))
     line = visit_line(walk, visit)
-    if walk.show_teacher_names and visit.teacher_name:
-        addressee = visit.teacher_name
-    else:
-        addressee = f"the host of {line.label}"
+    shown = redact_visit(visit, walk)
+    addressee = shown.teacher_name or f"the host of {line.label}"
     if walk.attribute_commitments and walk.walkers:
         signed = ", ".join(p.display_name for p in walk.walkers)
     else:

@@ -17,6 +17,7 @@ from sqlalchemy import func, select, update
 from sqlalchemy.orm import Session, selectinload
 
 from walkapp import domain as d
+from walkapp import visit_fields
 from walkapp.errors import AmbiguousError, NotFoundError, ValidationError, WalkInTrashError
 from walkapp.events import Action
 from walkapp.services import convert
@@ -263,9 +264,9 @@ class WalkService(ServiceBase):
                     role=p.role, position=p.position,
                     group_id=group_map.get(p.group_id) if p.group_id else None))
             for vis in old.visits:
-                session.add(m.Visit(walk_id=new.id, position=vis.position, room=vis.room,
-                                    grade=vis.grade, subject=vis.subject,
-                                    teacher_name=vis.teacher_name))
+                session.add(m.Visit(walk_id=new.id, position=vis.position,
+                                    **{name: getattr(vis, name)
+                                       for name in visit_fields.names()}))
             for lf in old.look_fors:
                 session.add(m.LookFor(walk_id=new.id, position=lf.position, text=lf.text,
                                       description=lf.description))
