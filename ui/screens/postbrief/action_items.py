@@ -122,7 +122,6 @@ class TextDelegate(PaddedTextDelegate):
 
 
 class ActionItemsPanel(Panel):
-    name = "action_items"
     entities = frozenset({"action_item", "participant"})
 
     def __init__(self, debrief: DebriefService, walks: WalkService, walk_id: str,

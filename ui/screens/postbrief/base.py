@@ -106,7 +106,6 @@ class Panel(QWidget):
     refreshed = Signal()  # the view now shows freshly loaded data
     load_failed = Signal(str)
 
-    name: ClassVar[str] = ""
     entities: ClassVar[frozenset[str]] = frozenset()
     background: ClassVar[bool] = False
     # How long a burst of changes may pile up before one reload (ms).

@@ -38,7 +38,6 @@ class CalibrationData:
 
 
 class CalibrationView(Panel):
-    name = "calibration"
     entities = frozenset({"note", "visit", "participant", "look_for"})
     background = True
     coalesce_ms = 60

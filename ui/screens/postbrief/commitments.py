@@ -220,7 +220,6 @@ class CommitmentRow(QWidget):
 
 
 class CommitmentsPanel(Panel):
-    name = "commitments"
     entities = frozenset({"commitment", "participant", "note"})
     background = True
     coalesce_ms = 60

@@ -57,7 +57,6 @@ class WallData:
 
 
 class EvidenceWall(Panel):
-    name = "evidence_wall"
     entities = frozenset({"note", "look_for", "visit", "participant"})
     background = True
     coalesce_ms = 60

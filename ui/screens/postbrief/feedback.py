@@ -140,7 +140,6 @@ class _Answer(QWidget):
 
 
 class FeedbackPanel(Panel):
-    name = "feedback"
     entities = frozenset({"feedback", "participant"})
 
     def __init__(self, debrief: DebriefService, walks: WalkService, walk_id: str,

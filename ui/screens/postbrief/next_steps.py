@@ -12,7 +12,6 @@ from walkapp.ui.screens.postbrief.statement_list import StatementList
 
 
 class NextStepsPanel(Panel):
-    name = "next_steps"
     entities = frozenset({"next_step"})
 
     def __init__(self, debrief: DebriefService, walk_id: str, asker: Asker,

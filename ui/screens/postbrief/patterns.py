@@ -25,7 +25,6 @@ from walkapp.ui.screens.postbrief.statement_list import StatementList
 
 
 class PatternsPanel(Panel):
-    name = "patterns"
     entities = frozenset({"pattern"})
 
     def __init__(self, debrief: DebriefService, walk_id: str, asker: Asker,
