@@ -10,6 +10,8 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from enum import StrEnum
 
+from walkapp import formatting as fmt
+
 
 class Role(StrEnum):
     FACILITATOR = "facilitator"
@@ -138,9 +140,11 @@ class Group:
         """A gentle warning when the group is outside the 3–6 walkers that work well."""
         size = len(self.member_ids)
         if size < GROUP_MIN:
-            return f"{self.name} has {size} walker(s); groups of {GROUP_MIN}–{GROUP_MAX} work best."
+            return (f"{self.name} has {fmt.plural(size, 'walker', 'walkers')}; groups of "
+                    f"{GROUP_MIN}–{GROUP_MAX} work best.")
         if size > GROUP_MAX:
-            return f"{self.name} has {size} walkers; groups of {GROUP_MIN}–{GROUP_MAX} work best."
+            return (f"{self.name} has {fmt.plural(size, 'walker', 'walkers')}; groups of "
+                    f"{GROUP_MIN}–{GROUP_MAX} work best.")
         return None
 
 

@@ -8,6 +8,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from walkapp import domain as d
+from walkapp import formatting as fmt
 from walkapp import visit_fields
 from walkapp.errors import NotFoundError, ValidationError
 from walkapp.events import Action
@@ -117,8 +118,9 @@ class PlanService(ServiceBase):
                                               m.Note.deleted_at.is_(None)))
             if has_notes:
                 raise ValidationError(
-                    f"{row.display_name} has {has_notes} note(s) in this walk; their notes "
-                    "would be lost. Keep them on the roster, or delete their notes first.")
+                    f"{row.display_name} has {fmt.plural(has_notes, 'note', 'notes')} in this "
+                    "walk; their notes would be lost. Keep them on the roster, or delete "
+                    "their notes first.")
             session.delete(row)
             session.flush()
             _renumber(session, m.Participant, walk_id)
@@ -207,8 +209,8 @@ class PlanService(ServiceBase):
                                               m.Note.deleted_at.is_(None)))
             if has_notes:
                 raise ValidationError(
-                    f"Visit {row.position} has {has_notes} note(s); removing it would lose "
-                    "them. Move or delete those notes first.")
+                    f"Visit {row.position} has {fmt.plural(has_notes, 'note', 'notes')}; "
+                    "removing it would lose them. Move or delete those notes first.")
             session.delete(row)
             session.flush()
             _renumber(session, m.Visit, walk_id)

@@ -17,6 +17,7 @@ from sqlalchemy import func, select, update
 from sqlalchemy.orm import Session, selectinload
 
 from walkapp import domain as d
+from walkapp import formatting as fmt
 from walkapp import visit_fields
 from walkapp.errors import AmbiguousError, NotFoundError, ValidationError, WalkInTrashError
 from walkapp.events import Action
@@ -193,7 +194,9 @@ class WalkService(ServiceBase):
             trashed = matching_walks([r for r in rows if r.trashed_at is not None], needle)
             if trashed:
                 raise NotFoundError(
-                    f"No walk matches {key!r}, but {len(trashed)} walk(s) in the Trash do. "
+                    f"No walk matches {key!r}, but "
+                    + fmt.plural(len(trashed), "{n} walk in the Trash does. ",
+                                 "{n} walks in the Trash do. ") +
                     "Run `walkapp trash list` to see them, `walkapp trash restore` to bring "
                     "one back.")
             raise NotFoundError(f"No walk matches {key!r}. Run `walkapp list` to see walks.")
