@@ -12,6 +12,7 @@ from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QKe
 from PySide6.QtWidgets import QLabel, QMainWindow, QStackedWidget, QWidget
 
 from walkapp import __version__
+from walkapp import formatting as fmt
 from walkapp.errors import WalkappError
 from walkapp.events import Action, Change
 from walkapp.protocol.library import ProtocolLibrary
@@ -302,7 +303,7 @@ class MainWindow(QMainWindow):
                 self.tr("Move “{0}” ({1}) to the Trash? It disappears from the list of walks "
                         "and reports at once, and is removed for good after {2} days; until "
                         "then you can restore it from the Trash.").format(
-                    walk.title, walk.walk_date.isoformat(), TRASH_DAYS),
+                    walk.title, fmt.short_date(walk.walk_date), TRASH_DAYS),
                 self.tr("Move to Trash")):
             return
         if self.workspace is not None and self.workspace.walk_id == walk_id:

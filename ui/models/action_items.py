@@ -11,9 +11,10 @@ from dataclasses import replace
 from datetime import date
 from typing import Any
 
-from PySide6.QtCore import QDate, QLocale, Qt, Signal
+from PySide6.QtCore import QDate, Qt, Signal
 from PySide6.QtGui import QGuiApplication, QPalette
 
+from walkapp import formatting as fmt
 from walkapp.domain import ActionItem, ActionStatus
 from walkapp.ui.models.rows import Index, RowsTableModel
 
@@ -66,7 +67,7 @@ class ActionItemsModel(RowsTableModel[ActionItem]):
             if column == DUE:
                 if item.due_date is None:
                     return "—" if role == Qt.ItemDataRole.DisplayRole else self.tr("no date")
-                return QLocale().toString(to_qdate(item.due_date), DATE_FORMAT)
+                return fmt.short_date(item.due_date)
             return self.status_label(item.status)
         if role == Qt.ItemDataRole.EditRole:
             return (item.text, item.owner_name, to_qdate(item.due_date),
