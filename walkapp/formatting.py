@@ -117,6 +117,15 @@ def short_date(day: date | None, empty: str = "—") -> str:
                                                         locale=current_locale()))
 
 
+def short_date_pattern() -> str:
+    """The short date style as a date-field pattern ("MMM d, yyyy"), for date editors, so
+    what is typed into looks like what is shown. CLDR's "y" (any length) becomes "yyyy"."""
+    import re
+
+    pattern = str(current_locale().date_formats["medium"].pattern)
+    return re.sub(r"y+", "yyyy", pattern)
+
+
 def clock(moment: time) -> str:
     """"8:30 AM" (en) / "08:30" (en_GB): a time of day."""
     return _clean(format_time(moment, "short", locale=current_locale()))

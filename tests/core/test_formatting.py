@@ -29,6 +29,7 @@ def test_phrases_with_the_count_inside() -> None:
 def test_dates_times_durations_and_numbers_in_english() -> None:
     assert fmt.long_date(DAY) == "Tuesday, December 1, 2026"
     assert fmt.short_date(DAY) == "Dec 1, 2026" and fmt.short_date(None) == "—"
+    assert fmt.short_date_pattern() == "MMM d, yyyy"   # date editors show the same style
     assert fmt.clock(time(13, 5)) == "1:05\u00a0PM"
     assert fmt.clock_span(time(8, 30), time(8, 35)) == "8:30 – 8:35\u00a0AM"
     assert fmt.duration(5 * 60) == "5 min" and fmt.duration(65 * 60) == "1 h 05 min"

@@ -19,8 +19,8 @@ from walkapp.domain import ActionItem, ActionStatus
 from walkapp.ui.models.rows import Index, RowsTableModel
 
 TEXT, OWNER, DUE, STATUS = range(4)
-# Day, month name, year: the same reading in every country (4/12 is not).
-DATE_FORMAT = "d MMM yyyy"
+# Date editors use the one short date style (walkapp.formatting), read once per run.
+DATE_FORMAT = fmt.short_date_pattern()
 FIELDS = ("text", "owner_name", "due_date", "status")
 
 
