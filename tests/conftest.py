@@ -21,6 +21,7 @@ import pytest  # noqa: E402
 from hypothesis import HealthCheck  # noqa: E402
 from hypothesis import settings as hypothesis_settings  # noqa: E402
 
+from walkapp import formatting  # noqa: E402
 from walkapp.config import Settings, resolve_settings  # noqa: E402
 from walkapp.services import Services, open_services  # noqa: E402
 
@@ -52,6 +53,9 @@ def _isolated_environment(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> No
     monkeypatch.setenv("XDG_RUNTIME_DIR", str(runtime))
     monkeypatch.setenv("WALKAPP_DATA_DIR", str(tmp_path / "data"))
     monkeypatch.delenv("WALKAPP_DATABASE_URL", raising=False)
+    # Text is formatted for the machine's locale; tests expect plain "en" on every machine
+    # (tests of the locale choice itself call formatting.set_locale(None)).
+    monkeypatch.setattr(formatting, "_override", "en")
 
 
 @pytest.fixture

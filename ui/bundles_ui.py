@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from walkapp import formatting as fmt
 from walkapp.bundles import (
     KIT_EXTENSION,
     NOTES_EXTENSION,
@@ -203,7 +204,7 @@ class ImportController(_Background):
                 "An import is already running; wait for it to finish."))
             return
         chosen = [str(p) for p in paths]
-        self._start(self.tr("Importing {0} file(s)…").format(len(chosen)),
+        self._start(self.tr("Importing {0}…").format(fmt.plural(len(chosen), "file", "files")),
                     lambda progress: self.bundles.import_files(chosen, passphrase, progress),
                     lambda report: self._imported(report, passphrase, earlier))
 

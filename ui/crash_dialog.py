@@ -23,6 +23,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from walkapp import formatting as fmt
+
 FolderOpener = Callable[[Path], bool]
 
 
@@ -127,9 +129,11 @@ class CrashDialog(QDialog):
         """Another error while this dialog is open: count it rather than open another."""
         self.more += 1
         self.more_label.setText(
-            self.tr("{0} more problem(s) happened after this one; they are in the log too.")
-            .format(self.more) if report.log_path is not None else
-            self.tr("{0} more problem(s) happened after this one.").format(self.more))
+            fmt.plural(self.more, "{n} more problem happened after this one; it is in the log "
+                       "too.", "{n} more problems happened after this one; they are in the "
+                       "log too.") if report.log_path is not None else
+            fmt.plural(self.more, "{n} more problem happened after this one.",
+                       "{n} more problems happened after this one."))
         self.more_label.show()
 
     def copy_details(self) -> None:

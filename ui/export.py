@@ -32,9 +32,12 @@ from PySide6.QtWidgets import (
 )
 
 from walkapp import domain as d
+from walkapp import formatting as fmt
 from walkapp.errors import WalkappError
 from walkapp.reports import (
+    REPORTS,
     ExportResult,
+    Need,
     Paper,
     ReportKind,
     ReportRequest,
@@ -90,10 +93,10 @@ class ExportDialog(QDialog):
 
         self.kind = QComboBox()
         self.kind.setAccessibleName(self.tr("Report"))
-        for item in ReportKind:
-            if item.needs_walk and self._walk is None:
+        for spec in REPORTS:
+            if spec.kind.needs_walk and self._walk is None:
                 continue
-            self.kind.addItem(self.tr(item.label), item.value)
+            self.kind.addItem(self.tr(spec.label), spec.kind.value)
         self.walker = QComboBox()
         self.walker.setAccessibleName(self.tr("Walker"))
         self.walker.setEditable(self._walk is None)
@@ -102,7 +105,7 @@ class ExportDialog(QDialog):
         self.visit = QSpinBox()
         self.visit.setAccessibleName(self.tr("Visit number"))
         self.visit.setRange(1, max(1, len(self._walk.visits) if self._walk else 1))
-        self.visit.setPrefix(self.tr("Visit "))
+        self.visit.setPrefix(self.tr("Visit "))  # "Visit 3", as visits are named everywhere
         self.use_start = QCheckBox(self.tr("Print clock times, starting at"))
         self.use_start.setAccessibleName(self.tr("Print clock times"))
         self.start = QTimeEdit(QTime(9, 0))
@@ -169,7 +172,7 @@ class ExportDialog(QDialog):
         layout = QVBoxLayout(self)
         if self._walk is not None:
             heading = QLabel(self.tr("Walk: {0} ({1})").format(
-                self._walk.title, self._walk.walk_date.isoformat()))
+                self._walk.title, fmt.long_date(self._walk.walk_date)))
             heading.setWordWrap(True)
             layout.addWidget(heading)
         layout.addLayout(form)
@@ -189,12 +192,14 @@ class ExportDialog(QDialog):
     def current_kind(self) -> ReportKind:
         return ReportKind(self.kind.currentData())
 
+    def _uses(self, need: Need) -> bool:
+        spec = self.current_kind().spec
+        return need in spec.needs or need in spec.takes
+
     def _kind_changed(self) -> None:
-        kind = self.current_kind()
-        for widget, shown in ((self.walker, kind is ReportKind.JOURNAL),
-                              (self.visit, kind is ReportKind.THANKS),
-                              (self._start_row, kind is ReportKind.AGENDA)):
-            self._form.setRowVisible(widget, shown)
+        for widget, need in ((self.walker, Need.WALKER), (self.visit, Need.VISIT),
+                             (self._start_row, Need.START)):
+            self._form.setRowVisible(widget, self._uses(need))
         self._suggest_path()
 
     def _suggest_path(self) -> None:
@@ -213,12 +218,12 @@ class ExportDialog(QDialog):
     def request(self) -> ReportRequest:
         kind = self.current_kind()
         start = None
-        if kind is ReportKind.AGENDA and self.use_start.isChecked():
+        if self._uses(Need.START) and self.use_start.isChecked():
             start = to_time(self.start.time())
         return ReportRequest(
             kind=kind, walk_id=self._walk.id if self._walk else None,
-            walker=self.walker.currentText().strip() if kind is ReportKind.JOURNAL else None,
-            visit=self.visit.value() if kind is ReportKind.THANKS else None,
+            walker=self.walker.currentText().strip() if self._uses(Need.WALKER) else None,
+            visit=self.visit.value() if self._uses(Need.VISIT) else None,
             paper=Paper(self.paper.currentData()), start=start)
 
     # -- export ------------------------------------------------------------------------
@@ -254,8 +259,7 @@ class ExportDialog(QDialog):
         self.result_ = result
         self._set_running(False)
         self.progress.setValue(self.progress.maximum())
-        pages = (self.tr("1 page") if result.pages == 1
-                 else self.tr("{0} pages").format(result.pages))
+        pages = fmt.plural(result.pages, "page", "pages")
         self.status.setText(self.tr("Saved {0} to {1}.").format(pages, result.path))
         self.open_button.setEnabled(True)
         self.open_button.setFocus()

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from walkapp import formatting as fmt
 from walkapp.bundles import ImportReport
 
 
@@ -28,10 +29,13 @@ class ImportReportDialog(QDialog):
         layout = QVBoxLayout(self)
         imported = sum(1 for f in report.files if f.accepted)
         self.headline = QLabel(self.tr(
-            "Imported {0} of {1} file(s): {2} new, {3} updated, {4} unchanged, "
-            "{5} conflict(s), {6} not imported.").format(
-                imported, len(report.files), report.new, report.updated, report.unchanged,
-                report.conflicts, report.rejected))
+            "Imported {0} of {1}: {2} new, {3} updated, {4} unchanged, {5}, {6} not "
+            "imported.").format(
+                fmt.number(imported), fmt.plural(len(report.files), "file", "files"),
+                fmt.number(report.new), fmt.number(report.updated),
+                fmt.number(report.unchanged),
+                fmt.plural(report.conflicts, "conflict", "conflicts"),
+                fmt.number(report.rejected)))
         self.headline.setWordWrap(True)
         self.headline.setAccessibleName(self.tr("Import summary"))
         font = self.headline.font()
@@ -60,9 +64,9 @@ class ImportReportDialog(QDialog):
                              + escape(self.tr("Not imported. {0}").format(reason))
                              + "</span></p>")
                 continue
-            parts.append(escape(self.tr(
-                "{0} new, {1} updated, {2} unchanged, {3} conflict(s).").format(
-                    file.new, file.updated, file.unchanged, file.conflicts)) + "</p>")
+            parts.append(escape(self.tr("{0} new, {1} updated, {2} unchanged, {3}.").format(
+                fmt.number(file.new), fmt.number(file.updated), fmt.number(file.unchanged),
+                fmt.plural(file.conflicts, "conflict", "conflicts"))) + "</p>")
             lines = [self.tr("Conflict: {0}").format(note) for note in file.conflict_notes]
             lines += [self.tr("Not imported: {0} — {1}.").format(r.what, r.reason)
                       for r in file.rejected]

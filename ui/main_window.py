@@ -12,6 +12,7 @@ from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QKe
 from PySide6.QtWidgets import QLabel, QMainWindow, QStackedWidget, QVBoxLayout, QWidget
 
 from walkapp import __version__
+from walkapp import formatting as fmt
 from walkapp.errors import WalkappError
 from walkapp.events import Action, Change, Entity
 from walkapp.protocol.library import ProtocolLibrary
@@ -177,21 +178,16 @@ class MainWindow(QMainWindow, Stoppable):
         self._update_actions()
 
     def _build_export_menu(self) -> None:
-        from walkapp.reports import ReportKind
+        # One action per kind in the report registry, in its order.
+        from walkapp.reports import REPORTS
 
-        labels = [
-            (ReportKind.DEBRIEF, self.tr("&Debrief report…"), "Ctrl+P", True),
-            (ReportKind.AGENDA, self.tr("&Agenda…"), None, True),
-            (ReportKind.NOTECATCHER, self.tr("Blank &note-catcher…"), None, True),
-            (ReportKind.THANKS, self.tr("Host &thank-you note…"), None, True),
-            (ReportKind.ACTIONS, self.tr("Action-item &tracker…"), None, False),
-            (ReportKind.JOURNAL, self.tr("Walker's growth &journal…"), None, False),
-        ]
         self._export_actions: list[tuple[QAction, bool]] = []
-        for kind, label, shortcut, needs_walk in labels:
-            action = self._action(label, functools.partial(self.export_report, kind), shortcut)
+        for spec in REPORTS:
+            action = self._action(self.tr(spec.menu_label) + "…",
+                                  functools.partial(self.export_report, spec.kind),
+                                  spec.shortcut)
             self.export_menu.addAction(action)
-            self._export_actions.append((action, needs_walk))
+            self._export_actions.append((action, spec.kind.needs_walk))
 
     def export_report(self, kind: object) -> None:
         from walkapp.reports import ReportKind
@@ -332,7 +328,7 @@ class MainWindow(QMainWindow, Stoppable):
                 self.tr("Move “{0}” ({1}) to the Trash? It disappears from the list of walks "
                         "and reports at once, and is removed for good after {2} days; until "
                         "then you can restore it from the Trash.").format(
-                    walk.title, walk.walk_date.isoformat(), TRASH_DAYS),
+                    walk.title, fmt.short_date(walk.walk_date), TRASH_DAYS),
                 self.tr("Move to Trash")):
             return
         if self.workspace is not None and self.workspace.walk_id == walk_id:

@@ -23,6 +23,7 @@ from dataclasses import dataclass
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QWidget
 
+from walkapp import formatting as fmt
 from walkapp.config import Settings
 from walkapp.errors import AlreadyRunningError, StorageError
 from walkapp.services.safety import (
@@ -131,7 +132,7 @@ def _describe(recovery: RecoveryResult) -> str:
     lines = []
     if recovery.backup is not None:
         lines.append(tr("Restored the backup made {0} ({1}).").format(
-            recovery.backup.created_at.strftime("%Y-%m-%d %H:%M UTC"), recovery.backup.name))
+            fmt.moment(recovery.backup.created_at), recovery.backup.name))
     else:
         lines.append(tr("Started with an empty database."))
     if recovery.damaged_copy is not None:

@@ -10,6 +10,8 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from enum import StrEnum
 
+from walkapp import formatting as fmt
+
 
 class Role(StrEnum):
     FACILITATOR = "facilitator"
@@ -138,9 +140,11 @@ class Group:
         """A gentle warning when the group is outside the 3–6 walkers that work well."""
         size = len(self.member_ids)
         if size < GROUP_MIN:
-            return f"{self.name} has {size} walker(s); groups of {GROUP_MIN}–{GROUP_MAX} work best."
+            return (f"{self.name} has {fmt.plural(size, 'walker', 'walkers')}; groups of "
+                    f"{GROUP_MIN}–{GROUP_MAX} work best.")
         if size > GROUP_MAX:
-            return f"{self.name} has {size} walkers; groups of {GROUP_MIN}–{GROUP_MAX} work best."
+            return (f"{self.name} has {fmt.plural(size, 'walker', 'walkers')}; groups of "
+                    f"{GROUP_MIN}–{GROUP_MAX} work best.")
         return None
 
 
@@ -160,9 +164,14 @@ class Visit:
         return f"Visit {self.position}"
 
     def details(self, *, show_teacher: bool = False) -> str:
-        parts = [p for p in (self.room, self.grade, self.subject) if p]
-        if show_teacher and self.teacher_name:
-            parts.append(self.teacher_name)
+        """The visit's details joined in their declared order ("Room 4 · Year 5"); a
+        teacher-name field only with `show_teacher` (the facilitator's own screens show
+        the rest; outputs redact first, see walkapp.privacy)."""
+        from walkapp import visit_fields as vf
+
+        parts = [str(value) for f in vf.VISIT_FIELDS
+                 if (value := getattr(self, f.name, None))
+                 and (show_teacher or f.gate is not vf.Gate.TEACHER_NAMES)]
         return " · ".join(parts)
 
 

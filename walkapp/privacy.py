@@ -1,25 +1,32 @@
 """Apply a walk's own privacy settings to what is shown or written out.
 
-`show_teacher_names` off (the default) → no teacher names; `include_visit_details` off → no
-room, grade or subject. Every output (CLI, reports, files) should pass a walk through
-`redact_walk` / `redact_record` rather than re-implement the rule; the stored walk keeps
-everything, so switching a setting on later brings the details back.
+Which visit details are private, and which walk setting lets each out, is declared once in
+`walkapp.visit_fields` (today: `show_teacher_names` off, the default → no teacher names;
+`include_visit_details` off → no room, grade or subject). Every output (CLI, reports, kits)
+passes a walk through `redact_walk` / `redact_record` / `visit_values` rather than
+re-implement the rule; the stored walk keeps everything, so switching a setting on later
+brings the details back.
 """
 
 from __future__ import annotations
 
 import dataclasses
+from typing import Any
 
 from walkapp import domain as d
+from walkapp import visit_fields as vf
+
+
+def visit_values(visit: object, walk: object) -> dict[str, str | None]:
+    """Each declared visit field of `visit` (domain or storage row), None where the walk's
+    settings keep it in."""
+    return {f.name: getattr(visit, f.name) if vf.is_open(f, walk) else None
+            for f in vf.VISIT_FIELDS}
 
 
 def redact_visit(visit: d.Visit, walk: d.Walk) -> d.Visit:
-    return dataclasses.replace(
-        visit,
-        teacher_name=visit.teacher_name if walk.show_teacher_names else None,
-        room=visit.room if walk.include_visit_details else None,
-        grade=visit.grade if walk.include_visit_details else None,
-        subject=visit.subject if walk.include_visit_details else None)
+    values: dict[str, Any] = dict(visit_values(visit, walk))  # names from VISIT_FIELDS
+    return dataclasses.replace(visit, **values)
 
 
 def redact_walk(walk: d.Walk) -> d.Walk:

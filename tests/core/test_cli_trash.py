@@ -54,7 +54,7 @@ def test_delete_moves_to_the_trash_and_restore_undoes_it(
 
     assert main(["trash"]) == 0  # `list` is the default
     out = capsys.readouterr()[0]
-    assert "Gone walk" in out and "2026-10-01" in out and "removed for good" in out
+    assert "Gone walk" in out and "Oct 1, 2026" in out and "removed for good" in out
     assert main(["trash", "list", "--json"]) == 0
     [row] = json.loads(capsys.readouterr()[0])
     assert row["id"] == gone and row["title"] == "Gone walk"
@@ -85,7 +85,7 @@ def test_empty_asks_and_scrubs_backups(capsys: pytest.CaptureFixture[str],
     monkeypatch.setattr("builtins.input", lambda prompt="": "y")
     assert main(["trash", "empty"]) == 0
     out = capsys.readouterr()[0]
-    assert "Removed 1 walk(s) for good" in out and "removed from 2 backups" in out
+    assert "Removed 1 walk for good" in out and "removed from 2 backups" in out
     settings = resolve_settings()
     for path in settings.backup_dir.iterdir():
         assert MARKER.encode() not in path.read_bytes(), path
@@ -155,7 +155,7 @@ def test_purge_says_what_it_scrubbed(capsys: pytest.CaptureFixture[str]) -> None
     capsys.readouterr()
     assert main(["purge", "--older-than", "12", "--yes"]) == 0
     out = capsys.readouterr()[0]
-    assert "Removed 1 walk(s)" in out and "removed from 2 backups" in out
+    assert "Removed 1 walk;" in out and "removed from 2 backups" in out
     settings = resolve_settings()
     for path in settings.backup_dir.iterdir():
         assert MARKER.encode() not in path.read_bytes(), path

@@ -84,7 +84,7 @@ def test_backups_and_restore_still_work_and_bring_the_walks_back(
     assert code == 0 and " ok" in out, err
     code, out, err = run(capsys, "restore", "--yes")
     assert code == 0, err
-    assert "Restored" in out and "1 walk(s)" in out
+    assert "Restored" in out and "1 walk." in out
     code, out, err = run(capsys, "list", "--json")
     assert code == 0, err
     assert [w["title"] for w in json.loads(out)] == ["Kept walk"]
@@ -107,7 +107,7 @@ def test_the_first_start_creates_the_database(settings: Settings,
                                               capsys: pytest.CaptureFixture[str]) -> None:
     assert settings.sqlite_path is not None
     code, out, err = run(capsys, "check")
-    assert code == 0 and "ok: 0 walk(s)" in out, err
+    assert code == 0 and "ok: 0 walks" in out, err
     assert settings.sqlite_path.is_file()
 
 
@@ -164,7 +164,7 @@ def test_check_on_damaged_pages_lists_the_damage(settings: Settings,
     damage_pages(walk_on_disk(settings))
     code, _, err = run(capsys, "check")
     assert code == 1 and "internal error" not in err, err
-    assert "problem(s)" in err and "`walkapp restore`" in err
+    assert "has 1 problem:" in err and "`walkapp restore`" in err
     code, out, err = run(capsys, "check", "--json")
     assert code == 1 and "internal error" not in err, err
     assert json.loads(out)["ok"] is False and json.loads(out)["problems"]

@@ -251,7 +251,9 @@ def test_the_trash_migration_upgrades_and_downgrades_without_losing_rows(
     walk = _walk_with_record(services, "Kept through", date(2026, 9, 1))
     services.walks.delete_walk(walk.id)
     services.close()
-    assert migrate.head_revision() == "0003"
+    # The Trash came with 0003; later migrations may sit on top of it.
+    head = migrate.head_revision()
+    assert migrate.is_known_revision("0003")
     engine = create_engine(settings.database_url)
     config = migrate.alembic_config()
     with engine.begin() as connection:
@@ -265,7 +267,7 @@ def test_the_trash_migration_upgrades_and_downgrades_without_losing_rows(
     # Going back never deletes: a walk that was in the Trash is an ordinary walk again.
     assert "trashed_at" not in columns and notes == 1
     with Database(settings) as db:
-        assert migrate.current_revision(db.engine) == "0003"
+        assert migrate.current_revision(db.engine) == head
         again = Services.create(db, clock=clock)
         assert [w.title for w in again.walks.list_walks()] == ["Kept through"]
         assert again.trash.list_trash() == []

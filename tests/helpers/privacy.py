@@ -7,10 +7,12 @@ Use on every output a walk produces::
     assert_private(pdf, record.walk)                     # teacher names, visit details
     assert_private(pdf, record.walk, walker_names=False)  # an anonymous notes summary
 
-What is checked follows the walk's settings:
+What is checked follows the walk's settings and the one declaration of private visit
+fields (`walkapp.visit_fields`), so a field declared there is checked here with no change:
 
-- `show_teacher_names` off → no visit's teacher name appears;
-- `include_visit_details` off → no room, grade or subject appears;
+- each private visit field whose setting is off → none of its values appears (today:
+  `show_teacher_names` off → no teacher name; `include_visit_details` off → no room,
+  grade or subject);
 - `walker_names=False` (the output is meant to be anonymous, e.g. commitments with
   `attribute_commitments` off) → no walker's or facilitator's name appears;
 - `extra` → any other strings that must not appear (e.g. a deleted note's text).
@@ -35,6 +37,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from walkapp import domain as d
+from walkapp import visit_fields as vf
 from walkapp.services import NewWalk, NoteDraft, Services
 
 # Distinctive names for test walks: unlikely to occur by chance in any output.
@@ -59,12 +62,11 @@ def forbidden_strings(walk: d.Walk, *, walker_names: bool = True,
                       extra: Iterable[str] = ()) -> list[tuple[str, str]]:
     """(kind, text) pairs that must not appear in an output of `walk`."""
     banned: list[tuple[str, str]] = []
-    if not walk.show_teacher_names:
-        banned += [("teacher name", v.teacher_name) for v in walk.visits if v.teacher_name]
-    if not walk.include_visit_details:
-        for visit in walk.visits:
-            banned += [("visit detail", value) for value in
-                       (visit.room, visit.grade, visit.subject) if value]
+    for field in vf.VISIT_FIELDS:
+        if vf.is_open(field, walk):
+            continue
+        banned += [(f"visit {field.label.lower()}", value) for visit in walk.visits
+                   if (value := getattr(visit, field.name, None))]
     if not walker_names:
         banned += [("participant name", p.display_name) for p in walk.participants]
     banned += [("forbidden text", text) for text in extra if text]
@@ -152,20 +154,28 @@ def _contains_word(haystack: str, needle: str) -> bool:
     return re.search(pattern, haystack) is not None
 
 
+def private_visit_values(index: int) -> dict[str, str]:
+    """Distinctive values for every declared visit field of the `index`-th visit."""
+    known = {"room": ROOMS[index % len(ROOMS)], "grade": GRADES[0], "subject": SUBJECTS[0],
+             "teacher_name": TEACHER_NAMES[index % len(TEACHER_NAMES)]}
+    return {f.name: known.get(f.name, f"Quokkavale {f.name} {index + 1}")
+            for f in vf.VISIT_FIELDS}
+
+
 def make_private_walk(services: Services, title: str = "Privacy walk", *,
                       show_teacher_names: bool = False, include_visit_details: bool = False,
                       attribute_commitments: bool = False,
                       walk_date: date | None = None) -> d.Walk:
     """A walk full of the private details above (teacher names, rooms, walker names,
-    notes, commitments, action items), with the privacy settings given."""
+    notes, commitments, action items), with the privacy settings given. Every declared
+    visit field gets a value, so a new private field is exercised without a change here."""
     walk = services.walks.create_walk(NewWalk(title=title,
                                               walk_date=walk_date or date(2026, 11, 2)))
     plan = services.plan
     plan.add_participant(walk.id, "Fran Facilitatorsson", d.Role.FACILITATOR)
     walkers = [plan.add_participant(walk.id, name) for name in WALKER_NAMES]
-    for i, teacher in enumerate(TEACHER_NAMES):
-        plan.add_visit(walk.id, room=ROOMS[i % len(ROOMS)], grade=GRADES[0],
-                       subject=SUBJECTS[0], teacher_name=teacher)
+    for i in range(len(TEACHER_NAMES)):
+        plan.add_visit(walk.id, **private_visit_values(i))
     look_for = plan.add_look_for(walk.id, "Students explain their thinking")
     walk = services.walks.update_walk(walk.id, show_teacher_names=show_teacher_names,
                                       include_visit_details=include_visit_details,

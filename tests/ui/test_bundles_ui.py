@@ -114,7 +114,7 @@ def test_import_runs_in_background_and_shows_a_readable_report(
     assert len(services.notes.list_notes(walk_id)) == 6
     dialog = controller.report_dialog
     assert dialog is not None and dialog.isVisible()
-    assert "Imported 2 of 3 file(s): 6 new" in dialog.headline.text()
+    assert "Imported 2 of 3 files: 6 new" in dialog.headline.text()
     assert "1 not imported" in dialog.headline.text()
     text = dialog.details.toPlainText()
     assert "broken.walknotes\nNot imported. The file is damaged or cut short" in text
@@ -217,7 +217,7 @@ def test_report_dialog_lists_conflicts_and_rejections(qtbot, tmp_path: Path) -> 
     dialog = ImportReportDialog(report)
     qtbot.addWidget(dialog)
     dialog.show()
-    assert "Imported 1 of 2 file(s)" in dialog.headline.text()
+    assert "Imported 1 of 2 files" in dialog.headline.text()
     assert "2 not imported" in dialog.headline.text()
     text = dialog.details.toPlainText()
     assert "Conflict: note “Students explain…”: changed on two laptops" in text

@@ -13,6 +13,7 @@ from tests.helpers.builders import make_walk
 from tests.helpers.fake_clock import START, FakeClock
 from tests.ui.conftest import ScriptedAsker
 from walkapp.config import Settings
+from walkapp.formatting import short_date
 from walkapp.services import NoteDraft, Services
 from walkapp.storage.db import Database
 from walkapp.ui.main_window import MainWindow
@@ -115,7 +116,7 @@ def test_trash_view_restore_delete_now_and_empty(qtbot, window: MainWindow, serv
     view = window.trash_view
     assert window.stack.currentWidget() is view
     assert view.model.rowCount() == 3
-    expires = (START + timedelta(days=30)).date().isoformat()
+    expires = short_date((START + timedelta(days=30)).astimezone().date())
     assert all(expires in view.model.row_text(i) for i in range(3))
 
     view.select_walk(walks[0].id)

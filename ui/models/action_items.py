@@ -11,15 +11,16 @@ from dataclasses import replace
 from datetime import date
 from typing import Any
 
-from PySide6.QtCore import QDate, QLocale, Qt, Signal
+from PySide6.QtCore import QDate, Qt, Signal
 from PySide6.QtGui import QGuiApplication, QPalette
 
+from walkapp import formatting as fmt
 from walkapp.domain import ActionItem, ActionStatus
 from walkapp.ui.models.rows import Index, RowsTableModel
 
 TEXT, OWNER, DUE, STATUS = range(4)
-# Day, month name, year: the same reading in every country (4/12 is not).
-DATE_FORMAT = "d MMM yyyy"
+# Date editors use the one short date style (walkapp.formatting), read once per run.
+DATE_FORMAT = fmt.short_date_pattern()
 FIELDS = ("text", "owner_name", "due_date", "status")
 
 
@@ -66,7 +67,7 @@ class ActionItemsModel(RowsTableModel[ActionItem]):
             if column == DUE:
                 if item.due_date is None:
                     return "—" if role == Qt.ItemDataRole.DisplayRole else self.tr("no date")
-                return QLocale().toString(to_qdate(item.due_date), DATE_FORMAT)
+                return fmt.short_date(item.due_date)
             return self.status_label(item.status)
         if role == Qt.ItemDataRole.EditRole:
             return (item.text, item.owner_name, to_qdate(item.due_date),

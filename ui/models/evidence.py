@@ -15,6 +15,7 @@ from typing import Any
 
 from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelIndex, Qt
 
+from walkapp import formatting as fmt
 from walkapp.domain import Note, Stem, Walk
 
 Index = QModelIndex | QPersistentModelIndex
@@ -227,10 +228,9 @@ class EvidenceModel(QAbstractListModel):
 
     def count_text(self, group: EvidenceGroup) -> str:
         if self._filtered:
-            return self.tr("{0} of {1}").format(group.shown, group.total)
-        if group.total == 1:
-            return self.tr("1 note")
-        return self.tr("{0} notes").format(group.total)
+            return self.tr("{0} of {1}").format(fmt.number(group.shown),
+                                                fmt.number(group.total))
+        return fmt.plural(group.total, "note", "notes")
 
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self._rows)

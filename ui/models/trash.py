@@ -7,13 +7,14 @@ from typing import Any
 
 from PySide6.QtCore import Qt
 
+from walkapp import formatting as fmt
 from walkapp.services.trash import TrashedWalk
 from walkapp.ui.models.rows import Index, RowsTableModel
 
 
 def local_day(moment: datetime) -> str:
     """A UTC moment as the date on this computer's calendar."""
-    return moment.astimezone().date().isoformat()
+    return fmt.short_date(moment.astimezone().date())
 
 
 class TrashTableModel(RowsTableModel[TrashedWalk]):
@@ -28,7 +29,7 @@ class TrashTableModel(RowsTableModel[TrashedWalk]):
         if walk is None:
             return None
         if role == Qt.ItemDataRole.DisplayRole:
-            values = (walk.walk_date.isoformat(), walk.title, str(walk.note_count),
+            values = (fmt.short_date(walk.walk_date), walk.title, fmt.number(walk.note_count),
                       local_day(walk.trashed_at), local_day(walk.expires_at))
             return values[index.column()]
         if role == Qt.ItemDataRole.TextAlignmentRole and index.column() == 2:

@@ -6,6 +6,7 @@ from typing import Any
 
 from PySide6.QtCore import Qt
 
+from walkapp import formatting as fmt
 from walkapp.domain import WalkStatus, WalkSummary
 from walkapp.ui.models.rows import Index, RowsTableModel
 
@@ -33,7 +34,8 @@ class WalksTableModel(RowsTableModel[WalkSummary]):
         status = {WalkStatus.PLANNED: self.tr("Planned"),
                   WalkStatus.RUNNING: self.tr("In progress"),
                   WalkStatus.CLOSED: self.tr("Closed")}
-        values = (walk.walk_date.isoformat(), walk.title, walk.protocol_id or "—",
-                  str(walk.walker_count), str(walk.visit_count), str(walk.note_count),
+        values = (fmt.short_date(walk.walk_date), walk.title, walk.protocol_id or "—",
+                  fmt.number(walk.walker_count), fmt.number(walk.visit_count),
+                  fmt.number(walk.note_count),
                   status[walk.status])
         return values[column]

@@ -34,6 +34,7 @@ from PySide6.QtWidgets import (
 )
 
 from walkapp import domain as d
+from walkapp import formatting as fmt
 from walkapp.events import Change, Entity
 from walkapp.services import NoteDraft, Services
 from walkapp.services.commands import Call, NoteWrite
@@ -316,10 +317,9 @@ class ObservationScreen(QWidget, Page):
                     self.visits_list.addItem(QListWidgetItem())
             for row, visit in enumerate(self._walk.visits):
                 count = counts.get(visit.id, 0)
-                if count == 1:
-                    text = self.tr("{0} · 1 note").format(visit.label)
-                elif count:
-                    text = self.tr("{0} · {1} notes").format(visit.label, count)
+                if count:
+                    text = self.tr("{0} · {1}").format(visit.label,
+                                                       fmt.plural(count, "note", "notes"))
                 else:
                     text = visit.label
                 details = visit.details(show_teacher=self._walk.show_teacher_names)

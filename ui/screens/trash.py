@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from walkapp import formatting as fmt
 from walkapp.errors import WalkappError
 from walkapp.events import Change, Entity
 from walkapp.services.commands import TrashEdit
@@ -187,7 +188,8 @@ class TrashView(QWidget, Stoppable):
                 self, self.tr("Delete now"),
                 self.tr("Remove “{0}” ({1}) for good — its notes, commitments and action "
                         "items, from this laptop's database and from every backup? This "
-                        "cannot be undone.").format(walk.title, walk.walk_date.isoformat()),
+                        "cannot be undone.").format(walk.title,
+                                                    fmt.short_date(walk.walk_date)),
                 self.tr("Remove for good")):
             return
         self._start(lambda: self._trash.empty([walk.id]))
@@ -198,9 +200,11 @@ class TrashView(QWidget, Stoppable):
             return
         if not self._asker.confirm(
                 self, self.tr("Empty Trash"),
-                self.tr("Remove the {0} walk(s) in the Trash for good — their notes, "
-                        "commitments and action items, from this laptop's database and from "
-                        "every backup? This cannot be undone.").format(count),
+                self.tr("Remove {0} in the Trash for good — their notes, commitments and "
+                        "action items, from this laptop's database and from every backup? "
+                        "This cannot be undone.").format(
+                            self.tr("the walk") if count == 1
+                            else self.tr("the {0} walks").format(fmt.number(count))),
                 self.tr("Empty Trash")):
             return
         self._start(lambda: self._trash.empty())
@@ -284,8 +288,9 @@ def describe_expiry(result: RemovalResult) -> str:
         return describe_removal(result)
     scrub = result.scrub
     tail = f"; {scrub.summary()}." if scrub is not None and scrub.outcomes else "."
-    return (f"{count} walk(s) whose {TRASH_DAYS} days in the Trash were over were removed "
-            f"for good" + tail)
+    return fmt.plural(count, "{n} walk whose %d days in the Trash were over was removed "
+                      "for good", "{n} walks whose %d days in the Trash were over were "
+                      "removed for good") % TRASH_DAYS + tail
 
 
 def failed_backups(result: RemovalResult) -> str:

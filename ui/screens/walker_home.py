@@ -16,6 +16,7 @@ from PySide6.QtGui import QFont, QHideEvent
 from PySide6.QtWidgets import QLabel, QTabWidget, QTextBrowser, QVBoxLayout, QWidget
 
 from walkapp import domain as d
+from walkapp import formatting as fmt
 from walkapp.errors import NotFoundError, ValidationError
 from walkapp.events import Change, Entity
 from walkapp.services import Services
@@ -32,7 +33,7 @@ def overview_html(walk: d.Walk, tr: Callable[[str], str]) -> str:
     """The walk as the walker needs it, as escaped HTML (every user string is escaped)."""
     e = html.escape
     parts = [f"<h2>{e(walk.title)}</h2>",
-             f"<p>{e(walk.walk_date.strftime('%d %b %Y'))}"
+             f"<p>{e(fmt.long_date(walk.walk_date))}"
              + (f" · {e(walk.school)}" if walk.school else "") + "</p>"]
     parts.append(f"<h3>{e(tr('Focus'))}</h3>")
     parts.append(f"<p>{e(walk.focus)}</p>" if walk.focus
@@ -54,9 +55,9 @@ def overview_html(walk: d.Walk, tr: Callable[[str], str]) -> str:
     else:
         parts.append(f"<p><i>{e(tr('No look-fors agreed.'))}</i></p>")
     parts.append(f"<h3>{e(tr('Visits'))}</h3>")
-    parts.append("<p>" + e(tr("{0} minutes in each room, {1} minutes of corridor talk "
-                              "between rooms.").format(walk.visit_minutes,
-                                                       walk.corridor_minutes)) + "</p>")
+    parts.append("<p>" + e(tr("{0} in each room, {1} of corridor talk between rooms.").format(
+        fmt.plural(walk.visit_minutes, "minute", "minutes"),
+        fmt.plural(walk.corridor_minutes, "minute", "minutes"))) + "</p>")
     if walk.visits:
         rows = []
         for visit in walk.visits:

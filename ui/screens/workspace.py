@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from walkapp import formatting as fmt
 from walkapp.events import Change, Entity
 from walkapp.services import Services
 from walkapp.ui.dialogs import Asker
@@ -97,11 +98,12 @@ class WalkWorkspace(QWidget, Page):
     def refresh_header(self) -> None:
         walk = self._services.walks.get_walk(self.walk_id)
         self.title.setText(walk.title)
-        parts = [walk.walk_date.isoformat()]
+        parts = [fmt.long_date(walk.walk_date)]
         if walk.school:
             parts.append(walk.school)
-        parts.append(self.tr("{0} walkers · {1} visits").format(len(walk.walkers),
-                                                                 len(walk.visits)))
+        parts.append(self.tr("{0} · {1}").format(
+            fmt.plural(len(walk.walkers), "walker", "walkers"),
+            fmt.plural(len(walk.visits), "visit", "visits")))
         self.subtitle.setText("  ·  ".join(parts))
 
     def page_keys(self) -> list[str]:

@@ -2,8 +2,9 @@
 
 A kit carries the protocol snapshot, focus, look-fors, norms, route of visits, roster and
 groups, with the same ids as on the facilitator's laptop, and the walker it is for (or
-none: "any walker" picks their name when opening it). Teacher names travel only when the
-walk shows them; room, grade and subject only when the walk includes visit details.
+none: "any walker" picks their name when opening it). Each visit detail declared in
+`walkapp.visit_fields` travels only as far as `walkapp.privacy` lets it (teacher names only
+when the walk shows them; room, grade and subject only when it includes visit details).
 Opening a kit creates the walk in walker mode; opening it again updates the plan and never
 makes a second copy.
 """
@@ -18,9 +19,11 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from walkapp import domain as d
+from walkapp import visit_fields as vf
 from walkapp.bundles import format as f
 from walkapp.bundles import schema as s
 from walkapp.bundles.errors import BundleError, WalkerChoiceNeededError
+from walkapp.privacy import visit_values
 from walkapp.services.plan import name_key
 from walkapp.services.walks import load_walk
 from walkapp.storage import models as m
@@ -40,7 +43,6 @@ def build_kit_payload(session: Session, walk_id: str, walker_id: str | None
     walker = next((p for p in walk.participants if p.id == walker_id), None)
     if walker_id is not None and (walker is None or walker.role != d.Role.WALKER.value):
         raise BundleError("That walker is not on this walk's roster.")
-    details, names = walk.include_visit_details, walk.show_teacher_names
     plan = {
         "walk": {"id": walk.id, "walk_date": walk.walk_date.isoformat(),
                  **{key: getattr(walk, key) for key in WALK_FIELDS}},
@@ -48,11 +50,8 @@ def build_kit_payload(session: Session, walk_id: str, walker_id: str | None
                           "group_id": p.group_id, "position": p.position}
                          for p in walk.participants],
         "groups": [{"id": g.id, "name": g.name, "position": g.position} for g in walk.groups],
-        "visits": [{"id": v.id, "position": v.position,
-                    "room": v.room if details else None,
-                    "grade": v.grade if details else None,
-                    "subject": v.subject if details else None,
-                    "teacher_name": v.teacher_name if names else None}
+        # Every declared visit field, each only as far as the walk's settings let it out.
+        "visits": [{"id": v.id, "position": v.position, **visit_values(v, walk)}
                    for v in walk.visits],
         "look_fors": [{"id": x.id, "position": x.position, "text": x.text,
                        "description": x.description} for x in walk.look_fors],
@@ -136,8 +135,8 @@ def parse_kit(members: dict[str, Any]) -> KitPlan:
     participants = _rows(plan, "participants", participant)
     visits = _rows(plan, "visits", lambda r, at: {
         "id": s.uid(r, "id", at), "position": s.integer(r, "position", at, 0, 10_000),
-        **{k: s.text(r, k, at, 200, optional=True)
-           for k in ("room", "grade", "subject", "teacher_name")}})
+        **{f.name: s.text(r, f.name, at, f.max_chars, optional=True)
+           for f in vf.VISIT_FIELDS}})
     look_fors = _rows(plan, "look_fors", lambda r, at: {
         "id": s.uid(r, "id", at), "position": s.integer(r, "position", at, 0, 10_000),
         "text": s.text(r, "text", at, 500, required=True),

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from walkapp import formatting as fmt
+
 
 @dataclass(frozen=True)
 class Rejected:
@@ -40,10 +42,11 @@ class FileReport:
             reason = self.rejected[0].reason if self.rejected else "refused"
             return f"{self.name}: not imported. {reason}"
         who = f" ({self.walker_name})" if self.walker_name else ""
-        parts = [f"{self.new} new", f"{self.updated} updated", f"{self.unchanged} unchanged",
-                 f"{self.conflicts} conflict(s)"]
+        parts = [f"{fmt.number(self.new)} new", f"{fmt.number(self.updated)} updated",
+                 f"{fmt.number(self.unchanged)} unchanged",
+                 fmt.plural(self.conflicts, "conflict", "conflicts")]
         if self.rejected:
-            parts.append(f"{len(self.rejected)} rejected")
+            parts.append(f"{fmt.number(len(self.rejected))} rejected")
         return f"{self.name}{who}: " + ", ".join(parts) + "."
 
 
@@ -89,5 +92,7 @@ class ImportReport:
         return "\n".join([*(f.summary() for f in self.files), self.totals()])
 
     def totals(self) -> str:
-        return (f"In all: {self.new} new, {self.updated} updated, {self.unchanged} "
-                f"unchanged, {self.conflicts} conflict(s), {self.rejected} rejected.")
+        return (f"In all: {fmt.number(self.new)} new, {fmt.number(self.updated)} updated, "
+                f"{fmt.number(self.unchanged)} unchanged, "
+                f"{fmt.plural(self.conflicts, 'conflict', 'conflicts')}, "
+                f"{fmt.number(self.rejected)} rejected.")

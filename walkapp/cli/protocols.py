@@ -9,6 +9,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
+from walkapp import formatting as fmt
 from walkapp.cli.context import Context
 from walkapp.cli.terminal import echo
 from walkapp.errors import WalkappError
@@ -144,7 +145,8 @@ def cmd_check(args: argparse.Namespace, context: Context) -> int:
                 echo(f"walkapp: error: {problem.message}", err=True)
         else:
             echo(f"ok       {path} ({what})")
-    echo(f"{checked} file(s) checked, {failed} with problems.")
+    echo(f"{fmt.plural(checked, 'file', 'files')} checked, {fmt.number(failed)} with "
+         "problems.")
     return 1 if failed else 0
 
 

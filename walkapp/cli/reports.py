@@ -1,7 +1,8 @@
-"""`walkapp report`: write one PDF report (debrief, agenda, note-catcher, action tracker,
-growth journal or host thank-you note) without opening the app.
+"""`walkapp report`: write one PDF report of any kind in the report registry without
+opening the app.
 
-ReportLab is imported only when a report is actually made, so `walkapp --help` stays fast.
+ReportLab is imported only when a report is actually made, so `walkapp --help` stays fast
+(the registry names its builders and renderers without importing them).
 """
 
 from __future__ import annotations
@@ -13,27 +14,35 @@ from typing import Any
 from walkapp.cli.context import Context
 from walkapp.cli.terminal import echo
 from walkapp.errors import ValidationError
+from walkapp.formatting import plural
+from walkapp.reports.registry import REPORTS, Need, cli_names
 
-KINDS = ("debrief", "agenda", "notecatcher", "actions", "journal", "thanks")
+
+def _kinds_using(need: Need) -> str:
+    return " or ".join(f"--kind {spec.cli_name}" for spec in REPORTS
+                       if need in spec.needs | spec.takes)
 
 
 def register(subparsers: Any) -> None:
+    spanning = " and ".join(spec.label.lower() for spec in REPORTS if Need.WALK in spec.takes)
     p = subparsers.add_parser(
         "report", help="write a PDF report for a walk",
         description="Write a PDF report. WALK is a walk's id or the start of its title; "
-                    "the action tracker and growth journal may span all walks without it.")
+                    f"the {spanning} may span all walks without it.")
     p.add_argument("walk", nargs="?", metavar="WALK",
                    help="walk id or an unambiguous start of its title")
-    p.add_argument("--kind", required=True, choices=KINDS,
-                   help="which report: debrief, agenda, notecatcher (blank, to print), "
-                        "actions (tracker across walks), journal (one walker across walks), "
-                        "thanks (note to the host of one visit)")
-    p.add_argument("--walker", metavar="NAME", help="the walker, for --kind journal")
-    p.add_argument("--visit", type=int, metavar="N", help="visit number, for --kind thanks")
+    p.add_argument("--kind", required=True, choices=cli_names(),
+                   help="which report: " + ", ".join(f"{spec.cli_name} ({spec.cli_help})"
+                                                     for spec in REPORTS))
+    p.add_argument("--walker", metavar="NAME",
+                   help=f"the walker, for {_kinds_using(Need.WALKER)}")
+    p.add_argument("--visit", type=int, metavar="N",
+                   help=f"visit number, for {_kinds_using(Need.VISIT)}")
     p.add_argument("--paper", choices=("a4", "letter"),
                    help="paper size (default: from your locale)")
     p.add_argument("--start", metavar="HH:MM",
-                   help="start time of the session, for --kind agenda (clock times)")
+                   help=f"start time of the session, for {_kinds_using(Need.START)} "
+                        "(clock times)")
     p.add_argument("-o", "--output", required=True, metavar="FILE.pdf",
                    help="where to write the PDF (replaced if it exists)")
     p.set_defaults(handler=cmd_report, writes=False)  # the PDF goes outside
@@ -55,7 +64,7 @@ def cmd_report(args: argparse.Namespace, context: Context) -> int:
 
     kind = ReportKind(args.kind)
     start = _parse_start(args.start)
-    if kind.needs_walk and not args.walk:
+    if Need.WALK in kind.spec.needs and not args.walk:
         raise ValidationError(f"Name the walk for the {kind.label.lower()}: "
                               f"`walkapp report WALK --kind {kind.value} -o FILE.pdf`.")
     # Check what can be checked before the database is opened.
@@ -66,6 +75,6 @@ def cmd_report(args: argparse.Namespace, context: Context) -> int:
     request = ReportRequest(kind=kind, walk_id=walk_id, walker=args.walker,
                             visit=args.visit, paper=parse_paper(args.paper), start=start)
     result = export_report(services, request, args.output)
-    echo(f"Wrote the {kind.label.lower()} ({result.pages} page"
-         f"{'s' if result.pages != 1 else ''}) to {result.path}")
+    echo(f"Wrote the {kind.label.lower()} ({plural(result.pages, 'page', 'pages')}) "
+         f"to {result.path}")
     return 0

@@ -14,6 +14,7 @@ import re
 from pathlib import Path
 from typing import Any
 
+from walkapp import formatting as fmt
 from walkapp.cli.context import Context
 from walkapp.cli.terminal import confirm, echo
 from walkapp.errors import (
@@ -104,7 +105,7 @@ def _size(size: int) -> str:
 
 
 def _when(info: BackupInfo) -> str:
-    return info.created_at.strftime("%Y-%m-%d %H:%M UTC")
+    return fmt.moment(info.created_at)
 
 
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
@@ -145,7 +146,8 @@ def cmd_backup(args: argparse.Namespace, context: Context) -> int:
         return 0
     echo(f"Backup written and checked: {target} ({_size(size)}).")
     if removed:
-        echo(f"{len(removed)} older backup(s) removed by the rotation.")
+        echo(fmt.plural(len(removed), "{n} older backup removed by the rotation.",
+                        "{n} older backups removed by the rotation."))
     return 0
 
 
@@ -277,7 +279,8 @@ def cmd_restore(args: argparse.Namespace, context: Context) -> int:
                      "previous_set_aside": str(result.previous_set_aside or "") or None,
                      "seconds": round(result.seconds, 4), "walks": walks}))
         return 0
-    echo(f"Restored in {result.seconds:.2f} s: {walks} walk(s).")
+    echo(f"Restored in {fmt.number(result.seconds, 2)} s: "
+         f"{fmt.plural(walks, 'walk', 'walks')}.")
     if result.previous_copy:
         echo(f"The database as it was is kept as {result.previous_copy}.")
     if result.previous_set_aside:
@@ -318,27 +321,30 @@ def cmd_purge(args: argparse.Namespace, context: Context) -> int:
         if args.json:
             print(dumps({"cutoff": cutoff, **removal_json(result, keep)}))
         else:
-            echo(f"No walks are dated before {cutoff.isoformat()} "
-                  f"({months} month(s) ago). Nothing to remove.")
+            echo(f"No walks are dated before {fmt.short_date(cutoff)} "
+                 f"({fmt.plural(months, 'month', 'months')} ago). Nothing to remove.")
             print_scrub(result)
         return 0
     if not args.json:
         if walks:
-            echo(f"{len(walks)} walk(s) dated before {cutoff.isoformat()} would be removed, "
-                  "with all their notes, reflections, commitments and action items:")
+            echo(f"{fmt.plural(len(walks), 'walk', 'walks')} dated before "
+                 f"{fmt.short_date(cutoff)} would be removed, with all their notes, "
+                 "reflections, commitments and action items:")
             for w in walks:
                 where = "  (in the Trash)" if w.trashed_at is not None else ""
-                echo(f"  {w.walk_date.isoformat()}  {w.id[:8]}  {w.title}  "
-                      f"({w.note_count} note(s)){where}")
+                echo(f"  {fmt.short_date(w.walk_date)}  {w.id[:8]}  {w.title}  "
+                     f"({fmt.plural(w.note_count, 'note', 'notes')}){where}")
         if expired:
-            echo(f"{len(expired)} walk(s) whose 30 days in the Trash are over would be "
-                  "removed too:")
+            echo(fmt.plural(len(expired), "{n} walk whose 30 days in the Trash are over "
+                            "would be removed too:", "{n} walks whose 30 days in the Trash "
+                            "are over would be removed too:"))
             for t in expired:
-                echo(f"  {t.walk_date.isoformat()}  {t.id[:8]}  {t.title}  "
-                      f"({t.note_count} note(s))")
+                echo(f"  {fmt.short_date(t.walk_date)}  {t.id[:8]}  {t.title}  "
+                     f"({fmt.plural(t.note_count, 'note', 'notes')})")
         echo("A backup is made first. " + (KEEP_NOTE if keep else SCRUB_NOTE))
     total = len(walks) + len(expired)
-    if not confirm(f"Remove these {total} walk(s)?", args.yes):
+    if not confirm("Remove this walk?" if total == 1
+                   else f"Remove these {fmt.number(total)} walks?", args.yes):
         echo("Nothing was removed.")
         return 1
     result = retention.purge_walks([w.id for w in walks] + [t.id for t in expired],
@@ -347,7 +353,7 @@ def cmd_purge(args: argparse.Namespace, context: Context) -> int:
     if args.json:
         print(dumps({"cutoff": cutoff, **removal_json(result, keep)}))
         return 1 if failed else 0
-    echo(f"Removed {len(result.walk_ids)} walk(s)"
+    echo(f"Removed {fmt.plural(len(result.walk_ids), 'walk', 'walks')}"
           + (f"; {result.scrub.summary()}." if result.scrub is not None else "."))
     print_scrub(result, summary=False)
     if keep and result.backup:
@@ -365,7 +371,8 @@ def cmd_retention(args: argparse.Namespace, context: Context) -> int:
         if months is None:
             echo("Walks are kept until you remove them (no retention period set).")
         else:
-            echo(f"Walks older than {months} month(s) are offered for removal "
+            echo(f"Walks older than {fmt.plural(months, 'month', 'months')} are offered for "
+                 "removal "
                  "(`walkapp purge` removes them after confirmation).")
         return 0
     value: int | None
@@ -380,6 +387,7 @@ def cmd_retention(args: argparse.Namespace, context: Context) -> int:
     services = context.services
     RetentionService(services.db, services.bus).set_retention_months(value)
     echo("Retention period removed: walks are kept until you remove them." if value is None
-         else f"Retention period set: walks older than {value} month(s) are offered for "
+         else f"Retention period set: walks older than "
+              f"{fmt.plural(value, 'month', 'months')} are offered for "
               "removal by `walkapp purge`.")
     return 0

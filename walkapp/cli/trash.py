@@ -12,6 +12,7 @@ import argparse
 from datetime import datetime
 from typing import Any
 
+from walkapp import formatting as fmt
 from walkapp.cli.context import Context
 from walkapp.cli.terminal import confirm, echo
 from walkapp.jsonout import dumps
@@ -64,7 +65,7 @@ def register(subparsers: Any) -> None:
 
 
 def _day(moment: datetime) -> str:
-    return moment.strftime("%Y-%m-%d")
+    return fmt.short_date(moment.astimezone().date())
 
 
 def _row(t: TrashedWalk) -> dict[str, Any]:
@@ -81,7 +82,7 @@ def cmd_delete(args: argparse.Namespace, context: Context) -> int:
     if args.json:
         print(dumps(_row(trashed)))
         return 0
-    echo(f"“{walk.title}” ({walk.walk_date.isoformat()}) was moved to the Trash. It is "
+    echo(f"“{walk.title}” ({fmt.short_date(walk.walk_date)}) was moved to the Trash. It is "
           f"removed for good on {_day(trashed.expires_at)}; until then "
           f"`walkapp trash restore {walk.id[:8]}` brings it back.")
     return 0
@@ -98,13 +99,15 @@ def cmd_trash_list(args: argparse.Namespace, context: Context) -> int:
         echo("The Trash is empty.")
         return 0
     now = services.trash.clock()
-    echo(f"{len(trashed)} walk(s) in the Trash, most recently deleted first:")
+    echo(f"{fmt.plural(len(trashed), 'walk', 'walks')} in the Trash, most recently deleted "
+         "first:")
     for t in trashed:
         when = ("its 30 days are over: removed for good at the next start of the app or "
                 "with `walkapp trash empty`") if t.expired(now) else \
             f"removed for good on {_day(t.expires_at)}"
-        echo(f"  {t.walk_date.isoformat()}  {t.id[:8]}  {t.title}  "
-              f"({t.note_count} note(s)) — deleted {_day(t.trashed_at)}, {when}")
+        echo(f"  {fmt.short_date(t.walk_date)}  {t.id[:8]}  {t.title}  "
+             f"({fmt.plural(t.note_count, 'note', 'notes')}) — deleted {_day(t.trashed_at)}, "
+             f"{when}")
     echo("`walkapp trash restore WALK` brings one back; `walkapp trash empty` removes them "
           "for good now.")
     return 0
@@ -117,7 +120,7 @@ def cmd_trash_restore(args: argparse.Namespace, context: Context) -> int:
     if args.json:
         print(dumps({"id": walk.id, "title": walk.title, "walk_date": walk.walk_date}))
         return 0
-    echo(f"“{walk.title}” ({walk.walk_date.isoformat()}) is back among your walks "
+    echo(f"“{walk.title}” ({fmt.short_date(walk.walk_date)}) is back among your walks "
           f"(`walkapp show {walk.id[:8]}`).")
     return 0
 
@@ -138,21 +141,22 @@ def cmd_trash_empty(args: argparse.Namespace, context: Context) -> int:
             print_scrub(result)
         return 1 if result.scrub is not None and result.scrub.failed else 0
     if not args.json:
-        echo(f"{len(targets)} walk(s) in the Trash would be removed for good, with all their "
-              "notes, reflections, commitments and action items:")
+        echo(fmt.plural(len(targets), "{n} walk in the Trash would be removed",
+                        "{n} walks in the Trash would be removed")
+             + " for good, with all their notes, reflections, commitments and action items:")
         for t in targets:
-            echo(f"  {t.walk_date.isoformat()}  {t.id[:8]}  {t.title}  "
-                  f"({t.note_count} note(s))")
+            echo(f"  {fmt.short_date(t.walk_date)}  {t.id[:8]}  {t.title}  "
+                 f"({fmt.plural(t.note_count, 'note', 'notes')})")
         echo(KEEP_NOTE if keep else SCRUB_NOTE)
-    if not confirm(f"Remove these {len(targets)} walk(s) for good? This cannot be undone.",
-                   args.yes):
+    what = "this walk" if len(targets) == 1 else f"these {fmt.number(len(targets))} walks"
+    if not confirm(f"Remove {what} for good? This cannot be undone.", args.yes):
         echo("Nothing was removed.")
         return 1
     result = services.trash.empty([t.id for t in targets], keep_in_backups=keep)
     if args.json:
         print(dumps(removal_json(result, keep)))
     else:
-        echo(f"Removed {len(result.walk_ids)} walk(s) for good"
+        echo(f"Removed {fmt.plural(len(result.walk_ids), 'walk', 'walks')} for good"
               + (f"; {result.scrub.summary()}." if result.scrub is not None else "."))
         print_scrub(result, summary=False)
     return 1 if result.scrub is not None and result.scrub.failed else 0

@@ -6,6 +6,7 @@ import argparse
 from typing import Any
 
 from walkapp import domain as d
+from walkapp import formatting as fmt
 from walkapp.cli.context import Context
 from walkapp.cli.terminal import echo
 from walkapp.jsonout import dumps
@@ -62,11 +63,14 @@ def cmd_list(args: argparse.Namespace, context: Context) -> int:
             echo(f"No walks to show. {in_trash}" if in_trash else
                  "No walks yet. Create one in the app, or try `walkapp demo`.")
         return 0
-    echo(f"{'DATE':<10}  {'STATUS':<8}  {'WALKERS':>7}  {'VISITS':>6}  {'NOTES':>5}  "
+    days = [fmt.short_date(w.walk_date) for w in walks]
+    wide = max(len("DATE"), *(len(day) for day in days))
+    echo(f"{'DATE':<{wide}}  {'STATUS':<8}  {'WALKERS':>7}  {'VISITS':>6}  {'NOTES':>5}  "
          f"{'ID':<8}  TITLE")
-    for w in walks:
-        echo(f"{w.walk_date.isoformat():<10}  {w.status.value:<8}  {w.walker_count:>7}  "
-              f"{w.visit_count:>6}  {w.note_count:>5}  {w.id[:8]:<8}  {w.title}")
+    for w, day in zip(walks, days, strict=True):
+        echo(f"{day:<{wide}}  {w.status.value:<8}  {fmt.number(w.walker_count):>7}  "
+             f"{fmt.number(w.visit_count):>6}  {fmt.number(w.note_count):>5}  "
+             f"{w.id[:8]:<8}  {w.title}")
     if in_trash:
         echo(in_trash)
     return 0
@@ -91,7 +95,7 @@ def _print_record(record: d.WalkRecord) -> None:
     out = echo
     out(walk.title)
     out("=" * min(len(walk.title), 78))
-    out(f"Date: {walk.walk_date.isoformat()}   Status: {walk.status.value}   "
+    out(f"Date: {fmt.long_date(walk.walk_date)}   Status: {walk.status.value}   "
         f"Protocol: {walk.protocol_id or '(none)'}   Id: {walk.id}")
     if walk.school:
         out(f"School: {walk.school}")
@@ -102,7 +106,8 @@ def _print_record(record: d.WalkRecord) -> None:
         f"{', '.join(p.display_name for p in walk.walkers) or 'none yet'}")
     for g in walk.groups:
         warning = g.size_warning
-        out(f"  {g.name}: {len(g.member_ids)} walker(s)" + (f" — {warning}" if warning else ""))
+        out(f"  {g.name}: {fmt.plural(len(g.member_ids), 'walker', 'walkers')}"
+            + (f" — {warning}" if warning else ""))
     if walk.look_fors:
         out()
         out("Look-fors:")
@@ -135,7 +140,7 @@ def _print_record(record: d.WalkRecord) -> None:
         out()
         out("Action items:")
         for a in record.action_items:
-            due = a.due_date.isoformat() if a.due_date else "no date"
+            due = fmt.short_date(a.due_date, "no date")
             out(f"  [{a.status.value}] {a.text} — {a.owner_name or 'no owner'}, due {due}")
 
 
@@ -149,10 +154,11 @@ def cmd_check(args: argparse.Namespace, context: Context) -> int:
         print(dumps({"ok": not problems, "problems": problems,
                      "walks": None if walks is None else len(walks), "database": where}))
     elif problems:
-        echo(f"The database at {where} has {len(problems)} problem(s):", err=True)
+        echo(f"The database at {where} has "
+             f"{fmt.plural(len(problems), 'problem', 'problems')}:", err=True)
         for problem in problems[:20]:
             echo(f"  {problem}", err=True)
         echo("Restore a backup with `walkapp restore`.", err=True)
     else:
-        echo(f"ok: {len(walks or [])} walk(s) in {where}")
+        echo(f"ok: {fmt.plural(len(walks or []), 'walk', 'walks')} in {where}")
     return 1 if problems else 0

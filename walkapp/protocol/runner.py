@@ -19,6 +19,7 @@ from datetime import UTC, datetime, timedelta
 from enum import StrEnum
 
 from walkapp import domain as d
+from walkapp import formatting as fmt
 from walkapp.errors import ValidationError, WalkappError
 from walkapp.protocol.run_store import NewSegment, RunChange, RunStore
 from walkapp.protocol.schema import Activity, Phase, PhaseKey, Protocol, Step
@@ -270,8 +271,8 @@ class ProtocolRunner:
                 raise RunnerError(self._why_not(r, "extend"))
             already = sum(e.extended_seconds for e in r.rows.get(r.position, []))
             if already + minutes * 60 < 0:
-                raise ValidationError(f"This step has only {already // 60} extra minute(s) "
-                                      "to take back.")
+                extra = fmt.plural(already // 60, "extra minute", "extra minutes")
+                raise ValidationError(f"This step has only {extra} to take back.")
             return RunChange(extend=(target, minutes * 60))
         return self._act(decide)
 

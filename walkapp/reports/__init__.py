@@ -11,8 +11,6 @@ from __future__ import annotations
 
 from walkapp.reports.api import (
     ExportResult,
-    ReportKind,
-    ReportRequest,
     check_request,
     export_report,
     load_renderers,
@@ -20,7 +18,9 @@ from walkapp.reports.api import (
     suggested_filename,
 )
 from walkapp.reports.paper import Paper, default_paper, parse_paper
+from walkapp.reports.registry import REPORTS, Need, ReportKind, ReportRequest, ReportSpec
 
-__all__ = ["ExportResult", "Paper", "ReportKind", "ReportRequest", "check_request",
+__all__ = ["REPORTS", "ExportResult", "Need", "Paper", "ReportKind", "ReportRequest",
+           "ReportSpec", "check_request",
            "default_paper", "export_report", "load_renderers", "parse_paper", "render_report",
            "suggested_filename"]

@@ -8,6 +8,7 @@ from datetime import date
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable
 
+from walkapp import formatting as fmt
 from walkapp.reports import blocks as b
 from walkapp.reports import text
 from walkapp.reports.data import ActionTrackerData, TrackedAction
@@ -26,7 +27,7 @@ def render(data: ActionTrackerData, paper: Paper = Paper.A4) -> bytes:
     overdue = sum(1 for a in open_items if a.due and a.due < today)
     story: list[Flowable] = [
         b.p(REPORT_NAME, "title"),
-        b.p(f"{data.scope} · as of {b.long_date(today)}", "subtitle"),
+        b.p(f"{data.scope} · as of {fmt.long_date(today)}", "subtitle"),
         b.p(f"{len(open_items)} open ({overdue} past due), "
             f"{sum(1 for a in closed if a.status == 'done')} done, "
             f"{sum(1 for a in closed if a.status == 'dropped')} dropped.", "body"),
@@ -36,7 +37,7 @@ def render(data: ActionTrackerData, paper: Paper = Paper.A4) -> bytes:
     story += b.section("Done or dropped", _table(closed, width, today),
                        "None recorded.")
     setup = PageSetup(paper=paper, report_name=REPORT_NAME,
-                      header_right=f"{data.scope} · {b.long_date(today)}",
+                      header_right=f"{data.scope} · {fmt.long_date(today)}",
                       subject="Learning walk action items")
     return build_pdf(story, setup)
 
@@ -46,8 +47,10 @@ def _what(item: TrackedAction) -> list[Flowable]:
                            b.cell(f"From the walk of {item.origin}", "small")]
     shown = item.follow_ups[-MAX_FOLLOW_UPS:]
     if len(item.follow_ups) > len(shown):
-        out.append(b.cell(f"({len(item.follow_ups) - len(shown)} earlier follow-up(s) "
-                          "not shown)", "small"))
+        hidden = len(item.follow_ups) - len(shown)
+        out.append(b.cell("(" + fmt.plural(hidden, "{n} earlier follow-up not shown",
+                                           "{n} earlier follow-ups not shown") + ")",
+                          "small"))
     for f in shown:
         note = f" — {f.text}" if f.text.strip() else ""
         out.append(b.own(f"<b>Follow-up {text.markup(f.when)}</b>: "
@@ -61,7 +64,7 @@ def _table(items: list[TrackedAction], width: float, today: date) -> list[Flowab
         return []
     rows: list[list[Flowable | list[Flowable] | str]] = []
     for item in items:
-        due = b.short_date(item.due)
+        due = fmt.short_date(item.due)
         if item.status == "open" and item.due and item.due < today:
             due = f"{due} (past due)"
         rows.append([_what(item), item.owner or "—", due, item.status.capitalize()])

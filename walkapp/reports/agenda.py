@@ -11,6 +11,7 @@ from datetime import datetime, time, timedelta
 from reportlab.lib.units import mm
 from reportlab.platypus import CondPageBreak, Flowable, Spacer
 
+from walkapp import formatting as fmt
 from walkapp.reports import blocks as b
 from walkapp.reports import text
 from walkapp.reports.data import AgendaData, AgendaStep
@@ -31,19 +32,29 @@ def schedule(steps: tuple[AgendaStep, ...]) -> list[tuple[int, int]]:
     return out
 
 
+def _moment(offset: int, start: time) -> time:
+    return (datetime.combine(datetime(2000, 1, 1).date(), start)
+            + timedelta(minutes=offset)).time()
+
+
 def _at(offset: int, start: time | None) -> str:
-    if start is None:
+    if start is None:  # minutes from the start, "0:25": not a clock time, so not localised
         return f"{offset // 60}:{offset % 60:02d}"
-    moment = datetime.combine(datetime(2000, 1, 1).date(), start) + timedelta(minutes=offset)
-    return b.clock(moment.time())
+    return fmt.clock(_moment(offset, start))
+
+
+def _span(begin: int, end: int, start: time | None) -> str:
+    if start is None:
+        return f"{_at(begin, None)}–{_at(end, None)}"
+    return fmt.clock_span(_moment(begin, start), _moment(end, start))
 
 
 def render(data: AgendaData, paper: Paper = Paper.A4) -> bytes:
     width = usable_width(paper)
     times = schedule(data.steps)
     total = times[-1][1] if times else 0
-    extra = [("Starts", b.clock(data.start) if data.start else ""),
-             ("Length", b.minutes_text(total * 60) +
+    extra = [("Starts", fmt.clock(data.start) if data.start else ""),
+             ("Length", fmt.duration(total * 60) +
               (f", ending at {_at(total, data.start)}" if data.start else ""))]
     story: list[Flowable] = b.title_block(REPORT_NAME, data.walk, width, extra)
     story += b.section("Running order", _table(data, times, width),
@@ -53,7 +64,7 @@ def render(data: AgendaData, paper: Paper = Paper.A4) -> bytes:
     if data.norms:
         story += b.section("Our norms", b.bullets(data.norms))
     setup = PageSetup(paper=paper, report_name=REPORT_NAME,
-                      header_right=f"{data.walk.title} · {b.long_date(data.walk.walk_date)}",
+                      header_right=f"{data.walk.title} · {fmt.long_date(data.walk.walk_date)}",
                       subject="Learning walk agenda")
     return build_pdf(story, setup)
 
@@ -69,8 +80,8 @@ def _table(data: AgendaData, times: list[tuple[int, int]], width: float) -> list
     out: list[Flowable] = []
     for phase, steps in phases:
         minutes = sum(s.minutes for s, _ in steps)
-        title = b.own(f"{text.markup(phase)} <font color='{MUTED_HEX}'>· {minutes} min</font>",
-                      "h2")
+        length = fmt.duration(minutes * 60)
+        title = b.own(f"{text.markup(phase)} <font color='{MUTED_HEX}'>· {length}</font>", "h2")
         rows: list[list[Flowable | list[Flowable] | str]] = []
         for step, (begin, end) in steps:
             what: list[Flowable]
@@ -82,8 +93,8 @@ def _table(data: AgendaData, times: list[tuple[int, int]], width: float) -> list
                 what = [b.cell(step.title)]
                 if step.detail:
                     what.append(b.cell(step.detail, "small"))
-            rows.append([f"{_at(begin, data.start)}–{_at(end, data.start)}", what,
-                         b.cell(f"{step.minutes} min", "cell_right")])
+            rows.append([_span(begin, end, data.start), what,
+                         b.cell(fmt.duration(step.minutes * 60), "cell_right")])
         table = b.table([head, "Step", "Minutes"], rows,
                         [30 * mm, width - 30 * mm - 22 * mm, 22 * mm], zebra=False)
         if len(rows) <= KEEP_ROWS:

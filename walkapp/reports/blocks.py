@@ -8,7 +8,6 @@ escaped text, never inside it.
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from datetime import date, time
 from typing import Any
 
 from reportlab.lib.units import mm
@@ -24,38 +23,14 @@ from reportlab.platypus import (
 )
 from reportlab.platypus.flowables import HRFlowable
 
+from walkapp import formatting
 from walkapp.reports import text
 from walkapp.reports.data import WalkHeading
 from walkapp.reports.styles import ACCENT, RULE, styles, table_style
 
-MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August",
-          "September", "October", "November", "December")
-
 # A table cell cannot split across pages; text longer than this is cut with a visible note
 # so that one enormous action item cannot make the layout fail.
 CELL_LIMIT = 1_500
-
-
-def long_date(day: date | None) -> str:
-    """"2 November 2026" (fixed English month names: reports do not follow the OS locale)."""
-    if day is None:
-        return ""
-    return f"{day.day} {MONTHS[day.month - 1]} {day.year}"
-
-
-def short_date(day: date | None) -> str:
-    return day.isoformat() if day else "—"
-
-
-def clock(moment: time) -> str:
-    return f"{moment.hour:02d}:{moment.minute:02d}"
-
-
-def minutes_text(seconds: int) -> str:
-    """Seconds as "12 min" or "1 h 05 min"."""
-    total = round(max(0, seconds) / 60)
-    hours, minutes = divmod(total, 60)
-    return f"{hours} h {minutes:02d} min" if hours else f"{minutes} min"
 
 
 def p(value: str | None, style_name: str = "body", *, prefix: str = "",
@@ -135,7 +110,7 @@ def facts(pairs: Sequence[tuple[str, str]], width: float) -> Table:
 def title_block(report_name: str, heading_: WalkHeading, width: float,
                 extra: Sequence[tuple[str, str]] = ()) -> list[Flowable]:
     """The report's opening: walk title, report name and date, then the key facts."""
-    sub = " · ".join(v for v in (report_name, long_date(heading_.walk_date),
+    sub = " · ".join(v for v in (report_name, formatting.long_date(heading_.walk_date),
                                  heading_.school or "") if v)
     pairs = [("Focus", heading_.focus), *extra, ("Protocol", heading_.protocol)]
     return [p(heading_.title, "title", limit=600), p(sub, "subtitle", limit=600),

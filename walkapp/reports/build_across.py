@@ -7,10 +7,12 @@ journal even if she was typed as "carla núñez" once.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from datetime import date
+from typing import TYPE_CHECKING
 
 from walkapp import domain as d
+from walkapp import formatting as fmt
 from walkapp.errors import NotFoundError, ValidationError
 from walkapp.reports.build_walk import heading
 from walkapp.reports.data import (
@@ -24,9 +26,23 @@ from walkapp.reports.data import (
 from walkapp.services import Services
 from walkapp.services.plan import name_key
 
+if TYPE_CHECKING:
+    from walkapp.reports.registry import ReportRequest
+
+
+# -- the builders the report registry names: (services, request, judge) → report data -----
+def build_tracker(services: Services, request: ReportRequest,
+                  _judge: Callable[[str], bool] | None) -> ActionTrackerData:
+    return action_tracker_data(services, request.walk_id)
+
+
+def build_journal(services: Services, request: ReportRequest,
+                  _judge: Callable[[str], bool] | None) -> JournalData:
+    return journal_data(services, request.walker or "", request.walk_id)
+
 
 def _walk_label(day: date, title: str) -> str:
-    return f"{day.isoformat()} · {title}"
+    return f"{fmt.short_date(day)} · {title}"
 
 
 # -- action tracker ------------------------------------------------------------------------
@@ -41,7 +57,7 @@ def action_tracker_data(services: Services, walk_id: str | None = None,
         walk = services.walks.get_walk(walk_id)
         items = [a for a in items if a.origin_walk_id in walks
                  and walks[a.origin_walk_id].walk_date <= walk.walk_date]
-        scope = f"Walks up to {walk.walk_date.isoformat()} ({walk.title})"
+        scope = f"Walks up to {fmt.short_date(walk.walk_date)} ({walk.title})"
     return tracker_from_items(items, {k: (w.walk_date, w.title) for k, w in walks.items()},
                               scope=scope, today=today)
 

@@ -3,8 +3,9 @@
 Each `*_data` function is pure: it takes a `WalkRecord` and returns what the renderer
 prints, applying the walk's privacy settings on the way:
 
-- `show_teacher_names` off → no teacher name anywhere (it is dropped here, not hidden later);
-- `include_visit_details` off → visits are "Visit n" with no room, grade or subject;
+- visit details (walkapp.visit_fields) go through `walkapp.privacy`: `show_teacher_names`
+  off → no teacher name anywhere (dropped here, not hidden later); `include_visit_details`
+  off → visits are "Visit n" with no room, grade or subject;
 - `attribute_commitments` off → commitments without names, in an order (alphabetical)
   that does not give away the roster.
 """
@@ -13,9 +14,11 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 from datetime import time
+from typing import TYPE_CHECKING
 
 from walkapp import domain as d
 from walkapp.errors import NotFoundError
+from walkapp.privacy import redact_visit
 from walkapp.reports.data import (
     ActionRow,
     AgendaData,
@@ -34,9 +37,56 @@ from walkapp.reports.data import (
     VisitLine,
     WalkHeading,
 )
-from walkapp.reports.outline import ProtocolOutline, default_outline, phase_title
+from walkapp.reports.outline import ProtocolOutline, default_stems, outline_of, phase_title
+
+if TYPE_CHECKING:
+    from walkapp.reports.registry import ReportRequest
+    from walkapp.services import Services
 
 MAX_THANKS_NOTICES = 6
+Judge = Callable[[str], bool]
+
+
+# -- the builders the report registry names: (services, request, judge) → report data -----
+def build_debrief(services: Services, request: ReportRequest, _judge: Judge | None
+                  ) -> DebriefData:
+    assert request.walk_id is not None
+    return debrief_data(services.records.walk_record(request.walk_id))
+
+
+def walk_outline(services: Services, walk_id: str) -> ProtocolOutline:
+    """The walk's protocol as the guide runs it; a damaged one raises ProtocolError."""
+    from walkapp.services.protocol_walks import walk_protocol
+
+    return outline_of(walk_protocol(services, walk_id))
+
+
+def build_agenda(services: Services, request: ReportRequest, _judge: Judge | None
+                 ) -> AgendaData:
+    assert request.walk_id is not None
+    return agenda_data(services.walks.get_walk(request.walk_id),
+                       walk_outline(services, request.walk_id), request.start)
+
+
+def build_notecatcher(services: Services, request: ReportRequest, _judge: Judge | None
+                      ) -> NoteCatcherData:
+    assert request.walk_id is not None
+    return notecatcher_data(services.walks.get_walk(request.walk_id),
+                            walk_outline(services, request.walk_id))
+
+
+def build_thanks(services: Services, request: ReportRequest, judge: Judge | None
+                 ) -> ThanksData:
+    assert request.walk_id is not None and request.visit is not None
+    record = services.records.walk_record(request.walk_id)
+    if judge is None:
+        # A thank-you note carries no verdicts and no one's name: leave out any note the
+        # language nudge flags (judgemental wording or a possible personal name).
+        from walkapp import nudge
+
+        language = record.walk.language or "en"
+        judge = lambda text: bool(nudge.check(text, language))  # noqa: E731
+    return thanks_data(record, request.visit, judge)
 
 
 def heading(walk: d.Walk, protocol_name: str = "") -> WalkHeading:
@@ -51,11 +101,8 @@ def heading(walk: d.Walk, protocol_name: str = "") -> WalkHeading:
 
 def visit_line(walk: d.Walk, visit: d.Visit) -> VisitLine:
     """"Visit n", with details only as far as the walk's privacy settings allow."""
-    parts = [p for p in (visit.room, visit.grade, visit.subject)
-             if p and walk.include_visit_details]
-    if walk.show_teacher_names and visit.teacher_name:
-        parts.append(visit.teacher_name)
-    return VisitLine(number=visit.position, details=" · ".join(parts))
+    return VisitLine(number=visit.position,
+                     details=redact_visit(visit, walk).details(show_teacher=True))
 
 
 def _has_text(value: str) -> bool:
@@ -170,10 +217,10 @@ def feedback_summaries(feedback: Iterable[d.Feedback]) -> tuple[FeedbackSummary,
 
 
 # -- agenda and note-catcher ---------------------------------------------------------------
-def agenda_data(walk: d.Walk, outline: ProtocolOutline | None = None,
-                start: time | None = None) -> AgendaData:
+def agenda_data(walk: d.Walk, outline: ProtocolOutline, start: time | None = None
+                ) -> AgendaData:
     """The session's steps with minutes; the route of visits is laid out from the walk."""
-    source = outline or default_outline()
+    source = outline
     steps: list[AgendaStep] = []
     for step in source.steps:
         if step.minutes is not None:
@@ -190,20 +237,18 @@ def agenda_data(walk: d.Walk, outline: ProtocolOutline | None = None,
                                     compact=True))
         if not walk.visits:
             steps.append(AgendaStep(step.phase, step.title, 0, "The route is not planned yet."))
-    note = (f"Steps from the protocol “{source.name}”." if outline and source.name
-            else "Steps from the walk's protocol." if outline
-            else "Standard session outline (the walk's protocol steps were not available).")
+    note = (f"Steps from the protocol “{source.name}”." if source.name
+            else "Steps from the walk's protocol.")
     norms = tuple(n.text for n in walk.norms if _has_text(n.text)) or source.norms
     return AgendaData(walk=heading(walk, source.name), steps=tuple(steps), start=start,
                       source=note, norms=norms)
 
 
-def notecatcher_data(walk: d.Walk, outline: ProtocolOutline | None = None
-                     ) -> NoteCatcherData:
-    source = outline or default_outline()
+def notecatcher_data(walk: d.Walk, outline: ProtocolOutline) -> NoteCatcherData:
+    source = outline
     norms = tuple(n.text for n in walk.norms if _has_text(n.text)) or source.norms
     return NoteCatcherData(walk=heading(walk, source.name), norms=norms,
-                           stems=source.stems or default_outline().stems,
+                           stems=source.stems or default_stems(),
                            look_fors=tuple(lf.text for lf in walk.look_fors),
                            visits=tuple(visit_line(walk, v) for v in walk.visits),
                            visit_minutes=walk.visit_minutes)
@@ -228,10 +273,8 @@ def thanks_data(record: d.WalkRecord, visit_number: int,
     wondering = next((n.text for n in mine if n.stem is d.Stem.WONDER),
                      next((n.text for n in mine if n.stem is d.Stem.QUESTION), None))
     line = visit_line(walk, visit)
-    if walk.show_teacher_names and visit.teacher_name:
-        addressee = visit.teacher_name
-    else:
-        addressee = f"the host of {line.label}"
+    shown = redact_visit(visit, walk)
+    addressee = shown.teacher_name or f"the host of {line.label}"
     if walk.attribute_commitments and walk.walkers:
         signed = ", ".join(p.display_name for p in walk.walkers)
     else:

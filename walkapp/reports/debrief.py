@@ -12,6 +12,7 @@ from collections.abc import Sequence
 from reportlab.lib.units import mm
 from reportlab.platypus import CondPageBreak, Flowable, Spacer
 
+from walkapp import formatting as fmt
 from walkapp.reports import blocks as b
 from walkapp.reports import text
 from walkapp.reports.charts import tally_chart
@@ -44,7 +45,7 @@ def render(data: DebriefData, paper: Paper = Paper.A4) -> bytes:
     story += b.section("Time: planned and actual", _times(data.phase_times, width))
     story += b.section("Session feedback", _feedback(data.feedback))
     setup = PageSetup(paper=paper, report_name=REPORT_NAME,
-                      header_right=f"{data.walk.title} · {b.long_date(data.walk.walk_date)}",
+                      header_right=f"{data.walk.title} · {fmt.long_date(data.walk.walk_date)}",
                       subject="Learning walk debrief")
     return build_pdf(story, setup)
 
@@ -79,8 +80,11 @@ def _look_fors(data: DebriefData, width: float) -> list[Flowable]:
     out.append(b.keep(table) if len(rows) <= 12 else table)
     if data.untagged_notes:
         out.append(Spacer(1, 2 * mm))
-        out.append(b.own(text.markup(f"{data.untagged_notes} note(s) carried no look-for tag; "
-                                     "they are listed at the end of the evidence."), "small"))
+        out.append(b.own(text.markup(fmt.plural(
+            data.untagged_notes,
+            "{n} note carried no look-for tag; it is listed at the end of the evidence.",
+            "{n} notes carried no look-for tag; they are listed at the end of the evidence.")),
+            "small"))
     return out
 
 
@@ -136,7 +140,7 @@ def _commitments(data: DebriefData) -> list[Flowable]:
 def _actions(data: DebriefData, width: float) -> list[Flowable]:
     if not data.action_items:
         return []
-    rows = [[str(i), a.text, a.owner or "—", b.short_date(a.due), a.status.capitalize()]
+    rows = [[str(i), a.text, a.owner or "—", fmt.short_date(a.due), a.status.capitalize()]
             for i, a in enumerate(data.action_items, start=1)]
     widths = [8 * mm, width - 8 * mm - 38 * mm - 24 * mm - 20 * mm, 38 * mm, 24 * mm, 20 * mm]
     return [b.table(["#", "Action", "Owner", "Due", "Status"], rows, widths)]
@@ -149,13 +153,13 @@ def _times(times: Sequence[PhaseTime], width: float) -> list[Flowable]:
     for t in times:
         diff = t.actual_seconds - t.planned_seconds
         sign = "+" if diff > 0 else "−" if diff < 0 else ""
-        rows.append([t.phase, str(t.steps), b.minutes_text(t.planned_seconds),
-                     b.minutes_text(t.actual_seconds),
-                     f"{sign}{b.minutes_text(abs(diff))}" if diff else "on time"])
+        rows.append([t.phase, str(t.steps), fmt.duration(t.planned_seconds),
+                     fmt.duration(t.actual_seconds),
+                     f"{sign}{fmt.duration(abs(diff))}" if diff else "on time"])
     planned = sum(t.planned_seconds for t in times)
     actual = sum(t.actual_seconds for t in times)
     rows.append([b.own("<b>Total</b>", "cell"), str(sum(t.steps for t in times)),
-                 b.minutes_text(planned), b.minutes_text(actual), ""])
+                 fmt.duration(planned), fmt.duration(actual), ""])
     rest = width - 50 * mm
     return [b.table(["Phase", "Steps", "Planned", "Actual", "Difference"], rows,
                     [50 * mm, rest * 0.16, rest * 0.28, rest * 0.28, rest * 0.28])]
@@ -165,11 +169,12 @@ def _feedback(summaries: Sequence[FeedbackSummary]) -> list[Flowable]:
     out: list[Flowable] = []
     for s in summaries:
         out.append(b.heading(s.question, 2))
-        facts = [f"{s.responses} response(s)"]
+        facts = [fmt.plural(s.responses, "response", "responses")]
         if s.average is not None:
-            counts = ", ".join(f"{s.ratings.count(r)} × {r}" for r in range(5, 0, -1)
-                               if s.ratings.count(r))
-            facts.append(f"average rating {s.average:.1f} of 5 (ratings: {counts})")
+            counts = ", ".join(f"{fmt.number(s.ratings.count(r))} × {fmt.number(r)}"
+                               for r in range(5, 0, -1) if s.ratings.count(r))
+            facts.append(f"average rating {fmt.number(s.average, 1)} of 5 "
+                         f"(ratings: {counts})")
         out.append(b.p("; ".join(facts) + ".", "small"))
         out.extend(b.bullets(a for a in s.answers if a.strip()))
     return out

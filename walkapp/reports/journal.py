@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from reportlab.platypus import Flowable
 
+from walkapp import formatting as fmt
 from walkapp.reports import blocks as b
 from walkapp.reports import text
 from walkapp.reports.data import JournalData, JournalWalk
@@ -23,16 +24,18 @@ def render(data: JournalData, paper: Paper = Paper.A4) -> bytes:
     span = ""
     if walks:
         first, last = walks[0].walk.walk_date, walks[-1].walk.walk_date
-        span = b.long_date(first) if first == last else \
-            f"{b.long_date(first)} to {b.long_date(last)}"
+        span = fmt.long_date(first) if first == last else \
+            f"{fmt.long_date(first)} to {fmt.long_date(last)}"
     story: list[Flowable] = [
         b.p(f"{REPORT_NAME}: {data.walker}", "title", limit=400),
-        b.p(" · ".join(v for v in (f"{len(walks)} walk(s)", span) if v), "subtitle"),
+        b.p(" · ".join(v for v in (fmt.plural(len(walks), "walk", "walks"), span) if v),
+            "subtitle"),
     ]
     if commitments:
         counts = {k: sum(1 for c in commitments if c.status == k) for k in _STATUS}
-        story.append(b.p(f"{len(commitments)} commitment(s): " + ", ".join(
-            f"{n} {_STATUS[k].lower()}" for k, n in counts.items() if n) + ".", "body"))
+        story.append(b.p(fmt.plural(len(commitments), "commitment", "commitments") + ": "
+                         + ", ".join(f"{fmt.number(n)} {_STATUS[k].lower()}"
+                                     for k, n in counts.items() if n) + ".", "body"))
     story += b.section("Walk by walk", [f for w in walks for f in _walk(w)],
                        "This walker has no walks recorded yet.")
     setup = PageSetup(paper=paper, report_name=REPORT_NAME, header_right=data.walker,
@@ -43,7 +46,7 @@ def render(data: JournalData, paper: Paper = Paper.A4) -> bytes:
 
 
 def _walk(entry: JournalWalk) -> list[Flowable]:
-    title = f"{b.long_date(entry.walk.walk_date)} · {entry.walk.title}"
+    title = f"{fmt.long_date(entry.walk.walk_date)} · {entry.walk.title}"
     head: list[Flowable] = [b.heading(title, 2)]
     if entry.walk.focus:
         head.append(b.p(entry.walk.focus, "small", prefix="<b>Focus:</b> ", limit=1500))

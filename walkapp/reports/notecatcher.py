@@ -12,6 +12,7 @@ from typing import Any
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, KeepTogether, Spacer, Table
 
+from walkapp import formatting as fmt
 from walkapp.reports import blocks as b
 from walkapp.reports import text
 from walkapp.reports.data import NoteCatcherData, VisitLine
@@ -30,8 +31,9 @@ LABEL_HEIGHT = 15
 
 def render(data: NoteCatcherData, paper: Paper = Paper.A4) -> bytes:
     width = usable_width(paper)
-    story: list[Flowable] = b.title_block(REPORT_NAME, data.walk, width, [
-        ("Visits", f"{len(data.visits)} × {data.visit_minutes} min" if data.visits else "")])
+    visits = (f"{fmt.number(len(data.visits))} × {fmt.duration(data.visit_minutes * 60)}"
+              if data.visits else "")
+    story: list[Flowable] = b.title_block(REPORT_NAME, data.walk, width, [("Visits", visits)])
     story.append(_name_line(width))
     story += b.section("Norms", b.bullets(data.norms), "No norms recorded yet.")
     story += b.section("Stems", [_stems(data)])
@@ -40,7 +42,7 @@ def render(data: NoteCatcherData, paper: Paper = Paper.A4) -> bytes:
     for visit in data.visits or (VisitLine(0),):
         story.append(_visit_block(data, visit, width))
     setup = PageSetup(paper=paper, report_name=REPORT_NAME,
-                      header_right=f"{data.walk.title} · {b.long_date(data.walk.walk_date)}",
+                      header_right=f"{data.walk.title} · {fmt.long_date(data.walk.walk_date)}",
                       subject="Learning walk note-catcher",
                       footer_left="Describe what you see and hear; keep students' names out "
                                   "of your notes")

@@ -9,6 +9,7 @@ from __future__ import annotations
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, Spacer
 
+from walkapp import formatting as fmt
 from walkapp.reports import blocks as b
 from walkapp.reports.data import ThanksData
 from walkapp.reports.page import PageSetup, build_pdf
@@ -25,7 +26,7 @@ def render(data: ThanksData, paper: Paper = Paper.A4) -> bytes:
     story: list[Flowable] = [
         b.own(f"<font color='{ACCENT_HEX}'>Thank you</font>", "title"),
         b.p(f"for opening your classroom to our learning walk on "
-            f"{b.long_date(data.walk.walk_date)}", "subtitle"),
+            f"{fmt.long_date(data.walk.walk_date)}", "subtitle"),
         Spacer(1, 4 * mm),
         b.p(f"To {data.addressee},", "letter"),
         b.p(f"Our group visited {visit}{where} as part of a learning walk"
@@ -48,7 +49,7 @@ def render(data: ThanksData, paper: Paper = Paper.A4) -> bytes:
               Spacer(1, 4 * mm),
               b.p(data.signed, "letter", prefix="With thanks,<br/>", limit=1500)]
     setup = PageSetup(paper=paper, report_name=REPORT_NAME,
-                      header_right=f"{data.walk.title} · {b.long_date(data.walk.walk_date)}",
+                      header_right=f"{data.walk.title} · {fmt.long_date(data.walk.walk_date)}",
                       subject="Learning walk thank-you note",
                       footer_left="From a learning walk: about the walkers' learning, "
                                   "not an evaluation")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from walkapp import domain as d
+from walkapp import visit_fields
 from walkapp.storage import models as m
 
 
@@ -13,8 +14,8 @@ def participant(row: m.Participant) -> d.Participant:
 
 
 def visit(row: m.Visit) -> d.Visit:
-    return d.Visit(id=row.id, walk_id=row.walk_id, position=row.position, room=row.room,
-                   grade=row.grade, subject=row.subject, teacher_name=row.teacher_name)
+    return d.Visit(id=row.id, walk_id=row.walk_id, position=row.position,
+                   **{name: getattr(row, name) for name in visit_fields.names()})
 
 
 def look_for(row: m.LookFor) -> d.LookFor:

@@ -8,6 +8,8 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from walkapp import domain as d
+from walkapp import formatting as fmt
+from walkapp import visit_fields
 from walkapp.errors import NotFoundError, ValidationError
 from walkapp.events import Action, Entity
 from walkapp.services import convert
@@ -116,8 +118,9 @@ class PlanService(ServiceBase):
                                               m.Note.deleted_at.is_(None)))
             if has_notes:
                 raise ValidationError(
-                    f"{row.display_name} has {has_notes} note(s) in this walk; their notes "
-                    "would be lost. Keep them on the roster, or delete their notes first.")
+                    f"{row.display_name} has {fmt.plural(has_notes, 'note', 'notes')} in this "
+                    "walk; their notes would be lost. Keep them on the roster, or delete "
+                    "their notes first.")
             session.delete(row)
             session.flush()
             _renumber(session, m.Participant, walk_id)
@@ -163,13 +166,13 @@ class PlanService(ServiceBase):
         self.publish(Entity.GROUP, Action.REMOVED, walk_id, group_id)
 
     # -- visits ----------------------------------------------------------------------------
-    def add_visit(self, walk_id: str, room: str | None = None, grade: str | None = None,
-                  subject: str | None = None, teacher_name: str | None = None) -> d.Visit:
+    def add_visit(self, walk_id: str, **fields: str | None) -> d.Visit:
+        """A visit at the end of the route; `fields`: any of walkapp.visit_fields (room=…)."""
+        clean = self._visit_fields(**fields)
         with self.db.transaction("adding a visit") as session:
             _require_walk(session, walk_id)
             row = m.Visit(walk_id=walk_id, position=_next_position(session, m.Visit, walk_id),
-                          **self._visit_fields(room=room, grade=grade, subject=subject,
-                                               teacher_name=teacher_name))
+                          **clean)
             session.add(row)
             session.flush()
             result = convert.visit(row)
@@ -178,13 +181,12 @@ class PlanService(ServiceBase):
 
     @staticmethod
     def _visit_fields(**fields: str | None) -> dict[str, str | None]:
-        labels = {"room": "The room", "grade": "The grade", "subject": "The subject",
-                  "teacher_name": "The teacher's name"}
         clean: dict[str, str | None] = {}
         for key, value in fields.items():
-            if key not in labels:
+            field = visit_fields.field_named(key)
+            if field is None:
                 raise ValidationError(f"Cannot change {key} of a visit.")
-            clean[key] = v.optional_text(value, labels[key], v.MAX_NAME_CHARS)
+            clean[key] = v.optional_text(value, field.what, field.max_chars)
         return clean
 
     def update_visit(self, visit_id: str, **fields: str | None) -> d.Visit:
@@ -207,8 +209,8 @@ class PlanService(ServiceBase):
                                               m.Note.deleted_at.is_(None)))
             if has_notes:
                 raise ValidationError(
-                    f"Visit {row.position} has {has_notes} note(s); removing it would lose "
-                    "them. Move or delete those notes first.")
+                    f"Visit {row.position} has {fmt.plural(has_notes, 'note', 'notes')}; "
+                    "removing it would lose them. Move or delete those notes first.")
             session.delete(row)
             session.flush()
             _renumber(session, m.Visit, walk_id)

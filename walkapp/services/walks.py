@@ -17,6 +17,8 @@ from sqlalchemy import func, select, update
 from sqlalchemy.orm import Session, selectinload
 
 from walkapp import domain as d
+from walkapp import formatting as fmt
+from walkapp import visit_fields
 from walkapp.errors import AmbiguousError, NotFoundError, ValidationError, WalkInTrashError
 from walkapp.events import Action, Entity
 from walkapp.services import convert
@@ -192,7 +194,9 @@ class WalkService(ServiceBase):
             trashed = matching_walks([r for r in rows if r.trashed_at is not None], needle)
             if trashed:
                 raise NotFoundError(
-                    f"No walk matches {key!r}, but {len(trashed)} walk(s) in the Trash do. "
+                    f"No walk matches {key!r}, but "
+                    + fmt.plural(len(trashed), "{n} walk in the Trash does. ",
+                                 "{n} walks in the Trash do. ") +
                     "Run `walkapp trash list` to see them, `walkapp trash restore` to bring "
                     "one back.")
             raise NotFoundError(f"No walk matches {key!r}. Run `walkapp list` to see walks.")
@@ -263,9 +267,9 @@ class WalkService(ServiceBase):
                     role=p.role, position=p.position,
                     group_id=group_map.get(p.group_id) if p.group_id else None))
             for vis in old.visits:
-                session.add(m.Visit(walk_id=new.id, position=vis.position, room=vis.room,
-                                    grade=vis.grade, subject=vis.subject,
-                                    teacher_name=vis.teacher_name))
+                session.add(m.Visit(walk_id=new.id, position=vis.position,
+                                    **{name: getattr(vis, name)
+                                       for name in visit_fields.names()}))
             for lf in old.look_fors:
                 session.add(m.LookFor(walk_id=new.id, position=lf.position, text=lf.text,
                                       description=lf.description))

@@ -21,6 +21,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 from pathlib import Path
 
+from walkapp import formatting as fmt
 from walkapp.errors import CorruptDatabaseError, DatabaseMissingError, StorageError
 
 SQLITE_MAGIC = b"SQLite format 3\x00"
@@ -170,7 +171,9 @@ def check_database_file(path: Path, backup_dir: Path, *, create_empty: bool = Fa
 def refusal(path: Path, backup_dir: Path, look: FileLook, backups: int) -> StorageError:
     """The one-line error for a database that cannot be opened as it is."""
     if backups:
-        what_to_do = (f"Nothing was changed. {backups} backup(s) are in {backup_dir}: run "
+        what_to_do = ("Nothing was changed. "
+                      + fmt.plural(backups, "{n} backup is", "{n} backups are")
+                      + f" in {backup_dir}: run "
                       "`walkapp restore` to put the newest good one back (`walkapp backups` "
                       "lists them), or start the desktop app to choose.")
     else:

@@ -33,6 +33,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 from pathlib import Path
 
+from walkapp import formatting as fmt
 from walkapp.storage.backup import list_backups, verify_backup
 from walkapp.storage.snapshot import fsync_folder
 
@@ -323,7 +324,8 @@ def _still_there(path: Path, ids: list[str], other_walks: int, dangling: int) ->
     try:
         left = _count_left(conn, ids)
         if left:
-            return [f"{left} row(s) of the removed walks are still in it"]
+            return [fmt.plural(left, "{n} row of the removed walks is still in it",
+                               "{n} rows of the removed walks are still in it")]
         if _other_walks(conn, ids) != other_walks:
             return ["other walks were lost on the way"]
         if _dangling(conn) > dangling:

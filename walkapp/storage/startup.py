@@ -20,6 +20,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 from pathlib import Path
 
+from walkapp import formatting as fmt
 from walkapp.config import Settings
 from walkapp.errors import CorruptDatabaseError, StorageError
 from walkapp.storage.backup import BackupInfo, check_backup_dir, newest_good_backup
@@ -77,8 +78,9 @@ class StartupReport:
                     f"will be kept aside, untouched. {offer}")
         if self.status is StartupStatus.MISSING:
             return (f"walkapp's database {where} is missing (moved or deleted?), but "
-                    f"{self.backups} backup(s) exist. You can restore the newest good "
-                    "backup, or start with an empty database.")
+                    + fmt.plural(self.backups, "{n} backup exists", "{n} backups exist")
+                    + ". You can restore the newest good backup, or start with an empty "
+                    "database.")
         if self.status is StartupStatus.NEWER:
             return (f"The database {where} was written by a newer walkapp (schema "
                     f"{self.revision}). Install the newer walkapp to open it; it was left "

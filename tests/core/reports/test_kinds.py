@@ -37,7 +37,7 @@ def test_debrief_holds_every_section(demo: d.Walk, render: Render) -> None:
     # Every note is in the evidence at least once, shown under its visit number.
     for _, _, _, _, text in sample.NOTES:
         assert squash(text) in flat, text
-    assert "Visit 5" in out and "4 response(s); average rating 4.5 of 5" in out
+    assert "Visit 5" in out and "4 responses; average rating 4.5 of 5" in out
     # The phase log is empty in the demo: the section says so instead of standing blank.
     assert re.search(r"Time: planned and actual\s*None recorded\.", out)
 
@@ -53,7 +53,8 @@ def test_page_numbers_count_the_whole_document(demo: d.Walk, render: Render) -> 
 def test_agenda_lays_out_the_route_with_clock_times(demo: d.Walk, render: Render) -> None:
     out = pdf_text(render("agenda", demo.id, start=time(8, 30)))
     assert "Running order" in out and "Pre-brief" in out and "Post-brief" in out
-    assert "08:30–08:35" in out and "Corridor talk" in out
+    # Clock times in the locale's style (tests run in "en"): see walkapp.formatting.
+    assert "8:30 – 8:35 AM" in out and "Corridor talk" in out
     assert all(f"Visit {n}" in out for n in range(1, 6))
     # The protocol's timed steps + 5 × 10 min visits + 4 × 3 min corridor talk.
     from walkapp.protocol import Activity
@@ -63,7 +64,10 @@ def test_agenda_lays_out_the_route_with_clock_times(demo: d.Walk, render: Render
                 if step.activity is not Activity.VISITS)
     total = steps + 5 * 10 + 4 * 3
     end = (8 * 60 + 30 + total) % (24 * 60)
-    assert f"{total // 60} h {total % 60:02d} min, ending at {end // 60:02d}:{end % 60:02d}" in out
+    from walkapp.formatting import clock
+
+    ending = clock(time(end // 60, end % 60)).replace("\u00a0", " ")
+    assert f"{total // 60} h {total % 60:02d} min, ending at {ending}" in out
     relative = pdf_text(render("agenda", demo.id))
     assert "From start" in relative and "0:00–0:05" in relative and "ending at" not in relative
 
@@ -104,7 +108,7 @@ def test_growth_journal_follows_one_walker_across_walks(services: Services, demo
     services.debrief.save_commitment(later.id, carla.id, "I will try a new thing this time.")
     out = pdf_text(render("journal", walker="carla núñez"))
     flat = squash(out)
-    assert "Growth journal: Carla Núñez" in out and "2 walk(s)" in out
+    assert "Growth journal: Carla Núñez" in out and "2 walks" in out
     assert squash("Sitting down worked: more hands after a pause.") in flat
     assert squash("I will try a new thing this time.") in flat
     assert "[Tried]" in out and "Reflections" in out
@@ -186,7 +190,12 @@ def test_an_empty_walk_says_none_recorded_instead_of_blank_headings(
                     "Time: planned and actual", "Session feedback"):
         assert re.search(re.escape(heading) + r"[^\n]*\n\s*None recorded\.", debrief), heading
     assert "No notes were recorded in this walk." in debrief
-    assert "No norms recorded yet." in outs[ReportKind.NOTECATCHER]
+    # No protocol chosen: the note-catcher carries the default protocol's norms, as the
+    # guide would run them (it used to print a made-up outline's "No norms recorded yet.").
+    from walkapp.protocol.library import builtin_protocol
+
+    norms = builtin_protocol("learning-walk").norms
+    assert norms and squash(norms[0]) in squash(outs[ReportKind.NOTECATCHER])
     assert "To the host of Visit 1," in outs[ReportKind.THANKS]
     assert "We noticed" not in outs[ReportKind.THANKS]
     assert "Nothing recorded for this walk." in outs[ReportKind.JOURNAL]

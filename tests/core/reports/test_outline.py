@@ -1,49 +1,36 @@
-"""Agenda and note-catcher inputs: the protocol snapshot when readable, defaults otherwise."""
+"""Agenda and note-catcher inputs: the walk's protocol as the guide runs it, read by the one
+protocol parser; a damaged saved protocol is an error, never a made-up agenda."""
 
 from __future__ import annotations
 
-import json
 from datetime import time
+from pathlib import Path
 
 import pytest
 
 from tests.core.reports.conftest import Render, pdf_text
 from tests.helpers.builders import make_walk
 from walkapp import domain as d
+from walkapp.cli import main
+from walkapp.protocol import ProtocolError
+from walkapp.protocol.library import builtin_protocol
 from walkapp.reports.agenda import schedule
-from walkapp.reports.build_walk import agenda_data, notecatcher_data
-from walkapp.reports.outline import (
-    default_outline,
-    default_stems,
-    outline_from_protocol_snapshot,
-    phase_title,
-)
+from walkapp.reports.build_walk import agenda_data, notecatcher_data, walk_outline
+from walkapp.reports.outline import default_stems, outline_of, phase_title
 from walkapp.services import Services
+from walkapp.storage import models as m
+
+DAMAGED = ["not json or toml {", "[1, 2]", "{}", '{"phases": "nope"}',
+           '{"schema_version": 1, "id": "x", "pre_brief": {"steps": [{"title": "x", '
+           '"minutes": -3}]}}']
 
 
-def snapshot_of(protocol_id: str) -> str:
-    from walkapp.protocol import to_snapshot
-    from walkapp.protocol.library import builtin_protocol
-
-    return to_snapshot(builtin_protocol(protocol_id))[0]
-
-
-@pytest.mark.parametrize("snapshot", ["", "   ", "not json or toml {", "[1, 2]", "{}",
-                                      json.dumps({"phases": "nope"}),
-                                      json.dumps({"phases": [{"steps": [{"title": "x",
-                                                                         "minutes": -3}]}]}),
-                                      json.dumps({"phases": [{"steps": [{"title": ""}]}]})])
-def test_unreadable_snapshots_fall_back_to_none(snapshot: str) -> None:
-    assert outline_from_protocol_snapshot(snapshot) is None
-
-
-def test_a_readable_snapshot_gives_steps_stems_and_norms() -> None:
+def test_a_protocol_gives_steps_stems_and_norms() -> None:
     from walkapp.protocol import Activity
-    from walkapp.protocol.library import builtin_protocol
 
     protocol = builtin_protocol("instructional-rounds")
-    outline = outline_from_protocol_snapshot(snapshot_of("instructional-rounds"))
-    assert outline is not None and outline.name == protocol.title
+    outline = outline_of(protocol)
+    assert outline.name == protocol.title
     assert [(s.phase, s.title, s.minutes) for s in outline.steps] == [
         (phase.title, step.title,
          None if step.activity is Activity.VISITS else (step.minutes or 0))
@@ -53,8 +40,7 @@ def test_a_readable_snapshot_gives_steps_stems_and_norms() -> None:
 
 
 def test_the_route_expands_into_visits_and_corridor_talk(demo: d.Walk) -> None:
-    outline = outline_from_protocol_snapshot(snapshot_of("learning-walk"))
-    assert outline is not None
+    outline = outline_of(builtin_protocol("learning-walk"))
     data = agenda_data(demo, outline, time(9, 0))
     titles = [s.title for s in data.steps]
     timed = [s for s in outline.steps if s.minutes is not None]
@@ -65,21 +51,57 @@ def test_the_route_expands_into_visits_and_corridor_talk(demo: d.Walk) -> None:
     assert outline.name in data.source
 
 
-def test_defaults_when_there_is_no_protocol(demo: d.Walk, render: Render,
-                                            services: Services) -> None:
-    data = agenda_data(demo, None)
-    assert {s.phase for s in data.steps} == {"Pre-brief", "Observation", "Post-brief"}
-    assert "not available" in data.source
-    catcher = notecatcher_data(demo, None)
-    assert catcher.stems == default_stems() == tuple((s.label, s.prompt) for s in d.Stem)
-    assert catcher.norms == tuple(n.text for n in demo.norms)
+def test_a_walk_without_a_protocol_uses_the_default_one_like_the_guide(
+        render: Render, services: Services) -> None:
     plain = make_walk(services, "No protocol")
-    assert "Standard session outline" in pdf_text(render("agenda", plain.id))
+    default = builtin_protocol("learning-walk")
+    assert walk_outline(services, plain.id) == outline_of(default)
+    catcher = notecatcher_data(plain, walk_outline(services, plain.id))
+    assert catcher.stems == tuple((s.label, s.prompt) for s in default.stems)
+    assert f"Steps from the protocol “{default.title}”" in pdf_text(render("agenda", plain.id))
+    assert default_stems() == tuple((s.label, s.prompt) for s in d.Stem)
+
+
+def _damage(services: Services, walk_id: str, snapshot: str) -> None:
+    with services.db.transaction() as session:
+        row = session.get(m.Walk, walk_id)
+        assert row is not None
+        row.protocol_snapshot = snapshot
+
+
+@pytest.mark.parametrize("snapshot", DAMAGED)
+def test_a_damaged_saved_protocol_is_an_error_not_a_default_agenda(
+        demo: d.Walk, render: Render, services: Services, snapshot: str) -> None:
+    _damage(services, demo.id, snapshot)
+    for kind in ("agenda", "notecatcher"):
+        with pytest.raises(ProtocolError) as caught:
+            render(kind, demo.id)
+        assert "the walk's saved protocol" in caught.value.message
+
+
+def test_an_altered_saved_protocol_is_refused(demo: d.Walk, render: Render,
+                                              services: Services) -> None:
+    # Readable, but not the protocol the walk recorded: its fingerprint does not match.
+    _damage(services, demo.id, services.walks.protocol_snapshot(demo.id).replace(
+        "Welcome", "Wilkommen", 1))
+    with pytest.raises(ProtocolError, match="fingerprint"):
+        render("agenda", demo.id)
+
+
+def test_the_cli_says_so_in_one_line(demo: d.Walk, services: Services, tmp_path: Path,
+                                     capsys: pytest.CaptureFixture[str]) -> None:
+    _damage(services, demo.id, "not json {")
+    services.close()
+    target = tmp_path / "agenda.pdf"
+    code = main(["report", "Learning walk", "--kind", "agenda", "-o", str(target)])
+    _, err = capsys.readouterr()
+    assert code not in (0, 70) and "the walk's saved protocol" in err
+    assert err.count("\n") == 1 and "Traceback" not in err and not target.exists()
 
 
 def test_an_unplanned_route_still_makes_an_agenda(demo: d.Walk) -> None:
     bare = d.Walk(**{**demo.__dict__, "visits": ()})
-    data = agenda_data(bare, default_outline())
+    data = agenda_data(bare, outline_of(builtin_protocol("learning-walk")))
     assert any("not planned yet" in s.detail for s in data.steps)
 
 

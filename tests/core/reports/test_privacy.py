@@ -9,7 +9,7 @@ import pytest
 
 from tests.core.reports.conftest import Render, pdf_text, squash
 from walkapp import domain as d
-from walkapp.reports import ReportKind
+from walkapp.reports import REPORTS, Need, ReportKind
 from walkapp.reports.build_walk import commitment_lines, debrief_data
 from walkapp.services import NewWalk, NoteDraft, Services
 
@@ -43,7 +43,8 @@ def private_walk(services: Services) -> d.Walk:
     return services.walks.get_walk(walk.id)
 
 
-WALK_KINDS = [ReportKind.DEBRIEF, ReportKind.AGENDA, ReportKind.NOTECATCHER, ReportKind.THANKS]
+# Every kind about one walk, from the registry: a new kind is checked here too.
+WALK_KINDS = [spec.kind for spec in REPORTS if Need.WALK in spec.needs]
 
 
 def _all_text(render: Render, walk: d.Walk) -> dict[ReportKind, str]:

@@ -24,7 +24,7 @@ def run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
 
 @pytest.mark.parametrize(("kind", "extra", "needle"), [
     ("debrief", [], "Norms we agreed"),
-    ("agenda", ["--start", "13:05"], "13:05–13:10"),
+    ("agenda", ["--start", "13:05"], "1:05 – 1:10 PM"),
     ("notecatcher", ["--paper", "letter"], "Your name"),
     ("actions", [], "Action-item tracker"),
     ("journal", ["--walker", "Ben Okafor"], "Growth journal: Ben Okafor"),

@@ -56,7 +56,7 @@ def test_add_edit_and_delete(qtbot, services: Services, walk: d.Walk, bridge: Ch
         "Book the library — señal", "Walker 2", date(2026, 12, 4), d.ActionStatus.OPEN)
     assert panel.new_text.text() == "" and not panel.has_due.isChecked()
     qtbot.waitUntil(lambda: panel.model.rowCount() == 1)
-    assert panel.model.index(0, DUE).data() == "4 Dec 2026"
+    assert panel.model.index(0, DUE).data() == "Dec 4, 2026"
 
     status = _editor(qtbot, panel, 0, STATUS, QComboBox)
     status.setCurrentIndex(status.findData("done"))

@@ -191,7 +191,7 @@ def test_a_big_walk_loads_without_freezing_the_window(qtbot, services: Services,
     release.set()
     wait_loaded(qtbot, wall, timeout=20_000)
     assert readers and threading.get_ident() not in readers
-    assert wall.summary.text() == "1080 notes from 12 visits."
+    assert wall.summary.text() == "1,080 notes from 12 visits."
     # Regrouping what is loaded happens on the GUI thread: it reads nothing from the
     # database (no statement at all), so it costs only the grouping of what is in memory.
     statements: list[str] = []

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from walkapp import domain as d
+from walkapp import formatting as fmt
 from walkapp.events import Change, Entity
 from walkapp.services import Services
 from walkapp.services.commands import DebriefEdit
@@ -109,19 +110,20 @@ class ReviewPanel(QWidget, Page):
         for row, (name, commitment) in enumerate(carried):
             origin = walks.get(commitment.walk_id)
             cells = [name, commitment.text,
-                     origin.walk_date.isoformat() if origin else ""]
+                     fmt.short_date(origin.walk_date) if origin else ""]
             for column, text in enumerate(cells):
                 item = QTableWidgetItem(text)
                 item.setData(Qt.ItemDataRole.UserRole, commitment.id)
                 self.commitments.setItem(row, column, item)
         self.commitments_title.setText(
-            self.tr("Commitments from earlier walks ({0} open)").format(len(carried))
+            self.tr("Commitments from earlier walks ({0} open)").format(
+                fmt.number(len(carried)))
             if carried else self.tr("Commitments from earlier walks: none open."))
         items = debrief.open_action_items_before(self.walk_id)
         self.action_items.setRowCount(len(items))
         for row, action in enumerate(items):
             cells = [action.owner_name or "—", action.text,
-                     action.due_date.isoformat() if action.due_date else "—"]
+                     fmt.short_date(action.due_date)]
             for column, text in enumerate(cells):
                 item = QTableWidgetItem(text)
                 item.setData(Qt.ItemDataRole.UserRole, action.id)

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from walkapp import domain as d
+from walkapp import formatting as fmt
 from walkapp.events import Change, Entity
 from walkapp.services import Services
 from walkapp.services.commands import PlanEdit
@@ -126,12 +127,14 @@ class RosterPanel(QWidget, Page):
             self._loading = False
         lines = []
         for g in walk.groups:
-            lines.append(self.tr("{0}: {1} walker(s)").format(g.name, len(g.member_ids))
+            lines.append(self.tr("{0}: {1}").format(
+                g.name, fmt.plural(len(g.member_ids), "walker", "walkers"))
                          + (f" — {g.size_warning}" if g.size_warning else ""))
         walkers = len(walk.walkers)
         if not walk.groups and walkers and not 3 <= walkers <= 6:
-            lines.append(self.tr("{0} walkers: groups of three to six work best; add groups "
-                                 "to split them.").format(walkers))
+            lines.append(self.tr("{0}: groups of three to six work best; add groups "
+                                 "to split them.").format(
+                                     fmt.plural(walkers, "walker", "walkers")))
         self.groups_label.setText("\n".join(lines))
         self.remove_button.setEnabled(bool(walk.participants))
 

@@ -1,5 +1,6 @@
-"""The route: numbered visits, with optional room, grade and subject. The teacher's name
-column exists only while the walk records teacher names (off by default)."""
+"""The route: numbered visits, with a column per visit detail declared in
+walkapp.visit_fields (room, grade, subject…). A teacher-name column exists only while the
+walk records teacher names (off by default)."""
 
 from __future__ import annotations
 
@@ -19,14 +20,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from walkapp import visit_fields as vf
 from walkapp.events import Change, Entity
 from walkapp.services import Services
 from walkapp.services.commands import PlanEdit
 from walkapp.ui.page import Page
 from walkapp.ui.widgets.write_notice import WriteNotice
 from walkapp.ui.writer import Writer
-
-FIELDS = ("room", "grade", "subject", "teacher_name")
 
 
 class RoutePanel(QWidget, Page):  # edits go to the writer at once; on_change reloads
@@ -42,10 +42,10 @@ class RoutePanel(QWidget, Page):  # edits go to the writer at once; on_change re
         intro = QLabel(self.tr("Visits are numbered, not named. Room, grade and subject help "
                                "the group find its way; all are optional."))
         intro.setWordWrap(True)
-        self.table = QTableWidget(0, 5)
-        self.table.setHorizontalHeaderLabels([self.tr("Visit"), self.tr("Room"),
-                                              self.tr("Grade"), self.tr("Subject"),
-                                              self.tr("Teacher")])
+        self._fields = vf.VISIT_FIELDS
+        self.table = QTableWidget(0, 1 + len(self._fields))
+        self.table.setHorizontalHeaderLabels([self.tr("Visit"),
+                                              *(self.tr(f.label) for f in self._fields)])
         self.table.setAccessibleName(self.tr("Route of visits"))
         self.table.verticalHeader().setVisible(False)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -99,10 +99,13 @@ class RoutePanel(QWidget, Page):  # edits go to the writer at once; on_change re
                 label.setFlags(label.flags() & ~Qt.ItemFlag.ItemIsEditable)
                 label.setData(Qt.ItemDataRole.UserRole, visit.id)
                 self.table.setItem(row, 0, label)
-                for column, field in enumerate(FIELDS, start=1):
+                for column, field in enumerate(self._fields, start=1):
                     self.table.setItem(row, column,
-                                       QTableWidgetItem(getattr(visit, field) or ""))
-            self.table.setColumnHidden(4, not walk.show_teacher_names)
+                                       QTableWidgetItem(getattr(visit, field.name) or ""))
+            for column, field in enumerate(self._fields, start=1):
+                # Teacher names are not even recorded unless the walk records them.
+                self.table.setColumnHidden(column, field.gate is vf.Gate.TEACHER_NAMES
+                                           and not walk.show_teacher_names)
             if 0 <= current < len(walk.visits):
                 self.table.selectRow(current)
         finally:
@@ -149,7 +152,7 @@ class RoutePanel(QWidget, Page):  # edits go to the writer at once; on_change re
         if self._loading or item.column() == 0:
             return
         visit_id = self._visit_id(item.row())
-        field = FIELDS[item.column() - 1]
+        field = self._fields[item.column() - 1].name
         # A failure keeps the typed text in the cell; Retry (in the message) saves it.
         if visit_id:
             self._write("update_visit", visit_id, changes={field: item.text()})

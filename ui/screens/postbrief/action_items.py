@@ -125,7 +125,6 @@ class TextDelegate(PaddedTextDelegate):
 
 
 class ActionItemsPanel(Panel):
-    name = "action_items"
     entities = frozenset({Entity.ACTION_ITEM, Entity.PARTICIPANT})
 
     def __init__(self, debrief: DebriefService, walks: WalkService, walk_id: str,

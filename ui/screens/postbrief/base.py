@@ -111,7 +111,6 @@ class Panel(QWidget, Page):
     refreshed = Signal()  # the view now shows freshly loaded data
     load_failed = Signal(str)
 
-    name: ClassVar[str] = ""
     entities: ClassVar[frozenset[Entity]] = frozenset()
     background: ClassVar[bool] = False
     # How long a burst of changes may pile up before one reload (ms).

@@ -39,7 +39,6 @@ class CalibrationData:
 
 
 class CalibrationView(Panel):
-    name = "calibration"
     entities = frozenset({Entity.NOTE, Entity.VISIT, Entity.PARTICIPANT, Entity.LOOK_FOR})
     background = True
     coalesce_ms = 60

@@ -290,7 +290,6 @@ class CommitmentRow(QWidget, Stoppable):
 
 
 class CommitmentsPanel(Panel):
-    name = "commitments"
     entities = frozenset({Entity.COMMITMENT, Entity.PARTICIPANT, Entity.NOTE})
     background = True
     coalesce_ms = 60

@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from walkapp import formatting as fmt
 from walkapp.domain import Note, Stem, Walk
 from walkapp.events import Entity
 from walkapp.services.notes import NoteService
@@ -58,7 +59,6 @@ class WallData:
 
 
 class EvidenceWall(Panel):
-    name = "evidence_wall"
     entities = frozenset({Entity.NOTE, Entity.LOOK_FOR, Entity.VISIT, Entity.PARTICIPANT})
     background = True
     coalesce_ms = 60
@@ -194,11 +194,12 @@ class EvidenceWall(Panel):
         visits = len({n.visit_id for n in self._data.notes if n.visit_id})
         if query:
             shown = len({c.note_id for g in groups for c in g.cards})
-            self.summary.setText(self.tr("{0} of {1} notes match “{2}”.")
-                                 .format(shown, total, query))
+            self.summary.setText(self.tr("{0} of {1} match “{2}”.").format(
+                fmt.number(shown), fmt.plural(total, "note", "notes"), query))
         else:
-            self.summary.setText(self.tr("{0} notes from {1} visits.").format(total, visits)
-                                 if total != 1 else self.tr("1 note."))
+            self.summary.setText(self.tr("{0} from {1}.").format(
+                fmt.plural(total, "note", "notes"), fmt.plural(visits, "visit", "visits"))
+                if total != 1 else self.tr("1 note."))
         if not total:
             self.empty.setText(self.tr("No notes yet. Notes taken during the visits appear "
                                        "here, and so do notes imported from walkers' files."))

@@ -34,6 +34,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from walkapp import formatting as fmt
 from walkapp.domain import Feedback, Participant
 from walkapp.events import Entity
 from walkapp.services.commands import DebriefEdit
@@ -144,7 +145,6 @@ class _Answer(QWidget):
 
 
 class FeedbackPanel(Panel):
-    name = "feedback"
     entities = frozenset({Entity.FEEDBACK, Entity.PARTICIPANT})
 
     def __init__(self, debrief: DebriefService, walks: WalkService, walk_id: str,
@@ -275,11 +275,13 @@ class FeedbackPanel(Panel):
             parts.append(f"<h4>{html.escape(items[-1].question)}</h4>")
             ratings = [i.rating for i in items if i.rating is not None]
             if ratings:
-                counts = ", ".join(f"{v}: {ratings.count(v)}"
+                counts = ", ".join(f"{fmt.number(v)}: {fmt.number(ratings.count(v))}"
                                    for v in range(1, RATING_MAX + 1))
                 parts.append("<p>" + html.escape(self.tr(
-                    "{0} ratings, average {1:.1f} of {2} ({3})").format(
-                    len(ratings), sum(ratings) / len(ratings), RATING_MAX, counts)) + "</p>")
+                    "{0}, average {1} of {2} ({3})").format(
+                    fmt.plural(len(ratings), "rating", "ratings"),
+                    fmt.number(sum(ratings) / len(ratings), 1), fmt.number(RATING_MAX),
+                    counts)) + "</p>")
             texts = [i.answer for i in items if i.answer.strip()]
             if texts:
                 # Authors are never listed here, even when someone chose to add a name.

@@ -15,7 +15,6 @@ from walkapp.ui.writer import Writer
 
 
 class NextStepsPanel(Panel):
-    name = "next_steps"
     entities = frozenset({Entity.NEXT_STEP})
 
     def __init__(self, debrief: DebriefService, walk_id: str, asker: Asker,

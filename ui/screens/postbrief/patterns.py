@@ -27,7 +27,6 @@ from walkapp.ui.writer import Writer
 
 
 class PatternsPanel(Panel):
-    name = "patterns"
     entities = frozenset({Entity.PATTERN})
 
     def __init__(self, debrief: DebriefService, walk_id: str, asker: Asker,

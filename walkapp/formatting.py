@@ -1,0 +1,165 @@
+"""Numbers, counts, dates, times and durations as people read them, in one place (Babel).
+
+Everything walkapp shows — the CLI, the PDF reports and the screens — formats through
+these functions, so a count reads "1 walker" / "3 walkers" (never "walker(s)") and a date
+has one long and one short style everywhere. Files and JSON keep ISO dates; this module is
+for text meant for people.
+
+The locale comes from the environment as POSIX programs read it (LC_ALL, then LC_MESSAGES,
+then LANG); "C", "POSIX", an empty value or a name Babel does not know fall back to "en".
+Counted phrases go through gettext's `ngettext`, with the whole phrase as the message
+("{n} walker" / "{n} walkers"), so a catalogue in resources/translations can translate
+them with the target language's own plural rules; without a catalogue English is used.
+"""
+
+from __future__ import annotations
+
+import functools
+import gettext as _gettext
+import os
+from datetime import date, datetime, time
+
+from babel import Locale, UnknownLocaleError
+from babel.dates import format_date, format_datetime, format_interval, format_time
+from babel.numbers import format_decimal
+from babel.support import NullTranslations, Translations
+
+FALLBACK = "en"
+DOMAIN = "walkapp"
+_ENVIRONMENT = ("LC_ALL", "LC_MESSAGES", "LANG")
+_override: str | None = None
+# CLDR puts narrow/thin spaces in times ("8:30 AM", "8:30 – 8:35"); not every terminal
+# font or PDF text extractor copes, so they become an ordinary no-break space and a space.
+_SPACES = str.maketrans({"\u202f": "\u00a0", "\u2009": " "})
+
+
+def set_locale(name: str | None) -> None:
+    """Use `name` (e.g. "en_GB") instead of the environment; None: the environment again.
+    For the app's settings and for tests that must not depend on the machine."""
+    global _override
+    _override = name
+
+
+def locale_name() -> str:
+    """The locale in force, as Babel names it ("en", "en_GB", "de_DE"…)."""
+    if _override is not None:
+        return str(_parse(_override))
+    for variable in _ENVIRONMENT:
+        value = os.environ.get(variable, "")
+        if value:
+            return str(_parse(value))
+    return FALLBACK
+
+
+def current_locale() -> Locale:
+    return _parse(locale_name())
+
+
+@functools.lru_cache(maxsize=32)
+def _parse(value: str) -> Locale:
+    # "en_GB.UTF-8@euro" → "en_GB"; C and POSIX are "no particular language".
+    name = value.split(".", 1)[0].split("@", 1)[0].strip()
+    if not name or name.upper() in ("C", "POSIX"):
+        return Locale.parse(FALLBACK)
+    try:
+        return Locale.parse(name, sep="_" if "_" in name else "-")
+    except (UnknownLocaleError, ValueError, TypeError):
+        return Locale.parse(FALLBACK)
+
+
+@functools.lru_cache(maxsize=8)
+def _catalogue(name: str) -> NullTranslations | _gettext.NullTranslations:
+    from walkapp.paths import data_dir
+
+    try:
+        folder = data_dir("resources") / "translations"
+    except FileNotFoundError:
+        return NullTranslations()
+    return Translations.load(str(folder), [name], DOMAIN)
+
+
+def _translations() -> NullTranslations | _gettext.NullTranslations:
+    return _catalogue(locale_name())
+
+
+def tr(message: str) -> str:
+    """`message` in the user's language when a catalogue has it (else as written)."""
+    return _translations().gettext(message)
+
+
+# -- numbers and counts ------------------------------------------------------------------
+def number(value: int | float, digits: int = 0) -> str:
+    """12,345 / 4.5 in the locale's digits and separators; `digits` decimals at most."""
+    pattern = "#,##0" + ("." + "#" * digits if digits > 0 else "")
+    return _clean(format_decimal(value, format=pattern, locale=current_locale()))
+
+
+def plural(count: int, one: str, other: str) -> str:
+    """"1 walker", "3 walkers": the count in the locale's digits and the right form.
+
+    `one` and `other` are the English forms, either the bare noun ("walker") or a phrase
+    holding "{n}" ("{n} walker has no group"); they are the translation's message ids."""
+    if "{n}" not in one:
+        one, other = "{n} " + one, "{n} " + other
+    chosen = _translations().ngettext(one, other, count)
+    return chosen.replace("{n}", number(count))
+
+
+# -- dates and times -------------------------------------------------------------------------
+def long_date(day: date | None) -> str:
+    """"Tuesday, December 1, 2026" (en) / "Tuesday, 1 December 2026" (en_GB): for headings."""
+    return "" if day is None else _clean(format_date(day, "full", locale=current_locale()))
+
+
+def short_date(day: date | None, empty: str = "—") -> str:
+    """"Dec 1, 2026" (en) / "1 Dec 2026" (en_GB): for lists, tables and sentences."""
+    return empty if day is None else _clean(format_date(day, "medium",
+                                                        locale=current_locale()))
+
+
+def short_date_pattern() -> str:
+    """The short date style as a date-field pattern ("MMM d, yyyy"), for date editors, so
+    what is typed into looks like what is shown. CLDR's "y" (any length) becomes "yyyy"."""
+    import re
+
+    pattern = str(current_locale().date_formats["medium"].pattern)
+    return re.sub(r"y+", "yyyy", pattern)
+
+
+def clock(moment: time) -> str:
+    """"8:30 AM" (en) / "08:30" (en_GB): a time of day."""
+    return _clean(format_time(moment, "short", locale=current_locale()))
+
+
+def clock_span(start: time, end: time) -> str:
+    """"8:30 – 8:35 AM" (en) / "08:30–08:35" (en_GB): a span of clock time."""
+    locale = current_locale()
+    skeleton = "hm" if "h" in locale.time_formats["short"].pattern else "Hm"
+    return _clean(format_interval(start, end, skeleton, locale=locale))
+
+
+def moment(value: datetime) -> str:
+    """A point in time in the computer's own time zone: "Dec 1, 2026, 9:05 AM"."""
+    local = value.astimezone() if value.tzinfo is not None else value
+    locale = current_locale()
+    return _clean(format_datetime(local, _short_datetime(locale), locale=locale))
+
+
+def _short_datetime(locale: Locale) -> str:
+    # The medium date with the short time, joined the locale's way ("{1}, {0}").
+    joiner = str(locale.datetime_formats["medium"])
+    return (joiner.replace("{1}", str(locale.date_formats["medium"].pattern))
+            .replace("{0}", str(locale.time_formats["short"].pattern)))
+
+
+def duration(seconds: int) -> str:
+    """Minutes for people: "12 min", "1 h 05 min" (rounded to the minute)."""
+    total = round(max(0, seconds) / 60)
+    hours, minutes = divmod(total, 60)
+    if hours:
+        return tr("{h} h {m} min").format(h=number(hours), m=f"{minutes:02d}")
+    return tr("{m} min").format(m=number(minutes))
+
+
+def _clean(text: str) -> str:
+    return text.translate(_SPACES)

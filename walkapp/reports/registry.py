@@ -1,0 +1,156 @@
+"""Every report kind, once: what it is called, what it needs, how it is built and drawn.
+
+The CLI (`walkapp report --kind …`), the window's File → Export report menu, the export
+dialog and the Reports page all read `REPORTS`; nothing else lists the kinds. Adding a kind
+is one `ReportSpec` here plus its builder and renderer modules.
+
+Building and rendering are named by module so that reading this registry (for `--help`, a
+menu) never imports ReportLab: `spec.build(…)` and `spec.render(…)` import on first use.
+"""
+
+from __future__ import annotations
+
+import importlib
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import time
+from enum import StrEnum
+from typing import TYPE_CHECKING, Any
+
+from walkapp.reports.paper import Paper
+
+if TYPE_CHECKING:
+    from walkapp.services import Services
+
+Judge = Callable[[str], bool]
+
+
+class ReportKind(StrEnum):
+    """The kinds, in the order menus and lists show them; the value is the CLI name."""
+
+    DEBRIEF = "debrief"
+    AGENDA = "agenda"
+    NOTECATCHER = "notecatcher"
+    THANKS = "thanks"
+    ACTIONS = "actions"
+    JOURNAL = "journal"
+
+    @property
+    def spec(self) -> ReportSpec:
+        return SPECS[self]
+
+    @property
+    def label(self) -> str:
+        return self.spec.label
+
+    @property
+    def needs_walk(self) -> bool:
+        return Need.WALK in self.spec.needs
+
+
+class Need(StrEnum):
+    """What a request must carry for a kind (`needs`) or may carry (`takes`)."""
+
+    WALK = "walk"        # one walk (without it, a kind that spans walks covers all of them)
+    WALKER = "walker"    # a walker's name
+    VISIT = "visit"      # a visit number
+    START = "start"      # the clock time of the first step
+
+
+@dataclass(frozen=True)
+class ReportRequest:
+    kind: ReportKind
+    walk_id: str | None = None     # optional for ACTIONS (limits to walks up to it), JOURNAL
+    walker: str | None = None      # JOURNAL: the walker's name
+    visit: int | None = None       # THANKS: the visit number
+    paper: Paper | None = None     # None: from the locale
+    start: time | None = None      # AGENDA: clock time of the first step
+
+
+@dataclass(frozen=True)
+class ReportSpec:
+    kind: ReportKind
+    label: str            # "Debrief report": titles, messages, the Reports page
+    menu_label: str       # with its keyboard mnemonic: "&Debrief report"
+    about: str            # one line on what it is for (Reports page, CLI help)
+    cli_help: str         # a few words for `walkapp report --help`
+    needs: frozenset[Need]
+    takes: frozenset[Need]
+    file_name: str        # the offered file's name part; "{visit}" is the visit number
+    builder: str          # "module:function" taking (services, request, judge) → data
+    renderer: str         # module with render(data, paper) -> bytes
+    shortcut: str | None = None
+
+    @property
+    def cli_name(self) -> str:
+        return self.kind.value
+
+    def build(self, services: Services, request: ReportRequest, judge: Judge | None) -> Any:
+        module, _, function = self.builder.partition(":")
+        return getattr(importlib.import_module(module), function)(services, request, judge)
+
+    def render(self, data: Any, paper: Paper) -> bytes:
+        result = importlib.import_module(self.renderer).render(data, paper)
+        assert isinstance(result, bytes)
+        return result
+
+
+_WALK = "walkapp.reports.build_walk"
+_ACROSS = "walkapp.reports.build_across"
+
+REPORTS: tuple[ReportSpec, ...] = (
+    ReportSpec(
+        ReportKind.DEBRIEF, "Debrief report", "&Debrief report",
+        "What the group saw, the patterns it found, commitments, next steps and action "
+        "items — for coaches and the school's records.", "the walk's debrief",
+        frozenset({Need.WALK}), frozenset(), "Debrief", f"{_WALK}:build_debrief",
+        "walkapp.reports.debrief", shortcut="Ctrl+P"),
+    ReportSpec(
+        ReportKind.AGENDA, "Agenda", "&Agenda",
+        "The session's running order with clock times, to hand out before the walk.",
+        "the running order (--start for clock times)",
+        frozenset({Need.WALK}), frozenset({Need.START}), "Agenda",
+        f"{_WALK}:build_agenda", "walkapp.reports.agenda"),
+    ReportSpec(
+        ReportKind.NOTECATCHER, "Blank note-catcher", "Blank &note-catcher",
+        "A printable page for walkers without a laptop: focus, norms, stems, look-for boxes "
+        "and one block per visit.", "blank, to print",
+        frozenset({Need.WALK}), frozenset(), "Note-catcher", f"{_WALK}:build_notecatcher",
+        "walkapp.reports.notecatcher"),
+    ReportSpec(
+        ReportKind.THANKS, "Host thank-you note", "Host &thank-you note",
+        "“We noticed…” evidence from one visit and one wondering, for the teacher who "
+        "opened their room.", "note to the host of one visit (--visit N)",
+        frozenset({Need.WALK, Need.VISIT}), frozenset(), "Thank-you Visit {visit}",
+        f"{_WALK}:build_thanks", "walkapp.reports.thanks"),
+    ReportSpec(
+        ReportKind.ACTIONS, "Action-item tracker", "Action-item &tracker",
+        "Open action items across all walks first, with where they came from and what was "
+        "said since.", "action items across walks",
+        frozenset(), frozenset({Need.WALK}), "Action items", f"{_ACROSS}:build_tracker",
+        "walkapp.reports.actions"),
+    ReportSpec(
+        ReportKind.JOURNAL, "Walker's growth journal", "Walker's growth &journal",
+        "One walker's commitments and reflections across walks.",
+        "one walker across walks (--walker NAME)",
+        frozenset({Need.WALKER}), frozenset({Need.WALK}), "Growth journal",
+        f"{_ACROSS}:build_journal", "walkapp.reports.journal"),
+)
+
+SPECS: dict[ReportKind, ReportSpec] = {spec.kind: spec for spec in REPORTS}
+
+
+def spec_for(name: str | ReportKind) -> ReportSpec:
+    """The spec for a kind or its CLI name; ValueError for an unknown name."""
+    return SPECS[ReportKind(name)]
+
+
+def cli_names() -> tuple[str, ...]:
+    return tuple(spec.cli_name for spec in REPORTS)
+
+
+def modules() -> tuple[str, ...]:
+    """Every module building or drawing a report (to import them ahead, on one thread)."""
+    names = {spec.builder.partition(":")[0] for spec in REPORTS}
+    names |= {spec.renderer for spec in REPORTS}
+    return tuple(sorted(names))

@@ -1,0 +1,53 @@
+"""The details a visit can carry beyond its number, declared once, with who may see them.
+
+Every reader goes through `VISIT_FIELDS` (read it as `visit_fields.VISIT_FIELDS` at call
+time, never copied at import): the privacy rules (`walkapp.privacy`), walk kits, reports,
+the CLI, the plan's route table, the services that copy and validate visits, and the
+privacy test helper. A private field is one with a `gate`: it leaves the facilitator's
+laptop (a report, a kit, `walkapp show`) only while the walk's setting of that name is on.
+
+Adding a field: one line here, the attribute on `domain.Visit` and `storage.models.Visit`,
+and an Alembic migration for the column. Everything else follows.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import StrEnum
+
+
+class Gate(StrEnum):
+    """The walk setting (a `Walk` attribute) that lets a private field out."""
+
+    VISIT_DETAILS = "include_visit_details"
+    TEACHER_NAMES = "show_teacher_names"
+
+
+@dataclass(frozen=True)
+class VisitField:
+    name: str            # the attribute on domain.Visit and storage Visit; the kit's key
+    label: str           # a column heading: "Room"
+    what: str            # in a sentence: "The room"
+    max_chars: int
+    gate: Gate | None    # None: not private, shown wherever the visit is
+
+
+VISIT_FIELDS: tuple[VisitField, ...] = (
+    VisitField("room", "Room", "The room", 200, Gate.VISIT_DETAILS),
+    VisitField("grade", "Grade", "The grade", 100, Gate.VISIT_DETAILS),
+    VisitField("subject", "Subject", "The subject", 200, Gate.VISIT_DETAILS),
+    VisitField("teacher_name", "Teacher", "The teacher's name", 200, Gate.TEACHER_NAMES),
+)
+
+
+def field_named(name: str) -> VisitField | None:
+    return next((f for f in VISIT_FIELDS if f.name == name), None)
+
+
+def names() -> tuple[str, ...]:
+    return tuple(f.name for f in VISIT_FIELDS)
+
+
+def is_open(field: VisitField, walk: object) -> bool:
+    """May `field` leave the laptop for this walk? (`walk`: a domain or storage walk.)"""
+    return field.gate is None or bool(getattr(walk, field.gate.value))
