@@ -62,7 +62,10 @@ def test_delete_offers_undo_that_brings_back_that_walk_only(
     assert "Trash" in confirm[2] and "30 days" in confirm[2]
     qtbot.waitUntil(lambda: _library_titles(window) == ["Kept walk"], timeout=3000)
     bar = window.library.undo_bar
-    assert bar.isVisible() and "moved to the Trash" in window.library.undo_label.text()
+    # The list follows the change event; the bar follows the writer's result, a moment
+    # later (both on the GUI thread, in either order).
+    qtbot.waitUntil(bar.isVisible, timeout=3000)
+    assert "moved to the Trash" in window.library.undo_label.text()
     assert "Gone walk" in window.library.undo_label.text()
     assert window.undo_delete_action.isEnabled()
     assert "Trash (1)" in window.library.trash_button.text()
