@@ -13,6 +13,12 @@ that have not started off the pool and drops the results of those still running:
 closed screen never hears back, so a late result can never take it to a closed database.
 Results for an owner Qt has already deleted are dropped too. `wait_for_background()` lets
 the main window finish the work still running before the database is closed.
+
+`run_in_process(services, job, *args, ...)` is the same for work that is CPU-heavy in
+Python (rendering a PDF, parsing and merging an import): the job runs in a child process
+(walkapp.services.offload), so it cannot hold this process's interpreter lock, and a
+worker thread here only waits for its answers. Cancelling such a task (its owner's
+shutdown, `stop_processes()` when the window closes) ends the child at once.
 """
 
 from __future__ import annotations
@@ -34,6 +40,8 @@ from PySide6.QtCore import (
 )
 
 from walkapp.errors import WalkappError
+from walkapp.services import Services
+from walkapp.services.offload import ChildBugError, ChildJob, Job, can_run_in_child
 
 log = logging.getLogger(__name__)
 
@@ -48,10 +56,12 @@ class TaskSignals(QObject):
 
 class Task(QRunnable):
     def __init__(self, fn: Callable[[Progress], Any], owner: QObject | None = None,
-                 pool: QThreadPool | None = None) -> None:
+                 pool: QThreadPool | None = None,
+                 stop: Callable[[], None] | None = None) -> None:
         super().__init__()
         self.fn = fn
         self.owner = owner
+        self.stop = stop         # ends the work itself on cancel (a child process)
         self.pool = pool or QThreadPool.globalInstance()
         self.cancelled = False   # set on the GUI thread: deliver nothing any more
         self.signals = TaskSignals()
@@ -65,7 +75,10 @@ class Task(QRunnable):
         try:
             result = self.fn(self.signals.progress.emit)
         except BaseException as error:  # reported to the GUI thread, never swallowed
-            self.signals.failed.emit(error, traceback.format_exc())
+            details = traceback.format_exc()
+            if isinstance(error, ChildBugError):  # where it went wrong: in the child
+                details = f"{error.details}\n(in a child process, reported by)\n{details}"
+            self.signals.failed.emit(error, details)
         else:
             self.signals.finished.emit(result)
 
@@ -78,8 +91,9 @@ def run_in_background(fn: Callable[[Progress], Any], *,
                       on_error: Callable[[BaseException, str], None] | None = None,
                       on_progress: Callable[[int, int, str], None] | None = None,
                       pool: QThreadPool | None = None,
-                      owner: QObject | None = None) -> Task:
-    task = Task(fn, owner, pool)
+                      owner: QObject | None = None,
+                      stop: Callable[[], None] | None = None) -> Task:
+    task = Task(fn, owner, pool, stop)
     _running.add(task)
 
     def _finish(result: Any) -> None:
@@ -112,11 +126,39 @@ def run_in_background(fn: Callable[[Progress], Any], *,
     return task
 
 
+def run_in_process(services: Services, job: Job, *args: Any,
+                   on_done: Callable[[Any], None] | None = None,
+                   on_error: Callable[[BaseException, str], None] | None = None,
+                   on_progress: Callable[[int, int, str], None] | None = None,
+                   owner: QObject | None = None) -> Task:
+    """Run `job(services, progress, *args)` in a child process (see the module docstring);
+    the changes it publishes there are published on `services.bus` before `on_done`.
+    A database only this process can open (in memory) runs it on a worker thread."""
+    settings = services.db.settings
+    if not can_run_in_child(settings):
+        return run_in_background(lambda progress: job(services, progress, *args),
+                                 on_done=on_done, on_error=on_error,
+                                 on_progress=on_progress, owner=owner)
+    child = ChildJob(settings, services.bus, job, *args)
+    return run_in_background(child.run, on_done=on_done, on_error=on_error,
+                             on_progress=on_progress, owner=owner, stop=child.stop)
+
+
 def cancel(task: Task) -> None:
-    """Never deliver `task`'s result; if it has not started yet, it never runs."""
+    """Never deliver `task`'s result; if it has not started yet, it never runs. Work that
+    can be ended (a child process) is ended now."""
     task.cancelled = True
     if task.pool.tryTake(task):
         _running.discard(task)  # it will never report, so it is not running any more
+    if task.stop is not None:
+        task.stop()
+
+
+def stop_processes() -> None:
+    """End every child process still at work (the window is closing): what they were
+    doing is dropped whole, and nothing of it is kept in the database."""
+    for task in [t for t in _running if t.stop is not None]:
+        cancel(task)
 
 
 def _within(obj: QObject | None, root: QObject) -> bool:

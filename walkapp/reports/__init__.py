@@ -14,6 +14,7 @@ from walkapp.reports.api import (
     ReportKind,
     ReportRequest,
     check_request,
+    export_job,
     export_report,
     load_renderers,
     render_report,
@@ -22,5 +23,5 @@ from walkapp.reports.api import (
 from walkapp.reports.paper import Paper, default_paper, parse_paper
 
 __all__ = ["ExportResult", "Paper", "ReportKind", "ReportRequest", "check_request",
-           "default_paper", "export_report", "load_renderers", "parse_paper", "render_report",
-           "suggested_filename"]
+           "default_paper", "export_job", "export_report", "load_renderers", "parse_paper",
+           "render_report", "suggested_filename"]
