@@ -25,7 +25,7 @@ from walkapp.ui.screens.walks_library import WalksLibrary
 from walkapp.ui.screens.workspace import PageSpec, WalkWorkspace
 from walkapp.ui.walk_files import WalkFiles
 from walkapp.ui.walk_trash import TrashControls
-from walkapp.ui.workers import cancel_owned_by, wait_for_background
+from walkapp.ui.workers import cancel_owned_by, stop_processes, wait_for_background
 
 PagesFactory = Callable[[Services, str, Asker, QWidget, ChangeBridge], list[PageSpec]]
 WalkCreator = Callable[[Services, NewWalkRequest], str]
@@ -431,6 +431,9 @@ class MainWindow(QMainWindow):
         self._closed = True
         shutdown_tree(self, include_root=False)
         cancel_owned_by(self)
+        # A report or an import in a child process (even one from a dialog without a
+        # parent) ends now: it is dropped whole, and the database is closed only after.
+        stop_processes()
         if not wait_for_background():
             log.warning("background work was still running when the window closed")
 

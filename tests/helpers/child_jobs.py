@@ -57,3 +57,13 @@ def publish_and_return(services: Services, progress: Progress, walk_id: str) -> 
     progress(1, 1, "Done")
     services.bus.publish(Change(Entity.NOTE, Action.UPDATED, walk_id, ("n1",)))
     return f"ran in {os.getpid()}"
+
+
+def change_all_then_wait(services: Services, progress: Progress, *args: object) -> None:
+    """Change every walk's title inside a transaction, report this process's id, then wait
+    to be stopped with the transaction open (the write must never land)."""
+    with services.db.transaction("changing the titles") as session:
+        session.execute(text("UPDATE walks SET title = 'changed by a child'"))
+        session.flush()
+        progress(1, 2, f"pid {os.getpid()}")
+        time.sleep(600)
