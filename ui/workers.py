@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import logging
 import sys
+import threading
 import traceback
 from collections.abc import Callable
 from typing import Any
@@ -142,6 +143,52 @@ def run_in_process(services: Services, job: Job, *args: Any,
     child = ChildJob(settings, services.bus, job, *args)
     return run_in_background(child.run, on_done=on_done, on_error=on_error,
                              on_progress=on_progress, owner=owner, stop=child.stop)
+
+
+# How long a screen may wait for a read before it shows "Loading…" instead: below what a
+# person notices (and well below the 50 ms a stall may last), so a small walk still shows
+# at once, without a flash of a loading state.
+# (Tests that do not look at the loading state raise it, so that they read as before.)
+QUICK_READ_MS = 20
+# Reads have threads of their own: they never queue behind long work (an export, an
+# import, a removal for good) on the global pool.
+_read_pool: QThreadPool | None = None
+
+
+def read_in_background(read: Callable[[], Any], apply: Callable[[Any], None], *,
+                       owner: QObject,
+                       on_error: Callable[[BaseException, str], None] | None = None,
+                       wait_ms: int | None = None) -> bool:
+    """Read with `read()` on a worker thread and show the result with `apply(result)` on
+    the GUI thread. A read done within `wait_ms` is applied before this returns (True):
+    small walks look as if read at once. A longer one is applied when it comes back
+    (False: show a loading state meanwhile); the GUI thread never waits longer than
+    `wait_ms`. Errors go to `on_error` (or the crash handler), as with run_in_background.
+    Cancelled with the owner's other tasks (`cancel_owned_by`)."""
+    finished = threading.Event()
+    box: list[Any] = []
+
+    def work(_progress: Progress) -> Any:
+        try:
+            value = read()
+            box.append(value)
+            return value
+        finally:
+            finished.set()
+
+    global _read_pool
+    if _read_pool is None:
+        _read_pool = QThreadPool()
+        _read_pool.setMaxThreadCount(2)
+    task = run_in_background(work, on_done=apply, on_error=on_error, owner=owner,
+                             pool=_read_pool)
+    # Waiting on an Event lets go of the interpreter lock: the read runs meanwhile.
+    wait = QUICK_READ_MS if wait_ms is None else wait_ms
+    if finished.wait(wait / 1000) and box:
+        task.cancelled = True  # delivered here and now, not once more from the queue
+        apply(box[0])
+        return True
+    return False
 
 
 def cancel(task: Task) -> None:

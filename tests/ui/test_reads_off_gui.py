@@ -1,0 +1,99 @@
+"""Big reads happen off the GUI thread: the walks library and a walker's notes on the
+Observation page show "Loading…" while a slow read runs, and the read's result when it is
+in; a quick read (a small walk) shows at once, with no loading state at all."""
+
+from __future__ import annotations
+
+import threading
+
+import pytest
+
+from tests.helpers.builders import make_walk
+from walkapp.services import Services
+from walkapp.ui import workers
+from walkapp.ui.screens.walks_library import WalksLibrary
+
+
+class Gate:
+    """Wraps a read so that it waits for `release()`, and notes which thread ran it."""
+
+    def __init__(self, read):  # type: ignore[no-untyped-def]
+        self.read = read
+        self.opened = threading.Event()
+        self.threads: list[int] = []
+
+    def __call__(self, *args, **kwargs):  # type: ignore[no-untyped-def]
+        self.threads.append(threading.get_ident())
+        assert self.opened.wait(30)
+        return self.read(*args, **kwargs)
+
+    def release(self) -> None:
+        self.opened.set()
+
+
+def test_a_slow_library_read_shows_loading_then_the_walks(
+        qtbot, services: Services, monkeypatch: pytest.MonkeyPatch) -> None:
+    make_walk(services, "Spring walk", walkers=1, visits=1)
+    monkeypatch.setattr(workers, "QUICK_READ_MS", 0)  # every read counts as slow
+    gate = Gate(services.walks.list_walks)
+    monkeypatch.setattr(services.walks, "list_walks", gate)
+    library = WalksLibrary(services.walks, trash=services.trash)
+    qtbot.addWidget(library)
+    library.show()
+    # The constructor came back while the read still waits: it is not on this thread.
+    assert library.is_loading()
+    assert library.empty.text() == "Loading the walks…" and library.empty.isVisible()
+    assert library.model.rowCount() == 0
+    gate.release()
+    qtbot.waitUntil(lambda: not library.is_loading(), timeout=10_000)
+    assert library.model.rowCount() == 1 and library.table.isVisible()
+    assert gate.threads and threading.get_ident() not in gate.threads
+
+
+def test_a_quick_library_read_shows_at_once(qtbot, services: Services,
+                                             monkeypatch: pytest.MonkeyPatch) -> None:
+    make_walk(services, "Spring walk", walkers=1, visits=1)
+    readers: list[int] = []
+    real = services.walks.list_walks
+
+    def read(*args, **kwargs):  # type: ignore[no-untyped-def]
+        readers.append(threading.get_ident())
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(services.walks, "list_walks", read)
+    library = WalksLibrary(services.walks, trash=services.trash)
+    qtbot.addWidget(library)
+    assert not library.is_loading() and library.model.rowCount() == 1
+    assert readers and threading.get_ident() not in readers
+
+
+def test_while_loading_the_walks_shown_stay(qtbot, services: Services,
+                                             monkeypatch: pytest.MonkeyPatch) -> None:
+    make_walk(services, "Spring walk", walkers=1, visits=1)
+    library = WalksLibrary(services.walks, trash=services.trash)
+    qtbot.addWidget(library)
+    library.show()
+    assert library.model.rowCount() == 1
+    make_walk(services, "Summer walk", walkers=1, visits=1)
+    monkeypatch.setattr(workers, "QUICK_READ_MS", 0)
+    gate = Gate(services.walks.list_walks)
+    monkeypatch.setattr(services.walks, "list_walks", gate)
+    library.refresh()
+    assert library.is_loading() and library.model.rowCount() == 1  # no flash of empty
+    assert library.table.isVisible()
+    gate.release()
+    qtbot.waitUntil(lambda: library.model.rowCount() == 2, timeout=10_000)
+
+
+def test_a_library_closed_while_reading_hears_nothing(qtbot, services: Services,
+                                                       monkeypatch: pytest.MonkeyPatch) -> None:
+    make_walk(services, "Spring walk", walkers=1, visits=1)
+    monkeypatch.setattr(workers, "QUICK_READ_MS", 0)
+    gate = Gate(services.walks.list_walks)
+    monkeypatch.setattr(services.walks, "list_walks", gate)
+    library = WalksLibrary(services.walks, trash=services.trash)
+    qtbot.addWidget(library)
+    library.shutdown()
+    gate.release()
+    qtbot.waitUntil(lambda: workers.pending() == 0, timeout=10_000)
+    assert library.model.rowCount() == 0
