@@ -9,7 +9,7 @@ import threading
 import pytest
 
 from tests.helpers.builders import make_walk
-from walkapp.services import Services
+from walkapp.services import NoteDraft, Services
 from walkapp.ui import workers
 from walkapp.ui.screens.walks_library import WalksLibrary
 
@@ -97,3 +97,43 @@ def test_a_library_closed_while_reading_hears_nothing(qtbot, services: Services,
     gate.release()
     qtbot.waitUntil(lambda: workers.pending() == 0, timeout=10_000)
     assert library.model.rowCount() == 0
+
+
+def test_a_slow_read_of_the_notes_shows_loading_then_the_notes(
+        qtbot, services: Services, monkeypatch: pytest.MonkeyPatch) -> None:
+    from tests.ui.observe_helpers import FakeClock
+    from walkapp.ui.screens.observation import ObservationScreen
+
+    walk = make_walk(services, "Spring walk", walkers=1, visits=2)
+    walker, visit = walk.walkers[0].id, walk.visits[0].id
+    for text in ("Pairs compared methods", "A pause before answers"):
+        services.notes.save_note(NoteDraft(walk.id, walker, text, visit_id=visit))
+    monkeypatch.setattr(workers, "QUICK_READ_MS", 0)
+    gate = Gate(services.notes.list_notes)
+    monkeypatch.setattr(services.notes, "list_notes", gate)
+    screen = ObservationScreen(services, walk.id, walker, clock=FakeClock())
+    qtbot.addWidget(screen)
+    screen.show()
+    assert screen.is_loading()
+    assert screen.notes_panel.title.text() == "Loading your notes…"
+    assert screen.notes_panel.list.count() == 0
+    gate.release()
+    qtbot.waitUntil(lambda: not screen.is_loading(), timeout=10_000)
+    assert screen.notes_panel.list.count() == 2
+    assert screen.notes_panel.title.text() == "Your notes in Visit 1"
+    assert "2 notes" in screen.visits_list.item(0).text()
+    assert gate.threads and threading.get_ident() not in gate.threads
+    screen.shutdown()
+
+
+def test_a_quick_read_of_the_notes_shows_them_at_once(qtbot, services: Services) -> None:
+    from tests.ui.observe_helpers import FakeClock
+    from walkapp.ui.screens.observation import ObservationScreen
+
+    walk = make_walk(services, "Spring walk", walkers=1, visits=1)
+    walker, visit = walk.walkers[0].id, walk.visits[0].id
+    services.notes.save_note(NoteDraft(walk.id, walker, "Pairs compared", visit_id=visit))
+    screen = ObservationScreen(services, walk.id, walker, clock=FakeClock())
+    qtbot.addWidget(screen)
+    assert not screen.is_loading() and screen.notes_panel.list.count() == 1
+    screen.shutdown()
