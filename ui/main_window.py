@@ -16,6 +16,7 @@ from walkapp.errors import WalkappError
 from walkapp.events import Action, Change
 from walkapp.protocol.library import ProtocolLibrary
 from walkapp.services import Services
+from walkapp.services.base import same_reads
 from walkapp.ui.bridge import ChangeBridge
 from walkapp.ui.bundles_ui import PassphraseAsker
 from walkapp.ui.dialogs import Asker
@@ -341,8 +342,10 @@ class MainWindow(QMainWindow):
         if self._closed or not self._close_workspace():
             return
         try:
-            pages = self._pages(self._services, walk_id, self._asker, self, self.bridge)
-            self.workspace = WalkWorkspace(self._services, walk_id, pages)
+            # Each page reads the walk as it is built: read it once for all of them.
+            with same_reads():
+                pages = self._pages(self._services, walk_id, self._asker, self, self.bridge)
+                self.workspace = WalkWorkspace(self._services, walk_id, pages)
         except WalkappError as error:
             self._report(error, self.tr("The walk could not be opened"))
             return

@@ -514,10 +514,15 @@ def run_all(bench: Bench, only: list[str]) -> None:
             bench.settle()
 
             def go() -> None:
+                # Two turns of the event loop, as for a person: open, then pick the page.
+                from PySide6.QtCore import QTimer
+
                 window.open_walk(big)
-                if window.workspace is not None:
-                    window.workspace.show_page("observation")
-            return go, lambda: window.workspace is not None and _loaded(window.workspace)
+                QTimer.singleShot(0, lambda: window.workspace is not None
+                                  and window.workspace.show_page("observation"))
+            return go, lambda: (window.workspace is not None
+                                and window.workspace.current_key() == "observation"
+                                and _loaded(window.workspace))
         bench.both("opening a walk of 1,080 notes", open_big)
     if wanted("export"):
         if window.workspace is None or window.workspace.walk_id != big:

@@ -137,3 +137,28 @@ def test_a_quick_read_of_the_notes_shows_them_at_once(qtbot, services: Services)
     qtbot.addWidget(screen)
     assert not screen.is_loading() and screen.notes_panel.list.count() == 1
     screen.shutdown()
+
+
+def test_opening_a_walk_reads_it_once_for_all_its_pages(
+        qtbot, services: Services, qsettings, asker,  # type: ignore[no-untyped-def]
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    from walkapp.services import walks as walk_service
+    from walkapp.ui.main_window import MainWindow
+
+    walk = make_walk(services, "Spring walk", walkers=3, visits=2)
+    window = MainWindow(services, qsettings, asker)
+    qtbot.addWidget(window)
+    loads: list[str] = []
+    real = walk_service.load_walk
+
+    def load(session, walk_id):  # type: ignore[no-untyped-def]
+        loads.append(walk_id)
+        return real(session, walk_id)
+
+    monkeypatch.setattr(walk_service, "load_walk", load)
+    window.open_walk(walk.id)  # the workspace and its first page, each reading the walk
+    assert window.workspace is not None
+    assert loads == [walk.id]
+    loads.clear()
+    window.workspace.page("observation")  # a page built later reads it once too
+    assert loads == [walk.id]

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 
 from walkapp.events import Change
 from walkapp.services import Services
+from walkapp.services.base import same_reads
 from walkapp.ui.lifecycle import shutdown_tree
 
 
@@ -110,7 +111,8 @@ class WalkWorkspace(QWidget):
             if self._closed:
                 raise RuntimeError("the walk's workspace was closed")
             spec = next(s for s in self._specs if s.key == key)
-            widget = spec.build()
+            with same_reads():  # its parts each read the walk: once is enough
+                widget = spec.build()
             self._built[key] = widget
             self.stack.addWidget(widget)
         return self._built[key]
