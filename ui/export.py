@@ -11,6 +11,7 @@ messages go through the `Asker` seam.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable
 from pathlib import Path
 
@@ -45,6 +46,7 @@ from walkapp.reports import (
     load_renderers,
     suggested_filename,
 )
+from walkapp.reports.output import remove_unfinished
 from walkapp.services import Services
 from walkapp.services.offload import ChildStoppedError, Job, can_run_in_child
 from walkapp.ui.dialogs import Asker
@@ -252,7 +254,8 @@ class ExportDialog(QDialog):
         self.progress.setValue(0)
         self._task = run_in_process(self._services, EXPORT_JOB, request, Path(target),
                                     on_done=self._done, on_error=self._failed,
-                                    on_progress=self._progress, owner=self)
+                                    on_progress=self._progress, owner=self,
+                                    cleanup=functools.partial(remove_unfinished, target))
 
     def stop_export(self) -> None:
         """End the export now (its child process with it); nothing is saved."""

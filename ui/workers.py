@@ -131,16 +131,18 @@ def run_in_process(services: Services, job: Job, *args: Any,
                    on_done: Callable[[Any], None] | None = None,
                    on_error: Callable[[BaseException, str], None] | None = None,
                    on_progress: Callable[[int, int, str], None] | None = None,
-                   owner: QObject | None = None) -> Task:
+                   owner: QObject | None = None,
+                   cleanup: Callable[[], None] | None = None) -> Task:
     """Run `job(services, progress, *args)` in a child process (see the module docstring);
     the changes it publishes there are published on `services.bus` before `on_done`.
-    A database only this process can open (in memory) runs it on a worker thread."""
+    `cleanup` runs (on the worker thread) after a child that was stopped or died has
+    ended. A database only this process can open (in memory) runs it on a worker thread."""
     settings = services.db.settings
     if not can_run_in_child(settings):
         return run_in_background(lambda progress: job(services, progress, *args),
                                  on_done=on_done, on_error=on_error,
                                  on_progress=on_progress, owner=owner)
-    child = ChildJob(settings, services.bus, job, *args)
+    child = ChildJob(settings, services.bus, job, *args, cleanup=cleanup)
     return run_in_background(child.run, on_done=on_done, on_error=on_error,
                              on_progress=on_progress, owner=owner, stop=child.stop)
 

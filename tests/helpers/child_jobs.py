@@ -67,3 +67,17 @@ def change_all_then_wait(services: Services, progress: Progress, *args: object) 
         session.flush()
         progress(1, 2, f"pid {os.getpid()}")
         time.sleep(600)
+
+
+def start_writing_then_wait(services: Services, progress: Progress, request: ReportRequest,
+                            path: Path) -> None:
+    """Begin the file the way `write_pdf` does (a temporary `.NAME.*.part` beside it), say
+    so, then wait to be stopped half-way."""
+    import tempfile
+
+    target = Path(path)
+    handle, _name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".part",
+                                     dir=target.parent)
+    os.write(handle, b"%PDF-1.4 half a report")
+    progress(1, 3, f"pid {os.getpid()}")
+    time.sleep(600)

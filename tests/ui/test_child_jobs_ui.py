@@ -164,3 +164,31 @@ def test_cancelling_an_import_ends_the_child_and_keeps_nothing(
     assert not controller.busy
     assert asker.shown[0][:2] == ("inform", "Import stopped")
     assert services.walks.get_walk(walk_id).title == title
+
+
+@pytest.mark.parametrize("how", ["stop", "killed"])
+def test_an_export_cut_short_leaves_no_unfinished_file(
+        qtbot, services: Services, demo: d.Walk, asker: ScriptedAsker,  # noqa: F811
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, how: str) -> None:
+    import signal
+
+    from walkapp.ui import workers
+
+    monkeypatch.setattr(export, "EXPORT_JOB", child_jobs.start_writing_then_wait)
+    folder = tmp_path / "reports"
+    folder.mkdir()
+    (folder / "r.pdf").write_bytes(b"an earlier report")
+    dialog = _dialog(qtbot, services, demo, asker, folder / "r.pdf")
+    dialog.start_export()
+    qtbot.waitUntil(lambda: dialog.status.text().startswith("pid "), timeout=30_000)
+    pid = _pid_in(dialog.status.text())
+    assert [p.name for p in folder.glob(".r.pdf.*.part")]  # half-written, as in a real one
+    if how == "stop":
+        qtbot.mouseClick(dialog.stop_button, Qt.MouseButton.LeftButton)
+        assert workers.wait_for_background(30_000)
+    else:
+        os.kill(pid, signal.SIGKILL)
+        qtbot.waitUntil(lambda: bool(asker.shown), timeout=30_000)
+        assert "stopped unexpectedly (it was ended by signal 9)" in asker.shown[0][2]
+    assert sorted(p.name for p in folder.iterdir()) == ["r.pdf"]
+    assert (folder / "r.pdf").read_bytes() == b"an earlier report"

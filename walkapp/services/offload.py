@@ -90,11 +90,15 @@ class ChildJob:
     until the job is done, and returns its result or raises its error; `stop()` (from any
     thread) ends the child at once, and `run` then raises ChildStoppedError."""
 
-    def __init__(self, settings: Settings, bus: EventBus, job: Job, *args: Any) -> None:
+    def __init__(self, settings: Settings, bus: EventBus, job: Job, *args: Any,
+                 cleanup: Callable[[], None] | None = None) -> None:
         self.settings = settings
         self.bus = bus
         self.job = job
         self.args = args
+        # Runs here once a child that was stopped or died has ended for sure: it tidies
+        # what the job leaves when it is cut short (an export's unfinished temporary file).
+        self.cleanup = cleanup
         # The changes are published later, on a worker thread: keep the origin of the
         # screen that asked, so it can recognise its own write.
         self.origin = current_origin()
@@ -145,6 +149,11 @@ class ChildJob:
                     break
         finally:
             self._end(process, answers, parent_alive)
+            if (self._stopped or outcome is None) and self.cleanup is not None:
+                try:
+                    self.cleanup()
+                except Exception:  # tidying up must not hide what happened to the job
+                    log.exception("tidying up after a job that did not finish failed")
         if self._stopped:
             raise ChildStoppedError("Stopped: nothing was changed.")
         if outcome is None:
