@@ -23,7 +23,7 @@ from tests.ui.test_bundles_ui import _fast_scrypt, _notes_files  # noqa: F401
 from walkapp import domain as d
 from walkapp.events import Change, Entity
 from walkapp.services import Services
-from walkapp.ui import bundles_ui, export
+from walkapp.ui import bundles_ui, export, workers
 from walkapp.ui.bundles_ui import ImportController
 from walkapp.ui.export import ExportDialog
 
@@ -102,8 +102,6 @@ def test_stop_ends_the_child_and_keeps_nothing(
 def test_closing_the_window_ends_the_child(
         qtbot, services: Services, demo: d.Walk, asker: ScriptedAsker,  # noqa: F811
         tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    from walkapp.ui import workers
-
     monkeypatch.setattr(export, "EXPORT_JOB", child_jobs.change_all_then_wait)
     dialog = _dialog(qtbot, services, demo, asker, tmp_path / "r.pdf")
     dialog.start_export()
@@ -172,8 +170,6 @@ def test_an_export_cut_short_leaves_no_unfinished_file(
         tmp_path: Path, monkeypatch: pytest.MonkeyPatch, how: str) -> None:
     import signal
 
-    from walkapp.ui import workers
-
     monkeypatch.setattr(export, "EXPORT_JOB", child_jobs.start_writing_then_wait)
     folder = tmp_path / "reports"
     folder.mkdir()
@@ -192,3 +188,23 @@ def test_an_export_cut_short_leaves_no_unfinished_file(
         assert "stopped unexpectedly (it was ended by signal 9)" in asker.shown[0][2]
     assert sorted(p.name for p in folder.iterdir()) == ["r.pdf"]
     assert (folder / "r.pdf").read_bytes() == b"an earlier report"
+
+
+def test_a_database_in_memory_exports_on_a_thread(qtbot, asker: ScriptedAsker,
+                                                   tmp_path: Path) -> None:
+    """A child cannot open a database that lives in this process only: the report is made
+    here, on a worker thread, as before."""
+    from tests.helpers.builders import make_walk
+    from walkapp.config import Settings
+    from walkapp.storage.db import Database
+
+    memory = Services.create(Database(Settings(tmp_path, "sqlite://")).open())
+    try:
+        walk = make_walk(memory, "Walk in memory", walkers=1, visits=1)
+        dialog = _dialog(qtbot, memory, walk, asker, tmp_path / "m.pdf")
+        dialog.start_export()
+        qtbot.waitUntil(dialog.open_button.isEnabled, timeout=30_000)
+        assert (tmp_path / "m.pdf").read_bytes().startswith(b"%PDF")
+    finally:
+        qtbot.waitUntil(lambda: workers.pending() == 0, timeout=10_000)
+        memory.close()

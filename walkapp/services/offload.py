@@ -194,15 +194,6 @@ def _crash_message(exitcode: int | None) -> str:
             "restart walkapp.")
 
 
-def run_job(settings: Settings, bus: EventBus, job: Job, *args: Any,
-            progress: Progress | None = None, services: Any = None) -> Any:
-    """Run `job` in a child process when the database allows it, else right here with
-    `services` (the caller's own, for a database in memory)."""
-    if can_run_in_child(settings) or services is None:
-        return ChildJob(settings, bus, job, *args).run(progress)
-    return job(services, progress or (lambda _d, _t, _m: None), *args)
-
-
 # -- in the child ----------------------------------------------------------------------------
 
 def _watch_parent(alive: Connection) -> None:
