@@ -54,12 +54,14 @@ screenshots: sysdeps-test $(STAMP)
 	$(BIN)/python -m walkapp.reports.screenshots docs/screenshots/reports
 
 # Speed figures (reports, imports, start-up check, backup/restore, nudge check, hostile
-# files, evidence wall); see docs/benchmarks.md. Tests never assert on time.
+# files, evidence wall, the GUI thread's longest stall per action, idle and locked); see
+# docs/benchmarks.md. Tests never assert on time.
 bench: sysdeps-test $(STAMP)
 	$(BIN)/python -m tests.bench.bench_reports
 	$(BIN)/python -m tests.bench.bench_import
 	$(BIN)/python -m tests.bench.bench_safety
 	$(BIN)/python -m tests.bench.bench_checks
+	QT_QPA_PLATFORM=offscreen $(BIN)/python -m tests.bench.bench_gui_stall
 
 clean:
 	rm -rf $(VENV) build dist *.egg-info

@@ -3,7 +3,9 @@
 Controllers the main window wires into its menus and drag and drop:
 
 - `ImportController.import_files(paths)` (File → Import notes…, files dropped on the
-  window) imports off the GUI thread with a progress dialog, then shows the import report.
+  window) imports in a child process (parsing and merging is pure Python: on a thread here
+  it would starve the window of the interpreter lock) with a progress dialog whose Cancel
+  ends the child, then publishes what changed here and shows the import report.
 - `KitExportController.save_kit(walk_id, walker_id)` / `.save_notes(walk_id, walker_id)`
   ask where to save (and for an optional passphrase), then write the file in the
   background.
@@ -38,12 +40,18 @@ from walkapp.bundles import (
     ImportReport,
     PassphraseNeededError,
     WalkerChoiceNeededError,
+    import_job,
 )
 from walkapp.errors import WalkappError
 from walkapp.services import Services
+from walkapp.services.offload import ChildStoppedError, Job
 from walkapp.ui.dialogs import Asker
 from walkapp.ui.import_report import ImportReportDialog
-from walkapp.ui.workers import Progress, run_in_background
+from walkapp.ui.workers import Progress, Task, cancel, run_in_background, run_in_process
+
+# What imports in the child process (a module-level function, found there by name); tests
+# replace it to make the child fail or die.
+IMPORT_JOB: Job = import_job
 
 
 def _tr(text: str) -> str:
@@ -123,12 +131,17 @@ class _Background(QObject):
         self.bundles = BundleService(services.db, services.bus)
         self.busy = False
         self.progress: QProgressDialog | None = None
+        self.task: Task | None = None
 
-    def _start(self, title: str, work: Callable[[Progress], Any],
+    def _start(self, title: str, work: Callable[[Progress], Any] | tuple[Job, tuple[Any, ...]],
                done: Callable[[Any], None]) -> None:
+        """Run `work(progress)` on a worker thread, or a (job, args) in a child process;
+        only the latter can be cancelled (its child is ended; one transaction, so nothing
+        of it is kept)."""
         self.busy = True
-        dialog = QProgressDialog(title, "", 0, 0, self._parent)
-        dialog.setCancelButton(None)  # an import is one transaction; it finishes quickly
+        dialog = QProgressDialog(title, self.tr("Cancel"), 0, 0, self._parent)
+        if not isinstance(work, tuple):
+            dialog.setCancelButton(None)  # a thread cannot be stopped half-way
         dialog.setWindowTitle(self.tr("walkapp"))
         dialog.setMinimumDuration(300)
         dialog.setAccessibleName(self.tr("Progress"))
@@ -156,10 +169,43 @@ class _Background(QObject):
             finish()
             self._failed(error, details)
 
-        run_in_background(work, on_done=on_done, on_error=on_error, on_progress=on_progress,
-                          owner=self)
+        if isinstance(work, tuple):
+            job, args = work
+            self.task = run_in_process(self._services, job, *args, on_done=on_done,
+                                       on_error=on_error, on_progress=on_progress, owner=self)
+            dialog.canceled.connect(self.cancel)
+        else:
+            self.task = run_in_background(work, on_done=on_done, on_error=on_error,
+                                          on_progress=on_progress, owner=self)
+
+    def cancel(self) -> None:
+        """Stop the work running in a child process (the Cancel button)."""
+        task, self.task = self.task, None
+        if task is None or task.stop is None or not self.busy:
+            return
+        cancel(task)  # the child is ended; its result is dropped
+        self.busy = False
+        if self.progress is not None:
+            self.progress.reset()
+            self.progress.hide()
+            self.progress.deleteLater()
+            self.progress = None
+        self._stopped()
+
+    def _stopped(self) -> None:
+        self._asker.inform(self._parent, self.tr("Stopped"), self.tr(
+            "Stopped before it finished: nothing was changed."))
+
+    def shutdown(self) -> None:
+        """The window is closing: end work still running in a child process."""
+        task, self.task = self.task, None
+        if task is not None and task.stop is not None:
+            cancel(task)
 
     def _failed(self, error: BaseException, details: str) -> None:
+        if isinstance(error, ChildStoppedError):
+            self._stopped()
+            return
         if isinstance(error, WalkappError):
             self._asker.error(self._parent, self.tr("That did not work"), error.message)
         else:
@@ -205,7 +251,7 @@ class ImportController(_Background):
             return
         chosen = [str(p) for p in paths]
         self._start(self.tr("Importing {0}…").format(fmt.plural(len(chosen), "file", "files")),
-                    lambda progress: self.bundles.import_files(chosen, passphrase, progress),
+                    (IMPORT_JOB, (chosen, passphrase)),
                     lambda report: self._imported(report, passphrase, earlier))
 
     def _imported(self, report: ImportReport, passphrase: str | None,
@@ -223,6 +269,14 @@ class ImportController(_Background):
                 return
         self.show_report(report)
         self.finished.emit(report)
+
+    def _stopped(self) -> None:
+        # The child is killed at once; if that came just after its one commit, the notes
+        # are in. Either way nothing is half-imported, and importing again changes nothing
+        # that is already there.
+        self._asker.inform(self._parent, self.tr("Import stopped"), self.tr(
+            "The import was stopped before it reported back. Nothing was half-imported: "
+            "the files are as they were, and you can import them again at any time."))
 
     def show_report(self, report: ImportReport) -> None:
         if self.report_dialog is not None:

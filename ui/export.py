@@ -1,5 +1,7 @@
-"""Export one report as a PDF: choose the kind and where to save, watch it being made off the
-GUI thread, then open it with the system's PDF viewer.
+"""Export one report as a PDF: choose the kind and where to save, watch it being made in a
+child process (ReportLab is pure Python: on a thread here it would starve the window of the
+interpreter lock), then open it with the system's PDF viewer. "Stop" ends the child; the
+file is written atomically, so a stopped export leaves no half-file.
 
 Use `show_export_dialog(parent, services, walk_id, kind=…)` from a menu action; it opens the
 dialog window-modal without blocking. The save-file chooser and the "open with the system
@@ -9,6 +11,7 @@ messages go through the `Asker` seam.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable
 from pathlib import Path
 
@@ -42,14 +45,20 @@ from walkapp.reports import (
     ReportKind,
     ReportRequest,
     default_paper,
-    export_report,
+    export_job,
     load_renderers,
     suggested_filename,
 )
+from walkapp.reports.output import remove_unfinished
 from walkapp.services import Services
+from walkapp.services.offload import ChildStoppedError, Job, can_run_in_child
 from walkapp.ui.dialogs import Asker
 from walkapp.ui.qt_values import to_time
-from walkapp.ui.workers import Progress, run_in_background
+from walkapp.ui.workers import Task, cancel, run_in_process
+
+# What renders the report in the child process (a module-level function, found there by
+# name); tests replace it to make the child fail or die.
+EXPORT_JOB: Job = export_job
 
 ChoosePath = Callable[[QWidget, str], str]   # (parent, suggested path) -> chosen path or ""
 OpenFile = Callable[[Path], bool]
@@ -79,9 +88,12 @@ class ExportDialog(QDialog):
                  choose_path: ChoosePath | None = None, open_file: OpenFile | None = None,
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        # ReportLab must be imported on the GUI thread (see load_renderers); once per run.
-        load_renderers()
+        if not can_run_in_child(services.db.settings):
+            # Rendered on a worker thread here, so ReportLab must be imported on the GUI
+            # thread first (see load_renderers). A child process imports its own.
+            load_renderers()
         self._services = services
+        self._task: Task | None = None
         self._walk: d.Walk | None = services.walks.get_walk(walk_id) if walk_id else None
         self._asker = asker or Asker()
         self._choose_path = choose_path or _choose_with_qt
@@ -160,12 +172,17 @@ class ExportDialog(QDialog):
         self.open_button.setAccessibleName(self.tr("Open the saved report"))
         self.open_button.setEnabled(False)
         self.open_button.clicked.connect(self.open_result)
+        self.stop_button = QPushButton(self.tr("Stop"))
+        self.stop_button.setAccessibleName(self.tr("Stop making the report"))
+        self.stop_button.setVisible(False)
+        self.stop_button.clicked.connect(self.stop_export)
         self.close_button = QPushButton(self.tr("Close"))
         self.close_button.setAccessibleName(self.tr("Close this window"))
         self.close_button.clicked.connect(self.reject)
         buttons = QHBoxLayout()
         buttons.addStretch(1)
         buttons.addWidget(self.open_button)
+        buttons.addWidget(self.stop_button)
         buttons.addWidget(self.close_button)
         buttons.addWidget(self.export_button)
 
@@ -235,19 +252,32 @@ class ExportDialog(QDialog):
             self.status.setText(self.tr("Choose where to save the report first."))
             return
         request = self.request()
-        services = self._services
         self._set_running(True)
         self.result_ = None
         self.open_button.setEnabled(False)
         self.status.setText(self.tr("Making the report…"))
         self.progress.setValue(0)
+        self._task = run_in_process(self._services, EXPORT_JOB, request, Path(target),
+                                    on_done=self._done, on_error=self._failed,
+                                    on_progress=self._progress, owner=self,
+                                    cleanup=functools.partial(remove_unfinished, target))
 
-        def work(progress: Progress) -> ExportResult:
-            # On a worker thread: services open their own database connection here.
-            return export_report(services, request, Path(target), progress)
+    def stop_export(self) -> None:
+        """End the export now (its child process with it); nothing is saved."""
+        if not self._running or self._task is None:
+            return
+        task, self._task = self._task, None
+        cancel(task)  # its result, if any, is dropped: we say what happened here
+        self._set_running(False)
+        self.progress.setVisible(False)
+        self.status.setText(self.tr("Stopped. The report was not saved."))
 
-        run_in_background(work, on_done=self._done, on_error=self._failed,
-                          on_progress=self._progress)
+    def shutdown(self) -> None:
+        """The window is closing: end an export still running."""
+        if self._task is not None:
+            cancel(self._task)
+            self._task = None
+            self._running = False
 
     def _progress(self, done: int, total: int, message: str) -> None:
         self.progress.setRange(0, max(1, total))
@@ -256,6 +286,7 @@ class ExportDialog(QDialog):
 
     def _done(self, result: object) -> None:
         assert isinstance(result, ExportResult)
+        self._task = None
         self.result_ = result
         self._set_running(False)
         self.progress.setValue(self.progress.maximum())
@@ -265,8 +296,12 @@ class ExportDialog(QDialog):
         self.open_button.setFocus()
 
     def _failed(self, error: BaseException, details: str) -> None:
+        self._task = None
         self._set_running(False)
         self.progress.setVisible(False)
+        if isinstance(error, ChildStoppedError):
+            self.status.setText(self.tr("Stopped. The report was not saved."))
+            return
         if isinstance(error, WalkappError):
             message = error.message
         else:  # a bug: say so plainly; the details are for a bug report
@@ -279,6 +314,7 @@ class ExportDialog(QDialog):
     def _set_running(self, running: bool) -> None:
         self._running = running
         self.progress.setVisible(True)
+        self.stop_button.setVisible(running)
         for widget in (self.kind, self.walker, self.visit, self.use_start, self.paper,
                        self.path, self.browse, self.export_button, self.close_button):
             widget.setEnabled(not running)

@@ -17,6 +17,7 @@ from walkapp.errors import WalkappError
 from walkapp.events import Action, Change, Entity
 from walkapp.protocol.library import ProtocolLibrary
 from walkapp.services import Services
+from walkapp.services.base import same_reads
 from walkapp.services.commands import Call, WalkEdit
 from walkapp.ui.bridge import ChangeBridge
 from walkapp.ui.bundles_ui import PassphraseAsker
@@ -29,7 +30,7 @@ from walkapp.ui.screens.workspace import PageSpec, WalkWorkspace
 from walkapp.ui.walk_files import WalkFiles
 from walkapp.ui.walk_trash import TrashControls
 from walkapp.ui.widgets.notice import NoticeBanner
-from walkapp.ui.workers import cancel_owned_by, wait_for_background
+from walkapp.ui.workers import cancel_owned_by, stop_processes, wait_for_background
 from walkapp.ui.writer import Writer
 
 PagesFactory = Callable[[Services, str, Asker, QWidget, ChangeBridge], list[PageSpec]]
@@ -359,8 +360,11 @@ class MainWindow(QMainWindow, Stoppable):
         if self._closed or not self._close_workspace():
             return
         try:
-            pages = self._pages(self._services, walk_id, self._asker, self, self.bridge)
-            self.workspace = WalkWorkspace(self._services, walk_id, pages, asker=self._asker)
+            # Each page reads the walk as it is built: read it once for all of them.
+            with same_reads():
+                pages = self._pages(self._services, walk_id, self._asker, self, self.bridge)
+                self.workspace = WalkWorkspace(self._services, walk_id, pages,
+                                               asker=self._asker)
         except WalkappError as error:
             self._report(error, self.tr("The walk could not be opened"))
             return
@@ -458,6 +462,9 @@ class MainWindow(QMainWindow, Stoppable):
         shutdown_tree(self, include_root=False)
         self.writer.shutdown()
         cancel_owned_by(self)
+        # A report or an import in a child process (even one from a dialog without a
+        # parent) ends now: it is dropped whole, and the database is closed only after.
+        stop_processes()
         if not wait_for_background():
             log.warning("background work was still running when the window closed")
 

@@ -13,12 +13,19 @@ that have not started off the pool and drops the results of those still running:
 closed screen never hears back, so a late result can never take it to a closed database.
 Results for an owner Qt has already deleted are dropped too. `wait_for_background()` lets
 the main window finish the work still running before the database is closed.
+
+`run_in_process(services, job, *args, ...)` is the same for work that is CPU-heavy in
+Python (rendering a PDF, parsing and merging an import): the job runs in a child process
+(walkapp.services.offload), so it cannot hold this process's interpreter lock, and a
+worker thread here only waits for its answers. Cancelling such a task (its owner's
+shutdown, `stop_processes()` when the window closes) ends the child at once.
 """
 
 from __future__ import annotations
 
 import logging
 import sys
+import threading
 import traceback
 from collections.abc import Callable
 from typing import Any
@@ -34,6 +41,8 @@ from PySide6.QtCore import (
 )
 
 from walkapp.errors import WalkappError
+from walkapp.services import Services
+from walkapp.services.offload import ChildBugError, ChildJob, Job, can_run_in_child
 
 log = logging.getLogger(__name__)
 
@@ -48,10 +57,12 @@ class TaskSignals(QObject):
 
 class Task(QRunnable):
     def __init__(self, fn: Callable[[Progress], Any], owner: QObject | None = None,
-                 pool: QThreadPool | None = None) -> None:
+                 pool: QThreadPool | None = None,
+                 stop: Callable[[], None] | None = None) -> None:
         super().__init__()
         self.fn = fn
         self.owner = owner
+        self.stop = stop         # ends the work itself on cancel (a child process)
         self.pool = pool or QThreadPool.globalInstance()
         self.cancelled = False   # set on the GUI thread: deliver nothing any more
         self.signals = TaskSignals()
@@ -65,7 +76,10 @@ class Task(QRunnable):
         try:
             result = self.fn(self.signals.progress.emit)
         except BaseException as error:  # reported to the GUI thread, never swallowed
-            self.signals.failed.emit(error, traceback.format_exc())
+            details = traceback.format_exc()
+            if isinstance(error, ChildBugError):  # where it went wrong: in the child
+                details = f"{error.details}\n(in a child process, reported by)\n{details}"
+            self.signals.failed.emit(error, details)
         else:
             self.signals.finished.emit(result)
 
@@ -78,8 +92,9 @@ def run_in_background(fn: Callable[[Progress], Any], *,
                       on_error: Callable[[BaseException, str], None] | None = None,
                       on_progress: Callable[[int, int, str], None] | None = None,
                       pool: QThreadPool | None = None,
-                      owner: QObject | None = None) -> Task:
-    task = Task(fn, owner, pool)
+                      owner: QObject | None = None,
+                      stop: Callable[[], None] | None = None) -> Task:
+    task = Task(fn, owner, pool, stop)
     _running.add(task)
 
     def _finish(result: Any) -> None:
@@ -112,11 +127,87 @@ def run_in_background(fn: Callable[[Progress], Any], *,
     return task
 
 
+def run_in_process(services: Services, job: Job, *args: Any,
+                   on_done: Callable[[Any], None] | None = None,
+                   on_error: Callable[[BaseException, str], None] | None = None,
+                   on_progress: Callable[[int, int, str], None] | None = None,
+                   owner: QObject | None = None,
+                   cleanup: Callable[[], None] | None = None) -> Task:
+    """Run `job(services, progress, *args)` in a child process (see the module docstring);
+    the changes it publishes there are published on `services.bus` before `on_done`.
+    `cleanup` runs (on the worker thread) after a child that was stopped or died has
+    ended. A database only this process can open (in memory) runs it on a worker thread."""
+    settings = services.db.settings
+    if not can_run_in_child(settings):
+        return run_in_background(lambda progress: job(services, progress, *args),
+                                 on_done=on_done, on_error=on_error,
+                                 on_progress=on_progress, owner=owner)
+    child = ChildJob(settings, services.bus, job, *args, cleanup=cleanup)
+    return run_in_background(child.run, on_done=on_done, on_error=on_error,
+                             on_progress=on_progress, owner=owner, stop=child.stop)
+
+
+# How long a screen may wait for a read before it shows "Loading…" instead: below what a
+# person notices (and well below the 50 ms a stall may last), so a small walk still shows
+# at once, without a flash of a loading state.
+# (Tests that do not look at the loading state raise it, so that they read as before.)
+QUICK_READ_MS = 20
+# Reads have threads of their own: they never queue behind long work (an export, an
+# import, a removal for good) on the global pool.
+_read_pool: QThreadPool | None = None
+
+
+def read_in_background(read: Callable[[], Any], apply: Callable[[Any], None], *,
+                       owner: QObject,
+                       on_error: Callable[[BaseException, str], None] | None = None,
+                       wait_ms: int | None = None) -> bool:
+    """Read with `read()` on a worker thread and show the result with `apply(result)` on
+    the GUI thread. A read done within `wait_ms` is applied before this returns (True):
+    small walks look as if read at once. A longer one is applied when it comes back
+    (False: show a loading state meanwhile); the GUI thread never waits longer than
+    `wait_ms`. Errors go to `on_error` (or the crash handler), as with run_in_background.
+    Cancelled with the owner's other tasks (`cancel_owned_by`)."""
+    finished = threading.Event()
+    box: list[Any] = []
+
+    def work(_progress: Progress) -> Any:
+        try:
+            value = read()
+            box.append(value)
+            return value
+        finally:
+            finished.set()
+
+    global _read_pool
+    if _read_pool is None:
+        _read_pool = QThreadPool()
+        _read_pool.setMaxThreadCount(2)
+    task = run_in_background(work, on_done=apply, on_error=on_error, owner=owner,
+                             pool=_read_pool)
+    # Waiting on an Event lets go of the interpreter lock: the read runs meanwhile.
+    wait = QUICK_READ_MS if wait_ms is None else wait_ms
+    if finished.wait(wait / 1000) and box:
+        task.cancelled = True  # delivered here and now, not once more from the queue
+        apply(box[0])
+        return True
+    return False
+
+
 def cancel(task: Task) -> None:
-    """Never deliver `task`'s result; if it has not started yet, it never runs."""
+    """Never deliver `task`'s result; if it has not started yet, it never runs. Work that
+    can be ended (a child process) is ended now."""
     task.cancelled = True
     if task.pool.tryTake(task):
         _running.discard(task)  # it will never report, so it is not running any more
+    if task.stop is not None:
+        task.stop()
+
+
+def stop_processes() -> None:
+    """End every child process still at work (the window is closing): what they were
+    doing is dropped whole, and nothing of it is kept in the database."""
+    for task in [t for t in _running if t.stop is not None]:
+        cancel(task)
 
 
 def _within(obj: QObject | None, root: QObject) -> bool:

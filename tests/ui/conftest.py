@@ -24,6 +24,16 @@ from walkapp.ui.lifecycle import shutdown_tree
 
 
 @pytest.fixture(autouse=True)
+def _reads_apply_at_once(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Screens read big lists off the GUI thread and show "Loading…" when a read takes more
+    than 20 ms (walkapp.ui.workers.read_in_background). On a busy test machine that would
+    make a test see the loading state by chance: wait for every read here instead, so a
+    screen looks as it did when it read on the GUI thread. Tests of the loading state set
+    QUICK_READ_MS to 0 themselves."""
+    monkeypatch.setattr(workers, "QUICK_READ_MS", 10_000)
+
+
+@pytest.fixture(autouse=True)
 def _screens_stop_when_closed(request: pytest.FixtureRequest) -> Iterator[None]:
     if "qtbot" not in request.fixturenames:
         yield

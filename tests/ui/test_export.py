@@ -7,8 +7,7 @@ import os
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import Qt, QThread, QTime
-from PySide6.QtWidgets import QApplication
+from PySide6.QtCore import Qt, QTime
 
 from tests.core.reports.conftest import (  # noqa: F401  (fixtures used by name)
     demo,
@@ -49,15 +48,11 @@ def test_export_runs_in_the_background_then_offers_open(
         qtbot, services: Services, demo: d.Walk, asker: ScriptedAsker,  # noqa: F811
         opened: list[Path], tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     import walkapp.ui.export as export_module
+    from tests.helpers import child_jobs
 
-    threads: list[bool] = []
-    real = export_module.export_report
-
-    def spy(*args: object, **kw: object) -> object:
-        threads.append(QThread.currentThread() is QApplication.instance().thread())
-        return real(*args, **kw)  # type: ignore[arg-type]
-
-    monkeypatch.setattr(export_module, "export_report", spy)
+    # The real export, noting which process made it: a child, not this one (on a thread
+    # here ReportLab would starve the window of the interpreter lock).
+    monkeypatch.setattr(export_module, "EXPORT_JOB", child_jobs.export_noting_pid)
     dialog = make(qtbot, services, demo, asker, opened)
     assert dialog.path.text().endswith(".pdf") and demo.walk_date.isoformat() in \
         dialog.path.text()
@@ -66,7 +61,8 @@ def test_export_runs_in_the_background_then_offers_open(
     qtbot.mouseClick(dialog.export_button, Qt.MouseButton.LeftButton)
     assert not dialog.close_button.isEnabled()  # busy until it is saved
     qtbot.waitUntil(dialog.open_button.isEnabled, timeout=20_000)
-    assert threads == [False]
+    maker = int(Path(f"{target}.pid").read_text())
+    assert maker != os.getpid()
     assert target.exists() and "Norms we agreed" in pdf_text(target.read_bytes())
     assert "Saved" in dialog.status.text() and str(target) in dialog.status.text()
     assert dialog.progress.value() == dialog.progress.maximum()

@@ -35,6 +35,7 @@ from PySide6.QtWidgets import (
 
 from walkapp import domain as d
 from walkapp import formatting as fmt
+from walkapp.errors import WalkappError
 from walkapp.events import Change, Entity
 from walkapp.services import NoteDraft, Services
 from walkapp.services.commands import Call, NoteWrite
@@ -45,6 +46,7 @@ from walkapp.ui.widgets.note_editor import ElidedLabel, NoteDeleted, NoteEditor
 from walkapp.ui.widgets.nudge_highlight import NudgeCheck, no_nudge
 from walkapp.ui.widgets.visit_header import Clock, VisitHeader
 from walkapp.ui.widgets.visit_notes import NotesPanel
+from walkapp.ui.workers import cancel_owned_by, read_in_background
 from walkapp.ui.writer import Writer
 
 __all__ = ["Clock", "ObservationScreen"]
@@ -70,6 +72,11 @@ class ObservationScreen(QWidget, Page):
         self._walk = services.walks.get_walk(walk_id)
         self._index = -1
         self._notes: dict[str, d.Note] = {}      # this author's live notes, by id
+        # Notes are read off the GUI thread (a walker may have hundreds): the newest read,
+        # and what this screen saved or deleted since it started (laid over its result).
+        self._notes_read = 0
+        self._notes_loading = False
+        self._saved_since_read: dict[str, d.Note | None] = {}
         self._deleting: dict[str, NoteDraft] = {}
         self._undo: NoteDraft | None = None
         self._navigating = False
@@ -150,6 +157,8 @@ class ObservationScreen(QWidget, Page):
         self.editor.tags_rebuilt.connect(self._set_tab_order)
         self._reload_notes()
         self._show_walk()
+        if self._notes_loading:
+            self.notes_panel.title.setText(self.tr("Loading your notes…"))
 
     # -- public ------------------------------------------------------------------------------
     @property
@@ -220,6 +229,7 @@ class ObservationScreen(QWidget, Page):
         if self._owns_writer:
             self.saver.shutdown()
         self.header.shutdown()
+        cancel_owned_by(self)  # a read of the notes still running is dropped
 
     def focus_editor(self) -> None:
         self.editor.text_edit.setFocus(Qt.FocusReason.OtherFocusReason)
@@ -338,9 +348,47 @@ class ObservationScreen(QWidget, Page):
         self.notes_panel.set_notes(notes, self.editor.note_id)
 
     # -- notes ---------------------------------------------------------------------------------
+    def is_loading(self) -> bool:
+        """Is a read of this author's notes still under way?"""
+        return self._notes_loading
+
     def _reload_notes(self) -> None:
-        notes = self._services.notes.list_notes(self._walk.id, author_id=self._author_id)
-        self._notes = {n.id: n for n in notes if n.author_id == self._author_id}
+        """Read this author's notes off the GUI thread; a quick read is shown at once, a
+        slow one when it is in (the visit list and the notes panel then catch up)."""
+        self._notes_read += 1
+        generation = self._notes_read
+        self._saved_since_read = {}
+        notes_service, walk_id, author_id = self._services.notes, self._walk.id, self._author_id
+
+        def read() -> list[d.Note]:
+            return notes_service.list_notes(walk_id, author_id=author_id)
+
+        def apply(notes: list[d.Note]) -> None:
+            if self._closed or generation != self._notes_read:
+                return  # closed meanwhile, or a newer read is under way
+            self._notes_loading = False
+            loaded = {n.id: n for n in notes if n.author_id == self._author_id}
+            for note_id, saved in self._saved_since_read.items():
+                if saved is None:
+                    loaded.pop(note_id, None)
+                else:
+                    loaded[note_id] = saved
+            self._notes = loaded
+            if self.current_visit() is not None:  # shown already: show what was read
+                self._show_visits_list()
+                self._show_visit_notes()
+
+        def failed(error: BaseException, _details: str) -> None:
+            if self._closed or generation != self._notes_read:
+                return
+            self._notes_loading = False
+            if not isinstance(error, WalkappError):
+                raise error  # a bug: the crash handler shows it
+            self.notes_panel.title.setText(self.tr("Your notes could not be read: {0}")
+                                           .format(error.message))
+
+        self._notes_loading = True
+        read_in_background(read, apply, owner=self, on_error=failed)
 
     def _on_commit(self, key: str, _generation: int, result: object) -> None:
         if self._closed:
@@ -349,6 +397,7 @@ class ObservationScreen(QWidget, Page):
             if result.author_id != self._author_id or result.walk_id != self._walk.id:
                 return
             self._notes[result.id] = result
+            self._saved_since_read[result.id] = result
             visit = self.current_visit()
             if visit is not None and result.visit_id == visit.id:
                 self.notes_panel.upsert(result)
@@ -358,6 +407,7 @@ class ObservationScreen(QWidget, Page):
             self.note_saved.emit(result)
         elif isinstance(result, NoteDeleted):
             self._notes.pop(result.note_id, None)
+            self._saved_since_read[result.note_id] = None
             self.notes_panel.remove(result.note_id)
             self._show_visits_list()
             draft = self._deleting.pop(result.note_id, None)

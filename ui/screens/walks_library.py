@@ -6,6 +6,8 @@ how many walks are in it) leads to the Trash screen.
 
 from __future__ import annotations
 
+from typing import Any
+
 from PySide6.QtCore import Qt, QTimer, Signal, SignalInstance
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
@@ -21,12 +23,14 @@ from PySide6.QtWidgets import (
 )
 
 from walkapp.domain import WalkStatus
+from walkapp.errors import WalkappError
 from walkapp.events import Change, Entity
 from walkapp.services.trash import TrashService
 from walkapp.services.walks import WalkService
 from walkapp.ui.models.walks import WalksTableModel
 from walkapp.ui.page import Stoppable
 from walkapp.ui.widgets.row_table import row_table, select_row_id, selected_row_id
+from walkapp.ui.workers import cancel_owned_by, read_in_background
 
 
 class WalksLibrary(QWidget, Stoppable):
@@ -67,6 +71,8 @@ class WalksLibrary(QWidget, Stoppable):
         self._change_timer.timeout.connect(self._refresh_if_shown)
         self._stale = False
         self._closed = False
+        self._generation = 0     # the newest read; an older one's result is dropped
+        self._loading = False
 
         self.status_filter = QComboBox()
         self.status_filter.setAccessibleName(self.tr("Show walks by status"))
@@ -162,12 +168,55 @@ class WalksLibrary(QWidget, Stoppable):
         self._closed = True
         self._search_timer.stop()
         self._change_timer.stop()
+        self._generation += 1
+        cancel_owned_by(self)
+
+    def is_loading(self) -> bool:
+        """Is a read of the walks still under way (a big library, a busy database)?"""
+        return self._loading
 
     def refresh(self) -> None:
+        """Read the walks off the GUI thread (a library of a thousand walks takes a while);
+        a quick read shows at once, a slow one says "Loading…" until it is in."""
         if self._closed:
             return
+        self._generation += 1
+        generation = self._generation
+        search = self.search.text()
+        walks, trash = self._walks, self._trash
+
+        def read() -> tuple[list[Any], set[str] | None]:
+            trashed = {t.id for t in trash.list_trash()} if trash is not None else None
+            return walks.list_walks(search), trashed
+
+        def apply(data: tuple[list[Any], set[str] | None]) -> None:
+            if self._closed or generation != self._generation:
+                return  # closed meanwhile, or a newer read is under way
+            self._loading = False
+            self._show(*data)
+
+        def failed(error: BaseException, _details: str) -> None:
+            if self._closed or generation != self._generation:
+                return
+            self._loading = False
+            if not isinstance(error, WalkappError):
+                raise error  # a bug: the crash handler shows it
+            self.empty.setText(self.tr("The walks could not be read: {0}").format(
+                error.message))
+            self.sample_button.setVisible(False)
+            self._stack.setCurrentWidget(self._empty_page)
+
+        self._loading = True
+        if not read_in_background(read, apply, owner=self, on_error=failed) \
+                and self.model.rowCount() == 0:
+            # Nothing on show yet: say why the list is empty for a moment. (Walks already
+            # shown stay until the new list is in: no flash of an empty table.)
+            self.empty.setText(self.tr("Loading the walks…"))
+            self.sample_button.setVisible(False)
+            self._stack.setCurrentWidget(self._empty_page)
+
+    def _show(self, rows: list[Any], trashed: set[str] | None) -> None:
         selected = self.selected_walk_id()
-        rows = self._walks.list_walks(self.search.text())
         wanted = self.status_filter.currentData()
         if wanted is not None:
             rows = [w for w in rows if w.status.value == wanted]
@@ -185,13 +234,12 @@ class WalksLibrary(QWidget, Stoppable):
             self.select_walk(selected)
         elif rows:
             self.table.selectRow(0)
-        self._refresh_trash()
+        self._refresh_trash(trashed)
         self._update_buttons()
 
-    def _refresh_trash(self) -> None:
-        if self._trash is None:
+    def _refresh_trash(self, trashed: set[str] | None) -> None:
+        if trashed is None:
             return
-        trashed = {t.id for t in self._trash.list_trash()}
         self.trash_button.setText(self.tr("Trash ({0})").format(len(trashed)) if trashed
                                   else self.tr("Trash"))
         if self._undo_walk_id is not None and self._undo_walk_id not in trashed:

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 from walkapp import formatting as fmt
 from walkapp.events import Change, Entity
 from walkapp.services import Services
+from walkapp.services.base import same_reads
 from walkapp.ui.dialogs import Asker
 from walkapp.ui.lifecycle import shutdown_tree
 from walkapp.ui.page import Page, save_all
@@ -115,7 +116,8 @@ class WalkWorkspace(QWidget, Page):
             if self._closed:
                 raise RuntimeError("the walk's workspace was closed")
             spec = next(s for s in self._specs if s.key == key)
-            page = spec.build()
+            with same_reads():  # its parts each read the walk: once is enough
+                page = spec.build()
             if not isinstance(page, QWidget) or not isinstance(page, Page):
                 raise TypeError(f"page {key!r} is not a QWidget that keeps the page contract")
             self._built[key] = page

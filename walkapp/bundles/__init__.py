@@ -18,7 +18,7 @@ from walkapp.bundles.errors import (
 )
 from walkapp.bundles.format import KIT_EXTENSION, NOTES_EXTENSION
 from walkapp.bundles.report import FileReport, ImportReport, Rejected
-from walkapp.bundles.service import BundleService, KitOpened, KitPreview
+from walkapp.bundles.service import BundleService, KitOpened, KitPreview, import_job
 
 __all__ = [
     "KIT_EXTENSION",
@@ -33,4 +33,5 @@ __all__ = [
     "Rejected",
     "WalkerChoiceNeededError",
     "WrongPassphraseError",
+    "import_job",
 ]

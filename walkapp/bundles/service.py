@@ -23,6 +23,7 @@ from walkapp.bundles.report import FileReport, ImportReport, Rejected
 from walkapp.bundles.versions import LocalState
 from walkapp.errors import WalkappError
 from walkapp.events import Action, Entity
+from walkapp.services import Services
 from walkapp.services.base import ServiceBase
 from walkapp.storage import models as m
 from walkapp.storage.backup import backup_now
@@ -151,6 +152,14 @@ class BundleService(ServiceBase):
         walks = tuple(sorted({n.walk_id for n in checked.values()}))
         return ImportReport(files=tuple(reports[i] for i in range(len(paths))),
                             backup_path=backup, walk_ids=walks)
+
+
+def import_job(services: Services, progress: Progress, paths: Sequence[str],
+               passphrase: str | None) -> ImportReport:
+    """`BundleService.import_files` as a job for a child process (walkapp.services.offload):
+    the desktop app parses and merges there, so the work never holds the GUI process's
+    interpreter lock. The changes it publishes go back to the parent, which publishes them."""
+    return BundleService(services.db, services.bus).import_files(paths, passphrase, progress)
 
 
 def _refused(path: Path, reason: str, notes: NotesFile | None = None) -> FileReport:

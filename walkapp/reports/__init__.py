@@ -12,6 +12,7 @@ from __future__ import annotations
 from walkapp.reports.api import (
     ExportResult,
     check_request,
+    export_job,
     export_report,
     load_renderers,
     render_report,
@@ -21,6 +22,5 @@ from walkapp.reports.paper import Paper, default_paper, parse_paper
 from walkapp.reports.registry import REPORTS, Need, ReportKind, ReportRequest, ReportSpec
 
 __all__ = ["REPORTS", "ExportResult", "Need", "Paper", "ReportKind", "ReportRequest",
-           "ReportSpec", "check_request",
-           "default_paper", "export_report", "load_renderers", "parse_paper", "render_report",
-           "suggested_filename"]
+           "ReportSpec", "check_request", "default_paper", "export_job", "export_report",
+           "load_renderers", "parse_paper", "render_report", "suggested_filename"]

@@ -89,6 +89,13 @@ def export_report(services: Services, request: ReportRequest, path: str | Path,
                         seconds=clock.perf_counter() - started)
 
 
+def export_job(services: Services, progress: Progress, request: ReportRequest,
+               path: str | Path) -> ExportResult:
+    """`export_report` as a job for a child process (walkapp.services.offload): the desktop
+    app renders there, so that ReportLab never holds the GUI process's interpreter lock."""
+    return export_report(services, request, path, progress)
+
+
 _UNSAFE = re.compile(r"[^\w\- ]+", re.UNICODE)
 
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import contextlib
 import errno
+import glob
 import os
 import tempfile
 from pathlib import Path
@@ -45,6 +46,20 @@ def write_pdf(path: str | os.PathLike[str], data: bytes) -> Path:
             with contextlib.suppress(OSError):
                 os.unlink(temp_name)
     return target
+
+
+def remove_unfinished(path: str | os.PathLike[str]) -> None:
+    """Delete the temporary files an export cut short (stopped, killed) left beside `path`:
+    `.NAME.*.part`, a name only `write_pdf` gives. The target itself is never touched."""
+    target = Path(path).expanduser().absolute()
+    try:
+        leftovers = list(target.parent.glob(f".{glob.escape(target.name)}.*.part"))
+    except OSError:
+        return
+    for leftover in leftovers:
+        with contextlib.suppress(OSError):
+            if leftover.is_file() and not leftover.is_symlink():
+                leftover.unlink()
 
 
 def _sync_folder(folder: Path) -> None:

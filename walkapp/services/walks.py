@@ -23,7 +23,7 @@ from walkapp.errors import AmbiguousError, NotFoundError, ValidationError, WalkI
 from walkapp.events import Action, Entity
 from walkapp.services import convert
 from walkapp.services import validate as v
-from walkapp.services.base import ServiceBase
+from walkapp.services.base import ServiceBase, shared_read
 from walkapp.storage import models as m
 
 
@@ -125,8 +125,12 @@ class WalkService(ServiceBase):
         return result
 
     def get_walk(self, walk_id: str) -> d.Walk:
-        with self.db.transaction() as session:
-            return convert.walk(load_walk(session, walk_id))
+        def read() -> d.Walk:
+            with self.db.transaction() as session:
+                return convert.walk(load_walk(session, walk_id))
+
+        walk: d.Walk = shared_read((id(self.db), "walk", walk_id), read)
+        return walk
 
     def protocol_snapshot(self, walk_id: str) -> str:
         with self.db.transaction() as session:

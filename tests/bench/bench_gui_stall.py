@@ -1,0 +1,701 @@
+"""How long the GUI thread stalls during each GUI action, with the database idle and locked.
+
+    python -m tests.bench.bench_gui_stall [--json] [--only WORD ...]
+
+A heartbeat (a 5 ms timer on the GUI thread) records the largest gap between its ticks
+while an action runs in the real main window, offscreen; the gap is how long the window
+could not repaint or take a key. Every action is driven through the screens' own buttons
+and editors (keys typed one at a time, about 25 a second), never through service calls,
+so the figure is what a user's click costs, wherever the screens send their writes.
+
+Each action runs twice: with the database idle, and with another process holding it
+(BEGIN EXCLUSIVE) for 3 s from just before the action; the measurement lasts until the
+action is done and that lock is gone. "baseline" is the heartbeat alone, with nothing
+done, in the same run. A row over 50 ms says so; nothing fails (tests never assert on
+time, and on a shared 2-core machine single figures are noisy: compare rows).
+
+Actions (issue 11): typing a note, a reflection, a step prompt; the runner's Start, +1 min,
+Next and Back; a plan edit; a commitment, a statement, an action item, feedback; opening a
+walk of 1,080 notes; exporting its debrief (6 walkers × 12 visits × 15 notes); importing
+six notes files.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import subprocess
+import sys
+import tempfile
+import time
+import traceback
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+if os.environ.get("QT_QPA_PLATFORM", "offscreen").startswith("offscreen"):
+    _SCREEN = Path(__file__).resolve().parents[1] / "helpers" / "offscreen-1366x768.json"
+    os.environ["QT_QPA_PLATFORM"] = f"offscreen:configfile={_SCREEN}"
+
+LIMIT_MS = 50.0
+LOCK_SECONDS = 3.0
+HEARTBEAT_MS = 5
+KEY_INTERVAL_MS = 40
+ACTION_TIMEOUT_S = 20.0
+
+# Another program holding the database: BEGIN EXCLUSIVE, held for argv[2] seconds.
+_LOCKER = """
+import sqlite3, sys, time
+connection = sqlite3.connect(sys.argv[1], isolation_level=None, timeout=30)
+connection.execute("BEGIN EXCLUSIVE")
+print("locked", flush=True)
+time.sleep(float(sys.argv[2]))
+connection.execute("COMMIT")
+"""
+
+
+@dataclass
+class Row:
+    action: str
+    idle_ms: float | None = None
+    locked_ms: float | None = None
+    notes: list[str] = field(default_factory=list)
+
+
+class Sampler:
+    """`--why`: while the heartbeat is late by more than 30 ms, note where the GUI thread
+    is (its innermost walkapp frame and its innermost frame), every 5 ms."""
+
+    def __init__(self, heartbeat: Heartbeat) -> None:
+        import threading
+
+        self.heartbeat = heartbeat
+        self.main = threading.main_thread().ident
+        self.seen: dict[str, int] = {}
+        self.running = False
+        self.thread = threading.Thread(target=self._run, daemon=True)
+
+    def start(self) -> None:
+        self.seen = {}
+        self.running = True
+        if not self.thread.is_alive():
+            self.thread.start()
+
+    def stop(self) -> dict[str, int]:
+        self.running = False
+        return dict(sorted(self.seen.items(), key=lambda kv: -kv[1])[:4])
+
+    def _run(self) -> None:
+        while True:
+            time.sleep(0.005)
+            if not self.running or time.perf_counter() - self.heartbeat.last < 0.03:
+                continue
+            frame = sys._current_frames().get(self.main or 0)
+            if frame is None:
+                continue
+            stack = traceback.extract_stack(frame)
+            ours = [f for f in stack if "/walkapp/" in f.filename or ("/ui/" in f.filename
+                    and "tests/" not in f.filename)]
+            inner = stack[-1]
+            where = (f"{Path(ours[-1].filename).name}:{ours[-1].lineno} {ours[-1].name}"
+                     if ours else "?") + f" > {Path(inner.filename).name}:{inner.name}"
+            self.seen[where] = self.seen.get(where, 0) + 1
+
+
+class Heartbeat:
+    """A 5 ms timer on the GUI thread; `worst` is the largest gap between two ticks."""
+
+    def __init__(self) -> None:
+        from PySide6.QtCore import Qt, QTimer
+
+        self.timer = QTimer()
+        self.timer.setTimerType(Qt.TimerType.PreciseTimer)
+        self.timer.setInterval(HEARTBEAT_MS)
+        self.timer.timeout.connect(self._tick)
+        self.last = 0.0
+        self.worst = 0.0
+
+    def start(self) -> None:
+        self.last = time.perf_counter()
+        self.worst = 0.0
+        self.timer.start()
+
+    def _tick(self) -> None:
+        now = time.perf_counter()
+        self.worst = max(self.worst, now - self.last)
+        self.last = now
+
+    def stop(self) -> float:
+        self._tick()
+        self.timer.stop()
+        return round(self.worst * 1000, 1)
+
+
+def spin(until: Callable[[], bool], timeout_s: float) -> bool:
+    """Run the event loop until `until()` (checked every 10 ms) or the timeout."""
+    from PySide6.QtCore import QEventLoop, QTimer
+
+    loop = QEventLoop()
+    deadline = time.monotonic() + timeout_s
+    met = [False]
+
+    def check() -> None:
+        try:
+            ok = until()
+        except Exception:
+            ok = False
+        if ok or time.monotonic() > deadline:
+            met[0] = ok
+            loop.quit()
+
+    checker = QTimer()
+    checker.setInterval(10)
+    checker.timeout.connect(check)
+    checker.start()
+    loop.exec()
+    checker.stop()
+    return met[0]
+
+
+def pause(seconds: float) -> None:
+    end = time.monotonic() + seconds
+    spin(lambda: time.monotonic() >= end, seconds + 1)
+
+
+class Typist:
+    """Types `text` into `widget` one key every KEY_INTERVAL_MS, from the event loop."""
+
+    def __init__(self, widget: Any, text: str) -> None:
+        from PySide6.QtCore import QTimer
+
+        self.widget, self.rest = widget, list(text)
+        self.timer = QTimer()
+        self.timer.setInterval(KEY_INTERVAL_MS)
+        self.timer.timeout.connect(self._key)
+
+    def start(self) -> None:
+        self.widget.setFocus()
+        self.timer.start()
+
+    def _key(self) -> None:
+        from PySide6.QtTest import QTest
+
+        if not self.rest:
+            self.timer.stop()
+            return
+        QTest.keyClicks(self.widget, self.rest.pop(0))
+
+    @property
+    def done(self) -> bool:
+        return not self.rest
+
+
+class Bench:
+    def __init__(self, folder: Path) -> None:
+        from PySide6.QtCore import QSettings
+        from PySide6.QtWidgets import QApplication
+
+        from tests.ui.conftest import ScriptedAsker
+        from walkapp.config import resolve_settings
+        from walkapp.services import open_services
+        from walkapp.ui.main_window import MainWindow
+
+        self.app = QApplication.instance() or QApplication([])
+        self.folder = folder
+        self.settings = resolve_settings(folder / "data")
+        self.services = open_services(self.settings)
+        assert self.settings.sqlite_path is not None
+        self.db_path = self.settings.sqlite_path
+        self.asker = ScriptedAsker()
+        self.window = MainWindow(self.services, QSettings(str(folder / "ui.ini"),
+                                                          QSettings.Format.IniFormat),
+                                 self.asker)
+        self.window.resize(1366, 768)
+        self.window.show()
+        self.heartbeat = Heartbeat()
+        self.sampler: Sampler | None = None
+        self.rows: dict[str, Row] = {}
+
+    # -- measuring ---------------------------------------------------------------------------
+    def measure(self, name: str, mode: str, action: Callable[[], object],
+                done: Callable[[], bool]) -> None:
+        row = self.rows.setdefault(name, Row(name))
+        locker: subprocess.Popen[str] | None = None
+        failure: list[str] = []
+
+        def act() -> None:
+            try:
+                action()
+            except Exception as error:
+                failure.append(f"{type(error).__name__}: {error}")
+                traceback.print_exc()
+
+        if mode == "locked":
+            locker = subprocess.Popen([sys.executable, "-c", _LOCKER, str(self.db_path),
+                                       str(LOCK_SECONDS)], stdout=subprocess.PIPE, text=True)
+            assert locker.stdout is not None
+            locker.stdout.readline()  # "locked"
+        from PySide6.QtCore import QTimer
+
+        self.heartbeat.start()
+        if self.sampler is not None:
+            self.sampler.start()
+        pause(0.03)
+        QTimer.singleShot(0, act)
+        finished = spin(lambda: bool(failure) or (done() and (
+            locker is None or locker.poll() is not None)), ACTION_TIMEOUT_S)
+        pause(0.1)
+        worst = self.heartbeat.stop()
+        if self.sampler is not None:
+            for where, count in self.sampler.stop().items():
+                row.notes.append(f"{mode}: GUI thread in {where} ({count * 5} ms)")
+        if locker is not None:
+            locker.wait()
+        setattr(row, f"{mode}_ms", worst)
+        if failure:
+            row.notes.append(f"{mode}: could not run ({failure[0]})")
+        elif not finished:
+            row.notes.append(f"{mode}: not done after {ACTION_TIMEOUT_S:.0f} s")
+        self.settle()
+
+    def settle(self) -> None:
+        """Let what the action started finish before the next one (not measured)."""
+        from walkapp.ui import workers
+
+        spin(lambda: workers.pending() == 0, ACTION_TIMEOUT_S)
+        pause(0.05)
+
+    def both(self, name: str, make: Callable[[str], tuple[Callable[[], object],
+                                                          Callable[[], bool]]]) -> None:
+        for mode in ("idle", "locked"):
+            try:
+                action, done = make(mode)
+            except Exception as error:  # the screen is not where the bench expects it
+                traceback.print_exc()
+                self.rows.setdefault(name, Row(name)).notes.append(
+                    f"{mode}: could not set up ({type(error).__name__}: {error})")
+                continue
+            self.measure(name, mode, action, done)
+
+    def close(self) -> None:
+        from walkapp.ui import workers
+
+        self.window.close()
+        workers.wait_for_background()
+        self.services.close()
+
+
+# -- data ------------------------------------------------------------------------------------
+
+def plan_walk(bench: Bench, title: str) -> str:
+    from walkapp import domain as d
+    from walkapp.protocol.library import builtin_protocol
+    from walkapp.services.protocol_walks import create_walk_from_protocol
+
+    services = bench.services
+    walk = create_walk_from_protocol(services, builtin_protocol(), title, date(2026, 11, 2),
+                                     visits=3)
+    services.plan.add_participant(walk.id, "Fran Facilitator", d.Role.FACILITATOR)
+    for name in ("Amaia Etxeberria", "Bruno Costa", "Chidi Okonkwo"):
+        services.plan.add_participant(walk.id, name)
+    return walk.id
+
+
+def big_walk(bench: Bench) -> str:
+    from tests.helpers.builders import make_walk
+    from tests.ui.postbrief.test_evidence_wall import bulk_notes
+
+    walk = make_walk(bench.services, "Big walk", walkers=6, visits=12,
+                     look_fors=("Talk", "Questions", "Wait time", "Feedback"))
+    assert bulk_notes(bench.services, walk, 15) == 1080
+    return walk.id
+
+
+def notes_files(bench: Bench, root: Path, tag: str) -> list[Path]:
+    """Six walkers' notes files (170 notes each) for a walk of the bench's database."""
+    from tests.helpers.builders import make_walk
+    from walkapp.bundles import BundleService
+    from walkapp.config import resolve_settings
+    from walkapp.services import open_services
+    from walkapp.storage import models as m
+    from walkapp.storage.types import new_id
+
+    root.mkdir(parents=True, exist_ok=True)
+    walk = make_walk(bench.services, f"Imported walk {tag}", walkers=6, visits=6)
+    kit = BundleService(bench.services.db, bench.services.bus).write_kit(
+        walk.id, root / f"{tag}.walkkit")
+    files = []
+    for i, walker in enumerate(walk.walkers):
+        laptop = open_services(resolve_settings(root / f"{tag}-walker{i + 1}"))
+        try:
+            bundles = BundleService(laptop.db, laptop.bus)
+            bundles.open_kit(kit, walker=walker.display_name)
+            with laptop.db.transaction("bench notes") as session:
+                for n in range(170):
+                    session.add(m.Note(id=new_id(), walk_id=walk.id, author_id=walker.id,
+                                       visit_id=walk.visits[n % 6].id, stem="noticed",
+                                       text=f"Two students compared methods ({n + 1})."))
+            files.append(bundles.write_notes(walk.id, walker.id,
+                                             root / f"{tag}-walker{i + 1}.walknotes"))
+        finally:
+            laptop.close()
+    return files
+
+
+# -- the actions -----------------------------------------------------------------------------
+
+def typing(widget_of: Callable[[], Any], text: str,
+           saved: Callable[[str], bool]) -> Callable[[str], tuple[Callable[[], object],
+                                                                Callable[[], bool]]]:
+    def make(mode: str) -> tuple[Callable[[], object], Callable[[], bool]]:
+        words = f"{text} ({mode})"
+        typist = Typist(widget_of(), words)
+        return typist.start, lambda: typist.done and saved(words)
+    return make
+
+
+def click(button_of: Callable[[], Any], done: Callable[[], bool] | None = None
+          ) -> Callable[[str], tuple[Callable[[], object], Callable[[], bool]]]:
+    def make(mode: str) -> tuple[Callable[[], object], Callable[[], bool]]:
+        button = button_of()
+        if not button.isEnabled():
+            raise RuntimeError(f"the button “{button.text()}” is not enabled")
+        return button.click, done or (lambda: True)
+    return make
+
+
+def facilitator_actions(bench: Bench, mode: str, walk_id: str,
+                        wanted: Callable[[str], bool]) -> None:
+    """Each action of a facilitator's walk, on `walk_id` (its own walk for each mode, so
+    that both modes start from the same state)."""
+    services, window = bench.services, bench.window
+    window.open_walk(walk_id)
+    bench.settle()
+    workspace = window.workspace
+    assert workspace is not None
+
+    def one(name: str, make: Callable[[str], tuple[Callable[[], object],
+                                                   Callable[[], bool]]],
+            mode: str = mode) -> None:
+        if not wanted(name):
+            return
+        try:
+            action, done = make(mode)
+        except Exception as error:
+            traceback.print_exc()
+            bench.rows.setdefault(name, Row(name)).notes.append(
+                f"{mode}: could not set up ({type(error).__name__}: {error})")
+            return
+        bench.measure(name, mode, action, done)
+
+    # Plan: the walk's title.
+    workspace.show_page("plan")
+    plan: Any = workspace.page("plan")
+    plan.tabs.setCurrentWidget(plan.details)
+    bench.settle()
+    title_edit = plan.details.title
+    title_edit.setFocus()
+    title_edit.end(False)
+    one("plan edit (walk title)", typing(
+        lambda: title_edit, " for maths",
+        lambda words, w=walk_id: services.walks.get_walk(w).title.endswith(words)))
+
+    # Pre-brief: the runner and a step prompt.
+    workspace.show_page("pre_brief")
+    guide: Any = workspace.page("pre_brief")
+    bench.settle()
+
+    def status(g: Any = guide) -> str:
+        return str(g.runner.state().status.value)
+
+    one("runner Start", click(lambda g=guide: g.start_button,
+                              lambda: status() == "running"))
+    prompts = [p for p in guide.findChildren(_prompt_class())
+               if p.editor is not None and p.isVisible()]
+
+    def prompt_saved(words: str, w: str = walk_id) -> bool:
+        return any(words in str(r.value) for r in services.responses.list_answers(w))
+
+    one("step prompt", typing(lambda: prompts[0].editor, "Pupils explain their reasons",
+                              prompt_saved))
+    one("runner +1 min", click(lambda g=guide: g.more_button))
+    step = [guide.runner.state().step_key]
+    one("runner Next", click(lambda g=guide: g.next_button,
+                             lambda g=guide: g.runner.state().step_key != step[0]))
+    step[0] = guide.runner.state().step_key
+    one("runner Back", click(lambda g=guide: g.back_button,
+                             lambda g=guide: g.runner.state().step_key != step[0]))
+
+    # Observation: a note.
+    workspace.show_page("observation")
+    page: Any = workspace.page("observation")
+    bench.settle()
+    walk = services.walks.get_walk(walk_id)
+    page.author.setCurrentIndex(page.author.findData(walk.walkers[0].id))
+    page.author.activated.emit(page.author.currentIndex())
+    bench.settle()
+    one("typing a note", typing(
+        lambda p=page: p.observation.editor.text_edit,
+        "Pairs compared two methods for 48 ÷ 6",
+        lambda words, w=walk_id: any(n.text == words
+                                     for n in services.notes.list_notes(w))))
+
+    # Post-brief: commitments, a statement, an action item, feedback.
+    workspace.show_page("post_brief")
+    post: Any = workspace.page("post_brief")
+    bench.settle()
+    post.start_button.click()
+    bench.settle()
+    holder = _postbrief(post)
+
+    def to(activity: str, g: Any = post) -> Any:
+        for _ in range(30):
+            if str(g.runner.state().activity.value) == activity:
+                break
+            key = g.runner.state().step_key
+            g.next_button.click()
+            spin(lambda k=key: g.runner.state().step_key != k, ACTION_TIMEOUT_S)
+        bench.settle()
+        return _postbrief(g).panel(activity)
+
+    if holder is not None:
+        panel = to("patterns")
+        lists = panel.findChildren(_statement_class())
+        one("statement", _statement(lists[0] if lists else None, services, walk_id))
+        panel = to("commitments")
+        spin(lambda p=panel: bool(p.rows), ACTION_TIMEOUT_S)
+        person = walk.walkers[0].id
+        one("commitment", typing(
+            lambda p=panel, who=person: p.rows[who].editor, "I will try longer pauses",
+            lambda words, w=walk_id: any(words in c.text for c in
+                                         services.debrief.list_commitments(w))))
+        panel = to("action_items")
+
+        def add_item(mode: str, p: Any = panel, w: str = walk_id) -> tuple[
+                Callable[[], object], Callable[[], bool]]:
+            text = f"Share the sentence strips ({mode})"
+            p.new_text.setText(text)
+            p.new_owner.setText("Bruno Costa")
+            return p.add_button.click, lambda: any(
+                i.text == text for i in services.debrief.list_action_items(w))
+
+        one("action item", add_item)
+        panel = to("feedback")
+        one("feedback", _feedback(panel, services, walk_id))
+    else:
+        for name in ("statement", "commitment", "action item", "feedback"):
+            bench.rows.setdefault(name, Row(name)).notes.append(
+                f"{mode}: no post-brief workspace found")
+    window.show_library()
+    bench.settle()
+
+
+def run_all(bench: Bench, only: list[str]) -> None:
+    services, window = bench.services, bench.window
+
+    def wanted(name: str) -> bool:
+        return not only or any(word in name for word in only)
+
+    if wanted("baseline"):
+        bench.both("baseline (nothing done)", lambda mode: (lambda: None, lambda: True))
+
+    walks = {mode: plan_walk(bench, f"Bench walk {mode}") for mode in ("idle", "locked")}
+    for mode in ("idle", "locked"):
+        facilitator_actions(bench, mode, walks[mode], wanted)
+
+    # A walk of 1,080 notes: open it (on its Observation page), export its debrief.
+    big = big_walk(bench)
+    if wanted("opening a walk"):
+        def open_big(mode: str) -> tuple[Callable[[], object], Callable[[], bool]]:
+            window.show_library()
+            bench.settle()
+
+            def go() -> None:
+                # Two turns of the event loop, as for a person: open, then pick the page.
+                from PySide6.QtCore import QTimer
+
+                window.open_walk(big)
+                QTimer.singleShot(0, lambda: window.workspace is not None
+                                  and window.workspace.show_page("observation"))
+            return go, lambda: (window.workspace is not None
+                                and window.workspace.current_key() == "observation"
+                                and _loaded(window.workspace))
+        bench.both("opening a walk of 1,080 notes", open_big)
+    if wanted("export"):
+        if window.workspace is None or window.workspace.walk_id != big:
+            window.open_walk(big)
+            bench.settle()
+
+        def export(mode: str) -> tuple[Callable[[], object], Callable[[], bool]]:
+            from walkapp.reports import ReportKind
+
+            window.export_report(ReportKind.DEBRIEF)
+            dialog: Any = window.export_dialog
+            target = bench.folder / f"debrief-{mode}.pdf"
+            dialog.path.setText(str(target))
+            return dialog.export_button.click, lambda: (
+                target.exists() and dialog.open_button.isEnabled())
+        bench.both("export debrief (6 × 12 × 15 notes)", export)
+        dialog = getattr(window, "export_dialog", None)
+        if dialog is not None:
+            dialog.close()
+    if wanted("import"):
+        sets = {mode: notes_files(bench, bench.folder / "files", mode)
+                for mode in ("idle", "locked")}
+
+        def importing(mode: str) -> tuple[Callable[[], object], Callable[[], bool]]:
+            importer = window.importer
+            shown = [importer.report_dialog]
+            return (lambda: window.import_notes([str(p) for p in sets[mode]]),
+                    lambda: not importer.busy and importer.report_dialog is not shown[0])
+        bench.both("import six notes files (1,020 notes)", importing)
+    window.show_library()
+    bench.settle()
+
+    # A reflection, on a walker's laptop (the walk in walker mode).
+    if wanted("reflection"):
+        for mode in ("idle", "locked"):
+            walk_id = _walker_mode_walk(bench, f"Walker walk {mode}")
+            window.open_walk(walk_id)
+            bench.settle()
+            home: Any = window.workspace.page("walker") if window.workspace else None
+            if home is not None:
+                home.tabs.setCurrentWidget(home.reflections)  # "My reflections"
+                bench.settle()
+            editors = [e for e in window.findChildren(_reflection_class()) if e.isVisible()]
+
+            def reflection_saved(words: str, w: str = walk_id) -> bool:
+                return any(words in n.text for n in services.notes.list_reflections(w))
+
+            if editors:
+                bench.measure("a reflection", mode, *typing(
+                    lambda e=editors[0]: e.findChild(_plain_edit()), "I noticed more talk",
+                    reflection_saved)(mode))
+            else:
+                bench.rows.setdefault("a reflection", Row("a reflection")).notes.append(
+                    f"{mode}: no reflection editor found")
+            window.show_library()
+            bench.settle()
+
+
+def _prompt_class() -> type:
+    from walkapp.ui.widgets.prompt_inputs import PromptInput
+
+    return PromptInput
+
+
+def _statement_class() -> type:
+    from walkapp.ui.screens.postbrief.statement_list import StatementList
+
+    return StatementList
+
+
+def _reflection_class() -> type:
+    from walkapp.ui.widgets.reflections import ReflectionEditor
+
+    return ReflectionEditor
+
+
+def _plain_edit() -> type:
+    from PySide6.QtWidgets import QPlainTextEdit
+
+    return QPlainTextEdit
+
+
+def _postbrief(guide: Any) -> Any:
+    from walkapp.ui.screens.postbrief import PostBriefWorkspace
+
+    holder = guide.current_panel()
+    return holder if isinstance(holder, PostBriefWorkspace) else None
+
+
+def _loaded(workspace: Any) -> bool:
+    """The open walk's Observation page shows its notes (no loading under way)."""
+    from walkapp.ui import workers
+
+    return workers.pending() == 0
+
+
+def _statement(statements: Any, services: Any, walk_id: str) -> Callable[[str], tuple[
+        Callable[[], object], Callable[[], bool]]]:
+    def make(mode: str) -> tuple[Callable[[], object], Callable[[], bool]]:
+        if statements is None:
+            raise RuntimeError("no statement list on the patterns step")
+        text = f"Students explain their reasoning to a partner ({mode})"
+        statements.editor.setPlainText(text)
+        return statements.add_button.click, lambda: any(
+            text in p.text for p in services.debrief.list_patterns(walk_id))
+    return make
+
+
+def _feedback(panel: Any, services: Any, walk_id: str) -> Callable[[str], tuple[
+        Callable[[], object], Callable[[], bool]]]:
+    def make(mode: str) -> tuple[Callable[[], object], Callable[[], bool]]:
+        from PySide6.QtWidgets import QPlainTextEdit, QRadioButton
+
+        boxes = [b for b in panel.findChildren(QPlainTextEdit) if b.isVisible()]
+        for button in panel.findChildren(QRadioButton)[:1]:
+            button.setChecked(True)
+        text = f"The pause before answers ({mode})"
+        for box in boxes:
+            box.setPlainText(text)
+        before = len(services.debrief.list_feedback(walk_id))
+        return panel.send_button.click, lambda: len(
+            services.debrief.list_feedback(walk_id)) > before
+    return make
+
+
+def _walker_mode_walk(bench: Bench, title: str) -> str:
+    """A walk as a walker's laptop has it after opening a kit (made by hand here)."""
+    from sqlalchemy import text
+
+    walk_id = plan_walk(bench, title)
+    walk = bench.services.walks.get_walk(walk_id)
+    with bench.services.db.transaction("bench: walker mode") as session:
+        session.execute(text("UPDATE walks SET local_mode = 'walker', "
+                             "local_participant_id = :p WHERE id = :w"),
+                        {"p": walk.walkers[0].id, "w": walk_id})
+    return walk_id
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--json", action="store_true")
+    parser.add_argument("--why", action="store_true",
+                        help="say where the GUI thread was during each stall")
+    parser.add_argument("--only", nargs="*", default=[],
+                        help="run only the actions whose name holds one of these words")
+    args = parser.parse_args(argv)
+    with tempfile.TemporaryDirectory() as folder:
+        os.environ.setdefault("WALKAPP_DATA_DIR", str(Path(folder) / "data"))
+        bench = Bench(Path(folder))
+        if args.why:
+            bench.sampler = Sampler(bench.heartbeat)
+        try:
+            run_all(bench, args.only)
+        finally:
+            bench.close()
+    rows = list(bench.rows.values())
+    if args.json:
+        print(json.dumps([row.__dict__ for row in rows], indent=2))
+        return 0
+    print(f"GUI thread's longest stall (heartbeat {HEARTBEAT_MS} ms; locked = another "
+          f"process holds the database for {LOCK_SECONDS:.0f} s)")
+    print(f"{'action':<40} {'idle':>9} {'locked':>9}")
+    for row in rows:
+        cells = [f"{v:>7.1f}ms" if v is not None else f"{'—':>9}"
+                 for v in (row.idle_ms, row.locked_ms)]
+        over = [m for m, v in (("idle", row.idle_ms), ("locked", row.locked_ms))
+                if v is not None and v > LIMIT_MS]
+        flag = f"  over {LIMIT_MS:.0f} ms ({', '.join(over)})" if over else ""
+        print(f"{row.action:<40} {cells[0]} {cells[1]}{flag}")
+        for note in row.notes:
+            print(f"{'':<4}{note}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
