@@ -48,7 +48,7 @@ from walkapp.services import Services
 from walkapp.services.commands import Command
 from walkapp.ui.page import Stoppable
 
-__all__ = ["WAIT_NOTICE_MS", "Applied", "Ticket", "Writer", "describe_failure"]
+__all__ = ["WAIT_NOTICE_MS", "Applied", "Ticket", "Writer", "asked_by", "describe_failure"]
 
 log = logging.getLogger(__name__)
 
@@ -72,6 +72,12 @@ def describe_failure(error: BaseException) -> str:
         "Autosave", "An unexpected error stopped the save ({0}). Your text is still here; "
         "try again, and if it keeps failing, copy it somewhere safe.").format(
         type(error).__name__)
+
+
+def asked_by(ticket: object, origin: object) -> bool:
+    """Was `ticket` (from a `Writer` signal, which carries it as a plain object) asked for
+    by `origin`?"""
+    return isinstance(ticket, Ticket) and ticket.origin is origin
 
 
 class _TicketSignals(QObject):

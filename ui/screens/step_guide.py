@@ -41,7 +41,7 @@ from walkapp.ui.lifecycle import shutdown_tree
 from walkapp.ui.page import Page, PanelGroup, save_all, unique
 from walkapp.ui.screens.step_prompts import SAVE_DELAY_MS, StepPrompts
 from walkapp.ui.widgets.countdown import Countdown, format_seconds
-from walkapp.ui.writer import Writer, describe_failure
+from walkapp.ui.writer import Writer, asked_by, describe_failure
 
 __all__ = ["SAVE_DELAY_MS", "PanelFactory", "StepGuide", "StepPrompts"]
 
@@ -345,7 +345,7 @@ class StepGuide(QWidget, Page):
             self._act(*self._failed_action)
 
     def _on_waiting(self, ticket: object, waiting: bool) -> None:
-        if getattr(ticket, "origin", None) is not self or self._closed:
+        if not asked_by(ticket, self) or self._closed:
             return
         if waiting:
             self.message.setText(self.tr("Waiting for the database…"))

@@ -22,7 +22,7 @@ from walkapp.ui.page import Page
 from walkapp.ui.widgets.autosave import SaveIndicator
 from walkapp.ui.widgets.debounce import Debouncer, Pace
 from walkapp.ui.widgets.prompt_inputs import PromptInput
-from walkapp.ui.writer import Writer, describe_failure
+from walkapp.ui.writer import Writer, asked_by, describe_failure
 
 __all__ = ["SAVE_DELAY_MS", "StepPrompts"]
 
@@ -133,6 +133,6 @@ class StepPrompts(QWidget, Page):
         self.indicator.set_state("failed", next(reversed(self._failed.values())))
 
     def _on_waiting(self, ticket: object, waiting: bool) -> None:
-        if (waiting and getattr(ticket, "origin", None) is self and not self._failed
+        if (waiting and asked_by(ticket, self) and not self._failed
                 and not self._closed):
             self.indicator.set_state("waiting")

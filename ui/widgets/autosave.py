@@ -25,7 +25,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QSizePolicy, QWi
 from walkapp.services.commands import Command
 from walkapp.ui.page import Stoppable
 from walkapp.ui.widgets.debounce import DEBOUNCE_MS, MAX_WAIT_MS, Debouncer, Pace
-from walkapp.ui.writer import Writer, describe_failure
+from walkapp.ui.writer import Ticket, Writer, describe_failure
 
 __all__ = ["DEBOUNCE_MS", "MAX_WAIT_MS", "AutosaveTracker", "Commit", "Pace", "SaveIndicator",
            "SerialSaver", "Writer", "describe_failure"]
@@ -208,7 +208,7 @@ class AutosaveTracker(QObject, Stoppable):
         self.failed.emit(self.error)
 
     def _on_waiting(self, ticket: object, waiting: bool) -> None:
-        if (waiting and not self._closed and getattr(ticket, "key", None) == self.key
+        if (waiting and not self._closed and isinstance(ticket, Ticket) and ticket.key == self.key
                 and self.error is None and not self.is_saved()):
             self._show("waiting")
 

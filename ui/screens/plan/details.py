@@ -34,7 +34,7 @@ from walkapp.ui.page import Page
 from walkapp.ui.qt_values import to_date
 from walkapp.ui.widgets.autosave import SaveIndicator
 from walkapp.ui.widgets.debounce import Debouncer, Pace
-from walkapp.ui.writer import Writer, describe_failure
+from walkapp.ui.writer import Writer, asked_by, describe_failure
 
 SAVE_DELAY_MS = 700
 
@@ -258,7 +258,7 @@ class WalkDetailsPanel(QWidget, Page):
             self.indicator.set_state("failed", self._error)
 
     def _on_waiting(self, ticket: object, waiting: bool) -> None:
-        if (waiting and getattr(ticket, "origin", None) is self and self._error is None
+        if (waiting and asked_by(ticket, self) and self._error is None
                 and not self._closed):
             self.indicator.set_state("waiting")
 

@@ -40,7 +40,7 @@ from walkapp.services.walks import WalkService
 from walkapp.ui.page import Stoppable
 from walkapp.ui.screens.postbrief.base import Panel, heading
 from walkapp.ui.widgets.debounce import Debouncer, Pace
-from walkapp.ui.writer import Writer, describe_failure
+from walkapp.ui.writer import Writer, asked_by, describe_failure
 
 AUTOSAVE_MS = 1000
 
@@ -277,7 +277,7 @@ class CommitmentRow(QWidget, Stoppable):
             self.retry_button.show()
 
     def _on_waiting(self, ticket: object, waiting: bool) -> None:
-        if (waiting and getattr(ticket, "origin", None) is self and self._error is None
+        if (waiting and asked_by(ticket, self) and self._error is None
                 and not self._closed):
             self._say(self.tr("Waiting for the database…"))
 
