@@ -67,6 +67,8 @@ TERM_MOMENTS = ("immediate", "gap", "during-save")
 FIRST_WALK_XY = (535, 96)
 NOTE_TEXT_XY = (640, 450)
 WALK_TITLE_WORDS = "student talk"  # in the sample walk's title, shown in the window title
+# during-save: a commit must have started long before this, typing without a pause.
+NO_COMMIT_S = 8.0
 END_WAIT_S = 20.0  # SIGTERM: the app's own limit is 5 s; anything near 20 is a hang
 
 # Plain ASCII (xdotool types it on any keyboard layout), in the words of a walker's note.
@@ -330,6 +332,11 @@ def make_template(workdir: Path) -> tuple[Path, set[str]]:
                           capture_output=True, text=True, check=False)
     if done.returncode != 0:
         raise SetupError(f"`walkapp demo` failed: {done.stderr.strip()}")
+    # Only the database: each round is then walkapp's first start on that folder (no
+    # window state, no lock file left by the command that made it).
+    for path in folder.iterdir():
+        if path.name != "walkapp.sqlite3":
+            shutil.rmtree(path) if path.is_dir() else path.unlink()
     return folder, set(_notes(folder / "walkapp.sqlite3"))
 
 
@@ -365,38 +372,57 @@ def _start_app(run: Run, folder: Path, log_path: Path) -> tuple[subprocess.Popen
     return proc, output
 
 
+def _find_window(run: Run, proc: subprocess.Popen[bytes], title: str,
+                 timeout: float) -> str | None:
+    """The app's visible window whose title contains `title`. Polled rather than one
+    `search --sync`: a search can stop early on an X error (a window that disappears
+    while it is looked at, e.g. a splash or a tooltip)."""
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline and proc.poll() is None:
+        with contextlib.suppress(subprocess.TimeoutExpired):
+            found = xdotool(run.display, "search", "--onlyvisible", "--pid", str(proc.pid),
+                            "--name", title, timeout=5).split()
+            if found:
+                return found[-1]
+        time.sleep(0.2)
+    return None
+
+
 def _open_note_editor(run: Run, proc: subprocess.Popen[bytes], log: EventLog) -> None:
     """From a fresh start to a focused note editor on the observation page."""
-    try:
-        window = xdotool(run.display, "search", "--sync", "--onlyvisible", "--pid",
-                         str(proc.pid), "--name", "Learning walks",
-                         timeout=run.start_timeout).split()
-    except subprocess.TimeoutExpired:
-        raise SetupError(f"the window did not appear within {run.start_timeout:.0f} s") \
-            from None
-    if not window:
-        raise SetupError("the window did not appear")
-    win = window[-1]
+    win = _find_window(run, proc, "Learning walks", run.start_timeout)
+    if win is None:
+        status = proc.poll()
+        raise SetupError(f"the window did not appear within {run.start_timeout:.0f} s"
+                         if status is None else f"the app exited with status {status} "
+                         "before its window appeared")
     time.sleep(0.3)  # the library fills its table right after the window shows
-    opened: list[str] = []
-    for _attempt in range(3):
-        xdotool(run.display, "mousemove", "--window", win, *map(str, FIRST_WALK_XY),
+    opened = None
+    for attempt in range(4):
+        if attempt:
+            # Something may be in the way (a message on start): dismiss it, aim lower.
+            xdotool(run.display, "key", "Escape")
+        x, y = FIRST_WALK_XY
+        xdotool(run.display, "mousemove", "--window", win, str(x), str(y + 30 * (attempt // 2)),
                 "click", "--repeat", "2", "--delay", "60", "1")
-        with contextlib.suppress(subprocess.TimeoutExpired):
-            opened = xdotool(run.display, "search", "--sync", "--onlyvisible", "--pid",
-                             str(proc.pid), "--name", WALK_TITLE_WORDS, timeout=8).split()
+        opened = _find_window(run, proc, WALK_TITLE_WORDS, 8)
         if opened:
             break
     if not opened:
         raise SetupError("the sample walk did not open from the walks library")
-    xdotool(run.display, "key", "ctrl+shift+3")
-    if run.plain or not log.wait_for("focus", 15, proc):
-        # Without the recorder nothing says when the page is there: wait, then click in.
-        time.sleep(2.0)
-        xdotool(run.display, "mousemove", "--window", win, *map(str, NOTE_TEXT_XY),
+    for _attempt in range(3):
+        # Go → Observation. The recorder says when the note editor has the focus; without
+        # it (or if the key went astray), wait and click into the note's text box.
+        xdotool(run.display, "key", "ctrl+shift+3")
+        if not run.plain and log.wait_for("focus", 6, proc):
+            break
+        time.sleep(2.0 if run.plain else 0.5)
+        xdotool(run.display, "mousemove", "--window", opened, *map(str, NOTE_TEXT_XY),
                 "click", "1")
-        if not run.plain and not log.wait_for("focus", 5, proc):
-            raise SetupError("the note editor never got the keyboard focus")
+        if run.plain or log.wait_for("focus", 3, proc):
+            break
+    else:
+        raise SetupError("the note editor never got the keyboard focus")
     time.sleep(0.3)
 
 
@@ -496,6 +522,11 @@ def _type_and_end(run: Run, r: Round, plan: Plan, proc: subprocess.Popen[bytes],
                         time.sleep(plan.commit_delay_s)
                         (send_now if kill else trigger.set)()
                         return
+            if time.monotonic() - start > NO_COMMIT_S:
+                # Autosave never started a commit while the typing went on: end anyway;
+                # the checks then show what was lost.
+                (send_now if kill else trigger.set)()
+                return
             time.sleep(0.001)
 
     # A SIGTERM round at a planned time sends it itself, right after the last character
@@ -538,28 +569,37 @@ def _type_and_end(run: Run, r: Round, plan: Plan, proc: subprocess.Popen[bytes],
         r.exit_status = proc.returncode
 
 
-def run_round(run: Run, number: int, kind: str, moment: str, seed: int) -> Round:
+def _aim_at_a_commit(plan: Plan, rate: float, rng: random.Random) -> None:
+    """No recorder to say when a commit starts: aim at the debounce's commit after the
+    first pause, or at the maximum wait's commits during unbroken typing."""
+    first_pause = next((i for i in range(len(plan.offsets) - 1)
+                        if plan.offsets[i + 1] - plan.offsets[i] > rate * 2), None)
+    base = plan.offsets[first_pause] + 0.75 if first_pause is not None else 0.8
+    plan.end_at = base + rng.uniform(0.0, 0.02) + 0.8 * (plan.commit_number - 1)
+
+
+def run_round(run: Run, number: int, kind: str, moment: str, seed: int,
+              suffix: str = "") -> Round:
     rng = random.Random(seed)
     rate = rng.uniform(0.05, 0.15)
     plan = plan_round(kind, moment, rng, rate)
     if plan.end_at is None and run.plain:
-        # Without the recorder a commit's start is not visible: aim at the debounce's
-        # commit after the first pause, or at the maximum wait's first commit.
-        first_pause = next((i for i in range(len(plan.offsets) - 1)
-                            if plan.offsets[i + 1] - plan.offsets[i] > rate * 2), None)
-        base = plan.offsets[first_pause] + 0.75 if first_pause is not None else 0.8
-        plan.end_at = base + rng.uniform(0.0, 0.02) + 0.8 * (plan.commit_number - 1)
+        _aim_at_a_commit(plan, rate, rng)
     r = Round(number, kind, moment, seed, rate, plan.text)
-    folder = run.workdir / f"round-{number:03d}"
+    folder = run.workdir / f"round-{number:03d}{suffix}"
     shutil.copytree(run.template, folder)
     r.folder = str(folder)
-    log = EventLog(run.workdir / f"round-{number:03d}.events")
+    log = EventLog(run.workdir / f"round-{number:03d}{suffix}.events")
     proc, output = _start_app(run, folder, log.path)
     try:
         try:
             _open_note_editor(run, proc, log)
             if proc.poll() is not None:
                 raise SetupError(f"the app exited with status {proc.returncode} on its own")
+            if plan.end_at is None and any(e.name == "observer-unavailable"
+                                           and e.values[:1] == ["_hook_commits"]
+                                           for e in log.events):
+                _aim_at_a_commit(plan, rate, rng)
         except SetupError as error:
             r.setup_error = str(error)
             return r
@@ -612,7 +652,8 @@ def describe(r: Round) -> str:
             f"{r.lost_chars} chars / {r.lost_s:.2f} s{inside}{extra}: {verdict}")
 
 
-def summary(rounds: Sequence[Round], plain: bool) -> tuple[str, bool]:
+def summary(rounds: Sequence[Round], plain: bool,
+            retried: Sequence[Round] = ()) -> tuple[str, bool]:
     ran = [r for r in rounds if not r.setup_error]
     kills = [r for r in ran if r.kind == "kill"]
     terms = [r for r in ran if r.kind == "term"]
@@ -623,11 +664,13 @@ def summary(rounds: Sequence[Round], plain: bool) -> tuple[str, bool]:
     if kills:
         worst_chars = max(kills, key=lambda r: r.lost_chars)
         worst_s = max(kills, key=lambda r: r.lost_s)
-        inside = sum(1 for r in kills if r.observed.inside_commit)
+        known = [r for r in kills if r.observed.inside_commit is not None]
+        inside = (f"{sum(1 for r in known if r.observed.inside_commit)} kills landed inside "
+                  "a commit" if known else "whether a kill landed inside a commit is not "
+                  "known without the recorder")
         lines.append(f"kill -9: max characters lost {worst_chars.lost_chars} (round "
                      f"{worst_chars.number}), max seconds of typing lost {worst_s.lost_s:.2f} "
-                     f"(round {worst_s.number}; the bound is {MAX_LOSS_S:.1f} s); "
-                     f"{inside} kills landed inside a commit")
+                     f"(round {worst_s.number}; the bound is {MAX_LOSS_S:.1f} s); {inside}")
         for moment in KILL_MOMENTS:
             some = [r for r in kills if r.moment == moment]
             if some:
@@ -656,9 +699,12 @@ def summary(rounds: Sequence[Round], plain: bool) -> tuple[str, bool]:
         lines.append(f"    stored: …{r.stored[-60:]!r}")
         lines.append(f"    kept: {r.folder}")
         lines.extend(f"    event {line}" for line in r.events_tail)
-    for r in rounds:
+    if retried:
+        lines.append(f"{len(retried)} rounds could not be set up the first time and were run "
+                     "again:")
+    for r in [*retried, *rounds]:
         if r.setup_error:
-            lines.append(f"- not run: {describe(r)}")
+            lines.append(f"- {describe(r)}")
             if r.app_log.strip():
                 lines.append("    app output: " + r.app_log.strip().replace("\n", "\n    "))
     ok = not failed and len(ran) == len(rounds) and bool(ran)
@@ -685,6 +731,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     workdir.mkdir(parents=True, exist_ok=True)
     print(f"seed {seed}; folders in {workdir}", flush=True)
     rounds: list[Round] = []
+    not_run: list[Round] = []  # set-up failures that were run again
     try:
         with x_display() as display:
             template, baseline = make_template(workdir)
@@ -693,6 +740,10 @@ def main(argv: Sequence[str] | None = None) -> int:
             for number, (kind, moment, round_seed) in enumerate(
                     schedule(args.rounds, args.term_rounds, seed), start=1):
                 r = run_round(run, number, kind, moment, round_seed)
+                if r.setup_error:  # not a finding about saving: say so, try once more
+                    print(describe(r), flush=True)
+                    not_run.append(r)
+                    r = run_round(run, number, kind, moment, round_seed, suffix="-again")
                 rounds.append(r)
                 print(describe(r), flush=True)
                 for failure in r.failures:
@@ -706,7 +757,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         if args.json is not None:
             args.json.write_text(json.dumps([dataclasses.asdict(r) for r in rounds],
                                             indent=1), encoding="utf-8")
-    text, ok = summary(rounds, args.plain)
+    text, ok = summary(rounds, args.plain, retried=not_run)
     print(text, flush=True)
     if ok and not args.keep and args.workdir is None:
         shutil.rmtree(workdir, ignore_errors=True)
