@@ -62,6 +62,7 @@ LOG_ENV = "WALKAPP_KILLTEST_LOG"
 MAX_LOSS_S = 1.0
 KILL_MOMENTS = ("steady", "mid-word", "after-pause", "during-save")
 TERM_MOMENTS = ("immediate", "gap", "during-save")
+ALL_TERM_MOMENTS = (*TERM_MOMENTS, "burst")
 # The window's size on a first start (MainWindow._restore_geometry) puts the first walk of
 # the library here, relative to the window; the note text box is far below the buttons.
 FIRST_WALK_XY = (535, 96)
@@ -435,6 +436,7 @@ class Plan:
     commit_number: int = 0     # during-save: end on this commit's start
     commit_delay_s: float = 0.0
     gap_s: float = 0.0         # SIGTERM: after the last character before `end_at`, wait
+    burst: int = 0             # SIGTERM: then type this many characters at once, no wait
 
 
 def plan_round(kind: str, moment: str, rng: random.Random, rate: float) -> Plan:
@@ -479,6 +481,9 @@ def plan_round(kind: str, moment: str, rng: random.Random, rate: float) -> Plan:
     elif moment == "gap":
         plan.end_at = rng.uniform(0.5, 8.0)
         plan.gap_s = rng.uniform(0.01, 0.7)
+    elif moment == "burst":
+        plan.end_at = rng.uniform(0.5, 8.0)
+        plan.burst = rng.randint(5, 30)
     else:
         raise ValueError(f"unknown moment {moment!r}")
     return plan
@@ -550,6 +555,13 @@ def _type_and_end(run: Run, r: Round, plan: Plan, proc: subprocess.Popen[bytes],
             began = time.monotonic()
             xdotool(run.display, "type", "--delay", "0", char)
             r.sent.append((began, time.monotonic()))
+        if plan.burst and not ended.is_set() and proc.poll() is None:
+            # A burst of keys, as fast as X takes them, and the signal right behind it:
+            # the keys may still be on their way into the app when the signal arrives.
+            chunk = plan.text[len(r.sent):len(r.sent) + plan.burst]
+            began = time.monotonic()
+            xdotool(run.display, "type", "--delay", "0", chunk)
+            r.sent.extend([(began, time.monotonic())] * len(chunk))
         if not ended.is_set() and proc.poll() is None:
             if plan.gap_s:
                 time.sleep(plan.gap_s)
@@ -631,11 +643,13 @@ def _tail(path: Path, size: int) -> str:
 
 
 # -- the run -----------------------------------------------------------------------------------
-def schedule(kills: int, terms: int, seed: int) -> list[tuple[str, str, int]]:
+def schedule(kills: int, terms: int, seed: int,
+             kill_moments: Sequence[str] = KILL_MOMENTS,
+             term_moments: Sequence[str] = TERM_MOMENTS) -> list[tuple[str, str, int]]:
     """(kind, moment, seed) for each round: every moment equally often, in a mixed order."""
     rng = random.Random(seed)
-    rounds = [("kill", KILL_MOMENTS[i % len(KILL_MOMENTS)]) for i in range(kills)]
-    rounds += [("term", TERM_MOMENTS[i % len(TERM_MOMENTS)]) for i in range(terms)]
+    rounds = [("kill", kill_moments[i % len(kill_moments)]) for i in range(kills)]
+    rounds += [("term", term_moments[i % len(term_moments)]) for i in range(terms)]
     rng.shuffle(rounds)
     return [(kind, moment, rng.randrange(2**32)) for kind, moment in rounds]
 
@@ -680,6 +694,13 @@ def summary(rounds: Sequence[Round], plain: bool,
     if terms:
         lines.append(f"SIGTERM: max characters lost {max(r.lost_chars for r in terms)}; "
                      f"exit statuses {sorted({r.exit_status for r in terms}, key=str)}")
+        for moment in ALL_TERM_MOMENTS:
+            some = [r for r in terms if r.moment == moment]
+            if some:
+                lines.append(f"  {moment:11s} {len(some):3d} rounds, max lost "
+                             f"{max(r.lost_chars for r in some)} chars, last character "
+                             f"{min(r.gap_s for r in some) * 1000:.0f}–"
+                             f"{max(r.gap_s for r in some) * 1000:.0f} ms before the signal")
     if plain:
         lines.append("“Saved” was not observed (--plain): the window shows it only after the "
                      "commit, so the 1-second check covers it.")
@@ -725,7 +746,17 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--json", type=Path, default=None, help="write every round here")
     parser.add_argument("--start-timeout", type=float, default=60.0,
                         help="seconds to wait for the window (60)")
+    parser.add_argument("--kill-moments", default=",".join(KILL_MOMENTS),
+                        help=f"kill -9 moments, comma-separated ({','.join(KILL_MOMENTS)})")
+    parser.add_argument("--term-moments", default=",".join(TERM_MOMENTS),
+                        help=f"SIGTERM moments ({','.join(ALL_TERM_MOMENTS)})")
     args = parser.parse_args(argv)
+    kill_moments = [m for m in args.kill_moments.split(",") if m]
+    term_moments = [m for m in args.term_moments.split(",") if m]
+    unknown = (set(kill_moments) - set(KILL_MOMENTS)) | (set(term_moments)
+                                                         - set(ALL_TERM_MOMENTS))
+    if unknown or not kill_moments or not term_moments:
+        parser.error(f"unknown or no moments: {', '.join(sorted(unknown)) or '(none)'}")
     seed = args.seed if args.seed is not None else random.SystemRandom().randrange(2**31)
     workdir = args.workdir or Path(tempfile.mkdtemp(prefix="walkapp-killtest-"))
     workdir.mkdir(parents=True, exist_ok=True)
@@ -738,7 +769,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             run = Run(display, workdir, template, baseline, args.plain, args.keep,
                       args.start_timeout)
             for number, (kind, moment, round_seed) in enumerate(
-                    schedule(args.rounds, args.term_rounds, seed), start=1):
+                    schedule(args.rounds, args.term_rounds, seed, kill_moments,
+                             term_moments), start=1):
                 r = run_round(run, number, kind, moment, round_seed)
                 if r.setup_error:  # not a finding about saving: say so, try once more
                     print(describe(r), flush=True)

@@ -13,7 +13,8 @@ it changes no behaviour and no timing worth measuring:
   a keystroke, as opposed to when the driver sent it);
 - `state S N` — a save indicator of the note editor changed to S ("editing", "saving",
   "saved", "failed"…), with the note's text N characters long at that moment. "saved" is
-  the moment the window shows "Saved": everything up to N must survive;
+  the moment the window shows "Saved" (read from the indicator's label): everything up to
+  N must survive;
 - `commit-start N` / `commit-end N` / `commit-failed N` — `NoteService.save_note` began /
   returned / raised, on the saver's thread, for a text of N characters: tells whether a kill
   landed inside a commit.
@@ -88,8 +89,15 @@ def _hook_indicator() -> None:
             text_edit = _note_text_of(self)
         except RuntimeError:  # being torn down
             return
-        if text_edit is not None:
-            record("state", state, len(text_edit.toPlainText()))
+        if text_edit is None:
+            return
+        # What the window shows decides: a state by another name (an enum, a new wording)
+        # that reads "Saved" is recorded as "saved".
+        shown = getattr(getattr(self, "label", None), "text", lambda: "")()
+        name = str(getattr(state, "value", state)).lower()
+        if str(shown).strip().lower().startswith("saved"):
+            name = "saved"
+        record("state", name, len(text_edit.toPlainText()))
 
     SaveIndicator.set_state = set_state  # type: ignore[method-assign]
 

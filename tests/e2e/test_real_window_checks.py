@@ -9,6 +9,7 @@ import random
 import pytest
 
 from tests.e2e.real_window_kills import (
+    ALL_TERM_MOMENTS,
     KILL_MOMENTS,
     TERM_MOMENTS,
     Event,
@@ -91,9 +92,9 @@ def test_the_recorder_sees_saved_and_commits_only_before_the_end() -> None:
     assert Observed.from_events([], end_t=1.0).inside_commit is None
 
 
-@pytest.mark.parametrize("moment", [*KILL_MOMENTS, *TERM_MOMENTS])
+@pytest.mark.parametrize("moment", [*KILL_MOMENTS, *ALL_TERM_MOMENTS])
 def test_every_moment_ends_within_the_typing(moment: str) -> None:
-    kind = "term" if moment in TERM_MOMENTS and moment not in KILL_MOMENTS else "kill"
+    kind = "kill" if moment in KILL_MOMENTS else "term"
     for seed in range(30):
         rng = random.Random(seed)
         rate = rng.uniform(0.05, 0.15)
@@ -105,6 +106,8 @@ def test_every_moment_ends_within_the_typing(moment: str) -> None:
             assert moment == "during-save" and 1 <= plan.commit_number <= 4
             continue
         assert 0.3 <= plan.end_at < plan.offsets[-1] - 1
+        if moment == "burst":
+            assert 5 <= plan.burst <= 30
         if moment == "mid-word":
             before = max(i for i, t in enumerate(plan.offsets) if t <= plan.end_at)
             assert plan.text[before].isalpha() and plan.text[before + 1].isalpha()
