@@ -20,8 +20,9 @@ xdotool`). Each round:
    (`steady`), between two letters of a word (`mid-word`), shortly after the typing
    resumed after a pause or during the pause (`after-pause`), or the moment a commit of
    the note starts (`during-save`); or SIGTERM — right after a character (`immediate`),
-   a little later (`gap`), or during a commit (`during-save`) — after which the typing
-   stops and the app must exit by itself;
+   a little later (`gap`), right behind a burst of keys typed as fast as X takes them
+   (`burst`), or during a commit (`during-save`) — after which the typing stops and the
+   app must exit by itself;
 6. reads the database directly (sqlite3, read-only) and checks: the database is intact;
    the stored note is a prefix of what was typed; after a kill, every character sent more
    than 1.0 s before it is stored, and so is everything the window showed as "Saved"
@@ -61,8 +62,8 @@ LOG_ENV = "WALKAPP_KILLTEST_LOG"
 # What the issue promises: a kill loses no more than the last second of typing.
 MAX_LOSS_S = 1.0
 KILL_MOMENTS = ("steady", "mid-word", "after-pause", "during-save")
-TERM_MOMENTS = ("immediate", "gap", "during-save")
-ALL_TERM_MOMENTS = (*TERM_MOMENTS, "burst")
+TERM_MOMENTS = ("immediate", "gap", "burst", "during-save")
+ALL_TERM_MOMENTS = TERM_MOMENTS
 # The window's size on a first start (MainWindow._restore_geometry) puts the first walk of
 # the library here, relative to the window; the note text box is far below the buttons.
 FIRST_WALK_XY = (535, 96)
