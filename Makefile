@@ -9,7 +9,7 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.walkapp-installed-$(subst /,_,$(PYTHON))
 DEV_STAMP := $(VENV)/.walkapp-dev-installed
 
-.PHONY: run test sysdeps-run sysdeps-test venv lint wheel screenshots bench clean
+.PHONY: run test sysdeps-run sysdeps-test venv lint wheel screenshots bench killtest clean
 
 run: sysdeps-run $(STAMP)
 	$(BIN)/walkapp
@@ -62,6 +62,14 @@ bench: sysdeps-test $(STAMP)
 	$(BIN)/python -m tests.bench.bench_safety
 	$(BIN)/python -m tests.bench.bench_checks
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m tests.bench.bench_gui_stall
+
+# kill -9 and SIGTERM of the real app in a real window (Xvfb) while xdotool types a note;
+# checks what the database kept (see docs/safety.md). About 15 s a round; not in `make test`.
+ROUNDS      ?= 100
+TERM_ROUNDS ?= 20
+killtest: $(STAMP)
+	@PYTHON=$(PYTHON) sh .ci/system-deps.sh killtest
+	$(BIN)/python -m tests.e2e.real_window_kills --rounds $(ROUNDS) --term-rounds $(TERM_ROUNDS) $(KILLTEST_ARGS)
 
 clean:
 	rm -rf $(VENV) build dist *.egg-info

@@ -3,6 +3,7 @@
 #   .ci/system-deps.sh test   libraries for the offscreen test run
 #   .ci/system-deps.sh run    also the X11/xcb libraries to open a real window
 #   .ci/system-deps.sh pdf    poppler-utils, to draw report pages as pictures
+#   .ci/system-deps.sh killtest  the `run` libraries, Xvfb, openbox and xdotool (make killtest)
 # PYTHON (default python3) is the interpreter the venv will be made with.
 #
 # It looks for the *files* walkapp needs (shared libraries by soname, a font, a command),
@@ -67,9 +68,14 @@ need() { missing="$missing $2"; missing_what="$missing_what $1"; }
 case "$what" in
     pdf)
         command -v pdftoppm >/dev/null 2>&1 || need pdftoppm poppler-utils ;;
-    test|run)
+    test|run|killtest)
         pairs="$libs_test"
-        [ "$what" = "run" ] && pairs="$pairs $libs_run"
+        [ "$what" != "test" ] && pairs="$pairs $libs_run"
+        if [ "$what" = "killtest" ]; then
+            command -v Xvfb >/dev/null 2>&1 || need Xvfb xvfb
+            command -v openbox >/dev/null 2>&1 || need openbox openbox
+            command -v xdotool >/dev/null 2>&1 || need xdotool xdotool
+        fi
         for pair in $pairs; do
             have_lib "${pair%%=*}" || need "${pair%%=*}" "${pair#*=}"
         done
@@ -79,7 +85,7 @@ case "$what" in
             need "$python's venv module" "python${ver}-venv"
         fi ;;
     *)
-        echo "usage: $0 test|run|pdf" >&2
+        echo "usage: $0 test|run|pdf|killtest" >&2
         exit 2 ;;
 esac
 

@@ -13,6 +13,10 @@ without asking anything: nobody may be there to answer. The thread also keeps th
 the GUI thread cannot keep while it is busy saving: a second signal ends walkapp at once,
 and an end that takes longer than `END_TIMEOUT_S` is cut short.
 
+Before that save, the keys already typed are delivered to the editors
+(`deliver_pending_input`): the signal can overtake keystrokes still in the window system's
+queue, and the end must save them too.
+
 The exit status says whether everything was saved: 0 if it was; `EXIT_NOT_SAVED` (1) if a
 save failed or the time ran out (the log, logs/walkapp.log, says which and why); 128 + the
 signal's number when a second signal cut the end short.
@@ -30,6 +34,7 @@ from collections.abc import Callable, Sequence
 from types import FrameType
 
 from PySide6.QtCore import QCoreApplication, QObject, Qt, Signal
+from PySide6.QtGui import QGuiApplication
 
 log = logging.getLogger(__name__)
 
@@ -160,6 +165,24 @@ class SignalWatcher(QObject):
         self._hard_exit(EXIT_NOT_SAVED)
 
 
+def deliver_pending_input() -> None:
+    """Hand the keys and clicks already sent to walkapp to their widgets, now.
+
+    A signal takes its own way in (the wakeup socket), not the queue the keystrokes wait
+    in: keys typed a moment before a logout can still be waiting when the end starts, and
+    would be left out of the last save. `QGuiApplication.sync()` delivers what is queued,
+    asks the display server for everything it has sent (a round trip), and delivers that
+    too. Never in the way of the end itself: a failure here only loses those last keys.
+    """
+    try:
+        if isinstance(QCoreApplication.instance(), QGuiApplication):
+            QGuiApplication.sync()
+        else:
+            QCoreApplication.processEvents()
+    except Exception:
+        log.exception("delivering the last keystrokes before walkapp quits failed")
+
+
 class CleanEnds(QObject):
     """Every end of the app saves first.
 
@@ -208,6 +231,7 @@ class CleanEnds(QObject):
 
     # -- the ends ---------------------------------------------------------------------------
     def _on_signal(self, signum: int) -> None:
+        deliver_pending_input()
         self._finish_with(signal_name(signum))
         self._quit(self.exit_status(0))
 

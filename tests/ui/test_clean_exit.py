@@ -18,7 +18,8 @@ from dataclasses import dataclass, field
 from datetime import date
 
 import pytest
-from PySide6.QtCore import QSettings
+from PySide6.QtCore import QCoreApplication, QEvent, QSettings, Qt
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QApplication
 
 from tests.helpers.fake_timers import FakeTime
@@ -94,6 +95,26 @@ def test_a_signal_commits_the_note_being_typed_then_quits(
     # The window has stopped everything it runs: its close now neither saves nor asks.
     assert app_with_note.window.workspace is not None
     assert app_with_note.window.workspace.is_closed()
+
+
+def test_keys_still_waiting_when_the_signal_comes_are_saved_too(
+        qtbot, services: Services, app_with_note: Ends) -> None:
+    # A signal takes its own way in (the wakeup socket), not the keystrokes' queue: keys
+    # typed just before a logout can still be waiting when the end starts. They were typed
+    # (the window system has them), so they are saved too. Found by the real-window kill
+    # run: a burst of keys right before SIGTERM lost its last 3 (tests/e2e/real_window_kills.py).
+    workspace = app_with_note.window.workspace
+    assert workspace is not None
+    page = workspace.page("observation")
+    assert isinstance(page, ObservationPage) and page.observation is not None
+    text_edit = page.observation.editor.text_edit
+    for ch in " now":
+        QCoreApplication.postEvent(text_edit, QKeyEvent(
+            QEvent.Type.KeyPress, Qt.Key.Key_unknown, Qt.KeyboardModifier.NoModifier, ch))
+    # The end starts before the event loop had another turn: the keys are still queued.
+    app_with_note.ends.watcher.requested.emit(int(signal.SIGTERM))
+    assert app_with_note.quits == [0]
+    assert _stored(services, app_with_note.walk_id) == [TEXT + " now"]
 
 
 def test_a_second_signal_exits_at_once(qtbot) -> None:
