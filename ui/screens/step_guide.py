@@ -191,12 +191,8 @@ class StepGuide(QWidget, Page):
             self.steps.addItem(item)
 
     def _mark_steps(self, state: RunnerState) -> None:
-        outcomes: dict[int, str] = {}
-        index_of = {(p.phase.key.value, p.index): i for i, p in enumerate(self.runner.steps)}
-        for entry in self._services.runs.log(self.walk_id):
-            position = index_of.get((entry.phase, entry.step_index))
-            if position is not None:
-                outcomes[position] = entry.outcome
+        # From the log the runner read with its last action: no read on the GUI thread.
+        outcomes = self.runner.outcomes()
         marks = {"done": "✓ ", "skipped": "↷ ", "running": "▶ ", "paused": "❚❚ "}
         for position, planned in enumerate(self.runner.steps):
             item = self.steps.item(position)
