@@ -66,10 +66,10 @@ class StepPrompts(QWidget, Page):
         layout.addWidget(self.indicator)
         self.indicator.set_state("idle")
         # Built when the runner reaches the step, in the result of a click: the answers
-        # are read off the GUI thread (shown at once when the read is quick).
+        # are read off the GUI thread and appear when the read is in.
         workers.read_in_background(
             lambda: services.responses.list_answers(walk_id, step.key), self._show_answers,
-            owner=self)
+            owner=self, wait_ms=workers.FOLLOW_READ_MS)
 
     def _show_answers(self, answers: list[Any]) -> None:
         if self._closed:

@@ -167,15 +167,14 @@ class WalkDetailsPanel(QWidget, Page):
             # walk among its parts: read here and now, it costs nothing more.
             self._show(services.walks.get_walk(walk_id))
         else:
-            # Built alone, e.g. when the runner reaches the "shared focus" step: off the
-            # GUI thread, shown at once when the read is quick.
-            self.refresh(wait_ms=workers.QUICK_READ_MS)
+            # Built alone, e.g. when the runner reaches the "shared focus" step: read
+            # off the GUI thread; the fields fill in when the read is in.
+            self.refresh()
 
     # -- loading ---------------------------------------------------------------------------
-    def refresh(self, wait_ms: int | None = None) -> None:
-        """Show the walk as the database has it, read off the GUI thread; waits for the
-        read up to `wait_ms` (default FOLLOW_READ_MS, for a change made elsewhere: the
-        fields keep what they show until the read is in)."""
+    def refresh(self) -> None:
+        """Show the walk as the database has it, read off the GUI thread: the fields keep
+        what they show until the read is in (FOLLOW_READ_MS)."""
         if self._closed:
             return
         self._reads += 1
@@ -190,7 +189,7 @@ class WalkDetailsPanel(QWidget, Page):
             # The walk gone meanwhile (moved to the bin): the window closes it; a bug is
             # still written to the crash log by the worker.
             on_error=lambda _error, _details: None,
-            wait_ms=workers.FOLLOW_READ_MS if wait_ms is None else wait_ms)
+            wait_ms=workers.FOLLOW_READ_MS)
 
     def _show(self, walk: d.Walk) -> None:
         self._loading = True
