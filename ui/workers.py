@@ -152,6 +152,12 @@ def run_in_process(services: Services, job: Job, *args: Any,
 # at once, without a flash of a loading state.
 # (Tests that do not look at the loading state raise it, so that they read as before.)
 QUICK_READ_MS = 20
+# A read that follows a write's result (a screen re-reading what changed, or a runner
+# step's body built when the runner moves on) never waits: several of them can come in
+# one turn of the event loop, and their waits would add up. What was on screen stays, and
+# the new data appears when the read comes back. (The ui tests raise it, with
+# QUICK_READ_MS, so that they read as before.)
+FOLLOW_READ_MS = 0
 # Reads have threads of their own: they never queue behind long work (an export, an
 # import, a removal for good) on the global pool.
 _read_pool: QThreadPool | None = None

@@ -68,6 +68,10 @@ class StepGuide(QWidget, Page):
         self._panel_cache: dict[Activity, Page | None] = {}
         self._prompt_cache: dict[str, StepPrompts] = {}
         self._shown_position = -1
+        # After a runner action the new step's body (its prompts, then its panel) is built
+        # in later turns of the event loop, one part a turn, so that no single turn of the
+        # GUI thread builds it all: the state still to show, None when all is shown.
+        self._body_due: RunnerState | None = None
         self._closed = False
 
         self.steps = QListWidget()
@@ -181,6 +185,7 @@ class StepGuide(QWidget, Page):
         self._ticker.start()
         self._fill_steps()
         self.show_state(self.runner.refresh())
+        QTimer.singleShot(0, self, self._prepare_next)  # see _show_panel_due
 
     # -- drawing ---------------------------------------------------------------------------
     def _fill_steps(self) -> None:
@@ -191,12 +196,8 @@ class StepGuide(QWidget, Page):
             self.steps.addItem(item)
 
     def _mark_steps(self, state: RunnerState) -> None:
-        outcomes: dict[int, str] = {}
-        index_of = {(p.phase.key.value, p.index): i for i, p in enumerate(self.runner.steps)}
-        for entry in self._services.runs.log(self.walk_id):
-            position = index_of.get((entry.phase, entry.step_index))
-            if position is not None:
-                outcomes[position] = entry.outcome
+        # From the log the runner read with its last action: no read on the GUI thread.
+        outcomes = self.runner.outcomes()
         marks = {"done": "✓ ", "skipped": "↷ ", "running": "▶ ", "paused": "❚❚ "}
         for position, planned in enumerate(self.runner.steps):
             item = self.steps.item(position)
@@ -210,7 +211,9 @@ class StepGuide(QWidget, Page):
             item.setFont(font)
         self.steps.setCurrentRow(state.position)
 
-    def show_state(self, state: RunnerState) -> None:
+    def show_state(self, state: RunnerState, *, sliced: bool = False) -> None:
+        """Show `state`; `sliced` (the result of a click): a new step's body is built in
+        the next turns of the event loop, see `_body_due`."""
         self.where.setText(self.tr("{0} · step {1} of {2}").format(
             state.phase_title, state.position + 1, state.total_steps))
         self.title.setText(state.step_title if not state.finished else
@@ -218,7 +221,13 @@ class StepGuide(QWidget, Page):
         self.script.setText(state.script if not state.finished else self.tr(
             "Every step of this phase has been run. Use Back to return to a step."))
         if state.position != self._shown_position:
-            self._show_body(state)
+            if sliced or self._body_due is not None:
+                self._shown_position = state.position
+                if self._body_due is None:
+                    QTimer.singleShot(0, self, self._show_prompts_due)
+                self._body_due = state
+            else:
+                self._show_body(state)
         running = state.status is RunStatus.RUNNING
         self.timer.set_planned(state.planned_seconds, reset=False)
         self.timer.set_elapsed(state.elapsed_seconds)
@@ -242,8 +251,42 @@ class StepGuide(QWidget, Page):
             format_seconds(state.total_planned_seconds)))
         self._mark_steps(state)
 
+    def _show_prompts_due(self) -> None:
+        state = self._body_due
+        if state is None or self._closed:
+            self._body_due = None
+            return
+        self._show_prompts(state)
+        QTimer.singleShot(0, self, self._show_panel_due)
+
+    def _show_panel_due(self) -> None:
+        state, self._body_due = self._body_due, None
+        if state is None or self._closed:
+            return
+        if state.position != self._shown_position:
+            return  # moved on meanwhile: that newer state's turn shows its body
+        self._show_panel(state)
+        # The next step's panel is built now, in a turn of its own while the facilitator
+        # talks, rather than in the turn that shows it after Next.
+        QTimer.singleShot(0, self, self._prepare_next)
+
+    def _prepare_next(self) -> None:
+        if self._closed or self._body_due is not None:
+            return
+        position = self.runner.state().position + 1
+        if position < len(self.runner.steps):
+            self._panel_for(self.runner.steps[position].step.activity)
+
+    def body_is_shown(self) -> bool:
+        """Is the current step's body (prompts and panel) all on screen?"""
+        return self._body_due is None
+
     def _show_body(self, state: RunnerState) -> None:
         self._shown_position = state.position
+        self._show_prompts(state)
+        self._show_panel(state)
+
+    def _show_prompts(self, state: RunnerState) -> None:
         while self._prompt_layout.count():
             item = self._prompt_layout.takeAt(0)
             widget = item.widget() if item is not None else None
@@ -258,6 +301,8 @@ class StepGuide(QWidget, Page):
                 self._prompt_cache[state.step_key] = prompts
             self._prompt_layout.addWidget(prompts)
             prompts.show()
+
+    def _show_panel(self, state: RunnerState) -> None:
         panel = self._panel_for(state.activity)
         if panel is None:
             self._scroll.setMaximumHeight(16777215)
@@ -315,8 +360,9 @@ class StepGuide(QWidget, Page):
                           on_failed=lambda error: self._not_acted(verb, minutes, error))
 
     def is_acting(self) -> bool:
-        """Is a runner action of this guide waiting for (or in) the database?"""
-        return self._acting
+        """Is a runner action of this guide waiting for (or in) the database, or is its
+        result not all on screen yet (the new step's body is built in later turns)?"""
+        return self._acting or self._body_due is not None
 
     def _acted(self, state: object) -> None:
         self._acting = False
@@ -326,7 +372,7 @@ class StepGuide(QWidget, Page):
         self._failed_action = None
         self.retry_button.hide()
         self.message.setText("")
-        self.show_state(state)
+        self.show_state(state, sliced=True)
 
     def _not_acted(self, verb: RunnerVerb, minutes: int, error: BaseException) -> None:
         self._acting = False

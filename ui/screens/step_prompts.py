@@ -18,6 +18,7 @@ from walkapp.events import Change
 from walkapp.protocol.schema import Step
 from walkapp.services import Services
 from walkapp.services.commands import SaveAnswer
+from walkapp.ui import workers
 from walkapp.ui.page import Page
 from walkapp.ui.widgets.autosave import SaveIndicator
 from walkapp.ui.widgets.debounce import Debouncer, Pace
@@ -56,20 +57,35 @@ class StepPrompts(QWidget, Page):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setAlignment(Qt.AlignmentFlag.AlignTop)
-        saved = {a.prompt_key: a.value for a in services.responses.list_answers(walk_id, step.key)
-                 if a.author_id is None}
+        self._loading = False
         for prompt in step.prompts:
             widget = PromptInput(prompt)
-            if prompt.key in saved:
-                widget.set_value(saved[prompt.key])
             widget.changed.connect(lambda value, key=prompt.key: self._queue(key, value))
             self.inputs.append(widget)
             layout.addWidget(widget)
         layout.addWidget(self.indicator)
         self.indicator.set_state("idle")
+        # Built when the runner reaches the step, in the result of a click: the answers
+        # are read off the GUI thread and appear when the read is in.
+        workers.read_in_background(
+            lambda: services.responses.list_answers(walk_id, step.key), self._show_answers,
+            owner=self, wait_ms=workers.FOLLOW_READ_MS)
+
+    def _show_answers(self, answers: list[Any]) -> None:
+        if self._closed:
+            return
+        saved = {a.prompt_key: a.value for a in answers if a.author_id is None}
+        self._loading = True
+        try:
+            for prompt, widget in zip(self.step.prompts, self.inputs, strict=True):
+                # What was typed while the read ran is newer than what it found.
+                if prompt.key in saved and prompt.key not in self._pending:
+                    widget.set_value(saved[prompt.key])
+        finally:
+            self._loading = False
 
     def _queue(self, key: str, value: Any) -> None:
-        if self._closed:
+        if self._closed or self._loading:
             return
         self._pending[key] = value
         if not self._failed:
@@ -85,6 +101,7 @@ class StepPrompts(QWidget, Page):
             self.save_pending()
         self._closed = True
         self.debouncer.shutdown()
+        workers.cancel_owned_by(self)
 
     def retry(self) -> None:
         self._failed.clear()

@@ -19,10 +19,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from walkapp import domain as d
 from walkapp import formatting as fmt
 from walkapp.events import Change, Entity
 from walkapp.services import Services
 from walkapp.services.base import same_reads
+from walkapp.ui import workers
 from walkapp.ui.dialogs import Asker
 from walkapp.ui.lifecycle import shutdown_tree
 from walkapp.ui.page import Page, save_all
@@ -92,12 +94,27 @@ class WalkWorkspace(QWidget, Page):
         layout = QVBoxLayout(self)
         layout.addLayout(header)
         layout.addLayout(body, 1)
-        self.refresh_header()
+        self._header_reads = 0  # the latest header read asked for (older ones are dropped)
+        self._show_header(services.walks.get_walk(walk_id))
         if pages:
             self.nav.setCurrentRow(0)
 
     def refresh_header(self) -> None:
-        walk = self._services.walks.get_walk(self.walk_id)
+        """Re-read the walk for the header (it changed), off the GUI thread: the header
+        keeps what it shows until the read is in."""
+        self._header_reads += 1
+        read_number = self._header_reads
+
+        def apply(walk: d.Walk) -> None:
+            if read_number == self._header_reads and not self._closed:
+                self._show_header(walk)
+
+        workers.read_in_background(
+            lambda: self._services.walks.get_walk(self.walk_id), apply, owner=self,
+            # The walk gone meanwhile (moved to the bin): the window closes it.
+            on_error=lambda _error, _details: None, wait_ms=workers.FOLLOW_READ_MS)
+
+    def _show_header(self, walk: d.Walk) -> None:
         self.title.setText(walk.title)
         parts = [fmt.long_date(walk.walk_date)]
         if walk.school:
@@ -178,6 +195,7 @@ class WalkWorkspace(QWidget, Page):
         if self._closed:
             return
         self._closed = True
+        workers.cancel_owned_by(self)  # the header's re-read, and every page's reads
         for page in list(self._built.values()):
             assert isinstance(page, QWidget)
             shutdown_tree(page)

@@ -177,6 +177,12 @@ class ProtocolRunner:
         self._replay = self._read(self._runs.log(self._walk_id))
         return self.state()
 
+    def outcomes(self) -> dict[int, str]:
+        """The latest outcome of each step run so far, by position ("done", "skipped",
+        "running", "paused"), from the log as last read: no database read."""
+        return {position: rows[-1].outcome for position, rows in self._replay.rows.items()
+                if rows}
+
     def state(self) -> RunnerState:
         r = self._replay
         now = self._now_for_display()

@@ -39,6 +39,11 @@ def same_reads() -> Iterator[None]:
         _shared_reads.reset(token)
 
 
+def sharing_reads() -> bool:
+    """Is this code inside `same_reads()` (a read here is shared, so cheap to repeat)?"""
+    return _shared_reads.get() is not None
+
+
 def shared_read(key: Any, read: Callable[[], Any]) -> Any:
     """`read()`, or inside `same_reads()` the answer it gave there for `key`."""
     shared = _shared_reads.get()

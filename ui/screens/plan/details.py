@@ -29,7 +29,9 @@ from PySide6.QtWidgets import (
 from walkapp import domain as d
 from walkapp.events import Change, Entity
 from walkapp.services import Services
+from walkapp.services.base import sharing_reads
 from walkapp.services.commands import WalkDetailsEdit
+from walkapp.ui import workers
 from walkapp.ui.page import Page
 from walkapp.ui.qt_values import to_date
 from walkapp.ui.widgets.autosave import SaveIndicator
@@ -159,13 +161,37 @@ class WalkDetailsPanel(QWidget, Page):
             layout.addWidget(self.everything_else)
         layout.addWidget(self.indicator)
         layout.addStretch(1)
-        self.refresh()
+        self._reads = 0  # the latest read asked for: an older one coming back is not shown
+        if sharing_reads():
+            # Built as part of a page inside same_reads(), which shares one read of the
+            # walk among its parts: read here and now, it costs nothing more.
+            self._show(services.walks.get_walk(walk_id))
+        else:
+            # Built alone, e.g. when the runner reaches the "shared focus" step: read
+            # off the GUI thread; the fields fill in when the read is in.
+            self.refresh()
 
     # -- loading ---------------------------------------------------------------------------
     def refresh(self) -> None:
+        """Show the walk as the database has it, read off the GUI thread: the fields keep
+        what they show until the read is in (FOLLOW_READ_MS)."""
         if self._closed:
             return
-        walk = self._services.walks.get_walk(self.walk_id)
+        self._reads += 1
+        read_number = self._reads
+
+        def apply(walk: d.Walk) -> None:
+            if read_number == self._reads and not self._closed:
+                self._show(walk)
+
+        workers.read_in_background(
+            lambda: self._services.walks.get_walk(self.walk_id), apply, owner=self,
+            # The walk gone meanwhile (moved to the bin): the window closes it; a bug is
+            # still written to the crash log by the worker.
+            on_error=lambda _error, _details: None,
+            wait_ms=workers.FOLLOW_READ_MS)
+
+    def _show(self, walk: d.Walk) -> None:
         self._loading = True
         try:
             if not self._pending.get("title") and not self.title.hasFocus():
@@ -218,6 +244,7 @@ class WalkDetailsPanel(QWidget, Page):
             self.save_pending()
         self._closed = True
         self.debouncer.shutdown()
+        workers.cancel_owned_by(self)
 
     def retry(self) -> None:
         self._error = None

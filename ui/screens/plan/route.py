@@ -20,10 +20,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from walkapp import domain as d
 from walkapp import visit_fields as vf
 from walkapp.events import Change, Entity
 from walkapp.services import Services
 from walkapp.services.commands import PlanEdit
+from walkapp.ui import workers
 from walkapp.ui.page import Page
 from walkapp.ui.widgets.write_notice import WriteNotice
 from walkapp.ui.writer import Writer
@@ -86,10 +88,30 @@ class RoutePanel(QWidget, Page):  # edits go to the writer at once; on_change re
         layout.addWidget(self.table, 1)
         layout.addLayout(buttons)
         layout.addWidget(self.message)
-        self.refresh()
+        self._reads = 0  # the latest read asked for: an older one coming back is not shown
+        self._closed = False
+        # Built as part of the Plan page (inside same_reads()): read here and now.
+        self._show(services.walks.get_walk(walk_id))
 
     def refresh(self) -> None:
-        walk = self._services.walks.get_walk(self.walk_id)
+        """Show the route as the database has it (it changed), read off the GUI thread:
+        the table keeps what it shows until the read is in (FOLLOW_READ_MS)."""
+        if self._closed:
+            return
+        self._reads += 1
+        read_number = self._reads
+
+        def apply(walk: d.Walk) -> None:
+            if read_number == self._reads and not self._closed:
+                self._show(walk)
+
+        workers.read_in_background(
+            lambda: self._services.walks.get_walk(self.walk_id), apply, owner=self,
+            # The walk gone meanwhile (moved to the bin): the window closes it; a bug is
+            # still written to the crash log by the worker.
+            on_error=lambda _error, _details: None, wait_ms=workers.FOLLOW_READ_MS)
+
+    def _show(self, walk: d.Walk) -> None:
         current = self.table.currentRow()
         self._loading = True
         try:
@@ -117,7 +139,9 @@ class RoutePanel(QWidget, Page):  # edits go to the writer at once; on_change re
         return self.writer.flush() and not self.message.has_failed()
 
     def shutdown(self) -> None:
-        """Edits go to the writer at once; nothing of its own runs in the background."""
+        """Edits go to the writer at once; a re-read still under way is dropped."""
+        self._closed = True
+        workers.cancel_owned_by(self)
 
     def on_change(self, change: Change) -> None:
         if change.walk_id == self.walk_id and change.entity in {Entity.VISIT, Entity.WALK}:
