@@ -111,7 +111,7 @@ class WalkWorkspace(QWidget, Page):
 
         workers.read_in_background(
             lambda: self._services.walks.get_walk(self.walk_id), apply, owner=self,
-            # The walk gone meanwhile (moved to the bin): the window closes it.
+            # The walk gone meanwhile (moved to the Trash): the window closes it.
             on_error=lambda _error, _details: None, wait_ms=workers.FOLLOW_READ_MS)
 
     def _show_header(self, walk: d.Walk) -> None:

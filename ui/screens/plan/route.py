@@ -107,7 +107,7 @@ class RoutePanel(QWidget, Page):  # edits go to the writer at once; on_change re
 
         workers.read_in_background(
             lambda: self._services.walks.get_walk(self.walk_id), apply, owner=self,
-            # The walk gone meanwhile (moved to the bin): the window closes it; a bug is
+            # The walk gone meanwhile (moved to the Trash): the window closes it; a bug is
             # still written to the crash log by the worker.
             on_error=lambda _error, _details: None, wait_ms=workers.FOLLOW_READ_MS)
 
