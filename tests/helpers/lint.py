@@ -19,6 +19,9 @@ from pathlib import Path
 
 CHECKOUT = Path(__file__).resolve().parents[2]
 CONFIG = CHECKOUT / "pyproject.toml"
+# The contract about walkapp.ui alone, kept out of pyproject.toml so that plain `lint-imports`
+# from a checkout (which has no walkapp.ui) still runs; added to the others here.
+UI_CONTRACTS = CHECKOUT / "ui" / "import-contracts.toml"
 # mypy keeps its cache per file path, so its layout stays in one place (git ignores build/).
 MYPY_LAYOUT = CHECKOUT / "build" / "installed-layout"
 
@@ -52,8 +55,8 @@ def _env(root: Path) -> dict[str, str]:
 def run_contracts(core: Path = CHECKOUT / "walkapp", ui: Path = CHECKOUT / "ui",
                   config: Path = CONFIG, only: tuple[str, ...] = ()
                   ) -> subprocess.CompletedProcess[str]:
-    """Run the contracts in `config` (or only those whose ids are in `only`) over the walkapp
-    package made of `core` and `ui`.
+    """Run the contracts in `config` and `ui`'s import-contracts.toml (or only those whose
+    ids are in `only`) over the walkapp package made of `core` and `ui`.
 
     The result's returncode is 0 when every contract is kept; stdout names each broken one.
     """
@@ -61,9 +64,15 @@ def run_contracts(core: Path = CHECKOUT / "walkapp", ui: Path = CHECKOUT / "ui",
     with tempfile.TemporaryDirectory(prefix="walkapp-contracts-") as folder:
         root = Path(folder)
         lay_out(core, ui, root)
+        # Both files' contracts are arrays of the same TOML table, so one after the other
+        # is one valid file.
+        merged = root / "contracts.toml"
+        merged.write_text(config.read_text(encoding="utf-8") + "\n"
+                          + (ui / UI_CONTRACTS.name).read_text(encoding="utf-8"),
+                          encoding="utf-8")
         return subprocess.run(
             [sys.executable, "-c", _RUN_LINT_IMPORTS, "--no-cache", "--no-logo", *limit,
-             str(config)],
+             str(merged)],
             cwd=root, env=_env(root), capture_output=True, text=True, check=False)
 
 
