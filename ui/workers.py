@@ -28,7 +28,7 @@ import sys
 import threading
 import traceback
 from collections.abc import Callable
-from typing import Any
+from typing import Any, TypeVar
 
 import shiboken6
 from PySide6.QtCore import (
@@ -47,6 +47,7 @@ from walkapp.services.offload import ChildBugError, ChildJob, Job, can_run_in_ch
 log = logging.getLogger(__name__)
 
 Progress = Callable[[int, int, str], None]
+T = TypeVar("T")
 
 
 class TaskSignals(QObject):
@@ -197,6 +198,30 @@ def read_in_background(read: Callable[[], Any], apply: Callable[[Any], None], *,
         apply(box[0])
         return True
     return False
+
+
+class NewestRead:
+    """Re-reads for one part of a screen after a change, off the GUI thread, of which only
+    the newest is shown: an older read that comes back late is dropped, and so is any read
+    once `closed()` says the screen has closed. A read that fails (the walk went to the
+    Trash meanwhile: the window closes it) shows nothing; a bug in it is still logged by
+    `run_in_background`."""
+
+    def __init__(self, owner: QObject, closed: Callable[[], bool]) -> None:
+        self._owner = owner
+        self._closed = closed
+        self._asked = 0
+
+    def start(self, read: Callable[[], T], show: Callable[[T], None]) -> None:
+        self._asked += 1
+        number = self._asked
+
+        def apply(value: T) -> None:
+            if number == self._asked and not self._closed():
+                show(value)
+
+        read_in_background(read, apply, owner=self._owner,
+                           on_error=lambda _error, _details: None, wait_ms=FOLLOW_READ_MS)
 
 
 def cancel(task: Task) -> None:

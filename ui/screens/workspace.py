@@ -94,7 +94,7 @@ class WalkWorkspace(QWidget, Page):
         layout = QVBoxLayout(self)
         layout.addLayout(header)
         layout.addLayout(body, 1)
-        self._header_reads = 0  # the latest header read asked for (older ones are dropped)
+        self._header_reads = workers.NewestRead(self, lambda: self._closed)
         self._show_header(services.walks.get_walk(walk_id))
         if pages:
             self.nav.setCurrentRow(0)
@@ -102,17 +102,8 @@ class WalkWorkspace(QWidget, Page):
     def refresh_header(self) -> None:
         """Re-read the walk for the header (it changed), off the GUI thread: the header
         keeps what it shows until the read is in."""
-        self._header_reads += 1
-        read_number = self._header_reads
-
-        def apply(walk: d.Walk) -> None:
-            if read_number == self._header_reads and not self._closed:
-                self._show_header(walk)
-
-        workers.read_in_background(
-            lambda: self._services.walks.get_walk(self.walk_id), apply, owner=self,
-            # The walk gone meanwhile (moved to the Trash): the window closes it.
-            on_error=lambda _error, _details: None, wait_ms=workers.FOLLOW_READ_MS)
+        self._header_reads.start(lambda: self._services.walks.get_walk(self.walk_id),
+                                 self._show_header)
 
     def _show_header(self, walk: d.Walk) -> None:
         self.title.setText(walk.title)

@@ -161,7 +161,7 @@ class WalkDetailsPanel(QWidget, Page):
             layout.addWidget(self.everything_else)
         layout.addWidget(self.indicator)
         layout.addStretch(1)
-        self._reads = 0  # the latest read asked for: an older one coming back is not shown
+        self._reads = workers.NewestRead(self, lambda: self._closed)
         if sharing_reads():
             # Built as part of a page inside same_reads(), which shares one read of the
             # walk among its parts: read here and now, it costs nothing more.
@@ -177,19 +177,7 @@ class WalkDetailsPanel(QWidget, Page):
         what they show until the read is in (FOLLOW_READ_MS)."""
         if self._closed:
             return
-        self._reads += 1
-        read_number = self._reads
-
-        def apply(walk: d.Walk) -> None:
-            if read_number == self._reads and not self._closed:
-                self._show(walk)
-
-        workers.read_in_background(
-            lambda: self._services.walks.get_walk(self.walk_id), apply, owner=self,
-            # The walk gone meanwhile (moved to the Trash): the window closes it; a bug is
-            # still written to the crash log by the worker.
-            on_error=lambda _error, _details: None,
-            wait_ms=workers.FOLLOW_READ_MS)
+        self._reads.start(lambda: self._services.walks.get_walk(self.walk_id), self._show)
 
     def _show(self, walk: d.Walk) -> None:
         self._loading = True

@@ -88,8 +88,8 @@ class RoutePanel(QWidget, Page):  # edits go to the writer at once; on_change re
         layout.addWidget(self.table, 1)
         layout.addLayout(buttons)
         layout.addWidget(self.message)
-        self._reads = 0  # the latest read asked for: an older one coming back is not shown
         self._closed = False
+        self._reads = workers.NewestRead(self, lambda: self._closed)
         # Built as part of the Plan page (inside same_reads()): read here and now.
         self._show(services.walks.get_walk(walk_id))
 
@@ -98,18 +98,7 @@ class RoutePanel(QWidget, Page):  # edits go to the writer at once; on_change re
         the table keeps what it shows until the read is in (FOLLOW_READ_MS)."""
         if self._closed:
             return
-        self._reads += 1
-        read_number = self._reads
-
-        def apply(walk: d.Walk) -> None:
-            if read_number == self._reads and not self._closed:
-                self._show(walk)
-
-        workers.read_in_background(
-            lambda: self._services.walks.get_walk(self.walk_id), apply, owner=self,
-            # The walk gone meanwhile (moved to the Trash): the window closes it; a bug is
-            # still written to the crash log by the worker.
-            on_error=lambda _error, _details: None, wait_ms=workers.FOLLOW_READ_MS)
+        self._reads.start(lambda: self._services.walks.get_walk(self.walk_id), self._show)
 
     def _show(self, walk: d.Walk) -> None:
         current = self.table.currentRow()
