@@ -70,6 +70,7 @@ class ImportReportDialog(QDialog):
             lines = [self.tr("Conflict: {0}").format(note) for note in file.conflict_notes]
             lines += [self.tr("Not imported: {0} — {1}.").format(r.what, r.reason)
                       for r in file.rejected]
+            lines += list(file.adjustments)  # kept, adjusted to this laptop's plan
             if lines:
                 parts.append("<ul>" + "".join(f"<li>{escape(x)}</li>" for x in lines)
                              + "</ul>")

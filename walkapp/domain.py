@@ -157,10 +157,17 @@ class Visit:
     grade: str | None = None
     subject: str | None = None
     teacher_name: str | None = None
+    # Removed from the route: a tombstone kept for the notes written on it (see
+    # storage.models.Visit.deleted_at). `position` is the number it had then.
+    removed: bool = False
 
     @property
     def label(self) -> str:
-        """Visits are numbered, not named."""
+        """Visits are numbered, not named. A removed visit says so, with the number it had
+        when walkers wrote on it (a number the route may have given to another visit)."""
+        if self.removed:
+            return (f"Removed visit (was visit {self.position})" if self.position > 0
+                    else "Removed visit")
         return f"Visit {self.position}"
 
     def details(self, *, show_teacher: bool = False) -> str:
@@ -329,6 +336,8 @@ class Walk:
     visits: tuple[Visit, ...] = ()
     look_fors: tuple[LookFor, ...] = ()
     norms: tuple[Norm, ...] = ()
+    # Visits removed from the route whose rows stay for their notes; never in `visits`.
+    removed_visits: tuple[Visit, ...] = ()
 
     @property
     def walkers(self) -> tuple[Participant, ...]:
@@ -342,7 +351,9 @@ class Walk:
         return next((p for p in self.participants if p.id == participant_id), None)
 
     def visit(self, visit_id: str | None) -> Visit | None:
-        return next((v for v in self.visits if v.id == visit_id), None)
+        """The visit with this id: on the route, or removed (its `removed` says so)."""
+        return next((v for v in (*self.visits, *self.removed_visits) if v.id == visit_id),
+                    None)
 
 
 @dataclass(frozen=True)

@@ -31,7 +31,9 @@ def redact_visit(visit: d.Visit, walk: d.Walk) -> d.Visit:
 
 def redact_walk(walk: d.Walk) -> d.Walk:
     """The walk as its privacy settings allow it to be shown."""
-    return dataclasses.replace(walk, visits=tuple(redact_visit(v, walk) for v in walk.visits))
+    return dataclasses.replace(
+        walk, visits=tuple(redact_visit(v, walk) for v in walk.visits),
+        removed_visits=tuple(redact_visit(v, walk) for v in walk.removed_visits))
 
 
 def redact_record(record: d.WalkRecord) -> d.WalkRecord:

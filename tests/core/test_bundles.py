@@ -194,7 +194,9 @@ def test_a_file_for_another_walk_or_walker_is_refused(tmp_path: Path) -> None:
         assert "not on the roster" in report.files[0].rejected[0].reason
 
 
-def test_items_pointing_at_removed_plan_rows_are_rejected_with_reasons(tmp_path: Path) -> None:
+def test_items_pointing_at_removed_plan_rows_are_kept_and_said(tmp_path: Path) -> None:
+    # Issue 12: a note on a removed visit used to be rejected whole; it is kept now, on
+    # the visit's tombstone (tests/core/test_bundle_stale.py has the rest).
     with laptops(tmp_path, "fac", "amy") as (fac, amy):
         walk = _walk(fac)
         me = _walker_laptop(fac, amy, walk, 0, tmp_path)
@@ -206,9 +208,9 @@ def test_items_pointing_at_removed_plan_rows_are_rejected_with_reasons(tmp_path:
         report = fac.bundles.import_files([amy.bundles.write_notes(walk.id, me.id,
                                                                    tmp_path / "n")])
         file = report.files[0]
-        assert file.accepted and file.new == 1 and not report.clean
-        assert file.rejected[0].what == "note “On visit 2”"
-        assert "visit is no longer part of this walk" in file.rejected[0].reason
+        assert file.accepted and file.new == 2 and report.clean and file.rejected == ()
+        assert file.adjustments == ("1 note was written on a visit removed from the route "
+                                    "here; it is kept under “Removed visit (was visit 2)”.",)
 
 
 def test_passphrase_protection(tmp_path: Path) -> None:

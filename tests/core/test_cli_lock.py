@@ -63,7 +63,8 @@ CASES = [
     Case(("report",), False, lambda f: ["Learning", "--kind", "debrief",
                                         "-o", str(f / "debrief.pdf")]),
     # bundles
-    Case(("kit",), False, lambda f: ["Learning", "-o", str(f / "again.walkkit")]),
+    # kit records when a kit was made and for whom (what "kits are out" is worked out from)
+    Case(("kit",), True, lambda f: ["Learning", "-o", str(f / "again.walkkit")]),
     Case(("open-kit",), True, lambda f: [str(f / "amira.walkkit"), "--walker", "Amira Haddad"],
          walker_laptop=True),
     # export records this laptop's unsent edits as versions before writing the file

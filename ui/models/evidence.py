@@ -42,6 +42,9 @@ class WallTexts:
     no_visit: str
     unknown_author: str
     also: str = "also: {0}"  # the note's other look-fors, under one look-for's group
+    # A visit removed from the route (its notes stay): with the number it had, or without.
+    removed_visit: str = "Removed visit (was visit {0})"
+    removed_visit_unnumbered: str = "Removed visit"
 
 
 @dataclass(frozen=True)
@@ -80,10 +83,22 @@ def group_notes(walk: Walk, notes: Iterable[Note], group_by: GroupBy, texts: Wal
     terms = query.casefold().split()
     stem_names = {s: texts.stems.get(s, s.value) for s in Stem}
     visit_names = {v.id: texts.visit.format(v.position) for v in walk.visits}
+    # Notes on a removed visit keep it: named as removed (with its details, as the
+    # facilitator's screens show them), after the route's visits.
+    removed = {v.id: v for v in walk.removed_visits}
+    for v in walk.removed_visits:
+        name = (texts.removed_visit.format(v.position) if v.position > 0
+                else texts.removed_visit_unnumbered)
+        details = v.details(show_teacher=walk.show_teacher_names)
+        visit_names[v.id] = f"{name} — {details}" if details else name
+
+    removed_order = {v.id: i for i, v in enumerate(walk.removed_visits)}
 
     def visit_position(note: Note) -> int:
         visit = visits.get(note.visit_id or "")
-        return visit.position if visit else 1_000_000
+        if visit is not None:
+            return visit.position
+        return 1_000_000 + removed_order.get(note.visit_id or "", 1_000_000)
 
     # Reading order on the wall: visit by visit, then as the notes were written.
     ordered = sorted(notes, key=lambda n: (visit_position(n), n.created_at, n.id))
@@ -94,7 +109,7 @@ def group_notes(walk: Walk, notes: Iterable[Note], group_by: GroupBy, texts: Wal
             return known or [""]
         if group_by is GroupBy.STEM:
             return [note.stem.value]
-        return [note.visit_id if note.visit_id in visits else ""]
+        return [note.visit_id if note.visit_id in visit_names else ""]
 
     def card(note: Note) -> tuple[EvidenceCard, str]:
         visit_name = visit_names.get(note.visit_id or "", "")
@@ -142,14 +157,16 @@ def group_notes(walk: Walk, notes: Iterable[Note], group_by: GroupBy, texts: Wal
         skeleton = [(s.value, stem_names[s], "") for s in Stem]  # Stem is in stem order
     else:
         skeleton = [(v.id, visit_names[v.id], "") for v in walk.visits]
+        skeleton += [(v.id, visit_names[v.id], "") for v in walk.removed_visits]
         skeleton.append(("", texts.no_visit, ""))
 
     groups = []
     for key, title, description in skeleton:
         cards = tuple(buckets.get(key, ()))
         total = totals.get(key, 0)
-        # The catch-all group appears only when it has notes; a filter hides empty groups.
-        if (key == "" and total == 0) or (terms and not cards):
+        # The catch-all group and a removed visit's appear only when they have notes; a
+        # filter hides empty groups.
+        if ((key == "" or key in removed) and total == 0) or (terms and not cards):
             continue
         groups.append(EvidenceGroup(key, title, description, cards, total))
     return groups

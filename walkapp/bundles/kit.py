@@ -52,7 +52,7 @@ def build_kit_payload(session: Session, walk_id: str, walker_id: str | None
         "groups": [{"id": g.id, "name": g.name, "position": g.position} for g in walk.groups],
         # Every declared visit field, each only as far as the walk's settings let it out.
         "visits": [{"id": v.id, "position": v.position, **visit_values(v, walk)}
-                   for v in walk.visits],
+                   for v in walk.visits if v.deleted_at is None],  # not removed ones
         "look_fors": [{"id": x.id, "position": x.position, "text": x.text,
                        "description": x.description} for x in walk.look_fors],
         "norms": [{"id": n.id, "position": n.position, "text": n.text, "agreed": n.agreed}
@@ -233,7 +233,16 @@ def write_kit(session: Session, plan: KitPlan, walker: dict[str, Any]) -> bool:
                 session.flush()
             record.person_id = link.id
     for visit in plan.visits:
-        _upsert(session, m.Visit, walk_id, visit)
+        # A visit in the kit is on the route, even if an older kit's copy was removed.
+        _upsert(session, m.Visit, walk_id, visit).deleted_at = None
+    if not created:
+        # A visit an older kit had and this one has not was removed from the route: it
+        # becomes a tombstone here too, and the notes written on it stay on it.
+        in_kit = {v["id"] for v in plan.visits}
+        for gone in session.scalars(select(m.Visit).where(m.Visit.walk_id == walk_id,
+                                                          m.Visit.deleted_at.is_(None))):
+            if gone.id not in in_kit:
+                gone.deleted_at = datetime.now(UTC)
     for look_for in plan.look_fors:
         _upsert(session, m.LookFor, walk_id, look_for)
     for norm in plan.norms:

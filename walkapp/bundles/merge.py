@@ -27,6 +27,7 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from walkapp import formatting as fmt
 from walkapp.bundles import format as f
 from walkapp.bundles import schema as s
 from walkapp.bundles.report import Rejected
@@ -40,7 +41,9 @@ from walkapp.bundles.versions import (
     version_id,
 )
 from walkapp.events import Entity
+from walkapp.services import convert
 from walkapp.storage import models as m
+from walkapp.storage.types import utcnow
 
 
 @dataclass
@@ -103,23 +106,36 @@ def parse_incoming(spec: EntitySpec, payload: Any, walk_id: str) -> Incoming:
 
 @dataclass
 class Refs:
-    """What rows in a file may point at on this laptop: the walk's roster, visits and
-    look-fors, and the walker the file comes from."""
+    """What rows in a file may point at on this laptop: the walk's roster, visits (on the
+    route or removed) and look-fors, and the walker the file comes from.
 
+    A stale reference never costs a row its text: a tag whose look-for is not part of the
+    walk here is kept as a stale tag (not shown), and a note on a removed visit stays on
+    that visit's tombstone; both are told in the file's report (`adjustment_lines`)."""
+
+    walk_id: str
     walker_id: str
     participants: set[str]
-    visits: set[str]
+    visits: dict[str, m.Visit]
     look_fors: dict[str, m.LookFor]
+    removed_look_fors: dict[str, str]  # id -> name, of look-fors removed here
+    show_teacher_names: bool = False
 
     @classmethod
     def load(cls, session: Session, walk_id: str, walker_id: str) -> Refs:
+        walk = session.get(m.Walk, walk_id)
         return cls(
+            walk_id=walk_id,
             walker_id=walker_id,
             participants=set(session.scalars(select(m.Participant.id)
                                              .where(m.Participant.walk_id == walk_id))),
-            visits=set(session.scalars(select(m.Visit.id).where(m.Visit.walk_id == walk_id))),
+            visits={v.id: v for v in session.scalars(
+                select(m.Visit).where(m.Visit.walk_id == walk_id))},
             look_fors={lf.id: lf for lf in session.scalars(
-                select(m.LookFor).where(m.LookFor.walk_id == walk_id))})
+                select(m.LookFor).where(m.LookFor.walk_id == walk_id))},
+            removed_look_fors={r.id: r.text for r in session.scalars(
+                select(m.RemovedLookFor).where(m.RemovedLookFor.walk_id == walk_id))},
+            show_teacher_names=bool(walk is not None and walk.show_teacher_names))
 
     def problem(self, spec: EntitySpec, content: dict[str, Any]) -> str | None:
         author = content.get(spec.author_field)
@@ -127,12 +143,65 @@ class Refs:
             return "it was written by someone other than the walker this file comes from"
         if author is not None and author not in self.participants:
             return "its writer is not on this walk's roster on this laptop"
-        visit = content.get("visit_id")
-        if visit is not None and visit not in self.visits:
-            return "its visit is no longer part of this walk on this laptop"
-        if any(tag not in self.look_fors for tag in content.get("look_for_ids", ())):
-            return "it is tagged with a look-for that is no longer part of this walk here"
         return None
+
+    def visit_row(self, session: Session, visit_id: str) -> m.Visit | None:
+        """The walk's visit with this id; one this laptop never knew (removed before visits
+        were kept as tombstones) becomes a tombstone now, so the note keeps its visit.
+        None when the id is another walk's visit: that is not a stale reference."""
+        row = self.visits.get(visit_id)
+        if row is None:
+            if session.get(m.Visit, visit_id) is not None:
+                return None
+            row = m.Visit(id=visit_id, walk_id=self.walk_id, position=0,
+                          deleted_at=utcnow())
+            session.add(row)
+            session.flush()
+            self.visits[visit_id] = row
+        return row
+
+    def foreign_visit(self, session: Session, content: dict[str, Any]) -> bool:
+        visit = content.get("visit_id")
+        return (visit is not None and visit not in self.visits
+                and session.get(m.Visit, visit) is not None)
+
+    def note_adjustments(self, family: str, content: dict[str, Any], tally: Tally) -> None:
+        """Record what a note arriving with `content` was adjusted for (see class doc)."""
+        if content.get("deleted_at") is not None:
+            return
+        for tag in content.get("look_for_ids", ()):
+            if tag not in self.look_fors:
+                tally.adjusted.setdefault(("look_for", tag), set()).add(family)
+        visit = self.visits.get(content.get("visit_id") or "")
+        if visit is not None and visit.deleted_at is not None:
+            tally.adjusted.setdefault(("visit", visit.id), set()).add(family)
+
+    def visit_name(self, visit_id: str) -> str:
+        row = self.visits[visit_id]
+        shown = convert.visit(row)
+        details = shown.details(show_teacher=self.show_teacher_names)
+        return shown.label + (f" — {details}" if details else "")
+
+
+def adjustment_lines(tally: Tally, refs: Refs) -> list[str]:
+    """The file's notes that arrived adjusted for this laptop's plan, one line per
+    look-for or visit: nothing was refused, and this says what differs."""
+    lines = []
+    for (kind, ref), families in sorted(tally.adjusted.items()):
+        count = len(families)
+        if kind == "look_for":
+            name = refs.removed_look_fors.get(ref)
+            what = (f"the look-for “{name}”, which was removed from this walk here"
+                    if name else "a look-for that is not part of this walk here")
+            lines.append(fmt.plural(count, "{n} note arrived", "{n} notes arrived")
+                         + f" without {what}.")
+        else:
+            name = refs.visit_name(ref)
+            lines.append(fmt.plural(count, "{n} note was", "{n} notes were")
+                         + " written on a visit removed from the route here; "
+                         + ("it is" if count == 1 else "they are")
+                         + f" kept under “{name}”.")
+    return lines
 
 
 @dataclass
@@ -144,6 +213,9 @@ class Tally:
     rejected: list[Rejected] = field(default_factory=list)
     conflict_notes: list[str] = field(default_factory=list)
     changed_ids: dict[Entity, set[str]] = field(default_factory=dict)
+    # (kind, id) -> families of the notes that arrived adjusted: "look_for" for a tag
+    # not shown here, "visit" for a note on a removed visit (see Refs).
+    adjusted: dict[tuple[str, str], set[str]] = field(default_factory=dict)
 
 
 def _heads(nodes: Iterable[Node]) -> set[str]:
@@ -218,6 +290,9 @@ def merge_entity(session: Session, walk_id: str, incoming: Incoming, refs: Refs,
     for family, nodes in families.items():
         mine = heads_of.get(family, {})
         problem = next((p for p in (refs.problem(spec, c) for c in mine.values()) if p), None)
+        if problem is None and spec.has_tags and any(refs.foreign_visit(session, c)
+                                                     for c in mine.values()):
+            problem = "its visit's id is used by another walk on this laptop"
         if problem is None and (family in foreign or any(n.lane in foreign for n in nodes)):
             problem = "its id is already used by something else on this laptop"
         owner = local.version_of(family)
@@ -257,7 +332,7 @@ def merge_entity(session: Session, walk_id: str, incoming: Incoming, refs: Refs,
             local.add_node(node)
         by_family[family] = list(pool.values())
         before = {r: local.sync[r].version_id for r in rows_of.get(family, [])}
-        _apply(local, refs, family, lanes, contents, before)
+        _apply(local, refs, family, lanes, contents, before, tally)
         rows_of[family] = list(lanes)
         changed.update(lanes)
         changed.update(set(before) - set(lanes))
@@ -276,13 +351,16 @@ def merge_entity(session: Session, walk_id: str, incoming: Incoming, refs: Refs,
 
 
 def _apply(local: LocalState, refs: Refs, family: str, lanes: dict[str, str],
-           contents: dict[str, dict[str, Any]], before: dict[str, str]) -> None:
+           contents: dict[str, dict[str, Any]], before: dict[str, str],
+           tally: Tally) -> None:
     spec, session = local.spec, local.session
     for lane, vid in lanes.items():
         if before.get(lane) == vid:
             continue
         content = contents[vid]
         row: Any = local.rows.get(lane)
+        if spec.has_tags and content["visit_id"] is not None:
+            refs.visit_row(session, content["visit_id"])  # before the row points at it
         if row is None:
             row = spec.model(id=lane, walk_id=local.walk_id)
             session.add(row)
@@ -290,7 +368,12 @@ def _apply(local: LocalState, refs: Refs, family: str, lanes: dict[str, str],
         apply_content(spec, row, content)
         if spec.has_tags:
             row.conflict_of = None if lane == family else family
-            row.look_fors = [refs.look_fors[t] for t in content["look_for_ids"]]
+            # Tags whose look-for is not part of the walk here are kept, not shown: the
+            # row's content stays the version's, so nothing looks edited here.
+            tags = content["look_for_ids"]
+            row.look_fors = [refs.look_fors[t] for t in tags if t in refs.look_fors]
+            row.stale_tags = [t for t in tags if t not in refs.look_fors]
+            refs.note_adjustments(family, content, tally)
         local.set_sync(lane, vid, content["revision"])
     for lane in set(before) - set(lanes):
         session.delete(local.rows.pop(lane))

@@ -30,6 +30,9 @@ class FileReport:
     conflicts: int = 0
     rejected: tuple[Rejected, ...] = ()
     conflict_notes: tuple[str, ...] = ()
+    # What arrived adjusted to this laptop's plan, nothing refused: "2 notes arrived
+    # without the look-for “Questioning”, which was removed from this walk here."
+    adjustments: tuple[str, ...] = ()
 
     @property
     def name(self) -> str:

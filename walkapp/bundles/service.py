@@ -17,7 +17,7 @@ from walkapp.bundles import format as f
 from walkapp.bundles.archive import build_bundle, read_bundle_file, write_atomically
 from walkapp.bundles.errors import BundleError
 from walkapp.bundles.kit import KitPlan, build_kit_payload, choose_walker, parse_kit, write_kit
-from walkapp.bundles.merge import Refs, Tally, merge_entity
+from walkapp.bundles.merge import Refs, Tally, adjustment_lines, merge_entity
 from walkapp.bundles.notes_file import NotesFile, build_notes_payload, parse_notes_bundle
 from walkapp.bundles.report import FileReport, ImportReport, Rejected
 from walkapp.bundles.versions import LocalState
@@ -59,7 +59,11 @@ class BundleService(ServiceBase):
         with self.db.transaction("reading the walk") as session:
             header, payloads = build_kit_payload(session, walk_id, walker_id)
         data = build_bundle(f.KIT_FORMAT, header, payloads, passphrase)
-        return write_atomically(Path(path), data)
+        written = write_atomically(Path(path), data)
+        # Recorded once the file is there: what "kits are out" is worked out from.
+        with self.db.transaction("recording the walk kit") as session:
+            session.add(m.BundleLog(walk_id=walk_id, kind="kit", participant_id=walker_id))
+        return written
 
     def _read_kit(self, path: Path | str, passphrase: str | None) -> tuple[KitPlan, bool]:
         bundle = read_bundle_file(Path(path), (f.KIT_FORMAT,), passphrase)
@@ -136,6 +140,8 @@ class BundleService(ServiceBase):
                     refs = Refs.load(session, notes.walk_id, notes.walker_id)
                     for part in notes.parts:
                         merge_entity(session, notes.walk_id, part, refs, tally, states)
+                    session.add(m.BundleLog(walk_id=notes.walk_id, kind="notes",
+                                            participant_id=notes.walker_id))
                     for entity, ids in tally.changed_ids.items():
                         changed.setdefault((entity, notes.walk_id), set()).update(ids)
                     reports[index] = FileReport(
@@ -143,7 +149,8 @@ class BundleService(ServiceBase):
                         walk_title=notes.walk_title, walker_name=notes.walker_name,
                         new=tally.new, updated=tally.updated, unchanged=tally.unchanged,
                         conflicts=tally.conflicts, rejected=tuple(tally.rejected),
-                        conflict_notes=tuple(tally.conflict_notes))
+                        conflict_notes=tuple(tally.conflict_notes),
+                        adjustments=tuple(adjustment_lines(tally, refs)))
         for (entity, walk_id), ids in sorted(changed.items()):
             if ids:
                 self.publish(entity, Action.UPDATED, walk_id, *sorted(ids))

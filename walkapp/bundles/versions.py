@@ -131,7 +131,7 @@ def content_of(spec: EntitySpec, row: Any, tags: list[str] | None = None) -> dic
     content: dict[str, Any] = {}
     for field in spec.all_fields:
         if field.name == "look_for_ids":
-            content[field.name] = sorted(tags or [])
+            content[field.name] = sorted(set(tags or []))
             continue
         value = getattr(row, field.name)
         if field.kind.startswith("time"):
@@ -181,7 +181,9 @@ class LocalState:
                                     tuple(n.parents.split()) if n.parents else ())
 
     def tags(self, row: Any) -> list[str]:
-        return [t.id for t in row.look_fors] if self.spec.has_tags else []
+        """All the note's tags, shown or stale (see `m.Note.stale_look_for_ids`): the
+        content its version covers, whichever look-fors exist here."""
+        return [t.id for t in row.look_fors] + row.stale_tags if self.spec.has_tags else []
 
     def content(self, row: Any) -> dict[str, Any]:
         return content_of(self.spec, row, self.tags(row))

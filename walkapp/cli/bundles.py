@@ -37,7 +37,9 @@ def register(subparsers: Any) -> None:
                    help="the walker it is for (default: any walker picks their name)")
     p.add_argument("-o", "--output", required=True, metavar="FILE", help="file to write")
     _passphrase_options(p, writing=True)
-    p.set_defaults(handler=cmd_kit, writes=False)  # reads the walk; the file goes outside
+    # Writes: the kit is recorded (when, for whom), so removing a look-for or visit while
+    # kits are out can say so first (walkapp.services.kits_out).
+    p.set_defaults(handler=cmd_kit, writes=True)
 
     p = subparsers.add_parser("open-kit", allow_abbrev=False,
                               help="open a walk kit on a walker's laptop")
@@ -217,6 +219,8 @@ def cmd_import(args: argparse.Namespace, context: Context) -> int:
                 echo(f"  rejected {rejected.what}: {rejected.reason}")
             for note in file.conflict_notes:
                 echo(f"  conflict: {note}")
+            for line in file.adjustments:
+                echo(f"  {file.name}: {line}")
         if report.backup_path:
             echo(f"A backup from before the import is in {report.backup_path}.")
     return 0 if report.clean else 1

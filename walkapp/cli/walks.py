@@ -122,7 +122,10 @@ def _print_record(record: d.WalkRecord) -> None:
     tags = {lf.id: lf.text for lf in walk.look_fors}
     out()
     out(f"Visits ({len(walk.visits)}), notes ({len(record.notes)}):")
-    for visit in walk.visits:
+    on_visit = {n.visit_id for n in record.notes}
+    # A removed visit is listed only for the notes still on it (they arrived, or were
+    # written, on it before it left the route), under its own heading.
+    for visit in [*walk.visits, *(v for v in walk.removed_visits if v.id in on_visit)]:
         details = visit.details(show_teacher=walk.show_teacher_names)
         out()
         out(f"  {visit.label}" + (f" — {details}" if details else ""))

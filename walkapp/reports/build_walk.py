@@ -140,17 +140,32 @@ def debrief_data(record: d.WalkRecord) -> DebriefData:
 
 def _evidence(walk: d.Walk, notes: list[d.Note], visits: dict[str, d.Visit],
               untagged: list[d.Note]) -> tuple[EvidenceGroup, ...]:
-    def order(note: d.Note) -> tuple[int, object]:
+    # Notes on a visit removed from the route come after the route's, under the removed
+    # visit's own label ("Removed visit (was visit 2)"), with details where allowed.
+    removed = {v.id: (i, v) for i, v in enumerate(walk.removed_visits)}
+
+    def order(note: d.Note) -> tuple[int, int, object]:
         visit = visits.get(note.visit_id or "")
-        return (visit.position if visit else 10**6, note.created_at)
+        if visit is not None:
+            return (visit.position, 0, note.created_at)
+        gone = removed.get(note.visit_id or "")
+        return (10**6, gone[0] if gone else 10**6, note.created_at)
+
+    def item(note: d.Note) -> EvidenceItem:
+        if note.visit_id in visits:
+            return EvidenceItem(visits[note.visit_id].position, note.text)
+        gone = removed.get(note.visit_id or "")
+        if gone is None:
+            return EvidenceItem(None, note.text)
+        line = visit_line(walk, gone[1])
+        label = gone[1].label + (f" — {line.details}" if line.details else "")
+        return EvidenceItem(None, note.text, removed_visit=label)
 
     def group(title: str | None, members: Iterable[d.Note]) -> EvidenceGroup | None:
         chosen = sorted(members, key=order)
         stems = []
         for stem in d.Stem:
-            items = tuple(EvidenceItem(visits[n.visit_id].position
-                                       if n.visit_id in visits else None, n.text)
-                          for n in chosen if n.stem is stem)
+            items = tuple(item(n) for n in chosen if n.stem is stem)
             if items:
                 stems.append(StemGroup(stem.label, items))
         return EvidenceGroup(title, tuple(stems)) if stems else None

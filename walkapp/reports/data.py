@@ -46,6 +46,15 @@ class LookForTally:
 class EvidenceItem:
     visit: int | None  # visit number, None for notes written outside a visit
     text: str
+    # A visit removed from the route: its label (and details where allowed), e.g.
+    # "Removed visit (was visit 2) — Room 12"; `visit` is then None.
+    removed_visit: str = ""
+
+    @property
+    def where(self) -> str:
+        if self.removed_visit:
+            return self.removed_visit
+        return f"Visit {self.visit}" if self.visit else "Outside a visit"
 
 
 @dataclass(frozen=True)

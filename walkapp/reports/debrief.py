@@ -94,7 +94,7 @@ def _evidence(groups: Sequence[EvidenceGroup]) -> list[Flowable]:
         title = group.look_for if group.look_for is not None else "Not tagged with a look-for"
         first = True
         for stem in group.stems:
-            items = [b.p(item.text, "quote", prefix=f"<b>{_where(item.visit)}</b>  ")
+            items = [b.p(item.text, "quote", prefix=f"<b>{text.markup(item.where)}</b>  ")
                      for item in stem.items]
             head = [b.heading(stem.stem_label, 3)]
             if first:
@@ -109,10 +109,6 @@ def _evidence(groups: Sequence[EvidenceGroup]) -> list[Flowable]:
                 out += [CondPageBreak(40 * mm), *head, items[0]]
             out.extend(items[1:])
     return out
-
-
-def _where(visit: int | None) -> str:
-    return f"Visit {visit}" if visit else "Outside a visit"
 
 
 def _patterns(data: DebriefData) -> list[Flowable]:

@@ -15,6 +15,7 @@ def participant(row: m.Participant) -> d.Participant:
 
 def visit(row: m.Visit) -> d.Visit:
     return d.Visit(id=row.id, walk_id=row.walk_id, position=row.position,
+                   removed=row.deleted_at is not None,
                    **{name: getattr(row, name) for name in visit_fields.names()})
 
 
@@ -49,7 +50,8 @@ def walk(row: m.Walk) -> d.Walk:
         groups=tuple(d.Group(id=g.id, walk_id=g.walk_id, name=g.name, position=g.position,
                              member_ids=tuple(members.get(g.id, ())))
                      for g in row.groups),
-        visits=tuple(visit(v) for v in row.visits),
+        visits=tuple(visit(v) for v in row.visits if v.deleted_at is None),
+        removed_visits=tuple(visit(v) for v in row.visits if v.deleted_at is not None),
         look_fors=tuple(look_for(x) for x in row.look_fors),
         norms=tuple(norm(n) for n in row.norms),
     )

@@ -41,7 +41,11 @@ class NoteDraft:
     base_revision: int | None = None
 
 
-def _check_refs(session: Session, draft: NoteDraft) -> list[m.LookFor]:
+def _check_refs(session: Session, draft: NoteDraft, kept_visit: str | None = None
+                ) -> list[m.LookFor]:
+    """The draft's tags, once its author, visit and tags are checked. A removed visit is
+    refused, except as the visit the note already has (`kept_visit`): a note that arrived
+    on a removed visit can still be corrected where it is, or moved to a visit."""
     live_walk(session, draft.walk_id)
     if draft.author_id is not None:
         author = session.get(m.Participant, draft.author_id)
@@ -51,6 +55,9 @@ def _check_refs(session: Session, draft: NoteDraft) -> list[m.LookFor]:
         visit = session.get(m.Visit, draft.visit_id)
         if visit is None or visit.walk_id != draft.walk_id:
             raise NotFoundError("That visit is not part of this walk.")
+        if visit.deleted_at is not None and draft.visit_id != kept_visit:
+            raise NotFoundError("That visit was removed from the route; choose a visit "
+                                "that is on it.")
     tags: list[m.LookFor] = []
     for look_for_id in dict.fromkeys(draft.look_for_ids):
         tag = session.get(m.LookFor, look_for_id)
@@ -67,8 +74,8 @@ class NoteService(ServiceBase):
         text = v.body_text(draft.text, "The note")
         note_id = draft.id or new_id()
         with self.db.transaction("saving the note") as session:
-            tags = _check_refs(session, draft)
             row = session.get(m.Note, note_id, options=[selectinload(m.Note.look_fors)])
+            tags = _check_refs(session, draft, row.visit_id if row is not None else None)
             if row is None:
                 row = m.Note(id=note_id, walk_id=draft.walk_id, author_id=draft.author_id,
                              visit_id=draft.visit_id, phase=draft.phase, stem=stem.value,
@@ -112,6 +119,7 @@ class NoteService(ServiceBase):
             # The text goes now, not at the next merge: a deleted note must not linger.
             row.text = ""
             row.look_fors = []
+            row.stale_tags = []  # a tombstone carries nothing but its deletion
             row.revision += 1
             walk_id = row.walk_id
         self.publish(Entity.NOTE, Action.REMOVED, walk_id, note_id)

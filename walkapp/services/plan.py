@@ -12,11 +12,12 @@ from walkapp import formatting as fmt
 from walkapp import visit_fields
 from walkapp.errors import NotFoundError, ValidationError
 from walkapp.events import Action, Entity
-from walkapp.services import convert
+from walkapp.services import convert, kits_out
 from walkapp.services import validate as v
 from walkapp.services.base import ServiceBase
 from walkapp.services.walks import live_walk
 from walkapp.storage import models as m
+from walkapp.storage.types import utcnow
 
 Ordered = TypeVar("Ordered", m.Visit, m.LookFor, m.Norm, m.Participant, m.Group)
 
@@ -30,20 +31,27 @@ def _require_walk(session: Session, walk_id: str) -> m.Walk:
     return live_walk(session, walk_id)
 
 
+def _in_walk(model: type[Ordered], walk_id: str) -> Any:
+    """The rows of `model` that are part of the walk's plan: a removed visit (a tombstone
+    kept for its notes) is not, and keeps the number it had when it was removed."""
+    where = model.walk_id == walk_id
+    return where & m.Visit.deleted_at.is_(None) if model is m.Visit else where
+
+
 def _next_position(session: Session, model: type[Ordered], walk_id: str) -> int:
-    current = session.scalar(select(func.max(model.position)).where(model.walk_id == walk_id))
+    current = session.scalar(select(func.max(model.position)).where(_in_walk(model, walk_id)))
     return (current or 0) + 1
 
 
 def _get(session: Session, model: type[Ordered], row_id: str, what: str) -> Ordered:
     row = session.get(model, row_id)
-    if row is None:
+    if row is None or (isinstance(row, m.Visit) and row.deleted_at is not None):
         raise NotFoundError(f"No {what} with id {row_id}.")
     return row
 
 
 def _renumber(session: Session, model: type[Ordered], walk_id: str) -> None:
-    rows = session.scalars(select(model).where(model.walk_id == walk_id)
+    rows = session.scalars(select(model).where(_in_walk(model, walk_id))
                            .order_by(model.position)).all()
     for index, row in enumerate(rows, start=1):
         row.position = index
@@ -52,7 +60,7 @@ def _renumber(session: Session, model: type[Ordered], walk_id: str) -> None:
 def _move(session: Session, model: type[Ordered], row_id: str, new_position: int,
           what: str) -> Ordered:
     row = _get(session, model, row_id, what)
-    rows = list(session.scalars(select(model).where(model.walk_id == row.walk_id)
+    rows = list(session.scalars(select(model).where(_in_walk(model, row.walk_id))
                                 .order_by(model.position)).all())
     rows.remove(row)
     index = max(0, min(len(rows), new_position - 1))
@@ -201,20 +209,28 @@ class PlanService(ServiceBase):
         return result
 
     def remove_visit(self, visit_id: str) -> None:
+        """Take the visit off the route. Its row stays as a tombstone: notes written on it
+        (here, or still on walkers' laptops) keep it and are shown under "Removed visit"
+        (see `d.Visit.label`), so removing a visit never loses a note."""
         with self.db.transaction("removing the visit") as session:
             row = _get(session, m.Visit, visit_id, "visit")
             walk_id = row.walk_id
-            has_notes = session.scalar(select(func.count()).select_from(m.Note)
-                                       .where(m.Note.visit_id == visit_id,
-                                              m.Note.deleted_at.is_(None)))
-            if has_notes:
-                raise ValidationError(
-                    f"Visit {row.position} has {fmt.plural(has_notes, 'note', 'notes')}; "
-                    "removing it would lose them. Move or delete those notes first.")
-            session.delete(row)
+            row.deleted_at = utcnow()
             session.flush()
             _renumber(session, m.Visit, walk_id)
         self.publish(Entity.VISIT, Action.REMOVED, walk_id, visit_id)
+
+    def visit_removal_warning(self, visit_id: str) -> str | None:
+        """What removing the visit would mean, to say first: its notes here, and walk kits
+        still out with it (see `walkapp.services.kits_out`); None when nothing needs
+        saying."""
+        with self.db.transaction() as session:
+            return kits_out.visit_warning(session, visit_id)
+
+    def look_for_removal_warning(self, look_for_id: str) -> str | None:
+        """What removing the look-for would mean while walk kits are out, or None."""
+        with self.db.transaction() as session:
+            return kits_out.look_for_warning(session, look_for_id)
 
     def move_visit(self, visit_id: str, new_position: int) -> None:
         with self.db.transaction("reordering visits") as session:
@@ -260,10 +276,23 @@ class PlanService(ServiceBase):
         self.publish(Entity.NORM, Action.UPDATED, walk_id)
 
     def remove_look_for(self, look_for_id: str) -> None:
-        """Remove a look-for; notes keep their text and lose only that tag."""
+        """Remove a look-for; notes keep their text and lose only that tag.
+
+        The tag moves to each note's stale tags (never shown) rather than vanishing: a
+        note's version covers its tags, and a tag dropped for real would look like an
+        edit made here (a new version, a conflict with the walker's next edit). The name
+        is kept so an import can say which tag later notes arrived without."""
         with self.db.transaction("removing the look-for") as session:
             row = _get(session, m.LookFor, look_for_id, "look-for")
             walk_id = row.walk_id
+            tagged = session.scalars(
+                select(m.Note).join(m.note_look_fors,
+                                    m.note_look_fors.c.note_id == m.Note.id)
+                .where(m.note_look_fors.c.look_for_id == look_for_id)).all()
+            for note in tagged:
+                note.stale_tags = [*note.stale_tags, look_for_id]
+            session.merge(m.RemovedLookFor(id=row.id, walk_id=walk_id, text=row.text,
+                                           removed_at=utcnow()))
             session.delete(row)
             session.flush()
             _renumber(session, m.LookFor, walk_id)

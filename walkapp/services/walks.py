@@ -144,6 +144,7 @@ class WalkService(ServiceBase):
                    .where(m.Participant.role == d.Role.WALKER.value)
                    .group_by(m.Participant.walk_id).subquery())
         visits = (select(m.Visit.walk_id, func.count().label("n"))
+                  .where(m.Visit.deleted_at.is_(None))  # not removed visits (tombstones)
                   .group_by(m.Visit.walk_id).subquery())
         notes = (select(m.Note.walk_id, func.count().label("n"))
                  .where(m.Note.deleted_at.is_(None))
@@ -270,7 +271,7 @@ class WalkService(ServiceBase):
                     walk_id=new.id, person_id=p.person_id, display_name=p.display_name,
                     role=p.role, position=p.position,
                     group_id=group_map.get(p.group_id) if p.group_id else None))
-            for vis in old.visits:
+            for vis in (v for v in old.visits if v.deleted_at is None):
                 session.add(m.Visit(walk_id=new.id, position=vis.position,
                                     **{name: getattr(vis, name)
                                        for name in visit_fields.names()}))

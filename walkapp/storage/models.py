@@ -168,6 +168,11 @@ class Visit(Timestamped, Base):
     grade: Mapped[str | None] = mapped_column(String(100), default=None)
     subject: Mapped[str | None] = mapped_column(String(200), default=None)
     teacher_name: Mapped[str | None] = mapped_column(String(200), default=None)
+    # When the visit was removed from the route (UTC). The row stays as a tombstone so that
+    # notes written on it (here, or on a walker's laptop and imported later) keep pointing
+    # at it: every list of visits skips it, and its notes are shown under "Removed visit".
+    # `position` keeps the number the visit had when it was removed (what walkers saw).
+    deleted_at: Mapped[datetime | None] = mapped_column(default=None)
     walk: Mapped[Walk] = relationship(back_populates="visits")
 
 
@@ -179,6 +184,31 @@ class LookFor(Timestamped, Base):
     text: Mapped[str] = mapped_column(String(500))
     description: Mapped[str] = mapped_column(Text, default="")
     walk: Mapped[Walk] = relationship(back_populates="look_fors")
+
+
+class RemovedLookFor(Base):
+    """A look-for the facilitator removed from the walk: its name, so that an import can
+    say which tag notes arrived without ("…without the look-for “Questioning”")."""
+
+    __tablename__ = "removed_look_fors"
+    id: Mapped[str] = mapped_column(ID, primary_key=True)  # the removed look-for's id
+    walk_id: Mapped[str] = _walk_fk()
+    text: Mapped[str] = mapped_column(String(500))
+    removed_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+
+class BundleLog(Base):
+    """When a walk kit was made (for one walker, or for any walker: participant_id None)
+    and when a walker's notes file was imported: what "kits are out" is worked out from."""
+
+    __tablename__ = "bundle_log"
+    __table_args__ = (CheckConstraint("kind IN ('kit', 'notes')", name="kind"),)
+    id: Mapped[str] = mapped_column(ID, primary_key=True, default=new_id)
+    walk_id: Mapped[str] = _walk_fk()
+    kind: Mapped[str] = mapped_column(String(16))
+    participant_id: Mapped[str | None] = mapped_column(
+        ID, ForeignKey("participants.id", ondelete="CASCADE"), index=True, default=None)
+    made_at: Mapped[datetime] = mapped_column(default=utcnow)
 
 
 class Norm(Timestamped, Base):
@@ -220,6 +250,19 @@ class Note(Travelling, Base):
     conflict_of: Mapped[str | None] = mapped_column(ID, default=None)
     look_fors: Mapped[list[LookFor]] = relationship(
         secondary=note_look_fors, order_by="LookFor.position")
+    # Space-separated ids of look-fors this note is tagged with that are not part of the
+    # walk here (removed by the facilitator, or never known on this laptop). Never shown;
+    # kept so that the note's content, which its version id covers, stays the same on every
+    # laptop — dropping the tag for real would look like an edit made here.
+    stale_look_for_ids: Mapped[str | None] = mapped_column(Text, default=None)
+
+    @property
+    def stale_tags(self) -> list[str]:
+        return self.stale_look_for_ids.split() if self.stale_look_for_ids else []
+
+    @stale_tags.setter
+    def stale_tags(self, ids: list[str]) -> None:
+        self.stale_look_for_ids = " ".join(sorted(set(ids))) or None
 
 
 class Reflection(Travelling, Base):

@@ -172,7 +172,9 @@ class EvidenceWall(Panel):
                          untagged=self.tr("No look-for tagged"),
                          no_visit=self.tr("Not from a visit"),
                          unknown_author=self.tr("Unknown walker"),
-                         also=self.tr("also: {0}"))
+                         also=self.tr("also: {0}"),
+                         removed_visit=self.tr("Removed visit (was visit {0})"),
+                         removed_visit_unnumbered=self.tr("Removed visit"))
 
     def regroup(self, *, expand_all: bool = False) -> None:
         """Regroup the loaded notes after a control changed (no database access)."""
