@@ -81,10 +81,10 @@ class _Pages:
         s, w, wr = self.services, self.walk_id, self.writer
         builders: dict[Activity, Callable[[], Page]] = {
             Activity.FOCUS: lambda: WalkDetailsPanel(s, w, focus_only=True, writer=wr),
-            Activity.LOOK_FORS: lambda: LookForsPanel(s, w, writer=wr),
+            Activity.LOOK_FORS: lambda: LookForsPanel(s, w, writer=wr, asker=self.asker),
             Activity.NORMS: lambda: NormsPanel(s, w, writer=wr),
             Activity.ROSTER: lambda: RosterPanel(s, w, writer=wr),
-            Activity.ROUTE: lambda: RoutePanel(s, w, writer=wr),
+            Activity.ROUTE: lambda: RoutePanel(s, w, writer=wr, asker=self.asker),
             Activity.REVIEW: lambda: ReviewPanel(s, w, writer=wr),
             Activity.STEMS: lambda: StemsPanel(self.protocol),
         }
@@ -114,7 +114,8 @@ class _Pages:
     def specs(self, parent: QWidget | None) -> list[PageSpec]:
         tr = parent.tr if parent is not None else (lambda text: text)
         s, w, wr = self.services, self.walk_id, self.writer
-        pages = [PageSpec("plan", tr("Plan"), lambda: PlanPage(s, w, writer=wr),
+        pages = [PageSpec("plan", tr("Plan"), lambda: PlanPage(s, w, writer=wr,
+                                                                  asker=self.asker),
                           tr("Title, date, focus, look-fors, norms, roster and route."))]
         pre = _phases(self.protocol, PRE_PHASES)
         if pre:

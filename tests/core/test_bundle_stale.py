@@ -210,7 +210,7 @@ def test_removing_with_kits_out_is_said_first(tmp_path: Path) -> None:
         made = make_walk(fac.services, "Kits walk", walkers=3, visits=2,
                          look_fors=("Questioning",))
         plan = fac.services.plan
-        first, second, third = made.walkers
+        first, second, _third = made.walkers
         look_for = made.look_fors[0]
         # No kit made: nothing to say.
         assert plan.look_for_removal_warning(look_for.id) is None

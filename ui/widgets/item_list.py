@@ -149,6 +149,8 @@ class ItemList(QWidget):
         except WalkappError as error:
             self.error_shown.emit(error.message)
             return
+        if result is None and self._send is not None:
+            return  # nothing to send: the user thought better of it (a question said no)
         if self._send is not None:
             self._send(result, then)  # a write: `then` once it is committed
         elif then is not None:

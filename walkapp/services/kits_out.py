@@ -20,7 +20,6 @@ from walkapp import domain as d
 from walkapp import formatting as fmt
 from walkapp.storage import models as m
 
-
 _NEVER = datetime.min.replace(tzinfo=UTC)
 
 

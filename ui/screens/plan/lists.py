@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 from walkapp.events import Change, Entity
 from walkapp.services import Services
 from walkapp.services.commands import PlanEdit
+from walkapp.ui.dialogs import Asker
 from walkapp.ui.page import Page
 from walkapp.ui.widgets.item_list import ItemList, ListEntry
 from walkapp.ui.widgets.write_notice import WriteNotice
@@ -64,10 +65,11 @@ class LookForsPanel(_ListPanel):
     entity = Entity.LOOK_FOR
 
     def __init__(self, services: Services, walk_id: str, parent: QWidget | None = None, *,
-                 writer: Writer | None = None) -> None:
+                 writer: Writer | None = None, asker: Asker | None = None) -> None:
         super().__init__(services, walk_id, self.tr(
             "Look-fors are the few things everyone watches for in every room. Keep them "
             "observable: what students or adults say and do."), parent, writer=writer)
+        self._asker = asker or Asker()
 
     def _make_list(self) -> ItemList:
         def edit(method: str, *args: object, **kwargs: object) -> PlanEdit:
@@ -77,9 +79,17 @@ class LookForsPanel(_ListPanel):
                         placeholder=self.tr("Add a look-for, e.g. Students explain why"),
                         on_add=lambda text: edit("add_look_for", self.walk_id, text),
                         on_edit=lambda i, text: edit("update_look_for", i, text),
-                        on_remove=lambda i: edit("remove_look_for", i),
+                        on_remove=lambda i: (edit("remove_look_for", i)
+                                             if self._may_remove(i) else None),
                         on_move=lambda i, at: edit("move_look_for", i, at),
                         send=self.message.write)
+
+    def _may_remove(self, look_for_id: str) -> bool:
+        """Walkers holding a kit with this look-for are told of first (a small read)."""
+        warning = self._services.plan.look_for_removal_warning(look_for_id)
+        return warning is None or self._asker.confirm(
+            self, self.tr("Remove this look-for?"),
+            warning + "\n\n" + self.tr("Remove it?"), self.tr("Remove"))
 
     def refresh(self) -> None:
         walk = self._services.walks.get_walk(self.walk_id)

@@ -6,6 +6,7 @@ from PySide6.QtWidgets import QTabWidget, QVBoxLayout, QWidget
 
 from walkapp.events import Change
 from walkapp.services import Services
+from walkapp.ui.dialogs import Asker
 from walkapp.ui.lifecycle import shutdown_tree
 from walkapp.ui.page import Page, save_all
 from walkapp.ui.screens.plan.details import WalkDetailsPanel
@@ -17,17 +18,17 @@ from walkapp.ui.writer import Writer
 
 class PlanPage(QWidget, Page):
     def __init__(self, services: Services, walk_id: str, parent: QWidget | None = None, *,
-                 writer: Writer | None = None) -> None:
+                 writer: Writer | None = None, asker: Asker | None = None) -> None:
         super().__init__(parent)
         self.walk_id = walk_id
         self._closed = False
         # The window's one writer (a page built alone makes its own), shared by its panels.
         self.writer = w = writer if writer is not None else Writer(services, self)
         self.details = WalkDetailsPanel(services, walk_id, writer=w)
-        self.look_fors = LookForsPanel(services, walk_id, writer=w)
+        self.look_fors = LookForsPanel(services, walk_id, writer=w, asker=asker)
         self.norms = NormsPanel(services, walk_id, writer=w)
         self.roster = RosterPanel(services, walk_id, writer=w)
-        self.route = RoutePanel(services, walk_id, writer=w)
+        self.route = RoutePanel(services, walk_id, writer=w, asker=asker)
         self.tabs = QTabWidget()
         self.tabs.setAccessibleName(self.tr("Parts of the plan"))
         self.tabs.addTab(self.details, self.tr("Details"))

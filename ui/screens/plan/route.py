@@ -26,6 +26,7 @@ from walkapp.events import Change, Entity
 from walkapp.services import Services
 from walkapp.services.commands import PlanEdit
 from walkapp.ui import workers
+from walkapp.ui.dialogs import Asker
 from walkapp.ui.page import Page
 from walkapp.ui.widgets.write_notice import WriteNotice
 from walkapp.ui.writer import Writer
@@ -33,9 +34,10 @@ from walkapp.ui.writer import Writer
 
 class RoutePanel(QWidget, Page):  # edits go to the writer at once; on_change reloads
     def __init__(self, services: Services, walk_id: str, parent: QWidget | None = None, *,
-                 writer: Writer | None = None) -> None:
+                 writer: Writer | None = None, asker: Asker | None = None) -> None:
         super().__init__(parent)
         self._services = services
+        self._asker = asker or Asker()
         self.walk_id = walk_id
         # The window's one writer (a panel built alone makes its own).
         self.writer = writer if writer is not None else Writer(services, self)
@@ -151,7 +153,13 @@ class RoutePanel(QWidget, Page):  # edits go to the writer at once; on_change re
 
     def _remove(self) -> None:
         visit_id = self._visit_id(self.table.currentRow())
-        if visit_id:
+        if not visit_id:
+            return
+        # Its notes here, and walkers holding a kit with it, are told of first.
+        warning = self._services.plan.visit_removal_warning(visit_id)
+        if warning is None or self._asker.confirm(
+                self, self.tr("Remove this visit?"),
+                warning + "\n\n" + self.tr("Remove it?"), self.tr("Remove")):
             self._write("remove_visit", visit_id)
 
     def _move(self, step: int) -> None:
