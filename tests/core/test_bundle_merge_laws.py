@@ -1,8 +1,10 @@
 """The merge laws, proved on separate data folders playing separate laptops.
 
 Hypothesis writes a history: walkers write, edit and delete notes on their own laptops and
-export notes files at any moment; the facilitator imports some of them along the way and
-edits or deletes notes too. Then every file is imported, in different orders, into copies
+export notes files at any moment; the facilitator imports some of them along the way,
+edits or deletes notes too, and removes look-fors and visits from the plan while walkers
+still tag and write on them (their notes then arrive with the tag dropped, or on the
+removed visit: never refused). Then every file is imported, in different orders, into copies
 of the facilitator's database. The laws:
 
 - order-independent: one file at a time in one order == all at once in another order;
@@ -36,7 +38,7 @@ SLOTS = 2
 # edited on two laptops, deleted on one and edited on another, old files arriving late.
 op = st.tuples(
     st.sampled_from(["write", "write", "write", "delete", "export", "export", "import",
-                     "import", "fac_write", "fac_write", "fac_delete", "back"]),
+                     "import", "fac_write", "fac_write", "fac_delete", "back", "unplan"]),
     st.integers(0, 7), st.integers(0, SLOTS - 1))
 
 CONCURRENT_EDITS = [("write", 0, 0), ("export", 0, 0), ("import", 0, 0), ("fac_write", 0, 0),
@@ -56,12 +58,20 @@ ROUND_TRIP = [("write", 0, 0), ("export", 0, 0), ("import", 0, 0), ("fac_write",
               ("write", 0, 0), ("fac_write", 1, 0), ("export", 0, 0), ("back", 0, 0)]
 
 
+# The facilitator removes the look-for and the visit a walker keeps using, before and
+# after importing: the notes arrive (tag dropped, on the removed visit), twice the same.
+STALE_PLAN = [("write", 0, 0), ("export", 0, 0), ("unplan", 0, 0), ("unplan", 1, 0),
+              ("write", 0, 0), ("export", 0, 0), ("import", 0, 0), ("back", 0, 0),
+              ("fac_write", 0, 0), ("write", 0, 0), ("export", 0, 0)]
+
+
 def db_state(laptop: Laptop) -> list[object]:
     """Everything the merge writes, in a stable order (the database, not a summary)."""
     with laptop.services.db.engine.connect() as conn:
         notes = conn.execute(text(
             "SELECT id, walk_id, author_id, visit_id, phase, stem, text, conflict_of, "
-            "revision, deleted_at, created_at, updated_at FROM notes ORDER BY id")).all()
+            "revision, deleted_at, created_at, updated_at, stale_look_for_ids FROM notes "
+            "ORDER BY id")).all()
         tags = conn.execute(text("SELECT note_id, look_for_id FROM note_look_fors "
                                  "ORDER BY note_id, look_for_id")).all()
         versions = conn.execute(text("SELECT * FROM sync_versions ORDER BY id")).all()
@@ -169,10 +179,14 @@ class World:
         if live:
             author = self.walk.walkers[[n for w in self.slots for n in w].index(family)
                                        // SLOTS].id
+            # What is still in the plan on this laptop (the facilitator may have removed
+            # a look-for or visit; walkers' kits keep them all).
+            plan = laptop.services.walks.get_walk(self.walk.id)
+            visits, tags = plan.visits, plan.look_fors
             laptop.services.notes.save_note(NoteDraft(
                 walk_id=self.walk.id, author_id=author, text=body,
-                visit_id=self.walk.visits[slot % len(self.walk.visits)].id, id=row_id,
-                look_for_ids=(self.walk.look_fors[slot % 2].id,)))
+                visit_id=visits[slot % len(visits)].id if visits else None, id=row_id,
+                look_for_ids=(tags[slot % len(tags)].id,) if tags else ()))
         else:
             laptop.services.notes.delete_note(row_id)
             row = _row(laptop, row_id)
@@ -204,6 +218,13 @@ class World:
             path = self.export(self.fac, "fac", w)
             assert self.walkers[w].bundles.import_files([path]).clean
             self.model.learn(f"w{w}", self.exported[path])
+        elif kind == "unplan":
+            plan = self.fac.services.walks.get_walk(self.walk.id)
+            if a % 2 == 0 and plan.look_fors:
+                self.fac.services.plan.remove_look_for(
+                    plan.look_fors[b % len(plan.look_fors)].id)
+            elif a % 2 == 1 and plan.visits:
+                self.fac.services.plan.remove_visit(plan.visits[b % len(plan.visits)].id)
         elif kind in ("fac_write", "fac_delete"):
             rows = self.fac.services.notes.list_notes(self.walk.id)
             if rows:
@@ -241,6 +262,7 @@ _SETTINGS = {"deadline": None, "derandomize": True,
 @example(ops=LATE_LOSER, order=__import__("random").Random(3))
 @example(ops=ROUND_TRIP, order=__import__("random").Random(4))
 @example(ops=EDIT_AGAINST_DELETE, order=__import__("random").Random(2))
+@example(ops=STALE_PLAN, order=__import__("random").Random(5))
 def test_merge_laws(tmp_path_factory, ops, order) -> None:
     check_history(tmp_path_factory, ops, order)
 
@@ -287,9 +309,15 @@ def check_history(tmp_path_factory, ops, order) -> None:  # type: ignore[no-unty
         again = world.fac.bundles.import_files(forward + shuffled)
         assert db_state(world.fac) == before, "importing twice changed the database"
         assert again.new == again.updated == again.conflicts == 0
-        for note in world.fac.services.records.walk_record(world.walk.id).notes:
+        record = world.fac.services.records.walk_record(world.walk.id)
+        plan_tags = {lf.id for lf in record.walk.look_fors}
+        plan_visits = {v.id for v in (*record.walk.visits, *record.walk.removed_visits)}
+        for note in record.notes:
             if note.conflict_of is not None:
                 assert note.conflict_of in {n for s in world.slots for n in s}
+            # Shown tags are the plan's; a note's visit is on the route or a tombstone.
+            assert set(note.look_for_ids) <= plan_tags
+            assert note.visit_id is None or note.visit_id in plan_visits
         other.close()
     finally:
         world.close()

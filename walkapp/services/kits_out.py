@@ -81,6 +81,7 @@ def visit_warning(session: Session, visit_id: str) -> str | None:
                      f"{'it stays' if notes == 1 else 'they stay'} in the walk, shown "
                      f"under “{label}”.")
     if names:
+        shown = "too" if notes else f"shown under “{label}”"
         parts.append(f"{_who(names, f'Visit {fmt.number(row.position)}')}: notes they "
-                     f"write on it will arrive on the removed visit, shown under “{label}”.")
+                     f"write on it will arrive on the removed visit, {shown}.")
     return " ".join(parts) or None
