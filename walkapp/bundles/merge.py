@@ -332,7 +332,7 @@ def merge_entity(session: Session, walk_id: str, incoming: Incoming, refs: Refs,
             local.add_node(node)
         by_family[family] = list(pool.values())
         before = {r: local.sync[r].version_id for r in rows_of.get(family, [])}
-        _apply(local, refs, family, lanes, contents, before, tally)
+        _apply(local, refs, family, lanes, contents, before, tally, set(mine))
         rows_of[family] = list(lanes)
         changed.update(lanes)
         changed.update(set(before) - set(lanes))
@@ -352,7 +352,7 @@ def merge_entity(session: Session, walk_id: str, incoming: Incoming, refs: Refs,
 
 def _apply(local: LocalState, refs: Refs, family: str, lanes: dict[str, str],
            contents: dict[str, dict[str, Any]], before: dict[str, str],
-           tally: Tally) -> None:
+           tally: Tally, arrived: set[str]) -> None:
     spec, session = local.spec, local.session
     for lane, vid in lanes.items():
         if before.get(lane) == vid:
@@ -373,7 +373,8 @@ def _apply(local: LocalState, refs: Refs, family: str, lanes: dict[str, str],
             tags = content["look_for_ids"]
             row.look_fors = [refs.look_fors[t] for t in tags if t in refs.look_fors]
             row.stale_tags = [t for t in tags if t not in refs.look_fors]
-            refs.note_adjustments(family, content, tally)
+            if vid in arrived:  # a version from the file, not one of ours re-laned
+                refs.note_adjustments(family, content, tally)
         local.set_sync(lane, vid, content["revision"])
     for lane in set(before) - set(lanes):
         session.delete(local.rows.pop(lane))
