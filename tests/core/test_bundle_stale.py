@@ -264,3 +264,60 @@ def test_purging_the_walk_removes_tombstones_and_kit_records(tmp_path: Path) -> 
         with fac.services.db.engine.connect() as conn:
             for table in ("visits", "removed_look_fors", "bundle_log", "notes"):
                 assert conn.execute(text(f"SELECT count(*) FROM {table}")).scalar() == 0
+
+
+def test_walkapp_show_lists_notes_on_a_removed_visit(tmp_path: Path,
+                                                      capsys: pytest.CaptureFixture[str]
+                                                      ) -> None:
+    import json
+
+    from walkapp.cli import main
+
+    with laptops(tmp_path, "fac") as (fac,):
+        walk = make_walk(fac.services, "Shown walk", walkers=1, visits=3)
+        fac.services.notes.save_note(NoteDraft(walk.id, walk.walkers[0].id, "Kept text.",
+                                               visit_id=walk.visits[2].id))
+        fac.services.plan.remove_visit(walk.visits[2].id)
+        fac.services.plan.remove_visit(walk.visits[1].id)  # no notes: not listed
+    code = main(["--data-dir", str(tmp_path / "fac"), "show", "Shown walk"])
+    out = capsys.readouterr().out
+    assert code == 0 and "Visits (1), notes (1):" in out
+    assert "  Removed visit (was visit 3)\n    I noticed: Kept text." in out
+    assert "was visit 2" not in out
+    code = main(["--data-dir", str(tmp_path / "fac"), "show", "Shown walk", "--json"])
+    data = json.loads(capsys.readouterr().out)
+    assert [v["position"] for v in data["walk"]["visits"]] == [1]
+    assert {v["position"] for v in data["walk"]["removed_visits"]} == {2, 3}
+
+
+def test_the_migration_downgrades_without_losing_a_note(tmp_path: Path) -> None:
+    from alembic import command
+    from sqlalchemy import create_engine
+
+    from walkapp.storage import migrate
+
+    with laptops(tmp_path, "fac") as (fac,):
+        walk = make_walk(fac.services, "Down", walkers=1, visits=2)
+        fac.services.notes.save_note(NoteDraft(walk.id, walk.walkers[0].id, "On two.",
+                                               visit_id=walk.visits[1].id,
+                                               look_for_ids=(walk.look_fors[0].id,)))
+        fac.services.plan.remove_visit(walk.visits[1].id)
+        fac.services.plan.remove_look_for(walk.look_fors[0].id)
+        url = f"sqlite:///{fac.db_path}"
+    engine = create_engine(url)
+    config = migrate.alembic_config()
+    with engine.begin() as connection:
+        connection.exec_driver_sql("PRAGMA foreign_keys = ON")
+        config.attributes["connection"] = connection
+        command.downgrade(config, "0003")
+    with engine.connect() as connection:
+        columns = {r[1] for r in connection.exec_driver_sql("PRAGMA table_info(visits)")}
+        counts = [connection.exec_driver_sql(f"SELECT count(*) FROM {t}").scalar()
+                  for t in ("notes", "visits")]
+    engine.dispose()
+    # Going back never deletes: the removed visit is on the route again, with its note.
+    assert "deleted_at" not in columns and counts == [1, 2]
+    with laptops(tmp_path, "fac") as (fac,):  # opening it upgrades again
+        assert len(fac.services.walks.get_walk(walk.id).visits) == 2
+        assert [n.text for n in fac.services.records.walk_record(walk.id).notes] == [
+            "On two."]
