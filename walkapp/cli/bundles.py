@@ -37,7 +37,8 @@ def register(subparsers: Any) -> None:
                    help="the walker it is for (default: any walker picks their name)")
     p.add_argument("-o", "--output", required=True, metavar="FILE", help="file to write")
     _passphrase_options(p, writing=True)
-    p.set_defaults(handler=cmd_kit, writes=False)  # reads the walk; the file goes outside
+    # Writes the walk's kit secret the first time a kit is made (walkapp.bundles.trust).
+    p.set_defaults(handler=cmd_kit, writes=True)
 
     p = subparsers.add_parser("open-kit", allow_abbrev=False,
                               help="open a walk kit on a walker's laptop")
