@@ -1,0 +1,331 @@
+"""The trust model: a walker's notes file is sealed with their secret, may change only what
+that walker started, and every version in it is checked (docs/file-formats.md, "Trust").
+
+A facilitator and two walkers on separate data folders: Amy opened a kit made for her,
+Ben picked his name from an "any walker" kit. The facilitator has imported both files and
+written a note of their own. Each test copies that world and attacks it.
+"""
+
+from __future__ import annotations
+
+import copy
+import shutil
+import sqlite3
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from tests.helpers.builders import make_walk
+from tests.helpers.laptops import Laptop, open_laptop
+from tests.helpers.seal import resealed, secret_of, write
+from walkapp.bundles import crypto
+from walkapp.services import NoteDraft
+
+
+@pytest.fixture(autouse=True)
+def _fast_scrypt(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(crypto, "SCRYPT_N", 2**14)
+
+
+@dataclass
+class World:
+    root: Path
+    fac: Laptop
+    amy: Laptop
+    ben: Laptop
+    walk_id: str
+    amy_id: str
+    ben_id: str
+    amy_file: bytes
+    ben_file: bytes
+
+    def close(self) -> None:
+        for laptop in (self.fac, self.amy, self.ben):
+            laptop.close()
+
+    def texts(self, laptop: Laptop | None = None) -> dict[str, tuple[str | None, str]]:
+        """Every note row: id -> (author, text), deleted ones included."""
+        laptop = laptop or self.fac
+        with sqlite3.connect(laptop.db_path) as conn:
+            rows = conn.execute("SELECT id, author_id, text FROM notes").fetchall()
+        return {r[0]: (r[1], r[2]) for r in rows}
+
+    def file(self, name: str, data: bytes) -> Path:
+        return write(self.root / name, data)
+
+
+def _build(root: Path) -> None:
+    fac = open_laptop(root, "fac", root)
+    walk = make_walk(fac.services, "Trust walk", walkers=2, visits=2)
+    amy_id, ben_id = walk.walkers[0].id, walk.walkers[1].id
+    named = fac.bundles.write_kit(walk.id, root / "amy.walkkit", walker_id=amy_id)
+    anyone = fac.bundles.write_kit(walk.id, root / "any.walkkit")
+    amy, ben = open_laptop(root, "amy", root), open_laptop(root, "ben", root)
+    amy.bundles.open_kit(named)
+    ben.bundles.open_kit(anyone, walker=walk.walkers[1].display_name)
+    for i in range(2):
+        amy.services.notes.save_note(NoteDraft(walk.id, amy_id, f"Amy's note {i}",
+                                               visit_id=walk.visits[0].id))
+    ben.services.notes.save_note(NoteDraft(walk.id, ben_id, "Ben's note",
+                                           visit_id=walk.visits[1].id))
+    amy.bundles.write_notes(walk.id, amy_id, root / "amy.walknotes")
+    ben.bundles.write_notes(walk.id, ben_id, root / "ben.walknotes")
+    report = fac.bundles.import_files([root / "amy.walknotes", root / "ben.walknotes"])
+    assert report.clean, report.summary()
+    fac.services.notes.save_note(NoteDraft(walk.id, None, "The facilitator's own note"))
+    for laptop in (fac, amy, ben):
+        laptop.close()
+
+
+@pytest.fixture(scope="module")
+def template(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    root = tmp_path_factory.mktemp("trust-template")
+    _build(root)
+    return root
+
+
+def open_world(template: Path, root: Path) -> World:
+    for name in ("fac", "amy", "ben"):
+        shutil.copytree(template / name, root / name)
+    fac, amy, ben = (open_laptop(root, n, template) for n in ("fac", "amy", "ben"))
+    walk = fac.services.walks.list_walks()[0]
+    full = fac.services.walks.get_walk(walk.id)
+    return World(root, fac, amy, ben, walk.id, full.walkers[0].id, full.walkers[1].id,
+                 (template / "amy.walknotes").read_bytes(),
+                 (template / "ben.walknotes").read_bytes())
+
+
+@pytest.fixture
+def world(template: Path, tmp_path: Path) -> Any:
+    made = open_world(template, tmp_path / "w")
+    yield made
+    made.close()
+
+
+def dump(laptop: Laptop) -> list[str]:
+    """The whole database as SQL, table by table: equal dumps mean nothing changed."""
+    conn = sqlite3.connect(laptop.db_path)
+    try:
+        return list(conn.iterdump())
+    finally:
+        conn.close()
+
+
+def refused(laptop: Laptop, path: Path, expect: str) -> str:
+    before = dump(laptop)
+    report = laptop.bundles.import_files([path])
+    assert report.refused_files == 1, report.summary()
+    message = report.files[0].rejected[0].reason
+    assert expect in message, message
+    assert dump(laptop) == before, "a refused file changed the database"
+    return message
+
+
+# -- the seal ------------------------------------------------------------------------------
+
+def test_a_file_claiming_another_walker_is_refused(world: World) -> None:
+    # Ben rewrites his own file to say it is Amy's: he has no way to seal it as hers.
+    forged = resealed(world.ben_file, manifest=lambda m: m.update(
+        walker_id=world.amy_id, walker_name="Amy"),
+        secret=secret_of(world.ben, world.walk_id, world.ben_id))
+    refused(world.fac, world.file("forged.walknotes", forged), "seal does not match")
+
+
+def test_an_unsealed_file_is_refused_with_what_to_do(world: World) -> None:
+    bare = resealed(world.amy_file)
+    message = refused(world.fac, world.file("bare.walknotes", bare), "fresh walk kit")
+    assert "older walkapp" in message
+
+
+def test_a_changed_byte_after_sealing_is_refused(world: World) -> None:
+    secret = secret_of(world.amy, world.walk_id, world.amy_id)
+
+    def bump(manifest: dict[str, Any]) -> None:
+        manifest["created_at"] = "2030-01-01T00:00:00.000000Z"
+
+    sealed = resealed(world.amy_file, secret=secret)
+    retouched = resealed(sealed, manifest=bump)  # checksums right, seal left off
+    refused(world.fac, world.file("t.walknotes", retouched), "not sealed")
+
+
+def test_a_walker_not_on_the_roster_is_refused(world: World) -> None:
+    stranger = "00000000-0000-4000-8000-0000000000aa"
+    data = resealed(world.amy_file, manifest=lambda m: m.update(walker_id=stranger))
+    refused(world.fac, world.file("s.walknotes", data), "not on the roster")
+
+
+def test_the_walker_is_named_from_the_roster_not_the_file(world: World) -> None:
+    secret = secret_of(world.amy, world.walk_id, world.amy_id)
+    data = resealed(world.amy_file, manifest=lambda m: m.update(walker_name="Mallory"),
+                    secret=secret)
+    report = world.fac.bundles.import_files([world.file("n.walknotes", data)])
+    assert report.clean and report.files[0].walker_name == "Walker 1"
+
+
+def test_a_walkers_laptop_refuses_another_walkers_file(world: World) -> None:
+    path = world.file("ben.walknotes", world.ben_file)
+    message = refused(world.amy, path, "Walker 2's notes file")
+    assert "facilitator's laptop" in message
+
+
+def test_the_any_walker_kit_gives_the_secret_the_facilitator_expects(world: World) -> None:
+    assert secret_of(world.ben, world.walk_id, world.ben_id) == \
+        secret_of(world.fac, world.walk_id, world.ben_id)
+    assert secret_of(world.amy, world.walk_id, world.amy_id) == \
+        secret_of(world.fac, world.walk_id, world.amy_id)
+    assert secret_of(world.amy, world.walk_id, world.amy_id) != \
+        secret_of(world.fac, world.walk_id, world.ben_id)
+
+
+# -- ownership -----------------------------------------------------------------------------
+
+def _family_of(notes: dict[str, Any], index: int = 0) -> tuple[dict[str, Any], dict[str, Any]]:
+    item = notes["items"][index]
+    node = next(n for n in notes["versions"] if n["id"] == item["version"])
+    return item, node
+
+
+def _graft(walk_id: str, target: dict[str, Any], source: dict[str, Any], *, text: str,
+           author: str, deleted: bool = False) -> None:
+    """Put into `target` (a notes.json) a new version on top of `source`'s first note."""
+    from walkapp.bundles.versions import NOTE, version_id
+
+    item, node = _family_of(source)
+    content = copy.deepcopy(item["content"])
+    content.update(text="" if deleted else text, author_id=author,
+                   revision=content["revision"] + 1, updated_at="2026-11-02T15:00:00.000000Z",
+                   deleted_at="2026-11-02T15:00:00.000000Z" if deleted else None)
+    vid = version_id(NOTE, walk_id, node["family"], node["lane"], (node["id"],), content)
+    target["versions"] += [n for n in source["versions"] if n["family"] == node["family"]]
+    target["versions"].append({"id": vid, "family": node["family"], "lane": node["lane"],
+                               "parents": [node["id"]]})
+    target["items"].append({"version": vid, "content": content})
+
+
+
+def _notes_json(data: bytes) -> dict[str, Any]:
+    import json
+
+    from tests.helpers.seal import members_of
+
+    value: dict[str, Any] = json.loads(members_of(data)["notes.json"])
+    return value
+
+
+@pytest.mark.parametrize("deleted", [False, True], ids=["rewrite", "delete"])
+def test_a_walker_cannot_change_another_walkers_note(world: World, deleted: bool) -> None:
+    amy_notes = _notes_json(world.amy_file)
+    before = world.texts()
+    secret = secret_of(world.ben, world.walk_id, world.ben_id)
+    attack = resealed(world.ben_file, {"notes.json": lambda n: _graft(
+        world.walk_id, n, amy_notes, text="Ben rewrote this", author=world.ben_id, deleted=deleted)},
+        secret=secret)
+    report = world.fac.bundles.import_files([world.file("attack.walknotes", attack)])
+    assert report.updated == 0 and report.new == 0, report.summary()
+    assert report.rejected >= 1
+    assert world.texts() == before
+    # The real owner's file again keeps the note as she wrote it.
+    again = world.fac.bundles.import_files([world.file("amy.walknotes", world.amy_file)])
+    assert again.clean and world.texts() == before
+
+
+def test_copied_version_ids_of_another_walker_change_nothing(world: World) -> None:
+    amy_notes = _notes_json(world.amy_file)
+    secret = secret_of(world.ben, world.walk_id, world.ben_id)
+
+    def copy_amy(n: dict[str, Any]) -> None:
+        n["items"] += amy_notes["items"]
+        n["versions"] += amy_notes["versions"]
+
+    before = world.texts()
+    attack = resealed(world.ben_file, {"notes.json": copy_amy}, secret=secret)
+    report = world.fac.bundles.import_files([world.file("copy.walknotes", attack)])
+    assert report.updated == report.new == 0 and report.rejected == 2, report.summary()
+    assert world.texts() == before
+
+
+def test_a_walker_cannot_change_the_facilitators_note(world: World) -> None:
+    fac_file = world.fac.bundles.write_notes(world.walk_id, world.ben_id,
+                                             world.root / "back.walknotes").read_bytes()
+    mine = world.fac.services.notes.list_notes(world.walk_id)
+    own = next(n for n in mine if n.author_id is None)
+    from walkapp.bundles.versions import NOTE, LocalState
+
+    with world.fac.services.db.transaction() as session:
+        local = LocalState(session, NOTE, world.walk_id)
+        local.commit_dirty()
+        node = local.version_of(own.id)
+        assert node is not None
+        content = local.content(local.rows[own.id])
+    fake = {"items": [{"version": node.id, "content": content}],
+            "versions": [node.as_json()]}
+    before = world.texts()
+    attack = resealed(fac_file, {"notes.json": lambda n: _graft(
+        world.walk_id, n, fake, text="Ben rewrote it", author=world.ben_id)},
+        secret=secret_of(world.ben, world.walk_id, world.ben_id))
+    report = world.fac.bundles.import_files([world.file("f.walknotes", attack)])
+    assert report.updated == 0 and report.rejected >= 1, report.summary()
+    assert world.texts() == before
+
+
+# -- every version checked -----------------------------------------------------------------
+
+def _own(world: World, change: Any) -> bytes:
+    return resealed(world.amy_file, {"notes.json": change},
+                    secret=secret_of(world.amy, world.walk_id, world.amy_id))
+
+
+def test_a_loop_of_versions_is_refused_and_the_note_stays(world: World) -> None:
+    def loop(n: dict[str, Any]) -> None:
+        item, node = _family_of(n)
+        a, b = "a" * 64, "b" * 64
+        n["versions"] += [{"id": a, "family": node["family"], "lane": node["lane"],
+                           "parents": [node["id"], b]},
+                          {"id": b, "family": node["family"], "lane": node["lane"],
+                           "parents": [a]}]
+
+    refused(world.fac, world.file("loop.walknotes", _own(world, loop)), "loop")
+
+
+def test_a_deletion_that_carries_text_is_refused(world: World) -> None:
+    amy_notes = _notes_json(world.amy_file)
+
+    def tomb(n: dict[str, Any]) -> None:
+        _graft(world.walk_id, n, copy.deepcopy(amy_notes), text="", author=world.amy_id, deleted=True)
+        from walkapp.bundles.versions import NOTE, version_id
+
+        item = n["items"][-1]
+        node = n["versions"][-1]
+        item["content"]["text"] = "still here after deletion"
+        item["version"] = node["id"] = version_id(
+            NOTE, world.walk_id, node["family"], node["lane"], tuple(node["parents"]),
+            item["content"])
+
+    refused(world.fac, world.file("tomb.walknotes", _own(world, tomb)), "still carries")
+
+
+def test_an_older_version_with_its_text_is_refused(world: World) -> None:
+    amy_notes = _notes_json(world.amy_file)
+
+    def keep_old(n: dict[str, Any]) -> None:
+        _graft(world.walk_id, n, copy.deepcopy(amy_notes), text="newer", author=world.amy_id)
+
+    refused(world.fac, world.file("old.walknotes", _own(world, keep_old)), "older version")
+
+
+def test_a_version_aimed_at_another_row_is_refused(world: World) -> None:
+    def aim(n: dict[str, Any]) -> None:
+        n["versions"][0]["lane"] = "00000000-0000-4000-8000-0000000000bb"
+
+    # The lane is part of the version id, so the item no longer matches it, or (when the
+    # version has no item) the row is not of its family: refused either way.
+    refused(world.fac, world.file("aim.walknotes", _own(world, aim)), "")
+
+
+def test_a_newest_version_without_content_is_refused(world: World) -> None:
+    def drop(n: dict[str, Any]) -> None:
+        n["items"].pop(0)
+
+    refused(world.fac, world.file("drop.walknotes", _own(world, drop)), "without its content")
