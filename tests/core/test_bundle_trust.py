@@ -9,6 +9,7 @@ written a note of their own. Each test copies that world and attacks it.
 from __future__ import annotations
 
 import copy
+import os
 import shutil
 import sqlite3
 from dataclasses import dataclass
@@ -16,6 +17,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from hypothesis import HealthCheck, example, given, settings
+from hypothesis import strategies as st
 
 from tests.helpers.builders import make_walk
 from tests.helpers.laptops import Laptop, open_laptop
@@ -220,7 +223,8 @@ def test_a_walker_cannot_change_another_walkers_note(world: World, deleted: bool
     before = world.texts()
     secret = secret_of(world.ben, world.walk_id, world.ben_id)
     attack = resealed(world.ben_file, {"notes.json": lambda n: _graft(
-        world.walk_id, n, amy_notes, text="Ben rewrote this", author=world.ben_id, deleted=deleted)},
+        world.walk_id, n, amy_notes, text="Ben rewrote this", author=world.ben_id,
+        deleted=deleted)},
         secret=secret)
     report = world.fac.bundles.import_files([world.file("attack.walknotes", attack)])
     assert report.updated == 0 and report.new == 0, report.summary()
@@ -246,23 +250,26 @@ def test_copied_version_ids_of_another_walker_change_nothing(world: World) -> No
     assert world.texts() == before
 
 
-def test_a_walker_cannot_change_the_facilitators_note(world: World) -> None:
-    fac_file = world.fac.bundles.write_notes(world.walk_id, world.ben_id,
-                                             world.root / "back.walknotes").read_bytes()
-    mine = world.fac.services.notes.list_notes(world.walk_id)
-    own = next(n for n in mine if n.author_id is None)
+def _facilitator_note(world: World) -> dict[str, Any]:
+    """The facilitator's own note as a notes.json part (which walkapp never sends)."""
     from walkapp.bundles.versions import NOTE, LocalState
 
+    own = next(n for n in world.fac.services.notes.list_notes(world.walk_id)
+               if n.author_id is None)
     with world.fac.services.db.transaction() as session:
         local = LocalState(session, NOTE, world.walk_id)
         local.commit_dirty()
         node = local.version_of(own.id)
         assert node is not None
         content = local.content(local.rows[own.id])
-    fake = {"items": [{"version": node.id, "content": content}],
+    return {"items": [{"version": node.id, "content": content}],
             "versions": [node.as_json()]}
+
+
+def test_a_walker_cannot_change_the_facilitators_note(world: World) -> None:
+    fake = _facilitator_note(world)
     before = world.texts()
-    attack = resealed(fac_file, {"notes.json": lambda n: _graft(
+    attack = resealed(world.ben_file, {"notes.json": lambda n: _graft(
         world.walk_id, n, fake, text="Ben rewrote it", author=world.ben_id)},
         secret=secret_of(world.ben, world.walk_id, world.ben_id))
     report = world.fac.bundles.import_files([world.file("f.walknotes", attack)])
@@ -279,7 +286,7 @@ def _own(world: World, change: Any) -> bytes:
 
 def test_a_loop_of_versions_is_refused_and_the_note_stays(world: World) -> None:
     def loop(n: dict[str, Any]) -> None:
-        item, node = _family_of(n)
+        _, node = _family_of(n)
         a, b = "a" * 64, "b" * 64
         n["versions"] += [{"id": a, "family": node["family"], "lane": node["lane"],
                            "parents": [node["id"], b]},
@@ -293,7 +300,8 @@ def test_a_deletion_that_carries_text_is_refused(world: World) -> None:
     amy_notes = _notes_json(world.amy_file)
 
     def tomb(n: dict[str, Any]) -> None:
-        _graft(world.walk_id, n, copy.deepcopy(amy_notes), text="", author=world.amy_id, deleted=True)
+        _graft(world.walk_id, n, copy.deepcopy(amy_notes), text="", author=world.amy_id,
+               deleted=True)
         from walkapp.bundles.versions import NOTE, version_id
 
         item = n["items"][-1]
@@ -329,3 +337,141 @@ def test_a_newest_version_without_content_is_refused(world: World) -> None:
         n["items"].pop(0)
 
     refused(world.fac, world.file("drop.walknotes", _own(world, drop)), "without its content")
+
+
+# -- adversarial files, generated ----------------------------------------------------------
+
+ATTACKS = ("other_family", "copied_ids", "facilitator_note", "loop", "empty_family",
+           "text_tombstone", "older_text", "wrong_laptop")
+SEALS = ("right", "none", "other_walkers", "claims_other")
+
+
+def _loop(n: dict[str, Any], index: int, length: int) -> None:
+    """Versions without content that replace each other in a circle, on top of a note."""
+    _, node = _family_of(n, index)
+    ids = [f"{k:x}" * 64 for k in range(10, 10 + length)]
+    for k, vid in enumerate(ids):
+        parents = [ids[k - 1]] if k else [node["id"], ids[-1]]
+        n["versions"].append({"id": vid, "family": node["family"], "lane": node["lane"],
+                              "parents": parents})
+
+
+def _attack_file(world: World, attack: str, index: int, text: str, deleted: bool,
+                 length: int) -> tuple[bytes, str]:
+    """The changed notes.json and whose file it pretends to be ("amy" or "ben")."""
+    from walkapp.bundles.versions import NOTE, version_id
+
+    amy_notes = _notes_json(world.amy_file)
+    walk = world.walk_id
+    if attack in ("other_family", "copied_ids", "facilitator_note", "wrong_laptop"):
+        base, who = world.ben_file, "ben"
+        if attack == "other_family":
+            def change(n: dict[str, Any]) -> None:
+                source = copy.deepcopy(amy_notes)
+                source["items"] = source["items"][index % 2:]
+                _graft(walk, n, source, text=text, author=world.ben_id, deleted=deleted)
+        elif attack == "copied_ids":
+            def change(n: dict[str, Any]) -> None:
+                n["items"] += amy_notes["items"][index % 2:]
+                n["versions"] += amy_notes["versions"]
+        elif attack == "facilitator_note":
+            fake = _facilitator_note(world)
+
+            def change(n: dict[str, Any]) -> None:
+                _graft(walk, n, fake, text=text, author=world.ben_id, deleted=deleted)
+        else:
+            def change(n: dict[str, Any]) -> None:
+                if deleted:
+                    _graft(walk, n, copy.deepcopy(n), text=text or "x", author=world.ben_id)
+        return resealed(base, {"notes.json": change}), who
+    base, who = world.amy_file, "amy"
+    if attack == "loop":
+        def change(n: dict[str, Any]) -> None:
+            _loop(n, index % 2, length)
+    elif attack == "empty_family":
+        def change(n: dict[str, Any]) -> None:
+            n["items"].pop(index % 2)
+    elif attack == "text_tombstone":
+        def change(n: dict[str, Any]) -> None:
+            _graft(walk, n, copy.deepcopy(amy_notes), text="", author=world.amy_id,
+                   deleted=True)
+            item, node = n["items"][-1], n["versions"][-1]
+            item["content"]["text"] = text or "kept"
+            item["version"] = node["id"] = version_id(
+                NOTE, walk, node["family"], node["lane"], tuple(node["parents"]),
+                item["content"])
+    else:  # older_text
+        def change(n: dict[str, Any]) -> None:
+            _graft(walk, n, copy.deepcopy(amy_notes), text=text or "newer",
+                   author=world.amy_id, deleted=deleted)
+    return resealed(base, {"notes.json": change}), who
+
+
+def _sealed(world: World, data: bytes, who: str, seal: str) -> bytes:
+    mine, theirs = ((world.amy_id, world.ben_id) if who == "amy"
+                    else (world.ben_id, world.amy_id))
+    laptop = world.amy if who == "amy" else world.ben
+    if seal == "none":
+        return data
+    if seal == "right":
+        return resealed(data, secret=secret_of(laptop, world.walk_id, mine))
+    if seal == "other_walkers":
+        return resealed(data, secret=secret_of(world.fac, world.walk_id, theirs))
+    return resealed(data, manifest=lambda m: m.update(walker_id=theirs),
+                    secret=secret_of(laptop, world.walk_id, mine))
+
+
+@settings(max_examples=int(os.environ.get("WALKAPP_TRUST_EXAMPLES", "25")),
+          suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
+@given(attack=st.sampled_from(ATTACKS), seal=st.sampled_from(SEALS),
+       index=st.integers(0, 3), text=st.text(max_size=20), deleted=st.booleans(),
+       length=st.integers(1, 3))
+# Every attack at least once with a good seal: the defence is the one after the seal.
+@example(attack="other_family", seal="right", index=0, text="mine now", deleted=False,
+         length=1)
+@example(attack="other_family", seal="right", index=1, text="", deleted=True, length=1)
+@example(attack="copied_ids", seal="right", index=0, text="", deleted=False, length=1)
+@example(attack="facilitator_note", seal="right", index=0, text="x", deleted=False, length=1)
+@example(attack="loop", seal="right", index=0, text="", deleted=False, length=1)
+@example(attack="loop", seal="right", index=1, text="", deleted=False, length=3)
+@example(attack="empty_family", seal="right", index=0, text="", deleted=False, length=1)
+@example(attack="text_tombstone", seal="right", index=0, text="kept", deleted=True, length=1)
+@example(attack="older_text", seal="right", index=0, text="new", deleted=False, length=1)
+@example(attack="wrong_laptop", seal="right", index=0, text="", deleted=False, length=1)
+@example(attack="other_family", seal="claims_other", index=0, text="", deleted=False,
+         length=1)
+def test_no_adversarial_file_changes_another_walkers_text(
+        template: Path, tmp_path_factory: pytest.TempPathFactory, attack: str, seal: str,
+        index: int, text: str, deleted: bool, length: int) -> None:
+    world = open_world(template, tmp_path_factory.mktemp("adv"))
+    try:
+        data, who = _attack_file(world, attack, index, text, deleted, length)
+        data = _sealed(world, data, who, seal)
+        target = world.amy if attack == "wrong_laptop" else world.fac
+        before_rows, before = world.texts(target), dump(target)
+        report = target.bundles.import_files([world.file("adv.walknotes", data)])
+        after = world.texts(target)
+        if report.refused_files:
+            assert dump(target) == before, "a refused file changed the database"
+            assert report.files[0].rejected[0].reason.endswith((".", ")")), report.summary()
+        else:
+            # Only a file sealed by its own walker gets in, and then only that walker's own
+            # notes may change: everyone else's rows are exactly as they were.
+            assert seal == "right" and attack not in ("loop", "text_tombstone",
+                                                      "older_text", "empty_family",
+                                                      "wrong_laptop"), report.summary()
+            for row, (author, body) in before_rows.items():
+                if author != (world.ben_id if who == "ben" else world.amy_id):
+                    assert after.get(row) == (author, body), row
+            assert report.updated == 0 or who == "amy", report.summary()
+        assert set(before_rows) <= set(after), "a note row was removed"
+        # The real owners' files afterwards keep (or bring back) what they wrote.
+        again = world.fac.bundles.import_files([world.file("a.walknotes", world.amy_file),
+                                                world.file("b.walknotes", world.ben_file)])
+        assert again.clean, again.summary()
+        final = world.texts()
+        for body in ("Amy's note 0", "Amy's note 1", "Ben's note",
+                     "The facilitator's own note"):
+            assert body in {t for _, t in final.values()}, body
+    finally:
+        world.close()

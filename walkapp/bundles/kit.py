@@ -270,12 +270,12 @@ def write_kit(session: Session, plan: KitPlan, walker: dict[str, Any]) -> bool:
         _upsert(session, m.Norm, walk_id, norm)
     session.flush()
     secret = plan.secret_of(walker["id"])
-    key = session.get(m.WalkerKey, walk_id)
+    stored = session.get(m.WalkerKey, walk_id)
     if secret is not None:
-        if key is None:
+        if stored is None:
             session.add(m.WalkerKey(walk_id=walk_id, participant_id=walker["id"],
                                     secret=secret))
         else:
-            key.participant_id, key.secret = walker["id"], secret
+            stored.participant_id, stored.secret = walker["id"], secret
         session.flush()
     return created

@@ -365,10 +365,10 @@ def merge_entity(session: Session, walk_id: str, incoming: Incoming, refs: Refs,
             continue
         for node in fresh:
             local.add_node(node)
-        key = (spec.name, family)
-        if not known and key not in refs.owners:
+        owned = (spec.name, family)
+        if not known and owned not in refs.owners:
             # A family new here: the walker whose authenticated file brought it owns it.
-            refs.owners[key] = refs.walker_id
+            refs.owners[owned] = refs.walker_id
             session.add(m.SyncFamily(entity=spec.name, family_id=family, walk_id=walk_id,
                                      owner_id=refs.walker_id))
         by_family[family] = list(pool.values())

@@ -132,7 +132,7 @@ class BundleService(ServiceBase):
                     named = known.display_name if known is not None and \
                         known.walk_id == notes.walk_id else None
                     reports[index] = _refused(Path(paths[index]), problem,
-                                              replace(notes, walker_name=named))
+                                              replace(notes, walker_name=named or ""))
                     del checked[index]
         backup = None
         changed: dict[tuple[Entity, str], set[str]] = {}
