@@ -40,6 +40,7 @@ from walkapp.bundles.versions import (
     version_id,
 )
 from walkapp.events import Entity
+from walkapp.services.history import forget_history, keep_replaced_text
 from walkapp.storage import models as m
 
 
@@ -175,10 +176,14 @@ class Refs:
     look_fors: dict[str, m.LookFor]
     # Who started each family that came in a notes file (`SyncFamily`), by (entity, family).
     owners: dict[tuple[str, str], str | None] = field(default_factory=dict)
+    # A walker's own laptop: what replaces a note's text here comes from the facilitator.
+    walker_laptop: bool = False
 
     @classmethod
     def load(cls, session: Session, walk_id: str, walker_id: str) -> Refs:
+        walk = session.get(m.Walk, walk_id)
         return cls(
+            walker_laptop=walk is not None and walk.local_mode == "walker",
             walker_id=walker_id,
             participants=set(session.scalars(select(m.Participant.id)
                                              .where(m.Participant.walk_id == walk_id))),
@@ -403,6 +408,8 @@ def _apply(local: LocalState, refs: Refs, family: str, lanes: dict[str, str],
             row = spec.model(id=lane, walk_id=local.walk_id)
             session.add(row)
             local.rows[lane] = row
+        elif spec.has_tags:
+            _note_history(session, refs, row, content)
         apply_content(spec, row, content)
         if spec.has_tags:
             row.conflict_of = None if lane == family else family
@@ -411,6 +418,17 @@ def _apply(local: LocalState, refs: Refs, family: str, lanes: dict[str, str],
     for lane in set(before) - set(lanes):
         session.delete(local.rows.pop(lane))
         session.delete(local.sync.pop(lane))
+
+
+def _note_history(session: Session, refs: Refs, row: m.Note, content: dict[str, Any]) -> None:
+    """The history rule (walkapp.services.history) as a merge applies a version to a note
+    row: a deletion takes the note's earlier texts with it; on a walker's laptop, a text
+    that replaces the walker's own (from the facilitator) keeps the walker's."""
+    if content["deleted_at"] is not None:
+        forget_history(session, row.id)
+    elif refs.walker_laptop and row.text != content["text"]:
+        keep_replaced_text(session, row, replaced_by=None, new_revision=content["revision"],
+                           when=f.parse_time(content["updated_at"]))
 
 
 def _ids_elsewhere(session: Session, spec: EntitySpec, walk_id: str,

@@ -423,22 +423,24 @@ class SyncFamily(Base):
     owner_id: Mapped[str | None] = mapped_column(ID, default=None)
 
 
-class ReplacedText(Base):
+class NoteHistory(Base):
     """A note's earlier text, kept when someone other than its author replaced it (the
     facilitator editing a walker's note), so the note's history can show what the walker
-    wrote. Deleted with the note: older text must not linger after a deletion."""
+    wrote (`walkapp.services.history`). It goes with the note: deleting the note removes
+    it (`NoteService.delete_note`, a merged deletion) and so does any removal of the row
+    (ON DELETE CASCADE), because older text must not linger after a deletion."""
 
-    __tablename__ = "replaced_texts"
-    __table_args__ = (Index("ix_replaced_texts_walk_row", "walk_id", "entity", "row_id"),)
+    __tablename__ = "note_history"
     id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
     walk_id: Mapped[str] = mapped_column(ID, ForeignKey("walks.id", ondelete="CASCADE"))
-    entity: Mapped[str] = mapped_column(String(20))
-    row_id: Mapped[str] = mapped_column(ID)
+    note_id: Mapped[str] = mapped_column(ID, ForeignKey("notes.id", ondelete="CASCADE"),
+                                         index=True)
     # Who wrote the text kept here (a participant; None = the facilitator), and when.
     author_id: Mapped[str | None] = mapped_column(ID, default=None)
     text: Mapped[str] = mapped_column(Text, default="")
     written_at: Mapped[datetime] = mapped_column()
-    # Who replaced it (None = the facilitator) and when; the row's revision after that.
+    # Who replaced it (None = the facilitator) and when; the note's revision after that,
+    # which tells whether the note still shows the replacing text.
     replaced_by: Mapped[str | None] = mapped_column(ID, default=None)
     replaced_at: Mapped[datetime] = mapped_column()
     revision: Mapped[int] = mapped_column(Integer, default=0)

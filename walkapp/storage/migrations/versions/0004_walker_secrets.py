@@ -62,29 +62,31 @@ def upgrade() -> None:
         batch_op.create_index(batch_op.f("ix_sync_families_walk_id"), ["walk_id"],
                               unique=False)
     op.create_table(
-        "replaced_texts",
+        "note_history",
         sa.Column("id", sa.Integer(), autoincrement=True, nullable=False),
         sa.Column("walk_id", sa.String(length=36), nullable=False),
-        sa.Column("entity", sa.String(length=20), nullable=False),
-        sa.Column("row_id", sa.String(length=36), nullable=False),
+        sa.Column("note_id", sa.String(length=36), nullable=False),
         sa.Column("author_id", sa.String(length=36), nullable=True),
         sa.Column("text", sa.Text(), nullable=False),
         sa.Column("written_at", sa.DateTime(), nullable=False),
         sa.Column("replaced_by", sa.String(length=36), nullable=True),
         sa.Column("replaced_at", sa.DateTime(), nullable=False),
         sa.Column("revision", sa.Integer(), nullable=False),
-        _walk_fk("replaced_texts"),
-        sa.PrimaryKeyConstraint("id", name=op.f("pk_replaced_texts")),
+        _walk_fk("note_history"),
+        sa.ForeignKeyConstraint(["note_id"], ["notes.id"],
+                                name=op.f("fk_note_history_note_id_notes"),
+                                ondelete="CASCADE"),
+        sa.PrimaryKeyConstraint("id", name=op.f("pk_note_history")),
     )
-    with op.batch_alter_table("replaced_texts", schema=None) as batch_op:
-        batch_op.create_index("ix_replaced_texts_walk_row", ["walk_id", "entity", "row_id"],
+    with op.batch_alter_table("note_history", schema=None) as batch_op:
+        batch_op.create_index(batch_op.f("ix_note_history_note_id"), ["note_id"],
                               unique=False)
 
 
 def downgrade() -> None:
-    with op.batch_alter_table("replaced_texts", schema=None) as batch_op:
-        batch_op.drop_index("ix_replaced_texts_walk_row")
-    op.drop_table("replaced_texts")
+    with op.batch_alter_table("note_history", schema=None) as batch_op:
+        batch_op.drop_index(batch_op.f("ix_note_history_note_id"))
+    op.drop_table("note_history")
     with op.batch_alter_table("sync_families", schema=None) as batch_op:
         batch_op.drop_index(batch_op.f("ix_sync_families_walk_id"))
     op.drop_table("sync_families")
