@@ -475,3 +475,70 @@ def test_no_adversarial_file_changes_another_walkers_text(
             assert body in {t for _, t in final.values()}, body
     finally:
         world.close()
+
+
+# -- files and kits from before walkers were authenticated ---------------------------------
+
+def _old_kit(kit: bytes) -> bytes:
+    """A kit as an older walkapp wrote it: no secret in walk.json."""
+    def strip(plan: dict[str, Any]) -> None:
+        plan.pop("kit_secret", None)
+        plan.pop("walker_secret", None)
+
+    return resealed(kit, {"walk.json": strip})
+
+
+def test_a_laptop_with_an_older_kit_says_to_open_a_fresh_one(world: World,
+                                                             tmp_path: Path) -> None:
+    from walkapp.bundles import BundleError
+
+    kit = world.fac.bundles.write_kit(world.walk_id, tmp_path / "k.walkkit")
+    cara = open_laptop(tmp_path, "cara", tmp_path)
+    try:
+        cara.bundles.open_kit(world.file("old.walkkit", _old_kit(kit.read_bytes())),
+                              walker="Walker 2")
+        with pytest.raises(BundleError, match="fresh walk kit"):
+            cara.bundles.write_notes(world.walk_id, world.ben_id, tmp_path / "n.walknotes")
+        cara.bundles.open_kit(kit, walker="Walker 2")
+        path = cara.bundles.write_notes(world.walk_id, world.ben_id, tmp_path / "n.walknotes")
+        assert world.fac.bundles.import_files([path]).clean
+    finally:
+        cara.close()
+
+
+def test_a_walkers_laptop_writes_only_its_own_walkers_file(world: World) -> None:
+    from walkapp.bundles import BundleError
+
+    with pytest.raises(BundleError, match="only Walker 1's notes file"):
+        world.amy.bundles.write_notes(world.walk_id, world.ben_id,
+                                      world.root / "x.walknotes")
+
+
+def test_the_command_line_refusal_is_one_clear_line(world: World,
+                                                    capsys: pytest.CaptureFixture[str]
+                                                    ) -> None:
+    from walkapp.cli import main
+
+    path = world.file("bare.walknotes", resealed(world.amy_file))
+    folder = world.fac.folder
+    world.close()
+    before = dump_path(folder)
+    code = main(["--data-dir", str(folder), "import", str(path)])
+    captured = capsys.readouterr()
+    assert code != 0 and code != 70
+    assert "fresh walk kit" in captured.out + captured.err
+    assert "Traceback" not in captured.out + captured.err
+    assert dump_path(folder) == before
+    world.fac = open_laptop(world.root, "fac")
+    world.amy = open_laptop(world.root, "amy")
+    world.ben = open_laptop(world.root, "ben")
+
+
+def dump_path(folder: Path) -> list[str]:
+    from walkapp.config import DATABASE_FILENAME
+
+    conn = sqlite3.connect(folder / DATABASE_FILENAME)
+    try:
+        return list(conn.iterdump())
+    finally:
+        conn.close()

@@ -222,7 +222,7 @@ def _authenticated(session: Session, notes: NotesFile) -> NotesFile:
                               "with. Open a fresh walk kit from the facilitator first.")
         raise BundleError(f"No walk kit of “{walk.title}” was made on this laptop since "
                           "walkers' notes files are sealed, so this file cannot be checked. "
-                          f"Make fresh walk kits for the walkers. {trust.FRESH_FILE_ADVICE}")
+                          f"{trust.FRESH_FILE_ADVICE}")
     trust.check_seal(notes.manifest, secret, walker.display_name)
     return replace(notes, walker_name=walker.display_name)
 

@@ -30,8 +30,9 @@ SCHEME = "hmac-sha256"
 SECRET_BYTES = 32
 _HEX = frozenset("0123456789abcdef")
 
-FRESH_FILE_ADVICE = ("Ask the walker to open a fresh walk kit from you (walkapp 0.2 or later) "
-                     "and save their notes file again.")
+FRESH_FILE_ADVICE = ("To get one that can be checked: make a fresh walk kit for the walker, "
+                     "have them open it on their laptop (their notes stay) and save their "
+                     "notes file again.")
 
 
 def new_secret() -> str:
