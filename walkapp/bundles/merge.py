@@ -72,8 +72,8 @@ def parse_incoming(spec: EntitySpec, payload: Any, walk_id: str) -> Incoming:
 
     Every version is checked, not only the newest: its id, that its family and row agree,
     that its parents are listed and of the same family, that no chain of versions loops,
-    that every newest version comes with its content and only newest versions do, and that
-    a deletion carries no text.
+    that every newest version comes with its content (the content of older ones is dropped),
+    and that a deletion carries no text.
     """
     where = spec.member
     data = s.obj(payload, where)
@@ -119,9 +119,9 @@ def parse_incoming(spec: EntitySpec, payload: Any, walk_id: str) -> Incoming:
     _check_no_cycle(nodes, where)
     if any(vid not in replaced and vid not in heads for vid in nodes):
         raise s.damaged(where, "a newest version is listed without its content")
-    if any(vid in replaced for vid in heads):
-        raise s.damaged(where, "an older version is listed with its text (walkapp sends only "
-                               "the newest text)")
+    # Content given for a version that another one replaced is never shown: it is dropped
+    # here rather than stored, so an older text cannot ride in on a newer file.
+    heads = {vid: content for vid, content in heads.items() if vid not in replaced}
     return Incoming(spec, nodes, heads)
 
 
