@@ -190,8 +190,10 @@ class Refs:
             visits=set(session.scalars(select(m.Visit.id).where(m.Visit.walk_id == walk_id))),
             look_fors={lf.id: lf for lf in session.scalars(
                 select(m.LookFor).where(m.LookFor.walk_id == walk_id))},
-            owners={(r.entity, r.family_id): r.owner_id for r in session.scalars(
-                select(m.SyncFamily).where(m.SyncFamily.walk_id == walk_id))})
+            # Plain columns, not ORM objects: a big walk has one row per note.
+            owners={(entity, family): owner for entity, family, owner in session.execute(
+                select(m.SyncFamily.entity, m.SyncFamily.family_id, m.SyncFamily.owner_id)
+                .where(m.SyncFamily.walk_id == walk_id))})
 
     def ownership_problem(self, local: LocalState, family: str, rows: list[str],
                           nodes: list[Node], known_nodes: list[Node],
@@ -211,7 +213,8 @@ class Refs:
         key = (spec.name, family)
         if not known_nodes and family not in local.rows and key not in self.owners \
                 and not rows:
-            return None
+            authors = {c.get(spec.author_field) for c in heads}
+            return "its versions disagree on who wrote it" if len(authors) > 1 else None
         row_author: Any = None
         shown = [local.rows[r] for r in sorted(rows, key=lambda r: r != family)]
         if shown:
