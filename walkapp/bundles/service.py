@@ -58,7 +58,8 @@ class BundleService(ServiceBase):
     # -- facilitator → walker ----------------------------------------------------------
     def write_kit(self, walk_id: str, path: Path | str, walker_id: str | None = None,
                   passphrase: str | None = None) -> Path:
-        with self.db.transaction("reading the walk") as session:
+        # A write: the walk's kit secret is made with its first kit (walkapp.bundles.trust).
+        with self.db.transaction("making the walk kit") as session:
             header, payloads = build_kit_payload(session, walk_id, walker_id)
         data = build_bundle(f.KIT_FORMAT, header, payloads, passphrase)
         return write_atomically(Path(path), data)
