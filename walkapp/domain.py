@@ -217,6 +217,24 @@ class Note:
 
 
 @dataclass(frozen=True)
+class HistoryEntry:
+    """One text a note has shown, oldest first; the last entry is what it shows now.
+
+    Earlier texts are kept only when someone other than the note's author replaced them
+    (the facilitator editing a walker's note): see `walkapp.services.history`.
+    """
+
+    text: str
+    author_id: str | None         # who wrote this text; None = the facilitator
+    author_name: str | None       # from the roster; None = the facilitator
+    written_at: datetime
+    changed_by_id: str | None     # who replaced it; None = the facilitator (or current)
+    changed_by_name: str | None
+    changed_at: datetime | None   # None for the current text
+    current: bool
+
+
+@dataclass(frozen=True)
 class Reflection:
     id: str
     walk_id: str

@@ -9,6 +9,7 @@ of the facilitator's database. The laws:
 
 - order-independent: one file at a time in one order == all at once in another order;
 - idempotent: importing everything again changes nothing and reports nothing new;
+- trust: a file carrying one walker's notes, sealed by another walker, changes nothing;
 - no text lost: the notes shown are exactly the newest versions in an independent model of
   who had seen what (an edit replaces only the versions its writer had seen; when every
   newest version is a deletion the note is gone; an edit beats a concurrent deletion).
@@ -29,6 +30,7 @@ from sqlalchemy import text
 
 from tests.helpers.builders import make_walk
 from tests.helpers.laptops import Laptop, open_laptop
+from tests.helpers.seal import resealed, secret_of
 from walkapp.services import NoteDraft
 
 WALKERS = 2
@@ -38,7 +40,7 @@ SLOTS = 2
 # edited on two laptops, deleted on one and edited on another, old files arriving late.
 op = st.tuples(
     st.sampled_from(["write", "write", "write", "delete", "export", "export", "import",
-                     "import", "fac_write", "fac_write", "fac_delete", "back", "unplan"]),
+                     "import", "fac_write", "fac_write", "fac_delete", "back", "unplan", "steal"]),
     st.integers(0, 7), st.integers(0, SLOTS - 1))
 
 CONCURRENT_EDITS = [("write", 0, 0), ("export", 0, 0), ("import", 0, 0), ("fac_write", 0, 0),
@@ -53,6 +55,11 @@ EDIT_AGAINST_DELETE = [("write", 0, 0), ("write", 1, 1), ("export", 0, 0), ("exp
                        ("export", 0, 0), ("export", 1, 0), ("fac_write", 0, 0)]
 # Notes go back and forth: the walker edits on top of the facilitator's edit, and deletes a
 # conflict copy the facilitator sent back.
+# A walker's file copied and sealed by the other walker, before and after the facilitator
+# edited the note and sent it back.
+STOLEN = [("write", 0, 0), ("export", 0, 0), ("steal", 0, 0), ("import", 0, 0),
+          ("steal", 0, 0), ("fac_write", 0, 0), ("back", 0, 0), ("steal", 1, 0),
+          ("write", 1, 1), ("export", 1, 0), ("steal", 1, 0)]
 ROUND_TRIP = [("write", 0, 0), ("export", 0, 0), ("import", 0, 0), ("fac_write", 0, 0),
               ("write", 0, 0), ("export", 0, 0), ("import", 0, 0), ("back", 0, 0),
               ("write", 0, 0), ("fac_write", 1, 0), ("export", 0, 0), ("back", 0, 0)]
@@ -151,6 +158,7 @@ class World:
                        for s in range(SLOTS)] for w in range(WALKERS)]
         self.files: list[Path] = []
         self.exported: dict[Path, set[str]] = {}
+        self.walker_of: dict[Path, int] = {}
         self.model = Model()
 
     def close(self) -> None:
@@ -197,6 +205,7 @@ class World:
         path = self.root / f"file{len(self.files)}.walknotes"
         laptop.bundles.write_notes(self.walk.id, self.walker(walker), path)
         self.files.append(path)
+        self.walker_of[path] = walker
         self.exported[path] = {e for e in self.model.known.get(name, set())
                                if self.model.note_of[e] in self.slots[walker]}
         return path
@@ -263,6 +272,7 @@ _SETTINGS = {"deadline": None, "derandomize": True,
 @example(ops=ROUND_TRIP, order=__import__("random").Random(4))
 @example(ops=EDIT_AGAINST_DELETE, order=__import__("random").Random(2))
 @example(ops=STALE_PLAN, order=__import__("random").Random(5))
+@example(ops=STOLEN, order=__import__("random").Random(5))
 def test_merge_laws(tmp_path_factory, ops, order) -> None:
     check_history(tmp_path_factory, ops, order)
 

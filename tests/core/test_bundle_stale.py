@@ -309,7 +309,7 @@ def test_the_migration_downgrades_without_losing_a_note(tmp_path: Path) -> None:
     with engine.begin() as connection:
         connection.exec_driver_sql("PRAGMA foreign_keys = ON")
         config.attributes["connection"] = connection
-        command.downgrade(config, "0003")
+        command.downgrade(config, "0004")
     with engine.connect() as connection:
         columns = {r[1] for r in connection.exec_driver_sql("PRAGMA table_info(visits)")}
         counts = [connection.exec_driver_sql(f"SELECT count(*) FROM {t}").scalar()

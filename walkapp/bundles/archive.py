@@ -56,15 +56,20 @@ def _zip_bytes(members: dict[str, bytes]) -> bytes:
 
 
 def build_bundle(format_name: str, header: dict[str, Any], payloads: dict[str, Any],
-                 passphrase: str | None = None) -> bytes:
+                 passphrase: str | None = None, seal_with: str | None = None) -> bytes:
     """The bytes of a kit or notes file: `header` goes into the manifest, `payloads` are
-    the JSON members (names from `format.FORMAT_MEMBERS`)."""
+    the JSON members (names from `format.FORMAT_MEMBERS`). `seal_with` is the walker's
+    secret a notes file is sealed with (`walkapp.bundles.trust`)."""
     members = {name: f.pretty_json(value) for name, value in payloads.items()}
     manifest = dict(header)
     manifest.update({"format": format_name, "format_version": f.FORMAT_VERSION,
                      "app_version": __version__,
                      "members": {name: {"sha256": f.sha256(data), "size": len(data)}
                                  for name, data in members.items()}})
+    if seal_with is not None:
+        from walkapp.bundles.trust import seal
+
+        manifest = seal(manifest, seal_with)
     inner = _zip_bytes({f.MANIFEST: f.pretty_json(manifest), **members})
     if passphrase is None:
         return inner

@@ -22,6 +22,7 @@ from walkapp import domain as d
 from walkapp import visit_fields as vf
 from walkapp.bundles import format as f
 from walkapp.bundles import schema as s
+from walkapp.bundles import trust
 from walkapp.bundles.errors import BundleError, WalkerChoiceNeededError
 from walkapp.privacy import visit_values
 from walkapp.services.plan import name_key
@@ -59,6 +60,15 @@ def build_kit_payload(session: Session, walk_id: str, walker_id: str | None
                   for n in walk.norms],
         "for_walker_id": walker_id,
     }
+    # The walker's secret seals their notes files (walkapp.bundles.trust). A kit for one
+    # walker carries only theirs; an "any walker" kit carries the walk's kit secret, from
+    # which the walker's laptop derives the secret of the name chosen.
+    secret = trust.kit_secret(session, walk.id, create=True)
+    assert secret is not None
+    if walker_id is None:
+        plan["kit_secret"] = secret
+    else:
+        plan["walker_secret"] = trust.walker_secret(secret, walk.id, walker_id)
     header = {"walk_id": walk.id, "walk_title": walk.title,
               "walk_date": walk.walk_date.isoformat(), "for_walker_id": walker_id,
               "for_walker_name": walker.display_name if walker else None,
@@ -77,6 +87,17 @@ class KitPlan:
     look_fors: list[dict[str, Any]]
     norms: list[dict[str, Any]]
     for_walker_id: str | None
+    # The secret of the walker the kit is for, or the kit secret of an "any walker" kit;
+    # None in a kit from before walkers were authenticated (its notes files are refused).
+    walker_secret: str | None = None
+    kit_secret: str | None = None
+
+    def secret_of(self, walker_id: str) -> str | None:
+        if self.walker_secret is not None and walker_id == self.for_walker_id:
+            return self.walker_secret
+        if self.kit_secret is not None:
+            return trust.walker_secret(self.kit_secret, self.walk["id"], walker_id)
+        return None
 
     @property
     def walkers(self) -> list[dict[str, Any]]:
@@ -148,7 +169,16 @@ def parse_kit(members: dict[str, Any]) -> KitPlan:
     for_walker = s.uid(plan, "for_walker_id", "walk.json", optional=True)
     if for_walker is not None and for_walker not in {p["id"] for p in participants}:
         raise s.damaged("walk.json", "the kit is for a walker who is not on its roster")
-    return KitPlan(walk, participants, groups, visits, look_fors, norms, for_walker)
+    walker_secret, kit_secret = plan.get("walker_secret"), plan.get("kit_secret")
+    for key, value in (("walker_secret", walker_secret), ("kit_secret", kit_secret)):
+        if value is not None and not trust.is_secret(value):
+            raise s.damaged("walk.json", f"“{key}” should be 64 hexadecimal digits")
+    if walker_secret is not None and for_walker is None:
+        raise s.damaged("walk.json", "a walker's secret is in a kit for any walker")
+    if kit_secret is not None and for_walker is not None:
+        raise s.damaged("walk.json", "a kit secret is in a kit for one walker")
+    return KitPlan(walk, participants, groups, visits, look_fors, norms, for_walker,
+                   walker_secret, kit_secret)
 
 
 def choose_walker(plan: KitPlan, walker: str | None) -> dict[str, Any]:
@@ -248,4 +278,13 @@ def write_kit(session: Session, plan: KitPlan, walker: dict[str, Any]) -> bool:
     for norm in plan.norms:
         _upsert(session, m.Norm, walk_id, norm)
     session.flush()
+    secret = plan.secret_of(walker["id"])
+    stored = session.get(m.WalkerKey, walk_id)
+    if secret is not None:
+        if stored is None:
+            session.add(m.WalkerKey(walk_id=walk_id, participant_id=walker["id"],
+                                    secret=secret))
+        else:
+            stored.participant_id, stored.secret = walker["id"], secret
+        session.flush()
     return created

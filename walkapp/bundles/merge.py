@@ -42,6 +42,7 @@ from walkapp.bundles.versions import (
 )
 from walkapp.events import Entity
 from walkapp.services import convert
+from walkapp.services.history import forget_history, keep_replaced_text
 from walkapp.storage import models as m
 from walkapp.storage.types import utcnow
 
@@ -61,8 +62,22 @@ class Incoming:
         return grouped
 
 
+# The field that holds what a person wrote: a deletion (tombstone) carries it empty.
+TEXT_FIELD = {Entity.NOTE: "text", Entity.REFLECTION: "text", Entity.COMMITMENT: "text",
+              Entity.FEEDBACK: "answer"}
+# A conflict copy's row id is derived from a version id, with a salt only when a forged
+# file made two heads want the same derived row (`materialise`).
+_LANE_SALTS = ("", "+1", "+2", "+3")
+
+
 def parse_incoming(spec: EntitySpec, payload: Any, walk_id: str) -> Incoming:
-    """Check one member of a notes file; any damage refuses the whole file."""
+    """Check one member of a notes file; any damage refuses the whole file.
+
+    Every version is checked, not only the newest: its id, that its family and row agree,
+    that its parents are listed and of the same family, that no chain of versions loops,
+    that every newest version comes with its content (the content of older ones is dropped),
+    and that a deletion carries no text.
+    """
     where = spec.member
     data = s.obj(payload, where)
     nodes: dict[str, Node] = {}
@@ -80,6 +95,7 @@ def parse_incoming(spec: EntitySpec, payload: Any, walk_id: str) -> Incoming:
             raise s.damaged(at, "the same version is listed twice with different parents")
         nodes[vid] = node
     heads: dict[str, dict[str, Any]] = {}
+    text_field = TEXT_FIELD[spec.name]
     for index, raw in enumerate(s.items(data.get("items"), f"{where}: items")):
         at = f"{where}, entry {index + 1}"
         entry = s.obj(raw, at)
@@ -91,6 +107,9 @@ def parse_incoming(spec: EntitySpec, payload: Any, walk_id: str) -> Incoming:
         if version_id(spec, walk_id, listed.family, listed.lane, listed.parents,
                       content) != vid:
             raise s.damaged(at, "its content does not match its version id (was it edited?)")
+        if content["deleted_at"] is not None and content[text_field]:
+            raise s.damaged(at, f"a deleted {spec.label} still carries its text (walkapp "
+                                "never writes one; the file was made by hand)")
         heads[vid] = content
     replaced = set()
     for node in nodes.values():
@@ -99,9 +118,54 @@ def parse_incoming(spec: EntitySpec, payload: Any, walk_id: str) -> Incoming:
             if other is None or other.family != node.family:
                 raise s.damaged(where, "a version's history is incomplete")
             replaced.add(parent)
+    _check_lanes(spec, nodes, where)
+    _check_no_cycle(nodes, where)
     if any(vid not in replaced and vid not in heads for vid in nodes):
         raise s.damaged(where, "a newest version is listed without its content")
+    # Content given for a version that another one replaced is never shown: it is dropped
+    # here rather than stored, so an older text cannot ride in on a newer file.
+    heads = {vid: content for vid, content in heads.items() if vid not in replaced}
     return Incoming(spec, nodes, heads)
+
+
+def _check_lanes(spec: EntitySpec, nodes: dict[str, Node], where: str) -> None:
+    """Each version's row is its family's row or a conflict copy derived from a version of
+    the same family, so a file cannot aim a version at some other row."""
+    members: dict[str, list[str]] = {}
+    for node in nodes.values():
+        members.setdefault(node.family, []).append(node.id)
+    derived: dict[str, set[str]] = {}
+    for node in nodes.values():
+        if node.lane == node.family:
+            continue
+        lanes = derived.get(node.family)
+        if lanes is None:
+            lanes = {conflict_lane(spec, node.family, vid, salt)
+                     for vid in members[node.family] for salt in _LANE_SALTS}
+            derived[node.family] = lanes
+        if node.lane not in lanes:
+            raise s.damaged(where, "a version is written in a row that is not of its note")
+
+
+def _check_no_cycle(nodes: dict[str, Node], where: str) -> None:
+    """Refuse a loop of versions that replace each other: such a family has no newest
+    version, and merging it would leave the note with nothing to show."""
+    waiting = {vid: len(node.parents) for vid, node in nodes.items()}
+    children: dict[str, list[str]] = {}
+    for node in nodes.values():
+        for parent in node.parents:
+            children.setdefault(parent, []).append(node.id)
+    ready = [vid for vid, count in waiting.items() if count == 0]
+    seen = 0
+    while ready:
+        vid = ready.pop()
+        seen += 1
+        for child in children.get(vid, ()):
+            waiting[child] -= 1
+            if waiting[child] == 0:
+                ready.append(child)
+    if seen != len(nodes):
+        raise s.damaged(where, "its versions replace each other in a loop")
 
 
 @dataclass
@@ -120,12 +184,17 @@ class Refs:
     look_fors: dict[str, m.LookFor]
     removed_look_fors: dict[str, str]  # id -> name, of look-fors removed here
     show_teacher_names: bool = False
+    # Who started each family that came in a notes file (`SyncFamily`), by (entity, family).
+    owners: dict[tuple[str, str], str | None] = field(default_factory=dict)
+    # A walker's own laptop: what replaces a note's text here comes from the facilitator.
+    walker_laptop: bool = False
 
     @classmethod
     def load(cls, session: Session, walk_id: str, walker_id: str) -> Refs:
         walk = session.get(m.Walk, walk_id)
         return cls(
             walk_id=walk_id,
+            walker_laptop=walk is not None and walk.local_mode == "walker",
             walker_id=walker_id,
             participants=set(session.scalars(select(m.Participant.id)
                                              .where(m.Participant.walk_id == walk_id))),
@@ -135,7 +204,48 @@ class Refs:
                 select(m.LookFor).where(m.LookFor.walk_id == walk_id))},
             removed_look_fors={r.id: r.text for r in session.scalars(
                 select(m.RemovedLookFor).where(m.RemovedLookFor.walk_id == walk_id))},
-            show_teacher_names=bool(walk is not None and walk.show_teacher_names))
+            show_teacher_names=bool(walk is not None and walk.show_teacher_names),
+            # Plain columns, not ORM objects: a big walk has one row per note.
+            owners={(entity, family): owner for entity, family, owner in session.execute(
+                select(m.SyncFamily.entity, m.SyncFamily.family_id, m.SyncFamily.owner_id)
+                .where(m.SyncFamily.walk_id == walk_id))})
+
+    def ownership_problem(self, local: LocalState, family: str, rows: list[str],
+                          nodes: list[Node], known_nodes: list[Node],
+                          heads: Iterable[dict[str, Any]]) -> str | None:
+        """Why this file may not change `family`, or None.
+
+        The trust rule: a walker's file changes only families that walker started. A
+        family started on this laptop belongs to the author of its rows (None: the
+        facilitator, whose rows no walker's file can change); one that came in a notes file
+        belongs to the walker whose authenticated file brought it first.
+        """
+        spec = local.spec
+        for node in nodes:
+            mine = local.nodes.get(node.id)
+            if mine is not None and mine != node:
+                return "its history does not match the one this laptop has (a forged file?)"
+        key = (spec.name, family)
+        if not known_nodes and family not in local.rows and key not in self.owners \
+                and not rows:
+            authors = {c.get(spec.author_field) for c in heads}
+            return "its versions disagree on who wrote it" if len(authors) > 1 else None
+        row_author: Any = None
+        shown = [local.rows[r] for r in sorted(rows, key=lambda r: r != family)]
+        if shown:
+            row_author = getattr(shown[0], spec.author_field)
+        if key in self.owners:
+            owner = self.owners[key]
+        elif shown:
+            owner = row_author
+        else:
+            return "this laptop no longer has it, so it cannot tell who wrote it"
+        if owner != self.walker_id:
+            return ("it belongs to a note someone else wrote (another walker, or the "
+                    "facilitator); a walker's notes file may change only their own")
+        if shown and any(c.get(spec.author_field) != row_author for c in heads):
+            return "it changes who wrote it"
+        return None
 
     def problem(self, spec: EntitySpec, content: dict[str, Any]) -> str | None:
         author = content.get(spec.author_field)
@@ -293,6 +403,9 @@ def merge_entity(session: Session, walk_id: str, incoming: Incoming, refs: Refs,
         if problem is None and spec.has_tags and any(refs.foreign_visit(session, c)
                                                      for c in mine.values()):
             problem = "its visit's id is used by another walk on this laptop"
+        if problem is None:
+            problem = refs.ownership_problem(local, family, rows_of.get(family, []), nodes,
+                                             by_family.get(family, []), mine.values())
         if problem is None and (family in foreign or any(n.lane in foreign for n in nodes)):
             problem = "its id is already used by something else on this laptop"
         owner = local.version_of(family)
@@ -320,6 +433,10 @@ def merge_entity(session: Session, walk_id: str, incoming: Incoming, refs: Refs,
             elif vid in shown:
                 contents[vid] = local.content(local.rows[shown[vid]])
         heads = {vid for vid in heads if vid in contents}
+        if not heads:  # never from a checked file; refuse rather than empty the note
+            tally.rejected.append(Rejected(what=f"a {spec.label}",
+                                           reason="it would leave the note with no version"))
+            continue
         lanes = materialise(spec, family, {vid: pool[vid] for vid in heads}, contents)
         if any(lane in local.rows and (local.version_of(lane) is None
                                        or local.version_of(lane).family != family)  # type: ignore[union-attr]
@@ -330,6 +447,12 @@ def merge_entity(session: Session, walk_id: str, incoming: Incoming, refs: Refs,
             continue
         for node in fresh:
             local.add_node(node)
+        owned = (spec.name, family)
+        if not known and owned not in refs.owners:
+            # A family new here: the walker whose authenticated file brought it owns it.
+            refs.owners[owned] = refs.walker_id
+            session.add(m.SyncFamily(entity=spec.name, family_id=family, walk_id=walk_id,
+                                     owner_id=refs.walker_id))
         by_family[family] = list(pool.values())
         before = {r: local.sync[r].version_id for r in rows_of.get(family, [])}
         _apply(local, refs, family, lanes, contents, before, tally, set(mine))
@@ -365,6 +488,8 @@ def _apply(local: LocalState, refs: Refs, family: str, lanes: dict[str, str],
             row = spec.model(id=lane, walk_id=local.walk_id)
             session.add(row)
             local.rows[lane] = row
+        elif spec.has_tags:
+            _note_history(session, refs, row, content)
         apply_content(spec, row, content)
         if spec.has_tags:
             row.conflict_of = None if lane == family else family
@@ -379,6 +504,17 @@ def _apply(local: LocalState, refs: Refs, family: str, lanes: dict[str, str],
     for lane in set(before) - set(lanes):
         session.delete(local.rows.pop(lane))
         session.delete(local.sync.pop(lane))
+
+
+def _note_history(session: Session, refs: Refs, row: m.Note, content: dict[str, Any]) -> None:
+    """The history rule (walkapp.services.history) as a merge applies a version to a note
+    row: a deletion takes the note's earlier texts with it; on a walker's laptop, a text
+    that replaces the walker's own (from the facilitator) keeps the walker's."""
+    if content["deleted_at"] is not None:
+        forget_history(session, row.id)
+    elif refs.walker_laptop and row.text != content["text"]:
+        keep_replaced_text(session, row, replaced_by=None, new_revision=content["revision"],
+                           when=f.parse_time(content["updated_at"]))
 
 
 def _ids_elsewhere(session: Session, spec: EntitySpec, walk_id: str,

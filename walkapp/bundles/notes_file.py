@@ -8,7 +8,7 @@ there travels too.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any
 
@@ -16,6 +16,7 @@ from sqlalchemy.orm import Session
 
 from walkapp.bundles import format as f
 from walkapp.bundles import schema as s
+from walkapp.bundles import trust
 from walkapp.bundles.archive import Bundle
 from walkapp.bundles.errors import BundleError
 from walkapp.bundles.merge import Incoming, parse_incoming
@@ -31,8 +32,10 @@ class NotesFile:
     walk_id: str
     walk_title: str
     walker_id: str
-    walker_name: str
+    walker_name: str  # as the file says; replaced by the roster's name once it is checked
     parts: tuple[Incoming, ...]
+    # The manifest as read, for checking its seal (`walkapp.bundles.trust`).
+    manifest: dict[str, Any] = field(default_factory=dict, compare=False, repr=False)
 
     @property
     def item_count(self) -> int:
@@ -40,8 +43,9 @@ class NotesFile:
 
 
 def build_notes_payload(session: Session, walk_id: str, walker_id: str
-                        ) -> tuple[dict[str, Any], dict[str, Any]]:
-    """The manifest header and members of `walker_id`'s notes file for `walk_id`.
+                        ) -> tuple[dict[str, Any], dict[str, Any], str]:
+    """The manifest header and members of `walker_id`'s notes file for `walk_id`, and the
+    walker's secret to seal it with.
 
     Records this laptop's unsent edits as versions first, so writing the file is itself a
     (small) write transaction.
@@ -54,6 +58,9 @@ def build_notes_payload(session: Session, walk_id: str, walker_id: str
         raise WalkInTrashError(walk.id, walk.title)
     if walker is None or walker.walk_id != walk_id:
         raise BundleError("That walker is not on this walk's roster.")
+    secret = trust.secret_for(session, walk, walker_id, create=True)
+    if secret is None:
+        raise BundleError(_no_secret(session, walk, walker))
     on_own_laptop = (walk.local_mode == "walker" and walk.local_participant_id == walker_id)
     authors: set[str | None] = {walker_id, None} if on_own_laptop else {walker_id}
     payloads: dict[str, Any] = {}
@@ -79,7 +86,19 @@ def build_notes_payload(session: Session, walk_id: str, walker_id: str
               "walk_date": walk.walk_date.isoformat(), "walker_id": walker_id,
               "walker_name": walker.display_name,
               "created_at": f.format_time(datetime.now(UTC)), "counts": counts}
-    return header, payloads
+    return header, payloads, secret
+
+
+def _no_secret(session: Session, walk: m.Walk, walker: m.Participant) -> str:
+    """Why this walker laptop cannot seal `walker`'s notes file."""
+    holder = session.get(m.Participant, walk.local_participant_id or "")
+    if holder is not None and holder.id != walker.id:
+        return (f"This laptop holds {holder.display_name}'s copy of “{walk.title}”, so it "
+                f"can write only {holder.display_name}'s notes file.")
+    return (f"This laptop's copy of “{walk.title}” came from a walk kit made by an older "
+            "walkapp, which carries no walker's secret, so a notes file written here could "
+            "not be checked. Ask the facilitator for a fresh walk kit, open it here (your "
+            "notes stay), then save your notes file again.")
 
 
 def parse_notes_bundle(bundle: Bundle) -> NotesFile:
@@ -92,4 +111,4 @@ def parse_notes_bundle(bundle: Bundle) -> NotesFile:
     parts = tuple(parse_incoming(spec, bundle.members[spec.member], walk_id)
                   for spec in ENTITIES)
     return NotesFile(walk_id=walk_id, walk_title=title, walker_id=walker_id,
-                     walker_name=name, parts=parts)
+                     walker_name=name, parts=parts, manifest=bundle.manifest)

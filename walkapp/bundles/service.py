@@ -8,12 +8,14 @@ all accepted files in one transaction: a failure half-way leaves the database as
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from sqlalchemy.orm import Session
 
+from walkapp import domain as d
 from walkapp.bundles import format as f
+from walkapp.bundles import trust
 from walkapp.bundles.archive import build_bundle, read_bundle_file, write_atomically
 from walkapp.bundles.errors import BundleError
 from walkapp.bundles.kit import KitPlan, build_kit_payload, choose_walker, parse_kit, write_kit
@@ -56,7 +58,8 @@ class BundleService(ServiceBase):
     # -- facilitator → walker ----------------------------------------------------------
     def write_kit(self, walk_id: str, path: Path | str, walker_id: str | None = None,
                   passphrase: str | None = None) -> Path:
-        with self.db.transaction("reading the walk") as session:
+        # A write: the walk's kit secret is made with its first kit (walkapp.bundles.trust).
+        with self.db.transaction("making the walk kit") as session:
             header, payloads = build_kit_payload(session, walk_id, walker_id)
         data = build_bundle(f.KIT_FORMAT, header, payloads, passphrase)
         written = write_atomically(Path(path), data)
@@ -94,8 +97,8 @@ class BundleService(ServiceBase):
     def write_notes(self, walk_id: str, walker_id: str, path: Path | str,
                     passphrase: str | None = None) -> Path:
         with self.db.transaction("preparing the notes file") as session:
-            header, payloads = build_notes_payload(session, walk_id, walker_id)
-        data = build_bundle(f.NOTES_FORMAT, header, payloads, passphrase)
+            header, payloads, secret = build_notes_payload(session, walk_id, walker_id)
+        data = build_bundle(f.NOTES_FORMAT, header, payloads, passphrase, seal_with=secret)
         return write_atomically(Path(path), data)
 
     def import_files(self, paths: Sequence[Path | str], passphrase: str | None = None,
@@ -123,8 +126,18 @@ class BundleService(ServiceBase):
         with self.db.transaction("checking the notes files") as session:
             for index, notes in list(checked.items()):
                 problem = _belongs(session, notes)
+                if problem is None:
+                    try:
+                        checked[index] = notes = _authenticated(session, notes)
+                    except BundleError as error:
+                        problem = error.message
                 if problem is not None:
-                    reports[index] = _refused(Path(paths[index]), problem, notes)
+                    # Named from the roster here, never from the file's own words.
+                    known = session.get(m.Participant, notes.walker_id)
+                    named = known.display_name if known is not None and \
+                        known.walk_id == notes.walk_id else None
+                    reports[index] = _refused(Path(paths[index]), problem,
+                                              replace(notes, walker_name=named or ""))
                     del checked[index]
         backup = None
         changed: dict[tuple[Entity, str], set[str]] = {}
@@ -173,7 +186,7 @@ def _refused(path: Path, reason: str, notes: NotesFile | None = None) -> FileRep
     return FileReport(path=str(path), accepted=False,
                       walk_id=notes.walk_id if notes else None,
                       walk_title=notes.walk_title if notes else None,
-                      walker_name=notes.walker_name if notes else None,
+                      walker_name=(notes.walker_name or None) if notes else None,
                       rejected=(Rejected(what="the whole file", reason=reason),))
 
 
@@ -190,9 +203,36 @@ def _belongs(session: Session, notes: NotesFile) -> str | None:
                 "import this file again.")
     walker = session.get(m.Participant, notes.walker_id)
     if walker is None or walker.walk_id != notes.walk_id:
-        return (f"It comes from {notes.walker_name}, who is not on the roster of "
-                f"“{walk.title}” here. Add them back to the roster, then import again.")
+        return (f"It claims to come from a walker who is not on the roster of “{walk.title}” "
+                "here, so it cannot be checked. If they were removed, add them back to the "
+                "roster and make them a fresh walk kit; then import again.")
+    if walk.local_mode == d.LocalMode.WALKER.value and \
+            walk.local_participant_id != notes.walker_id:
+        holder = session.get(m.Participant, walk.local_participant_id or "")
+        who = holder.display_name if holder else "one walker"
+        return (f"It is {walker.display_name}'s notes file, and this laptop holds {who}'s "
+                f"copy of “{walk.title}”. A walker's laptop takes only its own walker's notes "
+                "file: import it on the facilitator's laptop.")
     return None
+
+
+def _authenticated(session: Session, notes: NotesFile) -> NotesFile:
+    """`notes` once its seal proves it was made with its walker's secret, named from the
+    roster here; otherwise BundleError (the file is refused whole)."""
+    walk = session.get(m.Walk, notes.walk_id)
+    walker = session.get(m.Participant, notes.walker_id)
+    assert walk is not None and walker is not None  # _belongs checked both
+    secret = trust.secret_for(session, walk, walker.id)
+    if secret is None:
+        if walk.local_mode == d.LocalMode.WALKER.value:
+            raise BundleError(f"This laptop's copy of “{walk.title}” came from a walk kit made "
+                              "by an older walkapp, so it has no secret to check notes files "
+                              "with. Open a fresh walk kit from the facilitator first.")
+        raise BundleError(f"No walk kit of “{walk.title}” was made on this laptop since "
+                          "walkers' notes files are sealed, so this file cannot be checked. "
+                          f"{trust.FRESH_FILE_ADVICE}")
+    trust.check_seal(notes.manifest, secret, walker.display_name)
+    return replace(notes, walker_name=walker.display_name)
 
 
 __all__ = ["BundleService", "KitOpened", "KitPreview", "WalkappError"]

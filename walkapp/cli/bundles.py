@@ -37,8 +37,9 @@ def register(subparsers: Any) -> None:
                    help="the walker it is for (default: any walker picks their name)")
     p.add_argument("-o", "--output", required=True, metavar="FILE", help="file to write")
     _passphrase_options(p, writing=True)
-    # Writes: the kit is recorded (when, for whom), so removing a look-for or visit while
-    # kits are out can say so first (walkapp.services.kits_out).
+    # Writes: the first kit makes the walk's kit secret (walkapp.bundles.trust), and each
+    # kit is recorded (when, for whom) so removing a look-for or visit while kits are out
+    # can say so first (walkapp.services.kits_out).
     p.set_defaults(handler=cmd_kit, writes=True)
 
     p = subparsers.add_parser("open-kit", allow_abbrev=False,

@@ -27,6 +27,9 @@ def register(subparsers: Any) -> None:
     p = subparsers.add_parser("show", help="show one walk and what was recorded in it")
     p.add_argument("walk", metavar="WALK", help="walk id, or an unambiguous start of its title")
     p.add_argument("--json", action="store_true", help="print JSON")
+    p.add_argument("--history", metavar="NOTE_ID",
+                   help="show one note's history instead: what its writer wrote before "
+                        "someone else changed it")
     p.set_defaults(handler=cmd_show, writes=False)
 
     p = subparsers.add_parser("check", help="check the database's integrity")
@@ -79,12 +82,35 @@ def cmd_list(args: argparse.Namespace, context: Context) -> int:
 def cmd_show(args: argparse.Namespace, context: Context) -> int:
     services = context.services
     walk = services.walks.find_walk(args.walk)
+    if getattr(args, "history", None):
+        return _show_history(context, walk.id, args.history, args.json)
     # The walk's privacy settings apply to what is printed too (teacher names, rooms…).
     record = redact_record(services.records.walk_record(walk.id))
     if args.json:
         print(dumps(record))
         return 0
     _print_record(record)
+    return 0
+
+
+def _show_history(context: Context, walk_id: str, note_id: str, as_json: bool) -> int:
+    from walkapp.events import Entity
+
+    entries = context.services.history.history(walk_id, Entity.NOTE, note_id.strip())
+    if as_json:
+        print(dumps(entries))
+        return 0
+    for entry in entries:
+        who = entry.author_name or "the facilitator"
+        head = f"{fmt.moment(entry.written_at)} — {who}"
+        if entry.current:
+            head += " (shown now)"
+        else:
+            assert entry.changed_at is not None
+            head += (f"; changed by {entry.changed_by_name or 'the facilitator'} on "
+                     f"{fmt.moment(entry.changed_at)}")
+        echo(head)
+        echo(f"  {entry.text}")
     return 0
 
 

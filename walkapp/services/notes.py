@@ -18,6 +18,7 @@ from walkapp.events import Action, Entity
 from walkapp.services import convert
 from walkapp.services import validate as v
 from walkapp.services.base import ServiceBase
+from walkapp.services.history import forget_history, keep_replaced_text
 from walkapp.services.walks import live_walk
 from walkapp.storage import models as m
 from walkapp.storage.types import new_id, utcnow
@@ -67,6 +68,16 @@ def _check_refs(session: Session, draft: NoteDraft, kept_visit: str | None = Non
     return tags
 
 
+def _keep_if_facilitator(session: Session, row: m.Note) -> None:
+    """On the facilitator's laptop, editing a walker's note keeps the walker's text in the
+    note's history (walkapp.services.history): the edit is the facilitator's version."""
+    walk = session.get(m.Walk, row.walk_id)
+    if walk is not None and walk.local_mode == d.LocalMode.FACILITATOR.value \
+            and row.author_id is not None:
+        keep_replaced_text(session, row, replaced_by=None, new_revision=row.revision + 1,
+                           when=utcnow())
+
+
 class NoteService(ServiceBase):
     def save_note(self, draft: NoteDraft) -> d.Note:
         """Create the note, or update it if it exists; the revision grows on each change."""
@@ -95,6 +106,8 @@ class NoteService(ServiceBase):
                            or [t.id for t in row.look_fors] != [t.id for t in tags]
                            or row.deleted_at is not None)
                 action = Action.UPDATED
+                if changed and row.text != text:
+                    _keep_if_facilitator(session, row)
                 if changed:
                     row.text, row.stem = text, stem.value
                     row.visit_id, row.phase = draft.visit_id, draft.phase
@@ -118,6 +131,7 @@ class NoteService(ServiceBase):
             row.deleted_at = utcnow()
             # The text goes now, not at the next merge: a deleted note must not linger.
             row.text = ""
+            forget_history(session, row.id)
             row.look_fors = []
             row.stale_tags = []  # a tombstone carries nothing but its deletion
             row.revision += 1

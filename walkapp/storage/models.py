@@ -428,3 +428,62 @@ class SyncRow(Base):
                                          index=True)
     version_id: Mapped[str] = mapped_column(String(64))
     base_revision: Mapped[int] = mapped_column(Integer, default=0)
+
+
+class WalkKey(Base):
+    """The walk's kit secret, on the facilitator's laptop: every walker's secret is derived
+    from it (`walkapp.bundles.trust`). It never leaves this laptop except inside a kit."""
+
+    __tablename__ = "walk_keys"
+    walk_id: Mapped[str] = mapped_column(ID, ForeignKey("walks.id", ondelete="CASCADE"),
+                                         primary_key=True)
+    secret: Mapped[str] = mapped_column(String(64))  # 32 random bytes, hex
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+
+class WalkerKey(Base):
+    """On a walker's laptop: the secret of the walker it holds the walk for, from the kit.
+    Notes files written here are authenticated with it."""
+
+    __tablename__ = "walker_keys"
+    walk_id: Mapped[str] = mapped_column(ID, ForeignKey("walks.id", ondelete="CASCADE"),
+                                         primary_key=True)
+    participant_id: Mapped[str] = mapped_column(
+        ID, ForeignKey("participants.id", ondelete="CASCADE"), index=True)
+    secret: Mapped[str] = mapped_column(String(64))
+
+
+class SyncFamily(Base):
+    """Who started a family of versions that arrived in a notes file: the walker whose
+    authenticated file brought it first. Only that walker's files may change it. Families
+    started on this laptop have no row: their owner is the author of their rows."""
+
+    __tablename__ = "sync_families"
+    entity: Mapped[str] = mapped_column(String(20), primary_key=True)
+    family_id: Mapped[str] = mapped_column(ID, primary_key=True)
+    walk_id: Mapped[str] = mapped_column(ID, ForeignKey("walks.id", ondelete="CASCADE"),
+                                         index=True)
+    owner_id: Mapped[str | None] = mapped_column(ID, default=None)
+
+
+class NoteHistory(Base):
+    """A note's earlier text, kept when someone other than its author replaced it (the
+    facilitator editing a walker's note), so the note's history can show what the walker
+    wrote (`walkapp.services.history`). It goes with the note: deleting the note removes
+    it (`NoteService.delete_note`, a merged deletion) and so does any removal of the row
+    (ON DELETE CASCADE), because older text must not linger after a deletion."""
+
+    __tablename__ = "note_history"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    walk_id: Mapped[str] = mapped_column(ID, ForeignKey("walks.id", ondelete="CASCADE"))
+    note_id: Mapped[str] = mapped_column(ID, ForeignKey("notes.id", ondelete="CASCADE"),
+                                         index=True)
+    # Who wrote the text kept here (a participant; None = the facilitator), and when.
+    author_id: Mapped[str | None] = mapped_column(ID, default=None)
+    text: Mapped[str] = mapped_column(Text, default="")
+    written_at: Mapped[datetime] = mapped_column()
+    # Who replaced it (None = the facilitator) and when; the note's revision after that,
+    # which tells whether the note still shows the replacing text.
+    replaced_by: Mapped[str | None] = mapped_column(ID, default=None)
+    replaced_at: Mapped[datetime] = mapped_column()
+    revision: Mapped[int] = mapped_column(Integer, default=0)

@@ -3,8 +3,8 @@ tags a note carries that are not part of the walk here (`notes.stale_look_for_id
 names of removed look-fors (`removed_look_fors`), and when walk kits were made and notes
 files came back (`bundle_log`).
 
-Revision ID: 0004
-Revises: 0003
+Revision ID: 0005
+Revises: 0004
 Create Date: 2026-12-01 14:40:00
 
 Columns are added (and on the way back dropped) in place, never by rebuilding `visits` or
@@ -18,8 +18,8 @@ from __future__ import annotations
 import sqlalchemy as sa
 from alembic import op
 
-revision = "0004"
-down_revision = "0003"
+revision = "0005"
+down_revision = "0004"
 branch_labels = None
 depends_on = None
 
