@@ -40,7 +40,8 @@ SLOTS = 2
 # edited on two laptops, deleted on one and edited on another, old files arriving late.
 op = st.tuples(
     st.sampled_from(["write", "write", "write", "delete", "export", "export", "import",
-                     "import", "fac_write", "fac_write", "fac_delete", "back", "unplan", "steal"]),
+                     "import", "fac_write", "fac_write", "fac_delete", "back", "unplan",
+                     "steal"]),
     st.integers(0, 7), st.integers(0, SLOTS - 1))
 
 CONCURRENT_EDITS = [("write", 0, 0), ("export", 0, 0), ("import", 0, 0), ("fac_write", 0, 0),
@@ -234,6 +235,21 @@ class World:
                     plan.look_fors[b % len(plan.look_fors)].id)
             elif a % 2 == 1 and plan.visits:
                 self.fac.services.plan.remove_visit(plan.visits[b % len(plan.visits)].id)
+        elif kind == "steal" and self.files:
+            # Another walker seals, with their own secret, a file carrying a walker's notes
+            # (copied from a shared folder): no note or tag may change. (The import still
+            # records the facilitator's own unsent edits as versions, as any import does.)
+            victim = self.files[a % len(self.files)]
+            thief = (self.walker_of[victim] + 1) % WALKERS
+            forged = resealed(victim.read_bytes(), manifest=lambda m: m.update(
+                walker_id=self.walker(thief)),
+                secret=secret_of(self.fac, self.walk.id, self.walker(thief)))
+            stolen = self.root / f"stolen{len(self.files)}.walknotes"
+            stolen.write_bytes(forged)
+            before = db_state(self.fac)[:2]
+            report = self.fac.bundles.import_files([stolen])
+            assert report.new == report.updated == report.conflicts == 0, report.summary()
+            assert db_state(self.fac)[:2] == before, "another walker's file changed notes"
         elif kind in ("fac_write", "fac_delete"):
             rows = self.fac.services.notes.list_notes(self.walk.id)
             if rows:
