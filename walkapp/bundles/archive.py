@@ -27,6 +27,7 @@ from typing import Any
 
 from walkapp import __version__
 from walkapp.bundles import format as f
+from walkapp.bundles import schema as s
 from walkapp.bundles.errors import BundleError, PassphraseNeededError
 from walkapp.storage.os_errors import DISK_FULL_ERRNOS, ErrorContext, disk_full_error
 from walkapp.storage.safe_files import write_private_atomically
@@ -190,38 +191,88 @@ def _reject_constant(name: str) -> Any:
     raise ValueError(f"{name} is not allowed")
 
 
-# A \\uD800–\\uDFFF escape: JSON can spell half of a surrogate pair, which no text can hold.
-_SURROGATE_ESCAPE = re.compile(r"\\u[dD][89a-fA-F]")
-_LONE_SURROGATE = re.compile("[\ud800-\udfff]")
+# A \\uD800–\\uDFFF or \\u0000 escape: JSON can spell half of a surrogate pair and NUL,
+# which no stored text can hold (raw control characters are not valid JSON at all). Only a
+# member that spells one is walked in full, to name the field that holds it.
+_UNSTORABLE_ESCAPE = re.compile(r"\\u(?:[dD][89a-fA-F]|0000)")
+_LIST_ENTRY = {"items": "entry", "versions": "version"}
+_SAFE_KEY = re.compile(r"[^A-Za-z0-9_ .-]")
 
 
-def _holds_broken_text(value: Any) -> bool:
-    stack = [value]
+def _key_words(key: str) -> str:
+    return _SAFE_KEY.sub("?", key[:40])
+
+
+def _field_words(member: str, path: list[str | int], is_key: bool) -> str:
+    """Where a value is, in the words the schema checks use: "notes.json, entry 3: “text”",
+    "walk.json, participants 1: “display_name”", "manifest: “walker_name”"."""
+    labels: list[str] = []
+    field: str | None = None
+    index = 0
+    while index < len(path):
+        step = path[index]
+        following = path[index + 1] if index + 1 < len(path) else None
+        if isinstance(step, int):
+            labels.append(f"entry {step + 1}")
+        elif isinstance(following, int) and index + 2 < len(path):
+            labels.append(f"{_LIST_ENTRY.get(step, _key_words(step))} {following + 1}")
+            index += 1
+        elif following is None or isinstance(following, int):
+            field = step  # the last key, or a list of values (an entry's "parents")
+            index += 1
+        elif step != "content":  # an entry's content is part of the entry
+            labels.append(_key_words(step))
+        index += 1
+    where = ", ".join([member, *labels])
+    what = ("a field name" if is_key else f"“{_key_words(field)}”" if field is not None
+            else "a value")
+    return f"{where}: {what}"
+
+
+def _find_unstorable(value: Any, member: str) -> BundleError | None:
+    stack: list[tuple[Any, list[str | int]]] = [(value, [])]
     while stack:
-        item = stack.pop()
+        item, path = stack.pop()
         if isinstance(item, str):
-            if _LONE_SURROGATE.search(item):
-                return True
+            why = s.unstorable(item)
+            if why is not None:
+                return s.unstorable_error(*_field_words(member, path, False).split(": ", 1),
+                                          why)
         elif isinstance(item, dict):
-            stack += [*item.keys(), *item.values()]
+            for key, inner in item.items():
+                why = s.unstorable(key)
+                if why is not None:
+                    return s.unstorable_error(
+                        *_field_words(member, path, True).split(": ", 1), why)
+                stack.append((inner, [*path, key]))
         elif isinstance(item, list):
-            stack += item
-    return False
+            stack.extend((inner, [*path, i]) for i, inner in reversed(list(enumerate(item))))
+    return None
 
 
-def parse_json(data: bytes, what: str) -> Any:
-    """Parse JSON whose size was already capped; deep nesting, NaN and broken characters
-    (lone surrogates, which could never be stored or printed) are refused."""
+def _finite(text: str) -> float:
+    value = float(text)
+    if value != value or value in (float("inf"), float("-inf")):
+        raise ValueError("a number too large to hold")  # 1e999: no canonical spelling
+    return value
+
+
+def parse_json(data: bytes, member: str) -> Any:
+    """Parse JSON whose size was already capped; deep nesting, NaN, numbers too large to
+    hold and text no field can store (lone surrogates, NUL) are refused, the last naming
+    the field."""
+    what = "The manifest" if member == f.MANIFEST else f"The part {member!r}"
     try:
         text = data.decode("utf-8")
-        value = json.loads(text, parse_constant=_reject_constant)
+        value = json.loads(text, parse_constant=_reject_constant, parse_float=_finite)
     except RecursionError:
         raise BundleError(f"{what} is nested too deeply; it was not made by walkapp.") from None
     except (UnicodeDecodeError, ValueError):
         raise BundleError(f"{what} is not valid JSON; the file is damaged.") from None
-    if _SURROGATE_ESCAPE.search(text) and _holds_broken_text(value):
-        raise BundleError(f"{what} holds a broken character (half of an emoji or symbol); "
-                          "the file is damaged or was not made by walkapp.")
+    if _UNSTORABLE_ESCAPE.search(text):
+        problem = _find_unstorable(value, "manifest" if member == f.MANIFEST else member)
+        if problem is not None:
+            raise problem
     return value
 
 
@@ -230,7 +281,7 @@ def _manifest(archive: zipfile.ZipFile, entries: dict[str, zipfile.ZipInfo],
     if f.MANIFEST not in entries:
         raise BundleError("The file has no manifest; it is not a walkapp kit or notes file.")
     manifest = parse_json(_read_member(archive, entries[f.MANIFEST], f.MAX_MANIFEST_BYTES),
-                          "The manifest")
+                          f.MANIFEST)
     if not isinstance(manifest, dict):
         raise BundleError("The manifest is damaged.")
     name, version = manifest.get("format"), manifest.get("format_version")
@@ -308,7 +359,7 @@ def read_bundle(data: bytes, expected: tuple[str, ...], passphrase: str | None =
         raw = _checked_members(archive, entries, manifest.get("members"), allowed)
         if set(raw) != allowed:
             raise BundleError("The file is missing some of its parts; it is damaged.")
-        parsed = {key: parse_json(value, f"The part {key!r}") for key, value in raw.items()}
+        parsed = {key: parse_json(value, key) for key, value in raw.items()}
         return Bundle(format=name, manifest=manifest, members=parsed, encrypted=False)
 
 

@@ -1,0 +1,116 @@
+"""Issue 12, items 4–6: text every file field can hold, unknown version-1 content keys, and
+limits that agree. (The import report has its own tests in test_import_report.py.)"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from tests.core.test_bundle_hostile import _members, _refused, _resealed, _snapshot, make_world
+from tests.helpers.laptops import Laptop, open_laptop
+from walkapp.bundles import BundleError
+from walkapp.bundles import format as f
+
+World = tuple[Laptop, bytes, tuple[bytes, bytes]]
+
+
+@pytest.fixture(scope="module")
+def world(tmp_path_factory: pytest.TempPathFactory) -> Iterator[World]:
+    made = make_world(tmp_path_factory.mktemp("ledger"))
+    yield made
+    made[0].close()
+
+
+def _note(change: Callable[[dict[str, Any]], None]) -> Callable[[dict[str, Any]], None]:
+    def edit(value: dict[str, Any]) -> None:
+        change(value["items"][0]["content"])
+    return edit
+
+
+# -- every text field is storable text ------------------------------------------------------
+BROKEN_NOTES: dict[str, tuple[dict[str, Any], str]] = {
+    "lone surrogate in a note": (
+        {"change": _note(lambda c: c.__setitem__("text", c["text"] + "\ud800"))},
+        "notes.json, entry 1: “text” contains a character that cannot be stored "
+        "(a lone surrogate"),
+    "NUL in a note": (
+        {"change": _note(lambda c: c.__setitem__("text", c["text"] + "\x00!"))},
+        "notes.json, entry 1: “text” contains a character that cannot be stored "
+        "(a NUL character"),
+    "lone surrogate in the walker's name": (
+        {"manifest_change": lambda m: m.__setitem__("walker_name", "Amy \udc00")},
+        "manifest: “walker_name” contains a character that cannot be stored"),
+    "NUL in the walk title": (
+        {"manifest_change": lambda m: m.__setitem__("walk_title", "Walk\x00")},
+        "manifest: “walk_title” contains a character that cannot be stored"),
+    "lone surrogate in a field this walkapp does not know": (
+        {"change": _note(lambda c: c.__setitem__("mood", "\udbff"))},
+        "notes.json, entry 1: “mood” contains a character that cannot be stored"),
+    "lone surrogate in a key": (
+        {"change": _note(lambda c: c.__setitem__("bad\ud800key", 1))},
+        "notes.json, entry 1: a field name contains a character that cannot be stored"),
+    "lone surrogate in an id": (
+        {"change": lambda v: v["versions"][0].__setitem__("family", "\ud800")},
+        "notes.json, version 1: “family” contains a character that cannot be stored"),
+}
+
+
+@pytest.mark.parametrize("case", sorted(BROKEN_NOTES))
+def test_text_that_cannot_be_stored_is_refused_naming_the_field(
+        world: World, tmp_path: Path, case: str) -> None:
+    kwargs, expect = BROKEN_NOTES[case]
+    fac, good, _ = world
+    reason = _refused(fac, tmp_path, _resealed(good, **kwargs), expect)
+    assert "internal error" not in reason.lower()
+
+
+def test_a_refused_walker_name_is_refused_before_the_import_commits(
+        world: World, tmp_path: Path) -> None:
+    """Today's failure: the manifest's walker name was checked after the merge committed.
+    The file is refused as a whole; nothing is merged, no backup is made."""
+    fac, good, _ = world
+    bad = _resealed(good, manifest_change=lambda m: m.__setitem__("walker_name", "\ud83e"))
+    path = tmp_path / "bad-name.walknotes"
+    path.write_bytes(bad)
+    before = _snapshot(fac)
+    report = fac.bundles.import_files([path])
+    assert _snapshot(fac) == before and report.backup_path is None
+    assert not report.files[0].accepted
+    json.dumps(report.files[0].rejected[0].reason)  # printable, storable text
+
+
+KIT_TEXT = {
+    "walker's name": (lambda p: p["participants"][0].__setitem__("display_name", "A\ud800"),
+                      "walk.json, participants 1: “display_name” contains a character that "
+                      "cannot be stored"),
+    "visit room": (lambda p: p["visits"][0].__setitem__("room", "R\x00"),
+                   "walk.json, visits 1: “room” contains a character that cannot be stored"),
+    "walk focus": (lambda p: p["walk"].__setitem__("focus", "\udfff"),
+                   "walk.json, walk: “focus” contains a character that cannot be stored"),
+}
+
+
+@pytest.mark.parametrize("case", sorted(KIT_TEXT))
+def test_kit_text_that_cannot_be_stored_is_refused_naming_the_field(
+        world: World, tmp_path: Path, case: str) -> None:
+    change, expect = KIT_TEXT[case]
+    kit, _ = world[2]
+    path = tmp_path / "suspect.walkkit"
+    path.write_bytes(_resealed(kit, change, member="walk.json"))
+    laptop = open_laptop(tmp_path, "walker")
+    try:
+        before = _snapshot(laptop)
+        with pytest.raises(BundleError) as caught:
+            laptop.bundles.open_kit(path, walker="Walker 1")
+        assert expect in caught.value.message, caught.value.message
+        assert _snapshot(laptop) == before
+    finally:
+        laptop.close()
+
+
+def test_members_are_still_listed_and_checked(world: World) -> None:
+    assert "notes.json" in _members(world[1]) and f.MANIFEST in _members(world[1])
