@@ -203,7 +203,7 @@ def _key_words(key: str) -> str:
     return _SAFE_KEY.sub("?", key[:40])
 
 
-def _field_words(member: str, path: list[str | int], is_key: bool) -> str:
+def _field_words(member: str, path: list[str | int], is_key: bool) -> tuple[str, str]:
     """Where a value is, in the words the schema checks use: "notes.json, entry 3: “text”",
     "walk.json, participants 1: “display_name”", "manifest: “walker_name”"."""
     labels: list[str] = []
@@ -223,10 +223,9 @@ def _field_words(member: str, path: list[str | int], is_key: bool) -> str:
         elif step != "content":  # an entry's content is part of the entry
             labels.append(_key_words(step))
         index += 1
-    where = ", ".join([member, *labels])
     what = ("a field name" if is_key else f"“{_key_words(field)}”" if field is not None
             else "a value")
-    return f"{where}: {what}"
+    return ", ".join([member, *labels]), what
 
 
 def _find_unstorable(value: Any, member: str) -> BundleError | None:
@@ -236,14 +235,12 @@ def _find_unstorable(value: Any, member: str) -> BundleError | None:
         if isinstance(item, str):
             why = s.unstorable(item)
             if why is not None:
-                return s.unstorable_error(*_field_words(member, path, False).split(": ", 1),
-                                          why)
+                return s.unstorable_error(*_field_words(member, path, False), why)
         elif isinstance(item, dict):
             for key, inner in item.items():
                 why = s.unstorable(key)
                 if why is not None:
-                    return s.unstorable_error(
-                        *_field_words(member, path, True).split(": ", 1), why)
+                    return s.unstorable_error(*_field_words(member, path, True), why)
                 stack.append((inner, [*path, key]))
         elif isinstance(item, list):
             stack.extend((inner, [*path, i]) for i, inner in reversed(list(enumerate(item))))
