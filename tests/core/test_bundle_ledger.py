@@ -114,3 +114,64 @@ def test_kit_text_that_cannot_be_stored_is_refused_naming_the_field(
 
 def test_members_are_still_listed_and_checked(world: World) -> None:
     assert "notes.json" in _members(world[1]) and f.MANIFEST in _members(world[1])
+
+
+# -- unknown content keys within version 1 --------------------------------------------------
+def _later_writer(good: bytes, extra: dict[str, Any], *, after: Callable[[dict[str, Any]],
+                                                                          None] | None = None
+                  ) -> bytes:
+    """`good` as a later version-1 writer would make it: the first note's content carries
+    fields this walkapp does not know, and its version id hashes the content as written.
+    `after` then changes the content without fixing the id (an edit on the way)."""
+    from walkapp.bundles.versions import NOTE, version_id
+
+    walk_id = json.loads(_members(good)[f.MANIFEST])["walk_id"]
+
+    def change(value: dict[str, Any]) -> None:
+        item = value["items"][0]
+        node = next(n for n in value["versions"] if n["id"] == item["version"])
+        item["content"].update(extra)
+        new = version_id(NOTE, walk_id, node["family"], node["lane"], tuple(node["parents"]),
+                         item["content"])
+        node["id"] = item["version"] = new
+        if after is not None:
+            after(item["content"])
+    return _resealed(good, change)
+
+
+def test_a_later_writers_extra_content_field_is_accepted(tmp_path: Path) -> None:
+    from walkapp.bundles.archive import read_bundle
+    from walkapp.bundles.notes_file import parse_notes_bundle
+
+    fac, good, _ = make_world(tmp_path)
+    try:
+        path = tmp_path / "later.walknotes"
+        path.write_bytes(_later_writer(good, {"mood": "calm", "photo": {"w": 3, "tags": []}}))
+        report = fac.bundles.import_files([path])
+        assert report.clean, report.summary()
+        walk_id = report.walk_ids[0]
+        texts = sorted(n.text for n in fac.services.notes.list_notes(walk_id))
+        assert texts == [f"Note {i}: students talk." for i in range(3)]
+        # Only the fields this walkapp knows were stored, and a notes file written here
+        # from what it holds is one its own reader (and any other) accepts.
+        walker = json.loads(_members(good)[f.MANIFEST])["walker_id"]
+        again = fac.bundles.write_notes(walk_id, walker, tmp_path / "again.walknotes")
+        parsed = parse_notes_bundle(read_bundle(again.read_bytes(), (f.NOTES_FORMAT,)))
+        assert sum(len(p.heads) for p in parsed.parts) == 3
+        assert b"mood" not in _members(again.read_bytes())["notes.json"]
+        # Importing the later writer's file again changes nothing.
+        assert fac.bundles.import_files([path]).files[0].accepted
+    finally:
+        fac.close()
+
+
+@pytest.mark.parametrize("edit", ["extra field", "known field"])
+def test_content_edited_after_its_id_was_taken_is_still_refused(
+        world: World, tmp_path: Path, edit: str) -> None:
+    def after(content: dict[str, Any]) -> None:
+        if edit == "extra field":
+            content["mood"] = "stormy"
+        else:
+            content["text"] = "Not what she wrote."
+    data = _later_writer(world[1], {"mood": "calm"}, after=after)
+    _refused(world[0], tmp_path, data, "does not match its version id")

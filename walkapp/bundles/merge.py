@@ -50,6 +50,9 @@ class Incoming:
     spec: EntitySpec
     nodes: dict[str, Node]
     heads: dict[str, dict[str, Any]]
+    # Heads whose content, as written, held fields this walkapp does not know (a later
+    # version-1 writer's): their ids hash those fields, which are not stored here.
+    partly_known: set[str] = field(default_factory=set)
 
     def families(self) -> dict[str, list[Node]]:
         grouped: dict[str, list[Node]] = {}
@@ -77,17 +80,23 @@ def parse_incoming(spec: EntitySpec, payload: Any, walk_id: str) -> Incoming:
             raise s.damaged(at, "the same version is listed twice with different parents")
         nodes[vid] = node
     heads: dict[str, dict[str, Any]] = {}
+    partly_known: set[str] = set()
     for index, raw in enumerate(s.items(data.get("items"), f"{where}: items")):
         at = f"{where}, entry {index + 1}"
         entry = s.obj(raw, at)
         vid = s.version_id(entry.get("version"), at)
-        content = check_content(spec, entry.get("content"), at)
+        written = s.obj(entry.get("content"), at)
+        content = check_content(spec, written, at)
         listed = nodes.get(vid)
         if listed is None:
             raise s.damaged(at, "its version is missing from the list of versions")
-        if version_id(spec, walk_id, listed.family, listed.lane, listed.parents,
-                      content) != vid:
+        # The id is checked over the content exactly as written, fields this walkapp does
+        # not know included (docs/file-formats.md: a later version-1 writer may add some),
+        # so no field, known or not, can be changed without the id noticing.
+        if _written_id(spec, walk_id, listed, written, at) != vid:
             raise s.damaged(at, "its content does not match its version id (was it edited?)")
+        if written != content:  # what is stored here would not hash to `vid`
+            partly_known.add(vid)
         heads[vid] = content
     replaced = set()
     for node in nodes.values():
@@ -98,7 +107,15 @@ def parse_incoming(spec: EntitySpec, payload: Any, walk_id: str) -> Incoming:
             replaced.add(parent)
     if any(vid not in replaced and vid not in heads for vid in nodes):
         raise s.damaged(where, "a newest version is listed without its content")
-    return Incoming(spec, nodes, heads)
+    return Incoming(spec, nodes, heads, partly_known)
+
+
+def _written_id(spec: EntitySpec, walk_id: str, node: Node, written: dict[str, Any],
+                where: str) -> str:
+    try:
+        return version_id(spec, walk_id, node.family, node.lane, node.parents, written)
+    except (ValueError, RecursionError):  # parsed, so only nesting past the limit is left
+        raise s.damaged(where, "its content is nested too deeply") from None
 
 
 @dataclass
@@ -257,7 +274,7 @@ def merge_entity(session: Session, walk_id: str, incoming: Incoming, refs: Refs,
             local.add_node(node)
         by_family[family] = list(pool.values())
         before = {r: local.sync[r].version_id for r in rows_of.get(family, [])}
-        _apply(local, refs, family, lanes, contents, before)
+        _apply(local, refs, family, lanes, contents, before, incoming.partly_known)
         rows_of[family] = list(lanes)
         changed.update(lanes)
         changed.update(set(before) - set(lanes))
@@ -276,7 +293,8 @@ def merge_entity(session: Session, walk_id: str, incoming: Incoming, refs: Refs,
 
 
 def _apply(local: LocalState, refs: Refs, family: str, lanes: dict[str, str],
-           contents: dict[str, dict[str, Any]], before: dict[str, str]) -> None:
+           contents: dict[str, dict[str, Any]], before: dict[str, str],
+           partly_known: set[str]) -> None:
     spec, session = local.spec, local.session
     for lane, vid in lanes.items():
         if before.get(lane) == vid:
@@ -291,7 +309,7 @@ def _apply(local: LocalState, refs: Refs, family: str, lanes: dict[str, str],
         if spec.has_tags:
             row.conflict_of = None if lane == family else family
             row.look_fors = [refs.look_fors[t] for t in content["look_for_ids"]]
-        local.set_sync(lane, vid, content["revision"])
+        local.set_sync(lane, vid, content["revision"], partly_known=vid in partly_known)
     for lane in set(before) - set(lanes):
         session.delete(local.rows.pop(lane))
         session.delete(local.sync.pop(lane))

@@ -60,7 +60,7 @@ def build_notes_payload(session: Session, walk_id: str, walker_id: str
     counts: dict[str, int] = {}
     for spec in ENTITIES:
         local = LocalState(session, spec, walk_id)
-        local.commit_dirty()
+        local.commit_dirty(for_export=True)
         families = set()
         for row_id, row in local.rows.items():
             node = local.version_of(row_id)

@@ -160,6 +160,10 @@ def check_content(spec: EntitySpec, raw: Any, where: str) -> dict[str, Any]:
     return content
 
 
+def _partly_known(revision: int) -> int:
+    return -1 - revision
+
+
 class LocalState:
     """One walk's rows, sync rows and version graph of one entity, in one session."""
 
@@ -194,7 +198,13 @@ class LocalState:
                                        entity=self.spec.name, family_id=node.family,
                                        lane_id=node.lane, parents=" ".join(node.parents)))
 
-    def set_sync(self, row_id: str, version: str, revision: int) -> None:
+    def set_sync(self, row_id: str, version: str, revision: int, *,
+                 partly_known: bool = False) -> None:
+        """The row shows `version`, at `revision`. `partly_known`: the version's content
+        held fields this walkapp does not store, so the row's content no longer hashes to
+        it; the base revision is kept as `-1 - revision` to say so (see `commit_dirty`)."""
+        if partly_known:
+            revision = _partly_known(revision)
         current = self.sync.get(row_id)
         if current is None:
             current = m.SyncRow(entity=self.spec.name, row_id=row_id, walk_id=self.walk_id,
@@ -208,13 +218,21 @@ class LocalState:
         entry = self.sync.get(row_id)
         return self.nodes.get(entry.version_id) if entry is not None else None
 
-    def commit_dirty(self) -> int:
-        """Record rows edited here since the last merge (or never merged) as versions."""
+    def commit_dirty(self, *, for_export: bool = False) -> int:
+        """Record rows edited here since the last merge (or never merged) as versions.
+
+        `for_export`: also rows showing a version whose content held fields this walkapp
+        does not know. A notes file must carry each item's content with the id that hashes
+        it, and those fields were not stored: such a row travels as a new version of its
+        own (the later writer's version its parent). Merging alone leaves them as they are,
+        so that the walker's next edit of the note replaces it instead of conflicting."""
         made = 0
         for row in self.rows.values():
             entry = self.sync.get(row.id)
             node = self.version_of(row.id)
-            if node is not None and entry is not None and row.revision == entry.base_revision:
+            if node is not None and entry is not None and (
+                    row.revision == entry.base_revision
+                    or (not for_export and _partly_known(row.revision) == entry.base_revision)):
                 continue
             parents: tuple[str, ...]
             if node is None:
