@@ -175,3 +175,54 @@ def test_content_edited_after_its_id_was_taken_is_still_refused(
             content["text"] = "Not what she wrote."
     data = _later_writer(world[1], {"mood": "calm"}, after=after)
     _refused(world[0], tmp_path, data, "does not match its version id")
+
+
+# -- what export writes, import reads -------------------------------------------------------
+def _walker_with_notes(root: Path, texts: list[str]) -> tuple[Laptop, Laptop, str, str]:
+    from tests.helpers.builders import make_walk
+    from walkapp.services import NoteDraft
+
+    fac = open_laptop(root, "fac")
+    walk = make_walk(fac.services, "Limits walk", walkers=1, visits=1)
+    me = walk.walkers[0].id
+    amy = open_laptop(root, "amy")
+    amy.bundles.open_kit(fac.bundles.write_kit(walk.id, root / "k.walkkit", walker_id=me))
+    for text in texts:
+        amy.services.notes.save_note(NoteDraft(walk.id, me, text, visit_id=walk.visits[0].id))
+    return fac, amy, walk.id, me
+
+
+def test_export_refuses_before_writing_a_file_import_would_refuse(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    fac, amy, walk_id, me = _walker_with_notes(tmp_path, ["A long note. " * 400] * 3)
+    try:
+        target = tmp_path / "out" / "amy.walknotes"
+        target.parent.mkdir()
+        monkeypatch.setattr(f, "MAX_MEMBER_BYTES", 8 * 1024)
+        with pytest.raises(BundleError, match=r"too large to read back: its part notes\.json"):
+            amy.bundles.write_notes(walk_id, me, target)
+        monkeypatch.setattr(f, "MAX_MEMBER_BYTES", 10**8)
+        monkeypatch.setattr(f, "MAX_ITEMS", 2)
+        with pytest.raises(BundleError, match="3 notes in this walk; a notes file holds at "
+                                              "most 2"):
+            amy.bundles.write_notes(walk_id, me, target)
+        assert list(target.parent.iterdir()) == []
+    finally:
+        fac.close()
+        amy.close()
+
+
+def test_a_part_deflate_would_shrink_like_a_zip_bomb_is_written_readable(
+        tmp_path: Path) -> None:
+    from walkapp.services.validate import MAX_NOTE_CHARS
+
+    fac, amy, walk_id, me = _walker_with_notes(tmp_path, ["a" * MAX_NOTE_CHARS] * 2)
+    try:
+        path = amy.bundles.write_notes(walk_id, me, tmp_path / "amy.walknotes")
+        report = fac.bundles.import_files([path])
+        assert report.clean, report.summary()
+        assert [len(n.text) for n in fac.services.notes.list_notes(walk_id)] == \
+            [MAX_NOTE_CHARS] * 2
+    finally:
+        fac.close()
+        amy.close()

@@ -45,39 +45,92 @@ class Bundle:
     encrypted: bool
 
 
-def _zip_bytes(members: dict[str, bytes]) -> bytes:
+def _zip_bytes(members: dict[str, bytes], stored: frozenset[str] = frozenset()) -> bytes:
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w", compression=zipfile.ZIP_DEFLATED) as archive:
         for name, data in members.items():
             info = zipfile.ZipInfo(name, date_time=_DATE_TIME)
-            info.compress_type = zipfile.ZIP_DEFLATED
+            info.compress_type = zipfile.ZIP_STORED if name in stored else zipfile.ZIP_DEFLATED
             info.external_attr = (stat.S_IFREG | 0o600) << 16
             archive.writestr(info, data)
     return buffer.getvalue()
 
 
+def _readable_zip(members: dict[str, bytes]) -> bytes:
+    """The zip of `members`, as a reader accepts it: a member that deflate would shrink past
+    the ratio a reader takes for a zip bomb (a part of very repetitive text) is stored."""
+    data = _zip_bytes(members)
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        too_small = frozenset(
+            i.filename for i in archive.infolist()
+            if i.file_size > f.RATIO_CHECK_FROM_BYTES
+            and i.file_size > f.MAX_RATIO * max(i.compress_size, 1) // 2)
+    return _zip_bytes(members, too_small) if too_small else data
+
+
+def _mb(size: int) -> str:
+    return f"{size / (1024 * 1024):,.0f} MB"
+
+
+def check_writable(kind: str, members: dict[str, bytes]) -> None:
+    """Refuse, before anything is written, a file its reader would refuse for its size."""
+    too_big = ("This is far more than any walk needs; very long pasted texts are the usual "
+               "cause. Shorten or delete them, then try again. Nothing was written.")
+    for name, data in members.items():
+        limit = f.MAX_MANIFEST_BYTES if name == f.MANIFEST else f.MAX_MEMBER_BYTES
+        if len(data) > limit:
+            raise BundleError(f"This {kind} would be too large to read back: its part "
+                              f"{name} would be {_mb(len(data))}, and a {kind} holds at "
+                              f"most {_mb(limit)} per part. {too_big}")
+    total = sum(len(data) for data in members.values())
+    if total > f.MAX_TOTAL_BYTES:
+        raise BundleError(f"This {kind} would be too large to read back: {_mb(total)} in "
+                          f"all, and a {kind} holds at most {_mb(f.MAX_TOTAL_BYTES)}. "
+                          f"{too_big}")
+
+
 def build_bundle(format_name: str, header: dict[str, Any], payloads: dict[str, Any],
                  passphrase: str | None = None) -> bytes:
     """The bytes of a kit or notes file: `header` goes into the manifest, `payloads` are
-    the JSON members (names from `format.FORMAT_MEMBERS`)."""
-    members = {name: f.pretty_json(value) for name, value in payloads.items()}
+    the JSON members (names from `format.FORMAT_MEMBERS`). A file its reader would refuse
+    for its size is refused here instead (`check_writable`), before anything is written."""
+    kind = f.KIND_NAMES[format_name]
+    members = {name: f.compact_json(value) for name, value in payloads.items()}
+    check_writable(kind, members)
     manifest = dict(header)
     manifest.update({"format": format_name, "format_version": f.FORMAT_VERSION,
                      "app_version": __version__,
                      "members": {name: {"sha256": f.sha256(data), "size": len(data)}
                                  for name, data in members.items()}})
-    inner = _zip_bytes({f.MANIFEST: f.pretty_json(manifest), **members})
+    manifest_bytes = f.pretty_json(manifest)
+    check_writable(kind, {f.MANIFEST: manifest_bytes})
+    inner = _readable_zip({f.MANIFEST: manifest_bytes, **members})
     if passphrase is None:
-        return inner
-    from walkapp.bundles import crypto  # loaded only when needed: it costs ~50 ms
+        result = inner
+    else:
+        from walkapp.bundles import crypto  # loaded only when needed: it costs ~50 ms
 
-    aad = f.canonical_json({"format": format_name, "format_version": f.FORMAT_VERSION})
-    params, cipher = crypto.encrypt(inner, passphrase, aad)
-    outer = {"format": format_name, "format_version": f.FORMAT_VERSION,
-             "encryption": params,
-             "members": {f.ENCRYPTED_PAYLOAD: {"sha256": f.sha256(cipher),
-                                               "size": len(cipher)}}}
-    return _zip_bytes({f.MANIFEST: f.pretty_json(outer), f.ENCRYPTED_PAYLOAD: cipher})
+        aad = f.canonical_json({"format": format_name, "format_version": f.FORMAT_VERSION})
+        params, cipher = crypto.encrypt(inner, passphrase, aad)
+        outer = {"format": format_name, "format_version": f.FORMAT_VERSION,
+                 "encryption": params,
+                 "members": {f.ENCRYPTED_PAYLOAD: {"sha256": f.sha256(cipher),
+                                                   "size": len(cipher)}}}
+        # The payload is ciphertext, which deflate cannot shrink: stored, it needs no
+        # second pass through zlib.
+        result = _zip_bytes({f.MANIFEST: f.pretty_json(outer), f.ENCRYPTED_PAYLOAD: cipher},
+                            frozenset({f.ENCRYPTED_PAYLOAD}))
+    if len(result) > f.MAX_FILE_BYTES:
+        raise BundleError(f"This {kind} would be {_mb(len(result))}, more than the "
+                          f"{_mb(f.MAX_FILE_BYTES)} a {kind} may be. Nothing was written.")
+    for data in (inner, result):  # the very checks a reader makes of the zip's parts
+        try:
+            with zipfile.ZipFile(io.BytesIO(data)) as archive:
+                _check_entries(archive, {f.MANIFEST, f.ENCRYPTED_PAYLOAD, *members})
+        except BundleError as error:
+            raise BundleError(f"This {kind} would be refused when it is read, so it was not "
+                              f"written: {error.message}") from None
+    return result
 
 
 def write_atomically(path: Path, data: bytes) -> Path:
@@ -134,6 +187,14 @@ def _open_zip(data: bytes) -> zipfile.ZipFile:
         raise BundleError("This is not a walkapp kit or notes file.") from None
 
 
+def _member_limit(name: str) -> int:
+    if name == f.MANIFEST:
+        return f.MAX_MANIFEST_BYTES
+    if name == f.ENCRYPTED_PAYLOAD:  # a whole inner file, encrypted
+        return f.MAX_FILE_BYTES
+    return f.MAX_MEMBER_BYTES
+
+
 def _check_entries(archive: zipfile.ZipFile, allowed: set[str]) -> dict[str, zipfile.ZipInfo]:
     infos = archive.infolist()
     if len(infos) > f.MAX_MEMBERS:
@@ -157,7 +218,7 @@ def _check_entries(archive: zipfile.ZipFile, allowed: set[str]) -> dict[str, zip
                               "use; it was not made by walkapp.")
         if info.compress_type not in (zipfile.ZIP_STORED, zipfile.ZIP_DEFLATED):
             raise BundleError("The file is packed in a way walkapp does not use.")
-        limit = f.MAX_MANIFEST_BYTES if name == f.MANIFEST else f.MAX_MEMBER_BYTES
+        limit = _member_limit(name)
         if info.file_size > limit:
             raise BundleError(f"The part {name!r} would unpack to "
                               f"{info.file_size // (1024 * 1024)} MB; that is too large and "
@@ -315,7 +376,7 @@ def _checked_members(archive: zipfile.ZipFile, entries: dict[str, zipfile.ZipInf
         entry = listed[name]
         if not isinstance(entry, dict) or not isinstance(entry.get("sha256"), str):
             raise BundleError("The manifest's checksums are damaged.")
-        data = _read_member(archive, entries[name], f.MAX_MEMBER_BYTES)
+        data = _read_member(archive, entries[name], _member_limit(name))
         if f.sha256(data) != entry["sha256"]:
             raise BundleError(f"The part {name!r} does not match its checksum: the file was "
                               "damaged or changed after it was made. Ask for a fresh copy.")
@@ -356,7 +417,9 @@ def read_bundle(data: bytes, expected: tuple[str, ...], passphrase: str | None =
         raw = _checked_members(archive, entries, manifest.get("members"), allowed)
         if set(raw) != allowed:
             raise BundleError("The file is missing some of its parts; it is damaged.")
-        parsed = {key: parse_json(value, key) for key, value in raw.items()}
+        # One part at a time, each one's bytes let go once parsed: the peak is the parsed
+        # parts and one part's bytes, not every part twice.
+        parsed = {key: parse_json(raw.pop(key), key) for key in sorted(raw)}
         return Bundle(format=name, manifest=manifest, members=parsed, encrypted=False)
 
 

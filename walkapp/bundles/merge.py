@@ -72,7 +72,8 @@ def parse_incoming(spec: EntitySpec, payload: Any, walk_id: str) -> Incoming:
         entry = s.obj(raw, at)
         vid = s.version_id(entry.get("id"), at)
         parents = tuple(sorted({s.version_id(p, at) for p in
-                                s.items(entry.get("parents"), f"{at}: parents", 64)}))
+                                s.items(entry.get("parents"), f"{at}: parents",
+                                        f.MAX_PARENTS)}))
         node = Node(vid, s.uid(entry, "family", at), s.uid(entry, "lane", at), parents)
         if vid in parents:
             raise s.damaged(at, "a version cannot replace itself")

@@ -73,6 +73,7 @@ def build_notes_payload(session: Session, walk_id: str, walker_id: str
                        key=lambda item: (item["content"]["created_at"], item["version"]))
         versions = sorted((n.as_json() for n in local.nodes.values() if n.family in families),
                           key=lambda node: node["id"])
+        _check_counts(spec.label, items, versions)
         payloads[spec.member] = {"items": items, "versions": versions}
         counts[spec.name] = sum(1 for item in items if item["content"]["deleted_at"] is None)
     header = {"walk_id": walk_id, "walk_title": walk.title,
@@ -80,6 +81,22 @@ def build_notes_payload(session: Session, walk_id: str, walker_id: str
               "walker_name": walker.display_name,
               "created_at": f.format_time(datetime.now(UTC)), "counts": counts}
     return header, payloads
+
+
+def _check_counts(label: str, items: list[Any], versions: list[dict[str, Any]]) -> None:
+    """Refuse to write what `parse_incoming` would refuse to read (its limits on counts)."""
+    plural = f"{label}s"
+    if len(items) > f.MAX_ITEMS:
+        raise BundleError(f"This walker has {len(items):,} {plural} in this walk; a notes file "
+                          f"holds at most {f.MAX_ITEMS:,}. Delete ones that are not needed, "
+                          "then export again. Nothing was written.")
+    if len(versions) > f.MAX_VERSIONS:
+        raise BundleError(f"The {plural} of this walker carry {len(versions):,} versions; a "
+                          f"notes file holds at most {f.MAX_VERSIONS:,}. Nothing was written.")
+    if any(len(v["parents"]) > f.MAX_PARENTS for v in versions):
+        raise BundleError(f"A {label} has a version that replaced more than "
+                          f"{f.MAX_PARENTS} others, more than a notes file can hold. "
+                          "Nothing was written.")
 
 
 def parse_notes_bundle(bundle: Bundle) -> NotesFile:
