@@ -226,3 +226,52 @@ def test_a_part_deflate_would_shrink_like_a_zip_bomb_is_written_readable(
     finally:
         fac.close()
         amy.close()
+
+
+# -- scrypt settings a file may ask for ---------------------------------------------------
+def _protected_with(good: bytes, n: int, r: int, p: int) -> bytes:
+    """`good` protected with a passphrase, then its settings changed to (n, r, p)."""
+    from walkapp.bundles import crypto
+
+    inner = _members(good)
+    manifest = json.loads(inner[f.MANIFEST])
+    params, cipher = crypto.encrypt(good, "correct horse battery", f.canonical_json(
+        {"format": manifest["format"], "format_version": manifest["format_version"]}))
+    params.update(n=n, r=r, p=p)
+    outer = {"format": manifest["format"], "format_version": 1, "encryption": params,
+             "members": {f.ENCRYPTED_PAYLOAD: {"sha256": f.sha256(cipher),
+                                               "size": len(cipher)}}}
+    from tests.core.test_bundle_hostile import _zip
+    return _zip({f.MANIFEST: json.dumps(outer).encode(), f.ENCRYPTED_PAYLOAD: cipher})
+
+
+@pytest.mark.parametrize(("n", "r", "p", "mb"), [(2**20, 8, 1, 1024), (2**18, 8, 2, 512),
+                                                 (2**17, 16, 4, 1024), (2**19, 8, 1, 512)])
+def test_scrypt_settings_costing_more_than_256_mib_are_refused_before_deriving(
+        world: World, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+        n: int, r: int, p: int, mb: int) -> None:
+    from walkapp.bundles import crypto
+
+    monkeypatch.setattr(crypto, "SCRYPT_N", 2**14)
+    data = _protected_with(world[1], n, r, p)
+
+    def never(*_args: object) -> bytes:
+        raise AssertionError("scrypt ran on settings it should have refused")
+    monkeypatch.setattr(crypto, "_derive", never)
+    path = tmp_path / "costly.walknotes"
+    path.write_bytes(data)
+    before = _snapshot(world[0])
+    for passphrase in (None, "correct horse battery"):
+        report = world[0].bundles.import_files([path], passphrase)
+        reason = report.files[0].rejected[0].reason
+        assert f"would take {mb:,} MB" in reason and "at most 256 MB" in reason, reason
+    assert _snapshot(world[0]) == before
+
+
+def test_scrypt_settings_up_to_256_mib_are_accepted(world: World) -> None:
+    from walkapp.bundles import crypto
+
+    for n, r, p in ((2**18, 8, 1), (2**17, 8, 2), (2**20, 2, 1), (2**14, 8, 1)):
+        crypto.check_params({"cipher": crypto.CIPHER, "kdf": crypto.KDF, "n": n, "r": r,
+                             "p": p, "salt": "AAAAAAAAAAAAAAAAAAAAAA==",
+                             "nonce": "AAAAAAAAAAAAAAAA"})
