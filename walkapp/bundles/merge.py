@@ -29,7 +29,7 @@ from sqlalchemy.orm import Session
 
 from walkapp.bundles import format as f
 from walkapp.bundles import schema as s
-from walkapp.bundles.report import Rejected
+from walkapp.bundles.report import KINDS, Counts, Rejected
 from walkapp.bundles.versions import (
     EntitySpec,
     LocalState,
@@ -153,15 +153,28 @@ class Refs:
         return None
 
 
+# Which report kind each entity counts under (walkapp.bundles.report.KINDS).
+KIND_OF = {Entity.NOTE: "notes", Entity.REFLECTION: "reflections",
+           Entity.COMMITMENT: "commitments", Entity.FEEDBACK: "feedback"}
+
+
 @dataclass
 class Tally:
-    new: int = 0
-    updated: int = 0
-    unchanged: int = 0
-    conflicts: int = 0
+    """What merging one file did: an outcome per family, counted per kind (see
+    `walkapp.bundles.report.Counts` for what each outcome means), and the conflicts and
+    rejections in words."""
+
+    counts: dict[str, dict[str, int]] = field(default_factory=dict)
     rejected: list[Rejected] = field(default_factory=list)
     conflict_notes: list[str] = field(default_factory=list)
     changed_ids: dict[Entity, set[str]] = field(default_factory=dict)
+
+    def add(self, spec: EntitySpec, outcome: str) -> None:
+        kind = self.counts.setdefault(KIND_OF[spec.name], {})
+        kind[outcome] = kind.get(outcome, 0) + 1
+
+    def as_counts(self) -> dict[str, Counts]:
+        return {kind: Counts(**self.counts.get(kind, {})) for kind in KINDS}
 
 
 def _heads(nodes: Iterable[Node]) -> set[str]:
@@ -250,7 +263,10 @@ def merge_entity(session: Session, walk_id: str, incoming: Incoming, refs: Refs,
         known = by_family.get(family, [])
         fresh = [n for n in nodes if n.id not in local.nodes]
         if not fresh:
-            tally.unchanged += 1
+            # Nothing new: counted as unchanged if it is still shown here (an old deletion
+            # is nothing the facilitator will look for).
+            if any(local.rows[r].deleted_at is None for r in rows_of.get(family, [])):
+                tally.add(spec, "unchanged")
             continue
         pool = {n.id: n for n in [*known, *nodes]}
         before_heads = _heads(known)
@@ -275,22 +291,31 @@ def merge_entity(session: Session, walk_id: str, incoming: Incoming, refs: Refs,
             local.add_node(node)
         by_family[family] = list(pool.values())
         before = {r: local.sync[r].version_id for r in rows_of.get(family, [])}
+        shown_before = any(local.rows[r].deleted_at is None for r in before)
         _apply(local, refs, family, lanes, contents, before, incoming.partly_known)
         rows_of[family] = list(lanes)
         changed.update(lanes)
         changed.update(set(before) - set(lanes))
-        if not before:
-            tally.new += 1
-        elif before == lanes:
-            tally.unchanged += 1
-        elif len(heads) > len(before_heads):
-            tally.conflicts += 1
+        shown_now = any(contents[vid]["deleted_at"] is None for vid in lanes.values())
+        if before and len(heads) > len(before_heads):
+            tally.add(spec, "conflicts")
             tally.conflict_notes.append(
                 f"{_describe(spec, contents[lanes[family]])}: changed on two laptops; "
                 f"{len(heads)} versions kept side by side.")
         else:
-            tally.updated += 1
+            tally.add(spec, _outcome(bool(before), before == lanes, shown_before, shown_now))
     session.flush()
+
+
+def _outcome(known: bool, same: bool, shown_before: bool, shown_now: bool) -> str:
+    """How one family that gained versions counts in the report (not a conflict)."""
+    if not known:  # first seen here: a deleted one was written and deleted on the laptop
+        return "new" if shown_now else "created_and_deleted"
+    if same or not (shown_before or shown_now):
+        return "unchanged"  # the same rows, or a deletion already known here
+    if shown_before and not shown_now:
+        return "deleted"
+    return "updated"
 
 
 def _apply(local: LocalState, refs: Refs, family: str, lanes: dict[str, str],

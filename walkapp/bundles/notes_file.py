@@ -17,6 +17,7 @@ from sqlalchemy.orm import Session
 from walkapp.bundles import format as f
 from walkapp.bundles import schema as s
 from walkapp.bundles.archive import Bundle
+from walkapp.bundles.claims import device_id
 from walkapp.bundles.errors import BundleError
 from walkapp.bundles.merge import Incoming, parse_incoming
 from walkapp.bundles.versions import ENTITIES, LocalState
@@ -33,6 +34,12 @@ class NotesFile:
     walker_id: str
     walker_name: str
     parts: tuple[Incoming, ...]
+    # The laptop (database) that wrote the file, if it says (files from before it did
+    # not): two laptops that send notes for one walker are reported (see claims.py).
+    device_id: str | None = None
+
+    def version_ids(self) -> frozenset[str]:
+        return frozenset(vid for part in self.parts for vid in part.nodes)
 
     @property
     def item_count(self) -> int:
@@ -78,7 +85,7 @@ def build_notes_payload(session: Session, walk_id: str, walker_id: str
         counts[spec.name] = sum(1 for item in items if item["content"]["deleted_at"] is None)
     header = {"walk_id": walk_id, "walk_title": walk.title,
               "walk_date": walk.walk_date.isoformat(), "walker_id": walker_id,
-              "walker_name": walker.display_name,
+              "walker_name": walker.display_name, "device_id": device_id(session),
               "created_at": f.format_time(datetime.now(UTC)), "counts": counts}
     return header, payloads
 
@@ -106,7 +113,8 @@ def parse_notes_bundle(bundle: Bundle) -> NotesFile:
     walker_id = s.uid(head, "walker_id", "manifest")
     title = s.text(head, "walk_title", "manifest", 300)
     name = s.text(head, "walker_name", "manifest", 200)
+    device = s.uid(head, "device_id", "manifest", optional=True)
     parts = tuple(parse_incoming(spec, bundle.members[spec.member], walk_id)
                   for spec in ENTITIES)
     return NotesFile(walk_id=walk_id, walk_title=title, walker_id=walker_id,
-                     walker_name=name, parts=parts)
+                     walker_name=name, parts=parts, device_id=device)

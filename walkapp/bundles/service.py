@@ -15,6 +15,7 @@ from sqlalchemy.orm import Session
 
 from walkapp.bundles import format as f
 from walkapp.bundles.archive import build_bundle, read_bundle_file, write_atomically
+from walkapp.bundles.claims import Claims
 from walkapp.bundles.errors import BundleError
 from walkapp.bundles.kit import KitPlan, build_kit_payload, choose_walker, parse_kit, write_kit
 from walkapp.bundles.merge import Refs, Tally, merge_entity
@@ -130,20 +131,27 @@ class BundleService(ServiceBase):
             backup = str(path_made) if path_made else None
             with self.db.transaction("importing notes files") as session:
                 states: dict[tuple[str, str], LocalState] = {}
+                claims = Claims(session)
                 for index, notes in checked.items():
-                    tick(f"Merging {Path(paths[index]).name}")
+                    name = Path(paths[index]).name
+                    tick(f"Merging {name}")
                     tally = Tally()
                     refs = Refs.load(session, notes.walk_id, notes.walker_id)
                     for part in notes.parts:
                         merge_entity(session, notes.walk_id, part, refs, tally, states)
                     for entity, ids in tally.changed_ids.items():
                         changed.setdefault((entity, notes.walk_id), set()).update(ids)
+                    # Named as this laptop's roster names them, not as the file says.
+                    walker = session.get(m.Participant, notes.walker_id)
+                    walker_name = walker.display_name if walker else notes.walker_name
+                    warning = claims.check(notes.walk_id, notes.walker_id, walker_name,
+                                           notes.device_id, name, notes.version_ids())
                     reports[index] = FileReport(
                         path=str(paths[index]), accepted=True, walk_id=notes.walk_id,
-                        walk_title=notes.walk_title, walker_name=notes.walker_name,
-                        new=tally.new, updated=tally.updated, unchanged=tally.unchanged,
-                        conflicts=tally.conflicts, rejected=tuple(tally.rejected),
-                        conflict_notes=tuple(tally.conflict_notes))
+                        walk_title=notes.walk_title, walker_name=walker_name,
+                        counts=tally.as_counts(), rejected=tuple(tally.rejected),
+                        conflicts=tuple(tally.conflict_notes),
+                        warnings=(warning,) if warning else ())
         for (entity, walk_id), ids in sorted(changed.items()):
             if ids:
                 self.publish(entity, Action.UPDATED, walk_id, *sorted(ids))
@@ -163,10 +171,11 @@ def import_job(services: Services, progress: Progress, paths: Sequence[str],
 
 
 def _refused(path: Path, reason: str, notes: NotesFile | None = None) -> FileReport:
+    # No walker name: a refused file's walker was not found on this laptop's roster, and
+    # the name the file gives is only its say-so (the reason quotes it where it helps).
     return FileReport(path=str(path), accepted=False,
                       walk_id=notes.walk_id if notes else None,
                       walk_title=notes.walk_title if notes else None,
-                      walker_name=notes.walker_name if notes else None,
                       rejected=(Rejected(what="the whole file", reason=reason),))
 
 
