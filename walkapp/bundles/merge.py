@@ -29,6 +29,7 @@ from sqlalchemy.orm import Session
 
 from walkapp.bundles import format as f
 from walkapp.bundles import schema as s
+from walkapp.bundles.bulk import NewRows
 from walkapp.bundles.report import KINDS, Counts, Rejected
 from walkapp.bundles.versions import (
     EntitySpec,
@@ -243,6 +244,7 @@ def merge_entity(session: Session, walk_id: str, incoming: Incoming, refs: Refs,
     foreign = _ids_elsewhere(session, spec, walk_id,
                              {n.lane for n in incoming.nodes.values()} | set(families))
     changed = tally.changed_ids.setdefault(spec.name, set())
+    bulk = NewRows(local, set(refs.look_fors))
     heads_of: dict[str, dict[str, dict[str, Any]]] = {}
     for vid, content in incoming.heads.items():
         heads_of.setdefault(incoming.nodes[vid].family, {})[vid] = content
@@ -287,12 +289,16 @@ def merge_entity(session: Session, walk_id: str, incoming: Incoming, refs: Refs,
                                            reason="its id is already used by something "
                                                   "else on this laptop"))
             continue
-        for node in fresh:
-            local.add_node(node)
         by_family[family] = list(pool.values())
         before = {r: local.sync[r].version_id for r in rows_of.get(family, [])}
         shown_before = any(local.rows[r].deleted_at is None for r in before)
-        _apply(local, refs, family, lanes, contents, before, incoming.partly_known)
+        if not before and list(lanes) == [family]:  # first seen, one row: in bulk
+            vid = lanes[family]
+            bulk.add(family, vid, contents[vid], fresh, vid in incoming.partly_known)
+        else:
+            for node in fresh:
+                local.add_node(node)
+            _apply(local, refs, family, lanes, contents, before, incoming.partly_known)
         rows_of[family] = list(lanes)
         changed.update(lanes)
         changed.update(set(before) - set(lanes))
@@ -304,6 +310,8 @@ def merge_entity(session: Session, walk_id: str, incoming: Incoming, refs: Refs,
                 f"{len(heads)} versions kept side by side.")
         else:
             tally.add(spec, _outcome(bool(before), before == lanes, shown_before, shown_now))
+    if bulk.write() and states is not None:
+        del states[key]  # its rows and sync rows no longer hold all of the walk's
     session.flush()
 
 

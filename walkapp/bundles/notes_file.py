@@ -67,7 +67,8 @@ def build_notes_payload(session: Session, walk_id: str, walker_id: str
     counts: dict[str, int] = {}
     for spec in ENTITIES:
         local = LocalState(session, spec, walk_id)
-        local.commit_dirty(for_export=True)
+        fresh: dict[str, dict[str, Any]] = {}
+        local.commit_dirty(for_export=True, contents=fresh)
         families = set()
         for row_id, row in local.rows.items():
             node = local.version_of(row_id)
@@ -76,7 +77,8 @@ def build_notes_payload(session: Session, walk_id: str, walker_id: str
         chosen = [(row_id, row) for row_id, row in local.rows.items()
                   if (node := local.version_of(row_id)) is not None and node.family in families]
         items: list[dict[str, Any]] = sorted(({"version": local.sync[row_id].version_id,
-                         "content": local.content(row)} for row_id, row in chosen),
+                         "content": fresh.get(row_id) or local.content(row)}
+                         for row_id, row in chosen),
                        key=lambda item: (item["content"]["created_at"], item["version"]))
         versions = sorted((n.as_json() for n in local.nodes.values() if n.family in families),
                           key=lambda node: node["id"])

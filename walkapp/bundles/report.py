@@ -58,13 +58,13 @@ class Counts:
         return ", ".join(parts)
 
 
-def _counts_words(counts: dict[str, Counts]) -> str:
+def counts_words(counts: dict[str, Counts]) -> str:
     parts = [f"{KIND_WORDS[kind][1]}: {c.words()}" for kind in KINDS
              if (c := counts.get(kind, Counts())).any]
     return "; ".join(parts) if parts else "nothing new in it"
 
 
-def _aside(counts: dict[str, Counts]) -> str:
+def aside(counts: dict[str, Counts]) -> str:
     gone = [fmt.plural(c.created_and_deleted, *KIND_WORDS[kind]) for kind in KINDS
             if (c := counts.get(kind, Counts())).created_and_deleted]
     return (f" (and {', '.join(gone)} written and deleted again on the laptop, so nothing "
@@ -129,7 +129,7 @@ class FileReport:
             return f"{self.name}: not imported. {reason}"
         who = f" ({self.walker_name})" if self.walker_name else ""
         rejected = (f"; {fmt.number(len(self.rejected))} rejected" if self.rejected else "")
-        return f"{self.name}{who}: {_counts_words(self.counts)}{rejected}.{_aside(self.counts)}"
+        return f"{self.name}{who}: {counts_words(self.counts)}{rejected}.{aside(self.counts)}"
 
     def details(self) -> list[str]:
         """Each conflict, rejection and warning of this file, one line each."""
@@ -204,7 +204,7 @@ class ImportReport:
         refused = (f"; {fmt.plural(self.refused_files, 'file', 'files')} not imported"
                    if self.refused_files else "")
         rejected = f"; {fmt.number(self.rejected)} rejected" if self.rejected else ""
-        return f"In all: {_counts_words(self.by_kind())}{rejected}{refused}."
+        return f"In all: {counts_words(self.by_kind())}{rejected}{refused}."
 
     def as_json(self) -> dict[str, object]:
         """The `walkapp import --json` report (documented in docs/file-formats.md)."""
