@@ -15,11 +15,14 @@ from PySide6.QtWidgets import (
 
 from walkapp import formatting as fmt
 from walkapp.bundles import ImportReport
+from walkapp.bundles.report import aside, counts_words
 
 
 class ImportReportDialog(QDialog):
-    """The import report: per file, new / updated / unchanged / conflicts / rejected, with
-    every reason written out in full (wrapped, selectable, never cut off)."""
+    """The import report: per file, what it did to each kind (notes, reflections,
+    commitments, feedback answers: new / updated / deleted / unchanged / conflicts), then
+    that file's conflicts, rejections and warnings, every reason written out in full
+    (wrapped, selectable, never cut off)."""
 
     def __init__(self, report: ImportReport, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -28,14 +31,12 @@ class ImportReportDialog(QDialog):
         self.resize(720, 460)
         layout = QVBoxLayout(self)
         imported = sum(1 for f in report.files if f.accepted)
-        self.headline = QLabel(self.tr(
-            "Imported {0} of {1}: {2} new, {3} updated, {4} unchanged, {5}, {6} not "
-            "imported.").format(
-                fmt.number(imported), fmt.plural(len(report.files), "file", "files"),
-                fmt.number(report.new), fmt.number(report.updated),
-                fmt.number(report.unchanged),
-                fmt.plural(report.conflicts, "conflict", "conflicts"),
-                fmt.number(report.rejected)))
+        refused = len(report.files) - imported
+        rejected = (self.tr("; {0} rejected").format(fmt.number(report.rejected))
+                    if report.rejected else "")
+        self.headline = QLabel(self.tr("Imported {0} of {1}: {2}{3}; {4} not imported.").format(
+            fmt.number(imported), fmt.plural(len(report.files), "file", "files"),
+            counts_words(report.by_kind()), rejected, fmt.number(refused)))
         self.headline.setWordWrap(True)
         self.headline.setAccessibleName(self.tr("Import summary"))
         font = self.headline.font()
@@ -64,19 +65,20 @@ class ImportReportDialog(QDialog):
                              + escape(self.tr("Not imported. {0}").format(reason))
                              + "</span></p>")
                 continue
-            parts.append(escape(self.tr("{0} new, {1} updated, {2} unchanged, {3}.").format(
-                fmt.number(file.new), fmt.number(file.updated), fmt.number(file.unchanged),
-                fmt.plural(file.conflicts, "conflict", "conflicts"))) + "</p>")
-            lines = [self.tr("Conflict: {0}").format(note) for note in file.conflict_notes]
+            parts.append(escape(counts_words(file.counts) + "." + aside(file.counts))
+                         + "</p>")
+            # Under its file: what to look at in it.
+            lines = [self.tr("Conflict: {0}").format(note) for note in file.conflicts]
             lines += [self.tr("Not imported: {0} — {1}.").format(r.what, r.reason)
                       for r in file.rejected]
             lines += list(file.adjustments)  # kept, adjusted to this laptop's plan
+            lines += [self.tr("Warning: {0}").format(w) for w in file.warnings]
             if lines:
                 parts.append("<ul>" + "".join(f"<li>{escape(x)}</li>" for x in lines)
                              + "</ul>")
         if report.conflicts:
             parts.append("<p><i>" + escape(self.tr(
-                "A conflict means the same note was changed on two laptops. Both versions "
+                "A conflict means the same item was changed on two laptops. Both versions "
                 "are kept side by side, the second marked as a conflict, for you to "
                 "resolve.")) + "</i></p>")
         if report.backup_path:

@@ -126,7 +126,9 @@ def test_notes_reflections_commitments_and_feedback_travel(tmp_path: Path) -> No
                                rating=5)
         path = amy.bundles.write_notes(walk.id, me.id, tmp_path / "amy.walknotes")
         report = fac.bundles.import_files([path])
-        assert report.clean and report.new == 5 and report.backup_path
+        # Four new: the typo was written and deleted on the laptop, nothing to look for.
+        assert report.clean and report.new == 4 and report.backup_path
+        assert report.files[0].counts["notes"].created_and_deleted == 1
         record = fac.services.records.walk_record(walk.id)
         assert [(n.text, n.look_for_ids) for n in record.notes] == [
             ("Students compared answers.", (walk.look_fors[1].id,))]
@@ -139,7 +141,7 @@ def test_notes_reflections_commitments_and_feedback_travel(tmp_path: Path) -> No
             row = conn.execute("SELECT text, deleted_at IS NOT NULL FROM notes WHERE id = ?",
                                (gone.id,)).fetchone()
         assert row == ("", 1)
-        assert fac.bundles.import_files([path]).unchanged == 5
+        assert fac.bundles.import_files([path]).unchanged == 4
 
 
 def test_newer_file_replaces_older_in_either_order(tmp_path: Path) -> None:

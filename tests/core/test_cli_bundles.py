@@ -43,7 +43,8 @@ def test_kit_open_export_import_round_trip(tmp_path: Path,
     report = json.loads(out)
     assert code == 0, err
     assert report["clean"] is True and report["files"][0]["walker_name"] == "Amira Haddad"
-    assert report["totals"]["new"] == 0  # her notes were already on the facilitator's laptop
+    # Her notes were already on the facilitator's laptop.
+    assert report["totals"]["notes"]["new"] == 0
     assert report["backup_path"] and Path(report["backup_path"]).exists()
 
 

@@ -75,7 +75,10 @@ def test_kits_out_notes_in_post_brief_complete(tmp_path: Path) -> None:
 
         report = fac.bundles.import_files(files)
         assert report.clean, report.summary()
-        assert report.new == len(WALKERS) * (12 + 1 + 1 + 1 + 1)  # notes, typo, refl, commit, fb
+        # Notes, reflection, commitment, feedback; the typo, written and deleted on the
+        # laptop, is not new (nothing to look for).
+        assert report.new == len(WALKERS) * (12 + 1 + 1 + 1)
+        assert {f.counts["notes"].created_and_deleted for f in report.files} == {1}
         assert [f.walker_name for f in report.files] == WALKERS
 
         record = fac.services.records.walk_record(walk.id)

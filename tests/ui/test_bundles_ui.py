@@ -114,7 +114,7 @@ def test_import_runs_in_background_and_shows_a_readable_report(
     assert len(services.notes.list_notes(walk_id)) == 6
     dialog = controller.report_dialog
     assert dialog is not None and dialog.isVisible()
-    assert "Imported 2 of 3 files: 6 new" in dialog.headline.text()
+    assert "Imported 2 of 3 files: notes: 6 new;" in dialog.headline.text()
     assert "1 not imported" in dialog.headline.text()
     text = dialog.details.toPlainText()
     assert "broken.walknotes\nNot imported. The file is damaged or cut short" in text
@@ -202,14 +202,21 @@ def test_open_any_walker_kit_asks_for_the_name(qtbot, services: Services, asker:
 
 def test_report_dialog_lists_conflicts_and_rejections(qtbot, tmp_path: Path) -> None:
     from walkapp.bundles import FileReport, ImportReport, Rejected
+    from walkapp.bundles.report import Counts
 
     report = ImportReport(files=(
-        FileReport(path="/x/amira.walknotes", accepted=True, walker_name="Amira", new=4,
-                   updated=1, unchanged=2, conflicts=1,
+        FileReport(path="/x/amira.walknotes", accepted=True, walker_name="Amira",
+                   counts={"notes": Counts(new=4, updated=1, deleted=1, unchanged=2,
+                                           conflicts=1, created_and_deleted=1),
+                           "reflections": Counts(new=1), "commitments": Counts(),
+                           "feedback": Counts(unchanged=2)},
                    rejected=(Rejected("note “On visit 6”",
                                       "its visit is no longer part of this walk here"),),
-                   conflict_notes=("note “Students explain…”: changed on two laptops; 2 "
-                                   "versions kept side by side.",)),
+                   conflicts=("note “Students explain…”: changed on two laptops; 2 "
+                              "versions kept side by side.",),
+                   warnings=("Notes for Amira came from two laptops.",)),
+        FileReport(path="/x/ben.walknotes", accepted=True, walker_name="Ben",
+                   counts={"notes": Counts(new=3)}),
         FileReport(path="/x/old.walkkit", accepted=False,
                    rejected=(Rejected("the whole file", "This is a walk kit, not a notes "
                                                         "file."),)),
@@ -217,11 +224,23 @@ def test_report_dialog_lists_conflicts_and_rejections(qtbot, tmp_path: Path) -> 
     dialog = ImportReportDialog(report)
     qtbot.addWidget(dialog)
     dialog.show()
-    assert "Imported 1 of 2 files" in dialog.headline.text()
-    assert "2 not imported" in dialog.headline.text()
+    headline = dialog.headline.text()
+    assert "Imported 2 of 3 files" in headline and "1 not imported" in headline
+    assert "notes: 7 new, 1 updated, 1 deleted, 2 unchanged, 1 conflict" in headline
+    assert "reflections: 1 new" in headline and "feedback answers: 2 unchanged" in headline
     text = dialog.details.toPlainText()
-    assert "Conflict: note “Students explain…”: changed on two laptops" in text
-    assert "Not imported: note “On visit 6” — its visit is no longer part" in text
+    lines = [line.strip() for line in text.splitlines() if line.strip()]
+    amira = lines.index("amira.walknotes (Amira)")
+    ben = lines.index("ben.walknotes (Ben)")
+    conflict = next(i for i, x in enumerate(lines)
+                    if x.startswith("Conflict: note “Students explain…”: changed on two"))
+    rejected = next(i for i, x in enumerate(lines)
+                    if x.startswith("Not imported: note “On visit 6” — its visit is no"))
+    warning = next(i for i, x in enumerate(lines)
+                   if x.startswith("Warning: Notes for Amira came from two laptops."))
+    assert amira < conflict < ben and amira < rejected < ben and amira < warning < ben
+    assert "notes: 4 new, 1 updated, 1 deleted, 2 unchanged, 1 conflict" in lines[amira + 1]
+    assert "1 note written and deleted again on the laptop" in lines[amira + 1]
     assert "Not imported. This is a walk kit, not a notes file." in text
     dialog.resize(760, 420)
     QApplication.processEvents()

@@ -27,6 +27,7 @@ from typing import Any
 
 from walkapp import __version__
 from walkapp.bundles import format as f
+from walkapp.bundles import schema as s
 from walkapp.bundles.errors import BundleError, PassphraseNeededError
 from walkapp.storage.os_errors import DISK_FULL_ERRNOS, ErrorContext, disk_full_error
 from walkapp.storage.safe_files import write_private_atomically
@@ -44,23 +45,60 @@ class Bundle:
     encrypted: bool
 
 
-def _zip_bytes(members: dict[str, bytes]) -> bytes:
+def _zip_bytes(members: dict[str, bytes], stored: frozenset[str] = frozenset()) -> bytes:
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w", compression=zipfile.ZIP_DEFLATED) as archive:
         for name, data in members.items():
             info = zipfile.ZipInfo(name, date_time=_DATE_TIME)
-            info.compress_type = zipfile.ZIP_DEFLATED
+            info.compress_type = zipfile.ZIP_STORED if name in stored else zipfile.ZIP_DEFLATED
             info.external_attr = (stat.S_IFREG | 0o600) << 16
             archive.writestr(info, data)
     return buffer.getvalue()
+
+
+def _readable_zip(members: dict[str, bytes]) -> bytes:
+    """The zip of `members`, as a reader accepts it: a member that deflate would shrink past
+    the ratio a reader takes for a zip bomb (a part of very repetitive text) is stored."""
+    data = _zip_bytes(members)
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        too_small = frozenset(
+            i.filename for i in archive.infolist()
+            if i.file_size > f.RATIO_CHECK_FROM_BYTES
+            and i.file_size > f.MAX_RATIO * max(i.compress_size, 1) // 2)
+    return _zip_bytes(members, too_small) if too_small else data
+
+
+def _mb(size: int) -> str:
+    return f"{size / (1024 * 1024):,.0f} MB"
+
+
+def check_writable(kind: str, members: dict[str, bytes]) -> None:
+    """Refuse, before anything is written, a file its reader would refuse for its size."""
+    too_big = ("This is far more than any walk needs; very long pasted texts are the usual "
+               "cause. Shorten or delete them, then try again. Nothing was written.")
+    for name, data in members.items():
+        limit = f.MAX_MANIFEST_BYTES if name == f.MANIFEST else f.MAX_MEMBER_BYTES
+        if len(data) > limit:
+            raise BundleError(f"This {kind} would be too large to read back: its part "
+                              f"{name} would be {_mb(len(data))}, and a {kind} holds at "
+                              f"most {_mb(limit)} per part. {too_big}")
+    total = sum(len(data) for data in members.values())
+    if total > f.MAX_TOTAL_BYTES:
+        raise BundleError(f"This {kind} would be too large to read back: {_mb(total)} in "
+                          f"all, and a {kind} holds at most {_mb(f.MAX_TOTAL_BYTES)}. "
+                          f"{too_big}")
 
 
 def build_bundle(format_name: str, header: dict[str, Any], payloads: dict[str, Any],
                  passphrase: str | None = None, seal_with: str | None = None) -> bytes:
     """The bytes of a kit or notes file: `header` goes into the manifest, `payloads` are
     the JSON members (names from `format.FORMAT_MEMBERS`). `seal_with` is the walker's
-    secret a notes file is sealed with (`walkapp.bundles.trust`)."""
-    members = {name: f.pretty_json(value) for name, value in payloads.items()}
+    secret a notes file is sealed with (`walkapp.bundles.trust`). A file its reader would
+    refuse for its size is refused here instead (`check_writable`), before anything is
+    written."""
+    kind = f.KIND_NAMES[format_name]
+    members = {name: f.compact_json(value) for name, value in payloads.items()}
+    check_writable(kind, members)
     manifest = dict(header)
     manifest.update({"format": format_name, "format_version": f.FORMAT_VERSION,
                      "app_version": __version__,
@@ -70,18 +108,35 @@ def build_bundle(format_name: str, header: dict[str, Any], payloads: dict[str, A
         from walkapp.bundles.trust import seal
 
         manifest = seal(manifest, seal_with)
-    inner = _zip_bytes({f.MANIFEST: f.pretty_json(manifest), **members})
+    manifest_bytes = f.pretty_json(manifest)
+    check_writable(kind, {f.MANIFEST: manifest_bytes})
+    inner = _readable_zip({f.MANIFEST: manifest_bytes, **members})
     if passphrase is None:
-        return inner
-    from walkapp.bundles import crypto  # loaded only when needed: it costs ~50 ms
+        result = inner
+    else:
+        from walkapp.bundles import crypto  # loaded only when needed: it costs ~50 ms
 
-    aad = f.canonical_json({"format": format_name, "format_version": f.FORMAT_VERSION})
-    params, cipher = crypto.encrypt(inner, passphrase, aad)
-    outer = {"format": format_name, "format_version": f.FORMAT_VERSION,
-             "encryption": params,
-             "members": {f.ENCRYPTED_PAYLOAD: {"sha256": f.sha256(cipher),
-                                               "size": len(cipher)}}}
-    return _zip_bytes({f.MANIFEST: f.pretty_json(outer), f.ENCRYPTED_PAYLOAD: cipher})
+        aad = f.canonical_json({"format": format_name, "format_version": f.FORMAT_VERSION})
+        params, cipher = crypto.encrypt(inner, passphrase, aad)
+        outer = {"format": format_name, "format_version": f.FORMAT_VERSION,
+                 "encryption": params,
+                 "members": {f.ENCRYPTED_PAYLOAD: {"sha256": f.sha256(cipher),
+                                                   "size": len(cipher)}}}
+        # The payload is ciphertext, which deflate cannot shrink: stored, it needs no
+        # second pass through zlib.
+        result = _zip_bytes({f.MANIFEST: f.pretty_json(outer), f.ENCRYPTED_PAYLOAD: cipher},
+                            frozenset({f.ENCRYPTED_PAYLOAD}))
+    if len(result) > f.MAX_FILE_BYTES:
+        raise BundleError(f"This {kind} would be {_mb(len(result))}, more than the "
+                          f"{_mb(f.MAX_FILE_BYTES)} a {kind} may be. Nothing was written.")
+    for data in (inner, result):  # the very checks a reader makes of the zip's parts
+        try:
+            with zipfile.ZipFile(io.BytesIO(data)) as archive:
+                _check_entries(archive, {f.MANIFEST, f.ENCRYPTED_PAYLOAD, *members})
+        except BundleError as error:
+            raise BundleError(f"This {kind} would be refused when it is read, so it was not "
+                              f"written: {error.message}") from None
+    return result
 
 
 def write_atomically(path: Path, data: bytes) -> Path:
@@ -138,6 +193,14 @@ def _open_zip(data: bytes) -> zipfile.ZipFile:
         raise BundleError("This is not a walkapp kit or notes file.") from None
 
 
+def _member_limit(name: str) -> int:
+    if name == f.MANIFEST:
+        return f.MAX_MANIFEST_BYTES
+    if name == f.ENCRYPTED_PAYLOAD:  # a whole inner file, encrypted
+        return f.MAX_FILE_BYTES
+    return f.MAX_MEMBER_BYTES
+
+
 def _check_entries(archive: zipfile.ZipFile, allowed: set[str]) -> dict[str, zipfile.ZipInfo]:
     infos = archive.infolist()
     if len(infos) > f.MAX_MEMBERS:
@@ -161,7 +224,7 @@ def _check_entries(archive: zipfile.ZipFile, allowed: set[str]) -> dict[str, zip
                               "use; it was not made by walkapp.")
         if info.compress_type not in (zipfile.ZIP_STORED, zipfile.ZIP_DEFLATED):
             raise BundleError("The file is packed in a way walkapp does not use.")
-        limit = f.MAX_MANIFEST_BYTES if name == f.MANIFEST else f.MAX_MEMBER_BYTES
+        limit = _member_limit(name)
         if info.file_size > limit:
             raise BundleError(f"The part {name!r} would unpack to "
                               f"{info.file_size // (1024 * 1024)} MB; that is too large and "
@@ -195,38 +258,85 @@ def _reject_constant(name: str) -> Any:
     raise ValueError(f"{name} is not allowed")
 
 
-# A \\uD800–\\uDFFF escape: JSON can spell half of a surrogate pair, which no text can hold.
-_SURROGATE_ESCAPE = re.compile(r"\\u[dD][89a-fA-F]")
-_LONE_SURROGATE = re.compile("[\ud800-\udfff]")
+# A \\uD800–\\uDFFF or \\u0000 escape: JSON can spell half of a surrogate pair and NUL,
+# which no stored text can hold (raw control characters are not valid JSON at all). Only a
+# member that spells one is walked in full, to name the field that holds it.
+_UNSTORABLE_ESCAPE = re.compile(r"\\u(?:[dD][89a-fA-F]|0000)")
+_LIST_ENTRY = {"items": "entry", "versions": "version"}
+_SAFE_KEY = re.compile(r"[^A-Za-z0-9_ .-]")
 
 
-def _holds_broken_text(value: Any) -> bool:
-    stack = [value]
+def _key_words(key: str) -> str:
+    return _SAFE_KEY.sub("?", key[:40])
+
+
+def _field_words(member: str, path: list[str | int], is_key: bool) -> tuple[str, str]:
+    """Where a value is, in the words the schema checks use: "notes.json, entry 3: “text”",
+    "walk.json, participants 1: “display_name”", "manifest: “walker_name”"."""
+    labels: list[str] = []
+    field: str | None = None
+    index = 0
+    while index < len(path):
+        step = path[index]
+        following = path[index + 1] if index + 1 < len(path) else None
+        if isinstance(step, int):
+            labels.append(f"entry {step + 1}")
+        elif isinstance(following, int) and index + 2 < len(path):
+            labels.append(f"{_LIST_ENTRY.get(step, _key_words(step))} {following + 1}")
+            index += 1
+        elif following is None or isinstance(following, int):
+            field = step  # the last key, or a list of values (an entry's "parents")
+            index += 1
+        elif step != "content":  # an entry's content is part of the entry
+            labels.append(_key_words(step))
+        index += 1
+    what = ("a field name" if is_key else f"“{_key_words(field)}”" if field is not None
+            else "a value")
+    return ", ".join([member, *labels]), what
+
+
+def _find_unstorable(value: Any, member: str) -> BundleError | None:
+    stack: list[tuple[Any, list[str | int]]] = [(value, [])]
     while stack:
-        item = stack.pop()
+        item, path = stack.pop()
         if isinstance(item, str):
-            if _LONE_SURROGATE.search(item):
-                return True
+            why = s.unstorable(item)
+            if why is not None:
+                return s.unstorable_error(*_field_words(member, path, False), why)
         elif isinstance(item, dict):
-            stack += [*item.keys(), *item.values()]
+            for key, inner in item.items():
+                why = s.unstorable(key)
+                if why is not None:
+                    return s.unstorable_error(*_field_words(member, path, True), why)
+                stack.append((inner, [*path, key]))
         elif isinstance(item, list):
-            stack += item
-    return False
+            stack.extend((inner, [*path, i]) for i, inner in reversed(list(enumerate(item))))
+    return None
 
 
-def parse_json(data: bytes, what: str) -> Any:
-    """Parse JSON whose size was already capped; deep nesting, NaN and broken characters
-    (lone surrogates, which could never be stored or printed) are refused."""
+def _finite(text: str) -> float:
+    value = float(text)
+    if value != value or value in (float("inf"), float("-inf")):
+        raise ValueError("a number too large to hold")  # 1e999: no canonical spelling
+    return value
+
+
+def parse_json(data: bytes, member: str) -> Any:
+    """Parse JSON whose size was already capped; deep nesting, NaN, numbers too large to
+    hold and text no field can store (lone surrogates, NUL) are refused, the last naming
+    the field."""
+    what = "The manifest" if member == f.MANIFEST else f"The part {member!r}"
     try:
         text = data.decode("utf-8")
-        value = json.loads(text, parse_constant=_reject_constant)
+        value = json.loads(text, parse_constant=_reject_constant, parse_float=_finite)
     except RecursionError:
         raise BundleError(f"{what} is nested too deeply; it was not made by walkapp.") from None
     except (UnicodeDecodeError, ValueError):
         raise BundleError(f"{what} is not valid JSON; the file is damaged.") from None
-    if _SURROGATE_ESCAPE.search(text) and _holds_broken_text(value):
-        raise BundleError(f"{what} holds a broken character (half of an emoji or symbol); "
-                          "the file is damaged or was not made by walkapp.")
+    if _UNSTORABLE_ESCAPE.search(text):
+        problem = _find_unstorable(value, "manifest" if member == f.MANIFEST else member)
+        if problem is not None:
+            raise problem
     return value
 
 
@@ -235,7 +345,7 @@ def _manifest(archive: zipfile.ZipFile, entries: dict[str, zipfile.ZipInfo],
     if f.MANIFEST not in entries:
         raise BundleError("The file has no manifest; it is not a walkapp kit or notes file.")
     manifest = parse_json(_read_member(archive, entries[f.MANIFEST], f.MAX_MANIFEST_BYTES),
-                          "The manifest")
+                          f.MANIFEST)
     if not isinstance(manifest, dict):
         raise BundleError("The manifest is damaged.")
     name, version = manifest.get("format"), manifest.get("format_version")
@@ -272,7 +382,7 @@ def _checked_members(archive: zipfile.ZipFile, entries: dict[str, zipfile.ZipInf
         entry = listed[name]
         if not isinstance(entry, dict) or not isinstance(entry.get("sha256"), str):
             raise BundleError("The manifest's checksums are damaged.")
-        data = _read_member(archive, entries[name], f.MAX_MEMBER_BYTES)
+        data = _read_member(archive, entries[name], _member_limit(name))
         if f.sha256(data) != entry["sha256"]:
             raise BundleError(f"The part {name!r} does not match its checksum: the file was "
                               "damaged or changed after it was made. Ask for a fresh copy.")
@@ -313,7 +423,9 @@ def read_bundle(data: bytes, expected: tuple[str, ...], passphrase: str | None =
         raw = _checked_members(archive, entries, manifest.get("members"), allowed)
         if set(raw) != allowed:
             raise BundleError("The file is missing some of its parts; it is damaged.")
-        parsed = {key: parse_json(value, f"The part {key!r}") for key, value in raw.items()}
+        # One part at a time, each one's bytes let go once parsed: the peak is the parsed
+        # parts and one part's bytes, not every part twice.
+        parsed = {key: parse_json(raw.pop(key), key) for key in sorted(raw)}
         return Bundle(format=name, manifest=manifest, members=parsed, encrypted=False)
 
 

@@ -29,6 +29,11 @@ SCRYPT_N = 2**17
 SCRYPT_R = 8
 SCRYPT_P = 1
 MIN_N, MAX_N = 2**14, 2**20
+# What a file may make a reader spend before its passphrase is even tried: scrypt takes
+# n × r × 128 bytes of memory, and time in proportion to n × r × p. Files made here need
+# 128 MiB; a reader allows twice that (about 2 s on a school laptop), never more, so a
+# hostile file cannot make an import take a gigabyte and ten seconds a file.
+MAX_SCRYPT_BYTES = 256 * 1024 * 1024
 MIN_PASSPHRASE_CHARS = 6
 SALT_BYTES = 16
 NONCE_BYTES = 12
@@ -87,10 +92,17 @@ def check_params(params: Any) -> dict[str, Any]:
     if not all(isinstance(x, int) and not isinstance(x, bool) for x in (n, r, p)):
         raise BundleError("The file's protection settings are damaged.")
     assert isinstance(n, int) and isinstance(r, int) and isinstance(p, int)
-    if not (MIN_N <= n <= MAX_N and n & (n - 1) == 0 and 1 <= r <= 16 and 1 <= p <= 4
-            and n * r <= MAX_N * 8):
+    if not (MIN_N <= n <= MAX_N and n & (n - 1) == 0 and 1 <= r <= 16 and 1 <= p <= 4):
         raise BundleError("The file asks for protection settings outside the safe range; "
                           "it was not made by walkapp.")
+    cost = n * r * p * 128  # memory n·r·128 bytes, p times over in time
+    if cost > MAX_SCRYPT_BYTES:
+        raise BundleError(
+            f"The file's protection would take {cost // (1024 * 1024):,} MB of memory-hard "
+            f"work to try a passphrase; walkapp allows at most "
+            f"{MAX_SCRYPT_BYTES // (1024 * 1024)} MB (files it makes need "
+            f"{SCRYPT_N * SCRYPT_R * SCRYPT_P * 128 // (1024 * 1024)} MB). It was not made by "
+            "walkapp, or by a walkapp set up differently; ask for a copy saved by walkapp.")
     _b64(params.get("salt"), SALT_BYTES)
     _b64(params.get("nonce"), NONCE_BYTES)
     return params

@@ -26,24 +26,41 @@ NOTES_MEMBERS = ("notes.json", "reflections.json", "commitments.json", "feedback
 FORMAT_MEMBERS = {KIT_FORMAT: KIT_MEMBERS, NOTES_FORMAT: NOTES_MEMBERS}
 KIND_NAMES = {KIT_FORMAT: "walk kit", NOTES_FORMAT: "notes file"}
 
-# Limits for reading. A real notes file of a busy walk is well under a megabyte; these
-# leave a hundredfold margin and still keep a hostile file from eating memory or time.
-MAX_FILE_BYTES = 64 * 1024 * 1024
-MAX_MEMBERS = 16
-MAX_MANIFEST_BYTES = 64 * 1024
-MAX_MEMBER_BYTES = 48 * 1024 * 1024
-MAX_TOTAL_BYTES = 96 * 1024 * 1024
-# Deflate can shrink repetitive text a lot; past this ratio on a big member it is a bomb.
-MAX_RATIO = 200
-RATIO_CHECK_FROM_BYTES = 1024 * 1024
+# Limits. A reader enforces them (a hostile file must not eat memory or time) and a writer
+# checks them before writing (walkapp never writes a file its own reader would refuse).
+# They follow from the item limits: a part holds at most MAX_ITEMS items (and their
+# versions), and a notes file is sized for that many items of ordinary length, written as
+# compact JSON. A note may be far longer (see walkapp.services.validate), but 100,000 notes
+# of 2 million characters would be 400 GB: a walk whose notes exceed these sizes is refused
+# when it is exported, with a message saying so, and never half-written.
 MAX_ITEMS = 100_000
 MAX_VERSIONS = 400_000
+MAX_PARENTS = 64
+# One item and its versions, on average, as written: ids, times and tags take about 650
+# bytes, which leaves room for some 350 characters of text per item (a real note has 100).
+AVERAGE_ITEM_BYTES = 1024
+MAX_MEMBER_BYTES = MAX_ITEMS * AVERAGE_ITEM_BYTES       # about 98 MiB
+MAX_TOTAL_BYTES = 2 * MAX_MEMBER_BYTES                  # notes plus the three smaller parts
+MAX_FILE_BYTES = MAX_TOTAL_BYTES + 1024 * 1024          # a part may have to be stored as is
+MAX_MEMBERS = 16
+MAX_MANIFEST_BYTES = 64 * 1024
+# Deflate can shrink repetitive text a lot; past this ratio on a big member it is a bomb.
+# (A writer stores a member that would shrink further, rather than write a "bomb".)
+MAX_RATIO = 200
+RATIO_CHECK_FROM_BYTES = 1024 * 1024
 
 
 def canonical_json(value: Any) -> bytes:
     """One byte string per value: sorted keys, no spaces, UTF-8. Hashes are taken of it."""
     return json.dumps(value, sort_keys=True, separators=(",", ":"),
                       ensure_ascii=False, allow_nan=False).encode("utf-8")
+
+
+def compact_json(value: Any) -> bytes:
+    """How members are written: no indentation (a 100,000-note part is a third smaller and
+    is written by the C encoder, ten times faster than with an indent)."""
+    return json.dumps(value, ensure_ascii=False, separators=(",", ":"),
+                      allow_nan=False).encode("utf-8")
 
 
 def pretty_json(value: Any) -> bytes:

@@ -30,7 +30,8 @@ from sqlalchemy.orm import Session
 from walkapp import formatting as fmt
 from walkapp.bundles import format as f
 from walkapp.bundles import schema as s
-from walkapp.bundles.report import Rejected
+from walkapp.bundles.bulk import NewRows
+from walkapp.bundles.report import KINDS, Counts, Rejected
 from walkapp.bundles.versions import (
     EntitySpec,
     LocalState,
@@ -54,6 +55,9 @@ class Incoming:
     spec: EntitySpec
     nodes: dict[str, Node]
     heads: dict[str, dict[str, Any]]
+    # Heads whose content, as written, held fields this walkapp does not know (a later
+    # version-1 writer's): their ids hash those fields, which are not stored here.
+    partly_known: set[str] = field(default_factory=set)
 
     def families(self) -> dict[str, list[Node]]:
         grouped: dict[str, list[Node]] = {}
@@ -87,7 +91,8 @@ def parse_incoming(spec: EntitySpec, payload: Any, walk_id: str) -> Incoming:
         entry = s.obj(raw, at)
         vid = s.version_id(entry.get("id"), at)
         parents = tuple(sorted({s.version_id(p, at) for p in
-                                s.items(entry.get("parents"), f"{at}: parents", 64)}))
+                                s.items(entry.get("parents"), f"{at}: parents",
+                                        f.MAX_PARENTS)}))
         node = Node(vid, s.uid(entry, "family", at), s.uid(entry, "lane", at), parents)
         if vid in parents:
             raise s.damaged(at, "a version cannot replace itself")
@@ -96,20 +101,26 @@ def parse_incoming(spec: EntitySpec, payload: Any, walk_id: str) -> Incoming:
         nodes[vid] = node
     heads: dict[str, dict[str, Any]] = {}
     text_field = TEXT_FIELD[spec.name]
+    partly_known: set[str] = set()
     for index, raw in enumerate(s.items(data.get("items"), f"{where}: items")):
         at = f"{where}, entry {index + 1}"
         entry = s.obj(raw, at)
         vid = s.version_id(entry.get("version"), at)
-        content = check_content(spec, entry.get("content"), at)
+        written = s.obj(entry.get("content"), at)
+        content = check_content(spec, written, at)
         listed = nodes.get(vid)
         if listed is None:
             raise s.damaged(at, "its version is missing from the list of versions")
-        if version_id(spec, walk_id, listed.family, listed.lane, listed.parents,
-                      content) != vid:
+        # The id is checked over the content exactly as written, fields this walkapp does
+        # not know included (docs/file-formats.md: a later version-1 writer may add some),
+        # so no field, known or not, can be changed without the id noticing.
+        if _written_id(spec, walk_id, listed, written, at) != vid:
             raise s.damaged(at, "its content does not match its version id (was it edited?)")
         if content["deleted_at"] is not None and content[text_field]:
             raise s.damaged(at, f"a deleted {spec.label} still carries its text (walkapp "
                                 "never writes one; the file was made by hand)")
+        if written != content:  # what is stored here would not hash to `vid`
+            partly_known.add(vid)
         heads[vid] = content
     replaced = set()
     for node in nodes.values():
@@ -125,7 +136,15 @@ def parse_incoming(spec: EntitySpec, payload: Any, walk_id: str) -> Incoming:
     # Content given for a version that another one replaced is never shown: it is dropped
     # here rather than stored, so an older text cannot ride in on a newer file.
     heads = {vid: content for vid, content in heads.items() if vid not in replaced}
-    return Incoming(spec, nodes, heads)
+    return Incoming(spec, nodes, heads, partly_known & set(heads))
+
+
+def _written_id(spec: EntitySpec, walk_id: str, node: Node, written: dict[str, Any],
+                where: str) -> str:
+    try:
+        return version_id(spec, walk_id, node.family, node.lane, node.parents, written)
+    except (ValueError, RecursionError):  # parsed, so only nesting past the limit is left
+        raise s.damaged(where, "its content is nested too deeply") from None
 
 
 def _check_lanes(spec: EntitySpec, nodes: dict[str, Node], where: str) -> None:
@@ -314,18 +333,31 @@ def adjustment_lines(tally: Tally, refs: Refs) -> list[str]:
     return lines
 
 
+# Which report kind each entity counts under (walkapp.bundles.report.KINDS).
+KIND_OF = {Entity.NOTE: "notes", Entity.REFLECTION: "reflections",
+           Entity.COMMITMENT: "commitments", Entity.FEEDBACK: "feedback"}
+
+
 @dataclass
 class Tally:
-    new: int = 0
-    updated: int = 0
-    unchanged: int = 0
-    conflicts: int = 0
+    """What merging one file did: an outcome per family, counted per kind (see
+    `walkapp.bundles.report.Counts` for what each outcome means), and the conflicts and
+    rejections in words."""
+
+    counts: dict[str, dict[str, int]] = field(default_factory=dict)
     rejected: list[Rejected] = field(default_factory=list)
     conflict_notes: list[str] = field(default_factory=list)
     changed_ids: dict[Entity, set[str]] = field(default_factory=dict)
     # (kind, id) -> families of the notes that arrived adjusted: "look_for" for a tag
     # not shown here, "visit" for a note on a removed visit (see Refs).
     adjusted: dict[tuple[str, str], set[str]] = field(default_factory=dict)
+
+    def add(self, spec: EntitySpec, outcome: str) -> None:
+        kind = self.counts.setdefault(KIND_OF[spec.name], {})
+        kind[outcome] = kind.get(outcome, 0) + 1
+
+    def as_counts(self) -> dict[str, Counts]:
+        return {kind: Counts(**self.counts.get(kind, {})) for kind in KINDS}
 
 
 def _heads(nodes: Iterable[Node]) -> set[str]:
@@ -394,6 +426,7 @@ def merge_entity(session: Session, walk_id: str, incoming: Incoming, refs: Refs,
     foreign = _ids_elsewhere(session, spec, walk_id,
                              {n.lane for n in incoming.nodes.values()} | set(families))
     changed = tally.changed_ids.setdefault(spec.name, set())
+    bulk = NewRows(local, set(refs.look_fors))
     heads_of: dict[str, dict[str, dict[str, Any]]] = {}
     for vid, content in incoming.heads.items():
         heads_of.setdefault(incoming.nodes[vid].family, {})[vid] = content
@@ -420,7 +453,10 @@ def merge_entity(session: Session, walk_id: str, incoming: Incoming, refs: Refs,
         known = by_family.get(family, [])
         fresh = [n for n in nodes if n.id not in local.nodes]
         if not fresh:
-            tally.unchanged += 1
+            # Nothing new: counted as unchanged if it is still shown here (an old deletion
+            # is nothing the facilitator will look for).
+            if any(local.rows[r].deleted_at is None for r in rows_of.get(family, [])):
+                tally.add(spec, "unchanged")
             continue
         pool = {n.id: n for n in [*known, *nodes]}
         before_heads = _heads(known)
@@ -445,8 +481,6 @@ def merge_entity(session: Session, walk_id: str, incoming: Incoming, refs: Refs,
                                            reason="its id is already used by something "
                                                   "else on this laptop"))
             continue
-        for node in fresh:
-            local.add_node(node)
         owned = (spec.name, family)
         if not known and owned not in refs.owners:
             # A family new here: the walker whose authenticated file brought it owns it.
@@ -455,27 +489,50 @@ def merge_entity(session: Session, walk_id: str, incoming: Incoming, refs: Refs,
                                      owner_id=refs.walker_id))
         by_family[family] = list(pool.values())
         before = {r: local.sync[r].version_id for r in rows_of.get(family, [])}
-        _apply(local, refs, family, lanes, contents, before, tally, set(mine))
+        shown_before = any(local.rows[r].deleted_at is None for r in before)
+        if not before and list(lanes) == [family]:  # first seen, one row: in bulk
+            vid = lanes[family]
+            content = contents[vid]
+            if spec.has_tags:  # as `_apply` does: the visit (or its tombstone), the tags
+                if content["visit_id"] is not None:
+                    refs.visit_row(session, content["visit_id"])
+                refs.note_adjustments(family, content, tally)
+            bulk.add(family, vid, content, fresh, vid in incoming.partly_known)
+        else:
+            for node in fresh:
+                local.add_node(node)
+            _apply(local, refs, family, lanes, contents, before, tally, set(mine),
+                   incoming.partly_known)
         rows_of[family] = list(lanes)
         changed.update(lanes)
         changed.update(set(before) - set(lanes))
-        if not before:
-            tally.new += 1
-        elif before == lanes:
-            tally.unchanged += 1
-        elif len(heads) > len(before_heads):
-            tally.conflicts += 1
+        shown_now = any(contents[vid]["deleted_at"] is None for vid in lanes.values())
+        if before and len(heads) > len(before_heads):
+            tally.add(spec, "conflicts")
             tally.conflict_notes.append(
                 f"{_describe(spec, contents[lanes[family]])}: changed on two laptops; "
                 f"{len(heads)} versions kept side by side.")
         else:
-            tally.updated += 1
+            tally.add(spec, _outcome(bool(before), before == lanes, shown_before, shown_now))
+    if bulk.write() and states is not None:
+        del states[key]  # its rows and sync rows no longer hold all of the walk's
     session.flush()
+
+
+def _outcome(known: bool, same: bool, shown_before: bool, shown_now: bool) -> str:
+    """How one family that gained versions counts in the report (not a conflict)."""
+    if not known:  # first seen here: a deleted one was written and deleted on the laptop
+        return "new" if shown_now else "created_and_deleted"
+    if same or not (shown_before or shown_now):
+        return "unchanged"  # the same rows, or a deletion already known here
+    if shown_before and not shown_now:
+        return "deleted"
+    return "updated"
 
 
 def _apply(local: LocalState, refs: Refs, family: str, lanes: dict[str, str],
            contents: dict[str, dict[str, Any]], before: dict[str, str],
-           tally: Tally, arrived: set[str]) -> None:
+           tally: Tally, arrived: set[str], partly_known: set[str]) -> None:
     spec, session = local.spec, local.session
     for lane, vid in lanes.items():
         if before.get(lane) == vid:
@@ -500,7 +557,8 @@ def _apply(local: LocalState, refs: Refs, family: str, lanes: dict[str, str],
             row.stale_tags = [t for t in tags if t not in refs.look_fors]
             if vid in arrived:  # a version from the file, not one of ours re-laned
                 refs.note_adjustments(family, content, tally)
-        local.set_sync(lane, vid, content["revision"])
+        local.set_sync(lane, vid, content["revision"],
+                       partly_known=vid in partly_known)
     for lane in set(before) - set(lanes):
         session.delete(local.rows.pop(lane))
         session.delete(local.sync.pop(lane))

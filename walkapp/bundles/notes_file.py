@@ -18,6 +18,7 @@ from walkapp.bundles import format as f
 from walkapp.bundles import schema as s
 from walkapp.bundles import trust
 from walkapp.bundles.archive import Bundle
+from walkapp.bundles.claims import device_id
 from walkapp.bundles.errors import BundleError
 from walkapp.bundles.merge import Incoming, parse_incoming
 from walkapp.bundles.versions import ENTITIES, LocalState
@@ -36,6 +37,12 @@ class NotesFile:
     parts: tuple[Incoming, ...]
     # The manifest as read, for checking its seal (`walkapp.bundles.trust`).
     manifest: dict[str, Any] = field(default_factory=dict, compare=False, repr=False)
+    # The laptop (database) that wrote the file, if it says (files from before it did
+    # not): two laptops that send notes for one walker are reported (see claims.py).
+    device_id: str | None = None
+
+    def version_ids(self) -> frozenset[str]:
+        return frozenset(vid for part in self.parts for vid in part.nodes)
 
     @property
     def item_count(self) -> int:
@@ -67,7 +74,8 @@ def build_notes_payload(session: Session, walk_id: str, walker_id: str
     counts: dict[str, int] = {}
     for spec in ENTITIES:
         local = LocalState(session, spec, walk_id)
-        local.commit_dirty()
+        fresh: dict[str, dict[str, Any]] = {}
+        local.commit_dirty(for_export=True, contents=fresh)
         families = set()
         for row_id, row in local.rows.items():
             node = local.version_of(row_id)
@@ -76,15 +84,17 @@ def build_notes_payload(session: Session, walk_id: str, walker_id: str
         chosen = [(row_id, row) for row_id, row in local.rows.items()
                   if (node := local.version_of(row_id)) is not None and node.family in families]
         items: list[dict[str, Any]] = sorted(({"version": local.sync[row_id].version_id,
-                         "content": local.content(row)} for row_id, row in chosen),
+                         "content": fresh.get(row_id) or local.content(row)}
+                         for row_id, row in chosen),
                        key=lambda item: (item["content"]["created_at"], item["version"]))
         versions = sorted((n.as_json() for n in local.nodes.values() if n.family in families),
                           key=lambda node: node["id"])
+        _check_counts(spec.label, items, versions)
         payloads[spec.member] = {"items": items, "versions": versions}
         counts[spec.name] = sum(1 for item in items if item["content"]["deleted_at"] is None)
     header = {"walk_id": walk_id, "walk_title": walk.title,
               "walk_date": walk.walk_date.isoformat(), "walker_id": walker_id,
-              "walker_name": walker.display_name,
+              "walker_name": walker.display_name, "device_id": device_id(session),
               "created_at": f.format_time(datetime.now(UTC)), "counts": counts}
     return header, payloads, secret
 
@@ -101,6 +111,22 @@ def _no_secret(session: Session, walk: m.Walk, walker: m.Participant) -> str:
             "notes stay), then save your notes file again.")
 
 
+def _check_counts(label: str, items: list[Any], versions: list[dict[str, Any]]) -> None:
+    """Refuse to write what `parse_incoming` would refuse to read (its limits on counts)."""
+    plural = f"{label}s"
+    if len(items) > f.MAX_ITEMS:
+        raise BundleError(f"This walker has {len(items):,} {plural} in this walk; a notes file "
+                          f"holds at most {f.MAX_ITEMS:,}. Delete ones that are not needed, "
+                          "then export again. Nothing was written.")
+    if len(versions) > f.MAX_VERSIONS:
+        raise BundleError(f"The {plural} of this walker carry {len(versions):,} versions; a "
+                          f"notes file holds at most {f.MAX_VERSIONS:,}. Nothing was written.")
+    if any(len(v["parents"]) > f.MAX_PARENTS for v in versions):
+        raise BundleError(f"A {label} has a version that replaced more than "
+                          f"{f.MAX_PARENTS} others, more than a notes file can hold. "
+                          "Nothing was written.")
+
+
 def parse_notes_bundle(bundle: Bundle) -> NotesFile:
     """Check a notes file's manifest and members; any damage refuses the whole file."""
     head = bundle.manifest
@@ -108,7 +134,9 @@ def parse_notes_bundle(bundle: Bundle) -> NotesFile:
     walker_id = s.uid(head, "walker_id", "manifest")
     title = s.text(head, "walk_title", "manifest", 300)
     name = s.text(head, "walker_name", "manifest", 200)
+    device = s.uid(head, "device_id", "manifest", optional=True)
     parts = tuple(parse_incoming(spec, bundle.members[spec.member], walk_id)
                   for spec in ENTITIES)
     return NotesFile(walk_id=walk_id, walk_title=title, walker_id=walker_id,
-                     walker_name=name, parts=parts, manifest=bundle.manifest)
+                     walker_name=name, parts=parts, manifest=bundle.manifest,
+                     device_id=device)

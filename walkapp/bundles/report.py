@@ -1,10 +1,20 @@
-"""What an import did, file by file: new, updated, unchanged, conflicts, rejected."""
+"""What an import did, file by file and kind by kind: new, updated, deleted, unchanged and
+conflicts for notes, reflections, commitments and feedback answers, with each conflict,
+rejection and warning under the file it came from."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
+from pathlib import Path
 
 from walkapp import formatting as fmt
+
+# The kinds a notes file carries, in the order a report lists them, with their words.
+KINDS = ("notes", "reflections", "commitments", "feedback")
+KIND_WORDS = {"notes": ("note", "notes"), "reflections": ("reflection", "reflections"),
+              "commitments": ("commitment", "commitments"),
+              "feedback": ("feedback answer", "feedback answers")}
+OUTCOMES = ("new", "updated", "deleted", "unchanged", "conflicts")
 
 
 @dataclass(frozen=True)
@@ -16,41 +26,122 @@ class Rejected:
 
 
 @dataclass(frozen=True)
+class Counts:
+    """What an import did to one kind of item. Each item is counted once, by what the
+    facilitator now sees: `new` (it arrived), `updated` (its text changed), `deleted` (the
+    walker deleted it, so it is gone here too), `unchanged`, or `conflicts` (changed here
+    and on the laptop: both versions kept). `created_and_deleted`: written and deleted again
+    on the laptop before the file was made, so nothing arrives and nothing is to be looked
+    for; it is not "new"."""
+
+    new: int = 0
+    updated: int = 0
+    deleted: int = 0
+    unchanged: int = 0
+    conflicts: int = 0
+    created_and_deleted: int = 0
+
+    def __add__(self, other: Counts) -> Counts:
+        return Counts(*(getattr(self, f.name) + getattr(other, f.name)
+                        for f in fields(self)))
+
+    @property
+    def any(self) -> bool:
+        return any(getattr(self, name) for name in OUTCOMES)
+
+    def words(self) -> str:
+        """"3 new, 1 deleted, 10 unchanged" (only what happened)."""
+        parts = [f"{fmt.number(getattr(self, name))} {name}" for name in OUTCOMES[:4]
+                 if getattr(self, name)]
+        if self.conflicts:
+            parts.append(fmt.plural(self.conflicts, "conflict", "conflicts"))
+        return ", ".join(parts)
+
+
+def counts_words(counts: dict[str, Counts]) -> str:
+    parts = [f"{KIND_WORDS[kind][1]}: {c.words()}" for kind in KINDS
+             if (c := counts.get(kind, Counts())).any]
+    return "; ".join(parts) if parts else "nothing new in it"
+
+
+def aside(counts: dict[str, Counts]) -> str:
+    gone = [fmt.plural(c.created_and_deleted, *KIND_WORDS[kind]) for kind in KINDS
+            if (c := counts.get(kind, Counts())).created_and_deleted]
+    return (f" (and {', '.join(gone)} written and deleted again on the laptop, so nothing "
+            "to look for)") if gone else ""
+
+
+def _no_counts() -> dict[str, Counts]:
+    return {kind: Counts() for kind in KINDS}
+
+
+@dataclass(frozen=True)
 class FileReport:
-    """One file's part of an import. `accepted` is False when the whole file was refused."""
+    """One file's part of an import. `accepted` is False when the whole file was refused.
+    `walker_name` is the walker as this laptop's roster names them (None when the file
+    was refused before its walker was found there)."""
 
     path: str
     accepted: bool
     walk_id: str | None = None
     walk_title: str | None = None
     walker_name: str | None = None
-    new: int = 0
-    updated: int = 0
-    unchanged: int = 0
-    conflicts: int = 0
+    counts: dict[str, Counts] = field(default_factory=_no_counts)
     rejected: tuple[Rejected, ...] = ()
-    conflict_notes: tuple[str, ...] = ()
+    conflicts: tuple[str, ...] = ()
+    warnings: tuple[str, ...] = ()
     # What arrived adjusted to this laptop's plan, nothing refused: "2 notes arrived
     # without the look-for “Questioning”, which was removed from this walk here."
     adjustments: tuple[str, ...] = ()
 
     @property
     def name(self) -> str:
-        from pathlib import Path
-
         return Path(self.path).name
+
+    def _total(self, name: str) -> int:
+        return sum(getattr(c, name) for c in self.counts.values())
+
+    # Sums over every kind, for code (a report for people says which kind).
+    @property
+    def new(self) -> int:
+        return self._total("new")
+
+    @property
+    def updated(self) -> int:
+        return self._total("updated")
+
+    @property
+    def deleted(self) -> int:
+        return self._total("deleted")
+
+    @property
+    def unchanged(self) -> int:
+        return self._total("unchanged")
+
+    @property
+    def conflict_count(self) -> int:
+        return self._total("conflicts")
+
+    @property
+    def conflict_notes(self) -> tuple[str, ...]:
+        return self.conflicts
 
     def summary(self) -> str:
         if not self.accepted:
             reason = self.rejected[0].reason if self.rejected else "refused"
             return f"{self.name}: not imported. {reason}"
         who = f" ({self.walker_name})" if self.walker_name else ""
-        parts = [f"{fmt.number(self.new)} new", f"{fmt.number(self.updated)} updated",
-                 f"{fmt.number(self.unchanged)} unchanged",
-                 fmt.plural(self.conflicts, "conflict", "conflicts")]
-        if self.rejected:
-            parts.append(f"{fmt.number(len(self.rejected))} rejected")
-        return f"{self.name}{who}: " + ", ".join(parts) + "."
+        rejected = (f"; {fmt.number(len(self.rejected))} rejected" if self.rejected else "")
+        return f"{self.name}{who}: {counts_words(self.counts)}{rejected}.{aside(self.counts)}"
+
+    def details(self) -> list[str]:
+        """Each conflict, rejection, adjustment and warning of this file, one line each."""
+        if not self.accepted:
+            return []
+        return ([f"conflict: {note}" for note in self.conflicts]
+                + [f"rejected {r.what}: {r.reason}" for r in self.rejected]
+                + list(self.adjustments)
+                + [f"warning: {w}" for w in self.warnings])
 
 
 @dataclass(frozen=True)
@@ -58,6 +149,13 @@ class ImportReport:
     files: tuple[FileReport, ...]
     backup_path: str | None = None
     walk_ids: tuple[str, ...] = field(default=())
+
+    def by_kind(self) -> dict[str, Counts]:
+        totals = _no_counts()
+        for file in self.files:
+            for kind, counts in file.counts.items():
+                totals[kind] = totals.get(kind, Counts()) + counts
+        return totals
 
     def _total(self, name: str) -> int:
         return sum(getattr(f, name) for f in self.files)
@@ -71,20 +169,28 @@ class ImportReport:
         return self._total("updated")
 
     @property
+    def deleted(self) -> int:
+        return self._total("deleted")
+
+    @property
     def unchanged(self) -> int:
         return self._total("unchanged")
 
     @property
     def conflicts(self) -> int:
-        return self._total("conflicts")
+        return self._total("conflict_count")
 
     @property
     def rejected(self) -> int:
-        return sum(len(f.rejected) for f in self.files)
+        return sum(len(f.rejected) for f in self.files if f.accepted)
 
     @property
     def refused_files(self) -> int:
         return sum(1 for f in self.files if not f.accepted)
+
+    @property
+    def warnings(self) -> int:
+        return sum(len(f.warnings) for f in self.files)
 
     @property
     def clean(self) -> bool:
@@ -92,10 +198,22 @@ class ImportReport:
         return all(f.accepted and not f.rejected for f in self.files)
 
     def summary(self) -> str:
-        return "\n".join([*(f.summary() for f in self.files), self.totals()])
+        lines: list[str] = []
+        for file in self.files:
+            lines.append(file.summary())
+            lines += [f"  {line}" for line in file.details()]
+        return "\n".join([*lines, self.totals()])
 
     def totals(self) -> str:
-        return (f"In all: {fmt.number(self.new)} new, {fmt.number(self.updated)} updated, "
-                f"{fmt.number(self.unchanged)} unchanged, "
-                f"{fmt.plural(self.conflicts, 'conflict', 'conflicts')}, "
-                f"{fmt.number(self.rejected)} rejected.")
+        refused = (f"; {fmt.plural(self.refused_files, 'file', 'files')} not imported"
+                   if self.refused_files else "")
+        rejected = f"; {fmt.number(self.rejected)} rejected" if self.rejected else ""
+        return f"In all: {counts_words(self.by_kind())}{rejected}{refused}."
+
+    def as_json(self) -> dict[str, object]:
+        """The `walkapp import --json` report (documented in docs/file-formats.md)."""
+        totals: dict[str, object] = dict(self.by_kind())
+        totals.update(rejected=self.rejected, refused_files=self.refused_files,
+                      warnings=self.warnings)
+        return {"files": self.files, "backup_path": self.backup_path, "totals": totals,
+                "clean": self.clean}

@@ -23,6 +23,27 @@ def damaged(where: str, problem: str) -> BundleError:
     return BundleError(f"The file is damaged or was not made by walkapp: {where}: {problem}.")
 
 
+# Characters no text field may hold: a lone surrogate (half of a pair: it cannot be written
+# as UTF-8, so SQLite could never store it and the terminal never print it) and NUL (SQLite
+# stores it, but its text functions and every C string stop there, so the text would come
+# back cut short).
+_UNSTORABLE = re.compile("[\x00\ud800-\udfff]")
+
+
+def unstorable(value: str) -> str | None:
+    """Why `value` cannot be stored as text, in words, or None if it can."""
+    found = _UNSTORABLE.search(value)
+    if found is None:
+        return None
+    if found.group() == "\x00":
+        return "a NUL character"
+    return "a lone surrogate, half of an emoji or symbol"
+
+
+def unstorable_error(where: str, what: str, why: str) -> BundleError:
+    return damaged(where, f"{what} contains a character that cannot be stored ({why})")
+
+
 def obj(value: Any, where: str) -> dict[str, Any]:
     if not isinstance(value, dict):
         raise damaged(where, "should be an object")
@@ -46,10 +67,11 @@ def text(data: dict[str, Any], key: str, where: str, limit: int, *,
         raise damaged(where, f"“{key}” should be text")
     if len(value) > limit:
         raise damaged(where, f"“{key}” is longer than {limit:,} characters")
+    why = unstorable(value)
+    if why is not None:
+        raise unstorable_error(where, f"“{key}”", why)
     if required and not value.strip():
         raise damaged(where, f"“{key}” is empty")
-    if "\x00" in value:
-        raise damaged(where, f"“{key}” contains a NUL character")
     return value
 
 

@@ -17,6 +17,7 @@ from walkapp import domain as d
 from walkapp.bundles import format as f
 from walkapp.bundles import trust
 from walkapp.bundles.archive import build_bundle, read_bundle_file, write_atomically
+from walkapp.bundles.claims import Claims
 from walkapp.bundles.errors import BundleError
 from walkapp.bundles.kit import KitPlan, build_kit_payload, choose_walker, parse_kit, write_kit
 from walkapp.bundles.merge import Refs, Tally, adjustment_lines, merge_entity
@@ -147,8 +148,10 @@ class BundleService(ServiceBase):
             backup = str(path_made) if path_made else None
             with self.db.transaction("importing notes files") as session:
                 states: dict[tuple[str, str], LocalState] = {}
+                claims = Claims(session)
                 for index, notes in checked.items():
-                    tick(f"Merging {Path(paths[index]).name}")
+                    name = Path(paths[index]).name
+                    tick(f"Merging {name}")
                     tally = Tally()
                     refs = Refs.load(session, notes.walk_id, notes.walker_id)
                     for part in notes.parts:
@@ -157,12 +160,17 @@ class BundleService(ServiceBase):
                                             participant_id=notes.walker_id))
                     for entity, ids in tally.changed_ids.items():
                         changed.setdefault((entity, notes.walk_id), set()).update(ids)
+                    # Named as this laptop's roster names them, not as the file says.
+                    walker = session.get(m.Participant, notes.walker_id)
+                    walker_name = walker.display_name if walker else notes.walker_name
+                    warning = claims.check(notes.walk_id, notes.walker_id, walker_name,
+                                           notes.device_id, name, notes.version_ids())
                     reports[index] = FileReport(
                         path=str(paths[index]), accepted=True, walk_id=notes.walk_id,
-                        walk_title=notes.walk_title, walker_name=notes.walker_name,
-                        new=tally.new, updated=tally.updated, unchanged=tally.unchanged,
-                        conflicts=tally.conflicts, rejected=tuple(tally.rejected),
-                        conflict_notes=tuple(tally.conflict_notes),
+                        walk_title=notes.walk_title, walker_name=walker_name,
+                        counts=tally.as_counts(), rejected=tuple(tally.rejected),
+                        conflicts=tuple(tally.conflict_notes),
+                        warnings=(warning,) if warning else (),
                         adjustments=tuple(adjustment_lines(tally, refs)))
         for (entity, walk_id), ids in sorted(changed.items()):
             if ids:
@@ -183,6 +191,8 @@ def import_job(services: Services, progress: Progress, paths: Sequence[str],
 
 
 def _refused(path: Path, reason: str, notes: NotesFile | None = None) -> FileReport:
+    # The walker is named only as this laptop's roster names them (the caller replaces the
+    # file's own say-so); a walker not on the roster is not named (the reason says why).
     return FileReport(path=str(path), accepted=False,
                       walk_id=notes.walk_id if notes else None,
                       walk_title=notes.walk_title if notes else None,

@@ -14,7 +14,7 @@ import uuid
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import insert, select
 from sqlalchemy.orm import Session, selectinload
 
 from walkapp import domain as d
@@ -160,6 +160,14 @@ def check_content(spec: EntitySpec, raw: Any, where: str) -> dict[str, Any]:
     return content
 
 
+def partly_known_revision(revision: int) -> int:
+    """The base revision kept for a row whose version held fields not stored here."""
+    return -1 - revision
+
+
+_partly_known = partly_known_revision
+
+
 class LocalState:
     """One walk's rows, sync rows and version graph of one entity, in one session."""
 
@@ -196,7 +204,13 @@ class LocalState:
                                        entity=self.spec.name, family_id=node.family,
                                        lane_id=node.lane, parents=" ".join(node.parents)))
 
-    def set_sync(self, row_id: str, version: str, revision: int) -> None:
+    def set_sync(self, row_id: str, version: str, revision: int, *,
+                 partly_known: bool = False) -> None:
+        """The row shows `version`, at `revision`. `partly_known`: the version's content
+        held fields this walkapp does not store, so the row's content no longer hashes to
+        it; the base revision is kept as `-1 - revision` to say so (see `commit_dirty`)."""
+        if partly_known:
+            revision = _partly_known(revision)
         current = self.sync.get(row_id)
         if current is None:
             current = m.SyncRow(entity=self.spec.name, row_id=row_id, walk_id=self.walk_id,
@@ -210,13 +224,26 @@ class LocalState:
         entry = self.sync.get(row_id)
         return self.nodes.get(entry.version_id) if entry is not None else None
 
-    def commit_dirty(self) -> int:
-        """Record rows edited here since the last merge (or never merged) as versions."""
+    def commit_dirty(self, *, for_export: bool = False,
+                     contents: dict[str, dict[str, Any]] | None = None) -> int:
+        """Record rows edited here since the last merge (or never merged) as versions.
+
+        `for_export`: also rows showing a version whose content held fields this walkapp
+        does not know. A notes file must carry each item's content with the id that hashes
+        it, and those fields were not stored: such a row travels as a new version of its
+        own (the later writer's version its parent). Merging alone leaves them as they are,
+        so that the walker's next edit of the note replaces it instead of conflicting.
+        `contents`, if given, receives the content of each row versioned (row id → content),
+        so that a caller about to write them need not work them out again."""
+        new_nodes: list[dict[str, Any]] = []
+        new_sync: list[dict[str, Any]] = []
         made = 0
         for row in self.rows.values():
             entry = self.sync.get(row.id)
             node = self.version_of(row.id)
-            if node is not None and entry is not None and row.revision == entry.base_revision:
+            if node is not None and entry is not None and (
+                    row.revision == entry.base_revision
+                    or (not for_export and _partly_known(row.revision) == entry.base_revision)):
                 continue
             parents: tuple[str, ...]
             if node is None:
@@ -224,12 +251,35 @@ class LocalState:
             else:
                 family, parents = node.family, (node.id,)
             content = self.content(row)
+            if contents is not None:
+                contents[row.id] = content
             vid = version_id(self.spec, self.walk_id, family, row.id, parents, content)
-            self.add_node(Node(vid, family, row.id, parents))
-            self.set_sync(row.id, vid, row.revision)
+            if vid not in self.nodes:
+                self.nodes[vid] = Node(vid, family, row.id, parents)
+                new_nodes.append({"id": vid, "walk_id": self.walk_id, "entity": self.spec.name,
+                                  "family_id": family, "lane_id": row.id,
+                                  "parents": " ".join(parents)})
+            if entry is None:
+                new_sync.append({"entity": self.spec.name, "row_id": row.id,
+                                 "walk_id": self.walk_id, "version_id": vid,
+                                 "base_revision": row.revision})
+            else:
+                entry.version_id, entry.base_revision = vid, row.revision
             made += 1
         if made:
             self.session.flush()
+            # New version and sync rows go in as bulk inserts: a walker's first notes file
+            # of a 100,000-note walk makes 200,000 of them, which one at a time through the
+            # ORM took most of the export. The sync rows are then loaded as ORM objects
+            # (much cheaper than making them), since merging updates and deletes them.
+            if new_nodes:
+                self.session.execute(insert(m.SyncVersion), new_nodes)
+            if new_sync:
+                self.session.execute(insert(m.SyncRow), new_sync)
+                for entry in self.session.scalars(select(m.SyncRow).where(
+                        m.SyncRow.walk_id == self.walk_id,
+                        m.SyncRow.entity == self.spec.name)):
+                    self.sync.setdefault(entry.row_id, entry)
         return made
 
     def family_rows(self) -> dict[str, list[str]]:

@@ -203,25 +203,16 @@ def cmd_import(args: argparse.Namespace, context: Context) -> int:
         report = replace(report, files=tuple(by_path.get(f.path, f) for f in report.files),
                          backup_path=report.backup_path or retry.backup_path)
     if args.json:
-        data = {"files": report.files, "backup_path": report.backup_path,
-                "totals": {"new": report.new, "updated": report.updated,
-                           "unchanged": report.unchanged, "conflicts": report.conflicts,
-                           "rejected": report.rejected},
-                "clean": report.clean}
-        print(dumps(data))
+        print(dumps(report.as_json()))  # documented in docs/file-formats.md
     else:
         # File names, walker names and reasons come from the files: each line through
-        # echo(), so that none of them can reach the terminal raw or break a line.
+        # echo(), so that none of them can reach the terminal raw or break a line. Each
+        # file's conflicts, rejections and warnings are listed under it.
         for file in report.files:
             echo(file.summary())
+            for line in file.details():
+                echo(f"  {line}")
         echo(report.totals())
-        for file in report.files:
-            for rejected in file.rejected if file.accepted else ():
-                echo(f"  rejected {rejected.what}: {rejected.reason}")
-            for note in file.conflict_notes:
-                echo(f"  conflict: {note}")
-            for line in file.adjustments:
-                echo(f"  {file.name}: {line}")
         if report.backup_path:
             echo(f"A backup from before the import is in {report.backup_path}.")
     return 0 if report.clean else 1
