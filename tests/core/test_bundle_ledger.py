@@ -12,6 +12,7 @@ import pytest
 
 from tests.core.test_bundle_hostile import _members, _refused, _resealed, _snapshot, make_world
 from tests.helpers.laptops import Laptop, open_laptop
+from tests.helpers.seal import resealed, secret_of
 from walkapp.bundles import BundleError
 from walkapp.bundles import format as f
 
@@ -146,7 +147,11 @@ def test_a_later_writers_extra_content_field_is_accepted(tmp_path: Path) -> None
     fac, good, _ = make_world(tmp_path)
     try:
         path = tmp_path / "later.walknotes"
-        path.write_bytes(_later_writer(good, {"mood": "calm", "photo": {"w": 3, "tags": []}}))
+        later = _later_writer(good, {"mood": "calm", "photo": {"w": 3, "tags": []}})
+        head = json.loads(_members(good)[f.MANIFEST])
+        # Sealed again, as the walker's own (later) walkapp would seal it.
+        path.write_bytes(resealed(later, secret=secret_of(fac, head["walk_id"],
+                                                          head["walker_id"])))
         report = fac.bundles.import_files([path])
         assert report.clean, report.summary()
         walk_id = report.walk_ids[0]

@@ -95,7 +95,7 @@ def test_a_note_tagged_with_a_removed_look_for_arrives_without_that_tag(
                                                look_for_ids=(questioning.id,)))
         later = fac.bundles.import_files([amy.bundles.write_notes(
             walk.id, me, tmp_path / "later.walknotes")]).files[0]
-        assert (later.updated, later.conflicts) == (1, 0)
+        assert (later.updated, later.conflicts) == (1, ())
         assert later.adjustments == ("1 note arrived without the look-for “Questioning”, "
                                      "which was removed from this walk here.",)
         assert _tags(fac, walk.id)["Asked why three times."] == ()

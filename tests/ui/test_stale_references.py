@@ -13,6 +13,7 @@ from tests.helpers.builders import make_walk
 from tests.ui.conftest import ScriptedAsker
 from walkapp import domain as d
 from walkapp.bundles import BundleService, FileReport, ImportReport, crypto
+from walkapp.bundles.report import Counts
 from walkapp.services import NoteDraft, Services
 from walkapp.ui.bridge import ChangeBridge
 from walkapp.ui.import_report import ImportReportDialog
@@ -154,7 +155,8 @@ def test_the_evidence_wall_shows_notes_on_a_removed_visit(qtbot, services: Servi
 
 def test_the_import_report_lists_adjustments_under_their_file(qtbot) -> None:
     report = ImportReport(files=(FileReport(
-        path="/x/amira.walknotes", accepted=True, walker_name="Amira", new=3,
+        path="/x/amira.walknotes", accepted=True, walker_name="Amira",
+        counts={"notes": Counts(new=3)},
         adjustments=("2 notes arrived without the look-for “Questioning”, which was "
                      "removed from this walk here.",)),))
     dialog = ImportReportDialog(report)
