@@ -175,3 +175,39 @@ def test_keep_a_deletion(scene: Scene) -> None:
     report = fac.bundles.import_files(scene.files)
     assert report.new == report.updated == report.conflicts == 0
     assert scene.ids[Entity.NOTE] not in {n.id for n in fac.services.notes.list_notes(walk.id)}
+
+
+def test_the_migration_marks_copies_merged_before_it(scene: Scene) -> None:
+    """A database merged before 0005 holds conflict copies of reflections, commitments and
+    feedback with nothing to say so: going down and up again marks them from the sync state
+    (and going down keeps every row)."""
+    from alembic import command
+    from sqlalchemy import create_engine
+
+    from walkapp.storage import migrate
+    from walkapp.storage.db import Database
+
+    folder = scene.fac.folder
+    scene.fac.close()
+    url = f"sqlite:///{scene.fac.db_path}"
+    engine = create_engine(url)
+    config = migrate.alembic_config()
+    with engine.begin() as connection:
+        connection.exec_driver_sql("PRAGMA foreign_keys = ON")
+        config.attributes["connection"] = connection
+        command.downgrade(config, "0003")
+    with engine.connect() as connection:
+        columns = {r[1] for r in connection.exec_driver_sql("PRAGMA table_info(commitments)")}
+        count = connection.exec_driver_sql("SELECT count(*) FROM commitments").scalar()
+    engine.dispose()
+    assert "conflict_of" not in columns and count == 2
+    from walkapp.config import resolve_settings
+    from walkapp.services import Services
+
+    services = Services.create(Database(resolve_settings(folder)).open())
+    try:
+        assert services.conflicts.count(scene.walk.id) == 4
+        commitments = services.debrief.list_commitments(scene.walk.id)
+        assert [c.conflict_of for c in commitments] == [None, scene.ids[Entity.COMMITMENT]]
+    finally:
+        services.close()

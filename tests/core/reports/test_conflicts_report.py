@@ -84,3 +84,15 @@ def test_a_deletion_on_the_other_side_is_marked(scene: Scene) -> None:
     assert [i.conflict for i in items] == [
         "Not yet resolved: another version deletes this note"]
     assert services.conflicts.count(scene.walk.id) == 4 and note
+
+
+def test_long_versions_still_lay_out(scene: Scene) -> None:
+    from walkapp.services import NoteDraft
+
+    services = scene.fac.services
+    copy = next(s.row_id for s in scene.conflict(Entity.NOTE).sides if not s.current)
+    for row_id in (scene.ids[Entity.NOTE], copy):
+        services.notes.save_note(NoteDraft(scene.walk.id, scene.me.id, "word " * 20_000,
+                                           visit_id=scene.walk.visits[0].id, id=row_id))
+    text = squash(_debrief(scene))
+    assert squash("Not yet resolved: two versions") in text
