@@ -42,6 +42,16 @@ def test_all_four_kinds_get_conflict_copies(scene: Scene) -> None:
     assert scene.fac.services.conflicts.count(scene.walk.id) == 4
 
 
+def test_a_conflicting_commitment_is_a_copy_not_a_second_commitment(scene: Scene) -> None:
+    family = scene.ids[Entity.COMMITMENT]
+    commitments = scene.fac.services.debrief.list_commitments(scene.walk.id)
+    # One commitment for the walker, with its other version beside it (text kept).
+    assert [(c.id == family, c.conflict_of) for c in commitments] == [(True, None),
+                                                                       (False, family)]
+    assert {c.text for c in commitments} == {"Commitment by the facilitator",
+                                             "Commitment by the walker"}
+
+
 def test_list_conflicts_shows_each_side(scene: Scene) -> None:
     conflicts = scene.fac.services.conflicts.list_conflicts(scene.walk.id)
     assert [c.entity for c in conflicts] == [Entity.NOTE, Entity.REFLECTION,
@@ -211,3 +221,30 @@ def test_the_migration_marks_copies_merged_before_it(scene: Scene) -> None:
         assert [c.conflict_of for c in commitments] == [None, scene.ids[Entity.COMMITMENT]]
     finally:
         services.close()
+
+
+def test_a_merged_row_keeps_the_time_its_version_carries(tmp_path: Path) -> None:
+    """An edit that arrives with the same `updated_at` the row already has (a coarse clock)
+    must not be restamped with the merge's own time: the row would no longer match its
+    version, and the facilitator's next file would be refused as damaged."""
+    import sqlite3
+
+    from tests.helpers.laptops import laptops
+
+    with laptops(tmp_path, "fac", "amy") as (fac, amy):
+        walk = make_walk(fac.services, "Clock walk", walkers=1, visits=1)
+        me = walk.walkers[0]
+        amy.bundles.open_kit(fac.bundles.write_kit(walk.id, tmp_path / "k", walker_id=me.id))
+        answer = amy.services.debrief.add_feedback(walk.id, "q", "Was it useful?", "Yes",
+                                                   author_id=me.id)
+        assert fac.bundles.import_files([amy.bundles.write_notes(walk.id, me.id,
+                                                                 tmp_path / "1")]).clean
+        with sqlite3.connect(amy.db_path) as conn:
+            conn.execute("UPDATE feedback SET answer = 'Yes, very', revision = revision + 1 "
+                         "WHERE id = ?", (answer.id,))
+        report = fac.bundles.import_files([amy.bundles.write_notes(walk.id, me.id,
+                                                                   tmp_path / "2")])
+        assert report.updated == 1, report.summary()
+        back = fac.bundles.write_notes(walk.id, me.id, tmp_path / "back")
+        report = amy.bundles.import_files([back])
+        assert report.clean, report.summary()
