@@ -248,3 +248,12 @@ def test_a_merged_row_keeps_the_time_its_version_carries(tmp_path: Path) -> None
         back = fac.bundles.write_notes(walk.id, me.id, tmp_path / "back")
         report = amy.bundles.import_files([back])
         assert report.clean, report.summary()
+
+
+def test_an_edited_note_is_kept_as_typed(scene: Scene) -> None:
+    typed = "  First line\n  second line, indented  "
+    scene.fac.services.conflicts.resolve(scene.walk.id, scene.ids[Entity.NOTE], text=typed)
+    assert [n.text for n in scene.fac.services.notes.list_notes(scene.walk.id)] == [typed]
+    with pytest.raises(ValidationError, match="broken character"):
+        scene.fac.services.conflicts.resolve(scene.walk.id, scene.ids[Entity.REFLECTION],
+                                             text="half \ud83d an emoji")

@@ -100,6 +100,17 @@ def _side_order(row: Any, family: str) -> tuple[bool, bool, float, str]:
     return (row.id != family, row.deleted_at is not None, -row.updated_at.timestamp(), row.id)
 
 
+def _clean_text(kind: Kind, text: str) -> str:
+    """The edited text as its kind keeps typed text: a commitment trimmed (as it is saved),
+    a note, reflection or answer exactly as typed; none may be empty."""
+    if kind.entity is Entity.COMMITMENT:
+        return v.required_text(text, kind.what, kind.limit)
+    clean = v.body_text(text, kind.what, kind.limit)
+    if not clean.strip():
+        raise ValidationError(f"{kind.what} cannot be empty.")
+    return clean
+
+
 def _sides(rows: Iterable[Any], family: str) -> list[Any]:
     return sorted(rows, key=lambda row: _side_order(row, family))
 
@@ -140,7 +151,8 @@ class ConflictService(ServiceBase):
             for kind in KINDS:
                 groups = _families(session, kind, [walk_id])
                 ordered = sorted(groups.items(), key=lambda item: (
-                    visit_order.get(getattr(item[1][0], "visit_id", None) or "", 0),
+                    # Notes by visit (those outside a visit last), then oldest first.
+                    visit_order.get(getattr(item[1][0], "visit_id", None) or "", 10**6),
                     min(r.created_at for r in item[1]), item[0][1]))
                 for (_, family), rows in ordered:
                     rows = _sides(rows, family)
@@ -204,7 +216,7 @@ class ConflictService(ServiceBase):
                         + ", ".join(r.id for r in rows) + ".")
                 self._take(kind, main, winner, rows)
             elif text is not None:
-                clean = v.required_text(text, kind.what, kind.limit)
+                clean = _clean_text(kind, text)
                 self._take(kind, main, base, rows)
                 setattr(main, kind.text_field, clean)
             else:
