@@ -257,3 +257,17 @@ def test_an_edited_note_is_kept_as_typed(scene: Scene) -> None:
     with pytest.raises(ValidationError, match="broken character"):
         scene.fac.services.conflicts.resolve(scene.walk.id, scene.ids[Entity.REFLECTION],
                                              text="half \ud83d an emoji")
+
+
+def test_the_walks_list_counts_a_conflicted_note_once(scene: Scene) -> None:
+    services = scene.fac.services
+
+    def count() -> int:
+        return next(w.note_count for w in services.walks.list_walks() if w.id == scene.walk.id)
+
+    assert count() == 1
+    services.notes.delete_note(scene.ids[Entity.NOTE])  # the copy's text lives on
+    assert count() == 1
+    copy = next(s.row_id for s in scene.conflict(Entity.NOTE).sides if not s.current)
+    services.notes.delete_note(copy)
+    assert count() == 0
