@@ -63,6 +63,7 @@ def test_show_and_list_count_conflicts(scene: Scene, capsys: pytest.CaptureFixtu
     code, out, _ = run(capsys, scene, "show", "Conflict walk")
     assert code == 0
     assert "Conflicts: 4 items were changed on two laptops" in out
+    assert "Visits (2), notes (1):" in out  # a conflicted note is one note
     assert "[not yet resolved: 2 versions]" in out and "other version: " in out
     _, out, _ = run(capsys, scene, "show", "Conflict walk", "--json")
     assert json.loads(out)["conflicts"] == 4

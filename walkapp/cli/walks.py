@@ -146,7 +146,7 @@ def _print_record(record: d.WalkRecord, conflicts: int = 0) -> None:
     notes_of = Counter(n.family for n in record.notes)
     commitments_of = Counter(c.family for c in record.commitments)
     out()
-    out(f"Visits ({len(walk.visits)}), notes ({len(record.notes)}):")
+    out(f"Visits ({len(walk.visits)}), notes ({len(notes_of)}):")
     for visit in walk.visits:
         details = visit.details(show_teacher=walk.show_teacher_names)
         out()
