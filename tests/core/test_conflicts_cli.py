@@ -134,3 +134,14 @@ def test_resolve_needs_exactly_one_way(scene: Scene,
         assert stopped.value.code == 2 and err.count("\n") == 1, err
     code, _, err = run(capsys, scene, "conflicts", "No such walk")
     assert code == 1 and "Traceback" not in err
+
+
+def test_stored_text_is_escaped(scene: Scene, capsys: pytest.CaptureFixture[str]) -> None:
+    from walkapp.services import NoteDraft
+
+    scene.fac.services.notes.save_note(NoteDraft(
+        scene.walk.id, scene.me.id, "Evil \x1b]0;owned\x07\x1b[2J\u202e text\nline two",
+        visit_id=scene.walk.visits[0].id, id=scene.ids[Entity.NOTE]))
+    _, out, _ = run(capsys, scene, "conflicts", "Conflict walk")
+    assert "\x1b" not in out and "\u202e" not in out
+    assert "Evil \\x1b]0;owned" in out and "\\nline two" in out
