@@ -32,7 +32,7 @@ from walkapp.events import Action, Entity
 from walkapp.services import convert
 from walkapp.services import validate as v
 from walkapp.services.base import ServiceBase
-from walkapp.services.walks import live_walk
+from walkapp.services.walks import live_walk, load_walk
 from walkapp.storage import models as m
 from walkapp.storage.types import new_id
 
@@ -120,14 +120,15 @@ def _clip(text: str, limit: int = 40) -> str:
     return words if len(words) <= limit else words[:limit - 1] + "…"
 
 
-def _label(kind: Kind, row: Any, walk: m.Walk, names: dict[str, str]) -> str:
+def _label(kind: Kind, row: Any, walk: d.Walk, names: dict[str, str]) -> str:
     author = names.get(getattr(row, kind.author_field) or "")
     by = f" by {author}" if author else ""
     if kind.entity is Entity.NOTE:
-        visit = next((x for x in walk.visits if x.id == row.visit_id), None)
+        visit = walk.visit(row.visit_id)
         if visit is None:
             return f"note{by}" + (f" in the {row.phase}" if row.phase else "")
-        shown = privacy.redact_visit(convert.visit(visit), convert.walk(walk))
+        # As far as the walk's privacy settings let a visit's details out; never a teacher.
+        shown = privacy.redact_visit(visit, walk)
         details = shown.details(show_teacher=False)
         return f"note{by} on {shown.label}" + (f" ({details})" if details else "")
     if kind.entity is Entity.REFLECTION:
@@ -144,7 +145,7 @@ class ConflictService(ServiceBase):
         """Every unresolved conflict of the walk: notes (by visit), then reflections,
         commitments and feedback, each oldest first."""
         with self.db.transaction() as session:
-            walk = live_walk(session, walk_id)
+            walk = convert.walk(load_walk(session, walk_id))
             names = {p.id: p.display_name for p in walk.participants}
             visit_order = {x.id: x.position for x in walk.visits}
             found: list[d.Conflict] = []
