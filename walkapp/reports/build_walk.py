@@ -344,7 +344,10 @@ def thanks_data(record: d.WalkRecord, visit_number: int,
         have = f"visits 1–{len(walk.visits)}" if walk.visits else "no visits yet"
         raise NotFoundError(f"This walk has no Visit {visit_number}; it has {have}.")
     keep = is_judgemental or (lambda _text: False)
-    mine = sorted((n for n in record.notes if n.visit_id == visit.id and _has_text(n.text)
+    # A note changed on two laptops is one note here: a thank-you note picks a few lines,
+    # and the host should not read two versions of one (the first is the one shown).
+    notes, _ = _Unresolved({}).split(record.notes, lambda n: n.text)
+    mine = sorted((n for n in notes if n.visit_id == visit.id and _has_text(n.text)
                    and not keep(n.text)), key=lambda n: n.created_at)
     noticed = tuple(n.text for n in mine if n.stem is d.Stem.NOTICED)[:MAX_THANKS_NOTICES]
     wondering = next((n.text for n in mine if n.stem is d.Stem.WONDER),

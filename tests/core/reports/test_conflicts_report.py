@@ -96,3 +96,11 @@ def test_long_versions_still_lay_out(scene: Scene) -> None:
                                            visit_id=scene.walk.visits[0].id, id=row_id))
     text = squash(_debrief(scene))
     assert squash("Not yet resolved: two versions") in text
+
+
+def test_a_thank_you_note_uses_one_version_of_a_conflicted_note(scene: Scene) -> None:
+    from walkapp.reports.build_walk import thanks_data
+
+    record = scene.fac.services.records.walk_record(scene.walk.id)
+    data = thanks_data(record, 1, lambda _text: False)
+    assert len(data.noticed) == 1 and data.noticed[0].startswith("Note by the")
