@@ -319,7 +319,21 @@ def _make_template(root: Path) -> Path:
     return template
 
 
-_HISTORIES = st.lists(op, min_size=1, max_size=24)
+
+
+@st.composite
+def _around_a_conflict(draw: st.DrawFn) -> list[tuple[str, int, int]]:
+    """Random steps, a conflict made and resolved (when the facilitator's edit hit the
+    walker's note), more random steps: random histories alone seldom reach a resolve."""
+    w, slot = draw(st.integers(0, 7)), draw(st.integers(0, SLOTS - 1))
+    made = [("write", w, slot), ("export", w, 0), ("import", 0, 0),
+            ("fac_write", draw(st.integers(0, 7)), slot), ("write", w, slot),
+            ("export", w, 0), ("import", 0, 0),
+            ("resolve", draw(st.integers(0, 7)), draw(st.integers(0, 1)))]
+    return [*draw(st.lists(op, max_size=8)), *made, *draw(st.lists(op, max_size=12))]
+
+
+_HISTORIES = st.one_of(st.lists(op, min_size=1, max_size=24), _around_a_conflict())
 _ORDERS = st.randoms(use_true_random=False)
 _SETTINGS = {"deadline": None, "derandomize": True,
              "suppress_health_check": [HealthCheck.function_scoped_fixture,
