@@ -26,6 +26,7 @@ from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
+from sqlalchemy.orm.attributes import flag_modified
 
 from walkapp import formatting as fmt
 from walkapp.bundles import format as f
@@ -548,8 +549,12 @@ def _apply(local: LocalState, refs: Refs, family: str, lanes: dict[str, str],
         elif spec.has_tags:
             _note_history(session, refs, row, content)
         apply_content(spec, row, content)
+        # The stored time must be the version's even when it equals the old one: left
+        # "unchanged", the column's onupdate would stamp the merge's own time instead.
+        flag_modified(row, "updated_at")
+        # Every entity marks its conflict copies, so lists can show one item per family.
+        row.conflict_of = None if lane == family else family
         if spec.has_tags:
-            row.conflict_of = None if lane == family else family
             # Tags whose look-for is not part of the walk here are kept, not shown: the
             # row's content stays the version's, so nothing looks edited here.
             tags = content["look_for_ids"]

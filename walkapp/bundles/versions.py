@@ -234,7 +234,17 @@ class LocalState:
         own (the later writer's version its parent). Merging alone leaves them as they are,
         so that the walker's next edit of the note replaces it instead of conflicting.
         `contents`, if given, receives the content of each row versioned (row id → content),
-        so that a caller about to write them need not work them out again."""
+        so that a caller about to write them need not work them out again.
+
+        A sync row whose row is gone is a conflict copy resolved away here
+        (`walkapp.services.conflicts`): its version is one more parent of the family row's
+        new version, so the resolution replaces every version it settled, on every laptop
+        that receives it."""
+        settled: dict[str, list[str]] = {}
+        for row_id, gone in self.sync.items():
+            node = self.nodes.get(gone.version_id)
+            if row_id not in self.rows and node is not None:
+                settled.setdefault(node.family, []).append(row_id)
         new_nodes: list[dict[str, Any]] = []
         new_sync: list[dict[str, Any]] = []
         made = 0
@@ -250,6 +260,12 @@ class LocalState:
                 family, parents = row.id, ()
             else:
                 family, parents = node.family, (node.id,)
+                if row.id == family and family in settled:
+                    copies = settled.pop(family)
+                    parents = tuple(sorted({node.id, *(self.sync[r].version_id
+                                                       for r in copies)}))
+                    for row_id in copies:
+                        self.session.delete(self.sync.pop(row_id))
             content = self.content(row)
             if contents is not None:
                 contents[row.id] = content

@@ -50,6 +50,11 @@ class EvidenceItem:
     # "Removed visit (was visit 2) — Room 12"; `visit` is then None.
     removed_visit: str = ""
 
+    # A note changed on two laptops and not yet resolved: the mark to print ("Not yet
+    # resolved: two versions") and the other versions' texts, printed beside this one.
+    conflict: str = ""
+    other_versions: tuple[str, ...] = ()
+
     @property
     def where(self) -> str:
         if self.removed_visit:
@@ -80,6 +85,8 @@ class CommitmentLine:
     text: str
     walker: str | None = None  # only when the walk attributes commitments
     status: str = "open"
+    conflict: str = ""                   # as EvidenceItem.conflict
+    other_versions: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -129,6 +136,8 @@ class DebriefData:
     action_items: tuple[ActionRow, ...] = ()
     phase_times: tuple[PhaseTime, ...] = ()
     feedback: tuple[FeedbackSummary, ...] = ()
+    # Items changed on two laptops whose versions nobody has chosen between yet.
+    unresolved_conflicts: int = 0
 
 
 # -- agenda and note-catcher ---------------------------------------------------------------

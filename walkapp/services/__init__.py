@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from walkapp.config import Settings
 from walkapp.events import EventBus
 from walkapp.services.base import Clock
+from walkapp.services.conflicts import ConflictService
 from walkapp.services.debrief import DebriefService
 from walkapp.services.history import HistoryService
 from walkapp.services.notes import NoteDraft, NoteService
@@ -38,6 +39,7 @@ class Services:
     runs: RunService
     trash: TrashService
     history: HistoryService
+    conflicts: ConflictService
     # No BundleService here: walkapp.bundles builds on the services, not the other way round
     # (the layers contract in pyproject.toml). The CLI and the ui make their own from db and bus.
 
@@ -51,7 +53,8 @@ class Services:
                    debrief=DebriefService(db, bus, clock), records=RecordService(db, bus, clock),
                    responses=ResponseService(db, bus, clock), runs=RunService(db, bus, clock),
                    trash=TrashService(db, bus, clock),
-                   history=HistoryService(db, bus, clock))
+                   history=HistoryService(db, bus, clock),
+                   conflicts=ConflictService(db, bus, clock))
 
     def close(self) -> None:
         self.db.close()

@@ -99,8 +99,8 @@ class DebriefService(ServiceBase):
             rows = session.scalars(select(m.Commitment)
                                    .where(m.Commitment.walk_id == walk_id,
                                           m.Commitment.deleted_at.is_(None))
-                                   .order_by(m.Commitment.created_at))
-            return [convert.commitment(r) for r in rows]
+                                   .order_by(m.Commitment.created_at, m.Commitment.id))
+            return convert.by_family(convert.commitment(r) for r in rows)
 
     def open_commitments_before(self, walk_id: str) -> list[tuple[str, d.Commitment]]:
         """Open commitments from earlier walks by people on this walk's roster, for the
@@ -123,7 +123,11 @@ class DebriefService(ServiceBase):
                        m.Commitment.status == d.CommitmentStatus.OPEN.value,
                        m.Walk.walk_date <= walk.walk_date, LIVE)
                 .order_by(m.Walk.walk_date, m.Commitment.created_at)).all()
-            return [(people[person_id or ""], convert.commitment(c)) for c, person_id in rows]
+            pairs = [(people[person_id or ""], convert.commitment(c)) for c, person_id in rows]
+        # One review per commitment: a conflict's other version (it waits in its own walk's
+        # Conflicts view) is not a second commitment to review.
+        families = {c.family for _, c in pairs if c.conflict_of is None}
+        return [(name, c) for name, c in pairs if c.conflict_of not in families]
 
     # -- action items ----------------------------------------------------------------------
     def add_action_item(self, walk_id: str, text: str, owner_name: str = "",
@@ -317,5 +321,5 @@ class DebriefService(ServiceBase):
             rows = session.scalars(select(m.Feedback)
                                    .where(m.Feedback.walk_id == walk_id,
                                           m.Feedback.deleted_at.is_(None))
-                                   .order_by(m.Feedback.created_at))
-            return [convert.feedback(r) for r in rows]
+                                   .order_by(m.Feedback.created_at, m.Feedback.id))
+            return convert.by_family(convert.feedback(r) for r in rows)

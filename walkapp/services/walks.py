@@ -13,8 +13,8 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
 
-from sqlalchemy import func, select, update
-from sqlalchemy.orm import Session, selectinload
+from sqlalchemy import exists, func, select, update
+from sqlalchemy.orm import Session, aliased, selectinload
 
 from walkapp import domain as d
 from walkapp import formatting as fmt
@@ -146,14 +146,26 @@ class WalkService(ServiceBase):
         visits = (select(m.Visit.walk_id, func.count().label("n"))
                   .where(m.Visit.deleted_at.is_(None))  # not removed visits (tombstones)
                   .group_by(m.Visit.walk_id).subquery())
+        # A note changed on two laptops is one note, however many versions wait beside it:
+        # live notes that are not conflict copies, plus each family whose own row was
+        # deleted while a copy lives on (counted without a DISTINCT over every note, which
+        # costs ten times as much on a big walk).
         notes = (select(m.Note.walk_id, func.count().label("n"))
-                 .where(m.Note.deleted_at.is_(None))
+                 .where(m.Note.deleted_at.is_(None), m.Note.conflict_of.is_(None))
                  .group_by(m.Note.walk_id).subquery())
+        main = aliased(m.Note)
+        orphans = (select(m.Note.walk_id,
+                          func.count(func.distinct(m.Note.conflict_of)).label("n"))
+                   .where(m.Note.deleted_at.is_(None), m.Note.conflict_of.is_not(None),
+                          ~exists().where(main.id == m.Note.conflict_of,
+                                          main.deleted_at.is_(None)))
+                   .group_by(m.Note.walk_id).subquery())
         query = (select(m.Walk, func.coalesce(walkers.c.n, 0), func.coalesce(visits.c.n, 0),
-                        func.coalesce(notes.c.n, 0))
+                        func.coalesce(notes.c.n, 0) + func.coalesce(orphans.c.n, 0))
                  .outerjoin(walkers, walkers.c.walk_id == m.Walk.id)
                  .outerjoin(visits, visits.c.walk_id == m.Walk.id)
                  .outerjoin(notes, notes.c.walk_id == m.Walk.id)
+                 .outerjoin(orphans, orphans.c.walk_id == m.Walk.id)
                  .order_by(m.Walk.walk_date.desc(), m.Walk.created_at.desc()))
         if not include_trashed:
             query = query.where(LIVE)
