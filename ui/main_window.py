@@ -364,11 +364,13 @@ class MainWindow(QMainWindow, Stoppable):
         if self._closed or not self._close_workspace():
             return
         try:
-            # Each page reads the walk as it is built: read it once for all of them.
-            with same_reads():
+            # Each page reads the walk as it is built: read it once for all of them, and
+            # keep it for the pages built in the next turns until something changes.
+            reads: dict[object, object] = {}
+            with same_reads(reads):
                 pages = self._pages(self._services, walk_id, self._asker, self, self.bridge)
                 self.workspace = WalkWorkspace(self._services, walk_id, pages,
-                                               asker=self._asker)
+                                               asker=self._asker, reads=reads)
         except WalkappError as error:
             self._report(error, self.tr("The walk could not be opened"))
             return
