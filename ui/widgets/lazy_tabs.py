@@ -82,7 +82,8 @@ class LazyTabs(QTabWidget):
                 self.setCurrentIndex(current)
         finally:
             self._building = False
-        placeholder.deleteLater()
+        if placeholder is not None:
+            placeholder.deleteLater()
         self.built_page.emit(key)
         return page
 
