@@ -19,6 +19,8 @@ from PySide6.QtCore import QSignalBlocker, Signal
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QTabWidget, QWidget
 
+from walkapp.services.base import current_reads, same_reads
+
 
 class LazyTabs(QTabWidget):
     """Signals: `built_page(key)` just after a tab's page is built and in its tab."""
@@ -32,6 +34,9 @@ class LazyTabs(QTabWidget):
         self._pages: dict[str, QWidget] = {}
         self._building = False
         self._stopped = False
+        # Made inside an open walk's `same_reads()` (its workspace keeps the walk it read
+        # until something changes): a tab built later reads the walk from there too.
+        self._reads = current_reads()
         # Connected first, so every other slot of `currentChanged` sees the real page.
         self.currentChanged.connect(self._ensure_current)
 
@@ -67,7 +72,8 @@ class LazyTabs(QTabWidget):
         if self._stopped:
             raise RuntimeError(f"the tab {key!r} was never built and its page has closed")
         index = self._keys.index(key)
-        page = self._makers[key]()
+        with same_reads(self._reads):
+            page = self._makers[key]()
         self._pages[key] = page
         current = self.currentIndex()
         placeholder = self.widget(index)

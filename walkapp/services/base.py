@@ -49,6 +49,13 @@ def sharing_reads() -> bool:
     return _shared_reads.get() is not None
 
 
+def current_reads() -> dict[Any, Any] | None:
+    """The reads shared by the `same_reads()` block this code runs in (None outside any):
+    for a part built now that builds more of itself later, to build that inside
+    `same_reads(current_reads())` too, sharing what its owner keeps (and empties)."""
+    return _shared_reads.get()
+
+
 def shared_read(key: Any, read: Callable[[], Any]) -> Any:
     """`read()`, or inside `same_reads()` the answer it gave there for `key`."""
     shared = _shared_reads.get()
