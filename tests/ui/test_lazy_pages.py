@@ -65,8 +65,10 @@ def test_tabs_never_built_have_nothing_to_save_and_hear_nothing(
     window = open_walk(qtbot, services, qsettings, asker)
     plan = _plan(window)
     workspace = _postbrief(window)
+    # The step's panel, and the next step's, built ahead in a later turn.
+    qtbot.waitUntil(lambda: len(workspace.built_panels()) == 2)
     before = set(workspace.built_panels())
-    assert before < set(PANEL_NAMES)  # only the step's panel
+    assert before == {"evidence_wall", "calibration"}
     walk_id = plan.walk_id
     services.debrief.add_pattern(walk_id, d.PatternKind.DESCRIBE, "In 4 of 5 rooms…")
     services.walks.update_walk(walk_id, title="Walk for maths")
@@ -134,3 +136,20 @@ def test_the_walk_read_at_opening_is_kept_only_until_a_change(
     assert isinstance(observe, ObservationPage)
     names = [observe.author.itemText(i) for i in range(observe.author.count())]
     assert any(name.startswith("Chidi") for name in names), names
+
+
+def test_the_next_post_brief_steps_panel_is_built_ahead(
+        qtbot, services: Services, qsettings: QSettings, asker: ScriptedAsker) -> None:
+    """While a post-brief step runs, the next step's panel is built in a later turn (not
+    in the turn that shows it after Next); the one after it is not built yet."""
+    window = open_walk(qtbot, services, qsettings, asker)
+    guide = page(window, "post_brief")
+    assert isinstance(guide, StepGuide)
+    workspace = guide.current_panel()
+    assert isinstance(workspace, PostBriefWorkspace)
+    steps = [planned.step.activity.value for planned in guide.runner.steps]
+    position = guide.runner.state().position
+    assert steps[position] == "evidence_wall" and steps[position + 1] == "calibration"
+    qtbot.waitUntil(lambda: "calibration" in workspace.built_panels())
+    assert workspace.current_panel() == "evidence_wall"
+    assert steps[position + 2] not in workspace.built_panels()

@@ -276,7 +276,10 @@ class StepGuide(QWidget, Page):
             return
         position = self.runner.state().position + 1
         if position < len(self.runner.steps):
-            self._panel_for(self.runner.steps[position].step.activity)
+            activity = self.runner.steps[position].step.activity
+            panel = self._panel_for(activity)
+            if isinstance(panel, PanelGroup):
+                panel.prepare_panel(activity.value)  # the post-brief builds its tab now
 
     def body_is_shown(self) -> bool:
         """Is the current step's body (prompts and panel) all on screen?"""

@@ -142,6 +142,12 @@ class PostBriefWorkspace(QWidget, PanelGroup):
         self.tabs.setCurrentWidget(self.panel(name))
         return True
 
+    def prepare_panel(self, name: str) -> None:
+        """Build the panel for `name` now (its tab stays behind), so that showing it later
+        costs nothing more: the step guide asks for the next step's panel ahead."""
+        if name in PANEL_NAMES and not self._closed:
+            self.panel(name)
+
     def current_panel(self) -> str:
         return self.tabs.current_key()
 
