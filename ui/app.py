@@ -20,6 +20,7 @@ from walkapp.paths import resource_path
 from walkapp.services import Services, open_services
 from walkapp.services.resume import PositionStore, RunningMarker
 from walkapp.services.safety import create_private_file, make_private_dirs, restrict_file
+from walkapp.ui import gc_policy
 from walkapp.ui.clean_exit import CleanEnds
 from walkapp.ui.main_window import MainWindow
 from walkapp.ui.resume import ResumeKeeper
@@ -131,6 +132,9 @@ def _run(app: QApplication, settings: Settings) -> int:
         marker = RunningMarker(settings.data_dir)
         unclean = marker.begin()
         window = MainWindow(services, ui_settings(settings), asker)
+        # The start-up objects are frozen out of the garbage collector's full sweeps
+        # (walkapp.ui.gc_policy): before the walk that was open is opened again.
+        gc_policy.started()
         # From here on a signal, a logout or quitting saves what is typed before walkapp
         # exits (see walkapp.ui.clean_exit).
         ends = CleanEnds(app, window.save_everything, window.end_session).install()

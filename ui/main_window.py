@@ -19,6 +19,7 @@ from walkapp.protocol.library import ProtocolLibrary
 from walkapp.services import Services
 from walkapp.services.base import same_reads
 from walkapp.services.commands import Call, WalkEdit
+from walkapp.ui import gc_policy
 from walkapp.ui.bridge import ChangeBridge
 from walkapp.ui.bundles_ui import PassphraseAsker
 from walkapp.ui.dialogs import Asker
@@ -234,6 +235,9 @@ class MainWindow(QMainWindow, Stoppable):
             action.setEnabled(has_walk or not needs_walk)
         for action in self._page_actions:
             self.go_menu.removeAction(action)
+            # Deleted, not only removed: its slot holds the closed walk's workspace, and
+            # an action kept by the window would keep every page of that walk for ever.
+            action.deleteLater()
         self._page_actions = []
         if self.workspace is not None:
             workspace = self.workspace
@@ -360,11 +364,13 @@ class MainWindow(QMainWindow, Stoppable):
         if self._closed or not self._close_workspace():
             return
         try:
-            # Each page reads the walk as it is built: read it once for all of them.
-            with same_reads():
+            # Each page reads the walk as it is built: read it once for all of them, and
+            # keep it for the pages built in the next turns until something changes.
+            reads: dict[object, object] = {}
+            with same_reads(reads):
                 pages = self._pages(self._services, walk_id, self._asker, self, self.bridge)
                 self.workspace = WalkWorkspace(self._services, walk_id, pages,
-                                               asker=self._asker)
+                                               asker=self._asker, reads=reads)
         except WalkappError as error:
             self._report(error, self.tr("The walk could not be opened"))
             return
@@ -384,6 +390,7 @@ class MainWindow(QMainWindow, Stoppable):
         self.stack.removeWidget(self.workspace)
         self.workspace.deleteLater()
         self.workspace = None
+        gc_policy.walk_closed()  # its pages' reference cycles, collected soon
         return True
 
     def show_library(self) -> None:

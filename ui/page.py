@@ -91,6 +91,10 @@ class PanelGroup(Page):
     def show_panel(self, name: str) -> bool:
         raise NotImplementedError
 
+    def prepare_panel(self, name: str) -> None:
+        """Get the part for `name` ready before it is shown (the step guide calls it for
+        the next step while the facilitator talks); by default there is nothing to do."""
+
 
 _PLACEHOLDERS = frozenset({Stoppable.shutdown, Page.on_change, Page.save_pending,
                            PanelGroup.show_panel})

@@ -69,6 +69,16 @@ class Task(QRunnable):
         self.signals = TaskSignals()
         self.setAutoDelete(False)  # we keep a reference until finished/failed fire
 
+    def release(self) -> None:
+        """The task has reported (or never will): let go of its work, its owner and its
+        callbacks. PySide's thread pool keeps a reference to every runnable it was given
+        that does not delete itself, so a spent task must not hold the screen that asked
+        for it (through `fn` and the slots of `signals`) or the data it read."""
+        self.fn = _spent
+        self.owner = None
+        self.stop = None
+        self.signals.deleteLater()  # its connections hold on_done, on_error, on_progress
+
     def wanted(self) -> bool:
         """Should the result still be delivered? Not once cancelled or its owner is gone."""
         return not self.cancelled and (self.owner is None or shiboken6.isValid(self.owner))
@@ -83,6 +93,10 @@ class Task(QRunnable):
             self.signals.failed.emit(error, details)
         else:
             self.signals.finished.emit(result)
+
+
+def _spent(_progress: Progress) -> None:
+    """What a released task would run (never: it has run, or was taken off its pool)."""
 
 
 _running: set[Task] = set()
@@ -100,22 +114,28 @@ def run_in_background(fn: Callable[[Progress], Any], *,
 
     def _finish(result: Any) -> None:
         _running.discard(task)
-        if on_done is not None and task.wanted():
-            on_done(result)
+        try:
+            if on_done is not None and task.wanted():
+                on_done(result)
+        finally:
+            task.release()
 
     def _fail(error: BaseException, details: str) -> None:
         _running.discard(task)
-        if on_error is None:
-            # Nobody asked to hear about it, so it must not vanish: the crash handler
-            # (installed as sys.excepthook by the app) logs it and shows it.
-            sys.excepthook(type(error), error, error.__traceback__)
-            return
-        if not isinstance(error, WalkappError):
-            # A bug, whatever the screen says about it: its details go to the crash log,
-            # even when the screen that asked has closed meanwhile.
-            log.error("a background task failed unexpectedly:\n%s", details)
-        if task.wanted():
-            on_error(error, details)
+        try:
+            if on_error is None:
+                # Nobody asked to hear about it, so it must not vanish: the crash handler
+                # (installed as sys.excepthook by the app) logs it and shows it.
+                sys.excepthook(type(error), error, error.__traceback__)
+                return
+            if not isinstance(error, WalkappError):
+                # A bug, whatever the screen says about it: its details go to the crash
+                # log, even when the screen that asked has closed meanwhile.
+                log.error("a background task failed unexpectedly:\n%s", details)
+            if task.wanted():
+                on_error(error, details)
+        finally:
+            task.release()
 
     def _progress(done: int, total: int, message: str) -> None:
         if on_progress is not None and task.wanted():
@@ -228,10 +248,12 @@ def cancel(task: Task) -> None:
     """Never deliver `task`'s result; if it has not started yet, it never runs. Work that
     can be ended (a child process) is ended now."""
     task.cancelled = True
-    if task.pool.tryTake(task):
-        _running.discard(task)  # it will never report, so it is not running any more
+    taken = task.pool.tryTake(task)
     if task.stop is not None:
         task.stop()
+    if taken:
+        _running.discard(task)  # it will never report, so it is not running any more
+        task.release()
 
 
 def stop_processes() -> None:

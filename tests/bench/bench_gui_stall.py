@@ -214,6 +214,10 @@ class Bench:
                                                           QSettings.Format.IniFormat),
                                  self.asker)
         self.window.resize(1366, 768)
+        # As walkapp's start-up does (walkapp.ui.app): the garbage collector's policy.
+        from walkapp.ui import gc_policy
+
+        gc_policy.started()
         self.window.show()
         self.heartbeat = Heartbeat()
         self.sampler: Sampler | None = None
@@ -534,15 +538,19 @@ def run_all(bench: Bench, only: list[str]) -> None:
 
             def go() -> None:
                 # Two turns of the event loop, as for a person: open, then pick the page.
+                # A 1 ms timer, not singleShot(0): a posted event would run before the
+                # timers that are due, so both would be one turn (walkapp.ui.turns).
                 from PySide6.QtCore import QTimer
 
                 window.open_walk(big)
-                QTimer.singleShot(0, lambda: window.workspace is not None
+                QTimer.singleShot(1, lambda: window.workspace is not None
                                   and window.workspace.show_page("observation"))
             return go, lambda: (window.workspace is not None
                                 and window.workspace.current_key() == "observation"
                                 and _loaded(window.workspace))
         bench.both("opening a walk of 1,080 notes", open_big)
+    if wanted("opening a walk") or wanted("memory"):
+        memory_rounds(bench, big)
     if wanted("export"):
         if window.workspace is None or window.workspace.walk_id != big:
             window.open_walk(big)
@@ -598,6 +606,48 @@ def run_all(bench: Bench, only: list[str]) -> None:
                     f"{mode}: no reflection editor found")
             window.show_library()
             bench.settle()
+
+
+MEMORY_ROUNDS = 12
+
+
+def rss_mb() -> float:
+    """This process's resident memory (Linux: /proc/self/statm), in MB."""
+    try:
+        pages = int(Path("/proc/self/statm").read_text().split()[1])
+    except (OSError, IndexError, ValueError):
+        return float("nan")
+    return pages * os.sysconf("SC_PAGE_SIZE") / 1e6
+
+
+def memory_rounds(bench: Bench, walk_id: str) -> None:
+    """Open the big walk (its Plan, Observation and Post-brief pages) and close it again,
+    MEMORY_ROUNDS times: the resident memory after each few rounds, to show it levels off
+    (nothing a closed walk made is kept, frozen or not; see walkapp.ui.gc_policy)."""
+    import gc
+
+    window = bench.window
+    row = bench.rows.setdefault("memory", Row("memory over opening and closing the big walk"))
+    sizes = []
+    for round_ in range(MEMORY_ROUNDS + 1):
+        if round_ % 4 == 0:
+            pause(0.4)  # the collection after a walk closes (gc_policy.walk_closed)
+            sizes.append(f"{rss_mb():.0f}")
+        if round_ == MEMORY_ROUNDS:
+            break
+        window.open_walk(walk_id)
+        bench.settle()
+        workspace = window.workspace
+        assert workspace is not None
+        for key in ("observation", "post_brief"):
+            if key in workspace.page_keys():
+                workspace.show_page(key)
+                bench.settle()
+        window.show_library()
+        bench.settle()
+    row.notes.append(f"resident memory (MB) after 0, 4, 8, 12 rounds: {' → '.join(sizes)}; "
+                     f"{len(gc.get_objects())} objects tracked, {gc.get_freeze_count()} "
+                     "frozen")
 
 
 def _prompt_class() -> type:

@@ -53,3 +53,26 @@ def test_other_threads_read_for_themselves(services: Services, walk: d.Walk) -> 
         reader.start()
         reader.join()
     assert seen and seen[0] is not mine and seen[0] == mine
+
+
+def test_kept_reads_outlive_the_block_until_emptied(services: Services, walk: d.Walk) -> None:
+    """`same_reads(kept)`: an open walk's workspace keeps what was read for the pages it
+    builds later (even inside another block), and empties it when something changes."""
+    from walkapp.services.base import current_reads
+
+    statements = _counting(services)
+    kept: dict[object, object] = {}
+    with same_reads(kept):
+        assert current_reads() is kept
+        first = services.walks.get_walk(walk.id)
+        snapshot = services.walks.protocol_snapshot(walk.id)
+    once = len(statements)
+    with same_reads(), same_reads(kept):  # a later turn, inside someone else's block
+        assert services.walks.get_walk(walk.id) is first
+        assert services.walks.protocol_snapshot(walk.id) == snapshot
+    assert len(statements) == once
+    kept.clear()  # the workspace heard of a change
+    with same_reads(kept):
+        services.walks.get_walk(walk.id)
+    assert len(statements) > once
+    assert current_reads() is None

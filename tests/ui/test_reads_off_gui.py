@@ -7,6 +7,7 @@ from __future__ import annotations
 import threading
 
 import pytest
+from PySide6.QtWidgets import QApplication
 
 from tests.helpers.builders import make_walk
 from walkapp.services import NoteDraft, Services
@@ -160,5 +161,13 @@ def test_opening_a_walk_reads_it_once_for_all_its_pages(
     assert window.workspace is not None
     assert loads == [walk.id]
     loads.clear()
-    window.workspace.page("observation")  # a page built later reads it once too
+    # A page built later, with nothing changed since, uses the walk read at opening; after
+    # a change it reads the walk again, once.
+    window.workspace.page("observation")
+    assert loads == []
+    services.walks.update_walk(walk.id, title="Spring walk for maths")
+    QApplication.processEvents()  # the change reaches the window
+    loads.clear()
+    window.workspace.page("reports")
+    window.workspace.page("post_brief")
     assert loads == [walk.id]

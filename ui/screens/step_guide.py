@@ -37,6 +37,7 @@ from walkapp.protocol.schema import Activity
 from walkapp.services import Services
 from walkapp.services.commands import RunnerAction, RunnerVerb
 from walkapp.services.protocol_walks import open_runner
+from walkapp.ui import turns
 from walkapp.ui.lifecycle import shutdown_tree
 from walkapp.ui.page import Page, PanelGroup, save_all, unique
 from walkapp.ui.screens.step_prompts import SAVE_DELAY_MS, StepPrompts
@@ -185,7 +186,7 @@ class StepGuide(QWidget, Page):
         self._ticker.start()
         self._fill_steps()
         self.show_state(self.runner.refresh())
-        QTimer.singleShot(0, self, self._prepare_next)  # see _show_panel_due
+        turns.later(self, self._prepare_next)  # see _show_panel_due
 
     # -- drawing ---------------------------------------------------------------------------
     def _fill_steps(self) -> None:
@@ -224,7 +225,7 @@ class StepGuide(QWidget, Page):
             if sliced or self._body_due is not None:
                 self._shown_position = state.position
                 if self._body_due is None:
-                    QTimer.singleShot(0, self, self._show_prompts_due)
+                    turns.later(self, self._show_prompts_due)
                 self._body_due = state
             else:
                 self._show_body(state)
@@ -257,7 +258,7 @@ class StepGuide(QWidget, Page):
             self._body_due = None
             return
         self._show_prompts(state)
-        QTimer.singleShot(0, self, self._show_panel_due)
+        turns.later(self, self._show_panel_due)
 
     def _show_panel_due(self) -> None:
         state, self._body_due = self._body_due, None
@@ -268,14 +269,17 @@ class StepGuide(QWidget, Page):
         self._show_panel(state)
         # The next step's panel is built now, in a turn of its own while the facilitator
         # talks, rather than in the turn that shows it after Next.
-        QTimer.singleShot(0, self, self._prepare_next)
+        turns.later(self, self._prepare_next)
 
     def _prepare_next(self) -> None:
         if self._closed or self._body_due is not None:
             return
         position = self.runner.state().position + 1
         if position < len(self.runner.steps):
-            self._panel_for(self.runner.steps[position].step.activity)
+            activity = self.runner.steps[position].step.activity
+            panel = self._panel_for(activity)
+            if isinstance(panel, PanelGroup):
+                panel.prepare_panel(activity.value)  # the post-brief builds its tab now
 
     def body_is_shown(self) -> bool:
         """Is the current step's body (prompts and panel) all on screen?"""

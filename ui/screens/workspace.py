@@ -43,8 +43,12 @@ class WalkWorkspace(QWidget, Page):
     page_changed = Signal(str)
 
     def __init__(self, services: Services, walk_id: str, pages: list[PageSpec],
-                 parent: QWidget | None = None, *, asker: Asker | None = None) -> None:
+                 parent: QWidget | None = None, *, asker: Asker | None = None,
+                 reads: dict[object, object] | None = None) -> None:
         super().__init__(parent)
+        # What the pages read while they are built (the walk), shared by every page built
+        # until the next change: a page shown in a later turn does not read it again.
+        self._reads: dict[object, object] = {} if reads is None else reads
         self._services = services
         self._asker = asker or Asker()
         self.walk_id = walk_id
@@ -95,7 +99,8 @@ class WalkWorkspace(QWidget, Page):
         layout.addLayout(header)
         layout.addLayout(body, 1)
         self._header_reads = workers.NewestRead(self, lambda: self._closed)
-        self._show_header(services.walks.get_walk(walk_id))
+        with same_reads(self._reads):
+            self._show_header(services.walks.get_walk(walk_id))
         if pages:
             self.nav.setCurrentRow(0)
 
@@ -124,7 +129,9 @@ class WalkWorkspace(QWidget, Page):
             if self._closed:
                 raise RuntimeError("the walk's workspace was closed")
             spec = next(s for s in self._specs if s.key == key)
-            with same_reads():  # its parts each read the walk: once is enough
+            # Its parts each read the walk: once is enough, and the walk read when it was
+            # opened is still right if nothing has changed since.
+            with same_reads(self._reads):
                 page = spec.build()
             if not isinstance(page, QWidget) or not isinstance(page, Page):
                 raise TypeError(f"page {key!r} is not a QWidget that keeps the page contract")
@@ -154,6 +161,7 @@ class WalkWorkspace(QWidget, Page):
     def on_change(self, change: Change) -> None:
         if self._closed:
             return  # closed: a change still queued must not reach the pages
+        self._reads.clear()  # what was read may be out of date now
         if change.walk_id == self.walk_id and change.entity in {
                 Entity.WALK, Entity.PARTICIPANT, Entity.VISIT}:
             self.refresh_header()
@@ -186,6 +194,7 @@ class WalkWorkspace(QWidget, Page):
         if self._closed:
             return
         self._closed = True
+        self._reads.clear()
         workers.cancel_owned_by(self)  # the header's re-read, and every page's reads
         for page in list(self._built.values()):
             assert isinstance(page, QWidget)

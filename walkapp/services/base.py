@@ -18,7 +18,7 @@ _shared_reads: contextvars.ContextVar[dict[Any, Any] | None] = contextvars.Conte
 
 
 @contextmanager
-def same_reads() -> Iterator[None]:
+def same_reads(kept: dict[Any, Any] | None = None) -> Iterator[None]:
     """Within this block, a read that supports it (`WalkService.get_walk`) goes to the
     database once per walk and hands every later caller the same immutable answer.
 
@@ -28,11 +28,16 @@ def same_reads() -> Iterator[None]:
     block; any change published inside it (a write) forgets what was read; a block inside
     a block shares the outer one's reads; the block is a context variable, so other
     threads never see it.
+
+    `kept`: the reads are kept in this dict, which the caller keeps between blocks (an
+    open walk's workspace, for the pages it builds in later turns of the event loop) and
+    empties when the data may have changed (any change it hears of); a write inside a
+    block empties it too. With `kept`, the block uses it even inside an outer block.
     """
-    if _shared_reads.get() is not None:
+    if kept is None and _shared_reads.get() is not None:
         yield  # inside an outer block: share its reads
         return
-    token = _shared_reads.set({})
+    token = _shared_reads.set({} if kept is None else kept)
     try:
         yield
     finally:
@@ -42,6 +47,13 @@ def same_reads() -> Iterator[None]:
 def sharing_reads() -> bool:
     """Is this code inside `same_reads()` (a read here is shared, so cheap to repeat)?"""
     return _shared_reads.get() is not None
+
+
+def current_reads() -> dict[Any, Any] | None:
+    """The reads shared by the `same_reads()` block this code runs in (None outside any):
+    for a part built now that builds more of itself later, to build that inside
+    `same_reads(current_reads())` too, sharing what its owner keeps (and empties)."""
+    return _shared_reads.get()
 
 
 def shared_read(key: Any, read: Callable[[], Any]) -> Any:

@@ -133,8 +133,13 @@ class WalkService(ServiceBase):
         return walk
 
     def protocol_snapshot(self, walk_id: str) -> str:
-        with self.db.transaction() as session:
-            return live_walk(session, walk_id).protocol_snapshot
+        def read() -> str:
+            with self.db.transaction() as session:
+                return live_walk(session, walk_id).protocol_snapshot
+
+        # Shared within `same_reads()` like the walk: a walk's pages each need its protocol.
+        snapshot: str = shared_read((id(self.db), "protocol_snapshot", walk_id), read)
+        return snapshot
 
     def list_walks(self, search: str = "", *, include_trashed: bool = False
                    ) -> list[d.WalkSummary]:

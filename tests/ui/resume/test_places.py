@@ -215,3 +215,41 @@ def test_a_walkers_laptop_reopens_their_visit_and_room_timer(
     assert home.observation.current_visit().id == walk.visits[2]  # type: ignore[union-attr]
     assert home.observation.visit_timer.is_running()
     assert home.observation.visit_timer.elapsed() == 75
+
+
+@pytest.mark.parametrize("steps", [0, 1])  # the evidence wall, then the calibration
+def test_the_post_brief_reopens_on_the_panel_of_its_step(
+        qtbot, launch: Launch, walk: Walk, steps: int) -> None:
+    """The post-brief's panels are built when first shown (walkapp.ui.widgets.lazy_tabs):
+    reopened on a step, the step's panel is the one built, in front and showing."""
+    from walkapp.ui.screens.postbrief import PostBriefWorkspace
+
+    window, keeper = launch()
+    window.open_walk(walk.id)
+    assert window.workspace is not None
+    window.workspace.show_page("post_brief")
+    guide = window.workspace.page("post_brief")
+    assert isinstance(guide, StepGuide)
+    guide.start_button.click()
+    qtbot.waitUntil(lambda: not guide.is_acting())
+    for _ in range(steps):
+        guide.next_button.click()
+        qtbot.waitUntil(lambda: not guide.is_acting())
+    activity = guide.runner.state().activity.value
+    state_position = guide.runner.state().position
+    assert activity == ("evidence_wall", "calibration")[steps]
+    crash(qtbot, keeper)
+    again, _ = launch()
+    assert again.workspace is not None and again.workspace.current_key() == "post_brief"
+    guide = again.workspace.page("post_brief")
+    assert isinstance(guide, StepGuide)
+    workspace = guide.current_panel()
+    assert isinstance(workspace, PostBriefWorkspace)
+    assert workspace.current_panel() == activity
+    panel = workspace.tabs.currentWidget()
+    assert panel is workspace.built_panels()[activity] and panel.isVisible()
+    order = [planned.step.activity.value for planned in guide.runner.steps]
+    ahead = order[state_position + 1] if state_position + 1 < len(order) else activity
+    # Built: the step's panel, and perhaps already the next step's (built ahead).
+    assert activity in workspace.built_panels()
+    assert set(workspace.built_panels()) <= {"evidence_wall", activity, ahead}

@@ -67,7 +67,10 @@ class StatementList(QWidget):
         self.edit_button.setAccessibleName(self.tr("Edit the selected item of {0}")
                                            .format(subject))
         self.edit_button.clicked.connect(self.begin_edit)
-        self.edit_button.setVisible(on_edit is not None)
+        if on_edit is None:
+            # Only ever hidden here: showing a widget that has no parent yet opens it as a
+            # window of its own (for a moment, and the app's window loses the focus).
+            self.edit_button.hide()
         self.delete_button = QPushButton(self.tr("Delete"))
         self.delete_button.setAccessibleName(self.tr("Delete the selected item of {0}")
                                              .format(subject))

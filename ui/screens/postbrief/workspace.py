@@ -16,7 +16,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QTabWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from walkapp.events import Change
 from walkapp.protocol import Activity
@@ -32,6 +32,7 @@ from walkapp.ui.screens.postbrief.evidence_wall import EvidenceWall
 from walkapp.ui.screens.postbrief.feedback import FeedbackPanel, FeedbackQuestion
 from walkapp.ui.screens.postbrief.next_steps import NextStepsPanel
 from walkapp.ui.screens.postbrief.patterns import PatternsPanel
+from walkapp.ui.widgets.lazy_tabs import LazyTabs
 from walkapp.ui.writer import Writer
 
 
@@ -68,6 +69,12 @@ PANEL_NAMES = tuple(spec.name for spec in PANELS)
 
 
 class PostBriefWorkspace(QWidget, PanelGroup):
+    """The panels in tabs. Each panel is built when its tab is first shown or asked for
+    (`panel(name)`, `workspace.patterns`…): a post-brief step shows one panel, and the
+    seven together took up to 110 ms of the GUI thread to build for a big walk
+    (walkapp.ui.widgets.lazy_tabs). Changes, saving and shutting down go to the panels
+    built so far; one not built has nothing typed and reads its data when it is built."""
+
     panel_shown = Signal(str)  # a panel name from PANEL_NAMES
 
     def __init__(self, services: Services, walk_id: str, asker: Asker,
@@ -75,82 +82,123 @@ class PostBriefWorkspace(QWidget, PanelGroup):
         super().__init__(parent)
         self.walk_id = walk_id
         self.setObjectName("postBriefWorkspace")
+        self._services = services
+        self._asker = asker
         # The window's one writer (a workspace built alone makes its own), for every panel.
         self.writer = writer if writer is not None else Writer(services, self)
-        self.panels: dict[str, Panel] = {}
-        for spec in PANELS:
-            panel = spec.make(services, walk_id, asker, self.writer)
-            self.panels[spec.name] = panel
-            setattr(self, spec.name, panel)  # workspace.evidence_wall, workspace.patterns…
+        self._feedback_questions: list[FeedbackQuestion | tuple[str, str, str]] | None = None
+        self._closed = False
 
-        self.tabs = QTabWidget()
+        self.tabs = LazyTabs()
         self.tabs.setAccessibleName(self.tr("Post-brief sections"))
         self.tabs.tabBar().setAccessibleName(self.tr("Post-brief sections"))
         self.tabs.setDocumentMode(True)
         self.tabs.setUsesScrollButtons(True)
         for spec in PANELS:
-            self.tabs.addTab(self.panels[spec.name], self.tr(spec.title))
+            self.tabs.add_lazy(spec.name, self.tr(spec.title),
+                               lambda spec=spec: self._make(spec))  # type: ignore[misc]
         self.tabs.currentChanged.connect(self._tab_changed)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.tabs)
-        self._closed = False
+
+    def _make(self, spec: PanelSpec) -> Panel:
+        panel = spec.make(self._services, self.walk_id, self._asker, self.writer)
+        setattr(self, spec.name, panel)  # workspace.evidence_wall, workspace.patterns…
+        if isinstance(panel, FeedbackPanel) and self._feedback_questions is not None:
+            panel.set_questions(self._feedback_questions)
+        return panel
+
+    def __getattr__(self, name: str) -> Panel:
+        # `workspace.patterns` for a panel not built yet: built now (then it is a plain
+        # attribute, set by `_make`).
+        if name in PANEL_NAMES and "tabs" in self.__dict__:
+            return self.panel(name)
+        raise AttributeError(name)
+
+    def built_panels(self) -> dict[str, Panel]:
+        """The panels built so far, in the tabs' order."""
+        return {name: panel for name, panel in self.tabs.built().items()
+                if isinstance(panel, Panel)}
+
+    @property
+    def panels(self) -> dict[str, Panel]:
+        """Every panel, each built now if it was not yet (the page contract itself goes
+        to `built_panels()` only)."""
+        return {name: self.panel(name) for name in PANEL_NAMES}
 
     def on_change(self, change: Change) -> None:
         if change.walk_id != self.walk_id or self._closed:
             return
-        for panel in self.panels.values():
+        for panel in self.built_panels().values():
             panel.on_change(change)
 
     # -- what the protocol guide calls -------------------------------------------------------
     def show_panel(self, name: str) -> bool:
         """Bring the panel for a post-brief step's `activity` to the front. Returns False
         (and changes nothing) for an activity that has no panel here."""
-        panel = self.panels.get(name)
-        if panel is None:
+        if name not in PANEL_NAMES or self._closed:
             return False
-        self.tabs.setCurrentWidget(panel)
+        self.tabs.setCurrentWidget(self.panel(name))
         return True
 
+    def prepare_panel(self, name: str) -> None:
+        """Build the panel for `name` now (its tab stays behind), so that showing it later
+        costs nothing more: the step guide asks for the next step's panel ahead."""
+        if name in PANEL_NAMES and not self._closed:
+            self.panel(name)
+
     def current_panel(self) -> str:
-        widget = self.tabs.currentWidget()
-        return next((n for n, p in self.panels.items() if p is widget), "")
+        return self.tabs.current_key()
 
     def panel(self, name: str) -> Panel:
-        return self.panels[name]
+        if name not in PANEL_NAMES:
+            raise KeyError(name)
+        panel = self.tabs.page(name)
+        assert isinstance(panel, Panel)
+        return panel
 
     def set_feedback_questions(self, questions: Sequence[FeedbackQuestion
                                                          | tuple[str, str, str]]) -> None:
-        """Questions from the protocol's feedback step: (key, text, "rating"|"text")."""
-        feedback = self.panels[Activity.FEEDBACK.value]
-        assert isinstance(feedback, FeedbackPanel)
-        feedback.set_questions(questions)
+        """Questions from the protocol's feedback step: (key, text, "rating"|"text"); the
+        feedback panel gets them when it is built."""
+        self._feedback_questions = list(questions)
+        feedback = self.built_panels().get(Activity.FEEDBACK.value)
+        if isinstance(feedback, FeedbackPanel):
+            feedback.set_questions(self._feedback_questions)
 
     @property
     def commitments_panel(self) -> CommitmentsPanel:
-        panel = self.panels[Activity.COMMITMENTS.value]
+        panel = self.panel(Activity.COMMITMENTS.value)
         assert isinstance(panel, CommitmentsPanel)
         return panel
+
+    def _commit_typed_commitments(self) -> None:
+        panel = self.built_panels().get(Activity.COMMITMENTS.value)
+        if isinstance(panel, CommitmentsPanel):
+            panel.commit_now()  # to the writer; nobody waits for it here
 
     def save_pending(self) -> bool:
         """Save anything still being typed and wait for the panels' writes (bounded):
         True only when every panel's text is saved and none of their writes failed."""
-        self.commitments_panel.commit_now()
+        self._commit_typed_commitments()
         landed = self.writer.flush()
-        return save_all(self.panels.values()) and landed
+        return save_all(self.built_panels().values()) and landed
 
     def can_close(self) -> bool:
-        return all(panel.can_close() for panel in self.panels.values())
+        return all(panel.can_close() for panel in self.built_panels().values())
 
     def shutdown(self) -> None:
         """Call when the walk closes: saves what is being typed, then every panel stops
-        reloading and ignores loads still running (safe to delete afterwards)."""
+        reloading and ignores loads still running (safe to delete afterwards); no panel
+        is built any more."""
         if self._closed:
             return
         self._closed = True
-        for panel in self.panels.values():
+        self.tabs.stop_building()
+        for panel in self.built_panels().values():
             shutdown_tree(panel)
 
     def _tab_changed(self, _index: int) -> None:
-        self.commitments_panel.commit_now()  # to the writer; the tab does not wait for it
+        self._commit_typed_commitments()
         self.panel_shown.emit(self.current_panel())
