@@ -1,7 +1,8 @@
-"""The post-brief workspace: the seven post-brief panels of one walk, in tabs.
+"""The post-brief workspace: the post-brief panels of one walk, in tabs.
 
-`PANELS` is the one list of post-brief panels: the protocol activity that shows each, its
-tab title and how it is made. The tabs, `PANEL_NAMES`, the composition's choice of panel
+`PANELS` is the one list of post-brief panels: the protocol activity that shows each (the
+Conflicts panel is no protocol step: it is always there, the last tab, titled with how many
+conflicts wait), its tab title and how it is made. The tabs, `PANEL_NAMES`, the composition's choice of panel
 for a step and the screenshot tool all read it. The protocol guide shows the right panel
 inside each timed post-brief step with `show_panel(activity)`. The workspace is not
 connected to the change bridge itself: its parent (the step guide, or a test) hands it each
@@ -14,6 +15,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from typing import Any
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QTabWidget, QVBoxLayout, QWidget
@@ -28,6 +30,7 @@ from walkapp.ui.screens.postbrief.action_items import ActionItemsPanel
 from walkapp.ui.screens.postbrief.base import Panel
 from walkapp.ui.screens.postbrief.calibration import CalibrationView
 from walkapp.ui.screens.postbrief.commitments import CommitmentsPanel
+from walkapp.ui.screens.postbrief.conflicts import ConflictsPanel
 from walkapp.ui.screens.postbrief.evidence_wall import EvidenceWall
 from walkapp.ui.screens.postbrief.feedback import FeedbackPanel, FeedbackQuestion
 from walkapp.ui.screens.postbrief.next_steps import NextStepsPanel
@@ -37,14 +40,36 @@ from walkapp.ui.writer import Writer
 
 @dataclass(frozen=True)
 class PanelSpec:
-    activity: Activity   # the protocol step activity that shows this panel
-    title: str           # its tab's title
+    activity: Activity | None  # the protocol step activity that shows it; None: no step's
+    title: str           # its tab's title (with the panel's count after it, when it has one)
     make: Callable[[Services, str, Asker, Writer], Panel]
+    key: str = ""        # the name of a panel that is no step's (`activity` None)
 
     @property
     def name(self) -> str:
-        """The activity's value: the panel's name and the workspace attribute holding it."""
-        return self.activity.value
+        """The activity's value (or `key`): the panel's name and the workspace attribute
+        holding it."""
+        return self.activity.value if self.activity is not None else self.key
+
+
+CONFLICTS = "conflicts"  # the Conflicts panel's name
+
+
+class _NoConflicts:
+    """TEMPORARY until the `conflicts` branch (ConflictService) is merged."""
+
+    def list_conflicts(self, walk_id: str) -> list[Any]:
+        return []
+
+    def count(self, walk_id: str) -> int:
+        return 0
+
+    def counts(self, walk_ids: Sequence[str]) -> dict[str, int]:
+        return {}
+
+
+def _conflicts(services: Services) -> Any:
+    return getattr(services, "conflicts", None) or _NoConflicts()
 
 
 # In the post-brief's usual order (the tabs' order).
@@ -63,6 +88,9 @@ PANELS: tuple[PanelSpec, ...] = (
               lambda s, w, a, wr: ActionItemsPanel(s.debrief, s.walks, w, a, writer=wr)),
     PanelSpec(Activity.FEEDBACK, "Feedback",
               lambda s, w, _a, wr: FeedbackPanel(s.debrief, s.walks, w, writer=wr)),
+    PanelSpec(None, "Conflicts",
+              lambda s, w, a, wr: ConflictsPanel(_conflicts(s), w, a, writer=wr),
+              key=CONFLICTS),
 )
 PANEL_NAMES = tuple(spec.name for spec in PANELS)
 
@@ -88,8 +116,14 @@ class PostBriefWorkspace(QWidget, PanelGroup):
         self.tabs.tabBar().setAccessibleName(self.tr("Post-brief sections"))
         self.tabs.setDocumentMode(True)
         self.tabs.setUsesScrollButtons(True)
-        for spec in PANELS:
-            self.tabs.addTab(self.panels[spec.name], self.tr(spec.title))
+        for index, spec in enumerate(PANELS):
+            panel = self.panels[spec.name]
+            self.tabs.addTab(panel, self.tr(spec.title))
+            panel.count_changed.connect(
+                lambda count, i=index, title=spec.title: self._show_count(i, title, count))
+            panel.conflicts_requested.connect(self.show_conflicts)
+            if panel.count() > 0:  # read before the tab was there
+                self._show_count(index, spec.title, panel.count())
         self.tabs.currentChanged.connect(self._tab_changed)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -118,6 +152,26 @@ class PostBriefWorkspace(QWidget, PanelGroup):
 
     def panel(self, name: str) -> Panel:
         return self.panels[name]
+
+    def tab_title(self, name: str) -> str:
+        return self.tabs.tabText(self.tabs.indexOf(self.panels[name]))
+
+    def _show_count(self, index: int, title: str, count: int) -> None:
+        self.tabs.setTabText(index, self.tr("{0} ({1})").format(self.tr(title), count)
+                             if count > 0 else self.tr(title))
+
+    @property
+    def conflicts_panel(self) -> ConflictsPanel:
+        panel = self.panels[CONFLICTS]
+        assert isinstance(panel, ConflictsPanel)
+        return panel
+
+    def show_conflicts(self, row_or_family: str = "") -> None:
+        """Bring the Conflicts tab to the front, showing the conflict of a note marked
+        "2 versions" (its row id) when one is given."""
+        self.show_panel(CONFLICTS)
+        if row_or_family:
+            self.conflicts_panel.select(row_or_family)
 
     def set_feedback_questions(self, questions: Sequence[FeedbackQuestion
                                                          | tuple[str, str, str]]) -> None:

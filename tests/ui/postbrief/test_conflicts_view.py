@@ -1,0 +1,275 @@
+"""The Conflicts view, driven through its real buttons: keep this one, keep that one, keep
+both, edit into one; the count in the tab title; the "2 versions" marks on the evidence
+wall and in calibration; a failed resolve; an unsaved "edit into one" draft."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtTest import QTest
+
+from tests.ui.conftest import ScriptedAsker
+from tests.ui.postbrief.conflict_fakes import FakeConflicts, with_conflicts
+from tests.ui.postbrief.conftest import add_note, type_text, wait_loaded
+from walkapp import domain as d
+from walkapp.errors import DiskFullError
+from walkapp.services import Services
+from walkapp.ui.bridge import ChangeBridge
+from walkapp.ui.screens.postbrief.conflicts import ConflictsPanel
+from walkapp.ui.screens.postbrief.workspace import CONFLICTS, PostBriefWorkspace
+
+Open = Callable[[], PostBriefWorkspace]
+
+
+@pytest.fixture
+def fake(services: Services) -> FakeConflicts:
+    return FakeConflicts(services)
+
+
+@pytest.fixture
+def open_with(qtbot, services: Services, bridge: ChangeBridge, asker: ScriptedAsker,
+              walk: d.Walk, fake: FakeConflicts) -> Open:
+    def make() -> PostBriefWorkspace:
+        workspace = PostBriefWorkspace(with_conflicts(services, fake), walk.id, asker)
+        bridge.changed.connect(workspace.on_change)
+        qtbot.addWidget(workspace)
+        workspace.resize(1366, 700)
+        workspace.show()
+        return workspace
+    return make
+
+
+def shown(qtbot, workspace: PostBriefWorkspace) -> ConflictsPanel:
+    panel = workspace.conflicts_panel
+    loads = panel.refresh_count
+    workspace.show_conflicts()
+    if panel.is_stale() or panel.is_loading() or loads == 0:
+        wait_loaded(qtbot, panel, loads)
+    return panel
+
+
+def test_keep_this_one_settles_the_conflict_and_the_list_follows(
+        qtbot, services: Services, walk: d.Walk, fake: FakeConflicts, open_with: Open) -> None:
+    note = add_note(services, walk, text="Students explained their thinking")
+    fake.note_conflict(walk, note, "Students explained their thinking to a partner")
+    workspace = open_with()
+    panel = shown(qtbot, workspace)
+    assert panel.list.count() == 1
+    assert "Walker 1" in panel.list.item(0).text() and "Walker 2" in panel.list.item(0).text()
+    left, right = panel.view.cards
+    assert left.keep_button.text() == "Keep this one"
+    assert right.keep_button.text() == "Keep that one"
+    assert left.text_view is not None and \
+        left.text_view.toPlainText() == "Students explained their thinking"
+    assert right.text_view is not None and "to a partner" in right.text_view.toPlainText()
+    assert "Walker 2" in right.who.text() and right.when.text().startswith("Changed")
+
+    loads = panel.refresh_count
+    qtbot.mouseClick(left.keep_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: panel.status.text().startswith("Saved"))
+    assert fake.resolved == [(note.id, {"keep": note.id, "keep_both": False, "text": None})]
+    # No refresh by hand: the Change events reload the list.
+    wait_loaded(qtbot, panel, loads)
+    assert panel.list.count() == 0
+    assert panel._stack.currentWidget() is panel.empty
+    assert workspace.tab_title(CONFLICTS) == "Conflicts"
+
+
+def test_keep_that_one_keeps_the_other_laptops_text(
+        qtbot, services: Services, walk: d.Walk, fake: FakeConflicts, open_with: Open) -> None:
+    note = add_note(services, walk, text="Mine")
+    conflict = fake.note_conflict(walk, note, "Theirs")
+    panel = shown(qtbot, open_with())
+    loads = panel.refresh_count
+    # Keyboard: the button takes focus and Space presses it.
+    button = panel.view.cards[1].keep_button
+    assert button.focusPolicy() & Qt.FocusPolicy.TabFocus
+    button.setFocus()
+    QTest.keyClick(button, Qt.Key.Key_Space)
+    qtbot.waitUntil(lambda: panel.status.text().startswith("Saved"))
+    assert fake.resolved[0][1]["keep"] == conflict.sides[1].row_id
+    assert services.notes.get_note(note.id).text == "Theirs"
+    wait_loaded(qtbot, panel, loads)
+    assert panel.list.count() == 0
+
+
+def test_keep_both_keeps_both_texts(qtbot, services: Services, walk: d.Walk,
+                                    fake: FakeConflicts, open_with: Open) -> None:
+    note = add_note(services, walk, text="First")
+    fake.note_conflict(walk, note, "Second")
+    panel = shown(qtbot, open_with())
+    assert panel.view.keep_both_button.isEnabled()
+    qtbot.mouseClick(panel.view.keep_both_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: panel.status.text().startswith("Saved"))
+    assert fake.resolved[0][1]["keep_both"] is True
+    texts = sorted(n.text for n in services.notes.list_notes(walk.id))
+    assert texts == ["First", "Second"]
+
+
+def test_edit_into_one_starts_from_both_texts_and_saves_the_edit(
+        qtbot, services: Services, walk: d.Walk, fake: FakeConflicts, open_with: Open) -> None:
+    note = add_note(services, walk, text="Wait time was long")
+    fake.note_conflict(walk, note, "Wait time was about five seconds")
+    workspace = open_with()
+    panel = shown(qtbot, workspace)
+    qtbot.mouseClick(panel.view.edit_button, Qt.MouseButton.LeftButton)
+    editor = panel.view.editor
+    assert editor.isVisible() and editor.hasFocus()
+    assert "Wait time was long" in editor.toPlainText()
+    assert "about five seconds" in editor.toPlainText()
+    assert panel.save_pending()  # the versions as they came: nothing of the user's yet
+    editor.selectAll()
+    type_text(editor, "Wait time: about five seconds, évidemment")
+    assert not panel.save_pending()  # edited and not saved
+    loads = panel.refresh_count
+    qtbot.mouseClick(panel.view.save_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: panel.status.text().startswith("Saved"))
+    assert fake.resolved[0][1]["text"] == "Wait time: about five seconds, évidemment"
+    assert services.notes.get_note(note.id).text == "Wait time: about five seconds, évidemment"
+    assert panel.save_pending() and not panel.view.is_editing()
+    wait_loaded(qtbot, panel, loads)
+    assert panel.list.count() == 0
+
+
+def test_three_versions_each_have_keep_and_no_keep_both(
+        qtbot, services: Services, walk: d.Walk, fake: FakeConflicts, open_with: Open) -> None:
+    note = add_note(services, walk, text="One")
+    conflict = fake.note_conflict(walk, note, "Two")
+    third = add_note(services, walk, walker=2, text="Three")
+    from dataclasses import replace
+
+    from tests.ui.postbrief.conflict_fakes import ConflictSide
+    fake.conflicts[note.id] = replace(conflict, sides=(*conflict.sides, ConflictSide(
+        third.id, "Walker 3", "Three", third.updated_at, False, False)))
+    panel = shown(qtbot, open_with())
+    assert [c.keep_button.text() for c in panel.view.cards] == ["Keep this one"] * 3
+    assert not panel.view.keep_both_button.isVisible()
+    qtbot.mouseClick(panel.view.cards[2].keep_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: panel.status.text().startswith("Saved"))
+    assert fake.resolved[0][1]["keep"] == third.id
+
+
+def test_a_deletion_side_says_so(qtbot, services: Services, walk: d.Walk,
+                                 fake: FakeConflicts, open_with: Open) -> None:
+    note = add_note(services, walk, text="Still here")
+    fake.note_conflict(walk, note, "", deleted=True)
+    panel = shown(qtbot, open_with())
+    deletion = panel.view.cards[1]
+    assert deletion.text_view is None
+    assert "Deleted on the other laptop" in deletion.deleted_label.text()
+    assert "deleted by" in deletion.keep_button.accessibleName()
+    assert not panel.view.keep_both_button.isEnabled()  # one text: nothing to keep "both"
+    qtbot.mouseClick(deletion.keep_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: panel.status.text().startswith("Saved"))
+    assert services.notes.list_notes(walk.id) == []
+
+
+def test_the_tab_title_counts_conflicts_without_the_tab_being_opened(
+        qtbot, services: Services, walk: d.Walk, fake: FakeConflicts, open_with: Open) -> None:
+    workspace = open_with()
+    assert workspace.tab_title(CONFLICTS) == "Conflicts"
+    first = add_note(services, walk, text="A")
+    fake.note_conflict(walk, first, "A, changed")
+    qtbot.waitUntil(lambda: workspace.tab_title(CONFLICTS) == "Conflicts (1)")
+    second = add_note(services, walk, text="B")
+    fake.note_conflict(walk, second, "B, changed")
+    qtbot.waitUntil(lambda: workspace.tab_title(CONFLICTS) == "Conflicts (2)")
+    assert workspace.current_panel() != CONFLICTS
+    panel = shown(qtbot, workspace)
+    assert panel.list.count() == 2
+    loads = panel.refresh_count
+    qtbot.mouseClick(panel.view.cards[0].keep_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: workspace.tab_title(CONFLICTS) == "Conflicts (1)")
+    wait_loaded(qtbot, panel, loads)
+    assert panel.list.count() == 1 and panel.view.conflict is not None
+
+
+def test_a_failed_resolve_keeps_the_panel_usable_and_says_why(
+        qtbot, services: Services, walk: d.Walk, fake: FakeConflicts, open_with: Open) -> None:
+    note = add_note(services, walk, text="Mine")
+    fake.note_conflict(walk, note, "Theirs")
+    panel = shown(qtbot, open_with())
+    fake.fail_with = DiskFullError("The disk is full, so the change was not saved.")
+    qtbot.mouseClick(panel.view.cards[0].keep_button, Qt.MouseButton.LeftButton)
+    assert panel.write_notice is not None
+    qtbot.waitUntil(lambda: "disk is full" in panel.write_notice.text())
+    assert "Not saved" in panel.write_notice.text()
+    assert panel.write_notice.retry_button.isVisibleTo(panel)
+    assert "not saved" in panel.status.text()
+    assert panel.list.count() == 1  # nothing settled, nothing lost
+    assert all(c.keep_button.isEnabled() for c in panel.view.cards)
+    assert not panel.save_pending()  # a write failed
+    # Choosing again works once the disk has room.
+    fake.fail_with = None
+    loads = panel.refresh_count
+    qtbot.mouseClick(panel.view.cards[1].keep_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: panel.status.text().startswith("Saved"))
+    wait_loaded(qtbot, panel, loads)
+    assert panel.list.count() == 0
+    assert services.notes.get_note(note.id).text == "Theirs"
+
+
+def test_a_failed_edit_into_one_keeps_the_edited_text(
+        qtbot, services: Services, walk: d.Walk, fake: FakeConflicts, open_with: Open) -> None:
+    note = add_note(services, walk, text="Mine")
+    fake.note_conflict(walk, note, "Theirs")
+    panel = shown(qtbot, open_with())
+    qtbot.mouseClick(panel.view.edit_button, Qt.MouseButton.LeftButton)
+    panel.view.editor.setPlainText("Ours")
+    fake.fail_with = DiskFullError("The disk is full, so the change was not saved.")
+    qtbot.mouseClick(panel.view.save_button, Qt.MouseButton.LeftButton)
+    assert panel.write_notice is not None
+    qtbot.waitUntil(lambda: "disk is full" in panel.write_notice.text())
+    assert panel.view.editor.toPlainText() == "Ours" and panel.view.is_editing()
+    assert panel.view.save_button.isEnabled()
+    assert not panel.save_pending()
+
+
+def test_an_unsaved_draft_is_not_saved_and_cancel_drops_it(
+        qtbot, services: Services, walk: d.Walk, fake: FakeConflicts, open_with: Open) -> None:
+    note = add_note(services, walk, text="Mine")
+    fake.note_conflict(walk, note, "Theirs")
+    workspace = open_with()
+    panel = shown(qtbot, workspace)
+    qtbot.mouseClick(panel.view.edit_button, Qt.MouseButton.LeftButton)
+    type_text(panel.view.editor, " and more")
+    assert not panel.save_pending()
+    assert not workspace.save_pending()
+    # A change elsewhere reloads the list: the draft stays.
+    loads = panel.refresh_count
+    add_note(services, walk, text="Another note")
+    wait_loaded(qtbot, panel, loads)
+    assert panel.view.is_editing() and "and more" in panel.view.editor.toPlainText()
+    qtbot.mouseClick(panel.view.cancel_button, Qt.MouseButton.LeftButton)
+    assert panel.save_pending() and workspace.save_pending()
+    assert fake.resolved == []
+
+
+def test_a_draft_for_a_conflict_settled_elsewhere_stays_to_be_copied(
+        qtbot, services: Services, walk: d.Walk, fake: FakeConflicts, open_with: Open) -> None:
+    note = add_note(services, walk, text="Mine")
+    fake.note_conflict(walk, note, "Theirs")
+    panel = shown(qtbot, open_with())
+    qtbot.mouseClick(panel.view.edit_button, Qt.MouseButton.LeftButton)
+    type_text(panel.view.editor, " edited")
+    loads = panel.refresh_count
+    fake.resolve(walk.id, note.id, keep=note.id)  # settled by someone else
+    wait_loaded(qtbot, panel, loads)
+    assert panel.view.is_editing() and "edited" in panel.view.editor.toPlainText()
+    assert "settled meanwhile" in panel.view.editor_note.text()
+    assert not panel.view.save_button.isEnabled()
+    assert not panel.save_pending()  # still text the user typed that is nowhere else
+
+
+def test_an_empty_edit_is_not_sent(qtbot, services: Services, walk: d.Walk,
+                                   fake: FakeConflicts, open_with: Open) -> None:
+    note = add_note(services, walk, text="Mine")
+    fake.note_conflict(walk, note, "Theirs")
+    panel = shown(qtbot, open_with())
+    qtbot.mouseClick(panel.view.edit_button, Qt.MouseButton.LeftButton)
+    panel.view.editor.setPlainText("   ")
+    qtbot.mouseClick(panel.view.save_button, Qt.MouseButton.LeftButton)
+    assert "empty" in panel.view.editor_note.text() and panel.view.editor_note.isVisibleTo(panel)
+    assert fake.resolved == [] and panel.writer is not None and panel.writer.is_idle()

@@ -1,0 +1,262 @@
+"""Conflicts: what was changed on two laptops before they met, and the user's choice.
+
+A list of the walk's conflicts (kind, what it is about, who) beside the chosen one's
+versions (`ConflictView`). Settling one is a write like any other: a `ConflictResolve`
+command through the window's one writer, "Saved." once it is committed, "Not saved: …"
+with Retry when it failed (the choice can be made again). The list follows `Change` events
+of the four kinds that can conflict, so a conflict settled here, in another window or by an
+import leaves the list without anyone refreshing it.
+
+The panel is the post-brief's last tab (not a protocol step), titled with the number of
+conflicts; that number is read off the GUI thread after every change of those kinds even
+while the tab is not shown (`count_changed`), so the tab title is right without opening it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import TYPE_CHECKING, Protocol
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QSplitter,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from walkapp import formatting as fmt
+from walkapp.events import Change, Entity
+from walkapp.services.commands import ConflictResolve
+from walkapp.ui.dialogs import Asker
+from walkapp.ui.screens.postbrief.base import Panel, heading, wrap_label
+from walkapp.ui.screens.postbrief.conflict_view import ConflictView, author_label, kind_label
+from walkapp.ui.workers import NewestRead
+from walkapp.ui.writer import Writer
+
+if TYPE_CHECKING:
+    from walkapp import domain as d
+
+# The kinds of rows that can be in conflict: a change of any of them may start or end one.
+CONFLICT_ENTITIES = frozenset({Entity.NOTE, Entity.REFLECTION, Entity.COMMITMENT,
+                               Entity.FEEDBACK})
+
+
+class ConflictReader(Protocol):
+    """The reads of `walkapp.services.conflicts.ConflictService` a screen needs."""
+
+    def list_conflicts(self, walk_id: str) -> list[d.Conflict]: ...
+
+    def count(self, walk_id: str) -> int: ...
+
+
+def who_label(conflict: d.Conflict) -> str:
+    names: list[str] = []
+    for side in conflict.sides:
+        name = author_label(side)
+        if name not in names:
+            names.append(name)
+    return ", ".join(names)
+
+
+class ConflictsPanel(Panel):
+    entities = CONFLICT_ENTITIES | {Entity.PARTICIPANT, Entity.VISIT, Entity.LOOK_FOR}
+    background = True
+    coalesce_ms = 60
+
+    def __init__(self, conflicts: ConflictReader, walk_id: str, asker: Asker,
+                 parent: QWidget | None = None, *, writer: Writer) -> None:
+        super().__init__(walk_id, parent)
+        self._conflicts = conflicts
+        self._asker = asker
+        self.setObjectName("conflictsPanel")
+        # The window's one writer: settling runs `services.conflicts` on its services.
+        self.use_writer(writer)
+        self.items: list[d.Conflict] = []
+        self._count = -1
+        self._wanted_row: str | None = None  # a row to select once the list is in
+        self._busy_family: str | None = None
+        self._count_reads = NewestRead(self, self.is_closed)
+
+        self.body.addWidget(heading(self.tr("Conflicts"), self.tr(
+            "What was changed on two laptops before they met. Nothing is lost: choose what "
+            "to keep.")))
+
+        self.list = QListWidget()
+        self.list.setAccessibleName(self.tr("Conflicts to resolve"))
+        self.list.setWordWrap(True)
+        self.list.setMinimumWidth(180)
+        self.list.setTextElideMode(Qt.TextElideMode.ElideRight)
+        self.list.currentRowChanged.connect(self._picked)
+        self.view = ConflictView()
+        self.view.keep_requested.connect(self._keep)
+        self.view.keep_both_requested.connect(self._keep_both)
+        self.view.merge_requested.connect(self._merge)
+        self.split = QSplitter(Qt.Orientation.Horizontal)
+        self.split.setChildrenCollapsible(False)
+        left = QWidget()
+        left_layout = QVBoxLayout(left)
+        left_layout.setContentsMargins(0, 0, 0, 0)
+        self.summary = QLabel()
+        self.summary.setObjectName("panelSummary")
+        left_layout.addWidget(self.summary)
+        left_layout.addWidget(self.list, 1)
+        self.split.addWidget(left)
+        self.split.addWidget(self.view)
+        self.split.setStretchFactor(0, 1)
+        self.split.setStretchFactor(1, 3)
+        self.split.setSizes([260, 780])
+
+        self.empty = wrap_label("", name="emptyState")
+        self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self._stack = QStackedWidget()
+        self._stack.addWidget(self.split)
+        self._stack.addWidget(self.empty)
+        self.body.addWidget(self._stack, 1)
+        self.status = wrap_label("", name="panelStatus")
+        self.status.setAccessibleName(self.tr("What happened to your choice"))
+        self.body.addWidget(self.status)
+        self.read_count()
+
+    # -- the count (tab title, header) ------------------------------------------------------
+    def count(self) -> int:
+        """Conflicts last read (-1 before the first read)."""
+        return self._count
+
+    def read_count(self) -> None:
+        """Read the number of conflicts off the GUI thread; `count_changed` says it."""
+        if self.is_closed():
+            return
+        conflicts, walk_id = self._conflicts, self.walk_id
+        self._count_reads.start(lambda: conflicts.count(walk_id), self._set_count)
+
+    def _set_count(self, count: int) -> None:
+        if count != self._count:
+            self._count = count
+            self.count_changed.emit(count)
+
+    def on_change(self, change: Change) -> None:
+        super().on_change(change)  # the list: now if shown, else when next shown
+        if not self.is_closed() and change.walk_id == self.walk_id \
+                and change.entity in CONFLICT_ENTITIES:
+            self.read_count()
+
+    # -- loading -----------------------------------------------------------------------------
+    def load(self) -> list[d.Conflict]:
+        return list(self._conflicts.list_conflicts(self.walk_id))
+
+    def apply(self, conflicts: list[d.Conflict]) -> None:
+        previous = self.current()
+        previous_row = self.list.currentRow()
+        self.items = list(conflicts)
+        self.list.blockSignals(True)
+        self.list.clear()
+        for conflict in self.items:
+            title = f"{kind_label(conflict.entity)}: {conflict.label}"
+            item = QListWidgetItem(f"{title}\n{who_label(conflict)}")
+            item.setData(Qt.ItemDataRole.UserRole, conflict.family)
+            item.setToolTip(title)
+            item.setData(Qt.ItemDataRole.AccessibleTextRole, self.tr(
+                "{0}, {1} versions, by {2}").format(title, len(conflict.sides),
+                                                    who_label(conflict)))
+            self.list.addItem(item)
+        self.list.blockSignals(False)
+        self._set_count(len(self.items))
+        self.summary.setText(self.tr("{0} to resolve").format(
+            fmt.plural(len(self.items), "conflict", "conflicts")))
+        if not self.items and not self.view.is_editing():
+            self.empty.setText(self.tr(
+                "No conflicts. When the same note, reflection, commitment or feedback "
+                "answer is changed on two laptops, both versions appear here for you to "
+                "choose from."))
+            self._stack.setCurrentWidget(self.empty)
+            self.view.show_conflict(None)
+            return
+        self._stack.setCurrentWidget(self.split)
+        row = self._row_for(self._wanted_row) if self._wanted_row else -1
+        if row >= 0:
+            self._wanted_row = None
+        elif previous is not None:
+            row = self._row_for(previous.family)
+        if row < 0 and self.items:
+            # The one shown was settled: go on with the one that took its place.
+            row = min(max(previous_row, 0), len(self.items) - 1)
+        self.list.setCurrentRow(row)
+        self._picked(row)
+
+    def _row_for(self, row_or_family: str) -> int:
+        for index, conflict in enumerate(self.items):
+            if conflict.family == row_or_family or any(
+                    side.row_id == row_or_family for side in conflict.sides):
+                return index
+        return -1
+
+    def current(self) -> d.Conflict | None:
+        row = self.list.currentRow()
+        return self.items[row] if 0 <= row < len(self.items) else None
+
+    def select(self, row_or_family: str) -> None:
+        """Show the conflict of a row (a note's id from the evidence wall) or a family;
+        if the list is not in yet, once it is."""
+        row = self._row_for(row_or_family)
+        if row < 0:
+            self._wanted_row = row_or_family
+            return
+        self.list.setCurrentRow(row)
+
+    def _picked(self, row: int) -> None:
+        conflict = self.items[row] if 0 <= row < len(self.items) else None
+        self.view.show_conflict(conflict)
+        if conflict is not None:
+            self.view.set_busy(conflict.family == self._busy_family)
+
+    # -- settling one ---------------------------------------------------------------------
+    def _keep(self, family: str, row_id: str) -> None:
+        self._resolve(ConflictResolve(self.walk_id, family, keep=row_id),
+                      self.tr("Saved: the chosen version is kept."))
+
+    def _keep_both(self, family: str) -> None:
+        self._resolve(ConflictResolve(self.walk_id, family, keep_both=True),
+                      self.tr("Saved: both versions are kept, as separate items."))
+
+    def _merge(self, family: str, text: str) -> None:
+        self._resolve(ConflictResolve(self.walk_id, family, text=text),
+                      self.tr("Saved: the versions are now one."), merged=True)
+
+    def _resolve(self, command: ConflictResolve, saved: str, *, merged: bool = False) -> None:
+        if self._busy_family is not None:
+            return  # one choice at a time: the first is still being saved
+        self._busy_family = command.family
+        self.view.set_busy(True)
+        self.status.setText(self.tr("Saving…"))
+
+        def done(_result: object) -> None:
+            self._busy_family = None
+            if merged and self.view.draft_family() == command.family:
+                self.view.end_edit()
+            self.status.setText(saved)
+            self.view.set_busy(False)
+            # The Change events reload the list; nothing to refresh by hand.
+
+        def failed(_error: BaseException) -> None:
+            self._busy_family = None
+            self.status.setText(self.tr(
+                "Your choice was not saved: the line below says why. Choose again, or "
+                "Retry."))
+            self.view.set_busy(False)
+
+        self.write(command, done, failed)
+
+    # -- the page contract ----------------------------------------------------------------
+    def save_pending(self) -> bool:
+        """Text edited into one and not saved yet is not saved."""
+        return super().save_pending() and not self.view.has_draft()
+
+    def has_draft(self) -> bool:
+        return self.view.has_draft()
+
+    def shown_families(self) -> Sequence[str]:
+        return [c.family for c in self.items]
