@@ -273,3 +273,105 @@ def test_an_empty_edit_is_not_sent(qtbot, services: Services, walk: d.Walk,
     qtbot.mouseClick(panel.view.save_button, Qt.MouseButton.LeftButton)
     assert "empty" in panel.view.editor_note.text() and panel.view.editor_note.isVisibleTo(panel)
     assert fake.resolved == [] and panel.writer is not None and panel.writer.is_idle()
+
+
+# -- the marks on the evidence wall and in calibration ---------------------------------------
+def _badges(workspace: PostBriefWorkspace) -> dict[str, str]:
+    from walkapp.ui.models.evidence import EvidenceModel
+
+    model = workspace.evidence_wall.model
+    found: dict[str, str] = {}
+    for row in range(model.rowCount()):
+        index = model.index(row, 0)
+        if index.data(EvidenceModel.KindRole) == "card":
+            found[str(index.data(EvidenceModel.IdRole))] = str(
+                index.data(EvidenceModel.BadgeRole) or "")
+    return found
+
+
+def test_the_evidence_wall_marks_a_conflicted_note_until_it_is_settled(
+        qtbot, services: Services, walk: d.Walk, fake: FakeConflicts, open_with: Open) -> None:
+    from walkapp.ui.models.evidence import EvidenceModel
+
+    note = add_note(services, walk, text="Pairs compared methods")
+    plain = add_note(services, walk, text="Nothing odd here")
+    workspace = open_with()
+    wall = workspace.evidence_wall
+    workspace.show_panel("evidence_wall")
+    wait_loaded(qtbot, wall)
+    assert set(_badges(workspace).values()) == {""}
+    assert not wall.conflict_bar.isVisible()
+
+    loads = wall.refresh_count
+    conflict = fake.note_conflict(walk, note, "Pairs compared two methods")
+    wait_loaded(qtbot, wall, loads)
+    badges = _badges(workspace)
+    assert badges[note.id] == "2 versions"
+    assert badges[conflict.sides[1].row_id] == "2 versions"
+    assert badges[plain.id] == ""
+    assert wall.conflict_bar.isVisible() and "2 notes were" in wall.conflict_label.text()
+    model = wall.model
+    row = next(r for r in range(model.rowCount())
+               if model.index(r, 0).data(EvidenceModel.IdRole) == note.id)
+    tip = str(model.index(row, 0).data())
+    assert tip and "2 versions" in str(model.index(row, 0).data(
+        Qt.ItemDataRole.ToolTipRole))
+    assert "2 versions" in str(model.index(row, 0).data(Qt.ItemDataRole.AccessibleTextRole))
+
+    # Enter on the marked card opens the Conflicts view on its conflict.
+    wall.tree.setFocus()
+    wall.tree.setCurrentIndex(model.index(row, 0))
+    QTest.keyClick(wall.tree, Qt.Key.Key_Return)
+    panel = workspace.conflicts_panel
+    assert workspace.current_panel() == CONFLICTS
+    qtbot.waitUntil(lambda: panel.view.conflict is not None
+                    and panel.view.conflict.family == note.id)
+
+    # Settled: the marks and the line go with the next reload of the wall.
+    qtbot.mouseClick(panel.view.cards[0].keep_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: panel.status.text().startswith("Saved"))
+    loads = wall.refresh_count
+    workspace.show_panel("evidence_wall")
+    wait_loaded(qtbot, wall, loads)
+    assert set(_badges(workspace).values()) == {""}
+    assert not wall.conflict_bar.isVisible()
+
+
+def test_the_walls_resolve_button_opens_the_conflicts_view(
+        qtbot, services: Services, walk: d.Walk, fake: FakeConflicts, open_with: Open) -> None:
+    note = add_note(services, walk, text="A")
+    fake.note_conflict(walk, note, "A, changed")
+    workspace = open_with()
+    workspace.show_panel("evidence_wall")
+    wait_loaded(qtbot, workspace.evidence_wall)
+    qtbot.mouseClick(workspace.evidence_wall.conflict_button, Qt.MouseButton.LeftButton)
+    assert workspace.current_panel() == CONFLICTS
+    panel = workspace.conflicts_panel
+    qtbot.waitUntil(lambda: panel.view.conflict is not None)
+
+
+def test_calibration_marks_a_conflicted_note(
+        qtbot, services: Services, walk: d.Walk, fake: FakeConflicts, open_with: Open) -> None:
+    note = add_note(services, walk, text="Wait time")
+    add_note(services, walk, walker=2, text="Plain")
+    workspace = open_with()
+    view = workspace.calibration
+    workspace.show_panel("calibration")
+    wait_loaded(qtbot, view)
+    assert not view.conflict_bar.isVisible()
+    loads = view.refresh_count
+    fake.note_conflict(walk, note, "Wait time, about 5 s")
+    wait_loaded(qtbot, view, loads)
+    assert view.conflict_bar.isVisible() and "2 notes" in view.conflict_label.text()
+    texts = [str(view.model.index(r, c).data()) for r in range(view.model.rowCount())
+             for c in range(view.model.columnCount())]
+    assert sum(t.startswith("⚠ 2 versions\n") for t in texts) == 2
+    assert any(t == "Plain" for t in texts)
+    cell = next(view.model.index(r, c) for r in range(view.model.rowCount())
+                for c in range(view.model.columnCount())
+                if str(view.model.index(r, c).data()).startswith("⚠"))
+    assert "two laptops" in str(cell.data(Qt.ItemDataRole.ToolTipRole))
+    view.table.setFocus()
+    view.table.setCurrentIndex(cell)
+    QTest.keyClick(view.table, Qt.Key.Key_Return)
+    assert workspace.current_panel() == CONFLICTS

@@ -53,6 +53,13 @@ class ConflictReader(Protocol):
     def count(self, walk_id: str) -> int: ...
 
 
+def note_versions(conflicts: Sequence[d.Conflict]) -> dict[str, int]:
+    """For each note row in a conflict, how many versions its conflict has (the wall's and
+    calibration's "2 versions")."""
+    return {side.row_id: len(c.sides) for c in conflicts if c.entity is Entity.NOTE
+            for side in c.sides if not side.deleted}
+
+
 def who_label(conflict: d.Conflict) -> str:
     names: list[str] = []
     for side in conflict.sides:

@@ -75,9 +75,11 @@ def _conflicts(services: Services) -> Any:
 # In the post-brief's usual order (the tabs' order).
 PANELS: tuple[PanelSpec, ...] = (
     PanelSpec(Activity.EVIDENCE_WALL, "Evidence wall",
-              lambda s, w, _a, _wr: EvidenceWall(s.notes, s.walks, w)),
+              lambda s, w, _a, _wr: EvidenceWall(s.notes, s.walks, w,
+                                                 conflicts=_conflicts(s))),
     PanelSpec(Activity.CALIBRATION, "Calibration",
-              lambda s, w, _a, _wr: CalibrationView(s.notes, s.walks, w)),
+              lambda s, w, _a, _wr: CalibrationView(s.notes, s.walks, w,
+                                                    conflicts=_conflicts(s))),
     PanelSpec(Activity.PATTERNS, "Patterns",
               lambda s, w, a, wr: PatternsPanel(s.debrief, w, a, writer=wr)),
     PanelSpec(Activity.COMMITMENTS, "Commitments",
