@@ -11,6 +11,7 @@ from datetime import date, datetime
 from enum import StrEnum
 
 from walkapp import formatting as fmt
+from walkapp.events import Entity
 
 
 class Role(StrEnum):
@@ -206,7 +207,13 @@ class Note:
     revision: int
     created_at: datetime
     updated_at: datetime
+    # Set on a conflict copy: the id of the note (family) it is another version of.
     conflict_of: str | None = None
+
+    @property
+    def family(self) -> str:
+        """The note this row is a version of: itself, or the one it is a conflict copy of."""
+        return self.conflict_of or self.id
 
 
 @dataclass(frozen=True)
@@ -218,6 +225,11 @@ class Reflection:
     text: str
     revision: int
     updated_at: datetime
+    conflict_of: str | None = None  # see Note.conflict_of
+
+    @property
+    def family(self) -> str:
+        return self.conflict_of or self.id
 
 
 @dataclass(frozen=True)
@@ -231,6 +243,11 @@ class Commitment:
     carried_from_id: str | None
     revision: int
     updated_at: datetime
+    conflict_of: str | None = None  # see Note.conflict_of
+
+    @property
+    def family(self) -> str:
+        return self.conflict_of or self.id
 
 
 @dataclass(frozen=True)
@@ -281,6 +298,36 @@ class Feedback:
     question: str
     answer: str
     rating: int | None
+    conflict_of: str | None = None  # see Note.conflict_of
+
+    @property
+    def family(self) -> str:
+        return self.conflict_of or self.id
+
+
+@dataclass(frozen=True)
+class ConflictSide:
+    """One version in a conflict: what one laptop made of a note (reflection…)."""
+
+    row_id: str              # the row showing this version
+    author_name: str | None  # from the roster; None = facilitator / anonymous
+    text: str                # note/reflection/commitment text, or the feedback answer
+    updated_at: datetime
+    deleted: bool            # this side is a deletion (the other laptop deleted it)
+    current: bool            # the row at the family id (the one lists show first)
+
+
+@dataclass(frozen=True)
+class Conflict:
+    """A note (reflection, commitment, feedback answer) changed on two laptops since they
+    parted: every version is kept side by side until someone resolves it."""
+
+    entity: Entity           # NOTE, REFLECTION, COMMITMENT or FEEDBACK
+    family: str              # the conflict's id (the family id)
+    walk_id: str
+    label: str               # short human description, e.g. 'note on Visit 2 (Maths)'
+    visit_id: str | None
+    sides: tuple[ConflictSide, ...]   # two or more
 
 
 @dataclass(frozen=True)

@@ -26,6 +26,7 @@ from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
+from sqlalchemy.orm.attributes import flag_modified
 
 from walkapp.bundles import format as f
 from walkapp.bundles import schema as s
@@ -288,8 +289,12 @@ def _apply(local: LocalState, refs: Refs, family: str, lanes: dict[str, str],
             session.add(row)
             local.rows[lane] = row
         apply_content(spec, row, content)
+        # The stored time must be the version's even when it equals the old one: left
+        # "unchanged", the column's onupdate would stamp the merge's own time instead.
+        flag_modified(row, "updated_at")
+        # Every entity marks its conflict copies, so lists can show one item per family.
+        row.conflict_of = None if lane == family else family
         if spec.has_tags:
-            row.conflict_of = None if lane == family else family
             row.look_fors = [refs.look_fors[t] for t in content["look_for_ids"]]
         local.set_sync(lane, vid, content["revision"])
     for lane in set(before) - set(lanes):

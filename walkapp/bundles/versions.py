@@ -209,7 +209,18 @@ class LocalState:
         return self.nodes.get(entry.version_id) if entry is not None else None
 
     def commit_dirty(self) -> int:
-        """Record rows edited here since the last merge (or never merged) as versions."""
+        """Record rows edited here since the last merge (or never merged) as versions.
+
+        A sync row whose row is gone is a conflict copy resolved away here
+        (`walkapp.services.conflicts`): its version is one more parent of the family row's
+        new version, so the resolution replaces every version it settled, on every laptop
+        that receives it.
+        """
+        settled: dict[str, list[str]] = {}
+        for row_id, gone in self.sync.items():
+            node = self.nodes.get(gone.version_id)
+            if row_id not in self.rows and node is not None:
+                settled.setdefault(node.family, []).append(row_id)
         made = 0
         for row in self.rows.values():
             entry = self.sync.get(row.id)
@@ -221,6 +232,12 @@ class LocalState:
                 family, parents = row.id, ()
             else:
                 family, parents = node.family, (node.id,)
+                if row.id == family and family in settled:
+                    copies = settled.pop(family)
+                    parents = tuple(sorted({node.id, *(self.sync[r].version_id
+                                                       for r in copies)}))
+                    for row_id in copies:
+                        self.session.delete(self.sync.pop(row_id))
             content = self.content(row)
             vid = version_id(self.spec, self.walk_id, family, row.id, parents, content)
             self.add_node(Node(vid, family, row.id, parents))

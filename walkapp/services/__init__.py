@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from walkapp.config import Settings
 from walkapp.events import EventBus
 from walkapp.services.base import Clock
+from walkapp.services.conflicts import ConflictService
 from walkapp.services.debrief import DebriefService
 from walkapp.services.notes import NoteDraft, NoteService
 from walkapp.services.plan import PlanService
@@ -36,6 +37,7 @@ class Services:
     responses: ResponseService
     runs: RunService
     trash: TrashService
+    conflicts: ConflictService
     # No BundleService here: walkapp.bundles builds on the services, not the other way round
     # (the layers contract in pyproject.toml). The CLI and the ui make their own from db and bus.
 
@@ -48,7 +50,8 @@ class Services:
                    plan=PlanService(db, bus, clock), notes=NoteService(db, bus, clock),
                    debrief=DebriefService(db, bus, clock), records=RecordService(db, bus, clock),
                    responses=ResponseService(db, bus, clock), runs=RunService(db, bus, clock),
-                   trash=TrashService(db, bus, clock))
+                   trash=TrashService(db, bus, clock),
+                   conflicts=ConflictService(db, bus, clock))
 
     def close(self) -> None:
         self.db.close()

@@ -2,9 +2,36 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+from typing import Protocol, TypeVar
+
 from walkapp import domain as d
 from walkapp import visit_fields
 from walkapp.storage import models as m
+
+
+class _Versioned(Protocol):
+    @property
+    def id(self) -> str: ...
+    @property
+    def conflict_of(self) -> str | None: ...
+
+
+V = TypeVar("V", bound=_Versioned)
+
+
+def by_family(items: Iterable[V]) -> list[V]:
+    """`items` (oldest first) with each conflict copy right after its family's other rows:
+    the family's own row first, then its copies, so a list shows one item per family first
+    and its other versions beside it, never as separate items elsewhere in the list."""
+    families: dict[str, list[V]] = {}
+    for item in items:
+        families.setdefault(item.conflict_of or item.id, []).append(item)
+    ordered: list[V] = []
+    for family, rows in families.items():
+        ordered.extend(r for r in rows if r.id == family)
+        ordered.extend(r for r in rows if r.id != family)
+    return ordered
 
 
 def participant(row: m.Participant) -> d.Participant:
@@ -66,14 +93,15 @@ def note(row: m.Note) -> d.Note:
 def reflection(row: m.Reflection) -> d.Reflection:
     return d.Reflection(id=row.id, walk_id=row.walk_id, author_id=row.author_id,
                         prompt=row.prompt, text=row.text, revision=row.revision,
-                        updated_at=row.updated_at)
+                        updated_at=row.updated_at, conflict_of=row.conflict_of)
 
 
 def commitment(row: m.Commitment) -> d.Commitment:
     return d.Commitment(id=row.id, walk_id=row.walk_id, participant_id=row.participant_id,
                         text=row.text, status=d.CommitmentStatus(row.status),
                         review_note=row.review_note, carried_from_id=row.carried_from_id,
-                        revision=row.revision, updated_at=row.updated_at)
+                        revision=row.revision, updated_at=row.updated_at,
+                        conflict_of=row.conflict_of)
 
 
 def follow_up(row: m.ActionFollowUp) -> d.FollowUp:
@@ -101,7 +129,7 @@ def next_step(row: m.NextStep) -> d.NextStep:
 def feedback(row: m.Feedback) -> d.Feedback:
     return d.Feedback(id=row.id, walk_id=row.walk_id, author_id=row.author_id,
                       question_key=row.question_key, question=row.question,
-                      answer=row.answer, rating=row.rating)
+                      answer=row.answer, rating=row.rating, conflict_of=row.conflict_of)
 
 
 def phase_log(row: m.PhaseLog) -> d.PhaseLogEntry:

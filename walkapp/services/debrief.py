@@ -99,8 +99,8 @@ class DebriefService(ServiceBase):
             rows = session.scalars(select(m.Commitment)
                                    .where(m.Commitment.walk_id == walk_id,
                                           m.Commitment.deleted_at.is_(None))
-                                   .order_by(m.Commitment.created_at))
-            return [convert.commitment(r) for r in rows]
+                                   .order_by(m.Commitment.created_at, m.Commitment.id))
+            return convert.by_family(convert.commitment(r) for r in rows)
 
     def open_commitments_before(self, walk_id: str) -> list[tuple[str, d.Commitment]]:
         """Open commitments from earlier walks by people on this walk's roster, for the
@@ -317,5 +317,5 @@ class DebriefService(ServiceBase):
             rows = session.scalars(select(m.Feedback)
                                    .where(m.Feedback.walk_id == walk_id,
                                           m.Feedback.deleted_at.is_(None))
-                                   .order_by(m.Feedback.created_at))
-            return [convert.feedback(r) for r in rows]
+                                   .order_by(m.Feedback.created_at, m.Feedback.id))
+            return convert.by_family(convert.feedback(r) for r in rows)

@@ -134,7 +134,7 @@ class NoteService(ServiceBase):
         if author_id is not None:
             query = query.where(m.Note.author_id == author_id)
         with self.db.transaction() as session:
-            return [convert.note(row) for row in session.scalars(query)]
+            return convert.by_family(convert.note(row) for row in session.scalars(query))
 
     # -- reflections -----------------------------------------------------------------------
     def save_reflection(self, walk_id: str, author_id: str | None, prompt: str, text: str,
@@ -168,4 +168,4 @@ class NoteService(ServiceBase):
         if author_id is not None:
             query = query.where(m.Reflection.author_id == author_id)
         with self.db.transaction() as session:
-            return [convert.reflection(row) for row in session.scalars(query)]
+            return convert.by_family(convert.reflection(row) for row in session.scalars(query))

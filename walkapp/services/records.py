@@ -19,18 +19,18 @@ class RecordService(ServiceBase):
         order = {k.value: i for i, k in enumerate(d.PatternKind)}
         with self.db.transaction() as session:
             walk = convert.walk(load_walk(session, walk_id))
-            notes = [convert.note(r) for r in session.scalars(
+            notes = convert.by_family(convert.note(r) for r in session.scalars(
                 select(m.Note).options(selectinload(m.Note.look_fors))
                 .where(m.Note.walk_id == walk_id, m.Note.deleted_at.is_(None))
-                .order_by(m.Note.created_at, m.Note.id))]
-            reflections = [convert.reflection(r) for r in session.scalars(
+                .order_by(m.Note.created_at, m.Note.id)))
+            reflections = convert.by_family(convert.reflection(r) for r in session.scalars(
                 select(m.Reflection).where(m.Reflection.walk_id == walk_id,
                                            m.Reflection.deleted_at.is_(None))
-                .order_by(m.Reflection.created_at))]
-            commitments = [convert.commitment(r) for r in session.scalars(
+                .order_by(m.Reflection.created_at, m.Reflection.id)))
+            commitments = convert.by_family(convert.commitment(r) for r in session.scalars(
                 select(m.Commitment).where(m.Commitment.walk_id == walk_id,
                                            m.Commitment.deleted_at.is_(None))
-                .order_by(m.Commitment.created_at))]
+                .order_by(m.Commitment.created_at, m.Commitment.id)))
             actions = _action_items(session, select(m.ActionItem)
                                     .where(m.ActionItem.origin_walk_id == walk_id)
                                     .order_by(m.ActionItem.position))
@@ -40,10 +40,10 @@ class RecordService(ServiceBase):
             steps = [convert.next_step(r) for r in session.scalars(
                 select(m.NextStep).where(m.NextStep.walk_id == walk_id)
                 .order_by(m.NextStep.position))]
-            feedback = [convert.feedback(r) for r in session.scalars(
+            feedback = convert.by_family(convert.feedback(r) for r in session.scalars(
                 select(m.Feedback).where(m.Feedback.walk_id == walk_id,
                                          m.Feedback.deleted_at.is_(None))
-                .order_by(m.Feedback.created_at))]
+                .order_by(m.Feedback.created_at, m.Feedback.id)))
             log = [convert.phase_log(r) for r in session.scalars(
                 select(m.PhaseLog).where(m.PhaseLog.walk_id == walk_id)
                 .order_by(m.PhaseLog.started_at, m.PhaseLog.step_index))]

@@ -230,6 +230,8 @@ class Reflection(Travelling, Base):
         ID, ForeignKey("participants.id", ondelete="CASCADE"), index=True)
     prompt: Mapped[str] = mapped_column(String(1000), default="")
     text: Mapped[str] = mapped_column(Text, default="")
+    # A conflict copy's family (see Note.conflict_of).
+    conflict_of: Mapped[str | None] = mapped_column(ID, default=None)
 
 
 class Commitment(Travelling, Base):
@@ -247,6 +249,8 @@ class Commitment(Travelling, Base):
     status: Mapped[str] = mapped_column(String(16), default="open")
     review_note: Mapped[str] = mapped_column(Text, default="")
     carried_from_id: Mapped[str | None] = mapped_column(ID, default=None)
+    # A conflict copy's family (see Note.conflict_of).
+    conflict_of: Mapped[str | None] = mapped_column(ID, default=None)
 
 
 class ActionItem(Timestamped, Base):
@@ -313,6 +317,8 @@ class Feedback(Travelling, Base):
     question: Mapped[str] = mapped_column(String(1000))
     answer: Mapped[str] = mapped_column(Text, default="")
     rating: Mapped[int | None] = mapped_column(Integer, default=None)
+    # A conflict copy's family (see Note.conflict_of).
+    conflict_of: Mapped[str | None] = mapped_column(ID, default=None)
 
 
 class StepResponse(Timestamped, Base):
