@@ -10,13 +10,11 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 
-from tests.ui.conftest import ScriptedAsker
-from tests.ui.postbrief.conflict_fakes import FakeConflicts, with_conflicts
+from tests.ui.postbrief.conflict_rows import note_conflict
 from tests.ui.postbrief.conftest import add_note, type_text, wait_loaded
 from walkapp import domain as d
 from walkapp.errors import DiskFullError
 from walkapp.services import Services
-from walkapp.ui.bridge import ChangeBridge
 from walkapp.ui.screens.postbrief.conflicts import ConflictsPanel
 from walkapp.ui.screens.postbrief.workspace import CONFLICTS, PostBriefWorkspace
 
@@ -24,21 +22,25 @@ Open = Callable[[], PostBriefWorkspace]
 
 
 @pytest.fixture
-def fake(services: Services) -> FakeConflicts:
-    return FakeConflicts(services)
+def open_with(walk: d.Walk, open_workspace: Callable[[str], PostBriefWorkspace]) -> Open:
+    return lambda: open_workspace(walk.id)
 
 
 @pytest.fixture
-def open_with(qtbot, services: Services, bridge: ChangeBridge, asker: ScriptedAsker,
-              walk: d.Walk, fake: FakeConflicts) -> Open:
-    def make() -> PostBriefWorkspace:
-        workspace = PostBriefWorkspace(with_conflicts(services, fake), walk.id, asker)
-        bridge.changed.connect(workspace.on_change)
-        qtbot.addWidget(workspace)
-        workspace.resize(1366, 700)
-        workspace.show()
-        return workspace
-    return make
+def resolved(services: Services, monkeypatch: pytest.MonkeyPatch) -> list[dict[str, object]]:
+    """What each resolve was asked (the real one runs)."""
+    asked: list[dict[str, object]] = []
+    real = services.conflicts.resolve
+
+    def spy(walk_id: str, family: str, **how: object) -> None:
+        asked.append({"family": family, **how})
+        real(walk_id, family, **how)  # type: ignore[arg-type]
+    monkeypatch.setattr(services.conflicts, "resolve", spy)
+    return asked
+
+
+def full(*_args: object, **_kwargs: object) -> None:
+    raise DiskFullError("The disk is full, so the change was not saved.")
 
 
 def shown(qtbot, workspace: PostBriefWorkspace) -> ConflictsPanel:
@@ -51,9 +53,10 @@ def shown(qtbot, workspace: PostBriefWorkspace) -> ConflictsPanel:
 
 
 def test_keep_this_one_settles_the_conflict_and_the_list_follows(
-        qtbot, services: Services, walk: d.Walk, fake: FakeConflicts, open_with: Open) -> None:
+        qtbot, services: Services, walk: d.Walk, resolved: list[dict[str, object]],
+        open_with: Open) -> None:
     note = add_note(services, walk, text="Students explained their thinking")
-    fake.note_conflict(walk, note, "Students explained their thinking to a partner")
+    note_conflict(services, walk, note, "Students explained their thinking to a partner")
     workspace = open_with()
     panel = shown(qtbot, workspace)
     assert panel.list.count() == 1
@@ -69,7 +72,10 @@ def test_keep_this_one_settles_the_conflict_and_the_list_follows(
     loads = panel.refresh_count
     qtbot.mouseClick(left.keep_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: panel.status.text().startswith("Saved"))
-    assert fake.resolved == [(note.id, {"keep": note.id, "keep_both": False, "text": None})]
+    assert resolved == [{"family": note.id, "keep": note.id, "keep_both": False,
+                         "text": None}]
+    assert [n.text for n in services.notes.list_notes(walk.id)] == [
+        "Students explained their thinking"]
     # No refresh by hand: the Change events reload the list.
     wait_loaded(qtbot, panel, loads)
     assert panel.list.count() == 0
@@ -78,9 +84,10 @@ def test_keep_this_one_settles_the_conflict_and_the_list_follows(
 
 
 def test_keep_that_one_keeps_the_other_laptops_text(
-        qtbot, services: Services, walk: d.Walk, fake: FakeConflicts, open_with: Open) -> None:
+        qtbot, services: Services, walk: d.Walk, resolved: list[dict[str, object]],
+        open_with: Open) -> None:
     note = add_note(services, walk, text="Mine")
-    conflict = fake.note_conflict(walk, note, "Theirs")
+    conflict = note_conflict(services, walk, note, "Theirs")
     panel = shown(qtbot, open_with())
     loads = panel.refresh_count
     # Keyboard: the button takes focus and Space presses it.
@@ -89,29 +96,31 @@ def test_keep_that_one_keeps_the_other_laptops_text(
     button.setFocus()
     QTest.keyClick(button, Qt.Key.Key_Space)
     qtbot.waitUntil(lambda: panel.status.text().startswith("Saved"))
-    assert fake.resolved[0][1]["keep"] == conflict.sides[1].row_id
+    assert resolved[0]["keep"] == conflict.sides[1].row_id
     assert services.notes.get_note(note.id).text == "Theirs"
     wait_loaded(qtbot, panel, loads)
     assert panel.list.count() == 0
 
 
 def test_keep_both_keeps_both_texts(qtbot, services: Services, walk: d.Walk,
-                                    fake: FakeConflicts, open_with: Open) -> None:
+                                    resolved: list[dict[str, object]],
+                                    open_with: Open) -> None:
     note = add_note(services, walk, text="First")
-    fake.note_conflict(walk, note, "Second")
+    note_conflict(services, walk, note, "Second")
     panel = shown(qtbot, open_with())
     assert panel.view.keep_both_button.isEnabled()
     qtbot.mouseClick(panel.view.keep_both_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: panel.status.text().startswith("Saved"))
-    assert fake.resolved[0][1]["keep_both"] is True
+    assert resolved[0]["keep_both"] is True
     texts = sorted(n.text for n in services.notes.list_notes(walk.id))
     assert texts == ["First", "Second"]
 
 
 def test_edit_into_one_starts_from_both_texts_and_saves_the_edit(
-        qtbot, services: Services, walk: d.Walk, fake: FakeConflicts, open_with: Open) -> None:
+        qtbot, services: Services, walk: d.Walk, resolved: list[dict[str, object]],
+        open_with: Open) -> None:
     note = add_note(services, walk, text="Wait time was long")
-    fake.note_conflict(walk, note, "Wait time was about five seconds")
+    note_conflict(services, walk, note, "Wait time was about five seconds")
     workspace = open_with()
     panel = shown(qtbot, workspace)
     qtbot.mouseClick(panel.view.edit_button, Qt.MouseButton.LeftButton)
@@ -126,7 +135,7 @@ def test_edit_into_one_starts_from_both_texts_and_saves_the_edit(
     loads = panel.refresh_count
     qtbot.mouseClick(panel.view.save_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: panel.status.text().startswith("Saved"))
-    assert fake.resolved[0][1]["text"] == "Wait time: about five seconds, évidemment"
+    assert resolved[0]["text"] == "Wait time: about five seconds, évidemment"
     assert services.notes.get_note(note.id).text == "Wait time: about five seconds, évidemment"
     assert panel.save_pending() and not panel.view.is_editing()
     wait_loaded(qtbot, panel, loads)
@@ -134,27 +143,26 @@ def test_edit_into_one_starts_from_both_texts_and_saves_the_edit(
 
 
 def test_three_versions_each_have_keep_and_no_keep_both(
-        qtbot, services: Services, walk: d.Walk, fake: FakeConflicts, open_with: Open) -> None:
+        qtbot, services: Services, walk: d.Walk, resolved: list[dict[str, object]],
+        open_with: Open) -> None:
     note = add_note(services, walk, text="One")
-    conflict = fake.note_conflict(walk, note, "Two")
-    third = add_note(services, walk, walker=2, text="Three")
-    from dataclasses import replace
-
-    from tests.ui.postbrief.conflict_fakes import ConflictSide
-    fake.conflicts[note.id] = replace(conflict, sides=(*conflict.sides, ConflictSide(
-        third.id, "Walker 3", "Three", third.updated_at, False, False)))
+    note_conflict(services, walk, note, "Two")
+    conflict = note_conflict(services, walk, note, "Three", other_author=2)
+    assert len(conflict.sides) == 3
+    third = next(s for s in conflict.sides if s.text == "Three")
     panel = shown(qtbot, open_with())
     assert [c.keep_button.text() for c in panel.view.cards] == ["Keep this one"] * 3
     assert not panel.view.keep_both_button.isVisible()
     qtbot.mouseClick(panel.view.cards[2].keep_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: panel.status.text().startswith("Saved"))
-    assert fake.resolved[0][1]["keep"] == third.id
+    assert resolved[0]["keep"] == third.row_id
+    assert [n.text for n in services.notes.list_notes(walk.id)] == ["Three"]
 
 
 def test_a_deletion_side_says_so(qtbot, services: Services, walk: d.Walk,
-                                 fake: FakeConflicts, open_with: Open) -> None:
+                                 open_with: Open) -> None:
     note = add_note(services, walk, text="Still here")
-    fake.note_conflict(walk, note, "", deleted=True)
+    note_conflict(services, walk, note, "", deleted=True)
     panel = shown(qtbot, open_with())
     deletion = panel.view.cards[1]
     assert deletion.text_view is None
@@ -167,14 +175,15 @@ def test_a_deletion_side_says_so(qtbot, services: Services, walk: d.Walk,
 
 
 def test_the_tab_title_counts_conflicts_without_the_tab_being_opened(
-        qtbot, services: Services, walk: d.Walk, fake: FakeConflicts, open_with: Open) -> None:
+        qtbot, services: Services, walk: d.Walk, resolved: list[dict[str, object]],
+        open_with: Open) -> None:
     workspace = open_with()
     assert workspace.tab_title(CONFLICTS) == "Conflicts"
     first = add_note(services, walk, text="A")
-    fake.note_conflict(walk, first, "A, changed")
+    note_conflict(services, walk, first, "A, changed")
     qtbot.waitUntil(lambda: workspace.tab_title(CONFLICTS) == "Conflicts (1)")
     second = add_note(services, walk, text="B")
-    fake.note_conflict(walk, second, "B, changed")
+    note_conflict(services, walk, second, "B, changed")
     qtbot.waitUntil(lambda: workspace.tab_title(CONFLICTS) == "Conflicts (2)")
     assert workspace.current_panel() != CONFLICTS
     panel = shown(qtbot, workspace)
@@ -187,11 +196,13 @@ def test_the_tab_title_counts_conflicts_without_the_tab_being_opened(
 
 
 def test_a_failed_resolve_keeps_the_panel_usable_and_says_why(
-        qtbot, services: Services, walk: d.Walk, fake: FakeConflicts, open_with: Open) -> None:
+        qtbot, services: Services, walk: d.Walk, monkeypatch: pytest.MonkeyPatch,
+        open_with: Open) -> None:
     note = add_note(services, walk, text="Mine")
-    fake.note_conflict(walk, note, "Theirs")
+    note_conflict(services, walk, note, "Theirs")
     panel = shown(qtbot, open_with())
-    fake.fail_with = DiskFullError("The disk is full, so the change was not saved.")
+    real = services.conflicts.resolve
+    monkeypatch.setattr(services.conflicts, "resolve", full)
     qtbot.mouseClick(panel.view.cards[0].keep_button, Qt.MouseButton.LeftButton)
     assert panel.write_notice is not None
     qtbot.waitUntil(lambda: "disk is full" in panel.write_notice.text())
@@ -202,7 +213,7 @@ def test_a_failed_resolve_keeps_the_panel_usable_and_says_why(
     assert all(c.keep_button.isEnabled() for c in panel.view.cards)
     assert not panel.save_pending()  # a write failed
     # Choosing again works once the disk has room.
-    fake.fail_with = None
+    monkeypatch.setattr(services.conflicts, "resolve", real)
     loads = panel.refresh_count
     qtbot.mouseClick(panel.view.cards[1].keep_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: panel.status.text().startswith("Saved"))
@@ -212,13 +223,14 @@ def test_a_failed_resolve_keeps_the_panel_usable_and_says_why(
 
 
 def test_a_failed_edit_into_one_keeps_the_edited_text(
-        qtbot, services: Services, walk: d.Walk, fake: FakeConflicts, open_with: Open) -> None:
+        qtbot, services: Services, walk: d.Walk, monkeypatch: pytest.MonkeyPatch,
+        open_with: Open) -> None:
     note = add_note(services, walk, text="Mine")
-    fake.note_conflict(walk, note, "Theirs")
+    note_conflict(services, walk, note, "Theirs")
     panel = shown(qtbot, open_with())
     qtbot.mouseClick(panel.view.edit_button, Qt.MouseButton.LeftButton)
     panel.view.editor.setPlainText("Ours")
-    fake.fail_with = DiskFullError("The disk is full, so the change was not saved.")
+    monkeypatch.setattr(services.conflicts, "resolve", full)
     qtbot.mouseClick(panel.view.save_button, Qt.MouseButton.LeftButton)
     assert panel.write_notice is not None
     qtbot.waitUntil(lambda: "disk is full" in panel.write_notice.text())
@@ -228,9 +240,10 @@ def test_a_failed_edit_into_one_keeps_the_edited_text(
 
 
 def test_an_unsaved_draft_is_not_saved_and_cancel_drops_it(
-        qtbot, services: Services, walk: d.Walk, fake: FakeConflicts, open_with: Open) -> None:
+        qtbot, services: Services, walk: d.Walk, resolved: list[dict[str, object]],
+        open_with: Open) -> None:
     note = add_note(services, walk, text="Mine")
-    fake.note_conflict(walk, note, "Theirs")
+    note_conflict(services, walk, note, "Theirs")
     workspace = open_with()
     panel = shown(qtbot, workspace)
     qtbot.mouseClick(panel.view.edit_button, Qt.MouseButton.LeftButton)
@@ -244,18 +257,19 @@ def test_an_unsaved_draft_is_not_saved_and_cancel_drops_it(
     assert panel.view.is_editing() and "and more" in panel.view.editor.toPlainText()
     qtbot.mouseClick(panel.view.cancel_button, Qt.MouseButton.LeftButton)
     assert panel.save_pending() and workspace.save_pending()
-    assert fake.resolved == []
+    assert resolved == []
 
 
 def test_a_draft_for_a_conflict_settled_elsewhere_stays_to_be_copied(
-        qtbot, services: Services, walk: d.Walk, fake: FakeConflicts, open_with: Open) -> None:
+        qtbot, services: Services, walk: d.Walk, resolved: list[dict[str, object]],
+        open_with: Open) -> None:
     note = add_note(services, walk, text="Mine")
-    fake.note_conflict(walk, note, "Theirs")
+    note_conflict(services, walk, note, "Theirs")
     panel = shown(qtbot, open_with())
     qtbot.mouseClick(panel.view.edit_button, Qt.MouseButton.LeftButton)
     type_text(panel.view.editor, " edited")
     loads = panel.refresh_count
-    fake.resolve(walk.id, note.id, keep=note.id)  # settled by someone else
+    services.conflicts.resolve(walk.id, note.id, keep=note.id)  # settled elsewhere
     wait_loaded(qtbot, panel, loads)
     assert panel.view.is_editing() and "edited" in panel.view.editor.toPlainText()
     assert "settled meanwhile" in panel.view.editor_note.text()
@@ -264,15 +278,16 @@ def test_a_draft_for_a_conflict_settled_elsewhere_stays_to_be_copied(
 
 
 def test_an_empty_edit_is_not_sent(qtbot, services: Services, walk: d.Walk,
-                                   fake: FakeConflicts, open_with: Open) -> None:
+                                   resolved: list[dict[str, object]],
+                                   open_with: Open) -> None:
     note = add_note(services, walk, text="Mine")
-    fake.note_conflict(walk, note, "Theirs")
+    note_conflict(services, walk, note, "Theirs")
     panel = shown(qtbot, open_with())
     qtbot.mouseClick(panel.view.edit_button, Qt.MouseButton.LeftButton)
     panel.view.editor.setPlainText("   ")
     qtbot.mouseClick(panel.view.save_button, Qt.MouseButton.LeftButton)
     assert "empty" in panel.view.editor_note.text() and panel.view.editor_note.isVisibleTo(panel)
-    assert fake.resolved == [] and panel.writer is not None and panel.writer.is_idle()
+    assert resolved == [] and panel.writer is not None and panel.writer.is_idle()
 
 
 # -- the marks on the evidence wall and in calibration ---------------------------------------
@@ -290,7 +305,8 @@ def _badges(workspace: PostBriefWorkspace) -> dict[str, str]:
 
 
 def test_the_evidence_wall_marks_a_conflicted_note_until_it_is_settled(
-        qtbot, services: Services, walk: d.Walk, fake: FakeConflicts, open_with: Open) -> None:
+        qtbot, services: Services, walk: d.Walk, resolved: list[dict[str, object]],
+        open_with: Open) -> None:
     from walkapp.ui.models.evidence import EvidenceModel
 
     note = add_note(services, walk, text="Pairs compared methods")
@@ -303,7 +319,7 @@ def test_the_evidence_wall_marks_a_conflicted_note_until_it_is_settled(
     assert not wall.conflict_bar.isVisible()
 
     loads = wall.refresh_count
-    conflict = fake.note_conflict(walk, note, "Pairs compared two methods")
+    conflict = note_conflict(services, walk, note, "Pairs compared two methods")
     wait_loaded(qtbot, wall, loads)
     badges = _badges(workspace)
     assert badges[note.id] == "2 versions"
@@ -338,9 +354,10 @@ def test_the_evidence_wall_marks_a_conflicted_note_until_it_is_settled(
 
 
 def test_the_walls_resolve_button_opens_the_conflicts_view(
-        qtbot, services: Services, walk: d.Walk, fake: FakeConflicts, open_with: Open) -> None:
+        qtbot, services: Services, walk: d.Walk, resolved: list[dict[str, object]],
+        open_with: Open) -> None:
     note = add_note(services, walk, text="A")
-    fake.note_conflict(walk, note, "A, changed")
+    note_conflict(services, walk, note, "A, changed")
     workspace = open_with()
     workspace.show_panel("evidence_wall")
     wait_loaded(qtbot, workspace.evidence_wall)
@@ -351,7 +368,8 @@ def test_the_walls_resolve_button_opens_the_conflicts_view(
 
 
 def test_calibration_marks_a_conflicted_note(
-        qtbot, services: Services, walk: d.Walk, fake: FakeConflicts, open_with: Open) -> None:
+        qtbot, services: Services, walk: d.Walk, resolved: list[dict[str, object]],
+        open_with: Open) -> None:
     note = add_note(services, walk, text="Wait time")
     add_note(services, walk, walker=2, text="Plain")
     workspace = open_with()
@@ -360,7 +378,7 @@ def test_calibration_marks_a_conflicted_note(
     wait_loaded(qtbot, view)
     assert not view.conflict_bar.isVisible()
     loads = view.refresh_count
-    fake.note_conflict(walk, note, "Wait time, about 5 s")
+    note_conflict(services, walk, note, "Wait time, about 5 s")
     wait_loaded(qtbot, view, loads)
     assert view.conflict_bar.isVisible() and "2 notes" in view.conflict_label.text()
     texts = [str(view.model.index(r, c).data()) for r in range(view.model.rowCount())

@@ -15,7 +15,6 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from typing import Any
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QTabWidget, QVBoxLayout, QWidget
@@ -55,31 +54,14 @@ class PanelSpec:
 CONFLICTS = "conflicts"  # the Conflicts panel's name
 
 
-class _NoConflicts:
-    """TEMPORARY until the `conflicts` branch (ConflictService) is merged."""
-
-    def list_conflicts(self, walk_id: str) -> list[Any]:
-        return []
-
-    def count(self, walk_id: str) -> int:
-        return 0
-
-    def counts(self, walk_ids: Sequence[str]) -> dict[str, int]:
-        return {}
-
-
-def _conflicts(services: Services) -> Any:
-    return getattr(services, "conflicts", None) or _NoConflicts()
-
-
 # In the post-brief's usual order (the tabs' order).
 PANELS: tuple[PanelSpec, ...] = (
     PanelSpec(Activity.EVIDENCE_WALL, "Evidence wall",
               lambda s, w, _a, _wr: EvidenceWall(s.notes, s.walks, w,
-                                                 conflicts=_conflicts(s))),
+                                                 conflicts=s.conflicts)),
     PanelSpec(Activity.CALIBRATION, "Calibration",
               lambda s, w, _a, _wr: CalibrationView(s.notes, s.walks, w,
-                                                    conflicts=_conflicts(s))),
+                                                    conflicts=s.conflicts)),
     PanelSpec(Activity.PATTERNS, "Patterns",
               lambda s, w, a, wr: PatternsPanel(s.debrief, w, a, writer=wr)),
     PanelSpec(Activity.COMMITMENTS, "Commitments",
@@ -91,7 +73,7 @@ PANELS: tuple[PanelSpec, ...] = (
     PanelSpec(Activity.FEEDBACK, "Feedback",
               lambda s, w, _a, wr: FeedbackPanel(s.debrief, s.walks, w, writer=wr)),
     PanelSpec(None, "Conflicts",
-              lambda s, w, a, wr: ConflictsPanel(_conflicts(s), w, a, writer=wr),
+              lambda s, w, a, wr: ConflictsPanel(s.conflicts, w, a, writer=wr),
               key=CONFLICTS),
 )
 PANEL_NAMES = tuple(spec.name for spec in PANELS)
