@@ -34,7 +34,6 @@ from walkapp.ui.page import Stoppable
 from walkapp.ui.widgets.row_table import row_table, select_row_id, selected_row_id
 from walkapp.ui.workers import cancel_owned_by, read_in_background
 
-
 # What one read of the library brings: the walks, the Trash's ids, conflicts per walk.
 _Read = tuple[list[Any], set[str] | None, dict[str, int]]
 

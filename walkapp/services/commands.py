@@ -26,8 +26,8 @@ if TYPE_CHECKING:  # the services package imports its modules, not this one: no 
     from walkapp.protocol.schema import Prompt, Step
     from walkapp.services import Services
 
-__all__ = ["Call", "Command", "ConflictResolve", "DebriefEdit", "NoteWrite", "PlanEdit", "RunnerAction",
-           "RunnerVerb", "SaveAnswer", "TrashEdit", "WalkDetailsEdit", "WalkEdit"]
+__all__ = ["Call", "Command", "ConflictResolve", "DebriefEdit", "NoteWrite", "PlanEdit",
+           "RunnerAction", "RunnerVerb", "SaveAnswer", "TrashEdit", "WalkDetailsEdit", "WalkEdit"]
 
 
 class Command:

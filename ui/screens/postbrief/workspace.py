@@ -2,13 +2,13 @@
 
 `PANELS` is the one list of post-brief panels: the protocol activity that shows each (the
 Conflicts panel is no protocol step: it is always there, the last tab, titled with how many
-conflicts wait), its tab title and how it is made. The tabs, `PANEL_NAMES`, the composition's choice of panel
-for a step and the screenshot tool all read it. The protocol guide shows the right panel
-inside each timed post-brief step with `show_panel(activity)`. The workspace is not
-connected to the change bridge itself: its parent (the step guide, or a test) hands it each
-`Change` once, and it hands it to each panel once; each panel decides for itself (its walk,
-its entities) whether to reload: a new action item never reloads the evidence wall, and a
-change to another walk reloads nothing.
+conflicts wait), its tab title and how it is made. The tabs, `PANEL_NAMES`, the
+composition's choice of panel for a step and the screenshot tool all read it. The
+protocol guide shows the right panel inside each timed post-brief step with
+`show_panel(activity)`. The workspace is not connected to the change bridge itself: its
+parent (the step guide, or a test) hands it each `Change` once, and it hands it to each
+panel once; each panel decides for itself (its walk, its entities) whether to reload: a new
+action item never reloads the evidence wall, and a change to another walk reloads nothing.
 """
 
 from __future__ import annotations
