@@ -153,7 +153,8 @@ def test_three_versions_each_have_keep_and_no_keep_both(
     panel = shown(qtbot, open_with())
     assert [c.keep_button.text() for c in panel.view.cards] == ["Keep this one"] * 3
     assert not panel.view.keep_both_button.isVisible()
-    qtbot.mouseClick(panel.view.cards[2].keep_button, Qt.MouseButton.LeftButton)
+    card = next(c for c in panel.view.cards if c.side.row_id == third.row_id)
+    qtbot.mouseClick(card.keep_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: panel.status.text().startswith("Saved"))
     assert resolved[0]["keep"] == third.row_id
     assert [n.text for n in services.notes.list_notes(walk.id)] == ["Three"]
@@ -325,7 +326,7 @@ def test_the_evidence_wall_marks_a_conflicted_note_until_it_is_settled(
     assert badges[note.id] == "2 versions"
     assert badges[conflict.sides[1].row_id] == "2 versions"
     assert badges[plain.id] == ""
-    assert wall.conflict_bar.isVisible() and "2 notes were" in wall.conflict_label.text()
+    assert wall.conflict_bar.isVisible() and "1 note was" in wall.conflict_label.text()
     model = wall.model
     row = next(r for r in range(model.rowCount())
                if model.index(r, 0).data(EvidenceModel.IdRole) == note.id)
@@ -380,7 +381,7 @@ def test_calibration_marks_a_conflicted_note(
     loads = view.refresh_count
     note_conflict(services, walk, note, "Wait time, about 5 s")
     wait_loaded(qtbot, view, loads)
-    assert view.conflict_bar.isVisible() and "2 notes" in view.conflict_label.text()
+    assert view.conflict_bar.isVisible() and "1 note of" in view.conflict_label.text()
     texts = [str(view.model.index(r, c).data()) for r in range(view.model.rowCount())
              for c in range(view.model.columnCount())]
     assert sum(t.startswith("⚠ 2 versions\n") for t in texts) == 2
@@ -393,3 +394,24 @@ def test_calibration_marks_a_conflicted_note(
     view.table.setCurrentIndex(cell)
     QTest.keyClick(view.table, Qt.Key.Key_Return)
     assert workspace.current_panel() == CONFLICTS
+
+
+def test_while_editing_into_one_the_list_stays_on_that_conflict(
+        qtbot, services: Services, walk: d.Walk, open_with: Open) -> None:
+    first = add_note(services, walk, text="First")
+    note_conflict(services, walk, first, "First, changed")
+    second = add_note(services, walk, text="Second")
+    note_conflict(services, walk, second, "Second, changed")
+    workspace = open_with()
+    panel = shown(qtbot, workspace)
+    panel.list.setCurrentRow(0)
+    family = panel.view.conflict.family if panel.view.conflict else ""
+    qtbot.mouseClick(panel.view.edit_button, Qt.MouseButton.LeftButton)
+    type_text(panel.view.editor, " edited")
+    assert not panel.list.isEnabled()
+    # A jump from the wall to the other conflict does not take the text's versions away.
+    workspace.show_conflicts(second.id if family == first.id else first.id)
+    assert panel.view.draft_family() == family and panel.view.editor_note.isHidden()
+    assert panel.view.save_button.isEnabled()
+    qtbot.mouseClick(panel.view.cancel_button, Qt.MouseButton.LeftButton)
+    assert panel.list.isEnabled() and len(panel.view.cards) == 2

@@ -32,7 +32,11 @@ from walkapp.services.notes import NoteService
 from walkapp.services.walks import WalkService
 from walkapp.ui.models.calibration import CalibrationModel, CalibrationTexts, calibration_grid
 from walkapp.ui.screens.postbrief.base import Panel, heading, stem_label, visit_label
-from walkapp.ui.screens.postbrief.conflicts import ConflictReader, note_versions
+from walkapp.ui.screens.postbrief.conflicts import (
+    ConflictReader,
+    note_families,
+    note_versions,
+)
 from walkapp.ui.screens.postbrief.padded import PaddedTextDelegate
 
 
@@ -42,6 +46,7 @@ class CalibrationData:
     visit_id: str | None
     notes: tuple[Note, ...]
     versions: Mapping[str, int] = field(default_factory=dict)  # note id → its versions
+    families: Mapping[str, str] = field(default_factory=dict)  # note id → its conflict
 
 
 class CalibrationView(Panel):
@@ -165,9 +170,10 @@ class CalibrationView(Panel):
         visit_ids = [v.id for v in walk.visits]
         visit_id = wanted if wanted in visit_ids else (visit_ids[0] if visit_ids else None)
         notes = self._notes.list_notes(self.walk_id, visit_id=visit_id) if visit_id else []
-        versions = (note_versions(self._conflicts.list_conflicts(self.walk_id))
-                    if self._conflicts is not None else {})
-        return CalibrationData(walk, visit_id, tuple(notes), versions)
+        conflicts = (self._conflicts.list_conflicts(self.walk_id)
+                     if self._conflicts is not None else [])
+        return CalibrationData(walk, visit_id, tuple(notes), note_versions(conflicts),
+                               note_families(conflicts))
 
     def apply(self, data: CalibrationData) -> None:
         self._data = data
@@ -196,12 +202,11 @@ class CalibrationView(Panel):
                                 tag_names={lf.id: lf.text for lf in data.walk.look_fors},
                                 versions=data.versions)
         self.model.set_grid(grid)
-        marked = self.conflicted_notes()
+        marked = len({data.families.get(n, n) for n in self.conflicted_notes()})
         if marked:
             self.conflict_label.setText("⚠ " + self.tr(
-                "{0} of this visit changed on two laptops: marked with its versions "
-                "below. Choose what to keep.").format(
-                fmt.plural(len(marked), "note", "notes")))
+                "{0} of this visit changed on two laptops: their versions are marked "
+                "below. Choose what to keep.").format(fmt.plural(marked, "note", "notes")))
         self.conflict_bar.setVisible(bool(marked))
         if not data.walk.visits:
             self.empty.setText(self.tr("This walk has no visits yet. Add them to the route "

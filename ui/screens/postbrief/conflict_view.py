@@ -17,9 +17,10 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, Qt, Signal
-from PySide6.QtGui import QFont
+from PySide6.QtGui import QFont, QResizeEvent
 from PySide6.QtWidgets import (
     QFrame,
+    QGridLayout,
     QHBoxLayout,
     QLabel,
     QPlainTextEdit,
@@ -38,8 +39,9 @@ from walkapp.ui.screens.postbrief.base import chain_tab_order, wrap_label
 if TYPE_CHECKING:
     from walkapp import domain as d
 
-# A version's column is never narrower than this; more columns than fit scroll sideways.
-SIDE_MIN_WIDTH = 220
+# A version's column is never narrower than this; the versions that do not fit side by side
+# go on the next row.
+SIDE_MIN_WIDTH = 160
 
 
 def kind_label(entity: Entity) -> str:
@@ -51,6 +53,13 @@ def kind_label(entity: Entity) -> str:
 
 def author_label(side: d.ConflictSide) -> str:
     return side.author_name or QCoreApplication.translate("Conflicts", "Facilitator")
+
+
+def conflict_title(conflict: d.Conflict) -> str:
+    """"Note by Ana on Visit 2 (Room 12)": the service's label says what it is; without
+    one, the kind alone."""
+    label = conflict.label.strip()
+    return label[:1].upper() + label[1:] if label else kind_label(conflict.entity)
 
 
 def merged_text(conflict: d.Conflict) -> str:
@@ -82,8 +91,7 @@ class SideCard(QFrame):
         self.who.setFont(font)
         self.who.setTextFormat(Qt.TextFormat.PlainText)
         when = fmt.moment(side.updated_at)
-        self.when = QLabel(self.tr("Changed {0}").format(when))
-        self.when.setObjectName("panelHint")
+        self.when = wrap_label(self.tr("Changed {0}").format(when), name="panelHint")
         layout.addWidget(self.who)
         layout.addWidget(self.when)
         if side.deleted:
@@ -105,7 +113,12 @@ class SideCard(QFrame):
             self.text_view.setTextInteractionFlags(
                 Qt.TextInteractionFlag.TextSelectableByKeyboard
                 | Qt.TextInteractionFlag.TextSelectableByMouse)
-            self.text_view.setMinimumHeight(60)
+            # As tall as the card can be, never less than three lines: its own size hint
+            # (a dozen lines) would push the Keep buttons out of sight on a small screen.
+            self.text_view.setSizePolicy(QSizePolicy.Policy.Expanding,
+                                         QSizePolicy.Policy.Ignored)
+            self.text_view.setMinimumHeight(self.text_view.fontMetrics().lineSpacing() * 3
+                                            + 12)
             layout.addWidget(self.text_view, 1)
             described = self.tr("the version by {0}, {1}").format(who, when)
         self.keep_button = QPushButton(keep_text)
@@ -139,12 +152,15 @@ class ConflictView(QWidget):
 
         # -- the versions, side by side --------------------------------------------------
         self._sides_box = QWidget()
-        self._sides_row = QHBoxLayout(self._sides_box)
-        self._sides_row.setContentsMargins(0, 0, 0, 0)
+        # Side by side as many as fit (`_columns`), the rest on the next rows: a third
+        # version on a small screen goes under the first instead of off the edge.
+        self._sides_grid = QGridLayout(self._sides_box)
+        self._sides_grid.setContentsMargins(0, 0, 0, 0)
+        self._columns = 0
         self.sides_scroll = QScrollArea()
         self.sides_scroll.setWidgetResizable(True)
         self.sides_scroll.setFrameShape(QFrame.Shape.NoFrame)
-        self.sides_scroll.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.sides_scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.sides_scroll.setWidget(self._sides_box)
         self.keep_both_button = QPushButton(self.tr("Keep both"))
         self.keep_both_button.setToolTip(self.tr(
@@ -230,7 +246,7 @@ class ConflictView(QWidget):
         self._show_sides(conflict)
 
     def _describe(self, conflict: d.Conflict) -> None:
-        self.title.setText(f"{kind_label(conflict.entity)}: {conflict.label}")
+        self.title.setText(conflict_title(conflict))
         count = len(conflict.sides)
         self.hint.setText(self.tr(
             "Changed on two laptops before they were brought together. Choose the version "
@@ -240,7 +256,10 @@ class ConflictView(QWidget):
 
     def _show_sides(self, conflict: d.Conflict | None) -> None:
         for card in self.cards:
-            self._sides_row.removeWidget(card)
+            # Hidden now: deleteLater() only deletes in a later turn, and until then the
+            # old versions would still be drawn under the new ones.
+            card.hide()
+            self._sides_grid.removeWidget(card)
             card.deleteLater()
         self.cards = []
         self.pages.setCurrentWidget(self._choose)
@@ -260,8 +279,9 @@ class ConflictView(QWidget):
             card = SideCard(side, keep)
             card.keep_button.clicked.connect(
                 lambda _checked=False, row=side.row_id: self._keep(row))
-            self._sides_row.addWidget(card, 1)
             self.cards.append(card)
+        self._columns = 0
+        self._place_cards()
         texts = [s for s in sides if not s.deleted]
         # Keeping "both" needs two texts: a deletion against a text has only one to keep.
         self.keep_both_button.setVisible(len(sides) == 2)
@@ -270,6 +290,30 @@ class ConflictView(QWidget):
         self.set_busy(False)
         chain_tab_order([w for c in self.cards for w in c.focus_order()]
                         + [self.keep_both_button, self.edit_button])
+
+    def _fitting_columns(self) -> int:
+        width = self.sides_scroll.viewport().width() or self.width()
+        spacing = max(self._sides_grid.horizontalSpacing(), 0)
+        return max(1, min(len(self.cards), (width + spacing) // (SIDE_MIN_WIDTH + spacing)))
+
+    def _place_cards(self) -> None:
+        columns = self._fitting_columns()
+        if columns == self._columns:
+            return
+        self._columns = columns
+        for card in self.cards:
+            self._sides_grid.removeWidget(card)
+        for column in range(self._sides_grid.columnCount()):
+            self._sides_grid.setColumnStretch(column, 0)
+        for position, card in enumerate(self.cards):
+            self._sides_grid.addWidget(card, position // columns, position % columns)
+            card.show()  # a child added to a shown widget stays hidden until told
+        for column in range(columns):
+            self._sides_grid.setColumnStretch(column, 1)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._place_cards()
 
     def set_busy(self, busy: bool) -> None:
         """While a choice is being saved, no second choice for the same conflict."""

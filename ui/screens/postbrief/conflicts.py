@@ -33,7 +33,11 @@ from walkapp.events import Change, Entity
 from walkapp.services.commands import ConflictResolve
 from walkapp.ui.dialogs import Asker
 from walkapp.ui.screens.postbrief.base import Panel, heading, wrap_label
-from walkapp.ui.screens.postbrief.conflict_view import ConflictView, author_label, kind_label
+from walkapp.ui.screens.postbrief.conflict_view import (
+    ConflictView,
+    author_label,
+    conflict_title,
+)
 from walkapp.ui.workers import NewestRead
 from walkapp.ui.writer import Writer
 
@@ -57,6 +61,13 @@ def note_versions(conflicts: Sequence[d.Conflict]) -> dict[str, int]:
     """For each note row in a conflict, how many versions its conflict has (the wall's and
     calibration's "2 versions")."""
     return {side.row_id: len(c.sides) for c in conflicts if c.entity is Entity.NOTE
+            for side in c.sides if not side.deleted}
+
+
+def note_families(conflicts: Sequence[d.Conflict]) -> dict[str, str]:
+    """For each note row in a conflict, its conflict (family): the two cards of one note
+    count as one note changed on two laptops."""
+    return {side.row_id: c.family for c in conflicts if c.entity is Entity.NOTE
             for side in c.sides if not side.deleted}
 
 
@@ -95,13 +106,17 @@ class ConflictsPanel(Panel):
         self.list = QListWidget()
         self.list.setAccessibleName(self.tr("Conflicts to resolve"))
         self.list.setWordWrap(True)
-        self.list.setMinimumWidth(180)
+        self.list.setMinimumWidth(150)
         self.list.setTextElideMode(Qt.TextElideMode.ElideRight)
+        # Each entry is two or three wrapped lines: shading and a gap keep them apart.
+        self.list.setAlternatingRowColors(True)
+        self.list.setSpacing(2)
         self.list.currentRowChanged.connect(self._picked)
         self.view = ConflictView()
         self.view.keep_requested.connect(self._keep)
         self.view.keep_both_requested.connect(self._keep_both)
         self.view.merge_requested.connect(self._merge)
+        self.view.draft_changed.connect(self._draft_changed)
         self.split = QSplitter(Qt.Orientation.Horizontal)
         self.split.setChildrenCollapsible(False)
         left = QWidget()
@@ -115,7 +130,7 @@ class ConflictsPanel(Panel):
         self.split.addWidget(self.view)
         self.split.setStretchFactor(0, 1)
         self.split.setStretchFactor(1, 3)
-        self.split.setSizes([260, 780])
+        self.split.setSizes([250, 750])  # a quarter for the list, wherever it is shown
 
         self.empty = wrap_label("", name="emptyState")
         self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -162,7 +177,7 @@ class ConflictsPanel(Panel):
         self.list.blockSignals(True)
         self.list.clear()
         for conflict in self.items:
-            title = f"{kind_label(conflict.entity)}: {conflict.label}"
+            title = conflict_title(conflict)
             item = QListWidgetItem(f"{title}\n{who_label(conflict)}")
             item.setData(Qt.ItemDataRole.UserRole, conflict.family)
             item.setToolTip(title)
@@ -175,24 +190,40 @@ class ConflictsPanel(Panel):
         self.summary.setText(self.tr("{0} to resolve").format(
             fmt.plural(len(self.items), "conflict", "conflicts")))
         if not self.items and not self.view.is_editing():
-            self.empty.setText(self.tr(
-                "No conflicts. When the same note, reflection, commitment or feedback "
-                "answer is changed on two laptops, both versions appear here for you to "
-                "choose from."))
-            self._stack.setCurrentWidget(self.empty)
-            self.view.show_conflict(None)
+            self._show_empty()
             return
         self._stack.setCurrentWidget(self.split)
-        row = self._row_for(self._wanted_row) if self._wanted_row else -1
+        draft = self.view.draft_family()
+        row = self._row_for(self._wanted_row) if self._wanted_row and not draft else -1
         if row >= 0:
             self._wanted_row = None
+        elif draft is not None:
+            row = self._row_for(draft)  # -1 when it was settled meanwhile: the view says so
         elif previous is not None:
             row = self._row_for(previous.family)
-        if row < 0 and self.items:
+        if row < 0 and self.items and draft is None:
             # The one shown was settled: go on with the one that took its place.
             row = min(max(previous_row, 0), len(self.items) - 1)
-        self.list.setCurrentRow(row)
-        self._picked(row)
+        self.list.setCurrentRow(row)  # shows it (the list was cleared: the row changed)
+        if row < 0:
+            self._picked(row)
+
+    def _show_empty(self) -> None:
+        self.empty.setText(self.tr(
+            "No conflicts. When the same note, reflection, commitment or feedback answer is "
+            "changed on two laptops, both versions appear here for you to choose from."))
+        self._stack.setCurrentWidget(self.empty)
+        self.view.show_conflict(None)
+
+    def _draft_changed(self) -> None:
+        # While text is being edited into one, the list stays on its conflict: Save or
+        # Cancel first (choosing another would leave the text without its versions).
+        editing = self.view.is_editing()
+        self.list.setEnabled(not editing)
+        if not editing and not self.items and self._stack.currentWidget() is self.split:
+            self._show_empty()  # the last conflict was settled while its text was edited
+        elif not editing and self.items and self.current() is None:
+            self.list.setCurrentRow(0)  # its conflict was settled meanwhile: the next one
 
     def _row_for(self, row_or_family: str) -> int:
         for index, conflict in enumerate(self.items):
@@ -208,6 +239,8 @@ class ConflictsPanel(Panel):
     def select(self, row_or_family: str) -> None:
         """Show the conflict of a row (a note's id from the evidence wall) or a family;
         if the list is not in yet, once it is."""
+        if self.view.is_editing():
+            return  # the text being edited into one stays in front until saved or dropped
         row = self._row_for(row_or_family)
         if row < 0:
             self._wanted_row = row_or_family

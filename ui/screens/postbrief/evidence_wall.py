@@ -46,7 +46,11 @@ from walkapp.ui.models.evidence import (
 )
 from walkapp.ui.screens.postbrief.base import Panel, heading, stem_label, visit_label
 from walkapp.ui.screens.postbrief.cards import CardList
-from walkapp.ui.screens.postbrief.conflicts import ConflictReader, note_versions
+from walkapp.ui.screens.postbrief.conflicts import (
+    ConflictReader,
+    note_families,
+    note_versions,
+)
 
 
 @dataclass(frozen=True)
@@ -64,6 +68,7 @@ class WallData:
     request: WallRequest
     groups: list[EvidenceGroup]
     versions: Mapping[str, int] = field(default_factory=dict)  # note id → its versions
+    families: Mapping[str, str] = field(default_factory=dict)  # note id → its conflict
 
 
 class EvidenceWall(Panel):
@@ -184,12 +189,13 @@ class EvidenceWall(Panel):
         request = self._request
         walk = self._walks.get_walk(self.walk_id)
         notes = tuple(self._notes.list_notes(self.walk_id))
-        versions = (note_versions(self._conflicts.list_conflicts(self.walk_id))
-                    if self._conflicts is not None else {})
+        conflicts = (self._conflicts.list_conflicts(self.walk_id)
+                     if self._conflicts is not None else [])
+        versions = note_versions(conflicts)
         groups = group_notes(walk, notes, request.group_by, request.texts,
                              query=request.query, show_authors=request.show_authors,
                              versions=versions)
-        return WallData(walk, notes, request, groups, versions)
+        return WallData(walk, notes, request, groups, versions, note_families(conflicts))
 
     def apply(self, data: WallData) -> None:
         self._data = data
@@ -250,10 +256,11 @@ class EvidenceWall(Panel):
         return [n.id for n in self._data.notes if n.id in versions] if self._data else []
 
     def _show_conflicts(self) -> None:
-        marked = len(self.conflicted_notes())
+        families = self._data.families if self._data is not None else {}
+        marked = len({families.get(n, n) for n in self.conflicted_notes()})
         if marked:
             self.conflict_label.setText("⚠ " + self.tr(
-                "{0} changed on two laptops: each is marked with its versions. Choose "
+                "{0} changed on two laptops: their versions are marked below. Choose "
                 "what to keep.").format(fmt.plural(marked, "note was", "notes were")))
         self.conflict_bar.setVisible(bool(marked))
 
