@@ -122,3 +122,68 @@ def test_the_walk_header_counts_conflicts_and_opens_the_conflicts_tab(
     qtbot.waitUntil(lambda: not workspace.conflicts_button.isVisible())
     assert postbrief.tab_title(CONFLICTS) == "Conflicts"
     assert services.notes.get_note(conflict.family).text == "Pairs compared two methods"
+
+
+def test_conflicts_from_a_real_notes_file_reach_the_view_without_a_refresh(
+        qtbot, tmp_path, monkeypatch: pytest.MonkeyPatch, asker: ScriptedAsker) -> None:
+    """The long way round: a walker's laptop and the facilitator's both change a note, a
+    reflection, a commitment and a feedback answer; importing the walker's second file
+    makes four conflicts, which the open post-brief shows as they are committed."""
+    from tests.core.test_conflicts import _edit_all
+    from tests.helpers.laptops import laptops
+    from walkapp.bundles import crypto
+    from walkapp.events import Entity
+    from walkapp.ui import workers
+
+    monkeypatch.setattr(crypto, "SCRYPT_N", 2**14)
+    with laptops(tmp_path, "fac", "amy") as (fac, amy):
+        walk = make_walk(fac.services, "Conflict walk", walkers=2, visits=2)
+        me = walk.walkers[0]
+        kit = fac.bundles.write_kit(walk.id, tmp_path / "kit.walkkit", walker_id=me.id)
+        amy.bundles.open_kit(kit)
+        s = amy.services
+        note = s.notes.save_note(NoteDraft(walk.id, me.id, "Note base",
+                                           visit_id=walk.visits[0].id))
+        reflection = s.notes.save_reflection(walk.id, me.id, "What surprised you?",
+                                             "Reflection base")
+        commitment = s.debrief.save_commitment(walk.id, me.id, "Commitment base")
+        feedback = s.debrief.add_feedback(walk.id, "useful", "Was it useful?",
+                                          "Feedback base", author_id=me.id)
+        ids = {Entity.NOTE: note.id, Entity.REFLECTION: reflection.id,
+               Entity.COMMITMENT: commitment.id, Entity.FEEDBACK: feedback.id}
+        first = amy.bundles.write_notes(walk.id, me.id, tmp_path / "1.walknotes")
+        assert fac.bundles.import_files([first]).clean
+        _edit_all(fac, walk, me, ids, "by the facilitator")
+        _edit_all(amy, walk, me, ids, "by the walker")
+        second = amy.bundles.write_notes(walk.id, me.id, tmp_path / "2.walknotes")
+
+        bridge = ChangeBridge(fac.services.bus)
+        workspace = PostBriefWorkspace(fac.services, walk.id, asker)
+        bridge.changed.connect(workspace.on_change)
+        qtbot.addWidget(workspace)
+        workspace.resize(1366, 700)
+        workspace.show()
+        try:
+            assert workspace.tab_title(CONFLICTS) == "Conflicts"
+            fac.bundles.import_files([second])
+            qtbot.waitUntil(lambda: workspace.tab_title(CONFLICTS) == "Conflicts (4)")
+            panel = workspace.conflicts_panel
+            workspace.show_conflicts()
+            qtbot.waitUntil(lambda: panel.list.count() == 4 and not panel.is_loading())
+            titles = [panel.list.item(i).text() for i in range(4)]
+            assert [t.split()[0] for t in titles] == ["Note", "Reflection", "Commitment",
+                                                      "Feedback"]
+            # The commitment: keep the walker's version, through the button.
+            panel.list.setCurrentRow(2)
+            card = next(c for c in panel.view.cards
+                        if c.text_view is not None
+                        and c.text_view.toPlainText() == "Commitment by the walker")
+            qtbot.mouseClick(card.keep_button, Qt.MouseButton.LeftButton)
+            qtbot.waitUntil(lambda: workspace.tab_title(CONFLICTS) == "Conflicts (3)")
+            qtbot.waitUntil(lambda: panel.list.count() == 3)
+            texts = [c.text for c in fac.services.debrief.list_commitments(walk.id)]
+            assert texts == ["Commitment by the walker"]
+        finally:
+            workspace.shutdown()
+            bridge.detach()
+            qtbot.waitUntil(lambda: workers.pending() == 0, timeout=10_000)
