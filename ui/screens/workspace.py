@@ -114,6 +114,9 @@ class WalkWorkspace(QWidget, Page):
         layout.addLayout(body, 1)
         self._header_reads = workers.NewestRead(self, lambda: self._closed)
         self._conflict_reads = workers.NewestRead(self, lambda: self._closed)
+        # A burst of changes (an import) is one read of the count, just after it.
+        self._conflict_timer = QTimer(self, singleShot=True, interval=60)
+        self._conflict_timer.timeout.connect(self.refresh_conflicts)
         self._show_header(services.walks.get_walk(walk_id))
         self.refresh_conflicts()
         if pages:
@@ -138,6 +141,8 @@ class WalkWorkspace(QWidget, Page):
     # -- conflicts -------------------------------------------------------------------------
     def refresh_conflicts(self) -> None:
         """Re-read how many conflicts the walk has, off the GUI thread."""
+        if self._closed:
+            return
         conflicts, walk_id = self._services.conflicts, self.walk_id
         self._conflict_reads.start(lambda: conflicts.count(walk_id), self._show_conflicts)
 
@@ -215,7 +220,7 @@ class WalkWorkspace(QWidget, Page):
                 Entity.WALK, Entity.PARTICIPANT, Entity.VISIT}:
             self.refresh_header()
         if change.walk_id == self.walk_id and change.entity in _CONFLICT_ENTITIES:
-            self.refresh_conflicts()
+            self._conflict_timer.start()
         for page in list(self._built.values()):
             page.on_change(change)
 
@@ -245,6 +250,7 @@ class WalkWorkspace(QWidget, Page):
         if self._closed:
             return
         self._closed = True
+        self._conflict_timer.stop()
         workers.cancel_owned_by(self)  # the header's re-read, and every page's reads
         for page in list(self._built.values()):
             assert isinstance(page, QWidget)

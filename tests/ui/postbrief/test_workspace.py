@@ -110,9 +110,14 @@ def test_a_change_reloads_only_the_panel_that_shows_it(qtbot, services: Services
 
 def test_every_interactive_control_has_an_accessible_name(qtbot, services: Services,
                                                           open_workspace) -> None:
+    from tests.ui.postbrief.conflict_rows import note_conflict
+
     walk = create_demo_walk(services)
+    # A conflict, so the Conflicts view's versions and the wall's marks are there too.
+    note_conflict(services, walk, services.notes.list_notes(walk.id)[0], "Changed there")
     workspace = open_workspace(walk.id)
     _visit_all(qtbot, workspace)
+    assert workspace.conflicts_panel.view.cards
     missing = []
     for widget in workspace.findChildren(QWidget):
         if not isinstance(widget, INTERACTIVE):

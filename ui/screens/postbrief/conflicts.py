@@ -17,7 +17,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Protocol
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import (
     QLabel,
     QListWidget,
@@ -98,6 +98,9 @@ class ConflictsPanel(Panel):
         self._wanted_row: str | None = None  # a row to select once the list is in
         self._busy_family: str | None = None
         self._count_reads = NewestRead(self, self.is_closed)
+        # A burst of changes (an import) is one read of the count, just after it.
+        self._count_timer = QTimer(self, singleShot=True, interval=self.coalesce_ms)
+        self._count_timer.timeout.connect(self.read_count)
 
         self.body.addWidget(heading(self.tr("Conflicts"), self.tr(
             "What was changed on two laptops before they met. Nothing is lost: choose what "
@@ -164,7 +167,7 @@ class ConflictsPanel(Panel):
         super().on_change(change)  # the list: now if shown, else when next shown
         if not self.is_closed() and change.walk_id == self.walk_id \
                 and change.entity in CONFLICT_ENTITIES:
-            self.read_count()
+            self._count_timer.start()
 
     # -- loading -----------------------------------------------------------------------------
     def load(self) -> list[d.Conflict]:
