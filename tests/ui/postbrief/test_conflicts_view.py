@@ -415,3 +415,21 @@ def test_while_editing_into_one_the_list_stays_on_that_conflict(
     assert panel.view.save_button.isEnabled()
     qtbot.mouseClick(panel.view.cancel_button, Qt.MouseButton.LeftButton)
     assert panel.list.isEnabled() and len(panel.view.cards) == 2
+
+
+def test_tab_goes_from_the_list_through_each_version_to_the_choices(
+        qtbot, services: Services, walk: d.Walk, open_with: Open) -> None:
+    from PySide6.QtWidgets import QApplication
+
+    note = add_note(services, walk, text="Mine")
+    note_conflict(services, walk, note, "Theirs")
+    panel = shown(qtbot, open_with())
+    panel.list.setFocus()
+    qtbot.waitUntil(panel.list.hasFocus)
+    seen = []
+    for _ in range(6):
+        QTest.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)
+        seen.append(QApplication.focusWidget())
+    left, right = panel.view.cards
+    assert seen == [left.text_view, left.keep_button, right.text_view, right.keep_button,
+                    panel.view.keep_both_button, panel.view.edit_button]

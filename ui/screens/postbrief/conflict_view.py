@@ -34,7 +34,7 @@ from PySide6.QtWidgets import (
 
 from walkapp import formatting as fmt
 from walkapp.events import Entity
-from walkapp.ui.screens.postbrief.base import chain_tab_order, wrap_label
+from walkapp.ui.screens.postbrief.base import wrap_label
 
 if TYPE_CHECKING:
     from walkapp import domain as d
@@ -288,8 +288,14 @@ class ConflictView(QWidget):
         self.keep_both_button.setEnabled(len(texts) >= 2)
         self.edit_button.setEnabled(bool(texts))
         self.set_busy(False)
-        chain_tab_order([w for c in self.cards for w in c.focus_order()]
-                        + [self.keep_both_button, self.edit_button])
+
+    def focus_order(self) -> list[QWidget]:
+        """Tab's order through the view: each version (its text, then Keep), then the
+        choices for all of them, or the editor and its buttons."""
+        if self.pages.currentWidget() is self._edit:
+            return [self.editor, self.save_button, self.cancel_button]
+        return [w for c in self.cards for w in c.focus_order()] + [self.keep_both_button,
+                                                                  self.edit_button]
 
     def _fitting_columns(self) -> int:
         width = self.sides_scroll.viewport().width() or self.width()

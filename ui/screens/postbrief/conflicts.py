@@ -32,7 +32,7 @@ from walkapp import formatting as fmt
 from walkapp.events import Change, Entity
 from walkapp.services.commands import ConflictResolve
 from walkapp.ui.dialogs import Asker
-from walkapp.ui.screens.postbrief.base import Panel, heading, wrap_label
+from walkapp.ui.screens.postbrief.base import Panel, chain_tab_order, heading, wrap_label
 from walkapp.ui.screens.postbrief.conflict_view import (
     ConflictView,
     author_label,
@@ -223,6 +223,7 @@ class ConflictsPanel(Panel):
         # Cancel first (choosing another would leave the text without its versions).
         editing = self.view.is_editing()
         self.list.setEnabled(not editing)
+        self._chain_focus()
         if not editing and not self.items and self._stack.currentWidget() is self.split:
             self._show_empty()  # the last conflict was settled while its text was edited
         elif not editing and self.items and self.current() is None:
@@ -255,6 +256,12 @@ class ConflictsPanel(Panel):
         self.view.show_conflict(conflict)
         if conflict is not None:
             self.view.set_busy(conflict.family == self._busy_family)
+        self._chain_focus()
+
+    def _chain_focus(self) -> None:
+        # The versions are made for each conflict, after everything else: without this,
+        # Tab would reach them last, after the status line.
+        chain_tab_order([self.list, *self.view.focus_order()])
 
     # -- settling one ---------------------------------------------------------------------
     def _keep(self, family: str, row_id: str) -> None:
