@@ -10,6 +10,11 @@ of the facilitator's database. The laws:
 - no text lost: the notes shown are exactly the newest versions in an independent model of
   who had seen what (an edit replaces only the versions its writer had seen; when every
   newest version is a deletion the note is gone; an edit beats a concurrent deletion).
+
+The facilitator also resolves conflicts along the way (keep one version, edit into one, keep
+both): in the model a resolution is an edit made on top of every version in the conflict,
+and "keep both" starts a new note with the other text. The laws must still hold, and the
+walkers' old files must not bring a resolved conflict back.
 """
 
 from __future__ import annotations
@@ -36,7 +41,8 @@ SLOTS = 2
 # edited on two laptops, deleted on one and edited on another, old files arriving late.
 op = st.tuples(
     st.sampled_from(["write", "write", "write", "delete", "export", "export", "import",
-                     "import", "fac_write", "fac_write", "fac_delete", "back"]),
+                     "import", "fac_write", "fac_write", "fac_delete", "back", "resolve",
+                     "resolve"]),
     st.integers(0, 7), st.integers(0, SLOTS - 1))
 
 CONCURRENT_EDITS = [("write", 0, 0), ("export", 0, 0), ("import", 0, 0), ("fac_write", 0, 0),
@@ -54,6 +60,20 @@ EDIT_AGAINST_DELETE = [("write", 0, 0), ("write", 1, 1), ("export", 0, 0), ("exp
 ROUND_TRIP = [("write", 0, 0), ("export", 0, 0), ("import", 0, 0), ("fac_write", 0, 0),
               ("write", 0, 0), ("export", 0, 0), ("import", 0, 0), ("back", 0, 0),
               ("write", 0, 0), ("fac_write", 1, 0), ("export", 0, 0), ("back", 0, 0)]
+
+# A conflict on the facilitator's laptop, resolved each way (a % 3: keep, text, keep both),
+# then the walker writes on top of what they had and every old file arrives again.
+_CONFLICT = [("write", 0, 0), ("export", 0, 0), ("import", 0, 0), ("fac_write", 0, 0),
+             ("write", 0, 0), ("export", 0, 0), ("import", 0, 0)]
+RESOLVE_KEEP = [*_CONFLICT, ("resolve", 0, 1), ("write", 0, 0), ("export", 0, 0)]
+RESOLVE_TEXT = [*_CONFLICT, ("resolve", 1, 0), ("back", 0, 0), ("write", 0, 0),
+                ("export", 0, 0), ("fac_write", 0, 0)]
+RESOLVE_BOTH = [*_CONFLICT, ("resolve", 2, 0), ("back", 0, 0), ("fac_write", 1, 0),
+                ("export", 0, 0), ("back", 0, 0)]
+# The walker deleted the note while the facilitator edited it; the deletion is kept.
+RESOLVE_DELETION = [("write", 0, 0), ("export", 0, 0), ("import", 0, 0), ("fac_write", 0, 0),
+                    ("delete", 0, 0), ("export", 0, 0), ("import", 0, 0), ("resolve", 3, 1),
+                    ("resolve", 0, 0), ("write", 0, 0), ("export", 0, 0)]
 
 
 def db_state(laptop: Laptop) -> list[object]:
@@ -80,17 +100,26 @@ class Model:
 
     past: dict[str, frozenset[str]] = field(default_factory=dict)   # event -> seen events
     text_of: dict[str, str] = field(default_factory=dict)           # live event -> text
-    tomb_of: dict[tuple[str, str], str] = field(default_factory=dict)  # (note, time) -> ev
+    # (note, deletion time) -> the deletions shown so (keeping a deletion keeps its time)
+    tomb_of: dict[tuple[str, str], list[str]] = field(default_factory=dict)
     note_of: dict[str, str] = field(default_factory=dict)           # event -> note id
     known: dict[str, set[str]] = field(default_factory=dict)        # laptop -> events
     counter: int = 0
 
-    def event(self, laptop: str, note: str, after: str | None, live: bool) -> tuple[str, str]:
+    def event(self, laptop: str, note: str, after: str | None, live: bool,
+              *, also_after: tuple[str, ...] = (), body: str | None = None
+              ) -> tuple[str, str]:
+        """A new edit (or deletion) of `note` made on top of `after` (and, for a
+        resolution, of every version in `also_after`); `body` reuses a text (a kept one)."""
         self.counter += 1
         name = f"e{self.counter}"
-        self.past[name] = (self.past[after] | {after}) if after else frozenset()
+        seen: set[str] = set()
+        for before in (after, *also_after):
+            if before:
+                seen |= self.past[before] | {before}
+        self.past[name] = frozenset(seen)
         self.note_of[name] = note
-        body = f"text of {name} in {note[:4]}"
+        body = body or f"text of {name} in {note[:4]}"
         if live:
             self.text_of[name] = body
         self.learn(laptop, {name})
@@ -139,6 +168,8 @@ class World:
         self.walk = self.fac.services.walks.get_walk(walk.id)
         self.slots = [[str(uuid.uuid5(uuid.NAMESPACE_URL, f"note-{w}-{s}"))
                        for s in range(SLOTS)] for w in range(WALKERS)]
+        # note id -> the walker who wrote it (a note "keep both" makes keeps its author)
+        self.owner = {note: w for w in range(WALKERS) for note in self.slots[w]}
         self.files: list[Path] = []
         self.exported: dict[Path, set[str]] = {}
         self.model = Model()
@@ -150,41 +181,52 @@ class World:
     def walker(self, index: int) -> str:
         return self.walk.walkers[index].id
 
-    def shown(self, laptop: Laptop, note_id: str) -> str | None:
-        """The event a row shows now, read off the row (text, or deletion time)."""
+    def shown(self, name: str, laptop: Laptop, note_id: str) -> str | None:
+        """The event a row shows now, read off the row (text, or deletion time): of the
+        events of that note this laptop knows with that text, the newest (a resolution
+        that kept a text reuses it, on top of the event that wrote it)."""
         row = _row(laptop, note_id)
         if row is None:
             return None
         body, deleted_at, conflict_of = row
+        family, model = conflict_of or note_id, self.model
+        known = model.known.get(name, set())
         if deleted_at is None:
-            return next(e for e, t in self.model.text_of.items() if t == body)
-        return self.model.tomb_of[(conflict_of or note_id, str(deleted_at))]
+            found = {e for e in known if model.note_of[e] == family
+                     and model.text_of.get(e) == body}
+        else:
+            found = set(model.tomb_of[(family, str(deleted_at))]) & known
+        newest = [e for e in found if not any(e in model.past[o] for o in found)]
+        assert len(newest) == 1, (note_id, body, found)
+        return newest[0]
 
     def edit(self, laptop: Laptop, name: str, row_id: str, family: str, live: bool,
              slot: int) -> None:
-        before = self.shown(laptop, row_id)
+        before = self.shown(name, laptop, row_id)
         if not live and (before is None or before not in self.model.text_of):
             return
         event, body = self.model.event(name, family, before, live)
         if live:
-            author = self.walk.walkers[[n for w in self.slots for n in w].index(family)
-                                       // SLOTS].id
+            author = self.walk.walkers[self.owner[family]].id
             laptop.services.notes.save_note(NoteDraft(
                 walk_id=self.walk.id, author_id=author, text=body,
                 visit_id=self.walk.visits[slot % len(self.walk.visits)].id, id=row_id,
                 look_for_ids=(self.walk.look_fors[slot % 2].id,)))
         else:
             laptop.services.notes.delete_note(row_id)
-            row = _row(laptop, row_id)
-            assert row is not None
-            self.model.tomb_of[(family, str(row[1]))] = event
+            self.tombstone(laptop, row_id, family, event)
+
+    def tombstone(self, laptop: Laptop, row_id: str, family: str, event: str) -> None:
+        row = _row(laptop, row_id)
+        assert row is not None and row[1] is not None
+        self.model.tomb_of.setdefault((family, str(row[1])), []).append(event)
 
     def export(self, laptop: Laptop, name: str, walker: int) -> Path:
         path = self.root / f"file{len(self.files)}.walknotes"
         laptop.bundles.write_notes(self.walk.id, self.walker(walker), path)
         self.files.append(path)
         self.exported[path] = {e for e in self.model.known.get(name, set())
-                               if self.model.note_of[e] in self.slots[walker]}
+                               if self.owner.get(self.model.note_of[e]) == walker}
         return path
 
     def run(self, kind: str, a: int, b: int) -> None:
@@ -204,12 +246,61 @@ class World:
             path = self.export(self.fac, "fac", w)
             assert self.walkers[w].bundles.import_files([path]).clean
             self.model.learn(f"w{w}", self.exported[path])
+        elif kind == "resolve":
+            self.resolve(a, b)
         elif kind in ("fac_write", "fac_delete"):
             rows = self.fac.services.notes.list_notes(self.walk.id)
             if rows:
                 row = rows[a % len(rows)]
                 self.edit(self.fac, "fac", row.id, row.conflict_of or row.id,
                           kind == "fac_write", b)
+
+
+    def resolve(self, a: int, b: int) -> None:
+        """The facilitator settles a conflict: keep side b (a % 3 == 0), edit into one
+        (1) or keep both (2)."""
+        service = self.fac.services.conflicts
+        conflicts = service.list_conflicts(self.walk.id)
+        if not conflicts:
+            return
+        conflict = conflicts[a % len(conflicts)]
+        family, model = conflict.family, self.model
+        sides = [self.shown("fac", self.fac, s.row_id) for s in conflict.sides]
+        assert all(sides)
+        heads = tuple(e for e in sides if e)
+        mode = a % 3
+        if mode == 0:
+            kept = heads[b % len(heads)]
+            service.resolve(self.walk.id, family, keep=conflict.sides[b % len(heads)].row_id)
+            live = kept in model.text_of
+            event, _ = model.event("fac", family, None, live, also_after=heads,
+                                   body=model.text_of.get(kept))
+            if not live:
+                self.tombstone(self.fac, family, family, event)
+        elif mode == 1:
+            event, body = model.event("fac", family, None, True, also_after=heads)
+            service.resolve(self.walk.id, family, text=body)
+        else:
+            before = self.note_ids()
+            service.resolve(self.walk.id, family, keep_both=True)
+            live = [(s, e) for s, e in zip(conflict.sides, heads, strict=True)
+                    if e in model.text_of]
+            base = live[0][1]  # the service keeps the first live side in the family
+            model.event("fac", family, None, True, also_after=heads,
+                        body=model.text_of[base])
+            made = self.note_ids() - before
+            assert len(made) == len(live) - 1
+            for note_id in made:
+                row = _row(self.fac, note_id)
+                assert row is not None
+                source = next(e for _, e in live[1:] if model.text_of[e] == row[0])
+                self.owner[note_id] = self.owner[family]
+                model.event("fac", note_id, None, True, body=model.text_of[source])
+        assert family not in {c.family for c in service.list_conflicts(self.walk.id)}
+
+    def note_ids(self) -> set[str]:
+        with self.fac.services.db.engine.connect() as conn:
+            return {r[0] for r in conn.execute(text("SELECT id FROM notes"))}
 
 
 def _make_template(root: Path) -> Path:
@@ -241,6 +332,10 @@ _SETTINGS = {"deadline": None, "derandomize": True,
 @example(ops=LATE_LOSER, order=__import__("random").Random(3))
 @example(ops=ROUND_TRIP, order=__import__("random").Random(4))
 @example(ops=EDIT_AGAINST_DELETE, order=__import__("random").Random(2))
+@example(ops=RESOLVE_KEEP, order=__import__("random").Random(5))
+@example(ops=RESOLVE_TEXT, order=__import__("random").Random(6))
+@example(ops=RESOLVE_BOTH, order=__import__("random").Random(7))
+@example(ops=RESOLVE_DELETION, order=__import__("random").Random(8))
 def test_merge_laws(tmp_path_factory, ops, order) -> None:
     check_history(tmp_path_factory, ops, order)
 
@@ -289,7 +384,7 @@ def check_history(tmp_path_factory, ops, order) -> None:  # type: ignore[no-unty
         assert again.new == again.updated == again.conflicts == 0
         for note in world.fac.services.records.walk_record(world.walk.id).notes:
             if note.conflict_of is not None:
-                assert note.conflict_of in {n for s in world.slots for n in s}
+                assert note.conflict_of in world.owner
         other.close()
     finally:
         world.close()

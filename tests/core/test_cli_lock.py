@@ -70,6 +70,9 @@ CASES = [
     Case(("export",), True, lambda f: ["Learning", "--walker", "Amira Haddad",
                                        "-o", str(f / "again.walknotes")]),
     Case(("import",), True, lambda f: [str(f / "amira.walknotes")]),
+    # conflicts: listing reads; resolving records a new version of the item
+    Case(("conflicts",), False, lambda f: ["Learning"]),
+    Case(("resolve",), True, lambda f: ["Learning", "0000", "--keep-both"]),
     # safety: `backup` uses SQLite's online backup API, consistent beside a running app
     Case(("backup",), False, lambda f: []),
     Case(("backups",), False, lambda f: ["--check"]),

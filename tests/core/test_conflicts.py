@@ -4,16 +4,13 @@ resolved so that the resolution is stable under re-import of the old files."""
 
 from __future__ import annotations
 
-import sqlite3
 from collections.abc import Iterator
-from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
 
 from tests.helpers.builders import make_walk
-from tests.helpers.laptops import Laptop, laptops
-from walkapp import domain as d
+from tests.helpers.conflicts import Scene, conflict_scene
 from walkapp.bundles import crypto
 from walkapp.errors import NotFoundError, ValidationError
 from walkapp.events import Action, Change, Entity
@@ -25,74 +22,10 @@ def _fast_scrypt(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(crypto, "SCRYPT_N", 2**14)
 
 
-@dataclass
-class Scene:
-    """A facilitator's laptop with one conflict of each kind, and the walker's files."""
-
-    fac: Laptop
-    amy: Laptop
-    walk: d.Walk
-    me: d.Participant
-    ids: dict[Entity, str]
-    files: list[Path]
-    root: Path
-
-    def export(self, name: str) -> Path:
-        path = self.amy.bundles.write_notes(self.walk.id, self.me.id, self.root / name)
-        self.files.append(path)
-        return path
-
-    def conflict(self, entity: Entity) -> d.Conflict:
-        found = [c for c in self.fac.services.conflicts.list_conflicts(self.walk.id)
-                 if c.entity is entity]
-        assert len(found) == 1, found
-        return found[0]
-
-
-def _edit_all(laptop: Laptop, walk: d.Walk, me: d.Participant, ids: dict[Entity, str],
-              word: str) -> None:
-    s = laptop.services
-    s.notes.save_note(NoteDraft(walk.id, me.id, f"Note {word}", visit_id=walk.visits[0].id,
-                                id=ids[Entity.NOTE], look_for_ids=(walk.look_fors[0].id,)))
-    s.notes.save_reflection(walk.id, me.id, "What surprised you?", f"Reflection {word}",
-                            reflection_id=ids[Entity.REFLECTION])
-    s.debrief.save_commitment(walk.id, me.id, f"Commitment {word}",
-                              commitment_id=ids[Entity.COMMITMENT])
-    # Feedback has no "edit" service: change the stored answer as an edit on this laptop.
-    with sqlite3.connect(laptop.db_path) as conn:
-        conn.execute("UPDATE feedback SET answer = ?, revision = revision + 1, "
-                     "updated_at = ? WHERE id = ?",
-                     (f"Feedback {word}", f"2026-12-01 10:00:0{len(word) % 10}.000000",
-                      ids[Entity.FEEDBACK]))
-
-
 @pytest.fixture
 def scene(tmp_path: Path) -> Iterator[Scene]:
-    with laptops(tmp_path, "fac", "amy") as (fac, amy):
-        walk = make_walk(fac.services, "Conflict walk", walkers=2, visits=2)
-        fac.services.plan.update_visit(walk.visits[0].id, room="Room 12", subject="Maths",
-                                       teacher_name="Ms Secret")
-        walk = fac.services.walks.get_walk(walk.id)
-        me = walk.walkers[0]
-        kit = fac.bundles.write_kit(walk.id, tmp_path / "kit.walkkit", walker_id=me.id)
-        amy.bundles.open_kit(kit)
-        s = amy.services
-        note = s.notes.save_note(NoteDraft(walk.id, me.id, "Note base",
-                                           visit_id=walk.visits[0].id))
-        reflection = s.notes.save_reflection(walk.id, me.id, "What surprised you?",
-                                             "Reflection base")
-        commitment = s.debrief.save_commitment(walk.id, me.id, "Commitment base")
-        feedback = s.debrief.add_feedback(walk.id, "useful", "Was it useful?", "Feedback base",
-                                          author_id=me.id)
-        ids = {Entity.NOTE: note.id, Entity.REFLECTION: reflection.id,
-               Entity.COMMITMENT: commitment.id, Entity.FEEDBACK: feedback.id}
-        scene = Scene(fac, amy, walk, me, ids, [], tmp_path)
-        assert fac.bundles.import_files([scene.export("1.walknotes")]).clean
-        _edit_all(fac, walk, me, ids, "by the facilitator")
-        _edit_all(amy, walk, me, ids, "by the walker")
-        report = fac.bundles.import_files([scene.export("2.walknotes")])
-        assert report.conflicts == 4, report.summary()
-        yield scene
+    with conflict_scene(tmp_path) as made:
+        yield made
 
 
 def test_all_four_kinds_get_conflict_copies(scene: Scene) -> None:
@@ -107,6 +40,16 @@ def test_all_four_kinds_get_conflict_copies(scene: Scene) -> None:
     main_f, copy_f = record.feedback
     assert copy_f.conflict_of == main_f.id
     assert scene.fac.services.conflicts.count(scene.walk.id) == 4
+
+
+def test_a_conflicting_commitment_is_a_copy_not_a_second_commitment(scene: Scene) -> None:
+    family = scene.ids[Entity.COMMITMENT]
+    commitments = scene.fac.services.debrief.list_commitments(scene.walk.id)
+    # One commitment for the walker, with its other version beside it (text kept).
+    assert [(c.id == family, c.conflict_of) for c in commitments] == [(True, None),
+                                                                       (False, family)]
+    assert {c.text for c in commitments} == {"Commitment by the facilitator",
+                                             "Commitment by the walker"}
 
 
 def test_list_conflicts_shows_each_side(scene: Scene) -> None:
@@ -242,3 +185,66 @@ def test_keep_a_deletion(scene: Scene) -> None:
     report = fac.bundles.import_files(scene.files)
     assert report.new == report.updated == report.conflicts == 0
     assert scene.ids[Entity.NOTE] not in {n.id for n in fac.services.notes.list_notes(walk.id)}
+
+
+def test_the_migration_marks_copies_merged_before_it(scene: Scene) -> None:
+    """A database merged before 0005 holds conflict copies of reflections, commitments and
+    feedback with nothing to say so: going down and up again marks them from the sync state
+    (and going down keeps every row)."""
+    from alembic import command
+    from sqlalchemy import create_engine
+
+    from walkapp.storage import migrate
+    from walkapp.storage.db import Database
+
+    folder = scene.fac.folder
+    scene.fac.close()
+    url = f"sqlite:///{scene.fac.db_path}"
+    engine = create_engine(url)
+    config = migrate.alembic_config()
+    with engine.begin() as connection:
+        connection.exec_driver_sql("PRAGMA foreign_keys = ON")
+        config.attributes["connection"] = connection
+        command.downgrade(config, "0003")
+    with engine.connect() as connection:
+        columns = {r[1] for r in connection.exec_driver_sql("PRAGMA table_info(commitments)")}
+        count = connection.exec_driver_sql("SELECT count(*) FROM commitments").scalar()
+    engine.dispose()
+    assert "conflict_of" not in columns and count == 2
+    from walkapp.config import resolve_settings
+    from walkapp.services import Services
+
+    services = Services.create(Database(resolve_settings(folder)).open())
+    try:
+        assert services.conflicts.count(scene.walk.id) == 4
+        commitments = services.debrief.list_commitments(scene.walk.id)
+        assert [c.conflict_of for c in commitments] == [None, scene.ids[Entity.COMMITMENT]]
+    finally:
+        services.close()
+
+
+def test_a_merged_row_keeps_the_time_its_version_carries(tmp_path: Path) -> None:
+    """An edit that arrives with the same `updated_at` the row already has (a coarse clock)
+    must not be restamped with the merge's own time: the row would no longer match its
+    version, and the facilitator's next file would be refused as damaged."""
+    import sqlite3
+
+    from tests.helpers.laptops import laptops
+
+    with laptops(tmp_path, "fac", "amy") as (fac, amy):
+        walk = make_walk(fac.services, "Clock walk", walkers=1, visits=1)
+        me = walk.walkers[0]
+        amy.bundles.open_kit(fac.bundles.write_kit(walk.id, tmp_path / "k", walker_id=me.id))
+        answer = amy.services.debrief.add_feedback(walk.id, "q", "Was it useful?", "Yes",
+                                                   author_id=me.id)
+        assert fac.bundles.import_files([amy.bundles.write_notes(walk.id, me.id,
+                                                                 tmp_path / "1")]).clean
+        with sqlite3.connect(amy.db_path) as conn:
+            conn.execute("UPDATE feedback SET answer = 'Yes, very', revision = revision + 1 "
+                         "WHERE id = ?", (answer.id,))
+        report = fac.bundles.import_files([amy.bundles.write_notes(walk.id, me.id,
+                                                                   tmp_path / "2")])
+        assert report.updated == 1, report.summary()
+        back = fac.bundles.write_notes(walk.id, me.id, tmp_path / "back")
+        report = amy.bundles.import_files([back])
+        assert report.clean, report.summary()

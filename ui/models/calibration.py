@@ -92,7 +92,8 @@ def calibration_grid(walk: Walk, notes: Iterable[Note], texts: CalibrationTexts,
     return CalibrationGrid(
         columns=tuple(columns), rows=tuple((s, texts.stem(s)) for s in used),
         cells={k: tuple(v) for k, v in gathered.items()},
-        tooltips={k: ", ".join(v) for k, v in tips.items() if v}, note_count=len(notes),
+        tooltips={k: ", ".join(v) for k, v in tips.items() if v},
+        note_count=len({n.family for n in notes}),  # a conflict's versions are one note
         conflicted={k: tuple(v) for k, v in conflicted.items()})
 
 

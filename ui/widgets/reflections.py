@@ -132,7 +132,10 @@ class ReflectionsPanel(QScrollArea, Stoppable):
         self._closed = False
         mine = [r for r in notes.list_reflections(walk_id, author_id=author_id)
                 if r.author_id == author_id]
-        by_prompt = {r.prompt: r for r in mine}
+        # A conflict's other version (conflict_of) is not a second reflection: the row of
+        # its family is edited here, unless that one was deleted.
+        ids = {r.id for r in mine}
+        by_prompt = {r.prompt: r for r in mine if r.conflict_of not in ids}
         wanted = list(prompts if prompts is not None else default_prompts())
         wanted += [r.prompt for r in mine if r.prompt not in wanted]
 

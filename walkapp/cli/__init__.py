@@ -29,7 +29,8 @@ EXIT_INTERNAL = 70
 
 # Command modules, in the order their commands appear in --help.
 COMMAND_MODULES = ["walkapp.cli.walks", "walkapp.cli.protocols", "walkapp.cli.reports",
-                   "walkapp.cli.bundles", "walkapp.cli.safety", "walkapp.cli.trash"]
+                   "walkapp.cli.bundles", "walkapp.cli.conflicts", "walkapp.cli.safety",
+                   "walkapp.cli.trash"]
 
 
 class _Parser(argparse.ArgumentParser):

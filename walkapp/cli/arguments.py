@@ -24,7 +24,7 @@ from walkapp.errors import UsageError
 # Destinations of arguments that name files or folders (or a URL holding a file name):
 # kept exactly, undecodable bytes and all.
 PATH_ARGUMENTS = frozenset({"data_dir", "database_url", "file", "files", "output",
-                            "passphrase_file", "backup"})
+                            "passphrase_file", "backup", "text_file"})
 
 _NOT_TEXT = re.compile("[\ud800-\udfff]")
 

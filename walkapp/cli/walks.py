@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import argparse
+from collections import Counter
 from typing import Any
 
 from walkapp import domain as d
 from walkapp import formatting as fmt
 from walkapp.cli.context import Context
 from walkapp.cli.terminal import echo
-from walkapp.jsonout import dumps
+from walkapp.jsonout import dumps, to_jsonable
 from walkapp.privacy import redact_record
 
 
@@ -49,8 +50,9 @@ def cmd_demo(args: argparse.Namespace, context: Context) -> int:
 
 def cmd_list(args: argparse.Namespace, context: Context) -> int:
     walks = context.services.walks.list_walks(args.search)
+    conflicts = context.services.conflicts.counts([w.id for w in walks])
     if args.json:
-        print(dumps(walks))
+        print(dumps([{**to_jsonable(w), "conflicts": conflicts[w.id]} for w in walks]))
         return 0
     trashed = len(context.services.trash.list_trash())
     in_trash = (f"{trashed} walk{'' if trashed == 1 else 's'} in the Trash "
@@ -70,10 +72,26 @@ def cmd_list(args: argparse.Namespace, context: Context) -> int:
     for w, day in zip(walks, days, strict=True):
         echo(f"{day:<{wide}}  {w.status.value:<8}  {fmt.number(w.walker_count):>7}  "
              f"{fmt.number(w.visit_count):>6}  {fmt.number(w.note_count):>5}  "
-             f"{w.id[:8]:<8}  {w.title}")
+             f"{w.id[:8]:<8}  {w.title}" + _conflict_mark(conflicts[w.id]))
     if in_trash:
         echo(in_trash)
     return 0
+
+
+def _family_mark(item: d.Note | d.Commitment, sizes: Counter[str]) -> str:
+    """After the first row of a family in conflict: how many versions wait to be chosen."""
+    if item.conflict_of is not None or sizes[item.family] < 2:
+        return ""
+    return f"  [not yet resolved: {sizes[item.family]} versions]"
+
+
+def _version_mark(item: d.Note | d.Commitment, sizes: Counter[str]) -> str:
+    # A conflict copy is listed right after its family (services keep them together).
+    return "  other version: " if item.conflict_of is not None else ""
+
+
+def _conflict_mark(count: int) -> str:
+    return f"  [{fmt.plural(count, 'conflict', 'conflicts')}]" if count else ""
 
 
 def cmd_show(args: argparse.Namespace, context: Context) -> int:
@@ -81,14 +99,15 @@ def cmd_show(args: argparse.Namespace, context: Context) -> int:
     walk = services.walks.find_walk(args.walk)
     # The walk's privacy settings apply to what is printed too (teacher names, rooms…).
     record = redact_record(services.records.walk_record(walk.id))
+    conflicts = services.conflicts.count(walk.id)
     if args.json:
-        print(dumps(record))
+        print(dumps({**to_jsonable(record), "conflicts": conflicts}))
         return 0
-    _print_record(record)
+    _print_record(record, conflicts)
     return 0
 
 
-def _print_record(record: d.WalkRecord) -> None:
+def _print_record(record: d.WalkRecord, conflicts: int = 0) -> None:
     # Each line through echo(): control characters in titles, names and notes (typed or
     # imported) are shown as visible escapes, a line break in a note as \n; --json keeps them.
     walk = record.walk
@@ -101,6 +120,10 @@ def _print_record(record: d.WalkRecord) -> None:
         out(f"School: {walk.school}")
     if walk.focus:
         out(f"Focus: {walk.focus}")
+    if conflicts:
+        out(f"Conflicts: {fmt.plural(conflicts, 'item was', 'items were')} changed on two "
+            f"laptops and {'is' if conflicts == 1 else 'are'} not resolved yet; see "
+            f"`walkapp conflicts {walk.id[:8]}`.")
     out()
     out(f"Walkers ({len(walk.walkers)}): "
         f"{', '.join(p.display_name for p in walk.walkers) or 'none yet'}")
@@ -120,6 +143,8 @@ def _print_record(record: d.WalkRecord) -> None:
             out(f"  [{'x' if n.agreed else ' '}] {n.text}")
     names = {p.id: p.display_name for p in walk.participants}
     tags = {lf.id: lf.text for lf in walk.look_fors}
+    notes_of = Counter(n.family for n in record.notes)
+    commitments_of = Counter(c.family for c in record.commitments)
     out()
     out(f"Visits ({len(walk.visits)}), notes ({len(record.notes)}):")
     for visit in walk.visits:
@@ -129,13 +154,14 @@ def _print_record(record: d.WalkRecord) -> None:
         for note in (n for n in record.notes if n.visit_id == visit.id):
             tag_text = f" [{', '.join(tags[t] for t in note.look_for_ids)}]" \
                 if note.look_for_ids else ""
-            out(f"    {note.stem.label}: {note.text}{tag_text} "
-                f"— {names.get(note.author_id or '', '?')}")
+            out(f"    {_version_mark(note, notes_of)}{note.stem.label}: {note.text}{tag_text} "
+                f"— {names.get(note.author_id or '', '?')}{_family_mark(note, notes_of)}")
     if record.commitments:
         out()
         out("Commitments:")
         for c in record.commitments:
-            out(f"  {names.get(c.participant_id, '?')}: {c.text}")
+            out(f"  {_version_mark(c, commitments_of)}{names.get(c.participant_id, '?')}: "
+                f"{c.text}{_family_mark(c, commitments_of)}")
     if record.action_items:
         out()
         out("Action items:")

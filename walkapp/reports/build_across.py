@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Sequence
 from datetime import date
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeVar
 
 from walkapp import domain as d
 from walkapp import formatting as fmt
@@ -118,6 +118,30 @@ def journal_data(services: Services, walker: str, walk_id: str | None = None) ->
     return journal_from_records(records, person_id, display)
 
 
+T = TypeVar("T", d.Commitment, d.Reflection)
+
+
+def _families(items: Sequence[T]) -> list[T]:
+    """One item per family: a conflict's other versions are not more items."""
+    seen: set[str] = set()
+    out = []
+    for item in items:
+        if item.family not in seen:
+            seen.add(item.family)
+            out.append(item)
+    return out
+
+
+def _with_versions(item: d.Commitment | d.Reflection,
+                   items: Sequence[d.Commitment | d.Reflection]) -> str:
+    """The item's text, and any other version of it not yet resolved (never dropped)."""
+    others = [o.text for o in items if o.family == item.family and o.id != item.id
+              and o.text.strip()]
+    if not others:
+        return item.text
+    return item.text + "".join(f" (another version, not yet resolved: “{o}”)" for o in others)
+
+
 def journal_from_records(records: Sequence[d.WalkRecord], person_id: str, display: str
                          ) -> JournalData:
     entries = []
@@ -125,11 +149,13 @@ def journal_from_records(records: Sequence[d.WalkRecord], person_id: str, displa
         mine = {p.id for p in record.walk.participants if p.person_id == person_id}
         if not mine:
             continue
-        commitments = tuple(JournalCommitment(c.text, c.status.value, c.review_note,
+        commitments = tuple(JournalCommitment(_with_versions(c, record.commitments),
+                                              c.status.value, c.review_note,
                                               carried=c.carried_from_id is not None)
-                            for c in record.commitments
+                            for c in _families(record.commitments)
                             if c.participant_id in mine and c.text.strip())
-        reflections = tuple((r.prompt, r.text) for r in record.reflections
+        reflections = tuple((r.prompt, _with_versions(r, record.reflections))
+                            for r in _families(record.reflections)
                             if r.author_id in mine and r.text.strip())
         entries.append(JournalWalk(heading(record.walk), commitments, reflections))
     return JournalData(walker=display, walks=tuple(entries))

@@ -12,11 +12,13 @@ prints, applying the walk's privacy settings on the way:
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
 from datetime import time
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Protocol, TypeVar
 
 from walkapp import domain as d
+from walkapp import formatting as fmt
 from walkapp.errors import NotFoundError
 from walkapp.privacy import redact_visit
 from walkapp.reports.data import (
@@ -51,7 +53,8 @@ Judge = Callable[[str], bool]
 def build_debrief(services: Services, request: ReportRequest, _judge: Judge | None
                   ) -> DebriefData:
     assert request.walk_id is not None
-    return debrief_data(services.records.walk_record(request.walk_id))
+    return debrief_data(services.records.walk_record(request.walk_id),
+                        services.conflicts.list_conflicts(request.walk_id))
 
 
 def walk_outline(services: Services, walk_id: str) -> ProtocolOutline:
@@ -109,10 +112,64 @@ def _has_text(value: str) -> bool:
     return bool(value and value.strip())
 
 
+# -- conflicts ----------------------------------------------------------------------------
+class _Versioned(Protocol):
+    @property
+    def family(self) -> str: ...
+
+
+T = TypeVar("T", bound=_Versioned)
+
+
+@dataclass(frozen=True)
+class _Unresolved:
+    """What the report says about the families still in conflict."""
+
+    conflicts: dict[str, d.Conflict]
+
+    def split(self, items: Iterable[T], text_of: Callable[[T], str]
+              ) -> tuple[list[T], dict[str, tuple[str, ...]]]:
+        """One item per family (its first row: the one the app shows first) and, per
+        family, the other versions' texts, so a conflict is one item that shows them all."""
+        first: dict[str, T] = {}
+        others: dict[str, list[str]] = {}
+        for item in items:
+            if item.family in first:
+                if _has_text(text_of(item)):
+                    others.setdefault(item.family, []).append(text_of(item))
+            else:
+                first[item.family] = item
+        return list(first.values()), {k: tuple(v) for k, v in others.items()}
+
+    def mark(self, family: str, others: tuple[str, ...], noun: str = "note") -> str:
+        """"Not yet resolved: two versions" for an item in conflict, "" otherwise."""
+        conflict = self.conflicts.get(family)
+        deleted = conflict is not None and any(s.deleted for s in conflict.sides)
+        if not others and not deleted:
+            return ""
+        versions = len(others) + 1
+        words = {2: "two", 3: "three", 4: "four"}.get(versions, fmt.number(versions))
+        if not others:
+            return f"Not yet resolved: another version deletes this {noun}"
+        mark = f"Not yet resolved: {words} versions"
+        return mark + (", and another deletes it" if deleted else "")
+
+
+def _unresolved_count(record: d.WalkRecord, conflicts: Sequence[d.Conflict]) -> int:
+    families = {c.family for c in conflicts}
+    for items in (record.notes, record.reflections, record.commitments, record.feedback):
+        families.update(i.conflict_of for i in items if i.conflict_of is not None)
+    return len(families)
+
+
 # -- debrief ------------------------------------------------------------------------------
-def debrief_data(record: d.WalkRecord) -> DebriefData:
+def debrief_data(record: d.WalkRecord, conflicts: Sequence[d.Conflict] = ()) -> DebriefData:
+    """The debrief; `conflicts` (from ConflictService) adds what only it knows: a side
+    that is a deletion. Without it, conflicts are still found from the record's copies."""
     walk = record.walk
-    notes = [n for n in record.notes if _has_text(n.text)]
+    unresolved = _Unresolved({c.family: c for c in conflicts})
+    notes, note_versions = unresolved.split(
+        (n for n in record.notes if _has_text(n.text)), lambda n: n.text)
     visits = {v.id: v for v in walk.visits}
     lines = tuple(visit_line(walk, v) for v in walk.visits)
     known_tags = {lf.id for lf in walk.look_fors}
@@ -127,19 +184,21 @@ def debrief_data(record: d.WalkRecord) -> DebriefData:
         norms=tuple((n.text, n.agreed) for n in walk.norms if _has_text(n.text)),
         visits=lines if any(v.details for v in lines) else (),
         look_fors=tallies, untagged_notes=len(untagged),
-        evidence=_evidence(walk, notes, visits, untagged),
+        evidence=_evidence(walk, notes, visits, untagged, note_versions, unresolved),
         patterns=_patterns(record.patterns),
-        commitments=commitment_lines(record),
+        commitments=commitment_lines(record, unresolved),
         commitments_attributed=walk.attribute_commitments,
         next_steps=tuple(s.text for s in record.next_steps if _has_text(s.text)),
         action_items=tuple(ActionRow(a.text, a.owner_name, a.due_date, a.status.value)
                            for a in record.action_items),
         phase_times=phase_times(record.phase_log),
-        feedback=feedback_summaries(record.feedback))
+        feedback=feedback_summaries(record.feedback),
+        unresolved_conflicts=_unresolved_count(record, conflicts))
 
 
 def _evidence(walk: d.Walk, notes: list[d.Note], visits: dict[str, d.Visit],
-              untagged: list[d.Note]) -> tuple[EvidenceGroup, ...]:
+              untagged: list[d.Note], versions: dict[str, tuple[str, ...]],
+              unresolved: _Unresolved) -> tuple[EvidenceGroup, ...]:
     def order(note: d.Note) -> tuple[int, object]:
         visit = visits.get(note.visit_id or "")
         return (visit.position if visit else 10**6, note.created_at)
@@ -149,7 +208,9 @@ def _evidence(walk: d.Walk, notes: list[d.Note], visits: dict[str, d.Visit],
         stems = []
         for stem in d.Stem:
             items = tuple(EvidenceItem(visits[n.visit_id].position
-                                       if n.visit_id in visits else None, n.text)
+                                       if n.visit_id in visits else None, n.text,
+                                       unresolved.mark(n.family, versions.get(n.family, ())),
+                                       versions.get(n.family, ()))
                           for n in chosen if n.stem is stem)
             if items:
                 stems.append(StemGroup(stem.label, items))
@@ -172,16 +233,26 @@ def _patterns(patterns: Iterable[d.Pattern]) -> tuple[PatternGroup, ...]:
     return tuple(out)
 
 
-def commitment_lines(record: d.WalkRecord) -> tuple[CommitmentLine, ...]:
+def commitment_lines(record: d.WalkRecord, unresolved: _Unresolved | None = None
+                     ) -> tuple[CommitmentLine, ...]:
+    """One line per commitment; one changed on two laptops is one line that carries the
+    other versions (never a second commitment for the same walker)."""
     walk = record.walk
-    chosen = [c for c in record.commitments if _has_text(c.text)]
+    marks = unresolved or _Unresolved({})
+    chosen, versions = marks.split((c for c in record.commitments if _has_text(c.text)),
+                                   lambda c: c.text)
+
+    def line(c: d.Commitment, walker: str | None) -> CommitmentLine:
+        others = versions.get(c.family, ())
+        return CommitmentLine(c.text, walker, c.status.value,
+                              marks.mark(c.family, others, "commitment"), others)
+
     if walk.attribute_commitments:
         position = {p.id: p.position for p in walk.participants}
         chosen.sort(key=lambda c: position.get(c.participant_id, 10**6))
-        return tuple(CommitmentLine(c.text, _name(walk, c.participant_id), c.status.value)
-                     for c in chosen)
+        return tuple(line(c, _name(walk, c.participant_id)) for c in chosen)
     chosen.sort(key=lambda c: c.text.casefold())
-    return tuple(CommitmentLine(c.text, None, c.status.value) for c in chosen)
+    return tuple(line(c, None) for c in chosen)
 
 
 def _name(walk: d.Walk, participant_id: str) -> str:
@@ -202,16 +273,22 @@ def phase_times(log: Iterable[d.PhaseLogEntry]) -> tuple[PhaseTime, ...]:
 
 
 def feedback_summaries(feedback: Iterable[d.Feedback]) -> tuple[FeedbackSummary, ...]:
+    """Per question: one response per answer given; an answer changed on two laptops
+    counts once, its other version printed beside it, marked as not yet resolved."""
+    given, versions = _Unresolved({}).split(feedback, lambda f: f.answer)
     grouped: dict[str, list[d.Feedback]] = {}
-    for item in feedback:
+    for item in given:
         grouped.setdefault(item.question_key, []).append(item)
     out = []
     for items in grouped.values():
         ratings = tuple(sorted((i.rating for i in items if i.rating is not None),
                                reverse=True))
         # Answers are anonymous; sorting them keeps the order from matching the roster.
-        answers = tuple(sorted((i.answer for i in items if _has_text(i.answer)),
-                               key=str.casefold))
+        texts = [i.answer if i.family not in versions else
+                 f"{i.answer} (not yet resolved; the other version: "
+                 + "; ".join(f"“{v}”" for v in versions[i.family]) + ")"
+                 for i in items if _has_text(i.answer) or i.family in versions]
+        answers = tuple(sorted(texts, key=str.casefold))
         out.append(FeedbackSummary(items[0].question, len(items), ratings, answers))
     return tuple(out)
 

@@ -46,6 +46,10 @@ class LookForTally:
 class EvidenceItem:
     visit: int | None  # visit number, None for notes written outside a visit
     text: str
+    # A note changed on two laptops and not yet resolved: the mark to print ("Not yet
+    # resolved: two versions") and the other versions' texts, printed beside this one.
+    conflict: str = ""
+    other_versions: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -71,6 +75,8 @@ class CommitmentLine:
     text: str
     walker: str | None = None  # only when the walk attributes commitments
     status: str = "open"
+    conflict: str = ""                   # as EvidenceItem.conflict
+    other_versions: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -120,6 +126,8 @@ class DebriefData:
     action_items: tuple[ActionRow, ...] = ()
     phase_times: tuple[PhaseTime, ...] = ()
     feedback: tuple[FeedbackSummary, ...] = ()
+    # Items changed on two laptops whose versions nobody has chosen between yet.
+    unresolved_conflicts: int = 0
 
 
 # -- agenda and note-catcher ---------------------------------------------------------------

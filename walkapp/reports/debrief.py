@@ -16,7 +16,13 @@ from walkapp import formatting as fmt
 from walkapp.reports import blocks as b
 from walkapp.reports import text
 from walkapp.reports.charts import tally_chart
-from walkapp.reports.data import DebriefData, EvidenceGroup, FeedbackSummary, PhaseTime
+from walkapp.reports.data import (
+    DebriefData,
+    EvidenceGroup,
+    EvidenceItem,
+    FeedbackSummary,
+    PhaseTime,
+)
 from walkapp.reports.page import PageSetup, build_pdf, usable_width
 from walkapp.reports.paper import Paper
 
@@ -31,6 +37,15 @@ def render(data: DebriefData, paper: Paper = Paper.A4) -> bytes:
              ("Notes", str(data.note_count)),
              ("Facilitator", ", ".join(data.facilitators))]
     story += b.title_block(REPORT_NAME, data.walk, width, extra)
+    if data.unresolved_conflicts:
+        story.append(b.own("<b>" + text.markup(fmt.plural(
+            data.unresolved_conflicts,
+            "{n} item was changed on two laptops and is not yet resolved: both versions are "
+            "printed, marked “Not yet resolved”. Choose between them in the post-brief's "
+            "Conflicts view (or `walkapp resolve`) and print again.",
+            "{n} items were changed on two laptops and are not yet resolved: their versions "
+            "are printed, marked “Not yet resolved”. Choose between them in the post-brief's "
+            "Conflicts view (or `walkapp resolve`) and print again.")) + "</b>", "small"))
     story += b.section("Norms we agreed", _norms(data))
     if data.visits:
         story += b.section("The route", [_route(data, width)])
@@ -94,8 +109,7 @@ def _evidence(groups: Sequence[EvidenceGroup]) -> list[Flowable]:
         title = group.look_for if group.look_for is not None else "Not tagged with a look-for"
         first = True
         for stem in group.stems:
-            items = [b.p(item.text, "quote", prefix=f"<b>{_where(item.visit)}</b>  ")
-                     for item in stem.items]
+            items = [_note(item) for item in stem.items]
             head = [b.heading(stem.stem_label, 3)]
             if first:
                 head.insert(0, b.heading(title, 2))
@@ -108,6 +122,20 @@ def _evidence(groups: Sequence[EvidenceGroup]) -> list[Flowable]:
                 # gap; ask only for room to start it.
                 out += [CondPageBreak(40 * mm), *head, items[0]]
             out.extend(items[1:])
+    return out
+
+
+def _note(item: EvidenceItem) -> Flowable:
+    """One note; one changed on two laptops carries its mark and every version, together."""
+    quote = b.p(item.text, "quote", prefix=f"<b>{_where(item.visit)}</b>  ")
+    if not item.conflict:
+        return quote
+    return b.keep(quote, *_versions(item.conflict, item.other_versions, "quote"))
+
+
+def _versions(mark: str, others: Sequence[str], style: str) -> list[Flowable]:
+    out: list[Flowable] = [b.own(f"<b>{text.markup(mark)}</b>", "conflict")]
+    out += [b.p(other, style, prefix="<b>Other version</b>  ") for other in others]
     return out
 
 
@@ -131,9 +159,17 @@ def _commitments(data: DebriefData) -> list[Flowable]:
     if data.commitments_attributed:
         for c in data.commitments:
             out.append(b.p(c.text, "bullet", prefix=f"<b>{text.markup(c.walker or '')}</b> — "))
+            if c.conflict:
+                out += _versions(c.conflict, c.other_versions, "bullet")
     else:
         out.append(b.own("Listed without names, as the walk's settings ask.", "small"))
-        out.extend(b.bullets(c.text for c in data.commitments))
+        if not any(c.conflict for c in data.commitments):
+            out.extend(b.bullets(c.text for c in data.commitments))
+            return out
+        for c in data.commitments:
+            out.extend(b.bullets([c.text]))
+            if c.conflict:
+                out += _versions(c.conflict, c.other_versions, "bullet")
     return out
 
 

@@ -48,6 +48,7 @@ class Styles:
     cell_right: ParagraphStyle
     label: ParagraphStyle
     letter: ParagraphStyle
+    conflict: ParagraphStyle
 
 
 @lru_cache(maxsize=1)
@@ -83,6 +84,9 @@ def styles() -> Styles:
         label=derive("label", fontName=BOLD, fontSize=8.5, leading=11, textColor=MUTED,
                      spaceAfter=1),
         letter=derive("letter", fontSize=11.5, leading=17.5, spaceAfter=8),
+        # "Not yet resolved: two versions": in the accent, so it shows on a photocopy too.
+        conflict=derive("conflict", fontSize=8.5, leading=11.5, textColor=ACCENT,
+                        leftIndent=10, spaceAfter=2),
     )
 
 

@@ -123,7 +123,11 @@ class DebriefService(ServiceBase):
                        m.Commitment.status == d.CommitmentStatus.OPEN.value,
                        m.Walk.walk_date <= walk.walk_date, LIVE)
                 .order_by(m.Walk.walk_date, m.Commitment.created_at)).all()
-            return [(people[person_id or ""], convert.commitment(c)) for c, person_id in rows]
+            pairs = [(people[person_id or ""], convert.commitment(c)) for c, person_id in rows]
+        # One review per commitment: a conflict's other version (it waits in its own walk's
+        # Conflicts view) is not a second commitment to review.
+        families = {c.family for _, c in pairs if c.conflict_of is None}
+        return [(name, c) for name, c in pairs if c.conflict_of not in families]
 
     # -- action items ----------------------------------------------------------------------
     def add_action_item(self, walk_id: str, text: str, owner_name: str = "",

@@ -145,7 +145,9 @@ class WalkService(ServiceBase):
                    .group_by(m.Participant.walk_id).subquery())
         visits = (select(m.Visit.walk_id, func.count().label("n"))
                   .group_by(m.Visit.walk_id).subquery())
-        notes = (select(m.Note.walk_id, func.count().label("n"))
+        # A note changed on two laptops is one note, however many versions wait beside it.
+        notes = (select(m.Note.walk_id, func.count(func.distinct(
+                    func.coalesce(m.Note.conflict_of, m.Note.id))).label("n"))
                  .where(m.Note.deleted_at.is_(None))
                  .group_by(m.Note.walk_id).subquery())
         query = (select(m.Walk, func.coalesce(walkers.c.n, 0), func.coalesce(visits.c.n, 0),

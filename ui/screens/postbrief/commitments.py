@@ -335,7 +335,13 @@ class CommitmentsPanel(Panel):
                 row.shutdown()
                 row.deleteLater()
         latest: dict[str, Commitment] = {}
+        families: set[str] = set()
         for commitment in data.commitments:  # oldest first: the last one wins
+            # A conflict's other version comes right after its family's row (the services
+            # keep them together): one commitment per walker, the conflict shown elsewhere.
+            if commitment.family in families:
+                continue
+            families.add(commitment.family)
             latest[commitment.participant_id] = commitment
         for position, person in enumerate(data.people):
             if person.id not in self.rows:
