@@ -129,7 +129,7 @@ def test_conflicts_from_a_real_notes_file_reach_the_view_without_a_refresh(
     """The long way round: a walker's laptop and the facilitator's both change a note, a
     reflection, a commitment and a feedback answer; importing the walker's second file
     makes four conflicts, which the open post-brief shows as they are committed."""
-    from tests.core.test_conflicts import _edit_all
+    from tests.helpers.conflicts import _edit_all
     from tests.helpers.laptops import laptops
     from walkapp.bundles import crypto
     from walkapp.events import Entity
