@@ -433,3 +433,19 @@ def test_tab_goes_from_the_list_through_each_version_to_the_choices(
     left, right = panel.view.cards
     assert seen == [left.text_view, left.keep_button, right.text_view, right.keep_button,
                     panel.view.keep_both_button, panel.view.edit_button]
+
+
+def test_the_walls_count_counts_a_note_in_conflict_once(
+        qtbot, services: Services, walk: d.Walk, open_with: Open) -> None:
+    note = add_note(services, walk, text="Pairs compared methods")
+    add_note(services, walk, text="Another")
+    workspace = open_with()
+    wall = workspace.evidence_wall
+    workspace.show_panel("evidence_wall")
+    wait_loaded(qtbot, wall)
+    assert wall.summary.text() == "2 notes from 1 visit."
+    loads = wall.refresh_count
+    note_conflict(services, walk, note, "Pairs compared two methods")
+    wait_loaded(qtbot, wall, loads)
+    assert len(_badges(workspace)) == 3  # both versions are on the wall…
+    assert wall.summary.text() == "2 notes from 1 visit."  # …as one note

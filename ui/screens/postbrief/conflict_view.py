@@ -91,7 +91,11 @@ class SideCard(QFrame):
         self.who.setFont(font)
         self.who.setTextFormat(Qt.TextFormat.PlainText)
         when = fmt.moment(side.updated_at)
-        self.when = wrap_label(self.tr("Changed {0}").format(when), name="panelHint")
+        # Both versions may carry the same writer (a facilitator's edit of a walker's
+        # note): which one the lists show now tells them apart.
+        changed = self.tr("Changed {0}").format(when)
+        self.when = wrap_label(self.tr("{0} · shown in lists now").format(changed)
+                               if side.current else changed, name="panelHint")
         layout.addWidget(self.who)
         layout.addWidget(self.when)
         if side.deleted:

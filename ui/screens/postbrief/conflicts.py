@@ -71,13 +71,18 @@ def note_families(conflicts: Sequence[d.Conflict]) -> dict[str, str]:
             for side in c.sides if not side.deleted}
 
 
-def who_label(conflict: d.Conflict) -> str:
+def who_names(conflict: d.Conflict) -> list[str]:
+    """Who wrote the versions, each once, in the versions' order."""
     names: list[str] = []
     for side in conflict.sides:
         name = author_label(side)
         if name not in names:
             names.append(name)
-    return ", ".join(names)
+    return names
+
+
+def who_label(conflict: d.Conflict) -> str:
+    return ", ".join(who_names(conflict))
 
 
 class ConflictsPanel(Panel):
@@ -181,7 +186,10 @@ class ConflictsPanel(Panel):
         self.list.clear()
         for conflict in self.items:
             title = conflict_title(conflict)
-            item = QListWidgetItem(f"{title}\n{who_label(conflict)}")
+            who = who_label(conflict)
+            # The label names the writer already: a second line only for other names.
+            extra = [n for n in who_names(conflict) if n not in title]
+            item = QListWidgetItem(f"{title}\n{who}" if extra else title)
             item.setData(Qt.ItemDataRole.UserRole, conflict.family)
             item.setToolTip(title)
             item.setData(Qt.ItemDataRole.AccessibleTextRole, self.tr(

@@ -228,11 +228,13 @@ class EvidenceWall(Panel):
         assert self._data is not None
         query = request.query
         self.model.set_groups(groups, filtered=bool(query), expand_all=expand_all)
-        total = len(self._data.notes)
+        # The versions of a note in conflict are one note (as in the reports and lists).
+        family = {n.id: n.family for n in self._data.notes}
+        total = len(set(family.values()))
         visits = len({n.visit_id for n in self._data.notes if n.visit_id})
         self._show_conflicts()
         if query:
-            shown = len({c.note_id for g in groups for c in g.cards})
+            shown = len({family.get(c.note_id, c.note_id) for g in groups for c in g.cards})
             self.summary.setText(self.tr("{0} of {1} match “{2}”.").format(
                 fmt.number(shown), fmt.plural(total, "note", "notes"), query))
         else:
