@@ -85,7 +85,8 @@ class MainWindow(QMainWindow, Stoppable):
         central_layout.addWidget(self.notice)
         central_layout.addWidget(self.stack, 1)
         self.setCentralWidget(central)
-        self.library = WalksLibrary(services.walks, trash=services.trash)
+        self.library = WalksLibrary(services.walks, trash=services.trash,
+                                    conflicts=services.conflicts)
         self.stack.addWidget(self.library)
         self.trash = TrashControls(services, self._asker, self.library, self.statusBar(), self,
                                    writer=self.writer)

@@ -218,6 +218,37 @@ def feedback(window: MainWindow, qtbot) -> Reader:
     return answer.box.toPlainText
 
 
+def _conflict_editor(window: MainWindow, qtbot) -> Callable[[], str]:
+    """A note changed on two laptops, its conflict open in "Edit into one", TEXT typed."""
+    from tests.ui.postbrief.conflict_rows import note_conflict
+    from walkapp.services import NoteDraft
+
+    assert window.workspace is not None
+    services: Services = window._services
+    walk = services.walks.get_walk(window.workspace.walk_id)
+    note = services.notes.save_note(NoteDraft(walk.id, walk.walkers[0].id, "Ours",
+                                              visit_id=walk.visits[0].id))
+    note_conflict(services, walk, note, "Theirs")
+    panel = postbrief(window, qtbot, "conflicts").conflicts_panel
+    qtbot.waitUntil(lambda: panel.view.conflict is not None and not panel.is_loading())
+    panel.view.edit_button.click()
+    panel.view.editor.appendPlainText(TEXT)
+    return panel.view.editor.toPlainText
+
+
+def conflict_draft(window: MainWindow, qtbot) -> Reader:
+    return _conflict_editor(window, qtbot)  # typed, Save as one not pressed yet
+
+
+def conflict_merge(window: MainWindow, qtbot) -> Reader:
+    read = _conflict_editor(window, qtbot)
+    panel = postbrief(window, qtbot, "conflicts").conflicts_panel
+    panel.view.save_button.click()
+    assert panel.write_notice is not None
+    qtbot.waitUntil(panel.write_notice.has_failed)
+    return read
+
+
 @dataclass(frozen=True)
 class Case:
     type_in: Callable[[MainWindow, object], Reader]
@@ -242,6 +273,8 @@ CASES = [
     Case(next_step, "NextStepsPanel", ("debrief", "add_next_step")),
     Case(action_item, "ActionItemsPanel", ("debrief", "add_action_item")),
     Case(feedback, "FeedbackPanel", ("debrief", "add_feedback")),
+    Case(conflict_draft, "ConflictsPanel", None),
+    Case(conflict_merge, "ConflictsPanel", ("conflicts", "resolve")),
 ]
 
 

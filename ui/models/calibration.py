@@ -8,8 +8,8 @@ group compares *descriptions*: the grid never counts, scores or ranks anyone.
 from __future__ import annotations
 
 import string
-from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
 from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
@@ -25,6 +25,7 @@ class CalibrationTexts:
     walker: Callable[[str], str]  # "Walker {0}" with a letter or number
     facilitator: str
     unattributed: str
+    versions: Callable[[int], str] = "{0} versions".format  # the mark on a note in conflict
 
 
 @dataclass(frozen=True)
@@ -34,6 +35,8 @@ class CalibrationGrid:
     cells: dict[tuple[int, int], tuple[str, ...]]  # (row, column) -> note texts
     tooltips: dict[tuple[int, int], str]  # the look-fors tagged in a cell
     note_count: int
+    # The notes in each cell that are in a conflict (marked "2 versions" in their text).
+    conflicted: dict[tuple[int, int], tuple[str, ...]] = field(default_factory=dict)
 
 
 def walker_tag(index: int) -> str:
@@ -43,8 +46,13 @@ def walker_tag(index: int) -> str:
 
 def calibration_grid(walk: Walk, notes: Iterable[Note], texts: CalibrationTexts, *,
                      show_names: bool = False,
-                     tag_names: dict[str, str] | None = None) -> CalibrationGrid:
+                     tag_names: dict[str, str] | None = None,
+                     versions: Mapping[str, int] | None = None) -> CalibrationGrid:
+    """`versions`: for each note in a conflict, how many versions it has; its text in the
+    grid starts with a mark that says so ("⚠ 2 versions")."""
     notes = sorted(notes, key=lambda n: (n.created_at, n.id))
+    marked = versions or {}
+    conflicted: dict[tuple[int, int], list[str]] = {}
     roster = {p.id: p for p in walk.participants}
     columns: list[tuple[str, str]] = []
     for i, walker in enumerate(walk.walkers):
@@ -72,7 +80,12 @@ def calibration_grid(walk: Walk, notes: Iterable[Note], texts: CalibrationTexts,
     for note in notes:
         author = roster.get(note.author_id or "")
         cell = (row_of[note.stem], column_of[author.id if author else ""])
-        gathered.setdefault(cell, []).append(note.text)
+        count = marked.get(note.id, 0)
+        if count:
+            conflicted.setdefault(cell, []).append(note.id)
+            gathered.setdefault(cell, []).append(f"⚠ {texts.versions(count)}\n{note.text}")
+        else:
+            gathered.setdefault(cell, []).append(note.text)
         for tag in note.look_for_ids:
             if tag in tags and tags[tag] not in tips.setdefault(cell, []):
                 tips[cell].append(tags[tag])
@@ -80,7 +93,8 @@ def calibration_grid(walk: Walk, notes: Iterable[Note], texts: CalibrationTexts,
         columns=tuple(columns), rows=tuple((s, texts.stem(s)) for s in used),
         cells={k: tuple(v) for k, v in gathered.items()},
         tooltips={k: ", ".join(v) for k, v in tips.items() if v},
-        note_count=len({n.family for n in notes}))  # a conflict's versions are one note
+        note_count=len({n.family for n in notes}),  # a conflict's versions are one note
+        conflicted={k: tuple(v) for k, v in conflicted.items()})
 
 
 class CalibrationModel(QAbstractTableModel):
@@ -115,6 +129,10 @@ class CalibrationModel(QAbstractTableModel):
     def cell(self, row: int, column: int) -> tuple[str, ...]:
         return self._grid.cells.get((row, column), ())
 
+    def conflicted(self, row: int, column: int) -> tuple[str, ...]:
+        """The notes of a cell that are in a conflict (their ids)."""
+        return self._grid.conflicted.get((row, column), ())
+
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():
             return None
@@ -128,7 +146,12 @@ class CalibrationModel(QAbstractTableModel):
             return int(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
         if role == Qt.ItemDataRole.ToolTipRole:
             tip = self._grid.tooltips.get((index.row(), index.column()))
-            return self.tr("Look-fors: {0}").format(tip) if tip else None
+            lines = [self.tr("Look-fors: {0}").format(tip)] if tip else []
+            if self.conflicted(index.row(), index.column()):
+                lines.append(self.tr("A note here was changed on two laptops before they "
+                                     "met. Double-click or press Enter to choose which "
+                                     "version to keep in Conflicts."))
+            return "\n".join(lines) or None
         if role == Qt.ItemDataRole.AccessibleTextRole:
             who = self._grid.columns[index.column()][1]
             stem = self._grid.rows[index.row()][1]

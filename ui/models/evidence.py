@@ -45,6 +45,7 @@ class WallTexts:
     # A visit removed from the route (its notes stay): with the number it had, or without.
     removed_visit: str = "Removed visit (was visit {0})"
     removed_visit_unnumbered: str = "Removed visit"
+    versions: str = "{0} versions"  # the mark on a note in conflict
 
 
 @dataclass(frozen=True)
@@ -53,6 +54,10 @@ class EvidenceCard:
     text: str
     meta: str  # the note's other dimensions, e.g. "I noticed · Visit 2 · Wait time"
     author: str  # empty unless authors are shown
+    # In a conflict (changed on two laptops): how many versions there are, and the mark
+    # that says so ("2 versions"); 0 and "" for a note in no conflict.
+    versions: int = 0
+    badge: str = ""
 
 
 @dataclass(frozen=True)
@@ -73,10 +78,13 @@ def _matches(terms: Sequence[str], haystack: str) -> bool:
 
 
 def group_notes(walk: Walk, notes: Iterable[Note], group_by: GroupBy, texts: WallTexts, *,
-                query: str = "", show_authors: bool = False) -> list[EvidenceGroup]:
+                query: str = "", show_authors: bool = False,
+                versions: Mapping[str, int] | None = None) -> list[EvidenceGroup]:
     """Group `notes` for the wall. With a `query`, only matching notes are kept and groups
     left empty by the filter are dropped; without one, every look-for, stem and visit has a
-    group even when it is empty (an empty look-for is itself something to talk about)."""
+    group even when it is empty (an empty look-for is itself something to talk about).
+    `versions`: for each note in a conflict, how many versions it has (its card is marked)."""
+    conflicted = versions or {}
     tags = {lf.id: lf for lf in walk.look_fors}
     visits = {v.id: v for v in walk.visits}
     names = {p.id: p.display_name for p in walk.participants}
@@ -128,7 +136,9 @@ def group_notes(walk: Walk, notes: Iterable[Note], group_by: GroupBy, texts: Wal
         # Searchable: the text, its stem, visit and tags — and the author only when shown.
         haystack = " ".join([note.text, stem_names[note.stem], visit_name, *tag_names,
                              author]).casefold() if terms else ""
-        return EvidenceCard(note.id, text, " · ".join(parts), author), haystack
+        count = conflicted.get(note.id, 0)
+        return EvidenceCard(note.id, text, " · ".join(parts), author, count,
+                            texts.versions.format(count) if count else ""), haystack
 
     def also(entry: EvidenceCard, note: Note, key: str) -> EvidenceCard:
         # Under one look-for, name the note's *other* look-fors (the group names this one).
@@ -185,6 +195,7 @@ class EvidenceModel(QAbstractListModel):
     IdRole = Qt.ItemDataRole.UserRole + 3
     CountRole = Qt.ItemDataRole.UserRole + 4
     ExpandedRole = Qt.ItemDataRole.UserRole + 5
+    BadgeRole = Qt.ItemDataRole.UserRole + 6  # "2 versions" on a note in conflict, or ""
 
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
@@ -275,10 +286,16 @@ class EvidenceModel(QAbstractListModel):
             return "card"
         if role == self.IdRole:
             return item.note_id
+        if role == self.BadgeRole:
+            return item.badge
+        if role == Qt.ItemDataRole.ToolTipRole and item.badge:
+            return self.tr("{0}: this note was changed on two laptops before they met. "
+                           "Press Enter or double-click to choose which to keep in "
+                           "Conflicts.").format(item.badge)
         if role == Qt.ItemDataRole.ToolTipRole and item.text.endswith("…"):
             return self.tr("This note is long; it is shortened here.")
         if role == Qt.ItemDataRole.AccessibleTextRole:
-            meta = self.data(index, self.MetaRole)
+            meta = " · ".join(p for p in (item.badge, self.data(index, self.MetaRole)) if p)
             return f"{meta}: {item.text}" if meta else item.text
         return None
 

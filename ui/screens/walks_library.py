@@ -1,7 +1,8 @@
 """Home screen: the walks library — every walk on this laptop, newest first.
 
 After a delete it shows an inline "moved to the Trash — Undo" bar; the Trash button (with
-how many walks are in it) leads to the Trash screen.
+how many walks are in it) leads to the Trash screen. A walk with unresolved conflicts
+(changed on two laptops) shows how many in the last column, read with the walks.
 """
 
 from __future__ import annotations
@@ -25,12 +26,16 @@ from PySide6.QtWidgets import (
 from walkapp.domain import WalkStatus
 from walkapp.errors import WalkappError
 from walkapp.events import Change, Entity
+from walkapp.services.conflicts import ConflictService
 from walkapp.services.trash import TrashService
 from walkapp.services.walks import WalkService
 from walkapp.ui.models.walks import WalksTableModel
 from walkapp.ui.page import Stoppable
 from walkapp.ui.widgets.row_table import row_table, select_row_id, selected_row_id
 from walkapp.ui.workers import cancel_owned_by, read_in_background
+
+# What one read of the library brings: the walks, the Trash's ids, conflicts per walk.
+_Read = tuple[list[Any], set[str] | None, dict[str, int]]
 
 
 class WalksLibrary(QWidget, Stoppable):
@@ -46,10 +51,12 @@ class WalksLibrary(QWidget, Stoppable):
     undo_changed = Signal()        # the Undo offer appeared or went
 
     def __init__(self, walks: WalkService, parent: QWidget | None = None, *,
-                 trash: TrashService | None = None) -> None:
+                 trash: TrashService | None = None,
+                 conflicts: ConflictService | None = None) -> None:
         super().__init__(parent)
         self._walks = walks
         self._trash = trash
+        self._conflicts = conflicts  # None: no conflict counts (a library built alone)
         self._undo_walk_id: str | None = None
         self.setObjectName("walksLibrary")
 
@@ -183,13 +190,15 @@ class WalksLibrary(QWidget, Stoppable):
         self._generation += 1
         generation = self._generation
         search = self.search.text()
-        walks, trash = self._walks, self._trash
+        walks, trash, conflicts = self._walks, self._trash, self._conflicts
 
-        def read() -> tuple[list[Any], set[str] | None]:
+        def read() -> _Read:
             trashed = {t.id for t in trash.list_trash()} if trash is not None else None
-            return walks.list_walks(search), trashed
+            rows = walks.list_walks(search)
+            counts = conflicts.counts([w.id for w in rows]) if conflicts is not None else {}
+            return rows, trashed, counts
 
-        def apply(data: tuple[list[Any], set[str] | None]) -> None:
+        def apply(data: _Read) -> None:
             if self._closed or generation != self._generation:
                 return  # closed meanwhile, or a newer read is under way
             self._loading = False
@@ -215,12 +224,13 @@ class WalksLibrary(QWidget, Stoppable):
             self.sample_button.setVisible(False)
             self._stack.setCurrentWidget(self._empty_page)
 
-    def _show(self, rows: list[Any], trashed: set[str] | None) -> None:
+    def _show(self, rows: list[Any], trashed: set[str] | None,
+              conflicts: dict[str, int] | None = None) -> None:
         selected = self.selected_walk_id()
         wanted = self.status_filter.currentData()
         if wanted is not None:
             rows = [w for w in rows if w.status.value == wanted]
-        self.model.set_rows(rows)
+        self.model.set_rows(rows, conflicts)
         if rows:
             self._stack.setCurrentWidget(self.table)
         else:
@@ -285,7 +295,9 @@ class WalksLibrary(QWidget, Stoppable):
     def on_change(self, change: Change) -> None:
         # The library shows counts of walkers, visits and notes: those changes matter too.
         # A burst of changes (an import, the sample walk) refreshes once, just after.
-        if change.entity in {Entity.WALK, Entity.PARTICIPANT, Entity.VISIT, Entity.NOTE} \
+        # A note, reflection, commitment or feedback answer can start or end a conflict.
+        if change.entity in {Entity.WALK, Entity.PARTICIPANT, Entity.VISIT, Entity.NOTE,
+                             Entity.REFLECTION, Entity.COMMITMENT, Entity.FEEDBACK} \
                 and not self._closed:
             self._change_timer.start()
 

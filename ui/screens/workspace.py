@@ -1,13 +1,17 @@
 """One open walk: a header and the walk's pages (plan, pre-brief, observation, post-brief,
 reports) in the order a walk runs. Pages are built the first time they are shown, so
-opening a walk stays quick."""
+opening a walk stays quick.
+
+The header says how many conflicts wait to be resolved (notes and the like changed on two
+laptops), read off the GUI thread after each change that can start or end one; the mark
+is a button that opens the post-brief's Conflicts tab."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -27,7 +31,12 @@ from walkapp.services.base import same_reads
 from walkapp.ui import workers
 from walkapp.ui.dialogs import Asker
 from walkapp.ui.lifecycle import shutdown_tree
-from walkapp.ui.page import Page, save_all
+from walkapp.ui.page import Page, PanelGroup, save_all
+
+# The kinds of rows that can be in conflict: a change of any of them may change the count.
+_CONFLICT_ENTITIES = frozenset({Entity.NOTE, Entity.REFLECTION, Entity.COMMITMENT,
+                                Entity.FEEDBACK})
+CONFLICTS_PANEL = "conflicts"  # the post-brief panel that lists them
 
 
 @dataclass(frozen=True)
@@ -92,6 +101,15 @@ class WalkWorkspace(QWidget, Page):
         titles.addWidget(self.title)
         titles.addWidget(self.subtitle)
         header.addLayout(titles, 1)
+        self.conflicts_button = QPushButton()
+        self.conflicts_button.setObjectName("conflictsMark")
+        self.conflicts_button.setToolTip(self.tr(
+            "Some notes (or reflections, commitments, feedback) were changed on two laptops. "
+            "Open the post-brief's Conflicts tab to choose what to keep."))
+        self.conflicts_button.clicked.connect(self.open_conflicts)
+        self.conflicts_button.hide()
+        self._conflict_count = 0
+        header.addWidget(self.conflicts_button)
         body = QHBoxLayout()
         body.addWidget(self.nav)
         body.addWidget(self.stack, 1)
@@ -99,8 +117,13 @@ class WalkWorkspace(QWidget, Page):
         layout.addLayout(header)
         layout.addLayout(body, 1)
         self._header_reads = workers.NewestRead(self, lambda: self._closed)
+        self._conflict_reads = workers.NewestRead(self, lambda: self._closed)
+        # A burst of changes (an import) is one read of the count, just after it.
+        self._conflict_timer = QTimer(self, singleShot=True, interval=60)
+        self._conflict_timer.timeout.connect(self.refresh_conflicts)
         with same_reads(self._reads):
             self._show_header(services.walks.get_walk(walk_id))
+        self.refresh_conflicts()
         if pages:
             self.nav.setCurrentRow(0)
 
@@ -119,6 +142,45 @@ class WalkWorkspace(QWidget, Page):
             fmt.plural(len(walk.walkers), "walker", "walkers"),
             fmt.plural(len(walk.visits), "visit", "visits")))
         self.subtitle.setText("  ·  ".join(parts))
+
+    # -- conflicts -------------------------------------------------------------------------
+    def refresh_conflicts(self) -> None:
+        """Re-read how many conflicts the walk has, off the GUI thread."""
+        if self._closed:
+            return
+        conflicts, walk_id = self._services.conflicts, self.walk_id
+        self._conflict_reads.start(lambda: conflicts.count(walk_id), self._show_conflicts)
+
+    def conflict_count(self) -> int:
+        return self._conflict_count
+
+    def _show_conflicts(self, count: int) -> None:
+        self._conflict_count = count
+        text = "⚠ " + self.tr("{0} to resolve").format(
+            fmt.plural(count, "conflict", "conflicts"))
+        self.conflicts_button.setText(text)
+        self.conflicts_button.setAccessibleName(self.tr(
+            "{0}: open the Conflicts tab").format(text[2:]))
+        self.conflicts_button.setVisible(count > 0)
+
+    def open_conflicts(self) -> None:
+        """Show the post-brief's Conflicts tab (the post-brief is built in the next turns
+        of the event loop when it was not yet: look again a few times)."""
+        if self._closed or "post_brief" not in self.page_keys():
+            return
+        self.show_page("post_brief")
+        self._reveal_conflicts(tries=5)
+
+    def _reveal_conflicts(self, tries: int) -> None:
+        if self._closed:
+            return
+        page = self._built.get("post_brief")
+        if isinstance(page, QWidget):
+            for part in page.findChildren(QWidget):
+                if isinstance(part, PanelGroup) and part.show_panel(CONFLICTS_PANEL):
+                    return
+        if tries > 0:
+            QTimer.singleShot(0, self, lambda: self._reveal_conflicts(tries - 1))
 
     def page_keys(self) -> list[str]:
         return [spec.key for spec in self._specs]
@@ -165,6 +227,8 @@ class WalkWorkspace(QWidget, Page):
         if change.walk_id == self.walk_id and change.entity in {
                 Entity.WALK, Entity.PARTICIPANT, Entity.VISIT}:
             self.refresh_header()
+        if change.walk_id == self.walk_id and change.entity in _CONFLICT_ENTITIES:
+            self._conflict_timer.start()
         for page in list(self._built.values()):
             page.on_change(change)
 
@@ -195,6 +259,7 @@ class WalkWorkspace(QWidget, Page):
             return
         self._closed = True
         self._reads.clear()
+        self._conflict_timer.stop()
         workers.cancel_owned_by(self)  # the header's re-read, and every page's reads
         for page in list(self._built.values()):
             assert isinstance(page, QWidget)

@@ -26,8 +26,8 @@ if TYPE_CHECKING:  # the services package imports its modules, not this one: no 
     from walkapp.protocol.schema import Prompt, Step
     from walkapp.services import Services
 
-__all__ = ["Call", "Command", "DebriefEdit", "NoteWrite", "PlanEdit", "RunnerAction",
-           "RunnerVerb", "SaveAnswer", "TrashEdit", "WalkDetailsEdit", "WalkEdit"]
+__all__ = ["Call", "Command", "ConflictResolve", "DebriefEdit", "NoteWrite", "PlanEdit",
+           "RunnerAction", "RunnerVerb", "SaveAnswer", "TrashEdit", "WalkDetailsEdit", "WalkEdit"]
 
 
 class Command:
@@ -182,6 +182,31 @@ class SaveAnswer(Command):
 
     def coalesce_key(self) -> str:
         return f"answer:{self.walk_id}:{self.step.key}:{self.prompt.key}"
+
+
+@dataclass(frozen=True)
+class ConflictResolve(Command):
+    """Settle one conflict (a note, reflection, commitment or feedback answer changed on two
+    laptops): exactly one of `keep` (the row id of the version that wins), `keep_both`
+    (each text stays, as separate items) or `text` (the versions edited into one). Never
+    coalesced: each is the user's decision about one conflict."""
+
+    walk_id: str
+    family: str
+    keep: str | None = None
+    keep_both: bool = False
+    text: str | None = None
+
+    def run(self, services: Services) -> Any:
+        return services.conflicts.resolve(self.walk_id, self.family, keep=self.keep,
+                                          keep_both=self.keep_both, text=self.text)
+
+    def describe(self) -> str:
+        if self.keep is not None:
+            return "keep the chosen version"
+        if self.keep_both:
+            return "keep both versions"
+        return "save the versions as one"
 
 
 RunnerVerb = Literal["start", "pause", "resume", "next", "skip", "back", "extend", "finish"]

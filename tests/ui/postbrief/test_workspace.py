@@ -99,7 +99,9 @@ def test_a_change_reloads_only_the_panel_that_shows_it(qtbot, services: Services
     assert _scheduled(workspace) == []
     assert _counts(workspace) == after
     stale = {name for name, panel in workspace.panels.items() if panel.is_stale()}
-    assert stale == {"action_items", "evidence_wall", "calibration", "commitments"}
+    # (A note can start or end a conflict: the Conflicts list is stale too.)
+    assert stale == {"action_items", "evidence_wall", "calibration", "commitments",
+                     "conflicts"}
     workspace.show_panel("action_items")
     wait_loaded(qtbot, workspace.action_items, after["action_items"])
     assert workspace.action_items.model.rowCount() == 1
@@ -108,9 +110,14 @@ def test_a_change_reloads_only_the_panel_that_shows_it(qtbot, services: Services
 
 def test_every_interactive_control_has_an_accessible_name(qtbot, services: Services,
                                                           open_workspace) -> None:
+    from tests.ui.postbrief.conflict_rows import note_conflict
+
     walk = create_demo_walk(services)
+    # A conflict, so the Conflicts view's versions and the wall's marks are there too.
+    note_conflict(services, walk, services.notes.list_notes(walk.id)[0], "Changed there")
     workspace = open_workspace(walk.id)
     _visit_all(qtbot, workspace)
+    assert workspace.conflicts_panel.view.cards
     missing = []
     for widget in workspace.findChildren(QWidget):
         if not isinstance(widget, INTERACTIVE):

@@ -110,6 +110,10 @@ class Panel(QWidget, Page):
 
     refreshed = Signal()  # the view now shows freshly loaded data
     load_failed = Signal(str)
+    # A number for the panel's tab title ("Conflicts (3)"); 0 shows the title alone.
+    count_changed = Signal(int)
+    # The user asked to settle the conflict of this row (a note marked "2 versions").
+    conflicts_requested = Signal(str)
 
     entities: ClassVar[frozenset[Entity]] = frozenset()
     background: ClassVar[bool] = False
@@ -159,6 +163,10 @@ class Panel(QWidget, Page):
         self._outer = outer
         self.writer: Writer | None = None
         self.write_notice: WriteNotice | None = None
+
+    def count(self) -> int:
+        """The number in the panel's tab title (0: none); see `count_changed`."""
+        return 0
 
     # -- writing -----------------------------------------------------------------------------
     def use_writer(self, writer: Writer) -> None:

@@ -2,13 +2,16 @@
 
 Seeing several descriptions of the same five minutes is how a group learns to describe
 before it judges. Walkers appear as "Walker A, B…" unless the facilitator shows names.
+A note changed on two laptops (a conflict) starts with "⚠ 2 versions" in its cell; a line
+above the grid says so, with a way to the Conflicts view (so does Enter on the cell).
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Mapping
+from dataclasses import dataclass, field
 
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import QModelIndex, Qt, QTimer
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -22,12 +25,18 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from walkapp import formatting as fmt
 from walkapp.domain import Note, Walk
 from walkapp.events import Entity
 from walkapp.services.notes import NoteService
 from walkapp.services.walks import WalkService
 from walkapp.ui.models.calibration import CalibrationModel, CalibrationTexts, calibration_grid
 from walkapp.ui.screens.postbrief.base import Panel, heading, stem_label, visit_label
+from walkapp.ui.screens.postbrief.conflicts import (
+    ConflictReader,
+    note_families,
+    note_versions,
+)
 from walkapp.ui.screens.postbrief.padded import PaddedTextDelegate
 
 
@@ -36,6 +45,8 @@ class CalibrationData:
     walk: Walk
     visit_id: str | None
     notes: tuple[Note, ...]
+    versions: Mapping[str, int] = field(default_factory=dict)  # note id → its versions
+    families: Mapping[str, str] = field(default_factory=dict)  # note id → its conflict
 
 
 class CalibrationView(Panel):
@@ -44,8 +55,10 @@ class CalibrationView(Panel):
     coalesce_ms = 60
 
     def __init__(self, notes: NoteService, walks: WalkService, walk_id: str,
-                 parent: QWidget | None = None) -> None:
+                 parent: QWidget | None = None, *,
+                 conflicts: ConflictReader | None = None) -> None:
         super().__init__(walk_id, parent)
+        self._conflicts = conflicts  # None: no conflict marks (a panel built alone)
         self._notes = notes
         self._walks = walks
         self._visit_id: str | None = None
@@ -80,6 +93,23 @@ class CalibrationView(Panel):
         controls.addWidget(self.show_names)
         self.body.addLayout(controls)
 
+        # Shown only while a note of this visit has two versions.
+        self.conflict_bar = QWidget()
+        self.conflict_bar.setObjectName("conflictBar")
+        bar = QHBoxLayout(self.conflict_bar)
+        bar.setContentsMargins(0, 0, 0, 0)
+        self.conflict_label = QLabel()
+        self.conflict_label.setObjectName("inlineWarning")
+        self.conflict_label.setWordWrap(True)
+        self.conflict_button = QPushButton(self.tr("Resolve in Conflicts…"))
+        self.conflict_button.setAccessibleName(self.tr(
+            "Open the Conflicts view to choose which version of each note to keep"))
+        self.conflict_button.clicked.connect(self._resolve_clicked)
+        bar.addWidget(self.conflict_label, 1)
+        bar.addWidget(self.conflict_button)
+        self.conflict_bar.hide()
+        self.body.addWidget(self.conflict_bar)
+
         self.model = CalibrationModel(self)
         self.table = QTableView()
         self.table.setModel(self.model)
@@ -92,6 +122,7 @@ class CalibrationView(Panel):
         self.table.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
         self.table.verticalScrollBar().setSingleStep(24)
         self.table.setAlternatingRowColors(True)
+        self.table.activated.connect(self._cell_activated)  # Enter, or a double-click
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         self._rows_timer = QTimer(self, singleShot=True, interval=0)
@@ -139,7 +170,10 @@ class CalibrationView(Panel):
         visit_ids = [v.id for v in walk.visits]
         visit_id = wanted if wanted in visit_ids else (visit_ids[0] if visit_ids else None)
         notes = self._notes.list_notes(self.walk_id, visit_id=visit_id) if visit_id else []
-        return CalibrationData(walk, visit_id, tuple(notes))
+        conflicts = (self._conflicts.list_conflicts(self.walk_id)
+                     if self._conflicts is not None else [])
+        return CalibrationData(walk, visit_id, tuple(notes), note_versions(conflicts),
+                               note_families(conflicts))
 
     def apply(self, data: CalibrationData) -> None:
         self._data = data
@@ -161,11 +195,19 @@ class CalibrationView(Panel):
         texts = CalibrationTexts(stem=stem_label,
                                  walker=lambda tag: self.tr("Walker {0}").format(tag),
                                  facilitator=self.tr("Facilitator"),
-                                 unattributed=self.tr("Not attributed"))
+                                 unattributed=self.tr("Not attributed"),
+                                 versions=self.tr("{0} versions").format)
         grid = calibration_grid(data.walk, data.notes, texts,
                                 show_names=self.show_names.isChecked(),
-                                tag_names={lf.id: lf.text for lf in data.walk.look_fors})
+                                tag_names={lf.id: lf.text for lf in data.walk.look_fors},
+                                versions=data.versions)
         self.model.set_grid(grid)
+        marked = len({data.families.get(n, n) for n in self.conflicted_notes()})
+        if marked:
+            self.conflict_label.setText("⚠ " + self.tr(
+                "{0} of this visit changed on two laptops: their versions are marked "
+                "below. Choose what to keep.").format(fmt.plural(marked, "note", "notes")))
+        self.conflict_bar.setVisible(bool(marked))
         if not data.walk.visits:
             self.empty.setText(self.tr("This walk has no visits yet. Add them to the route "
                                        "in the plan."))
@@ -178,3 +220,18 @@ class CalibrationView(Panel):
         else:
             self._stack.setCurrentWidget(self.table)
             self.table.resizeRowsToContents()
+
+    # -- conflicts ---------------------------------------------------------------------------
+    def conflicted_notes(self) -> list[str]:
+        """This visit's notes marked "N versions"."""
+        data = self._data
+        return [n.id for n in data.notes if n.id in data.versions] if data else []
+
+    def _resolve_clicked(self) -> None:
+        marked = self.conflicted_notes()
+        self.conflicts_requested.emit(marked[0] if marked else "")
+
+    def _cell_activated(self, index: QModelIndex) -> None:
+        marked = self.model.conflicted(index.row(), index.column())
+        if marked:
+            self.conflicts_requested.emit(marked[0])

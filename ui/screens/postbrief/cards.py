@@ -1,5 +1,9 @@
 """Readable note cards in a list: group headings with counts, cards with wrapped text.
 
+A note in a conflict (changed on two laptops) carries a mark, "2 versions", drawn as a
+pill at the start of its card's first line; Enter or a double-click on such a card asks
+for the Conflicts view (`card_activated`).
+
 The delegate draws with the system palette only (light and dark modes both work) and
 computes each card's height from the width the view gives it, caching the result until
 the width or the model changes. The view scrolls per item so that Qt measures only the
@@ -8,8 +12,25 @@ cards on screen — measuring all of a 1,000-note walk up front would freeze the
 
 from __future__ import annotations
 
-from PySide6.QtCore import QAbstractItemModel, QModelIndex, QPersistentModelIndex, QRect, QSize, Qt
-from PySide6.QtGui import QFont, QFontMetrics, QKeyEvent, QPainter, QPalette, QPen, QResizeEvent
+from PySide6.QtCore import (
+    QAbstractItemModel,
+    QModelIndex,
+    QPersistentModelIndex,
+    QRect,
+    QSize,
+    Qt,
+    Signal,
+)
+from PySide6.QtGui import (
+    QColor,
+    QFont,
+    QFontMetrics,
+    QKeyEvent,
+    QPainter,
+    QPalette,
+    QPen,
+    QResizeEvent,
+)
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QStyle,
@@ -26,6 +47,10 @@ Index = QModelIndex | QPersistentModelIndex
 PAD = 8  # inside a card
 GAP = 3  # above and below a card
 INDENT = 22  # cards sit under their heading
+PILL_PAD = 6  # left and right inside the "2 versions" mark
+# The mark's colours: an amber that reads as "look at this" on light and dark palettes.
+PILL_FILL = QColor(255, 196, 0)
+PILL_TEXT = QColor(40, 30, 0)
 WRAP = int(Qt.TextFlag.TextWordWrap) | int(Qt.AlignmentFlag.AlignLeft) | int(
     Qt.AlignmentFlag.AlignTop)
 
@@ -55,6 +80,20 @@ class CardDelegate(QStyledItemDelegate):
     def _text_width(self) -> int:
         return max(120, self._view.viewport().width() - INDENT - 2 * PAD - 12)
 
+    def _pill(self, base: QFont, badge: str) -> QSize:
+        """The size of the "2 versions" mark (0×0 for a card without one)."""
+        if not badge:
+            return QSize(0, 0)
+        metrics = QFontMetrics(self._pill_font(base))
+        return QSize(metrics.horizontalAdvance(badge) + 2 * PILL_PAD, metrics.height() + 2)
+
+    @staticmethod
+    def _pill_font(base: QFont) -> QFont:
+        font = QFont(base)
+        font.setPointSizeF(base.pointSizeF() * 0.9)
+        font.setBold(True)
+        return font
+
     def sizeHint(self, option: QStyleOptionViewItem, index: Index) -> QSize:
         if index.data(EvidenceModel.KindRole) == "group":
             metrics = QFontMetrics(self._group_font(option.font))
@@ -65,11 +104,15 @@ class CardDelegate(QStyledItemDelegate):
         if height is None:
             text = str(index.data(Qt.ItemDataRole.DisplayRole) or "")
             meta = str(index.data(EvidenceModel.MetaRole) or "")
+            pill = self._pill(option.font, str(index.data(EvidenceModel.BadgeRole) or ""))
             body = QFontMetrics(option.font).boundingRect(QRect(0, 0, width, 100_000), WRAP,
                                                           text).height()
+            # The meta line wraps beside the mark, if there is one.
+            meta_width = max(60, width - pill.width() - (6 if pill.width() else 0))
             meta_height = QFontMetrics(self._meta_font(option.font)).boundingRect(
-                QRect(0, 0, width, 100_000), WRAP, meta).height() if meta else 0
-            height = body + meta_height + (4 if meta else 0) + 2 * PAD + 2 * GAP
+                QRect(0, 0, meta_width, 100_000), WRAP, meta).height() if meta else 0
+            top = max(meta_height, pill.height())
+            height = body + top + (4 if top else 0) + 2 * PAD + 2 * GAP
             self._heights[key] = height
         return QSize(width, height)
 
@@ -132,13 +175,28 @@ class CardDelegate(QStyledItemDelegate):
         painter.drawRoundedRect(rect, 6, 6)
         inner = rect.adjusted(PAD, PAD, -PAD, -PAD)
         meta = str(index.data(EvidenceModel.MetaRole) or "")
+        badge = str(index.data(EvidenceModel.BadgeRole) or "")
+        pill = self._pill(option.font, badge)
+        top_bottom = inner.top()
+        if badge:
+            box = QRect(inner.left(), inner.top(), pill.width(), pill.height())
+            painter.setPen(Qt.PenStyle.NoPen)
+            painter.setBrush(PILL_FILL)
+            painter.drawRoundedRect(box, pill.height() / 2, pill.height() / 2)
+            painter.setFont(self._pill_font(option.font))
+            painter.setPen(PILL_TEXT)
+            painter.drawText(box, int(Qt.AlignmentFlag.AlignCenter), badge)
+            top_bottom = box.bottom()
         if meta:
             meta_font = self._meta_font(option.font)
             painter.setFont(meta_font)
             painter.setPen(palette.color(QPalette.ColorRole.PlaceholderText))
-            used = painter.boundingRect(inner, WRAP, meta)
-            painter.drawText(inner, WRAP, meta)
-            inner.setTop(used.bottom() + 4)
+            meta_rect = inner.adjusted(pill.width() + 6 if badge else 0, 0, 0, 0)
+            used = painter.boundingRect(meta_rect, WRAP, meta)
+            painter.drawText(meta_rect, WRAP, meta)
+            top_bottom = max(top_bottom, used.bottom())
+        if badge or meta:
+            inner.setTop(top_bottom + 4)
         painter.setFont(option.font)
         painter.setPen(palette.color(QPalette.ColorRole.Text))
         painter.drawText(inner, WRAP, str(index.data(Qt.ItemDataRole.DisplayRole) or ""))
@@ -146,7 +204,10 @@ class CardDelegate(QStyledItemDelegate):
 
 class CardList(QTreeView):
     """Group headings and note cards in one flat list; a heading folds its cards away
-    with a click, Enter, Space or the left/right arrow keys."""
+    with a click, Enter, Space or the left/right arrow keys. Enter or a double-click on a
+    card says `card_activated(note id)`."""
+
+    card_activated = Signal(str)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -165,6 +226,7 @@ class CardList(QTreeView):
         self.card_delegate = CardDelegate(self)
         self.setItemDelegate(self.card_delegate)
         self.clicked.connect(self._clicked)
+        self.doubleClicked.connect(self._card_chosen)
         self._width = -1
 
     def evidence(self) -> EvidenceModel:
@@ -188,6 +250,12 @@ class CardList(QTreeView):
     def _clicked(self, index: QModelIndex) -> None:
         self.toggle_row(index.row())
 
+    def _card_chosen(self, index: QModelIndex) -> None:
+        model = self.model()
+        if index.isValid() and isinstance(model, EvidenceModel) \
+                and not model.is_group(index.row()):
+            self.card_activated.emit(str(index.data(EvidenceModel.IdRole)))
+
     def keyPressEvent(self, event: QKeyEvent) -> None:
         index = self.currentIndex()
         model = self.model()
@@ -199,6 +267,9 @@ class CardList(QTreeView):
                     key == Qt.Key.Key_Right and not expanded):
                 self.toggle_row(index.row())
                 return
+        elif index.isValid() and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            self._card_chosen(index)
+            return
         super().keyPressEvent(event)
 
     def resizeEvent(self, event: QResizeEvent) -> None:

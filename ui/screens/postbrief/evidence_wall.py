@@ -7,11 +7,16 @@ for 1,080 notes) stays on the GUI thread, and the card list measures only the ca
 screen. Who wrote a note is
 hidden by default — the wall is about evidence, not people — and nothing here scores,
 ranks or charts a teacher or a walker.
+
+A note in a conflict (changed on two laptops) is marked "2 versions" on its card, and a
+line above the wall says how many there are, with a way to the Conflicts view; the marks
+are read with the notes, on the worker thread, so they come and go with the same reload.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Mapping
+from dataclasses import dataclass, field
 
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import (
@@ -20,6 +25,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QPushButton,
     QRadioButton,
     QStackedWidget,
     QToolButton,
@@ -40,6 +46,11 @@ from walkapp.ui.models.evidence import (
 )
 from walkapp.ui.screens.postbrief.base import Panel, heading, stem_label, visit_label
 from walkapp.ui.screens.postbrief.cards import CardList
+from walkapp.ui.screens.postbrief.conflicts import (
+    ConflictReader,
+    note_families,
+    note_versions,
+)
 
 
 @dataclass(frozen=True)
@@ -56,6 +67,8 @@ class WallData:
     notes: tuple[Note, ...]
     request: WallRequest
     groups: list[EvidenceGroup]
+    versions: Mapping[str, int] = field(default_factory=dict)  # note id → its versions
+    families: Mapping[str, str] = field(default_factory=dict)  # note id → its conflict
 
 
 class EvidenceWall(Panel):
@@ -64,10 +77,12 @@ class EvidenceWall(Panel):
     coalesce_ms = 60
 
     def __init__(self, notes: NoteService, walks: WalkService, walk_id: str,
-                 parent: QWidget | None = None) -> None:
+                 parent: QWidget | None = None, *,
+                 conflicts: ConflictReader | None = None) -> None:
         super().__init__(walk_id, parent)
         self._notes = notes
         self._walks = walks
+        self._conflicts = conflicts  # None: no conflict marks (a panel built alone)
         self._data: WallData | None = None
         self.setObjectName("evidenceWall")
 
@@ -114,8 +129,26 @@ class EvidenceWall(Panel):
         self.summary.setObjectName("panelSummary")
         self.body.addWidget(self.summary)
 
+        # Shown only while some notes have two versions: how many, and the way to settle.
+        self.conflict_bar = QWidget()
+        self.conflict_bar.setObjectName("conflictBar")
+        bar = QHBoxLayout(self.conflict_bar)
+        bar.setContentsMargins(0, 0, 0, 0)
+        self.conflict_label = QLabel()
+        self.conflict_label.setObjectName("inlineWarning")
+        self.conflict_label.setWordWrap(True)
+        self.conflict_button = QPushButton(self.tr("Resolve in Conflicts…"))
+        self.conflict_button.setAccessibleName(self.tr(
+            "Open the Conflicts view to choose which version of each note to keep"))
+        self.conflict_button.clicked.connect(self._resolve_clicked)
+        bar.addWidget(self.conflict_label, 1)
+        bar.addWidget(self.conflict_button)
+        self.conflict_bar.hide()
+        self.body.addWidget(self.conflict_bar)
+
         self.model = EvidenceModel(self)
         self.tree = CardList()
+        self.tree.card_activated.connect(self._card_activated)
         self.tree.setModel(self.model)
         self.tree.setAccessibleName(self.tr("Notes, grouped"))
         self.empty = QLabel()
@@ -156,9 +189,13 @@ class EvidenceWall(Panel):
         request = self._request
         walk = self._walks.get_walk(self.walk_id)
         notes = tuple(self._notes.list_notes(self.walk_id))
+        conflicts = (self._conflicts.list_conflicts(self.walk_id)
+                     if self._conflicts is not None else [])
+        versions = note_versions(conflicts)
         groups = group_notes(walk, notes, request.group_by, request.texts,
-                             query=request.query, show_authors=request.show_authors)
-        return WallData(walk, notes, request, groups)
+                             query=request.query, show_authors=request.show_authors,
+                             versions=versions)
+        return WallData(walk, notes, request, groups, versions, note_families(conflicts))
 
     def apply(self, data: WallData) -> None:
         self._data = data
@@ -174,7 +211,8 @@ class EvidenceWall(Panel):
                          unknown_author=self.tr("Unknown walker"),
                          also=self.tr("also: {0}"),
                          removed_visit=self.tr("Removed visit (was visit {0})"),
-                         removed_visit_unnumbered=self.tr("Removed visit"))
+                         removed_visit_unnumbered=self.tr("Removed visit"),
+                         versions=self.tr("{0} versions"))
 
     def regroup(self, *, expand_all: bool = False) -> None:
         """Regroup the loaded notes after a control changed (no database access)."""
@@ -184,7 +222,8 @@ class EvidenceWall(Panel):
         request = self.request()
         groups = group_notes(self._data.walk, self._data.notes, request.group_by,
                              request.texts, query=request.query,
-                             show_authors=request.show_authors)
+                             show_authors=request.show_authors,
+                             versions=self._data.versions)
         self._show(groups, request, expand_all=expand_all)
 
     def _show(self, groups: list[EvidenceGroup], request: WallRequest, *,
@@ -192,10 +231,13 @@ class EvidenceWall(Panel):
         assert self._data is not None
         query = request.query
         self.model.set_groups(groups, filtered=bool(query), expand_all=expand_all)
-        total = len(self._data.notes)
+        # The versions of a note in conflict are one note (as in the reports and lists).
+        family = {n.id: n.family for n in self._data.notes}
+        total = len(set(family.values()))
         visits = len({n.visit_id for n in self._data.notes if n.visit_id})
+        self._show_conflicts()
         if query:
-            shown = len({c.note_id for g in groups for c in g.cards})
+            shown = len({family.get(c.note_id, c.note_id) for g in groups for c in g.cards})
             self.summary.setText(self.tr("{0} of {1} match “{2}”.").format(
                 fmt.number(shown), fmt.plural(total, "note", "notes"), query))
         else:
@@ -211,3 +253,26 @@ class EvidenceWall(Panel):
             self._stack.setCurrentWidget(self.empty)
         else:
             self._stack.setCurrentWidget(self.tree)
+
+    # -- conflicts ---------------------------------------------------------------------------
+    def conflicted_notes(self) -> list[str]:
+        """The shown notes marked "N versions", in the wall's order."""
+        versions = self._data.versions if self._data is not None else {}
+        return [n.id for n in self._data.notes if n.id in versions] if self._data else []
+
+    def _show_conflicts(self) -> None:
+        families = self._data.families if self._data is not None else {}
+        marked = len({families.get(n, n) for n in self.conflicted_notes()})
+        if marked:
+            self.conflict_label.setText("⚠ " + self.tr(
+                "{0} changed on two laptops: their versions are marked below. Choose "
+                "what to keep.").format(fmt.plural(marked, "note was", "notes were")))
+        self.conflict_bar.setVisible(bool(marked))
+
+    def _resolve_clicked(self) -> None:
+        marked = self.conflicted_notes()
+        self.conflicts_requested.emit(marked[0] if marked else "")
+
+    def _card_activated(self, note_id: str) -> None:
+        if self._data is not None and note_id in self._data.versions:
+            self.conflicts_requested.emit(note_id)

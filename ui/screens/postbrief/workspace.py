@@ -1,13 +1,14 @@
-"""The post-brief workspace: the seven post-brief panels of one walk, in tabs.
+"""The post-brief workspace: the post-brief panels of one walk, in tabs.
 
-`PANELS` is the one list of post-brief panels: the protocol activity that shows each, its
-tab title and how it is made. The tabs, `PANEL_NAMES`, the composition's choice of panel
-for a step and the screenshot tool all read it. The protocol guide shows the right panel
-inside each timed post-brief step with `show_panel(activity)`. The workspace is not
-connected to the change bridge itself: its parent (the step guide, or a test) hands it each
-`Change` once, and it hands it to each panel once; each panel decides for itself (its walk,
-its entities) whether to reload: a new action item never reloads the evidence wall, and a
-change to another walk reloads nothing.
+`PANELS` is the one list of post-brief panels: the protocol activity that shows each (the
+Conflicts panel is no protocol step: it is always there, the last tab, titled with how many
+conflicts wait), its tab title and how it is made. The tabs, `PANEL_NAMES`, the
+composition's choice of panel for a step and the screenshot tool all read it. The
+protocol guide shows the right panel inside each timed post-brief step with
+`show_panel(activity)`. The workspace is not connected to the change bridge itself: its
+parent (the step guide, or a test) hands it each `Change` once, and it hands it to each
+panel once; each panel decides for itself (its walk, its entities) whether to reload: a new
+action item never reloads the evidence wall, and a change to another walk reloads nothing.
 """
 
 from __future__ import annotations
@@ -28,6 +29,7 @@ from walkapp.ui.screens.postbrief.action_items import ActionItemsPanel
 from walkapp.ui.screens.postbrief.base import Panel
 from walkapp.ui.screens.postbrief.calibration import CalibrationView
 from walkapp.ui.screens.postbrief.commitments import CommitmentsPanel
+from walkapp.ui.screens.postbrief.conflicts import ConflictsPanel
 from walkapp.ui.screens.postbrief.evidence_wall import EvidenceWall
 from walkapp.ui.screens.postbrief.feedback import FeedbackPanel, FeedbackQuestion
 from walkapp.ui.screens.postbrief.next_steps import NextStepsPanel
@@ -38,22 +40,29 @@ from walkapp.ui.writer import Writer
 
 @dataclass(frozen=True)
 class PanelSpec:
-    activity: Activity   # the protocol step activity that shows this panel
-    title: str           # its tab's title
+    activity: Activity | None  # the protocol step activity that shows it; None: no step's
+    title: str           # its tab's title (with the panel's count after it, when it has one)
     make: Callable[[Services, str, Asker, Writer], Panel]
+    key: str = ""        # the name of a panel that is no step's (`activity` None)
 
     @property
     def name(self) -> str:
-        """The activity's value: the panel's name and the workspace attribute holding it."""
-        return self.activity.value
+        """The activity's value (or `key`): the panel's name and the workspace attribute
+        holding it."""
+        return self.activity.value if self.activity is not None else self.key
+
+
+CONFLICTS = "conflicts"  # the Conflicts panel's name
 
 
 # In the post-brief's usual order (the tabs' order).
 PANELS: tuple[PanelSpec, ...] = (
     PanelSpec(Activity.EVIDENCE_WALL, "Evidence wall",
-              lambda s, w, _a, _wr: EvidenceWall(s.notes, s.walks, w)),
+              lambda s, w, _a, _wr: EvidenceWall(s.notes, s.walks, w,
+                                                 conflicts=s.conflicts)),
     PanelSpec(Activity.CALIBRATION, "Calibration",
-              lambda s, w, _a, _wr: CalibrationView(s.notes, s.walks, w)),
+              lambda s, w, _a, _wr: CalibrationView(s.notes, s.walks, w,
+                                                    conflicts=s.conflicts)),
     PanelSpec(Activity.PATTERNS, "Patterns",
               lambda s, w, a, wr: PatternsPanel(s.debrief, w, a, writer=wr)),
     PanelSpec(Activity.COMMITMENTS, "Commitments",
@@ -64,6 +73,9 @@ PANELS: tuple[PanelSpec, ...] = (
               lambda s, w, a, wr: ActionItemsPanel(s.debrief, s.walks, w, a, writer=wr)),
     PanelSpec(Activity.FEEDBACK, "Feedback",
               lambda s, w, _a, wr: FeedbackPanel(s.debrief, s.walks, w, writer=wr)),
+    PanelSpec(None, "Conflicts",
+              lambda s, w, a, wr: ConflictsPanel(s.conflicts, w, a, writer=wr),
+              key=CONFLICTS),
 )
 PANEL_NAMES = tuple(spec.name for spec in PANELS)
 
@@ -101,10 +113,19 @@ class PostBriefWorkspace(QWidget, PanelGroup):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.tabs)
+        # The Conflicts panel is built at once: its count titles its tab before anyone
+        # opens it (it reads off the GUI thread, and shows nothing until there is one).
+        self.panel(CONFLICTS)
 
     def _make(self, spec: PanelSpec) -> Panel:
         panel = spec.make(self._services, self.walk_id, self._asker, self.writer)
         setattr(self, spec.name, panel)  # workspace.evidence_wall, workspace.patterns…
+        index = PANEL_NAMES.index(spec.name)  # the tabs are in PANELS' order
+        panel.count_changed.connect(
+            lambda count, i=index, title=spec.title: self._show_count(i, title, count))
+        panel.conflicts_requested.connect(self.show_conflicts)
+        if panel.count() > 0:  # read before the tab was there
+            self._show_count(index, spec.title, panel.count())
         if isinstance(panel, FeedbackPanel) and self._feedback_questions is not None:
             panel.set_questions(self._feedback_questions)
         return panel
@@ -157,6 +178,26 @@ class PostBriefWorkspace(QWidget, PanelGroup):
         panel = self.tabs.page(name)
         assert isinstance(panel, Panel)
         return panel
+
+    def tab_title(self, name: str) -> str:
+        return self.tabs.tabText(PANEL_NAMES.index(name))
+
+    def _show_count(self, index: int, title: str, count: int) -> None:
+        self.tabs.setTabText(index, self.tr("{0} ({1})").format(self.tr(title), count)
+                             if count > 0 else self.tr(title))
+
+    @property
+    def conflicts_panel(self) -> ConflictsPanel:
+        panel = self.panel(CONFLICTS)
+        assert isinstance(panel, ConflictsPanel)
+        return panel
+
+    def show_conflicts(self, row_or_family: str = "") -> None:
+        """Bring the Conflicts tab to the front, showing the conflict of a note marked
+        "2 versions" (its row id) when one is given."""
+        self.show_panel(CONFLICTS)
+        if row_or_family:
+            self.conflicts_panel.select(row_or_family)
 
     def set_feedback_questions(self, questions: Sequence[FeedbackQuestion
                                                          | tuple[str, str, str]]) -> None:
