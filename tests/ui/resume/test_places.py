@@ -13,6 +13,7 @@ from tests.ui.resume.conftest import Clocks, Launch, Walk, crash, observation, o
 from walkapp.config import Settings
 from walkapp.services import Services
 from walkapp.services.resume import TimerMark
+from walkapp.ui.screens.postbrief.workspace import EAGER_PANELS
 from walkapp.ui.screens.step_guide import StepGuide
 from walkapp.ui.widgets import countdown
 
@@ -252,4 +253,4 @@ def test_the_post_brief_reopens_on_the_panel_of_its_step(
     ahead = order[state_position + 1] if state_position + 1 < len(order) else activity
     # Built: the step's panel, and perhaps already the next step's (built ahead).
     assert activity in workspace.built_panels()
-    assert set(workspace.built_panels()) <= {"evidence_wall", activity, ahead}
+    assert set(workspace.built_panels()) <= {"evidence_wall", activity, ahead, *EAGER_PANELS}

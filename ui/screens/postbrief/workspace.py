@@ -44,6 +44,9 @@ class PanelSpec:
     title: str           # its tab's title (with the panel's count after it, when it has one)
     make: Callable[[Services, str, Asker, Writer], Panel]
     key: str = ""        # the name of a panel that is no step's (`activity` None)
+    # Built with the workspace, not when first shown: its count titles its tab before
+    # anyone opens it (the Conflicts panel; it reads off the GUI thread).
+    eager: bool = False
 
     @property
     def name(self) -> str:
@@ -75,9 +78,10 @@ PANELS: tuple[PanelSpec, ...] = (
               lambda s, w, _a, wr: FeedbackPanel(s.debrief, s.walks, w, writer=wr)),
     PanelSpec(None, "Conflicts",
               lambda s, w, a, wr: ConflictsPanel(s.conflicts, w, a, writer=wr),
-              key=CONFLICTS),
+              key=CONFLICTS, eager=True),
 )
 PANEL_NAMES = tuple(spec.name for spec in PANELS)
+EAGER_PANELS = frozenset(spec.name for spec in PANELS if spec.eager)
 
 
 class PostBriefWorkspace(QWidget, PanelGroup):
@@ -113,9 +117,8 @@ class PostBriefWorkspace(QWidget, PanelGroup):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.tabs)
-        # The Conflicts panel is built at once: its count titles its tab before anyone
-        # opens it (it reads off the GUI thread, and shows nothing until there is one).
-        self.panel(CONFLICTS)
+        for name in EAGER_PANELS:  # see PanelSpec.eager
+            self.panel(name)
 
     def _make(self, spec: PanelSpec) -> Panel:
         panel = spec.make(self._services, self.walk_id, self._asker, self.writer)
