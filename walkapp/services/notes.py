@@ -148,6 +148,14 @@ class NoteService(ServiceBase):
             walk_id = row.walk_id
         self.publish(Entity.NOTE, Action.REMOVED, walk_id, note_id)
 
+    def keeps_earlier_text(self, note_id: str) -> bool:
+        """Does the note keep an earlier text in its history (the walker's words, kept when
+        the facilitator changed them; walkapp.services.history)?"""
+        with self.db.transaction() as session:
+            return session.scalars(select(m.NoteHistory.id)
+                                   .where(m.NoteHistory.note_id == note_id).limit(1)
+                                   ).first() is not None
+
     def get_note(self, note_id: str) -> d.Note:
         with self.db.transaction() as session:
             row = session.get(m.Note, note_id, options=[selectinload(m.Note.look_fors)])

@@ -180,3 +180,35 @@ def test_the_marks_are_read_off_the_gui_thread_and_follow_an_edit(
     services.notes.delete_note(walkers_note)
     wait_loaded(qtbot, wall, loads)
     assert wall.edited_notes() == []
+
+
+def test_the_editor_says_the_walkers_text_is_kept(
+        qtbot, services: Services, walk: d.Walk, walkers_note: str) -> None:
+    from PySide6.QtGui import QTextCursor
+
+    from tests.ui.observe_helpers import FakeClock, type_text
+    from walkapp.ui.screens.observation import ObservationScreen
+
+    own = add_note(services, walk, walker=1, text="Typed up from paper")
+    screen = ObservationScreen(services, walk.id, walk.walkers[1].id, clock=FakeClock())
+    qtbot.addWidget(screen)
+    screen.editor.load_note(services.notes.get_note(own.id))
+    type_text(screen.editor.text_edit, "!")
+    assert screen.editor.flush()
+    assert screen.editor.kept_label.isHidden()  # typed here: no walker's text to keep
+    screen.shutdown()
+
+    screen = ObservationScreen(services, walk.id, walk.walkers[0].id, clock=FakeClock())
+    qtbot.addWidget(screen)
+    screen.resize(1200, 600)
+    screen.show()
+    screen.editor.load_note(services.notes.get_note(walkers_note))
+    screen.editor.text_edit.moveCursor(QTextCursor.MoveOperation.End)
+    type_text(screen.editor.text_edit, " aloud")
+    assert screen.editor.flush()
+    qtbot.waitUntil(lambda: screen.editor.kept_label.isVisible(), timeout=5000)
+    assert screen.editor.kept_label.text() == (
+        "Saved as the facilitator's version. The walker's text is kept in the note's "
+        "history.")
+    screen.grab().save(str(SHOTS / "editor-kept.png"))
+    screen.shutdown()
