@@ -278,6 +278,11 @@ class NoteEditor(QWidget, Stoppable):
         self.kept_label.hide()
         self.tracker.reset(note.id, saved=True)
 
+    def keeps_history(self, note_id: str) -> bool:
+        """Did the last save of `note_id` (the note open here) keep the walker's text in
+        the note's history?"""
+        return note_id == self._note_id and self._base.kept
+
     def flush(self) -> bool:
         """Commit the note now; True when what is on screen is in the database."""
         return self.tracker.flush()

@@ -33,9 +33,8 @@ def _fast_scrypt(monkeypatch: pytest.MonkeyPatch) -> None:
 
 
 @pytest.fixture
-def walkers_note(services: Services, walk: d.Walk, tmp_path: Path) -> Iterator[str]:
-    """A note Walker 1 wrote on her laptop, imported here and then changed here by the
-    facilitator; its id."""
+def imported_note(services: Services, walk: d.Walk, tmp_path: Path) -> Iterator[str]:
+    """A note Walker 1 wrote on her laptop, imported here; its id."""
     fac = BundleService(services.db, services.bus)
     amy = open_laptop(tmp_path, "amy")
     try:
@@ -48,10 +47,17 @@ def walkers_note(services: Services, walk: d.Walk, tmp_path: Path) -> Iterator[s
                                                          tmp_path / "a.walknotes")]).clean
     finally:
         amy.close()
-    services.notes.save_note(NoteDraft(walk.id, me, "Pairs compared methods",
-                                       visit_id=walk.visits[0].id,
-                                       look_for_ids=(walk.look_fors[0].id,), id=note.id))
     yield note.id
+
+
+@pytest.fixture
+def walkers_note(services: Services, walk: d.Walk, imported_note: str) -> str:
+    """The imported note, then changed here by the facilitator; its id."""
+    services.notes.save_note(NoteDraft(walk.id, walk.walkers[0].id, "Pairs compared methods",
+                                       visit_id=walk.visits[0].id,
+                                       look_for_ids=(walk.look_fors[0].id,),
+                                       id=imported_note))
+    return imported_note
 
 
 def _wall(qtbot, services: Services, walk_id: str, bridge: ChangeBridge) -> EvidenceWall:
@@ -183,7 +189,7 @@ def test_the_marks_are_read_off_the_gui_thread_and_follow_an_edit(
 
 
 def test_the_editor_says_the_walkers_text_is_kept(
-        qtbot, services: Services, walk: d.Walk, walkers_note: str) -> None:
+        qtbot, services: Services, walk: d.Walk, imported_note: str) -> None:
     from PySide6.QtGui import QTextCursor
 
     from tests.ui.observe_helpers import FakeClock, type_text
@@ -196,19 +202,55 @@ def test_the_editor_says_the_walkers_text_is_kept(
     type_text(screen.editor.text_edit, "!")
     assert screen.editor.flush()
     assert screen.editor.kept_label.isHidden()  # typed here: no walker's text to keep
+    assert not screen.notes_panel.is_edited(own.id)
+    assert screen.notes_panel.history_button.isHidden()
     screen.shutdown()
 
     screen = ObservationScreen(services, walk.id, walk.walkers[0].id, clock=FakeClock())
     qtbot.addWidget(screen)
     screen.resize(1200, 600)
     screen.show()
-    screen.editor.load_note(services.notes.get_note(walkers_note))
+    qtbot.waitUntil(lambda: not screen.is_loading(), timeout=10_000)
+    assert not screen.notes_panel.is_edited(imported_note)  # the walker's own text so far
+    screen.editor.load_note(services.notes.get_note(imported_note))
+    assert screen.editor.kept_label.isHidden()
     screen.editor.text_edit.moveCursor(QTextCursor.MoveOperation.End)
     type_text(screen.editor.text_edit, " aloud")
     assert screen.editor.flush()
     qtbot.waitUntil(lambda: screen.editor.kept_label.isVisible(), timeout=5000)
+    assert screen.notes_panel.is_edited(imported_note)  # marked once saved
+    assert screen.notes_panel.list.item(0).text().endswith("✎ edited by the facilitator")
     assert screen.editor.kept_label.text() == (
         "Saved as the facilitator's version. The walker's text is kept in the note's "
         "history.")
     screen.grab().save(str(SHOTS / "editor-kept.png"))
+    screen.shutdown()
+
+
+def test_the_facilitators_note_taker_marks_the_note_and_shows_its_history(
+        qtbot, services: Services, walk: d.Walk, walkers_note: str) -> None:
+    from tests.ui.observe_helpers import FakeClock
+    from walkapp.ui.screens.observation import ObservationScreen
+
+    screen = ObservationScreen(services, walk.id, walk.walkers[0].id, clock=FakeClock())
+    qtbot.addWidget(screen)
+    screen.resize(1200, 600)
+    screen.show()
+    qtbot.waitUntil(lambda: not screen.is_loading(), timeout=10_000)
+    panel = screen.notes_panel
+    assert panel.is_edited(walkers_note)
+    item = panel.list.item(0)
+    assert item.text().endswith("✎ edited by the facilitator")
+    assert panel.history_button.isVisible()
+    panel.list.setCurrentItem(item)
+    assert panel.history_button.isEnabled()
+    screen.grab().save(str(SHOTS / "note-taker-edited.png"))
+    qtbot.mouseClick(panel.history_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: screen.history_dialog is not None
+                    and screen.history_dialog.loaded(), timeout=10_000)
+    dialog = screen.history_dialog
+    assert dialog is not None
+    assert "Written by Walker 1 on" in dialog.text()
+    assert "Pairs compared two methods before answering" in dialog.text()
+    dialog.close()
     screen.shutdown()
