@@ -112,3 +112,27 @@ def test_show_history_on_the_command_line(tmp_path: Path,
                  "00000000-0000-4000-8000-000000000000"]) != 0
     err = capsys.readouterr().err
     assert "No such note" in err and "Traceback" not in err
+
+
+def test_rows_with_history_names_the_notes_the_facilitator_changed(tmp_path: Path) -> None:
+    with laptops(tmp_path, "fac", "amy") as (fac, amy):
+        walk_id, me, note_id = _setup(tmp_path, fac, amy)
+        assert fac.services.history.rows_with_history(walk_id) == set()
+        _edit(fac, walk_id, me, note_id, "Fixed by the facilitator")
+        assert fac.services.history.rows_with_history(walk_id) == {note_id}
+        fac.services.notes.delete_note(note_id)  # its history goes with it
+        assert fac.services.history.rows_with_history(walk_id) == set()
+
+
+def test_typing_up_a_paper_note_catcher_keeps_no_history(tmp_path: Path) -> None:
+    # On the facilitator's laptop, a note written here for a (paper) walker is the
+    # facilitator's typing from the start: revising it keeps no "walker's text".
+    with laptops(tmp_path, "fac") as (fac,):
+        walk = make_walk(fac.services, "Paper walk", walkers=1, visits=1)
+        me, visit = walk.walkers[0].id, walk.visits[0].id
+        note = fac.services.notes.save_note(NoteDraft(walk.id, me, "Pairs comp",
+                                                      visit_id=visit))
+        _edit(fac, walk.id, me, note.id, "Pairs compared methods")
+        assert fac.services.history.rows_with_history(walk.id) == set()
+        assert [e.text for e in fac.services.history.history(walk.id, Entity.NOTE, note.id)
+                ] == ["Pairs compared methods"]

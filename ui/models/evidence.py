@@ -9,6 +9,7 @@ never of people: the wall is about evidence, not about who wrote it or who was o
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, replace
 from enum import StrEnum
 from typing import Any
@@ -46,6 +47,8 @@ class WallTexts:
     removed_visit: str = "Removed visit (was visit {0})"
     removed_visit_unnumbered: str = "Removed visit"
     versions: str = "{0} versions"  # the mark on a note in conflict
+    # The mark on a note whose text the facilitator changed (the walker's is kept).
+    edited: str = "edited by the facilitator"
 
 
 @dataclass(frozen=True)
@@ -58,6 +61,8 @@ class EvidenceCard:
     # that says so ("2 versions"); 0 and "" for a note in no conflict.
     versions: int = 0
     badge: str = ""
+    # The facilitator changed this note's text: its earlier text is in its history.
+    edited: bool = False
 
 
 @dataclass(frozen=True)
@@ -79,11 +84,14 @@ def _matches(terms: Sequence[str], haystack: str) -> bool:
 
 def group_notes(walk: Walk, notes: Iterable[Note], group_by: GroupBy, texts: WallTexts, *,
                 query: str = "", show_authors: bool = False,
-                versions: Mapping[str, int] | None = None) -> list[EvidenceGroup]:
+                versions: Mapping[str, int] | None = None,
+                edited: AbstractSet[str] = frozenset()) -> list[EvidenceGroup]:
     """Group `notes` for the wall. With a `query`, only matching notes are kept and groups
     left empty by the filter are dropped; without one, every look-for, stem and visit has a
     group even when it is empty (an empty look-for is itself something to talk about).
-    `versions`: for each note in a conflict, how many versions it has (its card is marked)."""
+    `versions`: for each note in a conflict, how many versions it has (its card is marked).
+    `edited`: the notes whose text the facilitator changed (marked "edited by the
+    facilitator"; HistoryService.rows_with_history)."""
     conflicted = versions or {}
     tags = {lf.id: lf for lf in walk.look_fors}
     visits = {v.id: v for v in walk.visits}
@@ -137,8 +145,11 @@ def group_notes(walk: Walk, notes: Iterable[Note], group_by: GroupBy, texts: Wal
         haystack = " ".join([note.text, stem_names[note.stem], visit_name, *tag_names,
                              author]).casefold() if terms else ""
         count = conflicted.get(note.id, 0)
+        changed = note.id in edited
+        if changed:
+            parts.append("✎ " + texts.edited)
         return EvidenceCard(note.id, text, " · ".join(parts), author, count,
-                            texts.versions.format(count) if count else ""), haystack
+                            texts.versions.format(count) if count else "", changed), haystack
 
     def also(entry: EvidenceCard, note: Note, key: str) -> EvidenceCard:
         # Under one look-for, name the note's *other* look-fors (the group names this one).
@@ -196,6 +207,7 @@ class EvidenceModel(QAbstractListModel):
     CountRole = Qt.ItemDataRole.UserRole + 4
     ExpandedRole = Qt.ItemDataRole.UserRole + 5
     BadgeRole = Qt.ItemDataRole.UserRole + 6  # "2 versions" on a note in conflict, or ""
+    EditedRole = Qt.ItemDataRole.UserRole + 7  # True: the facilitator changed the text
 
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
@@ -288,10 +300,16 @@ class EvidenceModel(QAbstractListModel):
             return item.note_id
         if role == self.BadgeRole:
             return item.badge
+        if role == self.EditedRole:
+            return item.edited
         if role == Qt.ItemDataRole.ToolTipRole and item.badge:
             return self.tr("{0}: this note was changed on two laptops before they met. "
                            "Press Enter or double-click to choose which to keep in "
                            "Conflicts.").format(item.badge)
+        if role == Qt.ItemDataRole.ToolTipRole and item.edited:
+            return self.tr("The facilitator changed this note; the walker's own text is "
+                           "kept. Press the menu key or right-click, or use “Show earlier "
+                           "text…”, to read it.")
         if role == Qt.ItemDataRole.ToolTipRole and item.text.endswith("…"):
             return self.tr("This note is long; it is shortened here.")
         if role == Qt.ItemDataRole.AccessibleTextRole:

@@ -43,6 +43,7 @@ from walkapp.ui.dialogs import Asker
 from walkapp.ui.page import Page
 from walkapp.ui.widgets.autosave import DEBOUNCE_MS, describe_failure
 from walkapp.ui.widgets.note_editor import ElidedLabel, NoteDeleted, NoteEditor
+from walkapp.ui.widgets.note_history import NoteHistoryDialog
 from walkapp.ui.widgets.nudge_highlight import NudgeCheck, no_nudge
 from walkapp.ui.widgets.visit_header import Clock, VisitHeader
 from walkapp.ui.widgets.visit_notes import NotesPanel
@@ -124,6 +125,8 @@ class ObservationScreen(QWidget, Page):
         self.notes_panel.delete_requested.connect(self.delete_note)
         self.notes_panel.undo_requested.connect(self.undo_delete)
         self.notes_panel.back_to_editor.connect(self.focus_editor)
+        self.notes_panel.history_requested.connect(self.show_history)
+        self.history_dialog: NoteHistoryDialog | None = None
         self.editor.note_started.connect(self._note_started)
 
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
@@ -359,13 +362,20 @@ class ObservationScreen(QWidget, Page):
         generation = self._notes_read
         self._saved_since_read = {}
         notes_service, walk_id, author_id = self._services.notes, self._walk.id, self._author_id
+        history = self._services.history
+        # The facilitator's laptop, a walker's notes: mark those the facilitator changed.
+        marks = self._walk.local_mode is d.LocalMode.FACILITATOR and author_id is not None \
+            and author_id in {w.id for w in self._walk.walkers}
 
-        def read() -> list[d.Note]:
-            return notes_service.list_notes(walk_id, author_id=author_id)
+        def read() -> tuple[list[d.Note], set[str]]:
+            notes = notes_service.list_notes(walk_id, author_id=author_id)
+            return notes, history.rows_with_history(walk_id) if marks else set()
 
-        def apply(notes: list[d.Note]) -> None:
+        def apply(read_back: tuple[list[d.Note], set[str]]) -> None:
             if self._closed or generation != self._notes_read:
                 return  # closed meanwhile, or a newer read is under way
+            notes, edited = read_back
+            self.notes_panel.set_edited(edited)
             self._notes_loading = False
             loaded = {n.id: n for n in notes if n.author_id == self._author_id}
             for note_id, saved in self._saved_since_read.items():
@@ -398,6 +408,8 @@ class ObservationScreen(QWidget, Page):
                 return
             self._notes[result.id] = result
             self._saved_since_read[result.id] = result
+            if self.editor.keeps_history(result.id):
+                self.notes_panel.mark_edited(result.id)
             visit = self.current_visit()
             if visit is not None and result.visit_id == visit.id:
                 self.notes_panel.upsert(result)
@@ -414,6 +426,19 @@ class ObservationScreen(QWidget, Page):
             if draft is not None:
                 self._undo = draft
                 self.notes_panel.show_undo(self.tr("Note deleted."), can_undo=True)
+
+    def show_history(self, note_id: str) -> NoteHistoryDialog | None:
+        """Open the earlier texts of `note_id` (read off the GUI thread)."""
+        if self._closed or not note_id:
+            return None
+        if self.history_dialog is not None:
+            self.history_dialog.close()
+            self.history_dialog.deleteLater()
+        history, walk_id = self._services.history, self._walk.id
+        self.history_dialog = NoteHistoryDialog(
+            lambda: history.history(walk_id, Entity.NOTE, note_id), self)
+        self.history_dialog.show()
+        return self.history_dialog
 
     def _on_commit_failed(self, key: str, _generation: int, error: object) -> None:
         if key in self._deleting and not self._closed:

@@ -7,6 +7,10 @@ when typing pauses for 0.75 s, at least every 0.8 s while it goes on without a p
 or visit (see `autosave.py` for why commits run off the GUI thread and in order). A note
 whose text is emptied is removed, so the database never keeps text the walker has taken
 out.
+
+On the facilitator's laptop, changing a walker's note (one that came in the walker's notes
+file) makes it the facilitator's version; the walker's own text is kept in the note's
+history (walkapp.services.history), and a line under the editor says so once it is saved.
 """
 
 from __future__ import annotations
@@ -71,6 +75,8 @@ class _Base:
 
     revision: int | None
     forked_to: str | None = None
+    # After the last commit: the note keeps the walker's earlier text in its history.
+    kept: bool = False
 
 
 class NoteEditor(QWidget, Stoppable):
@@ -159,6 +165,13 @@ class NoteEditor(QWidget, Stoppable):
 
         self.hint = ElidedLabel()
         self.hint.setObjectName("nudgeHint")
+        # Shown once a change to a walker's note is saved here on the facilitator's laptop.
+        self.kept_label = QLabel(self.tr(
+            "Saved as the facilitator's version. The walker's text is kept in the note's "
+            "history."))
+        self.kept_label.setObjectName("historyKept")
+        self.kept_label.setWordWrap(True)
+        self.kept_label.hide()
         self.indicator = SaveIndicator(self.tr("the note"))
         self.new_note_button = QPushButton(self.tr("New note  {0}").format(
             shortcut_text("Ctrl+Return")))
@@ -188,6 +201,7 @@ class NoteEditor(QWidget, Stoppable):
         layout.addLayout(tags_row)
         layout.addWidget(self.text_edit, 1)
         layout.addWidget(self.hint)
+        layout.addWidget(self.kept_label)
         layout.addLayout(bottom)
         layout.addWidget(self.shortcuts_hint)
 
@@ -245,6 +259,7 @@ class NoteEditor(QWidget, Stoppable):
         self._tags = []
         self._set_text("")
         self._show_tags()
+        self.kept_label.hide()
         self.tracker.reset(self._note_id)
         self.note_started.emit(self._note_id)
 
@@ -260,7 +275,13 @@ class NoteEditor(QWidget, Stoppable):
         self._set_text(note.text)
         self._show_stem()
         self._show_tags()
+        self.kept_label.hide()
         self.tracker.reset(note.id, saved=True)
+
+    def keeps_history(self, note_id: str) -> bool:
+        """Did the last save of `note_id` (the note open here) keep the walker's text in
+        the note's history?"""
+        return note_id == self._note_id and self._base.kept
 
     def flush(self) -> bool:
         """Commit the note now; True when what is on screen is in the database."""
@@ -383,6 +404,9 @@ class NoteEditor(QWidget, Stoppable):
         draft = self.current_draft()
         notes = self._notes
         base = self._base
+        # The facilitator's laptop, a walker's note: the save may keep the walker's text.
+        check_kept = self._walk.local_mode is d.LocalMode.FACILITATOR \
+            and self._author_id is not None
         if not draft.text.strip():
             if not self._stored:
                 return None
@@ -410,12 +434,15 @@ class NoteEditor(QWidget, Stoppable):
                                                  base_revision=None))
                 base.forked_to = result.id
             base.revision = result.revision
+            base.kept = check_kept and notes.keeps_earlier_text(result.id)
             return result
 
         # (A composite write: the conflict rule and `base` go from one commit to the next.)
         return Call(save, "save the note")
 
     def _on_committed(self, result: object) -> None:
+        if isinstance(result, d.Note) and result.id == self._note_id:
+            self.kept_label.setVisible(self._base.kept)
         if isinstance(result, d.Note) and result.id == self._base.forked_to \
                 and self._note_id != result.id:
             self._note_id = result.id

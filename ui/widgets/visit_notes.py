@@ -2,12 +2,14 @@
 
 Selecting a note opens it in the editor; Delete removes it and offers Undo (no dialog: a
 walker between rooms has no time to answer one). The panel only shows and reports; the
-screen decides what happens.
+screen decides what happens. On the facilitator's laptop, a walker's note whose text the
+facilitator changed is marked "edited by the facilitator", and "Show earlier text…" asks for
+its history (`history_requested`), where the walker's own words are kept.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 
 from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QKeyEvent
@@ -28,6 +30,7 @@ from walkapp.ui.widgets.note_text import stem_label
 
 PREVIEW_CHARS = 220
 IdRole = Qt.ItemDataRole.UserRole + 1
+NoteRole = Qt.ItemDataRole.UserRole + 2
 
 
 def note_preview(note: d.Note, look_fors: Sequence[d.LookFor]) -> str:
@@ -48,11 +51,13 @@ class NotesPanel(QWidget):
     delete_requested = Signal(str)  # note id
     undo_requested = Signal()
     back_to_editor = Signal()       # Enter on a note
+    history_requested = Signal(str)  # "Show earlier text…" on a note the facilitator changed
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._look_fors: tuple[d.LookFor, ...] = ()
         self._silent = False
+        self._edited: set[str] = set()  # notes the facilitator changed (history kept)
 
         self.title = QLabel(self.tr("Your notes"))
         self.title.setObjectName("notesTitle")
@@ -75,6 +80,12 @@ class NotesPanel(QWidget):
         self.delete_button.setAccessibleName(self.tr("Delete the selected note"))
         self.delete_button.setToolTip(self.tr("Delete the selected note (Delete key)"))
         self.delete_button.clicked.connect(self._delete_clicked)
+        self.history_button = QPushButton(self.tr("Show earlier text…"))
+        self.history_button.setObjectName("showEarlierText")
+        self.history_button.setAccessibleName(self.tr(
+            "Show the earlier text of the selected note: the walker's own words"))
+        self.history_button.clicked.connect(self._history_clicked)
+        self.history_button.hide()
 
         self.undo_bar = QFrame()
         self.undo_bar.setObjectName("undoBar")
@@ -97,6 +108,7 @@ class NotesPanel(QWidget):
         layout.addWidget(self.undo_bar)
         buttons = QHBoxLayout()
         buttons.addStretch(1)
+        buttons.addWidget(self.history_button)
         buttons.addWidget(self.delete_button)
         layout.addLayout(buttons)
         self._update_empty()
@@ -104,6 +116,20 @@ class NotesPanel(QWidget):
     # -- content ---------------------------------------------------------------------------
     def set_look_fors(self, look_fors: Sequence[d.LookFor]) -> None:
         self._look_fors = tuple(look_fors)
+
+    def set_edited(self, note_ids: Iterable[str]) -> None:
+        """The notes to mark "edited by the facilitator" (shown with the next notes)."""
+        self._edited = set(note_ids)
+
+    def mark_edited(self, note_id: str) -> None:
+        self._edited.add(note_id)
+        item = self._find(note_id)
+        if item is not None:
+            item.setText(self._text(item.data(NoteRole)))
+        self._update_history_button()
+
+    def is_edited(self, note_id: str) -> bool:
+        return note_id in self._edited
 
     def set_notes(self, notes: Sequence[d.Note], current_id: str | None) -> None:
         self._silent = True
@@ -125,7 +151,8 @@ class NotesPanel(QWidget):
             finally:
                 self._silent = False
         else:
-            item.setText(note_preview(note, self._look_fors))
+            item.setData(NoteRole, note)
+            item.setText(self._text(note))
         self._update_empty()
 
     def remove(self, note_id: str) -> None:
@@ -168,9 +195,16 @@ class NotesPanel(QWidget):
         self.undo_bar.hide()
 
     # -- internals -------------------------------------------------------------------------
+    def _text(self, note: d.Note) -> str:
+        text = note_preview(note, self._look_fors)
+        if note.id in self._edited:
+            text += "\n✎ " + self.tr("edited by the facilitator")
+        return text
+
     def _item(self, note: d.Note) -> QListWidgetItem:
-        item = QListWidgetItem(note_preview(note, self._look_fors))
+        item = QListWidgetItem(self._text(note))
         item.setData(IdRole, note.id)
+        item.setData(NoteRole, note)
         item.setToolTip(note.text[:2000])
         return item
 
@@ -186,8 +220,20 @@ class NotesPanel(QWidget):
         self.list.setVisible(has_notes)
         self.empty.setVisible(not has_notes)
         self.delete_button.setEnabled(has_notes)
+        self._update_history_button()
+
+    def _update_history_button(self) -> None:
+        # Shown while a note here is marked; usable for the selected one if it is.
+        self.history_button.setVisible(any(i in self._edited for i in self.ids()))
+        self.history_button.setEnabled((self.selected_id() or "") in self._edited)
+
+    def _history_clicked(self) -> None:
+        note_id = self.selected_id()
+        if note_id and note_id in self._edited:
+            self.history_requested.emit(note_id)
 
     def _current_changed(self, current: QListWidgetItem | None, _previous: object) -> None:
+        self._update_history_button()
         if not self._silent and current is not None:
             self.note_selected.emit(current.data(IdRole))
 

@@ -34,10 +34,11 @@ CELL_LIMIT = 1_500
 
 
 def p(value: str | None, style_name: str = "body", *, prefix: str = "",
-      limit: int = text.PRINT_LIMIT) -> Paragraph:
-    """A paragraph of user text, escaped. `prefix` is our own (trusted) markup."""
+      limit: int = text.PRINT_LIMIT, suffix: str = "") -> Paragraph:
+    """A paragraph of user text, escaped. `prefix` and `suffix` are our own (trusted)
+    markup."""
     style = getattr(styles(), style_name)
-    return Paragraph(prefix + text.markup(value, limit), style)
+    return Paragraph(prefix + text.markup(value, limit) + suffix, style)
 
 
 def own(markup: str, style_name: str = "body") -> Paragraph:

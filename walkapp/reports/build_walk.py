@@ -13,6 +13,7 @@ prints, applying the walk's privacy settings on the way:
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
 from datetime import time
 from typing import TYPE_CHECKING, Protocol, TypeVar
@@ -54,7 +55,8 @@ def build_debrief(services: Services, request: ReportRequest, _judge: Judge | No
                   ) -> DebriefData:
     assert request.walk_id is not None
     return debrief_data(services.records.walk_record(request.walk_id),
-                        services.conflicts.list_conflicts(request.walk_id))
+                        services.conflicts.list_conflicts(request.walk_id),
+                        edited=services.history.rows_with_history(request.walk_id))
 
 
 def walk_outline(services: Services, walk_id: str) -> ProtocolOutline:
@@ -163,9 +165,12 @@ def _unresolved_count(record: d.WalkRecord, conflicts: Sequence[d.Conflict]) -> 
 
 
 # -- debrief ------------------------------------------------------------------------------
-def debrief_data(record: d.WalkRecord, conflicts: Sequence[d.Conflict] = ()) -> DebriefData:
+def debrief_data(record: d.WalkRecord, conflicts: Sequence[d.Conflict] = (), *,
+                 edited: AbstractSet[str] = frozenset()) -> DebriefData:
     """The debrief; `conflicts` (from ConflictService) adds what only it knows: a side
-    that is a deletion. Without it, conflicts are still found from the record's copies."""
+    that is a deletion. Without it, conflicts are still found from the record's copies.
+    `edited` (HistoryService.rows_with_history): the notes whose text the facilitator
+    changed, marked so that a coach knows the words are not the walker's."""
     walk = record.walk
     unresolved = _Unresolved({c.family: c for c in conflicts})
     notes, note_versions = unresolved.split(
@@ -184,7 +189,8 @@ def debrief_data(record: d.WalkRecord, conflicts: Sequence[d.Conflict] = ()) -> 
         norms=tuple((n.text, n.agreed) for n in walk.norms if _has_text(n.text)),
         visits=lines if any(v.details for v in lines) else (),
         look_fors=tallies, untagged_notes=len(untagged),
-        evidence=_evidence(walk, notes, visits, untagged, note_versions, unresolved),
+        evidence=_evidence(walk, notes, visits, untagged, note_versions, unresolved,
+                           edited),
         patterns=_patterns(record.patterns),
         commitments=commitment_lines(record, unresolved),
         commitments_attributed=walk.attribute_commitments,
@@ -198,7 +204,8 @@ def debrief_data(record: d.WalkRecord, conflicts: Sequence[d.Conflict] = ()) -> 
 
 def _evidence(walk: d.Walk, notes: list[d.Note], visits: dict[str, d.Visit],
               untagged: list[d.Note], versions: dict[str, tuple[str, ...]],
-              unresolved: _Unresolved) -> tuple[EvidenceGroup, ...]:
+              unresolved: _Unresolved, edited: AbstractSet[str] = frozenset()
+              ) -> tuple[EvidenceGroup, ...]:
     # Notes on a visit removed from the route come after the route's, under the removed
     # visit's own label ("Removed visit (was visit 2)"), with details where allowed.
     removed = {v.id: (i, v) for i, v in enumerate(walk.removed_visits)}
@@ -220,7 +227,7 @@ def _evidence(walk: d.Walk, notes: list[d.Note], visits: dict[str, d.Visit],
             line = visit_line(walk, gone[1])
             label = gone[1].label + (f" — {line.details}" if line.details else "")
         return EvidenceItem(position, note.text, removed_visit=label, conflict=mark,
-                            other_versions=others)
+                            other_versions=others, edited=note.id in edited)
 
     def group(title: str | None, members: Iterable[d.Note]) -> EvidenceGroup | None:
         chosen = sorted(members, key=order)

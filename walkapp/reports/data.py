@@ -54,6 +54,9 @@ class EvidenceItem:
     # resolved: two versions") and the other versions' texts, printed beside this one.
     conflict: str = ""
     other_versions: tuple[str, ...] = ()
+    # The facilitator changed the walker's text (the walker's words are in the note's
+    # history, walkapp.services.history): printed "(edited by the facilitator)".
+    edited: bool = False
 
     @property
     def where(self) -> str:

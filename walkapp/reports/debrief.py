@@ -127,7 +127,8 @@ def _evidence(groups: Sequence[EvidenceGroup]) -> list[Flowable]:
 
 def _note(item: EvidenceItem) -> Flowable:
     """One note; one changed on two laptops carries its mark and every version, together."""
-    quote = b.p(item.text, "quote", prefix=f"<b>{text.markup(item.where)}</b>  ")
+    quote = b.p(item.text, "quote", prefix=f"<b>{text.markup(item.where)}</b>  ",
+                suffix=" <i>(edited by the facilitator)</i>" if item.edited else "")
     if not item.conflict:
         return quote
     return b.keep(quote, *_versions(item.conflict, item.other_versions, "quote"))

@@ -70,12 +70,22 @@ def _check_refs(session: Session, draft: NoteDraft, kept_visit: str | None = Non
 
 def _keep_if_facilitator(session: Session, row: m.Note) -> None:
     """On the facilitator's laptop, editing a walker's note keeps the walker's text in the
-    note's history (walkapp.services.history): the edit is the facilitator's version."""
+    note's history (walkapp.services.history): the edit is the facilitator's version.
+
+    Only a note that came from the walker's own notes file (its family has an owner in
+    `SyncFamily`) holds the walker's words: one typed here for a walker (a paper
+    note-catcher typed up) is the facilitator's typing from its first autosave on, and
+    its drafts are not "the walker's text"."""
     walk = session.get(m.Walk, row.walk_id)
     if walk is not None and walk.local_mode == d.LocalMode.FACILITATOR.value \
-            and row.author_id is not None:
+            and row.author_id is not None and _from_walkers_file(session, row):
         keep_replaced_text(session, row, replaced_by=None, new_revision=row.revision + 1,
                            when=utcnow())
+
+
+def _from_walkers_file(session: Session, row: m.Note) -> bool:
+    family = session.get(m.SyncFamily, (Entity.NOTE.value, row.conflict_of or row.id))
+    return family is not None and family.owner_id is not None
 
 
 class NoteService(ServiceBase):
@@ -137,6 +147,14 @@ class NoteService(ServiceBase):
             row.revision += 1
             walk_id = row.walk_id
         self.publish(Entity.NOTE, Action.REMOVED, walk_id, note_id)
+
+    def keeps_earlier_text(self, note_id: str) -> bool:
+        """Does the note keep an earlier text in its history (the walker's words, kept when
+        the facilitator changed them; walkapp.services.history)?"""
+        with self.db.transaction() as session:
+            return session.scalars(select(m.NoteHistory.id)
+                                   .where(m.NoteHistory.note_id == note_id).limit(1)
+                                   ).first() is not None
 
     def get_note(self, note_id: str) -> d.Note:
         with self.db.transaction() as session:

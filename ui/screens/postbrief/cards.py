@@ -2,7 +2,9 @@
 
 A note in a conflict (changed on two laptops) carries a mark, "2 versions", drawn as a
 pill at the start of its card's first line; Enter or a double-click on such a card asks
-for the Conflicts view (`card_activated`).
+for the Conflicts view (`card_activated`). A note whose text the facilitator changed says
+so on its meta line, and its context menu (right-click, or the menu key / Shift+F10) offers
+"Show earlier text…" (`history_requested`).
 
 The delegate draws with the system palette only (light and dark modes both work) and
 computes each card's height from the width the view gives it, caching the result until
@@ -16,6 +18,7 @@ from PySide6.QtCore import (
     QAbstractItemModel,
     QModelIndex,
     QPersistentModelIndex,
+    QPoint,
     QRect,
     QSize,
     Qt,
@@ -23,6 +26,7 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import (
     QColor,
+    QContextMenuEvent,
     QFont,
     QFontMetrics,
     QKeyEvent,
@@ -33,6 +37,7 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QMenu,
     QStyle,
     QStyledItemDelegate,
     QStyleOptionViewItem,
@@ -208,6 +213,8 @@ class CardList(QTreeView):
     card says `card_activated(note id)`."""
 
     card_activated = Signal(str)
+    # "Show earlier text…" on a note the facilitator changed: its id.
+    history_requested = Signal(str)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -255,6 +262,35 @@ class CardList(QTreeView):
         if index.isValid() and isinstance(model, EvidenceModel) \
                 and not model.is_group(index.row()):
             self.card_activated.emit(str(index.data(EvidenceModel.IdRole)))
+
+    def card_menu(self, index: QModelIndex) -> QMenu | None:
+        """The context menu of the card at `index` (None: a heading, or nothing to offer)."""
+        if not index.isValid() or not index.data(EvidenceModel.EditedRole):
+            return None
+        note_id = str(index.data(EvidenceModel.IdRole))
+        menu = QMenu(self)
+        action = menu.addAction(self.tr("Show earlier text…"))
+        action.setObjectName("showEarlierText")
+        action.triggered.connect(lambda: self.history_requested.emit(note_id))
+        return menu
+
+    def contextMenuEvent(self, event: QContextMenuEvent) -> None:
+        # From the keyboard (menu key, Shift+F10) the menu is the current card's.
+        keyboard = event.reason() == QContextMenuEvent.Reason.Keyboard
+        index = self.currentIndex() if keyboard else self.indexAt(event.pos())
+        menu = self.card_menu(index)
+        if menu is None:
+            super().contextMenuEvent(event)
+            return
+        if not keyboard:
+            self.setCurrentIndex(index)
+        where = self.visualRect(index).topLeft() if keyboard else event.pos()
+        self.exec_menu(menu, self.viewport().mapToGlobal(where))
+        menu.deleteLater()
+
+    def exec_menu(self, menu: QMenu, where: QPoint) -> None:
+        """Show `menu` at `where` until the user picks or dismisses (tests replace it)."""
+        menu.exec(where)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         index = self.currentIndex()

@@ -11,6 +11,11 @@ ranks or charts a teacher or a walker.
 A note in a conflict (changed on two laptops) is marked "2 versions" on its card, and a
 line above the wall says how many there are, with a way to the Conflicts view; the marks
 are read with the notes, on the worker thread, so they come and go with the same reload.
+
+A note whose text the facilitator changed is marked "edited by the facilitator" (which
+notes: `HistoryService.rows_with_history`, read with the notes); "Show earlier text…" (the
+card's context menu, or the button under the wall for the selected card) opens its history,
+where the walker's own words are kept, read off the GUI thread.
 """
 
 from __future__ import annotations
@@ -35,6 +40,7 @@ from PySide6.QtWidgets import (
 from walkapp import formatting as fmt
 from walkapp.domain import Note, Stem, Walk
 from walkapp.events import Entity
+from walkapp.services.history import HistoryService
 from walkapp.services.notes import NoteService
 from walkapp.services.walks import WalkService
 from walkapp.ui.models.evidence import (
@@ -51,6 +57,7 @@ from walkapp.ui.screens.postbrief.conflicts import (
     note_families,
     note_versions,
 )
+from walkapp.ui.widgets.note_history import NoteHistoryDialog
 
 
 @dataclass(frozen=True)
@@ -69,6 +76,7 @@ class WallData:
     groups: list[EvidenceGroup]
     versions: Mapping[str, int] = field(default_factory=dict)  # note id → its versions
     families: Mapping[str, str] = field(default_factory=dict)  # note id → its conflict
+    edited: frozenset[str] = frozenset()  # notes the facilitator changed (history kept)
 
 
 class EvidenceWall(Panel):
@@ -78,11 +86,14 @@ class EvidenceWall(Panel):
 
     def __init__(self, notes: NoteService, walks: WalkService, walk_id: str,
                  parent: QWidget | None = None, *,
-                 conflicts: ConflictReader | None = None) -> None:
+                 conflicts: ConflictReader | None = None,
+                 history: HistoryService | None = None) -> None:
         super().__init__(walk_id, parent)
         self._notes = notes
         self._walks = walks
         self._conflicts = conflicts  # None: no conflict marks (a panel built alone)
+        self._history = history  # None: no "edited" marks (a panel built alone)
+        self.history_dialog: NoteHistoryDialog | None = None
         self._data: WallData | None = None
         self.setObjectName("evidenceWall")
 
@@ -149,7 +160,9 @@ class EvidenceWall(Panel):
         self.model = EvidenceModel(self)
         self.tree = CardList()
         self.tree.card_activated.connect(self._card_activated)
+        self.tree.history_requested.connect(self.show_history)
         self.tree.setModel(self.model)
+        self.tree.selectionModel().currentChanged.connect(lambda *_: self._current_moved())
         self.tree.setAccessibleName(self.tr("Notes, grouped"))
         self.empty = QLabel()
         self.empty.setObjectName("emptyState")
@@ -158,6 +171,20 @@ class EvidenceWall(Panel):
         self._stack.addWidget(self.tree)
         self._stack.addWidget(self.empty)
         self.body.addWidget(self._stack, 1)
+
+        # For the selected card, if the facilitator changed it: the walker's text, on request.
+        self.history_button = QPushButton(self.tr("Show earlier text…"))
+        self.history_button.setObjectName("showEarlierText")
+        self.history_button.setAccessibleName(self.tr(
+            "Show the earlier text of the selected note: the walker's own words, kept when "
+            "the facilitator changed it"))
+        self.history_button.clicked.connect(lambda: self.show_history(self._current_note()))
+        self.history_button.setEnabled(False)
+        history_row = QHBoxLayout()
+        history_row.addStretch(1)
+        history_row.addWidget(self.history_button)
+        self.history_button.setVisible(history is not None)
+        self.body.addLayout(history_row)
         self._request = self.request()
 
     # -- state -------------------------------------------------------------------------------
@@ -191,11 +218,14 @@ class EvidenceWall(Panel):
         notes = tuple(self._notes.list_notes(self.walk_id))
         conflicts = (self._conflicts.list_conflicts(self.walk_id)
                      if self._conflicts is not None else [])
+        edited = frozenset(self._history.rows_with_history(self.walk_id)
+                           if self._history is not None else ())
         versions = note_versions(conflicts)
         groups = group_notes(walk, notes, request.group_by, request.texts,
                              query=request.query, show_authors=request.show_authors,
-                             versions=versions)
-        return WallData(walk, notes, request, groups, versions, note_families(conflicts))
+                             versions=versions, edited=edited)
+        return WallData(walk, notes, request, groups, versions, note_families(conflicts),
+                        edited)
 
     def apply(self, data: WallData) -> None:
         self._data = data
@@ -212,7 +242,8 @@ class EvidenceWall(Panel):
                          also=self.tr("also: {0}"),
                          removed_visit=self.tr("Removed visit (was visit {0})"),
                          removed_visit_unnumbered=self.tr("Removed visit"),
-                         versions=self.tr("{0} versions"))
+                         versions=self.tr("{0} versions"),
+                         edited=self.tr("edited by the facilitator"))
 
     def regroup(self, *, expand_all: bool = False) -> None:
         """Regroup the loaded notes after a control changed (no database access)."""
@@ -223,7 +254,7 @@ class EvidenceWall(Panel):
         groups = group_notes(self._data.walk, self._data.notes, request.group_by,
                              request.texts, query=request.query,
                              show_authors=request.show_authors,
-                             versions=self._data.versions)
+                             versions=self._data.versions, edited=self._data.edited)
         self._show(groups, request, expand_all=expand_all)
 
     def _show(self, groups: list[EvidenceGroup], request: WallRequest, *,
@@ -253,6 +284,7 @@ class EvidenceWall(Panel):
             self._stack.setCurrentWidget(self.empty)
         else:
             self._stack.setCurrentWidget(self.tree)
+        self._current_moved()
 
     # -- conflicts ---------------------------------------------------------------------------
     def conflicted_notes(self) -> list[str]:
@@ -276,3 +308,33 @@ class EvidenceWall(Panel):
     def _card_activated(self, note_id: str) -> None:
         if self._data is not None and note_id in self._data.versions:
             self.conflicts_requested.emit(note_id)
+
+    # -- history -----------------------------------------------------------------------------
+    def edited_notes(self) -> list[str]:
+        """The notes marked "edited by the facilitator", in the wall's order."""
+        return [n.id for n in self._data.notes if n.id in self._data.edited] \
+            if self._data is not None else []
+
+    def _current_note(self) -> str:
+        index = self.tree.currentIndex()
+        if not index.isValid() or not index.data(EvidenceModel.EditedRole):
+            return ""
+        return str(index.data(EvidenceModel.IdRole))
+
+    def _current_moved(self) -> None:
+        self.history_button.setEnabled(bool(self._current_note()))
+
+    def show_history(self, note_id: str) -> NoteHistoryDialog | None:
+        """Open the earlier texts of `note_id` (read off the GUI thread); the dialog, or
+        None when there is nothing to show."""
+        history = self._history
+        if history is None or not note_id or self.is_closed():
+            return None
+        if self.history_dialog is not None:
+            self.history_dialog.close()
+            self.history_dialog.deleteLater()
+        walk_id = self.walk_id
+        self.history_dialog = NoteHistoryDialog(
+            lambda: history.history(walk_id, Entity.NOTE, note_id), self)
+        self.history_dialog.show()
+        return self.history_dialog

@@ -62,7 +62,8 @@ CONFLICTS = "conflicts"  # the Conflicts panel's name
 PANELS: tuple[PanelSpec, ...] = (
     PanelSpec(Activity.EVIDENCE_WALL, "Evidence wall",
               lambda s, w, _a, _wr: EvidenceWall(s.notes, s.walks, w,
-                                                 conflicts=s.conflicts)),
+                                                 conflicts=s.conflicts,
+                                                 history=s.history)),
     PanelSpec(Activity.CALIBRATION, "Calibration",
               lambda s, w, _a, _wr: CalibrationView(s.notes, s.walks, w,
                                                     conflicts=s.conflicts)),
