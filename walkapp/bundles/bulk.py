@@ -8,7 +8,8 @@ no conflict copy) takes this path; everything else goes through `merge._apply`. 
 written is exactly what `_apply` would write (`apply_content`'s fields, the tags that are
 part of this walk and the stale ones, the version and sync rows of `LocalState`; the
 caller makes the visit's tombstone and notes the adjustments), and the `LocalState` that
-the rows bypassed is dropped afterwards, so the next file of the import loads them afresh.
+the rows bypassed takes them in when the next file of the import needs it
+(`LocalState.take_bulk`).
 """
 
 from __future__ import annotations

@@ -414,6 +414,8 @@ def merge_entity(session: Session, walk_id: str, incoming: Incoming, refs: Refs,
     spec = incoming.spec
     key = (walk_id, spec.name)
     local = states.get(key) if states is not None else None
+    if local is not None and local.bulk_ids:
+        local.take_bulk()
     if local is None:
         local = LocalState(session, spec, walk_id)
         local.commit_dirty()
@@ -515,8 +517,10 @@ def merge_entity(session: Session, walk_id: str, incoming: Incoming, refs: Refs,
                 f"{len(heads)} versions kept side by side.")
         else:
             tally.add(spec, _outcome(bool(before), before == lanes, shown_before, shown_now))
-    if bulk.write() and states is not None:
-        del states[key]  # its rows and sync rows no longer hold all of the walk's
+    if bulk.write():
+        # Its rows no longer hold all of the walk's: the next file of this import loads
+        # just the rows written here (`take_bulk`), not the whole walk again.
+        local.bulk_ids.extend(row["id"] for row in bulk.rows)
     session.flush()
 
 

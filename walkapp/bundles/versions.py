@@ -182,11 +182,30 @@ class LocalState:
             r.row_id: r for r in session.scalars(
                 select(m.SyncRow).where(m.SyncRow.walk_id == walk_id,
                                         m.SyncRow.entity == spec.name))}
+        # Row ids inserted in bulk (walkapp.bundles.bulk) and not loaded yet: the next
+        # file of the same import takes them in (`take_bulk`), rather than the whole walk
+        # being loaded again for each file.
+        self.bulk_ids: list[str] = []
         self.nodes: dict[str, Node] = {}
         for n in session.scalars(select(m.SyncVersion).where(
                 m.SyncVersion.walk_id == walk_id, m.SyncVersion.entity == spec.name)):
             self.nodes[n.id] = Node(n.id, n.family_id, n.lane_id,
                                     tuple(n.parents.split()) if n.parents else ())
+
+    def take_bulk(self) -> None:
+        """Load the rows (and their sync rows) inserted in bulk since this state was used,
+        so that it holds all of the walk's rows again. Their versions are known already."""
+        ids, self.bulk_ids = self.bulk_ids, []
+        model: Any = self.spec.model
+        for start in range(0, len(ids), 500):
+            chunk = ids[start:start + 500]
+            query = select(model).where(model.id.in_(chunk))
+            if self.spec.has_tags:
+                query = query.options(selectinload(m.Note.look_fors))
+            self.rows.update((r.id, r) for r in self.session.scalars(query))
+            self.sync.update((r.row_id, r) for r in self.session.scalars(
+                select(m.SyncRow).where(m.SyncRow.entity == self.spec.name,
+                                        m.SyncRow.row_id.in_(chunk))))
 
     def tags(self, row: Any) -> list[str]:
         """All the note's tags, shown or stale (see `m.Note.stale_look_for_ids`): the
