@@ -38,6 +38,7 @@ from walkapp.ui.screens.postbrief.conflicts import (
     note_versions,
 )
 from walkapp.ui.screens.postbrief.padded import PaddedTextDelegate
+from walkapp.ui.widgets.conflict_bar import ConflictBar
 
 
 @dataclass(frozen=True)
@@ -94,20 +95,10 @@ class CalibrationView(Panel):
         self.body.addLayout(controls)
 
         # Shown only while a note of this visit has two versions.
-        self.conflict_bar = QWidget()
-        self.conflict_bar.setObjectName("conflictBar")
-        bar = QHBoxLayout(self.conflict_bar)
-        bar.setContentsMargins(0, 0, 0, 0)
-        self.conflict_label = QLabel()
-        self.conflict_label.setObjectName("inlineWarning")
-        self.conflict_label.setWordWrap(True)
-        self.conflict_button = QPushButton(self.tr("Resolve in Conflicts…"))
-        self.conflict_button.setAccessibleName(self.tr(
-            "Open the Conflicts view to choose which version of each note to keep"))
+        self.conflict_bar = ConflictBar()
+        self.conflict_label = self.conflict_bar.label
+        self.conflict_button = self.conflict_bar.button
         self.conflict_button.clicked.connect(self._resolve_clicked)
-        bar.addWidget(self.conflict_label, 1)
-        bar.addWidget(self.conflict_button)
-        self.conflict_bar.hide()
         self.body.addWidget(self.conflict_bar)
 
         self.model = CalibrationModel(self)
@@ -203,11 +194,9 @@ class CalibrationView(Panel):
                                 versions=data.versions)
         self.model.set_grid(grid)
         marked = len({data.families.get(n, n) for n in self.conflicted_notes()})
-        if marked:
-            self.conflict_label.setText("⚠ " + self.tr(
-                "{0} of this visit changed on two laptops: their versions are marked "
-                "below. Choose what to keep.").format(fmt.plural(marked, "note", "notes")))
-        self.conflict_bar.setVisible(bool(marked))
+        self.conflict_bar.say(self.tr(
+            "{0} of this visit changed on two laptops: their versions are marked below. "
+            "Choose what to keep.").format(fmt.plural(marked, "note", "notes")) if marked else "")
         if not data.walk.visits:
             self.empty.setText(self.tr("This walk has no visits yet. Add them to the route "
                                        "in the plan."))

@@ -57,6 +57,7 @@ from walkapp.ui.screens.postbrief.conflicts import (
     note_families,
     note_versions,
 )
+from walkapp.ui.widgets.conflict_bar import ConflictBar
 from walkapp.ui.widgets.note_history import NoteHistoryDialog
 
 
@@ -141,20 +142,10 @@ class EvidenceWall(Panel):
         self.body.addWidget(self.summary)
 
         # Shown only while some notes have two versions: how many, and the way to settle.
-        self.conflict_bar = QWidget()
-        self.conflict_bar.setObjectName("conflictBar")
-        bar = QHBoxLayout(self.conflict_bar)
-        bar.setContentsMargins(0, 0, 0, 0)
-        self.conflict_label = QLabel()
-        self.conflict_label.setObjectName("inlineWarning")
-        self.conflict_label.setWordWrap(True)
-        self.conflict_button = QPushButton(self.tr("Resolve in Conflicts…"))
-        self.conflict_button.setAccessibleName(self.tr(
-            "Open the Conflicts view to choose which version of each note to keep"))
+        self.conflict_bar = ConflictBar()
+        self.conflict_label = self.conflict_bar.label
+        self.conflict_button = self.conflict_bar.button
         self.conflict_button.clicked.connect(self._resolve_clicked)
-        bar.addWidget(self.conflict_label, 1)
-        bar.addWidget(self.conflict_button)
-        self.conflict_bar.hide()
         self.body.addWidget(self.conflict_bar)
 
         self.model = EvidenceModel(self)
@@ -295,11 +286,9 @@ class EvidenceWall(Panel):
     def _show_conflicts(self) -> None:
         families = self._data.families if self._data is not None else {}
         marked = len({families.get(n, n) for n in self.conflicted_notes()})
-        if marked:
-            self.conflict_label.setText("⚠ " + self.tr(
-                "{0} changed on two laptops: their versions are marked below. Choose "
-                "what to keep.").format(fmt.plural(marked, "note was", "notes were")))
-        self.conflict_bar.setVisible(bool(marked))
+        self.conflict_bar.say(self.tr(
+            "{0} changed on two laptops: their versions are marked below. Choose what to "
+            "keep.").format(fmt.plural(marked, "note was", "notes were")) if marked else "")
 
     def _resolve_clicked(self) -> None:
         marked = self.conflicted_notes()
