@@ -174,8 +174,11 @@ class EvidenceWall(Panel):
         history_row = QHBoxLayout()
         history_row.addStretch(1)
         history_row.addWidget(self.history_button)
-        self.history_button.setVisible(history is not None)
         self.body.addLayout(history_row)
+        # Only ever hidden here: showing a widget before it has a parent opens it as a
+        # window of its own (it takes the focus from the main window).
+        if history is None:
+            self.history_button.hide()
         self._request = self.request()
 
     # -- state -------------------------------------------------------------------------------
