@@ -7,7 +7,7 @@ import functools
 import logging
 from collections.abc import Callable
 
-from PySide6.QtCore import QByteArray, QSettings, Qt
+from PySide6.QtCore import QByteArray, QSettings, Qt, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QKeySequence
 from PySide6.QtWidgets import QLabel, QMainWindow, QStackedWidget, QVBoxLayout, QWidget
 
@@ -19,19 +19,25 @@ from walkapp.protocol.library import ProtocolLibrary
 from walkapp.services import Services
 from walkapp.services.base import same_reads
 from walkapp.services.commands import Call, WalkEdit
-from walkapp.ui import gc_policy
+from walkapp.ui import gc_policy, workers
 from walkapp.ui.bridge import ChangeBridge
 from walkapp.ui.bundles_ui import PassphraseAsker
 from walkapp.ui.dialogs import Asker
 from walkapp.ui.lifecycle import shutdown_tree
 from walkapp.ui.page import Stoppable
 from walkapp.ui.screens.new_walk import NewWalkDialog, NewWalkRequest, ProtocolChoice
+from walkapp.ui.screens.opening import OpeningScreen
 from walkapp.ui.screens.walks_library import WalksLibrary
 from walkapp.ui.screens.workspace import PageSpec, WalkWorkspace
 from walkapp.ui.walk_files import WalkFiles
 from walkapp.ui.walk_trash import TrashControls
 from walkapp.ui.widgets.notice import NoticeBanner
-from walkapp.ui.workers import cancel_owned_by, stop_processes, wait_for_background
+from walkapp.ui.workers import (
+    cancel_owned_by,
+    read_in_background,
+    stop_processes,
+    wait_for_background,
+)
 from walkapp.ui.writer import Writer
 
 PagesFactory = Callable[[Services, str, Asker, QWidget, ChangeBridge], list[PageSpec]]
@@ -43,6 +49,9 @@ log = logging.getLogger(__name__)
 
 
 class MainWindow(QMainWindow, Stoppable):
+    # A walk's workspace is shown (its read is in and its page in front is built).
+    walk_shown = Signal(str)
+
     def __init__(self, services: Services, settings: QSettings, asker: Asker | None = None,
                  parent: QWidget | None = None, *, pages: PagesFactory | None = None,
                  protocols: Callable[[], list[ProtocolChoice]] | None = None,
@@ -67,6 +76,12 @@ class MainWindow(QMainWindow, Stoppable):
         self._protocols = protocols or (lambda: composition.protocol_choices(lib))
         self._create_walk = create_walk or composition.walk_creator(lib)
         self.workspace: WalkWorkspace | None = None
+        # The walk being opened while its read is under way (see open_walk), and what
+        # tells a late read from the newest: a walk opened after it, or going back, drops it.
+        self._opening: str | None = None
+        self._opening_stale = False
+        self._opening_number = 0
+        self._opening_view: OpeningScreen | None = None
         self._closed = False
         self._ended_saved = True
         # True while the window closes: the walk closes with it, yet it is where walkapp
@@ -228,8 +243,12 @@ class MainWindow(QMainWindow, Stoppable):
         event.acceptProposedAction()
 
     def _update_actions(self) -> None:
-        self.close_walk_action.setEnabled(self.workspace is not None)
-        has_walk = self.workspace is not None or self.library.selected_walk_id() is not None
+        opening = self._opening is not None
+        self.close_walk_action.setEnabled(self.workspace is not None or opening)
+        # While a walk is read nothing may act on it (or on the list's selection behind
+        # it) until its workspace is there.
+        has_walk = not opening and (self.workspace is not None
+                                    or self.library.selected_walk_id() is not None)
         for action in (self.kit_action, self.save_notes_action):
             action.setEnabled(has_walk)
         for action, needs_walk in getattr(self, "_export_actions", []):
@@ -361,28 +380,97 @@ class MainWindow(QMainWindow, Stoppable):
         """Let a removal for good that is still running finish before the database closes."""
         self.trash.shutdown()
 
-    def open_walk(self, walk_id: str) -> None:
+    def open_walk(self, walk_id: str, *, wait_ms: int | None = None) -> None:
+        """Open the walk: read it (and its protocol) off the GUI thread, showing "Opening
+        the walk…" meanwhile, then build its workspace with the page in front in a turn of
+        its own; `walk_shown` says when it is there. A walk asked for while another is
+        still being read replaces it (the older read is dropped). An error (the walk was
+        deleted meanwhile, the database is locked or damaged) is reported as a message and
+        the list of walks shows again.
+
+        `wait_ms`: how long the GUI thread may wait for the read, so that the walk is open
+        when this returns (default `workers.OPEN_READ_MS`: not at all). Start-up's
+        "back where you were" waits, before the window is shown."""
         if self._closed or not self._close_workspace():
             return
-        try:
-            # Each page reads the walk as it is built: read it once for all of them, and
-            # keep it for the pages built in the next turns until something changes.
+        screen = self._opening_screen()
+        self.stack.setCurrentWidget(screen)
+        self._opening = walk_id
+        self._opening_stale = False
+        self._opening_number += 1
+        number = self._opening_number
+        self._update_actions()
+        walks = self._services.walks
+
+        def read() -> dict[object, object]:
+            # On a worker thread (its own SQLite connection): the walk and its protocol,
+            # kept as the shared reads its pages are then built from on the GUI thread.
             reads: dict[object, object] = {}
             with same_reads(reads):
+                walks.get_walk(walk_id)
+                walks.protocol_snapshot(walk_id)
+            return reads
+
+        read_in_background(read, lambda reads: self._walk_read(number, walk_id, reads),
+                           owner=screen,
+                           on_error=lambda error, _details: self._open_failed(number, error),
+                           wait_ms=workers.OPEN_READ_MS if wait_ms is None else wait_ms)
+
+    def _opening_screen(self) -> OpeningScreen:
+        if self._opening_view is None:
+            self._opening_view = OpeningScreen()
+            self._opening_view.back_requested.connect(self.show_library)
+            self.stack.addWidget(self._opening_view)
+        return self._opening_view
+
+    def opening(self) -> str | None:
+        """The walk being opened (its read is not in yet), if any."""
+        return self._opening
+
+    def _walk_read(self, number: int, walk_id: str, reads: dict[object, object]) -> None:
+        if self._closed or number != self._opening_number or self._opening != walk_id:
+            return  # another walk was asked for meanwhile, or the window went back
+        self._opening = None
+        if self._opening_stale:
+            reads = {}  # something changed while it was read: the pages read it afresh
+        try:
+            # Each page reads the walk as it is built: they all get the walk read above,
+            # and the workspace keeps it for the pages built in the next turns until
+            # something changes.
+            with same_reads(reads):
                 pages = self._pages(self._services, walk_id, self._asker, self, self.bridge)
-                self.workspace = WalkWorkspace(self._services, walk_id, pages,
-                                               asker=self._asker, reads=reads)
+                workspace = WalkWorkspace(self._services, walk_id, pages,
+                                          asker=self._asker, reads=reads)
         except WalkappError as error:
-            self._report(error, self.tr("The walk could not be opened"))
+            self._open_failed(number, error)
             return
-        self.workspace.back_requested.connect(self.show_library)
-        self.stack.addWidget(self.workspace)
-        self.stack.setCurrentWidget(self.workspace)
-        self.setWindowTitle(self.tr("{0}").format(
-            self.workspace.title.text()))
+        self.workspace = workspace
+        workspace.back_requested.connect(self.show_library)
+        self.stack.addWidget(workspace)
+        self.stack.setCurrentWidget(workspace)
+        self.setWindowTitle(self.tr("{0}").format(workspace.title.text()))
         self._update_actions()
+        self.walk_shown.emit(walk_id)
+
+    def _open_failed(self, number: int, error: BaseException) -> None:
+        if self._closed or number != self._opening_number:
+            return
+        self._opening = None
+        self.show_library()
+        if not isinstance(error, WalkappError):
+            raise error  # a bug: on to the crash handler, as on the GUI thread before
+        self._report(error, self.tr("The walk could not be opened"))
+
+    def _stop_opening(self) -> None:
+        """Drop the read of a walk being opened (its result, if it still comes, is not
+        used)."""
+        self._opening = None
+        self._opening_number += 1
+        if self._opening_view is not None:
+            cancel_owned_by(self._opening_view)
 
     def _close_workspace(self) -> bool:
+        self._stop_opening()
         if self.workspace is None:
             return True
         if not self.workspace.can_close():  # asks when something typed is not saved
@@ -410,6 +498,13 @@ class MainWindow(QMainWindow, Stoppable):
             return  # queued before the window closed; the database may be closed now
         self.library.on_change(change)
         self.trash_view.on_change(change)
+        if self._opening is not None and change.walk_id in (None, self._opening):
+            if (change.entity is Entity.WALK and change.action is Action.REMOVED
+                    and change.walk_id == self._opening):
+                self.show_library()  # gone while it was read: as for an open walk
+                return
+            # What is being read may be out of date already: its pages read it afresh.
+            self._opening_stale = True
         if self.workspace is not None:
             if (change.entity is Entity.WALK and change.action is Action.REMOVED
                     and change.walk_id == self.workspace.walk_id):

@@ -39,6 +39,9 @@ log = logging.getLogger(__name__)
 
 # The pages that hold the note-taker, in the order they are looked for.
 OBSERVATION_PAGES = ("observation", "walker")
+# How long start-up waits for the walk it opens again to be read (it was just found; past
+# this, the list of walks shows instead).
+RESTORE_WAIT_MS = 10_000
 _HOOKED = "walkappResumeHooked"
 
 
@@ -116,7 +119,9 @@ class ResumeKeeper(QObject):
         assert position.walk_id is not None
         # Checked first, so a walk deleted or in the Trash is skipped without a message.
         self._services.walks.get_walk(position.walk_id)
-        self._window.open_walk(position.walk_id)
+        # Before the window is shown: wait for the walk's read, so that its page, visit and
+        # timers can be put back now.
+        self._window.open_walk(position.walk_id, wait_ms=RESTORE_WAIT_MS)
         workspace = self._window.workspace
         if workspace is None or workspace.walk_id != position.walk_id:
             return False

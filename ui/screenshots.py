@@ -54,7 +54,7 @@ def render_all(out_dir: Path) -> list[Path]:
             window = MainWindow(services, ui_settings(settings))
             shots.append(out_dir / "02-library.png")
             _shoot(window, shots[-1])
-            window.open_walk(walk.id)
+            window.open_walk(walk.id, wait_ms=10_000)  # the pages are shot at once
             workspace = window.workspace
             assert workspace is not None
             for number, key in enumerate(workspace.page_keys(), start=3):

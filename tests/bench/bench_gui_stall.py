@@ -23,6 +23,7 @@ six notes files.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 import os
 import subprocess
@@ -351,9 +352,13 @@ def notes_files(bench: Bench, root: Path, tag: str) -> list[Path]:
 
 # -- the actions -----------------------------------------------------------------------------
 
-def typing(widget_of: Callable[[], Any], text: str,
+def typing(writer: Any, widget_of: Callable[[], Any], text: str,
            saved: Callable[[str], bool]) -> Callable[[str], tuple[Callable[[], object],
                                                                 Callable[[], bool]]]:
+    """Type `text` (and the mode) into the widget; done when the database has it: after
+    each write the window's writer reports once the last key is typed, `saved()` is asked
+    once, off the GUI thread (the bench's own read must not count as the screen's stall).
+    A check that fails (the database still held) is asked again at the next write."""
     def make(mode: str) -> tuple[Callable[[], object], Callable[[], bool]]:
         import threading
 
@@ -361,22 +366,28 @@ def typing(widget_of: Callable[[], Any], text: str,
         typist = Typist(widget_of(), words)
         seen = threading.Event()
 
-        def poll() -> None:
-            # Whether it is saved is read from the database, so it is asked here, off the
-            # GUI thread: the bench's own reads must not count as the screen's stall.
-            deadline = time.monotonic() + ACTION_TIMEOUT_S + 5
-            while not seen.is_set() and time.monotonic() < deadline:
-                time.sleep(0.02)
-                try:
-                    if typist.done and saved(words):
-                        seen.set()
-                except Exception:
-                    pass  # e.g. the database held by the locker: ask again
+        def check() -> None:
+            try:
+                if saved(words):
+                    seen.set()
+            except Exception:
+                pass  # e.g. the database held by the locker: the next write asks again
+
+        def written(_ticket: object) -> None:
+            if typist.done and not seen.is_set():
+                threading.Thread(target=check, daemon=True).start()
 
         def start() -> None:
-            threading.Thread(target=poll, daemon=True).start()
+            writer.done.connect(written)
             typist.start()
-        return start, seen.is_set
+
+        def done() -> bool:
+            if seen.is_set():
+                with contextlib.suppress(RuntimeError, TypeError):
+                    writer.done.disconnect(written)
+                return True
+            return False
+        return start, done
     return make
 
 
@@ -423,7 +434,7 @@ def facilitator_actions(bench: Bench, mode: str, walk_id: str,
     title_edit.setFocus()
     title_edit.end(False)
     one("plan edit (walk title)", typing(
-        lambda: title_edit, " for maths",
+        window.writer, lambda: title_edit, " for maths",
         lambda words, w=walk_id: services.walks.get_walk(w).title.endswith(words)))
 
     # Pre-brief: the runner and a step prompt.
@@ -442,8 +453,8 @@ def facilitator_actions(bench: Bench, mode: str, walk_id: str,
     def prompt_saved(words: str, w: str = walk_id) -> bool:
         return any(words in str(r.value) for r in services.responses.list_answers(w))
 
-    one("step prompt", typing(lambda: prompts[0].editor, "Pupils explain their reasons",
-                              prompt_saved))
+    one("step prompt", typing(window.writer, lambda: prompts[0].editor,
+                              "Pupils explain their reasons", prompt_saved))
     one("runner +1 min", click(lambda g=guide: g.more_button))
     step = [guide.runner.state().step_key]
     one("runner Next", click(lambda g=guide: g.next_button,
@@ -461,7 +472,7 @@ def facilitator_actions(bench: Bench, mode: str, walk_id: str,
     page.author.activated.emit(page.author.currentIndex())
     bench.settle()
     one("typing a note", typing(
-        lambda p=page: p.observation.editor.text_edit,
+        window.writer, lambda p=page: p.observation.editor.text_edit,
         "Pairs compared two methods for 48 ÷ 6",
         lambda words, w=walk_id: any(n.text == words
                                      for n in services.notes.list_notes(w))))
@@ -492,7 +503,8 @@ def facilitator_actions(bench: Bench, mode: str, walk_id: str,
         spin(lambda p=panel: bool(p.rows), ACTION_TIMEOUT_S)
         person = walk.walkers[0].id
         one("commitment", typing(
-            lambda p=panel, who=person: p.rows[who].editor, "I will try longer pauses",
+            window.writer, lambda p=panel, who=person: p.rows[who].editor,
+            "I will try longer pauses",
             lambda words, w=walk_id: any(words in c.text for c in
                                          services.debrief.list_commitments(w))))
         panel = to("action_items")
@@ -537,14 +549,19 @@ def run_all(bench: Bench, only: list[str]) -> None:
             bench.settle()
 
             def go() -> None:
-                # Two turns of the event loop, as for a person: open, then pick the page.
+                # As for a person: open the walk, then, once it shows, pick the page (the
+                # walk is read off the GUI thread first: `walk_shown` says it is there).
                 # A 1 ms timer, not singleShot(0): a posted event would run before the
                 # timers that are due, so both would be one turn (walkapp.ui.turns).
                 from PySide6.QtCore import QTimer
 
+                def pick(walk_id: str) -> None:
+                    window.walk_shown.disconnect(pick)
+                    QTimer.singleShot(1, lambda: window.workspace is not None
+                                      and window.workspace.show_page("observation"))
+
+                window.walk_shown.connect(pick)
                 window.open_walk(big)
-                QTimer.singleShot(1, lambda: window.workspace is not None
-                                  and window.workspace.show_page("observation"))
             return go, lambda: (window.workspace is not None
                                 and window.workspace.current_key() == "observation"
                                 and _loaded(window.workspace))
@@ -599,7 +616,8 @@ def run_all(bench: Bench, only: list[str]) -> None:
 
             if editors:
                 bench.measure("a reflection", mode, *typing(
-                    lambda e=editors[0]: e.findChild(_plain_edit()), "I noticed more talk",
+                    window.writer, lambda e=editors[0]: e.findChild(_plain_edit()),
+                    "I noticed more talk",
                     reflection_saved)(mode))
             else:
                 bench.rows.setdefault("a reflection", Row("a reflection")).notes.append(

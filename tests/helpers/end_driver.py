@@ -41,7 +41,7 @@ TEXT = "Talk partners before every answer"
 
 def _type_note(walk_id: str) -> None:
     window = next(w for w in QApplication.topLevelWidgets() if isinstance(w, MainWindow))
-    window.open_walk(walk_id)
+    window.open_walk(walk_id, wait_ms=10_000)  # open when it returns: the page is used next
     assert window.workspace is not None
     window.workspace.show_page("observation")
     page = window.workspace.page("observation")

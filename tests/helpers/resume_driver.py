@@ -54,7 +54,7 @@ def _page(window: MainWindow) -> ObservationPage:
 
 def _work(walk_id: str) -> None:
     window = _window()
-    window.open_walk(walk_id)
+    window.open_walk(walk_id, wait_ms=10_000)  # open when it returns: the page is used next
     assert window.workspace is not None
     window.workspace.show_page("observation")
     page = _page(window)

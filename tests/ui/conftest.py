@@ -29,9 +29,11 @@ def _reads_apply_at_once(monkeypatch: pytest.MonkeyPatch) -> None:
     than 20 ms (walkapp.ui.workers.read_in_background). On a busy test machine that would
     make a test see the loading state by chance: wait for every read here instead, so a
     screen looks as it did when it read on the GUI thread. Tests of the loading state set
-    QUICK_READ_MS (or FOLLOW_READ_MS, for a re-read after a change) to 0 themselves."""
+    QUICK_READ_MS (or FOLLOW_READ_MS, for a re-read after a change; OPEN_READ_MS, for the
+    read of a walk being opened) to 0 themselves."""
     monkeypatch.setattr(workers, "QUICK_READ_MS", 10_000)
     monkeypatch.setattr(workers, "FOLLOW_READ_MS", 10_000)
+    monkeypatch.setattr(workers, "OPEN_READ_MS", 10_000)
 
 
 @pytest.fixture(autouse=True)

@@ -35,6 +35,7 @@ from walkapp.protocol.runner import (
 )
 from walkapp.protocol.schema import Activity
 from walkapp.services import Services
+from walkapp.services.base import current_reads, same_reads
 from walkapp.services.commands import RunnerAction, RunnerVerb
 from walkapp.services.protocol_walks import open_runner
 from walkapp.ui import turns
@@ -67,6 +68,10 @@ class StepGuide(QWidget, Page):
         self.runner = runner or open_runner(services, walk_id, phase=phase,
                                             clock=clock or services.runs.clock)
         self._panel_cache: dict[Activity, Page | None] = {}
+        # Made inside an open walk's `same_reads()` (its workspace keeps the walk it read
+        # until something changes): a step's panel built in a later turn (the next step's,
+        # ahead) reads the walk from there too, not once more from the database.
+        self._reads = current_reads()
         self._prompt_cache: dict[str, StepPrompts] = {}
         self._shown_position = -1
         # After a runner action the new step's body (its prompts, then its panel) is built
@@ -333,7 +338,8 @@ class StepGuide(QWidget, Page):
 
     def _panel_for(self, activity: Activity) -> Page | None:
         if activity not in self._panel_cache:
-            panel = self._panels(activity)
+            with same_reads(self._reads):
+                panel = self._panels(activity)
             if panel is not None and not isinstance(panel, QWidget):
                 raise TypeError(f"the panel for {activity.value!r} is not a widget")
             self._panel_cache[activity] = panel
