@@ -3,6 +3,7 @@ walk). It composes screens; it does not contain them."""
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import logging
 from collections.abc import Callable
@@ -19,6 +20,7 @@ from walkapp.protocol.library import ProtocolLibrary
 from walkapp.services import Services
 from walkapp.services.base import same_reads
 from walkapp.services.commands import Call, WalkEdit
+from walkapp.services.protocol_walks import walk_protocol
 from walkapp.ui import gc_policy, workers
 from walkapp.ui.bridge import ChangeBridge
 from walkapp.ui.bundles_ui import PassphraseAsker
@@ -400,7 +402,8 @@ class MainWindow(QMainWindow, Stoppable):
         self._opening_number += 1
         number = self._opening_number
         self._update_actions()
-        walks = self._services.walks
+        services = self._services
+        walks = services.walks
 
         def read() -> dict[object, object]:
             # On a worker thread (its own SQLite connection): the walk and its protocol,
@@ -408,7 +411,12 @@ class MainWindow(QMainWindow, Stoppable):
             reads: dict[object, object] = {}
             with same_reads(reads):
                 walks.get_walk(walk_id)
-                walks.protocol_snapshot(walk_id)
+                if walks.protocol_snapshot(walk_id).strip():
+                    # Made from the snapshot here too (the pages and runners share it).
+                    # One that cannot be made is left to the page that needs it, which
+                    # says why, as before.
+                    with contextlib.suppress(WalkappError):
+                        walk_protocol(services, walk_id)
             return reads
 
         read_in_background(read, lambda reads: self._walk_read(number, walk_id, reads),

@@ -19,6 +19,7 @@ from walkapp.protocol.schema import LookForSet, Protocol
 from walkapp.protocol.snapshot import from_snapshot, to_snapshot
 from walkapp.services import Services, convert
 from walkapp.services import validate as v
+from walkapp.services.base import shared_read
 from walkapp.services.walks import load_walk
 from walkapp.storage import models as m
 
@@ -75,11 +76,18 @@ def _look_for_set(protocol: Protocol, wanted: LookForSet | str | None) -> LookFo
 def walk_protocol(services: Services, walk_id: str,
                   library: ProtocolLibrary | None = None) -> Protocol:
     """The exact protocol the walk runs, from its snapshot. A walk made before snapshots
-    existed falls back to the library's protocol of the same id, then to the default."""
+    existed falls back to the library's protocol of the same id, then to the default.
+
+    Within `same_reads()` the protocol made from a snapshot is shared like the walk (it is
+    immutable): a walk's pages and runners each ask for it while the walk opens."""
     walk = services.walks.get_walk(walk_id)
     snapshot = services.walks.protocol_snapshot(walk_id)
     if snapshot.strip():
-        return from_snapshot(snapshot, walk.protocol_hash or None)
+        expected = walk.protocol_hash or None
+        protocol: Protocol = shared_read(
+            (id(services.db), "walk_protocol", walk_id, snapshot, expected),
+            lambda: from_snapshot(snapshot, expected))
+        return protocol
     if library is not None and walk.protocol_id:
         try:
             return library.get(walk.protocol_id)
