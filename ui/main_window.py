@@ -396,6 +396,7 @@ class MainWindow(QMainWindow, Stoppable):
         if self._closed or not self._close_workspace():
             return
         screen = self._opening_screen()
+        screen.start()
         self.stack.setCurrentWidget(screen)
         self._opening = walk_id
         self._opening_stale = False
@@ -439,6 +440,8 @@ class MainWindow(QMainWindow, Stoppable):
         if self._closed or number != self._opening_number or self._opening != walk_id:
             return  # another walk was asked for meanwhile, or the window went back
         self._opening = None
+        if self._opening_view is not None:
+            self._opening_view.stop()
         if self._opening_stale:
             reads = {}  # something changed while it was read: the pages read it afresh
         try:
@@ -475,6 +478,7 @@ class MainWindow(QMainWindow, Stoppable):
         self._opening = None
         self._opening_number += 1
         if self._opening_view is not None:
+            self._opening_view.stop()
             cancel_owned_by(self._opening_view)
 
     def _close_workspace(self) -> bool:

@@ -142,6 +142,11 @@ def test_while_the_walk_is_read_the_window_says_so_and_nothing_acts_on_it(
     assert window._page_actions == []
     # …except going back, which stays possible.
     assert window.close_walk_action.isEnabled()
+    # A read that takes long enough to be seen says what is happening.
+    screen = window.stack.currentWidget()
+    assert not screen.message.isVisible()
+    qtbot.waitUntil(screen.message.isVisible, timeout=10_000)
+    assert screen.message.text() == "Opening the walk…"
     reads.gate.set()
     qtbot.waitUntil(lambda: window.workspace is not None, timeout=10_000)
     assert shown == [walk_id] and window.opening() is None

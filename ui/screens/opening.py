@@ -1,14 +1,21 @@
-"""What the window shows while a walk it opens is read off the GUI thread: a line saying so
-and a way back to the list of walks, and nothing that could act on the walk before its
-pages are there (walkapp.ui.main_window opens the walk; this only shows that it does)."""
+"""What the window shows while a walk it opens is read off the GUI thread: a way back to the
+list of walks and, when the read takes long enough to be seen (a database held by another
+program), a line saying the walk is being opened; nothing that could act on the walk
+before its pages are there (walkapp.ui.main_window opens the walk; this only shows it)."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
+from walkapp.ui.page import Stoppable
 
-class OpeningScreen(QWidget):
+# Most walks are read in a few milliseconds: the line appears only after this, so that a
+# quick open does not flash it.
+MESSAGE_AFTER_MS = 300
+
+
+class OpeningScreen(QWidget, Stoppable):
     back_requested = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
@@ -34,3 +41,19 @@ class OpeningScreen(QWidget):
         layout.addStretch(1)
         layout.addWidget(self.message)
         layout.addStretch(2)
+        self.message.hide()
+        self._reveal = QTimer(self, singleShot=True, interval=MESSAGE_AFTER_MS)
+        self._reveal.timeout.connect(self.message.show)
+
+    def start(self) -> None:
+        """A walk starts to be read: the line shows if the read is still going soon."""
+        self.message.hide()
+        self._reveal.start()
+
+    def stop(self) -> None:
+        """The walk is open, or no longer wanted."""
+        self._reveal.stop()
+        self.message.hide()
+
+    def shutdown(self) -> None:
+        self.stop()
