@@ -244,3 +244,39 @@ def test_a_walk_that_cannot_be_read_is_reported_and_the_list_shows(
     assert (kind, title) == ("warn", "The walk could not be opened")
     assert window.workspace is None and window.stack.currentWidget() is window.library
     assert window.opening() is None and not window.close_walk_action.isEnabled()
+
+
+def test_a_change_while_the_walk_is_read_is_shown_when_it_opens(
+        qtbot: Any, services: Services, qsettings: QSettings, asker: ScriptedAsker,
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(workers, "OPEN_READ_MS", 0)
+    walk_id = _walk(services, "Walk")
+    window = _window(qtbot, services, qsettings, asker)
+    reads = WalkReads(services, monkeypatch)
+    reads.gated.add(walk_id)
+    window.open_walk(walk_id)
+    services.walks.update_walk(walk_id, title="Walk for maths")  # e.g. an import, just now
+    QApplication.processEvents()  # the change is heard while the walk is still read
+    reads.gate.set()
+    qtbot.waitUntil(lambda: window.workspace is not None, timeout=10_000)
+    assert window.workspace.title.text() == "Walk for maths"
+    assert window.windowTitle() == "Walk for maths"
+
+
+def test_a_walk_moved_to_the_trash_while_it_is_read_is_not_opened(
+        qtbot: Any, services: Services, qsettings: QSettings, asker: ScriptedAsker,
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(workers, "OPEN_READ_MS", 0)
+    walk_id = _walk(services, "Walk")
+    window = _window(qtbot, services, qsettings, asker)
+    reads = WalkReads(services, monkeypatch)
+    reads.gated.add(walk_id)
+    window.open_walk(walk_id)
+    services.walks.delete_walk(walk_id)
+    qtbot.waitUntil(lambda: window.stack.currentWidget() is window.library, timeout=10_000)
+    reads.gate.set()
+    qtbot.waitUntil(lambda: workers.pending() == 0, timeout=10_000)
+    QApplication.processEvents()
+    # As for a walk that is open when it goes to the Trash: the list shows, no message.
+    assert window.workspace is None and window.opening() is None
+    assert [kind for kind, _t, _m in asker.shown if kind == "warn"] == []
