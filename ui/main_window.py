@@ -20,7 +20,6 @@ from walkapp.protocol.library import ProtocolLibrary
 from walkapp.services import Services
 from walkapp.services.base import same_reads
 from walkapp.services.commands import Call, WalkEdit
-from walkapp.services.protocol_walks import walk_protocol
 from walkapp.ui import gc_policy, workers
 from walkapp.ui.bridge import ChangeBridge
 from walkapp.ui.bundles_ui import PassphraseAsker
@@ -403,6 +402,8 @@ class MainWindow(QMainWindow, Stoppable):
         self._opening_number += 1
         number = self._opening_number
         self._update_actions()
+        from walkapp.services.protocol_walks import walk_protocol
+
         services = self._services
         walks = services.walks
 
