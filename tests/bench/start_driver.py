@@ -1,0 +1,83 @@
+"""One cold start, in a process of its own, for `tests.bench.bench_start`.
+
+    python -m tests.bench.start_driver app  DATA_DIR    # the real `walkapp` (no command)
+    python -m tests.bench.start_driver bare             # the baseline
+
+`app` starts the desktop app exactly as the `walkapp` command does (`walkapp.cli.main`
+with `--data-dir`, so `ui/app.py run_app`), `bare` imports `sqlalchemy.orm` and shows an
+empty QMainWindow. Both then quit at the first idle moment after their main window was
+shown and painted: the GUI thread's event dispatcher is about to block waiting for events
+(`QAbstractEventDispatcher.aboutToBlock`), i.e. the window would answer a key at once. The
+moment is printed as `idle <time.monotonic()>` on stdout (the clock is system-wide, so the
+parent measures from just before it started this process). No fixed waits, and nothing in
+the app is changed for the measurement: the driver makes the QApplication first (the app
+takes an existing one, `ui/app.py make_application`) and watches it with an event filter.
+Quitting is the app's own quit (the window closes as on Ctrl+Q), so every start is clean.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+import time
+
+if os.environ.get("QT_QPA_PLATFORM", "offscreen").startswith("offscreen"):
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from PySide6.QtCore import QAbstractEventDispatcher, QEvent, QObject  # noqa: E402
+from PySide6.QtWidgets import QApplication, QMainWindow  # noqa: E402
+
+
+class QuitWhenIdle(QObject):
+    """Quit at the first idle moment after a QMainWindow was shown and painted."""
+
+    def __init__(self, app: QApplication) -> None:
+        super().__init__()
+        self._app = app
+        self._shown = False
+        self._done = False
+        app.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt)
+        if (not self._shown and event.type() == QEvent.Type.Paint
+                and isinstance(watched, QMainWindow) and watched.isVisible()):
+            self._shown = True
+            dispatcher = QAbstractEventDispatcher.instance()
+            assert dispatcher is not None
+            dispatcher.aboutToBlock.connect(self._idle)
+        return False
+
+    def _idle(self) -> None:
+        if self._done:
+            return
+        self._done = True
+        print(f"idle {time.monotonic():.6f}", flush=True)
+        for window in self._app.topLevelWidgets():
+            if isinstance(window, QMainWindow) and window.isVisible():
+                window.close()  # the app's own close: it saves and quits as on Ctrl+Q
+        self._app.quit()
+
+
+def main(argv: list[str]) -> int:
+    mode = argv[0]
+    app = QApplication(sys.argv[:1])
+    watcher = QuitWhenIdle(app)
+    if mode == "bare":
+        import sqlalchemy.orm  # noqa: F401  (the baseline's one import)
+
+        window = QMainWindow()
+        window.resize(1280, 760)
+        window.show()
+        code = app.exec()
+    elif mode == "app":
+        from walkapp.cli import main as walkapp_main
+
+        code = walkapp_main(["--data-dir", argv[1]])
+    else:
+        raise SystemExit(f"unknown mode {mode!r}")
+    del watcher
+    return code
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
