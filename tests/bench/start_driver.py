@@ -5,11 +5,18 @@
 
 `app` starts the desktop app exactly as the `walkapp` command does (`walkapp.cli.main`
 with `--data-dir`, so `ui/app.py run_app`), `bare` imports `sqlalchemy.orm` and shows an
-empty QMainWindow. Both then quit at the first idle moment after their main window was
-shown and painted: the GUI thread's event dispatcher is about to block waiting for events
-(`QAbstractEventDispatcher.aboutToBlock`), i.e. the window would answer a key at once. The
-moment is printed as `idle <time.monotonic()>` on stdout (the clock is system-wide, so the
-parent measures from just before it started this process). No fixed waits, and nothing in
+empty QMainWindow. Idle means the GUI thread's event dispatcher is about to block waiting
+for events (`QAbstractEventDispatcher.aboutToBlock`): the window would answer a key at
+once. Two moments are printed on stdout as `time.monotonic()` (a system-wide clock, so the
+parent measures from just before it started this process):
+
+- `shown <t>`: the first idle moment after the main window was shown and painted;
+- `idle <t>`: the first idle moment after that at which the window shows what it is for:
+  the walks library's first list is in (its table has rows, or its empty page says there
+  are none: not "Loading the walks…"). The library reads off the GUI thread, so the first
+  moment alone would time a window still loading. Then the driver quits.
+
+For `bare` the two are the same moment. No fixed waits, and nothing in
 the app is changed for the measurement: the driver makes the QApplication first (the app
 takes an existing one, `ui/app.py make_application`) and watches it with an event filter.
 Quitting is the app's own quit (the window closes as on Ctrl+Q), so every start is clean.
@@ -20,21 +27,30 @@ from __future__ import annotations
 import os
 import sys
 import time
+from collections.abc import Callable
 
 if os.environ.get("QT_QPA_PLATFORM", "offscreen").startswith("offscreen"):
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from PySide6.QtCore import QAbstractEventDispatcher, QEvent, QObject  # noqa: E402
-from PySide6.QtWidgets import QApplication, QMainWindow  # noqa: E402
+from PySide6.QtWidgets import (  # noqa: E402
+    QApplication,
+    QLabel,
+    QMainWindow,
+    QTableView,
+    QWidget,
+)
 
 
 class QuitWhenIdle(QObject):
     """Quit at the first idle moment after a QMainWindow was shown and painted."""
 
-    def __init__(self, app: QApplication) -> None:
+    def __init__(self, app: QApplication, ready: Callable[[], bool]) -> None:
         super().__init__()
         self._app = app
+        self._ready = ready
         self._shown = False
+        self._idle_once = False
         self._done = False
         app.installEventFilter(self)
 
@@ -50,18 +66,41 @@ class QuitWhenIdle(QObject):
     def _idle(self) -> None:
         if self._done:
             return
+        now = time.monotonic()
+        if not self._idle_once:
+            self._idle_once = True
+            print(f"shown {now:.6f}", flush=True)
+        if not self._ready():
+            return
         self._done = True
-        print(f"idle {time.monotonic():.6f}", flush=True)
+        print(f"idle {now:.6f}", flush=True)
         for window in self._app.topLevelWidgets():
             if isinstance(window, QMainWindow) and window.isVisible():
                 window.close()  # the app's own close: it saves and quits as on Ctrl+Q
         self._app.quit()
 
 
+def library_ready() -> bool:
+    """The walks library shows its first list (or says there is none)."""
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
+    for window in app.topLevelWidgets():
+        library = window.findChild(QWidget, "walksLibrary")
+        if library is None:
+            continue
+        table = library.findChild(QTableView)
+        empty = library.findChild(QLabel, "emptyState")
+        rows = table.model().rowCount() if table is not None and table.model() else 0
+        if rows > 0 or (empty is not None and empty.isVisible()
+                        and not empty.text().startswith("Loading")):
+            return True
+    return False
+
+
 def main(argv: list[str]) -> int:
     mode = argv[0]
     app = QApplication(sys.argv[:1])
-    watcher = QuitWhenIdle(app)
+    watcher = QuitWhenIdle(app, (lambda: True) if mode == "bare" else library_ready)
     if mode == "bare":
         import sqlalchemy.orm  # noqa: F401  (the baseline's one import)
 
