@@ -119,15 +119,16 @@ def main(argv: list[str] | None = None) -> int:
     if args.json:
         print(json.dumps({"start": rows}, indent=2))
         return 0
-    print("cold start to an idle window (median of %d), app vs a bare window with "
-          "sqlalchemy.orm" % args.runs)
+    print(f"cold start to an idle window (median of {args.runs}), app vs a bare window "
+          "with sqlalchemy.orm")
     print(f"{'size':<11} {'db MB':>7} {'app s':>7} {'bare s':>7} {'ratio':>6} {'limit':>6} "
           f"{'app MB':>7} {'bare MB':>8} {'shown s':>8} {'first s':>8}")
     for r in rows:
         over = "  over" if r["ratio"] > r["limit"] else ""
         print(f"{r['size']:<11} {r['database_mb']:>7} {r['app_s']:>7.3f} {r['bare_s']:>7.3f} "
               f"{r['ratio']:>5.2f}x {r['limit']:>5.1f}x {r['app_peak_mb']:>7.1f} "
-              f"{r['bare_peak_mb']:>8.1f} {r['app_shown_s']:>8.3f} {r['first_start_s']:>8.3f}{over}")
+              f"{r['bare_peak_mb']:>8.1f} {r['app_shown_s']:>8.3f} "
+              f"{r['first_start_s']:>8.3f}{over}")
         if r["size"] == MEMORY_SIZE and r["app_peak_mb"] > MEMORY_LIMIT_MB:
             print(f"  peak memory over {MEMORY_LIMIT_MB:.0f} MB at {MEMORY_SIZE}")
     return 0

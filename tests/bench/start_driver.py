@@ -32,8 +32,8 @@ from collections.abc import Callable
 if os.environ.get("QT_QPA_PLATFORM", "offscreen").startswith("offscreen"):
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from PySide6.QtCore import QAbstractEventDispatcher, QEvent, QObject  # noqa: E402
-from PySide6.QtWidgets import (  # noqa: E402
+from PySide6.QtCore import QAbstractEventDispatcher, QEvent, QObject
+from PySide6.QtWidgets import (
     QApplication,
     QLabel,
     QMainWindow,
@@ -54,7 +54,7 @@ class QuitWhenIdle(QObject):
         self._done = False
         app.installEventFilter(self)
 
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt)
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if (not self._shown and event.type() == QEvent.Type.Paint
                 and isinstance(watched, QMainWindow) and watched.isVisible()):
             self._shown = True
