@@ -2,6 +2,8 @@
 
     python -m tests.bench.start_driver app  DATA_DIR    # the real `walkapp` (no command)
     python -m tests.bench.start_driver bare             # the baseline
+    python -m tests.bench.start_driver window DATA_DIR  # ui/app.py run_app, without the
+                                                        # command line; prints the modules
 
 `app` starts the desktop app exactly as the `walkapp` command does (`walkapp.cli.main`
 with `--data-dir`, so `ui/app.py run_app`), `bare` imports `sqlalchemy.orm` and shows an
@@ -16,7 +18,9 @@ parent measures from just before it started this process):
   are none: not "Loading the walks…"). The library reads off the GUI thread, so the first
   moment alone would time a window still loading. Then the driver quits.
 
-For `bare` the two are the same moment. No fixed waits, and nothing in
+For `bare` the two are the same moment. `window` starts `walkapp.ui.app.run_app` itself
+(the command line's own imports left out) and prints, at the idle moment, the modules then
+loaded as `modules <json list>` (tests/ui/test_start_imports.py). No fixed waits, and nothing in
 the app is changed for the measurement: the driver makes the QApplication first (the app
 takes an existing one, `ui/app.py make_application`) and watches it with an event filter.
 Quitting is the app's own quit (the window closes as on Ctrl+Q), so every start is clean.
@@ -24,6 +28,7 @@ Quitting is the app's own quit (the window closes as on Ctrl+Q), so every start 
 
 from __future__ import annotations
 
+import json
 import os
 import sys
 import time
@@ -52,6 +57,7 @@ class QuitWhenIdle(QObject):
         self._shown = False
         self._idle_once = False
         self._done = False
+        self.print_modules = False
         app.installEventFilter(self)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
@@ -74,6 +80,8 @@ class QuitWhenIdle(QObject):
             return
         self._done = True
         print(f"idle {now:.6f}", flush=True)
+        if self.print_modules:
+            print("modules " + json.dumps(sorted(sys.modules)), flush=True)
         for window in self._app.topLevelWidgets():
             if isinstance(window, QMainWindow) and window.isVisible():
                 window.close()  # the app's own close: it saves and quits as on Ctrl+Q
@@ -112,6 +120,12 @@ def main(argv: list[str]) -> int:
         from walkapp.cli import main as walkapp_main
 
         code = walkapp_main(["--data-dir", argv[1]])
+    elif mode == "window":
+        from walkapp.config import resolve_settings
+        from walkapp.ui.app import run_app
+
+        watcher.print_modules = True
+        code = run_app(resolve_settings(argv[1]))
     else:
         raise SystemExit(f"unknown mode {mode!r}")
     del watcher
