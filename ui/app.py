@@ -194,8 +194,9 @@ def _run_window(app: QApplication, settings: Settings, asker: Asker,
     # once a week (see docs/safety.md); what it finds is shown when it is done.
     integrity = BackgroundCheck(window, settings, schedule, asker)
     integrity.start(unclean=unclean)
-    # A broken file in the user's protocol folder is reported, skipped, never fatal.
-    window.protocols_menu.report_problems()
+    # A broken file in the user's protocol folder is reported, skipped, never fatal (the
+    # files are read off the GUI thread: parsing them all must not hold the window up).
+    window.protocols_menu.report_problems_in_background()
     # Walks whose 30 days in the Trash are over go for good (off the GUI thread).
     window.expire_trash()
     try:
