@@ -49,6 +49,10 @@ def _spawn(mode: str, data_dir: Path | None) -> tuple[float, float, float]:
         command.append(str(data_dir))
     env = dict(os.environ)
     env.setdefault("QT_QPA_PLATFORM", "offscreen")
+    # An installed walkapp has its bytecode compiled (pip does it); without it every start
+    # would compile walkapp's sources again, a cost users never pay. (The uncounted first
+    # start of each size writes what is missing.)
+    env.pop("PYTHONDONTWRITEBYTECODE", None)
     # posix_spawn has no cwd: the driver is found through the path instead.
     env["PYTHONPATH"] = os.pathsep.join(p for p in (str(ROOT), env.get("PYTHONPATH")) if p)
     read_end, write_end = os.pipe()
