@@ -101,8 +101,11 @@ class BackgroundCheck:
                               report.message)
             return
         headline = tr("walkapp checked its database in the background and found damage.")
-        title, text, choices = recovery_prompt(report,
-                                               text=f"{headline}\n\n{report.message}")
+        how = tr("Restoring or starting empty first closes this window (what you typed is "
+                 "saved), then opens it again. If you quit, walkapp asks again when it next "
+                 "starts.")
+        title, text, choices = recovery_prompt(
+            report, text=f"{headline}\n\n{report.message}\n\n{how}")
         answer = self._asker.choose(self._window, title, text, choices,
                                     default=choices[0][0])
         if answer is not None and answer != QUIT:
