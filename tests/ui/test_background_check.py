@@ -215,3 +215,16 @@ def test_the_app_repairs_what_the_background_check_found(
     assert walk_titles(settings) == ["Kept walk"]
     assert not CheckSchedule(settings.data_dir).before_opening()
 
+
+
+def test_after_damage_was_found_the_next_start_checks_before_opening(
+        run_app_once: Any, monkeypatch: pytest.MonkeyPatch, settings: Settings,
+        asker: ScriptedAsker) -> None:
+    path = walk_on_disk(settings)
+    damage_pages(path)
+    CheckSchedule(settings.data_dir).record(ok=False, now=NOW)  # the user chose to quit
+    starts = _Starts(monkeypatch)
+    asker.choices = ["quit"]
+    assert run_app_once(settings) == 1  # asked before any window, as every start used to
+    assert starts.quick_checks == [True]
+    assert asker.shown[0][0] == "choose" and "damaged" in asker.shown[0][1]
