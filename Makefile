@@ -54,7 +54,8 @@ screenshots: sysdeps-test $(STAMP)
 	$(BIN)/python -m walkapp.reports.screenshots docs/screenshots/reports
 
 # Speed figures (reports, imports, start-up check, backup/restore, nudge check, hostile
-# files, evidence wall, the GUI thread's longest stall per action, idle and locked); see
+# files, evidence wall, the GUI thread's longest stall per action, idle and locked, cold
+# start to an idle window); see
 # docs/benchmarks.md. Tests never assert on time.
 bench: sysdeps-test $(STAMP)
 	$(BIN)/python -m tests.bench.bench_reports
@@ -62,6 +63,7 @@ bench: sysdeps-test $(STAMP)
 	$(BIN)/python -m tests.bench.bench_safety
 	$(BIN)/python -m tests.bench.bench_checks
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m tests.bench.bench_gui_stall
+	QT_QPA_PLATFORM=offscreen $(BIN)/python -m tests.bench.bench_start
 
 # kill -9 and SIGTERM of the real app in a real window (Xvfb) while xdotool types a note;
 # checks what the database kept (see docs/safety.md). About 15 s a round; not in `make test`.

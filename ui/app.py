@@ -8,7 +8,9 @@ import os
 import secrets
 import stat
 import sys
+from datetime import UTC, datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QApplication, QMessageBox
@@ -17,13 +19,19 @@ from walkapp import APP_NAME, __version__
 from walkapp.config import Settings
 from walkapp.errors import WalkappError
 from walkapp.paths import resource_path
-from walkapp.services import Services, open_services
+from walkapp.services import Services
 from walkapp.services.resume import PositionStore, RunningMarker
 from walkapp.services.safety import create_private_file, make_private_dirs, restrict_file
+from walkapp.storage.startup import StartupReport, check_database
 from walkapp.ui import gc_policy
 from walkapp.ui.clean_exit import CleanEnds
 from walkapp.ui.main_window import MainWindow
 from walkapp.ui.resume import ResumeKeeper
+
+if TYPE_CHECKING:
+    from walkapp.storage.check_schedule import CheckSchedule
+    from walkapp.ui.dialogs import Asker
+    from walkapp.ui.integrity import Repair
 
 log = logging.getLogger(__name__)
 
@@ -113,57 +121,97 @@ def run_app(settings: Settings) -> int:
 
 
 def _run(app: QApplication, settings: Settings) -> int:
+    from walkapp.storage.check_schedule import CheckSchedule
     from walkapp.ui.dialogs import Asker
-    from walkapp.ui.startup import prepare_data_folder
+    from walkapp.ui.startup import offer_recovery, prepare_data_folder
 
     asker = Asker()
+    schedule = CheckSchedule(settings.data_dir)
+
+    def check(settings: Settings) -> StartupReport:
+        # The cheap checks at every start; the full page check first only when the last one
+        # found damage (otherwise it runs in the background: walkapp.ui.integrity).
+        full = schedule.before_opening()
+        report = check_database(settings, quick_check=full)
+        if full:
+            schedule.record(ok=report.can_open, now=datetime.now(UTC))
+        return report
+
     # One writer per data folder, and a quick health check before anything is opened.
-    started = prepare_data_folder(settings, asker)
+    started = prepare_data_folder(settings, asker, check=check)
     if started is None:
         return 1
+    if started.recovery is not None:  # restored a checked backup, or started empty
+        schedule.record(ok=True, now=datetime.now(UTC))
     try:
-        try:
-            services: Services = open_services(settings)
-        except WalkappError as error:
-            QMessageBox.critical(None, "walkapp", error.message)
-            return 1
-        # Read and written only with the data folder's lock held (just taken): a second
-        # walkapp never gets here, so it never mistakes this one for a crashed one.
-        marker = RunningMarker(settings.data_dir)
-        unclean = marker.begin()
-        window = MainWindow(services, ui_settings(settings), asker)
-        # The start-up objects are frozen out of the garbage collector's full sweeps
-        # (walkapp.ui.gc_policy): before the walk that was open is opened again.
-        gc_policy.started()
-        # From here on a signal, a logout or quitting saves what is typed before walkapp
-        # exits (see walkapp.ui.clean_exit).
-        ends = CleanEnds(app, window.save_everything, window.end_session).install()
-        window.start_auto_backup()
-        # Back where you were: the walk, page, visit and timers open when walkapp ended.
-        keeper = ResumeKeeper(window, services,
-                              PositionStore.for_database(settings.data_dir, services.db))
-        keeper.restore()
-        window.show()
-        if unclean:
-            keeper.show_unclean_exit_notice()
-        # A broken file in the user's protocol folder is reported, skipped, never fatal.
-        window.protocols_menu.report_problems()
-        # Walks whose 30 days in the Trash are over go for good (off the GUI thread).
-        window.expire_trash()
-        try:
-            code = app.exec()
-        finally:
-            try:
-                window.end_session("the window closed")  # a no-op when it already ended
-                keeper.shutdown()  # the last position written (a no-op when it was)
-                window.stop_auto_backup()
-                window.shutdown_background_work()
-                services.close()
-            finally:
-                ends.uninstall()  # the end is complete: no deadline any more
-        # Reached only when walkapp ended under its own control (a kill or a crash never
-        # gets here): the next start has nothing to report.
-        marker.end()
-        return ends.exit_status(code)
+        while True:
+            code, repair = _run_window(app, settings, asker, schedule)
+            if repair is None:
+                return code
+            # The background check found damage and the user chose to restore or to start
+            # empty: the window and the database are closed, the lock is still held.
+            if offer_recovery(settings, asker, None, started.lock, repair.report,
+                              answer=repair.choice.value) is None:
+                return 1
+            # Restored from a backup that passed the full check, or a new empty file.
+            schedule.record(ok=True, now=datetime.now(UTC))
     finally:
         started.lock.release()
+
+
+def _run_window(app: QApplication, settings: Settings, asker: Asker,
+                schedule: CheckSchedule) -> tuple[int, Repair | None]:
+    """Open the services and the main window, run until it closes, close them again.
+    The exit status, and the repair the user asked for while it ran (if any)."""
+    from walkapp.services import open_services
+    from walkapp.ui.integrity import BackgroundCheck
+
+    try:
+        services: Services = open_services(settings)
+    except WalkappError as error:
+        QMessageBox.critical(None, "walkapp", error.message)
+        return 1, None
+    # Read and written only with the data folder's lock held (just taken): a second
+    # walkapp never gets here, so it never mistakes this one for a crashed one.
+    marker = RunningMarker(settings.data_dir)
+    unclean = marker.begin()
+    window = MainWindow(services, ui_settings(settings), asker)
+    # The start-up objects are frozen out of the garbage collector's full sweeps
+    # (walkapp.ui.gc_policy): before the walk that was open is opened again.
+    gc_policy.started()
+    # From here on a signal, a logout or quitting saves what is typed before walkapp
+    # exits (see walkapp.ui.clean_exit).
+    ends = CleanEnds(app, window.save_everything, window.end_session).install()
+    window.start_auto_backup()
+    # Back where you were: the walk, page, visit and timers open when walkapp ended.
+    keeper = ResumeKeeper(window, services,
+                          PositionStore.for_database(settings.data_dir, services.db))
+    keeper.restore()
+    window.show()
+    if unclean:
+        keeper.show_unclean_exit_notice()
+    # The full page check of the database, off the GUI thread, after an unclean exit and
+    # once a week (see docs/safety.md); what it finds is shown when it is done.
+    integrity = BackgroundCheck(window, settings, schedule, asker)
+    integrity.start(unclean=unclean)
+    # A broken file in the user's protocol folder is reported, skipped, never fatal (the
+    # files are read off the GUI thread: parsing them all must not hold the window up).
+    window.protocols_menu.report_problems_in_background()
+    # Walks whose 30 days in the Trash are over go for good (off the GUI thread).
+    window.expire_trash()
+    try:
+        code = app.exec()
+    finally:
+        try:
+            window.end_session("the window closed")  # a no-op when it already ended
+            keeper.shutdown()  # the last position written (a no-op when it was)
+            window.stop_auto_backup()
+            window.shutdown_background_work()
+            services.close()
+        finally:
+            ends.uninstall()  # the end is complete: no deadline any more
+    # Reached only when walkapp ended under its own control (a kill or a crash never
+    # gets here): the next start has nothing to report.
+    marker.end()
+    window.deleteLater()
+    return ends.exit_status(code), integrity.repair

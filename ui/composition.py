@@ -1,43 +1,42 @@
 """Which pages a walk's workspace has, and how each is built: the one place where screens
-are wired to the services they need."""
+are wired to the services they need.
+
+The screens' modules are imported where each page is built, not here: the main window
+imports this module to show the walks library, and the plan, observation, post-brief and
+reports screens (with their models, the nudge lexicon…) load with the first walk that
+shows them (tests/ui/test_start_imports.py)."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QWidget
 
-from walkapp import nudge
 from walkapp.errors import NotFoundError
 from walkapp.protocol.library import ProtocolLibrary
 from walkapp.protocol.schema import Activity, PhaseKey, Protocol
-from walkapp.reports import ReportKind
 from walkapp.services import Services
-from walkapp.services.protocol_walks import create_walk_from_protocol, walk_protocol
 from walkapp.ui.bridge import ChangeBridge
 from walkapp.ui.dialogs import Asker
 from walkapp.ui.page import Page
 from walkapp.ui.screens.new_walk import NewWalkRequest, ProtocolChoice
-from walkapp.ui.screens.observation import ObservationScreen
-from walkapp.ui.screens.observe_page import ObservationPage
-from walkapp.ui.screens.plan.details import WalkDetailsPanel
-from walkapp.ui.screens.plan.lists import LookForsPanel, NormsPanel
-from walkapp.ui.screens.plan.page import PlanPage
-from walkapp.ui.screens.plan.review import ReviewPanel
-from walkapp.ui.screens.plan.roster import RosterPanel
-from walkapp.ui.screens.plan.route import RoutePanel
-from walkapp.ui.screens.plan.stems import StemsPanel
-from walkapp.ui.screens.postbrief import PANEL_NAMES, PostBriefWorkspace
-from walkapp.ui.screens.reports_page import ReportsPage
-from walkapp.ui.screens.step_guide import StepGuide
 from walkapp.ui.screens.workspace import PageSpec
 from walkapp.ui.writer import Writer
+
+if TYPE_CHECKING:
+    from walkapp import nudge
+    from walkapp.reports import ReportKind
+    from walkapp.ui.screens.observation import ObservationScreen
+    from walkapp.ui.screens.postbrief import PostBriefWorkspace
 
 PRE_PHASES = (PhaseKey.OPENER, PhaseKey.PRE_BRIEF)
 POST_PHASES = (PhaseKey.POST_BRIEF, PhaseKey.CLOSING)
 
 
 def nudge_check(text: str, lang: str = "en") -> list[nudge.Flag]:
+    from walkapp import nudge
+
     return nudge.check(text, lang)
 
 
@@ -49,6 +48,8 @@ def protocol_choices(library: ProtocolLibrary) -> list[ProtocolChoice]:
 
 def walk_creator(library: ProtocolLibrary) -> Callable[[Services, NewWalkRequest], str]:
     def create(services: Services, request: NewWalkRequest) -> str:
+        from walkapp.services.protocol_walks import create_walk_from_protocol
+
         try:
             protocol = library.get(request.protocol_id)
         except NotFoundError:
@@ -74,10 +75,19 @@ class _Pages:
         self.asker = asker
         # The window's one writer, handed to every page (None: each page makes its own).
         self.writer = writer
+        from walkapp.services.protocol_walks import walk_protocol
+
         self.protocol = walk_protocol(services, walk_id, library)
         self._postbrief: PostBriefWorkspace | None = None
 
     def pre_panel(self, activity: Activity) -> Page | None:
+        from walkapp.ui.screens.plan.details import WalkDetailsPanel
+        from walkapp.ui.screens.plan.lists import LookForsPanel, NormsPanel
+        from walkapp.ui.screens.plan.review import ReviewPanel
+        from walkapp.ui.screens.plan.roster import RosterPanel
+        from walkapp.ui.screens.plan.route import RoutePanel
+        from walkapp.ui.screens.plan.stems import StemsPanel
+
         s, w, wr = self.services, self.walk_id, self.writer
         builders: dict[Activity, Callable[[], Page]] = {
             Activity.FOCUS: lambda: WalkDetailsPanel(s, w, focus_only=True, writer=wr),
@@ -92,6 +102,8 @@ class _Pages:
         return build() if build is not None else None
 
     def postbrief(self) -> PostBriefWorkspace:
+        from walkapp.ui.screens.postbrief import PostBriefWorkspace
+
         if self._postbrief is None:
             self._postbrief = PostBriefWorkspace(self.services, self.walk_id, self.asker,
                                                  writer=self.writer)
@@ -103,38 +115,60 @@ class _Pages:
         return self._postbrief
 
     def post_panel(self, activity: Activity) -> Page | None:
+        from walkapp.ui.screens.postbrief import PANEL_NAMES
+
         if activity.value in PANEL_NAMES:
             return self.postbrief()
         return self.pre_panel(activity)
 
     def observation_screen(self, author_id: str) -> ObservationScreen:
+        from walkapp.ui.screens.observation import ObservationScreen
+
         return ObservationScreen(self.services, self.walk_id, author_id, nudge=nudge_check,
                                  asker=self.asker, writer=self.writer)
 
+    # Each page's screen module is imported when the page is built (see the docstring).
+    def _plan_page(self) -> Page:
+        from walkapp.ui.screens.plan.page import PlanPage
+
+        return PlanPage(self.services, self.walk_id, writer=self.writer, asker=self.asker)
+
+    def _step_guide(self, keys: tuple[str, ...],
+                    panel: Callable[[Activity], Page | None]) -> Page:
+        from walkapp.ui.screens.step_guide import StepGuide
+
+        return StepGuide(self.services, self.walk_id, keys, panel,  # type: ignore[arg-type]
+                         writer=self.writer)
+
+    def _observation_page(self) -> Page:
+        from walkapp.ui.screens.observe_page import ObservationPage
+
+        return ObservationPage(self.services, self.walk_id, self.observation_screen,
+                               self.asker)
+
+    def _reports_page(self) -> Page:
+        from walkapp.ui.screens.reports_page import ReportsPage
+
+        return ReportsPage(self.export)
+
     def specs(self, parent: QWidget | None) -> list[PageSpec]:
         tr = parent.tr if parent is not None else (lambda text: text)
-        s, w, wr = self.services, self.walk_id, self.writer
-        pages = [PageSpec("plan", tr("Plan"), lambda: PlanPage(s, w, writer=wr,
-                                                                  asker=self.asker),
+        pages = [PageSpec("plan", tr("Plan"), self._plan_page,
                           tr("Title, date, focus, look-fors, norms, roster and route."))]
         pre = _phases(self.protocol, PRE_PHASES)
         if pre:
             pages.append(PageSpec("pre_brief", tr("Pre-brief"),
-                                  lambda: StepGuide(s, w, pre, self.pre_panel,  # type: ignore[arg-type]
-                                                            writer=wr),
+                                  lambda: self._step_guide(pre, self.pre_panel),
                                   tr("The protocol's opening steps, each with a timer.")))
         if self.protocol.has_visits:
-            pages.append(PageSpec("observation", tr("Observation"),
-                                  lambda: ObservationPage(s, w, self.observation_screen,
-                                                          self.asker),
+            pages.append(PageSpec("observation", tr("Observation"), self._observation_page,
                                   tr("Visits with a countdown, and the note-taker.")))
         post = _phases(self.protocol, POST_PHASES)
         if post:
             pages.append(PageSpec("post_brief", tr("Post-brief"),
-                                  lambda: StepGuide(s, w, post, self.post_panel,  # type: ignore[arg-type]
-                                                            writer=wr),
+                                  lambda: self._step_guide(post, self.post_panel),
                                   tr("Evidence, patterns, commitments and next steps.")))
-        pages.append(PageSpec("reports", tr("Reports"), lambda: ReportsPage(self.export),
+        pages.append(PageSpec("reports", tr("Reports"), self._reports_page,
                               tr("Debrief report, agenda, note-catcher and more, as PDF.")))
         return pages
 

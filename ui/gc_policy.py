@@ -10,8 +10,10 @@ is wasted work.
 The policy:
 
 - `started()`, once the main window is built and before anything is opened: one
-  collection (so no garbage is kept for ever), then `gc.freeze()` moves every object that
-  exists into the permanent generation, which the collector never walks. A full
+  collection of the two young generations (the garbage start-up made lately; the oldest
+  generation held 10 unreachable objects among about 120,000 when measured, and walking
+  it took 0.1–0.2 s before the first window was shown), then `gc.freeze()` moves every
+  object that exists into the permanent generation, which the collector never walks. A full
   collection then walks only what was made since (an open walk of 1,080 notes: about
   15,000 objects, a few ms). Frozen objects are still freed by reference counting; only a
   reference cycle among them would never be, which is why nothing is frozen later (an
@@ -42,9 +44,10 @@ _state = {"started": False}
 
 
 def started() -> None:
-    """The app is up (its window built, nothing opened yet): collect once, then freeze
-    what exists. Calling it again is harmless (it freezes what is new since)."""
-    gc.collect()
+    """The app is up (its window built, nothing opened yet): collect the young
+    generations, then freeze what exists. Calling it again is harmless (it freezes what
+    is new since)."""
+    gc.collect(1)  # not a full collection: see the module docstring
     gc.freeze()
     _state["started"] = True
 

@@ -7,6 +7,7 @@ import contextlib
 import functools
 import logging
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QByteArray, QSettings, Qt, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QKeySequence
@@ -22,7 +23,6 @@ from walkapp.services.base import same_reads
 from walkapp.services.commands import Call, WalkEdit
 from walkapp.ui import gc_policy, workers
 from walkapp.ui.bridge import ChangeBridge
-from walkapp.ui.bundles_ui import PassphraseAsker
 from walkapp.ui.dialogs import Asker
 from walkapp.ui.lifecycle import shutdown_tree
 from walkapp.ui.page import Stoppable
@@ -40,6 +40,9 @@ from walkapp.ui.workers import (
     wait_for_background,
 )
 from walkapp.ui.writer import Writer
+
+if TYPE_CHECKING:
+    from walkapp.ui.bundles_ui import ImportController, PassphraseAsker
 
 PagesFactory = Callable[[Services, str, Asker, QWidget, ChangeBridge], list[PageSpec]]
 WalkCreator = Callable[[Services, NewWalkRequest], str]
@@ -122,7 +125,6 @@ class MainWindow(QMainWindow, Stoppable):
         self.files = WalkFiles(services, self._asker, self, self._current_walk_id,
                                self._before_save, passphrases=passphrases)
         self.files.walk_opened.connect(self.open_walk)
-        self.importer = self.files.importer
         self.setAcceptDrops(True)
         self._build_menus()
         where = services.db.path or services.db.url
@@ -219,6 +221,11 @@ class MainWindow(QMainWindow, Stoppable):
                                                 self._asker)
 
     # -- walk kits and notes files (see walkapp.ui.walk_files) -----------------------------
+    @property
+    def importer(self) -> ImportController:
+        """The notes import (made on first use, with walkapp.bundles)."""
+        return self.files.importer
+
     def _current_walk_id(self) -> str | None:
         return self.workspace.walk_id if self.workspace is not None else \
             self.library.selected_walk_id()

@@ -11,6 +11,7 @@ from PySide6.QtGui import QAction, QDesktopServices
 from PySide6.QtWidgets import QMenu, QWidget
 
 from walkapp.errors import WalkappError
+from walkapp.protocol.errors import ProtocolError
 from walkapp.protocol.library import ProtocolLibrary
 from walkapp.services.safety import make_private_dirs
 from walkapp.ui.dialogs import Asker
@@ -88,6 +89,26 @@ class ProtocolsMenu(QObject):
         folder = self.library.user_dir
         make_private_dirs(folder)
         QDesktopServices.openUrl(QUrl.fromLocalFile(str(folder)))
+
+    def report_problems_in_background(self) -> None:
+        """As `report_problems`, with the files read off the GUI thread (at start-up:
+        parsing and checking every protocol file must not hold the first window up).
+        Whoever needs the library first meanwhile reads it on its own; nothing waits."""
+        from walkapp.ui.workers import run_in_background
+
+        library = self.library
+
+        def read(_progress: object) -> list[ProtocolError]:
+            library.reload()
+            return library.problems
+
+        self._reading = run_in_background(read, on_done=self._show_problems,
+                                          owner=self._parent)
+
+    def _show_problems(self, problems: object) -> None:
+        if isinstance(problems, list) and problems:
+            self._asker.warn(self._parent, self.tr("Some protocol files were skipped"),
+                             "\n".join(p.message for p in problems[:10]))
 
     def report_problems(self, *, always: bool = False) -> None:
         self.library.reload()

@@ -18,6 +18,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 from datetime import UTC, datetime
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QObject, QTimer
 
@@ -30,10 +31,11 @@ from walkapp.services.resume import (
     last_saved_note,
 )
 from walkapp.ui.main_window import MainWindow
-from walkapp.ui.screens.observation import ObservationScreen
-from walkapp.ui.screens.observe_page import ObservationPage
-from walkapp.ui.screens.walker_home import WalkerHome
 from walkapp.ui.screens.workspace import WalkWorkspace
+
+if TYPE_CHECKING:
+    from walkapp.ui.screens.observation import ObservationScreen
+    from walkapp.ui.screens.observe_page import ObservationPage
 
 log = logging.getLogger(__name__)
 
@@ -65,9 +67,24 @@ def unclean_exit_text(last_note: datetime | None, now: datetime,
 
 
 def _observation_screen(page: object) -> ObservationScreen | None:
+    if page is None:
+        return None
+    # Imported here: the observation screens load with the first walk that shows one,
+    # not with the window (a page of a kind never imported cannot be on show).
+    from walkapp.ui.screens.observe_page import ObservationPage
+    from walkapp.ui.screens.walker_home import WalkerHome
+
     if isinstance(page, ObservationPage | WalkerHome):
         return page.observation
     return None
+
+
+def _observation_page(page: object) -> ObservationPage | None:
+    if page is None:
+        return None
+    from walkapp.ui.screens.observe_page import ObservationPage
+
+    return page if isinstance(page, ObservationPage) else None
 
 
 class ResumeKeeper(QObject):
@@ -135,8 +152,9 @@ class ResumeKeeper(QObject):
         return True
 
     def _restore_observation(self, page: object, position: Position) -> None:
-        if isinstance(page, ObservationPage) and position.author_id:
-            page.show_author(position.author_id)
+        observation_page = _observation_page(page)
+        if observation_page is not None and position.author_id:
+            observation_page.show_author(position.author_id)
         screen = _observation_screen(page)
         if screen is None:
             return
@@ -156,7 +174,8 @@ class ResumeKeeper(QObject):
         built = workspace.built_pages()
         page = next((built[k] for k in OBSERVATION_PAGES if k in built), None)
         screen = _observation_screen(page)
-        author = page.screen_author if isinstance(page, ObservationPage) else None
+        observation_page = _observation_page(page)
+        author = observation_page.screen_author if observation_page is not None else None
         if screen is None:
             return Position(workspace.walk_id, workspace.current_key() or None, author,
                             saved_at=now)
@@ -197,13 +216,16 @@ class ResumeKeeper(QObject):
         self.schedule()
 
     def _hook_page(self, page: object) -> None:
-        if isinstance(page, ObservationPage) and self._hook(page):
-            page.screen_changed.connect(self._screen_changed)
+        observation_page = _observation_page(page)
+        if observation_page is not None and self._hook(observation_page):
+            observation_page.screen_changed.connect(self._screen_changed)
         screen = _observation_screen(page)
         if screen is not None:
             self._hook_screen(screen)
 
     def _screen_changed(self, screen: object) -> None:
+        from walkapp.ui.screens.observation import ObservationScreen
+
         if isinstance(screen, ObservationScreen):
             self._hook_screen(screen)
         self.schedule()

@@ -90,25 +90,49 @@ def _check_and_recover(settings: Settings, asker: Asker, parent: QWidget | None,
         return None
     if report.can_open:
         return StartupResult(lock, report, None, warning)
+    return offer_recovery(settings, asker, parent, lock, report, warning)
+
+
+def recovery_prompt(report: StartupReport, *, offer_restore: bool | None = None,
+                    text: str | None = None) -> tuple[str, str, list[tuple[str, str]]]:
+    """The title, text and choices of the question asked about a damaged (or missing,
+    or unreadable) database: at start-up and when the background check finds damage."""
+    if offer_restore is None:
+        offer_restore = report.backups > 0
+    missing = report.status is StartupStatus.MISSING
+    if text is None:
+        headline = (tr("walkapp's database is missing.") if missing else
+                    tr("walkapp cannot open its database as it is."))
+        text = f"{headline}\n\n{report.message}"
+    choices = ([(RecoveryChoice.RESTORE_BACKUP.value, tr("Restore newest good backup"))]
+               if offer_restore else [])
+    choices += [(RecoveryChoice.START_EMPTY.value, tr("Start with an empty database")),
+                (QUIT, tr("Quit and leave everything as it is"))]
+    title = (tr("walkapp's database is missing") if missing else
+             tr("walkapp's database cannot be read")
+             if report.status is StartupStatus.UNREADABLE else
+             tr("walkapp's database is damaged"))
+    return title, text, choices
+
+
+def offer_recovery(settings: Settings, asker: Asker, parent: QWidget | None,
+                   lock: DataFolderLock, report: StartupReport,
+                   warning: str | None = None, *, answer: str | None = None
+                   ) -> StartupResult | None:
+    """Ask what to do about a damaged database and do it, until it is done or the user
+    quits (None). `answer`: the user already chose, in the same question asked while the
+    window was open (walkapp.ui.integrity): it is acted on without asking again."""
     if not report.needs_recovery:  # newer schema, unreadable: nothing we may change
         asker.error(parent, tr("walkapp cannot open its database"), report.message)
         return None
     offer_restore = report.backups > 0
-    missing = report.status is StartupStatus.MISSING
-    headline = (tr("walkapp's database is missing.") if missing else
-                tr("walkapp cannot open its database as it is."))
-    text = f"{headline}\n\n{report.message}"
+    text: str | None = None
+    found = report  # the question keeps naming what was found, also when asked again
     while True:
-        choices = ([(RecoveryChoice.RESTORE_BACKUP.value, tr("Restore newest good backup"))]
-                   if offer_restore else [])
-        choices += [(RecoveryChoice.START_EMPTY.value, tr("Start with an empty database")),
-                    (QUIT, tr("Quit and leave everything as it is"))]
-        title = (tr("walkapp's database is missing") if missing else
-                 tr("walkapp's database cannot be read")
-                 if report.status is StartupStatus.UNREADABLE else
-                 tr("walkapp's database is damaged"))
-        answer = asker.choose(parent, title, text, choices,
-                              default=choices[0][0])
+        title, text, choices = recovery_prompt(found, offer_restore=offer_restore,
+                                               text=text)
+        if answer is None:
+            answer = asker.choose(parent, title, text, choices, default=choices[0][0])
         if answer is None or answer == QUIT:
             return None
         try:
@@ -123,6 +147,7 @@ def _check_and_recover(settings: Settings, asker: Asker, parent: QWidget | None,
             text = f"{tr('No backup could be restored.')}\n\n{error.message}"
             report = StartupReport(StartupStatus.MISSING, report.path, report.problems,
                                    report.revision, 0, report.seconds)
+            answer = None
             continue
         asker.inform(parent, tr("walkapp recovered its database"), _describe(recovery))
         return StartupResult(lock, report, recovery, warning)

@@ -1,27 +1,33 @@
 """Walk kits out and notes files back, as the main window offers them: the File menu's
-import / make kit / save notes / open kit, and files dropped on the window."""
+import / make kit / save notes / open kit, and files dropped on the window.
+
+The controllers (and with them walkapp.bundles: zip, crypto, merging) are made when first
+used, not with the window: showing the walks library needs none of them."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
+from typing import TYPE_CHECKING, cast
 
 from PySide6.QtCore import QMimeData, QObject, Signal
 from PySide6.QtWidgets import QWidget
 
-from walkapp.bundles import KIT_EXTENSION, NOTES_EXTENSION
 from walkapp.services import Services
-from walkapp.ui.bundles_ui import (
-    FilePicker,
-    ImportController,
-    KitExportController,
-    OpenKitController,
-    PassphraseAsker,
-)
 from walkapp.ui.dialogs import Asker
 
+if TYPE_CHECKING:
+    from walkapp.ui.bundles_ui import (
+        FilePicker,
+        ImportController,
+        KitExportController,
+        OpenKitController,
+        PassphraseAsker,
+    )
 
-class AskerPicker(FilePicker):
-    """File choosers for walk kits and notes files go through the one dialog seam."""
+
+class AskerPicker:
+    """File choosers for walk kits and notes files go through the one dialog seam
+    (walkapp.ui.bundles_ui.FilePicker's three methods)."""
 
     def __init__(self, asker: Asker) -> None:
         self._asker = asker
@@ -50,14 +56,48 @@ class WalkFiles(QObject):
         self._parent = parent
         self._current_walk = current_walk
         self._before_save = before_save
-        picker = AskerPicker(asker)
-        self.importer = ImportController(services, asker, parent, picker=picker,
-                                         passphrases=passphrases)
-        self.kits = KitExportController(services, asker, parent, picker=picker,
-                                        passphrases=passphrases)
-        self.kit_opener = OpenKitController(services, asker, parent, picker=picker,
-                                            passphrases=passphrases)
-        self.kit_opener.opened.connect(self._kit_opened)
+        self._picker = AskerPicker(asker)
+        self._passphrases = passphrases
+        self._importer: ImportController | None = None
+        self._kits: KitExportController | None = None
+        self._kit_opener: OpenKitController | None = None
+
+    def _file_picker(self) -> FilePicker:
+        # AskerPicker has FilePicker's three methods; it is not a subclass so that this
+        # module does not import walkapp.ui.bundles_ui before a controller is needed.
+        return cast("FilePicker", self._picker)
+
+    # Each made on first use (see the module docstring), then kept.
+    @property
+    def importer(self) -> ImportController:
+        if self._importer is None:
+            from walkapp.ui.bundles_ui import ImportController
+
+            self._importer = ImportController(self._services, self._asker, self._parent,
+                                              picker=self._file_picker(),
+                                              passphrases=self._passphrases)
+        return self._importer
+
+    @property
+    def kits(self) -> KitExportController:
+        if self._kits is None:
+            from walkapp.ui.bundles_ui import KitExportController
+
+            self._kits = KitExportController(self._services, self._asker, self._parent,
+                                             picker=self._file_picker(),
+                                             passphrases=self._passphrases)
+        return self._kits
+
+    @property
+    def kit_opener(self) -> OpenKitController:
+        if self._kit_opener is None:
+            from walkapp.ui.bundles_ui import OpenKitController
+
+            self._kit_opener = OpenKitController(self._services, self._asker, self._parent,
+                                                 picker=self._file_picker(),
+                                                 passphrases=self._passphrases)
+            self._kit_opener.opened.connect(self._kit_opened)
+        return self._kit_opener
 
     def import_notes(self, paths: list[str] | None = None) -> None:
         if paths:
@@ -113,7 +153,10 @@ class WalkFiles(QObject):
             self.walk_opened.emit(str(walk_id))
 
     def _paths(self, mime: QMimeData) -> tuple[list[str], list[str]]:
-        paths = self.importer.dropped_paths(mime)
+        from walkapp.bundles import KIT_EXTENSION, NOTES_EXTENSION
+
+        paths: Sequence[str] = ([url.toLocalFile() for url in mime.urls() if url.isLocalFile()]
+                                if mime.hasUrls() else [])
         return ([p for p in paths if p.lower().endswith(NOTES_EXTENSION)],
                 [p for p in paths if p.lower().endswith(KIT_EXTENSION)])
 

@@ -49,3 +49,16 @@ def test_import_copy_and_report(qtbot, services: Services, qsettings: QSettings,
     asker.files_to_open.append([str(bad)])
     assert menu.import_protocol() is False
     assert asker.shown[-1][0] == "warn" and "bad.toml" in asker.shown[-1][2]
+
+
+def test_at_start_up_broken_files_are_reported_from_the_background(
+        qtbot, services: Services, qsettings: QSettings, asker: ScriptedAsker) -> None:
+    window = MainWindow(services, qsettings, asker)
+    qtbot.addWidget(window)
+    menu = window.protocols_menu
+    menu.library.user_dir.mkdir(parents=True, exist_ok=True)
+    (menu.library.user_dir / "broken.toml").write_text("[pre_brief\n", encoding="utf-8")
+    menu.report_problems_in_background()  # the files are read on a worker thread
+    qtbot.waitUntil(lambda: bool(asker.shown))
+    kind, _title, text = asker.shown[-1]
+    assert kind == "warn" and "broken.toml" in text

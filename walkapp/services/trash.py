@@ -74,8 +74,13 @@ class TrashService(ServiceBase):
     # -- what is in the Trash --------------------------------------------------------------
     def list_trash(self) -> list[TrashedWalk]:
         """Walks in the Trash, most recently deleted first."""
+        # Only the trashed walks' notes are counted (through the notes' walk_id index):
+        # this runs at every start, and the notes of the walks outside the Trash (a
+        # million of them, say) must not be read to say how many are inside.
+        trashed = select(m.Walk.id).where(m.Walk.trashed_at.is_not(None))
         notes = (select(m.Note.walk_id, func.count().label("n"))
-                 .where(m.Note.deleted_at.is_(None)).group_by(m.Note.walk_id).subquery())
+                 .where(m.Note.deleted_at.is_(None), m.Note.walk_id.in_(trashed))
+                 .group_by(m.Note.walk_id).subquery())
         query = (select(m.Walk, func.coalesce(notes.c.n, 0))
                  .outerjoin(notes, notes.c.walk_id == m.Walk.id)
                  .where(m.Walk.trashed_at.is_not(None))

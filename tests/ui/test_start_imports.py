@@ -1,0 +1,52 @@
+"""Showing the walks library loads only what it needs: the screens of an open walk, the
+reports (ReportLab), walk kits and notes files (walkapp.bundles) and the nudge lexicon load
+when first used. Checked in a fresh process started as the app starts (`ui/app.py
+run_app`, through tests/bench/start_driver.py), at the first idle moment once the window
+shows the library."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+from tests.helpers.on_disk import walk_on_disk
+from walkapp.config import Settings
+
+ROOT = Path(__file__).resolve().parents[2]
+
+NOT_AT_START = (
+    "reportlab",
+    "walkapp.bundles",
+    "walkapp.nudge",
+    "walkapp.ui.bundles_ui",
+    "walkapp.ui.export",
+    "walkapp.ui.screens.observation",
+    "walkapp.ui.screens.observe_page",
+    "walkapp.ui.screens.plan",
+    "walkapp.ui.screens.postbrief",
+    "walkapp.ui.screens.reports_page",
+    "walkapp.ui.screens.step_guide",
+    "walkapp.ui.screens.walker_home",
+)
+
+
+def _modules_at_idle(settings: Settings) -> list[str]:
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
+    done = subprocess.run(
+        [sys.executable, "-m", "tests.bench.start_driver", "window", str(settings.data_dir)],
+        cwd=ROOT, env=env, capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0, done.stderr
+    line = next(x for x in done.stdout.splitlines() if x.startswith("modules "))
+    return list(json.loads(line.removeprefix("modules ")))
+
+
+def test_the_library_window_loads_no_walk_screens_reports_or_bundles(
+        settings: Settings) -> None:
+    walk_on_disk(settings)
+    modules = _modules_at_idle(settings)
+    assert "walkapp.ui.screens.walks_library" in modules  # it did show the library
+    loaded = sorted(m for m in modules if m.startswith(NOT_AT_START))
+    assert loaded == []
