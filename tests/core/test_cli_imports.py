@@ -160,3 +160,18 @@ def test_opening_a_database_at_head_does_not_import_alembic(tmp_path: Path) -> N
     assert result.returncode == 0, result.stderr[-2000:]
     assert "ALEMBIC: []" in result.stdout
     assert list((tmp_path / "d" / "backups").glob("pre-migration-*")) == []
+
+
+def test_the_trash_days_in_the_help_are_the_trashs() -> None:
+    from walkapp.cli import trash as cli_trash
+    from walkapp.services import trash
+
+    assert cli_trash.TRASH_DAYS == trash.TRASH_DAYS
+
+
+def test_the_file_extensions_in_the_help_are_the_bundles() -> None:
+    from walkapp.bundles import format as bundle_format
+    from walkapp.cli import bundles as cli_bundles
+
+    assert cli_bundles.KIT_EXTENSION == bundle_format.KIT_EXTENSION
+    assert cli_bundles.NOTES_EXTENSION == bundle_format.NOTES_EXTENSION
