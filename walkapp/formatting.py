@@ -14,9 +14,11 @@ them with the target language's own plural rules; without a catalogue English is
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import gettext as _gettext
 import os
+from collections.abc import Iterator
 from datetime import date, datetime, time
 
 from babel import Locale, UnknownLocaleError
@@ -38,6 +40,21 @@ def set_locale(name: str | None) -> None:
     For the app's settings and for tests that must not depend on the machine."""
     global _override
     _override = name
+
+
+@contextlib.contextmanager
+def one_locale() -> Iterator[None]:
+    """Inside, the locale in force on entry is used without asking the environment again:
+    for a command that formats tens of thousands of values in one go (`walkapp list` of
+    10,000 walks), where reading LC_ALL, LC_MESSAGES and LANG for each value cost more
+    than formatting it. Not for threads that may call `set_locale` meanwhile."""
+    global _override
+    saved = _override
+    _override = locale_name()
+    try:
+        yield
+    finally:
+        _override = saved
 
 
 def locale_name() -> str:

@@ -111,3 +111,19 @@ def test_counts_are_formatted_as_babel_formats_them_in_every_locale() -> None:
     finally:
         fmt.set_locale(None)
     assert differ == []
+
+
+def test_one_locale_keeps_the_locale_of_its_start(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(fmt, "_override", None)
+    monkeypatch.delenv("LC_ALL", raising=False)
+    monkeypatch.delenv("LC_MESSAGES", raising=False)
+    monkeypatch.setenv("LANG", "de_DE.UTF-8")
+    with fmt.one_locale():
+        monkeypatch.setenv("LANG", "en_US.UTF-8")
+        assert fmt.locale_name() == "de_DE"
+        assert fmt.number(12345) == "12.345"
+    assert fmt.locale_name() == "en_US"
+    fmt.set_locale("fr_FR")
+    with fmt.one_locale():
+        fmt.set_locale("en_GB")
+    assert fmt.locale_name() == "fr_FR"  # what was set before is back afterwards

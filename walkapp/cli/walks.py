@@ -74,14 +74,15 @@ def cmd_list(args: argparse.Namespace, context: Context) -> int:
             echo(f"No walks to show. {in_trash}" if in_trash else
                  "No walks yet. Create one in the app, or try `walkapp demo`.")
         return 0
-    days = [fmt.short_date(w.walk_date) for w in walks]
-    wide = max(len("DATE"), *(len(day) for day in days))
-    echo(f"{'DATE':<{wide}}  {'STATUS':<8}  {'WALKERS':>7}  {'VISITS':>6}  {'NOTES':>5}  "
-         f"{'ID':<8}  TITLE")
-    for w, day in zip(walks, days, strict=True):
-        echo(f"{day:<{wide}}  {w.status.value:<8}  {fmt.number(w.walker_count):>7}  "
-             f"{fmt.number(w.visit_count):>6}  {fmt.number(w.note_count):>5}  "
-             f"{w.id[:8]:<8}  {w.title}" + _conflict_mark(conflicts[w.id]))
+    with fmt.one_locale():  # thousands of rows: the locale looked up once, not per value
+        days = [fmt.short_date(w.walk_date) for w in walks]
+        wide = max(len("DATE"), *(len(day) for day in days))
+        echo(f"{'DATE':<{wide}}  {'STATUS':<8}  {'WALKERS':>7}  {'VISITS':>6}  {'NOTES':>5}  "
+             f"{'ID':<8}  TITLE")
+        for w, day in zip(walks, days, strict=True):
+            echo(f"{day:<{wide}}  {w.status.value:<8}  {fmt.number(w.walker_count):>7}  "
+                 f"{fmt.number(w.visit_count):>6}  {fmt.number(w.note_count):>5}  "
+                 f"{w.id[:8]:<8}  {w.title}" + _conflict_mark(conflicts[w.id]))
     if in_trash:
         echo(in_trash)
     return 0
