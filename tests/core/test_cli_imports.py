@@ -175,3 +175,28 @@ def test_the_file_extensions_in_the_help_are_the_bundles() -> None:
 
     assert cli_bundles.KIT_EXTENSION == bundle_format.KIT_EXTENSION
     assert cli_bundles.NOTES_EXTENSION == bundle_format.NOTES_EXTENSION
+
+
+def test_a_locked_database_is_asked_once_not_again_through_alembic(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Reading the revision without Alembic must not turn one wait for a lock into two:
+    a failure other than "no such table" is the answer, as Alembic's read would give it."""
+    from tests.helpers.sqlite_faults import LockHolder
+    from walkapp.config import resolve_settings
+    from walkapp.errors import StorageError
+    from walkapp.storage import db as db_module
+    from walkapp.storage.db import Database
+
+    settings = resolve_settings(tmp_path / "d")
+    Database(settings).open().close()
+    assert settings.sqlite_path is not None
+    monkeypatch.setattr(db_module, "BUSY_TIMEOUT_MS", 50)
+    through_alembic = []
+    real = migrate._upgrade_to_head
+    monkeypatch.setattr(migrate, "_upgrade_to_head",
+                        lambda *args: through_alembic.append(args) or real(*args))
+    with LockHolder(settings.sqlite_path, exclusive=True), pytest.raises(StorageError):
+        Database(settings).open()
+    assert through_alembic == []
+    Database(settings).open().close()  # the lock gone, it opens (at head: still no Alembic)
+    assert through_alembic == []

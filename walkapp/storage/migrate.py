@@ -143,15 +143,27 @@ def current_revision(engine: Engine) -> str | None:
 
 def _stored_revisions(engine: Engine) -> list[str] | None:
     """What the alembic_version table holds, read with plain SQL; None without the table
-    (a new database) or when it cannot be read (Alembic then looks, and says why)."""
+    (a new, empty database: Alembic creates the schema).
+
+    Any other failure (locked, damaged, not a database) is raised as it is, as Alembic's
+    own read of the table would raise it: asking again through Alembic would only wait out
+    a lock a second time before saying the same."""
     from sqlalchemy.exc import DBAPIError
 
     try:
         with engine.connect() as connection:
             rows = connection.exec_driver_sql("SELECT version_num FROM alembic_version")
             return [str(row[0]) for row in rows]
-    except DBAPIError:
-        return None
+    except DBAPIError as error:
+        if _no_such_table(error.orig):
+            return None
+        raise
+
+
+def _no_such_table(error: BaseException | None) -> bool:
+    # SQLite: "no such table: alembic_version"; PostgreSQL: relation "…" does not exist.
+    text = str(error).lower()
+    return "no such table" in text or ("relation" in text and "does not exist" in text)
 
 
 def upgrade_to_head(engine: Engine, copy_aside: Callable[[str], str | None] | None = None
