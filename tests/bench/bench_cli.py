@@ -1,7 +1,9 @@
 """How long the `walkapp` command takes, next to `python -c "import sqlalchemy.orm"`.
 
 Run: `python -m tests.bench.bench_cli [--repeat 7] [--sizes empty walks_10k notes_1m]
-[--breakdown] [--json]` (`make bench` calls it).
+[--breakdown] [--checkout LABEL=PATH ...] [--json]` (`make bench` calls it). `--checkout`
+runs the same commands with another checkout's walkapp too, in the same rounds (e.g.
+`--checkout base=/tmp/base-worktree`), for before/after figures in the same conditions.
 
 Each figure is the median wall time of `--repeat` fresh processes (the installed `walkapp`
 script, output to /dev/null), and its ratio to the baseline measured in the same run: a
@@ -123,6 +125,10 @@ def main() -> int:
     parser.add_argument("--repeat", type=int, default=7)
     parser.add_argument("--sizes", nargs="+", default=["empty", "walks_10k", "notes_1m"])
     parser.add_argument("--breakdown", action="store_true")
+    parser.add_argument("--checkout", action="append", default=[], metavar="LABEL=PATH",
+                        help="also run the commands with the walkapp of another checkout "
+                             "(PYTHONPATH=PATH), in the same rounds: before/after figures "
+                             "in the same conditions")
     parser.add_argument("--json", action="store_true")
     args = parser.parse_args()
     walkapp = walkapp_command()
@@ -131,55 +137,62 @@ def main() -> int:
     # shadow the one installed), with a data folder that --help must never create.
     (scratch / "cwd").mkdir()
     env = {**os.environ, "WALKAPP_DATA_DIR": str(scratch / "cwd")}
+    checkouts: list[tuple[str, dict[str, str]]] = [("", env)]
+    for given in args.checkout:
+        label, _, path = given.partition("=")
+        checkouts.append((f"[{label}] ", {**env, "PYTHONPATH": str(Path(path).absolute())}))
     try:
-        rows: list[tuple[str, list[str]]] = [
-            ("walkapp --help", [*walkapp, "--help"]),
-            ("walkapp --version", [*walkapp, "--version"]),
-            ("walkapp list --help", [*walkapp, "list", "--help"]),
-        ]
-        folders: dict[str, Path] = {}
-        for size in args.sizes:
-            folder = scratch / size
-            copy_of(size, folder)
-            folders[size] = folder
-            rows.append((f"walkapp list ({size})", [*walkapp, "--data-dir", str(folder),
-                                                    "list"]))
-            walk = first_walk(folder)
-            if walk is not None:
-                rows.append((f"walkapp show WALK ({size})",
-                             [*walkapp, "--data-dir", str(folder), "show", walk]))
-        for _, command in rows:  # warm the file cache and the bytecode once
-            run_once(command, env)
+        rows: list[tuple[str, list[str], dict[str, str]]] = []
+        folders: list[tuple[str, Path, dict[str, str]]] = []
+        for label, checkout_env in checkouts:
+            rows += [(f"{label}walkapp --help", [*walkapp, "--help"], checkout_env),
+                     (f"{label}walkapp --version", [*walkapp, "--version"], checkout_env),
+                     (f"{label}walkapp list --help", [*walkapp, "list", "--help"],
+                      checkout_env)]
+            for size in args.sizes:
+                # A copy each: another checkout may migrate its copy on the first run.
+                folder = scratch / (label.strip("[] ") or "this") / size
+                copy_of(size, folder)
+                folders.append((f"{label}walkapp list ({size})", folder, checkout_env))
+                rows.append((f"{label}walkapp list ({size})",
+                             [*walkapp, "--data-dir", str(folder), "list"], checkout_env))
+                walk = first_walk(folder)
+                if walk is not None:
+                    rows.append((f"{label}walkapp show WALK ({size})",
+                                 [*walkapp, "--data-dir", str(folder), "show", walk],
+                                 checkout_env))
+        for _, command, row_env in rows:  # warm the file cache and the bytecode once
+            run_once(command, row_env)
         run_once(BASELINE, env)
-        times: dict[str, list[float]] = {name: [] for name, _ in [("baseline", []), *rows]}
+        times: dict[str, list[float]] = {name: [] for name in ["baseline", *(r[0] for r in rows)]}
         for _ in range(args.repeat):
             times["baseline"].append(run_once(BASELINE, env))
-            for name, command in rows:
-                times[name].append(run_once(command, env))
+            for name, command, row_env in rows:
+                times[name].append(run_once(command, row_env))
         base = statistics.median(times["baseline"])
         figures: dict[str, object] = {
             "baseline (python -c 'import sqlalchemy.orm')_ms": round(base * 1000, 1)}
         table = [("python -c 'import sqlalchemy.orm' (baseline)", base, 1.0,
                   modules_imported(BASELINE, env))]
-        for name, command in rows:
+        for name, command, row_env in rows:
             median = statistics.median(times[name])
-            modules = modules_imported(command, env)
+            modules = modules_imported(command, row_env)
             table.append((name, median, median / base, modules))
             figures[f"{name}_ms"] = round(median * 1000, 1)
             figures[f"{name}_ratio"] = round(median / base, 2)
             figures[f"{name}_modules"] = modules
         if args.breakdown:
-            for size, folder in folders.items():
-                phases = breakdown(folder, max(3, args.repeat // 2), env)
-                figures[f"walkapp list ({size}) breakdown_ms"] = phases
+            for name, folder, row_env in folders:
+                phases = breakdown(folder, max(3, args.repeat // 2), row_env)
+                figures[f"{name} breakdown_ms"] = phases
     finally:
         shutil.rmtree(scratch, ignore_errors=True)
     if args.json:
         print(json.dumps(figures, indent=2))
         return 0
-    print(f"{'command':<46} {'median':>9} {'ratio':>6} {'modules':>8}")
+    print(f"{'command':<52} {'median':>9} {'ratio':>6} {'modules':>8}")
     for name, median, ratio, modules in table:
-        print(f"{name:<46} {median * 1000:>7.0f}ms {ratio:>5.2f}x {modules:>8}")
+        print(f"{name:<52} {median * 1000:>7.0f}ms {ratio:>5.2f}x {modules:>8}")
     for key, value in figures.items():
         if key.endswith("breakdown_ms") and isinstance(value, dict):
             print(f"{key.removesuffix('_ms')} (ms): "
