@@ -62,6 +62,7 @@ bench: sysdeps-test $(STAMP)
 	$(BIN)/python -m tests.bench.bench_import
 	$(BIN)/python -m tests.bench.bench_safety
 	$(BIN)/python -m tests.bench.bench_checks
+	$(BIN)/python -m tests.bench.bench_cli
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m tests.bench.bench_gui_stall
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m tests.bench.bench_start
 

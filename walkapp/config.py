@@ -12,8 +12,6 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
-import platformdirs
-
 from walkapp import APP_NAME
 from walkapp.errors import UsageError
 
@@ -40,6 +38,8 @@ class Settings:
 
 
 def default_data_dir() -> Path:
+    import platformdirs  # only when no folder is given: most runs in scripts name one
+
     return Path(platformdirs.user_data_dir(APP_NAME, appauthor=False))
 
 

@@ -89,3 +89,41 @@ def test_the_cli_speaks_in_plain_counts(capsys: pytest.CaptureFixture[str]) -> N
     out = capsys.readouterr().out
     assert "ok: 1 walk in" in out and "(s)" not in out
     assert re.search(r"Group [AB]: \d walkers", out), out
+
+
+def test_counts_are_formatted_as_babel_formats_them_in_every_locale() -> None:
+    """`number` takes a short way for whole non-negative numbers (a list of 10,000 walks
+    formats 40,000 of them); it must give Babel's own answer, in every locale Babel has."""
+    from babel import Locale, localedata
+    from babel.numbers import format_decimal
+
+    values = (0, 1, 7, 42, 999, 1000, 1001, 12_345, 100_000, 999_999, 1_000_000, 1_234_567,
+              10**12 + 7)
+    differ = []
+    try:
+        for identifier in localedata.locale_identifiers():
+            fmt.set_locale(identifier)
+            locale = Locale.parse(identifier)
+            for value in values:
+                babel = format_decimal(value, format="#,##0", locale=locale)
+                if fmt.number(value) != fmt._clean(babel):
+                    differ.append((identifier, value, fmt.number(value), babel))
+    finally:
+        fmt.set_locale(None)
+    assert differ == []
+
+
+def test_one_locale_keeps_the_locale_of_its_start(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(fmt, "_override", None)
+    monkeypatch.delenv("LC_ALL", raising=False)
+    monkeypatch.delenv("LC_MESSAGES", raising=False)
+    monkeypatch.setenv("LANG", "de_DE.UTF-8")
+    with fmt.one_locale():
+        monkeypatch.setenv("LANG", "en_US.UTF-8")
+        assert fmt.locale_name() == "de_DE"
+        assert fmt.number(12345) == "12.345"
+    assert fmt.locale_name() == "en_US"
+    fmt.set_locale("fr_FR")
+    with fmt.one_locale():
+        fmt.set_locale("en_GB")
+    assert fmt.locale_name() == "fr_FR"  # what was set before is back afterwards

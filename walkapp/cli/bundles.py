@@ -11,21 +11,20 @@ import argparse
 import getpass
 import sys
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from walkapp.bundles import (
-    KIT_EXTENSION,
-    NOTES_EXTENSION,
-    BundleError,
-    BundleService,
-    PassphraseNeededError,
-    WalkerChoiceNeededError,
-)
-from walkapp.cli.context import Context
 from walkapp.cli.terminal import echo
 from walkapp.errors import NotFoundError
 from walkapp.jsonout import dumps
-from walkapp.services.plan import name_key
+
+if TYPE_CHECKING:
+    from walkapp.bundles import BundleService, PassphraseNeededError
+    from walkapp.cli.context import Context
+
+# walkapp.bundles.format's, for the help text: the bundles package (its service, the
+# services, SQLAlchemy, the crypto) loads only when a command runs. A test checks they agree.
+KIT_EXTENSION = ".walkkit"
+NOTES_EXTENSION = ".walknotes"
 
 
 def register(subparsers: Any) -> None:
@@ -77,6 +76,8 @@ def _passphrase_options(parser: argparse.ArgumentParser, *, writing: bool) -> No
 
 
 def _read_passphrase_file(name: str) -> str:
+    from walkapp.bundles import BundleError
+
     try:
         text = Path(name).read_text(encoding="utf-8")
     except OSError as error:
@@ -95,6 +96,8 @@ def _interactive() -> bool:
 
 
 def _passphrase_for_writing(args: argparse.Namespace) -> str | None:
+    from walkapp.bundles import BundleError
+
     if args.passphrase_file:
         return _read_passphrase_file(args.passphrase_file)
     if not getattr(args, "ask_passphrase", False):
@@ -112,6 +115,8 @@ def _passphrase_for_reading(args: argparse.Namespace) -> str | None:
 
 
 def _ask_passphrase_or_fail(error: PassphraseNeededError) -> str:
+    from walkapp.bundles import BundleError
+
     if not _interactive():
         raise BundleError(f"{error.message} Give it with --passphrase-file F.")
     return getpass.getpass("Passphrase: ")
@@ -120,6 +125,8 @@ def _ask_passphrase_or_fail(error: PassphraseNeededError) -> str:
 def _walker_id(context: Context, walk_id: str, name: str | None) -> str | None:
     if name is None:
         return None
+    from walkapp.services.plan import name_key
+
     walk = context.services.walks.get_walk(walk_id)
     wanted = name_key(name)
     found = [p for p in walk.walkers if p.id == name or name_key(p.display_name) == wanted]
@@ -130,6 +137,8 @@ def _walker_id(context: Context, walk_id: str, name: str | None) -> str | None:
 
 
 def _bundles(context: Context) -> BundleService:
+    from walkapp.bundles import BundleService
+
     services = context.services
     return BundleService(services.db, services.bus)
 
@@ -147,6 +156,8 @@ def cmd_kit(args: argparse.Namespace, context: Context) -> int:
 
 
 def cmd_open_kit(args: argparse.Namespace, context: Context) -> int:
+    from walkapp.bundles import BundleError, PassphraseNeededError, WalkerChoiceNeededError
+
     bundles = _bundles(context)
     passphrase = _passphrase_for_reading(args)
     try:
@@ -174,6 +185,8 @@ def cmd_open_kit(args: argparse.Namespace, context: Context) -> int:
 
 
 def cmd_export(args: argparse.Namespace, context: Context) -> int:
+    from walkapp.bundles import BundleError
+
     walk = context.services.walks.find_walk(args.walk)
     walker_id = _walker_id(context, walk.id, args.walker)
     if walker_id is None:

@@ -10,14 +10,15 @@ from __future__ import annotations
 
 import argparse
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from walkapp import domain as d
-from walkapp import formatting as fmt
-from walkapp.cli.context import Context
 from walkapp.cli.terminal import echo
 from walkapp.errors import AmbiguousError, NotFoundError, ValidationError
 from walkapp.jsonout import dumps
+
+if TYPE_CHECKING:
+    from walkapp import domain as d
+    from walkapp.cli.context import Context
 
 # Each side's text is clipped in the listing (the whole text is in --json and the app).
 CLIP = 300
@@ -53,6 +54,8 @@ def _clip(text: str, limit: int = CLIP) -> str:
 
 
 def _side_line(side: d.ConflictSide) -> str:
+    from walkapp import formatting as fmt
+
     who = side.author_name or "no name"
     when = fmt.moment(side.updated_at)
     what = "(deleted)" if side.deleted else f"“{_clip(side.text)}”"
@@ -61,6 +64,8 @@ def _side_line(side: d.ConflictSide) -> str:
 
 
 def cmd_conflicts(args: argparse.Namespace, context: Context) -> int:
+    from walkapp import formatting as fmt
+
     services = context.services
     walk = services.walks.find_walk(args.walk)
     conflicts = services.conflicts.list_conflicts(walk.id)
@@ -118,6 +123,8 @@ def _read_text_file(name: str) -> str:
 
 
 def cmd_resolve(args: argparse.Namespace, context: Context) -> int:
+    from walkapp import formatting as fmt
+
     services = context.services
     walk = services.walks.find_walk(args.walk)
     conflicts = {c.family: c for c in services.conflicts.list_conflicts(walk.id)}

@@ -1,13 +1,19 @@
-"""What a command needs, opened only when first asked for (so `--help` stays instant)."""
+"""What a command needs, opened only when first asked for (so `--help` stays instant).
+
+The services, the storage layer and SQLAlchemy are imported on first use too: building the
+argument parser (and printing help) must not pay for them (tests/core/test_cli_imports.py).
+"""
 
 from __future__ import annotations
 
 import os
+from typing import TYPE_CHECKING
 
 from walkapp.config import DATABASE_URL_ENV, Settings, check_database_url, resolve_settings
-from walkapp.services import Services, open_services
-from walkapp.storage.guard import check_database_file
-from walkapp.storage.lock import DataFolderLock
+
+if TYPE_CHECKING:
+    from walkapp.services import Services
+    from walkapp.storage.lock import DataFolderLock
 
 
 class Context:
@@ -39,6 +45,8 @@ class Context:
     @property
     def services(self) -> Services:
         if self._services is None:
+            from walkapp.services import open_services
+
             services = open_services(self.settings)
             if not self.writes:
                 from walkapp.storage.read_only import make_read_only
@@ -57,6 +65,8 @@ class Context:
         if not self.writes:
             raise RuntimeError(f"{purpose} is declared read-only but asked for the lock")
         if self._lock is None:
+            from walkapp.storage.lock import DataFolderLock
+
             if database:
                 self.check_database()
             self._lock = DataFolderLock(self.settings.data_dir, purpose).acquire()
@@ -67,6 +77,8 @@ class Context:
         unreadable while backups exist): before the lock file or any output is written."""
         path = self.settings.sqlite_path
         if path is not None:
+            from walkapp.storage.guard import check_database_file
+
             check_database_file(path, self.settings.backup_dir)
 
     def close(self) -> None:

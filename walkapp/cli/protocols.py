@@ -7,13 +7,14 @@ from __future__ import annotations
 import argparse
 import sys
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from walkapp import formatting as fmt
-from walkapp.cli.context import Context
 from walkapp.cli.terminal import echo
 from walkapp.errors import WalkappError
 from walkapp.jsonout import dumps
+
+if TYPE_CHECKING:
+    from walkapp.cli.context import Context
 
 EXIT_USAGE = 2
 
@@ -132,6 +133,8 @@ def check_one(path: Path) -> tuple[str, list[WalkappError]]:
 
 
 def cmd_check(args: argparse.Namespace, context: Context) -> int:
+    from walkapp import formatting as fmt
+
     checked = failed = 0
     for path, skip in _files(args.files):
         if skip is not None:

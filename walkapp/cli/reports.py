@@ -1,21 +1,23 @@
 """`walkapp report`: write one PDF report of any kind in the report registry without
 opening the app.
 
-ReportLab is imported only when a report is actually made, so `walkapp --help` stays fast
-(the registry names its builders and renderers without importing them).
+ReportLab, the services and the report builders are imported only when a report is actually
+made, so `walkapp --help` stays fast (the registry names its builders and renderers without
+importing them, and importing `walkapp.reports` loads none of them).
 """
 
 from __future__ import annotations
 
 import argparse
 from datetime import time
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from walkapp.cli.context import Context
 from walkapp.cli.terminal import echo
 from walkapp.errors import ValidationError
-from walkapp.formatting import plural
 from walkapp.reports.registry import REPORTS, Need, cli_names
+
+if TYPE_CHECKING:
+    from walkapp.cli.context import Context
 
 
 def _kinds_using(need: Need) -> str:
@@ -60,6 +62,7 @@ def _parse_start(value: str | None) -> time | None:
 
 
 def cmd_report(args: argparse.Namespace, context: Context) -> int:
+    from walkapp.formatting import plural
     from walkapp.reports import ReportKind, ReportRequest, check_request, export_report, parse_paper
 
     kind = ReportKind(args.kind)

@@ -12,10 +12,8 @@ import argparse
 import os
 import re
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from walkapp import formatting as fmt
-from walkapp.cli.context import Context
 from walkapp.cli.terminal import confirm, echo
 from walkapp.errors import (
     CorruptDatabaseError,
@@ -25,16 +23,10 @@ from walkapp.errors import (
     WalkappError,
 )
 from walkapp.jsonout import dumps
-from walkapp.storage.backup import (
-    BackupInfo,
-    BackupProblem,
-    backup_file,
-    check_backup,
-    list_backups,
-    rotate_quietly,
-    scan_backups,
-    verify_backup,
-)
+
+if TYPE_CHECKING:
+    from walkapp.cli.context import Context
+    from walkapp.storage.backup import BackupInfo, BackupProblem
 
 
 def register(subparsers: Any) -> None:
@@ -105,6 +97,8 @@ def _size(size: int) -> str:
 
 
 def _when(info: BackupInfo) -> str:
+    from walkapp import formatting as fmt
+
     return fmt.moment(info.created_at)
 
 
@@ -123,6 +117,8 @@ def _shown(text: str) -> str:
 
 
 def _state(found: tuple[BackupProblem, list[str]] | None) -> str:
+    from walkapp.storage.backup import BackupProblem
+
     if found is None:
         return "ok"
     kind, problems = found
@@ -132,6 +128,9 @@ def _state(found: tuple[BackupProblem, list[str]] | None) -> str:
 
 # -- backup / backups ---------------------------------------------------------------------------
 def cmd_backup(args: argparse.Namespace, context: Context) -> int:
+    from walkapp import formatting as fmt
+    from walkapp.storage.backup import backup_file, rotate_quietly
+
     path = _database_path(context)
     context.check_database()  # an empty or cut-short database is restored, not copied
     if not path.exists():
@@ -152,6 +151,8 @@ def cmd_backup(args: argparse.Namespace, context: Context) -> int:
 
 
 def cmd_backups(args: argparse.Namespace, context: Context) -> int:
+    from walkapp.storage.backup import check_backup, scan_backups
+
     backup_dir = context.settings.backup_dir
     backups, foreign = scan_backups(backup_dir)
     rows = [(info, check_backup(info.path) if args.check else None) for info in backups]
@@ -205,6 +206,8 @@ def _json_check(found: tuple[BackupProblem, list[str]] | None, checked: bool
 
 # -- restore ------------------------------------------------------------------------------------
 def _find_backup(key: str, backup_dir: Path) -> Path:
+    from walkapp.storage.backup import scan_backups
+
     candidate = Path(key).expanduser()
     looks_like_path = os.sep in key or (os.altsep is not None and os.altsep in key)
     if candidate.is_file() or (looks_like_path and os.path.lexists(candidate)):
@@ -229,6 +232,8 @@ def _find_backup(key: str, backup_dir: Path) -> Path:
 
 
 def _newest_good(backup_dir: Path, quiet: bool) -> Path:
+    from walkapp.storage.backup import BackupProblem, check_backup, list_backups
+
     for info in list_backups(backup_dir):
         found = check_backup(info.path)
         if found is None:
@@ -241,6 +246,8 @@ def _newest_good(backup_dir: Path, quiet: bool) -> Path:
 
 
 def cmd_restore(args: argparse.Namespace, context: Context) -> int:
+    from walkapp import formatting as fmt
+    from walkapp.storage.backup import list_backups, verify_backup
     from walkapp.storage.restore import restore
 
     path = _database_path(context)
@@ -298,6 +305,7 @@ def _count_walks_after_restore(context: Context) -> int:
 
 # -- purge / retention ---------------------------------------------------------------------
 def cmd_purge(args: argparse.Namespace, context: Context) -> int:
+    from walkapp import formatting as fmt
     from walkapp.cli.trash import KEEP_NOTE, SCRUB_NOTE, print_scrub, removal_json
     from walkapp.services.retention import RetentionService, check_months, months_before
 
@@ -363,6 +371,7 @@ def cmd_purge(args: argparse.Namespace, context: Context) -> int:
 
 
 def cmd_retention(args: argparse.Namespace, context: Context) -> int:
+    from walkapp import formatting as fmt
     from walkapp.services.retention import RetentionService
 
     if args.months is None:

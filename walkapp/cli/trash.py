@@ -10,13 +10,18 @@ from __future__ import annotations
 
 import argparse
 from datetime import datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from walkapp import formatting as fmt
-from walkapp.cli.context import Context
 from walkapp.cli.terminal import confirm, echo
 from walkapp.jsonout import dumps
-from walkapp.services.trash import TRASH_DAYS, RemovalResult, TrashedWalk
+
+if TYPE_CHECKING:
+    from walkapp.cli.context import Context
+    from walkapp.services.trash import RemovalResult, TrashedWalk
+
+# walkapp.services.trash.TRASH_DAYS, for the help text without importing the services (a
+# test checks the two agree).
+TRASH_DAYS = 30
 
 
 def register(subparsers: Any) -> None:
@@ -65,6 +70,8 @@ def register(subparsers: Any) -> None:
 
 
 def _day(moment: datetime) -> str:
+    from walkapp import formatting as fmt
+
     return fmt.short_date(moment.astimezone().date())
 
 
@@ -75,6 +82,8 @@ def _row(t: TrashedWalk) -> dict[str, Any]:
 
 # -- delete -----------------------------------------------------------------------------------
 def cmd_delete(args: argparse.Namespace, context: Context) -> int:
+    from walkapp import formatting as fmt
+
     services = context.services
     walk = services.walks.find_walk(args.walk)
     services.walks.delete_walk(walk.id)
@@ -90,6 +99,8 @@ def cmd_delete(args: argparse.Namespace, context: Context) -> int:
 
 # -- trash list / restore -------------------------------------------------------------------
 def cmd_trash_list(args: argparse.Namespace, context: Context) -> int:
+    from walkapp import formatting as fmt
+
     services = context.services
     trashed = services.trash.list_trash()
     if args.json:
@@ -114,6 +125,8 @@ def cmd_trash_list(args: argparse.Namespace, context: Context) -> int:
 
 
 def cmd_trash_restore(args: argparse.Namespace, context: Context) -> int:
+    from walkapp import formatting as fmt
+
     services = context.services
     trashed = services.trash.find_trashed(args.walk)
     walk = services.trash.restore(trashed.id)
@@ -127,6 +140,8 @@ def cmd_trash_restore(args: argparse.Namespace, context: Context) -> int:
 
 # -- trash empty ------------------------------------------------------------------------------
 def cmd_trash_empty(args: argparse.Namespace, context: Context) -> int:
+    from walkapp import formatting as fmt
+
     services = context.services
     targets = ([services.trash.find_trashed(args.walk)] if args.walk is not None
                else services.trash.list_trash())

@@ -1,17 +1,21 @@
-"""Commands about walks: demo, list, show, check."""
+"""Commands about walks: demo, list, show, check.
+
+What a command needs beyond argparse (the services, Babel's formatting, the domain) is
+imported when it runs, so that `walkapp --help` does not load it.
+"""
 
 from __future__ import annotations
 
 import argparse
 from collections import Counter
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from walkapp import domain as d
-from walkapp import formatting as fmt
-from walkapp.cli.context import Context
 from walkapp.cli.terminal import echo
 from walkapp.jsonout import dumps, to_jsonable
-from walkapp.privacy import redact_record
+
+if TYPE_CHECKING:
+    from walkapp import domain as d
+    from walkapp.cli.context import Context
 
 
 def register(subparsers: Any) -> None:
@@ -52,6 +56,8 @@ def cmd_demo(args: argparse.Namespace, context: Context) -> int:
 
 
 def cmd_list(args: argparse.Namespace, context: Context) -> int:
+    from walkapp import formatting as fmt
+
     walks = context.services.walks.list_walks(args.search)
     conflicts = context.services.conflicts.counts([w.id for w in walks])
     if args.json:
@@ -68,14 +74,15 @@ def cmd_list(args: argparse.Namespace, context: Context) -> int:
             echo(f"No walks to show. {in_trash}" if in_trash else
                  "No walks yet. Create one in the app, or try `walkapp demo`.")
         return 0
-    days = [fmt.short_date(w.walk_date) for w in walks]
-    wide = max(len("DATE"), *(len(day) for day in days))
-    echo(f"{'DATE':<{wide}}  {'STATUS':<8}  {'WALKERS':>7}  {'VISITS':>6}  {'NOTES':>5}  "
-         f"{'ID':<8}  TITLE")
-    for w, day in zip(walks, days, strict=True):
-        echo(f"{day:<{wide}}  {w.status.value:<8}  {fmt.number(w.walker_count):>7}  "
-             f"{fmt.number(w.visit_count):>6}  {fmt.number(w.note_count):>5}  "
-             f"{w.id[:8]:<8}  {w.title}" + _conflict_mark(conflicts[w.id]))
+    with fmt.one_locale():  # thousands of rows: the locale looked up once, not per value
+        days = [fmt.short_date(w.walk_date) for w in walks]
+        wide = max(len("DATE"), *(len(day) for day in days))
+        echo(f"{'DATE':<{wide}}  {'STATUS':<8}  {'WALKERS':>7}  {'VISITS':>6}  {'NOTES':>5}  "
+             f"{'ID':<8}  TITLE")
+        for w, day in zip(walks, days, strict=True):
+            echo(f"{day:<{wide}}  {w.status.value:<8}  {fmt.number(w.walker_count):>7}  "
+                 f"{fmt.number(w.visit_count):>6}  {fmt.number(w.note_count):>5}  "
+                 f"{w.id[:8]:<8}  {w.title}" + _conflict_mark(conflicts[w.id]))
     if in_trash:
         echo(in_trash)
     return 0
@@ -94,10 +101,14 @@ def _version_mark(item: d.Note | d.Commitment, sizes: Counter[str]) -> str:
 
 
 def _conflict_mark(count: int) -> str:
+    from walkapp import formatting as fmt
+
     return f"  [{fmt.plural(count, 'conflict', 'conflicts')}]" if count else ""
 
 
 def cmd_show(args: argparse.Namespace, context: Context) -> int:
+    from walkapp.privacy import redact_record
+
     services = context.services
     walk = services.walks.find_walk(args.walk)
     if getattr(args, "history", None):
@@ -113,6 +124,7 @@ def cmd_show(args: argparse.Namespace, context: Context) -> int:
 
 
 def _show_history(context: Context, walk_id: str, note_id: str, as_json: bool) -> int:
+    from walkapp import formatting as fmt
     from walkapp.events import Entity
 
     entries = context.services.history.history(walk_id, Entity.NOTE, note_id.strip())
@@ -134,6 +146,8 @@ def _show_history(context: Context, walk_id: str, note_id: str, as_json: bool) -
 
 
 def _print_record(record: d.WalkRecord, conflicts: int = 0) -> None:
+    from walkapp import formatting as fmt
+
     # Each line through echo(): control characters in titles, names and notes (typed or
     # imported) are shown as visible escapes, a line break in a note as \n; --json keeps them.
     walk = record.walk
@@ -200,6 +214,8 @@ def _print_record(record: d.WalkRecord, conflicts: int = 0) -> None:
 
 
 def cmd_check(args: argparse.Namespace, context: Context) -> int:
+    from walkapp import formatting as fmt
+
     services = context.services
     problems = services.db.integrity_check()
     # A damaged file may not even list its walks: then the problems are the whole answer.
