@@ -29,6 +29,7 @@ from walkapp.events import Change, Entity
 from walkapp.services.conflicts import ConflictService
 from walkapp.services.trash import TrashService
 from walkapp.services.walks import WalkService
+from walkapp.ui import workers
 from walkapp.ui.models.walks import WalksTableModel
 from walkapp.ui.page import Stoppable
 from walkapp.ui.widgets.row_table import row_table, select_row_id, selected_row_id
@@ -36,6 +37,9 @@ from walkapp.ui.workers import cancel_owned_by, read_in_background
 
 # What one read of the library brings: the walks, the Trash's ids, conflicts per walk.
 _Read = tuple[list[Any], set[str] | None, dict[str, int]]
+
+# How long typing must pause before the library searches (ms).
+SEARCH_PAUSE_MS = 30
 
 
 class WalksLibrary(QWidget, Stoppable):
@@ -71,15 +75,19 @@ class WalksLibrary(QWidget, Stoppable):
         self.search.setPlaceholderText(self.tr("Search titles, focus and schools"))
         self.search.setAccessibleName(self.tr("Search walks"))
         self.search.setClearButtonEnabled(True)
-        self._search_timer = QTimer(self, singleShot=True, interval=150)
-        self._search_timer.timeout.connect(self.refresh)
+        # A short pause in typing before searching: a burst of keys (or a paste) is one
+        # read. The results come within the pause and one read of the newest text.
+        self._search_timer = QTimer(self, singleShot=True, interval=SEARCH_PAUSE_MS)
+        self._search_timer.timeout.connect(self._search)
         self.search.textChanged.connect(self._search_changed)
         self._change_timer = QTimer(self, singleShot=True, interval=60)
         self._change_timer.timeout.connect(self._refresh_if_shown)
         self._stale = False
         self._closed = False
-        self._generation = 0     # the newest read; an older one's result is dropped
-        self._loading = False
+        self._generation = 0     # the newest read asked for; an older one's result is dropped
+        self._loading = False    # a read asked for has not been shown yet
+        self._reading = False    # a read is under way (one at a time)
+        self._want_trash = False  # the next read also reads the Trash's walks
 
         self.status_filter = QComboBox()
         self.status_filter.setAccessibleName(self.tr("Show walks by status"))
@@ -87,7 +95,7 @@ class WalksLibrary(QWidget, Stoppable):
         self.status_filter.addItem(self.tr("Planned"), WalkStatus.PLANNED.value)
         self.status_filter.addItem(self.tr("In progress"), WalkStatus.RUNNING.value)
         self.status_filter.addItem(self.tr("Closed"), WalkStatus.CLOSED.value)
-        self.status_filter.currentIndexChanged.connect(lambda _i: self.refresh())
+        self.status_filter.currentIndexChanged.connect(lambda _i: self._search())
 
         self.model = WalksTableModel(self)
         self.table = row_table(self.model, self.tr("Walks"), stretch_column=1)
@@ -183,31 +191,60 @@ class WalksLibrary(QWidget, Stoppable):
         return self._loading
 
     def refresh(self) -> None:
-        """Read the walks off the GUI thread (a library of a thousand walks takes a while);
-        a quick read shows at once, a slow one says "Loading…" until it is in."""
+        """Read the walks and the Trash's again, off the GUI thread (a library of a
+        thousand walks takes a while); a quick read shows at once, a slow one says
+        "Loading…" until it is in."""
+        self._read(with_trash=True, wait_ms=None)
+
+    def _search(self) -> None:
+        """The search (or the status filter) changed: read what matches it now. The GUI
+        thread never waits for it (the walks on show stay until it is in)."""
+        self._read(with_trash=False, wait_ms=workers.FOLLOW_READ_MS)
+
+    def _read(self, *, with_trash: bool, wait_ms: int | None) -> None:
+        """Ask for a read of the walks for the search as it is now. One read runs at a
+        time: asked for while one is under way, it starts when that one comes back, whose
+        result is then dropped (it is older than what was asked since). So the list only
+        ever shows the newest search's walks, and typing fast never queues reads."""
         if self._closed:
             return
         self._generation += 1
+        self._want_trash = self._want_trash or with_trash
+        self._loading = True
+        if not self._reading:
+            self._start(wait_ms)
+
+    def _start(self, wait_ms: int | None) -> None:
         generation = self._generation
         search = self.search.text()
+        with_trash, self._want_trash = self._want_trash, False
         walks, trash, conflicts = self._walks, self._trash, self._conflicts
 
         def read() -> _Read:
-            trashed = {t.id for t in trash.list_trash()} if trash is not None else None
+            trashed = trash.trashed_ids() if trash is not None and with_trash else None
             rows = walks.list_walks(search)
             counts = conflicts.counts([w.id for w in rows]) if conflicts is not None else {}
             return rows, trashed, counts
 
-        def apply(data: _Read) -> None:
-            if self._closed or generation != self._generation:
-                return  # closed meanwhile, or a newer read is under way
+        def newest() -> bool:
+            """This read is back: is it still the newest? If not, the newest starts now."""
+            self._reading = False
+            if self._closed:
+                return False
+            if generation != self._generation:
+                self._want_trash = self._want_trash or with_trash
+                self._start(workers.FOLLOW_READ_MS)
+                return False
             self._loading = False
-            self._show(*data)
+            return True
+
+        def apply(data: _Read) -> None:
+            if newest():
+                self._show(*data)
 
         def failed(error: BaseException, _details: str) -> None:
-            if self._closed or generation != self._generation:
-                return
-            self._loading = False
+            if not newest():
+                return  # a newer read is under way (a bug is logged by the worker anyway)
             if not isinstance(error, WalkappError):
                 raise error  # a bug: the crash handler shows it
             self.empty.setText(self.tr("The walks could not be read: {0}").format(
@@ -215,9 +252,10 @@ class WalksLibrary(QWidget, Stoppable):
             self.sample_button.setVisible(False)
             self._stack.setCurrentWidget(self._empty_page)
 
-        self._loading = True
-        if not read_in_background(read, apply, owner=self, on_error=failed) \
-                and self.model.rowCount() == 0:
+        self._reading = True
+        if not read_in_background(read, apply, owner=self, on_error=failed,
+                                  wait_ms=wait_ms) \
+                and self._reading and self.model.rowCount() == 0:
             # Nothing on show yet: say why the list is empty for a moment. (Walks already
             # shown stay until the new list is in: no flash of an empty table.)
             self.empty.setText(self.tr("Loading the walks…"))
@@ -240,8 +278,8 @@ class WalksLibrary(QWidget, Stoppable):
                                             "(Ctrl+N), or try the sample walk."))
             self.sample_button.setVisible(not searching)
             self._stack.setCurrentWidget(self._empty_page)
-        if selected:
-            self.select_walk(selected)
+        if selected and self.model.row_of(selected) >= 0:
+            self.select_walk(selected)  # kept where it can be
         elif rows:
             self.table.selectRow(0)
         self._refresh_trash(trashed)
@@ -303,8 +341,9 @@ class WalksLibrary(QWidget, Stoppable):
 
     def _refresh_if_shown(self) -> None:
         # A hidden library (a walk is open, or the window closed) catches up when shown.
+        # A change's re-read never waits on the GUI thread: the list on show stays meanwhile.
         if self.isVisible():
-            self.refresh()
+            self._read(with_trash=True, wait_ms=workers.FOLLOW_READ_MS)
         else:
             self._stale = True
 

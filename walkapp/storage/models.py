@@ -143,7 +143,7 @@ class WalkCount(Base):
     lives on is counted at listing time, from `ix_notes_copies` (such notes are few)."""
 
     __tablename__ = "walk_counts"
-    __table_args__: ClassVar[dict[str, Any]] = {"sqlite_with_rowid": False}
+    __table_args__ = ({"sqlite_with_rowid": False},)
     walk_id: Mapped[str] = mapped_column(
         ID, ForeignKey("walks.id", ondelete="CASCADE"), primary_key=True)
     walkers: Mapped[int] = mapped_column(Integer, default=0)
