@@ -167,6 +167,7 @@ def test_a_library_closed_while_searching_hears_nothing(
     monkeypatch.setattr(services.walks, "list_walks", reads)
     reads.hold("maths")
     _searched(library, qtbot, "maths")
+    qtbot.waitUntil(lambda: bool(reads.calls), timeout=5_000)  # under way, and held
     qtbot.keyClicks(library.search, "x")     # a keystroke whose timer is still to fire
     library.shutdown()
     assert not library._search_timer.isActive()

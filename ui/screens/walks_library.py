@@ -42,6 +42,13 @@ _Read = tuple[list[Any], set[str] | None, dict[str, int]]
 SEARCH_PAUSE_MS = 30
 
 
+class _Asked:
+    """How many reads of the library were asked for: the newest is the one to show. A
+    plain object, so that a read on a worker thread can see it was overtaken."""
+
+    number = 0
+
+
 class WalksLibrary(QWidget, Stoppable):
     """Lists walks with search; emits `open_requested(walk_id)` on double-click/Enter."""
 
@@ -84,10 +91,8 @@ class WalksLibrary(QWidget, Stoppable):
         self._change_timer.timeout.connect(self._refresh_if_shown)
         self._stale = False
         self._closed = False
-        self._generation = 0     # the newest read asked for; an older one's result is dropped
-        self._loading = False    # a read asked for has not been shown yet
-        self._reading = False    # a read is under way (one at a time)
-        self._want_trash = False  # the next read also reads the Trash's walks
+        self._asked = _Asked()   # the newest read; an older one's result is dropped
+        self._loading = False    # the newest read has not come back yet
 
         self.status_filter = QComboBox()
         self.status_filter.setAccessibleName(self.tr("Show walks by status"))
@@ -183,7 +188,7 @@ class WalksLibrary(QWidget, Stoppable):
         self._closed = True
         self._search_timer.stop()
         self._change_timer.stop()
-        self._generation += 1
+        self._asked.number += 1
         cancel_owned_by(self)
 
     def is_loading(self) -> bool:
@@ -194,57 +199,50 @@ class WalksLibrary(QWidget, Stoppable):
         """Read the walks and the Trash's again, off the GUI thread (a library of a
         thousand walks takes a while); a quick read shows at once, a slow one says
         "Loading…" until it is in."""
-        self._read(with_trash=True, wait_ms=None)
+        self._read(wait_ms=None)
 
     def _search(self) -> None:
         """The search (or the status filter) changed: read what matches it now. The GUI
         thread never waits for it (the walks on show stay until it is in)."""
-        self._read(with_trash=False, wait_ms=workers.FOLLOW_READ_MS)
+        self._read(wait_ms=workers.FOLLOW_READ_MS)
 
-    def _read(self, *, with_trash: bool, wait_ms: int | None) -> None:
-        """Ask for a read of the walks for the search as it is now. One read runs at a
-        time: asked for while one is under way, it starts when that one comes back, whose
-        result is then dropped (it is older than what was asked since). So the list only
-        ever shows the newest search's walks, and typing fast never queues reads."""
+    def _read(self, *, wait_ms: int | None) -> None:
+        """Read the walks matching the search as it is now, off the GUI thread, and show
+        them when they come back, unless a newer read was asked for meanwhile: only the
+        newest read's walks are ever shown. A read overtaken before it starts does
+        nothing, and one overtaken while it lists the walks skips counting conflicts."""
         if self._closed:
             return
-        self._generation += 1
-        self._want_trash = self._want_trash or with_trash
-        self._loading = True
-        if not self._reading:
-            self._start(wait_ms)
-
-    def _start(self, wait_ms: int | None) -> None:
-        generation = self._generation
+        asked = self._asked
+        asked.number += 1
+        number = asked.number
         search = self.search.text()
-        with_trash, self._want_trash = self._want_trash, False
         walks, trash, conflicts = self._walks, self._trash, self._conflicts
 
-        def read() -> _Read:
-            trashed = trash.trashed_ids() if trash is not None and with_trash else None
+        def read() -> _Read | None:
+            # On a worker thread: `asked` is a plain object, read (never written) here.
+            if asked.number != number:
+                return None
             rows = walks.list_walks(search)
+            if asked.number != number:
+                return None
+            trashed = trash.trashed_ids() if trash is not None else None
             counts = conflicts.counts([w.id for w in rows]) if conflicts is not None else {}
             return rows, trashed, counts
 
         def newest() -> bool:
-            """This read is back: is it still the newest? If not, the newest starts now."""
-            self._reading = False
-            if self._closed:
-                return False
-            if generation != self._generation:
-                self._want_trash = self._want_trash or with_trash
-                self._start(workers.FOLLOW_READ_MS)
-                return False
-            self._loading = False
-            return True
+            return not self._closed and asked.number == number
 
-        def apply(data: _Read) -> None:
-            if newest():
-                self._show(*data)
+        def apply(data: _Read | None) -> None:
+            if data is None or not newest():
+                return  # closed meanwhile, or a newer read is under way
+            self._loading = False
+            self._show(*data)
 
         def failed(error: BaseException, _details: str) -> None:
             if not newest():
-                return  # a newer read is under way (a bug is logged by the worker anyway)
+                return  # (a bug is logged by the worker all the same)
+            self._loading = False
             if not isinstance(error, WalkappError):
                 raise error  # a bug: the crash handler shows it
             self.empty.setText(self.tr("The walks could not be read: {0}").format(
@@ -252,10 +250,10 @@ class WalksLibrary(QWidget, Stoppable):
             self.sample_button.setVisible(False)
             self._stack.setCurrentWidget(self._empty_page)
 
-        self._reading = True
+        self._loading = True
         if not read_in_background(read, apply, owner=self, on_error=failed,
                                   wait_ms=wait_ms) \
-                and self._reading and self.model.rowCount() == 0:
+                and newest() and self._loading and self.model.rowCount() == 0:
             # Nothing on show yet: say why the list is empty for a moment. (Walks already
             # shown stay until the new list is in: no flash of an empty table.)
             self.empty.setText(self.tr("Loading the walks…"))
@@ -343,7 +341,7 @@ class WalksLibrary(QWidget, Stoppable):
         # A hidden library (a walk is open, or the window closed) catches up when shown.
         # A change's re-read never waits on the GUI thread: the list on show stays meanwhile.
         if self.isVisible():
-            self._read(with_trash=True, wait_ms=workers.FOLLOW_READ_MS)
+            self._read(wait_ms=workers.FOLLOW_READ_MS)
         else:
             self._stale = True
 

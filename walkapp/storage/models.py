@@ -136,6 +136,14 @@ class Walk(Timestamped, Base):
         order_by="Norm.position")
 
 
+def _copies_index(table: str) -> Index:
+    """Conflict copies only (a few rows): the walks list counts a note family whose own
+    row was deleted while a copy lives on, and the conflict counts find their families,
+    from this index instead of every row of every walk (migration 0007)."""
+    return Index(f"ix_{table}_copies", "walk_id", "conflict_of", "deleted_at",
+                 sqlite_where=sql_text("conflict_of IS NOT NULL"))
+
+
 class WalkCount(Base):
     """How many walkers, visits (not removed) and notes (live, not conflict copies) a walk
     has, kept by triggers on those tables (migration 0007), so that listing walks never
@@ -259,11 +267,7 @@ class Note(Travelling, Base):
     __tablename__ = "notes"
     __table_args__ = (
         Index("ix_notes_walk_visit", "walk_id", "visit_id"),
-        # Conflict copies only (a few rows): the walks list counts a family whose own note
-        # was deleted while a copy lives on, and the conflict counts find families, from
-        # this index instead of every note of every walk (migration 0007).
-        Index("ix_notes_copies", "walk_id", "conflict_of", "deleted_at",
-              sqlite_where=sql_text("conflict_of IS NOT NULL")),
+        _copies_index("notes"),
     )
     id: Mapped[str] = mapped_column(ID, primary_key=True, default=new_id)
     walk_id: Mapped[str] = mapped_column(ID, ForeignKey("walks.id", ondelete="CASCADE"))
@@ -296,6 +300,7 @@ class Note(Travelling, Base):
 
 class Reflection(Travelling, Base):
     __tablename__ = "reflections"
+    __table_args__ = (_copies_index("reflections"),)
     id: Mapped[str] = mapped_column(ID, primary_key=True, default=new_id)
     walk_id: Mapped[str] = _walk_fk()
     author_id: Mapped[str | None] = mapped_column(
@@ -312,6 +317,7 @@ class Commitment(Travelling, Base):
     __tablename__ = "commitments"
     __table_args__ = (
         CheckConstraint("status IN ('open', 'tried', 'dropped')", name="status"),
+        _copies_index("commitments"),
     )
     id: Mapped[str] = mapped_column(ID, primary_key=True, default=new_id)
     walk_id: Mapped[str] = _walk_fk()
@@ -381,6 +387,7 @@ class Feedback(Travelling, Base):
     """One answer to an end-of-session feedback question (anonymous unless authored)."""
 
     __tablename__ = "feedback"
+    __table_args__ = (_copies_index("feedback"),)
     id: Mapped[str] = mapped_column(ID, primary_key=True, default=new_id)
     walk_id: Mapped[str] = _walk_fk()
     author_id: Mapped[str | None] = mapped_column(

@@ -21,8 +21,9 @@ all (about 8.5 KB a walk). Now:
   read from the index alone. The snapshot sits between the row's first columns and its
   last ones (status, phase, mode, `trashed_at`), so even a query of those columns alone
   read every snapshot's overflow pages.
-- `ix_notes_copies` (conflict copies only): the list counts once each family whose own note
-  was deleted while a copy lives on, and the conflict counts find their families, from it.
+- `ix_notes_copies` (conflict copies only), and the same on reflections, commitments and
+  feedback: the list counts once each note family whose own row was deleted while a copy
+  lives on, and the conflict counts find the walks with conflicts, from them.
 
 Nothing is rebuilt (a table rebuild deletes rows by ON DELETE CASCADE); going back drops
 what was added, in place.
@@ -37,6 +38,9 @@ revision = "0007"
 down_revision = "0006"
 branch_labels = None
 depends_on = None
+
+# Tables whose conflict copies get an index of their own (`ix_<table>_copies`).
+COPIES = ("notes", "reflections", "commitments", "feedback")
 
 # What each table adds to its walk's count, as an SQL expression of OLD or NEW (0 or 1).
 _COUNTED = {
@@ -111,13 +115,14 @@ def upgrade() -> None:
     op.execute(
         "CREATE INDEX ix_walks_summary ON walks (trashed_at, walk_date, created_at, id,"
         " title, school, focus, protocol_id, status, current_phase, local_mode, updated_at)")
-    op.execute(
-        "CREATE INDEX ix_notes_copies ON notes (walk_id, conflict_of, deleted_at)"
-        " WHERE conflict_of IS NOT NULL")
+    for table in COPIES:
+        op.execute(f"CREATE INDEX ix_{table}_copies ON {table} (walk_id, conflict_of,"
+                   " deleted_at) WHERE conflict_of IS NOT NULL")
 
 
 def downgrade() -> None:
-    op.execute("DROP INDEX IF EXISTS ix_notes_copies")
+    for table in COPIES:
+        op.execute(f"DROP INDEX IF EXISTS ix_{table}_copies")
     op.execute("DROP INDEX IF EXISTS ix_walks_summary")
     for name in trigger_names():
         op.execute(f"DROP TRIGGER IF EXISTS {name}")
