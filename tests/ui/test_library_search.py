@@ -207,3 +207,28 @@ def test_the_columns_are_sized_without_asking_every_row(
     library.repaint()
     # What is on screen (about 20 rows × 8 columns, a few roles each) and some rows more.
     assert calls[0] < 20_000, calls[0]
+
+
+def test_a_long_list_shows_its_first_rows_then_the_rest_below(
+        qtbot, services: Services, walks: dict[str, str],
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """The first rows come first (a screenful at any size); the rest are added below them,
+    not by a reset, and a selected walk among them stays selected."""
+    from walkapp.ui.screens import walks_library
+
+    monkeypatch.setattr(walks_library, "FIRST_ROWS", 2)
+    library = _library(qtbot, services)
+    qtbot.waitUntil(lambda: library.model.rowCount() == 3 and not library.is_loading(),
+                    timeout=10_000)
+    last = library.model.row_at(2).id  # type: ignore[union-attr]
+    library.select_walk(last)
+    seen: list[str] = []
+    library.model.modelReset.connect(lambda: seen.append(f"reset {library.model.rowCount()}"))
+    library.model.rowsInserted.connect(
+        lambda _parent, first, end: seen.append(f"added {first}-{end}"))
+    _searched(library, qtbot, "a")
+    qtbot.waitUntil(lambda: not library.is_loading() and library.model.rowCount() == 3,
+                    timeout=10_000)
+    assert seen == ["reset 2", "added 2-2"]
+    assert library.selected_walk_id() == last
+    assert sorted(library.model.ids()) == sorted(walks.values())

@@ -10,7 +10,7 @@ from collections.abc import Mapping, Sequence
 from datetime import date
 from typing import Any
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QModelIndex, Qt
 
 from walkapp import formatting as fmt
 from walkapp.domain import WalkStatus, WalkSummary
@@ -43,6 +43,30 @@ class WalksTableModel(RowsTableModel[WalkSummary]):
         self._texts, self._numbers, self._dates = {}, {}, {}
         super().set_rows(rows)
 
+    def append_rows(self, rows: Sequence[WalkSummary],
+                    conflicts: Mapping[str, int] | None = None) -> None:
+        """More rows after those shown (the rest of a list whose first rows came first):
+        inserted, not a reset, so the view keeps its place and its selection."""
+        if not rows:
+            return
+        first = self.rowCount()
+        self.beginInsertRows(QModelIndex(), first, first + len(rows) - 1)
+        self._rows.extend(rows)
+        self._conflicts.update({k: v for k, v in (conflicts or {}).items() if v > 0})
+        self.endInsertRows()
+
+    def ids(self) -> list[str]:
+        """The ids of the rows, in order."""
+        return [r.id for r in self._rows]
+
+    def texts(self, row: int) -> tuple[str, ...]:
+        """What each column shows on `row` (the conflicts column: nothing)."""
+        texts = self._texts.get(row)
+        if texts is None:
+            walk = self._rows[row]
+            texts = self._texts[row] = self._display(walk)
+        return texts
+
     def conflicts(self, walk_id: str) -> int:
         return self._conflicts.get(walk_id, 0)
 
@@ -60,10 +84,7 @@ class WalksTableModel(RowsTableModel[WalkSummary]):
         if column == self.CONFLICTS:
             return self._conflict_data(walk, role)
         if role == Qt.ItemDataRole.DisplayRole:
-            texts = self._texts.get(index.row())
-            if texts is None:
-                texts = self._texts[index.row()] = self._display(walk)
-            return texts[column]
+            return self.texts(index.row())[column]
         if role == Qt.ItemDataRole.TextAlignmentRole and 3 <= column <= 5:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         if role == Qt.ItemDataRole.ToolTipRole and column == 1 and walk.school:
@@ -84,9 +105,11 @@ class WalksTableModel(RowsTableModel[WalkSummary]):
         return None
 
     def _display(self, walk: WalkSummary) -> tuple[str, ...]:
+        count = self.conflicts(walk.id)
         return (self._date(walk.walk_date), walk.title, walk.protocol_id or "—",
                 self._number(walk.walker_count), self._number(walk.visit_count),
-                self._number(walk.note_count), self._statuses[walk.status])
+                self._number(walk.note_count), self._statuses[walk.status],
+                f"⚠ {self._number(count)}" if count else "")
 
     def _number(self, value: int) -> str:
         # Babel formats a number in about 0.1 ms; the same counts come back row after row.

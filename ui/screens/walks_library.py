@@ -3,10 +3,16 @@
 After a delete it shows an inline "moved to the Trash — Undo" bar; the Trash button (with
 how many walks are in it) leads to the Trash screen. A walk with unresolved conflicts
 (changed on two laptops) shows how many in the last column, read with the walks.
+
+The walks are read off the GUI thread, at start, after a change and at every pause in
+typing a search; the list on show stays until the newest read is in, and a read overtaken
+by a newer one is never shown (see `_read`). The GUI thread only shows what came back, and
+the table asks only for the rows on screen (its columns fit those, not all ten thousand).
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import Qt, QTimer, Signal, SignalInstance
@@ -15,6 +21,7 @@ from PySide6.QtWidgets import (
     QComboBox,
     QFrame,
     QHBoxLayout,
+    QHeaderView,
     QLabel,
     QLineEdit,
     QPushButton,
@@ -40,6 +47,11 @@ _Read = tuple[list[Any], set[str] | None, dict[str, int]]
 
 # How long typing must pause before the library searches (ms).
 SEARCH_PAUSE_MS = 30
+# How many of the first rows the columns are fitted to (`_fit_columns`).
+FITTED_ROWS = 50
+# The walks read (and shown) first, before the rest: more than a screenful, and few enough
+# to read and show in a few milliseconds at any size.
+FIRST_ROWS = 200
 
 
 class _Asked:
@@ -93,6 +105,7 @@ class WalksLibrary(QWidget, Stoppable):
         self._closed = False
         self._asked = _Asked()   # the newest read; an older one's result is dropped
         self._loading = False    # the newest read has not come back yet
+        self._selection_wanted: str | None = None  # selected, not among the first rows
 
         self.status_filter = QComboBox()
         self.status_filter.setAccessibleName(self.tr("Show walks by status"))
@@ -105,6 +118,12 @@ class WalksLibrary(QWidget, Stoppable):
         self.model = WalksTableModel(self)
         self.table = row_table(self.model, self.tr("Walks"), stretch_column=1)
         self.table.setAlternatingRowColors(True)
+        # The columns are fitted here, to the heading and the first rows, at each new list
+        # (`_fit_columns`): Qt's own fitting asks the model for thousands of cells a time.
+        header = self.table.horizontalHeader()
+        for column in range(self.model.columnCount()):
+            if column != 1:
+                header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
         self.table.activated.connect(self._activated)
 
         self.empty = QLabel(self.tr(
@@ -209,8 +228,10 @@ class WalksLibrary(QWidget, Stoppable):
     def _read(self, *, wait_ms: int | None) -> None:
         """Read the walks matching the search as it is now, off the GUI thread, and show
         them when they come back, unless a newer read was asked for meanwhile: only the
-        newest read's walks are ever shown. A read overtaken before it starts does
-        nothing, and one overtaken while it lists the walks skips counting conflicts."""
+        newest read's walks are ever shown. The first FIRST_ROWS come first (a screenful,
+        read in a few milliseconds whatever the size); the rest follow in a second read,
+        added below them. A read overtaken before it starts does nothing, and one
+        overtaken while it lists the walks skips counting conflicts."""
         if self._closed:
             return
         asked = self._asked
@@ -219,25 +240,39 @@ class WalksLibrary(QWidget, Stoppable):
         search = self.search.text()
         walks, trash, conflicts = self._walks, self._trash, self._conflicts
 
-        def read() -> _Read | None:
-            # On a worker thread: `asked` is a plain object, read (never written) here.
-            if asked.number != number:
-                return None
-            rows = walks.list_walks(search)
-            if asked.number != number:
-                return None
-            trashed = trash.trashed_ids() if trash is not None else None
-            counts = conflicts.counts([w.id for w in rows]) if conflicts is not None else {}
-            return rows, trashed, counts
-
         def newest() -> bool:
             return not self._closed and asked.number == number
 
-        def apply(data: _Read | None) -> None:
+        def read(limit: int | None, offset: int) -> Callable[[], _Read | None]:
+            def work() -> _Read | None:
+                # On a worker thread: `asked` is a plain object, read (never written) here.
+                if asked.number != number:
+                    return None
+                rows = walks.list_walks(search, limit=limit)[offset:]
+                if asked.number != number:
+                    return None
+                trashed = trash.trashed_ids() if trash is not None and not offset else None
+                counts = (conflicts.counts([w.id for w in rows]) if conflicts is not None
+                          else {})
+                return rows, trashed, counts
+            return work
+
+        def first(data: _Read | None) -> None:
             if data is None or not newest():
                 return  # closed meanwhile, or a newer read is under way
+            more = len(data[0]) >= FIRST_ROWS
+            if not more:
+                self._loading = False
+            self._show(*data, more=more)
+            if more:
+                read_in_background(read(None, FIRST_ROWS), last, owner=self,
+                                   on_error=failed, wait_ms=0)
+
+        def last(rest: _Read | None) -> None:
+            if rest is None or not newest():
+                return
             self._loading = False
-            self._show(*data)
+            self._show_rest(rest[0], rest[2])
 
         def failed(error: BaseException, _details: str) -> None:
             if not newest():
@@ -251,7 +286,7 @@ class WalksLibrary(QWidget, Stoppable):
             self._stack.setCurrentWidget(self._empty_page)
 
         self._loading = True
-        if not read_in_background(read, apply, owner=self, on_error=failed,
+        if not read_in_background(read(FIRST_ROWS, 0), first, owner=self, on_error=failed,
                                   wait_ms=wait_ms) \
                 and newest() and self._loading and self.model.rowCount() == 0:
             # Nothing on show yet: say why the list is empty for a moment. (Walks already
@@ -261,12 +296,13 @@ class WalksLibrary(QWidget, Stoppable):
             self._stack.setCurrentWidget(self._empty_page)
 
     def _show(self, rows: list[Any], trashed: set[str] | None,
-              conflicts: dict[str, int] | None = None) -> None:
-        selected = self.selected_walk_id()
-        wanted = self.status_filter.currentData()
-        if wanted is not None:
-            rows = [w for w in rows if w.status.value == wanted]
+              conflicts: dict[str, int] | None = None, *, more: bool = False) -> None:
+        """Show `rows` (the first of them when `more` are still to come)."""
+        selected = self.selected_walk_id() or self._selection_wanted
+        self._selection_wanted = None
+        rows = self._filtered(rows)
         self.model.set_rows(rows, conflicts)
+        self._fit_columns()
         if rows:
             self._stack.setCurrentWidget(self.table)
         else:
@@ -278,10 +314,49 @@ class WalksLibrary(QWidget, Stoppable):
             self._stack.setCurrentWidget(self._empty_page)
         if selected and self.model.row_of(selected) >= 0:
             self.select_walk(selected)  # kept where it can be
+        elif selected and more:
+            self._selection_wanted = selected  # perhaps among the rows still to come
         elif rows:
             self.table.selectRow(0)
         self._refresh_trash(trashed)
         self._update_buttons()
+
+    def _show_rest(self, rows: list[Any], conflicts: dict[str, int]) -> None:
+        """The rows after the first ones shown: added below them."""
+        rows = self._filtered(rows)
+        self.model.append_rows(rows, conflicts)
+        if rows:
+            self._stack.setCurrentWidget(self.table)
+        wanted, self._selection_wanted = self._selection_wanted, None
+        if wanted and self.model.row_of(wanted) >= 0:
+            self.select_walk(wanted)
+        elif self.selected_walk_id() is None and self.model.rowCount():
+            self.table.selectRow(0)
+        self._update_buttons()
+
+    def _fit_columns(self) -> None:
+        """Each column but the title's as wide as its heading or the widest of the first
+        FITTED_ROWS rows, whichever is wider (dates and counts are alike all the way down;
+        the title takes the width left)."""
+        metrics = self.table.fontMetrics()
+        header = self.table.horizontalHeader()
+        heading = header.fontMetrics()
+        rows = min(self.model.rowCount(), FITTED_ROWS)
+        pad = 4 * metrics.horizontalAdvance(" ") + 8  # the cell's margins and some air
+        for column in range(self.model.columnCount()):
+            if column == 1:
+                continue
+            title = str(self.model.headerData(column, Qt.Orientation.Horizontal) or "")
+            width = heading.horizontalAdvance(title) + pad + 8  # and the sort/edge marks
+            for row in range(rows):
+                text = self.model.texts(row)[column]
+                if text:
+                    width = max(width, metrics.horizontalAdvance(text) + pad)
+            header.resizeSection(column, width)
+
+    def _filtered(self, rows: list[Any]) -> list[Any]:
+        wanted = self.status_filter.currentData()
+        return rows if wanted is None else [w for w in rows if w.status.value == wanted]
 
     def _refresh_trash(self, trashed: set[str] | None) -> None:
         if trashed is None:

@@ -144,10 +144,11 @@ class WalkService(ServiceBase):
         snapshot: str = shared_read((id(self.db), "protocol_snapshot", walk_id), read)
         return snapshot
 
-    def list_walks(self, search: str = "", *, include_trashed: bool = False
-                   ) -> list[d.WalkSummary]:
+    def list_walks(self, search: str = "", *, include_trashed: bool = False,
+                   limit: int | None = None) -> list[d.WalkSummary]:
         """All walks, newest first, with their counts; `search` matches title/focus/school.
         Walks in the Trash are left out unless `include_trashed` (for a purge's listing).
+        `limit`: the first so many only (a screenful to show while the rest is read).
 
         Read from the summary's columns only (`ix_walks_summary` covers them: never a
         walk's protocol snapshot) and the counts `walk_counts` keeps (migration 0007), so
@@ -178,6 +179,8 @@ class WalkService(ServiceBase):
             query = query.where(self._contains(w.title, needle)
                                 | self._contains(w.focus, needle)
                                 | self._contains(w.school, needle))
+        if limit is not None:
+            query = query.limit(limit)
         status, mode = _STATUSES, _MODES
         with self.db.transaction() as session:
             # Core rows, not ORM ones, and positional fields: at ten thousand walks the
