@@ -47,6 +47,8 @@ _Read = tuple[list[Any], set[str] | None, dict[str, int]]
 
 # How long typing must pause before the library searches (ms).
 SEARCH_PAUSE_MS = 30
+# How long typing must pause before the rest of a long list is read (ms).
+REST_PAUSE_MS = 250
 # How many of the first rows the columns are fitted to (`_fit_columns`).
 FITTED_ROWS = 50
 # The walks read (and shown) first, before the rest: more than a screenful, and few enough
@@ -99,6 +101,9 @@ class WalksLibrary(QWidget, Stoppable):
         self._search_timer = QTimer(self, singleShot=True, interval=SEARCH_PAUSE_MS)
         self._search_timer.timeout.connect(self._search)
         self.search.textChanged.connect(self._search_changed)
+        self._rest_timer = QTimer(self, singleShot=True, interval=REST_PAUSE_MS)
+        self._rest_timer.timeout.connect(lambda: self._rest())
+        self._rest: Callable[[], object] = lambda: None  # reads the rest of the newest list
         self._change_timer = QTimer(self, singleShot=True, interval=60)
         self._change_timer.timeout.connect(self._refresh_if_shown)
         self._stale = False
@@ -206,6 +211,7 @@ class WalksLibrary(QWidget, Stoppable):
         """The window is closing: stop the timers, and read the database no more."""
         self._closed = True
         self._search_timer.stop()
+        self._rest_timer.stop()
         self._change_timer.stop()
         self._asked.number += 1
         cancel_owned_by(self)
@@ -265,8 +271,12 @@ class WalksLibrary(QWidget, Stoppable):
                 self._loading = False
             self._show(*data, more=more)
             if more:
-                read_in_background(read(None, FIRST_ROWS), last, owner=self,
-                                   on_error=failed, wait_ms=0)
+                # The rest once typing has paused a while: the first rows fill the screen,
+                # and a read of ten thousand walks at every key would only compete with the
+                # next key's read (and, holding the interpreter lock, with the GUI thread).
+                self._rest = lambda: newest() and read_in_background(
+                    read(None, FIRST_ROWS), last, owner=self, on_error=failed, wait_ms=0)
+                self._rest_timer.start()
 
         def last(rest: _Read | None) -> None:
             if rest is None or not newest():
