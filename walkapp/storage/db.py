@@ -21,13 +21,13 @@ from sqlalchemy import create_engine, event
 from sqlalchemy.engine import Connection, Engine
 from sqlalchemy.exc import DBAPIError, SQLAlchemyError
 from sqlalchemy.orm import Session, sessionmaker
-from sqlalchemy.pool import NullPool
 
 from walkapp.config import Settings, sqlite_path_from_url
 from walkapp.errors import CorruptDatabaseError, NewerDatabaseError, StorageError
 from walkapp.storage import guard, migrate
 from walkapp.storage.backup import backup_file, rotate_quietly
 from walkapp.storage.file_identity import FileIdentity, require_same_file
+from walkapp.storage.pool import ThreadConnectionPool
 from walkapp.storage.safe_files import make_private_dirs, refuse_links, restrict_file
 from walkapp.storage.sqlite_errors import SQLITE_ERROR, missing_walkapp_tables, primary_code
 from walkapp.storage.translate import translate_error as translate_error
@@ -49,7 +49,12 @@ def _set_sqlite_pragmas(dbapi_connection: Any, connection_record: Any) -> None:
 
 
 class Database:
-    """The app's connection to its store. Safe to share; sessions are per transaction."""
+    """The app's connection to its store. Safe to share; sessions are per transaction.
+
+    A database file is reached through one SQLite connection per thread, opened (and its
+    pragmas set) the first time the thread needs it and kept for its later transactions
+    (`walkapp.storage.pool`); `close()` closes them all.
+    """
 
     def __init__(self, settings: Settings, *, backup_on_migrate: bool = True,
                  create_empty: bool = False) -> None:
@@ -104,6 +109,10 @@ class Database:
         if self.path is not None:
             self._restrict_file(self.path)
             self._identity = FileIdentity.of(self.path)
+            # The connection that migrated was opened before the identity was known (and
+            # before make_read_only could guard new ones): the first transaction opens
+            # one of its own.
+            engine.dispose()
         self._engine = engine
         self._sessions = sessionmaker(engine, expire_on_commit=False)
         return self
@@ -114,9 +123,10 @@ class Database:
             # deleted or moved while the app runs (that would look like "all walks gone"
             # and take new notes into the wrong file). open() creates the file once.
             uri = f"{self.path.absolute().as_uri()}?mode=rw"
-            engine = create_engine(self.url, poolclass=NullPool,
+            engine = create_engine(self.url, poolclass=ThreadConnectionPool,
                                    creator=functools.partial(self._connect, uri))
             event.listen(engine, "connect", _set_sqlite_pragmas)
+            event.listen(engine, "checkout", self._on_checkout)
             event.listen(engine, "commit", self._before_commit)
             return engine
         if self.url.startswith("sqlite"):
@@ -176,6 +186,8 @@ class Database:
         return self._engine
 
     def close(self) -> None:
+        """Close every connection (SQLite checkpoints the WAL into the file as the last one
+        closes); a connection another thread is using is closed when it gives it back."""
         if self._engine is not None:
             self._engine.dispose()
         self._engine = None
@@ -230,6 +242,8 @@ class Database:
         around the open keep it from reading or writing a file put in its place.
         """
         self._check_file_is_ours()
+        # check_same_thread=False only so that close() may close an idle connection from
+        # the thread that closes the database: the pool never lets two threads use one.
         connection = sqlite3.connect(uri, uri=True, check_same_thread=False)
         try:
             self._check_file_is_ours()
@@ -237,6 +251,14 @@ class Database:
             connection.close()
             raise
         return connection
+
+    def _on_checkout(self, dbapi_connection: Any, connection_record: Any,
+                     connection_proxy: Any) -> None:
+        """The pool's checkout event, each time a thread takes its connection for a
+        transaction: the file must still be the one open() opened before anything is
+        read. Raising here closes that connection (SQLAlchemy invalidates it), so one
+        that was opened on a file since moved away is never used again."""
+        self._check_file_is_ours()
 
     def _before_commit(self, connection: Connection) -> None:
         """SQLAlchemy's commit event, just before the COMMIT: raising rolls the work back.
