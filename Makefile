@@ -61,6 +61,7 @@ bench: sysdeps-test $(STAMP)
 	$(BIN)/python -m tests.bench.bench_import
 	$(BIN)/python -m tests.bench.bench_safety
 	$(BIN)/python -m tests.bench.bench_checks
+	QT_QPA_PLATFORM=offscreen $(BIN)/python -m tests.bench.bench_save
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m tests.bench.bench_gui_stall
 
 # kill -9 and SIGTERM of the real app in a real window (Xvfb) while xdotool types a note;

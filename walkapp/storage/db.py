@@ -212,8 +212,43 @@ class Database:
             raise RuntimeError("Database.open() was not called")
         session = self._sessions()
         try:
-            with session.begin():
+            with self._explained(where), session.begin():
                 yield session
+        finally:
+            session.close()
+
+    @contextlib.contextmanager
+    def connection(self, where: str = "", *, write: bool = False) -> Iterator[Connection]:
+        """This thread's connection without an ORM session: for the work done at every
+        pause in typing (a note's autosave), where the session's own work would cost more
+        than the commit. `connection.connection.dbapi_connection` is the sqlite3
+        connection, for statements run without SQLAlchemy's per-statement work.
+
+        `write`: a write transaction, begun with BEGIN IMMEDIATE so that nothing read in
+        it can change before it is written (and a database held by another program is
+        noticed before anything is done), committed on success; `Session(bind=connection)`
+        joins it when ORM work is needed. Otherwise reads only (rolled back at the end).
+        Failures are rolled back and explained as in `transaction`, with the same
+        promises: the file's identity is checked when the connection is taken and before
+        the COMMIT.
+        """
+        if self._engine is None:
+            raise RuntimeError("Database.open() was not called")
+        with self._explained(where), self._engine.connect() as connection:
+            if not write:
+                yield connection
+                return
+            with connection.begin():
+                raw = connection.connection.dbapi_connection
+                if isinstance(raw, sqlite3.Connection):
+                    raw.execute("BEGIN IMMEDIATE")
+                yield connection
+
+    @contextlib.contextmanager
+    def _explained(self, where: str) -> Iterator[None]:
+        """Turn a failure of the work inside into the StorageError it stands for."""
+        try:
+            yield
         except (SQLAlchemyError, sqlite3.Error, OSError) as error:
             # The file vanishing under us explains most errors (cannot open, I/O error…).
             self._check_file_is_ours(where)
@@ -222,8 +257,6 @@ class Database:
             if translated is not None:
                 raise translated from error
             raise
-        finally:
-            session.close()
 
     def verify_file(self, where: str = "") -> None:
         """Raise DatabaseMissingError if the database file is not the one open() opened."""

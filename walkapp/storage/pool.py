@@ -10,7 +10,9 @@ instead of opening one per transaction. The rules this pool keeps:
   `threading.get_ident()`, which no two live threads share.
 - A thread keeps one idle connection at most; a connection given back by a thread that
   has ended is closed, and the idle connections of threads that ended are closed the next
-  time any thread opens a new connection (nothing leaks as threads come and go).
+  time any thread opens a new connection (nothing leaks as threads come and go). A new
+  thread given the ident of one that ended never inherits its connection: that one is
+  closed and the new thread opens its own.
 - `dispose()` (Database.close, Engine.dispose) closes every idle connection at once, and
   each one in use when it is given back, so a restore or a checkpoint on close finds the
   file with no connection of ours left open.
@@ -107,6 +109,7 @@ class ThreadConnectionPool(Pool):
 
     def _do_get(self) -> ConnectionPoolEntry:
         ident = threading.get_ident()
+        stale = None
         with self._lock:
             record = self._idle.pop(ident, None)
             if record is not None:
@@ -114,9 +117,12 @@ class ThreadConnectionPool(Pool):
                 if home.native_id != threading.get_native_id() or (
                         home.thread is not None
                         and home.thread() is not threading.current_thread()):
-                    # The thread it was kept for ended, and a new one has the same ident
-                    # (nobody else can be using it): it is this thread's from now on.
-                    self._homes[id(record)] = _Home()
+                    # The thread it was kept for ended, and a new one was given the same
+                    # ident: a connection serves only the thread that opened it.
+                    self._forget(record)
+                    stale, record = record, None
+        if stale is not None:
+            stale.close()
         if record is not None:
             return record
         self._close_ended()
