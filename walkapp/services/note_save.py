@@ -2,9 +2,9 @@
 
 A note is saved at every pause in typing, so its save is kept close to a bare commit:
 
-- one transaction on the thread's kept connection, without an ORM session
-  (`Database.connection(write=True)`: BEGIN IMMEDIATE, so nothing read changes before it is
-  written);
+- one transaction on the thread's kept sqlite3 connection, without SQLAlchemy
+  (`Database.connection(write=True)`: BEGIN IMMEDIATE, so nothing read changes before
+  it is written);
 - one SELECT reads everything the save must know: the walk (there, not in the Trash, in
   which mode), that the author, the visit and every tag belong to the walk, and the
   stored note with its tags;
@@ -18,8 +18,9 @@ checks, their messages and their order are those of the ORM version this replace
 (tests/core/test_note_services.py and friends hold them).
 
 The rare case of the facilitator changing the words of a walker's note that came in the
-walker's notes file (its earlier text is kept in the note's history) joins the
-transaction with an ORM session and goes through walkapp.services.history, as before.
+walker's notes file (its earlier text is kept in the note's history) is ORM work: that
+save stops before it writes anything (NeedsSession) and runs again, the same code, in
+an ORM transaction, through walkapp.services.history as before.
 """
 
 from __future__ import annotations
@@ -31,7 +32,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy.engine import Connection, Dialect
+from sqlalchemy.engine import Dialect
 from sqlalchemy.orm import Session
 
 from walkapp import domain as d
@@ -140,13 +141,19 @@ def check_refs(raw: sqlite3.Connection, walk_id: str, author_id: str | None,
     return str(row["local_mode"]), note
 
 
-def save(connection: Connection, *, note_id: str, walk_id: str, author_id: str | None,
-         visit_id: str | None, phase: str | None, stem: str, text: str,
-         tag_ids: tuple[str, ...], base_revision: int | None) -> Saved:
-    """Create or update the note, in `connection`'s transaction (see the module doc)."""
-    raw = connection.connection.dbapi_connection
-    assert isinstance(raw, sqlite3.Connection), "note saves need SQLite"
-    write_time, read_time = _times(connection.dialect)
+class NeedsSession(Exception):
+    """This save keeps a walker's text in the note's history, which is ORM work: run it
+    again with `session` (nothing was written; see NoteService.save_note)."""
+
+
+def save(raw: sqlite3.Connection, dialect: Dialect, *, note_id: str, walk_id: str,
+         author_id: str | None, visit_id: str | None, phase: str | None, stem: str,
+         text: str, tag_ids: tuple[str, ...], base_revision: int | None,
+         session: Session | None = None) -> Saved:
+    """Create or update the note in `raw`'s write transaction (see the module doc).
+    `session`: an ORM session in that same transaction, needed (NeedsSession) only when
+    the save keeps a walker's text in the note's history."""
+    write_time, read_time = _times(dialect)
     local_mode, stored = check_refs(raw, walk_id, author_id, visit_id, tag_ids, note_id)
     now = utcnow()
     if stored is None:
@@ -175,12 +182,13 @@ def save(connection: Connection, *, note_id: str, walk_id: str, author_id: str |
     if stored["text"] != text and local_mode == d.LocalMode.FACILITATOR.value \
             and stored["author_id"] is not None and stored["family_owner"] is not None:
         # The facilitator changes a walker's words: keep them in the note's history.
-        with Session(bind=connection) as session:
-            row = session.get(m.Note, note_id)
-            assert row is not None
-            keep_replaced_text(session, row, replaced_by=None,
-                               new_revision=row.revision + 1, when=utcnow())
-            session.flush()
+        if session is None:
+            raise NeedsSession
+        row = session.get(m.Note, note_id)
+        assert row is not None
+        keep_replaced_text(session, row, replaced_by=None, new_revision=row.revision + 1,
+                           when=utcnow())
+        session.flush()
     revision = int(stored["revision"]) + 1
     raw.execute(_UPDATE_NOTE, {"id": note_id, "text": text, "stem": stem,
                                "visit_id": visit_id, "phase": phase, "revision": revision,

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import sqlite3
 from dataclasses import dataclass
+from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.orm import selectinload
@@ -48,13 +49,24 @@ class NoteService(ServiceBase):
         stem = v.choice(d.Stem, draft.stem, "Stem")
         text = v.body_text(draft.text, "The note")
         note_id = draft.id or new_id()
-        with self.db.connection("saving the note", write=True) as connection:
-            # One read and one write (walkapp.services.note_save): saved at every pause.
-            saved = note_save.save(
-                connection, note_id=note_id, walk_id=draft.walk_id, author_id=draft.author_id,
-                visit_id=draft.visit_id, phase=draft.phase, stem=stem.value, text=text,
-                tag_ids=tuple(dict.fromkeys(draft.look_for_ids)),
-                base_revision=draft.base_revision)
+        fields: dict[str, Any] = {
+            "note_id": note_id, "walk_id": draft.walk_id, "author_id": draft.author_id,
+            "visit_id": draft.visit_id, "phase": draft.phase, "stem": stem.value,
+            "text": text, "tag_ids": tuple(dict.fromkeys(draft.look_for_ids)),
+            "base_revision": draft.base_revision}
+        dialect = self.db.engine.dialect
+        try:
+            # One read and one write on the sqlite3 connection (walkapp.services.note_save):
+            # a note is saved at every pause in typing.
+            with self.db.connection("saving the note", write=True) as raw:
+                saved = note_save.save(raw, dialect, **fields)
+        except note_save.NeedsSession:
+            # The facilitator changes a walker's words, which the note's history keeps.
+            with self.db.transaction("saving the note") as session:
+                same = session.connection().connection.dbapi_connection
+                assert isinstance(same, sqlite3.Connection), "notes need SQLite"
+                same.execute("BEGIN IMMEDIATE")
+                saved = note_save.save(same, dialect, session=session, **fields)
         action = Action.ADDED if saved.created else Action.UPDATED
         self.publish(Entity.NOTE, action, draft.walk_id, saved.note.id)
         return saved.note
@@ -82,9 +94,7 @@ class NoteService(ServiceBase):
         the facilitator changed them; walkapp.services.history)?"""
         # Asked after each autosave of a walker's note on the facilitator's laptop: one
         # small statement on the sqlite3 connection (no ORM work).
-        with self.db.connection() as connection:
-            raw = connection.connection.dbapi_connection
-            assert raw is not None
+        with self.db.connection() as raw:
             return raw.execute(note_save.KEEPS_HISTORY, (note_id,)).fetchone() is not None
 
     def get_note(self, note_id: str) -> d.Note:

@@ -218,31 +218,42 @@ class Database:
             session.close()
 
     @contextlib.contextmanager
-    def connection(self, where: str = "", *, write: bool = False) -> Iterator[Connection]:
-        """This thread's connection without an ORM session: for the work done at every
-        pause in typing (a note's autosave), where the session's own work would cost more
-        than the commit. `connection.connection.dbapi_connection` is the sqlite3
-        connection, for statements run without SQLAlchemy's per-statement work.
+    def connection(self, where: str = "", *, write: bool = False
+                   ) -> Iterator[sqlite3.Connection]:
+        """This thread's sqlite3 connection itself, without SQLAlchemy: for the work done
+        at every pause in typing (a note's autosave), where SQLAlchemy's own work per
+        transaction and per statement would cost more than the commit.
 
         `write`: a write transaction, begun with BEGIN IMMEDIATE so that nothing read in
         it can change before it is written (and a database held by another program is
-        noticed before anything is done), committed on success; `Session(bind=connection)`
-        joins it when ORM work is needed. Otherwise reads only (rolled back at the end).
-        Failures are rolled back and explained as in `transaction`, with the same
-        promises: the file's identity is checked when the connection is taken and before
-        the COMMIT.
+        noticed before anything is done), committed on success. Otherwise for reading
+        only (what is left open is rolled back when the connection goes back).
+        The promises of `transaction` hold: the file's identity is checked when the
+        connection is taken (the pool's checkout) and just before the COMMIT; a failure
+        is rolled back and explained.
         """
         if self._engine is None:
             raise RuntimeError("Database.open() was not called")
-        with self._explained(where), self._engine.connect() as connection:
-            if not write:
-                yield connection
-                return
-            with connection.begin():
-                raw = connection.connection.dbapi_connection
-                if isinstance(raw, sqlite3.Connection):
-                    raw.execute("BEGIN IMMEDIATE")
-                yield connection
+        with self._explained(where):
+            pooled = self._engine.raw_connection()  # (the checkout checks the file)
+            try:
+                raw = pooled.dbapi_connection
+                if not isinstance(raw, sqlite3.Connection):
+                    raise RuntimeError("Database.connection() needs SQLite")
+                if not write:
+                    yield raw
+                    return
+                raw.execute("BEGIN IMMEDIATE")
+                try:
+                    yield raw
+                    self._check_file_is_ours(where)  # as _before_commit does for sessions
+                    raw.commit()
+                except BaseException:
+                    with contextlib.suppress(sqlite3.Error):
+                        raw.rollback()
+                    raise
+            finally:
+                pooled.close()  # back to the pool (reset: rolled back if still open)
 
     @contextlib.contextmanager
     def _explained(self, where: str) -> Iterator[None]:
