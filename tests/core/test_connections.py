@@ -9,6 +9,7 @@ WAL back into the file). Every case uses a real database file and real threads.
 from __future__ import annotations
 
 import _thread
+import os
 import sqlite3
 import threading
 from collections.abc import Callable
@@ -220,3 +221,37 @@ def test_a_connection_in_use_when_the_database_closes_is_closed_when_given_back(
         pool.dispose()
         assert not _is_closed(raw)  # never pulled from under a running transaction
     assert _is_closed(raw)
+
+
+def test_a_read_only_database_guards_the_connection_already_kept(db: Database) -> None:
+    """make_read_only after transactions ran: the kept connection must not stay writable."""
+    from walkapp.storage.read_only import make_read_only
+
+    kept = _connection_of_transaction(db)
+    make_read_only(db)
+    assert _is_closed(kept)
+    with pytest.raises(Exception, match=r"not authorized|readonly|read-only"), \
+            db.transaction() as session:
+        session.execute(text("INSERT INTO app_meta (key, value) VALUES ('k', 'v')"))
+    with db.transaction() as session:
+        assert session.execute(text("SELECT count(*) FROM app_meta WHERE key = 'k'")
+                               ).scalar() == 0
+
+
+@pytest.mark.skipif(not hasattr(os, "fork"), reason="no fork() here")
+def test_a_forked_child_never_uses_the_parents_connections(db: Database) -> None:
+    parents = _connection_of_transaction(db)
+    read, write = os.pipe()
+    child = os.fork()
+    if child == 0:  # the child: report whether it got a connection of its own
+        try:
+            mine = _connection_of_transaction(db)
+            os.write(write, b"own" if mine is not parents else b"parent's")
+        finally:
+            os._exit(0)
+    os.close(write)
+    answer = os.read(read, 16)
+    os.close(read)
+    os.waitpid(child, 0)
+    assert answer == b"own"
+    assert _connection_of_transaction(db) is parents  # the parent's is still its own

@@ -67,8 +67,9 @@ class Database:
         self._create_empty = create_empty
         self._engine: Engine | None = None
         self._sessions: sessionmaker[Session] | None = None
-        # Which file we opened (device, inode): every new connection and every commit
-        # checks that the path still leads to it (see walkapp.storage.file_identity).
+        # Which file we opened (device, inode): every new connection, every checkout of a
+        # kept one and every commit check that the path still leads to it (see
+        # walkapp.storage.file_identity).
         self._identity: FileIdentity | None = None
 
     # -- opening -------------------------------------------------------------------------

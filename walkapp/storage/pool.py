@@ -13,6 +13,8 @@ instead of opening one per transaction. The rules this pool keeps:
   time any thread opens a new connection (nothing leaks as threads come and go). A new
   thread given the ident of one that ended never inherits its connection: that one is
   closed and the new thread opens its own.
+- In a process made by fork() the parent's connections are left alone and new ones
+  opened (walkapp's own child processes are spawned, not forked; this is a safeguard).
 - `dispose()` (Database.close, Engine.dispose) closes every idle connection at once, and
   each one in use when it is given back, so a restore or a checkpoint on close finds the
   file with no connection of ours left open.
@@ -81,6 +83,7 @@ class ThreadConnectionPool(Pool):
         self._homes: dict[int, _Home] = {}  # id(record) -> the thread that opened it
         self._records: dict[int, ConnectionPoolEntry] = {}  # id(record) -> record
         self._disposed = False
+        self._pid = os.getpid()
 
     # -- what SQLAlchemy's Pool asks of a pool ------------------------------------------
     def recreate(self) -> ThreadConnectionPool:
@@ -108,6 +111,8 @@ class ThreadConnectionPool(Pool):
                     f"idle: {len(self._idle)}")
 
     def _do_get(self) -> ConnectionPoolEntry:
+        if self._pid != os.getpid():
+            self._forget_after_fork()
         ident = threading.get_ident()
         stale = None
         with self._lock:
@@ -149,6 +154,15 @@ class ThreadConnectionPool(Pool):
             record.close()
 
     # -- internals ----------------------------------------------------------------------
+    def _forget_after_fork(self) -> None:
+        """In a child made by fork(): the parent's connections are the parent's (SQLite
+        must not be used across a fork, nor closed there); this process opens its own."""
+        with self._lock:
+            self._pid = os.getpid()
+            self._idle.clear()
+            self._homes.clear()
+            self._records.clear()
+
     def _forget(self, record: ConnectionPoolEntry) -> None:
         self._homes.pop(id(record), None)
         self._records.pop(id(record), None)
