@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from sqlalchemy import delete as sa_delete
 from sqlalchemy import event, text
 
 from tests.helpers.one_walk import draft
@@ -255,3 +256,26 @@ def test_a_forked_child_never_uses_the_parents_connections(db: Database) -> None
     os.waitpid(child, 0)
     assert answer == b"own"
     assert _connection_of_transaction(db) is parents  # the parent's is still its own
+
+
+def test_a_transaction_that_deletes_rows_empties_the_wal(db: Database) -> None:
+    """Connections stay open, so the last one closing no longer checkpoints after each
+    transaction: one that deleted rows checkpoints itself, so the deleted text leaves the
+    database file's pages and the -wal file at once (secure_delete; docs/safety.md)."""
+    from walkapp.storage import models as m
+
+    assert db.path is not None
+    wal = Path(f"{db.path}-wal")
+    with db.transaction() as session:
+        session.add(m.AppMeta(key="secret", value="Zanzibar-quokka said Jayden froze"))
+    assert wal.stat().st_size > 0  # a save is not followed by a checkpoint
+    with db.transaction() as session:
+        row = session.get(m.AppMeta, "secret")
+        session.delete(row)
+    assert wal.stat().st_size == 0
+    assert b"Zanzibar-quokka" not in db.path.read_bytes()
+    with db.transaction() as session:
+        session.add(m.AppMeta(key="other", value="kept"))
+    with db.transaction() as session:
+        session.execute(sa_delete(m.AppMeta).where(m.AppMeta.key == "other"))
+    assert wal.stat().st_size == 0  # a bulk DELETE statement counts too

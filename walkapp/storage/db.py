@@ -116,6 +116,8 @@ class Database:
             engine.dispose()
         self._engine = engine
         self._sessions = sessionmaker(engine, expire_on_commit=False)
+        event.listen(self._sessions, "after_flush", _note_deletions)
+        event.listen(self._sessions, "do_orm_execute", _note_bulk_deletions)
         return self
 
     def _make_engine(self) -> Engine:
@@ -217,6 +219,8 @@ class Database:
                 yield session
         finally:
             session.close()
+        if session.info.pop(_DELETED, False):
+            self.checkpoint()
 
     @contextlib.contextmanager
     def connection(self, where: str = "", *, write: bool = False
@@ -255,6 +259,24 @@ class Database:
                     raise
             finally:
                 pooled.close()  # back to the pool (reset: rolled back if still open)
+
+    def checkpoint(self) -> bool:
+        """Fold the WAL into the database file and empty it: rows a transaction deleted
+        leave the file's pages (secure_delete zeroed them in the new page versions, which
+        are in the WAL until a checkpoint) and the older versions leave the -wal file.
+
+        Run after every transaction that deleted rows, since connections stay open (a
+        database's last connection closing used to do it after each transaction). False
+        if a reader elsewhere kept SQLite from finishing; SQLite's own automatic
+        checkpoints and the one on close finish it later.
+        """
+        if self.path is None or self._engine is None:
+            return True
+        with contextlib.suppress(SQLAlchemyError, sqlite3.Error, OSError, StorageError), \
+                self.connection("emptying the WAL") as raw:
+            row = raw.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchone()
+            return row is None or int(row[0]) == 0
+        return False
 
     @contextlib.contextmanager
     def _explained(self, where: str) -> Iterator[None]:
@@ -351,6 +373,20 @@ class Database:
                 raise
             problems.append(f"SQLite could not finish the check: {error.orig}")
         return problems
+
+
+# Set in a session's info when its transaction deleted rows (see Database.checkpoint).
+_DELETED = "walkapp_deleted_rows"
+
+
+def _note_deletions(session: Session, flush_context: Any) -> None:
+    if session.deleted:
+        session.info[_DELETED] = True
+
+
+def _note_bulk_deletions(state: Any) -> None:
+    if state.is_delete:
+        state.session.info[_DELETED] = True
 
 
 def _copy_aside_before_migration(path: Path | None, backup_dir: Path | None
