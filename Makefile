@@ -63,6 +63,7 @@ bench: sysdeps-test $(STAMP)
 	$(BIN)/python -m tests.bench.bench_safety
 	$(BIN)/python -m tests.bench.bench_checks
 	$(BIN)/python -m tests.bench.bench_cli
+	QT_QPA_PLATFORM=offscreen $(BIN)/python -m tests.bench.bench_save
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m tests.bench.bench_gui_stall
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m tests.bench.bench_start
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m tests.bench.bench_library
