@@ -27,9 +27,16 @@ def _traced(services: Services) -> list[str]:
     """Every statement SQLite runs from now on, on any connection walkapp opens."""
     statements: list[str] = []
 
+    def seen(sql: str) -> None:
+        text = " ".join(sql.split())
+        # A statement whose trigger runs (the walk list's counts, migration 0007) is
+        # reported again for each statement of the trigger, with the outer statement's
+        # text: once is what was run.
+        if not statements or statements[-1] != text:
+            statements.append(text)
+
     def trace(dbapi_connection: Any, record: Any) -> None:
-        dbapi_connection.set_trace_callback(
-            lambda sql: statements.append(" ".join(sql.split())))
+        dbapi_connection.set_trace_callback(seen)
 
     event.listen(services.db.engine, "connect", trace)
     services.db.engine.dispose()  # the kept connections were opened without the trace
@@ -128,3 +135,20 @@ def test_a_swap_during_a_note_save_commits_in_neither_file(
 
     assert texts(path) == {"kept"}
     assert texts(away) == {"kept"}
+
+
+def test_saving_a_notes_text_fires_no_count_trigger(services: Services, walk: d.Walk) -> None:
+    """The walk list's counts (migration 0007) move when a note is added, deleted or moved,
+    not at each pause in typing: a text save names no column a count depends on."""
+    note = services.notes.save_note(_tagged(walk, "Pairs talk"))
+    reported: list[str] = []
+
+    def trace(dbapi_connection: Any, record: Any) -> None:
+        dbapi_connection.set_trace_callback(reported.append)
+
+    event.listen(services.db.engine, "connect", trace)
+    services.db.engine.dispose()
+    services.notes.save_note(_tagged(walk, "Pairs talk before writing", note.id))
+    updates = [sql for sql in reported if sql.lstrip().upper().startswith("UPDATE NOTES")]
+    # A trigger that runs makes SQLite report its statement once more.
+    assert len(updates) == 1, updates

@@ -72,6 +72,13 @@ VALUES (:id, :walk_id, :author_id, :visit_id, :phase, :stem, :text, NULL, NULL, 
 """
 _UPDATE_NOTE = """
 UPDATE notes SET text = :text, stem = :stem, visit_id = :visit_id, phase = :phase,
+    revision = :revision, updated_at = :now
+WHERE id = :id
+"""
+# A deleted note saved again comes back. Only then is `deleted_at` set: naming it in every
+# save would fire the walk list's count trigger (migration 0007) at each pause in typing.
+_REVIVE_NOTE = """
+UPDATE notes SET text = :text, stem = :stem, visit_id = :visit_id, phase = :phase,
     deleted_at = NULL, revision = :revision, updated_at = :now
 WHERE id = :id
 """
@@ -190,9 +197,9 @@ def save(raw: sqlite3.Connection, dialect: Dialect, *, note_id: str, walk_id: st
                            when=utcnow())
         session.flush()
     revision = int(stored["revision"]) + 1
-    raw.execute(_UPDATE_NOTE, {"id": note_id, "text": text, "stem": stem,
-                               "visit_id": visit_id, "phase": phase, "revision": revision,
-                               "now": write_time(now)})
+    raw.execute(_UPDATE_NOTE if stored["deleted_at"] is None else _REVIVE_NOTE,
+                {"id": note_id, "text": text, "stem": stem, "visit_id": visit_id,
+                 "phase": phase, "revision": revision, "now": write_time(now)})
     if stored_tags != tag_ids:
         raw.execute(_DELETE_TAGS, (note_id,))
         _write_tags(raw, note_id, tag_ids)
