@@ -66,6 +66,12 @@ out["side_files"] = sorted(p.name for p in (root / "data").iterdir())
 fill(root / "ballast")
 report = check_database(resolve_settings(root / "data"))   # what the app does first
 out["startup"] = [report.status.value, report.message]
+# A -wal left behind (a crash): the check must read through the WAL, so SQLite has to
+# make the -shm index, and cannot.
+Path(f"{root / 'data' / 'walkapp.sqlite3'}-wal").touch()
+report = check_database(resolve_settings(root / "data"))
+out["startup_wal"] = [report.status.value, report.message]
+Path(f"{root / 'data' / 'walkapp.sqlite3'}-wal").unlink()
 out["cli_list"] = cli("list")
 out["cli_backup"] = cli("backup")
 (root / "ballast").unlink()
@@ -113,6 +119,11 @@ def test_a_disk_full_to_the_last_byte_says_disk_full_everywhere(tmp_path: Path) 
         assert stderr.count("\n") == 1, stderr
     assert out["retry"] is True and out["integrity"] == "ok"
     # The check before the app opens the database: a full disk is not a damaged file
-    # (which would offer to set the healthy file aside and start empty).
+    # (which would offer to set the healthy file aside and start empty). With no -wal and
+    # no -shm left, the check reads the file as it stands and needs no space: the file is
+    # fine, and opening it (`walkapp list` above, the app's own open) says the disk is full.
     status, message = out["startup"]
-    assert status == "unreadable" and "disk is full" in message, out["startup"]
+    assert out["side_files"] == ["backups", "walkapp.sqlite3"], out["side_files"]
+    assert status == "ok", out["startup"]
+    status, message = out["startup_wal"]
+    assert status == "unreadable" and "disk is full" in message, out["startup_wal"]
