@@ -62,13 +62,18 @@ def test_the_desktop_app_imports_sqlalchemy_and_the_services_before_qt() -> None
     """PySide6 hooks every import made after it (its `__feature__` support), which makes
     SQLAlchemy and the models slower to import: the command line's hand-over to the
     desktop app (walkapp.cli.gui) imports them first, and Qt not at all."""
-    code = ("import json, sys, walkapp.cli.gui; "
-            "print(json.dumps(sorted(sys.modules)))")
+    code = ("import gc, json, sys, walkapp.cli.gui; "
+            "print(json.dumps([sorted(sys.modules), gc.isenabled(), gc.get_freeze_count()]))")
     done = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True,
                           text=True, timeout=120)
     assert done.returncode == 0, done.stderr
-    modules = set(json.loads(done.stdout))
+    names, collector_on, frozen = json.loads(done.stdout)
+    modules = set(names)
     wanted = {"sqlalchemy.orm", "walkapp.storage.models", "walkapp.services",
               "walkapp.services.walks", "walkapp.protocol.library"}
     assert sorted(wanted - modules) == []
     assert sorted(m for m in modules if m.startswith(("PySide6", "shiboken6"))) == []
+    # Imported with the collector paused, then frozen (left out of later collections);
+    # the collector runs again afterwards.
+    assert collector_on
+    assert frozen > 10_000
