@@ -12,7 +12,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QSettings, QTimer
+from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from walkapp import APP_NAME, __version__
@@ -191,11 +191,9 @@ def _run_window(app: QApplication, settings: Settings, asker: Asker,
     if unclean:
         keeper.show_unclean_exit_notice()
     # The full page check of the database, off the GUI thread, after an unclean exit and
-    # once a week (see docs/safety.md); what it finds is shown when it is done. It starts
-    # once the event loop runs (the window shown and painted first): on a start where it
-    # is due, its thread does not compete with building and showing the window.
+    # once a week (see docs/safety.md); what it finds is shown when it is done.
     integrity = BackgroundCheck(window, settings, schedule, asker)
-    QTimer.singleShot(0, window, lambda: integrity.start(unclean=unclean))
+    integrity.start(unclean=unclean)
     # A broken file in the user's protocol folder is reported, skipped, never fatal (the
     # files are read off the GUI thread: parsing them all must not hold the window up).
     window.protocols_menu.report_problems_in_background()
