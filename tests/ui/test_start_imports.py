@@ -1,6 +1,7 @@
 """Showing the walks library loads only what it needs: the screens of an open walk, the
 reports (ReportLab), walk kits and notes files (walkapp.bundles) and the nudge lexicon load
-when first used. Checked in a fresh process started as the app starts (`ui/app.py
+when first used (and multiprocessing with the first job run in a child process). Checked
+in a fresh process started as the app starts (`ui/app.py
 run_app`, through tests/bench/start_driver.py), at the first idle moment once the window
 shows the library."""
 
@@ -18,6 +19,7 @@ from walkapp.config import Settings
 ROOT = Path(__file__).resolve().parents[2]
 
 NOT_AT_START = (
+    "multiprocessing",
     "reportlab",
     "walkapp.bundles",
     "walkapp.nudge",
@@ -50,3 +52,28 @@ def test_the_library_window_loads_no_walk_screens_reports_or_bundles(
     assert "walkapp.ui.screens.walks_library" in modules  # it did show the library
     loaded = sorted(m for m in modules if m.startswith(NOT_AT_START))
     assert loaded == []
+    # What walkapp.cli.gui imports ahead of Qt is what the window does load anyway.
+    from walkapp.cli.gui import DESKTOP_CORE
+
+    assert sorted(set(DESKTOP_CORE) - set(modules)) == []
+
+
+def test_the_desktop_app_imports_sqlalchemy_and_the_services_before_qt() -> None:
+    """PySide6 hooks every import made after it (its `__feature__` support), which makes
+    SQLAlchemy and the models slower to import: the command line's hand-over to the
+    desktop app (walkapp.cli.gui) imports them first, and Qt not at all."""
+    code = ("import gc, json, sys, walkapp.cli.gui; "
+            "print(json.dumps([sorted(sys.modules), gc.isenabled(), gc.get_freeze_count()]))")
+    done = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True,
+                          text=True, timeout=120)
+    assert done.returncode == 0, done.stderr
+    names, collector_on, frozen = json.loads(done.stdout)
+    modules = set(names)
+    wanted = {"sqlalchemy.orm", "walkapp.storage.models", "walkapp.services",
+              "walkapp.services.walks", "walkapp.protocol.library"}
+    assert sorted(wanted - modules) == []
+    assert sorted(m for m in modules if m.startswith(("PySide6", "shiboken6"))) == []
+    # Imported with the collector paused, then frozen (left out of later collections);
+    # the collector runs again afterwards.
+    assert collector_on
+    assert frozen > 10_000

@@ -27,18 +27,22 @@ from __future__ import annotations
 
 import contextlib
 import logging
-import multiprocessing
 import os
 import pickle
 import threading
 import traceback
 from collections.abc import Callable
-from multiprocessing.connection import Connection
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from walkapp.config import Settings
 from walkapp.errors import WalkappError
 from walkapp.events import Change, EventBus, acting_for, current_origin
+
+if TYPE_CHECKING:
+    # multiprocessing is imported when a job first starts a child: not at every start of
+    # the app, whose window imports this module (through walkapp.ui.workers).
+    import multiprocessing.process
+    from multiprocessing.connection import Connection
 
 log = logging.getLogger(__name__)
 
@@ -120,6 +124,8 @@ class ChildJob:
 
     def run(self, progress: Progress | None = None) -> Any:
         report = progress or (lambda _done, _total, _message: None)
+        import multiprocessing
+
         context = multiprocessing.get_context("spawn")
         answers, child_answers = context.Pipe(duplex=False)
         child_alive, parent_alive = context.Pipe(duplex=False)
