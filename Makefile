@@ -63,8 +63,10 @@ bench: sysdeps-test $(STAMP)
 	$(BIN)/python -m tests.bench.bench_safety
 	$(BIN)/python -m tests.bench.bench_checks
 	$(BIN)/python -m tests.bench.bench_cli
+	QT_QPA_PLATFORM=offscreen $(BIN)/python -m tests.bench.bench_save
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m tests.bench.bench_gui_stall
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m tests.bench.bench_start
+	QT_QPA_PLATFORM=offscreen $(BIN)/python -m tests.bench.bench_library
 
 # kill -9 and SIGTERM of the real app in a real window (Xvfb) while xdotool types a note;
 # checks what the database kept (see docs/safety.md). About 15 s a round; not in `make test`.

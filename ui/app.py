@@ -21,15 +21,20 @@ from walkapp.errors import WalkappError
 from walkapp.paths import resource_path
 from walkapp.services import Services
 from walkapp.services.resume import PositionStore, RunningMarker
-from walkapp.services.safety import create_private_file, make_private_dirs, restrict_file
-from walkapp.storage.startup import StartupReport, check_database
+from walkapp.services.safety import (
+    StartupReport,
+    check_database,
+    create_private_file,
+    make_private_dirs,
+    restrict_file,
+)
 from walkapp.ui import gc_policy
 from walkapp.ui.clean_exit import CleanEnds
 from walkapp.ui.main_window import MainWindow
 from walkapp.ui.resume import ResumeKeeper
 
 if TYPE_CHECKING:
-    from walkapp.storage.check_schedule import CheckSchedule
+    from walkapp.services.safety import CheckSchedule
     from walkapp.ui.dialogs import Asker
     from walkapp.ui.integrity import Repair
 
@@ -121,7 +126,7 @@ def run_app(settings: Settings) -> int:
 
 
 def _run(app: QApplication, settings: Settings) -> int:
-    from walkapp.storage.check_schedule import CheckSchedule
+    from walkapp.services.safety import CheckSchedule
     from walkapp.ui.dialogs import Asker
     from walkapp.ui.startup import offer_recovery, prepare_data_folder
 

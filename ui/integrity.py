@@ -24,8 +24,13 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QWidget
 
 from walkapp.config import Settings
-from walkapp.storage.check_schedule import CheckReason, CheckSchedule
-from walkapp.storage.startup import RecoveryChoice, StartupReport, check_database
+from walkapp.services.safety import (
+    CheckReason,
+    CheckSchedule,
+    RecoveryChoice,
+    StartupReport,
+    check_database,
+)
 from walkapp.ui.dialogs import Asker
 
 log = logging.getLogger(__name__)

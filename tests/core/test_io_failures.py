@@ -33,12 +33,18 @@ from walkapp.storage.types import new_id
 
 
 def _on_connect(services: Services, sql: str) -> Any:
-    """Run `sql` on every new connection (after walkapp's own pragmas)."""
+    """Run `sql` on every new connection (after walkapp's own pragmas). Connections are
+    kept per thread, so the ones already open are closed first (and again on undo)."""
     def listener(dbapi_connection: Any, record: Any) -> None:
         dbapi_connection.execute(sql)
 
+    def undo() -> None:
+        event.remove(services.db.engine, "connect", listener)
+        services.db.engine.dispose()
+
     event.listen(services.db.engine, "connect", listener)
-    return lambda: event.remove(services.db.engine, "connect", listener)
+    services.db.engine.dispose()
+    return undo
 
 
 def _stored(services: Services, note_id: str) -> tuple[int, str] | None:
@@ -171,7 +177,10 @@ conn.close()
 # Space is freed (another file removed): the same draft, still in the editor, now saves.
 ballast.unlink()
 out["retry"] = services.notes.save_note(failed).text == failed.text
-# Then the whole file system becomes read-only.
+# Then the whole file system becomes read-only. `mount -o remount,ro` refuses while a
+# file is open for writing, and the app keeps its thread's connection open: close it, as
+# the kernel's own remount after an error would not wait for.
+services.db.engine.dispose()
 subprocess.run(["mount", "-o", "remount,ro", str(root)], check=True)
 try:
     services.notes.save_note(NoteDraft(walk_id=walk.id, author_id=None, text="on ro"))

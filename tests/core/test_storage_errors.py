@@ -55,6 +55,7 @@ def test_a_real_sqlite_full_says_disk_full_with_the_free_space(
         dbapi_connection.execute(f"PRAGMA max_page_count = {pages + 2}")
 
     event.listen(services.db.engine, "connect", cap)
+    services.db.engine.dispose()  # connections are kept per thread: open a capped one
     with pytest.raises(DiskFullError) as caught:
         services.notes.save_note(draft(walk, "counting aloud " * 60_000, note_id))
     message = caught.value.message
@@ -123,6 +124,7 @@ def test_a_real_lock_held_by_another_process_is_busy(services: Services, walk: d
     assert services.db.path is not None
     event.listen(services.db.engine, "connect",
                  lambda conn, record: conn.execute("PRAGMA busy_timeout = 100"))
+    services.db.engine.dispose()  # connections are kept per thread: open a new one
     note_id = new_id()
     with LockHolder(services.db.path), pytest.raises(DatabaseLockedError) as caught:
         services.notes.save_note(draft(walk, "while locked", note_id))
@@ -185,6 +187,10 @@ def test_real_damaged_pages_are_a_damaged_database(services: Services, walk: d.W
     for offset in range(page, len(data), 3):    # every page but the first (header, schema)
         data[offset] = (data[offset] * 31 + 17) % 256
     services.db.path.write_bytes(bytes(data))
+    # The thread's kept connection may still hold the good pages in SQLite's cache (it
+    # reads a damaged page when it next needs it from the file): a new connection, as at
+    # the next start, reads them all from the damaged file.
+    services.db.engine.dispose()
     with pytest.raises(CorruptDatabaseError, match="damaged"):
         services.notes.list_notes(walk.id)
 

@@ -67,7 +67,9 @@ def _older_schema_copy(source: Path, backup_dir: Path, revision: str, stamp: str
 
 def _data_files(services: Services) -> list[Path]:
     assert services.db.path is not None
-    return [p for p in (services.db.path, Path(f"{services.db.path}-wal")) if p.exists()]
+    # The app keeps its connection open, so a checkpointed WAL stays there, empty.
+    return [p for p in (services.db.path, Path(f"{services.db.path}-wal"))
+            if p.exists() and p.stat().st_size > 0]
 
 
 def _revision(path: Path) -> str:

@@ -223,12 +223,14 @@ def run_lane(folder: Path, kills: int, seed: int) -> CrashStats:
             else:
                 # Spread kills over the whole typing whatever the machine's speed: wait
                 # for a random number of confirmed saves, then a moment more (into the
-                # next one).
+                # next one: a few typing intervals, as a save takes about a millisecond
+                # now that connections are kept; a longer moment mostly lands after the
+                # child's last note rather than inside a save).
                 wanted = rng.randrange(saves_per_child)
                 if not _wait_for_saves(report, wanted, 30):
                     stats.failures.append(f"child {child_seed} stalled: "
                                           f"{_read_report(report)}")
-                time.sleep(rng.uniform(0, 0.04))
+                time.sleep(rng.uniform(0, 5 * TYPING_INTERVAL_S))
         finally:
             # SIGKILL (also if this thread failed: no child is left behind).
             alive, exitcode = _kill_and_reap(process)

@@ -7,9 +7,10 @@ laptops) with how many; it is empty for the others, so the mark stands out.
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
+from datetime import date
 from typing import Any
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QModelIndex, Qt
 
 from walkapp import formatting as fmt
 from walkapp.domain import WalkStatus, WalkSummary
@@ -26,17 +27,52 @@ class WalksTableModel(RowsTableModel[WalkSummary]):
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
         self._conflicts: dict[str, int] = {}
+        # A row's texts, made when the view first asks for one of its cells: the view asks
+        # for the rows on screen only, and for each several times (size, paint, roles).
+        self._texts: dict[int, tuple[str, ...]] = {}
+        self._numbers: dict[int, str] = {}   # a count as shown (the locale's digits)
+        self._dates: dict[date, str] = {}
+        self._statuses = {WalkStatus.PLANNED: self.tr("Planned"),
+                          WalkStatus.RUNNING: self.tr("In progress"),
+                          WalkStatus.CLOSED: self.tr("Closed")}
 
     def set_rows(self, rows: Sequence[WalkSummary],
                  conflicts: Mapping[str, int] | None = None) -> None:
         """`conflicts`: unresolved conflicts per walk id (a walk left out has none)."""
         self._conflicts = {k: v for k, v in (conflicts or {}).items() if v > 0}
+        self._texts, self._numbers, self._dates = {}, {}, {}
         super().set_rows(rows)
+
+    def append_rows(self, rows: Sequence[WalkSummary],
+                    conflicts: Mapping[str, int] | None = None) -> None:
+        """More rows after those shown (the rest of a list whose first rows came first):
+        inserted, not a reset, so the view keeps its place and its selection."""
+        if not rows:
+            return
+        first = self.rowCount()
+        self.beginInsertRows(QModelIndex(), first, first + len(rows) - 1)
+        self._rows.extend(rows)
+        self._conflicts.update({k: v for k, v in (conflicts or {}).items() if v > 0})
+        self.endInsertRows()
+
+    def ids(self) -> list[str]:
+        """The ids of the rows, in order."""
+        return [r.id for r in self._rows]
+
+    def texts(self, row: int) -> tuple[str, ...]:
+        """What each column shows on `row` (the conflicts column: nothing)."""
+        texts = self._texts.get(row)
+        if texts is None:
+            walk = self._rows[row]
+            texts = self._texts[row] = self._display(walk)
+        return texts
 
     def conflicts(self, walk_id: str) -> int:
         return self._conflicts.get(walk_id, 0)
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if role not in _ANSWERED:
+            return None  # most of what a view asks a cell (font, colours, icon…): at once
         walk = self.row_at(index.row())
         if walk is None:
             return None
@@ -48,7 +84,7 @@ class WalksTableModel(RowsTableModel[WalkSummary]):
         if column == self.CONFLICTS:
             return self._conflict_data(walk, role)
         if role == Qt.ItemDataRole.DisplayRole:
-            return self._display(walk, column)
+            return self.texts(index.row())[column]
         if role == Qt.ItemDataRole.TextAlignmentRole and 3 <= column <= 5:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         if role == Qt.ItemDataRole.ToolTipRole and column == 1 and walk.school:
@@ -68,12 +104,29 @@ class WalksTableModel(RowsTableModel[WalkSummary]):
             return int(Qt.AlignmentFlag.AlignCenter)
         return None
 
-    def _display(self, walk: WalkSummary, column: int) -> str:
-        status = {WalkStatus.PLANNED: self.tr("Planned"),
-                  WalkStatus.RUNNING: self.tr("In progress"),
-                  WalkStatus.CLOSED: self.tr("Closed")}
-        values = (fmt.short_date(walk.walk_date), walk.title, walk.protocol_id or "—",
-                  fmt.number(walk.walker_count), fmt.number(walk.visit_count),
-                  fmt.number(walk.note_count),
-                  status[walk.status])
-        return values[column]
+    def _display(self, walk: WalkSummary) -> tuple[str, ...]:
+        count = self.conflicts(walk.id)
+        return (self._date(walk.walk_date), walk.title, walk.protocol_id or "—",
+                self._number(walk.walker_count), self._number(walk.visit_count),
+                self._number(walk.note_count), self._statuses[walk.status],
+                f"⚠ {self._number(count)}" if count else "")
+
+    def _number(self, value: int) -> str:
+        # Babel formats a number in about 0.1 ms; the same counts come back row after row.
+        text = self._numbers.get(value)
+        if text is None:
+            text = self._numbers[value] = fmt.number(value)
+        return text
+
+    def _date(self, day: date) -> str:
+        text = self._dates.get(day)
+        if text is None:
+            text = self._dates[day] = fmt.short_date(day)
+        return text
+
+
+# The roles `WalksTableModel.data` answers; every other role it is asked is None.
+_ANSWERED = frozenset(int(r) for r in (
+    Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.TextAlignmentRole,
+    Qt.ItemDataRole.ToolTipRole, Qt.ItemDataRole.AccessibleTextRole,
+    WalksTableModel.IdRole, WalksTableModel.ConflictsRole))

@@ -3,10 +3,16 @@
 After a delete it shows an inline "moved to the Trash — Undo" bar; the Trash button (with
 how many walks are in it) leads to the Trash screen. A walk with unresolved conflicts
 (changed on two laptops) shows how many in the last column, read with the walks.
+
+The walks are read off the GUI thread, at start, after a change and at every pause in
+typing a search; the list on show stays until the newest read is in, and a read overtaken
+by a newer one is never shown (see `_read`). The GUI thread only shows what came back, and
+the table asks only for the rows on screen (its columns fit those, not all ten thousand).
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import Qt, QTimer, Signal, SignalInstance
@@ -15,6 +21,7 @@ from PySide6.QtWidgets import (
     QComboBox,
     QFrame,
     QHBoxLayout,
+    QHeaderView,
     QLabel,
     QLineEdit,
     QPushButton,
@@ -29,6 +36,7 @@ from walkapp.events import Change, Entity
 from walkapp.services.conflicts import ConflictService
 from walkapp.services.trash import TrashService
 from walkapp.services.walks import WalkService
+from walkapp.ui import workers
 from walkapp.ui.models.walks import WalksTableModel
 from walkapp.ui.page import Stoppable
 from walkapp.ui.widgets.row_table import row_table, select_row_id, selected_row_id
@@ -36,6 +44,23 @@ from walkapp.ui.workers import cancel_owned_by, read_in_background
 
 # What one read of the library brings: the walks, the Trash's ids, conflicts per walk.
 _Read = tuple[list[Any], set[str] | None, dict[str, int]]
+
+# How long typing must pause before the library searches (ms).
+SEARCH_PAUSE_MS = 30
+# How long typing must pause before the rest of a long list is read (ms).
+REST_PAUSE_MS = 250
+# How many of the first rows the columns are fitted to (`_fit_columns`).
+FITTED_ROWS = 50
+# The walks read (and shown) first, before the rest: more than a screenful, and few enough
+# to read and show in a few milliseconds at any size.
+FIRST_ROWS = 200
+
+
+class _Asked:
+    """How many reads of the library were asked for: the newest is the one to show. A
+    plain object, so that a read on a worker thread can see it was overtaken."""
+
+    number = 0
 
 
 class WalksLibrary(QWidget, Stoppable):
@@ -71,15 +96,21 @@ class WalksLibrary(QWidget, Stoppable):
         self.search.setPlaceholderText(self.tr("Search titles, focus and schools"))
         self.search.setAccessibleName(self.tr("Search walks"))
         self.search.setClearButtonEnabled(True)
-        self._search_timer = QTimer(self, singleShot=True, interval=150)
-        self._search_timer.timeout.connect(self.refresh)
+        # A short pause in typing before searching: a burst of keys (or a paste) is one
+        # read. The results come within the pause and one read of the newest text.
+        self._search_timer = QTimer(self, singleShot=True, interval=SEARCH_PAUSE_MS)
+        self._search_timer.timeout.connect(self._search)
         self.search.textChanged.connect(self._search_changed)
+        self._rest_timer = QTimer(self, singleShot=True, interval=REST_PAUSE_MS)
+        self._rest_timer.timeout.connect(lambda: self._rest())
+        self._rest: Callable[[], object] = lambda: None  # reads the rest of the newest list
         self._change_timer = QTimer(self, singleShot=True, interval=60)
         self._change_timer.timeout.connect(self._refresh_if_shown)
         self._stale = False
         self._closed = False
-        self._generation = 0     # the newest read; an older one's result is dropped
-        self._loading = False
+        self._asked = _Asked()   # the newest read; an older one's result is dropped
+        self._loading = False    # the newest read has not come back yet
+        self._selection_wanted: str | None = None  # selected, not among the first rows
 
         self.status_filter = QComboBox()
         self.status_filter.setAccessibleName(self.tr("Show walks by status"))
@@ -87,11 +118,17 @@ class WalksLibrary(QWidget, Stoppable):
         self.status_filter.addItem(self.tr("Planned"), WalkStatus.PLANNED.value)
         self.status_filter.addItem(self.tr("In progress"), WalkStatus.RUNNING.value)
         self.status_filter.addItem(self.tr("Closed"), WalkStatus.CLOSED.value)
-        self.status_filter.currentIndexChanged.connect(lambda _i: self.refresh())
+        self.status_filter.currentIndexChanged.connect(lambda _i: self._search())
 
         self.model = WalksTableModel(self)
         self.table = row_table(self.model, self.tr("Walks"), stretch_column=1)
         self.table.setAlternatingRowColors(True)
+        # The columns are fitted here, to the heading and the first rows, at each new list
+        # (`_fit_columns`): Qt's own fitting asks the model for thousands of cells a time.
+        header = self.table.horizontalHeader()
+        for column in range(self.model.columnCount()):
+            if column != 1:
+                header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
         self.table.activated.connect(self._activated)
 
         self.empty = QLabel(self.tr(
@@ -174,8 +211,9 @@ class WalksLibrary(QWidget, Stoppable):
         """The window is closing: stop the timers, and read the database no more."""
         self._closed = True
         self._search_timer.stop()
+        self._rest_timer.stop()
         self._change_timer.stop()
-        self._generation += 1
+        self._asked.number += 1
         cancel_owned_by(self)
 
     def is_loading(self) -> bool:
@@ -183,30 +221,72 @@ class WalksLibrary(QWidget, Stoppable):
         return self._loading
 
     def refresh(self) -> None:
-        """Read the walks off the GUI thread (a library of a thousand walks takes a while);
-        a quick read shows at once, a slow one says "Loading…" until it is in."""
+        """Read the walks and the Trash's again, off the GUI thread (a library of a
+        thousand walks takes a while); a quick read shows at once, a slow one says
+        "Loading…" until it is in."""
+        self._read(wait_ms=None)
+
+    def _search(self) -> None:
+        """The search (or the status filter) changed: read what matches it now. The GUI
+        thread never waits for it (the walks on show stay until it is in)."""
+        self._read(wait_ms=workers.FOLLOW_READ_MS)
+
+    def _read(self, *, wait_ms: int | None) -> None:
+        """Read the walks matching the search as it is now, off the GUI thread, and show
+        them when they come back, unless a newer read was asked for meanwhile: only the
+        newest read's walks are ever shown. The first FIRST_ROWS come first (a screenful,
+        read in a few milliseconds whatever the size); the rest follow in a second read,
+        added below them. A read overtaken before it starts does nothing, and one
+        overtaken while it lists the walks skips counting conflicts."""
         if self._closed:
             return
-        self._generation += 1
-        generation = self._generation
+        asked = self._asked
+        asked.number += 1
+        number = asked.number
         search = self.search.text()
         walks, trash, conflicts = self._walks, self._trash, self._conflicts
 
-        def read() -> _Read:
-            trashed = {t.id for t in trash.list_trash()} if trash is not None else None
-            rows = walks.list_walks(search)
-            counts = conflicts.counts([w.id for w in rows]) if conflicts is not None else {}
-            return rows, trashed, counts
+        def newest() -> bool:
+            return not self._closed and asked.number == number
 
-        def apply(data: _Read) -> None:
-            if self._closed or generation != self._generation:
+        def read(limit: int | None, offset: int) -> Callable[[], _Read | None]:
+            def work() -> _Read | None:
+                # On a worker thread: `asked` is a plain object, read (never written) here.
+                if asked.number != number:
+                    return None
+                rows = walks.list_walks(search, limit=limit)[offset:]
+                if asked.number != number:
+                    return None
+                trashed = trash.trashed_ids() if trash is not None and not offset else None
+                counts = (conflicts.counts([w.id for w in rows]) if conflicts is not None
+                          else {})
+                return rows, trashed, counts
+            return work
+
+        def first(data: _Read | None) -> None:
+            if data is None or not newest():
                 return  # closed meanwhile, or a newer read is under way
+            more = len(data[0]) >= FIRST_ROWS
+            if not more:
+                self._loading = False
+            self._show(*data, more=more)
+            if more:
+                # The rest once typing has paused a while: the first rows fill the screen,
+                # and a read of ten thousand walks at every key would only compete with the
+                # next key's read (and, holding the interpreter lock, with the GUI thread).
+                self._rest = lambda: newest() and read_in_background(
+                    read(None, FIRST_ROWS), last, owner=self, on_error=failed, wait_ms=0)
+                self._rest_timer.start()
+
+        def last(rest: _Read | None) -> None:
+            if rest is None or not newest():
+                return
             self._loading = False
-            self._show(*data)
+            self._show_rest(rest[0], rest[2])
 
         def failed(error: BaseException, _details: str) -> None:
-            if self._closed or generation != self._generation:
-                return
+            if not newest():
+                return  # (a bug is logged by the worker all the same)
             self._loading = False
             if not isinstance(error, WalkappError):
                 raise error  # a bug: the crash handler shows it
@@ -216,8 +296,9 @@ class WalksLibrary(QWidget, Stoppable):
             self._stack.setCurrentWidget(self._empty_page)
 
         self._loading = True
-        if not read_in_background(read, apply, owner=self, on_error=failed) \
-                and self.model.rowCount() == 0:
+        if not read_in_background(read(FIRST_ROWS, 0), first, owner=self, on_error=failed,
+                                  wait_ms=wait_ms) \
+                and newest() and self._loading and self.model.rowCount() == 0:
             # Nothing on show yet: say why the list is empty for a moment. (Walks already
             # shown stay until the new list is in: no flash of an empty table.)
             self.empty.setText(self.tr("Loading the walks…"))
@@ -225,12 +306,13 @@ class WalksLibrary(QWidget, Stoppable):
             self._stack.setCurrentWidget(self._empty_page)
 
     def _show(self, rows: list[Any], trashed: set[str] | None,
-              conflicts: dict[str, int] | None = None) -> None:
-        selected = self.selected_walk_id()
-        wanted = self.status_filter.currentData()
-        if wanted is not None:
-            rows = [w for w in rows if w.status.value == wanted]
+              conflicts: dict[str, int] | None = None, *, more: bool = False) -> None:
+        """Show `rows` (the first of them when `more` are still to come)."""
+        selected = self.selected_walk_id() or self._selection_wanted
+        self._selection_wanted = None
+        rows = self._filtered(rows)
         self.model.set_rows(rows, conflicts)
+        self._fit_columns()
         if rows:
             self._stack.setCurrentWidget(self.table)
         else:
@@ -240,12 +322,51 @@ class WalksLibrary(QWidget, Stoppable):
                                             "(Ctrl+N), or try the sample walk."))
             self.sample_button.setVisible(not searching)
             self._stack.setCurrentWidget(self._empty_page)
-        if selected:
-            self.select_walk(selected)
+        if selected and self.model.row_of(selected) >= 0:
+            self.select_walk(selected)  # kept where it can be
+        elif selected and more:
+            self._selection_wanted = selected  # perhaps among the rows still to come
         elif rows:
             self.table.selectRow(0)
         self._refresh_trash(trashed)
         self._update_buttons()
+
+    def _show_rest(self, rows: list[Any], conflicts: dict[str, int]) -> None:
+        """The rows after the first ones shown: added below them."""
+        rows = self._filtered(rows)
+        self.model.append_rows(rows, conflicts)
+        if rows:
+            self._stack.setCurrentWidget(self.table)
+        wanted, self._selection_wanted = self._selection_wanted, None
+        if wanted and self.model.row_of(wanted) >= 0:
+            self.select_walk(wanted)
+        elif self.selected_walk_id() is None and self.model.rowCount():
+            self.table.selectRow(0)
+        self._update_buttons()
+
+    def _fit_columns(self) -> None:
+        """Each column but the title's as wide as its heading or the widest of the first
+        FITTED_ROWS rows, whichever is wider (dates and counts are alike all the way down;
+        the title takes the width left)."""
+        metrics = self.table.fontMetrics()
+        header = self.table.horizontalHeader()
+        heading = header.fontMetrics()
+        rows = min(self.model.rowCount(), FITTED_ROWS)
+        pad = 4 * metrics.horizontalAdvance(" ") + 8  # the cell's margins and some air
+        for column in range(self.model.columnCount()):
+            if column == 1:
+                continue
+            title = str(self.model.headerData(column, Qt.Orientation.Horizontal) or "")
+            width = heading.horizontalAdvance(title) + pad + 8  # and the sort/edge marks
+            for row in range(rows):
+                text = self.model.texts(row)[column]
+                if text:
+                    width = max(width, metrics.horizontalAdvance(text) + pad)
+            header.resizeSection(column, width)
+
+    def _filtered(self, rows: list[Any]) -> list[Any]:
+        wanted = self.status_filter.currentData()
+        return rows if wanted is None else [w for w in rows if w.status.value == wanted]
 
     def _refresh_trash(self, trashed: set[str] | None) -> None:
         if trashed is None:
@@ -303,8 +424,9 @@ class WalksLibrary(QWidget, Stoppable):
 
     def _refresh_if_shown(self) -> None:
         # A hidden library (a walk is open, or the window closed) catches up when shown.
+        # A change's re-read never waits on the GUI thread: the list on show stays meanwhile.
         if self.isVisible():
-            self.refresh()
+            self._read(wait_ms=workers.FOLLOW_READ_MS)
         else:
             self._stale = True
 

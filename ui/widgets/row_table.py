@@ -12,11 +12,17 @@ from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView
 
 from walkapp.ui.models.rows import RowsTableModel
 
+# How many rows past those on screen a column's width is fitted to. Qt's default (1,000)
+# asked a library of 10,000 walks for 192,000 cells at start-up and at every search; the
+# rows on screen and a few more say as much about how wide a date or a count is.
+SIZED_FROM_ROWS = 30
+
 
 def row_table(model: RowsTableModel[Any], accessible_name: str, *,
               stretch_column: int) -> QTableView:
     """A table of `model` that selects one row, cannot be edited, and gives the spare width
-    to `stretch_column` (the others fit their contents)."""
+    to `stretch_column` (the others fit their heading and the rows on screen, never every
+    row: see SIZED_FROM_ROWS)."""
     table = QTableView()
     table.setModel(model)
     table.setAccessibleName(accessible_name)
@@ -27,6 +33,7 @@ def row_table(model: RowsTableModel[Any], accessible_name: str, *,
     table.setShowGrid(False)
     header = table.horizontalHeader()
     header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+    header.setResizeContentsPrecision(SIZED_FROM_ROWS)
     header.setSectionResizeMode(stretch_column, QHeaderView.ResizeMode.Stretch)
     return table
 

@@ -88,6 +88,12 @@ class TrashService(ServiceBase):
         with self.db.transaction() as session:
             return [_trashed(w, n) for w, n in session.execute(query).all()]
 
+    def trashed_ids(self) -> set[str]:
+        """The ids of the walks in the Trash (what the library's Trash button counts):
+        from the walks' summary index, without counting their notes as `list_trash` does."""
+        with self.db.transaction() as session:
+            return set(session.scalars(select(m.Walk.id).where(m.Walk.trashed_at.is_not(None))))
+
     def expired(self) -> list[TrashedWalk]:
         """Walks whose days in the Trash are over, by the service's clock."""
         now = self.clock()

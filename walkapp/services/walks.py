@@ -69,6 +69,9 @@ def escape_like(text: str) -> str:
     return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
 
 
+_STATUSES = {s.value: s for s in d.WalkStatus}
+_MODES = {s.value: s for s in d.LocalMode}
+
 # Walks not in the Trash: every query across walks adds this condition.
 LIVE = m.Walk.trashed_at.is_(None)
 
@@ -141,54 +144,50 @@ class WalkService(ServiceBase):
         snapshot: str = shared_read((id(self.db), "protocol_snapshot", walk_id), read)
         return snapshot
 
-    def list_walks(self, search: str = "", *, include_trashed: bool = False
-                   ) -> list[d.WalkSummary]:
+    def list_walks(self, search: str = "", *, include_trashed: bool = False,
+                   limit: int | None = None) -> list[d.WalkSummary]:
         """All walks, newest first, with their counts; `search` matches title/focus/school.
-        Walks in the Trash are left out unless `include_trashed` (for a purge's listing)."""
-        walkers = (select(m.Participant.walk_id, func.count().label("n"))
-                   .where(m.Participant.role == d.Role.WALKER.value)
-                   .group_by(m.Participant.walk_id).subquery())
-        visits = (select(m.Visit.walk_id, func.count().label("n"))
-                  .where(m.Visit.deleted_at.is_(None))  # not removed visits (tombstones)
-                  .group_by(m.Visit.walk_id).subquery())
+        Walks in the Trash are left out unless `include_trashed` (for a purge's listing).
+        `limit`: the first so many only (a screenful to show while the rest is read).
+
+        Read from the summary's columns only (`ix_walks_summary` covers them: never a
+        walk's protocol snapshot) and the counts `walk_counts` keeps (migration 0007), so
+        it costs the same at a million notes as at none."""
+        w, counts = m.Walk, m.WalkCount
         # A note changed on two laptops is one note, however many versions wait beside it:
-        # live notes that are not conflict copies, plus each family whose own row was
-        # deleted while a copy lives on (counted without a DISTINCT over every note, which
-        # costs ten times as much on a big walk).
-        notes = (select(m.Note.walk_id, func.count().label("n"))
-                 .where(m.Note.deleted_at.is_(None), m.Note.conflict_of.is_(None))
-                 .group_by(m.Note.walk_id).subquery())
+        # `walk_counts.notes` has the live notes that are not conflict copies; add each
+        # family whose own row was deleted while a copy lives on (from `ix_notes_copies`,
+        # conflict copies only: a few rows, whatever the size of the walks).
         main = aliased(m.Note)
         orphans = (select(m.Note.walk_id,
                           func.count(func.distinct(m.Note.conflict_of)).label("n"))
-                   .where(m.Note.deleted_at.is_(None), m.Note.conflict_of.is_not(None),
+                   .where(m.Note.conflict_of.is_not(None), m.Note.deleted_at.is_(None),
                           ~exists().where(main.id == m.Note.conflict_of,
                                           main.deleted_at.is_(None)))
                    .group_by(m.Note.walk_id).subquery())
-        query = (select(m.Walk, func.coalesce(walkers.c.n, 0), func.coalesce(visits.c.n, 0),
-                        func.coalesce(notes.c.n, 0) + func.coalesce(orphans.c.n, 0))
-                 .outerjoin(walkers, walkers.c.walk_id == m.Walk.id)
-                 .outerjoin(visits, visits.c.walk_id == m.Walk.id)
-                 .outerjoin(notes, notes.c.walk_id == m.Walk.id)
-                 .outerjoin(orphans, orphans.c.walk_id == m.Walk.id)
-                 .order_by(m.Walk.walk_date.desc(), m.Walk.created_at.desc()))
+        query = (select(w.id, w.title, w.walk_date, w.school, w.protocol_id, w.status,
+                        w.current_phase, w.local_mode, w.updated_at, w.trashed_at,
+                        func.coalesce(counts.walkers, 0), func.coalesce(counts.visits, 0),
+                        func.coalesce(counts.notes, 0) + func.coalesce(orphans.c.n, 0))
+                 .outerjoin(counts, counts.walk_id == w.id)
+                 .outerjoin(orphans, orphans.c.walk_id == w.id)
+                 .order_by(w.walk_date.desc(), w.created_at.desc()))
         if not include_trashed:
             query = query.where(LIVE)
         needle = search.strip()
         if needle:
-            query = query.where(self._contains(m.Walk.title, needle)
-                                | self._contains(m.Walk.focus, needle)
-                                | self._contains(m.Walk.school, needle))
+            query = query.where(self._contains(w.title, needle)
+                                | self._contains(w.focus, needle)
+                                | self._contains(w.school, needle))
+        if limit is not None:
+            query = query.limit(limit)
+        status, mode = _STATUSES, _MODES
         with self.db.transaction() as session:
-            return [
-                d.WalkSummary(id=w.id, title=w.title, walk_date=w.walk_date, school=w.school,
-                              protocol_id=w.protocol_id, status=d.WalkStatus(w.status),
-                              current_phase=w.current_phase, walker_count=nw,
-                              visit_count=nv, note_count=nn,
-                              local_mode=d.LocalMode(w.local_mode), updated_at=w.updated_at,
-                              trashed_at=w.trashed_at)
-                for w, nw, nv, nn in session.execute(query).all()
-            ]
+            # Core rows, not ORM ones, and positional fields: at ten thousand walks the
+            # Python work per row is most of what a list costs.
+            return [d.WalkSummary(r[0], r[1], r[2], r[3], r[4], status[r[5]], r[6], r[10],
+                                  r[11], r[12], mode[r[7]], r[8], r[9])
+                    for r in session.connection().execute(query).all()]
 
     def _contains(self, column: Any, needle: str) -> Any:
         """`column` contains `needle`, ignoring the case of ASCII letters."""

@@ -21,13 +21,13 @@ from sqlalchemy import create_engine, event
 from sqlalchemy.engine import Connection, Engine
 from sqlalchemy.exc import DBAPIError, SQLAlchemyError
 from sqlalchemy.orm import Session, sessionmaker
-from sqlalchemy.pool import NullPool
 
 from walkapp.config import Settings, sqlite_path_from_url
 from walkapp.errors import CorruptDatabaseError, NewerDatabaseError, StorageError
 from walkapp.storage import guard, migrate
 from walkapp.storage.backup import backup_file, rotate_quietly
 from walkapp.storage.file_identity import FileIdentity, require_same_file
+from walkapp.storage.pool import ThreadConnectionPool
 from walkapp.storage.safe_files import make_private_dirs, refuse_links, restrict_file
 from walkapp.storage.sqlite_errors import SQLITE_ERROR, missing_walkapp_tables, primary_code
 from walkapp.storage.translate import translate_error as translate_error
@@ -49,7 +49,12 @@ def _set_sqlite_pragmas(dbapi_connection: Any, connection_record: Any) -> None:
 
 
 class Database:
-    """The app's connection to its store. Safe to share; sessions are per transaction."""
+    """The app's connection to its store. Safe to share; sessions are per transaction.
+
+    A database file is reached through one SQLite connection per thread, opened (and its
+    pragmas set) the first time the thread needs it and kept for its later transactions
+    (`walkapp.storage.pool`); `close()` closes them all.
+    """
 
     def __init__(self, settings: Settings, *, backup_on_migrate: bool = True,
                  create_empty: bool = False) -> None:
@@ -62,8 +67,9 @@ class Database:
         self._create_empty = create_empty
         self._engine: Engine | None = None
         self._sessions: sessionmaker[Session] | None = None
-        # Which file we opened (device, inode): every new connection and every commit
-        # checks that the path still leads to it (see walkapp.storage.file_identity).
+        # Which file we opened (device, inode): every new connection, every checkout of a
+        # kept one and every commit check that the path still leads to it (see
+        # walkapp.storage.file_identity).
         self._identity: FileIdentity | None = None
 
     # -- opening -------------------------------------------------------------------------
@@ -104,8 +110,14 @@ class Database:
         if self.path is not None:
             self._restrict_file(self.path)
             self._identity = FileIdentity.of(self.path)
+            # The connection that migrated was opened before the identity was known (and
+            # before make_read_only could guard new ones): the first transaction opens
+            # one of its own.
+            engine.dispose()
         self._engine = engine
         self._sessions = sessionmaker(engine, expire_on_commit=False)
+        event.listen(self._sessions, "after_flush", _note_deletions)
+        event.listen(self._sessions, "do_orm_execute", _note_bulk_deletions)
         return self
 
     def _make_engine(self) -> Engine:
@@ -114,9 +126,10 @@ class Database:
             # deleted or moved while the app runs (that would look like "all walks gone"
             # and take new notes into the wrong file). open() creates the file once.
             uri = f"{self.path.absolute().as_uri()}?mode=rw"
-            engine = create_engine(self.url, poolclass=NullPool,
+            engine = create_engine(self.url, poolclass=ThreadConnectionPool,
                                    creator=functools.partial(self._connect, uri))
             event.listen(engine, "connect", _set_sqlite_pragmas)
+            event.listen(engine, "checkout", self._on_checkout)
             event.listen(engine, "commit", self._before_commit)
             return engine
         if self.url.startswith("sqlite"):
@@ -176,6 +189,8 @@ class Database:
         return self._engine
 
     def close(self) -> None:
+        """Close every connection (SQLite checkpoints the WAL into the file as the last one
+        closes); a connection another thread is using is closed when it gives it back."""
         if self._engine is not None:
             self._engine.dispose()
         self._engine = None
@@ -200,8 +215,74 @@ class Database:
             raise RuntimeError("Database.open() was not called")
         session = self._sessions()
         try:
-            with session.begin():
+            with self._explained(where), session.begin():
                 yield session
+        finally:
+            session.close()
+        if session.info.pop(_DELETED, False):
+            self.checkpoint()
+
+    @contextlib.contextmanager
+    def connection(self, where: str = "", *, write: bool = False
+                   ) -> Iterator[sqlite3.Connection]:
+        """This thread's sqlite3 connection itself, without SQLAlchemy: for the work done
+        at every pause in typing (a note's autosave), where SQLAlchemy's own work per
+        transaction and per statement would cost more than the commit.
+
+        `write`: a write transaction, begun with BEGIN IMMEDIATE so that nothing read in
+        it can change before it is written (and a database held by another program is
+        noticed before anything is done), committed on success. Otherwise for reading
+        only (what is left open is rolled back when the connection goes back).
+        The promises of `transaction` hold: the file's identity is checked when the
+        connection is taken (the pool's checkout) and just before the COMMIT; a failure
+        is rolled back and explained.
+        """
+        if self._engine is None:
+            raise RuntimeError("Database.open() was not called")
+        with self._explained(where):
+            pooled = self._engine.raw_connection()  # (the checkout checks the file)
+            try:
+                raw = pooled.dbapi_connection
+                if not isinstance(raw, sqlite3.Connection):
+                    raise RuntimeError("Database.connection() needs SQLite")
+                if not write:
+                    yield raw
+                    return
+                raw.execute("BEGIN IMMEDIATE")
+                try:
+                    yield raw
+                    self._check_file_is_ours(where)  # as _before_commit does for sessions
+                    raw.commit()
+                except BaseException:
+                    with contextlib.suppress(sqlite3.Error):
+                        raw.rollback()
+                    raise
+            finally:
+                pooled.close()  # back to the pool (reset: rolled back if still open)
+
+    def checkpoint(self) -> bool:
+        """Fold the WAL into the database file and empty it: rows a transaction deleted
+        leave the file's pages (secure_delete zeroed them in the new page versions, which
+        are in the WAL until a checkpoint) and the older versions leave the -wal file.
+
+        Run after every transaction that deleted rows, since connections stay open (a
+        database's last connection closing used to do it after each transaction). False
+        if a reader elsewhere kept SQLite from finishing; SQLite's own automatic
+        checkpoints and the one on close finish it later.
+        """
+        if self.path is None or self._engine is None:
+            return True
+        with contextlib.suppress(SQLAlchemyError, sqlite3.Error, OSError, StorageError), \
+                self.connection("emptying the WAL") as raw:
+            row = raw.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchone()
+            return row is None or int(row[0]) == 0
+        return False
+
+    @contextlib.contextmanager
+    def _explained(self, where: str) -> Iterator[None]:
+        """Turn a failure of the work inside into the StorageError it stands for."""
+        try:
+            yield
         except (SQLAlchemyError, sqlite3.Error, OSError) as error:
             # The file vanishing under us explains most errors (cannot open, I/O error…).
             self._check_file_is_ours(where)
@@ -210,8 +291,6 @@ class Database:
             if translated is not None:
                 raise translated from error
             raise
-        finally:
-            session.close()
 
     def verify_file(self, where: str = "") -> None:
         """Raise DatabaseMissingError if the database file is not the one open() opened."""
@@ -230,6 +309,8 @@ class Database:
         around the open keep it from reading or writing a file put in its place.
         """
         self._check_file_is_ours()
+        # check_same_thread=False only so that close() may close an idle connection from
+        # the thread that closes the database: the pool never lets two threads use one.
         connection = sqlite3.connect(uri, uri=True, check_same_thread=False)
         try:
             self._check_file_is_ours()
@@ -237,6 +318,14 @@ class Database:
             connection.close()
             raise
         return connection
+
+    def _on_checkout(self, dbapi_connection: Any, connection_record: Any,
+                     connection_proxy: Any) -> None:
+        """The pool's checkout event, each time a thread takes its connection for a
+        transaction: the file must still be the one open() opened before anything is
+        read. Raising here closes that connection (SQLAlchemy invalidates it), so one
+        that was opened on a file since moved away is never used again."""
+        self._check_file_is_ours()
 
     def _before_commit(self, connection: Connection) -> None:
         """SQLAlchemy's commit event, just before the COMMIT: raising rolls the work back.
@@ -284,6 +373,20 @@ class Database:
                 raise
             problems.append(f"SQLite could not finish the check: {error.orig}")
         return problems
+
+
+# Set in a session's info when its transaction deleted rows (see Database.checkpoint).
+_DELETED = "walkapp_deleted_rows"
+
+
+def _note_deletions(session: Session, flush_context: Any) -> None:
+    if session.deleted:
+        session.info[_DELETED] = True
+
+
+def _note_bulk_deletions(state: Any) -> None:
+    if state.is_delete:
+        state.session.info[_DELETED] = True
 
 
 def _copy_aside_before_migration(path: Path | None, backup_dir: Path | None

@@ -1,20 +1,25 @@
 """Which database file walkapp opened, and the check that the path still leads to it.
 
-`Database` opens a fresh SQLite connection by path for every transaction. If the file is
-moved away and another put in its place (`mv other.db walkapp.sqlite3`), the next
-connection silently opens the other file; a connection opened before the swap writes into
-the file that was moved away. SQLite notices neither in WAL mode (it reports
-SQLITE_READONLY_DBMOVED only with a rollback journal), so walkapp remembers the file's
-(device, inode) when it opens the database and compares it:
+`Database` reaches its file through connections opened by path and kept per thread
+(walkapp.storage.pool). If the file is moved away and another put in its place
+(`mv other.db walkapp.sqlite3`), a new connection would silently open the other file, and
+a connection opened before the swap writes into the file that was moved away. SQLite
+notices neither in WAL mode (it reports SQLITE_READONLY_DBMOVED only with a rollback
+journal), so walkapp remembers the file's (device, inode) when it opens the database and
+compares it with one `os.stat` of the path:
 
-- just before and just after each new connection is made (so a read or a write never
-  starts on another file), and
+- just before and just after each new connection is made (so none is opened on another
+  file),
+- each time a thread takes its connection for a transaction (the pool's checkout), so a
+  read or a write never starts on a file that is not ours any more — a kept connection
+  that was opened on the moved-away file is closed then, never used again, and
 - just before each COMMIT (so a swap while a transaction runs commits nothing, in either
   file: the transaction is rolled back and the text stays in the editor).
 
-Python's sqlite3 does not expose the connection's file descriptor, so the connection is
-bound to the file by the two checks around its opening; a swap and a swap back within
-those microseconds is the one case it cannot see.
+Nothing is checked after a transaction: the next one checks before it reads. Python's
+sqlite3 does not expose the connection's file descriptor, so the connection is bound to
+the file by the two checks around its opening; a swap and a swap back within those
+microseconds is the one case it cannot see.
 """
 
 from __future__ import annotations

@@ -28,6 +28,7 @@ from sqlalchemy import (
     Text,
     UniqueConstraint,
 )
+from sqlalchemy import text as sql_text
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
 from walkapp.storage.types import UTCDateTime, new_id, utcnow
@@ -84,6 +85,12 @@ class Walk(Timestamped, Base):
     __table_args__ = (
         CheckConstraint("status IN ('planned', 'running', 'closed')", name="status"),
         CheckConstraint("local_mode IN ('facilitator', 'walker')", name="local_mode"),
+        # The walks library's columns (and what its search looks in), in its order: the
+        # list is read from this index alone, never from the rows, whose protocol snapshot
+        # (about 8.5 KB) sits between these columns and the last ones (migration 0007).
+        Index("ix_walks_summary", "trashed_at", "walk_date", "created_at", "id", "title",
+              "school", "focus", "protocol_id", "status", "current_phase", "local_mode",
+              "updated_at"),
     )
     id: Mapped[str] = mapped_column(ID, primary_key=True, default=new_id)
     title: Mapped[str] = mapped_column(String(300))
@@ -127,6 +134,29 @@ class Walk(Timestamped, Base):
     norms: Mapped[list[Norm]] = relationship(
         back_populates="walk", cascade="all, delete-orphan", passive_deletes=True,
         order_by="Norm.position")
+
+
+def _copies_index(table: str) -> Index:
+    """Conflict copies only (a few rows): the walks list counts a note family whose own
+    row was deleted while a copy lives on, and the conflict counts find their families,
+    from this index instead of every row of every walk (migration 0007)."""
+    return Index(f"ix_{table}_copies", "walk_id", "conflict_of", "deleted_at",
+                 sqlite_where=sql_text("conflict_of IS NOT NULL"))
+
+
+class WalkCount(Base):
+    """How many walkers, visits (not removed) and notes (live, not conflict copies) a walk
+    has, kept by triggers on those tables (migration 0007), so that listing walks never
+    counts rows. A note changed on two laptops whose own row was deleted while a copy
+    lives on is counted at listing time, from `ix_notes_copies` (such notes are few)."""
+
+    __tablename__ = "walk_counts"
+    __table_args__ = ({"sqlite_with_rowid": False},)
+    walk_id: Mapped[str] = mapped_column(
+        ID, ForeignKey("walks.id", ondelete="CASCADE"), primary_key=True)
+    walkers: Mapped[int] = mapped_column(Integer, default=0)
+    visits: Mapped[int] = mapped_column(Integer, default=0)
+    notes: Mapped[int] = mapped_column(Integer, default=0)
 
 
 def _walk_fk() -> Mapped[str]:
@@ -235,7 +265,10 @@ class Note(Travelling, Base):
     """One low-inference observation, written in a visit (or during a phase)."""
 
     __tablename__ = "notes"
-    __table_args__ = (Index("ix_notes_walk_visit", "walk_id", "visit_id"),)
+    __table_args__ = (
+        Index("ix_notes_walk_visit", "walk_id", "visit_id"),
+        _copies_index("notes"),
+    )
     id: Mapped[str] = mapped_column(ID, primary_key=True, default=new_id)
     walk_id: Mapped[str] = mapped_column(ID, ForeignKey("walks.id", ondelete="CASCADE"))
     author_id: Mapped[str | None] = mapped_column(
@@ -267,6 +300,7 @@ class Note(Travelling, Base):
 
 class Reflection(Travelling, Base):
     __tablename__ = "reflections"
+    __table_args__ = (_copies_index("reflections"),)
     id: Mapped[str] = mapped_column(ID, primary_key=True, default=new_id)
     walk_id: Mapped[str] = _walk_fk()
     author_id: Mapped[str | None] = mapped_column(
@@ -283,6 +317,7 @@ class Commitment(Travelling, Base):
     __tablename__ = "commitments"
     __table_args__ = (
         CheckConstraint("status IN ('open', 'tried', 'dropped')", name="status"),
+        _copies_index("commitments"),
     )
     id: Mapped[str] = mapped_column(ID, primary_key=True, default=new_id)
     walk_id: Mapped[str] = _walk_fk()
@@ -352,6 +387,7 @@ class Feedback(Travelling, Base):
     """One answer to an end-of-session feedback question (anonymous unless authored)."""
 
     __tablename__ = "feedback"
+    __table_args__ = (_copies_index("feedback"),)
     id: Mapped[str] = mapped_column(ID, primary_key=True, default=new_id)
     walk_id: Mapped[str] = _walk_fk()
     author_id: Mapped[str | None] = mapped_column(

@@ -42,9 +42,12 @@ def _guard_connection(dbapi_connection: Any, connection_record: Any) -> None:
 def make_read_only(db: Database) -> Database:
     """From now on, every new connection of `db` refuses changes (call after open()).
 
-    walkapp opens a fresh connection per transaction for a database file, so every
-    later transaction is covered. Only SQLite is guarded; a server has its own roles.
+    walkapp keeps one connection per thread for a database file: the ones already open
+    are closed here, so every later transaction runs on a guarded one. Only SQLite is
+    guarded; a server has its own roles.
     """
     if db.engine.dialect.name == "sqlite":
         event.listen(db.engine, "connect", _guard_connection)
+        if db.path is not None:  # (an in-memory database lives in its one connection)
+            db.engine.dispose()
     return db

@@ -10,8 +10,9 @@ What each code means for the user:
 - BUSY, PROTOCOL: another program holds the database's lock → DatabaseLockedError.
 - LOCKED: a conflict *inside one connection* (a DROP while a read on the same connection is
   open) or between connections sharing a cache in one process. walkapp never shares a cache
-  and opens a fresh connection per transaction, so no other program can cause it: it is a
-  bug in walkapp, not "another program" → None (the crash path).
+  and never lets two threads or two transactions share a connection (walkapp.storage.pool),
+  so no other program can cause it: it is a bug in walkapp, not "another program" → None
+  (the crash path).
 - READONLY: ReadOnlyError, except READONLY_DBMOVED (SQLite saw the file moved or replaced
   under an open connection) → DatabaseMissingError.
 - FULL → DiskFullError. IOERR: writes, syncs and -shm growth fail this way on a full disk

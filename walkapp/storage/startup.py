@@ -147,7 +147,13 @@ def check_database(settings: Settings, *, quick_check: bool = True) -> StartupRe
 def _inspect(path: Path, backups: int, quick_check: bool = True
              ) -> tuple[StartupStatus, list[str], str | None]:
     # Read-only: a damaged file must reach the "set aside" step exactly as it was found.
-    connection = sqlite3.connect(f"{path.absolute().as_uri()}?mode=ro", uri=True)
+    # A read-only connection still makes the WAL's side files (-wal, -shm) when they are
+    # missing, and leaves them behind. When neither is there, no connection is open on the
+    # file (SQLite keeps -shm while any WAL connection is) and no WAL holds changes, so
+    # the file is read as it stands (immutable) and nothing is added to the folder.
+    immutable = not any(Path(f"{path}{suffix}").exists() for suffix in ("-wal", "-shm"))
+    connection = sqlite3.connect(
+        f"{path.absolute().as_uri()}?mode=ro{'&immutable=1' if immutable else ''}", uri=True)
     try:
         if quick_check:
             rows = [str(r[0]) for r in connection.execute("PRAGMA quick_check").fetchall()]
