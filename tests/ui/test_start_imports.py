@@ -31,6 +31,7 @@ NOT_AT_START = (
     "walkapp.ui.screens.postbrief",
     "walkapp.ui.screens.reports_page",
     "walkapp.ui.screens.step_guide",
+    "walkapp.ui.screens.trash",
     "walkapp.ui.screens.walker_home",
 )
 
