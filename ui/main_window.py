@@ -26,10 +26,8 @@ from walkapp.ui.bridge import ChangeBridge
 from walkapp.ui.dialogs import Asker
 from walkapp.ui.lifecycle import shutdown_tree
 from walkapp.ui.page import Stoppable
-from walkapp.ui.screens.new_walk import NewWalkDialog, NewWalkRequest, ProtocolChoice
 from walkapp.ui.screens.opening import OpeningScreen
 from walkapp.ui.screens.walks_library import WalksLibrary
-from walkapp.ui.screens.workspace import PageSpec, WalkWorkspace
 from walkapp.ui.walk_files import WalkFiles
 from walkapp.ui.walk_trash import TrashControls
 from walkapp.ui.widgets.notice import NoticeBanner
@@ -43,10 +41,13 @@ from walkapp.ui.writer import Writer
 
 if TYPE_CHECKING:
     from walkapp.ui.bundles_ui import ImportController, PassphraseAsker
+    from walkapp.ui.screens.new_walk import NewWalkRequest, ProtocolChoice
     from walkapp.ui.screens.trash import TrashView
+    from walkapp.ui.screens.workspace import PageSpec, WalkWorkspace
 
-PagesFactory = Callable[[Services, str, Asker, QWidget, ChangeBridge], list[PageSpec]]
-WalkCreator = Callable[[Services, NewWalkRequest], str]
+# Strings: the new-walk dialog and the workspace are imported when first used, not at start.
+PagesFactory = Callable[[Services, str, Asker, QWidget, ChangeBridge], "list[PageSpec]"]
+WalkCreator = Callable[[Services, "NewWalkRequest"], str]
 
 log = logging.getLogger(__name__)
 
@@ -287,6 +288,8 @@ class MainWindow(QMainWindow, Stoppable):
         self._asker.warn(self, title, error.message)
 
     def new_walk(self) -> None:
+        from walkapp.ui.screens.new_walk import NewWalkDialog
+
         dialog = NewWalkDialog(self._protocols(), self.library_of_protocols.default().id,
                                parent=self)
         if not self._asker.run(dialog):
@@ -465,6 +468,8 @@ class MainWindow(QMainWindow, Stoppable):
             # Each page reads the walk as it is built: they all get the walk read above,
             # and the workspace keeps it for the pages built in the next turns until
             # something changes.
+            from walkapp.ui.screens.workspace import WalkWorkspace
+
             with same_reads(reads):
                 pages = self._pages(self._services, walk_id, self._asker, self, self.bridge)
                 workspace = WalkWorkspace(self._services, walk_id, pages,
