@@ -20,15 +20,15 @@ from walkapp.services import Services
 from walkapp.ui.bridge import ChangeBridge
 from walkapp.ui.dialogs import Asker
 from walkapp.ui.page import Page
-from walkapp.ui.screens.new_walk import NewWalkRequest, ProtocolChoice
-from walkapp.ui.screens.workspace import PageSpec
 from walkapp.ui.writer import Writer
 
 if TYPE_CHECKING:
     from walkapp import nudge
     from walkapp.reports import ReportKind
+    from walkapp.ui.screens.new_walk import NewWalkRequest, ProtocolChoice
     from walkapp.ui.screens.observation import ObservationScreen
     from walkapp.ui.screens.postbrief import PostBriefWorkspace
+    from walkapp.ui.screens.workspace import PageSpec
 
 PRE_PHASES = (PhaseKey.OPENER, PhaseKey.PRE_BRIEF)
 POST_PHASES = (PhaseKey.POST_BRIEF, PhaseKey.CLOSING)
@@ -41,6 +41,8 @@ def nudge_check(text: str, lang: str = "en") -> list[nudge.Flag]:
 
 
 def protocol_choices(library: ProtocolLibrary) -> list[ProtocolChoice]:
+    from walkapp.ui.screens.new_walk import ProtocolChoice
+
     return [ProtocolChoice(e.protocol.id, e.protocol.title, e.protocol.summary,
                            tuple(s.key for s in e.protocol.look_for_sets),
                            e.protocol.visit_minutes) for e in library.entries]
@@ -152,6 +154,8 @@ class _Pages:
         return ReportsPage(self.export)
 
     def specs(self, parent: QWidget | None) -> list[PageSpec]:
+        from walkapp.ui.screens.workspace import PageSpec
+
         tr = parent.tr if parent is not None else (lambda text: text)
         pages = [PageSpec("plan", tr("Plan"), self._plan_page,
                           tr("Title, date, focus, look-fors, norms, roster and route."))]
@@ -193,6 +197,7 @@ def walker_pages(services: Services, walk_id: str, asker: Asker,
     """On a walker's own laptop: one simple page with the walk, their notes, their
     reflections — nothing of other walkers."""
     from walkapp.ui.screens.walker_home import walker_home_for
+    from walkapp.ui.screens.workspace import PageSpec
 
     tr = parent.tr if parent is not None else (lambda text: text)
     return [PageSpec("walker", tr("My walk"),

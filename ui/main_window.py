@@ -26,10 +26,8 @@ from walkapp.ui.bridge import ChangeBridge
 from walkapp.ui.dialogs import Asker
 from walkapp.ui.lifecycle import shutdown_tree
 from walkapp.ui.page import Stoppable
-from walkapp.ui.screens.new_walk import NewWalkDialog, NewWalkRequest, ProtocolChoice
 from walkapp.ui.screens.opening import OpeningScreen
 from walkapp.ui.screens.walks_library import WalksLibrary
-from walkapp.ui.screens.workspace import PageSpec, WalkWorkspace
 from walkapp.ui.walk_files import WalkFiles
 from walkapp.ui.walk_trash import TrashControls
 from walkapp.ui.widgets.notice import NoticeBanner
@@ -43,9 +41,13 @@ from walkapp.ui.writer import Writer
 
 if TYPE_CHECKING:
     from walkapp.ui.bundles_ui import ImportController, PassphraseAsker
+    from walkapp.ui.screens.new_walk import NewWalkRequest, ProtocolChoice
+    from walkapp.ui.screens.trash import TrashView
+    from walkapp.ui.screens.workspace import PageSpec, WalkWorkspace
 
-PagesFactory = Callable[[Services, str, Asker, QWidget, ChangeBridge], list[PageSpec]]
-WalkCreator = Callable[[Services, NewWalkRequest], str]
+# Strings: the new-walk dialog and the workspace are imported when first used, not at start.
+PagesFactory = Callable[[Services, str, Asker, QWidget, ChangeBridge], "list[PageSpec]"]
+WalkCreator = Callable[[Services, "NewWalkRequest"], str]
 
 log = logging.getLogger(__name__)
 
@@ -107,11 +109,10 @@ class MainWindow(QMainWindow, Stoppable):
         self.library = WalksLibrary(services.walks, trash=services.trash,
                                     conflicts=services.conflicts)
         self.stack.addWidget(self.library)
+        # The Trash screen is built when first shown (`trash_view`); the expiry at start-up
+        # needs no screen.
         self.trash = TrashControls(services, self._asker, self.library, self.statusBar(), self,
-                                   writer=self.writer)
-        self.trash_view = self.trash.view
-        self.stack.addWidget(self.trash_view)
-        self.trash_view.back_requested.connect(self.show_library)
+                                   writer=self.writer, on_view_built=self._trash_view_built)
         self.bridge.changed.connect(self._on_change)
         self.library.open_requested.connect(self.open_walk)
         self.library.new_requested.connect(self.new_walk)
@@ -287,6 +288,8 @@ class MainWindow(QMainWindow, Stoppable):
         self._asker.warn(self, title, error.message)
 
     def new_walk(self) -> None:
+        from walkapp.ui.screens.new_walk import NewWalkDialog
+
         dialog = NewWalkDialog(self._protocols(), self.library_of_protocols.default().id,
                                parent=self)
         if not self._asker.run(dialog):
@@ -372,6 +375,15 @@ class MainWindow(QMainWindow, Stoppable):
                           on_done=lambda _at: self.trash.deleted(walk_id, walk.title),
                           on_failed=self._failed(self.tr("The walk was not deleted")))
 
+    @property
+    def trash_view(self) -> TrashView:
+        """The Trash screen (built, and put in the stack, the first time it is asked for)."""
+        return self.trash.view
+
+    def _trash_view_built(self, view: TrashView) -> None:
+        self.stack.addWidget(view)
+        view.back_requested.connect(self.show_library)
+
     def show_trash(self) -> None:
         if not self._close_workspace():
             return
@@ -456,6 +468,8 @@ class MainWindow(QMainWindow, Stoppable):
             # Each page reads the walk as it is built: they all get the walk read above,
             # and the workspace keeps it for the pages built in the next turns until
             # something changes.
+            from walkapp.ui.screens.workspace import WalkWorkspace
+
             with same_reads(reads):
                 pages = self._pages(self._services, walk_id, self._asker, self, self.bridge)
                 workspace = WalkWorkspace(self._services, walk_id, pages,
@@ -517,7 +531,9 @@ class MainWindow(QMainWindow, Stoppable):
         if self._closed:
             return  # queued before the window closed; the database may be closed now
         self.library.on_change(change)
-        self.trash_view.on_change(change)
+        trash_view = self.trash.view_if_built()
+        if trash_view is not None:  # else it reads when first shown
+            trash_view.on_change(change)
         if self._opening is not None and change.walk_id in (None, self._opening):
             if (change.entity is Entity.WALK and change.action is Action.REMOVED
                     and change.walk_id == self._opening):

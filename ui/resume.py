@@ -31,7 +31,6 @@ from walkapp.services.resume import (
     last_saved_note,
 )
 from walkapp.ui.main_window import MainWindow
-from walkapp.ui.screens.workspace import WalkWorkspace
 
 if TYPE_CHECKING:
     from walkapp.ui.screens.observation import ObservationScreen
@@ -202,7 +201,7 @@ class ResumeKeeper(QObject):
 
     def _stack_changed(self, _index: int) -> None:
         workspace = self._window.workspace
-        if isinstance(workspace, WalkWorkspace) and self._hook(workspace):
+        if workspace is not None and self._hook(workspace):
             workspace.page_changed.connect(self._page_shown)
         self._page_shown()
 

@@ -26,12 +26,15 @@ NOT_AT_START = (
     "walkapp.ui.bundles_ui",
     "walkapp.ui.export",
     "walkapp.ui.screens.observation",
+    "walkapp.ui.screens.new_walk",
     "walkapp.ui.screens.observe_page",
     "walkapp.ui.screens.plan",
     "walkapp.ui.screens.postbrief",
     "walkapp.ui.screens.reports_page",
     "walkapp.ui.screens.step_guide",
+    "walkapp.ui.screens.trash",
     "walkapp.ui.screens.walker_home",
+    "walkapp.ui.screens.workspace",
 )
 
 

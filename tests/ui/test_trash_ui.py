@@ -176,6 +176,26 @@ def test_expiry_at_start_up_removes_walks_older_than_30_days(
     assert "30 days" in window.statusBar().currentMessage()
 
 
+def test_the_trash_screen_is_built_when_first_shown_and_the_expiry_needs_none(
+        qtbot, window: MainWindow, services: Services, clock: FakeClock) -> None:
+    from walkapp.ui.screens.trash import TrashView
+
+    old = make_walk(services, "Old")
+    services.walks.delete_walk(old.id)
+    clock.now += timedelta(days=31)
+    assert window.stack.findChildren(TrashView) == []
+
+    window.expire_trash()
+    qtbot.waitUntil(lambda: window.trash.removal.is_idle(), timeout=10000)
+    assert services.trash.list_trash() == []
+    assert "30 days" in window.statusBar().currentMessage()
+    assert window.stack.findChildren(TrashView) == []  # still not built
+
+    window.show_trash()
+    assert window.stack.currentWidget() is window.trash_view
+    assert window.trash_view.empty_state.isVisible()
+
+
 def test_a_removal_that_fails_says_so_and_removes_nothing(
         qtbot, window: MainWindow, services: Services, asker: ScriptedAsker,
         monkeypatch: pytest.MonkeyPatch) -> None:

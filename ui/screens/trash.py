@@ -2,15 +2,13 @@
 
 Restore brings one walk back as it was. "Delete now" and "Empty Trash" ask first (through
 the Asker) and then remove for good off the GUI thread — rewriting every backup can take a
-while. The same background removal runs the 30-day expiry at start-up (`expire`).
+while — through a `walkapp.ui.trash_removal.TrashRemoval`, the same one that runs the
+30-day expiry at start-up (the screen itself is built only when first shown).
 `shutdown()` waits for a removal that is still running, so the database is never closed
 under it, and drops its late result.
 """
 
 from __future__ import annotations
-
-import threading
-from collections.abc import Callable
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QShowEvent
@@ -27,10 +25,11 @@ from walkapp import formatting as fmt
 from walkapp.errors import WalkappError
 from walkapp.events import Change, Entity
 from walkapp.services.commands import TrashEdit
-from walkapp.services.trash import TRASH_DAYS, RemovalResult, TrashService
+from walkapp.services.trash import TRASH_DAYS, TrashService
 from walkapp.ui.dialogs import Asker
 from walkapp.ui.models.trash import TrashTableModel
 from walkapp.ui.page import Stoppable
+from walkapp.ui.trash_removal import TrashRemoval
 from walkapp.ui.widgets.row_table import row_table, select_row_id, selected_row_id
 from walkapp.ui.writer import Writer
 
@@ -42,19 +41,21 @@ class TrashView(QWidget, Stoppable):
     removal_failed = Signal(str)      # the message shown
 
     def __init__(self, trash: TrashService, asker: Asker,
-                 parent: QWidget | None = None, *, writer: Writer | None = None) -> None:
+                 parent: QWidget | None = None, *, writer: Writer | None = None,
+                 removal: TrashRemoval | None = None) -> None:
         super().__init__(parent)
         self._trash = trash
         self._asker = asker
         # Restoring goes through the window's writer (a view built alone makes its own);
-        # removal for good has its own worker below.
+        # removal for good goes through the window's TrashRemoval, shared with the start-up
+        # expiry (a view built alone makes its own), one removal at a time.
         self.writer = writer if writer is not None else Writer.around(self, trash)
-        # Set by the worker thread when the removal's work is over (shutdown waits on it);
-        # `_running` is the GUI's view, cleared only once the result has been shown.
-        self._done = threading.Event()
-        self._done.set()
-        self._running = False
-        self._closed = False
+        self.removal = removal if removal is not None else TrashRemoval(
+            trash, asker, lambda: self, self)
+        self.removal.message.connect(self._show_message)
+        self.removal.failed.connect(self.removal_failed)
+        self.removal.finished.connect(self.removal_finished)
+        self.removal.running_changed.connect(self._removal_over)
         self._stale = False
         self.setObjectName("trashView")
 
@@ -151,7 +152,7 @@ class TrashView(QWidget, Stoppable):
 
     def is_idle(self) -> bool:
         """True when no removal is running (and the last one's result has been shown)."""
-        return not self._running
+        return self.removal.is_idle()
 
     def _update_buttons(self) -> None:
         idle = self.is_idle()
@@ -192,7 +193,7 @@ class TrashView(QWidget, Stoppable):
                                                     fmt.short_date(walk.walk_date)),
                 self.tr("Remove for good")):
             return
-        self._start(lambda: self._trash.empty([walk.id]))
+        self.removal.empty([walk.id])
 
     def empty_trash(self) -> None:
         count = self.model.rowCount()
@@ -207,95 +208,22 @@ class TrashView(QWidget, Stoppable):
                             else self.tr("the {0} walks").format(fmt.number(count))),
                 self.tr("Empty Trash")):
             return
-        self._start(lambda: self._trash.empty())
+        self.removal.empty()
 
     def expire(self) -> None:
-        """Remove for good the walks whose 30 days are over (the app calls this at start)."""
-        if self.is_idle():
-            self._start(lambda: self._trash.expire(), quiet=True, describe=describe_expiry)
+        """Remove for good the walks whose 30 days are over (as the app does at start)."""
+        self.removal.expire()
 
-    # -- the removal, off the GUI thread ---------------------------------------------------
-    def _start(self, work: Callable[[], RemovalResult], *, quiet: bool = False,
-               describe: Callable[[RemovalResult], str] | None = None) -> None:
-        from walkapp.ui.workers import run_in_background
+    # -- the removal, off the GUI thread (shared with the start-up expiry) ------------------
+    def _show_message(self, text: str) -> None:
+        self.message.setText(text)
 
-        done = threading.Event()
-        self._done = done
-        self._running = True
-
-        def run(_progress: object) -> RemovalResult:
-            try:
-                return work()
-            finally:
-                done.set()
-
-        if not quiet:
-            self.message.setText(self.tr("Removing for good, and from the backups…"))
+    def _removal_over(self) -> None:
         self._update_buttons()
-        self._task = run_in_background(
-            run, on_done=lambda result: self._finished(result, describe or describe_removal),
-            on_error=self._failed)
-
-    def _finished(self, result: object, describe: Callable[[RemovalResult], str]) -> None:
-        if self._closed or not isinstance(result, RemovalResult):
-            return
-        text = ""
-        if result.walk_ids or (result.scrub is not None and result.scrub.outcomes):
-            text = describe(result)
-            self.message.setText(text)
-        if result.scrub is not None and result.scrub.failed:
-            self._asker.warn(self, self.tr("Some backups still hold the walk"),
-                             failed_backups(result))
-        self.removal_finished.emit(result, text)
-        self._running = False
-        self.refresh()
-
-    def _failed(self, error: BaseException, details: str) -> None:
-        if self._closed:
-            return
-        if isinstance(error, WalkappError):
-            message = error.message
-            self._asker.warn(self, self.tr("Nothing was removed"), message)
-        else:
-            message = self.tr("An unexpected error stopped the removal.")
-            self._asker.error(self, self.tr("Nothing was removed"), details)
-        self.message.setText(message)
-        self.removal_failed.emit(message)
-        self._running = False
-        self.refresh()
+        if self.removal.is_idle():
+            self.refresh()
 
     def shutdown(self) -> None:
         """Wait for a removal still running (the database must not close under it) and
         ignore its result from then on."""
-        self._done.wait()
-        self._closed = True
-        self._running = False
-
-
-def describe_removal(result: RemovalResult) -> str:
-    count = len(result.walk_ids)
-    what = (f"“{result.titles[0]}” was removed for good" if count == 1 and result.titles
-            else f"{count} walks were removed for good" if count else
-            "Backups that still held removed walks were tried again")
-    scrub = result.scrub
-    tail = f"; {scrub.summary()}." if scrub is not None and scrub.outcomes else "."
-    return what + tail
-
-
-def describe_expiry(result: RemovalResult) -> str:
-    count = len(result.walk_ids)
-    if not count:
-        return describe_removal(result)
-    scrub = result.scrub
-    tail = f"; {scrub.summary()}." if scrub is not None and scrub.outcomes else "."
-    return fmt.plural(count, "{n} walk whose %d days in the Trash were over was removed "
-                      "for good", "{n} walks whose %d days in the Trash were over were "
-                      "removed for good") % TRASH_DAYS + tail
-
-
-def failed_backups(result: RemovalResult) -> str:
-    assert result.scrub is not None
-    lines = [f"{o.path.name}: {o.problem}" for o in result.scrub.failed]
-    return ("These backups could not be rewritten, so they may still hold the removed text. "
-            "walkapp tries again the next time the Trash is emptied or the app starts; you "
-            "can also delete them.\n\n" + "\n".join(lines))
+        self.removal.shutdown()

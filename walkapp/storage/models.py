@@ -7,9 +7,14 @@ tombstone so that merging notes files never loses or resurrects text.
 
 These classes are storage details: services turn them into the frozen dataclasses of
 `walkapp.domain` before anything leaves a transaction.
-"""
 
-from __future__ import annotations
+No `from __future__ import annotations` here, on purpose: with it every one of the ~190
+`Mapped[...]` annotations is a string that SQLAlchemy evaluates (`eval`) while the class
+is mapped, at every start (about 30 ms of the desktop app's start); as plain expressions
+they are evaluated once by Python. A relationship to a class defined further down names
+it in quotes (`Mapped[list["Group"]]`), which SQLAlchemy resolves when the mappers are
+configured.
+"""
 
 from datetime import date, datetime
 from typing import Any, ClassVar
@@ -119,19 +124,19 @@ class Walk(Timestamped, Base):
     # report, until it is restored, the Trash is emptied, or its 30 days are over.
     trashed_at: Mapped[datetime | None] = mapped_column(default=None)
 
-    groups: Mapped[list[Group]] = relationship(
+    groups: Mapped[list["Group"]] = relationship(
         back_populates="walk", cascade="all, delete-orphan", passive_deletes=True,
         order_by="Group.position")
-    participants: Mapped[list[Participant]] = relationship(
+    participants: Mapped[list["Participant"]] = relationship(
         back_populates="walk", cascade="all, delete-orphan", passive_deletes=True,
         order_by="Participant.position")
-    visits: Mapped[list[Visit]] = relationship(
+    visits: Mapped[list["Visit"]] = relationship(
         back_populates="walk", cascade="all, delete-orphan", passive_deletes=True,
         order_by="Visit.position")
-    look_fors: Mapped[list[LookFor]] = relationship(
+    look_fors: Mapped[list["LookFor"]] = relationship(
         back_populates="walk", cascade="all, delete-orphan", passive_deletes=True,
         order_by="LookFor.position")
-    norms: Mapped[list[Norm]] = relationship(
+    norms: Mapped[list["Norm"]] = relationship(
         back_populates="walk", cascade="all, delete-orphan", passive_deletes=True,
         order_by="Norm.position")
 
