@@ -29,7 +29,6 @@ import json
 import logging
 import math
 import os
-import stat
 import threading
 from collections.abc import Mapping
 from dataclasses import dataclass, field
@@ -40,7 +39,7 @@ from sqlalchemy import func, select
 
 from walkapp.storage import models as m
 from walkapp.storage.db import Database
-from walkapp.storage.safe_files import CLOEXEC, NOFOLLOW, write_private_atomically
+from walkapp.storage.safe_files import read_small_text, write_private_atomically
 
 log = logging.getLogger(__name__)
 
@@ -48,7 +47,6 @@ FORMAT = 1
 MARKER_FILENAME = "walkapp-running"
 # A position is a few hundred bytes; anything much bigger is not ours.
 _MAX_BYTES = 256 * 1024
-_NONBLOCK = getattr(os, "O_NONBLOCK", 0)
 _ID_MAX = 64
 _KEY_MAX = 40
 
@@ -157,27 +155,6 @@ def from_json(text: str) -> Position:
                     saved_at=_moment(data.get("saved_at")))
 
 
-def _read_small_file(path: Path) -> str | None:
-    """The text of a small regular file at `path`, never through a link or from a FIFO."""
-    try:
-        fd = os.open(path, os.O_RDONLY | NOFOLLOW | _NONBLOCK | CLOEXEC)
-    except OSError:
-        return None
-    try:
-        info = os.fstat(fd)
-        if not stat.S_ISREG(info.st_mode) or info.st_size > _MAX_BYTES:
-            return None
-        data = os.read(fd, _MAX_BYTES + 1)
-    except OSError:
-        return None
-    finally:
-        os.close(fd)
-    try:
-        return data.decode("utf-8")
-    except UnicodeDecodeError:
-        return None
-
-
 # -- one database's position -----------------------------------------------------------------
 def position_file(data_dir: Path, database: str) -> Path:
     """The position file of the database at `database` (its URL or path)."""
@@ -196,7 +173,7 @@ class PositionStore:
         return cls(position_file(data_dir, str(db.path.absolute()) if db.path else db.url))
 
     def load(self) -> Position:
-        text = _read_small_file(self.path)
+        text = read_small_text(self.path, _MAX_BYTES)
         return LIBRARY if text is None else from_json(text)
 
     def save(self, position: Position) -> None:

@@ -21,19 +21,16 @@ from __future__ import annotations
 
 import contextlib
 import json
-import os
-import stat
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from enum import StrEnum
 from pathlib import Path
 
-from walkapp.storage.safe_files import CLOEXEC, NOFOLLOW, write_private_atomically
+from walkapp.storage.safe_files import read_small_text, write_private_atomically
 
 CHECK_FILENAME = "integrity-check.json"
 CHECK_EVERY = timedelta(days=7)
 _MAX_BYTES = 4096
-_NONBLOCK = getattr(os, "O_NONBLOCK", 0)
 
 
 class CheckReason(StrEnum):
@@ -59,7 +56,7 @@ class CheckSchedule:
     def last(self) -> LastCheck | None:
         """The last full check, or None if none is known (never ran, or the record is
         unreadable: the check is then due)."""
-        text = _read_small_file(self.path)
+        text = read_small_text(self.path, _MAX_BYTES)
         if text is None:
             return None
         try:
@@ -97,24 +94,3 @@ class CheckSchedule:
         with contextlib.suppress(OSError):
             write_private_atomically(self.path, json.dumps(
                 {"at": moment, "ok": ok}).encode("ascii"))
-
-
-def _read_small_file(path: Path) -> str | None:
-    """The text of a small regular file at `path`, never through a link or from a FIFO."""
-    try:
-        fd = os.open(path, os.O_RDONLY | NOFOLLOW | _NONBLOCK | CLOEXEC)
-    except OSError:
-        return None
-    try:
-        info = os.fstat(fd)
-        if not stat.S_ISREG(info.st_mode) or info.st_size > _MAX_BYTES:
-            return None
-        data = os.read(fd, _MAX_BYTES + 1)
-    except OSError:
-        return None
-    finally:
-        os.close(fd)
-    try:
-        return data.decode("utf-8")
-    except UnicodeDecodeError:
-        return None

@@ -170,3 +170,26 @@ def refuse_links(*paths: Path) -> None:
                 f"{path} is a symbolic link (to {target}); walkapp does not write through "
                 "links in its data folder, so nothing was changed. Move the link out of the "
                 "folder and try again.")
+
+
+def read_small_text(path: Path, max_bytes: int) -> str | None:
+    """The UTF-8 text of a regular file of at most `max_bytes` at `path`, or None: never
+    through a link, never blocking on a FIFO, nothing bigger read (a small record of ours
+    that something else replaced is treated as missing)."""
+    try:
+        fd = os.open(path, os.O_RDONLY | NOFOLLOW | _NONBLOCK | CLOEXEC)
+    except OSError:
+        return None
+    try:
+        info = os.fstat(fd)
+        if not stat.S_ISREG(info.st_mode) or info.st_size > max_bytes:
+            return None
+        data = os.read(fd, max_bytes + 1)
+    except OSError:
+        return None
+    finally:
+        os.close(fd)
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError:
+        return None
