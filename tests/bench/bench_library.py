@@ -35,13 +35,14 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+from tests.bench import bench_gui_stall as gui_stall
+
 if os.environ.get("QT_QPA_PLATFORM", "offscreen").startswith("offscreen"):
     _SCREEN = Path(__file__).resolve().parents[1] / "helpers" / "offscreen-1366x768.json"
     os.environ["QT_QPA_PLATFORM"] = f"offscreen:configfile={_SCREEN}"
 
 STALL_LIMIT_MS = 50.0
 RESULTS_LIMIT_MS = 100.0
-KEY_INTERVAL_MS = 40
 TIMEOUT_S = 60.0
 SEARCHES = ("walk 12", "school 3", "learning walk 77", "zq")
 
@@ -70,31 +71,17 @@ def median_ms(fn: Callable[[], object], rounds: int) -> float:
     return round(statistics.median(times) * 1000, 1)
 
 
-class Typist:
-    """Types `text` into `widget` one key every KEY_INTERVAL_MS, from the event loop; notes
-    when the last key went in."""
+class Typist(gui_stall.Typist):
+    """bench_gui_stall's typist (one key every KEY_INTERVAL_MS, from the event loop), which
+    also notes when the last key went in."""
 
     def __init__(self, widget: Any, text: str) -> None:
-        from PySide6.QtCore import QTimer
-
-        self.widget, self.rest = widget, list(text)
+        super().__init__(widget, text)
         self.last_key = 0.0
-        self.timer = QTimer()
-        self.timer.setInterval(KEY_INTERVAL_MS)
-        self.timer.timeout.connect(self._key)
-
-    def start(self) -> None:
-        self.widget.setFocus()
-        self.timer.start()
 
     def _key(self) -> None:
-        from PySide6.QtTest import QTest
-
-        if not self.rest:
-            self.timer.stop()
-            return
-        QTest.keyClicks(self.widget, self.rest.pop(0))
-        if not self.rest:
+        super()._key()
+        if not self.rest and not self.last_key:
             self.last_key = time.perf_counter()
             self.timer.stop()
 
