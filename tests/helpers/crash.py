@@ -7,7 +7,9 @@ the save returns writes `SAVED <note> <revision> <length>` to its report (an unb
 append-only file that outlives the process, like a line on stdout). Before each save it
 writes `TYPED <note> <length>`: what the editor showed.
 
-The parent kills the child with SIGKILL at a random moment, then opens the database the
+The parent kills the child with SIGKILL at a random moment (or, one time in three, the
+child kills itself just as a chosen SQL statement of a chosen save begins, so that kills
+with a save in flight do not depend on the machine's speed), then opens the database the
 way the next start would and checks: SQLite's integrity check says ok; every note reported
 saved is there with at least that revision and exactly the text of its revision; and no
 more than the last interval of typing is missing (stored text ≥ the text as of the save
@@ -34,6 +36,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from sqlalchemy import event
+
 from walkapp.config import resolve_settings
 from walkapp.services import NoteDraft, Services
 from walkapp.storage.db import Database
@@ -42,6 +46,8 @@ NOTES_PER_CHILD = 3
 CHUNKS_PER_NOTE = 3
 # The editor's debounce interval, scaled down: the test measures loss in intervals.
 TYPING_INTERVAL_S = 0.002
+# SQL statements every save runs at least (BEGIN IMMEDIATE, the read, the write, COMMIT).
+SAVE_STATEMENTS = 4
 # Letters a walker might type, odd ones included.
 _ALPHABET = ("abcdefghijklmnopqrstuvwxyz     ,.;'\"\n"
              "ñéüçøß—“”…" "עברית" "مرحبا" "🧑‍🏫👩🏽‍🎓" "<>&%_\\")
@@ -66,6 +72,10 @@ class Job:
     visit_id: str
     seed: int
     report: str
+    # (save, statement): the child kills itself as the `statement`-th SQL statement counted
+    # from the start of its `save`-th save begins (see `_die_inside_a_save`); None: the
+    # parent kills it at a moment of its choosing.
+    die_in_save: tuple[int, int] | None = None
 
 
 def typist(job: Job) -> None:
@@ -76,7 +86,9 @@ def typist(job: Job) -> None:
         os.write(fd, f"{line}\n".encode())
 
     try:
-        services = Services.create(Database(resolve_settings(job.data_dir)).open())
+        db = Database(resolve_settings(job.data_dir)).open()
+        saves = _die_inside_a_save(db, job.die_in_save)
+        services = Services.create(db)
         say("READY")
         for note in range(NOTES_PER_CHILD):
             note_id = note_id_for(job.seed, note)
@@ -85,6 +97,7 @@ def typist(job: Job) -> None:
                 time.sleep(TYPING_INTERVAL_S)
                 text += chunk
                 say(f"TYPED {note} {len(text)}")
+                saves.append(note)
                 services.notes.save_note(NoteDraft(
                     id=note_id, walk_id=job.walk_id, author_id=job.author_id,
                     visit_id=job.visit_id, text=text))
@@ -94,6 +107,28 @@ def typist(job: Job) -> None:
         say("ERROR " + traceback.format_exc().replace("\n", " | "))
     while True:  # wait for the parent's SIGKILL (see module doc)
         time.sleep(60)
+
+
+def _die_inside_a_save(db: Database, die_in_save: tuple[int, int] | None) -> list[int]:
+    """Make the child SIGKILL itself inside a save, at a chosen SQL statement (BEGIN, the
+    read, the write, the COMMIT…): a kill with a save in flight that does not depend on
+    how fast the machine is. The returned list gets one item per save begun."""
+    saves: list[int] = []
+    if die_in_save is None:
+        return saves
+    armed_save, statement = die_in_save
+    counted = [0]
+
+    def trace(_sql: str) -> None:
+        if len(saves) > armed_save:  # the armed save (or a later one) is running
+            if counted[0] >= statement:
+                os.kill(os.getpid(), signal.SIGKILL)
+            counted[0] += 1
+
+    event.listen(db.engine, "connect",
+                 lambda connection, _record: connection.set_trace_callback(trace))
+    db.engine.dispose()  # the connection kept from opening was made without the trace
+    return saves
 
 
 # -- the parent side --------------------------------------------------------------------------
@@ -152,6 +187,13 @@ def _kill_and_reap(process: Any) -> tuple[bool, int | None]:
         process.kill()
         process.join(30)
         return alive, process.exitcode
+
+
+def _ended_by_itself(process: Any, timeout: float) -> bool:
+    """Wait for a child that kills itself (`Job.die_in_save`) to be gone."""
+    with _process_lock:
+        process.join(timeout)
+        return process.exitcode is not None
 
 
 def _close(process: Any) -> None:
@@ -214,30 +256,37 @@ def run_lane(folder: Path, kills: int, seed: int) -> CrashStats:
     for k in range(kills):
         child_seed = seed * 100_000 + k
         report = reports / f"{k}.txt"
-        job = Job(str(folder), walk_id, author_id, visit_id, child_seed, str(report))
+        # One kill in three happens inside a save, at a chosen statement, by the child
+        # itself (whatever the machine's speed); the others at a moment the parent picks.
+        inside = (rng.randrange(saves_per_child), rng.randrange(SAVE_STATEMENTS)) \
+            if k % 3 == 1 else None
+        job = Job(str(folder), walk_id, author_id, visit_id, child_seed, str(report),
+                  die_in_save=inside)
         process = ctx.Process(target=typist, args=(job,), daemon=True)
         _start(process)
         try:
-            if rng.random() < 0.15:
+            if inside is not None:
+                if not _ended_by_itself(process, 30):
+                    stats.failures.append(f"child {child_seed} did not die inside save "
+                                          f"{inside}: {_read_report(report)[-3:]}")
+            elif rng.random() < 0.15:
                 time.sleep(rng.uniform(0, 0.05))  # sometimes while it is still opening
             else:
                 # Spread kills over the whole typing whatever the machine's speed: wait
-                # for a random number of confirmed saves, then a moment more (into the
-                # next one: a few typing intervals, as a save takes about a millisecond
-                # now that connections are kept; a longer moment mostly lands after the
-                # child's last note rather than inside a save).
+                # for a random number of confirmed saves, then a moment more.
                 wanted = rng.randrange(saves_per_child)
                 if not _wait_for_saves(report, wanted, 30):
                     stats.failures.append(f"child {child_seed} stalled: "
                                           f"{_read_report(report)}")
-                time.sleep(rng.uniform(0, 5 * TYPING_INTERVAL_S))
+                time.sleep(rng.uniform(0, 0.04))
         finally:
             # SIGKILL (also if this thread failed: no child is left behind).
             alive, exitcode = _kill_and_reap(process)
-        if exitcode == _STATUS_LOST and alive:
+        if exitcode == _STATUS_LOST and (alive or inside is not None):
             # The fork server reports 255 when it could not read a child's exit status
             # (CPython issue #140867). The child was alive and working when the SIGKILL
-            # went out; the checks below look at the database, not the status.
+            # went out (or sent it to itself); the checks below look at the database,
+            # not the status.
             stats.statuses_lost += 1
         elif exitcode != -signal.SIGKILL:
             stats.failures.append(f"child {child_seed} ended with {exitcode}, not "
