@@ -45,6 +45,9 @@ def register(subparsers: Any) -> None:
     p.add_argument("--start", metavar="HH:MM",
                    help=f"start time of the session, for {_kinds_using(Need.START)} "
                         "(clock times)")
+    p.add_argument("--protocol", metavar="ID|FILE",
+                   help=f"a protocol id or .toml file instead of WALK, for "
+                        f"{_kinds_using(Need.PROTOCOL)}")
     p.add_argument("-o", "--output", required=True, metavar="FILE.pdf",
                    help="where to write the PDF (replaced if it exists)")
     p.set_defaults(handler=cmd_report, writes=False)  # the PDF goes outside
@@ -67,16 +70,25 @@ def cmd_report(args: argparse.Namespace, context: Context) -> int:
 
     kind = ReportKind(args.kind)
     start = _parse_start(args.start)
-    if Need.WALK in kind.spec.needs and not args.walk:
-        raise ValidationError(f"Name the walk for the {kind.label.lower()}: "
+    protocol = args.protocol if Need.PROTOCOL in kind.spec.takes else None
+    if args.protocol and protocol is None:
+        raise ValidationError(f"--protocol is for {_kinds_using(Need.PROTOCOL)}, not for "
+                              f"the {kind.label.lower()}.")
+    if args.walk and protocol:
+        raise ValidationError("Name either a walk or --protocol, not both.")
+    if Need.WALK in kind.spec.needs and not args.walk and not protocol:
+        instead = (" (or --protocol ID for a protocol without a walk)"
+                   if Need.PROTOCOL in kind.spec.takes else "")
+        raise ValidationError(f"Name the walk for the {kind.label.lower()}{instead}: "
                               f"`walkapp report WALK --kind {kind.value} -o FILE.pdf`.")
     # Check what can be checked before the database is opened.
     check_request(ReportRequest(kind=kind, walk_id=args.walk or None, walker=args.walker,
-                                visit=args.visit))
+                                visit=args.visit, protocol=protocol))
     services = context.services
     walk_id = services.walks.find_walk(args.walk).id if args.walk else None
     request = ReportRequest(kind=kind, walk_id=walk_id, walker=args.walker,
-                            visit=args.visit, paper=parse_paper(args.paper), start=start)
+                            visit=args.visit, paper=parse_paper(args.paper), start=start,
+                            protocol=protocol)
     result = export_report(services, request, args.output)
     echo(f"Wrote the {kind.label.lower()} ({plural(result.pages, 'page', 'pages')}) "
          f"to {result.path}")

@@ -1,4 +1,6 @@
-"""The session agenda: each step with its minutes and clock times, grouped by phase.
+"""The session agenda: each step with its minutes and clock times, grouped by phase, with
+the step's script and prompts under it; who does what (the protocol's roles) and where the
+protocol comes from (its source).
 
 Handed out at the start so everyone can see the time boundaries the group agreed to keep.
 Without a start time the times are shown from the start ("0:25"), never invented.
@@ -9,18 +11,21 @@ from __future__ import annotations
 from datetime import datetime, time, timedelta
 
 from reportlab.lib.units import mm
-from reportlab.platypus import CondPageBreak, Flowable, Spacer
+from reportlab.platypus import CondPageBreak, Flowable, Table
 
 from walkapp import formatting as fmt
 from walkapp.reports import blocks as b
+from walkapp.reports import protocol_blocks as pb
 from walkapp.reports import text
 from walkapp.reports.data import AgendaData, AgendaStep
 from walkapp.reports.page import PageSetup, build_pdf, usable_width
 from walkapp.reports.paper import Paper
-from walkapp.reports.styles import MUTED_HEX
+from walkapp.reports.styles import MUTED_HEX, RULE, table_style
 
 REPORT_NAME = "Agenda"
-KEEP_ROWS = 12  # a phase with up to this many steps is kept on one page
+TIME_COLUMN = 34 * mm
+CELL_PADDING = 5  # table_style's left padding: the words line up with the step's title
+MINUTES_COLUMN = 22 * mm
 
 
 def schedule(steps: tuple[AgendaStep, ...]) -> list[tuple[int, int]]:
@@ -57,48 +62,87 @@ def render(data: AgendaData, paper: Paper = Paper.A4) -> bytes:
              ("Length", fmt.duration(total * 60) +
               (f", ending at {_at(total, data.start)}" if data.start else ""))]
     story: list[Flowable] = b.title_block(REPORT_NAME, data.walk, width, extra)
-    story += b.section("Running order", _table(data, times, width),
+    if data.roles:
+        story += b.section("Who does what", pb.roles(data.roles))
+    story += b.section("Running order", _running_order(data, times, width),
                        "No steps are planned for this session.")
-    if data.source:
-        story += [Spacer(1, 3 * mm), b.p(data.source, "small")]
     if data.norms:
         story += b.section("Our norms", b.bullets(data.norms))
+    sourced = pb.source(data.source, data.origin)
+    if sourced:
+        story += b.section("Source", sourced)
     setup = PageSetup(paper=paper, report_name=REPORT_NAME,
                       header_right=f"{data.walk.title} · {fmt.long_date(data.walk.walk_date)}",
                       subject="Learning walk agenda")
     return build_pdf(story, setup)
 
 
-def _table(data: AgendaData, times: list[tuple[int, int]], width: float) -> list[Flowable]:
-    """One table per phase, each under its own heading; short phases stay on one page."""
+def _running_order(data: AgendaData, times: list[tuple[int, int]], width: float
+                   ) -> list[Flowable]:
+    """Per phase: its heading and summary, then each step as a line (time, title, minutes)
+    with the step's script and prompts flowing under it. The words are paragraphs, not
+    table cells, so a long script runs on to the next page instead of failing."""
     head = "Time" if data.start else "From start"
-    phases: list[tuple[str, list[tuple[AgendaStep, tuple[int, int]]]]] = []
-    for step, span in zip(data.steps, times, strict=True):
-        if not phases or phases[-1][0] != step.phase:
-            phases.append((step.phase, []))
-        phases[-1][1].append((step, span))
+    spans = iter(times)
     out: list[Flowable] = []
-    for phase, steps in phases:
-        minutes = sum(s.minutes for s, _ in steps)
+    for phase in data.phases:
+        minutes = sum(s.minutes for s in phase.steps)
         length = fmt.duration(minutes * 60)
-        title = b.own(f"{text.markup(phase)} <font color='{MUTED_HEX}'>· {length}</font>", "h2")
-        rows: list[list[Flowable | list[Flowable] | str]] = []
-        for step, (begin, end) in steps:
-            what: list[Flowable]
-            if step.compact:
-                extra = (f" <font color='{MUTED_HEX}'>· {text.markup(step.detail)}</font>"
-                         if step.detail else "")
-                what = [b.own(text.markup(step.title) + extra, "cell")]
-            else:
-                what = [b.cell(step.title)]
-                if step.detail:
-                    what.append(b.cell(step.detail, "small"))
-            rows.append([_span(begin, end, data.start), what,
-                         b.cell(fmt.duration(step.minutes * 60), "cell_right")])
-        table = b.table([head, "Step", "Minutes"], rows,
-                        [30 * mm, width - 30 * mm - 22 * mm, 22 * mm], zebra=False)
-        if len(rows) <= KEEP_ROWS:
-            out.append(b.keep(title, table))
-        else:
-            out += [CondPageBreak(40 * mm), title, table]
+        title = b.own(f"{text.markup(phase.title)} "
+                      f"<font color='{MUTED_HEX}'>· {length}</font>", "h2")
+        columns = _line(width, [b.own(text.markup(h), "cell_head")
+                                for h in (head, "Step", "Minutes")], header=True)
+        for index, step in enumerate(phase.steps):
+            begin, end = next(spans)
+            block = _step(data, step, begin, end, width)
+            if index:
+                out += block
+                continue
+            # The phase's heading, summary and column heads travel with its first step.
+            out += [CondPageBreak(40 * mm),
+                    b.keep(title, *pb.paragraphs(phase.summary, "small"), columns, block[0]),
+                    *block[1:]]
+    return out
+
+
+def _step(data: AgendaData, step: AgendaStep, begin: int, end: int, width: float
+          ) -> list[Flowable]:
+    what: list[Flowable] = [b.cell(step.title)]
+    if step.detail:
+        what.append(b.cell(step.detail, "small"))
+    row = _line(width, [b.cell(_span(begin, end, data.start)), what,
+                        b.cell(fmt.duration(step.minutes * 60), "cell_right")])
+    indent = TIME_COLUMN + CELL_PADDING
+    words = [*pb.paragraphs(step.script, "small", indent),
+             *pb.prompts(step.prompts, "small", indent)]
+    if step.route:
+        words.append(_route(data, step.route, begin, width))
+    # The line travels with the first of its words, so a step never ends a page alone.
+    return [b.keep(row, *words[:1]), *words[1:]] if words else [row]
+
+
+def _line(width: float, cells: list[Flowable | list[Flowable]], *, header: bool = False
+          ) -> Table:
+    out = Table([cells], colWidths=[TIME_COLUMN, width - TIME_COLUMN - MINUTES_COLUMN,
+                                    MINUTES_COLUMN], hAlign="LEFT")
+    style = table_style(header=header, zebra=False)
+    if not header:
+        style.add("LINEABOVE", (0, 0), (-1, 0), 0.4, RULE)
+    out.setStyle(style)
+    return out
+
+
+def _route(data: AgendaData, route: tuple[AgendaStep, ...], begin: int, width: float
+           ) -> Table:
+    """The visits and corridor talk, one compact line each, timed from the step's start."""
+    rows: list[list[Flowable | list[Flowable] | str]] = []
+    for step, (first, last) in zip(route, schedule(route), strict=True):
+        extra = (f" <font color='{MUTED_HEX}'>· {text.markup(step.detail)}</font>"
+                 if step.detail else "")
+        rows.append([b.cell(_span(begin + first, begin + last, data.start)),
+                     b.own(text.markup(step.title) + extra, "cell"),
+                     b.cell(fmt.duration(step.minutes * 60), "cell_right")])
+    out = Table(rows, colWidths=[TIME_COLUMN, width - TIME_COLUMN - MINUTES_COLUMN,
+                                 MINUTES_COLUMN], hAlign="LEFT", splitByRow=1)
+    out.setStyle(table_style(header=False, zebra=False))
     return out

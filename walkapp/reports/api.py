@@ -35,7 +35,8 @@ def check_request(request: ReportRequest) -> None:
     """Refuse an incomplete request with a message that says what to add."""
     spec = request.kind.spec
     what = spec.label.lower()
-    if Need.WALK in spec.needs and not request.walk_id:
+    instead = Need.PROTOCOL in spec.takes and bool((request.protocol or "").strip())
+    if Need.WALK in spec.needs and not request.walk_id and not instead:
         raise ValidationError(f"Choose the walk for the {what}.")
     if Need.WALKER in spec.needs and not (request.walker or "").strip():
         raise ValidationError(f"The {what} is for one walker: name them, e.g. "

@@ -1,4 +1,5 @@
-"""Report data for one walk: debrief, agenda, note-catcher and host thank-you note.
+"""Report data for one walk: debrief and host thank-you note (the agenda, note-catcher and
+facilitator's script, which follow the protocol, are in `build_paper`).
 
 Each `*_data` function is pure: it takes a `WalkRecord` and returns what the renderer
 prints, applying the walk's privacy settings on the way:
@@ -15,7 +16,6 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Sequence
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
-from datetime import time
 from typing import TYPE_CHECKING, Protocol, TypeVar
 
 from walkapp import domain as d
@@ -24,15 +24,12 @@ from walkapp.errors import NotFoundError
 from walkapp.privacy import redact_visit
 from walkapp.reports.data import (
     ActionRow,
-    AgendaData,
-    AgendaStep,
     CommitmentLine,
     DebriefData,
     EvidenceGroup,
     EvidenceItem,
     FeedbackSummary,
     LookForTally,
-    NoteCatcherData,
     PatternGroup,
     PhaseTime,
     StemGroup,
@@ -40,7 +37,7 @@ from walkapp.reports.data import (
     VisitLine,
     WalkHeading,
 )
-from walkapp.reports.outline import ProtocolOutline, default_stems, outline_of, phase_title
+from walkapp.reports.outline import phase_title
 
 if TYPE_CHECKING:
     from walkapp.reports.registry import ReportRequest
@@ -57,27 +54,6 @@ def build_debrief(services: Services, request: ReportRequest, _judge: Judge | No
     return debrief_data(services.records.walk_record(request.walk_id),
                         services.conflicts.list_conflicts(request.walk_id),
                         edited=services.history.rows_with_history(request.walk_id))
-
-
-def walk_outline(services: Services, walk_id: str) -> ProtocolOutline:
-    """The walk's protocol as the guide runs it; a damaged one raises ProtocolError."""
-    from walkapp.services.protocol_walks import walk_protocol
-
-    return outline_of(walk_protocol(services, walk_id))
-
-
-def build_agenda(services: Services, request: ReportRequest, _judge: Judge | None
-                 ) -> AgendaData:
-    assert request.walk_id is not None
-    return agenda_data(services.walks.get_walk(request.walk_id),
-                       walk_outline(services, request.walk_id), request.start)
-
-
-def build_notecatcher(services: Services, request: ReportRequest, _judge: Judge | None
-                      ) -> NoteCatcherData:
-    assert request.walk_id is not None
-    return notecatcher_data(services.walks.get_walk(request.walk_id),
-                            walk_outline(services, request.walk_id))
 
 
 def build_thanks(services: Services, request: ReportRequest, judge: Judge | None
@@ -313,44 +289,6 @@ def feedback_summaries(feedback: Iterable[d.Feedback]) -> tuple[FeedbackSummary,
         answers = tuple(sorted(texts, key=str.casefold))
         out.append(FeedbackSummary(items[0].question, len(items), ratings, answers))
     return tuple(out)
-
-
-# -- agenda and note-catcher ---------------------------------------------------------------
-def agenda_data(walk: d.Walk, outline: ProtocolOutline, start: time | None = None
-                ) -> AgendaData:
-    """The session's steps with minutes; the route of visits is laid out from the walk."""
-    source = outline
-    steps: list[AgendaStep] = []
-    for step in source.steps:
-        if step.minutes is not None:
-            steps.append(AgendaStep(step.phase, step.title, step.minutes, step.detail))
-            continue
-        for index, visit in enumerate(walk.visits):
-            line = visit_line(walk, visit)
-            if index and walk.corridor_minutes:
-                # Explained once; the rest of the route stays one line per step.
-                hint = "quiet notes; talk once out of earshot" if index == 1 else ""
-                steps.append(AgendaStep(step.phase, "Corridor talk", walk.corridor_minutes,
-                                        hint, compact=True))
-            steps.append(AgendaStep(step.phase, line.label, walk.visit_minutes, line.details,
-                                    compact=True))
-        if not walk.visits:
-            steps.append(AgendaStep(step.phase, step.title, 0, "The route is not planned yet."))
-    note = (f"Steps from the protocol “{source.name}”." if source.name
-            else "Steps from the walk's protocol.")
-    norms = tuple(n.text for n in walk.norms if _has_text(n.text)) or source.norms
-    return AgendaData(walk=heading(walk, source.name), steps=tuple(steps), start=start,
-                      source=note, norms=norms)
-
-
-def notecatcher_data(walk: d.Walk, outline: ProtocolOutline) -> NoteCatcherData:
-    source = outline
-    norms = tuple(n.text for n in walk.norms if _has_text(n.text)) or source.norms
-    return NoteCatcherData(walk=heading(walk, source.name), norms=norms,
-                           stems=source.stems or default_stems(),
-                           look_fors=tuple(lf.text for lf in walk.look_fors),
-                           visits=tuple(visit_line(walk, v) for v in walk.visits),
-                           visit_minutes=walk.visit_minutes)
 
 
 # -- host thank-you note ------------------------------------------------------------------

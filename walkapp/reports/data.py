@@ -10,6 +10,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date, time
 
+from walkapp.protocol.schema import LookForItem, Prompt, Protocol, Role, Source
+
 
 @dataclass(frozen=True)
 class VisitLine:
@@ -143,7 +145,9 @@ class DebriefData:
     unresolved_conflicts: int = 0
 
 
-# -- agenda and note-catcher ---------------------------------------------------------------
+# -- agenda, note-catcher and facilitator's script ---------------------------------------
+# Protocol texts (scripts, prompts, roles, source) are the protocol's own immutable
+# dataclasses (walkapp.protocol.schema): one definition of what a prompt is, not a copy.
 @dataclass(frozen=True)
 class AgendaStep:
     phase: str       # "Pre-brief", "Observation", "Post-brief"…
@@ -151,15 +155,44 @@ class AgendaStep:
     minutes: int
     detail: str = ""  # a line under the title (what the step is for)
     compact: bool = False  # route steps: the detail shares the title's line
+    script: str = ""                  # what the facilitator says or does
+    prompts: tuple[Prompt, ...] = ()  # questions answered during the step
+    # The visits step: its visits and the corridor talk between them, one line each
+    # (`minutes` is then their sum).
+    route: tuple[AgendaStep, ...] = ()
+
+
+@dataclass(frozen=True)
+class AgendaPhase:
+    title: str
+    steps: tuple[AgendaStep, ...]
+    summary: str = ""
 
 
 @dataclass(frozen=True)
 class AgendaData:
     walk: WalkHeading
-    steps: tuple[AgendaStep, ...]
+    phases: tuple[AgendaPhase, ...]
     start: time | None = None   # None: times are shown from the start ("0:25")
-    source: str = ""            # where the steps came from, printed small under the table
+    origin: str = ""            # "Steps from the protocol “…”.", printed with the source
+    source: Source | None = None
+    roles: tuple[Role, ...] = ()
     norms: tuple[str, ...] = ()  # printed after the running order, as a reminder
+
+    @property
+    def steps(self) -> tuple[AgendaStep, ...]:
+        """Every step in running order (a visits step once, its route inside it)."""
+        return tuple(step for phase in self.phases for step in phase.steps)
+
+
+@dataclass(frozen=True)
+class CatcherStep:
+    """A step of the observation phase as the note-catcher gives it room."""
+
+    title: str
+    minutes: int | None
+    prompts: tuple[Prompt, ...] = ()
+    visits: bool = False  # the visits step: one block per visit goes here
 
 
 @dataclass(frozen=True)
@@ -167,9 +200,28 @@ class NoteCatcherData:
     walk: WalkHeading
     norms: tuple[str, ...] = ()
     stems: tuple[tuple[str, str], ...] = ()   # (label, prompt), e.g. ("I noticed", "I noticed…")
-    look_fors: tuple[str, ...] = ()
+    look_fors: tuple[LookForItem, ...] = ()
     visits: tuple[VisitLine, ...] = ()
     visit_minutes: int = 10
+    # The observation phase in running order; without a visits step there are no visit
+    # blocks at all (a walk planned before protocols had phases: one visits step).
+    observation: tuple[CatcherStep, ...] = (CatcherStep("Classroom visits", None, (), True),)
+
+    @property
+    def has_visits(self) -> bool:
+        return any(step.visits for step in self.observation)
+
+
+@dataclass(frozen=True)
+class ScriptData:
+    """The whole protocol as a printable guide, for a walk (its snapshot) or on its own."""
+
+    protocol: Protocol
+    walk: WalkHeading | None = None
+    visits: int | None = None          # visits planned on the walk; None: no walk
+    route: tuple[VisitLine, ...] = ()  # the walk's visits, details as privacy allows
+    visit_minutes: int = 10            # the walk's own timings when there is a walk
+    corridor_minutes: int = 3
 
 
 # -- across walks --------------------------------------------------------------------------

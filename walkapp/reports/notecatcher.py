@@ -1,8 +1,11 @@
 """A blank note-catcher to print for walkers without a laptop.
 
-Page one carries the focus, the norms, the stems and a look-for tick grid (one column per
-visit); then one ruled block per visit with room under each stem. Blocks never split across
-a page, so a walker does not turn the page in the middle of a classroom.
+Page one carries the focus, the norms, the protocol's stems and a look-for tick grid (one
+column per visit); then, in the order of the protocol's observation phase, one ruled block
+per visit with room under each stem, and one block per other observation step (its prompts,
+with boxes to tick or lines to write on, then the stems). A protocol without a visits step
+gets no visit blocks at all. Blocks do not split across a page when they fit on one, so a
+walker does not turn the page in the middle of a classroom.
 """
 
 from __future__ import annotations
@@ -13,9 +16,11 @@ from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, KeepTogether, Spacer, Table
 
 from walkapp import formatting as fmt
+from walkapp.protocol.schema import LookForItem, Prompt, PromptKind
 from walkapp.reports import blocks as b
+from walkapp.reports import protocol_blocks as pb
 from walkapp.reports import text
-from walkapp.reports.data import NoteCatcherData, VisitLine
+from walkapp.reports.data import CatcherStep, NoteCatcherData, VisitLine
 from walkapp.reports.page import PageSetup, build_pdf, usable_width
 from walkapp.reports.paper import Paper
 from walkapp.reports.styles import ACCENT, MUTED_HEX, RULE, TABLE_FONT, TINT, table_style
@@ -27,20 +32,25 @@ LINE_HEIGHT = 7.5 * mm
 # Sized so that two visit blocks fit on a page of A4 or Letter.
 _LINES = (5, 3, 2, 1)
 LABEL_HEIGHT = 15
+_PROMPT_LINES = {PromptKind.TEXT: 2, PromptKind.LIST: 3}
 
 
 def render(data: NoteCatcherData, paper: Paper = Paper.A4) -> bytes:
     width = usable_width(paper)
     visits = (f"{fmt.number(len(data.visits))} × {fmt.duration(data.visit_minutes * 60)}"
-              if data.visits else "")
+              if data.visits and data.has_visits else "")
     story: list[Flowable] = b.title_block(REPORT_NAME, data.walk, width, [("Visits", visits)])
     story.append(_name_line(width))
     story += b.section("Norms", b.bullets(data.norms), "No norms recorded yet.")
     story += b.section("Stems", [_stems(data)])
     story += b.section("Look-fors: tick what you see", _grids(data, width),
                        "No look-fors chosen: write what you notice.")
-    for visit in data.visits or (VisitLine(0),):
-        story.append(_visit_block(data, visit, width))
+    for step in data.observation:
+        if step.visits:
+            story += [_visit_block(data, visit, width)
+                      for visit in data.visits or (VisitLine(0),)]
+        else:
+            story.append(_step_block(data, step, width))
     setup = PageSetup(paper=paper, report_name=REPORT_NAME,
                       header_right=f"{data.walk.title} · {fmt.long_date(data.walk.walk_date)}",
                       subject="Learning walk note-catcher",
@@ -72,23 +82,34 @@ def _stems(data: NoteCatcherData) -> Flowable:
 
 
 def _grids(data: NoteCatcherData, width: float) -> list[Flowable]:
+    """One column per visit; without a visits step, one column to tick."""
     if not data.look_fors:
         return []
     visits = [v.number for v in data.visits] or [0]
+    if not data.has_visits:
+        visits = [-1]
     out: list[Flowable] = []
     for start in range(0, len(visits), GRID_COLUMNS):
         chunk = visits[start:start + GRID_COLUMNS]
         box = min(14 * mm, (width * 0.55) / len(chunk))
         first = width - box * len(chunk)
         head = [b.own("Look-for", "cell_head")] + [
-            b.own(f"V{n}" if n else "Visit", "cell_head") for n in chunk]
-        rows = [[b.cell(lf)] + ["" for _ in chunk] for lf in data.look_fors]
+            b.own(f"V{n}" if n > 0 else ("Visit" if n == 0 else "Seen"), "cell_head")
+            for n in chunk]
+        rows = [[_look_for(lf)] + ["" for _ in chunk] for lf in data.look_fors]
         grid = Table([head, *rows], colWidths=[first] + [box] * len(chunk), repeatRows=1,
-                     hAlign="LEFT")
+                     hAlign="LEFT", splitByRow=1)
         style = table_style(header=True, zebra=False)
         style.add("GRID", (1, 0), (-1, -1), 0.5, RULE)
         grid.setStyle(style)
         out += [grid, Spacer(1, 3 * mm)]
+    return out
+
+
+def _look_for(item: LookForItem) -> list[Flowable]:
+    out: list[Flowable] = [b.cell(item.text)]
+    if item.description.strip():
+        out.append(b.cell(item.description, "small"))
     return out
 
 
@@ -97,25 +118,55 @@ def _visit_block(data: NoteCatcherData, visit: VisitLine, width: float) -> Flowa
     heading_text = f"<b>{text.markup(title)}</b>"
     if visit.details:
         heading_text += f"  <font color='{MUTED_HEX}'>{text.markup(visit.details)}</font>"
-    rows: list[list[object]] = [[b.own(heading_text, "h2"), b.own("Time in: ______", "small")]]
+    return _block(data, heading_text, "Time in: ______", (), width)
+
+
+def _step_block(data: NoteCatcherData, step: CatcherStep, width: float) -> Flowable:
+    """Room for an observation step that is not a classroom visit, under its title: its
+    prompts with the shape of their answers, then the stems."""
+    minutes = f"{fmt.duration(step.minutes * 60)}" if step.minutes else ""
+    return _block(data, f"<b>{text.markup(step.title)}</b>", minutes, step.prompts, width)
+
+
+def _block(data: NoteCatcherData, heading_text: str, right: str, prompts: tuple[Prompt, ...],
+           width: float) -> Flowable:
+    rows: list[list[object]] = [[b.own(heading_text, "h2"), b.own(text.markup(right), "small")]]
     styles: list[tuple[Any, ...]] = [
         *TABLE_FONT, ("BACKGROUND", (0, 0), (-1, 0), TINT),
         ("LINEBELOW", (0, 0), (-1, 0), 0.8, ACCENT),
         ("VALIGN", (0, 0), (-1, -1), "BOTTOM"), ("LEFTPADDING", (0, 0), (-1, -1), 6),
         ("RIGHTPADDING", (0, 0), (-1, -1), 6), ("BOX", (0, 0), (-1, -1), 0.6, RULE)]
     heights: list[float | None] = [None]
-    for index, (_label, prompt) in enumerate(data.stems):
-        rows.append([b.cell(prompt, "label"), ""])
+
+    def label(flowable: Flowable) -> None:
+        rows.append([flowable, ""])
         here = len(rows) - 1
-        styles += [("SPAN", (0, here), (-1, here)), ("TOPPADDING", (0, here), (-1, here), 5),
-                   ("BOTTOMPADDING", (0, here), (-1, here), 0)]
-        heights.append(LABEL_HEIGHT)
-        for _ in range(_LINES[min(index, len(_LINES) - 1)]):
+        styles.extend([("SPAN", (0, here), (-1, here)), ("TOPPADDING", (0, here), (-1, here), 5),
+                       ("BOTTOMPADDING", (0, here), (-1, here), 0)])
+        heights.append(None)
+
+    def lines(count: int) -> None:
+        for _ in range(count):
             rows.append(["", ""])
-            styles += [("SPAN", (0, len(rows) - 1), (-1, len(rows) - 1)),
-                       ("LINEBELOW", (0, len(rows) - 1), (-1, len(rows) - 1), 0.4, RULE)]
+            styles.extend([("SPAN", (0, len(rows) - 1), (-1, len(rows) - 1)),
+                           ("LINEBELOW", (0, len(rows) - 1), (-1, len(rows) - 1), 0.4, RULE)])
             heights.append(LINE_HEIGHT)
+
+    for prompt in prompts:
+        label(b.cell(prompt.text, "label"))
+        if prompt.kind in (PromptKind.CHOICE, PromptKind.CHECKLIST):
+            mark = "○" if prompt.kind is PromptKind.CHOICE else "☐"
+            for option in prompt.options:  # one row each, so a long list splits by row
+                label(b.own(f"{mark} {text.markup(option, 1000)}", "cell"))
+        elif prompt.kind is PromptKind.RATING:
+            label(b.own(pb.scale_boxes(prompt), "cell"))
+        else:
+            lines(_PROMPT_LINES.get(prompt.kind, 2))
+    for index, (_label, prompt_text) in enumerate(data.stems):
+        label(b.cell(prompt_text, "label"))
+        heights[-1] = LABEL_HEIGHT
+        lines(_LINES[min(index, len(_LINES) - 1)])
     block = Table(rows, colWidths=[width - 34 * mm, 34 * mm], rowHeights=heights,
-                  hAlign="LEFT")
+                  hAlign="LEFT", splitByRow=1)
     block.setStyle(styles)
     return KeepTogether([Spacer(1, 5 * mm), block])

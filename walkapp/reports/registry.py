@@ -31,6 +31,7 @@ class ReportKind(StrEnum):
     DEBRIEF = "debrief"
     AGENDA = "agenda"
     NOTECATCHER = "notecatcher"
+    SCRIPT = "script"
     THANKS = "thanks"
     ACTIONS = "actions"
     JOURNAL = "journal"
@@ -55,6 +56,7 @@ class Need(StrEnum):
     WALKER = "walker"    # a walker's name
     VISIT = "visit"      # a visit number
     START = "start"      # the clock time of the first step
+    PROTOCOL = "protocol"  # a protocol id or file, in place of the walk (SCRIPT)
 
 
 @dataclass(frozen=True)
@@ -65,6 +67,7 @@ class ReportRequest:
     visit: int | None = None       # THANKS: the visit number
     paper: Paper | None = None     # None: from the locale
     start: time | None = None      # AGENDA: clock time of the first step
+    protocol: str | None = None    # SCRIPT without a walk: a protocol id or .toml file
 
 
 @dataclass(frozen=True)
@@ -96,6 +99,7 @@ class ReportSpec:
 
 
 _WALK = "walkapp.reports.build_walk"
+_PAPER = "walkapp.reports.build_paper"
 _ACROSS = "walkapp.reports.build_across"
 
 REPORTS: tuple[ReportSpec, ...] = (
@@ -107,16 +111,24 @@ REPORTS: tuple[ReportSpec, ...] = (
         "walkapp.reports.debrief", shortcut="Ctrl+P"),
     ReportSpec(
         ReportKind.AGENDA, "Agenda", "&Agenda",
-        "The session's running order with clock times, to hand out before the walk.",
+        "The session's running order with clock times, each step's script and prompts, "
+        "who does what and where the protocol comes from — to hand out before the walk.",
         "the running order (--start for clock times)",
         frozenset({Need.WALK}), frozenset({Need.START}), "Agenda",
-        f"{_WALK}:build_agenda", "walkapp.reports.agenda"),
+        f"{_PAPER}:build_agenda", "walkapp.reports.agenda"),
     ReportSpec(
         ReportKind.NOTECATCHER, "Blank note-catcher", "Blank &note-catcher",
-        "A printable page for walkers without a laptop: focus, norms, stems, look-for boxes "
-        "and one block per visit.", "blank, to print",
-        frozenset({Need.WALK}), frozenset(), "Note-catcher", f"{_WALK}:build_notecatcher",
+        "A printable page for walkers without a laptop: focus, norms, the protocol's stems, "
+        "look-for boxes and room for each visit or observation step.", "blank, to print",
+        frozenset({Need.WALK}), frozenset(), "Note-catcher", f"{_PAPER}:build_notecatcher",
         "walkapp.reports.notecatcher"),
+    ReportSpec(
+        ReportKind.SCRIPT, "Facilitator's script", "Facilitator's &script",
+        "The whole protocol as a printable guide: source, roles, norms, stems, look-fors, "
+        "every step with its minutes, script and prompts, the debrief and the feedback.",
+        "the protocol as a guide (or --protocol ID|FILE without a walk)",
+        frozenset({Need.WALK}), frozenset({Need.PROTOCOL}), "Facilitator's script",
+        f"{_PAPER}:build_script", "walkapp.reports.script"),
     ReportSpec(
         ReportKind.THANKS, "Host thank-you note", "Host &thank-you note",
         "“We noticed…” evidence from one visit and one wondering, for the teacher who "

@@ -73,7 +73,7 @@ def test_every_kind_prints_hostile_text_literally(hostile: d.Walk, render: Rende
     pdf = render(kind, hostile.id, walker="zoë <b>ñúñez</b> & co", visit=1)
     out = pdf_text(pdf)
     assert "\x00" not in out and "\x07" not in out
-    if kind is ReportKind.NOTECATCHER or kind is ReportKind.AGENDA:
+    if kind in (ReportKind.NOTECATCHER, ReportKind.AGENDA, ReportKind.SCRIPT):
         assert "<b>Walk</b> & <i>friends</i>" in out
         return
     flat = squash(out)

@@ -1,4 +1,4 @@
-"""Agenda and note-catcher inputs: the walk's protocol as the guide runs it, read by the one
+"""Agenda, note-catcher and script inputs: the walk's protocol as the guide runs it, read by the one
 protocol parser; a damaged saved protocol is an error, never a made-up agenda."""
 
 from __future__ import annotations
@@ -12,11 +12,11 @@ from tests.core.reports.conftest import Render, pdf_text
 from tests.helpers.builders import make_walk
 from walkapp import domain as d
 from walkapp.cli import main
-from walkapp.protocol import ProtocolError
+from walkapp.protocol import Activity, ProtocolError
 from walkapp.protocol.library import builtin_protocol
 from walkapp.reports.agenda import schedule
-from walkapp.reports.build_walk import agenda_data, notecatcher_data, walk_outline
-from walkapp.reports.outline import default_stems, outline_of, phase_title
+from walkapp.reports.build_paper import agenda_data, notecatcher_data, walk_protocol
+from walkapp.reports.outline import default_stems, phase_title
 from walkapp.services import Services
 from walkapp.storage import models as m
 
@@ -25,38 +25,40 @@ DAMAGED = ["not json or toml {", "[1, 2]", "{}", '{"phases": "nope"}',
            '"minutes": -3}]}}']
 
 
-def test_a_protocol_gives_steps_stems_and_norms() -> None:
-    from walkapp.protocol import Activity
-
+def test_the_agenda_has_the_protocols_phases_and_steps_in_order(demo: d.Walk) -> None:
     protocol = builtin_protocol("instructional-rounds")
-    outline = outline_of(protocol)
-    assert outline.name == protocol.title
-    assert [(s.phase, s.title, s.minutes) for s in outline.steps] == [
-        (phase.title, step.title,
-         None if step.activity is Activity.VISITS else (step.minutes or 0))
+    data = agenda_data(demo, protocol)
+    assert [(p.title, p.summary) for p in data.phases] == [
+        (p.title, p.summary) for p in protocol.phases]
+    # A feedback step asks the protocol's feedback questions: the agenda prints them there.
+    assert [(s.phase, s.title, s.script, s.prompts) for s in data.steps] == [
+        (phase.title, step.title, step.script,
+         step.prompts + (protocol.feedback if step.activity is Activity.FEEDBACK else ()))
         for phase, _, step in protocol.steps()]
-    assert outline.stems == tuple((s.label, s.prompt) for s in protocol.stems)
-    assert outline.norms == protocol.norms
+    assert data.roles == protocol.roles and data.source == protocol.source
+    catcher = notecatcher_data(demo, protocol)
+    assert catcher.stems == tuple((s.label, s.prompt) for s in protocol.stems)
 
 
 def test_the_route_expands_into_visits_and_corridor_talk(demo: d.Walk) -> None:
-    outline = outline_of(builtin_protocol("learning-walk"))
-    data = agenda_data(demo, outline, time(9, 0))
-    titles = [s.title for s in data.steps]
-    timed = [s for s in outline.steps if s.minutes is not None]
-    assert titles[0] == timed[0].title and titles[-1] == timed[-1].title
+    protocol = builtin_protocol("learning-walk")
+    data = agenda_data(demo, protocol, time(9, 0))
+    visits = next(s for s in data.steps if s.route)
+    titles = [s.title for s in visits.route]
     assert titles.count("Corridor talk") == len(demo.visits) - 1
     assert [t for t in titles if t.startswith("Visit ")] == [f"Visit {n}" for n in range(1, 6)]
-    assert schedule(data.steps)[-1][1] == sum(s.minutes or 0 for s in timed) + 5 * 10 + 4 * 3
-    assert outline.name in data.source
+    assert visits.minutes == 5 * 10 + 4 * 3 == schedule(visits.route)[-1][1]
+    timed = sum(s.minutes or 0 for _, _, s in protocol.steps())
+    assert schedule(data.steps)[-1][1] == timed + 5 * 10 + 4 * 3
+    assert protocol.title in data.origin
 
 
 def test_a_walk_without_a_protocol_uses_the_default_one_like_the_guide(
         render: Render, services: Services) -> None:
     plain = make_walk(services, "No protocol")
     default = builtin_protocol("learning-walk")
-    assert walk_outline(services, plain.id) == outline_of(default)
-    catcher = notecatcher_data(plain, walk_outline(services, plain.id))
+    assert walk_protocol(services, plain.id) == default
+    catcher = notecatcher_data(plain, walk_protocol(services, plain.id))
     assert catcher.stems == tuple((s.label, s.prompt) for s in default.stems)
     assert f"Steps from the protocol “{default.title}”" in pdf_text(render("agenda", plain.id))
     assert default_stems() == tuple((s.label, s.prompt) for s in d.Stem)
@@ -73,7 +75,7 @@ def _damage(services: Services, walk_id: str, snapshot: str) -> None:
 def test_a_damaged_saved_protocol_is_an_error_not_a_default_agenda(
         demo: d.Walk, render: Render, services: Services, snapshot: str) -> None:
     _damage(services, demo.id, snapshot)
-    for kind in ("agenda", "notecatcher"):
+    for kind in ("agenda", "notecatcher", "script"):
         with pytest.raises(ProtocolError) as caught:
             render(kind, demo.id)
         assert "the walk's saved protocol" in caught.value.message
@@ -101,7 +103,7 @@ def test_the_cli_says_so_in_one_line(demo: d.Walk, services: Services, tmp_path:
 
 def test_an_unplanned_route_still_makes_an_agenda(demo: d.Walk) -> None:
     bare = d.Walk(**{**demo.__dict__, "visits": ()})
-    data = agenda_data(bare, outline_of(builtin_protocol("learning-walk")))
+    data = agenda_data(bare, builtin_protocol("learning-walk"))
     assert any("not planned yet" in s.detail for s in data.steps)
 
 

@@ -29,6 +29,7 @@ def run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
     ("actions", [], "Action-item tracker"),
     ("journal", ["--walker", "Ben Okafor"], "Growth journal: Ben Okafor"),
     ("thanks", ["--visit", "3"], "To the host of Visit 3,"),
+    ("script", [], "Facilitator's script"),
 ])
 def test_each_kind_writes_a_pdf(demo: d.Walk, tmp_path: Path,
                                 capsys: pytest.CaptureFixture[str], kind: str,
@@ -59,6 +60,11 @@ def test_actions_and_journal_need_no_walk(demo: d.Walk, tmp_path: Path,
     (["Learning", "--kind", "debrief", "--paper", "a3"], "invalid choice"),
     (["Learning", "--kind", "poster"], "invalid choice"),
     (["Learning", "--kind", "debrief"], "required: -o"),
+    (["--kind", "script"], "--protocol ID"),
+    (["--kind", "agenda", "--protocol", "learning-walk"], "--protocol is for --kind script"),
+    (["Learning", "--kind", "script", "--protocol", "learning-walk"], "not both"),
+    (["--kind", "script", "--protocol", "no-such-protocol"], "no-such-protocol"),
+    (["--kind", "script", "--protocol", "missing.toml"], "does not exist"),
 ])
 def test_mistakes_give_one_line(demo: d.Walk, tmp_path: Path,
                                 capsys: pytest.CaptureFixture[str], args: list[str],
@@ -98,3 +104,21 @@ def test_help_lists_the_report_command_without_loading_reportlab() -> None:
     result = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True,
                             check=True)
     assert result.stdout.strip() == "False"
+
+
+def test_the_script_of_a_protocol_needs_no_walk(demo: d.Walk, tmp_path: Path,
+                                                capsys: pytest.CaptureFixture[str]) -> None:
+    from walkapp.protocol.library import builtin_dir, builtin_protocol
+
+    protocol = builtin_protocol("plc-mirror")
+    own = tmp_path / "ours.toml"
+    own.write_text((builtin_dir() / "ghost-walk.toml").read_text(encoding="utf-8")
+                   .replace('title = "Ghost walk"', 'title = "Our own ghost walk"', 1),
+                   encoding="utf-8")
+    for source, title in (("plc-mirror", protocol.title), (str(own), "Our own ghost walk")):
+        target = tmp_path / "script.pdf"
+        code, _, err = run(capsys, "report", "--kind", "script", "--protocol", source,
+                             "-o", str(target))
+        assert code == 0, err
+        text = pdf_text(target.read_bytes())
+        assert title in text and "Facilitator's script" in text and "Running order" in text

@@ -1,0 +1,141 @@
+"""A protocol's own words on paper: scripts, prompts with the shape of their answers, roles
+and the source — shared by the agenda, the note-catcher and the facilitator's script.
+
+Every text goes through `walkapp.reports.text` (escaped, cleaned) and becomes ordinary
+paragraphs, never one table cell: a 20,000-character script or a choice of thirty long
+options then flows across pages instead of making the layout fail.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from functools import lru_cache
+
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.platypus import Flowable, Paragraph
+
+from walkapp.protocol.schema import RATING_MAX, RATING_MIN, Prompt, PromptKind, Role, Source
+from walkapp.reports import text
+from walkapp.reports.fonts import REGULAR
+from walkapp.reports.styles import MUTED_HEX, styles
+
+# The loader accepts scripts of up to 20,000 characters (walkapp.protocol.validate); a
+# protocol's own text is printed whole, never cut at the limit for pasted notes.
+PROTOCOL_LIMIT = 25_000
+BULLET_INDENT = 12.0
+_BLANK_LINES = re.compile(r"\n\s*\n")
+_LIST_ITEM = re.compile(r"^\s*([-*•]|\d{1,3}[.)])\s+")
+_OPTION_GAP = "\u2003"  # an em space between options keeps each marker with its option
+INLINE_OPTIONS = 160  # options longer than this, together, go one a line
+
+
+@lru_cache(maxsize=64)
+def style(name: str, indent: float = 0.0, bullet: bool = False) -> ParagraphStyle:
+    """A shared style moved right by `indent` points (and by a bullet's width)."""
+    base = getattr(styles(), name)
+    left = indent + (BULLET_INDENT if bullet else 0.0)
+    # The bullet's font is named too: ReportLab's default (Helvetica) has no "▸", and would
+    # be listed in the PDF without being embedded.
+    return ParagraphStyle(f"{name}-{indent:g}-{int(bullet)}", parent=base, leftIndent=left,
+                          bulletIndent=indent, firstLineIndent=0, bulletFontName=REGULAR,
+                          bulletFontSize=base.fontSize)
+
+
+def paragraphs(value: str | None, style_name: str = "body", indent: float = 0.0
+               ) -> list[Flowable]:
+    """Text that may span lines: a blank line (or sixty) starts a paragraph, and lines
+    starting "- ", "* " or "1. " are list items, as the protocol format promises."""
+    out: list[Flowable] = []
+    for block in _BLANK_LINES.split(text.plain(value, PROTOCOL_LIMIT)):
+        lines: list[str] = []
+        for line in (raw.strip() for raw in block.split("\n")):
+            if not line:
+                continue
+            item = _LIST_ITEM.match(line)
+            if item is None:
+                lines.append(line)
+                continue
+            if lines:
+                out.append(_para("\n".join(lines), style_name, indent))
+                lines = []
+            marker = "•" if item.group(1) in "-*•" else item.group(1)
+            out.append(Paragraph(_markup(line[item.end():]), style(style_name, indent, True),
+                                 bulletText=marker))
+        if lines:
+            out.append(_para("\n".join(lines), style_name, indent))
+    return out
+
+
+def _markup(value: str) -> str:
+    return text.markup(value, PROTOCOL_LIMIT)
+
+
+def _para(value: str, style_name: str, indent: float) -> Paragraph:
+    return Paragraph(_markup(value), style(style_name, indent))
+
+
+def shape(prompt: Prompt) -> str:
+    """The shape of the answer as our markup (the options escaped): "○ Yes  ○ No"; long
+    option lists one option a line, so that each can be found at a glance."""
+    options = [text.markup(option, 1000) for option in prompt.options]
+    gap = "<br/>" if sum(len(o) for o in prompt.options) > INLINE_OPTIONS else _OPTION_GAP
+    if prompt.kind is PromptKind.CHOICE:
+        return "Choose one:" + gap.replace(_OPTION_GAP, " ") + gap.join(
+            f"○\u00a0{o}" for o in options)
+    if prompt.kind is PromptKind.CHECKLIST:
+        return "Tick any:" + gap.replace(_OPTION_GAP, " ") + gap.join(
+            f"☐\u00a0{o}" for o in options)
+    if prompt.kind is PromptKind.RATING:
+        ends = [f"{RATING_MIN} = {text.markup(prompt.low_label)}" if prompt.low_label else "",
+                f"{RATING_MAX} = {text.markup(prompt.high_label)}" if prompt.high_label
+                else ""]
+        scale = f"A rating from {RATING_MIN} to {RATING_MAX}"
+        return scale + "".join(f" · {end}" for end in ends if end)
+    if prompt.kind is PromptKind.LIST:
+        return "A list: one answer per line"
+    return ""
+
+
+def scale_boxes(prompt: Prompt) -> str:
+    """A rating to circle on paper, as our markup: "Not yet  ○1 ○2 ○3 ○4 ○5  Very much"."""
+    boxes = _OPTION_GAP.join(f"○\u00a0{n}" for n in range(RATING_MIN, RATING_MAX + 1))
+    low = f"{text.markup(prompt.low_label)}{_OPTION_GAP}" if prompt.low_label else ""
+    high = f"{_OPTION_GAP}{text.markup(prompt.high_label)}" if prompt.high_label else ""
+    return low + boxes + high
+
+
+def prompts(items: Iterable[Prompt], style_name: str = "body", indent: float = 0.0
+            ) -> list[Flowable]:
+    """Each prompt as a bulleted question, with the shape of its answer under it."""
+    out: list[Flowable] = []
+    for prompt in items:
+        out.append(Paragraph(_markup(prompt.text), style(style_name, indent, True),
+                             bulletText="▸"))
+        answer = shape(prompt)
+        if answer:
+            out.append(Paragraph(f"<font color='{MUTED_HEX}'>{answer}</font>",
+                                 style("small", indent + BULLET_INDENT)))
+    return out
+
+
+def roles(items: Iterable[Role], indent: float = 0.0) -> list[Flowable]:
+    """"Facilitator — keeps time and the norms.", one paragraph per role."""
+    out: list[Flowable] = []
+    for role in items:
+        head = f"<b>{text.markup(role.title)}</b>"
+        body = f" — {_markup(role.description)}" if role.description.strip() else ""
+        out.append(Paragraph(head + body, style("bullet", indent, True), bulletText="•"))
+    return out
+
+
+def source(value: Source | None, origin: str = "") -> list[Flowable]:
+    """Where the protocol comes from: the citation, its address and the note."""
+    out: list[Flowable] = [Paragraph(text.markup(origin), styles().small)] if origin else []
+    if value is None:
+        return out
+    out += paragraphs(value.citation, "body")
+    if value.url.strip():
+        out.append(Paragraph(text.markup(value.url), styles().small))
+    out += paragraphs(value.note, "small")
+    return out

@@ -1,0 +1,192 @@
+"""The facilitator's script: the whole protocol as a printable guide.
+
+Everything the protocol file says, in the order a facilitator needs it: what the protocol
+is for and where it comes from, who does what, the norms, stems and look-fors, then every
+phase and step with its minutes, script and prompts (with their options or scale), the
+order of the debrief and the closing feedback questions. Made for a walk (from its saved
+protocol, with the walk's own timings) or for a protocol alone.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.lib.units import mm
+from reportlab.platypus import CondPageBreak, Flowable, Paragraph
+
+from walkapp import formatting as fmt
+from walkapp.protocol.schema import Activity, LookForSet, Protocol, Step
+from walkapp.reports import blocks as b
+from walkapp.reports import protocol_blocks as pb
+from walkapp.reports import text
+from walkapp.reports.data import ScriptData
+from walkapp.reports.page import PageSetup, build_pdf, usable_width
+from walkapp.reports.paper import Paper
+from walkapp.reports.styles import ACCENT, MUTED_HEX, styles
+
+REPORT_NAME = "Facilitator's script"
+STEP_INDENT = 10.0
+
+# What each activity opens in the app, as protocols/README.md tells facilitators.
+ACTIVITY_SHOWS = {
+    Activity.OPENER: "the opener", Activity.FOCUS: "the walk's focus",
+    Activity.LOOK_FORS: "the look-fors, to agree or adjust",
+    Activity.NORMS: "the norms, each to be marked agreed",
+    Activity.ROSTER: "walkers and groups", Activity.ROUTE: "the visits and their order",
+    Activity.REVIEW: "open commitments and action items from earlier walks",
+    Activity.STEMS: "the note stems", Activity.LOGISTICS: "route, timings, meeting place",
+    Activity.VISITS: "visit and corridor timers, and note taking",
+    Activity.EVIDENCE_WALL: "the evidence wall: all notes grouped",
+    Activity.CALIBRATION: "notes about one visit side by side",
+    Activity.PATTERNS: "patterns, in the debrief sequence",
+    Activity.COMMITMENTS: "each walker's commitment",
+    Activity.NEXT_STEPS: "next steps", Activity.ACTION_ITEMS: "action items",
+    Activity.FEEDBACK: "the feedback questions (below)",
+    Activity.REFLECTION: "a written reflection",
+}
+
+
+def render(data: ScriptData, paper: Paper = Paper.A4) -> bytes:
+    protocol = data.protocol
+    width = usable_width(paper)
+    story: list[Flowable] = [*_title(data, width)]
+    story += b.section("What this protocol is for", pb.paragraphs(protocol.summary),
+                       "The protocol has no summary.")
+    story += b.section("Source", pb.source(protocol.source), "The protocol cites no source.")
+    story += b.section("Who does what", pb.roles(protocol.roles), "No roles are named.")
+    story += b.section("Norms", b.bullets(protocol.norms), "No norms are offered.")
+    story += b.section("Note stems", [_stem(s.label, s.prompt) for s in protocol.stems])
+    story += b.section("Look-fors", [f for s in protocol.look_for_sets for f in _set(s)],
+                       "No look-for sets: the group chooses its own.")
+    story += b.section("Running order", _phases(data))
+    story += b.section("Debrief sequence", _debrief(protocol),
+                       "No debrief sequence is given.")
+    story += b.section("Feedback questions", pb.prompts(protocol.feedback),
+                       "No feedback questions.")
+    right = (f"{data.walk.title} · {fmt.long_date(data.walk.walk_date)}" if data.walk
+             else f"{protocol.title} · version {protocol.version}")
+    setup = PageSetup(paper=paper, report_name=REPORT_NAME, header_right=right,
+                      subject="Learning walk facilitator's script",
+                      footer_left="A guide for the facilitator · about the walkers' "
+                                  "learning, not an evaluation")
+    return build_pdf(story, setup)
+
+
+def _title(data: ScriptData, width: float) -> list[Flowable]:
+    protocol = data.protocol
+    version = f"{protocol.title} ({protocol.id}), version {protocol.version}"
+    group = (f"{fmt.number(protocol.group_min)}–{fmt.number(protocol.group_max)} walkers"
+             if protocol.group_min != protocol.group_max
+             else fmt.plural(protocol.group_min, "walker", "walkers"))
+    facts = [("Length", _length(data)), ("Group", group),
+             ("Based on", protocol.based_on), ("Language", protocol.language)]
+    if data.walk is not None:
+        return b.title_block(REPORT_NAME, data.walk, width, facts)
+    return [b.p(protocol.title, "title", limit=600), b.p(REPORT_NAME, "subtitle"),
+            b.facts([("Protocol", version), *facts], width)]
+
+
+def _visits_minutes(data: ScriptData) -> int | None:
+    if data.visits is None:
+        return None
+    return data.visits * data.visit_minutes + max(0, data.visits - 1) * data.corridor_minutes
+
+
+def _route(data: ScriptData) -> str:
+    corridor = (f", {fmt.duration(data.corridor_minutes * 60)} of corridor talk between"
+                if data.corridor_minutes else "")
+    each = f"{fmt.duration(data.visit_minutes * 60)} each{corridor}"
+    if data.visits is None:
+        return f"Visits of {each}"
+    return f"{fmt.plural(data.visits, 'visit', 'visits')} of {each}"
+
+
+def _length(data: ScriptData) -> str:
+    planned = data.protocol.planned_minutes
+    if not data.protocol.has_visits:
+        return fmt.duration(planned * 60)
+    visits = _visits_minutes(data)
+    if visits is None:
+        return f"{fmt.duration(planned * 60)} plus the visits ({_route(data).lower()})"
+    return f"{fmt.duration((planned + visits) * 60)} ({_route(data).lower()})"
+
+
+@lru_cache(maxsize=2)
+def _heading(level: str) -> ParagraphStyle:
+    """A phase in the accent, a step in ink: both stronger than the words under them."""
+    if level == "phase":
+        return ParagraphStyle("script-phase", parent=styles().h2, fontSize=12.5, leading=16,
+                              textColor=ACCENT, spaceBefore=12)
+    return ParagraphStyle("script-step", parent=styles().h2, fontSize=10.5, leading=14,
+                          spaceBefore=8, spaceAfter=1)
+
+
+def _bullet(markup: str) -> Paragraph:
+    return Paragraph(markup, pb.style("body", 0, True), bulletText="•")
+
+
+def _stem(label: str, prompt: str) -> Flowable:
+    return _bullet(f"<b>{text.markup(label)}</b> <font color='{MUTED_HEX}'>·</font> "
+                   f"{text.markup(prompt)}")
+
+
+def _set(item: LookForSet) -> list[Flowable]:
+    out: list[Flowable] = [b.p(item.title, "h2"), *pb.paragraphs(item.description, "small")]
+    for look_for in item.items:
+        line = f"<b>{text.markup(look_for.text)}</b>"
+        if look_for.description.strip():
+            line += f" — {text.markup(look_for.description, pb.PROTOCOL_LIMIT)}"
+        out.append(_bullet(line))
+    return out
+
+
+def _phases(data: ScriptData) -> list[Flowable]:
+    out: list[Flowable] = []
+    for phase in data.protocol.phases:
+        minutes = phase.planned_minutes
+        if any(s.activity is Activity.VISITS for s in phase.steps):
+            minutes += _visits_minutes(data) or 0
+        head = Paragraph(f"{text.markup(phase.title)} "
+                         f"<font color='{MUTED_HEX}'>· {fmt.duration(minutes * 60)}</font>",
+                         _heading("phase"))
+        steps = [_step(data, step) for step in phase.steps]
+        # The phase's heading and summary travel with the start of its first step.
+        first = steps[0] if steps else [b.own("", "small")]
+        out += [CondPageBreak(36 * mm),
+                b.keep(head, *pb.paragraphs(phase.summary, "small"), first[0]), *first[1:]]
+        out += [flowable for block in steps[1:] for flowable in block]
+    return out
+
+
+def _step(data: ScriptData, step: Step) -> list[Flowable]:
+    if step.activity is Activity.VISITS:
+        minutes = _route(data)
+    elif step.minutes:
+        minutes = fmt.duration(step.minutes * 60)
+    else:
+        minutes = "no countdown"
+    head = Paragraph(f"{text.markup(step.title)} <font color='{MUTED_HEX}'>· {minutes}</font>",
+                     _heading("step"))
+    shows = ACTIVITY_SHOWS.get(step.activity)
+    words: list[Flowable] = []
+    if shows:
+        words.append(b.own(f"<font color='{MUTED_HEX}'>In the app: {text.markup(shows)}"
+                           "</font>", "small"))
+    words += pb.paragraphs(step.script, "body", STEP_INDENT)
+    words += pb.prompts(step.prompts, "body", STEP_INDENT)
+    if step.activity is Activity.VISITS and data.route:
+        words += [Paragraph(text.markup(v.label + (f" · {v.details}" if v.details else "")),
+                            pb.style("small", STEP_INDENT, True), bulletText="•")
+                  for v in data.route]
+    return [b.keep(head, *words[:2]), *words[2:]]
+
+
+def _debrief(protocol: Protocol) -> list[Flowable]:
+    out: list[Flowable] = []
+    for number, stage in enumerate(protocol.debrief_sequence, start=1):
+        kind = (f" <font color='{MUTED_HEX}'>({text.markup(stage.kind.label)})</font>"
+                if stage.kind.label.casefold() != stage.title.casefold() else "")
+        out.append(b.own(f"<b>{number}. {text.markup(stage.title)}</b>{kind}", "body"))
+        out += pb.paragraphs(stage.prompt, "body", STEP_INDENT)
+    return out
