@@ -29,6 +29,7 @@ def test_every_report_honours_the_privacy_settings(services: Services) -> None:
     requests = [ReportRequest(ReportKind.DEBRIEF, walk.id),
                 ReportRequest(ReportKind.AGENDA, walk.id),
                 ReportRequest(ReportKind.NOTECATCHER, walk.id),
+                ReportRequest(ReportKind.SCRIPT, walk.id),
                 ReportRequest(ReportKind.THANKS, walk.id, visit=1),
                 ReportRequest(ReportKind.ACTIONS, walk.id),
                 ReportRequest(ReportKind.JOURNAL, walk.id, walker=WALKER_NAMES[0])]

@@ -330,3 +330,20 @@ def test_a_long_script_is_printed_to_its_last_word(services: Services,
     for kind in ("agenda", "script"):
         out = pdf_text(render(kind, walk.id))
         assert "LASTWORD" in out and "word699" in out and "not printed" not in out
+
+
+HOSTILE = '<b>bold?</b> & <img src="http://x"> </i> ' + "Supercalifragilistic" * 6
+
+
+def test_protocol_text_prints_literally(services: Services, render: Render) -> None:
+    protocol = odd_protocol()
+    phase = protocol.phases[1]
+    step = replace(phase.steps[0], title="Silent " + HOSTILE[:60], script=HOSTILE,
+                   prompts=(Prompt("odd", HOSTILE, PromptKind.CHECKLIST, (HOSTILE, "<i>")),))
+    odd = replace(protocol, phases=(protocol.phases[0], replace(
+        phase, steps=(step, *phase.steps[1:])), *protocol.phases[2:]),
+        roles=(replace(protocol.roles[0], description=HOSTILE),))
+    walk = walk_for(services, odd)
+    for kind in ("agenda", "notecatcher", "script"):
+        flat = squash(pdf_text(render(kind, walk.id)))
+        assert squash(HOSTILE) in flat and squash("<i>") in flat, kind
