@@ -32,6 +32,7 @@ LINE_HEIGHT = 7.5 * mm
 # Sized so that two visit blocks fit on a page of A4 or Letter.
 _LINES = (5, 3, 2, 1)
 LABEL_HEIGHT = 15
+SHORT_LABEL = 70  # characters of a stem's prompt that surely fit on one line
 _PROMPT_LINES = {PromptKind.TEXT: 2, PromptKind.LIST: 3}
 
 
@@ -164,7 +165,8 @@ def _block(data: NoteCatcherData, heading_text: str, right: str, prompts: tuple[
             lines(_PROMPT_LINES.get(prompt.kind, 2))
     for index, (_label, prompt_text) in enumerate(data.stems):
         label(b.cell(prompt_text, "label"))
-        heights[-1] = LABEL_HEIGHT
+        if len(prompt_text) <= SHORT_LABEL:  # a longer prompt wraps: let its row grow
+            heights[-1] = LABEL_HEIGHT
         lines(_LINES[min(index, len(_LINES) - 1)])
     block = Table(rows, colWidths=[width - 34 * mm, 34 * mm], rowHeights=heights,
                   hAlign="LEFT", splitByRow=1)

@@ -88,17 +88,20 @@ def _title(data: ScriptData, width: float) -> list[Flowable]:
 
 
 def _visits_minutes(data: ScriptData) -> int | None:
-    if data.visits is None:
+    """The route's minutes; None without a walk or before its route is planned."""
+    if not data.visits:
         return None
     return data.visits * data.visit_minutes + max(0, data.visits - 1) * data.corridor_minutes
 
 
 def _route(data: ScriptData) -> str:
+    """"5 visits of 10 min each, 3 min of corridor talk between", or without a planned
+    route "10 min a visit, …"."""
     corridor = (f", {fmt.duration(data.corridor_minutes * 60)} of corridor talk between"
                 if data.corridor_minutes else "")
+    if not data.visits:
+        return f"{fmt.duration(data.visit_minutes * 60)} a visit{corridor}"
     each = f"{fmt.duration(data.visit_minutes * 60)} each{corridor}"
-    if data.visits is None:
-        return f"Visits of {each}"
     return f"{fmt.plural(data.visits, 'visit', 'visits')} of {each}"
 
 
@@ -108,8 +111,8 @@ def _length(data: ScriptData) -> str:
         return fmt.duration(planned * 60)
     visits = _visits_minutes(data)
     if visits is None:
-        return f"{fmt.duration(planned * 60)} plus the visits ({_route(data).lower()})"
-    return f"{fmt.duration((planned + visits) * 60)} ({_route(data).lower()})"
+        return f"{fmt.duration(planned * 60)} plus the visits ({_route(data)})"
+    return f"{fmt.duration((planned + visits) * 60)} ({_route(data)})"
 
 
 @lru_cache(maxsize=2)

@@ -347,3 +347,27 @@ def test_protocol_text_prints_literally(services: Services, render: Render) -> N
     for kind in ("agenda", "notecatcher", "script"):
         flat = squash(pdf_text(render(kind, walk.id)))
         assert squash(HOSTILE) in flat and squash("<i>") in flat, kind
+
+
+def test_the_script_of_a_protocol_alone_uses_the_protocols_own_timings() -> None:
+    from walkapp.formatting import duration
+    from walkapp.reports.build_paper import script_data
+    from walkapp.reports.script import render
+
+    protocol = load_file(builtin_dir() / "learning-walk.toml")
+    out = pdf_text(render(script_data(protocol)))
+    assert f"{protocol.title} ({protocol.id}), version {protocol.version}" in out
+    assert f"{duration(protocol.visit_minutes * 60)} a visit" in out
+    assert "Facilitator's script" in out
+
+
+def test_a_script_request_may_name_a_protocol_instead_of_a_walk() -> None:
+    from walkapp.errors import ValidationError
+    from walkapp.reports import ReportKind, ReportRequest, check_request
+
+    check_request(ReportRequest(ReportKind.SCRIPT, protocol="learning-walk"))
+    for kind in (ReportKind.SCRIPT, ReportKind.AGENDA):
+        with pytest.raises(ValidationError):
+            check_request(ReportRequest(kind))
+    with pytest.raises(ValidationError):  # only a kind that takes a protocol may use one
+        check_request(ReportRequest(ReportKind.AGENDA, protocol="learning-walk"))
