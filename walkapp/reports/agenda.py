@@ -11,7 +11,7 @@ from __future__ import annotations
 from datetime import datetime, time, timedelta
 
 from reportlab.lib.units import mm
-from reportlab.platypus import CondPageBreak, Flowable, Table
+from reportlab.platypus import CondPageBreak, Flowable, Table, TableStyle
 
 from walkapp import formatting as fmt
 from walkapp.reports import blocks as b
@@ -20,7 +20,7 @@ from walkapp.reports import text
 from walkapp.reports.data import AgendaData, AgendaStep
 from walkapp.reports.page import PageSetup, build_pdf, usable_width
 from walkapp.reports.paper import Paper
-from walkapp.reports.styles import MUTED_HEX, RULE, table_style
+from walkapp.reports.styles import MUTED_HEX, RULE, TABLE_FONT, table_style
 
 REPORT_NAME = "Agenda"
 TIME_COLUMN = 34 * mm
@@ -125,10 +125,16 @@ def _line(width: float, cells: list[Flowable | list[Flowable]], *, header: bool 
           ) -> Table:
     out = Table([cells], colWidths=[TIME_COLUMN, width - TIME_COLUMN - MINUTES_COLUMN,
                                     MINUTES_COLUMN], hAlign="LEFT")
-    style = table_style(header=header, zebra=False)
-    if not header:
-        style.add("LINEABOVE", (0, 0), (-1, 0), 0.4, RULE)
-    out.setStyle(style)
+    if header:
+        out.setStyle(table_style(header=True, zebra=False))
+        return out
+    # A rule above each step, none below: the step's words under it read as its own.
+    out.setStyle(TableStyle([*TABLE_FONT, ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                             ("LEFTPADDING", (0, 0), (-1, -1), CELL_PADDING),
+                             ("RIGHTPADDING", (0, 0), (-1, -1), CELL_PADDING),
+                             ("TOPPADDING", (0, 0), (-1, -1), 4),
+                             ("BOTTOMPADDING", (0, 0), (-1, -1), 2),
+                             ("LINEABOVE", (0, 0), (-1, 0), 0.4, RULE)]))
     return out
 
 

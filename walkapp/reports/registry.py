@@ -127,7 +127,7 @@ REPORTS: tuple[ReportSpec, ...] = (
         "The whole protocol as a printable guide: source, roles, norms, stems, look-fors, "
         "every step with its minutes, script and prompts, the debrief and the feedback.",
         "the protocol as a guide (or --protocol ID|FILE without a walk)",
-        frozenset({Need.WALK}), frozenset({Need.PROTOCOL}), "Facilitator's script",
+        frozenset({Need.WALK}), frozenset({Need.PROTOCOL}), "Facilitator script",
         f"{_PAPER}:build_script", "walkapp.reports.script"),
     ReportSpec(
         ReportKind.THANKS, "Host thank-you note", "Host &thank-you note",
