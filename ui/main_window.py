@@ -1,17 +1,17 @@
 """The main window: menus, status bar and a stack of screens (the walks library, or one open
-walk). It composes screens; it does not contain them."""
+walk). It composes screens; it does not contain them. Its parts live beside it: the menu
+bar in walkapp.ui.menus, opening a walk in walkapp.ui.walk_opening, the sample walk in
+walkapp.ui.sample_walk, walk kits and notes files in walkapp.ui.walk_files."""
 
 from __future__ import annotations
 
-import contextlib
-import functools
 import logging
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QByteArray, QSettings, Qt, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QKeySequence
-from PySide6.QtWidgets import QLabel, QMainWindow, QStackedWidget, QVBoxLayout, QWidget
+from PySide6.QtCore import QByteArray, QSettings, Signal
+from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent
+from PySide6.QtWidgets import QLabel, QStackedWidget, QVBoxLayout, QWidget
 
 from walkapp import __version__
 from walkapp import formatting as fmt
@@ -19,42 +19,35 @@ from walkapp.errors import WalkappError
 from walkapp.events import Action, Change, Entity
 from walkapp.protocol.library import ProtocolLibrary
 from walkapp.services import Services
-from walkapp.services.base import same_reads
 from walkapp.services.commands import Call, WalkEdit
-from walkapp.ui import gc_policy, workers
+from walkapp.ui import gc_policy
 from walkapp.ui.bridge import ChangeBridge
 from walkapp.ui.dialogs import Asker
 from walkapp.ui.lifecycle import shutdown_tree
+from walkapp.ui.menus import MenuBar
 from walkapp.ui.page import Stoppable
-from walkapp.ui.screens.opening import OpeningScreen
+from walkapp.ui.sample_walk import SampleWalk
 from walkapp.ui.screens.walks_library import WalksLibrary
 from walkapp.ui.walk_files import WalkFiles
+from walkapp.ui.walk_opening import PagesFactory, WalkOpening
 from walkapp.ui.walk_trash import TrashControls
 from walkapp.ui.widgets.notice import NoticeBanner
-from walkapp.ui.workers import (
-    cancel_owned_by,
-    read_in_background,
-    stop_processes,
-    wait_for_background,
-)
+from walkapp.ui.workers import cancel_owned_by, stop_processes, wait_for_background
 from walkapp.ui.writer import Writer
 
 if TYPE_CHECKING:
     from walkapp.ui.bundles_ui import ImportController, PassphraseAsker
     from walkapp.ui.screens.new_walk import NewWalkRequest, ProtocolChoice
     from walkapp.ui.screens.trash import TrashView
-    from walkapp.ui.screens.workspace import PageSpec, WalkWorkspace
+    from walkapp.ui.screens.workspace import WalkWorkspace
 
-# Strings: the new-walk dialog and the workspace are imported when first used, not at start.
-PagesFactory = Callable[[Services, str, Asker, QWidget, ChangeBridge], "list[PageSpec]"]
+# A string: the new-walk dialog is imported when first used, not at start.
 WalkCreator = Callable[[Services, "NewWalkRequest"], str]
 
 log = logging.getLogger(__name__)
 
 
-
-
-class MainWindow(QMainWindow, Stoppable):
+class MainWindow(MenuBar, Stoppable):
     # A walk's workspace is shown (its read is in and its page in front is built).
     walk_shown = Signal(str)
 
@@ -77,17 +70,11 @@ class MainWindow(QMainWindow, Stoppable):
         # at a time and off the GUI thread (created before the pages that use it).
         self.writer = Writer(services, self)
         self.writer.waiting_changed.connect(self._write_waiting)
-        self._pages = pages or (lambda s, w, a, p, b: composition.walk_pages(
+        pages = pages or (lambda s, w, a, p, b: composition.walk_pages(
             s, w, a, p, b, lib, writer=self.writer))
         self._protocols = protocols or (lambda: composition.protocol_choices(lib))
         self._create_walk = create_walk or composition.walk_creator(lib)
         self.workspace: WalkWorkspace | None = None
-        # The walk being opened while its read is under way (see open_walk), and what
-        # tells a late read from the newest: a walk opened after it, or going back, drops it.
-        self._opening: str | None = None
-        self._opening_stale = False
-        self._opening_number = 0
-        self._opening_view: OpeningScreen | None = None
         self._closed = False
         self._ended_saved = True
         # True while the window closes: the walk closes with it, yet it is where walkapp
@@ -106,6 +93,11 @@ class MainWindow(QMainWindow, Stoppable):
         central_layout.addWidget(self.notice)
         central_layout.addWidget(self.stack, 1)
         self.setCentralWidget(central)
+        # The walk being opened while its read is under way (see open_walk).
+        self._opener = WalkOpening(
+            services, self._asker, self.bridge, self.stack, self, pages,
+            built=self._walk_built, back=self.show_library, changed=self._update_actions,
+            closed=lambda: self._closed)
         self.library = WalksLibrary(services.walks, trash=services.trash,
                                     conflicts=services.conflicts)
         self.stack.addWidget(self.library)
@@ -127,6 +119,7 @@ class MainWindow(QMainWindow, Stoppable):
                                self._before_save, passphrases=passphrases)
         self.files.walk_opened.connect(self.open_walk)
         self.setAcceptDrops(True)
+        self._sample = SampleWalk(services, self._asker, self, self.library)
         self._build_menus()
         where = services.db.path or services.db.url
         self.data_label = QLabel(self.tr("Data: {0}").format(where))
@@ -134,92 +127,13 @@ class MainWindow(QMainWindow, Stoppable):
         self.statusBar().addPermanentWidget(self.data_label)
         self._restore_geometry()
 
-    # -- menus -----------------------------------------------------------------------------
-    def _action(self, text: str, slot: Callable[[], object],
-                shortcut: QKeySequence | QKeySequence.StandardKey | str | None = None) -> QAction:
-        action = QAction(text, self)
-        if shortcut is not None:
-            action.setShortcut(shortcut)
-        action.triggered.connect(lambda *_: slot())
-        return action
-
-    def _build_menus(self) -> None:
-        file_menu = self.menuBar().addMenu(self.tr("&File"))
-        self.new_action = self._action(self.tr("&New walk…"), self.new_walk,
-                                       QKeySequence.StandardKey.New)
-        self.find_action = self._action(self.tr("&Find walk…"), self.find_walk,
-                                        QKeySequence.StandardKey.Find)
-        self.close_walk_action = self._action(self.tr("&Close walk"), self.show_library,
-                                              QKeySequence.StandardKey.Close)
-        self.sample_action = self._action(self.tr("Create the &sample walk"),
-                                          self.create_sample_walk)
-        self.quit_action = self._action(self.tr("&Quit"), self.close,
-                                        QKeySequence.StandardKey.Quit)
-        for action in (self.new_action, self.find_action, self.close_walk_action):
-            file_menu.addAction(action)
-        file_menu.addSeparator()
-        self.import_action = self._action(self.tr("&Import walkers' notes…"),
-                                          self.import_notes, "Ctrl+I")
-        self.kit_action = self._action(self.tr("Make a walk &kit…"), self.files.make_kit,
-                                       "Ctrl+K")
-        self.save_notes_action = self._action(self.tr("Save a &notes file…"),
-                                              self.files.save_notes_file, "Ctrl+Shift+S")
-        self.open_kit_action = self._action(self.tr("&Open a walk kit…"), self.open_kit,
-                                            QKeySequence.StandardKey.Open)
-        for action in (self.import_action, self.kit_action, self.save_notes_action,
-                       self.open_kit_action):
-            file_menu.addAction(action)
-        file_menu.addSeparator()
-        self.export_menu = file_menu.addMenu(self.tr("&Export report"))
-        self._build_export_menu()
-        file_menu.addSeparator()
-        file_menu.addAction(self.sample_action)
-        file_menu.addSeparator()
-        file_menu.addAction(self.quit_action)
-        self.file_menu = file_menu
-
-        self.edit_menu = self.menuBar().addMenu(self.tr("&Edit"))
-        self.undo_delete_action = self.trash.undo_action
-        self.edit_menu.addAction(self.undo_delete_action)
-
-        from walkapp.ui.protocols_menu import ProtocolsMenu
-
-        self.protocols_menu = ProtocolsMenu(self.menuBar().addMenu(self.tr("&Protocols")),
-                                            self.library_of_protocols, self._asker, self)
-        self.go_menu = self.menuBar().addMenu(self.tr("&Go"))
-        self.library_action = self._action(self.tr("All &walks"), self.show_library,
-                                           "Ctrl+Shift+0")
-        self.go_menu.addAction(self.library_action)
-        self.trash_action = self._action(self.tr("&Trash"), self.show_trash)
-        self.go_menu.addAction(self.trash_action)
-        self._page_actions: list[QAction] = []
-
-        help_menu = self.menuBar().addMenu(self.tr("&Help"))
-        self.about_action = self._action(self.tr("&About walkapp"), self.show_about)
-        help_menu.addAction(self.about_action)
-        self._update_actions()
-
-    def _build_export_menu(self) -> None:
-        # One action per kind in the report registry, in its order.
-        from walkapp.reports import REPORTS
-
-        self._export_actions: list[tuple[QAction, bool]] = []
-        for spec in REPORTS:
-            action = self._action(self.tr(spec.menu_label) + "…",
-                                  functools.partial(self.export_report, spec.kind),
-                                  spec.shortcut)
-            self.export_menu.addAction(action)
-            self._export_actions.append((action, spec.kind.needs_walk))
-
     def export_report(self, kind: object) -> None:
         from walkapp.reports import ReportKind
         from walkapp.ui.export import show_export_dialog
 
         assert isinstance(kind, ReportKind)
-        walk_id = self.workspace.walk_id if self.workspace is not None else \
-            self.library.selected_walk_id()
-        self.export_dialog = show_export_dialog(self, self._services, walk_id, kind,
-                                                self._asker)
+        self.export_dialog = show_export_dialog(self, self._services, self._current_walk_id(),
+                                                kind, self._asker)
 
     # -- walk kits and notes files (see walkapp.ui.walk_files) -----------------------------
     @property
@@ -251,38 +165,6 @@ class MainWindow(QMainWindow, Stoppable):
         self.files.drop(event.mimeData())
         event.acceptProposedAction()
 
-    def _update_actions(self) -> None:
-        opening = self._opening is not None
-        self.close_walk_action.setEnabled(self.workspace is not None or opening)
-        # While a walk is read nothing may act on it (or on the list's selection behind
-        # it) until its workspace is there.
-        has_walk = not opening and (self.workspace is not None
-                                    or self.library.selected_walk_id() is not None)
-        for action in (self.kit_action, self.save_notes_action):
-            action.setEnabled(has_walk)
-        for action, needs_walk in getattr(self, "_export_actions", []):
-            action.setEnabled(has_walk or not needs_walk)
-        for action in self._page_actions:
-            self.go_menu.removeAction(action)
-            # Deleted, not only removed: its slot holds the closed walk's workspace, and
-            # an action kept by the window would keep every page of that walk for ever.
-            action.deleteLater()
-        self._page_actions = []
-        if self.workspace is not None:
-            workspace = self.workspace
-            for number, (key, label) in enumerate(self._page_labels(), start=1):
-                action = self._action(label, functools.partial(workspace.show_page, key),
-                                      f"Ctrl+Shift+{number}")
-                self.go_menu.addAction(action)
-                self._page_actions.append(action)
-
-    def _page_labels(self) -> list[tuple[str, str]]:
-        if self.workspace is None:
-            return []
-        nav = self.workspace.nav
-        return [(str(nav.item(i).data(Qt.ItemDataRole.UserRole)),
-                 nav.item(i).text().split("  ", 1)[-1]) for i in range(nav.count())]
-
     # -- walks -----------------------------------------------------------------------------
     def _report(self, error: WalkappError, title: str) -> None:
         self._asker.warn(self, title, error.message)
@@ -310,40 +192,8 @@ class MainWindow(QMainWindow, Stoppable):
         return report
 
     def create_sample_walk(self) -> None:
-        """Create the sample walk off the GUI thread (about a hundred small saves)."""
-        from walkapp.demo import create_demo_walk
-        from walkapp.ui.workers import run_in_background
-
-        if getattr(self, "_sample_running", False):
-            return
-        self._sample_running = True
-        self.sample_action.setEnabled(False)
-        self.library.sample_button.setEnabled(False)
-        self.statusBar().showMessage(self.tr("Creating the sample walk…"))
-
-        def done(walk: object) -> None:
-            self._sample_finished()
-            walk_id = getattr(walk, "id", None)
-            if walk_id:
-                self.library.refresh()
-                self.library.select_walk(str(walk_id))
-            self.statusBar().showMessage(self.tr("The sample walk is ready."), 5000)
-
-        def failed(error: BaseException, details: str) -> None:
-            self._sample_finished()
-            if isinstance(error, WalkappError):
-                self._report(error, self.tr("The sample walk was not created"))
-            else:
-                self._asker.error(self, self.tr("The sample walk was not created"), details)
-
-        self._sample_task = run_in_background(lambda _progress: create_demo_walk(
-            self._services), on_done=done, on_error=failed, owner=self)
-
-    def _sample_finished(self) -> None:
-        self._sample_running = False
-        self.sample_action.setEnabled(True)
-        self.library.sample_button.setEnabled(True)
-        self.statusBar().clearMessage()
+        """Create the sample walk off the GUI thread (walkapp.ui.sample_walk)."""
+        self._sample.create(self.sample_action)
 
     def duplicate_walk(self, walk_id: str) -> None:
         self.writer.write(WalkEdit("duplicate_walk", (walk_id,)), origin=self,
@@ -413,98 +263,24 @@ class MainWindow(QMainWindow, Stoppable):
         "back where you were" waits, before the window is shown."""
         if self._closed or not self._close_workspace():
             return
-        screen = self._opening_screen()
-        screen.start()
-        self.stack.setCurrentWidget(screen)
-        self._opening = walk_id
-        self._opening_stale = False
-        self._opening_number += 1
-        number = self._opening_number
-        self._update_actions()
-        from walkapp.services.protocol_walks import walk_protocol
-
-        services = self._services
-        walks = services.walks
-
-        def read() -> dict[object, object]:
-            # On a worker thread (its own SQLite connection): the walk and its protocol,
-            # kept as the shared reads its pages are then built from on the GUI thread.
-            reads: dict[object, object] = {}
-            with same_reads(reads):
-                walks.get_walk(walk_id)
-                if walks.protocol_snapshot(walk_id).strip():
-                    # Made from the snapshot here too (the pages and runners share it).
-                    # One that cannot be made is left to the page that needs it, which
-                    # says why, as before.
-                    with contextlib.suppress(WalkappError):
-                        walk_protocol(services, walk_id)
-            return reads
-
-        read_in_background(read, lambda reads: self._walk_read(number, walk_id, reads),
-                           owner=screen,
-                           on_error=lambda error, _details: self._open_failed(number, error),
-                           wait_ms=workers.OPEN_READ_MS if wait_ms is None else wait_ms)
-
-    def _opening_screen(self) -> OpeningScreen:
-        if self._opening_view is None:
-            self._opening_view = OpeningScreen()
-            self._opening_view.back_requested.connect(self.show_library)
-            self.stack.addWidget(self._opening_view)
-        return self._opening_view
+        self._opener.open(walk_id, wait_ms)
 
     def opening(self) -> str | None:
         """The walk being opened (its read is not in yet), if any."""
-        return self._opening
+        return self._opener.walk_id
 
-    def _walk_read(self, number: int, walk_id: str, reads: dict[object, object]) -> None:
-        if self._closed or number != self._opening_number or self._opening != walk_id:
-            return  # another walk was asked for meanwhile, or the window went back
-        self._opening = None
-        if self._opening_view is not None:
-            self._opening_view.stop()
-        if self._opening_stale:
-            reads = {}  # something changed while it was read: the pages read it afresh
-        try:
-            # Each page reads the walk as it is built: they all get the walk read above,
-            # and the workspace keeps it for the pages built in the next turns until
-            # something changes.
-            from walkapp.ui.screens.workspace import WalkWorkspace
-
-            with same_reads(reads):
-                pages = self._pages(self._services, walk_id, self._asker, self, self.bridge)
-                workspace = WalkWorkspace(self._services, walk_id, pages,
-                                          asker=self._asker, reads=reads)
-        except WalkappError as error:
-            self._open_failed(number, error)
-            return
+    def _walk_built(self, workspace: WalkWorkspace) -> None:
+        """The opened walk's workspace is built (walkapp.ui.walk_opening): show it."""
         self.workspace = workspace
         workspace.back_requested.connect(self.show_library)
         self.stack.addWidget(workspace)
         self.stack.setCurrentWidget(workspace)
         self.setWindowTitle(self.tr("{0}").format(workspace.title.text()))
         self._update_actions()
-        self.walk_shown.emit(walk_id)
-
-    def _open_failed(self, number: int, error: BaseException) -> None:
-        if self._closed or number != self._opening_number:
-            return
-        self._opening = None
-        self.show_library()
-        if not isinstance(error, WalkappError):
-            raise error  # a bug: on to the crash handler, as on the GUI thread before
-        self._report(error, self.tr("The walk could not be opened"))
-
-    def _stop_opening(self) -> None:
-        """Drop the read of a walk being opened (its result, if it still comes, is not
-        used)."""
-        self._opening = None
-        self._opening_number += 1
-        if self._opening_view is not None:
-            self._opening_view.stop()
-            cancel_owned_by(self._opening_view)
+        self.walk_shown.emit(workspace.walk_id)
 
     def _close_workspace(self) -> bool:
-        self._stop_opening()
+        self._opener.stop()
         if self.workspace is None:
             return True
         if not self.workspace.can_close():  # asks when something typed is not saved
@@ -534,13 +310,9 @@ class MainWindow(QMainWindow, Stoppable):
         trash_view = self.trash.view_if_built()
         if trash_view is not None:  # else it reads when first shown
             trash_view.on_change(change)
-        if self._opening is not None and change.walk_id in (None, self._opening):
-            if (change.entity is Entity.WALK and change.action is Action.REMOVED
-                    and change.walk_id == self._opening):
-                self.show_library()  # gone while it was read: as for an open walk
-                return
-            # What is being read may be out of date already: its pages read it afresh.
-            self._opening_stale = True
+        if self._opener.on_change(change):
+            self.show_library()  # gone while it was read: as for an open walk
+            return
         if self.workspace is not None:
             if (change.entity is Entity.WALK and change.action is Action.REMOVED
                     and change.walk_id == self.workspace.walk_id):

@@ -1,0 +1,175 @@
+"""The main window's menu bar: its actions, and which of them can act now (nothing acts on a
+walk while it is being opened; the Go menu lists the open walk's pages). `MenuBar` is a base
+class of walkapp.ui.main_window.MainWindow: the actions are the window's attributes
+(`window.new_action`, …); what they do is the window's."""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QMainWindow, QMenu
+
+if TYPE_CHECKING:
+    from walkapp.protocol.library import ProtocolLibrary
+    from walkapp.ui.dialogs import Asker
+    from walkapp.ui.protocols_menu import ProtocolsMenu
+    from walkapp.ui.screens.walks_library import WalksLibrary
+    from walkapp.ui.screens.workspace import WalkWorkspace
+    from walkapp.ui.walk_files import WalkFiles
+    from walkapp.ui.walk_trash import TrashControls
+
+
+class MenuBar(QMainWindow):
+    file_menu: QMenu
+    edit_menu: QMenu
+    export_menu: QMenu
+    go_menu: QMenu
+    protocols_menu: ProtocolsMenu
+    new_action: QAction
+    find_action: QAction
+    close_walk_action: QAction
+    sample_action: QAction
+    quit_action: QAction
+    import_action: QAction
+    kit_action: QAction
+    save_notes_action: QAction
+    open_kit_action: QAction
+    undo_delete_action: QAction
+    library_action: QAction
+    trash_action: QAction
+    about_action: QAction
+    # Each export action, and whether it needs a walk; the Go menu's actions for the pages.
+    _export_actions: list[tuple[QAction, bool]]
+    _page_actions: list[QAction]
+
+    if TYPE_CHECKING:
+        # What the actions act on and do: the window's (walkapp.ui.main_window).
+        files: WalkFiles
+        trash: TrashControls
+        library: WalksLibrary
+        workspace: WalkWorkspace | None
+        library_of_protocols: ProtocolLibrary
+        _asker: Asker
+
+        def new_walk(self) -> None: ...
+        def find_walk(self) -> None: ...
+        def show_library(self) -> None: ...
+        def create_sample_walk(self) -> None: ...
+        def import_notes(self, paths: list[str] | None = None) -> None: ...
+        def open_kit(self, path: str | None = None) -> None: ...
+        def export_report(self, kind: object) -> None: ...
+        def show_trash(self) -> None: ...
+        def show_about(self) -> None: ...
+        def opening(self) -> str | None: ...
+
+    def _action(self, text: str, slot: Callable[[], object],
+                shortcut: QKeySequence | QKeySequence.StandardKey | str | None = None) -> QAction:
+        action = QAction(text, self)
+        if shortcut is not None:
+            action.setShortcut(shortcut)
+        action.triggered.connect(lambda *_: slot())
+        return action
+
+    def _build_menus(self) -> None:
+        file_menu = self.menuBar().addMenu(self.tr("&File"))
+        self.new_action = self._action(self.tr("&New walk…"), self.new_walk,
+                                       QKeySequence.StandardKey.New)
+        self.find_action = self._action(self.tr("&Find walk…"), self.find_walk,
+                                        QKeySequence.StandardKey.Find)
+        self.close_walk_action = self._action(self.tr("&Close walk"), self.show_library,
+                                              QKeySequence.StandardKey.Close)
+        self.sample_action = self._action(self.tr("Create the &sample walk"),
+                                          self.create_sample_walk)
+        self.quit_action = self._action(self.tr("&Quit"), self.close,
+                                        QKeySequence.StandardKey.Quit)
+        for action in (self.new_action, self.find_action, self.close_walk_action):
+            file_menu.addAction(action)
+        file_menu.addSeparator()
+        self.import_action = self._action(self.tr("&Import walkers' notes…"),
+                                          self.import_notes, "Ctrl+I")
+        self.kit_action = self._action(self.tr("Make a walk &kit…"), self.files.make_kit,
+                                       "Ctrl+K")
+        self.save_notes_action = self._action(self.tr("Save a &notes file…"),
+                                              self.files.save_notes_file, "Ctrl+Shift+S")
+        self.open_kit_action = self._action(self.tr("&Open a walk kit…"), self.open_kit,
+                                            QKeySequence.StandardKey.Open)
+        for action in (self.import_action, self.kit_action, self.save_notes_action,
+                       self.open_kit_action):
+            file_menu.addAction(action)
+        file_menu.addSeparator()
+        self.export_menu = file_menu.addMenu(self.tr("&Export report"))
+        self._build_export_menu()
+        file_menu.addSeparator()
+        file_menu.addAction(self.sample_action)
+        file_menu.addSeparator()
+        file_menu.addAction(self.quit_action)
+        self.file_menu = file_menu
+
+        self.edit_menu = self.menuBar().addMenu(self.tr("&Edit"))
+        self.undo_delete_action = self.trash.undo_action
+        self.edit_menu.addAction(self.undo_delete_action)
+
+        from walkapp.ui.protocols_menu import ProtocolsMenu
+
+        self.protocols_menu = ProtocolsMenu(self.menuBar().addMenu(self.tr("&Protocols")),
+                                            self.library_of_protocols, self._asker, self)
+        self.go_menu = self.menuBar().addMenu(self.tr("&Go"))
+        self.library_action = self._action(self.tr("All &walks"), self.show_library,
+                                           "Ctrl+Shift+0")
+        self.go_menu.addAction(self.library_action)
+        self.trash_action = self._action(self.tr("&Trash"), self.show_trash)
+        self.go_menu.addAction(self.trash_action)
+        self._page_actions = []
+
+        help_menu = self.menuBar().addMenu(self.tr("&Help"))
+        self.about_action = self._action(self.tr("&About walkapp"), self.show_about)
+        help_menu.addAction(self.about_action)
+        self._update_actions()
+
+    def _build_export_menu(self) -> None:
+        # One action per kind in the report registry, in its order.
+        from walkapp.reports import REPORTS
+
+        self._export_actions = []
+        for spec in REPORTS:
+            action = self._action(self.tr(spec.menu_label) + "…",
+                                  functools.partial(self.export_report, spec.kind),
+                                  spec.shortcut)
+            self.export_menu.addAction(action)
+            self._export_actions.append((action, spec.kind.needs_walk))
+
+    def _update_actions(self) -> None:
+        opening = self.opening() is not None
+        self.close_walk_action.setEnabled(self.workspace is not None or opening)
+        # While a walk is read nothing may act on it (or on the list's selection behind
+        # it) until its workspace is there.
+        has_walk = not opening and (self.workspace is not None
+                                    or self.library.selected_walk_id() is not None)
+        for action in (self.kit_action, self.save_notes_action):
+            action.setEnabled(has_walk)
+        for action, needs_walk in self._export_actions:
+            action.setEnabled(has_walk or not needs_walk)
+        for action in self._page_actions:
+            self.go_menu.removeAction(action)
+            # Deleted, not only removed: its slot holds the closed walk's workspace, and
+            # an action kept by the window would keep every page of that walk for ever.
+            action.deleteLater()
+        self._page_actions = []
+        if self.workspace is not None:
+            workspace = self.workspace
+            for number, (key, label) in enumerate(self._page_labels(), start=1):
+                action = self._action(label, functools.partial(workspace.show_page, key),
+                                      f"Ctrl+Shift+{number}")
+                self.go_menu.addAction(action)
+                self._page_actions.append(action)
+
+    def _page_labels(self) -> list[tuple[str, str]]:
+        if self.workspace is None:
+            return []
+        nav = self.workspace.nav
+        return [(str(nav.item(i).data(Qt.ItemDataRole.UserRole)),
+                 nav.item(i).text().split("  ", 1)[-1]) for i in range(nav.count())]
