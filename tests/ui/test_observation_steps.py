@@ -8,6 +8,7 @@ walk), never typed here: each built-in protocol and a few odd test protocols."""
 from __future__ import annotations
 
 from datetime import date
+from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QSettings
@@ -247,6 +248,9 @@ def test_every_observation_step_is_on_the_observation_page(
         state = guide.runner.state()
         assert state.position == position and state.step_key == step.step.key
         assert guide.timer.planned() == step.planned_seconds
+        # A 0-minute step has no countdown (protocols/README.md); it says so instead.
+        timed = step.planned_seconds > 0
+        assert guide.timer.isVisible() == timed and guide.untimed.isVisible() == (not timed)
         assert_step_shown(page, step.step)
         notes_shown = page.observation is not None and page.observation.isVisible()
         assert notes_shown == (step.step.activity is Activity.VISITS)
@@ -320,4 +324,68 @@ def test_a_walker_sees_the_observation_steps_and_the_visits_script(
         for prompt in visits.prompts:
             for word in prompt_words(prompt):
                 assert any(word in t for t in texts), word
+    window.close()
+
+
+def test_a_walk_kit_carries_the_observation_steps_to_the_walkers_laptop(
+        qtbot, services: Services, qsettings: QSettings, asker: ScriptedAsker,
+        tmp_path: Path) -> None:
+    """The walker's laptop knows the protocol only from the kit's snapshot."""
+    from tests.ui.test_kits_in_window import NoPassphrase
+    from walkapp.config import resolve_settings
+    from walkapp.services import open_services
+    from walkapp.ui.main_window import MainWindow
+    from walkapp.ui.screens.walker_home import WalkerHome
+
+    protocol = load("around")
+    walk_id = make_walk(services, protocol)
+    facilitator = MainWindow(services, qsettings, asker, passphrases=NoPassphrase())
+    qtbot.addWidget(facilitator)
+    facilitator.open_walk(walk_id)
+    kit_path = tmp_path / "kit.walkkit"
+    asker.picks.append("Ana")
+    asker.file_to_save.append(str(kit_path))
+    facilitator.kit_action.trigger()
+    qtbot.waitUntil(kit_path.exists, timeout=10000)
+    laptop_services = open_services(resolve_settings(tmp_path / "walker-laptop"))
+    try:
+        laptop = MainWindow(laptop_services,
+                            QSettings(str(tmp_path / "w.ini"), QSettings.Format.IniFormat),
+                            ScriptedAsker(), passphrases=NoPassphrase())
+        qtbot.addWidget(laptop)
+        laptop.resize(1366, 768)
+        laptop.show()
+        laptop.open_kit(str(kit_path))
+        qtbot.waitUntil(lambda: laptop.workspace is not None, timeout=10000)
+        assert laptop.workspace is not None
+        home = laptop.workspace.page("walker")
+        assert isinstance(home, WalkerHome)
+        overview = home.overview.toPlainText()
+        assert all(step.title in overview for step in observation_steps(protocol))
+        home.tabs.setCurrentWidget(home.observation)
+        visits = next(s for s in observation_steps(protocol) if s.activity is Activity.VISITS)
+        assert visits.script in visible_texts(home.observation)
+        laptop.close()
+    finally:
+        laptop_services.close()
+
+
+def test_the_visits_script_folds_away_and_back(qtbot, services: Services,
+                                               qsettings: QSettings,
+                                               asker: ScriptedAsker) -> None:
+    """Above the note-taker the script takes little room, and can be folded to one line."""
+    protocol = load("around")
+    visits = next(s for s in observation_steps(protocol) if s.activity is Activity.VISITS)
+    walk_id = make_walk(services, protocol)
+    window, page = open_observation(qtbot, services, qsettings, asker, walk_id)
+    guide = page.guide
+    act(qtbot, guide, "start")
+    act(qtbot, guide, "next")
+    assert guide.runner.state().step_key == visits.key
+    assert visits.script in visible_texts(page) and guide.words_toggle.isVisible()
+    guide.words_toggle.click()
+    assert visits.script not in visible_texts(page)
+    assert page.observation is not None and page.observation.editor.isVisible()
+    guide.words_toggle.click()
+    assert visits.script in visible_texts(page)
     window.close()

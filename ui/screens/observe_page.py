@@ -161,6 +161,7 @@ class ObservationPage(QWidget, Page):
         # editor need the width at 1024 pixels (titles wrap).
         self.guide.steps.setMinimumWidth(STEP_LIST_WIDTH[0])
         self.guide.steps.setMaximumWidth(STEP_LIST_WIDTH[1])
+        self.guide.splitter.setSizes([STEP_LIST_WIDTH[1], 10_000])
         if self.guide.runner.protocol.has_visits:
             # Built now, whichever step runs: the window puts back whose notes and which
             # visit were on show (walkapp.ui.resume) before the visits step is reached.

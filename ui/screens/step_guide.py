@@ -112,6 +112,10 @@ class StepGuide(QWidget, Page):
         self.script.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.timer = Countdown(self.tr("Time for this step"))
         self.timer.setMinimumWidth(230)
+        # A 0-minute step has no countdown (protocols/README.md): this says so instead.
+        self.untimed = QLabel(self.tr("No set time for this step"))
+        self.untimed.setObjectName("subtitle")
+        self.untimed.hide()
         self.total = QLabel()
         self.total.setObjectName("subtitle")
         # Above a panel, the step's words can be folded away and back (they stay folded
@@ -175,6 +179,7 @@ class StepGuide(QWidget, Page):
         titles.addWidget(self.words_toggle, 0, Qt.AlignmentFlag.AlignLeft)
         head.addLayout(titles, 1)
         head.addWidget(self.timer)
+        head.addWidget(self.untimed, 0, Qt.AlignmentFlag.AlignTop)
         controls = QHBoxLayout()
         controls.addWidget(self.back_button)
         controls.addWidget(self.start_button)
@@ -200,6 +205,7 @@ class StepGuide(QWidget, Page):
         splitter.addWidget(main)
         splitter.setStretchFactor(1, 1)
         splitter.setChildrenCollapsible(False)
+        self.splitter = splitter
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(splitter)
@@ -253,6 +259,9 @@ class StepGuide(QWidget, Page):
             else:
                 self._show_body(state)
         running = state.status is RunStatus.RUNNING
+        timed = state.planned_seconds > 0 or state.finished
+        self.timer.setVisible(timed)
+        self.untimed.setVisible(not timed)
         self.timer.set_planned(state.planned_seconds, reset=False)
         self.timer.set_elapsed(state.elapsed_seconds)
         if running and not self.timer.is_running():
