@@ -156,7 +156,8 @@ class ObservationPage(QWidget, Page):
         self._other_panels: PanelFactory = panels or (lambda _activity: None)
         self.notes: NoteTaker | None = None
         self.guide = StepGuide(services, walk_id, PhaseKey.OBSERVATION.value, self._panel,
-                               clock=clock, writer=writer, text_height=VISITS_TEXT_HEIGHT)
+                               clock=clock, writer=writer, text_height=VISITS_TEXT_HEIGHT,
+                               foldable=True)
         # A narrower step list than the pre-brief's: the note-taker's visit header and
         # editor need the width at 1024 pixels (titles wrap).
         self.guide.steps.setMinimumWidth(STEP_LIST_WIDTH[0])

@@ -58,12 +58,13 @@ class StepGuide(QWidget, Page):
     def __init__(self, services: Services, walk_id: str, phase: str, panels: PanelFactory,
                  *, clock: Clock | None = None, runner: ProtocolRunner | None = None,
                  writer: Writer | None = None, text_height: int = TEXT_HEIGHT,
-                 parent: QWidget | None = None) -> None:
+                 foldable: bool = False, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._services = services
         # Above a panel the step's words scroll inside this height: the note-taker of the
         # Observation page needs the room more than the pre-brief's norms do.
         self._text_height = text_height
+        self._foldable = foldable  # offer to fold the step's words away above a panel
         # The window's one writer (a guide built alone makes its own).
         self.writer = writer if writer is not None else Writer(services, self)
         self._acting = False  # a runner action of this guide is in the writer's line
@@ -341,8 +342,9 @@ class StepGuide(QWidget, Page):
     def _show_panel(self, state: RunnerState) -> None:
         panel = self._panel_for(state.activity)
         has_words = bool(state.script or state.step.prompts)
-        self.words_toggle.setVisible(panel is not None and has_words)
-        self._set_words_shown(panel is None or self.words_toggle.isChecked())
+        self.words_toggle.setVisible(self._foldable and panel is not None and has_words)
+        self._set_words_shown(panel is None or not self._foldable
+                              or self.words_toggle.isChecked())
         if panel is None:
             self._scroll.setMaximumHeight(16777215)
             self._scroll.setMinimumHeight(0)
