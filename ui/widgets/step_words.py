@@ -8,6 +8,7 @@ scrolls inside a few lines' height, and folds away to one line).
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
     QFrame,
     QLabel,
@@ -69,6 +70,11 @@ class StepWords(QWidget):
         self.body.setWidgetResizable(True)
         self.body.setFrameShape(QFrame.Shape.NoFrame)
         self.body.setWidget(content)
+        # setWidget() makes the content paint its own background: it reads better on the
+        # page's (the tab's) own.
+        content.setAutoFillBackground(False)
+        self.body.viewport().setAutoFillBackground(False)
+        self._content = content
         self.body.setMaximumHeight(BODY_HEIGHT)
 
         layout = QVBoxLayout(self)
@@ -79,6 +85,18 @@ class StepWords(QWidget):
         has_words = bool(step.script or step.prompts)
         self.toggle.setEnabled(has_words)
         self.set_expanded(expanded and has_words)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._fit()
+
+    def _fit(self) -> None:
+        """As tall as the words need at this width, up to BODY_HEIGHT (then they scroll)."""
+        layout = self._content.layout()
+        width = max(self.body.viewport().width(), 200)
+        wanted = (layout.heightForWidth(width) if layout is not None
+                  and layout.hasHeightForWidth() else self._content.sizeHint().height())
+        self.body.setFixedHeight(min(max(wanted, 0) + 4, BODY_HEIGHT))
 
     def is_expanded(self) -> bool:
         return self.body.isVisibleTo(self)
