@@ -35,7 +35,7 @@ from walkapp.ui.widgets.step_words import StepWords, prompt_line
 from walkapp.ui.writer import Writer
 
 
-def observation_html(walk: d.Walk, protocol: Protocol, tr: Callable[[str], str]) -> str:
+def observation_html(walk: d.Walk, protocol: Protocol) -> str:
     """The protocol's observation steps in running order: title, minutes, script (one
     paragraph per paragraph of the file) and prompts, escaped."""
     e = html.escape
@@ -101,7 +101,7 @@ def overview_html(walk: d.Walk, tr: Callable[[str], str],
     else:
         parts.append(f"<p><i>{e(tr('The route of visits is not planned yet.'))}</i></p>")
     if protocol is not None:
-        parts.append(observation_html(walk, protocol, tr))
+        parts.append(observation_html(walk, protocol))
     return "\n".join(parts)
 
 
