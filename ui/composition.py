@@ -142,11 +142,27 @@ class _Pages:
         return StepGuide(self.services, self.walk_id, keys, panel,  # type: ignore[arg-type]
                          writer=self.writer)
 
+    def observation_panel(self, activity: Activity) -> Page | None:
+        """The panel of an [observation] step other than the visits (e.g. a protocol's
+        feedback form or a look at the norms between rooms)."""
+        from walkapp.ui.screens.postbrief import PANEL_NAMES
+
+        if activity.value not in PANEL_NAMES:
+            return self.pre_panel(activity)
+        # A widget sits in one page only: this page gets a post-brief workspace of its
+        # own, made as the Post-brief page's is (that one stays cached for its page).
+        kept, self._postbrief = self._postbrief, None
+        try:
+            return self.postbrief()
+        finally:
+            self._postbrief = kept
+
     def _observation_page(self) -> Page:
         from walkapp.ui.screens.observe_page import ObservationPage
 
         return ObservationPage(self.services, self.walk_id, self.observation_screen,
-                               self.asker)
+                               self.asker, panels=self.observation_panel,
+                               writer=self.writer)
 
     def _reports_page(self) -> Page:
         from walkapp.ui.screens.reports_page import ReportsPage
@@ -164,9 +180,13 @@ class _Pages:
             pages.append(PageSpec("pre_brief", tr("Pre-brief"),
                                   lambda: self._step_guide(pre, self.pre_panel),
                                   tr("The protocol's opening steps, each with a timer.")))
-        if self.protocol.has_visits:
+        observation = self.protocol.phase(PhaseKey.OBSERVATION)
+        if observation is not None and observation.steps:
+            about = (tr("The observation steps, visits with a countdown, and the note-taker.")
+                     if self.protocol.has_visits else
+                     tr("The observation steps, each with a timer."))
             pages.append(PageSpec("observation", tr("Observation"), self._observation_page,
-                                  tr("Visits with a countdown, and the note-taker.")))
+                                  about))
         post = _phases(self.protocol, POST_PHASES)
         if post:
             pages.append(PageSpec("post_brief", tr("Post-brief"),

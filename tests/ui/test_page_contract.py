@@ -324,7 +324,7 @@ def test_every_page_that_holds_text_is_in_the_list() -> None:
     from walkapp.ui.screens.postbrief.base import Panel
 
     containers = {"WalkWorkspace", "PlanPage", "StepGuide", "PostBriefWorkspace",
-                  "ObservationPage"}
+                  "ObservationPage", "NoteTaker"}
     trivial = {Panel.save_pending, ShowOnlyPage.save_pending}
     pages: set[type] = set()
     todo: list[type] = [Page]

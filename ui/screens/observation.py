@@ -143,6 +143,8 @@ class ObservationScreen(QWidget, Page):
         page_layout.addWidget(self.header)
         page_layout.addWidget(self.focus_label)
         page_layout.addWidget(self.splitter, 1)
+        self._page_layout = page_layout
+        self.guide: QWidget | None = None
         self.empty = QLabel(self.tr(
             "This walk has no visits yet.\nAdd the route of visits when planning the walk; "
             "then notes can be taken here, one visit at a time."))
@@ -233,6 +235,15 @@ class ObservationScreen(QWidget, Page):
             self.saver.shutdown()
         self.header.shutdown()
         cancel_owned_by(self)  # a read of the notes still running is dropped
+
+    def set_guide(self, guide: QWidget) -> None:
+        """Show `guide` (the visits step's words, in walker mode) under the visit's header,
+        above the editor."""
+        if self.guide is not None:
+            self._page_layout.removeWidget(self.guide)
+            self.guide.deleteLater()
+        self.guide = guide
+        self._page_layout.insertWidget(self._page_layout.indexOf(self.splitter), guide)
 
     def focus_editor(self) -> None:
         self.editor.text_edit.setFocus(Qt.FocusReason.OtherFocusReason)

@@ -1,5 +1,10 @@
-"""The facilitator's observation page: the note-taker, for the facilitator's own notes or to
-type up a paper walker's note-catcher (pick whose notes these are)."""
+"""The facilitator's Observation page: every step of the protocol's [observation] phase,
+run one by one like the pre-brief's (a step list, timer, script and prompts: the step
+guide), with the note-taker inside the visits step — for the facilitator's own notes or to
+type up a paper walker's note-catcher (pick whose notes these are).
+
+Steps written before the visits step in the file run before the rooms, steps after it run
+after them. A protocol without a visits step gets the page all the same: its steps only."""
 
 from __future__ import annotations
 
@@ -10,16 +15,26 @@ from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QVBoxLayout, QWidg
 
 from walkapp import domain as d
 from walkapp.events import Change, Entity
+from walkapp.protocol.runner import Clock
+from walkapp.protocol.schema import Activity, PhaseKey
 from walkapp.services import Services
 from walkapp.ui.dialogs import Asker
 from walkapp.ui.page import Page
 from walkapp.ui.screens.observation import ObservationScreen
+from walkapp.ui.screens.step_guide import PanelFactory, StepGuide
+from walkapp.ui.writer import Writer
 
 ScreenFactory = Callable[[str], ObservationScreen]
+# Above the note-taker the visits step's script and prompts scroll in this much height (or
+# fold away): at 1024×640 the editor keeps most of the page.
+VISITS_TEXT_HEIGHT = 110
+STEP_LIST_WIDTH = (140, 180)  # narrowest, widest
 
 
-class ObservationPage(QWidget, Page):
-    """Signals: `screen_changed(ObservationScreen)` when another person's notes are shown."""
+class NoteTaker(QWidget, Page):
+    """The visits step's panel: whose notes, and their note-taker.
+
+    Signals: `screen_changed(ObservationScreen)` when another person's notes are shown."""
 
     screen_changed = Signal(object)
 
@@ -119,3 +134,78 @@ class ObservationPage(QWidget, Page):
         self._closed = True
         if self.observation is not None:
             self.observation.shutdown()
+
+
+class ObservationPage(QWidget, Page):
+    """The [observation] phase's steps (`guide`), the note-taker (`notes`) inside the
+    visits step. `panels` builds the panels of the phase's other steps' activities.
+
+    Signals: `screen_changed(ObservationScreen)` when another person's notes are shown."""
+
+    screen_changed = Signal(object)
+
+    def __init__(self, services: Services, walk_id: str, make_screen: ScreenFactory,
+                 asker: Asker, parent: QWidget | None = None, *,
+                 panels: PanelFactory | None = None, writer: Writer | None = None,
+                 clock: Clock | None = None) -> None:
+        super().__init__(parent)
+        self.walk_id = walk_id
+        self._services = services
+        self._make_screen = make_screen
+        self._asker = asker
+        self._other_panels: PanelFactory = panels or (lambda _activity: None)
+        self.notes: NoteTaker | None = None
+        self.guide = StepGuide(services, walk_id, PhaseKey.OBSERVATION.value, self._panel,
+                               clock=clock, writer=writer, text_height=VISITS_TEXT_HEIGHT,
+                               foldable=True)
+        # A narrower step list than the pre-brief's: the note-taker's visit header and
+        # editor need the width at 1024 pixels (titles wrap).
+        self.guide.steps.setMinimumWidth(STEP_LIST_WIDTH[0])
+        self.guide.steps.setMaximumWidth(STEP_LIST_WIDTH[1])
+        self.guide.splitter.setSizes([STEP_LIST_WIDTH[1], 10_000])
+        if self.guide.runner.protocol.has_visits:
+            # Built now, whichever step runs: the window puts back whose notes and which
+            # visit were on show (walkapp.ui.resume) before the visits step is reached.
+            self.guide.panel_for(Activity.VISITS)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.guide)
+
+    def _panel(self, activity: Activity) -> Page | None:
+        if activity is not Activity.VISITS:
+            return self._other_panels(activity)
+        if self.notes is None:
+            self.notes = NoteTaker(self._services, self.walk_id, self._make_screen,
+                                   self._asker)
+            self.notes.screen_changed.connect(self.screen_changed)
+        return self.notes
+
+    # -- the note-taker's parts, for the window (resume) and tests ---------------------------
+    @property
+    def observation(self) -> ObservationScreen | None:
+        return self.notes.observation if self.notes is not None else None
+
+    @property
+    def screen_author(self) -> str | None:
+        return self.notes.screen_author if self.notes is not None else None
+
+    @property
+    def author(self) -> QComboBox | None:
+        return self.notes.author if self.notes is not None else None
+
+    def show_author(self, author_id: str) -> bool:
+        """Show `author_id`'s notes (a person on the roster); False if that cannot be."""
+        return self.notes.show_author(author_id) if self.notes is not None else False
+
+    # -- the page contract: the guide asks its steps' prompts and panels -------------------
+    def on_change(self, change: Change) -> None:
+        self.guide.on_change(change)
+
+    def save_pending(self) -> bool:
+        return self.guide.save_pending()
+
+    def can_close(self) -> bool:
+        return self.guide.can_close()
+
+    def shutdown(self) -> None:
+        self.guide.shutdown()

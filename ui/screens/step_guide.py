@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QScrollArea,
     QSplitter,
     QStackedWidget,
+    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -49,14 +50,21 @@ __all__ = ["SAVE_DELAY_MS", "PanelFactory", "StepGuide", "StepPrompts"]
 
 # Builds the part of the app a step uses: a QWidget that keeps the page contract, or None.
 PanelFactory = Callable[[Activity], Page | None]
+# How tall the step's script and prompts may be above a panel, by default (they scroll).
+TEXT_HEIGHT = 320
 
 
 class StepGuide(QWidget, Page):
     def __init__(self, services: Services, walk_id: str, phase: str, panels: PanelFactory,
                  *, clock: Clock | None = None, runner: ProtocolRunner | None = None,
-                 writer: Writer | None = None, parent: QWidget | None = None) -> None:
+                 writer: Writer | None = None, text_height: int = TEXT_HEIGHT,
+                 foldable: bool = False, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._services = services
+        # Above a panel the step's words scroll inside this height: the note-taker of the
+        # Observation page needs the room more than the pre-brief's norms do.
+        self._text_height = text_height
+        self._foldable = foldable  # offer to fold the step's words away above a panel
         # The window's one writer (a guide built alone makes its own).
         self.writer = writer if writer is not None else Writer(services, self)
         self._acting = False  # a runner action of this guide is in the writer's line
@@ -105,8 +113,22 @@ class StepGuide(QWidget, Page):
         self.script.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.timer = Countdown(self.tr("Time for this step"))
         self.timer.setMinimumWidth(230)
+        # A 0-minute step has no countdown (protocols/README.md): this says so instead.
+        self.untimed = QLabel(self.tr("No set time for this step"))
+        self.untimed.setObjectName("subtitle")
+        self.untimed.hide()
         self.total = QLabel()
         self.total.setObjectName("subtitle")
+        # Above a panel, the step's words can be folded away and back (they stay folded
+        # from step to step: it is the facilitator's choice of room, not the step's).
+        self.words_toggle = QToolButton()
+        self.words_toggle.setCheckable(True)
+        self.words_toggle.setChecked(True)
+        self.words_toggle.setAutoRaise(True)
+        self.words_toggle.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        self.words_toggle.setAccessibleName(self.tr("Show or hide the step's script"))
+        self.words_toggle.toggled.connect(self._words_toggled)
+        self.words_toggle.hide()
 
         self.start_button = QPushButton(self.tr("&Start"))
         self.start_button.setAccessibleName(self.tr("Start or pause the step"))
@@ -155,8 +177,10 @@ class StepGuide(QWidget, Page):
         titles = QVBoxLayout()
         titles.addWidget(self.where)
         titles.addWidget(self.title)
+        titles.addWidget(self.words_toggle, 0, Qt.AlignmentFlag.AlignLeft)
         head.addLayout(titles, 1)
         head.addWidget(self.timer)
+        head.addWidget(self.untimed, 0, Qt.AlignmentFlag.AlignTop)
         controls = QHBoxLayout()
         controls.addWidget(self.back_button)
         controls.addWidget(self.start_button)
@@ -182,6 +206,7 @@ class StepGuide(QWidget, Page):
         splitter.addWidget(main)
         splitter.setStretchFactor(1, 1)
         splitter.setChildrenCollapsible(False)
+        self.splitter = splitter
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(splitter)
@@ -235,6 +260,9 @@ class StepGuide(QWidget, Page):
             else:
                 self._show_body(state)
         running = state.status is RunStatus.RUNNING
+        timed = state.planned_seconds > 0 or state.finished
+        self.timer.setVisible(timed)
+        self.untimed.setVisible(not timed)
         self.timer.set_planned(state.planned_seconds, reset=False)
         self.timer.set_elapsed(state.elapsed_seconds)
         if running and not self.timer.is_running():
@@ -313,6 +341,10 @@ class StepGuide(QWidget, Page):
 
     def _show_panel(self, state: RunnerState) -> None:
         panel = self._panel_for(state.activity)
+        has_words = bool(state.script or state.step.prompts)
+        self.words_toggle.setVisible(self._foldable and panel is not None and has_words)
+        self._set_words_shown(panel is None or not self._foldable
+                              or self.words_toggle.isChecked())
         if panel is None:
             self._scroll.setMaximumHeight(16777215)
             self._scroll.setMinimumHeight(0)
@@ -323,7 +355,7 @@ class StepGuide(QWidget, Page):
             wanted = (layout.heightForWidth(width) if layout is not None
                       and layout.hasHeightForWidth()
                       else self._content.sizeHint().height()) + 6
-            self._scroll.setFixedHeight(min(wanted, 320))
+            self._scroll.setFixedHeight(min(wanted, self._text_height))
         if panel is None:
             self.body.hide()
         else:
@@ -335,6 +367,20 @@ class StepGuide(QWidget, Page):
             # A panel holding several parts (the post-brief workspace) shows the step's one.
             if isinstance(panel, PanelGroup):
                 panel.show_panel(state.activity.value)
+
+    def _words_toggled(self, shown: bool) -> None:
+        self._set_words_shown(shown)
+
+    def _set_words_shown(self, shown: bool) -> None:
+        self._scroll.setVisible(shown)
+        self.words_toggle.setText(self.tr("Hide the script") if shown
+                                  else self.tr("Show the script"))
+        self.words_toggle.setArrowType(Qt.ArrowType.DownArrow if shown
+                                       else Qt.ArrowType.RightArrow)
+
+    def panel_for(self, activity: Activity) -> Page | None:
+        """The panel `activity`'s steps show (built now, once, if need be)."""
+        return self._panel_for(activity)
 
     def _panel_for(self, activity: Activity) -> Page | None:
         if activity not in self._panel_cache:

@@ -1,9 +1,11 @@
 """Walker mode: the simpler window content for a walker on their own laptop.
 
-Three tabs: the walk (focus, norms, look-fors, route of visits — what the walker needs to
-know, read-only), their own notes (the observation screen, filtered to their notes), and
-their own reflections. Nothing of other walkers appears: no roster, no other notes, no
-other reflections. Walker mode is a property of the walk on this laptop
+Three tabs: the walk (focus, norms, look-fors, route of visits and the protocol's
+observation steps with their scripts — what the walker needs to know, read-only), their own
+notes (the observation screen, filtered to their notes, with the visits step's script
+folded above the editor), and their own reflections. The protocol's words come from the
+walk's snapshot (a walk kit carries it). Nothing of other walkers appears: no roster, no
+other notes, no other reflections. Walker mode is a property of the walk on this laptop
 (`Walk.local_mode == "walker"`, `Walk.local_participant_id`); `walker_home_for` reads it.
 """
 
@@ -19,18 +21,49 @@ from walkapp import domain as d
 from walkapp import formatting as fmt
 from walkapp.errors import NotFoundError, ValidationError
 from walkapp.events import Change, Entity
+from walkapp.protocol.runner import plan_steps
+from walkapp.protocol.schema import Activity, PhaseKey, Protocol
 from walkapp.services import Services
+from walkapp.services.protocol_walks import walk_protocol
 from walkapp.ui.dialogs import Asker
 from walkapp.ui.page import Page
 from walkapp.ui.screens.observation import Clock, ObservationScreen
 from walkapp.ui.widgets.autosave import DEBOUNCE_MS
 from walkapp.ui.widgets.nudge_highlight import NudgeCheck, no_nudge
 from walkapp.ui.widgets.reflections import ReflectionsPanel
+from walkapp.ui.widgets.step_words import StepWords, prompt_line
 from walkapp.ui.writer import Writer
 
 
-def overview_html(walk: d.Walk, tr: Callable[[str], str]) -> str:
-    """The walk as the walker needs it, as escaped HTML (every user string is escaped)."""
+def observation_html(walk: d.Walk, protocol: Protocol) -> str:
+    """The protocol's observation steps in running order: title, minutes, script (one
+    paragraph per paragraph of the file) and prompts, escaped."""
+    e = html.escape
+    phase = protocol.phase(PhaseKey.OBSERVATION)
+    if phase is None or not phase.steps:
+        return ""
+    planned = plan_steps(protocol, PhaseKey.OBSERVATION.value, visits=len(walk.visits),
+                         visit_minutes=walk.visit_minutes,
+                         corridor_minutes=walk.corridor_minutes)
+    parts = [f"<h3>{e(phase.title)}</h3>"]
+    if phase.summary:
+        parts.append(f"<p>{e(phase.summary)}</p>")
+    for number, step in enumerate(planned, start=1):
+        minutes = step.planned_seconds // 60
+        timing = f" · {e(fmt.plural(minutes, 'minute', 'minutes'))}" if minutes else ""
+        parts.append(f"<h4>{number}. {e(step.step.title)}{timing}</h4>")
+        parts += [f"<p>{e(paragraph)}</p>" for paragraph in step.step.script.split("\n\n")
+                  if paragraph.strip()]
+        if step.step.prompts:
+            parts.append("<ul>" + "".join(f"<li>{e(prompt_line(p))}</li>"
+                                          for p in step.step.prompts) + "</ul>")
+    return "\n".join(parts)
+
+
+def overview_html(walk: d.Walk, tr: Callable[[str], str],
+                  protocol: Protocol | None = None) -> str:
+    """The walk as the walker needs it, as escaped HTML (every user string is escaped);
+    with `protocol`, its observation steps too."""
     e = html.escape
     parts = [f"<h2>{e(walk.title)}</h2>",
              f"<p>{e(fmt.long_date(walk.walk_date))}"
@@ -67,6 +100,8 @@ def overview_html(walk: d.Walk, tr: Callable[[str], str]) -> str:
         parts.append("<ul>" + "".join(rows) + "</ul>")
     else:
         parts.append(f"<p><i>{e(tr('The route of visits is not planned yet.'))}</i></p>")
+    if protocol is not None:
+        parts.append(observation_html(walk, protocol))
     return "\n".join(parts)
 
 
@@ -95,6 +130,8 @@ class WalkerHome(QWidget, Page):
         self._walk = walk
         self.participant = walker
         self._closed = False
+        # The protocol the walk was planned with (its snapshot, carried by the walk kit).
+        self.protocol = walk_protocol(services, walk_id)
 
         heading = QLabel(self.tr("{0} — your walk: {1}").format(walker.display_name,
                                                                  walk.title))
@@ -113,9 +150,15 @@ class WalkerHome(QWidget, Page):
         self.overview.setObjectName("walkOverview")
         self.overview.setAccessibleName(self.tr("About this walk"))
         self.overview.setOpenLinks(False)
-        self.overview.setHtml(overview_html(walk, self.tr))
+        self.overview.setHtml(overview_html(walk, self.tr, self.protocol))
         self.observation = ObservationScreen(services, walk_id, participant_id, clock, nudge,
                                              asker, debounce_ms=debounce_ms, writer=writer)
+        visits = next((s for _, _, s in self.protocol.steps()
+                       if s.activity is Activity.VISITS), None)
+        # The visits step's script and prompts, read-only above the editor, foldable.
+        self.visits_guide = StepWords(visits) if visits is not None else None
+        if self.visits_guide is not None:
+            self.observation.set_guide(self.visits_guide)
         self.reflections = ReflectionsPanel(services.notes, walk_id, participant_id,
                                             prompts=prompts, debounce_ms=debounce_ms,
                                             writer=writer)
@@ -166,7 +209,7 @@ class WalkerHome(QWidget, Page):
         self.observation.on_change(change)
         if change.entity in {Entity.WALK, Entity.VISIT, Entity.LOOK_FOR, Entity.NORM}:
             self._walk = self._services.walks.get_walk(self._walk.id)
-            self.overview.setHtml(overview_html(self._walk, self.tr))
+            self.overview.setHtml(overview_html(self._walk, self.tr, self.protocol))
 
     def _tab_changed(self, _index: int) -> None:
         # Leaving a tab saves what was typed there now, not a second later (without
