@@ -6,7 +6,8 @@ window (offscreen), visits each page, runs each step guide from its first step t
 (the step list does not jump: the guide moves one step at a time, as the protocol does),
 shows every tab of every tab widget on the way, and collects the text of every widget on
 screen at each stop: labels and buttons, placeholders, combo box items, text edits, item
-views' model data, tooltips, window and tab titles. Then it renders every report kind the
+views' model data, tooltips, window and tab titles (only widgets on screen; accessible
+names are left out). Then it renders every report kind the
 registry lists for the walk and extracts the PDFs' text (as tests/core/reports do).
 
 Used by tests/ui/test_protocol_coverage.py to check that each word of a protocol reaches
@@ -40,8 +41,9 @@ from walkapp.reports.registry import Need
 from walkapp.services import Services
 from walkapp.ui import workers
 
-_ROLES = (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole,
-          Qt.ItemDataRole.AccessibleTextRole)
+# What a person sees (not accessible names: a word only a screen reader would say is not
+# on the screen, so it does not count as shown).
+_ROLES = (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole)
 MAX_STEPS = 200  # a guide that never finishes is a bug, not a reason to hang
 
 
@@ -77,7 +79,7 @@ def widget_texts(root: QWidget) -> list[str]:
     for widget in [root, *root.findChildren(QWidget)]:
         if not widget.isVisible():
             continue
-        out += [widget.toolTip(), widget.windowTitle(), widget.accessibleName()]
+        out += [widget.toolTip(), widget.windowTitle()]
         if isinstance(widget, QLabel | QAbstractButton):
             out.append(widget.text())
         if isinstance(widget, QGroupBox):
@@ -166,8 +168,9 @@ def _run_guide(qtbot: Any, guide: Any, where: str, seen: AppText) -> None:
     for _ in range(MAX_STEPS):
         state = guide.runner.state()
         _collect_tabs(qtbot, guide, f"{where}/step {state.position + 1}", seen)
-        if state.finished or not state.can_next:
+        if state.finished:
             return
+        assert state.can_next, f"{where}: stuck at step {state.position + 1}"
         act("next")
     raise AssertionError(f"{where}: the guide did not finish in {MAX_STEPS} steps")
 

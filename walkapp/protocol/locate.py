@@ -25,7 +25,7 @@ _KEY = re.compile(rf"\s*({_DOTTED})\s*=(.*)")
 _PART = re.compile(_NAME)
 # Quotes a word processor or a phone puts in for " and ': TOML does not read them as quotes.
 CURLY_QUOTES = "“”„‟‘’‚‛«»"
-_CURLY_VALUE = re.compile(rf"(?:=|\[|,)\s*([{CURLY_QUOTES}])")
+_CURLY_VALUE = re.compile(rf"(?:^|=|\[|,)\s*([{CURLY_QUOTES}])")
 
 
 def _names(dotted: str) -> tuple[str, ...]:
