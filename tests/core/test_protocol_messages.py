@@ -239,3 +239,14 @@ def test_a_language_with_a_word_list_gives_no_warning(
                     encoding="utf-8")
     code, out, err = run(capsys, "protocol", "check", str(path))
     assert (code, err) == (0, "") and "1 file checked, 0 with problems." in out
+
+
+def test_import_warns_as_check_does(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    path = tmp_path / "french.toml"
+    path.write_text(MINIMAL.replace('title = "Tiny walk"',
+                                    'title = "Tiny walk"\nlanguage = "fr"'), encoding="utf-8")
+    code, out, err = run(capsys, "protocol", "import", str(path))
+    assert code == 0 and "Imported “Tiny walk” (tiny)" in out
+    lines = err.splitlines()
+    assert len(lines) == 1 and lines[0].startswith("walkapp: warning: ")
+    assert "(line 5, language)" in lines[0] and 'no nudge word list for "fr"' in lines[0]

@@ -99,12 +99,13 @@ def test_every_word_of_the_protocol_is_shown(seen: AppText) -> None:
 
 
 def test_numbers_are_used_as_the_file_says(services: Services) -> None:
-    """The cheap behaviour checks of walkapp.protocol.coverage.USED: minutes."""
+    """The cheap behaviour checks of walkapp.protocol.coverage.USED: minutes, language."""
     protocol = load_text(carrier(), "coverage.toml")
     walk = create_walk_from_protocol(services, protocol, "Coverage walk", date(2026, 11, 3),
                                      visits=2)
     assert (walk.visit_minutes, walk.corridor_minutes) == (protocol.visit_minutes,
                                                            protocol.corridor_minutes)
+    assert walk.language == protocol.language  # the nudge's word list for its notes
     for phase in ("opener", "pre_brief", "post_brief", "closing"):
         runner = open_runner(services, walk.id, phase=phase)
         planned = protocol.phase(phase)

@@ -216,6 +216,9 @@ def cmd_import(args: argparse.Namespace, context: Context) -> int:
     context.check_database()
     entry = _library(context).import_file(args.file, replace=args.replace)
     echo(f"Imported “{entry.title}” ({entry.id}) into your library: {entry.path}")
+    # The same warnings as `check` (the file is fine, but its author should know).
+    for warning in check_one(Path(entry.path))[2]:
+        echo(f"walkapp: warning: {warning.message}", err=True)
     return 0
 
 
