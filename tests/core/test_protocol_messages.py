@@ -69,7 +69,8 @@ STEMS = MINIMAL + '\n[[stems]]\nstem = "notice"\nlabel = "We saw"\n'
 ])
 def test_did_you_mean_for_allowed_values(text: str, field: str, hint: str) -> None:
     error = only_error(text)
-    assert error.field == field and hint in error.message and "is not one of" in error.message
+    assert error.field == field and f"is not one of the choices; {hint}" in error.message
+    assert "(the choices are: " in error.message
 
 
 @pytest.mark.parametrize(("where", "typo", "right"), [

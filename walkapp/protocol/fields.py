@@ -310,8 +310,11 @@ class Reader:
                 pass
         near = difflib.get_close_matches(value.strip().lower(), allowed, n=1, cutoff=0.6) \
             if isinstance(value, str) else []
-        hint = f'; did you mean "{near[0]}"?' if near else ""
-        self.problem(key, f"{show_value(value)} is not one of: {', '.join(allowed)}{hint}")
+        if near:
+            self.problem(key, f'{show_value(value)} is not one of the choices; did you mean '
+                              f'"{near[0]}"? (the choices are: {", ".join(allowed)})')
+        else:
+            self.problem(key, f"{show_value(value)} is not one of: {', '.join(allowed)}")
         return None
 
     # -- lists and tables ------------------------------------------------------------------------

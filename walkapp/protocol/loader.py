@@ -128,9 +128,13 @@ def error_from_issue(issue: Issue, name: str, text: str | None,
         index = line_index(text) if text is not None else {}
     message = issue.message
     if issue.first is not None:
+        # Where the first use is goes with the problem, before the fix: "…used twice (first
+        # used at roles[1].key, line 27); give each one its own key".
         first_line = find_line(index, issue.first)
-        message += f" (first used at {show_path(issue.first)}" + (
+        first = f" (first used at {show_path(issue.first)}" + (
             f", line {first_line})" if first_line is not None else ")")
+        problem, sep, fix = message.partition("; ")
+        message = problem + first + sep + fix
     return ProtocolError(message, file=name, field=show_path(issue.path) if issue.path else "",
                          line=find_line(index, issue.path))
 
