@@ -8,6 +8,7 @@ not shown, and then `walkapp protocol check` warns, naming the key, whenever a f
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -87,8 +88,7 @@ def test_check_warns_about_each_key_not_shown_naming_it(
 
 
 def _pattern(field: str) -> str:
-    import re
-
+    """"pre_brief.steps[1].prompts[2].low_label" → "pre_brief.steps[].prompts[].low_label"."""
     return re.sub(r"\[\d+\]", "[]", field)
 
 

@@ -6,9 +6,9 @@ array's elements written "[]") is in exactly one of:
 - `SHOWN`: a text the group sees; the value names the screens and reports that show it, as
   plain words. tests/ui/test_protocol_coverage.py puts a unique word in each such key of
   one protocol, walks it through the app and its reports, and finds every word there.
-- `USED`: a key that is not a text to read but changes what the app does (a number of
-  minutes, an identifier, a choice of screen); the value says how. Those the tests can
-  check cheaply by behaviour are checked there too.
+- `USED`: a key that is not a text for the group but changes what the app does (a number
+  of minutes, an identifier, a choice of screen) or records where a copy came from; the
+  value says how. Those the tests can check cheaply by behaviour are checked there too.
 - `NOT_SHOWN`: a key the app accepts but does not show anywhere; the value says why.
   `walkapp protocol check` warns, naming the key, whenever a file has one.
 
