@@ -209,10 +209,15 @@ def test_each_mistake_is_named(change: tuple[str, str], field: str, needle: str)
 
 
 def test_visits_step_outside_observation_is_refused() -> None:
+    # One mistake, one message: the misplaced visits step is not also "a second visits step".
     text = MINIMAL.replace('activity = "norms"', 'activity = "visits"')
-    messages = [e.message for e in errors_of(text)]
-    assert any('belongs in the [observation] phase' in m for m in messages)
-    assert any('only one step may have activity = "visits"' in m for m in messages)
+    assert 'belongs in the [observation] phase' in only_error(text).message
+    text = MINIMAL.replace('activity = "patterns"', 'activity = "patterns"\n'
+                           '[[observation.steps]]\nkey = "more"\ntitle = "More"\n'
+                           'activity = "visits"')
+    error = only_error(text)
+    assert 'only one step may have activity = "visits"' in error.message
+    assert "first used at observation.steps[1].activity, line 17" in error.message
 
 
 def test_debrief_must_keep_description_before_analysis() -> None:
@@ -256,7 +261,7 @@ def test_newer_schema_is_refused_politely_and_alone() -> None:
 @pytest.mark.parametrize(("text", "needle"), [
     ("", "schema_version is missing"),
     ('schema_version = "1"', "whole number without quotes"),
-    ("schema_version = 0", "must be 1"),
+    ("schema_version = 0", "there is no schema_version 0"),
     ("schema_version = 1\nid = [", "not valid TOML"),
     ('schema_version = 1\ntitle = "unterminated', "not valid TOML"),
     ("schema_version = 1\nn = " + "9" * 5000, "cannot be read"),

@@ -114,42 +114,73 @@ def _files(paths: list[str]) -> list[tuple[Path, str | None]]:
     return out
 
 
-def check_one(path: Path) -> tuple[str, list[WalkappError]]:
-    """Check a protocol or word-list file: (what it is, its problems)."""
+def check_one(path: Path) -> tuple[str, list[WalkappError], list[WalkappError]]:
+    """Check a protocol or word-list file: (what it is, its problems, its warnings).
+
+    A warning is something the file may keep but should know about: a key this walkapp
+    does not show anywhere, a language without a nudge word list."""
     from walkapp.nudge.lexicon import LEXICON_KIND, check_lexicon_data
     from walkapp.protocol.errors import ProtocolError
-    from walkapp.protocol.loader import check_data, parse_toml, read_text
+    from walkapp.protocol.loader import check_data, parse_toml, protocol_warnings, read_text
 
     try:
         text = read_text(path)
         data = parse_toml(text, str(path))
     except ProtocolError as error:
-        return "", [error]
+        return "", [error], []
     if data.get("kind") == LEXICON_KIND:
         lexicon, errors = check_lexicon_data(data, str(path), text)
-        return (f"word list ({lexicon.language})" if lexicon else ""), list(errors)
+        return (f"word list ({lexicon.language})" if lexicon else ""), list(errors), []
     protocol, problems = check_data(data, str(path), text)
-    return (f"{protocol.id} — {protocol.title}" if protocol else ""), list(problems)
+    if protocol is None:
+        return "", list(problems), []
+    warnings = [*protocol_warnings(data, str(path), text),
+                *_language_warnings(protocol.language, str(path), text)]
+    return f"{protocol.id} — {protocol.title}", [], list(warnings)
+
+
+def _language_warnings(language: str, name: str, text: str) -> list[WalkappError]:
+    """The nudge needs a word list for the protocol's language (here, not in the protocol
+    package: the word lists belong to walkapp.nudge, a layer above it)."""
+    from walkapp.nudge import available_languages, load_lexicon
+    from walkapp.protocol.loader import warning_at
+
+    if load_lexicon(language) is not None:
+        return []
+    have = ", ".join(available_languages()) or "none"
+    return [warning_at(("language",), f'there is no nudge word list for "{language}" '
+                       f"(protocols/lang/{language}.toml), so the nudge is off for walks of "
+                       f"this protocol; word lists exist for: {have}", name, text)]
 
 
 def cmd_check(args: argparse.Namespace, context: Context) -> int:
+    """Errors and warnings go to stderr, one line each ("walkapp: error: …" / "walkapp:
+    warning: …"); a file with warnings only is still "ok" and the exit status stays 0."""
     from walkapp import formatting as fmt
 
-    checked = failed = 0
+    checked = failed = warned = 0
     for path, skip in _files(args.files):
         if skip is not None:
             echo(f"skipped  {path} ({skip})")
             continue
         checked += 1
-        what, problems = check_one(path)
+        what, problems, warnings = check_one(path)
         if problems:
             failed += 1
             for problem in problems:
                 echo(f"walkapp: error: {problem.message}", err=True)
-        else:
-            echo(f"ok       {path} ({what})")
-    echo(f"{fmt.plural(checked, 'file', 'files')} checked, {fmt.number(failed)} with "
-         "problems.")
+            continue
+        for warning in warnings:
+            echo(f"walkapp: warning: {warning.message}", err=True)
+        if warnings:
+            warned += 1
+            what += "; " + fmt.plural(len(warnings), "warning", "warnings")
+        echo(f"ok       {path} ({what})")
+    summary = (f"{fmt.plural(checked, 'file', 'files')} checked, {fmt.number(failed)} with "
+               "problems")
+    if warned:
+        summary += f", {fmt.number(warned)} with warnings"
+    echo(summary + ".")
     return 1 if failed else 0
 
 
@@ -166,6 +197,8 @@ def cmd_show(args: argparse.Namespace, context: Context) -> int:
          f"{'built-in' if entry.builtin else str(entry.path)})")
     if protocol.source:
         echo(f"Source: {protocol.source.citation}")
+    if protocol.based_on:
+        echo(f"Based on: {protocol.based_on}")
     echo(f"Visits {protocol.visit_minutes} min, corridor {protocol.corridor_minutes} min, "
          f"groups of {protocol.group_min}–{protocol.group_max}")
     for phase in protocol.phases:
@@ -183,6 +216,9 @@ def cmd_import(args: argparse.Namespace, context: Context) -> int:
     context.check_database()
     entry = _library(context).import_file(args.file, replace=args.replace)
     echo(f"Imported “{entry.title}” ({entry.id}) into your library: {entry.path}")
+    # The same warnings as `check` (the file is fine, but its author should know).
+    for warning in check_one(Path(entry.path))[2]:
+        echo(f"walkapp: warning: {warning.message}", err=True)
     return 0
 
 

@@ -25,3 +25,9 @@ class ProtocolError(WalkappError):
 
 def _one_line(text: str) -> str:
     return " ".join(text.split())
+
+
+class ProtocolWarning(ProtocolError):
+    """Something a protocol file may keep but its author should know (e.g. a key this
+    walkapp does not show): the same one-line shape as an error. Never raised; `walkapp
+    protocol check` prints it as a warning, and the file is still ok."""

@@ -16,6 +16,8 @@ from datetime import date, datetime, time
 from enum import StrEnum
 from typing import TypeVar
 
+from walkapp.protocol.schema import PhaseKey
+
 FieldPath = tuple[str | int, ...]
 E = TypeVar("E", bound=StrEnum)
 
@@ -25,11 +27,77 @@ _MISSING = object()
 
 
 @dataclass(frozen=True)
+class Key:
+    """One key a protocol file may have: the kind of value it takes and, for a table or an
+    array of tables, the keys inside. Kinds: "text" (one line), "lines" (text that may span
+    lines), "texts" (a list of one-line texts), "key" (an identifier such as a step key),
+    "code" (a language code), "number", "choice" (one of a fixed set of words), "table",
+    "tables" ([[array]] blocks)."""
+
+    kind: str
+    keys: Mapping[str, Key] | None = None
+
+
+TEXT, LINES, TEXTS, IDENT = Key("text"), Key("lines"), Key("texts"), Key("key")
+NUMBER, CHOICE = Key("number"), Key("choice")
+PROMPT_KEYS: Mapping[str, Key] = {
+    "key": IDENT, "text": LINES, "kind": CHOICE, "options": TEXTS, "low_label": TEXT,
+    "high_label": TEXT}
+STEP_KEYS: Mapping[str, Key] = {
+    "key": IDENT, "title": TEXT, "minutes": NUMBER, "activity": CHOICE, "script": LINES,
+    "prompts": Key("tables", PROMPT_KEYS)}
+PHASE_KEYS: Mapping[str, Key] = {
+    "title": TEXT, "summary": LINES, "steps": Key("tables", STEP_KEYS)}
+# Every key the protocol loader accepts, and nothing else: the loader's Reader refuses to
+# read a key missing here (a programming error), and tests/core/test_protocol_coverage.py
+# walks this table to check that the app shows or uses each key (or `check` warns).
+PROTOCOL_KEYS: Mapping[str, Key] = {
+    "schema_version": NUMBER, "id": IDENT, "version": TEXT, "title": TEXT,
+    "language": Key("code"), "summary": LINES,
+    "source": Key("table", {"citation": TEXT, "url": TEXT, "note": LINES}),
+    "based_on": TEXT,
+    "roles": Key("tables", {"key": IDENT, "title": TEXT, "description": LINES}),
+    "group_min": NUMBER, "group_max": NUMBER, "visit_minutes": NUMBER,
+    "corridor_minutes": NUMBER, "norms": TEXTS,
+    "stems": Key("tables", {"stem": CHOICE, "label": TEXT, "prompt": TEXT}),
+    "look_for_sets": Key("tables", {
+        "key": IDENT, "title": TEXT, "description": LINES,
+        "items": Key("tables", {"text": TEXT, "description": LINES})}),
+    "debrief_sequence": Key("tables", {"kind": CHOICE, "title": TEXT, "prompt": LINES}),
+    "feedback": Key("tables", PROMPT_KEYS),
+    **{phase.value: Key("table", PHASE_KEYS) for phase in PhaseKey},
+}
+
+
+def key_paths(keys: Mapping[str, Key] = PROTOCOL_KEYS, prefix: str = "") -> dict[str, Key]:
+    """Every key path of `keys`, e.g. "pre_brief.steps[].prompts[].text" → its Key (an
+    array's elements are written "[]"), tables and arrays included."""
+    out: dict[str, Key] = {}
+    for name, key in keys.items():
+        path = f"{prefix}{name}"
+        out[path] = key
+        if key.keys is not None:
+            inner = f"{path}[]." if key.kind == "tables" else f"{path}."
+            out.update(key_paths(key.keys, inner))
+    return out
+
+
+def pattern_of(path: FieldPath) -> str:
+    """("pre_brief", "steps", 2, "title") → "pre_brief.steps[].title", as key_paths says."""
+    out = ""
+    for part in path:
+        out += "[]" if isinstance(part, int) else (f".{part}" if out else part)
+    return out
+
+
+@dataclass(frozen=True)
 class Issue:
-    """One problem: where it is (`path`, list indexes counted from 0) and what to do."""
+    """One problem: where it is (`path`, list indexes counted from 0) and what to do;
+    `first`, for something given twice, is where it was given first."""
 
     path: FieldPath
     message: str
+    first: FieldPath | None = None
 
 
 def show_path(path: FieldPath) -> str:
@@ -102,17 +170,21 @@ class Issues:
     def __init__(self) -> None:
         self.items: list[Issue] = []
 
-    def add(self, path: FieldPath, message: str) -> None:
-        self.items.append(Issue(path, message))
+    def add(self, path: FieldPath, message: str, first: FieldPath | None = None) -> None:
+        self.items.append(Issue(path, message, first))
 
 
 class Reader:
     """One TOML table being read. Every key read is 'known'; `done()` flags the rest."""
 
-    def __init__(self, issues: Issues, data: Mapping[str, object], path: FieldPath) -> None:
+    def __init__(self, issues: Issues, data: Mapping[str, object], path: FieldPath,
+                 keys: Mapping[str, Key] | None = None) -> None:
         self.issues = issues
         self.data = data
         self.path = path
+        # The keys this table may have (PROTOCOL_KEYS and below); None: not checked here
+        # (a word-list file).
+        self.keys = keys
         self._known: set[str] = set()
         self._missing: dict[str, Issue] = {}
 
@@ -128,12 +200,18 @@ class Reader:
         self.problem(None, message)
         self._missing[key] = self.issues.items[-1]
 
+    def _inner(self, key: str) -> Mapping[str, Key] | None:
+        return None if self.keys is None else self.keys[key].keys
+
     def _get(self, key: str) -> object:
+        if self.keys is not None and key not in self.keys:
+            raise KeyError(f"the loader reads {show_path(self.at(key))}, which is not in "
+                           "walkapp.protocol.fields.PROTOCOL_KEYS: add it there")
         self._known.add(key)
         return self.data.get(key, _MISSING)
 
     def has(self, key: str) -> bool:
-        self._known.add(key)
+        self._get(key)
         return key in self.data
 
     def done(self) -> None:
@@ -215,7 +293,13 @@ class Reader:
         return value
 
     def choice(self, key: str, enum: type[E], default: E) -> E:
-        allowed = ", ".join(e.value for e in enum)
+        value = self.optional_choice(key, enum, default)
+        return default if value is None else value
+
+    def optional_choice(self, key: str, enum: type[E], default: E) -> E | None:
+        """The value, `default` when the key is absent, None when it is wrong (noted, with
+        the nearest allowed value: stem = "notice" → did you mean "noticed"?)."""
+        allowed = [e.value for e in enum]
         value = self._get(key)
         if value is _MISSING:
             return default
@@ -224,8 +308,14 @@ class Reader:
                 return enum(value.strip())
             except ValueError:
                 pass
-        self.problem(key, f"{show_value(value)} is not one of: {allowed}")
-        return default
+        near = difflib.get_close_matches(value.strip().lower(), allowed, n=1, cutoff=0.6) \
+            if isinstance(value, str) else []
+        if near:
+            self.problem(key, f'{show_value(value)} is not one of the choices; did you mean '
+                              f'"{near[0]}"? (the choices are: {", ".join(allowed)})')
+        else:
+            self.problem(key, f"{show_value(value)} is not one of: {', '.join(allowed)}")
+        return None
 
     # -- lists and tables ------------------------------------------------------------------------
     def texts(self, key: str, *, limit_items: int, limit_chars: int) -> tuple[str, ...]:
@@ -265,7 +355,7 @@ class Reader:
             self.problem(key, f"must be a table ([{show_path(self.at(key))}]), found "
                               f"{describe(value)}")
             return None
-        return Reader(self.issues, value, self.at(key))
+        return Reader(self.issues, value, self.at(key), self._inner(key))
 
     def tables(self, key: str, *, limit: int, required: bool = False,
                allow_text: bool = False) -> list[Reader | str]:
@@ -289,7 +379,8 @@ class Reader:
         out: list[Reader | str] = []
         for index, item in enumerate(value):
             if isinstance(item, Mapping):
-                out.append(Reader(self.issues, item, (*self.at(key), index)))
+                out.append(Reader(self.issues, item, (*self.at(key), index),
+                                  self._inner(key)))
             elif allow_text and isinstance(item, str):
                 out.append(item)
             else:

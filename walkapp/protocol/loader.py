@@ -13,14 +13,21 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
-from walkapp.protocol.errors import ProtocolError
-from walkapp.protocol.fields import Issue, show_path
-from walkapp.protocol.locate import find_line, line_index
+from walkapp.protocol.errors import ProtocolError, ProtocolWarning
+from walkapp.protocol.fields import FieldPath, Issue, pattern_of, show_path
+from walkapp.protocol.locate import (
+    curly_quote,
+    find_line,
+    first_use_line,
+    line_index,
+    unclosed_string_line,
+)
 from walkapp.protocol.schema import Protocol
 from walkapp.protocol.validate import build_protocol
 
-__all__ = ["ProtocolError", "check_data", "check_file", "check_text", "error_from_issue",
-           "load_file", "load_text", "parse_toml", "read_text"]
+__all__ = ["ProtocolError", "ProtocolWarning", "check_data", "check_file", "check_text",
+           "error_from_issue", "load_file", "load_text", "parse_toml", "present_paths",
+           "protocol_warnings", "read_text", "warning_at"]
 
 # Protocols are a few kilobytes; anything this large is not one (and would be slow to show).
 MAX_FILE_BYTES = 1_000_000
@@ -59,18 +66,12 @@ def read_text(path: Path | str) -> str:
 
 
 def parse_toml(text: str, name: str) -> dict[str, Any]:
-    """Parse TOML; a syntax error names its line."""
+    """Parse TOML; a syntax error names its line, and the usual hand-editing slips (curly
+    quotes, a multi-line text never closed, a key given twice) are named as such."""
     try:
         return tomllib.loads(text)
     except tomllib.TOMLDecodeError as error:
-        message = str(error)
-        match = _TOML_POSITION.search(message)
-        line = int(match.group(1)) if match else None
-        if "at end of document" in message:
-            line = max(1, text.count("\n") + (0 if text.endswith("\n") else 1))
-        problem = _TOML_POSITION.sub("", message).replace("(at end of document)", "").strip()
-        raise ProtocolError(f"is not valid TOML ({problem.rstrip('.')}); check the quotes, "
-                            "brackets and = signs on that line", file=name, line=line) from None
+        raise _syntax_error(str(error), text, name) from None
     except RecursionError:
         raise ProtocolError("is nested too deeply to be a protocol; check the brackets",
                             file=name) from None
@@ -79,10 +80,63 @@ def parse_toml(text: str, name: str) -> dict[str, Any]:
                             "remove it", file=name) from None
 
 
-def error_from_issue(issue: Issue, name: str, text: str | None) -> ProtocolError:
-    line = find_line(line_index(text), issue.path) if text is not None else None
-    return ProtocolError(issue.message, file=name, field=show_path(issue.path)
-                         if issue.path else "", line=line)
+def _syntax_error(message: str, text: str, name: str) -> ProtocolError:
+    match = _TOML_POSITION.search(message)
+    line = int(match.group(1)) if match else None
+    at_end = "at end of document" in message
+    lines = text.splitlines()
+    if at_end:
+        opened = unclosed_string_line(text)
+        if opened is not None:
+            quotes = '"""' if '"""' in lines[opened - 1] else "'''"
+            return ProtocolError(f"the text that starts with {quotes} on this line is never "
+                                 f"closed; end it with {quotes} where the text ends",
+                                 file=name, line=opened)
+        line = max(1, text.count("\n") + (0 if text.endswith("\n") else 1))
+    source = lines[line - 1] if line is not None and 0 < line <= len(lines) else ""
+    curly = curly_quote(source)
+    if curly is not None:
+        straight = '"' if curly in "“”„‟«»" else "'"
+        return ProtocolError(f"uses the curly quote {curly} as a quote mark (a word processor "
+                             f"or phone may have put it in); TOML needs straight quotes: "
+                             f"write {straight}…{straight}, e.g. "
+                             f"{_straightened(source.strip(), curly, straight)}",
+                             file=name, line=line)
+    if line is not None and ("Cannot overwrite" in message or "twice" in message):
+        first = first_use_line(text, line)
+        if first is not None:
+            path, first_line = first
+            return ProtocolError(f"{show_path(path)} is given twice (first on line "
+                                 f"{first_line}); keep one of them and remove or rename the "
+                                 "other", file=name, field=show_path(path), line=line)
+    problem = _TOML_POSITION.sub("", message).replace("(at end of document)", "").strip()
+    return ProtocolError(f"is not valid TOML ({problem.rstrip('.')}); check the quotes, "
+                         "brackets and = signs on that line", file=name, line=line)
+
+
+def _straightened(line: str, curly: str, straight: str) -> str:
+    pairs = "“”„‟«»" if straight == '"' else "‘’‚‛"
+    fixed = "".join(straight if c in pairs else c for c in line)
+    return fixed if len(fixed) <= 80 else fixed[:80] + "…"
+
+
+def error_from_issue(issue: Issue, name: str, text: str | None,
+                     index: dict[FieldPath, int] | None = None) -> ProtocolError:
+    """The one-line error for `issue`; with the file's text, its line (and, for something
+    given twice, the line of its first use)."""
+    if index is None:
+        index = line_index(text) if text is not None else {}
+    message = issue.message
+    if issue.first is not None:
+        # Where the first use is goes with the problem, before the fix: "…used twice (first
+        # used at roles[1].key, line 27); give each one its own key".
+        first_line = find_line(index, issue.first)
+        first = f" (first used at {show_path(issue.first)}" + (
+            f", line {first_line})" if first_line is not None else ")")
+        problem, sep, fix = message.partition("; ")
+        message = problem + first + sep + fix
+    return ProtocolError(message, file=name, field=show_path(issue.path) if issue.path else "",
+                         line=find_line(index, issue.path))
 
 
 def check_data(data: Mapping[str, Any], name: str,
@@ -90,10 +144,47 @@ def check_data(data: Mapping[str, Any], name: str,
     protocol, issues = build_protocol(data)
     if protocol is None:
         index = line_index(text) if text is not None else {}
-        return None, [ProtocolError(i.message, file=name,
-                                    field=show_path(i.path) if i.path else "",
-                                    line=find_line(index, i.path)) for i in issues]
+        return None, [error_from_issue(i, name, text, index) for i in issues]
     return protocol, []
+
+
+def warning_at(path: FieldPath, message: str, name: str, text: str | None) -> ProtocolWarning:
+    """A warning about the key at `path`, placed on its line as errors are."""
+    index = line_index(text) if text is not None else {}
+    return ProtocolWarning(message, file=name, field=show_path(path), line=find_line(index, path))
+
+
+def protocol_warnings(data: Mapping[str, Any], name: str,
+                      text: str | None = None) -> list[ProtocolWarning]:
+    """Warnings for a valid protocol's data: each key present that this walkapp accepts
+    but does not show anywhere (walkapp.protocol.coverage.NOT_SHOWN), named with its line."""
+    from walkapp.protocol.coverage import NOT_SHOWN
+
+    index = line_index(text) if text is not None else {}
+    out: list[ProtocolWarning] = []
+    for path in present_paths(data):
+        why = NOT_SHOWN.get(pattern_of(path))
+        if why is not None:
+            out.append(ProtocolWarning(f"{path[-1]} is read but not shown anywhere by this "
+                                       f"walkapp ({why})", file=name, field=show_path(path),
+                                       line=find_line(index, path)))
+    return out
+
+
+def present_paths(data: Mapping[str, Any], prefix: FieldPath = ()) -> list[FieldPath]:
+    """The path of every key present in `data` (tables and arrays of tables followed), in
+    file order."""
+    out: list[FieldPath] = []
+    for key, value in data.items():
+        path = (*prefix, key)
+        out.append(path)
+        if isinstance(value, Mapping):
+            out += present_paths(value, path)
+        elif isinstance(value, list):
+            for index, item in enumerate(value):
+                if isinstance(item, Mapping):
+                    out += present_paths(item, (*path, index))
+    return out
 
 
 def check_text(text: str, name: str = "protocol") -> tuple[Protocol | None,

@@ -11,7 +11,15 @@ import re
 from collections.abc import Mapping
 
 from walkapp.domain import STEM_LABELS, STEM_PROMPTS, PatternKind, Stem
-from walkapp.protocol.fields import FieldPath, Issue, Issues, Reader, describe, show_value
+from walkapp.protocol.fields import (
+    PROTOCOL_KEYS,
+    FieldPath,
+    Issue,
+    Issues,
+    Reader,
+    describe,
+    show_value,
+)
 from walkapp.protocol.schema import (
     REQUIRED_PHASES,
     SCHEMA_VERSION,
@@ -39,6 +47,16 @@ STEP_MINUTES_MAX = 240
 OPTION_MAX = 200
 
 
+# Every schema version this walkapp reads (so far there is only one).
+SCHEMA_VERSIONS = tuple(range(1, SCHEMA_VERSION + 1))
+
+
+def _versions() -> str:
+    if len(SCHEMA_VERSIONS) == 1:
+        return f"the only schema_version there is so far is {SCHEMA_VERSIONS[0]}"
+    return "the schema versions are " + ", ".join(map(str, SCHEMA_VERSIONS))
+
+
 def newer_schema_message(found: int) -> str:
     return (f"this protocol was written for a newer walkapp (schema_version {found}; this "
             f"walkapp reads schema_version {SCHEMA_VERSION}); update walkapp to use it, or "
@@ -46,19 +64,29 @@ def newer_schema_message(found: int) -> str:
 
 
 def check_schema_version(data: Mapping[str, object]) -> Issue | None:
-    """The first check on any file: an absent, odd or newer schema_version stops the rest."""
+    """The first check on any file: an absent, odd or newer schema_version stops the rest
+    (a file of another version would only give a list of knock-on errors)."""
     value = data.get("schema_version")
     if value is None:
         return Issue((), f"schema_version is missing; put schema_version = {SCHEMA_VERSION} "
                          "on the first line")
-    if isinstance(value, bool) or not isinstance(value, int):
+    if isinstance(value, str) and value.strip().isdigit():
         return Issue(("schema_version",), f"must be a whole number without quotes, found "
-                                          f"{show_value(value)}; write schema_version = "
-                                          f"{SCHEMA_VERSION}")
+                                          f"{show_value(value)}; {_versions()}: write "
+                                          f"schema_version = {SCHEMA_VERSION}")
+    if isinstance(value, float) and value.is_integer() and int(value) in SCHEMA_VERSIONS:
+        return Issue(("schema_version",), f"must be a whole number, found {value}; write "
+                                          f"schema_version = {int(value)}")
+    if isinstance(value, bool) or not isinstance(value, int):
+        return Issue(("schema_version",), f"must be a whole number, found "
+                                          f"{show_value(value)}; {_versions()}: write "
+                                          f"schema_version = {SCHEMA_VERSION}")
     if value > SCHEMA_VERSION:
         return Issue(("schema_version",), newer_schema_message(value))
-    if value < 1:
-        return Issue(("schema_version",), f"must be {SCHEMA_VERSION}, found {value}")
+    if value not in SCHEMA_VERSIONS:
+        return Issue(("schema_version",), f"there is no schema_version {value}; "
+                                          f"{_versions()}: write schema_version = "
+                                          f"{SCHEMA_VERSION}")
     return None
 
 
@@ -70,7 +98,7 @@ def build_protocol(data: object) -> tuple[Protocol | None, list[Issue]]:
     if stop is not None:
         return None, [stop]
     issues = Issues()
-    top = Reader(issues, data, ())
+    top = Reader(issues, data, (), PROTOCOL_KEYS)
     top.has("schema_version")
     protocol = _protocol(top)
     top.done()
@@ -88,9 +116,11 @@ def _protocol(top: Reader) -> Protocol:
         version = str(version_value)
     else:
         version = top.text("version", limit=40, required=True, example="1")
+    before = len(top.issues.items)
     group_min = top.integer("group_min", 1, 60, default=3, unit="walkers") or 3
     group_max = top.integer("group_max", 1, 60, default=6, unit="walkers") or 6
-    if group_min > group_max:
+    # One mistake, one message: a wrong group_min is not also "more than group_max".
+    if len(top.issues.items) == before and group_min > group_max:
         top.problem("group_min", f"is {group_min}, more than group_max ({group_max}); make "
                                  "group_min the smaller number")
     language = top.text("language", limit=16, default="en", example="en")
@@ -143,12 +173,13 @@ def _source(top: Reader) -> Source | None:
 
 def _roles(top: Reader) -> tuple[Role, ...]:
     roles: list[Role] = []
+    seen: dict[str, FieldPath] = {}
     for table in _only_tables(top.tables("roles", limit=12)):
         role = Role(key=table.slug("key", example="facilitator"),
                     title=table.text("title", limit=TITLE_MAX, required=True,
                                      example="Facilitator"),
                     description=table.text("description", limit=TEXT_MAX, one_line=False))
-        _unique(table, "key", role.key, [r.key for r in roles])
+        _unique(table, "key", role.key, seen)
         roles.append(role)
         table.done()
     return tuple(roles)
@@ -158,15 +189,20 @@ def _stems(top: Reader) -> tuple[StemSpec, ...]:
     if not top.has("stems"):
         return tuple(StemSpec(s, STEM_LABELS[s], STEM_PROMPTS[s]) for s in Stem)
     stems: list[StemSpec] = []
+    seen: dict[str, FieldPath] = {}
     for table in _only_tables(top.tables("stems", limit=len(Stem), required=True)):
-        if not table.has("stem"):
+        chosen: Stem | None = None
+        if table.has("stem"):
+            chosen = table.optional_choice("stem", Stem, Stem.NOTICED)
+        else:
             table.missing("stem", "stem is missing; add e.g. stem = \"noticed\" (one of: "
                                 + ", ".join(s.value for s in Stem) + ")")
-        stem = table.choice("stem", Stem, Stem.NOTICED)
+        stem = chosen or Stem.NOTICED
         spec = StemSpec(stem=stem,
                         label=table.text("label", limit=60, default=STEM_LABELS[stem]),
                         prompt=table.text("prompt", limit=200, default=STEM_PROMPTS[stem]))
-        _unique(table, "stem", spec.stem.value, [s.stem.value for s in stems])
+        if chosen is not None:  # a wrong stem is one message, not also "used twice"
+            _unique(table, "stem", spec.stem.value, seen)
         stems.append(spec)
         table.done()
     return tuple(stems)
@@ -174,6 +210,7 @@ def _stems(top: Reader) -> tuple[StemSpec, ...]:
 
 def _look_for_sets(top: Reader) -> tuple[LookForSet, ...]:
     sets: list[LookForSet] = []
+    seen: dict[str, FieldPath] = {}
     for table in _only_tables(top.tables("look_for_sets", limit=20)):
         key = table.slug("key", example="student-talk")
         title = table.text("title", limit=TITLE_MAX, required=True, example="Student talk")
@@ -193,7 +230,7 @@ def _look_for_sets(top: Reader) -> tuple[LookForSet, ...]:
                                    example="Students explain their reasoning"),
                     description=item.text("description", limit=TEXT_MAX, one_line=False)))
                 item.done()
-        _unique(table, "key", key, [s.key for s in sets])
+        _unique(table, "key", key, seen)
         sets.append(LookForSet(key=key, title=title, items=tuple(items),
                                description=description))
         table.done()
@@ -203,23 +240,32 @@ def _look_for_sets(top: Reader) -> tuple[LookForSet, ...]:
 def _debrief(top: Reader) -> tuple[DebriefStage, ...]:
     stages: list[DebriefStage] = []
     order = list(PatternKind)
+    placed: dict[PatternKind, FieldPath] = {}
     for table in _only_tables(top.tables("debrief_sequence", limit=len(PatternKind))):
-        if not table.has("kind"):
+        chosen: PatternKind | None = None
+        if table.has("kind"):
+            chosen = table.optional_choice("kind", PatternKind, PatternKind.DESCRIBE)
+        else:
             table.missing("kind", "kind is missing; add e.g. kind = \"describe\" (one of: "
                                 + ", ".join(k.value for k in PatternKind) + ")")
-        kind = table.choice("kind", PatternKind, PatternKind.DESCRIBE)
+        kind = chosen or PatternKind.DESCRIBE
         stage = DebriefStage(kind=kind,
                              title=table.text("title", limit=TITLE_MAX, default=kind.label),
                              prompt=table.text("prompt", limit=TEXT_MAX, required=True,
                                                one_line=False,
                                                example="What did we see and hear?"))
-        if any(s.kind is kind for s in stages):
-            table.problem("kind", f'"{kind.value}" appears twice; keep one stage of each kind')
-        elif stages and order.index(kind) < order.index(stages[-1].kind):
-            table.problem("kind", f'"{kind.value}" comes after "{stages[-1].kind.value}"; '
+        if chosen is None:
+            table.done()
+            continue  # a wrong kind is one message, not also "out of order"
+        if kind in placed:
+            table.issues.add(table.at("kind"), f'"{kind.value}" appears twice; keep one '
+                             "stage of each kind", first=placed[kind])
+        elif placed and order.index(kind) < order.index(list(placed)[-1]):
+            table.problem("kind", f'"{kind.value}" comes after "{list(placed)[-1].value}"; '
                                   "description comes before analysis, analysis before "
                                   "prediction: keep the order "
                                   + " → ".join(k.value for k in order))
+        placed.setdefault(kind, table.at("kind"))
         stages.append(stage)
         table.done()
     return tuple(stages)
@@ -227,16 +273,18 @@ def _debrief(top: Reader) -> tuple[DebriefStage, ...]:
 
 def _prompts(parent: Reader, key: str, *, limit: int, what: str) -> list[Prompt]:
     prompts: list[Prompt] = []
+    seen: dict[str, FieldPath] = {}
     for table in _only_tables(parent.tables(key, limit=limit)):
         prompt = _prompt(table, what)
-        _unique(table, "key", prompt.key, [p.key for p in prompts])
+        _unique(table, "key", prompt.key, seen)
         prompts.append(prompt)
         table.done()
     return prompts
 
 
 def _prompt(table: Reader, what: str) -> Prompt:
-    kind = table.choice("kind", PromptKind, PromptKind.TEXT)
+    chosen = table.optional_choice("kind", PromptKind, PromptKind.TEXT)
+    kind = chosen or PromptKind.TEXT
     options = table.texts("options", limit_items=30, limit_chars=OPTION_MAX)
     prompt = Prompt(
         key=table.slug("key", example="first-" + what),
@@ -247,6 +295,8 @@ def _prompt(table: Reader, what: str) -> Prompt:
         high_label=table.text("high_label", limit=60))
     if len(set(options)) != len(options):
         table.problem("options", "lists the same option twice; keep each option once")
+    if chosen is None:
+        return prompt  # options and labels follow the kind: unknown, so not judged
     if kind is PromptKind.CHOICE and len(options) < 2:
         table.problem("options", 'a choice needs at least two options, e.g. options = '
                                  '["Yes", "Not yet"]')
@@ -283,12 +333,14 @@ def _phases(top: Reader) -> tuple[Phase, ...]:
 
 
 def _step(table: Reader, phase: PhaseKey) -> Step:
-    activity = table.choice("activity", Activity, Activity.NONE)
+    chosen = table.optional_choice("activity", Activity, Activity.NONE)
+    activity = chosen or Activity.NONE
     if activity is Activity.VISITS and phase is not PhaseKey.OBSERVATION:
         table.problem("activity", 'a "visits" step belongs in the [observation] phase; move '
                                   "it there or choose another activity")
     minutes = table.integer("minutes", 0, STEP_MINUTES_MAX, default=None, unit="minutes",
-                            required=activity is not Activity.VISITS)
+                            # a wrong activity may be a misspelt "visits": one message
+                            required=chosen not in (Activity.VISITS, None))
     return Step(
         key=table.slug("key", example="norms"),
         title=table.text("title", limit=TITLE_MAX, required=True, example="Agree the norms"),
@@ -301,25 +353,33 @@ def _step(table: Reader, phase: PhaseKey) -> Step:
 def _check_step_keys(top: Reader, protocol: Protocol) -> None:
     """Answers are stored by step key, so a key may be used by one step only."""
     seen: dict[str, FieldPath] = {}
-    visits = 0
+    visits: FieldPath | None = None
     for phase, index, step in protocol.steps():
         path: FieldPath = (phase.key.value, "steps", index, "key")
         if step.key and step.key in seen:
             top.issues.add(path, f'step key "{step.key}" is already used by another step; '
-                                 "give each step its own key")
+                                 "give each step its own key", first=seen[step.key])
         seen.setdefault(step.key, path)
-        if step.activity is Activity.VISITS:
-            visits += 1
-            if visits > 1:
-                top.issues.add((phase.key.value, "steps", index, "activity"),
-                               'only one step may have activity = "visits"; merge the '
-                               "visits into one step")
+        # A visits step outside [observation] is already refused: not counted here too.
+        if step.activity is Activity.VISITS and phase.key is PhaseKey.OBSERVATION:
+            here: FieldPath = (phase.key.value, "steps", index, "activity")
+            if visits is not None:
+                top.issues.add(here, 'only one step may have activity = "visits"; merge the '
+                                     "visits into one step", first=visits)
+            visits = visits or here
 
 
 def _only_tables(items: list[Reader | str]) -> list[Reader]:
     return [item for item in items if isinstance(item, Reader)]
 
 
-def _unique(table: Reader, key: str, value: str, earlier: list[str]) -> None:
-    if value and value in earlier:
-        table.problem(key, f'"{value}" is used twice in this list; give each one its own {key}')
+def _unique(table: Reader, key: str, value: str, seen: dict[str, FieldPath]) -> None:
+    """`value` of `key` in this element of an array of tables must not be in an earlier
+    element (`seen`: value → where it was first given); the message names the first use."""
+    if not value:
+        return
+    if value in seen:
+        table.issues.add(table.at(key), f'"{value}" is used twice in this list; give each '
+                                        f"one its own {key}", first=seen[value])
+    else:
+        seen[value] = table.at(key)
