@@ -54,7 +54,13 @@ from walkapp.ui.widgets.note_text import (
     stem_label,
     stem_prompt,
 )
-from walkapp.ui.widgets.nudge_highlight import NudgeCheck, hint_for, no_nudge, run_check
+from walkapp.ui.widgets.nudge_highlight import (
+    NudgeCheck,
+    hint_for,
+    no_nudge,
+    nudge_speaks,
+    run_check,
+)
 
 __all__ = ["DEFAULT_STEMS", "STEMS", "ElidedLabel", "NoteDeleted", "NoteEditor", "NoteTextEdit",
            "shortcut_text", "stem_label", "stem_prompt"]
@@ -175,6 +181,14 @@ class NoteEditor(QWidget, Stoppable):
 
         self.hint = ElidedLabel()
         self.hint.setObjectName("nudgeHint")
+        # The protocol's language may have no word list (protocols/lang/): say so once,
+        # quietly, rather than leave walkers to think their wording was checked.
+        self.nudge_notice = ElidedLabel()
+        self.nudge_notice.setObjectName("nudgeUnavailable")
+        self.nudge_notice.set_full_text(self.tr(
+            "Wording suggestions are not available for this walk's language (“{0}”); "
+            "notes are saved as usual.").format(walk.language))
+        self.nudge_notice.setVisible(not nudge_speaks(nudge, walk.language))
         # Shown once a change to a walker's note is saved here on the facilitator's laptop.
         self.kept_label = QLabel(self.tr(
             "Saved as the facilitator's version. The walker's text is kept in the note's "
@@ -211,6 +225,7 @@ class NoteEditor(QWidget, Stoppable):
         layout.addLayout(tags_row)
         layout.addWidget(self.text_edit, 1)
         layout.addWidget(self.hint)
+        layout.addWidget(self.nudge_notice)
         layout.addWidget(self.kept_label)
         layout.addLayout(bottom)
         layout.addWidget(self.shortcuts_hint)
