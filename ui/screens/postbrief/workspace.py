@@ -21,7 +21,9 @@ from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from walkapp.events import Change
 from walkapp.protocol import Activity
+from walkapp.protocol.debrief import debrief_stages
 from walkapp.services import Services
+from walkapp.services.protocol_walks import walk_protocol
 from walkapp.ui.dialogs import Asker
 from walkapp.ui.lifecycle import shutdown_tree
 from walkapp.ui.page import PanelGroup, save_all
@@ -68,7 +70,8 @@ PANELS: tuple[PanelSpec, ...] = (
               lambda s, w, _a, _wr: CalibrationView(s.notes, s.walks, w,
                                                     conflicts=s.conflicts)),
     PanelSpec(Activity.PATTERNS, "Patterns",
-              lambda s, w, a, wr: PatternsPanel(s.debrief, w, a, writer=wr)),
+              lambda s, w, a, wr: PatternsPanel(s.debrief, w, a, writer=wr,
+                                                stages=debrief_stages(walk_protocol(s, w)))),
     PanelSpec(Activity.COMMITMENTS, "Commitments",
               lambda s, w, _a, wr: CommitmentsPanel(s.debrief, s.notes, s.walks, w, writer=wr)),
     PanelSpec(Activity.NEXT_STEPS, "Next steps",
