@@ -107,13 +107,10 @@ class _Pages:
         from walkapp.ui.screens.postbrief import PostBriefWorkspace
 
         if self._postbrief is None:
+            # Its panels take the protocol's words (debrief sequence, feedback questions
+            # with their kinds) from the walk's snapshot themselves.
             self._postbrief = PostBriefWorkspace(self.services, self.walk_id, self.asker,
                                                  writer=self.writer)
-            if self.protocol.feedback:
-                # The form asks ratings and free text; other prompt kinds become text.
-                self._postbrief.set_feedback_questions(
-                    [(q.key, q.text, "rating" if q.kind.value == "rating" else "text")
-                     for q in self.protocol.feedback])
         return self._postbrief
 
     def post_panel(self, activity: Activity) -> Page | None:

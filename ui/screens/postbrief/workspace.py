@@ -33,7 +33,7 @@ from walkapp.ui.screens.postbrief.calibration import CalibrationView
 from walkapp.ui.screens.postbrief.commitments import CommitmentsPanel
 from walkapp.ui.screens.postbrief.conflicts import ConflictsPanel
 from walkapp.ui.screens.postbrief.evidence_wall import EvidenceWall
-from walkapp.ui.screens.postbrief.feedback import FeedbackPanel, FeedbackQuestion
+from walkapp.ui.screens.postbrief.feedback import FeedbackPanel, QuestionLike
 from walkapp.ui.screens.postbrief.next_steps import NextStepsPanel
 from walkapp.ui.screens.postbrief.patterns import PatternsPanel
 from walkapp.ui.widgets.lazy_tabs import LazyTabs
@@ -79,7 +79,9 @@ PANELS: tuple[PanelSpec, ...] = (
     PanelSpec(Activity.ACTION_ITEMS, "Action items",
               lambda s, w, a, wr: ActionItemsPanel(s.debrief, s.walks, w, a, writer=wr)),
     PanelSpec(Activity.FEEDBACK, "Feedback",
-              lambda s, w, _a, wr: FeedbackPanel(s.debrief, s.walks, w, writer=wr)),
+              lambda s, w, _a, wr: FeedbackPanel(s.debrief, s.walks, w,
+                                                 walk_protocol(s, w).feedback or None,
+                                                 writer=wr)),
     PanelSpec(None, "Conflicts",
               lambda s, w, a, wr: ConflictsPanel(s.conflicts, w, a, writer=wr),
               key=CONFLICTS, eager=True),
@@ -106,7 +108,7 @@ class PostBriefWorkspace(QWidget, PanelGroup):
         self._asker = asker
         # The window's one writer (a workspace built alone makes its own), for every panel.
         self.writer = writer if writer is not None else Writer(services, self)
-        self._feedback_questions: list[FeedbackQuestion | tuple[str, str, str]] | None = None
+        self._feedback_questions: list[QuestionLike] | None = None
         self._closed = False
 
         self.tabs = LazyTabs()
@@ -206,10 +208,9 @@ class PostBriefWorkspace(QWidget, PanelGroup):
         if row_or_family:
             self.conflicts_panel.select(row_or_family)
 
-    def set_feedback_questions(self, questions: Sequence[FeedbackQuestion
-                                                         | tuple[str, str, str]]) -> None:
-        """Questions from the protocol's feedback step: (key, text, "rating"|"text"); the
-        feedback panel gets them when it is built."""
+    def set_feedback_questions(self, questions: Sequence[QuestionLike]) -> None:
+        """Other questions than the walk's protocol's (which the panel has from the start):
+        prompts of any kind, or (key, text, kind); the panel gets them when it is built."""
         self._feedback_questions = list(questions)
         feedback = self.built_panels().get(Activity.FEEDBACK.value)
         if isinstance(feedback, FeedbackPanel):
