@@ -44,7 +44,7 @@ def protocol_choices(library: ProtocolLibrary) -> list[ProtocolChoice]:
     from walkapp.ui.screens.new_walk import ProtocolChoice
 
     return [ProtocolChoice(e.protocol.id, e.protocol.title, e.protocol.summary,
-                           tuple(s.key for s in e.protocol.look_for_sets),
+                           tuple((s.key, s.title) for s in e.protocol.look_for_sets),
                            e.protocol.visit_minutes) for e in library.entries]
 
 
