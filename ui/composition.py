@@ -15,7 +15,7 @@ from PySide6.QtWidgets import QWidget
 
 from walkapp.errors import NotFoundError
 from walkapp.protocol.library import ProtocolLibrary
-from walkapp.protocol.schema import Activity, PhaseKey, Protocol
+from walkapp.protocol.schema import Activity, PhaseKey, Protocol, Role
 from walkapp.services import Services
 from walkapp.ui.bridge import ChangeBridge
 from walkapp.ui.dialogs import Asker
@@ -133,11 +133,12 @@ class _Pages:
         return PlanPage(self.services, self.walk_id, writer=self.writer, asker=self.asker)
 
     def _step_guide(self, keys: tuple[str, ...],
-                    panel: Callable[[Activity], Page | None]) -> Page:
+                    panel: Callable[[Activity], Page | None], *,
+                    roles: tuple[Role, ...] = ()) -> Page:
         from walkapp.ui.screens.step_guide import StepGuide
 
         return StepGuide(self.services, self.walk_id, keys, panel,  # type: ignore[arg-type]
-                         writer=self.writer)
+                         writer=self.writer, roles=roles)
 
     def _observation_page(self) -> Page:
         from walkapp.ui.screens.observe_page import ObservationPage
@@ -159,7 +160,8 @@ class _Pages:
         pre = _phases(self.protocol, PRE_PHASES)
         if pre:
             pages.append(PageSpec("pre_brief", tr("Pre-brief"),
-                                  lambda: self._step_guide(pre, self.pre_panel),
+                                  lambda: self._step_guide(pre, self.pre_panel,
+                                                           roles=self.protocol.roles),
                                   tr("The protocol's opening steps, each with a timer.")))
         if self.protocol.has_visits:
             pages.append(PageSpec("observation", tr("Observation"), self._observation_page,

@@ -89,3 +89,23 @@ def test_a_gentle_note_when_a_group_is_outside_the_protocols_sizes(
         note = panel.groups_label.text()
         assert "Group A" in note and "1 walker" in note and str(low) in note
     assert panel.add_button.isEnabled()  # a note, never a block
+
+
+@pytest.mark.parametrize(("name", "protocol"), every_protocol(), ids=lambda v: v
+                         if isinstance(v, str) else "")
+def test_the_pre_brief_guide_names_the_protocols_roles(qtbot, services: Services,
+                                                       asker: ScriptedAsker, name: str,
+                                                       protocol: Protocol) -> None:
+    walk_id = walk_from(services, protocol)
+    pages = {p.key: p for p in walk_pages(services, walk_id, asker, None,  # type: ignore[arg-type]
+                                          ChangeBridge(services.bus))}
+    if "pre_brief" not in pages:
+        return
+    guide = pages["pre_brief"].build()
+    assert isinstance(guide, StepGuide)
+    qtbot.addWidget(guide)
+    guide.resize(1366, 700)
+    guide.show()
+    assert [(t.text(), d.text()) for t, d in guide.role_labels] == [
+        (r.title, r.description) for r in protocol.roles]
+    assert guide.roles_box.isVisible() is bool(protocol.roles)

@@ -8,7 +8,7 @@ the facilitator's actions. After a crash the guide opens where the log says.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import (
@@ -33,7 +33,7 @@ from walkapp.protocol.runner import (
     RunnerState,
     RunStatus,
 )
-from walkapp.protocol.schema import Activity
+from walkapp.protocol.schema import Activity, Role
 from walkapp.services import Services
 from walkapp.services.base import current_reads, same_reads
 from walkapp.services.commands import RunnerAction, RunnerVerb
@@ -54,7 +54,10 @@ PanelFactory = Callable[[Activity], Page | None]
 class StepGuide(QWidget, Page):
     def __init__(self, services: Services, walk_id: str, phase: str, panels: PanelFactory,
                  *, clock: Clock | None = None, runner: ProtocolRunner | None = None,
-                 writer: Writer | None = None, parent: QWidget | None = None) -> None:
+                 writer: Writer | None = None, roles: Sequence[Role] = (),
+                 parent: QWidget | None = None) -> None:
+        """`roles`: the protocol's roles, shown beside the steps (the pre-brief's guide
+        names them, so the group can agree who takes which)."""
         super().__init__(parent)
         self._services = services
         # The window's one writer (a guide built alone makes its own).
@@ -177,8 +180,15 @@ class StepGuide(QWidget, Page):
         message_row.addWidget(self.retry_button)
         main_layout.addLayout(message_row)
         main_layout.addLayout(controls)
+        side = QWidget()
+        side_layout = QVBoxLayout(side)
+        side_layout.setContentsMargins(0, 0, 0, 0)
+        side_layout.addWidget(self.steps, 1)
+        self.roles_box = self._roles_box(roles)
+        side_layout.addWidget(self.roles_box)
+        side.setMaximumWidth(self.steps.maximumWidth())
         splitter = QSplitter()
-        splitter.addWidget(self.steps)
+        splitter.addWidget(side)
         splitter.addWidget(main)
         splitter.setStretchFactor(1, 1)
         splitter.setChildrenCollapsible(False)
@@ -194,6 +204,33 @@ class StepGuide(QWidget, Page):
         turns.later(self, self._prepare_next)  # see _show_panel_due
 
     # -- drawing ---------------------------------------------------------------------------
+    def _roles_box(self, roles: Sequence[Role]) -> QFrame:
+        box = QFrame()
+        box.setObjectName("protocolRoles")
+        box.setFrameShape(QFrame.Shape.StyledPanel)
+        inner = QVBoxLayout(box)
+        inner.setContentsMargins(6, 4, 6, 6)
+        inner.setSpacing(2)
+        heading = QLabel(self.tr("Roles"))
+        bold = heading.font()
+        bold.setBold(True)
+        heading.setFont(bold)
+        inner.addWidget(heading)
+        self.role_labels: list[tuple[QLabel, QLabel]] = []
+        for role in roles:
+            title = QLabel(role.title)
+            title.setFont(bold)
+            title.setWordWrap(True)
+            description = QLabel(role.description)
+            description.setWordWrap(True)
+            description.setObjectName("roleDescription")
+            description.setVisible(bool(role.description))
+            inner.addWidget(title)
+            inner.addWidget(description)
+            self.role_labels.append((title, description))
+        box.setVisible(bool(roles))
+        return box
+
     def _fill_steps(self) -> None:
         self.steps.clear()
         for planned in self.runner.steps:
