@@ -18,7 +18,6 @@ from walkapp.ui.screens.plan.page import PlanPage
 from walkapp.ui.screens.plan.roster import RosterPanel
 from walkapp.ui.screens.step_guide import StepGuide
 
-
 KEEP: list[PlanPage] = []  # qtbot holds widgets weakly; a page must outlive its panel's use
 
 

@@ -94,7 +94,11 @@ def check_feedback(question: Prompt, answer: str, rating: int | None
     ticks in the order of its options). A rating question may carry a comment as text
     (answers from before the kinds were kept did); no other kind takes a rating."""
     if question.kind is PromptKind.RATING:
-        return answer, None if rating is None else int(check_answer(question, rating))
+        if rating is None:
+            return answer, None
+        checked = check_answer(question, rating)
+        assert isinstance(checked, int)
+        return answer, checked
     if rating is not None:
         raise ValidationError(f"“{question.text}” takes no rating.")
     if question.kind is PromptKind.CHOICE and not answer.strip():

@@ -44,6 +44,9 @@ from walkapp.ui.screens.postbrief.base import Panel, chain_tab_order, heading, w
 from walkapp.ui.widgets.prompt_inputs import PromptInput
 from walkapp.ui.writer import Writer, describe_failure
 
+__all__ = ["FeedbackPanel", "FeedbackQuestion", "QuestionLike", "as_questions",
+           "default_questions"]
+
 RATING_MAX = 5
 # A question as (key, text, kind) is accepted too; the kind is a PromptKind value.
 QuestionLike = FeedbackQuestion | tuple[str, str, str]

@@ -54,9 +54,9 @@ class PatternsPanel(Panel):
         grid = QGridLayout()
         grid.setSpacing(8)
         for number, stage in enumerate(self.stages, start=1):
-            box, inner = self._box(f"pattern_{stage.kind.value}",
-                                   self.tr("{0}. {1}").format(number, stage.title))
-            self.titles[stage.kind] = inner.itemAt(0).widget()  # type: ignore[assignment]
+            box, inner, title = self._box(f"pattern_{stage.kind.value}",
+                                          self.tr("{0}. {1}").format(number, stage.title))
+            self.titles[stage.kind] = title
             prompt = wrap_label(stage.prompt, name="panelHint")
             inner.addWidget(prompt)
             self.prompts[stage.kind] = prompt
@@ -69,7 +69,7 @@ class PatternsPanel(Panel):
             grid.addWidget(box, (number - 1) // COLUMNS, (number - 1) % COLUMNS)
         # Kinds this protocol leaves out: their stored statements, to edit or delete.
         self._left_out = tuple(k for k in PatternKind if k not in self.sections)
-        self.other_box, inner = self._box("pattern_other", self.tr("Other statements"))
+        self.other_box, inner, _title = self._box("pattern_other", self.tr("Other statements"))
         inner.addWidget(wrap_label(self.tr(
             "Kept from earlier under a stage this protocol does not use ({0}).").format(
             ", ".join(pattern_label(k) for k in self._left_out)), name="panelHint"))
@@ -86,7 +86,7 @@ class PatternsPanel(Panel):
         chain_tab_order([w for section in [*self.sections.values(), self.other]
                          for w in section.tab_order()])
 
-    def _box(self, name: str, title_text: str) -> tuple[QFrame, QVBoxLayout]:
+    def _box(self, name: str, title_text: str) -> tuple[QFrame, QVBoxLayout, QLabel]:
         box = QFrame()
         box.setFrameShape(QFrame.Shape.StyledPanel)
         box.setObjectName(name)
@@ -99,7 +99,7 @@ class PatternsPanel(Panel):
         font.setBold(True)
         title.setFont(font)
         inner.addWidget(title)
-        return box, inner
+        return box, inner, title
 
     def save_pending(self) -> bool:
         """A statement is saved when it is added: one still in its box is not saved."""
