@@ -95,7 +95,8 @@ class _Pages:
             Activity.FOCUS: lambda: WalkDetailsPanel(s, w, focus_only=True, writer=wr),
             Activity.LOOK_FORS: lambda: LookForsPanel(s, w, writer=wr, asker=self.asker),
             Activity.NORMS: lambda: NormsPanel(s, w, writer=wr),
-            Activity.ROSTER: lambda: RosterPanel(s, w, writer=wr),
+            # (The pre-brief guide names the protocol's roles beside its steps.)
+            Activity.ROSTER: lambda: RosterPanel(s, w, writer=wr, show_roles=False),
             Activity.ROUTE: lambda: RoutePanel(s, w, writer=wr, asker=self.asker),
             Activity.REVIEW: lambda: ReviewPanel(s, w, writer=wr),
             Activity.STEMS: lambda: StemsPanel(self.protocol),

@@ -51,8 +51,8 @@ def test_the_roster_shows_the_protocols_roles(qtbot, services: Services, name: s
     assert panel.roles_box.isVisible() is bool(protocol.roles)
 
 
-def test_the_pre_brief_roster_step_shows_the_roles(qtbot, services: Services,
-                                                   asker: ScriptedAsker) -> None:
+def test_the_pre_brief_roster_step_names_the_roles_once(qtbot, services: Services,
+                                                        asker: ScriptedAsker) -> None:
     protocol = make_protocol("roles", ROLES)
     assert any(s.activity is Activity.ROSTER for _p, _i, s in protocol.steps())
     walk_id = walk_from(services, protocol)
@@ -64,7 +64,12 @@ def test_the_pre_brief_roster_step_shows_the_roles(qtbot, services: Services,
     panel = guide._panels(Activity.ROSTER)
     assert isinstance(panel, RosterPanel)
     qtbot.addWidget(panel)
-    assert shown_roles(panel) == [(r.title, r.description) for r in protocol.roles]
+    guide.resize(1366, 700)
+    guide.show()
+    # Beside the steps, not a second time in the roster inside the step.
+    assert [(t.text(), d.text()) for t, d in guide.role_labels] == [
+        (r.title, r.description) for r in protocol.roles]
+    assert guide.roles_box.isVisible() and not panel.roles_box.isVisible()
 
 
 @pytest.mark.parametrize(("name", "protocol"), every_protocol(), ids=lambda v: v

@@ -43,7 +43,9 @@ class RosterPanel(QWidget, Page):
     ENTITIES = frozenset({Entity.PARTICIPANT, Entity.GROUP})
 
     def __init__(self, services: Services, walk_id: str, parent: QWidget | None = None, *,
-                 writer: Writer | None = None) -> None:
+                 writer: Writer | None = None, show_roles: bool = True) -> None:
+        """`show_roles` False: the roles are shown elsewhere (the pre-brief guide names
+        them beside its steps)."""
         super().__init__(parent)
         self._services = services
         self.walk_id = walk_id
@@ -52,6 +54,7 @@ class RosterPanel(QWidget, Page):
         self._loading = False
 
         protocol = walk_protocol(services, walk_id)
+        self._show_roles = show_roles
         self._sizes = (protocol.group_min, protocol.group_max)
         intro = QLabel(self.tr("Small groups of {0} let everyone speak. Names stay on this "
                                "laptop.").format(self._sizes_text()))
@@ -190,7 +193,7 @@ class RosterPanel(QWidget, Page):
             grid.addWidget(description, row, 1)
             labels.append((title, description))
         grid.setColumnStretch(1, 1)
-        box.setVisible(bool(roles))
+        box.setVisible(bool(roles) and self._show_roles)
         return box, labels
 
     def on_change(self, change: Change) -> None:

@@ -99,7 +99,6 @@ class _Answer(QWidget):
         self.group = self.input.group
         self.box = self.input.editor
         if self.box is not None:
-            self.box.setPlaceholderText("")
             if question.kind is PromptKind.TEXT:
                 self.box.setFixedHeight(int(self.box.fontMetrics().lineSpacing() * 2.6) + 12)
             self.input.label.setBuddy(self.box)
