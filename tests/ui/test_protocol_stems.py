@@ -21,6 +21,9 @@ from walkapp.protocol import Protocol
 from walkapp.services import NoteDraft, Services
 from walkapp.ui.screens.observation import ObservationScreen
 from walkapp.ui.screens.plan.stems import StemsPanel
+from walkapp.ui.screens.postbrief import PostBriefWorkspace
+from walkapp.ui.screens.postbrief.calibration import CalibrationView
+from walkapp.ui.screens.postbrief.evidence_wall import EvidenceWall
 from walkapp.ui.screens.walker_home import walker_home_for
 from walkapp.ui.widgets.note_editor import NoteEditor, shortcut_text
 
@@ -134,3 +137,21 @@ def test_the_notes_list_names_each_note_by_the_protocols_label(
     assert screen.editor.flush()
     qtbot.waitUntil(lambda: screen.notes_panel.list.count() == 1, timeout=5000)
     assert screen.notes_panel.list.item(0).text().startswith(f"{spec.label}: Where")
+
+
+@pytest.mark.parametrize(("name", "protocol"), every_protocol(), ids=lambda v: v
+                         if isinstance(v, str) else "")
+def test_the_post_brief_names_stems_by_the_protocols_labels(
+        qtbot, services: Services, asker: ScriptedAsker, name: str,
+        protocol: Protocol) -> None:
+    walk_id = walk_from(services, protocol)
+    workspace = PostBriefWorkspace(services, walk_id, asker)
+    qtbot.addWidget(workspace)
+    wall = workspace.panel("evidence_wall")
+    assert isinstance(wall, EvidenceWall)
+    stems = wall.texts().stems
+    for spec in protocol.stems:
+        assert stems[spec.stem] == spec.label
+    calibration = workspace.panel("calibration")
+    assert isinstance(calibration, CalibrationView)
+    assert all(calibration._stem_labels[s.stem] == s.label for s in protocol.stems)

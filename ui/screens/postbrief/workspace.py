@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
+from walkapp.domain import Stem
 from walkapp.events import Change
 from walkapp.protocol import Activity
 from walkapp.protocol.debrief import debrief_stages
@@ -60,15 +61,22 @@ class PanelSpec:
 CONFLICTS = "conflicts"  # the Conflicts panel's name
 
 
+def _stem_labels(services: Services, walk_id: str) -> dict[Stem, str]:
+    """The walk's protocol's stem labels, as the note-taker's buttons show them."""
+    return {spec.stem: spec.label for spec in walk_protocol(services, walk_id).stems}
+
+
 # In the post-brief's usual order (the tabs' order).
 PANELS: tuple[PanelSpec, ...] = (
     PanelSpec(Activity.EVIDENCE_WALL, "Evidence wall",
               lambda s, w, _a, _wr: EvidenceWall(s.notes, s.walks, w,
                                                  conflicts=s.conflicts,
-                                                 history=s.history)),
+                                                 history=s.history,
+                                                 stem_labels=_stem_labels(s, w))),
     PanelSpec(Activity.CALIBRATION, "Calibration",
               lambda s, w, _a, _wr: CalibrationView(s.notes, s.walks, w,
-                                                    conflicts=s.conflicts)),
+                                                    conflicts=s.conflicts,
+                                                    stem_labels=_stem_labels(s, w))),
     PanelSpec(Activity.PATTERNS, "Patterns",
               lambda s, w, a, wr: PatternsPanel(s.debrief, w, a, writer=wr,
                                                 stages=debrief_stages(walk_protocol(s, w)))),
