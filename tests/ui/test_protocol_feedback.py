@@ -75,6 +75,9 @@ def test_every_kind_is_stored_and_reads_back(qtbot, services: Services,
     assert {f.question_key: feedback_value(questions[f.question_key], f.answer, f.rating)
             for f in stored} == given
     assert all(a.answer() is None for a in panel.answers)  # cleared for the next person
+    # The summary counts each option of a choice and of a checklist.
+    qtbot.waitUntil(lambda: "Too fast: 1" in panel.summary.toPlainText())
+    assert "The visits: 1 · The debrief: 0 · The norms: 1" in panel.summary.toPlainText()
     # The service checks an answer against the walk's protocol, whoever sends it.
     with pytest.raises(ValidationError):
         services.debrief.add_feedback(walk_id, "pace", "Was the pace right?", "Sideways")
