@@ -15,6 +15,7 @@ from walkapp.errors import ValidationError
 from walkapp.protocol import PromptKind, Protocol
 from walkapp.protocol.answers import feedback_value
 from walkapp.services import Services
+from walkapp.ui.bridge import ChangeBridge
 from walkapp.ui.screens.postbrief import PostBriefWorkspace
 from walkapp.ui.screens.postbrief.feedback import FeedbackPanel
 
@@ -63,6 +64,8 @@ def test_every_kind_is_stored_and_reads_back(qtbot, services: Services,
     protocol = make_protocol("feedback", FEEDBACK)
     walk_id = walk_from(services, protocol)
     panel = open_feedback(qtbot, services, walk_id, asker)
+    bridge = ChangeBridge(services.bus)
+    bridge.changed.connect(panel.on_change)
     given = {"pace": "Too fast", "parts": ["The visits", "The norms"], "worth": 4,
              "ideas": ["Wait time", "Cold calling"], "else": "Thank you"}
     for answer in panel.answers:
@@ -78,6 +81,7 @@ def test_every_kind_is_stored_and_reads_back(qtbot, services: Services,
     # The summary counts each option of a choice and of a checklist.
     qtbot.waitUntil(lambda: "Too fast: 1" in panel.summary.toPlainText())
     assert "The visits: 1 · The debrief: 0 · The norms: 1" in panel.summary.toPlainText()
+    bridge.detach()
     # The service checks an answer against the walk's protocol, whoever sends it.
     with pytest.raises(ValidationError):
         services.debrief.add_feedback(walk_id, "pace", "Was the pace right?", "Sideways")
