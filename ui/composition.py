@@ -15,7 +15,7 @@ from PySide6.QtWidgets import QWidget
 
 from walkapp.errors import NotFoundError
 from walkapp.protocol.library import ProtocolLibrary
-from walkapp.protocol.schema import Activity, PhaseKey, Protocol
+from walkapp.protocol.schema import Activity, PhaseKey, Protocol, Role
 from walkapp.services import Services
 from walkapp.ui.bridge import ChangeBridge
 from walkapp.ui.dialogs import Asker
@@ -44,7 +44,7 @@ def protocol_choices(library: ProtocolLibrary) -> list[ProtocolChoice]:
     from walkapp.ui.screens.new_walk import ProtocolChoice
 
     return [ProtocolChoice(e.protocol.id, e.protocol.title, e.protocol.summary,
-                           tuple(s.key for s in e.protocol.look_for_sets),
+                           tuple((s.key, s.title) for s in e.protocol.look_for_sets),
                            e.protocol.visit_minutes) for e in library.entries]
 
 
@@ -95,7 +95,8 @@ class _Pages:
             Activity.FOCUS: lambda: WalkDetailsPanel(s, w, focus_only=True, writer=wr),
             Activity.LOOK_FORS: lambda: LookForsPanel(s, w, writer=wr, asker=self.asker),
             Activity.NORMS: lambda: NormsPanel(s, w, writer=wr),
-            Activity.ROSTER: lambda: RosterPanel(s, w, writer=wr),
+            # (The pre-brief guide names the protocol's roles beside its steps.)
+            Activity.ROSTER: lambda: RosterPanel(s, w, writer=wr, show_roles=False),
             Activity.ROUTE: lambda: RoutePanel(s, w, writer=wr, asker=self.asker),
             Activity.REVIEW: lambda: ReviewPanel(s, w, writer=wr),
             Activity.STEMS: lambda: StemsPanel(self.protocol),
@@ -107,13 +108,10 @@ class _Pages:
         from walkapp.ui.screens.postbrief import PostBriefWorkspace
 
         if self._postbrief is None:
+            # Its panels take the protocol's words (debrief sequence, feedback questions
+            # with their kinds) from the walk's snapshot themselves.
             self._postbrief = PostBriefWorkspace(self.services, self.walk_id, self.asker,
                                                  writer=self.writer)
-            if self.protocol.feedback:
-                # The form asks ratings and free text; other prompt kinds become text.
-                self._postbrief.set_feedback_questions(
-                    [(q.key, q.text, "rating" if q.kind.value == "rating" else "text")
-                     for q in self.protocol.feedback])
         return self._postbrief
 
     def post_panel(self, activity: Activity) -> Page | None:
@@ -136,11 +134,12 @@ class _Pages:
         return PlanPage(self.services, self.walk_id, writer=self.writer, asker=self.asker)
 
     def _step_guide(self, keys: tuple[str, ...],
-                    panel: Callable[[Activity], Page | None]) -> Page:
+                    panel: Callable[[Activity], Page | None], *,
+                    roles: tuple[Role, ...] = ()) -> Page:
         from walkapp.ui.screens.step_guide import StepGuide
 
         return StepGuide(self.services, self.walk_id, keys, panel,  # type: ignore[arg-type]
-                         writer=self.writer)
+                         writer=self.writer, roles=roles)
 
     def observation_panel(self, activity: Activity) -> Page | None:
         """The panel of an [observation] step other than the visits (e.g. a protocol's
@@ -178,7 +177,8 @@ class _Pages:
         pre = _phases(self.protocol, PRE_PHASES)
         if pre:
             pages.append(PageSpec("pre_brief", tr("Pre-brief"),
-                                  lambda: self._step_guide(pre, self.pre_panel),
+                                  lambda: self._step_guide(pre, self.pre_panel,
+                                                           roles=self.protocol.roles),
                                   tr("The protocol's opening steps, each with a timer.")))
         observation = self.protocol.phase(PhaseKey.OBSERVATION)
         if observation is not None and observation.steps:

@@ -29,7 +29,8 @@ class ProtocolChoice:
     id: str
     title: str
     summary: str
-    look_for_sets: tuple[str, ...] = ()
+    # The protocol's look-for sets as (key, title); a bare text is both.
+    look_for_sets: tuple[tuple[str, str] | str, ...] = ()
     visit_minutes: int = 10
 
 
@@ -113,8 +114,9 @@ class NewWalkDialog(QDialog):
         self.summary.setText(choice.summary if choice else "")
         self.look_for_set.clear()
         self.look_for_set.addItem(self.tr("None — we will write our own"), None)
-        for name in choice.look_for_sets if choice else ():
-            self.look_for_set.addItem(name, name)
+        for item in choice.look_for_sets if choice else ():
+            key, title = (item, item) if isinstance(item, str) else item
+            self.look_for_set.addItem(title, key)
         if choice and choice.look_for_sets:
             self.look_for_set.setCurrentIndex(1)
 

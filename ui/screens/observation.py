@@ -39,6 +39,7 @@ from walkapp.errors import WalkappError
 from walkapp.events import Change, Entity
 from walkapp.services import NoteDraft, Services
 from walkapp.services.commands import Call, NoteWrite
+from walkapp.services.protocol_walks import walk_protocol
 from walkapp.ui.dialogs import Asker
 from walkapp.ui.page import Page
 from walkapp.ui.widgets.autosave import DEBOUNCE_MS, describe_failure
@@ -117,10 +118,14 @@ class ObservationScreen(QWidget, Page):
         self.visits_list.setTextElideMode(Qt.TextElideMode.ElideRight)
         self.visits_list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.visits_list.currentRowChanged.connect(self._visit_row_changed)
+        # The stems are the walk's protocol's (its snapshot, which a walk kit carries too).
+        stems = walk_protocol(services, walk_id).stems
         self.editor = NoteEditor(services.notes, self._walk, author_id, saver=self.saver,
-                                 nudge=nudge, debounce_ms=debounce_ms, origin=self)
+                                 nudge=nudge, debounce_ms=debounce_ms, origin=self,
+                                 stems=stems)
         self.editor.save_failed.connect(self.save_failed)
         self.notes_panel = NotesPanel()
+        self.notes_panel.set_stem_labels({s.stem: s.label for s in stems})
         self.notes_panel.note_selected.connect(self._note_picked)
         self.notes_panel.delete_requested.connect(self.delete_note)
         self.notes_panel.undo_requested.connect(self.undo_delete)

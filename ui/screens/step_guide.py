@@ -8,7 +8,7 @@ the facilitator's actions. After a crash the guide opens where the log says.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import (
@@ -34,7 +34,7 @@ from walkapp.protocol.runner import (
     RunnerState,
     RunStatus,
 )
-from walkapp.protocol.schema import Activity
+from walkapp.protocol.schema import Activity, Role
 from walkapp.services import Services
 from walkapp.services.base import current_reads, same_reads
 from walkapp.services.commands import RunnerAction, RunnerVerb
@@ -58,7 +58,10 @@ class StepGuide(QWidget, Page):
     def __init__(self, services: Services, walk_id: str, phase: str, panels: PanelFactory,
                  *, clock: Clock | None = None, runner: ProtocolRunner | None = None,
                  writer: Writer | None = None, text_height: int = TEXT_HEIGHT,
-                 foldable: bool = False, parent: QWidget | None = None) -> None:
+                 foldable: bool = False, roles: Sequence[Role] = (),
+                 parent: QWidget | None = None) -> None:
+        """`roles`: the protocol's roles, shown beside the steps (the pre-brief's guide
+        names them, so the group can agree who takes which)."""
         super().__init__(parent)
         self._services = services
         # Above a panel the step's words scroll inside this height: the note-taker of the
@@ -201,8 +204,23 @@ class StepGuide(QWidget, Page):
         message_row.addWidget(self.retry_button)
         main_layout.addLayout(message_row)
         main_layout.addLayout(controls)
+        side = QWidget()
+        side_layout = QVBoxLayout(side)
+        side_layout.setContentsMargins(0, 0, 0, 0)
+        side_layout.addWidget(self.steps, 1)
+        self.roles_box = self._roles_box(roles)
+        # Many roles, or long descriptions, scroll: the steps list keeps its room.
+        roles_scroll = QScrollArea()
+        roles_scroll.setWidgetResizable(True)
+        roles_scroll.setFrameShape(QFrame.Shape.NoFrame)
+        roles_scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        roles_scroll.setWidget(self.roles_box)
+        roles_scroll.setMaximumHeight(280)
+        roles_scroll.setVisible(bool(roles))
+        side_layout.addWidget(roles_scroll)
+        side.setMaximumWidth(self.steps.maximumWidth())
         splitter = QSplitter()
-        splitter.addWidget(self.steps)
+        splitter.addWidget(side)
         splitter.addWidget(main)
         splitter.setStretchFactor(1, 1)
         splitter.setChildrenCollapsible(False)
@@ -219,6 +237,33 @@ class StepGuide(QWidget, Page):
         turns.later(self, self._prepare_next)  # see _show_panel_due
 
     # -- drawing ---------------------------------------------------------------------------
+    def _roles_box(self, roles: Sequence[Role]) -> QFrame:
+        box = QFrame()
+        box.setObjectName("protocolRoles")
+        box.setFrameShape(QFrame.Shape.StyledPanel)
+        inner = QVBoxLayout(box)
+        inner.setContentsMargins(6, 4, 6, 6)
+        inner.setSpacing(2)
+        heading = QLabel(self.tr("Roles"))
+        bold = heading.font()
+        bold.setBold(True)
+        heading.setFont(bold)
+        inner.addWidget(heading)
+        self.role_labels: list[tuple[QLabel, QLabel]] = []
+        for role in roles:
+            title = QLabel(role.title)
+            title.setFont(bold)
+            title.setWordWrap(True)
+            description = QLabel(role.description)
+            description.setWordWrap(True)
+            description.setObjectName("roleDescription")
+            description.setVisible(bool(role.description))
+            inner.addWidget(title)
+            inner.addWidget(description)
+            self.role_labels.append((title, description))
+        box.setVisible(bool(roles))
+        return box
+
     def _fill_steps(self) -> None:
         self.steps.clear()
         for planned in self.runner.steps:

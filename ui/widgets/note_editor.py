@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import contextlib
 import uuid
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 from PySide6.QtCore import Qt, QTimer, Signal
@@ -32,6 +33,7 @@ from PySide6.QtWidgets import (
 
 from walkapp import domain as d
 from walkapp.errors import EditConflictError, NotFoundError
+from walkapp.protocol.schema import StemSpec
 from walkapp.services.commands import Call
 from walkapp.services.notes import NoteDraft, NoteService
 from walkapp.ui.page import Stoppable
@@ -44,6 +46,7 @@ from walkapp.ui.widgets.autosave import (
 )
 from walkapp.ui.widgets.flow_layout import FlowLayout
 from walkapp.ui.widgets.note_text import (
+    DEFAULT_STEMS,
     STEMS,
     ElidedLabel,
     NoteTextEdit,
@@ -51,12 +54,19 @@ from walkapp.ui.widgets.note_text import (
     stem_label,
     stem_prompt,
 )
-from walkapp.ui.widgets.nudge_highlight import NudgeCheck, hint_for, no_nudge, run_check
+from walkapp.ui.widgets.nudge_highlight import (
+    NudgeCheck,
+    hint_for,
+    no_nudge,
+    nudge_speaks,
+    run_check,
+)
 
-__all__ = ["STEMS", "ElidedLabel", "NoteDeleted", "NoteEditor", "NoteTextEdit",
+__all__ = ["DEFAULT_STEMS", "STEMS", "ElidedLabel", "NoteDeleted", "NoteEditor", "NoteTextEdit",
            "shortcut_text", "stem_label", "stem_prompt"]
 
 MAX_TAG_SHORTCUTS = 9
+MAX_STEM_SHORTCUTS = len(d.Stem)  # the loader allows each stem once
 # Longer texts are checked a moment after typing pauses rather than on every keystroke.
 SYNC_NUDGE_CHARS = 5000
 NOTE_PHASE = "observation"
@@ -95,6 +105,7 @@ class NoteEditor(QWidget, Stoppable):
     def __init__(self, notes: NoteService, walk: d.Walk, author_id: str | None, *,
                  saver: SerialSaver, nudge: NudgeCheck = no_nudge,
                  debounce_ms: int = DEBOUNCE_MS, origin: object | None = None,
+                 stems: Sequence[StemSpec] | None = None,
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("noteEditor")
@@ -110,27 +121,32 @@ class NoteEditor(QWidget, Stoppable):
         self._stored = False  # the note may exist in the database
         self._last_text = ""
 
+        # The walk's protocol's stems, in its order and words (walkapp.protocol `[[stems]]`).
+        self._stem_specs = tuple(stems) if stems is not None else DEFAULT_STEMS
+        if self._stem_specs:
+            self._stem = self._stem_specs[0].stem
         self.stem_group = QButtonGroup(self)
         self.stem_group.setExclusive(True)
         self.stem_buttons: dict[d.Stem, QPushButton] = {}
         self.stem_actions: list[QAction] = []
         stem_row = QHBoxLayout()
         stem_row.setSpacing(4)
-        for number, stem in enumerate(STEMS, start=1):
+        for number, spec in enumerate(self._stem_specs[:MAX_STEM_SHORTCUTS], start=1):
+            stem = spec.stem
             keys = f"Ctrl+{number}"
-            button = QPushButton(f"{stem_label(stem)}  {shortcut_text(keys)}")
+            button = QPushButton(f"{spec.label}  {shortcut_text(keys)}")
             button.setObjectName("stemButton")
             button.setCheckable(True)
             # Clicking keeps the typing focus in the text; Tab still reaches the button.
             button.setFocusPolicy(Qt.FocusPolicy.TabFocus)
-            button.setAccessibleName(self.tr("Stem: {0}").format(stem_label(stem)))
+            button.setAccessibleName(self.tr("Stem: {0}").format(spec.label))
             button.setToolTip(self.tr("This note is “{0}” ({1})").format(
-                stem_label(stem), shortcut_text(keys)))
+                spec.label, shortcut_text(keys)))
             button.clicked.connect(lambda _=False, s=stem: self.set_stem(s))
             self.stem_group.addButton(button)
             self.stem_buttons[stem] = button
             stem_row.addWidget(button)
-            action = QAction(stem_label(stem), self)
+            action = QAction(spec.label, self)
             action.setShortcut(QKeySequence(keys))
             action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
             action.triggered.connect(lambda _=False, s=stem: self.set_stem(s))
@@ -165,6 +181,14 @@ class NoteEditor(QWidget, Stoppable):
 
         self.hint = ElidedLabel()
         self.hint.setObjectName("nudgeHint")
+        # The protocol's language may have no word list (protocols/lang/): say so once,
+        # quietly, rather than leave walkers to think their wording was checked.
+        self.nudge_notice = ElidedLabel()
+        self.nudge_notice.setObjectName("nudgeUnavailable")
+        self.nudge_notice.set_full_text(self.tr(
+            "Wording suggestions are not available for this walk's language (“{0}”); "
+            "notes are saved as usual.").format(walk.language))
+        self.nudge_notice.setVisible(not nudge_speaks(nudge, walk.language))
         # Shown once a change to a walker's note is saved here on the facilitator's laptop.
         self.kept_label = QLabel(self.tr(
             "Saved as the facilitator's version. The walker's text is kept in the note's "
@@ -189,7 +213,7 @@ class NoteEditor(QWidget, Stoppable):
         self.shortcuts_hint.setObjectName("shortcutsHint")
         self.shortcuts_hint.set_full_text(self.tr(
             "{0} next note · {1} stem · {2} look-for · {3} next visit · {4} visit timer")
-            .format(shortcut_text("Ctrl+Return"), shortcut_text("Ctrl+1") + "–4",
+            .format(shortcut_text("Ctrl+Return"), self._stem_keys(),
                     shortcut_text("Alt+1") + "–9", shortcut_text("Ctrl+PgDown"),
                     shortcut_text("Ctrl+T")))
         bottom = QHBoxLayout()
@@ -201,6 +225,7 @@ class NoteEditor(QWidget, Stoppable):
         layout.addLayout(tags_row)
         layout.addWidget(self.text_edit, 1)
         layout.addWidget(self.hint)
+        layout.addWidget(self.nudge_notice)
         layout.addWidget(self.kept_label)
         layout.addLayout(bottom)
         layout.addWidget(self.shortcuts_hint)
@@ -373,10 +398,26 @@ class NoteEditor(QWidget, Stoppable):
         for look_for, button in zip(self._walk.look_fors, self.tag_buttons, strict=False):
             button.setChecked(look_for.id in self._tags)
 
+    def _stem_keys(self) -> str:
+        """"Ctrl+1–4" for four stems, "Ctrl+1" for one: only the shortcuts that exist."""
+        count = len(self.stem_buttons)
+        return shortcut_text("Ctrl+1") + (f"–{count}" if count > 1 else "")
+
     def _show_stem(self) -> None:
-        self.stem_buttons[self._stem].setChecked(True)
+        button = self.stem_buttons.get(self._stem)
+        if button is not None:
+            button.setChecked(True)
+        else:
+            # A note kept under a stem this protocol does not offer (an older note, another
+            # protocol's kit) keeps that stem: no button is checked until one is chosen.
+            self.stem_group.setExclusive(False)
+            for other in self.stem_buttons.values():
+                other.setChecked(False)
+            self.stem_group.setExclusive(True)
+        spec = next((s for s in self._stem_specs if s.stem is self._stem), None)
+        prompt = spec.prompt if spec is not None else stem_prompt(self._stem)
         self.text_edit.setPlaceholderText(self.tr("{0}   (Ctrl+Enter starts the next note)")
-                                          .format(stem_prompt(self._stem)))
+                                          .format(prompt))
 
     def _on_text_changed(self) -> None:
         text = self.text_edit.toPlainText()

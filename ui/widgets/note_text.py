@@ -8,9 +8,13 @@ from PySide6.QtGui import QFocusEvent, QHelpEvent, QKeySequence, QResizeEvent
 from PySide6.QtWidgets import QLabel, QPlainTextEdit, QToolTip, QWidget
 
 from walkapp import domain as d
+from walkapp.protocol.schema import StemSpec
 from walkapp.ui.widgets.nudge_highlight import NudgeHighlighter, Span, python_index, tooltip_for
 
 STEMS = (d.Stem.NOTICED, d.Stem.WONDER, d.Stem.WILL_TRY, d.Stem.QUESTION)
+# The stems of a protocol without `[[stems]]`: the domain's words, as the loader gives them
+# (walkapp.protocol.validate uses the same STEM_LABELS and STEM_PROMPTS).
+DEFAULT_STEMS = tuple(StemSpec(s, d.STEM_LABELS[s], d.STEM_PROMPTS[s]) for s in STEMS)
 
 
 def stem_label(stem: d.Stem) -> str:

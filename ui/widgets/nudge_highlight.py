@@ -47,6 +47,20 @@ def no_nudge(text: str, lang: str = "en") -> Sequence[FlagLike]:
     return ()
 
 
+def nudge_speaks(check: NudgeCheck, lang: str) -> bool:
+    """False when a real nudge is on but `lang` has no word list (it would flag nothing):
+    the editor says so instead of going quiet. No nudge at all (`no_nudge`) is not asked."""
+    if check is no_nudge:
+        return True
+    from walkapp.nudge import load_lexicon  # loaded with the first note-taker, not at start
+
+    try:
+        return load_lexicon(lang) is not None
+    except Exception:
+        log.exception("the nudge word list for %r could not be read", lang)
+        return False
+
+
 @dataclass(frozen=True)
 class Span:
     """A flagged stretch of the text, validated, with the words it covers."""

@@ -66,21 +66,26 @@ class PromptInput(QWidget):
             self.editor.textChanged.connect(self._emit)
             layout.addWidget(self.editor)
         elif self.kind in ("choice", "rating"):
-            options = list(prompt.options) if self.kind == "choice" else \
-                [str(n) for n in range(1, 6)]
-            row = QHBoxLayout()
-            if self.kind == "rating" and prompt.low_label:
+            rating = self.kind == "rating"
+            options = [str(n) for n in range(1, 6)] if rating else list(prompt.options)
+            # A rating's buttons have its values as ids, a choice's the options' indexes.
+            ids = range(1, 6) if rating else range(len(options))
+            # Long or many options go one under another, so none is cut off.
+            across = rating or (len(options) <= 4 and sum(map(len, options)) <= 60)
+            row: QHBoxLayout | QVBoxLayout = QHBoxLayout() if across else QVBoxLayout()
+            if rating and prompt.low_label:
                 row.addWidget(QLabel(prompt.low_label))
             self._group = QButtonGroup(self)
-            for index, option in enumerate(options):
+            for button_id, option in zip(ids, options, strict=True):
                 button = QRadioButton(option)
                 button.setAccessibleName(f"{prompt.text}: {option}")
-                self._group.addButton(button, index)
+                self._group.addButton(button, button_id)
                 self.buttons.append(button)
                 row.addWidget(button)
-            if self.kind == "rating" and prompt.high_label:
+            if rating and prompt.high_label:
                 row.addWidget(QLabel(prompt.high_label))
-            row.addStretch(1)
+            if across:
+                row.addStretch(1)
             self._group.idToggled.connect(self._on_id_toggled)
             layout.addLayout(row)
         else:  # checklist
@@ -90,6 +95,19 @@ class PromptInput(QWidget):
                 box.toggled.connect(self._emit)
                 self.buttons.append(box)
                 layout.addWidget(box)
+
+    @property
+    def group(self) -> QButtonGroup | None:
+        """The radio buttons of a choice or rating (a rating's ids are its values)."""
+        return self._group
+
+    def focus_widgets(self) -> list[QWidget]:
+        """Its controls in Tab order."""
+        return [self.editor] if self.editor is not None else list(self.buttons)
+
+    def clear(self) -> None:
+        """Empty it (nothing chosen, nothing typed), e.g. for the next person."""
+        self.set_value(None)
 
     def value(self) -> Any:
         if self.editor is not None:

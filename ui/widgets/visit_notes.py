@@ -9,7 +9,7 @@ its history (`history_requested`), where the walker's own words are kept.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 
 from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QKeyEvent
@@ -33,11 +33,13 @@ IdRole = Qt.ItemDataRole.UserRole + 1
 NoteRole = Qt.ItemDataRole.UserRole + 2
 
 
-def note_preview(note: d.Note, look_fors: Sequence[d.LookFor]) -> str:
+def note_preview(note: d.Note, look_fors: Sequence[d.LookFor],
+                 stem_labels: Mapping[d.Stem, str] | None = None) -> str:
     text = " ".join(note.text.split())
     if len(text) > PREVIEW_CHARS:
         text = text[:PREVIEW_CHARS - 1] + "…"
-    label = stem_label(note.stem)
+    # The protocol's own label for the stem (its button's words), else the usual one.
+    label = (stem_labels or {}).get(note.stem) or stem_label(note.stem)
     # Many notes already begin with their stem ("I wonder how…"): don't say it twice.
     line = text if text.casefold().startswith(label.casefold()) else f"{label}: {text}"
     names = [lf.text for lf in look_fors if lf.id in note.look_for_ids]
@@ -56,6 +58,7 @@ class NotesPanel(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._look_fors: tuple[d.LookFor, ...] = ()
+        self._stem_labels: dict[d.Stem, str] = {}
         self._silent = False
         self._edited: set[str] = set()  # notes the facilitator changed (history kept)
 
@@ -116,6 +119,10 @@ class NotesPanel(QWidget):
     # -- content ---------------------------------------------------------------------------
     def set_look_fors(self, look_fors: Sequence[d.LookFor]) -> None:
         self._look_fors = tuple(look_fors)
+
+    def set_stem_labels(self, labels: Mapping[d.Stem, str]) -> None:
+        """The walk's protocol's stem labels, as on the note editor's buttons."""
+        self._stem_labels = dict(labels)
 
     def set_edited(self, note_ids: Iterable[str]) -> None:
         """The notes to mark "edited by the facilitator" (shown with the next notes)."""
@@ -196,7 +203,7 @@ class NotesPanel(QWidget):
 
     # -- internals -------------------------------------------------------------------------
     def _text(self, note: d.Note) -> str:
-        text = note_preview(note, self._look_fors)
+        text = note_preview(note, self._look_fors, self._stem_labels)
         if note.id in self._edited:
             text += "\n✎ " + self.tr("edited by the facilitator")
         return text

@@ -57,3 +57,50 @@ def _strings(prompt: Prompt, value: Any) -> list[str]:
         raise ValidationError(f"The list has {len(value)} items; the limit is "
                               f"{MAX_LIST_ITEMS}.")
     return list(value)
+
+
+# -- closing feedback -------------------------------------------------------------------------
+# A feedback answer is stored as text and a rating (walkapp.domain.Feedback): a rating in the
+# rating, one option or free text in the text, the lines of a list or the ticked items of a
+# checklist one per line. These two turn an answer into that form and back, checked.
+def feedback_fields(question: Prompt, value: Any) -> tuple[str, int | None]:
+    """(text, rating) to store for `value`, checked against the question's kind."""
+    checked = check_answer(question, value)
+    if question.kind is PromptKind.RATING:
+        assert isinstance(checked, int)
+        return "", checked
+    if isinstance(checked, list):
+        return "\n".join(checked), None
+    return str(checked), None
+
+
+def feedback_value(question: Prompt, answer: str, rating: int | None) -> Answer:
+    """The answer stored as (text, rating), as the question's kind holds it; raises
+    ValidationError when it does not fit the question (e.g. an option not offered)."""
+    if question.kind is PromptKind.RATING:
+        if answer.strip():
+            raise ValidationError(f"“{question.text}” takes a rating, not text.")
+        return check_answer(question, rating)
+    if rating is not None:
+        raise ValidationError(f"“{question.text}” takes no rating.")
+    if question.kind in (PromptKind.LIST, PromptKind.CHECKLIST):
+        return check_answer(question, [line for line in answer.split("\n") if line.strip()])
+    return check_answer(question, answer)
+
+
+def check_feedback(question: Prompt, answer: str, rating: int | None
+                   ) -> tuple[str, int | None]:
+    """A stored feedback answer checked against its question and normalised (a checklist's
+    ticks in the order of its options). A rating question may carry a comment as text
+    (answers from before the kinds were kept did); no other kind takes a rating."""
+    if question.kind is PromptKind.RATING:
+        if rating is None:
+            return answer, None
+        checked = check_answer(question, rating)
+        assert isinstance(checked, int)
+        return answer, checked
+    if rating is not None:
+        raise ValidationError(f"“{question.text}” takes no rating.")
+    if question.kind is PromptKind.CHOICE and not answer.strip():
+        return "", None
+    return feedback_fields(question, feedback_value(question, answer, None))

@@ -12,6 +12,10 @@ from sqlalchemy.orm import Session
 from walkapp import domain as d
 from walkapp.errors import NotFoundError, ValidationError
 from walkapp.events import Action, Entity
+from walkapp.protocol.answers import check_feedback
+from walkapp.protocol.errors import ProtocolError
+from walkapp.protocol.schema import FeedbackQuestion
+from walkapp.protocol.snapshot import from_snapshot
 from walkapp.services import convert
 from walkapp.services import validate as v
 from walkapp.services.base import ServiceBase
@@ -22,6 +26,18 @@ from walkapp.storage.types import new_id, utcnow
 
 def _walk(session: Session, walk_id: str) -> m.Walk:
     return live_walk(session, walk_id)
+
+
+def _feedback_question(walk: m.Walk, key: str) -> FeedbackQuestion | None:
+    """The walk's protocol's feedback question `key` (None: not one of them, or a walk with
+    no readable snapshot, whose answers are checked as before)."""
+    if not walk.protocol_snapshot or not walk.protocol_snapshot.strip():
+        return None
+    try:
+        protocol = from_snapshot(walk.protocol_snapshot)
+    except ProtocolError:
+        return None
+    return next((q for q in protocol.feedback if q.key == key), None)
 
 
 def _action_items(session: Session, query: Any) -> list[d.ActionItem]:
@@ -305,7 +321,11 @@ class DebriefService(ServiceBase):
         if rating is not None and not (isinstance(rating, int) and 1 <= rating <= 5):
             raise ValidationError("A rating must be a whole number from 1 to 5.")
         with self.db.transaction("saving the feedback") as session:
-            _walk(session, walk_id)
+            question_row = _feedback_question(_walk(session, walk_id), question_key)
+            if question_row is not None:
+                # One of the protocol's questions: the answer must fit its kind (an option
+                # it offers, ticks of its items, a rating only where it asks for one).
+                answer, rating = check_feedback(question_row, answer, rating)
             row = m.Feedback(walk_id=walk_id, author_id=author_id,
                              question_key=v.required_text(question_key, "Question key", 100),
                              question=v.required_text(question, "The question", 1000),

@@ -1,13 +1,21 @@
-"""Roster and groups: who walks, in which group of three to six."""
+"""Roster and groups: who walks, in which group, and the roles the walk's protocol names.
+
+The group sizes and roles are the walk's protocol's (`group_min`/`group_max`, `[[roles]]`,
+from its snapshot). A group outside those sizes gets a gentle note, never a block:
+the facilitator knows the school. The panel shows on the Plan page and in the pre-brief's
+roster step alike.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
+    QFrame,
+    QGridLayout,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -22,8 +30,10 @@ from PySide6.QtWidgets import (
 from walkapp import domain as d
 from walkapp import formatting as fmt
 from walkapp.events import Change, Entity
+from walkapp.protocol.schema import Role
 from walkapp.services import Services
 from walkapp.services.commands import PlanEdit
+from walkapp.services.protocol_walks import walk_protocol
 from walkapp.ui.page import Page
 from walkapp.ui.widgets.write_notice import WriteNotice
 from walkapp.ui.writer import Writer
@@ -33,7 +43,9 @@ class RosterPanel(QWidget, Page):
     ENTITIES = frozenset({Entity.PARTICIPANT, Entity.GROUP})
 
     def __init__(self, services: Services, walk_id: str, parent: QWidget | None = None, *,
-                 writer: Writer | None = None) -> None:
+                 writer: Writer | None = None, show_roles: bool = True) -> None:
+        """`show_roles` False: the roles are shown elsewhere (the pre-brief guide names
+        them beside its steps)."""
         super().__init__(parent)
         self._services = services
         self.walk_id = walk_id
@@ -41,9 +53,13 @@ class RosterPanel(QWidget, Page):
         self.writer = writer if writer is not None else Writer(services, self)
         self._loading = False
 
-        intro = QLabel(self.tr("Small groups of three to six walkers let everyone speak. "
-                               "Names stay on this laptop."))
+        protocol = walk_protocol(services, walk_id)
+        self._show_roles = show_roles
+        self._sizes = (protocol.group_min, protocol.group_max)
+        intro = QLabel(self.tr("Small groups of {0} let everyone speak. Names stay on this "
+                               "laptop.").format(self._sizes_text()))
         intro.setWordWrap(True)
+        self.roles_box, self.role_labels = self._roles(protocol.roles)
         self.table = QTableWidget(0, 3)
         self.table.setHorizontalHeaderLabels([self.tr("Name"), self.tr("Role"),
                                               self.tr("Group")])
@@ -90,6 +106,7 @@ class RosterPanel(QWidget, Page):
         group_row.addWidget(self.add_group_button)
         layout = QVBoxLayout(self)
         layout.addWidget(intro)
+        layout.addWidget(self.roles_box)
         layout.addWidget(self.table, 1)
         layout.addLayout(add_row)
         layout.addLayout(group_row)
@@ -126,17 +143,58 @@ class RosterPanel(QWidget, Page):
         finally:
             self._loading = False
         lines = []
+        low, high = self._sizes
         for g in walk.groups:
-            lines.append(self.tr("{0}: {1}").format(
-                g.name, fmt.plural(len(g.member_ids), "walker", "walkers"))
-                         + (f" — {g.size_warning}" if g.size_warning else ""))
+            size = len(g.member_ids)
+            line = self.tr("{0}: {1}").format(g.name, fmt.plural(size, "walker", "walkers"))
+            if not low <= size <= high:
+                line += " — " + self.tr("this protocol suggests groups of {0}.").format(
+                    self._sizes_text())
+            lines.append(line)
         walkers = len(walk.walkers)
-        if not walk.groups and walkers and not 3 <= walkers <= 6:
-            lines.append(self.tr("{0}: groups of three to six work best; add groups "
-                                 "to split them.").format(
-                                     fmt.plural(walkers, "walker", "walkers")))
+        if not walk.groups and walkers and not low <= walkers <= high:
+            lines.append(self.tr("{0} in one group: this protocol suggests groups of {1}.")
+                         .format(fmt.plural(walkers, "walker", "walkers"), self._sizes_text())
+                         + (" " + self.tr("Add groups to split them.") if walkers > high
+                            else ""))
         self.groups_label.setText("\n".join(lines))
         self.remove_button.setEnabled(bool(walk.participants))
+
+    def _sizes_text(self) -> str:
+        low, high = self._sizes
+        if low == high:
+            return fmt.plural(low, "walker", "walkers")
+        return self.tr("{0} to {1} walkers").format(low, high)
+
+    def _roles(self, roles: Sequence[Role]) -> tuple[QFrame, list[tuple[QLabel, QLabel]]]:
+        """The protocol's roles with what each does (choosing who takes which is for the
+        group to agree; the panel only names them)."""
+        box = QFrame()
+        box.setObjectName("protocolRoles")
+        box.setFrameShape(QFrame.Shape.StyledPanel)
+        grid = QGridLayout(box)
+        grid.setContentsMargins(8, 6, 8, 6)
+        grid.setHorizontalSpacing(12)
+        heading = QLabel(self.tr("Roles in this protocol"))
+        font = heading.font()
+        font.setBold(True)
+        heading.setFont(font)
+        grid.addWidget(heading, 0, 0, 1, 2)
+        labels = []
+        for row, role in enumerate(roles, start=1):
+            title = QLabel(role.title)
+            title.setObjectName("roleTitle")
+            title.setFont(font)
+            title.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
+            description = QLabel(role.description)
+            description.setObjectName("roleDescription")
+            description.setWordWrap(True)
+            grid.addWidget(title, row, 0)
+            grid.addWidget(description, row, 1)
+            labels.append((title, description))
+        grid.setColumnStretch(1, 1)
+        box.setVisible(bool(roles) and self._show_roles)
+        return box, labels
 
     def on_change(self, change: Change) -> None:
         if change.walk_id == self.walk_id and change.entity in self.ENTITIES:

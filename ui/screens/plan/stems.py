@@ -13,8 +13,11 @@ class StemsPanel(QWidget, ShowOnlyPage):
     def __init__(self, protocol: Protocol, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         layout = QVBoxLayout(self)
+        count = len(protocol.stems)
         intro = QLabel(self.tr("Start every note with one of these stems. In the note-taker, "
-                               "Ctrl+1 to Ctrl+4 pick them."))
+                               "Ctrl+1 to Ctrl+{0} pick them.").format(count) if count > 1
+                       else self.tr("Start every note with this stem. In the note-taker, "
+                                    "Ctrl+1 picks it."))
         intro.setWordWrap(True)
         layout.addWidget(intro)
         for number, spec in enumerate(protocol.stems, start=1):

@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from walkapp import formatting as fmt
-from walkapp.domain import Note, Walk
+from walkapp.domain import Note, Stem, Walk
 from walkapp.events import Entity
 from walkapp.services.notes import NoteService
 from walkapp.services.walks import WalkService
@@ -57,9 +57,12 @@ class CalibrationView(Panel):
 
     def __init__(self, notes: NoteService, walks: WalkService, walk_id: str,
                  parent: QWidget | None = None, *,
-                 conflicts: ConflictReader | None = None) -> None:
+                 conflicts: ConflictReader | None = None,
+                 stem_labels: Mapping[Stem, str] | None = None) -> None:
         super().__init__(walk_id, parent)
         self._conflicts = conflicts  # None: no conflict marks (a panel built alone)
+        # The walk's protocol's stem labels (as on the note-taker's buttons).
+        self._stem_labels = dict(stem_labels or {})
         self._notes = notes
         self._walks = walks
         self._visit_id: str | None = None
@@ -183,7 +186,8 @@ class CalibrationView(Panel):
         data = self._data
         if data is None:
             return
-        texts = CalibrationTexts(stem=stem_label,
+        texts = CalibrationTexts(stem=lambda stem: self._stem_labels.get(stem)
+                                 or stem_label(stem),
                                  walker=lambda tag: self.tr("Walker {0}").format(tag),
                                  facilitator=self.tr("Facilitator"),
                                  unattributed=self.tr("Not attributed"),

@@ -88,8 +88,11 @@ class EvidenceWall(Panel):
     def __init__(self, notes: NoteService, walks: WalkService, walk_id: str,
                  parent: QWidget | None = None, *,
                  conflicts: ConflictReader | None = None,
-                 history: HistoryService | None = None) -> None:
+                 history: HistoryService | None = None,
+                 stem_labels: Mapping[Stem, str] | None = None) -> None:
         super().__init__(walk_id, parent)
+        # The walk's protocol's stem labels (as on the note-taker's buttons).
+        self._stem_labels = dict(stem_labels or {})
         self._notes = notes
         self._walks = walks
         self._conflicts = conflicts  # None: no conflict marks (a panel built alone)
@@ -229,7 +232,8 @@ class EvidenceWall(Panel):
             self.regroup()
 
     def texts(self) -> WallTexts:
-        return WallTexts(stems={s: stem_label(s) for s in Stem}, visit=visit_label("{0}"),
+        return WallTexts(stems={s: self._stem_labels.get(s) or stem_label(s) for s in Stem},
+                         visit=visit_label("{0}"),
                          untagged=self.tr("No look-for tagged"),
                          no_visit=self.tr("Not from a visit"),
                          unknown_author=self.tr("Unknown walker"),

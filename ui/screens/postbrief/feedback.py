@@ -1,7 +1,8 @@
 """Session feedback: a few short questions at the end, answered anonymously by default.
 
-The questions come from the protocol (the protocol engine supplies them with
-`set_questions`); until then three sensible defaults are used. Each person answers and
+The questions are the walk's protocol's `[[feedback]]`, each with the input of its kind
+(options, ticks, the protocol's scale labels: the same inputs as a step's prompts); a
+protocol without any gets three sensible defaults. Each person answers and
 sends; the form clears for the next person. The collected answers can be shown as a
 summary that never says who answered what.
 """
@@ -11,21 +12,17 @@ from __future__ import annotations
 import functools
 import html
 from collections.abc import Sequence
-from dataclasses import dataclass
-from typing import Literal
+from dataclasses import replace
 
 import shiboken6
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import (
-    QButtonGroup,
     QCheckBox,
     QComboBox,
     QFrame,
     QHBoxLayout,
     QLabel,
-    QPlainTextEdit,
     QPushButton,
-    QRadioButton,
     QScrollArea,
     QSplitter,
     QStackedWidget,
@@ -36,119 +33,100 @@ from PySide6.QtWidgets import (
 
 from walkapp import formatting as fmt
 from walkapp.domain import Feedback, Participant
+from walkapp.errors import ValidationError
 from walkapp.events import Entity
+from walkapp.protocol.answers import feedback_fields
+from walkapp.protocol.schema import FeedbackQuestion, PromptKind
 from walkapp.services.commands import DebriefEdit
 from walkapp.services.debrief import DebriefService
 from walkapp.services.walks import WalkService
 from walkapp.ui.screens.postbrief.base import Panel, chain_tab_order, heading, wrap_label
+from walkapp.ui.widgets.prompt_inputs import PromptInput
 from walkapp.ui.writer import Writer, describe_failure
 
-Kind = Literal["rating", "text"]
+__all__ = ["FeedbackPanel", "FeedbackQuestion", "QuestionLike", "as_questions",
+           "default_questions"]
+
 RATING_MAX = 5
-
-
-@dataclass(frozen=True)
-class FeedbackQuestion:
-    key: str
-    text: str
-    kind: Kind
+# A question as (key, text, kind) is accepted too; the kind is a PromptKind value.
+QuestionLike = FeedbackQuestion | tuple[str, str, str]
 
 
 def default_questions() -> list[FeedbackQuestion]:
+    """For a protocol without `[[feedback]]` questions."""
     def tr(text: str) -> str:
         return QCoreApplication.translate("FeedbackPanel", text)
 
     return [
         FeedbackQuestion("useful", tr("How useful was this walk for your own teaching?"),
-                         "rating"),
+                         PromptKind.RATING, low_label=tr("Not at all"),
+                         high_label=tr("Very much")),
         FeedbackQuestion("keep", tr("What helped you learn today, and should stay next time?"),
-                         "text"),
+                         PromptKind.TEXT),
         FeedbackQuestion("change", tr("What one change would make the next walk better for "
-                                      "you?"), "text"),
+                                      "you?"), PromptKind.TEXT),
     ]
 
 
-def as_questions(items: Sequence[FeedbackQuestion | tuple[str, str, str]]
-                 ) -> list[FeedbackQuestion]:
-    """Accept (key, text, kind) tuples as well; a kind other than rating/text is a bug."""
+def as_questions(items: Sequence[QuestionLike]) -> list[FeedbackQuestion]:
+    """The questions with their kinds checked; a kind that is no prompt kind is a bug."""
     questions = []
     for item in items:
-        key, text, kind = (item.key, item.text, item.kind) \
-            if isinstance(item, FeedbackQuestion) else item
-        if kind not in ("rating", "text"):
-            raise ValueError(f"Feedback question {key!r}: kind must be 'rating' or 'text', "
-                             f"not {kind!r}.")
-        questions.append(FeedbackQuestion(key, text, kind))  # type: ignore[arg-type]
+        question = item if isinstance(item, FeedbackQuestion) else \
+            FeedbackQuestion(item[0], item[1], item[2])  # type: ignore[arg-type]
+        try:
+            kind = PromptKind(question.kind)
+        except ValueError:
+            raise ValueError(f"Feedback question {question.key!r}: kind must be one of "
+                             f"{', '.join(k.value for k in PromptKind)}, not "
+                             f"{question.kind!r}.") from None
+        questions.append(replace(question, kind=kind))
     return questions
 
 
 class _Answer(QWidget):
-    """One question with its input: five choices for a rating, a box for text."""
+    """One question with its input, the same as a step's prompt of that kind
+    (walkapp.ui.widgets.prompt_inputs): the protocol's options, ticks and scale labels."""
 
     def __init__(self, question: FeedbackQuestion, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.question = question
         layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 4, 0, 4)
-        label = wrap_label(question.text, name="feedbackQuestion")
-        font = label.font()
-        font.setBold(True)
-        label.setFont(font)
-        layout.addWidget(label)
-        self.group: QButtonGroup | None = None
-        self.box: QPlainTextEdit | None = None
-        if question.kind == "rating":
-            row = QHBoxLayout()
-            row.addWidget(QLabel(self.tr("Not at all")))
-            self.group = QButtonGroup(self)
-            for value in range(1, RATING_MAX + 1):
-                button = QRadioButton(str(value))
-                button.setAccessibleName(self.tr("{0}: {1} of {2}").format(
-                    question.text, value, RATING_MAX))
-                self.group.addButton(button, value)
-                row.addWidget(button)
-            row.addWidget(QLabel(self.tr("Very much")))
-            row.addStretch(1)
-            layout.addLayout(row)
-        else:
-            self.box = QPlainTextEdit()
-            self.box.setAccessibleName(question.text)
-            self.box.setTabChangesFocus(True)
-            self.box.setFixedHeight(int(self.box.fontMetrics().lineSpacing() * 2.6) + 12)
-            label.setBuddy(self.box)
-            layout.addWidget(self.box)
+        layout.setContentsMargins(0, 0, 0, 0)
+        self.input = PromptInput(question)
+        self.input.label.setObjectName("feedbackQuestion")
+        layout.addWidget(self.input)
+        self.group = self.input.group
+        self.box = self.input.editor
+        if self.box is not None:
+            if question.kind is PromptKind.TEXT:
+                self.box.setFixedHeight(int(self.box.fontMetrics().lineSpacing() * 2.6) + 12)
+            self.input.label.setBuddy(self.box)
 
     def focus_widgets(self) -> list[QWidget]:
-        if self.group is not None:
-            return list(self.group.buttons())
-        assert self.box is not None
-        return [self.box]
+        return self.input.focus_widgets()
 
     def answer(self) -> tuple[str, int | None] | None:
-        """(text, rating), or None when the question was left blank."""
-        if self.group is not None:
-            rating = self.group.checkedId()
-            return ("", rating) if rating > 0 else None
-        assert self.box is not None
-        text = self.box.toPlainText().strip()
-        return (text, None) if text else None
+        """(text, rating) to store, or None when the question was left blank."""
+        value = self.input.value()
+        if value is None or value == [] or (isinstance(value, str) and not value.strip()):
+            return None
+        if isinstance(value, str):
+            value = value.strip()
+        try:
+            return feedback_fields(self.question, value)
+        except ValidationError:
+            return None  # (cannot happen from these inputs; nothing to send)
 
     def clear(self) -> None:
-        if self.group is not None:
-            # An exclusive group cannot be emptied; lift the rule for a moment.
-            self.group.setExclusive(False)
-            for button in self.group.buttons():
-                button.setChecked(False)
-            self.group.setExclusive(True)
-        if self.box is not None:
-            self.box.clear()
+        self.input.clear()
 
 
 class FeedbackPanel(Panel):
     entities = frozenset({Entity.FEEDBACK, Entity.PARTICIPANT})
 
     def __init__(self, debrief: DebriefService, walks: WalkService, walk_id: str,
-                 questions: Sequence[FeedbackQuestion | tuple[str, str, str]] | None = None,
+                 questions: Sequence[QuestionLike] | None = None,
                  parent: QWidget | None = None, *, writer: Writer | None = None) -> None:
         super().__init__(walk_id, parent)
         self._debrief, self._walks = debrief, walks
@@ -224,8 +202,7 @@ class FeedbackPanel(Panel):
     def questions(self) -> list[FeedbackQuestion]:
         return [a.question for a in self.answers]
 
-    def set_questions(self, questions: Sequence[FeedbackQuestion | tuple[str, str, str]]
-                      ) -> None:
+    def set_questions(self, questions: Sequence[QuestionLike]) -> None:
         checked = as_questions(questions)
         for answer in self.answers:
             answer.deleteLater()
@@ -270,9 +247,19 @@ class FeedbackPanel(Panel):
         responses = max((len(v) for v in by_key.values()), default=0)
         self.count_label.setText(self.tr("No answers yet.") if not responses
                                  else self.tr("Answers so far: {0}").format(responses))
+        kinds = {q.key: q for q in self.questions()}
         parts = []
-        for items in by_key.values():
+        for key, items in by_key.items():
             parts.append(f"<h4>{html.escape(items[-1].question)}</h4>")
+            question = kinds.get(key)
+            if question is not None and question.kind in (PromptKind.CHOICE,
+                                                           PromptKind.CHECKLIST):
+                # How many chose each option (a checklist's ticks are stored one a line).
+                chosen = [line for i in items for line in i.answer.split("\n") if line]
+                parts.append("<p>" + html.escape(" · ".join(
+                    f"{option}: {fmt.number(chosen.count(option))}"
+                    for option in question.options)) + "</p>")
+                continue
             ratings = [i.rating for i in items if i.rating is not None]
             if ratings:
                 counts = ", ".join(f"{fmt.number(v)}: {fmt.number(ratings.count(v))}"

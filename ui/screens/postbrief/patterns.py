@@ -1,17 +1,22 @@
-"""Patterns: the group's statements, in the order describe → analyse → predict → next level.
+"""Patterns: the group's statements, in the stages of the walk's debrief sequence.
 
-Four numbered sections, each with a short prompt, so that the group describes before it
-analyses, analyses before it predicts, and only then names the next level of work.
+The stages are the protocol's `[[debrief_sequence]]` (walkapp's usual describe → analyse →
+predict → next level when it has none: walkapp.protocol.debrief), each a numbered section
+with the protocol's title and prompt, so that the group describes before it analyses, and
+so on, in the protocol's own words. Statements kept under a kind the protocol leaves out
+(written before, or merged from another laptop) are shown under "Other", never dropped.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 
 from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QVBoxLayout, QWidget
 
 from walkapp.domain import Pattern, PatternKind
 from walkapp.events import Entity
+from walkapp.protocol.debrief import DEFAULT_DEBRIEF
+from walkapp.protocol.schema import DebriefStage
 from walkapp.services.commands import DebriefEdit
 from walkapp.services.debrief import DebriefService
 from walkapp.ui.dialogs import Asker
@@ -25,71 +30,81 @@ from walkapp.ui.screens.postbrief.base import (
 from walkapp.ui.screens.postbrief.statement_list import Done, StatementList
 from walkapp.ui.writer import Writer
 
+COLUMNS = 2
+
 
 class PatternsPanel(Panel):
     entities = frozenset({Entity.PATTERN})
 
     def __init__(self, debrief: DebriefService, walk_id: str, asker: Asker,
-                 parent: QWidget | None = None, *, writer: Writer | None = None) -> None:
+                 parent: QWidget | None = None, *, writer: Writer | None = None,
+                 stages: Sequence[DebriefStage] | None = None) -> None:
         super().__init__(walk_id, parent)
         self._debrief = debrief
         self._asker = asker
+        self.stages = tuple(stages) if stages else DEFAULT_DEBRIEF
         self.use_writer(writer or Writer.around(self, debrief))
         self.setObjectName("patternsPanel")
         self.body.addWidget(heading(self.tr("Patterns"), self.tr(
-            "Description before analysis, analysis before prediction, prediction before "
-            "the next level of work. Leave judgements out.")))
+            "Take the stages in order, one at a time. Leave judgements out.")))
 
-        prompts = {
-            PatternKind.DESCRIBE: (
-                self.tr("What did we see and hear across the rooms? Only what a camera "
-                        "could have recorded."),
-                self.tr("A pattern in the evidence, e.g. “In 4 of 5 rooms…”")),
-            PatternKind.ANALYSE: (
-                self.tr("What connects the evidence? Which patterns go together, and why "
-                        "might that be?"),
-                self.tr("A connection or an explanation")),
-            PatternKind.PREDICT: (
-                self.tr("If students did everything asked of them in these rooms, what would "
-                        "they learn to do?"),
-                self.tr("What students would learn to do")),
-            PatternKind.NEXT_LEVEL: (
-                self.tr("What do we — walkers and school — need to learn or try next?"),
-                self.tr("A next level of work for us")),
-        }
         self.sections: dict[PatternKind, StatementList] = {}
+        self.titles: dict[PatternKind, QLabel] = {}
+        self.prompts: dict[PatternKind, QLabel] = {}
         grid = QGridLayout()
         grid.setSpacing(8)
-        for number, kind in enumerate(PatternKind):
-            prompt, placeholder = prompts[kind]
-            box = QFrame()
-            box.setFrameShape(QFrame.Shape.StyledPanel)
-            box.setObjectName(f"pattern_{kind.value}")
-            inner = QVBoxLayout(box)
-            inner.setContentsMargins(8, 6, 8, 8)
-            inner.setSpacing(4)
-            title = QLabel(self.tr("{0}. {1}").format(number + 1, pattern_label(kind)))
-            font = title.font()
-            font.setBold(True)
-            title.setFont(font)
-            inner.addWidget(title)
-            inner.addWidget(wrap_label(prompt, name="panelHint"))
+        for number, stage in enumerate(self.stages, start=1):
+            box, inner, title = self._box(f"pattern_{stage.kind.value}",
+                                          self.tr("{0}. {1}").format(number, stage.title))
+            self.titles[stage.kind] = title
+            prompt = wrap_label(stage.prompt, name="panelHint")
+            inner.addWidget(prompt)
+            self.prompts[stage.kind] = prompt
             section = StatementList(
-                self.tr("{0} statements").format(pattern_label(kind)), placeholder,
-                on_add=self._adder(kind),
-                on_edit=self._edit, on_delete=self._delete)
+                self.tr("{0} statements").format(stage.title),
+                self.tr("A statement for “{0}”").format(stage.title),
+                on_add=self._adder(stage.kind), on_edit=self._edit, on_delete=self._delete)
             inner.addWidget(section, 1)
-            self.sections[kind] = section
-            grid.addWidget(box, number // 2, number % 2)
-        grid.setRowStretch(0, 1)
-        grid.setRowStretch(1, 1)
+            self.sections[stage.kind] = section
+            grid.addWidget(box, (number - 1) // COLUMNS, (number - 1) % COLUMNS)
+        # Kinds this protocol leaves out: their stored statements, to edit or delete.
+        self._left_out = tuple(k for k in PatternKind if k not in self.sections)
+        self.other_box, inner, _title = self._box("pattern_other", self.tr("Other statements"))
+        inner.addWidget(wrap_label(self.tr(
+            "Kept from earlier under a stage this protocol does not use ({0}).").format(
+            ", ".join(pattern_label(k) for k in self._left_out)), name="panelHint"))
+        self.other = StatementList(self.tr("Other statements"),
+                                   self.tr("Select a statement and choose Edit to change it"),
+                                   on_add=None, on_edit=self._edit, on_delete=self._delete)
+        inner.addWidget(self.other, 1)
+        count = len(self.stages)
+        grid.addWidget(self.other_box, count // COLUMNS, count % COLUMNS)
+        self.other_box.hide()
+        for row in range((count + COLUMNS) // COLUMNS):
+            grid.setRowStretch(row, 1)
         self.body.addLayout(grid, 1)
-        chain_tab_order([w for section in self.sections.values() for w in section.tab_order()])
+        chain_tab_order([w for section in [*self.sections.values(), self.other]
+                         for w in section.tab_order()])
+
+    def _box(self, name: str, title_text: str) -> tuple[QFrame, QVBoxLayout, QLabel]:
+        box = QFrame()
+        box.setFrameShape(QFrame.Shape.StyledPanel)
+        box.setObjectName(name)
+        inner = QVBoxLayout(box)
+        inner.setContentsMargins(8, 6, 8, 8)
+        inner.setSpacing(4)
+        title = QLabel(title_text)
+        title.setWordWrap(True)
+        font = title.font()
+        font.setBold(True)
+        title.setFont(font)
+        inner.addWidget(title)
+        return box, inner, title
 
     def save_pending(self) -> bool:
         """A statement is saved when it is added: one still in its box is not saved."""
-        return super().save_pending() and not any(section.has_draft()
-                                                  for section in self.sections.values())
+        return super().save_pending() and not any(
+            section.has_draft() for section in [*self.sections.values(), self.other])
 
     def load(self) -> list[Pattern]:
         return self._debrief.list_patterns(self.walk_id)
@@ -97,6 +112,9 @@ class PatternsPanel(Panel):
     def apply(self, patterns: list[Pattern]) -> None:
         for kind, section in self.sections.items():
             section.set_rows([(p.id, p.text) for p in patterns if p.kind is kind])
+        others = [(p.id, p.text) for p in patterns if p.kind in self._left_out]
+        self.other.set_rows(others)
+        self.other_box.setVisible(bool(others))
 
     def _adder(self, kind: PatternKind) -> Callable[[str, Done, Done], None]:
         def add(text: str, restore: Done, saved: Done) -> None:

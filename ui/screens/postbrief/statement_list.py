@@ -38,10 +38,12 @@ DeleteFn = Callable[[str, Done], None]
 
 
 class StatementList(QWidget):
-    def __init__(self, subject: str, placeholder: str, *, on_add: AddFn, on_delete: DeleteFn,
+    def __init__(self, subject: str, placeholder: str, *, on_add: AddFn | None,
+                 on_delete: DeleteFn,
                  on_edit: EditFn | None = None, numbered: bool = False,
                  parent: QWidget | None = None) -> None:
-        """`subject` names the list for screen readers, e.g. "Describe statements"."""
+        """`subject` names the list for screen readers, e.g. "Describe statements".
+        Without `on_add` the box only edits: it is enabled while an item is edited."""
         super().__init__(parent)
         self._on_add, self._on_edit, self._on_delete = on_add, on_edit, on_delete
         self._editing_id: str | None = None
@@ -111,7 +113,7 @@ class StatementList(QWidget):
         layout.setSpacing(4)
         layout.addLayout(list_row, 1)
         layout.addLayout(editor_row)
-        self._update_buttons()
+        self._set_editing(None)
 
     def tab_order(self) -> list[QWidget]:
         """Type first, then manage the list. The panel applies this once the widget is in
@@ -169,8 +171,10 @@ class StatementList(QWidget):
 
         if editing is not None and self._on_edit is not None:
             self._on_edit(editing, text, restore, saved)
-        else:
+        elif self._on_add is not None:
             self._on_add(text, restore, saved)
+        else:
+            restore()
         self.editor.setFocus()
 
     def begin_edit(self) -> None:
@@ -203,6 +207,9 @@ class StatementList(QWidget):
         editing = row_id is not None
         self.add_button.setText(self.tr("Save") if editing else self.tr("Add"))
         self.cancel_button.setVisible(editing)
+        if self._on_add is None:
+            self.editor.setEnabled(editing)
+            self.add_button.setEnabled(editing)
         self._update_buttons()
 
     def _activated(self, _index: QModelIndex) -> None:

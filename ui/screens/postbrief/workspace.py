@@ -19,9 +19,12 @@ from dataclasses import dataclass
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
+from walkapp.domain import Stem
 from walkapp.events import Change
 from walkapp.protocol import Activity
+from walkapp.protocol.debrief import debrief_stages
 from walkapp.services import Services
+from walkapp.services.protocol_walks import walk_protocol
 from walkapp.ui.dialogs import Asker
 from walkapp.ui.lifecycle import shutdown_tree
 from walkapp.ui.page import PanelGroup, save_all
@@ -31,7 +34,7 @@ from walkapp.ui.screens.postbrief.calibration import CalibrationView
 from walkapp.ui.screens.postbrief.commitments import CommitmentsPanel
 from walkapp.ui.screens.postbrief.conflicts import ConflictsPanel
 from walkapp.ui.screens.postbrief.evidence_wall import EvidenceWall
-from walkapp.ui.screens.postbrief.feedback import FeedbackPanel, FeedbackQuestion
+from walkapp.ui.screens.postbrief.feedback import FeedbackPanel, QuestionLike
 from walkapp.ui.screens.postbrief.next_steps import NextStepsPanel
 from walkapp.ui.screens.postbrief.patterns import PatternsPanel
 from walkapp.ui.widgets.lazy_tabs import LazyTabs
@@ -58,17 +61,25 @@ class PanelSpec:
 CONFLICTS = "conflicts"  # the Conflicts panel's name
 
 
+def _stem_labels(services: Services, walk_id: str) -> dict[Stem, str]:
+    """The walk's protocol's stem labels, as the note-taker's buttons show them."""
+    return {spec.stem: spec.label for spec in walk_protocol(services, walk_id).stems}
+
+
 # In the post-brief's usual order (the tabs' order).
 PANELS: tuple[PanelSpec, ...] = (
     PanelSpec(Activity.EVIDENCE_WALL, "Evidence wall",
               lambda s, w, _a, _wr: EvidenceWall(s.notes, s.walks, w,
                                                  conflicts=s.conflicts,
-                                                 history=s.history)),
+                                                 history=s.history,
+                                                 stem_labels=_stem_labels(s, w))),
     PanelSpec(Activity.CALIBRATION, "Calibration",
               lambda s, w, _a, _wr: CalibrationView(s.notes, s.walks, w,
-                                                    conflicts=s.conflicts)),
+                                                    conflicts=s.conflicts,
+                                                    stem_labels=_stem_labels(s, w))),
     PanelSpec(Activity.PATTERNS, "Patterns",
-              lambda s, w, a, wr: PatternsPanel(s.debrief, w, a, writer=wr)),
+              lambda s, w, a, wr: PatternsPanel(s.debrief, w, a, writer=wr,
+                                                stages=debrief_stages(walk_protocol(s, w)))),
     PanelSpec(Activity.COMMITMENTS, "Commitments",
               lambda s, w, _a, wr: CommitmentsPanel(s.debrief, s.notes, s.walks, w, writer=wr)),
     PanelSpec(Activity.NEXT_STEPS, "Next steps",
@@ -76,7 +87,9 @@ PANELS: tuple[PanelSpec, ...] = (
     PanelSpec(Activity.ACTION_ITEMS, "Action items",
               lambda s, w, a, wr: ActionItemsPanel(s.debrief, s.walks, w, a, writer=wr)),
     PanelSpec(Activity.FEEDBACK, "Feedback",
-              lambda s, w, _a, wr: FeedbackPanel(s.debrief, s.walks, w, writer=wr)),
+              lambda s, w, _a, wr: FeedbackPanel(s.debrief, s.walks, w,
+                                                 walk_protocol(s, w).feedback or None,
+                                                 writer=wr)),
     PanelSpec(None, "Conflicts",
               lambda s, w, a, wr: ConflictsPanel(s.conflicts, w, a, writer=wr),
               key=CONFLICTS, eager=True),
@@ -103,7 +116,7 @@ class PostBriefWorkspace(QWidget, PanelGroup):
         self._asker = asker
         # The window's one writer (a workspace built alone makes its own), for every panel.
         self.writer = writer if writer is not None else Writer(services, self)
-        self._feedback_questions: list[FeedbackQuestion | tuple[str, str, str]] | None = None
+        self._feedback_questions: list[QuestionLike] | None = None
         self._closed = False
 
         self.tabs = LazyTabs()
@@ -203,10 +216,9 @@ class PostBriefWorkspace(QWidget, PanelGroup):
         if row_or_family:
             self.conflicts_panel.select(row_or_family)
 
-    def set_feedback_questions(self, questions: Sequence[FeedbackQuestion
-                                                         | tuple[str, str, str]]) -> None:
-        """Questions from the protocol's feedback step: (key, text, "rating"|"text"); the
-        feedback panel gets them when it is built."""
+    def set_feedback_questions(self, questions: Sequence[QuestionLike]) -> None:
+        """Other questions than the walk's protocol's (which the panel has from the start):
+        prompts of any kind, or (key, text, kind); the panel gets them when it is built."""
         self._feedback_questions = list(questions)
         feedback = self.built_panels().get(Activity.FEEDBACK.value)
         if isinstance(feedback, FeedbackPanel):
