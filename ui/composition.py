@@ -43,9 +43,16 @@ def nudge_check(text: str, lang: str = "en") -> list[nudge.Flag]:
 def protocol_choices(library: ProtocolLibrary) -> list[ProtocolChoice]:
     from walkapp.ui.screens.new_walk import ProtocolChoice
 
+    def source(protocol: Protocol) -> str:
+        cited = protocol.source
+        return "\n".join(t for t in (cited.citation, cited.url, cited.note) if t) if cited else ""
+
     return [ProtocolChoice(e.protocol.id, e.protocol.title, e.protocol.summary,
                            tuple((s.key, s.title) for s in e.protocol.look_for_sets),
-                           e.protocol.visit_minutes) for e in library.entries]
+                           e.protocol.visit_minutes, source(e.protocol),
+                           tuple((s.key, s.description) for s in e.protocol.look_for_sets
+                                 if s.description))
+            for e in library.entries]
 
 
 def walk_creator(library: ProtocolLibrary) -> Callable[[Services, NewWalkRequest], str]:

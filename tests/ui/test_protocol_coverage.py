@@ -28,38 +28,26 @@ from tests.helpers.protocol_carrier import (
 from tests.ui.conftest import ScriptedAsker
 from walkapp.config import Settings
 from walkapp.protocol import load_text
-from walkapp.protocol.coverage import NOT_SHOWN, SHOWN
+from walkapp.protocol.coverage import (
+    AGENDA,
+    DEBRIEF,
+    NOT_SHOWN,
+    NOTECATCHER,
+    SCRIPT,
+    SHOWN,
+)
 from walkapp.protocol.library import ProtocolLibrary
 from walkapp.protocol.snapshot import to_data
 from walkapp.services import Services
 from walkapp.services.protocol_walks import create_walk_from_protocol, open_runner
 
-# Declared shown, but not shown on this branch's base (d8d362d): the "words", "observe"
-# and "paper" branches of issue 14 make the app show them. The lead takes each key out as
-# the merged app shows it; the test says which.
-NOT_YET_SHOWN: set[str] = {
-    # words: roles at planning and in the pre-brief (paper: in the agenda)
-    "roles[].title", "roles[].description",
-    # words: the debrief sequence in the Patterns panel
-    "debrief_sequence[].title", "debrief_sequence[].prompt",
-    # words: feedback questions with their own kinds, options and labels
-    "feedback[].options", "feedback[].low_label", "feedback[].high_label",
-    # words: look-for set titles in the New walk dialog
-    "look_for_sets[].title",
-    # observe: the visits step's script, observation steps with their prompts
-    "observation.steps[].title", "observation.steps[].script",
-    "observation.steps[].prompts[].text", "observation.steps[].prompts[].options",
-    "observation.steps[].prompts[].low_label", "observation.steps[].prompts[].high_label",
-    # paper: the agenda prints the protocol's source
-    "source.citation", "source.url",
-    # Named by no branch, but used by the built-ins: the facilitator's script (paper) is
-    # expected to print them; if the merged app still shows them nowhere, show them (a
-    # phase's summary at the top of its step guide, the note with the citation) rather
-    # than move them to coverage.NOT_SHOWN: `check` would then warn on the built-ins.
-    "source.note", "look_for_sets[].description",
-    "opener.summary", "pre_brief.summary", "observation.summary", "post_brief.summary",
-    "closing.summary",
-}
+# Keys declared shown that the app does not show yet (the lead empties this as work lands;
+# the test says which to take out). Empty: every declared key is shown.
+NOT_YET_SHOWN: set[str] = set()
+
+# How walkapp.protocol.coverage names the reports, and the report kinds they are printed as.
+REPORT_PLACES = {AGENDA: "agenda", NOTECATCHER: "notecatcher", DEBRIEF: "debrief",
+                 SCRIPT: "script"}
 
 
 def test_the_carrier_holds_a_sentinel_in_every_text_key_the_loader_accepts() -> None:
@@ -93,6 +81,22 @@ def test_every_word_of_the_protocol_is_shown(seen: AppText) -> None:
     assert NOT_YET_SHOWN & shown == set(), "shown now: take these out of NOT_YET_SHOWN"
     assert set(SHOWN) & set(SENTINELS) - NOT_YET_SHOWN - shown == set(), \
         "declared shown (walkapp.protocol.coverage.SHOWN) but found nowhere"
+    # Where each word was seen matches the declaration: on a screen when it names a screen
+    # (a report alone does not make the app show it), and in each report it names.
+    misplaced = {}
+    for path, word in SENTINELS.items():
+        places = seen.where(word)
+        declared = SHOWN.get(path, ())
+        if path in NOT_YET_SHOWN or not declared:
+            continue
+        wanted = {f"report:{REPORT_PLACES[p]}" for p in declared if p in REPORT_PLACES}
+        missing = sorted(wanted - set(places))
+        if any(p not in REPORT_PLACES for p in declared) and all(
+                p.startswith("report:") for p in places):
+            missing.append("a screen")
+        if missing:
+            misplaced[path] = missing
+    assert misplaced == {}, "declared in walkapp.protocol.coverage.SHOWN but not seen there"
     # A key `check` warns about must really be shown nowhere.
     assert set(NOT_SHOWN) & shown == set(), \
         "shown now: move these from coverage.NOT_SHOWN to SHOWN (check warns about them)"

@@ -145,8 +145,12 @@ def test_reports_page_and_export_menu(qtbot, services: Services, qsettings: QSet
 
     window = MainWindow(services, qsettings, asker)
     qtbot.addWidget(window)
-    debrief_action = window._export_actions[0][0]
-    tracker_action = window._export_actions[4][0]
+    from walkapp.reports import REPORTS
+
+    # Found by kind in the registry's order (adding a kind moves the others down).
+    kinds = [spec.kind for spec in REPORTS]
+    debrief_action = window._export_actions[kinds.index(ReportKind.DEBRIEF)][0]
+    tracker_action = window._export_actions[kinds.index(ReportKind.ACTIONS)][0]
     assert not debrief_action.isEnabled() and tracker_action.isEnabled()
     walk_id = walk_with_protocol(services)
     window.open_walk(walk_id)

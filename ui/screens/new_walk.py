@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from PySide6.QtCore import QDate
+from PySide6.QtCore import QDate, Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
@@ -32,6 +32,10 @@ class ProtocolChoice:
     # The protocol's look-for sets as (key, title); a bare text is both.
     look_for_sets: tuple[tuple[str, str] | str, ...] = ()
     visit_minutes: int = 10
+    # Where the protocol comes from (citation, address, note; one per line), "" if uncited.
+    source: str = ""
+    # (key, description) of the look-for sets that have a description.
+    set_descriptions: tuple[tuple[str, str], ...] = ()
 
 
 @dataclass(frozen=True)
@@ -66,8 +70,16 @@ class NewWalkDialog(QDialog):
         self.summary = QLabel()
         self.summary.setWordWrap(True)
         self.summary.setObjectName("hint")
+        self.source = QLabel()
+        self.source.setWordWrap(True)
+        self.source.setObjectName("hint")
+        self.source.setTextFormat(Qt.TextFormat.PlainText)
         self.look_for_set = QComboBox()
         self.look_for_set.setAccessibleName(self.tr("Look-for set"))
+        self.set_description = QLabel()
+        self.set_description.setWordWrap(True)
+        self.set_description.setObjectName("hint")
+        self.set_description.setTextFormat(Qt.TextFormat.PlainText)
         self.focus = QPlainTextEdit()
         self.focus.setPlaceholderText(self.tr("Optional now; agreed in the pre-brief."))
         self.focus.setAccessibleName(self.tr("Focus or problem of practice"))
@@ -84,7 +96,10 @@ class NewWalkDialog(QDialog):
         form.addRow(self.tr("Date"), self.date)
         form.addRow(self.tr("Protocol"), self.protocol)
         form.addRow("", self.summary)
+        form.addRow(self.tr("Source"), self.source)
+        self._source_label = form.labelForField(self.source)
         form.addRow(self.tr("Look-fors"), self.look_for_set)
+        form.addRow("", self.set_description)
         form.addRow(self.tr("Focus"), self.focus)
         form.addRow(self.tr("Visits"), self.visits)
         self.error = QLabel("")
@@ -104,6 +119,7 @@ class NewWalkDialog(QDialog):
         layout.addWidget(self.error)
         layout.addWidget(buttons)
 
+        self.look_for_set.currentIndexChanged.connect(self._set_changed)
         self.protocol.currentIndexChanged.connect(self._protocol_changed)
         index = self.protocol.findData(default_protocol)
         self.protocol.setCurrentIndex(max(0, index))
@@ -112,6 +128,10 @@ class NewWalkDialog(QDialog):
     def _protocol_changed(self, index: int) -> None:
         choice = self._protocols[index] if 0 <= index < len(self._protocols) else None
         self.summary.setText(choice.summary if choice else "")
+        self.source.setText(choice.source if choice else "")
+        self.source.setVisible(bool(self.source.text()))
+        if self._source_label is not None:
+            self._source_label.setVisible(bool(self.source.text()))
         self.look_for_set.clear()
         self.look_for_set.addItem(self.tr("None — we will write our own"), None)
         for item in choice.look_for_sets if choice else ():
@@ -119,6 +139,14 @@ class NewWalkDialog(QDialog):
             self.look_for_set.addItem(title, key)
         if choice and choice.look_for_sets:
             self.look_for_set.setCurrentIndex(1)
+        self._set_changed(self.look_for_set.currentIndex())
+
+    def _set_changed(self, _index: int) -> None:
+        index = self.protocol.currentIndex()
+        choice = self._protocols[index] if 0 <= index < len(self._protocols) else None
+        descriptions = dict(choice.set_descriptions) if choice else {}
+        self.set_description.setText(descriptions.get(self.look_for_set.currentData(), ""))
+        self.set_description.setVisible(bool(self.set_description.text()))
 
     def _accept(self) -> None:
         if not self.title.text().strip():

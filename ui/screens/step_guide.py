@@ -109,6 +109,18 @@ class StepGuide(QWidget, Page):
         font.setPointSizeF(font.pointSizeF() * 1.35)
         font.setBold(True)
         self.title.setFont(font)
+        # The phase's summary from the protocol (what the phase is for), above each of its
+        # steps' scripts: the facilitator's own words, in the scrolling part.
+        self.phase_summary = QLabel()
+        self.phase_summary.setObjectName("phaseSummary")
+        self.phase_summary.setWordWrap(True)
+        self.phase_summary.setTextFormat(Qt.TextFormat.PlainText)
+        self.phase_summary.setTextInteractionFlags(
+            Qt.TextInteractionFlag.TextSelectableByMouse)
+        summary_font = self.phase_summary.font()
+        summary_font.setItalic(True)
+        self.phase_summary.setFont(summary_font)
+        self.phase_summary.hide()
         self.script = QLabel()
         self.script.setObjectName("script")
         self.script.setWordWrap(True)
@@ -167,6 +179,7 @@ class StepGuide(QWidget, Page):
         self._content = QWidget()
         self._content_layout = QVBoxLayout(self._content)
         self._content_layout.setContentsMargins(0, 0, 0, 0)
+        self._content_layout.addWidget(self.phase_summary)
         self._content_layout.addWidget(self.script)
         self._prompt_holder = QWidget()
         self._prompt_layout = QVBoxLayout(self._prompt_holder)
@@ -294,6 +307,8 @@ class StepGuide(QWidget, Page):
             state.phase_title, state.position + 1, state.total_steps))
         self.title.setText(state.step_title if not state.finished else
                            self.tr("{0} finished").format(state.phase_title))
+        self.phase_summary.setText(state.phase_summary)
+        self.phase_summary.setVisible(bool(state.phase_summary) and not state.finished)
         self.script.setText(state.script if not state.finished else self.tr(
             "Every step of this phase has been run. Use Back to return to a step."))
         if state.position != self._shown_position:

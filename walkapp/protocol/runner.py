@@ -84,6 +84,8 @@ class RunnerState:
     can_resume: bool
     can_extend: bool
     can_finish: bool
+    # The phase's own summary from the protocol file (what the phase is for), "" if none.
+    phase_summary: str = ""
 
     @property
     def paused(self) -> bool:
@@ -211,7 +213,8 @@ class ProtocolRunner:
             can_next=active, can_skip=active,
             can_back=(r.status is RunStatus.FINISHED or r.position > 0),
             can_pause=r.status is RunStatus.RUNNING, can_resume=r.status is RunStatus.PAUSED,
-            can_extend=active, can_finish=r.status is not RunStatus.FINISHED)
+            can_extend=active, can_finish=r.status is not RunStatus.FINISHED,
+            phase_summary=planned.phase.summary)
 
     # -- actions ---------------------------------------------------------------------------
     # Each action decides its change from the log read inside the same transaction that
