@@ -300,3 +300,12 @@ def test_the_protocol_lookups_fall_back_to_walkapps_words() -> None:
     assert bare.debrief_kinds() == tuple(d.PatternKind)
     assert [bare.debrief_title(k) for k in d.PatternKind] == [k.label for k in d.PatternKind]
     assert bare.stem_order() == tuple(d.Stem)
+
+
+def test_the_script_of_a_protocol_without_a_sequence_names_walkapps_usual_stages(
+        services: Services, render: Render) -> None:
+    bare = load("bare")
+    walk = create_walk_from_protocol(services, bare, "Bare", date(2026, 11, 2), visits=1)
+    flat = squash(pdf_text(render("script", walk.id)))
+    usual = " → ".join(t for k in bare.debrief_kinds() if (t := bare.debrief_title(k)))
+    assert squash(usual) in flat
