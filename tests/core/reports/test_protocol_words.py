@@ -96,7 +96,8 @@ title = "Bare words"
 
 def protocols() -> list[pytest.param]:  # type: ignore[valid-type]
     return [*(pytest.param(path, id=path.stem) for path in BUILTINS),
-            pytest.param("custom", id="custom"), pytest.param("bare", id="bare")]
+            pytest.param("custom", id="custom"), pytest.param("bare", id="bare"),
+            pytest.param("markup", id="markup")]
 
 
 def load(which: Path | str) -> Protocol:
@@ -104,6 +105,9 @@ def load(which: Path | str) -> Protocol:
         return load_text(CUSTOM, "custom.toml")
     if which == "bare":
         return load_text(BARE, "bare.toml")
+    if which == "markup":  # the protocol's words print literally, markup and all
+        return load_text(CUSTOM.replace('"Seen"', '"I <b>saw</b> & heard"').replace(
+            '"Why it might be so"', '"Why <i>it</i> & so"'), "markup.toml")
     assert isinstance(which, Path)
     return load_file(which)
 
