@@ -211,6 +211,40 @@ class Protocol:
     def look_for_set(self, key: str) -> LookForSet | None:
         return next((s for s in self.look_for_sets if s.key == key), None)
 
+    # Words for a stem or a debrief stage: the protocol's own, else walkapp's (the loader's
+    # defaults, walkapp.domain). Reports ask here so that they never carry a copy.
+    def stem_spec(self, stem: Stem) -> StemSpec | None:
+        """How the protocol offers `stem`; None when it does not offer it."""
+        return next((s for s in self.stems if s.stem is stem), None)
+
+    def stem_label(self, stem: Stem) -> str:
+        """The protocol's label for `stem`, or walkapp's for a stem it does not offer (a
+        note written with it before, or merged from another laptop)."""
+        spec = self.stem_spec(stem)
+        return spec.label if spec is not None else stem.label
+
+    def stem_order(self) -> tuple[Stem, ...]:
+        """Every stem: the protocol's in its order, then the others in walkapp's."""
+        offered = tuple(s.stem for s in self.stems)
+        return offered + tuple(s for s in Stem if s not in offered)
+
+    def debrief_stage(self, kind: PatternKind) -> DebriefStage | None:
+        """The protocol's stage of `kind`; None when its sequence leaves the kind out."""
+        return next((s for s in self.debrief_sequence if s.kind is kind), None)
+
+    def debrief_kinds(self) -> tuple[PatternKind, ...]:
+        """The stages' kinds in talk order: walkapp's usual four when the protocol gives
+        no sequence."""
+        return tuple(s.kind for s in self.debrief_sequence) or tuple(PatternKind)
+
+    def debrief_title(self, kind: PatternKind) -> str | None:
+        """The title the protocol gives the stage of `kind` (walkapp's when it gives no
+        sequence); None when its sequence leaves the kind out."""
+        if not self.debrief_sequence:
+            return kind.label
+        stage = self.debrief_stage(kind)
+        return stage.title if stage is not None else None
+
     @property
     def has_visits(self) -> bool:
         """True when the protocol walks into rooms (it has a `visits` step)."""

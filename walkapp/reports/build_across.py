@@ -3,18 +3,23 @@
 Both read only through services. A walker is followed across walks by the person behind
 their roster entries (`Participant.person_id`), so "Carla Núñez" on three walks is one
 journal even if she was typed as "carla núñez" once.
+
+Each walk keeps its own protocol (its snapshot), so a journal entry uses its walk's words
+for a commitment (the protocol's "I will try" prompt): walks on different protocols need
+not agree, and nothing is said for all walks at once. The tracker has no protocol words.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from datetime import date
 from typing import TYPE_CHECKING, TypeVar
 
 from walkapp import domain as d
 from walkapp import formatting as fmt
 from walkapp.errors import NotFoundError, ValidationError
-from walkapp.reports.build_walk import heading
+from walkapp.protocol.schema import Protocol
+from walkapp.reports.build_walk import commitments_words, heading, report_protocol
 from walkapp.reports.data import (
     ActionTrackerData,
     FollowUpLine,
@@ -115,7 +120,9 @@ def journal_data(services: Services, walker: str, walk_id: str | None = None) ->
     went when reviewed) and their reflections."""
     person_id, display = find_person(services, walker, walk_id)
     records = [services.records.walk_record(s.id) for s in services.walks.list_walks()]
-    return journal_from_records(records, person_id, display)
+    protocols = {r.walk.id: report_protocol(services, r.walk.id)[0] for r in records
+                 if any(p.person_id == person_id for p in r.walk.participants)}
+    return journal_from_records(records, person_id, display, protocols)
 
 
 T = TypeVar("T", d.Commitment, d.Reflection)
@@ -142,8 +149,11 @@ def _with_versions(item: d.Commitment | d.Reflection,
     return item.text + "".join(f" (another version, not yet resolved: “{o}”)" for o in others)
 
 
-def journal_from_records(records: Sequence[d.WalkRecord], person_id: str, display: str
+def journal_from_records(records: Sequence[d.WalkRecord], person_id: str, display: str,
+                         protocols: Mapping[str, Protocol | None] | None = None
                          ) -> JournalData:
+    """`protocols`: each walk's protocol by walk id, for its words (missing or None:
+    walkapp's)."""
     entries = []
     for record in sorted(records, key=lambda r: (r.walk.walk_date, r.walk.created_at)):
         mine = {p.id for p in record.walk.participants if p.person_id == person_id}
@@ -157,5 +167,7 @@ def journal_from_records(records: Sequence[d.WalkRecord], person_id: str, displa
         reflections = tuple((r.prompt, _with_versions(r, record.reflections))
                             for r in _families(record.reflections)
                             if r.author_id in mine and r.text.strip())
-        entries.append(JournalWalk(heading(record.walk), commitments, reflections))
+        words = commitments_words((protocols or {}).get(record.walk.id))
+        entries.append(JournalWalk(heading(record.walk), commitments, reflections,
+                                   commitments_heading=words or "Commitments"))
     return JournalData(walker=display, walks=tuple(entries))

@@ -9,6 +9,14 @@ prints, applying the walk's privacy settings on the way:
   off → visits are "Visit n" with no room, grade or subject;
 - `attribute_commitments` off → commitments without names, in an order (alphabetical)
   that does not give away the roster.
+
+The words for the walk's structure are its protocol's (its snapshot): the debrief's pattern
+headings are the `[[debrief_sequence]]` titles in its order, evidence is grouped under the
+`[[stems]]` labels in their order, and the thank-you note speaks the stems' labels in the
+group's voice. Nothing is dropped for being outside the protocol: a statement of a kind the
+sequence leaves out, or a note with a stem the protocol does not offer, prints after the
+protocol's own, in walkapp's words. A damaged snapshot does not stop these reports (unlike
+the agenda, which prints the protocol itself): they use walkapp's words and say why.
 """
 
 from __future__ import annotations
@@ -16,12 +24,14 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Sequence
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Protocol, TypeVar
+from typing import TYPE_CHECKING, TypeVar
+from typing import Protocol as Shape
 
 from walkapp import domain as d
 from walkapp import formatting as fmt
 from walkapp.errors import NotFoundError
 from walkapp.privacy import redact_visit
+from walkapp.protocol.schema import Protocol
 from walkapp.reports.data import (
     ActionRow,
     CommitmentLine,
@@ -51,9 +61,11 @@ Judge = Callable[[str], bool]
 def build_debrief(services: Services, request: ReportRequest, _judge: Judge | None
                   ) -> DebriefData:
     assert request.walk_id is not None
+    protocol, notice = report_protocol(services, request.walk_id)
     return debrief_data(services.records.walk_record(request.walk_id),
                         services.conflicts.list_conflicts(request.walk_id),
-                        edited=services.history.rows_with_history(request.walk_id))
+                        edited=services.history.rows_with_history(request.walk_id),
+                        protocol=protocol, notice=notice)
 
 
 def build_thanks(services: Services, request: ReportRequest, judge: Judge | None
@@ -67,7 +79,47 @@ def build_thanks(services: Services, request: ReportRequest, judge: Judge | None
 
         language = record.walk.language or "en"
         judge = lambda text: bool(nudge.check(text, language))  # noqa: E731
-    return thanks_data(record, request.visit, judge)
+    protocol, _notice = report_protocol(services, request.walk_id)
+    return thanks_data(record, request.visit, judge, protocol=protocol)
+
+
+def report_protocol(services: Services, walk_id: str) -> tuple[Protocol | None, str]:
+    """The walk's protocol, for its words, and "" — or, when its saved protocol is damaged,
+    None (walkapp's own words) and a line saying so, for the page."""
+    from walkapp.protocol.errors import ProtocolError
+    from walkapp.services.protocol_walks import walk_protocol
+
+    try:
+        return walk_protocol(services, walk_id), ""
+    except ProtocolError as error:
+        return None, ("The walk's saved protocol could not be read, so the headings use "
+                      f"walkapp's usual words ({error.problem}).")
+
+
+# -- the protocol's words (walkapp's own when there is no readable protocol) ---------------
+def stem_labels(protocol: Protocol | None) -> tuple[tuple[d.Stem, str], ...]:
+    """Every stem with its label: the protocol's stems in its order, then the rest."""
+    if protocol is None:
+        return tuple((stem, stem.label) for stem in d.Stem)
+    return tuple((stem, protocol.stem_label(stem)) for stem in protocol.stem_order())
+
+
+def commitments_words(protocol: Protocol | None) -> str:
+    """What a commitment begins with: the protocol's "I will try" prompt; "" when the
+    protocol offers no such stem."""
+    if protocol is None:
+        return d.Stem.WILL_TRY.prompt
+    spec = protocol.stem_spec(d.Stem.WILL_TRY)
+    return spec.prompt if spec is not None else ""
+
+
+def group_voice(label: str) -> str:
+    """A first-person stem label as a letter from the group says it ("I noticed" → "We
+    noticed…"); any other label ("Evidence") as the protocol writes it."""
+    if not label.startswith("I "):
+        return label
+    said = "We " + label[2:].replace(" I ", " we ")
+    return said if said.endswith("…") else said + "…"
 
 
 def heading(walk: d.Walk, protocol_name: str = "") -> WalkHeading:
@@ -91,7 +143,7 @@ def _has_text(value: str) -> bool:
 
 
 # -- conflicts ----------------------------------------------------------------------------
-class _Versioned(Protocol):
+class _Versioned(Shape):  # typing.Protocol: anything with a `family`
     @property
     def family(self) -> str: ...
 
@@ -142,11 +194,14 @@ def _unresolved_count(record: d.WalkRecord, conflicts: Sequence[d.Conflict]) -> 
 
 # -- debrief ------------------------------------------------------------------------------
 def debrief_data(record: d.WalkRecord, conflicts: Sequence[d.Conflict] = (), *,
-                 edited: AbstractSet[str] = frozenset()) -> DebriefData:
+                 edited: AbstractSet[str] = frozenset(), protocol: Protocol | None = None,
+                 notice: str = "") -> DebriefData:
     """The debrief; `conflicts` (from ConflictService) adds what only it knows: a side
     that is a deletion. Without it, conflicts are still found from the record's copies.
     `edited` (HistoryService.rows_with_history): the notes whose text the facilitator
-    changed, marked so that a coach knows the words are not the walker's."""
+    changed, marked so that a coach knows the words are not the walker's. `protocol`: the
+    walk's, for its stem labels and debrief stages (None: walkapp's words); `notice`: a
+    line for the page about the protocol (see `report_protocol`)."""
     walk = record.walk
     unresolved = _Unresolved({c.family: c for c in conflicts})
     notes, note_versions = unresolved.split(
@@ -159,16 +214,18 @@ def debrief_data(record: d.WalkRecord, conflicts: Sequence[d.Conflict] = (), *,
                     for lf in walk.look_fors)
     untagged = [n for n in notes if not known_tags.intersection(n.look_for_ids)]
     return DebriefData(
-        walk=heading(walk),
+        walk=heading(walk, protocol.title if protocol is not None else ""),
         facilitators=tuple(p.display_name for p in walk.facilitators),
         walker_count=len(walk.walkers), visit_count=len(walk.visits), note_count=len(notes),
         norms=tuple((n.text, n.agreed) for n in walk.norms if _has_text(n.text)),
         visits=lines if any(v.details for v in lines) else (),
         look_fors=tallies, untagged_notes=len(untagged),
         evidence=_evidence(walk, notes, visits, untagged, note_versions, unresolved,
-                           edited),
-        patterns=_patterns(record.patterns),
+                           edited, stem_labels(protocol)),
+        patterns=_patterns(record.patterns, protocol),
         commitments=commitment_lines(record, unresolved),
+        commitments_words=commitments_words(protocol), protocol_notice=notice,
+        has_visits=bool(walk.visits) or protocol is None or protocol.has_visits,
         commitments_attributed=walk.attribute_commitments,
         next_steps=tuple(s.text for s in record.next_steps if _has_text(s.text)),
         action_items=tuple(ActionRow(a.text, a.owner_name, a.due_date, a.status.value)
@@ -180,7 +237,8 @@ def debrief_data(record: d.WalkRecord, conflicts: Sequence[d.Conflict] = (), *,
 
 def _evidence(walk: d.Walk, notes: list[d.Note], visits: dict[str, d.Visit],
               untagged: list[d.Note], versions: dict[str, tuple[str, ...]],
-              unresolved: _Unresolved, edited: AbstractSet[str] = frozenset()
+              unresolved: _Unresolved, edited: AbstractSet[str] = frozenset(),
+              stems: Sequence[tuple[d.Stem, str]] = stem_labels(None)
               ) -> tuple[EvidenceGroup, ...]:
     # Notes on a visit removed from the route come after the route's, under the removed
     # visit's own label ("Removed visit (was visit 2)"), with details where allowed.
@@ -207,12 +265,12 @@ def _evidence(walk: d.Walk, notes: list[d.Note], visits: dict[str, d.Visit],
 
     def group(title: str | None, members: Iterable[d.Note]) -> EvidenceGroup | None:
         chosen = sorted(members, key=order)
-        stems = []
-        for stem in d.Stem:
+        found = []
+        for stem, label in stems:  # the protocol's stems in its order, then any others
             items = tuple(item(n) for n in chosen if n.stem is stem)
             if items:
-                stems.append(StemGroup(stem.label, items))
-        return EvidenceGroup(title, tuple(stems)) if stems else None
+                found.append(StemGroup(label, items))
+        return EvidenceGroup(title, tuple(found)) if found else None
 
     groups = [group(lf.text, (n for n in notes if lf.id in n.look_for_ids))
               for lf in walk.look_fors]
@@ -220,14 +278,20 @@ def _evidence(walk: d.Walk, notes: list[d.Note], visits: dict[str, d.Visit],
     return tuple(g for g in groups if g is not None)
 
 
-def _patterns(patterns: Iterable[d.Pattern]) -> tuple[PatternGroup, ...]:
-    chosen = list(patterns)
+def _patterns(patterns: Iterable[d.Pattern], protocol: Protocol | None = None
+              ) -> tuple[PatternGroup, ...]:
+    """Statements under the protocol's stages, in its order whatever order they were typed
+    in; then those of a kind its sequence leaves out, marked, under walkapp's names."""
+    chosen = sorted(patterns, key=lambda p: p.position)
+    kinds = protocol.debrief_kinds() if protocol is not None else tuple(d.PatternKind)
+    order = [*kinds, *(k for k in d.PatternKind if k not in kinds)]
     out = []
-    for kind in d.PatternKind:  # the protocol's order, whatever order they were typed in
-        statements = tuple(p.text for p in sorted(chosen, key=lambda p: p.position)
-                           if p.kind is kind and _has_text(p.text))
+    for kind in order:
+        statements = tuple(p.text for p in chosen if p.kind is kind and _has_text(p.text))
+        title = protocol.debrief_title(kind) if protocol is not None else kind.label
         if statements:
-            out.append(PatternGroup(kind.label, statements))
+            out.append(PatternGroup(title or kind.label, statements,
+                                    left_out=title is None))
     return tuple(out)
 
 
@@ -293,11 +357,13 @@ def feedback_summaries(feedback: Iterable[d.Feedback]) -> tuple[FeedbackSummary,
 
 # -- host thank-you note ------------------------------------------------------------------
 def thanks_data(record: d.WalkRecord, visit_number: int,
-                is_judgemental: Callable[[str], bool] | None = None) -> ThanksData:
-    """A note to the host of one visit: descriptive "We noticed…" lines and one wondering.
+                is_judgemental: Callable[[str], bool] | None = None, *,
+                protocol: Protocol | None = None) -> ThanksData:
+    """A note to the host of one visit: descriptive "We noticed…" lines and one wondering,
+    headed with the protocol's labels for those stems in the group's voice.
 
     `is_judgemental` (e.g. the language nudge) drops notes that sound like a verdict; only
-    notes written with the "I noticed" stem are used in any case."""
+    notes written with the "noticed" stem are used in any case."""
     walk = record.walk
     visit = next((v for v in walk.visits if v.position == visit_number), None)
     if visit is None:
@@ -310,8 +376,9 @@ def thanks_data(record: d.WalkRecord, visit_number: int,
     mine = sorted((n for n in notes if n.visit_id == visit.id and _has_text(n.text)
                    and not keep(n.text)), key=lambda n: n.created_at)
     noticed = tuple(n.text for n in mine if n.stem is d.Stem.NOTICED)[:MAX_THANKS_NOTICES]
-    wondering = next((n.text for n in mine if n.stem is d.Stem.WONDER),
-                     next((n.text for n in mine if n.stem is d.Stem.QUESTION), None))
+    wonder = next((n for n in mine if n.stem is d.Stem.WONDER),
+                  next((n for n in mine if n.stem is d.Stem.QUESTION), None))
+    labels = dict(stem_labels(protocol))
     line = visit_line(walk, visit)
     shown = redact_visit(visit, walk)
     addressee = shown.teacher_name or f"the host of {line.label}"
@@ -320,4 +387,7 @@ def thanks_data(record: d.WalkRecord, visit_number: int,
     else:
         signed = "The learning-walk group"
     return ThanksData(walk=heading(walk), visit=line, addressee=addressee, noticed=noticed,
-                      wondering=wondering, signed=signed)
+                      wondering=wonder.text if wonder else None, signed=signed,
+                      noticed_heading=group_voice(labels[d.Stem.NOTICED]),
+                      wondering_heading=group_voice(labels[wonder.stem if wonder
+                                                           else d.Stem.WONDER]))

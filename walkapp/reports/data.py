@@ -81,8 +81,11 @@ class EvidenceGroup:
 
 @dataclass(frozen=True)
 class PatternGroup:
-    label: str  # Describe, Analyse, Predict, Next level of work
+    label: str  # the protocol's stage title ("Describe", "What the rooms show"…)
     statements: tuple[str, ...]
+    # A kind the protocol's debrief sequence leaves out (statements written before, or
+    # merged): `label` is then walkapp's name for the kind, printed after the protocol's.
+    left_out: bool = False
 
 
 @dataclass(frozen=True)
@@ -137,6 +140,13 @@ class DebriefData:
     patterns: tuple[PatternGroup, ...] = ()
     commitments: tuple[CommitmentLine, ...] = ()
     commitments_attributed: bool = False
+    # What a commitment begins with, the protocol's "I will try" prompt ("" without one).
+    commitments_words: str = "I will try…"
+    # A line about the walk's protocol, e.g. that its saved copy could not be read.
+    protocol_notice: str = ""
+    # False for a walk whose protocol has no visits step and that has no visits: the page
+    # then says nothing about visits ("Visits 0", "Outside a visit" on every note).
+    has_visits: bool = True
     next_steps: tuple[str, ...] = ()
     action_items: tuple[ActionRow, ...] = ()
     phase_times: tuple[PhaseTime, ...] = ()
@@ -262,6 +272,8 @@ class JournalWalk:
     walk: WalkHeading
     commitments: tuple[JournalCommitment, ...] = ()
     reflections: tuple[tuple[str, str], ...] = ()   # (prompt, text)
+    # The walk's own words for a commitment (its protocol's "I will try" prompt).
+    commitments_heading: str = "I will try…"
 
 
 @dataclass(frozen=True)
@@ -278,3 +290,6 @@ class ThanksData:
     noticed: tuple[str, ...]     # descriptive "I noticed" notes from this visit
     wondering: str | None = None
     signed: str = "The learning-walk group"
+    # The protocol's labels for those stems, in the group's voice ("We noticed…").
+    noticed_heading: str = "We noticed…"
+    wondering_heading: str = "We wonder…"

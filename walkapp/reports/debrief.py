@@ -1,8 +1,8 @@
 """The debrief report: what the group saw, what it made of it, and what each walker will try.
 
 Order follows the post-brief: norms, look-fors and their tallies, the evidence (grouped by
-look-for, then stem), pattern statements (describe → analyse → predict → next level),
-commitments, next steps, action items, time, and the session's feedback.
+look-for, then the protocol's stems), pattern statements (under the protocol's debrief
+stages, in its order), commitments, next steps, action items, time, and the session's feedback.
 """
 
 from __future__ import annotations
@@ -36,7 +36,11 @@ def render(data: DebriefData, paper: Paper = Paper.A4) -> bytes:
     extra = [("Walkers", str(data.walker_count)), ("Visits", str(data.visit_count)),
              ("Notes", str(data.note_count)),
              ("Facilitator", ", ".join(data.facilitators))]
+    if not data.has_visits:
+        extra.pop(1)
     story += b.title_block(REPORT_NAME, data.walk, width, extra)
+    if data.protocol_notice:
+        story.append(b.p(data.protocol_notice, "small"))
     if data.unresolved_conflicts:
         story.append(b.own("<b>" + text.markup(fmt.plural(
             data.unresolved_conflicts,
@@ -50,10 +54,11 @@ def render(data: DebriefData, paper: Paper = Paper.A4) -> bytes:
     if data.visits:
         story += b.section("The route", [_route(data, width)])
     story += b.section("Look-fors", _look_fors(data, width))
-    story += b.section("Evidence", _evidence(data.evidence),
+    story += b.section("Evidence", _evidence(data.evidence, data.has_visits),
                        "No notes were recorded in this walk.")
     story += b.section("Patterns", _patterns(data))
-    title = "Commitments: “I will try…”"
+    words = data.commitments_words
+    title = f"Commitments: “{words}”" if words.strip() else "Commitments"
     story += b.section(title, _commitments(data))
     story += b.section("Next steps", b.bullets(data.next_steps, numbered=True))
     story += b.section("Action items", _actions(data, width))
@@ -80,7 +85,8 @@ def _look_fors(data: DebriefData, width: float) -> list[Flowable]:
         return []
     out: list[Flowable] = []
     if any(lf.notes for lf in data.look_fors):
-        out.append(b.own("Notes tagged with each look-for, across all visits.", "small"))
+        across = "all visits" if data.has_visits else "the walk"
+        out.append(b.own(f"Notes tagged with each look-for, across {across}.", "small"))
         out.append(tally_chart([lf.text for lf in data.look_fors],
                                [lf.notes for lf in data.look_fors], width))
         out.append(Spacer(1, 3 * mm))
@@ -103,13 +109,13 @@ def _look_fors(data: DebriefData, width: float) -> list[Flowable]:
     return out
 
 
-def _evidence(groups: Sequence[EvidenceGroup]) -> list[Flowable]:
+def _evidence(groups: Sequence[EvidenceGroup], visits: bool = True) -> list[Flowable]:
     out: list[Flowable] = []
     for group in groups:
         title = group.look_for if group.look_for is not None else "Not tagged with a look-for"
         first = True
         for stem in group.stems:
-            items = [_note(item) for item in stem.items]
+            items = [_note(item, visits) for item in stem.items]
             head = [b.heading(stem.stem_label, 3)]
             if first:
                 head.insert(0, b.heading(title, 2))
@@ -125,9 +131,12 @@ def _evidence(groups: Sequence[EvidenceGroup]) -> list[Flowable]:
     return out
 
 
-def _note(item: EvidenceItem) -> Flowable:
-    """One note; one changed on two laptops carries its mark and every version, together."""
-    quote = b.p(item.text, "quote", prefix=f"<b>{text.markup(item.where)}</b>  ",
+def _note(item: EvidenceItem, visits: bool = True) -> Flowable:
+    """One note; one changed on two laptops carries its mark and every version, together.
+    Without visits (a protocol without a visits step), a note says nothing about where."""
+    shown = visits or item.visit or item.removed_visit
+    where = f"<b>{text.markup(item.where)}</b>  " if shown else ""
+    quote = b.p(item.text, "quote", prefix=where,
                 suffix=" <i>(edited by the facilitator)</i>" if item.edited else "")
     if not item.conflict:
         return quote
@@ -142,10 +151,17 @@ def _versions(mark: str, others: Sequence[str], style: str) -> list[Flowable]:
 
 def _patterns(data: DebriefData) -> list[Flowable]:
     out: list[Flowable] = []
+    others = False
     for group in data.patterns:
-        if group.statements:
-            out.append(b.heading(group.label, 2))
-            out.extend(b.bullets(group.statements))
+        if not group.statements:
+            continue
+        if group.left_out and not others:
+            # Kept, not dropped: written under a stage this protocol does not use.
+            others = True
+            out.append(b.keep(b.heading("Other statements", 2), b.own(
+                "Written under a stage this protocol's debrief does not use.", "small")))
+        out.append(b.heading(group.label, 3 if group.left_out else 2))
+        out.extend(b.bullets(group.statements))
     return out
 
 

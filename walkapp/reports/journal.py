@@ -52,7 +52,7 @@ def _walk(entry: JournalWalk) -> list[Flowable]:
         head.append(b.p(entry.walk.focus, "small", prefix="<b>Focus:</b> ", limit=1500))
     body: list[Flowable] = []
     if entry.commitments:
-        body.append(b.heading("I will try…", 3))
+        body.append(b.heading(entry.commitments_heading, 3))
         for c in entry.commitments:
             status = _STATUS.get(c.status, c.status.capitalize())
             carried = " (carried over from an earlier walk)" if c.carried else ""

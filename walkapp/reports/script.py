@@ -60,8 +60,10 @@ def render(data: ScriptData, paper: Paper = Paper.A4) -> bytes:
     story += b.section("Look-fors", [f for s in protocol.look_for_sets for f in _set(s)],
                        "No look-for sets: the group chooses its own.")
     story += b.section("Running order", _phases(data))
+    usual = " → ".join(t for k in protocol.debrief_kinds() if (t := protocol.debrief_title(k)))
     story += b.section("Debrief sequence", _debrief(protocol),
-                       "No debrief sequence is given.")
+                       f"No debrief sequence is given, so the post-brief uses walkapp's usual "
+                       f"stages: {usual}.")
     story += b.section("Feedback questions", pb.prompts(protocol.feedback),
                        "No feedback questions.")
     right = (f"{data.walk.title} · {fmt.long_date(data.walk.walk_date)}" if data.walk

@@ -38,10 +38,10 @@ def render(data: ThanksData, paper: Paper = Paper.A4) -> bytes:
         story.append(b.p(data.walk.focus, "letter", prefix="<b>What we were curious about:"
                                                            "</b> ", limit=1500))
     if data.noticed:
-        story.append(b.heading("We noticed…", 2))
+        story.append(b.heading(data.noticed_heading, 2))
         story += b.bullets(data.noticed, "letter", limit=NOTE_LIMIT)
     if data.wondering:
-        story.append(b.heading("One thing we are still wondering about", 2))
+        story.append(b.heading(data.wondering_heading, 2))
         story.append(b.p(data.wondering, "letter", limit=NOTE_LIMIT))
     story += [Spacer(1, 2 * mm),
               b.p("Thank you for letting us learn alongside you and your students.",
