@@ -74,7 +74,7 @@ def missing(seen: AppText, where: str, words: list[str]) -> list[str]:
 @pytest.fixture
 def walked(request: Any, qtbot: Any, services: Services, settings: Settings,
            qsettings: QSettings, asker: ScriptedAsker) -> tuple[Protocol, AppText]:
-    name, protocol = request.param
+    _name, protocol = request.param
     library = ProtocolLibrary.for_settings(settings)
     library.user_dir.mkdir(parents=True, exist_ok=True)
     known = {e.protocol.id for e in library.entries}

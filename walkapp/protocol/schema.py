@@ -12,7 +12,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from enum import StrEnum
 
-from walkapp.domain import PatternKind, Stem
+from walkapp.domain import PATTERN_LABELS, PatternKind, Stem
 
 SCHEMA_VERSION = 1
 RATING_MIN = 1
@@ -174,6 +174,23 @@ class DebriefStage:
     prompt: str
 
 
+# walkapp's usual four stages, for a protocol that gives no `[[debrief_sequence]]` (the
+# one place they are written; read through `Protocol.debrief_stages()`).
+DEFAULT_DEBRIEF: tuple[DebriefStage, ...] = (
+    DebriefStage(PatternKind.DESCRIBE, PATTERN_LABELS[PatternKind.DESCRIBE],
+                 "What did we see and hear across the rooms? Only what a camera could have "
+                 "recorded."),
+    DebriefStage(PatternKind.ANALYSE, PATTERN_LABELS[PatternKind.ANALYSE],
+                 "What connects the evidence? Which patterns go together, and why might "
+                 "that be?"),
+    DebriefStage(PatternKind.PREDICT, PATTERN_LABELS[PatternKind.PREDICT],
+                 "If students did everything asked of them in these rooms, what would they "
+                 "learn to do?"),
+    DebriefStage(PatternKind.NEXT_LEVEL, PATTERN_LABELS[PatternKind.NEXT_LEVEL],
+                 "What do we — walkers and school — need to learn or try next?"),
+)
+
+
 @dataclass(frozen=True)
 class Protocol:
     schema_version: int
@@ -228,20 +245,22 @@ class Protocol:
         offered = tuple(s.stem for s in self.stems)
         return offered + tuple(s for s in Stem if s not in offered)
 
+    def debrief_stages(self) -> tuple[DebriefStage, ...]:
+        """The stages in talk order: the protocol's, or walkapp's usual four when it gives
+        no sequence."""
+        return self.debrief_sequence or DEFAULT_DEBRIEF
+
     def debrief_stage(self, kind: PatternKind) -> DebriefStage | None:
-        """The protocol's stage of `kind`; None when its sequence leaves the kind out."""
-        return next((s for s in self.debrief_sequence if s.kind is kind), None)
+        """The stage of `kind`; None when the protocol's sequence leaves the kind out."""
+        return next((s for s in self.debrief_stages() if s.kind is kind), None)
 
     def debrief_kinds(self) -> tuple[PatternKind, ...]:
-        """The stages' kinds in talk order: walkapp's usual four when the protocol gives
-        no sequence."""
-        return tuple(s.kind for s in self.debrief_sequence) or tuple(PatternKind)
+        """The stages' kinds in talk order."""
+        return tuple(s.kind for s in self.debrief_stages())
 
     def debrief_title(self, kind: PatternKind) -> str | None:
-        """The title the protocol gives the stage of `kind` (walkapp's when it gives no
-        sequence); None when its sequence leaves the kind out."""
-        if not self.debrief_sequence:
-            return kind.label
+        """The title of the stage of `kind`; None when the protocol's sequence leaves the
+        kind out."""
         stage = self.debrief_stage(kind)
         return stage.title if stage is not None else None
 

@@ -60,10 +60,7 @@ def render(data: ScriptData, paper: Paper = Paper.A4) -> bytes:
     story += b.section("Look-fors", [f for s in protocol.look_for_sets for f in _set(s)],
                        "No look-for sets: the group chooses its own.")
     story += b.section("Running order", _phases(data))
-    usual = " → ".join(t for k in protocol.debrief_kinds() if (t := protocol.debrief_title(k)))
-    story += b.section("Debrief sequence", _debrief(protocol),
-                       f"No debrief sequence is given, so the post-brief uses walkapp's usual "
-                       f"stages: {usual}.")
+    story += b.section("Debrief sequence", _debrief(protocol))
     story += b.section("Feedback questions", pb.prompts(protocol.feedback),
                        "No feedback questions.")
     right = (f"{data.walk.title} · {fmt.long_date(data.walk.walk_date)}" if data.walk
@@ -189,7 +186,10 @@ def _step(data: ScriptData, step: Step) -> list[Flowable]:
 
 def _debrief(protocol: Protocol) -> list[Flowable]:
     out: list[Flowable] = []
-    for number, stage in enumerate(protocol.debrief_sequence, start=1):
+    if not protocol.debrief_sequence:
+        out.append(b.own("The protocol gives no debrief sequence, so the post-brief uses "
+                         "walkapp's usual stages:", "body"))
+    for number, stage in enumerate(protocol.debrief_stages(), start=1):
         kind = (f" <font color='{MUTED_HEX}'>({text.markup(stage.kind.label)})</font>"
                 if stage.kind.label.casefold() != stage.title.casefold() else "")
         out.append(b.own(f"<b>{number}. {text.markup(stage.title)}</b>{kind}", "body"))

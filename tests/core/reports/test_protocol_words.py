@@ -311,5 +311,8 @@ def test_the_script_of_a_protocol_without_a_sequence_names_walkapps_usual_stages
     bare = load("bare")
     walk = create_walk_from_protocol(services, bare, "Bare", date(2026, 11, 2), visits=1)
     flat = squash(pdf_text(render("script", walk.id)))
-    usual = " → ".join(t for k in bare.debrief_kinds() if (t := bare.debrief_title(k)))
-    assert squash(usual) in flat
+    assert squash("usual stages") in flat
+    for stage in bare.debrief_stages():  # walkapp's four, each with its prompt, in order
+        assert squash(stage.title) in flat and squash(stage.prompt) in flat
+    titles = [flat.index(squash(stage.title)) for stage in bare.debrief_stages()]
+    assert titles == sorted(titles)
