@@ -243,6 +243,9 @@ def test_every_observation_step_is_on_the_observation_page(
     assert len(rows) == len(planned) == len(observation_steps(protocol))
     for row, step in zip(rows, planned, strict=True):
         assert step.step.title in row and f"{step.planned_seconds // 60} min" in row
+    # A phase of the visits step alone shows no list of one: the note-taker needs the width.
+    alone = [s.step.activity for s in planned] == [Activity.VISITS]
+    assert guide.steps.isVisible() == (not alone)
     act(qtbot, guide, "start")
     for position, step in enumerate(planned):
         state = guide.runner.state()

@@ -163,9 +163,10 @@ class ObservationPage(QWidget, Page):
         self.guide.steps.setMinimumWidth(STEP_LIST_WIDTH[0])
         self.guide.steps.setMaximumWidth(STEP_LIST_WIDTH[1])
         self.guide.splitter.setSizes([STEP_LIST_WIDTH[1], 10_000])
-        if len(self.guide.runner.steps) == 1:
-            # One step (the visits step of most protocols): its title and timer say it
-            # all; a list of one would only take the note-taker's width.
+        steps = self.guide.runner.steps
+        if len(steps) == 1 and steps[0].step.activity is Activity.VISITS:
+            # The visits step alone (most protocols): its title and the visit timers say
+            # it all; a list of one would only take the note-taker's width.
             self.guide.splitter.widget(0).hide()
         if self.guide.runner.protocol.has_visits:
             # Built now, whichever step runs: the window puts back whose notes and which
