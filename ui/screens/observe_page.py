@@ -167,7 +167,9 @@ class ObservationPage(QWidget, Page):
         if len(steps) == 1 and steps[0].step.activity is Activity.VISITS:
             # The visits step alone (most protocols): its title and the visit timers say
             # it all; a list of one would only take the note-taker's width.
-            self.guide.splitter.widget(0).hide()
+            side = self.guide.splitter.widget(0)
+            if side is not None:
+                side.hide()
         if self.guide.runner.protocol.has_visits:
             # Built now, whichever step runs: the window puts back whose notes and which
             # visit were on show (walkapp.ui.resume) before the visits step is reached.

@@ -44,6 +44,7 @@ from walkapp.ui.lifecycle import shutdown_tree
 from walkapp.ui.page import Page, PanelGroup, save_all, unique
 from walkapp.ui.screens.step_prompts import SAVE_DELAY_MS, StepPrompts
 from walkapp.ui.widgets.countdown import Countdown, format_seconds
+from walkapp.ui.widgets.roles_box import RolesBox
 from walkapp.ui.writer import Writer, asked_by, describe_failure
 
 __all__ = ["SAVE_DELAY_MS", "PanelFactory", "StepGuide", "StepPrompts"]
@@ -221,7 +222,8 @@ class StepGuide(QWidget, Page):
         side_layout = QVBoxLayout(side)
         side_layout.setContentsMargins(0, 0, 0, 0)
         side_layout.addWidget(self.steps, 1)
-        self.roles_box = self._roles_box(roles)
+        self.roles_box = RolesBox(roles, self.tr("Roles"), stacked=True)
+        self.role_labels = self.roles_box.labels
         # Many roles, or long descriptions, scroll: the steps list keeps its room.
         roles_scroll = QScrollArea()
         roles_scroll.setWidgetResizable(True)
@@ -250,33 +252,6 @@ class StepGuide(QWidget, Page):
         turns.later(self, self._prepare_next)  # see _show_panel_due
 
     # -- drawing ---------------------------------------------------------------------------
-    def _roles_box(self, roles: Sequence[Role]) -> QFrame:
-        box = QFrame()
-        box.setObjectName("protocolRoles")
-        box.setFrameShape(QFrame.Shape.StyledPanel)
-        inner = QVBoxLayout(box)
-        inner.setContentsMargins(6, 4, 6, 6)
-        inner.setSpacing(2)
-        heading = QLabel(self.tr("Roles"))
-        bold = heading.font()
-        bold.setBold(True)
-        heading.setFont(bold)
-        inner.addWidget(heading)
-        self.role_labels: list[tuple[QLabel, QLabel]] = []
-        for role in roles:
-            title = QLabel(role.title)
-            title.setFont(bold)
-            title.setWordWrap(True)
-            description = QLabel(role.description)
-            description.setWordWrap(True)
-            description.setObjectName("roleDescription")
-            description.setVisible(bool(role.description))
-            inner.addWidget(title)
-            inner.addWidget(description)
-            self.role_labels.append((title, description))
-        box.setVisible(bool(roles))
-        return box
-
     def _fill_steps(self) -> None:
         self.steps.clear()
         for planned in self.runner.steps:

@@ -8,14 +8,12 @@ roster step alike.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
-    QFrame,
-    QGridLayout,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -30,11 +28,11 @@ from PySide6.QtWidgets import (
 from walkapp import domain as d
 from walkapp import formatting as fmt
 from walkapp.events import Change, Entity
-from walkapp.protocol.schema import Role
 from walkapp.services import Services
 from walkapp.services.commands import PlanEdit
 from walkapp.services.protocol_walks import walk_protocol
 from walkapp.ui.page import Page
+from walkapp.ui.widgets.roles_box import RolesBox
 from walkapp.ui.widgets.write_notice import WriteNotice
 from walkapp.ui.writer import Writer
 
@@ -59,7 +57,9 @@ class RosterPanel(QWidget, Page):
         intro = QLabel(self.tr("Small groups of {0} let everyone speak. Names stay on this "
                                "laptop.").format(self._sizes_text()))
         intro.setWordWrap(True)
-        self.roles_box, self.role_labels = self._roles(protocol.roles)
+        self.roles_box = RolesBox(protocol.roles, self.tr("Roles in this protocol"))
+        self.roles_box.setVisible(bool(protocol.roles) and show_roles)
+        self.role_labels = self.roles_box.labels
         self.table = QTableWidget(0, 3)
         self.table.setHorizontalHeaderLabels([self.tr("Name"), self.tr("Role"),
                                               self.tr("Group")])
@@ -165,36 +165,6 @@ class RosterPanel(QWidget, Page):
         if low == high:
             return fmt.plural(low, "walker", "walkers")
         return self.tr("{0} to {1} walkers").format(low, high)
-
-    def _roles(self, roles: Sequence[Role]) -> tuple[QFrame, list[tuple[QLabel, QLabel]]]:
-        """The protocol's roles with what each does (choosing who takes which is for the
-        group to agree; the panel only names them)."""
-        box = QFrame()
-        box.setObjectName("protocolRoles")
-        box.setFrameShape(QFrame.Shape.StyledPanel)
-        grid = QGridLayout(box)
-        grid.setContentsMargins(8, 6, 8, 6)
-        grid.setHorizontalSpacing(12)
-        heading = QLabel(self.tr("Roles in this protocol"))
-        font = heading.font()
-        font.setBold(True)
-        heading.setFont(font)
-        grid.addWidget(heading, 0, 0, 1, 2)
-        labels = []
-        for row, role in enumerate(roles, start=1):
-            title = QLabel(role.title)
-            title.setObjectName("roleTitle")
-            title.setFont(font)
-            title.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
-            description = QLabel(role.description)
-            description.setObjectName("roleDescription")
-            description.setWordWrap(True)
-            grid.addWidget(title, row, 0)
-            grid.addWidget(description, row, 1)
-            labels.append((title, description))
-        grid.setColumnStretch(1, 1)
-        box.setVisible(bool(roles) and self._show_roles)
-        return box, labels
 
     def on_change(self, change: Change) -> None:
         if change.walk_id == self.walk_id and change.entity in self.ENTITIES:
