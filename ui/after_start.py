@@ -14,6 +14,10 @@ from PySide6.QtWidgets import QWidget
 from walkapp.services import load_models
 from walkapp.ui.workers import run_in_background
 
+# If the window is never seen to settle (shown but hidden behind another at once, on a
+# platform that then does not expose it), the work begins this long after the start anyway.
+LATEST_MS = 5000
+
 
 class _WhenSettled(QObject):
     """A child of the window: its watch of the event loop ends with the window."""
@@ -25,15 +29,24 @@ class _WhenSettled(QObject):
         self._ready = ready
         self._then = then
         self._dispatcher = dispatcher
+        self._started = False
         dispatcher.aboutToBlock.connect(self._idle)
+        QTimer.singleShot(LATEST_MS, self, self._run)
 
     def _idle(self) -> None:
-        if not self._window.isVisible() or not self._ready():
+        # Shown *and painted*: Qt paints a widget window as it is exposed. (Visible alone
+        # can be a moment before the first paint, which the work would then slow down.)
+        handle = self._window.windowHandle()
+        if (handle is None or not handle.isExposed() or not self._window.isVisible()
+                or not self._ready()):
             return
         self._dispatcher.aboutToBlock.disconnect(self._idle)
         QTimer.singleShot(0, self, self._run)
 
     def _run(self) -> None:
+        if self._started:
+            return
+        self._started = True
         if self._window.isVisible():  # not once the window has closed
             self._then()
 
@@ -41,8 +54,9 @@ class _WhenSettled(QObject):
 def when_settled(window: QWidget, ready: Callable[[], bool],
                  then: Callable[[], None]) -> None:
     """Call `then()` once, in a turn of its own, after the first moment the GUI thread is
-    about to wait for events with `window` shown and `ready()` true. Not at all if the
-    window is closed first."""
+    about to wait for events with `window` shown and painted and `ready()` true (at the
+    latest LATEST_MS after this, if the window is still open). Not at all if the window
+    is closed first."""
     dispatcher = QAbstractEventDispatcher.instance()
     if dispatcher is None:  # no event loop yet: nothing can be idle, so now is as good
         then()
