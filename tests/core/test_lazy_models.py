@@ -29,9 +29,11 @@ rows = services.walks.list_walks(limit=50)
 trashed = services.trash.trashed_ids()
 counts = services.conflicts.counts([w.id for w in rows])
 found = "walkapp.storage.models" in sys.modules
-services.walks.get_walk(rows[0].id)  # the first ORM read loads them
+services.walks.get_walk(rows[0].id)  # the first ORM read loads them, mapped
+from walkapp.storage import models
+mapped = not models.Base.registry._new_mappers  # configured
 print(json.dumps([len(rows), sorted(trashed), counts, found,
-                  "walkapp.storage.models" in sys.modules]))
+                  "walkapp.storage.mapped" in sys.modules and mapped]))
 """
 
 

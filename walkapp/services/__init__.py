@@ -72,4 +72,4 @@ def open_services(settings: Settings, *, create_empty: bool = False) -> Services
 def load_models() -> None:
     """Import (and map) the ORM's models now: they load when first used (walkapp.storage),
     and the desktop app loads them off the GUI thread once its first window is up."""
-    import walkapp.storage.models  # noqa: F401
+    import walkapp.storage.mapped  # noqa: F401

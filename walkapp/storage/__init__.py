@@ -3,10 +3,11 @@
 `walkapp.storage.models` (26 mapped classes: importing and mapping them is one of the
 biggest costs of a start) is loaded when it is first used, not when a module that names
 it is imported: `from walkapp.storage import models as m` gives a stand-in that imports
-the real module at the first `m.<name>`, on whichever thread gets there first (Python's
-import lock makes the others wait for it; the module configures its mappers before it is
-done, so no thread ever sees them half made). The desktop app's first window needs none
-of it: the list of walks is read in plain SQL (`walkapp.services.walks.list_walks`)."""
+the real module at the first `m.<name>`, on whichever thread gets there first, through
+walkapp.storage.mapped, which configures the mappers before its import is done (Python's
+import lock makes any other thread wait for it meanwhile: none sees them half made). The
+desktop app's first window needs none of it: the list of walks is read through plain Core
+tables (walkapp.services.summary_tables)."""
 
 from __future__ import annotations
 
@@ -26,7 +27,7 @@ class _Models:
     def __getattr__(self, name: str) -> Any:
         module = self._module
         if module is None:
-            module = importlib.import_module("walkapp.storage.models")
+            module = importlib.import_module("walkapp.storage.mapped").models
             self._module = module
         return getattr(module, name)
 

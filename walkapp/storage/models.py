@@ -34,7 +34,7 @@ from sqlalchemy import (
     UniqueConstraint,
 )
 from sqlalchemy import text as sql_text
-from sqlalchemy.orm import DeclarativeBase, Mapped, configure_mappers, mapped_column, relationship
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
 from walkapp.storage.types import UTCDateTime, new_id, utcnow
 
@@ -534,9 +534,3 @@ class NoteHistory(Base):
     replaced_by: Mapped[str | None] = mapped_column(ID, default=None)
     replaced_at: Mapped[datetime] = mapped_column()
     revision: Mapped[int] = mapped_column(Integer, default=0)
-
-
-# Mapped before the module is done: it is imported on whichever thread first uses it (see
-# walkapp.storage), and another thread that uses it meanwhile waits for the import, so it
-# never configures the mappers concurrently with their use.
-configure_mappers()
