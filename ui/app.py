@@ -29,6 +29,7 @@ from walkapp.services.safety import (
     restrict_file,
 )
 from walkapp.ui import gc_policy
+from walkapp.ui.after_start import import_models_in_background, when_settled
 from walkapp.ui.clean_exit import CleanEnds
 from walkapp.ui.main_window import MainWindow
 from walkapp.ui.resume import ResumeKeeper
@@ -164,6 +165,12 @@ def _run(app: QApplication, settings: Settings) -> int:
         started.lock.release()
 
 
+def _after_start(window: MainWindow) -> None:
+    import_models_in_background(window)
+    window.protocols_menu.report_problems_in_background()
+    window.expire_trash()
+
+
 def _run_window(app: QApplication, settings: Settings, asker: Asker,
                 schedule: CheckSchedule) -> tuple[int, Repair | None]:
     """Open the services and the main window, run until it closes, close them again.
@@ -199,11 +206,12 @@ def _run_window(app: QApplication, settings: Settings, asker: Asker,
     # once a week (see docs/safety.md); what it finds is shown when it is done.
     integrity = BackgroundCheck(window, settings, schedule, asker)
     integrity.start(unclean=unclean)
-    # A broken file in the user's protocol folder is reported, skipped, never fatal (the
-    # files are read off the GUI thread: parsing them all must not hold the window up).
-    window.protocols_menu.report_problems_in_background()
-    # Walks whose 30 days in the Trash are over go for good (off the GUI thread).
-    window.expire_trash()
+    # Once the window is up with its list of walks (walkapp.ui.after_start), off the GUI
+    # thread: the models, for the first walk opened; a broken file in the user's protocol
+    # folder is reported, skipped, never fatal; walks whose 30 days in the Trash are over
+    # go for good.
+    when_settled(window, lambda: not window.library.is_loading(),
+                 lambda: _after_start(window))
     try:
         code = app.exec()
     finally:

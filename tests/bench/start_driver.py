@@ -9,8 +9,12 @@
 with `--data-dir`, so `ui/app.py run_app`), `bare` imports `sqlalchemy.orm` and shows an
 empty QMainWindow. Idle means the GUI thread's event dispatcher is about to block waiting
 for events (`QAbstractEventDispatcher.aboutToBlock`): the window would answer a key at
-once. Two moments are printed on stdout as `time.monotonic()` (a system-wide clock, so the
-parent measures from just before it started this process):
+once. Shown and painted means the QMainWindow is visible and its window exposed (Qt paints
+a widget window as it is exposed); the driver looks at that only when the loop is about to
+wait, with no application-wide event filter (which made a Python object for every inner
+Qt object of the window, a cost a real start does not have). Two moments are printed on
+stdout as `time.monotonic()` (a system-wide clock, so the parent measures from just before
+it started this process):
 
 - `shown <t>`: the first idle moment after the main window was shown and painted;
 - `idle <t>`: the first idle moment after that at which the window shows what it is for:
@@ -25,7 +29,7 @@ loaded as `modules <json list>` (tests/ui/test_start_imports.py).
 No fixed waits, and nothing in the app is changed for the measurement: just before the
 command line hands over to the desktop app (`walkapp.cli.gui.open_desktop_app`, wrapped
 here) the driver makes the QApplication (the app takes an existing one: `ui/app.py
-make_application`) and watches it with an event filter. So everything is imported in the
+make_application`) and watches its event loop. So everything is imported in the
 order a real start imports it: PySide6 checks the source of each module imported after it
 (its `__feature__` support), and importing Qt first here would charge the app for modules
 it loads before Qt. The baseline likewise imports `sqlalchemy.orm`, then PySide6. Quitting
@@ -47,36 +51,46 @@ if os.environ.get("QT_QPA_PLATFORM", "offscreen").startswith("offscreen"):
 
 def watch(ready: Callable[[], bool], print_modules: bool = False) -> Any:
     """Make the QApplication and start watching it (PySide6 is imported here, not before)."""
-    from PySide6.QtCore import QAbstractEventDispatcher, QEvent, QObject
+    from PySide6.QtCore import QAbstractEventDispatcher, QObject
+    from PySide6.QtGui import QGuiApplication
     from PySide6.QtWidgets import QApplication, QMainWindow
+
+    def shown_window() -> bool:
+        """A QMainWindow is shown and painted: its window is exposed (Qt paints a widget
+        window when it is exposed, before the event loop next waits)."""
+        if not any(w.isExposed() for w in QGuiApplication.topLevelWindows()):
+            return False
+        for widget in QApplication.topLevelWidgets():
+            handle = widget.windowHandle() if isinstance(widget, QMainWindow) else None
+            if handle is not None and widget.isVisible() and handle.isExposed():
+                return True
+        return False
 
     class QuitWhenIdle(QObject):
         """Quit at the first idle moment after a QMainWindow was shown and painted (and
-        `ready()` says what it shows is in)."""
+        `ready()` says what it shows is in). Looked at only when the event loop is about
+        to wait: an application-wide event filter would make a Python object for every
+        Qt object that gets an event (each of a window's inner widgets, scroll bars, a
+        combo box's list), costing a start tens of milliseconds it never spends without
+        the filter, and the app more than the bare window."""
 
         def __init__(self, app: QApplication) -> None:
             super().__init__()
             self._app = app
             self._shown = False
-            self._idle_once = False
             self._done = False
-            app.installEventFilter(self)
-
-        def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-            if (not self._shown and event.type() == QEvent.Type.Paint
-                    and isinstance(watched, QMainWindow) and watched.isVisible()):
-                self._shown = True
-                dispatcher = QAbstractEventDispatcher.instance()
-                assert dispatcher is not None
-                dispatcher.aboutToBlock.connect(self._idle)
-            return False
+            dispatcher = QAbstractEventDispatcher.instance()
+            assert dispatcher is not None
+            dispatcher.aboutToBlock.connect(self._idle)
 
         def _idle(self) -> None:
             if self._done:
                 return
             now = time.monotonic()
-            if not self._idle_once:
-                self._idle_once = True
+            if not self._shown:
+                if not shown_window():
+                    return
+                self._shown = True
                 print(f"shown {now:.6f}", flush=True)
             if not ready():
                 return

@@ -1,5 +1,6 @@
 """Showing the walks library loads only what it needs: the screens of an open walk, the
-reports (ReportLab), walk kits and notes files (walkapp.bundles) and the nudge lexicon load
+reports (ReportLab), walk kits and notes files (walkapp.bundles), the nudge lexicon and the
+ORM's models (walkapp.storage.models: the list is read through plain Core tables) load
 when first used (and multiprocessing with the first job run in a child process). Checked
 in a fresh process started as the app starts (`ui/app.py
 run_app`, through tests/bench/start_driver.py), at the first idle moment once the window
@@ -20,6 +21,7 @@ ROOT = Path(__file__).resolve().parents[2]
 
 NOT_AT_START = (
     "multiprocessing",
+    "walkapp.storage.models",
     "reportlab",
     "walkapp.bundles",
     "walkapp.nudge",
@@ -72,9 +74,11 @@ def test_the_desktop_app_imports_sqlalchemy_and_the_services_before_qt() -> None
     assert done.returncode == 0, done.stderr
     names, collector_on, frozen = json.loads(done.stdout)
     modules = set(names)
-    wanted = {"sqlalchemy.orm", "walkapp.storage.models", "walkapp.services",
-              "walkapp.services.walks", "walkapp.protocol.library"}
+    wanted = {"sqlalchemy.orm", "walkapp.services", "walkapp.services.walks",
+              "walkapp.protocol.library"}
     assert sorted(wanted - modules) == []
+    # The services name the models without importing them (walkapp.storage).
+    assert "walkapp.storage.models" not in modules
     assert sorted(m for m in modules if m.startswith(("PySide6", "shiboken6"))) == []
     # Imported with the collector paused, then frozen (left out of later collections);
     # the collector runs again afterwards.

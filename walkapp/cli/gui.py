@@ -18,9 +18,11 @@ from walkapp.cli.context import Context
 from walkapp.errors import WalkappError
 
 # What the desktop app's start needs from the core, imported before Qt (see the docstring).
+# (Not the ORM's models: the first window needs none of them, see walkapp.storage. SQLite's
+# dialect is what opening the database loads: the models used to import it.)
 DESKTOP_CORE = ("walkapp.services", "walkapp.services.commands", "walkapp.services.resume",
                 "walkapp.storage.startup", "walkapp.storage.check_schedule",
-                "walkapp.protocol.library")
+                "walkapp.protocol.library", "sqlalchemy.dialects.sqlite")
 
 
 def _import_the_core() -> None:

@@ -67,3 +67,9 @@ def open_services(settings: Settings, *, create_empty: bool = False) -> Services
     `create_empty` is the user's explicit choice to start with an empty one anyway.
     """
     return Services.create(Database(settings, create_empty=create_empty).open())
+
+
+def load_models() -> None:
+    """Import (and map) the ORM's models now: they load when first used (walkapp.storage),
+    and the desktop app loads them off the GUI thread once its first window is up."""
+    import walkapp.storage.mapped  # noqa: F401

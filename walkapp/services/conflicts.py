@@ -30,6 +30,7 @@ from walkapp import privacy
 from walkapp.errors import NotFoundError, ValidationError
 from walkapp.events import Action, Entity
 from walkapp.services import convert
+from walkapp.services import summary_tables as summary
 from walkapp.services import validate as v
 from walkapp.services.base import ServiceBase
 from walkapp.services.walks import live_walk, load_walk
@@ -44,19 +45,27 @@ class Kind:
     """How one kind of travelling row holds its text and its writer."""
 
     entity: Entity
-    model: Any
+    table: str     # its table, and the name of its model in walkapp.storage.models
+    model_name: str
     text_field: str
     author_field: str
     what: str      # "The note": for messages about an edited text
     limit: int
 
+    @property
+    def model(self) -> Any:
+        # By name: the models are imported when first used (walkapp.storage).
+        return getattr(m, self.model_name)
+
 
 KINDS = (
-    Kind(Entity.NOTE, m.Note, "text", "author_id", "The note", v.MAX_NOTE_CHARS),
-    Kind(Entity.REFLECTION, m.Reflection, "text", "author_id", "The reflection",
-         v.MAX_NOTE_CHARS),
-    Kind(Entity.COMMITMENT, m.Commitment, "text", "participant_id", "The commitment", 20_000),
-    Kind(Entity.FEEDBACK, m.Feedback, "answer", "author_id", "The answer", 20_000),
+    Kind(Entity.NOTE, "notes", "Note", "text", "author_id", "The note", v.MAX_NOTE_CHARS),
+    Kind(Entity.REFLECTION, "reflections", "Reflection", "text", "author_id",
+         "The reflection", v.MAX_NOTE_CHARS),
+    Kind(Entity.COMMITMENT, "commitments", "Commitment", "text", "participant_id",
+         "The commitment", 20_000),
+    Kind(Entity.FEEDBACK, "feedback", "Feedback", "answer", "author_id", "The answer",
+         20_000),
 )
 
 # Columns a resolution never copies from one version to another: identity and bookkeeping.
@@ -182,10 +191,14 @@ class ConflictService(ServiceBase):
                 # Only walks with conflict copies of this kind can have a conflict: found
                 # from the index of copies (`ix_<table>_copies`), a few rows, not by asking
                 # for the copies of each of ten thousand walks.
-                model = kind.model
-                copied = set(session.scalars(select(model.walk_id).distinct()
-                                             .where(model.conflict_of.is_not(None))))
+                # (Core, not the models: the first window reads this; a walk with copies
+                # is rare, and its families are read through the models.)
+                rows = summary.COPIES[kind.table].c
+                copied = set(session.scalars(select(rows.walk_id).distinct()
+                                             .where(rows.conflict_of.is_not(None))))
                 wanted = [w for w in result if w in copied]
+                if not wanted:
+                    continue
                 for walk_id, _family in _families(session, kind, wanted):
                     result[walk_id] += 1
         return result

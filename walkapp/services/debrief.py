@@ -19,7 +19,7 @@ from walkapp.protocol.snapshot import from_snapshot
 from walkapp.services import convert
 from walkapp.services import validate as v
 from walkapp.services.base import ServiceBase
-from walkapp.services.walks import LIVE, live_walk
+from walkapp.services.walks import live, live_walk
 from walkapp.storage import models as m
 from walkapp.storage.types import new_id, utcnow
 
@@ -48,7 +48,7 @@ def _action_items(session: Session, query: Any) -> list[d.ActionItem]:
         for f in session.scalars(select(m.ActionFollowUp)
                                  .join(m.Walk, m.Walk.id == m.ActionFollowUp.walk_id)
                                  .where(m.ActionFollowUp.action_item_id.in_([r.id for r in rows]),
-                                        LIVE)
+                                        live())
                                  .order_by(m.ActionFollowUp.created_at)):
             follow_ups.setdefault(f.action_item_id, []).append(f)
     return [convert.action_item(r, follow_ups.get(r.id, [])) for r in rows]
@@ -137,7 +137,7 @@ class DebriefService(ServiceBase):
                        m.Commitment.walk_id != walk_id,
                        m.Commitment.deleted_at.is_(None),
                        m.Commitment.status == d.CommitmentStatus.OPEN.value,
-                       m.Walk.walk_date <= walk.walk_date, LIVE)
+                       m.Walk.walk_date <= walk.walk_date, live())
                 .order_by(m.Walk.walk_date, m.Commitment.created_at)).all()
             pairs = [(people[person_id or ""], convert.commitment(c)) for c, person_id in rows]
         # One review per commitment: a conflict's other version (it waits in its own walk's
@@ -223,7 +223,7 @@ class DebriefService(ServiceBase):
                 m.ActionItem.position)
         else:
             query = query.join(m.Walk, m.Walk.id == m.ActionItem.origin_walk_id).where(
-                LIVE).order_by(
+                live()).order_by(
                 (m.ActionItem.status != "open"), m.ActionItem.due_date.is_(None),
                 m.ActionItem.due_date, m.Walk.walk_date, m.ActionItem.position)
         if open_only:
@@ -238,7 +238,7 @@ class DebriefService(ServiceBase):
             query = (select(m.ActionItem).join(m.Walk, m.Walk.id == m.ActionItem.origin_walk_id)
                      .where(m.ActionItem.origin_walk_id != walk_id,
                             m.ActionItem.status == d.ActionStatus.OPEN.value,
-                            m.Walk.walk_date <= walk.walk_date, LIVE)
+                            m.Walk.walk_date <= walk.walk_date, live())
                      .order_by(m.Walk.walk_date, m.ActionItem.position))
             return _action_items(session, query)
 

@@ -19,7 +19,8 @@ from walkapp.services.walks import live_walk
 from walkapp.storage import models as m
 from walkapp.storage.types import utcnow
 
-Ordered = TypeVar("Ordered", m.Visit, m.LookFor, m.Norm, m.Participant, m.Group)
+# Strings: the models are imported when first used (walkapp.storage).
+Ordered = TypeVar("Ordered", "m.Visit", "m.LookFor", "m.Norm", "m.Participant", "m.Group")
 
 
 def name_key(name: str) -> str:

@@ -21,7 +21,7 @@ from walkapp.events import Action, Entity
 from walkapp.protocol.answers import check_answer
 from walkapp.protocol.schema import RATING_MAX, RATING_MIN, Prompt, Step
 from walkapp.services.base import ServiceBase
-from walkapp.services.walks import LIVE, live_walk
+from walkapp.services.walks import live, live_walk
 from walkapp.storage import models as m
 from walkapp.storage.types import utcnow
 
@@ -155,7 +155,7 @@ class ResponseService(ServiceBase):
         """Group ratings per walk of `protocol_id`, oldest walk first, prompt by prompt."""
         query = (select(m.StepResponse, m.Walk.walk_date, m.Walk.title)
                  .join(m.Walk, m.Walk.id == m.StepResponse.walk_id)
-                 .where(m.Walk.protocol_id == protocol_id, LIVE,
+                 .where(m.Walk.protocol_id == protocol_id, live(),
                         m.StepResponse.step_key == step_key))
         if prompt_keys is not None:
             query = query.where(m.StepResponse.prompt_key.in_(list(prompt_keys)))

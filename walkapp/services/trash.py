@@ -33,6 +33,7 @@ from walkapp import domain as d
 from walkapp.errors import AmbiguousError, NotFoundError, ValidationError
 from walkapp.events import Action, Entity
 from walkapp.services import convert
+from walkapp.services import summary_tables as summary
 from walkapp.services.base import ServiceBase
 from walkapp.services.walks import load_walk, matching_walks
 from walkapp.storage import models as m
@@ -92,7 +93,9 @@ class TrashService(ServiceBase):
         """The ids of the walks in the Trash (what the library's Trash button counts):
         from the walks' summary index, without counting their notes as `list_trash` does."""
         with self.db.transaction() as session:
-            return set(session.scalars(select(m.Walk.id).where(m.Walk.trashed_at.is_not(None))))
+            # Core, not the models: the first window reads this (walkapp.storage).
+            walks = summary.walks.c
+            return set(session.scalars(select(walks.id).where(walks.trashed_at.is_not(None))))
 
     def expired(self) -> list[TrashedWalk]:
         """Walks whose days in the Trash are over, by the service's clock."""

@@ -1,7 +1,7 @@
 """Walks: create, find, list, change, duplicate and delete.
 
 Deleting a walk moves it to the Trash (`walks.trashed_at`): its rows stay, but every
-reader goes through `live_walk`/`load_walk` or the `LIVE` filter, so a trashed walk is
+reader goes through `live_walk`/`load_walk` or the `live()` filter, so a trashed walk is
 gone from lists, searches, reports, the series of earlier walks, kits and imports until it
 is restored (see `walkapp.services.trash`, which also removes walks for good).
 """
@@ -14,7 +14,7 @@ from datetime import date, datetime
 from typing import Any
 
 from sqlalchemy import exists, func, select, update
-from sqlalchemy.orm import Session, aliased, selectinload
+from sqlalchemy.orm import Session, selectinload
 
 from walkapp import domain as d
 from walkapp import formatting as fmt
@@ -22,6 +22,7 @@ from walkapp import visit_fields
 from walkapp.errors import AmbiguousError, NotFoundError, ValidationError, WalkInTrashError
 from walkapp.events import Action, Entity
 from walkapp.services import convert
+from walkapp.services import summary_tables as summary
 from walkapp.services import validate as v
 from walkapp.services.base import ServiceBase, shared_read
 from walkapp.storage import models as m
@@ -72,8 +73,10 @@ def escape_like(text: str) -> str:
 _STATUSES = {s.value: s for s in d.WalkStatus}
 _MODES = {s.value: s for s in d.LocalMode}
 
-# Walks not in the Trash: every query across walks adds this condition.
-LIVE = m.Walk.trashed_at.is_(None)
+def live() -> Any:
+    """Walks not in the Trash: every query across walks adds this condition. (A function:
+    the models are imported when first used, not with this module; see walkapp.storage.)"""
+    return m.Walk.trashed_at.is_(None)
 
 
 def _check_live(row: m.Walk | None, walk_id: str) -> m.Walk:
@@ -153,27 +156,30 @@ class WalkService(ServiceBase):
         Read from the summary's columns only (`ix_walks_summary` covers them: never a
         walk's protocol snapshot) and the counts `walk_counts` keeps (migration 0007), so
         it costs the same at a million notes as at none."""
-        w, counts = m.Walk, m.WalkCount
+        # Plain Core tables, not the models (walkapp.services.summary_tables): the first
+        # window's list needs no ORM.
+        w, counts, notes = summary.walks.c, summary.walk_counts.c, summary.COPIES["notes"]
         # A note changed on two laptops is one note, however many versions wait beside it:
         # `walk_counts.notes` has the live notes that are not conflict copies; add each
         # family whose own row was deleted while a copy lives on (from `ix_notes_copies`,
         # conflict copies only: a few rows, whatever the size of the walks).
-        main = aliased(m.Note)
-        orphans = (select(m.Note.walk_id,
-                          func.count(func.distinct(m.Note.conflict_of)).label("n"))
-                   .where(m.Note.conflict_of.is_not(None), m.Note.deleted_at.is_(None),
-                          ~exists().where(main.id == m.Note.conflict_of,
-                                          main.deleted_at.is_(None)))
-                   .group_by(m.Note.walk_id).subquery())
+        main = notes.alias()
+        orphans = (select(notes.c.walk_id,
+                          func.count(func.distinct(notes.c.conflict_of)).label("n"))
+                   .where(notes.c.conflict_of.is_not(None), notes.c.deleted_at.is_(None),
+                          ~exists().where(main.c.id == notes.c.conflict_of,
+                                          main.c.deleted_at.is_(None)))
+                   .group_by(notes.c.walk_id).subquery())
         query = (select(w.id, w.title, w.walk_date, w.school, w.protocol_id, w.status,
                         w.current_phase, w.local_mode, w.updated_at, w.trashed_at,
                         func.coalesce(counts.walkers, 0), func.coalesce(counts.visits, 0),
                         func.coalesce(counts.notes, 0) + func.coalesce(orphans.c.n, 0))
-                 .outerjoin(counts, counts.walk_id == w.id)
+                 .select_from(summary.walks)
+                 .outerjoin(summary.walk_counts, counts.walk_id == w.id)
                  .outerjoin(orphans, orphans.c.walk_id == w.id)
                  .order_by(w.walk_date.desc(), w.created_at.desc()))
         if not include_trashed:
-            query = query.where(LIVE)
+            query = query.where(w.trashed_at.is_(None))
         needle = search.strip()
         if needle:
             query = query.where(self._contains(w.title, needle)
