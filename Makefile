@@ -4,6 +4,8 @@
 PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
+# The suite runs on every core, up to four (pytest-xdist); TEST_WORKERS= runs it in one process.
+TEST_WORKERS ?= -n auto --maxprocesses 4
 # The stamp names the interpreter, so `make test PYTHON=…` after a run with another Python
 # rebuilds the venv instead of silently testing with the old one.
 STAMP  := $(VENV)/.walkapp-installed-$(subst /,_,$(PYTHON))
@@ -15,7 +17,7 @@ run: sysdeps-run $(STAMP)
 	$(BIN)/walkapp
 
 test: sysdeps-test $(STAMP)
-	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest $(PYTEST_ARGS)
+	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest $(TEST_WORKERS) $(PYTEST_ARGS)
 
 sysdeps-run:
 	@PYTHON=$(PYTHON) sh .ci/system-deps.sh run
