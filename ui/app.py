@@ -113,7 +113,7 @@ def run_app(settings: Settings) -> int:
     except Exception as error:
         # A bug while the window is built or torn down, outside any slot: no event loop
         # is left to show the dialog later, so it is shown here before walkapp quits.
-        from walkapp.ui.crash import CrashDialog
+        from walkapp.ui.crash_dialog import CrashDialog
         from walkapp.ui.dialogs import Asker
 
         report = crash.report(type(error), error, error.__traceback__,

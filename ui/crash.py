@@ -36,19 +36,38 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 from types import TracebackType
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import shiboken6
 from PySide6.QtCore import QObject, Qt, Signal
 
 from walkapp import __version__
-from walkapp.ui.crash_dialog import CrashDialog, CrashReport, open_crash_dialog
-from walkapp.ui.crash_log import BACKUP_COUNT, MAX_BYTES, CrashLog
+from walkapp.ui.crash_log import BACKUP_COUNT, MAX_BYTES, CrashLog, CrashReport
 
-__all__ = ["CrashDialog", "CrashHandler", "CrashReport", "install_crash_handler",
-           "open_crash_dialog"]
+if TYPE_CHECKING:
+    from walkapp.ui.crash_dialog import CrashDialog
 
-Presenter = Callable[[CrashReport], CrashDialog]
+# (`open_crash_dialog` too, through __getattr__ below.)
+__all__ = ["CrashDialog", "CrashHandler", "CrashReport", "install_crash_handler"]
+
+Presenter = Callable[[CrashReport], "CrashDialog"]
+
+
+def __getattr__(name: str) -> Any:
+    """`CrashDialog` and `open_crash_dialog` come from walkapp.ui.crash_dialog, imported
+    when first asked for: a start that shows no crash never loads the dialog's module."""
+    if name in ("CrashDialog", "open_crash_dialog"):
+        from walkapp.ui import crash_dialog
+
+        return getattr(crash_dialog, name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
+
+def _open_crash_dialog(report: CrashReport) -> CrashDialog:
+    """The default presenter: the dialog's module is imported at the first crash shown."""
+    from walkapp.ui.crash_dialog import open_crash_dialog
+
+    return open_crash_dialog(report)
 
 # An exception's message is kept (it says what went wrong) but cut short (it may quote data).
 MAX_MESSAGE_CHARS = 500
@@ -245,7 +264,8 @@ def install_crash_handler(data_dir: Path | None, *, present: Presenter | None = 
     `present` is the dialog seam: tests pass one that records instead of showing."""
     log = (CrashLog(Path(data_dir), max_bytes=max_bytes, backup_count=backup_count)
            if data_dir is not None else None)
-    # open_crash_dialog is looked up now, not at import: a test can replace it.
-    handler = CrashHandler(log, present or open_crash_dialog, parent)
+    # A replacement set on this module (a test's) is looked up now, not at import.
+    default: Presenter = globals().get("open_crash_dialog", _open_crash_dialog)
+    handler = CrashHandler(log, present or default, parent)
     handler.install()
     return handler

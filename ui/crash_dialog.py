@@ -7,7 +7,6 @@ autosave with it, runs on while it is up, and a test can look at it without bloc
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
 from pathlib import Path
 
 from PySide6.QtCore import Qt, QUrl
@@ -24,19 +23,9 @@ from PySide6.QtWidgets import (
 )
 
 from walkapp import formatting as fmt
+from walkapp.ui.crash_log import CrashReport
 
 FolderOpener = Callable[[Path], bool]
-
-
-@dataclass(frozen=True)
-class CrashReport:
-    """One unexpected error, as logged and as shown."""
-
-    summary: str               # "ValueError: …", one line
-    details: str               # everything the log got: time, versions, traceback
-    log_path: Path | None      # where the details were written; None if they could not be
-    log_problem: str | None    # why not
-    where: str                 # "the app", "a background task", …
 
 
 def _open_folder(path: Path) -> bool:

@@ -27,7 +27,20 @@ import os
 import stat
 import sys
 import threading
+from dataclasses import dataclass
 from pathlib import Path
+
+
+@dataclass(frozen=True)
+class CrashReport:
+    """One unexpected error, as logged and as shown."""
+
+    summary: str               # "ValueError: …", one line
+    details: str               # everything the log got: time, versions, traceback
+    log_path: Path | None      # where the details were written; None if they could not be
+    log_problem: str | None    # why not
+    where: str                 # "the app", "a background task", …
+
 
 LOG_FOLDER = "logs"
 LOG_NAME = "walkapp.log"

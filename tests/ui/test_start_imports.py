@@ -27,6 +27,7 @@ NOT_AT_START = (
     "walkapp.nudge",
     "walkapp.ui.bundles_ui",
     "walkapp.ui.export",
+    "walkapp.ui.crash_dialog",
     "walkapp.ui.screens.observation",
     "walkapp.ui.screens.new_walk",
     "walkapp.ui.screens.observe_page",

@@ -20,9 +20,13 @@ from walkapp.errors import WalkappError
 # What the desktop app's start needs from the core, imported before Qt (see the docstring).
 # (Not the ORM's models: the first window needs none of them, see walkapp.storage. SQLite's
 # dialect is what opening the database loads: the models used to import it.)
+# (The safety checks, the job runner, the report registry and the crash log's handlers are
+# the window's too: the command modules' parsers used to bring them in ahead of Qt.)
 DESKTOP_CORE = ("walkapp.services", "walkapp.services.commands", "walkapp.services.resume",
                 "walkapp.storage.startup", "walkapp.storage.check_schedule",
-                "walkapp.protocol.library", "sqlalchemy.dialects.sqlite")
+                "walkapp.protocol.library", "sqlalchemy.dialects.sqlite",
+                "walkapp.services.safety", "walkapp.services.offload", "walkapp.reports",
+                "logging.handlers")
 
 
 def _import_the_core() -> None:
