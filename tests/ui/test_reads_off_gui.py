@@ -163,7 +163,10 @@ def test_opening_a_walk_reads_it_once_for_all_its_pages(
     loads.clear()
     # A page built later, with nothing changed since, uses the walk read at opening; after
     # a change it reads the walk again, once.
-    window.workspace.page("observation")
+    observation = window.workspace.page("observation")
+    # Its note-taker comes a turn later (a short opening turn); it too reads nothing new.
+    assert getattr(observation, "notes", "missing") is None
+    qtbot.waitUntil(lambda: getattr(observation, "notes", None) is not None)
     assert loads == []
     services.walks.update_walk(walk.id, title="Spring walk for maths")
     QApplication.processEvents()  # the change reaches the window

@@ -18,6 +18,7 @@ from walkapp.events import Change, Entity
 from walkapp.protocol.runner import Clock
 from walkapp.protocol.schema import Activity, PhaseKey
 from walkapp.services import Services
+from walkapp.ui import turns
 from walkapp.ui.dialogs import Asker
 from walkapp.ui.page import Page
 from walkapp.ui.screens.observation import ObservationScreen
@@ -155,9 +156,10 @@ class ObservationPage(QWidget, Page):
         self._asker = asker
         self._other_panels: PanelFactory = panels or (lambda _activity: None)
         self.notes: NoteTaker | None = None
+        self._shut = False
         self.guide = StepGuide(services, walk_id, PhaseKey.OBSERVATION.value, self._panel,
                                clock=clock, writer=writer, text_height=VISITS_TEXT_HEIGHT,
-                               foldable=True)
+                               foldable=True, sliced_start=True)
         # A narrower step list than the pre-brief's: the note-taker's visit header and
         # editor need the width at 1024 pixels (titles wrap).
         self.guide.steps.setMinimumWidth(STEP_LIST_WIDTH[0])
@@ -170,10 +172,12 @@ class ObservationPage(QWidget, Page):
             side = self.guide.splitter.widget(0)
             if side is not None:
                 side.hide()
+        # The note-taker is built in a later turn than the page (the guide's body comes
+        # in the next turns), so opening a big walk on this page is no single long turn.
+        # Whichever step runs, it is built then; asked for sooner (the window puts back
+        # whose notes and which visit were on show, walkapp.ui.resume), it is built at once.
         if self.guide.runner.protocol.has_visits:
-            # Built now, whichever step runs: the window puts back whose notes and which
-            # visit were on show (walkapp.ui.resume) before the visits step is reached.
-            self.guide.panel_for(Activity.VISITS)
+            turns.later(self, self._build_notes)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.guide)
@@ -187,22 +191,35 @@ class ObservationPage(QWidget, Page):
             self.notes.screen_changed.connect(self.screen_changed)
         return self.notes
 
+    def _build_notes(self) -> None:
+        self._notes_now()
+
+    def _notes_now(self) -> NoteTaker | None:
+        """The note-taker (None without a visits step), built now if not built yet."""
+        if self.notes is None and not self._shut and self.guide.runner.protocol.has_visits:
+            self.guide.panel_for(Activity.VISITS)
+        return self.notes
+
     # -- the note-taker's parts, for the window (resume) and tests ---------------------------
     @property
     def observation(self) -> ObservationScreen | None:
-        return self.notes.observation if self.notes is not None else None
+        notes = self._notes_now()
+        return notes.observation if notes is not None else None
 
     @property
     def screen_author(self) -> str | None:
-        return self.notes.screen_author if self.notes is not None else None
+        notes = self._notes_now()
+        return notes.screen_author if notes is not None else None
 
     @property
     def author(self) -> QComboBox | None:
-        return self.notes.author if self.notes is not None else None
+        notes = self._notes_now()
+        return notes.author if notes is not None else None
 
     def show_author(self, author_id: str) -> bool:
         """Show `author_id`'s notes (a person on the roster); False if that cannot be."""
-        return self.notes.show_author(author_id) if self.notes is not None else False
+        notes = self._notes_now()
+        return notes.show_author(author_id) if notes is not None else False
 
     # -- the page contract: the guide asks its steps' prompts and panels -------------------
     def on_change(self, change: Change) -> None:
@@ -215,4 +232,5 @@ class ObservationPage(QWidget, Page):
         return self.guide.can_close()
 
     def shutdown(self) -> None:
+        self._shut = True  # nothing is built after this (a note-taker's turn still due)
         self.guide.shutdown()

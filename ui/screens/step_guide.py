@@ -60,9 +60,12 @@ class StepGuide(QWidget, Page):
                  *, clock: Clock | None = None, runner: ProtocolRunner | None = None,
                  writer: Writer | None = None, text_height: int = TEXT_HEIGHT,
                  foldable: bool = False, roles: Sequence[Role] = (),
-                 parent: QWidget | None = None) -> None:
+                 sliced_start: bool = False, parent: QWidget | None = None) -> None:
         """`roles`: the protocol's roles, shown beside the steps (the pre-brief's guide
-        names them, so the group can agree who takes which)."""
+        names them, so the group can agree who takes which). `sliced_start`: the first
+        step's body is built in the next turns too (see `_body_due`), as after a click, so
+        that the turn that shows the guide stays short (the Observation page's note-taker
+        is a large body)."""
         super().__init__(parent)
         self._services = services
         # Above a panel the step's words scroll inside this height: the note-taker of the
@@ -248,7 +251,7 @@ class StepGuide(QWidget, Page):
         self._ticker.timeout.connect(self._tick)
         self._ticker.start()
         self._fill_steps()
-        self.show_state(self.runner.refresh())
+        self.show_state(self.runner.refresh(), sliced=sliced_start)
         turns.later(self, self._prepare_next)  # see _show_panel_due
 
     # -- drawing ---------------------------------------------------------------------------
