@@ -2,7 +2,7 @@
 (`sqlalchemy.table`), not the ORM's models: listing walks, the Trash's ids and which walks
 have conflict copies need no mapped class, so the desktop app's first window is shown
 without importing or mapping the 26 models (see walkapp.storage). Same tables and column
-types as walkapp.storage.models (tests/core/test_summary_tables.py compares them)."""
+types as walkapp.storage.models (tests/core/test_lazy_models.py compares them)."""
 
 from __future__ import annotations
 
@@ -19,7 +19,6 @@ walks = table(
 
 walk_counts = table("walk_counts", column("walk_id", String), column("walkers", Integer),
                     column("visits", Integer), column("notes", Integer))
-
 
 
 def _copies(name: str) -> TableClause:
