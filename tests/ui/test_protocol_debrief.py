@@ -1,6 +1,6 @@
 """The Patterns panel follows the walk's protocol's `[[debrief_sequence]]`: its kinds in
 its order, its titles and prompts; a protocol without one gets walkapp's usual sequence
-(`walkapp.protocol.debrief.debrief_stages`). Statements stored under a kind the protocol
+(`Protocol.debrief_stages()`). Statements stored under a kind the protocol
 leaves out stay on screen, under "Other". Expected texts come from the loaded protocol."""
 
 from __future__ import annotations
@@ -12,7 +12,7 @@ from tests.ui.postbrief.conftest import settle, wait_loaded
 from tests.ui.protocol_words import NO_PREDICT, every_protocol, make_protocol, walk_from
 from walkapp import domain as d
 from walkapp.protocol import Protocol
-from walkapp.protocol.debrief import DEFAULT_DEBRIEF, debrief_stages
+from walkapp.protocol.schema import DEFAULT_DEBRIEF
 from walkapp.services import Services
 from walkapp.ui.screens.postbrief import PostBriefWorkspace
 from walkapp.ui.screens.postbrief.patterns import PatternsPanel
@@ -39,7 +39,7 @@ def test_the_patterns_panel_shows_the_protocols_debrief_sequence(
     walk_id = walk_from(services, protocol)
     panel = open_patterns(qtbot, services, walk_id, asker)
     stages = protocol.debrief_sequence or DEFAULT_DEBRIEF
-    assert debrief_stages(protocol) == stages
+    assert protocol.debrief_stages() == stages
     assert list(panel.sections) == [s.kind for s in stages]
     for number, stage in enumerate(stages, start=1):
         assert panel.titles[stage.kind].text() == f"{number}. {stage.title}"

@@ -22,11 +22,11 @@ from tests.helpers.app_text import AppText, walk_text
 from tests.ui import protocol_words
 from tests.ui.conftest import ScriptedAsker
 from tests.ui.test_observation_steps import TEST_PROTOCOLS as OBSERVE_PROTOCOLS
+from tests.ui.test_observation_steps import prompt_words
 from walkapp.config import Settings
 from walkapp.protocol import Protocol, load_text
-from walkapp.protocol.debrief import debrief_stages
 from walkapp.protocol.library import ProtocolLibrary
-from walkapp.protocol.schema import Activity, PhaseKey, Prompt, PromptKind, Step
+from walkapp.protocol.schema import Activity, PhaseKey, Step
 from walkapp.protocol.snapshot import to_data
 from walkapp.protocol.tomlwrite import dumps
 from walkapp.services import Services
@@ -47,15 +47,6 @@ CASES = protocols()
 
 def squash(text: str) -> str:
     return " ".join(text.split()).lower()
-
-
-def prompt_words(prompt: Prompt) -> list[str]:
-    words = [prompt.text]
-    if prompt.kind in (PromptKind.CHOICE, PromptKind.CHECKLIST):
-        words += list(prompt.options)
-    if prompt.kind is PromptKind.RATING:
-        words += [w for w in (prompt.low_label, prompt.high_label) if w]
-    return words
 
 
 def step_words(step: Step) -> list[str]:
@@ -114,7 +105,7 @@ def test_the_whole_protocol_is_walked_in_the_app(walked: tuple[Protocol, AppText
                                                                                roles)):
             problems[f"roles at {where}"] = lost
     if any(s.activity is Activity.PATTERNS for _, _, s in protocol.steps()):
-        stages = [w for s in debrief_stages(protocol) for w in (s.title, s.prompt) if w]
+        stages = [w for s in protocol.debrief_stages() for w in (s.title, s.prompt) if w]
         if lost := missing(seen, "post_brief", stages):
             problems["debrief sequence"] = lost
     if any(s.activity is Activity.FEEDBACK for _, _, s in protocol.steps()):

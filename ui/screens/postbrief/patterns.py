@@ -1,7 +1,7 @@
 """Patterns: the group's statements, in the stages of the walk's debrief sequence.
 
 The stages are the protocol's `[[debrief_sequence]]` (walkapp's usual describe → analyse →
-predict → next level when it has none: walkapp.protocol.debrief), each a numbered section
+predict → next level when it has none: Protocol.debrief_stages()), each a numbered section
 with the protocol's title and prompt, so that the group describes before it analyses, and
 so on, in the protocol's own words. Statements kept under a kind the protocol leaves out
 (written before, or merged from another laptop) are shown under "Other", never dropped.
@@ -15,8 +15,7 @@ from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QVBoxLayout, QWidget
 
 from walkapp.domain import Pattern, PatternKind
 from walkapp.events import Entity
-from walkapp.protocol.debrief import DEFAULT_DEBRIEF
-from walkapp.protocol.schema import DebriefStage
+from walkapp.protocol.schema import DEFAULT_DEBRIEF, DebriefStage
 from walkapp.services.commands import DebriefEdit
 from walkapp.services.debrief import DebriefService
 from walkapp.ui.dialogs import Asker

@@ -22,7 +22,6 @@ from PySide6.QtWidgets import QVBoxLayout, QWidget
 from walkapp.domain import Stem
 from walkapp.events import Change
 from walkapp.protocol import Activity
-from walkapp.protocol.debrief import debrief_stages
 from walkapp.services import Services
 from walkapp.services.protocol_walks import walk_protocol
 from walkapp.ui.dialogs import Asker
@@ -79,7 +78,7 @@ PANELS: tuple[PanelSpec, ...] = (
                                                     stem_labels=_stem_labels(s, w))),
     PanelSpec(Activity.PATTERNS, "Patterns",
               lambda s, w, a, wr: PatternsPanel(s.debrief, w, a, writer=wr,
-                                                stages=debrief_stages(walk_protocol(s, w)))),
+                                                stages=walk_protocol(s, w).debrief_stages())),
     PanelSpec(Activity.COMMITMENTS, "Commitments",
               lambda s, w, _a, wr: CommitmentsPanel(s.debrief, s.notes, s.walks, w, writer=wr)),
     PanelSpec(Activity.NEXT_STEPS, "Next steps",
