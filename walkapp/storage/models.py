@@ -123,6 +123,9 @@ class Walk(Timestamped, Base):
     # When the walk was deleted (UTC): it waits in the Trash, hidden from every list and
     # report, until it is restored, the Trash is emptied, or its 30 days are over.
     trashed_at: Mapped[datetime | None] = mapped_column(default=None)
+    # The series this walk belongs to (a group's walks over a term, continued by "Plan
+    # again"): the id of the series' first walk; None for a walk never planned again.
+    series_id: Mapped[str | None] = mapped_column(ID, default=None, index=True)
 
     groups: Mapped[list["Group"]] = relationship(
         back_populates="walk", cascade="all, delete-orphan", passive_deletes=True,
@@ -301,6 +304,22 @@ class Note(Travelling, Base):
     @stale_tags.setter
     def stale_tags(self, ids: list[str]) -> None:
         self.stale_look_for_ids = " ".join(sorted(set(ids))) or None
+
+
+class NoteReview(Base):
+    """The facilitator's decision on one note at the evidence wall (migration 0008): kept in
+    the record although it is flagged, or set aside (kept, never in a record). Not part of
+    the walker's note: it never changes the note's version id and never travels in a notes
+    file. No row: the note is in the record unless the nudge or the name caution flags it."""
+
+    __tablename__ = "note_reviews"
+    __table_args__ = (CheckConstraint("state IN ('kept', 'set_aside')", name="state"),)
+    note_id: Mapped[str] = mapped_column(
+        ID, ForeignKey("notes.id", ondelete="CASCADE"), primary_key=True)
+    walk_id: Mapped[str] = mapped_column(
+        ID, ForeignKey("walks.id", ondelete="CASCADE"), index=True)
+    state: Mapped[str] = mapped_column(String(16))
+    decided_at: Mapped[datetime] = mapped_column(default=utcnow)
 
 
 class Reflection(Travelling, Base):
