@@ -403,6 +403,8 @@ class Walk:
     norms: tuple[Norm, ...] = ()
     # Visits removed from the route whose rows stay for their notes; never in `visits`.
     removed_visits: tuple[Visit, ...] = ()
+    # The series the walk belongs to (the id of its first walk); None: not in a series.
+    series_id: str | None = None
 
     @property
     def walkers(self) -> tuple[Participant, ...]:

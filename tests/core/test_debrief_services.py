@@ -14,7 +14,7 @@ from walkapp.services import Services
 
 def test_open_commitments_come_back_at_the_next_walk(services: Services) -> None:
     first = make_walk(services, "First", walkers=2, walk_date=date(2026, 9, 1))
-    second = services.walks.duplicate_walk(first.id, "Second", date(2026, 10, 1))
+    second = services.series.plan_again(first.id, "Second", date(2026, 10, 1))
     unrelated = make_walk(services, "Elsewhere", walkers=0, walk_date=date(2026, 9, 2))
     someone = services.plan.add_participant(unrelated.id, "Someone Else")
     kept = services.debrief.save_commitment(first.id, first.walkers[0].id, "I will try A")
@@ -27,7 +27,7 @@ def test_open_commitments_come_back_at_the_next_walk(services: Services) -> None
 
 def test_action_items_follow_ups_and_tracker_order(services: Services) -> None:
     first = make_walk(services, "First", walk_date=date(2026, 9, 1))
-    later = make_walk(services, "Later", walk_date=date(2026, 10, 1))
+    later = services.series.plan_again(first.id, "Later", date(2026, 10, 1))
     a = services.debrief.add_action_item(first.id, "Share strips", "Ann", "2026-09-10")
     b = services.debrief.add_action_item(first.id, "Book library", "Ben")
     services.debrief.add_action_item(later.id, "Plan next walk", "Cy", date(2026, 10, 5))

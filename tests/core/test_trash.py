@@ -42,8 +42,12 @@ def _rows_of(services: Services, walk_id: str) -> int:
         return total
 
 
-def _walk_with_record(services: Services, title: str, when: date) -> d.Walk:
-    walk = make_walk(services, title, walkers=2, visits=2, walk_date=when)
+def _walk_with_record(services: Services, title: str, when: date,
+                      after: d.Walk | None = None) -> d.Walk:
+    """A walk with a note, a commitment, an action item and an answer; `after`: planned
+    again from that walk (the next walk of its series)."""
+    walk = (make_walk(services, title, walkers=2, visits=2, walk_date=when) if after is None
+            else services.series.plan_again(after.id, title, when, copy_route=True))
     services.notes.save_note(NoteDraft(walk_id=walk.id, author_id=walk.walkers[0].id,
                                        visit_id=walk.visits[0].id, text=f"note of {title}"))
     services.debrief.save_commitment(walk.id, walk.walkers[0].id, f"I will try {title}")
@@ -59,9 +63,9 @@ def test_deleting_moves_the_walk_to_the_trash_and_hides_it_everywhere(
 
     services = trash_services
     first = _walk_with_record(services, "Spring walk", date(2026, 5, 4))
-    gone = _walk_with_record(services, "Autumn walk", date(2026, 10, 1))
+    gone = _walk_with_record(services, "Autumn walk", date(2026, 10, 1), after=first)
+    later = services.series.plan_again(gone.id, "Winter walk", date(2026, 12, 1))
     services.plan.add_participant(gone.id, "Only Here")
-    later = make_walk(services, "Winter walk", walkers=2, walk_date=date(2026, 12, 1))
     item = services.debrief.list_action_items(first.id)[0]
     services.debrief.follow_up(item.id, gone.id, d.ActionStatus.OPEN, "talked in autumn")
     # Before the delete, the later walk's pre-brief sees the autumn walk's commitments.

@@ -53,16 +53,22 @@ def _walk_label(day: date, title: str) -> str:
 # -- action tracker ------------------------------------------------------------------------
 def action_tracker_data(services: Services, walk_id: str | None = None,
                         today: date | None = None) -> ActionTrackerData:
-    """Action items of every walk — or, given a walk, of it and the walks before it —
+    """Action items of every walk — or, given a walk, of it and the earlier walks of its
+    series (the items its pre-brief follows up; its own alone when it is in no series) —
     open items first (soonest due first), each with its origin walk and follow-ups."""
     walks = {w.id: w for w in services.walks.list_walks()}
-    items = services.debrief.list_action_items()
     scope = "All walks"
-    if walk_id is not None:
+    if walk_id is None:
+        items = services.debrief.list_action_items()
+    else:
         walk = services.walks.get_walk(walk_id)
-        items = [a for a in items if a.origin_walk_id in walks
-                 and walks[a.origin_walk_id].walk_date <= walk.walk_date]
-        scope = f"Walks up to {fmt.short_date(walk.walk_date)} ({walk.title})"
+        items = [a for a in services.debrief.series_action_items(walk_id)
+                 if a.origin_walk_id in walks]
+        place = services.series.place_of(walk_id)
+        scope = (f"Series “{place.name}”: walks 1–{place.number} of {place.count}, up to "
+                 f"{fmt.short_date(walk.walk_date)} ({walk.title})"
+                 if place is not None and place.number > 1 else
+                 f"This walk only: {fmt.short_date(walk.walk_date)} ({walk.title})")
     return tracker_from_items(items, {k: (w.walk_date, w.title) for k, w in walks.items()},
                               scope=scope, today=today)
 

@@ -28,10 +28,11 @@ DEMO_DATE = date(2026, 11, 2)  # fixed, so the pictures change only when the lay
 
 
 def add_history(services: Services, walk_id: str) -> None:
-    """An earlier walk with the same group, so the journal and the tracker show history:
-    a commitment reviewed at the demo walk, and an action item followed up there."""
-    earlier = services.walks.duplicate_walk(walk_id, "Learning walk — questioning",
-                                            DEMO_DATE - timedelta(days=28))
+    """An earlier walk of the same series (the same group), so the journal and the tracker
+    show history: a commitment reviewed at the demo walk, and an action item followed up
+    there."""
+    earlier = services.series.plan_again(walk_id, "Learning walk — questioning",
+                                         DEMO_DATE - timedelta(days=28), copy_route=True)
     carla = next(p for p in earlier.walkers if p.display_name == "Carla Núñez")
     debrief = services.debrief
     tried = debrief.save_commitment(earlier.id, carla.id,

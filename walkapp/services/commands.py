@@ -27,7 +27,8 @@ if TYPE_CHECKING:  # the services package imports its modules, not this one: no 
     from walkapp.services import Services
 
 __all__ = ["Call", "Command", "ConflictResolve", "DebriefEdit", "NoteWrite", "PlanEdit",
-           "RunnerAction", "RunnerVerb", "SaveAnswer", "TrashEdit", "WalkDetailsEdit", "WalkEdit"]
+           "RunnerAction", "RunnerVerb", "SaveAnswer", "SeriesEdit", "TrashEdit",
+           "WalkDetailsEdit", "WalkEdit"]
 
 
 class Command:
@@ -137,6 +138,14 @@ class WalkEdit(_ServiceCall):
     methods: ClassVar[Mapping[str, str]] = {
         "duplicate_walk": "copy the walk", "delete_walk": "move the walk to the Trash",
     }
+
+
+@dataclass(frozen=True)
+class SeriesEdit(_ServiceCall):
+    """The next walk of a series, planned again from one of its walks."""
+
+    service: ClassVar[str] = "series"
+    methods: ClassVar[Mapping[str, str]] = {"plan_again": "plan the next walk"}
 
 
 @dataclass(frozen=True)

@@ -19,6 +19,7 @@ from walkapp.protocol.snapshot import from_snapshot
 from walkapp.services import convert
 from walkapp.services import validate as v
 from walkapp.services.base import ServiceBase
+from walkapp.services.series import earlier_walk_ids, series_up_to
 from walkapp.services.walks import live, live_walk
 from walkapp.storage import models as m
 from walkapp.storage.types import new_id, utcnow
@@ -119,27 +120,38 @@ class DebriefService(ServiceBase):
             return convert.by_family(convert.commitment(r) for r in rows)
 
     def open_commitments_before(self, walk_id: str) -> list[tuple[str, d.Commitment]]:
-        """Open commitments from earlier walks by people on this walk's roster, for the
-        pre-brief review: (walker's name, commitment) pairs, oldest walk first."""
+        """Open commitments from the earlier walks of this walk's series by people on its
+        roster, for the pre-brief review: (walker's name, commitment) pairs, oldest walk
+        first. None for a walk not in a series (`walkapp.services.series`): what other
+        groups (or the sample walk) promised is not this group's to review. A commitment
+        carried forward into a later walk (`carried_from_id`) is reviewed there, as its
+        carried copy, not twice."""
         with self.db.transaction() as session:
             walk = _walk(session, walk_id)
+            earlier = earlier_walk_ids(session, walk)
             people: dict[str, str] = {p.person_id: p.display_name
                       for p in session.scalars(select(m.Participant)
                                                .where(m.Participant.walk_id == walk_id))
                       if p.person_id}
-            if not people:
+            if not people or not earlier:
                 return []
+            carried_on = set(session.scalars(
+                select(m.Commitment.carried_from_id)
+                .where(m.Commitment.walk_id.in_([*earlier, walk_id]),
+                       m.Commitment.carried_from_id.is_not(None),
+                       m.Commitment.deleted_at.is_(None))))
+            order = {wid: i for i, wid in enumerate(earlier)}
             rows = session.execute(
                 select(m.Commitment, m.Participant.person_id)
                 .join(m.Participant, m.Participant.id == m.Commitment.participant_id)
-                .join(m.Walk, m.Walk.id == m.Commitment.walk_id)
                 .where(m.Participant.person_id.in_(list(people)),
-                       m.Commitment.walk_id != walk_id,
+                       m.Commitment.walk_id.in_(earlier),
                        m.Commitment.deleted_at.is_(None),
-                       m.Commitment.status == d.CommitmentStatus.OPEN.value,
-                       m.Walk.walk_date <= walk.walk_date, live())
-                .order_by(m.Walk.walk_date, m.Commitment.created_at)).all()
-            pairs = [(people[person_id or ""], convert.commitment(c)) for c, person_id in rows]
+                       m.Commitment.status == d.CommitmentStatus.OPEN.value)
+                .order_by(m.Commitment.created_at, m.Commitment.id)).all()
+            rows = sorted(rows, key=lambda r: order[r[0].walk_id])  # stable: series order
+            pairs = [(people[person_id or ""], convert.commitment(c)) for c, person_id in rows
+                     if c.id not in carried_on and (c.conflict_of or c.id) not in carried_on]
         # One review per commitment: a conflict's other version (it waits in its own walk's
         # Conflicts view) is not a second commitment to review.
         families = {c.family for _, c in pairs if c.conflict_of is None}
@@ -232,15 +244,27 @@ class DebriefService(ServiceBase):
             return _action_items(session, query)
 
     def open_action_items_before(self, walk_id: str) -> list[d.ActionItem]:
-        """Open action items from earlier walks, for this walk's pre-brief review."""
+        """Open action items from the earlier walks of this walk's series, for its
+        pre-brief review (none for a walk not in a series), oldest walk first."""
         with self.db.transaction() as session:
-            walk = _walk(session, walk_id)
-            query = (select(m.ActionItem).join(m.Walk, m.Walk.id == m.ActionItem.origin_walk_id)
-                     .where(m.ActionItem.origin_walk_id != walk_id,
-                            m.ActionItem.status == d.ActionStatus.OPEN.value,
-                            m.Walk.walk_date <= walk.walk_date, live())
-                     .order_by(m.Walk.walk_date, m.ActionItem.position))
-            return _action_items(session, query)
+            earlier = earlier_walk_ids(session, _walk(session, walk_id))
+            if not earlier:
+                return []
+            order = {wid: i for i, wid in enumerate(earlier)}
+            query = (select(m.ActionItem)
+                     .where(m.ActionItem.origin_walk_id.in_(earlier),
+                            m.ActionItem.status == d.ActionStatus.OPEN.value)
+                     .order_by(m.ActionItem.position))
+            items = _action_items(session, query)
+        return sorted(items, key=lambda a: order[a.origin_walk_id])
+
+    def series_action_items(self, walk_id: str) -> list[d.ActionItem]:
+        """Action items of this walk and the earlier walks of its series (this walk's alone
+        when it is in none): what the walk's action tracker follows."""
+        with self.db.transaction() as session:
+            walks = series_up_to(session, _walk(session, walk_id))
+            return _action_items(session, select(m.ActionItem)
+                                 .where(m.ActionItem.origin_walk_id.in_(walks)))
 
     # -- patterns and next steps -----------------------------------------------------------
     def add_pattern(self, walk_id: str, kind: d.PatternKind | str, text: str) -> d.Pattern:
