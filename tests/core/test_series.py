@@ -38,7 +38,8 @@ def test_plan_again_copies_the_plan_and_nothing_that_was_said(services: Services
     services.debrief.add_next_step(sample.id, "Try think-pair-share")
     services.responses.save(sample.id, "opener", "hopes", "To listen more")
     old = services.walks.get_walk(sample.id)
-    assert all(n for k, n in _said(services, old.id).items() if k != "timings")  # the sample walk has plenty to leave
+    # The sample walk has plenty to leave behind.
+    assert all(n for k, n in _said(services, old.id).items() if k != "timings")
 
     new = services.series.plan_again(old.id, walk_date=date(2026, 11, 9))
 

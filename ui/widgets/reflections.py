@@ -27,11 +27,17 @@ from walkapp.ui.widgets.autosave import (
 from walkapp.ui.writer import Writer
 
 
+def will_try_prompt() -> str:
+    """The reflection prompt whose answer is the walker's proposed commitment (the
+    commitments screen knows it by these words: walkapp.services.will_try)."""
+    return QCoreApplication.translate("Reflections", "I will try…")
+
+
 def default_prompts() -> tuple[str, ...]:
     return (
         QCoreApplication.translate("Reflections", "What did you notice about your own "
                                    "practice?"),
-        QCoreApplication.translate("Reflections", "I will try…"),
+        will_try_prompt(),
         QCoreApplication.translate("Reflections", "What question will you take back to "
                                    "your own classroom?"),
     )
