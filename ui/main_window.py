@@ -19,7 +19,7 @@ from walkapp.errors import WalkappError
 from walkapp.events import Action, Change, Entity
 from walkapp.protocol.library import ProtocolLibrary
 from walkapp.services import Services
-from walkapp.services.commands import Call, WalkEdit
+from walkapp.services.commands import Call, SeriesEdit, WalkEdit
 from walkapp.ui import gc_policy
 from walkapp.ui.bridge import ChangeBridge
 from walkapp.ui.dialogs import Asker
@@ -99,7 +99,7 @@ class MainWindow(MenuBar, Stoppable):
             built=self._walk_built, back=self.show_library, changed=self._update_actions,
             closed=lambda: self._closed)
         self.library = WalksLibrary(services.walks, trash=services.trash,
-                                    conflicts=services.conflicts)
+                                    conflicts=services.conflicts, series=services.series)
         self.stack.addWidget(self.library)
         # The Trash screen is built when first shown (`trash_view`); the expiry at start-up
         # needs no screen.
@@ -109,6 +109,7 @@ class MainWindow(MenuBar, Stoppable):
         self.library.open_requested.connect(self.open_walk)
         self.library.new_requested.connect(self.new_walk)
         self.library.duplicate_requested.connect(self.duplicate_walk)
+        self.library.plan_again_requested.connect(self.plan_again)
         self.library.delete_requested.connect(self.delete_walk)
         self.library.sample_requested.connect(self.create_sample_walk)
         self.library.trash_requested.connect(self.show_trash)
@@ -199,6 +200,31 @@ class MainWindow(MenuBar, Stoppable):
         self.writer.write(WalkEdit("duplicate_walk", (walk_id,)), origin=self,
                           on_done=lambda copy: self.open_walk(copy.id),
                           on_failed=self._failed(self.tr("The walk was not copied")))
+
+    def plan_again(self, walk_id: str | None = None) -> None:
+        """The next walk of the series of `walk_id` (default: the open walk, else the one
+        selected in the list): asked for in a short dialog, then opened."""
+        from walkapp.ui.screens.plan_again import PlanAgainDialog
+
+        walk_id = walk_id or self._current_walk_id()
+        if not walk_id:
+            return
+        title = self.tr("The next walk was not planned")
+        try:
+            walk = self._services.walks.get_walk(walk_id)
+            suggested = self._services.series.next_walk(walk_id)
+        except WalkappError as error:
+            self._report(error, title)
+            return
+        dialog = PlanAgainDialog(walk, suggested, parent=self)
+        if not self._asker.run(dialog):
+            return
+        asked = dialog.request()
+        self._before_save()  # the walk planned from, as it stands now
+        self.writer.write(SeriesEdit("plan_again", (walk_id, asked.title, asked.walk_date),
+                                     {"copy_route": asked.copy_route}),
+                          origin=self, on_done=lambda new: self.open_walk(new.id),
+                          on_failed=self._failed(title))
 
     def delete_walk(self, walk_id: str) -> None:
         """Move the walk to the Trash (after asking), and offer Undo."""

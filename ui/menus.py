@@ -32,6 +32,7 @@ class MenuBar(QMainWindow):
     new_action: QAction
     find_action: QAction
     close_walk_action: QAction
+    plan_again_action: QAction
     sample_action: QAction
     quit_action: QAction
     import_action: QAction
@@ -56,6 +57,7 @@ class MenuBar(QMainWindow):
         _asker: Asker
 
         def new_walk(self) -> None: ...
+        def plan_again(self, walk_id: str | None = None) -> None: ...
         def find_walk(self) -> None: ...
         def show_library(self) -> None: ...
         def create_sample_walk(self) -> None: ...
@@ -82,11 +84,15 @@ class MenuBar(QMainWindow):
                                         QKeySequence.StandardKey.Find)
         self.close_walk_action = self._action(self.tr("&Close walk"), self.show_library,
                                               QKeySequence.StandardKey.Close)
+        self.plan_again_action = self._action(self.tr("&Plan again…"), self.plan_again)
+        self.plan_again_action.setStatusTip(self.tr(
+            "Plan the next walk of this walk's series (same group, protocol and look-fors)"))
         self.sample_action = self._action(self.tr("Create the &sample walk"),
                                           self.create_sample_walk)
         self.quit_action = self._action(self.tr("&Quit"), self.close,
                                         QKeySequence.StandardKey.Quit)
-        for action in (self.new_action, self.find_action, self.close_walk_action):
+        for action in (self.new_action, self.plan_again_action, self.find_action,
+                       self.close_walk_action):
             file_menu.addAction(action)
         file_menu.addSeparator()
         self.import_action = self._action(self.tr("&Import walkers' notes…"),
@@ -149,7 +155,7 @@ class MenuBar(QMainWindow):
         # it) until its workspace is there.
         has_walk = not opening and (self.workspace is not None
                                     or self.library.selected_walk_id() is not None)
-        for action in (self.kit_action, self.save_notes_action):
+        for action in (self.kit_action, self.save_notes_action, self.plan_again_action):
             action.setEnabled(has_walk)
         for action, needs_walk in self._export_actions:
             action.setEnabled(has_walk or not needs_walk)

@@ -62,7 +62,7 @@ def _names(services: Services, walk: d.Walk) -> list[str]:
 
 def _review_panel(services: Services, walk: d.Walk, _asker: ScriptedAsker) -> ReviewPanel:
     services.debrief.save_commitment(walk.id, walk.walkers[0].id, "I will try pauses")
-    later = services.walks.duplicate_walk(walk.id, "Later", date(2026, 12, 1))
+    later = services.series.plan_again(walk.id, "Later", date(2026, 12, 1))
     panel = ReviewPanel(services, later.id)
     panel.commitments.selectRow(0)
     return panel

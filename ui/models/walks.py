@@ -1,7 +1,9 @@
 """Table model for the walks library.
 
-The last column marks a walk with unresolved conflicts (notes and the like changed on two
-laptops) with how many; it is empty for the others, so the mark stands out.
+The Series column says where a walk stands in its series ("2 of 3 · Questioning, autumn");
+it is empty for a walk in none. The last column marks a walk with unresolved conflicts
+(notes and the like changed on two laptops) with how many; it is empty for the others, so
+the mark stands out.
 """
 
 from __future__ import annotations
@@ -14,19 +16,22 @@ from PySide6.QtCore import QModelIndex, Qt
 
 from walkapp import formatting as fmt
 from walkapp.domain import WalkStatus, WalkSummary
+from walkapp.services.series import SeriesPlace
 from walkapp.ui.models.rows import Index, RowsTableModel
 
 
 class WalksTableModel(RowsTableModel[WalkSummary]):
     COLUMNS = ("Date", "Title", "Protocol", "Walkers", "Visits", "Notes", "Status",
-               "Conflicts")
-    CONFLICTS = 7
+               "Series", "Conflicts")
+    SERIES = 7
+    CONFLICTS = 8
     IdRole = Qt.ItemDataRole.UserRole + 1
     ConflictsRole = Qt.ItemDataRole.UserRole + 2  # unresolved conflicts of the walk
 
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
         self._conflicts: dict[str, int] = {}
+        self._places: dict[str, SeriesPlace] = {}
         # A row's texts, made when the view first asks for one of its cells: the view asks
         # for the rows on screen only, and for each several times (size, paint, roles).
         self._texts: dict[int, tuple[str, ...]] = {}
@@ -37,9 +42,12 @@ class WalksTableModel(RowsTableModel[WalkSummary]):
                           WalkStatus.CLOSED: self.tr("Closed")}
 
     def set_rows(self, rows: Sequence[WalkSummary],
-                 conflicts: Mapping[str, int] | None = None) -> None:
-        """`conflicts`: unresolved conflicts per walk id (a walk left out has none)."""
+                 conflicts: Mapping[str, int] | None = None,
+                 places: Mapping[str, SeriesPlace] | None = None) -> None:
+        """`conflicts`: unresolved conflicts per walk id (a walk left out has none);
+        `places`: each walk's place in its series (a walk left out is in none)."""
         self._conflicts = {k: v for k, v in (conflicts or {}).items() if v > 0}
+        self._places = dict(places or {})
         self._texts, self._numbers, self._dates = {}, {}, {}
         super().set_rows(rows)
 
@@ -70,6 +78,12 @@ class WalksTableModel(RowsTableModel[WalkSummary]):
     def conflicts(self, walk_id: str) -> int:
         return self._conflicts.get(walk_id, 0)
 
+    def place(self, walk_id: str) -> SeriesPlace | None:
+        return self._places.get(walk_id)
+
+    def places(self) -> dict[str, SeriesPlace]:
+        return dict(self._places)
+
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if role not in _ANSWERED:
             return None  # most of what a view asks a cell (font, colours, icon…): at once
@@ -89,6 +103,12 @@ class WalksTableModel(RowsTableModel[WalkSummary]):
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         if role == Qt.ItemDataRole.ToolTipRole and column == 1 and walk.school:
             return walk.school
+        if role in (Qt.ItemDataRole.ToolTipRole, Qt.ItemDataRole.AccessibleTextRole) \
+                and column == self.SERIES:
+            place = self.place(walk.id)
+            return None if place is None else self.tr(
+                "Walk {0} of {1} in the series “{2}”").format(
+                    fmt.number(place.number), fmt.number(place.count), place.name)
         return None
 
     def _conflict_data(self, walk: WalkSummary, role: int) -> Any:
@@ -109,7 +129,14 @@ class WalksTableModel(RowsTableModel[WalkSummary]):
         return (self._date(walk.walk_date), walk.title, walk.protocol_id or "—",
                 self._number(walk.walker_count), self._number(walk.visit_count),
                 self._number(walk.note_count), self._statuses[walk.status],
-                f"⚠ {self._number(count)}" if count else "")
+                self._series(walk.id), f"⚠ {self._number(count)}" if count else "")
+
+    def _series(self, walk_id: str) -> str:
+        place = self.place(walk_id)
+        if place is None:
+            return ""
+        return self.tr("{0} of {1} · {2}").format(self._number(place.number),
+                                                   self._number(place.count), place.name)
 
     def _number(self, value: int) -> str:
         # Babel formats a number in about 0.1 ms; the same counts come back row after row.

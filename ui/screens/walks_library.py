@@ -4,6 +4,11 @@ After a delete it shows an inline "moved to the Trash — Undo" bar; the Trash b
 how many walks are in it) leads to the Trash screen. A walk with unresolved conflicts
 (changed on two laptops) shows how many in the last column, read with the walks.
 
+A walk in a series says where it stands ("2 of 3 · Questioning, autumn"); the series list
+above the table shows one series' walks together. "Plan again…" (the button, the table's
+context menu) makes the next walk of the selected walk's series; the context menu can also
+copy a walk as a new one outside any series.
+
 The walks are read off the GUI thread, at start, after a change and at every pause in
 typing a search; the list on show stays until the newest read is in, and a read overtaken
 by a newer one is never shown (see `_read`). The GUI thread only shows what came back, and
@@ -15,7 +20,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import Qt, QTimer, Signal, SignalInstance
+from PySide6.QtCore import QPoint, Qt, QTimer, Signal, SignalInstance
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QComboBox,
@@ -24,26 +29,32 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QLineEdit,
+    QMenu,
     QPushButton,
     QStackedWidget,
     QVBoxLayout,
     QWidget,
 )
 
-from walkapp.domain import WalkStatus
+from walkapp.domain import LocalMode, WalkStatus
 from walkapp.errors import WalkappError
 from walkapp.events import Change, Entity
 from walkapp.services.conflicts import ConflictService
+from walkapp.services.series import SeriesPlace, SeriesService
 from walkapp.services.trash import TrashService
 from walkapp.services.walks import WalkService
 from walkapp.ui import workers
 from walkapp.ui.models.walks import WalksTableModel
 from walkapp.ui.page import Stoppable
+from walkapp.ui.screens.library_series import SeriesFilter, walk_menu
 from walkapp.ui.widgets.row_table import row_table, select_row_id, selected_row_id
 from walkapp.ui.workers import cancel_owned_by, read_in_background
 
-# What one read of the library brings: the walks, the Trash's ids, conflicts per walk.
-_Read = tuple[list[Any], set[str] | None, dict[str, int]]
+# What one read of the library brings: the walks, the Trash's ids, conflicts per walk, and
+# each walk's place in its series (the first read only).
+_Read = tuple[list[Any], set[str] | None, dict[str, int], dict[str, SeriesPlace] | None]
+# Widest the Series column is fitted to (a long series name is cut, whole in the tooltip).
+SERIES_COLUMN_MAX = 260
 
 # How long typing must pause before the library searches (ms).
 SEARCH_PAUSE_MS = 30
@@ -68,7 +79,8 @@ class WalksLibrary(QWidget, Stoppable):
 
     open_requested = Signal(str)
     new_requested = Signal()
-    duplicate_requested = Signal(str)
+    duplicate_requested = Signal(str)   # a copy outside any series
+    plan_again_requested = Signal(str)  # the next walk of the walk's series
     delete_requested = Signal(str)
     sample_requested = Signal()
     trash_requested = Signal()
@@ -77,10 +89,12 @@ class WalksLibrary(QWidget, Stoppable):
 
     def __init__(self, walks: WalkService, parent: QWidget | None = None, *,
                  trash: TrashService | None = None,
-                 conflicts: ConflictService | None = None) -> None:
+                 conflicts: ConflictService | None = None,
+                 series: SeriesService | None = None) -> None:
         super().__init__(parent)
         self._walks = walks
         self._trash = trash
+        self._series = series  # None: no series shown (a library built alone)
         self._conflicts = conflicts  # None: no conflict counts (a library built alone)
         self._undo_walk_id: str | None = None
         self.setObjectName("walksLibrary")
@@ -119,6 +133,8 @@ class WalksLibrary(QWidget, Stoppable):
         self.status_filter.addItem(self.tr("In progress"), WalkStatus.RUNNING.value)
         self.status_filter.addItem(self.tr("Closed"), WalkStatus.CLOSED.value)
         self.status_filter.currentIndexChanged.connect(lambda _i: self._search())
+        self.series_filter = SeriesFilter()
+        self.series_filter.currentIndexChanged.connect(lambda _i: self._search())
 
         self.model = WalksTableModel(self)
         self.table = row_table(self.model, self.tr("Walks"), stretch_column=1)
@@ -130,6 +146,8 @@ class WalksLibrary(QWidget, Stoppable):
             if column != 1:
                 header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
         self.table.activated.connect(self._activated)
+        self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.table.customContextMenuRequested.connect(self._context_menu)
 
         self.empty = QLabel(self.tr(
             "No walks yet.\nCreate one with File → New walk (Ctrl+N)."))
@@ -155,13 +173,15 @@ class WalksLibrary(QWidget, Stoppable):
         self.open_button = QPushButton(self.tr("Open"))
         self.open_button.setAccessibleName(self.tr("Open selected walk"))
         self.open_button.clicked.connect(lambda: self._emit_selected(self.open_requested))
-        self.duplicate_button = QPushButton(self.tr("Plan again from this…"))
-        self.duplicate_button.setAccessibleName(self.tr("Duplicate selected walk as a template"))
-        self.duplicate_button.setToolTip(self.tr(
-            "A new walk with the same protocol, focus, look-fors, norms, route and roster — "
-            "none of the notes."))
-        self.duplicate_button.clicked.connect(
-            lambda: self._emit_selected(self.duplicate_requested))
+        self.plan_again_button = QPushButton(self.tr("Plan again…"))
+        self.plan_again_button.setAccessibleName(
+            self.tr("Plan the next walk of the selected walk's series"))
+        self.plan_again_button.setToolTip(self.tr(
+            "The next walk of this series: the same protocol, roster, look-fors and norms, "
+            "a new date — none of the notes. Open commitments and action items come back "
+            "for review."))
+        self.plan_again_button.clicked.connect(
+            lambda: self._emit_selected(self.plan_again_requested))
         self.delete_button = QPushButton(self.tr("Delete…"))
         self.delete_button.setAccessibleName(self.tr("Delete selected walk"))
         self.delete_button.clicked.connect(lambda: self._emit_selected(self.delete_requested))
@@ -174,12 +194,13 @@ class WalksLibrary(QWidget, Stoppable):
         actions.addWidget(self.trash_button)
         actions.addStretch(1)
         actions.addWidget(self.open_button)
-        actions.addWidget(self.duplicate_button)
+        actions.addWidget(self.plan_again_button)
         actions.addWidget(self.delete_button)
 
         top = QHBoxLayout()
         top.addWidget(title)
         top.addStretch(1)
+        top.addWidget(self.series_filter)
         top.addWidget(self.status_filter)
         top.addWidget(self.search, 1)
         self.undo_bar = QFrame()
@@ -244,7 +265,8 @@ class WalksLibrary(QWidget, Stoppable):
         asked.number += 1
         number = asked.number
         search = self.search.text()
-        walks, trash, conflicts = self._walks, self._trash, self._conflicts
+        walks, trash, conflicts, series = (self._walks, self._trash, self._conflicts,
+                                           self._series)
 
         def newest() -> bool:
             return not self._closed and asked.number == number
@@ -260,7 +282,9 @@ class WalksLibrary(QWidget, Stoppable):
                 trashed = trash.trashed_ids() if trash is not None and not offset else None
                 counts = (conflicts.counts([w.id for w in rows]) if conflicts is not None
                           else {})
-                return rows, trashed, counts
+                # Walks in a series only (found by the index on series_id): cheap.
+                places = series.places() if series is not None and not offset else None
+                return rows, trashed, counts, places
             return work
 
         def first(data: _Read | None) -> None:
@@ -306,17 +330,21 @@ class WalksLibrary(QWidget, Stoppable):
             self._stack.setCurrentWidget(self._empty_page)
 
     def _show(self, rows: list[Any], trashed: set[str] | None,
-              conflicts: dict[str, int] | None = None, *, more: bool = False) -> None:
+              conflicts: dict[str, int] | None = None,
+              places: dict[str, SeriesPlace] | None = None, *, more: bool = False) -> None:
         """Show `rows` (the first of them when `more` are still to come)."""
         selected = self.selected_walk_id() or self._selection_wanted
         self._selection_wanted = None
-        rows = self._filtered(rows)
-        self.model.set_rows(rows, conflicts)
+        places = self.model.places() if places is None else places
+        self.series_filter.update_from(places)
+        rows = self._filtered(rows, places)
+        self.model.set_rows(rows, conflicts, places)
         self._fit_columns()
         if rows:
             self._stack.setCurrentWidget(self.table)
         else:
-            searching = bool(self.search.text()) or self.status_filter.currentIndex() > 0
+            searching = (bool(self.search.text()) or self.status_filter.currentIndex() > 0
+                         or self.series_filter.currentIndex() > 0)
             self.empty.setText(self.tr("No walk matches your search.") if searching
                                else self.tr("No walks yet.\nCreate one with File → New walk "
                                             "(Ctrl+N), or try the sample walk."))
@@ -333,7 +361,7 @@ class WalksLibrary(QWidget, Stoppable):
 
     def _show_rest(self, rows: list[Any], conflicts: dict[str, int]) -> None:
         """The rows after the first ones shown: added below them."""
-        rows = self._filtered(rows)
+        rows = self._filtered(rows, self.model.places())
         self.model.append_rows(rows, conflicts)
         if rows:
             self._stack.setCurrentWidget(self.table)
@@ -362,11 +390,33 @@ class WalksLibrary(QWidget, Stoppable):
                 text = self.model.texts(row)[column]
                 if text:
                     width = max(width, metrics.horizontalAdvance(text) + pad)
+            if column == self.model.SERIES:
+                width = min(width, SERIES_COLUMN_MAX)
             header.resizeSection(column, width)
 
-    def _filtered(self, rows: list[Any]) -> list[Any]:
+    def _filtered(self, rows: list[Any], places: dict[str, SeriesPlace]) -> list[Any]:
         wanted = self.status_filter.currentData()
-        return rows if wanted is None else [w for w in rows if w.status.value == wanted]
+        if wanted is not None:
+            rows = [w for w in rows if w.status.value == wanted]
+        return self.series_filter.filtered(rows, places)
+
+    # -- series ------------------------------------------------------------------------------
+    def show_series(self, series_id: str | None) -> None:
+        """Show only the walks of this series (None: every walk)."""
+        self.series_filter.choose(series_id)
+
+    def walk_menu(self, walk_id: str) -> QMenu:
+        """What can be done with one walk (the table's context menu)."""
+        return walk_menu(self, self, walk_id)
+
+    def _context_menu(self, where: QPoint) -> None:
+        index = self.table.indexAt(where)
+        if not index.isValid():
+            return
+        self.table.selectRow(index.row())
+        walk_id = self.selected_walk_id()
+        if walk_id:
+            self.walk_menu(walk_id).exec(self.table.viewport().mapToGlobal(where))
 
     def _refresh_trash(self, trashed: set[str] | None) -> None:
         if trashed is None:
@@ -404,9 +454,14 @@ class WalksLibrary(QWidget, Stoppable):
             self._search_timer.start()
 
     def _update_buttons(self, *_: object) -> None:
-        has = self.selected_walk_id() is not None
-        for button in (self.open_button, self.duplicate_button, self.delete_button):
+        walk_id = self.selected_walk_id()
+        has = walk_id is not None
+        for button in (self.open_button, self.plan_again_button, self.delete_button):
             button.setEnabled(has)
+        walk = self.model.row_at(self.model.row_of(walk_id)) if walk_id else None
+        # A walker's copy of a walk is not theirs to continue: the facilitator plans it.
+        self.plan_again_button.setEnabled(has and (walk is None
+                                                   or walk.local_mode is not LocalMode.WALKER))
 
     def _emit_selected(self, signal: SignalInstance) -> None:
         walk_id = self.selected_walk_id()

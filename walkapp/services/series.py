@@ -30,6 +30,7 @@ from walkapp import visit_fields
 from walkapp.errors import ValidationError
 from walkapp.events import Action, Entity
 from walkapp.services import convert
+from walkapp.services import summary_tables as summary
 from walkapp.services import validate as v
 from walkapp.services.base import ServiceBase
 from walkapp.services.walks import live, live_walk, load_walk
@@ -158,11 +159,12 @@ class SeriesService(ServiceBase):
     def places(self) -> dict[str, SeriesPlace]:
         """Every walk in a series (not in the Trash), by walk id: for the walks library.
         Walks with no series are not read at all (the index on `series_id` finds the rest)."""
+        # Plain Core columns, not the models: the first window's list needs no ORM.
+        w = summary.walks.c
         with self.db.transaction() as session:
-            rows = session.execute(
-                select(m.Walk.id, m.Walk.title, m.Walk.walk_date, m.Walk.created_at,
-                       m.Walk.series_id)
-                .where(m.Walk.series_id.is_not(None), live())).all()
+            rows = session.connection().execute(
+                select(w.id, w.title, w.walk_date, w.created_at, w.series_id)
+                .where(w.series_id.is_not(None), w.trashed_at.is_(None))).all()
         return _places(rows)
 
     def next_walk(self, walk_id: str) -> NextWalk:

@@ -15,7 +15,8 @@ walks = table(
     column("school", String), column("focus", Text), column("protocol_id", String),
     column("status", String), column("current_phase", String),
     column("local_mode", String), column("created_at", UTCDateTime()),
-    column("updated_at", UTCDateTime()), column("trashed_at", UTCDateTime()))
+    column("updated_at", UTCDateTime()), column("trashed_at", UTCDateTime()),
+    column("series_id", String))
 
 walk_counts = table("walk_counts", column("walk_id", String), column("walkers", Integer),
                     column("visits", Integer), column("notes", Integer))

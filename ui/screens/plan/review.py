@@ -81,7 +81,13 @@ class ReviewPanel(QWidget, Page):
         # Why a change was not saved (with Retry), or that it waits for the database.
         self.message = WriteNotice(self.writer, self)
 
+        # Where the review comes from: the earlier walks of this walk's series, or why
+        # there is nothing (a walk in no series reviews nothing from other walks).
+        self.series_line = QLabel()
+        self.series_line.setObjectName("hint")
+        self.series_line.setWordWrap(True)
         layout = QVBoxLayout(self)
+        layout.addWidget(self.series_line)
         self.commitments_title = QLabel()
         layout.addWidget(self.commitments_title)
         layout.addWidget(self.commitments, 1)
@@ -104,6 +110,20 @@ class ReviewPanel(QWidget, Page):
 
     def refresh(self) -> None:
         debrief = self._services.debrief
+        place = self._services.series.place_of(self.walk_id)
+        if place is None:
+            self.series_line.setText(self.tr(
+                "This walk is not part of a series, so nothing carries over from other walks. "
+                "To bring a group's open commitments and action items to its next walk, plan "
+                "that walk with “Plan again…” (in the File menu or the list of walks)."))
+        elif place.number == 1:
+            self.series_line.setText(self.tr(
+                "The first walk of the series “{0}”: nothing to carry over yet.").format(
+                    place.name))
+        else:
+            self.series_line.setText(self.tr(
+                "From the earlier walks of the series “{0}” (this is walk {1} of {2}).").format(
+                    place.name, fmt.number(place.number), fmt.number(place.count)))
         walks = {w.id: w for w in self._services.walks.list_walks()}
         carried = debrief.open_commitments_before(self.walk_id)
         self.commitments.setRowCount(len(carried))
