@@ -63,7 +63,8 @@ class PlanAgainDialog(QDialog):
         self.route.setAccessibleName(self.tr("Copy the route of visits too"))
         self.route.setToolTip(self.tr(
             "Off by default: a series learns more from rooms it has not seen yet."))
-        self.route.setEnabled(suggested.route_size > 0)
+        # Nothing to copy: no box to tick (the new walk's route is planned as usual).
+        self.route.setVisible(suggested.route_size > 0)
 
         form = QFormLayout()
         form.addRow(self.tr("&Title"), self.title)

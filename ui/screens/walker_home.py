@@ -30,7 +30,7 @@ from walkapp.ui.page import Page
 from walkapp.ui.screens.observation import Clock, ObservationScreen
 from walkapp.ui.widgets.autosave import DEBOUNCE_MS
 from walkapp.ui.widgets.nudge_highlight import NudgeCheck, no_nudge
-from walkapp.ui.widgets.reflections import ReflectionsPanel
+from walkapp.ui.widgets.reflections import ReflectionsPanel, default_prompts
 from walkapp.ui.widgets.step_words import StepWords, prompt_line
 from walkapp.ui.writer import Writer
 
@@ -159,8 +159,12 @@ class WalkerHome(QWidget, Page):
         self.visits_guide = StepWords(visits) if visits is not None else None
         if self.visits_guide is not None:
             self.observation.set_guide(self.visits_guide)
+        # The "I will try…" prompt in the walk's own words: the facilitator's commitments
+        # screen offers the answer as this walker's proposed commitment.
         self.reflections = ReflectionsPanel(services.notes, walk_id, participant_id,
-                                            prompts=prompts, debounce_ms=debounce_ms,
+                                            prompts=prompts if prompts is not None
+                                            else default_prompts(self.protocol),
+                                            debounce_ms=debounce_ms,
                                             writer=writer)
         self.tabs = QTabWidget()
         self.tabs.setAccessibleName(self.tr("Walker sections"))

@@ -14,6 +14,7 @@ from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import QLabel, QPlainTextEdit, QScrollArea, QVBoxLayout, QWidget
 
 from walkapp import domain as d
+from walkapp.protocol.schema import Protocol
 from walkapp.services.commands import NoteWrite
 from walkapp.services.notes import NoteService
 from walkapp.ui.page import Stoppable
@@ -27,17 +28,21 @@ from walkapp.ui.widgets.autosave import (
 from walkapp.ui.writer import Writer
 
 
-def will_try_prompt() -> str:
-    """The reflection prompt whose answer is the walker's proposed commitment (the
-    commitments screen knows it by these words: walkapp.services.will_try)."""
+def will_try_prompt(protocol: Protocol | None = None) -> str:
+    """The reflection prompt whose answer is the walker's proposed commitment: the walk's
+    protocol's "I will try" prompt (its own words, on every laptop), else walkapp's. The
+    commitments screen knows it by these words (walkapp.services.will_try)."""
+    spec = protocol.stem_spec(d.Stem.WILL_TRY) if protocol is not None else None
+    if spec is not None and spec.prompt.strip():
+        return spec.prompt
     return QCoreApplication.translate("Reflections", "I will try…")
 
 
-def default_prompts() -> tuple[str, ...]:
+def default_prompts(protocol: Protocol | None = None) -> tuple[str, ...]:
     return (
         QCoreApplication.translate("Reflections", "What did you notice about your own "
                                    "practice?"),
-        will_try_prompt(),
+        will_try_prompt(protocol),
         QCoreApplication.translate("Reflections", "What question will you take back to "
                                    "your own classroom?"),
     )

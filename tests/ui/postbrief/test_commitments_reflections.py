@@ -6,6 +6,8 @@ the proposed commitment — accepted in one click, and never doubled by importin
 
 from __future__ import annotations
 
+from dataclasses import replace
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -14,10 +16,15 @@ from PySide6.QtCore import Qt
 from tests.helpers.builders import make_walk
 from tests.helpers.laptops import laptops
 from tests.ui.postbrief.conftest import type_text, wait_loaded
+from walkapp import domain as d
 from walkapp.bundles import crypto
-from walkapp.services import Services
+from walkapp.protocol.library import DEFAULT_PROTOCOL_ID, builtin_protocol
+from walkapp.protocol.schema import StemSpec
+from walkapp.protocol.snapshot import to_snapshot
+from walkapp.services import NewWalk, Services
 from walkapp.ui.bridge import ChangeBridge
 from walkapp.ui.screens.postbrief.commitments import CommitmentsPanel
+from walkapp.ui.screens.walker_home import walker_home_for
 from walkapp.ui.widgets.reflections import ReflectionsPanel, default_prompts, will_try_prompt
 
 
@@ -104,3 +111,39 @@ def test_a_walkers_reflections_and_will_try_line_reach_the_commitments(
         assert "then asking a partner" in row.words.text()
         panel.shutdown()
         bridge.detach()
+
+
+def test_the_walks_own_will_try_words_on_both_laptops(qtbot, tmp_path: Path) -> None:
+    """A walk whose protocol says "I will try" in its own words: the walker's laptop asks
+    the reflection in those words, and the facilitator's commitments screen knows them."""
+    protocol = builtin_protocol(DEFAULT_PROTOCOL_ID)
+    words = "Voy a probar…"
+    spanish = replace(protocol, stems=tuple(
+        StemSpec(s.stem, "Voy a probar", words) if s.stem is d.Stem.WILL_TRY else s
+        for s in protocol.stems))
+    snapshot, content_hash = to_snapshot(spanish)
+    with laptops(tmp_path, "fac", "ana") as (fac, ana):
+        made = fac.services.walks.create_walk(NewWalk(
+            "Paseo", date(2026, 11, 2), language="es", protocol_id=spanish.id,
+            protocol_version=spanish.version, protocol_hash=content_hash,
+            protocol_snapshot=snapshot))
+        me = fac.services.plan.add_participant(made.id, "Ana Ruiz")
+        kit = fac.bundles.write_kit(made.id, tmp_path / "ana.walkkit", walker_id=me.id)
+        ana.bundles.open_kit(kit)
+        home = walker_home_for(ana.services, made.id, debounce_ms=20)
+        qtbot.addWidget(home)
+        editor = next(e for e in home.reflections.editors if e.prompt == words)
+        type_text(editor.text_edit, "Esperar cinco segundos antes de repetir la pregunta.")
+        assert home.save_pending()
+        home.shutdown()
+        fac.bundles.import_files([ana.bundles.write_notes(made.id, me.id,
+                                                          tmp_path / "ana.walknotes")])
+        panel = CommitmentsPanel(fac.services.debrief, fac.services.notes,
+                                 fac.services.walks, made.id)
+        qtbot.addWidget(panel)
+        panel.show()
+        wait_loaded(qtbot, panel)
+        row = panel.rows[me.id]
+        assert row.suggested and row.editor.toPlainText() == \
+            "Esperar cinco segundos antes de repetir la pregunta."
+        panel.shutdown()
