@@ -411,9 +411,14 @@ class WalksLibrary(QWidget, Stoppable):
 
     def _context_menu(self, where: QPoint) -> None:
         index = self.table.indexAt(where)
-        if not index.isValid():
-            return
-        self.table.selectRow(index.row())
+        if index.isValid():
+            self.table.selectRow(index.row())
+        else:
+            # The Menu key (or a click below the rows): the selected walk's menu, at its row.
+            current = self.table.currentIndex()
+            if not current.isValid() or self.selected_walk_id() is None:
+                return
+            where = self.table.visualRect(current).bottomLeft()
         walk_id = self.selected_walk_id()
         if walk_id:
             self.walk_menu(walk_id).exec(self.table.viewport().mapToGlobal(where))

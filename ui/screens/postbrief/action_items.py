@@ -135,7 +135,8 @@ class ActionItemsPanel(Panel):
         self.use_writer(writer or Writer.around(self, debrief, walks))
         self.setObjectName("actionItemsPanel")
         self.body.addWidget(heading(self.tr("Action items"), self.tr(
-            "Who will do what, by when. Open items come back at the next walk's pre-brief.")))
+            "Who will do what, by when. Open items come back at the pre-brief of this "
+            "series' next walk (plan it with File → Plan again…).")))
 
         form = QHBoxLayout()
         self.new_text = QLineEdit()
