@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 from datetime import UTC, date, datetime, timedelta
+from pathlib import Path
 
 import pytest
 
@@ -223,3 +224,23 @@ def test_a_walk_with_no_series_carries_nothing_over(services: Services) -> None:
     assert same_person.person_id == sample.walkers[0].person_id
     assert services.debrief.open_action_items_before(walk.id) == []
     assert services.debrief.open_commitments_before(walk.id) == []
+
+
+def test_kits_carry_no_series(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A walker's laptop holds one walk and reviews nothing from earlier ones: the kit of a
+    walk in a series is the same kit as before (version 1 readers keep working)."""
+    from tests.helpers.laptops import laptops
+    from walkapp.bundles import crypto
+    from walkapp.bundles.kit import WALK_FIELDS
+
+    monkeypatch.setattr(crypto, "SCRYPT_N", 2**14)
+    assert "series_id" not in WALK_FIELDS
+    with laptops(tmp_path, "fac", "amy") as (fac, amy):
+        first = make_walk(fac.services, "Questioning", walkers=2)
+        second = fac.services.series.plan_again(first.id)
+        kit = fac.bundles.write_kit(second.id, tmp_path / "k.walkkit",
+                                    walker_id=second.walkers[0].id)
+        amy.bundles.open_kit(kit)
+        there = amy.services.walks.get_walk(second.id)
+        assert there.series_id is None and there.title == second.title
+        assert amy.services.series.places() == {}
