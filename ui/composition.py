@@ -78,10 +78,13 @@ class _Pages:
     """Builds each page of one walk's workspace on demand."""
 
     def __init__(self, services: Services, walk_id: str, asker: Asker,
-                 library: ProtocolLibrary | None, writer: Writer | None = None) -> None:
+                 library: ProtocolLibrary | None, writer: Writer | None = None,
+                 plan_again: Callable[[str], object] | None = None) -> None:
         self.services = services
         self.walk_id = walk_id
         self.asker = asker
+        # The window's "Plan again…" (None: the Reports page offers no next walk).
+        self.plan_again = plan_again
         # The window's one writer, handed to every page (None: each page makes its own).
         self.writer = writer
         from walkapp.services.protocol_walks import walk_protocol
@@ -173,7 +176,9 @@ class _Pages:
     def _reports_page(self) -> Page:
         from walkapp.ui.screens.reports_page import ReportsPage
 
-        return ReportsPage(self.export)
+        plan, walk_id = self.plan_again, self.walk_id
+        return ReportsPage(self.export,
+                           plan_again=(lambda: plan(walk_id)) if plan is not None else None)
 
     def specs(self, parent: QWidget | None) -> list[PageSpec]:
         from walkapp.ui.screens.workspace import PageSpec
@@ -213,10 +218,11 @@ class _Pages:
 def facilitator_pages(services: Services, walk_id: str, asker: Asker, parent: QWidget,
                       bridge: ChangeBridge | None = None,
                       library: ProtocolLibrary | None = None,
-                      writer: Writer | None = None) -> list[PageSpec]:
+                      writer: Writer | None = None,
+                      plan_again: Callable[[str], object] | None = None) -> list[PageSpec]:
     # `bridge` is not connected to any page: the main window hands each change to the
     # workspace, which hands it down its tree of pages once (walkapp.ui.page).
-    return _Pages(services, walk_id, asker, library, writer).specs(parent)
+    return _Pages(services, walk_id, asker, library, writer, plan_again).specs(parent)
 
 
 def walker_pages(services: Services, walk_id: str, asker: Asker,
@@ -235,12 +241,15 @@ def walker_pages(services: Services, walk_id: str, asker: Asker,
 
 def walk_pages(services: Services, walk_id: str, asker: Asker, parent: QWidget,
                bridge: ChangeBridge, library: ProtocolLibrary | None = None,
-               writer: Writer | None = None) -> list[PageSpec]:
+               writer: Writer | None = None,
+               plan_again: Callable[[str], object] | None = None) -> list[PageSpec]:
     """The pages for this laptop's role in the walk; `writer` is the window's one writer
-    (every write of every page goes through it)."""
+    (every write of every page goes through it); `plan_again(walk_id)` the window's "Plan
+    again…", offered at the end of the walk (its Reports page)."""
     from walkapp import domain as d
 
     walk = services.walks.get_walk(walk_id)
     if walk.local_mode is d.LocalMode.WALKER and walk.local_participant_id:
         return walker_pages(services, walk_id, asker, parent, writer)
-    return facilitator_pages(services, walk_id, asker, parent, bridge, library, writer)
+    return facilitator_pages(services, walk_id, asker, parent, bridge, library, writer,
+                             plan_again)

@@ -71,7 +71,7 @@ class MainWindow(MenuBar, Stoppable):
         self.writer = Writer(services, self)
         self.writer.waiting_changed.connect(self._write_waiting)
         pages = pages or (lambda s, w, a, p, b: composition.walk_pages(
-            s, w, a, p, b, lib, writer=self.writer))
+            s, w, a, p, b, lib, writer=self.writer, plan_again=self.plan_again))
         self._protocols = protocols or (lambda: composition.protocol_choices(lib))
         self._create_walk = create_walk or composition.walk_creator(lib)
         self.workspace: WalkWorkspace | None = None

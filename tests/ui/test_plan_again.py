@@ -18,6 +18,7 @@ from walkapp.services.series import NEXT_WALK_DAYS
 from walkapp.ui.main_window import MainWindow
 from walkapp.ui.screens.plan.review import ReviewPanel
 from walkapp.ui.screens.plan_again import PlanAgainDialog
+from walkapp.ui.screens.reports_page import ReportsPage
 from walkapp.ui.screens.walks_library import WalksLibrary
 
 
@@ -151,3 +152,22 @@ def test_the_review_says_where_it_comes_from(qtbot, services: Services) -> None:
     qtbot.addWidget(later)
     assert later.action_items.rowCount() == 1
     assert "walk 2 of 2" in later.series_line.text()
+
+
+def test_the_end_of_a_walk_leads_on_to_the_next(qtbot, services: Services,
+                                               qsettings: QSettings,
+                                               asker: ScriptedAsker) -> None:
+    walk = make_walk(services, "Writing walk", walk_date=date(2026, 9, 1))
+    window = _window(qtbot, services, qsettings, asker)
+    window.open_walk(walk.id)
+    qtbot.waitUntil(lambda: window.workspace is not None, timeout=5000)
+    assert window.workspace is not None
+    window.workspace.show_page("reports")
+    reports = window.workspace.page("reports")
+    assert isinstance(reports, ReportsPage) and reports.plan_again_button is not None
+    asker.dialog_actions.append(lambda dialog: isinstance(dialog, PlanAgainDialog))
+    reports.plan_again_button.click()
+    qtbot.waitUntil(lambda: window.workspace is not None
+                    and window.workspace.walk_id != walk.id, timeout=5000)
+    new = services.walks.get_walk(window.workspace.walk_id)
+    assert (new.title, new.series_id) == ("Writing walk — 2", walk.id)

@@ -1,5 +1,5 @@
 """The Reports page of a walk: every printable document in the report registry, with a line
-on what it is for."""
+on what it is for; and, at the end of the walk, the way on to the series' next walk."""
 
 from __future__ import annotations
 
@@ -13,7 +13,8 @@ from walkapp.ui.page import ShowOnlyPage
 
 class ReportsPage(QWidget, ShowOnlyPage):
     def __init__(self, export: Callable[[ReportKind], object],
-                 parent: QWidget | None = None) -> None:
+                 parent: QWidget | None = None, *,
+                 plan_again: Callable[[], object] | None = None) -> None:
         super().__init__(parent)
         rows = [(spec.kind, self.tr(spec.label), self.tr(spec.about)) for spec in REPORTS]
         grid = QGridLayout()
@@ -38,4 +39,21 @@ class ReportsPage(QWidget, ShowOnlyPage):
         layout.addWidget(intro)
         layout.addSpacing(8)
         layout.addLayout(grid)
+        self.plan_again_button: QPushButton | None = None
+        if plan_again is not None:
+            layout.addSpacing(16)
+            button = self.plan_again_button = QPushButton(self.tr("Plan the next walk…"))
+            button.setAccessibleName(self.tr("Plan the next walk of this series"))
+            button.setMinimumWidth(220)
+            button.clicked.connect(lambda _=False: plan_again())
+            next_row = QGridLayout()
+            next_row.setHorizontalSpacing(16)
+            what = QLabel(self.tr(
+                "The same group, protocol, look-fors and norms, a new date. Open commitments "
+                "and action items come back for review at its pre-brief."))
+            what.setWordWrap(True)
+            next_row.addWidget(button, 0, 0)
+            next_row.addWidget(what, 0, 1)
+            next_row.setColumnStretch(1, 1)
+            layout.addLayout(next_row)
         layout.addStretch(1)

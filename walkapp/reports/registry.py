@@ -137,8 +137,9 @@ REPORTS: tuple[ReportSpec, ...] = (
         f"{_WALK}:build_thanks", "walkapp.reports.thanks"),
     ReportSpec(
         ReportKind.ACTIONS, "Action-item tracker", "Action-item &tracker",
-        "Open action items across all walks first, with where they came from and what was "
-        "said since.", "action items across walks",
+        "Action items of the walk and the earlier walks of its series (of every walk when "
+        "none is chosen), open ones first, with where they came from and what was said "
+        "since.", "action items across walks (--walk: its series)",
         frozenset(), frozenset({Need.WALK}), "Action items", f"{_ACROSS}:build_tracker",
         "walkapp.reports.actions"),
     ReportSpec(
