@@ -21,6 +21,8 @@ _SENTENCE_BREAK = set(".!?:;…\"“”«»„‘’'([{•*-–—¡¿")
 _CLOSERS = {"”": "“", "»": "«", "’": "‘", "›": "‹"}
 _OPENERS = "\"'“«‘‹"
 _QUOTE_RE = re.compile("[" + re.escape(_OPENERS + "".join(_CLOSERS)) + "]")
+# Where reported words end: a sentence's end (not the dot of "9.15" or "3.º").
+_SENTENCE_END = re.compile(r"[.!?;…](?!\w)|\n")
 
 
 @dataclass(frozen=True)
@@ -66,18 +68,21 @@ def _joined(text: str, end: int, start: int) -> bool:
 
 
 def _longest(text: str, spans: list[tuple[int, int]], keys: list[str], i: int,
-             node: Node) -> tuple[Entry | None, int]:
-    """The longest listed phrase starting at word i (its words already found in `node`)."""
-    best: Entry | None = node.entry
+             nodes: list[Node], numbers: frozenset[str]) -> tuple[Entry | None, int]:
+    """The longest listed phrase starting at word i, whose first word reached `nodes`
+    (most specific first). A word can take several branches ("buenos" exactly, and
+    "buen*"): each is followed, and the longest phrase wins; on a tie, the most specific."""
+    best: Entry | None = None
     best_last = i
-    j = i
-    while node and j + 1 < len(keys):
-        child = node.get(keys[j + 1])
-        if child is None or not _joined(text, spans[j][1], spans[j + 1][0]):
-            break
-        node, j = child, j + 1
-        if node.entry is not None:
+    stack = [(node, i) for node in reversed(nodes)]
+    while stack:
+        node, j = stack.pop()
+        if node.entry is not None and (best is None or j > best_last):
             best, best_last = node.entry, j
+        if j + 1 < len(keys) and (node or node.stems or node.number is not None) \
+                and _joined(text, spans[j][1], spans[j + 1][0]):
+            stack.extend((child, j + 1) for child in
+                         reversed(node.matches(keys[j + 1], numbers)))
     return best, best_last
 
 
@@ -86,26 +91,52 @@ def _evaluative(text: str, spans: list[tuple[int, int]], keys: list[str], lexico
     """Flag listed words and phrases; return the indexes of the words they cover."""
     taken: set[int] = set()
     quoted: list[tuple[int, int]] | None = None
-    phrases = lexicon.phrases
+    phrases, numbers = lexicon.phrases, lexicon.number_words
     i, count = 0, len(keys)
     while i < count:
-        node = phrases.get(keys[i])
-        if node is None:
-            i += 1
-            continue
-        entry, last = _longest(text, spans, keys, i, node)
+        nodes = phrases.matches(keys[i], numbers)
+        entry: Entry | None = None
+        last = i
+        if nodes:
+            entry, last = _longest(text, spans, keys, i, nodes, numbers)
+        if entry is None:
+            entry = lexicon.ending_entry(keys[i])  # "*ísimo": one word, the last resort
         if entry is None:
             i += 1
             continue
         if entry.group != EXCEPTION.group:
             start, end = spans[i][0], spans[last][1]
             if quoted is None:
-                quoted = _quoted_regions(text)
+                quoted = _quoted_regions(text) + _reported_regions(text, spans, keys, lexicon)
             if not _inside(quoted, start):
                 flags.append(Flag(start, end, "evaluative", entry.suggestion))
                 taken.update(range(i, last + 1))
         i = last + 1
     return taken
+
+
+def _reported_regions(text: str, spans: list[tuple[int, int]], keys: list[str],
+                      lexicon: Lexicon) -> list[tuple[int, int]]:
+    """What somebody said without quotation marks: after a speech verb and a colon ("dijo:
+    excelente") or a reporting word ("dijo que estaba aburrida"), to the end of the
+    sentence."""
+    verbs, reporting = lexicon.speech_verbs, lexicon.reporting_words
+    if not verbs:
+        return []
+    regions: list[tuple[int, int]] = []
+    for j, key in enumerate(keys):
+        if key not in verbs or j + 1 >= len(keys):
+            continue
+        gap = text[spans[j][1]:spans[j + 1][0]]
+        if ":" in gap:
+            start = spans[j][1] + gap.index(":")
+        elif keys[j + 1] in reporting and gap.strip() == "":
+            start = spans[j + 1][1]
+        else:
+            continue
+        end = _SENTENCE_END.search(text, start + 1)
+        regions.append((start, end.start() if end else len(text)))
+    return regions
 
 
 def _names(text: str, spans: list[tuple[int, int]], keys: list[str], taken: set[int],
