@@ -79,11 +79,14 @@ def _longest(text: str, spans: list[tuple[int, int]], keys: list[str], i: int,
         node, j = stack.pop()
         if node.entry is not None and (best is None or j > best_last):
             best, best_last = node.entry, j
-        if j + 1 < len(keys) and (node or node.stems or node.number is not None) \
-                and _joined(text, spans[j][1], spans[j + 1][0]):
+        if j + 1 < len(keys) and _branches(node) and _joined(text, spans[j][1], spans[j + 1][0]):
             stack.extend((child, j + 1) for child in
                          reversed(node.matches(keys[j + 1], numbers)))
     return best, best_last
+
+
+def _branches(node: Node) -> bool:
+    return bool(node or node.stems) or node.number is not None or node.any is not None
 
 
 def _evaluative(text: str, spans: list[tuple[int, int]], keys: list[str], lexicon: Lexicon,

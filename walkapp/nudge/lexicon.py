@@ -8,7 +8,8 @@ A listed word can also be a pattern, because languages such as Spanish inflect o
 judgement into many words ("aburrido", "aburrida", "se aburrían", "aburridísimos"):
 - `stem*`  any word that starts with `stem` (at least three letters): "aburr*";
 - `*ending` any word that ends so, as a whole entry of its own: "*ísimo";
-- `#`      a number, in digits or one of the file's `number_words` ("faltaban # alumnos").
+- `#`      a number, in digits or one of the file's `number_words` ("faltaban # alumnos");
+- `*`      any one word, after the first ("muy *": "muy" and the word it strengthens).
 Exact words win over patterns, longer stems over shorter ones, and a longer phrase (or
 exception) over a shorter one, so "criterios de éxito" can stay quiet while "éxito" is
 flagged.
@@ -34,8 +35,9 @@ LEXICON_KIND = "nudge-words"
 # A word: letters/digits, possibly joined by apostrophes ("didn't", "students'" stops at s).
 WORD = re.compile(r"\w+(?:['’]\w+)*")
 # A listed word: a word, a `stem*`, an `*ending`, or `#` (a number).
-PATTERN_WORD = re.compile(r"#|\*?\w+(?:['’]\w+)*\*?")
+PATTERN_WORD = re.compile(r"#|\*(?!\w)|\*?\w+(?:['’]\w+)*\*?")
 NUMBER = "#"
+ANY = "*"
 STEM_MIN = 3  # letters before "*": shorter stems would match too much
 # The first letters of a stem index the stems of a tree level, for one look-up per word.
 STEM_KEY = STEM_MIN
@@ -54,11 +56,14 @@ def phrase_words(phrase: str) -> tuple[str, ...]:
     """A listed phrase as its normalised words; patterns keep their `*` or `#`."""
     words = []
     for token in PATTERN_WORD.findall(phrase):
+        if token == ANY:
+            words.append(ANY)
+            continue
         head = "*" if token.startswith("*") and token != "*" else ""
         tail = "*" if token.endswith("*") and len(token) > 1 else ""
         core = token.strip("*")
         words.append(NUMBER if token == NUMBER else head + normalise(core) + tail)
-    return tuple(w for w in words if w.strip("*"))
+    return tuple(w for w in words if w.strip("*") or w == ANY)
 
 
 @dataclass(frozen=True)
@@ -76,32 +81,39 @@ EXCEPTION = Entry((), "", "exception")
 class Node(dict[str, "Node"]):
     """A word tree: each level is the next word of a phrase; `entry` ends a phrase. Exact
     words are the dict's keys; `stems` holds the `stem*` patterns of the level, indexed by
-    their first STEM_KEY letters and longest first; `number` is the `#` branch."""
+    their first STEM_KEY letters and longest first; `number` is the `#` branch and `any`
+    the `*` one."""
 
-    __slots__ = ("entry", "number", "stems")
+    __slots__ = ("any", "entry", "number", "stems")
 
     def __init__(self) -> None:
         super().__init__()
         self.entry: Entry | None = None
         self.stems: dict[str, list[tuple[str, Node]]] = {}
         self.number: Node | None = None
+        self.any: Node | None = None
 
     def matches(self, key: str, numbers: frozenset[str]) -> list[Node]:
         """The branches a word can take from this level, the most specific first."""
-        found: list[Node] = []
         exact = self.get(key)
-        if exact is not None:
-            found.append(exact)
-        if self.stems:
-            for stem, node in self.stems.get(key[:STEM_KEY], ()):
-                if key.startswith(stem):
-                    found.append(node)
+        bucket = self.stems.get(key[:STEM_KEY]) if self.stems else None
+        if bucket is None and self.number is None and self.any is None:
+            return [exact] if exact is not None else []  # the usual case, kept cheap
+        found = [exact] if exact is not None else []
+        if bucket:
+            found.extend(node for stem, node in bucket if key.startswith(stem))
         if self.number is not None and (key.isdigit() or key in numbers):
             found.append(self.number)
+        if self.any is not None:
+            found.append(self.any)
         return found
 
     def child(self, word: str) -> Node:
         """The branch for a listed word (made if new)."""
+        if word == ANY:
+            if self.any is None:
+                self.any = Node()
+            return self.any
         if word == NUMBER:
             if self.number is None:
                 self.number = Node()
@@ -246,14 +258,16 @@ def _build(top: Reader) -> Lexicon:
 def _pattern_problem(words: tuple[str, ...]) -> str:
     """Why a listed phrase's patterns cannot be used ("" when they can)."""
     for index, word in enumerate(words):
+        if word in (NUMBER, ANY):
+            if index == 0:
+                return f"a phrase cannot start with “{word}”"
+            continue
         if word.startswith("*") and (index or len(words) > 1):
             return "an “*ending” must be a whole entry on its own, e.g. “*ísimo”"
         if word.startswith("*") and len(word) - 1 < STEM_MIN:
             return f"an “*ending” needs at least {STEM_MIN} letters"
         if word.endswith("*") and len(word) - 1 < STEM_MIN:
             return f"a “stem*” needs at least {STEM_MIN} letters before the *"
-        if word == NUMBER and index == 0:
-            return "a phrase cannot start with “#”"
     return ""
 
 
