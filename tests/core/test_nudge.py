@@ -201,7 +201,9 @@ def test_cli_nudge_spanish_and_odd_input(monkeypatch: pytest.MonkeyPatch,
 
 
 @pytest.mark.parametrize(("text", "flagged"), [
-    ("Le falta control del grupo.", ["falta"]),
+    ("Le falta control del grupo.", ["falta control"]),
+    ("La clase fue buenísima.", ["buenísima"]),  # "fue *" gives way to the judgement
+    ("La clase fue muy poco.", ["muy poco"]),
     ("Faltaban tres alumnos.", []),  # "falt* #": a count, not a judgement
     ("Faltaban 3 alumnos.", []),
     ("Los alumnos se aburrían.", ["aburrían"]),  # "aburr*": any inflection

@@ -68,21 +68,23 @@ def _joined(text: str, end: int, start: int) -> bool:
 
 
 def _longest(text: str, spans: list[tuple[int, int]], keys: list[str], i: int,
-             nodes: list[Node], numbers: frozenset[str]) -> tuple[Entry | None, int]:
+             nodes: list[Node], numbers: frozenset[str]) -> tuple[Entry | None, int, bool]:
     """The longest listed phrase starting at word i, whose first word reached `nodes`
     (most specific first). A word can take several branches ("buenos" exactly, and
-    "buen*"): each is followed, and the longest phrase wins; on a tie, the most specific."""
+    "buen*"): each is followed, and the longest phrase wins; on a tie, the most specific.
+    The third value: the phrase's last word matched only a `*` ("muy *")."""
     best: Entry | None = None
-    best_last = i
-    stack = [(node, i) for node in reversed(nodes)]
+    best_last, best_any = i, False
+    stack = [(node, i, False) for node in reversed(nodes)]
     while stack:
-        node, j = stack.pop()
+        node, j, via_any = stack.pop()
         if node.entry is not None and (best is None or j > best_last):
-            best, best_last = node.entry, j
-        if j + 1 < len(keys) and _branches(node) and _joined(text, spans[j][1], spans[j + 1][0]):
-            stack.extend((child, j + 1) for child in
+            best, best_last, best_any = node.entry, j, via_any
+        if j + 1 < len(keys) and _branches(node) and _joined(text, spans[j][1],
+                                                             spans[j + 1][0]):
+            stack.extend((child, j + 1, child is node.any) for child in
                          reversed(node.matches(keys[j + 1], numbers)))
-    return best, best_last
+    return best, best_last, best_any
 
 
 def _branches(node: Node) -> bool:
@@ -101,7 +103,11 @@ def _evaluative(text: str, spans: list[tuple[int, int]], keys: list[str], lexico
         entry: Entry | None = None
         last = i
         if nodes:
-            entry, last = _longest(text, spans, keys, i, nodes, numbers)
+            entry, last, via_any = _longest(text, spans, keys, i, nodes, numbers)
+            if via_any and last > i and _flags_at(text, spans, keys, last, lexicon):
+                # "fue *" before "pésima": underline the judgement, not the verb before it.
+                i += 1
+                continue
         if entry is None:
             entry = lexicon.ending_entry(keys[i])  # "*ísimo": one word, the last resort
         if entry is None:
@@ -116,6 +122,15 @@ def _evaluative(text: str, spans: list[tuple[int, int]], keys: list[str], lexico
                 taken.update(range(i, last + 1))
         i = last + 1
     return taken
+
+
+def _flags_at(text: str, spans: list[tuple[int, int]], keys: list[str], j: int,
+              lexicon: Lexicon) -> bool:
+    """A flag would start at word j on its own."""
+    nodes = lexicon.phrases.matches(keys[j], lexicon.number_words)
+    entry = _longest(text, spans, keys, j, nodes, lexicon.number_words)[0] if nodes else None
+    entry = entry or lexicon.ending_entry(keys[j])
+    return entry is not None and entry.group != EXCEPTION.group
 
 
 def _reported_regions(text: str, spans: list[tuple[int, int]], keys: list[str],
