@@ -1,26 +1,33 @@
 """How well the nudge separates judgement from description, on labelled notes.
 
 Two data sets per language (tests/data/): the development set, which the word lists were
-written and widened against (its figures are optimistic), and a held-out set never tuned on
-(the honest estimate). Spanish has a third: nudge_es_unseen.tsv was written after the
-Spanish list was first frozen, measured (P 0.95, R 0.53: the list then missed judgements
-carried by "muy …", "bien", "poco …" and idioms), and the general rules that fixed it were
-added; so it is now a development set too, kept to catch regressions. A note counts as
-flagged when it gets at least one "evaluative" flag; name cautions are not counted here.
+written and widened against (its figures are optimistic), and a held-out set never tuned on.
+Spanish has more: nudge_es_unseen.tsv and the five rounds of nudge_es_more.tsv were each
+written after the Spanish list was frozen, measured, and only then used to widen it; so
+they are development data now, kept to catch regressions, and their "before" figures are
+the honest estimate of how the nudge does on Spanish it has not seen.
+
+A note counts as flagged when it gets at least one "evaluative" flag; name cautions are not
+counted here.
 
 Why these thresholds: precision matters most. A nudge that underlines plain description
 teaches walkers to ignore it, and it fires on every pause in typing. A missed judgement
 costs less: the nudge is advice, and the post-brief evidence wall is read by the whole
-group. So precision must stay at or above 0.90 on unseen notes, while recall must stay at
-or above 0.70 ("most" judgemental phrasing). The development set must stay near perfect,
-so that an edit to the word lists that breaks a known case is caught.
-Spanish notes (Spain and Latin America) must reach 0.90 on both, on every set.
-Measured: English development P = 0.99, R = 0.99 (142 notes, 20 of them Spanish);
-English held-out P = 1.00, R = 0.73 (60 notes, 10 Spanish).
-Spanish (before this list / now): development P 0.86 R 0.22 / P 0.98 R 1.00 (110 notes);
-held-out P 0.88 R 0.19 / P 1.00 R 1.00 (72 notes; written with the development set, before
-tuning, by the same hand, so still optimistic); unseen P 0.95 R 0.53 (before the general
-rules) / P 0.97 R 1.00 (72 notes).
+group. So English precision must stay at or above 0.90 on unseen notes, while recall must
+stay at or above 0.70 ("most" judgemental phrasing); Spanish must reach 0.90 on both on
+every set (the issue's bar). Development sets must stay near perfect, so that an edit to
+the word lists that breaks a known case is caught.
+
+Measured (2026-12-01):
+- English development P 0.99, R 0.99 (142 notes, 20 of them Spanish); English held-out
+  P 1.00, R 0.73 (60 notes, 10 Spanish): unchanged by the Spanish work.
+- Spanish, before the work: development P 0.86 R 0.22; held-out P 0.88 R 0.19.
+- Spanish now: development P 0.96 R 1.00 (110); held-out P 0.97 R 1.00 (72; written with
+  the development set before tuning, by the same hand, so still optimistic); unseen
+  P 0.97 R 1.00 (72); more P 0.98 R 0.98 (290).
+- Spanish on fresh notes, each round before it was tuned on: unseen P 0.95 R 0.53, then
+  the five rounds of "more" P 1.00 R 0.50, P 0.96 R 0.83, P 1.00 R 0.68, P 1.00 R 0.83,
+  P 1.00 R 0.60. Recall on Spanish never seen is the weak side: expect 0.6-0.85.
 """
 
 from __future__ import annotations
@@ -78,7 +85,8 @@ def test_data_sets_are_balanced_and_large_enough() -> None:
                                 ("nudge_heldout.tsv", "en", 60),
                                 ("nudge_es_sentences.tsv", "es", 100),
                                 ("nudge_es_heldout.tsv", "es", 60),
-                                ("nudge_es_unseen.tsv", "es", 60)):
+                                ("nudge_es_unseen.tsv", "es", 60),
+                                ("nudge_es_more.tsv", "es", 200)):
         rows = load(name)
         in_lang = [r for r in rows if r[1] == lang]
         assert len(rows) >= minimum
@@ -89,7 +97,8 @@ def test_data_sets_are_balanced_and_large_enough() -> None:
     assert len(spanish) >= 150 + 60  # no note in two Spanish sets
 
 
-SPANISH = ("nudge_es_sentences.tsv", "nudge_es_heldout.tsv", "nudge_es_unseen.tsv")
+SPANISH = ("nudge_es_sentences.tsv", "nudge_es_heldout.tsv", "nudge_es_unseen.tsv",
+           "nudge_es_more.tsv")
 
 
 @pytest.mark.parametrize(("name", "min_precision", "min_recall"), [
@@ -98,6 +107,7 @@ SPANISH = ("nudge_es_sentences.tsv", "nudge_es_heldout.tsv", "nudge_es_unseen.ts
     ("nudge_es_sentences.tsv", 0.95, 0.95),
     ("nudge_es_heldout.tsv", 0.90, 0.90),
     ("nudge_es_unseen.tsv", 0.90, 0.90),
+    ("nudge_es_more.tsv", 0.95, 0.95),
 ])
 def test_precision_and_recall(name: str, min_precision: float, min_recall: float,
                               capsys: pytest.CaptureFixture[str]) -> None:

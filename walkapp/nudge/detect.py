@@ -88,7 +88,8 @@ def _longest(text: str, spans: list[tuple[int, int]], keys: list[str], i: int,
 
 
 def _branches(node: Node) -> bool:
-    return bool(node or node.stems) or node.number is not None or node.any is not None
+    return bool(node or node.stems or node.endings) or node.number is not None \
+        or node.any is not None
 
 
 def _evaluative(text: str, spans: list[tuple[int, int]], keys: list[str], lexicon: Lexicon,

@@ -7,7 +7,8 @@ removed, curly apostrophes straightened), so matching is case- and accent-insens
 A listed word can also be a pattern, because languages such as Spanish inflect one
 judgement into many words ("aburrido", "aburrida", "se aburrían", "aburridísimos"):
 - `stem*`  any word that starts with `stem` (at least three letters): "aburr*";
-- `*ending` any word that ends so, as a whole entry of its own: "*ísimo";
+- `*ending` any word that ends so: as a whole entry of its own ("*ísimo"), or after the
+  first word of a phrase ("estaban *ados");
 - `#`      a number, in digits or one of the file's `number_words` ("faltaban # alumnos");
 - `*`      any one word, after the first ("muy *": "muy" and the word it strengthens).
 Exact words win over patterns, longer stems over shorter ones, and a longer phrase (or
@@ -84,7 +85,7 @@ class Node(dict[str, "Node"]):
     their first STEM_KEY letters and longest first; `number` is the `#` branch and `any`
     the `*` one."""
 
-    __slots__ = ("any", "entry", "number", "stems")
+    __slots__ = ("any", "endings", "entry", "number", "stems")
 
     def __init__(self) -> None:
         super().__init__()
@@ -92,16 +93,18 @@ class Node(dict[str, "Node"]):
         self.stems: dict[str, list[tuple[str, Node]]] = {}
         self.number: Node | None = None
         self.any: Node | None = None
+        self.endings: list[tuple[str, Node]] = []  # `*ending` words, longest first
 
     def matches(self, key: str, numbers: frozenset[str]) -> list[Node]:
         """The branches a word can take from this level, the most specific first."""
         exact = self.get(key)
         bucket = self.stems.get(key[:STEM_KEY]) if self.stems else None
-        if bucket is None and self.number is None and self.any is None:
+        if bucket is None and self.number is None and self.any is None and not self.endings:
             return [exact] if exact is not None else []  # the usual case, kept cheap
         found = [exact] if exact is not None else []
         if bucket:
             found.extend(node for stem, node in bucket if key.startswith(stem))
+        found.extend(node for ending, node in self.endings if key.endswith(ending))
         if self.number is not None and (key.isdigit() or key in numbers):
             found.append(self.number)
         if self.any is not None:
@@ -118,6 +121,15 @@ class Node(dict[str, "Node"]):
             if self.number is None:
                 self.number = Node()
             return self.number
+        if word.startswith("*"):
+            ending = word[1:]
+            for known, node in self.endings:
+                if known == ending:
+                    return node
+            node = Node()
+            self.endings.append((ending, node))
+            self.endings.sort(key=lambda item: -len(item[0]))
+            return node
         if word.endswith("*"):
             stem = word[:-1]
             bucket = self.stems.setdefault(stem[:STEM_KEY], [])
@@ -262,8 +274,9 @@ def _pattern_problem(words: tuple[str, ...]) -> str:
             if index == 0:
                 return f"a phrase cannot start with “{word}”"
             continue
-        if word.startswith("*") and (index or len(words) > 1):
-            return "an “*ending” must be a whole entry on its own, e.g. “*ísimo”"
+        if word.startswith("*") and index == 0 and len(words) > 1:
+            return ("an “*ending” can be a whole entry (“*ísimo”) or a later word of a "
+                    "phrase (“estaban *ados”), not a phrase's first word")
         if word.startswith("*") and len(word) - 1 < STEM_MIN:
             return f"an “*ending” needs at least {STEM_MIN} letters"
         if word.endswith("*") and len(word) - 1 < STEM_MIN:
