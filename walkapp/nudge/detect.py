@@ -73,6 +73,20 @@ def _longest(text: str, spans: list[tuple[int, int]], keys: list[str], i: int,
     (most specific first). A word can take several branches ("buenos" exactly, and
     "buen*"): each is followed, and the longest phrase wins; on a tie, the most specific.
     The third value: the phrase's last word matched only a `*` ("muy *")."""
+    if len(nodes) == 1:
+        # One branch of plain words (all of English, most of Spanish): follow it word by
+        # word; a pattern on the way sends the search to the general walk below.
+        node, j = nodes[0], i
+        found, found_last = node.entry, i
+        while not _branches_beyond_words(node):
+            if not node or j + 1 >= len(keys):
+                return found, found_last, False
+            child = node.get(keys[j + 1])
+            if child is None or not _joined(text, spans[j][1], spans[j + 1][0]):
+                return found, found_last, False
+            node, j = child, j + 1
+            if node.entry is not None:
+                found, found_last = node.entry, j
     best: Entry | None = None
     best_last, best_any = i, False
     stack = [(node, i, False) for node in reversed(nodes)]
@@ -87,6 +101,10 @@ def _longest(text: str, spans: list[tuple[int, int]], keys: list[str], i: int,
     return best, best_last, best_any
 
 
+def _branches_beyond_words(node: Node) -> bool:
+    return bool(node.stems or node.endings) or node.number is not None or node.any is not None
+
+
 def _branches(node: Node) -> bool:
     return bool(node or node.stems or node.endings) or node.number is not None \
         or node.any is not None
@@ -97,10 +115,21 @@ def _evaluative(text: str, spans: list[tuple[int, int]], keys: list[str], lexico
     """Flag listed words and phrases; return the indexes of the words they cover."""
     taken: set[int] = set()
     quoted: list[tuple[int, int]] | None = None
-    phrases, numbers = lexicon.phrases, lexicon.number_words
+    phrases, numbers, endings = lexicon.phrases, lexicon.number_words, lexicon.ending_keys
+    # Most words match nothing: with no patterns at the top of the tree (English), one
+    # dictionary look-up says so.
+    plain = not _branches_beyond_words(phrases)
     i, count = 0, len(keys)
     while i < count:
-        nodes = phrases.matches(keys[i], numbers)
+        key = keys[i]
+        if plain:
+            node = phrases.get(key)
+            if node is None and not (endings and key.endswith(endings)):
+                i += 1
+                continue
+            nodes = [node] if node is not None else []
+        else:
+            nodes = phrases.matches(key, numbers)
         entry: Entry | None = None
         last = i
         if nodes:
@@ -110,7 +139,7 @@ def _evaluative(text: str, spans: list[tuple[int, int]], keys: list[str], lexico
                 i += 1
                 continue
         if entry is None:
-            entry = lexicon.ending_entry(keys[i])  # "*ísimo": one word, the last resort
+            entry = lexicon.ending_entry(key)  # "*ísimo": one word, the last resort
         if entry is None:
             i += 1
             continue
