@@ -203,7 +203,7 @@ def test_cli_nudge_spanish_and_odd_input(monkeypatch: pytest.MonkeyPatch,
 @pytest.mark.parametrize(("text", "flagged"), [
     ("Le falta control del grupo.", ["falta control"]),
     ("La clase fue buenísima.", ["buenísima"]),  # "fue *" gives way to the judgement
-    ("La clase fue muy poco.", ["muy poco"]),
+    ("La clase fue muy poco.", ["poco"]),
     ("Faltaban tres alumnos.", []),  # "falt* #": a count, not a judgement
     ("Faltaban 3 alumnos.", []),
     ("Los alumnos se aburrían.", ["aburrían"]),  # "aburr*": any inflection
@@ -218,6 +218,13 @@ def test_cli_nudge_spanish_and_odd_input(monkeypatch: pytest.MonkeyPatch,
     ("Escribió 'muy bien' en la pizarra.", []),
     ("Buenos días, dijo la docente.", []),
     ("Los criterios de éxito estaban en la pizarra.", []),
+    ("La clase fue en la biblioteca.", []),  # "fue *", but "fue en" says where
+    ("La docente no escucha a los alumnos.", ["no escucha"]),
+    ("Tres alumnos no entregaron la ficha.", []),  # "# alumnos no": a count
+    ("Las mesas estaban organizadas en grupos.", []),
+    ("Los alumnos estaban desmotivados.", ["estaban desmotivados"]),
+    ("Los alumnos trabajaron individualmente.", []),  # "*mente", but it says how, not how well
+    ("Los alumnos participaron activamente.", ["activamente"]),
 ])
 def test_spanish_patterns(text: str, flagged: list[str]) -> None:
     assert spans(text, "es", "evaluative") == flagged

@@ -9,7 +9,8 @@ judgement into many words ("aburrido", "aburrida", "se aburrían", "aburridísim
 - `stem*`  any word that starts with `stem` (at least three letters): "aburr*";
 - `*ending` any word that ends so: as a whole entry of its own ("*ísimo"), or after the
   first word of a phrase ("estaban *ados");
-- `#`      a number, in digits or one of the file's `number_words` ("faltaban # alumnos");
+- `#`      a number, in digits or one of the file's `number_words` ("faltaban # alumnos";
+  only an exception may start with one: "# alumnos no");
 - `*`      any one word, after the first ("muy *": "muy" and the word it strengthens).
 Exact words win over patterns, longer stems over shorter ones, and a longer phrase (or
 exception) over a shorter one, so "criterios de éxito" can stay quiet while "éxito" is
@@ -229,7 +230,7 @@ def _build(top: Reader) -> Lexicon:
         table.done()
     for phrase in top.texts("exceptions", limit_items=2000, limit_chars=100):
         words = phrase_words(phrase)
-        problem = _pattern_problem(words) or (
+        problem = _pattern_problem(words, exception=True) or (
             "an exception cannot be an “*ending”" if words and words[0][0] == "*" else "")
         if problem:
             top.problem("exceptions", f"“{phrase}”: {problem}")
@@ -267,11 +268,12 @@ def _build(top: Reader) -> Lexicon:
         number_words=numbers, speech_verbs=speech, reporting_words=reporting)
 
 
-def _pattern_problem(words: tuple[str, ...]) -> str:
-    """Why a listed phrase's patterns cannot be used ("" when they can)."""
+def _pattern_problem(words: tuple[str, ...], *, exception: bool = False) -> str:
+    """Why a listed phrase's patterns cannot be used ("" when they can). An exception may
+    start with a number ("# alumnos no": a count of who did not, not a judgement)."""
     for index, word in enumerate(words):
         if word in (NUMBER, ANY):
-            if index == 0:
+            if index == 0 and not (exception and word == NUMBER and len(words) > 1):
                 return f"a phrase cannot start with “{word}”"
             continue
         if word.startswith("*") and index == 0 and len(words) > 1:
