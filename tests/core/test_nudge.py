@@ -198,3 +198,63 @@ def test_cli_nudge_spanish_and_odd_input(monkeypatch: pytest.MonkeyPatch,
     assert main(["nudge", "--lang", "klingon"]) == 1
     err = capsys.readouterr().err
     assert "no word list" in err and err.count("\n") == 1 and "Traceback" not in err
+
+
+@pytest.mark.parametrize(("text", "flagged"), [
+    ("Le falta control del grupo.", ["falta control"]),
+    ("La clase fue buenísima.", ["buenísima"]),  # "fue *" gives way to the judgement
+    ("La clase fue muy poco.", ["poco"]),
+    ("Faltaban tres alumnos.", []),  # "falt* #": a count, not a judgement
+    ("Faltaban 3 alumnos.", []),
+    ("Los alumnos se aburrían.", ["aburrían"]),  # "aburr*": any inflection
+    ("Una actividad buenísima.", ["buenísima"]),
+    ("Una explicación clarisima.", ["clarisima"]),  # "*ísimo", typed without the accent
+    ("Las preguntas eran muy cerradas.", ["muy cerradas"]),  # "muy *"
+    ("Explico muy bien los pasos.", ["muy bien"]),
+    ("Deberia dar mas tiempo.", ["Deberia"]),
+    ("Se perdió mucho tiempo repartiendo el material.", ["Se perdió mucho tiempo"]),
+    ("La maestra dijo: excelente.", []),  # reported speech is evidence
+    ("Un alumno dijo que era aburrido. La clase fue aburrida.", ["aburrida"]),
+    ("Escribió 'muy bien' en la pizarra.", []),
+    ("Buenos días, dijo la docente.", []),
+    ("Los criterios de éxito estaban en la pizarra.", []),
+    ("La clase fue en la biblioteca.", []),  # "fue *", but "fue en" says where
+    ("La docente no escucha a los alumnos.", ["no escucha"]),
+    ("Tres alumnos no entregaron la ficha.", []),  # "# alumnos no": a count
+    ("Las mesas estaban organizadas en grupos.", []),
+    ("Los alumnos estaban desmotivados.", ["estaban desmotivados"]),
+    ("Los alumnos trabajaron individualmente.", []),  # "*mente", but it says how, not how well
+    ("Los alumnos participaron activamente.", ["activamente"]),
+])
+def test_spanish_patterns(text: str, flagged: list[str]) -> None:
+    assert spans(text, "es", "evaluative") == flagged
+
+
+@pytest.mark.parametrize(("text", "names"), [
+    ("Hoy la maestra Pérez repartió las hojas.", ["maestra Pérez"]),
+    ("Después el niño Juan leyó su cuento.", ["Juan"]),
+    ("La profesora Ana María Núñez pidió silencio.", ["profesora Ana María Núñez"]),
+    ("Luego Martín y Sofía compararon.", ["Martín", "Sofía"]),
+    ("En Ciencias Naturales midieron la planta.", []),
+    ("Noté que en Educación Física usaron conos.", []),
+])
+def test_spanish_name_caution(text: str, names: list[str]) -> None:
+    assert spans(text, "es", "name") == names
+    # A surname is never taken for a judgement ("Pérez" is not "perezoso").
+    assert not [f for f in check(text, "es") if f.kind == "evaluative"]
+
+
+@pytest.mark.parametrize(("phrase", "problem"), [
+    ("ab*", "needs at least 3 letters"),
+    ("*ísimo muy", "first word"),
+    ("# alumnos", "cannot start"),
+    ("* bien", "cannot start"),
+])
+def test_bad_patterns_are_named(phrase: str, problem: str) -> None:
+    from walkapp.nudge.lexicon import check_lexicon_data
+
+    data = {"kind": "nudge-words", "schema_version": 1, "language": "es",
+            "evaluative": [{"group": "praise", "suggestion": "x", "words": [phrase]}],
+            "names": {"suggestion": "y"}}
+    lexicon, errors = check_lexicon_data(data, "es.toml")
+    assert lexicon is None and problem in errors[0].message, errors

@@ -1,18 +1,34 @@
 """How well the nudge separates judgement from description, on labelled notes.
 
-Two data sets (tests/data/): the development set, which the word lists were written and
-widened against (its figures are optimistic), and a held-out set written after the lists
-were frozen (the honest estimate). A note counts as flagged when it gets at least one
-"evaluative" flag; name cautions are not counted here.
+Two data sets per language (tests/data/): the development set, which the word lists were
+written and widened against (its figures are optimistic), and a held-out set never tuned on.
+Spanish has more: nudge_es_unseen.tsv and the seven rounds of nudge_es_more.tsv were each
+written after the Spanish list was frozen, measured, and only then used to widen it; so
+they are development data now, kept to catch regressions, and their "before" figures are
+the honest estimate of how the nudge does on Spanish it has not seen.
+
+A note counts as flagged when it gets at least one "evaluative" flag; name cautions are not
+counted here.
 
 Why these thresholds: precision matters most. A nudge that underlines plain description
 teaches walkers to ignore it, and it fires on every pause in typing. A missed judgement
 costs less: the nudge is advice, and the post-brief evidence wall is read by the whole
-group. So precision must stay at or above 0.90 on unseen notes, while recall must stay at
-or above 0.70 ("most" judgemental phrasing). The development set must stay near perfect,
-so that an edit to the word lists that breaks a known case is caught.
-Measured when written: development P = 0.99, R = 0.99 (142 notes);
-held-out P = 1.00, R = 0.73 (60 notes).
+group. So English precision must stay at or above 0.90 on unseen notes, while recall must
+stay at or above 0.70 ("most" judgemental phrasing); Spanish must reach 0.90 on both on
+every set (the issue's bar). Development sets must stay near perfect, so that an edit to
+the word lists that breaks a known case is caught.
+
+Measured (2026-12-01):
+- English development P 0.99, R 0.99 (142 notes, 20 of them Spanish); English held-out
+  P 1.00, R 0.73 (60 notes, 10 Spanish): unchanged by the Spanish work.
+- Spanish, before the work: development P 0.86 R 0.22; held-out P 0.88 R 0.19.
+- Spanish now: development P 0.96 R 1.00 (110); held-out P 1.00 R 1.00 (72; written with
+  the development set before tuning, by the same hand, so still optimistic); unseen
+  P 0.97 R 1.00 (72); more P 0.99 R 0.98 (380).
+- Spanish on fresh notes, each round before it was tuned on: unseen P 0.95 R 0.53, then
+  the seven rounds of "more" P 1.00 R 0.50, P 0.96 R 0.83, P 1.00 R 0.68, P 1.00 R 0.83,
+  P 1.00 R 0.60, P 0.95 R 0.72, P 1.00 R 0.90 (the last, 40 notes, after the general
+  rules). Recall on Spanish never seen is the weak side.
 """
 
 from __future__ import annotations
@@ -66,18 +82,33 @@ def score(rows: list[tuple[str, str, str]]) -> Scores:
 
 
 def test_data_sets_are_balanced_and_large_enough() -> None:
-    for name, minimum in (("nudge_sentences.tsv", 60), ("nudge_heldout.tsv", 60)):
+    for name, lang, minimum in (("nudge_sentences.tsv", "en", 60),
+                                ("nudge_heldout.tsv", "en", 60),
+                                ("nudge_es_sentences.tsv", "es", 100),
+                                ("nudge_es_heldout.tsv", "es", 60),
+                                ("nudge_es_unseen.tsv", "es", 60),
+                                ("nudge_es_more.tsv", "es", 300)):
         rows = load(name)
-        english = [r for r in rows if r[1] == "en"]
+        in_lang = [r for r in rows if r[1] == lang]
         assert len(rows) >= minimum
-        descriptive = sum(r[0] == "descriptive" for r in english)
-        assert descriptive * 2 == len(english), name
+        descriptive = sum(r[0] == "descriptive" for r in in_lang)
+        assert descriptive * 2 == len(in_lang), name
         assert len({r[2] for r in rows}) == len(rows), f"duplicate notes in {name}"
+    spanish = {r[2] for name in SPANISH for r in load(name)}
+    assert len(spanish) >= 150 + 60  # no note in two Spanish sets
+
+
+SPANISH = ("nudge_es_sentences.tsv", "nudge_es_heldout.tsv", "nudge_es_unseen.tsv",
+           "nudge_es_more.tsv")
 
 
 @pytest.mark.parametrize(("name", "min_precision", "min_recall"), [
     ("nudge_sentences.tsv", 0.95, 0.95),
     ("nudge_heldout.tsv", 0.90, 0.70),
+    ("nudge_es_sentences.tsv", 0.95, 0.95),
+    ("nudge_es_heldout.tsv", 0.90, 0.90),
+    ("nudge_es_unseen.tsv", 0.90, 0.90),
+    ("nudge_es_more.tsv", 0.95, 0.95),
 ])
 def test_precision_and_recall(name: str, min_precision: float, min_recall: float,
                               capsys: pytest.CaptureFixture[str]) -> None:
@@ -90,9 +121,28 @@ def test_precision_and_recall(name: str, min_precision: float, min_recall: float
     assert scores.recall >= min_recall
 
 
-def test_the_measure_can_fail() -> None:
+@pytest.mark.parametrize("name", ["nudge_sentences.tsv", "nudge_es_sentences.tsv"])
+def test_the_measure_can_fail(name: str) -> None:
     """Guard against a scorer that passes whatever the nudge does."""
     flip = [("evaluative" if label == "descriptive" else "descriptive", lang, text)
-            for label, lang, text in load("nudge_sentences.tsv")]
+            for label, lang, text in load(name)]
     scores = score(flip)
     assert scores.precision < 0.1 and scores.recall < 0.1
+
+
+def test_the_cli_gives_the_app_s_answer() -> None:
+    """`walkapp nudge --lang es` (how the independent set is run) flags exactly what the
+    app's check flags, note by note."""
+    import json
+    import subprocess
+    import sys
+
+    rows = [r for name in SPANISH for r in load(name)]
+    result = subprocess.run([sys.executable, "-m", "walkapp", "nudge", "--lang", "es"],
+                            input="\n".join(r[2] for r in rows).encode(), capture_output=True,
+                            timeout=120, check=True)
+    printed = [json.loads(line) for line in result.stdout.decode().splitlines()]
+    assert [p["text"] for p in printed] == [r[2] for r in rows]
+    for line, (_label, _lang, text) in zip(printed, rows, strict=True):
+        assert line["flags"] == [{"start": f.start, "end": f.end, "kind": f.kind,
+                                  "suggestion": f.suggestion} for f in check(text, "es")]

@@ -226,7 +226,7 @@ def test_a_language_without_a_word_list_is_a_warning_not_an_error(
     lines = err.splitlines()
     assert len(lines) == 1 and lines[0].startswith("walkapp: warning: ")
     assert f"{path} (line 5, language):" in lines[0]
-    assert 'no nudge word list for "fr"' in lines[0] and "nudge is off" in lines[0]
+    assert 'no nudge word list for "fr"' in lines[0] and "nudge uses English" in lines[0]
     assert "en, es" in lines[0]
     assert "1 file checked, 0 with problems, 1 with warnings." in out
 

@@ -22,6 +22,7 @@ from walkapp.ui import workers
 from walkapp.ui.page import Page
 from walkapp.ui.widgets.autosave import SaveIndicator
 from walkapp.ui.widgets.debounce import Debouncer, Pace
+from walkapp.ui.widgets.nudge_field import OFF, NudgeSetup
 from walkapp.ui.widgets.prompt_inputs import PromptInput
 from walkapp.ui.writer import Writer, asked_by, describe_failure
 
@@ -59,7 +60,8 @@ class StepPrompts(QWidget, Page):
         layout.setAlignment(Qt.AlignmentFlag.AlignTop)
         self._loading = False
         for prompt in step.prompts:
-            widget = PromptInput(prompt)
+            # In the walk's language once it is read with the answers (below).
+            widget = PromptInput(prompt, nudge=OFF)
             widget.changed.connect(lambda value, key=prompt.key: self._queue(key, value))
             self.inputs.append(widget)
             layout.addWidget(widget)
@@ -68,8 +70,19 @@ class StepPrompts(QWidget, Page):
         # Built when the runner reaches the step, in the result of a click: the answers
         # are read off the GUI thread and appear when the read is in.
         workers.read_in_background(
-            lambda: services.responses.list_answers(walk_id, step.key), self._show_answers,
-            owner=self, wait_ms=workers.FOLLOW_READ_MS)
+            lambda: (services.responses.list_answers(walk_id, step.key),
+                     services.walks.get_walk(walk_id).language),
+            self._show_read, owner=self, wait_ms=workers.FOLLOW_READ_MS)
+
+    def _show_read(self, read: tuple[list[Any], str]) -> None:
+        answers, language = read
+        if self._closed:
+            return
+        nudge = NudgeSetup.for_walk(language)
+        for widget in self.inputs:
+            if widget.nudge is not None:
+                widget.nudge.set_setup(nudge)
+        self._show_answers(answers)
 
     def _show_answers(self, answers: list[Any]) -> None:
         if self._closed:

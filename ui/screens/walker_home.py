@@ -29,6 +29,7 @@ from walkapp.ui.dialogs import Asker
 from walkapp.ui.page import Page
 from walkapp.ui.screens.observation import Clock, ObservationScreen
 from walkapp.ui.widgets.autosave import DEBOUNCE_MS
+from walkapp.ui.widgets.nudge_field import NudgeSetup
 from walkapp.ui.widgets.nudge_highlight import NudgeCheck, no_nudge
 from walkapp.ui.widgets.reflections import ReflectionsPanel, default_prompts
 from walkapp.ui.widgets.step_words import StepWords, prompt_line
@@ -164,8 +165,8 @@ class WalkerHome(QWidget, Page):
         self.reflections = ReflectionsPanel(services.notes, walk_id, participant_id,
                                             prompts=prompts if prompts is not None
                                             else default_prompts(self.protocol),
-                                            debounce_ms=debounce_ms,
-                                            writer=writer)
+                                            debounce_ms=debounce_ms, writer=writer,
+                                            nudge=NudgeSetup.for_walk(walk.language, nudge))
         self.tabs = QTabWidget()
         self.tabs.setAccessibleName(self.tr("Walker sections"))
         self.tabs.tabBar().setAccessibleName(self.tr("Sections: the walk, my notes, "

@@ -20,7 +20,7 @@ import uuid
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QAction, QFont, QKeySequence
 from PySide6.QtWidgets import (
     QButtonGroup,
@@ -54,21 +54,17 @@ from walkapp.ui.widgets.note_text import (
     stem_label,
     stem_prompt,
 )
-from walkapp.ui.widgets.nudge_highlight import (
-    NudgeCheck,
-    hint_for,
-    no_nudge,
-    nudge_speaks,
-    run_check,
-)
+from walkapp.ui.widgets.nudge_field import NudgeField, NudgeSetup
+from walkapp.ui.widgets.nudge_highlight import NudgeCheck, no_nudge
 
 __all__ = ["DEFAULT_STEMS", "STEMS", "ElidedLabel", "NoteDeleted", "NoteEditor", "NoteTextEdit",
            "shortcut_text", "stem_label", "stem_prompt"]
 
 MAX_TAG_SHORTCUTS = 9
 MAX_STEM_SHORTCUTS = len(d.Stem)  # the loader allows each stem once
-# Longer texts are checked a moment after typing pauses rather than on every keystroke.
-SYNC_NUDGE_CHARS = 5000
+# Longer texts are checked a moment after typing pauses rather than on every keystroke
+# (a 2,000-character note takes a few milliseconds with the Spanish list).
+SYNC_NUDGE_CHARS = 2000
 NOTE_PHASE = "observation"
 
 
@@ -183,12 +179,16 @@ class NoteEditor(QWidget, Stoppable):
         self.hint.setObjectName("nudgeHint")
         # The protocol's language may have no word list (protocols/lang/): say so once,
         # quietly, rather than leave walkers to think their wording was checked.
+        # The walk's language, or English when it has no word list (said in nudge_notice).
+        self.nudge_setup = NudgeSetup.for_walk(walk.language, nudge)
         self.nudge_notice = ElidedLabel()
         self.nudge_notice.setObjectName("nudgeUnavailable")
-        self.nudge_notice.set_full_text(self.tr(
-            "Wording suggestions are not available for this walk's language (“{0}”); "
-            "notes are saved as usual.").format(walk.language))
-        self.nudge_notice.setVisible(not nudge_speaks(nudge, walk.language))
+        self.nudge_notice.set_full_text(self.nudge_setup.notice())
+        self.nudge_notice.setVisible(self.nudge_setup.falls_back)
+        # Checked at once while the note is short (the check takes about a millisecond),
+        # after a pause in the typing when it is long.
+        self.nudge = NudgeField(self.text_edit, self.nudge_setup, "note", hint=self.hint,
+                                sync_chars=SYNC_NUDGE_CHARS, announce=False)
         # Shown once a change to a walker's note is saved here on the facilitator's laptop.
         self.kept_label = QLabel(self.tr(
             "Saved as the facilitator's version. The walker's text is kept in the note's "
@@ -229,11 +229,6 @@ class NoteEditor(QWidget, Stoppable):
         layout.addWidget(self.kept_label)
         layout.addLayout(bottom)
         layout.addWidget(self.shortcuts_hint)
-
-        self._nudge_timer = QTimer(self)
-        self._nudge_timer.setSingleShot(True)
-        self._nudge_timer.setInterval(300)
-        self._nudge_timer.timeout.connect(self._check_nudge)
 
         # `origin`: whose saves these are (the screen holding the editor; default: itself).
         self.tracker = AutosaveTracker(saver, self.indicator, self._build_commit,
@@ -314,7 +309,7 @@ class NoteEditor(QWidget, Stoppable):
 
     def shutdown(self) -> None:
         """Stop for good (flush first): no nudge check, no commit from now on."""
-        self._nudge_timer.stop()
+        self.nudge.stop()
         self.tracker.shutdown()
 
     def new_note(self) -> None:
@@ -361,7 +356,7 @@ class NoteEditor(QWidget, Stoppable):
     def _set_text(self, text: str) -> None:
         self._last_text = text  # a load is not an edit
         self.text_edit.setPlainText(text)
-        self._check_nudge()
+        self.nudge.check_now()
 
     def _build_tags(self) -> None:
         for button in self.tag_buttons:
@@ -424,18 +419,7 @@ class NoteEditor(QWidget, Stoppable):
         if text == self._last_text:
             return  # a format-only change (underlines), not an edit
         self._last_text = text
-        if len(text) <= SYNC_NUDGE_CHARS:
-            self._check_nudge()
-        else:
-            self._nudge_timer.start()
-        self.tracker.touch()
-
-    def _check_nudge(self) -> None:
-        self._nudge_timer.stop()
-        text = self.text_edit.toPlainText()
-        spans = run_check(self._nudge, text, self._walk.language) if text else ()
-        self.text_edit.highlighter.set_spans(spans, text)
-        self.hint.set_full_text(hint_for(spans))
+        self.tracker.touch()  # (the nudge field checks the text by itself)
 
     def _on_focus_left(self) -> None:
         if not self.tracker.is_saved():

@@ -17,6 +17,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from walkapp.ui.widgets.nudge_field import NudgeField, NudgeSetup, hint_under
+
 
 class PromptLike(Protocol):
     """What a prompt input reads of a prompt (`walkapp.protocol.schema.Prompt`, frozen):
@@ -39,7 +41,10 @@ class PromptLike(Protocol):
 class PromptInput(QWidget):
     changed = Signal(object)  # the new value
 
-    def __init__(self, prompt: PromptLike, parent: QWidget | None = None) -> None:
+    def __init__(self, prompt: PromptLike, parent: QWidget | None = None, *,
+                 nudge: NudgeSetup | None = None) -> None:
+        """`nudge`: the language nudge on a text or list answer (a step's prompts are
+        written about the walk; session feedback, which asks for opinions, has none)."""
         super().__init__(parent)
         self.prompt = prompt
         self.kind = str(getattr(prompt.kind, "value", prompt.kind))
@@ -54,6 +59,7 @@ class PromptInput(QWidget):
         layout.setAlignment(Qt.AlignmentFlag.AlignTop)
         layout.addWidget(self.label)
         self.editor: QPlainTextEdit | None = None
+        self.nudge: NudgeField | None = None
         self.buttons: list[QCheckBox | QRadioButton] = []
         self._group: QButtonGroup | None = None
         if self.kind in ("text", "list"):
@@ -65,6 +71,9 @@ class PromptInput(QWidget):
             self.editor.setFixedHeight(70 if self.kind == "text" else 90)
             self.editor.textChanged.connect(self._emit)
             layout.addWidget(self.editor)
+            if nudge is not None:
+                self.nudge = NudgeField(self.editor, nudge, "prompt_answer")
+                layout.addWidget(hint_under(self.editor, self.nudge))
         elif self.kind in ("choice", "rating"):
             rating = self.kind == "rating"
             options = [str(n) for n in range(1, 6)] if rating else list(prompt.options)

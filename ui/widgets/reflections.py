@@ -25,6 +25,7 @@ from walkapp.ui.widgets.autosave import (
     SaveIndicator,
     SerialSaver,
 )
+from walkapp.ui.widgets.nudge_field import OFF, NudgeField, NudgeSetup, hint_under
 from walkapp.ui.writer import Writer
 
 
@@ -62,7 +63,7 @@ class ReflectionEditor(QWidget, Stoppable):
     def __init__(self, notes: NoteService, walk_id: str, author_id: str | None, prompt: str,
                  existing: d.Reflection | None, *, saver: SerialSaver,
                  debounce_ms: int = DEBOUNCE_MS, origin: object | None = None,
-                 parent: QWidget | None = None) -> None:
+                 nudge: NudgeSetup = OFF, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._notes = notes
         self._walk_id = walk_id
@@ -84,6 +85,7 @@ class ReflectionEditor(QWidget, Stoppable):
         self.text_edit.setMinimumHeight(70)
         self.text_edit.setMaximumHeight(100)
         self.caption.setBuddy(self.text_edit)
+        self.nudge = NudgeField(self.text_edit, nudge, "reflection")
         self.indicator = SaveIndicator(prompt)
         self.tracker = AutosaveTracker(saver, self.indicator, self._build_commit,
                                        key=self.reflection_id, debounce_ms=debounce_ms,
@@ -96,6 +98,7 @@ class ReflectionEditor(QWidget, Stoppable):
         layout.setContentsMargins(0, 0, 0, 6)
         layout.addWidget(self.caption)
         layout.addWidget(self.text_edit)
+        layout.addWidget(hint_under(self.text_edit, self.nudge))
         layout.addWidget(self.indicator)
 
     def text(self) -> str:
@@ -105,6 +108,7 @@ class ReflectionEditor(QWidget, Stoppable):
         return self.tracker.flush()
 
     def shutdown(self) -> None:
+        self.nudge.stop()
         self.tracker.shutdown()
 
     def _on_text_changed(self) -> None:
@@ -132,7 +136,8 @@ class ReflectionsPanel(QScrollArea, Stoppable):
 
     def __init__(self, notes: NoteService, walk_id: str, author_id: str | None, *,
                  prompts: Sequence[str] | None = None, debounce_ms: int = DEBOUNCE_MS,
-                 writer: Writer | None = None, parent: QWidget | None = None) -> None:
+                 writer: Writer | None = None, nudge: NudgeSetup = OFF,
+                 parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("reflectionsPanel")
         self.setWidgetResizable(True)
@@ -162,7 +167,7 @@ class ReflectionsPanel(QScrollArea, Stoppable):
         for prompt in wanted:
             editor = ReflectionEditor(notes, walk_id, author_id, prompt, by_prompt.get(prompt),
                                       saver=self.saver, debounce_ms=debounce_ms,
-                                      origin=self)
+                                      origin=self, nudge=nudge)
             layout.addWidget(editor)
             self.editors.append(editor)
         layout.addStretch(1)

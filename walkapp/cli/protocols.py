@@ -149,8 +149,8 @@ def _language_warnings(language: str, name: str, text: str) -> list[WalkappError
         return []
     have = ", ".join(available_languages()) or "none"
     return [warning_at(("language",), f'there is no nudge word list for "{language}" '
-                       f"(protocols/lang/{language}.toml), so the nudge is off for walks of "
-                       f"this protocol; word lists exist for: {have}", name, text)]
+                       f"(protocols/lang/{language}.toml), so the nudge uses English for walks "
+                       f"of this protocol; word lists exist for: {have}", name, text)]
 
 
 def cmd_check(args: argparse.Namespace, context: Context) -> int:

@@ -21,6 +21,8 @@ _SENTENCE_BREAK = set(".!?:;…\"“”«»„‘’'([{•*-–—¡¿")
 _CLOSERS = {"”": "“", "»": "«", "’": "‘", "›": "‹"}
 _OPENERS = "\"'“«‘‹"
 _QUOTE_RE = re.compile("[" + re.escape(_OPENERS + "".join(_CLOSERS)) + "]")
+# Where reported words end: a sentence's end (not the dot of "9.15" or "3.º").
+_SENTENCE_END = re.compile(r"[.!?;…](?!\w)|\n")
 
 
 @dataclass(frozen=True)
@@ -66,19 +68,46 @@ def _joined(text: str, end: int, start: int) -> bool:
 
 
 def _longest(text: str, spans: list[tuple[int, int]], keys: list[str], i: int,
-             node: Node) -> tuple[Entry | None, int]:
-    """The longest listed phrase starting at word i (its words already found in `node`)."""
-    best: Entry | None = node.entry
-    best_last = i
-    j = i
-    while node and j + 1 < len(keys):
-        child = node.get(keys[j + 1])
-        if child is None or not _joined(text, spans[j][1], spans[j + 1][0]):
-            break
-        node, j = child, j + 1
-        if node.entry is not None:
-            best, best_last = node.entry, j
-    return best, best_last
+             nodes: list[Node], numbers: frozenset[str]) -> tuple[Entry | None, int, bool]:
+    """The longest listed phrase starting at word i, whose first word reached `nodes`
+    (most specific first). A word can take several branches ("buenos" exactly, and
+    "buen*"): each is followed, and the longest phrase wins; on a tie, the most specific.
+    The third value: the phrase's last word matched only a `*` ("muy *")."""
+    if len(nodes) == 1:
+        # One branch of plain words (all of English, most of Spanish): follow it word by
+        # word; a pattern on the way sends the search to the general walk below.
+        node, j = nodes[0], i
+        found, found_last = node.entry, i
+        while not _branches_beyond_words(node):
+            if not node or j + 1 >= len(keys):
+                return found, found_last, False
+            child = node.get(keys[j + 1])
+            if child is None or not _joined(text, spans[j][1], spans[j + 1][0]):
+                return found, found_last, False
+            node, j = child, j + 1
+            if node.entry is not None:
+                found, found_last = node.entry, j
+    best: Entry | None = None
+    best_last, best_any = i, False
+    stack = [(node, i, False) for node in reversed(nodes)]
+    while stack:
+        node, j, via_any = stack.pop()
+        if node.entry is not None and (best is None or j > best_last):
+            best, best_last, best_any = node.entry, j, via_any
+        if j + 1 < len(keys) and _branches(node) and _joined(text, spans[j][1],
+                                                             spans[j + 1][0]):
+            stack.extend((child, j + 1, child is node.any) for child in
+                         reversed(node.matches(keys[j + 1], numbers)))
+    return best, best_last, best_any
+
+
+def _branches_beyond_words(node: Node) -> bool:
+    return bool(node.stems or node.endings) or node.number is not None or node.any is not None
+
+
+def _branches(node: Node) -> bool:
+    return bool(node or node.stems or node.endings) or node.number is not None \
+        or node.any is not None
 
 
 def _evaluative(text: str, spans: list[tuple[int, int]], keys: list[str], lexicon: Lexicon,
@@ -86,26 +115,76 @@ def _evaluative(text: str, spans: list[tuple[int, int]], keys: list[str], lexico
     """Flag listed words and phrases; return the indexes of the words they cover."""
     taken: set[int] = set()
     quoted: list[tuple[int, int]] | None = None
-    phrases = lexicon.phrases
+    phrases, numbers, endings = lexicon.phrases, lexicon.number_words, lexicon.ending_keys
+    # Most words match nothing: with no patterns at the top of the tree (English), one
+    # dictionary look-up says so.
+    plain = not _branches_beyond_words(phrases)
     i, count = 0, len(keys)
     while i < count:
-        node = phrases.get(keys[i])
-        if node is None:
-            i += 1
-            continue
-        entry, last = _longest(text, spans, keys, i, node)
+        key = keys[i]
+        if plain:
+            node = phrases.get(key)
+            if node is None and not (endings and key.endswith(endings)):
+                i += 1
+                continue
+            nodes = [node] if node is not None else []
+        else:
+            nodes = phrases.matches(key, numbers)
+        entry: Entry | None = None
+        last = i
+        if nodes:
+            entry, last, via_any = _longest(text, spans, keys, i, nodes, numbers)
+            if via_any and last > i and _flags_at(text, spans, keys, last, lexicon):
+                # "fue *" before "pésima": underline the judgement, not the verb before it.
+                i += 1
+                continue
+        if entry is None:
+            entry = lexicon.ending_entry(key)  # "*ísimo": one word, the last resort
         if entry is None:
             i += 1
             continue
         if entry.group != EXCEPTION.group:
             start, end = spans[i][0], spans[last][1]
             if quoted is None:
-                quoted = _quoted_regions(text)
+                quoted = _quoted_regions(text) + _reported_regions(text, spans, keys, lexicon)
             if not _inside(quoted, start):
                 flags.append(Flag(start, end, "evaluative", entry.suggestion))
                 taken.update(range(i, last + 1))
         i = last + 1
     return taken
+
+
+def _flags_at(text: str, spans: list[tuple[int, int]], keys: list[str], j: int,
+              lexicon: Lexicon) -> bool:
+    """A flag would start at word j on its own."""
+    nodes = lexicon.phrases.matches(keys[j], lexicon.number_words)
+    entry = _longest(text, spans, keys, j, nodes, lexicon.number_words)[0] if nodes else None
+    entry = entry or lexicon.ending_entry(keys[j])
+    return entry is not None and entry.group != EXCEPTION.group
+
+
+def _reported_regions(text: str, spans: list[tuple[int, int]], keys: list[str],
+                      lexicon: Lexicon) -> list[tuple[int, int]]:
+    """What somebody said without quotation marks: after a speech verb and a colon ("dijo:
+    excelente") or a reporting word ("dijo que estaba aburrida"), to the end of the
+    sentence."""
+    verbs, reporting = lexicon.speech_verbs, lexicon.reporting_words
+    if not verbs:
+        return []
+    regions: list[tuple[int, int]] = []
+    for j, key in enumerate(keys):
+        if key not in verbs or j + 1 >= len(keys):
+            continue
+        gap = text[spans[j][1]:spans[j + 1][0]]
+        if ":" in gap:
+            start = spans[j][1] + gap.index(":")
+        elif keys[j + 1] in reporting and gap.strip() == "":
+            start = spans[j + 1][1]
+        else:
+            continue
+        end = _SENTENCE_END.search(text, start + 1)
+        regions.append((start, end.start() if end else len(text)))
+    return regions
 
 
 def _names(text: str, spans: list[tuple[int, int]], keys: list[str], taken: set[int],

@@ -3,6 +3,18 @@ compiled into lookup tables so that a note can be checked on every keystroke.
 
 Words and phrases are normalised the same way the note's words are (lower case, accents
 removed, curly apostrophes straightened), so matching is case- and accent-insensitive.
+
+A listed word can also be a pattern, because languages such as Spanish inflect one
+judgement into many words ("aburrido", "aburrida", "se aburrían", "aburridísimos"):
+- `stem*`  any word that starts with `stem` (at least three letters): "aburr*";
+- `*ending` any word that ends so: as a whole entry of its own ("*ísimo"), or after the
+  first word of a phrase ("estaban *ados");
+- `#`      a number, in digits or one of the file's `number_words` ("faltaban # alumnos";
+  only an exception may start with one: "# alumnos no");
+- `*`      any one word, after the first ("muy *": "muy" and the word it strengthens).
+Exact words win over patterns, longer stems over shorter ones, and a longer phrase (or
+exception) over a shorter one, so "criterios de éxito" can stay quiet while "éxito" is
+flagged.
 """
 
 from __future__ import annotations
@@ -24,6 +36,13 @@ from walkapp.protocol.validate import LANGUAGE, check_schema_version
 LEXICON_KIND = "nudge-words"
 # A word: letters/digits, possibly joined by apostrophes ("didn't", "students'" stops at s).
 WORD = re.compile(r"\w+(?:['’]\w+)*")
+# A listed word: a word, a `stem*`, an `*ending`, or `#` (a number).
+PATTERN_WORD = re.compile(r"#|\*(?!\w)|\*?\w+(?:['’]\w+)*\*?")
+NUMBER = "#"
+ANY = "*"
+STEM_MIN = 3  # letters before "*": shorter stems would match too much
+# The first letters of a stem index the stems of a tree level, for one look-up per word.
+STEM_KEY = STEM_MIN
 
 
 @lru_cache(maxsize=8192)
@@ -36,7 +55,17 @@ def normalise(word: str) -> str:
 
 
 def phrase_words(phrase: str) -> tuple[str, ...]:
-    return tuple(normalise(w) for w in WORD.findall(phrase))
+    """A listed phrase as its normalised words; patterns keep their `*` or `#`."""
+    words = []
+    for token in PATTERN_WORD.findall(phrase):
+        if token == ANY:
+            words.append(ANY)
+            continue
+        head = "*" if token.startswith("*") and token != "*" else ""
+        tail = "*" if token.endswith("*") and len(token) > 1 else ""
+        core = token.strip("*")
+        words.append(NUMBER if token == NUMBER else head + normalise(core) + tail)
+    return tuple(w for w in words if w.strip("*") or w == ANY)
 
 
 @dataclass(frozen=True)
@@ -52,13 +81,67 @@ EXCEPTION = Entry((), "", "exception")
 
 
 class Node(dict[str, "Node"]):
-    """A word tree: each level is the next word of a phrase; `entry` ends a phrase."""
+    """A word tree: each level is the next word of a phrase; `entry` ends a phrase. Exact
+    words are the dict's keys; `stems` holds the `stem*` patterns of the level, indexed by
+    their first STEM_KEY letters and longest first; `number` is the `#` branch and `any`
+    the `*` one."""
 
-    __slots__ = ("entry",)
+    __slots__ = ("any", "endings", "entry", "number", "stems")
 
     def __init__(self) -> None:
         super().__init__()
         self.entry: Entry | None = None
+        self.stems: dict[str, list[tuple[str, Node]]] = {}
+        self.number: Node | None = None
+        self.any: Node | None = None
+        self.endings: list[tuple[str, Node]] = []  # `*ending` words, longest first
+
+    def matches(self, key: str, numbers: frozenset[str]) -> list[Node]:
+        """The branches a word can take from this level, the most specific first."""
+        exact = self.get(key)
+        bucket = self.stems.get(key[:STEM_KEY]) if self.stems else None
+        if bucket is None and self.number is None and self.any is None and not self.endings:
+            return [exact] if exact is not None else []  # the usual case, kept cheap
+        found = [exact] if exact is not None else []
+        if bucket:
+            found.extend(node for stem, node in bucket if key.startswith(stem))
+        found.extend(node for ending, node in self.endings if key.endswith(ending))
+        if self.number is not None and (key.isdigit() or key in numbers):
+            found.append(self.number)
+        if self.any is not None:
+            found.append(self.any)
+        return found
+
+    def child(self, word: str) -> Node:
+        """The branch for a listed word (made if new)."""
+        if word == ANY:
+            if self.any is None:
+                self.any = Node()
+            return self.any
+        if word == NUMBER:
+            if self.number is None:
+                self.number = Node()
+            return self.number
+        if word.startswith("*"):
+            ending = word[1:]
+            for known, node in self.endings:
+                if known == ending:
+                    return node
+            node = Node()
+            self.endings.append((ending, node))
+            self.endings.sort(key=lambda item: -len(item[0]))
+            return node
+        if word.endswith("*"):
+            stem = word[:-1]
+            bucket = self.stems.setdefault(stem[:STEM_KEY], [])
+            for known, node in bucket:
+                if known == stem:
+                    return node
+            node = Node()
+            bucket.append((stem, node))
+            bucket.sort(key=lambda item: -len(item[0]))
+            return node
+        return self.setdefault(word, Node())
 
 
 @dataclass(frozen=True)
@@ -69,6 +152,19 @@ class Lexicon:
     honorifics: frozenset[str]
     common_words: frozenset[str]
     flagged_words: frozenset[str]  # single evaluative words, never taken for names
+    # `*ending` entries: (ending, entry), and the endings alone for one str.endswith.
+    endings: tuple[tuple[str, Entry], ...] = ()
+    ending_keys: tuple[str, ...] = ()
+    number_words: frozenset[str] = frozenset()
+    # Words after a speech verb and ":" or a reporting word ("dijo que…") are what
+    # somebody said, i.e. evidence, up to the end of the sentence.
+    speech_verbs: frozenset[str] = frozenset()
+    reporting_words: frozenset[str] = frozenset()
+
+    def ending_entry(self, key: str) -> Entry | None:
+        if not self.ending_keys or not key.endswith(self.ending_keys):
+            return None
+        return next((e for ending, e in self.endings if key.endswith(ending)), None)
 
 
 def lexicon_path(language: str) -> Path:
@@ -104,6 +200,7 @@ def _build(top: Reader) -> Lexicon:
     if language and not LANGUAGE.fullmatch(language):
         top.problem("language", 'is not a language code; use e.g. language = "en"')
     root = Node()
+    endings: list[tuple[str, Entry]] = []
     seen: dict[tuple[str, ...], str] = {}
     for table in top.tables("evaluative", limit=50, required=True):
         if not isinstance(table, Reader):
@@ -120,13 +217,36 @@ def _build(top: Reader) -> Lexicon:
                 table.problem("words", f"“{phrase}” is listed twice (also in the "
                                        f"{seen[words]} group); keep one")
                 continue
+            problem = _pattern_problem(words)
+            if problem:
+                table.problem("words", f"“{phrase}”: {problem}")
+                continue
             seen[words] = group
-            _insert(root, words, Entry(words, suggestion, group))
+            entry = Entry(words, suggestion, group)
+            if words[0].startswith("*"):
+                endings.append((words[0][1:], entry))
+            else:
+                _insert(root, words, entry)
         table.done()
     for phrase in top.texts("exceptions", limit_items=2000, limit_chars=100):
         words = phrase_words(phrase)
-        if words:
+        problem = _pattern_problem(words, exception=True) or (
+            "an exception cannot be an “*ending”" if words and words[0][0] == "*" else "")
+        if problem:
+            top.problem("exceptions", f"“{phrase}”: {problem}")
+        elif words:
             _insert(root, words, Entry(words, "", EXCEPTION.group))
+    numbers = frozenset(normalise(w) for w in
+                        top.texts("number_words", limit_items=500, limit_chars=30))
+    speech, reporting = frozenset[str](), frozenset[str]()
+    reported = top.table("reported_speech")
+    if reported is not None:
+        speech = frozenset(normalise(w) for w in
+                           reported.texts("verbs", limit_items=500, limit_chars=40))
+        reporting = frozenset(normalise(w) for w in
+                              reported.texts("reporting_words", limit_items=20,
+                                             limit_chars=20))
+        reported.done()
     names = top.table("names", required=True)
     suggestion, honorifics, common = "", frozenset[str](), frozenset[str]()
     if names is not None:
@@ -138,16 +258,38 @@ def _build(top: Reader) -> Lexicon:
                            names.texts("common_words", limit_items=5000, limit_chars=60))
         names.done()
     top.done()
+    endings.sort(key=lambda item: -len(item[0]))
     return Lexicon(
         language=language, phrases=root, name_suggestion=suggestion, honorifics=honorifics,
         common_words=common,
-        flagged_words=frozenset(words[0] for words in seen if len(words) == 1))
+        flagged_words=frozenset(words[0] for words in seen
+                                if len(words) == 1 and "*" not in words[0]),
+        endings=tuple(endings), ending_keys=tuple(e for e, _ in endings),
+        number_words=numbers, speech_verbs=speech, reporting_words=reporting)
+
+
+def _pattern_problem(words: tuple[str, ...], *, exception: bool = False) -> str:
+    """Why a listed phrase's patterns cannot be used ("" when they can). An exception may
+    start with a number ("# alumnos no": a count of who did not, not a judgement)."""
+    for index, word in enumerate(words):
+        if word in (NUMBER, ANY):
+            if index == 0 and not (exception and word == NUMBER and len(words) > 1):
+                return f"a phrase cannot start with “{word}”"
+            continue
+        if word.startswith("*") and index == 0 and len(words) > 1:
+            return ("an “*ending” can be a whole entry (“*ísimo”) or a later word of a "
+                    "phrase (“estaban *ados”), not a phrase's first word")
+        if word.startswith("*") and len(word) - 1 < STEM_MIN:
+            return f"an “*ending” needs at least {STEM_MIN} letters"
+        if word.endswith("*") and len(word) - 1 < STEM_MIN:
+            return f"a “stem*” needs at least {STEM_MIN} letters before the *"
+    return ""
 
 
 def _insert(root: Node, words: tuple[str, ...], entry: Entry) -> None:
     node = root
     for word in words:
-        node = node.setdefault(word, Node())
+        node = node.child(word)
     if node.entry is None or node.entry.group == EXCEPTION.group:
         node.entry = entry
 

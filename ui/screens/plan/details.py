@@ -36,6 +36,7 @@ from walkapp.ui.page import Page
 from walkapp.ui.qt_values import to_date
 from walkapp.ui.widgets.autosave import SaveIndicator
 from walkapp.ui.widgets.debounce import Debouncer, Pace
+from walkapp.ui.widgets.nudge_field import OFF, NudgeField, NudgeSetup, hint_under
 from walkapp.ui.writer import Writer, asked_by, describe_failure
 
 SAVE_DELAY_MS = 700
@@ -77,6 +78,14 @@ class WalkDetailsPanel(QWidget, Page):
         self.focus.setMaximumHeight(110)
         self.focus.textChanged.connect(
             lambda: self._queue("focus", self.focus.toPlainText()))
+        # In the walk's language once the walk is read (`_show`).
+        self.focus_nudge = NudgeField(self.focus, OFF, "walk_focus")
+        self.focus_box = QWidget()
+        focus_layout = QVBoxLayout(self.focus_box)
+        focus_layout.setContentsMargins(0, 0, 0, 0)
+        focus_layout.setSpacing(2)
+        focus_layout.addWidget(self.focus)
+        focus_layout.addWidget(hint_under(self.focus, self.focus_nudge))
 
         self.visit_minutes = QSpinBox()
         self.visit_minutes.setRange(1, 60)
@@ -118,7 +127,7 @@ class WalkDetailsPanel(QWidget, Page):
         basics.addRow(self.tr("Date"), self.date)
         basics.addRow(self.tr("School"), self.school)
         if not focus_only:
-            basics.addRow(self.tr("Focus"), self.focus)
+            basics.addRow(self.tr("Focus"), self.focus_box)
         timing = QHBoxLayout()
         timing.addWidget(QLabel(self.tr("In each room")))
         timing.addWidget(self.visit_minutes)
@@ -153,7 +162,7 @@ class WalkDetailsPanel(QWidget, Page):
                                   "for evidence of it in every room."))
             hint.setWordWrap(True)
             layout.addWidget(hint)
-            layout.addWidget(self.focus)
+            layout.addWidget(self.focus_box)
             self.focus.setMaximumHeight(16777215)
             layout.addWidget(self.everything_else)
             self.everything_else.hide()
@@ -180,6 +189,9 @@ class WalkDetailsPanel(QWidget, Page):
         self._reads.start(lambda: self._services.walks.get_walk(self.walk_id), self._show)
 
     def _show(self, walk: d.Walk) -> None:
+        if self.focus_nudge.setup.walk_language != walk.language \
+                or self.focus_nudge.setup is OFF:
+            self.focus_nudge.set_setup(NudgeSetup.for_walk(walk.language))
         self._loading = True
         try:
             if not self._pending.get("title") and not self.title.hasFocus():

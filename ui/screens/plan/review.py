@@ -23,6 +23,7 @@ from walkapp.events import Change, Entity
 from walkapp.services import Services
 from walkapp.services.commands import DebriefEdit
 from walkapp.ui.page import Page
+from walkapp.ui.widgets.nudge_field import NudgeField, NudgeSetup, hint_under, walk_nudge
 from walkapp.ui.widgets.write_notice import WriteNotice
 from walkapp.ui.writer import Writer
 
@@ -44,10 +45,11 @@ def _table(headers: list[str], name: str) -> QTableWidget:
 
 class ReviewPanel(QWidget, Page):
     def __init__(self, services: Services, walk_id: str, parent: QWidget | None = None, *,
-                 writer: Writer | None = None) -> None:
+                 writer: Writer | None = None, nudge: NudgeSetup | None = None) -> None:
         super().__init__(parent)
         self._services = services
         self.walk_id = walk_id
+        nudge = nudge if nudge is not None else walk_nudge(services, walk_id)
         # The window's one writer (a panel built alone makes its own).
         self.writer = writer if writer is not None else Writer(services, self)
 
@@ -62,6 +64,7 @@ class ReviewPanel(QWidget, Page):
         self.commitment_note = QLineEdit()
         self.commitment_note.setPlaceholderText(self.tr("What happened? (optional)"))
         self.commitment_note.setAccessibleName(self.tr("Note on the commitment"))
+        self.commitment_nudge = NudgeField(self.commitment_note, nudge, "follow_up")
 
         # Not `actions`: that would hide QWidget.actions().
         self.action_items = _table([self.tr("Owner"), self.tr("Action item"), self.tr("Due")],
@@ -78,6 +81,7 @@ class ReviewPanel(QWidget, Page):
         self.action_note = QLineEdit()
         self.action_note.setPlaceholderText(self.tr("Follow-up note (optional)"))
         self.action_note.setAccessibleName(self.tr("Follow-up note"))
+        self.action_nudge = NudgeField(self.action_note, nudge, "follow_up")
         # Why a change was not saved (with Retry), or that it waits for the database.
         self.message = WriteNotice(self.writer, self)
 
@@ -96,6 +100,7 @@ class ReviewPanel(QWidget, Page):
         row.addWidget(self.tried_button)
         row.addWidget(self.dropped_button)
         layout.addLayout(row)
+        layout.addWidget(hint_under(self.commitment_note, self.commitment_nudge))
         self.actions_title = QLabel()
         layout.addWidget(self.actions_title)
         layout.addWidget(self.action_items, 1)
@@ -105,6 +110,7 @@ class ReviewPanel(QWidget, Page):
         row.addWidget(self.still_open_button)
         row.addWidget(self.drop_button)
         layout.addLayout(row)
+        layout.addWidget(hint_under(self.action_note, self.action_nudge))
         layout.addWidget(self.message)
         self.refresh()
 

@@ -49,6 +49,8 @@ from walkapp.ui.models.action_items import (
 )
 from walkapp.ui.screens.postbrief.base import Panel, heading, wrap_label
 from walkapp.ui.screens.postbrief.padded import PaddedTextDelegate
+from walkapp.ui.widgets.note_text import ElidedLabel
+from walkapp.ui.widgets.nudge_field import OFF, NudgeField, NudgeSetup, hint_under
 from walkapp.ui.widgets.row_table import select_row_id, selected_row_id
 from walkapp.ui.writer import Writer
 
@@ -117,10 +119,22 @@ class OwnerDelegate(PaddedTextDelegate):
 
 
 class TextDelegate(PaddedTextDelegate):
+    """The action item's text, edited in its cell, with the nudge: the hint goes to the
+    panel's line under the table (a cell has no room for one)."""
+
+    def __init__(self, parent: QWidget, nudge: NudgeSetup, hint: ElidedLabel) -> None:
+        super().__init__(parent)
+        self._nudge, self._hint = nudge, hint
+
     def createEditor(self, parent: QWidget, option: QStyleOptionViewItem, index: Index
                      ) -> QWidget:
         editor = QLineEdit(parent)
         editor.setAccessibleName(self.tr("Action item"))
+        nudge = NudgeField(editor, self._nudge, "action_item_edit", hint=self._hint,
+                           announce=False)
+        editor.setProperty("nudgeField", nudge.field)  # (the field lives as its child)
+        hint = self._hint
+        editor.destroyed.connect(lambda *_: hint.set_full_text(""))
         return editor
 
 
@@ -129,7 +143,7 @@ class ActionItemsPanel(Panel):
 
     def __init__(self, debrief: DebriefService, walks: WalkService, walk_id: str,
                  asker: Asker, parent: QWidget | None = None, *,
-                 writer: Writer | None = None) -> None:
+                 writer: Writer | None = None, nudge: NudgeSetup = OFF) -> None:
         super().__init__(walk_id, parent)
         self._debrief, self._walks, self._asker = debrief, walks, asker
         self.use_writer(writer or Writer.around(self, debrief, walks))
@@ -143,6 +157,7 @@ class ActionItemsPanel(Panel):
         self.new_text.setPlaceholderText(self.tr("New action item"))
         self.new_text.setAccessibleName(self.tr("New action item"))
         self.new_text.returnPressed.connect(self.add_item)
+        self.nudge = NudgeField(self.new_text, nudge, "action_item")
         self.new_owner = QLineEdit()
         self.new_owner.setPlaceholderText(self.tr("Owner"))
         self.new_owner.setAccessibleName(self.tr("Owner of the new action item"))
@@ -168,6 +183,7 @@ class ActionItemsPanel(Panel):
         form.addWidget(self.new_due)
         form.addWidget(self.add_button)
         self.body.addLayout(form)
+        self.body.addWidget(hint_under(self.new_text, self.nudge))
 
         self.model = ActionItemsModel(self)
         self.model.edit_requested.connect(self._save_edit)
@@ -190,7 +206,12 @@ class ActionItemsPanel(Panel):
         self._rows_timer.timeout.connect(self.table.resizeRowsToContents)
         header.sectionResized.connect(lambda *_: self._rows_timer.start())
         self.owner_delegate = OwnerDelegate(self.table)
-        self.table.setItemDelegateForColumn(0, TextDelegate(self.table))
+        self.edit_hint = ElidedLabel()
+        self.edit_hint.setObjectName("nudgeHint")
+        self.edit_hint.setAccessibleName(self.tr("Wording suggestion for the action item "
+                                                 "being edited"))
+        self.table.setItemDelegateForColumn(0, TextDelegate(self.table, nudge,
+                                                            self.edit_hint))
         self.table.setItemDelegateForColumn(OWNER, self.owner_delegate)
         self.table.setItemDelegateForColumn(DUE, DueDateDelegate(self.table))
         self.table.setItemDelegateForColumn(STATUS, StatusDelegate(self.table))
@@ -207,6 +228,7 @@ class ActionItemsPanel(Panel):
         self.model.modelReset.connect(self._update_buttons)
         self.model.dataChanged.connect(self._update_buttons)
         self.body.addWidget(self.table, 1)
+        self.body.addWidget(self.edit_hint)
         QShortcut(QKeySequence(QKeySequence.StandardKey.Delete), self.table,
                   self.delete_selected, context=Qt.ShortcutContext.WidgetShortcut)
 

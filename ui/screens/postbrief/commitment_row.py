@@ -34,6 +34,7 @@ from walkapp.services.will_try import Proposal, Source, WalkersWords
 from walkapp.ui.page import Stoppable
 from walkapp.ui.screens.postbrief.walker_words import WalkerWords
 from walkapp.ui.widgets.debounce import Debouncer, Pace
+from walkapp.ui.widgets.nudge_field import OFF, NudgeField, NudgeSetup, hint_under
 from walkapp.ui.writer import Writer, asked_by, describe_failure
 
 AUTOSAVE_MS = 1000
@@ -60,7 +61,7 @@ class CommitmentRow(QWidget, Stoppable):
     a newer text replaces a waiting older one)."""
 
     def __init__(self, person: Participant, writer: Writer, walk_id: str,
-                 parent: QWidget | None = None) -> None:
+                 parent: QWidget | None = None, *, nudge: NudgeSetup = OFF) -> None:
         super().__init__(parent)
         self.person = person
         self._writer, self._walk_id = writer, walk_id
@@ -88,6 +89,8 @@ class CommitmentRow(QWidget, Stoppable):
         self.name_label.setBuddy(self.editor)
         self.editor.textChanged.connect(self._edited)
         self.editor.focus_left.connect(self.commit_now)
+        # Also on a text filled in from a walker's note: it goes into the record as well.
+        self.nudge = NudgeField(self.editor, nudge, "commitment")
         # After a pause in the typing, and at least every MAX_WAIT_MS while it goes on.
         self.debouncer = Debouncer(self.commit_now, Pace(delay_ms=AUTOSAVE_MS), self)
 
@@ -127,11 +130,12 @@ class CommitmentRow(QWidget, Stoppable):
         buttons.addWidget(self.keep_button)
         buttons.addStretch(1)
         grid.addLayout(buttons, 0, 2)
+        grid.addWidget(hint_under(self.editor, self.nudge), 1, 1, 1, 2)
         status_row = QHBoxLayout()
         status_row.addWidget(self.status, 1)
         status_row.addWidget(self.retry_button)
-        grid.addLayout(status_row, 1, 1, 1, 2)
-        grid.addWidget(self.words, 2, 1, 1, 2)
+        grid.addLayout(status_row, 2, 1, 1, 2)
+        grid.addWidget(self.words, 3, 1, 1, 2)
         grid.setColumnStretch(1, 1)
         self.set_ideas(())
 

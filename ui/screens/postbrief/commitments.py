@@ -22,6 +22,7 @@ from walkapp.services.walks import WalkService
 from walkapp.services.will_try import WalkersWords, walkers_words
 from walkapp.ui.screens.postbrief.base import Panel, heading
 from walkapp.ui.screens.postbrief.commitment_row import AUTOSAVE_MS, CommitmentRow
+from walkapp.ui.widgets.nudge_field import OFF, NudgeSetup
 from walkapp.ui.widgets.reflections import will_try_prompt
 from walkapp.ui.writer import Writer
 
@@ -43,9 +44,10 @@ class CommitmentsPanel(Panel):
 
     def __init__(self, debrief: DebriefService, notes: NoteService, walks: WalkService,
                  walk_id: str, parent: QWidget | None = None, *,
-                 writer: Writer | None = None) -> None:
+                 writer: Writer | None = None, nudge: NudgeSetup = OFF) -> None:
         super().__init__(walk_id, parent)
         self._debrief, self._notes, self._walks = debrief, notes, walks
+        self._nudge = nudge
         self.use_writer(writer or Writer.around(self, debrief, notes, walks))
         self.rows: dict[str, CommitmentRow] = {}
         self.setObjectName("commitmentsPanel")
@@ -93,7 +95,8 @@ class CommitmentsPanel(Panel):
         for position, person in enumerate(data.people):
             if person.id not in self.rows:
                 assert self.writer is not None
-                self.rows[person.id] = CommitmentRow(person, self.writer, self.walk_id)
+                self.rows[person.id] = CommitmentRow(person, self.writer, self.walk_id,
+                                                     nudge=self._nudge)
             row = self.rows[person.id]
             self._rows_layout.insertWidget(position, row)
             row.show()  # now, not on the next turn of the event loop

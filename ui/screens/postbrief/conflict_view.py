@@ -35,6 +35,7 @@ from PySide6.QtWidgets import (
 from walkapp import formatting as fmt
 from walkapp.events import Entity
 from walkapp.ui.screens.postbrief.base import wrap_label
+from walkapp.ui.widgets.nudge_field import OFF, NudgeField, NudgeSetup, hint_under
 
 if TYPE_CHECKING:
     from walkapp import domain as d
@@ -141,7 +142,7 @@ class ConflictView(QWidget):
     merge_requested = Signal(str, str)      # family, the text edited into one
     draft_changed = Signal()                # the editor opened, closed or changed
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, parent: QWidget | None = None, *, nudge: NudgeSetup = OFF) -> None:
         super().__init__(parent)
         self.conflict: d.Conflict | None = None
         self.cards: list[SideCard] = []
@@ -194,6 +195,7 @@ class ConflictView(QWidget):
         self.editor.setAccessibleName(self.tr("The text edited into one"))
         self.editor.setTabChangesFocus(True)
         self.editor.textChanged.connect(self.draft_changed)
+        self.nudge = NudgeField(self.editor, nudge, "conflict_text")
         self.save_button = QPushButton(self.tr("Save as one"))
         self.save_button.setAccessibleName(self.tr("Save the edited text as the one version"))
         self.save_button.clicked.connect(self._save_edit)
@@ -212,6 +214,7 @@ class ConflictView(QWidget):
         edit_layout.addWidget(self.editor_hint)
         edit_layout.addWidget(self.editor_note)
         edit_layout.addWidget(self.editor, 1)
+        edit_layout.addWidget(hint_under(self.editor, self.nudge))
         edit_layout.addLayout(edit_actions)
 
         self.pages = QStackedWidget()

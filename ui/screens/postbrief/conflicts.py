@@ -38,6 +38,7 @@ from walkapp.ui.screens.postbrief.conflict_view import (
     author_label,
     conflict_title,
 )
+from walkapp.ui.widgets.nudge_field import OFF, NudgeSetup
 from walkapp.ui.workers import NewestRead
 from walkapp.ui.writer import Writer
 
@@ -91,7 +92,8 @@ class ConflictsPanel(Panel):
     coalesce_ms = 60
 
     def __init__(self, conflicts: ConflictReader, walk_id: str, asker: Asker,
-                 parent: QWidget | None = None, *, writer: Writer) -> None:
+                 parent: QWidget | None = None, *, writer: Writer,
+                 nudge: NudgeSetup = OFF) -> None:
         super().__init__(walk_id, parent)
         self._conflicts = conflicts
         self._asker = asker
@@ -120,7 +122,7 @@ class ConflictsPanel(Panel):
         self.list.setAlternatingRowColors(True)
         self.list.setSpacing(2)
         self.list.currentRowChanged.connect(self._picked)
-        self.view = ConflictView()
+        self.view = ConflictView(nudge=nudge)
         self.view.keep_requested.connect(self._keep)
         self.view.keep_both_requested.connect(self._keep_both)
         self.view.merge_requested.connect(self._merge)

@@ -11,6 +11,7 @@ from walkapp.services.debrief import DebriefService
 from walkapp.ui.dialogs import Asker
 from walkapp.ui.screens.postbrief.base import Panel, chain_tab_order, heading
 from walkapp.ui.screens.postbrief.statement_list import Done, StatementList
+from walkapp.ui.widgets.nudge_field import OFF, NudgeSetup
 from walkapp.ui.writer import Writer
 
 
@@ -18,7 +19,8 @@ class NextStepsPanel(Panel):
     entities = frozenset({Entity.NEXT_STEP})
 
     def __init__(self, debrief: DebriefService, walk_id: str, asker: Asker,
-                 parent: QWidget | None = None, *, writer: Writer | None = None) -> None:
+                 parent: QWidget | None = None, *, writer: Writer | None = None,
+                 nudge: NudgeSetup = OFF) -> None:
         super().__init__(walk_id, parent)
         self._debrief = debrief
         self._asker = asker
@@ -30,7 +32,8 @@ class NextStepsPanel(Panel):
         self.list = StatementList(self.tr("Next steps"),
                                   self.tr("A next step, e.g. “Share the sentence strips at "
                                           "the next staff meeting”"),
-                                  on_add=self._add, on_delete=self._delete, numbered=True)
+                                  on_add=self._add, on_delete=self._delete, numbered=True,
+                                  nudge=nudge, field="next_step")
         self.body.addWidget(self.list, 1)
         chain_tab_order(self.list.tab_order())
 

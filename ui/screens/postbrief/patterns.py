@@ -27,6 +27,7 @@ from walkapp.ui.screens.postbrief.base import (
     wrap_label,
 )
 from walkapp.ui.screens.postbrief.statement_list import Done, StatementList
+from walkapp.ui.widgets.nudge_field import OFF, NudgeSetup
 from walkapp.ui.writer import Writer
 
 COLUMNS = 2
@@ -37,7 +38,8 @@ class PatternsPanel(Panel):
 
     def __init__(self, debrief: DebriefService, walk_id: str, asker: Asker,
                  parent: QWidget | None = None, *, writer: Writer | None = None,
-                 stages: Sequence[DebriefStage] | None = None) -> None:
+                 stages: Sequence[DebriefStage] | None = None,
+                 nudge: NudgeSetup = OFF) -> None:
         super().__init__(walk_id, parent)
         self._debrief = debrief
         self._asker = asker
@@ -62,7 +64,8 @@ class PatternsPanel(Panel):
             section = StatementList(
                 self.tr("{0} statements").format(stage.title),
                 self.tr("A statement for “{0}”").format(stage.title),
-                on_add=self._adder(stage.kind), on_edit=self._edit, on_delete=self._delete)
+                on_add=self._adder(stage.kind), on_edit=self._edit, on_delete=self._delete,
+                nudge=nudge, field="pattern")
             inner.addWidget(section, 1)
             self.sections[stage.kind] = section
             grid.addWidget(box, (number - 1) // COLUMNS, (number - 1) % COLUMNS)
@@ -74,7 +77,8 @@ class PatternsPanel(Panel):
             ", ".join(pattern_label(k) for k in self._left_out)), name="panelHint"))
         self.other = StatementList(self.tr("Other statements"),
                                    self.tr("Select a statement and choose Edit to change it"),
-                                   on_add=None, on_edit=self._edit, on_delete=self._delete)
+                                   on_add=None, on_edit=self._edit, on_delete=self._delete,
+                                   nudge=nudge, field="pattern")
         inner.addWidget(self.other, 1)
         count = len(self.stages)
         grid.addWidget(self.other_box, count // COLUMNS, count % COLUMNS)

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 
 from walkapp.ui.models.statements import StatementModel
 from walkapp.ui.screens.postbrief.padded import PaddedTextDelegate
+from walkapp.ui.widgets.nudge_field import OFF, NudgeField, NudgeSetup, hint_under
 
 # The window's writer runs the writes later, off the GUI thread. The editor is emptied at
 # once, so the next statement can be typed; add and edit are handed `restore`, to call if
@@ -41,9 +42,11 @@ class StatementList(QWidget):
     def __init__(self, subject: str, placeholder: str, *, on_add: AddFn | None,
                  on_delete: DeleteFn,
                  on_edit: EditFn | None = None, numbered: bool = False,
+                 nudge: NudgeSetup = OFF, field: str = "pattern",
                  parent: QWidget | None = None) -> None:
         """`subject` names the list for screen readers, e.g. "Describe statements".
-        Without `on_add` the box only edits: it is enabled while an item is edited."""
+        Without `on_add` the box only edits: it is enabled while an item is edited.
+        `nudge` and `field` (one of NUDGED_FIELDS): the language nudge on the box."""
         super().__init__(parent)
         self._on_add, self._on_edit, self._on_delete = on_add, on_edit, on_delete
         self._editing_id: str | None = None
@@ -85,6 +88,7 @@ class StatementList(QWidget):
         line = self.editor.fontMetrics().lineSpacing()
         self.editor.setFixedHeight(int(line * 2.6) + 12)
         self.editor.installEventFilter(self)
+        self.nudge = NudgeField(self.editor, nudge, field)
         self.add_button = QPushButton(self.tr("Add"))
         self.add_button.setAccessibleName(self.tr("Add to {0}").format(subject))
         self.add_button.setToolTip(self.tr("Ctrl+Enter"))
@@ -113,6 +117,7 @@ class StatementList(QWidget):
         layout.setSpacing(4)
         layout.addLayout(list_row, 1)
         layout.addLayout(editor_row)
+        layout.addWidget(hint_under(self.editor, self.nudge))
         self._set_editing(None)
 
     def tab_order(self) -> list[QWidget]:

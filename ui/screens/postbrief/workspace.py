@@ -37,6 +37,7 @@ from walkapp.ui.screens.postbrief.feedback import FeedbackPanel, QuestionLike
 from walkapp.ui.screens.postbrief.next_steps import NextStepsPanel
 from walkapp.ui.screens.postbrief.patterns import PatternsPanel
 from walkapp.ui.widgets.lazy_tabs import LazyTabs
+from walkapp.ui.widgets.nudge_field import NudgeSetup, walk_nudge
 from walkapp.ui.writer import Writer
 
 
@@ -65,6 +66,11 @@ def _stem_labels(services: Services, walk_id: str) -> dict[Stem, str]:
     return {spec.stem: spec.label for spec in walk_protocol(services, walk_id).stems}
 
 
+def _nudge(services: Services, walk_id: str) -> NudgeSetup:
+    """The language nudge for the panels' text boxes, in the walk's language."""
+    return walk_nudge(services, walk_id)
+
+
 # In the post-brief's usual order (the tabs' order).
 PANELS: tuple[PanelSpec, ...] = (
     PanelSpec(Activity.EVIDENCE_WALL, "Evidence wall",
@@ -78,19 +84,24 @@ PANELS: tuple[PanelSpec, ...] = (
                                                     stem_labels=_stem_labels(s, w))),
     PanelSpec(Activity.PATTERNS, "Patterns",
               lambda s, w, a, wr: PatternsPanel(s.debrief, w, a, writer=wr,
-                                                stages=walk_protocol(s, w).debrief_stages())),
+                                                stages=walk_protocol(s, w).debrief_stages(),
+                                                nudge=_nudge(s, w))),
     PanelSpec(Activity.COMMITMENTS, "Commitments",
-              lambda s, w, _a, wr: CommitmentsPanel(s.debrief, s.notes, s.walks, w, writer=wr)),
+              lambda s, w, _a, wr: CommitmentsPanel(s.debrief, s.notes, s.walks, w, writer=wr,
+                                                    nudge=_nudge(s, w))),
     PanelSpec(Activity.NEXT_STEPS, "Next steps",
-              lambda s, w, a, wr: NextStepsPanel(s.debrief, w, a, writer=wr)),
+              lambda s, w, a, wr: NextStepsPanel(s.debrief, w, a, writer=wr,
+                                                 nudge=_nudge(s, w))),
     PanelSpec(Activity.ACTION_ITEMS, "Action items",
-              lambda s, w, a, wr: ActionItemsPanel(s.debrief, s.walks, w, a, writer=wr)),
+              lambda s, w, a, wr: ActionItemsPanel(s.debrief, s.walks, w, a, writer=wr,
+                                                   nudge=_nudge(s, w))),
     PanelSpec(Activity.FEEDBACK, "Feedback",
               lambda s, w, _a, wr: FeedbackPanel(s.debrief, s.walks, w,
                                                  walk_protocol(s, w).feedback or None,
                                                  writer=wr)),
     PanelSpec(None, "Conflicts",
-              lambda s, w, a, wr: ConflictsPanel(s.conflicts, w, a, writer=wr),
+              lambda s, w, a, wr: ConflictsPanel(s.conflicts, w, a, writer=wr,
+                                                 nudge=_nudge(s, w)),
               key=CONFLICTS, eager=True),
 )
 PANEL_NAMES = tuple(spec.name for spec in PANELS)
