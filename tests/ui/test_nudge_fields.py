@@ -276,6 +276,7 @@ EXEMPT = {
     ("roster.py", "new_name"): "a person's name",
     ("roster.py", "group_name"): "a group's name",
     ("details.py", "title"): "a walk's title",
+    ("plan_again.py", "title"): "the next walk's title",
     ("details.py", "school"): "a school's name",
     ("item_list.py", "new_text"): "look-fors and norms: the plan's headings, not evidence",
 }
