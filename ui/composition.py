@@ -131,8 +131,9 @@ class _Pages:
     def observation_screen(self, author_id: str) -> ObservationScreen:
         from walkapp.ui.screens.observation import ObservationScreen
 
+        # The facilitator's page: everyone's notes beside the editor.
         return ObservationScreen(self.services, self.walk_id, author_id, nudge=nudge_check,
-                                 asker=self.asker, writer=self.writer)
+                                 asker=self.asker, writer=self.writer, everyone=True)
 
     # Each page's screen module is imported when the page is built (see the docstring).
     def _plan_page(self) -> Page:
