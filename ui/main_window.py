@@ -271,7 +271,18 @@ class MainWindow(MenuBar, Stoppable):
 
     def _walk_built(self, workspace: WalkWorkspace) -> None:
         """The opened walk's workspace is built (walkapp.ui.walk_opening): show it."""
+        from walkapp import domain as d
+
         self.workspace = workspace
+        # A walker's walk on this laptop: the menus show only what a walker does
+        # (walkapp.ui.walker_mode); its one page needs no list of pages beside it.
+        try:
+            walk = self._services.walks.get_walk(workspace.walk_id)
+            self.walker_mode = (walk.local_mode is d.LocalMode.WALKER
+                                and bool(walk.local_participant_id))
+        except WalkappError:
+            self.walker_mode = False  # gone meanwhile: the change closes it next
+        workspace.nav.setVisible(not self.walker_mode or len(workspace.page_keys()) > 1)
         workspace.back_requested.connect(self.show_library)
         self.stack.addWidget(workspace)
         self.stack.setCurrentWidget(workspace)
@@ -289,6 +300,7 @@ class MainWindow(MenuBar, Stoppable):
         self.stack.removeWidget(self.workspace)
         self.workspace.deleteLater()
         self.workspace = None
+        self.walker_mode = False
         gc_policy.walk_closed()  # its pages' reference cycles, collected soon
         return True
 
