@@ -8,11 +8,12 @@ import os
 import secrets
 import stat
 import sys
+from collections.abc import Sequence
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QSettings
+from PySide6.QtCore import QSettings, QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from walkapp import APP_NAME, __version__
@@ -101,7 +102,9 @@ def make_application(argv: list[str] | None = None) -> QApplication:
     return app
 
 
-def run_app(settings: Settings) -> int:
+def run_app(settings: Settings, files: Sequence[str] = ()) -> int:
+    """Run the desktop app; `files` (walk kits, notes files: its command line) are opened
+    once the window is up, as if dropped on it."""
     from walkapp.ui.crash import install_crash_handler
 
     app = make_application()
@@ -109,7 +112,7 @@ def run_app(settings: Settings) -> int:
     # written to logs/walkapp.log and shown in the crash dialog; the app goes on.
     crash = install_crash_handler(settings.data_dir)
     try:
-        return _run(app, settings)
+        return _run(app, settings, files)
     except Exception as error:
         # A bug while the window is built or torn down, outside any slot: no event loop
         # is left to show the dialog later, so it is shown here before walkapp quits.
@@ -126,7 +129,7 @@ def run_app(settings: Settings) -> int:
         crash.uninstall()
 
 
-def _run(app: QApplication, settings: Settings) -> int:
+def _run(app: QApplication, settings: Settings, files: Sequence[str] = ()) -> int:
     from walkapp.services.safety import CheckSchedule
     from walkapp.ui.dialogs import Asker
     from walkapp.ui.startup import offer_recovery, prepare_data_folder
@@ -151,7 +154,8 @@ def _run(app: QApplication, settings: Settings) -> int:
         schedule.record(ok=True, now=datetime.now(UTC))
     try:
         while True:
-            code, repair = _run_window(app, settings, asker, schedule)
+            code, repair = _run_window(app, settings, asker, schedule, files)
+            files = ()  # opened once: a window opened again after a repair does not
             if repair is None:
                 return code
             # The background check found damage and the user chose to restore or to start
@@ -172,7 +176,8 @@ def _after_start(window: MainWindow) -> None:
 
 
 def _run_window(app: QApplication, settings: Settings, asker: Asker,
-                schedule: CheckSchedule) -> tuple[int, Repair | None]:
+                schedule: CheckSchedule,
+                files: Sequence[str] = ()) -> tuple[int, Repair | None]:
     """Open the services and the main window, run until it closes, close them again.
     The exit status, and the repair the user asked for while it ran (if any)."""
     from walkapp.services import open_services
@@ -212,6 +217,10 @@ def _run_window(app: QApplication, settings: Settings, asker: Asker,
     # go for good.
     when_settled(window, lambda: not window.library.is_loading(),
                  lambda: _after_start(window))
+    if files:
+        # In the event loop, once the window is there (the walk back where it was, if
+        # any, is replaced by the kit's walk).
+        QTimer.singleShot(0, window, lambda: window.files.open_files(list(files)))
     try:
         code = app.exec()
     finally:

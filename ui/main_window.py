@@ -118,6 +118,8 @@ class MainWindow(MenuBar, Stoppable):
         self.files = WalkFiles(services, self._asker, self, self._current_walk_id,
                                self._before_save, passphrases=passphrases)
         self.files.walk_opened.connect(self.open_walk)
+        # "The kit's walk is ready": said beside the walk it opens, not in a dialog first.
+        self.files.announced.connect(lambda text: self.statusBar().showMessage(text, 15000))
         self.setAcceptDrops(True)
         self._sample = SampleWalk(services, self._asker, self, self.library)
         self._build_menus()
