@@ -38,6 +38,7 @@ from walkapp.ui.resume import ResumeKeeper
 if TYPE_CHECKING:
     from walkapp.services.safety import CheckSchedule
     from walkapp.ui.dialogs import Asker
+    from walkapp.ui.hand_over import FileReceiver
     from walkapp.ui.integrity import Repair
 
 log = logging.getLogger(__name__)
@@ -134,6 +135,14 @@ def _run(app: QApplication, settings: Settings, files: Sequence[str] = ()) -> in
     from walkapp.ui.dialogs import Asker
     from walkapp.ui.startup import offer_recovery, prepare_data_folder
 
+    if files:
+        # walkapp is open on this data folder already (a kit double-clicked while it
+        # runs): that one opens the files, and this one has nothing more to do.
+        from walkapp.ui.hand_over import hand_over
+
+        if hand_over(settings.data_dir, files):
+            return 0
+
     asker = Asker()
     schedule = CheckSchedule(settings.data_dir)
 
@@ -173,6 +182,43 @@ def _after_start(window: MainWindow) -> None:
     import_models_in_background(window)
     window.protocols_menu.report_problems_in_background()
     window.expire_trash()
+
+
+class _Receiving:
+    """The hand-over listener, started once the window has settled (QtNetwork is not
+    needed for the first window)."""
+
+    def __init__(self) -> None:
+        self.receiver: FileReceiver | None = None
+
+    def close(self) -> None:
+        if self.receiver is not None:
+            self.receiver.close()
+
+
+def _receive_files(window: MainWindow, settings: Settings) -> _Receiving:
+    receiving = _Receiving()
+
+    def start() -> None:
+        from walkapp.ui.hand_over import FileReceiver
+
+        receiver = FileReceiver(window)
+
+        def received(files: list[str]) -> None:
+            if window.isMinimized():
+                window.showNormal()
+            window.raise_()
+            window.activateWindow()
+            window.files.open_files(files)
+
+        receiver.files_received.connect(received)
+        if not receiver.listen(settings.data_dir):
+            log.warning("files opened while walkapp is open will not reach it: the local "
+                        "socket could not be opened")
+        receiving.receiver = receiver
+
+    when_settled(window, lambda: not window.library.is_loading(), start)
+    return receiving
 
 
 def _run_window(app: QApplication, settings: Settings, asker: Asker,
@@ -221,11 +267,14 @@ def _run_window(app: QApplication, settings: Settings, asker: Asker,
         # In the event loop, once the window is there (the walk back where it was, if
         # any, is replaced by the kit's walk).
         QTimer.singleShot(0, window, lambda: window.files.open_files(list(files)))
+    # Files a second walkapp hands over (walkapp.ui.hand_over), once the window is up.
+    receiver = _receive_files(window, settings)
     try:
         code = app.exec()
     finally:
         try:
             window.end_session("the window closed")  # a no-op when it already ended
+            receiver.close()
             keeper.shutdown()  # the last position written (a no-op when it was)
             window.stop_auto_backup()
             window.shutdown_background_work()
