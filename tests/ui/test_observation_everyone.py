@@ -221,3 +221,19 @@ def test_every_control_of_the_filter_is_named(qtbot, services: Services,
     panel = screen.notes_panel
     assert chain.index(panel.filter) < chain.index(panel.show_authors) < chain.index(panel.list)
     screen.shutdown()
+
+
+def test_writing_as_a_paper_walker_keeps_the_list_as_it_was(
+        qtbot, services: Services, qsettings: QSettings, asker: ScriptedAsker) -> None:
+    walk = create_demo_walk(services)
+    _window, page, screen = facilitator_page(qtbot, services, qsettings, asker, walk.id)
+    chosen = walk.walkers[2]
+    screen.notes_panel.filter.setCurrentIndex(screen.notes_panel.filter.findData(chosen.id))
+    screen.notes_panel.show_authors.setChecked(True)
+    assert page.show_author(walk.walkers[0].id)  # type up Walker 1's paper notes
+    screen = page.observation
+    assert screen is not None and screen.editor.current_draft().author_id == walk.walkers[0].id
+    qtbot.waitUntil(lambda: not screen.is_loading(), timeout=10_000)
+    assert screen.notes_panel.shown() == chosen.id
+    assert screen.notes_panel.show_authors.isChecked()
+    assert listed(screen) == visit_notes(services, walk.id, walk.visits[0].id, chosen.id)

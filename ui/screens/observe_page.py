@@ -89,16 +89,21 @@ class NoteTaker(QWidget, Page):
             self._show_screen(str(self.author.currentData()))
 
     def _show_screen(self, author_id: str) -> None:
+        kept: tuple[str, bool] | None = None  # whose notes the list showed, names or not
         if self.observation is not None:
             if not self.observation.can_close():
                 index = self.author.findData(self.screen_author)
                 self.author.setCurrentIndex(index)
                 return
+            panel = self.observation.notes_panel
+            kept = panel.shown(), panel.show_authors.isChecked()
             self._layout.removeWidget(self.observation)
             self.observation.shutdown()  # saved just now; its timers must not outlive it
             self.observation.deleteLater()
         self.observation = self._make_screen(author_id)
         self.screen_author = author_id
+        if kept is not None:
+            self.observation.notes_panel.set_filter(*kept)
         self._layout.addWidget(self.observation, 1)
         self.screen_changed.emit(self.observation)
 

@@ -195,6 +195,14 @@ class NotesPanel(QWidget):
             self.filter.blockSignals(False)
         self.filter_bar.show()
 
+    def set_filter(self, shown: str, show_authors: bool) -> None:
+        """Show `shown`'s notes (EVERYONE, MINE or a participant id, if offered) and name
+        their authors or not — as another note-taker showed them."""
+        index = self.filter.findData(shown)
+        if index >= 0:
+            self.filter.setCurrentIndex(index)
+        self.show_authors.setChecked(show_authors)
+
     def shown(self) -> str:
         """EVERYONE, MINE or a participant id: whose notes the list is to hold."""
         if not self._mixed:
