@@ -273,18 +273,14 @@ class MainWindow(MenuBar, Stoppable):
 
     def _walk_built(self, workspace: WalkWorkspace) -> None:
         """The opened walk's workspace is built (walkapp.ui.walk_opening): show it."""
-        from walkapp import domain as d
+        from walkapp.ui.walker_mode import WALKER_PAGE
 
         self.workspace = workspace
-        # A walker's walk on this laptop: the menus show only what a walker does
-        # (walkapp.ui.walker_mode); its one page needs no list of pages beside it.
-        try:
-            walk = self._services.walks.get_walk(workspace.walk_id)
-            self.walker_mode = (walk.local_mode is d.LocalMode.WALKER
-                                and bool(walk.local_participant_id))
-        except WalkappError:
-            self.walker_mode = False  # gone meanwhile: the change closes it next
-        workspace.nav.setVisible(not self.walker_mode or len(workspace.page_keys()) > 1)
+        # A walker's walk on this laptop (its pages are the walker's one page): the menus
+        # show only what a walker does (walkapp.ui.walker_mode); its one page needs no list
+        # of pages beside it.
+        self.walker_mode = workspace.page_keys() == [WALKER_PAGE]
+        workspace.nav.setVisible(not self.walker_mode)
         workspace.back_requested.connect(self.show_library)
         self.stack.addWidget(workspace)
         self.stack.setCurrentWidget(workspace)

@@ -39,6 +39,10 @@ WALKER_TASKS: tuple[WalkerTask, ...] = (
     WalkerTask("journal", "Print my growth journal", report="journal"),
 )
 
+# The key of the walker's one page of the walk (walkapp.ui.composition.walker_pages): a
+# workspace made of it is a walker's walk, in walker mode.
+WALKER_PAGE = "walker"
+
 # The window's own actions, for a walker as for anyone: not part of the walk's work.
 WINDOW_ACTIONS: tuple[str, ...] = ("close_walk_action", "find_action", "library_action",
                                    "quit_action", "about_action")
