@@ -86,9 +86,9 @@ class NotesPanel(QWidget):
         self.filter.setToolTip(self.tr("Show everyone's notes of this visit, only yours, or "
                                        "one walker's"))
         self.filter.currentIndexChanged.connect(lambda _i: self._filter_changed())
-        self.filter_label = QLabel(self.tr("&Show"))
+        self.filter_label = QLabel(self.tr("Show"))
         self.filter_label.setBuddy(self.filter)
-        self.show_authors = QCheckBox(self.tr("Show who &wrote each note"))
+        self.show_authors = QCheckBox(self.tr("Show who wrote each note"))
         self.show_authors.setAccessibleName(self.tr("Show who wrote each note"))
         self.show_authors.setChecked(False)
         self.show_authors.toggled.connect(lambda _on: self._filter_changed())
