@@ -44,6 +44,7 @@ from walkapp.events import Change, Entity
 from walkapp.services import NoteDraft, Services
 from walkapp.services.commands import Call, NoteWrite
 from walkapp.services.protocol_walks import walk_protocol
+from walkapp.ui import turns, workers
 from walkapp.ui.dialogs import Asker
 from walkapp.ui.page import Page
 from walkapp.ui.widgets.autosave import DEBOUNCE_MS, describe_failure
@@ -178,7 +179,14 @@ class ObservationScreen(QWidget, Page):
         self._add_shortcuts()
         self._set_tab_order()
         self.editor.tags_rebuilt.connect(self._set_tab_order)
-        self._reload_notes()
+        if self._everyone:
+            # Everyone's notes (a thousand in a big walk) are read from the next turn on:
+            # a read under way slows the GUI thread (the interpreter lock), so it is not
+            # started in the turn that builds the page, nor waited for.
+            self._notes_loading = True
+            turns.later(self, self._first_read)
+        else:
+            self._reload_notes()
         self._show_walk()
         if self._notes_loading:
             self.notes_panel.title.setText(self.tr("Loading the notes…") if self._everyone
@@ -357,7 +365,7 @@ class ObservationScreen(QWidget, Page):
 
     def _shown_notes(self) -> list[d.Note]:
         """The notes the filter lets into the list, of every visit."""
-        shows = self.notes_panel.shows
+        shows = self.notes_panel.accepts()
         return [n for notes in (self._notes, self._others) for n in notes.values()
                 if shows(n.author_id)]
 
@@ -408,6 +416,10 @@ class ObservationScreen(QWidget, Page):
         self.notes_panel.set_notes(notes, self.editor.note_id)
 
     # -- notes ---------------------------------------------------------------------------------
+    def _first_read(self) -> None:
+        if not self._closed and self._notes_read == 0:
+            self._reload_notes()
+
     def is_loading(self) -> bool:
         """Is a read of this author's notes still under way?"""
         return self._notes_loading
@@ -466,7 +478,8 @@ class ObservationScreen(QWidget, Page):
                                            .format(error.message))
 
         self._notes_loading = True
-        read_in_background(read, apply, owner=self, on_error=failed)
+        read_in_background(read, apply, owner=self, on_error=failed,
+                           wait_ms=workers.FOLLOW_READ_MS if self._everyone else None)
 
     def _on_commit(self, key: str, _generation: int, result: object) -> None:
         if self._closed:

@@ -14,7 +14,7 @@ the editor writes as (`own`) can be opened or deleted here; another's note is re
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 
 from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QKeyEvent
@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
     QLabel,
+    QListView,
     QListWidget,
     QListWidgetItem,
     QPushButton,
@@ -75,6 +76,7 @@ class NotesPanel(QWidget):
         self._own: str | None = None     # whose notes the editor writes (only they open)
         self._mixed = False              # may hold other people's notes (set_people)
         self._names: dict[str, str] = {}
+        self._names_shown = False  # authors named in the list (set with its notes)
 
         self.title = QLabel(self.tr("Your notes"))
         self.title.setObjectName("notesTitle")
@@ -108,6 +110,10 @@ class NotesPanel(QWidget):
         self.list.setWordWrap(True)
         self.list.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.list.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
+        # Laid out a few notes per turn: a visit of a big walk (90 notes, everyone's) does
+        # not hold the window for the time of all their wrapped lines.
+        self.list.setLayoutMode(QListView.LayoutMode.Batched)
+        self.list.setBatchSize(15)
         self.list.setSpacing(3)
         self.list.setAlternatingRowColors(True)
         self.list.currentItemChanged.connect(self._current_changed)
@@ -212,12 +218,15 @@ class NotesPanel(QWidget):
 
     def shows(self, author_id: str | None) -> bool:
         """Does the filter let `author_id`'s notes into the list?"""
-        shown = self.shown()
+        return self.accepts()(author_id)
+
+    def accepts(self) -> Callable[[str | None], bool]:
+        """`shows`, as a test made once for many notes (a big walk has a thousand)."""
+        shown, own = self.shown(), self._own
         if shown == EVERYONE:
-            return True
-        if shown == MINE:
-            return author_id == self._own
-        return author_id == shown
+            return lambda _author: True
+        wanted = own if shown == MINE else shown
+        return lambda author: author == wanted
 
     def is_own(self, note_id: str | None) -> bool:
         """Is `note_id` (listed) the editor's author's? Always, in a one-person list."""
@@ -243,6 +252,7 @@ class NotesPanel(QWidget):
 
     def set_notes(self, notes: Sequence[d.Note], current_id: str | None) -> None:
         self._silent = True
+        self._names_shown = self._mixed and self.show_authors.isChecked()
         try:
             self.list.clear()
             for note in notes:
@@ -309,7 +319,7 @@ class NotesPanel(QWidget):
         text = note_preview(note, self._look_fors, self._stem_labels)
         if note.id in self._edited:
             text += "\n✎ " + self.tr("edited by the facilitator")
-        if self._mixed and self.show_authors.isChecked():
+        if self._names_shown:
             if note.author_id is not None and note.author_id == self._own:
                 author = self.tr("you")
             else:
