@@ -8,11 +8,12 @@ import os
 import secrets
 import stat
 import sys
+from collections.abc import Sequence
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QSettings
+from PySide6.QtCore import QSettings, QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from walkapp import APP_NAME, __version__
@@ -37,6 +38,7 @@ from walkapp.ui.resume import ResumeKeeper
 if TYPE_CHECKING:
     from walkapp.services.safety import CheckSchedule
     from walkapp.ui.dialogs import Asker
+    from walkapp.ui.hand_over import FileReceiver
     from walkapp.ui.integrity import Repair
 
 log = logging.getLogger(__name__)
@@ -101,7 +103,9 @@ def make_application(argv: list[str] | None = None) -> QApplication:
     return app
 
 
-def run_app(settings: Settings) -> int:
+def run_app(settings: Settings, files: Sequence[str] = ()) -> int:
+    """Run the desktop app; `files` (walk kits, notes files: its command line) are opened
+    once the window is up, as if dropped on it."""
     from walkapp.ui.crash import install_crash_handler
 
     app = make_application()
@@ -109,7 +113,7 @@ def run_app(settings: Settings) -> int:
     # written to logs/walkapp.log and shown in the crash dialog; the app goes on.
     crash = install_crash_handler(settings.data_dir)
     try:
-        return _run(app, settings)
+        return _run(app, settings, files)
     except Exception as error:
         # A bug while the window is built or torn down, outside any slot: no event loop
         # is left to show the dialog later, so it is shown here before walkapp quits.
@@ -126,10 +130,18 @@ def run_app(settings: Settings) -> int:
         crash.uninstall()
 
 
-def _run(app: QApplication, settings: Settings) -> int:
+def _run(app: QApplication, settings: Settings, files: Sequence[str] = ()) -> int:
     from walkapp.services.safety import CheckSchedule
     from walkapp.ui.dialogs import Asker
     from walkapp.ui.startup import offer_recovery, prepare_data_folder
+
+    if files:
+        # walkapp is open on this data folder already (a kit double-clicked while it
+        # runs): that one opens the files, and this one has nothing more to do.
+        from walkapp.ui.hand_over import hand_over
+
+        if hand_over(settings.data_dir, files):
+            return 0
 
     asker = Asker()
     schedule = CheckSchedule(settings.data_dir)
@@ -151,7 +163,8 @@ def _run(app: QApplication, settings: Settings) -> int:
         schedule.record(ok=True, now=datetime.now(UTC))
     try:
         while True:
-            code, repair = _run_window(app, settings, asker, schedule)
+            code, repair = _run_window(app, settings, asker, schedule, files)
+            files = ()  # opened once: a window opened again after a repair does not
             if repair is None:
                 return code
             # The background check found damage and the user chose to restore or to start
@@ -171,8 +184,46 @@ def _after_start(window: MainWindow) -> None:
     window.expire_trash()
 
 
+class _Receiving:
+    """The hand-over listener, started once the window has settled (QtNetwork is not
+    needed for the first window)."""
+
+    def __init__(self) -> None:
+        self.receiver: FileReceiver | None = None
+
+    def close(self) -> None:
+        if self.receiver is not None:
+            self.receiver.close()
+
+
+def _receive_files(window: MainWindow, settings: Settings) -> _Receiving:
+    receiving = _Receiving()
+
+    def start() -> None:
+        from walkapp.ui.hand_over import FileReceiver
+
+        receiver = FileReceiver(window)
+
+        def received(files: list[str]) -> None:
+            if window.isMinimized():
+                window.showNormal()
+            window.raise_()
+            window.activateWindow()
+            window.files.open_files(files)
+
+        receiver.files_received.connect(received)
+        if not receiver.listen(settings.data_dir):
+            log.warning("files opened while walkapp is open will not reach it: the local "
+                        "socket could not be opened")
+        receiving.receiver = receiver
+
+    when_settled(window, lambda: not window.library.is_loading(), start)
+    return receiving
+
+
 def _run_window(app: QApplication, settings: Settings, asker: Asker,
-                schedule: CheckSchedule) -> tuple[int, Repair | None]:
+                schedule: CheckSchedule,
+                files: Sequence[str] = ()) -> tuple[int, Repair | None]:
     """Open the services and the main window, run until it closes, close them again.
     The exit status, and the repair the user asked for while it ran (if any)."""
     from walkapp.services import open_services
@@ -212,11 +263,18 @@ def _run_window(app: QApplication, settings: Settings, asker: Asker,
     # go for good.
     when_settled(window, lambda: not window.library.is_loading(),
                  lambda: _after_start(window))
+    if files:
+        # In the event loop, once the window is there (the walk back where it was, if
+        # any, is replaced by the kit's walk).
+        QTimer.singleShot(0, window, lambda: window.files.open_files(list(files)))
+    # Files a second walkapp hands over (walkapp.ui.hand_over), once the window is up.
+    receiver = _receive_files(window, settings)
     try:
         code = app.exec()
     finally:
         try:
             window.end_session("the window closed")  # a no-op when it already ended
+            receiver.close()
             keeper.shutdown()  # the last position written (a no-op when it was)
             window.stop_auto_backup()
             window.shutdown_background_work()

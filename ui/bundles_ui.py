@@ -346,14 +346,20 @@ class KitExportController(_Background):
 
 
 class OpenKitController(_Background):
-    """On a walker's laptop: open a walk kit, asking for the walker's name if needed."""
+    """On a walker's laptop: open a walk kit, asking for the walker's name if needed.
+
+    Once opened, `opened` is emitted and `announce` (the window's status bar) says so,
+    without a dialog in the way: the window goes straight into the walk. Without
+    `announce` (a controller on its own) the Asker says it."""
 
     opened = Signal(object)  # walkapp.bundles.KitOpened
 
     def __init__(self, services: Services, asker: Asker, parent: QWidget | None = None, *,
                  picker: FilePicker | None = None,
-                 passphrases: PassphraseAsker | None = None) -> None:
+                 passphrases: PassphraseAsker | None = None,
+                 announce: Callable[[str], None] | None = None) -> None:
         super().__init__(services, asker, parent, picker, passphrases)
+        self._announce = announce
 
     def open_kit(self, path: str | Path | None = None) -> None:
         chosen = str(path) if path else self.picker.open_file(
@@ -380,10 +386,13 @@ class OpenKitController(_Background):
 
         def done(result: Any) -> None:
             verb = self.tr("is ready") if result.created else self.tr("was updated")
-            self._asker.inform(self._parent, self.tr("Walk kit opened"), self.tr(
-                "“{0}” {1} on this laptop for {2}.").format(result.walk_title, verb,
-                                                              result.walker_name))
-            self.opened.emit(result)
+            message = self.tr("“{0}” {1} on this laptop for {2}.").format(
+                result.walk_title, verb, result.walker_name)
+            if self._announce is None:
+                self._asker.inform(self._parent, self.tr("Walk kit opened"), message)
+            else:
+                self._announce(message)
+            self.opened.emit(result)  # the window opens the walk
 
         self._start(self.tr("Opening the walk kit…"),
                     lambda progress: self.bundles.open_kit(chosen, walker, secret), done)

@@ -134,8 +134,9 @@ class _Pages:
     def observation_screen(self, author_id: str) -> ObservationScreen:
         from walkapp.ui.screens.observation import ObservationScreen
 
+        # The facilitator's page: everyone's notes beside the editor.
         return ObservationScreen(self.services, self.walk_id, author_id, nudge=nudge_check,
-                                 asker=self.asker, writer=self.writer)
+                                 asker=self.asker, writer=self.writer, everyone=True)
 
     # Each page's screen module is imported when the page is built (see the docstring).
     def _plan_page(self) -> Page:
@@ -231,9 +232,10 @@ def walker_pages(services: Services, walk_id: str, asker: Asker,
     reflections — nothing of other walkers."""
     from walkapp.ui.screens.walker_home import walker_home_for
     from walkapp.ui.screens.workspace import PageSpec
+    from walkapp.ui.walker_mode import WALKER_PAGE
 
     tr = parent.tr if parent is not None else (lambda text: text)
-    return [PageSpec("walker", tr("My walk"),
+    return [PageSpec(WALKER_PAGE, tr("My walk"),
                      lambda: walker_home_for(services, walk_id, nudge=nudge_check,
                                              asker=asker, writer=writer),
                      tr("The walk's focus, norms and look-fors, and your own notes."))]

@@ -119,6 +119,8 @@ class MainWindow(MenuBar, Stoppable):
         self.files = WalkFiles(services, self._asker, self, self._current_walk_id,
                                self._before_save, passphrases=passphrases)
         self.files.walk_opened.connect(self.open_walk)
+        # "The kit's walk is ready": said beside the walk it opens, not in a dialog first.
+        self.files.announced.connect(lambda text: self.statusBar().showMessage(text, 15000))
         self.setAcceptDrops(True)
         self._sample = SampleWalk(services, self._asker, self, self.library)
         self._build_menus()
@@ -297,7 +299,14 @@ class MainWindow(MenuBar, Stoppable):
 
     def _walk_built(self, workspace: WalkWorkspace) -> None:
         """The opened walk's workspace is built (walkapp.ui.walk_opening): show it."""
+        from walkapp.ui.walker_mode import WALKER_PAGE
+
         self.workspace = workspace
+        # A walker's walk on this laptop (its pages are the walker's one page): the menus
+        # show only what a walker does (walkapp.ui.walker_mode); its one page needs no list
+        # of pages beside it.
+        self.walker_mode = workspace.page_keys() == [WALKER_PAGE]
+        workspace.nav.setVisible(not self.walker_mode)
         workspace.back_requested.connect(self.show_library)
         self.stack.addWidget(workspace)
         self.stack.setCurrentWidget(workspace)
@@ -315,6 +324,7 @@ class MainWindow(MenuBar, Stoppable):
         self.stack.removeWidget(self.workspace)
         self.workspace.deleteLater()
         self.workspace = None
+        self.walker_mode = False
         gc_policy.walk_closed()  # its pages' reference cycles, collected soon
         return True
 

@@ -1,7 +1,11 @@
 """The main window's menu bar: its actions, and which of them can act now (nothing acts on a
 walk while it is being opened; the Go menu lists the open walk's pages). `MenuBar` is a base
 class of walkapp.ui.main_window.MainWindow: the actions are the window's attributes
-(`window.new_action`, …); what they do is the window's."""
+(`window.new_action`, …); what they do is the window's.
+
+While a walker's walk is open (`walker_mode`), the menus show only what a walker does
+(walkapp.ui.walker_mode's one list): every other action is hidden, which also turns off its
+shortcut, and a menu left with nothing to show is hidden too."""
 
 from __future__ import annotations
 
@@ -12,6 +16,8 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMainWindow, QMenu
+
+from walkapp.ui.walker_mode import walker_actions, walker_reports
 
 if TYPE_CHECKING:
     from walkapp.protocol.library import ProtocolLibrary
@@ -45,7 +51,10 @@ class MenuBar(QMainWindow):
     about_action: QAction
     # Each export action, and whether it needs a walk; the Go menu's actions for the pages.
     _export_actions: list[tuple[QAction, bool]]
+    _export_kinds: dict[QAction, str]  # ReportKind values
     _page_actions: list[QAction]
+    # The open walk is a walker's (walker mode on this laptop): see walkapp.ui.walker_mode.
+    walker_mode: bool = False
 
     if TYPE_CHECKING:
         # What the actions act on and do: the window's (walkapp.ui.main_window).
@@ -141,12 +150,14 @@ class MenuBar(QMainWindow):
         from walkapp.reports import REPORTS
 
         self._export_actions = []
+        self._export_kinds = {}
         for spec in REPORTS:
             action = self._action(self.tr(spec.menu_label) + "…",
                                   functools.partial(self.export_report, spec.kind),
                                   spec.shortcut)
             self.export_menu.addAction(action)
             self._export_actions.append((action, spec.kind.needs_walk))
+            self._export_kinds[action] = spec.kind.value
 
     def _update_actions(self) -> None:
         opening = self.opening() is not None
@@ -172,6 +183,31 @@ class MenuBar(QMainWindow):
                                       f"Ctrl+Shift+{number}")
                 self.go_menu.addAction(action)
                 self._page_actions.append(action)
+        self._show_for(walker=self.workspace is not None and self.walker_mode)
+
+    def _show_for(self, *, walker: bool) -> None:
+        """Show every action, or (walker mode) only those a walker's list names."""
+        allowed = {getattr(self, name) for name in walker_actions() if hasattr(self, name)}
+        reports = walker_reports()
+        allowed |= {a for a, kind in self._export_kinds.items() if kind in reports}
+        allowed |= set(self._page_actions)
+        for top in self.menuBar().actions():
+            menu = top.menu()
+            if isinstance(menu, QMenu):
+                top.setVisible(self._show_in(menu, allowed, walker=walker))
+
+    def _show_in(self, menu: QMenu, allowed: set[QAction], *, walker: bool) -> bool:
+        """Show `menu`'s actions for a walker or for anyone; True if any is shown."""
+        shown = False
+        for action in menu.actions():
+            if action.isSeparator():
+                continue  # a menu collapses the separators its hidden actions leave
+            sub = action.menu()
+            visible = (self._show_in(sub, allowed, walker=walker) if isinstance(sub, QMenu)
+                       else not walker or action in allowed)
+            action.setVisible(visible)
+            shown = shown or visible
+        return shown
 
     def _page_labels(self) -> list[tuple[str, str]]:
         if self.workspace is None:

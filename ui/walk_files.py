@@ -46,6 +46,7 @@ class AskerPicker:
 
 class WalkFiles(QObject):
     walk_opened = Signal(str)  # a kit was opened on this laptop: show that walk
+    announced = Signal(str)    # a short confirmation for the status bar (a kit was opened)
 
     def __init__(self, services: Services, asker: Asker, parent: QWidget,
                  current_walk: Callable[[], str | None], before_save: Callable[[], None],
@@ -95,7 +96,8 @@ class WalkFiles(QObject):
 
             self._kit_opener = OpenKitController(self._services, self._asker, self._parent,
                                                  picker=self._file_picker(),
-                                                 passphrases=self._passphrases)
+                                                 passphrases=self._passphrases,
+                                                 announce=self.announced.emit)
             self._kit_opener.opened.connect(self._kit_opened)
         return self._kit_opener
 
@@ -152,21 +154,34 @@ class WalkFiles(QObject):
         if walk_id:
             self.walk_opened.emit(str(walk_id))
 
-    def _paths(self, mime: QMimeData) -> tuple[list[str], list[str]]:
+    @staticmethod
+    def _split(paths: Sequence[str]) -> tuple[list[str], list[str]]:
+        """(notes files, walk kits) among `paths`, by their extension."""
         from walkapp.bundles import KIT_EXTENSION, NOTES_EXTENSION
 
-        paths: Sequence[str] = ([url.toLocalFile() for url in mime.urls() if url.isLocalFile()]
-                                if mime.hasUrls() else [])
         return ([p for p in paths if p.lower().endswith(NOTES_EXTENSION)],
                 [p for p in paths if p.lower().endswith(KIT_EXTENSION)])
+
+    def _paths(self, mime: QMimeData) -> tuple[list[str], list[str]]:
+        paths: Sequence[str] = ([url.toLocalFile() for url in mime.urls() if url.isLocalFile()]
+                                if mime.hasUrls() else [])
+        return self._split(paths)
 
     def wants(self, mime: QMimeData) -> bool:
         notes, kits = self._paths(mime)
         return bool(notes or kits)
 
     def drop(self, mime: QMimeData) -> None:
-        notes, kits = self._paths(mime)
+        self.open_paths(*self._paths(mime))
+
+    def open_files(self, paths: Sequence[str]) -> None:
+        """Files given to walkapp (its command line: a double-click on a file), as if
+        dropped on the window: notes files are imported, else a walk kit is opened (and
+        its walk shown)."""
+        self.open_paths(*self._split(paths))
+
+    def open_paths(self, notes: Sequence[str], kits: Sequence[str]) -> None:
         if notes:
-            self.import_notes(notes)
+            self.import_notes(list(notes))
         elif kits:
             self.open_kit(kits[0])

@@ -13,7 +13,11 @@ Everything works from the keyboard:
 
 Leaving a visit whose countdown runs starts the corridor-talk timer; starting the next
 visit's countdown ends it. Each visit keeps its own elapsed time, so going back shows it.
-Only the notes of `author_id` are shown; in walker mode that is the walker themselves.
+The editor writes `author_id`'s notes; in walker mode that is the walker themselves, and
+only their notes are shown. On the facilitator's laptop (`everyone=True`) the list beside
+the editor holds every walker's notes of the visit too — imported, typed up from paper, the
+facilitator's own — read in one query off the GUI thread, with a filter by walker
+(walkapp.ui.widgets.visit_notes); only `author_id`'s notes open in the editor.
 """
 
 from __future__ import annotations
@@ -40,6 +44,7 @@ from walkapp.events import Change, Entity
 from walkapp.services import NoteDraft, Services
 from walkapp.services.commands import Call, NoteWrite
 from walkapp.services.protocol_walks import walk_protocol
+from walkapp.ui import turns, workers
 from walkapp.ui.dialogs import Asker
 from walkapp.ui.page import Page
 from walkapp.ui.widgets.autosave import DEBOUNCE_MS, describe_failure
@@ -47,7 +52,7 @@ from walkapp.ui.widgets.note_editor import ElidedLabel, NoteDeleted, NoteEditor
 from walkapp.ui.widgets.note_history import NoteHistoryDialog
 from walkapp.ui.widgets.nudge_highlight import NudgeCheck, no_nudge
 from walkapp.ui.widgets.visit_header import Clock, VisitHeader
-from walkapp.ui.widgets.visit_notes import NotesPanel
+from walkapp.ui.widgets.visit_notes import EVERYONE, MINE, NotesPanel
 from walkapp.ui.workers import cancel_owned_by, read_in_background
 from walkapp.ui.writer import Writer
 
@@ -65,15 +70,20 @@ class ObservationScreen(QWidget, Page):
     def __init__(self, services: Services, walk_id: str, author_id: str | None,
                  clock: Clock | None = None, nudge: NudgeCheck = no_nudge,
                  asker: Asker | None = None, parent: QWidget | None = None, *,
-                 debounce_ms: int = DEBOUNCE_MS, writer: Writer | None = None) -> None:
+                 debounce_ms: int = DEBOUNCE_MS, writer: Writer | None = None,
+                 everyone: bool = False) -> None:
         super().__init__(parent)
         self.setObjectName("observationScreen")
         self._services = services
         self._author_id = author_id
         self._asker = asker or Asker()
         self._walk = services.walks.get_walk(walk_id)
+        # Everyone's notes only ever on the facilitator's laptop: a walker's laptop shows
+        # the walker's own, whoever asks.
+        self._everyone = everyone and self._walk.local_mode is d.LocalMode.FACILITATOR
         self._index = -1
         self._notes: dict[str, d.Note] = {}      # this author's live notes, by id
+        self._others: dict[str, d.Note] = {}     # everyone else's (with `everyone`), by id
         # Notes are read off the GUI thread (a walker may have hundreds): the newest read,
         # and what this screen saved or deleted since it started (laid over its result).
         self._notes_read = 0
@@ -126,6 +136,10 @@ class ObservationScreen(QWidget, Page):
         self.editor.save_failed.connect(self.save_failed)
         self.notes_panel = NotesPanel()
         self.notes_panel.set_stem_labels({s.stem: s.label for s in stems})
+        self.notes_panel.set_own(author_id)
+        if self._everyone:
+            self._offer_people()
+            self.notes_panel.filter_changed.connect(self._filter_changed)
         self.notes_panel.note_selected.connect(self._note_picked)
         self.notes_panel.delete_requested.connect(self.delete_note)
         self.notes_panel.undo_requested.connect(self.undo_delete)
@@ -165,10 +179,18 @@ class ObservationScreen(QWidget, Page):
         self._add_shortcuts()
         self._set_tab_order()
         self.editor.tags_rebuilt.connect(self._set_tab_order)
-        self._reload_notes()
+        if self._everyone:
+            # Everyone's notes (a thousand in a big walk) are read from the next turn on:
+            # a read under way slows the GUI thread (the interpreter lock), so it is not
+            # started in the turn that builds the page, nor waited for.
+            self._notes_loading = True
+            turns.later(self, self._first_read)
+        else:
+            self._reload_notes()
         self._show_walk()
         if self._notes_loading:
-            self.notes_panel.title.setText(self.tr("Loading your notes…"))
+            self.notes_panel.title.setText(self.tr("Loading the notes…") if self._everyone
+                                           else self.tr("Loading your notes…"))
 
     # -- public ------------------------------------------------------------------------------
     @property
@@ -299,6 +321,8 @@ class ObservationScreen(QWidget, Page):
         self._walk = self._services.walks.get_walk(self._walk.id)
         self.editor.set_walk(self._walk)
         self.notes_panel.set_look_fors(self._walk.look_fors)
+        if self._everyone:
+            self._offer_people()
         ids = [v.id for v in self._walk.visits]
         self._index = ids.index(current.id) if current and current.id in ids else -1
         self._show_walk()
@@ -334,9 +358,25 @@ class ObservationScreen(QWidget, Page):
             self.editor.start_note(visit.id)
         self._show_visit_notes()
 
+    def _offer_people(self) -> None:
+        names = {p.id: p.display_name for p in self._walk.participants}
+        self.notes_panel.set_people([(w.id, w.display_name) for w in self._walk.walkers],
+                                    names)
+
+    def _shown_notes(self) -> list[d.Note]:
+        """The notes the filter lets into the list, of every visit."""
+        shows = self.notes_panel.accepts()
+        return [n for notes in (self._notes, self._others) for n in notes.values()
+                if shows(n.author_id)]
+
+    def _filter_changed(self) -> None:
+        if self.current_visit() is not None:
+            self._show_visits_list()
+            self._show_visit_notes()
+
     def _show_visits_list(self) -> None:
         counts: dict[str | None, int] = {}
-        for note in self._notes.values():
+        for note in self._shown_notes():
             counts[note.visit_id] = counts.get(note.visit_id, 0) + 1
         self._navigating = True
         try:
@@ -360,13 +400,26 @@ class ObservationScreen(QWidget, Page):
 
     def _show_visit_notes(self) -> None:
         visit = self.current_visit()
-        notes = sorted((n for n in self._notes.values() if visit and n.visit_id == visit.id),
+        notes = sorted((n for n in self._shown_notes() if visit and n.visit_id == visit.id),
                        key=lambda n: (n.created_at, n.id))
-        self.notes_panel.title.setText(self.tr("Your notes in {0}").format(
-            visit.label if visit else ""))
+        label = visit.label if visit else ""
+        shown = self.notes_panel.shown()
+        if shown == MINE:
+            title = self.tr("Your notes in {0}").format(label)
+        elif shown == EVERYONE:
+            title = self.tr("Everyone's notes in {0}").format(label)
+        else:
+            person = self._walk.participant(shown)
+            title = self.tr("{0}'s notes in {1}").format(
+                person.display_name if person else self.tr("A walker"), label)
+        self.notes_panel.title.setText(title)
         self.notes_panel.set_notes(notes, self.editor.note_id)
 
     # -- notes ---------------------------------------------------------------------------------
+    def _first_read(self) -> None:
+        if not self._closed and self._notes_read == 0:
+            self._reload_notes()
+
     def is_loading(self) -> bool:
         """Is a read of this author's notes still under way?"""
         return self._notes_loading
@@ -379,13 +432,22 @@ class ObservationScreen(QWidget, Page):
         self._saved_since_read = {}
         notes_service, walk_id, author_id = self._services.notes, self._walk.id, self._author_id
         history = self._services.history
+        everyone = self._everyone
+        walkers = {w.id for w in self._walk.walkers}
         # The facilitator's laptop, a walker's notes: mark those the facilitator changed.
         marks = self._walk.local_mode is d.LocalMode.FACILITATOR and author_id is not None \
-            and author_id in {w.id for w in self._walk.walkers}
+            and author_id in walkers
 
         def read() -> tuple[list[d.Note], set[str]]:
-            notes = notes_service.list_notes(walk_id, author_id=author_id)
-            return notes, history.rows_with_history(walk_id) if marks else set()
+            # Everyone's notes in one query (a big walk: 6 walkers x 15 notes x 12 visits).
+            notes = notes_service.list_notes(walk_id,
+                                              author_id=None if everyone else author_id)
+            if not (marks or everyone):
+                return notes, set()
+            edited = history.rows_with_history(walk_id)
+            if everyone and not marks:  # only walkers' notes are "edited by the facilitator"
+                edited &= {n.id for n in notes if n.author_id in walkers}
+            return notes, edited
 
         def apply(read_back: tuple[list[d.Note], set[str]]) -> None:
             if self._closed or generation != self._notes_read:
@@ -400,6 +462,8 @@ class ObservationScreen(QWidget, Page):
                 else:
                     loaded[note_id] = saved
             self._notes = loaded
+            self._others = {n.id: n for n in notes
+                            if self._everyone and n.author_id != self._author_id}
             if self.current_visit() is not None:  # shown already: show what was read
                 self._show_visits_list()
                 self._show_visit_notes()
@@ -414,7 +478,8 @@ class ObservationScreen(QWidget, Page):
                                            .format(error.message))
 
         self._notes_loading = True
-        read_in_background(read, apply, owner=self, on_error=failed)
+        read_in_background(read, apply, owner=self, on_error=failed,
+                           wait_ms=workers.FOLLOW_READ_MS if self._everyone else None)
 
     def _on_commit(self, key: str, _generation: int, result: object) -> None:
         if self._closed:
@@ -427,7 +492,8 @@ class ObservationScreen(QWidget, Page):
             if self.editor.keeps_history(result.id):
                 self.notes_panel.mark_edited(result.id)
             visit = self.current_visit()
-            if visit is not None and result.visit_id == visit.id:
+            if visit is not None and result.visit_id == visit.id \
+                    and self.notes_panel.shows(result.author_id):
                 self.notes_panel.upsert(result)
                 if result.id == self.editor.note_id:
                     self.notes_panel.select(result.id)
@@ -506,8 +572,8 @@ class ObservationScreen(QWidget, Page):
         """Every control in tab order: where am I, what kind of note, the note, my notes."""
         panel = self.notes_panel
         return [self.visits_list, self.prev_button, self.next_button, self.timer_button,
-                *self.editor.focus_chain(), panel.list, panel.delete_button,
-                panel.undo_button]
+                *self.editor.focus_chain(), panel.filter, panel.show_authors, panel.list,
+                panel.history_button, panel.delete_button, panel.undo_button]
 
     def _set_tab_order(self) -> None:
         chain = self.focus_chain()

@@ -1,7 +1,8 @@
 """The facilitator's Observation page: every step of the protocol's [observation] phase,
 run one by one like the pre-brief's (a step list, timer, script and prompts: the step
 guide), with the note-taker inside the visits step — for the facilitator's own notes or to
-type up a paper walker's note-catcher (pick whose notes these are).
+type up a paper walker's note-catcher (pick whom to write as). Beside the editor, every
+walker's notes of the visit, with a filter by walker (walkapp.ui.screens.observation).
 
 Steps written before the visits step in the file run before the rooms, steps after it run
 after them. A protocol without a visits step gets the page all the same: its steps only."""
@@ -60,7 +61,9 @@ class NoteTaker(QWidget, Page):
                                     "to take notes."))
         self.empty.setObjectName("emptyState")
         top = QHBoxLayout()
-        top.addWidget(QLabel(self.tr("Notes by")))
+        # The editor writes as this person (the facilitator, or a paper walker whose
+        # note-catcher is typed up); the list beside it shows everyone's notes.
+        top.addWidget(QLabel(self.tr("Write as")))
         top.addWidget(self.author)
         top.addStretch(1)
         self._layout = QVBoxLayout(self)
@@ -86,16 +89,21 @@ class NoteTaker(QWidget, Page):
             self._show_screen(str(self.author.currentData()))
 
     def _show_screen(self, author_id: str) -> None:
+        kept: tuple[str, bool] | None = None  # whose notes the list showed, names or not
         if self.observation is not None:
             if not self.observation.can_close():
                 index = self.author.findData(self.screen_author)
                 self.author.setCurrentIndex(index)
                 return
+            panel = self.observation.notes_panel
+            kept = panel.shown(), panel.show_authors.isChecked()
             self._layout.removeWidget(self.observation)
             self.observation.shutdown()  # saved just now; its timers must not outlive it
             self.observation.deleteLater()
         self.observation = self._make_screen(author_id)
         self.screen_author = author_id
+        if kept is not None:
+            self.observation.notes_panel.set_filter(*kept)
         self._layout.addWidget(self.observation, 1)
         self.screen_changed.emit(self.observation)
 

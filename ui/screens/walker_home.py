@@ -3,10 +3,12 @@
 Three tabs: the walk (focus, norms, look-fors, route of visits and the protocol's
 observation steps with their scripts — what the walker needs to know, read-only), their own
 notes (the observation screen, filtered to their notes, with the visits step's script
-folded above the editor), and their own reflections. The protocol's words come from the
-walk's snapshot (a walk kit carries it). Nothing of other walkers appears: no roster, no
-other notes, no other reflections. Walker mode is a property of the walk on this laptop
-(`Walk.local_mode == "walker"`, `Walk.local_participant_id`); `walker_home_for` reads it.
+folded above the editor), and their own reflections — the sections of
+walkapp.ui.walker_mode's list of what a walker does, in its order. The protocol's words
+come from the walk's snapshot (a walk kit carries it). Nothing of other walkers appears:
+no roster, no other notes, no other reflections. Walker mode is a property of the walk on
+this laptop (`Walk.local_mode == "walker"`, `Walk.local_participant_id`);
+`walker_home_for` reads it.
 """
 
 from __future__ import annotations
@@ -28,6 +30,7 @@ from walkapp.services.protocol_walks import walk_protocol
 from walkapp.ui.dialogs import Asker
 from walkapp.ui.page import Page
 from walkapp.ui.screens.observation import Clock, ObservationScreen
+from walkapp.ui.walker_mode import walker_sections
 from walkapp.ui.widgets.autosave import DEBOUNCE_MS
 from walkapp.ui.widgets.nudge_field import NudgeSetup
 from walkapp.ui.widgets.nudge_highlight import NudgeCheck, no_nudge
@@ -171,9 +174,15 @@ class WalkerHome(QWidget, Page):
         self.tabs.setAccessibleName(self.tr("Walker sections"))
         self.tabs.tabBar().setAccessibleName(self.tr("Sections: the walk, my notes, "
                                                      "my reflections"))
-        self.tabs.addTab(self.overview, self.tr("&The walk"))
-        self.tabs.addTab(self.observation, self.tr("My &notes"))
-        self.tabs.addTab(self.reflections, self.tr("My &reflections"))
+        sections: dict[str, tuple[QWidget, str]] = {
+            "walk": (self.overview, self.tr("&The walk")),
+            "notes": (self.observation, self.tr("My &notes")),
+            "reflections": (self.reflections, self.tr("My &reflections")),
+        }
+        self._section_keys = [key for key in walker_sections() if key in sections]
+        for key in self._section_keys:
+            widget, label = sections[key]
+            self.tabs.addTab(widget, label)
         self.tabs.currentChanged.connect(self._tab_changed)
         has_notes = bool(services.notes.list_notes(walk_id, author_id=participant_id))
         self.tabs.setCurrentWidget(self.observation if has_notes else self.overview)
@@ -186,6 +195,10 @@ class WalkerHome(QWidget, Page):
     @property
     def walk(self) -> d.Walk:
         return self._walk
+
+    def section_keys(self) -> list[str]:
+        """The tabs, by their key in walkapp.ui.walker_mode's list, in order."""
+        return list(self._section_keys)
 
     def save_pending(self) -> bool:
         """Commit the note in hand and every reflection; True when all are saved."""

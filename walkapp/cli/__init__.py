@@ -1,4 +1,6 @@
 """The `walkapp` command: no arguments opens the desktop app; subcommands work headless.
+`walkapp FILE.walkkit` (or a `.walknotes` file: what a double-click on the file runs) opens
+the desktop app with that file: a walk kit is opened and its walk shown, notes are imported.
 
 Bad input ends with one clear line on stderr and a non-zero exit, never a traceback.
 Commands live in sibling modules, each with a `register(subparsers)` function.
@@ -62,6 +64,29 @@ def names_no_command(argv: Sequence[str]) -> bool:
     return True
 
 
+# Files the desktop app opens when named alone on its command line (walkapp.bundles.format's
+# extensions; the desktop app's start does not import walkapp.bundles).
+APP_FILE_SUFFIXES = (".walkkit", ".walknotes")
+
+
+def app_files(argv: Sequence[str]) -> tuple[list[str], list[str]]:
+    """(the words without them, walk kits and notes files) when `argv` is the desktop app's
+    options and such files (`walkapp --data-dir D kit.walkkit`); else (argv, [])."""
+    words = list(argv)
+    files: list[str] = []
+    rest: list[str] = []
+    for index, word in enumerate(words):
+        after_option = index > 0 and words[index - 1] in GLOBAL_OPTIONS
+        if (not after_option and not word.startswith("-")
+                and word.lower().endswith(APP_FILE_SUFFIXES)):
+            files.append(word)
+        else:
+            rest.append(word)
+    if files and names_no_command(rest):
+        return rest, files
+    return words, []
+
+
 def build_parser(*, commands: bool = True) -> argparse.ArgumentParser:
     """The `walkapp` parser; without `commands` only its own options (the desktop app's
     start: the command modules' ~90 arguments cost it ~30 ms)."""
@@ -108,7 +133,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def _main(argv: Sequence[str] | None) -> int:
-    words = sys.argv[1:] if argv is None else list(argv)
+    words, files = app_files(sys.argv[1:] if argv is None else list(argv))
     parser = build_parser(commands=not names_no_command(words))
     args = parser.parse_args(words)
     handler: Callable[[argparse.Namespace, Context], int] | None = getattr(args, "handler",
@@ -122,7 +147,7 @@ def _main(argv: Sequence[str] | None) -> int:
         if handler is None:
             from walkapp.cli.gui import open_desktop_app
 
-            return open_desktop_app(context)
+            return open_desktop_app(context, files)
         if writes:
             # Before anything is opened: a refusal leaves every file as it was.
             context.lock(command_name(args),

@@ -13,6 +13,7 @@ import gc
 import importlib
 import os
 import sys
+from collections.abc import Sequence
 
 from walkapp.cli.context import Context
 from walkapp.errors import WalkappError
@@ -53,7 +54,8 @@ def _import_the_core() -> None:
 _import_the_core()
 
 
-def open_desktop_app(context: Context) -> int:
+def open_desktop_app(context: Context, files: Sequence[str] = ()) -> int:
+    """Open the desktop app; `files` (walk kits, notes files) are opened once it is up."""
     if (sys.platform.startswith("linux") and not os.environ.get("QT_QPA_PLATFORM")
             and not os.environ.get("DISPLAY") and not os.environ.get("WAYLAND_DISPLAY")):
         raise WalkappError(
@@ -65,4 +67,7 @@ def open_desktop_app(context: Context) -> int:
         raise WalkappError(
             f"The desktop app cannot start: {error}. On Debian/Ubuntu, `make run` installs "
             "the system libraries Qt needs.") from None
-    return int(run_app(context.settings))
+    for name in files:
+        if "\x00" in name:
+            raise WalkappError("A file name contains a NUL character; no file can have it.")
+    return int(run_app(context.settings, files=[os.path.abspath(f) for f in files]))
