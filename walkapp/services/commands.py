@@ -5,9 +5,17 @@ that says what to write (`run(services)`, which returns what the service returne
 how to name it to the user (`describe()`, for "Not saved: …" lines). Making the write a
 value rather than a closure is what lets one serial writer queue it, coalesce it (two
 waiting saves of the same text: only the newer runs), retry it after a failure, and later
-undo it: `undo(result)` is the hook an undo stack will use. Today it returns None for
-every command ("cannot be undone yet"); the writer already keeps the ordered history of
-applied commands with their results, which is what an undo stack needs.
+undo it: the writer runs a command with `perform(services)`, which refuses a write to a
+closed walk (walkapp.services.closed_walks), reads what an undo needs (`prepare`: the rows
+as they were, walkapp.services.undo) just before `run`, and asks `undo(result, before)` for
+the command that reverses it — a `Restore` of those rows, or the opposite service call.
+Undoing a `Restore` gives the redo, so undo and redo are one mechanism.
+
+Adding undo to a new `_ServiceCall` method is one entry in its class's `undoable` table
+(`Acts`: which row its first argument is, which columns it changes, or which row it
+creates and which method takes that away) or one `undo_<method>(result, before)` method.
+tests/core/test_undo_coverage.py fails for a method with neither unless it is in
+`NOT_UNDOABLE` with its reason.
 
 The service and method a command calls are fixed by its class and checked when it is
 made (`_SERVICE_METHODS`), so a typo is an error at the call site, not a write that fails
@@ -16,18 +24,78 @@ later on a worker thread.
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from types import MappingProxyType
 from typing import TYPE_CHECKING, Any, ClassVar, Literal
+
+from walkapp.errors import NotFoundError
+from walkapp.services.undo import RowState, absent
 
 if TYPE_CHECKING:  # the services package imports its modules, not this one: no cycle
     from walkapp.protocol.runner import ProtocolRunner
     from walkapp.protocol.schema import Prompt, Step
     from walkapp.services import Services
 
-__all__ = ["Call", "Command", "ConflictResolve", "DebriefEdit", "NoteWrite", "PlanEdit",
-           "RunnerAction", "RunnerVerb", "SaveAnswer", "TrashEdit", "WalkDetailsEdit", "WalkEdit"]
+__all__ = ["NOT_UNDOABLE", "Acts", "Call", "Command", "ConflictResolve", "DebriefEdit",
+           "NoteWrite", "Performed", "PlanEdit", "Restore", "RunnerAction", "RunnerVerb",
+           "SaveAnswer", "Target", "TrashEdit", "WalkDetailsEdit", "WalkEdit"]
+
+log = logging.getLogger(__name__)
+
+# Commands (class, or "Class.method") that have no undo, and why. Anything else the app
+# sends must have one (tests/core/test_undo_coverage.py).
+NOT_UNDOABLE: Mapping[str, str] = MappingProxyType({
+    "WalkEdit.duplicate_walk": "a copy is a new walk in the list; move it to the Trash",
+    "WalkEdit.delete_walk": "the walk waits in the Trash; Edit ▸ Undo delete brings it back",
+    "TrashEdit.restore": "a walk brought back from the Trash can be deleted again",
+    "ConflictResolve": "a decision between two laptops' versions; the versions' history "
+                       "keeps what each laptop wrote",
+    "RunnerAction": "the clock cannot be undone; the step guide's Back reopens a step",
+    "Call": "a composite write; it is undoable when made with a `target`",
+})
+
+
+@dataclass(frozen=True)
+class Performed:
+    """What `Command.perform` did: the service's result, the command that reverses it (None:
+    no undo), and the walk whose record it changed (None: not one walk's)."""
+
+    result: Any
+    undo: Command | None
+    walk_id: str | None
+
+
+@dataclass(frozen=True)
+class Target:
+    """The row a write acts on, known before it runs: `model` (a walkapp.storage.models
+    name), its id, and the columns the write may change (None: the whole row, and the rows
+    its removal changes with it)."""
+
+    model: str
+    id: str
+    fields: tuple[str, ...] | None = None
+    walk_id: str | None = None  # when known without reading (a note's draft says it)
+
+
+@dataclass(frozen=True)
+class Acts:
+    """How a `_ServiceCall` method is undone. `on`: the model its first argument is the id
+    of ("Walk": the walk's id — the method adds something). `fields`: the columns it changes
+    (None: the whole row; "kwargs": the keyword arguments' names). `creates` + `removed_by`:
+    the row it adds (its id is the result's `id`) and the method of the same class that
+    takes it away (None: taken away as a tombstone). `walk_arg`: the position of the walk's
+    id among the arguments when the row may be another walk's (a follow-up of an earlier
+    walk's action item); `guarded` False: not checked against a closed walk (reviewing an
+    earlier walk's commitment from this walk)."""
+
+    on: str
+    fields: tuple[str, ...] | Literal["kwargs"] | None = None
+    creates: str | None = None
+    removed_by: str | None = None
+    walk_arg: int | None = None
+    guarded: bool = True
 
 
 class Command:
@@ -45,10 +113,38 @@ class Command:
         None (the default): this command always runs, in its place in the line."""
         return None
 
-    def undo(self, result: Any) -> Command | None:
-        """The command that reverses this one once it ran and returned `result`; None when
-        it cannot be undone (every command today: the undo stack is a later step)."""
+    def undo(self, result: Any, before: Any = None) -> Command | None:
+        """The command that reverses this one once it ran and returned `result`, `before`
+        being what `prepare` read; None when it cannot be undone (see NOT_UNDOABLE)."""
         return None
+
+    def prepare(self, services: Services) -> Any:
+        """What the undo needs, read just before `run` on the writer's thread."""
+        return None
+
+    def walk_of(self, services: Services) -> str | None:
+        """The walk whose record this changes (None: no one walk's, or not known)."""
+        return None
+
+    guarded: ClassVar[bool] = True  # refused on a closed walk (see walk_of)
+
+    def perform(self, services: Services) -> Performed:
+        """Run this command as the app does: refused on a closed walk (unless someone chose
+        "Edit anyway"), with what its undo needs read first."""
+        walk_id = self.walk_of(services)
+        if walk_id is not None and self.is_guarded():
+            services.closed.check_open(walk_id)
+        before = self.prepare(services)
+        result = self.run(services)
+        try:
+            reverse = self.undo(result, before)
+        except Exception:  # a bug in an undo must not fail a write that is committed
+            log.exception("no undo for %r", self.describe())
+            reverse = None
+        return Performed(result, reverse, walk_id)
+
+    def is_guarded(self) -> bool:
+        return self.guarded
 
 
 def _frozen(kwargs: Mapping[str, Any]) -> Mapping[str, Any]:
@@ -82,6 +178,63 @@ class _ServiceCall(Command):
     def coalesce_key(self) -> str | None:
         return None if self.key is None else f"{self.service}.{self.method}:{self.key}"
 
+    # -- undo ------------------------------------------------------------------------------
+    undoable: ClassVar[Mapping[str, Acts]] = {}
+
+    def _acts(self) -> Acts | None:
+        return self.undoable.get(self.method)
+
+    def is_guarded(self) -> bool:
+        acts = self._acts()
+        return acts is None or acts.guarded
+
+    def walk_of(self, services: Services) -> str | None:
+        acts = self._acts()
+        if acts is None or not self.args:
+            return None
+        if acts.walk_arg is not None:
+            return str(self.args[acts.walk_arg])
+        if acts.on == "Walk":
+            return str(self.args[0])
+        return services.undo.walk_of(acts.on, str(self.args[0]))
+
+    def target(self) -> Target | None:
+        """The row this call changes, read before it runs (None: it adds one)."""
+        acts = self._acts()
+        if acts is None or acts.on == "Walk" or not self.args:
+            return None
+        fields = tuple(self.kwargs) if acts.fields == "kwargs" else acts.fields
+        return Target(acts.on, str(self.args[0]), fields)
+
+    def prepare(self, services: Services) -> Any:
+        hook = getattr(self, f"prepare_{self.method}", None)
+        if hook is not None:
+            return hook(services)
+        target = self.target()
+        if target is None:
+            return None
+        try:
+            return services.undo.capture(target.model, target.id, target.fields)
+        except NotFoundError:
+            return None  # the call will say so itself
+
+    def undo(self, result: Any, before: Any = None) -> Command | None:
+        hook = getattr(self, f"undo_{self.method}", None)
+        if hook is not None:
+            reverse: Command | None = hook(result, before)
+            return reverse
+        acts = self._acts()
+        if acts is None:
+            return None
+        if acts.creates is not None:
+            if acts.removed_by is not None:
+                return type(self)(acts.removed_by, (result.id,))
+            return Restore((absent(acts.creates, result.id),), self.describe())
+        return Restore(tuple(before), self.describe()) if before else None
+
+
+_KW: Literal["kwargs"] = "kwargs"
+
 
 @dataclass(frozen=True)
 class PlanEdit(_ServiceCall):
@@ -98,6 +251,22 @@ class PlanEdit(_ServiceCall):
         "remove_look_for": "remove the look-for", "move_look_for": "move the look-for",
         "add_norm": "add the norm", "update_norm": "change the norm",
         "remove_norm": "remove the norm", "move_norm": "move the norm",
+    }
+    undoable: ClassVar[Mapping[str, Acts]] = {
+        "add_participant": Acts("Walk", creates="Participant", removed_by="remove_participant"),
+        "update_participant": Acts("Participant", _KW),
+        "remove_participant": Acts("Participant"),
+        "add_group": Acts("Walk", creates="Group", removed_by="remove_group"),
+        "rename_group": Acts("Group", ("name",)), "remove_group": Acts("Group"),
+        "add_visit": Acts("Walk", creates="Visit"),
+        "update_visit": Acts("Visit", _KW), "remove_visit": Acts("Visit"),
+        "move_visit": Acts("Visit", ("position",)),
+        "add_look_for": Acts("Walk", creates="LookFor", removed_by="remove_look_for"),
+        "update_look_for": Acts("LookFor", ("text", "description")),
+        "remove_look_for": Acts("LookFor"), "move_look_for": Acts("LookFor", ("position",)),
+        "add_norm": Acts("Walk", creates="Norm", removed_by="remove_norm"),
+        "update_norm": Acts("Norm", ("text", "agreed")), "remove_norm": Acts("Norm"),
+        "move_norm": Acts("Norm", ("position",)),
     }
 
 
@@ -116,6 +285,51 @@ class DebriefEdit(_ServiceCall):
         "delete_pattern": "delete the statement", "add_next_step": "add the next step",
         "delete_next_step": "delete the next step", "add_feedback": "save the feedback",
     }
+    undoable: ClassVar[Mapping[str, Acts]] = {
+        "save_commitment": Acts("Walk"),  # prepare_/undo_save_commitment below
+        "delete_commitment": Acts("Commitment", ("text", "deleted_at")),
+        "review_commitment": Acts("Commitment", ("status", "review_note"), guarded=False),
+        "follow_up": Acts("ActionItem", ("status",), walk_arg=1),  # undo_follow_up below
+        "add_action_item": Acts("Walk", creates="ActionItem", removed_by="delete_action_item"),
+        "update_action_item": Acts("ActionItem", _KW), "delete_action_item": Acts("ActionItem"),
+        "add_pattern": Acts("Walk", creates="Pattern", removed_by="delete_pattern"),
+        "update_pattern": Acts("Pattern", ("text",)), "delete_pattern": Acts("Pattern"),
+        "add_next_step": Acts("Walk", creates="NextStep", removed_by="delete_next_step"),
+        "delete_next_step": Acts("NextStep"),
+        "add_feedback": Acts("Walk", creates="Feedback"),
+    }
+
+    # save_commitment(walk_id, participant_id, text, commitment_id="", …) adds the
+    # commitment or changes it: put back its text (or take it away if it was not there).
+    def prepare_save_commitment(self, services: Services) -> Any:
+        commitment_id = str(self.args[3]) if len(self.args) > 3 else \
+            str(self.kwargs.get("commitment_id", ""))
+        if not commitment_id:
+            return None
+        return _capture_or_absent(services, Target("Commitment", commitment_id,
+                                                   ("text", "deleted_at")))
+
+    def undo_save_commitment(self, result: Any, before: Any) -> Command | None:
+        if not before or before[0].values is None:
+            return type(self)("delete_commitment", (result.id,))
+        return Restore(tuple(before), self.describe())
+
+    # follow_up(item_id, walk_id, status, text) adds a follow-up and sets the item's status.
+    def prepare_follow_up(self, services: Services) -> Any:
+        item_id = str(self.args[0])
+        try:
+            item = services.undo.capture("ActionItem", item_id, ("status",))
+        except NotFoundError:
+            return None
+        return item, frozenset(services.undo.follow_up_ids(item_id))
+
+    def undo_follow_up(self, result: Any, before: Any) -> Command | None:
+        if not before:
+            return None
+        item, known = before
+        added = tuple(absent("ActionFollowUp", f.id) for f in result.follow_ups
+                      if f.id not in known)
+        return Restore((*item, *added), self.describe())
 
 
 @dataclass(frozen=True)
@@ -127,6 +341,50 @@ class NoteWrite(_ServiceCall):
         "save_note": "save the note", "delete_note": "delete the note",
         "save_reflection": "save the reflection",
     }
+    undoable: ClassVar[Mapping[str, Acts]] = {
+        "save_note": Acts("Walk"),  # prepare_/undo_save_note below
+        "delete_note": Acts("Note"),
+        "save_reflection": Acts("Walk"),  # prepare_/undo_save_reflection below
+    }
+
+    def walk_of(self, services: Services) -> str | None:
+        if self.method == "save_note":
+            return str(self.args[0].walk_id)
+        return super().walk_of(services)
+
+    def prepare_save_note(self, services: Services) -> Any:
+        draft = self.args[0]
+        if not draft.id:
+            return None
+        return _capture_or_absent(services, Target("Note", draft.id, NOTE_FIELDS))
+
+    def undo_save_note(self, result: Any, before: Any) -> Command | None:
+        return Restore(tuple(before) if before else (absent("Note", result.id),),
+                       self.describe())
+
+    def prepare_save_reflection(self, services: Services) -> Any:
+        reflection_id = str(self.args[4]) if len(self.args) > 4 else \
+            str(self.kwargs.get("reflection_id", ""))
+        if not reflection_id:
+            return None
+        return _capture_or_absent(services, Target("Reflection", reflection_id,
+                                                   ("text", "prompt", "deleted_at")))
+
+    def undo_save_reflection(self, result: Any, before: Any) -> Command | None:
+        return Restore(tuple(before) if before else (absent("Reflection", result.id),),
+                       self.describe())
+
+
+# What a note's save changes (its tags come with it): what undoing one puts back.
+NOTE_FIELDS = ("text", "stem", "visit_id", "phase", "deleted_at")
+
+
+def _capture_or_absent(services: Services, target: Target) -> tuple[RowState, ...]:
+    """The row's state, or "not there" (undo then takes it away)."""
+    try:
+        return services.undo.capture(target.model, target.id, target.fields)
+    except NotFoundError:
+        return (absent(target.model, target.id),)
 
 
 @dataclass(frozen=True)
@@ -163,6 +421,15 @@ class WalkDetailsEdit(Command):
     def describe(self) -> str:
         return "save the walk's details"
 
+    def walk_of(self, services: Services) -> str | None:
+        return self.walk_id
+
+    def prepare(self, services: Services) -> Any:
+        return _capture_or_absent(services, Target("Walk", self.walk_id, tuple(self.changes)))
+
+    def undo(self, result: Any, before: Any = None) -> Command | None:
+        return Restore(tuple(before), self.describe()) if before else None
+
 
 @dataclass(frozen=True)
 class SaveAnswer(Command):
@@ -182,6 +449,19 @@ class SaveAnswer(Command):
 
     def coalesce_key(self) -> str:
         return f"answer:{self.walk_id}:{self.step.key}:{self.prompt.key}"
+
+    def walk_of(self, services: Services) -> str | None:
+        return self.walk_id
+
+    def prepare(self, services: Services) -> Any:
+        row_id = services.undo.answer_id(self.walk_id, self.step.key, self.prompt.key)
+        if row_id is None:
+            return None
+        return _capture_or_absent(services, Target("StepResponse", row_id, ("value_json",)))
+
+    def undo(self, result: Any, before: Any = None) -> Command | None:
+        return Restore(tuple(before) if before else (absent("StepResponse", result.id),),
+                       self.describe())
 
 
 @dataclass(frozen=True)
@@ -245,12 +525,61 @@ class Call(Command):
     work: Any  # Callable[[Services], Any]; Any so the dataclass stays hashable-agnostic
     what: str
     key: str | None = None
+    # The row it changes, when it is one (a note typed in the editor): then it is undone
+    # by putting that row back as it was, and refused on a closed walk.
+    target: Target | None = None
 
     def run(self, services: Services) -> Any:
         return self.work(services)
+
+    def walk_of(self, services: Services) -> str | None:
+        if self.target is None:
+            return None
+        if self.target.walk_id is not None:
+            return self.target.walk_id
+        return services.undo.walk_of(self.target.model, self.target.id)
+
+    def prepare(self, services: Services) -> Any:
+        return None if self.target is None else _capture_or_absent(services, self.target)
+
+    def undo(self, result: Any, before: Any = None) -> Command | None:
+        return Restore(tuple(before), self.what) if before else None
 
     def describe(self) -> str:
         return self.what
 
     def coalesce_key(self) -> str | None:
         return self.key
+
+
+@dataclass(frozen=True)
+class Restore(Command):
+    """Put rows back as they were (the undo of an edit; walkapp.services.undo). Its own
+    undo puts back what it replaced: the redo. `what` names the edit it undoes."""
+
+    states: tuple[RowState, ...]
+    what: str
+
+    def run(self, services: Services) -> Any:
+        services.undo.restore(self.states)
+
+    def describe(self) -> str:
+        return self.what
+
+    def walk_of(self, services: Services) -> str | None:
+        for state in self.states:
+            if state.values is not None and state.model == "Walk":
+                return state.id
+            if state.values is not None and "walk_id" in state.values:
+                return str(state.values["walk_id"])
+        for state in self.states:
+            walk_id = services.undo.walk_of(state.model, state.id)
+            if walk_id is not None:
+                return walk_id
+        return None
+
+    def prepare(self, services: Services) -> Any:
+        return services.undo.capture_like(self.states)
+
+    def undo(self, result: Any, before: Any = None) -> Command | None:
+        return Restore(tuple(before), self.what) if before is not None else None
