@@ -38,7 +38,7 @@ from walkapp import formatting as fmt
 from walkapp.errors import WalkappError
 from walkapp.events import Change, Entity
 from walkapp.services import NoteDraft, Services
-from walkapp.services.commands import Call, NoteWrite
+from walkapp.services.commands import Call, NoteWrite, Target
 from walkapp.services.protocol_walks import walk_protocol
 from walkapp.ui.dialogs import Asker
 from walkapp.ui.page import Page
@@ -271,7 +271,8 @@ class ObservationScreen(QWidget, Page):
             return NoteDeleted(note_id)
 
         self.notes_panel.show_undo(self.tr("Deleting…"), can_undo=False)
-        self.saver.submit(note_id, 0, Call(remove, "delete the note"), origin=self)
+        self.saver.submit(note_id, 0, Call(remove, "delete the note",
+                                           target=Target("Note", note_id)), origin=self)
 
     def undo_delete(self) -> None:
         draft = self._undo

@@ -34,7 +34,7 @@ from PySide6.QtWidgets import (
 from walkapp import domain as d
 from walkapp.errors import EditConflictError, NotFoundError
 from walkapp.protocol.schema import StemSpec
-from walkapp.services.commands import Call
+from walkapp.services.commands import NOTE_FIELDS, Call, Target
 from walkapp.services.notes import NoteDraft, NoteService
 from walkapp.ui.page import Stoppable
 from walkapp.ui.widgets.autosave import (
@@ -458,7 +458,8 @@ class NoteEditor(QWidget, Stoppable):
                     notes.delete_note(draft.id)
                 return NoteDeleted(draft.id)
 
-            return Call(remove, "remove the emptied note")
+            return Call(remove, "remove the emptied note",
+                        target=Target("Note", draft.id, None, draft.walk_id))
         self._stored = True
 
         def save(_services: object) -> d.Note:
@@ -479,7 +480,10 @@ class NoteEditor(QWidget, Stoppable):
             return result
 
         # (A composite write: the conflict rule and `base` go from one commit to the next.)
-        return Call(save, "save the note")
+        # Its target is what an undo puts back: the note as it was before this save.
+        return Call(save, "save the note",
+                    target=Target("Note", base.forked_to or draft.id, NOTE_FIELDS,
+                                  draft.walk_id))
 
     def _on_committed(self, result: object) -> None:
         if isinstance(result, d.Note) and result.id == self._note_id:

@@ -67,6 +67,9 @@ class RowState:
     fields: tuple[str, ...] | None = None
     tags: tuple[str, ...] | None = None
     bump: bool = True
+    # Removed with its parent (a walker's reflection goes when the walker goes): taken
+    # away for real, not left as a tombstone that would keep the parent.
+    owned: bool = False
 
     def __post_init__(self) -> None:
         if self.values is not None:
@@ -127,7 +130,7 @@ class UndoService(ServiceBase):
         """The same rows (same fields, same tags) as they are now: what a redo puts back."""
         with self.db.transaction() as session:
             return tuple(self._state(session, s.model, s.id, s.fields, s.tags is not None,
-                                     s.bump) for s in states)
+                                     s.bump, s.owned) for s in states)
 
     def follow_up_ids(self, item_id: str) -> list[str]:
         with self.db.transaction() as session:
@@ -142,6 +145,14 @@ class UndoService(ServiceBase):
                 m.StepResponse.walk_id == walk_id, m.StepResponse.step_key == step_key,
                 m.StepResponse.prompt_key == prompt_key,
                 m.StepResponse.author_key == (author_id or "")))
+
+    def removal_warning(self, model: str, row_id: str) -> str | None:
+        """What removing the row changes besides it, to say first (None: nothing else;
+        walkapp.services.touches)."""
+        from walkapp.services.touches import removal_warning
+
+        with self.db.transaction() as session:
+            return removal_warning(session, model, row_id)
 
     def walk_of(self, model: str, row_id: str) -> str | None:
         """The walk a row belongs to (None: no such row)."""
@@ -170,6 +181,13 @@ class UndoService(ServiceBase):
                                       .where(m.NoteHistory.note_id == row.id))
             states += [self._state(session, "NoteHistory", str(hid), None, False)
                        for hid in history]
+        elif model == "Participant":
+            # What they wrote is deleted with them (ON DELETE CASCADE): kept to put back.
+            for child, by in ((m.Reflection, "author_id"), (m.Commitment, "participant_id"),
+                              (m.Feedback, "author_id")):
+                ids = session.scalars(select(child.id).where(getattr(child, by) == row.id))
+                states += [self._state(session, child.__name__, cid, None, False, owned=True)
+                           for cid in ids]
         elif model == "ActionItem":
             follow_ups = session.scalars(select(m.ActionFollowUp.id)
                                          .where(m.ActionFollowUp.action_item_id == row.id))
@@ -179,15 +197,15 @@ class UndoService(ServiceBase):
 
     @staticmethod
     def _state(session: Session, model: str, row_id: str, fields: Sequence[str] | None,
-               with_tags: bool, bump: bool = True) -> RowState:
+               with_tags: bool, bump: bool = True, owned: bool = False) -> RowState:
         kept = tuple(fields) if fields is not None else None
         row = _get(session, _model(model), row_id)
         if row is None:
-            return RowState(model, row_id, None, kept, bump=bump)
+            return RowState(model, row_id, None, kept, bump=bump, owned=owned)
         names = list(kept) if kept is not None else _columns(type(row))
         values = {name: getattr(row, name) for name in names}
         tags = _note_tags(session, row_id) if with_tags else None
-        return RowState(model, row_id, values, kept, tags, bump)
+        return RowState(model, row_id, values, kept, tags, bump, owned)
 
     # -- putting back ----------------------------------------------------------------------
     def restore(self, states: Sequence[RowState]) -> None:
@@ -283,6 +301,10 @@ class UndoService(ServiceBase):
             session.delete(row)
             session.flush()
             return Entity.ACTION_ITEM, Action.UPDATED, self._item_walk(session, item_id), item_id
+        if state.owned:
+            session.delete(row)
+            session.flush()
+            return _ENTITIES[state.model], Action.REMOVED, walk_id, state.id
         if _travels(model):
             # A row that travels keeps a tombstone, so taking it away reaches other laptops.
             if row.deleted_at is not None:

@@ -33,7 +33,7 @@ from walkapp.domain import Commitment, Note, Participant, Role, Stem
 from walkapp.errors import NotFoundError
 from walkapp.events import Change, Entity
 from walkapp.services import Services
-from walkapp.services.commands import Call, DebriefEdit
+from walkapp.services.commands import Call, DebriefEdit, Target
 from walkapp.services.debrief import DebriefService
 from walkapp.services.notes import NoteService
 from walkapp.services.walks import WalkService
@@ -65,7 +65,8 @@ def _remove_commitment(commitment_id: str) -> Call:
         # NotFound: the commitment never reached the database, so nothing to remove.
         with contextlib.suppress(NotFoundError):
             services.debrief.delete_commitment(commitment_id)
-    return Call(remove, "remove the commitment")
+    return Call(remove, "remove the commitment",
+                target=Target("Commitment", commitment_id, ("text", "deleted_at")))
 
 
 class CommitmentRow(QWidget, Stoppable):
