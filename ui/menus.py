@@ -1,8 +1,8 @@
 """The main window's menu bar: its actions, and which of them can act now (nothing acts on a
 walk while it is being opened; the Go menu lists the open walk's pages; the Edit menu's
 Undo and Redo act on the open walk's undo stack, walkapp.ui.undo, and name the edit).
-`MenuBar` is a base class of walkapp.ui.main_window.MainWindow: the actions are the window's attributes
-(`window.new_action`, …); what they do is the window's."""
+`MenuBar` is a base class of walkapp.ui.main_window.MainWindow: the actions are the
+window's attributes (`window.new_action`, …); what they do is the window's."""
 
 from __future__ import annotations
 
