@@ -116,7 +116,8 @@ class UndoStacks(QObject):
         elif ticket.undo_role == "redo":
             stack.undo.append(UndoEntry(label or reverse.describe(), reverse, sealed=True))
         else:
-            key = None if ticket.key.startswith("#") else ticket.key
+            group = ticket.command.undo_group() if ticket.command is not None else None
+            key = group or (None if ticket.key.startswith("#") else ticket.key)
             top = stack.undo[-1] if stack.undo else None
             stack.redo.clear()
             if top is not None and key is not None and top.key == key and not top.sealed:

@@ -122,6 +122,11 @@ class Command:
         """What the undo needs, read just before `run` on the writer's thread."""
         return None
 
+    def undo_group(self) -> str | None:
+        """Saves of one field in a row (a burst of typing) are one undo step: the same
+        group. Default: the coalescing key (None: every write is its own step)."""
+        return self.coalesce_key()
+
     def walk_of(self, services: Services) -> str | None:
         """The walk whose record this changes (None: no one walk's, or not known)."""
         return None
@@ -420,6 +425,11 @@ class WalkDetailsEdit(Command):
 
     def describe(self) -> str:
         return "save the walk's details"
+
+    def undo_group(self) -> str | None:
+        # Not coalesced (each save carries the fields typed since the last), yet typing
+        # the title in several pauses is one step.
+        return f"details:{self.walk_id}:{','.join(sorted(self.changes))}"
 
     def walk_of(self, services: Services) -> str | None:
         return self.walk_id
