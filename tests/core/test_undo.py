@@ -29,9 +29,11 @@ def _round_trip(services: Services, case: Case) -> None:
     assert after != before, "the edit changed nothing: the case does not test its undo"
     assert done.undo is not None, "no undo"
     undone = done.undo.perform(services)
+    assert undone.walk_id == walk.id  # on that walk's stack, and refused once it is closed
     assert record(services, walk.id) == before
     assert undone.undo is not None, "no redo"
     redone = undone.undo.perform(services)
+    assert redone.walk_id == walk.id
     assert record(services, walk.id) == after
     assert redone.undo is not None
     redone.undo.perform(services)

@@ -7,10 +7,11 @@ from __future__ import annotations
 
 from typing import Any
 
+import pytest
 from PySide6.QtCore import QSettings, Qt
 from PySide6.QtWidgets import QApplication
 
-from tests.helpers.undo_cases import rich_walk
+from tests.helpers.undo_cases import CASES, record, rich_walk
 from tests.ui.conftest import ScriptedAsker
 from walkapp import domain as d
 from walkapp.services import Services
@@ -141,3 +142,31 @@ def test_a_closed_walk_is_read_only_until_edit_anyway(qtbot: Any, services: Serv
     assert window.undo_action.text() == "&Undo rename the group"
     banner.done_button.click()
     assert details.title.isReadOnly()
+
+
+@pytest.mark.parametrize("name", sorted(CASES))
+def test_each_edit_is_undone_and_redone_from_the_menu_after_the_walk_is_reopened(
+        qtbot: Any, services: Services, qsettings: QSettings, asker: ScriptedAsker,
+        name: str) -> None:
+    """Every undoable edit (the same list as tests/core/test_undo.py), sent through the
+    window's writer, then the walk left and opened again (a new workspace): Edit ▸ Undo
+    gives the record back, Edit ▸ Redo the edit."""
+    walk = rich_walk(services)
+    window = _window(qtbot, services, qsettings, asker)
+    window.open_walk(walk.id)
+    before = record(services, walk.id)
+    window.writer.write(CASES[name](services, walk), origin=window)
+    qtbot.waitUntil(lambda: window.undo_action.isEnabled(), timeout=5000)
+    after = record(services, walk.id)
+    window.show_library()
+    window.open_walk(walk.id)
+    window.undo_action.trigger()
+    qtbot.waitUntil(lambda: window.redo_action.isEnabled(), timeout=5000)
+    assert record(services, walk.id) == before
+    failures: list[str] = []
+    window.writer.undo_stacks.failed.connect(lambda _w, text: failures.append(text))
+    window.redo_action.trigger()
+    qtbot.waitUntil(lambda: failures or (window.undo_action.isEnabled()
+                                         and window.writer.is_idle()), timeout=5000)
+    assert not failures
+    assert record(services, walk.id) == after

@@ -580,8 +580,9 @@ class Restore(Command):
         for state in self.states:
             if state.values is not None and state.model == "Walk":
                 return state.id
-            if state.values is not None and "walk_id" in state.values:
-                return str(state.values["walk_id"])
+            for column in ("walk_id", "origin_walk_id"):  # an action item's is its origin
+                if state.values is not None and state.values.get(column):
+                    return str(state.values[column])
         for state in self.states:
             walk_id = services.undo.walk_of(state.model, state.id)
             if walk_id is not None:
