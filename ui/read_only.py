@@ -40,7 +40,7 @@ READ_ONLY_SAFE = "readOnlySafe"  # a widget property: True = usable on a read-on
 # them, show a note's earlier text, show or hide a script) keep working: their accessible
 # names say so, as every such control in walkapp names itself.
 VIEW_NAMES = ("show", "filter", "clear the filter", "group notes by", "search", "find",
-              "hide", "open the")
+              "hide", "open the", "previous visit", "next visit")
 
 
 def _safe(widget: QWidget) -> bool:
@@ -124,6 +124,12 @@ class ReadOnlyGuard(QObject):
             if not widget.isReadOnly():
                 widget.setReadOnly(True)
                 self._keep(widget, "read_only", lambda w: w.setReadOnly(False))
+            if not isinstance(widget, QAbstractSpinBox) and widget.placeholderText():
+                # "Type here" on a box that cannot be typed in would be a false promise.
+                def give_placeholder_back(w: Any, text: str = widget.placeholderText()) -> None:
+                    w.setPlaceholderText(text)
+                widget.setPlaceholderText("")
+                self._keep(widget, "placeholder", give_placeholder_back)
         elif isinstance(widget, (QAbstractButton, QComboBox, QAbstractSlider)):
             if widget.isEnabled():
                 widget.setEnabled(False)

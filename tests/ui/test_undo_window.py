@@ -9,7 +9,7 @@ from typing import Any
 
 import pytest
 from PySide6.QtCore import QSettings, Qt
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QPlainTextEdit, QWidget
 
 from tests.helpers.undo_cases import CASES, record, rich_walk
 from tests.ui.conftest import ScriptedAsker
@@ -124,6 +124,7 @@ def test_a_closed_walk_is_read_only_until_edit_anyway(qtbot: Any, services: Serv
     plan.tabs.setCurrentIndex(plan.tabs.keys().index("look_fors"))  # shown: locked too
     assert not look_fors.items.add_button.isEnabled()
     assert not look_fors.items.remove_button.isEnabled()
+    assert look_fors.items.new_text.placeholderText() == ""  # no "Add a look-for" promise
     # A stray write is refused by the core: nothing changes, and it is said.
     failures: list[BaseException] = []
     window.writer.write(PlanEdit("remove_look_for", (walk.look_for,)),
@@ -134,6 +135,7 @@ def test_a_closed_walk_is_read_only_until_edit_anyway(qtbot: Any, services: Serv
     # Edit anyway: editable, and the banner says the walk is being edited after closing.
     banner.edit_button.click()
     assert not details.title.isReadOnly() and look_fors.items.add_button.isEnabled()
+    assert look_fors.items.new_text.placeholderText().startswith("Add a look-for")
     assert "editing it after closing" in banner.text.text()
     assert banner.done_button.isVisible() and not banner.edit_button.isVisible()
     done: list[object] = []
@@ -170,3 +172,21 @@ def test_each_edit_is_undone_and_redone_from_the_menu_after_the_walk_is_reopened
                                          and window.writer.is_idle()), timeout=5000)
     assert not failures
     assert record(services, walk.id) == after
+
+
+def test_a_closed_walk_on_a_walkers_laptop_is_read_only_too(
+        qtbot: Any, services: Services, qsettings: QSettings, asker: ScriptedAsker) -> None:
+    walk = rich_walk(services)
+    services.walks.update_walk(walk.id, status=d.WalkStatus.CLOSED,
+                               local_mode=d.LocalMode.WALKER.value,
+                               local_participant_id=walk.walker)
+    window = _window(qtbot, services, qsettings, asker)
+    window.open_walk(walk.id)
+    workspace = window.workspace
+    assert workspace is not None and workspace.closed_banner.isVisible()
+    page = workspace.page(workspace.page_keys()[0])
+    assert isinstance(page, QWidget)
+    boxes = page.findChildren(QPlainTextEdit)
+    assert boxes and all(box.isReadOnly() for box in boxes if box.isVisible())
+    workspace.closed_banner.edit_button.click()
+    assert any(not box.isReadOnly() for box in page.findChildren(QPlainTextEdit))
