@@ -45,10 +45,21 @@ class _Writer(Protocol):  # walkapp.ui.writer.Writer
               on_failed: Callable[[BaseException], None] | None = ...,
               owner: QObject | None = ..., undo_role: str | None = ...) -> Any: ...
 
-__all__ = ["UNDO_DEPTH", "UndoEntry", "UndoStacks", "WalkStack"]
+__all__ = ["UNDONE", "UNDO_DEPTH", "UndoEntry", "UndoStacks", "WalkStack"]
 
 # Steps kept per walk: a whole post-brief's edits, and a bound on memory.
 UNDO_DEPTH = 200
+
+
+class _Undone:
+    """The origin of every undo and redo write: a screen that keeps what is being typed
+    away from others' changes (the note editor) still takes back what Undo changed."""
+
+    def __repr__(self) -> str:
+        return "UNDONE"
+
+
+UNDONE = _Undone()
 
 
 @dataclass
@@ -79,7 +90,7 @@ class UndoStacks(QObject):
         self._writer = writer
         self._stacks: dict[str, WalkStack] = {}
         self._labels: dict[int, str] = {}  # ticket id → the label of the step it runs
-        self._deferred: list[tuple[str, str, object | None]] = []
+        self._deferred: list[tuple[str, str]] = []
         writer.done.connect(self._run_deferred)
 
     # -- reading -----------------------------------------------------------------------------
@@ -129,27 +140,27 @@ class UndoStacks(QObject):
         self.changed.emit(walk_id)
 
     # -- acting ------------------------------------------------------------------------------
-    def undo(self, walk_id: str, origin: object | None = None) -> None:
+    def undo(self, walk_id: str, owner: object | None = None) -> None:
         """Undo the walk's last edit, once every write asked for before has run."""
-        self._when_idle("undo", walk_id, origin)
+        self._when_idle("undo", walk_id)
 
-    def redo(self, walk_id: str, origin: object | None = None) -> None:
-        self._when_idle("redo", walk_id, origin)
+    def redo(self, walk_id: str, owner: object | None = None) -> None:
+        self._when_idle("redo", walk_id)
 
-    def _when_idle(self, role: str, walk_id: str, origin: object | None) -> None:
+    def _when_idle(self, role: str, walk_id: str) -> None:
         # A save still in the line (the last words typed) must be on the stack before the
         # stack is read, or Ctrl+Z would undo the edit before it.
         if self._writer.is_idle():
-            self._step(role, walk_id, origin)
+            self._step(role, walk_id)
         else:
-            self._deferred.append((role, walk_id, origin))
+            self._deferred.append((role, walk_id))
 
     def _run_deferred(self, _ticket: object) -> None:
         while self._deferred and self._writer.is_idle():
-            role, walk_id, origin = self._deferred.pop(0)
-            self._step(role, walk_id, origin)
+            role, walk_id = self._deferred.pop(0)
+            self._step(role, walk_id)
 
-    def _step(self, role: str, walk_id: str, origin: object | None) -> None:
+    def _step(self, role: str, walk_id: str) -> None:
         stack = self.stack(walk_id)
         entries = stack.undo if role == "undo" else stack.redo
         if not entries:
@@ -172,7 +183,7 @@ class UndoStacks(QObject):
             what = _tr("Undone: {0}") if role == "undo" else _tr("Redone: {0}")
             self.did.emit(walk_id, what.format(entry.label))
 
-        ticket = self._writer.write(entry.command, origin=origin, on_done=done,
+        ticket = self._writer.write(entry.command, origin=UNDONE, on_done=done,
                                     on_failed=failed, owner=self, undo_role=role)
         if ticket is None:
             entries.append(entry)

@@ -190,3 +190,33 @@ def test_a_closed_walk_on_a_walkers_laptop_is_read_only_too(
     assert boxes and all(box.isReadOnly() for box in boxes if box.isVisible())
     workspace.closed_banner.edit_button.click()
     assert any(not box.isReadOnly() for box in page.findChildren(QPlainTextEdit))
+
+
+def test_undoing_the_note_being_typed_shows_it_undone_in_the_editor(
+        qtbot: Any, services: Services, qsettings: QSettings, asker: ScriptedAsker) -> None:
+    """Edit ▸ Undo of the note open in the editor takes it away there too: the next words
+    typed are a new note, not a copy forked from the undone one."""
+    from walkapp.ui.screens.walker_home import WalkerHome
+
+    walk = rich_walk(services)
+    services.walks.update_walk(walk.id, local_mode=d.LocalMode.WALKER.value,
+                               local_participant_id=walk.walker)
+    window = _window(qtbot, services, qsettings, asker)
+    window.open_walk(walk.id)
+    assert window.workspace is not None
+    home = window.workspace.page(window.workspace.page_keys()[0])
+    assert isinstance(home, WalkerHome)
+    editor = home.observation.editor
+    notes_before = services.notes.list_notes(walk.id)
+    qtbot.keyClicks(editor.text_edit, "Pupils swapped roles")
+    qtbot.waitUntil(lambda: editor.flush() and window.writer.is_idle()
+                    and window.undo_action.isEnabled(), timeout=5000)
+    assert len(services.notes.list_notes(walk.id)) == len(notes_before) + 1
+    assert window.undo_action.text() == "&Undo save the note"
+    window.undo_action.trigger()
+    qtbot.waitUntil(lambda: window.redo_action.isEnabled(), timeout=5000)
+    assert services.notes.list_notes(walk.id) == notes_before
+    qtbot.waitUntil(lambda: editor.text() == "", timeout=5000)
+    window.redo_action.trigger()
+    qtbot.waitUntil(lambda: len(services.notes.list_notes(walk.id)) == len(notes_before) + 1,
+                    timeout=5000)

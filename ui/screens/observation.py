@@ -42,6 +42,7 @@ from walkapp.services.commands import Call, NoteWrite, Target
 from walkapp.services.protocol_walks import walk_protocol
 from walkapp.ui.dialogs import Asker
 from walkapp.ui.page import Page
+from walkapp.ui.undo import UNDONE
 from walkapp.ui.widgets.autosave import DEBOUNCE_MS, describe_failure
 from walkapp.ui.widgets.note_editor import ElidedLabel, NoteDeleted, NoteEditor
 from walkapp.ui.widgets.note_history import NoteHistoryDialog
@@ -291,7 +292,9 @@ class ObservationScreen(QWidget, Page):
             self.reload_walk()
         elif change.entity is Entity.NOTE and not change.is_from(self):
             # Someone else's note (an import, another screen): never touches the note
-            # being typed, only the list beside it.
+            # being typed, only the list beside it. Edit ▸ Undo of the open note does.
+            if change.is_from(UNDONE):
+                self.editor.undone(change.ids)
             self._reload_notes()
             self._show_visit_notes()
 

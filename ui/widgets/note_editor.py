@@ -331,6 +331,19 @@ class NoteEditor(QWidget, Stoppable):
         self.tracker.stop()
         self.start_note(self._visit_id)
 
+    def undone(self, note_ids: Sequence[str]) -> None:
+        """Edit ▸ Undo (or Redo) changed notes: if the open note is one of them, show it
+        as it is now (or start afresh if Undo took it away), so the next keystroke edits
+        what is stored rather than fork a copy of the text that was undone."""
+        if self._note_id not in note_ids or not self.tracker.is_saved():
+            return
+        try:
+            note = self._notes.get_note(self._note_id)  # one small read: the note open here
+        except NotFoundError:
+            self.forget_current()
+            return
+        self.load_note(note)
+
     def set_walk(self, walk: d.Walk) -> None:
         """The walk's plan changed (e.g. a look-for was added): rebuild the tags."""
         self._walk = walk
