@@ -53,3 +53,15 @@ def test_an_earlier_closed_walks_commitment_can_still_be_reviewed(services: Serv
     DebriefEdit("review_commitment", (earlier.commitment, d.CommitmentStatus.TRIED,
                                       "Tried it")).perform(services)
     assert services.debrief.list_commitments(earlier.id)[0].status is d.CommitmentStatus.TRIED
+
+
+def test_the_lock_follows_the_walk_closing_and_reopening(services: Services) -> None:
+    walk = rich_walk(services)
+    rename = WalkDetailsEdit(walk.id, {"title": "While open"})
+    rename.perform(services)  # open: allowed (and the status is remembered)
+    _close(services, walk.id)
+    with pytest.raises(WalkClosedError):
+        rename.perform(services)
+    services.walks.update_walk(walk.id, status=d.WalkStatus.RUNNING)
+    rename.perform(services)
+    assert services.walks.get_walk(walk.id).title == "While open"

@@ -15,7 +15,7 @@ from sqlalchemy import select
 
 from walkapp import domain as d
 from walkapp.errors import WalkClosedError
-from walkapp.events import Action, Entity, EventBus
+from walkapp.events import Action, Change, Entity, EventBus
 from walkapp.services.base import Clock, ServiceBase
 from walkapp.storage import models as m
 from walkapp.storage.db import Database
@@ -31,11 +31,31 @@ class ClosedWalks(ServiceBase):
         super().__init__(db, bus, clock)
         self._unlocked: set[str] = set()
         self._guard = threading.Lock()  # the writer's thread checks, the GUI thread unlocks
+        # Whether each walk is closed, as last read: every write asks (a note is saved at
+        # each pause in typing), and a walk's status changes only with a change of the walk,
+        # which clears it.
+        self._known: dict[str, bool] = {}
+        bus.subscribe(self._heard)
+
+    def _heard(self, change: Change) -> None:
+        if change.entity is Entity.WALK or change.walk_id is None:
+            with self._guard:
+                if change.walk_id is None:
+                    self._known.clear()
+                else:
+                    self._known.pop(change.walk_id, None)
 
     def is_closed(self, walk_id: str) -> bool:
+        with self._guard:
+            known = self._known.get(walk_id)
+        if known is not None:
+            return known
         with self.db.transaction() as session:
             status = session.scalar(select(m.Walk.status).where(m.Walk.id == walk_id))
-        return status == d.WalkStatus.CLOSED.value
+        closed = status == d.WalkStatus.CLOSED.value
+        with self._guard:
+            self._known[walk_id] = closed
+        return closed
 
     def is_unlocked(self, walk_id: str) -> bool:
         with self._guard:
