@@ -220,3 +220,34 @@ def test_undoing_the_note_being_typed_shows_it_undone_in_the_editor(
     window.redo_action.trigger()
     qtbot.waitUntil(lambda: len(services.notes.list_notes(walk.id)) == len(notes_before) + 1,
                     timeout=5000)
+
+
+def test_removing_a_walker_asks_first_only_when_it_takes_what_they_wrote(
+        qtbot: Any, services: Services, qsettings: QSettings, asker: ScriptedAsker) -> None:
+    walk = rich_walk(services)
+    cy = services.plan.add_participant(walk.id, "Cy Writer")
+    services.notes.save_reflection(walk.id, cy.id, "What did you notice?", "Silence.")
+    window = _window(qtbot, services, qsettings, asker)
+    window.open_walk(walk.id)
+    roster = _plan(window).roster
+
+    def select(name: str) -> None:
+        row = next(r for r in range(roster.table.rowCount())
+                   if roster.table.item(r, 0).text() == name)
+        roster.table.setCurrentCell(row, 0)
+
+    def names() -> list[str]:
+        return [p.display_name for p in services.walks.get_walk(walk.id).participants]
+
+    select("Cy Writer")
+    roster.remove_button.click()  # the asker says no
+    kind, _title, text = asker.shown[-1]
+    assert kind == "confirm" and text.startswith("Cy Writer wrote 1 reflection")
+    assert "undo" in text
+    qtbot.waitUntil(window.writer.is_idle, timeout=5000)
+    assert "Cy Writer" in names()
+    shown = len(asker.shown)
+    select("Ben Quiet")  # wrote nothing: removed at once, no question
+    roster.remove_button.click()
+    qtbot.waitUntil(lambda: "Ben Quiet" not in names(), timeout=5000)
+    assert len(asker.shown) == shown
