@@ -1,7 +1,8 @@
 """The main window's menu bar: its actions, and which of them can act now (nothing acts on a
-walk while it is being opened; the Go menu lists the open walk's pages). `MenuBar` is a base
-class of walkapp.ui.main_window.MainWindow: the actions are the window's attributes
-(`window.new_action`, …); what they do is the window's.
+walk while it is being opened; the Go menu lists the open walk's pages; the Edit menu's
+Undo and Redo act on the open walk's undo stack, walkapp.ui.undo, and name the edit).
+`MenuBar` is a base class of walkapp.ui.main_window.MainWindow: the actions are the
+window's attributes (`window.new_action`, …); what they do is the window's.
 
 While a walker's walk is open (`walker_mode`), the menus show only what a walker does
 (walkapp.ui.walker_mode's one list): every other action is hidden, which also turns off its
@@ -27,6 +28,7 @@ if TYPE_CHECKING:
     from walkapp.ui.screens.workspace import WalkWorkspace
     from walkapp.ui.walk_files import WalkFiles
     from walkapp.ui.walk_trash import TrashControls
+    from walkapp.ui.writer import Writer
 
 
 class MenuBar(QMainWindow):
@@ -46,6 +48,8 @@ class MenuBar(QMainWindow):
     save_notes_action: QAction
     open_kit_action: QAction
     undo_delete_action: QAction
+    undo_action: QAction
+    redo_action: QAction
     library_action: QAction
     trash_action: QAction
     about_action: QAction
@@ -62,6 +66,7 @@ class MenuBar(QMainWindow):
         trash: TrashControls
         library: WalksLibrary
         workspace: WalkWorkspace | None
+        writer: Writer
         library_of_protocols: ProtocolLibrary
         _asker: Asker
 
@@ -125,8 +130,20 @@ class MenuBar(QMainWindow):
         self.file_menu = file_menu
 
         self.edit_menu = self.menuBar().addMenu(self.tr("&Edit"))
+        # The open walk's edits (a text field keeps its own Ctrl+Z while it has focus).
+        self.undo_action = self._action(self.tr("&Undo"), self.undo_edit,
+                                        QKeySequence.StandardKey.Undo)
+        self.redo_action = self._action(self.tr("&Redo"), self.redo_edit)
+        self.redo_action.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
+        self.edit_menu.addAction(self.undo_action)
+        self.edit_menu.addAction(self.redo_action)
+        self.edit_menu.addSeparator()
         self.undo_delete_action = self.trash.undo_action
         self.edit_menu.addAction(self.undo_delete_action)
+        stacks = self.writer.undo_stacks
+        stacks.changed.connect(lambda _walk_id: self._update_undo())
+        stacks.did.connect(lambda _walk_id, text: self.statusBar().showMessage(text, 8000))
+        stacks.failed.connect(lambda _walk_id, text: self.statusBar().showMessage(text, 15000))
 
         from walkapp.ui.protocols_menu import ProtocolsMenu
 
@@ -144,6 +161,34 @@ class MenuBar(QMainWindow):
         self.about_action = self._action(self.tr("&About walkapp"), self.show_about)
         help_menu.addAction(self.about_action)
         self._update_actions()
+
+    # -- undo --------------------------------------------------------------------------------
+    def _undo_walk_id(self) -> str | None:
+        return None if self.workspace is None or self.opening() is not None \
+            else self.workspace.walk_id
+
+    def undo_edit(self) -> None:
+        self._step_edit(redo=False)
+
+    def redo_edit(self) -> None:
+        self._step_edit(redo=True)
+
+    def _step_edit(self, *, redo: bool) -> None:
+        walk_id = self._undo_walk_id()
+        if walk_id is None or self.workspace is None:
+            return
+        # What is typed but not yet handed to the writer goes first: it is the last edit.
+        self.workspace.save_pending()
+        stacks = self.writer.undo_stacks
+        (stacks.redo if redo else stacks.undo)(walk_id, self)
+
+    def _update_undo(self) -> None:
+        walk_id = self._undo_walk_id()
+        stacks = self.writer.undo_stacks
+        self.undo_action.setText(stacks.undo_text(walk_id))
+        self.undo_action.setEnabled(stacks.can_undo(walk_id))
+        self.redo_action.setText(stacks.redo_text(walk_id))
+        self.redo_action.setEnabled(stacks.can_redo(walk_id))
 
     def _build_export_menu(self) -> None:
         # One action per kind in the report registry, in its order.
@@ -170,6 +215,7 @@ class MenuBar(QMainWindow):
             action.setEnabled(has_walk)
         for action, needs_walk in self._export_actions:
             action.setEnabled(has_walk or not needs_walk)
+        self._update_undo()
         for action in self._page_actions:
             self.go_menu.removeAction(action)
             # Deleted, not only removed: its slot holds the closed walk's workspace, and

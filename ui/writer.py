@@ -24,8 +24,10 @@ One writer serves one open database: the main window makes it and hands it to th
 screens; a screen built alone (tests, the screenshot tool) makes its own. `flush()`
 finishes the queue on the calling thread with a bounded wait (closing, signals);
 `shutdown()` then refuses anything more, so nothing touches a database once it closes.
-The writer keeps the ordered history of the commands it applied (`history`), the memory
-an undo stack will need.
+The writer keeps the ordered history of the commands it applied (`history`), and the undo
+stacks of every walk (`undo_stacks`, walkapp.ui.undo): a command runs by its `perform`,
+which refuses a write to a closed walk and hands back the command that reverses it; the
+writer outlives every page, so a walk's stack survives leaving the walk and coming back.
 """
 
 from __future__ import annotations
@@ -45,7 +47,7 @@ from PySide6.QtCore import QCoreApplication, QObject, QRunnable, QThreadPool, QT
 from walkapp.errors import WalkappError
 from walkapp.events import acting_for
 from walkapp.services import Services
-from walkapp.services.commands import Command
+from walkapp.services.commands import Command, Performed
 from walkapp.ui.page import Stoppable
 
 __all__ = ["WAIT_NOTICE_MS", "Applied", "Ticket", "Writer", "asked_by", "describe_failure"]
@@ -91,7 +93,7 @@ class Ticket(QRunnable):
     def __init__(self, key: str, generation: int, work: Work, *,
                  command: Command | None = None, origin: object | None = None,
                  on_done: Done | None = None, on_failed: Failed | None = None,
-                 owner: QObject | None = None) -> None:
+                 owner: QObject | None = None, undo_role: str | None = None) -> None:
         super().__init__()
         self.setAutoDelete(False)
         self.id = next(_ids)
@@ -103,6 +105,10 @@ class Ticket(QRunnable):
         self.on_done = on_done
         self.on_failed = on_failed
         self.owner = owner
+        # None: a new edit; "undo"/"redo": a step of a walk's undo stack (walkapp.ui.undo).
+        self.undo_role = undo_role
+        self.reverse: Command | None = None  # what undoes it, once it ran
+        self.walk_id: str | None = None      # whose record it changed
         self.result: Any = None
         self.error: BaseException | None = None
         self.finished = threading.Event()
@@ -124,7 +130,11 @@ class Ticket(QRunnable):
         self.worker_thread = threading.get_ident()
         try:
             with acting_for(self.origin):
-                self.result = self.work()
+                result = self.work()
+            if isinstance(result, Performed):
+                self.reverse, self.walk_id = result.undo, result.walk_id
+                result = result.result
+            self.result = result
         except BaseException as error:  # reported to the GUI thread, never swallowed
             self.error = error
             if not isinstance(error, WalkappError):
@@ -141,6 +151,8 @@ class Applied:
     command: Command
     result: Any
     origin: object | None
+    undo: Command | None = None
+    walk_id: str | None = None
 
 
 class Writer(QObject, Stoppable):
@@ -166,6 +178,9 @@ class Writer(QObject, Stoppable):
         self._waiting: Ticket | None = None
         self._wait_timer = QTimer(self, singleShot=True, interval=WAIT_NOTICE_MS)
         self._wait_timer.timeout.connect(self._still_running)
+        from walkapp.ui.undo import UndoStacks  # it writes through this writer
+
+        self.undo_stacks = UndoStacks(self, self)
 
     @classmethod
     def around(cls, parent: QObject, *parts: object) -> Writer:
@@ -186,7 +201,7 @@ class Writer(QObject, Stoppable):
     def write(self, command: Command, *, origin: object | None = None,
               on_done: Done | None = None, on_failed: Failed | None = None,
               owner: QObject | None = None, generation: int = 0,
-              key: str | None = None) -> Ticket | None:
+              key: str | None = None, undo_role: str | None = None) -> Ticket | None:
         """Queue `command`; it runs inside `acting_for(origin)`. `on_done(result)` or
         `on_failed(error)` is called on the GUI thread afterwards, unless `owner` (default:
         `origin` when it is a QObject) is gone by then. Returns None after `shutdown()`."""
@@ -196,9 +211,9 @@ class Writer(QObject, Stoppable):
         key = key or command.coalesce_key() or f"#{next(_ids)}"
         if owner is None and isinstance(origin, QObject):
             owner = origin
-        return self._enqueue(Ticket(key, generation, lambda: command.run(services),
+        return self._enqueue(Ticket(key, generation, lambda: command.perform(services),
                                     command=command, origin=origin, on_done=on_done,
-                                    on_failed=on_failed, owner=owner))
+                                    on_failed=on_failed, owner=owner, undo_role=undo_role))
 
     def submit(self, key: str, generation: int, commit: Work | Command,
                origin: object | None = None) -> None:
@@ -214,7 +229,7 @@ class Writer(QObject, Stoppable):
         return self._enqueue(Ticket(ticket.key, ticket.generation, ticket.work,
                                     command=ticket.command, origin=ticket.origin,
                                     on_done=ticket.on_done, on_failed=ticket.on_failed,
-                                    owner=ticket.owner))
+                                    owner=ticket.owner, undo_role=ticket.undo_role))
 
     def _enqueue(self, ticket: Ticket) -> Ticket | None:
         if self._closed:
@@ -309,7 +324,9 @@ class Writer(QObject, Stoppable):
         if waited is not None:
             self.waiting_changed.emit(waited, False)
         if ticket.error is None and ticket.command is not None:
-            self.history.append(Applied(ticket.command, ticket.result, ticket.origin))
+            self.history.append(Applied(ticket.command, ticket.result, ticket.origin,
+                                        ticket.reverse, ticket.walk_id))
+            self.undo_stacks.record(ticket)
         if ticket.error is None:
             self.succeeded.emit(ticket.key, ticket.generation, ticket.result)
         else:

@@ -51,6 +51,10 @@ class UsageError(ValidationError):
     exit_code = 2
 
 
+class WalkClosedError(ValidationError):
+    """A write to a closed walk's record that nobody chose to make ("Edit anyway")."""
+
+
 class EditConflictError(WalkappError):
     """The thing being saved was changed elsewhere (e.g. by an imported notes file) since
     the editor read it; saving would overwrite that change."""

@@ -31,7 +31,9 @@ def test_a_command_runs_its_service_call_and_carries_the_origin(services: Servic
     with acting_for(me):
         person = command.run(services)
     assert person.display_name == "Ana" and seen[-1].is_from(me)
-    assert command.describe() == "add the walker" and command.undo(person) is None
+    assert command.describe() == "add the walker"
+    # Its undo takes the walker away again (tests/core/test_undo.py runs every undo).
+    assert command.undo(person) == PlanEdit("remove_participant", (person.id,))
     assert command.coalesce_key() is None  # an addition always runs
     assert PlanEdit("update_visit", ("v1",), {"room": "7"}, key="v1.room").coalesce_key() \
         == "plan.update_visit:v1.room"

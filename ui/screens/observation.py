@@ -42,11 +42,12 @@ from walkapp import formatting as fmt
 from walkapp.errors import WalkappError
 from walkapp.events import Change, Entity
 from walkapp.services import NoteDraft, Services
-from walkapp.services.commands import Call, NoteWrite
+from walkapp.services.commands import Call, NoteWrite, Target
 from walkapp.services.protocol_walks import walk_protocol
 from walkapp.ui import turns, workers
 from walkapp.ui.dialogs import Asker
 from walkapp.ui.page import Page
+from walkapp.ui.undo import UNDONE
 from walkapp.ui.widgets.autosave import DEBOUNCE_MS, describe_failure
 from walkapp.ui.widgets.note_editor import ElidedLabel, NoteDeleted, NoteEditor
 from walkapp.ui.widgets.note_history import NoteHistoryDialog
@@ -293,7 +294,8 @@ class ObservationScreen(QWidget, Page):
             return NoteDeleted(note_id)
 
         self.notes_panel.show_undo(self.tr("Deleting…"), can_undo=False)
-        self.saver.submit(note_id, 0, Call(remove, "delete the note"), origin=self)
+        self.saver.submit(note_id, 0, Call(remove, "delete the note",
+                                           target=Target("Note", note_id)), origin=self)
 
     def undo_delete(self) -> None:
         draft = self._undo
@@ -312,7 +314,9 @@ class ObservationScreen(QWidget, Page):
             self.reload_walk()
         elif change.entity is Entity.NOTE and not change.is_from(self):
             # Someone else's note (an import, another screen): never touches the note
-            # being typed, only the list beside it.
+            # being typed, only the list beside it. Edit ▸ Undo of the open note does.
+            if change.is_from(UNDONE):
+                self.editor.undone(change.ids)
             self._reload_notes()
             self._show_visit_notes()
 

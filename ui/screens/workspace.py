@@ -32,6 +32,7 @@ from walkapp.ui import workers
 from walkapp.ui.dialogs import Asker
 from walkapp.ui.lifecycle import shutdown_tree
 from walkapp.ui.page import Page, PanelGroup, save_all
+from walkapp.ui.widgets.closed_banner import ClosedWalkBanner
 
 # The kinds of rows that can be in conflict: a change of any of them may change the count.
 _CONFLICT_ENTITIES = frozenset({Entity.NOTE, Entity.REFLECTION, Entity.COMMITMENT,
@@ -110,11 +111,16 @@ class WalkWorkspace(QWidget, Page):
         self.conflicts_button.hide()
         self._conflict_count = 0
         header.addWidget(self.conflicts_button)
+        # A closed walk says so, and its pages (not its Reports) are read-only until
+        # "Edit anyway" (walkapp.ui.widgets.closed_banner).
+        self.closed_banner = ClosedWalkBanner(services.closed, walk_id, self._lockable_pages,
+                                              self)
         body = QHBoxLayout()
         body.addWidget(self.nav)
         body.addWidget(self.stack, 1)
         layout = QVBoxLayout(self)
         layout.addLayout(header)
+        layout.addWidget(self.closed_banner)
         layout.addLayout(body, 1)
         self._header_reads = workers.NewestRead(self, lambda: self._closed)
         self._conflict_reads = workers.NewestRead(self, lambda: self._closed)
@@ -133,7 +139,12 @@ class WalkWorkspace(QWidget, Page):
         self._header_reads.start(lambda: self._services.walks.get_walk(self.walk_id),
                                  self._show_header)
 
+    def _lockable_pages(self) -> list[QWidget]:
+        return [page for key, page in self._built.items()
+                if key != "reports" and isinstance(page, QWidget)]
+
     def _show_header(self, walk: d.Walk) -> None:
+        self.closed_banner.show_walk(walk)
         self.title.setText(walk.title)
         parts = [fmt.long_date(walk.walk_date)]
         if walk.school:
@@ -199,6 +210,7 @@ class WalkWorkspace(QWidget, Page):
                 raise TypeError(f"page {key!r} is not a QWidget that keeps the page contract")
             self._built[key] = page
             self.stack.addWidget(page)
+            self.closed_banner.refresh()
         return self._built[key]
 
     def built_pages(self) -> dict[str, Page]:

@@ -34,7 +34,7 @@ from PySide6.QtWidgets import (
 from walkapp import domain as d
 from walkapp.errors import EditConflictError, NotFoundError
 from walkapp.protocol.schema import StemSpec
-from walkapp.services.commands import Call
+from walkapp.services.commands import NOTE_FIELDS, Call, Target
 from walkapp.services.notes import NoteDraft, NoteService
 from walkapp.ui.page import Stoppable
 from walkapp.ui.widgets.autosave import (
@@ -326,6 +326,19 @@ class NoteEditor(QWidget, Stoppable):
         self.tracker.stop()
         self.start_note(self._visit_id)
 
+    def undone(self, note_ids: Sequence[str]) -> None:
+        """Edit ▸ Undo (or Redo) changed notes: if the open note is one of them, show it
+        as it is now (or start afresh if Undo took it away), so the next keystroke edits
+        what is stored rather than fork a copy of the text that was undone."""
+        if self._note_id not in note_ids or not self.tracker.is_saved():
+            return
+        try:
+            note = self._notes.get_note(self._note_id)  # one small read: the note open here
+        except NotFoundError:
+            self.forget_current()
+            return
+        self.load_note(note)
+
     def set_walk(self, walk: d.Walk) -> None:
         """The walk's plan changed (e.g. a look-for was added): rebuild the tags."""
         self._walk = walk
@@ -442,7 +455,8 @@ class NoteEditor(QWidget, Stoppable):
                     notes.delete_note(draft.id)
                 return NoteDeleted(draft.id)
 
-            return Call(remove, "remove the emptied note")
+            return Call(remove, "remove the emptied note",
+                        target=Target("Note", draft.id, None, draft.walk_id))
         self._stored = True
 
         def save(_services: object) -> d.Note:
@@ -463,7 +477,10 @@ class NoteEditor(QWidget, Stoppable):
             return result
 
         # (A composite write: the conflict rule and `base` go from one commit to the next.)
-        return Call(save, "save the note")
+        # Its target is what an undo puts back: the note as it was before this save.
+        return Call(save, "save the note",
+                    target=Target("Note", base.forked_to or draft.id, NOTE_FIELDS,
+                                  draft.walk_id))
 
     def _on_committed(self, result: object) -> None:
         if isinstance(result, d.Note) and result.id == self._note_id:

@@ -165,12 +165,18 @@ class BundleService(ServiceBase):
                     walker_name = walker.display_name if walker else notes.walker_name
                     warning = claims.check(notes.walk_id, notes.walker_id, walker_name,
                                            notes.device_id, name, notes.version_ids())
+                    said = [warning] if warning else []
+                    changed_here = any(c.new or c.updated or c.deleted or c.conflicts
+                                       for c in tally.as_counts().values())
+                    late = _closed_walk_note(session, notes.walk_id, changed_here)
+                    if late:
+                        said.append(late)
                     reports[index] = FileReport(
                         path=str(paths[index]), accepted=True, walk_id=notes.walk_id,
                         walk_title=notes.walk_title, walker_name=walker_name,
                         counts=tally.as_counts(), rejected=tuple(tally.rejected),
                         conflicts=tuple(tally.conflict_notes),
-                        warnings=(warning,) if warning else (),
+                        warnings=tuple(said),
                         adjustments=tuple(adjustment_lines(tally, refs)))
         for (entity, walk_id), ids in sorted(changed.items()):
             if ids:
@@ -246,3 +252,14 @@ def _authenticated(session: Session, notes: NotesFile) -> NotesFile:
 
 
 __all__ = ["BundleService", "KitOpened", "KitPreview", "WalkappError"]
+
+
+def _closed_walk_note(session: Session, walk_id: str, changed: bool) -> str | None:
+    """Late notes reach a closed walk (a walker's laptop came back after the walk ended):
+    they are imported — they are that walk's record, from that walker — and the report
+    says the closed walk's record changed, so nobody is surprised by it."""
+    walk = session.get(m.Walk, walk_id)
+    if walk is None or walk.status != d.WalkStatus.CLOSED.value or not changed:
+        return None
+    return (f"“{walk.title}” is closed: these late notes were added to its record, and the "
+            "walk stays closed. To change them, choose “Edit anyway” in the walk.")

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from walkapp.config import Settings
 from walkapp.events import EventBus
 from walkapp.services.base import Clock
+from walkapp.services.closed_walks import ClosedWalks
 from walkapp.services.conflicts import ConflictService
 from walkapp.services.debrief import DebriefService
 from walkapp.services.history import HistoryService
@@ -21,6 +22,7 @@ from walkapp.services.responses import ResponseService
 from walkapp.services.runs import RunService
 from walkapp.services.series import SeriesService
 from walkapp.services.trash import TrashService
+from walkapp.services.undo import UndoService
 from walkapp.services.walks import NewWalk, WalkService
 from walkapp.storage.db import Database
 
@@ -42,6 +44,8 @@ class Services:
     history: HistoryService
     conflicts: ConflictService
     series: SeriesService
+    undo: UndoService      # rows as they were, put back (walkapp.services.undo)
+    closed: ClosedWalks    # closed walks are read-only until "Edit anyway"
     # No BundleService here: walkapp.bundles builds on the services, not the other way round
     # (the layers contract in pyproject.toml). The CLI and the ui make their own from db and bus.
 
@@ -57,7 +61,8 @@ class Services:
                    trash=TrashService(db, bus, clock),
                    history=HistoryService(db, bus, clock),
                    conflicts=ConflictService(db, bus, clock),
-                   series=SeriesService(db, bus, clock))
+                   series=SeriesService(db, bus, clock),
+                   undo=UndoService(db, bus, clock), closed=ClosedWalks(db, bus, clock))
 
     def close(self) -> None:
         self.db.close()

@@ -5,9 +5,18 @@ that says what to write (`run(services)`, which returns what the service returne
 how to name it to the user (`describe()`, for "Not saved: …" lines). Making the write a
 value rather than a closure is what lets one serial writer queue it, coalesce it (two
 waiting saves of the same text: only the newer runs), retry it after a failure, and later
-undo it: `undo(result)` is the hook an undo stack will use. Today it returns None for
-every command ("cannot be undone yet"); the writer already keeps the ordered history of
-applied commands with their results, which is what an undo stack needs.
+undo it: the writer runs a command with `perform(services)`, which refuses a write to a
+closed walk (walkapp.services.closed_walks), reads what an undo needs (`prepare`: the rows
+as they were, walkapp.services.undo) just before `run`, and asks `undo(result, before)` for
+the command that reverses it — a `Restore` of those rows, or the opposite service call.
+Undoing a `Restore` gives the redo, so undo and redo are one mechanism. (The base class
+and the undo plumbing are in walkapp.services.command_base; every name is here too.)
+
+Adding undo to a new `_ServiceCall` method is one entry in its class's `undoable` table
+(`Acts`: which row its first argument is, which columns it changes, or which row it
+creates and which method takes that away) or one `undo_<method>(result, before)` method.
+tests/core/test_undo_coverage.py fails for a method with neither unless it is in
+`NOT_UNDOABLE` with its reason.
 
 The service and method a command calls are fixed by its class and checked when it is
 made (`_SERVICE_METHODS`), so a typo is an error at the call site, not a write that fails
@@ -21,35 +30,40 @@ from dataclasses import dataclass, field
 from types import MappingProxyType
 from typing import TYPE_CHECKING, Any, ClassVar, Literal
 
+from walkapp.errors import NotFoundError
+from walkapp.services.command_base import (
+    NOTE_FIELDS,
+    Acts,
+    Command,
+    Performed,
+    Restore,
+    Target,
+    absent,
+    capture_or_absent,
+)
+
 if TYPE_CHECKING:  # the services package imports its modules, not this one: no cycle
     from walkapp.protocol.runner import ProtocolRunner
     from walkapp.protocol.schema import Prompt, Step
     from walkapp.services import Services
 
-__all__ = ["Call", "Command", "ConflictResolve", "DebriefEdit", "NoteWrite", "PlanEdit",
-           "RunnerAction", "RunnerVerb", "SaveAnswer", "SeriesEdit", "TrashEdit",
-           "WalkDetailsEdit", "WalkEdit"]
+__all__ = ["NOTE_FIELDS", "NOT_UNDOABLE", "Acts", "Call", "Command", "ConflictResolve",
+           "DebriefEdit", "NoteWrite", "Performed", "PlanEdit", "Restore", "RunnerAction",
+           "RunnerVerb", "SaveAnswer", "SeriesEdit", "Target", "TrashEdit", "WalkDetailsEdit",
+           "WalkEdit"]
 
-
-class Command:
-    """One write. Subclasses are frozen dataclasses."""
-
-    def run(self, services: Services) -> Any:
-        raise NotImplementedError
-
-    def describe(self) -> str:
-        """What this write does, in a few plain words ("add the walker “Ana”")."""
-        raise NotImplementedError
-
-    def coalesce_key(self) -> str | None:
-        """Waiting commands with the same key are one write: only the newest runs.
-        None (the default): this command always runs, in its place in the line."""
-        return None
-
-    def undo(self, result: Any) -> Command | None:
-        """The command that reverses this one once it ran and returned `result`; None when
-        it cannot be undone (every command today: the undo stack is a later step)."""
-        return None
+# Commands (class, or "Class.method") that have no undo, and why. Anything else the app
+# sends must have one (tests/core/test_undo_coverage.py).
+NOT_UNDOABLE: Mapping[str, str] = MappingProxyType({
+    "WalkEdit.duplicate_walk": "a copy is a new walk in the list; move it to the Trash",
+    "SeriesEdit.plan_again": "the next walk is a new walk in the list; move it to the Trash",
+    "WalkEdit.delete_walk": "the walk waits in the Trash; Edit ▸ Undo delete brings it back",
+    "TrashEdit.restore": "a walk brought back from the Trash can be deleted again",
+    "ConflictResolve": "a decision between two laptops' versions; the versions' history "
+                       "keeps what each laptop wrote",
+    "RunnerAction": "the clock cannot be undone; the step guide's Back reopens a step",
+    "Call": "a composite write; it is undoable when made with a `target`",
+})
 
 
 def _frozen(kwargs: Mapping[str, Any]) -> Mapping[str, Any]:
@@ -83,6 +97,63 @@ class _ServiceCall(Command):
     def coalesce_key(self) -> str | None:
         return None if self.key is None else f"{self.service}.{self.method}:{self.key}"
 
+    # -- undo ------------------------------------------------------------------------------
+    undoable: ClassVar[Mapping[str, Acts]] = {}
+
+    def _acts(self) -> Acts | None:
+        return self.undoable.get(self.method)
+
+    def is_guarded(self) -> bool:
+        acts = self._acts()
+        return acts is None or acts.guarded
+
+    def walk_of(self, services: Services) -> str | None:
+        acts = self._acts()
+        if acts is None or not self.args:
+            return None
+        if acts.walk_arg is not None:
+            return str(self.args[acts.walk_arg])
+        if acts.on == "Walk":
+            return str(self.args[0])
+        return services.undo.walk_of(acts.on, str(self.args[0]))
+
+    def target(self) -> Target | None:
+        """The row this call changes, read before it runs (None: it adds one)."""
+        acts = self._acts()
+        if acts is None or acts.on == "Walk" or not self.args:
+            return None
+        fields = tuple(self.kwargs) if acts.fields == "kwargs" else acts.fields
+        return Target(acts.on, str(self.args[0]), fields)
+
+    def prepare(self, services: Services) -> Any:
+        hook = getattr(self, f"prepare_{self.method}", None)
+        if hook is not None:
+            return hook(services)
+        target = self.target()
+        if target is None:
+            return None
+        try:
+            return services.undo.capture(target.model, target.id, target.fields)
+        except NotFoundError:
+            return None  # the call will say so itself
+
+    def undo(self, result: Any, before: Any = None) -> Command | None:
+        hook = getattr(self, f"undo_{self.method}", None)
+        if hook is not None:
+            reverse: Command | None = hook(result, before)
+            return reverse
+        acts = self._acts()
+        if acts is None:
+            return None
+        if acts.creates is not None:
+            if acts.removed_by is not None:
+                return type(self)(acts.removed_by, (result.id,))
+            return Restore((absent(acts.creates, result.id),), self.describe())
+        return Restore(tuple(before), self.describe()) if before else None
+
+
+_KW: Literal["kwargs"] = "kwargs"
+
 
 @dataclass(frozen=True)
 class PlanEdit(_ServiceCall):
@@ -99,6 +170,22 @@ class PlanEdit(_ServiceCall):
         "remove_look_for": "remove the look-for", "move_look_for": "move the look-for",
         "add_norm": "add the norm", "update_norm": "change the norm",
         "remove_norm": "remove the norm", "move_norm": "move the norm",
+    }
+    undoable: ClassVar[Mapping[str, Acts]] = {
+        "add_participant": Acts("Walk", creates="Participant", removed_by="remove_participant"),
+        "update_participant": Acts("Participant", _KW),
+        "remove_participant": Acts("Participant"),
+        "add_group": Acts("Walk", creates="Group", removed_by="remove_group"),
+        "rename_group": Acts("Group", ("name",)), "remove_group": Acts("Group"),
+        "add_visit": Acts("Walk", creates="Visit"),
+        "update_visit": Acts("Visit", _KW), "remove_visit": Acts("Visit"),
+        "move_visit": Acts("Visit", ("position",)),
+        "add_look_for": Acts("Walk", creates="LookFor", removed_by="remove_look_for"),
+        "update_look_for": Acts("LookFor", ("text", "description")),
+        "remove_look_for": Acts("LookFor"), "move_look_for": Acts("LookFor", ("position",)),
+        "add_norm": Acts("Walk", creates="Norm", removed_by="remove_norm"),
+        "update_norm": Acts("Norm", ("text", "agreed")), "remove_norm": Acts("Norm"),
+        "move_norm": Acts("Norm", ("position",)),
     }
 
 
@@ -117,6 +204,51 @@ class DebriefEdit(_ServiceCall):
         "delete_pattern": "delete the statement", "add_next_step": "add the next step",
         "delete_next_step": "delete the next step", "add_feedback": "save the feedback",
     }
+    undoable: ClassVar[Mapping[str, Acts]] = {
+        "save_commitment": Acts("Walk"),  # prepare_/undo_save_commitment below
+        "delete_commitment": Acts("Commitment", ("text", "deleted_at")),
+        "review_commitment": Acts("Commitment", ("status", "review_note"), guarded=False),
+        "follow_up": Acts("ActionItem", ("status",), walk_arg=1),  # undo_follow_up below
+        "add_action_item": Acts("Walk", creates="ActionItem", removed_by="delete_action_item"),
+        "update_action_item": Acts("ActionItem", _KW), "delete_action_item": Acts("ActionItem"),
+        "add_pattern": Acts("Walk", creates="Pattern", removed_by="delete_pattern"),
+        "update_pattern": Acts("Pattern", ("text",)), "delete_pattern": Acts("Pattern"),
+        "add_next_step": Acts("Walk", creates="NextStep", removed_by="delete_next_step"),
+        "delete_next_step": Acts("NextStep"),
+        "add_feedback": Acts("Walk", creates="Feedback"),
+    }
+
+    # save_commitment(walk_id, participant_id, text, commitment_id="", …) adds the
+    # commitment or changes it: put back its text (or take it away if it was not there).
+    def prepare_save_commitment(self, services: Services) -> Any:
+        commitment_id = str(self.args[3]) if len(self.args) > 3 else \
+            str(self.kwargs.get("commitment_id", ""))
+        if not commitment_id:
+            return None
+        return capture_or_absent(services, Target("Commitment", commitment_id,
+                                                   ("text", "deleted_at")))
+
+    def undo_save_commitment(self, result: Any, before: Any) -> Command | None:
+        if not before or before[0].values is None:
+            return type(self)("delete_commitment", (result.id,))
+        return Restore(tuple(before), self.describe())
+
+    # follow_up(item_id, walk_id, status, text) adds a follow-up and sets the item's status.
+    def prepare_follow_up(self, services: Services) -> Any:
+        item_id = str(self.args[0])
+        try:
+            item = services.undo.capture("ActionItem", item_id, ("status",))
+        except NotFoundError:
+            return None
+        return item, frozenset(services.undo.follow_up_ids(item_id))
+
+    def undo_follow_up(self, result: Any, before: Any) -> Command | None:
+        if not before:
+            return None
+        item, known = before
+        added = tuple(absent("ActionFollowUp", f.id) for f in result.follow_ups
+                      if f.id not in known)
+        return Restore((*item, *added), self.describe())
 
 
 @dataclass(frozen=True)
@@ -128,6 +260,40 @@ class NoteWrite(_ServiceCall):
         "save_note": "save the note", "delete_note": "delete the note",
         "save_reflection": "save the reflection",
     }
+    undoable: ClassVar[Mapping[str, Acts]] = {
+        "save_note": Acts("Walk"),  # prepare_/undo_save_note below
+        "delete_note": Acts("Note"),
+        "save_reflection": Acts("Walk"),  # prepare_/undo_save_reflection below
+    }
+
+    def walk_of(self, services: Services) -> str | None:
+        if self.method == "save_note":
+            return str(self.args[0].walk_id)
+        return super().walk_of(services)
+
+    def prepare_save_note(self, services: Services) -> Any:
+        draft = self.args[0]
+        if not draft.id:
+            return None
+        return capture_or_absent(services, Target("Note", draft.id, NOTE_FIELDS))
+
+    def undo_save_note(self, result: Any, before: Any) -> Command | None:
+        return Restore(tuple(before) if before else (absent("Note", result.id),),
+                       self.describe())
+
+    def prepare_save_reflection(self, services: Services) -> Any:
+        reflection_id = str(self.args[4]) if len(self.args) > 4 else \
+            str(self.kwargs.get("reflection_id", ""))
+        if not reflection_id:
+            return None
+        return capture_or_absent(services, Target("Reflection", reflection_id,
+                                                   ("text", "prompt", "deleted_at")))
+
+    def undo_save_reflection(self, result: Any, before: Any) -> Command | None:
+        return Restore(tuple(before) if before else (absent("Reflection", result.id),),
+                       self.describe())
+
+
 
 
 @dataclass(frozen=True)
@@ -172,6 +338,20 @@ class WalkDetailsEdit(Command):
     def describe(self) -> str:
         return "save the walk's details"
 
+    def undo_group(self) -> str | None:
+        # Not coalesced (each save carries the fields typed since the last), yet typing
+        # the title in several pauses is one step.
+        return f"details:{self.walk_id}:{','.join(sorted(self.changes))}"
+
+    def walk_of(self, services: Services) -> str | None:
+        return self.walk_id
+
+    def prepare(self, services: Services) -> Any:
+        return capture_or_absent(services, Target("Walk", self.walk_id, tuple(self.changes)))
+
+    def undo(self, result: Any, before: Any = None) -> Command | None:
+        return Restore(tuple(before), self.describe()) if before else None
+
 
 @dataclass(frozen=True)
 class SaveAnswer(Command):
@@ -191,6 +371,19 @@ class SaveAnswer(Command):
 
     def coalesce_key(self) -> str:
         return f"answer:{self.walk_id}:{self.step.key}:{self.prompt.key}"
+
+    def walk_of(self, services: Services) -> str | None:
+        return self.walk_id
+
+    def prepare(self, services: Services) -> Any:
+        row_id = services.undo.answer_id(self.walk_id, self.step.key, self.prompt.key)
+        if row_id is None:
+            return None
+        return capture_or_absent(services, Target("StepResponse", row_id, ("value_json",)))
+
+    def undo(self, result: Any, before: Any = None) -> Command | None:
+        return Restore(tuple(before) if before else (absent("StepResponse", result.id),),
+                       self.describe())
 
 
 @dataclass(frozen=True)
@@ -254,9 +447,25 @@ class Call(Command):
     work: Any  # Callable[[Services], Any]; Any so the dataclass stays hashable-agnostic
     what: str
     key: str | None = None
+    # The row it changes, when it is one (a note typed in the editor): then it is undone
+    # by putting that row back as it was, and refused on a closed walk.
+    target: Target | None = None
 
     def run(self, services: Services) -> Any:
         return self.work(services)
+
+    def walk_of(self, services: Services) -> str | None:
+        if self.target is None:
+            return None
+        if self.target.walk_id is not None:
+            return self.target.walk_id
+        return services.undo.walk_of(self.target.model, self.target.id)
+
+    def prepare(self, services: Services) -> Any:
+        return None if self.target is None else capture_or_absent(services, self.target)
+
+    def undo(self, result: Any, before: Any = None) -> Command | None:
+        return Restore(tuple(before), self.what) if before else None
 
     def describe(self) -> str:
         return self.what

@@ -85,8 +85,9 @@ class LookForsPanel(_ListPanel):
                         send=self.message.write)
 
     def _may_remove(self, look_for_id: str) -> bool:
-        """Walkers holding a kit with this look-for are told of first (a small read)."""
-        warning = self._services.plan.look_for_removal_warning(look_for_id)
+        """The notes it tags, and walkers holding a kit with it, are told of first (a
+        small read; walkapp.services.touches)."""
+        warning = self._services.undo.removal_warning("LookFor", look_for_id)
         return warning is None or self._asker.confirm(
             self, self.tr("Remove this look-for?"),
             warning + "\n\n" + self.tr("Remove it?"), self.tr("Remove"))

@@ -31,6 +31,7 @@ from walkapp.events import Change, Entity
 from walkapp.services import Services
 from walkapp.services.commands import PlanEdit
 from walkapp.services.protocol_walks import walk_protocol
+from walkapp.ui.dialogs import Asker
 from walkapp.ui.page import Page
 from walkapp.ui.widgets.roles_box import RolesBox
 from walkapp.ui.widgets.write_notice import WriteNotice
@@ -41,11 +42,13 @@ class RosterPanel(QWidget, Page):
     ENTITIES = frozenset({Entity.PARTICIPANT, Entity.GROUP})
 
     def __init__(self, services: Services, walk_id: str, parent: QWidget | None = None, *,
-                 writer: Writer | None = None, show_roles: bool = True) -> None:
+                 writer: Writer | None = None, show_roles: bool = True,
+                 asker: Asker | None = None) -> None:
         """`show_roles` False: the roles are shown elsewhere (the pre-brief guide names
         them beside its steps)."""
         super().__init__(parent)
         self._services = services
+        self._asker = asker or Asker()
         self.walk_id = walk_id
         # The window's one writer (a panel built alone makes its own).
         self.writer = writer if writer is not None else Writer(services, self)
@@ -206,8 +209,15 @@ class RosterPanel(QWidget, Page):
 
     def _remove(self) -> None:
         item = self.table.item(self.table.currentRow(), 0)
-        if item is not None:
-            self._write("remove_participant", str(item.data(Qt.ItemDataRole.UserRole)))
+        if item is None:
+            return
+        person_id = str(item.data(Qt.ItemDataRole.UserRole))
+        # What they wrote goes with them: said first (walkapp.services.touches).
+        warning = self._services.undo.removal_warning("Participant", person_id)
+        if warning is None or self._asker.confirm(
+                self, self.tr("Remove {0}?").format(item.text()),
+                warning + "\n\n" + self.tr("Remove them?"), self.tr("Remove")):
+            self._write("remove_participant", person_id)
 
     def _update(self, person_id: str, **changes: object) -> None:
         self._write("update_participant", person_id, changes=changes)

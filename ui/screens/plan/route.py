@@ -156,7 +156,7 @@ class RoutePanel(QWidget, Page):  # edits go to the writer at once; on_change re
         if not visit_id:
             return
         # Its notes here, and walkers holding a kit with it, are told of first.
-        warning = self._services.plan.visit_removal_warning(visit_id)
+        warning = self._services.undo.removal_warning("Visit", visit_id)
         if warning is None or self._asker.confirm(
                 self, self.tr("Remove this visit?"),
                 warning + "\n\n" + self.tr("Remove it?"), self.tr("Remove")):

@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
 from walkapp.domain import Commitment, Participant, Role
 from walkapp.errors import NotFoundError
 from walkapp.services import Services
-from walkapp.services.commands import Call, DebriefEdit
+from walkapp.services.commands import Call, DebriefEdit, Target
 from walkapp.services.will_try import Proposal, Source, WalkersWords
 from walkapp.ui.page import Stoppable
 from walkapp.ui.screens.postbrief.walker_words import WalkerWords
@@ -53,7 +53,8 @@ def _remove_commitment(commitment_id: str) -> Call:
         # NotFound: the commitment never reached the database, so nothing to remove.
         with contextlib.suppress(NotFoundError):
             services.debrief.delete_commitment(commitment_id)
-    return Call(remove, "remove the commitment")
+    return Call(remove, "remove the commitment",
+                target=Target("Commitment", commitment_id, ("text", "deleted_at")))
 
 
 class CommitmentRow(QWidget, Stoppable):
