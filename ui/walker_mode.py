@@ -30,6 +30,8 @@ WALKER_TASKS: tuple[WalkerTask, ...] = (
     WalkerTask("walk", "Read the walk: its focus, norms, look-fors, visits and steps",
                section="walk"),
     WalkerTask("notes", "Write notes in each visit", section="notes"),
+    WalkerTask("undo", "Undo and redo what they wrote", action="undo_action"),
+    WalkerTask("redo", "Redo what they undid", action="redo_action"),
     WalkerTask("reflections", "Write reflections", section="reflections"),
     WalkerTask("notes_file", "Save the notes file for the facilitator",
                action="save_notes_action"),
