@@ -90,7 +90,8 @@ class PlanEdit(_ServiceCall):
     service: ClassVar[str] = "plan"
     methods: ClassVar[Mapping[str, str]] = {
         "add_participant": "add the walker", "update_participant": "change the walker",
-        "remove_participant": "remove the person", "add_group": "add the group",
+        "remove_participant": "remove the person",
+        "put_in_group": "put the walkers in the group", "add_group": "add the group",
         "rename_group": "rename the group", "remove_group": "remove the group",
         "add_visit": "add a visit", "update_visit": "change the visit",
         "remove_visit": "remove the visit", "move_visit": "move the visit",

@@ -38,7 +38,7 @@ class PlanPage(QWidget, Page):
                            lambda: LookForsPanel(s, walk_id, writer=w, asker=asker))
         self.tabs.add_lazy("norms", self.tr("Norms"), lambda: NormsPanel(s, walk_id, writer=w))
         self.tabs.add_lazy("roster", self.tr("Roster and groups"),
-                           lambda: RosterPanel(s, walk_id, writer=w))
+                           lambda: RosterPanel(s, walk_id, writer=w, asker=asker))
         self.tabs.add_lazy("route", self.tr("Route"),
                            lambda: RoutePanel(s, walk_id, writer=w, asker=asker))
         layout = QVBoxLayout(self)
