@@ -25,9 +25,9 @@ from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QMimeData, QObject, Qt, Signal
 from PySide6.QtWidgets import (
+    QDialog,
     QFileDialog,
     QInputDialog,
-    QLineEdit,
     QProgressDialog,
     QWidget,
 )
@@ -40,6 +40,7 @@ from walkapp.bundles import (
     ImportReport,
     PassphraseNeededError,
     WalkerChoiceNeededError,
+    WrongPassphraseError,
     import_job,
 )
 from walkapp.errors import WalkappError
@@ -47,6 +48,7 @@ from walkapp.services import Services
 from walkapp.services.offload import ChildStoppedError, Job
 from walkapp.ui.dialogs import Asker
 from walkapp.ui.import_report import ImportReportDialog
+from walkapp.ui.passphrase_dialogs import NewPassphraseDialog, PassphraseDialog
 from walkapp.ui.workers import Progress, Task, cancel, run_in_background, run_in_process
 
 # What imports in the child process (a module-level function, found there by name); tests
@@ -88,19 +90,19 @@ class PassphraseAsker:
     """Questions a message box cannot ask: a passphrase, or which walker you are."""
 
     def new_passphrase(self, parent: QWidget | None) -> str | None:
-        """A passphrase to protect a file with; "" for none; None if cancelled."""
-        text, ok = QInputDialog.getText(parent, _tr("Protect the file?"), _tr(
-            "Files on USB sticks get lost. To protect this one, type a passphrase of at "
-            "least 6 characters and tell it to the other person face to face.\n"
-            "Leave it empty to save without protection."), QLineEdit.EchoMode.Password)
-        return text if ok else None
+        """A passphrase to protect a file with (typed twice, or once shown); "" for none;
+        None if cancelled."""
+        dialog = NewPassphraseDialog(parent)
+        accepted = dialog.exec() == QDialog.DialogCode.Accepted
+        return dialog.passphrase() if accepted else None
 
-    def passphrase(self, parent: QWidget | None, file_name: str) -> str | None:
-        text, ok = QInputDialog.getText(
-            parent, _tr("Passphrase"),
-            _tr("“{0}” is protected with a passphrase. Enter it:").format(file_name),
-            QLineEdit.EchoMode.Password)
-        return text if ok and text else None
+    def passphrase(self, parent: QWidget | None, file_name: str, *,
+                   again: bool = False) -> str | None:
+        """The passphrase of a protected file; `again`: the last one did not open it.
+        None if cancelled."""
+        dialog = PassphraseDialog(file_name, again=again, parent=parent)
+        accepted = dialog.exec() == QDialog.DialogCode.Accepted
+        return dialog.passphrase() if accepted and dialog.passphrase() else None
 
     def choose_walker(self, parent: QWidget | None, names: Sequence[str]) -> str | None:
         name, ok = QInputDialog.getItem(
@@ -262,8 +264,12 @@ class ImportController(_Background):
                              backup_path=earlier.backup_path or report.backup_path)
         locked = [f.path for f in report.files
                   if not f.accepted and f.rejected and _needs_passphrase(f.rejected[0].reason)]
-        if locked and passphrase is None:
-            answer = self.passphrases.passphrase(self._parent, Path(locked[0]).name)
+        if locked:
+            # Asked until the files open or Cancel: a wrong passphrase (given before)
+            # asks again, with the same files; Cancel shows the report as it stands.
+            answer = self.passphrases.passphrase(self._parent, Path(locked[0]).name) \
+                if passphrase is None else \
+                self.passphrases.passphrase(self._parent, Path(locked[0]).name, again=True)
             if answer:
                 self.import_files(locked, answer, earlier=report)
                 return
@@ -361,17 +367,21 @@ class OpenKitController(_Background):
         if not chosen or self.busy:
             return
         secret: str | None = None
-        try:
+        name = Path(chosen).name
+        while True:  # until the kit opens, or Cancel: the file chosen is kept meanwhile
             try:
-                preview = self.bundles.preview_kit(chosen)
-            except PassphraseNeededError:
-                secret = self.passphrases.passphrase(self._parent, Path(chosen).name)
-                if secret is None:
-                    return
                 preview = self.bundles.preview_kit(chosen, secret)
-        except WalkappError as error:
-            self._asker.error(self._parent, self.tr("Cannot open the walk kit"), error.message)
-            return
+                break
+            except PassphraseNeededError:
+                secret = self.passphrases.passphrase(self._parent, name)
+            except WrongPassphraseError:
+                secret = self.passphrases.passphrase(self._parent, name, again=True)
+            except WalkappError as error:
+                self._asker.error(self._parent, self.tr("Cannot open the walk kit"),
+                                  error.message)
+                return
+            if secret is None:
+                return  # cancelled: nothing opened, nothing to say
         walker = preview.for_walker_name
         if walker is None:
             walker = self.passphrases.choose_walker(self._parent, preview.walker_names)
