@@ -26,7 +26,6 @@ from typing import Any
 from PySide6.QtCore import QCoreApplication, QMimeData, QObject, Qt, Signal
 from PySide6.QtWidgets import (
     QDialog,
-    QFileDialog,
     QInputDialog,
     QProgressDialog,
     QWidget,
@@ -47,6 +46,7 @@ from walkapp.errors import WalkappError
 from walkapp.services import Services
 from walkapp.services.offload import ChildStoppedError, Job
 from walkapp.ui.dialogs import Asker
+from walkapp.ui.file_folders import FileKind
 from walkapp.ui.import_report import ImportReportDialog
 from walkapp.ui.passphrase_dialogs import NewPassphraseDialog, PassphraseDialog
 from walkapp.ui.workers import Progress, Task, cancel, run_in_background, run_in_process
@@ -69,21 +69,29 @@ def kit_filter() -> str:
     return _tr("walkapp walk kits (*.walkkit);;All files (*)")
 
 
+def _kind_of(filters: str) -> FileKind:
+    return FileKind.KIT if KIT_EXTENSION in filters else FileKind.NOTES
+
+
 class FilePicker:
-    """File dialogs; tests replace this with one that answers from a script."""
+    """File dialogs for kits and notes files, through the Asker (which knows where each
+    kind was saved or opened last); tests replace this with one that answers from a
+    script."""
+
+    def __init__(self, asker: Asker | None = None) -> None:
+        self._asker = asker or Asker()
 
     def open_files(self, parent: QWidget | None, title: str, filters: str) -> list[str]:
-        paths, _ = QFileDialog.getOpenFileNames(parent, title, "", filters)
-        return list(paths)
+        return self._asker.open_files(parent, title, filters, kind=_kind_of(filters))
 
     def open_file(self, parent: QWidget | None, title: str, filters: str) -> str | None:
-        path, _ = QFileDialog.getOpenFileName(parent, title, "", filters)
-        return path or None
+        chosen = self._asker.open_files(parent, title, filters, kind=_kind_of(filters))
+        return chosen[0] if chosen else None
 
     def save_file(self, parent: QWidget | None, title: str, suggested: str,
                   filters: str) -> str | None:
-        path, _ = QFileDialog.getSaveFileName(parent, title, suggested, filters)
-        return path or None
+        return self._asker.save_file(parent, title, suggested, filters,
+                                     kind=_kind_of(filters))
 
 
 class PassphraseAsker:
@@ -128,7 +136,7 @@ class _Background(QObject):
         self._services = services
         self._asker = asker
         self._parent = parent
-        self.picker = picker or FilePicker()
+        self.picker = picker or FilePicker(asker)
         self.passphrases = passphrases or PassphraseAsker()
         self.bundles = BundleService(services.db, services.bus)
         self.busy = False

@@ -23,6 +23,7 @@ from walkapp.services.commands import Call, WalkEdit
 from walkapp.ui import gc_policy
 from walkapp.ui.bridge import ChangeBridge
 from walkapp.ui.dialogs import Asker
+from walkapp.ui.file_folders import FolderMemory
 from walkapp.ui.lifecycle import shutdown_tree
 from walkapp.ui.menus import MenuBar
 from walkapp.ui.page import Stoppable
@@ -63,6 +64,9 @@ class MainWindow(MenuBar, Stoppable):
         self._services = services
         self._settings = settings
         self._asker = asker or Asker()
+        if self._asker.folders is None:
+            # File dialogs start where each kind of file was used last, across restarts.
+            self._asker.folders = FolderMemory(settings)
         self.library_of_protocols = library or ProtocolLibrary.for_settings(
             services.db.settings)
         lib = self.library_of_protocols

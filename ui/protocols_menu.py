@@ -15,6 +15,7 @@ from walkapp.protocol.errors import ProtocolError
 from walkapp.protocol.library import ProtocolLibrary
 from walkapp.services.safety import make_private_dirs
 from walkapp.ui.dialogs import Asker
+from walkapp.ui.file_folders import FileKind
 
 
 def _free_id(library: ProtocolLibrary, base: str) -> str:
@@ -48,7 +49,7 @@ class ProtocolsMenu(QObject):
     def import_protocol(self, path: str | None = None) -> bool:
         chosen = path or next(iter(self._asker.open_files(
             self._parent, self.tr("Import a protocol file"),
-            self.tr("Protocol files (*.toml);;All files (*)"))), None)
+            self.tr("Protocol files (*.toml);;All files (*)"), kind=FileKind.PROTOCOL)), None)
         if not chosen:
             return False
         try:

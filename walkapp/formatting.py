@@ -58,6 +58,12 @@ def one_locale() -> Iterator[None]:
         _override = saved
 
 
+def chosen_locale() -> str | None:
+    """The locale set with `set_locale` (walkapp's own setting), None when the environment
+    decides."""
+    return _override
+
+
 def locale_name() -> str:
     """The locale in force, as Babel names it ("en", "en_GB", "de_DE"…)."""
     return _resolved(_asked_for())[0]
