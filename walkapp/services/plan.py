@@ -275,12 +275,15 @@ class PlanService(ServiceBase):
         self.publish(Entity.LOOK_FOR, Action.ADDED, walk_id, result.id)
         return result
 
-    def update_look_for(self, look_for_id: str, text: str,
+    def update_look_for(self, look_for_id: str, text: str | None = None,
                         description: str | None = None) -> d.LookFor:
-        clean = v.required_text(text, "The look-for", 500)
+        """Change a look-for's words, its "what it looks like" description, or both (None:
+        kept as it is)."""
+        clean = None if text is None else v.required_text(text, "The look-for", 500)
         with self.db.transaction("saving the look-for") as session:
             row = _get(session, m.LookFor, look_for_id, "look-for")
-            row.text = clean
+            if clean is not None:
+                row.text = clean
             if description is not None:
                 row.description = v.body_text(description, "The description", 5000)
             session.flush()
