@@ -105,6 +105,8 @@ class MainWindow(MenuBar, Stoppable):
         self.library = WalksLibrary(services.walks, trash=services.trash,
                                     conflicts=services.conflicts)
         self.stack.addWidget(self.library)
+        # Each walk's protocol by its title ("Learning walk"), not its id.
+        self.library.model.set_protocol_titles(lib.title_of)
         # The Trash screen is built when first shown (`trash_view`); the expiry at start-up
         # needs no screen.
         self.trash = TrashControls(services, self._asker, self.library, self.statusBar(), self,
