@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 from datetime import date
 
+import pytest
 from PySide6.QtCore import QSettings, Qt
 from PySide6.QtWidgets import (
     QAbstractButton,
@@ -21,6 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from tests.ui.conftest import ScriptedAsker
+from walkapp import domain as d
 from walkapp.protocol.library import builtin_protocol
 from walkapp.services import Services
 from walkapp.services.protocol_walks import create_walk_from_protocol
@@ -67,13 +69,17 @@ def ids_in(texts: list[str], *ids: str) -> list[str]:
     return [t for t in texts if pattern.search(t)]
 
 
+@pytest.mark.parametrize("walker_mode", [False, True], ids=["facilitator", "walker"])
 def test_titles_not_ids_on_every_screen(qtbot, services: Services, qsettings: QSettings,  # type: ignore[no-untyped-def]
-                                        asker: ScriptedAsker) -> None:
+                                        asker: ScriptedAsker, walker_mode: bool) -> None:
     protocol = builtin_protocol("learning-walk")
     chosen = protocol.look_for_sets[0]
     walk = create_walk_from_protocol(services, protocol, "Our walk", date(2026, 11, 3),
                                      look_for_set=chosen.key, visits=2)
-    services.plan.add_participant(walk.id, "Ana")
+    ana = services.plan.add_participant(walk.id, "Ana")
+    if walker_mode:  # a walker's laptop, as a walk kit leaves it
+        services.walks.update_walk(walk.id, local_mode=d.LocalMode.WALKER.value,
+                                   local_participant_id=ana.id)
     secret_ids = (protocol.id, chosen.key)
     window = MainWindow(services, qsettings, asker)
     qtbot.addWidget(window)
