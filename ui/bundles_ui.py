@@ -24,12 +24,7 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QMimeData, QObject, Qt, Signal
-from PySide6.QtWidgets import (
-    QDialog,
-    QInputDialog,
-    QProgressDialog,
-    QWidget,
-)
+from PySide6.QtWidgets import QProgressDialog, QWidget
 
 from walkapp import formatting as fmt
 from walkapp.bundles import (
@@ -48,7 +43,7 @@ from walkapp.services.offload import ChildStoppedError, Job
 from walkapp.ui.dialogs import Asker
 from walkapp.ui.file_folders import FileKind
 from walkapp.ui.import_report import ImportReportDialog
-from walkapp.ui.passphrase_dialogs import NewPassphraseDialog, PassphraseDialog
+from walkapp.ui.passphrase_dialogs import PassphraseAsker
 from walkapp.ui.workers import Progress, Task, cancel, run_in_background, run_in_process
 
 # What imports in the child process (a module-level function, found there by name); tests
@@ -92,32 +87,6 @@ class FilePicker:
                   filters: str) -> str | None:
         return self._asker.save_file(parent, title, suggested, filters,
                                      kind=_kind_of(filters))
-
-
-class PassphraseAsker:
-    """Questions a message box cannot ask: a passphrase, or which walker you are."""
-
-    def new_passphrase(self, parent: QWidget | None) -> str | None:
-        """A passphrase to protect a file with (typed twice, or once shown); "" for none;
-        None if cancelled."""
-        dialog = NewPassphraseDialog(parent)
-        accepted = dialog.exec() == QDialog.DialogCode.Accepted
-        return dialog.passphrase() if accepted else None
-
-    def passphrase(self, parent: QWidget | None, file_name: str, *,
-                   again: bool = False) -> str | None:
-        """The passphrase of a protected file; `again`: the last one did not open it.
-        None if cancelled."""
-        dialog = PassphraseDialog(file_name, again=again, parent=parent)
-        accepted = dialog.exec() == QDialog.DialogCode.Accepted
-        return dialog.passphrase() if accepted and dialog.passphrase() else None
-
-    def choose_walker(self, parent: QWidget | None, names: Sequence[str]) -> str | None:
-        name, ok = QInputDialog.getItem(
-            parent, _tr("Which walker are you?"),
-            _tr("This walk kit is for any walker on the roster. Choose your name:"),
-            list(names), 0, False)
-        return name if ok else None
 
 
 def safe_file_name(*parts: str) -> str:

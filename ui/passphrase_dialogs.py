@@ -10,18 +10,23 @@ button says so.
 Opening a file: `PassphraseDialog` asks once, with "Show"; after a passphrase that did not
 open the file it says so and asks again (the caller keeps the file and everything chosen
 so far). Cancel stops cleanly.
+
+`PassphraseAsker` is the seam the kit and notes controllers (walkapp.ui.bundles_ui) ask
+through; tests replace it with one that answers from a script.
 """
 
 from __future__ import annotations
 
 import unicodedata
+from collections.abc import Sequence
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
+    QInputDialog,
     QLabel,
     QLineEdit,
     QPushButton,
@@ -30,6 +35,12 @@ from PySide6.QtWidgets import (
 )
 
 from walkapp.bundles.crypto import MIN_PASSPHRASE_CHARS
+
+
+def _tr(text: str) -> str:
+    """Translate text of the seam below, which is not a QObject (as walkapp.ui.bundles_ui
+    does: the same context, so one catalogue entry serves both)."""
+    return QCoreApplication.translate("bundles", text)
 
 
 def _length(text: str) -> int:
@@ -174,3 +185,29 @@ class PassphraseDialog(QDialog):
 
     def passphrase(self) -> str:
         return self.field.text()
+
+
+class PassphraseAsker:
+    """Questions a message box cannot ask: a passphrase, or which walker you are."""
+
+    def new_passphrase(self, parent: QWidget | None) -> str | None:
+        """A passphrase to protect a file with (typed twice, or once shown); "" for none;
+        None if cancelled."""
+        dialog = NewPassphraseDialog(parent)
+        accepted = dialog.exec() == QDialog.DialogCode.Accepted
+        return dialog.passphrase() if accepted else None
+
+    def passphrase(self, parent: QWidget | None, file_name: str, *,
+                   again: bool = False) -> str | None:
+        """The passphrase of a protected file; `again`: the last one did not open it.
+        None if cancelled."""
+        dialog = PassphraseDialog(file_name, again=again, parent=parent)
+        accepted = dialog.exec() == QDialog.DialogCode.Accepted
+        return dialog.passphrase() if accepted and dialog.passphrase() else None
+
+    def choose_walker(self, parent: QWidget | None, names: Sequence[str]) -> str | None:
+        name, ok = QInputDialog.getItem(
+            parent, _tr("Which walker are you?"),
+            _tr("This walk kit is for any walker on the roster. Choose your name:"),
+            list(names), 0, False)
+        return name if ok else None

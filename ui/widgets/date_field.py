@@ -57,8 +57,11 @@ class DateField(QWidget):
 
         row = QHBoxLayout()
         row.setContentsMargins(0, 0, 0, 0)
+        # As wide as a long date ("Wednesday, 30 September 2026"), not the whole form.
+        self.edit.setMaximumWidth(self.edit.fontMetrics().horizontalAdvance("M" * 18))
         row.addWidget(self.edit, 1)
         row.addWidget(self.calendar_button)
+        row.addStretch(0)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(2)

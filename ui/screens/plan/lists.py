@@ -100,6 +100,9 @@ class LookForsPanel(_ListPanel):
         self._saved_description = ""          # what the database has for it
         self.description_label = QLabel(self.tr("What it looks like"))
         self.description_label.setWordWrap(True)
+        font = self.description_label.font()
+        font.setBold(True)
+        self.description_label.setFont(font)
         self.description = QPlainTextEdit()
         self.description.setAccessibleName(self.tr("What the look-for looks like"))
         self.description.setPlaceholderText(self.tr(
