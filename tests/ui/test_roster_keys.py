@@ -113,3 +113,15 @@ def test_put_in_group_needs_a_group_first(qtbot, services: Services) -> None:
     panel.table.selectAll()
     panel.group_button.click()
     assert asker.shown[-1][0] == "inform" and "Add a group" in asker.shown[-1][2]
+
+
+def test_in_a_narrow_place_the_names_keep_their_room(qtbot, services: Services) -> None:
+    """The pre-brief's roster step is narrow: Role stays whole, Group takes at most a
+    third, and the names keep the rest."""
+    panel, _walk_id = _panel(qtbot, services, width=430)
+    qtbot.waitUntil(lambda: panel.table.viewport().width() < 430, timeout=3000)
+    third = panel.table.viewport().width() // 3
+    metrics = panel.table.fontMetrics()
+    assert panel.table.columnWidth(1) >= metrics.horizontalAdvance(panel.tr("Facilitator"))
+    assert panel.table.columnWidth(2) <= max(third, panel.table.columnWidth(1))
+    assert panel.table.columnWidth(0) >= third - 16

@@ -15,7 +15,14 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QAbstractItemModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import (
+    QAbstractItemModel,
+    QEvent,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    Qt,
+)
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -102,6 +109,7 @@ class RosterPanel(QWidget, Page):
         self._asker = asker or Asker()
         self._loading = False
         self._groups: Choices = []
+        self._natural: dict[int, int] = {}  # Role's and Group's widths for their choices
 
         protocol = walk_protocol(services, walk_id)
         self._show_roles = show_roles
@@ -129,6 +137,7 @@ class RosterPanel(QWidget, Page):
         header.setSectionResizeMode(ROLE, QHeaderView.ResizeMode.Fixed)
         header.setSectionResizeMode(GROUP, QHeaderView.ResizeMode.Fixed)
         self.table.itemChanged.connect(self._cell_edited)
+        self.table.viewport().installEventFilter(self)
 
         self.new_name = QLineEdit()
         self.new_name.setPlaceholderText(self.tr("Walker's name"))
@@ -228,7 +237,9 @@ class RosterPanel(QWidget, Page):
 
     def _fit_choice_columns(self) -> None:
         """Role and Group as wide as a drop-down showing their longest choice (and their
-        heading): readable at any window width; the names get the rest."""
+        heading): readable at any window width; the names get the rest. In a narrow
+        place (the pre-brief's step) neither takes more than a third of the table, so
+        the names stay readable too (a very long group name is then cut with "…")."""
         for column, choices in ((ROLE, self._roles()), (GROUP, self._groups)):
             probe = QComboBox()
             probe.setFont(self.table.font())
@@ -236,8 +247,20 @@ class RosterPanel(QWidget, Page):
                 probe.addItem(label)
             probe.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
             heading = self.table.horizontalHeader().sectionSizeFromContents(column).width()
-            self.table.setColumnWidth(column, max(probe.sizeHint().width(), heading) + 8)
+            self._natural[column] = max(probe.sizeHint().width(), heading) + 8
             probe.deleteLater()
+        self._apply_column_widths()
+
+    def _apply_column_widths(self) -> None:
+        third = max(self.table.viewport().width() // 3, 0)
+        for column, natural in self._natural.items():
+            roles_floor = self._natural.get(ROLE, natural) if column == ROLE else 0
+            self.table.setColumnWidth(column, max(min(natural, third), roles_floor))
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.table.viewport() and event.type() == QEvent.Type.Resize:
+            self._apply_column_widths()  # the table's own width, once it is laid out
+        return super().eventFilter(watched, event)
 
     def _sizes_text(self) -> str:
         low, high = self._sizes
