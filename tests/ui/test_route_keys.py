@@ -5,7 +5,7 @@ row adds a visit."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtWidgets import QApplication
 
 from tests.helpers.builders import make_walk
@@ -108,3 +108,20 @@ def test_escape_cancels_the_cell_being_typed(qtbot, services: Services) -> None:
     assert getattr(services.walks.get_walk(walk_id).visits[0], fields[0]) == "B12"
     assert panel.table.item(0, 1).text() == "B12"
     assert panel.isVisible()  # Esc ended the edit only
+
+
+def test_tabbing_into_the_table_starts_at_the_first_cell(qtbot, services: Services) -> None:
+    walk = make_walk(services, visits=2)
+    panel = RoutePanel(services, walk.id)
+    qtbot.addWidget(panel)
+    follow(services, panel)
+    panel.show()
+    panel.activateWindow()
+    qtbot.waitUntil(panel.isActiveWindow, timeout=5000)
+    panel.count.setFocus()
+    panel.table.setCurrentIndex(QModelIndex())  # no cell chosen
+    panel.table.setFocus(Qt.FocusReason.TabFocusReason)
+    assert (panel.table.currentRow(), panel.table.currentColumn()) == (0, 1)
+    _typed(qtbot, "B12", Qt.Key.Key_Return)
+    settle(qtbot, panel)
+    assert services.walks.get_walk(walk.id).visits[0].room == "B12"

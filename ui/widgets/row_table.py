@@ -123,6 +123,10 @@ class SpreadsheetKeys(QObject):
         table.installEventFilter(self)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.table and event.type() == QEvent.Type.FocusIn and \
+                not self.table.currentIndex().isValid() and self.table.model().rowCount():
+            # Tabbed into with no cell chosen yet: start at the first one to type into.
+            self.go_to(0, self.first_column(0))
         if watched is self.table and self.table.state() != \
                 QAbstractItemView.State.EditingState:
             move = _move_of(event)
