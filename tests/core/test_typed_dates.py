@@ -82,3 +82,19 @@ def test_what_the_app_shows_reads_back(in_locale, name: str) -> None:  # type: i
         for shown in (fmt.short_date(day), fmt.long_date(day),
                       format_date(day, "short", locale=fmt.current_locale())):
             assert fmt.parse_date(shown, today=TODAY) == day, (name, shown)
+
+
+def test_the_services_read_dates_the_same_way(in_locale, services) -> None:  # type: ignore[no-untyped-def]
+    """A date given as text to a service (the CLI, a script) is read by the same function."""
+    from tests.helpers.builders import make_walk
+    from walkapp.errors import ValidationError
+
+    in_locale("en_GB")
+    walk = make_walk(services)
+    services.walks.update_walk(walk.id, walk_date="15/01/2027")
+    assert services.walks.get_walk(walk.id).walk_date == DAY
+    with pytest.raises(ValidationError) as caught:
+        services.walks.update_walk(walk.id, walk_date="01/15/2027")
+    assert "The walk's date" in caught.value.message and "month 15" in caught.value.message
+    services.walks.update_walk(walk.id, walk_date="2027-01-16")  # ISO in every locale
+    assert services.walks.get_walk(walk.id).walk_date == date(2027, 1, 16)
