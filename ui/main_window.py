@@ -105,8 +105,10 @@ class MainWindow(MenuBar, Stoppable):
         self.library = WalksLibrary(services.walks, trash=services.trash,
                                     conflicts=services.conflicts)
         self.stack.addWidget(self.library)
-        # Each walk's protocol by its title ("Learning walk"), not its id.
-        self.library.model.set_protocol_titles(lib.title_of)
+        # Each walk's protocol by its title ("Learning walk"), not its id: its id in words
+        # until the protocol files are read (after start-up, off the GUI thread), then
+        # their titles (ProtocolsMenu.read).
+        self.library.model.set_protocol_titles(lambda pid: lib.title_of(pid, read=False))
         # The Trash screen is built when first shown (`trash_view`); the expiry at start-up
         # needs no screen.
         self.trash = TrashControls(services, self._asker, self.library, self.statusBar(), self,
@@ -127,6 +129,8 @@ class MainWindow(MenuBar, Stoppable):
         self.setAcceptDrops(True)
         self._sample = SampleWalk(services, self._asker, self, self.library)
         self._build_menus()
+        self.protocols_menu.read.connect(
+            lambda: self.library.model.set_protocol_titles(lib.title_of))
         where = services.db.path or services.db.url
         self.data_label = QLabel(self.tr("Data: {0}").format(where))
         self.data_label.setAccessibleName(self.tr("Where walkapp keeps its data"))

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 
-from PySide6.QtCore import QObject, QUrl
+from PySide6.QtCore import QObject, QUrl, Signal
 from PySide6.QtGui import QAction, QDesktopServices
 from PySide6.QtWidgets import QMenu, QWidget
 
@@ -28,6 +28,9 @@ def _free_id(library: ProtocolLibrary, base: str) -> str:
 
 
 class ProtocolsMenu(QObject):
+    # The library's files were read in the background (their titles are at hand now).
+    read = Signal()
+
     def __init__(self, menu: QMenu, library: ProtocolLibrary, asker: Asker,
                  parent: QWidget) -> None:
         super().__init__(parent)
@@ -107,6 +110,7 @@ class ProtocolsMenu(QObject):
                                           owner=self._parent)
 
     def _show_problems(self, problems: object) -> None:
+        self.read.emit()
         if isinstance(problems, list) and problems:
             self._asker.warn(self._parent, self.tr("Some protocol files were skipped"),
                              "\n".join(p.message for p in problems[:10]))

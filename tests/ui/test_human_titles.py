@@ -104,3 +104,25 @@ def test_titles_not_ids_on_every_screen(qtbot, services: Services, qsettings: QS
                 page.tabs.setCurrentIndex(index)
             found = ids_in(shown_texts(window), *secret_ids)
             assert found == [], (key, index, found)
+
+
+def test_the_library_names_a_users_protocol_by_its_title(qtbot, services: Services,  # type: ignore[no-untyped-def]
+                                                         qsettings: QSettings,
+                                                         asker: ScriptedAsker) -> None:
+    """Once the protocol files are read (after start-up, off the GUI thread), the list
+    shows each walk's protocol by its own title, however unlike its id."""
+    from walkapp.protocol.library import ProtocolLibrary, readable_id
+
+    library = ProtocolLibrary.for_settings(services.db.settings)
+    copy = library.duplicate("learning-walk", "ours-2027", "Our spring walks").protocol
+    create_walk_from_protocol(services, copy, "Spring", date(2027, 3, 1))
+    window = MainWindow(services, qsettings, asker,
+                        library=ProtocolLibrary.for_settings(services.db.settings))
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitUntil(lambda: window.library.model.rowCount() == 1, timeout=5000)
+    shown = shown_texts(window.library)
+    assert copy.title in shown or readable_id(copy.id) in shown  # never the bare id
+    assert ids_in(shown, copy.id) == []
+    window.protocols_menu.report_problems_in_background()
+    qtbot.waitUntil(lambda: copy.title in shown_texts(window.library), timeout=10_000)

@@ -176,12 +176,15 @@ class ProtocolLibrary:
     def get(self, protocol_id: str) -> Protocol:
         return self.entry(protocol_id).protocol
 
-    def title_of(self, protocol_id: str) -> str:
+    def title_of(self, protocol_id: str, *, read: bool = True) -> str:
         """The protocol's title for people ("Learning walk"), never its id; a walk of a
-        protocol not in this library (from a kit, or since removed) gets its id in words."""
-        for entry in self.entries:
-            if entry.id == protocol_id:
-                return entry.title
+        protocol not in this library (from a kit, or since removed) gets its id in words.
+        `read` False: the files are not read for it (a list shown at start-up must not
+        wait for every protocol file to be parsed); until they are, the id in words."""
+        if read or self._entries is not None:
+            for entry in self.entries:
+                if entry.id == protocol_id:
+                    return entry.title
         return readable_id(protocol_id)
 
     def default(self) -> Protocol:
