@@ -24,13 +24,7 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QMimeData, QObject, Qt, Signal
-from PySide6.QtWidgets import (
-    QFileDialog,
-    QInputDialog,
-    QLineEdit,
-    QProgressDialog,
-    QWidget,
-)
+from PySide6.QtWidgets import QProgressDialog, QWidget
 
 from walkapp import formatting as fmt
 from walkapp.bundles import (
@@ -40,13 +34,16 @@ from walkapp.bundles import (
     ImportReport,
     PassphraseNeededError,
     WalkerChoiceNeededError,
+    WrongPassphraseError,
     import_job,
 )
 from walkapp.errors import WalkappError
 from walkapp.services import Services
 from walkapp.services.offload import ChildStoppedError, Job
 from walkapp.ui.dialogs import Asker
+from walkapp.ui.file_folders import FileKind
 from walkapp.ui.import_report import ImportReportDialog
+from walkapp.ui.passphrase_dialogs import PassphraseAsker
 from walkapp.ui.workers import Progress, Task, cancel, run_in_background, run_in_process
 
 # What imports in the child process (a module-level function, found there by name); tests
@@ -67,47 +64,29 @@ def kit_filter() -> str:
     return _tr("walkapp walk kits (*.walkkit);;All files (*)")
 
 
+def _kind_of(filters: str) -> FileKind:
+    return FileKind.KIT if KIT_EXTENSION in filters else FileKind.NOTES
+
+
 class FilePicker:
-    """File dialogs; tests replace this with one that answers from a script."""
+    """File dialogs for kits and notes files, through the Asker (which knows where each
+    kind was saved or opened last); tests replace this with one that answers from a
+    script."""
+
+    def __init__(self, asker: Asker | None = None) -> None:
+        self._asker = asker or Asker()
 
     def open_files(self, parent: QWidget | None, title: str, filters: str) -> list[str]:
-        paths, _ = QFileDialog.getOpenFileNames(parent, title, "", filters)
-        return list(paths)
+        return self._asker.open_files(parent, title, filters, kind=_kind_of(filters))
 
     def open_file(self, parent: QWidget | None, title: str, filters: str) -> str | None:
-        path, _ = QFileDialog.getOpenFileName(parent, title, "", filters)
-        return path or None
+        chosen = self._asker.open_files(parent, title, filters, kind=_kind_of(filters))
+        return chosen[0] if chosen else None
 
     def save_file(self, parent: QWidget | None, title: str, suggested: str,
                   filters: str) -> str | None:
-        path, _ = QFileDialog.getSaveFileName(parent, title, suggested, filters)
-        return path or None
-
-
-class PassphraseAsker:
-    """Questions a message box cannot ask: a passphrase, or which walker you are."""
-
-    def new_passphrase(self, parent: QWidget | None) -> str | None:
-        """A passphrase to protect a file with; "" for none; None if cancelled."""
-        text, ok = QInputDialog.getText(parent, _tr("Protect the file?"), _tr(
-            "Files on USB sticks get lost. To protect this one, type a passphrase of at "
-            "least 6 characters and tell it to the other person face to face.\n"
-            "Leave it empty to save without protection."), QLineEdit.EchoMode.Password)
-        return text if ok else None
-
-    def passphrase(self, parent: QWidget | None, file_name: str) -> str | None:
-        text, ok = QInputDialog.getText(
-            parent, _tr("Passphrase"),
-            _tr("“{0}” is protected with a passphrase. Enter it:").format(file_name),
-            QLineEdit.EchoMode.Password)
-        return text if ok and text else None
-
-    def choose_walker(self, parent: QWidget | None, names: Sequence[str]) -> str | None:
-        name, ok = QInputDialog.getItem(
-            parent, _tr("Which walker are you?"),
-            _tr("This walk kit is for any walker on the roster. Choose your name:"),
-            list(names), 0, False)
-        return name if ok else None
+        return self._asker.save_file(parent, title, suggested, filters,
+                                     kind=_kind_of(filters))
 
 
 def safe_file_name(*parts: str) -> str:
@@ -126,7 +105,7 @@ class _Background(QObject):
         self._services = services
         self._asker = asker
         self._parent = parent
-        self.picker = picker or FilePicker()
+        self.picker = picker or FilePicker(asker)
         self.passphrases = passphrases or PassphraseAsker()
         self.bundles = BundleService(services.db, services.bus)
         self.busy = False
@@ -262,8 +241,12 @@ class ImportController(_Background):
                              backup_path=earlier.backup_path or report.backup_path)
         locked = [f.path for f in report.files
                   if not f.accepted and f.rejected and _needs_passphrase(f.rejected[0].reason)]
-        if locked and passphrase is None:
-            answer = self.passphrases.passphrase(self._parent, Path(locked[0]).name)
+        if locked:
+            # Asked until the files open or Cancel: a wrong passphrase (given before)
+            # asks again, with the same files; Cancel shows the report as it stands.
+            answer = self.passphrases.passphrase(self._parent, Path(locked[0]).name) \
+                if passphrase is None else \
+                self.passphrases.passphrase(self._parent, Path(locked[0]).name, again=True)
             if answer:
                 self.import_files(locked, answer, earlier=report)
                 return
@@ -367,17 +350,21 @@ class OpenKitController(_Background):
         if not chosen or self.busy:
             return
         secret: str | None = None
-        try:
+        name = Path(chosen).name
+        while True:  # until the kit opens, or Cancel: the file chosen is kept meanwhile
             try:
-                preview = self.bundles.preview_kit(chosen)
-            except PassphraseNeededError:
-                secret = self.passphrases.passphrase(self._parent, Path(chosen).name)
-                if secret is None:
-                    return
                 preview = self.bundles.preview_kit(chosen, secret)
-        except WalkappError as error:
-            self._asker.error(self._parent, self.tr("Cannot open the walk kit"), error.message)
-            return
+                break
+            except PassphraseNeededError:
+                secret = self.passphrases.passphrase(self._parent, name)
+            except WrongPassphraseError:
+                secret = self.passphrases.passphrase(self._parent, name, again=True)
+            except WalkappError as error:
+                self._asker.error(self._parent, self.tr("Cannot open the walk kit"),
+                                  error.message)
+                return
+            if secret is None:
+                return  # cancelled: nothing opened, nothing to say
         walker = preview.for_walker_name
         if walker is None:
             walker = self.passphrases.choose_walker(self._parent, preview.walker_names)

@@ -106,7 +106,8 @@ class _Pages:
             Activity.LOOK_FORS: lambda: LookForsPanel(s, w, writer=wr, asker=self.asker),
             Activity.NORMS: lambda: NormsPanel(s, w, writer=wr),
             # (The pre-brief guide names the protocol's roles beside its steps.)
-            Activity.ROSTER: lambda: RosterPanel(s, w, writer=wr, show_roles=False),
+            Activity.ROSTER: lambda: RosterPanel(s, w, writer=wr, show_roles=False,
+                                                 asker=self.asker),
             Activity.ROUTE: lambda: RoutePanel(s, w, writer=wr, asker=self.asker),
             Activity.REVIEW: lambda: ReviewPanel(s, w, writer=wr),
             Activity.STEMS: lambda: StemsPanel(self.protocol),

@@ -7,8 +7,11 @@ real dialogs; tests pass an Asker with scripted answers so that no modal dialog 
 from __future__ import annotations
 
 from collections.abc import Sequence
+from pathlib import Path
 
 from PySide6.QtWidgets import QAbstractButton, QDialog, QFileDialog, QMessageBox, QWidget
+
+from walkapp.ui.file_folders import FileKind, FolderMemory, documents_folder
 
 
 class Asker:
@@ -36,13 +39,36 @@ class Asker:
         """Show a dialog modally; True if the user accepted it."""
         return dialog.exec() == QDialog.DialogCode.Accepted
 
-    def open_files(self, parent: QWidget | None, title: str, filters: str) -> list[str]:
-        paths, _ = QFileDialog.getOpenFileNames(parent, title, "", filters)
+    # Where file dialogs start for each kind of file (the window sets one kept in its
+    # settings; an Asker made alone remembers for this run only).
+    folders: FolderMemory | None = None
+
+    def folder_memory(self) -> FolderMemory:
+        if self.folders is None:
+            self.folders = FolderMemory()
+        return self.folders
+
+    def open_files(self, parent: QWidget | None, title: str, filters: str, *,
+                   kind: FileKind | None = None) -> list[str]:
+        """Files to open, the dialog starting where `kind` was used last (else Documents,
+        never the working folder)."""
+        memory = self.folder_memory()
+        start = memory.start(kind) if kind is not None else documents_folder()
+        paths, _ = QFileDialog.getOpenFileNames(parent, title, str(start), filters)
+        if paths and kind is not None:
+            memory.remember(kind, paths[0])
         return list(paths)
 
     def save_file(self, parent: QWidget | None, title: str, suggested: str,
-                  filters: str) -> str | None:
-        path, _ = QFileDialog.getSaveFileName(parent, title, suggested, filters)
+                  filters: str, *, kind: FileKind | None = None) -> str | None:
+        """Where to save; a bare `suggested` name is offered in `kind`'s folder."""
+        memory = self.folder_memory()
+        offered = memory.suggested(kind, suggested) if kind is not None else \
+            str(documents_folder() / suggested) if not Path(suggested).is_absolute() \
+            else suggested
+        path, _ = QFileDialog.getSaveFileName(parent, title, offered, filters)
+        if path and kind is not None:
+            memory.remember(kind, path)
         return path or None
 
     def pick(self, parent: QWidget | None, title: str, text: str,

@@ -15,7 +15,7 @@ import functools
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QStandardPaths, Qt, QTime, QUrl
+from PySide6.QtCore import Qt, QTime, QUrl
 from PySide6.QtGui import QCloseEvent, QDesktopServices
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -53,6 +53,7 @@ from walkapp.reports.output import remove_unfinished
 from walkapp.services import Services
 from walkapp.services.offload import ChildStoppedError, Job, can_run_in_child
 from walkapp.ui.dialogs import Asker
+from walkapp.ui.file_folders import FileKind
 from walkapp.ui.qt_values import to_time
 from walkapp.ui.workers import Task, cancel, run_in_process
 
@@ -72,12 +73,6 @@ def _choose_with_qt(parent: QWidget, suggested: str) -> str:
 
 def _open_with_system(path: Path) -> bool:
     return QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
-
-
-def _documents_folder() -> Path:
-    where = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
-    folder = Path(where) if where else Path.home()
-    return folder if folder.is_dir() else Path.home()
 
 
 class ExportDialog(QDialog):
@@ -220,17 +215,34 @@ class ExportDialog(QDialog):
         self._suggest_path()
 
     def _suggest_path(self) -> None:
+        """A file name for the report chosen, in the folder typed or chosen so far (else
+        where reports were saved last, else Documents); what the last export said is
+        cleared: it was about another file."""
+        if not self._running:
+            self._forget_last_export()
         current = self.path.text().strip()
-        folder = Path(current).parent if current else _documents_folder()
+        folder = Path(current).parent if current and Path(current).is_absolute() else \
+            self._asker.folder_memory().start(FileKind.REPORT)
         kind = self.current_kind()
         name = suggested_filename(kind, self._walk, walker=self.walker.currentText(),
                                   visit=self.visit.value())
         self.path.setText(str(folder / name))
 
     def _browse(self) -> None:
+        if not Path(self.path.text().strip()).is_absolute():
+            self.path.clear()
+            self._suggest_path()  # the chooser starts in a real folder, never the cwd
         chosen = self._choose_path(self, self.path.text())
         if chosen:
             self.path.setText(chosen if chosen.lower().endswith(".pdf") else chosen + ".pdf")
+
+    def _forget_last_export(self) -> None:
+        """Back to a fresh form: no "Saved 4 pages" from a file that is not this one."""
+        self.result_ = None
+        self.status.setText("")
+        self.progress.setVisible(False)
+        self.progress.setValue(0)
+        self.open_button.setEnabled(False)
 
     def request(self) -> ReportRequest:
         kind = self.current_kind()
@@ -288,6 +300,7 @@ class ExportDialog(QDialog):
         assert isinstance(result, ExportResult)
         self._task = None
         self.result_ = result
+        self._asker.folder_memory().remember(FileKind.REPORT, result.path)
         self._set_running(False)
         self.progress.setValue(self.progress.maximum())
         pages = fmt.plural(result.pages, "page", "pages")

@@ -23,6 +23,7 @@ from walkapp.services.commands import Call, SeriesEdit, WalkEdit
 from walkapp.ui import gc_policy
 from walkapp.ui.bridge import ChangeBridge
 from walkapp.ui.dialogs import Asker
+from walkapp.ui.file_folders import FolderMemory
 from walkapp.ui.lifecycle import shutdown_tree
 from walkapp.ui.menus import MenuBar
 from walkapp.ui.page import Stoppable
@@ -63,6 +64,9 @@ class MainWindow(MenuBar, Stoppable):
         self._services = services
         self._settings = settings
         self._asker = asker or Asker()
+        if self._asker.folders is None:
+            # File dialogs start where each kind of file was used last, across restarts.
+            self._asker.folders = FolderMemory(settings)
         self.library_of_protocols = library or ProtocolLibrary.for_settings(
             services.db.settings)
         lib = self.library_of_protocols
@@ -101,6 +105,10 @@ class MainWindow(MenuBar, Stoppable):
         self.library = WalksLibrary(services.walks, trash=services.trash,
                                     conflicts=services.conflicts, series=services.series)
         self.stack.addWidget(self.library)
+        # Each walk's protocol by its title ("Learning walk"), not its id: its id in words
+        # until the protocol files are read (after start-up, off the GUI thread), then
+        # their titles (ProtocolsMenu.read).
+        self.library.model.set_protocol_titles(lambda pid: lib.title_of(pid, read=False))
         # The Trash screen is built when first shown (`trash_view`); the expiry at start-up
         # needs no screen.
         self.trash = TrashControls(services, self._asker, self.library, self.statusBar(), self,
@@ -124,6 +132,8 @@ class MainWindow(MenuBar, Stoppable):
         self.setAcceptDrops(True)
         self._sample = SampleWalk(services, self._asker, self, self.library)
         self._build_menus()
+        self.protocols_menu.read.connect(
+            lambda: self.library.model.set_protocol_titles(lib.title_of))
         where = services.db.path or services.db.url
         self.data_label = QLabel(self.tr("Data: {0}").format(where))
         self.data_label.setAccessibleName(self.tr("Where walkapp keeps its data"))

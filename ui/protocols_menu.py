@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 
-from PySide6.QtCore import QObject, QUrl
+from PySide6.QtCore import QObject, QUrl, Signal
 from PySide6.QtGui import QAction, QDesktopServices
 from PySide6.QtWidgets import QMenu, QWidget
 
@@ -15,6 +15,7 @@ from walkapp.protocol.errors import ProtocolError
 from walkapp.protocol.library import ProtocolLibrary
 from walkapp.services.safety import make_private_dirs
 from walkapp.ui.dialogs import Asker
+from walkapp.ui.file_folders import FileKind
 
 
 def _free_id(library: ProtocolLibrary, base: str) -> str:
@@ -27,6 +28,9 @@ def _free_id(library: ProtocolLibrary, base: str) -> str:
 
 
 class ProtocolsMenu(QObject):
+    # The library's files were read in the background (their titles are at hand now).
+    read = Signal()
+
     def __init__(self, menu: QMenu, library: ProtocolLibrary, asker: Asker,
                  parent: QWidget) -> None:
         super().__init__(parent)
@@ -48,7 +52,7 @@ class ProtocolsMenu(QObject):
     def import_protocol(self, path: str | None = None) -> bool:
         chosen = path or next(iter(self._asker.open_files(
             self._parent, self.tr("Import a protocol file"),
-            self.tr("Protocol files (*.toml);;All files (*)"))), None)
+            self.tr("Protocol files (*.toml);;All files (*)"), kind=FileKind.PROTOCOL)), None)
         if not chosen:
             return False
         try:
@@ -106,6 +110,7 @@ class ProtocolsMenu(QObject):
                                           owner=self._parent)
 
     def _show_problems(self, problems: object) -> None:
+        self.read.emit()
         if isinstance(problems, list) and problems:
             self._asker.warn(self._parent, self.tr("Some protocol files were skipped"),
                              "\n".join(p.message for p in problems[:10]))

@@ -27,21 +27,26 @@ if TYPE_CHECKING:
 
 class AskerPicker:
     """File choosers for walk kits and notes files go through the one dialog seam
-    (walkapp.ui.bundles_ui.FilePicker's three methods)."""
+    (walkapp.ui.bundles_ui.FilePicker's three methods), which knows where each kind of
+    file was used last. Called only by the controllers, so bundles_ui is loaded by then."""
 
     def __init__(self, asker: Asker) -> None:
         self._asker = asker
 
+    def _picker(self) -> FilePicker:
+        from walkapp.ui.bundles_ui import FilePicker
+
+        return FilePicker(self._asker)
+
     def open_files(self, parent: QWidget | None, title: str, filters: str) -> list[str]:
-        return self._asker.open_files(parent, title, filters)
+        return self._picker().open_files(parent, title, filters)
 
     def open_file(self, parent: QWidget | None, title: str, filters: str) -> str | None:
-        chosen = self._asker.open_files(parent, title, filters)
-        return chosen[0] if chosen else None
+        return self._picker().open_file(parent, title, filters)
 
     def save_file(self, parent: QWidget | None, title: str, suggested: str,
                   filters: str) -> str | None:
-        return self._asker.save_file(parent, title, suggested, filters)
+        return self._picker().save_file(parent, title, suggested, filters)
 
 
 class WalkFiles(QObject):

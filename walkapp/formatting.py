@@ -18,6 +18,7 @@ import contextlib
 import functools
 import gettext as _gettext
 import os
+import re
 from collections.abc import Iterator
 from datetime import date, datetime, time
 
@@ -55,6 +56,12 @@ def one_locale() -> Iterator[None]:
         yield
     finally:
         _override = saved
+
+
+def chosen_locale() -> str | None:
+    """The locale set with `set_locale` (walkapp's own setting), None when the environment
+    decides."""
+    return _override
 
 
 def locale_name() -> str:
@@ -166,10 +173,155 @@ def short_date(day: date | None, empty: str = "—") -> str:
 def short_date_pattern() -> str:
     """The short date style as a date-field pattern ("MMM d, yyyy"), for date editors, so
     what is typed into looks like what is shown. CLDR's "y" (any length) becomes "yyyy"."""
-    import re
-
     pattern = str(current_locale().date_formats["medium"].pattern)
     return re.sub(r"y+", "yyyy", pattern)
+
+
+class DateNotRead(ValueError):
+    """Text typed into a date field that is not a date: `message` says why, in words fit
+    to show next to the field (what was typed stays there, to be corrected)."""
+
+    def __init__(self, message: str) -> None:
+        super().__init__(message)
+        self.message = message
+
+
+# Words that may sit between a date's parts ("15th of January", "15 de enero de 2027",
+# "2027年1月15日") and say nothing about which day it is.
+_DATE_FILLERS = frozenset({"st", "nd", "rd", "th", "of", "the", "de", "del", "le", "den",
+                           "der", "am", "el", "г", "р", "года", "року", "年", "月", "日", "년",
+                           "월", "일"})
+# In Chinese, Japanese and Korean the marks glue to the next word ("15日金曜日").
+_GLUED_MARKS = "年月日년월일"
+_ENGLISH = "en"
+
+
+def date_order(locale: Locale | None = None) -> str:
+    """"dmy", "mdy" or "ymd": the order of a date written in numbers in the locale
+    (its CLDR short date pattern): 15/01/2027 in the UK, 01/15/2027 in the US."""
+    pattern = str((locale or current_locale()).date_formats["short"].pattern)
+    seen = [c for c in pattern if c in "dMy"]
+    order = "".join(dict.fromkeys(c.lower() for c in seen))
+    return order if sorted(order) == ["d", "m", "y"] else "dmy"
+
+
+def date_example(locale: Locale | None = None) -> str:
+    """How a date is typed here, as an example: "15/01/2027" (UK), "01/15/2027" (US)."""
+    parts = {"d": "15", "m": "01", "y": "2027"}
+    return "/".join(parts[c] for c in date_order(locale))
+
+
+@functools.lru_cache(maxsize=32)
+def _month_names(locale: Locale) -> dict[str, int]:
+    """Every way the locale (and English, understood everywhere) names a month, casefolded
+    and without a final dot: "jan", "january", "janv", "janvier"…"""
+    names: dict[str, int] = {}
+    for source in (Locale.parse(_ENGLISH), locale):
+        for context in ("format", "stand-alone"):
+            for width in ("abbreviated", "wide"):
+                for number_, name in source.months[context][width].items():
+                    key = str(name).casefold().rstrip(".")
+                    # "1月" (ja, zh) names a month by its number: the digits tell it.
+                    if key and not any(c.isdigit() for c in key):
+                        names.setdefault(key, int(number_))
+    names.setdefault("sept", 9)
+    return names
+
+
+@functools.lru_cache(maxsize=32)
+def _weekday_names(locale: Locale) -> frozenset[str]:
+    names: set[str] = set()
+    for source in (Locale.parse(_ENGLISH), locale):
+        for context in ("format", "stand-alone"):
+            for width in ("abbreviated", "wide", "short"):
+                for name in source.days[context][width].values():
+                    # "sexta-feira" is read as the words "sexta" and "feira".
+                    names.update(re.findall(r"[^\W\d_]+", str(name).casefold()))
+    return frozenset(names)
+
+
+def parse_date(text: str, *, today: date | None = None) -> date:
+    """A date typed by a person, read the way the locale writes dates.
+
+    Always: 2027-01-15 (ISO), 20270115, and month names in the locale's language or in
+    English ("15 Jan 2027", "January 15, 2027", "Fri 15 Jan 2027", "15 janv. 2027" in
+    French). Numbers alone follow the locale's order: 15/01/2027 in the UK and most of the
+    world, 01/15/2027 only where dates are written month first (the US), 2027/01/15 where
+    the year comes first; any of / . - or a space between them. A two-digit year is this
+    century's; a missing year is `today`'s. Raises DateNotRead with a message saying what
+    was wrong and how to type the date."""
+    locale = current_locale()
+    typed = " ".join(text.split())
+    example = tr("Type it like {example} or {iso}.").format(
+        example=date_example(locale), iso="2027-01-15")
+    if not typed:
+        raise DateNotRead(tr("Type a date. {how}").format(how=example))
+    numbers: list[str] = []
+    month: int | None = None
+    months = _month_names(locale)
+    weekdays = _weekday_names(locale)
+    for token in re.findall(r"\d+|[^\W\d_]+", typed):
+        if token.isdigit():
+            numbers.append(token)
+            continue
+        word = token.casefold()
+        while word[:1] in _GLUED_MARKS and word[1:] and word not in weekdays:
+            word = word[1:]
+        if word in months and month is None:
+            month = months[word]
+        elif word not in weekdays and word not in _DATE_FILLERS:
+            raise DateNotRead(tr("“{typed}” is not a date: “{word}” is not a month. "
+                                 "{how}").format(typed=typed, word=token, how=example))
+    year_now = (today or date.today()).year
+    if month is None and len(numbers) == 1 and len(numbers[0]) == 8:
+        whole = numbers[0]  # 20270115
+        numbers = [whole[:4], whole[4:6], whole[6:]]
+    if month is not None:
+        if not 1 <= len(numbers) <= 2:
+            raise DateNotRead(tr("“{typed}” is not a whole date. {how}").format(
+                typed=typed, how=example))
+        year_first = len(numbers) == 2 and len(numbers[0]) >= 3
+        day_text = numbers[-1] if year_first else numbers[0]
+        year_text = numbers[0] if year_first else (numbers[1] if len(numbers) == 2 else None)
+        parts = {"d": day_text, "m": str(month), "y": year_text}
+    elif len(numbers) in (2, 3):
+        if len(numbers) == 3 and len(numbers[0]) >= 3:
+            order = "ymd"  # 2027-01-15 reads the same everywhere
+        else:
+            order = date_order(locale)
+            if len(numbers) == 2:
+                order = order.replace("y", "")
+        parts = {"d": None, "m": None, "y": None}
+        for key, value in zip(order, numbers, strict=True):
+            parts[key] = value
+    else:
+        raise DateNotRead(tr("“{typed}” is not a date. {how}").format(typed=typed,
+                                                                     how=example))
+    assert parts["d"] is not None and parts["m"] is not None
+    day_number, month_number = int(parts["d"]), int(parts["m"])
+    year = year_now if parts["y"] is None else int(parts["y"])
+    if parts["y"] is not None and len(parts["y"]) <= 2:
+        year += year_now // 100 * 100
+    if not 1 <= month_number <= 12:
+        raise DateNotRead(tr("“{typed}” is not a date: there is no month {month}. Dates "
+                             "are read here as {example}. {how}").format(
+            typed=typed, month=month_number, example=_order_words(locale), how=example))
+    if not 1 <= year <= 9999:
+        raise DateNotRead(tr("“{typed}” is not a date: the year {year} is out of range. "
+                             "{how}").format(typed=typed, year=year, how=example))
+    try:
+        return date(year, month_number, day_number)
+    except ValueError:
+        raise DateNotRead(tr("“{typed}” is not a date: {month} has no day {day}. "
+                             "{how}").format(
+            typed=typed, day=day_number,
+            month=format_date(date(2000, month_number, 1), "MMMM", locale=locale),
+            how=example)) from None
+
+
+def _order_words(locale: Locale) -> str:
+    words = {"d": tr("day"), "m": tr("month"), "y": tr("year")}
+    return "/".join(words[c] for c in date_order(locale))
 
 
 def clock(moment: time) -> str:

@@ -103,6 +103,7 @@ CASES: dict[str, Case] = {
     "PlanEdit.update_participant": lambda s, w: PlanEdit(
         "update_participant", (w.walker,), {"display_name": "Ana B. Walker", "group_id": None}),
     "PlanEdit.remove_participant": lambda s, w: PlanEdit("remove_participant", (w.quiet,)),
+    "PlanEdit.put_in_group": lambda s, w: PlanEdit("put_in_group", ((w.walker, w.quiet), None)),
     "PlanEdit.add_group": lambda s, w: PlanEdit("add_group", (w.id, "Group B")),
     "PlanEdit.rename_group": lambda s, w: PlanEdit("rename_group", (w.group, "Group Z")),
     "PlanEdit.remove_group": lambda s, w: PlanEdit("remove_group", (w.group,)),

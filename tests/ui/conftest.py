@@ -85,11 +85,13 @@ class ScriptedAsker(Asker):
         assert answer is None or answer in options, (answer, options)
         return answer
 
-    def open_files(self, parent: Any, title: str, filters: str) -> list[str]:
+    def open_files(self, parent: Any, title: str, filters: str, *,
+                   kind: Any = None) -> list[str]:
         self.shown.append(("open_files", title, filters))
         return self.files_to_open.pop(0) if self.files_to_open else []
 
-    def save_file(self, parent: Any, title: str, suggested: str, filters: str) -> str | None:
+    def save_file(self, parent: Any, title: str, suggested: str, filters: str, *,
+                  kind: Any = None) -> str | None:
         self.shown.append(("save_file", title, suggested))
         return self.file_to_save.pop(0) if self.file_to_save else None
 

@@ -58,18 +58,24 @@ class ScriptedPicker(FilePicker):
 
 
 class ScriptedPassphrases(PassphraseAsker):
-    def __init__(self, new: str | None = "", existing: str | None = None,
+    """`existing`: the answers to "type the passphrase", in turn (one string: one answer);
+    once they run out the dialog is cancelled. Asked again after a wrong one, the file's
+    name is recorded with " (again)"."""
+
+    def __init__(self, new: str | None = "", existing: str | Sequence[str] | None = None,
                  walker: str | None = None) -> None:
-        self.new, self.existing, self.walker = new, existing, walker
+        self.new, self.walker = new, walker
+        self.existing = [existing] if isinstance(existing, str) else list(existing or ())
         self.asked: list[str] = []
 
     def new_passphrase(self, parent: QWidget | None) -> str | None:
         self.asked.append("new")
         return self.new
 
-    def passphrase(self, parent: QWidget | None, file_name: str) -> str | None:
-        self.asked.append(file_name)
-        return self.existing
+    def passphrase(self, parent: QWidget | None, file_name: str, *,
+                   again: bool = False) -> str | None:
+        self.asked.append(file_name + (" (again)" if again else ""))
+        return self.existing.pop(0) if self.existing else None
 
     def choose_walker(self, parent: QWidget | None, names: Sequence[str]) -> str | None:
         self.asked.append("walker")
@@ -145,7 +151,8 @@ def test_a_wrong_passphrase_is_reported_not_retried_forever(qtbot, services: Ser
     controller = ImportController(services, asker, None, passphrases=passphrases)
     with qtbot.waitSignal(controller.finished, timeout=10_000) as signal:
         controller.import_files(files[:1])
-    assert passphrases.asked == [files[0].name]
+    # Asked again after the wrong one; Cancel then stops, with the file reported.
+    assert passphrases.asked == [files[0].name, files[0].name + " (again)"]
     assert "does not open" in signal.args[0].files[0].rejected[0].reason
 
 

@@ -137,6 +137,19 @@ def look_for(window: MainWindow, qtbot) -> Reader:
     return box.text
 
 
+def look_for_description(window: MainWindow, qtbot) -> Reader:
+    plan = page(window, "plan")
+    assert isinstance(plan, PlanPage)
+    window._services.plan.add_look_for(plan.walk_id, "Students explain why")
+    plan.tabs.setCurrentWidget(plan.look_fors)
+    panel = plan.look_fors
+    qtbot.waitUntil(lambda: panel.items.list.count() == 1)
+    panel.items.list.setCurrentRow(0)
+    qtbot.keyClicks(panel.description, TEXT)
+    assert not panel.save_pending()  # its write fails
+    return panel.description.toPlainText
+
+
 def norm(window: MainWindow, qtbot) -> Reader:
     plan = page(window, "plan")
     assert isinstance(plan, PlanPage)
@@ -264,6 +277,7 @@ CASES = [
     Case(step_prompt, "StepPrompts", ("responses", "save_answer")),
     Case(walk_details, "WalkDetailsPanel", ("walks", "update_walk")),
     Case(look_for, "_ListPanel", ("plan", "add_look_for")),
+    Case(look_for_description, "LookForsPanel", ("plan", "update_look_for")),
     Case(norm, "_ListPanel", ("plan", "add_norm")),
     Case(roster, "RosterPanel", ("plan", "add_participant")),
     Case(route, "RoutePanel", ("plan", "update_visit")),

@@ -6,7 +6,7 @@ from __future__ import annotations
 from datetime import date
 
 from PySide6.QtCore import QSettings, Qt
-from PySide6.QtWidgets import QDialog
+from PySide6.QtWidgets import QComboBox, QDialog
 
 from tests.helpers.builders import make_walk
 from tests.ui.conftest import ScriptedAsker
@@ -143,9 +143,13 @@ def test_roster_groups_and_warnings(qtbot, services: Services) -> None:
     panel.group_name.setText("Blue")
     panel.add_group_button.click()
     settle(qtbot, panel)
-    combo = panel.table.cellWidget(1, 2)
-    combo.setCurrentIndex(1)
-    combo.activated.emit(1)
+    # The Group cell's drop-down (its editor), as a double click opens it.
+    panel.table.setCurrentCell(1, 2)
+    panel.table.edit(panel.table.currentIndex())
+    combo = panel.table.indexWidget(panel.table.currentIndex())
+    assert isinstance(combo, QComboBox)
+    combo.setCurrentIndex(combo.findText("Blue"))
+    qtbot.keyClick(combo, Qt.Key.Key_Return)  # Enter commits it
     settle(qtbot, panel)
     again = services.walks.get_walk(walk.id)
     assert again.participants[1].group_id == again.groups[0].id

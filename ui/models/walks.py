@@ -8,7 +8,7 @@ the mark stands out.
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from datetime import date
 from typing import Any
 
@@ -16,6 +16,7 @@ from PySide6.QtCore import QModelIndex, Qt
 
 from walkapp import formatting as fmt
 from walkapp.domain import WalkStatus, WalkSummary
+from walkapp.protocol.library import readable_id
 from walkapp.services.series import SeriesPlace
 from walkapp.ui.models.rows import Index, RowsTableModel
 
@@ -37,9 +38,19 @@ class WalksTableModel(RowsTableModel[WalkSummary]):
         self._texts: dict[int, tuple[str, ...]] = {}
         self._numbers: dict[int, str] = {}   # a count as shown (the locale's digits)
         self._dates: dict[date, str] = {}
+        # A protocol's title from its id (the window's protocol library sets it).
+        self._protocol_title: Callable[[str], str] = readable_id
         self._statuses = {WalkStatus.PLANNED: self.tr("Planned"),
                           WalkStatus.RUNNING: self.tr("In progress"),
                           WalkStatus.CLOSED: self.tr("Closed")}
+
+    def set_protocol_titles(self, title_of: Callable[[str], str]) -> None:
+        """Show each walk's protocol by its title (`title_of(protocol_id)`), not its id."""
+        self._protocol_title = title_of
+        self._texts.clear()
+        if self.rowCount():
+            self.dataChanged.emit(self.index(0, 0),
+                                  self.index(self.rowCount() - 1, self.columnCount() - 1))
 
     def set_rows(self, rows: Sequence[WalkSummary],
                  conflicts: Mapping[str, int] | None = None,
@@ -126,7 +137,8 @@ class WalksTableModel(RowsTableModel[WalkSummary]):
 
     def _display(self, walk: WalkSummary) -> tuple[str, ...]:
         count = self.conflicts(walk.id)
-        return (self._date(walk.walk_date), walk.title, walk.protocol_id or "—",
+        return (self._date(walk.walk_date), walk.title,
+                self._protocol_title(walk.protocol_id) if walk.protocol_id else "—",
                 self._number(walk.walker_count), self._number(walk.visit_count),
                 self._number(walk.note_count), self._statuses[walk.status],
                 self._series(walk.id), f"⚠ {self._number(count)}" if count else "")

@@ -6,10 +6,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from PySide6.QtCore import QDate, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QComboBox,
-    QDateEdit,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
@@ -21,7 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from walkapp.ui.qt_values import to_date
+from walkapp.ui.widgets.date_field import DateField
 
 
 @dataclass(frozen=True)
@@ -59,10 +58,8 @@ class NewWalkDialog(QDialog):
         self.title = QLineEdit()
         self.title.setPlaceholderText(self.tr("e.g. Student talk in maths"))
         self.title.setAccessibleName(self.tr("Walk title"))
-        self.date = QDateEdit(QDate.currentDate())
-        self.date.setCalendarPopup(True)
-        self.date.setDisplayFormat("yyyy-MM-dd")
-        self.date.setAccessibleName(self.tr("Walk date"))
+        # Typed in the user's locale (15/01/2027 in the UK), or picked from a calendar.
+        self.date = DateField(self.tr("Walk date"), date.today())
         self.protocol = QComboBox()
         self.protocol.setAccessibleName(self.tr("Protocol"))
         for choice in protocols:
@@ -153,11 +150,16 @@ class NewWalkDialog(QDialog):
             self.error.setText(self.tr("Give the walk a title."))
             self.title.setFocus()
             return
+        if not self.date.read_typed() or self.date.date() is None:
+            # The field says why under itself; what was typed stays to be corrected.
+            self.error.setText(self.tr("Check the date."))
+            self.date.setFocus()
+            return
         self.accept()
 
     def request(self) -> NewWalkRequest:
         return NewWalkRequest(
-            title=self.title.text().strip(), walk_date=to_date(self.date.date()),
+            title=self.title.text().strip(), walk_date=self.date.date() or date.today(),
             protocol_id=str(self.protocol.currentData() or ""),
             focus=self.focus.toPlainText().strip(),
             look_for_set=self.look_for_set.currentData(), visits=self.visits.value())

@@ -119,7 +119,11 @@ def cmd_show(args: argparse.Namespace, context: Context) -> int:
     if args.json:
         print(dumps({**to_jsonable(record), "conflicts": conflicts}))
         return 0
-    _print_record(record, conflicts)
+    from walkapp.services.protocol_walks import walk_protocol
+
+    # The protocol by its title, from the walk's own snapshot (--json keeps the id).
+    protocol = walk_protocol(services, walk.id).title if walk.protocol_id else ""
+    _print_record(record, conflicts, protocol)
     return 0
 
 
@@ -145,7 +149,7 @@ def _show_history(context: Context, walk_id: str, note_id: str, as_json: bool) -
     return 0
 
 
-def _print_record(record: d.WalkRecord, conflicts: int = 0) -> None:
+def _print_record(record: d.WalkRecord, conflicts: int = 0, protocol: str = "") -> None:
     from walkapp import formatting as fmt
 
     # Each line through echo(): control characters in titles, names and notes (typed or
@@ -155,7 +159,7 @@ def _print_record(record: d.WalkRecord, conflicts: int = 0) -> None:
     out(walk.title)
     out("=" * min(len(walk.title), 78))
     out(f"Date: {fmt.long_date(walk.walk_date)}   Status: {walk.status.value}   "
-        f"Protocol: {walk.protocol_id or '(none)'}   Id: {walk.id}")
+        f"Protocol: {protocol or walk.protocol_id or '(none)'}   Id: {walk.id}")
     if walk.school:
         out(f"School: {walk.school}")
     if walk.focus:

@@ -96,6 +96,13 @@ def builtin_protocol(protocol_id: str = DEFAULT_PROTOCOL_ID) -> Protocol:
     raise NotFoundError(f"walkapp has no built-in protocol “{protocol_id}”.")
 
 
+def readable_id(key: str) -> str:
+    """An id or key ("learning-walk", "student_talk") as words ("Learning walk"): for a
+    protocol or look-for set whose title is not at hand, so no id is shown to people."""
+    words = " ".join(key.replace("_", "-").split("-")).strip()
+    return words[:1].upper() + words[1:] if words else ""
+
+
 class ProtocolLibrary:
     """Built-in and user protocols. Reads lazily; call `reload()` after outside changes."""
 
@@ -168,6 +175,17 @@ class ProtocolLibrary:
 
     def get(self, protocol_id: str) -> Protocol:
         return self.entry(protocol_id).protocol
+
+    def title_of(self, protocol_id: str, *, read: bool = True) -> str:
+        """The protocol's title for people ("Learning walk"), never its id; a walk of a
+        protocol not in this library (from a kit, or since removed) gets its id in words.
+        `read` False: the files are not read for it (a list shown at start-up must not
+        wait for every protocol file to be parsed); until they are, the id in words."""
+        if read or self._entries is not None:
+            for entry in self.entries:
+                if entry.id == protocol_id:
+                    return entry.title
+        return readable_id(protocol_id)
 
     def default(self) -> Protocol:
         return self.get(DEFAULT_PROTOCOL_ID)

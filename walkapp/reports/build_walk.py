@@ -31,6 +31,7 @@ from walkapp import domain as d
 from walkapp import formatting as fmt
 from walkapp.errors import NotFoundError
 from walkapp.privacy import redact_visit
+from walkapp.protocol.library import readable_id
 from walkapp.protocol.schema import Protocol
 from walkapp.reports.data import (
     ActionRow,
@@ -125,7 +126,8 @@ def group_voice(label: str) -> str:
 def heading(walk: d.Walk, protocol_name: str = "") -> WalkHeading:
     if walk.protocol_id:
         version = f", version {walk.protocol_version}" if walk.protocol_version else ""
-        protocol = f"{protocol_name or walk.protocol_id}{version}"
+        # Its title; without one at hand its id in words, never the bare id.
+        protocol = f"{protocol_name or readable_id(walk.protocol_id)}{version}"
     else:
         protocol = protocol_name
     return WalkHeading(title=walk.title, walk_date=walk.walk_date, school=walk.school,

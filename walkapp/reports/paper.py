@@ -7,6 +7,7 @@ import contextlib
 import locale
 import os
 import re
+import sys
 from collections.abc import Mapping
 from enum import StrEnum
 
@@ -39,15 +40,30 @@ _LETTER_NAMES = ("united states", "canada", "mexico", "philippines", "chile", "c
 
 def default_paper(environ: Mapping[str, str] | None = None) -> Paper:
     """Letter where the locale's country prints on Letter (US, Canada, Mexico, the
-    Philippines…), A4 everywhere else. Looks at LC_ALL, LC_PAPER, LANG, then the OS."""
-    env = os.environ if environ is None else environ
-    candidates = [env.get(name, "") for name in ("LC_ALL", "LC_PAPER", "LANG")]
+    Philippines…), A4 everywhere else, and wherever no country is named.
+
+    The locale is LC_ALL, then LC_PAPER (the paper setting of its own), then the one walkapp
+    speaks (walkapp.formatting: its own setting, LC_MESSAGES, LANG). `environ` (for tests)
+    is read instead of the process's environment and walkapp's setting. Only where no
+    variable is set at all (Windows) is the operating system asked: Python reads "C.UTF-8"
+    and an empty environment as en_US, which would put a British school on Letter."""
     if environ is None:
+        from walkapp import formatting
+
+        env: Mapping[str, str] = os.environ
+        spoken = [formatting.chosen_locale() or ""]
+    else:
+        env, spoken = environ, []
+    candidates = [env.get("LC_ALL", ""), env.get("LC_PAPER", ""), *spoken,
+                  env.get("LC_MESSAGES", ""), env.get("LANG", "")]
+    if environ is None and sys.platform == "win32" and not any(candidates):
         with contextlib.suppress(ValueError):
             candidates.append(locale.getlocale()[0] or "")
     for value in candidates:
-        if not value or value in ("C", "POSIX") or value.startswith("C."):
+        if not value:
             continue
+        if value in ("C", "POSIX") or value.startswith(("C.", "POSIX.")):
+            return Paper.A4  # "no particular country"
         return Paper.LETTER if _is_letter_locale(value) else Paper.A4
     return Paper.A4
 

@@ -25,6 +25,7 @@ later on a worker thread.
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from types import MappingProxyType
@@ -162,7 +163,8 @@ class PlanEdit(_ServiceCall):
     service: ClassVar[str] = "plan"
     methods: ClassVar[Mapping[str, str]] = {
         "add_participant": "add the walker", "update_participant": "change the walker",
-        "remove_participant": "remove the person", "add_group": "add the group",
+        "remove_participant": "remove the person",
+        "put_in_group": "put the walkers in the group", "add_group": "add the group",
         "rename_group": "rename the group", "remove_group": "remove the group",
         "add_visit": "add a visit", "update_visit": "change the visit",
         "remove_visit": "remove the visit", "move_visit": "move the visit",
@@ -175,6 +177,7 @@ class PlanEdit(_ServiceCall):
         "add_participant": Acts("Walk", creates="Participant", removed_by="remove_participant"),
         "update_participant": Acts("Participant", _KW),
         "remove_participant": Acts("Participant"),
+        "put_in_group": Acts("Participant", ("group_id",)),  # several: hooks below
         "add_group": Acts("Walk", creates="Group", removed_by="remove_group"),
         "rename_group": Acts("Group", ("name",)), "remove_group": Acts("Group"),
         "add_visit": Acts("Walk", creates="Visit"),
@@ -187,6 +190,25 @@ class PlanEdit(_ServiceCall):
         "update_norm": Acts("Norm", ("text", "agreed")), "remove_norm": Acts("Norm"),
         "move_norm": Acts("Norm", ("position",)),
     }
+
+    # put_in_group(participant_ids, group_id) changes several walkers' group at once: one
+    # write, so one step to undo, giving each walker back the group they were in.
+    def walk_of(self, services: Services) -> str | None:
+        if self.method == "put_in_group":
+            ids = [str(i) for i in self.args[0]] if self.args else []
+            return services.undo.walk_of("Participant", ids[0]) if ids else None
+        return super().walk_of(services)
+
+    def prepare_put_in_group(self, services: Services) -> Any:
+        captured: list[Any] = []
+        for participant_id in self.args[0] if self.args else ():
+            with contextlib.suppress(NotFoundError):  # the call will say so itself
+                captured.extend(services.undo.capture("Participant", str(participant_id),
+                                                      ("group_id",)))
+        return tuple(captured)
+
+    def undo_put_in_group(self, result: Any, before: Any) -> Command | None:
+        return Restore(tuple(before), self.describe()) if before else None
 
 
 @dataclass(frozen=True)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Any, TypeVar
 
 from sqlalchemy import func, select
@@ -116,6 +117,27 @@ class PlanService(ServiceBase):
             session.flush()
             result = convert.participant(row)
         self.publish(Entity.PARTICIPANT, Action.UPDATED, result.walk_id, result.id)
+        return result
+
+    def put_in_group(self, participant_ids: Sequence[str], group_id: str | None
+                     ) -> list[d.Participant]:
+        """Put several people of one walk in one group (None: in no group), in one
+        transaction: one action of the facilitator, one write (and one step to undo)."""
+        with self.db.transaction("putting walkers in a group") as session:
+            rows = [_get(session, m.Participant, pid, "walker") for pid in participant_ids]
+            walks = {row.walk_id for row in rows}
+            if len(walks) > 1:
+                raise ValidationError("Those people are not all on the same walk.")
+            if not rows:
+                return []
+            walk_id = rows[0].walk_id
+            if group_id is not None:
+                self._check_group(session, walk_id, group_id)
+            for row in rows:
+                row.group_id = group_id
+            session.flush()
+            result = [convert.participant(row) for row in rows]
+        self.publish(Entity.PARTICIPANT, Action.UPDATED, walk_id, *(r.id for r in result))
         return result
 
     def remove_participant(self, participant_id: str) -> None:
@@ -253,12 +275,15 @@ class PlanService(ServiceBase):
         self.publish(Entity.LOOK_FOR, Action.ADDED, walk_id, result.id)
         return result
 
-    def update_look_for(self, look_for_id: str, text: str,
+    def update_look_for(self, look_for_id: str, text: str | None = None,
                         description: str | None = None) -> d.LookFor:
-        clean = v.required_text(text, "The look-for", 500)
+        """Change a look-for's words, its "what it looks like" description, or both (None:
+        kept as it is)."""
+        clean = None if text is None else v.required_text(text, "The look-for", 500)
         with self.db.transaction("saving the look-for") as session:
             row = _get(session, m.LookFor, look_for_id, "look-for")
-            row.text = clean
+            if clean is not None:
+                row.text = clean
             if description is not None:
                 row.description = v.body_text(description, "The description", 5000)
             session.flush()

@@ -6,6 +6,7 @@ from datetime import date
 from enum import StrEnum
 from typing import TypeVar
 
+from walkapp import formatting
 from walkapp.errors import ValidationError
 
 # Generous limits: a note of a megabyte is stored as typed; beyond this we refuse clearly
@@ -69,12 +70,16 @@ def choice(enum: type[E], value: str | E, what: str) -> E:
 
 
 def parse_date(value: str | date, what: str = "Date") -> date:
+    """A date, or text read as one the app's one way (walkapp.formatting.parse_date:
+    ISO always, else as the user's locale writes dates)."""
     if isinstance(value, date):
         return value
+    if not isinstance(value, str):
+        raise ValidationError(f"{what} {value!r} is not a date; use YYYY-MM-DD.")
     try:
-        return date.fromisoformat(value.strip())
-    except (ValueError, AttributeError):
-        raise ValidationError(f"{what} {value!r} is not a date; use YYYY-MM-DD.") from None
+        return formatting.parse_date(value)
+    except formatting.DateNotRead as problem:
+        raise ValidationError(f"{what}: {problem.message}") from None
 
 
 def minutes(value: int, what: str, low: int = 1, high: int = 120) -> int:

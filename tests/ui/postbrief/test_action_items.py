@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import QDate, Qt
-from PySide6.QtWidgets import QComboBox, QDateEdit, QLineEdit
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QComboBox, QLineEdit
 
 from tests.ui.conftest import ScriptedAsker
 from tests.ui.postbrief.conftest import settle, type_text, wait_loaded
@@ -15,6 +15,7 @@ from walkapp.services import Services
 from walkapp.ui.bridge import ChangeBridge
 from walkapp.ui.models.action_items import DUE, OWNER, STATUS, TEXT
 from walkapp.ui.screens.postbrief.action_items import ActionItemsPanel
+from walkapp.ui.widgets.date_field import DateField
 
 
 def _open(qtbot, services: Services, walk: d.Walk, bridge: ChangeBridge,
@@ -48,7 +49,7 @@ def test_add_edit_and_delete(qtbot, services: Services, walk: d.Walk, bridge: Ch
     type_text(panel.new_text, "Book the library — señal")
     type_text(panel.new_owner, "Walker 2")
     panel.has_due.setChecked(True)
-    panel.new_due.setDate(QDate(2026, 12, 4))
+    panel.new_due.set_date(date(2026, 12, 4))
     qtbot.mouseClick(panel.add_button, Qt.MouseButton.LeftButton)
     settle(qtbot, panel)
     [item] = services.debrief.list_action_items(walk.id)
@@ -64,10 +65,11 @@ def test_add_edit_and_delete(qtbot, services: Services, walk: d.Walk, bridge: Ch
     settle(qtbot, panel)
     assert services.debrief.list_action_items(walk.id)[0].status is d.ActionStatus.DONE
 
-    due = _editor(qtbot, panel, 0, DUE, QDateEdit)
-    assert due.calendarPopup()
-    due.setDate(QDate(2027, 1, 15))
-    qtbot.keyClick(due, Qt.Key.Key_Return)  # delivered through the window: wait for it
+    due = _editor(qtbot, panel, 0, DUE, DateField)
+    assert due.calendar_button.isVisible()
+    due.edit.selectAll()
+    type_text(due.edit, "2027-01-15")  # typed, in any locale's way or ISO
+    qtbot.keyClick(due.edit, Qt.Key.Key_Return)  # delivered through the window: wait for it
     qtbot.waitUntil(lambda: _first(services, walk).due_date == date(2027, 1, 15))
 
     owner = _editor(qtbot, panel, 0, OWNER, QLineEdit)

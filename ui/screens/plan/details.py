@@ -10,11 +10,9 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from PySide6.QtCore import QDate
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QDateEdit,
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
@@ -33,8 +31,8 @@ from walkapp.services.base import sharing_reads
 from walkapp.services.commands import WalkDetailsEdit
 from walkapp.ui import workers
 from walkapp.ui.page import Page
-from walkapp.ui.qt_values import to_date
 from walkapp.ui.widgets.autosave import SaveIndicator
+from walkapp.ui.widgets.date_field import DateField
 from walkapp.ui.widgets.debounce import Debouncer, Pace
 from walkapp.ui.widgets.nudge_field import OFF, NudgeField, NudgeSetup, hint_under
 from walkapp.ui.writer import Writer, asked_by, describe_failure
@@ -60,11 +58,9 @@ class WalkDetailsPanel(QWidget, Page):
         self.title = QLineEdit()
         self.title.setAccessibleName(self.tr("Walk title"))
         self.title.textEdited.connect(lambda t: self._queue("title", t))
-        self.date = QDateEdit()
-        self.date.setCalendarPopup(True)
-        self.date.setDisplayFormat("yyyy-MM-dd")
-        self.date.setAccessibleName(self.tr("Walk date"))
-        self.date.dateChanged.connect(lambda q: self._queue("walk_date", q.toPython(), now=True))
+        # Typed in the user's locale (15/01/2027 in the UK), or picked from a calendar.
+        self.date = DateField(self.tr("Walk date"))
+        self.date.date_changed.connect(lambda day: self._queue("walk_date", day, now=True))
         self.school = QLineEdit()
         self.school.setPlaceholderText(self.tr("Optional"))
         self.school.setAccessibleName(self.tr("School"))
@@ -196,8 +192,8 @@ class WalkDetailsPanel(QWidget, Page):
         try:
             if not self._pending.get("title") and not self.title.hasFocus():
                 self.title.setText(walk.title)
-            self.date.setDate(QDate(walk.walk_date.year, walk.walk_date.month,
-                                    walk.walk_date.day))
+            if "walk_date" not in self._pending:
+                self.date.set_date(walk.walk_date)
             if "school" not in self._pending and not self.school.hasFocus():
                 self.school.setText(walk.school or "")
             if "focus" not in self._pending and self.focus.toPlainText() != walk.focus:
@@ -300,5 +296,5 @@ class WalkDetailsPanel(QWidget, Page):
         self._pending.update(changes)
         self.commit_now()
 
-    def walk_date(self) -> date:
-        return to_date(self.date.date())
+    def walk_date(self) -> date | None:
+        return self.date.date()

@@ -4,13 +4,26 @@ The group sizes and roles are the walk's protocol's (`group_min`/`group_max`, `[
 from its snapshot). A group outside those sizes gets a gentle note, never a block:
 the facilitator knows the school. The panel shows on the Plan page and in the pre-brief's
 roster step alike.
+
+The table is typed into like a spreadsheet (walkapp.ui.widgets.row_table): a name, Tab,
+the role's first letter, Tab, the group's first letter, Enter. Role and Group are as wide
+as their longest choice at every window width. Several rows selected (Shift+arrows,
+Ctrl+click) go into one group with "Put in group…" (Ctrl+G): one action, one write.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import (
+    QAbstractItemModel,
+    QEvent,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    Qt,
+)
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -19,6 +32,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPushButton,
+    QStyleOptionViewItem,
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
@@ -34,8 +48,49 @@ from walkapp.services.protocol_walks import walk_protocol
 from walkapp.ui.dialogs import Asker
 from walkapp.ui.page import Page
 from walkapp.ui.widgets.roles_box import RolesBox
+from walkapp.ui.widgets.row_table import (
+    SpreadsheetDelegate,
+    SpreadsheetKeys,
+    is_editing,
+    set_cell_text,
+    spreadsheet_keys,
+)
 from walkapp.ui.widgets.write_notice import WriteNotice
 from walkapp.ui.writer import Writer
+
+Index = QModelIndex | QPersistentModelIndex
+Choices = list[tuple[str, str | None]]  # (label shown, value stored)
+NAME, ROLE, GROUP = 0, 1, 2
+
+
+class ChoiceDelegate(SpreadsheetDelegate):
+    """A cell edited by picking from a list (a role, a group): a drop-down opened by a
+    double click, F2 or a typed letter (which picks the first choice starting with it);
+    Tab, Shift+Tab and Enter commit and move on."""
+
+    def __init__(self, keys: SpreadsheetKeys, choices: Callable[[], Choices]) -> None:
+        super().__init__(keys)
+        self._choices = choices
+
+    def createEditor(self, parent: QWidget, option: QStyleOptionViewItem, index: Index
+                     ) -> QWidget:
+        editor = QComboBox(parent)
+        for label, value in self._choices():
+            editor.addItem(label, value)
+        editor.setAccessibleName(str(index.model().headerData(
+            index.column(), Qt.Orientation.Horizontal)))
+        return editor
+
+    def setEditorData(self, editor: QWidget, index: Index) -> None:
+        assert isinstance(editor, QComboBox)
+        editor.setCurrentIndex(max(0, editor.findData(index.data(Qt.ItemDataRole.UserRole))))
+
+    def setModelData(self, editor: QWidget, model: QAbstractItemModel, index: Index) -> None:
+        assert isinstance(editor, QComboBox)
+        if editor.currentData() != index.data(Qt.ItemDataRole.UserRole):
+            # Both roles in one go: one itemChanged, so one write.
+            model.setItemData(index, {Qt.ItemDataRole.UserRole: editor.currentData(),
+                                      Qt.ItemDataRole.DisplayRole: editor.currentText()})
 
 
 class RosterPanel(QWidget, Page):
@@ -52,7 +107,10 @@ class RosterPanel(QWidget, Page):
         self.walk_id = walk_id
         # The window's one writer (a panel built alone makes its own).
         self.writer = writer if writer is not None else Writer(services, self)
+        self._asker = asker or Asker()
         self._loading = False
+        self._groups: Choices = []
+        self._natural: dict[int, int] = {}  # Role's and Group's widths for their choices
 
         protocol = walk_protocol(services, walk_id)
         self._show_roles = show_roles
@@ -69,12 +127,18 @@ class RosterPanel(QWidget, Page):
         self.table.setAccessibleName(self.tr("Roster"))
         self.table.verticalHeader().setVisible(False)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        # Several rows at once (Shift+arrows, Ctrl+click) for "Put in group…".
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        self.keys = spreadsheet_keys(self.table)
+        self.table.setItemDelegateForColumn(ROLE, ChoiceDelegate(self.keys, self._roles))
+        self.table.setItemDelegateForColumn(GROUP, ChoiceDelegate(self.keys,
+                                                                  lambda: self._groups))
         header = self.table.horizontalHeader()
-        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(2, QHeaderView.ResizeMode.ResizeToContents)
-        self.table.itemChanged.connect(self._name_edited)
+        header.setSectionResizeMode(NAME, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(ROLE, QHeaderView.ResizeMode.Fixed)
+        header.setSectionResizeMode(GROUP, QHeaderView.ResizeMode.Fixed)
+        self.table.itemChanged.connect(self._cell_edited)
+        self.table.viewport().installEventFilter(self)
 
         self.new_name = QLineEdit()
         self.new_name.setPlaceholderText(self.tr("Walker's name"))
@@ -86,6 +150,15 @@ class RosterPanel(QWidget, Page):
         self.remove_button = QPushButton(self.tr("Remove"))
         self.remove_button.setAccessibleName(self.tr("Remove selected person"))
         self.remove_button.clicked.connect(self._remove)
+        self.group_button = QPushButton(self.tr("Put in group…"))
+        self.group_button.setAccessibleName(self.tr("Put the selected walkers in a group"))
+        self.group_button.setToolTip(self.tr(
+            "Select several walkers (Shift+arrows or Ctrl+click), then put them all in one "
+            "group. Shortcut: Ctrl+G."))
+        self.group_button.clicked.connect(self.put_in_group)
+        self._group_shortcut = QShortcut(QKeySequence("Ctrl+G"), self)
+        self._group_shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        self._group_shortcut.activated.connect(self.put_in_group)
 
         self.group_name = QLineEdit()
         self.group_name.setPlaceholderText(self.tr("Group name, e.g. Group B"))
@@ -103,6 +176,7 @@ class RosterPanel(QWidget, Page):
         add_row = QHBoxLayout()
         add_row.addWidget(self.new_name, 1)
         add_row.addWidget(self.add_button)
+        add_row.addWidget(self.group_button)
         add_row.addWidget(self.remove_button)
         group_row = QHBoxLayout()
         group_row.addWidget(self.group_name, 1)
@@ -117,34 +191,32 @@ class RosterPanel(QWidget, Page):
         layout.addWidget(self.message)
         self.refresh()
 
+    def _roles(self) -> Choices:
+        return [(self.tr("Walker"), d.Role.WALKER.value),
+                (self.tr("Facilitator"), d.Role.FACILITATOR.value)]
+
     def refresh(self) -> None:
         walk = self._services.walks.get_walk(self.walk_id)
+        self._groups = [(self.tr("No group"), None), *((g.name, g.id) for g in walk.groups)]
+        roles = dict((value, label) for label, value in self._roles())
+        groups = dict((value, label) for label, value in self._groups)
+        # Cells are updated in place: the cursor, the selection and a cell being typed
+        # into stay where they are while edits land.
         self._loading = True
         try:
             self.table.setRowCount(len(walk.participants))
             for row, person in enumerate(walk.participants):
-                name = QTableWidgetItem(person.display_name)
-                name.setData(Qt.ItemDataRole.UserRole, person.id)
-                self.table.setItem(row, 0, name)
-                role = QComboBox()
-                role.setAccessibleName(self.tr("Role of {0}").format(person.display_name))
-                role.addItem(self.tr("Walker"), d.Role.WALKER.value)
-                role.addItem(self.tr("Facilitator"), d.Role.FACILITATOR.value)
-                role.setCurrentIndex(role.findData(person.role.value))
-                role.activated.connect(
-                    lambda _i, p=person.id, box=role: self._update(p, role=box.currentData()))
-                self.table.setCellWidget(row, 1, role)
-                group = QComboBox()
-                group.setAccessibleName(self.tr("Group of {0}").format(person.display_name))
-                group.addItem(self.tr("No group"), None)
-                for g in walk.groups:
-                    group.addItem(g.name, g.id)
-                group.setCurrentIndex(max(0, group.findData(person.group_id)))
-                group.activated.connect(
-                    lambda _i, p=person.id, box=group: self._update(p, group_id=box.currentData()))
-                self.table.setCellWidget(row, 2, group)
+                if not is_editing(self.table, row, NAME):
+                    name = set_cell_text(self.table, row, NAME, person.display_name)
+                    name.setData(Qt.ItemDataRole.UserRole, person.id)
+                for column, value, labels in ((ROLE, person.role.value, roles),
+                                              (GROUP, person.group_id, groups)):
+                    item = set_cell_text(self.table, row, column,
+                                         labels.get(value, labels.get(None, "")))
+                    item.setData(Qt.ItemDataRole.UserRole, value)
         finally:
             self._loading = False
+        self._fit_choice_columns()
         lines = []
         low, high = self._sizes
         for g in walk.groups:
@@ -162,6 +234,34 @@ class RosterPanel(QWidget, Page):
                             else ""))
         self.groups_label.setText("\n".join(lines))
         self.remove_button.setEnabled(bool(walk.participants))
+        self.group_button.setEnabled(bool(walk.participants))
+
+    def _fit_choice_columns(self) -> None:
+        """Role and Group as wide as a drop-down showing their longest choice (and their
+        heading): readable at any window width; the names get the rest. In a narrow
+        place (the pre-brief's step) neither takes more than a third of the table, so
+        the names stay readable too (a very long group name is then cut with "…")."""
+        for column, choices in ((ROLE, self._roles()), (GROUP, self._groups)):
+            probe = QComboBox()
+            probe.setFont(self.table.font())
+            for label, _value in choices:
+                probe.addItem(label)
+            probe.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+            heading = self.table.horizontalHeader().sectionSizeFromContents(column).width()
+            self._natural[column] = max(probe.sizeHint().width(), heading) + 8
+            probe.deleteLater()
+        self._apply_column_widths()
+
+    def _apply_column_widths(self) -> None:
+        third = max(self.table.viewport().width() // 3, 0)
+        for column, natural in self._natural.items():
+            roles_floor = self._natural.get(ROLE, natural) if column == ROLE else 0
+            self.table.setColumnWidth(column, max(min(natural, third), roles_floor))
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.table.viewport() and event.type() == QEvent.Type.Resize:
+            self._apply_column_widths()  # the table's own width, once it is laid out
+        return super().eventFilter(watched, event)
 
     def _sizes_text(self) -> str:
         low, high = self._sizes
@@ -219,12 +319,53 @@ class RosterPanel(QWidget, Page):
                 warning + "\n\n" + self.tr("Remove them?"), self.tr("Remove")):
             self._write("remove_participant", person_id)
 
-    def _update(self, person_id: str, **changes: object) -> None:
-        self._write("update_participant", person_id, changes=changes)
+    def _person_id(self, row: int) -> str | None:
+        item = self.table.item(row, NAME)
+        return None if item is None else str(item.data(Qt.ItemDataRole.UserRole))
 
-    def _name_edited(self, item: QTableWidgetItem) -> None:
-        if self._loading or item.column() != 0:
+    def selected_ids(self) -> list[str]:
+        """The people of the selected rows, in roster order; else the one the cursor is on."""
+        selection = self.table.selectionModel()
+        rows = sorted({i.row() for i in selection.selectedIndexes()}) if selection else []
+        if not rows and self.table.currentRow() >= 0:
+            rows = [self.table.currentRow()]
+        return [pid for pid in map(self._person_id, rows) if pid]
+
+    def put_in_group(self) -> None:
+        """Put every selected walker in one group, chosen from a list: one write."""
+        ids = self.selected_ids()
+        if not ids:
+            self._asker.inform(self, self.tr("Put in group"), self.tr(
+                "Select the walkers first: click one, then Shift+click or Ctrl+click "
+                "the others (or Shift+arrows)."))
             return
-        person_id = str(item.data(Qt.ItemDataRole.UserRole))
-        # A failure keeps the typed name in the table; Retry (in the message) saves it.
-        self._write("update_participant", person_id, changes={"display_name": item.text()})
+        if len(self._groups) < 2:
+            self._asker.inform(self, self.tr("Put in group"), self.tr(
+                "Add a group first: type its name below the table and press Add group."))
+            return
+        labels = [label for label, _value in self._groups]
+        chosen = self._asker.pick(self, self.tr("Put in group"), self.tr(
+            "Put {0} in which group?").format(fmt.plural(len(ids), "walker", "walkers")),
+            labels)
+        if chosen is None:
+            return
+        group_id = self._groups[labels.index(chosen)][1]
+        self._write("put_in_group", ids, group_id)
+
+    def _cell_edited(self, item: QTableWidgetItem) -> None:
+        if self._loading:
+            return
+        person_id = self._person_id(item.row())
+        if not person_id:
+            return
+        # A failure keeps what was typed or chosen in the table; Retry (in the message)
+        # saves it.
+        if item.column() == NAME:
+            self._write("update_participant", person_id,
+                        changes={"display_name": item.text()})
+        elif item.column() == ROLE:
+            self._write("update_participant", person_id,
+                        changes={"role": item.data(Qt.ItemDataRole.UserRole)})
+        elif item.column() == GROUP:
+            self._write("update_participant", person_id,
+                        changes={"group_id": item.data(Qt.ItemDataRole.UserRole)})

@@ -1,6 +1,10 @@
 """The route: numbered visits, with a column per visit detail declared in
 walkapp.visit_fields (room, grade, subject…). A teacher-name column exists only while the
-walk records teacher names (off by default)."""
+walk records teacher names (off by default).
+
+The table is typed into like a spreadsheet (walkapp.ui.widgets.row_table.spreadsheet_keys):
+"B12 Tab 8 Tab Maths Enter" fills a visit's room, grade and subject; Tab from the last cell
+adds a visit and goes on into it."""
 
 from __future__ import annotations
 
@@ -28,6 +32,7 @@ from walkapp.services.commands import PlanEdit
 from walkapp.ui import workers
 from walkapp.ui.dialogs import Asker
 from walkapp.ui.page import Page
+from walkapp.ui.widgets.row_table import is_editing, set_cell_text, spreadsheet_keys
 from walkapp.ui.widgets.write_notice import WriteNotice
 from walkapp.ui.writer import Writer
 
@@ -44,7 +49,9 @@ class RoutePanel(QWidget, Page):  # edits go to the writer at once; on_change re
         self._loading = False
 
         intro = QLabel(self.tr("Visits are numbered, not named. Room, grade and subject help "
-                               "the group find its way; all are optional."))
+                               "the group find its way; all are optional. Type into the "
+                               "table as into a spreadsheet: Tab moves along, Enter moves "
+                               "down, Tab from the last cell adds a visit."))
         intro.setWordWrap(True)
         self._fields = vf.VISIT_FIELDS
         self.table = QTableWidget(0, 1 + len(self._fields))
@@ -58,6 +65,10 @@ class RoutePanel(QWidget, Page):  # edits go to the writer at once; on_change re
         header.setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
         self.table.itemChanged.connect(self._edited)
+        self.keys = spreadsheet_keys(self.table, on_past_end=self._add_one_and_go_on)
+        # The row a visit added by Tab from the last cell will appear in: the cursor goes
+        # there once the re-read shows it.
+        self._go_to_row: int | None = None
 
         self.count = QSpinBox()
         self.count.setRange(1, 30)
@@ -103,24 +114,26 @@ class RoutePanel(QWidget, Page):  # edits go to the writer at once; on_change re
         self._reads.start(lambda: self._services.walks.get_walk(self.walk_id), self._show)
 
     def _show(self, walk: d.Walk) -> None:
-        current = self.table.currentRow()
+        # Cells are updated in place (set_cell_text), so the current cell, the selection
+        # and a cell being typed into stay where they are while edits land one by one.
         self._loading = True
         try:
             self.table.setRowCount(len(walk.visits))
+            read_only = Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemIsEnabled
             for row, visit in enumerate(walk.visits):
-                label = QTableWidgetItem(visit.label)
-                label.setFlags(label.flags() & ~Qt.ItemFlag.ItemIsEditable)
+                label = set_cell_text(self.table, row, 0, visit.label, read_only)
                 label.setData(Qt.ItemDataRole.UserRole, visit.id)
-                self.table.setItem(row, 0, label)
                 for column, field in enumerate(self._fields, start=1):
-                    self.table.setItem(row, column,
-                                       QTableWidgetItem(getattr(visit, field.name) or ""))
+                    if not is_editing(self.table, row, column):
+                        set_cell_text(self.table, row, column,
+                                      getattr(visit, field.name) or "")
             for column, field in enumerate(self._fields, start=1):
                 # Teacher names are not even recorded unless the walk records them.
                 self.table.setColumnHidden(column, field.gate is vf.Gate.TEACHER_NAMES
                                            and not walk.show_teacher_names)
-            if 0 <= current < len(walk.visits):
-                self.table.selectRow(current)
+            if self._go_to_row is not None and self._go_to_row < len(walk.visits):
+                row, self._go_to_row = self._go_to_row, None
+                self.keys.go_to(row, self.keys.first_column(row))
         finally:
             self._loading = False
 
@@ -150,6 +163,13 @@ class RoutePanel(QWidget, Page):  # edits go to the writer at once; on_change re
     def _add(self) -> None:
         for _ in range(self.count.value()):
             self._write("add_visit", self.walk_id)
+
+    def _add_one_and_go_on(self) -> None:
+        """Tab from the last cell of the last visit: a new visit, and the cursor in it."""
+        if self._go_to_row is not None:
+            return  # one is on its way already
+        self._go_to_row = self.table.rowCount()
+        self._write("add_visit", self.walk_id, then=lambda _visit: self.refresh())
 
     def _remove(self) -> None:
         visit_id = self._visit_id(self.table.currentRow())

@@ -12,7 +12,9 @@ from datetime import date, timedelta
 from PySide6.QtCore import (
     QAbstractItemModel,
     QDate,
+    QEvent,
     QModelIndex,
+    QObject,
     QPersistentModelIndex,
     Qt,
     QTimer,
@@ -23,13 +25,13 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QCompleter,
-    QDateEdit,
     QHBoxLayout,
     QHeaderView,
     QLineEdit,
     QPushButton,
     QStyleOptionViewItem,
     QTableView,
+    QToolTip,
     QWidget,
 )
 
@@ -40,15 +42,14 @@ from walkapp.services.debrief import DebriefService
 from walkapp.services.walks import WalkService
 from walkapp.ui.dialogs import Asker
 from walkapp.ui.models.action_items import (
-    DATE_FORMAT,
     DUE,
     OWNER,
     STATUS,
     ActionItemsModel,
-    to_qdate,
 )
 from walkapp.ui.screens.postbrief.base import Panel, heading, wrap_label
 from walkapp.ui.screens.postbrief.padded import PaddedTextDelegate
+from walkapp.ui.widgets.date_field import DateField
 from walkapp.ui.widgets.note_text import ElidedLabel
 from walkapp.ui.widgets.nudge_field import OFF, NudgeField, NudgeSetup, hint_under
 from walkapp.ui.widgets.row_table import select_row_id, selected_row_id
@@ -58,23 +59,51 @@ Index = QModelIndex | QPersistentModelIndex
 
 
 class DueDateDelegate(PaddedTextDelegate):
+    """The due date typed in the user's locale (walkapp.formatting.parse_date), or picked
+    from a calendar; one that cannot be read is not saved, and the cell says why."""
+
     def createEditor(self, parent: QWidget, option: QStyleOptionViewItem, index: Index
                      ) -> QWidget:
-        editor = QDateEdit(parent)
-        editor.setCalendarPopup(True)
-        editor.setDisplayFormat(DATE_FORMAT)
-        editor.setAccessibleName(self.tr("Due date"))
+        editor = DateField(self.tr("Due date"), parent=parent)
+        editor.setAutoFillBackground(True)
+        # Keys typed go to the field's line edit: Tab, Enter and Esc reach the delegate too.
+        editor.edit.installEventFilter(self)
         return editor
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        parent = watched.parent() if isinstance(watched, QLineEdit) else None
+        if isinstance(parent, DateField):
+            return super().eventFilter(parent, event)
+        return super().eventFilter(watched, event)
+
+    def updateEditorGeometry(self, editor: QWidget, option: QStyleOptionViewItem,
+                             index: Index) -> None:
+        rect = option.rect
+        editor.setGeometry(rect.x(), rect.y(), max(rect.width(), editor.sizeHint().width()),
+                           rect.height())
 
     def setEditorData(self, editor: QWidget, index: Index) -> None:
         value = index.data(Qt.ItemDataRole.EditRole)
-        assert isinstance(editor, QDateEdit)
-        editor.setDate(value if isinstance(value, QDate) and value.isValid()
-                       else QDate.currentDate())
+        assert isinstance(editor, DateField)
+        valid = isinstance(value, QDate) and value.isValid()
+        editor.set_date(date(value.year(), value.month(), value.day()) if valid else None)
 
     def setModelData(self, editor: QWidget, model: QAbstractItemModel, index: Index) -> None:
-        assert isinstance(editor, QDateEdit)
-        model.setData(index, editor.date(), Qt.ItemDataRole.EditRole)
+        assert isinstance(editor, DateField)
+        if not editor.edit.text().strip():
+            model.setData(index, QDate(), Qt.ItemDataRole.EditRole)  # no due date
+            return
+        if not editor.read_typed():
+            view = self.parent()
+            if isinstance(view, QTableView):
+                rect = view.visualRect(model.index(index.row(), index.column()))
+                QToolTip.showText(view.viewport().mapToGlobal(rect.bottomLeft()),
+                                  editor.error.text(), view)
+            return
+        day = editor.date()
+        if day is not None:
+            model.setData(index, QDate(day.year, day.month, day.day),
+                          Qt.ItemDataRole.EditRole)
 
 
 class StatusDelegate(PaddedTextDelegate):
@@ -167,11 +196,9 @@ class ActionItemsPanel(Panel):
         self.new_owner.setCompleter(self._owner_completer)
         self.has_due = QCheckBox(self.tr("Due"))
         self.has_due.setAccessibleName(self.tr("The new action item has a due date"))
-        self.new_due = QDateEdit()
-        self.new_due.setCalendarPopup(True)
-        self.new_due.setDisplayFormat(DATE_FORMAT)
-        self.new_due.setAccessibleName(self.tr("Due date of the new action item"))
-        self.new_due.setDate(to_qdate(date.today() + timedelta(days=14)))
+        # Typed in the user's locale (15/01/2027 in the UK), or picked from a calendar.
+        self.new_due = DateField(self.tr("Due date of the new action item"),
+                                 date.today() + timedelta(days=14))
         self.new_due.setEnabled(False)
         self.has_due.toggled.connect(self.new_due.setEnabled)
         self.add_button = QPushButton(self.tr("Add"))
@@ -290,7 +317,11 @@ class ActionItemsPanel(Panel):
         if not text:
             self.new_text.setFocus()
             return
-        due = self.new_due.date().toPython() if self.has_due.isChecked() else None
+        if self.has_due.isChecked() and (not self.new_due.read_typed()
+                                         or self.new_due.date() is None):
+            self.new_due.setFocus()  # the field says why; nothing is lost
+            return
+        due = self.new_due.date() if self.has_due.isChecked() else None
         owner = self.new_owner.text()
 
         def added(_item: object) -> None:
