@@ -279,6 +279,9 @@ EXEMPT = {
     ("plan_again.py", "title"): "the next walk's title",
     ("details.py", "school"): "a school's name",
     ("item_list.py", "new_text"): "look-fors and norms: the plan's headings, not evidence",
+    ("lists.py", "description"): "what a look-for looks like: the plan's words, not evidence",
+    ("passphrase_dialogs.py", "field"): "a passphrase",
+    ("date_field.py", "edit"): "a date",
 }
 BOX = re.compile(r"(?:self\.)?(\w+)\s*=\s*(?:QPlainTextEdit|QLineEdit|QTextEdit|_PlainEdit|"
                  r"_Editor|NoteTextEdit)\(")
