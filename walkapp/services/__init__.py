@@ -18,6 +18,7 @@ from walkapp.services.notes import NoteDraft, NoteService
 from walkapp.services.plan import PlanService
 from walkapp.services.records import RecordService
 from walkapp.services.responses import ResponseService
+from walkapp.services.reviews import ReviewService
 from walkapp.services.runs import RunService
 from walkapp.services.trash import TrashService
 from walkapp.services.walks import NewWalk, WalkService
@@ -40,6 +41,7 @@ class Services:
     trash: TrashService
     history: HistoryService
     conflicts: ConflictService
+    reviews: ReviewService
     # No BundleService here: walkapp.bundles builds on the services, not the other way round
     # (the layers contract in pyproject.toml). The CLI and the ui make their own from db and bus.
 
@@ -54,7 +56,8 @@ class Services:
                    responses=ResponseService(db, bus, clock), runs=RunService(db, bus, clock),
                    trash=TrashService(db, bus, clock),
                    history=HistoryService(db, bus, clock),
-                   conflicts=ConflictService(db, bus, clock))
+                   conflicts=ConflictService(db, bus, clock),
+                   reviews=ReviewService(db, bus, clock))
 
     def close(self) -> None:
         self.db.close()

@@ -27,7 +27,8 @@ if TYPE_CHECKING:  # the services package imports its modules, not this one: no 
     from walkapp.services import Services
 
 __all__ = ["Call", "Command", "ConflictResolve", "DebriefEdit", "NoteWrite", "PlanEdit",
-           "RunnerAction", "RunnerVerb", "SaveAnswer", "TrashEdit", "WalkDetailsEdit", "WalkEdit"]
+           "ReviewEdit", "RunnerAction", "RunnerVerb", "SaveAnswer", "TrashEdit", "WalkDetailsEdit",
+           "WalkEdit"]
 
 
 class Command:
@@ -254,3 +255,31 @@ class Call(Command):
 
     def coalesce_key(self) -> str | None:
         return self.key
+
+
+@dataclass(frozen=True)
+class ReviewEdit(_ServiceCall):
+    """The facilitator's decision on a note at the evidence wall (walkapp.note_states):
+    set aside, keep in the record, put back, rewrite; `restore` and `unrewrite` are what
+    their undo runs. Never coalesced: each is a decision."""
+
+    service: ClassVar[str] = "reviews"
+    methods: ClassVar[Mapping[str, str]] = {
+        "set_aside": "set the note aside", "keep": "keep the note in the record",
+        "put_back": "put the note back", "restore": "put the decision on the note back",
+        "rewrite": "rewrite the note", "unrewrite": "undo the rewrite of the note",
+    }
+
+    def undo(self, result: Any) -> Command | None:
+        from walkapp.services.reviews import ReviewChange, Rewrite
+
+        if isinstance(result, ReviewChange):
+            return ReviewEdit("restore", (result.note_id, result.before))
+        if isinstance(result, Rewrite):
+            if result.before == result.after:
+                return None  # nothing changed, nothing to undo
+            if self.method == "unrewrite":
+                return ReviewEdit("rewrite", (result.note_id, result.before))
+            return ReviewEdit("unrewrite", (result.note_id, result.before,
+                                            result.kept_history))
+        return None
