@@ -84,3 +84,17 @@ def test_walkapp_report_prints_only_the_record(services: Services, tmp_path: Pat
     text = squash(pdf_text(target.read_bytes()))
     assert squash(REWORDED) in text and squash(KEPT) in text
     assert squash(ASIDE) not in text and squash(JUDGEMENT) not in text
+
+
+def test_walkapp_show_marks_what_the_records_leave_out(services: Services,
+                                                       capsys: pytest.CaptureFixture[str]
+                                                       ) -> None:
+    walk, _ids = _walk(services)
+    code, out, err = run(capsys, "show", walk.title)
+    assert code == 0, err
+    lines = {line.strip().split(": ", 1)[1].split(" — ")[0]: line for line in
+             out.splitlines() if ": " in line and " — " in line}
+    assert lines[ASIDE].endswith("[set aside: not in the record]")
+    assert lines[NAMED].endswith("[flagged: not in the record]")
+    assert lines[KEPT].endswith("[flagged, kept in the record]")
+    assert lines[PLAIN].endswith("Walker 1") and lines[REWORDED].endswith("Walker 1")
