@@ -8,8 +8,9 @@ and in the merge; a purge by ON DELETE CASCADE).
 
 A rewrite is a new version of the note by the facilitator; the text it replaces is kept in
 the note's history by the history rule (`walkapp.services.history.keep_replaced_text`), for
-any note a walker wrote — also one typed under a walker's name on this laptop, because a
-rewrite at the wall is a deliberate change of someone else's words.
+any note under a walker's name — also one typed here from a walker's paper note-catcher,
+whose corrections while typing keep no drafts (walkapp.services.note_save): a rewrite at
+the wall changes what the note says, not how it was typed, so the walker's words stay.
 
 Every method returns what it changed (`ReviewChange`, `Rewrite`), which is what the
 commands' `undo(result)` builds the reversing command from (`walkapp.services.commands`).

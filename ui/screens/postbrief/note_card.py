@@ -145,9 +145,11 @@ class NoteCardDialog(QDialog):
         self.save_button.clicked.connect(self.save_rewrite)
         self.cancel_button = QPushButton(self.tr("Cancel"))
         self.cancel_button.setObjectName("cancelRewrite")
+        self.cancel_button.setAccessibleName(self.tr("Cancel the rewrite (Escape)"))
         self.cancel_button.clicked.connect(self.cancel_rewrite)
         self.close_button = QPushButton(self.tr("Close"))
         self.close_button.setObjectName("closeNote")
+        self.close_button.setAccessibleName(self.tr("Close the note"))
         self.close_button.clicked.connect(self.reject)
         for key in ("Ctrl+Return", "Ctrl+Enter"):
             shortcut = QShortcut(QKeySequence(key), self)
