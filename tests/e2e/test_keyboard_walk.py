@@ -32,6 +32,7 @@ from tests.ui.conftest import ScriptedAsker
 from tests.ui.observe_helpers import type_text
 from walkapp import domain as d
 from walkapp import nudge
+from walkapp.events import Entity
 from walkapp.note_states import NoteState
 from walkapp.protocol.runner import RunnerState, RunStatus
 from walkapp.protocol.schema import Activity
@@ -345,6 +346,8 @@ def test_a_whole_walk_by_keyboard_alone(qtbot, services: Services, qsettings: QS
 
     assert on_page(REWRITE) and on_page(kept) and on_page(NOTES[0][1])
     assert not on_page(judged)     # the walker's original: in the note's history only
+    history = services.history.history(walk_id, Entity.NOTE, texts[judged])
+    assert [(e.text, e.author_id) for e in history] == [(judged, first.id), (REWRITE, None)]
     assert not on_page(aside)
     assert on_page("1 note is not printed")
     window.close()

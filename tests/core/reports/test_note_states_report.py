@@ -98,3 +98,16 @@ def test_walkapp_show_marks_what_the_records_leave_out(services: Services,
     assert lines[NAMED].endswith("[flagged: not in the record]")
     assert lines[KEPT].endswith("[flagged, kept in the record]")
     assert lines[PLAIN].endswith("Walker 1") and lines[REWORDED].endswith("Walker 1")
+
+
+def test_walkapp_show_json_carries_the_decisions(services: Services,
+                                                 capsys: pytest.CaptureFixture[str]) -> None:
+    import json
+
+    walk, ids = _walk(services)
+    code, out, err = run(capsys, "show", walk.title, "--json")
+    assert code == 0, err
+    shown = json.loads(out)
+    assert {r["note_id"]: r["state"] for r in shown["reviews"]} == {
+        ids[ASIDE]: "set_aside", ids[KEPT]: "kept"}
+    assert shown["rewritten"] == [ids[JUDGEMENT]]
