@@ -21,6 +21,7 @@ Pure functions, no storage and no Qt: the services read the rows, this module de
 
 from __future__ import annotations
 
+import functools
 import hashlib
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from collections.abc import Set as AbstractSet
@@ -77,10 +78,23 @@ def text_hash(text: str) -> str:
     return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
 
 
+@functools.lru_cache(maxsize=4096)
+def _nudge_flags(text: str, language: str) -> tuple[nudge.Flag, ...]:
+    # The wall works the states out again after every decision, a report for every page
+    # run: the same texts each time (the word lists are cached for the process too).
+    return tuple(nudge.check(text, language))
+
+
 def status_of(text: str, review: d.NoteReview | None, *, rewritten: bool, language: str,
               check: Checker = nudge.check) -> NoteStatus:
     """The state of a note showing `text`, reviewed as `review` (None: not reviewed)."""
-    flags = tuple(check(text, language or "en")) if text.strip() else ()
+    lang = language or "en"
+    if not text.strip():
+        flags: tuple[nudge.Flag, ...] = ()
+    elif check is nudge.check:
+        flags = _nudge_flags(text, lang)
+    else:
+        flags = tuple(check(text, lang))
     if review is not None and review.state == SET_ASIDE:
         return NoteStatus(NoteState.SET_ASIDE, flags)
     if flags:
