@@ -9,6 +9,7 @@ wrong reason."""
 from __future__ import annotations
 
 import sqlite3
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -281,3 +282,20 @@ def test_keeping_both_versions_keeps_each_ones_review(tmp_path: Path) -> None:
         states = {n.text: _state(fac.services, walk_id, n.id)
                   for n in fac.services.notes.list_notes(walk_id)}
         assert states[JUDGEMENT] is NoteState.SET_ASIDE and states[PLAIN].in_record
+
+
+def test_a_walk_in_spanish_is_judged_by_the_spanish_word_list(services: Services) -> None:
+    from walkapp.reports.build_walk import debrief_data
+    from walkapp.services import NewWalk
+
+    praise = "La profesora fue excelente"
+    assert nudge.check(praise, "es") and not nudge.check(praise, "en")
+    walk = services.walks.create_walk(NewWalk(title="Paseo", walk_date=date(2026, 11, 2),
+                                              language="es"))
+    services.plan.add_participant(walk.id, "Ana")
+    visit = services.plan.add_visit(walk.id)
+    walker = services.walks.get_walk(walk.id).walkers[0]
+    note = services.notes.save_note(NoteDraft(walk.id, walker.id, praise, visit_id=visit.id))
+    assert _state(services, walk.id, note.id) is NoteState.FLAGGED
+    record = services.records.walk_record(walk.id)
+    assert debrief_data(record).held_back_notes == 1
