@@ -324,7 +324,6 @@ def test_a_whole_walk_by_keyboard_alone(qtbot, services: Services, qsettings: QS
         assert wall.states()[texts[judged]] is NoteState.REWRITTEN
         assert wall.states()[texts[aside]] is NoteState.SET_ASIDE
         assert wall.states()[texts[kept]] is NoteState.KEPT
-        wall.grab().save("/tmp/states-e2e-wall.png")
 
     run_by_keyboard(keys, post, work_the_step)
     keys.wait(window.writer.is_idle)

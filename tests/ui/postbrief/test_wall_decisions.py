@@ -93,7 +93,6 @@ def test_flagged_cards_are_marked_and_counted(qtbot, services: Services, walk: d
         assert index.data(Qt.ItemDataRole.AccessibleTextRole).startswith("Flagged") is marked
     assert wall.held_back.isVisible()
     assert wall.held_back.text().startswith("2 flagged notes are not going to the record.")
-    wall.grab().save("/tmp/states-wall-flagged.png")
 
 
 def test_rewrite_set_aside_keep_and_put_back_by_keyboard(qtbot, services: Services,
@@ -110,14 +109,12 @@ def test_rewrite_set_aside_keep_and_put_back_by_keyboard(qtbot, services: Servic
     dialog = _open_by_keyboard(qtbot, wall, judged.id)
     assert dialog.spans() and dialog.spans()[0].kind == "evaluative"
     assert "Flagged" in dialog.state_line.text()
-    dialog.grab().save("/tmp/states-card-flagged.png")
     _key(_focused(), Qt.Key.Key_R, ALT)  # a mnemonic presses its button a moment later
     qtbot.waitUntil(lambda: not dialog.text.isReadOnly(), timeout=2000)
     assert _focused() is dialog.text
     type_text(dialog.text, REWORDED)  # replaces the selected text
     qtbot.waitUntil(lambda: "Nothing in this wording is flagged" in dialog.flags_line.text(),
                     timeout=2000)
-    dialog.grab().save("/tmp/states-card-rewriting.png")
     count = wall.refresh_count
     _key(_focused(), Qt.Key.Key_Return, CTRL)
     _decided(qtbot, wall, dialog, count)
@@ -145,7 +142,6 @@ def test_rewrite_set_aside_keep_and_put_back_by_keyboard(qtbot, services: Servic
     _decided(qtbot, wall, dialog, count)
     assert wall.states()[kept.id] is NoteState.KEPT
     assert wall.held_back.text().startswith("1 flagged and 1 set aside: 2 notes are not")
-    wall.grab().save("/tmp/states-wall-decided.png")
 
     # Put back (Alt+P): the set-aside note is in the record again.
     dialog = _open_by_keyboard(qtbot, wall, plain.id)
@@ -179,7 +175,7 @@ def test_an_empty_rewrite_is_refused_and_loses_nothing(qtbot, services: Services
     assert services.notes.get_note(judged.id).text == JUDGEMENT
 
 
-def test_a_huge_note_opens_whole_and_a_conflict_card_goes_to_conflicts(
+def test_a_huge_note_opens_whole_from_the_button_and_by_double_click(
         qtbot, services: Services, walk: d.Walk, bridge: ChangeBridge) -> None:
     huge = add_note(services, walk, text="Pupils counted in pairs. " * 2000)
     wall = _wall(qtbot, services, walk.id, bridge)
@@ -187,3 +183,41 @@ def test_a_huge_note_opens_whole_and_a_conflict_card_goes_to_conflicts(
     assert dialog.text.toPlainText() == huge.text  # the wall shortens it; the card does not
     _key(dialog.text, Qt.Key.Key_Escape)
     qtbot.waitUntil(lambda: not dialog.isVisible(), timeout=2000)
+    wall.activateWindow()
+    qtbot.waitUntil(wall.isActiveWindow, timeout=2000)
+    # "Open the note…" under the wall, reached by Tab, for the card the keyboard is on.
+    assert wall.open_button.isEnabled()
+    for _ in range(20):
+        if _focused() is wall.open_button:
+            break
+        _key(_focused(), Qt.Key.Key_Tab)
+    _key(wall.open_button, Qt.Key.Key_Space)
+    qtbot.waitUntil(lambda: wall.card_dialog is not None and wall.card_dialog is not dialog
+                    and wall.card_dialog.isVisible(), timeout=2000)
+    second = wall.card_dialog
+    assert second is not None and second.note.note_id == huge.id
+    second.reject()
+    # And a double-click on a card.
+    index = wall.model.index(_row(wall, huge.id), 0)
+    where = wall.tree.visualRect(index).center()
+    qtbot.mouseClick(wall.tree.viewport(), Qt.MouseButton.LeftButton, pos=where)
+    qtbot.mouseDClick(wall.tree.viewport(), Qt.MouseButton.LeftButton, pos=where)
+    qtbot.waitUntil(lambda: wall.card_dialog is not None and wall.card_dialog is not second
+                    and wall.card_dialog.isVisible(), timeout=2000)
+    assert wall.card_dialog is not None
+    wall.card_dialog.reject()
+
+
+def test_a_rewrite_typed_and_not_saved_is_saved_when_the_walk_closes(
+        qtbot, services: Services, walk: d.Walk, bridge: ChangeBridge) -> None:
+    judged = add_note(services, walk, text=JUDGEMENT)
+    wall = _wall(qtbot, services, walk.id, bridge)
+    dialog = _open_by_keyboard(qtbot, wall, judged.id)
+    _key(_focused(), Qt.Key.Key_R, ALT)
+    qtbot.waitUntil(lambda: not dialog.text.isReadOnly(), timeout=2000)
+    type_text(dialog.text, REWORDED)
+    wall.save_pending()  # what closing the walk asks first: the rewrite goes to the writer
+    settle(qtbot, wall)
+    assert services.notes.get_note(judged.id).text == REWORDED
+    wall.shutdown()
+    assert not dialog.isVisible()

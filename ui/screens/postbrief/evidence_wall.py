@@ -199,6 +199,22 @@ class EvidenceWall(Panel, WallDecisions):
         self.use_writer(writer or Writer.around(self, notes, walks,
                                                 *([reviews] if reviews else [])))
 
+    def save_pending(self) -> bool:
+        # A rewrite typed in an open note and not saved yet is saved, as typed text is
+        # everywhere else (it is a new version: the walker's words stay in its history).
+        dialog = self.card_dialog
+        if dialog is not None and dialog.isVisible() and dialog.pending_rewrite():
+            dialog.save_rewrite()
+        return super().save_pending()
+
+    def shutdown(self) -> None:
+        # A note still open goes with the walk (a rewrite typed in it was saved by
+        # save_pending, which the walk's closing asks first).
+        if self.card_dialog is not None:
+            self.card_dialog.reject()
+            self.card_dialog.reject()  # the first Escape only leaves a rewrite
+        super().shutdown()
+
     # -- state -------------------------------------------------------------------------------
     def group_by(self) -> GroupBy:
         for mode, button in self.mode_buttons.items():

@@ -102,7 +102,7 @@ class NoteCardDialog(QDialog):
         self.flags_line.setTextFormat(Qt.TextFormat.PlainText)
         self._check_timer = QTimer(self, singleShot=True, interval=150)
         self._check_timer.timeout.connect(self._recheck)
-        self.text.textChanged.connect(self._check_timer.start)
+        self.text.textChanged.connect(self._text_changed)
 
         self.history = QTextBrowser()
         self.history.setObjectName("noteCardHistory")
@@ -182,6 +182,12 @@ class NoteCardDialog(QDialog):
     # -- what the note is --------------------------------------------------------------------
     def spans(self) -> tuple[Span, ...]:
         return self.highlighter.spans()
+
+    def _text_changed(self) -> None:
+        # Only words being typed need checking again (underlining the flags changes the
+        # document's formats too, and a closed note checks nothing).
+        if self._rewriting and self.isVisible():
+            self._check_timer.start()
 
     def _recheck(self) -> None:
         self._check_timer.stop()
@@ -278,6 +284,11 @@ class NoteCardDialog(QDialog):
             self.cancel_rewrite()
             return
         self._run(ReviewEdit("rewrite", (self.note.note_id, text)))
+
+    def pending_rewrite(self) -> bool:
+        """Is a rewrite typed and not saved yet?"""
+        text = self.text.toPlainText()
+        return self._rewriting and bool(text.strip()) and text != self.note.text
 
     def _ctrl_enter(self) -> None:
         if self._rewriting:
