@@ -424,6 +424,18 @@ class Walk:
 
 
 @dataclass(frozen=True)
+class NoteReview:
+    """The facilitator's decision on one note at the evidence wall (`walkapp.note_states`):
+    `state` "kept" (in the record although flagged) or "set_aside" (never in a record).
+    `text_hash`: for "kept", the hash of the text the decision was made on (None: any)."""
+
+    note_id: str
+    state: str
+    text_hash: str | None = None
+    decided_at: datetime | None = None
+
+
+@dataclass(frozen=True)
 class WalkRecord:
     """A walk with everything recorded during it: the input for reports and exports."""
 
@@ -436,3 +448,7 @@ class WalkRecord:
     next_steps: tuple[NextStep, ...] = ()
     feedback: tuple[Feedback, ...] = ()
     phase_log: tuple[PhaseLogEntry, ...] = ()
+    # The facilitator's decisions on notes (walkapp.note_states decides from these which
+    # notes are in the record) and the notes whose text the facilitator changed.
+    reviews: tuple[NoteReview, ...] = ()
+    rewritten: tuple[str, ...] = ()

@@ -18,12 +18,16 @@ from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelInde
 
 from walkapp import formatting as fmt
 from walkapp.domain import Note, Stem, Walk
+from walkapp.note_states import NoteState, NoteStatus
 
 Index = QModelIndex | QPersistentModelIndex
 
 # Long notes are cut on the wall (the whole text is in the tooltip); a 20,000-character
 # paste must not turn one card into a screen-high wall of text.
 MAX_CARD_CHARS = 1200
+# The group that holds the notes set aside, after every other group (never a look-for's,
+# a stem's or a visit's id).
+SET_ASIDE_KEY = "\x00set-aside"
 
 
 class GroupBy(StrEnum):
@@ -49,6 +53,11 @@ class WallTexts:
     versions: str = "{0} versions"  # the mark on a note in conflict
     # The mark on a note whose text the facilitator changed (the walker's is kept).
     edited: str = "edited by the facilitator"
+    # The marks of the note states (walkapp.note_states), and the set-aside notes' group.
+    flagged: str = "Flagged"
+    kept: str = "Kept"
+    set_aside: str = "Set aside"
+    set_aside_group: str = "Set aside — not in the record"
 
 
 @dataclass(frozen=True)
@@ -63,6 +72,10 @@ class EvidenceCard:
     badge: str = ""
     # The facilitator changed this note's text: its earlier text is in its history.
     edited: bool = False
+    # Its state (walkapp.note_states) and the mark that shows it ("Flagged", "Kept"…;
+    # "" for a note simply in the record).
+    state: NoteState = NoteState.IN_RECORD
+    mark: str = ""
 
 
 @dataclass(frozen=True)
@@ -85,14 +98,20 @@ def _matches(terms: Sequence[str], haystack: str) -> bool:
 def group_notes(walk: Walk, notes: Iterable[Note], group_by: GroupBy, texts: WallTexts, *,
                 query: str = "", show_authors: bool = False,
                 versions: Mapping[str, int] | None = None,
-                edited: AbstractSet[str] = frozenset()) -> list[EvidenceGroup]:
+                edited: AbstractSet[str] = frozenset(),
+                statuses: Mapping[str, NoteStatus] | None = None) -> list[EvidenceGroup]:
     """Group `notes` for the wall. With a `query`, only matching notes are kept and groups
     left empty by the filter are dropped; without one, every look-for, stem and visit has a
     group even when it is empty (an empty look-for is itself something to talk about).
     `versions`: for each note in a conflict, how many versions it has (its card is marked).
     `edited`: the notes whose text the facilitator changed (marked "edited by the
-    facilitator"; HistoryService.rows_with_history)."""
+    facilitator"; HistoryService.rows_with_history). `statuses`: each note's state
+    (ReviewService.statuses): flagged and kept notes are marked, set-aside notes are
+    shown apart, in a group of their own after the others."""
     conflicted = versions or {}
+    states = statuses or {}
+    marks = {NoteState.FLAGGED: texts.flagged, NoteState.KEPT: texts.kept,
+             NoteState.SET_ASIDE: texts.set_aside}
     tags = {lf.id: lf for lf in walk.look_fors}
     visits = {v.id: v for v in walk.visits}
     names = {p.id: p.display_name for p in walk.participants}
@@ -119,7 +138,13 @@ def group_notes(walk: Walk, notes: Iterable[Note], group_by: GroupBy, texts: Wal
     # Reading order on the wall: visit by visit, then as the notes were written.
     ordered = sorted(notes, key=lambda n: (visit_position(n), n.created_at, n.id))
 
+    def state_of(note: Note) -> NoteState:
+        status = states.get(note.id)
+        return status.state if status is not None else NoteState.IN_RECORD
+
     def keys_of(note: Note) -> list[str]:
+        if state_of(note) is NoteState.SET_ASIDE:
+            return [SET_ASIDE_KEY]
         if group_by is GroupBy.LOOK_FOR:
             known = [t for t in note.look_for_ids if t in tags]
             return known or [""]
@@ -148,8 +173,10 @@ def group_notes(walk: Walk, notes: Iterable[Note], group_by: GroupBy, texts: Wal
         changed = note.id in edited
         if changed:
             parts.append("✎ " + texts.edited)
+        state = state_of(note)
         return EvidenceCard(note.id, text, " · ".join(parts), author, count,
-                            texts.versions.format(count) if count else "", changed), haystack
+                            texts.versions.format(count) if count else "", changed,
+                            state, marks.get(state, "")), haystack
 
     def also(entry: EvidenceCard, note: Note, key: str) -> EvidenceCard:
         # Under one look-for, name the note's *other* look-fors (the group names this one).
@@ -167,7 +194,8 @@ def group_notes(walk: Walk, notes: Iterable[Note], group_by: GroupBy, texts: Wal
         for key in keys_of(note):
             totals[key] = totals.get(key, 0) + 1
             if keep:
-                placed = also(entry, note, key) if group_by is GroupBy.LOOK_FOR else entry
+                placed = also(entry, note, key) \
+                    if group_by is GroupBy.LOOK_FOR and key != SET_ASIDE_KEY else entry
                 buckets.setdefault(key, []).append(placed)
 
     skeleton: list[tuple[str, str, str]]
@@ -180,6 +208,7 @@ def group_notes(walk: Walk, notes: Iterable[Note], group_by: GroupBy, texts: Wal
         skeleton = [(v.id, visit_names[v.id], "") for v in walk.visits]
         skeleton += [(v.id, visit_names[v.id], "") for v in walk.removed_visits]
         skeleton.append(("", texts.no_visit, ""))
+    skeleton.append((SET_ASIDE_KEY, texts.set_aside_group, ""))
 
     groups = []
     for key, title, description in skeleton:
@@ -187,7 +216,8 @@ def group_notes(walk: Walk, notes: Iterable[Note], group_by: GroupBy, texts: Wal
         total = totals.get(key, 0)
         # The catch-all group and a removed visit's appear only when they have notes; a
         # filter hides empty groups.
-        if ((key == "" or key in removed) and total == 0) or (terms and not cards):
+        if ((key in ("", SET_ASIDE_KEY) or key in removed) and total == 0) or (
+                terms and not cards):
             continue
         groups.append(EvidenceGroup(key, title, description, cards, total))
     return groups
@@ -208,6 +238,8 @@ class EvidenceModel(QAbstractListModel):
     ExpandedRole = Qt.ItemDataRole.UserRole + 5
     BadgeRole = Qt.ItemDataRole.UserRole + 6  # "2 versions" on a note in conflict, or ""
     EditedRole = Qt.ItemDataRole.UserRole + 7  # True: the facilitator changed the text
+    StateRole = Qt.ItemDataRole.UserRole + 8  # the note's NoteState (walkapp.note_states)
+    MarkRole = Qt.ItemDataRole.UserRole + 9  # "Flagged", "Kept", "Set aside" or ""
 
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
@@ -302,6 +334,17 @@ class EvidenceModel(QAbstractListModel):
             return item.badge
         if role == self.EditedRole:
             return item.edited
+        if role == self.StateRole:
+            return item.state
+        if role == self.MarkRole:
+            return item.mark
+        if role == Qt.ItemDataRole.ToolTipRole and item.state is NoteState.FLAGGED:
+            return self.tr("The language nudge or the name caution fired on this note: it "
+                           "is held back from the record. Press Enter or double-click to "
+                           "rewrite it, keep it, or set it aside.")
+        if role == Qt.ItemDataRole.ToolTipRole and item.state is NoteState.SET_ASIDE:
+            return self.tr("Set aside: kept in the walk, never in a record. Press Enter or "
+                           "double-click to put it back.")
         if role == Qt.ItemDataRole.ToolTipRole and item.badge:
             return self.tr("{0}: this note was changed on two laptops before they met. "
                            "Press Enter or double-click to choose which to keep in "
@@ -313,7 +356,8 @@ class EvidenceModel(QAbstractListModel):
         if role == Qt.ItemDataRole.ToolTipRole and item.text.endswith("…"):
             return self.tr("This note is long; it is shortened here.")
         if role == Qt.ItemDataRole.AccessibleTextRole:
-            meta = " · ".join(p for p in (item.badge, self.data(index, self.MetaRole)) if p)
+            meta = " · ".join(p for p in (item.mark, item.badge,
+                                          self.data(index, self.MetaRole)) if p)
             return f"{meta}: {item.text}" if meta else item.text
         return None
 

@@ -45,6 +45,7 @@ from walkapp.bundles.versions import (
 from walkapp.events import Entity
 from walkapp.services import convert
 from walkapp.services.history import forget_history, keep_replaced_text
+from walkapp.services.reviews import forget_review
 from walkapp.storage import models as m
 from walkapp.storage.types import utcnow
 
@@ -576,9 +577,12 @@ def _apply(local: LocalState, refs: Refs, family: str, lanes: dict[str, str],
 def _note_history(session: Session, refs: Refs, row: m.Note, content: dict[str, Any]) -> None:
     """The history rule (walkapp.services.history) as a merge applies a version to a note
     row: a deletion takes the note's earlier texts with it; on a walker's laptop, a text
-    that replaces the walker's own (from the facilitator) keeps the walker's."""
+    that replaces the walker's own (from the facilitator) keeps the walker's. The
+    facilitator's review of the note (walkapp.note_states) is never changed by a merge,
+    only removed with a deletion."""
     if content["deleted_at"] is not None:
         forget_history(session, row.id)
+        forget_review(session, row.id)
     elif refs.walker_laptop and row.text != content["text"]:
         keep_replaced_text(session, row, replaced_by=None, new_revision=content["revision"],
                            when=f.parse_time(content["updated_at"]))

@@ -151,6 +151,7 @@ def _show_history(context: Context, walk_id: str, note_id: str, as_json: bool) -
 
 def _print_record(record: d.WalkRecord, conflicts: int = 0, protocol: str = "") -> None:
     from walkapp import formatting as fmt
+    from walkapp import note_states
 
     # Each line through echo(): control characters in titles, names and notes (typed or
     # imported) are shown as visible escapes, a line break in a note as \n; --json keeps them.
@@ -188,6 +189,12 @@ def _print_record(record: d.WalkRecord, conflicts: int = 0, protocol: str = "") 
     names = {p.id: p.display_name for p in walk.participants}
     tags = {lf.id: lf.text for lf in walk.look_fors}
     notes_of = Counter(n.family for n in record.notes)
+    # Which notes the records leave out (walkapp.note_states), so that what `show` lists
+    # and what `report` prints can be told apart.
+    statuses = note_states.record_statuses(record)
+    marks = {note_states.NoteState.SET_ASIDE: " [set aside: not in the record]",
+             note_states.NoteState.FLAGGED: " [flagged: not in the record]",
+             note_states.NoteState.KEPT: " [flagged, kept in the record]"}
     commitments_of = Counter(c.family for c in record.commitments)
     out()
     out(f"Visits ({len(walk.visits)}), notes ({len(notes_of)}):")
@@ -202,7 +209,8 @@ def _print_record(record: d.WalkRecord, conflicts: int = 0, protocol: str = "") 
             tag_text = f" [{', '.join(tags[t] for t in note.look_for_ids)}]" \
                 if note.look_for_ids else ""
             out(f"    {_version_mark(note, notes_of)}{note.stem.label}: {note.text}{tag_text} "
-                f"— {names.get(note.author_id or '', '?')}{_family_mark(note, notes_of)}")
+                f"— {names.get(note.author_id or '', '?')}{_family_mark(note, notes_of)}"
+                f"{marks.get(statuses[note.id].state, '')}")
     if record.commitments:
         out()
         out("Commitments:")

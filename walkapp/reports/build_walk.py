@@ -29,6 +29,7 @@ from typing import Protocol as Shape
 
 from walkapp import domain as d
 from walkapp import formatting as fmt
+from walkapp import note_states
 from walkapp.errors import NotFoundError
 from walkapp.privacy import redact_visit
 from walkapp.protocol.library import readable_id
@@ -206,8 +207,10 @@ def debrief_data(record: d.WalkRecord, conflicts: Sequence[d.Conflict] = (), *,
     line for the page about the protocol (see `report_protocol`)."""
     walk = record.walk
     unresolved = _Unresolved({c.family: c for c in conflicts})
-    notes, note_versions = unresolved.split(
-        (n for n in record.notes if _has_text(n.text)), lambda n: n.text)
+    # Only notes in the record are printed (walkapp.note_states): never one set aside, nor
+    # one the nudge or the name caution flags that the facilitator has not kept.
+    printable = note_states.for_print(record)
+    notes, note_versions = unresolved.split(printable.notes, lambda n: n.text)
     visits = {v.id: v for v in walk.visits}
     lines = tuple(visit_line(walk, v) for v in walk.visits)
     known_tags = {lf.id for lf in walk.look_fors}
@@ -234,7 +237,8 @@ def debrief_data(record: d.WalkRecord, conflicts: Sequence[d.Conflict] = (), *,
                            for a in record.action_items),
         phase_times=phase_times(record.phase_log),
         feedback=feedback_summaries(record.feedback),
-        unresolved_conflicts=_unresolved_count(record, conflicts))
+        unresolved_conflicts=_unresolved_count(record, conflicts),
+        held_back_notes=printable.held_back)
 
 
 def _evidence(walk: d.Walk, notes: list[d.Note], visits: dict[str, d.Visit],
@@ -373,8 +377,10 @@ def thanks_data(record: d.WalkRecord, visit_number: int,
         raise NotFoundError(f"This walk has no Visit {visit_number}; it has {have}.")
     keep = is_judgemental or (lambda _text: False)
     # A note changed on two laptops is one note here: a thank-you note picks a few lines,
-    # and the host should not read two versions of one (the first is the one shown).
-    notes, _ = _Unresolved({}).split(record.notes, lambda n: n.text)
+    # and the host should not read two versions of one (the first is the one shown). Only
+    # notes in the record (walkapp.note_states) are candidates; on top of that the note
+    # to the host leaves out even a flagged note the facilitator kept for the debrief.
+    notes, _ = _Unresolved({}).split(note_states.for_print(record).notes, lambda n: n.text)
     mine = sorted((n for n in notes if n.visit_id == visit.id and _has_text(n.text)
                    and not keep(n.text)), key=lambda n: n.created_at)
     noticed = tuple(n.text for n in mine if n.stem is d.Stem.NOTICED)[:MAX_THANKS_NOTICES]

@@ -153,6 +153,9 @@ class DebriefData:
     feedback: tuple[FeedbackSummary, ...] = ()
     # Items changed on two laptops whose versions nobody has chosen between yet.
     unresolved_conflicts: int = 0
+    # Notes not printed: set aside, or flagged by the nudge or the name caution and not
+    # kept by the facilitator (walkapp.note_states). A count only, never their text.
+    held_back_notes: int = 0
 
 
 # -- agenda, note-catcher and facilitator's script ---------------------------------------

@@ -54,8 +54,16 @@ def render(data: DebriefData, paper: Paper = Paper.A4) -> bytes:
     if data.visits:
         story += b.section("The route", [_route(data, width)])
     story += b.section("Look-fors", _look_fors(data, width))
-    story += b.section("Evidence", _evidence(data.evidence, data.has_visits),
-                       "No notes were recorded in this walk.")
+    evidence = _evidence(data.evidence, data.has_visits)
+    if data.held_back_notes:
+        # A count only: the words held back never reach the page.
+        evidence.insert(0, b.p(fmt.plural(
+            data.held_back_notes,
+            "{n} note is not printed: it was set aside at the evidence wall, or its "
+            "wording was flagged and not kept.",
+            "{n} notes are not printed: they were set aside at the evidence wall, or their "
+            "wording was flagged and not kept."), "small"))
+    story += b.section("Evidence", evidence, "No notes were recorded in this walk.")
     story += b.section("Patterns", _patterns(data))
     words = data.commitments_words
     title = f"Commitments: “{words}”" if words.strip() else "Commitments"

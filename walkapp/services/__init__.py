@@ -19,6 +19,7 @@ from walkapp.services.notes import NoteDraft, NoteService
 from walkapp.services.plan import PlanService
 from walkapp.services.records import RecordService
 from walkapp.services.responses import ResponseService
+from walkapp.services.reviews import ReviewService
 from walkapp.services.runs import RunService
 from walkapp.services.series import SeriesService
 from walkapp.services.trash import TrashService
@@ -46,6 +47,7 @@ class Services:
     series: SeriesService
     undo: UndoService      # rows as they were, put back (walkapp.services.undo)
     closed: ClosedWalks    # closed walks are read-only until "Edit anyway"
+    reviews: ReviewService
     # No BundleService here: walkapp.bundles builds on the services, not the other way round
     # (the layers contract in pyproject.toml). The CLI and the ui make their own from db and bus.
 
@@ -62,7 +64,8 @@ class Services:
                    history=HistoryService(db, bus, clock),
                    conflicts=ConflictService(db, bus, clock),
                    series=SeriesService(db, bus, clock),
-                   undo=UndoService(db, bus, clock), closed=ClosedWalks(db, bus, clock))
+                   undo=UndoService(db, bus, clock), closed=ClosedWalks(db, bus, clock),
+                   reviews=ReviewService(db, bus, clock))
 
     def close(self) -> None:
         self.db.close()

@@ -49,8 +49,9 @@ if TYPE_CHECKING:  # the services package imports its modules, not this one: no 
     from walkapp.services import Services
 
 __all__ = ["NOTE_FIELDS", "NOT_UNDOABLE", "Acts", "Call", "Command", "ConflictResolve",
-           "DebriefEdit", "NoteWrite", "Performed", "PlanEdit", "Restore", "RunnerAction",
-           "RunnerVerb", "SaveAnswer", "SeriesEdit", "Target", "TrashEdit", "WalkDetailsEdit",
+           "DebriefEdit", "NoteWrite", "Performed", "PlanEdit", "Restore", "ReviewEdit",
+           "RunnerAction", "RunnerVerb", "SaveAnswer", "SeriesEdit", "Target", "TrashEdit",
+           "WalkDetailsEdit",
            "WalkEdit"]
 
 # Commands (class, or "Class.method") that have no undo, and why. Anything else the app
@@ -494,3 +495,36 @@ class Call(Command):
 
     def coalesce_key(self) -> str | None:
         return self.key
+
+
+@dataclass(frozen=True)
+class ReviewEdit(_ServiceCall):
+    """The facilitator's decision on a note at the evidence wall (walkapp.note_states):
+    set aside, keep in the record, put back, rewrite; `restore` and `unrewrite` are what
+    their undo runs. Never coalesced: each is a decision."""
+
+    service: ClassVar[str] = "reviews"
+    methods: ClassVar[Mapping[str, str]] = {
+        "set_aside": "set the note aside", "keep": "keep the note in the record",
+        "put_back": "put the note back", "restore": "put the decision on the note back",
+        "rewrite": "rewrite the note", "unrewrite": "undo the rewrite of the note",
+    }
+
+    def walk_of(self, services: Services) -> str | None:
+        # Every method's first argument is the note's id: a closed walk's notes are kept
+        # as they were until "Edit anyway", decisions included.
+        return services.undo.walk_of("Note", str(self.args[0])) if self.args else None
+
+    def undo(self, result: Any, before: Any = None) -> Command | None:
+        from walkapp.services.reviews import ReviewChange, Rewrite
+
+        if isinstance(result, ReviewChange):
+            return ReviewEdit("restore", (result.note_id, result.before))
+        if isinstance(result, Rewrite):
+            if result.before == result.after:
+                return None  # nothing changed, nothing to undo
+            if self.method == "unrewrite":
+                return ReviewEdit("rewrite", (result.note_id, result.before))
+            return ReviewEdit("unrewrite", (result.note_id, result.before,
+                                            result.kept_history))
+        return None

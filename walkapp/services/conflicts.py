@@ -33,6 +33,7 @@ from walkapp.services import convert
 from walkapp.services import summary_tables as summary
 from walkapp.services import validate as v
 from walkapp.services.base import ServiceBase
+from walkapp.services.reviews import move_review
 from walkapp.services.walks import live_walk, load_walk
 from walkapp.storage import models as m
 from walkapp.storage.types import new_id
@@ -236,6 +237,9 @@ class ConflictService(ServiceBase):
                         f"{keep} is not one of the versions in this conflict; choose one of: "
                         + ", ".join(r.id for r in rows) + ".")
                 self._take(kind, main, winner, rows)
+                if kind.entity is Entity.NOTE:
+                    # The facilitator's decision on the winning version stays with it.
+                    move_review(session, winner.id, main.id)
             elif text is not None:
                 clean = _clean_text(kind, text)
                 self._take(kind, main, base, rows)
@@ -244,6 +248,11 @@ class ConflictService(ServiceBase):
                 for other in live:
                     if other is not base:
                         added.append(self._copy_as_new(session, kind, walk_id, other))
+                        if kind.entity is Entity.NOTE:
+                            session.flush()  # the new note exists before its review
+                            move_review(session, other.id, added[-1])
+                if kind.entity is Entity.NOTE:
+                    move_review(session, base.id, main.id)
                 self._take(kind, main, base, rows)
             removed = [r.id for r in rows if r is not main]
             for row in rows:

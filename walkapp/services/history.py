@@ -53,16 +53,21 @@ def forget_history(session: Session, note_id: str) -> None:
     session.execute(delete(m.NoteHistory).where(m.NoteHistory.note_id == note_id))
 
 
+def notes_with_history(session: Session, walk_id: str) -> set[str]:
+    """The live notes of the walk that keep an earlier text (one query)."""
+    return set(session.scalars(
+        select(m.NoteHistory.note_id).distinct()
+        .join(m.Note, m.Note.id == m.NoteHistory.note_id)
+        .where(m.NoteHistory.walk_id == walk_id, m.Note.deleted_at.is_(None))))
+
+
 class HistoryService(ServiceBase):
     def rows_with_history(self, walk_id: str) -> set[str]:
         """The live notes of the walk that keep an earlier text (one query): the notes
         someone other than their author changed — the ones the screens mark "edited by
         the facilitator" and offer to show the earlier text of."""
         with self.db.transaction() as session:
-            return set(session.scalars(
-                select(m.NoteHistory.note_id).distinct()
-                .join(m.Note, m.Note.id == m.NoteHistory.note_id)
-                .where(m.NoteHistory.walk_id == walk_id, m.Note.deleted_at.is_(None))))
+            return notes_with_history(session, walk_id)
 
     def history(self, walk_id: str, entity: Entity, row_id: str) -> list[d.HistoryEntry]:
         """The texts the row has shown, oldest first, ending with the current one.

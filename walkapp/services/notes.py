@@ -21,6 +21,7 @@ from walkapp.services import convert, note_save
 from walkapp.services import validate as v
 from walkapp.services.base import ServiceBase
 from walkapp.services.history import forget_history
+from walkapp.services.reviews import forget_review
 from walkapp.storage import models as m
 from walkapp.storage.types import new_id, utcnow
 
@@ -83,6 +84,7 @@ class NoteService(ServiceBase):
             # The text goes now, not at the next merge: a deleted note must not linger.
             row.text = ""
             forget_history(session, row.id)
+            forget_review(session, row.id)  # the facilitator's decision goes with it
             row.look_fors = []
             row.stale_tags = []  # a tombstone carries nothing but its deletion
             row.revision += 1

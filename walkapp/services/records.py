@@ -9,6 +9,8 @@ from walkapp import domain as d
 from walkapp.services import convert
 from walkapp.services.base import ServiceBase
 from walkapp.services.debrief import _action_items
+from walkapp.services.history import notes_with_history
+from walkapp.services.reviews import read_reviews
 from walkapp.services.walks import load_walk
 from walkapp.storage import models as m
 
@@ -47,7 +49,11 @@ class RecordService(ServiceBase):
             log = [convert.phase_log(r) for r in session.scalars(
                 select(m.PhaseLog).where(m.PhaseLog.walk_id == walk_id)
                 .order_by(m.PhaseLog.started_at, m.PhaseLog.step_index))]
+            # Which notes are in the record is decided from these (walkapp.note_states).
+            reviews = tuple(read_reviews(session, walk_id))
+            rewritten = tuple(sorted(notes_with_history(session, walk_id)))
         return d.WalkRecord(walk=walk, notes=tuple(notes), reflections=tuple(reflections),
                             commitments=tuple(commitments), action_items=tuple(actions),
                             patterns=tuple(patterns), next_steps=tuple(steps),
-                            feedback=tuple(feedback), phase_log=tuple(log))
+                            feedback=tuple(feedback), phase_log=tuple(log),
+                            reviews=reviews, rewritten=rewritten)

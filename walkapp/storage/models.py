@@ -320,6 +320,10 @@ class NoteReview(Base):
         ID, ForeignKey("walks.id", ondelete="CASCADE"), index=True)
     state: Mapped[str] = mapped_column(String(16))
     decided_at: Mapped[datetime] = mapped_column(default=utcnow)
+    # For "kept": the hash of the text it was decided on (walkapp.note_states.text_hash). A
+    # text changed since (a walker's newer version merged in) is flagged again if the nudge
+    # still fires on it: the facilitator kept those words, not whatever comes next.
+    text_hash: Mapped[str | None] = mapped_column(String(64), default=None)
 
 
 class Reflection(Travelling, Base):

@@ -144,3 +144,26 @@ def test_counts_add_up_in_every_mode(rows: list) -> None:
     groups = group_notes(walk, notes, GroupBy.LOOK_FOR, TEXTS)
     assert sum(g.total for g in groups) == sum(max(1, len(n.look_for_ids)) for n in notes)
     assert all(g.total == g.shown for g in groups)
+
+
+def test_set_aside_notes_are_shown_apart_and_states_are_marked_in_every_mode() -> None:
+    from walkapp.note_states import NoteState, NoteStatus
+    from walkapp.ui.models.evidence import SET_ASIDE_KEY
+
+    notes = [_note(1, tags=("talk",)), _note(2, tags=("talk",)), _note(3, visit="v2"),
+             _note(4, visit=None)]
+    statuses = {"n1": NoteStatus(NoteState.SET_ASIDE), "n2": NoteStatus(NoteState.FLAGGED),
+                "n3": NoteStatus(NoteState.KEPT), "n4": NoteStatus(NoteState.IN_RECORD)}
+    for mode in GroupBy:
+        groups = group_notes(_walk(), notes, mode, TEXTS, statuses=statuses)
+        placed = {c.note_id: g.key for g in groups for c in g.cards}
+        assert placed["n1"] == SET_ASIDE_KEY and groups[-1].key == SET_ASIDE_KEY
+        assert all(placed[n] != SET_ASIDE_KEY for n in ("n2", "n3", "n4"))
+        marks = {c.note_id: c.mark for g in groups for c in g.cards}
+        assert marks == {"n1": "Set aside", "n2": "Flagged", "n3": "Kept", "n4": ""}
+    # Nothing set aside: no such group at all; a filter hides it when it matches nothing.
+    assert SET_ASIDE_KEY not in {g.key for g in group_notes(_walk(), notes, GroupBy.STEM,
+                                                            TEXTS)}
+    filtered = group_notes(_walk(), notes, GroupBy.STEM, TEXTS, statuses=statuses,
+                           query="note 2")
+    assert SET_ASIDE_KEY not in {g.key for g in filtered}

@@ -100,7 +100,10 @@ def test_an_edited_note_is_marked_and_its_earlier_text_shown(
     assert card.data(EvidenceModel.EditedRole) is True
     plain = _card(wall, other.id)
     assert "edited" not in plain.data(EvidenceModel.MetaRole)
-    assert wall.tree.card_menu(plain) is None  # nothing to show for an unchanged note
+    # Nothing earlier to show for an unchanged note: its menu only opens it.
+    menu = wall.tree.card_menu(plain)
+    assert menu is not None
+    assert [a.objectName() for a in menu.actions()] == ["openNote"]
 
     # The button follows the selected card.
     wall.tree.setCurrentIndex(plain)

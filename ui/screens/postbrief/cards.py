@@ -4,7 +4,10 @@ A note in a conflict (changed on two laptops) carries a mark, "2 versions", draw
 pill at the start of its card's first line; Enter or a double-click on such a card asks
 for the Conflicts view (`card_activated`). A note whose text the facilitator changed says
 so on its meta line, and its context menu (right-click, or the menu key / Shift+F10) offers
-"Show earlier text…" (`history_requested`).
+"Show earlier text…" (`history_requested`). Every card's context menu offers "Open the
+note…" (`open_requested`): its full text and the facilitator's decisions on it. A card's
+state (walkapp.note_states) is a word in a pill — "Flagged", "Kept", "Set aside" — never
+colour alone, and a set-aside card is drawn dimmed.
 
 The delegate draws with the system palette only (light and dark modes both work) and
 computes each card's height from the width the view gives it, caching the result until
@@ -45,6 +48,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from walkapp.note_states import NoteState
 from walkapp.ui.models.evidence import EvidenceModel
 
 Index = QModelIndex | QPersistentModelIndex
@@ -56,6 +60,11 @@ PILL_PAD = 6  # left and right inside the "2 versions" mark
 # The mark's colours: an amber that reads as "look at this" on light and dark palettes.
 PILL_FILL = QColor(255, 196, 0)
 PILL_TEXT = QColor(40, 30, 0)
+# The note states' marks (walkapp.note_states), words in a pill so that colour is never
+# the only sign: flagged (held back) a deep orange, kept a green, set aside a grey.
+STATE_PILLS = {NoteState.FLAGGED: (QColor(196, 64, 20), QColor(255, 255, 255)),
+               NoteState.KEPT: (QColor(38, 120, 60), QColor(255, 255, 255)),
+               NoteState.SET_ASIDE: (QColor(110, 110, 110), QColor(255, 255, 255))}
 WRAP = int(Qt.TextFlag.TextWordWrap) | int(Qt.AlignmentFlag.AlignLeft) | int(
     Qt.AlignmentFlag.AlignTop)
 
@@ -86,11 +95,28 @@ class CardDelegate(QStyledItemDelegate):
         return max(120, self._view.viewport().width() - INDENT - 2 * PAD - 12)
 
     def _pill(self, base: QFont, badge: str) -> QSize:
-        """The size of the "2 versions" mark (0×0 for a card without one)."""
+        """The size of the marks at the start of the card (0×0 for a card without one):
+        `badge` is their words, joined by tabs."""
         if not badge:
             return QSize(0, 0)
         metrics = QFontMetrics(self._pill_font(base))
-        return QSize(metrics.horizontalAdvance(badge) + 2 * PILL_PAD, metrics.height() + 2)
+        parts = badge.split("\t")
+        width = sum(metrics.horizontalAdvance(p) + 2 * PILL_PAD for p in parts)
+        return QSize(width + 4 * (len(parts) - 1), metrics.height() + 2)
+
+    @staticmethod
+    def _badges(index: Index) -> list[tuple[str, QColor, QColor]]:
+        """The marks of a card, in order: its state's (flagged, kept, set aside), then
+        "2 versions"; each with its fill and its text colour."""
+        out = []
+        mark = str(index.data(EvidenceModel.MarkRole) or "")
+        state = index.data(EvidenceModel.StateRole)
+        if mark and state in STATE_PILLS:
+            out.append((mark, *STATE_PILLS[state]))
+        badge = str(index.data(EvidenceModel.BadgeRole) or "")
+        if badge:
+            out.append((badge, PILL_FILL, PILL_TEXT))
+        return out
 
     @staticmethod
     def _pill_font(base: QFont) -> QFont:
@@ -109,7 +135,7 @@ class CardDelegate(QStyledItemDelegate):
         if height is None:
             text = str(index.data(Qt.ItemDataRole.DisplayRole) or "")
             meta = str(index.data(EvidenceModel.MetaRole) or "")
-            pill = self._pill(option.font, str(index.data(EvidenceModel.BadgeRole) or ""))
+            pill = self._pill(option.font, "\t".join(b[0] for b in self._badges(index)))
             body = QFontMetrics(option.font).boundingRect(QRect(0, 0, width, 100_000), WRAP,
                                                           text).height()
             # The meta line wraps beside the mark, if there is one.
@@ -173,37 +199,48 @@ class CardDelegate(QStyledItemDelegate):
         selected = bool(option.state & QStyle.StateFlag.State_Selected)
         rect = option.rect.adjusted(INDENT, GAP, -10, -GAP)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        aside = index.data(EvidenceModel.StateRole) == NoteState.SET_ASIDE
         border = palette.color(QPalette.ColorRole.Highlight if selected
                                else QPalette.ColorRole.Mid)
-        painter.setPen(QPen(border, 2 if selected else 1))
-        painter.setBrush(palette.color(QPalette.ColorRole.AlternateBase))
+        pen = QPen(border, 2 if selected else 1)
+        if aside and not selected:
+            pen.setStyle(Qt.PenStyle.DashLine)  # set aside: dimmed, dashed, apart
+        painter.setPen(pen)
+        painter.setBrush(palette.color(QPalette.ColorRole.Window if aside
+                                       else QPalette.ColorRole.AlternateBase))
         painter.drawRoundedRect(rect, 6, 6)
         inner = rect.adjusted(PAD, PAD, -PAD, -PAD)
         meta = str(index.data(EvidenceModel.MetaRole) or "")
-        badge = str(index.data(EvidenceModel.BadgeRole) or "")
-        pill = self._pill(option.font, badge)
+        badges = self._badges(index)
+        pill = self._pill(option.font, "\t".join(b[0] for b in badges))
         top_bottom = inner.top()
-        if badge:
-            box = QRect(inner.left(), inner.top(), pill.width(), pill.height())
-            painter.setPen(Qt.PenStyle.NoPen)
-            painter.setBrush(PILL_FILL)
-            painter.drawRoundedRect(box, pill.height() / 2, pill.height() / 2)
+        if badges:
+            metrics = QFontMetrics(self._pill_font(option.font))
+            left = inner.left()
             painter.setFont(self._pill_font(option.font))
-            painter.setPen(PILL_TEXT)
-            painter.drawText(box, int(Qt.AlignmentFlag.AlignCenter), badge)
-            top_bottom = box.bottom()
+            for words, fill, ink in badges:
+                box = QRect(left, inner.top(),
+                            metrics.horizontalAdvance(words) + 2 * PILL_PAD, pill.height())
+                painter.setPen(Qt.PenStyle.NoPen)
+                painter.setBrush(fill)
+                painter.drawRoundedRect(box, pill.height() / 2, pill.height() / 2)
+                painter.setPen(ink)
+                painter.drawText(box, int(Qt.AlignmentFlag.AlignCenter), words)
+                left = box.right() + 5
+            top_bottom = inner.top() + pill.height() - 1
         if meta:
             meta_font = self._meta_font(option.font)
             painter.setFont(meta_font)
             painter.setPen(palette.color(QPalette.ColorRole.PlaceholderText))
-            meta_rect = inner.adjusted(pill.width() + 6 if badge else 0, 0, 0, 0)
+            meta_rect = inner.adjusted(pill.width() + 6 if badges else 0, 0, 0, 0)
             used = painter.boundingRect(meta_rect, WRAP, meta)
             painter.drawText(meta_rect, WRAP, meta)
             top_bottom = max(top_bottom, used.bottom())
-        if badge or meta:
+        if badges or meta:
             inner.setTop(top_bottom + 4)
         painter.setFont(option.font)
-        painter.setPen(palette.color(QPalette.ColorRole.Text))
+        painter.setPen(palette.color(QPalette.ColorRole.PlaceholderText if aside
+                                     else QPalette.ColorRole.Text))
         painter.drawText(inner, WRAP, str(index.data(Qt.ItemDataRole.DisplayRole) or ""))
 
 
@@ -215,6 +252,8 @@ class CardList(QTreeView):
     card_activated = Signal(str)
     # "Show earlier text…" on a note the facilitator changed: its id.
     history_requested = Signal(str)
+    # "Open the note…" from a card's context menu: its id.
+    open_requested = Signal(str)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -265,13 +304,17 @@ class CardList(QTreeView):
 
     def card_menu(self, index: QModelIndex) -> QMenu | None:
         """The context menu of the card at `index` (None: a heading, or nothing to offer)."""
-        if not index.isValid() or not index.data(EvidenceModel.EditedRole):
+        if not index.isValid() or index.data(EvidenceModel.KindRole) != "card":
             return None
         note_id = str(index.data(EvidenceModel.IdRole))
         menu = QMenu(self)
-        action = menu.addAction(self.tr("Show earlier text…"))
-        action.setObjectName("showEarlierText")
-        action.triggered.connect(lambda: self.history_requested.emit(note_id))
+        opening = menu.addAction(self.tr("Open the note…"))
+        opening.setObjectName("openNote")
+        opening.triggered.connect(lambda: self.open_requested.emit(note_id))
+        if index.data(EvidenceModel.EditedRole):
+            action = menu.addAction(self.tr("Show earlier text…"))
+            action.setObjectName("showEarlierText")
+            action.triggered.connect(lambda: self.history_requested.emit(note_id))
         return menu
 
     def contextMenuEvent(self, event: QContextMenuEvent) -> None:

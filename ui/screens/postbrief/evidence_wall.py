@@ -16,12 +16,20 @@ A note whose text the facilitator changed is marked "edited by the facilitator" 
 notes: `HistoryService.rows_with_history`, read with the notes); "Show earlier text…" (the
 card's context menu, or the button under the wall for the selected card) opens its history,
 where the walker's own words are kept, read off the GUI thread.
+
+The wall is where the facilitator decides which notes go to the record
+(walkapp.note_states). Each note's state is read with the notes (ReviewService.statuses, on
+the worker thread); flagged and kept cards carry a mark in words, set-aside cards are shown
+dimmed in a group of their own after the others, and a line says how many notes are not
+going to the record. Enter, a double-click, "Open the note…" (button or context menu) opens
+a card (note_card.NoteCardDialog): its whole text with the flagged words underlined, its
+history, and Rewrite / Set aside / Keep in the record / Put back, each a command run on the
+window's writer.
 """
 
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass, field
 
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import (
@@ -38,10 +46,11 @@ from PySide6.QtWidgets import (
 )
 
 from walkapp import formatting as fmt
-from walkapp.domain import Note, Stem, Walk
+from walkapp.domain import Stem
 from walkapp.events import Entity
 from walkapp.services.history import HistoryService
 from walkapp.services.notes import NoteService
+from walkapp.services.reviews import ReviewService
 from walkapp.services.walks import WalkService
 from walkapp.ui.models.evidence import (
     EvidenceGroup,
@@ -57,30 +66,14 @@ from walkapp.ui.screens.postbrief.conflicts import (
     note_families,
     note_versions,
 )
+from walkapp.ui.screens.postbrief.note_card import NoteCardDialog
+from walkapp.ui.screens.postbrief.wall_decisions import WallData, WallDecisions, WallRequest
 from walkapp.ui.widgets.conflict_bar import ConflictBar
 from walkapp.ui.widgets.note_history import NoteHistoryDialog
+from walkapp.ui.writer import Writer
 
 
-@dataclass(frozen=True)
-class WallRequest:
-    group_by: GroupBy
-    query: str
-    show_authors: bool
-    texts: WallTexts
-
-
-@dataclass(frozen=True)
-class WallData:
-    walk: Walk
-    notes: tuple[Note, ...]
-    request: WallRequest
-    groups: list[EvidenceGroup]
-    versions: Mapping[str, int] = field(default_factory=dict)  # note id → its versions
-    families: Mapping[str, str] = field(default_factory=dict)  # note id → its conflict
-    edited: frozenset[str] = frozenset()  # notes the facilitator changed (history kept)
-
-
-class EvidenceWall(Panel):
+class EvidenceWall(Panel, WallDecisions):
     entities = frozenset({Entity.NOTE, Entity.LOOK_FOR, Entity.VISIT, Entity.PARTICIPANT})
     background = True
     coalesce_ms = 60
@@ -89,6 +82,8 @@ class EvidenceWall(Panel):
                  parent: QWidget | None = None, *,
                  conflicts: ConflictReader | None = None,
                  history: HistoryService | None = None,
+                 reviews: ReviewService | None = None,
+                 writer: Writer | None = None,
                  stem_labels: Mapping[Stem, str] | None = None) -> None:
         super().__init__(walk_id, parent)
         # The walk's protocol's stem labels (as on the note-taker's buttons).
@@ -97,7 +92,9 @@ class EvidenceWall(Panel):
         self._walks = walks
         self._conflicts = conflicts  # None: no conflict marks (a panel built alone)
         self._history = history  # None: no "edited" marks (a panel built alone)
+        self._reviews = reviews  # None: no note states (a panel built alone)
         self.history_dialog: NoteHistoryDialog | None = None
+        self.card_dialog: NoteCardDialog | None = None
         self._data: WallData | None = None
         self.setObjectName("evidenceWall")
 
@@ -143,6 +140,12 @@ class EvidenceWall(Panel):
         self.summary = QLabel()
         self.summary.setObjectName("panelSummary")
         self.body.addWidget(self.summary)
+        # How many notes are not going to the record (flagged and not kept, set aside).
+        self.held_back = QLabel()
+        self.held_back.setObjectName("heldBackLine")
+        self.held_back.setWordWrap(True)
+        self.held_back.hide()
+        self.body.addWidget(self.held_back)
 
         # Shown only while some notes have two versions: how many, and the way to settle.
         self.conflict_bar = ConflictBar()
@@ -155,6 +158,7 @@ class EvidenceWall(Panel):
         self.tree = CardList()
         self.tree.card_activated.connect(self._card_activated)
         self.tree.history_requested.connect(self.show_history)
+        self.tree.open_requested.connect(self.open_card)
         self.tree.setModel(self.model)
         self.tree.selectionModel().currentChanged.connect(lambda *_: self._current_moved())
         self.tree.setAccessibleName(self.tr("Notes, grouped"))
@@ -174,8 +178,17 @@ class EvidenceWall(Panel):
             "the facilitator changed it"))
         self.history_button.clicked.connect(lambda: self.show_history(self._current_note()))
         self.history_button.setEnabled(False)
+        # The selected card, opened: its text, history and the decisions on it.
+        self.open_button = QPushButton(self.tr("&Open the note…"))
+        self.open_button.setObjectName("openNote")
+        self.open_button.setAccessibleName(self.tr(
+            "Open the selected note: its whole text, its history, and rewrite, set aside "
+            "or keep it"))
+        self.open_button.clicked.connect(lambda: self.open_card(self._current_card()))
+        self.open_button.setEnabled(False)
         history_row = QHBoxLayout()
         history_row.addStretch(1)
+        history_row.addWidget(self.open_button)
         history_row.addWidget(self.history_button)
         self.body.addLayout(history_row)
         # Only ever hidden here: showing a widget before it has a parent opens it as a
@@ -183,6 +196,24 @@ class EvidenceWall(Panel):
         if history is None:
             self.history_button.hide()
         self._request = self.request()
+        self.use_writer(writer or Writer.around(self, notes, walks,
+                                                *([reviews] if reviews else [])))
+
+    def save_pending(self) -> bool:
+        # A rewrite typed in an open note and not saved yet is saved, as typed text is
+        # everywhere else (it is a new version: the walker's words stay in its history).
+        dialog = self.card_dialog
+        if dialog is not None and dialog.isVisible() and dialog.pending_rewrite():
+            dialog.save_rewrite()
+        return super().save_pending()
+
+    def shutdown(self) -> None:
+        # A note still open goes with the walk (a rewrite typed in it was saved by
+        # save_pending, which the walk's closing asks first).
+        if self.card_dialog is not None:
+            self.card_dialog.reject()
+            self.card_dialog.reject()  # the first Escape only leaves a rewrite
+        super().shutdown()
 
     # -- state -------------------------------------------------------------------------------
     def group_by(self) -> GroupBy:
@@ -217,12 +248,14 @@ class EvidenceWall(Panel):
                      if self._conflicts is not None else [])
         edited = frozenset(self._history.rows_with_history(self.walk_id)
                            if self._history is not None else ())
+        statuses = (self._reviews.statuses(self.walk_id)
+                    if self._reviews is not None else {})
         versions = note_versions(conflicts)
         groups = group_notes(walk, notes, request.group_by, request.texts,
                              query=request.query, show_authors=request.show_authors,
-                             versions=versions, edited=edited)
+                             versions=versions, edited=edited, statuses=statuses)
         return WallData(walk, notes, request, groups, versions, note_families(conflicts),
-                        edited)
+                        edited, statuses)
 
     def apply(self, data: WallData) -> None:
         self._data = data
@@ -241,7 +274,10 @@ class EvidenceWall(Panel):
                          removed_visit=self.tr("Removed visit (was visit {0})"),
                          removed_visit_unnumbered=self.tr("Removed visit"),
                          versions=self.tr("{0} versions"),
-                         edited=self.tr("edited by the facilitator"))
+                         edited=self.tr("edited by the facilitator"),
+                         flagged=self.tr("Flagged"), kept=self.tr("Kept"),
+                         set_aside=self.tr("Set aside"),
+                         set_aside_group=self.tr("Set aside — not in the record"))
 
     def regroup(self, *, expand_all: bool = False) -> None:
         """Regroup the loaded notes after a control changed (no database access)."""
@@ -252,19 +288,28 @@ class EvidenceWall(Panel):
         groups = group_notes(self._data.walk, self._data.notes, request.group_by,
                              request.texts, query=request.query,
                              show_authors=request.show_authors,
-                             versions=self._data.versions, edited=self._data.edited)
+                             versions=self._data.versions, edited=self._data.edited,
+                             statuses=self._data.statuses)
         self._show(groups, request, expand_all=expand_all)
 
     def _show(self, groups: list[EvidenceGroup], request: WallRequest, *,
               expand_all: bool = False) -> None:
         assert self._data is not None
         query = request.query
+        # The card (or heading) the keyboard was on stays current across a reload: a
+        # decision on a note must not throw the facilitator back to the top of the wall.
+        current = self.tree.currentIndex()
+        kept = (str(current.data(EvidenceModel.KindRole)), str(
+            current.data(EvidenceModel.IdRole))) if current.isValid() else None
         self.model.set_groups(groups, filtered=bool(query), expand_all=expand_all)
+        if kept is not None:
+            self._select(*kept)
         # The versions of a note in conflict are one note (as in the reports and lists).
         family = {n.id: n.family for n in self._data.notes}
         total = len(set(family.values()))
         visits = len({n.visit_id for n in self._data.notes if n.visit_id})
         self._show_conflicts()
+        self._show_held_back()
         if query:
             shown = len({family.get(c.note_id, c.note_id) for g in groups for c in g.cards})
             self.summary.setText(self.tr("{0} of {1} match “{2}”.").format(
@@ -303,7 +348,9 @@ class EvidenceWall(Panel):
 
     def _card_activated(self, note_id: str) -> None:
         if self._data is not None and note_id in self._data.versions:
-            self.conflicts_requested.emit(note_id)
+            self.conflicts_requested.emit(note_id)  # settle the versions first
+        else:
+            self.open_card(note_id)
 
     # -- history -----------------------------------------------------------------------------
     def edited_notes(self) -> list[str]:
@@ -319,6 +366,7 @@ class EvidenceWall(Panel):
 
     def _current_moved(self) -> None:
         self.history_button.setEnabled(bool(self._current_note()))
+        self.open_button.setEnabled(bool(self._current_card()))
 
     def show_history(self, note_id: str) -> NoteHistoryDialog | None:
         """Open the earlier texts of `note_id` (read off the GUI thread); the dialog, or

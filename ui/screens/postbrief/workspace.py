@@ -74,10 +74,11 @@ def _nudge(services: Services, walk_id: str) -> NudgeSetup:
 # In the post-brief's usual order (the tabs' order).
 PANELS: tuple[PanelSpec, ...] = (
     PanelSpec(Activity.EVIDENCE_WALL, "Evidence wall",
-              lambda s, w, _a, _wr: EvidenceWall(s.notes, s.walks, w,
-                                                 conflicts=s.conflicts,
-                                                 history=s.history,
-                                                 stem_labels=_stem_labels(s, w))),
+              lambda s, w, _a, wr: EvidenceWall(s.notes, s.walks, w,
+                                                conflicts=s.conflicts,
+                                                history=s.history, reviews=s.reviews,
+                                                writer=wr,
+                                                stem_labels=_stem_labels(s, w))),
     PanelSpec(Activity.CALIBRATION, "Calibration",
               lambda s, w, _a, _wr: CalibrationView(s.notes, s.walks, w,
                                                     conflicts=s.conflicts,

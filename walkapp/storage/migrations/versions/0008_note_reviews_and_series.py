@@ -10,7 +10,11 @@ Create Date: 2026-12-01 23:30:00
   flagged. It is its own table, not a column of `notes`: the decision is the facilitator's,
   not part of the walker's note, so it never changes the note's version id, never travels
   in a walker's notes file and is never overwritten by a merge. Deleting the note (or the
-  walk) removes it by ON DELETE CASCADE.
+  walk) removes it by ON DELETE CASCADE (a note deleted as a tombstone has its review
+  removed by the services and the merge). `text_hash`: for `kept`, the hash of the text
+  the facilitator kept (walkapp.note_states.text_hash); when a merge brings another text
+  and the nudge fires on it, the note is flagged again. A set-aside note stays aside
+  whatever its text.
 - `walks.series_id`: the walks a group runs over a term, continued by "Plan again". The
   first walk of a series is its own series (NULL until a walk is planned again from it).
   Added in place (ALTER TABLE ADD COLUMN): nothing is rebuilt.
@@ -34,6 +38,7 @@ def upgrade() -> None:
         sa.Column("walk_id", sa.String(length=36), nullable=False),
         sa.Column("state", sa.String(length=16), nullable=False),
         sa.Column("decided_at", sa.DateTime(), nullable=False),
+        sa.Column("text_hash", sa.String(length=64), nullable=True),
         sa.CheckConstraint("state IN ('kept', 'set_aside')", name=op.f("ck_note_reviews_state")),
         sa.ForeignKeyConstraint(["note_id"], ["notes.id"],
                                 name=op.f("fk_note_reviews_note_id_notes"), ondelete="CASCADE"),
