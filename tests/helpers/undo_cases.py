@@ -23,6 +23,7 @@ from walkapp.services.commands import (
     DebriefEdit,
     NoteWrite,
     PlanEdit,
+    ReviewEdit,
     SaveAnswer,
     Target,
     WalkDetailsEdit,
@@ -44,6 +45,7 @@ class Walk:
     other_look_for: str
     norm: str
     note: str          # the walker's, tagged
+    aside_note: str    # the facilitator's, set aside at the evidence wall
     reflection: str
     commitment: str
     item: str
@@ -65,15 +67,17 @@ def rich_walk(services: Services) -> Walk:
     norm = plan.add_norm(walk.id, "Describe, do not judge")
     note = notes.save_note(NoteDraft(walk.id, walker.id, "Three students asked why.",
                                      visit_id=visits[0].id, look_for_ids=(look_for.id,)))
-    notes.save_note(NoteDraft(walk.id, None, "The teacher waited five seconds.",
-                              visit_id=visits[0].id, look_for_ids=(look_for.id, other.id)))
+    aside = notes.save_note(NoteDraft(walk.id, None, "The teacher waited five seconds.",
+                                      visit_id=visits[0].id,
+                                      look_for_ids=(look_for.id, other.id)))
+    services.reviews.set_aside(aside.id)
     reflection = notes.save_reflection(walk.id, walker.id, "What did you notice?", "Waiting.")
     commitment = debrief.save_commitment(walk.id, walker.id, "I will try wait time.")
     item = debrief.add_action_item(walk.id, "Share the wait-time video", "Ana")
     pattern = debrief.add_pattern(walk.id, d.PatternKind.DESCRIBE, "Most talk was by pupils.")
     step = debrief.add_next_step(walk.id, "Try think-pair-share")
     return Walk(walk.id, walker.id, quiet.id, group.id, visits[0].id, visits[1].id,
-                look_for.id, other.id, norm.id, note.id, reflection.id, commitment.id,
+                look_for.id, other.id, norm.id, note.id, aside.id, reflection.id, commitment.id,
                 item.id, pattern.id, step.id)
 
 
@@ -99,6 +103,13 @@ def _editor_save(services: Services, w: Walk) -> Command:
 Case = Callable[[Services, Walk], Command]
 
 CASES: dict[str, Case] = {
+    "ReviewEdit.set_aside": lambda s, w: ReviewEdit("set_aside", (w.note,)),
+    "ReviewEdit.keep": lambda s, w: ReviewEdit("keep", (w.note,)),
+    "ReviewEdit.put_back": lambda s, w: ReviewEdit("put_back", (w.aside_note,)),
+    "ReviewEdit.restore": lambda s, w: ReviewEdit("restore", (w.aside_note, None)),
+    "ReviewEdit.rewrite": lambda s, w: ReviewEdit("rewrite", (w.note, "Three pupils asked.")),
+    "ReviewEdit.unrewrite": lambda s, w: ReviewEdit("unrewrite",
+                                                    (w.note, "Three pupils asked.", False)),
     "PlanEdit.add_participant": lambda s, w: PlanEdit("add_participant", (w.id, "Cy New")),
     "PlanEdit.update_participant": lambda s, w: PlanEdit(
         "update_participant", (w.walker,), {"display_name": "Ana B. Walker", "group_id": None}),
@@ -198,6 +209,7 @@ def record(services: Services, walk_id: str) -> Any:
         "next_steps": services.debrief.list_next_steps(walk_id),
         "feedback": services.debrief.list_feedback(walk_id),
         "answers": services.responses.list_answers(walk_id),
+        "reviews": services.reviews.reviews(walk_id),
     })
 
 
