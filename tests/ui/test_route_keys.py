@@ -125,3 +125,32 @@ def test_tabbing_into_the_table_starts_at_the_first_cell(qtbot, services: Servic
     _typed(qtbot, "B12", Qt.Key.Key_Return)
     settle(qtbot, panel)
     assert services.walks.get_walk(walk.id).visits[0].room == "B12"
+
+
+def test_tab_never_traps_the_keyboard_in_the_table(qtbot, services: Services) -> None:
+    """From an empty last row Tab goes on to the next control (no visit is added), and
+    Shift+Tab from the first cell goes back to the control before the table."""
+    panel, walk_id = _open(qtbot, services, visits=1)
+    columns = panel.table.columnCount()
+    visible = [c for c in range(columns) if not panel.table.isColumnHidden(c)]
+    panel.table.setCurrentCell(0, visible[-1])
+    _typed(qtbot, TAB)
+    assert panel_focus() is not panel.table and not panel.table.isAncestorOf(panel_focus())
+    settle(qtbot, panel)
+    assert len(services.walks.get_walk(walk_id).visits) == 1
+    panel.table.setFocus()
+    first = min(c for c in visible
+                if panel.table.model().flags(panel.table.model().index(0, c))
+                & Qt.ItemFlag.ItemIsEditable)
+    panel.table.setCurrentCell(0, first)
+    _typed(qtbot, Qt.Key.Key_Backtab)
+    assert panel_focus() is not panel.table and not panel.table.isAncestorOf(panel_focus())
+
+
+def test_an_empty_table_lets_tab_through(qtbot, services: Services) -> None:
+    panel, _walk_id = _open(qtbot, services, visits=0)
+    panel.table.setFocus()
+    qtbot.waitUntil(lambda: panel_focus() is panel.table, timeout=5000)
+    assert panel.table.rowCount() == 0
+    _typed(qtbot, TAB)
+    assert panel_focus() is not panel.table

@@ -8,8 +8,9 @@ An editable table (the route, the roster) gets `spreadsheet_keys(table)`: typing
 replaces what it holds, Tab and Shift+Tab commit and move along the row and on to the next
 or the previous row, Enter commits and moves down, Esc drops what was typed into the cell,
 F2 or a double click edits what is there. Tab from the last cell of the last row asks for
-a new row (`on_past_end`), as a spreadsheet would. Ctrl+Tab leaves the table (Qt's own key
-for leaving a widget that uses Tab itself).
+a new row (`on_past_end`), as a spreadsheet would, when that row holds something; from an
+empty last row (or a table that adds no rows) Tab goes on to the next control, and Shift+Tab
+from the first cell to the one before: Tab never traps the keyboard in a table.
 """
 
 from __future__ import annotations
@@ -145,7 +146,9 @@ class SpreadsheetKeys(QObject):
         """Go to the cell `move` names from the current one (committing is the editor's)."""
         current = self.table.currentIndex()
         rows = self.table.model().rowCount()
-        if rows == 0:
+        if rows == 0:  # nothing to type into: Tab goes past, Enter does nothing
+            if move is not Move.DOWN:
+                self._leave(forward=move is Move.NEXT)
             return
         row = max(0, current.row())
         column = current.column()
@@ -160,16 +163,34 @@ class SpreadsheetKeys(QObject):
                 self.go_to(row, later[0])
             elif row + 1 < rows:
                 self.go_to(row + 1, self.first_column(row + 1))
-            elif self.on_past_end is not None:
+            elif self.on_past_end is not None and self._row_has_text(row):
                 self.on_past_end()
+            else:
+                self._leave(forward=True)
             return
         earlier = [c for c in columns if c < column]
         if earlier:
             self.go_to(row, earlier[-1])
-        elif row > 0:
-            previous = self.editable_columns(row - 1)
-            if previous:
-                self.go_to(row - 1, previous[-1])
+        elif row > 0 and self.editable_columns(row - 1):
+            self.go_to(row - 1, self.editable_columns(row - 1)[-1])
+        else:
+            self._leave(forward=False)
+
+    def _row_has_text(self, row: int) -> bool:
+        model = self.table.model()
+        return any(str(model.index(row, column).data() or "").strip()
+                   for column in self.editable_columns(row))
+
+    def _leave(self, *, forward: bool) -> None:
+        """Focus the next (or previous) control after the table, as Tab does elsewhere."""
+        widget = self.table.nextInFocusChain() if forward else self.table.previousInFocusChain()
+        while widget is not None and widget is not self.table:
+            if not self.table.isAncestorOf(widget) and widget.isVisible() and \
+                    widget.isEnabled() and widget.focusPolicy() & Qt.FocusPolicy.TabFocus:
+                widget.setFocus(Qt.FocusReason.TabFocusReason if forward
+                                else Qt.FocusReason.BacktabFocusReason)
+                return
+            widget = widget.nextInFocusChain() if forward else widget.previousInFocusChain()
 
     def first_column(self, row: int) -> int:
         columns = self.editable_columns(row)
