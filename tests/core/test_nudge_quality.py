@@ -34,19 +34,23 @@ Second round (2026-12-02, nudge2). New sets in a different voice each time, ever
 written before it was measured: round 2 (teachers' shorthand, Spain and Latin America,
 implied judgements, sarcasm, rhetorical questions; hard description: quoted praise,
 counts, describing negations), round 3 (formal full sentences), round 4 (a coach's bullet
-points, idioms), round 5 (subject lessons; the held-out set, never tuned on).
+points, idioms), round 5 (subject lessons; the held-out set, never tuned on), round 6
+(walkers' chat-style reactions; written after round 5, then tuned on).
 - Measured before each was tuned on (the honest estimates):
   round 2: Spanish P 0.91 R 0.87 (201), English P 0.98 R 0.52 (157);
   round 3: Spanish P 0.97 R 0.73 (80), English P 1.00 R 0.18 (80);
   round 4: Spanish P 0.93 R 0.63 (80), English P 1.00 R 0.33 (80);
-  round 5 (held out): Spanish P 0.95 R 0.60 (60), English P 1.00 R 0.23 (60).
-- After widening on rounds 2-4 (general families: describing negations such as "no habló
-  durante 4 minutos" kept quiet; what was missing, the same as ever, sarcasm, rhetorical
+  round 5 (held out): Spanish P 0.95 R 0.60 (60), English P 1.00 R 0.23 (60);
+  round 6: Spanish P 0.91 R 0.53 (80), English P 1.00 R 0.13 (60).
+- After widening on rounds 2-4 and 6 (general families: describing negations such as
+  "no habló durante 4 minutos" kept quiet; what was missing, the same as ever, sarcasm, rhetorical
   questions, idioms, colloquial praise; English reported speech, "looked" + a state):
-  rounds 2-4 P 1.00 and R 0.97-1.00 in both languages; the English held-out set
-  (nudge_heldout.tsv, never looked at) went from R 0.73 to 0.97; every earlier set kept.
-- So on notes it has not seen, the nudge's precision holds (0.93-1.00) but its recall is
-  what a word list can give: about 0.6-0.9 in Spanish and 0.2-0.5 in English when most
+  rounds 2-4 and 6 P 0.98-1.00 and R 0.97-1.00 in both languages; the English held-out
+  set (nudge_heldout.tsv, never looked at) went from R 0.73 to 0.97; every earlier set
+  kept. Round 5, measured again after the round 6 widening: unchanged (es P 0.95 R 0.60,
+  en P 1.00 R 0.23) - the families one round teaches do not reach the next voice.
+- So on notes it has not seen, the nudge's precision holds (0.91-1.00) but its recall is
+  what a word list can give: 0.53-0.87 in Spanish and 0.13-0.52 in English when most
   judgements carry no judgement word. The issue's bar (0.9/0.9 on an independent Spanish
   set) is met on every set tuned on, not on the held-out round 5; the strict xfail below
   records that gap so that it cannot close (or widen) unnoticed.
@@ -116,6 +120,8 @@ def test_data_sets_are_balanced_and_large_enough() -> None:
                                 ("nudge_es_round4.tsv", "es", 60),
                                 ("nudge_en_round4.tsv", "en", 60),
                                 ("nudge_es_round5.tsv", "es", 60),
+                                ("nudge_es_round6.tsv", "es", 60),
+                                ("nudge_en_round6.tsv", "en", 60),
                                 ("nudge_en_round5.tsv", "en", 60)):
         rows = load(name)
         in_lang = [r for r in rows if r[1] == lang]
@@ -130,7 +136,7 @@ def test_data_sets_are_balanced_and_large_enough() -> None:
 
 SPANISH = ("nudge_es_sentences.tsv", "nudge_es_heldout.tsv", "nudge_es_unseen.tsv",
            "nudge_es_more.tsv", "nudge_es_round2.tsv", "nudge_es_round3.tsv",
-           "nudge_es_round4.tsv", "nudge_es_round5.tsv")
+           "nudge_es_round4.tsv", "nudge_es_round5.tsv", "nudge_es_round6.tsv")
 
 
 @pytest.mark.parametrize(("name", "min_precision", "min_recall"), [
@@ -147,6 +153,8 @@ SPANISH = ("nudge_es_sentences.tsv", "nudge_es_heldout.tsv", "nudge_es_unseen.ts
     ("nudge_en_round3.tsv", 0.95, 0.95),
     ("nudge_es_round4.tsv", 0.95, 0.95),
     ("nudge_en_round4.tsv", 0.95, 0.95),
+    ("nudge_es_round6.tsv", 0.95, 0.95),
+    ("nudge_en_round6.tsv", 0.95, 0.95),
     # Held out, never tuned on: a floor at what it measured, so a change that loses
     # ground on unseen notes fails. See test_issue_bar_on_held_out_spanish for the gap.
     ("nudge_es_round5.tsv", 0.90, 0.60),
