@@ -179,7 +179,9 @@ def _reported_regions(text: str, spans: list[tuple[int, int]], keys: list[str],
         if ":" in gap:
             start = spans[j][1] + gap.index(":")
         elif keys[j + 1] in reporting and gap.strip() == "":
-            start = spans[j + 1][1]
+            # From just before the reporting word, so that a phrase starting with it
+            # ("preguntó para qué sirve") is reported too.
+            start = spans[j + 1][0] - 1
         else:
             continue
         end = _SENTENCE_END.search(text, start + 1)
