@@ -294,3 +294,19 @@ def test_bad_patterns_are_named(phrase: str, problem: str) -> None:
 def test_implied_judgements_and_their_descriptive_twins(text: str, lang: str,
                                                        flagged: list[str]) -> None:
     assert spans(text, lang, kind="evaluative") == flagged
+
+
+@pytest.mark.parametrize(("text", "lang", "flagged"), [
+    # The writer's own exclamation is a reaction; a quoted or reported one is evidence.
+    ("¡Qué capo el profe de física!", "es", ["Qué capo"]),
+    ("¡Ay, por fin salió el experimento!", "es", ["¡Ay, por fin salió el experimento!"]),
+    ("Los niños gritaron «¡sí!» al ver el experimento.", "es", []),
+    ("La profe dijo: ¡silencio! y se callaron.", "es", []),
+    ("Wow!! 3 hands up.", "en", ["Wow!!"]),
+    ("Children shouted \"yes!\" when they saw it.", "en", []),
+    ("T said: stop! and they stopped.", "en", []),
+    ("Excellent! Poor pacing after that.", "en", ["Excellent", "Poor"]),
+    ("!!!", "en", []),
+])
+def test_exclamations(text: str, lang: str, flagged: list[str]) -> None:
+    assert spans(text, lang, kind="evaluative") == flagged
