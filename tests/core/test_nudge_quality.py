@@ -44,7 +44,8 @@ points, idioms), round 5 (subject lessons; the held-out set, never tuned on), ro
   round 6: Spanish P 0.91 R 0.53 (80), English P 1.00 R 0.13 (60).
 - After widening on rounds 2-4 and 6 (general families: describing negations such as
   "no habló durante 4 minutos" kept quiet; what was missing, the same as ever, sarcasm, rhetorical
-  questions, idioms, colloquial praise; English reported speech, "looked" + a state):
+  questions, idioms, colloquial praise; English reported speech, "looked" + a state; the
+  writer's own exclamation):
   rounds 2-4 and 6 P 0.98-1.00 and R 0.97-1.00 in both languages; the English held-out
   set (nudge_heldout.tsv, never looked at) went from R 0.73 to 0.97; every earlier set
   kept. Round 5, measured again after the round 6 widening: unchanged (es P 0.95 R 0.60,
