@@ -258,3 +258,55 @@ def test_bad_patterns_are_named(phrase: str, problem: str) -> None:
             "names": {"suggestion": "y"}}
     lexicon, errors = check_lexicon_data(data, "es.toml")
     assert lexicon is None and problem in errors[0].message, errors
+
+
+# Second round (nudge2): families of phrasing, each with a twin the nudge must leave alone.
+@pytest.mark.parametrize(("text", "lang", "flagged"), [
+    # A describing negation is evidence; a negation of competence is a judgement.
+    ("La profesora no habló durante 4 minutos.", "es", []),
+    ("No hubo preguntas en los primeros 10 minutos.", "es", []),
+    ("El alumno de la mesa 3 no abrió el cuaderno.", "es", []),
+    ("No tenía preparado el material.", "es", ["No tenía preparado"]),
+    ("No supo responder.", "es", ["No supo"]),
+    # "era"/"fue" + an infinitive or a -ción noun names the task; + an adjective judges.
+    ("La actividad era colorear un dibujo.", "es", []),
+    ("El ejemplo fue calcular el volumen.", "es", []),
+    ("Tres alumnos levantaron la mano y ninguno fue elegido.", "es", []),
+    ("La clase fue espectacular.", "es", ["fue espectacular"]),
+    ("La clase fue pésima.", "es", ["pésima"]),
+    # Implied judgements, sarcasm and rhetorical questions.
+    ("Otra vez la misma rutina de siempre.", "es", ["la misma rutina", "de siempre"]),
+    ("¿Dónde estaba la planificación?", "es", ["Dónde estaba"]),
+    ("Los chicos hacían lo que querían.", "es", ["lo que querían"]),
+    ("Un alumno preguntó para qué sirve la fórmula.", "es", []),
+    # English: reported speech is evidence; "looked" + a state is an inference.
+    ("A student said he was bored.", "en", []),
+    ("Ss were bored.", "en", ["bored"]),
+    ("The teacher looked at the board.", "en", []),
+    ("The teacher looked exhausted.", "en", ["exhausted"]),
+    ("Kids looked lost.", "en", ["looked lost"]),
+    ("Where was the planning??", "en", ["Where was the"]),
+    ("Same old routine again.", "en", ["Same old"]),
+    ("Explained it horribly.", "en", ["horribly"]),
+    ("Students read a traditional tale.", "en", []),
+    ("Students drew a solid line under the title.", "en", []),
+])
+def test_implied_judgements_and_their_descriptive_twins(text: str, lang: str,
+                                                       flagged: list[str]) -> None:
+    assert spans(text, lang, kind="evaluative") == flagged
+
+
+@pytest.mark.parametrize(("text", "lang", "flagged"), [
+    # The writer's own exclamation is a reaction; a quoted or reported one is evidence.
+    ("¡Qué capo el profe de física!", "es", ["Qué capo"]),
+    ("¡Ay, por fin salió el experimento!", "es", ["¡Ay, por fin salió el experimento!"]),
+    ("Los niños gritaron «¡sí!» al ver el experimento.", "es", []),
+    ("La profe dijo: ¡silencio! y se callaron.", "es", []),
+    ("Wow!! 3 hands up.", "en", ["Wow!!"]),
+    ("Children shouted \"yes!\" when they saw it.", "en", []),
+    ("T said: stop! and they stopped.", "en", []),
+    ("Excellent! Poor pacing after that.", "en", ["Excellent", "Poor"]),
+    ("!!!", "en", []),
+])
+def test_exclamations(text: str, lang: str, flagged: list[str]) -> None:
+    assert spans(text, lang, kind="evaluative") == flagged

@@ -29,6 +29,32 @@ Measured (2026-12-01):
   the seven rounds of "more" P 1.00 R 0.50, P 0.96 R 0.83, P 1.00 R 0.68, P 1.00 R 0.83,
   P 1.00 R 0.60, P 0.95 R 0.72, P 1.00 R 0.90 (the last, 40 notes, after the general
   rules). Recall on Spanish never seen is the weak side.
+
+Second round (2026-12-02, nudge2). New sets in a different voice each time, every one
+written before it was measured: round 2 (teachers' shorthand, Spain and Latin America,
+implied judgements, sarcasm, rhetorical questions; hard description: quoted praise,
+counts, describing negations), round 3 (formal full sentences), round 4 (a coach's bullet
+points, idioms), round 5 (subject lessons; the held-out set, never tuned on), round 6
+(walkers' chat-style reactions; written after round 5, then tuned on).
+- Measured before each was tuned on (the honest estimates):
+  round 2: Spanish P 0.91 R 0.87 (201), English P 0.98 R 0.52 (157);
+  round 3: Spanish P 0.97 R 0.73 (80), English P 1.00 R 0.18 (80);
+  round 4: Spanish P 0.93 R 0.63 (80), English P 1.00 R 0.33 (80);
+  round 5 (held out): Spanish P 0.95 R 0.60 (60), English P 1.00 R 0.23 (60);
+  round 6: Spanish P 0.91 R 0.53 (80), English P 1.00 R 0.13 (60).
+- After widening on rounds 2-4 and 6 (general families: describing negations such as
+  "no habló durante 4 minutos" kept quiet; what was missing, the same as ever, sarcasm, rhetorical
+  questions, idioms, colloquial praise; English reported speech, "looked" + a state; the
+  writer's own exclamation):
+  rounds 2-4 and 6 P 0.98-1.00 and R 0.97-1.00 in both languages; the English held-out
+  set (nudge_heldout.tsv, never looked at) went from R 0.73 to 0.97; every earlier set
+  kept. Round 5, measured again after the round 6 widening: unchanged (es P 0.95 R 0.60,
+  en P 1.00 R 0.23) - the families one round teaches do not reach the next voice.
+- So on notes it has not seen, the nudge's precision holds (0.91-1.00) but its recall is
+  what a word list can give: 0.53-0.87 in Spanish and 0.13-0.52 in English when most
+  judgements carry no judgement word. The issue's bar (0.9/0.9 on an independent Spanish
+  set) is met on every set tuned on, not on the held-out round 5; the strict xfail below
+  records that gap so that it cannot close (or widen) unnoticed.
 """
 
 from __future__ import annotations
@@ -87,19 +113,31 @@ def test_data_sets_are_balanced_and_large_enough() -> None:
                                 ("nudge_es_sentences.tsv", "es", 100),
                                 ("nudge_es_heldout.tsv", "es", 60),
                                 ("nudge_es_unseen.tsv", "es", 60),
-                                ("nudge_es_more.tsv", "es", 300)):
+                                ("nudge_es_more.tsv", "es", 300),
+                                ("nudge_es_round2.tsv", "es", 200),
+                                ("nudge_en_round2.tsv", "en", 150),
+                                ("nudge_es_round3.tsv", "es", 60),
+                                ("nudge_en_round3.tsv", "en", 60),
+                                ("nudge_es_round4.tsv", "es", 60),
+                                ("nudge_en_round4.tsv", "en", 60),
+                                ("nudge_es_round5.tsv", "es", 60),
+                                ("nudge_es_round6.tsv", "es", 60),
+                                ("nudge_en_round6.tsv", "en", 60),
+                                ("nudge_en_round5.tsv", "en", 60)):
         rows = load(name)
         in_lang = [r for r in rows if r[1] == lang]
         assert len(rows) >= minimum
         descriptive = sum(r[0] == "descriptive" for r in in_lang)
-        assert descriptive * 2 == len(in_lang), name
+        # Half evaluative; a set with an odd count has one extra evaluative note.
+        assert len(in_lang) - 2 * descriptive in (0, 1), name
         assert len({r[2] for r in rows}) == len(rows), f"duplicate notes in {name}"
     spanish = {r[2] for name in SPANISH for r in load(name)}
     assert len(spanish) >= 150 + 60  # no note in two Spanish sets
 
 
 SPANISH = ("nudge_es_sentences.tsv", "nudge_es_heldout.tsv", "nudge_es_unseen.tsv",
-           "nudge_es_more.tsv")
+           "nudge_es_more.tsv", "nudge_es_round2.tsv", "nudge_es_round3.tsv",
+           "nudge_es_round4.tsv", "nudge_es_round5.tsv", "nudge_es_round6.tsv")
 
 
 @pytest.mark.parametrize(("name", "min_precision", "min_recall"), [
@@ -109,6 +147,19 @@ SPANISH = ("nudge_es_sentences.tsv", "nudge_es_heldout.tsv", "nudge_es_unseen.ts
     ("nudge_es_heldout.tsv", 0.90, 0.90),
     ("nudge_es_unseen.tsv", 0.90, 0.90),
     ("nudge_es_more.tsv", 0.95, 0.95),
+    # Second round: development sets at what they measure after tuning.
+    ("nudge_es_round2.tsv", 0.95, 0.95),
+    ("nudge_en_round2.tsv", 0.95, 0.95),
+    ("nudge_es_round3.tsv", 0.95, 0.95),
+    ("nudge_en_round3.tsv", 0.95, 0.95),
+    ("nudge_es_round4.tsv", 0.95, 0.95),
+    ("nudge_en_round4.tsv", 0.95, 0.95),
+    ("nudge_es_round6.tsv", 0.95, 0.95),
+    ("nudge_en_round6.tsv", 0.95, 0.95),
+    # Held out, never tuned on: a floor at what it measured, so a change that loses
+    # ground on unseen notes fails. See test_issue_bar_on_held_out_spanish for the gap.
+    ("nudge_es_round5.tsv", 0.90, 0.60),
+    ("nudge_en_round5.tsv", 0.95, 0.23),
 ])
 def test_precision_and_recall(name: str, min_precision: float, min_recall: float,
                               capsys: pytest.CaptureFixture[str]) -> None:
@@ -119,6 +170,14 @@ def test_precision_and_recall(name: str, min_precision: float, min_recall: float
               f"FP {scores.false_positive}, FN {scores.false_negative})")
     assert scores.precision >= min_precision
     assert scores.recall >= min_recall
+
+
+@pytest.mark.xfail(strict=True, reason="held-out Spanish recall is 0.60, below the issue's 0.9")
+def test_issue_bar_on_held_out_spanish() -> None:
+    """Issue 15's bar (precision and recall >= 0.9) on Spanish the lists were never tuned
+    on. Strict: when the nudge reaches it, this passes, fails the run, and the xfail must go."""
+    scores = score(load("nudge_es_round5.tsv"))
+    assert scores.precision >= 0.9 and scores.recall >= 0.9
 
 
 @pytest.mark.parametrize("name", ["nudge_sentences.tsv", "nudge_es_sentences.tsv"])

@@ -23,6 +23,8 @@ _OPENERS = "\"'“«‘‹"
 _QUOTE_RE = re.compile("[" + re.escape(_OPENERS + "".join(_CLOSERS)) + "]")
 # Where reported words end: a sentence's end (not the dot of "9.15" or "3.º").
 _SENTENCE_END = re.compile(r"[.!?;…](?!\w)|\n")
+# An exclamation: one or more "!" (a "¡" opens it in Spanish).
+_EXCLAMATION = re.compile(r"!+")
 
 
 @dataclass(frozen=True)
@@ -56,6 +58,8 @@ def check(text: str, lang: str = "en") -> list[Flag]:
     spans = [m.span() for m in matches]
     flags: list[Flag] = []
     taken = _evaluative(text, spans, keys, lexicon, flags)
+    if lexicon.exclamation_suggestion and "!" in text:
+        _exclamations(text, spans, keys, lexicon, flags)
     _names(text, spans, keys, taken, lexicon, flags)
     flags.sort(key=lambda f: (f.start, f.end))
     return flags
@@ -154,6 +158,39 @@ def _evaluative(text: str, spans: list[tuple[int, int]], keys: list[str], lexico
     return taken
 
 
+def _exclamations(text: str, spans: list[tuple[int, int]], keys: list[str], lexicon: Lexicon,
+                  flags: list[Flag]) -> None:
+    """Flag the writer's own exclamations ("¡eso sí es enseñar!", "now that's teaching!"):
+    a reaction, not evidence. Not inside quotation marks or reported speech (a quoted
+    "¡sí!" is what was heard), and not where a listed word already flags the sentence."""
+    regions = _quoted_regions(text) + _reported_regions(text, spans, keys, lexicon)
+    flagged = [(f.start, f.end) for f in flags]
+    previous_end = -1
+    for found in _EXCLAMATION.finditer(text):
+        end = found.end()
+        if found.start() and _inside(regions, found.start() - 1):
+            continue  # the last word before "!" is quoted or reported
+        start = max(previous_end, _sentence_begin(text, found.start()))
+        previous_end = end
+        while start < end and (text[start].isspace() or text[start] in "-–—•*"):
+            start += 1
+        if start >= found.start() or not any(c.isalnum() for c in text[start:end]):
+            continue
+        if any(a < end and start < b for a, b in flagged):
+            continue
+        flags.append(Flag(start, end, "evaluative", lexicon.exclamation_suggestion))
+        flagged.append((start, end))
+
+
+def _sentence_begin(text: str, index: int) -> int:
+    """Where the sentence holding `index` starts: after the last ., ?, ! or line break
+    before it, or at an opening ¡."""
+    j = index - 1
+    while j >= 0 and text[j] not in ".?!\n¡":
+        j -= 1
+    return j if j >= 0 and text[j] == "¡" else j + 1
+
+
 def _flags_at(text: str, spans: list[tuple[int, int]], keys: list[str], j: int,
               lexicon: Lexicon) -> bool:
     """A flag would start at word j on its own."""
@@ -179,7 +216,9 @@ def _reported_regions(text: str, spans: list[tuple[int, int]], keys: list[str],
         if ":" in gap:
             start = spans[j][1] + gap.index(":")
         elif keys[j + 1] in reporting and gap.strip() == "":
-            start = spans[j + 1][1]
+            # From just before the reporting word, so that a phrase starting with it
+            # ("preguntó para qué sirve") is reported too.
+            start = spans[j + 1][0] - 1
         else:
             continue
         end = _SENTENCE_END.search(text, start + 1)

@@ -160,6 +160,9 @@ class Lexicon:
     # somebody said, i.e. evidence, up to the end of the sentence.
     speech_verbs: frozenset[str] = frozenset()
     reporting_words: frozenset[str] = frozenset()
+    # The suggestion for the writer's own exclamation ("¡qué capo el profe!"), which is a
+    # reaction, not evidence; "" leaves exclamations alone.
+    exclamation_suggestion: str = ""
 
     def ending_entry(self, key: str) -> Entry | None:
         if not self.ending_keys or not key.endswith(self.ending_keys):
@@ -238,6 +241,7 @@ def _build(top: Reader) -> Lexicon:
             _insert(root, words, Entry(words, "", EXCEPTION.group))
     numbers = frozenset(normalise(w) for w in
                         top.texts("number_words", limit_items=500, limit_chars=30))
+    exclamation = top.text("exclamation_suggestion", limit=300)
     speech, reporting = frozenset[str](), frozenset[str]()
     reported = top.table("reported_speech")
     if reported is not None:
@@ -265,7 +269,8 @@ def _build(top: Reader) -> Lexicon:
         flagged_words=frozenset(words[0] for words in seen
                                 if len(words) == 1 and "*" not in words[0]),
         endings=tuple(endings), ending_keys=tuple(e for e, _ in endings),
-        number_words=numbers, speech_verbs=speech, reporting_words=reporting)
+        number_words=numbers, speech_verbs=speech, reporting_words=reporting,
+        exclamation_suggestion=exclamation)
 
 
 def _pattern_problem(words: tuple[str, ...], *, exception: bool = False) -> str:
