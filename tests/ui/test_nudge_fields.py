@@ -282,6 +282,9 @@ EXEMPT = {
     ("lists.py", "description"): "what a look-for looks like: the plan's words, not evidence",
     ("passphrase_dialogs.py", "field"): "a passphrase",
     ("date_field.py", "edit"): "a date",
+    ("note_card.py", "text"): "the evidence wall's card: it underlines and lists the flags "
+                              "itself, read-only and while rewriting "
+                              "(tests/ui/postbrief/test_wall_decisions.py)",
 }
 BOX = re.compile(r"(?:self\.)?(\w+)\s*=\s*(?:QPlainTextEdit|QLineEdit|QTextEdit|_PlainEdit|"
                  r"_Editor|NoteTextEdit)\(")
