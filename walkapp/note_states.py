@@ -27,15 +27,19 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
 from enum import StrEnum
+from typing import TYPE_CHECKING
 
 from walkapp import domain as d
-from walkapp import nudge
+
+if TYPE_CHECKING:  # the nudge (and its word lists) is imported when a state is first asked
+    from walkapp.nudge import Flag
 
 KEPT = "kept"
 SET_ASIDE = "set_aside"
 REVIEW_STATES = (KEPT, SET_ASIDE)  # what `note_reviews.state` may hold
 
-Checker = Callable[[str, str], Sequence[nudge.Flag]]
+# A check other than the real nudge (tests); None: the real one.
+Checker = Callable[[str, str], Sequence["Flag"]]
 
 
 class NoteState(StrEnum):
@@ -56,7 +60,7 @@ class NoteStatus:
     """A note's state, and the nudge's flags on its current text (for highlighting)."""
 
     state: NoteState
-    flags: tuple[nudge.Flag, ...] = ()
+    flags: tuple[Flag, ...] = ()
 
     @property
     def in_record(self) -> bool:
@@ -79,19 +83,21 @@ def text_hash(text: str) -> str:
 
 
 @functools.lru_cache(maxsize=4096)
-def _nudge_flags(text: str, language: str) -> tuple[nudge.Flag, ...]:
+def _nudge_flags(text: str, language: str) -> tuple[Flag, ...]:
     # The wall works the states out again after every decision, a report for every page
     # run: the same texts each time (the word lists are cached for the process too).
+    from walkapp import nudge
+
     return tuple(nudge.check(text, language))
 
 
 def status_of(text: str, review: d.NoteReview | None, *, rewritten: bool, language: str,
-              check: Checker = nudge.check) -> NoteStatus:
+              check: Checker | None = None) -> NoteStatus:
     """The state of a note showing `text`, reviewed as `review` (None: not reviewed)."""
     lang = language or "en"
     if not text.strip():
-        flags: tuple[nudge.Flag, ...] = ()
-    elif check is nudge.check:
+        flags: tuple[Flag, ...] = ()
+    elif check is None:
         flags = _nudge_flags(text, lang)
     else:
         flags = tuple(check(text, lang))
@@ -106,7 +112,7 @@ def status_of(text: str, review: d.NoteReview | None, *, rewritten: bool, langua
 
 def statuses(notes: Iterable[d.Note], reviews: Iterable[d.NoteReview],
              rewritten: AbstractSet[str] | Iterable[str], language: str, *,
-             check: Checker = nudge.check) -> dict[str, NoteStatus]:
+             check: Checker | None = None) -> dict[str, NoteStatus]:
     """Each note's status, by note id."""
     by_note = {r.note_id: r for r in reviews}
     changed = set(rewritten)
@@ -114,7 +120,7 @@ def statuses(notes: Iterable[d.Note], reviews: Iterable[d.NoteReview],
                             language=language, check=check) for n in notes}
 
 
-def record_statuses(record: d.WalkRecord, *, check: Checker = nudge.check
+def record_statuses(record: d.WalkRecord, *, check: Checker | None = None
                     ) -> dict[str, NoteStatus]:
     return statuses(record.notes, record.reviews, record.rewritten,
                     record.walk.language or "en", check=check)
@@ -131,7 +137,7 @@ class ForPrint:
     set_aside: int
 
 
-def for_print(record: d.WalkRecord, *, check: Checker = nudge.check,
+def for_print(record: d.WalkRecord, *, check: Checker | None = None,
               known: Mapping[str, NoteStatus] | None = None) -> ForPrint:
     """The record's notes that reports print, in the record's order. A note with no text
     is neither printed nor counted as held back."""

@@ -25,7 +25,7 @@ from walkapp.errors import DiskFullError
 from walkapp.events import Change
 from walkapp.protocol.library import builtin_protocol
 from walkapp.protocol.schema import Activity
-from walkapp.services import Services
+from walkapp.services import NoteDraft, Services
 from walkapp.services.protocol_walks import create_walk_from_protocol
 from walkapp.ui.main_window import MainWindow
 from walkapp.ui.screens.observe_page import ObservationPage
@@ -262,6 +262,24 @@ def conflict_merge(window: MainWindow, qtbot) -> Reader:
     return read
 
 
+def note_rewrite(window: MainWindow, qtbot) -> Reader:
+    """A note opened at the evidence wall and rewritten; the rewrite fails to save."""
+    services = window._services
+    walk_id = window.workspace.walk_id if window.workspace else ""
+    ana = services.walks.get_walk(walk_id).walkers[0]
+    note = services.notes.save_note(NoteDraft(walk_id, ana.id, "Pupils asked why."))
+    wall = postbrief(window, qtbot, "evidence_wall").evidence_wall
+    qtbot.waitUntil(lambda: wall._data is not None
+                    and any(n.id == note.id for n in wall._data.notes), timeout=5000)
+    dialog = wall.open_card(note.id)
+    assert dialog is not None
+    dialog.start_rewrite()
+    dialog.text.setPlainText(TEXT)
+    dialog.save_rewrite()
+    qtbot.waitUntil(dialog.error_line.isVisible, timeout=5000)
+    return dialog.text.toPlainText
+
+
 @dataclass(frozen=True)
 class Case:
     type_in: Callable[[MainWindow, object], Reader]
@@ -289,6 +307,7 @@ CASES = [
     Case(feedback, "FeedbackPanel", ("debrief", "add_feedback")),
     Case(conflict_draft, "ConflictsPanel", None),
     Case(conflict_merge, "ConflictsPanel", ("conflicts", "resolve")),
+    Case(note_rewrite, "EvidenceWall", ("reviews", "rewrite")),
 ]
 
 

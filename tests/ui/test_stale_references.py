@@ -107,7 +107,7 @@ def test_removing_a_visit_with_kits_out_asks_first(qtbot, services: Services,
         "Visit 2 has 1 note here; it stays in the walk, shown under “Removed visit (was "
         "visit 2)”. 1 walker's kit includes Visit 2 (Walker 1), and their notes have not "
         "come back since the kit was made: notes they write on it will arrive on the "
-        "removed visit, too.\n\nRemove it?")
+        "removed visit, too. You can undo this (Edit ▸ Undo, Ctrl+Z).\n\nRemove it?")
     assert panel.writer.is_idle() and len(services.walks.get_walk(walk.id).visits) == 3
 
     asker.answers.append(True)

@@ -71,7 +71,7 @@ class StepPrompts(QWidget, Page):
         # are read off the GUI thread and appear when the read is in.
         workers.read_in_background(
             lambda: (services.responses.list_answers(walk_id, step.key),
-                     services.walks.get_walk(walk_id).language),
+                     services.walks.language(walk_id)),
             self._show_read, owner=self, wait_ms=workers.FOLLOW_READ_MS)
 
     def _show_read(self, read: tuple[list[Any], str]) -> None:

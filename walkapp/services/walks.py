@@ -24,7 +24,7 @@ from walkapp.events import Action, Entity
 from walkapp.services import convert
 from walkapp.services import summary_tables as summary
 from walkapp.services import validate as v
-from walkapp.services.base import ServiceBase, shared_read
+from walkapp.services.base import ServiceBase, current_reads, shared_read
 from walkapp.storage import models as m
 
 
@@ -137,6 +137,24 @@ class WalkService(ServiceBase):
 
         walk: d.Walk = shared_read((id(self.db), "walk", walk_id), read)
         return walk
+
+    def language(self, walk_id: str) -> str:
+        """The walk's language alone (one column, not the whole walk): what a text box
+        built later needs for its nudge. Shared within `same_reads()` like the walk."""
+        def read() -> str:
+            with self.db.transaction() as session:
+                row = session.execute(select(m.Walk.language, m.Walk.trashed_at)
+                                      .where(m.Walk.id == walk_id)).first()
+                if row is None or row.trashed_at is not None:
+                    live_walk(session, walk_id)  # says what is wrong, as get_walk would
+                return str(row.language) if row is not None else "en"
+
+        shared = current_reads()
+        walk = shared.get((id(self.db), "walk", walk_id)) if shared is not None else None
+        if walk is not None:  # the whole walk was read in this block already
+            return str(walk.language)
+        language: str = shared_read((id(self.db), "language", walk_id), read)
+        return language
 
     def protocol_snapshot(self, walk_id: str) -> str:
         def read() -> str:
