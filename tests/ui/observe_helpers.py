@@ -78,11 +78,22 @@ INTERACTIVE = (QAbstractButton, QAbstractItemView, QLineEdit, QPlainTextEdit, QT
                QComboBox, QTabBar)
 
 
+def _inside_combo_box(widget: QWidget, root: QWidget) -> bool:
+    """A combo box's own list (made by Qt when it first wants it, so sometimes there and
+    sometimes not) is part of the box, which carries the name."""
+    node = widget.parentWidget()
+    while node is not None and node is not root:
+        if isinstance(node, QComboBox):
+            return True
+        node = node.parentWidget()
+    return False
+
+
 def interactive_widgets(root: QWidget) -> Iterator[QWidget]:
     """Every control a user can operate under `root` (scroll bars and viewports are parts
     of their scroll area, which carries the name)."""
     for widget in [root, *root.findChildren(QWidget)]:
-        if _is_scroll_area_part(widget):
+        if _is_scroll_area_part(widget) or _inside_combo_box(widget, root):
             continue
         takes_focus = bool(widget.focusPolicy() & Qt.FocusPolicy.TabFocus)
         if isinstance(widget, INTERACTIVE) or takes_focus:

@@ -16,6 +16,7 @@ the setup (the note editor says it in its own notice line).
 
 from __future__ import annotations
 
+import contextlib
 import logging
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -203,6 +204,9 @@ class NudgeField(QObject, Stoppable):
         """No more checks (the box is going away); there is nothing of its own to save."""
         self._stopped = True
         self._timer.stop()
+        if isinstance(self.edit, QPlainTextEdit) and not isinstance(self.edit, NoteTextEdit):
+            with contextlib.suppress(RuntimeError):  # the box's C++ side is gone already
+                self.edit.viewport().removeEventFilter(self)
 
     stop = shutdown
 
@@ -237,7 +241,11 @@ class NudgeField(QObject, Stoppable):
         return next((s for s in self._spans if s.start <= index < s.end), None)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        edit = self.edit
+        # While the box is torn down its viewport can still deliver an event to a field
+        # whose Python side is already gone (its attributes cleared): let the event be.
+        edit = getattr(self, "edit", None)
+        if edit is None or self._stopped:
+            return False
         if (event.type() == QEvent.Type.ToolTip and isinstance(event, QHelpEvent)
                 and isinstance(edit, QPlainTextEdit) and self._spans):
             cursor = edit.cursorForPosition(event.pos())
