@@ -4,13 +4,19 @@ the step uses (norms, look-fors, evidence wall…) right inside it.
 
 The protocol runner (core) keeps the phase log; this screen only shows its state and sends
 the facilitator's actions. After a crash the guide opens where the log says.
+
+Any step of the list can be prepared (a click, or the arrow keys and Enter): its script,
+prompts, planned minutes and panel show, its prompts can be answered, and the runner is
+not touched — the step that runs, and its timer, go on (`PreviewBar` says so, with "Start
+this step" and "Back to the running step"). A finished phase offers its next actions
+(`set_next_actions`: "Go to Observation", "Export the debrief"…), never a dead end.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
@@ -34,7 +40,7 @@ from walkapp.protocol.runner import (
     RunnerState,
     RunStatus,
 )
-from walkapp.protocol.schema import Activity, Role
+from walkapp.protocol.schema import Activity, Role, Step
 from walkapp.services import Services
 from walkapp.services.base import current_reads, same_reads
 from walkapp.services.commands import RunnerAction, RunnerVerb
@@ -42,6 +48,7 @@ from walkapp.services.protocol_walks import open_runner
 from walkapp.ui import turns
 from walkapp.ui.lifecycle import shutdown_tree
 from walkapp.ui.page import Page, PanelGroup, save_all, unique
+from walkapp.ui.screens.step_leads import EndActions, NextAction, PreviewBar
 from walkapp.ui.screens.step_prompts import SAVE_DELAY_MS, StepPrompts
 from walkapp.ui.widgets.countdown import Countdown, format_seconds
 from walkapp.ui.widgets.roles_box import RolesBox
@@ -56,6 +63,11 @@ TEXT_HEIGHT = 320
 
 
 class StepGuide(QWidget, Page):
+    """Signals: `next_action(key)` when one of the finished phase's next actions is chosen
+    (a `NextAction.key`)."""
+
+    next_action = Signal(str)
+
     def __init__(self, services: Services, walk_id: str, phase: str, panels: PanelFactory,
                  *, clock: Clock | None = None, runner: ProtocolRunner | None = None,
                  writer: Writer | None = None, text_height: int = TEXT_HEIGHT,
@@ -91,8 +103,10 @@ class StepGuide(QWidget, Page):
         self._shown_position = -1
         # After a runner action the new step's body (its prompts, then its panel) is built
         # in later turns of the event loop, one part a turn, so that no single turn of the
-        # GUI thread builds it all: the state still to show, None when all is shown.
-        self._body_due: RunnerState | None = None
+        # GUI thread builds it all: the position still to show, None when all is shown.
+        self._body_due: int | None = None
+        # The step being prepared (a click in the list), None: the runner's step is shown.
+        self._viewing: int | None = None
         self._closed = False
 
         self.steps = QListWidget()
@@ -101,8 +115,12 @@ class StepGuide(QWidget, Page):
         self.steps.setMinimumWidth(200)
         self.steps.setMaximumWidth(260)
         self.steps.setWordWrap(True)
+        # A click, or the arrow keys and Enter, prepares a step (never starts it).
+        self.steps.itemClicked.connect(self._step_clicked)
         self.steps.itemActivated.connect(self._step_clicked)
-        self.steps.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.steps.setToolTip(self.tr(
+            "Click a step (or use the arrow keys and Enter) to prepare it: its script and "
+            "prompts show without starting its timer."))
 
         self.where = QLabel()
         self.where.setObjectName("subtitle")
@@ -172,7 +190,13 @@ class StepGuide(QWidget, Page):
         self.retry_button.setAccessibleName(self.tr("Try the step's action again"))
         self.retry_button.clicked.connect(self._retry)
         self.retry_button.hide()
-        self._failed_action: tuple[RunnerVerb, int] | None = None
+        self._failed_action: tuple[RunnerVerb, int, int] | None = None
+        self.preview = PreviewBar()
+        self.preview.start_requested.connect(self._start_viewed)
+        self.preview.back_requested.connect(self.follow_runner)
+        self.end_actions = EndActions()
+        self.end_actions.chosen.connect(self.next_action)
+        self.end_actions.hide()
         self.writer.waiting_changed.connect(self._on_waiting)
 
         self.body = QStackedWidget()
@@ -220,7 +244,11 @@ class StepGuide(QWidget, Page):
         message_row.addWidget(self.message, 1)
         message_row.addWidget(self.retry_button)
         main_layout.addLayout(message_row)
+        main_layout.addWidget(self.end_actions)
+        main_layout.addWidget(self.preview)
         main_layout.addLayout(controls)
+        self._controls = (self.back_button, self.start_button, self.more_button, self.total,
+                          self.skip_button, self.next_button)
         side = QWidget()
         side_layout = QVBoxLayout(side)
         side_layout.setContentsMargins(0, 0, 0, 0)
@@ -250,57 +278,66 @@ class StepGuide(QWidget, Page):
         self._ticker = QTimer(self, interval=1000)
         self._ticker.timeout.connect(self._tick)
         self._ticker.start()
+        self.setFocusProxy(self.start_button)  # a page shown by a next action: Start
         self._fill_steps()
         self.show_state(self.runner.refresh(), sliced=sliced_start)
         turns.later(self, self._prepare_next)  # see _show_panel_due
 
     # -- drawing ---------------------------------------------------------------------------
+    def _step_text(self, position: int, mark: str = "") -> str:
+        planned = self.runner.steps[position]
+        # With the minutes "+1 min" gave it: the list says what the timer says.
+        minutes = self.runner.planned_seconds_at(position) // 60
+        return self.tr("{0}{1}\n{2} min").format(mark, planned.step.title, minutes)
+
     def _fill_steps(self) -> None:
         self.steps.clear()
-        for planned in self.runner.steps:
-            minutes = planned.planned_seconds // 60
-            item = QListWidgetItem(f"{planned.step.title}\n{minutes} min")
-            self.steps.addItem(item)
+        for position in range(len(self.runner.steps)):
+            self.steps.addItem(QListWidgetItem(self._step_text(position)))
 
     def _mark_steps(self, state: RunnerState) -> None:
         # From the log the runner read with its last action: no read on the GUI thread.
         outcomes = self.runner.outcomes()
         marks = {"done": "✓ ", "skipped": "↷ ", "running": "▶ ", "paused": "❚❚ "}
-        for position, planned in enumerate(self.runner.steps):
+        for position in range(len(self.runner.steps)):
             item = self.steps.item(position)
             mark = marks.get(outcomes.get(position, ""), "")
             if position == state.position and not state.finished:
                 mark = "▶ " if state.status is RunStatus.RUNNING else (mark or "• ")
-            minutes = planned.planned_seconds // 60
-            item.setText(f"{mark}{planned.step.title}\n{minutes} min")
+            item.setText(self._step_text(position, mark))
             font = item.font()
             font.setBold(position == state.position)
             item.setFont(font)
-        self.steps.setCurrentRow(state.position)
+        self.steps.setCurrentRow(self._shown_step())
+
+    def _shown_step(self) -> int:
+        """The position on screen: the step being prepared, or the runner's."""
+        return self._viewing if self._viewing is not None else self.runner.state().position
+
+    def viewing(self) -> int | None:
+        """The position of the step being prepared (None: the runner's step is shown)."""
+        return self._viewing
 
     def show_state(self, state: RunnerState, *, sliced: bool = False) -> None:
         """Show `state`; `sliced` (the result of a click): a new step's body is built in
         the next turns of the event loop, see `_body_due`."""
-        self.where.setText(self.tr("{0} · step {1} of {2}").format(
-            state.phase_title, state.position + 1, state.total_steps))
-        self.title.setText(state.step_title if not state.finished else
-                           self.tr("{0} finished").format(state.phase_title))
-        self.phase_summary.setText(state.phase_summary)
-        self.phase_summary.setVisible(bool(state.phase_summary) and not state.finished)
-        self.script.setText(state.script if not state.finished else self.tr(
-            "Every step of this phase has been run. Use Back to return to a step."))
-        if state.position != self._shown_position:
-            if sliced or self._body_due is not None:
-                self._shown_position = state.position
-                if self._body_due is None:
-                    turns.later(self, self._show_prompts_due)
-                self._body_due = state
-            else:
-                self._show_body(state)
+        if self._viewing == state.position and not state.finished:
+            self._viewing = None  # the runner is on the step being prepared: it is shown
+        if self._viewing is not None:
+            self._show_words(self._viewing, state)
+        else:
+            self.where.setText(self.tr("{0} · step {1} of {2}").format(
+                state.phase_title, state.position + 1, state.total_steps))
+            self.title.setText(state.step_title if not state.finished else
+                               self.tr("{0} finished").format(state.phase_title))
+            self.phase_summary.setText(state.phase_summary)
+            self.phase_summary.setVisible(bool(state.phase_summary) and not state.finished)
+            self.script.setText(state.script if not state.finished else self.tr(
+                "Every step of this phase has been run. Choose what comes next below, or "
+                "pick a step in the list to look at it again."))
+        self._show_body_of(self._shown_step(), sliced=sliced)
         running = state.status is RunStatus.RUNNING
         timed = state.planned_seconds > 0 or state.finished
-        self.timer.setVisible(timed)
-        self.untimed.setVisible(not timed)
         self.timer.set_planned(state.planned_seconds, reset=False)
         self.timer.set_elapsed(state.elapsed_seconds)
         if running and not self.timer.is_running():
@@ -321,23 +358,81 @@ class StepGuide(QWidget, Page):
         self.total.setText(self.tr("Phase: {0} of {1} planned").format(
             format_seconds(state.total_elapsed_seconds),
             format_seconds(state.total_planned_seconds)))
+        preparing = self._viewing is not None
+        # While a step is prepared, the runner's buttons would act on another step than
+        # the one on screen: the bar's two buttons stand in for them.
+        for control in self._controls:
+            control.setVisible(not preparing)
+        self.timer.setVisible(timed and not preparing)
+        self.untimed.setVisible(not timed or preparing)
+        self.end_actions.setVisible(state.finished and not preparing
+                                    and bool(self.end_actions.next_actions))
+        if preparing:
+            self.preview.start_button.setEnabled(not self._acting)
+            self._show_preview_bar(state)
+        else:
+            self.preview.hide()
+            self.untimed.setText(self.tr("No set time for this step"))
         self._mark_steps(state)
 
+    def _show_words(self, position: int, state: RunnerState) -> None:
+        """The words of a step being prepared: its script, its planned minutes."""
+        planned = self.runner.steps[position]
+        self.where.setText(self.tr("{0} · step {1} of {2} · preparing").format(
+            planned.phase.title, position + 1, state.total_steps))
+        self.title.setText(planned.step.title)
+        self.phase_summary.setText(planned.phase.summary)
+        self.phase_summary.setVisible(bool(planned.phase.summary))
+        self.script.setText(planned.step.script)
+        seconds = self.runner.planned_seconds_at(position)
+        self.untimed.setText(self.tr("Planned: {0}").format(format_seconds(seconds))
+                             if seconds > 0 else self.tr("No set time for this step"))
+
+    def _show_preview_bar(self, state: RunnerState) -> None:
+        if state.status in (RunStatus.RUNNING, RunStatus.PAUSED):
+            what = (self.tr("{0} is running, {1} left.") if state.remaining_seconds >= 0
+                    else self.tr("{0} is running, {1} over time."))
+            if state.status is RunStatus.PAUSED:
+                what = self.tr("{0} is paused, {1} left.")
+            running = what.format(state.step_title, format_seconds(abs(state.remaining_seconds)))
+            back = self.tr("Back to the running step")
+        elif state.finished:
+            running = self.tr("{0} is finished.").format(state.phase_title)
+            back = self.tr("Back to the end of the phase")
+        else:
+            running = self.tr("Nothing is running yet; the first step to run is {0}.").format(
+                state.step_title)
+            back = self.tr("Back to {0}").format(state.step_title)
+        self.preview.show_text(self.tr(
+            "You are preparing this step; its timer has not started. {0}").format(running),
+            back)
+
+    def _show_body_of(self, position: int, *, sliced: bool) -> None:
+        if position == self._shown_position and self._body_due is None:
+            return
+        if sliced or self._body_due is not None:
+            self._shown_position = position
+            if self._body_due is None:
+                turns.later(self, self._show_prompts_due)
+            self._body_due = position
+        else:
+            self._show_body(position)
+
     def _show_prompts_due(self) -> None:
-        state = self._body_due
-        if state is None or self._closed:
+        position = self._body_due
+        if position is None or self._closed:
             self._body_due = None
             return
-        self._show_prompts(state)
+        self._show_prompts(self.runner.steps[position].step)
         turns.later(self, self._show_panel_due)
 
     def _show_panel_due(self) -> None:
-        state, self._body_due = self._body_due, None
-        if state is None or self._closed:
+        position, self._body_due = self._body_due, None
+        if position is None or self._closed:
             return
-        if state.position != self._shown_position:
+        if position != self._shown_position:
             return  # moved on meanwhile: that newer state's turn shows its body
-        self._show_panel(state)
+        self._show_panel(self.runner.steps[position].step)
         # The next step's panel is built now, in a turn of its own while the facilitator
         # talks, rather than in the turn that shows it after Next.
         turns.later(self, self._prepare_next)
@@ -356,30 +451,30 @@ class StepGuide(QWidget, Page):
         """Is the current step's body (prompts and panel) all on screen?"""
         return self._body_due is None
 
-    def _show_body(self, state: RunnerState) -> None:
-        self._shown_position = state.position
-        self._show_prompts(state)
-        self._show_panel(state)
+    def _show_body(self, position: int) -> None:
+        self._shown_position = position
+        step = self.runner.steps[position].step
+        self._show_prompts(step)
+        self._show_panel(step)
 
-    def _show_prompts(self, state: RunnerState) -> None:
+    def _show_prompts(self, step: Step) -> None:
         while self._prompt_layout.count():
             item = self._prompt_layout.takeAt(0)
             widget = item.widget() if item is not None else None
             if widget is not None:
                 widget.hide()
-        if state.step.prompts:
-            prompts = self._prompt_cache.get(state.step_key)
+        if step.prompts:
+            prompts = self._prompt_cache.get(step.key)
             if prompts is None:
-                prompts = StepPrompts(self._services, self.walk_id, state.step,
-                                      writer=self.writer)
-                prompts.setObjectName(state.step_key)
-                self._prompt_cache[state.step_key] = prompts
+                prompts = StepPrompts(self._services, self.walk_id, step, writer=self.writer)
+                prompts.setObjectName(step.key)
+                self._prompt_cache[step.key] = prompts
             self._prompt_layout.addWidget(prompts)
             prompts.show()
 
-    def _show_panel(self, state: RunnerState) -> None:
-        panel = self._panel_for(state.activity)
-        has_words = bool(state.script or state.step.prompts)
+    def _show_panel(self, step: Step) -> None:
+        panel = self._panel_for(step.activity)
+        has_words = bool(step.script or step.prompts)
         self.words_toggle.setVisible(self._foldable and panel is not None and has_words)
         self._set_words_shown(panel is None or not self._foldable
                               or self.words_toggle.isChecked())
@@ -404,7 +499,7 @@ class StepGuide(QWidget, Page):
             self.body.show()
             # A panel holding several parts (the post-brief workspace) shows the step's one.
             if isinstance(panel, PanelGroup):
-                panel.show_panel(state.activity.value)
+                panel.show_panel(step.activity.value)
 
     def _words_toggled(self, shown: bool) -> None:
         self._set_words_shown(shown)
@@ -438,7 +533,29 @@ class StepGuide(QWidget, Page):
         return unique([*self._prompt_cache.values(), *self._panel_cache.values()])
 
     # -- actions ---------------------------------------------------------------------------
-    def _act(self, verb: RunnerVerb, minutes: int = 0) -> None:
+    def set_next_actions(self, actions: Sequence[NextAction]) -> None:
+        """What the finished phase offers next (the first is the main one)."""
+        self.end_actions.set_actions(actions)
+        self.show_state(self.runner.state())
+
+    def prepare(self, position: int) -> None:
+        """Show the step at `position` to prepare it: nothing is sent to the runner."""
+        if self._closed or not 0 <= position < len(self.runner.steps):
+            return
+        state = self.runner.state()
+        self._viewing = None if position == state.position else position
+        self.show_state(state, sliced=True)
+
+    def follow_runner(self) -> None:
+        """Back to the step the runner is on."""
+        self.prepare(self.runner.state().position)
+        self.start_button.setFocus()
+
+    def _start_viewed(self) -> None:
+        if self._viewing is not None:
+            self._act("start_at", position=self._viewing)
+
+    def _act(self, verb: RunnerVerb, minutes: int = 0, position: int = 0) -> None:
         """Send one runner action to the writer; the screen follows its result. The
         buttons wait while it is in the line: a second Next must not skip two steps."""
         if self._closed or self._acting:
@@ -449,9 +566,10 @@ class StepGuide(QWidget, Page):
         self._failed_action = None
         self.retry_button.hide()
         self._set_controls_enabled(False)
-        self.writer.write(RunnerAction(self.runner, verb, minutes), origin=self,
+        self.writer.write(RunnerAction(self.runner, verb, minutes, position), origin=self,
                           on_done=self._acted,
-                          on_failed=lambda error: self._not_acted(verb, minutes, error))
+                          on_failed=lambda error: self._not_acted(verb, minutes, position,
+                                                                  error))
 
     def is_acting(self) -> bool:
         """Is a runner action of this guide waiting for (or in) the database, or is its
@@ -467,8 +585,14 @@ class StepGuide(QWidget, Page):
         self.retry_button.hide()
         self.message.setText("")
         self.show_state(state, sliced=True)
+        if state.finished and self._viewing is None:
+            self.end_actions.focus_first()  # the keyboard goes on where the walk goes on
+        elif self._viewing is None and not self.start_button.hasFocus() \
+                and self.preview.isAncestorOf(self.focusWidget()):
+            self.start_button.setFocus()
 
-    def _not_acted(self, verb: RunnerVerb, minutes: int, error: BaseException) -> None:
+    def _not_acted(self, verb: RunnerVerb, minutes: int, position: int,
+                   error: BaseException) -> None:
         self._acting = False
         if self._closed:
             return
@@ -476,7 +600,7 @@ class StepGuide(QWidget, Page):
         # An action that no longer fits (the walk moved on elsewhere) is not worth retrying;
         # one the database refused (busy, full disk) is.
         if not isinstance(error, RunnerError):
-            self._failed_action = (verb, minutes)
+            self._failed_action = (verb, minutes, position)
             self.retry_button.show()
         self.show_state(self.runner.refresh())
 
@@ -494,7 +618,7 @@ class StepGuide(QWidget, Page):
 
     def _set_controls_enabled(self, enabled: bool) -> None:
         for button in (self.start_button, self.more_button, self.back_button,
-                       self.skip_button, self.next_button):
+                       self.skip_button, self.next_button, self.preview.start_button):
             button.setEnabled(enabled)
 
     def _start_or_pause(self) -> None:
@@ -507,12 +631,13 @@ class StepGuide(QWidget, Page):
             self._act("start")
 
     def _step_clicked(self, item: QListWidgetItem) -> None:
-        # Jumping is deliberate: the guide moves one step at a time, as the protocol does.
-        self.steps.setCurrentRow(self.runner.state().position)
+        self.prepare(self.steps.row(item))
 
     def _tick(self) -> None:
         if self.isVisible() and not self._closed:
             state = self.runner.state()
+            if self._viewing is not None:
+                self._show_preview_bar(state)
             self.timer.set_elapsed(state.elapsed_seconds)
             self.total.setText(self.tr("Phase: {0} of {1} planned").format(
                 format_seconds(state.total_elapsed_seconds),
