@@ -27,11 +27,16 @@ if TYPE_CHECKING:
     from walkapp.reports import ReportKind
     from walkapp.ui.screens.new_walk import NewWalkRequest, ProtocolChoice
     from walkapp.ui.screens.observation import ObservationScreen
+    from walkapp.ui.screens.observe_page import ObservationPage
     from walkapp.ui.screens.postbrief import PostBriefWorkspace
+    from walkapp.ui.screens.step_guide import StepGuide
+    from walkapp.ui.screens.step_leads import Leads, NextAction
     from walkapp.ui.screens.workspace import PageSpec
 
 PRE_PHASES = (PhaseKey.OPENER, PhaseKey.PRE_BRIEF)
 POST_PHASES = (PhaseKey.POST_BRIEF, PhaseKey.CLOSING)
+# The parts of a walk a next action can lead to, in the order a walk runs.
+_LEADS_TO = ("pre_brief", "observation", "post_brief")
 
 
 def nudge_check(text: str, lang: str = "en") -> list[nudge.Flag]:
@@ -88,6 +93,59 @@ class _Pages:
 
         self.protocol = walk_protocol(services, walk_id, library)
         self._postbrief: PostBriefWorkspace | None = None
+        self._leads: Leads | None = None
+        self._next: dict[str, tuple[NextAction, ...]] = {}  # by page key, see specs()
+
+    @property
+    def leads(self) -> Leads:
+        """The walk's one hub of next actions (walkapp.ui.screens.step_leads); the
+        workspace follows "page:" and "close", this follows "export:"."""
+        if self._leads is None:
+            from walkapp.ui.screens.step_leads import Leads
+
+            self._leads = Leads()
+            self._leads.requested.connect(self._follow)
+        return self._leads
+
+    def _follow(self, key: str) -> None:
+        from walkapp.reports import ReportKind
+        from walkapp.ui.screens.step_leads import EXPORT
+
+        if key.startswith(EXPORT):
+            self.export(ReportKind(key.removeprefix(EXPORT)))
+
+    def _next_actions(self, keys: list[str], after: str,
+                      tr: Callable[[str], str]) -> tuple[NextAction, ...]:
+        """What comes after page `after`: the next part of the walk the protocol has, or,
+        after the last, the debrief's export and closing the walk."""
+        from walkapp.ui.screens.step_leads import CLOSE, EXPORT, PAGE, NextAction
+
+        labels = {"pre_brief": tr("Start the pre-brief"),
+                  "observation": tr("Go to Observation"),
+                  "post_brief": tr("Go to the post-brief")}
+        hints = {"pre_brief": tr("Opens the pre-brief at its first step; its timer starts "
+                                 "when you press Start."),
+                 "observation": tr("Opens the observation: the visits and the note-taker."),
+                 "post_brief": tr("Opens the post-brief at its first step.")}
+        for key in keys[keys.index(after) + 1:]:
+            if key in _LEADS_TO:
+                return (NextAction(PAGE + key, labels[key], hints[key]),)
+        return (NextAction(EXPORT + "debrief", tr("Export the debrief…"),
+                           tr("Choose where to save the debrief report as a PDF.")),
+                NextAction(CLOSE, tr("Close the walk"),
+                           tr("Back to all walks. Everything is saved; the walk can be "
+                              "opened again at any time.")))
+
+    def _led(self, key: str, guide: StepGuide, page: Page | None = None) -> Page:
+        """The page (`guide` itself, or the `page` holding it) with the next actions of
+        the part it ends."""
+        guide.next_action.connect(self.leads.requested)
+        guide.set_next_actions(self._next.get(key, ()))
+        if page is None:
+            return guide
+        if isinstance(page, QWidget):
+            page.setFocusProxy(guide)  # a next action that opens the page focuses Start
+        return page
 
     def pre_panel(self, activity: Activity) -> Page | None:
         from walkapp.ui.screens.plan.details import WalkDetailsPanel
@@ -142,7 +200,7 @@ class _Pages:
 
     def _step_guide(self, keys: tuple[str, ...],
                     panel: Callable[[Activity], Page | None], *,
-                    roles: tuple[Role, ...] = ()) -> Page:
+                    roles: tuple[Role, ...] = ()) -> StepGuide:
         from walkapp.ui.screens.step_guide import StepGuide
 
         return StepGuide(self.services, self.walk_id, keys, panel,  # type: ignore[arg-type]
@@ -163,12 +221,16 @@ class _Pages:
         finally:
             self._postbrief = kept
 
-    def _observation_page(self) -> Page:
+    def _observation_page(self) -> ObservationPage:
         from walkapp.ui.screens.observe_page import ObservationPage
 
         return ObservationPage(self.services, self.walk_id, self.observation_screen,
                                self.asker, panels=self.observation_panel,
                                writer=self.writer)
+
+    def _led_observation(self) -> Page:
+        page = self._observation_page()
+        return self._led("observation", page.guide, page)
 
     def _reports_page(self) -> Page:
         from walkapp.ui.screens.reports_page import ReportsPage
@@ -184,24 +246,32 @@ class _Pages:
         pre = _phases(self.protocol, PRE_PHASES)
         if pre:
             pages.append(PageSpec("pre_brief", tr("Pre-brief"),
-                                  lambda: self._step_guide(pre, self.pre_panel,
-                                                           roles=self.protocol.roles),
+                                  lambda: self._led("pre_brief", self._step_guide(
+                                      pre, self.pre_panel, roles=self.protocol.roles)),
                                   tr("The protocol's opening steps, each with a timer.")))
         observation = self.protocol.phase(PhaseKey.OBSERVATION)
         if observation is not None and observation.steps:
             about = (tr("The observation steps, visits with a countdown, and the note-taker.")
                      if self.protocol.has_visits else
                      tr("The observation steps, each with a timer."))
-            pages.append(PageSpec("observation", tr("Observation"), self._observation_page,
+            pages.append(PageSpec("observation", tr("Observation"),
+                                  self._led_observation,
                                   about))
         post = _phases(self.protocol, POST_PHASES)
         if post:
             pages.append(PageSpec("post_brief", tr("Post-brief"),
-                                  lambda: self._step_guide(post, self.post_panel),
+                                  lambda: self._led("post_brief", self._step_guide(
+                                      post, self.post_panel)),
                                   tr("Evidence, patterns, commitments and next steps.")))
         pages.append(PageSpec("reports", tr("Reports"), self._reports_page,
                               tr("Debrief report, agenda, note-catcher and more, as PDF.")))
-        return pages
+        keys = [spec.key for spec in pages]
+        self._next = {key: self._next_actions(keys, key, tr) for key in keys
+                      if key == "plan" or key in _LEADS_TO}
+        # The plan is no step guide: the workspace shows its next action under it.
+        return [PageSpec(spec.key, spec.label, spec.build, spec.hint, leads=self.leads,
+                         next=self._next.get(spec.key, ()) if spec.key == "plan" else ())
+                for spec in pages]
 
     def export(self, kind: ReportKind) -> None:
         from walkapp.ui.export import show_export_dialog
