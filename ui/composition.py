@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QWidget
 
 from walkapp.errors import NotFoundError
@@ -30,7 +31,7 @@ if TYPE_CHECKING:
     from walkapp.ui.screens.observe_page import ObservationPage
     from walkapp.ui.screens.postbrief import PostBriefWorkspace
     from walkapp.ui.screens.step_guide import StepGuide
-    from walkapp.ui.screens.step_leads import Leads, NextAction
+    from walkapp.ui.screens.step_leads import Leads, MorePanels, NextAction
     from walkapp.ui.screens.workspace import PageSpec
 
 PRE_PHASES = (PhaseKey.OPENER, PhaseKey.PRE_BRIEF)
@@ -175,8 +176,9 @@ class _Pages:
         if self._postbrief is None:
             # Its panels take the protocol's words (debrief sequence, feedback questions
             # with their kinds) from the walk's snapshot themselves.
+            # Inside a step guide: the guide's step list is its one navigation.
             self._postbrief = PostBriefWorkspace(self.services, self.walk_id, self.asker,
-                                                 writer=self.writer)
+                                                 writer=self.writer, tabs_shown=False)
         return self._postbrief
 
     def post_panel(self, activity: Activity) -> Page | None:
@@ -200,11 +202,29 @@ class _Pages:
 
     def _step_guide(self, keys: tuple[str, ...],
                     panel: Callable[[Activity], Page | None], *,
-                    roles: tuple[Role, ...] = ()) -> StepGuide:
+                    roles: tuple[Role, ...] = (), more: MorePanels | None = None) -> StepGuide:
         from walkapp.ui.screens.step_guide import StepGuide
 
         return StepGuide(self.services, self.walk_id, keys, panel,  # type: ignore[arg-type]
-                         writer=self.writer, roles=roles)
+                         writer=self.writer, roles=roles, more=more)
+
+    def _post_guide(self, keys: tuple[str, ...]) -> Page:
+        """The post-brief's guide: its step list reaches every post-brief panel, those no
+        step shows (Conflicts…) under "More"."""
+        from walkapp.ui.screens.postbrief.workspace import PANELS
+        from walkapp.ui.screens.step_leads import MorePanels
+
+        shown = {step.activity for phase, _, step in self.protocol.steps()
+                 if phase.key.value in keys}
+        entries = tuple((spec.name, QCoreApplication.translate("PostBriefWorkspace",
+                                                               spec.title))
+                        for spec in PANELS if spec.activity not in shown)
+        guide = self._step_guide(keys, self.post_panel,
+                                 more=MorePanels(entries, self.postbrief))
+        self.postbrief().title_changed.connect(guide.set_more_title)
+        for name, _title in entries:  # a count read before the guide was there
+            guide.set_more_title(name, self.postbrief().tab_title(name))
+        return self._led("post_brief", guide)
 
     def observation_panel(self, activity: Activity) -> Page | None:
         """The panel of an [observation] step other than the visits (e.g. a protocol's
@@ -260,8 +280,7 @@ class _Pages:
         post = _phases(self.protocol, POST_PHASES)
         if post:
             pages.append(PageSpec("post_brief", tr("Post-brief"),
-                                  lambda: self._led("post_brief", self._step_guide(
-                                      post, self.post_panel)),
+                                  lambda: self._post_guide(post),
                                   tr("Evidence, patterns, commitments and next steps.")))
         pages.append(PageSpec("reports", tr("Reports"), self._reports_page,
                               tr("Debrief report, agenda, note-catcher and more, as PDF.")))

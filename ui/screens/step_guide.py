@@ -10,6 +10,8 @@ prompts, planned minutes and panel show, its prompts can be answered, and the ru
 not touched — the step that runs, and its timer, go on (`PreviewBar` says so, with "Start
 this step" and "Back to the running step"). A finished phase offers its next actions
 (`set_next_actions`: "Go to Observation", "Export the debrief"…), never a dead end.
+Panels of the guide's panel group that no step shows are listed under "More" at the end
+of the same list (`more`), so the step list is the one way through the post-brief.
 """
 
 from __future__ import annotations
@@ -48,7 +50,7 @@ from walkapp.services.protocol_walks import open_runner
 from walkapp.ui import turns
 from walkapp.ui.lifecycle import shutdown_tree
 from walkapp.ui.page import Page, PanelGroup, save_all, unique
-from walkapp.ui.screens.step_leads import EndActions, NextAction, PreviewBar
+from walkapp.ui.screens.step_leads import EndActions, MorePanels, NextAction, PreviewBar
 from walkapp.ui.screens.step_prompts import SAVE_DELAY_MS, StepPrompts
 from walkapp.ui.widgets.countdown import Countdown, format_seconds
 from walkapp.ui.widgets.roles_box import RolesBox
@@ -62,7 +64,7 @@ PanelFactory = Callable[[Activity], Page | None]
 TEXT_HEIGHT = 320
 
 
-class StepGuide(QWidget, Page):
+class StepGuide(QWidget, PanelGroup):
     """Signals: `next_action(key)` when one of the finished phase's next actions is chosen
     (a `NextAction.key`)."""
 
@@ -72,12 +74,13 @@ class StepGuide(QWidget, Page):
                  *, clock: Clock | None = None, runner: ProtocolRunner | None = None,
                  writer: Writer | None = None, text_height: int = TEXT_HEIGHT,
                  foldable: bool = False, roles: Sequence[Role] = (),
-                 sliced_start: bool = False, parent: QWidget | None = None) -> None:
+                 sliced_start: bool = False, more: MorePanels | None = None,
+                 parent: QWidget | None = None) -> None:
         """`roles`: the protocol's roles, shown beside the steps (the pre-brief's guide
         names them, so the group can agree who takes which). `sliced_start`: the first
         step's body is built in the next turns too (see `_body_due`), as after a click, so
         that the turn that shows the guide stays short (the Observation page's note-taker
-        is a large body)."""
+        is a large body). `more`: the panels no step shows, listed after the steps."""
         super().__init__(parent)
         self._services = services
         # Above a panel the step's words scroll inside this height: the note-taker of the
@@ -100,6 +103,8 @@ class StepGuide(QWidget, Page):
         # ahead) reads the walk from there too, not once more from the database.
         self._reads = current_reads()
         self._prompt_cache: dict[str, StepPrompts] = {}
+        # The "More" panel group, once shown (usually one of the step panels too).
+        self._more_groups: dict[int, Page] = {}
         self._shown_position = -1
         # After a runner action the new step's body (its prompts, then its panel) is built
         # in later turns of the event loop, one part a turn, so that no single turn of the
@@ -107,6 +112,8 @@ class StepGuide(QWidget, Page):
         self._body_due: int | None = None
         # The step being prepared (a click in the list), None: the runner's step is shown.
         self._viewing: int | None = None
+        self._more = more
+        self._more_shown: str | None = None  # the "More" panel on show, by name
         self._closed = False
 
         self.steps = QListWidget()
@@ -115,6 +122,9 @@ class StepGuide(QWidget, Page):
         self.steps.setMinimumWidth(200)
         self.steps.setMaximumWidth(260)
         self.steps.setWordWrap(True)
+        # Long titles wrap (a mark in front of a bold title must not add a scroll bar).
+        self.steps.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.steps.setResizeMode(QListWidget.ResizeMode.Adjust)
         # A click, or the arrow keys and Enter, prepares a step (never starts it).
         self.steps.itemClicked.connect(self._step_clicked)
         self.steps.itemActivated.connect(self._step_clicked)
@@ -209,6 +219,8 @@ class StepGuide(QWidget, Page):
         self._content_layout.setContentsMargins(0, 0, 0, 0)
         self._content_layout.addWidget(self.phase_summary)
         self._content_layout.addWidget(self.script)
+        # A finished phase's next actions, right under the words that say it is finished.
+        self._content_layout.addWidget(self.end_actions)
         self._prompt_holder = QWidget()
         self._prompt_layout = QVBoxLayout(self._prompt_holder)
         self._prompt_layout.setContentsMargins(0, 0, 0, 0)
@@ -244,7 +256,6 @@ class StepGuide(QWidget, Page):
         message_row.addWidget(self.message, 1)
         message_row.addWidget(self.retry_button)
         main_layout.addLayout(message_row)
-        main_layout.addWidget(self.end_actions)
         main_layout.addWidget(self.preview)
         main_layout.addLayout(controls)
         self._controls = (self.back_button, self.start_button, self.more_button, self.total,
@@ -294,6 +305,32 @@ class StepGuide(QWidget, Page):
         self.steps.clear()
         for position in range(len(self.runner.steps)):
             self.steps.addItem(QListWidgetItem(self._step_text(position)))
+        if self._more is not None and self._more.entries:
+            heading = QListWidgetItem(self.tr("More"))
+            heading.setFlags(Qt.ItemFlag.NoItemFlags)  # a heading: not a place to go
+            font = heading.font()
+            font.setBold(True)
+            heading.setFont(font)
+            self.steps.addItem(heading)
+            for name, title in self._more.entries:
+                item = QListWidgetItem(title)
+                item.setData(Qt.ItemDataRole.UserRole, name)
+                item.setToolTip(self.tr("Not a step of the protocol: open it at any time."))
+                self.steps.addItem(item)
+
+    def more_item(self, name: str) -> QListWidgetItem | None:
+        """The "More" entry of panel `name` in the step list."""
+        for row in range(len(self.runner.steps), self.steps.count()):
+            item = self.steps.item(row)
+            if item.data(Qt.ItemDataRole.UserRole) == name:
+                return item
+        return None
+
+    def set_more_title(self, name: str, title: str) -> None:
+        """A "More" entry's words changed (e.g. "Conflicts (3)")."""
+        item = self.more_item(name)
+        if item is not None:
+            item.setText(title)
 
     def _mark_steps(self, state: RunnerState) -> None:
         # From the log the runner read with its last action: no read on the GUI thread.
@@ -308,7 +345,11 @@ class StepGuide(QWidget, Page):
             font = item.font()
             font.setBold(position == state.position)
             item.setFont(font)
-        self.steps.setCurrentRow(self._shown_step())
+        more = self.more_item(self._more_shown) if self._more_shown is not None else None
+        if more is not None:
+            self.steps.setCurrentItem(more)
+        else:
+            self.steps.setCurrentRow(self._shown_step())
 
     def _shown_step(self) -> int:
         """The position on screen: the step being prepared, or the runner's."""
@@ -323,7 +364,9 @@ class StepGuide(QWidget, Page):
         the next turns of the event loop, see `_body_due`."""
         if self._viewing == state.position and not state.finished:
             self._viewing = None  # the runner is on the step being prepared: it is shown
-        if self._viewing is not None:
+        if self._more_shown is not None:
+            self._show_more_words(self._more_shown, state)
+        elif self._viewing is not None:
             self._show_words(self._viewing, state)
         else:
             self.where.setText(self.tr("{0} · step {1} of {2}").format(
@@ -335,9 +378,11 @@ class StepGuide(QWidget, Page):
             self.script.setText(state.script if not state.finished else self.tr(
                 "Every step of this phase has been run. Choose what comes next below, or "
                 "pick a step in the list to look at it again."))
-        self._show_body_of(self._shown_step(), sliced=sliced)
+        if self._more_shown is None:
+            self._show_body_of(self._shown_step(), sliced=sliced)
         running = state.status is RunStatus.RUNNING
-        timed = state.planned_seconds > 0 or state.finished
+        # A finished phase has no step's time to show (the phase's total is below).
+        timed = state.planned_seconds > 0 and not state.finished
         self.timer.set_planned(state.planned_seconds, reset=False)
         self.timer.set_elapsed(state.elapsed_seconds)
         if running and not self.timer.is_running():
@@ -358,15 +403,18 @@ class StepGuide(QWidget, Page):
         self.total.setText(self.tr("Phase: {0} of {1} planned").format(
             format_seconds(state.total_elapsed_seconds),
             format_seconds(state.total_planned_seconds)))
-        preparing = self._viewing is not None
+        preparing = self._viewing is not None or self._more_shown is not None
         # While a step is prepared, the runner's buttons would act on another step than
         # the one on screen: the bar's two buttons stand in for them.
         for control in self._controls:
             control.setVisible(not preparing)
         self.timer.setVisible(timed and not preparing)
-        self.untimed.setVisible(not timed or preparing)
-        self.end_actions.setVisible(state.finished and not preparing
-                                    and bool(self.end_actions.next_actions))
+        self.untimed.setVisible((not timed and not state.finished) or preparing)
+        ending = state.finished and not preparing and bool(self.end_actions.next_actions)
+        if ending != self.end_actions.isVisibleTo(self):
+            self.end_actions.setVisible(ending)
+            if self.body_is_shown():
+                self._fit_words(not self.body.isHidden())  # room for the buttons
         if preparing:
             self.preview.start_button.setEnabled(not self._acting)
             self._show_preview_bar(state)
@@ -385,8 +433,65 @@ class StepGuide(QWidget, Page):
         self.phase_summary.setVisible(bool(planned.phase.summary))
         self.script.setText(planned.step.script)
         seconds = self.runner.planned_seconds_at(position)
-        self.untimed.setText(self.tr("Planned: {0}").format(format_seconds(seconds))
+        self.untimed.setText(self.tr("{0} min planned").format(seconds // 60)
                              if seconds > 0 else self.tr("No set time for this step"))
+
+    def _show_more_words(self, name: str, state: RunnerState) -> None:
+        item = self.more_item(name)
+        title = item.text() if item is not None else name
+        self.where.setText(self.tr("{0} · more").format(state.phase_title))
+        self.title.setText(title)
+        self.phase_summary.hide()
+        self.script.setText(self.tr("Not a step of the protocol: open it whenever the group "
+                                    "needs it."))
+        self.untimed.setText(self.tr("No set time"))
+
+    def _show_more_body(self, name: str) -> None:
+        assert self._more is not None
+        self._shown_position = -1  # a step picked after this shows its own body again
+        self._body_due = None
+        while self._prompt_layout.count():
+            taken = self._prompt_layout.takeAt(0)
+            widget = taken.widget() if taken is not None else None
+            if widget is not None:
+                widget.hide()
+        group = self._more.group()
+        assert isinstance(group, QWidget)
+        self._more_groups[id(group)] = group
+        self.words_toggle.hide()
+        self._set_words_shown(True)
+        self._fit_words(True)
+        if self.body.indexOf(group) < 0:
+            self.body.addWidget(group)
+        self.body.setCurrentWidget(group)
+        self.body.show()
+        group.show_panel(name)
+
+    def show_more(self, name: str) -> None:
+        """Show the "More" panel `name` (nothing is sent to the runner)."""
+        if self._closed or self._more is None or name not in dict(self._more.entries):
+            return
+        self._viewing = None
+        self._more_shown = name
+        self.show_state(self.runner.state())  # its words first: the body fits under them
+        self._show_more_body(name)
+
+    def more_shown(self) -> str | None:
+        return self._more_shown
+
+    def show_panel(self, name: str) -> bool:
+        """Show the part called `name` (the header's conflicts mark asks for "conflicts"):
+        a "More" panel, or the first step whose activity it is, prepared. False when the
+        guide has no such part."""
+        if self._more is not None and name in dict(self._more.entries):
+            self.show_more(name)
+            return True
+        position = next((i for i, planned in enumerate(self.runner.steps)
+                         if planned.step.activity.value == name), None)
+        if position is None:
+            return False
+        self.prepare(position)
+        return True
 
     def _show_preview_bar(self, state: RunnerState) -> None:
         if state.status in (RunStatus.RUNNING, RunStatus.PAUSED):
@@ -403,6 +508,9 @@ class StepGuide(QWidget, Page):
             running = self.tr("Nothing is running yet; the first step to run is {0}.").format(
                 state.step_title)
             back = self.tr("Back to {0}").format(state.step_title)
+        if self._more_shown is not None:
+            self.preview.show_text(running, back, can_start=False)
+            return
         self.preview.show_text(self.tr(
             "You are preparing this step; its timer has not started. {0}").format(running),
             back)
@@ -478,17 +586,7 @@ class StepGuide(QWidget, Page):
         self.words_toggle.setVisible(self._foldable and panel is not None and has_words)
         self._set_words_shown(panel is None or not self._foldable
                               or self.words_toggle.isChecked())
-        if panel is None:
-            self._scroll.setMaximumHeight(16777215)
-            self._scroll.setMinimumHeight(0)
-        else:
-            # Script and prompts take the room they need (up to a limit); the panel the rest.
-            width = max(self._scroll.viewport().width(), 600)
-            layout = self._content.layout()
-            wanted = (layout.heightForWidth(width) if layout is not None
-                      and layout.hasHeightForWidth()
-                      else self._content.sizeHint().height()) + 6
-            self._scroll.setFixedHeight(min(wanted, self._text_height))
+        self._fit_words(panel is not None)
         if panel is None:
             self.body.hide()
         else:
@@ -500,6 +598,19 @@ class StepGuide(QWidget, Page):
             # A panel holding several parts (the post-brief workspace) shows the step's one.
             if isinstance(panel, PanelGroup):
                 panel.show_panel(step.activity.value)
+
+    def _fit_words(self, above_panel: bool) -> None:
+        if not above_panel:
+            self._scroll.setMaximumHeight(16777215)
+            self._scroll.setMinimumHeight(0)
+            return
+        # Script and prompts take the room they need (up to a limit); the panel the rest.
+        width = max(self._scroll.viewport().width(), 600)
+        layout = self._content.layout()
+        wanted = (layout.heightForWidth(width) if layout is not None
+                  and layout.hasHeightForWidth()
+                  else self._content.sizeHint().height()) + 6
+        self._scroll.setFixedHeight(min(wanted, self._text_height))
 
     def _words_toggled(self, shown: bool) -> None:
         self._set_words_shown(shown)
@@ -530,7 +641,8 @@ class StepGuide(QWidget, Page):
     def _children(self) -> list[Page]:
         """The step bodies this guide made, each once (several post-brief steps share one
         workspace: it must hear each change once, not once per step)."""
-        return unique([*self._prompt_cache.values(), *self._panel_cache.values()])
+        return unique([*self._prompt_cache.values(), *self._panel_cache.values(),
+                       *self._more_groups.values()])
 
     # -- actions ---------------------------------------------------------------------------
     def set_next_actions(self, actions: Sequence[NextAction]) -> None:
@@ -544,6 +656,7 @@ class StepGuide(QWidget, Page):
             return
         state = self.runner.state()
         self._viewing = None if position == state.position else position
+        self._more_shown = None
         self.show_state(state, sliced=True)
 
     def follow_runner(self) -> None:
@@ -631,7 +744,11 @@ class StepGuide(QWidget, Page):
             self._act("start")
 
     def _step_clicked(self, item: QListWidgetItem) -> None:
-        self.prepare(self.steps.row(item))
+        row = self.steps.row(item)
+        if row < len(self.runner.steps):
+            self.prepare(row)
+        elif item.data(Qt.ItemDataRole.UserRole):
+            self.show_more(str(item.data(Qt.ItemDataRole.UserRole)))
 
     def _tick(self) -> None:
         if self.isVisible() and not self._closed:

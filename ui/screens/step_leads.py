@@ -12,17 +12,20 @@ the runner's own buttons.
   the runner is on (a click in the step list): it says which step runs, and offers "Start
   this step" and "Back to the running step". Preparing never touches the runner: the
   phase log stays the one truth of which step runs.
+- `MorePanels`: the panels no step shows, reachable from the same step list ("More").
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QWidget
 
-__all__ = ["EndActions", "Leads", "NextAction", "PreviewBar"]
+from walkapp.ui.page import PanelGroup
+
+__all__ = ["EndActions", "Leads", "MorePanels", "NextAction", "PreviewBar"]
 
 PAGE = "page:"
 EXPORT = "export:"
@@ -105,8 +108,19 @@ class PreviewBar(QFrame):
         row.addWidget(self.start_button)
         self.hide()
 
-    def show_text(self, text: str, back_label: str) -> None:
+    def show_text(self, text: str, back_label: str, *, can_start: bool = True) -> None:
         self.label.setText(text)
+        self.start_button.setVisible(can_start)
         self.back_button.setText(back_label)
         self.back_button.setAccessibleName(back_label)
         self.show()
+
+
+@dataclass(frozen=True)
+class MorePanels:
+    """Panels of a guide's panel group that no step of the guide shows (the post-brief's
+    Conflicts, or Action items when no step names them): listed under "More" at the end of
+    the step list, so that the step list stays the one way to reach every panel."""
+
+    entries: tuple[tuple[str, str], ...]  # (panel name, title), in the list's order
+    group: Callable[[], PanelGroup]  # the panel group holding them (built when needed)

@@ -199,6 +199,10 @@ class WalkWorkspace(QWidget, Page):
         if self._closed:
             return
         page = self._built.get("post_brief")
+        # The page itself first (the post-brief's step guide lists Conflicts under
+        # "More"), then a panel group inside it.
+        if isinstance(page, PanelGroup) and page.show_panel(CONFLICTS_PANEL):
+            return
         if isinstance(page, QWidget):
             for part in page.findChildren(QWidget):
                 if isinstance(part, PanelGroup) and part.show_panel(CONFLICTS_PANEL):
