@@ -180,3 +180,35 @@ def test_saved_under_one_answer_of_several(qtbot, services: Services) -> None:
     assert prompts.indicators[second].isVisible()
     assert not prompts.indicators[first].isVisible()  # the empty box says nothing
     prompts.shutdown()
+
+
+def test_a_long_title_with_its_mark_is_never_cut(qtbot, services: Services,
+                                                 asker: ScriptedAsker) -> None:
+    from PySide6.QtCore import QRect
+    from PySide6.QtGui import QFontMetrics
+
+    from tests.ui.protocol_words import protocol_text, walk_from
+    from walkapp.protocol import load_text
+
+    long_title = ("Who walks with whom, which room each small group visits first, and who "
+                  "keeps the time in the corridor")
+    protocol = load_text(protocol_text("long-title").replace("Who walks with whom",
+                                                             long_title), "long-title.toml")
+    walk_id = walk_from(services, protocol)
+    pages = {p.key: p for p in walk_pages(services, walk_id, asker, None,  # type: ignore[arg-type]
+                                          ChangeBridge(services.bus))}
+    guide = pages["pre_brief"].build()
+    assert isinstance(guide, StepGuide)
+    qtbot.addWidget(guide)
+    guide.resize(1024, 640)
+    guide.show()
+    assert guide.runner.steps[0].step.title == long_title
+    for verb in ("start", "finish"):  # a mark in front, then the bold title
+        act(qtbot, guide, verb)
+        width = guide.steps.viewport().width() - 12
+        for row in range(guide.steps.count()):
+            item = guide.steps.item(row)
+            needed = QFontMetrics(item.font()).boundingRect(
+                QRect(0, 0, width, 100_000), int(Qt.TextFlag.TextWordWrap),
+                item.text()).height()
+            assert item.sizeHint().height() >= needed, item.text()

@@ -18,7 +18,8 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QObject, QRect, QSize, Qt, QTimer, Signal
+from PySide6.QtGui import QFontMetrics, QResizeEvent
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
@@ -124,7 +125,9 @@ class StepGuide(QWidget, PanelGroup):
         self.steps.setWordWrap(True)
         # Long titles wrap (a mark in front of a bold title must not add a scroll bar).
         self.steps.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.steps.setResizeMode(QListWidget.ResizeMode.Adjust)
+        # Each row's height is worked out here (`_fit_rows`), for the list's width: Qt's
+        # own wrapping kept a row's first height and cut a title that grew a mark.
+        self.steps.viewport().installEventFilter(self)
         # A click, or the arrow keys and Enter, prepares a step (never starts it).
         self.steps.itemClicked.connect(self._step_clicked)
         self.steps.itemActivated.connect(self._step_clicked)
@@ -329,27 +332,53 @@ class StepGuide(QWidget, PanelGroup):
     def set_more_title(self, name: str, title: str) -> None:
         """A "More" entry's words changed (e.g. "Conflicts (3)")."""
         item = self.more_item(name)
-        if item is not None:
+        if item is not None and item.text() != title:
             item.setText(title)
+            self._fit_rows()
 
     def _mark_steps(self, state: RunnerState) -> None:
         # From the log the runner read with its last action: no read on the GUI thread.
         outcomes = self.runner.outcomes()
         marks = {"done": "✓ ", "skipped": "↷ ", "running": "▶ ", "paused": "❚❚ "}
+        changed = False
         for position in range(len(self.runner.steps)):
             item = self.steps.item(position)
             mark = marks.get(outcomes.get(position, ""), "")
             if position == state.position and not state.finished:
                 mark = "▶ " if state.status is RunStatus.RUNNING else (mark or "• ")
-            item.setText(self._step_text(position, mark))
+            text = self._step_text(position, mark)
             font = item.font()
-            font.setBold(position == state.position)
-            item.setFont(font)
+            bold = position == state.position
+            if text != item.text() or font.bold() != bold:
+                changed = True
+                item.setText(text)
+                font.setBold(bold)
+                item.setFont(font)
+        if changed:
+            self._fit_rows()  # a mark or a bold title can take one more line
         more = self.more_item(self._more_shown) if self._more_shown is not None else None
         if more is not None:
             self.steps.setCurrentItem(more)
         else:
             self.steps.setCurrentRow(self._shown_step())
+
+    def _fit_rows(self) -> None:
+        width = self.steps.viewport().width() - 12  # the item's own margins
+        if width <= 40:
+            return  # not laid out yet: the first resize fits them
+        for row in range(self.steps.count()):
+            item = self.steps.item(row)
+            metrics = QFontMetrics(item.font())
+            bounds = metrics.boundingRect(QRect(0, 0, width, 100_000),
+                                          int(Qt.TextFlag.TextWordWrap), item.text())
+            item.setSizeHint(QSize(width, bounds.height() + 6))
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.steps.viewport() and event.type() is QEvent.Type.Resize:
+            assert isinstance(event, QResizeEvent)
+            if event.size().width() != event.oldSize().width():
+                self._fit_rows()
+        return super().eventFilter(watched, event)
 
     def _shown_step(self) -> int:
         """The position on screen: the step being prepared, or the runner's."""
