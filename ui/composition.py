@@ -222,6 +222,7 @@ class _Pages:
         guide = self._step_guide(keys, self.post_panel,
                                  more=MorePanels(entries, self.postbrief))
         self.postbrief().title_changed.connect(guide.set_more_title)
+        self.postbrief().panel_shown.connect(guide.panel_opened)
         for name, _title in entries:  # a count read before the guide was there
             guide.set_more_title(name, self.postbrief().tab_title(name))
         return self._led("post_brief", guide)

@@ -93,6 +93,11 @@ def test_more_by_keyboard_and_from_the_conflicts_mark(qtbot, services: Services,
     workspace.show_page("plan")
     workspace.open_conflicts()  # the header's mark
     assert workspace.current_key() == "post_brief" and guide.more_shown() == "conflicts"
+    # A panel that opens Conflicts itself (a card's "2 versions"): the list follows.
+    click_step(qtbot, guide, 0)
+    group_of(guide).show_conflicts()
+    assert guide.more_shown() == "conflicts"
+    assert guide.steps.currentItem() is guide.more_item("conflicts")
 
 
 def test_opening_the_post_brief_builds_only_the_panels_it_shows(

@@ -18,13 +18,11 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 
-from PySide6.QtCore import QEvent, QObject, QRect, QSize, Qt, QTimer, Signal
-from PySide6.QtGui import QFontMetrics, QResizeEvent
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
     QLabel,
-    QListWidget,
     QListWidgetItem,
     QPushButton,
     QScrollArea,
@@ -52,6 +50,7 @@ from walkapp.ui import turns
 from walkapp.ui.lifecycle import shutdown_tree
 from walkapp.ui.page import Page, PanelGroup, save_all, unique
 from walkapp.ui.screens.step_leads import EndActions, MorePanels, NextAction, PreviewBar
+from walkapp.ui.screens.step_list import MARKS, StepList
 from walkapp.ui.screens.step_prompts import SAVE_DELAY_MS, StepPrompts
 from walkapp.ui.widgets.countdown import Countdown, format_seconds
 from walkapp.ui.widgets.roles_box import RolesBox
@@ -117,23 +116,9 @@ class StepGuide(QWidget, PanelGroup):
         self._more_shown: str | None = None  # the "More" panel on show, by name
         self._closed = False
 
-        self.steps = QListWidget()
-        self.steps.setAccessibleName(self.tr("Steps of this phase"))
-        self.steps.setObjectName("stepList")
-        self.steps.setMinimumWidth(200)
-        self.steps.setMaximumWidth(260)
-        self.steps.setWordWrap(True)
-        # Long titles wrap (a mark in front of a bold title must not add a scroll bar).
-        self.steps.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        # Each row's height is worked out here (`_fit_rows`), for the list's width: Qt's
-        # own wrapping kept a row's first height and cut a title that grew a mark.
-        self.steps.viewport().installEventFilter(self)
-        # A click, or the arrow keys and Enter, prepares a step (never starts it).
-        self.steps.itemClicked.connect(self._step_clicked)
-        self.steps.itemActivated.connect(self._step_clicked)
-        self.steps.setToolTip(self.tr(
-            "Click a step (or use the arrow keys and Enter) to prepare it: its script and "
-            "prompts show without starting its timer."))
+        self.steps = StepList()
+        self.steps.step_chosen.connect(self.prepare)
+        self.steps.more_chosen.connect(self.show_more)
 
         self.where = QLabel()
         self.where.setObjectName("subtitle")
@@ -305,80 +290,30 @@ class StepGuide(QWidget, PanelGroup):
         return self.tr("{0}{1}\n{2} min").format(mark, planned.step.title, minutes)
 
     def _fill_steps(self) -> None:
-        self.steps.clear()
-        for position in range(len(self.runner.steps)):
-            self.steps.addItem(QListWidgetItem(self._step_text(position)))
-        if self._more is not None and self._more.entries:
-            heading = QListWidgetItem(self.tr("More"))
-            heading.setFlags(Qt.ItemFlag.NoItemFlags)  # a heading: not a place to go
-            font = heading.font()
-            font.setBold(True)
-            heading.setFont(font)
-            self.steps.addItem(heading)
-            for name, title in self._more.entries:
-                item = QListWidgetItem(title)
-                item.setData(Qt.ItemDataRole.UserRole, name)
-                item.setToolTip(self.tr("Not a step of the protocol: open it at any time."))
-                self.steps.addItem(item)
+        self.steps.fill([self._step_text(p) for p in range(len(self.runner.steps))],
+                        self._more.entries if self._more is not None else ())
 
     def more_item(self, name: str) -> QListWidgetItem | None:
         """The "More" entry of panel `name` in the step list."""
-        for row in range(len(self.runner.steps), self.steps.count()):
-            item = self.steps.item(row)
-            if item.data(Qt.ItemDataRole.UserRole) == name:
-                return item
-        return None
+        return self.steps.more_item(name)
 
     def set_more_title(self, name: str, title: str) -> None:
         """A "More" entry's words changed (e.g. "Conflicts (3)")."""
-        item = self.more_item(name)
-        if item is not None and item.text() != title:
-            item.setText(title)
-            self._fit_rows()
+        self.steps.set_more_title(name, title)
 
     def _mark_steps(self, state: RunnerState) -> None:
         # From the log the runner read with its last action: no read on the GUI thread.
         outcomes = self.runner.outcomes()
-        marks = {"done": "✓ ", "skipped": "↷ ", "running": "▶ ", "paused": "❚❚ "}
         changed = False
         for position in range(len(self.runner.steps)):
-            item = self.steps.item(position)
-            mark = marks.get(outcomes.get(position, ""), "")
+            mark = MARKS.get(outcomes.get(position, ""), "")
             if position == state.position and not state.finished:
                 mark = "▶ " if state.status is RunStatus.RUNNING else (mark or "• ")
-            text = self._step_text(position, mark)
-            font = item.font()
-            bold = position == state.position
-            if text != item.text() or font.bold() != bold:
-                changed = True
-                item.setText(text)
-                font.setBold(bold)
-                item.setFont(font)
+            changed |= self.steps.set_step(position, self._step_text(position, mark),
+                                           bold=position == state.position)
         if changed:
-            self._fit_rows()  # a mark or a bold title can take one more line
-        more = self.more_item(self._more_shown) if self._more_shown is not None else None
-        if more is not None:
-            self.steps.setCurrentItem(more)
-        else:
-            self.steps.setCurrentRow(self._shown_step())
-
-    def _fit_rows(self) -> None:
-        width = self.steps.viewport().width() - 12  # the item's own margins
-        if width <= 40:
-            return  # not laid out yet: the first resize fits them
-        for row in range(self.steps.count()):
-            item = self.steps.item(row)
-            metrics = QFontMetrics(item.font())
-            bounds = metrics.boundingRect(QRect(0, 0, width, 100_000),
-                                          int(Qt.TextFlag.TextWordWrap), item.text())
-            item.setSizeHint(QSize(width, bounds.height() + 6))
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if watched is self.steps.viewport() and event.type() is QEvent.Type.Resize:
-            assert isinstance(event, QResizeEvent)
-            if event.size().width() != event.oldSize().width():
-                self._fit_rows()
-        return super().eventFilter(watched, event)
+            self.steps.fit_rows()  # a mark or a bold title can take one more line
+        self.steps.show_row(self._shown_step(), self._more_shown)
 
     def _shown_step(self) -> int:
         """The position on screen: the step being prepared, or the runner's."""
@@ -507,6 +442,14 @@ class StepGuide(QWidget, PanelGroup):
 
     def more_shown(self) -> str | None:
         return self._more_shown
+
+    def panel_opened(self, name: str) -> None:
+        """The panel group brought panel `name` to the front by itself (a card's "2
+        versions" opens Conflicts): the list and the words follow when it is a "More"
+        one (a step's panel is the guide's own doing)."""
+        if (self._more is not None and name in dict(self._more.entries)
+                and self._more_shown != name):
+            self.show_more(name)
 
     def show_panel(self, name: str) -> bool:
         """Show the part called `name` (the header's conflicts mark asks for "conflicts"):
@@ -729,9 +672,10 @@ class StepGuide(QWidget, PanelGroup):
         self.show_state(state, sliced=True)
         if state.finished and self._viewing is None:
             self.end_actions.focus_first()  # the keyboard goes on where the walk goes on
-        elif self._viewing is None and not self.start_button.hasFocus() \
-                and self.preview.isAncestorOf(self.focusWidget()):
-            self.start_button.setFocus()
+        elif self._viewing is None:
+            focused = self.focusWidget()
+            if focused is not None and self.preview.isAncestorOf(focused):
+                self.start_button.setFocus()  # "Start this step" is gone: Pause is here
 
     def _not_acted(self, verb: RunnerVerb, minutes: int, position: int,
                    error: BaseException) -> None:
@@ -771,13 +715,6 @@ class StepGuide(QWidget, PanelGroup):
             self._act("resume")
         else:
             self._act("start")
-
-    def _step_clicked(self, item: QListWidgetItem) -> None:
-        row = self.steps.row(item)
-        if row < len(self.runner.steps):
-            self.prepare(row)
-        elif item.data(Qt.ItemDataRole.UserRole):
-            self.show_more(str(item.data(Qt.ItemDataRole.UserRole)))
 
     def _tick(self) -> None:
         if self.isVisible() and not self._closed:
