@@ -4,7 +4,7 @@ opening a walk stays quick.
 
 The header says how many conflicts wait to be resolved (notes and the like changed on two
 laptops), read off the GUI thread after each change that can start or end one; the mark
-is a button that opens the post-brief's Conflicts tab.
+is a button that opens the post-brief's Conflicts panel (under "More" in its step list).
 
 Every part of the walk ends with a way on (walkapp.ui.screens.step_leads): the workspace
 follows the next actions its pages send to the walk's `Leads` ("page:<key>" shows that
@@ -126,7 +126,7 @@ class WalkWorkspace(QWidget, Page):
         self.conflicts_button.setObjectName("conflictsMark")
         self.conflicts_button.setToolTip(self.tr(
             "Some notes (or reflections, commitments, feedback) were changed on two laptops. "
-            "Open the post-brief's Conflicts tab to choose what to keep."))
+            "Open the post-brief's Conflicts panel to choose what to keep."))
         self.conflicts_button.clicked.connect(self.open_conflicts)
         self.conflicts_button.hide()
         self._conflict_count = 0
@@ -184,11 +184,11 @@ class WalkWorkspace(QWidget, Page):
             fmt.plural(count, "conflict", "conflicts"))
         self.conflicts_button.setText(text)
         self.conflicts_button.setAccessibleName(self.tr(
-            "{0}: open the Conflicts tab").format(text[2:]))
+            "{0}: open the Conflicts panel").format(text[2:]))
         self.conflicts_button.setVisible(count > 0)
 
     def open_conflicts(self) -> None:
-        """Show the post-brief's Conflicts tab (the post-brief is built in the next turns
+        """Show the post-brief's Conflicts panel (the post-brief is built in the next turns
         of the event loop when it was not yet: look again a few times)."""
         if self._closed or "post_brief" not in self.page_keys():
             return
