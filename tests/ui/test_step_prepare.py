@@ -114,6 +114,8 @@ def test_preparing_while_a_step_runs_never_moves_the_running_step(
 def test_arrow_keys_and_enter_prepare_a_step(qtbot, services: Services,
                                              asker: ScriptedAsker) -> None:
     guide = pre_brief_guide(qtbot, services, asker, Clock())
+    guide.activateWindow()
+    qtbot.waitUntil(guide.isActiveWindow, timeout=2000)  # shortcuts need an active window
     assert guide.steps.focusPolicy() != Qt.FocusPolicy.NoFocus
     guide.steps.setFocus()
     qtbot.keyClick(guide.steps, Qt.Key.Key_Down)
@@ -123,6 +125,9 @@ def test_arrow_keys_and_enter_prepare_a_step(qtbot, services: Services,
     assert guide.viewing() == 2
     assert guide.title.text() == guide.runner.steps[2].step.title
     assert services.runs.log(guide.walk_id) == []
+    qtbot.keyClick(guide.steps, Qt.Key.Key_Escape)  # back to the step the runner is on
+    shown(qtbot, guide)
+    assert guide.viewing() is None and guide.title.text() == guide.runner.steps[0].step.title
 
 
 def test_one_more_minute_shows_in_the_step_list_and_the_log(

@@ -19,6 +19,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 
 from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
@@ -119,6 +120,7 @@ class StepGuide(QWidget, PanelGroup):
         self.steps = StepList()
         self.steps.step_chosen.connect(self.prepare)
         self.steps.more_chosen.connect(self.show_more)
+        self.steps.escaped.connect(self._escaped)
 
         self.where = QLabel()
         self.where.setObjectName("subtitle")
@@ -192,6 +194,13 @@ class StepGuide(QWidget, PanelGroup):
         self.preview = PreviewBar()
         self.preview.start_requested.connect(self._start_viewed)
         self.preview.back_requested.connect(self.follow_runner)
+        # Escape, while a step is prepared, goes back to the running one (only then: an
+        # editor's own Escape, e.g. a statement being edited, is left alone otherwise).
+        self._escape = QShortcut(QKeySequence(Qt.Key.Key_Escape), self)
+        self._escape.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        self._escape.setEnabled(False)
+        self._escape.activated.connect(self.follow_runner)
+        self.preview.back_button.setToolTip(self.tr("Esc"))
         self.end_actions = EndActions()
         self.end_actions.chosen.connect(self.next_action)
         self.end_actions.hide()
@@ -372,6 +381,7 @@ class StepGuide(QWidget, PanelGroup):
         # the one on screen: the bar's two buttons stand in for them.
         for control in self._controls:
             control.setVisible(not preparing)
+        self._escape.setEnabled(preparing)
         self.timer.setVisible(timed and not preparing)
         self.untimed.setVisible((not timed and not state.finished) or preparing)
         ending = state.finished and not preparing and bool(self.end_actions.next_actions)
@@ -635,6 +645,10 @@ class StepGuide(QWidget, PanelGroup):
         """Back to the step the runner is on."""
         self.prepare(self.runner.state().position)
         self.start_button.setFocus()
+
+    def _escaped(self) -> None:
+        if self._viewing is not None or self._more_shown is not None:
+            self.prepare(self.runner.state().position)  # the list keeps the focus
 
     def _start_viewed(self) -> None:
         if self._viewing is not None:

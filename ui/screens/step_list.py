@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from PySide6.QtCore import QRect, QSize, Qt, Signal
-from PySide6.QtGui import QFontMetrics, QResizeEvent
+from PySide6.QtGui import QFontMetrics, QKeyEvent, QResizeEvent
 from PySide6.QtWidgets import QListWidget, QListWidgetItem, QWidget
 
 __all__ = ["MARKS", "StepList"]
@@ -27,6 +27,7 @@ _PADDING = 6   # above and below its words
 class StepList(QListWidget):
     step_chosen = Signal(int)   # a step's position
     more_chosen = Signal(str)   # a "More" panel's name
+    escaped = Signal()          # Escape in the list (the guide goes back to the running step)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -111,6 +112,12 @@ class StepList(QListWidget):
         super().resizeEvent(event)
         if event.size().width() != event.oldSize().width():
             self.fit_rows()
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if event.key() == Qt.Key.Key_Escape and event.modifiers() == Qt.KeyboardModifier.NoModifier:
+            self.escaped.emit()
+            return
+        super().keyPressEvent(event)
 
     def _chosen(self, item: QListWidgetItem) -> None:
         row = self.row(item)
