@@ -98,6 +98,14 @@ def test_more_by_keyboard_and_from_the_conflicts_mark(qtbot, services: Services,
     group_of(guide).show_conflicts()
     assert guide.more_shown() == "conflicts"
     assert guide.steps.currentItem() is guide.more_item("conflicts")
+    # A step's panel brought to the front the same way: the list leaves "More".
+    group_of(guide).show_panel(guide.runner.steps[0].step.activity.value)
+    assert guide.more_shown() is None and guide.steps.currentRow() == 0
+    # A runner action shows the running step, whatever was on show.
+    guide.show_more("conflicts")
+    guide._act("start")
+    qtbot.waitUntil(lambda: not guide.is_acting(), timeout=5000)
+    assert guide.more_shown() is None and guide.preview.isHidden()
 
 
 def test_opening_the_post_brief_builds_only_the_panels_it_shows(

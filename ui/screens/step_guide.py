@@ -349,8 +349,8 @@ class StepGuide(QWidget, PanelGroup):
             self.phase_summary.setText(state.phase_summary)
             self.phase_summary.setVisible(bool(state.phase_summary) and not state.finished)
             self.script.setText(state.script if not state.finished else self.tr(
-                "Every step of this phase has been run. Choose what comes next below, or "
-                "pick a step in the list to look at it again."))
+                "Every step of this phase has been run. Choose what comes next below; "
+                "Back reopens the last step."))
         if self._more_shown is None:
             self._show_body_of(self._shown_step(), sliced=sliced)
         running = state.status is RunStatus.RUNNING
@@ -457,9 +457,15 @@ class StepGuide(QWidget, PanelGroup):
         """The panel group brought panel `name` to the front by itself (a card's "2
         versions" opens Conflicts): the list and the words follow when it is a "More"
         one (a step's panel is the guide's own doing)."""
-        if (self._more is not None and name in dict(self._more.entries)
-                and self._more_shown != name):
-            self.show_more(name)
+        if self._more is None or self._closed:
+            return
+        if name in dict(self._more.entries):
+            if self._more_shown != name:
+                self.show_more(name)
+        elif self._more_shown is not None:
+            # A step's panel came to the front while a "More" one was on show.
+            self._more_shown = None
+            self.show_state(self.runner.state())
 
     def show_panel(self, name: str) -> bool:
         """Show the part called `name` (the header's conflicts mark asks for "conflicts"):
@@ -661,6 +667,11 @@ class StepGuide(QWidget, PanelGroup):
             return
         for prompts in self._prompt_cache.values():
             prompts.commit_now()  # the answers typed land first: the writer keeps the order
+        # An action of the runner is about the step it runs: that step is shown again
+        # ("Start this step" makes the step being prepared the running one).
+        self._more_shown = None
+        if verb != "start_at":
+            self._viewing = None
         self._acting = True
         self._failed_action = None
         self.retry_button.hide()
