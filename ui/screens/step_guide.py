@@ -455,16 +455,19 @@ class StepGuide(QWidget, PanelGroup):
 
     def panel_opened(self, name: str) -> None:
         """The panel group brought panel `name` to the front by itself (a card's "2
-        versions" opens Conflicts): the list and the words follow when it is a "More"
-        one (a step's panel is the guide's own doing)."""
+        versions" opens Conflicts): the list and the words follow a "More" one."""
         if self._more is None or self._closed:
             return
         if name in dict(self._more.entries):
             if self._more_shown != name:
                 self.show_more(name)
-        elif self._more_shown is not None:
-            # A step's panel came to the front while a "More" one was on show.
+            return
+        if self._more_shown is not None:
+            # A step's panel came to the front while a "More" one was on show: the list
+            # and the words go back to the step on show; the panel in front stays.
             self._more_shown = None
+            self._shown_position = self._shown_step()
+            self._show_prompts(self.runner.steps[self._shown_position].step)
             self.show_state(self.runner.state())
 
     def show_panel(self, name: str) -> bool:
