@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QWidget
 
 from walkapp.errors import NotFoundError
@@ -27,11 +28,16 @@ if TYPE_CHECKING:
     from walkapp.reports import ReportKind
     from walkapp.ui.screens.new_walk import NewWalkRequest, ProtocolChoice
     from walkapp.ui.screens.observation import ObservationScreen
+    from walkapp.ui.screens.observe_page import ObservationPage
     from walkapp.ui.screens.postbrief import PostBriefWorkspace
+    from walkapp.ui.screens.step_guide import StepGuide
+    from walkapp.ui.screens.step_leads import Leads, MorePanels, NextAction
     from walkapp.ui.screens.workspace import PageSpec
 
 PRE_PHASES = (PhaseKey.OPENER, PhaseKey.PRE_BRIEF)
 POST_PHASES = (PhaseKey.POST_BRIEF, PhaseKey.CLOSING)
+# The parts of a walk a next action can lead to, in the order a walk runs.
+_LEADS_TO = ("pre_brief", "observation", "post_brief")
 
 
 def nudge_check(text: str, lang: str = "en") -> list[nudge.Flag]:
@@ -91,6 +97,59 @@ class _Pages:
 
         self.protocol = walk_protocol(services, walk_id, library)
         self._postbrief: PostBriefWorkspace | None = None
+        self._leads: Leads | None = None
+        self._next: dict[str, tuple[NextAction, ...]] = {}  # by page key, see specs()
+
+    @property
+    def leads(self) -> Leads:
+        """The walk's one hub of next actions (walkapp.ui.screens.step_leads); the
+        workspace follows "page:" and "close", this follows "export:"."""
+        if self._leads is None:
+            from walkapp.ui.screens.step_leads import Leads
+
+            self._leads = Leads()
+            self._leads.requested.connect(self._follow)
+        return self._leads
+
+    def _follow(self, key: str) -> None:
+        from walkapp.reports import ReportKind
+        from walkapp.ui.screens.step_leads import EXPORT
+
+        if key.startswith(EXPORT):
+            self.export(ReportKind(key.removeprefix(EXPORT)))
+
+    def _next_actions(self, keys: list[str], after: str,
+                      tr: Callable[[str], str]) -> tuple[NextAction, ...]:
+        """What comes after page `after`: the next part of the walk the protocol has, or,
+        after the last, the debrief's export and closing the walk."""
+        from walkapp.ui.screens.step_leads import CLOSE, EXPORT, PAGE, NextAction
+
+        labels = {"pre_brief": tr("Start the pre-brief"),
+                  "observation": tr("Go to Observation"),
+                  "post_brief": tr("Go to the post-brief")}
+        hints = {"pre_brief": tr("Opens the pre-brief at its first step; its timer starts "
+                                 "when you press Start."),
+                 "observation": tr("Opens the observation: the visits and the note-taker."),
+                 "post_brief": tr("Opens the post-brief at its first step.")}
+        for key in keys[keys.index(after) + 1:]:
+            if key in _LEADS_TO:
+                return (NextAction(PAGE + key, labels[key], hints[key]),)
+        return (NextAction(EXPORT + "debrief", tr("Export the debrief…"),
+                           tr("Choose where to save the debrief report as a PDF.")),
+                NextAction(CLOSE, tr("Close the walk"),
+                           tr("Back to all walks. Everything is saved; the walk can be "
+                              "opened again at any time.")))
+
+    def _led(self, key: str, guide: StepGuide, page: Page | None = None) -> Page:
+        """The page (`guide` itself, or the `page` holding it) with the next actions of
+        the part it ends."""
+        guide.next_action.connect(self.leads.requested)
+        guide.set_next_actions(self._next.get(key, ()))
+        if page is None:
+            return guide
+        if isinstance(page, QWidget):
+            page.setFocusProxy(guide)  # a next action that opens the page focuses Start
+        return page
 
     def pre_panel(self, activity: Activity) -> Page | None:
         from walkapp.ui.screens.plan.details import WalkDetailsPanel
@@ -121,8 +180,9 @@ class _Pages:
         if self._postbrief is None:
             # Its panels take the protocol's words (debrief sequence, feedback questions
             # with their kinds) from the walk's snapshot themselves.
+            # Inside a step guide: the guide's step list is its one navigation.
             self._postbrief = PostBriefWorkspace(self.services, self.walk_id, self.asker,
-                                                 writer=self.writer)
+                                                 writer=self.writer, tabs_shown=False)
         return self._postbrief
 
     def post_panel(self, activity: Activity) -> Page | None:
@@ -147,11 +207,30 @@ class _Pages:
 
     def _step_guide(self, keys: tuple[str, ...],
                     panel: Callable[[Activity], Page | None], *,
-                    roles: tuple[Role, ...] = ()) -> Page:
+                    roles: tuple[Role, ...] = (), more: MorePanels | None = None) -> StepGuide:
         from walkapp.ui.screens.step_guide import StepGuide
 
         return StepGuide(self.services, self.walk_id, keys, panel,  # type: ignore[arg-type]
-                         writer=self.writer, roles=roles)
+                         writer=self.writer, roles=roles, more=more)
+
+    def _post_guide(self, keys: tuple[str, ...]) -> Page:
+        """The post-brief's guide: its step list reaches every post-brief panel, those no
+        step shows (Conflicts…) under "More"."""
+        from walkapp.ui.screens.postbrief.workspace import PANELS
+        from walkapp.ui.screens.step_leads import MorePanels
+
+        shown = {step.activity for phase, _, step in self.protocol.steps()
+                 if phase.key.value in keys}
+        entries = tuple((spec.name, QCoreApplication.translate("PostBriefWorkspace",
+                                                               spec.title))
+                        for spec in PANELS if spec.activity not in shown)
+        guide = self._step_guide(keys, self.post_panel,
+                                 more=MorePanels(entries, self.postbrief))
+        self.postbrief().title_changed.connect(guide.set_more_title)
+        self.postbrief().panel_shown.connect(guide.panel_opened)
+        for name, _title in entries:  # a count read before the guide was there
+            guide.set_more_title(name, self.postbrief().tab_title(name))
+        return self._led("post_brief", guide)
 
     def observation_panel(self, activity: Activity) -> Page | None:
         """The panel of an [observation] step other than the visits (e.g. a protocol's
@@ -168,12 +247,16 @@ class _Pages:
         finally:
             self._postbrief = kept
 
-    def _observation_page(self) -> Page:
+    def _observation_page(self) -> ObservationPage:
         from walkapp.ui.screens.observe_page import ObservationPage
 
         return ObservationPage(self.services, self.walk_id, self.observation_screen,
                                self.asker, panels=self.observation_panel,
                                writer=self.writer)
+
+    def _led_observation(self) -> Page:
+        page = self._observation_page()
+        return self._led("observation", page.guide, page)
 
     def _reports_page(self) -> Page:
         from walkapp.ui.screens.reports_page import ReportsPage
@@ -191,24 +274,31 @@ class _Pages:
         pre = _phases(self.protocol, PRE_PHASES)
         if pre:
             pages.append(PageSpec("pre_brief", tr("Pre-brief"),
-                                  lambda: self._step_guide(pre, self.pre_panel,
-                                                           roles=self.protocol.roles),
+                                  lambda: self._led("pre_brief", self._step_guide(
+                                      pre, self.pre_panel, roles=self.protocol.roles)),
                                   tr("The protocol's opening steps, each with a timer.")))
         observation = self.protocol.phase(PhaseKey.OBSERVATION)
         if observation is not None and observation.steps:
             about = (tr("The observation steps, visits with a countdown, and the note-taker.")
                      if self.protocol.has_visits else
                      tr("The observation steps, each with a timer."))
-            pages.append(PageSpec("observation", tr("Observation"), self._observation_page,
+            pages.append(PageSpec("observation", tr("Observation"),
+                                  self._led_observation,
                                   about))
         post = _phases(self.protocol, POST_PHASES)
         if post:
             pages.append(PageSpec("post_brief", tr("Post-brief"),
-                                  lambda: self._step_guide(post, self.post_panel),
+                                  lambda: self._post_guide(post),
                                   tr("Evidence, patterns, commitments and next steps.")))
         pages.append(PageSpec("reports", tr("Reports"), self._reports_page,
                               tr("Debrief report, agenda, note-catcher and more, as PDF.")))
-        return pages
+        keys = [spec.key for spec in pages]
+        self._next = {key: self._next_actions(keys, key, tr) for key in keys
+                      if key == "plan" or key in _LEADS_TO}
+        # The plan is no step guide: the workspace shows its next action under it.
+        return [PageSpec(spec.key, spec.label, spec.build, spec.hint, leads=self.leads,
+                         next=self._next.get(spec.key, ()) if spec.key == "plan" else ())
+                for spec in pages]
 
     def export(self, kind: ReportKind) -> None:
         from walkapp.ui.export import show_export_dialog

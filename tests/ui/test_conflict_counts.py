@@ -114,6 +114,10 @@ def test_the_walk_header_counts_conflicts_and_opens_the_conflicts_tab(
     qtbot.waitUntil(on_conflicts)
     postbrief = guide.findChildren(PostBriefWorkspace)[0]
     qtbot.waitUntil(lambda: postbrief.tab_title(CONFLICTS) == "Conflicts (1)")
+    # The post-brief shows no tabs: its step list's "More" entry carries the count.
+    more = guide.more_item(CONFLICTS)
+    assert more is not None and more.text() == "Conflicts (1)"
+    assert guide.more_shown() == CONFLICTS and guide.steps.currentItem() is more
     panel = postbrief.conflicts_panel
     qtbot.waitUntil(lambda: panel.view.conflict is not None)
 
@@ -121,6 +125,7 @@ def test_the_walk_header_counts_conflicts_and_opens_the_conflicts_tab(
     qtbot.mouseClick(panel.view.cards[1].keep_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: not workspace.conflicts_button.isVisible())
     assert postbrief.tab_title(CONFLICTS) == "Conflicts"
+    assert more.text() == "Conflicts"
     assert services.notes.get_note(conflict.family).text == "Pairs compared two methods"
 
 

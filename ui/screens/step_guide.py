@@ -4,18 +4,26 @@ the step uses (norms, look-fors, evidence wall…) right inside it.
 
 The protocol runner (core) keeps the phase log; this screen only shows its state and sends
 the facilitator's actions. After a crash the guide opens where the log says.
+
+Any step of the list can be prepared (a click, or the arrow keys and Enter): its script,
+prompts, planned minutes and panel show, its prompts can be answered, and the runner is
+not touched — the step that runs, and its timer, go on (`PreviewBar` says so, with "Start
+this step" and "Back to the running step"). A finished phase offers its next actions
+(`set_next_actions`: "Go to Observation", "Export the debrief"…), never a dead end.
+Panels of the guide's panel group that no step shows are listed under "More" at the end
+of the same list (`more`), so the step list is the one way through the post-brief.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
     QLabel,
-    QListWidget,
     QListWidgetItem,
     QPushButton,
     QScrollArea,
@@ -34,7 +42,7 @@ from walkapp.protocol.runner import (
     RunnerState,
     RunStatus,
 )
-from walkapp.protocol.schema import Activity, Role
+from walkapp.protocol.schema import Activity, Role, Step
 from walkapp.services import Services
 from walkapp.services.base import current_reads, same_reads
 from walkapp.services.commands import RunnerAction, RunnerVerb
@@ -42,6 +50,8 @@ from walkapp.services.protocol_walks import open_runner
 from walkapp.ui import turns
 from walkapp.ui.lifecycle import shutdown_tree
 from walkapp.ui.page import Page, PanelGroup, save_all, unique
+from walkapp.ui.screens.step_leads import EndActions, MorePanels, NextAction, PreviewBar
+from walkapp.ui.screens.step_list import MARKS, StepList
 from walkapp.ui.screens.step_prompts import SAVE_DELAY_MS, StepPrompts
 from walkapp.ui.widgets.countdown import Countdown, format_seconds
 from walkapp.ui.widgets.roles_box import RolesBox
@@ -55,17 +65,23 @@ PanelFactory = Callable[[Activity], Page | None]
 TEXT_HEIGHT = 320
 
 
-class StepGuide(QWidget, Page):
+class StepGuide(QWidget, PanelGroup):
+    """Signals: `next_action(key)` when one of the finished phase's next actions is chosen
+    (a `NextAction.key`)."""
+
+    next_action = Signal(str)
+
     def __init__(self, services: Services, walk_id: str, phase: str, panels: PanelFactory,
                  *, clock: Clock | None = None, runner: ProtocolRunner | None = None,
                  writer: Writer | None = None, text_height: int = TEXT_HEIGHT,
                  foldable: bool = False, roles: Sequence[Role] = (),
-                 sliced_start: bool = False, parent: QWidget | None = None) -> None:
+                 sliced_start: bool = False, more: MorePanels | None = None,
+                 parent: QWidget | None = None) -> None:
         """`roles`: the protocol's roles, shown beside the steps (the pre-brief's guide
         names them, so the group can agree who takes which). `sliced_start`: the first
         step's body is built in the next turns too (see `_body_due`), as after a click, so
         that the turn that shows the guide stays short (the Observation page's note-taker
-        is a large body)."""
+        is a large body). `more`: the panels no step shows, listed after the steps."""
         super().__init__(parent)
         self._services = services
         # Above a panel the step's words scroll inside this height: the note-taker of the
@@ -88,21 +104,23 @@ class StepGuide(QWidget, Page):
         # ahead) reads the walk from there too, not once more from the database.
         self._reads = current_reads()
         self._prompt_cache: dict[str, StepPrompts] = {}
+        # The "More" panel group, once shown (usually one of the step panels too).
+        self._more_groups: dict[int, Page] = {}
         self._shown_position = -1
         # After a runner action the new step's body (its prompts, then its panel) is built
         # in later turns of the event loop, one part a turn, so that no single turn of the
-        # GUI thread builds it all: the state still to show, None when all is shown.
-        self._body_due: RunnerState | None = None
+        # GUI thread builds it all: the position still to show, None when all is shown.
+        self._body_due: int | None = None
+        # The step being prepared (a click in the list), None: the runner's step is shown.
+        self._viewing: int | None = None
+        self._more = more
+        self._more_shown: str | None = None  # the "More" panel on show, by name
         self._closed = False
 
-        self.steps = QListWidget()
-        self.steps.setAccessibleName(self.tr("Steps of this phase"))
-        self.steps.setObjectName("stepList")
-        self.steps.setMinimumWidth(200)
-        self.steps.setMaximumWidth(260)
-        self.steps.setWordWrap(True)
-        self.steps.itemActivated.connect(self._step_clicked)
-        self.steps.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.steps = StepList()
+        self.steps.step_chosen.connect(self.prepare)
+        self.steps.more_chosen.connect(self.show_more)
+        self.steps.escaped.connect(self._escaped)
 
         self.where = QLabel()
         self.where.setObjectName("subtitle")
@@ -172,7 +190,20 @@ class StepGuide(QWidget, Page):
         self.retry_button.setAccessibleName(self.tr("Try the step's action again"))
         self.retry_button.clicked.connect(self._retry)
         self.retry_button.hide()
-        self._failed_action: tuple[RunnerVerb, int] | None = None
+        self._failed_action: tuple[RunnerVerb, int, int] | None = None
+        self.preview = PreviewBar()
+        self.preview.start_requested.connect(self._start_viewed)
+        self.preview.back_requested.connect(self.follow_runner)
+        # Escape, while a step is prepared, goes back to the running one (only then: an
+        # editor's own Escape, e.g. a statement being edited, is left alone otherwise).
+        self._escape = QShortcut(QKeySequence(Qt.Key.Key_Escape), self)
+        self._escape.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        self._escape.setEnabled(False)
+        self._escape.activated.connect(self.follow_runner)
+        self.preview.back_button.setToolTip(self.tr("Esc"))
+        self.end_actions = EndActions()
+        self.end_actions.chosen.connect(self.next_action)
+        self.end_actions.hide()
         self.writer.waiting_changed.connect(self._on_waiting)
 
         self.body = QStackedWidget()
@@ -185,6 +216,8 @@ class StepGuide(QWidget, Page):
         self._content_layout.setContentsMargins(0, 0, 0, 0)
         self._content_layout.addWidget(self.phase_summary)
         self._content_layout.addWidget(self.script)
+        # A finished phase's next actions, right under the words that say it is finished.
+        self._content_layout.addWidget(self.end_actions)
         self._prompt_holder = QWidget()
         self._prompt_layout = QVBoxLayout(self._prompt_holder)
         self._prompt_layout.setContentsMargins(0, 0, 0, 0)
@@ -220,7 +253,10 @@ class StepGuide(QWidget, Page):
         message_row.addWidget(self.message, 1)
         message_row.addWidget(self.retry_button)
         main_layout.addLayout(message_row)
+        main_layout.addWidget(self.preview)
         main_layout.addLayout(controls)
+        self._controls = (self.back_button, self.start_button, self.more_button, self.total,
+                          self.skip_button, self.next_button)
         side = QWidget()
         side_layout = QVBoxLayout(side)
         side_layout.setContentsMargins(0, 0, 0, 0)
@@ -250,57 +286,76 @@ class StepGuide(QWidget, Page):
         self._ticker = QTimer(self, interval=1000)
         self._ticker.timeout.connect(self._tick)
         self._ticker.start()
+        self.setFocusProxy(self.start_button)  # a page shown by a next action: Start
         self._fill_steps()
         self.show_state(self.runner.refresh(), sliced=sliced_start)
         turns.later(self, self._prepare_next)  # see _show_panel_due
 
     # -- drawing ---------------------------------------------------------------------------
+    def _step_text(self, position: int, mark: str = "") -> str:
+        planned = self.runner.steps[position]
+        # With the minutes "+1 min" gave it: the list says what the timer says.
+        minutes = self.runner.planned_seconds_at(position) // 60
+        return self.tr("{0}{1}\n{2} min").format(mark, planned.step.title, minutes)
+
     def _fill_steps(self) -> None:
-        self.steps.clear()
-        for planned in self.runner.steps:
-            minutes = planned.planned_seconds // 60
-            item = QListWidgetItem(f"{planned.step.title}\n{minutes} min")
-            self.steps.addItem(item)
+        self.steps.fill([self._step_text(p) for p in range(len(self.runner.steps))],
+                        self._more.entries if self._more is not None else ())
+
+    def more_item(self, name: str) -> QListWidgetItem | None:
+        """The "More" entry of panel `name` in the step list."""
+        return self.steps.more_item(name)
+
+    def set_more_title(self, name: str, title: str) -> None:
+        """A "More" entry's words changed (e.g. "Conflicts (3)")."""
+        self.steps.set_more_title(name, title)
 
     def _mark_steps(self, state: RunnerState) -> None:
         # From the log the runner read with its last action: no read on the GUI thread.
         outcomes = self.runner.outcomes()
-        marks = {"done": "✓ ", "skipped": "↷ ", "running": "▶ ", "paused": "❚❚ "}
-        for position, planned in enumerate(self.runner.steps):
-            item = self.steps.item(position)
-            mark = marks.get(outcomes.get(position, ""), "")
+        changed = False
+        for position in range(len(self.runner.steps)):
+            mark = MARKS.get(outcomes.get(position, ""), "")
             if position == state.position and not state.finished:
                 mark = "▶ " if state.status is RunStatus.RUNNING else (mark or "• ")
-            minutes = planned.planned_seconds // 60
-            item.setText(f"{mark}{planned.step.title}\n{minutes} min")
-            font = item.font()
-            font.setBold(position == state.position)
-            item.setFont(font)
-        self.steps.setCurrentRow(state.position)
+            changed |= self.steps.set_step(position, self._step_text(position, mark),
+                                           bold=position == state.position)
+        if changed:
+            self.steps.fit_rows()  # a mark or a bold title can take one more line
+        self.steps.show_row(self._shown_step(), self._more_shown)
+
+    def _shown_step(self) -> int:
+        """The position on screen: the step being prepared, or the runner's."""
+        return self._viewing if self._viewing is not None else self.runner.state().position
+
+    def viewing(self) -> int | None:
+        """The position of the step being prepared (None: the runner's step is shown)."""
+        return self._viewing
 
     def show_state(self, state: RunnerState, *, sliced: bool = False) -> None:
         """Show `state`; `sliced` (the result of a click): a new step's body is built in
         the next turns of the event loop, see `_body_due`."""
-        self.where.setText(self.tr("{0} · step {1} of {2}").format(
-            state.phase_title, state.position + 1, state.total_steps))
-        self.title.setText(state.step_title if not state.finished else
-                           self.tr("{0} finished").format(state.phase_title))
-        self.phase_summary.setText(state.phase_summary)
-        self.phase_summary.setVisible(bool(state.phase_summary) and not state.finished)
-        self.script.setText(state.script if not state.finished else self.tr(
-            "Every step of this phase has been run. Use Back to return to a step."))
-        if state.position != self._shown_position:
-            if sliced or self._body_due is not None:
-                self._shown_position = state.position
-                if self._body_due is None:
-                    turns.later(self, self._show_prompts_due)
-                self._body_due = state
-            else:
-                self._show_body(state)
+        if self._viewing == state.position and not state.finished:
+            self._viewing = None  # the runner is on the step being prepared: it is shown
+        if self._more_shown is not None:
+            self._show_more_words(self._more_shown, state)
+        elif self._viewing is not None:
+            self._show_words(self._viewing, state)
+        else:
+            self.where.setText(self.tr("{0} · step {1} of {2}").format(
+                state.phase_title, state.position + 1, state.total_steps))
+            self.title.setText(state.step_title if not state.finished else
+                               self.tr("{0} finished").format(state.phase_title))
+            self.phase_summary.setText(state.phase_summary)
+            self.phase_summary.setVisible(bool(state.phase_summary) and not state.finished)
+            self.script.setText(state.script if not state.finished else self.tr(
+                "Every step of this phase has been run. Choose what comes next below; "
+                "Back reopens the last step."))
+        if self._more_shown is None:
+            self._show_body_of(self._shown_step(), sliced=sliced)
         running = state.status is RunStatus.RUNNING
-        timed = state.planned_seconds > 0 or state.finished
-        self.timer.setVisible(timed)
-        self.untimed.setVisible(not timed)
+        # A finished phase has no step's time to show (the phase's total is below).
+        timed = state.planned_seconds > 0 and not state.finished
         self.timer.set_planned(state.planned_seconds, reset=False)
         self.timer.set_elapsed(state.elapsed_seconds)
         if running and not self.timer.is_running():
@@ -321,23 +376,162 @@ class StepGuide(QWidget, Page):
         self.total.setText(self.tr("Phase: {0} of {1} planned").format(
             format_seconds(state.total_elapsed_seconds),
             format_seconds(state.total_planned_seconds)))
+        preparing = self._viewing is not None or self._more_shown is not None
+        # While a step is prepared, the runner's buttons would act on another step than
+        # the one on screen: the bar's two buttons stand in for them.
+        for control in self._controls:
+            control.setVisible(not preparing)
+        self._escape.setEnabled(preparing)
+        self.timer.setVisible(timed and not preparing)
+        self.untimed.setVisible((not timed and not state.finished) or preparing)
+        ending = state.finished and not preparing and bool(self.end_actions.next_actions)
+        if ending != self.end_actions.isVisibleTo(self):
+            self.end_actions.setVisible(ending)
+            if self.body_is_shown():
+                self._fit_words(not self.body.isHidden())  # room for the buttons
+        if preparing:
+            self.preview.start_button.setEnabled(not self._acting)
+            self._show_preview_bar(state)
+        else:
+            self.preview.hide()
+            self.untimed.setText(self.tr("No set time for this step"))
         self._mark_steps(state)
 
+    def _show_words(self, position: int, state: RunnerState) -> None:
+        """The words of a step being prepared: its script, its planned minutes."""
+        planned = self.runner.steps[position]
+        self.where.setText(self.tr("{0} · step {1} of {2} · preparing").format(
+            planned.phase.title, position + 1, state.total_steps))
+        self.title.setText(planned.step.title)
+        self.phase_summary.setText(planned.phase.summary)
+        self.phase_summary.setVisible(bool(planned.phase.summary))
+        self.script.setText(planned.step.script)
+        seconds = self.runner.planned_seconds_at(position)
+        self.untimed.setText(self.tr("{0} min planned").format(seconds // 60)
+                             if seconds > 0 else self.tr("No set time for this step"))
+
+    def _show_more_words(self, name: str, state: RunnerState) -> None:
+        item = self.more_item(name)
+        title = item.text() if item is not None else name
+        self.where.setText(self.tr("{0} · more").format(state.phase_title))
+        self.title.setText(title)
+        self.phase_summary.hide()
+        self.script.setText(self.tr("Not a step of the protocol: open it whenever the group "
+                                    "needs it."))
+        self.untimed.setText(self.tr("No set time"))
+
+    def _show_more_body(self, name: str) -> None:
+        assert self._more is not None
+        self._shown_position = -1  # a step picked after this shows its own body again
+        self._body_due = None
+        while self._prompt_layout.count():
+            taken = self._prompt_layout.takeAt(0)
+            widget = taken.widget() if taken is not None else None
+            if widget is not None:
+                widget.hide()
+        group = self._more.group()
+        assert isinstance(group, QWidget)
+        self._more_groups[id(group)] = group
+        self.words_toggle.hide()
+        self._set_words_shown(True)
+        self._fit_words(True)
+        if self.body.indexOf(group) < 0:
+            self.body.addWidget(group)
+        self.body.setCurrentWidget(group)
+        self.body.show()
+        group.show_panel(name)
+
+    def show_more(self, name: str) -> None:
+        """Show the "More" panel `name` (nothing is sent to the runner)."""
+        if self._closed or self._more is None or name not in dict(self._more.entries):
+            return
+        self._viewing = None
+        self._more_shown = name
+        self.show_state(self.runner.state())  # its words first: the body fits under them
+        self._show_more_body(name)
+
+    def more_shown(self) -> str | None:
+        return self._more_shown
+
+    def panel_opened(self, name: str) -> None:
+        """The panel group brought panel `name` to the front by itself (a card's "2
+        versions" opens Conflicts): the list and the words follow a "More" one."""
+        if self._more is None or self._closed:
+            return
+        if name in dict(self._more.entries):
+            if self._more_shown != name:
+                self.show_more(name)
+            return
+        if self._more_shown is not None:
+            # A step's panel came to the front while a "More" one was on show: the list
+            # and the words go back to the step on show; the panel in front stays.
+            self._more_shown = None
+            self._shown_position = self._shown_step()
+            self._show_prompts(self.runner.steps[self._shown_position].step)
+            self.show_state(self.runner.state())
+
+    def show_panel(self, name: str) -> bool:
+        """Show the part called `name` (the header's conflicts mark asks for "conflicts"):
+        a "More" panel, or the first step whose activity it is, prepared. False when the
+        guide has no such part."""
+        if self._more is not None and name in dict(self._more.entries):
+            self.show_more(name)
+            return True
+        position = next((i for i, planned in enumerate(self.runner.steps)
+                         if planned.step.activity.value == name), None)
+        if position is None:
+            return False
+        self.prepare(position)
+        return True
+
+    def _show_preview_bar(self, state: RunnerState) -> None:
+        if state.status in (RunStatus.RUNNING, RunStatus.PAUSED):
+            what = (self.tr("{0} is running, {1} left.") if state.remaining_seconds >= 0
+                    else self.tr("{0} is running, {1} over time."))
+            if state.status is RunStatus.PAUSED:
+                what = self.tr("{0} is paused, {1} left.")
+            running = what.format(state.step_title, format_seconds(abs(state.remaining_seconds)))
+            back = self.tr("Back to the running step")
+        elif state.finished:
+            running = self.tr("{0} is finished.").format(state.phase_title)
+            back = self.tr("Back to the end of the phase")
+        else:
+            running = self.tr("Nothing is running yet; the first step to run is {0}.").format(
+                state.step_title)
+            back = self.tr("Back to {0}").format(state.step_title)
+        if self._more_shown is not None:
+            self.preview.show_text(running, back, can_start=False)
+            return
+        self.preview.show_text(self.tr(
+            "You are preparing this step; its timer has not started. {0}").format(running),
+            back)
+
+    def _show_body_of(self, position: int, *, sliced: bool) -> None:
+        if position == self._shown_position and self._body_due is None:
+            return
+        if sliced or self._body_due is not None:
+            self._shown_position = position
+            if self._body_due is None:
+                turns.later(self, self._show_prompts_due)
+            self._body_due = position
+        else:
+            self._show_body(position)
+
     def _show_prompts_due(self) -> None:
-        state = self._body_due
-        if state is None or self._closed:
+        position = self._body_due
+        if position is None or self._closed:
             self._body_due = None
             return
-        self._show_prompts(state)
+        self._show_prompts(self.runner.steps[position].step)
         turns.later(self, self._show_panel_due)
 
     def _show_panel_due(self) -> None:
-        state, self._body_due = self._body_due, None
-        if state is None or self._closed:
+        position, self._body_due = self._body_due, None
+        if position is None or self._closed:
             return
-        if state.position != self._shown_position:
+        if position != self._shown_position:
             return  # moved on meanwhile: that newer state's turn shows its body
-        self._show_panel(state)
+        self._show_panel(self.runner.steps[position].step)
         # The next step's panel is built now, in a turn of its own while the facilitator
         # talks, rather than in the turn that shows it after Next.
         turns.later(self, self._prepare_next)
@@ -356,44 +550,34 @@ class StepGuide(QWidget, Page):
         """Is the current step's body (prompts and panel) all on screen?"""
         return self._body_due is None
 
-    def _show_body(self, state: RunnerState) -> None:
-        self._shown_position = state.position
-        self._show_prompts(state)
-        self._show_panel(state)
+    def _show_body(self, position: int) -> None:
+        self._shown_position = position
+        step = self.runner.steps[position].step
+        self._show_prompts(step)
+        self._show_panel(step)
 
-    def _show_prompts(self, state: RunnerState) -> None:
+    def _show_prompts(self, step: Step) -> None:
         while self._prompt_layout.count():
             item = self._prompt_layout.takeAt(0)
             widget = item.widget() if item is not None else None
             if widget is not None:
                 widget.hide()
-        if state.step.prompts:
-            prompts = self._prompt_cache.get(state.step_key)
+        if step.prompts:
+            prompts = self._prompt_cache.get(step.key)
             if prompts is None:
-                prompts = StepPrompts(self._services, self.walk_id, state.step,
-                                      writer=self.writer)
-                prompts.setObjectName(state.step_key)
-                self._prompt_cache[state.step_key] = prompts
+                prompts = StepPrompts(self._services, self.walk_id, step, writer=self.writer)
+                prompts.setObjectName(step.key)
+                self._prompt_cache[step.key] = prompts
             self._prompt_layout.addWidget(prompts)
             prompts.show()
 
-    def _show_panel(self, state: RunnerState) -> None:
-        panel = self._panel_for(state.activity)
-        has_words = bool(state.script or state.step.prompts)
+    def _show_panel(self, step: Step) -> None:
+        panel = self._panel_for(step.activity)
+        has_words = bool(step.script or step.prompts)
         self.words_toggle.setVisible(self._foldable and panel is not None and has_words)
         self._set_words_shown(panel is None or not self._foldable
                               or self.words_toggle.isChecked())
-        if panel is None:
-            self._scroll.setMaximumHeight(16777215)
-            self._scroll.setMinimumHeight(0)
-        else:
-            # Script and prompts take the room they need (up to a limit); the panel the rest.
-            width = max(self._scroll.viewport().width(), 600)
-            layout = self._content.layout()
-            wanted = (layout.heightForWidth(width) if layout is not None
-                      and layout.hasHeightForWidth()
-                      else self._content.sizeHint().height()) + 6
-            self._scroll.setFixedHeight(min(wanted, self._text_height))
+        self._fit_words(panel is not None)
         if panel is None:
             self.body.hide()
         else:
@@ -404,7 +588,20 @@ class StepGuide(QWidget, Page):
             self.body.show()
             # A panel holding several parts (the post-brief workspace) shows the step's one.
             if isinstance(panel, PanelGroup):
-                panel.show_panel(state.activity.value)
+                panel.show_panel(step.activity.value)
+
+    def _fit_words(self, above_panel: bool) -> None:
+        if not above_panel:
+            self._scroll.setMaximumHeight(16777215)
+            self._scroll.setMinimumHeight(0)
+            return
+        # Script and prompts take the room they need (up to a limit); the panel the rest.
+        width = max(self._scroll.viewport().width(), 600)
+        layout = self._content.layout()
+        wanted = (layout.heightForWidth(width) if layout is not None
+                  and layout.hasHeightForWidth()
+                  else self._content.sizeHint().height()) + 6
+        self._scroll.setFixedHeight(min(wanted, self._text_height))
 
     def _words_toggled(self, shown: bool) -> None:
         self._set_words_shown(shown)
@@ -435,23 +632,57 @@ class StepGuide(QWidget, Page):
     def _children(self) -> list[Page]:
         """The step bodies this guide made, each once (several post-brief steps share one
         workspace: it must hear each change once, not once per step)."""
-        return unique([*self._prompt_cache.values(), *self._panel_cache.values()])
+        return unique([*self._prompt_cache.values(), *self._panel_cache.values(),
+                       *self._more_groups.values()])
 
     # -- actions ---------------------------------------------------------------------------
-    def _act(self, verb: RunnerVerb, minutes: int = 0) -> None:
+    def set_next_actions(self, actions: Sequence[NextAction]) -> None:
+        """What the finished phase offers next (the first is the main one)."""
+        self.end_actions.set_actions(actions)
+        self.show_state(self.runner.state())
+
+    def prepare(self, position: int) -> None:
+        """Show the step at `position` to prepare it: nothing is sent to the runner."""
+        if self._closed or not 0 <= position < len(self.runner.steps):
+            return
+        state = self.runner.state()
+        self._viewing = None if position == state.position else position
+        self._more_shown = None
+        self.show_state(state, sliced=True)
+
+    def follow_runner(self) -> None:
+        """Back to the step the runner is on."""
+        self.prepare(self.runner.state().position)
+        self.start_button.setFocus()
+
+    def _escaped(self) -> None:
+        if self._viewing is not None or self._more_shown is not None:
+            self.prepare(self.runner.state().position)  # the list keeps the focus
+
+    def _start_viewed(self) -> None:
+        if self._viewing is not None:
+            self._act("start_at", position=self._viewing)
+
+    def _act(self, verb: RunnerVerb, minutes: int = 0, position: int = 0) -> None:
         """Send one runner action to the writer; the screen follows its result. The
         buttons wait while it is in the line: a second Next must not skip two steps."""
         if self._closed or self._acting:
             return
         for prompts in self._prompt_cache.values():
             prompts.commit_now()  # the answers typed land first: the writer keeps the order
+        # An action of the runner is about the step it runs: that step is shown again
+        # ("Start this step" makes the step being prepared the running one).
+        self._more_shown = None
+        if verb != "start_at":
+            self._viewing = None
         self._acting = True
         self._failed_action = None
         self.retry_button.hide()
         self._set_controls_enabled(False)
-        self.writer.write(RunnerAction(self.runner, verb, minutes), origin=self,
+        self.writer.write(RunnerAction(self.runner, verb, minutes, position), origin=self,
                           on_done=self._acted,
-                          on_failed=lambda error: self._not_acted(verb, minutes, error))
+                          on_failed=lambda error: self._not_acted(verb, minutes, position,
+                                                                  error))
 
     def is_acting(self) -> bool:
         """Is a runner action of this guide waiting for (or in) the database, or is its
@@ -467,8 +698,15 @@ class StepGuide(QWidget, Page):
         self.retry_button.hide()
         self.message.setText("")
         self.show_state(state, sliced=True)
+        if state.finished and self._viewing is None:
+            self.end_actions.focus_first()  # the keyboard goes on where the walk goes on
+        elif self._viewing is None:
+            focused = self.focusWidget()
+            if focused is not None and self.preview.isAncestorOf(focused):
+                self.start_button.setFocus()  # "Start this step" is gone: Pause is here
 
-    def _not_acted(self, verb: RunnerVerb, minutes: int, error: BaseException) -> None:
+    def _not_acted(self, verb: RunnerVerb, minutes: int, position: int,
+                   error: BaseException) -> None:
         self._acting = False
         if self._closed:
             return
@@ -476,7 +714,7 @@ class StepGuide(QWidget, Page):
         # An action that no longer fits (the walk moved on elsewhere) is not worth retrying;
         # one the database refused (busy, full disk) is.
         if not isinstance(error, RunnerError):
-            self._failed_action = (verb, minutes)
+            self._failed_action = (verb, minutes, position)
             self.retry_button.show()
         self.show_state(self.runner.refresh())
 
@@ -494,7 +732,7 @@ class StepGuide(QWidget, Page):
 
     def _set_controls_enabled(self, enabled: bool) -> None:
         for button in (self.start_button, self.more_button, self.back_button,
-                       self.skip_button, self.next_button):
+                       self.skip_button, self.next_button, self.preview.start_button):
             button.setEnabled(enabled)
 
     def _start_or_pause(self) -> None:
@@ -506,13 +744,11 @@ class StepGuide(QWidget, Page):
         else:
             self._act("start")
 
-    def _step_clicked(self, item: QListWidgetItem) -> None:
-        # Jumping is deliberate: the guide moves one step at a time, as the protocol does.
-        self.steps.setCurrentRow(self.runner.state().position)
-
     def _tick(self) -> None:
         if self.isVisible() and not self._closed:
             state = self.runner.state()
+            if self._viewing is not None:
+                self._show_preview_bar(state)
             self.timer.set_elapsed(state.elapsed_seconds)
             self.total.setText(self.tr("Phase: {0} of {1} planned").format(
                 format_seconds(state.total_elapsed_seconds),

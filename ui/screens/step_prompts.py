@@ -1,8 +1,10 @@
 """A step's prompts in the step guide: the group's answers, saved as they are typed.
 
 Each answer is a `SaveAnswer` command on the window's writer, so typing never waits for
-the database; "Saved" shows only once every answer typed is committed, and a failure keeps
-the answers on screen, says why and offers Retry.
+the database. Each prompt has its own status line, under its own box, empty until that
+answer is edited: "Saved" shows only under an answer that was really saved (never under
+an empty box nobody touched), and a failure keeps the answer on screen, says why and
+offers Retry.
 """
 
 from __future__ import annotations
@@ -12,7 +14,7 @@ import json
 from typing import Any
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QVBoxLayout, QWidget
+from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from walkapp.events import Change
 from walkapp.protocol.schema import Step
@@ -35,8 +37,9 @@ class StepPrompts(QWidget, Page):
     """A step's prompts, answered for the whole group and saved as they are typed.
 
     Each answer is a `SaveAnswer` command on the window's writer (latest typed wins), so
-    typing never waits for the database. "Saved" shows once every answer typed is
-    committed; a failure keeps the answers on screen, says why and offers Retry."""
+    typing never waits for the database. Each answer's line (`indicators`) stays hidden
+    until that answer is edited, then says "Saved" once it is committed; a failure keeps
+    the answer on screen, says why and offers Retry."""
 
     def __init__(self, services: Services, walk_id: str, step: Step,
                  parent: QWidget | None = None, *, writer: Writer | None = None) -> None:
@@ -51,9 +54,8 @@ class StepPrompts(QWidget, Page):
         self._closed = False
         # After a pause in the typing, and at least every MAX_WAIT_MS while it goes on.
         self.debouncer = Debouncer(self.commit_now, Pace(delay_ms=SAVE_DELAY_MS), self)
-        self.indicator = SaveIndicator(self.tr("the step's answers"))
-        self.indicator.retry_requested.connect(self.retry)
-        self.status = self.indicator.label
+        self.indicators: dict[str, SaveIndicator] = {}  # by prompt key, under its input
+        self._last_key = step.prompts[0].key if step.prompts else ""
         self.writer.waiting_changed.connect(self._on_waiting)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -65,8 +67,11 @@ class StepPrompts(QWidget, Page):
             widget.changed.connect(lambda value, key=prompt.key: self._queue(key, value))
             self.inputs.append(widget)
             layout.addWidget(widget)
-        layout.addWidget(self.indicator)
-        self.indicator.set_state("idle")
+            indicator = SaveIndicator(prompt.text)
+            indicator.retry_requested.connect(self.retry)
+            indicator.hide()  # nothing to say until this answer is edited
+            self.indicators[prompt.key] = indicator
+            layout.addWidget(indicator)
         # Built when the runner reaches the step, in the result of a click: the answers
         # are read off the GUI thread and appear when the read is in.
         workers.read_in_background(
@@ -83,6 +88,21 @@ class StepPrompts(QWidget, Page):
             if widget.nudge is not None:
                 widget.nudge.set_setup(nudge)
         self._show_answers(answers)
+
+    @property
+    def indicator(self) -> SaveIndicator:
+        """The line of the answer edited last (the first prompt's before any edit)."""
+        return self.indicators[self._last_key]
+
+    @property
+    def status(self) -> QLabel:
+        return self.indicator.label
+
+    def _set_state(self, key: str, state: str, message: str = "") -> None:
+        indicator = self.indicators.get(key)
+        if indicator is not None:
+            indicator.set_state(state, message)
+            indicator.show()
 
     def _show_answers(self, answers: list[Any]) -> None:
         if self._closed:
@@ -101,8 +121,9 @@ class StepPrompts(QWidget, Page):
         if self._closed or self._loading:
             return
         self._pending[key] = value
-        if not self._failed:
-            self.indicator.set_state("editing")
+        self._last_key = key
+        if key not in self._failed:
+            self._set_state(key, "editing")
         self.debouncer.touch()
 
     def on_change(self, change: Change) -> None:
@@ -133,8 +154,8 @@ class StepPrompts(QWidget, Page):
             self.writer.write(SaveAnswer(self.walk_id, self.step, prompt, value), origin=self,
                               on_done=functools.partial(self._saved, key, value),
                               on_failed=functools.partial(self._not_saved, key))
-        if self._pending and not self._failed:
-            self.indicator.set_state("saving")
+            if key not in self._failed:
+                self._set_state(key, "saving")
 
     def save_pending(self) -> bool:
         """Commit now and wait (bounded): True when every answer typed is in the database."""
@@ -149,20 +170,17 @@ class StepPrompts(QWidget, Page):
             del self._pending[key]
         if self._closed:
             return
-        if self._failed:
-            self._show_failure()
-        elif not self._pending:
-            self.indicator.set_state("saved")
+        if key not in self._pending:  # a newer edit of this answer is still on its way
+            self._set_state(key, "saved")
 
     def _not_saved(self, key: str, error: BaseException) -> None:
         self._failed[key] = describe_failure(error)
         if not self._closed:
-            self._show_failure()
-
-    def _show_failure(self) -> None:
-        self.indicator.set_state("failed", next(reversed(self._failed.values())))
+            self._set_state(key, "failed", self._failed[key])
 
     def _on_waiting(self, ticket: object, waiting: bool) -> None:
-        if (waiting and asked_by(ticket, self) and not self._failed
-                and not self._closed):
-            self.indicator.set_state("waiting")
+        if not waiting or not asked_by(ticket, self) or self._closed:
+            return
+        for key in self._pending:
+            if key not in self._failed:
+                self._set_state(key, "waiting")

@@ -4,12 +4,17 @@ opening a walk stays quick.
 
 The header says how many conflicts wait to be resolved (notes and the like changed on two
 laptops), read off the GUI thread after each change that can start or end one; the mark
-is a button that opens the post-brief's Conflicts tab."""
+is a button that opens the post-brief's Conflicts panel (under "More" in its step list).
+
+Every part of the walk ends with a way on (walkapp.ui.screens.step_leads): the workspace
+follows the next actions its pages send to the walk's `Leads` ("page:<key>" shows that
+page, "close" goes back to all walks), and shows a page's own next actions (`PageSpec.next`,
+the plan's "Start the pre-brief") under it."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import (
@@ -32,6 +37,7 @@ from walkapp.ui import workers
 from walkapp.ui.dialogs import Asker
 from walkapp.ui.lifecycle import shutdown_tree
 from walkapp.ui.page import Page, PanelGroup, save_all
+from walkapp.ui.screens.step_leads import CLOSE, PAGE, Leads, NextAction
 from walkapp.ui.widgets.closed_banner import ClosedWalkBanner
 
 # The kinds of rows that can be in conflict: a change of any of them may change the count.
@@ -46,6 +52,10 @@ class PageSpec:
     label: str
     build: Callable[[], Page]  # a QWidget that is a Page
     hint: str = ""
+    # The walk's hub of next actions, which the workspace follows (None: none).
+    leads: Leads | None = None
+    # Next actions shown under the page itself (a step guide shows its own at its end).
+    next: tuple[NextAction, ...] = field(default=())
 
 
 class WalkWorkspace(QWidget, Page):
@@ -93,6 +103,17 @@ class WalkWorkspace(QWidget, Page):
             self.nav.addItem(item)
         self.stack = QStackedWidget()
         self.nav.currentRowChanged.connect(self._show_row)
+        # The next actions of the page on show (`PageSpec.next`), under it.
+        self.next_bar = QWidget()
+        self.next_bar.setObjectName("nextBar")
+        self._next_row = QHBoxLayout(self.next_bar)
+        self._next_row.setContentsMargins(0, 0, 0, 0)
+        self._next_row.addStretch(1)
+        self.next_buttons: list[QPushButton] = []
+        self.next_bar.hide()
+        hubs = {id(spec.leads): spec.leads for spec in pages if spec.leads is not None}
+        for hub in hubs.values():
+            hub.requested.connect(self.follow)
 
         header = QHBoxLayout()
         header.addWidget(self.back_button)
@@ -106,7 +127,7 @@ class WalkWorkspace(QWidget, Page):
         self.conflicts_button.setObjectName("conflictsMark")
         self.conflicts_button.setToolTip(self.tr(
             "Some notes (or reflections, commitments, feedback) were changed on two laptops. "
-            "Open the post-brief's Conflicts tab to choose what to keep."))
+            "Open the post-brief's Conflicts panel to choose what to keep."))
         self.conflicts_button.clicked.connect(self.open_conflicts)
         self.conflicts_button.hide()
         self._conflict_count = 0
@@ -117,7 +138,10 @@ class WalkWorkspace(QWidget, Page):
                                               self)
         body = QHBoxLayout()
         body.addWidget(self.nav)
-        body.addWidget(self.stack, 1)
+        page_column = QVBoxLayout()
+        page_column.addWidget(self.stack, 1)
+        page_column.addWidget(self.next_bar)
+        body.addLayout(page_column, 1)
         layout = QVBoxLayout(self)
         layout.addLayout(header)
         layout.addWidget(self.closed_banner)
@@ -171,11 +195,11 @@ class WalkWorkspace(QWidget, Page):
             fmt.plural(count, "conflict", "conflicts"))
         self.conflicts_button.setText(text)
         self.conflicts_button.setAccessibleName(self.tr(
-            "{0}: open the Conflicts tab").format(text[2:]))
+            "{0}: open the Conflicts panel").format(text[2:]))
         self.conflicts_button.setVisible(count > 0)
 
     def open_conflicts(self) -> None:
-        """Show the post-brief's Conflicts tab (the post-brief is built in the next turns
+        """Show the post-brief's Conflicts panel (the post-brief is built in the next turns
         of the event loop when it was not yet: look again a few times)."""
         if self._closed or "post_brief" not in self.page_keys():
             return
@@ -186,6 +210,10 @@ class WalkWorkspace(QWidget, Page):
         if self._closed:
             return
         page = self._built.get("post_brief")
+        # The page itself first (the post-brief's step guide lists Conflicts under
+        # "More"), then a panel group inside it.
+        if isinstance(page, PanelGroup) and page.show_panel(CONFLICTS_PANEL):
+            return
         if isinstance(page, QWidget):
             for part in page.findChildren(QWidget):
                 if isinstance(part, PanelGroup) and part.show_panel(CONFLICTS_PANEL):
@@ -230,7 +258,42 @@ class WalkWorkspace(QWidget, Page):
         page = self.page(key)
         assert isinstance(page, QWidget)
         self.stack.setCurrentWidget(page)
+        self._show_next(self._specs[row])
         self.page_changed.emit(key)
+
+    # -- next actions ----------------------------------------------------------------------
+    def _show_next(self, spec: PageSpec) -> None:
+        for button in self.next_buttons:
+            self._next_row.removeWidget(button)
+            button.deleteLater()
+        self.next_buttons = []
+        for action in spec.next:
+            button = QPushButton(action.label + " →")
+            button.setAccessibleName(action.label)
+            button.setToolTip(action.hint)
+            button.clicked.connect(lambda _=False, s=spec, key=action.key: self._lead(s, key))
+            self._next_row.addWidget(button)
+            self.next_buttons.append(button)
+        self.next_bar.setVisible(bool(self.next_buttons))
+
+    def _lead(self, spec: PageSpec, key: str) -> None:
+        if spec.leads is not None:
+            spec.leads.requested.emit(key)  # the composition hears it too ("export:")
+        else:
+            self.follow(key)
+
+    def follow(self, key: str) -> None:
+        """Follow a next action: "page:<key>" shows that page (its first control gets
+        the focus), "close" goes back to all walks; others are not the workspace's."""
+        if self._closed:
+            return
+        if key == CLOSE:
+            self.back_requested.emit()
+        elif key.startswith(PAGE) and key.removeprefix(PAGE) in self.page_keys():
+            self.show_page(key.removeprefix(PAGE))
+            page = self.stack.currentWidget()
+            if page is not None:
+                page.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def on_change(self, change: Change) -> None:
         if self._closed:

@@ -185,6 +185,12 @@ class ProtocolRunner:
         return {position: rows[-1].outcome for position, rows in self._replay.rows.items()
                 if rows}
 
+    def planned_seconds_at(self, position: int) -> int:
+        """The planned time of the step at `position`, with every extension given to it
+        ("+1 min"), from the log as last read: no database read."""
+        rows = self._replay.rows.get(position, [])
+        return self._steps[position].planned_seconds + sum(e.extended_seconds for e in rows)
+
     def state(self) -> RunnerState:
         r = self._replay
         now = self._now_for_display()
@@ -242,6 +248,22 @@ class ProtocolRunner:
                 raise RunnerError(self._why_not(r, "resume"))
             return RunChange(open=(self._segment(r.position, self._now(r)),),
                              position=self._position(r.position))
+        return self._act(decide)
+
+    def start_at(self, position: int) -> RunnerState:
+        """Start the step at `position`, the one the facilitator chose in the step list
+        (before Start, or while another runs). The step left is kept as 'paused', as with
+        Back: its time so far still counts; the steps between are left as they were."""
+        if isinstance(position, bool) or not 0 <= position < len(self._steps):
+            raise RunnerError("There is no such step in this part of the protocol.")
+
+        def decide(r: _Replay) -> RunChange:
+            if position == r.position and r.status is RunStatus.RUNNING:
+                raise RunnerError(self._why_not(r, "start"))
+            at = self._now(r)
+            close = (r.open_row, at, "paused") if r.open_row is not None else None
+            return RunChange(close=close, open=(self._segment(position, at + _TICK),),
+                             position=self._position(position))
         return self._act(decide)
 
     def next(self) -> RunnerState:

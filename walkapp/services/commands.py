@@ -434,7 +434,8 @@ class ConflictResolve(Command):
         return "save the versions as one"
 
 
-RunnerVerb = Literal["start", "pause", "resume", "next", "skip", "back", "extend", "finish"]
+RunnerVerb = Literal["start", "pause", "resume", "next", "skip", "back", "extend", "finish",
+                     "start_at"]
 
 
 @dataclass(frozen=True)
@@ -446,10 +447,13 @@ class RunnerAction(Command):
     runner: ProtocolRunner
     verb: RunnerVerb
     minutes: int = 0  # for "extend"
+    position: int = 0  # for "start_at": the step the facilitator chose in the list
 
     def run(self, services: Services) -> Any:
         if self.verb == "extend":
             return self.runner.extend(self.minutes)
+        if self.verb == "start_at":
+            return self.runner.start_at(self.position)
         return getattr(self.runner, self.verb)()
 
     def describe(self) -> str:
@@ -458,7 +462,7 @@ class RunnerAction(Command):
         return {"start": "start the step", "pause": "pause the step",
                 "resume": "resume the step", "next": "move to the next step",
                 "skip": "skip the step", "back": "go back a step",
-                "finish": "finish the phase"}[self.verb]
+                "finish": "finish the phase", "start_at": "start the chosen step"}[self.verb]
 
 
 @dataclass(frozen=True)

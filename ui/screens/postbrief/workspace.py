@@ -9,6 +9,10 @@ protocol guide shows the right panel inside each timed post-brief step with
 parent (the step guide, or a test) hands it each `Change` once, and it hands it to each
 panel once; each panel decides for itself (its walk, its entities) whether to reload: a new
 action item never reloads the evidence wall, and a change to another walk reloads nothing.
+
+Inside a step guide the tabs' bar is hidden (`tabs_shown=False`): the guide's step list is
+the one way through the post-brief (its "More" entries reach the panels no step shows),
+and `title_changed` keeps those entries' words ("Conflicts (3)") as the tabs' were.
 """
 
 from __future__ import annotations
@@ -117,9 +121,11 @@ class PostBriefWorkspace(QWidget, PanelGroup):
     built so far; one not built has nothing typed and reads its data when it is built."""
 
     panel_shown = Signal(str)  # a panel name from PANEL_NAMES
+    title_changed = Signal(str, str)  # a panel name, its title with its count
 
     def __init__(self, services: Services, walk_id: str, asker: Asker,
-                 parent: QWidget | None = None, *, writer: Writer | None = None) -> None:
+                 parent: QWidget | None = None, *, writer: Writer | None = None,
+                 tabs_shown: bool = True) -> None:
         super().__init__(parent)
         self.walk_id = walk_id
         self.setObjectName("postBriefWorkspace")
@@ -139,6 +145,7 @@ class PostBriefWorkspace(QWidget, PanelGroup):
             self.tabs.add_lazy(spec.name, self.tr(spec.title),
                                lambda spec=spec: self._make(spec))  # type: ignore[misc]
         self.tabs.currentChanged.connect(self._tab_changed)
+        self.tabs.tabBar().setVisible(tabs_shown)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.tabs)
@@ -211,8 +218,10 @@ class PostBriefWorkspace(QWidget, PanelGroup):
         return self.tabs.tabText(PANEL_NAMES.index(name))
 
     def _show_count(self, index: int, title: str, count: int) -> None:
-        self.tabs.setTabText(index, self.tr("{0} ({1})").format(self.tr(title), count)
-                             if count > 0 else self.tr(title))
+        text = (self.tr("{0} ({1})").format(self.tr(title), count) if count > 0
+                else self.tr(title))
+        self.tabs.setTabText(index, text)
+        self.title_changed.emit(PANEL_NAMES[index], text)
 
     @property
     def conflicts_panel(self) -> ConflictsPanel:
