@@ -20,7 +20,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from walkapp.domain import Stem
@@ -146,6 +146,11 @@ class PostBriefWorkspace(QWidget, PanelGroup):
                                lambda spec=spec: self._make(spec))  # type: ignore[misc]
         self.tabs.currentChanged.connect(self._tab_changed)
         self.tabs.tabBar().setVisible(tabs_shown)
+        if not tabs_shown:
+            # The tabs' widget hands its focus to its bar; a hidden bar takes none, and Tab
+            # stopped on the control before it (a keyboard trap): no stop for the tabs here.
+            self.tabs.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+            self.tabs.tabBar().setFocusPolicy(Qt.FocusPolicy.NoFocus)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.tabs)
