@@ -127,29 +127,45 @@ def sentences(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int, i
 
 
 def sentence_probabilities(model: Model, text: str, spans: list[tuple[int, int]],
-                           words: list[str], quoted: list[tuple[int, int]],
+                           keys: list[str], quoted: list[tuple[int, int]],
                            skip: Sequence[tuple[int, int]] = ()
                            ) -> list[tuple[int, int, float]]:
     """(first word, last word, probability of a judgement) for each sentence, leaving out
-    those that overlap a span of `skip` (already flagged). `words` are the note's keys as
-    `word_feature` gives them. Only the writer's own words count: quoted or reported ones
-    are evidence, and a sentence with fewer than MIN_OWN_WORDS of them ("y se callaron"
-    after a reported "¡silencio!") gives the model too little to go on."""
-    skip = sorted(skip)
-    j, out = 0, []
+    those that overlap a span of `skip` (already flagged). Only the writer's own words
+    count: quoted or reported ones are evidence, and a sentence with fewer than
+    MIN_OWN_WORDS of them ("y se callaron" after a reported "¡silencio!") gives the model
+    too little to go on."""
+    skip, merged = sorted(skip), _merged(quoted)
+    j = k = 0
+    out = []
     for first, last, start, end in sentences(text, spans):
-        # Both lists run in order of position: one pass over each.
+        # The lists all run in order of position: one pass over each, however long the note.
         while j < len(skip) and skip[j][1] <= spans[first][0]:
             j += 1
+        while k < len(merged) and merged[k][1] < start:
+            k += 1
         if j < len(skip) and skip[j][0] < spans[last][1]:
             continue
-        own = words[first:last + 1]
-        quotes = bool(quoted) and any(start <= b and a <= end for a, b in quoted)
-        if quotes:
-            own = [words[i] for i in range(first, last + 1) if not _inside(quoted, spans[i][0])]
+        near = []
+        while k + len(near) < len(merged) and merged[k + len(near)][0] <= end:
+            near.append(merged[k + len(near)])
+        own = [word_feature(keys[i]) for i in range(first, last + 1)
+               if not near or not _inside(near, spans[i][0])]
         if len(own) < MIN_OWN_WORDS:
             continue
-        out.append((first, last, sentence_probability(model, own, text[start:end], quotes)))
+        out.append((first, last, sentence_probability(model, own, text[start:end],
+                                                      bool(near))))
+    return out
+
+
+def _merged(regions: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """`regions` sorted and overlapping ones joined."""
+    out: list[tuple[int, int]] = []
+    for start, end in sorted(regions):
+        if out and start <= out[-1][1]:
+            out[-1] = (out[-1][0], max(out[-1][1], end))
+        else:
+            out.append((start, end))
     return out
 
 
@@ -159,15 +175,17 @@ def _model_flags(text: str, spans: list[tuple[int, int]], keys: list[str], model
     flagged them: over the word that weighed most, and its neighbours that weighed nearly
     as much. Quoted or reported words are evidence, never underlined."""
     flagged = [(f.start, f.end) for f in flags if f.kind == "evaluative"]
-    words = [word_feature(k) for k in keys]
     quoted = regions.get()
-    for first, last, score in sentence_probabilities(model, text, spans, words, quoted,
+    for first, last, score in sentence_probabilities(model, text, spans, keys, quoted,
                                                      flagged):
         if score <= model.threshold:
             continue
-        weight = contributions(model.weights, words[first:last + 1])
+        words = [word_feature(k) for k in keys[first:last + 1]]
+        weight = contributions(model.weights, words)
+        start, end = spans[first][0], spans[last][1]
+        near = [(a, b) for a, b in quoted if a < end and start < b]  # a flagged sentence only
         candidates = {i for i in range(first, last + 1)
-                      if weight[i - first] > 0 and not _inside(quoted, spans[i][0])}
+                      if weight[i - first] > 0 and not _inside(near, spans[i][0])}
         if not candidates:
             continue
         top = max(candidates, key=lambda i: (weight[i - first], -i))
