@@ -30,6 +30,8 @@ _EXCLAMATION = re.compile(r"!+")
 # The statistical layer scores a sentence only with at least this many of the writer's own
 # (not quoted or reported) words.
 MIN_OWN_WORDS = 4
+# A model flag starts from a word of at least this many letters when the sentence has one.
+TELLING_LENGTH = 4
 
 
 @dataclass(frozen=True)
@@ -146,7 +148,7 @@ def sentence_probabilities(model: Model, text: str, spans: list[tuple[int, int]]
             k += 1
         if j < len(skip) and skip[j][0] < spans[last][1]:
             continue
-        near = []
+        near: list[tuple[int, int]] = []
         while k + len(near) < len(merged) and merged[k + len(near)][0] <= end:
             near.append(merged[k + len(near)])
         own = [word_feature(keys[i]) for i in range(first, last + 1)
@@ -172,8 +174,8 @@ def _merged(regions: list[tuple[int, int]]) -> list[tuple[int, int]]:
 def _model_flags(text: str, spans: list[tuple[int, int]], keys: list[str], model: Model,
                  suggestion: str, flags: list[Flag], regions: _Regions) -> None:
     """Flag the sentences the model takes for judgements, unless the word lists already
-    flagged them: over the word that weighed most, and its neighbours that weighed nearly
-    as much. Quoted or reported words are evidence, never underlined."""
+    flagged them: over the (longer) word that weighed most, and its neighbours that weighed
+    nearly as much. Quoted or reported words are evidence, never underlined."""
     flagged = [(f.start, f.end) for f in flags if f.kind == "evaluative"]
     quoted = regions.get()
     for first, last, score in sentence_probabilities(model, text, spans, keys, quoted,
@@ -188,7 +190,10 @@ def _model_flags(text: str, spans: list[tuple[int, int]], keys: list[str], model
                       if weight[i - first] > 0 and not _inside(near, spans[i][0])}
         if not candidates:
             continue
-        top = max(candidates, key=lambda i: (weight[i - first], -i))
+        # Short words ("it", "she", "lo") often carry weight but say nothing to the
+        # writer: underline from the longest words that lean towards a judgement.
+        telling = [i for i in candidates if len(keys[i]) >= TELLING_LENGTH] or candidates
+        top = max(telling, key=lambda i: (weight[i - first], -i))
         low, high = top, top
         while low - 1 in candidates and weight[low - 1 - first] >= weight[top - first] / 2:
             low -= 1
