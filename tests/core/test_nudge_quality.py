@@ -158,8 +158,8 @@ SPANISH = ("nudge_es_sentences.tsv", "nudge_es_heldout.tsv", "nudge_es_unseen.ts
     ("nudge_en_round6.tsv", 0.95, 0.95),
     # Held out, never tuned on: a floor at what it measured, so a change that loses
     # ground on unseen notes fails. See test_issue_bar_on_held_out_spanish for the gap.
-    ("nudge_es_round5.tsv", 0.90, 0.60),
-    ("nudge_en_round5.tsv", 0.95, 0.23),
+    ("nudge_es_round5.tsv", 0.90, 0.70),
+    ("nudge_en_round5.tsv", 0.95, 0.53),
 ])
 def test_precision_and_recall(name: str, min_precision: float, min_recall: float,
                               capsys: pytest.CaptureFixture[str]) -> None:
@@ -172,12 +172,38 @@ def test_precision_and_recall(name: str, min_precision: float, min_recall: float
     assert scores.recall >= min_recall
 
 
-@pytest.mark.xfail(strict=True, reason="held-out Spanish recall is 0.60, below the issue's 0.9")
+@pytest.mark.xfail(strict=True, reason="held-out Spanish recall is 0.70, below the issue's 0.9")
 def test_issue_bar_on_held_out_spanish() -> None:
     """Issue 15's bar (precision and recall >= 0.9) on Spanish the lists were never tuned
     on. Strict: when the nudge reaches it, this passes, fails the run, and the xfail must go."""
     scores = score(load("nudge_es_round5.tsv"))
     assert scores.precision >= 0.9 and scores.recall >= 0.9
+
+
+def score_lists_only(rows: list[tuple[str, str, str]]) -> Scores:
+    """`score`, with the word lists alone (no statistical layer)."""
+    from walkapp.nudge.detect import check_with
+
+    tp = fp = fn = 0
+    for label, lang, text in rows:
+        flagged = any(f.kind == "evaluative" for f in check_with(text, lang, use_model=False))
+        tp += flagged and label == "evaluative"
+        fp += flagged and label == "descriptive"
+        fn += not flagged and label == "evaluative"
+    return Scores(len(rows), tp, fp, fn)
+
+
+@pytest.mark.parametrize("name", ["nudge_es_round5.tsv", "nudge_en_round5.tsv",
+                                  "nudge_es_heldout.tsv", "nudge_heldout.tsv"])
+def test_the_model_earns_its_place(name: str) -> None:
+    """The statistical layer is kept only while, on every set it never trained on,
+    precision stays >= 0.9 and recall does not fall (and rises on round 5)."""
+    rows = load(name)
+    before, after = score_lists_only(rows), score(rows)
+    assert after.precision >= 0.9
+    assert after.recall >= before.recall
+    if "round5" in name:
+        assert after.recall >= before.recall + 0.1
 
 
 @pytest.mark.parametrize("name", ["nudge_sentences.tsv", "nudge_es_sentences.tsv"])

@@ -8,10 +8,12 @@ never changes or blocks what was typed.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Literal
 
 from walkapp.nudge.lexicon import EXCEPTION, WORD, Entry, Lexicon, Node, load_lexicon, normalise
+from walkapp.nudge.model import Model, contributions, load_model, sentence_probability, word_feature
 
 FlagKind = Literal["evaluative", "name"]
 
@@ -25,6 +27,11 @@ _QUOTE_RE = re.compile("[" + re.escape(_OPENERS + "".join(_CLOSERS)) + "]")
 _SENTENCE_END = re.compile(r"[.!?;…](?!\w)|\n")
 # An exclamation: one or more "!" (a "¡" opens it in Spanish).
 _EXCLAMATION = re.compile(r"!+")
+# The statistical layer scores a sentence only with at least this many of the writer's own
+# (not quoted or reported) words.
+MIN_OWN_WORDS = 4
+# A model flag starts from a word of at least this many letters when the sentence has one.
+TELLING_LENGTH = 4
 
 
 @dataclass(frozen=True)
@@ -39,9 +46,34 @@ class Flag:
 
 def check(text: str, lang: str = "en") -> list[Flag]:
     """The evaluative wording and possible names in `text`, in order of position."""
+    return check_with(text, lang, use_model=True)
+
+
+def check_with(text: str, lang: str, use_model: bool) -> list[Flag]:
+    """`check`, with or without the language's statistical layer (the training script
+    measures the word lists alone)."""
     lexicon = load_lexicon(lang)
     if lexicon is None or not text:
         return []
+    spans, keys = words_of(text)
+    if not keys:
+        return []
+    flags: list[Flag] = []
+    regions = _Regions(text, spans, keys, lexicon)
+    taken = _evaluative(text, spans, keys, lexicon, flags, regions)
+    if lexicon.exclamation_suggestion and "!" in text:
+        _exclamations(text, spans, keys, lexicon, flags, regions)
+    if use_model and lexicon.general_suggestion:
+        model = load_model(lang)
+        if model is not None:
+            _model_flags(text, spans, keys, model, lexicon.general_suggestion, flags, regions)
+    _names(text, spans, keys, taken, lexicon, flags)
+    flags.sort(key=lambda f: (f.start, f.end))
+    return flags
+
+
+def words_of(text: str) -> tuple[list[tuple[int, int]], list[str]]:
+    """The spans of `text`'s words and their normalised forms (the look-up keys)."""
     lowered = text.lower()
     if len(lowered) == len(text):
         # Lower-casing kept every index (true for nearly all text), so one call does the
@@ -53,16 +85,121 @@ def check(text: str, lang: str = "en") -> list[Flag]:
     else:
         matches = list(WORD.finditer(text))
         keys = [normalise(m.group()) for m in matches]
-    if not matches:
-        return []
-    spans = [m.span() for m in matches]
-    flags: list[Flag] = []
-    taken = _evaluative(text, spans, keys, lexicon, flags)
-    if lexicon.exclamation_suggestion and "!" in text:
-        _exclamations(text, spans, keys, lexicon, flags)
-    _names(text, spans, keys, taken, lexicon, flags)
-    flags.sort(key=lambda f: (f.start, f.end))
-    return flags
+    return [m.span() for m in matches], keys
+
+
+class _Regions:
+    """The quoted and reported parts of a note, found once and only when first needed."""
+
+    def __init__(self, text: str, spans: list[tuple[int, int]], keys: list[str],
+                 lexicon: Lexicon) -> None:
+        self._args = (text, spans, keys, lexicon)
+        self._found: list[tuple[int, int]] | None = None
+
+    def get(self) -> list[tuple[int, int]]:
+        if self._found is None:
+            text, spans, keys, lexicon = self._args
+            self._found = _quoted_regions(text) + _reported_regions(text, spans, keys, lexicon)
+        return self._found
+
+
+def quoted_and_reported(text: str, spans: list[tuple[int, int]], keys: list[str],
+                        lang: str) -> list[tuple[int, int]]:
+    """The quoted and reported parts of a note (for the training script)."""
+    lexicon = load_lexicon(lang)
+    return [] if lexicon is None else _Regions(text, spans, keys, lexicon).get()
+
+
+def sentences(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int, int, int]]:
+    """The note's sentences as (first word, last word, start, end): `text[start:end]` is
+    the sentence with its closing mark. Only sentences with words."""
+    out: list[tuple[int, int, int, int]] = []
+    i, count, start = 0, len(spans), 0
+    for found in (*_SENTENCE_END.finditer(text), None):
+        end = found.end() if found is not None else len(text)
+        first = i
+        while i < count and spans[i][0] < end:
+            i += 1
+        if i > first:
+            out.append((first, i - 1, start, end))
+        start = end
+        if i >= count:
+            break
+    return out
+
+
+def sentence_probabilities(model: Model, text: str, spans: list[tuple[int, int]],
+                           keys: list[str], quoted: list[tuple[int, int]],
+                           skip: Sequence[tuple[int, int]] = ()
+                           ) -> list[tuple[int, int, float]]:
+    """(first word, last word, probability of a judgement) for each sentence, leaving out
+    those that overlap a span of `skip` (already flagged). Only the writer's own words
+    count: quoted or reported ones are evidence, and a sentence with fewer than
+    MIN_OWN_WORDS of them ("y se callaron" after a reported "¡silencio!") gives the model
+    too little to go on."""
+    skip, merged = sorted(skip), _merged(quoted)
+    j = k = 0
+    out = []
+    for first, last, start, end in sentences(text, spans):
+        # The lists all run in order of position: one pass over each, however long the note.
+        while j < len(skip) and skip[j][1] <= spans[first][0]:
+            j += 1
+        while k < len(merged) and merged[k][1] < start:
+            k += 1
+        if j < len(skip) and skip[j][0] < spans[last][1]:
+            continue
+        near: list[tuple[int, int]] = []
+        while k + len(near) < len(merged) and merged[k + len(near)][0] <= end:
+            near.append(merged[k + len(near)])
+        own = [word_feature(keys[i]) for i in range(first, last + 1)
+               if not near or not _inside(near, spans[i][0])]
+        if len(own) < MIN_OWN_WORDS:
+            continue
+        out.append((first, last, sentence_probability(model, own, text[start:end],
+                                                      bool(near))))
+    return out
+
+
+def _merged(regions: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """`regions` sorted and overlapping ones joined."""
+    out: list[tuple[int, int]] = []
+    for start, end in sorted(regions):
+        if out and start <= out[-1][1]:
+            out[-1] = (out[-1][0], max(out[-1][1], end))
+        else:
+            out.append((start, end))
+    return out
+
+
+def _model_flags(text: str, spans: list[tuple[int, int]], keys: list[str], model: Model,
+                 suggestion: str, flags: list[Flag], regions: _Regions) -> None:
+    """Flag the sentences the model takes for judgements, unless the word lists already
+    flagged them: over the (longer) word that weighed most, and its neighbours that weighed
+    nearly as much. Quoted or reported words are evidence, never underlined."""
+    flagged = [(f.start, f.end) for f in flags if f.kind == "evaluative"]
+    quoted = regions.get()
+    for first, last, score in sentence_probabilities(model, text, spans, keys, quoted,
+                                                     flagged):
+        if score <= model.threshold:
+            continue
+        words = [word_feature(k) for k in keys[first:last + 1]]
+        weight = contributions(model.weights, words)
+        start, end = spans[first][0], spans[last][1]
+        near = [(a, b) for a, b in quoted if a < end and start < b]  # a flagged sentence only
+        candidates = {i for i in range(first, last + 1)
+                      if weight[i - first] > 0 and not _inside(near, spans[i][0])}
+        if not candidates:
+            continue
+        # Short words ("it", "she", "lo") often carry weight but say nothing to the
+        # writer: underline from the longest words that lean towards a judgement.
+        telling = [i for i in candidates if len(keys[i]) >= TELLING_LENGTH] or candidates
+        top = max(telling, key=lambda i: (weight[i - first], -i))
+        low, high = top, top
+        while low - 1 in candidates and weight[low - 1 - first] >= weight[top - first] / 2:
+            low -= 1
+        while high + 1 in candidates and weight[high + 1 - first] >= weight[top - first] / 2:
+            high += 1
+        flags.append(Flag(spans[low][0], spans[high][1], "evaluative", suggestion))
 
 
 def _joined(text: str, end: int, start: int) -> bool:
@@ -115,10 +252,9 @@ def _branches(node: Node) -> bool:
 
 
 def _evaluative(text: str, spans: list[tuple[int, int]], keys: list[str], lexicon: Lexicon,
-                flags: list[Flag]) -> set[int]:
+                flags: list[Flag], regions: _Regions) -> set[int]:
     """Flag listed words and phrases; return the indexes of the words they cover."""
     taken: set[int] = set()
-    quoted: list[tuple[int, int]] | None = None
     phrases, numbers, endings = lexicon.phrases, lexicon.number_words, lexicon.ending_keys
     # Most words match nothing: with no patterns at the top of the tree (English), one
     # dictionary look-up says so.
@@ -149,9 +285,7 @@ def _evaluative(text: str, spans: list[tuple[int, int]], keys: list[str], lexico
             continue
         if entry.group != EXCEPTION.group:
             start, end = spans[i][0], spans[last][1]
-            if quoted is None:
-                quoted = _quoted_regions(text) + _reported_regions(text, spans, keys, lexicon)
-            if not _inside(quoted, start):
+            if not _inside(regions.get(), start):
                 flags.append(Flag(start, end, "evaluative", entry.suggestion))
                 taken.update(range(i, last + 1))
         i = last + 1
@@ -159,16 +293,15 @@ def _evaluative(text: str, spans: list[tuple[int, int]], keys: list[str], lexico
 
 
 def _exclamations(text: str, spans: list[tuple[int, int]], keys: list[str], lexicon: Lexicon,
-                  flags: list[Flag]) -> None:
+                  flags: list[Flag], regions: _Regions) -> None:
     """Flag the writer's own exclamations ("¡eso sí es enseñar!", "now that's teaching!"):
     a reaction, not evidence. Not inside quotation marks or reported speech (a quoted
     "¡sí!" is what was heard), and not where a listed word already flags the sentence."""
-    regions = _quoted_regions(text) + _reported_regions(text, spans, keys, lexicon)
     flagged = [(f.start, f.end) for f in flags]
     previous_end = -1
     for found in _EXCLAMATION.finditer(text):
         end = found.end()
-        if found.start() and _inside(regions, found.start() - 1):
+        if found.start() and _inside(regions.get(), found.start() - 1):
             continue  # the last word before "!" is quoted or reported
         start = max(previous_end, _sentence_begin(text, found.start()))
         previous_end = end

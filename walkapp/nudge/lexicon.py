@@ -163,6 +163,9 @@ class Lexicon:
     # The suggestion for the writer's own exclamation ("¡qué capo el profe!"), which is a
     # reaction, not evidence; "" leaves exclamations alone.
     exclamation_suggestion: str = ""
+    # The suggestion for a judgement found by the language's model (walkapp.nudge.model)
+    # rather than a listed word; "" turns the model off.
+    general_suggestion: str = ""
 
     def ending_entry(self, key: str) -> Entry | None:
         if not self.ending_keys or not key.endswith(self.ending_keys):
@@ -242,6 +245,7 @@ def _build(top: Reader) -> Lexicon:
     numbers = frozenset(normalise(w) for w in
                         top.texts("number_words", limit_items=500, limit_chars=30))
     exclamation = top.text("exclamation_suggestion", limit=300)
+    general = top.text("general_suggestion", limit=300)
     speech, reporting = frozenset[str](), frozenset[str]()
     reported = top.table("reported_speech")
     if reported is not None:
@@ -270,7 +274,7 @@ def _build(top: Reader) -> Lexicon:
                                 if len(words) == 1 and "*" not in words[0]),
         endings=tuple(endings), ending_keys=tuple(e for e, _ in endings),
         number_words=numbers, speech_verbs=speech, reporting_words=reporting,
-        exclamation_suggestion=exclamation)
+        exclamation_suggestion=exclamation, general_suggestion=general)
 
 
 def _pattern_problem(words: tuple[str, ...], *, exception: bool = False) -> str:

@@ -1,0 +1,113 @@
+"""The nudge's statistical layer: a small logistic-regression model per language, for the
+judgements a word list cannot list ("los alumnos parecían perdidos en la segunda parte").
+
+The word lists run first and their flags stay; this model only looks at the sentences they
+left alone. It scores a sentence from its words (lower-cased, accent-free, numbers as `#`),
+the pairs of adjacent words, and three cues (an exclamation, a question, quoted or reported words).
+Above the model's threshold the sentence gets an "evaluative" flag over the words that
+weighed most, so the underline shows why.
+
+The weights are data next to the word list (`protocols/lang/<language>.model.json`),
+written by `python -m walkapp.nudge.train` from the labelled notes in tests/data; a
+language without that file has no model. Plain Python, no dependency: scoring is one
+dictionary look-up per word and per word pair.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+from itertools import pairwise
+from pathlib import Path
+
+from walkapp.nudge.lexicon import lexicon_path
+
+MODEL_KIND = "nudge-model"
+# The cues are not words (a word never holds "<"), so they cannot collide with one.
+EXCLAMATION, QUESTION, QUOTE = "<!>", "<?>", "<q>"
+
+
+@dataclass(frozen=True)
+class Model:
+    language: str
+    bias: float
+    threshold: float  # a sentence whose probability is above it is flagged
+    weights: dict[str, float]
+
+
+def model_path(language: str) -> Path:
+    return lexicon_path(language).with_name(f"{language}.model.json")
+
+
+@lru_cache(maxsize=16)
+def load_model(language: str) -> Model | None:
+    """The language's model, or None when it has none (or the file is not a model)."""
+    path = model_path(language)
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+    if not isinstance(data, dict) or data.get("kind") != MODEL_KIND:
+        return None
+    weights = data.get("weights")
+    if not isinstance(weights, dict):
+        return None
+    return Model(language, float(data["bias"]), float(data["threshold"]),
+                 {str(k): float(v) for k, v in weights.items()})
+
+
+def word_feature(key: str) -> str:
+    """A note's word as the model knows it: numbers (any digit) are all one word, `#`."""
+    if key.isalpha():
+        return key  # nearly every word: one call
+    return "#" if any(c.isdigit() for c in key) else key
+
+
+def sentence_probability(model: Model, words: Sequence[str], text: str, quotes: bool) -> float:
+    """`probability(features(words, text, quotes))`, without the sorting training needs: this runs
+    on every pause in typing."""
+    found = set(words)
+    found.update(map(" ".join, pairwise(words)))
+    get = model.weights.get
+    total = sum(get(f, 0.0) for f in found)
+    for cue, present in ((EXCLAMATION, "!" in text), (QUESTION, "?" in text),
+                         (QUOTE, quotes)):
+        if present:
+            found.add(cue)
+            total += get(cue, 0.0)
+    z = model.bias + total
+    return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
+
+
+def features(words: Sequence[str], text: str, quotes: bool) -> list[str]:
+    """The features of one sentence: `words` are its normalised words (the writer's own),
+    `text` its text, `quotes` whether it quotes or reports somebody's words. Sorted, so
+    that training adds them up in the same order on every run."""
+    found = set(words)
+    found.update(f"{a} {b}" for a, b in pairwise(words))
+    if "!" in text:
+        found.add(EXCLAMATION)
+    if "?" in text:
+        found.add(QUESTION)
+    if quotes:
+        found.add(QUOTE)
+    return sorted(found)
+
+
+def probability(model_bias: float, weights: dict[str, float], feats: Sequence[str]) -> float:
+    z = model_bias + sum(weights.get(f, 0.0) for f in feats)
+    return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
+
+
+def contributions(weights: dict[str, float], words: Sequence[str]) -> list[float]:
+    """How much each word pushes the sentence towards "evaluative": its own weight and
+    half of each word pair it is in."""
+    out = [weights.get(w, 0.0) for w in words]
+    for i in range(len(words) - 1):
+        half = weights.get(f"{words[i]} {words[i + 1]}", 0.0) / 2
+        out[i] += half
+        out[i + 1] += half
+    return out
