@@ -9,6 +9,7 @@ import pytest
 
 from tests.core.reports.conftest import Render, pdf_text, squash
 from walkapp import domain as d
+from walkapp import nudge
 from walkapp.reports import ReportKind
 from walkapp.reports.text import REPLACEMENT
 from walkapp.services import NewWalk, NoteDraft, Services
@@ -46,9 +47,12 @@ def make_hostile_walk(services: Services) -> d.Walk:
     tag = plan.add_look_for(walk.id, "</i> look-for & <b>", "Desc <img src='x'> " + EMOJI)
     plan.add_norm(walk.id, "Norm with <b> & </i> " + CONTROLS, agreed=True)
     for text in HOSTILE:
-        services.notes.save_note(NoteDraft(walk_id=walk.id, author_id=walker.id, text=text,
-                                           stem=d.Stem.NOTICED, visit_id=visit.id,
-                                           look_for_ids=(tag.id,)))
+        note = services.notes.save_note(NoteDraft(walk_id=walk.id, author_id=walker.id,
+                                                  text=text, stem=d.Stem.NOTICED,
+                                                  visit_id=visit.id, look_for_ids=(tag.id,)))
+        # Kept in the record by the facilitator: a text the nudge flags (an unquoted "¡sí!")
+        # must still be printed literally wherever notes are printed.
+        services.reviews.keep(note.id)
     services.notes.save_note(NoteDraft(walk_id=walk.id, author_id=walker.id, text=MEGABYTE,
                                        stem=d.Stem.NOTICED, visit_id=visit.id))
     services.notes.save_note(NoteDraft(walk_id=walk.id, author_id=walker.id,
@@ -79,7 +83,9 @@ def test_every_kind_prints_hostile_text_literally(hostile: d.Walk, render: Rende
     flat = squash(out)
     expected = {
         ReportKind.DEBRIEF: [*LITERAL, "NUL" + REPLACEMENT + "here", LONG_WORD],
-        ReportKind.THANKS: [*LITERAL, LONG_WORD, "I wonder <b>why</b> &"],
+        # The thank-you note prints only what the nudge does not flag, kept or not.
+        ReportKind.THANKS: [*(t for t in LITERAL if not nudge.check(t, hostile.language)),
+                            LONG_WORD, "I wonder <b>why</b> &"],
         ReportKind.ACTIONS: ["Action <font color=red> &", LONG_WORD, "Follow-up"],
         ReportKind.JOURNAL: ["Zoë <b>Ñúñez</b> & Co", "I will try <b>this</b> &",
                              "Reflection NUL" + REPLACEMENT],
