@@ -147,9 +147,9 @@ def main(argv: list[str]) -> int:
 
         real = gui.open_desktop_app
 
-        def open_desktop_app(context: Any) -> int:
+        def open_desktop_app(context: Any, *args: Any, **kwargs: Any) -> int:
             watchers.append(watch(library_ready))
-            return real(context)
+            return real(context, *args, **kwargs)
 
         gui.open_desktop_app = open_desktop_app  # type: ignore[assignment]
         return walkapp_main(["--data-dir", argv[1]])

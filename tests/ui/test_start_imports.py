@@ -85,3 +85,16 @@ def test_the_desktop_app_imports_sqlalchemy_and_the_services_before_qt() -> None
     # the collector runs again afterwards.
     assert collector_on
     assert frozen > 10_000
+
+
+def test_the_benchmarks_start_of_the_real_command_still_runs(settings: Settings) -> None:
+    """`make bench` starts the app as the `walkapp` command does, through a wrapper of
+    walkapp.cli.gui.open_desktop_app: a change of that function's arguments must not break
+    the measurement (it did once, unseen, when opening files at start was added)."""
+    walk_on_disk(settings)
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
+    done = subprocess.run(
+        [sys.executable, "-m", "tests.bench.start_driver", "app", str(settings.data_dir)],
+        cwd=ROOT, env=env, capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0, done.stdout + done.stderr
+    assert any(x.startswith("idle ") for x in done.stdout.splitlines())

@@ -38,24 +38,25 @@ from walkapp.events import Change
 from walkapp.protocol.runner import (
     Clock,
     ProtocolRunner,
-    RunnerError,
     RunnerState,
     RunStatus,
 )
-from walkapp.protocol.schema import Activity, Role, Step
+from walkapp.protocol.schema import Activity, Role
 from walkapp.services import Services
-from walkapp.services.base import current_reads, same_reads
-from walkapp.services.commands import RunnerAction, RunnerVerb
+from walkapp.services.base import current_reads
+from walkapp.services.commands import RunnerVerb
 from walkapp.services.protocol_walks import open_runner
 from walkapp.ui import turns
 from walkapp.ui.lifecycle import shutdown_tree
-from walkapp.ui.page import Page, PanelGroup, save_all, unique
-from walkapp.ui.screens.step_leads import EndActions, MorePanels, NextAction, PreviewBar
+from walkapp.ui.page import Page, PanelGroup, save_all
+from walkapp.ui.screens.step_actions import StepActions
+from walkapp.ui.screens.step_body import StepBody
+from walkapp.ui.screens.step_leads import EndActions, MorePanels, PreviewBar
 from walkapp.ui.screens.step_list import MARKS, StepList
 from walkapp.ui.screens.step_prompts import SAVE_DELAY_MS, StepPrompts
 from walkapp.ui.widgets.countdown import Countdown, format_seconds
 from walkapp.ui.widgets.roles_box import RolesBox
-from walkapp.ui.writer import Writer, asked_by, describe_failure
+from walkapp.ui.writer import Writer
 
 __all__ = ["SAVE_DELAY_MS", "PanelFactory", "StepGuide", "StepPrompts"]
 
@@ -65,7 +66,7 @@ PanelFactory = Callable[[Activity], Page | None]
 TEXT_HEIGHT = 320
 
 
-class StepGuide(QWidget, PanelGroup):
+class StepGuide(StepActions, StepBody, QWidget, PanelGroup):
     """Signals: `next_action(key)` when one of the finished phase's next actions is chosen
     (a `NextAction.key`)."""
 
@@ -506,254 +507,7 @@ class StepGuide(QWidget, PanelGroup):
             "You are preparing this step; its timer has not started. {0}").format(running),
             back)
 
-    def _show_body_of(self, position: int, *, sliced: bool) -> None:
-        if position == self._shown_position and self._body_due is None:
-            return
-        if sliced or self._body_due is not None:
-            self._shown_position = position
-            if self._body_due is None:
-                turns.later(self, self._show_prompts_due)
-            self._body_due = position
-        else:
-            self._show_body(position)
-
-    def _show_prompts_due(self) -> None:
-        position = self._body_due
-        if position is None or self._closed:
-            self._body_due = None
-            return
-        self._show_prompts(self.runner.steps[position].step)
-        turns.later(self, self._show_panel_due)
-
-    def _show_panel_due(self) -> None:
-        position, self._body_due = self._body_due, None
-        if position is None or self._closed:
-            return
-        if position != self._shown_position:
-            return  # moved on meanwhile: that newer state's turn shows its body
-        self._show_panel(self.runner.steps[position].step)
-        # The next step's panel is built now, in a turn of its own while the facilitator
-        # talks, rather than in the turn that shows it after Next.
-        turns.later(self, self._prepare_next)
-
-    def _prepare_next(self) -> None:
-        if self._closed or self._body_due is not None:
-            return
-        position = self.runner.state().position + 1
-        if position < len(self.runner.steps):
-            activity = self.runner.steps[position].step.activity
-            panel = self._panel_for(activity)
-            if isinstance(panel, PanelGroup):
-                panel.prepare_panel(activity.value)  # the post-brief builds its tab now
-
-    def body_is_shown(self) -> bool:
-        """Is the current step's body (prompts and panel) all on screen?"""
-        return self._body_due is None
-
-    def _show_body(self, position: int) -> None:
-        self._shown_position = position
-        step = self.runner.steps[position].step
-        self._show_prompts(step)
-        self._show_panel(step)
-
-    def _show_prompts(self, step: Step) -> None:
-        while self._prompt_layout.count():
-            item = self._prompt_layout.takeAt(0)
-            widget = item.widget() if item is not None else None
-            if widget is not None:
-                widget.hide()
-        if step.prompts:
-            prompts = self._prompt_cache.get(step.key)
-            if prompts is None:
-                prompts = StepPrompts(self._services, self.walk_id, step, writer=self.writer)
-                prompts.setObjectName(step.key)
-                self._prompt_cache[step.key] = prompts
-            self._prompt_layout.addWidget(prompts)
-            prompts.show()
-
-    def _show_panel(self, step: Step) -> None:
-        panel = self._panel_for(step.activity)
-        has_words = bool(step.script or step.prompts)
-        self.words_toggle.setVisible(self._foldable and panel is not None and has_words)
-        self._set_words_shown(panel is None or not self._foldable
-                              or self.words_toggle.isChecked())
-        self._fit_words(panel is not None)
-        if panel is None:
-            self.body.hide()
-        else:
-            assert isinstance(panel, QWidget)
-            if self.body.indexOf(panel) < 0:
-                self.body.addWidget(panel)
-            self.body.setCurrentWidget(panel)
-            self.body.show()
-            # A panel holding several parts (the post-brief workspace) shows the step's one.
-            if isinstance(panel, PanelGroup):
-                panel.show_panel(step.activity.value)
-
-    def _fit_words(self, above_panel: bool) -> None:
-        if not above_panel:
-            self._scroll.setMaximumHeight(16777215)
-            self._scroll.setMinimumHeight(0)
-            return
-        # Script and prompts take the room they need (up to a limit); the panel the rest.
-        width = max(self._scroll.viewport().width(), 600)
-        layout = self._content.layout()
-        wanted = (layout.heightForWidth(width) if layout is not None
-                  and layout.hasHeightForWidth()
-                  else self._content.sizeHint().height()) + 6
-        self._scroll.setFixedHeight(min(wanted, self._text_height))
-
-    def _words_toggled(self, shown: bool) -> None:
-        self._set_words_shown(shown)
-
-    def _set_words_shown(self, shown: bool) -> None:
-        self._scroll.setVisible(shown)
-        self.words_toggle.setText(self.tr("Hide the script") if shown
-                                  else self.tr("Show the script"))
-        self.words_toggle.setArrowType(Qt.ArrowType.DownArrow if shown
-                                       else Qt.ArrowType.RightArrow)
-
-    def panel_for(self, activity: Activity) -> Page | None:
-        """The panel `activity`'s steps show (built now, once, if need be)."""
-        return self._panel_for(activity)
-
-    def _panel_for(self, activity: Activity) -> Page | None:
-        if activity not in self._panel_cache:
-            with same_reads(self._reads):
-                panel = self._panels(activity)
-            if panel is not None and not isinstance(panel, QWidget):
-                raise TypeError(f"the panel for {activity.value!r} is not a widget")
-            self._panel_cache[activity] = panel
-        return self._panel_cache[activity]
-
-    def current_panel(self) -> QWidget | None:
-        return self.body.currentWidget() if self.body.isVisible() else None
-
-    def _children(self) -> list[Page]:
-        """The step bodies this guide made, each once (several post-brief steps share one
-        workspace: it must hear each change once, not once per step)."""
-        return unique([*self._prompt_cache.values(), *self._panel_cache.values(),
-                       *self._more_groups.values()])
-
-    # -- actions ---------------------------------------------------------------------------
-    def set_next_actions(self, actions: Sequence[NextAction]) -> None:
-        """What the finished phase offers next (the first is the main one)."""
-        self.end_actions.set_actions(actions)
-        self.show_state(self.runner.state())
-
-    def prepare(self, position: int) -> None:
-        """Show the step at `position` to prepare it: nothing is sent to the runner."""
-        if self._closed or not 0 <= position < len(self.runner.steps):
-            return
-        state = self.runner.state()
-        self._viewing = None if position == state.position else position
-        self._more_shown = None
-        self.show_state(state, sliced=True)
-
-    def follow_runner(self) -> None:
-        """Back to the step the runner is on."""
-        self.prepare(self.runner.state().position)
-        self.start_button.setFocus()
-
-    def _escaped(self) -> None:
-        if self._viewing is not None or self._more_shown is not None:
-            self.prepare(self.runner.state().position)  # the list keeps the focus
-
-    def _start_viewed(self) -> None:
-        if self._viewing is not None:
-            self._act("start_at", position=self._viewing)
-
-    def _act(self, verb: RunnerVerb, minutes: int = 0, position: int = 0) -> None:
-        """Send one runner action to the writer; the screen follows its result. The
-        buttons wait while it is in the line: a second Next must not skip two steps."""
-        if self._closed or self._acting:
-            return
-        for prompts in self._prompt_cache.values():
-            prompts.commit_now()  # the answers typed land first: the writer keeps the order
-        # An action of the runner is about the step it runs: that step is shown again
-        # ("Start this step" makes the step being prepared the running one).
-        self._more_shown = None
-        if verb != "start_at":
-            self._viewing = None
-        self._acting = True
-        self._failed_action = None
-        self.retry_button.hide()
-        self._set_controls_enabled(False)
-        self.writer.write(RunnerAction(self.runner, verb, minutes, position), origin=self,
-                          on_done=self._acted,
-                          on_failed=lambda error: self._not_acted(verb, minutes, position,
-                                                                  error))
-
-    def is_acting(self) -> bool:
-        """Is a runner action of this guide waiting for (or in) the database, or is its
-        result not all on screen yet (the new step's body is built in later turns)?"""
-        return self._acting or self._body_due is not None
-
-    def _acted(self, state: object) -> None:
-        self._acting = False
-        if self._closed:
-            return
-        assert isinstance(state, RunnerState)
-        self._failed_action = None
-        self.retry_button.hide()
-        self.message.setText("")
-        self.show_state(state, sliced=True)
-        if state.finished and self._viewing is None:
-            self.end_actions.focus_first()  # the keyboard goes on where the walk goes on
-        elif self._viewing is None:
-            focused = self.focusWidget()
-            if focused is not None and self.preview.isAncestorOf(focused):
-                self.start_button.setFocus()  # "Start this step" is gone: Pause is here
-
-    def _not_acted(self, verb: RunnerVerb, minutes: int, position: int,
-                   error: BaseException) -> None:
-        self._acting = False
-        if self._closed:
-            return
-        self.message.setText(describe_failure(error))
-        # An action that no longer fits (the walk moved on elsewhere) is not worth retrying;
-        # one the database refused (busy, full disk) is.
-        if not isinstance(error, RunnerError):
-            self._failed_action = (verb, minutes, position)
-            self.retry_button.show()
-        self.show_state(self.runner.refresh())
-
-    def _retry(self) -> None:
-        if self._failed_action is not None:
-            self._act(*self._failed_action)
-
-    def _on_waiting(self, ticket: object, waiting: bool) -> None:
-        if not asked_by(ticket, self) or self._closed:
-            return
-        if waiting:
-            self.message.setText(self.tr("Waiting for the database…"))
-        elif self.message.text() == self.tr("Waiting for the database…"):
-            self.message.setText("")
-
-    def _set_controls_enabled(self, enabled: bool) -> None:
-        for button in (self.start_button, self.more_button, self.back_button,
-                       self.skip_button, self.next_button, self.preview.start_button):
-            button.setEnabled(enabled)
-
-    def _start_or_pause(self) -> None:
-        state = self.runner.state()
-        if state.can_pause:
-            self._act("pause")
-        elif state.can_resume:
-            self._act("resume")
-        else:
-            self._act("start")
-
-    def _tick(self) -> None:
-        if self.isVisible() and not self._closed:
-            state = self.runner.state()
-            if self._viewing is not None:
-                self._show_preview_bar(state)
-            self.timer.set_elapsed(state.elapsed_seconds)
-            self.total.setText(self.tr("Phase: {0} of {1} planned").format(
-                format_seconds(state.total_elapsed_seconds),
-                format_seconds(state.total_planned_seconds)))
-
+    # -- on change, saving, closing ------------------------------------------------------
     def on_change(self, change: Change) -> None:
         if self._closed:
             return
