@@ -126,3 +126,15 @@ def asker() -> ScriptedAsker:
 def qsettings(settings: Settings) -> Iterator[QSettings]:
     settings.data_dir.mkdir(parents=True, exist_ok=True)
     yield QSettings(str(Path(settings.data_dir) / "ui-state.ini"), QSettings.Format.IniFormat)
+
+
+@pytest.fixture
+def loads_done_before_teardown(qtbot):  # type: ignore[no-untyped-def]
+    """For tests that open many post-brief panels, each loading off the GUI thread: let
+    those loads finish before the screens are shut down and collected (a collection on the
+    GUI thread while a load ran in SQLAlchemy crashed the test process, now and then; this
+    makes it rarer, it does not cure it: see the issue 15 note)."""
+    from walkapp.ui import workers
+
+    yield
+    qtbot.waitUntil(lambda: workers.pending() == 0, timeout=10_000)

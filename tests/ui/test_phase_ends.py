@@ -13,7 +13,6 @@ from tests.ui.test_step_guide import act
 from walkapp.protocol import Protocol
 from walkapp.protocol.library import builtin_protocol
 from walkapp.services import Services
-from walkapp.ui import workers
 from walkapp.ui.bridge import ChangeBridge
 from walkapp.ui.composition import walk_pages
 from walkapp.ui.screens.observe_page import ObservationPage
@@ -32,13 +31,8 @@ LAST = ["Export the debrief…", "Close the walk"]
 CASES = every_protocol()
 
 
-@pytest.fixture(autouse=True)
-def _loads_done_before_teardown(qtbot):  # type: ignore[no-untyped-def]
-    """These tests open many post-brief panels, each loading off the GUI thread: let those
-    loads finish before the screens are shut down and collected (a collection on the GUI
-    thread while a load ran in SQLAlchemy crashed the test process, now and then)."""
-    yield
-    qtbot.waitUntil(lambda: workers.pending() == 0, timeout=10_000)
+# These tests open many post-brief panels: see tests/ui/conftest.py.
+pytestmark = pytest.mark.usefixtures("loads_done_before_teardown")
 
 
 def guide_of(page: object) -> StepGuide:

@@ -11,20 +11,13 @@ from tests.ui.conftest import ScriptedAsker
 from tests.ui.test_step_guide import Clock, act, walk_with_protocol
 from walkapp.protocol.runner import RunStatus
 from walkapp.services import Services
-from walkapp.ui import workers
 from walkapp.ui.bridge import ChangeBridge
 from walkapp.ui.composition import walk_pages
 from walkapp.ui.screens.plan.lists import NormsPanel
 from walkapp.ui.screens.step_guide import StepGuide
 
-
-@pytest.fixture(autouse=True)
-def _loads_done_before_teardown(qtbot):  # type: ignore[no-untyped-def]
-    """These tests open many post-brief panels, each loading off the GUI thread: let those
-    loads finish before the screens are shut down and collected (a collection on the GUI
-    thread while a load ran in SQLAlchemy crashed the test process, now and then)."""
-    yield
-    qtbot.waitUntil(lambda: workers.pending() == 0, timeout=10_000)
+# These tests open many post-brief panels: see tests/ui/conftest.py.
+pytestmark = pytest.mark.usefixtures("loads_done_before_teardown")
 
 
 def pre_brief_guide(qtbot, services: Services, asker: ScriptedAsker,  # type: ignore[no-untyped-def]

@@ -20,8 +20,9 @@ from walkapp.bundles.archive import build_bundle, read_bundle_file, write_atomic
 from walkapp.bundles.claims import Claims
 from walkapp.bundles.errors import BundleError
 from walkapp.bundles.kit import KitPlan, build_kit_payload, choose_walker, parse_kit, write_kit
-from walkapp.bundles.merge import Refs, Tally, adjustment_lines, merge_entity
+from walkapp.bundles.merge import merge_entity
 from walkapp.bundles.notes_file import NotesFile, build_notes_payload, parse_notes_bundle
+from walkapp.bundles.refs import Refs, Tally, adjustment_lines
 from walkapp.bundles.report import FileReport, ImportReport, Rejected
 from walkapp.bundles.versions import LocalState
 from walkapp.errors import WalkappError

@@ -5,7 +5,7 @@ the moment it is made until a notes file from that walker is imported here (a la
 is out again). A kit for one walker counts for that walker; an "any walker" kit counts for
 every walker on the roster who has not sent notes back since it was made, since anyone
 may have opened it. A kit *includes* a look-for or visit that existed when it was made.
-Notes that come back later still arrive whole (see `walkapp.bundles.merge.Refs`); this
+Notes that come back later still arrive whole (see `walkapp.bundles.refs.Refs`); this
 only lets the facilitator know before removing something walkers may still be using.
 """
 

@@ -26,14 +26,13 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from walkapp import domain as d
-from walkapp import visit_fields
 from walkapp.errors import ValidationError
 from walkapp.events import Action, Entity
 from walkapp.services import convert
 from walkapp.services import summary_tables as summary
 from walkapp.services import validate as v
 from walkapp.services.base import ServiceBase
-from walkapp.services.walks import live, live_walk, load_walk
+from walkapp.services.walks import copy_plan, live, live_walk, load_walk
 from walkapp.storage import models as m
 
 # "Year 5 maths walk — 2": a title that already counts (a dash, then 1–3 digits; a year
@@ -205,7 +204,8 @@ class SeriesService(ServiceBase):
             _check_can_plan_again(old)
             if old.series_id is None:
                 old.series_id = old.id  # the first walk names its series
-            new = _copy_plan(session, old, clean_title, day, copy_route=copy_route)
+            new = copy_plan(session, old, clean_title, day, copy_route=copy_route,
+                            series_id=old.series_id)
             session.flush()
             session.expire(new)
             result = convert.walk(load_walk(session, new.id))
@@ -219,42 +219,3 @@ def _check_can_plan_again(walk: m.Walk) -> None:
         raise ValidationError(
             f"This laptop holds a walker's copy of “{walk.title}”: the facilitator plans "
             "the next walk of the series on their own laptop.")
-
-
-def _copy_plan(session: Session, old: m.Walk, title: str, day: date, *,
-               copy_route: bool) -> m.Walk:
-    """A new walk planned like `old`, in its series: its plan only, never what was said."""
-    new = m.Walk(
-        title=title, walk_date=day, school=old.school, focus=old.focus,
-        language=old.language, protocol_id=old.protocol_id,
-        protocol_version=old.protocol_version, protocol_hash=old.protocol_hash,
-        # The walk keeps the protocol it ran with: the series goes on with the same words.
-        protocol_snapshot=old.protocol_snapshot, visit_minutes=old.visit_minutes,
-        corridor_minutes=old.corridor_minutes, show_teacher_names=old.show_teacher_names,
-        attribute_commitments=old.attribute_commitments,
-        include_visit_details=old.include_visit_details, series_id=old.series_id)
-    session.add(new)
-    session.flush()
-    groups: dict[str, str] = {}
-    for g in old.groups:
-        copy = m.Group(walk_id=new.id, name=g.name, position=g.position)
-        session.add(copy)
-        session.flush()
-        groups[g.id] = copy.id
-    for p in old.participants:
-        # The same person behind each roster line: their commitments come back for review.
-        session.add(m.Participant(walk_id=new.id, person_id=p.person_id,
-                                  display_name=p.display_name, role=p.role,
-                                  position=p.position,
-                                  group_id=groups.get(p.group_id) if p.group_id else None))
-    if copy_route:
-        for vis in (x for x in old.visits if x.deleted_at is None):
-            session.add(m.Visit(walk_id=new.id, position=vis.position,
-                                **{name: getattr(vis, name) for name in visit_fields.names()}))
-    for lf in old.look_fors:
-        session.add(m.LookFor(walk_id=new.id, position=lf.position, text=lf.text,
-                              description=lf.description))
-    for n in old.norms:
-        # Norms are agreed again by the group at each walk's pre-brief.
-        session.add(m.Norm(walk_id=new.id, position=n.position, text=n.text, agreed=False))
-    return new

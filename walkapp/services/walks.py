@@ -287,42 +287,52 @@ class WalkService(ServiceBase):
         route and roster — none of the notes, commitments or answers."""
         with self.db.transaction("copying the walk") as session:
             old = load_walk(session, walk_id)
-            new = m.Walk(
-                title=v.required_text(title or f"{old.title} (copy)", "The walk's title",
-                                      v.MAX_TITLE_CHARS),
-                walk_date=walk_date or date.today(), school=old.school, focus=old.focus,
-                language=old.language, protocol_id=old.protocol_id,
-                protocol_version=old.protocol_version, protocol_hash=old.protocol_hash,
-                protocol_snapshot=old.protocol_snapshot, visit_minutes=old.visit_minutes,
-                corridor_minutes=old.corridor_minutes,
-                show_teacher_names=old.show_teacher_names,
-                attribute_commitments=old.attribute_commitments,
-                include_visit_details=old.include_visit_details)
-            session.add(new)
-            session.flush()
-            group_map: dict[str, str] = {}
-            for g in old.groups:
-                copy = m.Group(walk_id=new.id, name=g.name, position=g.position)
-                session.add(copy)
-                session.flush()
-                group_map[g.id] = copy.id
-            for p in old.participants:
-                session.add(m.Participant(
-                    walk_id=new.id, person_id=p.person_id, display_name=p.display_name,
-                    role=p.role, position=p.position,
-                    group_id=group_map.get(p.group_id) if p.group_id else None))
-            for vis in (v for v in old.visits if v.deleted_at is None):
-                session.add(m.Visit(walk_id=new.id, position=vis.position,
-                                    **{name: getattr(vis, name)
-                                       for name in visit_fields.names()}))
-            for lf in old.look_fors:
-                session.add(m.LookFor(walk_id=new.id, position=lf.position, text=lf.text,
-                                      description=lf.description))
-            for n in old.norms:
-                session.add(m.Norm(walk_id=new.id, position=n.position, text=n.text,
-                                   agreed=False))
+            new = copy_plan(session, old, v.required_text(title or f"{old.title} (copy)",
+                                                          "The walk's title",
+                                                          v.MAX_TITLE_CHARS),
+                            walk_date or date.today(), copy_route=True, series_id=None)
             session.flush()
             session.expire(new)
             result = convert.walk(load_walk(session, new.id))
         self.publish(Entity.WALK, Action.ADDED, result.id, result.id)
         return result
+
+
+def copy_plan(session: Session, old: m.Walk, title: str, day: date, *,
+              copy_route: bool, series_id: str | None) -> m.Walk:
+    """A new walk planned like `old` (in the series `series_id`, or none): its plan only,
+    never what was said. "Plan again" and "Copy as a new walk" both make walks this way."""
+    new = m.Walk(
+        title=title, walk_date=day, school=old.school, focus=old.focus,
+        language=old.language, protocol_id=old.protocol_id,
+        protocol_version=old.protocol_version, protocol_hash=old.protocol_hash,
+        # The walk keeps the protocol it ran with: the series goes on with the same words.
+        protocol_snapshot=old.protocol_snapshot, visit_minutes=old.visit_minutes,
+        corridor_minutes=old.corridor_minutes, show_teacher_names=old.show_teacher_names,
+        attribute_commitments=old.attribute_commitments,
+        include_visit_details=old.include_visit_details, series_id=series_id)
+    session.add(new)
+    session.flush()
+    groups: dict[str, str] = {}
+    for g in old.groups:
+        copy = m.Group(walk_id=new.id, name=g.name, position=g.position)
+        session.add(copy)
+        session.flush()
+        groups[g.id] = copy.id
+    for p in old.participants:
+        # The same person behind each roster line: their commitments come back for review.
+        session.add(m.Participant(walk_id=new.id, person_id=p.person_id,
+                                  display_name=p.display_name, role=p.role,
+                                  position=p.position,
+                                  group_id=groups.get(p.group_id) if p.group_id else None))
+    if copy_route:
+        for vis in (x for x in old.visits if x.deleted_at is None):
+            session.add(m.Visit(walk_id=new.id, position=vis.position,
+                                **{name: getattr(vis, name) for name in visit_fields.names()}))
+    for lf in old.look_fors:
+        session.add(m.LookFor(walk_id=new.id, position=lf.position, text=lf.text,
+                              description=lf.description))
+    for n in old.norms:
+        # Norms are agreed again by the group at each walk's pre-brief.
+        session.add(m.Norm(walk_id=new.id, position=n.position, text=n.text, agreed=False))
+    return new
