@@ -68,3 +68,25 @@ def services(settings: Settings) -> Iterator[Services]:
     opened = open_services(settings)
     yield opened
     opened.close()
+
+
+@pytest.fixture(autouse=True)
+def _no_collection_during_qt_tests(request: pytest.FixtureRequest) -> Iterator[None]:
+    """Python's collector stays off while a Qt test runs, and collects after it only when no
+    background read is running. A collection on the GUI thread while a worker thread was
+    inside SQLAlchemy crashed the test process (segfault) now and then: 4 runs in 8 of the
+    step guide's test files, 0 in 3 with the collector off. The cause is not found yet (see
+    the issue 15 note); the same can happen in the app, where the collector is on."""
+    import gc
+    import sys
+
+    if "qtbot" not in request.fixturenames:
+        yield
+        return
+    gc.disable()
+    yield
+    workers = sys.modules.get("walkapp.ui.workers")
+    if workers is None or workers.pending() == 0:
+        gc.collect()
+        gc.enable()
+    # else: left off until a later Qt test ends with nothing running (it collects then).
