@@ -71,22 +71,19 @@ def services(settings: Settings) -> Iterator[Services]:
 
 
 @pytest.fixture(autouse=True)
-def _no_collection_during_qt_tests(request: pytest.FixtureRequest) -> Iterator[None]:
-    """Python's collector stays off while a Qt test runs, and collects after it only when no
-    background read is running. A collection on the GUI thread while a worker thread was
-    inside SQLAlchemy crashed the test process (segfault) now and then: 4 runs in 8 of the
-    step guide's test files, 0 in 3 with the collector off. The cause is not found yet (see
-    the issue 15 note); the same can happen in the app, where the collector is on."""
-    import gc
+def _collect_on_the_test_thread(request: pytest.FixtureRequest) -> Iterator[None]:
+    """The app's collection policy (walkapp.ui.gc_policy) around every test once Qt is in
+    the process: Python's collector does not run on its own, on any thread (a worker thread
+    that collected deleted a closed page's widgets off the GUI thread: a segfault), and
+    after each test the main thread runs the collection that is due, unless background work
+    is still running (then a later test's end does)."""
     import sys
 
-    if "qtbot" not in request.fixturenames:
-        yield
+    if "qtbot" not in request.fixturenames and "PySide6.QtWidgets" not in sys.modules:
+        yield  # no Qt object exists yet: Python's collector as it is
         return
-    gc.disable()
+    from walkapp.ui import gc_policy
+
+    gc_policy.hold()
     yield
-    workers = sys.modules.get("walkapp.ui.workers")
-    if workers is None or workers.pending() == 0:
-        gc.collect()
-        gc.enable()
-    # else: left off until a later Qt test ends with nothing running (it collects then).
+    gc_policy.collect_if_idle()

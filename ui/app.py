@@ -242,6 +242,9 @@ def _run_window(app: QApplication, settings: Settings, asker: Asker,
     # The start-up objects are frozen out of the garbage collector's full sweeps
     # (walkapp.ui.gc_policy): before the walk that was open is opened again.
     gc_policy.started()
+    # ...and only the GUI thread collects, while no background work runs (a worker that
+    # collected once deleted a closed page's widgets off the GUI thread: a segfault).
+    gc_policy.install(app)
     # From here on a signal, a logout or quitting saves what is typed before walkapp
     # exits (see walkapp.ui.clean_exit).
     ends = CleanEnds(app, window.save_everything, window.end_session).install()
@@ -281,6 +284,7 @@ def _run_window(app: QApplication, settings: Settings, asker: Asker,
             services.close()
         finally:
             ends.uninstall()  # the end is complete: no deadline any more
+            gc_policy.uninstall()  # nothing runs in the background any more
     # Reached only when walkapp ended under its own control (a kill or a crash never
     # gets here): the next start has nothing to report.
     marker.end()

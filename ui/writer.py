@@ -37,6 +37,7 @@ import itertools
 import logging
 import threading
 import traceback
+import weakref
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
@@ -50,7 +51,8 @@ from walkapp.services import Services
 from walkapp.services.commands import Command, Performed
 from walkapp.ui.page import Stoppable
 
-__all__ = ["WAIT_NOTICE_MS", "Applied", "Ticket", "Writer", "asked_by", "describe_failure"]
+__all__ = ["WAIT_NOTICE_MS", "Applied", "Ticket", "Writer", "any_writing", "asked_by",
+           "describe_failure"]
 
 log = logging.getLogger(__name__)
 
@@ -64,6 +66,13 @@ Done = Callable[[Any], None]
 Failed = Callable[[BaseException], None]
 
 _ids = itertools.count(1)
+# Every writer alive, for `any_writing()` (walkapp.ui.gc_policy asks it).
+_writers: weakref.WeakSet[Writer] = weakref.WeakSet()
+
+
+def any_writing() -> bool:
+    """A write is running on some writer's thread right now."""
+    return any(writer._inflight is not None for writer in list(_writers))
 
 
 def describe_failure(error: BaseException) -> str:
@@ -181,6 +190,7 @@ class Writer(QObject, Stoppable):
         from walkapp.ui.undo import UndoStacks  # it writes through this writer
 
         self.undo_stacks = UndoStacks(self, self)
+        _writers.add(self)
 
     @classmethod
     def around(cls, parent: QObject, *parts: object) -> Writer:
