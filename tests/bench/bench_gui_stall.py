@@ -219,6 +219,7 @@ class Bench:
         from walkapp.ui import gc_policy
 
         gc_policy.started()
+        gc_policy.install(self.app)
         self.window.show()
         self.heartbeat = Heartbeat()
         self.sampler: Sampler | None = None
@@ -286,11 +287,12 @@ class Bench:
             self.measure(name, mode, action, done)
 
     def close(self) -> None:
-        from walkapp.ui import workers
+        from walkapp.ui import gc_policy, workers
 
         self.window.close()
         workers.wait_for_background()
         self.services.close()
+        gc_policy.uninstall()
 
 
 # -- data ------------------------------------------------------------------------------------

@@ -150,6 +150,7 @@ def run_size(size: str, rounds: int, root: Path, why: bool = False) -> dict[str,
                                             QSettings.Format.IniFormat), ScriptedAsker())
     window.resize(1366, 768)
     gc_policy.started()
+    gc_policy.install(app)
     window.show()
     library = window.library
     every = [w.id for w in services.walks.list_walks()]

@@ -147,6 +147,7 @@ def test_a_child_never_outlives_its_parent(services: Services, walk: d.Walk) -> 
     child_pid = int(parent.stdout.readline())
     parent.kill()
     parent.wait()
+    parent.stdout.close()
     # Woken by the child's end itself (a pidfd becomes readable when the process exits),
     # with 30 s as the bound of a failing test, not as a wait for it to happen.
     try:

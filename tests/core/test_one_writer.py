@@ -55,6 +55,8 @@ def test_a_killed_holder_leaves_no_stale_lock(tmp_path: Path) -> None:
         if holder.poll() is None:
             holder.kill()
             holder.wait(10)
+        if holder.stdout is not None:
+            holder.stdout.close()
     # The file is still there (with the dead holder's details) but the lock went with it:
     # taken at once (the lock never waits), and the next one is told about us, not the dead.
     assert (tmp_path / LOCK_FILENAME).exists()

@@ -93,6 +93,8 @@ class LockHolder:
         assert self.process.stdin is not None
         self.process.stdin.close()
         self.process.wait(timeout=60)
+        if self.process.stdout is not None:
+            self.process.stdout.close()
 
     def __enter__(self) -> LockHolder:
         return self
