@@ -26,7 +26,7 @@ from reportlab.platypus.flowables import HRFlowable
 from walkapp import formatting
 from walkapp.reports import text
 from walkapp.reports.data import WalkHeading
-from walkapp.reports.fit import tag
+from walkapp.reports.fit import field_of, tag
 from walkapp.reports.styles import ACCENT, RULE, styles, table_style
 
 # Table rows split across pages (`splitInRow`), so a cell prints as much as any paragraph;
@@ -100,16 +100,29 @@ def cell(value: str | None, style_name: str = "cell", *, field: str | None = Non
 
 
 def table(header: Sequence[str], rows: Sequence[Sequence[Flowable | list[Flowable] | str]],
-          widths: Sequence[float], *, zebra: bool = True) -> Table:
+          widths: Sequence[float], *, zebra: bool = True,
+          fields: Sequence[str | None] = ()) -> Table:
     """A table whose header row repeats on every page it spans. A row taller than the room
     left splits inside its cells (`splitInRow`): a long action item or a run of follow-ups
-    continues on the next page instead of failing the layout."""
+    continues on the next page instead of failing the layout. `fields` names each column's
+    user field ("the action item"), for the message shown if a page still cannot be made."""
     head = [own(text.markup(h), "cell_head") for h in header]
-    body = [[c if isinstance(c, Flowable | list) else cell(c) for c in row] for row in rows]
+    names = list(fields) + [None] * (len(header) - len(fields))
+    body = [[_named(c if isinstance(c, Flowable | list) else cell(c), name)
+             for c, name in zip(row, names, strict=False)] for row in rows]
     out = Table([head, *body], colWidths=list(widths), repeatRows=1, hAlign="LEFT",
                 splitByRow=1, splitInRow=1)
     out.setStyle(table_style(header=True, zebra=zebra, rows=len(body)))
     return out
+
+
+def _named(value: Flowable | list[Flowable], name: str | None
+           ) -> Flowable | list[Flowable]:
+    """A cell's flowables named `name`, unless they already carry a more precise name."""
+    for part in value if isinstance(value, list) else [value]:
+        if name and field_of(part) is None:
+            tag(part, name)
+    return value
 
 
 def facts(pairs: Sequence[tuple[str, str]], width: float) -> Table:

@@ -50,7 +50,10 @@ def _inside(flowable: Any, depth: int = 0) -> Iterator[Any]:
     if depth > 6:
         return
     children: list[Any] = []
-    for row in getattr(flowable, "_cellvalues", None) or []:
+    # A table's repeated header is ours ("Action", "Owner"), never the text to shorten.
+    head = getattr(flowable, "repeatRows", 0)
+    rows = getattr(flowable, "_cellvalues", None) or []
+    for row in rows[head if isinstance(head, int) else 0:]:
         for value in row:
             children.extend(value if isinstance(value, list | tuple) else [value])
     for name in ("_content", "_flowables"):
@@ -61,8 +64,15 @@ def _inside(flowable: Any, depth: int = 0) -> Iterator[Any]:
         yield from _inside(child, depth + 1)
 
 
+def _tallest_first(flowable: Any) -> list[Any]:
+    """What `flowable` holds, the tallest part first: the text most likely to be too long
+    (a part knows its height once the table around it has been measured)."""
+    parts = list(_inside(flowable))
+    return sorted(parts, key=lambda part: -float(getattr(part, "height", 0) or 0))
+
+
 def field_of(flowable: Any) -> str | None:
-    for part in _inside(flowable):
+    for part in _tallest_first(flowable):
         field = getattr(part, _FIELD, None)
         if field:
             return str(field)
@@ -70,7 +80,7 @@ def field_of(flowable: Any) -> str | None:
 
 
 def excerpt_of(flowable: Any) -> str:
-    for part in _inside(flowable):
+    for part in _tallest_first(flowable):
         plain = getattr(part, "getPlainText", None)
         words = " ".join((plain() if callable(plain) else "").split())
         if words:

@@ -135,3 +135,17 @@ def test_a_page_that_cannot_be_made_names_the_field() -> None:
     with pytest.raises(WalkappError) as caught:
         build_pdf(story, PageSetup(paper=Paper.A4, report_name="Test"))
     assert "action item" in str(caught.value) and "shorten" in str(caught.value).lower()
+
+
+def test_the_message_names_the_tallest_tagged_cell() -> None:
+    from reportlab.platypus import Spacer
+
+    from walkapp.reports import blocks as b
+    from walkapp.reports.page import PageSetup, build_pdf
+    from walkapp.reports.paper import Paper
+
+    rows = [[b.cell("short", field="the owner"), b.field("the action item", Spacer(1, 900))]]
+    table = b.table(["Owner", "Action"], rows, [100, 300])
+    table.splitInRow = 0  # (a spacer cannot split: the page really cannot be made)
+    with pytest.raises(WalkappError, match="Shorten the action item"):
+        build_pdf([table], PageSetup(paper=Paper.A4, report_name="Test"))
