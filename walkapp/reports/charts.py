@@ -15,8 +15,8 @@ from typing import Any
 
 from reportlab.graphics.charts.barcharts import HorizontalBarChart
 from reportlab.graphics.shapes import Drawing
-from reportlab.platypus import Flowable
 from reportlab.pdfbase.pdfmetrics import stringWidth
+from reportlab.platypus import Flowable
 
 from walkapp.reports import text
 from walkapp.reports.fonts import REGULAR
@@ -51,7 +51,7 @@ def label_room(labels: Sequence[str], width: float) -> float:
     return min(max(widest + 2, width * 0.15), width * 0.6)
 
 
-class TallyChart(Flowable):  # type: ignore[misc]  # (ReportLab has no type hints)
+class TallyChart(Flowable):
     """The tally chart as a flowable that splits between bars when it is taller than the
     room left on the page; every part keeps the same value scale and label width."""
 
@@ -66,7 +66,7 @@ class TallyChart(Flowable):  # type: ignore[misc]  # (ReportLab has no type hint
         self._drawing = _drawing(self.labels, self.counts, width, self.top, self.room)
 
     def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
-        return self._drawing.wrap(avail_width, avail_height)  # type: ignore[no-any-return]
+        return self._drawing.wrap(avail_width, avail_height)
 
     def draw(self) -> None:
         self._drawing.drawOn(self.canv, 0, 0)

@@ -67,11 +67,21 @@ def _walk_with(services: Services, raw: dict[str, str]) -> tuple[d.Walk, str]:
     return services.walks.get_walk(walk.id), walker.display_name
 
 
-@pytest.mark.slow
-@settings(max_examples=8, deadline=None,
+@settings(max_examples=10, deadline=None,
           suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
 @given(st.fixed_dictionaries({name: field_text for name in FIELDS}))
 def test_every_kind_prints_any_text(services: Services, raw: dict[str, str]) -> None:
+    walk, walker = _walk_with(services, raw)
+    for kind in ReportKind:
+        request = ReportRequest(kind=kind, walk_id=walk.id, walker=walker, visit=1,
+                                paper=Paper.A4)
+        assert render_report(services, request).startswith(b"%PDF"), kind
+
+
+@pytest.mark.parametrize("filler", ["word ", "x" * 5_000 + " ", "\n\n\n", "中文学习"])
+def test_every_field_at_its_limit_prints(services: Services, filler: str) -> None:
+    """The longest text every field can store, in each of several shapes."""
+    raw = {name: filler * (20_000 // len(filler) + 1) for name in FIELDS}
     walk, walker = _walk_with(services, raw)
     for kind in ReportKind:
         request = ReportRequest(kind=kind, walk_id=walk.id, walker=walker, visit=1,
