@@ -35,6 +35,11 @@ CELL_LIMIT = text.PRINT_LIMIT
 
 F = TypeVar("F", bound=Flowable)
 
+# A table's `splitInRow`: ReportLab first splits between rows and splits inside a row only
+# when no whole row fits; each part of a split row is at least this tall (points, about two
+# lines of cell text), so no page ends with a sliver of a row.
+ROW_SPLIT = 20
+
 
 def p(value: str | None, style_name: str = "body", *, prefix: str = "",
       limit: int = text.PRINT_LIMIT, suffix: str = "", field: str | None = None
@@ -111,7 +116,7 @@ def table(header: Sequence[str], rows: Sequence[Sequence[Flowable | list[Flowabl
     body = [[_named(c if isinstance(c, Flowable | list) else cell(c), name)
              for c, name in zip(row, names, strict=False)] for row in rows]
     out = Table([head, *body], colWidths=list(widths), repeatRows=1, hAlign="LEFT",
-                splitByRow=1, splitInRow=1)
+                splitByRow=1, splitInRow=ROW_SPLIT)
     out.setStyle(table_style(header=True, zebra=zebra, rows=len(body)))
     return out
 
@@ -129,7 +134,7 @@ def facts(pairs: Sequence[tuple[str, str]], width: float) -> Table:
     """Label/value pairs under a title (values are user text; empty ones are skipped)."""
     rows = [[own(text.markup(label), "label"), cell(value)] for label, value in pairs if value]
     out = Table(rows or [["", ""]], colWidths=[32 * mm, width - 32 * mm], hAlign="LEFT",
-                splitInRow=1)
+                splitInRow=ROW_SPLIT)
     out.setStyle(table_style(header=False, zebra=False))
     return out
 
