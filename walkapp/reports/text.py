@@ -82,9 +82,17 @@ def plain(text: str | None, limit: int = PRINT_LIMIT) -> str:
 
 
 def one_line(text: str | None, limit: int = 300) -> str:
-    """`plain` on a single line (for headers, table labels and chart axes)."""
+    """`plain` on a single line (for headers, table labels and chart axes), cut at a word
+    with an ellipsis when longer than `limit`."""
     flat = " ".join(plain(text, limit * 4).split())
-    return flat if len(flat) <= limit else flat[: limit - 1].rstrip() + "…"
+    if len(flat) <= limit:
+        return flat
+    cut = flat[: limit - 1]
+    # At a word when there is one in the second half; a single long word is cut inside.
+    space = cut.rfind(" ")
+    if flat[limit - 1] != " " and space >= limit // 2:
+        cut = cut[:space]
+    return cut.rstrip() + "…"
 
 
 def markup(text: str | None, limit: int = PRINT_LIMIT) -> str:

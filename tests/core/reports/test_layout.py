@@ -149,3 +149,9 @@ def test_the_message_names_the_tallest_tagged_cell() -> None:
     table.splitInRow = 0  # (a spacer cannot split: the page really cannot be made)
     with pytest.raises(WalkappError, match="Shorten the action item"):
         build_pdf([table], PageSetup(paper=Paper.A4, report_name="Test"))
+
+
+def test_one_line_cuts_at_a_word() -> None:
+    from walkapp.reports import text
+    assert text.one_line("alpha beta gamma delta", 15) == "alpha beta…"
+    assert text.one_line("x" * 50, 10) == "x" * 9 + "…"  # one long word: cut inside it
