@@ -132,7 +132,8 @@ def _named(value: Flowable | list[Flowable], name: str | None
 
 def facts(pairs: Sequence[tuple[str, str]], width: float) -> Table:
     """Label/value pairs under a title (values are user text; empty ones are skipped)."""
-    rows = [[own(text.markup(label), "label"), cell(value)] for label, value in pairs if value]
+    rows = [[own(text.markup(label), "label"), cell(value, field=f"the {label.lower()}")]
+            for label, value in pairs if value]
     out = Table(rows or [["", ""]], colWidths=[32 * mm, width - 32 * mm], hAlign="LEFT",
                 splitInRow=ROW_SPLIT)
     out.setStyle(table_style(header=False, zebra=False))

@@ -35,6 +35,11 @@ class PageTooSmallError(WalkappError):
         super().__init__(f"This report cannot be laid out: {what} does not fit on a page. "
                          f"Shorten {what} (or split it into several parts) and export again.")
         self.field = field
+        self.excerpt = excerpt
+
+    def __reduce__(self) -> tuple[type[PageTooSmallError], tuple[str | None, str]]:
+        # The desktop app renders in a child process: the error crosses back pickled.
+        return (PageTooSmallError, (self.field, self.excerpt))
 
 
 def tag(flowable: F, field: str | None) -> F:

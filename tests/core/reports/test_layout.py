@@ -155,3 +155,12 @@ def test_one_line_cuts_at_a_word() -> None:
     from walkapp.reports import text
     assert text.one_line("alpha beta gamma delta", 15) == "alpha beta…"
     assert text.one_line("x" * 50, 10) == "x" * 9 + "…"  # one long word: cut inside it
+
+
+def test_the_layout_message_survives_the_trip_from_a_child_process() -> None:
+    import pickle
+
+    from walkapp.reports.fit import PageTooSmallError
+    error = PageTooSmallError("the action item", "Share the strips")
+    again = pickle.loads(pickle.dumps(error))
+    assert str(again) == str(error) and again.field == "the action item"
