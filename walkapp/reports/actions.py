@@ -16,7 +16,7 @@ from walkapp.reports.page import PageSetup, build_pdf, usable_width
 from walkapp.reports.paper import Paper
 
 REPORT_NAME = "Action-item tracker"
-MAX_FOLLOW_UPS = 6  # the latest ones; a table row cannot run over a page
+MAX_FOLLOW_UPS = 6  # the latest ones: enough to follow the thread (rows split over pages)
 
 
 def render(data: ActionTrackerData, paper: Paper = Paper.A4) -> bytes:
@@ -43,7 +43,7 @@ def render(data: ActionTrackerData, paper: Paper = Paper.A4) -> bytes:
 
 
 def _what(item: TrackedAction) -> list[Flowable]:
-    out: list[Flowable] = [b.cell(item.text),
+    out: list[Flowable] = [b.cell(item.text, field="the action item"),
                            b.cell(f"From the walk of {item.origin}", "small")]
     shown = item.follow_ups[-MAX_FOLLOW_UPS:]
     if len(item.follow_ups) > len(shown):
@@ -53,9 +53,9 @@ def _what(item: TrackedAction) -> list[Flowable]:
                           "small"))
     for f in shown:
         note = f" — {f.text}" if f.text.strip() else ""
-        out.append(b.own(f"<b>Follow-up {text.markup(f.when)}</b>: "
-                         f"{text.markup(f.status.capitalize())}"
-                         f"{text.markup(note, b.CELL_LIMIT)}", "small"))
+        out.append(b.field("a follow-up of the action item", b.own(
+            f"<b>Follow-up {text.markup(f.when)}</b>: {text.markup(f.status.capitalize())}"
+            f"{text.markup(note, b.CELL_LIMIT)}", "small")))
     return out
 
 
@@ -69,4 +69,5 @@ def _table(items: list[TrackedAction], width: float, today: date) -> list[Flowab
             due = f"{due} (past due)"
         rows.append([_what(item), item.owner or "—", due, item.status.capitalize()])
     widths = [width - 38 * mm - 26 * mm - 20 * mm, 38 * mm, 26 * mm, 20 * mm]
-    return [b.table(["Action", "Owner", "Due", "Status"], rows, widths)]
+    return [b.table(["Action", "Owner", "Due", "Status"], rows, widths,
+                    fields=[None, "the action item's owner"])]

@@ -124,7 +124,7 @@ def _step(data: AgendaData, step: AgendaStep, begin: int, end: int, width: float
 def _line(width: float, cells: list[Flowable | list[Flowable]], *, header: bool = False
           ) -> Table:
     out = Table([cells], colWidths=[TIME_COLUMN, width - TIME_COLUMN - MINUTES_COLUMN,
-                                    MINUTES_COLUMN], hAlign="LEFT")
+                                    MINUTES_COLUMN], hAlign="LEFT", splitInRow=b.ROW_SPLIT)
     if header:
         out.setStyle(table_style(header=True, zebra=False))
         return out
@@ -149,6 +149,7 @@ def _route(data: AgendaData, route: tuple[AgendaStep, ...], begin: int, width: f
                      b.own(text.markup(step.title) + extra, "cell"),
                      b.cell(fmt.duration(step.minutes * 60), "cell_right")])
     out = Table(rows, colWidths=[TIME_COLUMN, width - TIME_COLUMN - MINUTES_COLUMN,
-                                 MINUTES_COLUMN], hAlign="LEFT", splitByRow=1)
+                                 MINUTES_COLUMN], hAlign="LEFT", splitByRow=1,
+                splitInRow=b.ROW_SPLIT)
     out.setStyle(table_style(header=False, zebra=False))
     return out

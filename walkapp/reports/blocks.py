@@ -8,7 +8,7 @@ escaped text, never inside it.
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from typing import Any
+from typing import Any, TypeVar
 
 from reportlab.lib.units import mm
 from reportlab.platypus import (
@@ -26,19 +26,33 @@ from reportlab.platypus.flowables import HRFlowable
 from walkapp import formatting
 from walkapp.reports import text
 from walkapp.reports.data import WalkHeading
+from walkapp.reports.fit import field_of, tag
 from walkapp.reports.styles import ACCENT, RULE, styles, table_style
 
-# A table cell cannot split across pages; text longer than this is cut with a visible note
-# so that one enormous action item cannot make the layout fail.
-CELL_LIMIT = 1_500
+# Table rows split across pages (`splitInRow`), so a cell prints as much as any paragraph;
+# the limit stays a name of its own for the cells that choose a shorter one.
+CELL_LIMIT = text.PRINT_LIMIT
+
+F = TypeVar("F", bound=Flowable)
+
+# A table's `splitInRow`: ReportLab first splits between rows and splits inside a row only
+# when no whole row fits; each part of a split row is at least this tall (points, about two
+# lines of cell text), so no page ends with a sliver of a row.
+ROW_SPLIT = 20
 
 
 def p(value: str | None, style_name: str = "body", *, prefix: str = "",
-      limit: int = text.PRINT_LIMIT, suffix: str = "") -> Paragraph:
+      limit: int = text.PRINT_LIMIT, suffix: str = "", field: str | None = None
+      ) -> Paragraph:
     """A paragraph of user text, escaped. `prefix` and `suffix` are our own (trusted)
-    markup."""
+    markup; `field` names the text for the message shown if it cannot be laid out."""
     style = getattr(styles(), style_name)
-    return Paragraph(prefix + text.markup(value, limit) + suffix, style)
+    return tag(Paragraph(prefix + text.markup(value, limit) + suffix, style), field)
+
+
+def field(name: str, flowable: F) -> F:
+    """`flowable`, remembered as printing the user's field `name` ("the action item")."""
+    return tag(flowable, name)
 
 
 def own(markup: str, style_name: str = "body") -> Paragraph:
@@ -85,25 +99,43 @@ def rule(space: float = 4) -> HRFlowable:
                       spaceAfter=space)
 
 
-def cell(value: str | None, style_name: str = "cell") -> Paragraph:
-    return p(value, style_name, limit=CELL_LIMIT)
+def cell(value: str | None, style_name: str = "cell", *, field: str | None = None
+         ) -> Paragraph:
+    return p(value, style_name, limit=CELL_LIMIT, field=field)
 
 
 def table(header: Sequence[str], rows: Sequence[Sequence[Flowable | list[Flowable] | str]],
-          widths: Sequence[float], *, zebra: bool = True) -> Table:
-    """A table whose header row repeats on every page it spans."""
+          widths: Sequence[float], *, zebra: bool = True,
+          fields: Sequence[str | None] = ()) -> Table:
+    """A table whose header row repeats on every page it spans. A row taller than the room
+    left splits inside its cells (`splitInRow`): a long action item or a run of follow-ups
+    continues on the next page instead of failing the layout. `fields` names each column's
+    user field ("the action item"), for the message shown if a page still cannot be made."""
     head = [own(text.markup(h), "cell_head") for h in header]
-    body = [[c if isinstance(c, Flowable | list) else cell(c) for c in row] for row in rows]
+    names = list(fields) + [None] * (len(header) - len(fields))
+    body = [[_named(c if isinstance(c, Flowable | list) else cell(c), name)
+             for c, name in zip(row, names, strict=False)] for row in rows]
     out = Table([head, *body], colWidths=list(widths), repeatRows=1, hAlign="LEFT",
-                splitByRow=1)
+                splitByRow=1, splitInRow=ROW_SPLIT)
     out.setStyle(table_style(header=True, zebra=zebra, rows=len(body)))
     return out
 
 
+def _named(value: Flowable | list[Flowable], name: str | None
+           ) -> Flowable | list[Flowable]:
+    """A cell's flowables named `name`, unless they already carry a more precise name."""
+    for part in value if isinstance(value, list) else [value]:
+        if name and field_of(part) is None:
+            tag(part, name)
+    return value
+
+
 def facts(pairs: Sequence[tuple[str, str]], width: float) -> Table:
     """Label/value pairs under a title (values are user text; empty ones are skipped)."""
-    rows = [[own(text.markup(label), "label"), cell(value)] for label, value in pairs if value]
-    out = Table(rows or [["", ""]], colWidths=[32 * mm, width - 32 * mm], hAlign="LEFT")
+    rows = [[own(text.markup(label), "label"), cell(value, field=f"the {label.lower()}")]
+            for label, value in pairs if value]
+    out = Table(rows or [["", ""]], colWidths=[32 * mm, width - 32 * mm], hAlign="LEFT",
+                splitInRow=ROW_SPLIT)
     out.setStyle(table_style(header=False, zebra=False))
     return out
 

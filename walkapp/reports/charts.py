@@ -2,21 +2,30 @@
 
 It counts notes per look-for across the whole walk — a picture of what the group saw, never
 a score for a room or a teacher, so there is deliberately no per-visit chart here.
+
+The chart is a flowable that splits: forty-five look-fors make a chart taller than a page,
+and the part that does not fit continues on the next page with the same scale. Labels get
+the width the longest one needs (up to 60 % of the line), not a fixed share.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import Any
 
 from reportlab.graphics.charts.barcharts import HorizontalBarChart
 from reportlab.graphics.shapes import Drawing
 from reportlab.pdfbase.pdfmetrics import stringWidth
+from reportlab.platypus import Flowable
 
 from walkapp.reports import text
 from walkapp.reports.fonts import REGULAR
 from walkapp.reports.styles import BAR, INK, MUTED, RULE
 
 _ROW = 19  # points per bar
+_AXES = 34  # points below and above the bars (value axis, its labels, breathing room)
+_SIZE = 8.5  # label font size
+_LABEL_GAP = 14  # points between a label's end and the axis (tick offset and padding)
 
 
 def _nice_step(top: int) -> int:
@@ -35,23 +44,64 @@ def _label(value: str, room: float, size: float) -> str:
     return line.rstrip() + "…"
 
 
-def tally_chart(labels: Sequence[str], counts: Sequence[int], width: float) -> Drawing:
+def label_room(labels: Sequence[str], width: float) -> float:
+    """Points for the labels: what the longest needs, between 15 % and 60 % of `width`."""
+    widest = max([0.0, *(stringWidth(text.one_line(v, 120), REGULAR, _SIZE)
+                         for v in labels)])
+    return min(max(widest + 2, width * 0.15), width * 0.6)
+
+
+class TallyChart(Flowable):
+    """The tally chart as a flowable that splits between bars when it is taller than the
+    room left on the page; every part keeps the same value scale and label width."""
+
+    def __init__(self, labels: Sequence[str], counts: Sequence[int], width: float,
+                 top: int | None = None, room: float | None = None) -> None:
+        super().__init__()
+        self.labels = list(labels)
+        self.counts = [int(c) for c in counts]
+        self.chart_width = width
+        self.top = max([0, *self.counts]) if top is None else top
+        self.room = label_room(self.labels, width) if room is None else room
+        self._drawing = _drawing(self.labels, self.counts, width, self.top, self.room)
+
+    def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
+        return self._drawing.wrap(avail_width, avail_height)
+
+    def draw(self) -> None:
+        self._drawing.drawOn(self.canv, 0, 0)
+
+    def split(self, avail_width: float, avail_height: float) -> list[Any]:
+        fits = int((avail_height - _AXES) // _ROW)
+        if len(self.labels) < 2 or fits < 1 or fits >= len(self.labels):
+            return []
+        parts = (self.labels[:fits], self.counts[:fits]), (self.labels[fits:],
+                                                            self.counts[fits:])
+        return [TallyChart(ls, cs, self.chart_width, self.top, self.room)
+                for ls, cs in parts]
+
+
+def tally_chart(labels: Sequence[str], counts: Sequence[int], width: float) -> TallyChart:
     """A horizontal bar chart, one bar per look-for, in the walk's look-for order."""
-    size = 8.5
-    label_room = width * 0.38
+    return TallyChart(labels, counts, width)
+
+
+def _drawing(labels: Sequence[str], counts: Sequence[int], width: float, top: int,
+             room: float) -> Drawing:
+    size = _SIZE
     rows = max(1, len(labels))
-    height = rows * _ROW + 34
+    height = rows * _ROW + _AXES
     drawing = Drawing(width, height)
     # The drawing would otherwise start in Helvetica, which is not embedded.
     drawing.initialFontName = REGULAR  # type: ignore[attr-defined]  # (missing from stubs)
     chart = HorizontalBarChart()
-    chart.x = int(label_room + 8)
+    chart.x = int(room + _LABEL_GAP)
     chart.y = 22
     chart.width = int(width - chart.x - 26)
     chart.height = rows * _ROW
     # The first look-for is drawn at the top: ReportLab stacks categories bottom-up.
     chart.data = [list(reversed([int(c) for c in counts]))]
-    chart.categoryAxis.categoryNames = list(reversed([_label(v, label_room, size)
+    chart.categoryAxis.categoryNames = list(reversed([_label(v, room, size)
                                                       for v in labels]))
     chart.categoryAxis.labels.fontName = REGULAR
     chart.categoryAxis.labels.fontSize = size
@@ -60,7 +110,6 @@ def tally_chart(labels: Sequence[str], counts: Sequence[int], width: float) -> D
     chart.categoryAxis.labels.dx = -6
     chart.categoryAxis.strokeColor = RULE
     chart.categoryAxis.tickLeft = 0
-    top = max([0, *counts])
     step = _nice_step(max(1, top))
     chart.valueAxis.valueMin = 0
     chart.valueAxis.valueMax = max(step, ((top + step - 1) // step) * step)

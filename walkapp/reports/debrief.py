@@ -85,7 +85,8 @@ def _norms(data: DebriefData) -> list[Flowable]:
 
 def _route(data: DebriefData, width: float) -> Flowable:
     rows = [[v.label, v.details] for v in data.visits]
-    return b.table(["Visit", "Details"], rows, [24 * mm, width - 24 * mm])
+    return b.table(["Visit", "Details"], rows, [24 * mm, width - 24 * mm],
+                   fields=[None, "a visit's details"])
 
 
 def _look_fors(data: DebriefData, width: float) -> list[Flowable]:
@@ -104,7 +105,8 @@ def _look_fors(data: DebriefData, width: float) -> list[Flowable]:
                                                                      "cell_right")]
             for lf in data.look_fors]
     table = b.table(["Look-for", "What it looks like", "Notes"], rows,
-                    [width * 0.38, width * 0.5, width * 0.12])
+                    [width * 0.38, width * 0.5, width * 0.12],
+                    fields=["a look-for", "a look-for's description"])
     # A short table reads best in one piece; a long one may split (its header repeats).
     out.append(b.keep(table) if len(rows) <= 12 else table)
     if data.untagged_notes:
@@ -200,7 +202,8 @@ def _actions(data: DebriefData, width: float) -> list[Flowable]:
     rows = [[str(i), a.text, a.owner or "—", fmt.short_date(a.due), a.status.capitalize()]
             for i, a in enumerate(data.action_items, start=1)]
     widths = [8 * mm, width - 8 * mm - 38 * mm - 24 * mm - 20 * mm, 38 * mm, 24 * mm, 20 * mm]
-    return [b.table(["#", "Action", "Owner", "Due", "Status"], rows, widths)]
+    return [b.table(["#", "Action", "Owner", "Due", "Status"], rows, widths,
+                    fields=[None, "an action item", "an action item's owner"])]
 
 
 def _times(times: Sequence[PhaseTime], width: float) -> list[Flowable]:

@@ -98,8 +98,9 @@ def _grids(data: NoteCatcherData, width: float) -> list[Flowable]:
             b.own(f"V{n}" if n > 0 else ("Visit" if n == 0 else "Seen"), "cell_head")
             for n in chunk]
         rows = [[_look_for(lf)] + ["" for _ in chunk] for lf in data.look_fors]
+        # splitInRow: a look-for with a long description continues on the next page.
         grid = Table([head, *rows], colWidths=[first] + [box] * len(chunk), repeatRows=1,
-                     hAlign="LEFT", splitByRow=1)
+                     hAlign="LEFT", splitByRow=1, splitInRow=b.ROW_SPLIT)
         style = table_style(header=True, zebra=False)
         style.add("GRID", (1, 0), (-1, -1), 0.5, RULE)
         grid.setStyle(style)

@@ -19,6 +19,7 @@ from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate
 
 from walkapp import __version__
 from walkapp.reports import text
+from walkapp.reports.fit import FittingDocTemplate
 from walkapp.reports.fonts import ITALIC, REGULAR
 from walkapp.reports.paper import Paper
 from walkapp.reports.styles import HEADER_GAP, INK, MARGIN, MUTED, RULE
@@ -107,7 +108,7 @@ def _fit(canvas: Canvas, value: str, font: str, size: float, room: float) -> str
 def build_pdf(story: Sequence[Flowable], setup: PageSetup) -> bytes:
     """Lay out `story` on decorated pages and return the PDF's bytes."""
     buffer = io.BytesIO()
-    doc = BaseDocTemplate(
+    doc = FittingDocTemplate(
         buffer, pagesize=setup.paper.size, leftMargin=MARGIN, rightMargin=MARGIN,
         topMargin=HEADER_GAP + 16, bottomMargin=MARGIN + 8,
         # Metadata is generic on purpose: no walk title, school or person's name.

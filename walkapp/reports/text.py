@@ -8,6 +8,7 @@ PDF writer stumble; glyphs the bundled font lacks would print as nothing at all.
   undrawable characters become one visible replacement mark (U+FFFD), invisible emoji
   modifiers are dropped, tabs become spaces;
 - `markup(text)` gives the same text XML-escaped, with line breaks kept, for a Paragraph;
+- runs of blank lines are kept as one blank line;
 - both cut text longer than a report can sensibly print (a one-megabyte paste) and say so
   in the output, instead of printing three hundred pages or silently dropping the rest.
 """
@@ -32,6 +33,9 @@ _MODIFIERS = re.compile("[\u200d\ufe00-\ufe0f\U0001f3fb-\U0001f3ff\U000e0020-\U0
 # cannot be written to a PDF string either.
 _CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff]")
 _LINE_BREAKS = re.compile("\r\n|\r|\u2028|\u2029|\x85")
+# Two or more blank lines in a row (a paste from a form or an e-mail): kept as one blank
+# line, so sixty pasted empty lines cannot push a table cell past a page.
+_BLANK_RUN = re.compile(r"\n(?:[^\S\n]*\n){2,}")
 
 # Set by walkapp.reports.fonts once the bundled font is registered: which code points the
 # font can draw. Until then, only the character classes above are checked.
@@ -71,16 +75,24 @@ def plain(text: str | None, limit: int = PRINT_LIMIT) -> str:
     if not text:
         return ""
     cleaned = _LINE_BREAKS.sub("\n", truncate(str(text), limit))
-    cleaned = cleaned.replace("\t", "    ")
+    cleaned = _BLANK_RUN.sub("\n\n", cleaned.replace("\t", "    "))
     cleaned = _CONTROL.sub(REPLACEMENT, cleaned)
     cleaned = _MODIFIERS.sub("", cleaned)
     return _replace_undrawable(cleaned)
 
 
 def one_line(text: str | None, limit: int = 300) -> str:
-    """`plain` on a single line (for headers, table labels and chart axes)."""
+    """`plain` on a single line (for headers, table labels and chart axes), cut at a word
+    with an ellipsis when longer than `limit`."""
     flat = " ".join(plain(text, limit * 4).split())
-    return flat if len(flat) <= limit else flat[: limit - 1].rstrip() + "…"
+    if len(flat) <= limit:
+        return flat
+    cut = flat[: limit - 1]
+    # At a word when there is one in the second half; a single long word is cut inside.
+    space = cut.rfind(" ")
+    if flat[limit - 1] != " " and space >= limit // 2:
+        cut = cut[:space]
+    return cut.rstrip() + "…"
 
 
 def markup(text: str | None, limit: int = PRINT_LIMIT) -> str:

@@ -168,7 +168,7 @@ class DebriefService(ServiceBase):
                                   .where(m.ActionItem.origin_walk_id == walk_id)
                                   .order_by(m.ActionItem.position.desc()).limit(1))
             row = m.ActionItem(origin_walk_id=walk_id, text=clean,
-                               owner_name=(owner_name or "").strip()[: v.MAX_NAME_CHARS],
+                               owner_name=v.name_text(owner_name),
                                due_date=due, position=(last or 0) + 1)
             session.add(row)
             session.flush()
@@ -185,7 +185,7 @@ class DebriefService(ServiceBase):
                 if key == "text":
                     row.text = v.required_text(value, "The action item", 20_000)
                 elif key == "owner_name":
-                    row.owner_name = (value or "").strip()[: v.MAX_NAME_CHARS]
+                    row.owner_name = v.name_text(value)
                 elif key == "due_date":
                     row.due_date = v.parse_date(value, "The due date") if value else None
                 elif key == "status":

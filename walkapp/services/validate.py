@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from datetime import date
 from enum import StrEnum
 from typing import TypeVar
@@ -17,6 +18,7 @@ MAX_TITLE_CHARS = 300
 MAX_SHORT_TEXT_CHARS = 1000
 
 E = TypeVar("E", bound=StrEnum)
+_SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 def storable(text: str, what: str) -> str:
@@ -30,6 +32,20 @@ def storable(text: str, what: str) -> str:
             "emoji or symbol, often left by a paste). Delete it and try again; the rest of "
             "the text is kept as typed.") from None
     return text
+
+
+def name_text(value: str | None, limit: int = MAX_NAME_CHARS) -> str:
+    """A short name as given (an action item's owner): never refused. A lone surrogate
+    becomes U+FFFD (a visible mark, instead of a UnicodeEncodeError deep in storage); a name
+    over `limit` is cut at a word, with an ellipsis so the cut shows."""
+    text = _SURROGATE.sub("\ufffd", value or "")
+    text = " ".join(text.split())
+    if len(text) <= limit:
+        return text
+    cut = text[: limit - 1]
+    if text[limit - 1] != " " and " " in cut:
+        cut = cut.rsplit(" ", 1)[0]
+    return cut.rstrip() + "…"
 
 
 def required_text(value: str | None, what: str, limit: int) -> str:
