@@ -123,7 +123,9 @@ def test_data_sets_are_balanced_and_large_enough() -> None:
                                 ("nudge_es_round5.tsv", "es", 60),
                                 ("nudge_es_round6.tsv", "es", 60),
                                 ("nudge_en_round6.tsv", "en", 60),
-                                ("nudge_en_round5.tsv", "en", 60)):
+                                ("nudge_en_round5.tsv", "en", 60),
+                                ("nudge_es_round7.tsv", "es", 150),
+                                ("nudge_en_round7.tsv", "en", 60)):
         rows = load(name)
         in_lang = [r for r in rows if r[1] == lang]
         assert len(rows) >= minimum
@@ -137,7 +139,8 @@ def test_data_sets_are_balanced_and_large_enough() -> None:
 
 SPANISH = ("nudge_es_sentences.tsv", "nudge_es_heldout.tsv", "nudge_es_unseen.tsv",
            "nudge_es_more.tsv", "nudge_es_round2.tsv", "nudge_es_round3.tsv",
-           "nudge_es_round4.tsv", "nudge_es_round5.tsv", "nudge_es_round6.tsv")
+           "nudge_es_round4.tsv", "nudge_es_round5.tsv", "nudge_es_round6.tsv",
+           "nudge_es_round7.tsv")
 
 
 @pytest.mark.parametrize(("name", "min_precision", "min_recall"), [
@@ -160,6 +163,9 @@ SPANISH = ("nudge_es_sentences.tsv", "nudge_es_heldout.tsv", "nudge_es_unseen.ts
     # ground on unseen notes fails. See test_issue_bar_on_held_out_spanish for the gap.
     ("nudge_es_round5.tsv", 0.90, 0.70),
     ("nudge_en_round5.tsv", 0.95, 0.53),
+    # Round 7 (h16-nudge): held out, never tuned on; floors a little under what it measures.
+    ("nudge_es_round7.tsv", 0.92, 0.95),
+    ("nudge_en_round7.tsv", 0.90, 0.84),
 ])
 def test_precision_and_recall(name: str, min_precision: float, min_recall: float,
                               capsys: pytest.CaptureFixture[str]) -> None:
@@ -172,10 +178,20 @@ def test_precision_and_recall(name: str, min_precision: float, min_recall: float
     assert scores.recall >= min_recall
 
 
-@pytest.mark.xfail(strict=True, reason="held-out Spanish recall is 0.70, below the issue's 0.9")
 def test_issue_bar_on_held_out_spanish() -> None:
-    """Issue 15's bar (precision and recall >= 0.9) on Spanish the lists were never tuned
-    on. Strict: when the nudge reaches it, this passes, fails the run, and the xfail must go."""
+    """Issue 15's bar (precision and recall >= 0.9) on round 7, 154 Spanish notes in five
+    voices never tuned on. It met the bar before any change informed by it (P 0.95, R 0.99)
+    and still does (P 0.94, R 0.99); but most of its judgements carry a judgement word
+    (the word lists alone: R 0.95), so it is an easier set than round 5, below."""
+    scores = score(load("nudge_es_round7.tsv"))
+    assert scores.precision >= 0.9 and scores.recall >= 0.9
+
+
+@pytest.mark.xfail(strict=True, reason="round 5 Spanish recall is 0.70, below the issue's 0.9")
+def test_issue_bar_on_round5_spanish() -> None:
+    """The same bar on round 5, the other Spanish set never tuned on, whose judgements are
+    mostly implied (no judgement word). Strict: when the nudge reaches it, this passes,
+    fails the run, and the xfail must go."""
     scores = score(load("nudge_es_round5.tsv"))
     assert scores.precision >= 0.9 and scores.recall >= 0.9
 
@@ -194,6 +210,7 @@ def score_lists_only(rows: list[tuple[str, str, str]]) -> Scores:
 
 
 @pytest.mark.parametrize("name", ["nudge_es_round5.tsv", "nudge_en_round5.tsv",
+                                  "nudge_es_round7.tsv", "nudge_en_round7.tsv",
                                   "nudge_es_heldout.tsv", "nudge_heldout.tsv"])
 def test_the_model_earns_its_place(name: str) -> None:
     """The statistical layer is kept only while, on every set it never trained on,
