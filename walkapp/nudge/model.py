@@ -104,11 +104,14 @@ def _shape(word: str) -> str:
 
 
 def suffix_features(words: Sequence[str]) -> list[str]:
+    """The generalising features of a sentence's words: each longer word's ending, that
+    ending after the word before it, and after a class word its class alone and its class
+    before the next word's shape."""
     out = []
     previous = ""
     for w in words:
         shape = _shape(w)
-        if shape is not w:
+        if shape != w:
             out.append(shape)
             if previous:
                 out.append(f"{previous} {shape}")
