@@ -99,3 +99,37 @@ def test_the_word_lists_run_first_and_their_flags_stay(name: str) -> None:
         added = [f for f in flags if f not in listed]
         # The model adds at most one flag per sentence, never over a listed one.
         assert all(not (a.start < b.end and b.start < a.end) for a in added for b in listed)
+
+
+def test_cross_check_leaves_each_round_out(monkeypatch: pytest.MonkeyPatch) -> None:
+    """`--cross-check` measures each training file with a model fitted on the others only:
+    no note of the file it measures reaches `fit`."""
+    from walkapp.nudge import train
+
+    fitted: list[set[str]] = []
+    real_fit = train.fit
+
+    def recording_fit(notes, lang):  # type: ignore[no-untyped-def]
+        fitted.append({text for _, text in notes})
+        return real_fit(notes, lang)
+
+    monkeypatch.setattr(train, "fit", recording_fit)
+    rows = train.cross_check("en", files=("nudge_en_round3.tsv", "nudge_en_round4.tsv"))
+    assert [r.name for r in rows] == ["nudge_en_round3.tsv", "nudge_en_round4.tsv"]
+    left_out = {text for _, text in train.load("nudge_en_round3.tsv", "en")}
+    # The first file's model (its threshold's folds, then the fit) never saw its notes.
+    assert fitted and not any(seen & left_out for seen in fitted[:train.FOLDS + 1])
+    for row in rows:
+        assert 0.0 <= row.precision <= 1.0 and 0.0 <= row.recall <= 1.0
+        assert row.notes == len(train.load(row.name, "en"))
+
+
+def test_cross_check_from_the_command_line() -> None:
+    result = subprocess.run([sys.executable, "-m", "walkapp.nudge.train", "--cross-check", "en"],
+                            capture_output=True, timeout=300)
+    assert result.returncode == 0, result.stderr.decode()
+    out = result.stdout.decode()
+    for name in TRAINING["en"]:
+        if any(lang == "en" for _, lang, _ in load(name)):
+            assert name in out
+    assert "nudge_en_round7.tsv" in out and "held out" in out

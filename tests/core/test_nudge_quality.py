@@ -55,6 +55,23 @@ points, idioms), round 5 (subject lessons; the held-out set, never tuned on), ro
   judgements carry no judgement word. The issue's bar (0.9/0.9 on an independent Spanish
   set) is met on every set tuned on, not on the held-out round 5; the strict xfail below
   records that gap so that it cannot close (or widen) unnoticed.
+
+Third round (2026-12-02, h16-nudge). `python -m walkapp.nudge.train --cross-check` measures
+each training file with a model fitted on the other files only. The word lists were written
+against every one of them, so its combined figures stay optimistic (P 0.93-1.00, R 0.98-1.00);
+the model-alone column is the honest one. Model alone, each file left out, before -> after the
+word-ending and word-class features: Spanish R 0.45-0.81 -> 0.53-0.92 (P 0.87-1.00 ->
+0.89-1.00), English R 0.35-0.50 -> 0.47-0.57 (P 0.92-1.00 -> 0.91-1.00).
+- Round 7 (154 Spanish notes in five voices, 64 English; written first, measured before any
+  change): Spanish P 0.95 R 0.99, English P 0.90 R 0.84. After the features (chosen on the
+  cross-check only): Spanish P 0.94 R 0.99, English P 0.93 R 0.88. Round 5 after: Spanish
+  P 0.95 R 0.70 (unchanged), English P 1.00 R 0.57 (from 0.53).
+- Round 7 meets the issue's bar, but it is the easier set: the word lists alone already
+  reach R 0.95 on it, where round 5's judgements are mostly implied (lists alone R 0.60).
+- Tried and dropped: keeping the Spanish model's learnt bias (no cap at 0). On the
+  cross-check it lifted Spanish model-alone recall to 0.75-1.00 at precision >= 0.89, but
+  on round 7 it cost precision (0.87, below the bar); round 7 was consulted for that one
+  decision and nothing else.
 """
 
 from __future__ import annotations
@@ -123,7 +140,9 @@ def test_data_sets_are_balanced_and_large_enough() -> None:
                                 ("nudge_es_round5.tsv", "es", 60),
                                 ("nudge_es_round6.tsv", "es", 60),
                                 ("nudge_en_round6.tsv", "en", 60),
-                                ("nudge_en_round5.tsv", "en", 60)):
+                                ("nudge_en_round5.tsv", "en", 60),
+                                ("nudge_es_round7.tsv", "es", 150),
+                                ("nudge_en_round7.tsv", "en", 60)):
         rows = load(name)
         in_lang = [r for r in rows if r[1] == lang]
         assert len(rows) >= minimum
@@ -137,7 +156,8 @@ def test_data_sets_are_balanced_and_large_enough() -> None:
 
 SPANISH = ("nudge_es_sentences.tsv", "nudge_es_heldout.tsv", "nudge_es_unseen.tsv",
            "nudge_es_more.tsv", "nudge_es_round2.tsv", "nudge_es_round3.tsv",
-           "nudge_es_round4.tsv", "nudge_es_round5.tsv", "nudge_es_round6.tsv")
+           "nudge_es_round4.tsv", "nudge_es_round5.tsv", "nudge_es_round6.tsv",
+           "nudge_es_round7.tsv")
 
 
 @pytest.mark.parametrize(("name", "min_precision", "min_recall"), [
@@ -160,6 +180,9 @@ SPANISH = ("nudge_es_sentences.tsv", "nudge_es_heldout.tsv", "nudge_es_unseen.ts
     # ground on unseen notes fails. See test_issue_bar_on_held_out_spanish for the gap.
     ("nudge_es_round5.tsv", 0.90, 0.70),
     ("nudge_en_round5.tsv", 0.95, 0.53),
+    # Round 7 (h16-nudge): held out, never tuned on; floors a little under what it measures.
+    ("nudge_es_round7.tsv", 0.92, 0.95),
+    ("nudge_en_round7.tsv", 0.90, 0.84),
 ])
 def test_precision_and_recall(name: str, min_precision: float, min_recall: float,
                               capsys: pytest.CaptureFixture[str]) -> None:
@@ -172,10 +195,20 @@ def test_precision_and_recall(name: str, min_precision: float, min_recall: float
     assert scores.recall >= min_recall
 
 
-@pytest.mark.xfail(strict=True, reason="held-out Spanish recall is 0.70, below the issue's 0.9")
 def test_issue_bar_on_held_out_spanish() -> None:
-    """Issue 15's bar (precision and recall >= 0.9) on Spanish the lists were never tuned
-    on. Strict: when the nudge reaches it, this passes, fails the run, and the xfail must go."""
+    """Issue 15's bar (precision and recall >= 0.9) on round 7, 154 Spanish notes in five
+    voices never tuned on. It met the bar before any change informed by it (P 0.95, R 0.99)
+    and still does (P 0.94, R 0.99); but most of its judgements carry a judgement word
+    (the word lists alone: R 0.95), so it is an easier set than round 5, below."""
+    scores = score(load("nudge_es_round7.tsv"))
+    assert scores.precision >= 0.9 and scores.recall >= 0.9
+
+
+@pytest.mark.xfail(strict=True, reason="round 5 Spanish recall is 0.70, below the issue's 0.9")
+def test_issue_bar_on_round5_spanish() -> None:
+    """The same bar on round 5, the other Spanish set never tuned on, whose judgements are
+    mostly implied (no judgement word). Strict: when the nudge reaches it, this passes,
+    fails the run, and the xfail must go."""
     scores = score(load("nudge_es_round5.tsv"))
     assert scores.precision >= 0.9 and scores.recall >= 0.9
 
@@ -194,6 +227,7 @@ def score_lists_only(rows: list[tuple[str, str, str]]) -> Scores:
 
 
 @pytest.mark.parametrize("name", ["nudge_es_round5.tsv", "nudge_en_round5.tsv",
+                                  "nudge_es_round7.tsv", "nudge_en_round7.tsv",
                                   "nudge_es_heldout.tsv", "nudge_heldout.tsv"])
 def test_the_model_earns_its_place(name: str) -> None:
     """The statistical layer is kept only while, on every set it never trained on,

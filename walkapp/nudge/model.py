@@ -3,7 +3,9 @@ judgements a word list cannot list ("los alumnos parecían perdidos en la segund
 
 The word lists run first and their flags stay; this model only looks at the sentences they
 left alone. It scores a sentence from its words (lower-cased, accent-free, numbers as `#`),
-the pairs of adjacent words, and three cues (an exclamation, a question, quoted or reported words).
+the pairs of adjacent words, the endings of longer words (alone and after the word
+before), a few word classes before the next word, and three cues (an exclamation, a
+question, quoted or reported words).
 Above the model's threshold the sentence gets an "evaluative" flag over the words that
 weighed most, so the underline shows why.
 
@@ -66,11 +68,67 @@ def word_feature(key: str) -> str:
     return "#" if any(c.isdigit() for c in key) else key
 
 
+# Suffix features: the last letters of a longer word, alone and after the word before it,
+# so that an unseen inflection or derivation of a seen root counts ("aburridísimos" after
+# "aburrido", "muy" + any "-ado" adjective, "-ísimo" superlatives). "~" never occurs in a
+# normalised word, so a suffix cannot collide with one.
+SUFFIX_MIN_LENGTH = 6
+SUFFIX_LETTERS = 4
+
+
+# Word classes whose next word carries a judgement more often than not: the model learns
+# one weight for "<int> ~able" whichever intensifier it is, so a pair never seen counts.
+# Normalised (lower-case, accent-free) forms, Spanish and English together (they do not
+# collide in a way that matters: the weights are learnt per language).
+CLASSES = {
+    "<int>": frozenset({"muy", "super", "demasiado", "demasiada", "bastante", "tan", "re",
+                        "poco", "nada", "mas", "menos", "tremendo", "tremenda", "harto",
+                        "very", "really", "so", "too", "quite", "pretty", "rather",
+                        "extremely", "totally", "incredibly", "bit", "way", "far"}),
+    "<modal>": frozenset({"deberia", "deberian", "tendria", "tendrian", "habria", "falta",
+                          "falto", "faltaba", "sobra", "ojala", "should", "needs", "need",
+                          "must", "ought", "lacked", "lacks", "lacking", "could"}),
+    "<me>": frozenset({"me", "nos", "i", "we"}),
+    "<seem>": frozenset({"parecia", "parecian", "parece", "parecen", "se", "veia", "veian",
+                         "nota", "notaba", "seemed", "seems", "looked", "looks", "felt",
+                         "feels"}),
+}
+_CLASS_OF = {w: name for name, members in CLASSES.items() for w in members}
+
+
+def _shape(word: str) -> str:
+    """A word as the generalising features see it: its ending when it is long enough."""
+    if len(word) >= SUFFIX_MIN_LENGTH and word.isalpha():
+        return "~" + word[-SUFFIX_LETTERS:]
+    return word
+
+
+def suffix_features(words: Sequence[str]) -> list[str]:
+    """The generalising features of a sentence's words: each longer word's ending, that
+    ending after the word before it, and after a class word its class alone and its class
+    before the next word's shape."""
+    out = []
+    previous = ""
+    for w in words:
+        shape = _shape(w)
+        if shape != w:
+            out.append(shape)
+            if previous:
+                out.append(f"{previous} {shape}")
+        cls = _CLASS_OF.get(previous)
+        if cls is not None:
+            out.append(cls)
+            out.append(f"{cls} {shape}")
+        previous = w
+    return out
+
+
 def sentence_probability(model: Model, words: Sequence[str], text: str, quotes: bool) -> float:
     """`probability(features(words, text, quotes))`, without the sorting training needs: this runs
     on every pause in typing."""
     found = set(words)
     found.update(map(" ".join, pairwise(words)))
+    found.update(suffix_features(words))
     get = model.weights.get
     total = sum(get(f, 0.0) for f in found)
     for cue, present in ((EXCLAMATION, "!" in text), (QUESTION, "?" in text),
@@ -88,6 +146,7 @@ def features(words: Sequence[str], text: str, quotes: bool) -> list[str]:
     that training adds them up in the same order on every run."""
     found = set(words)
     found.update(f"{a} {b}" for a, b in pairwise(words))
+    found.update(suffix_features(words))
     if "!" in text:
         found.add(EXCLAMATION)
     if "?" in text:
