@@ -289,7 +289,7 @@ class JournalData:
 class ThanksData:
     walk: WalkHeading
     visit: VisitLine
-    addressee: str               # "the host of Visit 3", or the teacher's name if shown
+    addressee: str               # "colleague", or the teacher's name if shown: "Dear …,"
     noticed: tuple[str, ...]     # descriptive "I noticed" notes from this visit
     wondering: str | None = None
     signed: str = "The learning-walk group"
