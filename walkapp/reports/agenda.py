@@ -12,8 +12,8 @@ from __future__ import annotations
 
 from datetime import datetime, time, timedelta
 
-from reportlab.lib.units import mm
 from reportlab.lib.styles import ParagraphStyle
+from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, Paragraph, Spacer, Table, TableStyle
 
 from walkapp import formatting as fmt

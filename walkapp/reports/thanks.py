@@ -11,8 +11,8 @@ the letter past a page or two.
 
 from __future__ import annotations
 
-from reportlab.lib.units import mm
 from reportlab.lib.styles import ParagraphStyle
+from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, Paragraph, Spacer
 
 from walkapp import formatting as fmt
