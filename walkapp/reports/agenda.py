@@ -11,6 +11,7 @@ start time the times are shown from the start ("0:25"), never invented.
 from __future__ import annotations
 
 from datetime import datetime, time, timedelta
+from typing import Any
 
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
@@ -128,7 +129,7 @@ def _running_order(data: AgendaData, times: list[tuple[int, int]], width: float
     table = Table(rows, colWidths=[TIME_COLUMN, width - TIME_COLUMN - MINUTES_COLUMN,
                                    MINUTES_COLUMN], hAlign="LEFT", repeatRows=1,
                   splitByRow=1)
-    commands: list[tuple[object, ...]] = [
+    commands: list[tuple[Any, ...]] = [
         *TABLE_FONT, ("VALIGN", (0, 0), (-1, -1), "TOP"),
         ("LEFTPADDING", (0, 0), (-1, -1), CELL_PADDING),
         ("RIGHTPADDING", (0, 0), (-1, -1), CELL_PADDING),
