@@ -30,6 +30,8 @@ REPORT_NAME = "Agenda"
 TIME_COLUMN = 34 * mm
 CELL_PADDING = 5  # table_style's left padding: the words line up with the step's title
 MINUTES_COLUMN = 26 * mm
+SIDE_BY_SIDE_MAX = 90 * mm  # roles and norms taller than this are not set side by side
+CELL_WORDS = 600  # characters of one running-order row's words (a row cannot split)
 
 
 def schedule(steps: tuple[AgendaStep, ...]) -> list[tuple[int, int]]:
@@ -85,6 +87,12 @@ def _tight_style(*, right: bool = False) -> ParagraphStyle:
     return ParagraphStyle(f"agenda-{parent.name}", parent=parent, leading=11)
 
 
+def _flat(value: str | None) -> str:
+    """User or protocol text for a running-order row: one line of words (blank-line runs
+    and line breaks read as spaces), escaped, cut visibly past CELL_WORDS characters."""
+    return text.markup(" ".join((value or "").split()), CELL_WORDS)
+
+
 def _tight(value: str, *, right: bool = False) -> Paragraph:
     return Paragraph(text.markup(value, 600), _tight_style(right=right))
 
@@ -102,28 +110,30 @@ def _running_order(data: AgendaData, times: list[tuple[int, int]], width: float
     phase_rows: list[int] = []
     for phase in data.phases:
         minutes = sum(s.minutes for s in phase.steps)
-        summary = (f" <font size='8' color='{MUTED_HEX}'>· {text.markup(phase.summary)}</font>"
+        # A table row cannot split across pages: the words in a row are one line of text,
+        # cut visibly past CELL_WORDS (the whole summary is in the facilitator's script).
+        summary = (f" <font size='8' color='{MUTED_HEX}'>· {_flat(phase.summary)}</font>"
                    if phase.summary.strip() else "")
         phase_rows.append(len(rows))
-        rows.append([Paragraph(f"<b>{text.markup(phase.title)}</b>{summary}", _tight_style()), "",
+        rows.append([Paragraph(f"<b>{_flat(phase.title)}</b>{summary}", _tight_style()), "",
                      Paragraph(f"<b>{text.markup(fmt.duration(minutes * 60))}</b>",
                                _tight_style(right=True))])
         for step in phase.steps:
             begin, end = next(spans)
             said = step.detail or _corridor_line(step.route)
-            detail = (f" <font color='{MUTED_HEX}'>· {text.markup(said)}</font>"
+            detail = (f" <font color='{MUTED_HEX}'>· {_flat(said)}</font>"
                       if said else "")
             rows.append([_tight(_span(begin, end, data.start)),
-                         Paragraph(text.markup(step.title) + detail, _tight_style()),
+                         Paragraph(_flat(step.title) + detail, _tight_style()),
                          _tight(fmt.duration(step.minutes * 60), right=True)])
             for stop, (first, last) in zip(step.route, schedule(step.route), strict=True):
                 if stop.corridor:
                     continue  # said once on the visits step's line; the times show it
-                extra = (f" <font color='{MUTED_HEX}'>· {text.markup(stop.detail)}</font>"
+                extra = (f" <font color='{MUTED_HEX}'>· {_flat(stop.detail)}</font>"
                          if stop.detail else "")
                 # Indented under the visits step: its route, one line a stop.
                 rows.append([_tight(_span(begin + first, begin + last, data.start)),
-                             Paragraph("&nbsp;&nbsp;&nbsp;&nbsp;" + text.markup(stop.title)
+                             Paragraph("&nbsp;&nbsp;&nbsp;&nbsp;" + _flat(stop.title)
                                        + extra, _tight_style()),
                              _tight(fmt.duration(stop.minutes * 60), right=True)])
     table = Table(rows, colWidths=[TIME_COLUMN, width - TIME_COLUMN - MINUTES_COLUMN,
@@ -168,6 +178,10 @@ def _roles_and_norms(data: AgendaData, width: float, credit: Flowable) -> list[F
     cells = [[b.heading(title, 3), *body] for title, body in parts]
     cells[0] += [Spacer(1, 3 * mm), credit]
     table = Table([cells], colWidths=[half, half], hAlign="LEFT")
+    # A table row cannot split across pages: long roles or norms flow one after the
+    # other instead, across the page.
+    if table.wrap(width, SIDE_BY_SIDE_MAX)[1] > SIDE_BY_SIDE_MAX:
+        return [*b.section(*parts[0]), *b.section(*parts[1]), Spacer(1, 2 * mm), credit]
     table.setStyle(TableStyle([*TABLE_FONT, ("VALIGN", (0, 0), (-1, -1), "TOP"),
                                ("LEFTPADDING", (0, 0), (-1, -1), 0),
                                ("RIGHTPADDING", (0, 0), (0, 0), 6 * mm),
