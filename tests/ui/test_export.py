@@ -106,7 +106,7 @@ def test_journal_and_thanks_export(qtbot, services: Services, demo: d.Walk,  # n
     dialog.start_export()
     qtbot.waitUntil(lambda: (tmp_path / "t.pdf").exists() and dialog.open_button.isEnabled(),
                     timeout=20_000)
-    assert "To the host of Visit 4," in pdf_text((tmp_path / "t.pdf").read_bytes())
+    assert "Dear colleague," in pdf_text((tmp_path / "t.pdf").read_bytes())
 
 
 def test_a_failure_is_explained_and_the_form_comes_back(

@@ -28,9 +28,10 @@ def render(data: ActionTrackerData, paper: Paper = Paper.A4) -> bytes:
     story: list[Flowable] = [
         b.p(REPORT_NAME, "title"),
         b.p(f"{data.scope} · as of {fmt.long_date(today)}", "subtitle"),
-        b.p(f"{len(open_items)} open ({overdue} past due), "
-            f"{sum(1 for a in closed if a.status == 'done')} done, "
-            f"{sum(1 for a in closed if a.status == 'dropped')} dropped.", "body"),
+        b.p(f"{fmt.number(len(open_items))} open ({fmt.number(overdue)} past due), "
+            f"{fmt.number(sum(1 for a in closed if a.status == 'done'))} done, "
+            f"{fmt.number(sum(1 for a in closed if a.status == 'dropped'))} dropped.",
+            "body"),
     ]
     story += b.section("Open", _table(open_items, width, today),
                        "No open action items.")

@@ -1,17 +1,21 @@
-"""The session agenda: each step with its minutes and clock times, grouped by phase, with
-the step's script and prompts under it; who does what (the protocol's roles) and where the
-protocol comes from (its source).
+"""The session agenda, one page for a two-hour session: the running order as one table
+(a row per phase with its length and summary, a row per step with its clock times and
+minutes, the route one row per visit), then who does what and the norms side by side.
 
 Handed out at the start so everyone can see the time boundaries the group agreed to keep.
-Without a start time the times are shown from the start ("0:25"), never invented.
+What the facilitator says and asks at each step, and the protocol's source, are in the
+facilitator's script (walkapp.reports.script); the agenda says so in one line. Without a
+start time the times are shown from the start ("0:25"), never invented.
 """
 
 from __future__ import annotations
 
 from datetime import datetime, time, timedelta
+from typing import Any
 
+from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
-from reportlab.platypus import CondPageBreak, Flowable, Table, TableStyle
+from reportlab.platypus import Flowable, Paragraph, Spacer, Table, TableStyle
 
 from walkapp import formatting as fmt
 from walkapp.reports import blocks as b
@@ -20,12 +24,14 @@ from walkapp.reports import text
 from walkapp.reports.data import AgendaData, AgendaStep
 from walkapp.reports.page import PageSetup, build_pdf, usable_width
 from walkapp.reports.paper import Paper
-from walkapp.reports.styles import MUTED_HEX, RULE, TABLE_FONT, table_style
+from walkapp.reports.styles import ACCENT, MUTED_HEX, RULE, TABLE_FONT, TINT, styles
 
 REPORT_NAME = "Agenda"
 TIME_COLUMN = 34 * mm
 CELL_PADDING = 5  # table_style's left padding: the words line up with the step's title
-MINUTES_COLUMN = 22 * mm
+MINUTES_COLUMN = 26 * mm
+SIDE_BY_SIDE_MAX = 90 * mm  # roles and norms taller than this are not set side by side
+CELL_WORDS = 600  # characters of one running-order row's words (a row cannot split)
 
 
 def schedule(steps: tuple[AgendaStep, ...]) -> list[tuple[int, int]]:
@@ -58,98 +64,135 @@ def render(data: AgendaData, paper: Paper = Paper.A4) -> bytes:
     width = usable_width(paper)
     times = schedule(data.steps)
     total = times[-1][1] if times else 0
-    extra = [("Starts", fmt.clock(data.start) if data.start else ""),
-             ("Length", fmt.duration(total * 60) +
-              (f", ending at {_at(total, data.start)}" if data.start else ""))]
-    story: list[Flowable] = b.title_block(REPORT_NAME, data.walk, width, extra)
-    if data.roles:
-        story += b.section("Who does what", pb.roles(data.roles))
-    story += b.section("Running order", _running_order(data, times, width),
-                       "No steps are planned for this session.")
-    if data.norms:
-        story += b.section("Our norms", b.bullets(data.norms))
-    sourced = pb.source(data.source, data.origin)
-    if sourced:
-        story += b.section("Source", sourced)
+    # One line for the time: a two-hour session's agenda is one page.
+    when = (f"Starts {fmt.clock(data.start)}, " if data.start else "") + \
+        fmt.duration(total * 60) + (f", ending at {_at(total, data.start)}"
+                                    if data.start else "")
+    story: list[Flowable] = b.title_block(REPORT_NAME, data.walk, width,
+                                          [("Length", when)])[:-1]
+    order = _running_order(data, times, width)
+    story += [b.keep(b.heading("Running order", 2), order[0]), *order[1:]] if data.steps \
+        else b.section("Running order", [], "No steps are planned for this session.")
+    story += _roles_and_norms(data, width, _credit(data))
     setup = PageSetup(paper=paper, report_name=REPORT_NAME,
                       header_right=f"{data.walk.title} · {fmt.long_date(data.walk.walk_date)}",
                       subject="Learning walk agenda")
     return build_pdf(story, setup)
 
 
+def _tight_style(*, right: bool = False) -> ParagraphStyle:
+    """The running order's type: the table's, a little tighter (a row per step and stop
+    must fit a two-hour session on one page)."""
+    parent = styles().cell_right if right else styles().cell
+    return ParagraphStyle(f"agenda-{parent.name}", parent=parent, leading=11)
+
+
+def _flat(value: str | None) -> str:
+    """User or protocol text for a running-order row: one line of words (blank-line runs
+    and line breaks read as spaces), escaped, cut visibly past CELL_WORDS characters."""
+    return text.markup(" ".join((value or "").split()), CELL_WORDS)
+
+
+def _tight(value: str, *, right: bool = False) -> Paragraph:
+    return Paragraph(text.markup(value, 600), _tight_style(right=right))
+
+
 def _running_order(data: AgendaData, times: list[tuple[int, int]], width: float
                    ) -> list[Flowable]:
-    """Per phase: its heading and summary, then each step as a line (time, title, minutes)
-    with the step's script and prompts flowing under it. The words are paragraphs, not
-    table cells, so a long script runs on to the next page instead of failing."""
+    """One table for the whole session: a row per phase (its length and summary), a row
+    per step (time, title, minutes) and, for the visits step, one compact row per visit
+    and corridor talk. What to say at each step is the facilitator's script's, so a
+    two-hour session fits one page; the table splits by row when a session is longer."""
     head = "Time" if data.start else "From start"
     spans = iter(times)
-    out: list[Flowable] = []
+    rows: list[list[Flowable | list[Flowable] | str]] = [
+        [b.own(text.markup(h), "cell_head") for h in (head, "Step", "Minutes")]]
+    phase_rows: list[int] = []
     for phase in data.phases:
         minutes = sum(s.minutes for s in phase.steps)
-        length = fmt.duration(minutes * 60)
-        title = b.own(f"{text.markup(phase.title)} "
-                      f"<font color='{MUTED_HEX}'>· {length}</font>", "h2")
-        columns = _line(width, [b.own(text.markup(h), "cell_head")
-                                for h in (head, "Step", "Minutes")], header=True)
-        for index, step in enumerate(phase.steps):
+        # A table row cannot split across pages: the words in a row are one line of text,
+        # cut visibly past CELL_WORDS (the whole summary is in the facilitator's script).
+        summary = (f" <font size='8' color='{MUTED_HEX}'>· {_flat(phase.summary)}</font>"
+                   if phase.summary.strip() else "")
+        phase_rows.append(len(rows))
+        rows.append([Paragraph(f"<b>{_flat(phase.title)}</b>{summary}", _tight_style()), "",
+                     Paragraph(f"<b>{text.markup(fmt.duration(minutes * 60))}</b>",
+                               _tight_style(right=True))])
+        for step in phase.steps:
             begin, end = next(spans)
-            block = _step(data, step, begin, end, width)
-            if index:
-                out += block
-                continue
-            # The phase's heading, summary and column heads travel with its first step.
-            out += [CondPageBreak(40 * mm),
-                    b.keep(title, *pb.paragraphs(phase.summary, "small"), columns, block[0]),
-                    *block[1:]]
-    return out
+            said = step.detail or _corridor_line(step.route)
+            detail = (f" <font color='{MUTED_HEX}'>· {_flat(said)}</font>"
+                      if said else "")
+            rows.append([_tight(_span(begin, end, data.start)),
+                         Paragraph(_flat(step.title) + detail, _tight_style()),
+                         _tight(fmt.duration(step.minutes * 60), right=True)])
+            for stop, (first, last) in zip(step.route, schedule(step.route), strict=True):
+                if stop.corridor:
+                    continue  # said once on the visits step's line; the times show it
+                extra = (f" <font color='{MUTED_HEX}'>· {_flat(stop.detail)}</font>"
+                         if stop.detail else "")
+                # Indented under the visits step: its route, one line a stop.
+                rows.append([_tight(_span(begin + first, begin + last, data.start)),
+                             Paragraph("&nbsp;&nbsp;&nbsp;&nbsp;" + _flat(stop.title)
+                                       + extra, _tight_style()),
+                             _tight(fmt.duration(stop.minutes * 60), right=True)])
+    table = Table(rows, colWidths=[TIME_COLUMN, width - TIME_COLUMN - MINUTES_COLUMN,
+                                   MINUTES_COLUMN], hAlign="LEFT", repeatRows=1,
+                  splitByRow=1)
+    commands: list[tuple[Any, ...]] = [
+        *TABLE_FONT, ("VALIGN", (0, 0), (-1, -1), "TOP"),
+        ("LEFTPADDING", (0, 0), (-1, -1), CELL_PADDING),
+        ("RIGHTPADDING", (0, 0), (-1, -1), CELL_PADDING),
+        ("TOPPADDING", (0, 0), (-1, -1), 1), ("BOTTOMPADDING", (0, 0), (-1, -1), 1.5),
+        ("LINEBELOW", (0, 0), (-1, 0), 0.8, ACCENT), ("BACKGROUND", (0, 0), (-1, 0), TINT)]
+    for index in phase_rows:
+        # A phase's row spans the time and step columns and opens with a rule.
+        commands += [("SPAN", (0, index), (1, index)),
+                     ("LINEABOVE", (0, index), (-1, index), 0.6, RULE),
+                     ("TOPPADDING", (0, index), (-1, index), 3)]
+    table.setStyle(TableStyle(commands))
+    return [table]
 
 
-def _step(data: AgendaData, step: AgendaStep, begin: int, end: int, width: float
-          ) -> list[Flowable]:
-    what: list[Flowable] = [b.cell(step.title)]
-    if step.detail:
-        what.append(b.cell(step.detail, "small"))
-    row = _line(width, [b.cell(_span(begin, end, data.start)), what,
-                        b.cell(fmt.duration(step.minutes * 60), "cell_right")])
-    indent = TIME_COLUMN + CELL_PADDING
-    words = [*pb.paragraphs(step.script, "small", indent),
-             *pb.prompts(step.prompts, "small", indent)]
-    if step.route:
-        words.append(_route(data, step.route, begin, width))
-    # The line travels with the first of its words, so a step never ends a page alone.
-    return [b.keep(row, *words[:1]), *words[1:]] if words else [row]
+def _corridor_line(route: tuple[AgendaStep, ...]) -> str:
+    """"3 min corridor talk between visits: quiet notes; talk once out of earshot"."""
+    corridor = next((stop for stop in route if stop.corridor), None)
+    if corridor is None:
+        return ""
+    # How to use the corridor is the facilitator's script's; here only its length.
+    return f"Corridor talk of {fmt.duration(corridor.minutes * 60)} between visits"
 
 
-def _line(width: float, cells: list[Flowable | list[Flowable]], *, header: bool = False
-          ) -> Table:
-    out = Table([cells], colWidths=[TIME_COLUMN, width - TIME_COLUMN - MINUTES_COLUMN,
-                                    MINUTES_COLUMN], hAlign="LEFT", splitInRow=b.ROW_SPLIT)
-    if header:
-        out.setStyle(table_style(header=True, zebra=False))
-        return out
-    # A rule above each step, none below: the step's words under it read as its own.
-    out.setStyle(TableStyle([*TABLE_FONT, ("VALIGN", (0, 0), (-1, -1), "TOP"),
-                             ("LEFTPADDING", (0, 0), (-1, -1), CELL_PADDING),
-                             ("RIGHTPADDING", (0, 0), (-1, -1), CELL_PADDING),
-                             ("TOPPADDING", (0, 0), (-1, -1), 4),
-                             ("BOTTOMPADDING", (0, 0), (-1, -1), 2),
-                             ("LINEABOVE", (0, 0), (-1, 0), 0.4, RULE)]))
-    return out
+def _roles_and_norms(data: AgendaData, width: float, credit: Flowable) -> list[Flowable]:
+    """Who does what and the norms side by side (each half the width), the credit under
+    the roles; or whichever the walk has across the page, then the credit."""
+    parts = [(title, body) for title, body in
+             (("Who does what", pb.roles(data.roles, small=True)),
+              ("Our norms", b.bullets(data.norms, "small")))
+             if body]
+    if not parts:
+        return [Spacer(1, 2 * mm), credit]
+    if len(parts) == 1:
+        return [*b.section(*parts[0]), Spacer(1, 2 * mm), credit]
+    half = (width - 6 * mm) / 2
+    cells = [[b.heading(title, 3), *body] for title, body in parts]
+    cells[0] += [Spacer(1, 3 * mm), credit]
+    table = Table([cells], colWidths=[half, half], hAlign="LEFT")
+    # A table row cannot split across pages: long roles or norms flow one after the
+    # other instead, across the page.
+    if table.wrap(width, SIDE_BY_SIDE_MAX)[1] > SIDE_BY_SIDE_MAX:
+        return [*b.section(*parts[0]), *b.section(*parts[1]), Spacer(1, 2 * mm), credit]
+    table.setStyle(TableStyle([*TABLE_FONT, ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                               ("LEFTPADDING", (0, 0), (-1, -1), 0),
+                               ("RIGHTPADDING", (0, 0), (0, 0), 6 * mm),
+                               ("RIGHTPADDING", (1, 0), (1, 0), 0)]))
+    return [Spacer(1, 2 * mm), table]
 
 
-def _route(data: AgendaData, route: tuple[AgendaStep, ...], begin: int, width: float
-           ) -> Table:
-    """The visits and corridor talk, one compact line each, timed from the step's start."""
-    rows: list[list[Flowable | list[Flowable] | str]] = []
-    for step, (first, last) in zip(route, schedule(route), strict=True):
-        extra = (f" <font color='{MUTED_HEX}'>· {text.markup(step.detail)}</font>"
-                 if step.detail else "")
-        rows.append([b.cell(_span(begin + first, begin + last, data.start)),
-                     b.own(text.markup(step.title) + extra, "cell"),
-                     b.cell(fmt.duration(step.minutes * 60), "cell_right")])
-    out = Table(rows, colWidths=[TIME_COLUMN, width - TIME_COLUMN - MINUTES_COLUMN,
-                                 MINUTES_COLUMN], hAlign="LEFT", splitByRow=1,
-                splitInRow=b.ROW_SPLIT)
-    out.setStyle(table_style(header=False, zebra=False))
-    return out
+def _credit(data: AgendaData) -> Flowable:
+    """One small line: which protocol the steps come from (its source, address and notes
+    are in the facilitator's script, with what to say and ask at each step)."""
+    origin = data.origin or "Steps from the walk's protocol."
+    return b.p(origin, "small", limit=600,
+               suffix=" Its source, and what to say and ask at each step, are in the "
+                      "facilitator's script.")

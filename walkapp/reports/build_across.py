@@ -56,7 +56,9 @@ def action_tracker_data(services: Services, walk_id: str | None = None,
     """Action items of every walk — or, given a walk, of it and the earlier walks of its
     series (the items its pre-brief follows up; its own alone when it is in no series) —
     open items first (soonest due first), each with its origin walk and follow-ups."""
-    walks = {w.id: w for w in services.walks.list_walks()}
+    # Each walk's date and title, to name where an item came from: no walk summaries
+    # (their counts read the notes table) and no walk's plan.
+    walks = services.records.walk_labels()
     scope = "All walks"
     if walk_id is None:
         items = services.debrief.list_action_items()
@@ -69,8 +71,7 @@ def action_tracker_data(services: Services, walk_id: str | None = None,
                  f"{fmt.short_date(walk.walk_date)} ({walk.title})"
                  if place is not None and place.number > 1 else
                  f"This walk only: {fmt.short_date(walk.walk_date)} ({walk.title})")
-    return tracker_from_items(items, {k: (w.walk_date, w.title) for k, w in walks.items()},
-                              scope=scope, today=today)
+    return tracker_from_items(items, walks, scope=scope, today=today)
 
 
 def tracker_from_items(items: Iterable[d.ActionItem], walks: dict[str, tuple[date, str]],
@@ -102,15 +103,17 @@ def find_person(services: Services, walker: str, walk_id: str | None = None
     if not wanted:
         raise ValidationError("Name the walker whose journal you want, e.g. "
                               "--walker \"Carla Núñez\".")
-    walks = ([services.walks.get_walk(walk_id)] if walk_id is not None
-             else [services.walks.get_walk(s.id) for s in services.walks.list_walks()])
+    # Roster entries alone (one read), not every walk's plan.
+    people = services.records.roster_people(walk_id)
+    if walk_id is not None and not people:
+        services.walks.get_walk(walk_id)  # a walk that is gone says so
     found: dict[str, str] = {}
-    for walk in walks:
-        for person in walk.participants:
-            if person.person_id and name_key(person.display_name) == wanted:
-                found.setdefault(person.person_id, person.display_name)
+    for person in people:
+        if person.person_id and name_key(person.display_name) == wanted:
+            found.setdefault(person.person_id, person.display_name)
     if not found:
-        names = sorted({p.display_name for w in walks for p in w.walkers}, key=str.casefold)
+        names = sorted({p.display_name for p in people if p.role is d.Role.WALKER},
+                       key=str.casefold)
         where = "on this walk" if walk_id is not None else "on any walk"
         hint = f" Walkers {where}: {', '.join(names[:12])}." if names else ""
         raise NotFoundError(f"No walker named {walker!r} {where}.{hint}")
@@ -125,9 +128,10 @@ def journal_data(services: Services, walker: str, walk_id: str | None = None) ->
     """Every walk the walker was on, oldest first, with their commitments (and how each
     went when reviewed) and their reflections."""
     person_id, display = find_person(services, walker, walk_id)
-    records = [services.records.walk_record(s.id) for s in services.walks.list_walks()]
-    protocols = {r.walk.id: report_protocol(services, r.walk.id)[0] for r in records
-                 if any(p.person_id == person_id for p in r.walk.participants)}
+    # Only the walks they were on, and only their own commitments and reflections: never
+    # every walk's whole record (its notes above all).
+    records = services.records.walker_records(person_id)
+    protocols = {r.walk.id: report_protocol(services, r.walk.id)[0] for r in records}
     return journal_from_records(records, person_id, display, protocols)
 
 
@@ -174,6 +178,8 @@ def journal_from_records(records: Sequence[d.WalkRecord], person_id: str, displa
                             for r in _families(record.reflections)
                             if r.author_id in mine and r.text.strip())
         words = commitments_words((protocols or {}).get(record.walk.id))
-        entries.append(JournalWalk(heading(record.walk), commitments, reflections,
+        protocol = (protocols or {}).get(record.walk.id)
+        entries.append(JournalWalk(heading(record.walk, protocol.title if protocol else ""),
+                                   commitments, reflections,
                                    commitments_heading=words or "Commitments"))
     return JournalData(walker=display, walks=tuple(entries))

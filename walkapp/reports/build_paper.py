@@ -120,7 +120,7 @@ def _route(walk: d.Walk, phase: str) -> tuple[AgendaStep, ...]:
             # Explained once; the rest of the route stays one line per step.
             hint = "quiet notes; talk once out of earshot" if index == 1 else ""
             steps.append(AgendaStep(phase, "Corridor talk", walk.corridor_minutes, hint,
-                                    compact=True))
+                                    compact=True, corridor=True))
         steps.append(AgendaStep(phase, line.label, walk.visit_minutes, line.details,
                                 compact=True))
     return tuple(steps)

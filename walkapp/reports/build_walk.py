@@ -387,14 +387,17 @@ def thanks_data(record: d.WalkRecord, visit_number: int,
     wonder = next((n for n in mine if n.stem is d.Stem.WONDER),
                   next((n for n in mine if n.stem is d.Stem.QUESTION), None))
     labels = dict(stem_labels(protocol))
-    line = visit_line(walk, visit)
     shown = redact_visit(visit, walk)
-    addressee = shown.teacher_name or f"the host of {line.label}"
+    # The letter names its host once, in the salutation: the visit line at its foot (for
+    # whoever hands the notes out) carries room, grade and subject only.
+    line = VisitLine(number=visit.position, details=shown.details(show_teacher=False))
+    addressee = shown.teacher_name or "colleague"
     if walk.attribute_commitments and walk.walkers:
         signed = ", ".join(p.display_name for p in walk.walkers)
     else:
         signed = "The learning-walk group"
-    return ThanksData(walk=heading(walk), visit=line, addressee=addressee, noticed=noticed,
+    return ThanksData(walk=heading(walk, protocol.title if protocol is not None else ""),
+                      visit=line, addressee=addressee, noticed=noticed,
                       wondering=wonder.text if wonder else None, signed=signed,
                       noticed_heading=group_voice(labels[d.Stem.NOTICED]),
                       wondering_heading=group_voice(labels[wonder.stem if wonder

@@ -168,6 +168,7 @@ class AgendaStep:
     minutes: int
     detail: str = ""  # a line under the title (what the step is for)
     compact: bool = False  # route steps: the detail shares the title's line
+    corridor: bool = False  # the corridor talk between two visits (a route step)
     script: str = ""                  # what the facilitator says or does
     prompts: tuple[Prompt, ...] = ()  # questions answered during the step
     # The visits step: its visits and the corridor talk between them, one line each
@@ -289,7 +290,7 @@ class JournalData:
 class ThanksData:
     walk: WalkHeading
     visit: VisitLine
-    addressee: str               # "the host of Visit 3", or the teacher's name if shown
+    addressee: str               # "colleague", or the teacher's name if shown: "Dear …,"
     noticed: tuple[str, ...]     # descriptive "I noticed" notes from this visit
     wondering: str | None = None
     signed: str = "The learning-walk group"

@@ -13,6 +13,7 @@ from __future__ import annotations
 from typing import Any
 
 from reportlab.lib.units import mm
+from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Flowable, KeepTogether, Spacer, Table
 
 from walkapp import formatting as fmt
@@ -23,10 +24,11 @@ from walkapp.reports import text
 from walkapp.reports.data import CatcherStep, NoteCatcherData, VisitLine
 from walkapp.reports.page import PageSetup, build_pdf, usable_width
 from walkapp.reports.paper import Paper
-from walkapp.reports.styles import ACCENT, MUTED_HEX, RULE, TABLE_FONT, TINT, table_style
+from walkapp.reports.styles import ACCENT, MUTED_HEX, RULE, TABLE_FONT, TINT, styles, table_style
 
 REPORT_NAME = "Note-catcher"
-GRID_COLUMNS = 10   # visits per tick-grid table before it wraps into another
+TICK_PADDING = 2    # points each side of a tick box's label
+GRID_COLUMNS = 12   # visits per tick-grid table before it wraps into another
 LINE_HEIGHT = 7.5 * mm
 # Lines to write on under each stem; the first stem (I noticed) gets the most room.
 # Sized so that two visit blocks fit on a page of A4 or Letter.
@@ -92,17 +94,25 @@ def _grids(data: NoteCatcherData, width: float) -> list[Flowable]:
     out: list[Flowable] = []
     for start in range(0, len(visits), GRID_COLUMNS):
         chunk = visits[start:start + GRID_COLUMNS]
-        box = min(14 * mm, (width * 0.55) / len(chunk))
+        # Up to 12 boxes share 60 % of the width; each is at least as wide as its label
+        # ("V12") and the tight padding around it, so a label never wraps.
+        labels = [f"V{n}" if n > 0 else ("Visit" if n == 0 else "Seen") for n in chunk]
+        head_style = styles().cell_head
+        widest = max(stringWidth(label, head_style.fontName, head_style.fontSize)
+                     for label in labels)
+        box = max(widest + 2 * TICK_PADDING + 1,
+                  min(14 * mm, (width * 0.6) / len(chunk)))
         first = width - box * len(chunk)
         head = [b.own("Look-for", "cell_head")] + [
-            b.own(f"V{n}" if n > 0 else ("Visit" if n == 0 else "Seen"), "cell_head")
-            for n in chunk]
+            b.own(text.markup(label), "cell_head") for label in labels]
         rows = [[_look_for(lf)] + ["" for _ in chunk] for lf in data.look_fors]
         # splitInRow: a look-for with a long description continues on the next page.
         grid = Table([head, *rows], colWidths=[first] + [box] * len(chunk), repeatRows=1,
                      hAlign="LEFT", splitByRow=1, splitInRow=b.ROW_SPLIT)
         style = table_style(header=True, zebra=False)
         style.add("GRID", (1, 0), (-1, -1), 0.5, RULE)
+        style.add("LEFTPADDING", (1, 0), (-1, -1), TICK_PADDING)
+        style.add("RIGHTPADDING", (1, 0), (-1, -1), TICK_PADDING)
         grid.setStyle(style)
         out += [grid, Spacer(1, 3 * mm)]
     return out

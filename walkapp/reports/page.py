@@ -34,6 +34,9 @@ class PageSetup:
     header_right: str = ""      # the walk's title and date
     footer_left: str = "Learning walk record · about the walkers' learning, not an evaluation"
     subject: str = "Learning walk report"
+    # False for a letter (the thank-you note): no header, footer or page number, since a
+    # note handed to a colleague is not a report.
+    furniture: bool = True
 
 
 class _NumberedCanvas(Canvas):
@@ -67,6 +70,14 @@ class _NumberedCanvas(Canvas):
         number = self.getPageNumber()
         self.drawRightString(width - MARGIN, MARGIN - 9, f"Page {number} of {total}")
         self.restoreState()
+
+
+class _LetterCanvas(Canvas):
+    """A canvas with nothing drawn on it but the body (a letter has no page numbers)."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        kwargs["initialFontName"] = kwargs.get("initialFontName") or REGULAR
+        super().__init__(*args, **kwargs)
 
 
 def _decorate(setup: PageSetup) -> Any:
@@ -117,6 +128,10 @@ def build_pdf(story: Sequence[Flowable], setup: PageSetup) -> bytes:
         keywords=[], lang="en", initialFontName=REGULAR)
     frame = Frame(doc.leftMargin, doc.bottomMargin, doc.width, doc.height, id="body",
                   leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0)
+    if not setup.furniture:
+        doc.addPageTemplates([PageTemplate(id="page", frames=[frame])])
+        doc.build(list(story), canvasmaker=_LetterCanvas)
+        return buffer.getvalue()
     doc.addPageTemplates([PageTemplate(id="page", frames=[frame],
                                        onPage=_decorate(setup))])
     doc.build(list(story), canvasmaker=_NumberedCanvas)

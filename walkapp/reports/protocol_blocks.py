@@ -119,22 +119,26 @@ def prompts(items: Iterable[Prompt], style_name: str = "body", indent: float = 0
     return out
 
 
-def roles(items: Iterable[Role], indent: float = 0.0) -> list[Flowable]:
-    """"Facilitator — keeps time and the norms.", one paragraph per role."""
+def roles(items: Iterable[Role], indent: float = 0.0, *, small: bool = False
+          ) -> list[Flowable]:
+    """"Facilitator — keeps time and the norms.", one paragraph per role (`small`: in the
+    small type, for a one-page agenda)."""
     out: list[Flowable] = []
     for role in items:
         head = f"<b>{text.markup(role.title)}</b>"
         body = f" — {_markup(role.description)}" if role.description.strip() else ""
-        out.append(Paragraph(head + body, style("bullet", indent, True), bulletText="•"))
+        out.append(Paragraph(head + body, style("small" if small else "bullet", indent, True),
+                             bulletText="•"))
     return out
 
 
-def source(value: Source | None, origin: str = "") -> list[Flowable]:
+def source(value: Source | None, origin: str = "", citation_style: str = "body"
+           ) -> list[Flowable]:
     """Where the protocol comes from: the citation, its address and the note."""
     out: list[Flowable] = [Paragraph(text.markup(origin), styles().small)] if origin else []
     if value is None:
         return out
-    out += paragraphs(value.citation, "body")
+    out += paragraphs(value.citation, citation_style)
     if value.url.strip():
         out.append(Paragraph(text.markup(value.url), styles().small))
     out += paragraphs(value.note, "small")

@@ -1,56 +1,88 @@
-"""A thank-you note to the host of one visit: what we noticed, and one thing we wonder.
+"""A thank-you note to the host of one visit, written as a letter: what we noticed, and one
+thing we wonder.
 
-Descriptive evidence only — no praise, no verdict — and addressed to "the host of Visit n"
-unless the facilitator chose to show teacher names. It fits on one page in the usual case.
+Descriptive evidence only — no praise, no verdict. It opens "Dear colleague," (or, when the
+facilitator chose to show teacher names, "Dear <name>," — the only place the name appears),
+and has no report header, footer or page number: it is handed to a colleague, not filed.
+A small line at its foot says which visit it is for, so the facilitator can hand it to the
+right room. Each pasted text is read as one paragraph, so blank-line floods cannot stretch
+the letter past a page or two.
 """
 
 from __future__ import annotations
 
+from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
-from reportlab.platypus import Flowable, Spacer
+from reportlab.platypus import Flowable, Paragraph, Spacer
 
 from walkapp import formatting as fmt
 from walkapp.reports import blocks as b
+from walkapp.reports import text
 from walkapp.reports.data import ThanksData
+from walkapp.reports.fonts import ITALIC
 from walkapp.reports.page import PageSetup, build_pdf
 from walkapp.reports.paper import Paper
-from walkapp.reports.styles import ACCENT_HEX
+from walkapp.reports.styles import MUTED_HEX, styles
 
 REPORT_NAME = "Thank you"
 NOTE_LIMIT = 1_200  # one noticing is a sentence or two; a pasted essay is cut visibly
+FOCUS_LIMIT = 600
+
+
+def one_paragraph(value: str | None) -> str:
+    """A pasted text as one run of words: line breaks and blank-line runs read as spaces in
+    a letter (and cannot fill pages)."""
+    return " ".join((value or "").split())
+
+
+def _wondering_style() -> ParagraphStyle:
+    """The group's wondering, set off from the sentences around it (indented, italic)."""
+    letter = styles().letter
+    return ParagraphStyle("letter-wondering", parent=letter, fontName=ITALIC,
+                          leftIndent=14, rightIndent=14)
 
 
 def render(data: ThanksData, paper: Paper = Paper.A4) -> bytes:
-    visit = data.visit.label
-    where = f" ({data.visit.details})" if data.visit.details else ""
+    walk = data.walk
+    day = fmt.long_date(walk.walk_date)
+    at = f" at {text.markup(one_paragraph(walk.school), 300)}" if walk.school else ""
     story: list[Flowable] = [
-        b.own(f"<font color='{ACCENT_HEX}'>Thank you</font>", "title"),
-        b.p(f"for opening your classroom to our learning walk on "
-            f"{fmt.long_date(data.walk.walk_date)}", "subtitle"),
-        Spacer(1, 4 * mm),
-        b.p(f"To {data.addressee},", "letter"),
-        b.p(f"Our group visited {visit}{where} as part of a learning walk"
-            + (f" at {data.walk.school}" if data.walk.school else "") + ". "
-            "We came to learn about our own teaching, not to judge yours, and your room "
-            "gave us plenty to think about.", "letter", limit=1500),
+        Spacer(1, 8 * mm),
+        b.p(one_paragraph(data.addressee), "letter", prefix="Dear ", suffix=",", limit=300),
+        Spacer(1, 1 * mm),
+        b.own(f"Thank you for opening your classroom to us on {text.markup(day)}. We came "
+              f"as part of a learning walk{at}, to learn about our own teaching rather "
+              "than to judge yours, and your room gave us plenty to think about.", "letter"),
     ]
-    if data.walk.focus:
-        story.append(b.p(data.walk.focus, "letter", prefix="<b>What we were curious about:"
-                                                           "</b> ", limit=1500))
+    focus = one_paragraph(walk.focus)
+    if focus:
+        story.append(b.p(focus, "letter", prefix="The question we brought with us was: ",
+                         limit=FOCUS_LIMIT, suffix="" if focus[-1] in ".?!…" else "."))
     if data.noticed:
-        story.append(b.heading(data.noticed_heading, 2))
-        story += b.bullets(data.noticed, "letter", limit=NOTE_LIMIT)
+        story.append(b.p(one_paragraph(data.noticed_heading), "letter", limit=200))
+        story += b.bullets([one_paragraph(n) for n in data.noticed], "letter",
+                           limit=NOTE_LIMIT)
     if data.wondering:
-        story.append(b.heading(data.wondering_heading, 2))
-        story.append(b.p(data.wondering, "letter", limit=NOTE_LIMIT))
-    story += [Spacer(1, 2 * mm),
-              b.p("Thank you for letting us learn alongside you and your students.",
-                  "letter"),
-              Spacer(1, 4 * mm),
-              b.p(data.signed, "letter", prefix="With thanks,<br/>", limit=1500)]
-    setup = PageSetup(paper=paper, report_name=REPORT_NAME,
-                      header_right=f"{data.walk.title} · {fmt.long_date(data.walk.walk_date)}",
-                      subject="Learning walk thank-you note",
-                      footer_left="From a learning walk: about the walkers' learning, "
-                                  "not an evaluation")
+        story.append(b.p(one_paragraph(data.wondering_heading), "letter", limit=200))
+        story.append(Paragraph(text.markup(one_paragraph(data.wondering), NOTE_LIMIT),
+                               _wondering_style()))
+        story.append(b.own("It is a question we are taking back to our own classrooms.",
+                           "letter"))
+    story += [b.own("Thank you for letting us learn alongside you and your students.",
+                    "letter"),
+              Spacer(1, 3 * mm),
+              b.p(data.signed, "letter", prefix="With thanks,<br/>", limit=1500),
+              Spacer(1, 10 * mm),
+              b.p(_visit_line(data), "small",
+                  prefix=f"<font color='{MUTED_HEX}'>", suffix="</font>", limit=600)]
+    setup = PageSetup(paper=paper, report_name=REPORT_NAME, furniture=False,
+                      subject="Learning walk thank-you note")
     return build_pdf(story, setup)
+
+
+def _visit_line(data: ThanksData) -> str:
+    """"Learning walk — student talk · Monday, November 2, 2026 · Visit 2 (Room 7 · …)"."""
+    where = f" ({data.visit.details})" if data.visit.details else ""
+    return one_paragraph(" · ".join(v for v in (data.walk.title,
+                                                fmt.long_date(data.walk.walk_date),
+                                                f"{data.visit.label}{where}") if v))

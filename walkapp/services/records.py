@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 from sqlalchemy import select
 from sqlalchemy.orm import selectinload
 
@@ -11,7 +13,7 @@ from walkapp.services.base import ServiceBase
 from walkapp.services.debrief import _action_items
 from walkapp.services.history import notes_with_history
 from walkapp.services.reviews import read_reviews
-from walkapp.services.walks import load_walk
+from walkapp.services.walks import live, load_walk
 from walkapp.storage import models as m
 
 
@@ -57,3 +59,53 @@ class RecordService(ServiceBase):
                             patterns=tuple(patterns), next_steps=tuple(steps),
                             feedback=tuple(feedback), phase_log=tuple(log),
                             reviews=reviews, rewritten=rewritten)
+
+    # -- reads for the reports across walks: only what they print --------------------------
+    def roster_people(self, walk_id: str | None = None) -> list[d.Participant]:
+        """Roster entries that stand for a person (`person_id` set), of one walk or of every
+        walk not in the Trash: the growth journal finds its walker here without reading any
+        walk's plan or record."""
+        query = (select(m.Participant).join(m.Walk, m.Walk.id == m.Participant.walk_id)
+                 .where(live()).order_by(m.Walk.walk_date, m.Participant.position))
+        if walk_id is not None:
+            query = query.where(m.Participant.walk_id == walk_id)
+        with self.db.transaction() as session:
+            return [convert.participant(r) for r in session.scalars(query)]
+
+    def walker_records(self, person_id: str) -> list[d.WalkRecord]:
+        """Each walk (not in the Trash) `person_id` was on, with that person's commitments
+        and reflections only (conflict versions included): a growth journal's input, read
+        in one transaction and without any note, action item or other walker's words."""
+        with self.db.transaction() as session:
+            mine = list(session.execute(
+                select(m.Participant.id, m.Participant.walk_id)
+                .join(m.Walk, m.Walk.id == m.Participant.walk_id)
+                .where(m.Participant.person_id == person_id, live())))
+            if not mine:
+                return []
+            ids = [pid for pid, _ in mine]
+            walk_ids = sorted({wid for _, wid in mine})
+            walks = [convert.walk(r) for r in session.scalars(
+                select(m.Walk).where(m.Walk.id.in_(walk_ids))
+                .options(selectinload(m.Walk.participants), selectinload(m.Walk.groups),
+                         selectinload(m.Walk.visits), selectinload(m.Walk.look_fors),
+                         selectinload(m.Walk.norms)))]
+            commitments = convert.by_family(convert.commitment(r) for r in session.scalars(
+                select(m.Commitment).where(m.Commitment.participant_id.in_(ids),
+                                           m.Commitment.deleted_at.is_(None))
+                .order_by(m.Commitment.created_at, m.Commitment.id)))
+            reflections = convert.by_family(convert.reflection(r) for r in session.scalars(
+                select(m.Reflection).where(m.Reflection.author_id.in_(ids),
+                                           m.Reflection.deleted_at.is_(None))
+                .order_by(m.Reflection.created_at, m.Reflection.id)))
+        return [d.WalkRecord(walk=w,
+                             commitments=tuple(c for c in commitments if c.walk_id == w.id),
+                             reflections=tuple(r for r in reflections if r.walk_id == w.id))
+                for w in walks]
+
+    def walk_labels(self) -> dict[str, tuple[date, str]]:
+        """Every walk's (date, title) by id, Trash left out: how the action tracker names
+        the walk an item came from (two columns, nothing else)."""
+        with self.db.transaction() as session:
+            return {wid: (day, title) for wid, day, title in session.execute(
+                select(m.Walk.id, m.Walk.walk_date, m.Walk.title).where(live()))}

@@ -128,7 +128,7 @@ def test_thanks_note_uses_one_visit_and_one_wondering(demo: d.Walk, render: Rend
     out = pdf_text(render("thanks", demo.id, visit=2))
     flat = squash(out)
     visit2 = [n for n in sample.NOTES if n[0] == 1]
-    assert "To the host of Visit 2," in out and "We noticed" in out
+    assert "Dear colleague," in out and "We noticed" in out
     assert all(squash(t) in flat for _, _, stem, _, t in visit2 if stem is d.Stem.NOTICED)
     wonders = [t for _, _, stem, _, t in visit2 if stem is d.Stem.WONDER]
     assert squash(wonders[0]) in flat
@@ -202,6 +202,6 @@ def test_an_empty_walk_says_none_recorded_instead_of_blank_headings(
 
     norms = builtin_protocol("learning-walk").norms
     assert norms and squash(norms[0]) in squash(outs[ReportKind.NOTECATCHER])
-    assert "To the host of Visit 1," in outs[ReportKind.THANKS]
+    assert "Dear colleague," in outs[ReportKind.THANKS]
     assert "We noticed" not in outs[ReportKind.THANKS]
     assert "Nothing recorded for this walk." in outs[ReportKind.JOURNAL]

@@ -60,7 +60,7 @@ def test_no_teacher_names_details_or_walker_names_by_default(
         if kind is not ReportKind.NOTECATCHER:  # (the note-catcher has no walker names)
             assert not any(name in out for name in WALKERS), kind
     thanks = pdf_text(render("thanks", private_walk.id, visit=2))
-    assert "To the host of Visit 2," in thanks and "The learning-walk group" in thanks
+    assert "Dear colleague," in thanks and "The learning-walk group" in thanks
 
 
 def test_teacher_names_appear_only_when_opted_in(services: Services, private_walk: d.Walk,
@@ -68,7 +68,7 @@ def test_teacher_names_appear_only_when_opted_in(services: Services, private_wal
     services.walks.update_walk(private_walk.id, show_teacher_names=True)
     texts = _all_text(render, private_walk)
     assert TEACHERS[0] in texts[ReportKind.DEBRIEF] and TEACHERS[1] in texts[ReportKind.DEBRIEF]
-    assert f"To {TEACHERS[0]}," in texts[ReportKind.THANKS]
+    assert f"Dear {TEACHERS[0]}," in texts[ReportKind.THANKS]
     assert TEACHERS[1] not in texts[ReportKind.THANKS]  # only the host of this visit
     # Names alone: room, grade and subject still need include_visit_details.
     assert not any(room in out for out in texts.values() for room in ROOMS)

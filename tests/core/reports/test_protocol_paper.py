@@ -233,19 +233,22 @@ def load(which: Path | str) -> Protocol:
 
 # -- the agenda -------------------------------------------------------------------------
 @pytest.mark.parametrize("which", protocols())
-def test_the_agenda_prints_scripts_prompts_roles_and_source(
+def test_the_agenda_prints_phases_steps_and_roles(
         services: Services, render: Render, which: Path | str) -> None:
+    """The agenda is the running order (one page for a two-hour session); each step's
+    script and prompts, and the protocol's source, are the facilitator's script's (checked
+    in its own test below), and the agenda says so."""
     protocol = load(which)
     walk = walk_for(services, protocol)
     out = pdf_text(render("agenda", walk.id))
     flat = squash(out)
     for phase in protocol.phases:
-        assert squash(phase.title) in flat and squash(phase.summary) in flat
+        assert squash(phase.title) in flat and squash(" ".join(phase.summary.split())) in flat
         for step in phase.steps:
             assert squash(step.title) in flat
-            assert_words(step.script, flat)
-            assert_prompts(step.prompts, flat)
-    assert_roles_and_source(protocol, flat)
+    for role in protocol.roles:
+        assert squash(role.title) in flat and squash(role.description) in flat, role
+    assert squash("facilitator's script") in flat
 
 
 # -- the note-catcher -------------------------------------------------------------------
@@ -327,9 +330,8 @@ def test_the_facilitators_script_prints_the_whole_protocol(
 def test_a_long_script_is_printed_to_its_last_word(services: Services,
                                                   render: Render) -> None:
     walk = walk_for(services, stretched(odd_protocol()))
-    for kind in ("agenda", "script"):
-        out = pdf_text(render(kind, walk.id))
-        assert "LASTWORD" in out and "word699" in out and "not printed" not in out
+    out = pdf_text(render("script", walk.id))
+    assert "LASTWORD" in out and "word699" in out and "not printed" not in out
 
 
 HOSTILE = '<b>bold?</b> & <img src="http://x"> </i> ' + "Supercalifragilistic" * 6
@@ -346,7 +348,9 @@ def test_protocol_text_prints_literally(services: Services, render: Render) -> N
     walk = walk_for(services, odd)
     for kind in ("agenda", "notecatcher", "script"):
         flat = squash(pdf_text(render(kind, walk.id)))
-        assert squash(HOSTILE) in flat and squash("<i>") in flat, kind
+        assert squash(HOSTILE) in flat, kind
+        if kind != "agenda":  # (the agenda leaves prompts to the facilitator's script)
+            assert squash("<i>") in flat, kind
 
 
 def test_the_script_of_a_protocol_alone_uses_the_protocols_own_timings() -> None:

@@ -28,7 +28,7 @@ def run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
     ("notecatcher", ["--paper", "letter"], "Your name"),
     ("actions", [], "Action-item tracker"),
     ("journal", ["--walker", "Ben Okafor"], "Growth journal: Ben Okafor"),
-    ("thanks", ["--visit", "3"], "To the host of Visit 3,"),
+    ("thanks", ["--visit", "3"], "Dear colleague,"),
     ("script", [], "Facilitator's script"),
 ])
 def test_each_kind_writes_a_pdf(demo: d.Walk, tmp_path: Path,
