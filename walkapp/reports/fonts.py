@@ -11,7 +11,7 @@ import threading
 from functools import lru_cache
 
 from reportlab.lib.fonts import addMapping
-from reportlab.pdfbase import pdfmetrics
+from reportlab.pdfbase import pdfmetrics, ttfonts
 from reportlab.pdfbase.ttfonts import TTFError, TTFont
 
 from walkapp.errors import WalkappError
@@ -26,6 +26,28 @@ _FILES = {REGULAR: "DejaVuSans.ttf", BOLD: "DejaVuSans-Bold.ttf",
           ITALIC: "DejaVuSans-Oblique.ttf"}
 _lock = threading.Lock()
 _registered = False
+
+
+def _to_unicode_cmap(fontname: str, subset: list[int]) -> str:
+    """ReportLab's ToUnicode map, with code points above U+FFFF (emoji) written as UTF-16
+    surrogate pairs as the PDF format asks: ReportLab writes "<1F600>", which readers
+    reject, so copying, searching or reading an emoji aloud would fail."""
+    def hex16(value: int) -> str:
+        if isinstance(value, int) and value > 0xFFFF:
+            return chr(value).encode("utf-16-be").hex().upper()
+        return "%04X" % value
+    return "\n".join([
+        "/CIDInit /ProcSet findresource begin", "12 dict begin", "begincmap",
+        "/CIDSystemInfo", f"<< /Registry ({fontname})", f"/Ordering ({fontname})",
+        "/Supplement 0", ">> def", f"/CMapName /{fontname} def", "/CMapType 2 def",
+        "1 begincodespacerange", "<00> <%02X>" % (len(subset) - 1), "endcodespacerange",
+        "%d beginbfchar" % len(subset),
+        *(f"<{index:02X}> <{hex16(value)}>" for index, value in enumerate(subset)),
+        "endbfchar", "endcmap", "CMapName currentdict /CMap defineresource pop", "end",
+        "end"])
+
+
+ttfonts.makeToUnicodeCMap = _to_unicode_cmap
 
 
 def register_fonts() -> None:

@@ -66,15 +66,19 @@ def truncate(text: str, limit: int = PRINT_LIMIT) -> str:
     return f"{text[:limit]}… [{left_out:,} more characters not printed]"
 
 
-def plain(text: str | None, limit: int = PRINT_LIMIT) -> str:
-    """Text safe to draw on the page as it is (no markup is interpreted)."""
+def _clean(text: str | None, limit: int) -> str:
     if not text:
         return ""
     cleaned = _LINE_BREAKS.sub("\n", truncate(str(text), limit))
     cleaned = cleaned.replace("\t", "    ")
     cleaned = _CONTROL.sub(REPLACEMENT, cleaned)
-    cleaned = _MODIFIERS.sub("", cleaned)
-    return _replace_undrawable(cleaned)
+    return _MODIFIERS.sub("", cleaned)
+
+
+def plain(text: str | None, limit: int = PRINT_LIMIT) -> str:
+    """Text safe to draw on the page as it is, in the bundled font alone (no markup is
+    interpreted). Drawing it through `glyphs.draw_string` reaches the fallback fonts."""
+    return _replace_undrawable(_clean(text, limit))
 
 
 def one_line(text: str | None, limit: int = 300) -> str:
@@ -84,6 +88,17 @@ def one_line(text: str | None, limit: int = 300) -> str:
 
 
 def markup(text: str | None, limit: int = PRINT_LIMIT) -> str:
-    """Text for a Paragraph: escaped so it prints literally, line breaks kept."""
-    safe = escape(plain(text, limit), {'"': "&quot;"})
-    return safe.replace("\n", "<br/>")
+    """Text for a Paragraph: escaped so it prints literally, line breaks kept, each
+    character in a font that has it and right-to-left lines in display order."""
+    from walkapp.reports import glyphs
+
+    lines = []
+    for line in _clean(text, limit).split("\n"):
+        lines.append("".join(
+            _escape(piece) if not font else f'<font name="{font}">{_escape(piece)}</font>'
+            for font, piece in glyphs.runs(glyphs.visual(line))))
+    return "<br/>".join(lines)
+
+
+def _escape(piece: str) -> str:
+    return escape(piece, {'"': "&quot;"})
