@@ -8,9 +8,11 @@ when the document is saved.
 
 from __future__ import annotations
 
+import contextlib
 import io
 import re
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from contextvars import ContextVar
 from dataclasses import dataclass
 from typing import Any
 
@@ -104,6 +106,20 @@ def _fit(canvas: Canvas, value: str, font: str, size: float, room: float) -> str
     return line.rstrip() + "…" if line else ""
 
 
+_language: ContextVar[str] = ContextVar("walkapp_report_language", default="en")
+_LANG_TAG = re.compile(r"[A-Za-z]{2,8}(-[A-Za-z0-9]{1,8})*")
+
+
+@contextlib.contextmanager
+def document_language(tag: str) -> Iterator[None]:
+    """Reports built inside the block say `tag` ("zh", "he", "pt-BR") as their /Lang."""
+    token = _language.set(tag if _LANG_TAG.fullmatch(tag or "") else "en")
+    try:
+        yield
+    finally:
+        _language.reset(token)
+
+
 def build_pdf(story: Sequence[Flowable], setup: PageSetup) -> bytes:
     """Lay out `story` on decorated pages and return the PDF's bytes."""
     buffer = io.BytesIO()
@@ -113,7 +129,7 @@ def build_pdf(story: Sequence[Flowable], setup: PageSetup) -> bytes:
         # Metadata is generic on purpose: no walk title, school or person's name.
         title=f"{text.one_line(setup.report_name, 60)} (learning walk)",
         author="walkapp", subject=setup.subject, creator=f"walkapp {__version__}",
-        keywords=[], lang="en", initialFontName=REGULAR)
+        keywords=[], lang=_language.get(), initialFontName=REGULAR)
     frame = Frame(doc.leftMargin, doc.bottomMargin, doc.width, doc.height, id="body",
                   leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0)
     doc.addPageTemplates([PageTemplate(id="page", frames=[frame],

@@ -1,0 +1,114 @@
+"""Every script prints: a walk written in Chinese, Japanese, Korean, Arabic, Hebrew, Hindi
+and emoji draws every character with a real glyph, reads back in logical order, says its
+language, and a character no font has is named in the export's warning."""
+
+from __future__ import annotations
+
+import io
+import re
+from datetime import date
+from pathlib import Path
+
+import pytest
+from fontTools.ttLib import TTFont
+from pypdf import PdfReader
+
+from tests.core.reports.conftest import Render, pdf_text
+from walkapp import domain as d
+from walkapp.reports import ReportKind, ReportRequest, export_report, glyphs
+from walkapp.services import NewWalk, NoteDraft, Services
+
+SCRIPTS = {"zh": "学生们在小组里讨论问题", "ja": "生徒がペアで話し合っている",
+           "ko": "학생들이 짝과 토론한다", "ar": "الطلاب يتحدثون في مجموعات",
+           "he": "התלמידים מדברים בזוגות", "hi": "छात्र जोड़ियों में बात करते हैं",
+           "emoji": "Great work 😀 👍 🎉"}
+
+
+def written_in_every_script(services: Services, language: str = "zh") -> d.Walk:
+    walk = services.walks.create_walk(NewWalk(
+        title="学习漫步 " + SCRIPTS["he"], walk_date=date(2026, 3, 4),
+        focus=" / ".join(SCRIPTS.values()), school="서울 학교", language=language))
+    walker = services.plan.add_participant(walk.id, "王小明")
+    visit = services.plan.add_visit(walk.id)
+    for text in SCRIPTS.values():
+        services.notes.save_note(NoteDraft(walk_id=walk.id, author_id=walker.id, text=text,
+                                           stem=d.Stem.NOTICED, visit_id=visit.id))
+    services.debrief.add_pattern(walk.id, d.PatternKind.DESCRIBE, SCRIPTS["ar"])
+    return services.walks.get_walk(walk.id)
+
+
+def notdef_uses(pdf: bytes) -> dict[str, int]:
+    """For each embedded font subset: how many of its character codes draw glyph 0."""
+    found: dict[str, int] = {}
+    for page in PdfReader(io.BytesIO(pdf)).pages:
+        fonts = page["/Resources"]["/Font"]
+        for ref in fonts.values():
+            font = ref.get_object()
+            descriptor = font.get("/FontDescriptor")
+            if descriptor is None or "/FontFile2" not in descriptor.get_object():
+                continue
+            data = descriptor.get_object()["/FontFile2"].get_object().get_data()
+            face = TTFont(io.BytesIO(data))
+            order = face.getGlyphOrder()
+            cmap = face.getBestCmap() or {}
+            found[str(font["/BaseFont"])] = sum(1 for gid in cmap.values()
+                                                if order.index(gid) == 0)
+    return found
+
+
+def test_the_setup_installs_the_fonts_the_chain_looks_for() -> None:
+    script = Path(__file__).parents[3].joinpath(".ci", "system-deps.sh").read_text()
+    listed = dict(re.findall(r"([\w-]+\.ttf)=([\w-]+)", script))
+    assert listed == {c.regular: c.package for c in glyphs.CHAIN}
+
+
+def test_each_script_gets_a_font_that_has_it() -> None:
+    missing = [name for name, text in SCRIPTS.items()
+               if any(glyphs.font_for(ord(ch)) is None for ch in text if ch != " ")]
+    assert not missing, ("no font for " + ", ".join(missing) + ": run "
+                         "`sh .ci/system-deps.sh test` as root")
+    assert glyphs.runs("Year 4 学生") == [("", "Year 4 "), ("WalkHan", "学生")]
+
+
+def test_a_word_keeps_one_font_when_one_font_has_it_all() -> None:
+    # "메모:" in two fonts was shaped with the first one's glyph numbers.
+    assert glyphs.runs("메모:") == [("WalkHangul", "메모:")]
+
+
+@pytest.mark.parametrize("kind", [ReportKind.DEBRIEF, ReportKind.THANKS])
+def test_every_character_is_drawn_with_a_real_glyph(services: Services, render: Render,
+                                                    kind: ReportKind) -> None:
+    walk = written_in_every_script(services)
+    with glyphs.collect_missing() as missing:
+        pdf = render(kind, walk.id, visit=1)
+    assert not missing
+    uses = notdef_uses(pdf)
+    assert len(uses) >= 6, uses   # DejaVu and the fallbacks, each embedded
+    assert all(count == 0 for count in uses.values()), uses
+
+
+def test_chinese_and_hebrew_read_back_in_logical_order(services: Services,
+                                                       render: Render) -> None:
+    out = pdf_text(render(ReportKind.DEBRIEF, written_in_every_script(services).id))
+    assert SCRIPTS["zh"] in out
+    assert SCRIPTS["he"] in out
+
+
+def test_the_pdf_says_the_walks_language(services: Services, render: Render) -> None:
+    pdf = render(ReportKind.DEBRIEF, written_in_every_script(services, "he").id)
+    assert PdfReader(io.BytesIO(pdf)).trailer["/Root"]["/Lang"] == "he"
+
+
+def test_a_character_no_font_has_is_named_with_the_package(
+        services: Services, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    walk = written_in_every_script(services)
+    monkeypatch.setattr(glyphs, "faces", lambda: ())
+    glyphs.font_for.cache_clear()
+    try:
+        result = export_report(services, ReportRequest(kind=ReportKind.DEBRIEF,
+                                                       walk_id=walk.id), tmp_path / "d.pdf")
+    finally:
+        glyphs.font_for.cache_clear()
+    assert len(result.warnings) == 1
+    assert "characters have no font" in result.warnings[0]
+    assert "U+" in result.warnings[0] and "fonts-droid-fallback" in result.warnings[0]
