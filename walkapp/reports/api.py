@@ -88,10 +88,9 @@ def export_report(services: Services, request: ReportRequest, path: str | Path,
                   progress: Progress | None = None,
                   is_judgemental: Callable[[str], bool] | None = None) -> ExportResult:
     """Render the report and write it to `path` atomically."""
+    from walkapp.reports import glyphs
     from walkapp.reports.output import write_pdf
     from walkapp.reports.page import count_pages
-
-    from walkapp.reports import glyphs
 
     started = clock.perf_counter()
     with glyphs.collect_missing() as missing:

@@ -48,6 +48,12 @@ def _to_unicode_cmap(fontname: str, subset: list[int]) -> str:
 
 
 ttfonts.makeToUnicodeCMap = _to_unicode_cmap
+# Shaping joins Arabic and forms Devanagari conjuncts (required features HarfBuzz always
+# applies); ReportLab also asks for Latin ligatures ("st", "fl" as one glyph), which would
+# make copied or searched text read "ﬆudents": off.
+_SHAPE_FEATURES = (ttfonts.shapeFragWord.__defaults__ or ({},))[0]
+if isinstance(_SHAPE_FEATURES, dict):
+    _SHAPE_FEATURES.update(liga=False, dlig=False)
 
 
 def register_fonts() -> None:
