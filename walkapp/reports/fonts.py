@@ -11,12 +11,12 @@ import threading
 from functools import lru_cache
 
 from reportlab.lib.fonts import addMapping
-from reportlab.pdfbase import pdfmetrics, ttfonts
+from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFError, TTFont
 
 from walkapp.errors import WalkappError
 from walkapp.paths import resource_path
-from walkapp.reports import text
+from walkapp.reports import shaping, text
 
 REGULAR = "WalkSans"
 BOLD = "WalkSans-Bold"
@@ -25,35 +25,8 @@ ITALIC = "WalkSans-Oblique"
 _FILES = {REGULAR: "DejaVuSans.ttf", BOLD: "DejaVuSans-Bold.ttf",
           ITALIC: "DejaVuSans-Oblique.ttf"}
 _lock = threading.Lock()
+shaping.install()
 _registered = False
-
-
-def _to_unicode_cmap(fontname: str, subset: list[int]) -> str:
-    """ReportLab's ToUnicode map, with code points above U+FFFF (emoji) written as UTF-16
-    surrogate pairs as the PDF format asks: ReportLab writes "<1F600>", which readers
-    reject, so copying, searching or reading an emoji aloud would fail."""
-    def hex16(value: int) -> str:
-        if isinstance(value, int) and value > 0xFFFF:
-            return chr(value).encode("utf-16-be").hex().upper()
-        return "%04X" % value
-    return "\n".join([
-        "/CIDInit /ProcSet findresource begin", "12 dict begin", "begincmap",
-        "/CIDSystemInfo", f"<< /Registry ({fontname})", f"/Ordering ({fontname})",
-        "/Supplement 0", ">> def", f"/CMapName /{fontname} def", "/CMapType 2 def",
-        "1 begincodespacerange", "<00> <%02X>" % (len(subset) - 1), "endcodespacerange",
-        "%d beginbfchar" % len(subset),
-        *(f"<{index:02X}> <{hex16(value)}>" for index, value in enumerate(subset)),
-        "endbfchar", "endcmap", "CMapName currentdict /CMap defineresource pop", "end",
-        "end"])
-
-
-ttfonts.makeToUnicodeCMap = _to_unicode_cmap
-# Shaping joins Arabic and forms Devanagari conjuncts (required features HarfBuzz always
-# applies); ReportLab also asks for Latin ligatures ("st", "fl" as one glyph), which would
-# make copied or searched text read "ﬆudents": off.
-_SHAPE_FEATURES = (ttfonts.shapeFragWord.__defaults__ or ({},))[0]
-if isinstance(_SHAPE_FEATURES, dict):
-    _SHAPE_FEATURES.update(liga=False, dlig=False)
 
 
 def register_fonts() -> None:

@@ -10,6 +10,7 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+from fontTools.ttLib import TTFont
 from pypdf import PdfReader
 
 from tests.core.reports.conftest import Render, pdf_text
@@ -36,16 +37,42 @@ def written_in_every_script(services: Services, language: str = "zh") -> d.Walk:
     return services.walks.get_walk(walk.id)
 
 
-def embedded_fonts(pdf: bytes) -> set[str]:
-    """The names of the TrueType subsets the PDF embeds."""
-    found: set[str] = set()
+def notdef_codes(pdf: bytes) -> dict[str, list[str]]:
+    """For each embedded subset, the characters it draws as .notdef (an empty box).
+
+    A ReportLab subset maps each used code to a glyph through its own cmap; a character the
+    font lacks gets a code (its ToUnicode entry, or a private-use one after shaping) that
+    the cmap leaves out, so it draws glyph 0."""
+    found: dict[str, list[str]] = {}
     for page in PdfReader(io.BytesIO(pdf)).pages:
         for ref in page["/Resources"]["/Font"].values():
             font = ref.get_object()
             descriptor = font.get("/FontDescriptor")
-            if descriptor is not None and "/FontFile2" in descriptor.get_object():
-                found.add(str(font["/BaseFont"]).split("+")[-1])
+            if descriptor is None or "/FontFile2" not in descriptor.get_object():
+                continue
+            data = descriptor.get_object()["/FontFile2"].get_object().get_data()
+            cmap = TTFont(io.BytesIO(data))["cmap"].tables[0].cmap
+            unicode_map = font["/ToUnicode"].get_object().get_data().decode("latin-1")
+            # Codes 0-127 stand for themselves in every subset whether used or not, and
+            # the unused ones point at nothing: only the other codes say what is drawn.
+            boxes = [value for code, value in
+                     re.findall(r"<([0-9A-F]{2})> <([0-9A-F]{4,8})>", unicode_map)
+                     if int(code, 16) != int(value, 16) and int(value, 16) >= 0x20
+                     and int(value, 16) != 0x7F and int(code, 16) not in cmap]
+            name = str(font["/BaseFont"]).split("+")[-1]
+            found[name] = found.get(name, []) + boxes
     return found
+
+
+def test_the_notdef_check_sees_an_empty_box() -> None:
+    from reportlab.platypus import Paragraph, SimpleDocTemplate
+
+    from walkapp.reports.styles import styles
+
+    out = io.BytesIO()
+    # Straight into the bundled font, past the fallback chain: DejaVu has no Chinese.
+    SimpleDocTemplate(out).build([Paragraph("abc é 学生", styles().body)])
+    assert notdef_codes(out.getvalue())["DejaVuSans"]
 
 
 def test_the_setup_installs_the_fonts_the_chain_looks_for() -> None:
@@ -74,8 +101,9 @@ def test_every_character_is_drawn_with_a_real_glyph(services: Services, render: 
     with glyphs.collect_missing() as missing:
         pdf = render(kind, walk.id, visit=1)
     assert not missing
-    fonts = embedded_fonts(pdf)
-    assert {"DroidSansFallback", "NanumGothic", "Symbola"} <= fonts, fonts
+    boxes = notdef_codes(pdf)
+    assert {"DroidSansFallback", "NanumGothic", "Symbola", "NotoSansDevanagari-Regular"} <= set(boxes)
+    assert not any(boxes.values()), boxes
 
 
 @pytest.mark.xfail(strict=True, reason="the page header is drawn on the canvas in the "

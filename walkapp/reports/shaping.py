@@ -1,0 +1,83 @@
+"""Three small corrections to ReportLab's text machinery, installed once with the fonts.
+
+- The ToUnicode map (what copy, search and screen readers read) wrote code points above
+  U+FFFF, every emoji, as five hex digits that readers reject: written as UTF-16 pairs.
+- HarfBuzz shaping (joined Arabic, Devanagari conjuncts, right-to-left words) comes with
+  Latin ligatures ReportLab asks for: "st" and "fl" drawn as one glyph, which copied text
+  then reads as "ﬆudents". Those two optional features are turned off; the features a
+  script needs are applied by HarfBuzz regardless.
+- ReportLab shapes a word with the font of its first piece, then looks the glyphs up in
+  each piece's own font: a word drawn in two fonts (the fallback chain's "메모:" or
+  "�⸦") got wrong glyphs or raised KeyError. Here each same-font piece of a word is shaped
+  on its own and the pieces are put back together.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from reportlab.pdfbase import pdfmetrics, ttfonts
+from reportlab.platypus import paragraph
+
+_installed = False
+
+
+def install() -> None:
+    """Apply the corrections (idempotent)."""
+    global _installed
+    if _installed:
+        return
+    ttfonts.makeToUnicodeCMap = _to_unicode_cmap
+    features = (ttfonts.shapeFragWord.__defaults__ or ({},))[0]
+    if isinstance(features, dict):
+        features.update(liga=False, dlig=False)
+    paragraph.shapeFragWord = _shape_by_font  # type: ignore[attr-defined]
+    _installed = True
+
+
+def _to_unicode_cmap(fontname: str, subset: list[int]) -> str:
+    """ReportLab's ToUnicode CMap, with code points above U+FFFF as surrogate pairs."""
+    def hex16(value: int) -> str:
+        if isinstance(value, int) and value > 0xFFFF:
+            return chr(value).encode("utf-16-be").hex().upper()
+        return f"{value:04X}"
+    return "\n".join([
+        "/CIDInit /ProcSet findresource begin", "12 dict begin", "begincmap",
+        "/CIDSystemInfo", f"<< /Registry ({fontname})", f"/Ordering ({fontname})",
+        "/Supplement 0", ">> def", f"/CMapName /{fontname} def", "/CMapType 2 def",
+        "1 begincodespacerange", f"<00> <{len(subset) - 1:02X}>", "endcodespacerange",
+        f"{len(subset)} beginbfchar",
+        *(f"<{index:02X}> <{hex16(value)}>" for index, value in enumerate(subset)),
+        "endbfchar", "endcmap", "CMapName currentdict /CMap defineresource pop", "end",
+        "end"])
+
+
+_original = ttfonts.shapeFragWord
+
+
+def _shape_by_font(word: Any, *args: Any, **kwargs: Any) -> Any:
+    """Shape each run of one font in a frag word separately (see the module docstring)."""
+    pieces = word[1:]
+    groups: list[list[Any]] = []
+    for item in pieces:
+        frag = item[0]
+        special = hasattr(frag, "cbDefn")
+        last = groups[-1][-1][0] if groups else None
+        if last is not None and (special or hasattr(last, "cbDefn")
+                                 or getattr(last, "fontName", None) == frag.fontName):
+            groups[-1].append(item)
+        else:
+            groups.append([item])
+    if len(groups) <= 1 or isinstance(word, ttfonts.ShapedFragWord):
+        return _original(word, *args, **kwargs)
+    shaped = []
+    for group in groups:
+        width = sum(pdfmetrics.stringWidth(text, frag.fontName, frag.fontSize)
+                    for frag, text in group if not hasattr(frag, "cbDefn"))
+        part = word.__class__([width, *group])
+        shaped.append(_original(part, *args, force=True, **kwargs))
+    joined = ttfonts.makeShapedFragWord(word)([])
+    for part in shaped:
+        joined.extend(part[1:])
+    joined.insert(0, sum(part[0] for part in shaped))
+    return joined
