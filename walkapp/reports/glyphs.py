@@ -38,6 +38,7 @@ from contextvars import ContextVar
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
+from typing import Any
 
 from bidi import get_display
 
@@ -327,3 +328,37 @@ def visual(line: str) -> str:
     if not shaping():
         return str(shown)
     return " ".join(word[::-1] if has_rtl(word) else word for word in shown.split(" "))
+
+
+def _pieces(line: str, font: str, size: float) -> list[tuple[str, str, float]]:
+    """(font, text, width) for each run of one line drawn straight on a canvas."""
+    from reportlab.pdfbase.pdfmetrics import stringWidth
+    from reportlab.pdfbase.ttfonts import shapeStr
+
+    out = []
+    for face, piece in runs(visual(line)):
+        name = face or font
+        if shaping():
+            # Shaped here, word by word as a Paragraph does: a canvas string is not.
+            piece = " ".join(shapeStr(word, name, size) if has_rtl(word) else word
+                             for word in piece.split(" "))
+        out.append((name, piece, float(stringWidth(piece, name, size))))
+    return out
+
+
+def line_width(line: str, font: str, size: float) -> float:
+    """How wide `draw_line` draws `line`."""
+    return sum(width for _, _, width in _pieces(line, font, size))
+
+
+def draw_line(canvas: Any, x: float, y: float, line: str, font: str, size: float, *,
+              right: bool = False) -> None:
+    """Draw one line of user text on a canvas (page headers) with the fallback fonts,
+    in display order and shaped; `right` puts its end at `x`."""
+    pieces = _pieces(line, font, size)
+    if right:
+        x -= sum(width for _, _, width in pieces)
+    for name, piece, width in pieces:
+        canvas.setFont(name, size)
+        canvas.drawString(x, y, piece)
+        x += width

@@ -20,7 +20,7 @@ from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate
 
 from walkapp import __version__
-from walkapp.reports import text
+from walkapp.reports import glyphs, text
 from walkapp.reports.fonts import ITALIC, REGULAR
 from walkapp.reports.paper import Paper
 from walkapp.reports.styles import HEADER_GAP, INK, MARGIN, MUTED, RULE
@@ -83,8 +83,10 @@ def _decorate(setup: PageSetup) -> Any:
         canvas.drawString(MARGIN, top, header_left)
         room = width - 2 * MARGIN - canvas.stringWidth(header_left, REGULAR, 8.5) - 24
         canvas.setFillColor(MUTED)
-        canvas.drawRightString(width - MARGIN, top,
-                               _fit(canvas, setup.header_right, REGULAR, 8.5, room))
+        # The walk's title may be in any script: drawn with the fallback fonts.
+        glyphs.draw_line(canvas, width - MARGIN, top,
+                         _fit(setup.header_right, REGULAR, 8.5, room), REGULAR, 8.5,
+                         right=True)
         canvas.setStrokeColor(RULE)
         canvas.setLineWidth(0.6)
         canvas.line(MARGIN, top - 5, width - MARGIN, top - 5)
@@ -96,12 +98,12 @@ def _decorate(setup: PageSetup) -> Any:
     return draw
 
 
-def _fit(canvas: Canvas, value: str, font: str, size: float, room: float) -> str:
+def _fit(value: str, font: str, size: float, room: float) -> str:
     """`value` on one line, shortened with an ellipsis to fit `room` points."""
-    line = text.one_line(value, 200)
-    if canvas.stringWidth(line, font, size) <= room:
+    line = text.line(value, 200)
+    if glyphs.line_width(line, font, size) <= room:
         return line
-    while line and canvas.stringWidth(line + "…", font, size) > room:
+    while line and glyphs.line_width(line + "…", font, size) > room:
         line = line[:-1]
     return line.rstrip() + "…" if line else ""
 

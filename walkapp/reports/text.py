@@ -87,6 +87,13 @@ def one_line(text: str | None, limit: int = 300) -> str:
     return flat if len(flat) <= limit else flat[: limit - 1].rstrip() + "…"
 
 
+def line(text: str | None, limit: int = 300) -> str:
+    """`one_line` for `glyphs.draw_line`, which reaches the fallback fonts: only characters
+    no font has become the replacement mark, there."""
+    flat = " ".join(_clean(text, limit * 4).split())
+    return flat if len(flat) <= limit else flat[: limit - 1].rstrip() + "…"
+
+
 def markup(text: str | None, limit: int = PRINT_LIMIT) -> str:
     """Text for a Paragraph: escaped so it prints literally, line breaks kept, each
     character in a font that has it and right-to-left lines in display order."""

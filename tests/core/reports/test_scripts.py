@@ -106,8 +106,6 @@ def test_every_character_is_drawn_with_a_real_glyph(services: Services, render: 
     assert not any(boxes.values()), boxes
 
 
-@pytest.mark.xfail(strict=True, reason="the page header is drawn on the canvas in the "
-                   "bundled font alone: a Chinese walk title prints there as U+FFFD")
 def test_the_page_header_draws_every_script(services: Services, render: Render) -> None:
     pdf = render(ReportKind.DEBRIEF, written_in_every_script(services).id)
     assert glyphs.REPLACEMENT not in pdf_text(pdf)
