@@ -15,7 +15,8 @@
 # missing and carries on.
 #
 # For tests: WALKAPP_LIBDIRS replaces the folders searched for libraries and
-# WALKAPP_SKIP_LDCONFIG=1 ignores the ldconfig cache.
+# WALKAPP_SKIP_LDCONFIG=1 ignores the ldconfig cache; WALKAPP_FONTDIRS replaces the
+# folders searched for fonts.
 set -eu
 what="${1:-test}"
 python="${PYTHON:-python3}"
@@ -36,8 +37,10 @@ fonts_scripts="NotoSansHebrew-Regular.ttf=fonts-noto-core NotoSansArabic-Regular
 NotoSansDevanagari-Regular.ttf=fonts-noto-core DroidSansFallbackFull.ttf=fonts-droid-fallback
 NanumGothic.ttf=fonts-nanum Symbola_hint.ttf=fonts-symbola"
 
+fontdirs="${WALKAPP_FONTDIRS:-/usr/share/fonts /usr/local/share/fonts ${HOME:-/nonexistent}/.local/share/fonts}"
+
 have_font_file() {
-    for dir in /usr/share/fonts /usr/local/share/fonts "${HOME:-/nonexistent}/.local/share/fonts"; do
+    for dir in $fontdirs; do
         [ -d "$dir" ] && [ -n "$(find "$dir" -name "$1" -print -quit 2>/dev/null)" ] && return 0
     done
     return 1
@@ -69,7 +72,7 @@ have_lib() {
 
 have_font() {
     # Qt draws text as empty boxes, silently, when there is no font at all.
-    for dir in /usr/share/fonts /usr/local/share/fonts "${HOME:-/nonexistent}/.local/share/fonts"; do
+    for dir in $fontdirs; do
         [ -d "$dir" ] && [ -n "$(find "$dir" -name '*.ttf' -print -quit 2>/dev/null)" ] && return 0
     done
     return 1
