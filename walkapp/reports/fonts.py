@@ -16,7 +16,7 @@ from reportlab.pdfbase.ttfonts import TTFError, TTFont
 
 from walkapp.errors import WalkappError
 from walkapp.paths import resource_path
-from walkapp.reports import shaping, text
+from walkapp.reports import glyphs, shaping, text
 
 REGULAR = "WalkSans"
 BOLD = "WalkSans-Bold"
@@ -73,3 +73,6 @@ def drawable_codepoints() -> frozenset[int]:
     bold = pdfmetrics.getFont(BOLD)
     assert isinstance(regular, TTFont) and isinstance(bold, TTFont)
     return _coverage(regular) & _coverage(bold)
+
+
+glyphs.use_bundled(drawable_codepoints)

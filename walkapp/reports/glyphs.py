@@ -27,20 +27,21 @@ letters of each right-to-left word left in reading order, since ReportLab's Harf
 from __future__ import annotations
 
 import contextlib
+import importlib.util
 import os
 import re
 import shutil
 import subprocess
 import threading
 import unicodedata
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextvars import ContextVar
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from bidi import get_display
+from bidi import get_display  # type: ignore[import-untyped]  # (no stubs)
 
 REPLACEMENT = "\ufffd"
 
@@ -92,6 +93,21 @@ class Face:
 
 
 _lock = threading.Lock()
+# What the bundled font draws: set by walkapp.reports.fonts when it is imported (a callable,
+# so the font is read only when a report first needs it). This module does not import
+# fonts, which imports the text cleaner, which uses this module.
+_bundled: Callable[[], frozenset[int]] | None = None
+
+
+def use_bundled(codes: Callable[[], frozenset[int]]) -> None:
+    """Tell the chain which code points the bundled font draws."""
+    global _bundled
+    _bundled = codes
+    font_for.cache_clear()
+
+
+def _bundled_codes() -> frozenset[int]:
+    return _bundled() if _bundled is not None else frozenset(range(0x20, 0x7F))
 _missing: ContextVar[set[str] | None] = ContextVar("walkapp_missing_glyphs", default=None)
 
 
@@ -201,9 +217,7 @@ def _register(face: Face) -> bool:
 @lru_cache(maxsize=8192)
 def font_for(code: int) -> str | None:
     """The fallback font that draws `code`, "" when the bundled font does, None if none."""
-    from walkapp.reports.fonts import drawable_codepoints
-
-    if code in drawable_codepoints():
+    if code in _bundled_codes():
         return ""
     for face in faces():
         if _covers(face, code) and _register(face):
@@ -241,7 +255,7 @@ def _word_runs(word: str) -> list[tuple[str, str]]:
         if whole is not None:
             return [(whole, word)]
     out: list[tuple[str, str]] = []
-    font, piece = "", []
+    font, piece = "", list[str]()
     for ch in word:
         if piece and unicodedata.category(ch) in _ATTACHED_CATEGORIES:
             piece.append(ch)   # stays with the letter it belongs to
@@ -262,9 +276,8 @@ def _word_runs(word: str) -> list[tuple[str, str]]:
 
 def _one_font(codes: list[int]) -> str | None:
     """The first font of the chain that has every one of `codes`, if any."""
-    from walkapp.reports.fonts import drawable_codepoints
-
-    if all(code in drawable_codepoints() for code in codes):
+    bundled = _bundled_codes()
+    if all(code in bundled for code in codes):
         return ""
     for face in faces():
         if all(_covers(face, code) for code in codes) and _register(face):
@@ -313,11 +326,7 @@ def has_rtl(text: str) -> bool:
 @lru_cache(maxsize=1)
 def shaping() -> bool:
     """Whether ReportLab can shape (join Arabic, reverse right-to-left words) here."""
-    try:
-        import uharfbuzz  # noqa: F401
-    except ImportError:
-        return False
-    return True
+    return importlib.util.find_spec("uharfbuzz") is not None
 
 
 def visual(line: str) -> str:

@@ -55,7 +55,7 @@ def _to_unicode_cmap(fontname: str, subset: list[int]) -> str:
 _original = ttfonts.shapeFragWord
 
 
-def _shape_by_font(word: Any, *args: Any, **kwargs: Any) -> Any:
+def _shape_by_font(word: Any, features: Any = None, force: bool = False) -> Any:
     """Shape each run of one font in a frag word separately (see the module docstring)."""
     pieces = word[1:]
     groups: list[list[Any]] = []
@@ -68,14 +68,16 @@ def _shape_by_font(word: Any, *args: Any, **kwargs: Any) -> Any:
             groups[-1].append(item)
         else:
             groups.append([item])
+    # ReportLab's own default features (edited by `install`) unless told otherwise.
+    chosen: dict[str, Any] = {} if features is None else {"features": features}
     if len(groups) <= 1 or isinstance(word, ttfonts.ShapedFragWord):
-        return _original(word, *args, **kwargs)
+        return _original(word, force=force, **chosen)
     shaped = []
     for group in groups:
         width = sum(pdfmetrics.stringWidth(text, frag.fontName, frag.fontSize)
                     for frag, text in group if not hasattr(frag, "cbDefn"))
         part = word.__class__([width, *group])
-        shaped.append(_original(part, *args, force=True, **kwargs))
+        shaped.append(_original(part, force=True, **chosen))
     joined = ttfonts.makeShapedFragWord(word)([])
     for part in shaped:
         joined.extend(part[1:])
