@@ -137,3 +137,21 @@ def test_a_character_no_font_has_is_named_with_the_package(
     assert len(result.warnings) == 1
     assert "characters have no font" in result.warnings[0]
     assert "U+" in result.warnings[0] and "fonts-droid-fallback" in result.warnings[0]
+
+
+def test_the_cli_prints_the_missing_characters(
+        services: Services, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+        capsys: pytest.CaptureFixture[str]) -> None:
+    from tests.core.reports.test_report_cli import run
+
+    walk = written_in_every_script(services)
+    monkeypatch.setattr(glyphs, "faces", lambda: ())
+    glyphs.font_for.cache_clear()
+    try:
+        code, out, err = run(capsys, "report", walk.id, "--kind", "debrief",
+                             "-o", str(tmp_path / "d.pdf"))
+    finally:
+        glyphs.font_for.cache_clear()
+    assert code == 0, err
+    assert "Warning: " in out and "no font on this computer" in out
+    assert "apt-get install fonts-noto-core" in out
