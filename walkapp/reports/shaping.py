@@ -6,6 +6,9 @@
   Latin ligatures ReportLab asks for: "st" and "fl" drawn as one glyph, which copied text
   then reads as "ﬆudents". Those two optional features are turned off; the features a
   script needs are applied by HarfBuzz regardless.
+- Shaping costs about eight times a plain layout, and only some scripts need it (joined or
+  reordered letters: Hebrew, Arabic, the Indic scripts, Thai…): a paragraph is shaped only
+  when its text holds one of them, with a copy of its style that says so.
 - ReportLab shapes a word with the font of its first piece, then looks the glyphs up in
   each piece's own font: a word drawn in two fonts (the fallback chain's "메모:" or
   "�⸦") got wrong glyphs or raised KeyError. Here each same-font piece of a word is shaped
@@ -14,7 +17,10 @@
 
 from __future__ import annotations
 
+import re
 from typing import Any
+
+from reportlab.lib.styles import ParagraphStyle
 
 from reportlab.pdfbase import pdfmetrics, ttfonts
 from reportlab.platypus import paragraph
@@ -32,7 +38,37 @@ def install() -> None:
     if isinstance(features, dict):
         features.update(liga=False, dlig=False)
     paragraph.shapeFragWord = _shape_by_font  # type: ignore[attr-defined]
+    paragraph.Paragraph.breakLines = _break_lines  # type: ignore[method-assign]
     _installed = True
+
+
+# Scripts whose letters HarfBuzz must join, reorder or combine to print right.
+_COMPLEX = re.compile("[\u0590-\u08ff\u0900-\u0dff\u0e00-\u0fff\u1000-\u109f"
+                      "\u1780-\u17ff\ufb1d-\ufdff\ufe70-\ufeff]")
+_break_lines_plain = paragraph.Paragraph.breakLines
+_shaped_styles: dict[int, tuple[ParagraphStyle, ParagraphStyle]] = {}
+
+
+def _shaped(style: ParagraphStyle) -> ParagraphStyle:
+    """A copy of `style` with shaping on (kept: styles are few and live for the process)."""
+    kept = _shaped_styles.get(id(style))
+    if kept is None or kept[0] is not style:
+        copy = ParagraphStyle(f"{style.name}-shaped", parent=style)
+        copy.shaping = 1
+        kept = _shaped_styles[id(style)] = (style, copy)
+    return kept[1]
+
+
+def _break_lines(self: paragraph.Paragraph, width: Any) -> Any:
+    style = self.style
+    if not getattr(style, "shaping", 0) and any(
+            _COMPLEX.search(getattr(frag, "text", "") or "") for frag in self.frags):
+        self.style = _shaped(style)
+        try:
+            return _break_lines_plain(self, width)
+        finally:
+            self.style = style
+    return _break_lines_plain(self, width)
 
 
 def _to_unicode_cmap(fontname: str, subset: list[int]) -> str:

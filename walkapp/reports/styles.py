@@ -57,8 +57,6 @@ def styles() -> Styles:
     register_fonts()
     base = ParagraphStyle("body", fontName=REGULAR, fontSize=10, leading=14.5, textColor=INK,
                           alignment=TA_LEFT, spaceAfter=4, splitLongWords=1,
-                          # HarfBuzz shaping: joins Arabic, orders right-to-left words.
-                          shaping=1,
                           allowWidows=0, allowOrphans=0)
 
     def derive(name: str, **kw: object) -> ParagraphStyle:

@@ -42,7 +42,7 @@ def notdef_codes(pdf: bytes) -> dict[str, list[str]]:
 
     A ReportLab subset maps each used code to a glyph through its own cmap; a character the
     font lacks gets a code (its ToUnicode entry, or a private-use one after shaping) that
-    the cmap leaves out, so it draws glyph 0."""
+    the cmap leaves out or sends to glyph 0."""
     found: dict[str, list[str]] = {}
     for page in PdfReader(io.BytesIO(pdf)).pages:
         for ref in page["/Resources"]["/Font"].values():
@@ -51,14 +51,16 @@ def notdef_codes(pdf: bytes) -> dict[str, list[str]]:
             if descriptor is None or "/FontFile2" not in descriptor.get_object():
                 continue
             data = descriptor.get_object()["/FontFile2"].get_object().get_data()
-            cmap = TTFont(io.BytesIO(data))["cmap"].tables[0].cmap
+            subset = TTFont(io.BytesIO(data))
+            cmap, notdef = subset["cmap"].tables[0].cmap, subset.getGlyphOrder()[0]
             unicode_map = font["/ToUnicode"].get_object().get_data().decode("latin-1")
             # Codes 0-127 stand for themselves in every subset whether used or not, and
             # the unused ones point at nothing: only the other codes say what is drawn.
             boxes = [value for code, value in
                      re.findall(r"<([0-9A-F]{2})> <([0-9A-F]{4,8})>", unicode_map)
                      if int(code, 16) != int(value, 16) and int(value, 16) >= 0x20
-                     and int(value, 16) != 0x7F and int(code, 16) not in cmap]
+                     and int(value, 16) != 0x7F
+                     and cmap.get(int(code, 16), notdef) == notdef]
             name = str(font["/BaseFont"]).split("+")[-1]
             found[name] = found.get(name, []) + boxes
     return found
@@ -70,8 +72,8 @@ def test_the_notdef_check_sees_an_empty_box() -> None:
     from walkapp.reports.styles import styles
 
     out = io.BytesIO()
-    # Straight into the bundled font, past the fallback chain: DejaVu has no Chinese.
-    SimpleDocTemplate(out).build([Paragraph("abc é 学生", styles().body)])
+    # Straight into the bundled font, past the fallback chain: DejaVu has no Devanagari.
+    SimpleDocTemplate(out).build([Paragraph("abc é नमस्ते", styles().body)])
     assert notdef_codes(out.getvalue())["DejaVuSans"]
 
 
@@ -105,6 +107,11 @@ def test_every_character_is_drawn_with_a_real_glyph(services: Services, render: 
     fallbacks = {"DroidSansFallback", "NanumGothic", "Symbola", "NotoSansDevanagari-Regular"}
     assert fallbacks <= set(boxes)
     assert not any(boxes.values()), boxes
+    # Text that is not shaped maps one code to one character: a character drawn as an
+    # empty box would be missing from the text read back.
+    out = pdf_text(pdf)
+    for name in ("zh", "ja", "ko", "emoji"):
+        assert SCRIPTS[name] in out, name
 
 
 def test_the_page_header_draws_every_script(services: Services, render: Render) -> None:
