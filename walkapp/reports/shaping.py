@@ -21,7 +21,6 @@ import re
 from typing import Any
 
 from reportlab.lib.styles import ParagraphStyle
-
 from reportlab.pdfbase import pdfmetrics, ttfonts
 from reportlab.platypus import paragraph
 
