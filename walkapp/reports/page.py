@@ -103,8 +103,16 @@ def _fit(value: str, font: str, size: float, room: float) -> str:
     line = text.line(value, 200)
     if glyphs.line_width(line, font, size) <= room:
         return line
-    while line and glyphs.line_width(line + "…", font, size) > room:
-        line = line[:-1]
+    # The longest start that fits with its ellipsis, found by halving (measuring a line
+    # splits it into font runs and shapes it: too slow to do once per character).
+    low, high = 0, len(line)
+    while low < high:
+        mid = (low + high + 1) // 2
+        if glyphs.line_width(line[:mid] + "…", font, size) <= room:
+            low = mid
+        else:
+            high = mid - 1
+    line = line[:low]
     return line.rstrip() + "…" if line else ""
 
 
