@@ -162,3 +162,13 @@ def test_the_cli_prints_the_missing_characters(
     assert code == 0, err
     assert "Warning: " in out and "no font on this computer" in out
     assert "apt-get install fonts-noto-core" in out
+
+
+def test_arabic_prints_joined_in_reading_order(services: Services, render: Render) -> None:
+    import unicodedata
+
+    out = pdf_text(render(ReportKind.DEBRIEF, written_in_every_script(services, "ar").id))
+    # Joined letters are drawn as their initial, medial and final forms…
+    assert any("\ufe70" <= ch <= "\ufeff" for ch in out)
+    # …and read back as the words typed, in order.
+    assert SCRIPTS["ar"] in unicodedata.normalize("NFKC", out)
