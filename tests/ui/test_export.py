@@ -151,7 +151,7 @@ def test_characters_without_a_font_are_named_after_saving(
     from walkapp.reports import ExportResult
 
     dialog = make(qtbot, services, demo, asker, opened)
-    warning = "1 character has no font on this computer and print as �: 学 (U+5B66)."
+    warning = "1 character has no font on this computer and prints as �: 学 (U+5B66)."
     dialog._done(ExportResult(path=tmp_path / "d.pdf", pages=1, bytes=10, seconds=0.1,
                               warnings=(warning,)))
     assert "Saved" in dialog.status.text() and "U+5B66" in dialog.status.text()

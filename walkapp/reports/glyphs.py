@@ -108,6 +108,8 @@ def use_bundled(codes: Callable[[], frozenset[int]]) -> None:
 
 def _bundled_codes() -> frozenset[int]:
     return _bundled() if _bundled is not None else frozenset(range(0x20, 0x7F))
+
+
 _missing: ContextVar[set[str] | None] = ContextVar("walkapp_missing_glyphs", default=None)
 
 
@@ -164,7 +166,7 @@ def faces() -> tuple[Face, ...]:
     # Every other Noto TrueType face covers one more script (Thai, Bengali, Tamil…).
     known = {c.regular for c in CHAIN}
     for filename in sorted(files):
-        if (filename.startswith(("NotoSans-", "NotoSans", "NotoSerif"))
+        if (filename.startswith(("NotoSans", "NotoSerif"))
                 and filename.endswith("-Regular.ttf") and filename not in known
                 and "Mono" not in filename and "Display" not in filename):
             path, coverage = files[filename]
@@ -310,8 +312,8 @@ def missing_message(missing: set[str] | frozenset[str]) -> str:
     named = ", ".join(f"{ch} (U+{ord(ch):04X})" for ch in shown)
     more = f" and {len(missing) - len(shown)} more" if len(missing) > len(shown) else ""
     count = f"{len(missing)} character" + ("s" if len(missing) != 1 else "")
-    verb = "has" if len(missing) == 1 else "have"
-    return (f"{count} {verb} no font on this computer and print as {REPLACEMENT}: "
+    has, prints = ("has", "prints") if len(missing) == 1 else ("have", "print")
+    return (f"{count} {has} no font on this computer and {prints} as {REPLACEMENT}: "
             f"{named}{more}. Install the fonts with: apt-get install "
             f"{' '.join(PACKAGES)} (or the Noto fonts for that script), then export again.")
 
