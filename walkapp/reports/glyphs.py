@@ -331,6 +331,12 @@ def shaping() -> bool:
     return importlib.util.find_spec("uharfbuzz") is not None
 
 
+def paragraph_order(line: str) -> str:
+    """A line for a Paragraph: as typed when shaping is on (walkapp.reports.bidi_lines
+    orders each printed line once it is broken), else in display order here."""
+    return line if shaping() else visual(line)
+
+
 def visual(line: str) -> str:
     """One line in display order. Without shaping the letters are reversed here too."""
     if not has_rtl(line):

@@ -24,6 +24,8 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.pdfbase import pdfmetrics, ttfonts
 from reportlab.platypus import paragraph
 
+from walkapp.reports import bidi_lines
+
 _installed = False
 
 
@@ -60,13 +62,18 @@ def _shaped(style: ParagraphStyle) -> ParagraphStyle:
 
 def _break_lines(self: paragraph.Paragraph, width: Any) -> Any:
     style = self.style
-    if not getattr(style, "shaping", 0) and any(
-            _COMPLEX.search(getattr(frag, "text", "") or "") for frag in self.frags):
+    text = "".join(getattr(frag, "text", "") or "" for frag in self.frags)
+    if not getattr(style, "shaping", 0) and _COMPLEX.search(text):
+        # (Read before breaking: ReportLab replaces the frags with shaped words.)
+        reorder = bidi_lines.needs_reordering(self.frags)
         self.style = _shaped(style)
         try:
-            return _break_lines_plain(self, width)
+            lines = _break_lines_plain(self, width)
         finally:
             self.style = style
+        if reorder:
+            bidi_lines.reorder(lines, bidi_lines.base_is_rtl(text))
+        return lines
     return _break_lines_plain(self, width)
 
 

@@ -103,7 +103,7 @@ def markup(text: str | None, limit: int = PRINT_LIMIT) -> str:
     for line in _clean(text, limit).split("\n"):
         lines.append("".join(
             _escape(piece) if not font else f'<font name="{font}">{_escape(piece)}</font>'
-            for font, piece in glyphs.runs(glyphs.visual(line))))
+            for font, piece in glyphs.runs(glyphs.paragraph_order(line))))
     return "<br/>".join(lines)
 
 
