@@ -17,11 +17,12 @@ report still prints, and each character no font has is drawn as U+FFFD and *coll
 (`collect_missing`), so the export can name the characters and the package to install.
 
 `runs(text)` splits text into (font, piece) runs, the one place every kind's Paragraph
-markup is made from (walkapp.reports.text.markup). `visual(text)` puts a line that holds
-right-to-left text into display order with python-bidi (the Unicode bidi algorithm, which
-ReportLab only offers through a package that is not on PyPI): words in display order, the
-letters of each right-to-left word left in reading order, since ReportLab's HarfBuzz shaping
-(uharfbuzz) reverses and joins them itself — that is what joins Arabic letters.
+markup is made from (walkapp.reports.text.markup). Right-to-left text keeps its typed order
+in a Paragraph: ReportLab's HarfBuzz shaping (uharfbuzz) joins Arabic letters and draws each
+right-to-left word's letters in display order, and walkapp.reports.bidi_lines orders the
+words of each printed line. A line drawn straight on a canvas (the page header) is put in
+display order here by `visual`, with python-bidi (the Unicode bidi algorithm; ReportLab's
+own bidi needs a package that is not on PyPI).
 """
 
 from __future__ import annotations
