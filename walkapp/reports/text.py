@@ -7,7 +7,8 @@ PDF writer stumble; glyphs the bundled font lacks would print as nothing at all.
 - `plain(text)` gives text safe to draw directly (chart labels, header lines): controls and
   undrawable characters become one visible replacement mark (U+FFFD), invisible emoji
   modifiers are dropped, tabs become spaces;
-- `markup(text)` gives the same text XML-escaped, with line breaks kept, for a Paragraph;
+- `markup(text)` gives the text XML-escaped, with line breaks kept, for a Paragraph, each
+  character in a font that has it (walkapp.reports.glyphs: CJK, Devanagari, emoji…);
 - both cut text longer than a report can sensibly print (a one-megabyte paste) and say so
   in the output, instead of printing three hundred pages or silently dropping the rest.
 """
