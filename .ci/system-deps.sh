@@ -15,7 +15,8 @@
 # missing and carries on.
 #
 # For tests: WALKAPP_LIBDIRS replaces the folders searched for libraries and
-# WALKAPP_SKIP_LDCONFIG=1 ignores the ldconfig cache.
+# WALKAPP_SKIP_LDCONFIG=1 ignores the ldconfig cache; WALKAPP_FONTDIRS replaces the
+# folders searched for fonts.
 set -eu
 what="${1:-test}"
 python="${PYTHON:-python3}"
@@ -28,6 +29,22 @@ libs_run="libxcb-cursor.so.0=libxcb-cursor0 libxcb-icccm.so.4=libxcb-icccm4
 libxcb-image.so.0=libxcb-image0 libxcb-keysyms.so.1=libxcb-keysyms1
 libxcb-render-util.so.0=libxcb-render-util0 libxcb-shape.so.0=libxcb-shape0
 libxkbcommon-x11.so.0=libxkbcommon-x11-0"
+
+# font file=package pairs: the fonts reports fall back on for scripts DejaVu lacks (CJK,
+# Korean, Devanagari, emoji…). The same list as walkapp/reports/glyphs.py CHAIN (a test
+# checks they agree); all TrueType, which ReportLab can embed.
+fonts_scripts="NotoSansHebrew-Regular.ttf=fonts-noto-core NotoSansArabic-Regular.ttf=fonts-noto-core
+NotoSansDevanagari-Regular.ttf=fonts-noto-core DroidSansFallbackFull.ttf=fonts-droid-fallback
+NanumGothic.ttf=fonts-nanum Symbola_hint.ttf=fonts-symbola"
+
+fontdirs="${WALKAPP_FONTDIRS:-/usr/share/fonts /usr/local/share/fonts ${HOME:-/nonexistent}/.local/share/fonts}"
+
+have_font_file() {
+    for dir in $fontdirs; do
+        [ -d "$dir" ] && [ -n "$(find "$dir" -name "$1" -print -quit 2>/dev/null)" ] && return 0
+    done
+    return 1
+}
 
 libdirs="${WALKAPP_LIBDIRS:-/usr/lib /usr/lib64 /lib /lib64 /usr/local/lib $(echo /usr/lib/*-linux-gnu* /lib/*-linux-gnu*)}"
 
@@ -55,7 +72,7 @@ have_lib() {
 
 have_font() {
     # Qt draws text as empty boxes, silently, when there is no font at all.
-    for dir in /usr/share/fonts /usr/local/share/fonts "${HOME:-/nonexistent}/.local/share/fonts"; do
+    for dir in $fontdirs; do
         [ -d "$dir" ] && [ -n "$(find "$dir" -name '*.ttf' -print -quit 2>/dev/null)" ] && return 0
     done
     return 1
@@ -80,6 +97,10 @@ case "$what" in
             have_lib "${pair%%=*}" || need "${pair%%=*}" "${pair#*=}"
         done
         have_font || need "a TrueType font" fonts-dejavu-core
+        for pair in $fonts_scripts; do
+            case "$missing " in *" ${pair#*=} "*) continue ;; esac
+            have_font_file "${pair%%=*}" || need "${pair%%=*}" "${pair#*=}"
+        done
         if ! "$python" -c "import ensurepip, venv" >/dev/null 2>&1; then
             ver=$("$python" -c 'import sys; print(f"{sys.version_info[0]}.{sys.version_info[1]}")')
             need "$python's venv module" "python${ver}-venv"

@@ -304,7 +304,9 @@ class ExportDialog(QDialog):
         self._set_running(False)
         self.progress.setValue(self.progress.maximum())
         pages = fmt.plural(result.pages, "page", "pages")
-        self.status.setText(self.tr("Saved {0} to {1}.").format(pages, result.path))
+        saved = self.tr("Saved {0} to {1}.").format(pages, result.path)
+        # Characters no font could draw: named, with the package that would draw them.
+        self.status.setText("\n".join([saved, *result.warnings]))
         self.open_button.setEnabled(True)
         self.open_button.setFocus()
 

@@ -40,15 +40,25 @@ def _fake_bin(folder: Path, uid: int) -> Path:
     return folder
 
 
-def _run(tmp_path: Path, what: str, present: list[str], uid: int = 1000
-         ) -> subprocess.CompletedProcess[str]:
+# The fonts reports fall back on (walkapp/reports/glyphs.py CHAIN) and the one Qt needs.
+FONTS = ["DejaVuSans.ttf", "NotoSansHebrew-Regular.ttf", "NotoSansArabic-Regular.ttf",
+         "NotoSansDevanagari-Regular.ttf", "DroidSansFallbackFull.ttf", "NanumGothic.ttf",
+         "Symbola_hint.ttf"]
+
+
+def _run(tmp_path: Path, what: str, present: list[str], uid: int = 1000,
+         fonts: list[str] = FONTS) -> subprocess.CompletedProcess[str]:
     libdir = tmp_path / "lib"
     libdir.mkdir(exist_ok=True)
     for name in present:
         (libdir / name).write_bytes(b"")
+    fontdir = tmp_path / "fonts"
+    fontdir.mkdir(exist_ok=True)
+    for name in fonts:
+        (fontdir / name).write_bytes(b"")
     fake = _fake_bin(tmp_path / "bin", uid)
     env = dict(os.environ, PATH=f"{fake}:{os.environ['PATH']}", WALKAPP_LIBDIRS=str(libdir),
-               WALKAPP_SKIP_LDCONFIG="1", PYTHON=sys.executable)
+               WALKAPP_FONTDIRS=str(fontdir), WALKAPP_SKIP_LDCONFIG="1", PYTHON=sys.executable)
     return subprocess.run(["sh", str(SCRIPT), what], env=env, capture_output=True,
                           text=True, timeout=60, check=False)
 
@@ -84,3 +94,11 @@ def test_root_installs_only_what_is_missing(tmp_path: Path) -> None:
 
 def test_the_window_libraries_are_only_needed_to_run(tmp_path: Path) -> None:
     assert _run(tmp_path, "test", TEST_LIBS).returncode == 0
+
+
+def test_missing_script_fonts_are_installed_once_per_package(tmp_path: Path) -> None:
+    result = _run(tmp_path, "test", TEST_LIBS, fonts=["DejaVuSans.ttf", "NanumGothic.ttf"])
+    assert result.returncode == 1
+    command = next(line for line in result.stderr.splitlines() if "apt-get install" in line)
+    packages = command.split("--no-install-recommends")[1].split()
+    assert packages == ["fonts-noto-core", "fonts-droid-fallback", "fonts-symbola"]

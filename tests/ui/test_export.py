@@ -143,3 +143,15 @@ def test_closing_waits_for_a_running_export(qtbot, services: Services,  # noqa: 
     qtbot.waitUntil(dialog.open_button.isEnabled, timeout=20_000)
     dialog.reject()
     assert not dialog.isVisible()
+
+
+def test_characters_without_a_font_are_named_after_saving(
+        qtbot, services: Services, demo: d.Walk, asker: ScriptedAsker,  # noqa: F811
+        opened: list[Path], tmp_path: Path) -> None:
+    from walkapp.reports import ExportResult
+
+    dialog = make(qtbot, services, demo, asker, opened)
+    warning = "1 character has no font on this computer and prints as �: 学 (U+5B66)."
+    dialog._done(ExportResult(path=tmp_path / "d.pdf", pages=1, bytes=10, seconds=0.1,
+                              warnings=(warning,)))
+    assert "Saved" in dialog.status.text() and "U+5B66" in dialog.status.text()

@@ -92,4 +92,6 @@ def cmd_report(args: argparse.Namespace, context: Context) -> int:
     result = export_report(services, request, args.output)
     echo(f"Wrote the {kind.label.lower()} ({plural(result.pages, 'page', 'pages')}) "
          f"to {result.path}")
+    for warning in result.warnings:
+        echo(f"Warning: {warning}")
     return 0

@@ -29,6 +29,8 @@ class ExportResult:
     pages: int
     bytes: int
     seconds: float
+    # Said to the user after saving: e.g. the characters no installed font could draw.
+    warnings: tuple[str, ...] = ()
 
 
 def check_request(request: ReportRequest) -> None:
@@ -69,25 +71,38 @@ def render_report(services: Services, request: ReportRequest,
     report(0, 3, "Reading the walk…")
     data = spec.build(services, request, is_judgemental)
     report(1, 3, "Laying out the pages…")
-    return spec.render(data, request.paper or default_paper())
+    from walkapp.reports.page import document_language
+
+    with document_language(_language(services, request)):
+        return spec.render(data, request.paper or default_paper())
+
+
+def _language(services: Services, request: ReportRequest) -> str:
+    """The walk's language for the PDF's /Lang (what a screen reader reads it in)."""
+    if request.walk_id:
+        return services.walks.language(request.walk_id) or "en"
+    return "en"
 
 
 def export_report(services: Services, request: ReportRequest, path: str | Path,
                   progress: Progress | None = None,
                   is_judgemental: Callable[[str], bool] | None = None) -> ExportResult:
     """Render the report and write it to `path` atomically."""
+    from walkapp.reports import glyphs
     from walkapp.reports.output import write_pdf
     from walkapp.reports.page import count_pages
 
     started = clock.perf_counter()
-    pdf = render_report(services, request, progress, is_judgemental)
+    with glyphs.collect_missing() as missing:
+        pdf = render_report(services, request, progress, is_judgemental)
+    warnings = (glyphs.missing_message(missing),) if missing else ()
     if progress is not None:
         progress(2, 3, "Saving the file…")
     written = write_pdf(path, pdf)
     if progress is not None:
         progress(3, 3, "Saved.")
     return ExportResult(path=written, pages=count_pages(pdf), bytes=len(pdf),
-                        seconds=clock.perf_counter() - started)
+                        seconds=clock.perf_counter() - started, warnings=warnings)
 
 
 def export_job(services: Services, progress: Progress, request: ReportRequest,

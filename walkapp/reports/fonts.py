@@ -16,7 +16,7 @@ from reportlab.pdfbase.ttfonts import TTFError, TTFont
 
 from walkapp.errors import WalkappError
 from walkapp.paths import resource_path
-from walkapp.reports import text
+from walkapp.reports import glyphs, shaping, text
 
 REGULAR = "WalkSans"
 BOLD = "WalkSans-Bold"
@@ -25,6 +25,7 @@ ITALIC = "WalkSans-Oblique"
 _FILES = {REGULAR: "DejaVuSans.ttf", BOLD: "DejaVuSans-Bold.ttf",
           ITALIC: "DejaVuSans-Oblique.ttf"}
 _lock = threading.Lock()
+shaping.install()
 _registered = False
 
 
@@ -72,3 +73,6 @@ def drawable_codepoints() -> frozenset[int]:
     bold = pdfmetrics.getFont(BOLD)
     assert isinstance(regular, TTFont) and isinstance(bold, TTFont)
     return _coverage(regular) & _coverage(bold)
+
+
+glyphs.use_bundled(drawable_codepoints)

@@ -8,9 +8,11 @@ when the document is saved.
 
 from __future__ import annotations
 
+import contextlib
 import io
 import re
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from contextvars import ContextVar
 from dataclasses import dataclass
 from typing import Any
 
@@ -18,7 +20,7 @@ from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate
 
 from walkapp import __version__
-from walkapp.reports import text
+from walkapp.reports import glyphs, text
 from walkapp.reports.fit import FittingDocTemplate
 from walkapp.reports.fonts import ITALIC, REGULAR
 from walkapp.reports.paper import Paper
@@ -93,8 +95,10 @@ def _decorate(setup: PageSetup) -> Any:
         canvas.drawString(MARGIN, top, header_left)
         room = width - 2 * MARGIN - canvas.stringWidth(header_left, REGULAR, 8.5) - 24
         canvas.setFillColor(MUTED)
-        canvas.drawRightString(width - MARGIN, top,
-                               _fit(canvas, setup.header_right, REGULAR, 8.5, room))
+        # The walk's title may be in any script: drawn with the fallback fonts.
+        glyphs.draw_line(canvas, width - MARGIN, top,
+                         _fit(setup.header_right, REGULAR, 8.5, room), REGULAR, 8.5,
+                         right=True)
         canvas.setStrokeColor(RULE)
         canvas.setLineWidth(0.6)
         canvas.line(MARGIN, top - 5, width - MARGIN, top - 5)
@@ -106,14 +110,36 @@ def _decorate(setup: PageSetup) -> Any:
     return draw
 
 
-def _fit(canvas: Canvas, value: str, font: str, size: float, room: float) -> str:
+def _fit(value: str, font: str, size: float, room: float) -> str:
     """`value` on one line, shortened with an ellipsis to fit `room` points."""
-    line = text.one_line(value, 200)
-    if canvas.stringWidth(line, font, size) <= room:
+    line = text.line(value, 200)
+    if glyphs.line_width(line, font, size) <= room:
         return line
-    while line and canvas.stringWidth(line + "…", font, size) > room:
-        line = line[:-1]
+    # The longest start that fits with its ellipsis, found by halving (measuring a line
+    # splits it into font runs and shapes it: too slow to do once per character).
+    low, high = 0, len(line)
+    while low < high:
+        mid = (low + high + 1) // 2
+        if glyphs.line_width(line[:mid] + "…", font, size) <= room:
+            low = mid
+        else:
+            high = mid - 1
+    line = line[:low]
     return line.rstrip() + "…" if line else ""
+
+
+_language: ContextVar[str] = ContextVar("walkapp_report_language", default="en")
+_LANG_TAG = re.compile(r"[A-Za-z]{2,8}(-[A-Za-z0-9]{1,8})*")
+
+
+@contextlib.contextmanager
+def document_language(tag: str) -> Iterator[None]:
+    """Reports built inside the block say `tag` ("zh", "he", "pt-BR") as their /Lang."""
+    token = _language.set(tag if _LANG_TAG.fullmatch(tag or "") else "en")
+    try:
+        yield
+    finally:
+        _language.reset(token)
 
 
 def build_pdf(story: Sequence[Flowable], setup: PageSetup) -> bytes:
@@ -125,7 +151,7 @@ def build_pdf(story: Sequence[Flowable], setup: PageSetup) -> bytes:
         # Metadata is generic on purpose: no walk title, school or person's name.
         title=f"{text.one_line(setup.report_name, 60)} (learning walk)",
         author="walkapp", subject=setup.subject, creator=f"walkapp {__version__}",
-        keywords=[], lang="en", initialFontName=REGULAR)
+        keywords=[], lang=_language.get(), initialFontName=REGULAR)
     frame = Frame(doc.leftMargin, doc.bottomMargin, doc.width, doc.height, id="body",
                   leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0)
     if not setup.furniture:

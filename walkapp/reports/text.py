@@ -7,7 +7,8 @@ PDF writer stumble; glyphs the bundled font lacks would print as nothing at all.
 - `plain(text)` gives text safe to draw directly (chart labels, header lines): controls and
   undrawable characters become one visible replacement mark (U+FFFD), invisible emoji
   modifiers are dropped, tabs become spaces;
-- `markup(text)` gives the same text XML-escaped, with line breaks kept, for a Paragraph;
+- `markup(text)` gives the text XML-escaped, with line breaks kept, for a Paragraph, each
+  character in a font that has it (walkapp.reports.glyphs: CJK, Devanagari, emoji…);
 - runs of blank lines are kept as one blank line;
 - both cut text longer than a report can sensibly print (a one-megabyte paste) and say so
   in the output, instead of printing three hundred pages or silently dropping the rest.
@@ -70,21 +71,28 @@ def truncate(text: str, limit: int = PRINT_LIMIT) -> str:
     return f"{text[:limit]}… [{left_out:,} more characters not printed]"
 
 
-def plain(text: str | None, limit: int = PRINT_LIMIT) -> str:
-    """Text safe to draw on the page as it is (no markup is interpreted)."""
+def _clean(text: str | None, limit: int) -> str:
     if not text:
         return ""
     cleaned = _LINE_BREAKS.sub("\n", truncate(str(text), limit))
     cleaned = _BLANK_RUN.sub("\n\n", cleaned.replace("\t", "    "))
     cleaned = _CONTROL.sub(REPLACEMENT, cleaned)
-    cleaned = _MODIFIERS.sub("", cleaned)
-    return _replace_undrawable(cleaned)
+    return _MODIFIERS.sub("", cleaned)
+
+
+def plain(text: str | None, limit: int = PRINT_LIMIT) -> str:
+    """Text safe to draw on the page as it is, in the bundled font alone (no markup is
+    interpreted). Drawing it through `glyphs.draw_string` reaches the fallback fonts."""
+    return _replace_undrawable(_clean(text, limit))
 
 
 def one_line(text: str | None, limit: int = 300) -> str:
     """`plain` on a single line (for headers, table labels and chart axes), cut at a word
     with an ellipsis when longer than `limit`."""
-    flat = " ".join(plain(text, limit * 4).split())
+    return _cut_at_word(" ".join(plain(text, limit * 4).split()), limit)
+
+
+def _cut_at_word(flat: str, limit: int) -> str:
     if len(flat) <= limit:
         return flat
     cut = flat[: limit - 1]
@@ -95,7 +103,24 @@ def one_line(text: str | None, limit: int = 300) -> str:
     return cut.rstrip() + "…"
 
 
+def line(text: str | None, limit: int = 300) -> str:
+    """`one_line` for `glyphs.draw_line`, which reaches the fallback fonts: only characters
+    no font has become the replacement mark, there."""
+    return _cut_at_word(" ".join(_clean(text, limit * 4).split()), limit)
+
+
 def markup(text: str | None, limit: int = PRINT_LIMIT) -> str:
-    """Text for a Paragraph: escaped so it prints literally, line breaks kept."""
-    safe = escape(plain(text, limit), {'"': "&quot;"})
-    return safe.replace("\n", "<br/>")
+    """Text for a Paragraph: escaped so it prints literally, line breaks kept, each
+    character in a font that has it and right-to-left lines in display order."""
+    from walkapp.reports import glyphs
+
+    lines = []
+    for line in _clean(text, limit).split("\n"):
+        lines.append("".join(
+            _escape(piece) if not font else f'<font name="{font}">{_escape(piece)}</font>'
+            for font, piece in glyphs.runs(glyphs.paragraph_order(line))))
+    return "<br/>".join(lines)
+
+
+def _escape(piece: str) -> str:
+    return escape(piece, {'"': "&quot;"})
