@@ -134,8 +134,8 @@ def features(words: Sequence[str], text: str, quotes: bool,
              classes: Mapping[str, str]) -> list[str]:
     """The features of one sentence: `words` are its normalised words (the writer's own),
     `text` its text, `quotes` whether it quotes or reports somebody's words, `classes` the
-    language's word classes. Sorted, so
-    that training adds them up in the same order on every run."""
+    language's word classes. Sorted, so that training adds them up in the same order on
+    every run."""
     found = set(words)
     found.update(f"{a} {b}" for a, b in pairwise(words))
     found.update(suffix_features(words, classes))
