@@ -133,3 +133,20 @@ def test_cross_check_from_the_command_line() -> None:
         if any(lang == "en" for _, lang, _ in load(name)):
             assert name in out
     assert "nudge_en_round7.tsv" in out and "held out" in out
+
+
+@pytest.mark.parametrize(("lang", "word", "other_language_word"),
+                         [("es", "muy", "very"), ("en", "very", "muy")])
+def test_word_classes_are_data_in_the_word_lists(lang: str, word: str,
+                                                 other_language_word: str) -> None:
+    """The model's word classes (intensifiers, prescriptions, first person, appearance
+    verbs) come from the language's .toml, the one place a word list lives: each language
+    has its own, and the model scores with them."""
+    import walkapp.nudge.model as model_module
+
+    assert not hasattr(model_module, "CLASSES")
+    classes = load_lexicon(lang).word_classes
+    assert classes[word] == "<int>" and other_language_word not in classes
+    model = load_model(lang)
+    assert model is not None and model.classes == classes
+    assert "<int>" in model_module.suffix_features([word, "aburrido"], classes)

@@ -72,6 +72,22 @@ word-ending and word-class features: Spanish R 0.45-0.81 -> 0.53-0.92 (P 0.87-1.
   cross-check it lifted Spanish model-alone recall to 0.75-1.00 at precision >= 0.89, but
   on round 7 it cost precision (0.87, below the bar); round 7 was consulted for that one
   decision and nothing else.
+
+Fourth round (2026-12-02, h16-nudge2): implied judgements. Round 8 (196 Spanish notes, half
+implied judgements: idioms, irony, "otra vez...", rhetorical questions, loaded verbs and
+comparisons, scornful diminutives, from Spain and Latin America; half descriptive twins
+reusing the same words) was written first and measured once: P 0.98 R 0.55 (lists alone
+R 0.36). Then an "idiom" group of about 825 Spanish entries (verbs as stems, "se * fue de
+las manos") and 190 English ones was written from general usage, checked for false flags
+on the training sets only, and the models retrained (unchanged: the new phrases flag few
+training sentences; the word classes then moved into each language's .toml, which changed
+one English weight and no figure). Measured after, none of these sets tuned on:
+- round 8: P 0.99 R 0.90 (0.898; lists alone R 0.82). Same author as the lists, so
+  optimistic; round 5, written by someone else earlier, is the fairer measure:
+- round 5: Spanish P 0.96 R 0.87 (from 0.70), English P 1.00 R 0.60 (from 0.57);
+- round 7: Spanish P 0.94 R 1.00, English P 0.94 R 0.91; nudge_heldout and
+  nudge_es_heldout P 1.00 R 1.00.
+The issue's bar is now missed only narrowly on rounds 5 and 8 (strict xfails below).
 """
 
 from __future__ import annotations
@@ -142,7 +158,8 @@ def test_data_sets_are_balanced_and_large_enough() -> None:
                                 ("nudge_en_round6.tsv", "en", 60),
                                 ("nudge_en_round5.tsv", "en", 60),
                                 ("nudge_es_round7.tsv", "es", 150),
-                                ("nudge_en_round7.tsv", "en", 60)):
+                                ("nudge_en_round7.tsv", "en", 60),
+                                ("nudge_es_round8.tsv", "es", 150)):
         rows = load(name)
         in_lang = [r for r in rows if r[1] == lang]
         assert len(rows) >= minimum
@@ -157,7 +174,7 @@ def test_data_sets_are_balanced_and_large_enough() -> None:
 SPANISH = ("nudge_es_sentences.tsv", "nudge_es_heldout.tsv", "nudge_es_unseen.tsv",
            "nudge_es_more.tsv", "nudge_es_round2.tsv", "nudge_es_round3.tsv",
            "nudge_es_round4.tsv", "nudge_es_round5.tsv", "nudge_es_round6.tsv",
-           "nudge_es_round7.tsv")
+           "nudge_es_round7.tsv", "nudge_es_round8.tsv")
 
 
 @pytest.mark.parametrize(("name", "min_precision", "min_recall"), [
@@ -178,11 +195,13 @@ SPANISH = ("nudge_es_sentences.tsv", "nudge_es_heldout.tsv", "nudge_es_unseen.ts
     ("nudge_en_round6.tsv", 0.95, 0.95),
     # Held out, never tuned on: a floor at what it measured, so a change that loses
     # ground on unseen notes fails. See test_issue_bar_on_held_out_spanish for the gap.
-    ("nudge_es_round5.tsv", 0.90, 0.70),
-    ("nudge_en_round5.tsv", 0.95, 0.53),
+    ("nudge_es_round5.tsv", 0.95, 0.85),
+    ("nudge_en_round5.tsv", 0.95, 0.58),
     # Round 7 (h16-nudge): held out, never tuned on; floors a little under what it measures.
     ("nudge_es_round7.tsv", 0.92, 0.95),
-    ("nudge_en_round7.tsv", 0.90, 0.84),
+    ("nudge_en_round7.tsv", 0.90, 0.88),
+    # Round 8 (h16-nudge2): held out, never tuned on; mostly implied Spanish judgements.
+    ("nudge_es_round8.tsv", 0.95, 0.88),
 ])
 def test_precision_and_recall(name: str, min_precision: float, min_recall: float,
                               capsys: pytest.CaptureFixture[str]) -> None:
@@ -204,12 +223,22 @@ def test_issue_bar_on_held_out_spanish() -> None:
     assert scores.precision >= 0.9 and scores.recall >= 0.9
 
 
-@pytest.mark.xfail(strict=True, reason="round 5 Spanish recall is 0.70, below the issue's 0.9")
+@pytest.mark.xfail(strict=True, reason="round 5 Spanish recall is 0.87, below the issue's 0.9")
 def test_issue_bar_on_round5_spanish() -> None:
     """The same bar on round 5, the other Spanish set never tuned on, whose judgements are
     mostly implied (no judgement word). Strict: when the nudge reaches it, this passes,
     fails the run, and the xfail must go."""
     scores = score(load("nudge_es_round5.tsv"))
+    assert scores.precision >= 0.9 and scores.recall >= 0.9
+
+
+@pytest.mark.xfail(strict=True, reason="round 8 Spanish recall is 0.898, just below the 0.9")
+def test_issue_bar_on_round8_spanish() -> None:
+    """The same bar on round 8: 196 Spanish notes, half of them implied judgements (idioms,
+    irony, loaded verbs and comparisons, scornful diminutives) in voices from Spain and
+    Latin America, half descriptive twins with the same words. Written and measured before
+    the idiom lists (P 0.98 R 0.55), never tuned on. Strict, as above."""
+    scores = score(load("nudge_es_round8.tsv"))
     assert scores.precision >= 0.9 and scores.recall >= 0.9
 
 
@@ -228,7 +257,8 @@ def score_lists_only(rows: list[tuple[str, str, str]]) -> Scores:
 
 @pytest.mark.parametrize("name", ["nudge_es_round5.tsv", "nudge_en_round5.tsv",
                                   "nudge_es_round7.tsv", "nudge_en_round7.tsv",
-                                  "nudge_es_heldout.tsv", "nudge_heldout.tsv"])
+                                  "nudge_es_heldout.tsv", "nudge_heldout.tsv",
+                                  "nudge_es_round8.tsv"])
 def test_the_model_earns_its_place(name: str) -> None:
     """The statistical layer is kept only while, on every set it never trained on,
     precision stays >= 0.9 and recall does not fall (and rises on round 5)."""

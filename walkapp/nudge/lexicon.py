@@ -15,6 +15,9 @@ judgement into many words ("aburrido", "aburrida", "se aburrían", "aburridísim
 Exact words win over patterns, longer stems over shorter ones, and a longer phrase (or
 exception) over a shorter one, so "criterios de éxito" can stay quiet while "éxito" is
 flagged.
+
+The file's `[word_classes]` lists (intensifiers, prescriptions, first person, appearance
+verbs) are not flagged: they are the statistical layer's word classes (walkapp.nudge.model).
 """
 
 from __future__ import annotations
@@ -22,7 +25,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -43,6 +46,10 @@ ANY = "*"
 STEM_MIN = 3  # letters before "*": shorter stems would match too much
 # The first letters of a stem index the stems of a tree level, for one look-up per word.
 STEM_KEY = STEM_MIN
+# The `[word_classes]` lists of a word-list file and the model feature each one becomes:
+# the model learns one weight per class before the next word (walkapp.nudge.model).
+WORD_CLASSES = {"intensifiers": "<int>", "prescriptions": "<modal>",
+                "first_person": "<me>", "appearance": "<seem>"}
 
 
 @lru_cache(maxsize=8192)
@@ -166,6 +173,8 @@ class Lexicon:
     # The suggestion for a judgement found by the language's model (walkapp.nudge.model)
     # rather than a listed word; "" turns the model off.
     general_suggestion: str = ""
+    # Word classes of the statistical layer: normalised word -> class feature ("<int>").
+    word_classes: Mapping[str, str] = field(default_factory=dict)
 
     def ending_entry(self, key: str) -> Entry | None:
         if not self.ending_keys or not key.endswith(self.ending_keys):
@@ -255,6 +264,13 @@ def _build(top: Reader) -> Lexicon:
                               reported.texts("reporting_words", limit_items=20,
                                              limit_chars=20))
         reported.done()
+    classes: dict[str, str] = {}
+    class_table = top.table("word_classes")
+    if class_table is not None:
+        for key, feature in WORD_CLASSES.items():
+            for word in class_table.texts(key, limit_items=200, limit_chars=40):
+                classes.setdefault(normalise(word), feature)
+        class_table.done()
     names = top.table("names", required=True)
     suggestion, honorifics, common = "", frozenset[str](), frozenset[str]()
     if names is not None:
@@ -274,7 +290,8 @@ def _build(top: Reader) -> Lexicon:
                                 if len(words) == 1 and "*" not in words[0]),
         endings=tuple(endings), ending_keys=tuple(e for e, _ in endings),
         number_words=numbers, speech_verbs=speech, reporting_words=reporting,
-        exclamation_suggestion=exclamation, general_suggestion=general)
+        exclamation_suggestion=exclamation, general_suggestion=general,
+        word_classes=classes)
 
 
 def _pattern_problem(words: tuple[str, ...], *, exception: bool = False) -> str:

@@ -19,13 +19,13 @@ from __future__ import annotations
 
 import json
 import math
-from collections.abc import Sequence
-from dataclasses import dataclass
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
 from functools import lru_cache
 from itertools import pairwise
 from pathlib import Path
 
-from walkapp.nudge.lexicon import lexicon_path
+from walkapp.nudge.lexicon import lexicon_path, load_lexicon
 
 MODEL_KIND = "nudge-model"
 # The cues are not words (a word never holds "<"), so they cannot collide with one.
@@ -38,6 +38,8 @@ class Model:
     bias: float
     threshold: float  # a sentence whose probability is above it is flagged
     weights: dict[str, float]
+    # Normalised word -> class feature, from the language's word list.
+    classes: Mapping[str, str] = field(default_factory=dict)
 
 
 def model_path(language: str) -> Path:
@@ -57,8 +59,10 @@ def load_model(language: str) -> Model | None:
     weights = data.get("weights")
     if not isinstance(weights, dict):
         return None
+    lexicon = load_lexicon(language)
     return Model(language, float(data["bias"]), float(data["threshold"]),
-                 {str(k): float(v) for k, v in weights.items()})
+                 {str(k): float(v) for k, v in weights.items()},
+                 lexicon.word_classes if lexicon is not None else {})
 
 
 def word_feature(key: str) -> str:
@@ -76,24 +80,10 @@ SUFFIX_MIN_LENGTH = 6
 SUFFIX_LETTERS = 4
 
 
-# Word classes whose next word carries a judgement more often than not: the model learns
-# one weight for "<int> ~able" whichever intensifier it is, so a pair never seen counts.
-# Normalised (lower-case, accent-free) forms, Spanish and English together (they do not
-# collide in a way that matters: the weights are learnt per language).
-CLASSES = {
-    "<int>": frozenset({"muy", "super", "demasiado", "demasiada", "bastante", "tan", "re",
-                        "poco", "nada", "mas", "menos", "tremendo", "tremenda", "harto",
-                        "very", "really", "so", "too", "quite", "pretty", "rather",
-                        "extremely", "totally", "incredibly", "bit", "way", "far"}),
-    "<modal>": frozenset({"deberia", "deberian", "tendria", "tendrian", "habria", "falta",
-                          "falto", "faltaba", "sobra", "ojala", "should", "needs", "need",
-                          "must", "ought", "lacked", "lacks", "lacking", "could"}),
-    "<me>": frozenset({"me", "nos", "i", "we"}),
-    "<seem>": frozenset({"parecia", "parecian", "parece", "parecen", "se", "veia", "veian",
-                         "nota", "notaba", "seemed", "seems", "looked", "looks", "felt",
-                         "feels"}),
-}
-_CLASS_OF = {w: name for name, members in CLASSES.items() for w in members}
+# Word classes whose next word carries a judgement more often than not ("muy", "should",
+# "parecía"): the model learns one weight for "<int> ~able" whichever intensifier it is, so
+# a pair never seen counts. The words are data, each language's own, in the `[word_classes]`
+# table of protocols/lang/<language>.toml (walkapp.nudge.lexicon.WORD_CLASSES).
 
 
 def _shape(word: str) -> str:
@@ -103,10 +93,10 @@ def _shape(word: str) -> str:
     return word
 
 
-def suffix_features(words: Sequence[str]) -> list[str]:
+def suffix_features(words: Sequence[str], classes: Mapping[str, str]) -> list[str]:
     """The generalising features of a sentence's words: each longer word's ending, that
     ending after the word before it, and after a class word its class alone and its class
-    before the next word's shape."""
+    before the next word's shape. `classes`: the language's word classes."""
     out = []
     previous = ""
     for w in words:
@@ -115,7 +105,7 @@ def suffix_features(words: Sequence[str]) -> list[str]:
             out.append(shape)
             if previous:
                 out.append(f"{previous} {shape}")
-        cls = _CLASS_OF.get(previous)
+        cls = classes.get(previous)
         if cls is not None:
             out.append(cls)
             out.append(f"{cls} {shape}")
@@ -128,7 +118,7 @@ def sentence_probability(model: Model, words: Sequence[str], text: str, quotes: 
     on every pause in typing."""
     found = set(words)
     found.update(map(" ".join, pairwise(words)))
-    found.update(suffix_features(words))
+    found.update(suffix_features(words, model.classes))
     get = model.weights.get
     total = sum(get(f, 0.0) for f in found)
     for cue, present in ((EXCLAMATION, "!" in text), (QUESTION, "?" in text),
@@ -140,13 +130,15 @@ def sentence_probability(model: Model, words: Sequence[str], text: str, quotes: 
     return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
 
 
-def features(words: Sequence[str], text: str, quotes: bool) -> list[str]:
+def features(words: Sequence[str], text: str, quotes: bool,
+             classes: Mapping[str, str]) -> list[str]:
     """The features of one sentence: `words` are its normalised words (the writer's own),
-    `text` its text, `quotes` whether it quotes or reports somebody's words. Sorted, so
-    that training adds them up in the same order on every run."""
+    `text` its text, `quotes` whether it quotes or reports somebody's words, `classes` the
+    language's word classes. Sorted, so that training adds them up in the same order on
+    every run."""
     found = set(words)
     found.update(f"{a} {b}" for a, b in pairwise(words))
-    found.update(suffix_features(words))
+    found.update(suffix_features(words, classes))
     if "!" in text:
         found.add(EXCLAMATION)
     if "?" in text:
