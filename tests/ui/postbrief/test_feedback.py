@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QPoint, Qt
 
 from tests.ui.postbrief.conftest import settle, type_text, wait_loaded
 from walkapp import domain as d
@@ -62,7 +62,10 @@ def test_a_name_only_when_chosen_and_summary_hides_authors(qtbot, services: Serv
     assert panel.author.currentText() == "Anonymous"  # back to anonymous for the next one
     qtbot.waitUntil(lambda: "More corridor time" in panel.summary.toPlainText())
     assert not panel.summary.isVisible()  # hidden until asked for: the screen may be shared
-    qtbot.mouseClick(panel.show_summary, Qt.MouseButton.LeftButton)
+    # On the box itself: the widget may be wider than its text, and a click past the text
+    # (the widget's centre, with a narrower font) does not toggle it.
+    box = panel.show_summary
+    qtbot.mouseClick(box, Qt.MouseButton.LeftButton, pos=QPoint(6, box.height() // 2))
     assert panel.summary.isVisible()
     assert walker.display_name not in panel.summary.toPlainText()
 
