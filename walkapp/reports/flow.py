@@ -38,7 +38,7 @@ class NeedRoom(CondPageBreak):
         if self._first is not None:
             need += _start(self._first, canv, availWidth, availHeight)
         self.height = min(need, _MOST)
-        return super().wrap(availWidth, availHeight)  # type: ignore[no-any-return]
+        return super().wrap(availWidth, availHeight)
 
 
 def _height(flowable: Flowable, canv: Any, width: float, height: float) -> float:
@@ -49,13 +49,14 @@ def _height(flowable: Flowable, canv: Any, width: float, height: float) -> float
 def _start(flowable: Flowable, canv: Any, width: float, height: float) -> float:
     """The height of the part of `flowable` that must sit under its heading."""
     if isinstance(flowable, KeepTogether):
-        return sum(_height(f, canv, width, height) for f in flowable._content)
+        parts: list[Flowable] = getattr(flowable, "_content", [])
+        return float(sum(_height(f, canv, width, height) for f in parts))
     if isinstance(flowable, Paragraph):
         full = _height(flowable, canv, width, height)
         return min(full, 2 * flowable.style.leading + flowable.getSpaceBefore() + 1)
     if isinstance(flowable, Table):
         flowable.wrapOn(canv, width, height)
-        rows = flowable._rowHeights[:2]  # the (repeated) header and the first row
+        rows = getattr(flowable, "_rowHeights", [])[:2]  # the (repeated) header and the first row
         return float(sum(rows)) + flowable.getSpaceBefore()
     return min(_height(flowable, canv, width, height), _SPLITTABLE_START)
 

@@ -135,6 +135,7 @@ class _Doc(BaseDocTemplate):
                 self.running_head = " — ".join(inside) + " (continued)"
         if level is None:
             return
+        assert isinstance(flowable, Paragraph)  # _heading_level said so
         title = text.one_line(flowable.getPlainText(), 120)
         is_part = getattr(flowable, "_walkapp_part", False)
         outline = 0 if is_part else min(level + self._offset, self._last_level + 1)
@@ -142,7 +143,7 @@ class _Doc(BaseDocTemplate):
         key = f"h{self._keys}"
         if self._keys == 1:
             self.canv.showOutline()  # a viewer opens with the bookmarks shown
-        top = self.frame._y + float(getattr(flowable, "height", 0)) + 4
+        top = float(getattr(self.frame, "_y", 0)) + float(getattr(flowable, "height", 0)) + 4
         self.canv.bookmarkPage(key, fit="XYZ", left=0, top=top)
         self.canv.addOutlineEntry(title, key, level=outline, closed=outline > 0)
         self._last_level = outline
