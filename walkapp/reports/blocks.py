@@ -12,7 +12,6 @@ from typing import Any, TypeVar
 
 from reportlab.lib.units import mm
 from reportlab.platypus import (
-    CondPageBreak,
     Flowable,
     KeepTogether,
     ListFlowable,
@@ -27,6 +26,7 @@ from walkapp import formatting
 from walkapp.reports import text
 from walkapp.reports.data import WalkHeading
 from walkapp.reports.fit import field_of, tag
+from walkapp.reports.flow import lead
 from walkapp.reports.styles import ACCENT, RULE, styles, table_style
 
 # Table rows split across pages (`splitInRow`), so a cell prints as much as any paragraph;
@@ -69,13 +69,9 @@ def section(title: str, body: Sequence[Flowable], empty: str = "None recorded.")
     """A section heading with its body, or with `empty` when there is nothing to show —
     never a heading standing alone."""
     content: list[Flowable] = list(body) or [own(text.markup(empty), "muted")]
-    head = heading(title, 1)
-    if isinstance(content[0], KeepTogether | Paragraph):
-        # A small first block travels with the heading, so a heading never ends a page.
-        return [CondPageBreak(28 * mm), keep(head, content[0]), *content[1:]]
-    # Tables and lists may be long and split across pages; keeping them with the heading
-    # would push the whole table to a new page. Ask only for room to start them.
-    return [CondPageBreak(28 * mm), head, *content]
+    # The heading starts a page only with the start of its first block under it (a
+    # table's first row, a paragraph's first lines): never alone at a page foot.
+    return lead([heading(title, 1)], content)
 
 
 def bullets(items: Iterable[str], style_name: str = "bullet", *, numbered: bool = False,

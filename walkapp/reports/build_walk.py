@@ -257,6 +257,11 @@ def _evidence(walk: d.Walk, notes: list[d.Note], visits: dict[str, d.Visit],
         gone = removed.get(note.visit_id or "")
         return (10**6, gone[0] if gone else 10**6, note.created_at)
 
+    titles = [(lf.id, lf.text) for lf in walk.look_fors]
+
+    def first_look_for(note: d.Note) -> str | None:
+        return next((key for key, _ in titles if key in note.look_for_ids), None)
+
     def item(note: d.Note) -> EvidenceItem:
         others = versions.get(note.family, ())
         mark = unresolved.mark(note.family, others)
@@ -266,8 +271,10 @@ def _evidence(walk: d.Walk, notes: list[d.Note], visits: dict[str, d.Visit],
         elif (gone := removed.get(note.visit_id or "")) is not None:
             line = visit_line(walk, gone[1])
             label = gone[1].label + (f" — {line.details}" if line.details else "")
+        first = first_look_for(note)
+        also = tuple(t for key, t in titles if key != first and key in note.look_for_ids)
         return EvidenceItem(position, note.text, removed_visit=label, conflict=mark,
-                            other_versions=others, edited=note.id in edited)
+                            other_versions=others, edited=note.id in edited, also=also)
 
     def group(title: str | None, members: Iterable[d.Note]) -> EvidenceGroup | None:
         chosen = sorted(members, key=order)
@@ -278,7 +285,9 @@ def _evidence(walk: d.Walk, notes: list[d.Note], visits: dict[str, d.Visit],
                 found.append(StemGroup(label, items))
         return EvidenceGroup(title, tuple(found)) if found else None
 
-    groups = [group(lf.text, (n for n in notes if lf.id in n.look_for_ids))
+    # Each note once: under the first of its look-fors in the walk's order.
+    firsts = [(n, first_look_for(n)) for n in notes]
+    groups = [group(lf.text, (n for n, first in firsts if first == lf.id))
               for lf in walk.look_fors]
     groups.append(group(None, untagged))
     return tuple(g for g in groups if g is not None)

@@ -59,6 +59,9 @@ class EvidenceItem:
     # The facilitator changed the walker's text (the walker's words are in the note's
     # history, walkapp.services.history): printed "(edited by the facilitator)".
     edited: bool = False
+    # The note's other look-fors, in the walk's order: it is printed once, under its first
+    # look-for, naming these ("also: Questioning").
+    also: tuple[str, ...] = ()
 
     @property
     def where(self) -> str:

@@ -1,8 +1,11 @@
 """The debrief report: what the group saw, what it made of it, and what each walker will try.
 
-Order follows the post-brief: norms, look-fors and their tallies, the evidence (grouped by
-look-for, then the protocol's stems), pattern statements (under the protocol's debrief
-stages, in its order), commitments, next steps, action items, time, and the session's feedback.
+It leads with what the group learned. Page 1: the walk's facts and focus, the pattern
+statements (under the protocol's debrief stages, in its order), next steps, commitments and
+the open action items. Then, as an appendix on its own pages: norms, the route, look-fors and
+their tallies, the evidence (grouped by look-for, then the protocol's stems; each note once,
+under its first look-for, naming its others), action items done or dropped, time, and the
+session's feedback. Sections with nothing in them are named on one "Not recorded: …" line.
 """
 
 from __future__ import annotations
@@ -10,34 +13,38 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from reportlab.lib.units import mm
-from reportlab.platypus import CondPageBreak, Flowable, Spacer
+from reportlab.platypus import Flowable, PageBreak, Spacer
 
 from walkapp import formatting as fmt
 from walkapp.reports import blocks as b
 from walkapp.reports import text
 from walkapp.reports.charts import tally_chart
 from walkapp.reports.data import (
+    ActionRow,
     DebriefData,
     EvidenceGroup,
     EvidenceItem,
     FeedbackSummary,
     PhaseTime,
 )
-from walkapp.reports.page import PageSetup, build_pdf, usable_width
+from walkapp.reports.flow import lead
+from walkapp.reports.page import PageSetup, build_pdf, part, usable_width
 from walkapp.reports.paper import Paper
 
 REPORT_NAME = "Debrief"
-_KEEP_WITH_HEADING = 1_500  # characters: longer first notes may start under their heading
+APPENDIX = "Appendix: the evidence"
 
 
 def render(data: DebriefData, paper: Paper = Paper.A4) -> bytes:
     width = usable_width(paper)
     story: list[Flowable] = []
-    extra = [("Walkers", str(data.walker_count)), ("Visits", str(data.visit_count)),
-             ("Notes", str(data.note_count)),
-             ("Facilitator", ", ".join(data.facilitators))]
+    # The counts share one line: page 1 needs its room for what the group learned.
+    counts = [fmt.plural(data.walker_count, "walker", "walkers"),
+              fmt.plural(data.visit_count, "visit", "visits"),
+              fmt.plural(data.note_count, "note", "notes")]
     if not data.has_visits:
-        extra.pop(1)
+        counts.pop(1)
+    extra = [("Walk", " · ".join(counts)), ("Facilitator", ", ".join(data.facilitators))]
     story += b.title_block(REPORT_NAME, data.walk, width, extra)
     if data.protocol_notice:
         story.append(b.p(data.protocol_notice, "small"))
@@ -50,12 +57,60 @@ def render(data: DebriefData, paper: Paper = Paper.A4) -> bytes:
             "{n} items were changed on two laptops and are not yet resolved: their versions "
             "are printed, marked “Not yet resolved”. Choose between them in the post-brief's "
             "Conflicts view (or `walkapp resolve`) and print again.")) + "</b>", "small"))
-    story += b.section("Norms we agreed", _norms(data))
-    if data.visits:
-        story += b.section("The route", [_route(data, width)])
-    story += b.section("Look-fors", _look_fors(data, width))
+    learned, appendix = _learned(data, width), _appendix(data, width)
+    if any(body for _, body in appendix):
+        story += _part(learned)
+        # The evidence is an appendix: on its own pages, after what the group made of it.
+        story += [PageBreak(), part(b.heading(APPENDIX, 1)), b.own(
+            "What the group saw, and the record of the session, behind the page above.",
+            "small"), Spacer(1, 3 * mm)]
+        story += _part(appendix)
+    else:
+        story += _part(learned + appendix)  # nothing behind page 1: one list of gaps
+    setup = PageSetup(paper=paper, report_name=REPORT_NAME,
+                      header_right=f"{data.walk.title} · {fmt.long_date(data.walk.walk_date)}",
+                      subject="Learning walk debrief")
+    return build_pdf(story, setup)
+
+
+Section = tuple[str, list[Flowable]]
+
+
+def _part(sections: Sequence[Section]) -> list[Flowable]:
+    """The sections with something in them; the empty ones named on one line at the end."""
+    out: list[Flowable] = []
+    for title, body in sections:
+        if body:
+            out += b.section(title, body)
+    missing = [_lower(title) for title, body in sections if not body]
+    if missing:
+        out.append(Spacer(1, 2 * mm))
+        out.append(b.p("Not recorded: " + ", ".join(missing) + ".", "muted"))
+    return out
+
+
+def _lower(title: str) -> str:
+    """A section title inside a sentence: "Next steps" → "next steps"."""
+    head = title.split(":", 1)[0]
+    return head[:1].lower() + head[1:]
+
+
+def _learned(data: DebriefData, width: float) -> list[Section]:
+    """Page 1: what the group made of the evidence and what happens next."""
+    words = data.commitments_words
+    title = f"Commitments: “{words}”" if words.strip() else "Commitments"
+    open_items = [a for a in data.action_items if a.status == "open"]
+    return [("Patterns", _patterns(data)),
+            ("Next steps", b.bullets(data.next_steps, numbered=True)),
+            (title, _commitments(data)),
+            ("Action items", _actions(open_items, width,
+                                      len(data.action_items) - len(open_items)))]
+
+
+def _appendix(data: DebriefData, width: float) -> list[Section]:
+    """Behind page 1: the evidence and the record of the session."""
     evidence = _evidence(data.evidence, data.has_visits)
-    if data.held_back_notes:
+    if evidence and data.held_back_notes:
         # A count only: the words held back never reach the page.
         evidence.insert(0, b.p(fmt.plural(
             data.held_back_notes,
@@ -63,19 +118,14 @@ def render(data: DebriefData, paper: Paper = Paper.A4) -> bytes:
             "wording was flagged and not kept.",
             "{n} notes are not printed: they were set aside at the evidence wall, or their "
             "wording was flagged and not kept."), "small"))
-    story += b.section("Evidence", evidence, "No notes were recorded in this walk.")
-    story += b.section("Patterns", _patterns(data))
-    words = data.commitments_words
-    title = f"Commitments: “{words}”" if words.strip() else "Commitments"
-    story += b.section(title, _commitments(data))
-    story += b.section("Next steps", b.bullets(data.next_steps, numbered=True))
-    story += b.section("Action items", _actions(data, width))
-    story += b.section("Time: planned and actual", _times(data.phase_times, width))
-    story += b.section("Session feedback", _feedback(data.feedback))
-    setup = PageSetup(paper=paper, report_name=REPORT_NAME,
-                      header_right=f"{data.walk.title} · {fmt.long_date(data.walk.walk_date)}",
-                      subject="Learning walk debrief")
-    return build_pdf(story, setup)
+    closed = [a for a in data.action_items if a.status != "open"]
+    return [("Norms we agreed", _norms(data)),
+            *([("The route", [_route(data, width)])] if data.visits else []),
+            ("Look-fors", _look_fors(data, width)),
+            ("Evidence", evidence),
+            *([("Action items done or dropped", _actions(closed, width))] if closed else []),
+            ("Time: planned and actual", _times(data.phase_times, width)),
+            ("Session feedback", _feedback(data.feedback))]
 
 
 def _norms(data: DebriefData) -> list[Flowable]:
@@ -130,14 +180,8 @@ def _evidence(groups: Sequence[EvidenceGroup], visits: bool = True) -> list[Flow
             if first:
                 head.insert(0, b.heading(title, 2))
                 first = False
-            if len(stem.items[0].text) <= _KEEP_WITH_HEADING:
-                # A heading never ends a page alone: keep it with its first note.
-                out.append(b.keep(*head, items[0]))
-            else:
-                # A very long first note would drag the heading to a new page and leave a
-                # gap; ask only for room to start it.
-                out += [CondPageBreak(40 * mm), *head, items[0]]
-            out.extend(items[1:])
+            # A heading never ends a page alone: it goes with the start of its first note.
+            out += lead(head, items)
     return out
 
 
@@ -146,8 +190,11 @@ def _note(item: EvidenceItem, visits: bool = True) -> Flowable:
     Without visits (a protocol without a visits step), a note says nothing about where."""
     shown = visits or item.visit or item.removed_visit
     where = f"<b>{text.markup(item.where)}</b>  " if shown else ""
-    quote = b.p(item.text, "quote", prefix=where,
-                suffix=" <i>(edited by the facilitator)</i>" if item.edited else "")
+    suffix = " <i>(edited by the facilitator)</i>" if item.edited else ""
+    if item.also:
+        # Printed once, under its first look-for: the others are named, not repeated.
+        suffix += f" <i>(also: {text.markup(', '.join(item.also))})</i>"
+    quote = b.p(item.text, "quote", prefix=where, suffix=suffix)
     if not item.conflict:
         return quote
     return b.keep(quote, *_versions(item.conflict, item.other_versions, "quote"))
@@ -170,8 +217,8 @@ def _patterns(data: DebriefData) -> list[Flowable]:
             others = True
             out.append(b.keep(b.heading("Other statements", 2), b.own(
                 "Written under a stage this protocol's debrief does not use.", "small")))
-        out.append(b.heading(group.label, 3 if group.left_out else 2))
-        out.extend(b.bullets(group.statements))
+        out += lead([b.heading(group.label, 3 if group.left_out else 2)],
+                    b.bullets(group.statements))
     return out
 
 
@@ -196,14 +243,22 @@ def _commitments(data: DebriefData) -> list[Flowable]:
     return out
 
 
-def _actions(data: DebriefData, width: float) -> list[Flowable]:
-    if not data.action_items:
+def _actions(items: Sequence[ActionRow], width: float, closed: int = 0) -> list[Flowable]:
+    """The action items as a table; `closed`: how many more (done or dropped) are in the
+    appendix, said under the open ones."""
+    if not items:
         return []
     rows = [[str(i), a.text, a.owner or "—", fmt.short_date(a.due), a.status.capitalize()]
-            for i, a in enumerate(data.action_items, start=1)]
-    widths = [8 * mm, width - 8 * mm - 38 * mm - 24 * mm - 20 * mm, 38 * mm, 24 * mm, 20 * mm]
-    return [b.table(["#", "Action", "Owner", "Due", "Status"], rows, widths,
-                    fields=[None, "an action item", "an action item's owner"])]
+            for i, a in enumerate(items, start=1)]
+    widths = [8 * mm, width - 8 * mm - 36 * mm - 28 * mm - 20 * mm, 36 * mm, 28 * mm, 20 * mm]
+    out: list[Flowable] = [b.table(["#", "Action", "Owner", "Due", "Status"], rows, widths,
+                                           fields=[None, "an action item",
+                                                   "an action item's owner"])]
+    if closed:
+        out.append(b.own(text.markup(fmt.plural(
+            closed, "{n} more, done or dropped, is listed in the appendix.",
+            "{n} more, done or dropped, are listed in the appendix.")), "small"))
+    return out
 
 
 def _times(times: Sequence[PhaseTime], width: float) -> list[Flowable]:
@@ -228,13 +283,13 @@ def _times(times: Sequence[PhaseTime], width: float) -> list[Flowable]:
 def _feedback(summaries: Sequence[FeedbackSummary]) -> list[Flowable]:
     out: list[Flowable] = []
     for s in summaries:
-        out.append(b.heading(s.question, 2))
+        head = b.heading(s.question, 2)
         facts = [fmt.plural(s.responses, "response", "responses")]
         if s.average is not None:
             counts = ", ".join(f"{fmt.number(s.ratings.count(r))} × {fmt.number(r)}"
                                for r in range(5, 0, -1) if s.ratings.count(r))
             facts.append(f"average rating {fmt.number(s.average, 1)} of 5 "
                          f"(ratings: {counts})")
-        out.append(b.p("; ".join(facts) + ".", "small"))
+        out += lead([head], [b.p("; ".join(facts) + ".", "small")])
         out.extend(b.bullets(a for a in s.answers if a.strip()))
     return out

@@ -3,7 +3,13 @@
 Each page gets a header (the report's name on the left, the walk on the right), a hairline,
 and a footer (a reminder of what the document is for, and "Page X of Y"). "Y" is only known
 once every page is laid out, so the canvas keeps each page's state and draws the numbers
-when the document is saved.
+when the document is saved. The furniture is drawn when a page ends, after its body, so
+that text extraction and screen readers meet the body first.
+
+Every heading (a paragraph in the h1/h2/h3 styles) becomes a PDF bookmark, and a page that
+starts inside a section says so in its header: "Debrief · Evidence — Student talk
+(continued)". A heading marked with `part()` ("Appendix: the evidence") is a bookmark
+above the sections after it and is left out of the running head.
 """
 
 from __future__ import annotations
@@ -17,7 +23,15 @@ from dataclasses import dataclass
 from typing import Any
 
 from reportlab.pdfgen.canvas import Canvas
-from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate
+from reportlab.platypus import (
+    ActionFlowable,
+    BaseDocTemplate,
+    Flowable,
+    Frame,
+    PageTemplate,
+    Paragraph,
+    Spacer,
+)
 
 from walkapp import __version__
 from walkapp.reports import glyphs, text
@@ -51,15 +65,24 @@ class _NumberedCanvas(Canvas):
         kwargs["initialFontName"] = kwargs.get("initialFontName") or REGULAR
         super().__init__(*args, **kwargs)
         self._saved_pages: list[dict[str, Any]] = []
+        self._bookmarks: list[tuple[str, dict[str, Any]]] = []
+
+    def bookmarkPage(self, key: str, **kwargs: Any) -> None:  # type: ignore[override]
+        # A bookmark names the page it is on, and pages are only made in `save`: keep it
+        # with this page's state until then.
+        self._bookmarks.append((key, kwargs))
 
     def showPage(self) -> None:
         self._saved_pages.append(dict(self.__dict__))
+        self._bookmarks = []
         self._startPage()  # type: ignore[attr-defined]  # ReportLab's own page reset
 
     def save(self) -> None:
         total = len(self._saved_pages)
         for state in self._saved_pages:
             self.__dict__.update(state)
+            for key, kwargs in self._bookmarks:
+                super().bookmarkPage(key, **kwargs)
             self._draw_page_number(total)
             super().showPage()
         super().save()
@@ -82,12 +105,80 @@ class _LetterCanvas(Canvas):
         super().__init__(*args, **kwargs)
 
 
+_LEVELS = {"h1": 0, "h2": 1, "h3": 2}
+_RUNNING_LEVELS = 2  # h1 and h2 name a section in the running head; h3 does not
+
+
+def part(heading: Flowable) -> Flowable:
+    """Mark `heading` as the title of a part: later headings are bookmarked under it."""
+    heading._walkapp_part = True  # type: ignore[attr-defined]
+    return heading
+
+
+def _heading_level(flowable: Flowable) -> int | None:
+    if not isinstance(flowable, Paragraph):
+        return None
+    return _LEVELS.get(getattr(flowable.style, "name", ""))
+
+
+class _Doc(FittingDocTemplate):
+    """Bookmarks every heading and keeps the running head's section path."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self._path: list[str] = []      # the h1 and h2 titles we are inside
+        self._offset = 0                # 1 once a part heading was seen
+        self._last_level = -1
+        self._keys = 0
+        self._page_fresh = True
+        self.running_head = ""          # this page's "Section (continued)", or ""
+
+    def handle_pageBegin(self) -> None:
+        super().handle_pageBegin()
+        self._page_fresh = True
+        self.running_head = ""
+
+    def afterFlowable(self, flowable: Flowable) -> None:
+        level = _heading_level(flowable)
+        if self._page_fresh and not isinstance(flowable, Spacer | ActionFlowable):
+            self._page_fresh = False
+            # A page that opens with a heading starts that section; any other opens
+            # inside the sections we were in.
+            inside = self._path if level is None else self._path[:level]
+            if inside:
+                self.running_head = " — ".join(inside) + " (continued)"
+        if level is None:
+            return
+        assert isinstance(flowable, Paragraph)  # _heading_level said so
+        title = text.one_line(flowable.getPlainText(), 120)
+        is_part = getattr(flowable, "_walkapp_part", False)
+        outline = 0 if is_part else min(level + self._offset, self._last_level + 1)
+        self._keys += 1
+        key = f"h{self._keys}"
+        if self._keys == 1:
+            self.canv.showOutline()  # a viewer opens with the bookmarks shown
+        top = float(getattr(self.frame, "_y", 0)) + float(getattr(flowable, "height", 0)) + 4
+        self.canv.bookmarkPage(key, fit="XYZ", left=0, top=top)
+        self.canv.addOutlineEntry(title, key, level=outline, closed=outline > 0)
+        self._last_level = outline
+        if is_part:
+            self._offset, self._path = 1, []
+        elif level < _RUNNING_LEVELS:
+            del self._path[level:]
+            self._path.append(title)
+
+
 def _decorate(setup: PageSetup) -> Any:
-    header_left = text.one_line(setup.report_name, 60)
+    report_name = text.one_line(setup.report_name, 60)
     footer_left = text.one_line(setup.footer_left, 110)
 
     def draw(canvas: Canvas, doc: BaseDocTemplate) -> None:
         width, height = doc.pagesize
+        running = getattr(doc, "running_head", "")
+        header_left = report_name
+        if running:
+            header_left = _fit(canvas, f"{report_name} · {running}", REGULAR, 8.5,
+                               (width - 2 * MARGIN) * 0.62)
         canvas.saveState()
         top = height - HEADER_GAP - 4
         canvas.setFont(REGULAR, 8.5)
@@ -145,7 +236,7 @@ def document_language(tag: str) -> Iterator[None]:
 def build_pdf(story: Sequence[Flowable], setup: PageSetup) -> bytes:
     """Lay out `story` on decorated pages and return the PDF's bytes."""
     buffer = io.BytesIO()
-    doc = FittingDocTemplate(
+    doc = _Doc(
         buffer, pagesize=setup.paper.size, leftMargin=MARGIN, rightMargin=MARGIN,
         topMargin=HEADER_GAP + 16, bottomMargin=MARGIN + 8,
         # Metadata is generic on purpose: no walk title, school or person's name.
@@ -159,7 +250,7 @@ def build_pdf(story: Sequence[Flowable], setup: PageSetup) -> bytes:
         doc.build(list(story), canvasmaker=_LetterCanvas)
         return buffer.getvalue()
     doc.addPageTemplates([PageTemplate(id="page", frames=[frame],
-                                       onPage=_decorate(setup))])
+                                       onPageEnd=_decorate(setup))])
     doc.build(list(story), canvasmaker=_NumberedCanvas)
     return buffer.getvalue()
 

@@ -24,7 +24,7 @@ def test_a_big_walk_renders_every_note() -> None:
     first = reader.pages[0].extract_text()
     last = "".join(page.extract_text() for page in reader.pages[-3:])
     assert pages > 30 and f"Page {pages} of {pages}" in last
-    assert "1080" in first and "Visit 12" in last
+    assert "1,080 notes" in first and "Visit 12" in last
     assert squash("Pre-brief 4 20 min 23 min +3 min") in squash(last)
 
 

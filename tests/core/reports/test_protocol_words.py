@@ -173,10 +173,11 @@ def find_in_order(flat: str, start: int, texts: list[str]) -> int:
 
 
 def pattern_part(flat: str) -> str:
-    """The page after the last evidence note, up to the commitments: the patterns."""
-    last = max(flat.index(squash(note_text(s, v))) + len(squash(note_text(s, v)))
-               for s in d.Stem for v in (1, 2))
-    return flat[last:flat.index(squash("Ask one more open question zq."))]
+    """Page 1's patterns: from their heading up to the next section (they lead the
+    debrief, before the evidence)."""
+    start = flat.index("Patterns")
+    ends = [flat.find(word, start) for word in ("Nextsteps", "Commitments", "Notrecorded")]
+    return flat[start:min(e for e in ends if e > 0)]
 
 
 # -- the debrief --------------------------------------------------------------------------

@@ -1,0 +1,71 @@
+"""Keeping a heading with the start of what it introduces, whatever that is.
+
+A `KeepTogether` of a heading and a whole table pushes a long table to the next page and
+leaves a gap; `CondPageBreak(28 mm)` leaves a heading alone when the first row or item is
+taller than 28 mm. `NeedRoom` measures instead: the headings plus the part of the first
+flowable that cannot be split off (a table's header and first row, a paragraph's first two
+lines, a kept group whole), and breaks the page only when that does not fit.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+from reportlab.lib.units import mm
+from reportlab.platypus import CondPageBreak, Flowable, KeepTogether, Paragraph, Table
+
+# Never ask for more than this: a first block taller than most of a page starts where it
+# is (it splits), rather than leaving most of a page blank.
+_MOST = 150 * mm
+_SPLITTABLE_START = 30 * mm  # a list or other splittable block: room for its start
+
+
+class NeedRoom(CondPageBreak):
+    """Break the page unless `heads` and the start of `first` fit where we are."""
+
+    def __init__(self, heads: Sequence[Flowable], first: Flowable | None) -> None:
+        super().__init__(0)
+        self._heads = list(heads)
+        self._first = first
+
+    def __repr__(self) -> str:
+        return f"NeedRoom({len(self._heads)} heads)"
+
+    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
+        canv = getattr(self, "canv", None)
+        need = sum(_height(h, canv, availWidth, availHeight) for h in self._heads)
+        if self._first is not None:
+            need += _start(self._first, canv, availWidth, availHeight)
+        self.height = min(need, _MOST)
+        return super().wrap(availWidth, availHeight)
+
+
+def _height(flowable: Flowable, canv: Any, width: float, height: float) -> float:
+    _, h = flowable.wrapOn(canv, width, height)
+    return float(h) + flowable.getSpaceBefore() + flowable.getSpaceAfter()
+
+
+def _start(flowable: Flowable, canv: Any, width: float, height: float) -> float:
+    """The height of the part of `flowable` that must sit under its heading."""
+    if isinstance(flowable, KeepTogether):
+        parts: list[Flowable] = getattr(flowable, "_content", [])
+        return float(sum(_height(f, canv, width, height) for f in parts))
+    if isinstance(flowable, Paragraph):
+        full = _height(flowable, canv, width, height)
+        return min(full, 2 * flowable.style.leading + flowable.getSpaceBefore() + 1)
+    if isinstance(flowable, Table):
+        flowable.wrapOn(canv, width, height)
+        rows = getattr(flowable, "_rowHeights", [])[:2]  # the (repeated) header and the first row
+        return float(sum(rows)) + flowable.getSpaceBefore()
+    return min(_height(flowable, canv, width, height), _SPLITTABLE_START)
+
+
+def lead(heads: Sequence[Flowable], body: Sequence[Flowable]) -> list[Flowable]:
+    """`heads` then `body`, never with the heads alone at a page foot. A body that starts
+    with its own heads (a section whose first block is a sub-heading) is measured as one:
+    every heading down to the first real block."""
+    if body and isinstance(body[0], NeedRoom):
+        inner = body[0]
+        return [NeedRoom([*heads, *inner._heads], inner._first), *heads, *body[1:]]
+    return [NeedRoom(heads, body[0] if body else None), *heads, *body]
