@@ -177,14 +177,15 @@ def _decorate(setup: PageSetup) -> Any:
         running = getattr(doc, "running_head", "")
         header_left = report_name
         if running:
-            header_left = _fit(canvas, f"{report_name} · {running}", REGULAR, 8.5,
+            header_left = _fit(f"{report_name} · {running}", REGULAR, 8.5,
                                (width - 2 * MARGIN) * 0.62)
         canvas.saveState()
         top = height - HEADER_GAP - 4
         canvas.setFont(REGULAR, 8.5)
         canvas.setFillColor(INK)
-        canvas.drawString(MARGIN, top, header_left)
-        room = width - 2 * MARGIN - canvas.stringWidth(header_left, REGULAR, 8.5) - 24
+        # A section's title (a look-for's name) may be in any script too.
+        glyphs.draw_line(canvas, MARGIN, top, header_left, REGULAR, 8.5)
+        room = width - 2 * MARGIN - glyphs.line_width(header_left, REGULAR, 8.5) - 24
         canvas.setFillColor(MUTED)
         # The walk's title may be in any script: drawn with the fallback fonts.
         glyphs.draw_line(canvas, width - MARGIN, top,
