@@ -135,10 +135,11 @@ def heading(walk: d.Walk, protocol_name: str = "") -> WalkHeading:
                        focus=walk.focus, protocol=protocol)
 
 
-def visit_line(walk: d.Walk, visit: d.Visit) -> VisitLine:
-    """"Visit n", with details only as far as the walk's privacy settings allow."""
+def visit_line(walk: d.Walk, visit: d.Visit, *, day: bool = False) -> VisitLine:
+    """"Visit n", with details only as far as the walk's privacy settings allow; `day`: on
+    a paper used on the day (agenda, note-catcher), which keeps room, grade and subject."""
     return VisitLine(number=visit.position,
-                     details=redact_visit(visit, walk).details(show_teacher=True))
+                     details=redact_visit(visit, walk, day=day).details(show_teacher=True))
 
 
 def _has_text(value: str) -> bool:
