@@ -67,7 +67,8 @@ def build_debrief(services: Services, request: ReportRequest, _judge: Judge | No
     return debrief_data(services.records.walk_record(request.walk_id),
                         services.conflicts.list_conflicts(request.walk_id),
                         edited=services.history.rows_with_history(request.walk_id),
-                        protocol=protocol, notice=notice)
+                        protocol=protocol, notice=notice,
+                        include_flagged=request.include_flagged)
 
 
 def build_thanks(services: Services, request: ReportRequest, judge: Judge | None
@@ -199,7 +200,7 @@ def _unresolved_count(record: d.WalkRecord, conflicts: Sequence[d.Conflict]) -> 
 # -- debrief ------------------------------------------------------------------------------
 def debrief_data(record: d.WalkRecord, conflicts: Sequence[d.Conflict] = (), *,
                  edited: AbstractSet[str] = frozenset(), protocol: Protocol | None = None,
-                 notice: str = "") -> DebriefData:
+                 notice: str = "", include_flagged: bool = False) -> DebriefData:
     """The debrief; `conflicts` (from ConflictService) adds what only it knows: a side
     that is a deletion. Without it, conflicts are still found from the record's copies.
     `edited` (HistoryService.rows_with_history): the notes whose text the facilitator
@@ -210,7 +211,7 @@ def debrief_data(record: d.WalkRecord, conflicts: Sequence[d.Conflict] = (), *,
     unresolved = _Unresolved({c.family: c for c in conflicts})
     # Only notes in the record are printed (walkapp.note_states): never one set aside, nor
     # one the nudge or the name caution flags that the facilitator has not kept.
-    printable = note_states.for_print(record)
+    printable = note_states.for_print(record, include_flagged=include_flagged)
     notes, note_versions = unresolved.split(printable.notes, lambda n: n.text)
     visits = {v.id: v for v in walk.visits}
     lines = tuple(visit_line(walk, v) for v in walk.visits)

@@ -68,6 +68,7 @@ class ReportRequest:
     paper: Paper | None = None     # None: from the locale
     start: time | None = None      # AGENDA: clock time of the first step
     protocol: str | None = None    # SCRIPT without a walk: a protocol id or .toml file
+    include_flagged: bool = False  # print flagged notes too (`--include-flagged`)
 
 
 @dataclass(frozen=True)
