@@ -3,9 +3,9 @@
 Which visit details are private, and which walk setting lets each out, is declared once in
 `walkapp.visit_fields` (today: `show_teacher_names` off, the default → no teacher names;
 `include_visit_details` off, the default → no room, grade or subject in records; the
-papers of the day — `day=True`, see `ReportSpec.record` — keep them). Every output (CLI, reports, kits)
-passes a walk through `redact_walk` / `redact_record` / `visit_values` rather than
-re-implement the rule; the stored walk keeps everything, so switching a setting on later
+papers of the day — `day=True`, see `ReportSpec.record` — keep them). Every output
+(CLI, reports, kits) passes a walk through `redact_walk` / `redact_record` /
+`visit_values` rather than re-implement the rule; the stored walk keeps everything, so switching a setting on later
 brings the details back.
 """
 

@@ -5,8 +5,9 @@ All three read the protocol the walk runs (its snapshot, as the guide does), so 
 paper carries the facilitator's own words: scripts, prompts and their options, roles,
 source, stems, the observation steps. They are the papers of the day (the registry's
 `record=False` kinds): their route keeps room, grade and subject whatever the walk's
-"include visit details" setting, which is for records only (`walkapp.privacy`). The facilitator's script can also be made from a
-protocol alone (the library's, or a file), before any walk is planned.
+"include visit details" setting, which is for records only (`walkapp.privacy`). The
+facilitator's script can also be made from a protocol alone (the library's, or a file),
+before any walk is planned.
 """
 
 from __future__ import annotations

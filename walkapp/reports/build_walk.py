@@ -394,10 +394,9 @@ def thanks_data(record: d.WalkRecord, visit_number: int,
     # whoever hands the notes out) carries room, grade and subject only.
     line = VisitLine(number=visit.position, details=shown.details(show_teacher=False))
     addressee = shown.teacher_name or "colleague"
-    if walk.attribute_commitments and walk.walkers:
-        signed = ", ".join(p.display_name for p in walk.walkers)
-    else:
-        signed = "The learning-walk group"
+    # Signed by the group: naming commitments in the debrief (attribute_commitments) is a
+    # different choice from signing a letter to a host with every walker's name.
+    signed = "The learning-walk group"
     return ThanksData(walk=heading(walk, protocol.title if protocol is not None else ""),
                       visit=line, addressee=addressee, noticed=noticed,
                       wondering=wonder.text if wonder else None, signed=signed,
