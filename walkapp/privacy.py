@@ -5,8 +5,8 @@ Which visit details are private, and which walk setting lets each out, is declar
 `include_visit_details` off, the default → no room, grade or subject in records; the
 papers of the day — `day=True`, see `ReportSpec.record` — keep them). Every output
 (CLI, reports, kits) passes a walk through `redact_walk` / `redact_record` /
-`visit_values` rather than re-implement the rule; the stored walk keeps everything, so switching a setting on later
-brings the details back.
+`visit_values` rather than re-implement the rule; the stored walk keeps everything, so
+switching a setting on later brings the details back.
 """
 
 from __future__ import annotations
