@@ -95,9 +95,7 @@ def cmd_report(args: argparse.Namespace, context: Context) -> int:
     result = export_report(services, request, args.output)
     echo(f"Wrote the {kind.label.lower()} ({plural(result.pages, 'page', 'pages')}) "
          f"to {result.path}")
-    from walkapp.reports.api import held_back_line
-
-    if line := held_back_line(services, request):
+    if line := result.held_back:
         hint = "" if args.include_flagged else "; or add --include-flagged"
         echo(f"{line}{hint}.", err=True)
     for warning in result.warnings:

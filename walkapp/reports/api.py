@@ -31,6 +31,8 @@ class ExportResult:
     seconds: float
     # Said to the user after saving: e.g. the characters no installed font could draw.
     warnings: tuple[str, ...] = ()
+    # "3 notes are held back: review …" (held_back_line), "" when none are.
+    held_back: str = ""
 
 
 def check_request(request: ReportRequest) -> None:
@@ -102,7 +104,8 @@ def export_report(services: Services, request: ReportRequest, path: str | Path,
     if progress is not None:
         progress(3, 3, "Saved.")
     return ExportResult(path=written, pages=count_pages(pdf), bytes=len(pdf),
-                        seconds=clock.perf_counter() - started, warnings=warnings)
+                        seconds=clock.perf_counter() - started, warnings=warnings,
+                        held_back=held_back_line(services, request))
 
 
 def held_back_line(services: Services, request: ReportRequest) -> str:

@@ -144,3 +144,16 @@ def test_the_tracker_and_journal_print_no_note_text(services: Services) -> None:
                                   walker=walk.walkers[0].display_name)):
         text = squash(pdf_text(render_report(services, request)))
         assert not any(squash(t) in text for t in (ASIDE, NAMED, JUDGEMENT)), request.kind
+
+
+def test_the_export_result_carries_the_held_back_line_for_the_dialog(
+        services: Services, tmp_path: Path) -> None:
+    from walkapp.reports.api import export_report
+
+    walk, _ids = _walk(services)
+    result = export_report(services, ReportRequest(kind=ReportKind.DEBRIEF, walk_id=walk.id),
+                           tmp_path / "d.pdf")
+    assert result.held_back.startswith("2 notes are held back: review")
+    agenda = export_report(services, ReportRequest(kind=ReportKind.AGENDA, walk_id=walk.id),
+                           tmp_path / "a.pdf")
+    assert agenda.held_back == ""  # a paper of the day prints no notes
