@@ -306,7 +306,11 @@ class ExportDialog(QDialog):
         pages = fmt.plural(result.pages, "page", "pages")
         saved = self.tr("Saved {0} to {1}.").format(pages, result.path)
         # Characters no font could draw: named, with the package that would draw them.
-        self.status.setText("\n".join([saved, *result.warnings]))
+        # Notes held back from the record (flagged or set aside): said, with where to look.
+        held = ([self.tr("{0}. Open the walk's Post-brief → Evidence wall to keep or "
+                         "rewrite them.").format(result.held_back)]
+                if result.held_back else [])
+        self.status.setText("\n".join([saved, *held, *result.warnings]))
         self.open_button.setEnabled(True)
         self.open_button.setFocus()
 

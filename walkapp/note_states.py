@@ -138,9 +138,11 @@ class ForPrint:
 
 
 def for_print(record: d.WalkRecord, *, check: Checker | None = None,
-              known: Mapping[str, NoteStatus] | None = None) -> ForPrint:
+              known: Mapping[str, NoteStatus] | None = None,
+              include_flagged: bool = False) -> ForPrint:
     """The record's notes that reports print, in the record's order. A note with no text
-    is neither printed nor counted as held back."""
+    is neither printed nor counted as held back. `include_flagged` (the CLI's
+    `--include-flagged`): flagged notes are printed too; set-aside ones never are."""
     status = dict(known) if known is not None else record_statuses(record, check=check)
     shown: list[d.Note] = []
     flagged = aside = 0
@@ -148,7 +150,7 @@ def for_print(record: d.WalkRecord, *, check: Checker | None = None,
         if not note.text.strip():
             continue
         state = status[note.id].state if note.id in status else NoteState.IN_RECORD
-        if state.in_record:
+        if state.in_record or (include_flagged and state is NoteState.FLAGGED):
             shown.append(note)
         elif state is NoteState.SET_ASIDE:
             aside += 1

@@ -48,6 +48,14 @@ def names() -> tuple[str, ...]:
     return tuple(f.name for f in VISIT_FIELDS)
 
 
-def is_open(field: VisitField, walk: object) -> bool:
-    """May `field` leave the laptop for this walk? (`walk`: a domain or storage walk.)"""
-    return field.gate is None or bool(getattr(walk, field.gate.value))
+# Gates that only records honour: the papers used on the day (agenda, note-catcher, walk
+# kit) always carry room, grade and subject, since walkers need the route.
+RECORD_ONLY_GATES: frozenset[Gate] = frozenset({Gate.VISIT_DETAILS})
+
+
+def is_open(field: VisitField, walk: object, *, day: bool = False) -> bool:
+    """May `field` leave the laptop for this walk? (`walk`: a domain or storage walk.)
+    `day`: for a paper used on the day of the walk, not for a record."""
+    if field.gate is None or (day and field.gate in RECORD_ONLY_GATES):
+        return True
+    return bool(getattr(walk, field.gate.value))

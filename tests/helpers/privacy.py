@@ -59,11 +59,12 @@ class Leak:
 
 
 def forbidden_strings(walk: d.Walk, *, walker_names: bool = True,
-                      extra: Iterable[str] = ()) -> list[tuple[str, str]]:
-    """(kind, text) pairs that must not appear in an output of `walk`."""
+                      extra: Iterable[str] = (), day: bool = False) -> list[tuple[str, str]]:
+    """(kind, text) pairs that must not appear in an output of `walk`; `day`: the output
+    is a paper of the day (agenda, note-catcher, script, kit), which keeps the route."""
     banned: list[tuple[str, str]] = []
     for field in vf.VISIT_FIELDS:
-        if vf.is_open(field, walk):
+        if vf.is_open(field, walk, day=day):
             continue
         banned += [(f"visit {field.label.lower()}", value) for visit in walk.visits
                    if (value := getattr(visit, field.name, None))]
@@ -74,8 +75,8 @@ def forbidden_strings(walk: d.Walk, *, walker_names: bool = True,
 
 
 def find_leaks(output: bytes | str, walk: d.Walk, *, walker_names: bool = True,
-               extra: Iterable[str] = ()) -> list[Leak]:
-    banned = forbidden_strings(walk, walker_names=walker_names, extra=extra)
+               extra: Iterable[str] = (), day: bool = False) -> list[Leak]:
+    banned = forbidden_strings(walk, walker_names=walker_names, extra=extra, day=day)
     if not banned:
         return []
     leaks: list[Leak] = []
@@ -88,9 +89,9 @@ def find_leaks(output: bytes | str, walk: d.Walk, *, walker_names: bool = True,
 
 
 def assert_private(output: bytes | str, walk: d.Walk, *, walker_names: bool = True,
-                   extra: Iterable[str] = ()) -> None:
+                   extra: Iterable[str] = (), day: bool = False) -> None:
     """Fail, naming every leak, if `output` shows what the walk's settings keep private."""
-    leaks = find_leaks(output, walk, walker_names=walker_names, extra=extra)
+    leaks = find_leaks(output, walk, walker_names=walker_names, extra=extra, day=day)
     assert not leaks, "private data in the output: " + "; ".join(str(x) for x in leaks)
 
 

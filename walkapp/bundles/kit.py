@@ -51,8 +51,9 @@ def build_kit_payload(session: Session, walk_id: str, walker_id: str | None
                           "group_id": p.group_id, "position": p.position}
                          for p in walk.participants],
         "groups": [{"id": g.id, "name": g.name, "position": g.position} for g in walk.groups],
-        # Every declared visit field, each only as far as the walk's settings let it out.
-        "visits": [{"id": v.id, "position": v.position, **visit_values(v, walk)}
+        # Every declared visit field, each only as far as the walk's settings let it out; a
+        # kit is a paper of the day, so it carries the route's rooms (walkapp.privacy).
+        "visits": [{"id": v.id, "position": v.position, **visit_values(v, walk, day=True)}
                    for v in walk.visits if v.deleted_at is None],  # not removed ones
         "look_fors": [{"id": x.id, "position": x.position, "text": x.text,
                        "description": x.description} for x in walk.look_fors],

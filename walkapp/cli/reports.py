@@ -48,6 +48,9 @@ def register(subparsers: Any) -> None:
     p.add_argument("--protocol", metavar="ID|FILE",
                    help=f"a protocol id or .toml file instead of WALK, for "
                         f"{_kinds_using(Need.PROTOCOL)}")
+    p.add_argument("--include-flagged", action="store_true",
+                   help="print notes the nudge or name caution flagged that the facilitator "
+                        "has not yet kept (set-aside notes stay out)")
     p.add_argument("-o", "--output", required=True, metavar="FILE.pdf",
                    help="where to write the PDF (replaced if it exists)")
     p.set_defaults(handler=cmd_report, writes=False)  # the PDF goes outside
@@ -88,10 +91,13 @@ def cmd_report(args: argparse.Namespace, context: Context) -> int:
     walk_id = services.walks.find_walk(args.walk).id if args.walk else None
     request = ReportRequest(kind=kind, walk_id=walk_id, walker=args.walker,
                             visit=args.visit, paper=parse_paper(args.paper), start=start,
-                            protocol=protocol)
+                            protocol=protocol, include_flagged=args.include_flagged)
     result = export_report(services, request, args.output)
     echo(f"Wrote the {kind.label.lower()} ({plural(result.pages, 'page', 'pages')}) "
          f"to {result.path}")
+    if line := result.held_back:
+        hint = "" if args.include_flagged else "; or add --include-flagged"
+        echo(f"{line}{hint}.", err=True)
     for warning in result.warnings:
         echo(f"Warning: {warning}")
     return 0

@@ -31,6 +31,8 @@ class ExportResult:
     seconds: float
     # Said to the user after saving: e.g. the characters no installed font could draw.
     warnings: tuple[str, ...] = ()
+    # "3 notes are held back: review …" (held_back_line), "" when none are.
+    held_back: str = ""
 
 
 def check_request(request: ReportRequest) -> None:
@@ -102,7 +104,27 @@ def export_report(services: Services, request: ReportRequest, path: str | Path,
     if progress is not None:
         progress(3, 3, "Saved.")
     return ExportResult(path=written, pages=count_pages(pdf), bytes=len(pdf),
-                        seconds=clock.perf_counter() - started, warnings=warnings)
+                        seconds=clock.perf_counter() - started, warnings=warnings,
+                        held_back=held_back_line(services, request))
+
+
+def held_back_line(services: Services, request: ReportRequest) -> str:
+    """"3 notes are held back: review …" for a record that prints notes, "" otherwise:
+    what the CLI writes on stderr and the export dialog shows after an export."""
+    from walkapp import formatting as fmt
+    from walkapp import note_states
+
+    # The debrief is the record that prints notes as they are (a thank-you note leaves out
+    # every flagged note, kept or not; the tracker and the journal print no notes).
+    if request.kind is not ReportKind.DEBRIEF or request.walk_id is None:
+        return ""
+    printable = note_states.for_print(services.records.walk_record(request.walk_id),
+                                      include_flagged=request.include_flagged)
+    if not printable.held_back:
+        return ""
+    verb = "is" if printable.held_back == 1 else "are"
+    return (f"{fmt.plural(printable.held_back, 'note', 'notes')} {verb} held back: review "
+            "them at the evidence wall (flagged or set aside)")
 
 
 def export_job(services: Services, progress: Progress, request: ReportRequest,

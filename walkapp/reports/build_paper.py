@@ -3,8 +3,11 @@ note-catcher and the facilitator's script.
 
 All three read the protocol the walk runs (its snapshot, as the guide does), so the group's
 paper carries the facilitator's own words: scripts, prompts and their options, roles,
-source, stems, the observation steps. The facilitator's script can also be made from a
-protocol alone (the library's, or a file), before any walk is planned.
+source, stems, the observation steps. They are the papers of the day (the registry's
+`record=False` kinds): their route keeps room, grade and subject whatever the walk's
+"include visit details" setting, which is for records only (`walkapp.privacy`). The
+facilitator's script can also be made from a protocol alone (the library's, or a file),
+before any walk is planned.
 """
 
 from __future__ import annotations
@@ -115,7 +118,7 @@ def _prompts_of(protocol: Protocol, step: Step) -> tuple[Prompt, ...]:
 def _route(walk: d.Walk, phase: str) -> tuple[AgendaStep, ...]:
     steps: list[AgendaStep] = []
     for index, visit in enumerate(walk.visits):
-        line = visit_line(walk, visit)
+        line = visit_line(walk, visit, day=True)
         if index and walk.corridor_minutes:
             # Explained once; the rest of the route stays one line per step.
             hint = "quiet notes; talk once out of earshot" if index == 1 else ""
@@ -136,7 +139,7 @@ def notecatcher_data(walk: d.Walk, protocol: Protocol) -> NoteCatcherData:
     return NoteCatcherData(walk=heading(walk, protocol.title), norms=norms, stems=stems,
                            look_fors=tuple(LookForItem(lf.text, lf.description)
                                            for lf in walk.look_fors),
-                           visits=tuple(visit_line(walk, v) for v in walk.visits),
+                           visits=tuple(visit_line(walk, v, day=True) for v in walk.visits),
                            visit_minutes=walk.visit_minutes, observation=steps)
 
 
@@ -147,5 +150,5 @@ def script_data(protocol: Protocol, walk: d.Walk | None = None) -> ScriptData:
                           corridor_minutes=protocol.corridor_minutes)
     return ScriptData(protocol=protocol, walk=heading(walk, protocol.title),
                       visits=len(walk.visits), visit_minutes=walk.visit_minutes,
-                      route=tuple(visit_line(walk, v) for v in walk.visits),
+                      route=tuple(visit_line(walk, v, day=True) for v in walk.visits),
                       corridor_minutes=walk.corridor_minutes)

@@ -67,7 +67,8 @@ def build_debrief(services: Services, request: ReportRequest, _judge: Judge | No
     return debrief_data(services.records.walk_record(request.walk_id),
                         services.conflicts.list_conflicts(request.walk_id),
                         edited=services.history.rows_with_history(request.walk_id),
-                        protocol=protocol, notice=notice)
+                        protocol=protocol, notice=notice,
+                        include_flagged=request.include_flagged)
 
 
 def build_thanks(services: Services, request: ReportRequest, judge: Judge | None
@@ -135,10 +136,11 @@ def heading(walk: d.Walk, protocol_name: str = "") -> WalkHeading:
                        focus=walk.focus, protocol=protocol)
 
 
-def visit_line(walk: d.Walk, visit: d.Visit) -> VisitLine:
-    """"Visit n", with details only as far as the walk's privacy settings allow."""
+def visit_line(walk: d.Walk, visit: d.Visit, *, day: bool = False) -> VisitLine:
+    """"Visit n", with details only as far as the walk's privacy settings allow; `day`: on
+    a paper used on the day (agenda, note-catcher), which keeps room, grade and subject."""
     return VisitLine(number=visit.position,
-                     details=redact_visit(visit, walk).details(show_teacher=True))
+                     details=redact_visit(visit, walk, day=day).details(show_teacher=True))
 
 
 def _has_text(value: str) -> bool:
@@ -198,7 +200,7 @@ def _unresolved_count(record: d.WalkRecord, conflicts: Sequence[d.Conflict]) -> 
 # -- debrief ------------------------------------------------------------------------------
 def debrief_data(record: d.WalkRecord, conflicts: Sequence[d.Conflict] = (), *,
                  edited: AbstractSet[str] = frozenset(), protocol: Protocol | None = None,
-                 notice: str = "") -> DebriefData:
+                 notice: str = "", include_flagged: bool = False) -> DebriefData:
     """The debrief; `conflicts` (from ConflictService) adds what only it knows: a side
     that is a deletion. Without it, conflicts are still found from the record's copies.
     `edited` (HistoryService.rows_with_history): the notes whose text the facilitator
@@ -209,7 +211,7 @@ def debrief_data(record: d.WalkRecord, conflicts: Sequence[d.Conflict] = (), *,
     unresolved = _Unresolved({c.family: c for c in conflicts})
     # Only notes in the record are printed (walkapp.note_states): never one set aside, nor
     # one the nudge or the name caution flags that the facilitator has not kept.
-    printable = note_states.for_print(record)
+    printable = note_states.for_print(record, include_flagged=include_flagged)
     notes, note_versions = unresolved.split(printable.notes, lambda n: n.text)
     visits = {v.id: v for v in walk.visits}
     lines = tuple(visit_line(walk, v) for v in walk.visits)
@@ -401,10 +403,9 @@ def thanks_data(record: d.WalkRecord, visit_number: int,
     # whoever hands the notes out) carries room, grade and subject only.
     line = VisitLine(number=visit.position, details=shown.details(show_teacher=False))
     addressee = shown.teacher_name or "colleague"
-    if walk.attribute_commitments and walk.walkers:
-        signed = ", ".join(p.display_name for p in walk.walkers)
-    else:
-        signed = "The learning-walk group"
+    # Signed by the group: naming commitments in the debrief (attribute_commitments) is a
+    # different choice from signing a letter to a host with every walker's name.
+    signed = "The learning-walk group"
     return ThanksData(walk=heading(walk, protocol.title if protocol is not None else ""),
                       visit=line, addressee=addressee, noticed=noticed,
                       wondering=wonder.text if wonder else None, signed=signed,

@@ -68,6 +68,7 @@ class ReportRequest:
     paper: Paper | None = None     # None: from the locale
     start: time | None = None      # AGENDA: clock time of the first step
     protocol: str | None = None    # SCRIPT without a walk: a protocol id or .toml file
+    include_flagged: bool = False  # print flagged notes too (`--include-flagged`)
 
 
 @dataclass(frozen=True)
@@ -83,6 +84,9 @@ class ReportSpec:
     builder: str          # "module:function" taking (services, request, judge) → data
     renderer: str         # module with render(data, paper) -> bytes
     shortcut: str | None = None
+    # A record (kept after the walk: leaves out room, grade and subject unless the walk
+    # includes them, and every note held back) or a paper used on the day (keeps the route).
+    record: bool = True
 
     @property
     def cli_name(self) -> str:
@@ -115,20 +119,20 @@ REPORTS: tuple[ReportSpec, ...] = (
         "who does what and where the protocol comes from — to hand out before the walk.",
         "the running order (--start for clock times)",
         frozenset({Need.WALK}), frozenset({Need.START}), "Agenda",
-        f"{_PAPER}:build_agenda", "walkapp.reports.agenda"),
+        f"{_PAPER}:build_agenda", "walkapp.reports.agenda", record=False),
     ReportSpec(
         ReportKind.NOTECATCHER, "Blank note-catcher", "Blank &note-catcher",
         "A printable page for walkers without a laptop: focus, norms, the protocol's stems, "
         "look-for boxes and room for each visit or observation step.", "blank, to print",
         frozenset({Need.WALK}), frozenset(), "Note-catcher", f"{_PAPER}:build_notecatcher",
-        "walkapp.reports.notecatcher"),
+        "walkapp.reports.notecatcher", record=False),
     ReportSpec(
         ReportKind.SCRIPT, "Facilitator's script", "Facilitator's &script",
         "The whole protocol as a printable guide: source, roles, norms, stems, look-fors, "
         "every step with its minutes, script and prompts, the debrief and the feedback.",
         "the protocol as a guide (or --protocol ID|FILE without a walk)",
         frozenset({Need.WALK}), frozenset({Need.PROTOCOL}), "Facilitator script",
-        f"{_PAPER}:build_script", "walkapp.reports.script"),
+        f"{_PAPER}:build_script", "walkapp.reports.script", record=False),
     ReportSpec(
         ReportKind.THANKS, "Host thank-you note", "Host &thank-you note",
         "“We noticed…” evidence from one visit and one wondering, for the teacher who "
@@ -156,6 +160,12 @@ SPECS: dict[ReportKind, ReportSpec] = {spec.kind: spec for spec in REPORTS}
 def spec_for(name: str | ReportKind) -> ReportSpec:
     """The spec for a kind or its CLI name; ValueError for an unknown name."""
     return SPECS[ReportKind(name)]
+
+
+def record_kinds() -> tuple[ReportKind, ...]:
+    """The kinds that are records (privacy by default applies); the rest are papers of
+    the day."""
+    return tuple(spec.kind for spec in REPORTS if spec.record)
 
 
 def cli_names() -> tuple[str, ...]:

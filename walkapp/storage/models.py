@@ -116,7 +116,8 @@ class Walk(Timestamped, Base):
     # Privacy settings; the safe choice is the default.
     show_teacher_names: Mapped[bool] = mapped_column(Boolean, default=False)
     attribute_commitments: Mapped[bool] = mapped_column(Boolean, default=False)
-    include_visit_details: Mapped[bool] = mapped_column(Boolean, default=True)
+    # Off by default: records name no room, grade or subject unless the facilitator asks.
+    include_visit_details: Mapped[bool] = mapped_column(Boolean, default=False)
     # Whose laptop this is: the facilitator's, or a walker's (walker mode).
     local_mode: Mapped[str] = mapped_column(String(16), default="facilitator")
     local_participant_id: Mapped[str | None] = mapped_column(ID, default=None)

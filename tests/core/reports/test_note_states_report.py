@@ -111,3 +111,49 @@ def test_walkapp_show_json_carries_the_decisions(services: Services,
     assert {r["note_id"]: r["state"] for r in shown["reviews"]} == {
         ids[ASIDE]: "set_aside", ids[KEPT]: "kept"}
     assert shown["rewritten"] == [ids[JUDGEMENT]]
+
+
+def test_walkapp_report_says_how_many_notes_are_held_back_on_stderr(
+        services: Services, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    walk, _ids = _walk(services)
+    target = tmp_path / "debrief.pdf"
+    code, out, err = run(capsys, "report", walk.title, "--kind", "debrief", "-o",
+                         str(target))
+    assert code == 0, err
+    assert "2 notes are held back: review" in err and "--include-flagged" in err
+    assert "held back" not in out  # stdout stays the one "Wrote …" line
+
+
+def test_include_flagged_prints_flagged_notes_but_never_set_aside_ones(
+        services: Services, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    walk, _ids = _walk(services)
+    target = tmp_path / "debrief.pdf"
+    code, _out, err = run(capsys, "report", walk.title, "--kind", "debrief",
+                          "--include-flagged", "-o", str(target))
+    assert code == 0, err
+    text = squash(pdf_text(target.read_bytes()))
+    assert squash(NAMED) in text  # flagged, not decided: printed on request
+    assert squash(ASIDE) not in text  # the facilitator's decision holds
+    assert "1 note is held back: review" in err and "--include-flagged" not in err
+
+
+def test_the_tracker_and_journal_print_no_note_text(services: Services) -> None:
+    walk, _ids = _walk(services)
+    for request in (ReportRequest(kind=ReportKind.ACTIONS, walk_id=walk.id),
+                    ReportRequest(kind=ReportKind.JOURNAL, walk_id=walk.id,
+                                  walker=walk.walkers[0].display_name)):
+        text = squash(pdf_text(render_report(services, request)))
+        assert not any(squash(t) in text for t in (ASIDE, NAMED, JUDGEMENT)), request.kind
+
+
+def test_the_export_result_carries_the_held_back_line_for_the_dialog(
+        services: Services, tmp_path: Path) -> None:
+    from walkapp.reports.api import export_report
+
+    walk, _ids = _walk(services)
+    result = export_report(services, ReportRequest(kind=ReportKind.DEBRIEF, walk_id=walk.id),
+                           tmp_path / "d.pdf")
+    assert result.held_back.startswith("2 notes are held back: review")
+    agenda = export_report(services, ReportRequest(kind=ReportKind.AGENDA, walk_id=walk.id),
+                           tmp_path / "a.pdf")
+    assert agenda.held_back == ""  # a paper of the day prints no notes

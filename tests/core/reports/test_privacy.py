@@ -22,8 +22,7 @@ WALKERS = ["Quinn Walkerly", "Avery Stepwise", "Blake Roamer"]
 def private_walk(services: Services) -> d.Walk:
     walk = services.walks.create_walk(NewWalk(title="Privacy walk", walk_date=date(2026, 5, 6),
                                               focus="What students say."))
-    # Visit details are on by default (room numbers help a walk run); this walk hides them.
-    services.walks.update_walk(walk.id, include_visit_details=False)
+    # A fresh walk: every privacy setting as it comes (visit details off for records).
     plan = services.plan
     walkers = [plan.add_participant(walk.id, name) for name in WALKERS]
     visits = [plan.add_visit(walk.id, room=room, grade="Year 5", subject="Geography",
@@ -45,6 +44,8 @@ def private_walk(services: Services) -> d.Walk:
 
 # Every kind about one walk, from the registry: a new kind is checked here too.
 WALK_KINDS = [spec.kind for spec in REPORTS if Need.WALK in spec.needs]
+RECORD_KINDS = [kind for kind in WALK_KINDS if kind.spec.record]
+PAPER_KINDS = [kind for kind in WALK_KINDS if not kind.spec.record]
 
 
 def _all_text(render: Render, walk: d.Walk) -> dict[ReportKind, str]:
@@ -53,8 +54,9 @@ def _all_text(render: Render, walk: d.Walk) -> dict[ReportKind, str]:
 
 def test_no_teacher_names_details_or_walker_names_by_default(
         private_walk: d.Walk, render: Render) -> None:
-    for kind, out in _all_text(render, private_walk).items():
-        for secret in (*TEACHERS, *ROOMS, "Geography"):
+    texts = _all_text(render, private_walk)
+    for kind, out in texts.items():
+        for secret in (*TEACHERS, *(() if kind in PAPER_KINDS else (*ROOMS, "Geography"))):
             assert secret not in out, (kind, secret)
         assert "Visit 1" in out, kind
         if kind is not ReportKind.NOTECATCHER:  # (the note-catcher has no walker names)
@@ -70,14 +72,14 @@ def test_teacher_names_appear_only_when_opted_in(services: Services, private_wal
     assert TEACHERS[0] in texts[ReportKind.DEBRIEF] and TEACHERS[1] in texts[ReportKind.DEBRIEF]
     assert f"Dear {TEACHERS[0]}," in texts[ReportKind.THANKS]
     assert TEACHERS[1] not in texts[ReportKind.THANKS]  # only the host of this visit
-    # Names alone: room, grade and subject still need include_visit_details.
-    assert not any(room in out for out in texts.values() for room in ROOMS)
+    # Names alone: room, grade and subject still need include_visit_details in records.
+    assert not any(room in texts[kind] for kind in RECORD_KINDS for room in ROOMS)
 
 
 def test_visit_details_appear_only_when_included(services: Services, private_walk: d.Walk,
                                                  render: Render) -> None:
     services.walks.update_walk(private_walk.id, include_visit_details=True)
-    for kind, out in _all_text(render, private_walk).items():
+    for kind, out in _all_text(render, private_walk).items():  # records and papers alike
         assert squash("Room Zeta · Year 5 · Geography") in squash(out), kind
         assert not any(t in out for t in TEACHERS), kind
 
@@ -92,8 +94,10 @@ def test_commitments_are_anonymous_and_unordered_unless_attributed(
     named = pdf_text(render("debrief", private_walk.id))
     assert "Quinn Walkerly — I will try zebra things." in named
     assert named.index("zebra") < named.index("apple")  # roster order once names show
+    # Attribution is about commitments: the thank-you note is still signed by the group.
     thanks = pdf_text(render("thanks", private_walk.id, visit=1))
-    assert all(name in squash(thanks) for name in map(squash, WALKERS))
+    assert not any(name in squash(thanks) for name in map(squash, WALKERS))
+    assert "The learning-walk group" in thanks
 
 
 def test_builders_drop_private_fields_before_rendering(services: Services,
@@ -104,3 +108,25 @@ def test_builders_drop_private_fields_before_rendering(services: Services,
     assert all(line.walker is None for line in commitment_lines(record))
     blob = repr(data)
     assert not any(secret in blob for secret in (*TEACHERS, *ROOMS, *WALKERS))
+
+
+def test_the_registry_splits_records_from_papers_of_the_day() -> None:
+    assert set(RECORD_KINDS) == {ReportKind.DEBRIEF, ReportKind.THANKS}
+    assert set(PAPER_KINDS) == {ReportKind.AGENDA, ReportKind.NOTECATCHER, ReportKind.SCRIPT}
+    spanning = {spec.kind for spec in REPORTS if spec.kind not in WALK_KINDS}
+    assert all(kind.spec.record for kind in spanning)  # the tracker and the journal
+
+
+def test_a_fresh_walk_keeps_visit_details_out_of_records_and_on_papers(
+        services: Services, private_walk: d.Walk, render: Render) -> None:
+    assert not private_walk.include_visit_details and not private_walk.show_teacher_names
+    texts = _all_text(render, private_walk)
+    texts[ReportKind.ACTIONS] = pdf_text(render("actions", private_walk.id))
+    texts[ReportKind.JOURNAL] = pdf_text(render("journal", private_walk.id,
+                                                walker=WALKERS[0]))
+    for kind, out in texts.items():
+        assert not any(t in out for t in TEACHERS), kind
+        if kind.spec.record:
+            assert not any(s in out for s in (*ROOMS, "Year 5", "Geography")), kind
+        else:  # walkers need the route on the day
+            assert squash("Room Zeta · Year 5 · Geography") in squash(out), kind

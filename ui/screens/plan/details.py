@@ -100,8 +100,11 @@ class WalkDetailsPanel(QWidget, Page):
             "reports only while this stays on."))
         self.attribute_commitments = QCheckBox(self.tr("Show walkers' names with commitments "
                                                        "in reports"))
-        self.include_visit_details = QCheckBox(self.tr("Include room, grade and subject in "
-                                                       "reports and walk kits"))
+        self.include_visit_details = QCheckBox(self.tr(
+            "Include room, grade and subject in records (debrief, thank-you notes)"))
+        self.include_visit_details.setToolTip(self.tr(
+            "Off by default. The agenda, note-catcher and walk kits always show the route's "
+            "rooms; records kept after the walk leave them out unless this is on."))
         for box, key in ((self.show_teacher_names, "show_teacher_names"),
                          (self.attribute_commitments, "attribute_commitments"),
                          (self.include_visit_details, "include_visit_details")):
