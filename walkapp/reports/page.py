@@ -131,12 +131,12 @@ class _Doc(FittingDocTemplate):
         self._last_level = -1
         self._keys = 0
         self._page_fresh = True
-        self.running_head = ""          # this page's "Section (continued)", or ""
+        self.running_head: tuple[str, ...] = ()  # the sections this page continues, or ()
 
     def handle_pageBegin(self) -> None:
         super().handle_pageBegin()
         self._page_fresh = True
-        self.running_head = ""
+        self.running_head = ()
 
     def afterFlowable(self, flowable: Flowable) -> None:
         level = _heading_level(flowable)
@@ -146,7 +146,7 @@ class _Doc(FittingDocTemplate):
             # inside the sections we were in.
             inside = self._path if level is None else self._path[:level]
             if inside:
-                self.running_head = " — ".join(inside) + " (continued)"
+                self.running_head = tuple(inside)
         if level is None:
             return
         assert isinstance(flowable, Paragraph)  # _heading_level said so
@@ -174,11 +174,8 @@ def _decorate(setup: PageSetup) -> Any:
 
     def draw(canvas: Canvas, doc: BaseDocTemplate) -> None:
         width, height = doc.pagesize
-        running = getattr(doc, "running_head", "")
-        header_left = report_name
-        if running:
-            header_left = _fit(f"{report_name} · {running}", REGULAR, 8.5,
-                               (width - 2 * MARGIN) * 0.62)
+        header_left = _running_head(report_name, getattr(doc, "running_head", ()),
+                                    (width - 2 * MARGIN) * 0.62)
         canvas.saveState()
         top = height - HEADER_GAP - 4
         canvas.setFont(REGULAR, 8.5)
@@ -200,6 +197,22 @@ def _decorate(setup: PageSetup) -> Any:
         canvas.restoreState()
 
     return draw
+
+
+def _running_head(report_name: str, sections: tuple[str, ...], room: float) -> str:
+    """The header's left side: the report's name, and on a page that continues a section
+    "<report> · <section — subsection> (continued)", shortened from the front so that
+    "(continued)" is always read: the report's name and outer sections go first, then the
+    innermost section's title is cut."""
+    if not sections:
+        return report_name
+    tail = " (continued)"
+    for candidate in (f"{report_name} · {' — '.join(sections)}", " — ".join(sections),
+                      sections[-1]):
+        if glyphs.line_width(candidate + tail, REGULAR, 8.5) <= room:
+            return candidate + tail
+    return _fit(sections[-1], REGULAR, 8.5, room - glyphs.line_width(tail, REGULAR, 8.5)
+                ) + tail
 
 
 def _fit(value: str, font: str, size: float, room: float) -> str:
