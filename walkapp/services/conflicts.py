@@ -137,8 +137,10 @@ def _label(kind: Kind, row: Any, walk: d.Walk, names: dict[str, str]) -> str:
         visit = walk.visit(row.visit_id)
         if visit is None:
             return f"note{by}" + (f" in the {row.phase}" if row.phase else "")
-        # As far as the walk's privacy settings let a visit's details out; never a teacher.
-        shown = privacy.redact_visit(visit, walk)
+        # A working view of the facilitator's, not a record: the visit's room, grade and
+        # subject as on the route (the papers of the day show them too); never a teacher
+        # unless the walk shows teacher names.
+        shown = privacy.redact_visit(visit, walk, day=True)
         details = shown.details(show_teacher=False)
         return f"note{by} on {shown.label}" + (f" ({details})" if details else "")
     if kind.entity is Entity.REFLECTION:
