@@ -35,7 +35,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from tests.bench import bench_gui_stall as gui_stall
+from tests.bench import stall_parts
 
 if os.environ.get("QT_QPA_PLATFORM", "offscreen").startswith("offscreen"):
     _SCREEN = Path(__file__).resolve().parents[1] / "helpers" / "offscreen-1366x768.json"
@@ -71,7 +71,7 @@ def median_ms(fn: Callable[[], object], rounds: int) -> float:
     return round(statistics.median(times) * 1000, 1)
 
 
-class Typist(gui_stall.Typist):
+class Typist(stall_parts.Typist):
     """bench_gui_stall's typist (one key every KEY_INTERVAL_MS, from the event loop), which
     also notes when the last key went in."""
 
