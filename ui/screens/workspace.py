@@ -199,27 +199,32 @@ class WalkWorkspace(QWidget, Page):
         self.conflicts_button.setVisible(count > 0)
 
     def open_conflicts(self) -> None:
-        """Show the post-brief's Conflicts panel (the post-brief is built in the next turns
-        of the event loop when it was not yet: look again a few times)."""
+        """Show the post-brief's Conflicts panel (the header's mark)."""
+        self.open_panel(CONFLICTS_PANEL)
+
+    def open_panel(self, name: str) -> None:
+        """Show the post-brief's panel `name` ("conflicts", "evidence_wall"…). The
+        post-brief is built in the next turns of the event loop when it was not yet:
+        look again a few times."""
         if self._closed or "post_brief" not in self.page_keys():
             return
         self.show_page("post_brief")
-        self._reveal_conflicts(tries=5)
+        self._reveal_panel(name, tries=5)
 
-    def _reveal_conflicts(self, tries: int) -> None:
+    def _reveal_panel(self, name: str, tries: int) -> None:
         if self._closed:
             return
         page = self._built.get("post_brief")
         # The page itself first (the post-brief's step guide lists Conflicts under
         # "More"), then a panel group inside it.
-        if isinstance(page, PanelGroup) and page.show_panel(CONFLICTS_PANEL):
+        if isinstance(page, PanelGroup) and page.show_panel(name):
             return
         if isinstance(page, QWidget):
             for part in page.findChildren(QWidget):
-                if isinstance(part, PanelGroup) and part.show_panel(CONFLICTS_PANEL):
+                if isinstance(part, PanelGroup) and part.show_panel(name):
                     return
         if tries > 0:
-            QTimer.singleShot(0, self, lambda: self._reveal_conflicts(tries - 1))
+            QTimer.singleShot(0, self, lambda: self._reveal_panel(name, tries - 1))
 
     def page_keys(self) -> list[str]:
         return [spec.key for spec in self._specs]
