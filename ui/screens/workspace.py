@@ -37,7 +37,7 @@ from walkapp.ui import workers
 from walkapp.ui.dialogs import Asker
 from walkapp.ui.lifecycle import shutdown_tree
 from walkapp.ui.page import Page, PanelGroup, save_all
-from walkapp.ui.screens.step_leads import CLOSE, PAGE, Leads, NextAction
+from walkapp.ui.screens.step_leads import CLOSE, PAGE, PANEL, Leads, NextAction
 from walkapp.ui.widgets.closed_banner import ClosedWalkBanner
 
 # The kinds of rows that can be in conflict: a change of any of them may change the count.
@@ -289,11 +289,14 @@ class WalkWorkspace(QWidget, Page):
 
     def follow(self, key: str) -> None:
         """Follow a next action: "page:<key>" shows that page (its first control gets
-        the focus), "close" goes back to all walks; others are not the workspace's."""
+        the focus), "panel:<name>" that post-brief panel, "close" goes back to all walks;
+        others are not the workspace's."""
         if self._closed:
             return
         if key == CLOSE:
             self.back_requested.emit()
+        elif key.startswith(PANEL):
+            self.open_panel(key.removeprefix(PANEL))
         elif key.startswith(PAGE) and key.removeprefix(PAGE) in self.page_keys():
             self.show_page(key.removeprefix(PAGE))
             page = self.stack.currentWidget()
