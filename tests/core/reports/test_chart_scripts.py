@@ -10,11 +10,13 @@ import io
 import pytest
 from reportlab.platypus import SimpleDocTemplate
 
-from tests.core.reports.conftest import pdf_text
-from tests.core.reports.test_scripts import SCRIPTS, notdef_codes
-from walkapp.reports import glyphs
+from tests.core.reports.conftest import Render, pdf_text
+from tests.core.reports.test_scripts import SCRIPTS, notdef_codes, written_in_every_script
+from walkapp import domain as d
+from walkapp.reports import ReportKind, glyphs
 from walkapp.reports.charts import label_room, tally_chart
 from walkapp.reports.fonts import REGULAR, register_fonts
+from walkapp.services import NoteDraft, Services
 
 
 @pytest.fixture(autouse=True)
@@ -58,3 +60,21 @@ def test_label_room_measures_with_the_fallback_fonts() -> None:
     wide = label_room([SCRIPTS["zh"]], 400)
     assert wide == pytest.approx(glyphs.line_width(SCRIPTS["zh"], REGULAR, 8.5) + 2,
                                  abs=0.5)
+
+
+def test_the_debriefs_chart_draws_look_fors_in_every_script(services: Services,
+                                                            render: Render) -> None:
+    walk = written_in_every_script(services)
+    walker = walk.walkers[0]
+    for name in ("zh", "he", "ar"):
+        look_for = services.plan.add_look_for(walk.id, SCRIPTS[name])
+        services.notes.save_note(NoteDraft(walk_id=walk.id, author_id=walker.id,
+                                           text="Pairs talk " + name, stem=d.Stem.NOTICED,
+                                           look_for_ids=(look_for.id,)))
+    with glyphs.collect_missing() as missing:
+        pdf = render(ReportKind.DEBRIEF, walk.id)
+    assert not missing
+    boxes = notdef_codes(pdf)
+    assert not any(boxes.values()), boxes
+    # The bundled font alone turned each of those characters into the replacement mark.
+    assert glyphs.REPLACEMENT not in pdf_text(pdf)
