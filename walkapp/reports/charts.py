@@ -26,6 +26,7 @@ _AXES = 34  # points below and above the bars (value axis, its labels, breathing
 _SIZE = 8.5  # label font size
 _LABEL_GAP = 14  # points between a label's end and the axis (tick offset and padding)
 _BOTTOM = 22  # points below the bars, for the value axis and its labels
+_LABEL_PAD = 6  # points between a label's end and the axis's tick column
 
 
 def _nice_step(top: int) -> int:
@@ -88,7 +89,7 @@ class TallyChart(Flowable):
         canvas = self.canv
         canvas.saveState()
         canvas.setFillColor(INK)
-        right = int(self.room + _LABEL_GAP) - 6
+        right = int(self.room + _LABEL_GAP) - _LABEL_PAD
         rows = max(1, len(self.labels))
         for i, shown in enumerate(self._shown):
             # The first look-for is at the top; a row's baseline sits a little below its
