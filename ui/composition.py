@@ -304,7 +304,13 @@ class _Pages:
         from walkapp.ui.export import show_export_dialog
 
         self._export_dialog = show_export_dialog(None, self.services, self.walk_id, kind,
-                                                 self.asker)
+                                                 self.asker, self._review_held_back)
+
+    def _review_held_back(self) -> None:
+        """The export dialog's "Review them": the workspace shows the evidence wall."""
+        from walkapp.ui.screens.step_leads import PANEL
+
+        self.leads.requested.emit(PANEL + Activity.EVIDENCE_WALL.value)
 
 
 def facilitator_pages(services: Services, walk_id: str, asker: Asker, parent: QWidget,

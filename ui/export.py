@@ -81,6 +81,7 @@ class ExportDialog(QDialog):
     def __init__(self, services: Services, walk_id: str | None, *,
                  kind: ReportKind = ReportKind.DEBRIEF, asker: Asker | None = None,
                  choose_path: ChoosePath | None = None, open_file: OpenFile | None = None,
+                 review_held_back: Callable[[], object] | None = None,
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
         if not can_run_in_child(services.db.settings):
@@ -93,6 +94,9 @@ class ExportDialog(QDialog):
         self._asker = asker or Asker()
         self._choose_path = choose_path or _choose_with_qt
         self._open_file = open_file or _open_with_system
+        # Takes the facilitator to the walk's evidence wall (None: nowhere to go, e.g. a
+        # dialog opened alone; the message still says where to look).
+        self._review_held_back = review_held_back
         self._running = False
         self.result_: ExportResult | None = None
         self.setWindowTitle(self.tr("Export a report"))
@@ -171,6 +175,14 @@ class ExportDialog(QDialog):
         self.stop_button.setAccessibleName(self.tr("Stop making the report"))
         self.stop_button.setVisible(False)
         self.stop_button.clicked.connect(self.stop_export)
+        self.review_button = QPushButton(self.tr("Review them"))
+        self.review_button.setAccessibleName(self.tr(
+            "Review the held-back notes on the evidence wall"))
+        self.review_button.setToolTip(self.tr(
+            "Open the post-brief's evidence wall to keep, rewrite or set aside the notes "
+            "held back from the record"))
+        self.review_button.setVisible(False)
+        self.review_button.clicked.connect(self.review_held_back)
         self.close_button = QPushButton(self.tr("Close"))
         self.close_button.setAccessibleName(self.tr("Close this window"))
         self.close_button.clicked.connect(self.reject)
@@ -190,6 +202,10 @@ class ExportDialog(QDialog):
         layout.addLayout(form)
         layout.addWidget(self.progress)
         layout.addWidget(self.status)
+        review_row = QHBoxLayout()
+        review_row.addWidget(self.review_button)
+        review_row.addStretch(1)
+        layout.addLayout(review_row)
         layout.addStretch(1)
         layout.addLayout(buttons)
 
@@ -311,6 +327,7 @@ class ExportDialog(QDialog):
                          "rewrite them.").format(result.held_back)]
                 if result.held_back else [])
         self.status.setText("\n".join([saved, *held, *result.warnings]))
+        self.review_button.setVisible(bool(held) and self._review_held_back is not None)
         self.open_button.setEnabled(True)
         self.open_button.setFocus()
 
@@ -334,10 +351,19 @@ class ExportDialog(QDialog):
         self._running = running
         self.progress.setVisible(True)
         self.stop_button.setVisible(running)
+        if running:  # a new export: the last one's held-back notes may be decided now
+            self.review_button.setVisible(False)
         for widget in (self.kind, self.walker, self.visit, self.use_start, self.paper,
                        self.path, self.browse, self.export_button, self.close_button):
             widget.setEnabled(not running)
         self.start.setEnabled(not running and self.use_start.isChecked())
+
+    def review_held_back(self) -> None:
+        """Go to the evidence wall, where the held-back notes are decided, and close."""
+        if self._review_held_back is None or self._running:
+            return
+        self._review_held_back()
+        self.accept()
 
     def open_result(self) -> None:
         if self.result_ is None:
@@ -364,9 +390,13 @@ class ExportDialog(QDialog):
 
 def show_export_dialog(parent: QWidget | None, services: Services, walk_id: str | None,
                        kind: ReportKind = ReportKind.DEBRIEF,
-                       asker: Asker | None = None) -> ExportDialog:
-    """Open the export dialog for a walk (window-modal, does not block) and return it."""
-    dialog = ExportDialog(services, walk_id, kind=kind, asker=asker, parent=parent)
+                       asker: Asker | None = None,
+                       review_held_back: Callable[[], object] | None = None) -> ExportDialog:
+    """Open the export dialog for a walk (window-modal, does not block) and return it.
+    `review_held_back` opens the walk's evidence wall ("Review them" after an export
+    that held notes back)."""
+    dialog = ExportDialog(services, walk_id, kind=kind, asker=asker,
+                          review_held_back=review_held_back, parent=parent)
     dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
     dialog.open()
     return dialog

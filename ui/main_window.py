@@ -145,8 +145,29 @@ class MainWindow(MenuBar, Stoppable):
         from walkapp.ui.export import show_export_dialog
 
         assert isinstance(kind, ReportKind)
-        self.export_dialog = show_export_dialog(self, self._services, self._current_walk_id(),
-                                                kind, self._asker)
+        walk_id = self._current_walk_id()
+        review = (lambda: self.review_held_back(walk_id)) if walk_id else None
+        self.export_dialog = show_export_dialog(self, self._services, walk_id, kind,
+                                                self._asker, review)
+
+    def review_held_back(self, walk_id: str) -> None:
+        """The export dialog's "Review them": the walk's evidence wall, where the notes
+        held back from the record are kept, rewritten or set aside (the walk is opened
+        first when the export was made from the list of walks)."""
+        from walkapp.protocol.schema import Activity
+
+        wall = Activity.EVIDENCE_WALL.value
+        if self.workspace is not None and self.workspace.walk_id == walk_id:
+            self.workspace.open_panel(wall)
+            return
+
+        def shown(opened: str) -> None:
+            self.walk_shown.disconnect(shown)
+            if opened == walk_id and self.workspace is not None:
+                self.workspace.open_panel(wall)
+
+        self.walk_shown.connect(shown)
+        self.open_walk(walk_id)
 
     # -- walk kits and notes files (see walkapp.ui.walk_files) -----------------------------
     @property

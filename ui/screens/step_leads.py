@@ -30,11 +30,12 @@ __all__ = ["EndActions", "Leads", "MorePanels", "NextAction", "PreviewBar"]
 PAGE = "page:"
 EXPORT = "export:"
 CLOSE = "close"
+PANEL = "panel:"  # "panel:<post-brief panel>": that panel of the post-brief
 
 
 @dataclass(frozen=True)
 class NextAction:
-    key: str    # "page:<page key>", "export:<report kind>" or "close"
+    key: str    # "page:<page key>", "panel:<name>", "export:<report kind>" or "close"
     label: str  # the button's words (translated by whoever made it)
     hint: str = ""  # its tooltip
 

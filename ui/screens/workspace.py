@@ -37,7 +37,7 @@ from walkapp.ui import workers
 from walkapp.ui.dialogs import Asker
 from walkapp.ui.lifecycle import shutdown_tree
 from walkapp.ui.page import Page, PanelGroup, save_all
-from walkapp.ui.screens.step_leads import CLOSE, PAGE, Leads, NextAction
+from walkapp.ui.screens.step_leads import CLOSE, PAGE, PANEL, Leads, NextAction
 from walkapp.ui.widgets.closed_banner import ClosedWalkBanner
 
 # The kinds of rows that can be in conflict: a change of any of them may change the count.
@@ -199,27 +199,32 @@ class WalkWorkspace(QWidget, Page):
         self.conflicts_button.setVisible(count > 0)
 
     def open_conflicts(self) -> None:
-        """Show the post-brief's Conflicts panel (the post-brief is built in the next turns
-        of the event loop when it was not yet: look again a few times)."""
+        """Show the post-brief's Conflicts panel (the header's mark)."""
+        self.open_panel(CONFLICTS_PANEL)
+
+    def open_panel(self, name: str) -> None:
+        """Show the post-brief's panel `name` ("conflicts", "evidence_wall"…). The
+        post-brief is built in the next turns of the event loop when it was not yet:
+        look again a few times."""
         if self._closed or "post_brief" not in self.page_keys():
             return
         self.show_page("post_brief")
-        self._reveal_conflicts(tries=5)
+        self._reveal_panel(name, tries=5)
 
-    def _reveal_conflicts(self, tries: int) -> None:
+    def _reveal_panel(self, name: str, tries: int) -> None:
         if self._closed:
             return
         page = self._built.get("post_brief")
         # The page itself first (the post-brief's step guide lists Conflicts under
         # "More"), then a panel group inside it.
-        if isinstance(page, PanelGroup) and page.show_panel(CONFLICTS_PANEL):
+        if isinstance(page, PanelGroup) and page.show_panel(name):
             return
         if isinstance(page, QWidget):
             for part in page.findChildren(QWidget):
-                if isinstance(part, PanelGroup) and part.show_panel(CONFLICTS_PANEL):
+                if isinstance(part, PanelGroup) and part.show_panel(name):
                     return
         if tries > 0:
-            QTimer.singleShot(0, self, lambda: self._reveal_conflicts(tries - 1))
+            QTimer.singleShot(0, self, lambda: self._reveal_panel(name, tries - 1))
 
     def page_keys(self) -> list[str]:
         return [spec.key for spec in self._specs]
@@ -284,11 +289,14 @@ class WalkWorkspace(QWidget, Page):
 
     def follow(self, key: str) -> None:
         """Follow a next action: "page:<key>" shows that page (its first control gets
-        the focus), "close" goes back to all walks; others are not the workspace's."""
+        the focus), "panel:<name>" that post-brief panel, "close" goes back to all walks;
+        others are not the workspace's."""
         if self._closed:
             return
         if key == CLOSE:
             self.back_requested.emit()
+        elif key.startswith(PANEL):
+            self.open_panel(key.removeprefix(PANEL))
         elif key.startswith(PAGE) and key.removeprefix(PAGE) in self.page_keys():
             self.show_page(key.removeprefix(PAGE))
             page = self.stack.currentWidget()

@@ -15,10 +15,9 @@ from typing import Any
 
 from reportlab.graphics.charts.barcharts import HorizontalBarChart
 from reportlab.graphics.shapes import Drawing
-from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Flowable
 
-from walkapp.reports import text
+from walkapp.reports import glyphs, text
 from walkapp.reports.fonts import REGULAR
 from walkapp.reports.styles import BAR, INK, MUTED, RULE
 
@@ -26,6 +25,8 @@ _ROW = 19  # points per bar
 _AXES = 34  # points below and above the bars (value axis, its labels, breathing room)
 _SIZE = 8.5  # label font size
 _LABEL_GAP = 14  # points between a label's end and the axis (tick offset and padding)
+_BOTTOM = 22  # points below the bars, for the value axis and its labels
+_LABEL_PAD = 6  # points between a label's end and the axis's tick column
 
 
 def _nice_step(top: int) -> int:
@@ -36,17 +37,25 @@ def _nice_step(top: int) -> int:
 
 
 def _label(value: str, room: float, size: float) -> str:
-    line = text.one_line(value, 120)
-    if stringWidth(line, REGULAR, size) <= room:
+    """`value` on one line, cut with an ellipsis to fit `room` points as `glyphs` draws it."""
+    line = text.line(value, 120)
+    if glyphs.line_width(line, REGULAR, size) <= room:
         return line
-    while line and stringWidth(line + "…", REGULAR, size) > room:
-        line = line[:-1]
-    return line.rstrip() + "…"
+    # The longest start that fits with its ellipsis, found by halving: measuring splits
+    # the line into font runs and shapes it, too slow to repeat once per character.
+    low, high = 0, len(line)
+    while low < high:
+        mid = (low + high + 1) // 2
+        if glyphs.line_width(line[:mid] + "…", REGULAR, size) <= room:
+            low = mid
+        else:
+            high = mid - 1
+    return line[:low].rstrip() + "…"
 
 
 def label_room(labels: Sequence[str], width: float) -> float:
     """Points for the labels: what the longest needs, between 15 % and 60 % of `width`."""
-    widest = max([0.0, *(stringWidth(text.one_line(v, 120), REGULAR, _SIZE)
+    widest = max([0.0, *(glyphs.line_width(text.line(v, 120), REGULAR, _SIZE)
                          for v in labels)])
     return min(max(widest + 2, width * 0.15), width * 0.6)
 
@@ -64,12 +73,31 @@ class TallyChart(Flowable):
         self.top = max([0, *self.counts]) if top is None else top
         self.room = label_room(self.labels, width) if room is None else room
         self._drawing = _drawing(self.labels, self.counts, width, self.top, self.room)
+        self._shown = [_label(v, self.room, _SIZE) for v in self.labels]
 
     def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
         return self._drawing.wrap(avail_width, avail_height)
 
     def draw(self) -> None:
         self._drawing.drawOn(self.canv, 0, 0)
+        self._draw_labels()
+
+    def _draw_labels(self) -> None:
+        """The look-for names, drawn here rather than by the chart's axis: the axis draws
+        in one font, and a look-for may be written in any script (fallback fonts,
+        right-to-left order, shaping, and a report of characters no font has)."""
+        canvas = self.canv
+        canvas.saveState()
+        canvas.setFillColor(INK)
+        right = int(self.room + _LABEL_GAP) - _LABEL_PAD
+        rows = max(1, len(self.labels))
+        for i, shown in enumerate(self._shown):
+            # The first look-for is at the top; a row's baseline sits a little below its
+            # middle so that the label's letters are centred on the bar.
+            middle = _BOTTOM + (rows - i - 0.5) * _ROW
+            glyphs.draw_line(canvas, right, middle - _SIZE * 0.35,
+                             shown, REGULAR, _SIZE, right=True)
+        canvas.restoreState()
 
     def split(self, avail_width: float, avail_height: float) -> list[Any]:
         fits = int((avail_height - _AXES) // _ROW)
@@ -88,7 +116,6 @@ def tally_chart(labels: Sequence[str], counts: Sequence[int], width: float) -> T
 
 def _drawing(labels: Sequence[str], counts: Sequence[int], width: float, top: int,
              room: float) -> Drawing:
-    size = _SIZE
     rows = max(1, len(labels))
     height = rows * _ROW + _AXES
     drawing = Drawing(width, height)
@@ -96,18 +123,13 @@ def _drawing(labels: Sequence[str], counts: Sequence[int], width: float, top: in
     drawing.initialFontName = REGULAR  # type: ignore[attr-defined]  # (missing from stubs)
     chart = HorizontalBarChart()
     chart.x = int(room + _LABEL_GAP)
-    chart.y = 22
+    chart.y = _BOTTOM
     chart.width = int(width - chart.x - 26)
     chart.height = rows * _ROW
     # The first look-for is drawn at the top: ReportLab stacks categories bottom-up.
     chart.data = [list(reversed([int(c) for c in counts]))]
-    chart.categoryAxis.categoryNames = list(reversed([_label(v, room, size)
-                                                      for v in labels]))
-    chart.categoryAxis.labels.fontName = REGULAR
-    chart.categoryAxis.labels.fontSize = size
-    chart.categoryAxis.labels.fillColor = INK
-    chart.categoryAxis.labels.boxAnchor = "e"
-    chart.categoryAxis.labels.dx = -6
+    # Blank names: TallyChart draws the labels itself, through the fallback fonts.
+    chart.categoryAxis.categoryNames = [""] * len(labels)
     chart.categoryAxis.strokeColor = RULE
     chart.categoryAxis.tickLeft = 0
     step = _nice_step(max(1, top))
