@@ -130,6 +130,10 @@ def _drawing(labels: Sequence[str], counts: Sequence[int], width: float, top: in
     chart.data = [list(reversed([int(c) for c in counts]))]
     # Blank names: TallyChart draws the labels itself, through the fallback fonts.
     chart.categoryAxis.categoryNames = [""] * len(labels)
+    # Drawn or not, a label names its font in the PDF: the bundled one, never Helvetica
+    # (which would be referenced unembedded).
+    chart.categoryAxis.labels.fontName = REGULAR
+    chart.categoryAxis.visibleLabels = 0
     chart.categoryAxis.strokeColor = RULE
     chart.categoryAxis.tickLeft = 0
     step = _nice_step(max(1, top))
