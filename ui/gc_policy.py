@@ -82,8 +82,9 @@ def walk_closed() -> None:
 
 
 def collect_now() -> int:
-    """One collection of everything not frozen; returns how many objects it freed."""
-    return gc.collect()
+    """One collection of everything not frozen, unless background work is running (then
+    the timer's next due collection takes it up); how many objects it freed."""
+    return collect_if_idle(full=True) or 0
 
 
 def stop() -> None:
