@@ -38,19 +38,7 @@ def _nice_step(top: int) -> int:
 
 def _label(value: str, room: float, size: float) -> str:
     """`value` on one line, cut with an ellipsis to fit `room` points as `glyphs` draws it."""
-    line = text.line(value, 120)
-    if glyphs.line_width(line, REGULAR, size) <= room:
-        return line
-    # The longest start that fits with its ellipsis, found by halving: measuring splits
-    # the line into font runs and shapes it, too slow to repeat once per character.
-    low, high = 0, len(line)
-    while low < high:
-        mid = (low + high + 1) // 2
-        if glyphs.line_width(line[:mid] + "…", REGULAR, size) <= room:
-            low = mid
-        else:
-            high = mid - 1
-    return line[:low].rstrip() + "…"
+    return glyphs.fit_line(text.line(value, 120), REGULAR, size, room) or "…"
 
 
 def label_room(labels: Sequence[str], width: float) -> float:

@@ -380,3 +380,21 @@ def draw_line(canvas: Any, x: float, y: float, line: str, font: str, size: float
         canvas.setFont(name, size)
         canvas.drawString(x, y, piece)
         x += width
+
+
+def fit_line(line: str, font: str, size: float, room: float) -> str:
+    """`line` (one line, as `text.line` gives it), cut with an ellipsis to fit `room` points
+    as `draw_line` draws it; "" when not even the ellipsis fits after one character."""
+    if line_width(line, font, size) <= room:
+        return line
+    # The longest start that fits with its ellipsis, found by halving: measuring splits
+    # the line into font runs and shapes it, too slow to repeat once per character.
+    low, high = 0, len(line)
+    while low < high:
+        mid = (low + high + 1) // 2
+        if line_width(line[:mid] + "…", font, size) <= room:
+            low = mid
+        else:
+            high = mid - 1
+    start = line[:low].rstrip()
+    return start + "…" if start else ""

@@ -217,20 +217,7 @@ def _running_head(report_name: str, sections: tuple[str, ...], room: float) -> s
 
 def _fit(value: str, font: str, size: float, room: float) -> str:
     """`value` on one line, shortened with an ellipsis to fit `room` points."""
-    line = text.line(value, 200)
-    if glyphs.line_width(line, font, size) <= room:
-        return line
-    # The longest start that fits with its ellipsis, found by halving (measuring a line
-    # splits it into font runs and shapes it: too slow to do once per character).
-    low, high = 0, len(line)
-    while low < high:
-        mid = (low + high + 1) // 2
-        if glyphs.line_width(line[:mid] + "…", font, size) <= room:
-            low = mid
-        else:
-            high = mid - 1
-    line = line[:low]
-    return line.rstrip() + "…" if line else ""
+    return glyphs.fit_line(text.line(value, 200), font, size, room)
 
 
 _language: ContextVar[str] = ContextVar("walkapp_report_language", default="en")
