@@ -51,7 +51,7 @@ def _quote(text: str) -> str:
 
 def wording_warning(record: d.WalkRecord, check: Checker | None = None) -> str:
     """"2 lines the group wrote may judge someone or name a person (patterns 1, next steps
-    1), e.g. “…”: reread them before you share the debrief", or "" when none may."""
+    1), e.g. “…”: reread them before you share the debrief.", or "" when none may."""
     from walkapp import formatting as fmt
 
     judge = check or _nudge
@@ -75,4 +75,4 @@ def wording_warning(record: d.WalkRecord, check: Checker | None = None) -> str:
     where = ", ".join(f"{section} {count}" for section, count in counts.items())
     lines = fmt.plural(total, "line the group wrote", "lines the group wrote")
     return (f"{lines} {what} ({where}), e.g. “{_quote(first)}”: reread "
-            f"{'it' if total == 1 else 'them'} before you share the debrief")
+            f"{'it' if total == 1 else 'them'} before you share the debrief.")

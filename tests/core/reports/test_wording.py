@@ -44,7 +44,7 @@ def test_flagged_lines_are_counted_by_section_and_one_is_quoted(services: Servic
     result = export_report(services, request, tmp_path / "d.pdf")
     assert result.warnings == (
         "2 lines the group wrote may judge someone or name a person (patterns 1, next "
-        f"steps 1), e.g. “{JUDGING}”: reread them before you share the debrief",)
+        f"steps 1), e.g. “{JUDGING}”: reread them before you share the debrief.",)
     # Printed as written all the same: the group's own words are its decision.
     text = squash(pdf_text((tmp_path / "d.pdf").read_bytes()))
     assert squash(JUDGING) in text and squash(NAMING) in text
@@ -65,7 +65,7 @@ def test_one_line_one_kind_and_a_long_quote(services: Services) -> None:
     record = services.records.walk_record(walk.id)
     message = wording_warning(record, check=lambda text, _lang: ["evaluative"])
     assert message.startswith("1 line the group wrote may judge someone (next steps 1)")
-    assert message.endswith("…”: reread it before you share the debrief")
+    assert message.endswith("…”: reread it before you share the debrief.")
     quoted = message.split("“")[1].split("”")[0]
     assert len(quoted) <= 61 and long_line.startswith(quoted[:-1])
 
