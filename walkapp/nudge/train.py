@@ -1,7 +1,7 @@
 """Train the nudge's statistical layer: `python -m walkapp.nudge.train [--check]`.
 
 For each language with a model, reads the labelled notes of tests/data listed in TRAINING
-(never rounds 5, 7 and 8 or the held-out sets, which measure it), fits a logistic
+(never the sets of HELD_OUT, which measure it), fits a logistic
 regression over the features of walkapp.nudge.model (word classes from the word list),
 chooses the threshold by 5-fold cross-validation (the lowest at which the word lists plus
 the model keep precision >= TARGET_PRECISION on notes the fold did not train on), and
@@ -35,18 +35,20 @@ from walkapp.nudge.lexicon import load_lexicon
 from walkapp.nudge.model import MODEL_KIND, Model, features, model_path, probability, word_feature
 
 DATA = Path(__file__).resolve().parents[2] / "tests" / "data"
-# The sets the word lists were tuned on. Not rounds 5, 7 and 8 (nudge_*_round[578].tsv),
-# nudge_heldout.tsv or nudge_es_heldout.tsv: those measure the model and are never seen.
+# The sets the word lists were tuned on. Rounds 5, 7 and 8 (nudge_*_round[578].tsv) were
+# held out until round 9 was written to take their place; their headers keep the figures
+# measured while they were. nudge_heldout.tsv and nudge_es_heldout.tsv still measure the
+# model and are never seen.
 TRAINING = {
     "es": ("nudge_es_sentences.tsv", "nudge_es_unseen.tsv", "nudge_es_more.tsv",
            "nudge_es_round2.tsv", "nudge_es_round3.tsv", "nudge_es_round4.tsv",
-           "nudge_es_round6.tsv", "nudge_sentences.tsv"),
+           "nudge_es_round5.tsv", "nudge_es_round6.tsv", "nudge_es_round7.tsv",
+           "nudge_es_round8.tsv", "nudge_sentences.tsv"),
     "en": ("nudge_sentences.tsv", "nudge_en_round2.tsv", "nudge_en_round3.tsv",
-           "nudge_en_round4.tsv", "nudge_en_round6.tsv", "nudge_es_sentences.tsv"),
+           "nudge_en_round4.tsv", "nudge_en_round5.tsv", "nudge_en_round6.tsv",
+           "nudge_en_round7.tsv", "nudge_es_sentences.tsv"),
 }
-HELD_OUT = ("nudge_es_round5.tsv", "nudge_en_round5.tsv", "nudge_es_round7.tsv",
-            "nudge_en_round7.tsv", "nudge_heldout.tsv",
-            "nudge_es_heldout.tsv", "nudge_es_round8.tsv")
+HELD_OUT = ("nudge_heldout.tsv", "nudge_es_heldout.tsv")
 TARGET_PRECISION = 0.95
 FOLDS = 5
 EPOCHS = 30
@@ -56,7 +58,17 @@ PRUNE = 0.005  # smaller weights change no decision that matters, and bloat the 
 # Whether the bias is learnt (tried fixed at 0: worse on every measure, see the docstring
 # of tests/core/test_nudge_quality.py).
 FIT_BIAS = True
-THRESHOLDS = [t / 100 for t in range(50, 100)]
+# The thresholds tried, from each language's lowest. Spanish may go below 0.5: on the
+# leave-one-round-out measure (2026-12-02, rounds 5, 7 and 8 just added to training) 0.35
+# kept every left-out round's precision at >= 0.92 and lifted the model's own recall by
+# 5-7 points (round 7: 0.87 -> 0.94, round 8: 0.38 -> 0.44); English at 0.4 lost precision
+# on round 7 (0.94 -> 0.91) for no combined recall, so it keeps 0.5.
+LOWEST_THRESHOLD = {"es": 35, "en": 50}
+
+
+def thresholds(lang: str) -> list[float]:
+    return [t / 100 for t in range(LOWEST_THRESHOLD.get(lang, 50), 100)]
+
 
 Note = tuple[bool, str]  # (evaluative, text)
 
@@ -157,7 +169,7 @@ def choose_threshold(notes: Sequence[Note], lang: str) -> float:
     listed = [any(f.kind == "evaluative" for f in check_with(text, lang, use_model=False))
               for _, text in notes]
     gold = [evaluative for evaluative, _ in notes]
-    for threshold in THRESHOLDS:
+    for threshold in thresholds(lang):
         flagged = [a or s > threshold for a, s in zip(listed, scores, strict=True)]
         if precision_recall(flagged, gold)[0] >= TARGET_PRECISION:
             return threshold
