@@ -179,7 +179,9 @@ def test_data_sets_are_balanced_and_large_enough() -> None:
                                 ("nudge_en_round5.tsv", "en", 60),
                                 ("nudge_es_round7.tsv", "es", 150),
                                 ("nudge_en_round7.tsv", "en", 60),
-                                ("nudge_es_round8.tsv", "es", 150)):
+                                ("nudge_es_round8.tsv", "es", 150),
+                                ("nudge_es_round9.tsv", "es", 150),
+                                ("nudge_en_round9.tsv", "en", 100)):
         rows = load(name)
         in_lang = [r for r in rows if r[1] == lang]
         assert len(rows) >= minimum
@@ -194,7 +196,7 @@ def test_data_sets_are_balanced_and_large_enough() -> None:
 SPANISH = ("nudge_es_sentences.tsv", "nudge_es_heldout.tsv", "nudge_es_unseen.tsv",
            "nudge_es_more.tsv", "nudge_es_round2.tsv", "nudge_es_round3.tsv",
            "nudge_es_round4.tsv", "nudge_es_round5.tsv", "nudge_es_round6.tsv",
-           "nudge_es_round7.tsv", "nudge_es_round8.tsv")
+           "nudge_es_round7.tsv", "nudge_es_round8.tsv", "nudge_es_round9.tsv")
 
 
 # Floors on every set: what it measures now (2026-12-02, nudge; rounds 5, 7 and 8 are
@@ -215,12 +217,15 @@ SPANISH = ("nudge_es_sentences.tsv", "nudge_es_heldout.tsv", "nudge_es_unseen.ts
     ("nudge_es_round4.tsv", 0.97, 0.97),  # P 1.000 R 1.000 (80)
     ("nudge_en_round4.tsv", 0.97, 0.97),  # P 1.000 R 1.000 (80)
     ("nudge_es_round5.tsv", 0.93, 0.96),  # P 0.968 R 1.000 (60)
-    ("nudge_en_round5.tsv", 0.96, 0.96),  # P 1.000 R 1.000 (60)
+    ("nudge_en_round5.tsv", 0.96, 0.95),  # P 1.000 R 0.967 (60), model held out
     ("nudge_es_round6.tsv", 0.95, 0.97),  # P 0.976 R 1.000 (80)
     ("nudge_en_round6.tsv", 0.96, 0.96),  # P 1.000 R 1.000 (60)
     ("nudge_es_round7.tsv", 0.96, 0.98),  # P 0.975 R 1.000 (154)
-    ("nudge_en_round7.tsv", 0.96, 0.96),  # P 1.000 R 1.000 (64)
+    ("nudge_en_round7.tsv", 0.92, 0.96),  # P 0.941 R 1.000 (64), model held out
     ("nudge_es_round8.tsv", 0.98, 0.98),  # P 0.990 R 1.000 (196)
+    # Round 9: written by an author who never saw the lists, measured once, never tuned on.
+    ("nudge_es_round9.tsv", 0.96, 0.90),  # P 0.972 R 0.914 (232), held out
+    ("nudge_en_round9.tsv", 0.95, 0.80),  # P 0.966 R 0.814 (140), held out
 ])
 def test_precision_and_recall(name: str, min_precision: float, min_recall: float,
                               capsys: pytest.CaptureFixture[str]) -> None:
@@ -244,6 +249,24 @@ def test_issue_bar_on_the_spanish_rounds(name: str) -> None:
     assert scores.precision >= 0.9 and scores.recall >= 0.9
 
 
+def test_issue_bar_on_the_held_out_round9_spanish() -> None:
+    """Issue 15's bar on the set that measures it now: 232 Spanish notes (half evaluative,
+    about 60 % of those implied) by an author who never read the word lists, run once
+    through `walkapp nudge --lang es` before anything was changed from it: P 0.972 R 0.914."""
+    scores = score(load("nudge_es_round9.tsv"))
+    assert scores.precision >= 0.9 and scores.recall >= 0.9
+
+
+@pytest.mark.xfail(strict=True, reason="English recall on round 9's implied judgements is "
+                   "0.81 (0.80 before the rounds-5/7/8 work): not at 0.95")
+def test_english_at_095_on_the_held_out_round9() -> None:
+    """English is kept at >= 0.95 on the sets it was held to (nudge_heldout.tsv: 1.00 /
+    1.00), not on round 9's implied judgements. Strict: once it gets there this fails the
+    run, and the xfail must go."""
+    scores = score(load("nudge_en_round9.tsv"))
+    assert scores.precision >= 0.95 and scores.recall >= 0.95
+
+
 def score_lists_only(rows: list[tuple[str, str, str]]) -> Scores:
     """`score`, with the word lists alone (no statistical layer)."""
     from walkapp.nudge.detect import check_with
@@ -260,7 +283,8 @@ def score_lists_only(rows: list[tuple[str, str, str]]) -> Scores:
 @pytest.mark.parametrize("name", ["nudge_es_round5.tsv", "nudge_en_round5.tsv",
                                   "nudge_es_round7.tsv", "nudge_en_round7.tsv",
                                   "nudge_es_heldout.tsv", "nudge_heldout.tsv",
-                                  "nudge_es_round8.tsv"])
+                                  "nudge_es_round8.tsv", "nudge_es_round9.tsv",
+                                  "nudge_en_round9.tsv"])
 def test_the_model_earns_its_place(name: str) -> None:
     """The statistical layer is kept only while precision stays >= 0.9 and recall does
     not fall. On the two held-out sets the word lists alone already find every judgement,

@@ -44,11 +44,15 @@ TRAINING = {
            "nudge_es_round2.tsv", "nudge_es_round3.tsv", "nudge_es_round4.tsv",
            "nudge_es_round5.tsv", "nudge_es_round6.tsv", "nudge_es_round7.tsv",
            "nudge_es_round8.tsv", "nudge_sentences.tsv"),
+    # English rounds 5 and 7 stay out of the model: trained on them, it gave weight to
+    # plain words ("more", "that", "own", "year") and flagged short plain lines such as
+    # "What did you learn?" and "I noticed more talk" (tried on 2026-12-02). The word
+    # lists were widened from their misses instead.
     "en": ("nudge_sentences.tsv", "nudge_en_round2.tsv", "nudge_en_round3.tsv",
-           "nudge_en_round4.tsv", "nudge_en_round5.tsv", "nudge_en_round6.tsv",
-           "nudge_en_round7.tsv", "nudge_es_sentences.tsv"),
+           "nudge_en_round4.tsv", "nudge_en_round6.tsv", "nudge_es_sentences.tsv"),
 }
-HELD_OUT = ("nudge_heldout.tsv", "nudge_es_heldout.tsv")
+HELD_OUT = ("nudge_heldout.tsv", "nudge_es_heldout.tsv", "nudge_en_round5.tsv",
+            "nudge_en_round7.tsv", "nudge_es_round9.tsv", "nudge_en_round9.tsv")
 TARGET_PRECISION = 0.95
 FOLDS = 5
 EPOCHS = 30
