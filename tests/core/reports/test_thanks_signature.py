@@ -92,15 +92,19 @@ def test_a_host_who_is_the_only_walker_leaves_the_group_signing(services: Servic
     assert "The learning-walk group" in text and "Walker 1" not in text
 
 
-def test_a_long_list_of_names_wraps_between_names_on_one_page(services: Services,
-                                                              demo: d.Walk,
-                                                              render: Render) -> None:
+def test_a_long_list_of_names_wraps_between_names_and_stays_together(
+        services: Services, demo: d.Walk, render: Render) -> None:
     extra = [f"Bartholomew Featherstonehaugh-Quince {i}" for i in range(24)]
     for name in extra:
         services.plan.add_participant(demo.id, name)
     services.walks.update_walk(demo.id, sign_thank_you_with_names=True)
     pdf = render("thanks", demo.id, visit=1)
-    assert len(PdfReader(io.BytesIO(pdf)).pages) <= 2
+    pages = [(page.extract_text() or "").replace("\u00a0", " ")
+             for page in PdfReader(io.BytesIO(pdf)).pages]
+    assert len(pages) == 2
+    # "With thanks," and every name on one page: the signature is not split.
+    signed = next(page for page in pages if "With thanks," in page)
+    assert all(name in signed for name in extra)
     lines = [" ".join(line.split()) for line in _text(pdf).splitlines()]
     signature_lines = lines[lines.index("With thanks,") + 1:]
     assert len([line for line in signature_lines if "Featherstonehaugh" in line]) > 3
