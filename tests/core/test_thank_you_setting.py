@@ -1,6 +1,6 @@
 """The walk setting `sign_thank_you_with_names` (migration 0009) end to end in the core:
 stored off by default, changed and undone like its neighbours, copied by "Plan again",
-carried by walk kits (a kit without it reads as off), shown by `walkapp show --json`; and
+carried by walk kits (a kit without it reads as off), shown by `walkapp show`; and
 0009 turning `include_visit_details` off for the walks made before it became opt-in."""
 
 from __future__ import annotations
@@ -156,13 +156,21 @@ def test_a_kit_carries_the_setting_and_a_kit_without_it_reads_as_off(tmp_path: P
             ben.bundles.open_kit(bad, walker="Walker 2")
 
 
-def test_walkapp_show_json_carries_the_setting(services: Services, settings: Settings,
-                                               capsys: pytest.CaptureFixture[str]) -> None:
+def test_walkapp_show_says_the_setting_in_text_and_json(
+        services: Services, settings: Settings, capsys: pytest.CaptureFixture[str]) -> None:
     from walkapp.cli import main
 
     walk = make_walk(services, "Shown walk", walkers=1, visits=1)
-    services.walks.update_walk(walk.id, sign_thank_you_with_names=True)
     services.close()
-    assert main(["--data-dir", str(settings.data_dir), "show", walk.id, "--json"]) == 0
+    show = ["--data-dir", str(settings.data_dir), "show", walk.id]
+    assert main(show) == 0
+    assert "Privacy: no teacher names; commitments without names; thank-you notes signed by " \
+        "the group; no room, grade or subject in records" in capsys.readouterr().out
+    again = open_services(settings)
+    again.walks.update_walk(walk.id, sign_thank_you_with_names=True)
+    again.close()
+    assert main(show) == 0
+    assert "thank-you notes signed with walkers' names" in capsys.readouterr().out
+    assert main([*show, "--json"]) == 0
     shown = json.loads(capsys.readouterr().out)
     assert shown["walk"]["sign_thank_you_with_names"] is True
