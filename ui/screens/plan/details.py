@@ -108,8 +108,9 @@ class WalkDetailsPanel(QWidget, Page):
         self.sign_thank_you_with_names = QCheckBox(self.tr(
             "Sign thank-you notes with the walkers' names"))
         self.sign_thank_you_with_names.setToolTip(self.tr(
-            "Off by default: thank-you notes are signed by the learning-walk group. When on, "
-            "each note is signed with the names of the walkers on this walk's roster."))
+            "Off by default: thank-you notes are signed by the group as a whole, with no "
+            "names. When on, each note is signed with the names of the walkers on this "
+            "walk's roster."))
         self.include_visit_details = QCheckBox(self.tr(
             "Include room, grade and subject in records (debrief, thank-you notes)"))
         self.include_visit_details.setToolTip(self.tr(
