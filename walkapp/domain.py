@@ -392,6 +392,8 @@ class Walk:
     show_teacher_names: bool
     attribute_commitments: bool
     include_visit_details: bool
+    # Off: thank-you notes are signed by the group; on: with the walkers' names.
+    sign_thank_you_with_names: bool
     local_mode: LocalMode
     local_participant_id: str | None
     created_at: datetime

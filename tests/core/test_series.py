@@ -33,7 +33,8 @@ def test_plan_again_copies_the_plan_and_nothing_that_was_said(services: Services
     sample = create_demo_walk(services, walk_date=date(2026, 11, 2))
     services.walks.update_walk(sample.id, visit_minutes=12, corridor_minutes=4,
                                show_teacher_names=True, attribute_commitments=True,
-                               include_visit_details=False, status="closed")
+                               include_visit_details=False, sign_thank_you_with_names=True,
+                               status="closed")
     services.debrief.add_action_item(sample.id, "Share the strips", "Ann")
     services.debrief.add_pattern(sample.id, "describe", "Most questions were closed")
     services.debrief.add_next_step(sample.id, "Try think-pair-share")
@@ -49,7 +50,8 @@ def test_plan_again_copies_the_plan_and_nothing_that_was_said(services: Services
         (old.protocol_id, old.protocol_version, old.protocol_hash)
     assert services.walks.protocol_snapshot(new.id) == services.walks.protocol_snapshot(old.id)
     same = ("school", "focus", "language", "visit_minutes", "corridor_minutes",
-            "show_teacher_names", "attribute_commitments", "include_visit_details")
+            "show_teacher_names", "attribute_commitments", "include_visit_details",
+            "sign_thank_you_with_names")
     assert {k: getattr(new, k) for k in same} == {k: getattr(old, k) for k in same}
     old_groups = {g.id: g.name for g in old.groups}
     new_groups = {g.id: g.name for g in new.groups}

@@ -49,7 +49,7 @@ def big_record(walkers: int = 6, visits: int = 12, notes_per_walker_visit: int =
         protocol_id="learning-walk", protocol_version="1", protocol_hash="",
         status=d.WalkStatus.CLOSED, current_phase="post_brief", current_step=0,
         visit_minutes=10, corridor_minutes=3, show_teacher_names=False,
-        attribute_commitments=False, include_visit_details=False,
+        attribute_commitments=False, include_visit_details=False, sign_thank_you_with_names=False,
         local_mode=d.LocalMode.FACILITATOR, local_participant_id=None,
         created_at=_T0, updated_at=_T0, participants=tuple(people), visits=tuple(route),
         look_fors=tuple(tags), norms=tuple(norms))

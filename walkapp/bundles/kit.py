@@ -32,7 +32,10 @@ from walkapp.storage import models as m
 WALK_FIELDS = ("title", "school", "focus", "language", "protocol_id", "protocol_version",
                "protocol_hash", "protocol_snapshot", "status", "current_phase",
                "visit_minutes", "corridor_minutes", "show_teacher_names",
-               "attribute_commitments", "include_visit_details")
+               "attribute_commitments", "include_visit_details", "sign_thank_you_with_names")
+# Keys a kit may lack (written before they were added, still format version 1), with what
+# their absence means: the safe choice.
+OPTIONAL_WALK_FIELDS = {"sign_thank_you_with_names": False}
 
 
 def build_kit_payload(session: Session, walk_id: str, walker_id: str | None
@@ -137,7 +140,9 @@ def parse_kit(members: dict[str, Any]) -> KitPlan:
             "corridor_minutes": s.integer(w, "corridor_minutes", at, 0, 30),
             "show_teacher_names": s.boolean(w, "show_teacher_names", at),
             "attribute_commitments": s.boolean(w, "attribute_commitments", at),
-            "include_visit_details": s.boolean(w, "include_visit_details", at)}
+            "include_visit_details": s.boolean(w, "include_visit_details", at),
+            **{key: s.boolean(w, key, at, missing=missing)
+               for key, missing in OPTIONAL_WALK_FIELDS.items()}}
     groups = _rows(plan, "groups", lambda r, at: {
         "id": s.uid(r, "id", at), "name": s.text(r, "name", at, 200, required=True),
         "position": s.integer(r, "position", at, 0, 10_000)})

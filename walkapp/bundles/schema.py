@@ -108,7 +108,12 @@ def integer(data: dict[str, Any], key: str, where: str, low: int, high: int, *,
     return value
 
 
-def boolean(data: dict[str, Any], key: str, where: str) -> bool:
+def boolean(data: dict[str, Any], key: str, where: str, *,
+            missing: bool | None = None) -> bool:
+    """`data[key]`, true or false. `missing`: what a file without the key means (a key a
+    later version-1 writer added); None: the key must be there."""
+    if missing is not None and key not in data:
+        return missing
     value = data.get(key)
     if not isinstance(value, bool):
         raise damaged(where, f"“{key}” should be true or false")

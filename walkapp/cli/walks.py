@@ -192,6 +192,7 @@ def _print_record(record: d.WalkRecord, conflicts: int = 0, protocol: str = "") 
         out(f"School: {walk.school}")
     if walk.focus:
         out(f"Focus: {walk.focus}")
+    out(f"Privacy: {privacy_line(walk)}")
     if conflicts:
         out(f"Conflicts: {fmt.plural(conflicts, 'item was', 'items were')} changed on two "
             f"laptops and {'is' if conflicts == 1 else 'are'} not resolved yet; see "
@@ -250,6 +251,17 @@ def _print_record(record: d.WalkRecord, conflicts: int = 0, protocol: str = "") 
         for a in record.action_items:
             due = fmt.short_date(a.due_date, "no date")
             out(f"  [{a.status.value}] {a.text} — {a.owner_name or 'no owner'}, due {due}")
+
+
+def privacy_line(walk: d.Walk) -> str:
+    """The walk's privacy settings in a line: what its reports show of people and rooms."""
+    return "; ".join((
+        "teacher names recorded" if walk.show_teacher_names else "no teacher names",
+        "commitments named" if walk.attribute_commitments else "commitments without names",
+        "thank-you notes signed with walkers' names" if walk.sign_thank_you_with_names
+        else "thank-you notes signed by the group",
+        "room, grade and subject in records" if walk.include_visit_details
+        else "no room, grade or subject in records"))
 
 
 def cmd_check(args: argparse.Namespace, context: Context) -> int:

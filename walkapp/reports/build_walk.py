@@ -35,6 +35,7 @@ from walkapp.privacy import redact_visit
 from walkapp.protocol.library import readable_id
 from walkapp.protocol.schema import Protocol
 from walkapp.reports.data import (
+    GROUP_SIGNATURE,
     ActionRow,
     CommitmentLine,
     DebriefData,
@@ -403,12 +404,34 @@ def thanks_data(record: d.WalkRecord, visit_number: int,
     # whoever hands the notes out) carries room, grade and subject only.
     line = VisitLine(number=visit.position, details=shown.details(show_teacher=False))
     addressee = shown.teacher_name or "colleague"
-    # Signed by the group: naming commitments in the debrief (attribute_commitments) is a
-    # different choice from signing a letter to a host with every walker's name.
-    signed = "The learning-walk group"
     return ThanksData(walk=heading(walk, protocol.title if protocol is not None else ""),
                       visit=line, addressee=addressee, noticed=noticed,
-                      wondering=wonder.text if wonder else None, signed=signed,
+                      wondering=wonder.text if wonder else None,
+                      signed=signature(walk, shown.teacher_name),
                       noticed_heading=group_voice(labels[d.Stem.NOTICED]),
                       wondering_heading=group_voice(labels[wonder.stem if wonder
                                                            else d.Stem.WONDER]))
+
+
+def signature(walk: d.Walk, host: str | None = None) -> str:
+    """Who signs a thank-you note: the group, unless the walk's own setting
+    `sign_thank_you_with_names` is on (naming commitments in the debrief,
+    `attribute_commitments`, is a different choice). Then the walkers on its roster, each
+    once, in roster order, leaving out the host (`host`: the name the letter is addressed
+    to, if any), who is named once, in the salutation. Each name is kept on one line
+    (no-break spaces), so a long list wraps between names."""
+    if not walk.sign_thank_you_with_names:
+        return GROUP_SIGNATURE
+    seen = {_same_name(host)} if host else set()
+    names = []
+    for walker in walk.walkers:
+        name = " ".join(walker.display_name.split())
+        if name and _same_name(name) not in seen:
+            seen.add(_same_name(name))
+            names.append(name.replace(" ", "\u00a0"))
+    return ", ".join(names) or GROUP_SIGNATURE
+
+
+def _same_name(name: str) -> str:
+    """Two spellings of one name ("Ana  Ruiz", "ana ruiz") are one signature."""
+    return " ".join(name.casefold().split())

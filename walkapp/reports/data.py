@@ -289,6 +289,10 @@ class JournalData:
     walks: tuple[JournalWalk, ...] = field(default_factory=tuple)
 
 
+# How a thank-you note is signed unless the walk signs it with the walkers' names.
+GROUP_SIGNATURE = "The learning-walk group"
+
+
 @dataclass(frozen=True)
 class ThanksData:
     walk: WalkHeading
@@ -296,7 +300,7 @@ class ThanksData:
     addressee: str               # "colleague", or the teacher's name if shown: "Dear …,"
     noticed: tuple[str, ...]     # descriptive "I noticed" notes from this visit
     wondering: str | None = None
-    signed: str = "The learning-walk group"
+    signed: str = GROUP_SIGNATURE  # or the walkers' names (build_walk.signature)
     # The protocol's labels for those stems, in the group's voice ("We noticed…").
     noticed_heading: str = "We noticed…"
     wondering_heading: str = "We wonder…"

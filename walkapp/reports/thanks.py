@@ -4,6 +4,8 @@ thing we wonder.
 Descriptive evidence only — no praise, no verdict. It opens "Dear colleague," (or, when the
 facilitator chose to show teacher names, "Dear <name>," — the only place the name appears),
 and has no report header, footer or page number: it is handed to a colleague, not filed.
+It is signed "The learning-walk group", or with the walkers' names when the walk's own
+setting says so (`build_walk.signature`); the closing and the signature stay on one page.
 A small line at its foot says which visit it is for, so the facilitator can hand it to the
 right room. Each pasted text is read as one paragraph, so blank-line floods cannot stretch
 the letter past a page or two.
@@ -13,7 +15,7 @@ from __future__ import annotations
 
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
-from reportlab.platypus import Flowable, Paragraph, Spacer
+from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer
 
 from walkapp import formatting as fmt
 from walkapp.reports import blocks as b
@@ -68,10 +70,13 @@ def render(data: ThanksData, paper: Paper = Paper.A4) -> bytes:
                                _wondering_style()))
         story.append(b.own("It is a question we are taking back to our own classrooms.",
                            "letter"))
-    story += [b.own("Thank you for letting us learn alongside you and your students.",
-                    "letter"),
-              Spacer(1, 3 * mm),
-              b.p(data.signed, "letter", prefix="With thanks,<br/>", limit=1500),
+    # The closing and its signature stay together: a long list of walkers' names moves to
+    # the next page whole rather than leave "With thanks," and half the names behind.
+    story += [KeepTogether([
+                  b.own("Thank you for letting us learn alongside you and your students.",
+                        "letter"),
+                  Spacer(1, 3 * mm),
+                  b.p(data.signed, "letter", prefix="With thanks,<br/>", limit=1500)]),
               Spacer(1, 10 * mm),
               b.p(_visit_line(data), "small",
                   prefix=f"<font color='{MUTED_HEX}'>", suffix="</font>", limit=600)]

@@ -70,6 +70,7 @@ def walk(row: m.Walk) -> d.Walk:
         corridor_minutes=row.corridor_minutes, show_teacher_names=row.show_teacher_names,
         attribute_commitments=row.attribute_commitments,
         include_visit_details=row.include_visit_details,
+        sign_thank_you_with_names=row.sign_thank_you_with_names,
         local_mode=d.LocalMode(row.local_mode),
         local_participant_id=row.local_participant_id,
         created_at=row.created_at, updated_at=row.updated_at,

@@ -57,6 +57,7 @@ _EDITABLE: dict[str, Callable[[Any], Any]] = {
     "show_teacher_names": bool,
     "attribute_commitments": bool,
     "include_visit_details": bool,
+    "sign_thank_you_with_names": bool,
     "status": lambda x: v.choice(d.WalkStatus, x, "Status").value,
     "current_phase": lambda x: v.required_text(x, "Phase", 40),
     "current_step": int,
@@ -310,7 +311,8 @@ def copy_plan(session: Session, old: m.Walk, title: str, day: date, *,
         protocol_snapshot=old.protocol_snapshot, visit_minutes=old.visit_minutes,
         corridor_minutes=old.corridor_minutes, show_teacher_names=old.show_teacher_names,
         attribute_commitments=old.attribute_commitments,
-        include_visit_details=old.include_visit_details, series_id=series_id)
+        include_visit_details=old.include_visit_details,
+        sign_thank_you_with_names=old.sign_thank_you_with_names, series_id=series_id)
     session.add(new)
     session.flush()
     groups: dict[str, str] = {}

@@ -32,6 +32,7 @@ from sqlalchemy import (
     Table,
     Text,
     UniqueConstraint,
+    false,
 )
 from sqlalchemy import text as sql_text
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
@@ -116,6 +117,10 @@ class Walk(Timestamped, Base):
     # Privacy settings; the safe choice is the default.
     show_teacher_names: Mapped[bool] = mapped_column(Boolean, default=False)
     attribute_commitments: Mapped[bool] = mapped_column(Boolean, default=False)
+    # Thank-you notes are signed by the group unless this is on: then with the walkers'
+    # names (a choice of its own, not part of attributing commitments; migration 0009).
+    sign_thank_you_with_names: Mapped[bool] = mapped_column(Boolean, default=False,
+                                                            server_default=false())
     # Off by default: records name no room, grade or subject unless the facilitator asks.
     include_visit_details: Mapped[bool] = mapped_column(Boolean, default=False)
     # Whose laptop this is: the facilitator's, or a walker's (walker mode).

@@ -27,6 +27,7 @@ def _walk() -> d.Walk:
                   status=d.WalkStatus.RUNNING, current_phase="postbrief", current_step=0,
                   visit_minutes=10, corridor_minutes=3, show_teacher_names=False,
                   attribute_commitments=False, include_visit_details=False,
+                  sign_thank_you_with_names=False,
                   local_mode=d.LocalMode.FACILITATOR, local_participant_id=None,
                   created_at=NOW, updated_at=NOW, participants=people, visits=visits,
                   look_fors=look_fors)

@@ -98,8 +98,19 @@ class WalkDetailsPanel(QWidget, Page):
         self.show_teacher_names.setToolTip(self.tr(
             "Off by default. When on, a teacher name can be added to each visit; it appears in "
             "reports only while this stays on."))
-        self.attribute_commitments = QCheckBox(self.tr("Show walkers' names with commitments "
-                                                       "in reports"))
+        self.attribute_commitments = QCheckBox(self.tr("Name walkers beside their commitments "
+                                                       "in the debrief"))
+        # Not "Show…": a control named so counts as a view control and stays usable on a
+        # closed walk (walkapp.ui.read_only.VIEW_NAMES); this one changes the record.
+        self.attribute_commitments.setToolTip(self.tr(
+            "Off by default. When on, the debrief shows who made each commitment; when off, "
+            "commitments are listed without names, in no particular order."))
+        self.sign_thank_you_with_names = QCheckBox(self.tr(
+            "Sign thank-you notes with the walkers' names"))
+        self.sign_thank_you_with_names.setToolTip(self.tr(
+            "Off by default: thank-you notes are signed by the group as a whole, with no "
+            "names. When on, each note is signed with the names of the walkers on this "
+            "walk's roster."))
         self.include_visit_details = QCheckBox(self.tr(
             "Include room, grade and subject in records (debrief, thank-you notes)"))
         self.include_visit_details.setToolTip(self.tr(
@@ -107,6 +118,7 @@ class WalkDetailsPanel(QWidget, Page):
             "rooms; records kept after the walk leave them out unless this is on."))
         for box, key in ((self.show_teacher_names, "show_teacher_names"),
                          (self.attribute_commitments, "attribute_commitments"),
+                         (self.sign_thank_you_with_names, "sign_thank_you_with_names"),
                          (self.include_visit_details, "include_visit_details")):
             box.setAccessibleName(box.text())
             box.toggled.connect(lambda on, k=key: self._queue(k, on, now=True))
@@ -139,7 +151,7 @@ class WalkDetailsPanel(QWidget, Page):
         privacy = QGroupBox(self.tr("Privacy"))
         privacy_layout = QVBoxLayout(privacy)
         for box in (self.show_teacher_names, self.attribute_commitments,
-                    self.include_visit_details):
+                    self.sign_thank_you_with_names, self.include_visit_details):
             privacy_layout.addWidget(box)
         laptop = QGroupBox(self.tr("This laptop"))
         laptop_layout = QFormLayout(laptop)
@@ -205,6 +217,7 @@ class WalkDetailsPanel(QWidget, Page):
             self.corridor_minutes.setValue(walk.corridor_minutes)
             self.show_teacher_names.setChecked(walk.show_teacher_names)
             self.attribute_commitments.setChecked(walk.attribute_commitments)
+            self.sign_thank_you_with_names.setChecked(walk.sign_thank_you_with_names)
             self.include_visit_details.setChecked(walk.include_visit_details)
             self.mode.clear()
             self.mode.addItem(self.tr("The facilitator (all walkers' notes)"), None)
