@@ -58,11 +58,11 @@ def test_a_worker_that_allocates_never_collects_and_the_gui_thread_does_after(
 
     results: list[int] = []
     workers.run_in_background(allocate, on_done=results.append)
-    qtbot.waitUntil(lambda: bool(results), timeout=10_000)
+    qtbot.waitUntil(lambda: bool(results), timeout=60_000)
     worker = results[0]
     gui = threading.get_ident()
     assert worker != gui
-    qtbot.waitUntil(lambda: gui in collections_seen, timeout=10_000)
+    qtbot.waitUntil(lambda: gui in collections_seen, timeout=60_000)
     assert worker not in collections_seen
     assert not gc.isenabled()
 
@@ -86,7 +86,7 @@ def test_no_collection_while_background_work_runs(
     assert gc_policy.collect_now() == 0  # the collection after a walk closes waits too
     assert collections_seen == []
     release.set()
-    qtbot.waitUntil(lambda: bool(done), timeout=10_000)
+    qtbot.waitUntil(lambda: bool(done), timeout=60_000)
     assert not gc_policy.background_busy()
     assert gc_policy.collect_if_idle(full=True) is not None
     assert collections_seen == [threading.get_ident()]
