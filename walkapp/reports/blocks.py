@@ -27,7 +27,7 @@ from walkapp.reports import text
 from walkapp.reports.bidi_lines import base_is_rtl
 from walkapp.reports.data import WalkHeading
 from walkapp.reports.fit import field_of, tag
-from walkapp.reports.flow import lead
+from walkapp.reports.flow import ShortTable, lead
 from walkapp.reports.styles import ACCENT, RULE, styles, table_style
 
 # Table rows split across pages (`splitInRow`), so a cell prints as much as any paragraph;
@@ -121,8 +121,9 @@ def table(header: Sequence[str], rows: Sequence[Sequence[Flowable | list[Flowabl
     names = list(fields) + [None] * (len(header) - len(fields))
     body = [[_named(c if isinstance(c, Flowable | list) else cell(c), name)
              for c, name in zip(row, names, strict=False)] for row in rows]
-    out = Table([head, *body], colWidths=list(widths), repeatRows=1, hAlign="LEFT",
-                splitByRow=1, splitInRow=ROW_SPLIT)
+    # A short table moves whole to the next page rather than leave a row at a page foot.
+    out = ShortTable([head, *body], colWidths=list(widths), repeatRows=1, hAlign="LEFT",
+                     splitByRow=1, splitInRow=ROW_SPLIT)
     out.setStyle(table_style(header=True, zebra=zebra, rows=len(body)))
     return out
 
