@@ -24,9 +24,10 @@ from reportlab.platypus.flowables import HRFlowable
 
 from walkapp import formatting
 from walkapp.reports import text
+from walkapp.reports.bidi_lines import base_is_rtl
 from walkapp.reports.data import WalkHeading
 from walkapp.reports.fit import field_of, tag
-from walkapp.reports.flow import lead
+from walkapp.reports.flow import ShortTable, lead
 from walkapp.reports.styles import ACCENT, RULE, styles, table_style
 
 # Table rows split across pages (`splitInRow`), so a cell prints as much as any paragraph;
@@ -80,7 +81,7 @@ def bullets(items: Iterable[str], style_name: str = "bullet", *, numbered: bool 
     if not values:
         return []
     style = getattr(styles(), style_name)
-    entries: list[Any] = [ListItem(p(v, style_name, limit=limit), leftIndent=14)
+    entries: list[Any] = [_item(p(v, style_name, limit=limit), base_is_rtl(v))
                           for v in values]
     flow = ListFlowable(
         entries,
@@ -88,6 +89,15 @@ def bullets(items: Iterable[str], style_name: str = "bullet", *, numbered: bool 
         bulletFontName=style.fontName, bulletFontSize=style.fontSize,
         bulletColor=ACCENT, leftIndent=14, bulletDedent=12)
     return [flow]
+
+
+def _item(paragraph: Paragraph, rtl: bool) -> ListItem:
+    """A list item; one in Hebrew or Arabic (its first strong letter) has its bullet or
+    number on the right, its text set flush right (walkapp.reports.shaping)."""
+    if rtl:
+        return ListItem(paragraph, leftIndent=0, rightIndent=14, bulletDir="rtl",
+                        bulletAlign="right")
+    return ListItem(paragraph, leftIndent=14)
 
 
 def rule(space: float = 4) -> HRFlowable:
@@ -111,8 +121,9 @@ def table(header: Sequence[str], rows: Sequence[Sequence[Flowable | list[Flowabl
     names = list(fields) + [None] * (len(header) - len(fields))
     body = [[_named(c if isinstance(c, Flowable | list) else cell(c), name)
              for c, name in zip(row, names, strict=False)] for row in rows]
-    out = Table([head, *body], colWidths=list(widths), repeatRows=1, hAlign="LEFT",
-                splitByRow=1, splitInRow=ROW_SPLIT)
+    # A short table moves whole to the next page rather than leave a row at a page foot.
+    out = ShortTable([head, *body], colWidths=list(widths), repeatRows=1, hAlign="LEFT",
+                     splitByRow=1, splitInRow=ROW_SPLIT)
     out.setStyle(table_style(header=True, zebra=zebra, rows=len(body)))
     return out
 

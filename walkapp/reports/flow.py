@@ -5,6 +5,10 @@ leaves a gap; `CondPageBreak(28 mm)` leaves a heading alone when the first row o
 taller than 28 mm. `NeedRoom` measures instead: the headings plus the part of the first
 flowable that cannot be split off (a table's header and first row, a paragraph's first two
 lines, a kept group whole), and breaks the page only when that does not fit.
+
+A short table (`ShortTable`, at most SHORT of the page's frame tall) is not split at a page
+foot, where it would leave a row or two behind: it moves whole to the next page, and its
+heading with it. A longer table still splits by rows, and inside a row when it must.
 """
 
 from __future__ import annotations
@@ -19,6 +23,30 @@ from reportlab.platypus import CondPageBreak, Flowable, KeepTogether, Paragraph,
 # is (it splits), rather than leaving most of a page blank.
 _MOST = 150 * mm
 _SPLITTABLE_START = 30 * mm  # a list or other splittable block: room for its start
+SHORT = 0.4  # a table at most this share of the frame's height moves whole, never splits
+
+
+def _frame_height(flowable: Flowable) -> float:
+    """The height of the frame `flowable` is being laid out in (0 when not known)."""
+    frame = getattr(flowable, "_frame", None)
+    return float(getattr(frame, "_height", 0) or 0)
+
+
+class ShortTable(Table):
+    """A table that splits across pages only when it is long (see the module docstring)."""
+
+    def split(self, availWidth: float, availHeight: float) -> list[Flowable]:
+        frame = getattr(self, "_frame", None)
+        at_top = bool(getattr(frame, "_atTop", True))
+        if not at_top and is_short(self, _frame_height(self)):
+            return []   # nothing here: the whole table goes to the next page
+        return list(super().split(availWidth, availHeight))
+
+
+def is_short(table: Table, frame_height: float) -> bool:
+    """Whether `table` (wrapped) is short enough to move whole rather than split."""
+    height = float(getattr(table, "_height", 0) or 0)
+    return isinstance(table, ShortTable) and 0 < height <= SHORT * frame_height
 
 
 class NeedRoom(CondPageBreak):
@@ -36,7 +64,8 @@ class NeedRoom(CondPageBreak):
         canv = getattr(self, "canv", None)
         need = sum(_height(h, canv, availWidth, availHeight) for h in self._heads)
         if self._first is not None:
-            need += _start(self._first, canv, availWidth, availHeight)
+            need += _start(self._first, canv, availWidth, availHeight,
+                           _frame_height(self))
         self.height = min(need, _MOST)
         return super().wrap(availWidth, availHeight)
 
@@ -46,8 +75,10 @@ def _height(flowable: Flowable, canv: Any, width: float, height: float) -> float
     return float(h) + flowable.getSpaceBefore() + flowable.getSpaceAfter()
 
 
-def _start(flowable: Flowable, canv: Any, width: float, height: float) -> float:
-    """The height of the part of `flowable` that must sit under its heading."""
+def _start(flowable: Flowable, canv: Any, width: float, height: float,
+           frame_height: float = 0) -> float:
+    """The height of the part of `flowable` that must sit under its heading: a short
+    table's whole height (it moves whole)."""
     if isinstance(flowable, KeepTogether):
         parts: list[Flowable] = getattr(flowable, "_content", [])
         return float(sum(_height(f, canv, width, height) for f in parts))
@@ -56,6 +87,8 @@ def _start(flowable: Flowable, canv: Any, width: float, height: float) -> float:
         return min(full, 2 * flowable.style.leading + flowable.getSpaceBefore() + 1)
     if isinstance(flowable, Table):
         flowable.wrapOn(canv, width, height)
+        if is_short(flowable, frame_height):
+            return float(getattr(flowable, "_height", 0)) + flowable.getSpaceBefore()
         rows = getattr(flowable, "_rowHeights", [])[:2]  # the (repeated) header and the first row
         return float(sum(rows)) + flowable.getSpaceBefore()
     return min(_height(flowable, canv, width, height), _SPLITTABLE_START)

@@ -13,6 +13,11 @@
   each piece's own font: a word drawn in two fonts (the fallback chain's "메모:" or
   "�⸦") got wrong glyphs or raised KeyError. Here each same-font piece of a word is shaped
   on its own and the pieces are put back together.
+- Right-to-left text (walkapp.reports.bidi_lines): a paragraph's text is cut where its bidi
+  level changes, each run is shaped on its own in its level's direction, ReportLab keeps
+  runs of different levels apart on a line (`sameFrag`), and each broken line is put in
+  display order. A paragraph whose first strong letter is Hebrew or Arabic is set flush
+  right, its indents mirrored.
 """
 
 from __future__ import annotations
@@ -20,6 +25,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from reportlab.lib.enums import TA_LEFT, TA_RIGHT
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.pdfbase import pdfmetrics, ttfonts
 from reportlab.platypus import paragraph
@@ -39,6 +45,7 @@ def install() -> None:
     if isinstance(features, dict):
         features.update(liga=False, dlig=False)
     paragraph.shapeFragWord = _shape_by_font  # type: ignore[attr-defined]
+    paragraph.sameFrag = _same_frag  # type: ignore[attr-defined]
     paragraph.Paragraph.breakLines = _break_lines  # type: ignore[method-assign]
     _installed = True
 
@@ -60,21 +67,58 @@ def _shaped(style: ParagraphStyle) -> ParagraphStyle:
     return kept[1]
 
 
+def _right_to_left(style: ParagraphStyle, bullet: bool) -> ParagraphStyle:
+    """`style` for a right-to-left paragraph: flush right, its indents mirrored (not for a
+    paragraph with its own bullet, which ReportLab draws at the left whatever the text)."""
+    if getattr(style, "_walk_rtl", False) or style.alignment != TA_LEFT:
+        return style
+    key = (id(style), bullet)
+    kept = _rtl_styles.get(key)
+    if kept is None or kept[0] is not style:
+        copy = ParagraphStyle(f"{style.name}-rtl", parent=style, alignment=TA_RIGHT)
+        if not bullet:
+            copy.leftIndent, copy.rightIndent = style.rightIndent, style.leftIndent
+        copy._walk_rtl = True
+        kept = _rtl_styles[key] = (style, copy)
+    return kept[1]
+
+
+_rtl_styles: dict[tuple[int, bool], tuple[ParagraphStyle, ParagraphStyle]] = {}
+
+
 def _break_lines(self: paragraph.Paragraph, width: Any) -> Any:
     style = self.style
-    text = "".join(getattr(frag, "text", "") or "" for frag in self.frags)
-    if not getattr(style, "shaping", 0) and _COMPLEX.search(text):
-        # (Read before breaking: ReportLab replaces the frags with shaped words.)
-        reorder = bidi_lines.needs_reordering(self.frags)
-        self.style = _shaped(style)
-        try:
-            lines = _break_lines_plain(self, width)
-        finally:
-            self.style = style
-        if reorder:
-            bidi_lines.reorder(lines, bidi_lines.base_is_rtl(text))
-        return lines
-    return _break_lines_plain(self, width)
+    # Decided on the first break: ReportLab then replaces the frags with shaped words
+    # (without a text of their own), which a table breaks again at another width.
+    decided: tuple[bool, bool] | None = self.__dict__.get("_walk_bidi")
+    if decided is None:
+        text = "".join(getattr(frag, "text", "") or "" for frag in self.frags)
+        if getattr(style, "shaping", 0) or not _COMPLEX.search(text):
+            return _break_lines_plain(self, width)
+        bidi = bidi_lines.has_bidi(text) and not bidi_lines.in_display_order(self.frags)
+        rtl = bidi_lines.base_is_rtl(text)
+        if bidi:
+            if rtl:
+                style = self.style = _right_to_left(style, bool(self.bulletText))
+            self.frags = bidi_lines.split_by_level(self.frags, rtl)
+        decided = self._walk_bidi = (bidi, rtl)  # type: ignore[attr-defined]
+    self.style = _shaped(style)
+    try:
+        lines = _break_lines_plain(self, width)
+    finally:
+        self.style = style
+    if decided[0]:
+        bidi_lines.reorder(lines, decided[1])
+    return lines
+
+
+_same_frag_plain = paragraph.sameFrag  # type: ignore[attr-defined]  # (imported there)
+
+
+def _same_frag(f: Any, g: Any) -> bool:
+    """ReportLab's test for joining two frags on a line, which also keeps runs of two bidi
+    levels apart (they are reordered separately)."""
+    return bool(_same_frag_plain(f, g)) and bidi_lines.same_level(f, g)
 
 
 def _to_unicode_cmap(fontname: str, subset: list[int]) -> str:
@@ -98,7 +142,8 @@ _original = ttfonts.shapeFragWord
 
 
 def _shape_by_font(word: Any, features: Any = None, force: bool = False) -> Any:
-    """Shape each run of one font in a frag word separately (see the module docstring)."""
+    """Shape each run of one font and one bidi level in a frag word separately (see the
+    module docstring), each in its level's direction."""
     pieces = word[1:]
     groups: list[list[Any]] = []
     for item in pieces:
@@ -106,22 +151,41 @@ def _shape_by_font(word: Any, features: Any = None, force: bool = False) -> Any:
         special = hasattr(frag, "cbDefn")
         last = groups[-1][-1][0] if groups else None
         if last is not None and (special or hasattr(last, "cbDefn")
-                                 or getattr(last, "fontName", None) == frag.fontName):
+                                 or (getattr(last, "fontName", None) == frag.fontName
+                                     and bidi_lines.same_level(last, frag))):
             groups[-1].append(item)
         else:
             groups.append([item])
     # ReportLab's own default features (edited by `install`) unless told otherwise.
     chosen: dict[str, Any] = {} if features is None else {"features": features}
-    if len(groups) <= 1 or isinstance(word, ttfonts.ShapedFragWord):
-        return _original(word, force=force, **chosen)
+    if isinstance(word, ttfonts.ShapedFragWord) or any(
+            isinstance(item[1], ttfonts.ShapedStr) for item in pieces):
+        # Shaped already: a paragraph broken again (in a table) or a long word that
+        # ReportLab cut in two after shaping it.
+        return word
+    if len(groups) <= 1:
+        return _oriented(_original(word, force=force, **chosen))
     shaped = []
     for group in groups:
         width = sum(pdfmetrics.stringWidth(text, frag.fontName, frag.fontSize)
                     for frag, text in group if not hasattr(frag, "cbDefn"))
         part = word.__class__([width, *group])
-        shaped.append(_original(part, force=True, **chosen))
+        shaped.append(_oriented(_original(part, force=True, **chosen)))
     joined = ttfonts.makeShapedFragWord(word)([])
     for part in shaped:
         joined.extend(part[1:])
     joined.insert(0, sum(part[0] for part in shaped))
     return joined
+
+
+def _oriented(word: Any) -> Any:
+    """A shaped run (one font, one level) with its pieces in logical order, each drawn in
+    its level's direction; a run without a level (no bidi text) as it is."""
+    pieces = [tuple(item) for item in word[1:]]
+    if not pieces or bidi_lines.LEVEL not in getattr(pieces[0][0], "__dict__", {}):
+        return word
+    fixed = bidi_lines.orient(pieces, getattr(pieces[0][0], bidi_lines.LEVEL))
+    if fixed == pieces:
+        return word
+    # Marked as shaped, so that breaking the paragraph again does not turn it back.
+    return ttfonts.makeShapedFragWord(word)([word[0], *fixed])

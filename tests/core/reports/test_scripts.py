@@ -172,3 +172,23 @@ def test_arabic_prints_joined_in_reading_order(services: Services, render: Rende
     assert any("\ufe70" <= ch <= "\ufeff" for ch in out)
     # …and read back as the words typed, in order.
     assert SCRIPTS["ar"] in unicodedata.normalize("NFKC", out)
+
+
+def test_bold_text_in_a_font_without_a_bold_face_keeps_every_character() -> None:
+    """Droid Sans Fallback and Symbola have no bold face: a bold heading or name in
+    Chinese or emoji is drawn in their regular face, every character a real glyph."""
+    from reportlab.platypus import SimpleDocTemplate
+
+    from walkapp.reports import blocks as b
+    from walkapp.reports import text
+
+    words = "王小明 学生们 😀 🎉"
+    out = io.BytesIO()
+    SimpleDocTemplate(out).build([
+        b.p(words, "h1"), b.p("notes", "body", prefix=f"<b>{text.markup(words)}</b> — ")])
+    pdf = out.getvalue()
+    boxes = notdef_codes(pdf)
+    assert {"DroidSansFallback", "Symbola"} <= set(boxes)
+    assert not any(boxes.values()), boxes
+    assert pdf_text(pdf).count(words) == 2
+
