@@ -78,3 +78,19 @@ def test_remembered_lines_follow_the_width() -> None:
     _, again = para.wrap(470, 10_000)
     assert again == wide
     assert _lines(para) == _reportlab_lines(markup, "quote", 470)
+
+
+def test_a_right_to_left_line_keeps_its_order_when_measured_again() -> None:
+    """A paragraph measured twice at one width (a kept group, a table cell: measured, then
+    drawn) prints the lines of the first measure. Broken again from ReportLab's word list,
+    its right-to-left words came out in typed order (the order was lost before fastbreak)."""
+    from walkapp.reports import blocks
+
+    para = blocks.p("שלום עולם, students said hi", "quote", prefix="<b>Visit 2</b>  ")
+    para.wrap(400, 1_000)
+    once = [[str(w.text) for w in line.words] for line in para.blPara.lines]
+    para.wrap(400, 1_000)
+    assert [[str(w.text) for w in line.words] for line in para.blPara.lines] == once
+    fresh = blocks.p("שלום עולם, students said hi", "quote", prefix="<b>Visit 2</b>  ")
+    fresh.wrap(400, 1_000)
+    assert [[str(w.text) for w in line.words] for line in fresh.blPara.lines] == once
