@@ -256,6 +256,7 @@ class ExportDialog(QDialog):
         """Back to a fresh form: no "Saved 4 pages" from a file that is not this one."""
         self.result_ = None
         self.status.setText("")
+        self.status.setMinimumHeight(0)
         self.progress.setVisible(False)
         self.progress.setValue(0)
         self.open_button.setEnabled(False)
@@ -323,13 +324,33 @@ class ExportDialog(QDialog):
         saved = self.tr("Saved {0} to {1}.").format(pages, result.path)
         # Characters no font could draw: named, with the package that would draw them.
         # Notes held back from the record (flagged or set aside): said, with where to look.
-        held = ([self.tr("{0}. Open the walk's Post-brief → Evidence wall to keep or "
-                         "rewrite them.").format(result.held_back)]
-                if result.held_back else [])
-        self.status.setText("\n".join([saved, *held, *result.warnings]))
+        # With "Review them" below, the line alone; without it, where to go as well.
+        where = "" if self._review_held_back is not None else self.tr(
+            " Open the walk's Post-brief → Evidence wall to keep or rewrite them.")
+        held = [self.tr("{0}.").format(result.held_back) + where] if result.held_back else []
+        self.status.setText("\n\n".join([saved, *held, *result.warnings]))
+        self._fit_to_text()
         self.review_button.setVisible(bool(held) and self._review_held_back is not None)
         self.open_button.setEnabled(True)
         self.open_button.setFocus()
+
+    def _fit_to_text(self) -> None:
+        """Grow the dialog to show the whole status (a few wrapped lines after an export
+        that held notes back or found lines to reread), never past the screen."""
+        layout = self.layout()
+        if layout is None:
+            return
+        layout.activate()
+        # A wrapped label in a dialog's own layout gets the height of its unwrapped size
+        # hint, not the height its lines need at this width: ask for that height.
+        needed = self.status.heightForWidth(self.status.width())
+        self.status.setMinimumHeight(max(0, needed))
+        wanted = self.height() + max(0, needed - self.status.height())
+        screen = self.screen()
+        if screen is not None:
+            wanted = min(wanted, screen.availableGeometry().height() - 40)
+        if wanted > self.height():
+            self.resize(self.width(), wanted)
 
     def _failed(self, error: BaseException, details: str) -> None:
         self._task = None

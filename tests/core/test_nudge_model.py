@@ -150,3 +150,58 @@ def test_word_classes_are_data_in_the_word_lists(lang: str, word: str,
     model = load_model(lang)
     assert model is not None and model.classes == classes
     assert "<int>" in model_module.suffix_features([word, "aburrido"], classes)
+
+
+def test_every_word_class_of_the_lexicon_module_is_in_both_word_lists() -> None:
+    """Each class the model knows (walkapp.nudge.lexicon.WORD_CLASSES) has words in every
+    language with a model, so no class is a feature one language silently lacks."""
+    from walkapp.nudge.lexicon import WORD_CLASSES
+
+    for lang in LANGUAGES:
+        found = set(load_lexicon(lang).word_classes.values())
+        assert found == set(WORD_CLASSES.values()), lang
+
+
+@pytest.mark.parametrize(("lang", "words"), [
+    ("es", ["nadie", "hizo", "nada"]), ("en", ["nobody", "did", "anything"])])
+def test_two_sweeping_words_make_one_feature(lang: str, words: list[str]) -> None:
+    from walkapp.nudge.model import SWEEPING_TWICE, suffix_features
+
+    classes = load_lexicon(lang).word_classes
+    assert SWEEPING_TWICE in suffix_features(words, classes)
+    assert SWEEPING_TWICE not in suffix_features(words[:2], classes)
+
+
+def test_contributions_weigh_every_feature_the_score_counts() -> None:
+    """The underline shows why a sentence was flagged: each word's share of the features
+    that scored it (endings, class features, the sweeping pair), not only the word and
+    word-pair weights; and the shares add up to what the score adds (bar the cues)."""
+    from walkapp.nudge.model import SWEEPING_TWICE, Model, contributions, features
+
+    classes = {"muy": "<int>", "nadie": "<neg>", "nada": "<neg>"}
+    weights = {"~rido": 1.0, "<int>": 0.4, "<int> ~rido": 0.6, "nadie hizo": -0.2,
+               SWEEPING_TWICE: 0.9, "hizo": 0.1}
+    model = Model("es", 0.0, 0.5, weights, classes)
+    words = ["muy", "aburrido", "nadie", "hizo", "nada"]
+    shares = contributions(model, words)
+    # "aburrido": its ending and half of "<int> ~rido"; "muy": its class and the other half.
+    assert shares[1] == pytest.approx(1.0 + 0.3)
+    assert shares[0] == pytest.approx(0.4 + 0.3)
+    # The two sweeping words share SWEEPING_TWICE; "hizo" keeps its own weight.
+    assert shares[2] == pytest.approx(0.45 - 0.1) and shares[4] == pytest.approx(0.45)
+    assert shares[3] == pytest.approx(0.1 - 0.1)
+    counted = sum(weights.get(f, 0.0) for f in features(words, "", False, classes))
+    assert sum(shares) == pytest.approx(counted)
+
+
+@pytest.mark.parametrize(("lang", "text", "underlined"), [
+    ("es", "Todos hablaban siempre a la vez.", "siempre"),
+    ("en", "Nobody wrote anything down all morning.", "Nobody"),
+])
+def test_a_model_flag_underlines_a_word_that_weighed(lang: str, text: str,
+                                                     underlined: str) -> None:
+    """Sentences no listed phrase flags, that the model does: its underline falls on a
+    sweeping word, which weighs through its class features (its share of them)."""
+    assert not [f for f in check_with(text, lang, use_model=False) if f.kind == "evaluative"]
+    flags = [f for f in check(text, lang) if f.kind == "evaluative"]
+    assert [text[f.start:f.end] for f in flags] == [underlined]

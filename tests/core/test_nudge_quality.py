@@ -53,8 +53,8 @@ points, idioms), round 5 (subject lessons; the held-out set, never tuned on), ro
 - So on notes it has not seen, the nudge's precision holds (0.91-1.00) but its recall is
   what a word list can give: 0.53-0.87 in Spanish and 0.13-0.52 in English when most
   judgements carry no judgement word. The issue's bar (0.9/0.9 on an independent Spanish
-  set) is met on every set tuned on, not on the held-out round 5; the strict xfail below
-  records that gap so that it cannot close (or widen) unnoticed.
+  set) is met on every set tuned on, not on the held-out round 5; a strict xfail
+  recorded that gap so that it could not close (or widen) unnoticed.
 
 Third round (2026-12-02, h16-nudge). `python -m walkapp.nudge.train --cross-check` measures
 each training file with a model fitted on the other files only. The word lists were written
@@ -87,7 +87,27 @@ one English weight and no figure). Measured after, none of these sets tuned on:
 - round 5: Spanish P 0.96 R 0.87 (from 0.70), English P 1.00 R 0.60 (from 0.57);
 - round 7: Spanish P 0.94 R 1.00, English P 0.94 R 0.91; nudge_heldout and
   nudge_es_heldout P 1.00 R 1.00.
-The issue's bar is now missed only narrowly on rounds 5 and 8 (strict xfails below).
+The issue's bar was then missed only narrowly on rounds 5 and 8.
+
+Fifth round (2026-12-02, nudge): round 9, written by another hand, is the held-out measure
+now, so rounds 5, 7 and 8 became training data (their headers keep the figures measured
+while held out; the strict xfails went, and every set has a floor one note under what it
+measures). Worked from the misses of the leave-one-round-out measure, as families: new
+groups in both word lists (what went wrong or dragged, sweeping exaggeration, irony,
+hedged verdicts; most entries from general usage, matching no labelled note) and five new
+model word classes (negations, totals, repetition, hedges, loaded words) with one feature
+for two sweeping words in a sentence ("nadie... nada"). Leave-one-round-out, before ->
+after (both with rounds 5, 7 and 8 in training; the model-alone figures are the honest
+ones, the combined ones of rounds 5/7/8 are optimistic after, since their misses were read):
+- Spanish model alone R: round 5 0.50 (same), round 7 0.86 -> 0.87, round 8 0.33 -> 0.38,
+  rounds 3/6 0.68/0.55 -> 0.72/0.57, the others unchanged (P 0.92-1.00 -> 0.92-1.00).
+  Combined: round 5 P 0.96 R 0.87 -> 0.90, round 8 P 0.98 -> 0.99 R 0.89 -> 0.96.
+- English model alone R: round 5 0.53 -> 0.57, rounds 2/3/4/6 0.60/0.62/0.47/0.60 ->
+  0.64/0.65/0.53/0.63, round 7 0.78 (same), nudge_heldout 0.68 -> 0.64. Combined
+  precision unchanged (0.94-1.00); round 5 R 0.57 -> 0.97, round 7 R 0.91 -> 1.00.
+- Tried and dropped: a Spanish threshold down to 0.35 (model alone +5-7 points of recall
+  at the same precision on the rounds), because with the bias capped at 0 a sentence of
+  words never seen scores 0.5 and would be flagged (see THRESHOLDS in train.py).
 """
 
 from __future__ import annotations
@@ -159,7 +179,9 @@ def test_data_sets_are_balanced_and_large_enough() -> None:
                                 ("nudge_en_round5.tsv", "en", 60),
                                 ("nudge_es_round7.tsv", "es", 150),
                                 ("nudge_en_round7.tsv", "en", 60),
-                                ("nudge_es_round8.tsv", "es", 150)):
+                                ("nudge_es_round8.tsv", "es", 150),
+                                ("nudge_es_round9.tsv", "es", 150),
+                                ("nudge_en_round9.tsv", "en", 100)):
         rows = load(name)
         in_lang = [r for r in rows if r[1] == lang]
         assert len(rows) >= minimum
@@ -174,34 +196,36 @@ def test_data_sets_are_balanced_and_large_enough() -> None:
 SPANISH = ("nudge_es_sentences.tsv", "nudge_es_heldout.tsv", "nudge_es_unseen.tsv",
            "nudge_es_more.tsv", "nudge_es_round2.tsv", "nudge_es_round3.tsv",
            "nudge_es_round4.tsv", "nudge_es_round5.tsv", "nudge_es_round6.tsv",
-           "nudge_es_round7.tsv", "nudge_es_round8.tsv")
+           "nudge_es_round7.tsv", "nudge_es_round8.tsv", "nudge_es_round9.tsv")
 
 
+# Floors on every set: what it measures now (2026-12-02, nudge; rounds 5, 7 and 8 are
+# training data since) less one note's worth, one more false flag for precision and one
+# more miss for recall. So a change that loses a single note anywhere fails; the held-out
+# round 9 is added by whoever runs it.
 @pytest.mark.parametrize(("name", "min_precision", "min_recall"), [
-    ("nudge_sentences.tsv", 0.95, 0.95),
-    ("nudge_heldout.tsv", 0.90, 0.70),
-    ("nudge_es_sentences.tsv", 0.95, 0.95),
-    ("nudge_es_heldout.tsv", 0.90, 0.90),
-    ("nudge_es_unseen.tsv", 0.90, 0.90),
-    ("nudge_es_more.tsv", 0.95, 0.95),
-    # Second round: development sets at what they measure after tuning.
-    ("nudge_es_round2.tsv", 0.95, 0.95),
-    ("nudge_en_round2.tsv", 0.95, 0.95),
-    ("nudge_es_round3.tsv", 0.95, 0.95),
-    ("nudge_en_round3.tsv", 0.95, 0.95),
-    ("nudge_es_round4.tsv", 0.95, 0.95),
-    ("nudge_en_round4.tsv", 0.95, 0.95),
-    ("nudge_es_round6.tsv", 0.95, 0.95),
-    ("nudge_en_round6.tsv", 0.95, 0.95),
-    # Held out, never tuned on: a floor at what it measured, so a change that loses
-    # ground on unseen notes fails. See test_issue_bar_on_held_out_spanish for the gap.
-    ("nudge_es_round5.tsv", 0.95, 0.85),
-    ("nudge_en_round5.tsv", 0.95, 0.58),
-    # Round 7 (h16-nudge): held out, never tuned on; floors a little under what it measures.
-    ("nudge_es_round7.tsv", 0.92, 0.95),
-    ("nudge_en_round7.tsv", 0.90, 0.88),
-    # Round 8 (h16-nudge2): held out, never tuned on; mostly implied Spanish judgements.
-    ("nudge_es_round8.tsv", 0.95, 0.88),
+    ("nudge_sentences.tsv", 0.97, 0.98),  # P 0.986 R 1.000 (142 notes)
+    ("nudge_heldout.tsv", 0.96, 0.96),  # P 1.000 R 1.000 (60), held out
+    ("nudge_es_sentences.tsv", 0.96, 0.98),  # P 0.982 R 1.000 (110)
+    ("nudge_es_heldout.tsv", 0.97, 0.97),  # P 1.000 R 1.000 (72), held out
+    ("nudge_es_unseen.tsv", 0.94, 0.97),  # P 0.973 R 1.000 (72)
+    ("nudge_es_more.tsv", 0.98, 0.99),  # P 0.995 R 1.000 (380)
+    ("nudge_es_round2.tsv", 0.99, 0.99),  # P 1.000 R 1.000 (201)
+    ("nudge_en_round2.tsv", 0.98, 0.98),  # P 1.000 R 1.000 (162)
+    ("nudge_es_round3.tsv", 0.97, 0.97),  # P 1.000 R 1.000 (80)
+    ("nudge_en_round3.tsv", 0.97, 0.97),  # P 1.000 R 1.000 (80)
+    ("nudge_es_round4.tsv", 0.97, 0.97),  # P 1.000 R 1.000 (80)
+    ("nudge_en_round4.tsv", 0.97, 0.97),  # P 1.000 R 1.000 (80)
+    ("nudge_es_round5.tsv", 0.93, 0.96),  # P 0.968 R 1.000 (60)
+    ("nudge_en_round5.tsv", 0.96, 0.95),  # P 1.000 R 0.967 (60), model held out
+    ("nudge_es_round6.tsv", 0.95, 0.97),  # P 0.976 R 1.000 (80)
+    ("nudge_en_round6.tsv", 0.96, 0.96),  # P 1.000 R 1.000 (60)
+    ("nudge_es_round7.tsv", 0.96, 0.98),  # P 0.975 R 1.000 (154)
+    ("nudge_en_round7.tsv", 0.92, 0.96),  # P 0.941 R 1.000 (64), model held out
+    ("nudge_es_round8.tsv", 0.98, 0.98),  # P 0.990 R 1.000 (196)
+    # Round 9: written by an author who never saw the lists, measured once, never tuned on.
+    ("nudge_es_round9.tsv", 0.96, 0.90),  # P 0.972 R 0.914 (232), held out
+    ("nudge_en_round9.tsv", 0.95, 0.80),  # P 0.966 R 0.814 (140), held out
 ])
 def test_precision_and_recall(name: str, min_precision: float, min_recall: float,
                               capsys: pytest.CaptureFixture[str]) -> None:
@@ -214,32 +238,33 @@ def test_precision_and_recall(name: str, min_precision: float, min_recall: float
     assert scores.recall >= min_recall
 
 
-def test_issue_bar_on_held_out_spanish() -> None:
-    """Issue 15's bar (precision and recall >= 0.9) on round 7, 154 Spanish notes in five
-    voices never tuned on. It met the bar before any change informed by it (P 0.95, R 0.99)
-    and still does (P 0.94, R 0.99); but most of its judgements carry a judgement word
-    (the word lists alone: R 0.95), so it is an easier set than round 5, below."""
-    scores = score(load("nudge_es_round7.tsv"))
+@pytest.mark.parametrize("name", ["nudge_es_round5.tsv", "nudge_es_round7.tsv",
+                                  "nudge_es_round8.tsv"])
+def test_issue_bar_on_the_spanish_rounds(name: str) -> None:
+    """Issue 15's bar (precision and recall >= 0.9) on the three Spanish rounds that were
+    held out until round 9 replaced them. Measured while held out: round 5 P 0.96 R 0.87,
+    round 7 P 0.94 R 1.00, round 8 P 0.99 R 0.898; each is training data now, so this
+    guards the bar rather than estimating it (round 9 does that)."""
+    scores = score(load(name))
     assert scores.precision >= 0.9 and scores.recall >= 0.9
 
 
-@pytest.mark.xfail(strict=True, reason="round 5 Spanish recall is 0.87, below the issue's 0.9")
-def test_issue_bar_on_round5_spanish() -> None:
-    """The same bar on round 5, the other Spanish set never tuned on, whose judgements are
-    mostly implied (no judgement word). Strict: when the nudge reaches it, this passes,
-    fails the run, and the xfail must go."""
-    scores = score(load("nudge_es_round5.tsv"))
+def test_issue_bar_on_the_held_out_round9_spanish() -> None:
+    """Issue 15's bar on the set that measures it now: 232 Spanish notes (half evaluative,
+    about 60 % of those implied) by an author who never read the word lists, run once
+    through `walkapp nudge --lang es` before anything was changed from it: P 0.972 R 0.914."""
+    scores = score(load("nudge_es_round9.tsv"))
     assert scores.precision >= 0.9 and scores.recall >= 0.9
 
 
-@pytest.mark.xfail(strict=True, reason="round 8 Spanish recall is 0.898, just below the 0.9")
-def test_issue_bar_on_round8_spanish() -> None:
-    """The same bar on round 8: 196 Spanish notes, half of them implied judgements (idioms,
-    irony, loaded verbs and comparisons, scornful diminutives) in voices from Spain and
-    Latin America, half descriptive twins with the same words. Written and measured before
-    the idiom lists (P 0.98 R 0.55), never tuned on. Strict, as above."""
-    scores = score(load("nudge_es_round8.tsv"))
-    assert scores.precision >= 0.9 and scores.recall >= 0.9
+@pytest.mark.xfail(strict=True, reason="English recall on round 9's implied judgements is "
+                   "0.81 (0.80 before the rounds-5/7/8 work): not at 0.95")
+def test_english_at_095_on_the_held_out_round9() -> None:
+    """English is kept at >= 0.95 on the sets it was held to (nudge_heldout.tsv: 1.00 /
+    1.00), not on round 9's implied judgements. Strict: once it gets there this fails the
+    run, and the xfail must go."""
+    scores = score(load("nudge_en_round9.tsv"))
+    assert scores.precision >= 0.95 and scores.recall >= 0.95
 
 
 def score_lists_only(rows: list[tuple[str, str, str]]) -> Scores:
@@ -258,16 +283,17 @@ def score_lists_only(rows: list[tuple[str, str, str]]) -> Scores:
 @pytest.mark.parametrize("name", ["nudge_es_round5.tsv", "nudge_en_round5.tsv",
                                   "nudge_es_round7.tsv", "nudge_en_round7.tsv",
                                   "nudge_es_heldout.tsv", "nudge_heldout.tsv",
-                                  "nudge_es_round8.tsv"])
+                                  "nudge_es_round8.tsv", "nudge_es_round9.tsv",
+                                  "nudge_en_round9.tsv"])
 def test_the_model_earns_its_place(name: str) -> None:
-    """The statistical layer is kept only while, on every set it never trained on,
-    precision stays >= 0.9 and recall does not fall (and rises on round 5)."""
+    """The statistical layer is kept only while precision stays >= 0.9 and recall does
+    not fall. On the two held-out sets the word lists alone already find every judgement,
+    so the model's own gain is measured by `python -m walkapp.nudge.train --cross-check`
+    (each round left out of its training); here the round 5 to 8 files guard it."""
     rows = load(name)
     before, after = score_lists_only(rows), score(rows)
     assert after.precision >= 0.9
     assert after.recall >= before.recall
-    if "round5" in name:
-        assert after.recall >= before.recall + 0.1
 
 
 @pytest.mark.parametrize("name", ["nudge_sentences.tsv", "nudge_es_sentences.tsv"])

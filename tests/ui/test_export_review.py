@@ -74,6 +74,26 @@ def test_no_review_button_when_nothing_is_held_back_or_nowhere_to_go(
     assert "Evidence wall" in alone.status.text()
 
 
+def test_a_long_status_is_shown_whole_and_cleared_with_the_form(
+        qtbot, services: Services, demo: d.Walk, asker: ScriptedAsker,  # noqa: F811
+        tmp_path: Path) -> None:
+    dialog = _dialog(qtbot, services, demo, asker, [])
+    before = dialog.height()
+    reread = ("3 lines the group wrote may judge someone or name a person (patterns 2, "
+              "next steps 1), e.g. “The teachers were excellent at questioning and the "
+              "students loved it”: reread them before you share the debrief.")
+    result = ExportResult(path=tmp_path / "debrief.pdf", pages=3, bytes=1000, seconds=0.5,
+                          held_back="2 notes are held back: review them at the evidence "
+                                    "wall (flagged or set aside)", warnings=(reread,))
+    dialog._done(result)
+    status = dialog.status
+    qtbot.waitUntil(lambda: status.height() >= status.heightForWidth(status.width()))
+    assert dialog.height() > before and reread in status.text()
+    dialog.kind.setCurrentIndex(dialog.kind.findData(ReportKind.AGENDA.value))
+    # Another report: the words about the last file go.
+    assert status.text() == "" and status.minimumHeight() == 0
+
+
 @pytest.mark.usefixtures("loads_done_before_teardown")
 def test_the_workspace_opens_the_evidence_wall(qtbot, services: Services,  # noqa: F811
                                                asker: ScriptedAsker, tmp_path: Path) -> None:

@@ -35,6 +35,10 @@ def register(subparsers: Any) -> None:
     p.add_argument("--history", metavar="NOTE_ID",
                    help="show one note's history instead: what its writer wrote before "
                         "someone else changed it")
+    p.add_argument("--include-flagged", action="store_true",
+                   help="with --json: give flagged notes too (set-aside ones never); "
+                        "without it the JSON, like every record, holds them back. The "
+                        "text view lists every note, each marked with its state")
     p.set_defaults(handler=cmd_show, writes=False)
 
     p = subparsers.add_parser("check", help="check the database's integrity")
@@ -117,7 +121,7 @@ def cmd_show(args: argparse.Namespace, context: Context) -> int:
     record = redact_record(services.records.walk_record(walk.id))
     conflicts = services.conflicts.count(walk.id)
     if args.json:
-        print(dumps({**to_jsonable(record), "conflicts": conflicts}))
+        print(dumps(_record_json(record, conflicts, args.include_flagged)))
         return 0
     from walkapp.services.protocol_walks import walk_protocol
 
@@ -125,6 +129,29 @@ def cmd_show(args: argparse.Namespace, context: Context) -> int:
     protocol = walk_protocol(services, walk.id).title if walk.protocol_id else ""
     _print_record(record, conflicts, protocol)
     return 0
+
+
+def _record_json(record: d.WalkRecord, conflicts: int, include_flagged: bool
+                 ) -> dict[str, Any]:
+    """The walk as JSON, holding back what the records hold back: notes the nudge or the
+    name caution flags and nobody kept (unless `include_flagged`), and set-aside notes.
+    Each note given says its state; `held_back` counts the others, without their text."""
+    from walkapp import note_states
+    from walkapp.note_states import NoteState
+
+    statuses = note_states.record_statuses(record)
+    given: list[dict[str, Any]] = []
+    flagged = aside = 0
+    for note in record.notes:
+        state = statuses[note.id].state if note.id in statuses else NoteState.IN_RECORD
+        if state.in_record or (include_flagged and state is NoteState.FLAGGED):
+            given.append({**to_jsonable(note), "state": state.value})
+        elif state is NoteState.SET_ASIDE:
+            aside += 1
+        else:
+            flagged += 1
+    return {**to_jsonable(record), "notes": given, "conflicts": conflicts,
+            "held_back": {"flagged": flagged, "set_aside": aside}}
 
 
 def _show_history(context: Context, walk_id: str, note_id: str, as_json: bool) -> int:

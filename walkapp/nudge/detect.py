@@ -32,6 +32,8 @@ _EXCLAMATION = re.compile(r"!+")
 MIN_OWN_WORDS = 4
 # A model flag starts from a word of at least this many letters when the sentence has one.
 TELLING_LENGTH = 4
+# A model flag underlines at most this many words.
+UNDERLINE_WORDS = 4
 
 
 @dataclass(frozen=True)
@@ -183,7 +185,7 @@ def _model_flags(text: str, spans: list[tuple[int, int]], keys: list[str], model
         if score <= model.threshold:
             continue
         words = [word_feature(k) for k in keys[first:last + 1]]
-        weight = contributions(model.weights, words)
+        weight = contributions(model, words)
         start, end = spans[first][0], spans[last][1]
         near = [(a, b) for a, b in quoted if a < end and start < b]  # a flagged sentence only
         candidates = {i for i in range(first, last + 1)
@@ -194,11 +196,18 @@ def _model_flags(text: str, spans: list[tuple[int, int]], keys: list[str], model
         # writer: underline from the longest words that lean towards a judgement.
         telling = [i for i in candidates if len(keys[i]) >= TELLING_LENGTH] or candidates
         top = max(telling, key=lambda i: (weight[i - first], -i))
-        low, high = top, top
-        while low - 1 in candidates and weight[low - 1 - first] >= weight[top - first] / 2:
-            low -= 1
-        while high + 1 in candidates and weight[high + 1 - first] >= weight[top - first] / 2:
-            high += 1
+        # Then the heavier neighbour, while it weighs at least half as much, up to a few
+        # words: an underline over the whole sentence would not say why.
+        low, high, enough = top, top, weight[top - first] / 2
+        while high - low + 1 < UNDERLINE_WORDS:
+            left = weight[low - 1 - first] if low - 1 in candidates else -1.0
+            right = weight[high + 1 - first] if high + 1 in candidates else -1.0
+            if max(left, right) < enough:
+                break
+            if left >= right:
+                low -= 1
+            else:
+                high += 1
         flags.append(Flag(spans[low][0], spans[high][1], "evaluative", suggestion))
 
 

@@ -49,7 +49,16 @@ STEM_KEY = STEM_MIN
 # The `[word_classes]` lists of a word-list file and the model feature each one becomes:
 # the model learns one weight per class before the next word (walkapp.nudge.model).
 WORD_CLASSES = {"intensifiers": "<int>", "prescriptions": "<modal>",
-                "first_person": "<me>", "appearance": "<seem>"}
+                "first_person": "<me>", "appearance": "<seem>",
+                # "nadie", "nunca", "ni": an absence stated as a verdict ("ni siquiera…");
+                # "todos", "siempre": a sweeping whole. Two in a sentence: an exaggeration.
+                "negations": "<neg>", "totals": "<all>",
+                # "otra vez", "as usual": the same as ever, a complaint more often than not.
+                "repetition": "<again>",
+                # "un poco", "a bit", "algo": a softened verdict ("me pareció un poco…").
+                "hedges": "<hedge>",
+                # Verbs and adverbs that judge what they report ("despachó", "nomás", "just").
+                "loaded_words": "<loaded>"}
 
 
 @lru_cache(maxsize=8192)

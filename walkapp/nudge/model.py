@@ -4,10 +4,12 @@ judgements a word list cannot list ("los alumnos parecían perdidos en la segund
 The word lists run first and their flags stay; this model only looks at the sentences they
 left alone. It scores a sentence from its words (lower-cased, accent-free, numbers as `#`),
 the pairs of adjacent words, the endings of longer words (alone and after the word
-before), a few word classes before the next word, and three cues (an exclamation, a
-question, quoted or reported words).
+before), word classes before the next word (intensifiers, prescriptions, negations,
+repetition, hedges, loaded words...), two sweeping words in one sentence, and three cues
+(an exclamation, a question, quoted or reported words).
 Above the model's threshold the sentence gets an "evaluative" flag over the words that
-weighed most, so the underline shows why.
+weighed most (each word's share of every feature, `contributions`), so the underline
+shows why.
 
 The weights are data next to the word list (`protocols/lang/<language>.model.json`),
 written by `python -m walkapp.nudge.train` from the labelled notes in tests/data; a
@@ -93,12 +95,20 @@ def _shape(word: str) -> str:
     return word
 
 
+# Classes whose words, twice in one sentence, make an exaggeration ("nadie hizo nada",
+# "nobody ever listens", "todos, siempre"): one feature however the words are chosen.
+SWEEPING = frozenset({"<neg>", "<all>"})
+SWEEPING_TWICE = "<sweep2>"
+
+
 def suffix_features(words: Sequence[str], classes: Mapping[str, str]) -> list[str]:
     """The generalising features of a sentence's words: each longer word's ending, that
-    ending after the word before it, and after a class word its class alone and its class
-    before the next word's shape. `classes`: the language's word classes."""
+    ending after the word before it, after a class word its class alone and its class
+    before the next word's shape, and SWEEPING_TWICE when two sweeping words ("nadie",
+    "nada", "todos") are in the sentence. `classes`: the language's word classes."""
     out = []
     previous = ""
+    sweeping = 0
     for w in words:
         shape = _shape(w)
         if shape != w:
@@ -109,7 +119,11 @@ def suffix_features(words: Sequence[str], classes: Mapping[str, str]) -> list[st
         if cls is not None:
             out.append(cls)
             out.append(f"{cls} {shape}")
+        if classes.get(w) in SWEEPING:
+            sweeping += 1
         previous = w
+    if sweeping >= 2:
+        out.append(SWEEPING_TWICE)
     return out
 
 
@@ -153,12 +167,42 @@ def probability(model_bias: float, weights: dict[str, float], feats: Sequence[st
     return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
 
 
-def contributions(weights: dict[str, float], words: Sequence[str]) -> list[float]:
-    """How much each word pushes the sentence towards "evaluative": its own weight and
-    half of each word pair it is in."""
-    out = [weights.get(w, 0.0) for w in words]
-    for i in range(len(words) - 1):
-        half = weights.get(f"{words[i]} {words[i + 1]}", 0.0) / 2
-        out[i] += half
-        out[i + 1] += half
+def contributions(model: Model, words: Sequence[str]) -> list[float]:
+    """How much each word pushes the sentence towards "evaluative", so the underline shows
+    why it was flagged: its own weight and its ending's; half of each word pair it is in
+    (of words, or of a word and the next one's ending); a class word's class weight, and
+    half of its class before the next word; the sweeping words share SWEEPING_TWICE. Each
+    feature counts once, as in the sentence's score."""
+    weights, classes = model.weights, model.classes
+    get = weights.get
+    out = [0.0] * len(words)
+    seen: set[str] = set()
+
+    def add(feature: str, *at: int) -> None:
+        weight = get(feature)
+        if weight is None or feature in seen:
+            return
+        seen.add(feature)
+        for i in at:
+            out[i] += weight / len(at)
+
+    sweeping = []
+    for i, w in enumerate(words):
+        add(w, i)
+        shape = _shape(w)
+        if shape != w:
+            add(shape, i)
+        if i:
+            previous = words[i - 1]
+            add(f"{previous} {w}", i - 1, i)
+            if shape != w:
+                add(f"{previous} {shape}", i - 1, i)
+            cls = classes.get(previous)
+            if cls is not None:
+                add(cls, i - 1)
+                add(f"{cls} {shape}", i - 1, i)
+        if classes.get(w) in SWEEPING:
+            sweeping.append(i)
+    if len(sweeping) >= 2:
+        add(SWEEPING_TWICE, *sweeping)
     return out

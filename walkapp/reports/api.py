@@ -97,7 +97,8 @@ def export_report(services: Services, request: ReportRequest, path: str | Path,
     started = clock.perf_counter()
     with glyphs.collect_missing() as missing:
         pdf = render_report(services, request, progress, is_judgemental)
-    warnings = (glyphs.missing_message(missing),) if missing else ()
+    warnings = tuple(w for w in (glyphs.missing_message(missing) if missing else "",
+                                 wording_line(services, request)) if w)
     if progress is not None:
         progress(2, 3, "Saving the file…")
     written = write_pdf(path, pdf)
@@ -125,6 +126,16 @@ def held_back_line(services: Services, request: ReportRequest) -> str:
     verb = "is" if printable.held_back == 1 else "are"
     return (f"{fmt.plural(printable.held_back, 'note', 'notes')} {verb} held back: review "
             "them at the evidence wall (flagged or set aside)")
+
+
+def wording_line(services: Services, request: ReportRequest) -> str:
+    """For a debrief: the lines the group wrote (patterns, next steps, commitments…) that
+    the nudge still flags, to reread before sharing (walkapp.reports.wording); "" if none."""
+    from walkapp.reports.wording import wording_warning
+
+    if request.kind is not ReportKind.DEBRIEF or request.walk_id is None:
+        return ""
+    return wording_warning(services.records.walk_record(request.walk_id))
 
 
 def export_job(services: Services, progress: Progress, request: ReportRequest,

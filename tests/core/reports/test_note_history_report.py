@@ -26,7 +26,8 @@ def test_the_debrief_marks_a_note_the_facilitator_edited(tmp_path: Path) -> None
         walk_id, me, note_id = _setup(tmp_path, fac, amy)
         _edit(fac, walk_id, me, note_id, "Reworded by the facilitator")
         visit = fac.services.notes.get_note(note_id).visit_id
-        fac.services.notes.save_note(NoteDraft(walk_id, None, "The facilitator's own note",
+        # A note the nudge leaves alone (a flagged one is held back from the debrief).
+        fac.services.notes.save_note(NoteDraft(walk_id, None, "A note the facilitator wrote",
                                                visit_id=visit))
         services = fac.services
         data = debrief_data(services.records.walk_record(walk_id),
@@ -34,7 +35,7 @@ def test_the_debrief_marks_a_note_the_facilitator_edited(tmp_path: Path) -> None
                             edited=services.history.rows_with_history(walk_id))
         items = {i.text: i for g in data.evidence for s in g.stems for i in s.items}
         assert items["Reworded by the facilitator"].edited
-        assert not items["The facilitator's own note"].edited
+        assert not items["A note the facilitator wrote"].edited
         pdf = render_report(services, ReportRequest(kind=ReportKind.DEBRIEF,
                                                     walk_id=walk_id, paper=Paper.A4))
     (tmp_path / "debrief.pdf").write_bytes(pdf)

@@ -113,6 +113,29 @@ def test_walkapp_show_json_carries_the_decisions(services: Services,
     assert shown["rewritten"] == [ids[JUDGEMENT]]
 
 
+def test_walkapp_show_json_holds_back_what_the_records_hold_back(
+        services: Services, capsys: pytest.CaptureFixture[str]) -> None:
+    import json
+
+    walk, ids = _walk(services)
+    code, out, err = run(capsys, "show", walk.title, "--json")
+    assert code == 0, err
+    shown = json.loads(out)
+    assert {n["text"]: n["state"] for n in shown["notes"]} == {
+        PLAIN: "in_record", KEPT: "kept", REWORDED: "rewritten"}
+    assert shown["held_back"] == {"flagged": 1, "set_aside": 1}
+    for hidden in (ASIDE, NAMED, JUDGEMENT):
+        assert hidden not in out  # not in a note, nor anywhere else in the JSON
+
+    code, out, err = run(capsys, "show", walk.title, "--json", "--include-flagged")
+    assert code == 0, err
+    shown = json.loads(out)
+    states = {n["id"]: n["state"] for n in shown["notes"]}
+    assert states[ids[NAMED]] == "flagged" and ids[ASIDE] not in states
+    assert shown["held_back"] == {"flagged": 0, "set_aside": 1}
+    assert ASIDE not in out
+
+
 def test_walkapp_report_says_how_many_notes_are_held_back_on_stderr(
         services: Services, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     walk, _ids = _walk(services)
