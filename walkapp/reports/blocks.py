@@ -2,7 +2,8 @@
 
 All user text enters a Paragraph through `p()` (which escapes it) — never directly — so a
 note that says `<b>` prints "<b>". Our own fixed markup (bold labels) is added around the
-escaped text, never inside it.
+escaped text, never inside it. (`quickparse.paragraph` reads the markup as ReportLab would,
+once per shape of markup.)
 """
 
 from __future__ import annotations
@@ -28,6 +29,7 @@ from walkapp.reports.bidi_lines import base_is_rtl
 from walkapp.reports.data import WalkHeading
 from walkapp.reports.fit import field_of, tag
 from walkapp.reports.flow import ShortTable, lead
+from walkapp.reports.quickparse import paragraph
 from walkapp.reports.styles import ACCENT, RULE, styles, table_style
 
 # Table rows split across pages (`splitInRow`), so a cell prints as much as any paragraph;
@@ -48,7 +50,7 @@ def p(value: str | None, style_name: str = "body", *, prefix: str = "",
     """A paragraph of user text, escaped. `prefix` and `suffix` are our own (trusted)
     markup; `field` names the text for the message shown if it cannot be laid out."""
     style = getattr(styles(), style_name)
-    return tag(Paragraph(prefix + text.markup(value, limit) + suffix, style), field)
+    return tag(paragraph(prefix + text.markup(value, limit) + suffix, style), field)
 
 
 def field(name: str, flowable: F) -> F:
@@ -58,7 +60,7 @@ def field(name: str, flowable: F) -> F:
 
 def own(markup: str, style_name: str = "body") -> Paragraph:
     """A paragraph of walkapp's own fixed text (may contain our markup, never user text)."""
-    return Paragraph(markup, getattr(styles(), style_name))
+    return paragraph(markup, getattr(styles(), style_name))
 
 
 def heading(title: str, level: int = 1) -> Paragraph:

@@ -228,6 +228,9 @@ def font_for(code: int) -> str | None:
     return None
 
 
+_WORD_GAPS = re.compile(r"([ \t]+)")
+
+
 def runs(text: str) -> list[tuple[str, str]]:
     """`text` as (font, piece) runs: font "" is the paragraph's own (bundled) font. A
     character no font has becomes U+FFFD and is recorded for `collect_missing`.
@@ -236,8 +239,15 @@ def runs(text: str) -> list[tuple[str, str]]:
     ReportLab shapes a word with the font of its first piece, so a word drawn in two fonts
     would get the second font's glyphs from the first font's numbering ("메모:" printed
     its colon as "8")."""
+    if text.isascii() or _bundled_codes().issuperset(map(ord, text)):
+        # The common case, every character in the bundled font: one run, found at once.
+        return [("", text)] if text else []
+    return _runs_by_word(text)
+
+
+def _runs_by_word(text: str) -> list[tuple[str, str]]:
     out: list[tuple[str, str]] = []
-    for word in re.split(r"([ \t]+)", text):
+    for word in _WORD_GAPS.split(text):
         if not word:
             continue
         for font, piece in _word_runs(word):

@@ -172,21 +172,31 @@ def _decorate(setup: PageSetup) -> Any:
     report_name = text.one_line(setup.report_name, 60)
     footer_left = text.one_line(setup.footer_left, 110)
 
+    # The two header lines for each running head (pages of one section share them): fitting
+    # measures each line several times, once per page would be most of a page's drawing.
+    headers: dict[tuple[tuple[str, ...], float], tuple[str, str]] = {}
+
+    def header(sections: tuple[str, ...], width: float) -> tuple[str, str]:
+        kept = headers.get((sections, width))
+        if kept is None:
+            left = _running_head(report_name, sections, (width - 2 * MARGIN) * 0.62)
+            room = width - 2 * MARGIN - glyphs.line_width(left, REGULAR, 8.5) - 24
+            kept = headers[(sections, width)] = (
+                left, _fit(setup.header_right, REGULAR, 8.5, room))
+        return kept
+
     def draw(canvas: Canvas, doc: BaseDocTemplate) -> None:
         width, height = doc.pagesize
-        header_left = _running_head(report_name, getattr(doc, "running_head", ()),
-                                    (width - 2 * MARGIN) * 0.62)
+        header_left, header_right = header(tuple(getattr(doc, "running_head", ())), width)
         canvas.saveState()
         top = height - HEADER_GAP - 4
         canvas.setFont(REGULAR, 8.5)
         canvas.setFillColor(INK)
         # A section's title (a look-for's name) may be in any script too.
         glyphs.draw_line(canvas, MARGIN, top, header_left, REGULAR, 8.5)
-        room = width - 2 * MARGIN - glyphs.line_width(header_left, REGULAR, 8.5) - 24
         canvas.setFillColor(MUTED)
         # The walk's title may be in any script: drawn with the fallback fonts.
-        glyphs.draw_line(canvas, width - MARGIN, top,
-                         _fit(setup.header_right, REGULAR, 8.5, room), REGULAR, 8.5,
+        glyphs.draw_line(canvas, width - MARGIN, top, header_right, REGULAR, 8.5,
                          right=True)
         canvas.setStrokeColor(RULE)
         canvas.setLineWidth(0.6)
