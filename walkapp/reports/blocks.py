@@ -156,7 +156,7 @@ def title_block(report_name: str, heading_: WalkHeading, width: float,
                                  heading_.school or "") if v)
     pairs = [("Focus", heading_.focus), *extra, ("Protocol", heading_.protocol)]
     return [p(heading_.title, "title", limit=600), p(sub, "subtitle", limit=600),
-            facts(pairs, width), Spacer(1, 4 * mm)]
+            facts(pairs, width), Spacer(1, 3 * mm)]
 
 
 def keep(*flowables: Flowable) -> KeepTogether:

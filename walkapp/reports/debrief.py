@@ -44,7 +44,12 @@ def render(data: DebriefData, paper: Paper = Paper.A4) -> bytes:
               fmt.plural(data.note_count, "note", "notes")]
     if not data.has_visits:
         counts.pop(1)
-    extra = [("Walk", " · ".join(counts)), ("Facilitator", ", ".join(data.facilitators))]
+    # Who led it on the same line (a facilitator's own row cost page 1 the room of a table
+    # row); "led by" only when the walk names a facilitator.
+    walk_line = " · ".join(counts)
+    if data.facilitators:
+        walk_line += ", led by " + ", ".join(data.facilitators)
+    extra = [("Walk", walk_line)]
     story += b.title_block(REPORT_NAME, data.walk, width, extra)
     if data.protocol_notice:
         story.append(b.p(data.protocol_notice, "small"))
@@ -250,7 +255,8 @@ def _actions(items: Sequence[ActionRow], width: float, closed: int = 0) -> list[
         return []
     rows = [[str(i), a.text, a.owner or "—", fmt.short_date(a.due), a.status.capitalize()]
             for i, a in enumerate(items, start=1)]
-    widths = [8 * mm, width - 8 * mm - 36 * mm - 28 * mm - 20 * mm, 36 * mm, 28 * mm, 20 * mm]
+    # The action's own words get the room: a date and "Dropped" need no more than this.
+    widths = [8 * mm, width - 8 * mm - 32 * mm - 25 * mm - 18 * mm, 32 * mm, 25 * mm, 18 * mm]
     out: list[Flowable] = [b.table(["#", "Action", "Owner", "Due", "Status"], rows, widths,
                                            fields=[None, "an action item",
                                                    "an action item's owner"])]

@@ -66,7 +66,7 @@ def styles() -> Styles:
         title=derive("title", fontName=BOLD, fontSize=21, leading=26, spaceAfter=4),
         subtitle=derive("subtitle", fontSize=11, leading=15, textColor=MUTED, spaceAfter=10),
         h1=derive("h1", fontName=BOLD, fontSize=14, leading=18, textColor=ACCENT,
-                  spaceBefore=14, spaceAfter=6),  # sections use CondPageBreak instead
+                  spaceBefore=11, spaceAfter=5),  # sections use CondPageBreak instead
         h2=derive("h2", fontName=BOLD, fontSize=11.5, leading=15, spaceBefore=9,
                   spaceAfter=4, keepWithNext=1),
         h3=derive("h3", fontName=BOLD, fontSize=9.5, leading=13, textColor=MUTED,

@@ -41,11 +41,10 @@ def test_page_one_leads_with_what_the_group_learned(demo: d.Walk, render: Render
     for needle in ("Patterns", "Describe", "Next level of work", "Next steps", "Commitments",
                    sample.FOCUS):
         assert squash(needle) in first, needle
-    # The open action items, a short table, are printed whole on one page before the
-    # appendix: on page 1 when they fit there, else at the top of page 2.
-    actions = next(squash(page) for page in pages[:2] if squash("Action items") in squash(page))
+    # The open action items, a short table, are printed whole on page 1 for the sample
+    # walk (a short table never splits at a page foot, so page 1 must have the room).
     for owner in ("Morgan Ellis", "Ben Okafor", "Carla Núñez"):
-        assert squash(owner) in actions.split(squash("Appendix"))[0], owner
+        assert squash(owner) in first, owner
     for _, text in sample.PATTERNS:
         assert squash(text) in first, text
     for text in sample.COMMITMENTS:
