@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from reportlab.lib.units import mm
-from reportlab.platypus import Flowable, PageBreak, Spacer
+from reportlab.platypus import Flowable, Spacer
 
 from walkapp import formatting as fmt
 from walkapp.reports import blocks as b
@@ -27,7 +27,7 @@ from walkapp.reports.data import (
     FeedbackSummary,
     PhaseTime,
 )
-from walkapp.reports.flow import lead
+from walkapp.reports.flow import BreakAfterPageOne, lead
 from walkapp.reports.page import PageSetup, build_pdf, part, usable_width
 from walkapp.reports.paper import Paper
 
@@ -65,8 +65,9 @@ def render(data: DebriefData, paper: Paper = Paper.A4) -> bytes:
     learned, appendix = _learned(data, width), _appendix(data, width)
     if any(body for _, body in appendix):
         story += _part(learned)
-        # The evidence is an appendix: on its own pages, after what the group made of it.
-        story += [PageBreak(), part(b.heading(APPENDIX, 1)), b.own(
+        # The evidence is an appendix, after what the group made of it: from page 2 on
+        # (right under the end of the lead when that spilled onto page 2).
+        story += [BreakAfterPageOne(), part(b.heading(APPENDIX, 1)), b.own(
             "What the group saw, and the record of the session, behind the page above.",
             "small"), Spacer(1, 3 * mm)]
         story += _part(appendix)

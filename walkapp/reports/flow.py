@@ -49,6 +49,20 @@ def is_short(table: Table, frame_height: float) -> bool:
     return isinstance(table, ShortTable) and 0 < height <= SHORT * frame_height
 
 
+class BreakAfterPageOne(CondPageBreak):
+    """A page break only while the story is still on page 1: the debrief's appendix starts
+    on a page of its own when what the group learned fits on page 1, and goes on under it
+    when that spilled onto page 2 (rather than leave page 2 nearly empty)."""
+
+    def __init__(self) -> None:
+        super().__init__(0)
+
+    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
+        page = getattr(getattr(self, "_doctemplate", None), "page", 1) or 1
+        self.height = availHeight + 1 if page == 1 else 0
+        return super().wrap(availWidth, availHeight)
+
+
 class NeedRoom(CondPageBreak):
     """Break the page unless `heads` and the start of `first` fit where we are."""
 

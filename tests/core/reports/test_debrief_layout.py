@@ -58,6 +58,21 @@ def test_page_one_leads_with_what_the_group_learned(demo: d.Walk, render: Render
     assert squash("Appendix: the evidence") in rest and squash("I noticed") in rest
 
 
+def test_the_appendix_opens_page_2_or_goes_on_under_a_lead_that_spilled_there(
+        demo: d.Walk, render: Render) -> None:
+    a4 = _pages(render("debrief", demo.id))
+    assert squash("Action items") in squash(a4[0])
+    assert squash(a4[1]).startswith(squash("Appendix: the evidence"))  # (furniture after)
+    assert squash("Action items") not in squash(a4[1])
+    # US Letter is shorter: the action table moves whole to page 2, and the appendix
+    # follows it there instead of leaving page 2 with one table on it.
+    letter = _pages(render("debrief", demo.id, paper=Paper.LETTER))
+    assert squash("Action items") not in squash(letter[0])
+    second = squash(letter[1])
+    assert squash("Action items") in second and squash("Appendix") in second
+    assert second.index(squash("Action items")) < second.index(squash("Appendix"))
+
+
 def test_every_section_has_a_bookmark(demo: d.Walk, render: Render) -> None:
     reader = PdfReader(io.BytesIO(render("debrief", demo.id)))
     titles = _titles(reader.outline)
