@@ -133,25 +133,21 @@ def cmd_show(args: argparse.Namespace, context: Context) -> int:
 
 def _record_json(record: d.WalkRecord, conflicts: int, include_flagged: bool
                  ) -> dict[str, Any]:
-    """The walk as JSON, holding back what the records hold back: notes the nudge or the
-    name caution flags and nobody kept (unless `include_flagged`), and set-aside notes.
-    Each note given says its state; `held_back` counts the others, without their text."""
+    """The walk as JSON, holding back what the records hold back (note_states.for_print):
+    notes the nudge or the name caution flags and nobody kept (unless `include_flagged`),
+    and set-aside notes; a note with no text, as in the records, is left out and not
+    counted. Each note given says its state; `held_back` counts the others, without their
+    text."""
     from walkapp import note_states
-    from walkapp.note_states import NoteState
 
     statuses = note_states.record_statuses(record)
-    given: list[dict[str, Any]] = []
-    flagged = aside = 0
-    for note in record.notes:
-        state = statuses[note.id].state if note.id in statuses else NoteState.IN_RECORD
-        if state.in_record or (include_flagged and state is NoteState.FLAGGED):
-            given.append({**to_jsonable(note), "state": state.value})
-        elif state is NoteState.SET_ASIDE:
-            aside += 1
-        else:
-            flagged += 1
+    printable = note_states.for_print(record, known=statuses,
+                                      include_flagged=include_flagged)
+    given = [{**to_jsonable(note), "state": (statuses[note.id].state if note.id in statuses
+                                             else note_states.NoteState.IN_RECORD).value}
+             for note in printable.notes]
     return {**to_jsonable(record), "notes": given, "conflicts": conflicts,
-            "held_back": {"flagged": flagged, "set_aside": aside}}
+            "held_back": {"flagged": printable.flagged, "set_aside": printable.set_aside}}
 
 
 def _show_history(context: Context, walk_id: str, note_id: str, as_json: bool) -> int:

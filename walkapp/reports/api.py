@@ -97,8 +97,12 @@ def export_report(services: Services, request: ReportRequest, path: str | Path,
     started = clock.perf_counter()
     with glyphs.collect_missing() as missing:
         pdf = render_report(services, request, progress, is_judgemental)
+    # What the debrief's export says after saving, from one read of the walk's record.
+    record = (services.records.walk_record(request.walk_id)
+              if request.kind is ReportKind.DEBRIEF and request.walk_id is not None
+              else None)
     warnings = tuple(w for w in (glyphs.missing_message(missing) if missing else "",
-                                 wording_line(services, request)) if w)
+                                 wording_line(record)) if w)
     if progress is not None:
         progress(2, 3, "Saving the file…")
     written = write_pdf(path, pdf)
@@ -106,21 +110,20 @@ def export_report(services: Services, request: ReportRequest, path: str | Path,
         progress(3, 3, "Saved.")
     return ExportResult(path=written, pages=count_pages(pdf), bytes=len(pdf),
                         seconds=clock.perf_counter() - started, warnings=warnings,
-                        held_back=held_back_line(services, request))
+                        held_back=held_back_line(record, request.include_flagged))
 
 
-def held_back_line(services: Services, request: ReportRequest) -> str:
-    """"3 notes are held back: review …" for a record that prints notes, "" otherwise:
-    what the CLI writes on stderr and the export dialog shows after an export."""
+def held_back_line(record: d.WalkRecord | None, include_flagged: bool = False) -> str:
+    """"3 notes are held back: review …" for a debrief's `record` (None: another kind),
+    "" when none are: what the CLI writes on stderr and the export dialog shows after an
+    export. (The debrief is the record that prints notes as they are: a thank-you note
+    leaves out every flagged note, kept or not; the tracker and the journal print none.)"""
     from walkapp import formatting as fmt
     from walkapp import note_states
 
-    # The debrief is the record that prints notes as they are (a thank-you note leaves out
-    # every flagged note, kept or not; the tracker and the journal print no notes).
-    if request.kind is not ReportKind.DEBRIEF or request.walk_id is None:
+    if record is None:
         return ""
-    printable = note_states.for_print(services.records.walk_record(request.walk_id),
-                                      include_flagged=request.include_flagged)
+    printable = note_states.for_print(record, include_flagged=include_flagged)
     if not printable.held_back:
         return ""
     verb = "is" if printable.held_back == 1 else "are"
@@ -128,14 +131,13 @@ def held_back_line(services: Services, request: ReportRequest) -> str:
             "them at the evidence wall (flagged or set aside)")
 
 
-def wording_line(services: Services, request: ReportRequest) -> str:
-    """For a debrief: the lines the group wrote (patterns, next steps, commitments…) that
-    the nudge still flags, to reread before sharing (walkapp.reports.wording); "" if none."""
+def wording_line(record: d.WalkRecord | None) -> str:
+    """For a debrief's `record` (None: another kind): the lines the group wrote (patterns,
+    next steps, commitments…) that the nudge still flags, to reread before sharing
+    (walkapp.reports.wording); "" if none."""
     from walkapp.reports.wording import wording_warning
 
-    if request.kind is not ReportKind.DEBRIEF or request.walk_id is None:
-        return ""
-    return wording_warning(services.records.walk_record(request.walk_id))
+    return wording_warning(record) if record is not None else ""
 
 
 def export_job(services: Services, progress: Progress, request: ReportRequest,

@@ -31,7 +31,7 @@ from reportlab.lib import rl_accel
 from reportlab.pdfbase import pdfmetrics, ttfonts
 from reportlab.platypus import paragraph
 
-from walkapp.reports.bidi_lines import LEVEL
+from walkapp.reports.bidi_lines import same_level
 
 # What ReportLab's sameFrag compares (reportlab.lib.rl_accel), in its order.
 _SAME = ("fontName", "fontSize", "textColor", "rise", "us_lines", "link", "backColor", "nobr")
@@ -103,7 +103,7 @@ def _compare(f: Any, g: Any) -> int:
         if name in fd or name in gd:
             return 0
     # Runs of two bidi levels are reordered apart (walkapp.reports.shaping's sameFrag).
-    if fd.get(LEVEL) != gd.get(LEVEL):
+    if not same_level(f, g):
         return 0
     for name in _SAME:
         mine, theirs = fd.get(name), gd.get(name)
