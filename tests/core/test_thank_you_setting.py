@@ -89,7 +89,7 @@ def test_upgrading_from_0008_turns_visit_details_off_and_adds_the_setting_off(
 
     again = open_services(settings)  # migrates to the head, as every start does
     try:
-        assert migrate.current_revision(again.db.engine) == migrate.head_revision() == "0009"
+        assert migrate.current_revision(again.db.engine) == migrate.head_revision()
         after = _columns(settings)
         assert set(after) == set(before)
         for walk_id, row in after.items():

@@ -14,9 +14,16 @@ from enum import StrEnum
 
 from walkapp.domain import PATTERN_LABELS, PatternKind, Stem
 
+# The newest format this walkapp reads. Version 2 is being built (the fields below marked
+# "version 2" and migration 0010); until its loader lands, files stay at version 1.
 SCHEMA_VERSION = 1
 RATING_MIN = 1
 RATING_MAX = 5
+# A version 2 rating scale has 2 to 10 points (`points`), each with its own label.
+SCALE_POINTS_MIN = 2
+SCALE_POINTS_MAX = 10
+VISIT_MINUTES_MAX_V1 = 60
+VISIT_MINUTES_MAX = 180  # research lessons run 70–90 minutes; version 2 allows up to 180
 
 
 class PhaseKey(StrEnum):
@@ -92,9 +99,40 @@ class Source:
 
 @dataclass(frozen=True)
 class Role:
+    """Who does what. In version 2 a role can be given to walkers at planning (`assign`),
+    with instructions shown on that walker's laptop and carried in the walk kit."""
+
     key: str
     title: str
     description: str = ""
+    # What a walker given this role does, shown on their laptop ("listen without speaking").
+    instructions: str = ""
+    # True when the facilitator gives this role to walkers at planning (version 2).
+    assignable: bool = False
+    # What each walker's role is about, asked at planning ("the students you follow").
+    detail_label: str = ""
+
+
+class StemTone(StrEnum):
+    """How a protocol's stem is meant: appreciative stems (warm feedback) get the nudge's
+    kinder wording; the nudge and the name caution stay on for every stem."""
+
+    NEUTRAL = "neutral"
+    APPRECIATIVE = "appreciative"
+
+
+class TallyKind(StrEnum):
+    """A tap counter (how many times) or a start/stop timer (how long, in seconds)."""
+
+    COUNT = "count"
+    DURATION = "duration"
+
+
+class RotateBy(StrEnum):
+    """Who takes each turn of a step's rounds: the walkers in turn, or nobody in particular."""
+
+    WALKERS = "walkers"
+    NONE = "none"
 
 
 @dataclass(frozen=True)
@@ -108,11 +146,48 @@ class Prompt:
     # Words shown at the ends of a 1–5 scale (rating prompts only).
     low_label: str = ""
     high_label: str = ""
+    # Version 2 rating scales: the number of points (2–10), a label for each point (empty,
+    # or one per point), and whether "not applicable" may be chosen.
+    points: int = RATING_MAX
+    point_labels: tuple[str, ...] = ()
+    not_applicable: bool = False
+
+    def point_label(self, value: int) -> str:
+        """The words for point `value` (1-based): its own label, else the end labels."""
+        if self.point_labels and 1 <= value <= len(self.point_labels):
+            return self.point_labels[value - 1]
+        if value == RATING_MIN:
+            return self.low_label
+        return self.high_label if value == self.points else ""
 
 
 @dataclass(frozen=True)
 class FeedbackQuestion(Prompt):
     """A closing feedback question; shaped like a prompt so answers are checked alike."""
+
+
+@dataclass(frozen=True)
+class RoleScript:
+    """What walkers with one role do during a step (version 2): shown to them, and to the
+    facilitator beside the step's script."""
+
+    role: str
+    script: str
+
+
+@dataclass(frozen=True)
+class Turns:
+    """Repeated rounds inside a step (version 2): `count` turns of `minutes` each, e.g.
+    microlabs' three 2-minute turns per question, with who speaks rotating."""
+
+    count: int
+    minutes: int
+    rotate: RotateBy = RotateBy.WALKERS
+    label: str = ""  # what one turn is called on screen ("turn", "speaker"); "" → "Turn"
+
+    @property
+    def total_minutes(self) -> int:
+        return self.count * self.minutes
 
 
 @dataclass(frozen=True)
@@ -124,9 +199,18 @@ class Step:
     activity: Activity = Activity.NONE
     script: str = ""
     prompts: tuple[Prompt, ...] = ()
+    # Version 2: a step the facilitator may leave out at planning (`optional`), and whether
+    # it is in the plan until they do (`included`).
+    optional: bool = False
+    included: bool = True
+    turns: Turns | None = None
+    role_scripts: tuple[RoleScript, ...] = ()
 
     def prompt(self, key: str) -> Prompt | None:
         return next((p for p in self.prompts if p.key == key), None)
+
+    def role_script(self, role: str) -> str:
+        return next((r.script for r in self.role_scripts if r.role == role), "")
 
 
 @dataclass(frozen=True)
@@ -135,6 +219,10 @@ class Phase:
     title: str
     steps: tuple[Step, ...]
     summary: str = ""
+    # Version 2: the phase is held on a date of its own, chosen at planning (the post-brief
+    # the next day); `days_after` is the default gap from the walk's date.
+    another_day: bool = False
+    days_after: int = 0
 
     @property
     def planned_minutes(self) -> int:
@@ -144,11 +232,20 @@ class Phase:
 
 @dataclass(frozen=True)
 class StemSpec:
-    """How one note stem is offered to walkers in this protocol."""
+    """How one note stem is offered to walkers in this protocol. A version 2 protocol may
+    define stems of its own (`key`, e.g. "warm"), each written `like` one of walkapp's four
+    (`stem`), which is what older readers and merges go by."""
 
     stem: Stem
     label: str
     prompt: str
+    key: str = ""
+    tone: StemTone = StemTone.NEUTRAL
+
+    @property
+    def stem_key(self) -> str:
+        """The key notes are stored under: the protocol's own, else the stem's."""
+        return self.key or self.stem.value
 
 
 @dataclass(frozen=True)
@@ -172,6 +269,50 @@ class DebriefStage:
     kind: PatternKind
     title: str
     prompt: str
+    # A version 2 protocol's own stage ("warm-feedback", "raise-questions"), written `like`
+    # one of the four kinds (`kind`); several stages may share a kind.
+    key: str = ""
+
+    @property
+    def stage_key(self) -> str:
+        return self.key or self.kind.value
+
+
+@dataclass(frozen=True)
+class Tally:
+    """A count or a timed duration each walker keeps per visit (version 2). Shown only as
+    school-level totals and distributions, never ranked by visit or teacher."""
+
+    key: str
+    label: str
+    kind: TallyKind = TallyKind.COUNT
+    description: str = ""
+    # One key to press during a visit (a letter or digit), unique in the protocol.
+    shortcut: str = ""
+
+
+@dataclass(frozen=True)
+class VariantOption:
+    key: str
+    title: str
+    description: str = ""
+    steps: tuple[str, ...] = ()  # step keys this option runs (the others' are left out)
+
+
+@dataclass(frozen=True)
+class Variant:
+    """A choice made at planning between forms of part of the walk (version 2), e.g. three
+    peer-feedback forms: the steps of the options not chosen are left out."""
+
+    key: str
+    title: str
+    options: tuple[VariantOption, ...]
+    description: str = ""
+    default: str = ""  # the option chosen until the facilitator picks (its key)
+
+    @property
+    def default_option(self) -> VariantOption:
+        return next((o for o in self.options if o.key == self.default), self.options[0])
 
 
 # walkapp's usual four stages, for a protocol that gives no `[[debrief_sequence]]` (the
@@ -212,6 +353,31 @@ class Protocol:
     debrief_sequence: tuple[DebriefStage, ...]
     feedback: tuple[FeedbackQuestion, ...]
     phases: tuple[Phase, ...]
+    # Version 2 (empty or off for a version 1 file).
+    visit_form: tuple[Prompt, ...] = ()
+    tallies: tuple[Tally, ...] = ()
+    variants: tuple[Variant, ...] = ()
+    # Corridor time after the last visit too (walking back, a first word in the hall).
+    corridor_after_last: bool = False
+
+    def role(self, key: str) -> Role | None:
+        return next((r for r in self.roles if r.key == key), None)
+
+    def assignable_roles(self) -> tuple[Role, ...]:
+        return tuple(r for r in self.roles if r.assignable)
+
+    def stem_spec_by_key(self, key: str) -> StemSpec | None:
+        """The stem stored under `key` (a protocol's own key or one of the four)."""
+        return next((s for s in self.stems if s.stem_key == key), None)
+
+    def debrief_stage_by_key(self, key: str) -> DebriefStage | None:
+        return next((s for s in self.debrief_stages() if s.stage_key == key), None)
+
+    def tally(self, key: str) -> Tally | None:
+        return next((t for t in self.tallies if t.key == key), None)
+
+    def variant(self, key: str) -> Variant | None:
+        return next((v for v in self.variants if v.key == key), None)
 
     def phase(self, key: PhaseKey | str) -> Phase | None:
         return next((p for p in self.phases if p.key == key), None)

@@ -132,6 +132,10 @@ class Walk(Timestamped, Base):
     # The series this walk belongs to (a group's walks over a term, continued by "Plan
     # again"): the id of the series' first walk; None for a walk never planned again.
     series_id: Mapped[str | None] = mapped_column(ID, default=None, index=True)
+    # Choices made at planning among what the protocol leaves open (migration 0010), as JSON:
+    # {"left_out": [step keys], "variants": {variant key: option key},
+    #  "phase_dates": {phase key: "YYYY-MM-DD"}}; "" means none made.
+    plan_choices: Mapped[str] = mapped_column(Text, default="", server_default="")
 
     groups: Mapped[list["Group"]] = relationship(
         back_populates="walk", cascade="all, delete-orphan", passive_deletes=True,
@@ -200,6 +204,11 @@ class Participant(Timestamped, Base):
     group_id: Mapped[str | None] = mapped_column(
         ID, ForeignKey("groups.id", ondelete="SET NULL"), default=None)
     position: Mapped[int] = mapped_column(Integer, default=0)
+    # The protocol's observation role given to this walker at planning (a `[[roles]]` key of
+    # the walk's protocol, e.g. "presenter" or "lens-tasks"), and what it is about for this
+    # walker ("students at table 3"); migration 0010.
+    protocol_role: Mapped[str | None] = mapped_column(String(60), default=None)
+    role_detail: Mapped[str] = mapped_column(String(200), default="", server_default="")
     walk: Mapped[Walk] = relationship(back_populates="participants")
 
 
@@ -291,6 +300,12 @@ class Note(Travelling, Base):
         ID, ForeignKey("visits.id", ondelete="CASCADE"), default=None)
     phase: Mapped[str | None] = mapped_column(String(40), default=None)
     stem: Mapped[str] = mapped_column(String(20), default="noticed")
+    # The protocol's own stem ("warm", "cool"), when it defines stems of its own: each is
+    # written `like` one of walkapp's four (`stem` above), which older readers go by.
+    stem_key: Mapped[str | None] = mapped_column(String(60), default=None)
+    # The per-visit form question this note answers (a `[[visit_form]]` key); None for an
+    # ordinary note. Answers are notes so that they merge, nudge and show like notes.
+    form_key: Mapped[str | None] = mapped_column(String(60), default=None)
     text: Mapped[str] = mapped_column(Text, default="")
     # When two laptops changed the same note, the losing text is kept as its own note that
     # points at the original, for the facilitator to resolve.
@@ -405,6 +420,8 @@ class Pattern(Timestamped, Base):
     id: Mapped[str] = mapped_column(ID, primary_key=True, default=new_id)
     walk_id: Mapped[str] = _walk_fk()
     kind: Mapped[str] = mapped_column(String(16))
+    # The protocol's own debrief stage ("warm-feedback"), each `like` one of the four kinds.
+    stage_key: Mapped[str | None] = mapped_column(String(60), default=None)
     text: Mapped[str] = mapped_column(Text)
     position: Mapped[int] = mapped_column(Integer, default=0)
 
@@ -430,7 +447,31 @@ class Feedback(Travelling, Base):
     question: Mapped[str] = mapped_column(String(1000))
     answer: Mapped[str] = mapped_column(Text, default="")
     rating: Mapped[int | None] = mapped_column(Integer, default=None)
+    # "Not applicable" chosen on a rating scale that offers it (rating stays None).
+    not_applicable: Mapped[bool] = mapped_column(Boolean, default=False,
+                                                 server_default=false())
     # A conflict copy's family (see Note.conflict_of).
+    conflict_of: Mapped[str | None] = mapped_column(ID, default=None)
+
+
+class Tally(Travelling, Base):
+    """One walker's count (taps) or timed duration (seconds) for one `[[tallies]]` entry of
+    the protocol in one visit. School-level totals only: never ranked by visit or teacher."""
+
+    __tablename__ = "tallies"
+    __table_args__ = (
+        Index("ix_tallies_walk_visit", "walk_id", "visit_id"),
+        _copies_index("tallies"),
+    )
+    id: Mapped[str] = mapped_column(ID, primary_key=True, default=new_id)
+    walk_id: Mapped[str] = _walk_fk()
+    visit_id: Mapped[str | None] = mapped_column(
+        ID, ForeignKey("visits.id", ondelete="CASCADE"), default=None)
+    author_id: Mapped[str | None] = mapped_column(
+        ID, ForeignKey("participants.id", ondelete="CASCADE"), index=True, default=None)
+    tally_key: Mapped[str] = mapped_column(String(60))
+    count: Mapped[int] = mapped_column(Integer, default=0)
+    seconds: Mapped[int] = mapped_column(Integer, default=0)
     conflict_of: Mapped[str | None] = mapped_column(ID, default=None)
 
 
