@@ -57,8 +57,8 @@ def protocol_choices(library: ProtocolLibrary) -> list[ProtocolChoice]:
                            tuple((s.key, s.title) for s in e.protocol.look_for_sets),
                            e.protocol.visit_minutes, source(e.protocol),
                            tuple((s.key, s.description) for s in e.protocol.look_for_sets
-                                 if s.description))
-            for e in library.entries]
+                                 if s.description), e.protocol.language)
+            for e in library.all_entries]
 
 
 def walk_creator(library: ProtocolLibrary) -> Callable[[Services, NewWalkRequest], str]:
@@ -66,7 +66,7 @@ def walk_creator(library: ProtocolLibrary) -> Callable[[Services, NewWalkRequest
         from walkapp.services.protocol_walks import create_walk_from_protocol
 
         try:
-            protocol = library.get(request.protocol_id)
+            protocol = library.get(request.protocol_id, request.language or None)
         except NotFoundError:
             protocol = library.default()
         walk = create_walk_from_protocol(services, protocol, request.title,
