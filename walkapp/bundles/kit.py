@@ -25,6 +25,8 @@ from walkapp.bundles import schema as s
 from walkapp.bundles import trust
 from walkapp.bundles.errors import BundleError, WalkerChoiceNeededError
 from walkapp.privacy import visit_values
+from walkapp.protocol import choices as plan_choices
+from walkapp.protocol.schema import VISIT_MINUTES_MAX
 from walkapp.services.plan import name_key
 from walkapp.services.walks import load_walk
 from walkapp.storage import models as m
@@ -32,7 +34,8 @@ from walkapp.storage import models as m
 WALK_FIELDS = ("title", "school", "focus", "language", "protocol_id", "protocol_version",
                "protocol_hash", "protocol_snapshot", "status", "current_phase",
                "visit_minutes", "corridor_minutes", "show_teacher_names",
-               "attribute_commitments", "include_visit_details", "sign_thank_you_with_names")
+               "attribute_commitments", "include_visit_details", "sign_thank_you_with_names",
+               "plan_choices")
 # Keys a kit may lack (written before they were added, still format version 1), with what
 # their absence means: the safe choice.
 OPTIONAL_WALK_FIELDS = {"sign_thank_you_with_names": False}
@@ -136,13 +139,17 @@ def parse_kit(members: dict[str, Any]) -> KitPlan:
             "protocol_snapshot": s.text(w, "protocol_snapshot", at, 2_000_000),
             "status": s.choice(w, "status", at, tuple(x.value for x in d.WalkStatus)),
             "current_phase": s.text(w, "current_phase", at, 40, required=True),
-            "visit_minutes": s.integer(w, "visit_minutes", at, 1, 60),
+            "visit_minutes": s.integer(w, "visit_minutes", at, 1, VISIT_MINUTES_MAX),
             "corridor_minutes": s.integer(w, "corridor_minutes", at, 0, 30),
             "show_teacher_names": s.boolean(w, "show_teacher_names", at),
             "attribute_commitments": s.boolean(w, "attribute_commitments", at),
             "include_visit_details": s.boolean(w, "include_visit_details", at),
             **{key: s.boolean(w, key, at, missing=missing)
-               for key, missing in OPTIONAL_WALK_FIELDS.items()}}
+               for key, missing in OPTIONAL_WALK_FIELDS.items()},
+            # Optional (added within version 1; older readers skip it): the steps and
+            # variants chosen at planning, read forgivingly (walkapp.protocol.choices).
+            "plan_choices": plan_choices.dump(plan_choices.read(
+                s.text(w, "plan_choices", at, 100_000, optional=True)))}
     groups = _rows(plan, "groups", lambda r, at: {
         "id": s.uid(r, "id", at), "name": s.text(r, "name", at, 200, required=True),
         "position": s.integer(r, "position", at, 0, 10_000)})
