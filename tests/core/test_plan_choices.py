@@ -60,7 +60,8 @@ def test_json_round_trip_is_canonical() -> None:
     chosen = pc.with_phase_date(pc.with_variant(pc.with_step(
         protocol, pc.NONE, "stems", False), "talk", "rounds"), "post_brief", date(2026, 3, 3))
     text = pc.dump(chosen)
-    assert json.loads(text) == {"left_out": ["calibration", "stems"], "variants": {"talk": "rounds"},
+    assert json.loads(text) == {"left_out": ["calibration", "stems"],
+                                "variants": {"talk": "rounds"},
                                 "phase_dates": {"post_brief": "2026-03-03"}}
     assert pc.read(text) == chosen == pc.parse(text)
     assert pc.dump(pc.read(text)) == text

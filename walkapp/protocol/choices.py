@@ -240,6 +240,13 @@ def phase_date(protocol: Protocol, choices: PlanChoices, phase: Phase | str,
     return chosen if chosen is not None else walk_date + timedelta(days=found.days_after)
 
 
+def other_days(protocol: Protocol, choices: PlanChoices, walk_date: date
+               ) -> tuple[tuple[Phase, date], ...]:
+    """Each phase held on a day of its own, with its day (for the agenda and overviews)."""
+    return tuple((phase, phase_date(protocol, choices, phase, walk_date))
+                 for phase in protocol.phases if phase.another_day)
+
+
 # -- changing one choice ---------------------------------------------------------------------
 def with_step(protocol: Protocol, choices: PlanChoices, step_key: str,
               taken_in: bool) -> PlanChoices:

@@ -99,10 +99,8 @@ def walk_steps_only(protocol: Protocol, walk: d.Walk) -> Protocol:
 
 def phase_days(walk: d.Walk, protocol: Protocol) -> dict[PhaseKey, str]:
     """The date in words of each phase held on a day of its own (version 2)."""
-    chosen = plan_choices.read(walk.plan_choices)
-    return {phase.key: fmt.long_date(plan_choices.phase_date(protocol, chosen, phase,
-                                                             walk.walk_date))
-            for phase in protocol.phases if phase.another_day}
+    return {phase.key: fmt.long_date(day) for phase, day in plan_choices.other_days(
+        protocol, plan_choices.read(walk.plan_choices), walk.walk_date)}
 
 
 def agenda_data(walk: d.Walk, protocol: Protocol, start: time | None = None) -> AgendaData:
