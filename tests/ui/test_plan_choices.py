@@ -5,6 +5,7 @@ steps."""
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
 
 import pytest
@@ -60,12 +61,13 @@ def test_the_plan_page_has_a_choices_tab_only_when_there_is_something_to_choose(
         qtbot, services: Services, walk: d.Walk, protocol: Protocol) -> None:
     page = PlanPage(services, walk.id, protocol=protocol)
     qtbot.addWidget(page)
-    assert "choices" in page.tabs.keys()
+    tabs = page.tabs.keys()
+    assert "choices" in tabs
     assert isinstance(page.choices, ChoicesPanel)
-    plain = PlanPage(services, walk.id, protocol=protocol.__class__(
-        **{**protocol.__dict__, "variants": (), "phases": ()}))
+    plain = PlanPage(services, walk.id, protocol=replace(protocol, variants=(), phases=()))
     qtbot.addWidget(plain)
-    assert "choices" not in plain.tabs.keys()
+    tabs = plain.tabs.keys()
+    assert "choices" not in tabs
 
 
 def test_ticks_radios_and_dates_save_and_the_totals_follow(
