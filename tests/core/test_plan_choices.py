@@ -187,3 +187,26 @@ def test_walk_plan_times_the_route_with_corridor_after_last(services: Services) 
                    corridor_minutes=4)
     observation = walk_plan(choosing_protocol(), walk, "observation")
     assert observation[0].planned_seconds == (3 * 90 + 3 * 4) * 60
+
+
+def test_a_walk_kit_carries_the_choices(tmp_path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """The walker's laptop runs the steps the facilitator chose; a key a newer walkapp
+    wrote is dropped on the way, never an error."""
+    from tests.helpers.builders import make_walk
+    from tests.helpers.laptops import laptops
+    from walkapp.bundles import crypto
+
+    monkeypatch.setattr(crypto, "SCRYPT_N", 2**14)
+    text = json.dumps({"left_out": ["stems"], "colours": {"x": 1}})
+    with laptops(tmp_path, "fac", "amy") as (fac, amy):
+        walk = make_walk(fac.services, "Choices", walkers=1)
+        with fac.services.db.transaction() as session:  # a v1 snapshot has no optional step
+            from walkapp.storage import models as m
+
+            session.get(m.Walk, walk.id).plan_choices = text  # type: ignore[union-attr]
+        kit = fac.bundles.write_kit(walk.id, tmp_path / "k.walkkit",
+                                    walker_id=walk.walkers[0].id)
+        amy.bundles.open_kit(kit)
+        there = amy.services.walks.get_walk(walk.id)
+        assert pc.read(there.plan_choices).left_out == {"stems"}
+        assert "colours" not in there.plan_choices
