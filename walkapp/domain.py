@@ -407,6 +407,10 @@ class Walk:
     removed_visits: tuple[Visit, ...] = ()
     # The series the walk belongs to (the id of its first walk); None: not in a series.
     series_id: str | None = None
+    # The choices made at planning (optional steps, variants, phases on another day) as
+    # stored: JSON read by walkapp.protocol.choices.read (which needs the protocol to say
+    # what they mean); "" when none were made.
+    plan_choices: str = ""
 
     @property
     def walkers(self) -> tuple[Participant, ...]:

@@ -82,7 +82,7 @@ def walk(row: m.Walk) -> d.Walk:
         removed_visits=tuple(visit(v) for v in row.visits if v.deleted_at is not None),
         look_fors=tuple(look_for(x) for x in row.look_fors),
         norms=tuple(norm(n) for n in row.norms),
-        series_id=row.series_id,
+        series_id=row.series_id, plan_choices=row.plan_choices or "",
     )
 
 
