@@ -284,7 +284,8 @@ class ObservationScreen(QWidget, Page):
         elif note is not None:
             snapshot = NoteDraft(walk_id=note.walk_id, author_id=note.author_id,
                                  text=note.text, stem=note.stem, visit_id=note.visit_id,
-                                 phase=note.phase, look_for_ids=note.look_for_ids, id=note.id)
+                                 phase=note.phase, look_for_ids=note.look_for_ids, id=note.id,
+                                 stem_key=note.stem_key)
         else:
             return
         self._deleting[note_id] = snapshot
