@@ -136,7 +136,7 @@ class ObservationScreen(QWidget, Page):
                                  stems=stems)
         self.editor.save_failed.connect(self.save_failed)
         self.notes_panel = NotesPanel()
-        self.notes_panel.set_stem_labels({s.stem: s.label for s in stems})
+        self.notes_panel.set_stem_labels({s.stem_key: s.label for s in stems})
         self.notes_panel.set_own(author_id)
         if self._everyone:
             self._offer_people()

@@ -19,7 +19,7 @@ written once:
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Container, Sequence
 from dataclasses import dataclass
 
 from walkapp.domain import PatternKind, Stem
@@ -69,9 +69,12 @@ def stem_heads(specs: Sequence[StemSpec]) -> tuple[StemHead, ...]:
 def note_stem_key(specs: Sequence[StemSpec], stem: Stem, stem_key: str) -> str:
     """The group a note goes under (a StemHead's key): its own key when the protocol's
     stems (`specs`) have it, else its plain stem."""
-    if stem_key and any(s.stem_key == stem_key for s in specs):
-        return stem_key
-    return stem.value
+    return group_key({s.stem_key for s in specs}, stem, stem_key)
+
+
+def group_key(known: Container[str], stem: Stem, stem_key: str) -> str:
+    """`note_stem_key` given the keys of the groups there are (StemHead.key)."""
+    return stem_key if stem_key and stem_key in known else stem.value
 
 
 @dataclass(frozen=True)

@@ -232,5 +232,5 @@ def _note(note_id: str, walk_id: str, author_id: str | None, visit_id: str | Non
           updated_at: datetime, conflict_of: str | None) -> d.Note:
     return d.Note(id=note_id, walk_id=walk_id, author_id=author_id, visit_id=visit_id,
                   phase=phase, stem=d.Stem(stem), stem_key=stem_key or "", text=text,
-                  look_for_ids=tag_ids, revision=revision, created_at=created_at, updated_at=updated_at,
-                  conflict_of=conflict_of)
+                  look_for_ids=tag_ids, revision=revision, created_at=created_at,
+                  updated_at=updated_at, conflict_of=conflict_of)

@@ -56,7 +56,8 @@ class NoteService(ServiceBase):
         fields: dict[str, Any] = {
             "note_id": note_id, "walk_id": draft.walk_id, "author_id": draft.author_id,
             "visit_id": draft.visit_id, "phase": draft.phase, "stem": stem.value,
-            "stem_key": stem_key or None, "text": text, "tag_ids": tuple(dict.fromkeys(draft.look_for_ids)),
+            "stem_key": stem_key or None, "text": text,
+            "tag_ids": tuple(dict.fromkeys(draft.look_for_ids)),
             "base_revision": draft.base_revision}
         dialect = self.db.engine.dialect
         try:
