@@ -216,6 +216,10 @@ class Note:
     updated_at: datetime
     # Set on a conflict copy: the id of the note (family) it is another version of.
     conflict_of: str | None = None
+    # The protocol's own stem the note was written with ("warm"; version 2 protocols), or
+    # "" for one of the four (`stem` is then all there is). `stem` is always the one of the
+    # four it is written like, which older readers go by.
+    stem_key: str = ""
 
     @property
     def family(self) -> str:
@@ -304,6 +308,14 @@ class Pattern:
     kind: PatternKind
     text: str
     position: int
+    # The protocol's own debrief stage ("raise-questions"; version 2), or "" for the stage
+    # of `kind` itself. Several stages may share a kind.
+    stage_key: str = ""
+
+    @property
+    def stage(self) -> str:
+        """The stage the statement belongs to: its own key, else its kind's."""
+        return self.stage_key or self.kind.value
 
 
 @dataclass(frozen=True)
