@@ -45,6 +45,7 @@ _ENTITIES: dict[str, Entity | None] = {
     "ActionItem": Entity.ACTION_ITEM, "ActionFollowUp": Entity.ACTION_ITEM,
     "Pattern": Entity.PATTERN, "NextStep": Entity.NEXT_STEP, "Feedback": Entity.FEEDBACK,
     "StepResponse": Entity.STEP_RESPONSE, "RemovedLookFor": None, "NoteHistory": None,
+    "Tally": Entity.TALLY,
 }
 # Plan lists kept numbered 1..n (walkapp.services.plan): a row put back takes its place.
 _ORDERED = frozenset({"Participant", "Group", "Visit", "LookFor", "Norm"})
