@@ -14,9 +14,8 @@ from tests.helpers.builders import make_walk
 from tests.helpers.laptops import Laptop, laptops
 from tests.helpers.seal import members_of, resealed, secret_of, write
 from walkapp import domain as d
-from walkapp.bundles import crypto
+from walkapp.bundles import crypto, tally_part
 from walkapp.bundles import notes_file as nf
-from walkapp.bundles import tally_part
 from walkapp.bundles.versions import TALLY, version_id
 from walkapp.services import NoteDraft, tallies
 
@@ -205,4 +204,4 @@ def test_a_count_on_a_visit_removed_here_keeps_its_visit(tmp_path: Path) -> None
         path = amy.bundles.write_notes(walk.id, me, tmp_path / "a.walknotes")
         assert fac.bundles.import_files([path]).clean
         assert _counts(fac, walk.id) == {(v2, me, "questions"): (2, 0)}
-        assert tallies.MAX_COUNT == TALLY.fields[3].limit  # one source for the limit
+        assert TALLY.fields[3].limit == tallies.MAX_COUNT  # one source for the limit
