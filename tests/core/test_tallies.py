@@ -108,3 +108,10 @@ def test_the_summary_is_school_level(services: Services) -> None:
         assert not any(x in text for x in (a, b, c, v1, v2, v3))
     empty = services.tallies.summary(walk.id, (Tally("none", "Never kept"),))[0]
     assert (empty.total, empty.visits, empty.median) == (0, 0, None)
+
+
+def test_figures_are_written_as_people_read_them() -> None:
+    count = t.TallySummary("q", "Questions", TallyKind.COUNT, 0, 0, 0)
+    time = t.TallySummary("t", "Talk", TallyKind.DURATION, 0, 0, 0)
+    assert [count.figure(v) for v in (3, 4.5, 1234, None)] == ["3", "4.5", "1,234", "–"]
+    assert [time.figure(v) for v in (65, 7.4, 3725)] == ["1:05", "0:07", "1:02:05"]

@@ -21,6 +21,7 @@ from dataclasses import dataclass
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from walkapp import formatting as fmt
 from walkapp.errors import NotFoundError, ValidationError, WalkInTrashError
 from walkapp.events import Action, Entity
 from walkapp.protocol.schema import Tally, TallyKind
@@ -73,6 +74,17 @@ class TallySummary:
     @property
     def is_duration(self) -> bool:
         return self.kind is TallyKind.DURATION
+
+    def figure(self, value: float | None) -> str:
+        """`value` as people read it: "12", "4.5" for a count; "3:05" (minutes:seconds)
+        or "1:02:05" for a duration; "–" for none."""
+        if value is None:
+            return "–"
+        if not self.is_duration:
+            return fmt.number(round(value, 1), 1)
+        minutes, seconds = divmod(round(value), 60)
+        hours, minutes = divmod(minutes, 60)
+        return f"{hours}:{minutes:02d}:{seconds:02d}" if hours else f"{minutes}:{seconds:02d}"
 
 
 def _value(row: m.Tally) -> TallyValue:
