@@ -115,3 +115,17 @@ def test_figures_are_written_as_people_read_them() -> None:
     time = t.TallySummary("t", "Talk", TallyKind.DURATION, 0, 0, 0)
     assert [count.figure(v) for v in (3, 4.5, 1234, None)] == ["3", "4.5", "1,234", "–"]
     assert [time.figure(v) for v in (65, 7.4, 3725)] == ["1:05", "0:07", "1:02:05"]
+
+
+def test_removing_a_walker_says_so_and_undo_brings_their_counts_back(
+        services: Services) -> None:
+    walk = make_walk(services, walkers=2, visits=1)
+    amy, visit = walk.walkers[0], walk.visits[0].id
+    services.tallies.add(walk.id, visit, amy.id, "questions", 3)
+    warning = services.undo.removal_warning("Participant", amy.id) or ""
+    assert "1 count" in warning
+    before = services.undo.capture("Participant", amy.id)
+    services.plan.remove_participant(amy.id)
+    assert services.tallies.list_tallies(walk.id) == []
+    services.undo.restore(before)
+    assert services.tallies.for_visit(walk.id, visit, amy.id)["questions"].count == 3

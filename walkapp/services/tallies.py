@@ -186,8 +186,11 @@ def summarise(values: Iterable[TallyValue], tallies: Sequence[Tally]
     result = []
     for tally in tallies:
         rows = by_key.get(tally.key, [])
-        amount = (lambda v: v.seconds) if tally.kind is TallyKind.DURATION \
-            else (lambda v: v.count)
+        timed = tally.kind is TallyKind.DURATION
+
+        def amount(value: TallyValue, timed: bool = timed) -> int:
+            return value.seconds if timed else value.count
+
         per_visit: dict[str | None, list[int]] = {}
         for row in rows:
             per_visit.setdefault(row.visit_id, []).append(amount(row))
