@@ -109,11 +109,11 @@ SHOWN: dict[str, tuple[str, ...]] = {
     "roles[].detail_label": (PLAN,),
     "visit_form[].text": (OBSERVE, WALL),
     "visit_form[].options": (OBSERVE, WALL),
-    "tallies[].label": (OBSERVE, DEBRIEF),
+    "tallies[].label": (OBSERVE,),  # and the debrief, once something was counted
     "tallies[].description": (OBSERVE,),
     "variants[].title": (PLAN,),
     "variants[].description": (PLAN,),
-    "variants[].options[].title": (PLAN, AGENDA),
+    "variants[].options[].title": (PLAN,),
     "variants[].options[].description": (PLAN,),
     **_phases(_PHASE_SHOWN),
 }
