@@ -5,6 +5,9 @@ groups, with the same ids as on the facilitator's laptop, and the walker it is f
 none: "any walker" picks their name when opening it). Each visit detail declared in
 `walkapp.visit_fields` travels only as far as `walkapp.privacy` lets it (teacher names only
 when the walk shows them; room, grade and subject only when it includes visit details).
+A role given to a walker at planning (protocol format version 2) travels with them in
+optional fields: its key, title and instructions and what it is about for them
+(docs/file-formats.md).
 Opening a kit creates the walk in walker mode; opening it again updates the plan and never
 makes a second copy.
 """
@@ -40,10 +43,12 @@ WALK_FIELDS = ("title", "school", "focus", "language", "protocol_id", "protocol_
 OPTIONAL_WALK_FIELDS = {"sign_thank_you_with_names": False}
 
 
-def _role_fields(protocol: Protocol, person: m.Participant) -> dict[str, Any]:
+def _role_fields(protocol: Protocol | None, person: m.Participant) -> dict[str, Any]:
     """The role given to `person` at planning, in words the walker's laptop can show without
     the protocol (its key, title and instructions) and what it is about for them; nothing for
     someone without a role, so a kit of a walk without roles is what version 1 wrote."""
+    if protocol is None or not person.protocol_role:
+        return {}
     given = walk_roles.given_role(protocol, person.protocol_role, person.role_detail or "")
     if given is None:
         return {}
@@ -78,7 +83,9 @@ def build_kit_payload(session: Session, walk_id: str, walker_id: str | None
     walker = next((p for p in walk.participants if p.id == walker_id), None)
     if walker_id is not None and (walker is None or walker.role != d.Role.WALKER.value):
         raise BundleError("That walker is not on this walk's roster.")
-    protocol = protocol_of_walk(walk)
+    # Read only for a walk with roles given: a kit of any other walk is made as before.
+    protocol = (protocol_of_walk(walk) if any(p.protocol_role for p in walk.participants)
+                else None)
     plan = {
         "walk": {"id": walk.id, "walk_date": walk.walk_date.isoformat(),
                  **{key: getattr(walk, key) for key in WALK_FIELDS}},

@@ -9,6 +9,8 @@ The table is typed into like a spreadsheet (walkapp.ui.widgets.row_table): a nam
 the role's first letter, Tab, the group's first letter, Enter. Role and Group are as wide
 as their longest choice at every window width. Several rows selected (Shift+arrows,
 Ctrl+click) go into one group with "Put in group…" (Ctrl+G): one action, one write.
+A protocol that gives roles to walkers at planning adds two columns, Protocol role and
+Role detail (walkapp.ui.screens.plan.roster_roles).
 """
 
 from __future__ import annotations

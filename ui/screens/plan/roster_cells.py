@@ -67,9 +67,9 @@ class HintDelegate(SpreadsheetDelegate):
     def initStyleOption(self, option: QStyleOptionViewItem, index: Index) -> None:
         super().initStyleOption(option, index)
         hint = str(index.data(HINT_ROLE) or "")
-        if hint and not option.text:  # type: ignore[attr-defined]
-            option.text = hint + "…"  # type: ignore[attr-defined]
-            option.font.setItalic(True)  # type: ignore[attr-defined]
-            muted = option.palette.color(QPalette.ColorRole.PlaceholderText)  # type: ignore[attr-defined]
+        if hint and not option.text:
+            option.text = hint + "…"
+            option.font.setItalic(True)
+            muted = option.palette.color(QPalette.ColorRole.PlaceholderText)
             for group in (QPalette.ColorGroup.Active, QPalette.ColorGroup.Inactive):
-                option.palette.setColor(group, QPalette.ColorRole.Text, muted)  # type: ignore[attr-defined]
+                option.palette.setColor(group, QPalette.ColorRole.Text, muted)
