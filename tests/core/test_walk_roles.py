@@ -15,8 +15,8 @@ from tests.helpers.laptops import laptops
 from tests.helpers.seal import resealed
 from tests.helpers.v2_roles import (
     PRESENTER,
+    ROLES_TOML,
     STUDENTS,
-    roles_in_snapshots,
     roles_walk,
     with_roles,
 )
@@ -24,16 +24,16 @@ from walkapp import domain as d
 from walkapp.bundles import BundleError, crypto
 from walkapp.bundles.kit import parse_kit
 from walkapp.errors import ValidationError
+from walkapp.protocol import load_text
 from walkapp.protocol import roles as walk_roles
 from walkapp.protocol.library import builtin_protocol
 from walkapp.services import Services
 from walkapp.services.commands import PlanEdit
-from walkapp.services.protocol_walks import walk_protocol
+from walkapp.services.protocol_walks import create_walk_from_protocol, walk_protocol
 
 
 @pytest.fixture(autouse=True)
-def _v2_roles(monkeypatch: pytest.MonkeyPatch) -> None:
-    roles_in_snapshots(monkeypatch)
+def _fast_scrypt(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(crypto, "SCRYPT_N", 2**14)
 
 
@@ -75,10 +75,8 @@ def test_only_the_protocols_roles_for_walkers_can_be_given(services: Services) -
     assert services.walks.get_walk(walk.id).walkers[0].protocol_role is None
 
 
-def test_a_protocol_without_roles_for_walkers_says_so(services: Services,
-                                                      monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.undo()  # the plain protocol: no roles given at planning
-    walk = roles_walk(services, walkers=1, visits=1)
+def test_a_protocol_without_roles_for_walkers_says_so(services: Services) -> None:
+    walk = roles_walk(services, walkers=1, visits=1, roles=False)
     with pytest.raises(ValidationError, match="gives no roles at planning"):
         services.plan.update_participant(walk.walkers[0].id, protocol_role="presenter")
 
@@ -174,10 +172,7 @@ def test_a_kit_carries_each_walkers_role_in_words(tmp_path: Path) -> None:
         assert amy.services.walks.get_walk(walk.id).participant(amy_id).protocol_role is None  # type: ignore[union-attr]
 
 
-def test_a_kit_without_roles_is_what_version_1_wrote(tmp_path: Path,
-                                                     monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.undo()
-    monkeypatch.setattr(crypto, "SCRYPT_N", 2**14)
+def test_a_kit_without_roles_is_what_version_1_wrote(tmp_path: Path) -> None:
     with laptops(tmp_path, "fac", "amy") as (fac, amy):
         walk = make_walk(fac.services, walkers=2, visits=1)
         kit = fac.bundles.write_kit(walk.id, tmp_path / "k.walkkit")
@@ -213,3 +208,20 @@ def test_a_version_1_kit_still_opens_and_a_damaged_role_is_refused(tmp_path: Pat
         with pytest.raises(BundleError, match="participants 2, role: “key” is empty"):
             ben.bundles.open_kit(bad)
         assert ben.services.walks.list_walks() == []
+
+
+def test_a_walk_of_a_version_2_file_gives_its_roles(services: Services) -> None:
+    protocol = load_text(ROLES_TOML, "quiet-presenter.toml")
+    walk = create_walk_from_protocol(services, protocol, "Quiet walk", "2026-11-02", visits=1)
+    person = services.plan.add_participant(walk.id, "Amira Haddad")
+    assert walk_roles.unassigned(walk_protocol(services, walk.id), [person]) == \
+        protocol.assignable_roles()
+    saved = services.plan.update_participant(person.id, protocol_role="observer",
+                                              role_detail="table 3")
+    given = walk_roles.role_of(walk_protocol(services, walk.id), saved)
+    assert given is not None
+    assert (given.title, given.detail_label, given.detail) == (
+        "Student observer", "The students you follow", "table 3")
+    assert [r.key for r in walk_roles.unassigned(protocol, [saved])] == ["presenter"]
+    with pytest.raises(ValidationError, match="facilitator"):
+        services.plan.update_participant(person.id, protocol_role="facilitator")

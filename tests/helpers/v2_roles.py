@@ -1,23 +1,16 @@
-"""Roles given at planning (protocol format version 2) for tests, before walks can store a
-version 2 protocol: every protocol read back from a walk's snapshot gets two roles to give
-to walkers (one asking for a detail) and role scripts in two of its steps.
-
-`roles_in_snapshots(monkeypatch)` wraps the one function every snapshot read goes through
-(walkapp.protocol.validate.build_protocol, which from_snapshot imports when called), so the
-plan service, walk kits, screens and reports all see the same roles, on every laptop of a
-test. Once the v2 loader lands, tests can make the walk from TOML text instead.
+"""Roles given at planning (protocol format version 2) for tests: the default protocol as
+version 2 with two roles to give to walkers (one asking for a detail) and role scripts in
+two of its steps, and a walk planned with it (its snapshot holds them, so the plan service,
+walk kits, screens and reports all read them from the walk, on every laptop of a test).
+`ROLES_TOML` is the same kind of protocol written as a file.
 """
 
 from __future__ import annotations
 
 import dataclasses
 from datetime import date
-from typing import Any
-
-import pytest
 
 from walkapp import domain as d
-from walkapp.protocol import validate
 from walkapp.protocol.library import builtin_protocol
 from walkapp.protocol.schema import Activity, Protocol, Role, RoleScript, Step
 from walkapp.services import Services
@@ -54,26 +47,77 @@ def with_roles(protocol: Protocol) -> Protocol:
     phases = tuple(dataclasses.replace(p, steps=tuple(step(s) for s in p.steps))
                    for p in protocol.phases)
     own = tuple(r for r in protocol.roles if r.key not in {x.key for x in ROLES})
-    return dataclasses.replace(protocol, roles=(*own, *ROLES), phases=phases)
-
-
-def roles_in_snapshots(monkeypatch: pytest.MonkeyPatch) -> None:
-    original = validate.build_protocol
-
-    def build(data: Any, *args: Any, **kwargs: Any) -> Any:
-        protocol, issues = original(data, *args, **kwargs)
-        return (with_roles(protocol) if protocol is not None else None), issues
-
-    monkeypatch.setattr(validate, "build_protocol", build)
+    return dataclasses.replace(protocol, schema_version=2, roles=(*own, *ROLES),
+                               phases=phases)
 
 
 def roles_walk(services: Services, title: str = "Roles walk", *, walkers: int = 2,
-               visits: int = 2) -> d.Walk:
-    """A walk of the default protocol with its snapshot (which `roles_in_snapshots` gives
-    the roles), a facilitator and `walkers` walkers."""
-    walk = create_walk_from_protocol(services, builtin_protocol(), title, date(2026, 11, 2),
-                                     visits=visits)
+               visits: int = 2, roles: bool = True) -> d.Walk:
+    """A walk of the default protocol (`roles`: with ROLES and the role scripts), a
+    facilitator and `walkers` walkers."""
+    protocol = builtin_protocol()
+    walk = create_walk_from_protocol(services, with_roles(protocol) if roles else protocol,
+                                     title, date(2026, 11, 2), visits=visits)
     services.plan.add_participant(walk.id, "Fran Facilitator", d.Role.FACILITATOR)
     for number in range(1, walkers + 1):
         services.plan.add_participant(walk.id, f"Walker {number}")
     return services.walks.get_walk(walk.id)
+
+
+# A small version 2 file: a consultancy-like walk whose presenter listens without speaking.
+ROLES_TOML = """\
+schema_version = 2
+id = "quiet-presenter"
+version = "1"
+title = "Quiet presenter"
+
+[[roles]]
+key = "facilitator"
+title = "Facilitator"
+description = "Keeps time."
+
+[[roles]]
+key = "presenter"
+title = "Presenter"
+instructions = "Listen without speaking until the group has finished."
+assign = true
+
+[[roles]]
+key = "observer"
+title = "Student observer"
+instructions = "Follow your students in every room."
+assign = true
+detail_label = "The students you follow"
+
+[pre_brief]
+[[pre_brief.steps]]
+key = "question"
+title = "The question"
+minutes = 5
+script = "The presenter says the question."
+
+[[pre_brief.steps.roles]]
+role = "presenter"
+script = "Say your question in two sentences."
+
+[observation]
+[[observation.steps]]
+key = "visits"
+title = "Visits"
+activity = "visits"
+
+[[observation.steps.roles]]
+role = "observer"
+script = "Write what your students say."
+
+[post_brief]
+[[post_brief.steps]]
+key = "talk"
+title = "Group talk"
+minutes = 10
+activity = "patterns"
+
+[[post_brief.steps.roles]]
+role = "presenter"
+script = "Listen without speaking."
+"""

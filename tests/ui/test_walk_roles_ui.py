@@ -6,7 +6,6 @@ facilitator."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -19,7 +18,6 @@ from tests.helpers.v2_roles import (
     PRESENTER,
     STUDENTS,
     VISITS_SCRIPTS,
-    roles_in_snapshots,
     roles_walk,
 )
 from tests.ui.conftest import ScriptedAsker
@@ -39,10 +37,8 @@ SHOTS = Path("/tmp")
 
 
 @pytest.fixture(autouse=True)
-def _v2_roles(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
-    roles_in_snapshots(monkeypatch)
+def _fast_scrypt(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(crypto, "SCRYPT_N", 2**14)
-    yield
 
 
 def _roster(qtbot, services: Services, walk_id: str) -> RosterPanel:  # type: ignore[no-untyped-def]
@@ -105,9 +101,8 @@ def test_a_role_and_its_detail_are_given_at_the_roster(qtbot, services: Services
 
 
 def test_a_protocol_without_roles_for_walkers_has_no_role_columns(
-        qtbot, services: Services, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.undo()
-    walk = roles_walk(services, walkers=2)
+        qtbot, services: Services) -> None:
+    walk = roles_walk(services, walkers=2, roles=False)
     panel = _roster(qtbot, services, walk.id)
     assert panel.table.columnCount() == 3 and panel.role_columns is None
     assert not panel.roles_note.isVisible()

@@ -204,7 +204,7 @@ def check_lexicon_data(data: Mapping[str, Any], name: str,
                        text: str | None = None) -> tuple[Lexicon | None, list[ProtocolError]]:
     """Validate a word-list file's data, with the same one-line errors as protocols."""
     issues = Issues()
-    stop = check_schema_version(data)
+    stop = check_schema_version(data, versions=(1,))
     if stop is not None:
         issues.items.append(stop)
     else:

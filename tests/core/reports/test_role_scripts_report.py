@@ -8,15 +8,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import pytest
-
 from tests.core.reports.conftest import pdf_text, squash
 from tests.helpers.v2_roles import (
     FIRST_SCRIPTS,
     PRESENTER,
     STUDENTS,
     VISITS_SCRIPTS,
-    roles_in_snapshots,
     roles_walk,
     with_roles,
 )
@@ -56,10 +53,9 @@ def test_a_protocol_without_roles_prints_no_role_lines() -> None:
 
 
 def test_a_walks_script_prints_its_protocols_role_scripts_and_no_walker(
-        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+        tmp_path: Path) -> None:
     from walkapp.reports import Paper, ReportKind, ReportRequest, render_report
 
-    roles_in_snapshots(monkeypatch)
     services = open_services(resolve_settings(tmp_path / "data"))
     try:
         walk = roles_walk(services, walkers=2)
