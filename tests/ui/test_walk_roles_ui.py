@@ -69,6 +69,11 @@ def test_a_role_and_its_detail_are_given_at_the_roster(qtbot, services: Services
     assert panel.roles_note.isVisible()
     assert "Presenter" in panel.roles_note.text() and "Student observer" in \
         panel.roles_note.text()
+    # The roles box says which roles are given here, what each asks and what walkers read.
+    given = panel.roles_box.given_labels
+    assert set(given) == {PRESENTER.key, STUDENTS.key}
+    assert STUDENTS.detail_label in given[STUDENTS.key].text()
+    assert STUDENTS.instructions in given[STUDENTS.key].text()
     row = 2  # Walker 2 (the facilitator is first)
     assert not panel.table.item(row, DETAIL).flags() & Qt.ItemFlag.ItemIsEditable
     _pick(qtbot, panel, row, WALK_ROLE, "Student observer")
