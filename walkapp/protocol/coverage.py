@@ -105,8 +105,8 @@ SHOWN: dict[str, tuple[str, ...]] = {
     "feedback[].low_label": (POSTBRIEF + " Feedback panel",),
     "feedback[].high_label": (POSTBRIEF + " Feedback panel",),
     "feedback[].labels": (POSTBRIEF + " Feedback panel",),
-    "roles[].instructions": (PLAN, WALKER),
-    "roles[].detail_label": (PLAN,),
+    "roles[].instructions": (PLAN, WALKER, SCRIPT),
+    "roles[].detail_label": (PLAN, WALKER, SCRIPT),
     "visit_form[].text": (OBSERVE, WALL),
     "visit_form[].options": (OBSERVE, WALL),
     "tallies[].label": (OBSERVE,),  # and the debrief, once something was counted
