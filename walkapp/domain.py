@@ -216,6 +216,9 @@ class Note:
     updated_at: datetime
     # Set on a conflict copy: the id of the note (family) it is another version of.
     conflict_of: str | None = None
+    # Set on an answer to the visit form: the prompt's key (walkapp.forms). Answers are
+    # listed apart from notes (NoteService.list_answers, WalkRecord.answers).
+    form_key: str | None = None
 
     @property
     def family(self) -> str:
@@ -454,3 +457,6 @@ class WalkRecord:
     # notes are in the record) and the notes whose text the facilitator changed.
     reviews: tuple[NoteReview, ...] = ()
     rewritten: tuple[str, ...] = ()
+    # Answers to the visit form (notes with a form key; walkapp.forms), kept out of
+    # `notes`: records show them only as school-level evidence, never per visit.
+    answers: tuple[Note, ...] = ()

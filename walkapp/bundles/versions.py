@@ -36,6 +36,10 @@ class Field:
     kind: str  # text, text?, id, id?, int?, time, time?, ids, enum
     limit: int = 0
     choices: tuple[str, ...] = ()
+    # Added within version 1 (docs/file-formats.md): written only when it has a value, so
+    # rows without it keep the content (and version ids) older writers gave them; a file
+    # without it reads as None. Older readers skip it, as any unknown field.
+    omitted_when_none: bool = False
 
     def check(self, data: dict[str, Any], where: str) -> Any:
         k = self.kind
@@ -83,7 +87,9 @@ NOTE = EntitySpec(
     Entity.NOTE, "note", "notes.json", m.Note, "author_id", False,
     (Field("author_id", "id?"), Field("visit_id", "id?"), Field("phase", "text?", 40),
      Field("stem", "enum", choices=tuple(x.value for x in d.Stem)),
-     Field("text", "text", v.MAX_NOTE_CHARS), Field("look_for_ids", "ids")))
+     Field("text", "text", v.MAX_NOTE_CHARS), Field("look_for_ids", "ids"),
+     # The visit-form question a note answers (walkapp.forms).
+     Field("form_key", "text?", 60, omitted_when_none=True)))
 REFLECTION = EntitySpec(
     Entity.REFLECTION, "reflection", "reflections.json", m.Reflection, "author_id", False,
     (Field("author_id", "id?"), Field("prompt", "text", v.MAX_SHORT_TEXT_CHARS),
@@ -136,6 +142,8 @@ def content_of(spec: EntitySpec, row: Any, tags: list[str] | None = None) -> dic
         value = getattr(row, field.name)
         if field.kind.startswith("time"):
             value = f.format_time(value) if value is not None else None
+        if value is None and field.omitted_when_none:
+            continue
         content[field.name] = value
     content["revision"] = int(row.revision)
     return content
@@ -146,7 +154,7 @@ def apply_content(spec: EntitySpec, row: Any, content: dict[str, Any]) -> None:
     for field in spec.all_fields:
         if field.name == "look_for_ids":
             continue
-        value = content[field.name]
+        value = content.get(field.name) if field.omitted_when_none else content[field.name]
         if field.kind.startswith("time"):
             value = f.parse_time(value) if value is not None else None
         setattr(row, field.name, value)
@@ -155,7 +163,8 @@ def apply_content(spec: EntitySpec, row: Any, content: dict[str, Any]) -> None:
 
 def check_content(spec: EntitySpec, raw: Any, where: str) -> dict[str, Any]:
     data = s.obj(raw, where)
-    content = {field.name: field.check(data, where) for field in spec.all_fields}
+    content = {field.name: field.check(data, where) for field in spec.all_fields
+               if not (field.omitted_when_none and data.get(field.name) is None)}
     content["revision"] = s.integer(data, "revision", where, 0, 2**53)
     return content
 

@@ -91,7 +91,8 @@ def note(row: m.Note) -> d.Note:
                   visit_id=row.visit_id, phase=row.phase, stem=d.Stem(row.stem),
                   text=row.text, look_for_ids=tuple(lf.id for lf in row.look_fors),
                   revision=row.revision, created_at=row.created_at,
-                  updated_at=row.updated_at, conflict_of=row.conflict_of)
+                  updated_at=row.updated_at, conflict_of=row.conflict_of,
+                  form_key=row.form_key)
 
 
 def reflection(row: m.Reflection) -> d.Reflection:
