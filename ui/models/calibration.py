@@ -31,7 +31,8 @@ class CalibrationTexts:
 @dataclass(frozen=True)
 class CalibrationGrid:
     columns: tuple[tuple[str, str], ...]  # (participant id or "", heading)
-    rows: tuple[tuple[Stem, str], ...]  # (stem, heading)
+    # (stem, heading); then the visit form's questions ("form:" + key, the question).
+    rows: tuple[tuple[Stem | str, str], ...]
     cells: dict[tuple[int, int], tuple[str, ...]]  # (row, column) -> note texts
     tooltips: dict[tuple[int, int], str]  # the look-fors tagged in a cell
     note_count: int

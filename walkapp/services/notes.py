@@ -7,6 +7,7 @@ and a note typed on a walker's laptop keeps its identity when it reaches the fac
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import sqlite3
 from collections.abc import Sequence
@@ -105,10 +106,8 @@ class NoteService(ServiceBase):
         done = functools.partial(AnswerSaved, walk_id, author_id, visit_id, prompt.key,
                                  note_id)
         if not text:
-            try:
+            with contextlib.suppress(NotFoundError):  # never answered: nothing to clear
                 self.delete_note(note_id)
-            except NotFoundError:
-                pass  # never answered: nothing to clear
             return done(None)
         note = self.save_note(NoteDraft(walk_id=walk_id, author_id=author_id, text=text,
                                         visit_id=visit_id, phase=phase, id=note_id,
