@@ -153,10 +153,14 @@ def test_answers_travel_in_notes_files_and_plain_notes_keep_their_version_ids(
         path = amy.bundles.write_notes(walk.id, me.id, tmp_path / "amy.walknotes")
         with zipfile.ZipFile(path) as archive:
             items = json.loads(archive.read("notes.json"))["items"]
-        by_text = {i["content"]["text"]: i["content"] for i in items}
+            by_text = {i["content"]["text"]: i["content"] for i in items}
+            manifest = json.loads(archive.read("manifest.json"))
         # An ordinary note carries no form_key at all: its content is what version 1 wrote.
         assert "form_key" not in by_text["Students compared answers."]
         assert by_text["Pairs"]["form_key"] == "grouping"
+        # A file with answers says so in its format version: an older walkapp, which would
+        # keep "Pairs" as a plain note without its question, refuses it whole instead.
+        assert manifest["format_version"] == 2
         report = fac.bundles.import_files([path])
         assert report.clean
         answers = fac.services.notes.list_answers(walk.id)
@@ -190,3 +194,29 @@ def test_by_prompt_prefers_the_familys_own_row() -> None:
                   conflict_of="n1", form_key="grouping")
     assert forms.by_prompt([own, copy])[("a", "v", "grouping")] is own
     assert forms.by_prompt([copy, own])[("a", "v", "grouping")] is own
+
+
+def test_an_older_reader_refuses_a_file_with_answers_and_reads_one_without(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from walkapp.bundles import BundleError
+    from walkapp.bundles import format as f
+
+    with laptops(tmp_path, "fac", "amy") as (fac, amy):
+        walk = make_walk(fac.services, "Form walk", walkers=1, visits=1)
+        me = walk.walkers[0]
+        amy.bundles.open_kit(fac.bundles.write_kit(walk.id, tmp_path / "k.walkkit",
+                                                   walker_id=me.id))
+        amy.services.notes.save_note(NoteDraft(walk.id, me.id, "A plain note.",
+                                               visit_id=walk.visits[0].id))
+        plain = amy.bundles.write_notes(walk.id, me.id, tmp_path / "plain.walknotes")
+        amy.services.notes.save_answer(walk.id, me.id, walk.visits[0].id, GROUPING, "Rows")
+        answered = amy.bundles.write_notes(walk.id, me.id, tmp_path / "answers.walknotes")
+        monkeypatch.setattr(f, "NEWEST_FORMAT_VERSION", 1)  # a walkapp from before forms
+        report = fac.bundles.import_files([answered])
+        assert not report.clean and "newer walkapp" in report.files[0].rejected[0].reason
+        assert fac.services.notes.list_notes(walk.id) == []  # nothing half-read
+        assert fac.bundles.import_files([plain]).clean
+        with pytest.raises(BundleError, match="newer walkapp"):
+            from walkapp.bundles.archive import read_bundle_file
+
+            read_bundle_file(answered, (f.NOTES_FORMAT,))

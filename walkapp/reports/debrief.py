@@ -17,7 +17,7 @@ from reportlab.platypus import Flowable, Spacer
 
 from walkapp import formatting as fmt
 from walkapp.reports import blocks as b
-from walkapp.reports import text
+from walkapp.reports import text, visit_questions
 from walkapp.reports.charts import tally_chart
 from walkapp.reports.data import (
     ActionRow,
@@ -129,6 +129,10 @@ def _appendix(data: DebriefData, width: float) -> list[Section]:
             *([("The route", [_route(data, width)])] if data.visits else []),
             ("Look-fors", _look_fors(data, width)),
             ("Evidence", evidence),
+            # Only for a protocol with a visit form: the others never ask.
+            *([("The visit's questions, across the walk", visit_questions.render(
+                data.visit_questions, data.held_back_answers))]
+              if data.visit_questions else []),
             *([("Action items done or dropped", _actions(closed, width))] if closed else []),
             ("Time: planned and actual", _times(data.phase_times, width)),
             ("Session feedback", _feedback(data.feedback))]
