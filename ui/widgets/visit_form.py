@@ -87,15 +87,15 @@ class VisitForm(QWidget, Stoppable):
             self.inputs[prompt.key] = field
             fields.addWidget(field)
         fields.addStretch(1)
-        self.scroll = QScrollArea()
-        self.scroll.setWidget(body)
-        self.scroll.setWidgetResizable(True)
-        self.scroll.setFrameShape(QFrame.Shape.NoFrame)
-        self.scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.area = QScrollArea()  # not `scroll`: that would hide QWidget.scroll()
+        self.area.setWidget(body)
+        self.area.setWidgetResizable(True)
+        self.area.setFrameShape(QFrame.Shape.NoFrame)
+        self.area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 6, 0, 0)
         layout.addWidget(self.title)
-        layout.addWidget(self.scroll, 1)
+        layout.addWidget(self.area, 1)
         layout.addWidget(self.indicator)
 
         self.tracker = AutosaveTracker(saver, self.indicator, self._build_commit,
@@ -217,10 +217,10 @@ def _ticks_across(field: PromptInput) -> None:
     if len(options) > 4 or sum(map(len, options)) > 60:
         return
     column = field.layout()
+    assert isinstance(column, QVBoxLayout)
     row = QHBoxLayout()
     for box in field.buttons:
         column.removeWidget(box)
         row.addWidget(box)
     row.addStretch(1)
-    assert isinstance(column, QVBoxLayout)
     column.addLayout(row)
