@@ -220,3 +220,35 @@ def test_an_older_reader_refuses_a_file_with_answers_and_reads_one_without(
             from walkapp.bundles.archive import read_bundle_file
 
             read_bundle_file(answered, (f.NOTES_FORMAT,))
+
+
+def test_a_version_2_walk_end_to_end_kit_answers_notes_file_debrief(tmp_path: Path) -> None:
+    """No stand-in protocol: a walk of a version 2 file, its kit opened on a walker's
+    laptop, the answer saved there, carried home and printed across the walk."""
+    from tests.helpers.protocol_carrier import carrier
+    from walkapp.protocol import load_text
+    from walkapp.reports import ReportKind, ReportRequest
+    from walkapp.reports.build_walk import build_debrief
+    from walkapp.services.protocol_walks import create_walk_from_protocol, walk_protocol
+
+    with laptops(tmp_path, "fac", "amy") as (fac, amy):
+        protocol = load_text(carrier(), "coverage.toml")
+        walk = create_walk_from_protocol(fac.services, protocol, "V2 walk", "2026-11-02",
+                                         visits=2)
+        me = fac.services.plan.add_participant(walk.id, "Amira Haddad")
+        amy.bundles.open_kit(fac.bundles.write_kit(walk.id, tmp_path / "k.walkkit",
+                                                   walker_id=me.id))
+        form = walk_protocol(amy.services, walk.id).visit_form
+        assert [p.key for p in form] == ["seen"]
+        visits = amy.services.walks.get_walk(walk.id).visits
+        amy.services.notes.save_answer(walk.id, me.id, visits[0].id, form[0],
+                                       ["Plain form option"])
+        amy.services.notes.save_answer(walk.id, me.id, visits[1].id, form[0],
+                                       ["Plain form option"])
+        path = amy.bundles.write_notes(walk.id, me.id, tmp_path / "amy.walknotes")
+        assert fac.bundles.import_files([path]).clean
+        data = build_debrief(fac.services, ReportRequest(kind=ReportKind("debrief"),
+                                                         walk_id=walk.id), None)
+        (question,) = data.visit_questions
+        assert question.answered == 2
+        assert dict(question.counts)["Plain form option"] == 2

@@ -183,3 +183,42 @@ def test_calibration_shows_a_visits_answers_side_by_side(qtbot, services: Servic
     assert model.cell(2, 0) == ("Whiteboards, Laptops",)
     assert model.cell(1, 2) == ()  # walker C answered in visit 2, not here
     view.grab().save("/tmp/forms-calibration.png")
+
+
+def test_a_version_2_walk_brings_its_form_everywhere(qtbot, services: Services,
+                                                     open_workspace) -> None:
+    """No stand-in: a walk of a version 2 file gets the form on the facilitator's
+    note-taker (typing up a walker's answer) and in the workspace's wall and calibration."""
+    from tests.helpers.protocol_carrier import carrier
+    from walkapp.protocol import load_text
+    from walkapp.services.protocol_walks import create_walk_from_protocol
+
+    protocol = load_text(carrier(), "coverage.toml")
+    walk = create_walk_from_protocol(services, protocol, "V2 walk", "2026-11-02", visits=2)
+    walker = services.plan.add_participant(walk.id, "Ana")
+    screen = ObservationScreen(services, walk.id, walker.id, clock=FakeClock(),
+                               asker=ScriptedAsker(), debounce_ms=40, everyone=True)
+    qtbot.addWidget(screen)
+    screen.show()
+    assert screen.form is not None
+    qtbot.waitUntil(screen.form.isEnabled, timeout=5000)
+    box = screen.form.inputs["seen"].buttons[1]
+    assert box.text() == "Plain form option"
+    _click(qtbot, box)
+    qtbot.waitUntil(lambda: screen.form is not None
+                    and screen.form.indicator.state() == "saved", timeout=5000)
+    screen.shutdown()
+    workspace = open_workspace(walk.id)
+    assert workspace.show_panel("evidence_wall")
+    wall = workspace.panel("evidence_wall")
+    assert isinstance(wall, EvidenceWall)
+    wait_loaded(qtbot, wall)
+    wall.set_group_by(GroupBy.QUESTION)
+    (group,) = wall.model._groups
+    assert "Plain form option: 1" in group.cards[0].text
+    assert workspace.show_panel("calibration")
+    calibration = workspace.panel("calibration")
+    wait_loaded(qtbot, calibration)
+    assert isinstance(calibration, CalibrationView)
+    assert calibration.model.cell(calibration.model.rowCount() - 1, 0) == (
+        "Plain form option",)
