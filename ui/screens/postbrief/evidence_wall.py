@@ -1,4 +1,5 @@
-"""The evidence wall: every note of the walk, grouped by look-for, stem or visit.
+"""The evidence wall: every note of the walk, grouped by look-for, stem or visit — and, for a
+protocol with a visit form, its answers by question (wall_questions).
 
 Loading a large walk (6 walkers × 12 visits × 15 notes) takes longer than the GUI may
 block (reading the notes alone takes 60–90 ms here), so the notes are read *and grouped*
@@ -57,9 +58,8 @@ from walkapp.ui.models.evidence import (
     EvidenceModel,
     GroupBy,
     WallTexts,
-    group_notes,
 )
-from walkapp.ui.models.form_answers import group_answers, plain_answer_states
+from walkapp.ui.models.form_answers import plain_answer_states
 from walkapp.ui.screens.postbrief.base import Panel, heading, stem_names, visit_label
 from walkapp.ui.screens.postbrief.cards import CardList
 from walkapp.ui.screens.postbrief.conflicts import (
@@ -69,12 +69,13 @@ from walkapp.ui.screens.postbrief.conflicts import (
 )
 from walkapp.ui.screens.postbrief.note_card import NoteCardDialog
 from walkapp.ui.screens.postbrief.wall_decisions import WallData, WallDecisions, WallRequest
+from walkapp.ui.screens.postbrief.wall_questions import WallQuestions
 from walkapp.ui.widgets.conflict_bar import ConflictBar
 from walkapp.ui.widgets.note_history import NoteHistoryDialog
 from walkapp.ui.writer import Writer
 
 
-class EvidenceWall(Panel, WallDecisions):
+class EvidenceWall(Panel, WallDecisions, WallQuestions):
     entities = frozenset({Entity.NOTE, Entity.LOOK_FOR, Entity.VISIT, Entity.PARTICIPANT})
     background = True
     coalesce_ms = 60
@@ -268,16 +269,6 @@ class EvidenceWall(Panel, WallDecisions):
         data.groups.extend(self._grouped(data, request))
         return data
 
-    def _grouped(self, data: WallData, request: WallRequest) -> list[EvidenceGroup]:
-        if request.group_by is GroupBy.QUESTION:
-            return group_answers(data.walk, self._form, data.answers, request.texts,
-                                 query=request.query, show_authors=request.show_authors,
-                                 statuses=data.statuses)
-        return group_notes(data.walk, data.notes, request.group_by, request.texts,
-                           query=request.query, show_authors=request.show_authors,
-                           versions=data.versions, edited=data.edited,
-                           statuses=data.statuses)
-
     def apply(self, data: WallData) -> None:
         self._data = data
         if data.request == self.request():
@@ -351,20 +342,6 @@ class EvidenceWall(Panel, WallDecisions):
         else:
             self._stack.setCurrentWidget(self.tree)
         self._current_moved()
-
-    def _show_answers(self, groups: list[EvidenceGroup]) -> None:
-        assert self._data is not None
-        answered = len({n.family for n in self._data.answers if n.text.strip()})
-        self.summary.setText(self.tr(
-            "{0} to {1}. Choices and ticks are counted for the walk as a whole.").format(
-                fmt.plural(answered, "answer", "answers"),
-                fmt.plural(len(self._form), "question", "questions")))
-        if not answered:
-            self.empty.setText(self.tr("No answers yet. What walkers answer to the visit's "
-                                       "questions appears here, question by question."))
-            self._stack.setCurrentWidget(self.empty)
-        else:
-            self._stack.setCurrentWidget(self.tree if groups else self.empty)
 
     # -- conflicts ---------------------------------------------------------------------------
     def conflicted_notes(self) -> list[str]:
