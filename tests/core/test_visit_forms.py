@@ -252,3 +252,29 @@ def test_a_version_2_walk_end_to_end_kit_answers_notes_file_debrief(tmp_path: Pa
         (question,) = data.visit_questions
         assert question.answered == 2
         assert dict(question.counts)["Plain form option"] == 2
+
+
+def test_an_answer_changed_on_two_laptops_is_one_answer_once_resolved(tmp_path: Path) -> None:
+    with laptops(tmp_path, "fac", "amy") as (fac, amy):
+        walk = make_walk(fac.services, "Form walk", walkers=1, visits=1)
+        me, room = walk.walkers[0], walk.visits[0].id
+        amy.bundles.open_kit(fac.bundles.write_kit(walk.id, tmp_path / "k.walkkit",
+                                                   walker_id=me.id))
+        first = amy.services.notes.save_answer(walk.id, me.id, room, GROUPING, "Rows")
+        assert fac.bundles.import_files([amy.bundles.write_notes(
+            walk.id, me.id, tmp_path / "1.walknotes")]).clean
+        fac.services.notes.save_answer(walk.id, me.id, room, GROUPING, "Groups")
+        amy.services.notes.save_answer(walk.id, me.id, room, GROUPING, "Pairs")
+        report = fac.bundles.import_files([amy.bundles.write_notes(
+            walk.id, me.id, tmp_path / "2.walknotes")])
+        assert report.conflicts == 1
+        both = fac.services.notes.list_answers(walk.id)
+        assert sorted(a.text for a in both) == ["Groups", "Pairs"]
+        assert all(a.form_key == "grouping" for a in both)
+        # Keeping both would make two answers of one walker to one question in one room.
+        with pytest.raises(ValidationError, match="one answer per walker and visit"):
+            fac.services.conflicts.resolve(walk.id, first.note_id, keep_both=True)
+        copy = next(a for a in both if a.conflict_of is not None)
+        fac.services.conflicts.resolve(walk.id, first.note_id, keep=copy.id)
+        assert [(a.id, a.text) for a in fac.services.notes.list_answers(walk.id)] == [
+            (first.note_id, copy.text)]
