@@ -30,7 +30,7 @@ window's writer.
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import (
@@ -52,6 +52,7 @@ from walkapp.protocol.schema import Prompt
 from walkapp.services.history import HistoryService
 from walkapp.services.notes import NoteService
 from walkapp.services.reviews import ReviewService
+from walkapp.services.tallies import TallySummary
 from walkapp.services.walks import WalkService
 from walkapp.ui.models.evidence import (
     EvidenceGroup,
@@ -68,6 +69,7 @@ from walkapp.ui.screens.postbrief.conflicts import (
     note_versions,
 )
 from walkapp.ui.screens.postbrief.note_card import NoteCardDialog
+from walkapp.ui.screens.postbrief.tally_summary import TallySummaryBox
 from walkapp.ui.screens.postbrief.wall_decisions import WallData, WallDecisions, WallRequest
 from walkapp.ui.screens.postbrief.wall_questions import WallQuestions
 from walkapp.ui.widgets.conflict_bar import ConflictBar
@@ -76,7 +78,8 @@ from walkapp.ui.writer import Writer
 
 
 class EvidenceWall(Panel, WallDecisions, WallQuestions):
-    entities = frozenset({Entity.NOTE, Entity.LOOK_FOR, Entity.VISIT, Entity.PARTICIPANT})
+    entities = frozenset({Entity.NOTE, Entity.LOOK_FOR, Entity.VISIT, Entity.PARTICIPANT,
+                          Entity.TALLY})
     background = True
     coalesce_ms = 60
 
@@ -87,7 +90,8 @@ class EvidenceWall(Panel, WallDecisions, WallQuestions):
                  reviews: ReviewService | None = None,
                  writer: Writer | None = None,
                  stem_labels: Mapping[str, str] | None = None,
-                 form: Sequence[Prompt] = ()) -> None:
+                 form: Sequence[Prompt] = (),
+                 tallies: Callable[[], tuple[TallySummary, ...]] | None = None) -> None:
         super().__init__(walk_id, parent)
         # The protocol's visit form: its answers are grouped "by question" (none: no such
         # grouping is offered).
@@ -100,6 +104,7 @@ class EvidenceWall(Panel, WallDecisions, WallQuestions):
         self._conflicts = conflicts  # None: no conflict marks (a panel built alone)
         self._history = history  # None: no "edited" marks (a panel built alone)
         self._reviews = reviews  # None: no note states (a panel built alone)
+        self._tallies = tallies  # None: the protocol keeps no tallies
         self.history_dialog: NoteHistoryDialog | None = None
         self.card_dialog: NoteCardDialog | None = None
         self._data: WallData | None = None
@@ -150,6 +155,8 @@ class EvidenceWall(Panel, WallDecisions, WallQuestions):
         self.summary = QLabel()
         self.summary.setObjectName("panelSummary")
         self.body.addWidget(self.summary)
+        self.tally_box = TallySummaryBox(tallies is not None)
+        self.body.addWidget(self.tally_box)
         # How many notes are not going to the record (flagged and not kept, set aside).
         self.held_back = QLabel()
         self.held_back.setObjectName("heldBackLine")
@@ -264,13 +271,15 @@ class EvidenceWall(Panel, WallDecisions, WallQuestions):
         if answers:  # a choice or a tick is the protocol's words: never flagged
             statuses = {**statuses, **plain_answer_states(self._form, answers, statuses)}
         versions = note_versions(conflicts)
+        tallies = self._tallies() if self._tallies is not None else ()
         data = WallData(walk, notes, request, [], versions, note_families(conflicts),
-                        edited, statuses, answers)
+                        edited, statuses, answers, tallies)
         data.groups.extend(self._grouped(data, request))
         return data
 
     def apply(self, data: WallData) -> None:
         self._data = data
+        self.tally_box.show_summary(data.tallies)
         if data.request == self.request():
             self._show(data.groups, data.request)
         else:  # the controls changed while loading

@@ -19,6 +19,7 @@ from walkapp import nudge
 from walkapp.domain import Note, Walk
 from walkapp.events import Entity
 from walkapp.note_states import NoteState, NoteStatus
+from walkapp.services.tallies import TallySummary
 from walkapp.ui.models.evidence import EvidenceCard, EvidenceGroup, EvidenceModel, GroupBy
 from walkapp.ui.screens.postbrief.note_card import NoteCardDialog, OpenedNote
 
@@ -52,6 +53,8 @@ class WallData:
     statuses: Mapping[str, NoteStatus] = field(default_factory=dict)
     # The visit form's answers (notes with a form key), grouped "by question".
     answers: tuple[Note, ...] = ()
+    # Counts across the walk (school level), when the protocol keeps tallies.
+    tallies: tuple[TallySummary, ...] = ()
 
 
 class WallDecisions:
