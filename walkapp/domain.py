@@ -225,6 +225,9 @@ class Note:
     # "" for one of the four (`stem` is then all there is). `stem` is always the one of the
     # four it is written like, which older readers go by.
     stem_key: str = ""
+    # Set on an answer to the visit form: the prompt's key (walkapp.forms). Answers are
+    # listed apart from notes (NoteService.list_answers, WalkRecord.answers).
+    form_key: str | None = None
 
     @property
     def family(self) -> str:
@@ -475,3 +478,6 @@ class WalkRecord:
     # notes are in the record) and the notes whose text the facilitator changed.
     reviews: tuple[NoteReview, ...] = ()
     rewritten: tuple[str, ...] = ()
+    # Answers to the visit form (notes with a form key; walkapp.forms), kept out of
+    # `notes`: records show them only as school-level evidence, never per visit.
+    answers: tuple[Note, ...] = ()

@@ -114,7 +114,9 @@ NOTE = EntitySpec(
      Field("stem", "enum", choices=tuple(x.value for x in d.Stem)),
      Field("text", "text", v.MAX_NOTE_CHARS), Field("look_for_ids", "ids"),
      # The protocol's own stem ("warm"), never one of the four names (`choices`).
-     Field("stem_key", "key+", v.MAX_OWN_KEY_CHARS, tuple(x.value for x in d.Stem))))
+     Field("stem_key", "key+", v.MAX_OWN_KEY_CHARS, tuple(x.value for x in d.Stem)),
+     # The visit-form question a note answers (walkapp.forms; only on answers).
+     Field("form_key", "key+", v.MAX_OWN_KEY_CHARS)))
 REFLECTION = EntitySpec(
     Entity.REFLECTION, "reflection", "reflections.json", m.Reflection, "author_id", False,
     (Field("author_id", "id?"), Field("prompt", "text", v.MAX_SHORT_TEXT_CHARS),

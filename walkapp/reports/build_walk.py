@@ -63,6 +63,7 @@ from walkapp.reports.data import (
     WalkHeading,
 )
 from walkapp.reports.outline import phase_title
+from walkapp.reports.visit_questions import visit_questions
 
 if TYPE_CHECKING:
     from walkapp.reports.registry import ReportRequest
@@ -238,6 +239,8 @@ def debrief_data(record: d.WalkRecord, conflicts: Sequence[d.Conflict] = (), *,
                                  sum(1 for n in notes if lf.id in n.look_for_ids))
                     for lf in walk.look_fors)
     untagged = [n for n in notes if not known_tags.intersection(n.look_for_ids)]
+    questions, answers_held = visit_questions(record, protocol,
+                                              include_flagged=include_flagged)
     return DebriefData(
         walk=heading(walk, protocol.title if protocol is not None else ""),
         facilitators=tuple(p.display_name for p in walk.facilitators),
@@ -258,7 +261,8 @@ def debrief_data(record: d.WalkRecord, conflicts: Sequence[d.Conflict] = (), *,
         phase_times=phase_times(record.phase_log),
         feedback=feedback_summaries(record.feedback),
         unresolved_conflicts=_unresolved_count(record, conflicts),
-        held_back_notes=printable.held_back, tallies=tally_totals)
+        held_back_notes=printable.held_back, tallies=tally_totals,
+        visit_questions=questions, held_back_answers=answers_held)
 
 
 def _evidence(walk: d.Walk, notes: list[d.Note], visits: dict[str, d.Visit],

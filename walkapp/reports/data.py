@@ -133,6 +133,18 @@ class FeedbackSummary:
 
 
 @dataclass(frozen=True)
+class VisitQuestion:
+    """A question of the visit form across the whole walk (walkapp.reports.visit_questions):
+    how many answered it, how often each option was chosen (choice and checklist), and the
+    written answers — never by visit, never by walker."""
+
+    question: str
+    answered: int
+    counts: tuple[tuple[str, int], ...] = ()
+    answers: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
 class DebriefData:
     walk: WalkHeading
     facilitators: tuple[str, ...] = ()
@@ -166,6 +178,10 @@ class DebriefData:
     # The protocol's tallies across the walk (version 2), school level only: totals and
     # the spread across visits, never a visit or a person (walkapp.services.tallies).
     tallies: tuple[TallySummary, ...] = ()
+    # The protocol's visit form, question by question across the walk; the answers held
+    # back (set aside, flagged and not kept): a count only.
+    visit_questions: tuple[VisitQuestion, ...] = ()
+    held_back_answers: int = 0
 
 
 # -- agenda, note-catcher and facilitator's script ---------------------------------------

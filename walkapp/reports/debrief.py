@@ -18,7 +18,7 @@ from reportlab.platypus import Flowable, Spacer
 
 from walkapp import formatting as fmt
 from walkapp.reports import blocks as b
-from walkapp.reports import text
+from walkapp.reports import text, visit_questions
 from walkapp.reports.charts import tally_chart
 from walkapp.reports.data import (
     ActionRow,
@@ -135,6 +135,10 @@ def _appendix(data: DebriefData, width: float) -> list[Section]:
             # Only for a protocol that keeps tallies: no "not recorded" line otherwise.
             *([("Counts across the walk", _counts(data))] if data.tallies else []),
             ("Evidence", evidence),
+            # Only for a protocol with a visit form: the others never ask.
+            *([("The visit's questions, across the walk", visit_questions.render(
+                data.visit_questions, data.held_back_answers))]
+              if data.visit_questions else []),
             *([("Action items done or dropped", _actions(closed, width))] if closed else []),
             ("Time: planned and actual", _times(data.phase_times, width)),
             ("Session feedback", _feedback(data.feedback))]

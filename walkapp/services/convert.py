@@ -94,7 +94,7 @@ def note(row: m.Note) -> d.Note:
                   text=row.text, look_for_ids=tuple(lf.id for lf in row.look_fors),
                   revision=row.revision, created_at=row.created_at,
                   updated_at=row.updated_at, conflict_of=row.conflict_of,
-                  stem_key=row.stem_key or "")
+                  stem_key=row.stem_key or "", form_key=row.form_key)
 
 
 def reflection(row: m.Reflection) -> d.Reflection:
