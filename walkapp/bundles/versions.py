@@ -21,6 +21,7 @@ from walkapp import domain as d
 from walkapp.bundles import format as f
 from walkapp.bundles import schema as s
 from walkapp.events import Entity
+from walkapp.protocol.schema import SCALE_POINTS_MAX
 from walkapp.services import validate as v
 from walkapp.storage import models as m
 
@@ -33,12 +34,21 @@ class Field:
     """One content field: its name and how to check it in a file."""
 
     name: str
-    kind: str  # text, text?, id, id?, int?, time, time?, ids, enum
+    kind: str  # text, text?, id, id?, int?, time, time?, ids, enum, flag
     limit: int = 0
     choices: tuple[str, ...] = ()
 
+    @property
+    def optional(self) -> bool:
+        """A field added within version 1 (docs/file-formats.md): in the content only when
+        it says something (a `flag` only when true), so every version written before it
+        existed keeps its id, and a version-1 reader that does not know it skips it."""
+        return self.kind == "flag"
+
     def check(self, data: dict[str, Any], where: str) -> Any:
         k = self.kind
+        if k == "flag":
+            return s.boolean(data, self.name, where, missing=False)
         if k in ("text", "text?"):
             return s.text(data, self.name, where, self.limit, optional=k == "text?")
         if k in ("id", "id?"):
@@ -97,7 +107,8 @@ FEEDBACK = EntitySpec(
     Entity.FEEDBACK, "feedback answer", "feedback.json", m.Feedback, "author_id", False,
     (Field("author_id", "id?"), Field("question_key", "text", 100),
      Field("question", "text", 1000), Field("answer", "text", 20_000),
-     Field("rating", "int?", 5)))
+     # A point of the question's own scale: 1 to 10 (1 to 5 before scales of 2-10 points).
+     Field("rating", "int?", SCALE_POINTS_MAX), Field("not_applicable", "flag")))
 ENTITIES = (NOTE, REFLECTION, COMMITMENT, FEEDBACK)
 
 
@@ -134,6 +145,10 @@ def content_of(spec: EntitySpec, row: Any, tags: list[str] | None = None) -> dic
             content[field.name] = sorted(set(tags or []))
             continue
         value = getattr(row, field.name)
+        if field.optional:
+            if value:
+                content[field.name] = True
+            continue
         if field.kind.startswith("time"):
             value = f.format_time(value) if value is not None else None
         content[field.name] = value
@@ -146,16 +161,29 @@ def apply_content(spec: EntitySpec, row: Any, content: dict[str, Any]) -> None:
     for field in spec.all_fields:
         if field.name == "look_for_ids":
             continue
-        value = content[field.name]
-        if field.kind.startswith("time"):
-            value = f.parse_time(value) if value is not None else None
-        setattr(row, field.name, value)
+        setattr(row, field.name, stored_value(field, content))
     row.revision = content["revision"]
 
 
+def stored_value(field: Field, content: dict[str, Any]) -> Any:
+    """What a row stores for `field` of `content` (an optional field left out: its default)."""
+    if field.optional:
+        return bool(content.get(field.name, False))
+    value = content[field.name]
+    if field.kind.startswith("time"):
+        value = f.parse_time(value) if value is not None else None
+    return value
+
+
 def check_content(spec: EntitySpec, raw: Any, where: str) -> dict[str, Any]:
+    """The content as this walkapp stores it: an optional field only when it says something
+    (written `false`, it is left out, so the version counts as partly known)."""
     data = s.obj(raw, where)
-    content = {field.name: field.check(data, where) for field in spec.all_fields}
+    content = {}
+    for field in spec.all_fields:
+        value = field.check(data, where)
+        if not field.optional or value:
+            content[field.name] = value
     content["revision"] = s.integer(data, "revision", where, 0, 2**53)
     return content
 
