@@ -24,7 +24,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Sequence
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 from typing import Protocol as Shape
 
 from walkapp import domain as d
@@ -33,7 +33,8 @@ from walkapp import note_states
 from walkapp.errors import NotFoundError
 from walkapp.privacy import redact_visit
 from walkapp.protocol.library import readable_id
-from walkapp.protocol.schema import Protocol
+from walkapp.protocol.schema import Prompt, Protocol
+from walkapp.reports.build_ratings import feedback_spread, step_ratings
 from walkapp.reports.data import (
     GROUP_SIGNATURE,
     ActionRow,
@@ -69,7 +70,8 @@ def build_debrief(services: Services, request: ReportRequest, _judge: Judge | No
                         services.conflicts.list_conflicts(request.walk_id),
                         edited=services.history.rows_with_history(request.walk_id),
                         protocol=protocol, notice=notice,
-                        include_flagged=request.include_flagged)
+                        include_flagged=request.include_flagged,
+                        step_answers=services.responses.list_answers(request.walk_id))
 
 
 def build_thanks(services: Services, request: ReportRequest, judge: Judge | None
@@ -201,13 +203,15 @@ def _unresolved_count(record: d.WalkRecord, conflicts: Sequence[d.Conflict]) -> 
 # -- debrief ------------------------------------------------------------------------------
 def debrief_data(record: d.WalkRecord, conflicts: Sequence[d.Conflict] = (), *,
                  edited: AbstractSet[str] = frozenset(), protocol: Protocol | None = None,
-                 notice: str = "", include_flagged: bool = False) -> DebriefData:
+                 notice: str = "", include_flagged: bool = False,
+                 step_answers: Sequence[Any] = ()) -> DebriefData:
     """The debrief; `conflicts` (from ConflictService) adds what only it knows: a side
     that is a deletion. Without it, conflicts are still found from the record's copies.
     `edited` (HistoryService.rows_with_history): the notes whose text the facilitator
     changed, marked so that a coach knows the words are not the walker's. `protocol`: the
     walk's, for its stem labels and debrief stages (None: walkapp's words); `notice`: a
-    line for the page about the protocol (see `report_protocol`)."""
+    line for the page about the protocol (see `report_protocol`); `step_answers`: the
+    walk's answers to step prompts, whose ratings print as group figures."""
     walk = record.walk
     unresolved = _Unresolved({c.family: c for c in conflicts})
     # Only notes in the record are printed (walkapp.note_states): never one set aside, nor
@@ -239,7 +243,9 @@ def debrief_data(record: d.WalkRecord, conflicts: Sequence[d.Conflict] = (), *,
         action_items=tuple(ActionRow(a.text, a.owner_name, a.due_date, a.status.value)
                            for a in record.action_items),
         phase_times=phase_times(record.phase_log),
-        feedback=feedback_summaries(record.feedback),
+        feedback=feedback_summaries(record.feedback,
+                                    protocol.feedback if protocol is not None else ()),
+        ratings=step_ratings(protocol, step_answers),
         unresolved_conflicts=_unresolved_count(record, conflicts),
         held_back_notes=printable.held_back)
 
@@ -352,24 +358,30 @@ def phase_times(log: Iterable[d.PhaseLogEntry]) -> tuple[PhaseTime, ...]:
                  for name, (steps, planned, actual) in totals.items())
 
 
-def feedback_summaries(feedback: Iterable[d.Feedback]) -> tuple[FeedbackSummary, ...]:
+def feedback_summaries(feedback: Iterable[d.Feedback], questions: Sequence[Prompt] = ()
+                       ) -> tuple[FeedbackSummary, ...]:
     """Per question: one response per answer given; an answer changed on two laptops
-    counts once, its other version printed beside it, marked as not yet resolved."""
+    counts once, its other version printed beside it, marked as not yet resolved. A rating
+    question's answers are spread over its own scale (`questions`: the protocol's; see
+    walkapp.reports.build_ratings), "not applicable" apart and never in the average."""
     given, versions = _Unresolved({}).split(feedback, lambda f: f.answer)
     grouped: dict[str, list[d.Feedback]] = {}
     for item in given:
         grouped.setdefault(item.question_key, []).append(item)
+    asked = {q.key: q for q in questions}
     out = []
-    for items in grouped.values():
+    for key, items in grouped.items():
         ratings = tuple(sorted((i.rating for i in items if i.rating is not None),
                                reverse=True))
+        figures = feedback_spread(asked.get(key), key, items[0].question, items)
         # Answers are anonymous; sorting them keeps the order from matching the roster.
         texts = [i.answer if i.family not in versions else
                  f"{i.answer} (not yet resolved; the other version: "
                  + "; ".join(f"“{v}”" for v in versions[i.family]) + ")"
                  for i in items if _has_text(i.answer) or i.family in versions]
         answers = tuple(sorted(texts, key=str.casefold))
-        out.append(FeedbackSummary(items[0].question, len(items), ratings, answers))
+        out.append(FeedbackSummary(items[0].question, len(items), ratings, answers,
+                                   figures))
     return tuple(out)
 
 

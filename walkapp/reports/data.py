@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date, time
 
+from walkapp.protocol.ratings import RatingSpread
 from walkapp.protocol.schema import LookForItem, Prompt, Protocol, Role, Source
 
 
@@ -120,12 +121,25 @@ class PhaseTime:
 class FeedbackSummary:
     question: str
     responses: int
-    ratings: tuple[int, ...]           # each answer's 1–5 rating, in no particular order
+    ratings: tuple[int, ...]           # each answer's rating (a point), in no set order
     answers: tuple[str, ...]            # written answers, anonymous
+    # A rating question's answers over its own scale, each point with its words and
+    # "not applicable" apart (None: the question asks for no rating).
+    spread: RatingSpread | None = None
 
     @property
     def average(self) -> float | None:
+        """The mean of the points given: "not applicable" is never in it."""
         return sum(self.ratings) / len(self.ratings) if self.ratings else None
+
+
+@dataclass(frozen=True)
+class StepRatings:
+    """A step's rating prompts (the PLC mirror's statements) as the group answered them:
+    for each, how many chose each point and "not applicable" — never who chose which."""
+
+    step: str                                          # the step's title
+    prompts: tuple[tuple[Prompt, RatingSpread], ...]   # in the step's order
 
 
 @dataclass(frozen=True)
@@ -154,6 +168,9 @@ class DebriefData:
     action_items: tuple[ActionRow, ...] = ()
     phase_times: tuple[PhaseTime, ...] = ()
     feedback: tuple[FeedbackSummary, ...] = ()
+    # The group's ratings of steps with rating prompts (a self-assessment such as the
+    # PLC mirror), in running order; only steps with answers.
+    ratings: tuple[StepRatings, ...] = ()
     # Items changed on two laptops whose versions nobody has chosen between yet.
     unresolved_conflicts: int = 0
     # Notes not printed: set aside, or flagged by the nudge or the name caution and not
