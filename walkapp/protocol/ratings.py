@@ -9,11 +9,19 @@ apart, never a point of the scale and never in the mean. Nothing here knows who 
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, Protocol
 
-from walkapp.protocol.schema import RATING_MIN, SCALE_POINTS_MAX, Prompt
+from walkapp import domain as d
+from walkapp.protocol.schema import RATING_MAX, RATING_MIN, SCALE_POINTS_MAX, Prompt, PromptKind
+
+
+class Scaled(Protocol):
+    """Anything with a scale's number of points (a Prompt; a widget's view of one)."""
+
+    @property
+    def points(self) -> int: ...
 
 # A step's rating answered "not applicable" is stored as this JSON string (a feedback
 # answer has a column of its own, `feedback.not_applicable`). Never a number, so it can
@@ -21,7 +29,7 @@ from walkapp.protocol.schema import RATING_MIN, SCALE_POINTS_MAX, Prompt
 NOT_APPLICABLE = "n/a"
 
 
-def scale(prompt: Prompt) -> range:
+def scale(prompt: Scaled) -> range:
     """The points of a rating prompt's own scale: 1 to its `points` (2–10; 5 by default)."""
     return range(RATING_MIN, max(RATING_MIN + 1, min(prompt.points, SCALE_POINTS_MAX)) + 1)
 
@@ -92,3 +100,21 @@ def spread(prompt: Prompt, values: Iterable[Any]) -> RatingSpread:
         tuple(PointCount(point, prompt.point_label(point), chosen.get(point, 0))
               for point in scale(prompt)),
         not_applicable, prompt.not_applicable)
+
+
+def feedback_spread(question: Prompt | None, key: str, text: str,
+                    items: Sequence[d.Feedback]) -> RatingSpread | None:
+    """The answers to one feedback question over its scale; None for a question that asks
+    for no rating. A question the protocol does not ask (walkapp's own) is on 1–5, or up to
+    the highest rating given if one came from elsewhere."""
+    values: list[Any] = [NOT_APPLICABLE if i.not_applicable else i.rating for i in items
+                         if i.not_applicable or i.rating is not None]
+    if question is None:
+        if not values:
+            return None
+        top = max([RATING_MAX, *(v for v in values if isinstance(v, int))])
+        question = Prompt(key, text, PromptKind.RATING, points=top,
+                          not_applicable=NOT_APPLICABLE in values)
+    elif question.kind is not PromptKind.RATING:
+        return None
+    return spread(question, values)

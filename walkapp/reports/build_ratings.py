@@ -1,5 +1,6 @@
-"""Ratings as reports print them: each rating question or statement's answers spread over
-its own scale (walkapp.protocol.ratings), "not applicable" counted apart.
+"""Ratings as reports print them: each step's rating statements spread over their own scale
+(walkapp.protocol.ratings; feedback questions: `feedback_spread` there), "not applicable"
+counted apart.
 
 Only group figures leave here: how many chose each point. Which walker, member or visit
 gave which rating is never in the data a renderer receives.
@@ -7,31 +8,12 @@ gave which rating is never in the data a renderer receives.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable
 from typing import Any
 
-from walkapp import domain as d
-from walkapp.protocol.ratings import NOT_APPLICABLE, RatingSpread, spread
-from walkapp.protocol.schema import RATING_MAX, Prompt, PromptKind, Protocol
+from walkapp.protocol.ratings import spread
+from walkapp.protocol.schema import PromptKind, Protocol
 from walkapp.reports.data import StepRatings
-
-
-def feedback_spread(question: Prompt | None, key: str, text: str,
-                    items: Sequence[d.Feedback]) -> RatingSpread | None:
-    """The answers to one feedback question over its scale; None for a question that asks
-    for no rating. A question the protocol does not ask (walkapp's own) is on 1–5, or up to
-    the highest rating given if one came from elsewhere."""
-    values: list[Any] = [NOT_APPLICABLE if i.not_applicable else i.rating for i in items
-                         if i.not_applicable or i.rating is not None]
-    if question is None:
-        if not values:
-            return None
-        top = max([RATING_MAX, *(v for v in values if isinstance(v, int))])
-        question = Prompt(key, text, PromptKind.RATING, points=top,
-                          not_applicable=NOT_APPLICABLE in values)
-    elif question.kind is not PromptKind.RATING:
-        return None
-    return spread(question, values)
 
 
 def step_ratings(protocol: Protocol | None, answers: Iterable[Any]) -> tuple[StepRatings, ...]:

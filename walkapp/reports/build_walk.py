@@ -33,8 +33,9 @@ from walkapp import note_states
 from walkapp.errors import NotFoundError
 from walkapp.privacy import redact_visit
 from walkapp.protocol.library import readable_id
+from walkapp.protocol.ratings import feedback_spread
 from walkapp.protocol.schema import Prompt, Protocol
-from walkapp.reports.build_ratings import feedback_spread, step_ratings
+from walkapp.reports.build_ratings import step_ratings
 from walkapp.reports.data import (
     GROUP_SIGNATURE,
     ActionRow,

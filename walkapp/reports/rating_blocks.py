@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from reportlab.lib.units import mm
-from reportlab.platypus import Flowable
+from reportlab.platypus import Flowable, Spacer
 
 from walkapp import formatting as fmt
 from walkapp.protocol.ratings import RatingSpread
@@ -17,7 +17,7 @@ from walkapp.reports import blocks as b
 
 NOT_APPLICABLE_HEAD = "N/A"
 _POINT_WIDTH = 9 * mm
-_AVERAGE_WIDTH = 15 * mm
+_AVERAGE_WIDTH = 18 * mm
 
 
 def _scale_of(figures: RatingSpread) -> tuple[tuple[int, str], ...]:
@@ -62,7 +62,8 @@ def _table(rows: Sequence[tuple[str, RatingSpread]], width: float, row_head: str
         mean = figures.mean
         line.append(fmt.number(mean, 1) if mean is not None else "—")
         body.append(line)
-    return [b.table(header, body, widths), b.p(_key(first, apart), "small")]
+    return [b.table(header, body, widths), Spacer(1, 1.5 * mm), b.p(_key(first, apart), "small"),
+            Spacer(1, 2 * mm)]
 
 
 def _key(figures: RatingSpread, apart: bool) -> str:

@@ -1,0 +1,106 @@
+"""Ratings in the debrief: each rating question and each step's rating statements spread
+over their own scale (a column per point, the points' words as a key), "not applicable" in
+a column of its own and never in the average, and nobody's own rating on the page."""
+
+from __future__ import annotations
+
+import subprocess
+from dataclasses import replace
+from datetime import date
+from pathlib import Path
+
+from tests.core.reports.conftest import Render, pdf_text, squash
+from walkapp import domain as d
+from walkapp.protocol.library import builtin_protocol
+from walkapp.protocol.ratings import NOT_APPLICABLE
+from walkapp.protocol.schema import FeedbackQuestion, PromptKind, Protocol
+from walkapp.reports import debrief
+from walkapp.reports.build_walk import debrief_data
+from walkapp.services import Services
+from walkapp.services.protocol_walks import create_walk_from_protocol
+
+AGREE = ("Strongly disagree", "Disagree", "Somewhat disagree", "Neutral", "Somewhat agree",
+         "Agree", "Strongly agree")
+
+
+def _mirror_on_seven_points() -> Protocol:
+    """The PLC mirror as a version 2 file could write it: 7 labelled points and N/A."""
+    mirror = builtin_protocol("plc-mirror")
+    phases = []
+    for phase in mirror.phases:
+        steps = tuple(replace(step, prompts=tuple(
+            replace(p, points=7, point_labels=AGREE, not_applicable=True)
+            if p.kind is PromptKind.RATING else p for p in step.prompts))
+            for step in phase.steps)
+        phases.append(replace(phase, steps=steps))
+    useful = FeedbackQuestion("useful", "How useful was this conversation?", PromptKind.RATING,
+                              points=4, point_labels=("Not", "A little", "Quite", "Very"),
+                              not_applicable=True)
+    return replace(mirror, phases=tuple(phases), feedback=(useful,))
+
+
+def _answers(services: Services, walk: d.Walk, protocol: Protocol) -> list[object]:
+    step = protocol.step("ratings")
+    assert step is not None
+    values = {0: [7, 7, 6, NOT_APPLICABLE], 1: [1, 2, NOT_APPLICABLE, NOT_APPLICABLE]}
+    for index in range(4):
+        member = services.plan.add_participant(walk.id, f"Member {index}")
+        for prompt_index, column in values.items():
+            services.responses.save(walk.id, step.key, step.prompts[prompt_index].key,
+                                    column[index], member.id)
+        services.debrief.add_feedback(walk.id, "useful", "How useful was this conversation?",
+                                      "", 4 if index < 3 else None)
+    return list(services.responses.list_answers(walk.id))
+
+
+def test_the_debrief_prints_each_statement_over_its_own_scale(services: Services,
+                                                              tmp_path: Path) -> None:
+    protocol = _mirror_on_seven_points()
+    walk = create_walk_from_protocol(services, builtin_protocol("plc-mirror"), "Mirror",
+                                     date(2026, 6, 1))
+    answers = _answers(services, walk, protocol)
+    record = services.records.walk_record(walk.id)
+    # One N/A feedback answer, as a notes file may bring it (the column is the record's).
+    record = replace(record, feedback=(*record.feedback, replace(
+        record.feedback[0], id="na", rating=None, not_applicable=True)))
+    data = debrief_data(record, protocol=protocol, step_answers=answers)
+    [step] = data.ratings
+    figures = dict((p.key, f) for p, f in step.prompts)
+    vision = figures["shared-vision"]
+    assert vision.counts == (0, 0, 0, 0, 0, 1, 2) and vision.not_applicable == 1
+    assert round(vision.mean or 0, 2) == 6.67  # N/A is no zero
+    assert figures["student-learning"].not_applicable == 2
+    assert all(f.answered == 0 for key, f in figures.items()
+               if key not in ("shared-vision", "student-learning"))
+    [feedback] = data.feedback
+    assert feedback.spread is not None
+    assert feedback.spread.counts == (0, 0, 0, 3) and feedback.spread.not_applicable == 1
+    assert feedback.average == 4.0
+
+    pdf = debrief.render(data)
+    (tmp_path / "mirror.pdf").write_bytes(pdf)
+    page = squash(pdf_text(pdf))
+    assert squash("The group's ratings") in page
+    assert squash("1 = Strongly disagree; 2 = Disagree") in page
+    assert squash("7 = Strongly agree") in page
+    assert squash("N/A: how many chose “not applicable”, which is not in the average") in page
+    assert squash("4 = Very") in page  # the feedback question's own 4 points
+    assert "Member" not in page  # counts only: no one's own rating
+    subprocess.run(["pdftoppm", "-png", "-r", "60", str(tmp_path / "mirror.pdf"),
+                    "/tmp/ratings/report"], check=False)
+
+
+def test_a_mirror_walk_debrief_prints_the_group_ratings(services: Services,
+                                                        render: Render) -> None:
+    mirror = builtin_protocol("plc-mirror")
+    walk = create_walk_from_protocol(services, mirror, "Mirror", date(2026, 6, 1))
+    step = mirror.step("ratings")
+    assert step is not None
+    for index, value in enumerate([5, 4, 4]):
+        member = services.plan.add_participant(walk.id, f"Member {index}")
+        services.responses.save_answer(walk.id, step, step.prompts[0], value, member.id)
+    page = squash(pdf_text(render("debrief", walk.id)))
+    assert squash("Rate the ten statements") in page
+    assert squash(step.prompts[0].text) in page
+    assert squash("1 = Not yet; 5 = Very much so") in page
+    assert "N/A" not in page  # the built-in mirror offers no "not applicable"
