@@ -73,7 +73,7 @@ def test_feedback_stores_not_applicable_apart_from_the_rating() -> None:
     with pytest.raises(ValidationError, match="1 to 3"):
         check_feedback(question, "", 4)
     closed = replace(question, not_applicable=False)
-    with pytest.raises(ValidationError, match="from 1 to 3\\.$"):
+    with pytest.raises(ValidationError, match=r"from 1 to 3\.$"):
         check_feedback(closed, "", None, True)
     text = FeedbackQuestion("keep", "What should stay?")
     with pytest.raises(ValidationError, match="takes no rating"):
@@ -112,7 +112,7 @@ def test_feedback_answers_are_checked_on_the_questions_scale(
     with pytest.raises(ValidationError, match="not both"):
         services.debrief.add_feedback(walk.id, q.key, q.text, "", 3, not_applicable=True)
     # walkapp's own questions (a protocol with none) keep the usual 1-5, no N/A.
-    with pytest.raises(ValidationError, match="from 1 to 5\\.$"):
+    with pytest.raises(ValidationError, match=r"from 1 to 5\.$"):
         services.debrief.add_feedback(walk.id, "useful", "Useful?", "", None,
                                       not_applicable=True)
     assert [(f.rating, f.not_applicable) for f in services.debrief.list_feedback(walk.id)] \

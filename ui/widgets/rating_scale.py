@@ -29,6 +29,11 @@ from walkapp.ui.widgets.prompt_like import PromptLike
 
 # The button id of "not applicable" (a scale's points are 1 to 10).
 NOT_APPLICABLE_ID = 0
+# How wide each point's words may be (px): wide enough for a short word, narrow enough for
+# ten points and "Not applicable" beside a feedback form on a 1366-wide screen.
+_WORDS_MIN, _WORDS_MAX = 44, 60
+# Up to this many points, "Not applicable" sits beside the scale; beyond, under it.
+_BESIDE_MAX = 7
 _DIGITS = {Qt.Key.Key_1 + n: n + 1 for n in range(9)} | {Qt.Key.Key_0: 10}
 
 
@@ -57,7 +62,7 @@ class RatingScale(QWidget):
         outer = QHBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
         grid = QGridLayout()
-        grid.setHorizontalSpacing(10)
+        grid.setHorizontalSpacing(6)
         grid.setVerticalSpacing(0)
         column = 0
         if not labelled and prompt.low_label:
@@ -78,30 +83,45 @@ class RatingScale(QWidget):
                 label.setObjectName("ratingPointWords")
                 label.setWordWrap(True)
                 label.setAlignment(Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop)
-                label.setSizePolicy(QSizePolicy.Policy.Preferred,
-                                    QSizePolicy.Policy.Minimum)
-                label.setMinimumWidth(48)
-                label.setMaximumWidth(110)
+                label.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Minimum)
                 label.setBuddy(button)
                 self.words.append(label)
                 grid.addWidget(label, 1, column)
             column += 1
+        if self.words:
+            # Every point's column as wide as the others, like a scale printed on paper:
+            # the widest words' width, within bounds (longer words wrap under their point).
+            # Never narrower than the longest single word, which cannot wrap.
+            metrics = self.words[0].fontMetrics()
+            wide = max(metrics.horizontalAdvance(w.text()) for w in self.words)
+            word = max(metrics.horizontalAdvance(part) for w in self.words
+                       for part in (w.text().split() or [""]))
+            width = max(_WORDS_MIN, min(wide, _WORDS_MAX), word) + 6
+            for label in self.words:
+                label.setFixedWidth(width)
         if not labelled and prompt.high_label:
             grid.addWidget(self._end_words(prompt.high_label), 0, column)
         outer.addLayout(grid)
         if prompt.not_applicable:
-            line = QFrame()
-            line.setFrameShape(QFrame.Shape.VLine)
-            line.setFrameShadow(QFrame.Shadow.Sunken)
-            outer.addSpacing(6)
-            outer.addWidget(line)
-            outer.addSpacing(6)
             self.not_applicable = QRadioButton(self.tr("Not applicable"))
             self.not_applicable.setAccessibleName(
                 self.tr("{0}: not applicable").format(prompt.text))
             self.not_applicable.installEventFilter(self)
             self.group.addButton(self.not_applicable, NOT_APPLICABLE_ID)
-            outer.addWidget(self.not_applicable, 0, Qt.AlignmentFlag.AlignTop)
+            if len(self.points) <= _BESIDE_MAX:
+                # Beside the scale, set apart by a rule: it is no point of it.
+                line = QFrame()
+                line.setFrameShape(QFrame.Shape.VLine)
+                line.setFrameShadow(QFrame.Shadow.Sunken)
+                outer.addSpacing(6)
+                outer.addWidget(line)
+                outer.addSpacing(6)
+                outer.addWidget(self.not_applicable, 0, Qt.AlignmentFlag.AlignTop)
+            else:  # a long scale: on a line of its own under it, so it is never cut off
+                grid.addWidget(self.not_applicable, 2, 0, 1, -1)
+                grid.setRowMinimumHeight(2, self.not_applicable.sizeHint().height() + 6)
+                grid.setAlignment(self.not_applicable,
+                                  Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignBottom)
         outer.addStretch(1)
         self.group.idToggled.connect(self._on_id_toggled)
 

@@ -274,10 +274,9 @@ class FeedbackPanel(Panel):
     def _spread_html(self, figures: RatingSpread) -> str:
         """How many chose each point (with its words), "not applicable" apart: never in
         the average."""
-        counts = " · ".join(
-            f"{fmt.number(p.point)}{' ' + p.label if p.label else ''}: {fmt.number(p.count)}"
-            for p in figures.points)
-        lines = [counts]
+        # One point a line: what a scale of ten labelled points needs to stay readable.
+        lines = [f"{fmt.number(p.point)}{' ' + p.label if p.label else ''}: "
+                 f"{fmt.number(p.count)}" for p in figures.points]
         if figures.offers_not_applicable or figures.not_applicable:
             lines.append(self.tr("Not applicable: {0} (not in the average)").format(
                 fmt.number(figures.not_applicable)))
