@@ -2,8 +2,9 @@
 
 It leads with what the group learned. Page 1: the walk's facts and focus, the pattern
 statements (under the protocol's debrief stages, in its order), next steps, commitments and
-the open action items. Then, as an appendix on its own pages: norms, the route, look-fors and
-their tallies, the evidence (grouped by look-for, then the protocol's stems; each note once,
+the open action items. Then, as an appendix on its own pages: norms, the route, the group's
+ratings (a step's rating statements, e.g. the PLC mirror: walkapp.reports.rating_blocks),
+look-fors and their tallies, the evidence (grouped by look-for, then the protocol's stems; each note once,
 under its first look-for, naming its others), action items done or dropped, time, and the
 session's feedback. Sections with nothing in them are named on one "Not recorded: …" line.
 """
