@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 from datetime import date
+from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
@@ -127,7 +128,7 @@ def test_the_step_words_line_names_the_scale() -> None:
 
 
 def test_a_steps_ratings_save_on_their_own_scale_and_read_back(
-        qtbot, services: Services) -> None:
+        qtbot, services: Services, tmp_path: Path) -> None:
     mirror = builtin_protocol("plc-mirror")
     walk = create_walk_from_protocol(services, mirror, "Mirror", date(2026, 6, 1))
     step = mirror.step("ratings")
@@ -146,7 +147,7 @@ def test_a_steps_ratings_save_on_their_own_scale_and_read_back(
     qtbot.mouseClick(first.scale.buttons[6], Qt.MouseButton.LeftButton)
     assert second.scale.not_applicable is not None
     qtbot.mouseClick(second.scale.not_applicable, Qt.MouseButton.LeftButton)
-    prompts.grab().save("/tmp/ratings/step-prompts.png")
+    prompts.grab().save(str(tmp_path / "step-prompts.png"))  # pytest --basetemp=DIR
     assert prompts.save_pending()
     qtbot.waitUntil(lambda: prompts.indicators[step.prompts[1].key].state() == "saved")
     saved = {a.prompt_key: a.value for a in services.responses.list_answers(walk.id, step.key)}

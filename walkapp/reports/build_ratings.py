@@ -8,18 +8,41 @@ gave which rating is never in the data a renderer receives.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
+from datetime import date
 from typing import Any
 
 from walkapp.protocol.ratings import spread
 from walkapp.protocol.schema import PromptKind, Protocol
-from walkapp.reports.data import StepRatings
+from walkapp.reports.data import EarlierMean, EarlierRatings, StepRatings
 
 
-def step_ratings(protocol: Protocol | None, answers: Iterable[Any]) -> tuple[StepRatings, ...]:
+def rating_steps(protocol: Protocol | None) -> tuple[str, ...]:
+    """The keys of the steps that have rating prompts, in running order."""
+    if protocol is None:
+        return ()
+    return tuple(step.key for _, _, step in protocol.steps()
+                 if any(p.kind is PromptKind.RATING for p in step.prompts))
+
+
+def earlier_ratings(points: Iterable[Any]) -> tuple[EarlierRatings, ...]:
+    """`points` (walkapp.services.responses.RatingPoint of one step, over some earlier
+    walks) per walk, oldest first: each statement's mean then, never anyone's rating."""
+    walks: dict[tuple[date, str], list[EarlierMean]] = {}
+    for point in points:
+        walks.setdefault((point.walk_date, point.walk_id), []).append(EarlierMean(
+            point.prompt_key, point.mean, len(point.distribution), point.not_applicable))
+    return tuple(EarlierRatings(walk_date, tuple(means))
+                 for (walk_date, _id), means in sorted(walks.items()))
+
+
+def step_ratings(protocol: Protocol | None, answers: Iterable[Any],
+                 earlier: Mapping[str, tuple[EarlierRatings, ...]] | None = None
+                 ) -> tuple[StepRatings, ...]:
     """The rating prompts of every step of `protocol` that has answers, in running order.
     `answers`: the walk's step answers (walkapp.services.responses.StepAnswer), the group's
-    and each person's alike — they are only counted."""
+    and each person's alike — they are only counted. `earlier`: by step key, the same
+    statements on earlier walks of the series (`earlier_ratings`)."""
     if protocol is None:
         return ()
     given: dict[tuple[str, str], list[Any]] = {}
@@ -30,5 +53,5 @@ def step_ratings(protocol: Protocol | None, answers: Iterable[Any]) -> tuple[Ste
         rated = tuple((prompt, spread(prompt, given.get((step.key, prompt.key), ())))
                       for prompt in step.prompts if prompt.kind is PromptKind.RATING)
         if any(figures.answered for _prompt, figures in rated):
-            out.append(StepRatings(step.title, rated))
+            out.append(StepRatings(step.title, rated, (earlier or {}).get(step.key, ())))
     return tuple(out)

@@ -21,7 +21,7 @@ the agenda, which prints the protocol itself): they use walkapp's words and say 
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, TypeVar
@@ -35,12 +35,13 @@ from walkapp.privacy import redact_visit
 from walkapp.protocol.library import readable_id
 from walkapp.protocol.ratings import feedback_spread
 from walkapp.protocol.schema import Prompt, Protocol
-from walkapp.reports.build_ratings import step_ratings
+from walkapp.reports.build_ratings import earlier_ratings, rating_steps, step_ratings
 from walkapp.reports.data import (
     GROUP_SIGNATURE,
     ActionRow,
     CommitmentLine,
     DebriefData,
+    EarlierRatings,
     EvidenceGroup,
     EvidenceItem,
     FeedbackSummary,
@@ -72,7 +73,28 @@ def build_debrief(services: Services, request: ReportRequest, _judge: Judge | No
                         edited=services.history.rows_with_history(request.walk_id),
                         protocol=protocol, notice=notice,
                         include_flagged=request.include_flagged,
-                        step_answers=services.responses.list_answers(request.walk_id))
+                        step_answers=services.responses.list_answers(request.walk_id),
+                        earlier_ratings=_earlier_ratings(services, request.walk_id, protocol))
+
+
+# How many earlier walks of a series a debrief sets beside this walk's ratings.
+EARLIER_RATINGS = 3
+
+
+def _earlier_ratings(services: Services, walk_id: str, protocol: Protocol | None
+                     ) -> dict[str, tuple[EarlierRatings, ...]]:
+    """By step key: the ratings of the last few earlier walks of the walk's series on the
+    same protocol (the PLC mirror, term after term), as group means."""
+    steps = rating_steps(protocol)
+    if not steps:
+        return {}
+    protocol_id, earlier = services.responses.earlier_in_series(walk_id)
+    if not earlier:
+        return {}
+    recent = earlier[-EARLIER_RATINGS:]
+    return {key: earlier_ratings(services.responses.rating_history(protocol_id, key,
+                                                                   walk_ids=recent))
+            for key in steps}
 
 
 def build_thanks(services: Services, request: ReportRequest, judge: Judge | None
@@ -205,14 +227,17 @@ def _unresolved_count(record: d.WalkRecord, conflicts: Sequence[d.Conflict]) -> 
 def debrief_data(record: d.WalkRecord, conflicts: Sequence[d.Conflict] = (), *,
                  edited: AbstractSet[str] = frozenset(), protocol: Protocol | None = None,
                  notice: str = "", include_flagged: bool = False,
-                 step_answers: Sequence[Any] = ()) -> DebriefData:
+                 step_answers: Sequence[Any] = (),
+                 earlier_ratings: Mapping[str, tuple[EarlierRatings, ...]] | None = None
+                 ) -> DebriefData:
     """The debrief; `conflicts` (from ConflictService) adds what only it knows: a side
     that is a deletion. Without it, conflicts are still found from the record's copies.
     `edited` (HistoryService.rows_with_history): the notes whose text the facilitator
     changed, marked so that a coach knows the words are not the walker's. `protocol`: the
     walk's, for its stem labels and debrief stages (None: walkapp's words); `notice`: a
     line for the page about the protocol (see `report_protocol`); `step_answers`: the
-    walk's answers to step prompts, whose ratings print as group figures."""
+    walk's answers to step prompts, whose ratings print as group figures, beside
+    `earlier_ratings` (by step key: earlier walks of the series, see `_earlier_ratings`)."""
     walk = record.walk
     unresolved = _Unresolved({c.family: c for c in conflicts})
     # Only notes in the record are printed (walkapp.note_states): never one set aside, nor
@@ -246,7 +271,7 @@ def debrief_data(record: d.WalkRecord, conflicts: Sequence[d.Conflict] = (), *,
         phase_times=phase_times(record.phase_log),
         feedback=feedback_summaries(record.feedback,
                                     protocol.feedback if protocol is not None else ()),
-        ratings=step_ratings(protocol, step_answers),
+        ratings=step_ratings(protocol, step_answers, earlier_ratings),
         unresolved_conflicts=_unresolved_count(record, conflicts),
         held_back_notes=printable.held_back)
 

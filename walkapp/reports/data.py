@@ -140,6 +140,27 @@ class StepRatings:
 
     step: str                                          # the step's title
     prompts: tuple[tuple[Prompt, RatingSpread], ...]   # in the step's order
+    # The earlier walks of the series on the same protocol, oldest first (a few at most).
+    earlier: tuple[EarlierRatings, ...] = ()
+
+
+@dataclass(frozen=True)
+class EarlierMean:
+    prompt_key: str
+    mean: float | None   # of the points chosen then; None: every answer was N/A
+    top: int             # the scale's top point then (a protocol may have changed it)
+    not_applicable: int
+
+
+@dataclass(frozen=True)
+class EarlierRatings:
+    """How the group rated a step's statements on an earlier walk of its series."""
+
+    walk_date: date
+    means: tuple[EarlierMean, ...]
+
+    def of(self, prompt_key: str) -> EarlierMean | None:
+        return next((m for m in self.means if m.prompt_key == prompt_key), None)
 
 
 @dataclass(frozen=True)

@@ -4,9 +4,10 @@ It leads with what the group learned. Page 1: the walk's facts and focus, the pa
 statements (under the protocol's debrief stages, in its order), next steps, commitments and
 the open action items. Then, as an appendix on its own pages: norms, the route, the group's
 ratings (a step's rating statements, e.g. the PLC mirror: walkapp.reports.rating_blocks),
-look-fors and their tallies, the evidence (grouped by look-for, then the protocol's stems; each note once,
-under its first look-for, naming its others), action items done or dropped, time, and the
-session's feedback. Sections with nothing in them are named on one "Not recorded: …" line.
+look-fors and their tallies, the evidence (grouped by look-for, then the protocol's stems;
+each note once, under its first look-for, naming its others), action items done or dropped,
+time, and the session's feedback. Sections with nothing in them are named on one "Not
+recorded: …" line.
 """
 
 from __future__ import annotations
@@ -31,7 +32,7 @@ from walkapp.reports.data import (
 from walkapp.reports.flow import BreakAfterPageOne, lead
 from walkapp.reports.page import PageSetup, build_pdf, part, usable_width
 from walkapp.reports.paper import Paper
-from walkapp.reports.rating_blocks import spread_tables
+from walkapp.reports.rating_blocks import earlier_table, spread_tables
 
 REPORT_NAME = "Debrief"
 APPENDIX = "Appendix: the evidence"
@@ -310,4 +311,6 @@ def _ratings(data: DebriefData, width: float) -> list[Flowable]:
     for step in data.ratings:
         rows = [(prompt.text, figures) for prompt, figures in step.prompts]
         out += lead([b.heading(step.step, 2)], spread_tables(rows, width))
+        if step.earlier:
+            out += lead([b.heading("Earlier in the series", 3)], earlier_table(step, width))
     return out

@@ -14,6 +14,7 @@ from reportlab.platypus import Flowable, Spacer
 from walkapp import formatting as fmt
 from walkapp.protocol.ratings import RatingSpread
 from walkapp.reports import blocks as b
+from walkapp.reports.data import StepRatings
 
 NOT_APPLICABLE_HEAD = "N/A"
 _POINT_WIDTH = 9 * mm
@@ -77,3 +78,28 @@ def _key(figures: RatingSpread, apart: bool) -> str:
         line += f" {NOT_APPLICABLE_HEAD}: how many chose “not applicable”, which is not in " \
                 "the average."
     return line
+
+
+def earlier_table(step: StepRatings, width: float) -> list[Flowable]:
+    """Each statement's average on the earlier walks of the series and on this one, a
+    column a walk, oldest first ("not applicable" counted beside it, never in it)."""
+    walks = [fmt.short_date(e.walk_date) for e in step.earlier] + ["This walk"]
+    column = min(28 * mm, (width * 0.55) / len(walks))
+    widths = [width - column * len(walks), *([column] * len(walks))]
+    body: list[list[Flowable | str]] = []
+    for prompt, figures in step.prompts:
+        line: list[Flowable | str] = [b.cell(prompt.text, field="the statement")]
+        for earlier in step.earlier:
+            then = earlier.of(prompt.key)
+            line.append(_mean(then.mean, then.top, then.not_applicable) if then else "—")
+        line.append(_mean(figures.mean, figures.top, figures.not_applicable))
+        body.append(line)
+    return [b.table(["Statement", *walks], body, widths), Spacer(1, 1.5 * mm),
+            b.p("The average of the points chosen on each walk, out of its scale's top point; "
+                "“not applicable” is counted beside it, never in it. Group figures only.",
+                "small"), Spacer(1, 2 * mm)]
+
+
+def _mean(mean: float | None, top: int, not_applicable: int) -> str:
+    text_ = f"{fmt.number(mean, 1)} of {fmt.number(top)}" if mean is not None else "—"
+    return text_ + (f" (N/A {fmt.number(not_applicable)})" if not_applicable else "")

@@ -25,6 +25,7 @@ from walkapp.protocol.ratings import RatingSpread, spread
 from walkapp.protocol.schema import Prompt, PromptKind, Step
 from walkapp.protocol.snapshot import from_snapshot
 from walkapp.services.base import ServiceBase
+from walkapp.services.series import earlier_walk_ids
 from walkapp.services.walks import live, live_walk
 from walkapp.storage import models as m
 from walkapp.storage.types import utcnow
@@ -166,17 +167,29 @@ class ResponseService(ServiceBase):
             session.delete(row)
         self.publish(Entity.STEP_RESPONSE, Action.REMOVED, walk_id, row_id)
 
+    def earlier_in_series(self, walk_id: str) -> tuple[str, list[str]]:
+        """The walk's protocol id and the earlier walks of its series on the same protocol,
+        oldest first (none for a walk with no series): whose ratings a report sets beside
+        this walk's. Walks of other groups on the same laptop are never among them."""
+        with self.db.transaction() as session:
+            walk = live_walk(session, walk_id)
+            return walk.protocol_id, earlier_walk_ids(session, walk)
+
     def rating_history(self, protocol_id: str, step_key: str,
-                       prompt_keys: tuple[str, ...] | None = None) -> list[RatingPoint]:
+                       prompt_keys: tuple[str, ...] | None = None, *,
+                       walk_ids: list[str] | None = None) -> list[RatingPoint]:
         """Group ratings per walk of `protocol_id`, oldest walk first, prompt by prompt, each
         on the scale the walk's own protocol gives the prompt (a walk whose saved protocol
-        cannot be read, or lacks the prompt, counts on the usual 1–5 scale)."""
+        cannot be read, or lacks the prompt, counts on the usual 1–5 scale). `walk_ids`:
+        only these walks (e.g. `earlier_in_series`)."""
         query = (select(m.StepResponse, m.Walk.walk_date, m.Walk.title)
                  .join(m.Walk, m.Walk.id == m.StepResponse.walk_id)
                  .where(m.Walk.protocol_id == protocol_id, live(),
                         m.StepResponse.step_key == step_key))
         if prompt_keys is not None:
             query = query.where(m.StepResponse.prompt_key.in_(list(prompt_keys)))
+        if walk_ids is not None:
+            query = query.where(m.StepResponse.walk_id.in_(walk_ids))
         buckets: dict[tuple[date, str, str], tuple[str, list[Any]]] = {}
         steps: dict[str, Step | None] = {}
         with self.db.transaction() as session:

@@ -4,7 +4,6 @@ a column of its own and never in the average, and nobody's own rating on the pag
 
 from __future__ import annotations
 
-import subprocess
 from dataclasses import replace
 from datetime import date
 from pathlib import Path
@@ -78,7 +77,7 @@ def test_the_debrief_prints_each_statement_over_its_own_scale(services: Services
     assert feedback.average == 4.0
 
     pdf = debrief.render(data)
-    (tmp_path / "mirror.pdf").write_bytes(pdf)
+    (tmp_path / "mirror.pdf").write_bytes(pdf)  # to look at: pytest --basetemp=DIR
     page = squash(pdf_text(pdf))
     assert squash("The group's ratings") in page
     assert squash("1 = Strongly disagree; 2 = Disagree") in page
@@ -86,8 +85,6 @@ def test_the_debrief_prints_each_statement_over_its_own_scale(services: Services
     assert squash("N/A: how many chose “not applicable”, which is not in the average") in page
     assert squash("4 = Very") in page  # the feedback question's own 4 points
     assert "Member" not in page  # counts only: no one's own rating
-    subprocess.run(["pdftoppm", "-png", "-r", "60", str(tmp_path / "mirror.pdf"),
-                    "/tmp/ratings/report"], check=False)
 
 
 def test_a_mirror_walk_debrief_prints_the_group_ratings(services: Services,
@@ -104,3 +101,36 @@ def test_a_mirror_walk_debrief_prints_the_group_ratings(services: Services,
     assert squash(step.prompts[0].text) in page
     assert squash("1 = Not yet; 5 = Very much so") in page
     assert "N/A" not in page  # the built-in mirror offers no "not applicable"
+
+
+def test_earlier_mirrors_of_the_series_stand_beside_this_one(services: Services,
+                                                             render: Render,
+                                                             tmp_path: Path) -> None:
+    mirror = builtin_protocol("plc-mirror")
+    step = mirror.step("ratings")
+    assert step is not None
+    vision = step.prompts[0]
+
+    def rate(walk_id: str, values: list[object]) -> None:
+        for index, value in enumerate(values):
+            member = services.plan.add_participant(walk_id, f"Member {index}")
+            services.responses.save(walk_id, step.key, vision.key, value, member.id)
+
+    first = create_walk_from_protocol(services, mirror, "Mirror", date(2026, 1, 10))
+    rate(first.id, [2, 3, NOT_APPLICABLE])
+    # Another group's mirror on the same laptop: never set beside this series.
+    other = create_walk_from_protocol(services, mirror, "Other PLC", date(2026, 2, 1))
+    rate(other.id, [1, 1])
+    second = services.series.plan_again(first.id, "Mirror 2", date(2026, 4, 10))
+    rate(second.id, [4, 5])
+    assert services.responses.earlier_in_series(second.id) == ("plc-mirror", [first.id])
+    pdf = render("debrief", second.id)
+    (tmp_path / "series.pdf").write_bytes(pdf)  # to look at: pytest --basetemp=DIR
+    out = pdf_text(pdf)
+    page = squash(out)
+    assert squash("Earlier in the series") in page
+    assert squash("2.5 of 5 (N/A 1)") in page  # the first mirror: N/A not in its average
+    assert squash("4.5 of 5") in page  # this walk
+    assert squash("1.0 of 5") not in page and squash("1 of 5") not in page  # not the other PLC
+    first_page = squash(pdf_text(render("debrief", first.id)))
+    assert squash("Earlier in the series") not in first_page  # nothing before the first

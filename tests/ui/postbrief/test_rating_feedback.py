@@ -3,6 +3,8 @@ applicable" sent as such (never as a point), the summary counting it apart."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QScrollArea
@@ -35,7 +37,7 @@ def asked(monkeypatch: pytest.MonkeyPatch) -> None:
 
 def test_not_applicable_is_sent_apart_and_counted_apart(qtbot, services: Services,
                                                         walk: d.Walk, bridge: ChangeBridge,
-                                                        asked: None) -> None:
+                                                        asked: None, tmp_path: Path) -> None:
     panel = FeedbackPanel(services.debrief, services.walks, walk.id, [OFTEN, PACE])
     qtbot.addWidget(panel)
     bridge.changed.connect(panel.on_change)
@@ -77,4 +79,4 @@ def test_not_applicable_is_sent_apart_and_counted_apart(qtbot, services: Service
     assert "1 rating, average 10 of 10" in summary  # the two N/A are not in it
     assert "10 Always: 1" in summary and "1 Never: 0" in summary
     assert "1 Too slow: 0\n2 About right: 1\n3 Too fast: 1" in summary
-    panel.grab().save("/tmp/ratings/feedback-panel.png")
+    panel.grab().save(str(tmp_path / "feedback-panel.png"))  # pytest --basetemp=DIR
