@@ -10,11 +10,14 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 from datetime import date
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from walkapp.protocol.ratings import spread
 from walkapp.protocol.schema import PromptKind, Protocol
 from walkapp.reports.data import EarlierMean, EarlierRatings, StepRatings
+
+if TYPE_CHECKING:
+    from walkapp.services import Services
 
 
 def rating_steps(protocol: Protocol | None) -> tuple[str, ...]:
@@ -55,3 +58,23 @@ def step_ratings(protocol: Protocol | None, answers: Iterable[Any],
         if any(figures.answered for _prompt, figures in rated):
             out.append(StepRatings(step.title, rated, (earlier or {}).get(step.key, ())))
     return tuple(out)
+
+
+# How many earlier walks of a series a debrief sets beside this walk's ratings.
+EARLIER_RATINGS = 3
+
+
+def series_ratings(services: Services, walk_id: str, protocol: Protocol | None
+                   ) -> dict[str, tuple[EarlierRatings, ...]]:
+    """By step key: the ratings of the last few earlier walks of the walk's series on the
+    same protocol (the PLC mirror, term after term), as group means."""
+    steps = rating_steps(protocol)
+    if not steps:
+        return {}
+    protocol_id, earlier = services.responses.earlier_in_series(walk_id)
+    if not earlier:
+        return {}
+    recent = earlier[-EARLIER_RATINGS:]
+    return {key: earlier_ratings(services.responses.rating_history(protocol_id, key,
+                                                                   walk_ids=recent))
+            for key in steps}

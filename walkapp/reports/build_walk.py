@@ -35,7 +35,7 @@ from walkapp.privacy import redact_visit
 from walkapp.protocol.library import readable_id
 from walkapp.protocol.ratings import feedback_spread
 from walkapp.protocol.schema import Prompt, Protocol
-from walkapp.reports.build_ratings import earlier_ratings, rating_steps, step_ratings
+from walkapp.reports.build_ratings import series_ratings, step_ratings
 from walkapp.reports.data import (
     GROUP_SIGNATURE,
     ActionRow,
@@ -74,27 +74,8 @@ def build_debrief(services: Services, request: ReportRequest, _judge: Judge | No
                         protocol=protocol, notice=notice,
                         include_flagged=request.include_flagged,
                         step_answers=services.responses.list_answers(request.walk_id),
-                        earlier_ratings=_earlier_ratings(services, request.walk_id, protocol))
+                        earlier_ratings=series_ratings(services, request.walk_id, protocol))
 
-
-# How many earlier walks of a series a debrief sets beside this walk's ratings.
-EARLIER_RATINGS = 3
-
-
-def _earlier_ratings(services: Services, walk_id: str, protocol: Protocol | None
-                     ) -> dict[str, tuple[EarlierRatings, ...]]:
-    """By step key: the ratings of the last few earlier walks of the walk's series on the
-    same protocol (the PLC mirror, term after term), as group means."""
-    steps = rating_steps(protocol)
-    if not steps:
-        return {}
-    protocol_id, earlier = services.responses.earlier_in_series(walk_id)
-    if not earlier:
-        return {}
-    recent = earlier[-EARLIER_RATINGS:]
-    return {key: earlier_ratings(services.responses.rating_history(protocol_id, key,
-                                                                   walk_ids=recent))
-            for key in steps}
 
 
 def build_thanks(services: Services, request: ReportRequest, judge: Judge | None
@@ -237,7 +218,7 @@ def debrief_data(record: d.WalkRecord, conflicts: Sequence[d.Conflict] = (), *,
     walk's, for its stem labels and debrief stages (None: walkapp's words); `notice`: a
     line for the page about the protocol (see `report_protocol`); `step_answers`: the
     walk's answers to step prompts, whose ratings print as group figures, beside
-    `earlier_ratings` (by step key: earlier walks of the series, see `_earlier_ratings`)."""
+    `earlier_ratings` (by step key: earlier walks of the series, see `series_ratings`)."""
     walk = record.walk
     unresolved = _Unresolved({c.family: c for c in conflicts})
     # Only notes in the record are printed (walkapp.note_states): never one set aside, nor
