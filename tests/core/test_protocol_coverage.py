@@ -107,8 +107,10 @@ def test_based_on_is_printed_by_protocol_show(capsys: pytest.CaptureFixture[str]
 
 
 def test_key_kinds_are_known() -> None:
-    kinds = {"text", "lines", "texts", "key", "code", "number", "choice", "table", "tables"}
+    kinds = {"text", "lines", "texts", "key", "keys", "letter", "code", "number", "flag", "choice",
+             "table", "tables"}
     assert {k.kind for k in key_paths().values()} <= kinds
+    assert {k.since for k in key_paths().values()} == {1, 2}
     assert all((k.keys is not None) == (k.kind in ("table", "tables"))
                for k in key_paths().values())
     assert isinstance(PROTOCOL_KEYS["source"], Key)

@@ -15,6 +15,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from tests.helpers.protocol_carrier import carrier
 from walkapp.nudge.lexicon import check_lexicon_data
 from walkapp.paths import data_dir
 from walkapp.protocol import Protocol, ProtocolError, check_file, check_text, from_snapshot
@@ -22,8 +23,9 @@ from walkapp.protocol.snapshot import to_data, to_snapshot
 from walkapp.protocol.tomlwrite import dumps
 from walkapp.protocol.validate import build_protocol
 
+# The built-ins, and the carrier of every key (format version 2 included).
 BUILTIN_TEXTS = [p.read_text(encoding="utf-8")
-                 for p in sorted(data_dir("protocols").glob("*.toml"))]
+                 for p in sorted(data_dir("protocols").glob("*.toml"))] + [carrier()]
 NAME = "fuzzed.toml"
 FUZZ = settings(max_examples=60, deadline=None,
                 suppress_health_check=[HealthCheck.too_slow])
@@ -196,12 +198,13 @@ def test_snapshots_of_all_builtins_are_stable_across_runs() -> None:
 @FUZZ
 @given(st.dictionaries(st.sampled_from(
     ["schema_version", "id", "version", "title", "pre_brief", "observation", "post_brief",
-     "norms", "stems", "feedback", "look_for_sets", "debrief_sequence", "source", "x"]),
-    toml_values, max_size=8), st.booleans())
-def test_random_toml_documents(data: dict[str, Any], with_version: bool) -> None:
-    """Well-formed TOML with protocol-like keys and random values."""
-    if with_version:
-        data["schema_version"] = 1
+     "norms", "stems", "feedback", "look_for_sets", "debrief_sequence", "source", "x",
+     "visit_form", "tallies", "variants", "corridor_after_last", "roles"]),
+    toml_values, max_size=8), st.sampled_from([None, 1, 2]))
+def test_random_toml_documents(data: dict[str, Any], with_version: int | None) -> None:
+    """Well-formed TOML with protocol-like keys (version 1 and 2) and random values."""
+    if with_version is not None:
+        data["schema_version"] = with_version
     try:
         text = dumps(data)
     except TypeError:

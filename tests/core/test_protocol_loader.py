@@ -193,6 +193,8 @@ def test_wrong_type_says_what_was_found_and_how_to_write_it() -> None:
     (('[post_brief]', 'visit_minutes = 90\n[post_brief]'),
      "observation.steps[1].visit_minutes", "unknown key"),
     (('title = "Tiny walk"', 'title = "Tiny walk"\nvisit_minutes = 90'), "visit_minutes",
+     "version 1 files allow visits of up to 60"),
+    (('title = "Tiny walk"', 'title = "Tiny walk"\nvisit_minutes = 900'), "visit_minutes",
      "from 1 to 60"),
     (('title = "Tiny walk"', 'title = "Tiny walk"\ngroup_min = 5\ngroup_max = 4'),
      "group_min", "more than group_max"),
@@ -252,7 +254,7 @@ def test_all_problems_are_reported_in_one_pass() -> None:
 
 
 def test_newer_schema_is_refused_politely_and_alone() -> None:
-    error = only_error(MINIMAL.replace("schema_version = 1", "schema_version = 2")
+    error = only_error(MINIMAL.replace("schema_version = 1", "schema_version = 3")
                        .replace("minutes = 5", "duration = 5"))
     assert "newer walkapp" in error.message and "update walkapp" in error.message
     assert error.line == 1

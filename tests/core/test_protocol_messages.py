@@ -157,11 +157,16 @@ def test_independent_mistakes_are_each_reported() -> None:
 def test_a_hand_edited_schema_version_says_which_versions_exist(value: str, needle: str) -> None:
     error = only_error(MINIMAL.replace("schema_version = 1", f"schema_version = {value}"))
     assert error.line == 1 and error.field == "schema_version" and needle in error.message
-    if value != "1.0":
-        assert (f"schema_version = {SCHEMA_VERSIONS[-1]}" in error.message
-                or f"reads schema_version {SCHEMA_VERSIONS[-1]}" in error.message)
+    newest = SCHEMA_VERSIONS[-1]
+    if value == "3":
+        assert f"reads schema_versions 1 to {newest}" in error.message
+    elif value != "1.0":
+        # A quoted "1" meant version 1; 0 and -1 are most likely a version 1 file's.
+        assert ("write schema_version = 1" if value in ('"1"', "0", "-1")
+                else f"write schema_version = {newest}") in error.message
     if value not in ("3", "1.0"):
-        assert "the only schema_version there is so far is 1" in error.message
+        assert "the schema versions are " + ", ".join(map(str, SCHEMA_VERSIONS)) \
+            in error.message
 
 
 # -- duplicated keys ------------------------------------------------------------------------------

@@ -17,7 +17,7 @@ ACTIVITY = {"opener": "opener", "pre_brief": "norms", "observation": "visits",
 
 # The carrier: every text key in it holds <<key path>>, replaced by that key's sentinel.
 TOP = '''\
-schema_version = 1
+schema_version = 2
 id = "coverage"
 version = "<<version>>"
 title = "<<title>>"
@@ -28,6 +28,7 @@ group_min = 2
 group_max = 5
 visit_minutes = 7
 corridor_minutes = 2
+corridor_after_last = true
 norms = ["<<norms>>", "Plain second norm"]
 
 [source]
@@ -39,6 +40,9 @@ note = """<<source.note>>"""
 key = "recorder"
 title = "<<roles[].title>>"
 description = """<<roles[].description>>"""
+instructions = """<<roles[].instructions>>"""
+assign = true
+detail_label = "<<roles[].detail_label>>"
 
 [[stems]]
 stem = "noticed"
@@ -47,6 +51,12 @@ prompt = "<<stems[].prompt>>"
 
 [[stems]]
 stem = "wonder"
+
+[[stems]]
+key = "warm"
+like = "noticed"
+label = "Plain warm label"
+tone = "appreciative"
 
 [[look_for_sets]]
 key = "set-one"
@@ -65,6 +75,12 @@ prompt = """<<debrief_sequence[].prompt>>"""
 kind = "analyse"
 prompt = "Plain analysis prompt"
 
+[[debrief_sequence]]
+key = "raise-questions"
+like = "analyse"
+title = "Plain own stage"
+prompt = "Plain own stage prompt"
+
 [[feedback]]
 key = "pick"
 text = "<<feedback[].text>>"
@@ -77,12 +93,44 @@ text = "Plain rating question"
 kind = "rating"
 low_label = "<<feedback[].low_label>>"
 high_label = "<<feedback[].high_label>>"
+points = 4
+labels = ["<<feedback[].labels>>", "Plain two", "Plain three", "Plain four"]
+not_applicable = true
+
+[[visit_form]]
+key = "seen"
+text = "<<visit_form[].text>>"
+kind = "checklist"
+options = ["<<visit_form[].options>>", "Plain form option"]
+
+[[tallies]]
+key = "questions"
+label = "<<tallies[].label>>"
+kind = "count"
+description = """<<tallies[].description>>"""
+shortcut = "q"
+
+[[variants]]
+key = "form"
+title = "<<variants[].title>>"
+description = """<<variants[].description>>"""
+default = "short"
+[[variants.options]]
+key = "short"
+title = "<<variants[].options[].title>>"
+description = """<<variants[].options[].description>>"""
+steps = ["closing-extra"]
+[[variants.options]]
+key = "long"
+title = "Plain long option"
 '''
 
 PHASE = '''
 [{phase}]
 title = "<<{phase}.title>>"
 summary = """<<{phase}.summary>>"""
+another_day = {another}
+days_after = 1
 
 [[{phase}.steps]]
 key = "{phase}-main"
@@ -103,6 +151,23 @@ text = "Plain rating prompt"
 kind = "rating"
 low_label = "<<{phase}.steps[].prompts[].low_label>>"
 high_label = "<<{phase}.steps[].prompts[].high_label>>"
+points = 3
+labels = ["<<{phase}.steps[].prompts[].labels>>", "Plain middle", "Plain top"]
+not_applicable = true
+
+[[{phase}.steps]]
+key = "{phase}-extra"
+title = "Plain optional step"
+optional = true
+included = false
+[{phase}.steps.turns]
+count = 2
+minutes = 1
+rotate = "walkers"
+label = "<<{phase}.steps[].turns.label>>"
+[[{phase}.steps.roles]]
+role = "recorder"
+script = """<<{phase}.steps[].roles[].script>>"""
 '''
 
 PLACEHOLDER = re.compile(r"<<([^>]+)>>")
@@ -121,8 +186,10 @@ SENTINELS = {path: sentinel(i) for i, path in enumerate(text_keys())}
 
 
 def carrier() -> str:
+    # Every phase on a day of its own, so that each phase has another_day and days_after.
     text = TOP + "".join(PHASE.format(phase=phase, activity=ACTIVITY[phase],
-                                      minutes=0 if phase == "observation" else 3 + i)
+                                      minutes=0 if phase == "observation" else 3 + i,
+                                      another="true")
                          for i, phase in enumerate(PHASES))
     text = text.replace('minutes = 0\nactivity = "visits"', 'activity = "visits"')
     # A timed step in [observation] too (after the visits), so its minutes are there.
@@ -133,5 +200,5 @@ def carrier() -> str:
 
 def carrier_placeholders() -> set[str]:
     """The key paths the carrier puts a sentinel in."""
-    return set(PLACEHOLDER.findall(TOP + "".join(PHASE.format(phase=p, activity="", minutes=0)
-                                                 for p in PHASES)))
+    return set(PLACEHOLDER.findall(TOP + "".join(
+        PHASE.format(phase=p, activity="", minutes=0, another="false") for p in PHASES)))

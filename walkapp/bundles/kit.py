@@ -25,6 +25,7 @@ from walkapp.bundles import schema as s
 from walkapp.bundles import trust
 from walkapp.bundles.errors import BundleError, WalkerChoiceNeededError
 from walkapp.privacy import visit_values
+from walkapp.protocol import choices as plan_choices
 from walkapp.services.plan import name_key
 from walkapp.services.walks import load_walk
 from walkapp.storage import models as m
@@ -32,10 +33,17 @@ from walkapp.storage import models as m
 WALK_FIELDS = ("title", "school", "focus", "language", "protocol_id", "protocol_version",
                "protocol_hash", "protocol_snapshot", "status", "current_phase",
                "visit_minutes", "corridor_minutes", "show_teacher_names",
-               "attribute_commitments", "include_visit_details", "sign_thank_you_with_names")
+               "attribute_commitments", "include_visit_details", "sign_thank_you_with_names",
+               "plan_choices")
 # Keys a kit may lack (written before they were added, still format version 1), with what
 # their absence means: the safe choice.
 OPTIONAL_WALK_FIELDS = {"sign_thank_you_with_names": False}
+# A walk whose protocol is format version 2 (or whose visits are longer than version 1
+# allows) travels the version 1 way too, so that an older walkapp still opens its kit:
+# `protocol_snapshot` is walkapp.protocol.compat's rendering, and the full protocol and
+# the real visit length ride beside it in keys older readers skip.
+FULL_SNAPSHOT, FULL_HASH, LONG_VISIT = "protocol_snapshot_v2", "protocol_hash_v2", \
+    "long_visit_minutes"
 
 
 def build_kit_payload(session: Session, walk_id: str, walker_id: str | None
@@ -48,8 +56,8 @@ def build_kit_payload(session: Session, walk_id: str, walker_id: str | None
     if walker_id is not None and (walker is None or walker.role != d.Role.WALKER.value):
         raise BundleError("That walker is not on this walk's roster.")
     plan = {
-        "walk": {"id": walk.id, "walk_date": walk.walk_date.isoformat(),
-                 **{key: getattr(walk, key) for key in WALK_FIELDS}},
+        "walk": _for_older_readers({"id": walk.id, "walk_date": walk.walk_date.isoformat(),
+                                    **{key: getattr(walk, key) for key in WALK_FIELDS}}),
         "participants": [{"id": p.id, "display_name": p.display_name, "role": p.role,
                           "group_id": p.group_id, "position": p.position}
                          for p in walk.participants],
@@ -121,6 +129,46 @@ def _rows(plan: dict[str, Any], key: str, check: Any, limit: int = 500) -> list[
     return result
 
 
+def _for_older_readers(walk: dict[str, Any]) -> dict[str, Any]:
+    """The kit's walk, readable by a version 1 walkapp (see FULL_SNAPSHOT)."""
+    from walkapp.protocol.compat import for_version_1
+    from walkapp.protocol.errors import ProtocolError
+    from walkapp.protocol.schema import VISIT_MINUTES_MAX_V1
+    from walkapp.protocol.snapshot import from_snapshot, to_snapshot
+
+    snapshot = walk["protocol_snapshot"] or ""
+    if '"schema_version":1' not in snapshot and snapshot.strip():
+        try:
+            protocol = from_snapshot(snapshot)
+        except ProtocolError:
+            protocol = None  # sent as it is; the walker's walkapp says what is wrong
+        if protocol is not None and protocol.schema_version > 1:
+            walk[FULL_SNAPSHOT], walk[FULL_HASH] = snapshot, walk["protocol_hash"]
+            walk["protocol_snapshot"], walk["protocol_hash"] = to_snapshot(
+                for_version_1(protocol))
+    if walk["visit_minutes"] > VISIT_MINUTES_MAX_V1:
+        walk[LONG_VISIT] = walk["visit_minutes"]
+        walk["visit_minutes"] = VISIT_MINUTES_MAX_V1
+    return walk
+
+
+def _full_protocol(w: dict[str, Any], walk: dict[str, Any], at: str) -> None:
+    """A newer kit's full protocol and real visit length, where it has them."""
+    from walkapp.protocol.schema import VISIT_MINUTES_MAX, VISIT_MINUTES_MAX_V1
+    from walkapp.protocol.snapshot import content_hash
+
+    full = s.text(w, FULL_SNAPSHOT, at, 2_000_000, optional=True)
+    if full is not None:
+        full_hash = s.text(w, FULL_HASH, at, 80, required=True)
+        if content_hash(full) != full_hash:
+            raise s.damaged(at, f"“{FULL_SNAPSHOT}” does not match its fingerprint")
+        walk["protocol_snapshot"], walk["protocol_hash"] = full, full_hash
+    long_visit = s.integer(w, LONG_VISIT, at, VISIT_MINUTES_MAX_V1 + 1, VISIT_MINUTES_MAX,
+                           optional=True)
+    if long_visit is not None:
+        walk["visit_minutes"] = long_visit
+
+
 def parse_kit(members: dict[str, Any]) -> KitPlan:
     plan = s.obj(members["walk.json"], "walk.json")
     w = s.obj(plan.get("walk"), "walk.json: walk")
@@ -142,7 +190,12 @@ def parse_kit(members: dict[str, Any]) -> KitPlan:
             "attribute_commitments": s.boolean(w, "attribute_commitments", at),
             "include_visit_details": s.boolean(w, "include_visit_details", at),
             **{key: s.boolean(w, key, at, missing=missing)
-               for key, missing in OPTIONAL_WALK_FIELDS.items()}}
+               for key, missing in OPTIONAL_WALK_FIELDS.items()},
+            # Optional (added within version 1; older readers skip it): the steps and
+            # variants chosen at planning, read forgivingly (walkapp.protocol.choices).
+            "plan_choices": plan_choices.dump(plan_choices.read(
+                s.text(w, "plan_choices", at, 100_000, optional=True)))}
+    _full_protocol(w, walk, at)
     groups = _rows(plan, "groups", lambda r, at: {
         "id": s.uid(r, "id", at), "name": s.text(r, "name", at, 200, required=True),
         "position": s.integer(r, "position", at, 0, 10_000)})

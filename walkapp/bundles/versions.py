@@ -10,6 +10,7 @@ without changing its id. `LocalState` loads one walk's rows and versions of one 
 
 from __future__ import annotations
 
+import re
 import uuid
 from dataclasses import dataclass
 from typing import Any
@@ -29,26 +30,40 @@ from walkapp.storage import models as m
 CONFLICT_NAMESPACE = uuid.UUID("6c1f3f2e-7a51-4d0e-9a55-1f0a3c1b2e77")
 
 
+# A protocol's own key in a row's content (Note.stem_key: "warm"), as the protocol loader
+# writes keys. A field of kind "key+" was added within version 1 (docs/file-formats.md):
+# it is written only when set, so a row without it hashes as it did before the field
+# existed, and older readers skip it as any unknown field (a note's plain `stem` is what
+# they go by).
+_OWN_KEY = re.compile(r"[a-z0-9]+(?:[-_][a-z0-9]+)*")
+
+
 @dataclass(frozen=True)
 class Field:
     """One content field: its name and how to check it in a file."""
 
     name: str
-    kind: str  # text, text?, id, id?, int?, time, time?, ids, enum, flag
+    kind: str  # text, text?, id, id?, int?, time, time?, ids, enum; key+, flag (only when set)
     limit: int = 0
     choices: tuple[str, ...] = ()
 
     @property
-    def optional(self) -> bool:
-        """A field added within version 1 (docs/file-formats.md): in the content only when
-        it says something (a `flag` only when true), so every version written before it
-        existed keeps its id, and a version-1 reader that does not know it skips it."""
-        return self.kind == "flag"
+    def only_when_set(self) -> bool:
+        """Left out of the content when empty (a field added within version 1,
+        docs/file-formats.md): a `key+` when unset, a `flag` unless true. Every version
+        written before the field existed keeps its id, and a version-1 reader skips it."""
+        return self.kind in ("key+", "flag")
 
     def check(self, data: dict[str, Any], where: str) -> Any:
         k = self.kind
         if k == "flag":
             return s.boolean(data, self.name, where, missing=False)
+        if k == "key+":
+            value = s.text(data, self.name, where, self.limit, optional=True)
+            if value and (not _OWN_KEY.fullmatch(value) or value in self.choices):
+                raise s.damaged(where, f"“{self.name}” should be a protocol's own key "
+                                       "(lower-case letters, digits, - and _)")
+            return value or None
         if k in ("text", "text?"):
             return s.text(data, self.name, where, self.limit, optional=k == "text?")
         if k in ("id", "id?"):
@@ -93,7 +108,9 @@ NOTE = EntitySpec(
     Entity.NOTE, "note", "notes.json", m.Note, "author_id", False,
     (Field("author_id", "id?"), Field("visit_id", "id?"), Field("phase", "text?", 40),
      Field("stem", "enum", choices=tuple(x.value for x in d.Stem)),
-     Field("text", "text", v.MAX_NOTE_CHARS), Field("look_for_ids", "ids")))
+     Field("text", "text", v.MAX_NOTE_CHARS), Field("look_for_ids", "ids"),
+     # The protocol's own stem ("warm"), never one of the four names (`choices`).
+     Field("stem_key", "key+", v.MAX_OWN_KEY_CHARS, tuple(x.value for x in d.Stem))))
 REFLECTION = EntitySpec(
     Entity.REFLECTION, "reflection", "reflections.json", m.Reflection, "author_id", False,
     (Field("author_id", "id?"), Field("prompt", "text", v.MAX_SHORT_TEXT_CHARS),
@@ -145,9 +162,7 @@ def content_of(spec: EntitySpec, row: Any, tags: list[str] | None = None) -> dic
             content[field.name] = sorted(set(tags or []))
             continue
         value = getattr(row, field.name)
-        if field.optional:
-            if value:
-                content[field.name] = True
+        if field.only_when_set and not value:
             continue
         if field.kind.startswith("time"):
             value = f.format_time(value) if value is not None else None
@@ -166,24 +181,25 @@ def apply_content(spec: EntitySpec, row: Any, content: dict[str, Any]) -> None:
 
 
 def stored_value(field: Field, content: dict[str, Any]) -> Any:
-    """What a row stores for `field` of `content` (an optional field left out: its default)."""
-    if field.optional:
-        return bool(content.get(field.name, False))
-    value = content[field.name]
+    """What a row stores for `field` of `content` (a field only written when set may be
+    absent: a `key+` is then None, a `flag` False)."""
+    value = content.get(field.name)
+    if field.kind == "flag":
+        return bool(value)
     if field.kind.startswith("time"):
         value = f.parse_time(value) if value is not None else None
     return value
 
 
 def check_content(spec: EntitySpec, raw: Any, where: str) -> dict[str, Any]:
-    """The content as this walkapp stores it: an optional field only when it says something
-    (written `false`, it is left out, so the version counts as partly known)."""
     data = s.obj(raw, where)
-    content = {}
+    content = {field.name: field.check(data, where) for field in spec.all_fields}
     for field in spec.all_fields:
-        value = field.check(data, where)
-        if not field.optional or value:
-            content[field.name] = value
+        # Written only when set: an empty one (never written so) is not kept, so that the
+        # row is known to be stored without it (see `merge.parse_incoming`, `partly_known`);
+        # a flag written `false` is left out the same way.
+        if field.only_when_set and not content[field.name]:
+            del content[field.name]
     content["revision"] = s.integer(data, "revision", where, 0, 2**53)
     return content
 

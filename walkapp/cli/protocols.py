@@ -1,5 +1,5 @@
 """Commands about protocols and the language nudge: `walkapp protocol list|check|show|import|
-duplicate` and `walkapp nudge`. None of them opens the database.
+duplicate|upgrade` and `walkapp nudge`. None of them opens the database.
 """
 
 from __future__ import annotations
@@ -52,6 +52,13 @@ def register(subparsers: Any) -> None:
     p.add_argument("new_id", metavar="NEW_ID")
     p.add_argument("--title", help="title of the copy (default: the original's + “(copy)”)")
     p.set_defaults(handler=cmd_duplicate, writes=True)
+
+    p = commands.add_parser("upgrade", help="rewrite a version 1 protocol file as format "
+                                            "version 2 (same walk, more keys allowed)")
+    p.add_argument("file", metavar="FILE")
+    p.add_argument("-o", "--output", metavar="OUT",
+                   help="write the rewrite here instead of changing FILE")
+    p.set_defaults(handler=cmd_upgrade, writes=False)
 
     p = subparsers.add_parser(
         "nudge", help="flag judgemental wording and possible names, one note per line",
@@ -227,6 +234,33 @@ def cmd_duplicate(args: argparse.Namespace, context: Context) -> int:
     entry = _library(context).duplicate(args.protocol_id, args.new_id, args.title)
     echo(f"Created “{entry.title}” ({entry.id}): {entry.path}")
     echo(f"Edit it in a text editor, then run `walkapp protocol check {entry.path}`.")
+    return 0
+
+
+def cmd_upgrade(args: argparse.Namespace, context: Context) -> int:
+    """Only the schema_version line changes; the file is replaced atomically (a crash or a
+    full disk leaves the old one) and keeps its permissions."""
+    import os
+
+    from walkapp.errors import ReadOnlyError
+    from walkapp.protocol.loader import read_text
+    from walkapp.protocol.upgrade import WHAT_VERSION_2_ADDS, upgrade_text
+    from walkapp.storage.safe_files import write_private_atomically
+
+    source = Path(args.file)
+    upgraded = upgrade_text(read_text(source), str(source))
+    target = Path(args.output) if args.output else source
+    try:
+        kept = source.stat().st_mode & 0o777 if target == source else None
+        write_private_atomically(target, upgraded.encode("utf-8"))
+        if kept is not None:
+            os.chmod(target, kept)
+    except OSError as error:
+        raise ReadOnlyError(f"walkapp could not write {target} ({error.strerror or error}); "
+                            "nothing was changed") from None
+    echo(f"Upgraded {target} to protocol format version 2: only its schema_version line "
+         "changed, and it runs the same walk as before.")
+    echo("Version 2 adds: " + "; ".join(WHAT_VERSION_2_ADDS) + " (see protocols/README.md).")
     return 0
 
 

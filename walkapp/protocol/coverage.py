@@ -33,6 +33,8 @@ AGENDA = "agenda"
 NOTECATCHER = "note-catcher"
 DEBRIEF = "debrief report"
 SCRIPT = "facilitator's script"
+WALKER = "walker's laptop"
+WALL = POSTBRIEF + " evidence wall"
 
 _PHASE_SHOWN = {
     "title": (GUIDE, AGENDA),
@@ -43,9 +45,24 @@ _PHASE_SHOWN = {
     "steps[].prompts[].options": (GUIDE, OBSERVE),
     "steps[].prompts[].low_label": (GUIDE, OBSERVE),
     "steps[].prompts[].high_label": (GUIDE, OBSERVE),
+    "steps[].prompts[].labels": (GUIDE, OBSERVE),
+    "steps[].turns.label": (GUIDE,),
+    "steps[].roles[].script": (GUIDE, SCRIPT, WALKER),
 }
 _PHASE_USED = {
     "": "holds the phase's steps; the phase is a page of the walk",
+    "another_day": "the phase gets a date of its own at planning",
+    "days_after": "that date's default, counted from the walk's date",
+    "steps[].optional": "the step can be left out at planning",
+    "steps[].included": "whether an optional step is in the plan until it is left out",
+    "steps[].turns": "the step's rounds",
+    "steps[].turns.count": "how many turns the step runs",
+    "steps[].turns.minutes": "each turn's countdown",
+    "steps[].turns.rotate": "whether the turns go round the walkers",
+    "steps[].roles": "what walkers with each role do in the step",
+    "steps[].roles[].role": "the role the script is for",
+    "steps[].prompts[].points": "the number of points of the rating",
+    "steps[].prompts[].not_applicable": "offers \"not applicable\" as an answer",
     "steps": "the phase's steps, run in order by the step guide",
     "steps[].key": "answers to the step's prompts are saved under it",
     "steps[].minutes": "the step's countdown (its planned minutes)",
@@ -87,6 +104,17 @@ SHOWN: dict[str, tuple[str, ...]] = {
     "feedback[].options": (POSTBRIEF + " Feedback panel",),
     "feedback[].low_label": (POSTBRIEF + " Feedback panel",),
     "feedback[].high_label": (POSTBRIEF + " Feedback panel",),
+    "feedback[].labels": (POSTBRIEF + " Feedback panel",),
+    "roles[].instructions": (PLAN, WALKER),
+    "roles[].detail_label": (PLAN,),
+    "visit_form[].text": (OBSERVE, WALL),
+    "visit_form[].options": (OBSERVE, WALL),
+    "tallies[].label": (OBSERVE, DEBRIEF),
+    "tallies[].description": (OBSERVE,),
+    "variants[].title": (PLAN,),
+    "variants[].description": (PLAN,),
+    "variants[].options[].title": (PLAN, AGENDA),
+    "variants[].options[].description": (PLAN,),
     **_phases(_PHASE_SHOWN),
 }
 
@@ -113,6 +141,28 @@ USED: dict[str, str] = {
     "feedback": "the closing feedback questions",
     "feedback[].key": "the answer is saved under it",
     "feedback[].kind": "the kind of answer box",
+    "feedback[].points": "the number of points of the rating",
+    "feedback[].not_applicable": "offers \"not applicable\" as an answer",
+    "corridor_after_last": "a corridor countdown after the last visit too",
+    "roles[].assign": "the role is given to walkers at planning",
+    "stems[].key": "notes written with the stem are saved under it",
+    "stems[].like": "the kind of note the stem is (what older walkapps and merges go by)",
+    "stems[].tone": "an appreciative stem gets the nudge's kinder wording",
+    "debrief_sequence[].key": "the stage's patterns are saved under it",
+    "debrief_sequence[].like": "the kind of pattern the stage collects",
+    "visit_form": "the questions each walker answers in each room",
+    "visit_form[].key": "the answers are saved under it",
+    "visit_form[].kind": "the kind of answer box",
+    "tallies": "the counts and timers kept in each room",
+    "tallies[].key": "the counts are saved under it",
+    "tallies[].kind": "a tap counter or a start/stop timer",
+    "tallies[].shortcut": "the key that counts during a visit",
+    "variants": "the choices made at planning between forms of part of the walk",
+    "variants[].key": "the walk records its choice under it",
+    "variants[].default": "the option chosen until the facilitator picks",
+    "variants[].options": "the forms to choose between",
+    "variants[].options[].key": "the walk records the chosen option",
+    "variants[].options[].steps": "the steps the option runs (the others' are left out)",
     **_phases(_PHASE_USED),
 }
 

@@ -31,23 +31,37 @@ class Key:
     """One key a protocol file may have: the kind of value it takes and, for a table or an
     array of tables, the keys inside. Kinds: "text" (one line), "lines" (text that may span
     lines), "texts" (a list of one-line texts), "key" (an identifier such as a step key),
-    "code" (a language code), "number", "choice" (one of a fixed set of words), "table",
-    "tables" ([[array]] blocks)."""
+    "keys" (a list of identifiers), "letter" (one key of the keyboard), "code" (a language
+    code), "number", "flag" (true or false), "choice" (one of a fixed set of words),
+    "table", "tables" ([[array]] blocks).
+    `since` is the first schema_version that has the key."""
 
     kind: str
     keys: Mapping[str, Key] | None = None
+    since: int = 1
 
 
 TEXT, LINES, TEXTS, IDENT = Key("text"), Key("lines"), Key("texts"), Key("key")
 NUMBER, CHOICE = Key("number"), Key("choice")
+# Version 2 keys (`since=2`): a version 1 file that has one is told to say version 2.
+TEXT2, LINES2, TEXTS2, IDENT2 = (Key("text", since=2), Key("lines", since=2),
+                                 Key("texts", since=2), Key("key", since=2))
+NUMBER2, CHOICE2, FLAG2 = Key("number", since=2), Key("choice", since=2), Key("flag", since=2)
+FORM_PROMPT_KEYS: Mapping[str, Key] = {
+    "key": IDENT, "text": LINES, "kind": CHOICE, "options": TEXTS}
 PROMPT_KEYS: Mapping[str, Key] = {
-    "key": IDENT, "text": LINES, "kind": CHOICE, "options": TEXTS, "low_label": TEXT,
-    "high_label": TEXT}
+    **FORM_PROMPT_KEYS, "low_label": TEXT, "high_label": TEXT,
+    "points": NUMBER2, "labels": TEXTS2, "not_applicable": FLAG2}
 STEP_KEYS: Mapping[str, Key] = {
     "key": IDENT, "title": TEXT, "minutes": NUMBER, "activity": CHOICE, "script": LINES,
-    "prompts": Key("tables", PROMPT_KEYS)}
+    "prompts": Key("tables", PROMPT_KEYS),
+    "optional": FLAG2, "included": FLAG2,
+    "turns": Key("table", {"count": NUMBER, "minutes": NUMBER, "rotate": CHOICE,
+                           "label": TEXT}, since=2),
+    "roles": Key("tables", {"role": IDENT, "script": LINES}, since=2)}
 PHASE_KEYS: Mapping[str, Key] = {
-    "title": TEXT, "summary": LINES, "steps": Key("tables", STEP_KEYS)}
+    "title": TEXT, "summary": LINES, "steps": Key("tables", STEP_KEYS),
+    "another_day": FLAG2, "days_after": NUMBER2}
 # Every key the protocol loader accepts, and nothing else: the loader's Reader refuses to
 # read a key missing here (a programming error), and tests/core/test_protocol_coverage.py
 # walks this table to check that the app shows or uses each key (or `check` warns).
@@ -56,15 +70,25 @@ PROTOCOL_KEYS: Mapping[str, Key] = {
     "language": Key("code"), "summary": LINES,
     "source": Key("table", {"citation": TEXT, "url": TEXT, "note": LINES}),
     "based_on": TEXT,
-    "roles": Key("tables", {"key": IDENT, "title": TEXT, "description": LINES}),
+    "roles": Key("tables", {"key": IDENT, "title": TEXT, "description": LINES,
+                            "instructions": LINES2, "assign": FLAG2, "detail_label": TEXT2}),
     "group_min": NUMBER, "group_max": NUMBER, "visit_minutes": NUMBER,
-    "corridor_minutes": NUMBER, "norms": TEXTS,
-    "stems": Key("tables", {"stem": CHOICE, "label": TEXT, "prompt": TEXT}),
+    "corridor_minutes": NUMBER, "corridor_after_last": FLAG2, "norms": TEXTS,
+    "stems": Key("tables", {"stem": CHOICE, "label": TEXT, "prompt": TEXT,
+                            "key": IDENT2, "like": CHOICE2, "tone": CHOICE2}),
     "look_for_sets": Key("tables", {
         "key": IDENT, "title": TEXT, "description": LINES,
         "items": Key("tables", {"text": TEXT, "description": LINES})}),
-    "debrief_sequence": Key("tables", {"kind": CHOICE, "title": TEXT, "prompt": LINES}),
+    "debrief_sequence": Key("tables", {"kind": CHOICE, "title": TEXT, "prompt": LINES,
+                                       "key": IDENT2, "like": CHOICE2}),
     "feedback": Key("tables", PROMPT_KEYS),
+    "visit_form": Key("tables", FORM_PROMPT_KEYS, since=2),
+    "tallies": Key("tables", {"key": IDENT, "label": TEXT, "kind": CHOICE,
+                              "description": LINES, "shortcut": Key("letter")}, since=2),
+    "variants": Key("tables", {
+        "key": IDENT, "title": TEXT, "description": LINES, "default": IDENT,
+        "options": Key("tables", {"key": IDENT, "title": TEXT, "description": LINES,
+                                  "steps": Key("keys")})}, since=2),
     **{phase.value: Key("table", PHASE_KEYS) for phase in PhaseKey},
 }
 
@@ -167,11 +191,17 @@ def reflow(text: str) -> str:
 
 
 class Issues:
-    def __init__(self) -> None:
+    """The problems found so far in one file, and the schema_version it says it is."""
+
+    def __init__(self, version: int = 1) -> None:
         self.items: list[Issue] = []
+        self.version = version
 
     def add(self, path: FieldPath, message: str, first: FieldPath | None = None) -> None:
         self.items.append(Issue(path, message, first))
+
+    def items_at(self, path: FieldPath) -> list[Issue]:
+        return [i for i in self.items if i.path == path]
 
 
 class Reader:
@@ -208,7 +238,19 @@ class Reader:
             raise KeyError(f"the loader reads {show_path(self.at(key))}, which is not in "
                            "walkapp.protocol.fields.PROTOCOL_KEYS: add it there")
         self._known.add(key)
-        return self.data.get(key, _MISSING)
+        value = self.data.get(key, _MISSING)
+        since = self.keys[key].since if self.keys is not None else 1
+        if value is not _MISSING and since > self.issues.version:
+            # Read as absent, so the one message is this one (said once).
+            if self.issues.items_at(self.at(key)):
+                return _MISSING
+            self.problem(key, f"{key} is part of protocol format version {since} (this file "
+                              f"says schema_version = {self.issues.version}); write "
+                              f"schema_version = {since} on the first line to use it (the "
+                              "rest of the file stays as it is: `walkapp protocol upgrade "
+                              "FILE` does it)")
+            return _MISSING
+        return value
 
     def has(self, key: str) -> bool:
         self._get(key)
@@ -292,6 +334,22 @@ class Reader:
             return default
         return value
 
+    def flag(self, key: str, *, default: bool = False) -> bool:
+        """true or false (without quotes)."""
+        value = self._get(key)
+        if value is _MISSING:
+            return default
+        if isinstance(value, bool):
+            return value
+        if isinstance(value, str) and value.strip().lower() in ("true", "false", "yes", "no"):
+            word = "true" if value.strip().lower() in ("true", "yes") else "false"
+            self.problem(key, f"must be true or false without quotes, found "
+                              f"{show_value(value)}; write {key} = {word}")
+        else:
+            self.problem(key, f"must be true or false, found {show_value(value)}; write "
+                              f"{key} = true or {key} = false")
+        return default
+
     def choice(self, key: str, enum: type[E], default: E) -> E:
         value = self.optional_choice(key, enum, default)
         return default if value is None else value
@@ -344,6 +402,18 @@ class Reader:
             out.append(text)
         return tuple(out)
 
+    def slugs(self, key: str, *, limit_items: int) -> tuple[str, ...]:
+        """A list of identifiers, e.g. steps = ["warm-up", "feedback"]."""
+        out: list[str] = []
+        for index, text in enumerate(self.texts(key, limit_items=limit_items,
+                                                limit_chars=SLUG_MAX)):
+            if SLUG.fullmatch(text):
+                out.append(text)
+            else:
+                self.problem(key, f"entry {index + 1}, {show_value(text)}, is not a key; "
+                                  "use the key of a step, e.g. \"warm-up\"")
+        return tuple(out)
+
     def table(self, key: str, *, required: bool = False) -> Reader | None:
         value = self._get(key)
         if value is _MISSING:
@@ -388,3 +458,19 @@ class Reader:
                                   f"([[{show_path(self.at(key))}]]), found {describe(item)}")
         return out
 
+
+
+def only_tables(items: list[Reader | str]) -> list[Reader]:
+    return [item for item in items if isinstance(item, Reader)]
+
+
+def unique(table: Reader, key: str, value: str, seen: dict[str, FieldPath]) -> None:
+    """`value` of `key` in this element of an array of tables must not be in an earlier
+    element (`seen`: value → where it was first given); the message names the first use."""
+    if not value:
+        return
+    if value in seen:
+        table.issues.add(table.at(key), f'"{value}" is used twice in this list; give each '
+                                        f"one its own {key}", first=seen[value])
+    else:
+        seen[value] = table.at(key)

@@ -14,9 +14,9 @@ from enum import StrEnum
 
 from walkapp.domain import PATTERN_LABELS, PatternKind, Stem
 
-# The newest format this walkapp reads. Version 2 is being built (the fields below marked
-# "version 2" and migration 0010); until its loader lands, files stay at version 1.
-SCHEMA_VERSION = 1
+# The newest format this walkapp reads; the fields marked "version 2" below are read only
+# from files that say schema_version = 2 (a version 1 file loads as it always did).
+SCHEMA_VERSION = 2
 RATING_MIN = 1
 RATING_MAX = 5
 # A version 2 rating scale has 2 to 10 points (`points`), each with its own label.

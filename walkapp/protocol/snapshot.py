@@ -14,7 +14,19 @@ import json
 from typing import Any
 
 from walkapp.protocol.errors import ProtocolError
-from walkapp.protocol.schema import Phase, Prompt, Protocol, Step
+from walkapp.protocol.schema import (
+    RATING_MAX,
+    DebriefStage,
+    Phase,
+    Prompt,
+    PromptKind,
+    Protocol,
+    Role,
+    StemSpec,
+    StemTone,
+    Step,
+    Variant,
+)
 
 HASH_PREFIX = "sha256:"
 SNAPSHOT_NAME = "the walk's saved protocol"
@@ -35,31 +47,81 @@ def to_data(protocol: Protocol) -> dict[str, Any]:
                           "note": protocol.source.note}
     data.update({
         "based_on": protocol.based_on,
-        "roles": [{"key": r.key, "title": r.title, "description": r.description}
-                  for r in protocol.roles],
+        "roles": [_role(r) for r in protocol.roles],
         "group_min": protocol.group_min,
         "group_max": protocol.group_max,
         "visit_minutes": protocol.visit_minutes,
         "corridor_minutes": protocol.corridor_minutes,
         "norms": list(protocol.norms),
-        "stems": [{"stem": s.stem.value, "label": s.label, "prompt": s.prompt}
-                  for s in protocol.stems],
+        "stems": [_stem(s) for s in protocol.stems],
         "look_for_sets": [{"key": s.key, "title": s.title, "description": s.description,
                            "items": [{"text": i.text, "description": i.description}
                                      for i in s.items]}
                           for s in protocol.look_for_sets],
-        "debrief_sequence": [{"kind": s.kind.value, "title": s.title, "prompt": s.prompt}
-                             for s in protocol.debrief_sequence],
+        "debrief_sequence": [_stage(s) for s in protocol.debrief_sequence],
         "feedback": [_prompt(q) for q in protocol.feedback],
     })
+    # Version 2 parts, only when there is something to say: a version 1 protocol's data
+    # (and so the snapshot and fingerprint of every walk planned before them) is unchanged.
+    if protocol.corridor_after_last:
+        data["corridor_after_last"] = True
+    if protocol.visit_form:
+        data["visit_form"] = [_prompt(p) for p in protocol.visit_form]
+    if protocol.tallies:
+        data["tallies"] = [{"key": t.key, "label": t.label, "kind": t.kind.value,
+                            "description": t.description, "shortcut": t.shortcut}
+                           for t in protocol.tallies]
+    if protocol.variants:
+        data["variants"] = [_variant(v) for v in protocol.variants]
     for phase in protocol.phases:
         data[phase.key.value] = _phase(phase)
     return data
 
 
+def _role(role: Role) -> dict[str, Any]:
+    out: dict[str, Any] = {"key": role.key, "title": role.title,
+                           "description": role.description}
+    if role.instructions:
+        out["instructions"] = role.instructions
+    if role.assignable:
+        out["assign"] = True
+    if role.detail_label:
+        out["detail_label"] = role.detail_label
+    return out
+
+
+def _stem(spec: StemSpec) -> dict[str, Any]:
+    out: dict[str, Any] = ({"key": spec.key, "like": spec.stem.value} if spec.key
+                           else {"stem": spec.stem.value})
+    out.update({"label": spec.label, "prompt": spec.prompt})
+    if spec.tone is not StemTone.NEUTRAL:
+        out["tone"] = spec.tone.value
+    return out
+
+
+def _stage(stage: DebriefStage) -> dict[str, Any]:
+    out: dict[str, Any] = ({"key": stage.key, "like": stage.kind.value} if stage.key
+                           else {"kind": stage.kind.value})
+    out.update({"title": stage.title, "prompt": stage.prompt})
+    return out
+
+
+def _variant(variant: Variant) -> dict[str, Any]:
+    out: dict[str, Any] = {"key": variant.key, "title": variant.title,
+                           "description": variant.description}
+    if variant.default:
+        out["default"] = variant.default
+    out["options"] = [{"key": o.key, "title": o.title, "description": o.description,
+                       "steps": list(o.steps)} for o in variant.options]
+    return out
+
+
 def _phase(phase: Phase) -> dict[str, Any]:
-    return {"title": phase.title, "summary": phase.summary,
-            "steps": [_step(s) for s in phase.steps]}
+    out: dict[str, Any] = {"title": phase.title, "summary": phase.summary,
+                           "steps": [_step(s) for s in phase.steps]}
+    if phase.another_day:
+        out.update({"another_day": True, "days_after": phase.days_after})
+    return out
 
 
 def _step(step: Step) -> dict[str, Any]:
@@ -68,6 +130,13 @@ def _step(step: Step) -> dict[str, Any]:
         out["minutes"] = step.minutes
     out.update({"activity": step.activity.value, "script": step.script,
                 "prompts": [_prompt(p) for p in step.prompts]})
+    if step.optional:
+        out.update({"optional": True, "included": step.included})
+    if step.turns is not None:
+        out["turns"] = {"count": step.turns.count, "minutes": step.turns.minutes,
+                        "rotate": step.turns.rotate.value, "label": step.turns.label}
+    if step.role_scripts:
+        out["roles"] = [{"role": r.role, "script": r.script} for r in step.role_scripts]
     return out
 
 
@@ -79,6 +148,13 @@ def _prompt(prompt: Prompt) -> dict[str, Any]:
         out["low_label"] = prompt.low_label
     if prompt.high_label:
         out["high_label"] = prompt.high_label
+    if prompt.kind is PromptKind.RATING and (prompt.points != RATING_MAX
+                                             or prompt.point_labels):
+        out["points"] = prompt.points
+    if prompt.point_labels:
+        out["labels"] = list(prompt.point_labels)
+    if prompt.not_applicable:
+        out["not_applicable"] = True
     return out
 
 

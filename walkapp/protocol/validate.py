@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping
+from enum import StrEnum
+from typing import TypeVar
 
 from walkapp.domain import STEM_LABELS, STEM_PROMPTS, PatternKind, Stem
 from walkapp.protocol.fields import (
@@ -18,76 +20,85 @@ from walkapp.protocol.fields import (
     Issues,
     Reader,
     describe,
+    only_tables,
     show_value,
+    unique,
 )
 from walkapp.protocol.schema import (
-    REQUIRED_PHASES,
     SCHEMA_VERSION,
-    Activity,
+    VISIT_MINUTES_MAX,
+    VISIT_MINUTES_MAX_V1,
     DebriefStage,
     FeedbackQuestion,
     LookForItem,
     LookForSet,
-    Phase,
-    PhaseKey,
-    Prompt,
-    PromptKind,
     Protocol,
     Role,
     Source,
     StemSpec,
-    Step,
+    StemTone,
 )
+from walkapp.protocol.validate_steps import TEXT_MAX, TITLE_MAX, check_steps, phases, prompts
+from walkapp.protocol.validate_v2 import check_v2, tallies, variants, visit_form
 
+E = TypeVar("E", bound=StrEnum)
 LANGUAGE = re.compile(r"[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*")
-TITLE_MAX = 200
-TEXT_MAX = 2_000
-SCRIPT_MAX = 20_000
-STEP_MINUTES_MAX = 240
-OPTION_MAX = 200
+# A version 2 file may define stems and debrief stages of its own, beyond walkapp's four.
+OWN_MAX = 12
 
 
-# Every schema version this walkapp reads (so far there is only one).
+# Every schema version this walkapp reads.
 SCHEMA_VERSIONS = tuple(range(1, SCHEMA_VERSION + 1))
 
 
-def _versions() -> str:
-    if len(SCHEMA_VERSIONS) == 1:
-        return f"the only schema_version there is so far is {SCHEMA_VERSIONS[0]}"
-    return "the schema versions are " + ", ".join(map(str, SCHEMA_VERSIONS))
+def _versions(versions: tuple[int, ...] = SCHEMA_VERSIONS) -> str:
+    if len(versions) == 1:
+        return f"the only schema_version there is so far is {versions[0]}"
+    return "the schema versions are " + ", ".join(map(str, versions))
 
 
-def newer_schema_message(found: int) -> str:
-    return (f"this protocol was written for a newer walkapp (schema_version {found}; this "
-            f"walkapp reads schema_version {SCHEMA_VERSION}); update walkapp to use it, or "
-            "ask its author for a copy made for this version")
+def newer_schema_message(found: int, newest: int = SCHEMA_VERSION) -> str:
+    reads = (f"schema_version {newest}" if newest == 1
+             else f"schema_versions 1 to {newest}")
+    return (f"this file was written for a newer walkapp (schema_version {found}; this "
+            f"walkapp reads {reads}); update walkapp to use it, or ask its author for a "
+            "copy made for this version")
 
 
-def check_schema_version(data: Mapping[str, object]) -> Issue | None:
+def check_schema_version(data: Mapping[str, object],
+                         versions: tuple[int, ...] = SCHEMA_VERSIONS) -> Issue | None:
     """The first check on any file: an absent, odd or newer schema_version stops the rest
-    (a file of another version would only give a list of knock-on errors)."""
+    (a file of another version would only give a list of knock-on errors). `versions`: the
+    versions of this kind of file there are (a protocol's, or a word list's)."""
+    newest = versions[-1]
     value = data.get("schema_version")
     if value is None:
-        return Issue((), f"schema_version is missing; put schema_version = {SCHEMA_VERSION} "
+        return Issue((), f"schema_version is missing; put schema_version = {newest} "
                          "on the first line")
     if isinstance(value, str) and value.strip().isdigit():
         return Issue(("schema_version",), f"must be a whole number without quotes, found "
-                                          f"{show_value(value)}; {_versions()}: write "
-                                          f"schema_version = {SCHEMA_VERSION}")
-    if isinstance(value, float) and value.is_integer() and int(value) in SCHEMA_VERSIONS:
+                                          f"{show_value(value)}; {_versions(versions)}: "
+                                          f"write schema_version = {_nearest(value, versions)}")
+    if isinstance(value, float) and value.is_integer() and int(value) in versions:
         return Issue(("schema_version",), f"must be a whole number, found {value}; write "
                                           f"schema_version = {int(value)}")
     if isinstance(value, bool) or not isinstance(value, int):
         return Issue(("schema_version",), f"must be a whole number, found "
-                                          f"{show_value(value)}; {_versions()}: write "
-                                          f"schema_version = {SCHEMA_VERSION}")
-    if value > SCHEMA_VERSION:
-        return Issue(("schema_version",), newer_schema_message(value))
-    if value not in SCHEMA_VERSIONS:
+                                          f"{show_value(value)}; {_versions(versions)}: "
+                                          f"write schema_version = {newest}")
+    if value > newest:
+        return Issue(("schema_version",), newer_schema_message(value, newest))
+    if value not in versions:
         return Issue(("schema_version",), f"there is no schema_version {value}; "
-                                          f"{_versions()}: write schema_version = "
-                                          f"{SCHEMA_VERSION}")
+                                          f"{_versions(versions)}: write schema_version = "
+                                          f"{versions[0]}")
     return None
+
+
+def _nearest(value: str, versions: tuple[int, ...]) -> int:
+    """The version a quoted `"2"` meant, when there is one; else the newest."""
+    number = int(value.strip())
+    return number if number in versions else versions[-1]
 
 
 def build_protocol(data: object) -> tuple[Protocol | None, list[Issue]]:
@@ -97,7 +108,9 @@ def build_protocol(data: object) -> tuple[Protocol | None, list[Issue]]:
     stop = check_schema_version(data)
     if stop is not None:
         return None, [stop]
-    issues = Issues()
+    version = data["schema_version"]
+    assert isinstance(version, int)  # checked above
+    issues = Issues(version)
     top = Reader(issues, data, (), PROTOCOL_KEYS)
     top.has("schema_version")
     protocol = _protocol(top)
@@ -128,7 +141,7 @@ def _protocol(top: Reader) -> Protocol:
         top.problem("language", f'{show_value(language)} is not a language code; use e.g. '
                                  'language = "en" or "es"')
     protocol = Protocol(
-        schema_version=SCHEMA_VERSION,
+        schema_version=top.issues.version,
         id=top.slug("id", example="my-learning-walk"),
         version=version,
         title=top.text("title", limit=TITLE_MAX, required=True, example="My learning walk"),
@@ -139,7 +152,7 @@ def _protocol(top: Reader) -> Protocol:
         roles=_roles(top),
         group_min=group_min,
         group_max=group_max,
-        visit_minutes=top.integer("visit_minutes", 1, 60, default=10, unit="minutes") or 10,
+        visit_minutes=_visit_minutes(top),
         corridor_minutes=_int(top.integer("corridor_minutes", 0, 30, default=3,
                                           unit="minutes"), 3),
         norms=top.texts("norms", limit_items=30, limit_chars=1000),
@@ -147,11 +160,33 @@ def _protocol(top: Reader) -> Protocol:
         look_for_sets=_look_for_sets(top),
         debrief_sequence=_debrief(top),
         feedback=tuple(FeedbackQuestion(**vars(p)) for p in
-                       _prompts(top, "feedback", limit=30, what="question")),
-        phases=_phases(top),
+                       prompts(top, "feedback", limit=30, what="question")),
+        phases=phases(top),
+        visit_form=visit_form(top),
+        tallies=tallies(top),
+        variants=variants(top),
+        corridor_after_last=top.flag("corridor_after_last"),
     )
-    _check_step_keys(top, protocol)
+    check_steps(top, protocol)
+    check_v2(top, protocol)
     return protocol
+
+
+def _visit_minutes(top: Reader) -> int:
+    if top.issues.version >= 2:
+        return top.integer("visit_minutes", 1, VISIT_MINUTES_MAX, default=10,
+                           unit="minutes") or 10
+    value = top.data.get("visit_minutes")
+    if isinstance(value, int) and not isinstance(value, bool) \
+            and VISIT_MINUTES_MAX_V1 < value <= VISIT_MINUTES_MAX:
+        top.has("visit_minutes")
+        top.problem("visit_minutes", f"is {value} minutes; version 1 files allow visits of "
+                                     f"up to {VISIT_MINUTES_MAX_V1}, protocol format "
+                                     f"version 2 up to {VISIT_MINUTES_MAX} (a research "
+                                     "lesson): write schema_version = 2 on the first line")
+        return 10
+    return top.integer("visit_minutes", 1, VISIT_MINUTES_MAX_V1, default=10,
+                       unit="minutes") or 10
 
 
 def _int(value: int | None, default: int) -> int:
@@ -174,12 +209,20 @@ def _source(top: Reader) -> Source | None:
 def _roles(top: Reader) -> tuple[Role, ...]:
     roles: list[Role] = []
     seen: dict[str, FieldPath] = {}
-    for table in _only_tables(top.tables("roles", limit=12)):
+    for table in only_tables(top.tables("roles", limit=12)):
         role = Role(key=table.slug("key", example="facilitator"),
                     title=table.text("title", limit=TITLE_MAX, required=True,
                                      example="Facilitator"),
-                    description=table.text("description", limit=TEXT_MAX, one_line=False))
-        _unique(table, "key", role.key, seen)
+                    description=table.text("description", limit=TEXT_MAX, one_line=False),
+                    instructions=table.text("instructions", limit=TEXT_MAX, one_line=False),
+                    assignable=table.flag("assign"),
+                    detail_label=table.text("detail_label", limit=100,
+                                            example="The students you follow"))
+        if role.detail_label and not role.assignable and not table.issues.items_at(
+                table.at("assign")):
+            table.problem("detail_label", "is asked of each walker given the role at "
+                                          "planning; add assign = true or remove it")
+        unique(table, "key", role.key, seen)
         roles.append(role)
         table.done()
     return tuple(roles)
@@ -190,28 +233,54 @@ def _stems(top: Reader) -> tuple[StemSpec, ...]:
         return tuple(StemSpec(s, STEM_LABELS[s], STEM_PROMPTS[s]) for s in Stem)
     stems: list[StemSpec] = []
     seen: dict[str, FieldPath] = {}
-    for table in _only_tables(top.tables("stems", limit=len(Stem), required=True)):
-        chosen: Stem | None = None
-        if table.has("stem"):
-            chosen = table.optional_choice("stem", Stem, Stem.NOTICED)
-        else:
-            table.missing("stem", "stem is missing; add e.g. stem = \"noticed\" (one of: "
-                                + ", ".join(s.value for s in Stem) + ")")
-        stem = chosen or Stem.NOTICED
-        spec = StemSpec(stem=stem,
-                        label=table.text("label", limit=60, default=STEM_LABELS[stem]),
-                        prompt=table.text("prompt", limit=200, default=STEM_PROMPTS[stem]))
-        if chosen is not None:  # a wrong stem is one message, not also "used twice"
-            _unique(table, "stem", spec.stem.value, seen)
+    limit = OWN_MAX if top.issues.version >= 2 else len(Stem)
+    for table in only_tables(top.tables("stems", limit=limit, required=True)):
+        own = table.has("key") and top.issues.version >= 2
+        stem, known = _kind_of(table, Stem, "stem", own, Stem.NOTICED)
+        key = table.slug("key", required=False, example="warm") if own else ""
+        if key in {s.value for s in Stem}:
+            table.problem("key", f'"{key}" is one of walkapp\'s own stems; write stem = '
+                                 f'"{key}" for it, or choose a key of your own')
+            key = ""
+        spec = StemSpec(stem=stem, key=key,
+                        label=table.text("label", limit=60, required=own,
+                                         default=STEM_LABELS[stem], example="Warm feedback"),
+                        prompt=table.text("prompt", limit=200, default=STEM_PROMPTS[stem]),
+                        tone=table.choice("tone", StemTone, StemTone.NEUTRAL))
+        if known:  # a wrong stem is one message, not also "used twice"
+            unique(table, "key" if own else "stem", spec.stem_key, seen)
         stems.append(spec)
         table.done()
     return tuple(stems)
 
 
+def _kind_of(table: Reader, enum: type[E], name: str, own: bool, default: E) -> tuple[E, bool]:
+    """The stem (or debrief kind) of a `[[stems]]` (`[[debrief_sequence]]`) entry: `stem`
+    (`kind`) for one of walkapp's own, `like` for one of the protocol's own (which has a
+    `key`); and whether it was given rightly."""
+    other, wanted = ("like", name) if not own else (name, "like")
+    if own and table.has(name):
+        table.problem(name, f"an entry with a key of its own says which of walkapp's "
+                            f"{'stems' if enum is Stem else 'kinds'} it is like: write "
+                            f"like = \"{table.data.get(name)}\" instead of {name}")
+        table.optional_choice(name, enum, default)
+        return default, False
+    if table.has(other) and table.issues.version >= 2 and not own:
+        table.problem(other, f"like is for an entry with a key of its own; add key = "
+                             f"\"…\" or remove like (this entry is {name} = \"…\")")
+    if table.has(wanted):
+        chosen = table.optional_choice(wanted, enum, default)
+        return (chosen, True) if chosen is not None else (default, False)
+    example = next(iter(enum)).value
+    table.missing(wanted, f"{wanted} is missing; add e.g. {wanted} = \"{example}\" (one of: "
+                          + ", ".join(e.value for e in enum) + ")")
+    return default, False
+
+
 def _look_for_sets(top: Reader) -> tuple[LookForSet, ...]:
     sets: list[LookForSet] = []
     seen: dict[str, FieldPath] = {}
-    for table in _only_tables(top.tables("look_for_sets", limit=20)):
+    for table in only_tables(top.tables("look_for_sets", limit=20)):
         key = table.slug("key", example="student-talk")
         title = table.text("title", limit=TITLE_MAX, required=True, example="Student talk")
         description = table.text("description", limit=TEXT_MAX, one_line=False)
@@ -230,7 +299,7 @@ def _look_for_sets(top: Reader) -> tuple[LookForSet, ...]:
                                    example="Students explain their reasoning"),
                     description=item.text("description", limit=TEXT_MAX, one_line=False)))
                 item.done()
-        _unique(table, "key", key, seen)
+        unique(table, "key", key, seen)
         sets.append(LookForSet(key=key, title=title, items=tuple(items),
                                description=description))
         table.done()
@@ -241,145 +310,43 @@ def _debrief(top: Reader) -> tuple[DebriefStage, ...]:
     stages: list[DebriefStage] = []
     order = list(PatternKind)
     placed: dict[PatternKind, FieldPath] = {}
-    for table in _only_tables(top.tables("debrief_sequence", limit=len(PatternKind))):
-        chosen: PatternKind | None = None
-        if table.has("kind"):
-            chosen = table.optional_choice("kind", PatternKind, PatternKind.DESCRIBE)
-        else:
-            table.missing("kind", "kind is missing; add e.g. kind = \"describe\" (one of: "
-                                + ", ".join(k.value for k in PatternKind) + ")")
-        kind = chosen or PatternKind.DESCRIBE
-        stage = DebriefStage(kind=kind,
-                             title=table.text("title", limit=TITLE_MAX, default=kind.label),
+    keys: dict[str, FieldPath] = {}
+    last: PatternKind | None = None
+    limit = OWN_MAX if top.issues.version >= 2 else len(PatternKind)
+    for table in only_tables(top.tables("debrief_sequence", limit=limit)):
+        own = table.has("key") and top.issues.version >= 2
+        kind, known = _kind_of(table, PatternKind, "kind", own, PatternKind.DESCRIBE)
+        key = table.slug("key", required=False, example="raise-questions") if own else ""
+        if key in {k.value for k in PatternKind}:
+            table.problem("key", f'"{key}" is one of walkapp\'s own kinds; write kind = '
+                                 f'"{key}" for it, or choose a key of your own')
+            key = ""
+        stage = DebriefStage(kind=kind, key=key,
+                             title=table.text("title", limit=TITLE_MAX, required=own,
+                                              default=kind.label, example="Raise questions"),
                              prompt=table.text("prompt", limit=TEXT_MAX, required=True,
                                                one_line=False,
                                                example="What did we see and hear?"))
-        if chosen is None:
-            table.done()
+        table.done()
+        if not known:
             continue  # a wrong kind is one message, not also "out of order"
-        if kind in placed:
-            table.issues.add(table.at("kind"), f'"{kind.value}" appears twice; keep one '
-                             "stage of each kind", first=placed[kind])
-        elif placed and order.index(kind) < order.index(list(placed)[-1]):
-            table.problem("kind", f'"{kind.value}" comes after "{list(placed)[-1].value}"; '
-                                  "description comes before analysis, analysis before "
-                                  "prediction: keep the order "
-                                  + " → ".join(k.value for k in order))
-        placed.setdefault(kind, table.at("kind"))
+        where = table.at("like" if own else "kind")
+        twice = not own and kind in placed
+        if own:
+            unique(table, "key", key, keys)
+        elif twice:
+            table.issues.add(where, f'"{kind.value}" appears twice; keep one stage of each '
+                                    "kind" + (" (a stage of the protocol's own, with a key "
+                                              "and like, may share a kind)"
+                                              if top.issues.version >= 2 else ""),
+                             first=placed[kind])
+        if not twice and last is not None and order.index(kind) < order.index(last):
+            table.issues.add(where, f'"{kind.value}" comes after "{last.value}"; '
+                                    "description comes before analysis, analysis before "
+                                    "prediction: keep the order "
+                                    + " → ".join(k.value for k in order))
+        if not own:
+            placed.setdefault(kind, where)
+        last = kind if last is None or order.index(kind) > order.index(last) else last
         stages.append(stage)
-        table.done()
     return tuple(stages)
-
-
-def _prompts(parent: Reader, key: str, *, limit: int, what: str) -> list[Prompt]:
-    prompts: list[Prompt] = []
-    seen: dict[str, FieldPath] = {}
-    for table in _only_tables(parent.tables(key, limit=limit)):
-        prompt = _prompt(table, what)
-        _unique(table, "key", prompt.key, seen)
-        prompts.append(prompt)
-        table.done()
-    return prompts
-
-
-def _prompt(table: Reader, what: str) -> Prompt:
-    chosen = table.optional_choice("kind", PromptKind, PromptKind.TEXT)
-    kind = chosen or PromptKind.TEXT
-    options = table.texts("options", limit_items=30, limit_chars=OPTION_MAX)
-    prompt = Prompt(
-        key=table.slug("key", example="first-" + what),
-        text=table.text("text", limit=1000, required=True, one_line=False,
-                        example=f"The {what} people answer"),
-        kind=kind, options=options,
-        low_label=table.text("low_label", limit=60),
-        high_label=table.text("high_label", limit=60))
-    if len(set(options)) != len(options):
-        table.problem("options", "lists the same option twice; keep each option once")
-    if chosen is None:
-        return prompt  # options and labels follow the kind: unknown, so not judged
-    if kind is PromptKind.CHOICE and len(options) < 2:
-        table.problem("options", 'a choice needs at least two options, e.g. options = '
-                                 '["Yes", "Not yet"]')
-    elif kind is PromptKind.CHECKLIST and not options:
-        table.problem("options", 'a checklist needs its items, e.g. options = '
-                                 '["Norms read aloud", "Timer set"]')
-    elif kind not in (PromptKind.CHOICE, PromptKind.CHECKLIST) and table.data.get("options"):
-        table.problem("options", f'only choice and checklist prompts have options; remove '
-                                 f'them or set kind = "choice" (this one is "{kind.value}")')
-    if kind is not PromptKind.RATING and (prompt.low_label or prompt.high_label):
-        table.problem("low_label" if prompt.low_label else "high_label",
-                      'only rating prompts (1–5) have scale labels; remove them or set '
-                      'kind = "rating"')
-    return prompt
-
-
-def _phases(top: Reader) -> tuple[Phase, ...]:
-    phases: list[Phase] = []
-    for key in PhaseKey:
-        table = top.table(key.value, required=key in REQUIRED_PHASES)
-        if table is None:
-            continue
-        steps: list[Step] = []
-        for step_table in _only_tables(table.tables("steps", limit=50, required=True)):
-            steps.append(_step(step_table, key))
-            step_table.done()
-        phases.append(Phase(key=key,
-                            title=table.text("title", limit=TITLE_MAX,
-                                             default=key.default_title),
-                            summary=table.text("summary", limit=TEXT_MAX, one_line=False),
-                            steps=tuple(steps)))
-        table.done()
-    return tuple(phases)
-
-
-def _step(table: Reader, phase: PhaseKey) -> Step:
-    chosen = table.optional_choice("activity", Activity, Activity.NONE)
-    activity = chosen or Activity.NONE
-    if activity is Activity.VISITS and phase is not PhaseKey.OBSERVATION:
-        table.problem("activity", 'a "visits" step belongs in the [observation] phase; move '
-                                  "it there or choose another activity")
-    minutes = table.integer("minutes", 0, STEP_MINUTES_MAX, default=None, unit="minutes",
-                            # a wrong activity may be a misspelt "visits": one message
-                            required=chosen not in (Activity.VISITS, None))
-    return Step(
-        key=table.slug("key", example="norms"),
-        title=table.text("title", limit=TITLE_MAX, required=True, example="Agree the norms"),
-        minutes=minutes if minutes is not None or activity is Activity.VISITS else 0,
-        activity=activity,
-        script=table.text("script", limit=SCRIPT_MAX, one_line=False),
-        prompts=tuple(_prompts(table, "prompts", limit=30, what="prompt")))
-
-
-def _check_step_keys(top: Reader, protocol: Protocol) -> None:
-    """Answers are stored by step key, so a key may be used by one step only."""
-    seen: dict[str, FieldPath] = {}
-    visits: FieldPath | None = None
-    for phase, index, step in protocol.steps():
-        path: FieldPath = (phase.key.value, "steps", index, "key")
-        if step.key and step.key in seen:
-            top.issues.add(path, f'step key "{step.key}" is already used by another step; '
-                                 "give each step its own key", first=seen[step.key])
-        seen.setdefault(step.key, path)
-        # A visits step outside [observation] is already refused: not counted here too.
-        if step.activity is Activity.VISITS and phase.key is PhaseKey.OBSERVATION:
-            here: FieldPath = (phase.key.value, "steps", index, "activity")
-            if visits is not None:
-                top.issues.add(here, 'only one step may have activity = "visits"; merge the '
-                                     "visits into one step", first=visits)
-            visits = visits or here
-
-
-def _only_tables(items: list[Reader | str]) -> list[Reader]:
-    return [item for item in items if isinstance(item, Reader)]
-
-
-def _unique(table: Reader, key: str, value: str, seen: dict[str, FieldPath]) -> None:
-    """`value` of `key` in this element of an array of tables must not be in an earlier
-    element (`seen`: value → where it was first given); the message names the first use."""
-    if not value:
-        return
-    if value in seen:
-        table.issues.add(table.at(key), f'"{value}" is used twice in this list; give each '
-                                        f"one its own {key}", first=seen[value])
-    else:
-        seen[value] = table.at(key)

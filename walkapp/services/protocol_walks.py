@@ -15,7 +15,7 @@ from walkapp.errors import NotFoundError, ValidationError
 from walkapp.events import Action, Entity
 from walkapp.protocol.library import DEFAULT_PROTOCOL_ID, ProtocolLibrary, builtin_protocol
 from walkapp.protocol.runner import Clock, PhaseSelection, ProtocolRunner, utc_clock
-from walkapp.protocol.schema import LookForSet, Protocol
+from walkapp.protocol.schema import VISIT_MINUTES_MAX, LookForSet, Protocol
 from walkapp.protocol.snapshot import from_snapshot, to_snapshot
 from walkapp.services import Services, convert
 from walkapp.services import validate as v
@@ -44,7 +44,7 @@ def create_walk_from_protocol(services: Services, protocol: Protocol, title: str
         language=protocol.language,
         protocol_id=protocol.id, protocol_version=protocol.version,
         protocol_hash=content_hash, protocol_snapshot=snapshot,
-        visit_minutes=v.minutes(protocol.visit_minutes, "Visit length", 1, 60),
+        visit_minutes=v.minutes(protocol.visit_minutes, "Visit length", 1, VISIT_MINUTES_MAX),
         corridor_minutes=v.minutes(protocol.corridor_minutes, "Corridor talk", 0, 30))
     with services.db.transaction("creating the walk") as session:
         session.add(row)
@@ -90,11 +90,11 @@ def walk_protocol(services: Services, walk_id: str,
         return protocol
     if library is not None and walk.protocol_id:
         try:
-            return library.get(walk.protocol_id)
+            return library.get(walk.protocol_id, walk.language)
         except NotFoundError:
             pass
     try:
-        return builtin_protocol(walk.protocol_id or DEFAULT_PROTOCOL_ID)
+        return builtin_protocol(walk.protocol_id or DEFAULT_PROTOCOL_ID, walk.language)
     except NotFoundError:
         return builtin_protocol(DEFAULT_PROTOCOL_ID)
 
