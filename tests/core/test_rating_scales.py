@@ -12,16 +12,16 @@ from pathlib import Path
 
 import pytest
 
-from tests.helpers.builders import make_walk
 from tests.helpers.laptops import laptops
-from walkapp.bundles import crypto
+from tests.helpers.rating_walks import mirror_v2
+from walkapp import domain as d
+from walkapp.bundles import BundleError, crypto
 from walkapp.errors import ValidationError
 from walkapp.protocol.answers import check_answer, check_feedback, feedback_fields
 from walkapp.protocol.library import builtin_protocol
 from walkapp.protocol.ratings import NOT_APPLICABLE, scale, spread
 from walkapp.protocol.schema import FeedbackQuestion, Prompt, PromptKind
 from walkapp.services import Services
-from walkapp.services import debrief as debrief_service
 from walkapp.services.protocol_walks import create_walk_from_protocol
 
 FREQUENCY = ("Never", "Rarely", "Sometimes", "Often", "Usually", "Almost always", "Always")
@@ -90,47 +90,49 @@ def test_a_spread_counts_not_applicable_apart_and_never_in_the_mean() -> None:
     assert spread(prompt, [NOT_APPLICABLE]).mean is None
 
 
-@pytest.fixture
-def seven_point_question(monkeypatch: pytest.MonkeyPatch) -> FeedbackQuestion:
-    """The walk's protocol asks a 7-point question with "not applicable" (a version 2
-    question: until the v2 loader lands a walk's snapshot cannot hold one)."""
-    question = FeedbackQuestion("often", "How often will you use this?", PromptKind.RATING,
-                                points=7, point_labels=FREQUENCY, not_applicable=True)
-    monkeypatch.setattr(debrief_service, "_feedback_question",
-                        lambda _walk, key: question if key == question.key else None)
-    return question
+def _v2_walk(services: Services, walkers: int = 2) -> d.Walk:
+    """A walk of the PLC mirror written as a version 2 file (tests.helpers.rating_walks):
+    feedback "useful" on 4 labelled points and "often" on 10, with N/A; "pace" on 3,
+    without."""
+    walk = create_walk_from_protocol(services, mirror_v2(), "Mirror", date(2026, 6, 1))
+    for index in range(walkers):
+        services.plan.add_participant(walk.id, f"Member {index + 1}")
+    return services.walks.get_walk(walk.id)
 
 
-def test_feedback_answers_are_checked_on_the_questions_scale(
-        services: Services, seven_point_question: FeedbackQuestion) -> None:
-    walk = make_walk(services)
-    q = seven_point_question
-    services.debrief.add_feedback(walk.id, q.key, q.text, "", 7)
-    services.debrief.add_feedback(walk.id, q.key, q.text, "", None, not_applicable=True)
-    with pytest.raises(ValidationError, match="1 to 7 or “not applicable”"):
-        services.debrief.add_feedback(walk.id, q.key, q.text, "", 8)
+def test_feedback_answers_are_checked_on_the_questions_scale(services: Services) -> None:
+    walk = _v2_walk(services)
+    services.debrief.add_feedback(walk.id, "useful", "How useful?", "", 4)
+    services.debrief.add_feedback(walk.id, "useful", "How useful?", "", None,
+                                  not_applicable=True)
+    services.debrief.add_feedback(walk.id, "often", "How often?", "", 10)
+    with pytest.raises(ValidationError, match="1 to 4 or “not applicable”"):
+        services.debrief.add_feedback(walk.id, "useful", "How useful?", "", 5)
     with pytest.raises(ValidationError, match="not both"):
-        services.debrief.add_feedback(walk.id, q.key, q.text, "", 3, not_applicable=True)
+        services.debrief.add_feedback(walk.id, "useful", "How useful?", "", 3,
+                                      not_applicable=True)
+    with pytest.raises(ValidationError, match=r"from 1 to 3\.$"):  # no N/A on this one
+        services.debrief.add_feedback(walk.id, "pace", "Was the pace right?", "", None,
+                                      not_applicable=True)
     # walkapp's own questions (a protocol with none) keep the usual 1-5, no N/A.
     with pytest.raises(ValidationError, match=r"from 1 to 5\.$"):
-        services.debrief.add_feedback(walk.id, "useful", "Useful?", "", None,
+        services.debrief.add_feedback(walk.id, "mine", "Useful?", "", None,
                                       not_applicable=True)
-    assert [(f.rating, f.not_applicable) for f in services.debrief.list_feedback(walk.id)] \
-        == [(7, False), (None, True)]
+    assert [(f.question_key, f.rating, f.not_applicable)
+            for f in services.debrief.list_feedback(walk.id)] == [
+        ("useful", 4, False), ("useful", None, True), ("often", 10, False)]
 
 
 def test_feedback_not_applicable_travels_in_a_notes_file(
-        tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
-        seven_point_question: FeedbackQuestion) -> None:
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(crypto, "SCRYPT_N", 2**14)
-    q = seven_point_question
     with laptops(tmp_path, "fac", "amy") as (fac, amy):
-        walk = make_walk(fac.services, "Kit walk", walkers=2, visits=1)
-        me = walk.walkers[0]
+        walk = _v2_walk(fac.services)
+        me = walk.participants[0]
         kit = fac.bundles.write_kit(walk.id, tmp_path / "k.walkkit", walker_id=me.id)
         amy.bundles.open_kit(kit)
-        amy.services.debrief.add_feedback(walk.id, q.key, q.text, "", 6)
-        amy.services.debrief.add_feedback(walk.id, q.key, q.text, "", None,
+        amy.services.debrief.add_feedback(walk.id, "often", "How often?", "", 7)
+        amy.services.debrief.add_feedback(walk.id, "useful", "How useful?", "", None,
                                           not_applicable=True)
         path = amy.bundles.write_notes(walk.id, me.id, tmp_path / "amy.walknotes")
         with zipfile.ZipFile(path) as archive:
@@ -139,14 +141,31 @@ def test_feedback_not_applicable_travels_in_a_notes_file(
         # Only the N/A answer carries the new field: every other answer is written as a
         # version 1 reader knows it (and keeps the version id it had before).
         assert [(c["rating"], c.get("not_applicable")) for c in contents] == [
-            (None, True), (6, None)]
+            (None, True), (7, None)]
         assert "not_applicable" not in contents[1]
         report = fac.bundles.import_files([path])
         assert report.clean and report.new == 2
         got = fac.services.records.walk_record(walk.id).feedback
-        assert sorted((f.rating or 0, f.not_applicable) for f in got) == [
-            (0, True), (6, False)]
+        assert sorted((f.question_key, f.rating or 0, f.not_applicable) for f in got) == [
+            ("often", 7, False), ("useful", 0, True)]
         assert fac.bundles.import_files([path]).unchanged == 2
+
+
+def test_a_notes_file_answer_with_not_applicable_false_is_kept_as_written() -> None:
+    """`false` is never written, but a file may say it: the answer arrives (as no N/A) and
+    is known to hold a field not stored as written."""
+    from walkapp.bundles import versions as v
+
+    at = "2026-06-01T10:00:00.000000Z"
+    content = {"author_id": None, "question_key": "useful", "question": "Q", "answer": "",
+               "rating": 2, "not_applicable": False, "created_at": at, "updated_at": at,
+               "deleted_at": None, "revision": 1}
+    checked = v.check_content(v.FEEDBACK, content, "feedback.json, entry 1")
+    assert "not_applicable" not in checked and checked != content
+    with pytest.raises(BundleError, match="true or false"):
+        v.check_content(v.FEEDBACK, {**content, "not_applicable": "yes"}, "entry")
+    with pytest.raises(BundleError, match="from 1 to 10"):
+        v.check_content(v.FEEDBACK, {**content, "rating": 11}, "entry")
 
 
 def test_mirror_history_counts_not_applicable_apart(services: Services) -> None:

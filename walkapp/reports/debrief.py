@@ -298,8 +298,10 @@ def _feedback(summaries: Sequence[FeedbackSummary], width: float) -> list[Flowab
         facts = [fmt.plural(s.responses, "response", "responses")]
         body: list[Flowable] = [b.p("; ".join(facts) + ".", "small")]
         if s.spread is not None and s.spread.answered:
-            # The spread over the question's own scale, "not applicable" apart.
-            body += spread_tables([("Answers", s.spread)], width, row_head="")
+            # The spread over the question's own scale, "not applicable" apart, kept with
+            # the count of responses (and so with the question's heading).
+            body = [b.keep(*body, *spread_tables([("Answers", s.spread)], width,
+                                                 row_head=""))]
         out += lead([head], body)
         out.extend(b.bullets(a for a in s.answers if a.strip()))
     return out

@@ -1,7 +1,7 @@
 """Ratings on the page: each statement or question a row, each point of its own scale a
 column (how many chose it), "not applicable" a column of its own, and the average of the
 points chosen — "not applicable" is never in it. The points' words print once, as a key
-under the table. Group figures only: nobody's own rating is on the page.
+above the table. Group figures only: nobody's own rating is on the page.
 """
 
 from __future__ import annotations
@@ -63,8 +63,10 @@ def _table(rows: Sequence[tuple[str, RatingSpread]], width: float, row_head: str
         mean = figures.mean
         line.append(fmt.number(mean, 1) if mean is not None else "—")
         body.append(line)
-    return [b.table(header, body, widths), Spacer(1, 1.5 * mm), b.p(_key(first, apart), "small"),
-            Spacer(1, 2 * mm)]
+    # The key first, kept with the table: a reader meets the points' words before the
+    # counts, and a page break never leaves a table without them.
+    return [b.keep(b.p(_key(first, apart), "small"), Spacer(1, 1.5 * mm),
+                   b.table(header, body, widths)), Spacer(1, 3 * mm)]
 
 
 def _key(figures: RatingSpread, apart: bool) -> str:
@@ -94,10 +96,11 @@ def earlier_table(step: StepRatings, width: float) -> list[Flowable]:
             line.append(_mean(then.mean, then.top, then.not_applicable) if then else "—")
         line.append(_mean(figures.mean, figures.top, figures.not_applicable))
         body.append(line)
-    return [b.table(["Statement", *walks], body, widths), Spacer(1, 1.5 * mm),
-            b.p("The average of the points chosen on each walk, out of its scale's top point; "
-                "“not applicable” is counted beside it, never in it. Group figures only.",
-                "small"), Spacer(1, 2 * mm)]
+    key = b.p("The average of the points chosen on each walk, out of its scale's top point; "
+              "“not applicable” is counted beside it, never in it. Group figures only.",
+              "small")
+    return [b.keep(key, Spacer(1, 1.5 * mm), b.table(["Statement", *walks], body, widths)),
+            Spacer(1, 3 * mm)]
 
 
 def _mean(mean: float | None, top: int, not_applicable: int) -> str:

@@ -4,79 +4,59 @@ a column of its own and never in the average, and nobody's own rating on the pag
 
 from __future__ import annotations
 
-from dataclasses import replace
 from datetime import date
 from pathlib import Path
 
 from tests.core.reports.conftest import Render, pdf_text, squash
+from tests.helpers.rating_walks import mirror_v2
 from walkapp import domain as d
 from walkapp.protocol.library import builtin_protocol
 from walkapp.protocol.ratings import NOT_APPLICABLE
-from walkapp.protocol.schema import FeedbackQuestion, PromptKind, Protocol
-from walkapp.reports import debrief
-from walkapp.reports.build_walk import debrief_data
+from walkapp.protocol.schema import Protocol
+from walkapp.reports import Paper, ReportKind, ReportRequest
+from walkapp.reports.registry import spec_for
 from walkapp.services import Services
 from walkapp.services.protocol_walks import create_walk_from_protocol
 
-AGREE = ("Strongly disagree", "Disagree", "Somewhat disagree", "Neutral", "Somewhat agree",
-         "Agree", "Strongly agree")
 
-
-def _mirror_on_seven_points() -> Protocol:
-    """The PLC mirror as a version 2 file could write it: 7 labelled points and N/A."""
-    mirror = builtin_protocol("plc-mirror")
-    phases = []
-    for phase in mirror.phases:
-        steps = tuple(replace(step, prompts=tuple(
-            replace(p, points=7, point_labels=AGREE, not_applicable=True)
-            if p.kind is PromptKind.RATING else p for p in step.prompts))
-            for step in phase.steps)
-        phases.append(replace(phase, steps=steps))
-    useful = FeedbackQuestion("useful", "How useful was this conversation?", PromptKind.RATING,
-                              points=4, point_labels=("Not", "A little", "Quite", "Very"),
-                              not_applicable=True)
-    return replace(mirror, phases=tuple(phases), feedback=(useful,))
-
-
-def _answers(services: Services, walk: d.Walk, protocol: Protocol) -> list[object]:
+def _answers(services: Services, walk: d.Walk, protocol: Protocol) -> None:
     step = protocol.step("ratings")
     assert step is not None
     values = {0: [7, 7, 6, NOT_APPLICABLE], 1: [1, 2, NOT_APPLICABLE, NOT_APPLICABLE]}
+    useful = [4, 4, 4, None]
     for index in range(4):
         member = services.plan.add_participant(walk.id, f"Member {index}")
         for prompt_index, column in values.items():
-            services.responses.save(walk.id, step.key, step.prompts[prompt_index].key,
-                                    column[index], member.id)
+            services.responses.save_answer(walk.id, step, step.prompts[prompt_index],
+                                           column[index], member.id)
         services.debrief.add_feedback(walk.id, "useful", "How useful was this conversation?",
-                                      "", 4 if index < 3 else None)
-    return list(services.responses.list_answers(walk.id))
+                                      "", useful[index], not_applicable=useful[index] is None)
+    services.debrief.add_feedback(walk.id, "often", "How often?", "", 10)
 
 
 def test_the_debrief_prints_each_statement_over_its_own_scale(services: Services,
                                                               tmp_path: Path) -> None:
-    protocol = _mirror_on_seven_points()
-    walk = create_walk_from_protocol(services, builtin_protocol("plc-mirror"), "Mirror",
-                                     date(2026, 6, 1))
-    answers = _answers(services, walk, protocol)
-    record = services.records.walk_record(walk.id)
-    # One N/A feedback answer, as a notes file may bring it (the column is the record's).
-    record = replace(record, feedback=(*record.feedback, replace(
-        record.feedback[0], id="na", rating=None, not_applicable=True)))
-    data = debrief_data(record, protocol=protocol, step_answers=answers)
+    protocol = mirror_v2()
+    walk = create_walk_from_protocol(services, protocol, "Mirror", date(2026, 6, 1))
+    _answers(services, walk, protocol)
+    request = ReportRequest(ReportKind.DEBRIEF, walk.id, paper=Paper.A4)
+    data = spec_for(ReportKind.DEBRIEF).build(services, request, None)
     [step] = data.ratings
     figures = dict((p.key, f) for p, f in step.prompts)
     vision = figures["shared-vision"]
     assert vision.counts == (0, 0, 0, 0, 0, 1, 2) and vision.not_applicable == 1
     assert round(vision.mean or 0, 2) == 6.67  # N/A is no zero
     assert figures["student-learning"].not_applicable == 2
+    assert len(figures["collective-responsibility"].counts) == 5  # its own, usual scale
     assert all(f.answered == 0 for key, f in figures.items()
                if key not in ("shared-vision", "student-learning"))
-    [feedback] = data.feedback
-    assert feedback.spread is not None
-    assert feedback.spread.counts == (0, 0, 0, 3) and feedback.spread.not_applicable == 1
-    assert feedback.average == 4.0
+    useful, often = data.feedback
+    assert useful.spread is not None and often.spread is not None
+    assert useful.spread.counts == (0, 0, 0, 3) and useful.spread.not_applicable == 1
+    assert useful.average == 4.0
+    assert len(often.spread.counts) == 10 and often.spread.not_applicable == 0
 
-    pdf = debrief.render(data)
+    pdf = spec_for(ReportKind.DEBRIEF).render(data, Paper.A4)
     (tmp_path / "mirror.pdf").write_bytes(pdf)  # to look at: pytest --basetemp=DIR
     page = squash(pdf_text(pdf))
     assert squash("The group's ratings") in page
@@ -84,6 +64,7 @@ def test_the_debrief_prints_each_statement_over_its_own_scale(services: Services
     assert squash("7 = Strongly agree") in page
     assert squash("N/A: how many chose “not applicable”, which is not in the average") in page
     assert squash("4 = Very") in page  # the feedback question's own 4 points
+    assert squash("10 = Always") in page
     assert "Member" not in page  # counts only: no one's own rating
 
 

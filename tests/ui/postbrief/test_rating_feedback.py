@@ -3,42 +3,30 @@ applicable" sent as such (never as a point), the summary counting it apart."""
 
 from __future__ import annotations
 
+from datetime import date
 from pathlib import Path
 
-import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QScrollArea
 
+from tests.helpers.rating_walks import OFTEN, PACE, mirror_v2
 from tests.ui.postbrief.conftest import settle, wait_loaded
-from walkapp import domain as d
-from walkapp.protocol.schema import FeedbackQuestion, PromptKind
 from walkapp.services import Services
-from walkapp.services import debrief as debrief_service
+from walkapp.services.protocol_walks import create_walk_from_protocol, walk_protocol
 from walkapp.ui.bridge import ChangeBridge
 from walkapp.ui.screens.postbrief.feedback import FeedbackPanel
 
-OFTEN = FeedbackQuestion(
-    "often", "How often will you use what you saw today?", PromptKind.RATING, points=10,
-    point_labels=("Never", "Hardly ever", "Rarely", "Now and then", "Sometimes", "Often",
-                  "Very often", "Most days", "Nearly always", "Always"),
-    not_applicable=True)
-PACE = FeedbackQuestion("pace", "Was the pace right?", PromptKind.RATING, points=3,
-                        point_labels=("Too slow", "About right", "Too fast"))
-
-
-@pytest.fixture
-def asked(monkeypatch: pytest.MonkeyPatch) -> None:
-    """The walk's protocol asks OFTEN and PACE (version 2 questions: until the v2 loader
-    lands, a walk's saved protocol cannot hold them)."""
-    questions = {q.key: q for q in (OFTEN, PACE)}
-    monkeypatch.setattr(debrief_service, "_feedback_question",
-                        lambda _walk, key: questions.get(key))
-
 
 def test_not_applicable_is_sent_apart_and_counted_apart(qtbot, services: Services,
-                                                        walk: d.Walk, bridge: ChangeBridge,
-                                                        asked: None, tmp_path: Path) -> None:
-    panel = FeedbackPanel(services.debrief, services.walks, walk.id, [OFTEN, PACE])
+                                                        bridge: ChangeBridge,
+                                                        tmp_path: Path) -> None:
+    # The PLC mirror as a version 2 file: "often" on 10 labelled points with N/A, "pace"
+    # on 3 without (tests.helpers.rating_walks).
+    walk = create_walk_from_protocol(services, mirror_v2(), "Mirror", date(2026, 6, 1))
+    asked = {q.key: q for q in walk_protocol(services, walk.id).feedback}
+    assert asked["often"].not_applicable and not asked["pace"].not_applicable
+    panel = FeedbackPanel(services.debrief, services.walks, walk.id,
+                          [asked["often"], asked["pace"]])
     qtbot.addWidget(panel)
     bridge.changed.connect(panel.on_change)
     panel.resize(1366, 768)
@@ -46,8 +34,9 @@ def test_not_applicable_is_sent_apart_and_counted_apart(qtbot, services: Service
     wait_loaded(qtbot, panel)
     often, pace = panel.answers
     assert often.input.scale is not None and pace.input.scale is not None
-    assert [w.text() for w in often.input.scale.words] == list(OFTEN.point_labels)
-    assert [w.text() for w in pace.input.scale.words] == list(PACE.point_labels)
+    assert [w.text() for w in often.input.scale.words] == list(OFTEN)
+    assert [w.text() for w in pace.input.scale.words] == list(PACE)
+    assert pace.input.scale.not_applicable is None
     # Ten labelled points and "Not applicable" fit the form at 1366 wide: no sideways
     # scrolling, every button shown.
     form = panel.findChild(QScrollArea)
