@@ -70,6 +70,7 @@ from walkapp.reports.outline import phase_title
 if TYPE_CHECKING:
     from walkapp.reports.registry import ReportRequest
     from walkapp.services import Services
+    from walkapp.services.tallies import TallySummary
 
 MAX_THANKS_NOTICES = 6
 Judge = Callable[[str], bool]
@@ -85,9 +86,11 @@ def build_debrief(services: Services, request: ReportRequest, _judge: Judge | No
                         edited=services.history.rows_with_history(request.walk_id),
                         protocol=protocol, notice=notice,
                         include_flagged=request.include_flagged,
+                        tally_totals=services.tallies.summary(request.walk_id,
+                                                              protocol.tallies)
+                        if protocol is not None and protocol.tallies else (),
                         step_answers=services.responses.list_answers(request.walk_id),
                         earlier_ratings=series_ratings(services, request.walk_id, protocol))
-
 
 
 def build_thanks(services: Services, request: ReportRequest, judge: Judge | None
@@ -220,6 +223,7 @@ def _unresolved_count(record: d.WalkRecord, conflicts: Sequence[d.Conflict]) -> 
 def debrief_data(record: d.WalkRecord, conflicts: Sequence[d.Conflict] = (), *,
                  edited: AbstractSet[str] = frozenset(), protocol: Protocol | None = None,
                  notice: str = "", include_flagged: bool = False,
+                 tally_totals: tuple[TallySummary, ...] = (),
                  step_answers: Sequence[Any] = (),
                  earlier_ratings: Mapping[str, tuple[EarlierRatings, ...]] | None = None
                  ) -> DebriefData:
@@ -266,7 +270,7 @@ def debrief_data(record: d.WalkRecord, conflicts: Sequence[d.Conflict] = (), *,
                                     protocol.feedback if protocol is not None else ()),
         ratings=step_ratings(protocol, step_answers, earlier_ratings),
         unresolved_conflicts=_unresolved_count(record, conflicts),
-        held_back_notes=printable.held_back)
+        held_back_notes=printable.held_back, tallies=tally_totals)
 
 
 def _evidence(walk: d.Walk, notes: list[d.Note], visits: dict[str, d.Visit],
