@@ -1,6 +1,6 @@
 """A rating on the prompt's own scale: 2 to 10 points in a row, each point's words under
-its button (or the scale's end words beside it), and a visible "Not applicable" choice
-where the protocol offers one.
+its button and the scale's end words (low_label, high_label) at its ends, as the protocol
+gives them, and a visible "Not applicable" choice where the protocol offers one.
 
 Keyboard: with any of its buttons focused, a digit chooses a point (1–9, and 0 for 10),
 as well as the arrow keys and Space that radio buttons take anyway. The digits are taken
@@ -65,7 +65,7 @@ class RatingScale(QWidget):
         grid.setHorizontalSpacing(6)
         grid.setVerticalSpacing(0)
         column = 0
-        if not labelled and prompt.low_label:
+        if prompt.low_label:
             grid.addWidget(self._end_words(prompt.low_label), 0, column)
             column += 1
         for point in self.points:
@@ -99,7 +99,7 @@ class RatingScale(QWidget):
             width = max(_WORDS_MIN, min(wide, _WORDS_MAX), word) + 6
             for label in self.words:
                 label.setFixedWidth(width)
-        if not labelled and prompt.high_label:
+        if prompt.high_label:
             grid.addWidget(self._end_words(prompt.high_label), 0, column)
         outer.addLayout(grid)
         if prompt.not_applicable:

@@ -32,10 +32,10 @@ def prompt_line(prompt: Prompt) -> str:
     if prompt.kind is PromptKind.RATING:
         points = scale(prompt)
         top = points.stop - 1
+        parts = [" … ".join(w for w in (prompt.low_label, prompt.high_label) if w)]
         if prompt.point_labels:
-            words = " / ".join(f"{n} {prompt.point_label(n)}" for n in points)
-        else:
-            words = " … ".join(w for w in (prompt.point_label(1), prompt.point_label(top)) if w)
+            parts.append(" / ".join(f"{n} {prompt.point_label(n)}" for n in points))
+        words = "; ".join(p for p in parts if p)
         na = ", N/A" if prompt.not_applicable else ""
         return f"{prompt.text} (1–{top}{': ' + words if words else ''}{na})"
     return prompt.text

@@ -91,6 +91,8 @@ def shape(prompt: Prompt) -> str:
         points = scale(prompt)
         words = [f"{n} = {text.markup(prompt.point_label(n))}" for n in points
                  if prompt.point_label(n)]
+        if prompt.point_labels:  # the end words too, where a scale has both
+            words += [f"{text.markup(w)}" for w in (prompt.low_label, prompt.high_label) if w]
         if prompt.not_applicable:
             words.append("or “not applicable”")
         return f"A rating from {points.start} to {points.stop - 1}" + "".join(
@@ -108,11 +110,10 @@ def scale_boxes(prompt: Prompt) -> str:
     if prompt.point_labels:
         boxes = _OPTION_GAP.join(f"○\u00a0{n}\u00a0{text.markup(prompt.point_label(n))}"
                                  for n in points)
-        low = high = ""
     else:
         boxes = _OPTION_GAP.join(f"○\u00a0{n}" for n in points)
-        low = f"{text.markup(prompt.low_label)}{_OPTION_GAP}" if prompt.low_label else ""
-        high = f"{_OPTION_GAP}{text.markup(prompt.high_label)}" if prompt.high_label else ""
+    low = f"{text.markup(prompt.low_label)}{_OPTION_GAP}" if prompt.low_label else ""
+    high = f"{_OPTION_GAP}{text.markup(prompt.high_label)}" if prompt.high_label else ""
     na = f"{_OPTION_GAP}○\u00a0N/A" if prompt.not_applicable else ""
     return low + boxes + high + na
 
