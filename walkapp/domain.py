@@ -126,6 +126,11 @@ class Participant:
     group_id: str | None
     person_id: str | None
     position: int
+    # The protocol's role given to them at planning (a `[[roles]]` key with `assign`; None:
+    # none) and what it is about for them ("the two students by the window"); see
+    # walkapp.protocol.roles.
+    protocol_role: str | None = None
+    role_detail: str = ""
 
 
 @dataclass(frozen=True)

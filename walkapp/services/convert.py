@@ -37,7 +37,9 @@ def by_family(items: Iterable[V]) -> list[V]:
 def participant(row: m.Participant) -> d.Participant:
     return d.Participant(id=row.id, walk_id=row.walk_id, display_name=row.display_name,
                          role=d.Role(row.role), group_id=row.group_id,
-                         person_id=row.person_id, position=row.position)
+                         person_id=row.person_id, position=row.position,
+                         protocol_role=row.protocol_role or None,
+                         role_detail=row.role_detail or "")
 
 
 def visit(row: m.Visit) -> d.Visit:
