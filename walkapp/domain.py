@@ -344,6 +344,8 @@ class Feedback:
     answer: str
     rating: int | None
     conflict_of: str | None = None  # see Note.conflict_of
+    # "Not applicable" chosen on a scale that offers it (then `rating` is None).
+    not_applicable: bool = False
 
     @property
     def family(self) -> str:

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from walkapp.protocol.ratings import scale
 from walkapp.protocol.schema import Prompt, PromptKind, Step
 
 # The body's height at most: about five lines of text; more scrolls.
@@ -29,8 +30,14 @@ def prompt_line(prompt: Prompt) -> str:
     if prompt.kind in (PromptKind.CHOICE, PromptKind.CHECKLIST) and prompt.options:
         return f"{prompt.text} ({' / '.join(prompt.options)})"
     if prompt.kind is PromptKind.RATING:
-        ends = " … ".join(w for w in (prompt.low_label, prompt.high_label) if w)
-        return f"{prompt.text} (1–5{': ' + ends if ends else ''})"
+        points = scale(prompt)
+        top = points.stop - 1
+        parts = [" … ".join(w for w in (prompt.low_label, prompt.high_label) if w)]
+        if prompt.point_labels:
+            parts.append(" / ".join(f"{n} {prompt.point_label(n)}" for n in points))
+        words = "; ".join(p for p in parts if p)
+        na = ", N/A" if prompt.not_applicable else ""
+        return f"{prompt.text} (1–{top}{': ' + words if words else ''}{na})"
     return prompt.text
 
 

@@ -24,10 +24,10 @@ walkapp's words and say why.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 from typing import Protocol as Shape
 
 from walkapp import domain as d
@@ -45,12 +45,15 @@ from walkapp.protocol.own_keys import (
     stem_heads,
     stems_of,
 )
-from walkapp.protocol.schema import Protocol
+from walkapp.protocol.ratings import feedback_spread
+from walkapp.protocol.schema import Prompt, Protocol
+from walkapp.reports.build_ratings import series_ratings, step_ratings
 from walkapp.reports.data import (
     GROUP_SIGNATURE,
     ActionRow,
     CommitmentLine,
     DebriefData,
+    EarlierRatings,
     EvidenceGroup,
     EvidenceItem,
     FeedbackSummary,
@@ -86,7 +89,9 @@ def build_debrief(services: Services, request: ReportRequest, _judge: Judge | No
                         include_flagged=request.include_flagged,
                         tally_totals=services.tallies.summary(request.walk_id,
                                                               protocol.tallies)
-                        if protocol is not None and protocol.tallies else ())
+                        if protocol is not None and protocol.tallies else (),
+                        step_answers=services.responses.list_answers(request.walk_id),
+                        earlier_ratings=series_ratings(services, request.walk_id, protocol))
 
 
 def build_thanks(services: Services, request: ReportRequest, judge: Judge | None
@@ -219,13 +224,18 @@ def _unresolved_count(record: d.WalkRecord, conflicts: Sequence[d.Conflict]) -> 
 def debrief_data(record: d.WalkRecord, conflicts: Sequence[d.Conflict] = (), *,
                  edited: AbstractSet[str] = frozenset(), protocol: Protocol | None = None,
                  notice: str = "", include_flagged: bool = False,
-                 tally_totals: tuple[TallySummary, ...] = ()) -> DebriefData:
+                 tally_totals: tuple[TallySummary, ...] = (),
+                 step_answers: Sequence[Any] = (),
+                 earlier_ratings: Mapping[str, tuple[EarlierRatings, ...]] | None = None
+                 ) -> DebriefData:
     """The debrief; `conflicts` (from ConflictService) adds what only it knows: a side
     that is a deletion. Without it, conflicts are still found from the record's copies.
     `edited` (HistoryService.rows_with_history): the notes whose text the facilitator
     changed, marked so that a coach knows the words are not the walker's. `protocol`: the
     walk's, for its stem labels and debrief stages (None: walkapp's words); `notice`: a
-    line for the page about the protocol (see `report_protocol`)."""
+    line for the page about the protocol (see `report_protocol`); `step_answers`: the
+    walk's answers to step prompts, whose ratings print as group figures, beside
+    `earlier_ratings` (by step key: earlier walks of the series, see `series_ratings`)."""
     walk = record.walk
     unresolved = _Unresolved({c.family: c for c in conflicts})
     # Only notes in the record are printed (walkapp.note_states): never one set aside, nor
@@ -259,7 +269,9 @@ def debrief_data(record: d.WalkRecord, conflicts: Sequence[d.Conflict] = (), *,
         action_items=tuple(ActionRow(a.text, a.owner_name, a.due_date, a.status.value)
                            for a in record.action_items),
         phase_times=phase_times(record.phase_log),
-        feedback=feedback_summaries(record.feedback),
+        feedback=feedback_summaries(record.feedback,
+                                    protocol.feedback if protocol is not None else ()),
+        ratings=step_ratings(protocol, step_answers, earlier_ratings),
         unresolved_conflicts=_unresolved_count(record, conflicts),
         held_back_notes=printable.held_back, tallies=tally_totals,
         visit_questions=questions, held_back_answers=answers_held)
@@ -374,24 +386,30 @@ def phase_times(log: Iterable[d.PhaseLogEntry]) -> tuple[PhaseTime, ...]:
                  for name, (steps, planned, actual) in totals.items())
 
 
-def feedback_summaries(feedback: Iterable[d.Feedback]) -> tuple[FeedbackSummary, ...]:
+def feedback_summaries(feedback: Iterable[d.Feedback], questions: Sequence[Prompt] = ()
+                       ) -> tuple[FeedbackSummary, ...]:
     """Per question: one response per answer given; an answer changed on two laptops
-    counts once, its other version printed beside it, marked as not yet resolved."""
+    counts once, its other version printed beside it, marked as not yet resolved. A rating
+    question's answers are spread over its own scale (`questions`: the protocol's; see
+    walkapp.reports.build_ratings), "not applicable" apart and never in the average."""
     given, versions = _Unresolved({}).split(feedback, lambda f: f.answer)
     grouped: dict[str, list[d.Feedback]] = {}
     for item in given:
         grouped.setdefault(item.question_key, []).append(item)
+    asked = {q.key: q for q in questions}
     out = []
-    for items in grouped.values():
+    for key, items in grouped.items():
         ratings = tuple(sorted((i.rating for i in items if i.rating is not None),
                                reverse=True))
+        figures = feedback_spread(asked.get(key), key, items[0].question, items)
         # Answers are anonymous; sorting them keeps the order from matching the roster.
         texts = [i.answer if i.family not in versions else
                  f"{i.answer} (not yet resolved; the other version: "
                  + "; ".join(f"“{v}”" for v in versions[i.family]) + ")"
                  for i in items if _has_text(i.answer) or i.family in versions]
         answers = tuple(sorted(texts, key=str.casefold))
-        out.append(FeedbackSummary(items[0].question, len(items), ratings, answers))
+        out.append(FeedbackSummary(items[0].question, len(items), ratings, answers,
+                                   figures))
     return tuple(out)
 
 

@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from datetime import date, time
 from typing import TYPE_CHECKING
 
+from walkapp.protocol.ratings import RatingSpread
 from walkapp.protocol.schema import LookForItem, Prompt, Protocol, Role, Source
 
 if TYPE_CHECKING:
@@ -124,11 +125,15 @@ class PhaseTime:
 class FeedbackSummary:
     question: str
     responses: int
-    ratings: tuple[int, ...]           # each answer's 1–5 rating, in no particular order
+    ratings: tuple[int, ...]           # each answer's rating (a point), in no set order
     answers: tuple[str, ...]            # written answers, anonymous
+    # A rating question's answers over its own scale, each point with its words and
+    # "not applicable" apart (None: the question asks for no rating).
+    spread: RatingSpread | None = None
 
     @property
     def average(self) -> float | None:
+        """The mean of the points given: "not applicable" is never in it."""
         return sum(self.ratings) / len(self.ratings) if self.ratings else None
 
 
@@ -142,6 +147,36 @@ class VisitQuestion:
     answered: int
     counts: tuple[tuple[str, int], ...] = ()
     answers: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class StepRatings:
+    """A step's rating prompts (the PLC mirror's statements) as the group answered them:
+    for each, how many chose each point and "not applicable" — never who chose which."""
+
+    step: str                                          # the step's title
+    prompts: tuple[tuple[Prompt, RatingSpread], ...]   # in the step's order
+    # The earlier walks of the series on the same protocol, oldest first (a few at most).
+    earlier: tuple[EarlierRatings, ...] = ()
+
+
+@dataclass(frozen=True)
+class EarlierMean:
+    prompt_key: str
+    mean: float | None   # of the points chosen then; None: every answer was N/A
+    top: int             # the scale's top point then (a protocol may have changed it)
+    not_applicable: int
+
+
+@dataclass(frozen=True)
+class EarlierRatings:
+    """How the group rated a step's statements on an earlier walk of its series."""
+
+    walk_date: date
+    means: tuple[EarlierMean, ...]
+
+    def of(self, prompt_key: str) -> EarlierMean | None:
+        return next((m for m in self.means if m.prompt_key == prompt_key), None)
 
 
 @dataclass(frozen=True)
@@ -170,6 +205,9 @@ class DebriefData:
     action_items: tuple[ActionRow, ...] = ()
     phase_times: tuple[PhaseTime, ...] = ()
     feedback: tuple[FeedbackSummary, ...] = ()
+    # The group's ratings of steps with rating prompts (a self-assessment such as the
+    # PLC mirror), in running order; only steps with answers.
+    ratings: tuple[StepRatings, ...] = ()
     # Items changed on two laptops whose versions nobody has chosen between yet.
     unresolved_conflicts: int = 0
     # Notes not printed: set aside, or flagged by the nudge or the name caution and not

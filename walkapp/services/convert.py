@@ -136,7 +136,8 @@ def next_step(row: m.NextStep) -> d.NextStep:
 def feedback(row: m.Feedback) -> d.Feedback:
     return d.Feedback(id=row.id, walk_id=row.walk_id, author_id=row.author_id,
                       question_key=row.question_key, question=row.question,
-                      answer=row.answer, rating=row.rating, conflict_of=row.conflict_of)
+                      answer=row.answer, rating=row.rating, conflict_of=row.conflict_of,
+                      not_applicable=bool(row.not_applicable))
 
 
 def phase_log(row: m.PhaseLog) -> d.PhaseLogEntry:
