@@ -363,7 +363,7 @@ class ThanksData:
     addressee: str               # "colleague", or the teacher's name if shown: "Dear …,"
     noticed: tuple[str, ...]     # descriptive "I noticed" notes from this visit
     wondering: str | None = None
-    signed: str = GROUP_SIGNATURE  # or the walkers' names (build_walk.signature)
+    signed: str = GROUP_SIGNATURE  # or the walkers' names (build_thanks.signature)
     # The protocol's labels for those stems, in the group's voice ("We noticed…").
     noticed_heading: str = "We noticed…"
     wondering_heading: str = "We wonder…"
