@@ -20,15 +20,17 @@ from walkapp.storage import models as m
 
 # The rules, counted from the rows (the query list_walks ran before 0007): walkers are
 # participants in the walker role; visits those not removed; notes the live ones, a
-# conflict copy's family counted once (by its own live row, or by its live copies).
+# conflict copy's family counted once (by its own live row, or by its live copies), and
+# never a visit form's answers (stored as notes with a form_key; migration 0011).
 RECOUNT = """
 SELECT w.id,
   (SELECT count(*) FROM participants p WHERE p.walk_id = w.id AND p.role = 'walker'),
   (SELECT count(*) FROM visits v WHERE v.walk_id = w.id AND v.deleted_at IS NULL),
   (SELECT count(*) FROM notes n WHERE n.walk_id = w.id AND n.deleted_at IS NULL
-     AND n.conflict_of IS NULL)
+     AND n.conflict_of IS NULL AND n.form_key IS NULL)
   + (SELECT count(DISTINCT c.conflict_of) FROM notes c WHERE c.walk_id = w.id
-     AND c.deleted_at IS NULL AND c.conflict_of IS NOT NULL AND NOT EXISTS (
+     AND c.deleted_at IS NULL AND c.conflict_of IS NOT NULL AND c.form_key IS NULL
+     AND NOT EXISTS (
        SELECT 1 FROM notes o WHERE o.id = c.conflict_of AND o.deleted_at IS NULL))
 FROM walks w WHERE w.trashed_at IS NULL
 """
@@ -110,6 +112,53 @@ def test_counts_follow_every_kind_of_change(services: Services) -> None:
     assert listed(services) == counted(services)
     with services.db.transaction() as session:
         assert session.execute(text("SELECT count(*) FROM walk_counts")).scalar() == 2
+
+
+def test_a_visit_form_s_answers_are_not_counted_as_notes(settings: Settings) -> None:
+    """Answers are notes with a form_key: the list leaves them out, through every change
+    of the key, and migration 0011 recounts a database that counted them."""
+    from alembic import command
+    from sqlalchemy import create_engine
+
+    from walkapp.storage import migrate
+
+    services = open_services(settings)
+    walk = make_walk(services, "Data walk", walkers=1, visits=1)
+    notes = [services.notes.save_note(NoteDraft(walk.id, walk.walkers[0].id, f"Note {i}",
+                                                visit_id=walk.visits[0].id)).id
+             for i in range(3)]
+    with services.db.transaction("answers") as session:
+        session.execute(text("UPDATE notes SET form_key = 'seen' WHERE id = :note"),
+                        {"note": notes[0]})
+        session.add(m.Note(walk_id=walk.id, author_id=walk.walkers[0].id,
+                           visit_id=walk.visits[0].id, text="Pairs", form_key="how"))
+    assert listed(services)[walk.id] == (1, 1, 2) == counted(services)[walk.id]
+    conflict_copy(services, notes[1], "Other words")
+    services.notes.delete_note(notes[1])
+    assert listed(services)[walk.id] == (1, 1, 2) == counted(services)[walk.id]
+    with services.db.transaction("no longer an answer") as session:
+        session.execute(text("UPDATE notes SET form_key = NULL WHERE id = :note"),
+                        {"note": notes[0]})
+    assert listed(services)[walk.id] == (1, 1, 3) == counted(services)[walk.id]
+    services.close()
+
+    assert settings.sqlite_path is not None
+    engine = create_engine(f"sqlite:///{settings.sqlite_path}")
+    config = migrate.alembic_config()
+    with engine.begin() as connection:
+        connection.exec_driver_sql("PRAGMA foreign_keys = ON")
+        config.attributes["connection"] = connection
+        # 0007's rule counts the answer "Pairs" with the two notes' own rows.
+        command.downgrade(config, "0010")
+        assert connection.exec_driver_sql("SELECT notes FROM walk_counts").scalar() == 3
+    engine.dispose()
+    again = open_services(settings)
+    try:  # the two notes' rows; the deleted note's live copy is added at listing time
+        with again.db.transaction() as session:
+            assert session.execute(text("SELECT notes FROM walk_counts")).scalar() == 2
+        assert listed(again)[walk.id] == (1, 1, 3) == counted(again)[walk.id]
+    finally:
+        again.close()
 
 
 def test_the_search_filters_and_keeps_the_counts(services: Services) -> None:

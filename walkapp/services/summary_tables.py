@@ -23,8 +23,9 @@ walk_counts = table("walk_counts", column("walk_id", String), column("walkers", 
 
 
 def _copies(name: str) -> TableClause:
+    extra = (column("form_key", String),) if name == "notes" else ()  # answers: not notes
     return table(name, column("id", String), column("walk_id", String),
-                 column("conflict_of", String), column("deleted_at", UTCDateTime()))
+                 column("conflict_of", String), column("deleted_at", UTCDateTime()), *extra)
 
 
 # Each travelling table's columns that find its conflict copies (`ix_<table>_copies`).

@@ -183,13 +183,15 @@ class WalkService(ServiceBase):
         # window's list needs no ORM.
         w, counts, notes = summary.walks.c, summary.walk_counts.c, summary.COPIES["notes"]
         # A note changed on two laptops is one note, however many versions wait beside it:
-        # `walk_counts.notes` has the live notes that are not conflict copies; add each
-        # family whose own row was deleted while a copy lives on (from `ix_notes_copies`,
-        # conflict copies only: a few rows, whatever the size of the walks).
+        # `walk_counts.notes` has the live notes that are not conflict copies (nor a visit
+        # form's answers, migration 0011); add each family whose own row was deleted while
+        # a copy lives on (from `ix_notes_copies`, conflict copies only: a few rows,
+        # whatever the size of the walks).
         main = notes.alias()
         orphans = (select(notes.c.walk_id,
                           func.count(func.distinct(notes.c.conflict_of)).label("n"))
                    .where(notes.c.conflict_of.is_not(None), notes.c.deleted_at.is_(None),
+                          notes.c.form_key.is_(None),  # a form's answers are not notes
                           ~exists().where(main.c.id == notes.c.conflict_of,
                                           main.c.deleted_at.is_(None)))
                    .group_by(notes.c.walk_id).subquery())
