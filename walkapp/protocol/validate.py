@@ -237,11 +237,7 @@ def _stems(top: Reader) -> tuple[StemSpec, ...]:
     for table in only_tables(top.tables("stems", limit=limit, required=True)):
         own = table.has("key") and top.issues.version >= 2
         stem, known = _kind_of(table, Stem, "stem", own, Stem.NOTICED)
-        key = table.slug("key", required=False, example="warm") if own else ""
-        if key in {s.value for s in Stem}:
-            table.problem("key", f'"{key}" is one of walkapp\'s own stems; write stem = '
-                                 f'"{key}" for it, or choose a key of your own')
-            key = ""
+        key = _own_key(table, Stem, "stem", own, "warm")
         spec = StemSpec(stem=stem, key=key,
                         label=table.text("label", limit=60, required=own,
                                          default=STEM_LABELS[stem], example="Warm feedback"),
@@ -252,6 +248,17 @@ def _stems(top: Reader) -> tuple[StemSpec, ...]:
         stems.append(spec)
         table.done()
     return tuple(stems)
+
+
+def _own_key(table: Reader, enum: type[E], name: str, own: bool, example: str) -> str:
+    """The `key` of a stem (or debrief stage) of the protocol's own; "" for walkapp's."""
+    key = table.slug("key", required=False, example=example) if own else ""
+    if key in {e.value for e in enum}:
+        table.problem("key", f'"{key}" is one of walkapp\'s own '
+                             f'{"stems" if enum is Stem else "kinds"}; write {name} = '
+                             f'"{key}" for it, or choose a key of your own')
+        return ""
+    return key
 
 
 def _kind_of(table: Reader, enum: type[E], name: str, own: bool, default: E) -> tuple[E, bool]:
@@ -316,11 +323,7 @@ def _debrief(top: Reader) -> tuple[DebriefStage, ...]:
     for table in only_tables(top.tables("debrief_sequence", limit=limit)):
         own = table.has("key") and top.issues.version >= 2
         kind, known = _kind_of(table, PatternKind, "kind", own, PatternKind.DESCRIBE)
-        key = table.slug("key", required=False, example="raise-questions") if own else ""
-        if key in {k.value for k in PatternKind}:
-            table.problem("key", f'"{key}" is one of walkapp\'s own kinds; write kind = '
-                                 f'"{key}" for it, or choose a key of your own')
-            key = ""
+        key = _own_key(table, PatternKind, "kind", own, "raise-questions")
         stage = DebriefStage(kind=kind, key=key,
                              title=table.text("title", limit=TITLE_MAX, required=own,
                                               default=kind.label, example="Raise questions"),
