@@ -15,6 +15,7 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QWidget
 
 from walkapp.errors import NotFoundError
+from walkapp.protocol import choices as plan_choices
 from walkapp.protocol.library import ProtocolLibrary
 from walkapp.protocol.schema import Activity, PhaseKey, Protocol, Role
 from walkapp.services import Services
@@ -57,8 +58,8 @@ def protocol_choices(library: ProtocolLibrary) -> list[ProtocolChoice]:
                            tuple((s.key, s.title) for s in e.protocol.look_for_sets),
                            e.protocol.visit_minutes, source(e.protocol),
                            tuple((s.key, s.description) for s in e.protocol.look_for_sets
-                                 if s.description))
-            for e in library.entries]
+                                 if s.description), e.protocol.language)
+            for e in library.all_entries]
 
 
 def walk_creator(library: ProtocolLibrary) -> Callable[[Services, NewWalkRequest], str]:
@@ -66,7 +67,7 @@ def walk_creator(library: ProtocolLibrary) -> Callable[[Services, NewWalkRequest
         from walkapp.services.protocol_walks import create_walk_from_protocol
 
         try:
-            protocol = library.get(request.protocol_id)
+            protocol = library.get(request.protocol_id, request.language or None)
         except NotFoundError:
             protocol = library.default()
         walk = create_walk_from_protocol(services, protocol, request.title,
@@ -196,8 +197,10 @@ class _Pages:
         from walkapp.ui.screens.observation import ObservationScreen
 
         # The facilitator's page: everyone's notes beside the editor.
-        return ObservationScreen(self.services, self.walk_id, author_id, nudge=nudge_check,
-                                 asker=self.asker, writer=self.writer, everyone=True)
+        screen = ObservationScreen(self.services, self.walk_id, author_id, nudge=nudge_check,
+                                   asker=self.asker, writer=self.writer, everyone=True)
+        screen.header.set_corridor_after_last(self.protocol.corridor_after_last)
+        return screen
 
     # Each page's screen module is imported when the page is built (see the docstring).
     def _plan_page(self) -> Page:
@@ -219,7 +222,10 @@ class _Pages:
         from walkapp.ui.screens.postbrief.workspace import PANELS
         from walkapp.ui.screens.step_leads import MorePanels
 
-        shown = {step.activity for phase, _, step in self.protocol.steps()
+        # A panel whose step the walk does not run (left out at planning) is under "More".
+        chosen = plan_choices.read(self.services.walks.get_walk(self.walk_id).plan_choices)
+        shown = {step.activity for phase, _, step in plan_choices.walk_steps(self.protocol,
+                                                                             chosen)
                  if phase.key.value in keys}
         entries = tuple((spec.name, QCoreApplication.translate("PostBriefWorkspace",
                                                                spec.title))

@@ -216,6 +216,10 @@ class Note:
     updated_at: datetime
     # Set on a conflict copy: the id of the note (family) it is another version of.
     conflict_of: str | None = None
+    # The protocol's own stem the note was written with ("warm"; version 2 protocols), or
+    # "" for one of the four (`stem` is then all there is). `stem` is always the one of the
+    # four it is written like, which older readers go by.
+    stem_key: str = ""
 
     @property
     def family(self) -> str:
@@ -304,6 +308,14 @@ class Pattern:
     kind: PatternKind
     text: str
     position: int
+    # The protocol's own debrief stage ("raise-questions"; version 2), or "" for the stage
+    # of `kind` itself. Several stages may share a kind.
+    stage_key: str = ""
+
+    @property
+    def stage(self) -> str:
+        """The stage the statement belongs to: its own key, else its kind's."""
+        return self.stage_key or self.kind.value
 
 
 @dataclass(frozen=True)
@@ -407,6 +419,10 @@ class Walk:
     removed_visits: tuple[Visit, ...] = ()
     # The series the walk belongs to (the id of its first walk); None: not in a series.
     series_id: str | None = None
+    # The choices made at planning (optional steps, variants, phases on another day) as
+    # stored: JSON read by walkapp.protocol.choices.read (which needs the protocol to say
+    # what they mean); "" when none were made.
+    plan_choices: str = ""
 
     @property
     def walkers(self) -> tuple[Participant, ...]:

@@ -12,7 +12,7 @@ from walkapp.ui.screens.new_walk import NewWalkDialog
 
 def test_look_for_sets_are_listed_by_title(qtbot) -> None:
     protocols = [p for _name, p in every_protocol()]
-    library = SimpleNamespace(entries=[SimpleNamespace(protocol=p) for p in protocols])
+    library = SimpleNamespace(all_entries=[SimpleNamespace(protocol=p) for p in protocols])
     dialog = NewWalkDialog(protocol_choices(library), protocols[0].id)  # type: ignore[arg-type]
     qtbot.addWidget(dialog)
     box = dialog.look_for_set
@@ -24,3 +24,29 @@ def test_look_for_sets_are_listed_by_title(qtbot) -> None:
             s.key for s in protocol.look_for_sets]
         if protocol.look_for_sets:
             assert dialog.request().look_for_set == protocol.look_for_sets[0].key
+
+
+def test_a_protocol_in_two_languages_offers_the_walk_s_language(qtbot) -> None:
+    from dataclasses import replace
+
+    english = next(p for _name, p in every_protocol() if p.look_for_sets)
+    spanish = replace(english, language="es", title="Recorrido", summary="Resumen en español",
+                      look_for_sets=(replace(english.look_for_sets[0], title="Conjunto"),))
+    other = next(p for _name, p in every_protocol() if p.id != english.id)
+    library = SimpleNamespace(all_entries=[SimpleNamespace(protocol=p)
+                                           for p in (english, spanish, other)])
+    dialog = NewWalkDialog(protocol_choices(library), english.id)  # type: ignore[arg-type]
+    qtbot.addWidget(dialog)
+    dialog.show()
+    assert dialog.protocol.count() == 2  # listed once, in the language it is listed in
+    assert dialog.protocol.itemText(0) == english.title
+    assert dialog.language.isVisible()
+    assert [dialog.language.itemData(i) for i in range(dialog.language.count())] == ["en", "es"]
+    assert dialog.language.itemText(1) == "Spanish"
+    dialog.language.setCurrentIndex(1)
+    assert dialog.summary.text() == "Resumen en español"
+    assert dialog.look_for_set.itemText(1) == "Conjunto"
+    assert dialog.request().language == "es"
+    dialog.protocol.setCurrentIndex(dialog.protocol.findData(other.id))
+    assert not dialog.language.isVisible()
+    assert dialog.request().language == other.language

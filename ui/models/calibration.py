@@ -15,13 +15,16 @@ from typing import Any
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 
 from walkapp.domain import Note, Role, Stem, Walk
+from walkapp.protocol.own_keys import group_key
 
 Index = QModelIndex | QPersistentModelIndex
 
 
 @dataclass(frozen=True)
 class CalibrationTexts:
-    stem: Callable[[Stem], str]
+    # Each group a note can go under, by key, in order, with its heading
+    # (walkapp.protocol.own_keys: the protocol's stems, then the plain stems it leaves out).
+    stems: Mapping[str, str]
     walker: Callable[[str], str]  # "Walker {0}" with a letter or number
     facilitator: str
     unattributed: str
@@ -31,7 +34,7 @@ class CalibrationTexts:
 @dataclass(frozen=True)
 class CalibrationGrid:
     columns: tuple[tuple[str, str], ...]  # (participant id or "", heading)
-    rows: tuple[tuple[Stem, str], ...]  # (stem, heading)
+    rows: tuple[tuple[str, str], ...]  # (the stem's group key, heading)
     cells: dict[tuple[int, int], tuple[str, ...]]  # (row, column) -> note texts
     tooltips: dict[tuple[int, int], str]  # the look-fors tagged in a cell
     note_count: int
@@ -72,14 +75,20 @@ def calibration_grid(walk: Walk, notes: Iterable[Note], texts: CalibrationTexts,
                 else texts.walker(walker_tag(len(columns))))
             columns.append((author.id, label))
     column_of = {key: i for i, (key, _) in enumerate(columns)}
-    used = [s for s in Stem if any(n.stem is s for n in notes)]
-    row_of = {s: i for i, s in enumerate(used)}
+    names = {**texts.stems, **{s.value: texts.stems.get(s.value, s.value) for s in Stem}}
+
+    def stem_of(note: Note) -> str:
+        return group_key(texts.stems, note.stem, note.stem_key)
+
+    present = {stem_of(n) for n in notes}
+    used = [key for key in names if key in present]
+    row_of = {key: i for i, key in enumerate(used)}
     gathered: dict[tuple[int, int], list[str]] = {}
     tips: dict[tuple[int, int], list[str]] = {}
     tags = tag_names or {}
     for note in notes:
         author = roster.get(note.author_id or "")
-        cell = (row_of[note.stem], column_of[author.id if author else ""])
+        cell = (row_of[stem_of(note)], column_of[author.id if author else ""])
         count = marked.get(note.id, 0)
         if count:
             conflicted.setdefault(cell, []).append(note.id)
@@ -90,7 +99,7 @@ def calibration_grid(walk: Walk, notes: Iterable[Note], texts: CalibrationTexts,
             if tag in tags and tags[tag] not in tips.setdefault(cell, []):
                 tips[cell].append(tags[tag])
     return CalibrationGrid(
-        columns=tuple(columns), rows=tuple((s, texts.stem(s)) for s in used),
+        columns=tuple(columns), rows=tuple((key, names[key]) for key in used),
         cells={k: tuple(v) for k, v in gathered.items()},
         tooltips={k: ", ".join(v) for k, v in tips.items() if v},
         note_count=len({n.family for n in notes}),  # a conflict's versions are one note

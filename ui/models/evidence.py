@@ -19,6 +19,7 @@ from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelInde
 from walkapp import formatting as fmt
 from walkapp.domain import Note, Stem, Walk
 from walkapp.note_states import NoteState, NoteStatus
+from walkapp.protocol.own_keys import group_key
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -41,7 +42,9 @@ class WallTexts:
     """The translated words the grouping needs, as plain data: grouping may run on a
     worker thread, where nothing should call into Qt's translation machinery."""
 
-    stems: Mapping[Stem, str]
+    # Each group a note can go under, by key, in order, with its heading
+    # (walkapp.protocol.own_keys: the protocol's stems, then the plain stems it leaves out).
+    stems: Mapping[str, str]
     visit: str  # "Visit {0}"
     untagged: str
     no_visit: str
@@ -116,7 +119,10 @@ def group_notes(walk: Walk, notes: Iterable[Note], group_by: GroupBy, texts: Wal
     visits = {v.id: v for v in walk.visits}
     names = {p.id: p.display_name for p in walk.participants}
     terms = query.casefold().split()
-    stem_names = {s: texts.stems.get(s, s.value) for s in Stem}
+    stem_names = {**texts.stems, **{s.value: texts.stems.get(s.value, s.value) for s in Stem}}
+
+    def stem_of(note: Note) -> str:
+        return group_key(texts.stems, note.stem, note.stem_key)
     visit_names = {v.id: texts.visit.format(v.position) for v in walk.visits}
     # Notes on a removed visit keep it: named as removed (with its details, as the
     # facilitator's screens show them), after the route's visits.
@@ -149,14 +155,14 @@ def group_notes(walk: Walk, notes: Iterable[Note], group_by: GroupBy, texts: Wal
             known = [t for t in note.look_for_ids if t in tags]
             return known or [""]
         if group_by is GroupBy.STEM:
-            return [note.stem.value]
+            return [stem_of(note)]
         return [note.visit_id if note.visit_id in visit_names else ""]
 
     def card(note: Note) -> tuple[EvidenceCard, str]:
         visit_name = visit_names.get(note.visit_id or "", "")
         parts: list[str] = []
         if group_by is not GroupBy.STEM:
-            parts.append(stem_names[note.stem])
+            parts.append(stem_names[stem_of(note)])
         if group_by is not GroupBy.VISIT and visit_name:
             parts.append(visit_name)
         tag_names = [tags[t].text for t in note.look_for_ids if t in tags]
@@ -167,7 +173,7 @@ def group_notes(walk: Walk, notes: Iterable[Note], group_by: GroupBy, texts: Wal
         text = note.text if len(note.text) <= MAX_CARD_CHARS \
             else note.text[:MAX_CARD_CHARS].rstrip() + "…"
         # Searchable: the text, its stem, visit and tags — and the author only when shown.
-        haystack = " ".join([note.text, stem_names[note.stem], visit_name, *tag_names,
+        haystack = " ".join([note.text, stem_names[stem_of(note)], visit_name, *tag_names,
                              author]).casefold() if terms else ""
         count = conflicted.get(note.id, 0)
         changed = note.id in edited
@@ -203,7 +209,7 @@ def group_notes(walk: Walk, notes: Iterable[Note], group_by: GroupBy, texts: Wal
         skeleton = [(lf.id, lf.text, lf.description) for lf in walk.look_fors]
         skeleton.append(("", texts.untagged, ""))
     elif group_by is GroupBy.STEM:
-        skeleton = [(s.value, stem_names[s], "") for s in Stem]  # Stem is in stem order
+        skeleton = [(key, label, "") for key, label in stem_names.items()]  # in stem order
     else:
         skeleton = [(v.id, visit_names[v.id], "") for v in walk.visits]
         skeleton += [(v.id, visit_names[v.id], "") for v in walk.removed_visits]

@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QLocale, Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -35,6 +35,8 @@ class ProtocolChoice:
     source: str = ""
     # (key, description) of the look-for sets that have a description.
     set_descriptions: tuple[tuple[str, str], ...] = ()
+    # One choice per file: a protocol in two languages is two choices with the same id.
+    language: str = "en"
 
 
 @dataclass(frozen=True)
@@ -45,6 +47,7 @@ class NewWalkRequest:
     focus: str
     look_for_set: str | None
     visits: int
+    language: str = ""  # the protocol file's language ("" = its listed one)
 
 
 class NewWalkDialog(QDialog):
@@ -62,8 +65,14 @@ class NewWalkDialog(QDialog):
         self.date = DateField(self.tr("Walk date"), date.today())
         self.protocol = QComboBox()
         self.protocol.setAccessibleName(self.tr("Protocol"))
-        for choice in protocols:
-            self.protocol.addItem(choice.title, choice.id)
+        for choice in protocols:  # each protocol once, in the language it is listed in
+            if self.protocol.findData(choice.id) < 0:
+                self.protocol.addItem(choice.title, choice.id)
+        # A protocol written in two languages (two files, one id): the walk's language.
+        self.language = QComboBox()
+        self.language.setAccessibleName(self.tr("Language of the walk"))
+        self.language.setToolTip(self.tr("This protocol is written in more than one "
+                                         "language; the walk uses the one chosen here."))
         self.summary = QLabel()
         self.summary.setWordWrap(True)
         self.summary.setObjectName("hint")
@@ -92,6 +101,8 @@ class NewWalkDialog(QDialog):
         form.addRow(self.tr("Title"), self.title)
         form.addRow(self.tr("Date"), self.date)
         form.addRow(self.tr("Protocol"), self.protocol)
+        form.addRow(self.tr("Language"), self.language)
+        self._language_label = form.labelForField(self.language)
         form.addRow("", self.summary)
         form.addRow(self.tr("Source"), self.source)
         self._source_label = form.labelForField(self.source)
@@ -117,13 +128,36 @@ class NewWalkDialog(QDialog):
         layout.addWidget(buttons)
 
         self.look_for_set.currentIndexChanged.connect(self._set_changed)
+        self.language.currentIndexChanged.connect(self._language_changed)
         self.protocol.currentIndexChanged.connect(self._protocol_changed)
         index = self.protocol.findData(default_protocol)
         self.protocol.setCurrentIndex(max(0, index))
         self._protocol_changed(self.protocol.currentIndex())
 
-    def _protocol_changed(self, index: int) -> None:
-        choice = self._protocols[index] if 0 <= index < len(self._protocols) else None
+    def _choice(self) -> ProtocolChoice | None:
+        """The file chosen: the protocol, in the language chosen (or its only one)."""
+        wanted, language = self.protocol.currentData(), self.language.currentData()
+        files = [c for c in self._protocols if c.id == wanted]
+        return next((c for c in files if c.language == language), files[0] if files else None)
+
+    def _protocol_changed(self, _index: int) -> None:
+        files = [c for c in self._protocols if c.id == self.protocol.currentData()]
+        self.language.blockSignals(True)
+        self.language.clear()
+        for choice in files:
+            known = QLocale(choice.language).language()
+            name = (QLocale.languageToString(known)
+                    if known is not QLocale.Language.C else choice.language)
+            self.language.addItem(name, choice.language)
+        self.language.blockSignals(False)
+        several = len(files) > 1
+        self.language.setVisible(several)
+        if self._language_label is not None:
+            self._language_label.setVisible(several)
+        self._language_changed(self.language.currentIndex())
+
+    def _language_changed(self, _index: int) -> None:
+        choice = self._choice()
         self.summary.setText(choice.summary if choice else "")
         self.source.setText(choice.source if choice else "")
         self.source.setVisible(bool(self.source.text()))
@@ -139,8 +173,7 @@ class NewWalkDialog(QDialog):
         self._set_changed(self.look_for_set.currentIndex())
 
     def _set_changed(self, _index: int) -> None:
-        index = self.protocol.currentIndex()
-        choice = self._protocols[index] if 0 <= index < len(self._protocols) else None
+        choice = self._choice()
         descriptions = dict(choice.set_descriptions) if choice else {}
         self.set_description.setText(descriptions.get(self.look_for_set.currentData(), ""))
         self.set_description.setVisible(bool(self.set_description.text()))
@@ -162,4 +195,5 @@ class NewWalkDialog(QDialog):
             title=self.title.text().strip(), walk_date=self.date.date() or date.today(),
             protocol_id=str(self.protocol.currentData() or ""),
             focus=self.focus.toPlainText().strip(),
-            look_for_set=self.look_for_set.currentData(), visits=self.visits.value())
+            look_for_set=self.look_for_set.currentData(), visits=self.visits.value(),
+            language=str(self.language.currentData() or ""))

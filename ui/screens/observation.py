@@ -136,7 +136,7 @@ class ObservationScreen(QWidget, Page):
                                  stems=stems)
         self.editor.save_failed.connect(self.save_failed)
         self.notes_panel = NotesPanel()
-        self.notes_panel.set_stem_labels({s.stem: s.label for s in stems})
+        self.notes_panel.set_stem_labels({s.stem_key: s.label for s in stems})
         self.notes_panel.set_own(author_id)
         if self._everyone:
             self._offer_people()
@@ -284,7 +284,8 @@ class ObservationScreen(QWidget, Page):
         elif note is not None:
             snapshot = NoteDraft(walk_id=note.walk_id, author_id=note.author_id,
                                  text=note.text, stem=note.stem, visit_id=note.visit_id,
-                                 phase=note.phase, look_for_ids=note.look_for_ids, id=note.id)
+                                 phase=note.phase, look_for_ids=note.look_for_ids, id=note.id,
+                                 stem_key=note.stem_key)
         else:
             return
         self._deleting[note_id] = snapshot

@@ -53,6 +53,9 @@ class StepActions(_Base):
     def _show_preview_bar(self, state: RunnerState) -> None:
         raise NotImplementedError  # StepGuide's
 
+    def follow_turns(self, state: RunnerState) -> None:
+        raise NotImplementedError  # StepGuide's
+
     def set_next_actions(self, actions: Sequence[NextAction]) -> None:
         """What the finished phase offers next (the first is the main one)."""
         self.end_actions.set_actions(actions)
@@ -167,6 +170,7 @@ class StepActions(_Base):
             if self._viewing is not None:
                 self._show_preview_bar(state)
             self.timer.set_elapsed(state.elapsed_seconds)
+            self.follow_turns(state)
             self.total.setText(self.tr("Phase: {0} of {1} planned").format(
                 format_seconds(state.total_elapsed_seconds),
                 format_seconds(state.total_planned_seconds)))

@@ -54,6 +54,7 @@ from walkapp.ui.screens.step_body import StepBody
 from walkapp.ui.screens.step_leads import EndActions, MorePanels, PreviewBar
 from walkapp.ui.screens.step_list import MARKS, StepList
 from walkapp.ui.screens.step_prompts import SAVE_DELAY_MS, StepPrompts
+from walkapp.ui.screens.step_turns import TurnsBar
 from walkapp.ui.widgets.countdown import Countdown, format_seconds
 from walkapp.ui.widgets.roles_box import RolesBox
 from walkapp.ui.writer import Writer
@@ -157,6 +158,9 @@ class StepGuide(StepActions, StepBody, QWidget, PanelGroup):
         self.untimed.hide()
         self.total = QLabel()
         self.total.setObjectName("subtitle")
+        # A step with turns (version 2): "Turn 2 of 3 — Ben", its own timer, Next turn.
+        self.turns_bar = TurnsBar([p.display_name for p in
+                                   services.walks.get_walk(walk_id).walkers], self)
         # Above a panel, the step's words can be folded away and back (they stay folded
         # from step to step: it is the facilitator's choice of room, not the step's).
         self.words_toggle = QToolButton()
@@ -248,6 +252,7 @@ class StepGuide(StepActions, StepBody, QWidget, PanelGroup):
         main_layout = QVBoxLayout(main)
         main_layout.setContentsMargins(8, 0, 0, 0)
         main_layout.addLayout(head)
+        main_layout.addWidget(self.turns_bar)
         main_layout.addWidget(scroll)
         main_layout.addWidget(self.body, 1)
         message_row = QHBoxLayout()
@@ -397,6 +402,17 @@ class StepGuide(StepActions, StepBody, QWidget, PanelGroup):
             self.preview.hide()
             self.untimed.setText(self.tr("No set time for this step"))
         self._mark_steps(state)
+        self.follow_turns(state)
+
+    def follow_turns(self, state: RunnerState) -> None:
+        """The turns of the step on screen, if it has any (every tick too)."""
+        if self._more_shown is not None or state.finished:
+            self.turns_bar.follow(None, 0, running=False)
+        elif self._viewing is not None:
+            self.turns_bar.follow(self.runner.steps[self._viewing].step, 0, running=False)
+        else:
+            self.turns_bar.follow(state.step, state.elapsed_seconds,
+                                  running=state.status is RunStatus.RUNNING)
 
     def _show_words(self, position: int, state: RunnerState) -> None:
         """The words of a step being prepared: its script, its planned minutes."""
@@ -533,6 +549,7 @@ class StepGuide(StepActions, StepBody, QWidget, PanelGroup):
         self._closed = True
         self._ticker.stop()
         self.timer.shutdown()
+        self.turns_bar.shutdown()
         for child in self._children():
             assert isinstance(child, QWidget)
             shutdown_tree(child)

@@ -23,7 +23,8 @@ from walkapp import domain as d
 from walkapp import formatting as fmt
 from walkapp.errors import NotFoundError, ValidationError
 from walkapp.events import Change, Entity
-from walkapp.protocol.runner import plan_steps
+from walkapp.protocol import choices as plan_choices
+from walkapp.protocol.runner import walk_plan
 from walkapp.protocol.schema import Activity, PhaseKey, Protocol
 from walkapp.services import Services
 from walkapp.services.protocol_walks import walk_protocol
@@ -46,9 +47,7 @@ def observation_html(walk: d.Walk, protocol: Protocol) -> str:
     phase = protocol.phase(PhaseKey.OBSERVATION)
     if phase is None or not phase.steps:
         return ""
-    planned = plan_steps(protocol, PhaseKey.OBSERVATION.value, visits=len(walk.visits),
-                         visit_minutes=walk.visit_minutes,
-                         corridor_minutes=walk.corridor_minutes)
+    planned = walk_plan(protocol, walk, PhaseKey.OBSERVATION.value)
     parts = [f"<h3>{e(phase.title)}</h3>"]
     if phase.summary:
         parts.append(f"<p>{e(phase.summary)}</p>")
@@ -64,6 +63,14 @@ def observation_html(walk: d.Walk, protocol: Protocol) -> str:
     return "\n".join(parts)
 
 
+def other_days(walk: d.Walk, protocol: Protocol | None) -> list[tuple[str, str]]:
+    """(phase title, date in words) of each phase held on a day of its own."""
+    if protocol is None:
+        return []
+    return [(phase.title, fmt.long_date(day)) for phase, day in plan_choices.other_days(
+        protocol, plan_choices.read(walk.plan_choices), walk.walk_date)]
+
+
 def overview_html(walk: d.Walk, tr: Callable[[str], str],
                   protocol: Protocol | None = None) -> str:
     """The walk as the walker needs it, as escaped HTML (every user string is escaped);
@@ -72,6 +79,8 @@ def overview_html(walk: d.Walk, tr: Callable[[str], str],
     parts = [f"<h2>{e(walk.title)}</h2>",
              f"<p>{e(fmt.long_date(walk.walk_date))}"
              + (f" · {e(walk.school)}" if walk.school else "") + "</p>"]
+    parts += [f"<p><b>{e(tr('{0} on {1}').format(title, day))}</b></p>"
+              for title, day in other_days(walk, protocol)]
     parts.append(f"<h3>{e(tr('Focus'))}</h3>")
     parts.append(f"<p>{e(walk.focus)}</p>" if walk.focus
                  else f"<p><i>{e(tr('No focus written yet.'))}</i></p>")
@@ -92,7 +101,11 @@ def overview_html(walk: d.Walk, tr: Callable[[str], str],
     else:
         parts.append(f"<p><i>{e(tr('No look-fors agreed.'))}</i></p>")
     parts.append(f"<h3>{e(tr('Visits'))}</h3>")
-    parts.append("<p>" + e(tr("{0} in each room, {1} of corridor talk between rooms.").format(
+    after = protocol is not None and protocol.corridor_after_last
+    between = (tr("{0} in each room, {1} of corridor talk between rooms and after the "
+                  "last.") if after else
+               tr("{0} in each room, {1} of corridor talk between rooms."))
+    parts.append("<p>" + e(between.format(
         fmt.plural(walk.visit_minutes, "minute", "minutes"),
         fmt.plural(walk.corridor_minutes, "minute", "minutes"))) + "</p>")
     if walk.visits:
@@ -157,6 +170,7 @@ class WalkerHome(QWidget, Page):
         self.overview.setHtml(overview_html(walk, self.tr, self.protocol))
         self.observation = ObservationScreen(services, walk_id, participant_id, clock, nudge,
                                              asker, debounce_ms=debounce_ms, writer=writer)
+        self.observation.header.set_corridor_after_last(self.protocol.corridor_after_last)
         visits = next((s for _, _, s in self.protocol.steps()
                        if s.activity is Activity.VISITS), None)
         # The visits step's script and prompts, read-only above the editor, foldable.

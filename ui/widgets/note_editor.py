@@ -23,7 +23,6 @@ from dataclasses import dataclass, replace
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QAction, QFont, QKeySequence
 from PySide6.QtWidgets import (
-    QButtonGroup,
     QHBoxLayout,
     QLabel,
     QPushButton,
@@ -33,7 +32,7 @@ from PySide6.QtWidgets import (
 
 from walkapp import domain as d
 from walkapp.errors import EditConflictError, NotFoundError
-from walkapp.protocol.schema import StemSpec
+from walkapp.protocol.schema import StemSpec, StemTone
 from walkapp.services.commands import NOTE_FIELDS, Call, Target
 from walkapp.services.notes import NoteDraft, NoteService
 from walkapp.ui.page import Stoppable
@@ -56,12 +55,12 @@ from walkapp.ui.widgets.note_text import (
 )
 from walkapp.ui.widgets.nudge_field import NudgeField, NudgeSetup
 from walkapp.ui.widgets.nudge_highlight import NudgeCheck, no_nudge
+from walkapp.ui.widgets.stem_picker import StemPicker
 
 __all__ = ["DEFAULT_STEMS", "STEMS", "ElidedLabel", "NoteDeleted", "NoteEditor", "NoteTextEdit",
            "shortcut_text", "stem_label", "stem_prompt"]
 
 MAX_TAG_SHORTCUTS = 9
-MAX_STEM_SHORTCUTS = len(d.Stem)  # the loader allows each stem once
 # Longer texts are checked a moment after typing pauses rather than on every keystroke
 # (a 2,000-character note takes a few milliseconds with the Spanish list).
 SYNC_NUDGE_CHARS = 2000
@@ -113,41 +112,20 @@ class NoteEditor(QWidget, Stoppable):
         self._base = _Base(None)
         self._visit_id: str | None = None
         self._stem = d.Stem.NOTICED
+        self._stem_key = ""  # the protocol's own stem (StemSpec.key); "" for the four
         self._tags: list[str] = []
         self._stored = False  # the note may exist in the database
         self._last_text = ""
 
-        # The walk's protocol's stems, in its order and words (walkapp.protocol `[[stems]]`).
-        self._stem_specs = tuple(stems) if stems is not None else DEFAULT_STEMS
-        if self._stem_specs:
-            self._stem = self._stem_specs[0].stem
-        self.stem_group = QButtonGroup(self)
-        self.stem_group.setExclusive(True)
-        self.stem_buttons: dict[d.Stem, QPushButton] = {}
-        self.stem_actions: list[QAction] = []
-        stem_row = QHBoxLayout()
-        stem_row.setSpacing(4)
-        for number, spec in enumerate(self._stem_specs[:MAX_STEM_SHORTCUTS], start=1):
-            stem = spec.stem
-            keys = f"Ctrl+{number}"
-            button = QPushButton(f"{spec.label}  {shortcut_text(keys)}")
-            button.setObjectName("stemButton")
-            button.setCheckable(True)
-            # Clicking keeps the typing focus in the text; Tab still reaches the button.
-            button.setFocusPolicy(Qt.FocusPolicy.TabFocus)
-            button.setAccessibleName(self.tr("Stem: {0}").format(spec.label))
-            button.setToolTip(self.tr("This note is “{0}” ({1})").format(
-                spec.label, shortcut_text(keys)))
-            button.clicked.connect(lambda _=False, s=stem: self.set_stem(s))
-            self.stem_group.addButton(button)
-            self.stem_buttons[stem] = button
-            stem_row.addWidget(button)
-            action = QAction(spec.label, self)
-            action.setShortcut(QKeySequence(keys))
-            action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-            action.triggered.connect(lambda _=False, s=stem: self.set_stem(s))
-            self.stem_actions.append(action)
-        stem_row.addStretch(1)
+        # The walk's protocol's stems, in its order and words (walkapp.protocol `[[stems]]`,
+        # its own stems included: "Warm", "Cool"), keyed by what notes are stored under.
+        self.stem_picker = StemPicker(tuple(stems) if stems is not None else DEFAULT_STEMS)
+        if self.stem_picker.specs:
+            first = self.stem_picker.specs[0]
+            self._stem, self._stem_key = first.stem, first.key
+        self.stem_picker.chosen.connect(self._choose_stem)
+        self.stem_buttons = self.stem_picker.buttons
+        self.stem_actions = self.stem_picker.actions_
 
         tags_caption = QLabel(self.tr("Look-fors:"))
         tags_caption.setObjectName("tagsCaption")
@@ -189,6 +167,9 @@ class NoteEditor(QWidget, Stoppable):
         # after a pause in the typing when it is long.
         self.nudge = NudgeField(self.text_edit, self.nudge_setup, "note", hint=self.hint,
                                 sync_chars=SYNC_NUDGE_CHARS, announce=False)
+        # An appreciative stem (warm feedback) words the nudge more kindly; the nudge and
+        # the name caution stay on whatever the stem.
+        self.nudge.set_tone(self._tone())
         # Shown once a change to a walker's note is saved here on the facilitator's laptop.
         self.kept_label = QLabel(self.tr(
             "Saved as the facilitator's version. The walker's text is kept in the note's "
@@ -213,7 +194,7 @@ class NoteEditor(QWidget, Stoppable):
         self.shortcuts_hint.setObjectName("shortcutsHint")
         self.shortcuts_hint.set_full_text(self.tr(
             "{0} next note · {1} stem · {2} look-for · {3} next visit · {4} visit timer")
-            .format(shortcut_text("Ctrl+Return"), self._stem_keys(),
+            .format(shortcut_text("Ctrl+Return"), self.stem_picker.shortcut_summary(),
                     shortcut_text("Alt+1") + "–9", shortcut_text("Ctrl+PgDown"),
                     shortcut_text("Ctrl+T")))
         bottom = QHBoxLayout()
@@ -221,7 +202,7 @@ class NoteEditor(QWidget, Stoppable):
         bottom.addWidget(self.new_note_button)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.addLayout(stem_row)
+        layout.addWidget(self.stem_picker)
         layout.addLayout(tags_row)
         layout.addWidget(self.text_edit, 1)
         layout.addWidget(self.hint)
@@ -252,7 +233,16 @@ class NoteEditor(QWidget, Stoppable):
         return self._visit_id
 
     def stem(self) -> d.Stem:
+        """The one of walkapp's four the note is written like."""
         return self._stem
+
+    def stem_key(self) -> str:
+        """The protocol's own stem of the note ("warm"); "" for one of the four."""
+        return self._stem_key
+
+    def stem_head_key(self) -> str:
+        """What the note is grouped under: its own stem's key, else its plain stem."""
+        return self._stem_key or self._stem.value
 
     def look_for_ids(self) -> tuple[str, ...]:
         order = [lf.id for lf in self._walk.look_fors]
@@ -267,7 +257,8 @@ class NoteEditor(QWidget, Stoppable):
     def current_draft(self) -> NoteDraft:
         return NoteDraft(walk_id=self._walk.id, author_id=self._author_id, text=self.text(),
                          stem=self._stem, visit_id=self._visit_id, phase=NOTE_PHASE,
-                         look_for_ids=self.look_for_ids(), id=self._note_id)
+                         look_for_ids=self.look_for_ids(), id=self._note_id,
+                         stem_key=self._stem_key)
 
     def start_note(self, visit_id: str | None) -> None:
         """Begin a fresh, empty note (the stem stays: walkers often write several alike).
@@ -289,7 +280,7 @@ class NoteEditor(QWidget, Stoppable):
         self._note_id = note.id
         self._base = _Base(note.revision)
         self._stored = True
-        self._stem = note.stem
+        self._stem, self._stem_key = note.stem, note.stem_key
         known = {lf.id for lf in self._walk.look_fors}
         self._tags = [t for t in note.look_for_ids if t in known]
         self._set_text(note.text)
@@ -348,9 +339,21 @@ class NoteEditor(QWidget, Stoppable):
             self.tracker.touch()
         self._build_tags()
 
-    def set_stem(self, stem: d.Stem) -> None:
-        if stem != self._stem:
-            self._stem = stem
+    def set_stem(self, stem: d.Stem | str) -> None:
+        """Pick a stem by what notes are stored under: the protocol's own key ("warm") or
+        one of the four (a plain stem the protocol does not offer keeps no button)."""
+        spec = self.stem_picker.spec(str(stem))
+        if spec is not None:
+            self._choose_stem(spec)
+            return
+        self._set_stem(d.Stem(stem), "")
+
+    def _choose_stem(self, spec: StemSpec) -> None:
+        self._set_stem(spec.stem, spec.key)
+
+    def _set_stem(self, stem: d.Stem, key: str) -> None:
+        if (stem, key) != (self._stem, self._stem_key):
+            self._stem, self._stem_key = stem, key
             self.tracker.touch()
         self._show_stem()
 
@@ -406,23 +409,16 @@ class NoteEditor(QWidget, Stoppable):
         for look_for, button in zip(self._walk.look_fors, self.tag_buttons, strict=False):
             button.setChecked(look_for.id in self._tags)
 
-    def _stem_keys(self) -> str:
-        """"Ctrl+1–4" for four stems, "Ctrl+1" for one: only the shortcuts that exist."""
-        count = len(self.stem_buttons)
-        return shortcut_text("Ctrl+1") + (f"–{count}" if count > 1 else "")
+    def _tone(self) -> StemTone:
+        spec = self.stem_picker.spec(self.stem_head_key())
+        return spec.tone if spec is not None else StemTone.NEUTRAL
 
     def _show_stem(self) -> None:
-        button = self.stem_buttons.get(self._stem)
-        if button is not None:
-            button.setChecked(True)
-        else:
-            # A note kept under a stem this protocol does not offer (an older note, another
-            # protocol's kit) keeps that stem: no button is checked until one is chosen.
-            self.stem_group.setExclusive(False)
-            for other in self.stem_buttons.values():
-                other.setChecked(False)
-            self.stem_group.setExclusive(True)
-        spec = next((s for s in self._stem_specs if s.stem is self._stem), None)
+        # A note kept under a stem this protocol does not offer (an older note, another
+        # protocol's kit) keeps that stem: no button is checked until one is chosen.
+        self.stem_picker.show_key(self.stem_head_key())
+        self.nudge.set_tone(self._tone())
+        spec = self.stem_picker.spec(self.stem_head_key())
         prompt = spec.prompt if spec is not None else stem_prompt(self._stem)
         self.text_edit.setPlaceholderText(self.tr("{0}   (Ctrl+Enter starts the next note)")
                                           .format(prompt))

@@ -19,12 +19,13 @@ from __future__ import annotations
 import contextlib
 import logging
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, QTimer
 from PySide6.QtGui import QHelpEvent, QInputMethodEvent, QTextCharFormat
 from PySide6.QtWidgets import QLineEdit, QPlainTextEdit, QToolTip, QWidget
 
+from walkapp.protocol.schema import StemTone
 from walkapp.services import Services
 from walkapp.ui.page import Stoppable
 from walkapp.ui.widgets.note_text import ElidedLabel, NoteTextEdit
@@ -73,6 +74,19 @@ def real_check(text: str, lang: str = "en") -> Sequence[object]:
     from walkapp.nudge import check
 
     return check(text, lang)
+
+
+def gentle_spans(spans: tuple[Span, ...], language: str) -> tuple[Span, ...]:
+    """`spans` as a note with an appreciative stem shows them: every flag stays, names
+    untouched; a judgement word gets the language's kinder suggestion
+    (walkapp.nudge.appreciative_suggestion) and a kinder lead."""
+    if not any(s.kind == EVALUATIVE for s in spans):
+        return spans
+    from walkapp.nudge import appreciative_suggestion
+
+    kinder = appreciative_suggestion(language)
+    return tuple(replace(s, gentle=True, suggestion=kinder or s.suggestion)
+                 if s.kind == EVALUATIVE else s for s in spans)
 
 
 @dataclass
@@ -137,6 +151,7 @@ class NudgeField(QObject, Stoppable):
         self._spans: tuple[Span, ...] = ()
         self._checked_text: str | None = None
         self._stopped = False
+        self._tone = StemTone.NEUTRAL
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.setInterval(delay_ms)
@@ -192,7 +207,16 @@ class NudgeField(QObject, Stoppable):
             return
         text = self.text()
         spans = run_check(self.setup.check, text, self.setup.language) if text.strip() else ()
+        if self._tone is StemTone.APPRECIATIVE:
+            spans = gentle_spans(spans, self.setup.language)
         self._show(spans, text)
+
+    def set_tone(self, tone: StemTone) -> None:
+        """The stem's tone (the note editor's stem changed): an appreciative one words the
+        judgement flags more kindly. The check runs all the same: nothing is switched off."""
+        if tone is not self._tone:
+            self._tone = tone
+            self.check_now()
 
     def set_setup(self, setup: NudgeSetup) -> None:
         """Another check or language (the walk was read after the box was built)."""

@@ -70,6 +70,8 @@ class Span:
     kind: str
     suggestion: str
     word: str
+    # In a note written with an appreciative stem (warm feedback): worded more kindly.
+    gentle: bool = False
 
 
 def run_check(check: NudgeCheck, text: str, lang: str) -> tuple[Span, ...]:
@@ -115,6 +117,9 @@ def tooltip_for(span: Span) -> str:
     if span.kind == NAME:
         lead = _tr("“{0}” may be a person's name. Notes travel between laptops: "
                    "describe the student instead.").format(span.word)
+    elif span.gentle:
+        lead = _tr("“{0}” says how it went. What did you see or hear that made it so?"
+                   ).format(span.word)
     else:
         lead = _tr("“{0}” sounds like a judgement. Describe what you saw or heard."
                    ).format(span.word)
@@ -129,6 +134,9 @@ def hint_for(spans: Sequence[Span]) -> str:
     if first.kind == NAME:
         text = _tr("“{0}” may be a name — {1}").format(
             first.word, first.suggestion or _tr("describe the student instead"))
+    elif first.gentle:
+        text = _tr("“{0}” — {1}").format(
+            first.word, first.suggestion or _tr("say what you saw that made it work"))
     else:
         text = _tr("“{0}” sounds like a judgement — try: {1}").format(
             first.word, first.suggestion or _tr("I noticed…"))

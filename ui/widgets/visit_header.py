@@ -6,7 +6,10 @@ corridor-talk timer. The timing rules live here:
 
 - each visit keeps its own elapsed time, so going back to a visit shows its time;
 - leaving a visit whose countdown runs starts corridor talk (when the walk has any);
-- starting a visit's countdown ends corridor talk.
+- starting a visit's countdown ends corridor talk;
+- with corridor time after the last visit (a version 2 protocol's `corridor_after_last`),
+  the last visit's Next button reads "Leave the room": it ends the visit and starts the
+  corridor talk, without moving to another visit.
 """
 
 from __future__ import annotations
@@ -36,6 +39,8 @@ class VisitHeader(QWidget, Stoppable):
         self._visit_id: str | None = None
         self._visit_seconds = 0
         self._corridor_seconds = 0
+        self._after_last = False  # corridor talk after the last visit too
+        self._last = False  # the visit shown is the route's last
 
         self.prev_button = QPushButton(self.tr("◀ Previous"))
         self.prev_button.setAccessibleName(self.tr("Previous visit"))
@@ -46,7 +51,7 @@ class VisitHeader(QWidget, Stoppable):
         self.next_button.setAccessibleName(self.tr("Next visit"))
         self.next_button.setToolTip(self.tr("Next visit ({0})").format(
             shortcut_text("Ctrl+PgDown")))
-        self.next_button.clicked.connect(self.next_requested)
+        self.next_button.clicked.connect(self._next_clicked)
         self.title = QLabel()
         self.title.setObjectName("visitTitle")
         font = QFont(self.title.font())
@@ -99,6 +104,36 @@ class VisitHeader(QWidget, Stoppable):
             self.corridor_timer.set_planned(self._corridor_seconds,
                                             reset=not self.corridor_timer.is_running())
         self.corridor_timer.setVisible(corridor_minutes > 0)
+        self._show_next_button()
+
+    def set_corridor_after_last(self, on: bool) -> None:
+        """Corridor talk after the last visit too (the protocol says when)."""
+        self._after_last = on
+        self._show_next_button()
+
+    def _show_next_button(self) -> None:
+        leave = self._last and self._after_last and self._corridor_seconds > 0
+        self.next_button.setText(self.tr("Leave the room ▶") if leave else self.tr("Next ▶"))
+        self.next_button.setAccessibleName(self.tr("Leave the last room: corridor talk")
+                                           if leave else self.tr("Next visit"))
+        if self._last:
+            self.next_button.setEnabled(leave)
+
+    def _next_clicked(self) -> None:
+        if self._last and self._after_last and self._corridor_seconds:
+            self.leave_room()
+        else:
+            self.next_requested.emit()
+
+    def leave_room(self) -> None:
+        """Out of the room without another visit (after the last): the room's countdown
+        stops where it is and the corridor talk starts."""
+        if self.visit_timer.is_running():
+            self.visit_timer.pause()
+        if self._corridor_seconds and not self.corridor_timer.is_running():
+            self.corridor_timer.reset()
+            self.corridor_timer.start()
+        self._show_timer_button()
 
     def show_visit(self, visit: d.Visit, total: int, *, show_teacher: bool) -> None:
         """Show `visit`; when it is another visit than before, move the timers on."""
@@ -108,6 +143,8 @@ class VisitHeader(QWidget, Stoppable):
         self.details.setVisible(bool(details))
         self.prev_button.setEnabled(visit.position > 1)
         self.next_button.setEnabled(visit.position < total)
+        self._last = visit.position >= total
+        self._show_next_button()
         if visit.id == self._visit_id:
             return
         leaving_running = self.visit_timer.is_running()

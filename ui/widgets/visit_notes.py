@@ -34,6 +34,7 @@ from PySide6.QtWidgets import (
 )
 
 from walkapp import domain as d
+from walkapp.protocol.own_keys import group_key
 from walkapp.ui.widgets.note_text import stem_label
 
 PREVIEW_CHARS = 220
@@ -45,12 +46,15 @@ MINE = "*mine"
 
 
 def note_preview(note: d.Note, look_fors: Sequence[d.LookFor],
-                 stem_labels: Mapping[d.Stem, str] | None = None) -> str:
+                 stem_labels: Mapping[str, str] | None = None) -> str:
+    """`stem_labels`: the protocol's stems' labels by StemSpec.stem_key (its own stems'
+    keys, "warm", or the plain stems' names)."""
     text = " ".join(note.text.split())
     if len(text) > PREVIEW_CHARS:
         text = text[:PREVIEW_CHARS - 1] + "…"
     # The protocol's own label for the stem (its button's words), else the usual one.
-    label = (stem_labels or {}).get(note.stem) or stem_label(note.stem)
+    labels = stem_labels or {}
+    label = labels.get(group_key(labels, note.stem, note.stem_key)) or stem_label(note.stem)
     # Many notes already begin with their stem ("I wonder how…"): don't say it twice.
     line = text if text.casefold().startswith(label.casefold()) else f"{label}: {text}"
     names = [lf.text for lf in look_fors if lf.id in note.look_for_ids]
@@ -70,7 +74,7 @@ class NotesPanel(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._look_fors: tuple[d.LookFor, ...] = ()
-        self._stem_labels: dict[d.Stem, str] = {}
+        self._stem_labels: dict[str, str] = {}
         self._silent = False
         self._edited: set[str] = set()  # notes the facilitator changed (history kept)
         self._own: str | None = None     # whose notes the editor writes (only they open)
@@ -172,7 +176,7 @@ class NotesPanel(QWidget):
     def set_look_fors(self, look_fors: Sequence[d.LookFor]) -> None:
         self._look_fors = tuple(look_fors)
 
-    def set_stem_labels(self, labels: Mapping[d.Stem, str]) -> None:
+    def set_stem_labels(self, labels: Mapping[str, str]) -> None:
         """The walk's protocol's stem labels, as on the note editor's buttons."""
         self._stem_labels = dict(labels)
 

@@ -42,7 +42,7 @@ class NewRows:
         for field in spec.all_fields:
             if field.name == "look_for_ids":
                 continue
-            value = content[field.name]
+            value = content.get(field.name)  # (a field only written when set may be absent)
             if field.kind.startswith("time"):
                 value = f.parse_time(value) if value is not None else None
             row[field.name] = value

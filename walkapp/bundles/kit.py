@@ -25,6 +25,7 @@ from walkapp.bundles import schema as s
 from walkapp.bundles import trust
 from walkapp.bundles.errors import BundleError, WalkerChoiceNeededError
 from walkapp.privacy import visit_values
+from walkapp.protocol import choices as plan_choices
 from walkapp.services.plan import name_key
 from walkapp.services.walks import load_walk
 from walkapp.storage import models as m
@@ -32,7 +33,8 @@ from walkapp.storage import models as m
 WALK_FIELDS = ("title", "school", "focus", "language", "protocol_id", "protocol_version",
                "protocol_hash", "protocol_snapshot", "status", "current_phase",
                "visit_minutes", "corridor_minutes", "show_teacher_names",
-               "attribute_commitments", "include_visit_details", "sign_thank_you_with_names")
+               "attribute_commitments", "include_visit_details", "sign_thank_you_with_names",
+               "plan_choices")
 # Keys a kit may lack (written before they were added, still format version 1), with what
 # their absence means: the safe choice.
 OPTIONAL_WALK_FIELDS = {"sign_thank_you_with_names": False}
@@ -188,7 +190,11 @@ def parse_kit(members: dict[str, Any]) -> KitPlan:
             "attribute_commitments": s.boolean(w, "attribute_commitments", at),
             "include_visit_details": s.boolean(w, "include_visit_details", at),
             **{key: s.boolean(w, key, at, missing=missing)
-               for key, missing in OPTIONAL_WALK_FIELDS.items()}}
+               for key, missing in OPTIONAL_WALK_FIELDS.items()},
+            # Optional (added within version 1; older readers skip it): the steps and
+            # variants chosen at planning, read forgivingly (walkapp.protocol.choices).
+            "plan_choices": plan_choices.dump(plan_choices.read(
+                s.text(w, "plan_choices", at, 100_000, optional=True)))}
     _full_protocol(w, walk, at)
     groups = _rows(plan, "groups", lambda r, at: {
         "id": s.uid(r, "id", at), "name": s.text(r, "name", at, 200, required=True),

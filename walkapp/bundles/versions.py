@@ -10,6 +10,7 @@ without changing its id. `LocalState` loads one walk's rows and versions of one 
 
 from __future__ import annotations
 
+import re
 import uuid
 from dataclasses import dataclass
 from typing import Any
@@ -28,17 +29,36 @@ from walkapp.storage import models as m
 CONFLICT_NAMESPACE = uuid.UUID("6c1f3f2e-7a51-4d0e-9a55-1f0a3c1b2e77")
 
 
+# A protocol's own key in a row's content (Note.stem_key: "warm"), as the protocol loader
+# writes keys. A field of kind "key+" was added within version 1 (docs/file-formats.md):
+# it is written only when set, so a row without it hashes as it did before the field
+# existed, and older readers skip it as any unknown field (a note's plain `stem` is what
+# they go by).
+_OWN_KEY = re.compile(r"[a-z0-9]+(?:[-_][a-z0-9]+)*")
+
+
 @dataclass(frozen=True)
 class Field:
     """One content field: its name and how to check it in a file."""
 
     name: str
-    kind: str  # text, text?, id, id?, int?, time, time?, ids, enum
+    kind: str  # text, text?, id, id?, int?, time, time?, ids, enum, key+ (only when set)
     limit: int = 0
     choices: tuple[str, ...] = ()
 
+    @property
+    def only_when_set(self) -> bool:
+        """Left out of the content when empty (a field added within version 1)."""
+        return self.kind == "key+"
+
     def check(self, data: dict[str, Any], where: str) -> Any:
         k = self.kind
+        if k == "key+":
+            value = s.text(data, self.name, where, self.limit, optional=True)
+            if value and (not _OWN_KEY.fullmatch(value) or value in self.choices):
+                raise s.damaged(where, f"“{self.name}” should be a protocol's own key "
+                                       "(lower-case letters, digits, - and _)")
+            return value or None
         if k in ("text", "text?"):
             return s.text(data, self.name, where, self.limit, optional=k == "text?")
         if k in ("id", "id?"):
@@ -83,7 +103,9 @@ NOTE = EntitySpec(
     Entity.NOTE, "note", "notes.json", m.Note, "author_id", False,
     (Field("author_id", "id?"), Field("visit_id", "id?"), Field("phase", "text?", 40),
      Field("stem", "enum", choices=tuple(x.value for x in d.Stem)),
-     Field("text", "text", v.MAX_NOTE_CHARS), Field("look_for_ids", "ids")))
+     Field("text", "text", v.MAX_NOTE_CHARS), Field("look_for_ids", "ids"),
+     # The protocol's own stem ("warm"), never one of the four names (`choices`).
+     Field("stem_key", "key+", v.MAX_OWN_KEY_CHARS, tuple(x.value for x in d.Stem))))
 REFLECTION = EntitySpec(
     Entity.REFLECTION, "reflection", "reflections.json", m.Reflection, "author_id", False,
     (Field("author_id", "id?"), Field("prompt", "text", v.MAX_SHORT_TEXT_CHARS),
@@ -134,6 +156,8 @@ def content_of(spec: EntitySpec, row: Any, tags: list[str] | None = None) -> dic
             content[field.name] = sorted(set(tags or []))
             continue
         value = getattr(row, field.name)
+        if field.only_when_set and not value:
+            continue
         if field.kind.startswith("time"):
             value = f.format_time(value) if value is not None else None
         content[field.name] = value
@@ -146,7 +170,7 @@ def apply_content(spec: EntitySpec, row: Any, content: dict[str, Any]) -> None:
     for field in spec.all_fields:
         if field.name == "look_for_ids":
             continue
-        value = content[field.name]
+        value = content.get(field.name)  # (a field only written when set may be absent)
         if field.kind.startswith("time"):
             value = f.parse_time(value) if value is not None else None
         setattr(row, field.name, value)
@@ -156,6 +180,11 @@ def apply_content(spec: EntitySpec, row: Any, content: dict[str, Any]) -> None:
 def check_content(spec: EntitySpec, raw: Any, where: str) -> dict[str, Any]:
     data = s.obj(raw, where)
     content = {field.name: field.check(data, where) for field in spec.all_fields}
+    for field in spec.all_fields:
+        # Written only when set: an empty one (never written so) is not kept, so that the
+        # row is known to be stored without it (see `merge.parse_incoming`, `partly_known`).
+        if field.only_when_set and content[field.name] is None:
+            del content[field.name]
     content["revision"] = s.integer(data, "revision", where, 0, 2**53)
     return content
 

@@ -5,7 +5,8 @@ screen can underline them directly). The word lists are data: `protocols/lang/<l
 Core only; no Qt.
 """
 
-from walkapp.nudge.detect import Flag, FlagKind, check
+from walkapp.nudge.detect import Flag, FlagKind, appreciative_suggestion, check
 from walkapp.nudge.lexicon import available_languages, load_lexicon
 
-__all__ = ["Flag", "FlagKind", "available_languages", "check", "load_lexicon"]
+__all__ = ["Flag", "FlagKind", "appreciative_suggestion", "available_languages", "check",
+           "load_lexicon"]

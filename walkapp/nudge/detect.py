@@ -46,9 +46,26 @@ class Flag:
     suggestion: str
 
 
-def check(text: str, lang: str = "en") -> list[Flag]:
-    """The evaluative wording and possible names in `text`, in order of position."""
-    return check_with(text, lang, use_model=True)
+def check(text: str, lang: str = "en", tone: str = "neutral") -> list[Flag]:
+    """The evaluative wording and possible names in `text`, in order of position.
+
+    `tone` "appreciative": the note is written with an appreciative stem of the protocol's
+    own (warm feedback, walkapp.protocol.schema.StemTone). Every flag is still raised —
+    judgement words and possible names alike — but a judgement word's suggestion is the
+    language's kinder one (`appreciative_suggestion`): describe what made it work."""
+    flags = check_with(text, lang, use_model=True)
+    if tone != "appreciative":
+        return flags
+    kinder = appreciative_suggestion(lang)
+    return [Flag(f.start, f.end, f.kind, kinder) if f.kind == "evaluative" and kinder else f
+            for f in flags]
+
+
+def appreciative_suggestion(lang: str) -> str:
+    """The language's suggestion for a judgement word in a warm note ("" if it has none:
+    the flags keep their own)."""
+    lexicon = load_lexicon(lang)
+    return lexicon.appreciative_suggestion if lexicon is not None else ""
 
 
 def check_with(text: str, lang: str, use_model: bool) -> list[Flag]:

@@ -182,6 +182,10 @@ class Lexicon:
     # The suggestion for a judgement found by the language's model (walkapp.nudge.model)
     # rather than a listed word; "" turns the model off.
     general_suggestion: str = ""
+    # The suggestion for judgement words in a note written with an appreciative stem of the
+    # protocol's own (warm feedback): the words are still flagged, the wording is kinder.
+    # "" uses the flag's own suggestion.
+    appreciative_suggestion: str = ""
     # Word classes of the statistical layer: normalised word -> class feature ("<int>").
     word_classes: Mapping[str, str] = field(default_factory=dict)
 
@@ -264,6 +268,7 @@ def _build(top: Reader) -> Lexicon:
                         top.texts("number_words", limit_items=500, limit_chars=30))
     exclamation = top.text("exclamation_suggestion", limit=300)
     general = top.text("general_suggestion", limit=300)
+    appreciative = top.text("appreciative_suggestion", limit=300)
     speech, reporting = frozenset[str](), frozenset[str]()
     reported = top.table("reported_speech")
     if reported is not None:
@@ -300,7 +305,7 @@ def _build(top: Reader) -> Lexicon:
         endings=tuple(endings), ending_keys=tuple(e for e, _ in endings),
         number_words=numbers, speech_verbs=speech, reporting_words=reporting,
         exclamation_suggestion=exclamation, general_suggestion=general,
-        word_classes=classes)
+        appreciative_suggestion=appreciative, word_classes=classes)
 
 
 def _pattern_problem(words: tuple[str, ...], *, exception: bool = False) -> str:

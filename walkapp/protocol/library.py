@@ -4,11 +4,16 @@ files in their own folder (`<data dir>/protocols/`).
 A malformed file in the user's folder is reported in `problems` and skipped; the rest of the
 library (and the app) carries on. Built-in ids are reserved, so a user file can never
 silently replace a shipped protocol: importing or duplicating always makes a new id.
+
+One protocol in two languages is two files with the same `id` and different `language`
+(by custom `<id>.toml` and `<id>.<language>.toml`; protocols/README.md, *Two languages*).
+The library lists the protocol once and finds the file of a walk's language
+(`entry(id, language)`); a user's file may add a language to a built-in protocol, never
+replace one it has.
 """
 
 from __future__ import annotations
 
-import contextlib
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -53,6 +58,10 @@ class LibraryEntry:
     def title(self) -> str:
         return self.protocol.title
 
+    @property
+    def language(self) -> str:
+        return self.protocol.language
+
 
 def builtin_dir() -> Path:
     return data_dir("protocols")
@@ -89,11 +98,13 @@ def _builtins(folder: Path) -> tuple[tuple[LibraryEntry, ...], tuple[ProtocolErr
     return tuple(entries), tuple(problems)
 
 
-def builtin_protocol(protocol_id: str = DEFAULT_PROTOCOL_ID) -> Protocol:
-    """A shipped protocol by id (needs no data folder; used by the demo and tests)."""
-    for entry in _builtins(builtin_dir())[0]:
-        if entry.id == protocol_id:
-            return entry.protocol
+def builtin_protocol(protocol_id: str = DEFAULT_PROTOCOL_ID,
+                     language: str | None = None) -> Protocol:
+    """A shipped protocol by id, in `language` when it has that one (needs no data folder;
+    used by the demo and tests)."""
+    found = [e for e in _builtins(builtin_dir())[0] if e.id == protocol_id]
+    if found:
+        return next((e.protocol for e in found if e.language == language), found[0].protocol)
     raise NotFoundError(f"walkapp has no built-in protocol “{protocol_id}”.")
 
 
@@ -122,7 +133,7 @@ class ProtocolLibrary:
         builtin_entries, builtin_problems = _builtins(self._builtin_dir)
         entries = list(builtin_entries)
         problems = list(builtin_problems)
-        taken = {e.id: e for e in entries}
+        taken = {(e.id, e.language): e for e in entries}
         try:
             files = _protocol_files(self.user_dir) if self.user_dir.is_dir() else []
         except OSError as error:
@@ -134,16 +145,18 @@ class ProtocolLibrary:
                 entry, problem = _entry(path, read_text(path), builtin=False)
             except ProtocolError as error:
                 entry, problem = None, error
-            if entry is not None and entry.id in taken:
-                clash = entry.id
-                other = taken[clash]
+            if entry is not None and (entry.id, entry.language) in taken:
+                clash, language = entry.id, entry.language
+                other = taken[(clash, language)]
                 whose = "a built-in protocol" if other.builtin else other.path.name
                 entry, problem = None, ProtocolError(
-                    f"uses the id “{clash}”, which {whose} already has, so it was skipped; "
-                    f'give it its own id, e.g. id = "{clash}-2"', file=str(path), field="id")
+                    f"uses the id “{clash}” in language “{language}”, which {whose} "
+                    f"already has, so it was skipped; give it its own id, e.g. id = "
+                    f'"{clash}-2" (a file with the same id in another language is that '
+                    "protocol's translation)", file=str(path), field="id")
             if entry is not None:
                 entries.append(entry)
-                taken[entry.id] = entry
+                taken[(entry.id, entry.language)] = entry
             elif problem is not None:
                 problems.append(problem)
         self._entries = entries
@@ -151,14 +164,35 @@ class ProtocolLibrary:
 
     @property
     def entries(self) -> list[LibraryEntry]:
-        """Built-ins first (the default first of all), then the user's, by title."""
+        """One entry per protocol: built-ins first (the default first of all), then the
+        user's, by title. A protocol in several languages is listed in one of them (the
+        built-in's, else its `<id>.toml`, else its first file by name); `languages(id)`
+        has them all."""
+        shown: dict[str, LibraryEntry] = {}
+        for entry in self.all_entries:
+            shown.setdefault(entry.id, entry)
+        return list(shown.values())
+
+    @property
+    def all_entries(self) -> list[LibraryEntry]:
+        """Every file read, each language of a protocol its own entry."""
         if self._entries is None:
             self.reload()
         assert self._entries is not None
-        builtin = [e for e in self._entries if e.builtin]
-        mine = sorted((e for e in self._entries if not e.builtin),
-                      key=lambda e: (e.title.casefold(), e.id))
+        builtin = [e for e in self._entries if e.builtin]  # in BUILTIN_ORDER
+        mine = [e for e in self._entries if not e.builtin]
+        # A protocol's files together, its `<id>.toml` (else the first by name) first and
+        # listed by its title.
+        mine.sort(key=lambda e: (e.id, e.path.name != f"{e.id}.toml", e.path.name))
+        titles: dict[str, str] = {}
+        for entry in mine:
+            titles.setdefault(entry.id, entry.title)
+        mine.sort(key=lambda e: (titles[e.id].casefold(), e.id))
         return builtin + mine
+
+    def languages(self, protocol_id: str) -> tuple[str, ...]:
+        """The languages the protocol has a file in, the listed one first."""
+        return tuple(e.language for e in self.all_entries if e.id == protocol_id)
 
     @property
     def problems(self) -> list[ProtocolError]:
@@ -167,15 +201,22 @@ class ProtocolLibrary:
             self.reload()
         return list(self._problems)
 
-    def entry(self, protocol_id: str) -> LibraryEntry:
-        for entry in self.entries:
-            if entry.id == protocol_id:
-                return entry
-        raise NotFoundError(f"No protocol with the id “{protocol_id}” in the library. Run "
-                            "`walkapp protocol list` to see the ids.")
+    def entry(self, protocol_id: str, language: str | None = None) -> LibraryEntry:
+        """The protocol's file in `language` (its base language, "es" for "es-MX", will
+        do), else its listed one; None: its listed one."""
+        found = [e for e in self.all_entries if e.id == protocol_id]
+        if not found:
+            raise NotFoundError(f"No protocol with the id “{protocol_id}” in the library. "
+                                "Run `walkapp protocol list` to see the ids.")
+        if language:
+            base = language.split("-")[0].lower()
+            exact = [e for e in found if e.language == language]
+            near = [e for e in found if e.language.split("-")[0].lower() == base]
+            return (exact or near or found)[0]
+        return found[0]
 
-    def get(self, protocol_id: str) -> Protocol:
-        return self.entry(protocol_id).protocol
+    def get(self, protocol_id: str, language: str | None = None) -> Protocol:
+        return self.entry(protocol_id, language).protocol
 
     def title_of(self, protocol_id: str, *, read: bool = True) -> str:
         """The protocol's title for people ("Learning walk"), never its id; a walk of a
@@ -193,14 +234,17 @@ class ProtocolLibrary:
 
     # -- changing the user's folder ------------------------------------------------------------
     def import_file(self, path: Path | str, *, replace: bool = False) -> LibraryEntry:
-        """Copy a checked protocol file into the user's folder as `<id>.toml`."""
+        """Copy a checked protocol file into the user's folder as `<id>.toml` (as
+        `<id>.<language>.toml` when the protocol is there in another language already)."""
         text = read_text(path)
         protocol = load_text(text, str(path))
-        existing = next((e for e in self.entries if e.id == protocol.id), None)
+        same_id = [e for e in self.all_entries if e.id == protocol.id]
+        existing = next((e for e in same_id if e.language == protocol.language), None)
         if existing is not None and existing.builtin:
-            raise ProtocolError(f"uses the id “{protocol.id}” of a built-in protocol; change "
-                                f'the id in the file (e.g. id = "{protocol.id}-ours") and '
-                                "import it again", file=str(path), field="id")
+            raise ProtocolError(f"uses the id “{protocol.id}” of a built-in protocol in the "
+                                f"same language ({protocol.language}); change the id in the "
+                                f'file (e.g. id = "{protocol.id}-ours") and import it again',
+                                file=str(path), field="id")
         if existing is not None:
             if existing.content_hash == to_snapshot(protocol)[1]:
                 return existing  # the same protocol again: nothing to do
@@ -209,13 +253,16 @@ class ProtocolLibrary:
                     f"your library already has a protocol with the id “{protocol.id}” "
                     f"(“{existing.title}”); change the id in the file, or import with "
                     "--replace to overwrite it", file=str(path), field="id")
-        target = self.user_dir / f"{protocol.id}.toml"
+        translation = any(e.language != protocol.language for e in same_id)
+        target = self.user_dir / (f"{protocol.id}.{protocol.language}.toml" if translation
+                                  else f"{protocol.id}.toml")
+        if existing is not None:
+            target = existing.path
+        elif target.exists():  # another language's file under the plain name
+            target = self.user_dir / f"{protocol.id}.{protocol.language}.toml"
         self._write(target, text)
-        if existing is not None and existing.path != target:
-            with contextlib.suppress(OSError):
-                existing.path.unlink()
         self.reload()
-        return self.entry(protocol.id)
+        return self.entry(protocol.id, protocol.language)
 
     def duplicate(self, protocol_id: str, new_id: str,
                   new_title: str | None = None) -> LibraryEntry:
@@ -240,9 +287,10 @@ class ProtocolLibrary:
         self.reload()
         return self.entry(new_id)
 
-    def remove(self, protocol_id: str) -> None:
-        """Delete one of the user's protocols (walks that ran it keep their snapshot)."""
-        entry = self.entry(protocol_id)
+    def remove(self, protocol_id: str, language: str | None = None) -> None:
+        """Delete one of the user's protocols (walks that ran it keep their snapshot): its
+        file in `language`, or its listed one."""
+        entry = self.entry(protocol_id, language)
         if entry.builtin:
             raise ValidationError(f"“{entry.title}” is built into walkapp and cannot be "
                                   "removed.")

@@ -21,6 +21,8 @@ from enum import StrEnum
 from walkapp import domain as d
 from walkapp import formatting as fmt
 from walkapp.errors import ValidationError, WalkappError
+from walkapp.protocol import choices as plan_choices
+from walkapp.protocol.choices import PlanChoices
 from walkapp.protocol.run_store import NewSegment, RunChange, RunStore
 from walkapp.protocol.schema import Activity, Phase, PhaseKey, Protocol, Step
 
@@ -47,7 +49,7 @@ class RunStatus(StrEnum):
 @dataclass(frozen=True)
 class PlannedStep:
     phase: Phase
-    index: int  # inside its phase
+    index: int  # inside its phase in the protocol (the phase log's step_index)
     step: Step
     planned_seconds: int
 
@@ -61,8 +63,8 @@ class RunnerState:
     total_steps: int
     phase: PhaseKey
     phase_title: str
-    step_index: int  # inside the phase
-    phase_step_count: int  # steps in this phase ("step 2 of 6")
+    step_index: int  # among the steps of the phase this walk runs ("step 2 of 6")
+    phase_step_count: int  # steps of this phase the walk runs
     step: Step
     step_key: str
     step_title: str
@@ -111,24 +113,45 @@ def _phase_keys(phase: PhaseSelection) -> set[str] | None:
     return {str(p) for p in phase}
 
 
+def route_minutes(protocol: Protocol, visits: int, visit_minutes: int,
+                  corridor_minutes: int) -> int:
+    """The minutes of a route of `visits` visits: each visit, the corridor talk between
+    them, and after the last one too when the protocol says so (`corridor_after_last`)."""
+    if visits <= 0:
+        return 0
+    corridors = visits - 1 + (1 if protocol.corridor_after_last else 0)
+    return visits * visit_minutes + corridors * corridor_minutes
+
+
 def plan_steps(protocol: Protocol, phase: PhaseSelection = None, *, visits: int = 0,
                visit_minutes: int | None = None,
-               corridor_minutes: int | None = None) -> list[PlannedStep]:
-    """The steps a runner goes through, with planned seconds. A `visits` step without its
-    own minutes is planned from the route: n visits plus the corridor time between them."""
+               corridor_minutes: int | None = None,
+               choices: PlanChoices = plan_choices.NONE) -> list[PlannedStep]:
+    """The steps a runner goes through, with planned seconds: the steps this walk runs
+    (`choices`: the optional steps and variants chosen at planning). A `visits` step
+    without its own minutes is planned from the route: n visits plus the corridor time
+    between them (and after the last, see `route_minutes`)."""
     visit = protocol.visit_minutes if visit_minutes is None else visit_minutes
     corridor = protocol.corridor_minutes if corridor_minutes is None else corridor_minutes
     steps = []
     wanted = _phase_keys(phase)
-    for ph, index, step in protocol.steps():
+    for ph, index, step in plan_choices.walk_steps(protocol, choices):
         if wanted is not None and ph.key.value not in wanted:
             continue
         if step.minutes is not None:
             seconds = step.minutes * 60
         else:
-            seconds = (visits * visit + max(0, visits - 1) * corridor) * 60
+            seconds = route_minutes(protocol, visits, visit, corridor) * 60
         steps.append(PlannedStep(ph, index, step, seconds))
     return steps
+
+
+def walk_plan(protocol: Protocol, walk: d.Walk, phase: PhaseSelection = None
+              ) -> list[PlannedStep]:
+    """The steps `walk` runs, timed by its own route and its own choices."""
+    return plan_steps(protocol, phase, visits=len(walk.visits),
+                      visit_minutes=walk.visit_minutes, corridor_minutes=walk.corridor_minutes,
+                      choices=plan_choices.read(walk.plan_choices))
 
 
 @dataclass(frozen=True)
@@ -155,9 +178,7 @@ class ProtocolRunner:
         self._walk_id = walk.id
         self._protocol = protocol
         self._clock = clock
-        self._steps = plan_steps(protocol, phase, visits=len(walk.visits),
-                                 visit_minutes=walk.visit_minutes,
-                                 corridor_minutes=walk.corridor_minutes)
+        self._steps = walk_plan(protocol, walk, phase)
         self._index = {(s.phase.key.value, s.index): i for i, s in enumerate(self._steps)}
         self._replay = self._read(runs.log(walk.id))
 
@@ -206,7 +227,8 @@ class ProtocolRunner:
         return RunnerState(
             status=r.status, position=r.position, total_steps=len(self._steps),
             phase=planned.phase.key, phase_title=planned.phase.title,
-            step_index=planned.index, phase_step_count=len(planned.phase.steps),
+            step_index=self._in_phase(r.position),
+            phase_step_count=sum(1 for s in self._steps if s.phase.key is planned.phase.key),
             step=planned.step, step_key=planned.step.key,
             step_title=planned.step.title, script=planned.step.script,
             activity=planned.step.activity,
@@ -221,6 +243,11 @@ class ProtocolRunner:
             can_pause=r.status is RunStatus.RUNNING, can_resume=r.status is RunStatus.PAUSED,
             can_extend=active, can_finish=r.status is not RunStatus.FINISHED,
             phase_summary=planned.phase.summary)
+
+    def _in_phase(self, position: int) -> int:
+        """The step's place among the steps of its phase that this walk runs."""
+        key = self._steps[position].phase.key
+        return sum(1 for s in self._steps[:position] if s.phase.key is key)
 
     # -- actions ---------------------------------------------------------------------------
     # Each action decides its change from the log read inside the same transaction that

@@ -68,8 +68,10 @@ def render(data: AgendaData, paper: Paper = Paper.A4) -> bytes:
     when = (f"Starts {fmt.clock(data.start)}, " if data.start else "") + \
         fmt.duration(total * 60) + (f", ending at {_at(total, data.start)}"
                                     if data.start else "")
+    # A phase held on a day of its own is named with its date at the top, and on its row.
+    days = [(phase.title, phase.day) for phase in data.phases if phase.day]
     story: list[Flowable] = b.title_block(REPORT_NAME, data.walk, width,
-                                          [("Length", when)])[:-1]
+                                          [("Length", when), *days])[:-1]
     order = _running_order(data, times, width)
     story += [b.keep(b.heading("Running order", 2), order[0]), *order[1:]] if data.steps \
         else b.section("Running order", [], "No steps are planned for this session.")
@@ -115,7 +117,9 @@ def _running_order(data: AgendaData, times: list[tuple[int, int]], width: float
         summary = (f" <font size='8' color='{MUTED_HEX}'>· {_flat(phase.summary)}</font>"
                    if phase.summary.strip() else "")
         phase_rows.append(len(rows))
-        rows.append([Paragraph(f"<b>{_flat(phase.title)}</b>{summary}", _tight_style()), "",
+        day = (f" <b>· {text.markup(phase.day, 200)}</b>" if phase.day else "")
+        rows.append([Paragraph(f"<b>{_flat(phase.title)}</b>{day}{summary}", _tight_style()),
+                     "",
                      Paragraph(f"<b>{text.markup(fmt.duration(minutes * 60))}</b>",
                                _tight_style(right=True))])
         for step in phase.steps:
@@ -160,7 +164,8 @@ def _corridor_line(route: tuple[AgendaStep, ...]) -> str:
     if corridor is None:
         return ""
     # How to use the corridor is the facilitator's script's; here only its length.
-    return f"Corridor talk of {fmt.duration(corridor.minutes * 60)} between visits"
+    after = " and after the last" if route[-1].corridor else ""
+    return f"Corridor talk of {fmt.duration(corridor.minutes * 60)} between visits{after}"
 
 
 def _roles_and_norms(data: AgendaData, width: float, credit: Flowable) -> list[Flowable]:

@@ -12,10 +12,13 @@ before any walk is planned.
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import time
 from typing import TYPE_CHECKING
 
 from walkapp import domain as d
+from walkapp import formatting as fmt
+from walkapp.protocol import choices as plan_choices
 from walkapp.protocol.schema import Activity, LookForItem, PhaseKey, Prompt, Protocol, Step
 from walkapp.reports.build_walk import Judge, heading, visit_line
 from walkapp.reports.data import (
@@ -83,23 +86,45 @@ def named_protocol(services: Services, name: str) -> Protocol:
 
 
 # -- agenda, note-catcher and facilitator's script ---------------------------------------
+def walk_steps_only(protocol: Protocol, walk: d.Walk) -> Protocol:
+    """`protocol` with only the steps `walk` runs (the optional steps left out and the
+    steps of variant options not chosen at planning are gone), for the papers of the
+    walk: what is left out is on none of them."""
+    chosen = plan_choices.read(walk.plan_choices)
+    return replace(protocol, phases=tuple(
+        replace(phase, steps=tuple(s for s in phase.steps
+                                   if plan_choices.runs(protocol, chosen, s)))
+        for phase in protocol.phases))
+
+
+def phase_days(walk: d.Walk, protocol: Protocol) -> dict[PhaseKey, str]:
+    """The date in words of each phase held on a day of its own (version 2)."""
+    return {phase.key: fmt.long_date(day) for phase, day in plan_choices.other_days(
+        protocol, plan_choices.read(walk.plan_choices), walk.walk_date)}
+
+
 def agenda_data(walk: d.Walk, protocol: Protocol, start: time | None = None) -> AgendaData:
-    """The session's steps with minutes, scripts and prompts; the visits step carries the
-    route of visits laid out from the walk."""
+    """The session's steps with minutes, scripts and prompts (the steps the walk runs);
+    the visits step carries the route of visits laid out from the walk. A phase held on
+    another day carries its date."""
     phases: list[AgendaPhase] = []
-    for phase in protocol.phases:
+    dates = phase_days(walk, protocol)
+    running = walk_steps_only(protocol, walk)
+    for phase in running.phases:
         steps = []
         for step in phase.steps:
             if step.activity is not Activity.VISITS:
                 steps.append(AgendaStep(phase.title, step.title, step.minutes or 0,
                                         script=step.script, prompts=_prompts_of(protocol, step)))
                 continue
-            route = _route(walk, phase.title)
+            route = _route(walk, phase.title, after_last=protocol.corridor_after_last)
             steps.append(AgendaStep(
                 phase.title, step.title, sum(s.minutes for s in route),
                 "" if walk.visits else "The route is not planned yet.",
                 script=step.script, prompts=step.prompts, route=route))
-        phases.append(AgendaPhase(phase.title, tuple(steps), phase.summary))
+        if steps:
+            phases.append(AgendaPhase(phase.title, tuple(steps), phase.summary,
+                                      day=dates.get(phase.key, "")))
     origin = (f"Steps from the protocol “{protocol.title}”." if protocol.title
               else "Steps from the walk's protocol.")
     norms = tuple(n.text for n in walk.norms if _has_text(n.text)) or protocol.norms
@@ -115,7 +140,9 @@ def _prompts_of(protocol: Protocol, step: Step) -> tuple[Prompt, ...]:
     return step.prompts
 
 
-def _route(walk: d.Walk, phase: str) -> tuple[AgendaStep, ...]:
+def _route(walk: d.Walk, phase: str, *, after_last: bool = False
+           ) -> tuple[AgendaStep, ...]:
+    """The visits and the corridor talk between them (and after the last: `after_last`)."""
     steps: list[AgendaStep] = []
     for index, visit in enumerate(walk.visits):
         line = visit_line(walk, visit, day=True)
@@ -126,12 +153,15 @@ def _route(walk: d.Walk, phase: str) -> tuple[AgendaStep, ...]:
                                     compact=True, corridor=True))
         steps.append(AgendaStep(phase, line.label, walk.visit_minutes, line.details,
                                 compact=True))
+    if after_last and walk.visits and walk.corridor_minutes:
+        steps.append(AgendaStep(phase, "Corridor talk", walk.corridor_minutes,
+                                "after the last visit", compact=True, corridor=True))
     return tuple(steps)
 
 
 def notecatcher_data(walk: d.Walk, protocol: Protocol) -> NoteCatcherData:
     norms = tuple(n.text for n in walk.norms if _has_text(n.text)) or protocol.norms
-    observing = protocol.phase(PhaseKey.OBSERVATION)
+    observing = walk_steps_only(protocol, walk).phase(PhaseKey.OBSERVATION)
     steps = tuple(CatcherStep(step.title, step.minutes, _prompts_of(protocol, step),
                               visits=step.activity is Activity.VISITS)
                   for step in (observing.steps if observing else ()))
@@ -148,7 +178,8 @@ def script_data(protocol: Protocol, walk: d.Walk | None = None) -> ScriptData:
     if walk is None:
         return ScriptData(protocol=protocol, visit_minutes=protocol.visit_minutes,
                           corridor_minutes=protocol.corridor_minutes)
-    return ScriptData(protocol=protocol, walk=heading(walk, protocol.title),
+    return ScriptData(protocol=walk_steps_only(protocol, walk),
+                      walk=heading(walk, protocol.title),
                       visits=len(walk.visits), visit_minutes=walk.visit_minutes,
                       route=tuple(visit_line(walk, v, day=True) for v in walk.visits),
                       corridor_minutes=walk.corridor_minutes)

@@ -12,11 +12,14 @@ prints, applying the walk's privacy settings on the way:
 
 The words for the walk's structure are its protocol's (its snapshot): the debrief's pattern
 headings are the `[[debrief_sequence]]` titles in its order, evidence is grouped under the
-`[[stems]]` labels in their order, and the thank-you note speaks the stems' labels in the
-group's voice. Nothing is dropped for being outside the protocol: a statement of a kind the
-sequence leaves out, or a note with a stem the protocol does not offer, prints after the
-protocol's own, in walkapp's words. A damaged snapshot does not stop these reports (unlike
-the agenda, which prints the protocol itself): they use walkapp's words and say why.
+`[[stems]]` labels in their order (a protocol's own stems, "Warm" and "Cool", each a group of
+its own: walkapp.protocol.own_keys), and the thank-you note speaks the stems' labels in the
+group's voice. Statements are printed under the stages of the sequence, each with its own
+title, also when two stages share a kind. Nothing is dropped for being outside the
+protocol: a statement of a kind the sequence leaves out, or a note with a stem the protocol
+does not offer, prints after the protocol's own, in walkapp's words. A damaged snapshot
+does not stop these reports (unlike the agenda, which prints the protocol itself): they use
+walkapp's words and say why.
 """
 
 from __future__ import annotations
@@ -33,6 +36,15 @@ from walkapp import note_states
 from walkapp.errors import NotFoundError
 from walkapp.privacy import redact_visit
 from walkapp.protocol.library import readable_id
+from walkapp.protocol.own_keys import (
+    StemHead,
+    group_key,
+    pattern_stage_key,
+    stage_heads,
+    stages_of,
+    stem_heads,
+    stems_of,
+)
 from walkapp.protocol.schema import Protocol
 from walkapp.reports.data import (
     GROUP_SIGNATURE,
@@ -229,7 +241,7 @@ def debrief_data(record: d.WalkRecord, conflicts: Sequence[d.Conflict] = (), *,
         visits=lines if any(v.details for v in lines) else (),
         look_fors=tallies, untagged_notes=len(untagged),
         evidence=_evidence(walk, notes, visits, untagged, note_versions, unresolved,
-                           edited, stem_labels(protocol)),
+                           edited, stem_heads(stems_of(protocol))),
         patterns=_patterns(record.patterns, protocol),
         commitments=commitment_lines(record, unresolved),
         commitments_words=commitments_words(protocol), protocol_notice=notice,
@@ -247,7 +259,7 @@ def debrief_data(record: d.WalkRecord, conflicts: Sequence[d.Conflict] = (), *,
 def _evidence(walk: d.Walk, notes: list[d.Note], visits: dict[str, d.Visit],
               untagged: list[d.Note], versions: dict[str, tuple[str, ...]],
               unresolved: _Unresolved, edited: AbstractSet[str] = frozenset(),
-              stems: Sequence[tuple[d.Stem, str]] = stem_labels(None)
+              stems: Sequence[StemHead] = stem_heads(())
               ) -> tuple[EvidenceGroup, ...]:
     # Notes on a visit removed from the route come after the route's, under the removed
     # visit's own label ("Removed visit (was visit 2)"), with details where allowed.
@@ -282,10 +294,12 @@ def _evidence(walk: d.Walk, notes: list[d.Note], visits: dict[str, d.Visit],
     def group(title: str | None, members: Iterable[d.Note]) -> EvidenceGroup | None:
         chosen = sorted(members, key=order)
         found = []
-        for stem, label in stems:  # the protocol's stems in its order, then any others
-            items = tuple(item(n) for n in chosen if n.stem is stem)
+        known = {h.key for h in stems}
+        for head in stems:  # the protocol's stems in its order, then any others
+            items = tuple(item(n) for n in chosen
+                          if group_key(known, n.stem, n.stem_key) == head.key)
             if items:
-                found.append(StemGroup(label, items))
+                found.append(StemGroup(head.label, items))
         return EvidenceGroup(title, tuple(found)) if found else None
 
     # Each note once: under the first of its look-fors in the walk's order.
@@ -298,18 +312,17 @@ def _evidence(walk: d.Walk, notes: list[d.Note], visits: dict[str, d.Visit],
 
 def _patterns(patterns: Iterable[d.Pattern], protocol: Protocol | None = None
               ) -> tuple[PatternGroup, ...]:
-    """Statements under the protocol's stages, in its order whatever order they were typed
-    in; then those of a kind its sequence leaves out, marked, under walkapp's names."""
+    """Statements under the protocol's stages, each with its own title (two stages of one
+    kind are two groups), in its order whatever order they were typed in; then those of a
+    kind its sequence leaves out, marked, under walkapp's names."""
     chosen = sorted(patterns, key=lambda p: p.position)
-    kinds = protocol.debrief_kinds() if protocol is not None else tuple(d.PatternKind)
-    order = [*kinds, *(k for k in d.PatternKind if k not in kinds)]
+    stages = stages_of(protocol)
     out = []
-    for kind in order:
-        statements = tuple(p.text for p in chosen if p.kind is kind and _has_text(p.text))
-        title = protocol.debrief_title(kind) if protocol is not None else kind.label
+    for head in stage_heads(stages):
+        statements = tuple(p.text for p in chosen if _has_text(p.text) and
+                           pattern_stage_key(stages, p.kind, p.stage_key) == head.key)
         if statements:
-            out.append(PatternGroup(title or kind.label, statements,
-                                    left_out=title is None))
+            out.append(PatternGroup(head.title, statements, left_out=head.left_out))
     return tuple(out)
 
 

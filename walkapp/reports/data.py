@@ -184,6 +184,8 @@ class AgendaPhase:
     title: str
     steps: tuple[AgendaStep, ...]
     summary: str = ""
+    # A phase held on a day of its own (version 2): that day in words; "" on the walk's.
+    day: str = ""
 
 
 @dataclass(frozen=True)

@@ -16,6 +16,7 @@ from reportlab.lib.units import mm
 from reportlab.platypus import CondPageBreak, Flowable, Paragraph
 
 from walkapp import formatting as fmt
+from walkapp.protocol.runner import route_minutes
 from walkapp.protocol.schema import Activity, LookForSet, Protocol, Step
 from walkapp.reports import blocks as b
 from walkapp.reports import protocol_blocks as pb
@@ -90,14 +91,16 @@ def _visits_minutes(data: ScriptData) -> int | None:
     """The route's minutes; None without a walk or before its route is planned."""
     if not data.visits:
         return None
-    return data.visits * data.visit_minutes + max(0, data.visits - 1) * data.corridor_minutes
+    return route_minutes(data.protocol, data.visits, data.visit_minutes,
+                         data.corridor_minutes)
 
 
 def _route(data: ScriptData) -> str:
     """"5 visits of 10 min each, 3 min of corridor talk between", or without a planned
     route "10 min a visit, …"."""
+    after = " and after the last" if data.protocol.corridor_after_last else ""
     corridor = (f", {fmt.duration(data.corridor_minutes * 60)} of corridor talk between"
-                if data.corridor_minutes else "")
+                f"{after}" if data.corridor_minutes else "")
     if not data.visits:
         return f"{fmt.duration(data.visit_minutes * 60)} a visit{corridor}"
     each = f"{fmt.duration(data.visit_minutes * 60)} each{corridor}"

@@ -122,7 +122,7 @@ class Command:
 
 
 # What a note's save changes (its tags come with it): what undoing one puts back.
-NOTE_FIELDS = ("text", "stem", "visit_id", "phase", "deleted_at")
+NOTE_FIELDS = ("text", "stem", "stem_key", "visit_id", "phase", "deleted_at")
 
 
 def capture_or_absent(services: Services, target: Target) -> tuple[RowState, ...]:

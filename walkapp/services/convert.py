@@ -82,7 +82,7 @@ def walk(row: m.Walk) -> d.Walk:
         removed_visits=tuple(visit(v) for v in row.visits if v.deleted_at is not None),
         look_fors=tuple(look_for(x) for x in row.look_fors),
         norms=tuple(norm(n) for n in row.norms),
-        series_id=row.series_id,
+        series_id=row.series_id, plan_choices=row.plan_choices or "",
     )
 
 
@@ -91,7 +91,8 @@ def note(row: m.Note) -> d.Note:
                   visit_id=row.visit_id, phase=row.phase, stem=d.Stem(row.stem),
                   text=row.text, look_for_ids=tuple(lf.id for lf in row.look_fors),
                   revision=row.revision, created_at=row.created_at,
-                  updated_at=row.updated_at, conflict_of=row.conflict_of)
+                  updated_at=row.updated_at, conflict_of=row.conflict_of,
+                  stem_key=row.stem_key or "")
 
 
 def reflection(row: m.Reflection) -> d.Reflection:
@@ -123,7 +124,7 @@ def action_item(row: m.ActionItem, follow_ups: list[m.ActionFollowUp]) -> d.Acti
 
 def pattern(row: m.Pattern) -> d.Pattern:
     return d.Pattern(id=row.id, walk_id=row.walk_id, kind=d.PatternKind(row.kind),
-                     text=row.text, position=row.position)
+                     text=row.text, position=row.position, stage_key=row.stage_key or "")
 
 
 def next_step(row: m.NextStep) -> d.NextStep:

@@ -267,15 +267,19 @@ class DebriefService(ServiceBase):
                                  .where(m.ActionItem.origin_walk_id.in_(walks)))
 
     # -- patterns and next steps -----------------------------------------------------------
-    def add_pattern(self, walk_id: str, kind: d.PatternKind | str, text: str) -> d.Pattern:
+    def add_pattern(self, walk_id: str, kind: d.PatternKind | str, text: str,
+                    stage_key: str = "") -> d.Pattern:
+        """A statement of `kind`; `stage_key`: the protocol's own stage it is made in
+        (DebriefStage.key, e.g. "raise-questions"), "" for the stage of `kind` itself."""
         clean_kind = v.choice(d.PatternKind, kind, "Kind of statement")
+        clean_stage = v.own_key(stage_key, "The statement's stage", clean_kind)
         clean = v.required_text(text, "The statement", 20_000)
         with self.db.transaction("adding the statement") as session:
             _walk(session, walk_id)
             last = session.scalar(select(func.max(m.Pattern.position))
                                   .where(m.Pattern.walk_id == walk_id))
             row = m.Pattern(walk_id=walk_id, kind=clean_kind.value, text=clean,
-                            position=(last or 0) + 1)
+                            stage_key=clean_stage or None, position=(last or 0) + 1)
             session.add(row)
             session.flush()
             result = convert.pattern(row)

@@ -54,7 +54,7 @@ SELECT w.title, w.trashed_at, w.local_mode,
     (SELECT deleted_at FROM visits WHERE id = :visit) AS visit_deleted,
     (SELECT count(*) FROM look_fors WHERE walk_id = :walk AND id IN ({{tags}})) AS tags_here,
     n.id AS note_id, n.walk_id AS note_walk, n.author_id, n.visit_id, n.phase, n.stem,
-    n.text, n.revision, n.created_at, n.updated_at, n.deleted_at, n.conflict_of,
+    n.stem_key, n.text, n.revision, n.created_at, n.updated_at, n.deleted_at, n.conflict_of,
     (SELECT group_concat(t.position || char(31) || t.id, char(30))
         FROM note_look_fors AS nl JOIN look_fors AS t ON t.id = nl.look_for_id
         WHERE nl.note_id = :note) AS stored_tags,
@@ -65,21 +65,22 @@ FROM walks AS w LEFT JOIN notes AS n ON n.id = :note
 WHERE w.id = :walk
 """
 _INSERT_NOTE = """
-INSERT INTO notes (id, walk_id, author_id, visit_id, phase, stem, text, conflict_of,
-                   stale_look_for_ids, revision, deleted_at, created_at, updated_at)
-VALUES (:id, :walk_id, :author_id, :visit_id, :phase, :stem, :text, NULL, NULL, 1, NULL,
-        :now, :now)
+INSERT INTO notes (id, walk_id, author_id, visit_id, phase, stem, stem_key, text,
+                   conflict_of, stale_look_for_ids, revision, deleted_at, created_at,
+                   updated_at)
+VALUES (:id, :walk_id, :author_id, :visit_id, :phase, :stem, :stem_key, :text, NULL, NULL, 1,
+        NULL, :now, :now)
 """
 _UPDATE_NOTE = """
-UPDATE notes SET text = :text, stem = :stem, visit_id = :visit_id, phase = :phase,
-    revision = :revision, updated_at = :now
+UPDATE notes SET text = :text, stem = :stem, stem_key = :stem_key, visit_id = :visit_id,
+    phase = :phase, revision = :revision, updated_at = :now
 WHERE id = :id
 """
 # A deleted note saved again comes back. Only then is `deleted_at` set: naming it in every
 # save would fire the walk list's count trigger (migration 0007) at each pause in typing.
 _REVIVE_NOTE = """
-UPDATE notes SET text = :text, stem = :stem, visit_id = :visit_id, phase = :phase,
-    deleted_at = NULL, revision = :revision, updated_at = :now
+UPDATE notes SET text = :text, stem = :stem, stem_key = :stem_key, visit_id = :visit_id,
+    phase = :phase, deleted_at = NULL, revision = :revision, updated_at = :now
 WHERE id = :id
 """
 _DELETE_TAGS = "DELETE FROM note_look_fors WHERE note_id = ?"
@@ -155,7 +156,7 @@ class NeedsSession(Exception):
 
 def save(raw: sqlite3.Connection, dialect: Dialect, *, note_id: str, walk_id: str,
          author_id: str | None, visit_id: str | None, phase: str | None, stem: str,
-         text: str, tag_ids: tuple[str, ...], base_revision: int | None,
+         stem_key: str | None, text: str, tag_ids: tuple[str, ...], base_revision: int | None,
          session: Session | None = None) -> Saved:
     """Create or update the note in `raw`'s write transaction (see the module doc).
     `session`: an ORM session in that same transaction, needed (NeedsSession) only when
@@ -166,10 +167,11 @@ def save(raw: sqlite3.Connection, dialect: Dialect, *, note_id: str, walk_id: st
     if stored is None:
         raw.execute(_INSERT_NOTE, {"id": note_id, "walk_id": walk_id, "author_id": author_id,
                                    "visit_id": visit_id, "phase": phase, "stem": stem,
-                                   "text": text, "now": write_time(now)})
+                                   "stem_key": stem_key, "text": text,
+                                   "now": write_time(now)})
         _write_tags(raw, note_id, tag_ids)
-        return Saved(_note(note_id, walk_id, author_id, visit_id, phase, stem, text, tag_ids,
-                           1, now, now, None), created=True)
+        return Saved(_note(note_id, walk_id, author_id, visit_id, phase, stem, stem_key, text,
+                           tag_ids, 1, now, now, None), created=True)
     if stored["note_walk"] != walk_id:
         raise ValidationError("That note belongs to another walk.")
     if base_revision is not None and stored["revision"] != base_revision:
@@ -179,11 +181,13 @@ def save(raw: sqlite3.Connection, dialect: Dialect, *, note_id: str, walk_id: st
     stored_tags = _tag_ids(stored["stored_tags"])
     created_at = read_time(stored["created_at"])
     changed = (stored["text"] != text or stored["stem"] != stem
+               or stored["stem_key"] != stem_key
                or stored["visit_id"] != visit_id or stored["phase"] != phase
                or stored_tags != tag_ids or stored["deleted_at"] is not None)
     if not changed:
         return Saved(_note(note_id, walk_id, stored["author_id"], stored["visit_id"],
-                           stored["phase"], stored["stem"], stored["text"], stored_tags,
+                           stored["phase"], stored["stem"], stored["stem_key"],
+                           stored["text"], stored_tags,
                            stored["revision"], created_at, read_time(stored["updated_at"]),
                            stored["conflict_of"]), created=False)
     if stored["text"] != text and local_mode == d.LocalMode.FACILITATOR.value \
@@ -198,13 +202,14 @@ def save(raw: sqlite3.Connection, dialect: Dialect, *, note_id: str, walk_id: st
         session.flush()
     revision = int(stored["revision"]) + 1
     raw.execute(_UPDATE_NOTE if stored["deleted_at"] is None else _REVIVE_NOTE,
-                {"id": note_id, "text": text, "stem": stem, "visit_id": visit_id,
-                 "phase": phase, "revision": revision, "now": write_time(now)})
+                {"id": note_id, "text": text, "stem": stem, "stem_key": stem_key,
+                 "visit_id": visit_id, "phase": phase, "revision": revision,
+                 "now": write_time(now)})
     if stored_tags != tag_ids:
         raw.execute(_DELETE_TAGS, (note_id,))
         _write_tags(raw, note_id, tag_ids)
-    return Saved(_note(note_id, walk_id, stored["author_id"], visit_id, phase, stem, text,
-                       tag_ids, revision, created_at, now, stored["conflict_of"]),
+    return Saved(_note(note_id, walk_id, stored["author_id"], visit_id, phase, stem, stem_key,
+                       text, tag_ids, revision, created_at, now, stored["conflict_of"]),
                  created=False)
 
 
@@ -222,9 +227,10 @@ def _write_tags(raw: sqlite3.Connection, note_id: str, tag_ids: tuple[str, ...])
 
 
 def _note(note_id: str, walk_id: str, author_id: str | None, visit_id: str | None,
-          phase: str | None, stem: str, text: str, tag_ids: tuple[str, ...], revision: int,
-          created_at: datetime, updated_at: datetime, conflict_of: str | None) -> d.Note:
+          phase: str | None, stem: str, stem_key: str | None, text: str,
+          tag_ids: tuple[str, ...], revision: int, created_at: datetime,
+          updated_at: datetime, conflict_of: str | None) -> d.Note:
     return d.Note(id=note_id, walk_id=walk_id, author_id=author_id, visit_id=visit_id,
-                  phase=phase, stem=d.Stem(stem), text=text, look_for_ids=tag_ids,
-                  revision=revision, created_at=created_at, updated_at=updated_at,
-                  conflict_of=conflict_of)
+                  phase=phase, stem=d.Stem(stem), stem_key=stem_key or "", text=text,
+                  look_for_ids=tag_ids, revision=revision, created_at=created_at,
+                  updated_at=updated_at, conflict_of=conflict_of)

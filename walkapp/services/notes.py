@@ -42,18 +42,22 @@ class NoteDraft:
     # note has moved on (an import replaced it), saving raises EditConflictError instead
     # of overwriting someone else's text.
     base_revision: int | None = None
+    # The protocol's own stem ("warm", StemSpec.key), written like `stem`; "" for the four.
+    stem_key: str = ""
 
 
 class NoteService(ServiceBase):
     def save_note(self, draft: NoteDraft) -> d.Note:
         """Create the note, or update it if it exists; the revision grows on each change."""
         stem = v.choice(d.Stem, draft.stem, "Stem")
+        stem_key = v.own_key(draft.stem_key, "The note's stem", stem)
         text = v.body_text(draft.text, "The note")
         note_id = draft.id or new_id()
         fields: dict[str, Any] = {
             "note_id": note_id, "walk_id": draft.walk_id, "author_id": draft.author_id,
             "visit_id": draft.visit_id, "phase": draft.phase, "stem": stem.value,
-            "text": text, "tag_ids": tuple(dict.fromkeys(draft.look_for_ids)),
+            "stem_key": stem_key or None, "text": text,
+            "tag_ids": tuple(dict.fromkeys(draft.look_for_ids)),
             "base_revision": draft.base_revision}
         dialect = self.db.engine.dialect
         try:

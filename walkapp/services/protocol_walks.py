@@ -90,11 +90,11 @@ def walk_protocol(services: Services, walk_id: str,
         return protocol
     if library is not None and walk.protocol_id:
         try:
-            return library.get(walk.protocol_id)
+            return library.get(walk.protocol_id, walk.language)
         except NotFoundError:
             pass
     try:
-        return builtin_protocol(walk.protocol_id or DEFAULT_PROTOCOL_ID)
+        return builtin_protocol(walk.protocol_id or DEFAULT_PROTOCOL_ID, walk.language)
     except NotFoundError:
         return builtin_protocol(DEFAULT_PROTOCOL_ID)
 

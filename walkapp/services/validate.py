@@ -85,6 +85,28 @@ def choice(enum: type[E], value: str | E, what: str) -> E:
         raise ValidationError(f"{what} {value!r} is not one of: {allowed}.") from None
 
 
+# A protocol's own key (a stem "warm", a debrief stage "raise-questions"), as the protocol
+# loader allows them (walkapp.protocol.fields.SLUG); 60 characters, as stored.
+_OWN_KEY = re.compile(r"[a-z0-9]+(?:[-_][a-z0-9]+)*")
+MAX_OWN_KEY_CHARS = 60
+
+
+def own_key(value: str | None, what: str, kind: StrEnum) -> str:
+    """A protocol's own key for a row written like `kind` (one of walkapp's four stems or
+    debrief kinds): "" for none, or when it names `kind` itself (a protocol's stem without
+    a key of its own is stored under nothing more than its kind)."""
+    key = (value or "").strip()
+    if not key or key == kind.value:
+        return ""
+    if len(key) > MAX_OWN_KEY_CHARS or not _OWN_KEY.fullmatch(key):
+        raise ValidationError(f"{what} {key!r} is not a protocol key (lower-case letters, "
+                              f"digits and - or _, up to {MAX_OWN_KEY_CHARS} characters).")
+    if key in {k.value for k in type(kind)}:
+        raise ValidationError(f"{what} {key!r} names another of walkapp's own; a "
+                              f"{kind.value!r} row cannot be stored under it.")
+    return key
+
+
 def parse_date(value: str | date, what: str = "Date") -> date:
     """A date, or text read as one the app's one way (walkapp.formatting.parse_date:
     ISO always, else as the user's locale writes dates)."""

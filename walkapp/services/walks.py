@@ -21,6 +21,8 @@ from walkapp import formatting as fmt
 from walkapp import visit_fields
 from walkapp.errors import AmbiguousError, NotFoundError, ValidationError, WalkInTrashError
 from walkapp.events import Action, Entity
+from walkapp.protocol import choices as plan_choices
+from walkapp.protocol.schema import VISIT_MINUTES_MAX
 from walkapp.services import convert
 from walkapp.services import summary_tables as summary
 from walkapp.services import validate as v
@@ -52,8 +54,10 @@ _EDITABLE: dict[str, Callable[[Any], Any]] = {
     "school": lambda x: v.optional_text(x, "The school's name", v.MAX_TITLE_CHARS),
     "focus": lambda x: v.body_text(x, "The focus", 20_000).strip(),
     "language": lambda x: v.required_text(x, "The language", 16),
-    "visit_minutes": lambda x: v.minutes(x, "Visit length", 1, 60),
+    "visit_minutes": lambda x: v.minutes(x, "Visit length", 1, VISIT_MINUTES_MAX),
     "corridor_minutes": lambda x: v.minutes(x, "Corridor talk", 0, 30),
+    # JSON (or PlanChoices); checked against the walk's protocol too, see `update_walk`.
+    "plan_choices": plan_choices.clean_json,
     "show_teacher_names": bool,
     "attribute_commitments": bool,
     "include_visit_details": bool,
@@ -121,7 +125,7 @@ class WalkService(ServiceBase):
             language=new.language or "en",
             protocol_id=new.protocol_id, protocol_version=new.protocol_version,
             protocol_hash=new.protocol_hash, protocol_snapshot=new.protocol_snapshot,
-            visit_minutes=v.minutes(new.visit_minutes, "Visit length", 1, 60),
+            visit_minutes=v.minutes(new.visit_minutes, "Visit length", 1, VISIT_MINUTES_MAX),
             corridor_minutes=v.minutes(new.corridor_minutes, "Corridor talk", 0, 30),
         )
         with self.db.transaction("creating a walk") as session:
@@ -261,6 +265,8 @@ class WalkService(ServiceBase):
             row = load_walk(session, walk_id)
             for key, value in clean.items():
                 setattr(row, key, value)
+            if "plan_choices" in clean:
+                _check_choices(row)
             session.flush()
             result = convert.walk(row)
         self.publish(Entity.WALK, Action.UPDATED, walk_id, walk_id)
@@ -299,6 +305,16 @@ class WalkService(ServiceBase):
         return result
 
 
+def _check_choices(row: m.Walk) -> None:
+    """The plan choices just set on `row` fit the protocol the walk runs (its snapshot; a
+    walk from before snapshots is checked for the shape only)."""
+    from walkapp.protocol.snapshot import from_snapshot  # only when choices are saved
+
+    if row.protocol_snapshot.strip():
+        protocol = from_snapshot(row.protocol_snapshot, row.protocol_hash or None)
+        plan_choices.check(plan_choices.parse(row.plan_choices), protocol, row.walk_date)
+
+
 def copy_plan(session: Session, old: m.Walk, title: str, day: date, *,
               copy_route: bool, series_id: str | None) -> m.Walk:
     """A new walk planned like `old` (in the series `series_id`, or none): its plan only,
@@ -312,7 +328,9 @@ def copy_plan(session: Session, old: m.Walk, title: str, day: date, *,
         corridor_minutes=old.corridor_minutes, show_teacher_names=old.show_teacher_names,
         attribute_commitments=old.attribute_commitments,
         include_visit_details=old.include_visit_details,
-        sign_thank_you_with_names=old.sign_thank_you_with_names, series_id=series_id)
+        sign_thank_you_with_names=old.sign_thank_you_with_names, series_id=series_id,
+        plan_choices=plan_choices.dump(plan_choices.for_copy(
+            plan_choices.read(old.plan_choices))))
     session.add(new)
     session.flush()
     groups: dict[str, str] = {}

@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 
 from walkapp import domain as d
 from walkapp.events import Change, Entity
+from walkapp.protocol.schema import VISIT_MINUTES_MAX
 from walkapp.services import Services
 from walkapp.services.base import sharing_reads
 from walkapp.services.commands import WalkDetailsEdit
@@ -84,7 +85,7 @@ class WalkDetailsPanel(QWidget, Page):
         focus_layout.addWidget(hint_under(self.focus, self.focus_nudge))
 
         self.visit_minutes = QSpinBox()
-        self.visit_minutes.setRange(1, 60)
+        self.visit_minutes.setRange(1, VISIT_MINUTES_MAX)  # research lessons run 70–90
         self.visit_minutes.setSuffix(self.tr(" min"))
         self.visit_minutes.setAccessibleName(self.tr("Minutes in each room"))
         self.visit_minutes.valueChanged.connect(lambda v: self._queue("visit_minutes", v))

@@ -5,7 +5,10 @@ from __future__ import annotations
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from walkapp.events import Change
+from walkapp.protocol import choices as plan_choices
+from walkapp.protocol.schema import Protocol
 from walkapp.services import Services
+from walkapp.services.protocol_walks import walk_protocol
 from walkapp.ui.dialogs import Asker
 from walkapp.ui.lifecycle import shutdown_tree
 from walkapp.ui.page import Page, save_all
@@ -23,7 +26,10 @@ class PlanPage(QWidget, Page):
     (walkapp.ui.widgets.lazy_tabs); a panel not built yet has nothing to save."""
 
     def __init__(self, services: Services, walk_id: str, parent: QWidget | None = None, *,
-                 writer: Writer | None = None, asker: Asker | None = None) -> None:
+                 writer: Writer | None = None, asker: Asker | None = None,
+                 protocol: Protocol | None = None) -> None:
+        """`protocol`: the walk's (read from its snapshot when not given); a protocol that
+        leaves steps, variants or dates to choose gets a Choices tab."""
         super().__init__(parent)
         self.walk_id = walk_id
         self._closed = False
@@ -41,6 +47,12 @@ class PlanPage(QWidget, Page):
                            lambda: RosterPanel(s, walk_id, writer=w, asker=asker))
         self.tabs.add_lazy("route", self.tr("Route"),
                            lambda: RoutePanel(s, walk_id, writer=w, asker=asker))
+        runs: Protocol = protocol if protocol is not None else walk_protocol(s, walk_id)
+        if plan_choices.has_choices(runs):
+            from walkapp.ui.screens.plan.choices import ChoicesPanel
+
+            self.tabs.add_lazy("choices", self.tr("Choices"),
+                               lambda: ChoicesPanel(s, walk_id, runs, writer=w))
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.tabs)
@@ -77,6 +89,11 @@ class PlanPage(QWidget, Page):
         panel = self._panel("route")
         assert isinstance(panel, RoutePanel)
         return panel
+
+    @property
+    def choices(self) -> QWidget:
+        """The Choices tab (only for a protocol that leaves something to choose)."""
+        return self._panel("choices")
 
     def panels(self) -> list[Page]:
         """The panels built so far (one never shown has nothing typed, nothing to reload:

@@ -29,6 +29,8 @@ from PySide6.QtWidgets import (
 from walkapp.domain import PatternKind, Stem
 from walkapp.errors import WalkappError
 from walkapp.events import Change, Entity
+from walkapp.protocol.own_keys import stem_heads
+from walkapp.protocol.schema import StemSpec
 from walkapp.services.commands import Command
 from walkapp.ui.dialogs import Asker
 from walkapp.ui.page import Page
@@ -50,6 +52,13 @@ def stem_label(stem: Stem) -> str:
     labels = {Stem.NOTICED: _tr("I noticed"), Stem.WONDER: _tr("I wonder"),
               Stem.WILL_TRY: _tr("I will try"), Stem.QUESTION: _tr("Question")}
     return labels[stem]
+
+
+def stem_names(specs: Sequence[StemSpec]) -> dict[str, str]:
+    """Every group a note can go under (walkapp.protocol.own_keys), in order, with its
+    heading: the protocol's stems in its words, then the plain stems it does not offer,
+    translated."""
+    return {h.key: h.label if h.offered else stem_label(h.stem) for h in stem_heads(specs)}
 
 
 def pattern_label(kind: PatternKind) -> str:

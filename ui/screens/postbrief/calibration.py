@@ -26,12 +26,12 @@ from PySide6.QtWidgets import (
 )
 
 from walkapp import formatting as fmt
-from walkapp.domain import Note, Stem, Walk
+from walkapp.domain import Note, Walk
 from walkapp.events import Entity
 from walkapp.services.notes import NoteService
 from walkapp.services.walks import WalkService
 from walkapp.ui.models.calibration import CalibrationModel, CalibrationTexts, calibration_grid
-from walkapp.ui.screens.postbrief.base import Panel, heading, stem_label, visit_label
+from walkapp.ui.screens.postbrief.base import Panel, heading, stem_names, visit_label
 from walkapp.ui.screens.postbrief.conflicts import (
     ConflictReader,
     note_families,
@@ -58,11 +58,12 @@ class CalibrationView(Panel):
     def __init__(self, notes: NoteService, walks: WalkService, walk_id: str,
                  parent: QWidget | None = None, *,
                  conflicts: ConflictReader | None = None,
-                 stem_labels: Mapping[Stem, str] | None = None) -> None:
+                 stem_labels: Mapping[str, str] | None = None) -> None:
         super().__init__(walk_id, parent)
         self._conflicts = conflicts  # None: no conflict marks (a panel built alone)
         # The walk's protocol's stem labels (as on the note-taker's buttons).
-        self._stem_labels = dict(stem_labels or {})
+        # (By group key, in order: see base.stem_names.)
+        self._stem_labels = dict(stem_labels or stem_names(()))
         self._notes = notes
         self._walks = walks
         self._visit_id: str | None = None
@@ -186,8 +187,7 @@ class CalibrationView(Panel):
         data = self._data
         if data is None:
             return
-        texts = CalibrationTexts(stem=lambda stem: self._stem_labels.get(stem)
-                                 or stem_label(stem),
+        texts = CalibrationTexts(stems=self._stem_labels,
                                  walker=lambda tag: self.tr("Walker {0}").format(tag),
                                  facilitator=self.tr("Facilitator"),
                                  unattributed=self.tr("Not attributed"),

@@ -46,7 +46,6 @@ from PySide6.QtWidgets import (
 )
 
 from walkapp import formatting as fmt
-from walkapp.domain import Stem
 from walkapp.events import Entity
 from walkapp.services.history import HistoryService
 from walkapp.services.notes import NoteService
@@ -59,7 +58,7 @@ from walkapp.ui.models.evidence import (
     WallTexts,
     group_notes,
 )
-from walkapp.ui.screens.postbrief.base import Panel, heading, stem_label, visit_label
+from walkapp.ui.screens.postbrief.base import Panel, heading, stem_names, visit_label
 from walkapp.ui.screens.postbrief.cards import CardList
 from walkapp.ui.screens.postbrief.conflicts import (
     ConflictReader,
@@ -84,10 +83,11 @@ class EvidenceWall(Panel, WallDecisions):
                  history: HistoryService | None = None,
                  reviews: ReviewService | None = None,
                  writer: Writer | None = None,
-                 stem_labels: Mapping[Stem, str] | None = None) -> None:
+                 stem_labels: Mapping[str, str] | None = None) -> None:
         super().__init__(walk_id, parent)
-        # The walk's protocol's stem labels (as on the note-taker's buttons).
-        self._stem_labels = dict(stem_labels or {})
+        # Each group a note can go under, with its heading: the walk's protocol's stems (as
+        # on the note-taker's buttons), then the plain stems it leaves out (base.stem_names).
+        self._stem_labels = dict(stem_labels or stem_names(()))
         self._notes = notes
         self._walks = walks
         self._conflicts = conflicts  # None: no conflict marks (a panel built alone)
@@ -265,7 +265,7 @@ class EvidenceWall(Panel, WallDecisions):
             self.regroup()
 
     def texts(self) -> WallTexts:
-        return WallTexts(stems={s: self._stem_labels.get(s) or stem_label(s) for s in Stem},
+        return WallTexts(stems=self._stem_labels,
                          visit=visit_label("{0}"),
                          untagged=self.tr("No look-for tagged"),
                          no_visit=self.tr("Not from a visit"),

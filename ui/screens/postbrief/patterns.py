@@ -3,8 +3,12 @@
 The stages are the protocol's `[[debrief_sequence]]` (walkapp's usual describe → analyse →
 predict → next level when it has none: Protocol.debrief_stages()), each a numbered section
 with the protocol's title and prompt, so that the group describes before it analyses, and
-so on, in the protocol's own words. Statements kept under a kind the protocol leaves out
-(written before, or merged from another laptop) are shown under "Other", never dropped.
+so on, in the protocol's own words. A protocol may have stages of its own that share a kind
+(two "analyse" stages: "Raise questions", "Dig deeper"; format version 2): each is a section
+of its own, and a statement made in it keeps its stage (Pattern.stage_key; which section a
+statement goes under is walkapp.protocol.own_keys'). Statements kept under a stage or kind
+the protocol leaves out (written before, or merged from another laptop) are shown under
+"Other", never dropped.
 """
 
 from __future__ import annotations
@@ -15,6 +19,7 @@ from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QVBoxLayout, QWidget
 
 from walkapp.domain import Pattern, PatternKind
 from walkapp.events import Entity
+from walkapp.protocol.own_keys import pattern_stage_key, stage_heads
 from walkapp.protocol.schema import DEFAULT_DEBRIEF, DebriefStage
 from walkapp.services.commands import DebriefEdit
 from walkapp.services.debrief import DebriefService
@@ -49,28 +54,30 @@ class PatternsPanel(Panel):
         self.body.addWidget(heading(self.tr("Patterns"), self.tr(
             "Take the stages in order, one at a time. Leave judgements out.")))
 
-        self.sections: dict[PatternKind, StatementList] = {}
-        self.titles: dict[PatternKind, QLabel] = {}
-        self.prompts: dict[PatternKind, QLabel] = {}
+        # Keyed by the stage's key (DebriefStage.stage_key: its own, else its kind's name).
+        self.sections: dict[str, StatementList] = {}
+        self.titles: dict[str, QLabel] = {}
+        self.prompts: dict[str, QLabel] = {}
         grid = QGridLayout()
         grid.setSpacing(8)
-        for number, stage in enumerate(self.stages, start=1):
-            box, inner, title = self._box(f"pattern_{stage.kind.value}",
+        heads = stage_heads(self.stages)
+        for number, stage in enumerate((h for h in heads if not h.left_out), start=1):
+            box, inner, title = self._box(f"pattern_{stage.key}",
                                           self.tr("{0}. {1}").format(number, stage.title))
-            self.titles[stage.kind] = title
+            self.titles[stage.key] = title
             prompt = wrap_label(stage.prompt, name="panelHint")
             inner.addWidget(prompt)
-            self.prompts[stage.kind] = prompt
+            self.prompts[stage.key] = prompt
             section = StatementList(
                 self.tr("{0} statements").format(stage.title),
                 self.tr("A statement for “{0}”").format(stage.title),
-                on_add=self._adder(stage.kind), on_edit=self._edit, on_delete=self._delete,
-                nudge=nudge, field="pattern")
+                on_add=self._adder(stage.kind, stage.own_key), on_edit=self._edit,
+                on_delete=self._delete, nudge=nudge, field="pattern")
             inner.addWidget(section, 1)
-            self.sections[stage.kind] = section
+            self.sections[stage.key] = section
             grid.addWidget(box, (number - 1) // COLUMNS, (number - 1) % COLUMNS)
         # Kinds this protocol leaves out: their stored statements, to edit or delete.
-        self._left_out = tuple(k for k in PatternKind if k not in self.sections)
+        self._left_out = tuple(h.kind for h in heads if h.left_out)
         self.other_box, inner, _title = self._box("pattern_other", self.tr("Other statements"))
         inner.addWidget(wrap_label(self.tr(
             "Kept from earlier under a stage this protocol does not use ({0}).").format(
@@ -113,15 +120,16 @@ class PatternsPanel(Panel):
         return self._debrief.list_patterns(self.walk_id)
 
     def apply(self, patterns: list[Pattern]) -> None:
-        for kind, section in self.sections.items():
-            section.set_rows([(p.id, p.text) for p in patterns if p.kind is kind])
-        others = [(p.id, p.text) for p in patterns if p.kind in self._left_out]
+        placed = {p.id: pattern_stage_key(self.stages, p.kind, p.stage_key) for p in patterns}
+        for key, section in self.sections.items():
+            section.set_rows([(p.id, p.text) for p in patterns if placed[p.id] == key])
+        others = [(p.id, p.text) for p in patterns if placed[p.id] not in self.sections]
         self.other.set_rows(others)
         self.other_box.setVisible(bool(others))
 
-    def _adder(self, kind: PatternKind) -> Callable[[str, Done, Done], None]:
+    def _adder(self, kind: PatternKind, stage_key: str) -> Callable[[str, Done, Done], None]:
         def add(text: str, restore: Done, saved: Done) -> None:
-            self.write(DebriefEdit("add_pattern", (self.walk_id, kind, text)),
+            self.write(DebriefEdit("add_pattern", (self.walk_id, kind, text, stage_key)),
                        lambda _r: saved(), lambda _e: restore())
         return add
 

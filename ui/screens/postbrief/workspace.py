@@ -23,7 +23,6 @@ from dataclasses import dataclass
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
-from walkapp.domain import Stem
 from walkapp.events import Change
 from walkapp.protocol import Activity
 from walkapp.services import Services
@@ -32,7 +31,7 @@ from walkapp.ui.dialogs import Asker
 from walkapp.ui.lifecycle import shutdown_tree
 from walkapp.ui.page import PanelGroup, save_all
 from walkapp.ui.screens.postbrief.action_items import ActionItemsPanel
-from walkapp.ui.screens.postbrief.base import Panel
+from walkapp.ui.screens.postbrief.base import Panel, stem_names
 from walkapp.ui.screens.postbrief.calibration import CalibrationView
 from walkapp.ui.screens.postbrief.commitments import CommitmentsPanel
 from walkapp.ui.screens.postbrief.conflicts import ConflictsPanel
@@ -65,9 +64,10 @@ class PanelSpec:
 CONFLICTS = "conflicts"  # the Conflicts panel's name
 
 
-def _stem_labels(services: Services, walk_id: str) -> dict[Stem, str]:
-    """The walk's protocol's stem labels, as the note-taker's buttons show them."""
-    return {spec.stem: spec.label for spec in walk_protocol(services, walk_id).stems}
+def _stem_labels(services: Services, walk_id: str) -> dict[str, str]:
+    """Each group a note can go under, with its heading: the walk's protocol's stems, as
+    the note-taker's buttons show them, then the plain stems it leaves out."""
+    return stem_names(walk_protocol(services, walk_id).stems)
 
 
 def _nudge(services: Services, walk_id: str) -> NudgeSetup:
