@@ -48,6 +48,7 @@ class Entity(StrEnum):
     PATTERN = "pattern"
     NEXT_STEP = "next_step"
     FEEDBACK = "feedback"
+    TALLY = "tally"
     SETTING = "setting"
 
 

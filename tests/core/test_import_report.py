@@ -52,7 +52,7 @@ def test_counts_are_per_kind(tmp_path: Path) -> None:
         path = amy.bundles.write_notes(walk.id, me.id, tmp_path / "amy.walknotes")
         file = fac.bundles.import_files([path]).files[0]
         assert {kind: c.new for kind, c in file.counts.items()} == {
-            "notes": 3, "reflections": 1, "commitments": 1, "feedback": 2}
+            "notes": 3, "reflections": 1, "commitments": 1, "feedback": 2, "tallies": 0}
         assert "notes: 3 new" in file.summary() and "feedback answers: 2 new" in file.summary()
         assert "7 new" not in file.summary()
 

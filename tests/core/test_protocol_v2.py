@@ -56,7 +56,7 @@ def test_the_carrier_of_every_key_loads_as_version_2_with_each_part_built() -> N
     assert protocol.tally("questions").kind is TallyKind.COUNT  # type: ignore[union-attr]
     assert protocol.variant("form").default_option.key == "short"  # type: ignore[union-attr]
     extra = protocol.step("opener-extra")
-    assert extra is not None and extra.optional and not extra.included
+    assert extra is not None and extra.optional and extra.included
     assert extra.turns is not None and extra.turns.rotate is RotateBy.WALKERS
     assert extra.minutes == extra.turns.total_minutes == 2  # minutes left out: the turns'
     assert extra.role_script("recorder")

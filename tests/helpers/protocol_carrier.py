@@ -159,7 +159,7 @@ not_applicable = true
 key = "{phase}-extra"
 title = "Plain optional step"
 optional = true
-included = false
+included = true
 [{phase}.steps.turns]
 count = 2
 minutes = 1

@@ -46,12 +46,10 @@ from walkapp.services.protocol_walks import create_walk_from_protocol, open_runn
 NOT_YET_SHOWN: set[str] = {
     # Protocol format version 2 (issue 17): the screens are on their branches.
     "roles[].instructions", "roles[].detail_label", "visit_form[].text",
-    "visit_form[].options", "tallies[].label", "tallies[].description", "variants[].title",
-    "variants[].description", "variants[].options[].title",
-    "variants[].options[].description", "feedback[].labels",
+    "visit_form[].options", "feedback[].labels",
     *(f"{phase}.{path}" for phase in ("opener", "pre_brief", "observation", "post_brief",
                                        "closing")
-      for path in ("steps[].prompts[].labels", "steps[].turns.label",
+      for path in ("steps[].prompts[].labels",
                    "steps[].roles[].script")),
 }
 

@@ -8,6 +8,7 @@ Everything works from the keyboard:
   Ctrl+T                    start/pause the visit countdown
   Ctrl+1 … Ctrl+4           stem: I noticed, I wonder, I will try, Question
   Alt+1 … Alt+9             toggle look-for tag 1…9
+  a tally's own key         add one / start or stop its timer (not while typing)
   Ctrl+Enter                keep this note, start the next one
   Delete (in the list)      delete a note (Undo offered)
 
@@ -23,10 +24,9 @@ facilitator's own — read in one query off the GUI thread, with a filter by wal
 from __future__ import annotations
 
 import itertools
-from collections.abc import Callable
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QAction, QHideEvent, QKeySequence, QShowEvent
+from PySide6.QtGui import QHideEvent, QShowEvent
 from PySide6.QtWidgets import (
     QLabel,
     QListWidget,
@@ -47,11 +47,13 @@ from walkapp.services.protocol_walks import walk_protocol
 from walkapp.ui import turns, workers
 from walkapp.ui.dialogs import Asker
 from walkapp.ui.page import Page
+from walkapp.ui.screens.observation_keys import add_shortcuts
 from walkapp.ui.undo import UNDONE
 from walkapp.ui.widgets.autosave import DEBOUNCE_MS, describe_failure
 from walkapp.ui.widgets.note_editor import ElidedLabel, NoteDeleted, NoteEditor
 from walkapp.ui.widgets.note_history import NoteHistoryDialog
 from walkapp.ui.widgets.nudge_highlight import NudgeCheck, no_nudge
+from walkapp.ui.widgets.tally_panel import TallyPanel
 from walkapp.ui.widgets.visit_header import Clock, VisitHeader
 from walkapp.ui.widgets.visit_notes import EVERYONE, MINE, NotesPanel
 from walkapp.ui.workers import cancel_owned_by, read_in_background
@@ -130,7 +132,8 @@ class ObservationScreen(QWidget, Page):
         self.visits_list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.visits_list.currentRowChanged.connect(self._visit_row_changed)
         # The stems are the walk's protocol's (its snapshot, which a walk kit carries too).
-        stems = walk_protocol(services, walk_id).stems
+        protocol = walk_protocol(services, walk_id)
+        stems = protocol.stems
         self.editor = NoteEditor(services.notes, self._walk, author_id, saver=self.saver,
                                  nudge=nudge, debounce_ms=debounce_ms, origin=self,
                                  stems=stems)
@@ -148,6 +151,9 @@ class ObservationScreen(QWidget, Page):
         self.notes_panel.history_requested.connect(self.show_history)
         self.history_dialog: NoteHistoryDialog | None = None
         self.editor.note_started.connect(self._note_started)
+        self.tallies = TallyPanel(services, walk_id, author_id, protocol.tallies, self.saver,
+                                  clock, origin=self)
+        self.tallies.save_failed.connect(self.save_failed)
 
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.splitter.setChildrenCollapsible(False)
@@ -162,6 +168,7 @@ class ObservationScreen(QWidget, Page):
         page_layout.setContentsMargins(0, 0, 0, 0)
         page_layout.addWidget(self.header)
         page_layout.addWidget(self.focus_label)
+        page_layout.addWidget(self.tallies)
         page_layout.addWidget(self.splitter, 1)
         self._page_layout = page_layout
         self.guide: QWidget | None = None
@@ -177,7 +184,9 @@ class ObservationScreen(QWidget, Page):
         layout = QVBoxLayout(self)
         layout.addWidget(self.pages)
 
-        self._add_shortcuts()
+        self.next_action, self.previous_action, self.timer_action = add_shortcuts(
+            self, self.next_visit, self.previous_visit, self.toggle_visit_timer,
+            [*self.editor.shortcut_actions(), *self.tallies.shortcut_actions()])
         self._set_tab_order()
         self.editor.tags_rebuilt.connect(self._set_tab_order)
         if self._everyone:
@@ -259,6 +268,7 @@ class ObservationScreen(QWidget, Page):
         self.flush()
         self._closed = True
         self.editor.shutdown()
+        self.tallies.shutdown()  # a running timer's time is in the writer's line first
         if self._owns_writer:
             self.saver.shutdown()
         self.header.shutdown()
@@ -320,6 +330,8 @@ class ObservationScreen(QWidget, Page):
                 self.editor.undone(change.ids)
             self._reload_notes()
             self._show_visit_notes()
+        elif change.entity is Entity.TALLY and not change.is_from(self):
+            self.tallies.reload()  # an undo, an import
 
     def reload_walk(self) -> None:
         current = self.current_visit()
@@ -361,6 +373,7 @@ class ObservationScreen(QWidget, Page):
         self._show_visits_list()
         if self.editor.visit_id != visit.id:
             self.editor.start_note(visit.id)
+        self.tallies.show_visit(visit.id)
         self._show_visit_notes()
 
     def _offer_people(self) -> None:
@@ -556,29 +569,13 @@ class ObservationScreen(QWidget, Page):
             self._navigating = False
 
     # -- keyboard --------------------------------------------------------------------------------
-    def _add_shortcuts(self) -> None:
-        def action(name: str, keys: list[str], slot: Callable[[], object]) -> QAction:
-            act = QAction(name, self)
-            act.setShortcuts([QKeySequence(k) for k in keys])
-            act.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-            act.triggered.connect(slot)
-            self.addAction(act)
-            return act
-
-        self.next_action = action(self.tr("Next visit"), ["Ctrl+PgDown", "Alt+Right"],
-                                  self.next_visit)
-        self.previous_action = action(self.tr("Previous visit"), ["Ctrl+PgUp", "Alt+Left"],
-                                      self.previous_visit)
-        self.timer_action = action(self.tr("Start or pause the visit countdown"), ["Ctrl+T"],
-                                   self.toggle_visit_timer)
-        self.addActions(self.editor.shortcut_actions())
-
     def focus_chain(self) -> list[QWidget]:
         """Every control in tab order: where am I, what kind of note, the note, my notes."""
         panel = self.notes_panel
         return [self.visits_list, self.prev_button, self.next_button, self.timer_button,
-                *self.editor.focus_chain(), panel.filter, panel.show_authors, panel.list,
-                panel.history_button, panel.delete_button, panel.undo_button]
+                *self.tallies.focus_chain(), *self.editor.focus_chain(), panel.filter,
+                panel.show_authors, panel.list, panel.history_button, panel.delete_button,
+                panel.undo_button]
 
     def _set_tab_order(self) -> None:
         chain = self.focus_chain()

@@ -66,7 +66,8 @@ class Incoming:
         return grouped
 
 
-# The field that holds what a person wrote: a deletion (tombstone) carries it empty.
+# The field that holds what a person wrote: a deletion (tombstone) carries it empty. A
+# tally has no words: its tombstone may keep its number.
 TEXT_FIELD = {Entity.NOTE: "text", Entity.REFLECTION: "text", Entity.COMMITMENT: "text",
               Entity.FEEDBACK: "answer"}
 # A conflict copy's row id is derived from a version id, with a salt only when a forged
@@ -100,7 +101,7 @@ def parse_incoming(spec: EntitySpec, payload: Any, walk_id: str) -> Incoming:
             raise s.damaged(at, "the same version is listed twice with different parents")
         nodes[vid] = node
     heads: dict[str, dict[str, Any]] = {}
-    text_field = TEXT_FIELD[spec.name]
+    text_field = TEXT_FIELD.get(spec.name)
     partly_known: set[str] = set()
     for index, raw in enumerate(s.items(data.get("items"), f"{where}: items")):
         at = f"{where}, entry {index + 1}"
@@ -116,7 +117,7 @@ def parse_incoming(spec: EntitySpec, payload: Any, walk_id: str) -> Incoming:
         # so no field, known or not, can be changed without the id noticing.
         if _written_id(spec, walk_id, listed, written, at) != vid:
             raise s.damaged(at, "its content does not match its version id (was it edited?)")
-        if content["deleted_at"] is not None and content[text_field]:
+        if text_field and content["deleted_at"] is not None and content[text_field]:
             raise s.damaged(at, f"a deleted {spec.label} still carries its text (walkapp "
                                 "never writes one; the file was made by hand)")
         if written != content:  # what is stored here would not hash to `vid`
@@ -223,7 +224,8 @@ def materialise(spec: EntitySpec, family: str, heads: dict[str, Node],
 
 
 def _describe(spec: EntitySpec, content: dict[str, Any]) -> str:
-    words = " ".join(str(content.get("text") or content.get("answer") or "").split())
+    words = " ".join(str(content.get("text") or content.get("answer")
+                         or content.get("tally_key") or "").split())
     if len(words) > 50:
         words = words[:49] + "…"
     return f"{spec.label} “{words}”" if words else f"a deleted {spec.label}"
@@ -262,7 +264,7 @@ def merge_entity(session: Session, walk_id: str, incoming: Incoming, refs: Refs,
     for family, nodes in families.items():
         mine = heads_of.get(family, {})
         problem = next((p for p in (refs.problem(spec, c) for c in mine.values()) if p), None)
-        if problem is None and spec.has_tags and any(refs.foreign_visit(session, c)
+        if problem is None and spec.has_visit and any(refs.foreign_visit(session, c)
                                                      for c in mine.values()):
             problem = "its visit's id is used by another walk on this laptop"
         if problem is None:
@@ -322,9 +324,10 @@ def merge_entity(session: Session, walk_id: str, incoming: Incoming, refs: Refs,
         if not before and list(lanes) == [family]:  # first seen, one row: in bulk
             vid = lanes[family]
             content = contents[vid]
-            if spec.has_tags:  # as `_apply` does: the visit (or its tombstone), the tags
-                if content["visit_id"] is not None:
-                    refs.visit_row(session, content["visit_id"])
+            # As `_apply` does: the visit (or its tombstone), the tags.
+            if spec.has_visit and content["visit_id"] is not None:
+                refs.visit_row(session, content["visit_id"])
+            if spec.has_tags:
                 refs.note_adjustments(family, content, tally)
             bulk.add(family, vid, content, fresh, vid in incoming.partly_known)
         else:
@@ -370,7 +373,7 @@ def _apply(local: LocalState, refs: Refs, family: str, lanes: dict[str, str],
             continue
         content = contents[vid]
         row: Any = local.rows.get(lane)
-        if spec.has_tags and content["visit_id"] is not None:
+        if spec.has_visit and content["visit_id"] is not None:
             refs.visit_row(session, content["visit_id"])  # before the row points at it
         if row is None:
             row = spec.model(id=lane, walk_id=local.walk_id)

@@ -21,7 +21,9 @@ from walkapp.bundles.archive import Bundle
 from walkapp.bundles.claims import device_id
 from walkapp.bundles.errors import BundleError
 from walkapp.bundles.merge import Incoming, parse_incoming
-from walkapp.bundles.versions import ENTITIES, LocalState
+from walkapp.bundles.report import Rejected
+from walkapp.bundles.tally_part import TALLY_SECTION, tally_section
+from walkapp.bundles.versions import ENTITIES, NOTE, TALLY, EntitySpec, LocalState
 from walkapp.errors import WalkInTrashError
 from walkapp.storage import models as m
 
@@ -40,6 +42,9 @@ class NotesFile:
     # The laptop (database) that wrote the file, if it says (files from before it did
     # not): two laptops that send notes for one walker are reported (see claims.py).
     device_id: str | None = None
+    # An optional section that could not be taken (walkapp.bundles.tally_part), with why:
+    # the rest of the file is imported, and the report says so.
+    set_aside: tuple[Rejected, ...] = ()
 
     def version_ids(self) -> frozenset[str]:
         return frozenset(vid for part in self.parts for vid in part.nodes)
@@ -73,30 +78,43 @@ def build_notes_payload(session: Session, walk_id: str, walker_id: str
     payloads: dict[str, Any] = {}
     counts: dict[str, int] = {}
     for spec in ENTITIES:
-        local = LocalState(session, spec, walk_id)
-        fresh: dict[str, dict[str, Any]] = {}
-        local.commit_dirty(for_export=True, contents=fresh)
-        families = set()
-        for row_id, row in local.rows.items():
-            node = local.version_of(row_id)
-            if node is not None and getattr(row, spec.author_field) in authors:
-                families.add(node.family)
-        chosen = [(row_id, row) for row_id, row in local.rows.items()
-                  if (node := local.version_of(row_id)) is not None and node.family in families]
-        items: list[dict[str, Any]] = sorted(({"version": local.sync[row_id].version_id,
-                         "content": fresh.get(row_id) or local.content(row)}
-                         for row_id, row in chosen),
-                       key=lambda item: (item["content"]["created_at"], item["version"]))
-        versions = sorted((n.as_json() for n in local.nodes.values() if n.family in families),
-                          key=lambda node: node["id"])
-        _check_counts(spec.label, items, versions)
-        payloads[spec.member] = {"items": items, "versions": versions}
-        counts[spec.name] = sum(1 for item in items if item["content"]["deleted_at"] is None)
+        payloads[spec.member] = part = _part(session, spec, walk_id, authors)
+        counts[spec.name] = sum(1 for item in part["items"]
+                                if item["content"]["deleted_at"] is None)
+    # Counts and timers travel as a section of notes.json (readers from before them
+    # ignore it), only when there are any: a walk without tallies writes what it always did.
+    tallies = _part(session, TALLY, walk_id, authors)
+    if tallies["items"]:
+        payloads[NOTE.member][TALLY_SECTION] = tallies
     header = {"walk_id": walk_id, "walk_title": walk.title,
               "walk_date": walk.walk_date.isoformat(), "walker_id": walker_id,
               "walker_name": walker.display_name, "device_id": device_id(session),
               "created_at": f.format_time(datetime.now(UTC)), "counts": counts}
     return header, payloads, secret
+
+
+def _part(session: Session, spec: EntitySpec, walk_id: str, authors: set[str | None]
+          ) -> dict[str, Any]:
+    """One entity's items (newest versions of the families `authors` own) and versions."""
+    local = LocalState(session, spec, walk_id)
+    fresh: dict[str, dict[str, Any]] = {}
+    local.commit_dirty(for_export=True, contents=fresh)
+    families = set()
+    for row_id, row in local.rows.items():
+        node = local.version_of(row_id)
+        if node is not None and getattr(row, spec.author_field) in authors:
+            families.add(node.family)
+    chosen = [(row_id, row) for row_id, row in local.rows.items()
+              if (node := local.version_of(row_id)) is not None and node.family in families]
+    items: list[dict[str, Any]] = sorted(({"version": local.sync[row_id].version_id,
+                                           "content": fresh.get(row_id) or local.content(row)}
+                                          for row_id, row in chosen),
+                                         key=lambda item: (item["content"]["created_at"],
+                                                           item["version"]))
+    versions = sorted((n.as_json() for n in local.nodes.values() if n.family in families),
+                      key=lambda node: node["id"])
+    _check_counts(spec.label, items, versions)
+    return {"items": items, "versions": versions}
 
 
 def _no_secret(session: Session, walk: m.Walk, walker: m.Participant) -> str:
@@ -137,6 +155,12 @@ def parse_notes_bundle(bundle: Bundle) -> NotesFile:
     device = s.uid(head, "device_id", "manifest", optional=True)
     parts = tuple(parse_incoming(spec, bundle.members[spec.member], walk_id)
                   for spec in ENTITIES)
+    tallies = tally_section(bundle.members[NOTE.member], walk_id)
+    set_aside: tuple[Rejected, ...] = ()
+    if isinstance(tallies, Rejected):
+        set_aside = (tallies,)
+    elif tallies is not None:
+        parts = (*parts, tallies)
     return NotesFile(walk_id=walk_id, walk_title=title, walker_id=walker_id,
                      walker_name=name, parts=parts, manifest=bundle.manifest,
-                     device_id=device)
+                     device_id=device, set_aside=set_aside)

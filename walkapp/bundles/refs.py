@@ -174,7 +174,8 @@ def adjustment_lines(tally: Tally, refs: Refs) -> list[str]:
 
 # Which report kind each entity counts under (walkapp.bundles.report.KINDS).
 KIND_OF = {Entity.NOTE: "notes", Entity.REFLECTION: "reflections",
-           Entity.COMMITMENT: "commitments", Entity.FEEDBACK: "feedback"}
+           Entity.COMMITMENT: "commitments", Entity.FEEDBACK: "feedback",
+           Entity.TALLY: "tallies"}
 
 
 @dataclass

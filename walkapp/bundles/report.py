@@ -10,10 +10,11 @@ from pathlib import Path
 from walkapp import formatting as fmt
 
 # The kinds a notes file carries, in the order a report lists them, with their words.
-KINDS = ("notes", "reflections", "commitments", "feedback")
+KINDS = ("notes", "reflections", "commitments", "feedback", "tallies")
 KIND_WORDS = {"notes": ("note", "notes"), "reflections": ("reflection", "reflections"),
               "commitments": ("commitment", "commitments"),
-              "feedback": ("feedback answer", "feedback answers")}
+              "feedback": ("feedback answer", "feedback answers"),
+              "tallies": ("count", "counts")}
 OUTCOMES = ("new", "updated", "deleted", "unchanged", "conflicts")
 
 

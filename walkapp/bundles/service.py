@@ -153,7 +153,7 @@ class BundleService(ServiceBase):
                 for index, notes in checked.items():
                     name = Path(paths[index]).name
                     tick(f"Merging {name}")
-                    tally = Tally()
+                    tally = Tally(rejected=list(notes.set_aside))
                     refs = Refs.load(session, notes.walk_id, notes.walker_id)
                     for part in notes.parts:
                         merge_entity(session, notes.walk_id, part, refs, tally, states)

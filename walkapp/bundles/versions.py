@@ -22,6 +22,7 @@ from walkapp import domain as d
 from walkapp.bundles import format as f
 from walkapp.bundles import schema as s
 from walkapp.events import Entity
+from walkapp.services import tallies
 from walkapp.services import validate as v
 from walkapp.storage import models as m
 
@@ -42,7 +43,7 @@ class Field:
     """One content field: its name and how to check it in a file."""
 
     name: str
-    kind: str  # text, text?, id, id?, int?, time, time?, ids, enum, key+ (only when set)
+    kind: str  # text, text?, id, id?, int?, count, time, time?, ids, enum, key+ (only when set)
     limit: int = 0
     choices: tuple[str, ...] = ()
 
@@ -65,6 +66,8 @@ class Field:
             return s.uid(data, self.name, where, optional=k == "id?")
         if k == "int?":
             return s.integer(data, self.name, where, 1, self.limit, optional=True)
+        if k == "count":
+            return s.integer(data, self.name, where, 0, self.limit)
         if k in ("time", "time?"):
             return s.time(data, self.name, where, optional=k == "time?")
         if k == "ids":
@@ -85,7 +88,8 @@ class EntitySpec:
     name: Entity
     label: str
     member: str
-    model: type[m.Note] | type[m.Reflection] | type[m.Commitment] | type[m.Feedback]
+    model: (type[m.Note] | type[m.Reflection] | type[m.Commitment] | type[m.Feedback]
+            | type[m.Tally])
     author_field: str
     author_required: bool
     fields: tuple[Field, ...]
@@ -93,6 +97,11 @@ class EntitySpec:
     @property
     def has_tags(self) -> bool:
         return self.name is Entity.NOTE
+
+    @property
+    def has_visit(self) -> bool:
+        """Its rows point at a visit (kept as a tombstone when removed, see merge)."""
+        return self.name in (Entity.NOTE, Entity.TALLY)
 
     @property
     def all_fields(self) -> tuple[Field, ...]:
@@ -121,6 +130,14 @@ FEEDBACK = EntitySpec(
      Field("question", "text", 1000), Field("answer", "text", 20_000),
      Field("rating", "int?", 5)))
 ENTITIES = (NOTE, REFLECTION, COMMITMENT, FEEDBACK)
+# Counts and timed durations (version 2 protocols): not one of the four parts, but a section
+# of notes.json that readers from before tallies ignore (walkapp.bundles.tally_part).
+TALLY = EntitySpec(
+    Entity.TALLY, "count", "notes.json, tallies", m.Tally, "author_id", False,
+    (Field("author_id", "id?"), Field("visit_id", "id"),
+     Field("tally_key", "text", tallies.MAX_KEY_CHARS),
+     Field("count", "count", tallies.MAX_COUNT),
+     Field("seconds", "count", tallies.MAX_SECONDS)))
 
 
 @dataclass(frozen=True)

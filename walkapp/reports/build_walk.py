@@ -67,6 +67,7 @@ from walkapp.reports.outline import phase_title
 if TYPE_CHECKING:
     from walkapp.reports.registry import ReportRequest
     from walkapp.services import Services
+    from walkapp.services.tallies import TallySummary
 
 MAX_THANKS_NOTICES = 6
 Judge = Callable[[str], bool]
@@ -81,7 +82,10 @@ def build_debrief(services: Services, request: ReportRequest, _judge: Judge | No
                         services.conflicts.list_conflicts(request.walk_id),
                         edited=services.history.rows_with_history(request.walk_id),
                         protocol=protocol, notice=notice,
-                        include_flagged=request.include_flagged)
+                        include_flagged=request.include_flagged,
+                        tally_totals=services.tallies.summary(request.walk_id,
+                                                              protocol.tallies)
+                        if protocol is not None and protocol.tallies else ())
 
 
 def build_thanks(services: Services, request: ReportRequest, judge: Judge | None
@@ -213,7 +217,8 @@ def _unresolved_count(record: d.WalkRecord, conflicts: Sequence[d.Conflict]) -> 
 # -- debrief ------------------------------------------------------------------------------
 def debrief_data(record: d.WalkRecord, conflicts: Sequence[d.Conflict] = (), *,
                  edited: AbstractSet[str] = frozenset(), protocol: Protocol | None = None,
-                 notice: str = "", include_flagged: bool = False) -> DebriefData:
+                 notice: str = "", include_flagged: bool = False,
+                 tally_totals: tuple[TallySummary, ...] = ()) -> DebriefData:
     """The debrief; `conflicts` (from ConflictService) adds what only it knows: a side
     that is a deletion. Without it, conflicts are still found from the record's copies.
     `edited` (HistoryService.rows_with_history): the notes whose text the facilitator
@@ -253,7 +258,7 @@ def debrief_data(record: d.WalkRecord, conflicts: Sequence[d.Conflict] = (), *,
         phase_times=phase_times(record.phase_log),
         feedback=feedback_summaries(record.feedback),
         unresolved_conflicts=_unresolved_count(record, conflicts),
-        held_back_notes=printable.held_back)
+        held_back_notes=printable.held_back, tallies=tally_totals)
 
 
 def _evidence(walk: d.Walk, notes: list[d.Note], visits: dict[str, d.Visit],

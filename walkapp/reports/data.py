@@ -9,8 +9,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date, time
+from typing import TYPE_CHECKING
 
 from walkapp.protocol.schema import LookForItem, Prompt, Protocol, Role, Source
+
+if TYPE_CHECKING:
+    from walkapp.services.tallies import TallySummary
 
 
 @dataclass(frozen=True)
@@ -159,6 +163,9 @@ class DebriefData:
     # Notes not printed: set aside, or flagged by the nudge or the name caution and not
     # kept by the facilitator (walkapp.note_states). A count only, never their text.
     held_back_notes: int = 0
+    # The protocol's tallies across the walk (version 2), school level only: totals and
+    # the spread across visits, never a visit or a person (walkapp.services.tallies).
+    tallies: tuple[TallySummary, ...] = ()
 
 
 # -- agenda, note-catcher and facilitator's script ---------------------------------------

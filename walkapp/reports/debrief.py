@@ -11,6 +11,7 @@ session's feedback. Sections with nothing in them are named on one "Not recorded
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, Spacer
@@ -30,6 +31,9 @@ from walkapp.reports.data import (
 from walkapp.reports.flow import BreakAfterPageOne, lead
 from walkapp.reports.page import PageSetup, build_pdf, part, usable_width
 from walkapp.reports.paper import Paper
+
+if TYPE_CHECKING:
+    from walkapp.services.tallies import TallySummary
 
 REPORT_NAME = "Debrief"
 APPENDIX = "Appendix: the evidence"
@@ -128,6 +132,8 @@ def _appendix(data: DebriefData, width: float) -> list[Section]:
     return [("Norms we agreed", _norms(data)),
             *([("The route", [_route(data, width)])] if data.visits else []),
             ("Look-fors", _look_fors(data, width)),
+            # Only for a protocol that keeps tallies: no "not recorded" line otherwise.
+            *([("Counts across the walk", _counts(data))] if data.tallies else []),
             ("Evidence", evidence),
             *([("Action items done or dropped", _actions(closed, width))] if closed else []),
             ("Time: planned and actual", _times(data.phase_times, width)),
@@ -173,6 +179,33 @@ def _look_fors(data: DebriefData, width: float) -> list[Flowable]:
             "{n} notes carried no look-for tag; they are listed at the end of the evidence.")),
             "small"))
     return out
+
+
+def _counts(data: DebriefData) -> list[Flowable]:
+    """Per tally: the total and the spread across visits. School level only: no visit,
+    teacher or walker is named, nothing is ranked."""
+    if not any(t.visits for t in data.tallies):
+        return []
+    out: list[Flowable] = [b.own(
+        "What the walkers counted and timed, added up across the walk. “Per visit” is the "
+        "spread over the visits where it was kept (each visit's figure is the mean of the "
+        "walkers who kept it there); no visit is named.", "small")]
+    out += b.bullets(tally_sentence(t) for t in data.tallies)
+    return out
+
+
+def tally_sentence(summary: TallySummary) -> str:
+    """One tally in words: "Questions asked: 17 in all, kept by 3 walkers in 3 visits;
+    per visit: least 1, median 3, most 10."."""
+    if not summary.visits:
+        return f"{summary.label}: not kept in any visit."
+    said = (f"{summary.label}: {summary.figure(summary.total)} in all, kept by "
+            f"{fmt.plural(summary.people, 'person', 'people')} in "
+            f"{fmt.plural(summary.visits, 'visit', 'visits')}")
+    if summary.visits < 2:
+        return said + "."
+    return (f"{said}; per visit: least {summary.figure(summary.least)}, median "
+            f"{summary.figure(summary.median)}, most {summary.figure(summary.most)}.")
 
 
 def _evidence(groups: Sequence[EvidenceGroup], visits: bool = True) -> list[Flowable]:

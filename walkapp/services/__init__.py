@@ -22,6 +22,7 @@ from walkapp.services.responses import ResponseService
 from walkapp.services.reviews import ReviewService
 from walkapp.services.runs import RunService
 from walkapp.services.series import SeriesService
+from walkapp.services.tallies import TallyService
 from walkapp.services.trash import TrashService
 from walkapp.services.undo import UndoService
 from walkapp.services.walks import NewWalk, WalkService
@@ -48,6 +49,7 @@ class Services:
     undo: UndoService      # rows as they were, put back (walkapp.services.undo)
     closed: ClosedWalks    # closed walks are read-only until "Edit anyway"
     reviews: ReviewService
+    tallies: TallyService  # counts and timed durations per visit (version 2)
     # No BundleService here: walkapp.bundles builds on the services, not the other way round
     # (the layers contract in pyproject.toml). The CLI and the ui make their own from db and bus.
 
@@ -65,7 +67,8 @@ class Services:
                    conflicts=ConflictService(db, bus, clock),
                    series=SeriesService(db, bus, clock),
                    undo=UndoService(db, bus, clock), closed=ClosedWalks(db, bus, clock),
-                   reviews=ReviewService(db, bus, clock))
+                   reviews=ReviewService(db, bus, clock),
+                   tallies=TallyService(db, bus, clock))
 
     def close(self) -> None:
         self.db.close()

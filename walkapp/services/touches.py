@@ -72,7 +72,10 @@ def removal_warning(session: Session, model: str, row_id: str) -> str | None:
                     m.Commitment.deleted_at.is_(None))), "commitment", "commitments"),
                 (_count(session, select(func.count()).select_from(m.Feedback).where(
                     m.Feedback.author_id == row_id, m.Feedback.deleted_at.is_(None))),
-                 "feedback answer", "feedback answers"))
+                 "feedback answer", "feedback answers"),
+                (_count(session, select(func.count()).select_from(m.Tally).where(
+                    m.Tally.author_id == row_id, m.Tally.deleted_at.is_(None))),
+                 "count", "counts"))
             if n]
         if written:
             what = ", ".join(written[:-1]) + (" and " if len(written) > 1 else "") + written[-1]

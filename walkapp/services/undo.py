@@ -45,6 +45,7 @@ _ENTITIES: dict[str, Entity | None] = {
     "ActionItem": Entity.ACTION_ITEM, "ActionFollowUp": Entity.ACTION_ITEM,
     "Pattern": Entity.PATTERN, "NextStep": Entity.NEXT_STEP, "Feedback": Entity.FEEDBACK,
     "StepResponse": Entity.STEP_RESPONSE, "RemovedLookFor": None, "NoteHistory": None,
+    "Tally": Entity.TALLY,
 }
 # Plan lists kept numbered 1..n (walkapp.services.plan): a row put back takes its place.
 _ORDERED = frozenset({"Participant", "Group", "Visit", "LookFor", "Norm"})
@@ -184,7 +185,7 @@ class UndoService(ServiceBase):
         elif model == "Participant":
             # What they wrote is deleted with them (ON DELETE CASCADE): kept to put back.
             for child, by in ((m.Reflection, "author_id"), (m.Commitment, "participant_id"),
-                              (m.Feedback, "author_id")):
+                              (m.Feedback, "author_id"), (m.Tally, "author_id")):
                 ids = session.scalars(select(child.id).where(getattr(child, by) == row.id))
                 states += [self._state(session, child.__name__, cid, None, False, owned=True)
                            for cid in ids]

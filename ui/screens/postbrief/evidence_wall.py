@@ -29,7 +29,7 @@ window's writer.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import (
@@ -50,6 +50,7 @@ from walkapp.events import Entity
 from walkapp.services.history import HistoryService
 from walkapp.services.notes import NoteService
 from walkapp.services.reviews import ReviewService
+from walkapp.services.tallies import TallySummary
 from walkapp.services.walks import WalkService
 from walkapp.ui.models.evidence import (
     EvidenceGroup,
@@ -66,6 +67,7 @@ from walkapp.ui.screens.postbrief.conflicts import (
     note_versions,
 )
 from walkapp.ui.screens.postbrief.note_card import NoteCardDialog
+from walkapp.ui.screens.postbrief.tally_summary import TallySummaryBox
 from walkapp.ui.screens.postbrief.wall_decisions import WallData, WallDecisions, WallRequest
 from walkapp.ui.widgets.conflict_bar import ConflictBar
 from walkapp.ui.widgets.note_history import NoteHistoryDialog
@@ -73,7 +75,8 @@ from walkapp.ui.writer import Writer
 
 
 class EvidenceWall(Panel, WallDecisions):
-    entities = frozenset({Entity.NOTE, Entity.LOOK_FOR, Entity.VISIT, Entity.PARTICIPANT})
+    entities = frozenset({Entity.NOTE, Entity.LOOK_FOR, Entity.VISIT, Entity.PARTICIPANT,
+                          Entity.TALLY})
     background = True
     coalesce_ms = 60
 
@@ -83,7 +86,8 @@ class EvidenceWall(Panel, WallDecisions):
                  history: HistoryService | None = None,
                  reviews: ReviewService | None = None,
                  writer: Writer | None = None,
-                 stem_labels: Mapping[str, str] | None = None) -> None:
+                 stem_labels: Mapping[str, str] | None = None,
+                 tallies: Callable[[], tuple[TallySummary, ...]] | None = None) -> None:
         super().__init__(walk_id, parent)
         # Each group a note can go under, with its heading: the walk's protocol's stems (as
         # on the note-taker's buttons), then the plain stems it leaves out (base.stem_names).
@@ -93,6 +97,7 @@ class EvidenceWall(Panel, WallDecisions):
         self._conflicts = conflicts  # None: no conflict marks (a panel built alone)
         self._history = history  # None: no "edited" marks (a panel built alone)
         self._reviews = reviews  # None: no note states (a panel built alone)
+        self._tallies = tallies  # None: the protocol keeps no tallies
         self.history_dialog: NoteHistoryDialog | None = None
         self.card_dialog: NoteCardDialog | None = None
         self._data: WallData | None = None
@@ -140,6 +145,8 @@ class EvidenceWall(Panel, WallDecisions):
         self.summary = QLabel()
         self.summary.setObjectName("panelSummary")
         self.body.addWidget(self.summary)
+        self.tally_box = TallySummaryBox(tallies is not None)
+        self.body.addWidget(self.tally_box)
         # How many notes are not going to the record (flagged and not kept, set aside).
         self.held_back = QLabel()
         self.held_back.setObjectName("heldBackLine")
@@ -251,14 +258,16 @@ class EvidenceWall(Panel, WallDecisions):
         statuses = (self._reviews.statuses(self.walk_id)
                     if self._reviews is not None else {})
         versions = note_versions(conflicts)
+        tallies = self._tallies() if self._tallies is not None else ()
         groups = group_notes(walk, notes, request.group_by, request.texts,
                              query=request.query, show_authors=request.show_authors,
                              versions=versions, edited=edited, statuses=statuses)
         return WallData(walk, notes, request, groups, versions, note_families(conflicts),
-                        edited, statuses)
+                        edited, statuses, tallies)
 
     def apply(self, data: WallData) -> None:
         self._data = data
+        self.tally_box.show_summary(data.tallies)
         if data.request == self.request():
             self._show(data.groups, data.request)
         else:  # the controls changed while loading

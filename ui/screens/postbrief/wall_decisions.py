@@ -19,6 +19,7 @@ from walkapp import nudge
 from walkapp.domain import Note, Walk
 from walkapp.events import Entity
 from walkapp.note_states import NoteState, NoteStatus
+from walkapp.services.tallies import TallySummary
 from walkapp.ui.models.evidence import EvidenceCard, EvidenceGroup, EvidenceModel, GroupBy
 from walkapp.ui.screens.postbrief.note_card import NoteCardDialog, OpenedNote
 
@@ -50,6 +51,8 @@ class WallData:
     edited: frozenset[str] = frozenset()  # notes the facilitator changed (history kept)
     # Each note's state (walkapp.note_states); empty without a ReviewService.
     statuses: Mapping[str, NoteStatus] = field(default_factory=dict)
+    # Counts across the walk (school level), when the protocol keeps tallies.
+    tallies: tuple[TallySummary, ...] = ()
 
 
 class WallDecisions:

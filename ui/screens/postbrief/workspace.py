@@ -27,6 +27,7 @@ from walkapp.events import Change
 from walkapp.protocol import Activity
 from walkapp.services import Services
 from walkapp.services.protocol_walks import walk_protocol
+from walkapp.services.tallies import TallySummary
 from walkapp.ui.dialogs import Asker
 from walkapp.ui.lifecycle import shutdown_tree
 from walkapp.ui.page import PanelGroup, save_all
@@ -70,6 +71,15 @@ def _stem_labels(services: Services, walk_id: str) -> dict[str, str]:
     return stem_names(walk_protocol(services, walk_id).stems)
 
 
+def _tally_reader(services: Services, walk_id: str
+                  ) -> Callable[[], tuple[TallySummary, ...]] | None:
+    """The walk's counts across the walk, for the evidence wall; None: no tallies."""
+    specs = walk_protocol(services, walk_id).tallies
+    if not specs:
+        return None
+    return lambda: services.tallies.summary(walk_id, specs)
+
+
 def _nudge(services: Services, walk_id: str) -> NudgeSetup:
     """The language nudge for the panels' text boxes, in the walk's language."""
     return walk_nudge(services, walk_id)
@@ -82,7 +92,8 @@ PANELS: tuple[PanelSpec, ...] = (
                                                 conflicts=s.conflicts,
                                                 history=s.history, reviews=s.reviews,
                                                 writer=wr,
-                                                stem_labels=_stem_labels(s, w))),
+                                                stem_labels=_stem_labels(s, w),
+                                                tallies=_tally_reader(s, w))),
     PanelSpec(Activity.CALIBRATION, "Calibration",
               lambda s, w, _a, _wr: CalibrationView(s.notes, s.walks, w,
                                                     conflicts=s.conflicts,
