@@ -126,6 +126,11 @@ class Participant:
     group_id: str | None
     person_id: str | None
     position: int
+    # The protocol's role given to them at planning (a `[[roles]]` key with `assign`; None:
+    # none) and what it is about for them ("the two students by the window"); see
+    # walkapp.protocol.roles.
+    protocol_role: str | None = None
+    role_detail: str = ""
 
 
 @dataclass(frozen=True)
@@ -220,6 +225,9 @@ class Note:
     # "" for one of the four (`stem` is then all there is). `stem` is always the one of the
     # four it is written like, which older readers go by.
     stem_key: str = ""
+    # Set on an answer to the visit form: the prompt's key (walkapp.forms). Answers are
+    # listed apart from notes (NoteService.list_answers, WalkRecord.answers).
+    form_key: str | None = None
 
     @property
     def family(self) -> str:
@@ -336,6 +344,8 @@ class Feedback:
     answer: str
     rating: int | None
     conflict_of: str | None = None  # see Note.conflict_of
+    # "Not applicable" chosen on a scale that offers it (then `rating` is None).
+    not_applicable: bool = False
 
     @property
     def family(self) -> str:
@@ -470,3 +480,6 @@ class WalkRecord:
     # notes are in the record) and the notes whose text the facilitator changed.
     reviews: tuple[NoteReview, ...] = ()
     rewritten: tuple[str, ...] = ()
+    # Answers to the visit form (notes with a form key; walkapp.forms), kept out of
+    # `notes`: records show them only as school-level evidence, never per visit.
+    answers: tuple[Note, ...] = ()

@@ -163,7 +163,7 @@ def build_cases(world: tuple[Laptop, bytes, tuple[bytes, bytes]]
         manifest["walker_id"] = "../../etc/passwd"
 
     def newer(manifest: dict) -> None:  # type: ignore[type-arg]
-        manifest["format_version"] = f.FORMAT_VERSION + 1
+        manifest["format_version"] = f.NEWEST_FORMAT_VERSION + 1
 
     members = _members(good)
     tampered = dict(members)

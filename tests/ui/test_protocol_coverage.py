@@ -43,15 +43,7 @@ from walkapp.services.protocol_walks import create_walk_from_protocol, open_runn
 
 # Keys declared shown that the app does not show yet (the lead empties this as work lands;
 # the test says which to take out). Empty: every declared key is shown.
-NOT_YET_SHOWN: set[str] = {
-    # Protocol format version 2 (issue 17): the screens are on their branches.
-    "roles[].instructions", "roles[].detail_label", "visit_form[].text",
-    "visit_form[].options", "feedback[].labels",
-    *(f"{phase}.{path}" for phase in ("opener", "pre_brief", "observation", "post_brief",
-                                       "closing")
-      for path in ("steps[].prompts[].labels",
-                   "steps[].roles[].script")),
-}
+NOT_YET_SHOWN: set[str] = set()
 
 # How walkapp.protocol.coverage names the reports, and the report kinds they are printed as.
 REPORT_PLACES = {AGENDA: "agenda", NOTECATCHER: "notecatcher", DEBRIEF: "debrief",

@@ -34,7 +34,9 @@ class CalibrationTexts:
 @dataclass(frozen=True)
 class CalibrationGrid:
     columns: tuple[tuple[str, str], ...]  # (participant id or "", heading)
-    rows: tuple[tuple[str, str], ...]  # (the stem's group key, heading)
+    # (the stem's group key, heading); then the visit form's questions ("form:" + key, the
+    # question: walkapp.ui.models.form_answers).
+    rows: tuple[tuple[str, str], ...]
     cells: dict[tuple[int, int], tuple[str, ...]]  # (row, column) -> note texts
     tooltips: dict[tuple[int, int], str]  # the look-fors tagged in a cell
     note_count: int

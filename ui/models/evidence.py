@@ -35,6 +35,7 @@ class GroupBy(StrEnum):
     LOOK_FOR = "look_for"
     STEM = "stem"
     VISIT = "visit"
+    QUESTION = "question"  # the visit form's answers (walkapp.ui.models.form_answers)
 
 
 @dataclass(frozen=True)
@@ -61,6 +62,11 @@ class WallTexts:
     kept: str = "Kept"
     set_aside: str = "Set aside"
     set_aside_group: str = "Set aside — not in the record"
+    # By question (the visit form, walkapp.ui.models.form_answers): an option and how often
+    # it was chosen across the walk; a question nobody has answered yet.
+    option_count: str = "{0}: {1}"
+    no_answers: str = "No answers yet"
+    counted: str = "Counted across the whole walk, never per visit"
 
 
 @dataclass(frozen=True)
@@ -88,6 +94,8 @@ class EvidenceGroup:
     description: str
     cards: tuple[EvidenceCard, ...]
     total: int  # notes in the group before the filter
+    # What the count counts, singular and plural ("answer", "answers": by question).
+    counts: tuple[str, str] = ("note", "notes")
 
     @property
     def shown(self) -> int:
@@ -308,7 +316,7 @@ class EvidenceModel(QAbstractListModel):
         if self._filtered:
             return self.tr("{0} of {1}").format(fmt.number(group.shown),
                                                 fmt.number(group.total))
-        return fmt.plural(group.total, "note", "notes")
+        return fmt.plural(group.total, *group.counts)
 
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self._rows)

@@ -171,6 +171,18 @@ class NewWalkDialog(QDialog):
         if choice and choice.look_for_sets:
             self.look_for_set.setCurrentIndex(1)
         self._set_changed(self.look_for_set.currentIndex())
+        self._fit()
+
+    def _fit(self) -> None:
+        """Grow to fit another protocol's longer summary or source: wrapped labels would
+        otherwise overlap the rows below them."""
+        layout = self.layout()
+        if layout is None or not self.isVisible():
+            return
+        layout.activate()
+        wanted = layout.totalHeightForWidth(self.width())
+        if wanted > self.height():
+            self.resize(self.width(), wanted)
 
     def _set_changed(self, _index: int) -> None:
         choice = self._choice()

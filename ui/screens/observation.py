@@ -48,14 +48,16 @@ from walkapp.ui import turns, workers
 from walkapp.ui.dialogs import Asker
 from walkapp.ui.page import Page
 from walkapp.ui.screens.observation_keys import add_shortcuts
+from walkapp.ui.screens.observe_reads import NotesRead, notes_reader
 from walkapp.ui.undo import UNDONE
 from walkapp.ui.widgets.autosave import DEBOUNCE_MS, describe_failure
 from walkapp.ui.widgets.note_editor import ElidedLabel, NoteDeleted, NoteEditor
 from walkapp.ui.widgets.note_history import NoteHistoryDialog
 from walkapp.ui.widgets.nudge_highlight import NudgeCheck, no_nudge
 from walkapp.ui.widgets.tally_panel import TallyPanel
+from walkapp.ui.widgets.visit_form import VisitForm
 from walkapp.ui.widgets.visit_header import Clock, VisitHeader
-from walkapp.ui.widgets.visit_notes import EVERYONE, MINE, NotesPanel
+from walkapp.ui.widgets.visit_notes import NotesPanel
 from walkapp.ui.workers import cancel_owned_by, read_in_background
 from walkapp.ui.writer import Writer
 
@@ -131,15 +133,18 @@ class ObservationScreen(QWidget, Page):
         self.visits_list.setTextElideMode(Qt.TextElideMode.ElideRight)
         self.visits_list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.visits_list.currentRowChanged.connect(self._visit_row_changed)
-        # The stems are the walk's protocol's (its snapshot, which a walk kit carries too).
+        # The stems, tallies and visit form are the protocol's (its snapshot; a kit carries
+        # it).
         protocol = walk_protocol(services, walk_id)
-        stems = protocol.stems
         self.editor = NoteEditor(services.notes, self._walk, author_id, saver=self.saver,
                                  nudge=nudge, debounce_ms=debounce_ms, origin=self,
-                                 stems=stems)
+                                 stems=protocol.stems)
+        self.form = VisitForm(services, self._walk, author_id, protocol.visit_form,
+                              self.saver, nudge=nudge, origin=self, debounce_ms=debounce_ms
+                              ) if protocol.visit_form else None
         self.editor.save_failed.connect(self.save_failed)
         self.notes_panel = NotesPanel()
-        self.notes_panel.set_stem_labels({s.stem_key: s.label for s in stems})
+        self.notes_panel.set_stem_labels({s.stem_key: s.label for s in protocol.stems})
         self.notes_panel.set_own(author_id)
         if self._everyone:
             self._offer_people()
@@ -158,7 +163,13 @@ class ObservationScreen(QWidget, Page):
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.splitter.setChildrenCollapsible(False)
         self.splitter.addWidget(self.visits_list)
-        self.splitter.addWidget(self.editor)
+        self.middle = QSplitter(Qt.Orientation.Vertical)  # the note, and the visit's form
+        self.middle.setChildrenCollapsible(False)
+        self.middle.addWidget(self.editor)
+        if self.form is not None:
+            self.middle.addWidget(self.form)
+            self.middle.setSizes([360, 300])
+        self.splitter.addWidget(self.middle)
         self.splitter.addWidget(self.notes_panel)
         self.splitter.setStretchFactor(1, 1)
         self.splitter.setSizes([210, 700, 380])
@@ -222,7 +233,7 @@ class ObservationScreen(QWidget, Page):
         visits = self._walk.visits
         if not 0 <= index < len(visits) or index == self._index:
             return False
-        if self._index >= 0 and not self.editor.flush():
+        if self._index >= 0 and not (self.editor.flush() and self._form_saved()):
             return False  # the indicator says why; the text stays where it is
         self._index = index
         self._show_visit()
@@ -234,9 +245,12 @@ class ObservationScreen(QWidget, Page):
 
     def flush(self) -> bool:
         """Commit the note in hand now; True when everything on screen is saved."""
-        ok = self.editor.flush()
+        ok = self.editor.flush() and self._form_saved()
         self.saver.flush()
         return ok
+
+    def _form_saved(self) -> bool:
+        return self.form is None or self.form.flush()
 
     def save_pending(self) -> bool:
         """Commit the note in hand; True when it is saved (or the walker agreed, asked by
@@ -268,6 +282,8 @@ class ObservationScreen(QWidget, Page):
         self.flush()
         self._closed = True
         self.editor.shutdown()
+        if self.form is not None:  # saved by the flush above
+            self.form.shutdown()
         self.tallies.shutdown()  # a running timer's time is in the writer's line first
         if self._owns_writer:
             self.saver.shutdown()
@@ -330,6 +346,8 @@ class ObservationScreen(QWidget, Page):
                 self.editor.undone(change.ids)
             self._reload_notes()
             self._show_visit_notes()
+            if self.form is not None:
+                self.form.reload()
         elif change.entity is Entity.TALLY and not change.is_from(self):
             self.tallies.reload()  # an undo, an import
 
@@ -373,6 +391,8 @@ class ObservationScreen(QWidget, Page):
         self._show_visits_list()
         if self.editor.visit_id != visit.id:
             self.editor.start_note(visit.id)
+        if self.form is not None:
+            self.form.show_visit(visit.id)
         self.tallies.show_visit(visit.id)
         self._show_visit_notes()
 
@@ -420,17 +440,9 @@ class ObservationScreen(QWidget, Page):
         visit = self.current_visit()
         notes = sorted((n for n in self._shown_notes() if visit and n.visit_id == visit.id),
                        key=lambda n: (n.created_at, n.id))
-        label = visit.label if visit else ""
-        shown = self.notes_panel.shown()
-        if shown == MINE:
-            title = self.tr("Your notes in {0}").format(label)
-        elif shown == EVERYONE:
-            title = self.tr("Everyone's notes in {0}").format(label)
-        else:
-            person = self._walk.participant(shown)
-            title = self.tr("{0}'s notes in {1}").format(
-                person.display_name if person else self.tr("A walker"), label)
-        self.notes_panel.title.setText(title)
+        person = self._walk.participant(self.notes_panel.shown())
+        self.notes_panel.show_title(visit.label if visit else "",
+                                    person.display_name if person else None)
         self.notes_panel.set_notes(notes, self.editor.note_id)
 
     # -- notes ---------------------------------------------------------------------------------
@@ -448,26 +460,9 @@ class ObservationScreen(QWidget, Page):
         self._notes_read += 1
         generation = self._notes_read
         self._saved_since_read = {}
-        notes_service, walk_id, author_id = self._services.notes, self._walk.id, self._author_id
-        history = self._services.history
-        everyone = self._everyone
-        walkers = {w.id for w in self._walk.walkers}
-        # The facilitator's laptop, a walker's notes: mark those the facilitator changed.
-        marks = self._walk.local_mode is d.LocalMode.FACILITATOR and author_id is not None \
-            and author_id in walkers
+        read = notes_reader(self._services, self._walk, self._author_id, self._everyone)
 
-        def read() -> tuple[list[d.Note], set[str]]:
-            # Everyone's notes in one query (a big walk: 6 walkers x 15 notes x 12 visits).
-            notes = notes_service.list_notes(walk_id,
-                                              author_id=None if everyone else author_id)
-            if not (marks or everyone):
-                return notes, set()
-            edited = history.rows_with_history(walk_id)
-            if everyone and not marks:  # only walkers' notes are "edited by the facilitator"
-                edited &= {n.id for n in notes if n.author_id in walkers}
-            return notes, edited
-
-        def apply(read_back: tuple[list[d.Note], set[str]]) -> None:
+        def apply(read_back: NotesRead) -> None:
             if self._closed or generation != self._notes_read:
                 return  # closed meanwhile, or a newer read is under way
             notes, edited = read_back
@@ -572,10 +567,11 @@ class ObservationScreen(QWidget, Page):
     def focus_chain(self) -> list[QWidget]:
         """Every control in tab order: where am I, what kind of note, the note, my notes."""
         panel = self.notes_panel
+        form = self.form.focus_widgets() if self.form is not None else []
         return [self.visits_list, self.prev_button, self.next_button, self.timer_button,
-                *self.tallies.focus_chain(), *self.editor.focus_chain(), panel.filter,
-                panel.show_authors, panel.list, panel.history_button, panel.delete_button,
-                panel.undo_button]
+                *self.tallies.focus_chain(), *self.editor.focus_chain(), *form,
+                panel.filter, panel.show_authors, panel.list, panel.history_button,
+                panel.delete_button, panel.undo_button]
 
     def _set_tab_order(self) -> None:
         chain = self.focus_chain()

@@ -18,6 +18,7 @@ from walkapp.services.base import same_reads
 from walkapp.ui import turns
 from walkapp.ui.page import Page, PanelGroup, unique
 from walkapp.ui.screens.step_prompts import StepPrompts
+from walkapp.ui.widgets.role_scripts import RoleScripts
 from walkapp.ui.writer import Writer
 
 if TYPE_CHECKING:
@@ -39,6 +40,7 @@ class StepBody(_Base):
     _more_groups: dict[int, Page]
     _reads: dict[Any, Any] | None
     _shown_position: int
+    _viewing: int | None
     _body_due: int | None
     _closed: bool
     _foldable: bool
@@ -48,6 +50,7 @@ class StepBody(_Base):
     _content: QWidget
     body: QStackedWidget
     words_toggle: QToolButton
+    role_scripts: RoleScripts
 
     def _show_body_of(self, position: int, *, sliced: bool) -> None:
         if position == self._shown_position and self._body_due is None:
@@ -100,6 +103,9 @@ class StepBody(_Base):
         self._show_panel(step)
 
     def _show_prompts(self, step: Step) -> None:
+        # A finished phase's words say so; the last step's roles are not shown under them.
+        ended = self.runner.state().finished and self._viewing is None
+        self.role_scripts.show_step(None if ended else step)
         while self._prompt_layout.count():
             item = self._prompt_layout.takeAt(0)
             widget = item.widget() if item is not None else None

@@ -56,6 +56,7 @@ from walkapp.ui.screens.step_list import MARKS, StepList
 from walkapp.ui.screens.step_prompts import SAVE_DELAY_MS, StepPrompts
 from walkapp.ui.screens.step_turns import TurnsBar
 from walkapp.ui.widgets.countdown import Countdown, format_seconds
+from walkapp.ui.widgets.role_scripts import RoleScripts
 from walkapp.ui.widgets.roles_box import RolesBox
 from walkapp.ui.writer import Writer
 
@@ -150,6 +151,8 @@ class StepGuide(StepActions, StepBody, QWidget, PanelGroup):
         self.script.setWordWrap(True)
         self.script.setTextFormat(Qt.TextFormat.PlainText)
         self.script.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        # What each role does in the step shown (the facilitator sees every role's part).
+        self.role_scripts = RoleScripts(self.runner.protocol)
         self.timer = Countdown(self.tr("Time for this step"))
         self.timer.setMinimumWidth(230)
         # A 0-minute step has no countdown (protocols/README.md): this says so instead.
@@ -221,6 +224,7 @@ class StepGuide(StepActions, StepBody, QWidget, PanelGroup):
         self._content_layout.setContentsMargins(0, 0, 0, 0)
         self._content_layout.addWidget(self.phase_summary)
         self._content_layout.addWidget(self.script)
+        self._content_layout.addWidget(self.role_scripts)
         # A finished phase's next actions, right under the words that say it is finished.
         self._content_layout.addWidget(self.end_actions)
         self._prompt_holder = QWidget()
@@ -441,6 +445,7 @@ class StepGuide(StepActions, StepBody, QWidget, PanelGroup):
         assert self._more is not None
         self._shown_position = -1  # a step picked after this shows its own body again
         self._body_due = None
+        self.role_scripts.show_step(None)
         while self._prompt_layout.count():
             taken = self._prompt_layout.takeAt(0)
             widget = taken.widget() if taken is not None else None

@@ -4,7 +4,9 @@ Three tabs: the walk (focus, norms, look-fors, route of visits and the protocol'
 observation steps with their scripts — what the walker needs to know, read-only), their own
 notes (the observation screen, filtered to their notes, with the visits step's script
 folded above the editor), and their own reflections — the sections of
-walkapp.ui.walker_mode's list of what a walker does, in its order. The protocol's words
+walkapp.ui.walker_mode's list of what a walker does, in its order. Above the tabs, the
+role the facilitator gave them at planning, if any (its instructions and what it is about
+for them; each step shows only their role's part of it). The protocol's words
 come from the walk's snapshot (a walk kit carries it). Nothing of other walkers appears:
 no roster, no other notes, no other reflections. Walker mode is a property of the walk on
 this laptop (`Walk.local_mode == "walker"`, `Walk.local_participant_id`);
@@ -24,8 +26,9 @@ from walkapp import formatting as fmt
 from walkapp.errors import NotFoundError, ValidationError
 from walkapp.events import Change, Entity
 from walkapp.protocol import choices as plan_choices
+from walkapp.protocol.roles import GivenRole, role_of
 from walkapp.protocol.runner import walk_plan
-from walkapp.protocol.schema import Activity, PhaseKey, Protocol
+from walkapp.protocol.schema import Activity, PhaseKey, Protocol, Step
 from walkapp.services import Services
 from walkapp.services.protocol_walks import walk_protocol
 from walkapp.ui.dialogs import Asker
@@ -37,12 +40,15 @@ from walkapp.ui.widgets.nudge_field import NudgeSetup
 from walkapp.ui.widgets.nudge_highlight import NudgeCheck, no_nudge
 from walkapp.ui.widgets.reflections import ReflectionsPanel, default_prompts
 from walkapp.ui.widgets.step_words import StepWords, prompt_line
+from walkapp.ui.widgets.your_role import YourRole
 from walkapp.ui.writer import Writer
 
 
-def observation_html(walk: d.Walk, protocol: Protocol) -> str:
+def observation_html(walk: d.Walk, protocol: Protocol, role: GivenRole | None = None,
+                     tr: Callable[[str], str] = str) -> str:
     """The protocol's observation steps in running order: title, minutes, script (one
-    paragraph per paragraph of the file) and prompts, escaped."""
+    paragraph per paragraph of the file), what the walker's `role` does in it (only their
+    role's script) and prompts, escaped."""
     e = html.escape
     phase = protocol.phase(PhaseKey.OBSERVATION)
     if phase is None or not phase.steps:
@@ -57,6 +63,9 @@ def observation_html(walk: d.Walk, protocol: Protocol) -> str:
         parts.append(f"<h4>{number}. {e(step.step.title)}{timing}</h4>")
         parts += [f"<p>{e(paragraph)}</p>" for paragraph in step.step.script.split("\n\n")
                   if paragraph.strip()]
+        mine = step.step.role_script(role.key).strip() if role is not None else ""
+        if role is not None and mine:
+            parts.append(f"<p><b>{e(tr('As {0}:').format(role.title))}</b> {e(mine)}</p>")
         if step.step.prompts:
             parts.append("<ul>" + "".join(f"<li>{e(prompt_line(p))}</li>"
                                           for p in step.step.prompts) + "</ul>")
@@ -72,15 +81,23 @@ def other_days(walk: d.Walk, protocol: Protocol | None) -> list[tuple[str, str]]
 
 
 def overview_html(walk: d.Walk, tr: Callable[[str], str],
-                  protocol: Protocol | None = None) -> str:
+                  protocol: Protocol | None = None, role: GivenRole | None = None) -> str:
     """The walk as the walker needs it, as escaped HTML (every user string is escaped);
-    with `protocol`, its observation steps too."""
+    with `protocol`, its observation steps too (with `role`, what the walker's role does
+    in each)."""
     e = html.escape
     parts = [f"<h2>{e(walk.title)}</h2>",
              f"<p>{e(fmt.long_date(walk.walk_date))}"
              + (f" · {e(walk.school)}" if walk.school else "") + "</p>"]
     parts += [f"<p><b>{e(tr('{0} on {1}').format(title, day))}</b></p>"
               for title, day in other_days(walk, protocol)]
+    if role is not None:
+        parts.append(f"<h3>{e(tr('Your role: {0}').format(role.title))}</h3>")
+        if role.detail:
+            parts.append(f"<p><b>{e(role.detail_label)}:</b> {e(role.detail)}</p>")
+        parts += [f"<p>{e(paragraph)}</p>" for paragraph
+                  in (role.instructions or role.description).split("\n\n")
+                  if paragraph.strip()]
     parts.append(f"<h3>{e(tr('Focus'))}</h3>")
     parts.append(f"<p>{e(walk.focus)}</p>" if walk.focus
                  else f"<p><i>{e(tr('No focus written yet.'))}</i></p>")
@@ -118,7 +135,7 @@ def overview_html(walk: d.Walk, tr: Callable[[str], str],
     else:
         parts.append(f"<p><i>{e(tr('The route of visits is not planned yet.'))}</i></p>")
     if protocol is not None:
-        parts.append(observation_html(walk, protocol))
+        parts.append(observation_html(walk, protocol, role, tr))
     return "\n".join(parts)
 
 
@@ -162,19 +179,24 @@ class WalkerHome(QWidget, Page):
                                  "facilitator."))
         privacy.setObjectName("walkerPrivacy")
         privacy.setWordWrap(True)
+        # The role given at planning, in sight on every tab (taking notes too).
+        self.your_role = YourRole()
+        self.role = role_of(self.protocol, walker)
+        self.your_role.show_role(self.role)
 
         self.overview = QTextBrowser()
         self.overview.setObjectName("walkOverview")
         self.overview.setAccessibleName(self.tr("About this walk"))
         self.overview.setOpenLinks(False)
-        self.overview.setHtml(overview_html(walk, self.tr, self.protocol))
+        self.overview.setHtml(overview_html(walk, self.tr, self.protocol, self.role))
         self.observation = ObservationScreen(services, walk_id, participant_id, clock, nudge,
                                              asker, debounce_ms=debounce_ms, writer=writer)
         self.observation.header.set_corridor_after_last(self.protocol.corridor_after_last)
         visits = next((s for _, _, s in self.protocol.steps()
                        if s.activity is Activity.VISITS), None)
         # The visits step's script and prompts, read-only above the editor, foldable.
-        self.visits_guide = StepWords(visits) if visits is not None else None
+        self.visits_guide = (StepWords(visits, role=self._role_script(visits))
+                             if visits is not None else None)
         if self.visits_guide is not None:
             self.observation.set_guide(self.visits_guide)
         # The "I will try…" prompt in the walk's own words: the facilitator's commitments
@@ -204,7 +226,13 @@ class WalkerHome(QWidget, Page):
         layout = QVBoxLayout(self)
         layout.addWidget(heading)
         layout.addWidget(privacy)
+        layout.addWidget(self.your_role)
         layout.addWidget(self.tabs, 1)
+
+    def _role_script(self, step: Step) -> tuple[str, str] | None:
+        """(the walker's role's title, its script in `step`), or None."""
+        script = step.role_script(self.role.key).strip() if self.role is not None else ""
+        return (self.role.title, script) if self.role is not None and script else None
 
     @property
     def walk(self) -> d.Walk:
@@ -239,9 +267,16 @@ class WalkerHome(QWidget, Page):
         if change.walk_id != self._walk.id or self._closed:
             return
         self.observation.on_change(change)
-        if change.entity in {Entity.WALK, Entity.VISIT, Entity.LOOK_FOR, Entity.NORM}:
+        if change.entity in {Entity.WALK, Entity.VISIT, Entity.LOOK_FOR, Entity.NORM,
+                             Entity.PARTICIPANT}:
             self._walk = self._services.walks.get_walk(self._walk.id)
-            self.overview.setHtml(overview_html(self._walk, self.tr, self.protocol))
+            walker = self._walk.participant(self.participant.id)
+            if walker is not None:  # a newer walk kit may give another role
+                self.participant = walker
+                self.role = role_of(self.protocol, walker)
+                self.your_role.show_role(self.role)
+            self.overview.setHtml(overview_html(self._walk, self.tr, self.protocol,
+                                                self.role))
 
     def _tab_changed(self, _index: int) -> None:
         # Leaving a tab saves what was typed there now, not a second later (without

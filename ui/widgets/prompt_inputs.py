@@ -1,9 +1,10 @@
 """An input widget for each kind of protocol prompt: free text, a list of lines, one choice,
-a 1–5 rating, or a checklist. Each holds a JSON-ready value and says when it changed."""
+a rating on the prompt's own scale (walkapp.ui.widgets.rating_scale), or a checklist. Each
+holds a JSON-ready value and says when it changed."""
 
 from __future__ import annotations
 
-from typing import Any, Protocol
+from typing import Any
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
@@ -18,24 +19,8 @@ from PySide6.QtWidgets import (
 )
 
 from walkapp.ui.widgets.nudge_field import NudgeField, NudgeSetup, hint_under
-
-
-class PromptLike(Protocol):
-    """What a prompt input reads of a prompt (`walkapp.protocol.schema.Prompt`, frozen):
-    read-only properties, so a frozen dataclass fits."""
-
-    @property
-    def key(self) -> str: ...
-    @property
-    def text(self) -> str: ...
-    @property
-    def kind(self) -> Any: ...  # a PromptKind (str enum): text | list | choice | rating | …
-    @property
-    def options(self) -> tuple[str, ...]: ...
-    @property
-    def low_label(self) -> str: ...
-    @property
-    def high_label(self) -> str: ...
+from walkapp.ui.widgets.prompt_like import PromptLike
+from walkapp.ui.widgets.rating_scale import RatingScale
 
 
 class PromptInput(QWidget):
@@ -62,6 +47,7 @@ class PromptInput(QWidget):
         self.nudge: NudgeField | None = None
         self.buttons: list[QCheckBox | QRadioButton] = []
         self._group: QButtonGroup | None = None
+        self.scale: RatingScale | None = None
         if self.kind in ("text", "list"):
             self.editor = QPlainTextEdit()
             self.editor.setTabChangesFocus(True)
@@ -74,25 +60,24 @@ class PromptInput(QWidget):
             if nudge is not None:
                 self.nudge = NudgeField(self.editor, nudge, "prompt_answer")
                 layout.addWidget(hint_under(self.editor, self.nudge))
-        elif self.kind in ("choice", "rating"):
-            rating = self.kind == "rating"
-            options = [str(n) for n in range(1, 6)] if rating else list(prompt.options)
-            # A rating's buttons have its values as ids, a choice's the options' indexes.
-            ids = range(1, 6) if rating else range(len(options))
+        elif self.kind == "rating":
+            self.scale = RatingScale(prompt)
+            self._group = self.scale.group
+            self.buttons = list(self.scale.all_buttons())
+            self.scale.changed.connect(self._emit)
+            layout.addWidget(self.scale)
+        elif self.kind == "choice":
+            options = list(prompt.options)
             # Long or many options go one under another, so none is cut off.
-            across = rating or (len(options) <= 4 and sum(map(len, options)) <= 60)
+            across = len(options) <= 4 and sum(map(len, options)) <= 60
             row: QHBoxLayout | QVBoxLayout = QHBoxLayout() if across else QVBoxLayout()
-            if rating and prompt.low_label:
-                row.addWidget(QLabel(prompt.low_label))
             self._group = QButtonGroup(self)
-            for button_id, option in zip(ids, options, strict=True):
+            for button_id, option in enumerate(options):
                 button = QRadioButton(option)
                 button.setAccessibleName(f"{prompt.text}: {option}")
                 self._group.addButton(button, button_id)
                 self.buttons.append(button)
                 row.addWidget(button)
-            if rating and prompt.high_label:
-                row.addWidget(QLabel(prompt.high_label))
             if across:
                 row.addStretch(1)
             self._group.idToggled.connect(self._on_id_toggled)
@@ -107,7 +92,8 @@ class PromptInput(QWidget):
 
     @property
     def group(self) -> QButtonGroup | None:
-        """The radio buttons of a choice or rating (a rating's ids are its values)."""
+        """The radio buttons of a choice or rating (a rating's ids are its points, and 0 its
+        "not applicable")."""
         return self._group
 
     def focus_widgets(self) -> list[QWidget]:
@@ -127,9 +113,8 @@ class PromptInput(QWidget):
         if self.kind == "choice":
             checked = [b.text() for b in self.buttons if b.isChecked()]
             return checked[0] if checked else None
-        if self.kind == "rating":
-            ratings = [int(b.text()) for b in self.buttons if b.isChecked()]
-            return ratings[0] if ratings else None
+        if self.scale is not None:
+            return self.scale.value()
         return [b.text() for b in self.buttons if b.isChecked()]
 
     def set_value(self, value: Any) -> None:
@@ -139,7 +124,9 @@ class PromptInput(QWidget):
                 text = "\n".join(value) if isinstance(value, list) else str(value or "")
                 if self.editor.toPlainText() != text:
                     self.editor.setPlainText(text)
-            elif self.kind in ("choice", "rating"):
+            elif self.scale is not None:
+                self.scale.set_value(value)
+            elif self.kind == "choice":
                 if self._group is not None:
                     self._group.setExclusive(False)
                 for button in self.buttons:

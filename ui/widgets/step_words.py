@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from walkapp.protocol.ratings import scale
 from walkapp.protocol.schema import Prompt, PromptKind, Step
 
 # The body's height at most: about five lines of text; more scrolls.
@@ -29,14 +30,22 @@ def prompt_line(prompt: Prompt) -> str:
     if prompt.kind in (PromptKind.CHOICE, PromptKind.CHECKLIST) and prompt.options:
         return f"{prompt.text} ({' / '.join(prompt.options)})"
     if prompt.kind is PromptKind.RATING:
-        ends = " … ".join(w for w in (prompt.low_label, prompt.high_label) if w)
-        return f"{prompt.text} (1–5{': ' + ends if ends else ''})"
+        points = scale(prompt)
+        top = points.stop - 1
+        parts = [" … ".join(w for w in (prompt.low_label, prompt.high_label) if w)]
+        if prompt.point_labels:
+            parts.append(" / ".join(f"{n} {prompt.point_label(n)}" for n in points))
+        words = "; ".join(p for p in parts if p)
+        na = ", N/A" if prompt.not_applicable else ""
+        return f"{prompt.text} (1–{top}{': ' + words if words else ''}{na})"
     return prompt.text
 
 
 class StepWords(QWidget):
     def __init__(self, step: Step, parent: QWidget | None = None, *,
-                 expanded: bool = True) -> None:
+                 expanded: bool = True, role: tuple[str, str] | None = None) -> None:
+        """`role`: (title, script) of what the walker's role does in this step (only
+        their role's), shown under the step's script."""
         super().__init__(parent)
         self.setObjectName("stepWords")
         self.step = step
@@ -55,11 +64,23 @@ class StepWords(QWidget):
         self.script.setTextFormat(Qt.TextFormat.PlainText)
         self.script.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.script.setVisible(bool(step.script))
+        self.role_script = QLabel(self.tr("As {0}: {1}").format(*role) if role else "")
+        self.role_script.setObjectName("roleScript")
+        self.role_script.setWordWrap(True)
+        self.role_script.setTextFormat(Qt.TextFormat.PlainText)
+        self.role_script.setTextInteractionFlags(
+            Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.role_script.setVisible(role is not None)
+        if role is not None:
+            bold = self.role_script.font()
+            bold.setBold(True)
+            self.role_script.setFont(bold)
         self.prompts = [QLabel(f"• {prompt_line(p)}") for p in step.prompts]
         content = QWidget()
         content_layout = QVBoxLayout(content)
         content_layout.setContentsMargins(4, 0, 4, 0)
         content_layout.addWidget(self.script)
+        content_layout.addWidget(self.role_script)
         for label in self.prompts:
             label.setWordWrap(True)
             label.setTextFormat(Qt.TextFormat.PlainText)
@@ -82,7 +103,7 @@ class StepWords(QWidget):
         layout.setSpacing(0)
         layout.addWidget(self.toggle, 0, Qt.AlignmentFlag.AlignLeft)
         layout.addWidget(self.body)
-        has_words = bool(step.script or step.prompts)
+        has_words = bool(step.script or step.prompts or role)
         self.toggle.setEnabled(has_words)
         self.set_expanded(expanded and has_words)
 

@@ -220,6 +220,19 @@ class NotesPanel(QWidget):
         data = self.filter.currentData()
         return str(data) if data is not None else EVERYONE
 
+    def show_title(self, visit_label: str, person_name: str | None) -> None:
+        """Title the list for the visit and whose notes it holds (`person_name`: of the
+        walker the filter picked, None for a name the roster no longer has)."""
+        shown = self.shown()
+        if shown == MINE:
+            title = self.tr("Your notes in {0}").format(visit_label)
+        elif shown == EVERYONE:
+            title = self.tr("Everyone's notes in {0}").format(visit_label)
+        else:
+            title = self.tr("{0}'s notes in {1}").format(person_name or self.tr("A walker"),
+                                                        visit_label)
+        self.title.setText(title)
+
     def shows(self, author_id: str | None) -> bool:
         """Does the filter let `author_id`'s notes into the list?"""
         return self.accepts()(author_id)

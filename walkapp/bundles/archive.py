@@ -90,7 +90,8 @@ def check_writable(kind: str, members: dict[str, bytes]) -> None:
 
 
 def build_bundle(format_name: str, header: dict[str, Any], payloads: dict[str, Any],
-                 passphrase: str | None = None, seal_with: str | None = None) -> bytes:
+                 passphrase: str | None = None, seal_with: str | None = None, *,
+                 format_version: int = f.FORMAT_VERSION) -> bytes:
     """The bytes of a kit or notes file: `header` goes into the manifest, `payloads` are
     the JSON members (names from `format.FORMAT_MEMBERS`). `seal_with` is the walker's
     secret a notes file is sealed with (`walkapp.bundles.trust`). A file its reader would
@@ -100,7 +101,7 @@ def build_bundle(format_name: str, header: dict[str, Any], payloads: dict[str, A
     members = {name: f.compact_json(value) for name, value in payloads.items()}
     check_writable(kind, members)
     manifest = dict(header)
-    manifest.update({"format": format_name, "format_version": f.FORMAT_VERSION,
+    manifest.update({"format": format_name, "format_version": format_version,
                      "app_version": __version__,
                      "members": {name: {"sha256": f.sha256(data), "size": len(data)}
                                  for name, data in members.items()}})
@@ -116,9 +117,9 @@ def build_bundle(format_name: str, header: dict[str, Any], payloads: dict[str, A
     else:
         from walkapp.bundles import crypto  # loaded only when needed: it costs ~50 ms
 
-        aad = f.canonical_json({"format": format_name, "format_version": f.FORMAT_VERSION})
+        aad = f.canonical_json({"format": format_name, "format_version": format_version})
         params, cipher = crypto.encrypt(inner, passphrase, aad)
-        outer = {"format": format_name, "format_version": f.FORMAT_VERSION,
+        outer = {"format": format_name, "format_version": format_version,
                  "encryption": params,
                  "members": {f.ENCRYPTED_PAYLOAD: {"sha256": f.sha256(cipher),
                                                    "size": len(cipher)}}}
@@ -353,10 +354,10 @@ def _manifest(archive: zipfile.ZipFile, entries: dict[str, zipfile.ZipInfo],
         raise BundleError("This is not a walkapp kit or notes file.")
     if not isinstance(version, int) or isinstance(version, bool) or version < 1:
         raise BundleError("The manifest's format version is damaged.")
-    if version > f.FORMAT_VERSION:
+    if version > f.NEWEST_FORMAT_VERSION:
         raise BundleError(f"This {f.KIND_NAMES[name]} was made by a newer walkapp (format "
                           f"version {version}; this walkapp reads up to "
-                          f"{f.FORMAT_VERSION}). Update walkapp to open it.")
+                          f"{f.NEWEST_FORMAT_VERSION}). Update walkapp to open it.")
     if name not in expected:
         wanted = " or ".join(f.KIND_NAMES[e] for e in expected)
         hint = (" Open it with “Open walk kit” on the walker's laptop." if name == f.KIT_FORMAT

@@ -18,8 +18,7 @@ from typing import Any
 
 from sqlalchemy import insert
 
-from walkapp.bundles import format as f
-from walkapp.bundles.versions import LocalState, Node, partly_known_revision
+from walkapp.bundles.versions import LocalState, Node, partly_known_revision, stored_value
 from walkapp.storage import models as m
 
 
@@ -42,10 +41,7 @@ class NewRows:
         for field in spec.all_fields:
             if field.name == "look_for_ids":
                 continue
-            value = content.get(field.name)  # (a field only written when set may be absent)
-            if field.kind.startswith("time"):
-                value = f.parse_time(value) if value is not None else None
-            row[field.name] = value
+            row[field.name] = stored_value(field, content)
         self.rows.append(row)
         if spec.has_tags:
             # Tags whose look-for is not part of the walk here are kept unseen, as

@@ -15,7 +15,14 @@ from typing import Any
 
 KIT_FORMAT = "walkapp-walk-kit"
 NOTES_FORMAT = "walkapp-notes"
+# The version a file is written as when it holds nothing newer (every kit, and every notes
+# file without answers to a visit form); readers read up to NEWEST_FORMAT_VERSION. A notes
+# file that carries visit-form answers (notes with `form_key`) says ANSWERS_FORMAT_VERSION,
+# so a walkapp that would keep them as plain notes refuses the file ("made by a newer
+# walkapp") instead of showing bare answers without their questions (docs/file-formats.md).
 FORMAT_VERSION = 1
+ANSWERS_FORMAT_VERSION = 2
+NEWEST_FORMAT_VERSION = 2
 KIT_EXTENSION = ".walkkit"
 NOTES_EXTENSION = ".walknotes"
 MANIFEST = "manifest.json"

@@ -5,13 +5,16 @@ groups, with the same ids as on the facilitator's laptop, and the walker it is f
 none: "any walker" picks their name when opening it). Each visit detail declared in
 `walkapp.visit_fields` travels only as far as `walkapp.privacy` lets it (teacher names only
 when the walk shows them; room, grade and subject only when it includes visit details).
+A role given to a walker at planning (protocol format version 2) travels with them in
+optional fields: its key, title and instructions and what it is about for them
+(docs/file-formats.md).
 Opening a kit creates the walk in walker mode; opening it again updates the plan and never
 makes a second copy.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 from typing import Any
 
@@ -26,7 +29,9 @@ from walkapp.bundles import trust
 from walkapp.bundles.errors import BundleError, WalkerChoiceNeededError
 from walkapp.privacy import visit_values
 from walkapp.protocol import choices as plan_choices
-from walkapp.services.plan import name_key
+from walkapp.protocol import roles as walk_roles
+from walkapp.protocol.schema import Protocol
+from walkapp.services.plan import name_key, protocol_of_walk
 from walkapp.services.walks import load_walk
 from walkapp.storage import models as m
 
@@ -46,6 +51,37 @@ FULL_SNAPSHOT, FULL_HASH, LONG_VISIT = "protocol_snapshot_v2", "protocol_hash_v2
     "long_visit_minutes"
 
 
+def _role_fields(protocol: Protocol | None, person: m.Participant) -> dict[str, Any]:
+    """The role given to `person` at planning, in words the walker's laptop can show without
+    the protocol (its key, title and instructions) and what it is about for them; nothing for
+    someone without a role, so a kit of a walk without roles is what version 1 wrote."""
+    if protocol is None or not person.protocol_role:
+        return {}
+    given = walk_roles.given_role(protocol, person.protocol_role, person.role_detail or "")
+    if given is None:
+        return {}
+    out: dict[str, Any] = {"protocol_role": {"key": given.key, "title": given.title,
+                                             "instructions": given.instructions}}
+    if given.detail:
+        out["role_detail"] = given.detail
+    return out
+
+
+def _role_of(r: dict[str, Any], at: str) -> tuple[str | None, str, dict[str, str] | None]:
+    """(key, detail, words) of a kit participant's role; (None, "", None) without one (a
+    version 1 kit, or a walker given no role: opening the kit takes a role away)."""
+    raw = r.get("protocol_role")
+    detail = s.text(r, "role_detail", at, walk_roles.MAX_DETAIL_CHARS, optional=True) or ""
+    if raw is None:
+        return None, "", None
+    role = s.obj(raw, f"{at}: “protocol_role”")
+    where = f"{at}, role"
+    key = s.text(role, "key", where, walk_roles.MAX_ROLE_KEY_CHARS, required=True)
+    words = {"title": s.text(role, "title", where, 300, required=True),
+             "instructions": s.text(role, "instructions", where, 20_000)}
+    return key, detail, words
+
+
 def build_kit_payload(session: Session, walk_id: str, walker_id: str | None
                       ) -> tuple[dict[str, Any], dict[str, Any]]:
     walk = load_walk(session, walk_id)
@@ -55,11 +91,15 @@ def build_kit_payload(session: Session, walk_id: str, walker_id: str | None
     walker = next((p for p in walk.participants if p.id == walker_id), None)
     if walker_id is not None and (walker is None or walker.role != d.Role.WALKER.value):
         raise BundleError("That walker is not on this walk's roster.")
+    # Read only for a walk with roles given: a kit of any other walk is made as before.
+    protocol = (protocol_of_walk(walk) if any(p.protocol_role for p in walk.participants)
+                else None)
     plan = {
         "walk": _for_older_readers({"id": walk.id, "walk_date": walk.walk_date.isoformat(),
                                     **{key: getattr(walk, key) for key in WALK_FIELDS}}),
         "participants": [{"id": p.id, "display_name": p.display_name, "role": p.role,
-                          "group_id": p.group_id, "position": p.position}
+                          "group_id": p.group_id, "position": p.position,
+                          **_role_fields(protocol, p)}
                          for p in walk.participants],
         "groups": [{"id": g.id, "name": g.name, "position": g.position} for g in walk.groups],
         # Every declared visit field, each only as far as the walk's settings let it out; a
@@ -103,6 +143,10 @@ class KitPlan:
     # None in a kit from before walkers were authenticated (its notes files are refused).
     walker_secret: str | None = None
     kit_secret: str | None = None
+    # Each participant's role's words as the facilitator's laptop wrote them (participant
+    # id → title, instructions): version 2's optional fields. The laptop shows the walk's
+    # protocol's own words (the same, from its snapshot); these say it inside the kit too.
+    role_words: dict[str, dict[str, str]] = field(default_factory=dict)
 
     def secret_of(self, walker_id: str) -> str | None:
         if self.walker_secret is not None and walker_id == self.for_walker_id:
@@ -201,6 +245,7 @@ def parse_kit(members: dict[str, Any]) -> KitPlan:
         "position": s.integer(r, "position", at, 0, 10_000)})
     group_ids = {g["id"] for g in groups}
     roles = tuple(x.value for x in d.Role)
+    role_words: dict[str, dict[str, str]] = {}
 
     def participant(r: dict[str, Any], at: str) -> dict[str, Any]:
         row = {"id": s.uid(r, "id", at),
@@ -210,6 +255,9 @@ def parse_kit(members: dict[str, Any]) -> KitPlan:
                "position": s.integer(r, "position", at, 0, 10_000)}
         if row["group_id"] is not None and row["group_id"] not in group_ids:
             raise s.damaged(at, "“group_id” names a group that is not in the kit")
+        row["protocol_role"], row["role_detail"], words = _role_of(r, at)
+        if words is not None:
+            role_words[row["id"]] = words
         return row
 
     participants = _rows(plan, "participants", participant)
@@ -237,7 +285,7 @@ def parse_kit(members: dict[str, Any]) -> KitPlan:
     if kit_secret is not None and for_walker is not None:
         raise s.damaged("walk.json", "a kit secret is in a kit for one walker")
     return KitPlan(walk, participants, groups, visits, look_fors, norms, for_walker,
-                   walker_secret, kit_secret)
+                   walker_secret, kit_secret, role_words)
 
 
 def choose_walker(plan: KitPlan, walker: str | None) -> dict[str, Any]:

@@ -100,7 +100,12 @@ class BundleService(ServiceBase):
                     passphrase: str | None = None) -> Path:
         with self.db.transaction("preparing the notes file") as session:
             header, payloads, secret = build_notes_payload(session, walk_id, walker_id)
-        data = build_bundle(f.NOTES_FORMAT, header, payloads, passphrase, seal_with=secret)
+        # Answers to a visit form: a file that older readers refuse rather than misread.
+        answers = any("form_key" in item["content"]
+                      for item in payloads["notes.json"]["items"])
+        data = build_bundle(f.NOTES_FORMAT, header, payloads, passphrase, seal_with=secret,
+                            format_version=f.ANSWERS_FORMAT_VERSION if answers
+                            else f.FORMAT_VERSION)
         return write_atomically(Path(path), data)
 
     def import_files(self, paths: Sequence[Path | str], passphrase: str | None = None,

@@ -22,6 +22,7 @@ from walkapp import domain as d
 from walkapp.bundles import format as f
 from walkapp.bundles import schema as s
 from walkapp.events import Entity
+from walkapp.protocol.schema import SCALE_POINTS_MAX
 from walkapp.services import tallies
 from walkapp.services import validate as v
 from walkapp.storage import models as m
@@ -43,17 +44,22 @@ class Field:
     """One content field: its name and how to check it in a file."""
 
     name: str
-    kind: str  # text, text?, id, id?, int?, count, time, time?, ids, enum, key+ (only when set)
+    # text, text?, id, id?, int?, count, time, time?, ids, enum; key+, flag (only when set)
+    kind: str
     limit: int = 0
     choices: tuple[str, ...] = ()
 
     @property
     def only_when_set(self) -> bool:
-        """Left out of the content when empty (a field added within version 1)."""
-        return self.kind == "key+"
+        """Left out of the content when empty (a field added within version 1,
+        docs/file-formats.md): a `key+` when unset, a `flag` unless true. Every version
+        written before the field existed keeps its id, and a version-1 reader skips it."""
+        return self.kind in ("key+", "flag")
 
     def check(self, data: dict[str, Any], where: str) -> Any:
         k = self.kind
+        if k == "flag":
+            return s.boolean(data, self.name, where, missing=False)
         if k == "key+":
             value = s.text(data, self.name, where, self.limit, optional=True)
             if value and (not _OWN_KEY.fullmatch(value) or value in self.choices):
@@ -114,7 +120,9 @@ NOTE = EntitySpec(
      Field("stem", "enum", choices=tuple(x.value for x in d.Stem)),
      Field("text", "text", v.MAX_NOTE_CHARS), Field("look_for_ids", "ids"),
      # The protocol's own stem ("warm"), never one of the four names (`choices`).
-     Field("stem_key", "key+", v.MAX_OWN_KEY_CHARS, tuple(x.value for x in d.Stem))))
+     Field("stem_key", "key+", v.MAX_OWN_KEY_CHARS, tuple(x.value for x in d.Stem)),
+     # The visit-form question a note answers (walkapp.forms; only on answers).
+     Field("form_key", "key+", v.MAX_OWN_KEY_CHARS)))
 REFLECTION = EntitySpec(
     Entity.REFLECTION, "reflection", "reflections.json", m.Reflection, "author_id", False,
     (Field("author_id", "id?"), Field("prompt", "text", v.MAX_SHORT_TEXT_CHARS),
@@ -128,7 +136,8 @@ FEEDBACK = EntitySpec(
     Entity.FEEDBACK, "feedback answer", "feedback.json", m.Feedback, "author_id", False,
     (Field("author_id", "id?"), Field("question_key", "text", 100),
      Field("question", "text", 1000), Field("answer", "text", 20_000),
-     Field("rating", "int?", 5)))
+     # A point of the question's own scale: 1 to 10 (1 to 5 before scales of 2-10 points).
+     Field("rating", "int?", SCALE_POINTS_MAX), Field("not_applicable", "flag")))
 ENTITIES = (NOTE, REFLECTION, COMMITMENT, FEEDBACK)
 # Counts and timed durations (version 2 protocols): not one of the four parts, but a section
 # of notes.json that readers from before tallies ignore (walkapp.bundles.tally_part).
@@ -187,11 +196,19 @@ def apply_content(spec: EntitySpec, row: Any, content: dict[str, Any]) -> None:
     for field in spec.all_fields:
         if field.name == "look_for_ids":
             continue
-        value = content.get(field.name)  # (a field only written when set may be absent)
-        if field.kind.startswith("time"):
-            value = f.parse_time(value) if value is not None else None
-        setattr(row, field.name, value)
+        setattr(row, field.name, stored_value(field, content))
     row.revision = content["revision"]
+
+
+def stored_value(field: Field, content: dict[str, Any]) -> Any:
+    """What a row stores for `field` of `content` (a field only written when set may be
+    absent: a `key+` is then None, a `flag` False)."""
+    value = content.get(field.name)
+    if field.kind == "flag":
+        return bool(value)
+    if field.kind.startswith("time"):
+        value = f.parse_time(value) if value is not None else None
+    return value
 
 
 def check_content(spec: EntitySpec, raw: Any, where: str) -> dict[str, Any]:
@@ -199,8 +216,9 @@ def check_content(spec: EntitySpec, raw: Any, where: str) -> dict[str, Any]:
     content = {field.name: field.check(data, where) for field in spec.all_fields}
     for field in spec.all_fields:
         # Written only when set: an empty one (never written so) is not kept, so that the
-        # row is known to be stored without it (see `merge.parse_incoming`, `partly_known`).
-        if field.only_when_set and content[field.name] is None:
+        # row is known to be stored without it (see `merge.parse_incoming`, `partly_known`);
+        # a flag written `false` is left out the same way.
+        if field.only_when_set and not content[field.name]:
             del content[field.name]
     content["revision"] = s.integer(data, "revision", where, 0, 2**53)
     return content

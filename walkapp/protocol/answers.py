@@ -1,8 +1,10 @@
-"""Check an answer against the prompt that asked for it (text, list, choice, 1–5, checklist).
+"""Check an answer against the prompt that asked for it (text, list, choice, a rating on
+the prompt's own scale, checklist).
 
 The answer is returned in a normal form ready to be stored as JSON: lists without blank
-lines, a checklist in the order of its options. Anything else is a ValidationError that
-says what the prompt expects.
+lines, a checklist in the order of its options, a rating as its point (1 to the prompt's
+`points`) or `NOT_APPLICABLE` where the prompt offers it. Anything else is a
+ValidationError that says what the prompt expects.
 """
 
 from __future__ import annotations
@@ -10,7 +12,8 @@ from __future__ import annotations
 from typing import Any
 
 from walkapp.errors import ValidationError
-from walkapp.protocol.schema import RATING_MAX, RATING_MIN, Prompt, PromptKind
+from walkapp.protocol.ratings import NOT_APPLICABLE, is_point, scale_words
+from walkapp.protocol.schema import Prompt, PromptKind
 
 MAX_ANSWER_CHARS = 20_000
 MAX_LIST_ITEMS = 200
@@ -28,11 +31,11 @@ def check_answer(prompt: Prompt, value: Any) -> Answer:
                                   f"{MAX_ANSWER_CHARS:,}. Shorten it.")
         return value
     if kind is PromptKind.RATING:
-        if isinstance(value, bool) or not isinstance(value, int) \
-                or not RATING_MIN <= value <= RATING_MAX:
-            raise ValidationError(f"“{prompt.text}” takes a rating from {RATING_MIN} to "
-                                  f"{RATING_MAX}.")
-        return value
+        if prompt.not_applicable and value == NOT_APPLICABLE:
+            return NOT_APPLICABLE
+        if not is_point(prompt, value):
+            raise ValidationError(f"“{prompt.text}” takes {scale_words(prompt)}.")
+        return int(value)
     if kind is PromptKind.CHOICE:
         if value not in prompt.options:
             raise ValidationError(f"“{prompt.text}” takes one of: {', '.join(prompt.options)}.")
@@ -60,47 +63,57 @@ def _strings(prompt: Prompt, value: Any) -> list[str]:
 
 
 # -- closing feedback -------------------------------------------------------------------------
-# A feedback answer is stored as text and a rating (walkapp.domain.Feedback): a rating in the
-# rating, one option or free text in the text, the lines of a list or the ticked items of a
-# checklist one per line. These two turn an answer into that form and back, checked.
-def feedback_fields(question: Prompt, value: Any) -> tuple[str, int | None]:
-    """(text, rating) to store for `value`, checked against the question's kind."""
+# A feedback answer is stored as text, a rating and a "not applicable" flag
+# (walkapp.domain.Feedback): a rating in the rating (or the flag, for "not applicable"), one
+# option or free text in the text, the lines of a list or the ticked items of a checklist
+# one per line. These turn an answer into that form and back, checked.
+def feedback_fields(question: Prompt, value: Any) -> tuple[str, int | None, bool]:
+    """(text, rating, not_applicable) to store for `value`, checked against the question."""
     checked = check_answer(question, value)
     if question.kind is PromptKind.RATING:
+        if checked == NOT_APPLICABLE:
+            return "", None, True
         assert isinstance(checked, int)
-        return "", checked
+        return "", checked, False
     if isinstance(checked, list):
-        return "\n".join(checked), None
-    return str(checked), None
+        return "\n".join(checked), None, False
+    return str(checked), None, False
 
 
-def feedback_value(question: Prompt, answer: str, rating: int | None) -> Answer:
-    """The answer stored as (text, rating), as the question's kind holds it; raises
-    ValidationError when it does not fit the question (e.g. an option not offered)."""
+def feedback_value(question: Prompt, answer: str, rating: int | None,
+                   not_applicable: bool = False) -> Answer:
+    """The answer stored as (text, rating, not_applicable), as the question's kind holds
+    it; raises ValidationError when it does not fit the question (e.g. an option not
+    offered, "not applicable" where the scale has no such choice)."""
     if question.kind is PromptKind.RATING:
         if answer.strip():
             raise ValidationError(f"“{question.text}” takes a rating, not text.")
+        if not_applicable:
+            if rating is not None:
+                raise ValidationError(f"“{question.text}”: an answer is a rating or “not "
+                                      "applicable”, not both.")
+            return check_answer(question, NOT_APPLICABLE)
         return check_answer(question, rating)
-    if rating is not None:
+    if rating is not None or not_applicable:
         raise ValidationError(f"“{question.text}” takes no rating.")
     if question.kind in (PromptKind.LIST, PromptKind.CHECKLIST):
         return check_answer(question, [line for line in answer.split("\n") if line.strip()])
     return check_answer(question, answer)
 
 
-def check_feedback(question: Prompt, answer: str, rating: int | None
-                   ) -> tuple[str, int | None]:
+def check_feedback(question: Prompt, answer: str, rating: int | None,
+                   not_applicable: bool = False) -> tuple[str, int | None, bool]:
     """A stored feedback answer checked against its question and normalised (a checklist's
     ticks in the order of its options). A rating question may carry a comment as text
     (answers from before the kinds were kept did); no other kind takes a rating."""
     if question.kind is PromptKind.RATING:
-        if rating is None:
-            return answer, None
-        checked = check_answer(question, rating)
-        assert isinstance(checked, int)
-        return answer, checked
-    if rating is not None:
+        if not_applicable or rating is not None:
+            _text, checked, na = feedback_fields(
+                question, feedback_value(question, "", rating, not_applicable))
+            return answer, checked, na
+        return answer, None, False
+    if rating is not None or not_applicable:
         raise ValidationError(f"“{question.text}” takes no rating.")
     if question.kind is PromptKind.CHOICE and not answer.strip():
-        return "", None
+        return "", None, False
     return feedback_fields(question, feedback_value(question, answer, None))

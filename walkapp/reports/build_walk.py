@@ -24,16 +24,15 @@ walkapp's words and say why.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 from typing import Protocol as Shape
 
 from walkapp import domain as d
 from walkapp import formatting as fmt
 from walkapp import note_states
-from walkapp.errors import NotFoundError
 from walkapp.privacy import redact_visit
 from walkapp.protocol.library import readable_id
 from walkapp.protocol.own_keys import (
@@ -45,12 +44,14 @@ from walkapp.protocol.own_keys import (
     stem_heads,
     stems_of,
 )
-from walkapp.protocol.schema import Protocol
+from walkapp.protocol.ratings import feedback_spread
+from walkapp.protocol.schema import Prompt, Protocol
+from walkapp.reports.build_ratings import series_ratings, step_ratings
 from walkapp.reports.data import (
-    GROUP_SIGNATURE,
     ActionRow,
     CommitmentLine,
     DebriefData,
+    EarlierRatings,
     EvidenceGroup,
     EvidenceItem,
     FeedbackSummary,
@@ -58,18 +59,17 @@ from walkapp.reports.data import (
     PatternGroup,
     PhaseTime,
     StemGroup,
-    ThanksData,
     VisitLine,
     WalkHeading,
 )
 from walkapp.reports.outline import phase_title
+from walkapp.reports.visit_questions import visit_questions
 
 if TYPE_CHECKING:
     from walkapp.reports.registry import ReportRequest
     from walkapp.services import Services
     from walkapp.services.tallies import TallySummary
 
-MAX_THANKS_NOTICES = 6
 Judge = Callable[[str], bool]
 
 
@@ -85,22 +85,9 @@ def build_debrief(services: Services, request: ReportRequest, _judge: Judge | No
                         include_flagged=request.include_flagged,
                         tally_totals=services.tallies.summary(request.walk_id,
                                                               protocol.tallies)
-                        if protocol is not None and protocol.tallies else ())
-
-
-def build_thanks(services: Services, request: ReportRequest, judge: Judge | None
-                 ) -> ThanksData:
-    assert request.walk_id is not None and request.visit is not None
-    record = services.records.walk_record(request.walk_id)
-    if judge is None:
-        # A thank-you note carries no verdicts and no one's name: leave out any note the
-        # language nudge flags (judgemental wording or a possible personal name).
-        from walkapp import nudge
-
-        language = record.walk.language or "en"
-        judge = lambda text: bool(nudge.check(text, language))  # noqa: E731
-    protocol, _notice = report_protocol(services, request.walk_id)
-    return thanks_data(record, request.visit, judge, protocol=protocol)
+                        if protocol is not None and protocol.tallies else (),
+                        step_answers=services.responses.list_answers(request.walk_id),
+                        earlier_ratings=series_ratings(services, request.walk_id, protocol))
 
 
 def report_protocol(services: Services, walk_id: str) -> tuple[Protocol | None, str]:
@@ -160,7 +147,7 @@ def visit_line(walk: d.Walk, visit: d.Visit, *, day: bool = False) -> VisitLine:
                      details=redact_visit(visit, walk, day=day).details(show_teacher=True))
 
 
-def _has_text(value: str) -> bool:
+def has_text(value: str) -> bool:
     return bool(value and value.strip())
 
 
@@ -174,7 +161,7 @@ T = TypeVar("T", bound=_Versioned)
 
 
 @dataclass(frozen=True)
-class _Unresolved:
+class Unresolved:
     """What the report says about the families still in conflict."""
 
     conflicts: dict[str, d.Conflict]
@@ -187,7 +174,7 @@ class _Unresolved:
         others: dict[str, list[str]] = {}
         for item in items:
             if item.family in first:
-                if _has_text(text_of(item)):
+                if has_text(text_of(item)):
                     others.setdefault(item.family, []).append(text_of(item))
             else:
                 first[item.family] = item
@@ -218,15 +205,20 @@ def _unresolved_count(record: d.WalkRecord, conflicts: Sequence[d.Conflict]) -> 
 def debrief_data(record: d.WalkRecord, conflicts: Sequence[d.Conflict] = (), *,
                  edited: AbstractSet[str] = frozenset(), protocol: Protocol | None = None,
                  notice: str = "", include_flagged: bool = False,
-                 tally_totals: tuple[TallySummary, ...] = ()) -> DebriefData:
+                 tally_totals: tuple[TallySummary, ...] = (),
+                 step_answers: Sequence[Any] = (),
+                 earlier_ratings: Mapping[str, tuple[EarlierRatings, ...]] | None = None
+                 ) -> DebriefData:
     """The debrief; `conflicts` (from ConflictService) adds what only it knows: a side
     that is a deletion. Without it, conflicts are still found from the record's copies.
     `edited` (HistoryService.rows_with_history): the notes whose text the facilitator
     changed, marked so that a coach knows the words are not the walker's. `protocol`: the
     walk's, for its stem labels and debrief stages (None: walkapp's words); `notice`: a
-    line for the page about the protocol (see `report_protocol`)."""
+    line for the page about the protocol (see `report_protocol`); `step_answers`: the
+    walk's answers to step prompts, whose ratings print as group figures, beside
+    `earlier_ratings` (by step key: earlier walks of the series, see `series_ratings`)."""
     walk = record.walk
-    unresolved = _Unresolved({c.family: c for c in conflicts})
+    unresolved = Unresolved({c.family: c for c in conflicts})
     # Only notes in the record are printed (walkapp.note_states): never one set aside, nor
     # one the nudge or the name caution flags that the facilitator has not kept.
     printable = note_states.for_print(record, include_flagged=include_flagged)
@@ -238,11 +230,13 @@ def debrief_data(record: d.WalkRecord, conflicts: Sequence[d.Conflict] = (), *,
                                  sum(1 for n in notes if lf.id in n.look_for_ids))
                     for lf in walk.look_fors)
     untagged = [n for n in notes if not known_tags.intersection(n.look_for_ids)]
+    questions, answers_held = visit_questions(record, protocol,
+                                              include_flagged=include_flagged)
     return DebriefData(
         walk=heading(walk, protocol.title if protocol is not None else ""),
         facilitators=tuple(p.display_name for p in walk.facilitators),
         walker_count=len(walk.walkers), visit_count=len(walk.visits), note_count=len(notes),
-        norms=tuple((n.text, n.agreed) for n in walk.norms if _has_text(n.text)),
+        norms=tuple((n.text, n.agreed) for n in walk.norms if has_text(n.text)),
         visits=lines if any(v.details for v in lines) else (),
         look_fors=tallies, untagged_notes=len(untagged),
         evidence=_evidence(walk, notes, visits, untagged, note_versions, unresolved,
@@ -252,18 +246,21 @@ def debrief_data(record: d.WalkRecord, conflicts: Sequence[d.Conflict] = (), *,
         commitments_words=commitments_words(protocol), protocol_notice=notice,
         has_visits=bool(walk.visits) or protocol is None or protocol.has_visits,
         commitments_attributed=walk.attribute_commitments,
-        next_steps=tuple(s.text for s in record.next_steps if _has_text(s.text)),
+        next_steps=tuple(s.text for s in record.next_steps if has_text(s.text)),
         action_items=tuple(ActionRow(a.text, a.owner_name, a.due_date, a.status.value)
                            for a in record.action_items),
         phase_times=phase_times(record.phase_log),
-        feedback=feedback_summaries(record.feedback),
+        feedback=feedback_summaries(record.feedback,
+                                    protocol.feedback if protocol is not None else ()),
+        ratings=step_ratings(protocol, step_answers, earlier_ratings),
         unresolved_conflicts=_unresolved_count(record, conflicts),
-        held_back_notes=printable.held_back, tallies=tally_totals)
+        held_back_notes=printable.held_back, tallies=tally_totals,
+        visit_questions=questions, held_back_answers=answers_held)
 
 
 def _evidence(walk: d.Walk, notes: list[d.Note], visits: dict[str, d.Visit],
               untagged: list[d.Note], versions: dict[str, tuple[str, ...]],
-              unresolved: _Unresolved, edited: AbstractSet[str] = frozenset(),
+              unresolved: Unresolved, edited: AbstractSet[str] = frozenset(),
               stems: Sequence[StemHead] = stem_heads(())
               ) -> tuple[EvidenceGroup, ...]:
     # Notes on a visit removed from the route come after the route's, under the removed
@@ -324,20 +321,20 @@ def _patterns(patterns: Iterable[d.Pattern], protocol: Protocol | None = None
     stages = stages_of(protocol)
     out = []
     for head in stage_heads(stages):
-        statements = tuple(p.text for p in chosen if _has_text(p.text) and
+        statements = tuple(p.text for p in chosen if has_text(p.text) and
                            pattern_stage_key(stages, p.kind, p.stage_key) == head.key)
         if statements:
             out.append(PatternGroup(head.title, statements, left_out=head.left_out))
     return tuple(out)
 
 
-def commitment_lines(record: d.WalkRecord, unresolved: _Unresolved | None = None
+def commitment_lines(record: d.WalkRecord, unresolved: Unresolved | None = None
                      ) -> tuple[CommitmentLine, ...]:
     """One line per commitment; one changed on two laptops is one line that carries the
     other versions (never a second commitment for the same walker)."""
     walk = record.walk
-    marks = unresolved or _Unresolved({})
-    chosen, versions = marks.split((c for c in record.commitments if _has_text(c.text)),
+    marks = unresolved or Unresolved({})
+    chosen, versions = marks.split((c for c in record.commitments if has_text(c.text)),
                                    lambda c: c.text)
 
     def line(c: d.Commitment, walker: str | None) -> CommitmentLine:
@@ -370,86 +367,28 @@ def phase_times(log: Iterable[d.PhaseLogEntry]) -> tuple[PhaseTime, ...]:
                  for name, (steps, planned, actual) in totals.items())
 
 
-def feedback_summaries(feedback: Iterable[d.Feedback]) -> tuple[FeedbackSummary, ...]:
+def feedback_summaries(feedback: Iterable[d.Feedback], questions: Sequence[Prompt] = ()
+                       ) -> tuple[FeedbackSummary, ...]:
     """Per question: one response per answer given; an answer changed on two laptops
-    counts once, its other version printed beside it, marked as not yet resolved."""
-    given, versions = _Unresolved({}).split(feedback, lambda f: f.answer)
+    counts once, its other version printed beside it, marked as not yet resolved. A rating
+    question's answers are spread over its own scale (`questions`: the protocol's; see
+    walkapp.reports.build_ratings), "not applicable" apart and never in the average."""
+    given, versions = Unresolved({}).split(feedback, lambda f: f.answer)
     grouped: dict[str, list[d.Feedback]] = {}
     for item in given:
         grouped.setdefault(item.question_key, []).append(item)
+    asked = {q.key: q for q in questions}
     out = []
-    for items in grouped.values():
+    for key, items in grouped.items():
         ratings = tuple(sorted((i.rating for i in items if i.rating is not None),
                                reverse=True))
+        figures = feedback_spread(asked.get(key), key, items[0].question, items)
         # Answers are anonymous; sorting them keeps the order from matching the roster.
         texts = [i.answer if i.family not in versions else
                  f"{i.answer} (not yet resolved; the other version: "
                  + "; ".join(f"“{v}”" for v in versions[i.family]) + ")"
-                 for i in items if _has_text(i.answer) or i.family in versions]
+                 for i in items if has_text(i.answer) or i.family in versions]
         answers = tuple(sorted(texts, key=str.casefold))
-        out.append(FeedbackSummary(items[0].question, len(items), ratings, answers))
+        out.append(FeedbackSummary(items[0].question, len(items), ratings, answers,
+                                   figures))
     return tuple(out)
-
-
-# -- host thank-you note ------------------------------------------------------------------
-def thanks_data(record: d.WalkRecord, visit_number: int,
-                is_judgemental: Callable[[str], bool] | None = None, *,
-                protocol: Protocol | None = None) -> ThanksData:
-    """A note to the host of one visit: descriptive "We noticed…" lines and one wondering,
-    headed with the protocol's labels for those stems in the group's voice.
-
-    `is_judgemental` (e.g. the language nudge) drops notes that sound like a verdict; only
-    notes written with the "noticed" stem are used in any case."""
-    walk = record.walk
-    visit = next((v for v in walk.visits if v.position == visit_number), None)
-    if visit is None:
-        have = f"visits 1–{len(walk.visits)}" if walk.visits else "no visits yet"
-        raise NotFoundError(f"This walk has no Visit {visit_number}; it has {have}.")
-    keep = is_judgemental or (lambda _text: False)
-    # A note changed on two laptops is one note here: a thank-you note picks a few lines,
-    # and the host should not read two versions of one (the first is the one shown). Only
-    # notes in the record (walkapp.note_states) are candidates; on top of that the note
-    # to the host leaves out even a flagged note the facilitator kept for the debrief.
-    notes, _ = _Unresolved({}).split(note_states.for_print(record).notes, lambda n: n.text)
-    mine = sorted((n for n in notes if n.visit_id == visit.id and _has_text(n.text)
-                   and not keep(n.text)), key=lambda n: n.created_at)
-    noticed = tuple(n.text for n in mine if n.stem is d.Stem.NOTICED)[:MAX_THANKS_NOTICES]
-    wonder = next((n for n in mine if n.stem is d.Stem.WONDER),
-                  next((n for n in mine if n.stem is d.Stem.QUESTION), None))
-    labels = dict(stem_labels(protocol))
-    shown = redact_visit(visit, walk)
-    # The letter names its host once, in the salutation: the visit line at its foot (for
-    # whoever hands the notes out) carries room, grade and subject only.
-    line = VisitLine(number=visit.position, details=shown.details(show_teacher=False))
-    addressee = shown.teacher_name or "colleague"
-    return ThanksData(walk=heading(walk, protocol.title if protocol is not None else ""),
-                      visit=line, addressee=addressee, noticed=noticed,
-                      wondering=wonder.text if wonder else None,
-                      signed=signature(walk, shown.teacher_name),
-                      noticed_heading=group_voice(labels[d.Stem.NOTICED]),
-                      wondering_heading=group_voice(labels[wonder.stem if wonder
-                                                           else d.Stem.WONDER]))
-
-
-def signature(walk: d.Walk, host: str | None = None) -> str:
-    """Who signs a thank-you note: the group, unless the walk's own setting
-    `sign_thank_you_with_names` is on (naming commitments in the debrief,
-    `attribute_commitments`, is a different choice). Then the walkers on its roster, each
-    once, in roster order, leaving out the host (`host`: the name the letter is addressed
-    to, if any), who is named once, in the salutation. Each name is kept on one line
-    (no-break spaces), so a long list wraps between names."""
-    if not walk.sign_thank_you_with_names:
-        return GROUP_SIGNATURE
-    seen = {_same_name(host)} if host else set()
-    names = []
-    for walker in walk.walkers:
-        name = " ".join(walker.display_name.split())
-        if name and _same_name(name) not in seen:
-            seen.add(_same_name(name))
-            names.append(name.replace(" ", "\u00a0"))
-    return ", ".join(names) or GROUP_SIGNATURE
-
-
-def _same_name(name: str) -> str:
-    """Two spellings of one name ("Ana  Ruiz", "ana ruiz") are one signature."""
-    return " ".join(name.casefold().split())

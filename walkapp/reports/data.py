@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from datetime import date, time
 from typing import TYPE_CHECKING
 
+from walkapp.protocol.ratings import RatingSpread
 from walkapp.protocol.schema import LookForItem, Prompt, Protocol, Role, Source
 
 if TYPE_CHECKING:
@@ -124,12 +125,58 @@ class PhaseTime:
 class FeedbackSummary:
     question: str
     responses: int
-    ratings: tuple[int, ...]           # each answer's 1–5 rating, in no particular order
+    ratings: tuple[int, ...]           # each answer's rating (a point), in no set order
     answers: tuple[str, ...]            # written answers, anonymous
+    # A rating question's answers over its own scale, each point with its words and
+    # "not applicable" apart (None: the question asks for no rating).
+    spread: RatingSpread | None = None
 
     @property
     def average(self) -> float | None:
+        """The mean of the points given: "not applicable" is never in it."""
         return sum(self.ratings) / len(self.ratings) if self.ratings else None
+
+
+@dataclass(frozen=True)
+class VisitQuestion:
+    """A question of the visit form across the whole walk (walkapp.reports.visit_questions):
+    how many answered it, how often each option was chosen (choice and checklist), and the
+    written answers — never by visit, never by walker."""
+
+    question: str
+    answered: int
+    counts: tuple[tuple[str, int], ...] = ()
+    answers: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class StepRatings:
+    """A step's rating prompts (the PLC mirror's statements) as the group answered them:
+    for each, how many chose each point and "not applicable" — never who chose which."""
+
+    step: str                                          # the step's title
+    prompts: tuple[tuple[Prompt, RatingSpread], ...]   # in the step's order
+    # The earlier walks of the series on the same protocol, oldest first (a few at most).
+    earlier: tuple[EarlierRatings, ...] = ()
+
+
+@dataclass(frozen=True)
+class EarlierMean:
+    prompt_key: str
+    mean: float | None   # of the points chosen then; None: every answer was N/A
+    top: int             # the scale's top point then (a protocol may have changed it)
+    not_applicable: int
+
+
+@dataclass(frozen=True)
+class EarlierRatings:
+    """How the group rated a step's statements on an earlier walk of its series."""
+
+    walk_date: date
+    means: tuple[EarlierMean, ...]
+
+    def of(self, prompt_key: str) -> EarlierMean | None:
+        return next((m for m in self.means if m.prompt_key == prompt_key), None)
 
 
 @dataclass(frozen=True)
@@ -158,6 +205,9 @@ class DebriefData:
     action_items: tuple[ActionRow, ...] = ()
     phase_times: tuple[PhaseTime, ...] = ()
     feedback: tuple[FeedbackSummary, ...] = ()
+    # The group's ratings of steps with rating prompts (a self-assessment such as the
+    # PLC mirror), in running order; only steps with answers.
+    ratings: tuple[StepRatings, ...] = ()
     # Items changed on two laptops whose versions nobody has chosen between yet.
     unresolved_conflicts: int = 0
     # Notes not printed: set aside, or flagged by the nudge or the name caution and not
@@ -166,6 +216,10 @@ class DebriefData:
     # The protocol's tallies across the walk (version 2), school level only: totals and
     # the spread across visits, never a visit or a person (walkapp.services.tallies).
     tallies: tuple[TallySummary, ...] = ()
+    # The protocol's visit form, question by question across the walk; the answers held
+    # back (set aside, flagged and not kept): a count only.
+    visit_questions: tuple[VisitQuestion, ...] = ()
+    held_back_answers: int = 0
 
 
 # -- agenda, note-catcher and facilitator's script ---------------------------------------
@@ -309,7 +363,7 @@ class ThanksData:
     addressee: str               # "colleague", or the teacher's name if shown: "Dear …,"
     noticed: tuple[str, ...]     # descriptive "I noticed" notes from this visit
     wondering: str | None = None
-    signed: str = GROUP_SIGNATURE  # or the walkers' names (build_walk.signature)
+    signed: str = GROUP_SIGNATURE  # or the walkers' names (build_thanks.signature)
     # The protocol's labels for those stems, in the group's voice ("We noticed…").
     noticed_heading: str = "We noticed…"
     wondering_heading: str = "We wonder…"

@@ -2,10 +2,12 @@
 
 It leads with what the group learned. Page 1: the walk's facts and focus, the pattern
 statements (under the protocol's debrief stages, in its order), next steps, commitments and
-the open action items. Then, as an appendix on its own pages: norms, the route, look-fors and
-their tallies, the evidence (grouped by look-for, then the protocol's stems; each note once,
-under its first look-for, naming its others), action items done or dropped, time, and the
-session's feedback. Sections with nothing in them are named on one "Not recorded: …" line.
+the open action items. Then, as an appendix on its own pages: norms, the route, the group's
+ratings (a step's rating statements, e.g. the PLC mirror: walkapp.reports.rating_blocks),
+look-fors and their tallies, the evidence (grouped by look-for, then the protocol's stems;
+each note once, under its first look-for, naming its others), action items done or dropped,
+time, and the session's feedback. Sections with nothing in them are named on one "Not
+recorded: …" line.
 """
 
 from __future__ import annotations
@@ -18,7 +20,7 @@ from reportlab.platypus import Flowable, Spacer
 
 from walkapp import formatting as fmt
 from walkapp.reports import blocks as b
-from walkapp.reports import text
+from walkapp.reports import text, visit_questions
 from walkapp.reports.charts import tally_chart
 from walkapp.reports.data import (
     ActionRow,
@@ -31,6 +33,7 @@ from walkapp.reports.data import (
 from walkapp.reports.flow import BreakAfterPageOne, lead
 from walkapp.reports.page import PageSetup, build_pdf, part, usable_width
 from walkapp.reports.paper import Paper
+from walkapp.reports.rating_blocks import earlier_table, spread_tables
 
 if TYPE_CHECKING:
     from walkapp.services.tallies import TallySummary
@@ -131,13 +134,18 @@ def _appendix(data: DebriefData, width: float) -> list[Section]:
     closed = [a for a in data.action_items if a.status != "open"]
     return [("Norms we agreed", _norms(data)),
             *([("The route", [_route(data, width)])] if data.visits else []),
+            *([("The group's ratings", _ratings(data, width))] if data.ratings else []),
             ("Look-fors", _look_fors(data, width)),
             # Only for a protocol that keeps tallies: no "not recorded" line otherwise.
             *([("Counts across the walk", _counts(data))] if data.tallies else []),
             ("Evidence", evidence),
+            # Only for a protocol with a visit form: the others never ask.
+            *([("The visit's questions, across the walk", visit_questions.render(
+                data.visit_questions, data.held_back_answers))]
+              if data.visit_questions else []),
             *([("Action items done or dropped", _actions(closed, width))] if closed else []),
             ("Time: planned and actual", _times(data.phase_times, width)),
-            ("Session feedback", _feedback(data.feedback))]
+            ("Session feedback", _feedback(data.feedback, width))]
 
 
 def _norms(data: DebriefData) -> list[Flowable]:
@@ -320,16 +328,28 @@ def _times(times: Sequence[PhaseTime], width: float) -> list[Flowable]:
                     [50 * mm, rest * 0.16, rest * 0.28, rest * 0.28, rest * 0.28])]
 
 
-def _feedback(summaries: Sequence[FeedbackSummary]) -> list[Flowable]:
+def _feedback(summaries: Sequence[FeedbackSummary], width: float) -> list[Flowable]:
     out: list[Flowable] = []
     for s in summaries:
         head = b.heading(s.question, 2)
         facts = [fmt.plural(s.responses, "response", "responses")]
-        if s.average is not None:
-            counts = ", ".join(f"{fmt.number(s.ratings.count(r))} × {fmt.number(r)}"
-                               for r in range(5, 0, -1) if s.ratings.count(r))
-            facts.append(f"average rating {fmt.number(s.average, 1)} of 5 "
-                         f"(ratings: {counts})")
-        out += lead([head], [b.p("; ".join(facts) + ".", "small")])
+        body: list[Flowable] = [b.p("; ".join(facts) + ".", "small")]
+        if s.spread is not None and s.spread.answered:
+            # The spread over the question's own scale, "not applicable" apart, kept with
+            # the count of responses (and so with the question's heading).
+            body = [b.keep(*body, *spread_tables([("Answers", s.spread)], width,
+                                                 row_head=""))]
+        out += lead([head], body)
         out.extend(b.bullets(a for a in s.answers if a.strip()))
+    return out
+
+
+def _ratings(data: DebriefData, width: float) -> list[Flowable]:
+    """Each step's rating statements (a self-assessment such as the PLC mirror)."""
+    out: list[Flowable] = []
+    for step in data.ratings:
+        rows = [(prompt.text, figures) for prompt, figures in step.prompts]
+        out += lead([b.heading(step.step, 2)], spread_tables(rows, width))
+        if step.earlier:
+            out += lead([b.heading("Earlier in the series", 3)], earlier_table(step, width))
     return out

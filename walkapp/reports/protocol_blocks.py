@@ -15,7 +15,8 @@ from functools import lru_cache
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import Flowable, Paragraph
 
-from walkapp.protocol.schema import RATING_MAX, RATING_MIN, Prompt, PromptKind, Role, Source
+from walkapp.protocol.ratings import scale
+from walkapp.protocol.schema import Prompt, PromptKind, Role, Source
 from walkapp.reports import text
 from walkapp.reports.fonts import REGULAR
 from walkapp.reports.styles import MUTED_HEX, styles
@@ -87,22 +88,34 @@ def shape(prompt: Prompt) -> str:
         return "Tick any:" + gap.replace(_OPTION_GAP, " ") + gap.join(
             f"☐\u00a0{o}" for o in options)
     if prompt.kind is PromptKind.RATING:
-        ends = [f"{RATING_MIN} = {text.markup(prompt.low_label)}" if prompt.low_label else "",
-                f"{RATING_MAX} = {text.markup(prompt.high_label)}" if prompt.high_label
-                else ""]
-        scale = f"A rating from {RATING_MIN} to {RATING_MAX}"
-        return scale + "".join(f" · {end}" for end in ends if end)
+        points = scale(prompt)
+        words = [f"{n} = {text.markup(prompt.point_label(n))}" for n in points
+                 if prompt.point_label(n)]
+        if prompt.point_labels:  # the end words too, where a scale has both
+            words += [f"{text.markup(w)}" for w in (prompt.low_label, prompt.high_label) if w]
+        if prompt.not_applicable:
+            words.append("or “not applicable”")
+        return f"A rating from {points.start} to {points.stop - 1}" + "".join(
+            f" · {word}" for word in words)
     if prompt.kind is PromptKind.LIST:
         return "A list: one answer per line"
     return ""
 
 
 def scale_boxes(prompt: Prompt) -> str:
-    """A rating to circle on paper, as our markup: "Not yet  ○1 ○2 ○3 ○4 ○5  Very much"."""
-    boxes = _OPTION_GAP.join(f"○\u00a0{n}" for n in range(RATING_MIN, RATING_MAX + 1))
+    """A rating to circle on paper, on the prompt's own scale, as our markup: "Not yet
+    ○1 ○2 ○3 ○4 ○5  Very much", or each point with its own words ("○1 Never  ○2 Rarely
+    …"), then "○ N/A" where the scale offers it."""
+    points = scale(prompt)
+    if prompt.point_labels:
+        boxes = _OPTION_GAP.join(f"○\u00a0{n}\u00a0{text.markup(prompt.point_label(n))}"
+                                 for n in points)
+    else:
+        boxes = _OPTION_GAP.join(f"○\u00a0{n}" for n in points)
     low = f"{text.markup(prompt.low_label)}{_OPTION_GAP}" if prompt.low_label else ""
     high = f"{_OPTION_GAP}{text.markup(prompt.high_label)}" if prompt.high_label else ""
-    return low + boxes + high
+    na = f"{_OPTION_GAP}○\u00a0N/A" if prompt.not_applicable else ""
+    return low + boxes + high + na
 
 
 def prompts(items: Iterable[Prompt], style_name: str = "body", indent: float = 0.0

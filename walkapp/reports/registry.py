@@ -138,7 +138,7 @@ REPORTS: tuple[ReportSpec, ...] = (
         "“We noticed…” evidence from one visit and one wondering, for the teacher who "
         "opened their room.", "note to the host of one visit (--visit N)",
         frozenset({Need.WALK, Need.VISIT}), frozenset(), "Thank-you Visit {visit}",
-        f"{_WALK}:build_thanks", "walkapp.reports.thanks"),
+        "walkapp.reports.build_thanks:build_thanks", "walkapp.reports.thanks"),
     ReportSpec(
         ReportKind.ACTIONS, "Action-item tracker", "Action-item &tracker",
         "Action items of the walk and the earlier walks of its series (of every walk when "

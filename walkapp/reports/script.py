@@ -1,8 +1,9 @@
 """The facilitator's script: the whole protocol as a printable guide.
 
 Everything the protocol file says, in the order a facilitator needs it: what the protocol
-is for and where it comes from, who does what, the norms, stems and look-fors, then every
-phase and step with its minutes, script and prompts (with their options or scale), the
+is for and where it comes from, who does what (a role given to walkers at planning with its
+instructions), the norms, stems and look-fors, then every phase and step with its minutes,
+script, what each role does in it and prompts (with their options or scale), the
 order of the debrief and the closing feedback questions. Made for a walk (from its saved
 protocol, with the walk's own timings) or for a protocol alone.
 """
@@ -16,6 +17,7 @@ from reportlab.lib.units import mm
 from reportlab.platypus import CondPageBreak, Flowable, Paragraph
 
 from walkapp import formatting as fmt
+from walkapp.protocol.roles import step_role_lines
 from walkapp.protocol.runner import route_minutes
 from walkapp.protocol.schema import Activity, LookForSet, Protocol, Step
 from walkapp.reports import blocks as b
@@ -55,7 +57,7 @@ def render(data: ScriptData, paper: Paper = Paper.A4) -> bytes:
     story += b.section("What this protocol is for", pb.paragraphs(protocol.summary),
                        "The protocol has no summary.")
     story += b.section("Source", pb.source(protocol.source), "The protocol cites no source.")
-    story += b.section("Who does what", pb.roles(protocol.roles), "No roles are named.")
+    story += b.section("Who does what", _roles(protocol), "No roles are named.")
     story += b.section("Norms", b.bullets(protocol.norms), "No norms are offered.")
     story += b.section("Note stems", [_stem(s.label, s.prompt) for s in protocol.stems])
     story += b.section("Look-fors", [f for s in protocol.look_for_sets for f in _set(s)],
@@ -179,12 +181,39 @@ def _step(data: ScriptData, step: Step) -> list[Flowable]:
         words.append(b.own(f"<font color='{MUTED_HEX}'>In the app: {text.markup(shows)}"
                            "</font>", "small"))
     words += pb.paragraphs(step.script, "body", STEP_INDENT)
+    words += _role_scripts(data.protocol, step)
     words += pb.prompts(step.prompts, "body", STEP_INDENT)
     if step.activity is Activity.VISITS and data.route:
         words += [Paragraph(text.markup(v.label + (f" · {v.details}" if v.details else "")),
                             pb.style("small", STEP_INDENT, True), bulletText="•")
                   for v in data.route]
     return [b.keep(head, *words[:2]), *words[2:]]
+
+
+def _roles(protocol: Protocol) -> list[Flowable]:
+    """Each role with its description; a role given to walkers at planning says so, with
+    its instructions (what the walker's laptop shows them) and what each is asked."""
+    out: list[Flowable] = []
+    for role in protocol.roles:
+        out += pb.roles((role,))
+        if not role.assignable:
+            continue
+        given = "Given to walkers at planning"
+        if role.detail_label.strip():
+            given += f"; each is asked: “{text.markup(role.detail_label)}”"
+        # Under the role's words, lined up with them (past the bullet).
+        out.append(Paragraph(f"<font color='{MUTED_HEX}'>{given}.</font>",
+                             pb.style("small", pb.BULLET_INDENT)))
+        out += pb.paragraphs(role.instructions, "small", pb.BULLET_INDENT)
+    return out
+
+
+def _role_scripts(protocol: Protocol, step: Step) -> list[Flowable]:
+    """What each role does in the step, under its script: "Presenter: listen without
+    speaking" (a role the protocol does not name keeps its key)."""
+    return [Paragraph(f"<b>{text.markup(title)}:</b> {text.markup(script, pb.PROTOCOL_LIMIT)}",
+                      pb.style("body", STEP_INDENT, True), bulletText="•")
+            for title, script in step_role_lines(protocol, step)]
 
 
 def _debrief(protocol: Protocol) -> list[Flowable]:

@@ -5,7 +5,7 @@ Descriptive evidence only — no praise, no verdict. It opens "Dear colleague," 
 facilitator chose to show teacher names, "Dear <name>," — the only place the name appears),
 and has no report header, footer or page number: it is handed to a colleague, not filed.
 It is signed "The learning-walk group", or with the walkers' names when the walk's own
-setting says so (`build_walk.signature`); the closing and the signature stay on one page.
+setting says so (`build_thanks.signature`); the closing and the signature stay on one page.
 A small line at its foot says which visit it is for, so the facilitator can hand it to the
 right room. Each pasted text is read as one paragraph, so blank-line floods cannot stretch
 the letter past a page or two.

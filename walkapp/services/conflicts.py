@@ -229,6 +229,12 @@ class ConflictService(ServiceBase):
             if main is None:  # the merge always keeps the family row; only damage lacks it
                 raise NotFoundError(f"The conflict {family} has lost its main version; "
                                     "restore a backup (`walkapp restore`).")
+            if keep_both and getattr(main, "form_key", None) is not None:
+                # One answer per walker, visit and question (walkapp.forms): two would be
+                # counted twice across the walk.
+                raise ValidationError("This is an answer to a visit question, which has one "
+                                      "answer per walker and visit: keep one version, or "
+                                      "write the answer that replaces them.")
             live = [r for r in rows if r.deleted_at is None]
             base = main if main.deleted_at is None else live[0]
             added: list[str] = []

@@ -37,7 +37,9 @@ def by_family(items: Iterable[V]) -> list[V]:
 def participant(row: m.Participant) -> d.Participant:
     return d.Participant(id=row.id, walk_id=row.walk_id, display_name=row.display_name,
                          role=d.Role(row.role), group_id=row.group_id,
-                         person_id=row.person_id, position=row.position)
+                         person_id=row.person_id, position=row.position,
+                         protocol_role=row.protocol_role or None,
+                         role_detail=row.role_detail or "")
 
 
 def visit(row: m.Visit) -> d.Visit:
@@ -92,7 +94,7 @@ def note(row: m.Note) -> d.Note:
                   text=row.text, look_for_ids=tuple(lf.id for lf in row.look_fors),
                   revision=row.revision, created_at=row.created_at,
                   updated_at=row.updated_at, conflict_of=row.conflict_of,
-                  stem_key=row.stem_key or "")
+                  stem_key=row.stem_key or "", form_key=row.form_key)
 
 
 def reflection(row: m.Reflection) -> d.Reflection:
@@ -134,7 +136,8 @@ def next_step(row: m.NextStep) -> d.NextStep:
 def feedback(row: m.Feedback) -> d.Feedback:
     return d.Feedback(id=row.id, walk_id=row.walk_id, author_id=row.author_id,
                       question_key=row.question_key, question=row.question,
-                      answer=row.answer, rating=row.rating, conflict_of=row.conflict_of)
+                      answer=row.answer, rating=row.rating, conflict_of=row.conflict_of,
+                      not_applicable=bool(row.not_applicable))
 
 
 def phase_log(row: m.PhaseLog) -> d.PhaseLogEntry:

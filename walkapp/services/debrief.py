@@ -14,7 +14,7 @@ from walkapp.errors import NotFoundError, ValidationError
 from walkapp.events import Action, Entity
 from walkapp.protocol.answers import check_feedback
 from walkapp.protocol.errors import ProtocolError
-from walkapp.protocol.schema import FeedbackQuestion
+from walkapp.protocol.schema import FeedbackQuestion, PromptKind
 from walkapp.protocol.snapshot import from_snapshot
 from walkapp.services import convert
 from walkapp.services import validate as v
@@ -345,19 +345,31 @@ class DebriefService(ServiceBase):
 
     # -- feedback --------------------------------------------------------------------------
     def add_feedback(self, walk_id: str, question_key: str, question: str, answer: str = "",
-                     rating: int | None = None, author_id: str | None = None) -> d.Feedback:
-        if rating is not None and not (isinstance(rating, int) and 1 <= rating <= 5):
-            raise ValidationError("A rating must be a whole number from 1 to 5.")
+                     rating: int | None = None, author_id: str | None = None,
+                     not_applicable: bool = False) -> d.Feedback:
+        """One answer. A rating is a point of the question's own scale (1 to its `points`);
+        `not_applicable` only where the question offers it, and then with no rating. A
+        question the walk's protocol does not ask (walkapp's own three, for a protocol with
+        none) has the usual scale: 1 to 5, no "not applicable"."""
+        if rating is not None and (isinstance(rating, bool) or not isinstance(rating, int)):
+            raise ValidationError("A rating must be a whole number.")
         with self.db.transaction("saving the feedback") as session:
             question_row = _feedback_question(_walk(session, walk_id), question_key)
             if question_row is not None:
                 # One of the protocol's questions: the answer must fit its kind (an option
-                # it offers, ticks of its items, a rating only where it asks for one).
-                answer, rating = check_feedback(question_row, answer, rating)
+                # it offers, ticks of its items, a rating on its own scale only where it
+                # asks for one, "not applicable" only where it offers that).
+                answer, rating, not_applicable = check_feedback(question_row, answer, rating,
+                                                                not_applicable)
+            else:
+                _text, rating, not_applicable = check_feedback(
+                    FeedbackQuestion(question_key, question, PromptKind.RATING), "", rating,
+                    not_applicable)
             row = m.Feedback(walk_id=walk_id, author_id=author_id,
                              question_key=v.required_text(question_key, "Question key", 100),
                              question=v.required_text(question, "The question", 1000),
-                             answer=v.body_text(answer, "The answer", 20_000), rating=rating)
+                             answer=v.body_text(answer, "The answer", 20_000), rating=rating,
+                             not_applicable=bool(not_applicable))
             session.add(row)
             session.flush()
             result = convert.feedback(row)

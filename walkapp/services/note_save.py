@@ -55,6 +55,7 @@ SELECT w.title, w.trashed_at, w.local_mode,
     (SELECT count(*) FROM look_fors WHERE walk_id = :walk AND id IN ({{tags}})) AS tags_here,
     n.id AS note_id, n.walk_id AS note_walk, n.author_id, n.visit_id, n.phase, n.stem,
     n.stem_key, n.text, n.revision, n.created_at, n.updated_at, n.deleted_at, n.conflict_of,
+    n.form_key,
     (SELECT group_concat(t.position || char(31) || t.id, char(30))
         FROM note_look_fors AS nl JOIN look_fors AS t ON t.id = nl.look_for_id
         WHERE nl.note_id = :note) AS stored_tags,
@@ -67,9 +68,9 @@ WHERE w.id = :walk
 _INSERT_NOTE = """
 INSERT INTO notes (id, walk_id, author_id, visit_id, phase, stem, stem_key, text,
                    conflict_of, stale_look_for_ids, revision, deleted_at, created_at,
-                   updated_at)
+                   updated_at, form_key)
 VALUES (:id, :walk_id, :author_id, :visit_id, :phase, :stem, :stem_key, :text, NULL, NULL, 1,
-        NULL, :now, :now)
+        NULL, :now, :now, :form_key)
 """
 _UPDATE_NOTE = """
 UPDATE notes SET text = :text, stem = :stem, stem_key = :stem_key, visit_id = :visit_id,
@@ -157,10 +158,12 @@ class NeedsSession(Exception):
 def save(raw: sqlite3.Connection, dialect: Dialect, *, note_id: str, walk_id: str,
          author_id: str | None, visit_id: str | None, phase: str | None, stem: str,
          stem_key: str | None, text: str, tag_ids: tuple[str, ...], base_revision: int | None,
-         session: Session | None = None) -> Saved:
+         session: Session | None = None, form_key: str | None = None) -> Saved:
     """Create or update the note in `raw`'s write transaction (see the module doc).
     `session`: an ORM session in that same transaction, needed (NeedsSession) only when
-    the save keeps a walker's text in the note's history."""
+    the save keeps a walker's text in the note's history. `form_key`: the note is an
+    answer to that visit-form question (walkapp.forms); it is set when the note is made
+    and never changes (an ordinary note never becomes an answer, nor the reverse)."""
     write_time, read_time = _times(dialect)
     local_mode, stored = check_refs(raw, walk_id, author_id, visit_id, tag_ids, note_id)
     now = utcnow()
@@ -168,12 +171,15 @@ def save(raw: sqlite3.Connection, dialect: Dialect, *, note_id: str, walk_id: st
         raw.execute(_INSERT_NOTE, {"id": note_id, "walk_id": walk_id, "author_id": author_id,
                                    "visit_id": visit_id, "phase": phase, "stem": stem,
                                    "stem_key": stem_key, "text": text,
-                                   "now": write_time(now)})
+                                   "now": write_time(now), "form_key": form_key})
         _write_tags(raw, note_id, tag_ids)
         return Saved(_note(note_id, walk_id, author_id, visit_id, phase, stem, stem_key, text,
-                           tag_ids, 1, now, now, None), created=True)
+                           tag_ids, 1, now, now, None, form_key), created=True)
     if stored["note_walk"] != walk_id:
         raise ValidationError("That note belongs to another walk.")
+    if stored["form_key"] != form_key:
+        raise ValidationError("That note is an answer to the visit form, or the answer is "
+                              "an ordinary note: one cannot be saved as the other.")
     if base_revision is not None and stored["revision"] != base_revision:
         raise EditConflictError(
             "This note was changed elsewhere (an imported notes file) while it was open "
@@ -189,7 +195,7 @@ def save(raw: sqlite3.Connection, dialect: Dialect, *, note_id: str, walk_id: st
                            stored["phase"], stored["stem"], stored["stem_key"],
                            stored["text"], stored_tags,
                            stored["revision"], created_at, read_time(stored["updated_at"]),
-                           stored["conflict_of"]), created=False)
+                           stored["conflict_of"], form_key), created=False)
     if stored["text"] != text and local_mode == d.LocalMode.FACILITATOR.value \
             and stored["author_id"] is not None and stored["family_owner"] is not None:
         # The facilitator changes a walker's words: keep them in the note's history.
@@ -209,7 +215,8 @@ def save(raw: sqlite3.Connection, dialect: Dialect, *, note_id: str, walk_id: st
         raw.execute(_DELETE_TAGS, (note_id,))
         _write_tags(raw, note_id, tag_ids)
     return Saved(_note(note_id, walk_id, stored["author_id"], visit_id, phase, stem, stem_key,
-                       text, tag_ids, revision, created_at, now, stored["conflict_of"]),
+                       text, tag_ids, revision, created_at, now, stored["conflict_of"],
+                       form_key),
                  created=False)
 
 
@@ -229,8 +236,9 @@ def _write_tags(raw: sqlite3.Connection, note_id: str, tag_ids: tuple[str, ...])
 def _note(note_id: str, walk_id: str, author_id: str | None, visit_id: str | None,
           phase: str | None, stem: str, stem_key: str | None, text: str,
           tag_ids: tuple[str, ...], revision: int, created_at: datetime,
-          updated_at: datetime, conflict_of: str | None) -> d.Note:
+          updated_at: datetime, conflict_of: str | None, form_key: str | None = None
+          ) -> d.Note:
     return d.Note(id=note_id, walk_id=walk_id, author_id=author_id, visit_id=visit_id,
                   phase=phase, stem=d.Stem(stem), stem_key=stem_key or "", text=text,
                   look_for_ids=tag_ids, revision=revision, created_at=created_at,
-                  updated_at=updated_at, conflict_of=conflict_of)
+                  updated_at=updated_at, conflict_of=conflict_of, form_key=form_key)

@@ -7,7 +7,10 @@ and a note typed on a walker's laptop keeps its identity when it reaches the fac
 
 from __future__ import annotations
 
+import contextlib
+import functools
 import sqlite3
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -15,8 +18,10 @@ from sqlalchemy import select
 from sqlalchemy.orm import selectinload
 
 from walkapp import domain as d
+from walkapp import forms
 from walkapp.errors import NotFoundError
 from walkapp.events import Action, Entity
+from walkapp.protocol.schema import Prompt
 from walkapp.services import convert, note_save
 from walkapp.services import validate as v
 from walkapp.services.base import ServiceBase
@@ -44,6 +49,22 @@ class NoteDraft:
     base_revision: int | None = None
     # The protocol's own stem ("warm", StemSpec.key), written like `stem`; "" for the four.
     stem_key: str = ""
+    # The visit-form question this note answers (walkapp.forms); None: an ordinary note.
+    # Answers are saved with `NoteService.save_answer`, which checks them.
+    form_key: str | None = None
+
+
+@dataclass(frozen=True)
+class AnswerSaved:
+    """What `save_answer` did: the answer's note (None when the answer was cleared: its
+    note is deleted, and a tombstone travels like a deleted note's)."""
+
+    walk_id: str
+    author_id: str | None
+    visit_id: str | None
+    form_key: str
+    note_id: str
+    note: d.Note | None
 
 
 class NoteService(ServiceBase):
@@ -58,7 +79,7 @@ class NoteService(ServiceBase):
             "visit_id": draft.visit_id, "phase": draft.phase, "stem": stem.value,
             "stem_key": stem_key or None, "text": text,
             "tag_ids": tuple(dict.fromkeys(draft.look_for_ids)),
-            "base_revision": draft.base_revision}
+            "base_revision": draft.base_revision, "form_key": draft.form_key}
         dialect = self.db.engine.dialect
         try:
             # One read and one write on the sqlite3 connection (walkapp.services.note_save):
@@ -75,6 +96,32 @@ class NoteService(ServiceBase):
         action = Action.ADDED if saved.created else Action.UPDATED
         self.publish(Entity.NOTE, action, draft.walk_id, saved.note.id)
         return saved.note
+
+    def save_answer(self, walk_id: str, author_id: str | None, visit_id: str,
+                    prompt: Prompt, value: str | Sequence[str], *,
+                    phase: str | None = None) -> AnswerSaved:
+        """Save `author_id`'s answer to the visit-form `prompt` (the walk's protocol's) in
+        `visit_id`: one note per walker, visit and question (walkapp.forms.answer_id), so
+        saving again changes that note. A choice must be one of the options, ticks a subset
+        of them (ValidationError otherwise, nothing saved). An empty answer deletes the
+        note; answering again brings it back."""
+        text = forms.answer_text(prompt, value)
+        note_id = forms.answer_id(walk_id, author_id, visit_id, prompt.key)
+        done = functools.partial(AnswerSaved, walk_id, author_id, visit_id, prompt.key,
+                                 note_id)
+        if not text:
+            with contextlib.suppress(NotFoundError):  # never answered: nothing to clear
+                self.delete_note(note_id)
+            return done(None)
+        note = self.save_note(NoteDraft(walk_id=walk_id, author_id=author_id, text=text,
+                                        visit_id=visit_id, phase=phase, id=note_id,
+                                        form_key=prompt.key))
+        return done(note)
+
+    def list_answers(self, walk_id: str, *, visit_id: str | None = None,
+                     author_id: str | None = None) -> list[d.Note]:
+        """Live answers to the walk's visit form (notes with a form key), oldest first."""
+        return self._list(walk_id, visit_id, author_id, answers=True)
 
     def delete_note(self, note_id: str) -> None:
         """Delete a note. A tombstone stays so the deletion travels to other laptops."""
@@ -112,9 +159,15 @@ class NoteService(ServiceBase):
 
     def list_notes(self, walk_id: str, *, visit_id: str | None = None,
                    author_id: str | None = None) -> list[d.Note]:
-        """Live notes of a walk, oldest first (optionally of one visit or one author)."""
+        """Live notes of a walk, oldest first (optionally of one visit or one author);
+        answers to the visit form are not among them (`list_answers`)."""
+        return self._list(walk_id, visit_id, author_id, answers=False)
+
+    def _list(self, walk_id: str, visit_id: str | None, author_id: str | None, *,
+              answers: bool) -> list[d.Note]:
+        form = m.Note.form_key.is_not(None) if answers else m.Note.form_key.is_(None)
         query = (select(m.Note).options(selectinload(m.Note.look_fors))
-                 .where(m.Note.walk_id == walk_id, m.Note.deleted_at.is_(None))
+                 .where(m.Note.walk_id == walk_id, m.Note.deleted_at.is_(None), form)
                  .order_by(m.Note.created_at, m.Note.id))
         if visit_id is not None:
             query = query.where(m.Note.visit_id == visit_id)

@@ -13,6 +13,10 @@ from walkapp import formatting as fmt
 from walkapp import visit_fields
 from walkapp.errors import NotFoundError, ValidationError
 from walkapp.events import Action, Entity
+from walkapp.protocol.library import DEFAULT_PROTOCOL_ID, builtin_protocol
+from walkapp.protocol.roles import MAX_DETAIL_CHARS
+from walkapp.protocol.schema import Protocol
+from walkapp.protocol.snapshot import from_snapshot
 from walkapp.services import convert, kits_out
 from walkapp.services import validate as v
 from walkapp.services.base import ServiceBase
@@ -27,6 +31,25 @@ Ordered = TypeVar("Ordered", "m.Visit", "m.LookFor", "m.Norm", "m.Participant", 
 def name_key(name: str) -> str:
     """How two spellings of one person's name are recognised as the same person."""
     return " ".join(name.casefold().split())
+
+
+def protocol_of_walk(walk: m.Walk) -> Protocol:
+    """The protocol the walk runs (its snapshot; a walk from before snapshots: the
+    built-in of its id), as walkapp.services.protocol_walks.walk_protocol finds it."""
+    if walk.protocol_snapshot.strip():
+        return from_snapshot(walk.protocol_snapshot, walk.protocol_hash or None)
+    try:
+        return builtin_protocol(walk.protocol_id or DEFAULT_PROTOCOL_ID)
+    except NotFoundError:
+        return builtin_protocol(DEFAULT_PROTOCOL_ID)
+
+
+def _role_detail(value: object) -> str:
+    """What a walker's role is about for them: one line (line breaks read as spaces)."""
+    if value is not None and not isinstance(value, str):
+        raise ValidationError("The role's detail should be text.")
+    line = " ".join((value or "").split())
+    return v.optional_text(line, "The role's detail", MAX_DETAIL_CHARS) or ""
 
 
 def _require_walk(session: Session, walk_id: str) -> m.Walk:
@@ -112,6 +135,10 @@ class PlanService(ServiceBase):
                     if value is not None:
                         self._check_group(session, row.walk_id, value)
                     row.group_id = value
+                elif key == "protocol_role":
+                    row.protocol_role = self._protocol_role(row.walk, value)
+                elif key == "role_detail":
+                    row.role_detail = _role_detail(value)
                 else:
                     raise ValidationError(f"Cannot change {key} of a walker.")
             session.flush()
@@ -156,6 +183,23 @@ class PlanService(ServiceBase):
             session.flush()
             _renumber(session, m.Participant, walk_id)
         self.publish(Entity.PARTICIPANT, Action.REMOVED, walk_id, participant_id)
+
+    @staticmethod
+    def _protocol_role(walk: m.Walk, value: object) -> str | None:
+        """A role of the walk's protocol given at planning (`assign = true`), or None."""
+        if value is None or (isinstance(value, str) and not value.strip()):
+            return None
+        if not isinstance(value, str):
+            raise ValidationError("A walker's role is given by its key, as text.")
+        key = value.strip()
+        assignable = protocol_of_walk(walk).assignable_roles()
+        if key not in {r.key for r in assignable}:
+            offered = ", ".join(f"{r.key} ({r.title})" for r in assignable)
+            raise ValidationError(
+                f"The walk's protocol gives no role “{key}” to walkers"
+                + (f"; choose one of: {offered}." if offered else
+                   "; it gives no roles at planning."))
+        return key
 
     @staticmethod
     def _check_group(session: Session, walk_id: str, group_id: str) -> None:

@@ -23,10 +23,14 @@ class RecordService(ServiceBase):
         order = {k.value: i for i, k in enumerate(d.PatternKind)}
         with self.db.transaction() as session:
             walk = convert.walk(load_walk(session, walk_id))
-            notes = convert.by_family(convert.note(r) for r in session.scalars(
+            every = convert.by_family(convert.note(r) for r in session.scalars(
                 select(m.Note).options(selectinload(m.Note.look_fors))
                 .where(m.Note.walk_id == walk_id, m.Note.deleted_at.is_(None))
                 .order_by(m.Note.created_at, m.Note.id)))
+            # Answers to the visit form go apart: records show them only as school-level
+            # evidence (walkapp.forms.summarise), never as notes of a visit.
+            notes = [n for n in every if n.form_key is None]
+            answers = tuple(n for n in every if n.form_key is not None)
             reflections = convert.by_family(convert.reflection(r) for r in session.scalars(
                 select(m.Reflection).where(m.Reflection.walk_id == walk_id,
                                            m.Reflection.deleted_at.is_(None))
@@ -58,7 +62,7 @@ class RecordService(ServiceBase):
                             commitments=tuple(commitments), action_items=tuple(actions),
                             patterns=tuple(patterns), next_steps=tuple(steps),
                             feedback=tuple(feedback), phase_log=tuple(log),
-                            reviews=reviews, rewritten=rewritten)
+                            reviews=reviews, rewritten=rewritten, answers=answers)
 
     # -- reads for the reports across walks: only what they print --------------------------
     def roster_people(self, walk_id: str | None = None) -> list[d.Participant]:

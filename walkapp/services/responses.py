@@ -1,9 +1,10 @@
 """Answers to a protocol step's prompts, stored as JSON in `step_responses`.
 
 One answer per walk, step, prompt and author (a participant, or the group as a whole);
-saving again replaces it. `rating_history` follows 1–5 ratings of one protocol across walks
-(e.g. the PLC mirror, term after term) as group figures only: counts, means and how many
-gave each rating — never who gave which.
+saving again replaces it. `rating_history` follows the ratings of one protocol across walks
+(e.g. the PLC mirror, term after term) as group figures only, each walk on the scale its own
+protocol gave the prompt: how many gave each point, how many said "not applicable" (never
+in the mean), means — never who gave which.
 """
 
 from __future__ import annotations
@@ -19,8 +20,12 @@ from sqlalchemy.orm import Session
 from walkapp.errors import NotFoundError, ValidationError
 from walkapp.events import Action, Entity
 from walkapp.protocol.answers import check_answer
-from walkapp.protocol.schema import RATING_MAX, RATING_MIN, Prompt, Step
+from walkapp.protocol.errors import ProtocolError
+from walkapp.protocol.ratings import RatingSpread, spread
+from walkapp.protocol.schema import Prompt, PromptKind, Step
+from walkapp.protocol.snapshot import from_snapshot
 from walkapp.services.base import ServiceBase
+from walkapp.services.series import earlier_walk_ids
 from walkapp.services.walks import live, live_walk
 from walkapp.storage import models as m
 from walkapp.storage.types import utcnow
@@ -47,9 +52,21 @@ class RatingPoint:
     walk_date: date
     walk_title: str
     prompt_key: str
-    count: int
-    mean: float
-    distribution: tuple[int, ...]  # how many gave 1, 2, 3, 4, 5
+    count: int                     # ratings on the scale ("not applicable" apart)
+    mean: float | None             # of those ratings; None when every answer was N/A
+    distribution: tuple[int, ...]  # how many gave 1, 2, … up to the scale's top point
+    not_applicable: int = 0        # how many said "not applicable"
+    labels: tuple[str, ...] = ()   # each point's words, as the walk's protocol gave them
+
+    @classmethod
+    def of(cls, walk_id: str, walk_date: date, walk_title: str, prompt_key: str,
+           figures: RatingSpread) -> RatingPoint:
+        mean = figures.mean
+        return cls(walk_id=walk_id, walk_date=walk_date, walk_title=walk_title,
+                   prompt_key=prompt_key, count=figures.rated,
+                   mean=round(mean, 2) if mean is not None else None,
+                   distribution=figures.counts, not_applicable=figures.not_applicable,
+                   labels=tuple(p.label for p in figures.points))
 
 
 def _answer(row: m.StepResponse) -> StepAnswer:
@@ -150,32 +167,61 @@ class ResponseService(ServiceBase):
             session.delete(row)
         self.publish(Entity.STEP_RESPONSE, Action.REMOVED, walk_id, row_id)
 
+    def earlier_in_series(self, walk_id: str) -> tuple[str, list[str]]:
+        """The walk's protocol id and the earlier walks of its series on the same protocol,
+        oldest first (none for a walk with no series): whose ratings a report sets beside
+        this walk's. Walks of other groups on the same laptop are never among them."""
+        with self.db.transaction() as session:
+            walk = live_walk(session, walk_id)
+            return walk.protocol_id, earlier_walk_ids(session, walk)
+
     def rating_history(self, protocol_id: str, step_key: str,
-                       prompt_keys: tuple[str, ...] | None = None) -> list[RatingPoint]:
-        """Group ratings per walk of `protocol_id`, oldest walk first, prompt by prompt."""
+                       prompt_keys: tuple[str, ...] | None = None, *,
+                       walk_ids: list[str] | None = None) -> list[RatingPoint]:
+        """Group ratings per walk of `protocol_id`, oldest walk first, prompt by prompt, each
+        on the scale the walk's own protocol gives the prompt (a walk whose saved protocol
+        cannot be read, or lacks the prompt, counts on the usual 1–5 scale). `walk_ids`:
+        only these walks (e.g. `earlier_in_series`)."""
         query = (select(m.StepResponse, m.Walk.walk_date, m.Walk.title)
                  .join(m.Walk, m.Walk.id == m.StepResponse.walk_id)
                  .where(m.Walk.protocol_id == protocol_id, live(),
                         m.StepResponse.step_key == step_key))
         if prompt_keys is not None:
             query = query.where(m.StepResponse.prompt_key.in_(list(prompt_keys)))
-        buckets: dict[tuple[date, str, str], tuple[str, list[int]]] = {}
+        if walk_ids is not None:
+            query = query.where(m.StepResponse.walk_id.in_(walk_ids))
+        buckets: dict[tuple[date, str, str], tuple[str, list[Any]]] = {}
+        steps: dict[str, Step | None] = {}
         with self.db.transaction() as session:
             for row, walk_date, title in session.execute(query):
                 try:
                     value = json.loads(row.value_json)
                 except ValueError:
                     continue
-                if isinstance(value, bool) or not isinstance(value, int) \
-                        or not RATING_MIN <= value <= RATING_MAX:
-                    continue
                 key = (walk_date, row.walk_id, row.prompt_key)
                 buckets.setdefault(key, (title, []))[1].append(value)
+                if row.walk_id not in steps:
+                    steps[row.walk_id] = _walk_step(session.get(m.Walk, row.walk_id),
+                                                    step_key)
         points = []
         for (walk_date, walk_id, prompt_key), (title, values) in sorted(buckets.items()):
-            points.append(RatingPoint(
-                walk_id=walk_id, walk_date=walk_date, walk_title=title, prompt_key=prompt_key,
-                count=len(values), mean=round(sum(values) / len(values), 2),
-                distribution=tuple(values.count(r) for r in range(RATING_MIN,
-                                                                  RATING_MAX + 1))))
+            step = steps.get(walk_id)
+            prompt = step.prompt(prompt_key) if step is not None else None
+            if prompt is None:
+                prompt = Prompt(prompt_key, prompt_key, PromptKind.RATING)
+            elif prompt.kind is not PromptKind.RATING:
+                continue
+            figures = spread(prompt, values)
+            if figures.answered:
+                points.append(RatingPoint.of(walk_id, walk_date, title, prompt_key, figures))
         return points
+
+
+def _walk_step(walk: m.Walk | None, step_key: str) -> Step | None:
+    """The step as the walk's saved protocol has it (None: unreadable or not there)."""
+    if walk is None or not walk.protocol_snapshot:
+        return None
+    try:
+        return from_snapshot(walk.protocol_snapshot).step(step_key)
+    except ProtocolError:
+        return None

@@ -99,7 +99,7 @@ def test_long_versions_still_lay_out(scene: Scene) -> None:
 
 
 def test_a_thank_you_note_uses_one_version_of_a_conflicted_note(scene: Scene) -> None:
-    from walkapp.reports.build_walk import thanks_data
+    from walkapp.reports.build_thanks import thanks_data
 
     record = scene.fac.services.records.walk_record(scene.walk.id)
     data = thanks_data(record, 1, lambda _text: False)

@@ -43,7 +43,10 @@ def test_debrief_holds_every_section(demo: d.Walk, render: Render, services: Ser
     assert not all(in_record.values())  # the demo has a note to decide on
     for _, _, _, _, text in sample.NOTES:
         assert (squash(text) in flat) is in_record[text], text
-    assert "Visit 5" in out and "4 responses; average rating 4.5 of 5" in out
+    assert "Visit 5" in out and "4 responses." in out
+    # A rating question's answers over its scale, a column a point, and their average.
+    assert squash("How many chose each point of the scale from 1 to 5") in flat
+    assert "Answers···224.5" in flat
     # The phase log is empty in the demo: one line names what was not recorded, instead of
     # a heading standing blank.
     assert re.search(r"Not recorded: time\.", out)

@@ -16,7 +16,8 @@ from tests.helpers.builders import make_walk
 from walkapp import domain as d
 from walkapp import nudge
 from walkapp.reports import Paper, ReportKind, ReportRequest, render_report
-from walkapp.reports.build_walk import build_debrief, build_thanks
+from walkapp.reports.build_thanks import build_thanks
+from walkapp.reports.build_walk import build_debrief
 from walkapp.services import NoteDraft, Services
 
 ASIDE = "Students copied the date from the board"

@@ -14,7 +14,7 @@ from walkapp import demo as sample
 from walkapp import domain as d
 from walkapp.formatting import long_date
 from walkapp.reports import thanks
-from walkapp.reports.build_walk import MAX_THANKS_NOTICES
+from walkapp.reports.build_thanks import MAX_THANKS_NOTICES
 from walkapp.reports.data import ThanksData, VisitLine, WalkHeading
 from walkapp.services import Services
 

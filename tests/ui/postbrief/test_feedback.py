@@ -112,5 +112,5 @@ def test_nothing_answered_or_failing_saves_are_reported(qtbot, services: Service
     settle(qtbot, panel)
     assert "locked" in panel.status.text() and panel.send_button.isEnabled()
     assert rating.answer() is None  # saved, so cleared
-    assert keep.answer() == ("Keep me", None)  # not saved, so still there
+    assert keep.answer() == ("Keep me", None, False)  # not saved, so still there
     assert [f.question_key for f in services.debrief.list_feedback(walk.id)] == ["useful"]

@@ -9,20 +9,15 @@ The table is typed into like a spreadsheet (walkapp.ui.widgets.row_table): a nam
 the role's first letter, Tab, the group's first letter, Enter. Role and Group are as wide
 as their longest choice at every window width. Several rows selected (Shift+arrows,
 Ctrl+click) go into one group with "Put in group…" (Ctrl+G): one action, one write.
+A protocol that gives roles to walkers at planning adds two columns, Protocol role and
+Role detail (walkapp.ui.screens.plan.roster_roles).
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import (
-    QAbstractItemModel,
-    QEvent,
-    QModelIndex,
-    QObject,
-    QPersistentModelIndex,
-    Qt,
-)
+from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -32,7 +27,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPushButton,
-    QStyleOptionViewItem,
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
@@ -47,50 +41,14 @@ from walkapp.services.commands import PlanEdit
 from walkapp.services.protocol_walks import walk_protocol
 from walkapp.ui.dialogs import Asker
 from walkapp.ui.page import Page
+from walkapp.ui.screens.plan.roster_cells import ChoiceDelegate, Choices
+from walkapp.ui.screens.plan.roster_roles import WALK_ROLE, RoleColumns
 from walkapp.ui.widgets.roles_box import RolesBox
-from walkapp.ui.widgets.row_table import (
-    SpreadsheetDelegate,
-    SpreadsheetKeys,
-    is_editing,
-    set_cell_text,
-    spreadsheet_keys,
-)
+from walkapp.ui.widgets.row_table import is_editing, set_cell_text, spreadsheet_keys
 from walkapp.ui.widgets.write_notice import WriteNotice
 from walkapp.ui.writer import Writer
 
-Index = QModelIndex | QPersistentModelIndex
-Choices = list[tuple[str, str | None]]  # (label shown, value stored)
 NAME, ROLE, GROUP = 0, 1, 2
-
-
-class ChoiceDelegate(SpreadsheetDelegate):
-    """A cell edited by picking from a list (a role, a group): a drop-down opened by a
-    double click, F2 or a typed letter (which picks the first choice starting with it);
-    Tab, Shift+Tab and Enter commit and move on."""
-
-    def __init__(self, keys: SpreadsheetKeys, choices: Callable[[], Choices]) -> None:
-        super().__init__(keys)
-        self._choices = choices
-
-    def createEditor(self, parent: QWidget, option: QStyleOptionViewItem, index: Index
-                     ) -> QWidget:
-        editor = QComboBox(parent)
-        for label, value in self._choices():
-            editor.addItem(label, value)
-        editor.setAccessibleName(str(index.model().headerData(
-            index.column(), Qt.Orientation.Horizontal)))
-        return editor
-
-    def setEditorData(self, editor: QWidget, index: Index) -> None:
-        assert isinstance(editor, QComboBox)
-        editor.setCurrentIndex(max(0, editor.findData(index.data(Qt.ItemDataRole.UserRole))))
-
-    def setModelData(self, editor: QWidget, model: QAbstractItemModel, index: Index) -> None:
-        assert isinstance(editor, QComboBox)
-        if editor.currentData() != index.data(Qt.ItemDataRole.UserRole):
-            # Both roles in one go: one itemChanged, so one write.
-            model.setItemData(index, {Qt.ItemDataRole.UserRole: editor.currentData(),
-                                      Qt.ItemDataRole.DisplayRole: editor.currentText()})
 
 
 class RosterPanel(QWidget, Page):
@@ -121,9 +79,9 @@ class RosterPanel(QWidget, Page):
         self.roles_box = RolesBox(protocol.roles, self.tr("Roles in this protocol"))
         self.roles_box.setVisible(bool(protocol.roles) and show_roles)
         self.role_labels = self.roles_box.labels
-        self.table = QTableWidget(0, 3)
-        self.table.setHorizontalHeaderLabels([self.tr("Name"), self.tr("Role"),
-                                              self.tr("Group")])
+        # The roles this protocol gives walkers at planning, in two more columns.
+        with_roles = RoleColumns.wanted(protocol)
+        self.table = QTableWidget(0, 5 if with_roles else 3)
         self.table.setAccessibleName(self.tr("Roster"))
         self.table.verticalHeader().setVisible(False)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -133,10 +91,18 @@ class RosterPanel(QWidget, Page):
         self.table.setItemDelegateForColumn(ROLE, ChoiceDelegate(self.keys, self._roles))
         self.table.setItemDelegateForColumn(GROUP, ChoiceDelegate(self.keys,
                                                                   lambda: self._groups))
+        self.role_columns = (RoleColumns(self.table, self.keys, protocol, self.tr)
+                             if with_roles else None)
+        self.table.setHorizontalHeaderLabels(
+            [self.tr("Name"), self.tr("Role"), self.tr("Group"),
+             *(self.role_columns.headings() if self.role_columns else ())])
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(NAME, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(ROLE, QHeaderView.ResizeMode.Fixed)
         header.setSectionResizeMode(GROUP, QHeaderView.ResizeMode.Fixed)
+        if self.role_columns is not None:
+            header.setSectionResizeMode(WALK_ROLE, QHeaderView.ResizeMode.Fixed)
+            header.setSectionResizeMode(WALK_ROLE + 1, QHeaderView.ResizeMode.Stretch)
         self.table.itemChanged.connect(self._cell_edited)
         self.table.viewport().installEventFilter(self)
 
@@ -170,6 +136,12 @@ class RosterPanel(QWidget, Page):
         self.groups_label = QLabel("")
         self.groups_label.setWordWrap(True)
         self.groups_label.setTextFormat(Qt.TextFormat.PlainText)
+        # The roles the steps need that no one has yet (a note, never a block).
+        self.roles_note = QLabel("")
+        self.roles_note.setObjectName("rosterRolesNote")
+        self.roles_note.setWordWrap(True)
+        self.roles_note.setTextFormat(Qt.TextFormat.PlainText)
+        self.roles_note.hide()
         # Why a change was not saved (with Retry), or that it waits for the database.
         self.message = WriteNotice(self.writer, self)
 
@@ -188,6 +160,7 @@ class RosterPanel(QWidget, Page):
         layout.addLayout(add_row)
         layout.addLayout(group_row)
         layout.addWidget(self.groups_label)
+        layout.addWidget(self.roles_note)
         layout.addWidget(self.message)
         self.refresh()
 
@@ -214,8 +187,14 @@ class RosterPanel(QWidget, Page):
                     item = set_cell_text(self.table, row, column,
                                          labels.get(value, labels.get(None, "")))
                     item.setData(Qt.ItemDataRole.UserRole, value)
+                if self.role_columns is not None:
+                    self.role_columns.fill(row, person)
         finally:
             self._loading = False
+        if self.role_columns is not None:
+            note = self.role_columns.note(walk.participants)
+            self.roles_note.setText(note)
+            self.roles_note.setVisible(bool(note))
         self._fit_choice_columns()
         lines = []
         low, high = self._sizes
@@ -241,7 +220,10 @@ class RosterPanel(QWidget, Page):
         heading): readable at any window width; the names get the rest. In a narrow
         place (the pre-brief's step) neither takes more than a third of the table, so
         the names stay readable too (a very long group name is then cut with "…")."""
-        for column, choices in ((ROLE, self._roles()), (GROUP, self._groups)):
+        columns = [(ROLE, self._roles()), (GROUP, self._groups)]
+        if self.role_columns is not None:
+            columns.append((WALK_ROLE, self.role_columns.choices()))
+        for column, choices in columns:
             probe = QComboBox()
             probe.setFont(self.table.font())
             for label, _value in choices:
@@ -369,3 +351,7 @@ class RosterPanel(QWidget, Page):
         elif item.column() == GROUP:
             self._write("update_participant", person_id,
                         changes={"group_id": item.data(Qt.ItemDataRole.UserRole)})
+        elif self.role_columns is not None:
+            changes = self.role_columns.changes(item)
+            if changes is not None:
+                self._write("update_participant", person_id, changes=changes)

@@ -8,7 +8,7 @@ above the grid says so, with a way to the Conflicts view (so does Enter on the c
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
 from PySide6.QtCore import QModelIndex, Qt, QTimer
@@ -28,9 +28,11 @@ from PySide6.QtWidgets import (
 from walkapp import formatting as fmt
 from walkapp.domain import Note, Walk
 from walkapp.events import Entity
+from walkapp.protocol.schema import Prompt
 from walkapp.services.notes import NoteService
 from walkapp.services.walks import WalkService
 from walkapp.ui.models.calibration import CalibrationModel, CalibrationTexts, calibration_grid
+from walkapp.ui.models.form_answers import with_answers
 from walkapp.ui.screens.postbrief.base import Panel, heading, stem_names, visit_label
 from walkapp.ui.screens.postbrief.conflicts import (
     ConflictReader,
@@ -48,6 +50,7 @@ class CalibrationData:
     notes: tuple[Note, ...]
     versions: Mapping[str, int] = field(default_factory=dict)  # note id → its versions
     families: Mapping[str, str] = field(default_factory=dict)  # note id → its conflict
+    answers: tuple[Note, ...] = ()  # the visit's answers to the visit form
 
 
 class CalibrationView(Panel):
@@ -58,8 +61,10 @@ class CalibrationView(Panel):
     def __init__(self, notes: NoteService, walks: WalkService, walk_id: str,
                  parent: QWidget | None = None, *,
                  conflicts: ConflictReader | None = None,
-                 stem_labels: Mapping[str, str] | None = None) -> None:
+                 stem_labels: Mapping[str, str] | None = None,
+                 form: Sequence[Prompt] = ()) -> None:
         super().__init__(walk_id, parent)
+        self._form = tuple(form)  # the protocol's visit form: its questions are rows too
         self._conflicts = conflicts  # None: no conflict marks (a panel built alone)
         # The walk's protocol's stem labels (as on the note-taker's buttons).
         # (By group key, in order: see base.stem_names.)
@@ -165,10 +170,12 @@ class CalibrationView(Panel):
         visit_ids = [v.id for v in walk.visits]
         visit_id = wanted if wanted in visit_ids else (visit_ids[0] if visit_ids else None)
         notes = self._notes.list_notes(self.walk_id, visit_id=visit_id) if visit_id else []
+        answers = self._notes.list_answers(self.walk_id, visit_id=visit_id) \
+            if visit_id and self._form else []
         conflicts = (self._conflicts.list_conflicts(self.walk_id)
                      if self._conflicts is not None else [])
         return CalibrationData(walk, visit_id, tuple(notes), note_versions(conflicts),
-                               note_families(conflicts))
+                               note_families(conflicts), tuple(answers))
 
     def apply(self, data: CalibrationData) -> None:
         self._data = data
@@ -196,6 +203,8 @@ class CalibrationView(Panel):
                                 show_names=self.show_names.isChecked(),
                                 tag_names={lf.id: lf.text for lf in data.walk.look_fors},
                                 versions=data.versions)
+        grid = with_answers(grid, data.walk, self._form, data.answers, texts,
+                            show_names=self.show_names.isChecked())
         self.model.set_grid(grid)
         marked = len({data.families.get(n, n) for n in self.conflicted_notes()})
         self.conflict_bar.say(self.tr(

@@ -1,4 +1,5 @@
-"""The evidence wall: every note of the walk, grouped by look-for, stem or visit.
+"""The evidence wall: every note of the walk, grouped by look-for, stem or visit — and, for a
+protocol with a visit form, its answers by question (wall_questions).
 
 Loading a large walk (6 walkers × 12 visits × 15 notes) takes longer than the GUI may
 block (reading the notes alone takes 60–90 ms here), so the notes are read *and grouped*
@@ -29,7 +30,7 @@ window's writer.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import (
@@ -47,6 +48,7 @@ from PySide6.QtWidgets import (
 
 from walkapp import formatting as fmt
 from walkapp.events import Entity
+from walkapp.protocol.schema import Prompt
 from walkapp.services.history import HistoryService
 from walkapp.services.notes import NoteService
 from walkapp.services.reviews import ReviewService
@@ -57,8 +59,8 @@ from walkapp.ui.models.evidence import (
     EvidenceModel,
     GroupBy,
     WallTexts,
-    group_notes,
 )
+from walkapp.ui.models.form_answers import plain_answer_states
 from walkapp.ui.screens.postbrief.base import Panel, heading, stem_names, visit_label
 from walkapp.ui.screens.postbrief.cards import CardList
 from walkapp.ui.screens.postbrief.conflicts import (
@@ -69,12 +71,13 @@ from walkapp.ui.screens.postbrief.conflicts import (
 from walkapp.ui.screens.postbrief.note_card import NoteCardDialog
 from walkapp.ui.screens.postbrief.tally_summary import TallySummaryBox
 from walkapp.ui.screens.postbrief.wall_decisions import WallData, WallDecisions, WallRequest
+from walkapp.ui.screens.postbrief.wall_questions import WallQuestions
 from walkapp.ui.widgets.conflict_bar import ConflictBar
 from walkapp.ui.widgets.note_history import NoteHistoryDialog
 from walkapp.ui.writer import Writer
 
 
-class EvidenceWall(Panel, WallDecisions):
+class EvidenceWall(Panel, WallDecisions, WallQuestions):
     entities = frozenset({Entity.NOTE, Entity.LOOK_FOR, Entity.VISIT, Entity.PARTICIPANT,
                           Entity.TALLY})
     background = True
@@ -87,8 +90,12 @@ class EvidenceWall(Panel, WallDecisions):
                  reviews: ReviewService | None = None,
                  writer: Writer | None = None,
                  stem_labels: Mapping[str, str] | None = None,
+                 form: Sequence[Prompt] = (),
                  tallies: Callable[[], tuple[TallySummary, ...]] | None = None) -> None:
         super().__init__(walk_id, parent)
+        # The protocol's visit form: its answers are grouped "by question" (none: no such
+        # grouping is offered).
+        self._form = tuple(form)
         # Each group a note can go under, with its heading: the walk's protocol's stems (as
         # on the note-taker's buttons), then the plain stems it leaves out (base.stem_names).
         self._stem_labels = dict(stem_labels or stem_names(()))
@@ -114,7 +121,10 @@ class EvidenceWall(Panel, WallDecisions):
         for mode, text, name in (
                 (GroupBy.LOOK_FOR, self.tr("Look-for"), self.tr("Group notes by look-for")),
                 (GroupBy.STEM, self.tr("Stem"), self.tr("Group notes by stem")),
-                (GroupBy.VISIT, self.tr("Visit"), self.tr("Group notes by visit"))):
+                (GroupBy.VISIT, self.tr("Visit"), self.tr("Group notes by visit")),
+                *([(GroupBy.QUESTION, self.tr("Question"), self.tr(
+                    "Show the answers to the visit's questions, question by question"))]
+                  if self._form else [])):
             button = QRadioButton(text)
             button.setAccessibleName(name)
             self.group_buttons.addButton(button)
@@ -251,19 +261,21 @@ class EvidenceWall(Panel, WallDecisions):
         request = self._request
         walk = self._walks.get_walk(self.walk_id)
         notes = tuple(self._notes.list_notes(self.walk_id))
+        answers = tuple(self._notes.list_answers(self.walk_id)) if self._form else ()
         conflicts = (self._conflicts.list_conflicts(self.walk_id)
                      if self._conflicts is not None else [])
         edited = frozenset(self._history.rows_with_history(self.walk_id)
                            if self._history is not None else ())
         statuses = (self._reviews.statuses(self.walk_id)
                     if self._reviews is not None else {})
+        if answers:  # a choice or a tick is the protocol's words: never flagged
+            statuses = {**statuses, **plain_answer_states(self._form, answers, statuses)}
         versions = note_versions(conflicts)
         tallies = self._tallies() if self._tallies is not None else ()
-        groups = group_notes(walk, notes, request.group_by, request.texts,
-                             query=request.query, show_authors=request.show_authors,
-                             versions=versions, edited=edited, statuses=statuses)
-        return WallData(walk, notes, request, groups, versions, note_families(conflicts),
-                        edited, statuses, tallies)
+        data = WallData(walk, notes, request, [], versions, note_families(conflicts),
+                        edited, statuses, answers, tallies)
+        data.groups.extend(self._grouped(data, request))
+        return data
 
     def apply(self, data: WallData) -> None:
         self._data = data
@@ -286,7 +298,10 @@ class EvidenceWall(Panel, WallDecisions):
                          edited=self.tr("edited by the facilitator"),
                          flagged=self.tr("Flagged"), kept=self.tr("Kept"),
                          set_aside=self.tr("Set aside"),
-                         set_aside_group=self.tr("Set aside — not in the record"))
+                         set_aside_group=self.tr("Set aside — not in the record"),
+                         option_count=self.tr("{0}: {1}"),
+                         no_answers=self.tr("No answers yet"),
+                         counted=self.tr("Counted across the whole walk, never per visit"))
 
     def regroup(self, *, expand_all: bool = False) -> None:
         """Regroup the loaded notes after a control changed (no database access)."""
@@ -294,12 +309,7 @@ class EvidenceWall(Panel, WallDecisions):
         if self._data is None:
             return
         request = self.request()
-        groups = group_notes(self._data.walk, self._data.notes, request.group_by,
-                             request.texts, query=request.query,
-                             show_authors=request.show_authors,
-                             versions=self._data.versions, edited=self._data.edited,
-                             statuses=self._data.statuses)
-        self._show(groups, request, expand_all=expand_all)
+        self._show(self._grouped(self._data, request), request, expand_all=expand_all)
 
     def _show(self, groups: list[EvidenceGroup], request: WallRequest, *,
               expand_all: bool = False) -> None:
@@ -319,7 +329,9 @@ class EvidenceWall(Panel, WallDecisions):
         visits = len({n.visit_id for n in self._data.notes if n.visit_id})
         self._show_conflicts()
         self._show_held_back()
-        if query:
+        if request.group_by is GroupBy.QUESTION:
+            self._show_answers(groups)
+        elif query:
             shown = len({family.get(c.note_id, c.note_id) for g in groups for c in g.cards})
             self.summary.setText(self.tr("{0} of {1} match “{2}”.").format(
                 fmt.number(shown), fmt.plural(total, "note", "notes"), query))
@@ -327,7 +339,9 @@ class EvidenceWall(Panel, WallDecisions):
             self.summary.setText(self.tr("{0} from {1}.").format(
                 fmt.plural(total, "note", "notes"), fmt.plural(visits, "visit", "visits"))
                 if total != 1 else self.tr("1 note."))
-        if not total:
+        if request.group_by is GroupBy.QUESTION:
+            pass  # said by _show_answers
+        elif not total:
             self.empty.setText(self.tr("No notes yet. Notes taken during the visits appear "
                                        "here, and so do notes imported from walkers' files."))
             self._stack.setCurrentWidget(self.empty)

@@ -36,6 +36,7 @@ from walkapp.domain import Feedback, Participant
 from walkapp.errors import ValidationError
 from walkapp.events import Entity
 from walkapp.protocol.answers import feedback_fields
+from walkapp.protocol.ratings import RatingSpread, feedback_spread
 from walkapp.protocol.schema import FeedbackQuestion, PromptKind
 from walkapp.services.commands import DebriefEdit
 from walkapp.services.debrief import DebriefService
@@ -47,7 +48,6 @@ from walkapp.ui.writer import Writer, describe_failure
 __all__ = ["FeedbackPanel", "FeedbackQuestion", "QuestionLike", "as_questions",
            "default_questions"]
 
-RATING_MAX = 5
 # A question as (key, text, kind) is accepted too; the kind is a PromptKind value.
 QuestionLike = FeedbackQuestion | tuple[str, str, str]
 
@@ -106,8 +106,9 @@ class _Answer(QWidget):
     def focus_widgets(self) -> list[QWidget]:
         return self.input.focus_widgets()
 
-    def answer(self) -> tuple[str, int | None] | None:
-        """(text, rating) to store, or None when the question was left blank."""
+    def answer(self) -> tuple[str, int | None, bool] | None:
+        """(text, rating, not_applicable) to store, or None when the question was left
+        blank."""
         value = self.input.value()
         if value is None or value == [] or (isinstance(value, str) and not value.strip()):
             return None
@@ -260,21 +261,31 @@ class FeedbackPanel(Panel):
                     f"{option}: {fmt.number(chosen.count(option))}"
                     for option in question.options)) + "</p>")
                 continue
-            ratings = [i.rating for i in items if i.rating is not None]
-            if ratings:
-                counts = ", ".join(f"{fmt.number(v)}: {fmt.number(ratings.count(v))}"
-                                   for v in range(1, RATING_MAX + 1))
-                parts.append("<p>" + html.escape(self.tr(
-                    "{0}, average {1} of {2} ({3})").format(
-                    fmt.plural(len(ratings), "rating", "ratings"),
-                    fmt.number(sum(ratings) / len(ratings), 1), fmt.number(RATING_MAX),
-                    counts)) + "</p>")
+            figures = feedback_spread(question, key, items[-1].question, items)
+            if figures is not None and figures.answered:
+                parts.append(self._spread_html(figures))
             texts = [i.answer for i in items if i.answer.strip()]
             if texts:
                 # Authors are never listed here, even when someone chose to add a name.
                 parts.append("<ul>" + "".join(f"<li>{html.escape(t)}</li>" for t in texts)
                              + "</ul>")
         self.summary.setHtml("".join(parts))
+
+    def _spread_html(self, figures: RatingSpread) -> str:
+        """How many chose each point (with its words), "not applicable" apart: never in
+        the average."""
+        # One point a line: what a scale of ten labelled points needs to stay readable.
+        lines = [f"{fmt.number(p.point)}{' ' + p.label if p.label else ''}: "
+                 f"{fmt.number(p.count)}" for p in figures.points]
+        if figures.offers_not_applicable or figures.not_applicable:
+            lines.append(self.tr("Not applicable: {0} (not in the average)").format(
+                fmt.number(figures.not_applicable)))
+        mean = figures.mean
+        if mean is not None:
+            lines.insert(0, self.tr("{0}, average {1} of {2}").format(
+                fmt.plural(figures.rated, "rating", "ratings"), fmt.number(mean, 1),
+                fmt.number(figures.top)))
+        return "<p>" + "<br/>".join(html.escape(line) for line in lines) + "</p>"
 
     # -- sending -----------------------------------------------------------------------------
     def submit(self) -> None:
@@ -293,10 +304,11 @@ class FeedbackPanel(Panel):
         self.send_button.setEnabled(False)
         self.status.setText(self.tr("Sending…"))
         assert self.writer is not None
-        for answer, (text, rating) in given:  # type: ignore[misc]
+        for answer, (text, rating, not_applicable) in given:  # type: ignore[misc]
             self.writer.write(
                 DebriefEdit("add_feedback", (self.walk_id, answer.question.key,
-                                             answer.question.text, text, rating, author_id)),
+                                             answer.question.text, text, rating, author_id,
+                                             not_applicable)),
                 origin=self, on_done=functools.partial(self._answer_saved, answer),
                 on_failed=functools.partial(self._answer_failed, answer.question.key))
 

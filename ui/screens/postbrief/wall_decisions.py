@@ -51,6 +51,8 @@ class WallData:
     edited: frozenset[str] = frozenset()  # notes the facilitator changed (history kept)
     # Each note's state (walkapp.note_states); empty without a ReviewService.
     statuses: Mapping[str, NoteStatus] = field(default_factory=dict)
+    # The visit form's answers (notes with a form key), grouped "by question".
+    answers: tuple[Note, ...] = ()
     # Counts across the walk (school level), when the protocol keeps tallies.
     tallies: tuple[TallySummary, ...] = ()
 
@@ -117,7 +119,8 @@ class WallDecisions:
         """Open the note `note_id`: its text, history and the decisions on it (None: no
         such note on the wall)."""
         data = self._data
-        note = next((n for n in data.notes if n.id == note_id), None) if data else None
+        note = next((n for n in (*data.notes, *data.answers) if n.id == note_id),
+                    None) if data else None
         if data is None or note is None or self.is_closed():
             return None
         card = self._card(note_id)
