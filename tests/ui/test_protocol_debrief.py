@@ -40,11 +40,12 @@ def test_the_patterns_panel_shows_the_protocols_debrief_sequence(
     panel = open_patterns(qtbot, services, walk_id, asker)
     stages = protocol.debrief_sequence or DEFAULT_DEBRIEF
     assert protocol.debrief_stages() == stages
-    assert list(panel.sections) == [s.kind for s in stages]
+    # Keyed by a version 2 stage's own key, else by its kind.
+    assert list(panel.sections) == [s.stage_key for s in stages]
     for number, stage in enumerate(stages, start=1):
-        assert panel.titles[stage.kind].text() == f"{number}. {stage.title}"
-        assert panel.prompts[stage.kind].text() == stage.prompt
-        assert panel.titles[stage.kind].isVisible()
+        assert panel.titles[stage.stage_key].text() == f"{number}. {stage.title}"
+        assert panel.prompts[stage.stage_key].text() == stage.prompt
+        assert panel.titles[stage.stage_key].isVisible()
     assert not panel.other_box.isVisible()
 
 

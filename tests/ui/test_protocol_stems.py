@@ -44,20 +44,21 @@ def open_screen(qtbot, services: Services, walk_id: str, author: str | None,
 
 
 def check_stems(qtbot, editor: NoteEditor, protocol: Protocol) -> None:
-    """The buttons are the protocol's stems in its order, each with its label, and each
-    shortcut picks its stem and shows its prompt in the empty box."""
+    """The buttons are the protocol's stems in its order (keyed by a version 2 stem's own
+    key, else by the plain stem), each with its label, and each shortcut picks its stem
+    and shows its prompt in the empty box."""
     specs = protocol.stems
-    assert list(editor.stem_buttons) == [s.stem for s in specs]
+    assert list(editor.stem_buttons) == [s.stem_key for s in specs]
     for number, (spec, button) in enumerate(zip(specs, editor.stem_buttons.values(),
                                                 strict=True), start=1):
         assert button.text() == f"{spec.label}  {shortcut_text(f'Ctrl+{number}')}"
         assert button.isVisible()
-    assert editor.stem() is specs[0].stem
+    assert (editor.stem(), editor.stem_head_key()) == (specs[0].stem, specs[0].stem_key)
     assert editor.text_edit.placeholderText().startswith(specs[0].prompt)
     for number, spec in reversed(list(enumerate(specs))):
         chord(editor.text_edit, KEYS[number], CTRL)
-        assert editor.stem() is spec.stem
-        assert editor.stem_buttons[spec.stem].isChecked()
+        assert (editor.stem(), editor.stem_head_key()) == (spec.stem, spec.stem_key)
+        assert editor.stem_buttons[spec.stem_key].isChecked()
         assert editor.text_edit.placeholderText().startswith(spec.prompt)
     count = len(specs)
     keys = shortcut_text("Ctrl+1") + (f"–{count}" if count > 1 else "")
@@ -151,7 +152,7 @@ def test_the_post_brief_names_stems_by_the_protocols_labels(
     assert isinstance(wall, EvidenceWall)
     stems = wall.texts().stems
     for spec in protocol.stems:
-        assert stems[spec.stem] == spec.label
+        assert stems[spec.stem_key] == spec.label
     calibration = workspace.panel("calibration")
     assert isinstance(calibration, CalibrationView)
-    assert all(calibration._stem_labels[s.stem] == s.label for s in protocol.stems)
+    assert all(calibration._stem_labels[s.stem_key] == s.label for s in protocol.stems)

@@ -38,7 +38,8 @@ from walkapp.storage.safe_files import (
 DEFAULT_PROTOCOL_ID = "learning-walk"
 # Built-ins appear in this order; anything else shipped later follows alphabetically.
 BUILTIN_ORDER = ("learning-walk", "instructional-rounds", "look-for-walkthrough", "ghost-walk",
-                 "noticings-wonderings", "plc-mirror", "session-feedback")
+                 "noticings-wonderings", "plc-mirror", "session-feedback", "tuning-protocol",
+                 "microlabs", "lesson-study", "data-walk")
 USER_FOLDER = "protocols"
 
 

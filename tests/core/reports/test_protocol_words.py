@@ -113,17 +113,35 @@ def load(which: Path | str) -> Protocol:
 
 
 # -- what the protocol says, read from the loaded protocol --------------------------------
-def stage_titles(protocol: Protocol) -> list[tuple[d.PatternKind, str]]:
-    """The protocol's stages in order; walkapp's usual four when it gives none."""
-    if protocol.debrief_sequence:
-        return [(s.kind, s.title) for s in protocol.debrief_sequence]
-    return [(k, k.label) for k in d.PatternKind]
+def stage_titles(protocol: Protocol) -> list[tuple[str, d.PatternKind, str]]:
+    """The protocol's stages in order, each keyed by its own key (a version 2 stage such
+    as "raise-questions") or its kind; walkapp's usual four when it gives none."""
+    return [(s.stage_key, s.kind, s.title) for s in protocol.debrief_stages()]
 
 
-def stem_labels(protocol: Protocol) -> list[tuple[d.Stem, str]]:
-    """The protocol's stems in its order, then any other stem with walkapp's label."""
-    offered = [(s.stem, s.label) for s in protocol.stems]
-    return offered + [(s, s.label) for s in d.Stem if s not in dict(offered)]
+def left_out_kinds(protocol: Protocol) -> list[d.PatternKind]:
+    """The plain kinds no stage of the protocol is keyed by (all four when every stage is
+    one of the protocol's own)."""
+    keys = {key for key, _, _ in stage_titles(protocol)}
+    return [k for k in d.PatternKind if k.value not in keys]
+
+
+def stem_labels(protocol: Protocol) -> list[tuple[str, d.Stem, str]]:
+    """The protocol's stems in its order, each keyed by its own key (a version 2 stem
+    such as "warm") or its plain stem, then any plain stem it does not offer under its
+    key, with walkapp's label."""
+    offered = [(s.stem_key, s.stem, s.label) for s in protocol.stems]
+    keys = {key for key, _, _ in offered}
+    return offered + [(s.value, s, s.label) for s in d.Stem if s.value not in keys]
+
+
+def first_labels(protocol: Protocol) -> dict[d.Stem, str]:
+    """Each plain stem's words where one label must stand for all the stems written like
+    it (a thank-you note's headings): the protocol's first such stem's label."""
+    labels: dict[d.Stem, str] = {}
+    for _, stem, label in stem_labels(protocol):
+        labels.setdefault(stem, label)
+    return labels
 
 
 def group_voice(label: str) -> str:
@@ -135,29 +153,34 @@ def group_voice(label: str) -> str:
     return said if said.endswith("…") else said + "…"
 
 
-def note_text(stem: d.Stem, visit: int) -> str:
-    return f"Note {stem.value} from visit {visit} zq."
+def note_text(stem: d.Stem | str, visit: int) -> str:
+    """A note of the stem keyed `stem` (a plain stem or a protocol's own key)."""
+    return f"Note {getattr(stem, 'value', stem)} from visit {visit} zq."
 
 
-def statement(kind: d.PatternKind) -> str:
-    return f"Statement of kind {kind.value} zq."
+def statement(kind: d.PatternKind | str) -> str:
+    """A statement of the stage keyed `kind` (a plain kind or a protocol's own key)."""
+    return f"Statement of kind {getattr(kind, 'value', kind)} zq."
 
 
 def walk_with_everything(services: Services, protocol: Protocol) -> d.Walk:
-    """A walk on `protocol` with a note of every stem in each visit (even stems the
-    protocol does not offer: written before, or merged from another laptop) and a pattern
-    statement of every kind, typed in reverse order."""
+    """A walk on `protocol` with a note of every stem in each visit (the protocol's own
+    and even plain stems it does not offer: written before, or merged from another laptop)
+    and a pattern statement of every stage and of every plain kind it leaves out, typed
+    in reverse order."""
     walk = create_walk_from_protocol(services, protocol, f"Walk on {protocol.id}",
                                      date(2026, 11, 2), "Our focus", None, 2)
     walker = services.plan.add_participant(walk.id, "Wanda Walker")
     walk = services.walks.get_walk(walk.id)
     for visit in walk.visits:
-        for stem in d.Stem:
-            services.notes.save_note(NoteDraft(walk.id, walker.id,
-                                               note_text(stem, visit.position), stem,
-                                               visit_id=visit.id))
-    for kind in reversed(d.PatternKind):
-        services.debrief.add_pattern(walk.id, kind, statement(kind))
+        for key, stem, _ in stem_labels(protocol):
+            services.notes.save_note(NoteDraft(
+                walk.id, walker.id, note_text(key, visit.position), stem, visit_id=visit.id,
+                stem_key="" if key == stem.value else key))
+    stages = [(key, kind) for key, kind, _ in stage_titles(protocol)]
+    for key, kind in reversed(stages + [(k.value, k) for k in left_out_kinds(protocol)]):
+        services.debrief.add_pattern(walk.id, kind, statement(key),
+                                     stage_key="" if key == kind.value else key)
     services.debrief.save_commitment(walk.id, walker.id, "Ask one more open question zq.")
     return walk
 
@@ -189,10 +212,10 @@ def test_debrief_pattern_headings_are_the_protocols_titles_in_its_order(
     flat = squash(pdf_text(render("debrief", walk.id)))
     part = pattern_part(flat)
     stages = stage_titles(protocol)
-    at = find_in_order(part, 0, [w for kind, title in stages
-                                 for w in (title, statement(kind))])
+    at = find_in_order(part, 0, [w for key, _, title in stages
+                                 for w in (title, statement(key))])
     # Kinds the protocol leaves out still print, after its own, under a plain heading.
-    left_out = [k for k in d.PatternKind if k not in dict(stages)]
+    left_out = left_out_kinds(protocol)
     if left_out:
         find_in_order(part, at, ["Other statements", *(w for k in left_out
                                                         for w in (k.label, statement(k)))])
@@ -200,7 +223,7 @@ def test_debrief_pattern_headings_are_the_protocols_titles_in_its_order(
         assert squash("Other statements") not in part
     # walkapp's own stage names print only where the protocol uses them.
     for kind in d.PatternKind:
-        if kind.label not in {t for _, t in stages} and kind not in left_out:
+        if kind.label not in {t for _, _, t in stages} and kind not in left_out:
             assert squash(kind.label) + squash(statement(kind)) not in part
 
 
@@ -211,8 +234,8 @@ def test_debrief_evidence_is_grouped_under_the_protocols_stem_labels_in_its_orde
     walk = walk_with_everything(services, protocol)
     flat = squash(pdf_text(render("debrief", walk.id)))
     start = flat.index(squash("Not tagged with a look-for"))
-    words = [w for stem, label in stem_labels(protocol)
-             for w in (label, note_text(stem, 1), note_text(stem, 2))]
+    words = [w for key, _, label in stem_labels(protocol)
+             for w in (label, note_text(key, 1), note_text(key, 2))]
     find_in_order(flat, start, words)
 
 
@@ -223,10 +246,14 @@ def test_thanks_note_says_the_protocols_stem_words(
     walk = walk_with_everything(services, protocol)
     out = pdf_text(render("thanks", walk.id, visit=1))
     flat = squash(out)
-    labels = dict(stem_labels(protocol))
+    labels = first_labels(protocol)
+    # The first note written like each stem (the walk's notes go in stem_labels' order).
+    first = {stem: next(k for k, s, _ in stem_labels(protocol) if s is stem)
+             for stem in (d.Stem.NOTICED, d.Stem.WONDER)}
     find_in_order(flat, 0, [group_voice(labels[d.Stem.NOTICED]),
-                            note_text(d.Stem.NOTICED, 1),
-                            group_voice(labels[d.Stem.WONDER]), note_text(d.Stem.WONDER, 1)])
+                            note_text(first[d.Stem.NOTICED], 1),
+                            group_voice(labels[d.Stem.WONDER]),
+                            note_text(first[d.Stem.WONDER], 1)])
     if labels[d.Stem.NOTICED] != d.Stem.NOTICED.label:
         assert squash("We noticed") not in flat
 
@@ -286,8 +313,8 @@ def test_a_walk_without_visits_says_nothing_about_visits(services: Services,
     out = pdf_text(render("debrief", walk.id))
     flat = squash(out)
     find_in_order(flat, flat.index(squash("Not tagged with a look-for")),
-                  [w for stem, label in stem_labels(protocol)
-                   for w in (label, note_text(stem, 0))])
+                  [w for key, _, label in stem_labels(protocol)
+                   for w in (label, note_text(key, 0))])
     assert "visit" not in out.casefold().replace(f"visit {0}", "")
 
 
