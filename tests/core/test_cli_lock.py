@@ -58,6 +58,9 @@ CASES = [
     Case(("protocol", "show"), False, lambda f: ["learning-walk"]),
     Case(("protocol", "import"), True, lambda f: [str(f / "other.toml")]),
     Case(("protocol", "duplicate"), True, lambda f: ["learning-walk", "third"]),
+    # upgrade rewrites a protocol file, never the database
+    Case(("protocol", "upgrade"), False,
+         lambda f: [str(f / "other.toml"), "-o", str(f / "other-v2.toml")]),
     Case(("nudge",), False, lambda f: [], stdin=b"She was clearly lazy today.\n"),
     # reports: a PDF written outside the data folder, nothing recorded
     Case(("report",), False, lambda f: ["Learning", "--kind", "debrief",

@@ -274,6 +274,7 @@ EXEMPT = {
     ("evidence_wall.py", "filter"): "a search box",
     ("walks_library.py", "search"): "a search box",
     ("roster.py", "new_name"): "a person's name",
+    ("roster_cells.py", "editor"): "a roster cell: a walker's role detail, planning words",
     ("roster.py", "group_name"): "a group's name",
     ("details.py", "title"): "a walk's title",
     ("plan_again.py", "title"): "the next walk's title",

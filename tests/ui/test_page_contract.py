@@ -21,6 +21,7 @@ from PySide6.QtWidgets import QWidget
 
 from tests.ui.conftest import ScriptedAsker
 from walkapp import domain as d
+from walkapp import formatting as fmt
 from walkapp.errors import DiskFullError
 from walkapp.events import Change
 from walkapp.protocol.library import builtin_protocol
@@ -43,8 +44,8 @@ def full(*_args: object, **_kwargs: object) -> object:
 
 
 def open_walk(qtbot, services: Services, qsettings: QSettings, asker: ScriptedAsker,
-              *, walker: bool = False) -> MainWindow:
-    walk = create_walk_from_protocol(services, builtin_protocol("learning-walk"), "Walk",
+              *, walker: bool = False, protocol: str = "learning-walk") -> MainWindow:
+    walk = create_walk_from_protocol(services, builtin_protocol(protocol), "Walk",
                                      date(2026, 11, 3), visits=2)
     ana = services.plan.add_participant(walk.id, "Ana")
     services.plan.add_participant(walk.id, "Ben")
@@ -179,6 +180,20 @@ def route(window: MainWindow, qtbot) -> Reader:
     return lambda: table.item(0, 1).text()
 
 
+def phase_date(window: MainWindow, qtbot) -> Reader:
+    """A date of its own for a phase held on another day (Plan ▸ Choices; lesson study)."""
+    plan = page(window, "plan")
+    assert isinstance(plan, PlanPage)
+    choices = plan.choices
+    plan.tabs.setCurrentWidget(choices)
+    (field,) = choices.date_fields.values()  # type: ignore[attr-defined]
+    field.edit.setText(fmt.short_date(date(2026, 11, 19), ""))  # as typed, then read
+    assert field.read_typed()
+    shown = field.edit.text()
+    choices.save_pending()  # type: ignore[attr-defined]
+    return lambda: TEXT if shown and field.edit.text() == shown else ""
+
+
 def review_note(window: MainWindow, qtbot) -> Reader:
     guide = page(window, "pre_brief")
     assert isinstance(guide, StepGuide)
@@ -286,6 +301,7 @@ class Case:
     owner: str                    # the class whose save_pending() answers for this text
     fails: tuple[str, str] | None  # (service, method) made to fail; None: not added yet
     walker: bool = False
+    protocol: str = "learning-walk"  # the walk's (a built-in)
 
 
 CASES = [
@@ -299,6 +315,7 @@ CASES = [
     Case(norm, "_ListPanel", ("plan", "add_norm")),
     Case(roster, "RosterPanel", ("plan", "add_participant")),
     Case(route, "RoutePanel", ("plan", "update_visit")),
+    Case(phase_date, "ChoicesPanel", ("walks", "update_walk"), protocol="lesson-study"),
     Case(review_note, "ReviewPanel", None),
     Case(commitment, "CommitmentsPanel", ("debrief", "save_commitment")),
     Case(pattern, "PatternsPanel", ("debrief", "add_pattern")),
@@ -319,7 +336,8 @@ def confirms(asker: ScriptedAsker, since: int) -> list[tuple[str, str, str]]:
 def test_closing_asks_before_anything_typed_is_dropped(
         case: Case, qtbot, services: Services, qsettings: QSettings, asker: ScriptedAsker,
         monkeypatch: pytest.MonkeyPatch) -> None:
-    window = open_walk(qtbot, services, qsettings, asker, walker=case.walker)
+    window = open_walk(qtbot, services, qsettings, asker, walker=case.walker,
+                       protocol=case.protocol)
     if case.fails is not None:
         service, method = case.fails
         monkeypatch.setattr(getattr(services, service), method, full)
