@@ -54,9 +54,11 @@ def test_feedback_questions_keep_their_kinds_options_and_labels(
             kind = QRadioButton if question.kind is PromptKind.CHOICE else QCheckBox
             assert [b.text() for b in answer.findChildren(kind)] == list(question.options)
         if question.kind is PromptKind.RATING:
-            for label in (question.low_label, question.high_label):
+            for label in (question.low_label, question.high_label, *question.point_labels):
                 assert not label or label in texts
-            assert "Not at all" not in texts or question.low_label == "Not at all"
+            # walkapp's own end word only where the protocol gives no words of its own
+            assert "Not at all" not in texts or "Not at all" in (question.low_label,
+                                                                 *question.point_labels)
 
 
 def test_every_kind_is_stored_and_reads_back(qtbot, services: Services,
