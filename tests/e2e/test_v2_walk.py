@@ -20,7 +20,7 @@ moves them.
 from __future__ import annotations
 
 import shutil
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
 from types import SimpleNamespace
@@ -30,6 +30,7 @@ from PySide6.QtCore import QPoint, QSettings, Qt
 from PySide6.QtWidgets import QAbstractButton, QApplication, QComboBox, QDialog, QLineEdit
 
 from tests.core.reports.conftest import pdf_text, squash
+from tests.e2e.test_whole_walk import run_guide_to_the_end
 from tests.helpers.fake_clock import FakeClock
 from tests.helpers.laptops import open_laptop
 from tests.ui.conftest import ScriptedAsker
@@ -149,22 +150,6 @@ def _pick_role(qtbot, window: MainWindow, plan: PlanPage, row: int) -> None:  # 
     qtbot.waitUntil(window.writer.is_idle, timeout=5000)
 
 
-def _run_guide(qtbot, guide: StepGuide, on_step: Callable[[RunnerState], None]) -> None:  # type: ignore[no-untyped-def]
-    """Start, then Next through every step; `on_step` works each step as it is shown."""
-    qtbot.mouseClick(guide.start_button, Qt.MouseButton.LeftButton)
-    qtbot.waitUntil(lambda: not guide.is_acting(), timeout=5000)
-    while True:
-        state = guide.runner.state()
-        on_step(state)
-        finishing = state.is_last_step
-        qtbot.mouseClick(guide.next_button, Qt.MouseButton.LeftButton)
-        qtbot.waitUntil(lambda: not guide.is_acting(), timeout=5000)
-        QApplication.processEvents()
-        if finishing:
-            break
-    assert guide.runner.state().status is RunStatus.FINISHED
-
-
 def test_a_version_2_walk_through_the_window(qtbot, services: Services, settings: Settings,
                                              qsettings: QSettings, asker: ScriptedAsker,
                                              clocks: Clocks, tmp_path: Path) -> None:
@@ -273,7 +258,7 @@ def test_a_version_2_walk_through_the_window(qtbot, services: Services, settings
         assert bar.text() == f"Speaker 3 of 3 — {WALKERS[2]}"
         assert not bar.next_button.isEnabled()
 
-    _run_guide(qtbot, pre, take_turns)
+    run_guide_to_the_end(qtbot, pre, take_turns)
     qtbot.waitUntil(window.writer.is_idle, timeout=5000)
 
     # 5. Observation: two visits, each with a note, the form, three taps and a timer.
@@ -408,7 +393,7 @@ def test_a_version_2_walk_through_the_window(qtbot, services: Services, settings
                 qtbot.waitUntil(lambda s=section: s.model.rowCount() == 1, timeout=5000)
             panel.grab().save("/tmp/e2e-v2-patterns.png")
 
-    _run_guide(qtbot, post, work_the_step)
+    run_guide_to_the_end(qtbot, post, work_the_step)
     qtbot.waitUntil(window.writer.is_idle, timeout=5000)
 
     # 8. The papers: the debrief's counts, questions and stages; the plan's steps only.
