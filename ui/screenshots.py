@@ -1,32 +1,94 @@
-"""Render every screen at 1366×768 with the sample walk into PNGs (`make screenshots`).
+"""Render every screen with the sample walk into PNGs (`make screenshots`).
 
 Runs on a throwaway data folder, never the user's own. Usage:
-    python -m walkapp.ui.screenshots OUT_DIR
+    python -m walkapp.ui.screenshots OUT_DIR                    every size and palette below,
+                                                                one folder each
+    python -m walkapp.ui.screenshots OUT_DIR --one [--size WxH] [--scheme dark]
+                                                                one, on this process's screen
+
+Each size runs in a process of its own, on an offscreen screen of exactly that size and
+pixel ratio (Qt's offscreen platform reads the screen from a small JSON file), so the
+window sees the screen a user would have: 1024×640, 1366×768, 1920×1080, and 1920×1080 at
+2× scale (960×540 points), and 1366×768 in the dark palette.
 """
 
 from __future__ import annotations
 
+import argparse
+import json
 import os
+import subprocess
 import sys
 import tempfile
+from dataclasses import dataclass
 from pathlib import Path
 
-SIZE = (1366, 768)
+from walkapp.ui.screenshot_files import DEFAULT_SIZE
 
 
-def _shoot(widget: object, path: Path) -> None:
+@dataclass(frozen=True)
+class ScreenSetup:
+    """One screen the pictures are drawn for: its folder, size in points, scale, palette."""
+    folder: str
+    width: int
+    height: int
+    scale: int = 1
+    scheme: str = "light"
+
+
+# The screens of issue 18's "usable at" list, and the dark palette.
+SETUPS = (
+    ScreenSetup("1024x640", 1024, 640),
+    ScreenSetup("1366x768", 1366, 768),
+    ScreenSetup("1920x1080", 1920, 1080),
+    ScreenSetup("1920x1080-2x", 960, 540, scale=2),
+    ScreenSetup("1366x768-dark", 1366, 768, scheme="dark"),
+)
+
+
+def _shoot(widget: object, path: Path, size: tuple[int, int]) -> None:
     from PySide6.QtWidgets import QApplication, QWidget
 
+    from walkapp.ui.screenshot_files import save_shot
+
     assert isinstance(widget, QWidget)
-    widget.resize(*SIZE)
+    widget.resize(*size)
     widget.show()
     for _ in range(5):
         QApplication.processEvents()
-    widget.grab().save(str(path))
+    save_shot(widget, path)
     print(path)
 
 
-def render_all(out_dir: Path) -> list[Path]:
+def _dark_desktop_palette() -> None:
+    """A dark desktop's palette, for a walkapp with no dark palette of its own (the pictures
+    of an older version, for comparison): what a user with a dark desktop theme saw."""
+    from PySide6.QtGui import QColor, QPalette
+    from PySide6.QtWidgets import QApplication
+
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
+    if app.palette().color(QPalette.ColorRole.Window).lightness() < 128:
+        return  # walkapp's own dark palette is on
+    app.setStyle("Fusion")
+    palette = QPalette()
+    role = QPalette.ColorRole
+    for name, colour in ((role.Window, "#2b2b2b"), (role.WindowText, "#e6e6e6"),
+                         (role.Base, "#1f1f1f"), (role.AlternateBase, "#303030"),
+                         (role.Text, "#e6e6e6"), (role.Button, "#3a3a3a"),
+                         (role.ButtonText, "#e6e6e6"), (role.Highlight, "#3d7bd9"),
+                         (role.HighlightedText, "#ffffff"), (role.PlaceholderText, "#9a9a9a"),
+                         (role.ToolTipBase, "#3a3a3a"), (role.ToolTipText, "#e6e6e6"),
+                         (role.Mid, "#555555"), (role.Light, "#505050"),
+                         (role.Dark, "#1a1a1a")):
+        palette.setColor(name, QColor(colour))
+    for name in (role.WindowText, role.Text, role.ButtonText):
+        palette.setColor(QPalette.ColorGroup.Disabled, name, QColor("#7a7a7a"))
+    app.setPalette(palette)
+
+
+def render_all(out_dir: Path, size: tuple[int, int] = DEFAULT_SIZE,
+               scheme: str = "light") -> list[Path]:
     from PySide6.QtWidgets import QTabWidget
 
     from walkapp.config import resolve_settings
@@ -39,7 +101,11 @@ def render_all(out_dir: Path) -> list[Path]:
     from walkapp.ui.screens.step_guide import StepGuide
     from walkapp.ui.screens.walker_home import WalkerHome
 
+    # The palette walkapp follows (walkapp.ui.theme reads it when the application is made).
+    os.environ["WALKAPP_COLOR_SCHEME"] = scheme
     make_application()
+    if scheme == "dark":
+        _dark_desktop_palette()
     out_dir.mkdir(parents=True, exist_ok=True)
     shots: list[Path] = []
     with tempfile.TemporaryDirectory() as tmp:
@@ -48,12 +114,12 @@ def render_all(out_dir: Path) -> list[Path]:
         try:
             empty = MainWindow(services, ui_settings(settings))
             shots.append(out_dir / "01-library-empty.png")
-            _shoot(empty, shots[-1])
+            _shoot(empty, shots[-1], size)
             empty.close()
             walk = create_demo_walk(services)
             window = MainWindow(services, ui_settings(settings))
             shots.append(out_dir / "02-library.png")
-            _shoot(window, shots[-1])
+            _shoot(window, shots[-1], size)
             window.open_walk(walk.id, wait_ms=10_000)  # the pages are shot at once
             workspace = window.workspace
             assert workspace is not None
@@ -74,18 +140,18 @@ def render_all(out_dir: Path) -> list[Path]:
                     for index in range(tabs.count()):
                         tabs.setCurrentIndex(index)
                         shots.append(out_dir / f"{number:02d}-{key}-{index + 1}.png")
-                        _shoot(window, shots[-1])
+                        _shoot(window, shots[-1], size)
                 else:
                     shots.append(out_dir / f"{number:02d}-{key}.png")
-                    _shoot(window, shots[-1])
+                    _shoot(window, shots[-1], size)
             window.close()
             from walkapp.ui.screenshots_observe import render_screenshots as observe_shots
             from walkapp.ui.screenshots_postbrief import render_screenshots as postbrief_shots
 
-            for path in observe_shots(services, out_dir, walk.id):
+            for path in observe_shots(services, out_dir, walk.id, size=size):
                 print(path)
                 shots.append(path)
-            for path in postbrief_shots(services, out_dir, walk_id=walk.id):
+            for path in postbrief_shots(services, out_dir, walk_id=walk.id, size=size):
                 print(path)
                 shots.append(path)
         finally:
@@ -93,10 +159,56 @@ def render_all(out_dir: Path) -> list[Path]:
     return shots
 
 
+def screen_environment(setup: ScreenSetup, config_dir: Path) -> dict[str, str]:
+    """The environment of a process whose one screen is `setup`'s (offscreen)."""
+    # The screen in pixels, scaled by Qt's own scale factor: a shown offscreen window does
+    # not take the "dpr" of its screen's configuration (it draws at 1×).
+    config = config_dir / f"screen-{setup.folder}.json"
+    config.write_text(json.dumps({"screens": [{
+        "name": setup.folder, "x": 0, "y": 0, "width": setup.width * setup.scale,
+        "height": setup.height * setup.scale, "logicalDpi": 96, "logicalBaseDpi": 96,
+        "dpr": 1}]}), encoding="utf-8")
+    env = dict(os.environ)
+    env["QT_QPA_PLATFORM"] = f"offscreen:configfile={config}"
+    env["QT_SCALE_FACTOR"] = str(setup.scale)
+    env["WALKAPP_COLOR_SCHEME"] = setup.scheme
+    return env
+
+
+def render_every_setup(out_root: Path, setups: tuple[ScreenSetup, ...] = SETUPS) -> int:
+    """Each setup in a process of its own, into out_root/<folder>/; 0 if all went well."""
+    failed = 0
+    with tempfile.TemporaryDirectory() as tmp:
+        for setup in setups:
+            command = [sys.executable, "-m", "walkapp.ui.screenshots",
+                       str(out_root / setup.folder), "--one",
+                       "--size", f"{setup.width}x{setup.height}", "--scheme", setup.scheme]
+            done = subprocess.run(command, env=screen_environment(setup, Path(tmp)),
+                                  check=False)
+            if done.returncode != 0:
+                print(f"the pictures for {setup.folder} failed ({done.returncode})",
+                      file=sys.stderr)
+                failed += 1
+    return 1 if failed else 0
+
+
+def _size(text: str) -> tuple[int, int]:
+    width, _, height = text.partition("x")
+    return int(width), int(height)
+
+
 def main(argv: list[str] | None = None) -> int:
-    args = sys.argv[1:] if argv is None else argv
+    parser = argparse.ArgumentParser(prog="python -m walkapp.ui.screenshots")
+    parser.add_argument("out", nargs="?", default="docs/screenshots", type=Path)
+    parser.add_argument("--one", action="store_true",
+                        help="draw one size and palette into OUT (this process's screen)")
+    parser.add_argument("--size", type=_size, default=DEFAULT_SIZE, help="WxH in points")
+    parser.add_argument("--scheme", choices=("light", "dark"), default="light")
+    args = parser.parse_args(sys.argv[1:] if argv is None else argv)
+    if not args.one:
+        return render_every_setup(args.out)
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-    render_all(Path(args[0] if args else "docs/screenshots"))
+    render_all(args.out, args.size, args.scheme)
     return 0
 
 

@@ -1,6 +1,7 @@
 """Pictures of the observation screen and walker mode, for docs/screenshots.
 
-`render_screenshots(services, out_dir)` draws each screen at 1366×768 over the sample walk
+`render_screenshots(services, out_dir)` draws each screen (at 1366×768 unless told another
+size) over the sample walk
 (`walkapp.demo`) and returns the PNG paths; `make screenshots` calls it. The clock is frozen
 so the countdowns show the same time on every run. If the core's language nudge
 (`walkapp.nudge.check`) is present, the pictures show its underlines.
@@ -17,9 +18,9 @@ from walkapp.demo import create_demo_walk
 from walkapp.services import Services
 from walkapp.ui.screens.observation import ObservationScreen
 from walkapp.ui.screens.walker_home import WalkerHome
+from walkapp.ui.screenshot_files import DEFAULT_SIZE, save_shot
 from walkapp.ui.widgets.nudge_highlight import NudgeCheck, no_nudge
 
-SIZE = (1366, 768)
 SAMPLE_NOTE = "The teacher asked a good question and Sam's table"
 
 
@@ -40,21 +41,16 @@ def _nudge() -> NudgeCheck:
     return check if callable(check) else no_nudge
 
 
-def _settle(widget: QWidget) -> None:
-    widget.resize(*SIZE)
+def _settle(widget: QWidget, size: tuple[int, int]) -> None:
+    widget.resize(*size)
     widget.show()
     for _ in range(3):
         QApplication.processEvents()
 
 
-def _save(widget: QWidget, path: Path) -> Path:
-    QApplication.processEvents()
-    widget.grab().save(str(path))
-    return path
-
-
 def render_screenshots(services: Services, out_dir: Path | str,
-                       walk_id: str | None = None) -> list[Path]:
+                       walk_id: str | None = None,
+                       size: tuple[int, int] = DEFAULT_SIZE) -> list[Path]:
     """Render the observation screen and the three walker-mode tabs to PNG files."""
     if QApplication.instance() is None:
         from walkapp.ui.app import make_application
@@ -68,14 +64,14 @@ def render_screenshots(services: Services, out_dir: Path | str,
 
     screen = ObservationScreen(services, walk.id, walker.id, clock=clock, nudge=_nudge())
     try:
-        _settle(screen)
+        _settle(screen, size)
         screen.go_to_visit(1)
         screen.toggle_visit_timer()
         clock.now += 3 * 60 + 20  # three minutes into the visit
         screen.visit_timer.refresh()
         screen.editor.text_edit.setPlainText(SAMPLE_NOTE)
         screen.editor.toggle_look_for(1)
-        paths.append(_save(screen, out / "observation.png"))
+        paths.append(save_shot(screen, out / "observation.png"))
         # Leave the database as it was: the sample note is not part of the sample walk.
         screen.editor.text_edit.setPlainText("")
         screen.flush()
@@ -86,11 +82,11 @@ def render_screenshots(services: Services, out_dir: Path | str,
 
     home = WalkerHome(services, walk.id, walker.id, clock=clock, nudge=_nudge())
     try:
-        _settle(home)
+        _settle(home, size)
         for index, name in enumerate(("walker-walk.png", "walker-notes.png",
                                       "walker-reflections.png")):
             home.tabs.setCurrentIndex(index)
-            paths.append(_save(home, out / name))
+            paths.append(save_shot(home, out / name))
     finally:
         home.shutdown()
         home.close()

@@ -1,4 +1,5 @@
-"""Render every post-brief panel to PNG at 1366×768 (for `make screenshots` and review)."""
+"""Render every post-brief panel to PNG (1366×768 unless told another size; for `make
+screenshots` and review)."""
 
 from __future__ import annotations
 
@@ -12,8 +13,7 @@ from walkapp.services import Services
 from walkapp.ui.bridge import ChangeBridge
 from walkapp.ui.dialogs import Asker
 from walkapp.ui.screens.postbrief.workspace import PANEL_NAMES, PostBriefWorkspace
-
-SIZE = (1366, 768)
+from walkapp.ui.screenshot_files import DEFAULT_SIZE, save_shot
 
 
 class _SilentAsker(Asker):
@@ -43,7 +43,8 @@ def _settle(app: QApplication, workspace: PostBriefWorkspace, name: str,
 
 
 def render_screenshots(services: Services, out_dir: Path | str, *, walk_id: str | None = None,
-                       size: tuple[int, int] = SIZE, prefix: str = "postbrief-") -> list[Path]:
+                       size: tuple[int, int] = DEFAULT_SIZE,
+                       prefix: str = "postbrief-") -> list[Path]:
     """Save one PNG per panel into `out_dir`; uses the demo walk unless `walk_id` is given.
     Needs a QApplication (the caller's, or one made here)."""
     app = QApplication.instance()
@@ -65,7 +66,7 @@ def render_screenshots(services: Services, out_dir: Path | str, *, walk_id: str 
             workspace.show_panel(name)
             _settle(app, workspace, name)
             path = out / f"{prefix}{name.replace('_', '-')}.png"
-            workspace.grab().save(str(path))
+            save_shot(workspace, path)
             saved.append(path)
     finally:
         workspace.shutdown()  # no reload may outlive the screenshot
