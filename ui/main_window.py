@@ -24,6 +24,7 @@ from walkapp.ui import gc_policy
 from walkapp.ui.bridge import ChangeBridge
 from walkapp.ui.dialogs import Asker
 from walkapp.ui.file_folders import FolderMemory
+from walkapp.ui.help_windows import HelpWindows
 from walkapp.ui.lifecycle import shutdown_tree
 from walkapp.ui.menus import MenuBar
 from walkapp.ui.page import Stoppable
@@ -121,6 +122,9 @@ class MainWindow(MenuBar, Stoppable):
         self.library.delete_requested.connect(self.delete_walk)
         self.library.sample_requested.connect(self.create_sample_walk)
         self.library.trash_requested.connect(self.show_trash)
+        self.library.kit_requested.connect(lambda: self.open_kit())
+        self.library.guide_requested.connect(self.show_guide)
+        self.help = HelpWindows(self)
         self.library.table.selectionModel().selectionChanged.connect(
             lambda *_: self._update_actions())
 
@@ -417,6 +421,13 @@ class MainWindow(MenuBar, Stoppable):
         self._asker.inform(self, self.tr("About walkapp"), self.tr(
             "walkapp {0}\n\nRun learning walks that improve the walkers' own practice.\n"
             "Everything stays on this computer; nothing is sent anywhere.").format(__version__))
+
+    def show_guide(self, section: str = "") -> None:
+        """The guide to learning walks, at `section` (walkapp.ui.help_sections)."""
+        self.help.show_guide(section)
+
+    def show_shortcuts(self) -> None:
+        self.help.show_shortcuts()
 
     def _restore_geometry(self) -> None:
         geometry = self._settings.value("main_window/geometry")
