@@ -76,7 +76,8 @@ class MainWindow(MenuBar, Stoppable):
         self.writer = Writer(services, self)
         self.writer.waiting_changed.connect(self._write_waiting)
         pages = pages or (lambda s, w, a, p, b: composition.walk_pages(
-            s, w, a, p, b, lib, writer=self.writer, plan_again=self.plan_again))
+            s, w, a, p, b, lib, writer=self.writer, plan_again=self.plan_again,
+            guide=self.show_guide))
         self._protocols = protocols or (lambda: composition.protocol_choices(lib))
         self._create_walk = create_walk or composition.walk_creator(lib)
         self.workspace: WalkWorkspace | None = None
@@ -129,7 +130,8 @@ class MainWindow(MenuBar, Stoppable):
             lambda *_: self._update_actions())
 
         self.files = WalkFiles(services, self._asker, self, self._current_walk_id,
-                               self._before_save, passphrases=passphrases)
+                               self._before_save, passphrases=passphrases,
+                               guide=self.show_guide)
         self.files.walk_opened.connect(self.open_walk)
         # "The kit's walk is ready": said beside the walk it opens, not in a dialog first.
         self.files.announced.connect(lambda text: self.statusBar().showMessage(text, 15000))
@@ -296,6 +298,7 @@ class MainWindow(MenuBar, Stoppable):
     def _trash_view_built(self, view: TrashView) -> None:
         self.stack.addWidget(view)
         view.back_requested.connect(self.show_library)
+        view.guide_requested.connect(self.show_guide)
 
     def show_trash(self) -> None:
         if not self._close_workspace():
