@@ -10,13 +10,14 @@ each time it is shown; imported when first opened, not at start.
 from __future__ import annotations
 
 import html
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QLabel, QMenu, QMenuBar, QTextBrowser, QVBoxLayout, QWidget
 
-from walkapp.ui.shortcut_keys import PAGE_KEYS
+from walkapp.ui.shortcut_keys import PAGE_KEYS, WALKER_PLACES
 
 
 def _tr(text: str) -> str:
@@ -64,10 +65,13 @@ def menu_rows(menu_bar: QMenuBar) -> list[SheetRow]:
     return rows
 
 
-def page_rows() -> list[SheetRow]:
-    """The pages' keys (walkapp.ui.shortcut_keys), a run of keys as one ("Ctrl+1 … 9")."""
+def page_rows(*, walker: bool = False) -> list[SheetRow]:
+    """The pages' keys (walkapp.ui.shortcut_keys), a run of keys as one ("Ctrl+1 … 9");
+    for a walker (walker mode), only the pages a walker has."""
     rows = []
     for spec in PAGE_KEYS:
+        if walker and spec.where not in WALKER_PLACES:
+            continue
         keys = shown_keys([QKeySequence(k) for k in spec.keys])
         if spec.run and len(keys) > 1:
             keys = (f"{keys[0]} … {keys[-1]}",)
@@ -75,8 +79,8 @@ def page_rows() -> list[SheetRow]:
     return rows
 
 
-def sheet_rows(menu_bar: QMenuBar) -> list[SheetRow]:
-    return menu_rows(menu_bar) + page_rows()
+def sheet_rows(menu_bar: QMenuBar, *, walker: bool = False) -> list[SheetRow]:
+    return menu_rows(menu_bar) + page_rows(walker=walker)
 
 
 def sheet_html(rows: list[SheetRow]) -> str:
@@ -101,8 +105,10 @@ def sheet_html(rows: list[SheetRow]) -> str:
 class ShortcutSheet(QWidget):
     """The sheet of `menu_bar`'s shortcuts and the pages' keys (`refresh` reads them)."""
 
-    def __init__(self, menu_bar: QMenuBar, parent: QWidget | None = None) -> None:
+    def __init__(self, menu_bar: QMenuBar, parent: QWidget | None = None, *,
+                 walker: Callable[[], bool] = lambda: False) -> None:
         super().__init__(parent, Qt.WindowType.Window)
+        self._walker = walker  # is a walker's walk open (walker mode)?
         self.setObjectName("shortcutSheet")
         self.setWindowTitle(self.tr("Keyboard shortcuts"))
         self._menu_bar = menu_bar
@@ -127,7 +133,7 @@ class ShortcutSheet(QWidget):
 
     def refresh(self) -> None:
         """Read the keys as they are now (a walk opened or closed changes the menus)."""
-        self.rows = sheet_rows(self._menu_bar)
+        self.rows = sheet_rows(self._menu_bar, walker=self._walker())
         self.text.setHtml(sheet_html(self.rows))
 
     def plain_text(self) -> str:

@@ -7,6 +7,7 @@ section asked for; the sheet with the keys as they are now).
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QMainWindow, QWidget
@@ -17,8 +18,9 @@ if TYPE_CHECKING:
 
 
 class HelpWindows:
-    def __init__(self, window: QMainWindow) -> None:
+    def __init__(self, window: QMainWindow, walker: Callable[[], bool]) -> None:
         self._window = window
+        self._walker = walker  # is a walker's walk open? (the sheet lists a walker's keys)
         self.guide: GuideWindow | None = None
         self.sheet: ShortcutSheet | None = None
 
@@ -36,7 +38,8 @@ class HelpWindows:
         from walkapp.ui.help_shortcuts import ShortcutSheet
 
         if self.sheet is None:
-            self.sheet = ShortcutSheet(self._window.menuBar(), self._window)
+            self.sheet = ShortcutSheet(self._window.menuBar(), self._window,
+                                       walker=self._walker)
         else:
             self.sheet.refresh()
         self._front(self.sheet)

@@ -125,7 +125,7 @@ class MainWindow(MenuBar, Stoppable):
         self.library.trash_requested.connect(self.show_trash)
         self.library.kit_requested.connect(lambda: self.open_kit())
         self.library.guide_requested.connect(self.show_guide)
-        self.help = HelpWindows(self)
+        self.help = HelpWindows(self, walker=lambda: self.walker_mode)
         self.library.table.selectionModel().selectionChanged.connect(
             lambda *_: self._update_actions())
 

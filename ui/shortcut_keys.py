@@ -9,8 +9,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-# Where the keys work: the sheet's headings, in its order.
+# Where the keys work: the sheet's headings, in its order. A walker's laptop has only the
+# note-taker's (walkapp.ui.walker_mode).
 OBSERVATION = "Taking notes (Observation, and a walker's notes)"
+WALKER_PLACES = frozenset({OBSERVATION})
 BRIEFS = "Pre-brief and post-brief"
 EVIDENCE = "Evidence wall"
 PLAN = "Plan"

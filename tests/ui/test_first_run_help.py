@@ -253,7 +253,12 @@ def test_a_question_mark_typed_in_a_text_field_is_typed(qtbot, services: Service
     # Help is there for a walker too.
     assert window.guide_action.isVisible() and window.shortcuts_action.isVisible()
     QTest.keyClick(edit, Qt.Key.Key_F1)
-    assert window.help.sheet is not None and window.help.sheet.isVisible()
+    sheet = window.help.sheet
+    assert sheet is not None and sheet.isVisible()
+    # A walker's sheet: their menus' keys and the note-taker's, not the facilitator's.
+    assert_sheet_lists_the_menus(window, sheet)
+    assert "Next visit" in sheet.plain_text() and "Ctrl+N" not in sheet.plain_text()
+    assert "Put the selected walkers in a group" not in sheet.plain_text()
 
 
 def test_a_walker_new_to_the_walk_is_told_what_to_do_now(qtbot, services: Services,
@@ -271,4 +276,12 @@ def test_a_walker_new_to_the_walk_is_told_what_to_do_now(qtbot, services: Servic
     assert "Save a notes file" in home.what_now.text.text()
     qtbot.mouseClick(home.what_now.dismiss_button, Qt.MouseButton.LeftButton)
     assert not home.what_now.isVisible()
-    window.grab().save("/tmp/help-walker.png")
+    # Once they have notes, the walk opens without it.
+    from tests.ui.postbrief.conftest import add_note
+
+    add_note(services, walk, walker=1, text="Pairs compare answers")
+    window.show_library()
+    window.open_walk(walk.id)
+    qtbot.waitUntil(lambda: window.workspace is not None, timeout=10_000)
+    again = window.workspace.page("walker")
+    assert isinstance(again, WalkerHome) and not again.what_now.isVisible()
