@@ -447,6 +447,7 @@ class MainWindow(MenuBar, Stoppable):
         if self._closed:
             return
         self._closed = True
+        self.help.close()  # the guide and the shortcuts sheet go with the window
         # The open walk's pages first (they hand what is typed to the writer), then the
         # rest — the writer last, once nothing can queue a write any more.
         if self.workspace is not None:

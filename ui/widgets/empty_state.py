@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 
@@ -57,4 +58,10 @@ class EmptyState(QWidget):
         button.setObjectName("emptyStateLink")
         button.setFlat(True)
         button.setCursor(Qt.CursorShape.PointingHandCursor)
+        palette = button.palette()  # the link colour, underlined: it reads as a link
+        palette.setColor(QPalette.ColorRole.ButtonText, palette.color(QPalette.ColorRole.Link))
+        button.setPalette(palette)
+        font = button.font()
+        font.setUnderline(True)
+        button.setFont(font)
         return button
