@@ -42,6 +42,7 @@ from walkapp.services import Services
 from walkapp.services.offload import ChildStoppedError, Job
 from walkapp.ui.dialogs import Asker
 from walkapp.ui.file_folders import FileKind
+from walkapp.ui.help_sections import ShowGuide
 from walkapp.ui.import_report import ImportReportDialog
 from walkapp.ui.passphrase_dialogs import PassphraseAsker
 from walkapp.ui.workers import Progress, Task, cancel, run_in_background, run_in_process
@@ -200,9 +201,11 @@ class ImportController(_Background):
 
     def __init__(self, services: Services, asker: Asker, parent: QWidget | None = None, *,
                  picker: FilePicker | None = None,
-                 passphrases: PassphraseAsker | None = None) -> None:
+                 passphrases: PassphraseAsker | None = None,
+                 guide: ShowGuide | None = None) -> None:
         super().__init__(services, asker, parent, picker, passphrases)
         self.report_dialog: ImportReportDialog | None = None
+        self._guide = guide  # the window's guide: the report's "Learn more"
 
     def choose_and_import(self) -> None:
         paths = self.picker.open_files(self._parent, self.tr("Import notes files"),
@@ -264,7 +267,7 @@ class ImportController(_Background):
     def show_report(self, report: ImportReport) -> None:
         if self.report_dialog is not None:
             self.report_dialog.close()
-        self.report_dialog = ImportReportDialog(report, self._parent)
+        self.report_dialog = ImportReportDialog(report, self._parent, guide=self._guide)
         self.report_dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, False)
         self.report_dialog.show()
 

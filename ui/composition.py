@@ -21,6 +21,7 @@ from walkapp.protocol.schema import Activity, PhaseKey, Protocol, Role
 from walkapp.services import Services
 from walkapp.ui.bridge import ChangeBridge
 from walkapp.ui.dialogs import Asker
+from walkapp.ui.help_sections import ShowGuide
 from walkapp.ui.page import Page
 from walkapp.ui.writer import Writer
 
@@ -86,8 +87,11 @@ class _Pages:
 
     def __init__(self, services: Services, walk_id: str, asker: Asker,
                  library: ProtocolLibrary | None, writer: Writer | None = None,
-                 plan_again: Callable[[str], object] | None = None) -> None:
+                 plan_again: Callable[[str], object] | None = None,
+                 guide: ShowGuide | None = None) -> None:
         self.services = services
+        # The window's guide, for the pages' "Learn more" (None: no links).
+        self.guide = guide
         self.walk_id = walk_id
         self.asker = asker
         # The window's "Plan again…" (None: the Reports page offers no next walk).
@@ -183,7 +187,8 @@ class _Pages:
             # with their kinds) from the walk's snapshot themselves.
             # Inside a step guide: the guide's step list is its one navigation.
             self._postbrief = PostBriefWorkspace(self.services, self.walk_id, self.asker,
-                                                 writer=self.writer, tabs_shown=False)
+                                                 writer=self.writer, tabs_shown=False,
+                                                 guide=self.guide)
         return self._postbrief
 
     def post_panel(self, activity: Activity) -> Page | None:
@@ -267,9 +272,11 @@ class _Pages:
     def _reports_page(self) -> Page:
         from walkapp.ui.screens.reports_page import ReportsPage
 
-        plan, walk_id = self.plan_again, self.walk_id
+        plan, walk_id, notes = self.plan_again, self.walk_id, self.services.notes
         return ReportsPage(self.export,
-                           plan_again=(lambda: plan(walk_id)) if plan is not None else None)
+                           plan_again=(lambda: plan(walk_id)) if plan is not None else None,
+                           has_notes=lambda: bool(notes.list_notes(walk_id)),
+                           guide=self.guide)
 
     def specs(self, parent: QWidget | None) -> list[PageSpec]:
         from walkapp.ui.screens.workspace import PageSpec
@@ -323,10 +330,12 @@ def facilitator_pages(services: Services, walk_id: str, asker: Asker, parent: QW
                       bridge: ChangeBridge | None = None,
                       library: ProtocolLibrary | None = None,
                       writer: Writer | None = None,
-                      plan_again: Callable[[str], object] | None = None) -> list[PageSpec]:
+                      plan_again: Callable[[str], object] | None = None,
+                      guide: ShowGuide | None = None) -> list[PageSpec]:
     # `bridge` is not connected to any page: the main window hands each change to the
     # workspace, which hands it down its tree of pages once (walkapp.ui.page).
-    return _Pages(services, walk_id, asker, library, writer, plan_again).specs(parent)
+    return _Pages(services, walk_id, asker, library, writer, plan_again,
+                  guide).specs(parent)
 
 
 def walker_pages(services: Services, walk_id: str, asker: Asker,
@@ -347,14 +356,16 @@ def walker_pages(services: Services, walk_id: str, asker: Asker,
 def walk_pages(services: Services, walk_id: str, asker: Asker, parent: QWidget,
                bridge: ChangeBridge, library: ProtocolLibrary | None = None,
                writer: Writer | None = None,
-               plan_again: Callable[[str], object] | None = None) -> list[PageSpec]:
+               plan_again: Callable[[str], object] | None = None,
+               guide: ShowGuide | None = None) -> list[PageSpec]:
     """The pages for this laptop's role in the walk; `writer` is the window's one writer
     (every write of every page goes through it); `plan_again(walk_id)` the window's "Plan
-    again…", offered at the end of the walk (its Reports page)."""
+    again…", offered at the end of the walk (its Reports page); `guide(section)` the
+    window's guide, for the pages' "Learn more"."""
     from walkapp import domain as d
 
     walk = services.walks.get_walk(walk_id)
     if walk.local_mode is d.LocalMode.WALKER and walk.local_participant_id:
         return walker_pages(services, walk_id, asker, parent, writer)
     return facilitator_pages(services, walk_id, asker, parent, bridge, library, writer,
-                             plan_again)
+                             plan_again, guide)

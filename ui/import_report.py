@@ -16,6 +16,8 @@ from PySide6.QtWidgets import (
 from walkapp import formatting as fmt
 from walkapp.bundles import ImportReport
 from walkapp.bundles.report import aside, counts_words
+from walkapp.ui.help_sections import GuideSection, ShowGuide
+from walkapp.ui.widgets.guide_link import GuideLink
 
 
 class ImportReportDialog(QDialog):
@@ -24,7 +26,8 @@ class ImportReportDialog(QDialog):
     that file's conflicts, rejections and warnings, every reason written out in full
     (wrapped, selectable, never cut off)."""
 
-    def __init__(self, report: ImportReport, parent: QWidget | None = None) -> None:
+    def __init__(self, report: ImportReport, parent: QWidget | None = None, *,
+                 guide: ShowGuide | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Import report"))
         self.setObjectName("importReport")
@@ -48,6 +51,13 @@ class ImportReportDialog(QDialog):
         self.details.setOpenLinks(False)
         self.details.setHtml(self._html(report))
         layout.addWidget(self.details, 1)
+        # A file not imported (often: no walk kit was made for it here): how kits and notes
+        # files go together, in the guide.
+        self.learn_more: GuideLink | None = None
+        if guide is not None and refused:
+            self.learn_more = GuideLink(guide, GuideSection.WALKERS_LAPTOPS, self.tr(
+                "Learn more: walk kits out, notes files back"))
+            layout.addWidget(self.learn_more)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.rejected.connect(self.close)
         buttons.button(QDialogButtonBox.StandardButton.Close).setAccessibleName(

@@ -24,6 +24,7 @@ from walkapp.ui import gc_policy
 from walkapp.ui.bridge import ChangeBridge
 from walkapp.ui.dialogs import Asker
 from walkapp.ui.file_folders import FolderMemory
+from walkapp.ui.help_windows import HelpWindows
 from walkapp.ui.lifecycle import shutdown_tree
 from walkapp.ui.menus import MenuBar
 from walkapp.ui.page import Stoppable
@@ -75,7 +76,8 @@ class MainWindow(MenuBar, Stoppable):
         self.writer = Writer(services, self)
         self.writer.waiting_changed.connect(self._write_waiting)
         pages = pages or (lambda s, w, a, p, b: composition.walk_pages(
-            s, w, a, p, b, lib, writer=self.writer, plan_again=self.plan_again))
+            s, w, a, p, b, lib, writer=self.writer, plan_again=self.plan_again,
+            guide=self.show_guide))
         self._protocols = protocols or (lambda: composition.protocol_choices(lib))
         self._create_walk = create_walk or composition.walk_creator(lib)
         self.workspace: WalkWorkspace | None = None
@@ -121,11 +123,15 @@ class MainWindow(MenuBar, Stoppable):
         self.library.delete_requested.connect(self.delete_walk)
         self.library.sample_requested.connect(self.create_sample_walk)
         self.library.trash_requested.connect(self.show_trash)
+        self.library.kit_requested.connect(lambda: self.open_kit())
+        self.library.guide_requested.connect(self.show_guide)
+        self.help = HelpWindows(self, walker=lambda: self.walker_mode)
         self.library.table.selectionModel().selectionChanged.connect(
             lambda *_: self._update_actions())
 
         self.files = WalkFiles(services, self._asker, self, self._current_walk_id,
-                               self._before_save, passphrases=passphrases)
+                               self._before_save, passphrases=passphrases,
+                               guide=self.show_guide)
         self.files.walk_opened.connect(self.open_walk)
         # "The kit's walk is ready": said beside the walk it opens, not in a dialog first.
         self.files.announced.connect(lambda text: self.statusBar().showMessage(text, 15000))
@@ -292,6 +298,7 @@ class MainWindow(MenuBar, Stoppable):
     def _trash_view_built(self, view: TrashView) -> None:
         self.stack.addWidget(view)
         view.back_requested.connect(self.show_library)
+        view.guide_requested.connect(self.show_guide)
 
     def show_trash(self) -> None:
         if not self._close_workspace():
@@ -418,6 +425,13 @@ class MainWindow(MenuBar, Stoppable):
             "walkapp {0}\n\nRun learning walks that improve the walkers' own practice.\n"
             "Everything stays on this computer; nothing is sent anywhere.").format(__version__))
 
+    def show_guide(self, section: str = "") -> None:
+        """The guide to learning walks, at `section` (walkapp.ui.help_sections)."""
+        self.help.show_guide(section)
+
+    def show_shortcuts(self) -> None:
+        self.help.show_shortcuts()
+
     def _restore_geometry(self) -> None:
         geometry = self._settings.value("main_window/geometry")
         if isinstance(geometry, QByteArray) and not geometry.isEmpty():
@@ -433,6 +447,7 @@ class MainWindow(MenuBar, Stoppable):
         if self._closed:
             return
         self._closed = True
+        self.help.close()  # the guide and the shortcuts sheet go with the window
         # The open walk's pages first (they hand what is typed to the writer), then the
         # rest — the writer last, once nothing can queue a write any more.
         if self.workspace is not None:

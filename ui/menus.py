@@ -53,6 +53,8 @@ class MenuBar(QMainWindow):
     library_action: QAction
     trash_action: QAction
     about_action: QAction
+    guide_action: QAction
+    shortcuts_action: QAction
     # Each export action, and whether it needs a walk; the Go menu's actions for the pages.
     _export_actions: list[tuple[QAction, bool]]
     _export_kinds: dict[QAction, str]  # ReportKind values
@@ -80,6 +82,8 @@ class MenuBar(QMainWindow):
         def export_report(self, kind: object) -> None: ...
         def show_trash(self) -> None: ...
         def show_about(self) -> None: ...
+        def show_guide(self, section: str = "") -> None: ...
+        def show_shortcuts(self) -> None: ...
         def opening(self) -> str | None: ...
 
     def _action(self, text: str, slot: Callable[[], object],
@@ -158,7 +162,16 @@ class MenuBar(QMainWindow):
         self._page_actions = []
 
         help_menu = self.menuBar().addMenu(self.tr("&Help"))
+        self.guide_action = self._action(self.tr("&Guide to learning walks"), self.show_guide)
+        # F1, and "?" as in many apps: a text field keeps its "?" (it takes printable keys
+        # before any shortcut), so typing a question never opens the sheet.
+        self.shortcuts_action = self._action(self.tr("&Keyboard shortcuts"),
+                                             self.show_shortcuts)
+        self.shortcuts_action.setShortcuts([QKeySequence("F1"), QKeySequence("?")])
         self.about_action = self._action(self.tr("&About walkapp"), self.show_about)
+        help_menu.addAction(self.guide_action)
+        help_menu.addAction(self.shortcuts_action)
+        help_menu.addSeparator()
         help_menu.addAction(self.about_action)
         self._update_actions()
 

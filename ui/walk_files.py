@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QWidget
 
 from walkapp.services import Services
 from walkapp.ui.dialogs import Asker
+from walkapp.ui.help_sections import ShowGuide
 
 if TYPE_CHECKING:
     from walkapp.ui.bundles_ui import (
@@ -55,8 +56,10 @@ class WalkFiles(QObject):
 
     def __init__(self, services: Services, asker: Asker, parent: QWidget,
                  current_walk: Callable[[], str | None], before_save: Callable[[], None],
-                 *, passphrases: PassphraseAsker | None = None) -> None:
+                 *, passphrases: PassphraseAsker | None = None,
+                 guide: ShowGuide | None = None) -> None:
         super().__init__(parent)
+        self._guide = guide
         self._services = services
         self._asker = asker
         self._parent = parent
@@ -81,7 +84,8 @@ class WalkFiles(QObject):
 
             self._importer = ImportController(self._services, self._asker, self._parent,
                                               picker=self._file_picker(),
-                                              passphrases=self._passphrases)
+                                              passphrases=self._passphrases,
+                                              guide=self._guide)
         return self._importer
 
     @property

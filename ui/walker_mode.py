@@ -8,7 +8,8 @@ imports, kits, debriefs and other reports, the Trash of the laptop's other walks
 
 `WALKER_TASKS` is that list, in the order a walker meets it. The walker home builds its
 sections from it, and the main window's menus show, while a walker's walk is open, only
-the actions named here and the window's own (`WINDOW_ACTIONS`: close, find, quit, about):
+the actions named here and the window's own (`WINDOW_ACTIONS`: close, find, quit, and
+Help's guide, keyboard shortcuts and about):
 any other action — one added later included — is hidden and cannot be triggered.
 """
 
@@ -47,7 +48,8 @@ WALKER_PAGE = "walker"
 
 # The window's own actions, for a walker as for anyone: not part of the walk's work.
 WINDOW_ACTIONS: tuple[str, ...] = ("close_walk_action", "find_action", "library_action",
-                                   "quit_action", "about_action")
+                                   "quit_action", "guide_action", "shortcuts_action",
+                                   "about_action")
 
 
 def walker_sections() -> tuple[str, ...]:

@@ -37,8 +37,10 @@ def test_empty_library_says_what_to_do(qtbot, services: Services, qsettings: QSe
     window = MainWindow(services, qsettings, asker)
     qtbot.addWidget(window)
     window.show()
-    assert window.library.empty.isVisible()
-    assert "New walk" in window.library.empty.text()
+    # The first-run welcome (tests/ui/test_first_run_help.py): three ways in.
+    welcome = window.library.welcome
+    assert welcome.isVisible() and not window.library.empty.isVisible()
+    assert "leading a walk" in welcome.lead_button.text()
 
 
 def test_geometry_is_remembered(qtbot, services: Services, qsettings: QSettings,

@@ -63,7 +63,7 @@ def _postbrief_panel(services: Services, walk: d.Walk, name: str) -> QWidget:
 
     spec = next(s for s in PANELS if s.name == name)
     writer = Writer(services)
-    panel = spec.make(services, walk.id, ScriptedAsker(), writer)
+    panel = spec.make(services, walk.id, ScriptedAsker(), writer, None)
     writer.setParent(panel)  # shut down with the panel
     return panel
 

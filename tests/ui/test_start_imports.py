@@ -27,6 +27,8 @@ NOT_AT_START = (
     "walkapp.nudge",
     "walkapp.ui.bundles_ui",
     "walkapp.ui.export",
+    "walkapp.ui.help_guide",
+    "walkapp.ui.help_shortcuts",
     "walkapp.ui.crash_dialog",
     "walkapp.ui.screens.observation",
     "walkapp.ui.screens.new_walk",

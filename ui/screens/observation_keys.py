@@ -10,6 +10,8 @@ from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QWidget
 
+from walkapp.ui import shortcut_keys as keys
+
 
 def _tr(text: str) -> str:
     return QCoreApplication.translate("ObservationScreen", text)
@@ -20,16 +22,17 @@ def add_shortcuts(screen: QWidget, next_visit: Callable[[], object],
                   more: list[QAction]) -> tuple[QAction, QAction, QAction]:
     """Add the screen's actions to `screen` (and `more`: the editor's and the tallies');
     returns (next visit, previous visit, countdown)."""
-    def action(name: str, keys: list[str], slot: Callable[[], object]) -> QAction:
-        act = QAction(name, screen)
-        act.setShortcuts([QKeySequence(k) for k in keys])
+    def action(spec: keys.PageKeys, slot: Callable[[], object]) -> QAction:
+        act = QAction(_tr(spec.what), screen)
+        act.setShortcuts([QKeySequence(k) for k in spec.keys])
         act.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         act.triggered.connect(slot)
         screen.addAction(act)
         return act
 
-    made = (action(_tr("Next visit"), ["Ctrl+PgDown", "Alt+Right"], next_visit),
-            action(_tr("Previous visit"), ["Ctrl+PgUp", "Alt+Left"], previous_visit),
-            action(_tr("Start or pause the visit countdown"), ["Ctrl+T"], toggle_timer))
+    # The keys are walkapp.ui.shortcut_keys' (the keyboard-shortcuts sheet reads them too).
+    made = (action(keys.NEXT_VISIT, next_visit),
+            action(keys.PREVIOUS_VISIT, previous_visit),
+            action(keys.VISIT_TIMER, toggle_timer))
     screen.addActions(more)
     return made

@@ -1,5 +1,8 @@
 """The Reports page of a walk: every printable document in the report registry, with a line
-on what it is for; and, at the end of the walk, the way on to the series' next walk."""
+on what it is for; and, at the end of the walk, the way on to the series' next walk.
+
+A walk with no notes yet says so above the list (the debrief is made of the walkers' notes),
+with a link to the guide; the count is read off the GUI thread, again when notes change."""
 
 from __future__ import annotations
 
@@ -7,15 +10,31 @@ from collections.abc import Callable
 
 from PySide6.QtWidgets import QGridLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
+from walkapp.events import Change, Entity
 from walkapp.reports import REPORTS, ReportKind
+from walkapp.ui.help_sections import GuideSection, ShowGuide
 from walkapp.ui.page import ShowOnlyPage
+from walkapp.ui.widgets.empty_state import EmptyState
+from walkapp.ui.workers import cancel_owned_by, read_in_background
 
 
 class ReportsPage(QWidget, ShowOnlyPage):
     def __init__(self, export: Callable[[ReportKind], object],
                  parent: QWidget | None = None, *,
-                 plan_again: Callable[[], object] | None = None) -> None:
+                 plan_again: Callable[[], object] | None = None,
+                 has_notes: Callable[[], bool] | None = None,
+                 guide: ShowGuide | None = None) -> None:
         super().__init__(parent)
+        self._has_notes = has_notes  # None: no "no notes yet" line (a page built alone)
+        self._closed = False
+        self.no_notes = EmptyState(None, self.tr("No notes yet"), self.tr(
+            "The debrief report is made of the walkers' notes. Take notes on the Observation "
+            "page, or import the walkers' notes files (File ▸ Import walkers' notes)."))
+        self.no_notes.setObjectName("reportsNoNotes")
+        if guide is not None:
+            self.no_notes.add_link(self.tr("Learn more: walkers' laptops and notes files"),
+                                   lambda: guide(GuideSection.WALKERS_LAPTOPS.value))
+        self.no_notes.setVisible(False)
         rows = [(spec.kind, self.tr(spec.label), self.tr(spec.about)) for spec in REPORTS]
         grid = QGridLayout()
         grid.setHorizontalSpacing(16)
@@ -36,6 +55,7 @@ class ReportsPage(QWidget, ShowOnlyPage):
                                "appear only if the walk records them (Plan → Details)."))
         intro.setWordWrap(True)
         layout = QVBoxLayout(self)
+        layout.addWidget(self.no_notes)
         layout.addWidget(intro)
         layout.addSpacing(8)
         layout.addLayout(grid)
@@ -57,3 +77,24 @@ class ReportsPage(QWidget, ShowOnlyPage):
             next_row.setColumnStretch(1, 1)
             layout.addLayout(next_row)
         layout.addStretch(1)
+        self._read_notes()
+
+    def _read_notes(self) -> None:
+        """Show "No notes yet" if the walk has none (read off the GUI thread)."""
+        has_notes = self._has_notes
+        if has_notes is None or self._closed:
+            return
+
+        def show(found: bool) -> None:
+            if not self._closed:
+                self.no_notes.setVisible(not found)
+
+        read_in_background(has_notes, show, owner=self)
+
+    def on_change(self, change: Change) -> None:
+        if change.entity is Entity.NOTE:
+            self._read_notes()
+
+    def shutdown(self) -> None:
+        self._closed = True
+        cancel_owned_by(self)

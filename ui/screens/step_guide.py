@@ -55,6 +55,7 @@ from walkapp.ui.screens.step_leads import EndActions, MorePanels, PreviewBar
 from walkapp.ui.screens.step_list import MARKS, StepList
 from walkapp.ui.screens.step_prompts import SAVE_DELAY_MS, StepPrompts
 from walkapp.ui.screens.step_turns import TurnsBar
+from walkapp.ui.shortcut_keys import BACK_TO_RUNNING
 from walkapp.ui.widgets.countdown import Countdown, format_seconds
 from walkapp.ui.widgets.role_scripts import RoleScripts
 from walkapp.ui.widgets.roles_box import RolesBox
@@ -204,7 +205,7 @@ class StepGuide(StepActions, StepBody, QWidget, PanelGroup):
         self.preview.back_requested.connect(self.follow_runner)
         # Escape, while a step is prepared, goes back to the running one (only then: an
         # editor's own Escape, e.g. a statement being edited, is left alone otherwise).
-        self._escape = QShortcut(QKeySequence(Qt.Key.Key_Escape), self)
+        self._escape = QShortcut(QKeySequence(BACK_TO_RUNNING.keys[0]), self)
         self._escape.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         self._escape.setEnabled(False)
         self._escape.activated.connect(self.follow_runner)

@@ -16,10 +16,11 @@ from PySide6.QtGui import QFont, QKeySequence, QShortcut
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QWidget
 
 from walkapp.protocol.schema import RotateBy, Step
+from walkapp.ui.shortcut_keys import NEXT_TURN
 from walkapp.ui.widgets.countdown import Countdown
 from walkapp.ui.widgets.note_text import shortcut_text
 
-NEXT_TURN_KEYS = "Ctrl+Shift+Right"
+NEXT_TURN_KEYS = NEXT_TURN.keys[0]  # walkapp.ui.shortcut_keys: the shortcuts sheet's too
 
 
 def turn_taker(step: Step, index: int, walkers: Sequence[str]) -> str:

@@ -27,9 +27,11 @@ from walkapp.events import Change, Entity
 from walkapp.services.commands import TrashEdit
 from walkapp.services.trash import TRASH_DAYS, TrashService
 from walkapp.ui.dialogs import Asker
+from walkapp.ui.help_sections import GuideSection
 from walkapp.ui.models.trash import TrashTableModel
 from walkapp.ui.page import Stoppable
 from walkapp.ui.trash_removal import TrashRemoval
+from walkapp.ui.widgets.guide_link import GuideLink
 from walkapp.ui.widgets.row_table import row_table, select_row_id, selected_row_id
 from walkapp.ui.writer import Writer
 
@@ -39,6 +41,7 @@ class TrashView(QWidget, Stoppable):
     restored = Signal(str)            # walk id
     removal_finished = Signal(object, str)  # RemovalResult, what it did in a sentence
     removal_failed = Signal(str)      # the message shown
+    guide_requested = Signal(str)     # the guide at a section (walkapp.ui.help_sections)
 
     def __init__(self, trash: TrashService, asker: Asker,
                  parent: QWidget | None = None, *, writer: Writer | None = None,
@@ -78,9 +81,18 @@ class TrashView(QWidget, Stoppable):
         self.empty_state = QLabel(self.tr("The Trash is empty."))
         self.empty_state.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.empty_state.setObjectName("emptyState")
+        # Empty: what the Trash is for, in the guide's part on where things are kept.
+        self.learn_more = GuideLink(self.guide_requested.emit, GuideSection.KEPT)
+        empty_page = QWidget()
+        empty_layout = QVBoxLayout(empty_page)
+        empty_layout.addStretch(1)
+        empty_layout.addWidget(self.empty_state)
+        empty_layout.addWidget(self.learn_more, 0, Qt.AlignmentFlag.AlignHCenter)
+        empty_layout.addStretch(1)
+        self._empty_page = empty_page
         self._stack = QStackedWidget()
         self._stack.addWidget(self.table)
-        self._stack.addWidget(self.empty_state)
+        self._stack.addWidget(empty_page)
 
         self.message = QLabel()
         self.message.setWordWrap(True)
@@ -123,7 +135,7 @@ class TrashView(QWidget, Stoppable):
             self.message.setText(error.message)
             rows = []
         self.model.set_rows(rows)
-        self._stack.setCurrentWidget(self.table if rows else self.empty_state)
+        self._stack.setCurrentWidget(self.table if rows else self._empty_page)
         if selected and self.model.row_of(selected) >= 0:
             self.select_walk(selected)
         elif rows:

@@ -36,6 +36,7 @@ from walkapp.ui.page import Page
 from walkapp.ui.screens.observation import Clock, ObservationScreen
 from walkapp.ui.walker_mode import walker_sections
 from walkapp.ui.widgets.autosave import DEBOUNCE_MS
+from walkapp.ui.widgets.notice import NoticeBanner
 from walkapp.ui.widgets.nudge_field import NudgeSetup
 from walkapp.ui.widgets.nudge_highlight import NudgeCheck, no_nudge
 from walkapp.ui.widgets.reflections import ReflectionsPanel, default_prompts
@@ -222,10 +223,21 @@ class WalkerHome(QWidget, Page):
         self.tabs.currentChanged.connect(self._tab_changed)
         has_notes = bool(services.notes.list_notes(walk_id, author_id=participant_id))
         self.tabs.setCurrentWidget(self.observation if has_notes else self.overview)
+        # What to do now, for a walker new to this walk (no notes yet): one small line,
+        # dismissible; gone for good once they have notes.
+        self.what_now = NoticeBanner()
+        self.what_now.setObjectName("walkerWhatNow")
+        self.what_now.dismiss_button.setAccessibleName(self.tr("Hide what to do now"))
+        if not has_notes:
+            self.what_now.show_notice(self.tr(
+                "What to do now: take notes in each visit (My notes). When the walk is "
+                "over, choose File ▸ Save a notes file and hand that file back to the "
+                "facilitator."))
 
         layout = QVBoxLayout(self)
         layout.addWidget(heading)
         layout.addWidget(privacy)
+        layout.addWidget(self.what_now)
         layout.addWidget(self.your_role)
         layout.addWidget(self.tabs, 1)
 

@@ -47,6 +47,7 @@ from walkapp.ui import workers
 from walkapp.ui.models.walks import WalksTableModel
 from walkapp.ui.page import Stoppable
 from walkapp.ui.screens.library_series import SeriesFilter, walk_menu
+from walkapp.ui.screens.library_welcome import LibraryWelcome
 from walkapp.ui.widgets.row_table import row_table, select_row_id, selected_row_id
 from walkapp.ui.workers import cancel_owned_by, read_in_background
 
@@ -83,6 +84,8 @@ class WalksLibrary(QWidget, Stoppable):
     plan_again_requested = Signal(str)  # the next walk of the walk's series
     delete_requested = Signal(str)
     sample_requested = Signal()
+    kit_requested = Signal()       # open a walk kit (the first-run welcome)
+    guide_requested = Signal(str)  # the guide at a section (walkapp.ui.help_sections)
     trash_requested = Signal()
     undo_requested = Signal(str)   # walk id
     undo_changed = Signal()        # the Undo offer appeared or went
@@ -149,19 +152,22 @@ class WalksLibrary(QWidget, Stoppable):
         self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.table.customContextMenuRequested.connect(self._context_menu)
 
-        self.empty = QLabel(self.tr(
-            "No walks yet.\nCreate one with File → New walk (Ctrl+N)."))
+        # No walks: a message (loading, no match, a failed read), or at first run the
+        # welcome with its three ways in (walkapp.ui.screens.library_welcome).
+        self.empty = QLabel(self.tr("Loading the walks…"))
         self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.empty.setObjectName("emptyState")
-        self.sample_button = QPushButton(self.tr("Create the sample walk"))
-        self.sample_button.setAccessibleName(self.tr("Create the sample walk"))
-        self.sample_button.clicked.connect(self.sample_requested)
+        self.welcome = LibraryWelcome()
+        self.welcome.lead_requested.connect(self.new_requested)
+        self.welcome.kit_requested.connect(self.kit_requested)
+        self.welcome.sample_requested.connect(self.sample_requested)
+        self.welcome.guide_requested.connect(self.guide_requested)
+        self.sample_button = self.welcome.sample_button
         empty_page = QWidget()
         empty_layout = QVBoxLayout(empty_page)
-        empty_layout.addStretch(1)
-        empty_layout.addWidget(self.empty)
-        empty_layout.addWidget(self.sample_button, 0, Qt.AlignmentFlag.AlignHCenter)
-        empty_layout.addStretch(1)
+        empty_layout.addWidget(self.empty, 1)
+        empty_layout.addWidget(self.welcome, 1)
+        self.welcome.setVisible(False)
         self._empty_page = empty_page
         self._stack = QStackedWidget()
         self._stack.addWidget(self.table)
@@ -314,9 +320,7 @@ class WalksLibrary(QWidget, Stoppable):
             self._loading = False
             if not isinstance(error, WalkappError):
                 raise error  # a bug: the crash handler shows it
-            self.empty.setText(self.tr("The walks could not be read: {0}").format(
-                error.message))
-            self.sample_button.setVisible(False)
+            self._say(self.tr("The walks could not be read: {0}").format(error.message))
             self._stack.setCurrentWidget(self._empty_page)
 
         self._loading = True
@@ -325,9 +329,7 @@ class WalksLibrary(QWidget, Stoppable):
                 and newest() and self._loading and self.model.rowCount() == 0:
             # Nothing on show yet: say why the list is empty for a moment. (Walks already
             # shown stay until the new list is in: no flash of an empty table.)
-            self.empty.setText(self.tr("Loading the walks…"))
-            self.sample_button.setVisible(False)
-            self._stack.setCurrentWidget(self._empty_page)
+            self._say(self.tr("Loading the walks…"))
 
     def _show(self, rows: list[Any], trashed: set[str] | None,
               conflicts: dict[str, int] | None = None,
@@ -345,11 +347,7 @@ class WalksLibrary(QWidget, Stoppable):
         else:
             searching = (bool(self.search.text()) or self.status_filter.currentIndex() > 0
                          or self.series_filter.currentIndex() > 0)
-            self.empty.setText(self.tr("No walk matches your search.") if searching
-                               else self.tr("No walks yet.\nCreate one with File → New walk "
-                                            "(Ctrl+N), or try the sample walk."))
-            self.sample_button.setVisible(not searching)
-            self._stack.setCurrentWidget(self._empty_page)
+            self._say(self.tr("No walk matches your search.") if searching else None)
         if selected and self.model.row_of(selected) >= 0:
             self.select_walk(selected)  # kept where it can be
         elif selected and more:
@@ -358,6 +356,13 @@ class WalksLibrary(QWidget, Stoppable):
             self.table.selectRow(0)
         self._refresh_trash(trashed)
         self._update_buttons()
+
+    def _say(self, message: str | None) -> None:
+        """Show why the list is empty: `message`, or (None) the first-run welcome."""
+        self.empty.setText(message or "")
+        self.empty.setVisible(message is not None)
+        self.welcome.setVisible(message is None)
+        self._stack.setCurrentWidget(self._empty_page)
 
     def _show_rest(self, rows: list[Any], conflicts: dict[str, int]) -> None:
         """The rows after the first ones shown: added below them."""

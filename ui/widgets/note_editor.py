@@ -36,6 +36,7 @@ from walkapp.protocol.schema import StemSpec, StemTone
 from walkapp.services.commands import NOTE_FIELDS, Call, Target
 from walkapp.services.notes import NoteDraft, NoteService
 from walkapp.ui.page import Stoppable
+from walkapp.ui.shortcut_keys import LOOK_FORS, NEW_NOTE
 from walkapp.ui.widgets.autosave import (
     DEBOUNCE_MS,
     AutosaveTracker,
@@ -60,7 +61,7 @@ from walkapp.ui.widgets.stem_picker import StemPicker
 __all__ = ["DEFAULT_STEMS", "STEMS", "ElidedLabel", "NoteDeleted", "NoteEditor", "NoteTextEdit",
            "shortcut_text", "stem_label", "stem_prompt"]
 
-MAX_TAG_SHORTCUTS = 9
+MAX_TAG_SHORTCUTS = len(LOOK_FORS.keys)
 # Longer texts are checked a moment after typing pauses rather than on every keystroke
 # (a 2,000-character note takes a few milliseconds with the Spanish list).
 SYNC_NUDGE_CHARS = 2000
@@ -136,7 +137,7 @@ class NoteEditor(QWidget, Stoppable):
         self.tag_actions: list[QAction] = []
         for number in range(1, MAX_TAG_SHORTCUTS + 1):
             action = QAction(self.tr("Look-for {0}").format(number), self)
-            action.setShortcut(QKeySequence(f"Alt+{number}"))
+            action.setShortcut(QKeySequence(LOOK_FORS.keys[number - 1]))
             action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
             action.triggered.connect(lambda _=False, i=number - 1: self.toggle_look_for(i))
             self.tag_actions.append(action)
@@ -184,8 +185,7 @@ class NoteEditor(QWidget, Stoppable):
         self.new_note_button.setToolTip(self.tr("Keep this note and start the next one"))
         self.new_note_button.clicked.connect(self.new_note)
         self.new_note_action = QAction(self.tr("New note"), self)
-        self.new_note_action.setShortcuts([QKeySequence("Ctrl+Return"),
-                                           QKeySequence("Ctrl+Enter")])
+        self.new_note_action.setShortcuts([QKeySequence(k) for k in NEW_NOTE.keys])
         self.new_note_action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         self.new_note_action.triggered.connect(self.new_note)
         self.addActions(self.shortcut_actions())

@@ -16,10 +16,12 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QButtonGroup, QHBoxLayout, QPushButton, QWidget
 
 from walkapp.protocol.schema import StemSpec
+from walkapp.ui.shortcut_keys import STEMS
 from walkapp.ui.widgets.note_text import shortcut_text
 
-# Ctrl+1 … Ctrl+9: a protocol with more stems offers the rest by button only.
-MAX_STEM_SHORTCUTS = 9
+# Ctrl+1 … Ctrl+9 (walkapp.ui.shortcut_keys): a protocol with more stems offers the rest by
+# button only.
+MAX_STEM_SHORTCUTS = len(STEMS.keys)
 
 
 class StemPicker(QWidget):
@@ -39,7 +41,7 @@ class StemPicker(QWidget):
         row.setContentsMargins(0, 0, 0, 0)
         row.setSpacing(4)
         for number, spec in enumerate(self.specs, start=1):
-            keys = f"Ctrl+{number}" if number <= MAX_STEM_SHORTCUTS else ""
+            keys = STEMS.keys[number - 1] if number <= MAX_STEM_SHORTCUTS else ""
             shown = f"{spec.label}  {shortcut_text(keys)}" if keys else spec.label
             button = QPushButton(shown)
             button.setObjectName("stemButton")
@@ -82,4 +84,4 @@ class StemPicker(QWidget):
     def shortcut_summary(self) -> str:
         """"Ctrl+1–4" for four stems, "Ctrl+1" for one: only the shortcuts that exist."""
         count = len(self.actions_)
-        return shortcut_text("Ctrl+1") + (f"–{count}" if count > 1 else "")
+        return shortcut_text(STEMS.keys[0]) + (f"–{count}" if count > 1 else "")

@@ -43,6 +43,7 @@ from walkapp.ui.dialogs import Asker
 from walkapp.ui.page import Page
 from walkapp.ui.screens.plan.roster_cells import ChoiceDelegate, Choices
 from walkapp.ui.screens.plan.roster_roles import WALK_ROLE, RoleColumns
+from walkapp.ui.shortcut_keys import PUT_IN_GROUP
 from walkapp.ui.widgets.roles_box import RolesBox
 from walkapp.ui.widgets.row_table import is_editing, set_cell_text, spreadsheet_keys
 from walkapp.ui.widgets.write_notice import WriteNotice
@@ -122,7 +123,7 @@ class RosterPanel(QWidget, Page):
             "Select several walkers (Shift+arrows or Ctrl+click), then put them all in one "
             "group. Shortcut: Ctrl+G."))
         self.group_button.clicked.connect(self.put_in_group)
-        self._group_shortcut = QShortcut(QKeySequence("Ctrl+G"), self)
+        self._group_shortcut = QShortcut(QKeySequence(PUT_IN_GROUP.keys[0]), self)
         self._group_shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         self._group_shortcut.activated.connect(self.put_in_group)
 

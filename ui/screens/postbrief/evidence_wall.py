@@ -32,7 +32,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
 
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import (
     QButtonGroup,
     QCheckBox,
@@ -43,6 +43,7 @@ from PySide6.QtWidgets import (
     QRadioButton,
     QStackedWidget,
     QToolButton,
+    QVBoxLayout,
     QWidget,
 )
 
@@ -54,6 +55,7 @@ from walkapp.services.notes import NoteService
 from walkapp.services.reviews import ReviewService
 from walkapp.services.tallies import TallySummary
 from walkapp.services.walks import WalkService
+from walkapp.ui.help_sections import GuideSection, ShowGuide
 from walkapp.ui.models.evidence import (
     EvidenceGroup,
     EvidenceModel,
@@ -73,6 +75,7 @@ from walkapp.ui.screens.postbrief.tally_summary import TallySummaryBox
 from walkapp.ui.screens.postbrief.wall_decisions import WallData, WallDecisions, WallRequest
 from walkapp.ui.screens.postbrief.wall_questions import WallQuestions
 from walkapp.ui.widgets.conflict_bar import ConflictBar
+from walkapp.ui.widgets.guide_link import GuideLink
 from walkapp.ui.widgets.note_history import NoteHistoryDialog
 from walkapp.ui.writer import Writer
 
@@ -91,7 +94,8 @@ class EvidenceWall(Panel, WallDecisions, WallQuestions):
                  writer: Writer | None = None,
                  stem_labels: Mapping[str, str] | None = None,
                  form: Sequence[Prompt] = (),
-                 tallies: Callable[[], tuple[TallySummary, ...]] | None = None) -> None:
+                 tallies: Callable[[], tuple[TallySummary, ...]] | None = None,
+                 guide: ShowGuide | None = None) -> None:
         super().__init__(walk_id, parent)
         # The protocol's visit form: its answers are grouped "by question" (none: no such
         # grouping is offered).
@@ -182,9 +186,19 @@ class EvidenceWall(Panel, WallDecisions, WallQuestions):
         self.empty = QLabel()
         self.empty.setObjectName("emptyState")
         self.empty.setWordWrap(True)
+        # With no notes at all, the way to the guide's part on walkers' notes files.
+        self.learn_more = GuideLink(guide, GuideSection.WALKERS_LAPTOPS) \
+            if guide is not None else None
+        empty_page = QWidget()
+        empty_layout = QVBoxLayout(empty_page)
+        empty_layout.addWidget(self.empty, 1)
+        if self.learn_more is not None:
+            empty_layout.addWidget(self.learn_more, 0, Qt.AlignmentFlag.AlignHCenter)
+            empty_layout.addStretch(1)
+        self._empty_page = empty_page
         self._stack = QStackedWidget()
         self._stack.addWidget(self.tree)
-        self._stack.addWidget(self.empty)
+        self._stack.addWidget(empty_page)
         self.body.addWidget(self._stack, 1)
 
         # For the selected card, if the facilitator changed it: the walker's text, on request.
@@ -344,13 +358,18 @@ class EvidenceWall(Panel, WallDecisions, WallQuestions):
         elif not total:
             self.empty.setText(self.tr("No notes yet. Notes taken during the visits appear "
                                        "here, and so do notes imported from walkers' files."))
-            self._stack.setCurrentWidget(self.empty)
+            self._show_empty(learn_more=True)
         elif query and not groups:
             self.empty.setText(self.tr("No note matches “{0}”.").format(query))
-            self._stack.setCurrentWidget(self.empty)
+            self._show_empty(learn_more=False)
         else:
             self._stack.setCurrentWidget(self.tree)
         self._current_moved()
+
+    def _show_empty(self, *, learn_more: bool) -> None:
+        if self.learn_more is not None:
+            self.learn_more.setVisible(learn_more)
+        self._stack.setCurrentWidget(self._empty_page)
 
     # -- conflicts ---------------------------------------------------------------------------
     def conflicted_notes(self) -> list[str]:

@@ -38,6 +38,7 @@ from walkapp import formatting as fmt
 from walkapp.errors import WalkappError
 from walkapp.note_states import NoteState
 from walkapp.services.commands import Command, ReviewEdit
+from walkapp.ui.shortcut_keys import SAVE_REWRITE
 from walkapp.ui.widgets.nudge_highlight import (
     NAME,
     NudgeCheck,
@@ -151,7 +152,7 @@ class NoteCardDialog(QDialog):
         self.close_button.setObjectName("closeNote")
         self.close_button.setAccessibleName(self.tr("Close the note"))
         self.close_button.clicked.connect(self.reject)
-        for key in ("Ctrl+Return", "Ctrl+Enter"):
+        for key in SAVE_REWRITE.keys:
             shortcut = QShortcut(QKeySequence(key), self)
             shortcut.activated.connect(self._ctrl_enter)
 

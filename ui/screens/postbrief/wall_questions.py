@@ -33,6 +33,7 @@ class WallQuestions:
         tree: CardList
 
         def tr(self, text: str) -> str: ...
+        def _show_empty(self, *, learn_more: bool) -> None: ...
 
     def _grouped(self, data: WallData, request: WallRequest) -> list[EvidenceGroup]:
         """The groups the controls ask for (a worker thread may run this: plain data)."""
@@ -56,6 +57,8 @@ class WallQuestions:
         if not answered:
             self.empty.setText(self.tr("No answers yet. What walkers answer to the visit's "
                                        "questions appears here, question by question."))
-            self._stack.setCurrentWidget(self.empty)
+            self._show_empty(learn_more=False)
+        elif groups:
+            self._stack.setCurrentWidget(self.tree)
         else:
-            self._stack.setCurrentWidget(self.tree if groups else self.empty)
+            self._show_empty(learn_more=False)

@@ -29,6 +29,7 @@ from walkapp.services import Services
 from walkapp.services.protocol_walks import walk_protocol
 from walkapp.services.tallies import TallySummary
 from walkapp.ui.dialogs import Asker
+from walkapp.ui.help_sections import ShowGuide
 from walkapp.ui.lifecycle import shutdown_tree
 from walkapp.ui.page import PanelGroup, save_all
 from walkapp.ui.screens.postbrief.action_items import ActionItemsPanel
@@ -49,7 +50,8 @@ from walkapp.ui.writer import Writer
 class PanelSpec:
     activity: Activity | None  # the protocol step activity that shows it; None: no step's
     title: str           # its tab's title (with the panel's count after it, when it has one)
-    make: Callable[[Services, str, Asker, Writer], Panel]
+    # (services, walk id, asker, writer, the window's guide or None) -> the panel
+    make: Callable[[Services, str, Asker, Writer, ShowGuide | None], Panel]
     key: str = ""        # the name of a panel that is no step's (`activity` None)
     # Built with the workspace, not when first shown: its count titles its tab before
     # anyone opens it (the Conflicts panel; it reads off the GUI thread).
@@ -88,7 +90,7 @@ def _nudge(services: Services, walk_id: str) -> NudgeSetup:
 # In the post-brief's usual order (the tabs' order).
 PANELS: tuple[PanelSpec, ...] = (
     PanelSpec(Activity.EVIDENCE_WALL, "Evidence wall",
-              lambda s, w, _a, wr: EvidenceWall(s.notes, s.walks, w,
+              lambda s, w, _a, wr, g: EvidenceWall(s.notes, s.walks, w, guide=g,
                                                 conflicts=s.conflicts,
                                                 history=s.history, reviews=s.reviews,
                                                 writer=wr,
@@ -96,29 +98,29 @@ PANELS: tuple[PanelSpec, ...] = (
                                                 form=walk_protocol(s, w).visit_form,
                                                 tallies=_tally_reader(s, w))),
     PanelSpec(Activity.CALIBRATION, "Calibration",
-              lambda s, w, _a, _wr: CalibrationView(s.notes, s.walks, w,
+              lambda s, w, _a, _wr, _g: CalibrationView(s.notes, s.walks, w,
                                                     conflicts=s.conflicts,
                                                     stem_labels=_stem_labels(s, w),
                                                     form=walk_protocol(s, w).visit_form)),
     PanelSpec(Activity.PATTERNS, "Patterns",
-              lambda s, w, a, wr: PatternsPanel(s.debrief, w, a, writer=wr,
+              lambda s, w, a, wr, _g: PatternsPanel(s.debrief, w, a, writer=wr,
                                                 stages=walk_protocol(s, w).debrief_stages(),
                                                 nudge=_nudge(s, w))),
     PanelSpec(Activity.COMMITMENTS, "Commitments",
-              lambda s, w, _a, wr: CommitmentsPanel(s.debrief, s.notes, s.walks, w, writer=wr,
+              lambda s, w, _a, wr, _g: CommitmentsPanel(s.debrief, s.notes, s.walks, w, writer=wr,
                                                     nudge=_nudge(s, w))),
     PanelSpec(Activity.NEXT_STEPS, "Next steps",
-              lambda s, w, a, wr: NextStepsPanel(s.debrief, w, a, writer=wr,
+              lambda s, w, a, wr, _g: NextStepsPanel(s.debrief, w, a, writer=wr,
                                                  nudge=_nudge(s, w))),
     PanelSpec(Activity.ACTION_ITEMS, "Action items",
-              lambda s, w, a, wr: ActionItemsPanel(s.debrief, s.walks, w, a, writer=wr,
+              lambda s, w, a, wr, _g: ActionItemsPanel(s.debrief, s.walks, w, a, writer=wr,
                                                    nudge=_nudge(s, w))),
     PanelSpec(Activity.FEEDBACK, "Feedback",
-              lambda s, w, _a, wr: FeedbackPanel(s.debrief, s.walks, w,
+              lambda s, w, _a, wr, _g: FeedbackPanel(s.debrief, s.walks, w,
                                                  walk_protocol(s, w).feedback or None,
                                                  writer=wr)),
     PanelSpec(None, "Conflicts",
-              lambda s, w, a, wr: ConflictsPanel(s.conflicts, w, a, writer=wr,
+              lambda s, w, a, wr, _g: ConflictsPanel(s.conflicts, w, a, writer=wr,
                                                  nudge=_nudge(s, w)),
               key=CONFLICTS, eager=True),
 )
@@ -138,10 +140,11 @@ class PostBriefWorkspace(QWidget, PanelGroup):
 
     def __init__(self, services: Services, walk_id: str, asker: Asker,
                  parent: QWidget | None = None, *, writer: Writer | None = None,
-                 tabs_shown: bool = True) -> None:
+                 tabs_shown: bool = True, guide: ShowGuide | None = None) -> None:
         super().__init__(parent)
         self.walk_id = walk_id
         self.setObjectName("postBriefWorkspace")
+        self._guide = guide  # the window's guide, for the panels' "Learn more"
         self._services = services
         self._asker = asker
         # The window's one writer (a workspace built alone makes its own), for every panel.
@@ -171,7 +174,8 @@ class PostBriefWorkspace(QWidget, PanelGroup):
             self.panel(name)
 
     def _make(self, spec: PanelSpec) -> Panel:
-        panel = spec.make(self._services, self.walk_id, self._asker, self.writer)
+        panel = spec.make(self._services, self.walk_id, self._asker, self.writer,
+                          self._guide)
         setattr(self, spec.name, panel)  # workspace.evidence_wall, workspace.patterns…
         index = PANEL_NAMES.index(spec.name)  # the tabs are in PANELS' order
         panel.count_changed.connect(

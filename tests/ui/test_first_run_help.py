@@ -1,0 +1,287 @@
+"""A first-time user is not left alone: with no walks the library welcomes them with three
+ways in (lead a walk, walk with a kit, look at the sample walk) and a link to the guide;
+Help has the guide to learning walks (opened at a section by the screens' "Learn more")
+and a keyboard-shortcuts sheet made from the real keys (F1 or ?, never a "?" typed in a
+text field). Dialogs are answered through the ScriptedAsker seam."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QSettings, Qt, QUrl
+from PySide6.QtGui import QKeySequence
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QMenu
+
+from tests.helpers.builders import make_walk
+from tests.ui.conftest import ScriptedAsker
+from walkapp.services import Services
+from walkapp.ui.help_guide import read_guide
+from walkapp.ui.help_sections import GuideSection
+from walkapp.ui.help_shortcuts import ShortcutSheet
+from walkapp.ui.main_window import MainWindow
+from walkapp.ui.screens.walker_home import WalkerHome
+from walkapp.ui.shortcut_keys import PAGE_KEYS
+
+
+def shown_window(qtbot, services: Services, qsettings: QSettings,
+                 asker: ScriptedAsker) -> MainWindow:
+    window = MainWindow(services, qsettings, asker)
+    qtbot.addWidget(window)
+    window.resize(1366, 768)
+    window.show()
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow, timeout=2000)
+    return window
+
+
+def test_the_welcome_shows_when_there_are_no_walks(qtbot, services: Services,
+                                                   qsettings: QSettings,
+                                                   asker: ScriptedAsker) -> None:
+    window = shown_window(qtbot, services, qsettings, asker)
+    welcome = window.library.welcome
+    qtbot.waitUntil(welcome.isVisible, timeout=2000)
+    assert not window.library.empty.isVisible()
+    for button in (welcome.lead_button, welcome.kit_button, welcome.sample_button):
+        assert button.isVisible() and button.accessibleDescription()
+    assert "no network" in welcome.kit_button.accessibleDescription().lower()
+    window.grab().save("/tmp/help-welcome.png")
+
+
+def test_im_leading_a_walk_opens_the_new_walk_dialog(qtbot, services: Services,
+                                                     qsettings: QSettings,
+                                                     asker: ScriptedAsker) -> None:
+    window = shown_window(qtbot, services, qsettings, asker)
+    asker.dialog_actions.append(lambda dialog: False)  # looked at, then cancelled
+    qtbot.mouseClick(window.library.welcome.lead_button, Qt.MouseButton.LeftButton)
+    assert asker.shown == [("dialog", "New walk", "")]
+
+
+def test_im_a_walker_with_a_kit_asks_for_the_kit_file(qtbot, services: Services,
+                                                      qsettings: QSettings,
+                                                      asker: ScriptedAsker) -> None:
+    window = shown_window(qtbot, services, qsettings, asker)
+    qtbot.mouseClick(window.library.welcome.kit_button, Qt.MouseButton.LeftButton)
+    assert [kind for kind, _title, _filters in asker.shown] == ["open_files"]
+    assert "walkkit" in asker.shown[0][2]
+
+
+def test_show_me_the_sample_walk_makes_it(qtbot, services: Services, qsettings: QSettings,
+                                          asker: ScriptedAsker) -> None:
+    window = shown_window(qtbot, services, qsettings, asker)
+    qtbot.mouseClick(window.library.welcome.sample_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: window.library.model.rowCount() == 1, timeout=20_000)
+    qtbot.waitUntil(window.library.sample_button.isEnabled, timeout=5000)
+    assert not window.library.welcome.isVisible()  # the list shows the walk now
+
+
+def test_a_search_that_finds_nothing_is_not_a_welcome(qtbot, services: Services,
+                                                      qsettings: QSettings,
+                                                      asker: ScriptedAsker) -> None:
+    make_walk(services, "Reading walk")
+    window = shown_window(qtbot, services, qsettings, asker)
+    qtbot.keyClicks(window.library.search, "zzz")
+    qtbot.waitUntil(lambda: window.library.empty.isVisible(), timeout=2000)
+    assert "No walk matches" in window.library.empty.text()
+    assert not window.library.welcome.isVisible()
+
+
+def test_the_welcomes_link_opens_the_guide_at_its_start(qtbot, services: Services,
+                                                        qsettings: QSettings,
+                                                        asker: ScriptedAsker) -> None:
+    window = shown_window(qtbot, services, qsettings, asker)
+    qtbot.mouseClick(window.library.welcome.guide_link, Qt.MouseButton.LeftButton)
+    guide = window.help.guide
+    assert guide is not None and guide.isVisible()
+    assert guide.current_section() == GuideSection.START
+    assert "learning walk" in guide.text.toPlainText()
+
+
+def test_the_guide_opens_at_a_section_and_follows_its_links(qtbot, services: Services,
+                                                            qsettings: QSettings,
+                                                            asker: ScriptedAsker) -> None:
+    window = shown_window(qtbot, services, qsettings, asker)
+    window.show_guide(GuideSection.WALKERS_LAPTOPS)
+    guide = window.help.guide
+    assert guide is not None and guide.current_section() == "walkers-laptops"
+    assert "notes file" in guide.text.toPlainText()
+    assert guide.heading.text() == "Walkers' laptops"
+    # One window: asked again, the same one comes to the section asked for.
+    window.guide_action.trigger()
+    assert window.help.guide is guide and guide.current_section() == GuideSection.START
+    guide.text.anchorClicked.emit(QUrl("#kept"))
+    assert guide.current_section() == GuideSection.KEPT
+    assert "this computer" in guide.text.toPlainText()
+    # The contents list on the side opens a section too.
+    guide.contents.setCurrentRow(guide.anchors().index(GuideSection.STEPS.value))
+    assert "Pre-brief" in guide.text.toPlainText()
+
+
+def test_every_section_a_screen_can_ask_for_is_in_the_guide() -> None:
+    anchors = [part.anchor for part in read_guide()]
+    assert len(anchors) == len(set(anchors))
+    assert sorted(set(GuideSection) - set(anchors)) == []
+    assert all(part.body and part.title for part in read_guide())
+
+
+def test_read_guide_splits_sections_by_anchor() -> None:
+    parts = read_guide("<!-- a note -->\n## One {#one}\nFirst.\n\n## Two {#two}\nSecond.\n")
+    assert [(p.anchor, p.title, p.body) for p in parts] == [("one", "One", "First."),
+                                                            ("two", "Two", "Second.")]
+
+
+def menu_shortcuts(window: MainWindow) -> list[tuple[str, str]]:
+    """(action text, key) of every visible menu action's shortcuts, read here afresh."""
+    found: list[tuple[str, str]] = []
+
+    def walk(menu: QMenu) -> None:
+        for action in menu.actions():
+            if action.isSeparator() or not action.isVisible():
+                continue
+            if isinstance(action.menu(), QMenu):
+                walk(action.menu())  # type: ignore[arg-type]
+                continue
+            for key in action.shortcuts():
+                found.append((action.text(),
+                              key.toString(QKeySequence.SequenceFormat.NativeText)))
+
+    for top in window.menuBar().actions():
+        if top.isVisible() and isinstance(top.menu(), QMenu):
+            walk(top.menu())  # type: ignore[arg-type]
+    return found
+
+
+def assert_sheet_lists_the_menus(window: MainWindow, sheet: ShortcutSheet) -> None:
+    text = sheet.plain_text()
+    shortcuts = menu_shortcuts(window)
+    assert len(shortcuts) >= 8
+    for label, key in shortcuts:
+        row = next((r for r in sheet.rows if key in r.keys), None)
+        assert row is not None, (label, key)
+        assert row.what.rstrip("…") in label.replace("&", ""), (label, row)
+        assert key in text
+
+
+def test_the_sheet_lists_every_shortcut_on_the_menus(qtbot, services: Services,
+                                                     qsettings: QSettings,
+                                                     asker: ScriptedAsker) -> None:
+    walk = make_walk(services, "Reading walk")
+    window = shown_window(qtbot, services, qsettings, asker)
+    window.shortcuts_action.trigger()
+    sheet = window.help.sheet
+    assert sheet is not None and sheet.isVisible()
+    assert_sheet_lists_the_menus(window, sheet)
+    # With a walk open the Go menu lists its pages (Ctrl+Shift+1…): shown again, the
+    # sheet has them too.
+    window.open_walk(walk.id)
+    qtbot.waitUntil(lambda: window.workspace is not None, timeout=10_000)
+    window.shortcuts_action.trigger()
+    assert window.help.sheet is sheet
+    assert "Ctrl+Shift+1" in sheet.plain_text()
+    assert_sheet_lists_the_menus(window, sheet)
+    # And every page key of the one list.
+    for spec in PAGE_KEYS:
+        assert spec.what in sheet.plain_text()
+
+
+def test_the_sheet_lists_the_observation_screens_real_keys(qtbot, services: Services,
+                                                           asker: ScriptedAsker) -> None:
+    """The keys the observation screen binds are the ones the sheet names (walkapp's
+    tallies bring their own keys from the protocol: the sheet says where to find them)."""
+    from tests.ui.observe_helpers import FakeClock
+    from walkapp.ui.help_shortcuts import page_rows
+    from walkapp.ui.screens.observation import ObservationScreen
+
+    walk = make_walk(services, visits=2, look_fors=("Student talk",))
+    screen = ObservationScreen(services, walk.id, walk.walkers[0].id, clock=FakeClock(),
+                               asker=asker, debounce_ms=60)
+    qtbot.addWidget(screen)
+    listed = {key for spec in PAGE_KEYS for key in spec.keys}
+    tallies = set(screen.tallies.shortcut_actions())
+    bound = [(action.text(), key.toString())
+             for action in screen.actions() if action not in tallies
+             for key in action.shortcuts()]
+    assert len(bound) >= 10
+    assert sorted(k for _text, k in bound if k not in listed) == []
+    shown = " ".join(" ".join(row.keys) for row in page_rows())
+    for key in ("Ctrl+PgDown", "Ctrl+T", "Ctrl+Return", "Ctrl+1", "Alt+9"):
+        assert QKeySequence(key).toString(QKeySequence.SequenceFormat.NativeText) in shown
+    screen.shutdown()
+
+
+def test_f1_and_question_mark_open_the_sheet(qtbot, services: Services,
+                                             qsettings: QSettings,
+                                             asker: ScriptedAsker) -> None:
+    make_walk(services, "Reading walk")
+    window = shown_window(qtbot, services, qsettings, asker)
+    QTest.keyClick(window, Qt.Key.Key_F1)
+    sheet = window.help.sheet
+    assert sheet is not None and sheet.isVisible()
+    sheet.close()
+    assert not sheet.isVisible()
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow, timeout=2000)
+    window.library.table.setFocus()
+    QTest.keyClick(window.library.table, "?")
+    assert sheet.isVisible()
+
+
+def test_a_question_mark_typed_in_a_text_field_is_typed(qtbot, services: Services,
+                                                        qsettings: QSettings,
+                                                        asker: ScriptedAsker) -> None:
+    walk = make_walk(services, "Walker's walk", walkers=2)
+    services.walks.update_walk(walk.id, local_mode="walker",
+                               local_participant_id=walk.walkers[1].id)
+    window = shown_window(qtbot, services, qsettings, asker)
+    search = window.library.search
+    search.setFocus()
+    qtbot.waitUntil(search.hasFocus, timeout=2000)
+    QTest.keyClick(search, "?")
+    assert search.text() == "?"
+    assert window.help.sheet is None
+    search.clear()
+    # A walker's note: "?" goes into the note, the sheet stays shut.
+    window.open_walk(walk.id)
+    qtbot.waitUntil(lambda: window.workspace is not None, timeout=10_000)
+    home = window.workspace.page("walker")
+    assert isinstance(home, WalkerHome)
+    home.tabs.setCurrentWidget(home.observation)
+    edit = home.observation.editor.text_edit
+    edit.setFocus()
+    qtbot.waitUntil(edit.hasFocus, timeout=2000)
+    qtbot.keyClicks(edit, "Why?")
+    assert edit.toPlainText() == "Why?"
+    assert window.help.sheet is None
+    # Help is there for a walker too.
+    assert window.guide_action.isVisible() and window.shortcuts_action.isVisible()
+    QTest.keyClick(edit, Qt.Key.Key_F1)
+    sheet = window.help.sheet
+    assert sheet is not None and sheet.isVisible()
+    # A walker's sheet: their menus' keys and the note-taker's, not the facilitator's.
+    assert_sheet_lists_the_menus(window, sheet)
+    assert "Next visit" in sheet.plain_text() and "Ctrl+N" not in sheet.plain_text()
+    assert "Put the selected walkers in a group" not in sheet.plain_text()
+
+
+def test_a_walker_new_to_the_walk_is_told_what_to_do_now(qtbot, services: Services,
+                                                         qsettings: QSettings,
+                                                         asker: ScriptedAsker) -> None:
+    walk = make_walk(services, "Walker's walk", walkers=2)
+    services.walks.update_walk(walk.id, local_mode="walker",
+                               local_participant_id=walk.walkers[1].id)
+    window = shown_window(qtbot, services, qsettings, asker)
+    window.open_walk(walk.id)
+    qtbot.waitUntil(lambda: window.workspace is not None, timeout=10_000)
+    home = window.workspace.page("walker")
+    assert isinstance(home, WalkerHome)
+    assert home.what_now.isVisible()
+    assert "Save a notes file" in home.what_now.text.text()
+    qtbot.mouseClick(home.what_now.dismiss_button, Qt.MouseButton.LeftButton)
+    assert not home.what_now.isVisible()
+    # Once they have notes, the walk opens without it.
+    from tests.ui.postbrief.conftest import add_note
+
+    add_note(services, walk, walker=1, text="Pairs compare answers")
+    window.show_library()
+    window.open_walk(walk.id)
+    qtbot.waitUntil(lambda: window.workspace is not None, timeout=10_000)
+    again = window.workspace.page("walker")
+    assert isinstance(again, WalkerHome) and not again.what_now.isVisible()
