@@ -20,5 +20,6 @@ def save_shot(widget: QWidget, path: Path) -> Path:
     QApplication.processEvents()
     image = widget.grab().toImage()
     flags = Qt.ImageConversionFlag.AvoidDither | Qt.ImageConversionFlag.ThresholdDither
-    image.convertToFormat(QImage.Format.Format_Indexed8, flags).save(str(path))  # PNG: the suffix says so
+    # A PNG: QImage.save goes by the suffix.
+    image.convertToFormat(QImage.Format.Format_Indexed8, flags).save(str(path))
     return path
