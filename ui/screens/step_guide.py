@@ -312,6 +312,10 @@ class StepGuide(StepActions, StepBody, QWidget, PanelGroup):
         self.steps.fill([self._step_text(p) for p in range(len(self.runner.steps))],
                         self._more.entries if self._more is not None else ())
 
+    def more_names(self) -> list[str]:
+        """The names of the panels listed under "More", in the list's order."""
+        return [name for name, _title in self._more.entries] if self._more is not None else []
+
     def more_item(self, name: str) -> QListWidgetItem | None:
         """The "More" entry of panel `name` in the step list."""
         return self.steps.more_item(name)
