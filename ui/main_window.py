@@ -11,7 +11,14 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QByteArray, QSettings, Signal
 from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent
-from PySide6.QtWidgets import QLabel, QStackedWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QFrame,
+    QLabel,
+    QScrollArea,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
 
 from walkapp import __version__
 from walkapp import formatting as fmt
@@ -85,7 +92,6 @@ class MainWindow(MenuBar, Stoppable):
         # opens again (walkapp.ui.resume).
         self.quitting = False
         self.setWindowTitle(self.tr("Learning walks"))
-        self.setMinimumSize(960, 600)
 
         self.bridge = ChangeBridge(services.bus, self)
         self.stack = QStackedWidget()
@@ -95,7 +101,14 @@ class MainWindow(MenuBar, Stoppable):
         central_layout = QVBoxLayout(central)
         central_layout.setContentsMargins(0, 0, 0, 0)
         central_layout.addWidget(self.notice)
-        central_layout.addWidget(self.stack, 1)
+        # The screens scroll when the window is smaller than what they need (a small or
+        # scaled screen, walkapp.ui.window_fit): never a cut-off button or status bar.
+        self.page_scroll = QScrollArea()
+        self.page_scroll.setObjectName("pageScroll")
+        self.page_scroll.setWidgetResizable(True)
+        self.page_scroll.setFrameShape(QFrame.Shape.NoFrame)
+        self.page_scroll.setWidget(self.stack)
+        central_layout.addWidget(self.page_scroll, 1)
         self.setCentralWidget(central)
         # The walk being opened while its read is under way (see open_walk).
         self._opener = WalkOpening(
@@ -419,11 +432,15 @@ class MainWindow(MenuBar, Stoppable):
             "Everything stays on this computer; nothing is sent anywhere.").format(__version__))
 
     def _restore_geometry(self) -> None:
+        """The size and place saved when the window last closed, made to fit the screen
+        it opens on (a size saved on a big monitor, restored on a laptop), or a share of
+        the screen on a first start (walkapp.ui.window_fit)."""
+        from walkapp.ui.window_fit import fit_window
+
         geometry = self._settings.value("main_window/geometry")
-        if isinstance(geometry, QByteArray) and not geometry.isEmpty():
-            self.restoreGeometry(geometry)
-        else:
-            self.resize(1280, 760)
+        restored = (isinstance(geometry, QByteArray) and not geometry.isEmpty()
+                    and self.restoreGeometry(geometry))
+        fit_window(self, restored=restored)
 
     def shutdown(self) -> None:
         """Stop everything the window runs, before the database is closed: the open walk's

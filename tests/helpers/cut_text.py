@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from PySide6.QtCore import QModelIndex, QPoint, QRect
+from PySide6.QtCore import QModelIndex, QPoint, QRect, QSize
 from PySide6.QtGui import QFontMetrics, Qt, QTextDocument  # QtGui's Qt has mightBeRichText
 from PySide6.QtWidgets import (
     QAbstractButton,
@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
     QComboBox,
     QHeaderView,
     QLabel,
+    QLayout,
     QLineEdit,
     QListView,
     QPushButton,
@@ -33,14 +34,15 @@ from PySide6.QtWidgets import (
     QStyleOptionButton,
     QStyleOptionComboBox,
     QStyleOptionViewItem,
-    QTableView,
     QTabBar,
+    QTableView,
     QToolButton,
     QTreeView,
     QWidget,
 )
 
 SLACK = 1  # a pixel of rounding
+CLIP_SLACK = 2  # a widget's frame edge under its parent's border is not cut text
 _MAX_ITEMS = 400  # items looked at per view (only those in sight count)
 
 
@@ -208,6 +210,13 @@ def _items(view: QAbstractItemView) -> Iterator[tuple[str, int, int]]:
         option.rect = rect
         option.index = index
         hint = delegate.sizeHint(option, index)
+        if view.wordWrap() and hint.width() > rect.width():
+            # A style sheet's item padding is added after the lines were wrapped at the
+            # whole width: wrap them at the width the padding leaves, as they are drawn.
+            option.rect = QRect(rect.topLeft(),
+                                rect.size() - QSize(hint.width() - rect.width(), 0))
+            hint = delegate.sizeHint(option, index)
+            hint.setWidth(hint.width() - (rect.width() - option.rect.width()))
         first_line = text.splitlines()[0] if text.splitlines() else text
         if hint.width() > seen.width() + SLACK:
             yield first_line, hint.width(), seen.width()
@@ -234,8 +243,10 @@ def _cut_off_by(widget: QWidget, root: QWidget) -> tuple[QWidget, QRect] | None:
         if isinstance(scroller, QAbstractScrollArea) and node is scroller.viewport():
             return None  # a scroll area shows its content a part at a time, by design
         rect = QRect(widget.mapTo(node, QPoint(0, 0)), widget.size())
-        if not node.rect().contains(rect):
-            return node, rect.intersected(node.rect())
+        shown = rect.intersected(node.rect())
+        if (rect.width() - shown.width() > CLIP_SLACK
+                or rect.height() - shown.height() > CLIP_SLACK):
+            return node, shown
         if node is root:
             return None
         node = node.parentWidget()
@@ -252,6 +263,32 @@ def _name(widget: QWidget) -> str:
     return text or widget.accessibleName() or type(widget).__name__
 
 
+def _laid_out(layout: QLayout) -> Iterator[QWidget]:
+    for index in range(layout.count()):
+        item = layout.itemAt(index)
+        if item is None:
+            continue
+        if item.widget() is not None:
+            yield item.widget()
+        elif item.layout() is not None:
+            yield from _laid_out(item.layout())
+
+
+def _overlaps(parent: QWidget, root: QWidget) -> Iterator[str]:
+    """Widgets its layout placed over each other: it had less room than they need."""
+    layout = parent.layout()
+    if layout is None:
+        return
+    shown = [w for w in _laid_out(layout) if w.isVisible() and w.parentWidget() is parent]
+    for index, first in enumerate(shown):
+        for second in shown[index + 1:]:
+            both = first.geometry().intersected(second.geometry())
+            if both.width() > CLIP_SLACK and both.height() > CLIP_SLACK:
+                yield (f'{type(first).__name__} "{_name(first)}" and {type(second).__name__} '
+                       f'"{_name(second)}" overlap by {both.width()}×{both.height()} px '
+                       f"(in {_where(parent, root)})")
+
+
 def cut_texts(root: QWidget) -> list[str]:
     """Describe each text under `root` (shown) that is cut: 'Kind "words": needs N px,
     has M px (where)'."""
@@ -263,6 +300,8 @@ def cut_texts(root: QWidget) -> list[str]:
                          f"({_where(widget, root)})")
 
     for widget in [root, *root.findChildren(QWidget)]:
+        if widget.isVisible() and not isinstance(widget, _COMPOSITES):
+            found.extend(_overlaps(widget, root))
         if widget is not root and isinstance(widget, _SHOWN) and widget.isVisible():
             cutter = _cut_off_by(widget, root)
             if cutter is not None and not _inside(widget, _COMPOSITES, root):

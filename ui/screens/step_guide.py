@@ -18,7 +18,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QFrame,
@@ -66,6 +66,14 @@ __all__ = ["SAVE_DELAY_MS", "PanelFactory", "StepGuide", "StepPrompts"]
 PanelFactory = Callable[[Activity], Page | None]
 # How tall the step's script and prompts may be above a panel, by default (they scroll).
 TEXT_HEIGHT = 320
+
+
+class _Body(QStackedWidget):
+    """The step's panel: at least 200 px tall, and never less than its panel needs (a
+    fixed minimum would let a panel's rows be squeezed over each other, issue 18)."""
+
+    def minimumSizeHint(self) -> QSize:
+        return super().minimumSizeHint().expandedTo(QSize(0, 200))
 
 
 class StepGuide(StepActions, StepBody, QWidget, PanelGroup):
@@ -214,8 +222,7 @@ class StepGuide(StepActions, StepBody, QWidget, PanelGroup):
         self.end_actions.hide()
         self.writer.waiting_changed.connect(self._on_waiting)
 
-        self.body = QStackedWidget()
-        self.body.setMinimumHeight(200)
+        self.body = _Body()
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QFrame.Shape.NoFrame)
