@@ -29,7 +29,6 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QHideEvent, QShowEvent
 from PySide6.QtWidgets import (
     QLabel,
-    QListView,
     QListWidget,
     QListWidgetItem,
     QSplitter,
@@ -52,7 +51,7 @@ from walkapp.ui.screens.observation_keys import add_shortcuts
 from walkapp.ui.screens.observe_reads import NotesRead, notes_reader
 from walkapp.ui.undo import UNDONE
 from walkapp.ui.widgets.autosave import DEBOUNCE_MS, describe_failure
-from walkapp.ui.widgets.fit_sizes import WrappingDelegate, fit_list_width, share_splitter
+from walkapp.ui.widgets.fit_sizes import fit_list_width, share_splitter, wrap_items
 from walkapp.ui.widgets.note_editor import ElidedLabel, NoteDeleted, NoteEditor
 from walkapp.ui.widgets.note_history import NoteHistoryDialog
 from walkapp.ui.widgets.nudge_highlight import NudgeCheck, no_nudge
@@ -132,12 +131,7 @@ class ObservationScreen(QWidget, Page):
         self.visits_list.setObjectName("visitsList")
         self.visits_list.setAccessibleName(self.tr("Visits"))
         self.visits_list.setSpacing(3)
-        # A long room name wraps onto a second line rather than ending in "…" (issue 18);
-        # the list is as wide as its words need (see _fit_visits_list), up to a limit.
-        self.visits_list.setWordWrap(True)
-        self.visits_list.setItemDelegate(WrappingDelegate(self.visits_list))
-        self.visits_list.setResizeMode(QListView.ResizeMode.Adjust)
-        self.visits_list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        wrap_items(self.visits_list)  # a long room name wraps, never "Room 1…" (issue 18)
         self.visits_list.currentRowChanged.connect(self._visit_row_changed)
         # The stems, tallies and visit form are the protocol's (its snapshot; a kit carries
         # it).
@@ -179,7 +173,7 @@ class ObservationScreen(QWidget, Page):
         self.splitter.addWidget(self.notes_panel)
         self.splitter.setStretchFactor(1, 1)
         self.splitter.setSizes([210, 700, 380])
-        self._shared = False  # the splitter's widths, set at its first real width
+        self._shared = False  # the splitter's widths are set at its first real width
 
         page = QWidget()
         page_layout = QVBoxLayout(page)
@@ -593,8 +587,7 @@ class ObservationScreen(QWidget, Page):
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
         if not self._shared and self.splitter.width() > 0:
-            # The editor first: in a small window the visits and everyone's notes keep
-            # what they need, and the note being written gets the rest (issue 18).
+            # The visits and everyone's notes keep what they need, the editor the rest.
             self._shared = True
             share_splitter(self.splitter, [0, 0, min(380, self.splitter.width() // 4)], 1)
         if not self._focused_once and self._walk.visits:

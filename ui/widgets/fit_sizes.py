@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, QSize
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, QSize, Qt
 from PySide6.QtWidgets import (
     QListView,
     QListWidget,
@@ -14,6 +14,15 @@ from PySide6.QtWidgets import (
     QStyledItemDelegate,
     QStyleOptionViewItem,
 )
+
+
+def wrap_items(view: QListView) -> None:
+    """Long items of `view` wrap onto more lines, never run wider than it, and are laid
+    out again at its width when it changes (rather than ending in "…" or being cut)."""
+    view.setWordWrap(True)
+    view.setResizeMode(QListView.ResizeMode.Adjust)
+    view.setItemDelegate(WrappingDelegate(view))
+    view.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
 
 
 def fit_list_width(view: QListWidget, most_chars: int) -> None:

@@ -35,7 +35,7 @@ from PySide6.QtWidgets import (
 
 from walkapp import domain as d
 from walkapp.protocol.own_keys import group_key
-from walkapp.ui.widgets.fit_sizes import WrappingDelegate
+from walkapp.ui.widgets.fit_sizes import wrap_items
 from walkapp.ui.widgets.note_text import stem_label
 
 PREVIEW_CHARS = 220
@@ -112,12 +112,9 @@ class NotesPanel(QWidget):
         self.list = QListWidget()
         self.list.setObjectName("visitNotes")
         self.list.setAccessibleName(self.tr("Your notes in this visit"))
-        self.list.setWordWrap(True)
-        # Wrapped notes are laid out again at the list's width when it changes, and never
-        # run wider than it (a horizontal scroll bar would cut every line, issue 18).
-        self.list.setResizeMode(QListView.ResizeMode.Adjust)
-        self.list.setItemDelegate(WrappingDelegate(self.list))
-        self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        # Wrapped notes never run wider than the list (a horizontal scroll bar would cut
+        # every line, issue 18).
+        wrap_items(self.list)
         # Its width must not change as notes come and go: a scroll bar that appears after
         # the lines were wrapped would cover their ends.
         self.list.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOn)
