@@ -19,7 +19,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 
 from PySide6.QtCore import QSize, Qt, QTimer, Signal
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtGui import QFocusEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
@@ -303,10 +303,24 @@ class StepGuide(StepActions, StepBody, QWidget, PanelGroup):
         self._ticker = QTimer(self, interval=1000)
         self._ticker.timeout.connect(self._tick)
         self._ticker.start()
-        self.setFocusProxy(self.start_button)  # a page shown by a next action: Start
+        # A page shown by a next action: Start (see focusInEvent). Not a focus proxy: Tab
+        # stopped at the guide and jumped to its proxy, past the step list, and could not
+        # get past a hidden proxy (Start, while a step is prepared) at all.
+        self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self._fill_steps()
         self.show_state(self.runner.refresh(), sliced=sliced_start)
         turns.later(self, self._prepare_next)  # see _show_panel_due
+
+    def focusInEvent(self, event: QFocusEvent) -> None:
+        """The guide itself was given the focus (a next action opened its page): the
+        button that runs the step on show takes it, else the list of steps."""
+        super().focusInEvent(event)
+        preparing = self._viewing is not None or self._more_shown is not None
+        for target in (self.preview.back_button if preparing else self.start_button,
+                       self.steps):
+            if target.isVisible() and target.isEnabled():
+                target.setFocus(event.reason())
+                return
 
     # -- drawing ---------------------------------------------------------------------------
     def _step_text(self, position: int, mark: str = "") -> str:
