@@ -11,14 +11,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QByteArray, QSettings, Signal
 from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent
-from PySide6.QtWidgets import (
-    QFrame,
-    QLabel,
-    QScrollArea,
-    QStackedWidget,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtWidgets import QLabel, QStackedWidget, QVBoxLayout, QWidget
 
 from walkapp import __version__
 from walkapp import formatting as fmt
@@ -39,6 +32,7 @@ from walkapp.ui.screens.walks_library import WalksLibrary
 from walkapp.ui.walk_files import WalkFiles
 from walkapp.ui.walk_opening import PagesFactory, WalkOpening
 from walkapp.ui.walk_trash import TrashControls
+from walkapp.ui.widgets.fit_sizes import scrolling
 from walkapp.ui.widgets.notice import NoticeBanner
 from walkapp.ui.workers import cancel_owned_by, stop_processes, wait_for_background
 from walkapp.ui.writer import Writer
@@ -103,11 +97,8 @@ class MainWindow(MenuBar, Stoppable):
         central_layout.addWidget(self.notice)
         # The screens scroll when the window is smaller than what they need (a small or
         # scaled screen, walkapp.ui.window_fit): never a cut-off button or status bar.
-        self.page_scroll = QScrollArea()
+        self.page_scroll = scrolling(self.stack)
         self.page_scroll.setObjectName("pageScroll")
-        self.page_scroll.setWidgetResizable(True)
-        self.page_scroll.setFrameShape(QFrame.Shape.NoFrame)
-        self.page_scroll.setWidget(self.stack)
         central_layout.addWidget(self.page_scroll, 1)
         self.setCentralWidget(central)
         # The walk being opened while its read is under way (see open_walk).

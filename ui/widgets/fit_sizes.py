@@ -7,13 +7,28 @@ from collections.abc import Sequence
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, QSize, Qt
 from PySide6.QtWidgets import (
+    QFrame,
     QListView,
     QListWidget,
+    QScrollArea,
     QSplitter,
     QStyle,
     QStyledItemDelegate,
     QStyleOptionViewItem,
+    QWidget,
 )
+
+
+def scrolling(content: QWidget) -> QScrollArea:
+    """`content` in a scroll area that shows it whole when there is room and scrolls it
+    when the window is smaller than it needs (its rows are never squeezed over each
+    other). The area is no stop of its own for Tab: the controls inside are."""
+    area = QScrollArea()
+    area.setWidgetResizable(True)
+    area.setFrameShape(QFrame.Shape.NoFrame)
+    area.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+    area.setWidget(content)
+    return area
 
 
 def wrap_items(view: QListView) -> None:
