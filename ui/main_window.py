@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QByteArray, QSettings, Signal
 from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent
-from PySide6.QtWidgets import QLabel, QStackedWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from walkapp import __version__
 from walkapp import formatting as fmt
@@ -32,7 +32,7 @@ from walkapp.ui.screens.walks_library import WalksLibrary
 from walkapp.ui.walk_files import WalkFiles
 from walkapp.ui.walk_opening import PagesFactory, WalkOpening
 from walkapp.ui.walk_trash import TrashControls
-from walkapp.ui.widgets.fit_sizes import scrolling
+from walkapp.ui.widgets.fit_sizes import CurrentStack, scrolling
 from walkapp.ui.widgets.notice import NoticeBanner
 from walkapp.ui.workers import cancel_owned_by, stop_processes, wait_for_background
 from walkapp.ui.writer import Writer
@@ -88,7 +88,7 @@ class MainWindow(MenuBar, Stoppable):
         self.setWindowTitle(self.tr("Learning walks"))
 
         self.bridge = ChangeBridge(services.bus, self)
-        self.stack = QStackedWidget()
+        self.stack = CurrentStack()  # as small as the screen on show allows
         # A calm notice across the top (e.g. walkapp did not close properly last time).
         self.notice = NoticeBanner()
         central = QWidget()
@@ -97,7 +97,7 @@ class MainWindow(MenuBar, Stoppable):
         central_layout.addWidget(self.notice)
         # The screens scroll when the window is smaller than what they need (a small or
         # scaled screen, walkapp.ui.window_fit): never a cut-off button or status bar.
-        self.page_scroll = scrolling(self.stack)
+        self.page_scroll = scrolling(self.stack, least=True)
         self.page_scroll.setObjectName("pageScroll")
         central_layout.addWidget(self.page_scroll, 1)
         self.setCentralWidget(central)

@@ -28,7 +28,6 @@ from PySide6.QtWidgets import (
     QPushButton,
     QScrollArea,
     QSplitter,
-    QStackedWidget,
     QToolButton,
     QVBoxLayout,
     QWidget,
@@ -56,6 +55,7 @@ from walkapp.ui.screens.step_list import MARKS, StepList
 from walkapp.ui.screens.step_prompts import SAVE_DELAY_MS, StepPrompts
 from walkapp.ui.screens.step_turns import TurnsBar
 from walkapp.ui.widgets.countdown import Countdown, format_seconds
+from walkapp.ui.widgets.fit_sizes import CurrentStack
 from walkapp.ui.widgets.role_scripts import RoleScripts
 from walkapp.ui.widgets.roles_box import RolesBox
 from walkapp.ui.writer import Writer
@@ -68,7 +68,7 @@ PanelFactory = Callable[[Activity], Page | None]
 TEXT_HEIGHT = 320
 
 
-class _Body(QStackedWidget):
+class _Body(CurrentStack):
     """The step's panel: at least 200 px tall, and never less than its panel needs (a
     fixed minimum would let a panel's rows be squeezed over each other, issue 18)."""
 

@@ -23,7 +23,6 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QPushButton,
-    QStackedWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -39,6 +38,7 @@ from walkapp.ui.lifecycle import shutdown_tree
 from walkapp.ui.page import Page, PanelGroup, save_all
 from walkapp.ui.screens.step_leads import CLOSE, PAGE, PANEL, Leads, NextAction
 from walkapp.ui.widgets.closed_banner import ClosedWalkBanner
+from walkapp.ui.widgets.fit_sizes import CurrentStack
 
 # The kinds of rows that can be in conflict: a change of any of them may change the count.
 _CONFLICT_ENTITIES = frozenset({Entity.NOTE, Entity.REFLECTION, Entity.COMMITMENT,
@@ -100,7 +100,7 @@ class WalkWorkspace(QWidget, Page):
                 item.setToolTip(spec.hint)
             self.nav.addItem(item)
         self._fit_nav()
-        self.stack = QStackedWidget()
+        self.stack = CurrentStack()  # as small as the page on show allows
         self.nav.currentRowChanged.connect(self._show_row)
         # The next actions of the page on show (`PageSpec.next`), under it.
         self.next_bar = QWidget()
