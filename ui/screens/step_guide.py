@@ -55,7 +55,7 @@ from walkapp.ui.screens.step_list import MARKS, StepList
 from walkapp.ui.screens.step_prompts import SAVE_DELAY_MS, StepPrompts
 from walkapp.ui.screens.step_turns import TurnsBar
 from walkapp.ui.widgets.countdown import Countdown, format_seconds
-from walkapp.ui.widgets.fit_sizes import CurrentStack
+from walkapp.ui.widgets.fit_sizes import CurrentStack, QuietLabel
 from walkapp.ui.widgets.role_scripts import RoleScripts
 from walkapp.ui.widgets.roles_box import RolesBox
 from walkapp.ui.writer import Writer
@@ -199,7 +199,8 @@ class StepGuide(StepActions, StepBody, QWidget, PanelGroup):
         self.next_button.setAccessibleName(self.tr("Next step"))
         self.next_button.setDefault(True)
         self.next_button.clicked.connect(lambda: self._act("next"))
-        self.message = QLabel("")
+        self.message = QuietLabel()
+        self.message.hide()
         self.message.setObjectName("inlineError")
         self.message.setWordWrap(True)
         self.retry_button = QPushButton(self.tr("Retry"))

@@ -6,7 +6,6 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from PySide6.QtCore import (
-    QCoreApplication,
     QEvent,
     QModelIndex,
     QPersistentModelIndex,
@@ -16,7 +15,9 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
+    QBoxLayout,
     QFrame,
+    QLabel,
     QListView,
     QListWidget,
     QScrollArea,
@@ -27,6 +28,45 @@ from PySide6.QtWidgets import (
     QStyleOptionViewItem,
     QWidget,
 )
+
+
+class ReflowRow(QBoxLayout):
+    """Widgets side by side when there is room for them all, one under the other when
+    there is not (a narrow or scaled window, a bigger font): never squeezed below what
+    each needs (issue 18)."""
+
+    def __init__(self) -> None:
+        super().__init__(QBoxLayout.Direction.LeftToRight)
+
+    def _side_by_side_width(self) -> int:
+        widths = [self.itemAt(i).minimumSize().width() for i in range(self.count())]
+        return sum(widths) + self.spacing() * max(0, len(widths) - 1)
+
+    def setGeometry(self, rect: QRect) -> None:
+        wanted = (QBoxLayout.Direction.LeftToRight
+                  if rect.width() >= self._side_by_side_width()
+                  else QBoxLayout.Direction.TopToBottom)
+        if self.direction() != wanted:
+            self.setDirection(wanted)
+        super().setGeometry(rect)
+
+    def minimumSize(self) -> QSize:
+        # As narrow as its widest part: below the room for all, it goes one under another.
+        widths = [self.itemAt(i).minimumSize().width() for i in range(self.count())]
+        size = super().minimumSize()
+        if self.direction() == QBoxLayout.Direction.LeftToRight:
+            heights = [self.itemAt(i).minimumSize().height() for i in range(self.count())]
+            return QSize(max(widths, default=0), max(size.height(), max(heights, default=0)))
+        return QSize(max(widths, default=0), size.height())
+
+
+class QuietLabel(QLabel):
+    """A line of words that takes no room while it has none (a step's error line: an
+    empty line cost every guide a row of a small window)."""
+
+    def setText(self, text: str) -> None:
+        super().setText(text)
+        self.setVisible(bool(text))
 
 
 class CurrentStack(QStackedWidget):
@@ -47,6 +87,17 @@ class CurrentStack(QStackedWidget):
     def sizeHint(self) -> QSize:
         page = self.currentWidget()
         return super().sizeHint() if page is None else page.sizeHint()
+
+    def event(self, event: QEvent) -> bool:
+        handled = super().event(event)
+        if event.type() == QEvent.Type.LayoutRequest:
+            # The page's least size may have changed: tell the layout (or scroll area)
+            # around the stack, which Qt does not ask again by itself.
+            self.updateGeometry()
+            holder = self.parentWidget()
+            if isinstance(holder, _Holder):
+                holder.refit()
+        return handled
 
 
 class _Holder(QWidget):
@@ -72,12 +123,16 @@ class _Holder(QWidget):
 
     def event(self, event: QEvent) -> bool:
         if event.type() == QEvent.Type.LayoutRequest:  # the content's least size changed
-            self.updateGeometry()
-            area = self.parentWidget()
-            if area is not None and area.parentWidget() is not None:
-                QCoreApplication.postEvent(area.parentWidget(),
-                                           QEvent(QEvent.Type.LayoutRequest))
+            self.refit()
         return super().event(event)
+
+    def refit(self) -> None:
+        """Have the scroll area size this holder (and its scroll bars) again."""
+        self.updateGeometry()
+        viewport = self.parentWidget()
+        area = viewport.parentWidget() if viewport is not None else None
+        if isinstance(area, QScrollArea) and area.widget() is self:
+            area.setWidgetResizable(True)  # Qt's way in: it lays the area out again
 
 
 def scrolling(content: QWidget, *, least: bool = False) -> QScrollArea:
