@@ -173,7 +173,7 @@ class ObservationScreen(QWidget, Page):
         self.splitter.addWidget(self.notes_panel)
         self.splitter.setStretchFactor(1, 1)
         self.splitter.setSizes([210, 700, 380])
-        self._shared = False  # the splitter's widths are set at its first real width
+        self._shared, self._visits_width = False, 0  # the splitter's, at its first width
 
         page = QWidget()
         page_layout = QVBoxLayout(page)
@@ -436,11 +436,9 @@ class ObservationScreen(QWidget, Page):
             self.visits_list.setCurrentRow(self._index)
         finally:
             self._navigating = False
-        self._fit_visits_list()
-
-    def _fit_visits_list(self) -> None:
-        # As wide as its lines need (a bigger font, a longer count); past ~18 they wrap.
-        fit_list_width(self.visits_list, 18)
+        # As wide as its lines need (a bigger font, a longer count); past ~18 characters
+        # (or ~28, with room to spare) they wrap.
+        self._visits_width = fit_list_width(self.visits_list, 18, 28)
 
     def _show_visit_notes(self) -> None:
         visit = self.current_visit()
@@ -589,7 +587,9 @@ class ObservationScreen(QWidget, Page):
         if not self._shared and self.splitter.width() > 0:
             # The visits and everyone's notes keep what they need, the editor the rest.
             self._shared = True
-            share_splitter(self.splitter, [0, 0, min(380, self.splitter.width() // 4)], 1)
+            width = self.splitter.width()
+            share_splitter(self.splitter, [min(self._visits_width, width // 5), 0,
+                                           min(380, width // 4)], 1)
         if not self._focused_once and self._walk.visits:
             self._focused_once = True
             self.focus_editor()

@@ -38,8 +38,12 @@ class ReflowRow(QBoxLayout):
     def __init__(self) -> None:
         super().__init__(QBoxLayout.Direction.LeftToRight)
 
+    def _least(self) -> list[QSize]:
+        items = (self.itemAt(i) for i in range(self.count()))
+        return [item.minimumSize() for item in items if item is not None]
+
     def _side_by_side_width(self) -> int:
-        widths = [self.itemAt(i).minimumSize().width() for i in range(self.count())]
+        widths = [least.width() for least in self._least()]
         return sum(widths) + self.spacing() * max(0, len(widths) - 1)
 
     def setGeometry(self, rect: QRect) -> None:
@@ -52,10 +56,10 @@ class ReflowRow(QBoxLayout):
 
     def minimumSize(self) -> QSize:
         # As narrow as its widest part: below the room for all, it goes one under another.
-        widths = [self.itemAt(i).minimumSize().width() for i in range(self.count())]
+        widths = [least.width() for least in self._least()]
         size = super().minimumSize()
         if self.direction() == QBoxLayout.Direction.LeftToRight:
-            heights = [self.itemAt(i).minimumSize().height() for i in range(self.count())]
+            heights = [least.height() for least in self._least()]
             return QSize(max(widths, default=0), max(size.height(), max(heights, default=0)))
         return QSize(max(widths, default=0), size.height())
 
@@ -160,19 +164,20 @@ def wrap_items(view: QListView) -> None:
     view.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
 
 
-def fit_list_width(view: QListWidget, most_chars: int) -> None:
+def fit_list_width(view: QListWidget, most_chars: int, wanted_chars: int = 0) -> int:
     """Make `view` at least as wide as its widest line needs (up to about `most_chars`
-    characters: longer lines wrap, with the list's word wrap on)."""
+    characters: longer lines wrap, with the list's word wrap on). Returns the width it
+    would like (up to `wanted_chars` characters), for a splitter with room to give."""
     metrics = view.fontMetrics()
     lines = [line for row in range(view.count())
              for line in view.item(row).text().splitlines()]
     widest = max((metrics.horizontalAdvance(line) for line in lines), default=0)
-    widest = min(widest, metrics.averageCharWidth() * most_chars)
     style = view.style()
     extra = (2 * view.frameWidth() + 2 * view.spacing()
              + 2 * (style.pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin) + 1)
              + style.pixelMetric(QStyle.PixelMetric.PM_ScrollBarExtent) + 8)
-    view.setMinimumWidth(widest + extra)
+    view.setMinimumWidth(min(widest, metrics.averageCharWidth() * most_chars) + extra)
+    return min(widest, metrics.averageCharWidth() * max(most_chars, wanted_chars)) + extra
 
 
 def share_splitter(splitter: QSplitter, wanted: Sequence[int], main: int) -> None:
@@ -180,10 +185,11 @@ def share_splitter(splitter: QSplitter, wanted: Sequence[int], main: int) -> Non
     part `main` the rest: in a small window the side parts keep their room and the main
     one (the note being written) shrinks first, down to what it needs."""
     total = splitter.width() - splitter.handleWidth() * (splitter.count() - 1)
-    sizes = [max(want, splitter.widget(i).minimumSizeHint().width(),
-                 splitter.widget(i).minimumWidth()) for i, want in enumerate(wanted)]
-    sizes[main] = max(total - sum(s for i, s in enumerate(sizes) if i != main),
-                      splitter.widget(main).minimumSizeHint().width())
+    parts = [splitter.widget(i) for i in range(len(wanted))]
+    least = [max(p.minimumSizeHint().width(), p.minimumWidth()) if p is not None else 0
+             for p in parts]
+    sizes = [max(want, need) for want, need in zip(wanted, least, strict=True)]
+    sizes[main] = max(total - sum(s for i, s in enumerate(sizes) if i != main), least[main])
     splitter.setSizes(sizes)
 
 
