@@ -25,6 +25,7 @@ from walkapp.ui.main_window import MainWindow
 
 # How long one screen may take to build and load before it is looked at anyway.
 SETTLE_S = 10.0
+LAYOUT_TURNS = 24
 
 
 def _busy(root: QWidget) -> bool:
@@ -55,8 +56,9 @@ def settle(root: QWidget, timeout: float = SETTLE_S) -> None:
         if not _busy(root) or time.monotonic() > deadline:
             break
         time.sleep(0.002)  # let a 1 ms slice (walkapp.ui.turns) come due
-    for _ in range(4):
-        time.sleep(0.002)
+    # A change of size climbs the widget tree one parent per turn of the event loop (a
+    # layout, then the layout around it...), up to the window's scroll area.
+    for _ in range(LAYOUT_TURNS):
         app.processEvents()
 
 
