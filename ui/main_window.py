@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QByteArray, QSettings, Signal
 from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent
-from PySide6.QtWidgets import QLabel, QStackedWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from walkapp import __version__
 from walkapp import formatting as fmt
@@ -33,6 +33,7 @@ from walkapp.ui.screens.walks_library import WalksLibrary
 from walkapp.ui.walk_files import WalkFiles
 from walkapp.ui.walk_opening import PagesFactory, WalkOpening
 from walkapp.ui.walk_trash import TrashControls
+from walkapp.ui.widgets.fit_sizes import CurrentStack, scrolling
 from walkapp.ui.widgets.notice import NoticeBanner
 from walkapp.ui.workers import cancel_owned_by, stop_processes, wait_for_background
 from walkapp.ui.writer import Writer
@@ -87,17 +88,20 @@ class MainWindow(MenuBar, Stoppable):
         # opens again (walkapp.ui.resume).
         self.quitting = False
         self.setWindowTitle(self.tr("Learning walks"))
-        self.setMinimumSize(960, 600)
 
         self.bridge = ChangeBridge(services.bus, self)
-        self.stack = QStackedWidget()
+        self.stack = CurrentStack()  # as small as the screen on show allows
         # A calm notice across the top (e.g. walkapp did not close properly last time).
         self.notice = NoticeBanner()
         central = QWidget()
         central_layout = QVBoxLayout(central)
         central_layout.setContentsMargins(0, 0, 0, 0)
         central_layout.addWidget(self.notice)
-        central_layout.addWidget(self.stack, 1)
+        # The screens scroll when the window is smaller than what they need (a small or
+        # scaled screen, walkapp.ui.window_fit): never a cut-off button or status bar.
+        self.page_scroll = scrolling(self.stack, least=True)
+        self.page_scroll.setObjectName("pageScroll")
+        central_layout.addWidget(self.page_scroll, 1)
         self.setCentralWidget(central)
         # The walk being opened while its read is under way (see open_walk).
         self._opener = WalkOpening(
@@ -433,11 +437,15 @@ class MainWindow(MenuBar, Stoppable):
         self.help.show_shortcuts()
 
     def _restore_geometry(self) -> None:
+        """The size and place saved when the window last closed, made to fit the screen
+        it opens on (a size saved on a big monitor, restored on a laptop), or a share of
+        the screen on a first start (walkapp.ui.window_fit)."""
+        from walkapp.ui.window_fit import fit_window
+
         geometry = self._settings.value("main_window/geometry")
-        if isinstance(geometry, QByteArray) and not geometry.isEmpty():
-            self.restoreGeometry(geometry)
-        else:
-            self.resize(1280, 760)
+        restored = (isinstance(geometry, QByteArray) and not geometry.isEmpty()
+                    and self.restoreGeometry(geometry))
+        fit_window(self, restored=restored)
 
     def shutdown(self) -> None:
         """Stop everything the window runs, before the database is closed: the open walk's

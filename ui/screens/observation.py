@@ -51,6 +51,7 @@ from walkapp.ui.screens.observation_keys import add_shortcuts
 from walkapp.ui.screens.observe_reads import NotesRead, notes_reader
 from walkapp.ui.undo import UNDONE
 from walkapp.ui.widgets.autosave import DEBOUNCE_MS, describe_failure
+from walkapp.ui.widgets.fit_sizes import fit_list_width, share_splitter, wrap_items
 from walkapp.ui.widgets.note_editor import ElidedLabel, NoteDeleted, NoteEditor
 from walkapp.ui.widgets.note_history import NoteHistoryDialog
 from walkapp.ui.widgets.nudge_highlight import NudgeCheck, no_nudge
@@ -130,8 +131,7 @@ class ObservationScreen(QWidget, Page):
         self.visits_list.setObjectName("visitsList")
         self.visits_list.setAccessibleName(self.tr("Visits"))
         self.visits_list.setSpacing(3)
-        self.visits_list.setTextElideMode(Qt.TextElideMode.ElideRight)
-        self.visits_list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        wrap_items(self.visits_list)  # a long room name wraps, never "Room 1…" (issue 18)
         self.visits_list.currentRowChanged.connect(self._visit_row_changed)
         # The stems, tallies and visit form are the protocol's (its snapshot; a kit carries
         # it).
@@ -173,6 +173,7 @@ class ObservationScreen(QWidget, Page):
         self.splitter.addWidget(self.notes_panel)
         self.splitter.setStretchFactor(1, 1)
         self.splitter.setSizes([210, 700, 380])
+        self._shared, self._visits_width = False, 0  # the splitter's, at its first width
 
         page = QWidget()
         page_layout = QVBoxLayout(page)
@@ -435,6 +436,9 @@ class ObservationScreen(QWidget, Page):
             self.visits_list.setCurrentRow(self._index)
         finally:
             self._navigating = False
+        # As wide as its lines need (a bigger font, a longer count); past ~18 characters
+        # (or ~28, with room to spare) they wrap.
+        self._visits_width = fit_list_width(self.visits_list, 18, 28)
 
     def _show_visit_notes(self) -> None:
         visit = self.current_visit()
@@ -580,6 +584,12 @@ class ObservationScreen(QWidget, Page):
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
+        if not self._shared and self.splitter.width() > 0:
+            # The visits and everyone's notes keep what they need, the editor the rest.
+            self._shared = True
+            width = self.splitter.width()
+            share_splitter(self.splitter, [min(self._visits_width, width // 5), 0,
+                                           min(380, width // 4)], 1)
         if not self._focused_once and self._walk.visits:
             self._focused_once = True
             self.focus_editor()

@@ -18,8 +18,8 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 
-from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtCore import QSize, Qt, QTimer, Signal
+from PySide6.QtGui import QFocusEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
@@ -28,7 +28,6 @@ from PySide6.QtWidgets import (
     QPushButton,
     QScrollArea,
     QSplitter,
-    QStackedWidget,
     QToolButton,
     QVBoxLayout,
     QWidget,
@@ -57,6 +56,7 @@ from walkapp.ui.screens.step_prompts import SAVE_DELAY_MS, StepPrompts
 from walkapp.ui.screens.step_turns import TurnsBar
 from walkapp.ui.shortcut_keys import BACK_TO_RUNNING
 from walkapp.ui.widgets.countdown import Countdown, format_seconds
+from walkapp.ui.widgets.fit_sizes import CurrentStack, QuietLabel
 from walkapp.ui.widgets.role_scripts import RoleScripts
 from walkapp.ui.widgets.roles_box import RolesBox
 from walkapp.ui.writer import Writer
@@ -67,6 +67,14 @@ __all__ = ["SAVE_DELAY_MS", "PanelFactory", "StepGuide", "StepPrompts"]
 PanelFactory = Callable[[Activity], Page | None]
 # How tall the step's script and prompts may be above a panel, by default (they scroll).
 TEXT_HEIGHT = 320
+
+
+class _Body(CurrentStack):
+    """The step's panel: at least 200 px tall, and never less than its panel needs (a
+    fixed minimum would let a panel's rows be squeezed over each other, issue 18)."""
+
+    def minimumSizeHint(self) -> QSize:
+        return super().minimumSizeHint().expandedTo(QSize(0, 200))
 
 
 class StepGuide(StepActions, StepBody, QWidget, PanelGroup):
@@ -192,7 +200,8 @@ class StepGuide(StepActions, StepBody, QWidget, PanelGroup):
         self.next_button.setAccessibleName(self.tr("Next step"))
         self.next_button.setDefault(True)
         self.next_button.clicked.connect(lambda: self._act("next"))
-        self.message = QLabel("")
+        self.message = QuietLabel()
+        self.message.hide()
         self.message.setObjectName("inlineError")
         self.message.setWordWrap(True)
         self.retry_button = QPushButton(self.tr("Retry"))
@@ -215,8 +224,7 @@ class StepGuide(StepActions, StepBody, QWidget, PanelGroup):
         self.end_actions.hide()
         self.writer.waiting_changed.connect(self._on_waiting)
 
-        self.body = QStackedWidget()
-        self.body.setMinimumHeight(200)
+        self.body = _Body()
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QFrame.Shape.NoFrame)
@@ -297,10 +305,24 @@ class StepGuide(StepActions, StepBody, QWidget, PanelGroup):
         self._ticker = QTimer(self, interval=1000)
         self._ticker.timeout.connect(self._tick)
         self._ticker.start()
-        self.setFocusProxy(self.start_button)  # a page shown by a next action: Start
+        # A page shown by a next action: Start (see focusInEvent). Not a focus proxy: Tab
+        # stopped at the guide and jumped to its proxy, past the step list, and could not
+        # get past a hidden proxy (Start, while a step is prepared) at all.
+        self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self._fill_steps()
         self.show_state(self.runner.refresh(), sliced=sliced_start)
         turns.later(self, self._prepare_next)  # see _show_panel_due
+
+    def focusInEvent(self, event: QFocusEvent) -> None:
+        """The guide itself was given the focus (a next action opened its page): the
+        button that runs the step on show takes it, else the list of steps."""
+        super().focusInEvent(event)
+        preparing = self._viewing is not None or self._more_shown is not None
+        for target in (self.preview.back_button if preparing else self.start_button,
+                       self.steps):
+            if target.isVisible() and target.isEnabled():
+                target.setFocus(event.reason())
+                return
 
     # -- drawing ---------------------------------------------------------------------------
     def _step_text(self, position: int, mark: str = "") -> str:
@@ -312,6 +334,10 @@ class StepGuide(StepActions, StepBody, QWidget, PanelGroup):
     def _fill_steps(self) -> None:
         self.steps.fill([self._step_text(p) for p in range(len(self.runner.steps))],
                         self._more.entries if self._more is not None else ())
+
+    def more_names(self) -> list[str]:
+        """The names of the panels listed under "More", in the list's order."""
+        return [name for name, _title in self._more.entries] if self._more is not None else []
 
     def more_item(self, name: str) -> QListWidgetItem | None:
         """The "More" entry of panel `name` in the step list."""

@@ -33,7 +33,8 @@ class StepList(QListWidget):
         super().__init__(parent)
         self.setAccessibleName(self.tr("Steps of this phase"))
         self.setObjectName("stepList")
-        self.setMinimumWidth(200)
+        # About 20 characters (long titles wrap): a small window keeps room for the step.
+        self.setMinimumWidth(max(150, self.fontMetrics().averageCharWidth() * 20))
         self.setMaximumWidth(260)
         self.setWordWrap(True)
         # Long titles wrap (a mark in front of a bold title must not add a scroll bar).

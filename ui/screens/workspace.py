@@ -16,14 +16,13 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QListWidget,
     QListWidgetItem,
     QPushButton,
-    QStackedWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -39,6 +38,7 @@ from walkapp.ui.lifecycle import shutdown_tree
 from walkapp.ui.page import Page, PanelGroup, save_all
 from walkapp.ui.screens.step_leads import CLOSE, PAGE, PANEL, Leads, NextAction
 from walkapp.ui.widgets.closed_banner import ClosedWalkBanner
+from walkapp.ui.widgets.fit_sizes import CurrentStack
 
 # The kinds of rows that can be in conflict: a change of any of them may change the count.
 _CONFLICT_ENTITIES = frozenset({Entity.NOTE, Entity.REFLECTION, Entity.COMMITMENT,
@@ -93,15 +93,14 @@ class WalkWorkspace(QWidget, Page):
         self.nav = QListWidget()
         self.nav.setAccessibleName(self.tr("Parts of the walk"))
         self.nav.setObjectName("workspaceNav")
-        self.nav.setMaximumWidth(170)
-        self.nav.setMinimumWidth(140)
         for number, spec in enumerate(pages, start=1):
             item = QListWidgetItem(f"{number}  {spec.label}")
             item.setData(Qt.ItemDataRole.UserRole, spec.key)
             if spec.hint:
                 item.setToolTip(spec.hint)
             self.nav.addItem(item)
-        self.stack = QStackedWidget()
+        self._fit_nav()
+        self.stack = CurrentStack()  # as small as the page on show allows
         self.nav.currentRowChanged.connect(self._show_row)
         # The next actions of the page on show (`PageSpec.next`), under it.
         self.next_bar = QWidget()
@@ -156,6 +155,20 @@ class WalkWorkspace(QWidget, Page):
         self.refresh_conflicts()
         if pages:
             self.nav.setCurrentRow(0)
+
+    def _fit_nav(self) -> None:
+        """The list of parts as wide as its longest part needs in its font (the style
+        sheet's bigger type and padding included), and no wider: the page keeps the rest
+        of a small window (issue 18)."""
+        self.nav.ensurePolished()
+        hint = max((self.nav.sizeHintForColumn(0), 0))
+        width = hint + 2 * self.nav.frameWidth() + 4
+        self.nav.setFixedWidth(max(width, self.nav.fontMetrics().averageCharWidth() * 10))
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() in (QEvent.Type.FontChange, QEvent.Type.StyleChange):
+            self._fit_nav()
 
     def refresh_header(self) -> None:
         """Re-read the walk for the header (it changed), off the GUI thread: the header

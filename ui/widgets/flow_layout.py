@@ -40,7 +40,13 @@ class FlowLayout(QLayout):
 
     def setGeometry(self, rect: QRect) -> None:
         super().setGeometry(rect)
-        self._arrange(rect, move=True)
+        needed = self._arrange(rect, move=True)
+        # The rows it takes at this width are its least height: a layout above that knows
+        # nothing of height-for-width (a splitter, a squeezed page) would otherwise give
+        # it one row and cut the others off (issue 18). Asked again at the next width.
+        owner = self.parentWidget()
+        if owner is not None and owner.layout() is self and owner.minimumHeight() != needed:
+            owner.setMinimumHeight(needed)
 
     def sizeHint(self) -> QSize:
         return self.minimumSize()

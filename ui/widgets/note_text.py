@@ -3,7 +3,7 @@ underlines and their tooltips, a one-line label that never grows, and the stem l
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, QEvent, QPoint, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QPoint, QSize, Qt, Signal
 from PySide6.QtGui import QFocusEvent, QHelpEvent, QKeySequence, QResizeEvent
 from PySide6.QtWidgets import QLabel, QPlainTextEdit, QToolTip, QWidget
 
@@ -64,6 +64,16 @@ class ElidedLabel(QLabel):
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
         self._elide()
+
+    def minimumSizeHint(self) -> QSize:
+        # Never the width of the words shown now: those were cut to the last width, and
+        # would keep the label (and the screen around it) from ever getting narrower.
+        return QSize(self.minimumWidth(), super().minimumSizeHint().height())
+
+    def sizeHint(self) -> QSize:
+        """As wide as the whole text (the layout gives it that when there is room)."""
+        width = self.fontMetrics().horizontalAdvance(self._full) + 4
+        return QSize(width, super().sizeHint().height())
 
     def _elide(self) -> None:
         self.setText(self.fontMetrics().elidedText(self._full, Qt.TextElideMode.ElideRight,

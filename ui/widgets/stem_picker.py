@@ -13,10 +13,11 @@ from collections.abc import Sequence
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QButtonGroup, QHBoxLayout, QPushButton, QWidget
+from PySide6.QtWidgets import QButtonGroup, QPushButton, QWidget
 
 from walkapp.protocol.schema import StemSpec
 from walkapp.ui.shortcut_keys import STEMS
+from walkapp.ui.widgets.flow_layout import FlowLayout
 from walkapp.ui.widgets.note_text import shortcut_text
 
 # Ctrl+1 … Ctrl+9 (walkapp.ui.shortcut_keys): a protocol with more stems offers the rest by
@@ -37,9 +38,9 @@ class StemPicker(QWidget):
         # Keyed by StemSpec.stem_key, in the protocol's order.
         self.buttons: dict[str, QPushButton] = {}
         self.actions_: list[QAction] = []
-        row = QHBoxLayout(self)
-        row.setContentsMargins(0, 0, 0, 0)
-        row.setSpacing(4)
+        # The stems wrap onto a second row in a narrow window (or a big font) rather than
+        # being cut off (issue 18).
+        row = FlowLayout(self, spacing=4)
         for number, spec in enumerate(self.specs, start=1):
             keys = STEMS.keys[number - 1] if number <= MAX_STEM_SHORTCUTS else ""
             shown = f"{spec.label}  {shortcut_text(keys)}" if keys else spec.label
@@ -63,7 +64,6 @@ class StemPicker(QWidget):
                 action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
                 action.triggered.connect(lambda _=False, s=spec: self.chosen.emit(s))
                 self.actions_.append(action)
-        row.addStretch(1)
 
     def spec(self, key: str) -> StemSpec | None:
         """The stem offered under `key` (StemSpec.stem_key); None if none is."""

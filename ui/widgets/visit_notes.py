@@ -35,6 +35,7 @@ from PySide6.QtWidgets import (
 
 from walkapp import domain as d
 from walkapp.protocol.own_keys import group_key
+from walkapp.ui.widgets.fit_sizes import wrap_items
 from walkapp.ui.widgets.note_text import stem_label
 
 PREVIEW_CHARS = 220
@@ -111,7 +112,12 @@ class NotesPanel(QWidget):
         self.list = QListWidget()
         self.list.setObjectName("visitNotes")
         self.list.setAccessibleName(self.tr("Your notes in this visit"))
-        self.list.setWordWrap(True)
+        # Wrapped notes never run wider than the list (a horizontal scroll bar would cut
+        # every line, issue 18).
+        wrap_items(self.list)
+        # Its width must not change as notes come and go: a scroll bar that appears after
+        # the lines were wrapped would cover their ends.
+        self.list.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOn)
         self.list.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.list.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
         # Laid out a few notes per turn: a visit of a big walk (90 notes, everyone's) does

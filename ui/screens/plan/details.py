@@ -35,6 +35,7 @@ from walkapp.ui.page import Page
 from walkapp.ui.widgets.autosave import SaveIndicator
 from walkapp.ui.widgets.date_field import DateField
 from walkapp.ui.widgets.debounce import Debouncer, Pace
+from walkapp.ui.widgets.fit_sizes import ReflowRow
 from walkapp.ui.widgets.nudge_field import OFF, NudgeField, NudgeSetup, hint_under
 from walkapp.ui.writer import Writer, asked_by, describe_failure
 
@@ -163,7 +164,7 @@ class WalkDetailsPanel(QWidget, Page):
         rest = QVBoxLayout(self.everything_else)
         rest.setContentsMargins(0, 0, 0, 0)
         rest.addLayout(basics)
-        row = QHBoxLayout()
+        row = ReflowRow()  # one under the other in a narrow window (issue 18)
         row.addWidget(privacy, 2)
         row.addWidget(laptop, 1)
         rest.addLayout(row)

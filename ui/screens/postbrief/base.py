@@ -34,6 +34,7 @@ from walkapp.protocol.schema import StemSpec
 from walkapp.services.commands import Command
 from walkapp.ui.dialogs import Asker
 from walkapp.ui.page import Page
+from walkapp.ui.widgets.fit_sizes import scrolling
 from walkapp.ui.widgets.write_notice import WriteNotice
 from walkapp.ui.workers import cancel_owned_by, run_in_background
 from walkapp.ui.writer import Writer
@@ -166,9 +167,12 @@ class Panel(QWidget, Page):
         outer.setSpacing(6)
         outer.addWidget(self._busy)
         outer.addWidget(self._notice)
-        self.body = QVBoxLayout()
+        # The panel's own parts scroll when the window is too small for them (issue 18).
+        content = QWidget()
+        self.body = QVBoxLayout(content)
+        self.body.setContentsMargins(0, 0, 0, 0)
         self.body.setSpacing(6)
-        outer.addLayout(self.body, 1)
+        outer.addWidget(scrolling(content), 1)
         self._outer = outer
         self.writer: Writer | None = None
         self.write_notice: WriteNotice | None = None

@@ -1,0 +1,221 @@
+"""Sizes taken from the words a widget shows, in its own font, rather than fixed pixels:
+they follow a bigger font or a longer translation (issue 18: usable at every screen size)."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from PySide6.QtCore import (
+    QEvent,
+    QModelIndex,
+    QPersistentModelIndex,
+    QRect,
+    QSize,
+    Qt,
+)
+from PySide6.QtGui import QResizeEvent
+from PySide6.QtWidgets import (
+    QBoxLayout,
+    QFrame,
+    QLabel,
+    QListView,
+    QListWidget,
+    QScrollArea,
+    QSplitter,
+    QStackedWidget,
+    QStyle,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
+    QWidget,
+)
+
+
+class ReflowRow(QBoxLayout):
+    """Widgets side by side when there is room for them all, one under the other when
+    there is not (a narrow or scaled window, a bigger font): never squeezed below what
+    each needs (issue 18)."""
+
+    def __init__(self) -> None:
+        super().__init__(QBoxLayout.Direction.LeftToRight)
+
+    def _least(self) -> list[QSize]:
+        items = (self.itemAt(i) for i in range(self.count()))
+        return [item.minimumSize() for item in items if item is not None]
+
+    def _side_by_side_width(self) -> int:
+        widths = [least.width() for least in self._least()]
+        return sum(widths) + self.spacing() * max(0, len(widths) - 1)
+
+    def setGeometry(self, rect: QRect) -> None:
+        wanted = (QBoxLayout.Direction.LeftToRight
+                  if rect.width() >= self._side_by_side_width()
+                  else QBoxLayout.Direction.TopToBottom)
+        if self.direction() != wanted:
+            self.setDirection(wanted)
+        super().setGeometry(rect)
+
+    def minimumSize(self) -> QSize:
+        # As narrow as its widest part: below the room for all, it goes one under another.
+        widths = [least.width() for least in self._least()]
+        size = super().minimumSize()
+        if self.direction() == QBoxLayout.Direction.LeftToRight:
+            heights = [least.height() for least in self._least()]
+            return QSize(max(widths, default=0), max(size.height(), max(heights, default=0)))
+        return QSize(max(widths, default=0), size.height())
+
+
+class QuietLabel(QLabel):
+    """A line of words that takes no room while it has none (a step's error line: an
+    empty line cost every guide a row of a small window)."""
+
+    def setText(self, text: str) -> None:
+        super().setText(text)
+        self.setVisible(bool(text))
+
+
+class CurrentStack(QStackedWidget):
+    """A stack of pages as small as the page on show allows: Qt's own takes the largest
+    least size of every page it holds, shown or not, so one tall page (the observation's
+    note-taker) made every other page of the walk scroll in a small window."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.currentChanged.connect(lambda _index: self.updateGeometry())
+
+    def minimumSizeHint(self) -> QSize:
+        page = self.currentWidget()
+        if page is None:
+            return super().minimumSizeHint()
+        return page.minimumSizeHint().expandedTo(page.minimumSize())
+
+    def sizeHint(self) -> QSize:
+        page = self.currentWidget()
+        return super().sizeHint() if page is None else page.sizeHint()
+
+    def event(self, event: QEvent) -> bool:
+        handled = super().event(event)
+        if event.type() == QEvent.Type.LayoutRequest:
+            # The page's least size may have changed: tell the layout (or scroll area)
+            # around the stack, which Qt does not ask again by itself.
+            self.updateGeometry()
+            holder = self.parentWidget()
+            if isinstance(holder, _Holder):
+                holder.refit()
+        return handled
+
+
+class _Holder(QWidget):
+    """Holds a scroll area's content at the area's size, or at its least size when the
+    area is smaller. Without it Qt's scroll area asks the content's height for its width,
+    which is the height its words *prefer* (every wrapped label at its natural height,
+    every text box at its size hint): the page scrolled in a window it fitted."""
+
+    def __init__(self, content: QWidget) -> None:
+        super().__init__()
+        self._content = content
+        content.setParent(self)
+
+    def minimumSizeHint(self) -> QSize:
+        return self._content.minimumSizeHint().expandedTo(self._content.minimumSize())
+
+    def sizeHint(self) -> QSize:
+        return self.minimumSizeHint()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._content.setGeometry(self.rect())
+
+    def event(self, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.LayoutRequest:  # the content's least size changed
+            self.refit()
+        return super().event(event)
+
+    def refit(self) -> None:
+        """Have the scroll area size this holder (and its scroll bars) again."""
+        self.updateGeometry()
+        viewport = self.parentWidget()
+        area = viewport.parentWidget() if viewport is not None else None
+        if isinstance(area, QScrollArea) and area.widget() is self:
+            area.setWidgetResizable(True)  # Qt's way in: it lays the area out again
+
+
+def scrolling(content: QWidget, *, least: bool = False) -> QScrollArea:
+    """`content` in a scroll area that shows it whole when there is room and scrolls it
+    when the window is smaller than it needs (its rows are never squeezed over each
+    other). The area is no stop of its own for Tab: the controls inside are.
+
+    `least`: scroll only below the content's least size (a whole page: it scrolls in a
+    window too small for it, not in one too small for its wrapped words' natural height).
+    Otherwise the content's height for the width decides (a panel of wrapped words)."""
+    area = QScrollArea()
+    area.setWidgetResizable(True)
+    area.setFrameShape(QFrame.Shape.NoFrame)
+    area.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+    area.setWidget(_Holder(content) if least else content)
+    return area
+
+
+def wrap_items(view: QListView) -> None:
+    """Long items of `view` wrap onto more lines, never run wider than it, and are laid
+    out again at its width when it changes (rather than ending in "…" or being cut)."""
+    view.setWordWrap(True)
+    view.setResizeMode(QListView.ResizeMode.Adjust)
+    view.setItemDelegate(WrappingDelegate(view))
+    view.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+
+
+def fit_list_width(view: QListWidget, most_chars: int, wanted_chars: int = 0) -> int:
+    """Make `view` at least as wide as its widest line needs (up to about `most_chars`
+    characters: longer lines wrap, with the list's word wrap on). Returns the width it
+    would like (up to `wanted_chars` characters), for a splitter with room to give."""
+    metrics = view.fontMetrics()
+    lines = [line for row in range(view.count())
+             for line in view.item(row).text().splitlines()]
+    widest = max((metrics.horizontalAdvance(line) for line in lines), default=0)
+    style = view.style()
+    extra = (2 * view.frameWidth() + 2 * view.spacing()
+             + 2 * (style.pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin) + 1)
+             + style.pixelMetric(QStyle.PixelMetric.PM_ScrollBarExtent) + 8)
+    view.setMinimumWidth(min(widest, metrics.averageCharWidth() * most_chars) + extra)
+    return min(widest, metrics.averageCharWidth() * max(most_chars, wanted_chars)) + extra
+
+
+def share_splitter(splitter: QSplitter, wanted: Sequence[int], main: int) -> None:
+    """Give each part of `splitter` the width it `wanted` (never less than it needs) and
+    part `main` the rest: in a small window the side parts keep their room and the main
+    one (the note being written) shrinks first, down to what it needs."""
+    total = splitter.width() - splitter.handleWidth() * (splitter.count() - 1)
+    parts = [splitter.widget(i) for i in range(len(wanted))]
+    least = [max(p.minimumSizeHint().width(), p.minimumWidth()) if p is not None else 0
+             for p in parts]
+    sizes = [max(want, need) for want, need in zip(wanted, least, strict=True)]
+    sizes[main] = max(total - sum(s for i, s in enumerate(sizes) if i != main), least[main])
+    splitter.setSizes(sizes)
+
+
+class WrappingDelegate(QStyledItemDelegate):
+    """Wrapped list items measured at the width they are drawn in. Qt wraps an item's
+    lines at the whole width of the list and adds the style sheet's item padding and the
+    list's spacing after, so an item came out a few pixels wider than the list and the end
+    of its lines was cut off."""
+
+    def __init__(self, view: QListView) -> None:
+        super().__init__(view)
+        self._view = view
+
+    def sizeHint(self, option: QStyleOptionViewItem,
+                 index: QModelIndex | QPersistentModelIndex) -> QSize:
+        hint = super().sizeHint(option, index)
+        room = self._view.viewport().width() - 2 * self._view.spacing()
+        if not self._view.wordWrap() or room <= 0:
+            return hint
+        narrowed = QStyleOptionViewItem(option)
+        width = option.rect.width() if option.rect.isValid() else room
+        for _ in range(3):  # the padding is known only from the first answer
+            if hint.width() <= room:
+                break
+            width -= hint.width() - room
+            narrowed.rect = QRect(option.rect.topLeft(), QSize(max(width, 1),
+                                                               option.rect.height()))
+            hint = super().sizeHint(narrowed, index)
+        return QSize(min(hint.width(), room), hint.height())
