@@ -1,6 +1,6 @@
 """The first-run welcome: what the walks library shows while there are no walks at all.
 
-Three ways in, each a large button with one line under it — lead a walk (the New walk
+Three ways in, each a card — a large button and one line under it — lead a walk (the New walk
 dialog), walk with a kit someone handed you (open a walk kit file), or look at the sample
 walk — and a link to the guide. Like the library, it only asks (signals); the main window
 does. Light on purpose: it is part of the first window, so it imports nothing heavy.
@@ -12,16 +12,24 @@ import importlib
 from collections.abc import Callable
 
 from PySide6.QtCore import QSize, Qt, Signal
-from PySide6.QtGui import QIcon, QShowEvent
-from PySide6.QtWidgets import QGridLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtGui import QIcon, QResizeEvent, QShowEvent
+from PySide6.QtWidgets import (
+    QBoxLayout,
+    QFrame,
+    QLabel,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
 
 from walkapp.paths import resource_path
 from walkapp.ui.help_sections import GuideSection
 from walkapp.ui.widgets.empty_state import EmptyState
 
-# How wide the column of the three choices is (px): calm in the middle of a wide window,
-# and it fits a 960-px one.
-CHOICES_WIDTH = 480
+# The three choices are cards side by side, each this wide at least (px); a window too
+# narrow for three in a row shows them one under the other.
+CARD_WIDTH = 250
+CARD_GAP = 16
 
 
 class LibraryWelcome(QWidget):
@@ -46,22 +54,22 @@ class LibraryWelcome(QWidget):
             lambda: self.guide_requested.emit(GuideSection.START.value))
         self.guide_link.setAccessibleName(self.tr("Open the guide to learning walks"))
 
-        choices = QWidget()
-        choices.setObjectName("welcomeChoices")
-        choices.setFixedWidth(CHOICES_WIDTH)
-        grid = QGridLayout(choices)
-        grid.setVerticalSpacing(4)
+        self.choices = QWidget()
+        self.choices.setObjectName("welcomeChoices")
+        self._cards = QBoxLayout(QBoxLayout.Direction.LeftToRight, self.choices)
+        self._cards.setContentsMargins(0, 0, 0, 0)
+        self._cards.setSpacing(CARD_GAP)
         self.lead_button = self._choice(
-            grid, 0, "clipboard-list", self.tr("I'm leading a walk"),
+            "clipboard-list", self.tr("I'm leading a walk"),
             self.tr("Plan a walk for your group: its focus, look-fors, visits and walkers."),
             self.lead_requested.emit)
         self.kit_button = self._choice(
-            grid, 1, "folder-open", self.tr("I'm a walker with a kit"),
+            "folder-open", self.tr("I'm a walker with a kit"),
             self.tr("Open the walk kit file your facilitator handed you, here on your own "
                     "laptop. No network is needed."),
             self.kit_requested.emit)
         self.sample_button = self._choice(
-            grid, 2, "book-open", self.tr("Show me the sample walk"),
+            "book-open", self.tr("Show me the sample walk"),
             self.tr("A finished walk with notes, to see every page filled in. Delete it "
                     "whenever you like."),
             self.sample_requested.emit)
@@ -69,31 +77,48 @@ class LibraryWelcome(QWidget):
         layout = QVBoxLayout(self)
         layout.addStretch(1)
         layout.addWidget(self.header)
-        layout.addSpacing(12)
-        layout.addWidget(choices, 0, Qt.AlignmentFlag.AlignHCenter)
+        layout.addSpacing(16)
+        layout.addWidget(self.choices, 0, Qt.AlignmentFlag.AlignHCenter)
         layout.addStretch(2)
 
-    def _choice(self, grid: QGridLayout, number: int, icon_name: str, text: str, line: str,
+    def _choice(self, icon_name: str, text: str, line: str,
                 slot: Callable[[], object]) -> QPushButton:
+        """A card: the choice's button (its icon and words) and one line on what it does."""
+        card = QFrame()
+        card.setObjectName("welcomeCard")
+        card.setFixedWidth(CARD_WIDTH + 40)
         button = QPushButton(text)
         button.setObjectName("welcomeChoice")
         self._icon_names[button] = icon_name  # drawn when the welcome is first shown
         button.setAccessibleName(text)
         button.setAccessibleDescription(line)
-        button.setMinimumHeight(button.sizeHint().height() * 2)
         font = button.font()
-        font.setPointSizeF(font.pointSizeF() * 1.15)
+        font.setPointSizeF(font.pointSizeF() * 1.1)
         font.setBold(True)
         button.setFont(font)
+        button.setMinimumHeight(button.sizeHint().height() * 3 // 2)
         button.clicked.connect(lambda _=False: slot())
         under = QLabel(line)
         under.setObjectName("welcomeChoiceLine")
         under.setWordWrap(True)
+        under.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
         under.setBuddy(button)
-        grid.addWidget(button, number * 2, 0)
-        grid.addWidget(under, number * 2 + 1, 0)
-        grid.setRowMinimumHeight(number * 2 + 1, under.sizeHint().height() + 10)
+        inner = QVBoxLayout(card)
+        inner.setSpacing(8)
+        inner.addWidget(button)
+        inner.addWidget(under, 1)
+        self._cards.addWidget(card, 1)  # the three as wide as one another
         return button
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        # Three cards in a row when they fit, else one under the other.
+        room = event.size().width() - 2 * CARD_GAP
+        row = room >= 3 * (CARD_WIDTH + 40) + 2 * CARD_GAP
+        wanted = (QBoxLayout.Direction.LeftToRight if row
+                  else QBoxLayout.Direction.TopToBottom)
+        if self._cards.direction() != wanted:
+            self._cards.setDirection(wanted)
+        super().resizeEvent(event)
 
     def showEvent(self, event: QShowEvent) -> None:
         # The icons when first shown, not when built: a library with walks never shows
