@@ -19,7 +19,6 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 from walkapp import APP_NAME, __version__
 from walkapp.config import Settings
 from walkapp.errors import WalkappError
-from walkapp.paths import resource_path
 from walkapp.services import Services
 from walkapp.services.resume import PositionStore, RunningMarker
 from walkapp.services.safety import (
@@ -29,7 +28,7 @@ from walkapp.services.safety import (
     make_private_dirs,
     restrict_file,
 )
-from walkapp.ui import gc_policy
+from walkapp.ui import gc_policy, theme
 from walkapp.ui.after_start import import_models_in_background, when_settled
 from walkapp.ui.clean_exit import CleanEnds
 from walkapp.ui.main_window import MainWindow
@@ -97,9 +96,10 @@ def make_application(argv: list[str] | None = None) -> QApplication:
     app.setApplicationDisplayName("walkapp")
     app.setApplicationVersion(__version__)
     app.setOrganizationName(APP_NAME)
-    style = resource_path("styles", "app.qss")
-    if style.exists():
-        app.setStyleSheet(style.read_text(encoding="utf-8"))
+    # Fusion, walkapp's palette (light or dark, as the system is unless
+    # WALKAPP_COLOR_SCHEME says) and the one stylesheet (walkapp.ui.theme).
+    theme.apply(app)
+    theme.follow_system(app)
     return app
 
 
