@@ -22,7 +22,7 @@ from enum import Enum
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QGuiApplication, QPalette
-from PySide6.QtWidgets import QApplication, QStyleFactory
+from PySide6.QtWidgets import QApplication, QStyleFactory, QWidget
 
 from walkapp.paths import resource_path
 
@@ -87,6 +87,12 @@ PALETTES = {Scheme.LIGHT: LIGHT, Scheme.DARK: DARK}
 # The surfaces the focus ring can be drawn on (tests/ui/test_theme.py): the window, fields
 # and lists, buttons, every other row, cards, and a selected (or checked) item.
 RING_SURFACES = ("window", "base", "button", "alternate", "card", "accent_soft")
+
+
+def readable_width(widget: QWidget, chars: int = READABLE_CHARS, extra: int = 0) -> int:
+    """The width (px) of `chars` average characters of `widget`'s font, plus `extra` (its
+    frame, margins and scroll bar): the widest a column of text should be to read well."""
+    return widget.fontMetrics().averageCharWidth() * chars + extra
 
 
 # -- contrast (WCAG 2.x relative luminance) ---------------------------------------------------

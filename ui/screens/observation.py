@@ -169,6 +169,9 @@ class ObservationScreen(QWidget, Page):
         if self.form is not None:
             self.middle.addWidget(self.form)
             self.middle.setSizes([360, 300])
+        # The note and its form run no wider than the note editor's readable line; at a
+        # wide window the extra width goes to the visits and the notes beside it.
+        self.middle.setMaximumWidth(self.editor.maximumWidth())
         self.splitter.addWidget(self.middle)
         self.splitter.addWidget(self.notes_panel)
         self.splitter.setStretchFactor(1, 1)

@@ -16,7 +16,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import QSize, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -35,6 +35,7 @@ from walkapp.services import Services
 from walkapp.services.base import same_reads
 from walkapp.ui import workers
 from walkapp.ui.dialogs import Asker
+from walkapp.ui.icons import icon
 from walkapp.ui.lifecycle import shutdown_tree
 from walkapp.ui.page import Page, PanelGroup, save_all
 from walkapp.ui.screens.step_leads import CLOSE, PAGE, PANEL, Leads, NextAction
@@ -44,6 +45,9 @@ from walkapp.ui.widgets.closed_banner import ClosedWalkBanner
 _CONFLICT_ENTITIES = frozenset({Entity.NOTE, Entity.REFLECTION, Entity.COMMITMENT,
                                 Entity.FEEDBACK})
 CONFLICTS_PANEL = "conflicts"  # the post-brief panel that lists them
+# Each page's icon in the page list (walkapp.ui.icons), by its key.
+PAGE_ICONS = {"plan": "clipboard-list", "pre_brief": "users", "observation": "eye",
+              "post_brief": "messages-square", "reports": "file-text", "walker": "footprints"}
 
 
 @dataclass(frozen=True)
@@ -95,8 +99,11 @@ class WalkWorkspace(QWidget, Page):
         self.nav.setObjectName("workspaceNav")
         self.nav.setMaximumWidth(170)
         self.nav.setMinimumWidth(140)
+        self.nav.setIconSize(QSize(18, 18))
         for number, spec in enumerate(pages, start=1):
             item = QListWidgetItem(f"{number}  {spec.label}")
+            if spec.key in PAGE_ICONS:
+                item.setIcon(icon(PAGE_ICONS[spec.key]))
             item.setData(Qt.ItemDataRole.UserRole, spec.key)
             if spec.hint:
                 item.setToolTip(spec.hint)

@@ -1,0 +1,125 @@
+"""What a list shows when it has nothing in it: an icon, a one-line title, one line of help
+and, if there is one, the thing to do about it (a button, or quieter links).
+
+    empty = EmptyState("inbox", self.tr("No notes yet"), self.tr("Notes taken …"))
+    empty.add_action(self.tr("Create the sample walk"), self.sample_requested.emit)
+    empty.add_link(self.tr("How a walk runs"), open_guide)
+
+Shared by the walks library, the evidence wall, action items, commitments, a walk's
+Reports with no notes… so every empty place in walkapp reads the same way. The words are
+the caller's (already translated); the look is app.qss's (#emptyStateBox,
+#emptyStateTitle, #emptyStateText, #emptyStateLink).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import QEvent, QSize, Qt
+from PySide6.QtGui import QIcon
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+
+from walkapp.ui import theme
+
+ICON_SIZE = 48
+# The widest the words run (px at the body font's average character: about 60 characters).
+TEXT_CHARS = 60
+
+
+class EmptyState(QFrame):
+    """An empty list's message. `icon` is a bundled icon's name (walkapp.ui.icons), a
+    QIcon, or None for no icon."""
+
+    def __init__(self, icon: str | QIcon | None, title: str, text: str,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("emptyStateBox")
+        self.icon_label = QLabel()
+        self.icon_label.setObjectName("emptyStateIcon")
+        self.icon_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self._icon: QIcon | None = None
+        self.title = QLabel(title)
+        self.title.setObjectName("emptyStateTitle")
+        self.title.setTextFormat(Qt.TextFormat.PlainText)
+        self.title.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.title.setWordWrap(True)
+        self.text = QLabel(text)
+        self.text.setObjectName("emptyStateText")
+        self.text.setTextFormat(Qt.TextFormat.PlainText)
+        self.text.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.text.setWordWrap(True)
+        self.text.setVisible(bool(text))
+        width = self.fontMetrics().averageCharWidth() * TEXT_CHARS
+        for label in (self.title, self.text):
+            label.setMaximumWidth(width)
+        self.actions: list[QPushButton] = []
+        self.links: list[QPushButton] = []
+        self._action_row = QHBoxLayout()
+        self._action_row.setSpacing(theme.SPACE["sm"])
+        self._action_row.addStretch(1)
+        self._action_row.addStretch(1)
+        self._link_row = QHBoxLayout()
+        self._link_row.setSpacing(theme.SPACE["xs"])
+        self._link_row.addStretch(1)
+        self._link_row.addStretch(1)
+
+        column = QVBoxLayout()
+        column.setSpacing(theme.SPACE["sm"])
+        column.addWidget(self.icon_label)
+        column.addWidget(self.title, 0, Qt.AlignmentFlag.AlignHCenter)
+        column.addWidget(self.text, 0, Qt.AlignmentFlag.AlignHCenter)
+        column.addSpacing(theme.SPACE["xs"])
+        column.addLayout(self._action_row)
+        column.addLayout(self._link_row)
+        layout = QVBoxLayout(self)
+        margin = theme.SPACE["xl"]
+        layout.setContentsMargins(margin, margin, margin, margin)
+        layout.addStretch(1)
+        layout.addLayout(column)
+        layout.addStretch(2)  # a little above the middle reads as centred
+        self.set_icon(icon)
+
+    def set_icon(self, icon: str | QIcon | None) -> None:
+        if isinstance(icon, str):
+            from walkapp.ui.icons import icon as bundled
+
+            icon = bundled(icon, "muted")
+        self._icon = icon
+        self.icon_label.setVisible(icon is not None)
+        if icon is not None:
+            self.icon_label.setPixmap(icon.pixmap(QSize(ICON_SIZE, ICON_SIZE),
+                                                  self.devicePixelRatioF()))
+
+    def set_title(self, title: str) -> None:
+        self.title.setText(title)
+
+    def set_text(self, text: str) -> None:
+        self.text.setText(text)
+        self.text.setVisible(bool(text))
+
+    def add_action(self, text: str, slot: Callable[[], object]) -> QPushButton:
+        """A button under the words (the first one is the screen's primary action)."""
+        button = QPushButton(text)
+        button.setProperty("primary", not self.actions)
+        button.clicked.connect(lambda _=False: slot())
+        self._action_row.insertWidget(self._action_row.count() - 1, button)
+        self.actions.append(button)
+        return button
+
+    def add_link(self, text: str, slot: Callable[[], object]) -> QPushButton:
+        """A quiet link-like button under the actions (a guide, a help page)."""
+        link = QPushButton(text)
+        link.setObjectName("emptyStateLink")
+        link.setFlat(True)
+        link.setCursor(Qt.CursorShape.PointingHandCursor)
+        link.clicked.connect(lambda _=False: slot())
+        self._link_row.insertWidget(self._link_row.count() - 1, link)
+        self.links.append(link)
+        return link
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        # The icon's pixmap is drawn once; a new palette (light ↔ dark) draws it again.
+        if event.type() in {QEvent.Type.PaletteChange, QEvent.Type.StyleChange} \
+                and self._icon is not None:
+            self.set_icon(self._icon)
