@@ -67,7 +67,7 @@ MAX_TAG_SHORTCUTS = 9
 SYNC_NUDGE_CHARS = 2000
 NOTE_PHASE = "observation"
 # The note box's frame, padding, document margins and scroll bar (px), beside its text.
-NOTE_FRAME_PX = 40
+NOTE_FRAME_PX = 24
 
 
 @dataclass(frozen=True)

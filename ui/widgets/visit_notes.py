@@ -40,7 +40,7 @@ from walkapp.ui.widgets.note_text import stem_label
 
 PREVIEW_CHARS = 220
 # The list's frame, item padding and scroll bar (px), beside the notes' text.
-NOTES_FRAME_PX = 40
+NOTES_FRAME_PX = 24
 IdRole = Qt.ItemDataRole.UserRole + 1
 NoteRole = Qt.ItemDataRole.UserRole + 2
 # The filter's two entries that are not a person (the others are participant ids).
