@@ -239,7 +239,11 @@ def _run_window(app: QApplication, settings: Settings, asker: Asker,
     # walkapp never gets here, so it never mistakes this one for a crashed one.
     marker = RunningMarker(settings.data_dir)
     unclean = marker.begin()
-    window = MainWindow(services, ui_settings(settings), asker)
+    window_settings = ui_settings(settings)
+    # The look chosen in View ▸ Appearance, before any screen is built (nothing is redone
+    # when it is the one already on show).
+    theme.set_choice(app, theme.saved_choice(window_settings))
+    window = MainWindow(services, window_settings, asker)
     # The start-up objects are frozen out of the garbage collector's full sweeps
     # (walkapp.ui.gc_policy): before the walk that was open is opened again.
     gc_policy.started()

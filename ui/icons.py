@@ -77,7 +77,7 @@ class _SvgEngine(QIconEngine):
     def pixmap(self, size: QSize, mode: QIcon.Mode, state: QIcon.State) -> QPixmap:
         return self._render(size, mode)
 
-    def scaledPixmap(self, size: QSize, mode: QIcon.Mode, state: QIcon.State,  # noqa: N802
+    def scaledPixmap(self, size: QSize, mode: QIcon.Mode, state: QIcon.State,
                      scale: float) -> QPixmap:
         pixmap = self._render(QSize(round(size.width() * scale),
                                     round(size.height() * scale)), mode)
@@ -89,11 +89,11 @@ class _SvgEngine(QIconEngine):
         ratio = painter.device().devicePixelRatioF() if painter.device() else 1.0
         painter.drawPixmap(rect, self.scaledPixmap(rect.size(), mode, state, ratio))
 
-    def actualSize(self, size: QSize, mode: QIcon.Mode, state: QIcon.State) -> QSize:  # noqa: N802
+    def actualSize(self, size: QSize, mode: QIcon.Mode, state: QIcon.State) -> QSize:
         side = min(size.width(), size.height())
         return QSize(side, side)
 
-    def isNull(self) -> bool:  # noqa: N802
+    def isNull(self) -> bool:
         return False
 
 

@@ -20,7 +20,7 @@ import re
 from dataclasses import dataclass, fields
 from enum import Enum
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QSettings, Qt
 from PySide6.QtGui import QColor, QGuiApplication, QPalette
 from PySide6.QtWidgets import QApplication, QStyleFactory, QWidget
 
@@ -41,6 +41,8 @@ PRESENTATION_SCALE = 1.6
 READABLE_CHARS = 80
 
 ENV_SCHEME = "WALKAPP_COLOR_SCHEME"
+# The View ▸ Appearance choice in the window's QSettings: "system", "light" or "dark".
+SETTINGS_KEY = "appearance/scheme"
 
 
 class Scheme(Enum):
@@ -133,6 +135,12 @@ def resolve(choice: str | None = None) -> Scheme:
     if choice in {s.value for s in Scheme}:
         return Scheme(choice)
     return system_scheme()
+
+
+def saved_choice(settings: QSettings) -> str:
+    """The View ▸ Appearance choice kept in `settings` ("system" when none is)."""
+    value = str(settings.value(SETTINGS_KEY, "system") or "system")
+    return value if value in {"system", "light", "dark"} else "system"
 
 
 # -- applying -------------------------------------------------------------------------------

@@ -18,7 +18,7 @@ from PySide6.QtWidgets import QApplication, QDialog
 
 from tests.helpers.leftovers import active_timers
 from walkapp.config import Settings
-from walkapp.ui import workers
+from walkapp.ui import theme, workers
 from walkapp.ui.dialogs import Asker
 from walkapp.ui.lifecycle import shutdown_tree
 
@@ -138,3 +138,19 @@ def loads_done_before_teardown(qtbot):  # type: ignore[no-untyped-def]
 
     yield
     qtbot.waitUntil(lambda: workers.pending() == 0, timeout=10_000)
+
+
+@pytest.fixture
+def themed(qapp: QApplication, monkeypatch: pytest.MonkeyPatch) -> Iterator[QApplication]:
+    """The app with walkapp's look on it for one test, and as it was afterwards."""
+    monkeypatch.delenv(theme.ENV_SCHEME, raising=False)
+    style, palette, font, sheet = (qapp.style().name(), qapp.palette(), qapp.font(),
+                                   qapp.styleSheet())
+    saved = dict(theme._state)
+    yield qapp
+    qapp.setStyleSheet(sheet)
+    qapp.setPalette(palette)
+    qapp.setFont(font)
+    qapp.setStyle(style)
+    theme._state.clear()
+    theme._state.update(saved)

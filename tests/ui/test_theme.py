@@ -7,7 +7,6 @@ line at 1920 px; the colour scheme can be forced; icons and empty states draw.""
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
 
 import pytest
 from PySide6.QtCore import QPoint, QRect, QSize
@@ -71,22 +70,6 @@ def test_the_environment_forces_a_scheme(monkeypatch: pytest.MonkeyPatch) -> Non
     monkeypatch.setenv(theme.ENV_SCHEME, "purple")  # not a scheme: the choice, then system
     assert theme.resolve("dark") is theme.Scheme.DARK
     assert theme.resolve("system") is theme.system_scheme()
-
-
-@pytest.fixture
-def themed(qapp: QApplication, monkeypatch: pytest.MonkeyPatch) -> Iterator[QApplication]:
-    """The app with walkapp's look on it for one test, and as it was afterwards."""
-    monkeypatch.delenv(theme.ENV_SCHEME, raising=False)
-    style, palette, font, sheet = (qapp.style().name(), qapp.palette(), qapp.font(),
-                                   qapp.styleSheet())
-    saved = dict(theme._state)
-    yield qapp
-    qapp.setStyleSheet(sheet)
-    qapp.setPalette(palette)
-    qapp.setFont(font)
-    qapp.setStyle(style)
-    theme._state.clear()
-    theme._state.update(saved)
 
 
 def _near(colour: QColor, hex_colour: str, tolerance: int = 24) -> bool:

@@ -52,8 +52,8 @@ class EmptyState(QFrame):
         width = self.fontMetrics().averageCharWidth() * TEXT_CHARS
         for label in (self.title, self.text):
             label.setMaximumWidth(width)
-        self.actions: list[QPushButton] = []
-        self.links: list[QPushButton] = []
+        self.action_buttons: list[QPushButton] = []
+        self.link_buttons: list[QPushButton] = []
         self._action_row = QHBoxLayout()
         self._action_row.setSpacing(theme.SPACE["sm"])
         self._action_row.addStretch(1)
@@ -100,10 +100,10 @@ class EmptyState(QFrame):
     def add_action(self, text: str, slot: Callable[[], object]) -> QPushButton:
         """A button under the words (the first one is the screen's primary action)."""
         button = QPushButton(text)
-        button.setProperty("primary", not self.actions)
+        button.setProperty("primary", not self.action_buttons)
         button.clicked.connect(lambda _=False: slot())
         self._action_row.insertWidget(self._action_row.count() - 1, button)
-        self.actions.append(button)
+        self.action_buttons.append(button)
         return button
 
     def add_link(self, text: str, slot: Callable[[], object]) -> QPushButton:
@@ -114,7 +114,7 @@ class EmptyState(QFrame):
         link.setCursor(Qt.CursorShape.PointingHandCursor)
         link.clicked.connect(lambda _=False: slot())
         self._link_row.insertWidget(self._link_row.count() - 1, link)
-        self.links.append(link)
+        self.link_buttons.append(link)
         return link
 
     def changeEvent(self, event: QEvent) -> None:
