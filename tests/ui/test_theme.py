@@ -163,20 +163,34 @@ def test_icons_draw_in_the_palettes_text_colour(qtbot, themed: QApplication) -> 
 
 def test_the_empty_state_shows_its_words_actions_and_links(qtbot) -> None:  # type: ignore[no-untyped-def]
     done: list[str] = []
+    active = QWidget()
+    qtbot.addWidget(active)
+    active.show()
+    active.activateWindow()
+    qtbot.waitUntil(active.isActiveWindow, timeout=2000)
     empty = EmptyState("inbox", "No notes yet", "Notes taken in the visits come here.")
     qtbot.addWidget(empty)
+    # Built, not shown: none of its parts was ever a window of its own (one shown for a
+    # moment takes the keyboard from the window in front).
+    QApplication.processEvents()
+    assert active.isActiveWindow()
     action = empty.add_action("Take a note", lambda: done.append("action"))
     link = empty.add_link("How notes work", lambda: done.append("link"))
     empty.resize(600, 400)
     empty.show()
-    assert empty.title.text() == "No notes yet" and empty.text.isVisible()
+    assert empty.title_label.text() == "No notes yet" and empty.text_label.isVisible()
     assert not empty.icon_label.pixmap().isNull()
     action.click()
     link.click()
     assert done == ["action", "link"]
     assert action.property("primary") is True
     empty.set_text("")
-    assert not empty.text.isVisible()
+    assert not empty.text_label.isVisible()
+    # It takes a QLabel's place: setText's first line is the title, the rest the help.
+    empty.setText("Nothing matches\nTry fewer words.")
+    assert empty.title_label.text() == "Nothing matches"
+    assert empty.text_label.text() == "Try fewer words." and empty.text_label.isVisible()
+    assert empty.text() == "Nothing matches\nTry fewer words."
     no_icon = EmptyState(None, "Nothing here", "")
     qtbot.addWidget(no_icon)
     no_icon.show()

@@ -4,6 +4,7 @@ and, if there is one, the thing to do about it (a button, or quieter links).
     empty = EmptyState("inbox", self.tr("No notes yet"), self.tr("Notes taken …"))
     empty.add_action(self.tr("Create the sample walk"), self.sample_requested.emit)
     empty.add_link(self.tr("How a walk runs"), open_guide)
+    empty.setText(self.tr("No walk matches\nTry other words."))  # as a QLabel's: title, help
 
 Shared by the walks library, the evidence wall, action items, commitments, a walk's
 Reports with no notes… so every empty place in walkapp reads the same way. The words are
@@ -38,19 +39,18 @@ class EmptyState(QFrame):
         self.icon_label.setObjectName("emptyStateIcon")
         self.icon_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self._icon: QIcon | None = None
-        self.title = QLabel(title)
-        self.title.setObjectName("emptyStateTitle")
-        self.title.setTextFormat(Qt.TextFormat.PlainText)
-        self.title.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.title.setWordWrap(True)
-        self.text = QLabel(text)
-        self.text.setObjectName("emptyStateText")
-        self.text.setTextFormat(Qt.TextFormat.PlainText)
-        self.text.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.text.setWordWrap(True)
-        self.text.setVisible(bool(text))
+        self.title_label = QLabel(title)
+        self.title_label.setObjectName("emptyStateTitle")
+        self.title_label.setTextFormat(Qt.TextFormat.PlainText)
+        self.title_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.title_label.setWordWrap(True)
+        self.text_label = QLabel(text)
+        self.text_label.setObjectName("emptyStateText")
+        self.text_label.setTextFormat(Qt.TextFormat.PlainText)
+        self.text_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.text_label.setWordWrap(True)
         width = self.fontMetrics().averageCharWidth() * TEXT_CHARS
-        for label in (self.title, self.text):
+        for label in (self.title_label, self.text_label):
             label.setMaximumWidth(width)
         self.action_buttons: list[QPushButton] = []
         self.link_buttons: list[QPushButton] = []
@@ -66,8 +66,8 @@ class EmptyState(QFrame):
         column = QVBoxLayout()
         column.setSpacing(theme.SPACE["sm"])
         column.addWidget(self.icon_label)
-        column.addWidget(self.title, 0, Qt.AlignmentFlag.AlignHCenter)
-        column.addWidget(self.text, 0, Qt.AlignmentFlag.AlignHCenter)
+        column.addWidget(self.title_label, 0, Qt.AlignmentFlag.AlignHCenter)
+        column.addWidget(self.text_label, 0, Qt.AlignmentFlag.AlignHCenter)
         column.addSpacing(theme.SPACE["xs"])
         column.addLayout(self._action_row)
         column.addLayout(self._link_row)
@@ -77,6 +77,8 @@ class EmptyState(QFrame):
         layout.addStretch(1)
         layout.addLayout(column)
         layout.addStretch(2)  # a little above the middle reads as centred
+        # Only once the labels are in the layout (a parentless label shown is a window).
+        self.text_label.setVisible(bool(text))
         self.set_icon(icon)
 
     def set_icon(self, icon: str | QIcon | None) -> None:
@@ -91,11 +93,22 @@ class EmptyState(QFrame):
                                                   self.devicePixelRatioF()))
 
     def set_title(self, title: str) -> None:
-        self.title.setText(title)
+        self.title_label.setText(title)
 
     def set_text(self, text: str) -> None:
-        self.text.setText(text)
-        self.text.setVisible(bool(text))
+        self.text_label.setText(text)
+        self.text_label.setVisible(bool(text))
+
+    # Like a QLabel's, so that an empty state can take the place of a label that said it:
+    # the first line is the title, the rest the line of help.
+    def setText(self, text: str) -> None:
+        title, _, rest = text.partition("\n")
+        self.set_title(title)
+        self.set_text(rest.strip())
+
+    def text(self) -> str:
+        rest = self.text_label.text()
+        return self.title_label.text() + (f"\n{rest}" if rest else "")
 
     def add_action(self, text: str, slot: Callable[[], object]) -> QPushButton:
         """A button under the words (the first one is the screen's primary action)."""

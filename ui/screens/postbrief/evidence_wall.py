@@ -73,6 +73,7 @@ from walkapp.ui.screens.postbrief.tally_summary import TallySummaryBox
 from walkapp.ui.screens.postbrief.wall_decisions import WallData, WallDecisions, WallRequest
 from walkapp.ui.screens.postbrief.wall_questions import WallQuestions
 from walkapp.ui.widgets.conflict_bar import ConflictBar
+from walkapp.ui.widgets.empty_state import EmptyState
 from walkapp.ui.widgets.note_history import NoteHistoryDialog
 from walkapp.ui.writer import Writer
 
@@ -179,9 +180,7 @@ class EvidenceWall(Panel, WallDecisions, WallQuestions):
         self.tree.setModel(self.model)
         self.tree.selectionModel().currentChanged.connect(lambda *_: self._current_moved())
         self.tree.setAccessibleName(self.tr("Notes, grouped"))
-        self.empty = QLabel()
-        self.empty.setObjectName("emptyState")
-        self.empty.setWordWrap(True)
+        self.empty = EmptyState("sticky-note", "", "")
         self._stack = QStackedWidget()
         self._stack.addWidget(self.tree)
         self._stack.addWidget(self.empty)
@@ -342,10 +341,12 @@ class EvidenceWall(Panel, WallDecisions, WallQuestions):
         if request.group_by is GroupBy.QUESTION:
             pass  # said by _show_answers
         elif not total:
-            self.empty.setText(self.tr("No notes yet. Notes taken during the visits appear "
+            self.empty.set_icon("sticky-note")
+            self.empty.setText(self.tr("No notes yet\nNotes taken during the visits appear "
                                        "here, and so do notes imported from walkers' files."))
             self._stack.setCurrentWidget(self.empty)
         elif query and not groups:
+            self.empty.set_icon(None)
             self.empty.setText(self.tr("No note matches “{0}”.").format(query))
             self._stack.setCurrentWidget(self.empty)
         else:
