@@ -16,9 +16,17 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QEvent, QSize, Qt
+from PySide6.QtCore import QEvent, QObject, QSize, Qt
 from PySide6.QtGui import QIcon
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QAbstractScrollArea,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
 
 from walkapp.ui import theme
 
@@ -136,3 +144,31 @@ class EmptyState(QFrame):
         if event.type() in {QEvent.Type.PaletteChange, QEvent.Type.StyleChange} \
                 and self._icon is not None:
             self.set_icon(self._icon)
+
+
+class _Cover(QObject):
+    """Keeps an empty state over a list's viewport, the viewport's size."""
+
+    def __init__(self, view: QAbstractScrollArea, empty: EmptyState) -> None:
+        super().__init__(empty)
+        self._view, self._empty = view, empty
+        view.viewport().installEventFilter(self)
+        self.fit()
+
+    def fit(self) -> None:
+        self._empty.setGeometry(self._view.viewport().rect())
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Resize:
+            self.fit()
+        return False
+
+
+def over_view(view: QAbstractScrollArea, empty: EmptyState) -> EmptyState:
+    """Show `empty` inside `view` (a table or list) while it has no rows: the view, its
+    headings and its place in the tab order stay; call `empty.setVisible(...)` as the rows
+    come and go. Clicks on the empty state reach nothing behind it but its own buttons."""
+    empty.setParent(view.viewport())
+    _Cover(view, empty)
+    empty.hide()
+    return empty
