@@ -108,5 +108,7 @@ def _icon(name: str, role: Role) -> QIcon:
 
 
 def names() -> list[str]:
-    """Every bundled icon's name."""
-    return sorted(p.stem for p in resource_path("icons").glob("*.svg"))
+    """Every bundled icon's name (not the stylesheet's own, indicator-*: those have their
+    colour written in, walkapp.ui.theme.check_image)."""
+    return sorted(p.stem for p in resource_path("icons").glob("*.svg")
+                  if not p.stem.startswith("indicator-"))

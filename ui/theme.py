@@ -66,6 +66,7 @@ class Colours:
     accent: str          # walkapp's one accent: links, the current page, primary buttons
     accent_text: str     # text on an accent-soft surface
     accent_soft: str     # the selection / checked surface (a tint of the accent)
+    on_accent: str       # a mark drawn on the accent (a ticked box's check)
     focus: str           # the focus ring
     warning: str
     danger: str
@@ -76,12 +77,14 @@ LIGHT = Colours(
     window="#f4f5f7", base="#ffffff", alternate="#eef0f3", card="#ffffff",
     button="#ffffff", text="#1d232b", muted="#535c68", border="#c3c9d2",
     divider="#dde1e6", accent="#2557a7", accent_text="#143a73", accent_soft="#dbe6f6",
+    on_accent="#ffffff",
     focus="#1f4f9c", warning="#a35200", danger="#b3261e", disabled="#8a929c",
 )
 DARK = Colours(
     window="#1b1e23", base="#14161a", alternate="#20242a", card="#23272e",
     button="#2a2f37", text="#e5e8ec", muted="#a4acb7", border="#48505b",
     divider="#323840", accent="#86aef0", accent_text="#dce8fb", accent_soft="#2a3d5c",
+    on_accent="#14161a",
     focus="#8fb6f3", warning="#f0a64a", danger="#f28b82", disabled="#6f7782",
 )
 PALETTES = {Scheme.LIGHT: LIGHT, Scheme.DARK: DARK}
@@ -189,7 +192,15 @@ def _token_values(colours: Colours) -> dict[str, str]:
     values.update({f"type-{k}": f"{v}pt" for k, v in TYPE.items()})
     values.update({f"radius-{k}": f"{v}px" for k, v in RADIUS.items()})
     values["focus-width"] = f"{FOCUS_WIDTH}px"
+    # A ticked box's check: a bundled SVG drawn in `on_accent` (resources/icons).
+    scheme = Scheme.DARK if luminance(colours.window) < 0.2 else Scheme.LIGHT
+    values["check-image"] = resource_path("icons", check_image(scheme)).as_posix()
     return values
+
+
+def check_image(scheme: Scheme) -> str:
+    """The file name of the check mark drawn in a ticked box, in `scheme`'s on_accent."""
+    return f"indicator-check-{scheme.value}.svg"
 
 
 _PLACEHOLDER = re.compile(r"@([a-z][a-z0-9-]*)")

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 from tests.helpers.builders import make_walk
 from tests.ui.conftest import ScriptedAsker
 from tests.ui.observe_helpers import FakeClock
+from walkapp.paths import resource_path
 from walkapp.services import NoteDraft, Services
 from walkapp.ui import icons, theme
 from walkapp.ui.widgets.empty_state import EmptyState
@@ -47,6 +48,21 @@ def test_text_colours_are_readable_on_their_surfaces(scheme: theme.Scheme) -> No
               for s in ("window", "base", "alternate", "card")}
     pairs[("accent_text", "accent_soft")] = theme.contrast(c.accent_text, c.accent_soft)
     assert min(pairs.values()) >= WCAG_TEXT, {k: round(v, 2) for k, v in pairs.items()}
+
+
+@pytest.mark.parametrize("scheme", list(theme.Scheme))
+def test_a_ticked_box_and_its_edge_stand_out(scheme: theme.Scheme) -> None:
+    c = theme.PALETTES[scheme]
+    # The check on the accent, the box on every surface (its edge is drawn in `muted`).
+    assert theme.contrast(c.on_accent, c.accent) >= WCAG_NON_TEXT
+    assert min(theme.contrast(c.muted, getattr(c, s))
+               for s in ("window", "base", "alternate", "card")) >= WCAG_NON_TEXT
+    assert min(theme.contrast(c.accent, getattr(c, s))
+               for s in ("window", "base", "alternate", "card")) >= WCAG_NON_TEXT
+    # The check mark's file is drawn in this palette's on_accent.
+    check = resource_path("icons", theme.check_image(scheme))
+    assert f'stroke="{c.on_accent}"' in check.read_text(encoding="utf-8")
+    assert check.as_posix() in theme.stylesheet(c)
 
 
 def test_the_contrast_formula_matches_wcag() -> None:
