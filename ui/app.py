@@ -91,7 +91,7 @@ def prepare_ui_state_file(path: Path) -> None:
 def make_application(argv: list[str] | None = None) -> QApplication:
     app = QApplication.instance()
     if not isinstance(app, QApplication):
-        app = QApplication(argv if argv is not None else sys.argv[:1])
+        app = QApplication([*(argv if argv is not None else sys.argv[:1]), *theme.STYLE_ARGS])
     app.setApplicationName(APP_NAME)
     app.setApplicationDisplayName("walkapp")
     app.setApplicationVersion(__version__)

@@ -22,7 +22,7 @@ from enum import Enum
 
 from PySide6.QtCore import QSettings, Qt
 from PySide6.QtGui import QColor, QGuiApplication, QPalette
-from PySide6.QtWidgets import QApplication, QStyleFactory, QWidget
+from PySide6.QtWidgets import QApplication, QWidget
 
 from walkapp.paths import resource_path
 
@@ -41,6 +41,8 @@ PRESENTATION_SCALE = 1.6
 READABLE_CHARS = 80
 
 ENV_SCHEME = "WALKAPP_COLOR_SCHEME"
+# Given to QApplication when walkapp makes it (walkapp.ui.app): the same style everywhere.
+STYLE_ARGS = ["-style", "Fusion"]
 # The View ▸ Appearance choice in the window's QSettings: "system", "light" or "dark".
 SETTINGS_KEY = "appearance/scheme"
 
@@ -219,15 +221,16 @@ def stylesheet(colours: Colours) -> str:
 
 
 def apply(app: QApplication, choice: str | None = None) -> Scheme:
-    """Put walkapp's look on `app`: Fusion, the palette and the stylesheet of the scheme
-    `choice` resolves to (see `resolve`). Nothing is redone when that scheme is on show."""
+    """Put walkapp's look on `app`: the palette, type size and stylesheet of the scheme
+    `choice` resolves to (see `resolve`); Fusion comes with STYLE_ARGS. Nothing is redone
+    when that scheme is on show."""
     scheme = resolve(choice)
     if _state.get("scheme") is scheme and _state.get("app") is app:
         return scheme
     if _state.get("app") is not app:
-        fusion = QStyleFactory.create("Fusion")
-        if fusion is not None:
-            app.setStyle(fusion)
+        # Fusion is chosen when the application is made (STYLE_ARGS), not here: asking
+        # for the app's QStyle from Python builds the binding's QStyle type and its enums,
+        # some milliseconds of every start.
         font = app.font()
         font.setPointSizeF(TYPE["body"])
         app.setFont(font)
