@@ -48,6 +48,9 @@ class ViewMenu(QObject):
         self._workspace = workspace
         self._connected: set[int] = set()  # workspaces whose page changes are followed
 
+        # The actions' icons, set when the menu first opens (not while the window starts).
+        self._icons: list[tuple[QAction, str]] = []
+        menu.aboutToShow.connect(self._show_icons)
         appearance = menu.addMenu(self.tr("&Appearance"))
         self.scheme_actions: dict[str, QAction] = {}
         group = QActionGroup(self)
@@ -62,14 +65,14 @@ class ViewMenu(QObject):
             group.addAction(action)
             appearance.addAction(action)
             self.scheme_actions[key] = action
-            action.setIcon(icon(icon_name))
+            self._icons.append((action, icon_name))
         if theme.forced_scheme() is not None:
             appearance.setToolTip(self.tr("Set by WALKAPP_COLOR_SCHEME for this run"))
 
         self.presentation_action = QAction(self.tr("&Presentation mode"), self,
                                            checkable=True)
         self.presentation_action.setShortcut(QKeySequence(PRESENTATION_SHORTCUT))
-        self.presentation_action.setIcon(icon("presentation"))
+        self._icons.append((self.presentation_action, "presentation"))
         self.presentation_action.setStatusTip(self.tr(
             "Larger text on the pre-brief and post-brief, to read on a projector "
             "(Esc to leave)"))
@@ -80,6 +83,11 @@ class ViewMenu(QObject):
         self._escape.setContext(Qt.ShortcutContext.WindowShortcut)
         self._escape.setEnabled(False)
         self._escape.activated.connect(lambda: self.presentation_action.setChecked(False))
+
+    def _show_icons(self) -> None:
+        for action, name in self._icons:
+            action.setIcon(icon(name))
+        self._icons = []
 
     # -- appearance --------------------------------------------------------------------------
     def choose_scheme(self, choice: str) -> None:
