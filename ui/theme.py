@@ -194,15 +194,21 @@ def _token_values(colours: Colours) -> dict[str, str]:
     values.update({f"type-{k}": f"{v}pt" for k, v in TYPE.items()})
     values.update({f"radius-{k}": f"{v}px" for k, v in RADIUS.items()})
     values["focus-width"] = f"{FOCUS_WIDTH}px"
-    # A ticked box's check: a bundled SVG drawn in `on_accent` (resources/icons).
+    # The stylesheet's own pictures (a ticked box's check, the arrows of drop-downs and
+    # spin boxes): bundled SVGs with the palette's colour written in (resources/icons).
     scheme = Scheme.DARK if luminance(colours.window) < 0.2 else Scheme.LIGHT
-    values["check-image"] = resource_path("icons", check_image(scheme)).as_posix()
+    for name in INDICATORS:
+        values[name] = resource_path("icons", indicator_file(name, scheme)).as_posix()
     return values
 
 
-def check_image(scheme: Scheme) -> str:
-    """The file name of the check mark drawn in a ticked box, in `scheme`'s on_accent."""
-    return f"indicator-check-{scheme.value}.svg"
+# Each stylesheet picture, and the palette colour its file is drawn in.
+INDICATORS = {"check": "on_accent", "chevron-down": "text", "chevron-up": "text"}
+
+
+def indicator_file(name: str, scheme: Scheme) -> str:
+    """The file name of the stylesheet picture `name` (INDICATORS) in `scheme`'s colour."""
+    return f"indicator-{name}-{scheme.value}.svg"
 
 
 _PLACEHOLDER = re.compile(r"@([a-z][a-z0-9-]*)")

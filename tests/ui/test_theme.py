@@ -59,10 +59,11 @@ def test_a_ticked_box_and_its_edge_stand_out(scheme: theme.Scheme) -> None:
                for s in ("window", "base", "alternate", "card")) >= WCAG_NON_TEXT
     assert min(theme.contrast(c.accent, getattr(c, s))
                for s in ("window", "base", "alternate", "card")) >= WCAG_NON_TEXT
-    # The check mark's file is drawn in this palette's on_accent.
-    check = resource_path("icons", theme.check_image(scheme))
-    assert f'stroke="{c.on_accent}"' in check.read_text(encoding="utf-8")
-    assert check.as_posix() in theme.stylesheet(c)
+    # The stylesheet's pictures (the check, the arrows) are drawn in this palette's colours.
+    for name, colour in theme.INDICATORS.items():
+        picture = resource_path("icons", theme.indicator_file(name, scheme))
+        assert f'stroke="{getattr(c, colour)}"' in picture.read_text(encoding="utf-8"), name
+        assert picture.as_posix() in theme.stylesheet(c)
 
 
 def test_the_contrast_formula_matches_wcag() -> None:
