@@ -2,8 +2,8 @@
 Presentation mode, which draws the pre-brief's and post-brief's guide (step text, timers,
 prompts) large enough to read off a projector at the front of a room.
 
-Presentation mode puts a small stylesheet on those two pages (`PRESENTATION_QSS`, filled
-from walkapp.ui.theme's type scale): it reaches every widget on them, those built later
+Presentation mode puts a small stylesheet on those two pages (`presentation_qss()`, from
+walkapp.ui.theme's type scale): it reaches every widget on them, those built later
 (the next step's body) too, and keeps the titles and timers larger than the text. The
 same action (Ctrl+Shift+P) or Esc turns it off again."""
 
@@ -67,7 +67,9 @@ class ViewMenu(QObject):
             self.scheme_actions[key] = action
             self._icons.append((action, icon_name))
         if theme.forced_scheme() is not None:
-            appearance.setToolTip(self.tr("Set by WALKAPP_COLOR_SCHEME for this run"))
+            # WALKAPP_COLOR_SCHEME decides for this run: a choice here would do nothing.
+            appearance.setTitle(self.tr("&Appearance (set by WALKAPP_COLOR_SCHEME)"))
+            appearance.setEnabled(False)
 
         self.presentation_action = QAction(self.tr("&Presentation mode"), self,
                                            checkable=True)
