@@ -140,17 +140,40 @@ def loads_done_before_teardown(qtbot):  # type: ignore[no-untyped-def]
     qtbot.waitUntil(lambda: workers.pending() == 0, timeout=10_000)
 
 
+class _Look:
+    """The application's look as it was (walkapp.ui.theme changes it for the process)."""
+
+    def __init__(self, app: QApplication) -> None:
+        self.app = app
+        self.style = app.style().name()
+        self.palette, self.font, self.sheet = app.palette(), app.font(), app.styleSheet()
+        self.state = dict(theme._state)
+
+    def restore(self) -> None:
+        self.app.setStyleSheet(self.sheet)
+        self.app.setPalette(self.palette)
+        self.app.setFont(self.font)
+        self.app.setStyle(self.style)
+        theme._state.clear()
+        theme._state.update(self.state)
+
+
 @pytest.fixture
 def themed(qapp: QApplication, monkeypatch: pytest.MonkeyPatch) -> Iterator[QApplication]:
     """The app with walkapp's look on it for one test, and as it was afterwards."""
     monkeypatch.delenv(theme.ENV_SCHEME, raising=False)
-    style, palette, font, sheet = (qapp.style().name(), qapp.palette(), qapp.font(),
-                                   qapp.styleSheet())
-    saved = dict(theme._state)
+    look = _Look(qapp)
     yield qapp
-    qapp.setStyleSheet(sheet)
-    qapp.setPalette(palette)
-    qapp.setFont(font)
-    qapp.setStyle(style)
-    theme._state.clear()
-    theme._state.update(saved)
+    look.restore()
+
+
+@pytest.fixture(autouse=True)
+def _look_as_it_was(request: pytest.FixtureRequest) -> Iterator[None]:
+    """A test that runs the app's own start (walkapp.ui.app.run_app) puts walkapp's look
+    on the process's one QApplication: the tests after it get Qt's plain look back, as
+    they were written for (their sizes and fits)."""
+    app = QApplication.instance()
+    look = _Look(app) if isinstance(app, QApplication) else None
+    yield
+    if look is not None and theme._state.get("scheme") is not look.state.get("scheme"):
+        look.restore()

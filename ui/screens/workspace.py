@@ -45,6 +45,9 @@ from walkapp.ui.widgets.closed_banner import ClosedWalkBanner
 _CONFLICT_ENTITIES = frozenset({Entity.NOTE, Entity.REFLECTION, Entity.COMMITMENT,
                                 Entity.FEEDBACK})
 CONFLICTS_PANEL = "conflicts"  # the post-brief panel that lists them
+# The page list's icons (px), and an item's padding, border, icon gap and frame besides.
+NAV_ICON = 18
+NAV_PADDING = 44
 # Each page's icon in the page list (walkapp.ui.icons), by its key.
 PAGE_ICONS = {"plan": "clipboard-list", "pre_brief": "users", "observation": "eye",
               "post_brief": "messages-square", "reports": "file-text", "walker": "footprints"}
@@ -97,9 +100,8 @@ class WalkWorkspace(QWidget, Page):
         self.nav = QListWidget()
         self.nav.setAccessibleName(self.tr("Parts of the walk"))
         self.nav.setObjectName("workspaceNav")
-        self.nav.setMaximumWidth(170)
-        self.nav.setMinimumWidth(140)
-        self.nav.setIconSize(QSize(18, 18))
+        self.nav.setIconSize(QSize(NAV_ICON, NAV_ICON))
+        self.nav.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         for number, spec in enumerate(pages, start=1):
             item = QListWidgetItem(f"{number}  {spec.label}")
             if spec.key in PAGE_ICONS:
@@ -108,6 +110,14 @@ class WalkWorkspace(QWidget, Page):
             if spec.hint:
                 item.setToolTip(spec.hint)
             self.nav.addItem(item)
+        # As wide as its longest part's name in the list's own font (the stylesheet's),
+        # with its icon and padding: never cut, whatever the type size.
+        self.nav.ensurePolished()
+        metrics = self.nav.fontMetrics()
+        widest = max((metrics.horizontalAdvance(self.nav.item(i).text())
+                      for i in range(self.nav.count())), default=0)
+        self.nav.setMinimumWidth(max(140, widest + NAV_ICON + NAV_PADDING))
+        self.nav.setMaximumWidth(max(170, widest + NAV_ICON + NAV_PADDING + 20))
         self.stack = QStackedWidget()
         self.nav.currentRowChanged.connect(self._show_row)
         # The next actions of the page on show (`PageSpec.next`), under it.
