@@ -17,7 +17,6 @@ from PySide6.QtGui import QAction, QActionGroup, QKeySequence, QShortcut
 from PySide6.QtWidgets import QApplication, QMainWindow, QMenu, QWidget
 
 from walkapp.ui import theme
-from walkapp.ui.icons import icon
 
 if TYPE_CHECKING:
     from walkapp.ui.screens.workspace import WalkWorkspace
@@ -81,12 +80,12 @@ class ViewMenu(QObject):
         self.presentation_action.toggled.connect(self._presentation_toggled)
         menu.addSeparator()
         menu.addAction(self.presentation_action)
-        self._escape = QShortcut(QKeySequence(Qt.Key.Key_Escape), window)
-        self._escape.setContext(Qt.ShortcutContext.WindowShortcut)
-        self._escape.setEnabled(False)
-        self._escape.activated.connect(lambda: self.presentation_action.setChecked(False))
+        self._window = window
+        self._escape: QShortcut | None = None  # Esc leaves the mode: made when it is on
 
     def _show_icons(self) -> None:
+        from walkapp.ui.icons import icon
+
         for action, name in self._icons:
             action.setIcon(icon(name))
         self._icons = []
@@ -103,7 +102,12 @@ class ViewMenu(QObject):
         return self.presentation_action.isChecked()
 
     def _presentation_toggled(self, on: bool) -> None:
-        self._escape.setEnabled(on)
+        if self._escape is None and on:
+            self._escape = QShortcut(QKeySequence(Qt.Key.Key_Escape), self._window)
+            self._escape.setContext(Qt.ShortcutContext.WindowShortcut)
+            self._escape.activated.connect(lambda: self.presentation_action.setChecked(False))
+        if self._escape is not None:
+            self._escape.setEnabled(on)
         self.refresh()
 
     def refresh(self) -> None:
