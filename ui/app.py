@@ -19,7 +19,6 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 from walkapp import APP_NAME, __version__
 from walkapp.config import Settings
 from walkapp.errors import WalkappError
-from walkapp.paths import resource_path
 from walkapp.services import Services
 from walkapp.services.resume import PositionStore, RunningMarker
 from walkapp.services.safety import (
@@ -29,7 +28,7 @@ from walkapp.services.safety import (
     make_private_dirs,
     restrict_file,
 )
-from walkapp.ui import gc_policy
+from walkapp.ui import gc_policy, theme
 from walkapp.ui.after_start import import_models_in_background, when_settled
 from walkapp.ui.clean_exit import CleanEnds
 from walkapp.ui.main_window import MainWindow
@@ -92,14 +91,15 @@ def prepare_ui_state_file(path: Path) -> None:
 def make_application(argv: list[str] | None = None) -> QApplication:
     app = QApplication.instance()
     if not isinstance(app, QApplication):
-        app = QApplication(argv if argv is not None else sys.argv[:1])
+        app = QApplication([*(argv if argv is not None else sys.argv[:1]), *theme.STYLE_ARGS])
     app.setApplicationName(APP_NAME)
     app.setApplicationDisplayName("walkapp")
     app.setApplicationVersion(__version__)
     app.setOrganizationName(APP_NAME)
-    style = resource_path("styles", "app.qss")
-    if style.exists():
-        app.setStyleSheet(style.read_text(encoding="utf-8"))
+    # Fusion, walkapp's palette (light or dark, as the system is unless
+    # WALKAPP_COLOR_SCHEME says) and the one stylesheet (walkapp.ui.theme).
+    theme.apply(app)
+    theme.follow_system(app)
     return app
 
 
@@ -179,6 +179,7 @@ def _run(app: QApplication, settings: Settings, files: Sequence[str] = ()) -> in
 
 
 def _after_start(window: MainWindow) -> None:
+    window.library.show_icons()
     import_models_in_background(window)
     window.protocols_menu.report_problems_in_background()
     window.expire_trash()
@@ -238,7 +239,11 @@ def _run_window(app: QApplication, settings: Settings, asker: Asker,
     # walkapp never gets here, so it never mistakes this one for a crashed one.
     marker = RunningMarker(settings.data_dir)
     unclean = marker.begin()
-    window = MainWindow(services, ui_settings(settings), asker)
+    window_settings = ui_settings(settings)
+    # The look chosen in View ▸ Appearance, before any screen is built (nothing is redone
+    # when it is the one already on show).
+    theme.set_choice(app, theme.saved_choice(window_settings))
+    window = MainWindow(services, window_settings, asker)
     # The start-up objects are frozen out of the garbage collector's full sweeps
     # (walkapp.ui.gc_policy): before the walk that was open is opened again.
     gc_policy.started()

@@ -142,6 +142,8 @@ class MainWindow(MenuBar, Stoppable):
         self.setAcceptDrops(True)
         self._sample = SampleWalk(services, self._asker, self, self.library)
         self._build_menus()
+        # Presentation mode reaches the guide pages of each walk as it is shown.
+        self.walk_shown.connect(lambda _walk_id: self.view_menu.refresh())
         self.protocols_menu.read.connect(
             lambda: self.library.model.set_protocol_titles(lib.title_of))
         where = services.db.path or services.db.url

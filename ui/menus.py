@@ -14,7 +14,7 @@ import functools
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QSettings, Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMainWindow, QMenu
 
@@ -26,6 +26,7 @@ if TYPE_CHECKING:
     from walkapp.ui.protocols_menu import ProtocolsMenu
     from walkapp.ui.screens.walks_library import WalksLibrary
     from walkapp.ui.screens.workspace import WalkWorkspace
+    from walkapp.ui.view_menu import ViewMenu
     from walkapp.ui.walk_files import WalkFiles
     from walkapp.ui.walk_trash import TrashControls
     from walkapp.ui.writer import Writer
@@ -37,6 +38,7 @@ class MenuBar(QMainWindow):
     export_menu: QMenu
     go_menu: QMenu
     protocols_menu: ProtocolsMenu
+    view_menu: ViewMenu
     new_action: QAction
     find_action: QAction
     close_walk_action: QAction
@@ -71,6 +73,7 @@ class MenuBar(QMainWindow):
         writer: Writer
         library_of_protocols: ProtocolLibrary
         _asker: Asker
+        _settings: QSettings
 
         def new_walk(self) -> None: ...
         def plan_again(self, walk_id: str | None = None) -> None: ...
@@ -160,6 +163,12 @@ class MenuBar(QMainWindow):
         self.trash_action = self._action(self.tr("&Trash"), self.show_trash)
         self.go_menu.addAction(self.trash_action)
         self._page_actions = []
+
+        # View: Appearance (System / Light / Dark) and Presentation mode (walkapp.ui.view_menu).
+        from walkapp.ui.view_menu import ViewMenu
+
+        self.view_menu = ViewMenu(self.menuBar().addMenu(self.tr("&View")), self._settings,
+                                  self, lambda: self.workspace)
 
         help_menu = self.menuBar().addMenu(self.tr("&Help"))
         self.guide_action = self._action(self.tr("&Guide to learning walks"), self.show_guide)

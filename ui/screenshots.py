@@ -113,11 +113,13 @@ def render_all(out_dir: Path, size: tuple[int, int] = DEFAULT_SIZE,
         services = open_services(settings)
         try:
             empty = MainWindow(services, ui_settings(settings))
+            empty.library.show_icons()  # as once a start has settled (walkapp.ui.app)
             shots.append(out_dir / "01-library-empty.png")
             _shoot(empty, shots[-1], size)
             empty.close()
             walk = create_demo_walk(services)
             window = MainWindow(services, ui_settings(settings))
+            window.library.show_icons()
             shots.append(out_dir / "02-library.png")
             _shoot(window, shots[-1], size)
             window.open_walk(walk.id, wait_ms=10_000)  # the pages are shot at once

@@ -18,7 +18,7 @@ from PySide6.QtWidgets import QApplication, QDialog
 
 from tests.helpers.leftovers import active_timers
 from walkapp.config import Settings
-from walkapp.ui import workers
+from walkapp.ui import theme, workers
 from walkapp.ui.dialogs import Asker
 from walkapp.ui.lifecycle import shutdown_tree
 
@@ -138,3 +138,42 @@ def loads_done_before_teardown(qtbot):  # type: ignore[no-untyped-def]
 
     yield
     qtbot.waitUntil(lambda: workers.pending() == 0, timeout=10_000)
+
+
+class _Look:
+    """The application's look as it was (walkapp.ui.theme changes it for the process)."""
+
+    def __init__(self, app: QApplication) -> None:
+        self.app = app
+        self.style = app.style().name()
+        self.palette, self.font, self.sheet = app.palette(), app.font(), app.styleSheet()
+        self.state = dict(theme._state)
+
+    def restore(self) -> None:
+        self.app.setStyleSheet(self.sheet)
+        self.app.setPalette(self.palette)
+        self.app.setFont(self.font)
+        self.app.setStyle(self.style)
+        theme._state.clear()
+        theme._state.update(self.state)
+
+
+@pytest.fixture
+def themed(qapp: QApplication, monkeypatch: pytest.MonkeyPatch) -> Iterator[QApplication]:
+    """The app with walkapp's look on it for one test, and as it was afterwards."""
+    monkeypatch.delenv(theme.ENV_SCHEME, raising=False)
+    look = _Look(qapp)
+    yield qapp
+    look.restore()
+
+
+@pytest.fixture(autouse=True)
+def _look_as_it_was(request: pytest.FixtureRequest) -> Iterator[None]:
+    """A test that runs the app's own start (walkapp.ui.app.run_app) puts walkapp's look
+    on the process's one QApplication: the tests after it get Qt's plain look back, as
+    they were written for (their sizes and fits)."""
+    app = QApplication.instance()
+    look = _Look(app) if isinstance(app, QApplication) else None
+    yield
+    if look is not None and theme._state.get("scheme") is not look.state.get("scheme"):
+        look.restore()

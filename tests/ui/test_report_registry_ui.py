@@ -3,11 +3,14 @@ kinds of the report registry, in its order, and show the inputs each kind needs.
 
 from __future__ import annotations
 
+from PySide6.QtWidgets import QLabel
+
 from tests.helpers.builders import make_walk
 from walkapp.reports import REPORTS, Need
 from walkapp.services import Services
 from walkapp.ui.export import ExportDialog
-from walkapp.ui.screens.reports_page import ReportsPage
+from walkapp.ui.icons import names
+from walkapp.ui.screens.reports_page import REPORT_ICONS, ReportsPage
 
 
 def test_reports_page_lists_the_registry(qtbot) -> None:  # type: ignore[no-untyped-def]
@@ -15,10 +18,17 @@ def test_reports_page_lists_the_registry(qtbot) -> None:  # type: ignore[no-unty
     page = ReportsPage(asked.append)
     qtbot.addWidget(page)
     assert list(page.buttons) == [spec.kind for spec in REPORTS]
+    assert list(page.cards) == [spec.kind for spec in REPORTS]
     for spec in REPORTS:
-        assert page.buttons[spec.kind].text() == spec.label + "…"
+        # A card per kind: its title and line from the registry, its own Export button.
+        titles = [label.text() for label in page.cards[spec.kind].findChildren(QLabel)]
+        assert spec.label in titles and spec.about in titles
+        assert page.buttons[spec.kind].accessibleName() == f"Export {spec.label}"
         page.buttons[spec.kind].click()
     assert asked == [spec.kind for spec in REPORTS]
+    # Every kind has a bundled icon (a kind added to the registry needs one here).
+    assert set(REPORT_ICONS) == {spec.kind for spec in REPORTS}
+    assert set(REPORT_ICONS.values()) <= set(names())
 
 
 def test_export_dialog_lists_the_registry_and_shows_what_each_needs(

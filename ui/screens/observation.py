@@ -28,7 +28,6 @@ import itertools
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QHideEvent, QShowEvent
 from PySide6.QtWidgets import (
-    QLabel,
     QListWidget,
     QListWidgetItem,
     QSplitter,
@@ -51,6 +50,7 @@ from walkapp.ui.screens.observation_keys import add_shortcuts
 from walkapp.ui.screens.observe_reads import NotesRead, notes_reader
 from walkapp.ui.undo import UNDONE
 from walkapp.ui.widgets.autosave import DEBOUNCE_MS, describe_failure
+from walkapp.ui.widgets.empty_state import EmptyState
 from walkapp.ui.widgets.fit_sizes import fit_list_width, share_splitter, wrap_items
 from walkapp.ui.widgets.note_editor import ElidedLabel, NoteDeleted, NoteEditor
 from walkapp.ui.widgets.note_history import NoteHistoryDialog
@@ -169,6 +169,9 @@ class ObservationScreen(QWidget, Page):
         if self.form is not None:
             self.middle.addWidget(self.form)
             self.middle.setSizes([360, 300])
+        # The note and its form run no wider than the note editor's readable line; at a
+        # wide window the extra width goes to the visits and the notes beside it.
+        self.middle.setMaximumWidth(self.editor.maximumWidth())
         self.splitter.addWidget(self.middle)
         self.splitter.addWidget(self.notes_panel)
         self.splitter.setStretchFactor(1, 1)
@@ -184,12 +187,9 @@ class ObservationScreen(QWidget, Page):
         page_layout.addWidget(self.splitter, 1)
         self._page_layout = page_layout
         self.guide: QWidget | None = None
-        self.empty = QLabel(self.tr(
-            "This walk has no visits yet.\nAdd the route of visits when planning the walk; "
-            "then notes can be taken here, one visit at a time."))
-        self.empty.setObjectName("emptyState")
-        self.empty.setWordWrap(True)
-        self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.empty = EmptyState("footprints", self.tr("This walk has no visits yet"), self.tr(
+            "Add the route of visits when planning the walk; then notes can be taken here, "
+            "one visit at a time."))
         self.pages = QStackedWidget()
         self.pages.addWidget(page)
         self.pages.addWidget(self.empty)

@@ -46,6 +46,7 @@ from walkapp.services.base import current_reads
 from walkapp.services.commands import RunnerVerb
 from walkapp.services.protocol_walks import open_runner
 from walkapp.ui import turns
+from walkapp.ui.icons import icon
 from walkapp.ui.lifecycle import shutdown_tree
 from walkapp.ui.page import Page, PanelGroup, save_all
 from walkapp.ui.screens.step_actions import StepActions
@@ -403,6 +404,7 @@ class StepGuide(StepActions, StepBody, QWidget, PanelGroup):
         self.start_button.setText(
             self.tr("&Pause") if running else
             self.tr("&Resume") if state.status is RunStatus.PAUSED else self.tr("&Start"))
+        self.start_button.setIcon(icon("pause" if running else "play"))
         self.start_button.setEnabled(state.can_start or state.can_pause or state.can_resume)
         self.more_button.setEnabled(state.can_extend)
         self.back_button.setEnabled(state.can_back)

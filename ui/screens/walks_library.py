@@ -176,6 +176,7 @@ class WalksLibrary(QWidget, Stoppable):
         self.new_button = QPushButton(self.tr("New walk…"))
         self.new_button.setAccessibleName(self.tr("New walk"))
         self.new_button.clicked.connect(self.new_requested)
+        self.new_button.setProperty("primary", True)
         self.open_button = QPushButton(self.tr("Open"))
         self.open_button.setAccessibleName(self.tr("Open selected walk"))
         self.open_button.clicked.connect(lambda: self._emit_selected(self.open_requested))
@@ -233,6 +234,17 @@ class WalksLibrary(QWidget, Stoppable):
         layout.addLayout(actions)
         self.table.selectionModel().selectionChanged.connect(self._update_buttons)
         self.refresh()
+
+    def show_icons(self) -> None:
+        """Put the icons on the buttons. Called once the first window has settled
+        (walkapp.ui.app): the first SVG drawn loads QtSvg, which the first window
+        need not wait for."""
+        from walkapp.ui.icons import icon
+
+        for button, name in ((self.new_button, "plus"), (self.open_button, "folder-open"),
+                             (self.plan_again_button, "repeat"),
+                             (self.delete_button, "trash-2"), (self.trash_button, "trash")):
+            button.setIcon(icon(name))
 
     def shutdown(self) -> None:
         """The window is closing: stop the timers, and read the database no more."""

@@ -16,7 +16,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from PySide6.QtCore import QEvent, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QSize, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -34,6 +34,7 @@ from walkapp.services import Services
 from walkapp.services.base import same_reads
 from walkapp.ui import workers
 from walkapp.ui.dialogs import Asker
+from walkapp.ui.icons import icon
 from walkapp.ui.lifecycle import shutdown_tree
 from walkapp.ui.page import Page, PanelGroup, save_all
 from walkapp.ui.screens.step_leads import CLOSE, PAGE, PANEL, Leads, NextAction
@@ -44,6 +45,12 @@ from walkapp.ui.widgets.fit_sizes import CurrentStack
 _CONFLICT_ENTITIES = frozenset({Entity.NOTE, Entity.REFLECTION, Entity.COMMITMENT,
                                 Entity.FEEDBACK})
 CONFLICTS_PANEL = "conflicts"  # the post-brief panel that lists them
+# The page list's icons (px), and an item's padding, border, icon gap and frame besides.
+NAV_ICON = 18
+NAV_PADDING = 44
+# Each page's icon in the page list (walkapp.ui.icons), by its key.
+PAGE_ICONS = {"plan": "clipboard-list", "pre_brief": "users", "observation": "eye",
+              "post_brief": "messages-square", "reports": "file-text", "walker": "footprints"}
 
 
 @dataclass(frozen=True)
@@ -93,8 +100,12 @@ class WalkWorkspace(QWidget, Page):
         self.nav = QListWidget()
         self.nav.setAccessibleName(self.tr("Parts of the walk"))
         self.nav.setObjectName("workspaceNav")
+        self.nav.setIconSize(QSize(NAV_ICON, NAV_ICON))
+        self.nav.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         for number, spec in enumerate(pages, start=1):
             item = QListWidgetItem(f"{number}  {spec.label}")
+            if spec.key in PAGE_ICONS:
+                item.setIcon(icon(PAGE_ICONS[spec.key]))
             item.setData(Qt.ItemDataRole.UserRole, spec.key)
             if spec.hint:
                 item.setToolTip(spec.hint)

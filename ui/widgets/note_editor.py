@@ -35,6 +35,7 @@ from walkapp.errors import EditConflictError, NotFoundError
 from walkapp.protocol.schema import StemSpec, StemTone
 from walkapp.services.commands import NOTE_FIELDS, Call, Target
 from walkapp.services.notes import NoteDraft, NoteService
+from walkapp.ui import theme
 from walkapp.ui.page import Stoppable
 from walkapp.ui.shortcut_keys import LOOK_FORS, NEW_NOTE
 from walkapp.ui.widgets.autosave import (
@@ -66,6 +67,8 @@ MAX_TAG_SHORTCUTS = len(LOOK_FORS.keys)
 # (a 2,000-character note takes a few milliseconds with the Spanish list).
 SYNC_NUDGE_CHARS = 2000
 NOTE_PHASE = "observation"
+# The note box's frame, padding, document margins and scroll bar (px), beside its text.
+NOTE_FRAME_PX = 24
 
 
 @dataclass(frozen=True)
@@ -200,6 +203,10 @@ class NoteEditor(QWidget, Stoppable):
         bottom = QHBoxLayout()
         bottom.addWidget(self.indicator, 1)
         bottom.addWidget(self.new_note_button)
+        # A readable line: never wider than about READABLE_CHARS characters (the frame,
+        # padding, document margins and a scroll bar besides); a wider window gives the
+        # extra width to the panels beside the editor.
+        self.setMaximumWidth(theme.readable_width(self.text_edit, extra=NOTE_FRAME_PX))
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.stem_picker)

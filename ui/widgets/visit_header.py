@@ -22,6 +22,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWi
 
 from walkapp import domain as d
 from walkapp.services.resume import TimerMark
+from walkapp.ui.icons import icon
 from walkapp.ui.page import Stoppable
 from walkapp.ui.widgets.countdown import Countdown
 from walkapp.ui.widgets.note_text import shortcut_text
@@ -204,3 +205,4 @@ class VisitHeader(QWidget, Stoppable):
         else:
             text = self.tr("Start visit  {0}").format(keys)
         self.timer_button.setText(text)
+        self.timer_button.setIcon(icon("pause" if self.visit_timer.is_running() else "timer"))

@@ -35,10 +35,13 @@ from PySide6.QtWidgets import (
 
 from walkapp import domain as d
 from walkapp.protocol.own_keys import group_key
+from walkapp.ui import theme
 from walkapp.ui.widgets.fit_sizes import wrap_items
 from walkapp.ui.widgets.note_text import stem_label
 
 PREVIEW_CHARS = 220
+# The list's frame, item padding and scroll bar (px), beside the notes' text.
+NOTES_FRAME_PX = 24
 IdRole = Qt.ItemDataRole.UserRole + 1
 NoteRole = Qt.ItemDataRole.UserRole + 2
 # The filter's two entries that are not a person (the others are participant ids).
@@ -120,6 +123,8 @@ class NotesPanel(QWidget):
         self.list.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOn)
         self.list.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.list.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
+        # Notes wrap to the list's width: a sideways scroll bar would only cost a line.
+        self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         # Laid out a few notes per turn: a visit of a big walk (90 notes, everyone's) does
         # not hold the window for the time of all their wrapped lines.
         self.list.setLayoutMode(QListView.LayoutMode.Batched)
@@ -163,6 +168,9 @@ class NotesPanel(QWidget):
         undo_row.addWidget(self.undo_button)
         self.undo_bar.hide()
 
+        # Notes read best in a column of about READABLE_CHARS characters, whatever the
+        # window's width (the list's frame, item padding and a scroll bar besides).
+        self.setMaximumWidth(theme.readable_width(self.list, extra=NOTES_FRAME_PX))
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.title)

@@ -50,6 +50,7 @@ from walkapp.ui.models.action_items import (
 from walkapp.ui.screens.postbrief.base import Panel, heading, wrap_label
 from walkapp.ui.screens.postbrief.padded import PaddedTextDelegate
 from walkapp.ui.widgets.date_field import DateField
+from walkapp.ui.widgets.empty_state import EmptyState, over_view
 from walkapp.ui.widgets.note_text import ElidedLabel
 from walkapp.ui.widgets.nudge_field import OFF, NudgeField, NudgeSetup, hint_under
 from walkapp.ui.widgets.row_table import select_row_id, selected_row_id
@@ -255,6 +256,9 @@ class ActionItemsPanel(Panel):
         self.model.modelReset.connect(self._update_buttons)
         self.model.dataChanged.connect(self._update_buttons)
         self.body.addWidget(self.table, 1)
+        self.empty = over_view(self.table, EmptyState(
+            "list-todo", self.tr("No action items yet"),
+            self.tr("Type one above: what will be done, by whom and, if it helps, by when.")))
         self.body.addWidget(self.edit_hint)
         QShortcut(QKeySequence(QKeySequence.StandardKey.Delete), self.table,
                   self.delete_selected, context=Qt.ShortcutContext.WidgetShortcut)
@@ -294,6 +298,7 @@ class ActionItemsPanel(Panel):
         items, names = data
         selected = self.selected_id()
         self.model.set_rows(items)
+        self.empty.setVisible(not items)
         self.owner_delegate.names = names
         self._owner_completer.model().setStringList(names)  # type: ignore[attr-defined]
         self.table.resizeRowsToContents()

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from PySide6.QtWidgets import QFrame, QLabel, QScrollArea, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFrame, QScrollArea, QVBoxLayout, QWidget
 
 from walkapp.domain import Commitment, Participant
 from walkapp.events import Change, Entity
@@ -22,6 +22,7 @@ from walkapp.services.walks import WalkService
 from walkapp.services.will_try import WalkersWords, walkers_words
 from walkapp.ui.screens.postbrief.base import Panel, heading
 from walkapp.ui.screens.postbrief.commitment_row import AUTOSAVE_MS, CommitmentRow
+from walkapp.ui.widgets.empty_state import EmptyState
 from walkapp.ui.widgets.nudge_field import OFF, NudgeSetup
 from walkapp.ui.widgets.reflections import will_try_prompt
 from walkapp.ui.writer import Writer
@@ -63,9 +64,10 @@ class CommitmentsPanel(Panel):
         scroll.setFrameShape(QFrame.Shape.NoFrame)
         scroll.setWidget(self._list)
         self.body.addWidget(scroll, 1)
-        self.empty = QLabel(self.tr("No walkers on the roster yet."))
-        self.empty.setObjectName("emptyState")
-        self.body.addWidget(self.empty)
+        self.empty = EmptyState("handshake", self.tr("No walkers on the roster yet."),
+                                self.tr("Add the walkers in Plan → Roster: each one's "
+                                        "commitment is written here."))
+        self.body.addWidget(self.empty, 1)
         self.empty.hide()
 
     def load(self) -> CommitmentsData:

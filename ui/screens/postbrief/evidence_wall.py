@@ -75,6 +75,7 @@ from walkapp.ui.screens.postbrief.tally_summary import TallySummaryBox
 from walkapp.ui.screens.postbrief.wall_decisions import WallData, WallDecisions, WallRequest
 from walkapp.ui.screens.postbrief.wall_questions import WallQuestions
 from walkapp.ui.widgets.conflict_bar import ConflictBar
+from walkapp.ui.widgets.empty_state import EmptyState
 from walkapp.ui.widgets.guide_link import GuideLink
 from walkapp.ui.widgets.note_history import NoteHistoryDialog
 from walkapp.ui.writer import Writer
@@ -183,9 +184,7 @@ class EvidenceWall(Panel, WallDecisions, WallQuestions):
         self.tree.setModel(self.model)
         self.tree.selectionModel().currentChanged.connect(lambda *_: self._current_moved())
         self.tree.setAccessibleName(self.tr("Notes, grouped"))
-        self.empty = QLabel()
-        self.empty.setObjectName("emptyState")
-        self.empty.setWordWrap(True)
+        self.empty = EmptyState("sticky-note", "", "")
         # With no notes at all, the way to the guide's part on walkers' notes files.
         self.learn_more = GuideLink(guide, GuideSection.WALKERS_LAPTOPS) \
             if guide is not None else None
@@ -356,10 +355,12 @@ class EvidenceWall(Panel, WallDecisions, WallQuestions):
         if request.group_by is GroupBy.QUESTION:
             pass  # said by _show_answers
         elif not total:
-            self.empty.setText(self.tr("No notes yet. Notes taken during the visits appear "
+            self.empty.set_icon("sticky-note")
+            self.empty.setText(self.tr("No notes yet\nNotes taken during the visits appear "
                                        "here, and so do notes imported from walkers' files."))
             self._show_empty(learn_more=True)
         elif query and not groups:
+            self.empty.set_icon(None)
             self.empty.setText(self.tr("No note matches “{0}”.").format(query))
             self._show_empty(learn_more=False)
         else:

@@ -19,6 +19,7 @@ if TYPE_CHECKING:
     from walkapp.protocol.schema import Prompt
     from walkapp.ui.screens.postbrief.cards import CardList
     from walkapp.ui.screens.postbrief.wall_decisions import WallData, WallRequest
+    from walkapp.ui.widgets.empty_state import EmptyState
 
 
 class WallQuestions:
@@ -28,7 +29,7 @@ class WallQuestions:
         _data: WallData | None
         _form: tuple[Prompt, ...]
         summary: QLabel
-        empty: QLabel
+        empty: EmptyState
         _stack: QStackedWidget
         tree: CardList
 
@@ -55,7 +56,7 @@ class WallQuestions:
                 fmt.plural(answered, "answer", "answers"),
                 fmt.plural(len(self._form), "question", "questions")))
         if not answered:
-            self.empty.setText(self.tr("No answers yet. What walkers answer to the visit's "
+            self.empty.setText(self.tr("No answers yet\nWhat walkers answer to the visit's "
                                        "questions appears here, question by question."))
             self._show_empty(learn_more=False)
         elif groups:
