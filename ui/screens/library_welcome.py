@@ -8,27 +8,28 @@ does. Light on purpose: it is part of the first window, so it imports nothing he
 
 from __future__ import annotations
 
-import importlib
 from collections.abc import Callable
 
 from PySide6.QtCore import QSize, Qt, Signal
-from PySide6.QtGui import QIcon, QResizeEvent, QShowEvent
+from PySide6.QtGui import QResizeEvent, QShowEvent
 from PySide6.QtWidgets import (
     QBoxLayout,
     QFrame,
+    QHBoxLayout,
     QLabel,
     QPushButton,
     QVBoxLayout,
     QWidget,
 )
 
-from walkapp.paths import resource_path
 from walkapp.ui.help_sections import GuideSection
 from walkapp.ui.widgets.empty_state import EmptyState
 
-# The three choices are cards side by side, each this wide at least (px); a window too
-# narrow for three in a row shows them one under the other.
-CARD_WIDTH = 250
+# The three choices are cards side by side, each about CARD_WIDTH at least (px; its button's
+# words decide) and at most CARD_MAX_WIDTH; a window too narrow for three in a row shows
+# them one under the other.
+CARD_WIDTH = 220
+CARD_MAX_WIDTH = 320
 CARD_GAP = 16
 
 
@@ -74,11 +75,19 @@ class LibraryWelcome(QWidget):
                     "whenever you like."),
             self.sample_requested.emit)
 
+        # Calm but compact: the whole welcome fits a 960×540 screen (2× scale) without
+        # scrolling, its header's margins the spacing scale's smallest.
+        self.header.layout().setContentsMargins(0, 0, 0, 0)
         layout = QVBoxLayout(self)
         layout.addStretch(1)
         layout.addWidget(self.header)
         layout.addSpacing(16)
-        layout.addWidget(self.choices, 0, Qt.AlignmentFlag.AlignHCenter)
+        self.choices.setMaximumWidth(3 * CARD_MAX_WIDTH + 2 * CARD_GAP)
+        middle = QHBoxLayout()
+        middle.addStretch(1)
+        middle.addWidget(self.choices, 100)
+        middle.addStretch(1)
+        layout.addLayout(middle)
         layout.addStretch(2)
 
     def _choice(self, icon_name: str, text: str, line: str,
@@ -86,7 +95,7 @@ class LibraryWelcome(QWidget):
         """A card: the choice's button (its icon and words) and one line on what it does."""
         card = QFrame()
         card.setObjectName("welcomeCard")
-        card.setFixedWidth(CARD_WIDTH + 40)
+        card.setMaximumWidth(CARD_MAX_WIDTH)  # at least what its button needs
         button = QPushButton(text)
         button.setObjectName("welcomeChoice")
         self._icon_names[button] = icon_name  # drawn when the welcome is first shown
@@ -113,7 +122,7 @@ class LibraryWelcome(QWidget):
     def resizeEvent(self, event: QResizeEvent) -> None:
         # Three cards in a row when they fit, else one under the other.
         room = event.size().width() - 2 * CARD_GAP
-        row = room >= 3 * (CARD_WIDTH + 40) + 2 * CARD_GAP
+        row = room >= 3 * CARD_WIDTH + 2 * CARD_GAP
         wanted = (QBoxLayout.Direction.LeftToRight if row
                   else QBoxLayout.Direction.TopToBottom)
         if self._cards.direction() != wanted:
@@ -123,25 +132,13 @@ class LibraryWelcome(QWidget):
     def showEvent(self, event: QShowEvent) -> None:
         # The icons when first shown, not when built: a library with walks never shows
         # the welcome, and starts without loading the icons.
+        from walkapp.ui.icons import icon
+
         for button, name in self._icon_names.items():
-            shown = _icon(name)
-            if shown is not None:
-                button.setIcon(shown)
-                button.setIconSize(QSize(22, 22))
+            button.setIcon(icon(name))
+            button.setIconSize(QSize(22, 22))
+            # Never narrower than its words and icon in the style sheet's font.
+            button.ensurePolished()
+            button.setMinimumWidth(button.sizeHint().width())
         self._icon_names.clear()
         super().showEvent(event)
-
-
-def _icon(name: str) -> QIcon | None:
-    """The look's icon `name` (walkapp.ui.icons.icon, the helper "look"'s), if that helper
-    is there; else no icon. Looked up by name so that the welcome works with or without
-    it (the two were written side by side)."""
-    if not resource_path("icons", f"{name}.svg").is_file():
-        return None
-    try:
-        icons = importlib.import_module("walkapp.ui.icons")
-    except ImportError:
-        return None
-    make = getattr(icons, "icon", None)
-    made = make(name) if callable(make) else None
-    return made if isinstance(made, QIcon) and not made.isNull() else None

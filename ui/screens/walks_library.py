@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QMenu,
     QPushButton,
+    QScrollArea,
     QStackedWidget,
     QVBoxLayout,
     QWidget,
@@ -166,8 +167,14 @@ class WalksLibrary(QWidget, Stoppable):
         empty_page = QWidget()
         empty_layout = QVBoxLayout(empty_page)
         empty_layout.addWidget(self.empty, 1)
-        empty_layout.addWidget(self.welcome, 1)
-        self.welcome.setVisible(False)
+        # In a window shorter than the welcome (a big font, a small screen) it scrolls
+        # rather than pushing the buttons below off the window.
+        self._welcome_area = QScrollArea()
+        self._welcome_area.setFrameShape(QFrame.Shape.NoFrame)
+        self._welcome_area.setWidgetResizable(True)
+        self._welcome_area.setWidget(self.welcome)
+        empty_layout.addWidget(self._welcome_area, 1)
+        self._welcome_area.setVisible(False)
         self._empty_page = empty_page
         self._stack = QStackedWidget()
         self._stack.addWidget(self.table)
@@ -373,7 +380,7 @@ class WalksLibrary(QWidget, Stoppable):
         """Show why the list is empty: `message`, or (None) the first-run welcome."""
         self.empty.setText(message or "")
         self.empty.setVisible(message is not None)
-        self.welcome.setVisible(message is None)
+        self._welcome_area.setVisible(message is None)
         self._stack.setCurrentWidget(self._empty_page)
 
     def _show_rest(self, rows: list[Any], conflicts: dict[str, int]) -> None:

@@ -57,9 +57,6 @@ class EmptyState(QFrame):
         self.text_label.setTextFormat(Qt.TextFormat.PlainText)
         self.text_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.text_label.setWordWrap(True)
-        width = self.fontMetrics().averageCharWidth() * TEXT_CHARS
-        for label in (self.title_label, self.text_label):
-            label.setMaximumWidth(width)
         self.action_buttons: list[QPushButton] = []
         self.link_buttons: list[QPushButton] = []
         self._action_row = QHBoxLayout()
@@ -71,19 +68,30 @@ class EmptyState(QFrame):
         self._link_row.addStretch(1)
         self._link_row.addStretch(1)
 
-        column = QVBoxLayout()
+        # The words run in a column of at most TEXT_CHARS, centred: the labels fill the
+        # column (so their wrapped height is asked for at its width, never cut), and the
+        # column sits between two stretches.
+        self._column = QWidget()
+        self._column.setObjectName("emptyStateColumn")
+        self._column.setMaximumWidth(self.fontMetrics().averageCharWidth() * TEXT_CHARS)
+        column = QVBoxLayout(self._column)
+        column.setContentsMargins(0, 0, 0, 0)
         column.setSpacing(theme.SPACE["sm"])
         column.addWidget(self.icon_label)
-        column.addWidget(self.title_label, 0, Qt.AlignmentFlag.AlignHCenter)
-        column.addWidget(self.text_label, 0, Qt.AlignmentFlag.AlignHCenter)
+        column.addWidget(self.title_label)
+        column.addWidget(self.text_label)
         column.addSpacing(theme.SPACE["xs"])
         column.addLayout(self._action_row)
         column.addLayout(self._link_row)
+        middle = QHBoxLayout()
+        middle.addStretch(1)
+        middle.addWidget(self._column, 100)
+        middle.addStretch(1)
         layout = QVBoxLayout(self)
         margin = theme.SPACE["xl"]
         layout.setContentsMargins(margin, margin, margin, margin)
         layout.addStretch(1)
-        layout.addLayout(column)
+        layout.addLayout(middle)
         layout.addStretch(2)  # a little above the middle reads as centred
         # Only once the labels are in the layout (a parentless label shown is a window).
         self.text_label.setVisible(bool(text))
