@@ -33,8 +33,8 @@ from walkapp.ui.screens.walks_library import WalksLibrary
 from walkapp.ui.walk_files import WalkFiles
 from walkapp.ui.walk_opening import PagesFactory, WalkOpening
 from walkapp.ui.walk_trash import TrashControls
-from walkapp.ui.widgets.fit_sizes import CurrentStack, scrolling
 from walkapp.ui.widgets.notice import NoticeBanner
+from walkapp.ui.widgets.page_scroll import CurrentStack, scrolling
 from walkapp.ui.workers import cancel_owned_by, stop_processes, wait_for_background
 from walkapp.ui.writer import Writer
 

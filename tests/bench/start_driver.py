@@ -19,8 +19,9 @@ it started this process):
 - `shown <t>`: the first idle moment after the main window was shown and painted;
 - `idle <t>`: the first idle moment after that at which the window shows what it is for:
   the walks library's first list is in (its table has rows, or its empty page says there
-  are none: not "Loading the walks…"). The library reads off the GUI thread, so the first
-  moment alone would time a window still loading. Then the driver quits.
+  are none: not "Loading the walks…"; or the first-run welcome shows). The library reads
+  off the GUI thread, so the first moment alone would time a window still loading. Then
+  the driver quits.
 
 For `bare` the two are the same moment. `window` starts `walkapp.ui.app.run_app` itself
 (the command line's own imports left out) and prints, at the idle moment, the modules then
@@ -120,9 +121,12 @@ def library_ready() -> bool:
             continue
         table = library.findChild(QTableView)
         empty = library.findChild(QLabel, "emptyState")
+        # No walks at all: the first-run welcome (walkapp.ui.screens.library_welcome).
+        welcome = library.findChild(QWidget, "libraryWelcome")
         rows = table.model().rowCount() if table is not None and table.model() else 0
         if rows > 0 or (empty is not None and empty.isVisible()
-                        and not empty.text().startswith("Loading")):
+                        and not empty.text().startswith("Loading")) \
+                or (welcome is not None and welcome.isVisible()):
             return True
     return False
 

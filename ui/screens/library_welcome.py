@@ -31,6 +31,8 @@ from walkapp.ui.widgets.empty_state import EmptyState
 CARD_WIDTH = 220
 CARD_MAX_WIDTH = 320
 CARD_GAP = 16
+# The welcome's own picture, above its words.
+WELCOME_ICON = "footprints"
 
 
 class LibraryWelcome(QWidget):
@@ -47,7 +49,7 @@ class LibraryWelcome(QWidget):
         self.setObjectName("libraryWelcome")
         self._icon_names: dict[QPushButton, str] = {}
         self.header = EmptyState(
-            "footprints", self.tr("Welcome to walkapp"),
+            None, self.tr("Welcome to walkapp"),
             self.tr("Learning walks: short visits to each other's classrooms, to learn "
                     "something for your own teaching. How would you like to start?"))
         self.guide_link = self.header.add_link(
@@ -77,7 +79,9 @@ class LibraryWelcome(QWidget):
 
         # Calm but compact: the whole welcome fits a 960×540 screen (2× scale) without
         # scrolling, its header's margins the spacing scale's smallest.
-        self.header.layout().setContentsMargins(0, 0, 0, 0)
+        header_layout = self.header.layout()
+        if header_layout is not None:
+            header_layout.setContentsMargins(0, 0, 0, 0)
         layout = QVBoxLayout(self)
         layout.addStretch(1)
         layout.addWidget(self.header)
@@ -98,7 +102,7 @@ class LibraryWelcome(QWidget):
         card.setMaximumWidth(CARD_MAX_WIDTH)  # at least what its button needs
         button = QPushButton(text)
         button.setObjectName("welcomeChoice")
-        self._icon_names[button] = icon_name  # drawn when the welcome is first shown
+        self._icon_names[button] = icon_name  # drawn once the first window has settled
         button.setAccessibleName(text)
         button.setAccessibleDescription(line)
         font = button.font()
@@ -130,15 +134,24 @@ class LibraryWelcome(QWidget):
         super().resizeEvent(event)
 
     def showEvent(self, event: QShowEvent) -> None:
-        # The icons when first shown, not when built: a library with walks never shows
-        # the welcome, and starts without loading the icons.
+        self._fit_buttons()
+        super().showEvent(event)
+
+    def _fit_buttons(self) -> None:
+        # Never narrower than its words (and icon) in the style sheet's font.
+        for button in (self.lead_button, self.kit_button, self.sample_button):
+            button.ensurePolished()
+            button.setMinimumWidth(button.sizeHint().width())
+
+    def show_icons(self) -> None:
+        """Put the icons on, once the first window has settled (walkapp.ui.app, through
+        the library's show_icons): the first SVG drawn loads QtSvg, which the first
+        window need not wait for."""
         from walkapp.ui.icons import icon
 
+        self.header.set_icon(WELCOME_ICON)
         for button, name in self._icon_names.items():
             button.setIcon(icon(name))
             button.setIconSize(QSize(22, 22))
-            # Never narrower than its words and icon in the style sheet's font.
-            button.ensurePolished()
-            button.setMinimumWidth(button.sizeHint().width())
         self._icon_names.clear()
-        super().showEvent(event)
+        self._fit_buttons()

@@ -57,7 +57,8 @@ from walkapp.ui.screens.step_prompts import SAVE_DELAY_MS, StepPrompts
 from walkapp.ui.screens.step_turns import TurnsBar
 from walkapp.ui.shortcut_keys import BACK_TO_RUNNING
 from walkapp.ui.widgets.countdown import Countdown, format_seconds
-from walkapp.ui.widgets.fit_sizes import CurrentStack, QuietLabel
+from walkapp.ui.widgets.fit_sizes import QuietLabel
+from walkapp.ui.widgets.page_scroll import CurrentStack
 from walkapp.ui.widgets.role_scripts import RoleScripts
 from walkapp.ui.widgets.roles_box import RolesBox
 from walkapp.ui.writer import Writer

@@ -252,6 +252,7 @@ class WalksLibrary(QWidget, Stoppable):
                              (self.plan_again_button, "repeat"),
                              (self.delete_button, "trash-2"), (self.trash_button, "trash")):
             button.setIcon(icon(name))
+        self.welcome.show_icons()
 
     def shutdown(self) -> None:
         """The window is closing: stop the timers, and read the database no more."""

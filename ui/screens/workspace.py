@@ -39,7 +39,7 @@ from walkapp.ui.lifecycle import shutdown_tree
 from walkapp.ui.page import Page, PanelGroup, save_all
 from walkapp.ui.screens.step_leads import CLOSE, PAGE, PANEL, Leads, NextAction
 from walkapp.ui.widgets.closed_banner import ClosedWalkBanner
-from walkapp.ui.widgets.fit_sizes import CurrentStack
+from walkapp.ui.widgets.page_scroll import CurrentStack
 
 # The kinds of rows that can be in conflict: a change of any of them may change the count.
 _CONFLICT_ENTITIES = frozenset({Entity.NOTE, Entity.REFLECTION, Entity.COMMITMENT,

@@ -1,32 +1,28 @@
 """Sizes taken from the words a widget shows, in its own font, rather than fixed pixels:
-they follow a bigger font or a longer translation (issue 18: usable at every screen size)."""
+they follow a bigger font or a longer translation (issue 18: usable at every screen size).
+The page scroll areas and the stack that fits the page on show are in
+walkapp.ui.widgets.page_scroll (the first window needs them; these are for later pages)."""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 
 from PySide6.QtCore import (
-    QEvent,
     QModelIndex,
     QPersistentModelIndex,
     QRect,
     QSize,
     Qt,
 )
-from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
     QBoxLayout,
-    QFrame,
     QLabel,
     QListView,
     QListWidget,
-    QScrollArea,
     QSplitter,
-    QStackedWidget,
     QStyle,
     QStyledItemDelegate,
     QStyleOptionViewItem,
-    QWidget,
 )
 
 
@@ -71,88 +67,6 @@ class QuietLabel(QLabel):
     def setText(self, text: str) -> None:
         super().setText(text)
         self.setVisible(bool(text))
-
-
-class CurrentStack(QStackedWidget):
-    """A stack of pages as small as the page on show allows: Qt's own takes the largest
-    least size of every page it holds, shown or not, so one tall page (the observation's
-    note-taker) made every other page of the walk scroll in a small window."""
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.currentChanged.connect(lambda _index: self.updateGeometry())
-
-    def minimumSizeHint(self) -> QSize:
-        page = self.currentWidget()
-        if page is None:
-            return super().minimumSizeHint()
-        return page.minimumSizeHint().expandedTo(page.minimumSize())
-
-    def sizeHint(self) -> QSize:
-        page = self.currentWidget()
-        return super().sizeHint() if page is None else page.sizeHint()
-
-    def event(self, event: QEvent) -> bool:
-        handled = super().event(event)
-        if event.type() == QEvent.Type.LayoutRequest:
-            # The page's least size may have changed: tell the layout (or scroll area)
-            # around the stack, which Qt does not ask again by itself.
-            self.updateGeometry()
-            holder = self.parentWidget()
-            if isinstance(holder, _Holder):
-                holder.refit()
-        return handled
-
-
-class _Holder(QWidget):
-    """Holds a scroll area's content at the area's size, or at its least size when the
-    area is smaller. Without it Qt's scroll area asks the content's height for its width,
-    which is the height its words *prefer* (every wrapped label at its natural height,
-    every text box at its size hint): the page scrolled in a window it fitted."""
-
-    def __init__(self, content: QWidget) -> None:
-        super().__init__()
-        self._content = content
-        content.setParent(self)
-
-    def minimumSizeHint(self) -> QSize:
-        return self._content.minimumSizeHint().expandedTo(self._content.minimumSize())
-
-    def sizeHint(self) -> QSize:
-        return self.minimumSizeHint()
-
-    def resizeEvent(self, event: QResizeEvent) -> None:
-        super().resizeEvent(event)
-        self._content.setGeometry(self.rect())
-
-    def event(self, event: QEvent) -> bool:
-        if event.type() == QEvent.Type.LayoutRequest:  # the content's least size changed
-            self.refit()
-        return super().event(event)
-
-    def refit(self) -> None:
-        """Have the scroll area size this holder (and its scroll bars) again."""
-        self.updateGeometry()
-        viewport = self.parentWidget()
-        area = viewport.parentWidget() if viewport is not None else None
-        if isinstance(area, QScrollArea) and area.widget() is self:
-            area.setWidgetResizable(True)  # Qt's way in: it lays the area out again
-
-
-def scrolling(content: QWidget, *, least: bool = False) -> QScrollArea:
-    """`content` in a scroll area that shows it whole when there is room and scrolls it
-    when the window is smaller than it needs (its rows are never squeezed over each
-    other). The area is no stop of its own for Tab: the controls inside are.
-
-    `least`: scroll only below the content's least size (a whole page: it scrolls in a
-    window too small for it, not in one too small for its wrapped words' natural height).
-    Otherwise the content's height for the width decides (a panel of wrapped words)."""
-    area = QScrollArea()
-    area.setWidgetResizable(True)
-    area.setFrameShape(QFrame.Shape.NoFrame)
-    area.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-    area.setWidget(_Holder(content) if least else content)
-    return area
 
 
 def wrap_items(view: QListView) -> None:

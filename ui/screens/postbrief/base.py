@@ -34,7 +34,7 @@ from walkapp.protocol.schema import StemSpec
 from walkapp.services.commands import Command
 from walkapp.ui.dialogs import Asker
 from walkapp.ui.page import Page
-from walkapp.ui.widgets.fit_sizes import scrolling
+from walkapp.ui.widgets.page_scroll import scrolling
 from walkapp.ui.widgets.write_notice import WriteNotice
 from walkapp.ui.workers import cancel_owned_by, run_in_background
 from walkapp.ui.writer import Writer
