@@ -116,6 +116,12 @@ def render_all(out_dir: Path, size: tuple[int, int] = DEFAULT_SIZE,
             empty.library.show_icons()  # as once a start has settled (walkapp.ui.app)
             shots.append(out_dir / "01-library-empty.png")
             _shoot(empty, shots[-1], size)
+            # Help: the guide and the keyboard shortcuts, at a window's size on this screen.
+            help_size = (min(size[0], 1000), min(size[1], 720))
+            shots.append(out_dir / "01-help-guide.png")
+            _shoot(empty.help.show_guide(), shots[-1], help_size)
+            shots.append(out_dir / "01-help-shortcuts.png")
+            _shoot(empty.help.show_shortcuts(), shots[-1], help_size)
             empty.close()
             walk = create_demo_walk(services)
             window = MainWindow(services, ui_settings(settings))

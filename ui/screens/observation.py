@@ -438,7 +438,7 @@ class ObservationScreen(QWidget, Page):
             self._navigating = False
         # As wide as its lines need (a bigger font, a longer count); past ~18 characters
         # (or ~28, with room to spare) they wrap.
-        self._visits_width = fit_list_width(self.visits_list, 18, 28)
+        self._visits_width = fit_list_width(self.visits_list, 12, 28)  # fits 960 pt (2×)
 
     def _show_visit_notes(self) -> None:
         visit = self.current_visit()

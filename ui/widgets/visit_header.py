@@ -25,6 +25,7 @@ from walkapp.services.resume import TimerMark
 from walkapp.ui.icons import icon
 from walkapp.ui.page import Stoppable
 from walkapp.ui.widgets.countdown import Countdown
+from walkapp.ui.widgets.fit_sizes import ReflowRow
 from walkapp.ui.widgets.note_text import shortcut_text
 
 Clock = Callable[[], float]
@@ -75,16 +76,24 @@ class VisitHeader(QWidget, Stoppable):
         self.corridor_timer = Countdown(self.tr("Corridor talk"), clock, compact=True)
         self.corridor_timer.setObjectName("corridorCountdown")
 
-        layout = QHBoxLayout(self)
+        # The visit (its name and the ways to the next and previous) and its timers side
+        # by side, or the timers under the visit when the page is too narrow for both
+        # (a 2× screen, a big font): never cut off at the page's edge (issue 18).
+        visit_row = QHBoxLayout()
+        visit_row.addWidget(self.prev_button, 0, Qt.AlignmentFlag.AlignVCenter)
+        visit_row.addLayout(title_box)
+        visit_row.addWidget(self.next_button, 0, Qt.AlignmentFlag.AlignVCenter)
+        visit_row.addStretch(1)
+        timers_row = QHBoxLayout()
+        timers_row.addWidget(self.visit_timer)
+        timers_row.addWidget(self.timer_button, 0, Qt.AlignmentFlag.AlignVCenter)
+        timers_row.addSpacing(18)
+        timers_row.addWidget(self.corridor_timer)
+        layout = ReflowRow()
+        self.setLayout(layout)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.prev_button, 0, Qt.AlignmentFlag.AlignVCenter)
-        layout.addLayout(title_box)
-        layout.addWidget(self.next_button, 0, Qt.AlignmentFlag.AlignVCenter)
-        layout.addStretch(1)
-        layout.addWidget(self.visit_timer)
-        layout.addWidget(self.timer_button, 0, Qt.AlignmentFlag.AlignVCenter)
-        layout.addSpacing(18)
-        layout.addWidget(self.corridor_timer)
+        layout.addLayout(visit_row, 1)
+        layout.addLayout(timers_row)
         self._show_timer_button()
 
     def shutdown(self) -> None:
