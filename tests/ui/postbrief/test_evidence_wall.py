@@ -206,3 +206,23 @@ def test_a_big_walk_loads_without_freezing_the_window(qtbot, services: Services,
         event.remove(services.db.engine, "before_cursor_execute", count)
     assert statements == []
     assert [total for _, total, _ in _groups(wall)] == [90] * 12
+
+
+def test_cards_keep_a_readable_line_on_a_wide_wall(qtbot, services: Services, walk: d.Walk,
+                                                   bridge: ChangeBridge) -> None:
+    """On a 1920-px wall a card's text runs at most about WALL_CHARS characters a line (its
+    card stops there); on a narrow one it takes the room there is."""
+    from walkapp.ui.screens.postbrief.cards import WALL_CHARS
+
+    add_note(services, walk, tags=(0,), text="Pairs compared answers and explained why. " * 8)
+    wall = _wall(qtbot, services, walk.id, bridge)
+    delegate = wall.tree.itemDelegate()
+    average = wall.tree.fontMetrics().averageCharWidth()
+    wall.resize(1920, 700)
+    qtbot.waitUntil(lambda: wall.tree.viewport().width() > 1700, timeout=2000)
+    wide = delegate._text_width()
+    assert wide <= average * WALL_CHARS < wall.tree.viewport().width() - 200
+    wall.resize(700, 700)
+    qtbot.waitUntil(lambda: wall.tree.viewport().width() < 700, timeout=2000)
+    narrow = delegate._text_width()
+    assert narrow < wide and narrow > wall.tree.viewport().width() - 100

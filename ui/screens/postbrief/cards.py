@@ -49,6 +49,7 @@ from PySide6.QtWidgets import (
 )
 
 from walkapp.note_states import NoteState
+from walkapp.ui import theme
 from walkapp.ui.models.evidence import EvidenceModel
 
 Index = QModelIndex | QPersistentModelIndex
@@ -56,6 +57,7 @@ Index = QModelIndex | QPersistentModelIndex
 PAD = 8  # inside a card
 GAP = 3  # above and below a card
 INDENT = 22  # cards sit under their heading
+WALL_CHARS = 100  # the longest line of a card (average characters of its font)
 PILL_PAD = 6  # left and right inside the "2 versions" mark
 # The mark's colours: an amber that reads as "look at this" on light and dark palettes.
 PILL_FILL = QColor(255, 196, 0)
@@ -92,7 +94,10 @@ class CardDelegate(QStyledItemDelegate):
         return font
 
     def _text_width(self) -> int:
-        return max(120, self._view.viewport().width() - INDENT - 2 * PAD - 12)
+        # A readable line (walkapp.ui.theme): on a wide screen a card stops at about 100
+        # characters of its font rather than running the width of the wall.
+        room = self._view.viewport().width() - INDENT - 2 * PAD - 12
+        return max(120, min(room, theme.readable_width(self._view, WALL_CHARS)))
 
     def _pill(self, base: QFont, badge: str) -> QSize:
         """The size of the marks at the start of the card (0×0 for a card without one):
@@ -198,6 +203,7 @@ class CardDelegate(QStyledItemDelegate):
         palette = option.palette
         selected = bool(option.state & QStyle.StateFlag.State_Selected)
         rect = option.rect.adjusted(INDENT, GAP, -10, -GAP)
+        rect.setWidth(min(rect.width(), self._text_width() + 2 * PAD))
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         aside = index.data(EvidenceModel.StateRole) == NoteState.SET_ASIDE
         border = palette.color(QPalette.ColorRole.Highlight if selected
