@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from PySide6.QtCore import Qt, QUrl
+from PySide6.QtCore import QSize, Qt, QUrl
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from walkapp.paths import resource_path
+from walkapp.ui.window_fit import fit_secondary
 
 _HEADING = re.compile(r"^## (?P<title>.+?)\s*\{#(?P<anchor>[a-z0-9-]+)\}\s*$")
 _COMMENT = re.compile(r"<!--.*?-->", re.DOTALL)
@@ -93,7 +94,7 @@ class GuideWindow(QWidget):
         layout = QHBoxLayout(self)
         layout.addWidget(self.contents)
         layout.addLayout(right, 1)
-        self.resize(820, 560)
+        fit_secondary(self, QSize(820, 560))  # within the screen, centred
         self.show_section("")
 
     def anchors(self) -> list[str]:

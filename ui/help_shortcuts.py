@@ -13,11 +13,12 @@ import html
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import QCoreApplication, QSize, Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QLabel, QMenu, QMenuBar, QTextBrowser, QVBoxLayout, QWidget
 
 from walkapp.ui.shortcut_keys import PAGE_KEYS, WALKER_PLACES
+from walkapp.ui.window_fit import fit_secondary
 
 
 def _tr(text: str) -> str:
@@ -47,16 +48,21 @@ def menu_rows(menu_bar: QMenuBar) -> list[SheetRow]:
     rows: list[SheetRow] = []
 
     def walk(menu: QMenu, where: str) -> None:
+        # A menu's own actions first, then its submenus' (each under its own heading): a
+        # submenu in the middle of File must not split File's rows in two.
+        subs: list[tuple[QMenu, str]] = []
         for action in menu.actions():
             if action.isSeparator() or not action.isVisible():
                 continue
             sub = action.menu()
             if isinstance(sub, QMenu):
-                walk(sub, f"{where} ▸ {_plain(action.text())}")
+                subs.append((sub, f"{where} ▸ {_plain(action.text())}"))
                 continue
             keys = shown_keys(action.shortcuts())
             if keys:
                 rows.append(SheetRow(where, _plain(action.text()), keys))
+        for sub, sub_where in subs:
+            walk(sub, sub_where)
 
     for top in menu_bar.actions():
         menu = top.menu()
@@ -128,7 +134,7 @@ class ShortcutSheet(QWidget):
         layout = QVBoxLayout(self)
         layout.addWidget(intro)
         layout.addWidget(self.text, 1)
-        self.resize(640, 620)
+        fit_secondary(self, QSize(640, 620))  # within the screen, centred
         self.refresh()
 
     def refresh(self) -> None:

@@ -125,7 +125,7 @@ class MainWindow(MenuBar, Stoppable):
         self.library.duplicate_requested.connect(self.duplicate_walk)
         self.library.plan_again_requested.connect(self.plan_again)
         self.library.delete_requested.connect(self.delete_walk)
-        self.library.sample_requested.connect(self.create_sample_walk)
+        self.library.sample_requested.connect(self.show_sample_walk)
         self.library.trash_requested.connect(self.show_trash)
         self.library.kit_requested.connect(lambda: self.open_kit())
         self.library.guide_requested.connect(self.show_guide)
@@ -240,6 +240,10 @@ class MainWindow(MenuBar, Stoppable):
     def create_sample_walk(self) -> None:
         """Create the sample walk off the GUI thread (walkapp.ui.sample_walk)."""
         self._sample.create(self.sample_action)
+
+    def show_sample_walk(self) -> None:
+        """The welcome's "Show me the sample walk": made, then opened."""
+        self._sample.create(self.sample_action, then=self.open_walk)
 
     def duplicate_walk(self, walk_id: str) -> None:
         self.writer.write(WalkEdit("duplicate_walk", (walk_id,)), origin=self,

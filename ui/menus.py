@@ -110,8 +110,10 @@ class MenuBar(QMainWindow):
             "Plan the next walk of this walk's series (same group, protocol and look-fors)"))
         self.sample_action = self._action(self.tr("Create the &sample walk"),
                                           self.create_sample_walk)
-        self.quit_action = self._action(self.tr("&Quit"), self.close,
-                                        QKeySequence.StandardKey.Quit)
+        # The platform's Quit keys, or Ctrl+Q where it has none (offscreen, some desktops).
+        self.quit_action = self._action(self.tr("&Quit"), self.close)
+        self.quit_action.setShortcuts(
+            QKeySequence.keyBindings(QKeySequence.StandardKey.Quit) or [QKeySequence("Ctrl+Q")])
         for action in (self.new_action, self.plan_again_action, self.find_action,
                        self.close_walk_action):
             file_menu.addAction(action)

@@ -3,6 +3,7 @@ GUI thread (about a hundred small saves), one at a time, then selected in the li
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from PySide6.QtGui import QAction
@@ -29,8 +30,10 @@ class SampleWalk:
         self._action: QAction | None = None
         self._task: Task | None = None
 
-    def create(self, action: QAction) -> None:
-        """Make it; `action` (the menu's) and the list's button are off meanwhile."""
+    def create(self, action: QAction, then: Callable[[str], object] | None = None) -> None:
+        """Make it; `action` (the menu's) and the list's button are off meanwhile. Then it
+        is selected in the list, and handed to `then` (the welcome's "Show me the sample
+        walk" opens it)."""
         from walkapp.demo import create_demo_walk
         from walkapp.ui.workers import run_in_background
 
@@ -48,6 +51,8 @@ class SampleWalk:
                 library.refresh()
                 library.select_walk(str(walk_id))
             window.statusBar().showMessage(window.tr("The sample walk is ready."), 5000)
+            if walk_id and then is not None:
+                then(str(walk_id))
 
         def failed(error: BaseException, details: str) -> None:
             self._finished()

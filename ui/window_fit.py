@@ -77,3 +77,18 @@ def fit_window(window: QWidget, *, restored: bool) -> None:
         x = area.left() + (area.width() - frame.width()) // 2
         y = area.top() + (area.height() - frame.height()) // 2
     window.move(QPoint(max(x, area.left()), max(y, area.top())))
+
+
+def fit_secondary(window: QWidget, wanted: QSize) -> None:
+    """A window beside the main one (the guide, the keyboard-shortcuts sheet): `wanted`,
+    but never more than most of its screen, and centred on it (a window manager may put a
+    new window where half of it is off the screen)."""
+    area = available(window)
+    margins = frame_margins(window)
+    most = QSize(int(area.width() * 0.9) - margins.left() - margins.right(),
+                 int(area.height() * 0.9) - margins.top() - margins.bottom())
+    window.resize(wanted.boundedTo(most))
+    frame = QSize(window.width() + margins.left() + margins.right(),
+                  window.height() + margins.top() + margins.bottom())
+    window.move(QPoint(area.left() + (area.width() - frame.width()) // 2,
+                       area.top() + (area.height() - frame.height()) // 2))

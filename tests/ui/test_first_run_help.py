@@ -64,11 +64,17 @@ def test_im_a_walker_with_a_kit_asks_for_the_kit_file(qtbot, services: Services,
     assert "walkkit" in asker.shown[0][2]
 
 
-def test_show_me_the_sample_walk_makes_it(qtbot, services: Services, qsettings: QSettings,
-                                          asker: ScriptedAsker) -> None:
+def test_show_me_the_sample_walk_makes_it_and_opens_it(qtbot, services: Services,
+                                                       qsettings: QSettings,
+                                                       asker: ScriptedAsker) -> None:
     window = shown_window(qtbot, services, qsettings, asker)
     qtbot.mouseClick(window.library.welcome.sample_button, Qt.MouseButton.LeftButton)
-    qtbot.waitUntil(lambda: window.library.model.rowCount() == 1, timeout=20_000)
+    with qtbot.waitSignal(window.walk_shown, timeout=20_000) as shown:
+        pass
+    walks = services.walks.list_walks()
+    assert [w.id for w in walks] == shown.args
+    assert window.workspace is not None and window.workspace.walk_id == walks[0].id
+    window.show_library()
     qtbot.waitUntil(window.library.sample_button.isEnabled, timeout=5000)
     assert not window.library.welcome.isVisible()  # the list shows the walk now
 
@@ -285,3 +291,18 @@ def test_a_walker_new_to_the_walk_is_told_what_to_do_now(qtbot, services: Servic
     qtbot.waitUntil(lambda: window.workspace is not None, timeout=10_000)
     again = window.workspace.page("walker")
     assert isinstance(again, WalkerHome) and not again.what_now.isVisible()
+
+
+def test_the_sheet_has_each_menu_once_and_the_help_windows_fit_the_screen(
+        qtbot, services: Services, qsettings: QSettings, asker: ScriptedAsker) -> None:
+    window = shown_window(qtbot, services, qsettings, asker)
+    sheet = window.help.show_shortcuts()
+    headings = [row.where for row in sheet.rows]
+    runs = [h for i, h in enumerate(headings) if i == 0 or headings[i - 1] != h]
+    assert len(runs) == len(set(runs)), runs  # "File" is not split by File ▸ Export report
+    assert runs.index("File") < runs.index("File ▸ Export report")
+    guide = window.help.show_guide()
+    for shown in (sheet, guide):
+        area = shown.screen().availableGeometry()
+        assert area.contains(shown.frameGeometry()), (type(shown).__name__,
+                                                      shown.frameGeometry(), area)
