@@ -218,7 +218,9 @@ def read_in_background(read: Callable[[], Any], apply: Callable[[Any], None], *,
                              pool=_read_pool)
     # Waiting on an Event lets go of the interpreter lock: the read runs meanwhile.
     wait = QUICK_READ_MS if wait_ms is None else wait_ms
-    if finished.wait(wait / 1000) and box:
+    # 0: not at all, even when the read happens to be done already (a busy machine can
+    # finish it before this line): what it is shown with must not depend on the timing.
+    if wait > 0 and finished.wait(wait / 1000) and box:
         task.cancelled = True  # delivered here and now, not once more from the queue
         apply(box[0])
         return True
