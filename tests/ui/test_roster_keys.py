@@ -83,8 +83,13 @@ def test_five_walkers_put_in_a_group_in_one_action_by_keys(qtbot,  # type: ignor
                                                            services: Services) -> None:
     asker = ScriptedAsker()
     panel, walk_id = _panel(qtbot, services, walkers=6, asker=asker)
-    panel.table.setFocus()
-    panel.table.setCurrentCell(1, 0)
+    # Walker 1's name clicked, as a user starts (row 0 is the facilitator): the click sets
+    # the cursor, the selection and the anchor Shift+Down extends from, all at once.
+    table = panel.table
+    qtbot.mouseClick(table.viewport(), Qt.MouseButton.LeftButton,
+                     pos=table.visualItemRect(table.item(1, 0)).center())
+    qtbot.waitUntil(lambda: table.hasFocus() and table.currentRow() == 1, timeout=5000)
+    assert [i.row() for i in table.selectionModel().selectedRows()] == [1]
     _keys(qtbot, *[Qt.Key.Key_Down] * 4, modifier=Qt.KeyboardModifier.ShiftModifier)
     asker.picks.append(LONG_GROUP)
     writes_before = len(panel.writer.history)
