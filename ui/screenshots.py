@@ -60,33 +60,6 @@ def _shoot(widget: object, path: Path, size: tuple[int, int]) -> None:
     print(path)
 
 
-def _dark_desktop_palette() -> None:
-    """A dark desktop's palette, for a walkapp with no dark palette of its own (the pictures
-    of an older version, for comparison): what a user with a dark desktop theme saw."""
-    from PySide6.QtGui import QColor, QPalette
-    from PySide6.QtWidgets import QApplication
-
-    app = QApplication.instance()
-    assert isinstance(app, QApplication)
-    if app.palette().color(QPalette.ColorRole.Window).lightness() < 128:
-        return  # walkapp's own dark palette is on
-    app.setStyle("Fusion")
-    palette = QPalette()
-    role = QPalette.ColorRole
-    for name, colour in ((role.Window, "#2b2b2b"), (role.WindowText, "#e6e6e6"),
-                         (role.Base, "#1f1f1f"), (role.AlternateBase, "#303030"),
-                         (role.Text, "#e6e6e6"), (role.Button, "#3a3a3a"),
-                         (role.ButtonText, "#e6e6e6"), (role.Highlight, "#3d7bd9"),
-                         (role.HighlightedText, "#ffffff"), (role.PlaceholderText, "#9a9a9a"),
-                         (role.ToolTipBase, "#3a3a3a"), (role.ToolTipText, "#e6e6e6"),
-                         (role.Mid, "#555555"), (role.Light, "#505050"),
-                         (role.Dark, "#1a1a1a")):
-        palette.setColor(name, QColor(colour))
-    for name in (role.WindowText, role.Text, role.ButtonText):
-        palette.setColor(QPalette.ColorGroup.Disabled, name, QColor("#7a7a7a"))
-    app.setPalette(palette)
-
-
 def render_all(out_dir: Path, size: tuple[int, int] = DEFAULT_SIZE,
                scheme: str = "light") -> list[Path]:
     from PySide6.QtWidgets import QTabWidget
@@ -104,8 +77,6 @@ def render_all(out_dir: Path, size: tuple[int, int] = DEFAULT_SIZE,
     # The palette walkapp follows (walkapp.ui.theme reads it when the application is made).
     os.environ["WALKAPP_COLOR_SCHEME"] = scheme
     make_application()
-    if scheme == "dark":
-        _dark_desktop_palette()
     out_dir.mkdir(parents=True, exist_ok=True)
     shots: list[Path] = []
     with tempfile.TemporaryDirectory() as tmp:

@@ -12,24 +12,14 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
-    QAbstractButton,
-    QAbstractItemView,
-    QAbstractSlider,
-    QAbstractSpinBox,
     QApplication,
-    QComboBox,
-    QLineEdit,
-    QPlainTextEdit,
     QScrollBar,
-    QTabBar,
-    QTextEdit,
     QWidget,
 )
 
 from tests.helpers.a11y import COMPOSITES, accessible_name
+from tests.helpers.a11y import INTERACTIVE as CONTROLS  # one list of what a control is
 
-CONTROLS = (QAbstractButton, QLineEdit, QPlainTextEdit, QTextEdit, QComboBox,
-            QAbstractSpinBox, QAbstractItemView, QAbstractSlider, QTabBar)
 _MAX_STEPS = 3000
 _ROUND = 40  # Tab this many times with nothing new: the chain has come round
 
