@@ -76,6 +76,16 @@ def real_check(text: str, lang: str = "en") -> Sequence[object]:
     return check(text, lang)
 
 
+def written_in(setup: NudgeSetup, text: str) -> str:
+    """The language the real check reads `text` in (the note's own, see
+    walkapp.nudge.note_language); a stand-in check's is the setup's."""
+    if setup.check is not real_check or not text.strip():
+        return setup.language
+    from walkapp.nudge import note_language
+
+    return note_language(text, setup.language)
+
+
 def gentle_spans(spans: tuple[Span, ...], language: str) -> tuple[Span, ...]:
     """`spans` as a note with an appreciative stem shows them: every flag stays, names
     untouched; a judgement word gets the language's kinder suggestion
@@ -208,7 +218,7 @@ class NudgeField(QObject, Stoppable):
         text = self.text()
         spans = run_check(self.setup.check, text, self.setup.language) if text.strip() else ()
         if self._tone is StemTone.APPRECIATIVE:
-            spans = gentle_spans(spans, self.setup.language)
+            spans = gentle_spans(spans, written_in(self.setup, text))
         self._show(spans, text)
 
     def set_tone(self, tone: StemTone) -> None:

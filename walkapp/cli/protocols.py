@@ -273,7 +273,7 @@ def cmd_nudge(args: argparse.Namespace, context: Context) -> int:
     for raw in sys.stdin.buffer:
         text = raw.decode("utf-8", errors="replace").rstrip("\r\n")
         flags = [{"start": f.start, "end": f.end, "kind": f.kind, "suggestion": f.suggestion}
-                 for f in check(text, args.lang)]
+                 for f in check(text, args.lang, detect=False)]
         # jsonout.dumps: JSON whose odd characters are \\u escapes, safe on a terminal.
         sys.stdout.write(dumps({"text": text, "flags": flags}, indent=None) + "\n")
         sys.stdout.flush()

@@ -12,6 +12,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Literal
 
+from walkapp.nudge.language import written_in
 from walkapp.nudge.lexicon import EXCEPTION, WORD, Entry, Lexicon, Node, load_lexicon, normalise
 from walkapp.nudge.model import Model, contributions, load_model, sentence_probability, word_feature
 
@@ -46,19 +47,33 @@ class Flag:
     suggestion: str
 
 
-def check(text: str, lang: str = "en", tone: str = "neutral") -> list[Flag]:
+def check(text: str, lang: str = "en", tone: str = "neutral", *,
+          detect: bool = True) -> list[Flag]:
     """The evaluative wording and possible names in `text`, in order of position.
+
+    `lang` is the walk's language; the note is checked in the language it is written in
+    (`note_language`), which is `lang` unless the note is clearly in another language that
+    has a word list. `detect` False: in `lang`, whatever the text (`walkapp nudge --lang`).
 
     `tone` "appreciative": the note is written with an appreciative stem of the protocol's
     own (warm feedback, walkapp.protocol.schema.StemTone). Every flag is still raised —
     judgement words and possible names alike — but a judgement word's suggestion is the
     language's kinder one (`appreciative_suggestion`): describe what made it work."""
-    flags = check_with(text, lang, use_model=True)
+    words = words_of(text) if text else ([], [])
+    if detect:
+        lang = written_in(words[1], lang)
+    flags = _check_words(text, words, lang, use_model=True)
     if tone != "appreciative":
         return flags
     kinder = appreciative_suggestion(lang)
     return [Flag(f.start, f.end, f.kind, kinder) if f.kind == "evaluative" and kinder else f
             for f in flags]
+
+
+def note_language(text: str, walk_language: str) -> str:
+    """The language `text` is written in, for the nudge: `walk_language` unless the note is
+    clearly in another language with a word list (walkapp.nudge.language)."""
+    return written_in(words_of(text)[1], walk_language) if text else walk_language
 
 
 def appreciative_suggestion(lang: str) -> str:
@@ -71,11 +86,14 @@ def appreciative_suggestion(lang: str) -> str:
 def check_with(text: str, lang: str, use_model: bool) -> list[Flag]:
     """`check`, with or without the language's statistical layer (the training script
     measures the word lists alone)."""
+    return _check_words(text, words_of(text) if text else ([], []), lang, use_model)
+
+
+def _check_words(text: str, words: tuple[list[tuple[int, int]], list[str]], lang: str,
+                 use_model: bool) -> list[Flag]:
     lexicon = load_lexicon(lang)
-    if lexicon is None or not text:
-        return []
-    spans, keys = words_of(text)
-    if not keys:
+    spans, keys = words
+    if lexicon is None or not keys:
         return []
     flags: list[Flag] = []
     regions = _Regions(text, spans, keys, lexicon)

@@ -16,6 +16,9 @@ Exact words win over patterns, longer stems over shorter ones, and a longer phra
 exception) over a shorter one, so "criterios de éxito" can stay quiet while "éxito" is
 flagged.
 
+The file's `language_words` are everyday words that tell the language a note is written
+in (walkapp.nudge.language); no two languages' lists share a word.
+
 The file's `[word_classes]` lists (intensifiers, prescriptions, first person, appearance
 verbs) are not flagged: they are the statistical layer's word classes (walkapp.nudge.model).
 """
@@ -188,6 +191,9 @@ class Lexicon:
     appreciative_suggestion: str = ""
     # Word classes of the statistical layer: normalised word -> class feature ("<int>").
     word_classes: Mapping[str, str] = field(default_factory=dict)
+    # Everyday short words of the language ("the", "and" / "el", "que"): they tell which
+    # language a note is written in (walkapp.nudge.language), so that it is nudged in it.
+    language_words: frozenset[str] = frozenset()
 
     def ending_entry(self, key: str) -> Entry | None:
         if not self.ending_keys or not key.endswith(self.ending_keys):
@@ -266,6 +272,8 @@ def _build(top: Reader) -> Lexicon:
             _insert(root, words, Entry(words, "", EXCEPTION.group))
     numbers = frozenset(normalise(w) for w in
                         top.texts("number_words", limit_items=500, limit_chars=30))
+    telling = frozenset(normalise(w) for w in
+                        top.texts("language_words", limit_items=1000, limit_chars=30))
     exclamation = top.text("exclamation_suggestion", limit=300)
     general = top.text("general_suggestion", limit=300)
     appreciative = top.text("appreciative_suggestion", limit=300)
@@ -305,7 +313,7 @@ def _build(top: Reader) -> Lexicon:
         endings=tuple(endings), ending_keys=tuple(e for e, _ in endings),
         number_words=numbers, speech_verbs=speech, reporting_words=reporting,
         exclamation_suggestion=exclamation, general_suggestion=general,
-        appreciative_suggestion=appreciative, word_classes=classes)
+        appreciative_suggestion=appreciative, word_classes=classes, language_words=telling)
 
 
 def _pattern_problem(words: tuple[str, ...], *, exception: bool = False) -> str:
