@@ -1,9 +1,9 @@
 """The guide to learning walks: a help window with the sections on the side.
 
-Its text is data, resources/help/guide.md: Markdown, one "## Title {#anchor}" line per
-section (`read_guide` splits it). The window shows one section at a time, rendered with
-QTextBrowser.setMarkdown; the list on the side is the contents, and a link to "#anchor" in
-the text opens that section. Non-modal and one of it per main window
+Its text is data, resources/help/guide.md (guide.es.md in Spanish…): Markdown, one
+"## Title {#anchor}" line per section (`read_guide` splits it). The window shows one section
+at a time, rendered with QTextBrowser.setMarkdown; the list on the side is the contents, and
+a link to "#anchor" in the text opens that section. Non-modal and one of it per main window
 (walkapp.ui.help_windows); imported when first opened, not at start.
 """
 
@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from pathlib import Path
 
 from PySide6.QtCore import QSize, Qt, QUrl
 from PySide6.QtWidgets import (
@@ -37,10 +38,24 @@ class GuidePart:
     body: str  # Markdown
 
 
-def read_guide(text: str | None = None) -> list[GuidePart]:
-    """The guide's sections, in order (from resources/help/guide.md unless `text`)."""
+def guide_file(language: str | None = None) -> Path:
+    """The guide in `language` (the app's, walkapp.formatting, when None):
+    resources/help/guide.<language>.md when there is one, else the English guide.md."""
+    if language is None:
+        from walkapp import formatting
+
+        language = formatting.locale_name()
+    base = language.replace("-", "_").split("_")[0].lower()
+    translated = resource_path("help", f"guide.{base}.md")
+    return translated if base != "en" and translated.is_file() else resource_path(
+        "help", "guide.md")
+
+
+def read_guide(text: str | None = None, language: str | None = None) -> list[GuidePart]:
+    """The guide's sections, in order (from the guide in `language`, see `guide_file`,
+    unless `text`)."""
     if text is None:
-        text = resource_path("help", "guide.md").read_text(encoding="utf-8")
+        text = guide_file(language).read_text(encoding="utf-8")
     parts: list[GuidePart] = []
     anchor = title = ""
     lines: list[str] = []

@@ -6,6 +6,8 @@ text field). Dialogs are answered through the ScriptedAsker seam."""
 
 from __future__ import annotations
 
+import re
+
 from PySide6.QtCore import QSettings, Qt, QUrl
 from PySide6.QtGui import QKeySequence
 from PySide6.QtTest import QTest
@@ -14,7 +16,7 @@ from PySide6.QtWidgets import QMenu
 from tests.helpers.builders import make_walk
 from tests.ui.conftest import ScriptedAsker
 from walkapp.services import Services
-from walkapp.ui.help_guide import read_guide
+from walkapp.ui.help_guide import guide_file, read_guide
 from walkapp.ui.help_sections import GuideSection
 from walkapp.ui.help_shortcuts import ShortcutSheet
 from walkapp.ui.main_window import MainWindow
@@ -126,6 +128,35 @@ def test_every_section_a_screen_can_ask_for_is_in_the_guide() -> None:
     assert len(anchors) == len(set(anchors))
     assert sorted(set(GuideSection) - set(anchors)) == []
     assert all(part.body and part.title for part in read_guide())
+
+
+def test_the_guide_in_spanish_has_the_english_sections_and_links() -> None:
+    english, spanish = read_guide(language="en"), read_guide(language="es")
+    assert guide_file("es").name == "guide.es.md" and guide_file("es_MX").name == "guide.es.md"
+    assert guide_file("fr").name == guide_file("en").name == "guide.md"
+    # The same anchors in the same order: screens open either guide at the same places.
+    assert [p.anchor for p in spanish] == [p.anchor for p in english]
+    for part in spanish:
+        assert part.title and part.body
+        for target in re.findall(r"\]\(#([a-z0-9-]+)\)", part.body):
+            assert target in {p.anchor for p in spanish}, target
+    assert spanish[0].title == "Primeros pasos"
+    assert not {p.title for p in spanish} & {p.title for p in english}
+
+
+def test_the_guide_opens_in_the_apps_language(qtbot) -> None:
+    from walkapp import formatting
+    from walkapp.ui.help_guide import GuideWindow
+
+    formatting.set_locale("es_ES")
+    try:
+        guide = GuideWindow()
+        qtbot.addWidget(guide)
+        guide.show_section(GuideSection.KEPT)
+        assert "este ordenador" in guide.text.toPlainText()
+        assert guide.contents.item(0).text() == "Primeros pasos"
+    finally:
+        formatting.set_locale(None)
 
 
 def test_read_guide_splits_sections_by_anchor() -> None:
