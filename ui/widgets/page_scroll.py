@@ -5,9 +5,10 @@ module of Qt subclasses costs a start its import time (PySide6 reads each one's 
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QSize, Qt
+import shiboken6
+from PySide6.QtCore import QEvent, QObject, QPoint, QSize, Qt, QTimer
 from PySide6.QtGui import QResizeEvent
-from PySide6.QtWidgets import QFrame, QScrollArea, QStackedWidget, QWidget
+from PySide6.QtWidgets import QApplication, QFrame, QScrollArea, QStackedWidget, QWidget
 
 
 class CurrentStack(QStackedWidget):
@@ -76,6 +77,57 @@ class _Holder(QWidget):
             area.setWidgetResizable(True)  # Qt's way in: it lays the area out again
 
 
+class _FocusInView(QObject):
+    """Scrolls `area` to the control that takes the keyboard focus inside it, however the
+    focus came (Qt's scroll area does it for Tab only), and again when the page's height
+    changes: the note box a page gives the focus to when it opens is in view in a short
+    window, not below its bottom edge. A child of the area, so the application's signal
+    leaves it with the area."""
+
+    def __init__(self, area: QScrollArea) -> None:
+        super().__init__(area)
+        self._area = area
+        app = QApplication.instance()
+        if isinstance(app, QApplication):
+            app.focusChanged.connect(self._focus_changed)
+        # The page's height changed under the view (it was laid out after the focus came,
+        # or its script folded away, walkapp.ui.screens.words_fold): the control again.
+        area.verticalScrollBar().rangeChanged.connect(self._later)
+
+    def _focus_changed(self, _old: QWidget | None, new: QWidget | None) -> None:
+        if not shiboken6.isValid(self._area):
+            return  # the area is being deleted: its ~QWidget moves the focus away
+        held = self._area.widget()
+        if new is not None and held is not None and held.isAncestorOf(new):
+            self._later()
+
+    def _later(self, *_range: int) -> None:
+        # In the next turn: a page that gives the focus as it opens is laid out by then.
+        QTimer.singleShot(0, self, lambda: show_focus(self._area))
+
+
+def show_focus(area: QScrollArea) -> None:
+    """Scroll `area` to the control with the keyboard focus, if it is inside (and shown):
+    the whole control, its top first when it is taller than the view. (Qt's own
+    ensureWidgetVisible keeps only a text box's cursor in view: the note box's first line
+    showed at the window's bottom edge, the rest of the box below it.)"""
+    if not shiboken6.isValid(area):
+        return
+    held, focus = area.widget(), QApplication.focusWidget()
+    if focus is None or held is None or not area.isVisible() or not focus.isVisible() \
+            or not held.isAncestorOf(focus):
+        return
+    top = focus.mapTo(held, QPoint(0, 0)).y()
+    bottom = top + focus.height()
+    bar, view = area.verticalScrollBar(), area.viewport().height()
+    value = bar.value()
+    if bottom > value + view:
+        value = min(top, bottom - view)
+    if top < value:
+        value = top
+    bar.setValue(value)
+
+
 def scrolling(content: QWidget, *, least: bool = False) -> QScrollArea:
     """`content` in a scroll area that shows it whole when there is room and scrolls it
     when the window is smaller than it needs (its rows are never squeezed over each
@@ -89,4 +141,5 @@ def scrolling(content: QWidget, *, least: bool = False) -> QScrollArea:
     area.setFrameShape(QFrame.Shape.NoFrame)
     area.setFocusPolicy(Qt.FocusPolicy.NoFocus)
     area.setWidget(_Holder(content) if least else content)
+    _FocusInView(area)
     return area
