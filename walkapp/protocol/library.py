@@ -24,9 +24,11 @@ from walkapp.paths import data_dir
 from walkapp.protocol.errors import ProtocolError
 from walkapp.protocol.fields import SLUG, SLUG_MAX
 from walkapp.protocol.loader import check_text, load_text, read_text
+from walkapp.protocol.locate import line_index
 from walkapp.protocol.schema import Protocol
 from walkapp.protocol.snapshot import to_data, to_snapshot
 from walkapp.protocol.tomlwrite import dumps, set_top_level
+from walkapp.protocol.translations import translation_problem
 from walkapp.storage.os_errors import DISK_FULL_ERRNOS, ErrorContext, disk_full_error
 from walkapp.storage.safe_files import (
     UnsafePathError,
@@ -94,8 +96,42 @@ def _builtins(folder: Path) -> tuple[tuple[LibraryEntry, ...], tuple[ProtocolErr
         elif problem is not None:
             problems.append(problem)
     rank = {key: i for i, key in enumerate(BUILTIN_ORDER)}
-    entries.sort(key=lambda e: (rank.get(e.id, len(rank)), e.id))
-    return tuple(entries), tuple(problems)
+    # A protocol's `<id>.toml` first: it is the one listed, and the one its other
+    # languages are held to.
+    entries.sort(key=lambda e: (rank.get(e.id, len(rank)), e.id, _not_plain(e), e.path.name))
+    kept, mismatched = _same_keys(entries, {})
+    return tuple(kept), (*problems, *mismatched)
+
+
+def _not_plain(entry: LibraryEntry) -> bool:
+    return entry.path.name != f"{entry.id}.toml"
+
+
+def _same_keys(entries: list[LibraryEntry], originals: dict[str, LibraryEntry]
+               ) -> tuple[list[LibraryEntry], list[ProtocolError]]:
+    """`entries` without the files that are not a translation of their protocol's first
+    file (in `originals`, else the first of `entries` with that id): the same keys,
+    numbers and choices, only the texts in another language."""
+    originals = dict(originals)
+    kept: list[LibraryEntry] = []
+    problems: list[ProtocolError] = []
+    for entry in entries:
+        original = originals.setdefault(entry.id, entry)
+        problem = None if original is entry else translation_problem(
+            original.protocol, original.path.name, entry.protocol, str(entry.path),
+            lambda path=entry.path: _lines(path))
+        if problem is None:
+            kept.append(entry)
+        else:
+            problems.append(problem)
+    return kept, problems
+
+
+def _lines(path: Path) -> dict[tuple[str | int, ...], int]:
+    try:
+        return line_index(read_text(path))
+    except ProtocolError:
+        return {}
 
 
 def builtin_protocol(protocol_id: str = DEFAULT_PROTOCOL_ID,
@@ -134,6 +170,7 @@ class ProtocolLibrary:
         entries = list(builtin_entries)
         problems = list(builtin_problems)
         taken = {(e.id, e.language): e for e in entries}
+        mine: list[LibraryEntry] = []
         try:
             files = _protocol_files(self.user_dir) if self.user_dir.is_dir() else []
         except OSError as error:
@@ -155,12 +192,17 @@ class ProtocolLibrary:
                     f'"{clash}-2" (a file with the same id in another language is that '
                     "protocol's translation)", file=str(path), field="id")
             if entry is not None:
-                entries.append(entry)
+                mine.append(entry)
                 taken[(entry.id, entry.language)] = entry
             elif problem is not None:
                 problems.append(problem)
-        self._entries = entries
-        self._problems = problems
+        # The user's files of one protocol are held to the built-in's listed file, else
+        # to their own `<id>.toml` (else the first by name).
+        originals = {e.id: e for e in reversed(builtin_entries)}
+        mine.sort(key=lambda e: (e.id, _not_plain(e), e.path.name))
+        kept, mismatched = _same_keys(mine, originals)
+        self._entries = entries + kept
+        self._problems = problems + mismatched
 
     @property
     def entries(self) -> list[LibraryEntry]:
