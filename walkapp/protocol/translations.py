@@ -6,8 +6,10 @@ look-for set keys, debrief kinds, tally and variant keys — so a walk planned i
 a walker's laptop showing English line up only when the two files agree on every one of
 them. `structure_difference` compares two protocols field by field, guided by the file
 format's own table of keys (`walkapp.protocol.fields.PROTOCOL_KEYS`): a text (`text`,
-`lines`) may differ; a list of texts (norms, options, point labels) must have as many
-items; everything else (keys, numbers, flags, choices) must be equal.
+`lines`) may differ, and so may a tally's `shortcut` letter (a key to press, best taken
+from the word it stands for: "q" for questions, "p" for preguntas); a list of texts
+(norms, options, point labels) must have as many items; everything else (keys, numbers,
+flags, choices) must be equal.
 """
 
 from __future__ import annotations
@@ -22,7 +24,7 @@ from walkapp.protocol.snapshot import to_data
 
 # Fields that say which file this is, not what the walk does: they differ by design.
 _OWN_FIELDS = frozenset({"language"})
-_HUMAN_TEXT = frozenset({"text", "lines"})
+_HUMAN_TEXT = frozenset({"text", "lines", "letter"})
 
 
 def structure_difference(original: Protocol,
