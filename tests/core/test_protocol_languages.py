@@ -109,7 +109,7 @@ def test_a_translation_that_changes_a_key_number_or_choice_is_skipped(
     assert problem.file == str(wrong) and problem.field == field
     assert problem.line is not None
     assert f"does not match ours.toml (“en”) of the same id: {shown};" in problem.message
-    assert "was skipped" in problem.message
+    assert "walkapp leaves this file out until it does" in problem.message
 
 
 def test_a_translation_may_change_every_text_but_not_the_number_of_options(
@@ -166,3 +166,35 @@ def test_importing_a_translation_files_it_beside_the_original(tmp_path: Path) ->
     assert library.get("ghost-walk", "fr").title == "Visite fantôme"
     library.remove("ours", "es")
     assert library.languages("ours") == ("en",)
+
+
+def test_check_holds_a_translation_to_the_file_beside_it_or_the_built_in(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    from walkapp.cli import main
+
+    def check(*paths: Path) -> tuple[int, str, str]:
+        try:
+            code = main(["protocol", "check", *map(str, paths)])
+        except SystemExit as exit_:
+            code = int(exit_.code or 0)
+        out, err = capsys.readouterr()
+        return code, out, err
+
+    mine = tmp_path / "protocols"
+    english = _file(mine, "ours.toml", "en", "Our walk")
+    spanish = _file(mine, "ours.es.toml", "es", "Nuestro recorrido")
+    assert check(english, spanish)[0] == 0
+    spanish.write_text(spanish.read_text(encoding="utf-8").replace(
+        'key = "patterns"', 'key = "patrones"'), encoding="utf-8")
+    code, out, err = check(english, spanish)
+    assert code == 1 and f"ok       {english}" in out
+    assert f"{spanish} (line " in err and "post_brief.steps[1].key" in err
+    assert '"patrones" here, "patterns" there' in err
+    # A language added to a built-in is held to the built-in's own file.
+    french = _builtin_as(tmp_path / "in", "lw.fr.toml", "fr", "Visite apprenante")
+    assert check(french)[0] == 0
+    french.write_text(french.read_text(encoding="utf-8").replace(
+        "visit_minutes = 10", "visit_minutes = 12"), encoding="utf-8")
+    code, _out, err = check(french)
+    assert code == 1 and "does not match learning-walk.toml (“en”)" in err
+    assert "visit_minutes" in err

@@ -15,7 +15,7 @@ replace one it has.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import lru_cache, partial
 from pathlib import Path
 
 from walkapp.config import Settings
@@ -24,11 +24,10 @@ from walkapp.paths import data_dir
 from walkapp.protocol.errors import ProtocolError
 from walkapp.protocol.fields import SLUG, SLUG_MAX
 from walkapp.protocol.loader import check_text, load_text, read_text
-from walkapp.protocol.locate import line_index
 from walkapp.protocol.schema import Protocol
 from walkapp.protocol.snapshot import to_data, to_snapshot
 from walkapp.protocol.tomlwrite import dumps, set_top_level
-from walkapp.protocol.translations import translation_problem
+from walkapp.protocol.translations import lines_of, same_keys, translation_problem
 from walkapp.storage.os_errors import DISK_FULL_ERRNOS, ErrorContext, disk_full_error
 from walkapp.storage.safe_files import (
     UnsafePathError,
@@ -99,39 +98,12 @@ def _builtins(folder: Path) -> tuple[tuple[LibraryEntry, ...], tuple[ProtocolErr
     # A protocol's `<id>.toml` first: it is the one listed, and the one its other
     # languages are held to.
     entries.sort(key=lambda e: (rank.get(e.id, len(rank)), e.id, _not_plain(e), e.path.name))
-    kept, mismatched = _same_keys(entries, {})
+    kept, mismatched = same_keys(entries, {})
     return tuple(kept), (*problems, *mismatched)
 
 
 def _not_plain(entry: LibraryEntry) -> bool:
     return entry.path.name != f"{entry.id}.toml"
-
-
-def _same_keys(entries: list[LibraryEntry], originals: dict[str, LibraryEntry]
-               ) -> tuple[list[LibraryEntry], list[ProtocolError]]:
-    """`entries` without the files that are not a translation of their protocol's first
-    file (in `originals`, else the first of `entries` with that id): the same keys,
-    numbers and choices, only the texts in another language."""
-    originals = dict(originals)
-    kept: list[LibraryEntry] = []
-    problems: list[ProtocolError] = []
-    for entry in entries:
-        original = originals.setdefault(entry.id, entry)
-        problem = None if original is entry else translation_problem(
-            original.protocol, original.path.name, entry.protocol, str(entry.path),
-            lambda path=entry.path: _lines(path))
-        if problem is None:
-            kept.append(entry)
-        else:
-            problems.append(problem)
-    return kept, problems
-
-
-def _lines(path: Path) -> dict[tuple[str | int, ...], int]:
-    try:
-        return line_index(read_text(path))
-    except ProtocolError:
-        return {}
 
 
 def builtin_protocol(protocol_id: str = DEFAULT_PROTOCOL_ID,
@@ -142,6 +114,30 @@ def builtin_protocol(protocol_id: str = DEFAULT_PROTOCOL_ID,
     if found:
         return next((e.protocol for e in found if e.language == language), found[0].protocol)
     raise NotFoundError(f"walkapp has no built-in protocol “{protocol_id}”.")
+
+
+def translation_check(protocol: Protocol, path: Path) -> ProtocolError | None:
+    """For `walkapp protocol check`: why the file at `path` would be skipped as a
+    translation, the way the library holds it — to its folder's `<id>.toml` in another
+    language, else to the built-in protocol of that id; None when it would not be."""
+    path = Path(path)
+    sibling = path.parent / f"{protocol.id}.toml"
+    original: LibraryEntry | None = None
+    if sibling.is_file() and sibling.resolve() != path.resolve():
+        try:
+            entry, _problem = _entry(sibling, read_text(sibling), builtin=False)
+        except ProtocolError:
+            entry = None
+        if entry is not None and entry.id == protocol.id:
+            original = entry
+    if original is None:
+        shipped = [e for e in _builtins(builtin_dir())[0] if e.id == protocol.id]
+        original = shipped[0] if shipped else None
+    if original is None or original.path.resolve() == path.resolve() \
+            or original.language == protocol.language:
+        return None
+    return translation_problem(original.protocol, original.path.name, protocol, str(path),
+                               partial(lines_of, path))
 
 
 def readable_id(key: str) -> str:
@@ -200,7 +196,7 @@ class ProtocolLibrary:
         # to their own `<id>.toml` (else the first by name).
         originals = {e.id: e for e in reversed(builtin_entries)}
         mine.sort(key=lambda e: (e.id, _not_plain(e), e.path.name))
-        kept, mismatched = _same_keys(mine, originals)
+        kept, mismatched = same_keys(mine, originals)
         self._entries = entries + kept
         self._problems = problems + mismatched
 

@@ -15,7 +15,10 @@ flags, choices) must be equal.
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
-from typing import Any
+from functools import partial
+from pathlib import Path
+from typing import Any, TypeVar
+from typing import Protocol as TypingProtocol
 
 from walkapp.protocol.errors import ProtocolError
 from walkapp.protocol.fields import PROTOCOL_KEYS, FieldPath, Key, show_path, show_value
@@ -104,6 +107,52 @@ def translation_problem(original: Protocol, original_name: str, translation: Pro
         f"does not match {original_name} (“{original.language}”) of the same id: {what}; "
         f"a translation "
         f"of “{original.id}” keeps every key, number and choice of that file and changes "
-        "only its texts, so that answers, reports and merges line up across languages. It "
-        "was skipped: give it the same keys, or its own id if it is another protocol",
+        "only its texts, so that answers, reports and merges line up across languages, and "
+        "walkapp leaves this file out until it does: give it the same keys, or its own id "
+        "if it is another protocol",
         file=name, field=show_path(path), line=line)
+
+
+class ProtocolFile(TypingProtocol):
+    """A protocol read from a file (walkapp.protocol.library.LibraryEntry)."""
+
+    @property
+    def id(self) -> str: ...
+
+    @property
+    def protocol(self) -> Protocol: ...
+
+    @property
+    def path(self) -> Path: ...
+
+
+F = TypeVar("F", bound=ProtocolFile)
+
+
+def same_keys(files: list[F], originals: Mapping[str, F]) -> tuple[list[F], list[ProtocolError]]:
+    """`files` without those that are not a translation of their protocol's first file
+    (in `originals`, else the first of `files` with that id), and why each was left out."""
+    first = dict(originals)
+    kept: list[F] = []
+    problems: list[ProtocolError] = []
+    for entry in files:
+        original = first.setdefault(entry.id, entry)
+        problem = None if original is entry else translation_problem(
+            original.protocol, original.path.name, entry.protocol, str(entry.path),
+            partial(lines_of, entry.path))
+        if problem is None:
+            kept.append(entry)
+        else:
+            problems.append(problem)
+    return kept, problems
+
+
+def lines_of(path: Path) -> dict[FieldPath, int]:
+    """The line of each key of the file at `path` ({} if it cannot be read now)."""
+    from walkapp.protocol.loader import read_text
+    from walkapp.protocol.locate import line_index
+
+    try:
+        return line_index(read_text(path))
+    except ProtocolError:
+        return {}
