@@ -174,7 +174,8 @@ def test_cli_check_passes_every_builtin(capsys: pytest.CaptureFixture[str]) -> N
     # What `walkapp protocol check protocols/*` expands to in a shell.
     code, out, err = run(capsys, "protocol", "check", *map(str, sorted(BUILTIN_DIR.iterdir())))
     assert code == 0, err
-    assert out.count("ok ") == len(BUILTIN_ORDER) + 2  # + the two word lists
+    # Each built-in in English and Spanish, and the two word lists.
+    assert out.count("ok ") == 2 * len(BUILTIN_ORDER) + 2
     assert "README.md (is not a .toml file)" in out and err == ""
 
 

@@ -38,6 +38,7 @@ def test_wheel_holds_only_the_walkapp_package(wheel: Path) -> None:
                    "walkapp/storage/migrations/env.py",
                    "walkapp/storage/migrations/versions/0001_initial_schema.py",
                    "walkapp/_protocols/learning-walk.toml", "walkapp/_protocols/README.md",
+                   "walkapp/_protocols/learning-walk.es.toml",
                    "walkapp/_protocols/lang/en.toml", "walkapp/_protocols/lang/es.toml"):
         assert needed in names, needed
 
@@ -72,7 +73,8 @@ def test_wheel_runs_in_a_clean_venv_from_elsewhere(wheel: Path, tmp_path: Path) 
     walks = json.loads(walkapp("list", "--json"))
     assert walks[0]["note_count"] >= 40
     protocols = json.loads(walkapp("protocol", "list", "--json"))
-    shipped = len(list((ROOT / "protocols").glob("*.toml")))  # every built-in, installed
+    # Every built-in, installed, listed once (its Spanish file, <id>.es.toml, beside it).
+    shipped = len([p for p in (ROOT / "protocols").glob("*.toml") if p.name.count(".") == 1])
     assert len(protocols["protocols"]) == shipped and protocols["problems"] == []
     probe = subprocess.run(
         [str(python), "-c",

@@ -177,11 +177,12 @@ def _run_guide(qtbot: Any, guide: Any, where: str, seen: AppText) -> None:
 
 def walk_text(qtbot: Any, services: Services, qsettings: QSettings, asker: Any,
               walk_id: str, protocol_id: str | None = None, *,
-              reports: bool = True) -> AppText:
+              reports: bool = True, language: str | None = None) -> AppText:
     """Open `walk_id` in the main window and collect everything it shows (see the module
     docstring), then every report for it; with `protocol_id` (a protocol in the library),
-    also the New walk dialog with that protocol chosen; `reports=False` leaves the
-    reports out (tests that look at the screens only)."""
+    also the New walk dialog with that protocol chosen (in `language`, when it has
+    several); `reports=False` leaves the reports out (tests that look at the screens
+    only)."""
     from walkapp.ui.main_window import MainWindow
     from walkapp.ui.screens.new_walk import NewWalkDialog
     from walkapp.ui.screens.step_guide import StepGuide
@@ -195,6 +196,8 @@ def walk_text(qtbot: Any, services: Services, qsettings: QSettings, asker: Any,
     seen.add("library", widget_texts(window))
     if protocol_id is not None:
         dialog = NewWalkDialog(window._protocols(), protocol_id, window)
+        if language is not None and (index := dialog.language.findData(language)) >= 0:
+            dialog.language.setCurrentIndex(index)
         dialog.show()
         _settle(qtbot)
         seen.add("new walk", widget_texts(dialog))

@@ -156,7 +156,8 @@ BUILTINS = sorted(p.stem for p in builtin_dir().glob("*.toml"))
 def load(name: str) -> Protocol:
     if name in TEST_PROTOCOLS:
         return load_text(TEST_PROTOCOLS[name], f"{name}.toml")
-    return builtin_protocol(name)
+    protocol_id, _, language = name.partition(".")  # "learning-walk.es": its Spanish file
+    return builtin_protocol(protocol_id, language or None)
 
 
 def observation_steps(protocol: Protocol) -> tuple[Step, ...]:

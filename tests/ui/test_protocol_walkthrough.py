@@ -74,7 +74,8 @@ def walked(request: Any, qtbot: Any, services: Services, settings: Settings,
                                                               encoding="utf-8")
     walk_id = protocol_words.walk_from(services, protocol)
     return protocol, walk_text(qtbot, services, qsettings, asker, walk_id,
-                               protocol_id=protocol.id, reports=False)
+                               protocol_id=protocol.id, reports=False,
+                               language=protocol.language)
 
 
 @pytest.mark.parametrize("walked", CASES, ids=[name for name, _ in CASES], indirect=True)

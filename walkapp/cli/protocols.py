@@ -141,6 +141,11 @@ def check_one(path: Path) -> tuple[str, list[WalkappError], list[WalkappError]]:
     protocol, problems = check_data(data, str(path), text)
     if protocol is None:
         return "", list(problems), []
+    from walkapp.protocol.library import translation_check
+
+    # Another language of a protocol beside it (or built in) must keep its keys.
+    if (mismatch := translation_check(protocol, path)) is not None:
+        return "", [mismatch], []
     warnings = [*protocol_warnings(data, str(path), text),
                 *_language_warnings(protocol.language, str(path), text)]
     return f"{protocol.id} — {protocol.title}", [], list(warnings)

@@ -15,7 +15,7 @@ replace one it has.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import lru_cache, partial
 from pathlib import Path
 
 from walkapp.config import Settings
@@ -27,6 +27,7 @@ from walkapp.protocol.loader import check_text, load_text, read_text
 from walkapp.protocol.schema import Protocol
 from walkapp.protocol.snapshot import to_data, to_snapshot
 from walkapp.protocol.tomlwrite import dumps, set_top_level
+from walkapp.protocol.translations import lines_of, same_keys, translation_problem
 from walkapp.storage.os_errors import DISK_FULL_ERRNOS, ErrorContext, disk_full_error
 from walkapp.storage.safe_files import (
     UnsafePathError,
@@ -94,8 +95,15 @@ def _builtins(folder: Path) -> tuple[tuple[LibraryEntry, ...], tuple[ProtocolErr
         elif problem is not None:
             problems.append(problem)
     rank = {key: i for i, key in enumerate(BUILTIN_ORDER)}
-    entries.sort(key=lambda e: (rank.get(e.id, len(rank)), e.id))
-    return tuple(entries), tuple(problems)
+    # A protocol's `<id>.toml` first: it is the one listed, and the one its other
+    # languages are held to.
+    entries.sort(key=lambda e: (rank.get(e.id, len(rank)), e.id, _not_plain(e), e.path.name))
+    kept, mismatched = same_keys(entries, {})
+    return tuple(kept), (*problems, *mismatched)
+
+
+def _not_plain(entry: LibraryEntry) -> bool:
+    return entry.path.name != f"{entry.id}.toml"
 
 
 def builtin_protocol(protocol_id: str = DEFAULT_PROTOCOL_ID,
@@ -106,6 +114,30 @@ def builtin_protocol(protocol_id: str = DEFAULT_PROTOCOL_ID,
     if found:
         return next((e.protocol for e in found if e.language == language), found[0].protocol)
     raise NotFoundError(f"walkapp has no built-in protocol “{protocol_id}”.")
+
+
+def translation_check(protocol: Protocol, path: Path) -> ProtocolError | None:
+    """For `walkapp protocol check`: why the file at `path` would be skipped as a
+    translation, the way the library holds it — to its folder's `<id>.toml` in another
+    language, else to the built-in protocol of that id; None when it would not be."""
+    path = Path(path)
+    sibling = path.parent / f"{protocol.id}.toml"
+    original: LibraryEntry | None = None
+    if sibling.is_file() and sibling.resolve() != path.resolve():
+        try:
+            entry, _problem = _entry(sibling, read_text(sibling), builtin=False)
+        except ProtocolError:
+            entry = None
+        if entry is not None and entry.id == protocol.id:
+            original = entry
+    if original is None:
+        shipped = [e for e in _builtins(builtin_dir())[0] if e.id == protocol.id]
+        original = shipped[0] if shipped else None
+    if original is None or original.path.resolve() == path.resolve() \
+            or original.language == protocol.language:
+        return None
+    return translation_problem(original.protocol, original.path.name, protocol, str(path),
+                               partial(lines_of, path))
 
 
 def readable_id(key: str) -> str:
@@ -134,6 +166,7 @@ class ProtocolLibrary:
         entries = list(builtin_entries)
         problems = list(builtin_problems)
         taken = {(e.id, e.language): e for e in entries}
+        mine: list[LibraryEntry] = []
         try:
             files = _protocol_files(self.user_dir) if self.user_dir.is_dir() else []
         except OSError as error:
@@ -155,12 +188,17 @@ class ProtocolLibrary:
                     f'"{clash}-2" (a file with the same id in another language is that '
                     "protocol's translation)", file=str(path), field="id")
             if entry is not None:
-                entries.append(entry)
+                mine.append(entry)
                 taken[(entry.id, entry.language)] = entry
             elif problem is not None:
                 problems.append(problem)
-        self._entries = entries
-        self._problems = problems
+        # The user's files of one protocol are held to the built-in's listed file, else
+        # to their own `<id>.toml` (else the first by name).
+        originals = {e.id: e for e in reversed(builtin_entries)}
+        mine.sort(key=lambda e: (e.id, _not_plain(e), e.path.name))
+        kept, mismatched = same_keys(mine, originals)
+        self._entries = entries + kept
+        self._problems = problems + mismatched
 
     @property
     def entries(self) -> list[LibraryEntry]:
