@@ -62,7 +62,7 @@ def check_stems(qtbot, editor: NoteEditor, protocol: Protocol) -> None:
         assert editor.text_edit.placeholderText().startswith(spec.prompt)
     count = len(specs)
     keys = shortcut_text("Ctrl+1") + (f"–{count}" if count > 1 else "")
-    assert f"{keys} stem" in editor.shortcuts_hint.full_text()
+    assert f"{keys} stem" in editor.shortcuts_hint.text()
 
 
 @pytest.mark.parametrize(("name", "protocol"), every_protocol(), ids=lambda v: v

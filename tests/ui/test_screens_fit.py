@@ -29,8 +29,8 @@ from tests.helpers.cut_text import cut_texts
 from tests.helpers.keyboard_reach import keyboard_problems
 from tests.ui.conftest import ScriptedAsker
 from walkapp.demo import create_demo_walk
-from walkapp.paths import resource_path
 from walkapp.services import Services
+from walkapp.ui import theme
 from walkapp.ui.main_window import MainWindow
 from walkapp.ui.screen_tour import tour
 
@@ -42,7 +42,9 @@ def styled(qapp: QApplication) -> Iterator[QApplication]:
     """The app's own style sheet (its paddings and type sizes take room too), and the
     application's font as it was, after the test."""
     style, font = qapp.styleSheet(), QFont(qapp.font())
-    qapp.setStyleSheet(resource_path("styles", "app.qss").read_text(encoding="utf-8"))
+    # The sheet as the app puts it on (its @tokens filled in: a raw @token is no value
+    # for Qt, and the rule holding it was dropped, paddings and borders with it).
+    qapp.setStyleSheet(theme.stylesheet(theme.PALETTES[theme.Scheme.LIGHT]))
     yield qapp
     qapp.setStyleSheet(style)
     qapp.setFont(font)

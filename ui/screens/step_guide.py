@@ -299,6 +299,11 @@ class StepGuide(StepActions, StepBody, QWidget, PanelGroup):
         splitter.addWidget(main)
         splitter.setStretchFactor(1, 1)
         splitter.setChildrenCollapsible(False)
+        # The side at its widest, the step's words the rest. (Left to its size hint, the
+        # splitter gave the side the width its roles' wrapped words would like, far past
+        # the side's maximum: a gap as wide as the side opened between it and the words,
+        # and the words were squeezed into what was left.)
+        splitter.setSizes([side.maximumWidth(), 10_000])
         self.splitter = splitter
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)

@@ -13,15 +13,13 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from PySide6.QtCore import QRect, QSize, Qt, Signal
-from PySide6.QtGui import QFontMetrics, QKeyEvent, QResizeEvent
-from PySide6.QtWidgets import QListWidget, QListWidgetItem, QWidget
+from PySide6.QtGui import QKeyEvent, QResizeEvent
+from PySide6.QtWidgets import QListWidget, QListWidgetItem, QStyleOptionViewItem, QWidget
 
 __all__ = ["MARKS", "StepList"]
 
 # How each step went, from the phase log's outcomes.
 MARKS = {"done": "✓ ", "skipped": "↷ ", "running": "▶ ", "paused": "❚❚ "}
-_MARGINS = 12  # the row's own margins, left and right
-_PADDING = 6   # above and below its words
 
 
 class StepList(QListWidget):
@@ -100,14 +98,21 @@ class StepList(QListWidget):
             self.setCurrentRow(position)
 
     def fit_rows(self) -> None:
-        width = self.viewport().width() - _MARGINS
+        width = self.viewport().width()
         if width <= 40:
             return  # not laid out yet: the first resize fits them
+        # Measured by the list's own delegate at the list's width, so the style sheet's
+        # padding and focus border around an item are counted (worked out by hand they
+        # were 4 px short, and the row's second line, its minutes, was cut to "…").
+        delegate = self.itemDelegate()
+        option = QStyleOptionViewItem()
+        self.initViewItemOption(option)
+        option.rect = QRect(0, 0, width, 1)
         for row in range(self.count()):
             item = self.item(row)
-            bounds = QFontMetrics(item.font()).boundingRect(
-                QRect(0, 0, width, 100_000), int(Qt.TextFlag.TextWordWrap), item.text())
-            item.setSizeHint(QSize(width, bounds.height() + _PADDING))
+            item.setData(Qt.ItemDataRole.SizeHintRole, None)  # measure the words, not it
+            needed = delegate.sizeHint(option, self.indexFromItem(item))
+            item.setSizeHint(QSize(width, needed.height()))
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)

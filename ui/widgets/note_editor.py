@@ -193,9 +193,11 @@ class NoteEditor(QWidget, Stoppable):
         self.new_note_action.triggered.connect(self.new_note)
         self.addActions(self.shortcut_actions())
 
-        self.shortcuts_hint = ElidedLabel()
+        # The keys, in words that wrap rather than end in "…" (a larger type, Spanish).
+        self.shortcuts_hint = QLabel()
         self.shortcuts_hint.setObjectName("shortcutsHint")
-        self.shortcuts_hint.set_full_text(self.tr(
+        self.shortcuts_hint.setWordWrap(True)
+        self.shortcuts_hint.setText(self.tr(
             "{0} next note · {1} stem · {2} look-for · {3} next visit · {4} visit timer")
             .format(shortcut_text("Ctrl+Return"), self.stem_picker.shortcut_summary(),
                     shortcut_text("Alt+1") + "–9", shortcut_text("Ctrl+PgDown"),
