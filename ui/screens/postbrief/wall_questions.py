@@ -7,6 +7,7 @@ scored. The notes' groupings (look-for, stem, visit) never hold an answer."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from walkapp import formatting as fmt
@@ -33,8 +34,8 @@ class WallQuestions:
         _stack: QStackedWidget
         tree: CardList
 
-        def tr(self, text: str) -> str: ...
-        def _show_empty(self, *, learn_more: bool) -> None: ...
+        tr: Callable[..., str]
+        _show_empty: Callable[..., None]
 
     def _grouped(self, data: WallData, request: WallRequest) -> list[EvidenceGroup]:
         """The groups the controls ask for (a worker thread may run this: plain data)."""
