@@ -143,7 +143,7 @@ def offer_recovery(settings: Settings, asker: Asker, parent: QWidget | None,
                 return None
             # Typically: every backup is damaged. The damaged file is already aside.
             offer_restore = False
-            text = f"{Startup.tr('No backup could be restored.')}\n\n{error.message}"
+            text = Startup.tr("No backup could be restored.") + f"\n\n{error.message}"
             report = StartupReport(StartupStatus.MISSING, report.path, report.problems,
                                    report.revision, 0, report.seconds)
             answer = None

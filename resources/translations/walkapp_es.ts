@@ -4,6 +4,22 @@
 <context>
     <name>ActionItemsModel</name>
     <message>
+        <source>Action item</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Owner</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Due</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Open</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2097,6 +2113,10 @@ Everything stays on this computer; nothing is sent anywhere.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Shown now</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>changed by {0} on {1}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2423,11 +2443,55 @@ Close anyway and lose it? Choose Cancel, copy the text somewhere safe, or try ag
 <context>
     <name>Overview</name>
     <message>
+        <source>As {0}:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{0} on {1}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your role: {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Focus</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No focus written yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Our norms</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No norms recorded.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Look-fors</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No look-fors agreed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Visits</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>{0} in each room, {1} of corridor talk between rooms and after the last.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <source>{0} in each room, {1} of corridor talk between rooms.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The route of visits is not planned yet.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -3650,6 +3714,10 @@ Close anyway and lose it? Choose Cancel, copy the text somewhere safe, or try ag
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>No backup could be restored.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>walkapp recovered its database</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4113,6 +4181,29 @@ Close anyway and lose it? Choose Cancel, copy the text somewhere safe, or try ag
     </message>
     <message>
         <source>An unexpected error stopped the removal.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>TrashTableModel</name>
+    <message>
+        <source>Date</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Deleted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Removed for good on</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -4648,6 +4739,10 @@ Close anyway and lose it? Choose Cancel, copy the text somewhere safe, or try ag
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Reflection</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Their reflections:</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4773,6 +4868,42 @@ Close anyway and lose it? Choose Cancel, copy the text somewhere safe, or try ag
 </context>
 <context>
     <name>WalksTableModel</name>
+    <message>
+        <source>Date</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Protocol</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Walkers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Visits</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Series</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Conflicts</source>
+        <translation type="unfinished"></translation>
+    </message>
     <message>
         <source>Planned</source>
         <translation type="unfinished"></translation>

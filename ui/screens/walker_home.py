@@ -68,7 +68,8 @@ def observation_html(walk: d.Walk, protocol: Protocol, role: GivenRole | None = 
                   if paragraph.strip()]
         mine = step.step.role_script(role.key).strip() if role is not None else ""
         if role is not None and mine:
-            parts.append(f"<p><b>{e(Overview.tr('As {0}:').format(role.title))}</b> {e(mine)}</p>")
+            parts.append("<p><b>" + e(Overview.tr("As {0}:").format(role.title))
+                         + f"</b> {e(mine)}</p>")
         if step.step.prompts:
             parts.append("<ul>" + "".join(f"<li>{e(prompt_line(p))}</li>"
                                           for p in step.step.prompts) + "</ul>")
@@ -92,24 +93,24 @@ def overview_html(walk: d.Walk,
     parts = [f"<h2>{e(walk.title)}</h2>",
              f"<p>{e(fmt.long_date(walk.walk_date))}"
              + (f" · {e(walk.school)}" if walk.school else "") + "</p>"]
-    parts += [f"<p><b>{e(Overview.tr('{0} on {1}').format(title, day))}</b></p>"
+    parts += ["<p><b>" + e(Overview.tr("{0} on {1}").format(title, day)) + "</b></p>"
               for title, day in other_days(walk, protocol)]
     if role is not None:
-        parts.append(f"<h3>{e(Overview.tr('Your role: {0}').format(role.title))}</h3>")
+        parts.append("<h3>" + e(Overview.tr("Your role: {0}").format(role.title)) + "</h3>")
         if role.detail:
             parts.append(f"<p><b>{e(role.detail_label)}:</b> {e(role.detail)}</p>")
         parts += [f"<p>{e(paragraph)}</p>" for paragraph
                   in (role.instructions or role.description).split("\n\n")
                   if paragraph.strip()]
-    parts.append(f"<h3>{e(Overview.tr('Focus'))}</h3>")
+    parts.append("<h3>" + e(Overview.tr("Focus")) + "</h3>")
     parts.append(f"<p>{e(walk.focus)}</p>" if walk.focus
-                 else f"<p><i>{e(Overview.tr('No focus written yet.'))}</i></p>")
-    parts.append(f"<h3>{e(Overview.tr('Our norms'))}</h3>")
+                 else "<p><i>" + e(Overview.tr("No focus written yet.")) + "</i></p>")
+    parts.append("<h3>" + e(Overview.tr("Our norms")) + "</h3>")
     if walk.norms:
         parts.append("<ul>" + "".join(f"<li>{e(n.text)}</li>" for n in walk.norms) + "</ul>")
     else:
-        parts.append(f"<p><i>{e(Overview.tr('No norms recorded.'))}</i></p>")
-    parts.append(f"<h3>{e(Overview.tr('Look-fors'))}</h3>")
+        parts.append("<p><i>" + e(Overview.tr("No norms recorded.")) + "</i></p>")
+    parts.append("<h3>" + e(Overview.tr("Look-fors")) + "</h3>")
     if walk.look_fors:
         items = []
         for number, look_for in enumerate(walk.look_fors, start=1):
@@ -119,8 +120,8 @@ def overview_html(walk: d.Walk,
             items.append(item + "</li>")
         parts.append("<ul>" + "".join(items) + "</ul>")
     else:
-        parts.append(f"<p><i>{e(Overview.tr('No look-fors agreed.'))}</i></p>")
-    parts.append(f"<h3>{e(Overview.tr('Visits'))}</h3>")
+        parts.append("<p><i>" + e(Overview.tr("No look-fors agreed.")) + "</i></p>")
+    parts.append("<h3>" + e(Overview.tr("Visits")) + "</h3>")
     after = protocol is not None and protocol.corridor_after_last
     between = (Overview.tr("{0} in each room, {1} of corridor talk between rooms and after the "
                   "last.") if after else
@@ -136,7 +137,8 @@ def overview_html(walk: d.Walk,
                         + "</li>")
         parts.append("<ul>" + "".join(rows) + "</ul>")
     else:
-        parts.append(f"<p><i>{e(Overview.tr('The route of visits is not planned yet.'))}</i></p>")
+        parts.append("<p><i>" + e(Overview.tr("The route of visits is not planned yet."))
+                     + "</i></p>")
     if protocol is not None:
         parts.append(observation_html(walk, protocol, role))
     return "\n".join(parts)
