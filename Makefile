@@ -52,11 +52,13 @@ wheel: $(STAMP)
 	$(BIN)/python -m pip wheel --no-deps -w dist .
 
 # Every screen at 1024×640, 1366×768, 1920×1080, 1920×1080 at 2× and in the dark palette (one
-# folder each), and every report page, drawn from the sample walk. docs/screenshots/before/
+# folder each), the screens in Spanish (es-1366x768, es-1024x640), and every report page,
+# drawn from the sample walk. docs/screenshots/before/
 # keeps the same pictures of the look before issue 18, for comparison.
 screenshots: sysdeps-test $(STAMP)
 	@command -v pdftoppm >/dev/null || sh .ci/system-deps.sh pdf
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m walkapp.ui.screenshots docs/screenshots
+	QT_QPA_PLATFORM=offscreen $(BIN)/python -m walkapp.ui.screenshots docs/screenshots --lang es
 	$(BIN)/python -m walkapp.reports.screenshots docs/screenshots/reports
 
 # Speed figures (reports, imports, start-up check, backup/restore, nudge check, hostile

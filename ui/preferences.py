@@ -76,7 +76,7 @@ class PreferencesDialog(QDialog):
         return value if isinstance(value, str) else lang.SYSTEM
 
     def _update_note(self) -> None:
-        if lang.choose(None, self.chosen()) == self._speaking:
+        if self.chosen() == self._saved or lang.choose(None, self.chosen()) == self._speaking:
             self.note.setText(self.tr("walkapp starts in this language. A language given "
                                       "with --lang on the command line comes first."))
         else:

@@ -828,7 +828,7 @@ El texto que escribiste se queda donde lo escribiste: las notas y las reflexione
     </message>
     <message>
         <source>Filter notes (words, look-fors, visit)</source>
-        <translation>Filtrar notas (palabras, focos de observación, visita)</translation>
+        <translation>Filtrar (palabras, focos, visita)</translation>
     </message>
     <message>
         <source>Filter notes</source>
@@ -3413,7 +3413,7 @@ Close anyway and lose it? Choose Cancel, copy the text somewhere safe, or try ag
     </message>
     <message>
         <source>{0} to {1} walkers</source>
-        <translation>De {0} a {1} participantes</translation>
+        <translation>{0} a {1} participantes</translation>
     </message>
     <message>
         <source>Remove {0}?</source>
@@ -3866,7 +3866,7 @@ Close anyway and lose it? Choose Cancel, copy the text somewhere safe, or try ag
     </message>
     <message>
         <source>Phase: {0} of {1} planned</source>
-        <translation>Fase: {0} de {1} previstos</translation>
+        <translation>Fase: {0} de {1}</translation>
     </message>
 </context>
 <context>
@@ -3928,7 +3928,7 @@ Close anyway and lose it? Choose Cancel, copy the text somewhere safe, or try ag
     </message>
     <message>
         <source>&amp;Next step</source>
-        <translation>Paso &amp;siguiente</translation>
+        <translation>&amp;Siguiente</translation>
     </message>
     <message>
         <source>Next step</source>
@@ -3982,7 +3982,7 @@ Close anyway and lose it? Choose Cancel, copy the text somewhere safe, or try ag
     </message>
     <message>
         <source>Phase: {0} of {1} planned</source>
-        <translation>Fase: {0} de {1} previstos</translation>
+        <translation>Fase: {0} de {1}</translation>
     </message>
     <message>
         <source>{0} · step {1} of {2} · preparing</source>
