@@ -231,7 +231,8 @@ class ImportController(_Background):
                 "An import is already running; wait for it to finish."))
             return
         chosen = [str(p) for p in paths]
-        self._start(self.tr("Importing {0}…").format(fmt.plural(len(chosen), "file", "files")),
+        self._start(self.tr("Importing {0}…").format(
+                        fmt.plural(len(chosen), "{n} file", "{n} files")),
                     (IMPORT_JOB, (chosen, passphrase)),
                     lambda report: self._imported(report, passphrase, earlier))
 

@@ -128,6 +128,13 @@
     </message>
 </context>
 <context>
+    <name>Asking</name>
+    <message>
+        <source>OK</source>
+        <translation>Aceptar</translation>
+    </message>
+</context>
+<context>
     <name>AutoBackup</name>
     <message>
         <source>The automatic backup failed: {0}</source>

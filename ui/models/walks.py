@@ -140,7 +140,7 @@ class WalksTableModel(RowsTableModel[WalkSummary]):
             return f"⚠ {fmt.number(count)}"
         if role in (Qt.ItemDataRole.ToolTipRole, Qt.ItemDataRole.AccessibleTextRole):
             return self.tr("{0} to resolve: open the walk, then the post-brief's Conflicts "
-                           "tab.").format(fmt.plural(count, "conflict", "conflicts"))
+                           "tab.").format(fmt.plural(count, "{n} conflict", "{n} conflicts"))
         if role == Qt.ItemDataRole.TextAlignmentRole:
             return int(Qt.AlignmentFlag.AlignCenter)
         return None

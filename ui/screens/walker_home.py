@@ -62,7 +62,7 @@ def observation_html(walk: d.Walk, protocol: Protocol, role: GivenRole | None = 
         parts.append(f"<p>{e(phase.summary)}</p>")
     for number, step in enumerate(planned, start=1):
         minutes = step.planned_seconds // 60
-        timing = f" · {e(fmt.plural(minutes, 'minute', 'minutes'))}" if minutes else ""
+        timing = f" · {e(fmt.plural(minutes, '{n} minute', '{n} minutes'))}" if minutes else ""
         parts.append(f"<h4>{number}. {e(step.step.title)}{timing}</h4>")
         parts += [f"<p>{e(paragraph)}</p>" for paragraph in step.step.script.split("\n\n")
                   if paragraph.strip()]
@@ -127,8 +127,8 @@ def overview_html(walk: d.Walk,
                   "last.") if after else
                Overview.tr("{0} in each room, {1} of corridor talk between rooms."))
     parts.append("<p>" + e(between.format(
-        fmt.plural(walk.visit_minutes, "minute", "minutes"),
-        fmt.plural(walk.corridor_minutes, "minute", "minutes"))) + "</p>")
+        fmt.plural(walk.visit_minutes, "{n} minute", "{n} minutes"),
+        fmt.plural(walk.corridor_minutes, "{n} minute", "{n} minutes"))) + "</p>")
     if walk.visits:
         rows = []
         for visit in walk.visits:

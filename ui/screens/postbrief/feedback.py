@@ -284,7 +284,7 @@ class FeedbackPanel(Panel):
         mean = figures.mean
         if mean is not None:
             lines.insert(0, self.tr("{0}, average {1} of {2}").format(
-                fmt.plural(figures.rated, "rating", "ratings"), fmt.number(mean, 1),
+                fmt.plural(figures.rated, "{n} rating", "{n} ratings"), fmt.number(mean, 1),
                 fmt.number(figures.top)))
         return "<p>" + "<br/>".join(html.escape(line) for line in lines) + "</p>"
 

@@ -54,8 +54,8 @@ class WallQuestions:
         answered = len({n.family for n in self._data.answers if n.text.strip()})
         self.summary.setText(self.tr(
             "{0} to {1}. Choices and ticks are counted for the walk as a whole.").format(
-                fmt.plural(answered, "answer", "answers"),
-                fmt.plural(len(self._form), "question", "questions")))
+                fmt.plural(answered, "{n} answer", "{n} answers"),
+                fmt.plural(len(self._form), "{n} question", "{n} questions")))
         if not answered:
             self.empty.setText(self.tr("No answers yet\nWhat walkers answer to the visit's "
                                        "questions appears here, question by question."))
