@@ -300,7 +300,7 @@
     </message>
     <message>
         <source>{0} on</source>
-        <translation>{0} el</translation>
+        <translation>{0}, el día</translation>
     </message>
     <message>
         <source>the plan&apos;s choices</source>
