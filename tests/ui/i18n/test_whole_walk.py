@@ -30,6 +30,8 @@ CORE_PENDING = re.compile("|".join([
     r"printable|We noticed…|Action items of the walk|commitments and reflections across",
     # walkapp.visit_fields' labels (the route's and the roster's columns).
     r"^(Room|Grade|Subject|Teacher|Time|Notes)$",
+    # walkapp.reports.paper's paper names.
+    r"^US Letter$",
     # walkapp.domain.Visit.label ("Visit 3"), walkapp.nudge's suggestions.
     r"\bVisit \d", r"sounds like|judgement",
     # The guide's pages (resources/help) are English only.

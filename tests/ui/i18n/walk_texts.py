@@ -193,8 +193,13 @@ def run(language: str, out_dir: Path) -> dict[str, Any]:
         collector.texts.append(("QMessageBox[title]", title))
         collector.texts.append(("QMessageBox", text))
 
+    def confirm(self: Any, parent: Any, title: str, text: str, label: str = "") -> bool:
+        message(self, parent, title, text)
+        return False
+
     dialogs.Asker.run = run_dialog  # type: ignore[method-assign]
     dialogs.Asker.inform = message  # type: ignore[method-assign]
+    dialogs.Asker.confirm = confirm  # type: ignore[method-assign]
 
     from walkapp.config import resolve_settings
     from walkapp.paths import data_dir
@@ -211,12 +216,23 @@ def run(language: str, out_dir: Path) -> dict[str, Any]:
     try:
         from walkapp.demo import create_demo_walk
 
-        create_demo_walk(services)
+        walk = create_demo_walk(services)
         window = MainWindow(services, ui_settings(settings), dialogs.Asker())
         window.show()
         window.new_walk()
         window.show_preferences()
         window.show_about()
+        window.plan_again(walk.id)
+        from walkapp.reports import ReportKind
+
+        window.library.select_walk(walk.id)
+        window.export_report(ReportKind.DEBRIEF)
+        export = getattr(window, "export_dialog", None)
+        if export is not None:
+            collector.shot(export, out_dir)
+            export.shutdown()
+            export.close()
+        window.show_trash()
         collector.shot(window, out_dir)
         window.close()
         window.shutdown_background_work()
