@@ -84,3 +84,18 @@ def test_preferences_in_the_edit_menu(qtbot, services, qsettings, asker) -> None
     action.trigger()
     assert asker.shown == [("dialog", "Preferences", "")]
     assert qsettings.value(translations.LANGUAGE_KEY) == "es"
+
+
+def test_preferences_is_named_reachable_and_fits(qtbot, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    from tests.helpers.a11y import unnamed_controls
+    from tests.helpers.keyboard_reach import keyboard_problems
+
+    settings = QSettings(str(tmp_path / "ui-state.ini"), QSettings.Format.IniFormat)
+    dialog = PreferencesDialog(settings)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    assert unnamed_controls(dialog) == []
+    assert keyboard_problems(dialog) == []
+    hint = dialog.sizeHint()
+    assert hint.width() <= 1024 and hint.height() <= 640
