@@ -11,7 +11,8 @@ TEST_WORKERS ?= -n auto --maxprocesses 4
 STAMP  := $(VENV)/.walkapp-installed-$(subst /,_,$(PYTHON))
 DEV_STAMP := $(VENV)/.walkapp-dev-installed
 
-.PHONY: run test sysdeps-run sysdeps-test venv lint wheel screenshots bench killtest clean
+.PHONY: run test sysdeps-run sysdeps-test venv lint wheel screenshots bench killtest clean \
+        translations
 
 run: sysdeps-run $(STAMP)
 	$(BIN)/walkapp
@@ -33,6 +34,7 @@ $(STAMP): pyproject.toml setup.py
 	if [ "$$want" != "$$have" ]; then rm -rf $(VENV) && $(PYTHON) -m venv $(VENV); fi
 	$(BIN)/python -m pip install --quiet --upgrade pip
 	$(BIN)/python -m pip install --quiet -e '.[test]'
+	$(BIN)/python -m walkapp.i18n_build
 	@touch $(STAMP)
 
 $(DEV_STAMP): $(STAMP)
@@ -50,11 +52,13 @@ wheel: $(STAMP)
 	$(BIN)/python -m pip wheel --no-deps -w dist .
 
 # Every screen at 1024×640, 1366×768, 1920×1080, 1920×1080 at 2× and in the dark palette (one
-# folder each), and every report page, drawn from the sample walk. docs/screenshots/before/
+# folder each), the screens in Spanish (es-1366x768, es-1024x640), and every report page,
+# drawn from the sample walk. docs/screenshots/before/
 # keeps the same pictures of the look before issue 18, for comparison.
 screenshots: sysdeps-test $(STAMP)
 	@command -v pdftoppm >/dev/null || sh .ci/system-deps.sh pdf
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m walkapp.ui.screenshots docs/screenshots
+	QT_QPA_PLATFORM=offscreen $(BIN)/python -m walkapp.ui.screenshots docs/screenshots --lang es
 	$(BIN)/python -m walkapp.reports.screenshots docs/screenshots/reports
 
 # Speed figures (reports, imports, start-up check, backup/restore, nudge check, hostile
@@ -79,6 +83,23 @@ TERM_ROUNDS ?= 20
 killtest: $(STAMP)
 	@PYTHON=$(PYTHON) sh .ci/system-deps.sh killtest
 	$(BIN)/python -m tests.e2e.real_window_kills --rounds $(ROUNDS) --term-rounds $(TERM_ROUNDS) $(KILLTEST_ARGS)
+
+# Refresh the catalogue sources from the code, keeping what is translated: the screens'
+# text (pyside6-lupdate over ui/ into walkapp_es.ts; entries whose text left the code are
+# dropped) and the core's (pybabel extract over walkapp/ and ui/ into walkapp.pot, then
+# update of each language's .po). Then build the binaries again.
+TRANSLATIONS := resources/translations
+BABEL_KEYWORDS := -k tr -k N_ -k plural:2,3
+translations: $(STAMP)
+	$(BIN)/pyside6-lupdate -silent -no-obsolete -locations none -target-language es $$(find ui -name '*.py' | sort) \
+		-ts $(TRANSLATIONS)/walkapp_es.ts
+	$(BIN)/pybabel -q extract --no-location --sort-output --project walkapp \
+		--version "$$($(BIN)/python -c 'import walkapp; print(walkapp.__version__)')" \
+		$(BABEL_KEYWORDS) -o $(TRANSLATIONS)/walkapp.pot walkapp ui
+	@if [ -f $(TRANSLATIONS)/es/LC_MESSAGES/walkapp.po ]; then \
+		$(BIN)/pybabel -q update --no-fuzzy-matching --ignore-obsolete -D walkapp \
+			-i $(TRANSLATIONS)/walkapp.pot -d $(TRANSLATIONS); fi
+	$(BIN)/python -m walkapp.i18n_build
 
 clean:
 	rm -rf $(VENV) build dist *.egg-info

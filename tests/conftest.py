@@ -40,6 +40,16 @@ hypothesis_settings.register_profile(
 hypothesis_settings.load_profile(os.environ.get("WALKAPP_HYPOTHESIS", "walkapp"))
 
 
+@pytest.fixture(scope="session", autouse=True)
+def _catalogues_built() -> None:
+    """The binary catalogues (.qm, .mo) are built by the install step, not committed: a
+    fresh clone's first run (or a changed source) builds them (walkapp.i18n_build)."""
+    from walkapp import i18n_build
+
+    if i18n_build.missing_binaries():
+        i18n_build.build()
+
+
 @pytest.fixture(autouse=True)
 def _isolated_environment(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     home = tmp_path / "home"
@@ -56,6 +66,11 @@ def _isolated_environment(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> No
     # Text is formatted for the machine's locale; tests expect plain "en" on every machine
     # (tests of the locale choice itself call formatting.set_locale(None)).
     monkeypatch.setattr(formatting, "_override", "en")
+    # ...and the app's language is English on every machine (walkapp.language reads these).
+    for variable in ("LC_ALL", "LC_MESSAGES"):
+        monkeypatch.delenv(variable, raising=False)
+    monkeypatch.setenv("LANG", "en_US.UTF-8")
+    monkeypatch.delenv("WALKAPP_TRANSLATIONS_DIR", raising=False)
 
 
 @pytest.fixture

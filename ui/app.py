@@ -28,7 +28,7 @@ from walkapp.services.safety import (
     make_private_dirs,
     restrict_file,
 )
-from walkapp.ui import gc_policy, theme
+from walkapp.ui import gc_policy, theme, translations
 from walkapp.ui.after_start import import_models_in_background, when_settled
 from walkapp.ui.clean_exit import CleanEnds
 from walkapp.ui.main_window import MainWindow
@@ -103,12 +103,23 @@ def make_application(argv: list[str] | None = None) -> QApplication:
     return app
 
 
-def run_app(settings: Settings, files: Sequence[str] = ()) -> int:
+def speak(settings: Settings, command_line: str | None = None) -> translations.Installed:
+    """Install the translators of the language in force (walkapp.ui.translations)."""
+    from walkapp import language as lang
+
+    return translations.install(lang.choose(command_line, translations.preference_in(
+        settings.data_dir / UI_STATE_FILENAME)))
+
+
+def run_app(settings: Settings, files: Sequence[str] = (), language: str | None = None) -> int:
     """Run the desktop app; `files` (walk kits, notes files: its command line) are opened
-    once the window is up, as if dropped on it."""
+    once the window is up, as if dropped on it. `language`: `--lang`'s, which wins over
+    the Preferences choice and the system's (walkapp.language)."""
     from walkapp.ui.crash import install_crash_handler
 
     app = make_application()
+    # Before any text is shown (start-up's own dialogs included).
+    speak(settings, language)
     # From here on, an unexpected error anywhere (a slot, an event handler, a worker) is
     # written to logs/walkapp.log and shown in the crash dialog; the app goes on.
     crash = install_crash_handler(settings.data_dir)

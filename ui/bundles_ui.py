@@ -23,7 +23,7 @@ from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QMimeData, QObject, Qt, Signal
+from PySide6.QtCore import QMimeData, QObject, Qt, Signal
 from PySide6.QtWidgets import QProgressDialog, QWidget
 
 from walkapp import formatting as fmt
@@ -45,24 +45,23 @@ from walkapp.ui.file_folders import FileKind
 from walkapp.ui.help_sections import ShowGuide
 from walkapp.ui.import_report import ImportReportDialog
 from walkapp.ui.passphrase_dialogs import PassphraseAsker
+from walkapp.ui.words import Words
 from walkapp.ui.workers import Progress, Task, cancel, run_in_background, run_in_process
+
+Bundles = Words("Bundles")
 
 # What imports in the child process (a module-level function, found there by name); tests
 # replace it to make the child fail or die.
 IMPORT_JOB: Job = import_job
 
 
-def _tr(text: str) -> str:
-    """Translate text of the seams below, which are not QObjects."""
-    return QCoreApplication.translate("bundles", text)
-
 
 def notes_filter() -> str:
-    return _tr("walkapp notes files (*.walknotes);;All files (*)")
+    return Bundles.tr("walkapp notes files (*.walknotes);;All files (*)")
 
 
 def kit_filter() -> str:
-    return _tr("walkapp walk kits (*.walkkit);;All files (*)")
+    return Bundles.tr("walkapp walk kits (*.walkkit);;All files (*)")
 
 
 def _kind_of(filters: str) -> FileKind:
@@ -232,7 +231,8 @@ class ImportController(_Background):
                 "An import is already running; wait for it to finish."))
             return
         chosen = [str(p) for p in paths]
-        self._start(self.tr("Importing {0}…").format(fmt.plural(len(chosen), "file", "files")),
+        self._start(self.tr("Importing {0}…").format(
+                        fmt.plural(len(chosen), "{n} file", "{n} files")),
                     (IMPORT_JOB, (chosen, passphrase)),
                     lambda report: self._imported(report, passphrase, earlier))
 

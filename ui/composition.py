@@ -23,7 +23,10 @@ from walkapp.ui.bridge import ChangeBridge
 from walkapp.ui.dialogs import Asker
 from walkapp.ui.help_sections import ShowGuide
 from walkapp.ui.page import Page
+from walkapp.ui.words import Words
 from walkapp.ui.writer import Writer
+
+Pages = Words("Pages")
 
 if TYPE_CHECKING:
     from walkapp import nudge
@@ -123,26 +126,25 @@ class _Pages:
         if key.startswith(EXPORT):
             self.export(ReportKind(key.removeprefix(EXPORT)))
 
-    def _next_actions(self, keys: list[str], after: str,
-                      tr: Callable[[str], str]) -> tuple[NextAction, ...]:
+    def _next_actions(self, keys: list[str], after: str) -> tuple[NextAction, ...]:
         """What comes after page `after`: the next part of the walk the protocol has, or,
         after the last, the debrief's export and closing the walk."""
         from walkapp.ui.screens.step_leads import CLOSE, EXPORT, PAGE, NextAction
 
-        labels = {"pre_brief": tr("Start the pre-brief"),
-                  "observation": tr("Go to Observation"),
-                  "post_brief": tr("Go to the post-brief")}
-        hints = {"pre_brief": tr("Opens the pre-brief at its first step; its timer starts "
+        labels = {"pre_brief": Pages.tr("Start the pre-brief"),
+                  "observation": Pages.tr("Go to Observation"),
+                  "post_brief": Pages.tr("Go to the post-brief")}
+        hints = {"pre_brief": Pages.tr("Opens the pre-brief at its first step; its timer starts "
                                  "when you press Start."),
-                 "observation": tr("Opens the observation: the visits and the note-taker."),
-                 "post_brief": tr("Opens the post-brief at its first step.")}
+                 "observation": Pages.tr("Opens the observation: the visits and the note-taker."),
+                 "post_brief": Pages.tr("Opens the post-brief at its first step.")}
         for key in keys[keys.index(after) + 1:]:
             if key in _LEADS_TO:
                 return (NextAction(PAGE + key, labels[key], hints[key]),)
-        return (NextAction(EXPORT + "debrief", tr("Export the debrief…"),
-                           tr("Choose where to save the debrief report as a PDF.")),
-                NextAction(CLOSE, tr("Close the walk"),
-                           tr("Back to all walks. Everything is saved; the walk can be "
+        return (NextAction(EXPORT + "debrief", Pages.tr("Export the debrief…"),
+                           Pages.tr("Choose where to save the debrief report as a PDF.")),
+                NextAction(CLOSE, Pages.tr("Close the walk"),
+                           Pages.tr("Back to all walks. Everything is saved; the walk can be "
                               "opened again at any time.")))
 
     def _led(self, key: str, guide: StepGuide, page: Page | None = None) -> Page:
@@ -281,32 +283,31 @@ class _Pages:
     def specs(self, parent: QWidget | None) -> list[PageSpec]:
         from walkapp.ui.screens.workspace import PageSpec
 
-        tr = parent.tr if parent is not None else (lambda text: text)
-        pages = [PageSpec("plan", tr("Plan"), self._plan_page,
-                          tr("Title, date, focus, look-fors, norms, roster and route."))]
+        pages = [PageSpec("plan", Pages.tr("Plan"), self._plan_page,
+                          Pages.tr("Title, date, focus, look-fors, norms, roster and route."))]
         pre = _phases(self.protocol, PRE_PHASES)
         if pre:
-            pages.append(PageSpec("pre_brief", tr("Pre-brief"),
+            pages.append(PageSpec("pre_brief", Pages.tr("Pre-brief"),
                                   lambda: self._led("pre_brief", self._step_guide(
                                       pre, self.pre_panel, roles=self.protocol.roles)),
-                                  tr("The protocol's opening steps, each with a timer.")))
+                                  Pages.tr("The protocol's opening steps, each with a timer.")))
         observation = self.protocol.phase(PhaseKey.OBSERVATION)
         if observation is not None and observation.steps:
-            about = (tr("The observation steps, visits with a countdown, and the note-taker.")
+            about = (Pages.tr("The observation steps, visits with a countdown, and the note-taker.")
                      if self.protocol.has_visits else
-                     tr("The observation steps, each with a timer."))
-            pages.append(PageSpec("observation", tr("Observation"),
+                     Pages.tr("The observation steps, each with a timer."))
+            pages.append(PageSpec("observation", Pages.tr("Observation"),
                                   self._led_observation,
                                   about))
         post = _phases(self.protocol, POST_PHASES)
         if post:
-            pages.append(PageSpec("post_brief", tr("Post-brief"),
+            pages.append(PageSpec("post_brief", Pages.tr("Post-brief"),
                                   lambda: self._post_guide(post),
-                                  tr("Evidence, patterns, commitments and next steps.")))
-        pages.append(PageSpec("reports", tr("Reports"), self._reports_page,
-                              tr("Debrief report, agenda, note-catcher and more, as PDF.")))
+                                  Pages.tr("Evidence, patterns, commitments and next steps.")))
+        pages.append(PageSpec("reports", Pages.tr("Reports"), self._reports_page,
+                              Pages.tr("Debrief report, agenda, note-catcher and more, as PDF.")))
         keys = [spec.key for spec in pages]
-        self._next = {key: self._next_actions(keys, key, tr) for key in keys
+        self._next = {key: self._next_actions(keys, key) for key in keys
                       if key == "plan" or key in _LEADS_TO}
         # The plan is no step guide: the workspace shows its next action under it.
         return [PageSpec(spec.key, spec.label, spec.build, spec.hint, leads=self.leads,
@@ -346,11 +347,10 @@ def walker_pages(services: Services, walk_id: str, asker: Asker,
     from walkapp.ui.screens.workspace import PageSpec
     from walkapp.ui.walker_mode import WALKER_PAGE
 
-    tr = parent.tr if parent is not None else (lambda text: text)
-    return [PageSpec(WALKER_PAGE, tr("My walk"),
+    return [PageSpec(WALKER_PAGE, Pages.tr("My walk"),
                      lambda: walker_home_for(services, walk_id, nudge=nudge_check,
                                              asker=asker, writer=writer),
-                     tr("The walk's focus, norms and look-fors, and your own notes."))]
+                     Pages.tr("The walk's focus, norms and look-fors, and your own notes."))]
 
 
 def walk_pages(services: Services, walk_id: str, asker: Asker, parent: QWidget,

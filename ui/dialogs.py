@@ -12,16 +12,19 @@ from pathlib import Path
 from PySide6.QtWidgets import QAbstractButton, QDialog, QFileDialog, QMessageBox, QWidget
 
 from walkapp.ui.file_folders import FileKind, FolderMemory, documents_folder
+from walkapp.ui.words import Words
+
+Asking = Words("Asking")
 
 
 class Asker:
     """Ask the user something, or tell them something, with a modal dialog."""
 
     def confirm(self, parent: QWidget | None, title: str, text: str,
-                confirm_label: str = "OK") -> bool:
+                confirm_label: str = "") -> bool:
         box = QMessageBox(QMessageBox.Icon.Question, title, text,
                           QMessageBox.StandardButton.Cancel, parent)
-        ok = box.addButton(confirm_label, QMessageBox.ButtonRole.AcceptRole)
+        ok = box.addButton(confirm_label or Asking.tr("OK"), QMessageBox.ButtonRole.AcceptRole)
         box.setDefaultButton(QMessageBox.StandardButton.Cancel)
         box.exec()
         return box.clickedButton() is ok

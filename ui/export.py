@@ -55,7 +55,10 @@ from walkapp.services.offload import ChildStoppedError, Job, can_run_in_child
 from walkapp.ui.dialogs import Asker
 from walkapp.ui.file_folders import FileKind
 from walkapp.ui.qt_values import to_time
+from walkapp.ui.words import Words
 from walkapp.ui.workers import Task, cancel, run_in_process
+
+ReportFile = Words("ReportFile")
 
 # What renders the report in the child process (a module-level function, found there by
 # name); tests replace it to make the child fail or die.
@@ -66,8 +69,8 @@ OpenFile = Callable[[Path], bool]
 
 
 def _choose_with_qt(parent: QWidget, suggested: str) -> str:
-    path, _ = QFileDialog.getSaveFileName(parent, parent.tr("Save the report as"), suggested,
-                                          parent.tr("PDF documents (*.pdf)"))
+    path, _ = QFileDialog.getSaveFileName(parent, ReportFile.tr("Save the report as"), suggested,
+                                          ReportFile.tr("PDF documents (*.pdf)"))
     return path
 
 
@@ -107,7 +110,7 @@ class ExportDialog(QDialog):
         for spec in REPORTS:
             if spec.kind.needs_walk and self._walk is None:
                 continue
-            self.kind.addItem(self.tr(spec.label), spec.kind.value)
+            self.kind.addItem(fmt.tr(spec.label), spec.kind.value)
         self.walker = QComboBox()
         self.walker.setAccessibleName(self.tr("Walker"))
         self.walker.setEditable(self._walk is None)
@@ -311,7 +314,7 @@ class ExportDialog(QDialog):
     def _progress(self, done: int, total: int, message: str) -> None:
         self.progress.setRange(0, max(1, total))
         self.progress.setValue(done)
-        self.status.setText(self.tr(message))
+        self.status.setText(fmt.tr(message))
 
     def _done(self, result: object) -> None:
         assert isinstance(result, ExportResult)
@@ -320,7 +323,7 @@ class ExportDialog(QDialog):
         self._asker.folder_memory().remember(FileKind.REPORT, result.path)
         self._set_running(False)
         self.progress.setValue(self.progress.maximum())
-        pages = fmt.plural(result.pages, "page", "pages")
+        pages = fmt.plural(result.pages, "{n} page", "{n} pages")
         saved = self.tr("Saved {0} to {1}.").format(pages, result.path)
         # Characters no font could draw: named, with the package that would draw them.
         # Notes held back from the record (flagged or set aside): said, with where to look.

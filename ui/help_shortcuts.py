@@ -13,16 +13,18 @@ import html
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from PySide6.QtCore import QCoreApplication, QSize, Qt
+from PySide6.QtCore import QSize, Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QLabel, QMenu, QMenuBar, QTextBrowser, QVBoxLayout, QWidget
 
 from walkapp.ui.shortcut_keys import PAGE_KEYS, WALKER_PLACES
 from walkapp.ui.window_fit import fit_secondary
+from walkapp.ui.words import Words
 
+Keys = Words("Keys")  # walkapp.ui.shortcut_keys's words
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("ShortcutSheet", text)
+Shortcuts = Words("Shortcuts")
+
 
 
 @dataclass(frozen=True)
@@ -81,7 +83,7 @@ def page_rows(*, walker: bool = False) -> list[SheetRow]:
         keys = shown_keys([QKeySequence(k) for k in spec.keys])
         if spec.run and len(keys) > 1:
             keys = (f"{keys[0]} … {keys[-1]}",)
-        rows.append(SheetRow(_tr(spec.where), _tr(spec.what), keys))
+        rows.append(SheetRow(Keys.tr(spec.where), Keys.tr(spec.what), keys))
     return rows
 
 
@@ -100,7 +102,7 @@ def sheet_html(rows: list[SheetRow]) -> str:
                 parts.append("</table>")
             where = row.where
             parts.append(f"<h3>{e(where)}</h3><table cellspacing='0' cellpadding='3'>")
-        keys = _tr(" or ").join(f"<b>{e(k)}</b>" for k in row.keys) if row.keys \
+        keys = Shortcuts.tr(" or ").join(f"<b>{e(k)}</b>" for k in row.keys) if row.keys \
             else "&nbsp;"
         parts.append(f"<tr><td width='220'>{keys}</td><td>{e(row.what)}</td></tr>")
     if where is not None:

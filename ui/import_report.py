@@ -38,7 +38,7 @@ class ImportReportDialog(QDialog):
         rejected = (self.tr("; {0} rejected").format(fmt.number(report.rejected))
                     if report.rejected else "")
         self.headline = QLabel(self.tr("Imported {0} of {1}: {2}{3}; {4} not imported.").format(
-            fmt.number(imported), fmt.plural(len(report.files), "file", "files"),
+            fmt.number(imported), fmt.plural(len(report.files), "{n} file", "{n} files"),
             counts_words(report.by_kind()), rejected, fmt.number(refused)))
         self.headline.setWordWrap(True)
         self.headline.setAccessibleName(self.tr("Import summary"))

@@ -20,7 +20,6 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime
 
-from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QWidget
 
 from walkapp.config import Settings
@@ -32,12 +31,12 @@ from walkapp.services.safety import (
     check_database,
 )
 from walkapp.ui.dialogs import Asker
+from walkapp.ui.words import Words
+
+Startup = Words("Startup")
 
 log = logging.getLogger(__name__)
 
-
-def tr(text: str) -> str:
-    return QCoreApplication.translate("Startup", text)
 
 
 @dataclass(frozen=True)
@@ -102,11 +101,11 @@ class BackgroundCheck:
         from walkapp.ui.startup import QUIT, recovery_prompt
 
         if not report.needs_recovery:  # unreadable with no backup: say so, change nothing
-            self._asker.error(self._window, tr("walkapp cannot read its database"),
+            self._asker.error(self._window, Startup.tr("walkapp cannot read its database"),
                               report.message)
             return
-        headline = tr("walkapp checked its database in the background and found damage.")
-        how = tr("Restoring or starting empty first closes this window (what you typed is "
+        headline = Startup.tr("walkapp checked its database in the background and found damage.")
+        how = Startup.tr("Restoring or starting empty first closes this window (what you typed is "
                  "saved), then opens it again. If you quit, walkapp asks again when it next "
                  "starts.")
         title, text, choices = recovery_prompt(

@@ -18,6 +18,7 @@ from PySide6.QtCore import QSettings, Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMainWindow, QMenu
 
+from walkapp import formatting as fmt
 from walkapp.ui.walker_mode import walker_actions, walker_reports
 
 if TYPE_CHECKING:
@@ -50,6 +51,7 @@ class MenuBar(QMainWindow):
     save_notes_action: QAction
     open_kit_action: QAction
     undo_delete_action: QAction
+    preferences_action: QAction
     undo_action: QAction
     redo_action: QAction
     library_action: QAction
@@ -75,19 +77,25 @@ class MenuBar(QMainWindow):
         _asker: Asker
         _settings: QSettings
 
-        def new_walk(self) -> None: ...
-        def plan_again(self, walk_id: str | None = None) -> None: ...
-        def find_walk(self) -> None: ...
-        def show_library(self) -> None: ...
-        def create_sample_walk(self) -> None: ...
-        def import_notes(self, paths: list[str] | None = None) -> None: ...
-        def open_kit(self, path: str | None = None) -> None: ...
-        def export_report(self, kind: object) -> None: ...
-        def show_trash(self) -> None: ...
-        def show_about(self) -> None: ...
-        def show_guide(self, section: str = "") -> None: ...
-        def show_shortcuts(self) -> None: ...
-        def opening(self) -> str | None: ...
+        new_walk: Callable[..., None]
+        plan_again: Callable[..., None]
+        find_walk: Callable[..., None]
+        show_library: Callable[..., None]
+        create_sample_walk: Callable[..., None]
+        import_notes: Callable[..., None]
+        open_kit: Callable[..., None]
+        export_report: Callable[..., None]
+        show_trash: Callable[..., None]
+        show_about: Callable[..., None]
+        show_guide: Callable[..., None]
+        show_shortcuts: Callable[..., None]
+        opening: Callable[..., str | None]
+
+    def show_preferences(self) -> None:
+        """Edit ▸ Preferences… (walkapp.ui.preferences): saved in the window's settings."""
+        from walkapp.ui.preferences import PreferencesDialog
+
+        self._asker.run(PreferencesDialog(self._settings, self))
 
     def _action(self, text: str, slot: Callable[[], object],
                 shortcut: QKeySequence | QKeySequence.StandardKey | str | None = None) -> QAction:
@@ -149,6 +157,11 @@ class MenuBar(QMainWindow):
         self.edit_menu.addSeparator()
         self.undo_delete_action = self.trash.undo_action
         self.edit_menu.addAction(self.undo_delete_action)
+        self.edit_menu.addSeparator()
+        self.preferences_action = self._action(self.tr("&Preferences…"), self.show_preferences,
+                                               "Ctrl+,")
+        self.preferences_action.setMenuRole(QAction.MenuRole.PreferencesRole)
+        self.edit_menu.addAction(self.preferences_action)
         stacks = self.writer.undo_stacks
         stacks.changed.connect(lambda _walk_id: self._update_undo())
         stacks.did.connect(lambda _walk_id, text: self.statusBar().showMessage(text, 8000))
@@ -221,7 +234,7 @@ class MenuBar(QMainWindow):
         self._export_actions = []
         self._export_kinds = {}
         for spec in REPORTS:
-            action = self._action(self.tr(spec.menu_label) + "…",
+            action = self._action(fmt.tr(spec.menu_label) + "…",
                                   functools.partial(self.export_report, spec.kind),
                                   spec.shortcut)
             self.export_menu.addAction(action)

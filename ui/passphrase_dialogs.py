@@ -20,7 +20,7 @@ from __future__ import annotations
 import unicodedata
 from collections.abc import Sequence
 
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QDialog,
@@ -35,12 +35,10 @@ from PySide6.QtWidgets import (
 )
 
 from walkapp.bundles.crypto import MIN_PASSPHRASE_CHARS
+from walkapp.ui.words import Words
 
+Bundles = Words("Bundles")
 
-def _tr(text: str) -> str:
-    """Translate text of the seam below, which is not a QObject (as walkapp.ui.bundles_ui
-    does: the same context, so one catalogue entry serves both)."""
-    return QCoreApplication.translate("bundles", text)
 
 
 def _length(text: str) -> int:
@@ -207,7 +205,7 @@ class PassphraseAsker:
 
     def choose_walker(self, parent: QWidget | None, names: Sequence[str]) -> str | None:
         name, ok = QInputDialog.getItem(
-            parent, _tr("Which walker are you?"),
-            _tr("This walk kit is for any walker on the roster. Choose your name:"),
+            parent, Bundles.tr("Which walker are you?"),
+            Bundles.tr("This walk kit is for any walker on the roster. Choose your name:"),
             list(names), 0, False)
         return name if ok else None

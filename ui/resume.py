@@ -31,6 +31,9 @@ from walkapp.services.resume import (
     last_saved_note,
 )
 from walkapp.ui.main_window import MainWindow
+from walkapp.ui.words import Words
+
+Resume = Words("Resume")
 
 if TYPE_CHECKING:
     from walkapp.ui.screens.observation import ObservationScreen
@@ -55,12 +58,11 @@ def saved_time_text(moment: datetime, now: datetime) -> str:
     return f"{local.date().isoformat()} {local.strftime('%H:%M')}"
 
 
-def unclean_exit_text(last_note: datetime | None, now: datetime,
-                      tr: Callable[[str], str] = lambda text: text) -> str:
+def unclean_exit_text(last_note: datetime | None, now: datetime) -> str:
     if last_note is None:
-        return tr("walkapp did not close properly last time. Everything that was shown as "
+        return Resume.tr("walkapp did not close properly last time. Everything that was shown as "
                   "“Saved” is safe.")
-    return tr("walkapp did not close properly last time. Your notes are safe up to {0}, "
+    return Resume.tr("walkapp did not close properly last time. Your notes are safe up to {0}, "
               "the last one saved. If you were typing after that, check that note."
               ).format(saved_time_text(last_note, now))
 
@@ -251,7 +253,7 @@ class ResumeKeeper(QObject):
             last = last_saved_note(self._services.db)
         except WalkappError:
             last = None
-        text = unclean_exit_text(last, datetime.now(UTC), self.tr)
+        text = unclean_exit_text(last, datetime.now(UTC))
         self._window.notice.show_notice(text)
         return text
 

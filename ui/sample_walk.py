@@ -12,6 +12,9 @@ from PySide6.QtWidgets import QMainWindow
 from walkapp.errors import WalkappError
 from walkapp.services import Services
 from walkapp.ui.dialogs import Asker
+from walkapp.ui.words import Words
+
+SampleText = Words("SampleText")
 
 if TYPE_CHECKING:
     from walkapp.ui.screens.walks_library import WalksLibrary
@@ -42,7 +45,7 @@ class SampleWalk:
         window, library = self._window, self._library
         self._action = action
         self._enable(False)
-        window.statusBar().showMessage(window.tr("Creating the sample walk…"))
+        window.statusBar().showMessage(SampleText.tr("Creating the sample walk…"))
 
         def done(walk: object) -> None:
             self._finished()
@@ -50,13 +53,13 @@ class SampleWalk:
             if walk_id:
                 library.refresh()
                 library.select_walk(str(walk_id))
-            window.statusBar().showMessage(window.tr("The sample walk is ready."), 5000)
+            window.statusBar().showMessage(SampleText.tr("The sample walk is ready."), 5000)
             if walk_id and then is not None:
                 then(str(walk_id))
 
         def failed(error: BaseException, details: str) -> None:
             self._finished()
-            title = window.tr("The sample walk was not created")
+            title = SampleText.tr("The sample walk was not created")
             if isinstance(error, WalkappError):
                 self._asker.warn(window, title, error.message)
             else:

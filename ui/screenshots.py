@@ -3,8 +3,10 @@
 Runs on a throwaway data folder, never the user's own. Usage:
     python -m walkapp.ui.screenshots OUT_DIR                    every size and palette below,
                                                                 one folder each
-    python -m walkapp.ui.screenshots OUT_DIR --one [--size WxH] [--scheme dark]
+    python -m walkapp.ui.screenshots OUT_DIR --one [--size WxH] [--scheme dark] [--lang es]
                                                                 one, on this process's screen
+    python -m walkapp.ui.screenshots OUT_DIR --lang es          the screens in Spanish, at
+                                                                1366×768 and 1024×640
 
 Each size runs in a process of its own, on an offscreen screen of exactly that size and
 pixel ratio (Qt's offscreen platform reads the screen from a small JSON file), so the
@@ -34,6 +36,7 @@ class ScreenSetup:
     height: int
     scale: int = 1
     scheme: str = "light"
+    lang: str = "en"
 
 
 # The screens of issue 18's "usable at" list, and the dark palette.
@@ -43,6 +46,11 @@ SETUPS = (
     ScreenSetup("1920x1080", 1920, 1080),
     ScreenSetup("1920x1080-2x", 960, 540, scale=2),
     ScreenSetup("1366x768-dark", 1366, 768, scheme="dark"),
+)
+# Spanish runs longer than English: the screens in Spanish, on the two smaller screens.
+SPANISH_SETUPS = (
+    ScreenSetup("es-1366x768", 1366, 768, lang="es"),
+    ScreenSetup("es-1024x640", 1024, 640, lang="es"),
 )
 
 
@@ -61,7 +69,9 @@ def _shoot(widget: object, path: Path, size: tuple[int, int]) -> None:
 
 
 def render_all(out_dir: Path, size: tuple[int, int] = DEFAULT_SIZE,
-               scheme: str = "light") -> list[Path]:
+               scheme: str = "light", lang: str | None = None) -> list[Path]:
+    """Every screen into `out_dir`; `lang` ("en", "es"): the screens' language (None: as
+    the app would choose, walkapp.language)."""
     from PySide6.QtWidgets import QTabWidget
 
     from walkapp.config import resolve_settings
@@ -77,6 +87,10 @@ def render_all(out_dir: Path, size: tuple[int, int] = DEFAULT_SIZE,
     # The palette walkapp follows (walkapp.ui.theme reads it when the application is made).
     os.environ["WALKAPP_COLOR_SCHEME"] = scheme
     make_application()
+    if lang is not None:
+        from walkapp.ui import translations
+
+        translations.install(lang)
     out_dir.mkdir(parents=True, exist_ok=True)
     shots: list[Path] = []
     with tempfile.TemporaryDirectory() as tmp:
@@ -161,7 +175,8 @@ def render_every_setup(out_root: Path, setups: tuple[ScreenSetup, ...] = SETUPS)
         for setup in setups:
             command = [sys.executable, "-m", "walkapp.ui.screenshots",
                        str(out_root / setup.folder), "--one",
-                       "--size", f"{setup.width}x{setup.height}", "--scheme", setup.scheme]
+                       "--size", f"{setup.width}x{setup.height}", "--scheme", setup.scheme,
+                       "--lang", setup.lang]
             done = subprocess.run(command, env=screen_environment(setup, Path(tmp)),
                                   check=False)
             if done.returncode != 0:
@@ -183,11 +198,14 @@ def main(argv: list[str] | None = None) -> int:
                         help="draw one size and palette into OUT (this process's screen)")
     parser.add_argument("--size", type=_size, default=DEFAULT_SIZE, help="WxH in points")
     parser.add_argument("--scheme", choices=("light", "dark"), default="light")
+    parser.add_argument("--lang", choices=("en", "es"), default=None,
+                        help="the screens' language (default English; with es and no "
+                             "--one: the Spanish setups)")
     args = parser.parse_args(sys.argv[1:] if argv is None else argv)
     if not args.one:
-        return render_every_setup(args.out)
+        return render_every_setup(args.out, SPANISH_SETUPS if args.lang == "es" else SETUPS)
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-    render_all(args.out, args.size, args.scheme)
+    render_all(args.out, args.size, args.scheme, args.lang or "en")
     return 0
 
 

@@ -20,7 +20,6 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QWidget
 
 from walkapp import formatting as fmt
@@ -37,12 +36,12 @@ from walkapp.services.safety import (
     recover,
 )
 from walkapp.ui.dialogs import Asker
+from walkapp.ui.words import Words
+
+Startup = Words("Startup")
 
 QUIT = "quit"
 
-
-def tr(text: str) -> str:
-    return QCoreApplication.translate("Startup", text)
 
 
 @dataclass
@@ -62,10 +61,10 @@ def prepare_data_folder(settings: Settings, asker: Asker, parent: QWidget | None
     try:
         lock.acquire()
     except AlreadyRunningError as error:
-        asker.error(parent, tr("walkapp is already open"), error.message)
+        asker.error(parent, Startup.tr("walkapp is already open"), error.message)
         return None
     except StorageError as error:
-        asker.error(parent, tr("walkapp cannot use its data folder"), error.message)
+        asker.error(parent, Startup.tr("walkapp cannot use its data folder"), error.message)
         return None
     try:
         result = _check_and_recover(settings, asker, parent, lock, check)
@@ -82,11 +81,11 @@ def _check_and_recover(settings: Settings, asker: Asker, parent: QWidget | None,
                        ) -> StartupResult | None:
     warning = location_warning(settings.data_dir)
     if warning:
-        asker.warn(parent, tr("walkapp's data folder may not be safe"), warning)
+        asker.warn(parent, Startup.tr("walkapp's data folder may not be safe"), warning)
     try:
         report = check(settings)
     except StorageError as error:  # e.g. a backups folder that is a link: say what and quit
-        asker.error(parent, tr("walkapp cannot use its data folder"), error.message)
+        asker.error(parent, Startup.tr("walkapp cannot use its data folder"), error.message)
         return None
     if report.can_open:
         return StartupResult(lock, report, None, warning)
@@ -101,17 +100,17 @@ def recovery_prompt(report: StartupReport, *, offer_restore: bool | None = None,
         offer_restore = report.backups > 0
     missing = report.status is StartupStatus.MISSING
     if text is None:
-        headline = (tr("walkapp's database is missing.") if missing else
-                    tr("walkapp cannot open its database as it is."))
+        headline = (Startup.tr("walkapp's database is missing.") if missing else
+                    Startup.tr("walkapp cannot open its database as it is."))
         text = f"{headline}\n\n{report.message}"
-    choices = ([(RecoveryChoice.RESTORE_BACKUP.value, tr("Restore newest good backup"))]
+    choices = ([(RecoveryChoice.RESTORE_BACKUP.value, Startup.tr("Restore newest good backup"))]
                if offer_restore else [])
-    choices += [(RecoveryChoice.START_EMPTY.value, tr("Start with an empty database")),
-                (QUIT, tr("Quit and leave everything as it is"))]
-    title = (tr("walkapp's database is missing") if missing else
-             tr("walkapp's database cannot be read")
+    choices += [(RecoveryChoice.START_EMPTY.value, Startup.tr("Start with an empty database")),
+                (QUIT, Startup.tr("Quit and leave everything as it is"))]
+    title = (Startup.tr("walkapp's database is missing") if missing else
+             Startup.tr("walkapp's database cannot be read")
              if report.status is StartupStatus.UNREADABLE else
-             tr("walkapp's database is damaged"))
+             Startup.tr("walkapp's database is damaged"))
     return title, text, choices
 
 
@@ -123,7 +122,7 @@ def offer_recovery(settings: Settings, asker: Asker, parent: QWidget | None,
     quits (None). `answer`: the user already chose, in the same question asked while the
     window was open (walkapp.ui.integrity): it is acted on without asking again."""
     if not report.needs_recovery:  # newer schema, unreadable: nothing we may change
-        asker.error(parent, tr("walkapp cannot open its database"), report.message)
+        asker.error(parent, Startup.tr("walkapp cannot open its database"), report.message)
         return None
     offer_restore = report.backups > 0
     text: str | None = None
@@ -140,27 +139,27 @@ def offer_recovery(settings: Settings, asker: Asker, parent: QWidget | None,
         except StorageError as error:
             if answer == RecoveryChoice.START_EMPTY.value:
                 # Not a backup problem: the new database could not be made (disk full…).
-                asker.error(parent, tr("walkapp cannot create its database"), error.message)
+                asker.error(parent, Startup.tr("walkapp cannot create its database"), error.message)
                 return None
             # Typically: every backup is damaged. The damaged file is already aside.
             offer_restore = False
-            text = f"{tr('No backup could be restored.')}\n\n{error.message}"
+            text = Startup.tr("No backup could be restored.") + f"\n\n{error.message}"
             report = StartupReport(StartupStatus.MISSING, report.path, report.problems,
                                    report.revision, 0, report.seconds)
             answer = None
             continue
-        asker.inform(parent, tr("walkapp recovered its database"), _describe(recovery))
+        asker.inform(parent, Startup.tr("walkapp recovered its database"), _describe(recovery))
         return StartupResult(lock, report, recovery, warning)
 
 
 def _describe(recovery: RecoveryResult) -> str:
     lines = []
     if recovery.backup is not None:
-        lines.append(tr("Restored the backup made {0} ({1}).").format(
+        lines.append(Startup.tr("Restored the backup made {0} ({1}).").format(
             fmt.moment(recovery.backup.created_at), recovery.backup.name))
     else:
-        lines.append(tr("Started with an empty database."))
+        lines.append(Startup.tr("Started with an empty database."))
     if recovery.damaged_copy is not None:
-        lines.append(tr("The damaged file is kept, untouched, as {0}.").format(
+        lines.append(Startup.tr("The damaged file is kept, untouched, as {0}.").format(
             recovery.damaged_copy))
     return "\n\n".join(lines)

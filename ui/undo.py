@@ -20,10 +20,13 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any, Protocol
 
-from PySide6.QtCore import QCoreApplication, QObject, Signal, SignalInstance
+from PySide6.QtCore import QObject, Signal, SignalInstance
 
 from walkapp.errors import WalkappError
 from walkapp.services.commands import Command
+from walkapp.ui.words import Words
+
+Undo = Words("Undo")
 
 
 class _Ticket(Protocol):  # walkapp.ui.writer.Ticket (which imports this module)
@@ -76,9 +79,6 @@ class WalkStack:
     redo: list[UndoEntry] = field(default_factory=list)
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("Undo", text)
-
 
 class UndoStacks(QObject):
     changed = Signal(str)          # a walk's stack changed (its id)
@@ -105,15 +105,15 @@ class UndoStacks(QObject):
 
     def undo_text(self, walk_id: str | None) -> str:
         if not self.can_undo(walk_id):
-            return _tr("&Undo")
+            return Undo.tr("&Undo")
         assert walk_id is not None
-        return _tr("&Undo {0}").format(self.stack(walk_id).undo[-1].label)
+        return Undo.tr("&Undo {0}").format(self.stack(walk_id).undo[-1].label)
 
     def redo_text(self, walk_id: str | None) -> str:
         if not self.can_redo(walk_id):
-            return _tr("&Redo")
+            return Undo.tr("&Redo")
         assert walk_id is not None
-        return _tr("&Redo {0}").format(self.stack(walk_id).redo[-1].label)
+        return Undo.tr("&Redo {0}").format(self.stack(walk_id).redo[-1].label)
 
     # -- recording (the writer calls this for every committed command) ----------------------
     def record(self, ticket: _Ticket) -> None:
@@ -173,14 +173,14 @@ class UndoStacks(QObject):
         def failed(error: BaseException) -> None:
             entries.append(entry)  # nothing changed: the step is still there to try again
             self.changed.emit(walk_id)
-            what = _tr("Could not undo {0}: {1}") if role == "undo" else \
-                _tr("Could not redo {0}: {1}")
-            why = error.message if isinstance(error, WalkappError) else _tr(
+            what = Undo.tr("Could not undo {0}: {1}") if role == "undo" else \
+                Undo.tr("Could not redo {0}: {1}")
+            why = error.message if isinstance(error, WalkappError) else Undo.tr(
                 "an unexpected error ({0})").format(type(error).__name__)
             self.failed.emit(walk_id, what.format(entry.label, why))
 
         def done(_result: object) -> None:
-            what = _tr("Undone: {0}") if role == "undo" else _tr("Redone: {0}")
+            what = Undo.tr("Undone: {0}") if role == "undo" else Undo.tr("Redone: {0}")
             self.did.emit(walk_id, what.format(entry.label))
 
         ticket = self._writer.write(entry.command, origin=UNDONE, on_done=done,

@@ -19,7 +19,10 @@ from walkapp.ui import workers
 from walkapp.ui.bridge import ChangeBridge
 from walkapp.ui.dialogs import Asker
 from walkapp.ui.screens.opening import OpeningScreen
+from walkapp.ui.words import Words
 from walkapp.ui.workers import cancel_owned_by, read_in_background
+
+OpeningText = Words("OpeningText")
 
 if TYPE_CHECKING:
     from walkapp.ui.screens.workspace import PageSpec, WalkWorkspace
@@ -128,7 +131,7 @@ class WalkOpening:
         self._back()
         if not isinstance(error, WalkappError):
             raise error  # a bug: on to the crash handler, as on the GUI thread before
-        self._asker.warn(self._window, self._window.tr("The walk could not be opened"),
+        self._asker.warn(self._window, OpeningText.tr("The walk could not be opened"),
                          error.message)
 
     def stop(self) -> None:

@@ -109,7 +109,9 @@ def _catalogue(name: str) -> NullTranslations | _gettext.NullTranslations:
     from walkapp.paths import data_dir
 
     try:
-        folder = data_dir("resources") / "translations"
+        # WALKAPP_TRANSLATIONS_DIR: other catalogues (the pseudo-locale's, walkapp.i18n_build).
+        folder = (os.environ.get("WALKAPP_TRANSLATIONS_DIR")
+                  or data_dir("resources") / "translations")
     except FileNotFoundError:
         return NullTranslations()
     return Translations.load(str(folder), [name], DOMAIN)

@@ -39,7 +39,7 @@ def test_anything_else_goes_to_the_whole_parser(argv: list[str]) -> None:
 def test_opening_the_desktop_app_imports_no_command_module(tmp_path: Path) -> None:
     code = ("import json, sys, walkapp.cli.gui as gui\n"
             "from walkapp.cli import main\n"
-            "gui.open_desktop_app = lambda context, files=(): "
+            "gui.open_desktop_app = lambda context, files=(), language=None: "
             "print(json.dumps(sorted(sys.modules))) or 0\n"
             f"sys.exit(main(['--data-dir', {str(tmp_path)!r}]))\n")
     done = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True,
@@ -78,7 +78,7 @@ def test_main_hands_the_files_to_the_desktop_app(tmp_path: Path,
 
     given: list[list[str]] = []
     monkeypatch.setattr(gui, "open_desktop_app",
-                        lambda context, files=(): given.append(list(files)) or 0)
+                        lambda context, files=(), language=None: given.append(list(files)) or 0)
     kit = str(tmp_path / "Spring walk.walkkit")
     assert main(["--data-dir", str(tmp_path / "data"), kit]) == 0
     assert given == [[kit]]

@@ -17,6 +17,7 @@ from PySide6.QtGui import QGuiApplication, QPalette
 from walkapp import formatting as fmt
 from walkapp.domain import ActionItem, ActionStatus
 from walkapp.ui.models.rows import Index, RowsTableModel
+from walkapp.ui.words import QT_TRANSLATE_NOOP
 
 TEXT, OWNER, DUE, STATUS = range(4)
 # Date editors use the one short date style (walkapp.formatting), read once per run.
@@ -37,7 +38,12 @@ def from_qdate(value: Any) -> date | None:
 
 
 class ActionItemsModel(RowsTableModel[ActionItem]):
-    COLUMNS = ("Action item", "Owner", "Due", "Status")  # TEXT, OWNER, DUE, STATUS
+    COLUMNS = (
+        QT_TRANSLATE_NOOP("ActionItemsModel", "Action item"),
+        QT_TRANSLATE_NOOP("ActionItemsModel", "Owner"),
+        QT_TRANSLATE_NOOP("ActionItemsModel", "Due"),
+        QT_TRANSLATE_NOOP("ActionItemsModel", "Status"),
+    )  # TEXT, OWNER, DUE, STATUS
     edit_requested = Signal(str, str, object)  # item id, field, new value
     IdRole = Qt.ItemDataRole.UserRole + 1
 

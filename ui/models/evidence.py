@@ -95,7 +95,7 @@ class EvidenceGroup:
     cards: tuple[EvidenceCard, ...]
     total: int  # notes in the group before the filter
     # What the count counts, singular and plural ("answer", "answers": by question).
-    counts: tuple[str, str] = ("note", "notes")
+    counts: tuple[str, str] = ("{n} note", "{n} notes")
 
     @property
     def shown(self) -> int:

@@ -27,7 +27,7 @@ from walkapp.ui.models.evidence import (
 )
 
 QUESTION_PREFIX = "form:"  # a question's group key / calibration row key: "form:" + its key
-ANSWERS = ("answer", "answers")  # what a question's group counts
+ANSWERS = ("{n} answer", "{n} answers")  # what a question's group counts
 
 
 def answer_states(form: Sequence[Prompt], answers: Iterable[Note],

@@ -10,6 +10,7 @@ from PySide6.QtCore import Qt
 from walkapp import formatting as fmt
 from walkapp.services.trash import TrashedWalk
 from walkapp.ui.models.rows import Index, RowsTableModel
+from walkapp.ui.words import QT_TRANSLATE_NOOP
 
 
 def local_day(moment: datetime) -> str:
@@ -18,7 +19,13 @@ def local_day(moment: datetime) -> str:
 
 
 class TrashTableModel(RowsTableModel[TrashedWalk]):
-    COLUMNS = ("Date", "Title", "Notes", "Deleted", "Removed for good on")
+    COLUMNS = (
+        QT_TRANSLATE_NOOP("TrashTableModel", "Date"),
+        QT_TRANSLATE_NOOP("TrashTableModel", "Title"),
+        QT_TRANSLATE_NOOP("TrashTableModel", "Notes"),
+        QT_TRANSLATE_NOOP("TrashTableModel", "Deleted"),
+        QT_TRANSLATE_NOOP("TrashTableModel", "Removed for good on"),
+    )
 
     def row_text(self, row: int) -> str:
         """Everything a row shows, in one line (for screen readers' summaries and tests)."""

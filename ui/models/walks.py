@@ -19,11 +19,21 @@ from walkapp.domain import WalkStatus, WalkSummary
 from walkapp.protocol.library import readable_id
 from walkapp.services.series import SeriesPlace
 from walkapp.ui.models.rows import Index, RowsTableModel
+from walkapp.ui.words import QT_TRANSLATE_NOOP
 
 
 class WalksTableModel(RowsTableModel[WalkSummary]):
-    COLUMNS = ("Date", "Title", "Protocol", "Walkers", "Visits", "Notes", "Status",
-               "Series", "Conflicts")
+    COLUMNS = (
+        QT_TRANSLATE_NOOP("WalksTableModel", "Date"),
+        QT_TRANSLATE_NOOP("WalksTableModel", "Title"),
+        QT_TRANSLATE_NOOP("WalksTableModel", "Protocol"),
+        QT_TRANSLATE_NOOP("WalksTableModel", "Walkers"),
+        QT_TRANSLATE_NOOP("WalksTableModel", "Visits"),
+        QT_TRANSLATE_NOOP("WalksTableModel", "Notes"),
+        QT_TRANSLATE_NOOP("WalksTableModel", "Status"),
+        QT_TRANSLATE_NOOP("WalksTableModel", "Series"),
+        QT_TRANSLATE_NOOP("WalksTableModel", "Conflicts"),
+    )
     SERIES = 7
     CONFLICTS = 8
     IdRole = Qt.ItemDataRole.UserRole + 1
@@ -130,7 +140,7 @@ class WalksTableModel(RowsTableModel[WalkSummary]):
             return f"⚠ {fmt.number(count)}"
         if role in (Qt.ItemDataRole.ToolTipRole, Qt.ItemDataRole.AccessibleTextRole):
             return self.tr("{0} to resolve: open the walk, then the post-brief's Conflicts "
-                           "tab.").format(fmt.plural(count, "conflict", "conflicts"))
+                           "tab.").format(fmt.plural(count, "{n} conflict", "{n} conflicts"))
         if role == Qt.ItemDataRole.TextAlignmentRole:
             return int(Qt.AlignmentFlag.AlignCenter)
         return None

@@ -12,6 +12,9 @@ from PySide6.QtWidgets import QComboBox, QMenu, QWidget
 from walkapp.domain import LocalMode
 from walkapp.services.series import SeriesPlace
 from walkapp.ui.models.walks import WalksTableModel
+from walkapp.ui.words import Words
+
+WalkMenu = Words("WalkMenu")
 
 
 class Library(Protocol):
@@ -72,20 +75,20 @@ def walk_menu(library: Library, parent: QWidget, walk_id: str) -> QMenu:
     menu = QMenu(parent)
     model = library.model
     walk = model.row_at(model.row_of(walk_id))
-    menu.addAction(menu.tr("Open"), lambda: library.open_requested.emit(walk_id))
-    again = menu.addAction(menu.tr("Plan again…"),
+    menu.addAction(WalkMenu.tr("Open"), lambda: library.open_requested.emit(walk_id))
+    again = menu.addAction(WalkMenu.tr("Plan again…"),
                            lambda: library.plan_again_requested.emit(walk_id))
     # A walker's copy of a walk is not theirs to continue: the facilitator plans it.
     again.setEnabled(walk is None or walk.local_mode is not LocalMode.WALKER)
-    menu.addAction(menu.tr("Copy as a new walk (not in a series)"),
+    menu.addAction(WalkMenu.tr("Copy as a new walk (not in a series)"),
                    lambda: library.duplicate_requested.emit(walk_id))
     place = model.place(walk_id)
     if place is not None:
         series_id = place.series_id
-        menu.addAction(menu.tr("Show the walks of “{0}”").format(place.name),
+        menu.addAction(WalkMenu.tr("Show the walks of “{0}”").format(place.name),
                        lambda: library.show_series(series_id))
     if library.series_filter.currentIndex() > 0:
-        menu.addAction(menu.tr("Show every walk"), lambda: library.show_series(None))
+        menu.addAction(WalkMenu.tr("Show every walk"), lambda: library.show_series(None))
     menu.addSeparator()
-    menu.addAction(menu.tr("Delete…"), lambda: library.delete_requested.emit(walk_id))
+    menu.addAction(WalkMenu.tr("Delete…"), lambda: library.delete_requested.emit(walk_id))
     return menu

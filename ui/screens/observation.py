@@ -427,7 +427,7 @@ class ObservationScreen(QWidget, Page):
                 count = counts.get(visit.id, 0)
                 if count:
                     text = self.tr("{0} · {1}").format(visit.label,
-                                                       fmt.plural(count, "note", "notes"))
+                                                       fmt.plural(count, "{n} note", "{n} notes"))
                 else:
                     text = visit.label
                 details = visit.details(show_teacher=self._walk.show_teacher_names)

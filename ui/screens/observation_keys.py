@@ -6,15 +6,17 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QWidget
 
 from walkapp.ui import shortcut_keys as keys
+from walkapp.ui.words import Words
 
+Keys = Words("Keys")  # walkapp.ui.shortcut_keys's words
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("ObservationScreen", text)
+ObservationKeys = Words("ObservationKeys")
+
 
 
 def add_shortcuts(screen: QWidget, next_visit: Callable[[], object],
@@ -23,7 +25,7 @@ def add_shortcuts(screen: QWidget, next_visit: Callable[[], object],
     """Add the screen's actions to `screen` (and `more`: the editor's and the tallies');
     returns (next visit, previous visit, countdown)."""
     def action(spec: keys.PageKeys, slot: Callable[[], object]) -> QAction:
-        act = QAction(_tr(spec.what), screen)
+        act = QAction(Keys.tr(spec.what), screen)
         act.setShortcuts([QKeySequence(k) for k in spec.keys])
         act.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         act.triggered.connect(slot)

@@ -59,7 +59,7 @@ class PlanAgainDialog(QDialog):
         self.date.setDisplayFormat(fmt.short_date_pattern())
         self.date.setAccessibleName(self.tr("Date of the next walk"))
         self.route = QCheckBox(self.tr("Visit the same rooms again ({0})").format(
-            fmt.plural(suggested.route_size, "visit", "visits")))
+            fmt.plural(suggested.route_size, "{n} visit", "{n} visits")))
         self.route.setAccessibleName(self.tr("Copy the route of visits too"))
         self.route.setToolTip(self.tr(
             "Off by default: a series learns more from rooms it has not seen yet."))
@@ -105,7 +105,8 @@ class PlanAgainDialog(QDialog):
         walk = self._walk
         parts = [self.tr("the protocol"),
                  fmt.plural(len(walk.walkers), "{n} walker", "{n} walkers")
-                 + (self.tr(" in {0}").format(fmt.plural(len(walk.groups), "group", "groups"))
+                 + (self.tr(" in {0}").format(
+                     fmt.plural(len(walk.groups), "{n} group", "{n} groups"))
                     if walk.groups else ""),
                  fmt.plural(len(walk.look_fors), "{n} look-for", "{n} look-fors"),
                  fmt.plural(len(walk.norms), "{n} norm", "{n} norms")

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from walkapp import formatting as fmt
 from walkapp.events import Change, Entity
 from walkapp.reports import REPORTS, ReportKind
 from walkapp.ui import theme
@@ -109,14 +110,14 @@ class ReportsPage(QWidget, ShowOnlyPage):
         self.buttons: dict[ReportKind, QPushButton] = {}
         self.cards: dict[ReportKind, QFrame] = {}
         for spec in REPORTS:
-            title = self.tr(spec.label)
+            title = fmt.tr(spec.label)
             button = QPushButton(icon("download"), self.tr("Export…"))
             button.setAccessibleName(self.tr("Export {0}").format(title))
             button.setToolTip(self.tr("Make the {0} as a PDF file").format(title))
             button.clicked.connect(lambda _=False, k=spec.kind: export(k))
             self.buttons[spec.kind] = button
             card = self.cards[spec.kind] = report_card(REPORT_ICONS[spec.kind], title,
-                                                       self.tr(spec.about), button)
+                                                       fmt.tr(spec.about), button)
             column.addWidget(card)
         self.plan_again_button: QPushButton | None = None
         if plan_again is not None:

@@ -16,7 +16,7 @@ this laptop (`Walk.local_mode == "walker"`, `Walk.local_participant_id`);
 from __future__ import annotations
 
 import html
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 
 from PySide6.QtGui import QFont, QHideEvent
 from PySide6.QtWidgets import QLabel, QTabWidget, QTextBrowser, QVBoxLayout, QWidget
@@ -42,11 +42,13 @@ from walkapp.ui.widgets.nudge_highlight import NudgeCheck, no_nudge
 from walkapp.ui.widgets.reflections import ReflectionsPanel, default_prompts
 from walkapp.ui.widgets.step_words import StepWords, prompt_line
 from walkapp.ui.widgets.your_role import YourRole
+from walkapp.ui.words import Words
 from walkapp.ui.writer import Writer
 
+Overview = Words("Overview")
 
-def observation_html(walk: d.Walk, protocol: Protocol, role: GivenRole | None = None,
-                     tr: Callable[[str], str] = str) -> str:
+
+def observation_html(walk: d.Walk, protocol: Protocol, role: GivenRole | None = None) -> str:
     """The protocol's observation steps in running order: title, minutes, script (one
     paragraph per paragraph of the file), what the walker's `role` does in it (only their
     role's script) and prompts, escaped."""
@@ -60,13 +62,14 @@ def observation_html(walk: d.Walk, protocol: Protocol, role: GivenRole | None = 
         parts.append(f"<p>{e(phase.summary)}</p>")
     for number, step in enumerate(planned, start=1):
         minutes = step.planned_seconds // 60
-        timing = f" · {e(fmt.plural(minutes, 'minute', 'minutes'))}" if minutes else ""
+        timing = f" · {e(fmt.plural(minutes, '{n} minute', '{n} minutes'))}" if minutes else ""
         parts.append(f"<h4>{number}. {e(step.step.title)}{timing}</h4>")
         parts += [f"<p>{e(paragraph)}</p>" for paragraph in step.step.script.split("\n\n")
                   if paragraph.strip()]
         mine = step.step.role_script(role.key).strip() if role is not None else ""
         if role is not None and mine:
-            parts.append(f"<p><b>{e(tr('As {0}:').format(role.title))}</b> {e(mine)}</p>")
+            parts.append("<p><b>" + e(Overview.tr("As {0}:").format(role.title))
+                         + f"</b> {e(mine)}</p>")
         if step.step.prompts:
             parts.append("<ul>" + "".join(f"<li>{e(prompt_line(p))}</li>"
                                           for p in step.step.prompts) + "</ul>")
@@ -81,7 +84,7 @@ def other_days(walk: d.Walk, protocol: Protocol | None) -> list[tuple[str, str]]
         protocol, plan_choices.read(walk.plan_choices), walk.walk_date)]
 
 
-def overview_html(walk: d.Walk, tr: Callable[[str], str],
+def overview_html(walk: d.Walk,
                   protocol: Protocol | None = None, role: GivenRole | None = None) -> str:
     """The walk as the walker needs it, as escaped HTML (every user string is escaped);
     with `protocol`, its observation steps too (with `role`, what the walker's role does
@@ -90,24 +93,24 @@ def overview_html(walk: d.Walk, tr: Callable[[str], str],
     parts = [f"<h2>{e(walk.title)}</h2>",
              f"<p>{e(fmt.long_date(walk.walk_date))}"
              + (f" · {e(walk.school)}" if walk.school else "") + "</p>"]
-    parts += [f"<p><b>{e(tr('{0} on {1}').format(title, day))}</b></p>"
+    parts += ["<p><b>" + e(Overview.tr("{0} on {1}").format(title, day)) + "</b></p>"
               for title, day in other_days(walk, protocol)]
     if role is not None:
-        parts.append(f"<h3>{e(tr('Your role: {0}').format(role.title))}</h3>")
+        parts.append("<h3>" + e(Overview.tr("Your role: {0}").format(role.title)) + "</h3>")
         if role.detail:
             parts.append(f"<p><b>{e(role.detail_label)}:</b> {e(role.detail)}</p>")
         parts += [f"<p>{e(paragraph)}</p>" for paragraph
                   in (role.instructions or role.description).split("\n\n")
                   if paragraph.strip()]
-    parts.append(f"<h3>{e(tr('Focus'))}</h3>")
+    parts.append("<h3>" + e(Overview.tr("Focus")) + "</h3>")
     parts.append(f"<p>{e(walk.focus)}</p>" if walk.focus
-                 else f"<p><i>{e(tr('No focus written yet.'))}</i></p>")
-    parts.append(f"<h3>{e(tr('Our norms'))}</h3>")
+                 else "<p><i>" + e(Overview.tr("No focus written yet.")) + "</i></p>")
+    parts.append("<h3>" + e(Overview.tr("Our norms")) + "</h3>")
     if walk.norms:
         parts.append("<ul>" + "".join(f"<li>{e(n.text)}</li>" for n in walk.norms) + "</ul>")
     else:
-        parts.append(f"<p><i>{e(tr('No norms recorded.'))}</i></p>")
-    parts.append(f"<h3>{e(tr('Look-fors'))}</h3>")
+        parts.append("<p><i>" + e(Overview.tr("No norms recorded.")) + "</i></p>")
+    parts.append("<h3>" + e(Overview.tr("Look-fors")) + "</h3>")
     if walk.look_fors:
         items = []
         for number, look_for in enumerate(walk.look_fors, start=1):
@@ -117,15 +120,15 @@ def overview_html(walk: d.Walk, tr: Callable[[str], str],
             items.append(item + "</li>")
         parts.append("<ul>" + "".join(items) + "</ul>")
     else:
-        parts.append(f"<p><i>{e(tr('No look-fors agreed.'))}</i></p>")
-    parts.append(f"<h3>{e(tr('Visits'))}</h3>")
+        parts.append("<p><i>" + e(Overview.tr("No look-fors agreed.")) + "</i></p>")
+    parts.append("<h3>" + e(Overview.tr("Visits")) + "</h3>")
     after = protocol is not None and protocol.corridor_after_last
-    between = (tr("{0} in each room, {1} of corridor talk between rooms and after the "
+    between = (Overview.tr("{0} in each room, {1} of corridor talk between rooms and after the "
                   "last.") if after else
-               tr("{0} in each room, {1} of corridor talk between rooms."))
+               Overview.tr("{0} in each room, {1} of corridor talk between rooms."))
     parts.append("<p>" + e(between.format(
-        fmt.plural(walk.visit_minutes, "minute", "minutes"),
-        fmt.plural(walk.corridor_minutes, "minute", "minutes"))) + "</p>")
+        fmt.plural(walk.visit_minutes, "{n} minute", "{n} minutes"),
+        fmt.plural(walk.corridor_minutes, "{n} minute", "{n} minutes"))) + "</p>")
     if walk.visits:
         rows = []
         for visit in walk.visits:
@@ -134,9 +137,10 @@ def overview_html(walk: d.Walk, tr: Callable[[str], str],
                         + "</li>")
         parts.append("<ul>" + "".join(rows) + "</ul>")
     else:
-        parts.append(f"<p><i>{e(tr('The route of visits is not planned yet.'))}</i></p>")
+        parts.append("<p><i>" + e(Overview.tr("The route of visits is not planned yet."))
+                     + "</i></p>")
     if protocol is not None:
-        parts.append(observation_html(walk, protocol, role, tr))
+        parts.append(observation_html(walk, protocol, role))
     return "\n".join(parts)
 
 
@@ -189,7 +193,7 @@ class WalkerHome(QWidget, Page):
         self.overview.setObjectName("walkOverview")
         self.overview.setAccessibleName(self.tr("About this walk"))
         self.overview.setOpenLinks(False)
-        self.overview.setHtml(overview_html(walk, self.tr, self.protocol, self.role))
+        self.overview.setHtml(overview_html(walk, self.protocol, self.role))
         self.observation = ObservationScreen(services, walk_id, participant_id, clock, nudge,
                                              asker, debounce_ms=debounce_ms, writer=writer)
         self.observation.header.set_corridor_after_last(self.protocol.corridor_after_last)
@@ -287,7 +291,7 @@ class WalkerHome(QWidget, Page):
                 self.participant = walker
                 self.role = role_of(self.protocol, walker)
                 self.your_role.show_role(self.role)
-            self.overview.setHtml(overview_html(self._walk, self.tr, self.protocol,
+            self.overview.setHtml(overview_html(self._walk, self.protocol,
                                                 self.role))
 
     def _tab_changed(self, _index: int) -> None:

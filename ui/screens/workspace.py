@@ -198,8 +198,8 @@ class WalkWorkspace(QWidget, Page):
         if walk.school:
             parts.append(walk.school)
         parts.append(self.tr("{0} · {1}").format(
-            fmt.plural(len(walk.walkers), "walker", "walkers"),
-            fmt.plural(len(walk.visits), "visit", "visits")))
+            fmt.plural(len(walk.walkers), "{n} walker", "{n} walkers"),
+            fmt.plural(len(walk.visits), "{n} visit", "{n} visits")))
         self.subtitle.setText("  ·  ".join(parts))
 
     # -- conflicts -------------------------------------------------------------------------
@@ -216,7 +216,7 @@ class WalkWorkspace(QWidget, Page):
     def _show_conflicts(self, count: int) -> None:
         self._conflict_count = count
         text = "⚠ " + self.tr("{0} to resolve").format(
-            fmt.plural(count, "conflict", "conflicts"))
+            fmt.plural(count, "{n} conflict", "{n} conflicts"))
         self.conflicts_button.setText(text)
         self.conflicts_button.setAccessibleName(self.tr(
             "{0}: open the Conflicts panel").format(text[2:]))

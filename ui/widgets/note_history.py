@@ -83,7 +83,7 @@ class NoteHistoryDialog(QDialog):
             written = self.tr("Written by {0} on {1}").format(
                 self._who(entry.author_name, entry.author_id), fmt.moment(entry.written_at))
             if entry.current:
-                head = f"<b>{html.escape(self.tr('Shown now'))}</b> — {html.escape(written)}"
+                head = "<b>" + html.escape(self.tr("Shown now")) + f"</b> — {html.escape(written)}"
             else:
                 changed = self.tr("changed by {0} on {1}").format(
                     self._who(entry.changed_by_name, entry.changed_by_id),

@@ -43,6 +43,9 @@ from walkapp.ui.widgets.nudge_highlight import (
     tooltip_for,
     utf16_length,
 )
+from walkapp.ui.words import Words
+
+Nudge = Words("Nudge")
 
 log = logging.getLogger(__name__)
 
@@ -64,9 +67,6 @@ NUDGED_FIELDS: dict[str, str] = {
 FALLBACK_LANGUAGE = "en"
 NUDGE_DELAY_MS = 300  # the check waits for a pause in the typing this long
 
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("Nudge", text)
 
 
 def real_check(text: str, lang: str = "en") -> Sequence[object]:
@@ -120,7 +120,7 @@ class NudgeSetup:
         return self.check is not no_nudge and self.language != self.walk_language
 
     def notice(self) -> str:
-        return _tr("There is no word list for this walk's language (“{0}”): wording "
+        return Nudge.tr("There is no word list for this walk's language (“{0}”): wording "
                    "suggestions are in English.").format(self.walk_language)
 
     def claim_notice(self) -> str:
@@ -297,5 +297,5 @@ def hint_under(widget: QWidget, nudge: NudgeField) -> QWidget:
     """`nudge.hint`, named for screen readers after the box it belongs to."""
     name = widget.accessibleName()
     if name:
-        nudge.hint.setAccessibleName(_tr("Wording suggestion for {0}").format(name))
+        nudge.hint.setAccessibleName(Nudge.tr("Wording suggestion for {0}").format(name))
     return nudge.hint

@@ -17,8 +17,11 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any, Protocol
 
-from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QColor, QSyntaxHighlighter, QTextCharFormat, QTextDocument
+
+from walkapp.ui.words import Words
+
+Nudge = Words("Nudge")
 
 log = logging.getLogger(__name__)
 
@@ -109,19 +112,16 @@ def python_index(text: str, utf16_offset: int) -> int:
     return len(text)
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("Nudge", text)
-
 
 def tooltip_for(span: Span) -> str:
     if span.kind == NAME:
-        lead = _tr("“{0}” may be a person's name. Notes travel between laptops: "
+        lead = Nudge.tr("“{0}” may be a person's name. Notes travel between laptops: "
                    "describe the student instead.").format(span.word)
     elif span.gentle:
-        lead = _tr("“{0}” says how it went. What did you see or hear that made it so?"
+        lead = Nudge.tr("“{0}” says how it went. What did you see or hear that made it so?"
                    ).format(span.word)
     else:
-        lead = _tr("“{0}” sounds like a judgement. Describe what you saw or heard."
+        lead = Nudge.tr("“{0}” sounds like a judgement. Describe what you saw or heard."
                    ).format(span.word)
     return f"{lead}\n{span.suggestion}" if span.suggestion else lead
 
@@ -132,16 +132,16 @@ def hint_for(spans: Sequence[Span]) -> str:
         return ""
     first = spans[0]
     if first.kind == NAME:
-        text = _tr("“{0}” may be a name — {1}").format(
-            first.word, first.suggestion or _tr("describe the student instead"))
+        text = Nudge.tr("“{0}” may be a name — {1}").format(
+            first.word, first.suggestion or Nudge.tr("describe the student instead"))
     elif first.gentle:
-        text = _tr("“{0}” — {1}").format(
-            first.word, first.suggestion or _tr("say what you saw that made it work"))
+        text = Nudge.tr("“{0}” — {1}").format(
+            first.word, first.suggestion or Nudge.tr("say what you saw that made it work"))
     else:
-        text = _tr("“{0}” sounds like a judgement — try: {1}").format(
-            first.word, first.suggestion or _tr("I noticed…"))
+        text = Nudge.tr("“{0}” sounds like a judgement — try: {1}").format(
+            first.word, first.suggestion or Nudge.tr("I noticed…"))
     if len(spans) > 1:
-        text += " " + _tr("(+{0} more)").format(len(spans) - 1)
+        text += " " + Nudge.tr("(+{0} more)").format(len(spans) - 1)
     return text
 
 

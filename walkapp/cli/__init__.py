@@ -21,7 +21,7 @@ from collections.abc import Callable, Sequence
 from typing import NoReturn
 
 from walkapp import __version__
-from walkapp.cli.arguments import check_arguments
+from walkapp.cli.arguments import add_language_option, check_arguments
 from walkapp.cli.context import Context
 from walkapp.cli.terminal import echo, echo_error, safe_output, shorten, visible
 from walkapp.errors import WalkappError
@@ -43,7 +43,7 @@ class _Parser(argparse.ArgumentParser):
 
 
 # The options `walkapp` takes before any command (build_parser adds them).
-GLOBAL_OPTIONS = ("--data-dir", "--database-url")
+GLOBAL_OPTIONS = ("--data-dir", "--database-url", "--lang")
 
 
 def names_no_command(argv: Sequence[str]) -> bool:
@@ -101,6 +101,7 @@ def build_parser(*, commands: bool = True) -> argparse.ArgumentParser:
                              "user data folder)")
     parser.add_argument("--database-url", metavar="URL",
                         help="database URL (default: walkapp.sqlite3 in the data folder)")
+    add_language_option(parser)
     if not commands:
         parser.set_defaults(command=None)  # as the whole parser leaves it with no command
         return parser
@@ -126,6 +127,29 @@ def command_name(args: argparse.Namespace) -> str:
     return " ".join(["walkapp", *(w for w in words if w)])
 
 
+def language_asked(words: Sequence[str]) -> str | None:
+    """The value of `--lang X` / `--lang=X` among `words` (before a `--`), if any."""
+    for index, word in enumerate(words):
+        if word == "--":
+            break
+        if word.startswith("--lang="):
+            return word.removeprefix("--lang=")
+        if word == "--lang" and index + 1 < len(words):
+            return words[index + 1]
+    return None
+
+
+def _use_language(value: str | None) -> None:
+    if value:
+        from walkapp.language import PSEUDO, language_of
+
+        code = value.strip().lower()
+        if language_of(code) == code or code == PSEUDO:  # a wrong one: the parser says so
+            from walkapp.language import apply
+
+            apply(code)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     # Everything printed while a command runs is made safe for the terminal (see terminal.py).
     with safe_output():
@@ -134,8 +158,11 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 def _main(argv: Sequence[str] | None) -> int:
     words, files = app_files(sys.argv[1:] if argv is None else list(argv))
+    # Before the parser is built: its help and its errors speak the language asked for.
+    _use_language(language_asked(words))
     parser = build_parser(commands=not names_no_command(words))
     args = parser.parse_args(words)
+    _use_language(args.lang)
     handler: Callable[[argparse.Namespace, Context], int] | None = getattr(args, "handler",
                                                                            None)
     # The desktop app takes the lock itself (and reports a refusal in a window).
@@ -147,7 +174,7 @@ def _main(argv: Sequence[str] | None) -> int:
         if handler is None:
             from walkapp.cli.gui import open_desktop_app
 
-            return open_desktop_app(context, files)
+            return open_desktop_app(context, files, language=args.lang)
         if writes:
             # Before anything is opened: a refusal leaves every file as it was.
             context.lock(command_name(args),

@@ -33,6 +33,16 @@ MAX_NAME_BYTES = 255
 MAX_PATH_BYTES = 4096
 
 
+def add_language_option(parser: argparse.ArgumentParser) -> None:
+    """`--lang en|es`: the language of the desktop app and of every command's output
+    (walkapp.language; without it, the Preferences choice or the system's)."""
+    from walkapp.language import LANGUAGES, checked
+
+    parser.add_argument("--lang", metavar="{" + ",".join(LANGUAGES) + "}", type=checked,
+                        help="language of the app and of the commands' output (default: "
+                             "the one chosen in Preferences, else the system's)")
+
+
 def check_arguments(parser: argparse.ArgumentParser, args: argparse.Namespace) -> None:
     """Raise UsageError for the first argument that cannot be used as text."""
     for dest, value in vars(args).items():

@@ -54,8 +54,10 @@ def _import_the_core() -> None:
 _import_the_core()
 
 
-def open_desktop_app(context: Context, files: Sequence[str] = ()) -> int:
-    """Open the desktop app; `files` (walk kits, notes files) are opened once it is up."""
+def open_desktop_app(context: Context, files: Sequence[str] = (),
+                     language: str | None = None) -> int:
+    """Open the desktop app; `files` (walk kits, notes files) are opened once it is up;
+    `language` is `--lang`'s (None: the Preferences choice, else the system's)."""
     if (sys.platform.startswith("linux") and not os.environ.get("QT_QPA_PLATFORM")
             and not os.environ.get("DISPLAY") and not os.environ.get("WAYLAND_DISPLAY")):
         raise WalkappError(
@@ -70,4 +72,5 @@ def open_desktop_app(context: Context, files: Sequence[str] = ()) -> int:
     for name in files:
         if "\x00" in name:
             raise WalkappError("A file name contains a NUL character; no file can have it.")
-    return int(run_app(context.settings, files=[os.path.abspath(f) for f in files]))
+    return int(run_app(context.settings, files=[os.path.abspath(f) for f in files],
+                       language=language))

@@ -43,8 +43,8 @@ from walkapp.ui.writer import Writer, describe_failure
 
 def _minutes(step: Step) -> str:
     if step.turns is not None:
-        return fmt.plural(step.turns.total_minutes, "minute", "minutes")
-    return fmt.plural(step.minutes or 0, "minute", "minutes")
+        return fmt.plural(step.turns.total_minutes, "{n} minute", "{n} minutes")
+    return fmt.plural(step.minutes or 0, "{n} minute", "{n} minutes")
 
 
 class ChoicesPanel(QWidget, Page):
@@ -176,7 +176,7 @@ class ChoicesPanel(QWidget, Page):
                                                        fmt.duration(seconds)))
         total = sum(s.planned_seconds for s in planned)
         self.totals.setText(self.tr("This walk runs {0}, {1} in all: {2}.").format(
-            fmt.plural(len(planned), "step", "steps"), fmt.duration(total),
+            fmt.plural(len(planned), "{n} step", "{n} steps"), fmt.duration(total),
             ", ".join(parts)))
 
     # -- changing --------------------------------------------------------------------------

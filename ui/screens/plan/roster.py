@@ -201,7 +201,7 @@ class RosterPanel(QWidget, Page):
         low, high = self._sizes
         for g in walk.groups:
             size = len(g.member_ids)
-            line = self.tr("{0}: {1}").format(g.name, fmt.plural(size, "walker", "walkers"))
+            line = self.tr("{0}: {1}").format(g.name, fmt.plural(size, "{n} walker", "{n} walkers"))
             if not low <= size <= high:
                 line += " — " + self.tr("this protocol suggests groups of {0}.").format(
                     self._sizes_text())
@@ -209,7 +209,8 @@ class RosterPanel(QWidget, Page):
         walkers = len(walk.walkers)
         if not walk.groups and walkers and not low <= walkers <= high:
             lines.append(self.tr("{0} in one group: this protocol suggests groups of {1}.")
-                         .format(fmt.plural(walkers, "walker", "walkers"), self._sizes_text())
+                         .format(fmt.plural(walkers, "{n} walker", "{n} walkers"),
+                                 self._sizes_text())
                          + (" " + self.tr("Add groups to split them.") if walkers > high
                             else ""))
         self.groups_label.setText("\n".join(lines))
@@ -249,7 +250,7 @@ class RosterPanel(QWidget, Page):
     def _sizes_text(self) -> str:
         low, high = self._sizes
         if low == high:
-            return fmt.plural(low, "walker", "walkers")
+            return fmt.plural(low, "{n} walker", "{n} walkers")
         return self.tr("{0} to {1} walkers").format(low, high)
 
     def on_change(self, change: Change) -> None:
@@ -328,7 +329,7 @@ class RosterPanel(QWidget, Page):
             return
         labels = [label for label, _value in self._groups]
         chosen = self._asker.pick(self, self.tr("Put in group"), self.tr(
-            "Put {0} in which group?").format(fmt.plural(len(ids), "walker", "walkers")),
+            "Put {0} in which group?").format(fmt.plural(len(ids), "{n} walker", "{n} walkers")),
             labels)
         if chosen is None:
             return

@@ -25,6 +25,9 @@ from walkapp.ui.screens.plan.roster_cells import (
     HintDelegate,
 )
 from walkapp.ui.widgets.row_table import SpreadsheetKeys, is_editing, set_cell_text
+from walkapp.ui.words import Words
+
+RosterRoles = Words("RosterRoles")
 
 WALK_ROLE, DETAIL = 3, 4  # after Name, Role and Group
 
@@ -47,21 +50,21 @@ class RoleColumns:
         return bool(protocol.assignable_roles())
 
     def headings(self) -> list[str]:
-        return [self._tr("Protocol role"), self._tr("Role detail")]
+        return [RosterRoles.tr("Protocol role"), RosterRoles.tr("Role detail")]
 
     def choices(self) -> Choices:
-        return [(self._tr("No role"), None), *((r.title, r.key) for r in self.roles)]
+        return [(RosterRoles.tr("No role"), None), *((r.title, r.key) for r in self.roles)]
 
     def fill(self, row: int, person: d.Participant) -> None:
         """Show `person`'s role and detail in `row` (a cell being typed into is left)."""
         given = walk_roles.role_of(self._protocol, person)
-        title = given.title if given is not None else self._tr("No role")
+        title = given.title if given is not None else RosterRoles.tr("No role")
         item = set_cell_text(self._table, row, WALK_ROLE, title)
         item.setData(Qt.ItemDataRole.UserRole, person.protocol_role)
         if given is not None and given.instructions:
             item.setToolTip(given.instructions)
         else:
-            item.setToolTip(self._tr("The roles of this protocol that walkers take on."))
+            item.setToolTip(RosterRoles.tr("The roles of this protocol that walkers take on."))
         asks = given is not None and bool(given.detail_label)
         if is_editing(self._table, row, DETAIL):
             return
@@ -70,7 +73,7 @@ class RoleColumns:
         detail.setFlags(flags | Qt.ItemFlag.ItemIsEditable if asks else flags)
         hint = given.detail_label if given is not None and asks else ""
         detail.setData(HINT_ROLE, hint)
-        detail.setToolTip(hint or self._tr("This role asks for no detail."))
+        detail.setToolTip(hint or RosterRoles.tr("This role asks for no detail."))
 
     def changes(self, item: QTableWidgetItem) -> dict[str, object] | None:
         """What an edited cell of these columns saves; None for another column."""
@@ -88,9 +91,9 @@ class RoleColumns:
             return ""
         names = ", ".join(f"“{r.title}”" for r in missing)
         if len(missing) == 1:
-            return self._tr("No one has the role {0} yet, and the protocol's steps give it "
+            return RosterRoles.tr("No one has the role {0} yet, and the protocol's steps give it "
                             "things to do. Choose someone under Protocol role, or share it "
                             "out on the day.").format(names)
-        return self._tr("No one has the roles {0} yet, and the protocol's steps give them "
+        return RosterRoles.tr("No one has the roles {0} yet, and the protocol's steps give them "
                         "things to do. Choose someone for each under Protocol role, or "
                         "share them out on the day.").format(names)

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from walkapp import domain as d
+from walkapp import formatting as fmt
 from walkapp import visit_fields as vf
 from walkapp.events import Change, Entity
 from walkapp.services import Services
@@ -56,7 +57,7 @@ class RoutePanel(QWidget, Page):  # edits go to the writer at once; on_change re
         self._fields = vf.VISIT_FIELDS
         self.table = QTableWidget(0, 1 + len(self._fields))
         self.table.setHorizontalHeaderLabels([self.tr("Visit"),
-                                              *(self.tr(f.label) for f in self._fields)])
+                                              *(fmt.tr(f.label) for f in self._fields)])
         self.table.setAccessibleName(self.tr("Route of visits"))
         self.table.verticalHeader().setVisible(False)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)

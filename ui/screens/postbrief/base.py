@@ -15,7 +15,7 @@ from collections.abc import Callable, Sequence
 from typing import Any, ClassVar, TypeVar
 
 import shiboken6
-from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QFont, QShowEvent
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -36,22 +36,20 @@ from walkapp.ui.dialogs import Asker
 from walkapp.ui.page import Page
 from walkapp.ui.widgets.page_scroll import scrolling
 from walkapp.ui.widgets.write_notice import WriteNotice
+from walkapp.ui.words import Words
 from walkapp.ui.workers import cancel_owned_by, run_in_background
 from walkapp.ui.writer import Writer
 
+PostBrief = Words("PostBrief")
+
 T = TypeVar("T")
 
-_CONTEXT = "PostBrief"
-
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate(_CONTEXT, text)
 
 
 def stem_label(stem: Stem) -> str:
     """The stem as the walkers know it, translated (domain labels are English only)."""
-    labels = {Stem.NOTICED: _tr("I noticed"), Stem.WONDER: _tr("I wonder"),
-              Stem.WILL_TRY: _tr("I will try"), Stem.QUESTION: _tr("Question")}
+    labels = {Stem.NOTICED: PostBrief.tr("I noticed"), Stem.WONDER: PostBrief.tr("I wonder"),
+              Stem.WILL_TRY: PostBrief.tr("I will try"), Stem.QUESTION: PostBrief.tr("Question")}
     return labels[stem]
 
 
@@ -63,15 +61,16 @@ def stem_names(specs: Sequence[StemSpec]) -> dict[str, str]:
 
 
 def pattern_label(kind: PatternKind) -> str:
-    labels = {PatternKind.DESCRIBE: _tr("Describe"), PatternKind.ANALYSE: _tr("Analyse"),
-              PatternKind.PREDICT: _tr("Predict"),
-              PatternKind.NEXT_LEVEL: _tr("Next level of work")}
+    labels = {PatternKind.DESCRIBE: PostBrief.tr("Describe"),
+              PatternKind.ANALYSE: PostBrief.tr("Analyse"),
+              PatternKind.PREDICT: PostBrief.tr("Predict"),
+              PatternKind.NEXT_LEVEL: PostBrief.tr("Next level of work")}
     return labels[kind]
 
 
 def visit_label(position: int | str) -> str:
     """Visits are numbered, never named."""
-    return _tr("Visit {0}").format(position)
+    return PostBrief.tr("Visit {0}").format(position)
 
 
 def attempt(asker: Asker, parent: QWidget, title: str, action: Callable[[], T]) -> T | None:
@@ -148,8 +147,8 @@ class Panel(QWidget, Page):
         self._notice_label = QLabel()
         self._notice_label.setObjectName("panelError")
         self._notice_label.setWordWrap(True)
-        self._retry = QPushButton(_tr("Try again"))
-        self._retry.setAccessibleName(_tr("Try loading again"))
+        self._retry = QPushButton(PostBrief.tr("Try again"))
+        self._retry.setAccessibleName(PostBrief.tr("Try loading again"))
         self._retry.clicked.connect(self.refresh)
         notice_row.addWidget(self._notice_label, 1)
         notice_row.addWidget(self._retry)
@@ -159,7 +158,7 @@ class Panel(QWidget, Page):
         self._busy.setRange(0, 0)
         self._busy.setMaximumHeight(4)
         self._busy.setTextVisible(False)
-        self._busy.setAccessibleName(_tr("Loading"))
+        self._busy.setAccessibleName(PostBrief.tr("Loading"))
         self._busy.hide()
 
         outer = QVBoxLayout(self)
@@ -302,7 +301,7 @@ class Panel(QWidget, Page):
             return
         self._loading = False
         self._busy.hide()
-        self._notice_label.setText(_tr("Could not load this part of the post-brief: {0}")
+        self._notice_label.setText(PostBrief.tr("Could not load this part of the post-brief: {0}")
                                    .format(message))
         self._notice.show()
         self.load_failed.emit(message)

@@ -209,7 +209,8 @@ class CalibrationView(Panel):
         marked = len({data.families.get(n, n) for n in self.conflicted_notes()})
         self.conflict_bar.say(self.tr(
             "{0} of this visit changed on two laptops: their versions are marked below. "
-            "Choose what to keep.").format(fmt.plural(marked, "note", "notes")) if marked else "")
+            "Choose what to keep.").format(fmt.plural(marked, "{n} note", "{n} notes"))
+            if marked else "")
         if not data.walk.visits:
             self.empty.setText(self.tr("This walk has no visits yet. Add them to the route "
                                        "in the plan."))

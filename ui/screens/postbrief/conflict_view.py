@@ -16,7 +16,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QFont, QResizeEvent
 from PySide6.QtWidgets import (
     QFrame,
@@ -36,9 +36,12 @@ from walkapp import formatting as fmt
 from walkapp.events import Entity
 from walkapp.ui.screens.postbrief.base import wrap_label
 from walkapp.ui.widgets.nudge_field import OFF, NudgeField, NudgeSetup, hint_under
+from walkapp.ui.words import Words
 
 if TYPE_CHECKING:
     from walkapp import domain as d
+
+Conflicts = Words("Conflicts")
 
 # A version's column is never narrower than this; the versions that do not fit side by side
 # go on the next row.
@@ -47,13 +50,14 @@ SIDE_MIN_WIDTH = 160
 
 def kind_label(entity: Entity) -> str:
     """What kind of thing is in conflict, as the user knows it."""
-    labels = {Entity.NOTE: "Note", Entity.REFLECTION: "Reflection",
-              Entity.COMMITMENT: "Commitment", Entity.FEEDBACK: "Feedback answer"}
-    return QCoreApplication.translate("Conflicts", labels.get(entity, "Item"))
+    labels = {Entity.NOTE: Conflicts.tr("Note"), Entity.REFLECTION: Conflicts.tr("Reflection"),
+              Entity.COMMITMENT: Conflicts.tr("Commitment"),
+              Entity.FEEDBACK: Conflicts.tr("Feedback answer")}
+    return labels.get(entity) or Conflicts.tr("Item")
 
 
 def author_label(side: d.ConflictSide) -> str:
-    return side.author_name or QCoreApplication.translate("Conflicts", "Facilitator")
+    return side.author_name or Conflicts.tr("Facilitator")
 
 
 def conflict_title(conflict: d.Conflict) -> str:

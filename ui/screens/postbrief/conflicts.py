@@ -201,7 +201,7 @@ class ConflictsPanel(Panel):
         self.list.blockSignals(False)
         self._set_count(len(self.items))
         self.summary.setText(self.tr("{0} to resolve").format(
-            fmt.plural(len(self.items), "conflict", "conflicts")))
+            fmt.plural(len(self.items), "{n} conflict", "{n} conflicts")))
         if not self.items and not self.view.is_editing():
             self._show_empty()
             return

@@ -347,10 +347,11 @@ class EvidenceWall(Panel, WallDecisions, WallQuestions):
         elif query:
             shown = len({family.get(c.note_id, c.note_id) for g in groups for c in g.cards})
             self.summary.setText(self.tr("{0} of {1} match “{2}”.").format(
-                fmt.number(shown), fmt.plural(total, "note", "notes"), query))
+                fmt.number(shown), fmt.plural(total, "{n} note", "{n} notes"), query))
         else:
             self.summary.setText(self.tr("{0} from {1}.").format(
-                fmt.plural(total, "note", "notes"), fmt.plural(visits, "visit", "visits"))
+                fmt.plural(total, "{n} note", "{n} notes"),
+                fmt.plural(visits, "{n} visit", "{n} visits"))
                 if total != 1 else self.tr("1 note."))
         if request.group_by is GroupBy.QUESTION:
             pass  # said by _show_answers
@@ -383,7 +384,7 @@ class EvidenceWall(Panel, WallDecisions, WallQuestions):
         marked = len({families.get(n, n) for n in self.conflicted_notes()})
         self.conflict_bar.say(self.tr(
             "{0} changed on two laptops: their versions are marked below. Choose what to "
-            "keep.").format(fmt.plural(marked, "note was", "notes were")) if marked else "")
+            "keep.").format(fmt.plural(marked, "{n} note was", "{n} notes were")) if marked else "")
 
     def _resolve_clicked(self) -> None:
         marked = self.conflicted_notes()

@@ -15,7 +15,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 
 import shiboken6
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -43,7 +43,10 @@ from walkapp.services.debrief import DebriefService
 from walkapp.services.walks import WalkService
 from walkapp.ui.screens.postbrief.base import Panel, chain_tab_order, heading, wrap_label
 from walkapp.ui.widgets.prompt_inputs import PromptInput
+from walkapp.ui.words import Words
 from walkapp.ui.writer import Writer, describe_failure
+
+Questions = Words("Questions")
 
 __all__ = ["FeedbackPanel", "FeedbackQuestion", "QuestionLike", "as_questions",
            "default_questions"]
@@ -54,17 +57,15 @@ QuestionLike = FeedbackQuestion | tuple[str, str, str]
 
 def default_questions() -> list[FeedbackQuestion]:
     """For a protocol without `[[feedback]]` questions."""
-    def tr(text: str) -> str:
-        return QCoreApplication.translate("FeedbackPanel", text)
-
     return [
-        FeedbackQuestion("useful", tr("How useful was this walk for your own teaching?"),
-                         PromptKind.RATING, low_label=tr("Not at all"),
-                         high_label=tr("Very much")),
-        FeedbackQuestion("keep", tr("What helped you learn today, and should stay next time?"),
+        FeedbackQuestion("useful", Questions.tr("How useful was this walk for your own teaching?"),
+                         PromptKind.RATING, low_label=Questions.tr("Not at all"),
+                         high_label=Questions.tr("Very much")),
+        FeedbackQuestion("keep", Questions.tr("What helped you learn today, and should stay "
+                                              "next time?"),
                          PromptKind.TEXT),
-        FeedbackQuestion("change", tr("What one change would make the next walk better for "
-                                      "you?"), PromptKind.TEXT),
+        FeedbackQuestion("change", Questions.tr("What one change would make the next walk "
+                                                "better for you?"), PromptKind.TEXT),
     ]
 
 
@@ -283,7 +284,7 @@ class FeedbackPanel(Panel):
         mean = figures.mean
         if mean is not None:
             lines.insert(0, self.tr("{0}, average {1} of {2}").format(
-                fmt.plural(figures.rated, "rating", "ratings"), fmt.number(mean, 1),
+                fmt.plural(figures.rated, "{n} rating", "{n} ratings"), fmt.number(mean, 1),
                 fmt.number(figures.top)))
         return "<p>" + "<br/>".join(html.escape(line) for line in lines) + "</p>"
 

@@ -43,8 +43,8 @@ class TallySummaryBox(QFrame):
             return self.tr("{0}: not kept in any visit yet.").format(summary.label)
         said = self.tr("{0}: {1} in all, kept by {2} in {3}").format(
             summary.label, summary.figure(summary.total),
-            fmt.plural(summary.people, "person", "people"),
-            fmt.plural(summary.visits, "visit", "visits"))
+            fmt.plural(summary.people, "{n} person", "{n} people"),
+            fmt.plural(summary.visits, "{n} visit", "{n} visits"))
         if summary.visits < 2:
             return said + "."
         return said + self.tr("; per visit: least {0}, median {1}, most {2}.").format(

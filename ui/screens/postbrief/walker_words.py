@@ -45,7 +45,7 @@ class WalkerWords(QLabel):
             cut = text if len(text) <= SHOWN_CHARS else text[: SHOWN_CHARS - 1] + "…"
             mark = (" <i>" + html.escape(self.tr("(offered as the commitment)")) + "</i>"
                     if r.id in will_try else "")
-            lines.append(f"<b>{html.escape(r.prompt or self.tr('Reflection'))}</b> "
+            lines.append("<b>" + html.escape(r.prompt or self.tr("Reflection")) + "</b> "
                          f"{html.escape(cut)}{mark}")
         title = html.escape(self.tr("Their reflections:"))
         self.setText(f"<span style='opacity:0.85'>{title}</span><br>" + "<br>".join(lines))

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QWidget
 
@@ -26,7 +26,6 @@ from walkapp.ui.screens.postbrief.note_card import NoteCardDialog, OpenedNote
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QLabel
 
-    from walkapp.services.commands import Command
     from walkapp.services.history import HistoryService
     from walkapp.ui.models.evidence import WallTexts
     from walkapp.ui.screens.postbrief.cards import CardList
@@ -69,10 +68,9 @@ class WallDecisions:
         walk_id: str
         card_dialog: NoteCardDialog | None
 
-        def tr(self, text: str) -> str: ...
-        def is_closed(self) -> bool: ...
-        def write(self, command: Command, then: Callable[[Any], None] | None = None,
-                  failed: Callable[[BaseException], None] | None = None) -> None: ...
+        tr: Callable[..., str]
+        is_closed: Callable[..., bool]
+        write: Callable[..., None]
 
     def states(self) -> dict[str, NoteState]:
         """Each loaded note's state, by id (tests and the summary read it)."""

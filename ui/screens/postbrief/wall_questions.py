@@ -7,6 +7,7 @@ scored. The notes' groupings (look-for, stem, visit) never hold an answer."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from walkapp import formatting as fmt
@@ -33,8 +34,8 @@ class WallQuestions:
         _stack: QStackedWidget
         tree: CardList
 
-        def tr(self, text: str) -> str: ...
-        def _show_empty(self, *, learn_more: bool) -> None: ...
+        tr: Callable[..., str]
+        _show_empty: Callable[..., None]
 
     def _grouped(self, data: WallData, request: WallRequest) -> list[EvidenceGroup]:
         """The groups the controls ask for (a worker thread may run this: plain data)."""
@@ -53,8 +54,8 @@ class WallQuestions:
         answered = len({n.family for n in self._data.answers if n.text.strip()})
         self.summary.setText(self.tr(
             "{0} to {1}. Choices and ticks are counted for the walk as a whole.").format(
-                fmt.plural(answered, "answer", "answers"),
-                fmt.plural(len(self._form), "question", "questions")))
+                fmt.plural(answered, "{n} answer", "{n} answers"),
+                fmt.plural(len(self._form), "{n} question", "{n} questions")))
         if not answered:
             self.empty.setText(self.tr("No answers yet\nWhat walkers answer to the visit's "
                                        "questions appears here, question by question."))

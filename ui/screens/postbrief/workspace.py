@@ -43,6 +43,7 @@ from walkapp.ui.screens.postbrief.next_steps import NextStepsPanel
 from walkapp.ui.screens.postbrief.patterns import PatternsPanel
 from walkapp.ui.widgets.lazy_tabs import LazyTabs
 from walkapp.ui.widgets.nudge_field import NudgeSetup, walk_nudge
+from walkapp.ui.words import QT_TRANSLATE_NOOP
 from walkapp.ui.writer import Writer
 
 
@@ -89,7 +90,7 @@ def _nudge(services: Services, walk_id: str) -> NudgeSetup:
 
 # In the post-brief's usual order (the tabs' order).
 PANELS: tuple[PanelSpec, ...] = (
-    PanelSpec(Activity.EVIDENCE_WALL, "Evidence wall",
+    PanelSpec(Activity.EVIDENCE_WALL, QT_TRANSLATE_NOOP("PostBriefWorkspace", "Evidence wall"),
               lambda s, w, _a, wr, g: EvidenceWall(s.notes, s.walks, w, guide=g,
                                                 conflicts=s.conflicts,
                                                 history=s.history, reviews=s.reviews,
@@ -97,29 +98,29 @@ PANELS: tuple[PanelSpec, ...] = (
                                                 stem_labels=_stem_labels(s, w),
                                                 form=walk_protocol(s, w).visit_form,
                                                 tallies=_tally_reader(s, w))),
-    PanelSpec(Activity.CALIBRATION, "Calibration",
+    PanelSpec(Activity.CALIBRATION, QT_TRANSLATE_NOOP("PostBriefWorkspace", "Calibration"),
               lambda s, w, _a, _wr, _g: CalibrationView(s.notes, s.walks, w,
                                                     conflicts=s.conflicts,
                                                     stem_labels=_stem_labels(s, w),
                                                     form=walk_protocol(s, w).visit_form)),
-    PanelSpec(Activity.PATTERNS, "Patterns",
+    PanelSpec(Activity.PATTERNS, QT_TRANSLATE_NOOP("PostBriefWorkspace", "Patterns"),
               lambda s, w, a, wr, _g: PatternsPanel(s.debrief, w, a, writer=wr,
                                                 stages=walk_protocol(s, w).debrief_stages(),
                                                 nudge=_nudge(s, w))),
-    PanelSpec(Activity.COMMITMENTS, "Commitments",
+    PanelSpec(Activity.COMMITMENTS, QT_TRANSLATE_NOOP("PostBriefWorkspace", "Commitments"),
               lambda s, w, _a, wr, _g: CommitmentsPanel(s.debrief, s.notes, s.walks, w, writer=wr,
                                                     nudge=_nudge(s, w))),
-    PanelSpec(Activity.NEXT_STEPS, "Next steps",
+    PanelSpec(Activity.NEXT_STEPS, QT_TRANSLATE_NOOP("PostBriefWorkspace", "Next steps"),
               lambda s, w, a, wr, _g: NextStepsPanel(s.debrief, w, a, writer=wr,
                                                  nudge=_nudge(s, w))),
-    PanelSpec(Activity.ACTION_ITEMS, "Action items",
+    PanelSpec(Activity.ACTION_ITEMS, QT_TRANSLATE_NOOP("PostBriefWorkspace", "Action items"),
               lambda s, w, a, wr, _g: ActionItemsPanel(s.debrief, s.walks, w, a, writer=wr,
                                                    nudge=_nudge(s, w))),
-    PanelSpec(Activity.FEEDBACK, "Feedback",
+    PanelSpec(Activity.FEEDBACK, QT_TRANSLATE_NOOP("PostBriefWorkspace", "Feedback"),
               lambda s, w, _a, wr, _g: FeedbackPanel(s.debrief, s.walks, w,
                                                  walk_protocol(s, w).feedback or None,
                                                  writer=wr)),
-    PanelSpec(None, "Conflicts",
+    PanelSpec(None, QT_TRANSLATE_NOOP("PostBriefWorkspace", "Conflicts"),
               lambda s, w, a, wr, _g: ConflictsPanel(s.conflicts, w, a, writer=wr,
                                                  nudge=_nudge(s, w)),
               key=CONFLICTS, eager=True),
