@@ -83,3 +83,16 @@ def checked(value: str) -> str:
     raise argparse.ArgumentTypeError(
         fmt.tr("“{value}” is not a language walkapp speaks; choose one of: {choices}").format(
             value=value, choices=", ".join(LANGUAGES)))
+
+
+def own_name(code: str) -> str:
+    """A language by its own name, as language menus show it ("English", "Español",
+    "Français"), whatever the app speaks; the code itself when Babel does not know it."""
+    from babel import Locale, UnknownLocaleError
+
+    try:
+        name = Locale.parse(code.replace("-", "_")).get_display_name(code.replace("-", "_"))
+    except (UnknownLocaleError, ValueError, TypeError):
+        return code
+    return (name[:1].upper() + name[1:]) if name else code
+

@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from types import SimpleNamespace
 
+from PySide6.QtCore import QLocale
+
 from tests.ui.protocol_words import every_protocol
 from walkapp.ui.composition import protocol_choices
 from walkapp.ui.screens.new_walk import NewWalkDialog
@@ -45,7 +47,9 @@ def test_a_protocol_in_two_languages_offers_the_walk_s_language(qtbot) -> None:
     assert dialog.protocol.itemText(0) == english.title
     assert dialog.language.isVisible()
     assert [dialog.language.itemData(i) for i in range(dialog.language.count())] == ["en", "es"]
-    assert dialog.language.itemText(1) == "Spanish"
+    # Each language by its own name; an English app offers the English file first.
+    assert [dialog.language.itemText(i) for i in range(2)] == ["English", "Español"]
+    assert dialog.language.currentData() == "en"
     dialog.language.setCurrentIndex(1)
     assert dialog.summary.text() == "Resumen en español"
     assert dialog.look_for_set.itemText(1) == "Conjunto"
@@ -53,3 +57,25 @@ def test_a_protocol_in_two_languages_offers_the_walk_s_language(qtbot) -> None:
     dialog.protocol.setCurrentIndex(dialog.protocol.findData(other.id))
     assert not dialog.language.isVisible()
     assert dialog.request().language == other.language
+
+
+def test_a_spanish_app_offers_the_spanish_file_first(qtbot) -> None:
+    from dataclasses import replace
+
+    from walkapp.ui import translations
+
+    english = next(p for _name, p in every_protocol()
+                   if p.look_for_sets and p.language == "en")
+    spanish = replace(english, language="es", title="Recorrido")
+    library = SimpleNamespace(all_entries=[SimpleNamespace(protocol=p)
+                                           for p in (english, spanish)])
+    installed = translations.install("es")
+    try:
+        dialog = NewWalkDialog(protocol_choices(library), english.id)  # type: ignore[arg-type]
+        qtbot.addWidget(dialog)
+        assert dialog.language.currentData() == "es"
+        assert dialog.request().language == "es"
+    finally:
+        installed.remove()
+        translations.install("en")
+        QLocale.setDefault(QLocale("en_US"))

@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from PySide6.QtCore import QLocale, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -20,6 +20,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from walkapp.language import own_name
+from walkapp.ui.translations import speaking
 from walkapp.ui.widgets.date_field import DateField
 
 
@@ -145,10 +147,11 @@ class NewWalkDialog(QDialog):
         self.language.blockSignals(True)
         self.language.clear()
         for choice in files:
-            known = QLocale(choice.language).language()
-            name = (QLocale.languageToString(known)
-                    if known is not QLocale.Language.C else choice.language)
-            self.language.addItem(name, choice.language)
+            self.language.addItem(own_name(choice.language), choice.language)
+        # The app's own language when the protocol is written in it (a Spanish app offers
+        # the Spanish file first), else the protocol's first file.
+        mine = self.language.findData(speaking())
+        self.language.setCurrentIndex(mine if mine >= 0 else 0)
         self.language.blockSignals(False)
         several = len(files) > 1
         self.language.setVisible(several)

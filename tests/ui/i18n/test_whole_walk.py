@@ -34,7 +34,8 @@ CORE_PENDING = re.compile("|".join([
     r"^US Letter$",
     # walkapp.domain.Visit.label ("Visit 3"), walkapp.nudge's suggestions.
     r"\bVisit \d", r"sounds like|judgement",
-    # The guide's pages (resources/help) are English only.
+    # The guide's pages are data, a file per language (resources/help/guide.<lang>.md):
+    # no catalogue holds them, and the pseudo-locale has none of its own.
     r"^Getting started$|walkapp helps a small group",
 ]))
 
