@@ -322,8 +322,8 @@
         <translation>Editar de todos modos</translation>
     </message>
     <message>
-        <source>Change this closed walk&apos;s record for now. Every change can be undone with Edit ▸ Undo (Ctrl+Z).</source>
-        <translation>Cambia por ahora el registro de este recorrido cerrado. Cada cambio se puede deshacer con Edición ▸ Deshacer (Ctrl+Z).</translation>
+        <source>Change this closed walk&apos;s record for now. Every change can be undone with Edit ▸ Undo ({0}).</source>
+        <translation>Cambia por ahora el registro de este recorrido cerrado. Cada cambio se puede deshacer con Edición ▸ Deshacer ({0}).</translation>
     </message>
     <message>
         <source>Done editing</source>
@@ -338,8 +338,8 @@
         <translation>Este recorrido está cerrado</translation>
     </message>
     <message>
-        <source>This walk is closed, and you are editing it after closing. Changes are saved as you make them; Edit ▸ Undo (Ctrl+Z) takes each one back.</source>
-        <translation>Este recorrido está cerrado y lo estás editando después de cerrarlo. Los cambios se guardan a medida que los haces; Edición ▸ Deshacer (Ctrl+Z) revierte cada uno.</translation>
+        <source>This walk is closed, and you are editing it after closing. Changes are saved as you make them; Edit ▸ Undo ({0}) takes each one back.</source>
+        <translation>Este recorrido está cerrado y lo estás editando después de cerrarlo. Los cambios se guardan a medida que los haces; Edición ▸ Deshacer ({0}) revierte cada uno.</translation>
     </message>
     <message>
         <source>This walk is closed. What it recorded is kept as it was, so nothing here can be changed. You can still read everything and export reports.</source>
@@ -1952,8 +1952,8 @@ Todo se queda en este ordenador; no se envía nada a ninguna parte.</translation
         <translation>&amp;Guardar la reescritura</translation>
     </message>
     <message>
-        <source>Save the rewrite (Ctrl+Enter)</source>
-        <translation>Guardar la reescritura (Ctrl+Intro)</translation>
+        <source>Save the rewrite ({0})</source>
+        <translation>Guardar la reescritura ({0})</translation>
     </message>
     <message>
         <source>Cancel</source>
@@ -2087,8 +2087,8 @@ Todo se queda en este ordenador; no se envía nada a ninguna parte.</translation
         <translation>Marcar o desmarcar con {0}</translation>
     </message>
     <message>
-        <source>{0}   (Ctrl+Enter starts the next note)</source>
-        <translation>{0}   (Ctrl+Intro empieza la nota siguiente)</translation>
+        <source>{0}   ({1} starts the next note)</source>
+        <translation>{0}   ({1} empieza la nota siguiente)</translation>
     </message>
     <message>
         <source>This note was changed on another laptop while it was open here; your text was kept as a separate note, next to the other version.</source>
@@ -3375,8 +3375,8 @@ Close anyway and lose it? Choose Cancel, copy the text somewhere safe, or try ag
         <translation>Poner a los participantes seleccionados en un grupo</translation>
     </message>
     <message>
-        <source>Select several walkers (Shift+arrows or Ctrl+click), then put them all in one group. Shortcut: Ctrl+G.</source>
-        <translation>Selecciona varios participantes (Mayús+flechas o Ctrl+clic) y ponlos a todos en un grupo. Atajo: Ctrl+G.</translation>
+        <source>Select several walkers (Shift+arrows or Ctrl+click), then put them all in one group. Shortcut: {0}.</source>
+        <translation>Selecciona varios participantes (Mayús+flechas o Ctrl+clic) y ponlos a todos en un grupo. Atajo: {0}.</translation>
     </message>
     <message>
         <source>Group name, e.g. Group B</source>
@@ -3781,10 +3781,6 @@ Close anyway and lose it? Choose Cancel, copy the text somewhere safe, or try ag
         <translation>Añadir a {0}</translation>
     </message>
     <message>
-        <source>Ctrl+Enter</source>
-        <translation>Ctrl+Intro</translation>
-    </message>
-    <message>
         <source>Cancel</source>
         <translation>Cancelar</translation>
     </message>
@@ -3857,12 +3853,12 @@ Close anyway and lose it? Choose Cancel, copy the text somewhere safe, or try ag
 <context>
     <name>StemsPanel</name>
     <message>
-        <source>Start every note with one of these stems. In the note-taker, Ctrl+1 to Ctrl+{0} pick them.</source>
-        <translation>Empieza cada nota con uno de estos inicios de frase. En la toma de notas, Ctrl+1 a Ctrl+{0} los eligen.</translation>
+        <source>Start every note with one of these stems. In the note-taker, {0} to {1} pick them.</source>
+        <translation>Empieza cada nota con uno de estos inicios de frase. En la toma de notas, de {0} a {1} los eligen.</translation>
     </message>
     <message>
-        <source>Start every note with this stem. In the note-taker, Ctrl+1 picks it.</source>
-        <translation>Empieza cada nota con este inicio de frase. En la toma de notas, Ctrl+1 lo elige.</translation>
+        <source>Start every note with this stem. In the note-taker, {0} picks it.</source>
+        <translation>Empieza cada nota con este inicio de frase. En la toma de notas, {0} lo elige.</translation>
     </message>
 </context>
 <context>

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QWidget
 from walkapp import domain as d
 from walkapp.services.closed_walks import ClosedWalks
 from walkapp.ui.read_only import READ_ONLY_SAFE, ReadOnlyGuard
+from walkapp.ui.widgets.note_text import shortcut_text
 
 __all__ = ["ClosedWalkBanner"]
 
@@ -45,7 +46,7 @@ class ClosedWalkBanner(QFrame):
         self.edit_button = QPushButton(self.tr("Edit anyway"))
         self.edit_button.setToolTip(self.tr(
             "Change this closed walk's record for now. Every change can be undone with "
-            "Edit ▸ Undo (Ctrl+Z)."))
+            "Edit ▸ Undo ({0}).").format(shortcut_text("Ctrl+Z")))
         self.edit_button.clicked.connect(self.edit_anyway)
         self.done_button = QPushButton(self.tr("Done editing"))
         self.done_button.setToolTip(self.tr("Make the walk read-only again."))
@@ -91,7 +92,8 @@ class ClosedWalkBanner(QFrame):
         if editing:
             self.text.setText(self.tr(
                 "This walk is closed, and you are editing it after closing. Changes are "
-                "saved as you make them; Edit ▸ Undo (Ctrl+Z) takes each one back."))
+                "saved as you make them; Edit ▸ Undo ({0}) takes each one back.").format(
+                shortcut_text("Ctrl+Z")))
         else:
             self.text.setText(self.tr(
                 "This walk is closed. What it recorded is kept as it was, so nothing here "

@@ -429,8 +429,8 @@ class NoteEditor(QWidget, Stoppable):
         self.nudge.set_tone(self._tone())
         spec = self.stem_picker.spec(self.stem_head_key())
         prompt = spec.prompt if spec is not None else stem_prompt(self._stem)
-        self.text_edit.setPlaceholderText(self.tr("{0}   (Ctrl+Enter starts the next note)")
-                                          .format(prompt))
+        self.text_edit.setPlaceholderText(self.tr("{0}   ({1} starts the next note)")
+                                          .format(prompt, shortcut_text("Ctrl+Return")))
 
     def _on_text_changed(self) -> None:
         text = self.text_edit.toPlainText()

@@ -44,6 +44,7 @@ from walkapp.ui.page import Page
 from walkapp.ui.screens.plan.roster_cells import ChoiceDelegate, Choices
 from walkapp.ui.screens.plan.roster_roles import WALK_ROLE, RoleColumns
 from walkapp.ui.shortcut_keys import PUT_IN_GROUP
+from walkapp.ui.widgets.note_text import shortcut_text
 from walkapp.ui.widgets.roles_box import RolesBox
 from walkapp.ui.widgets.row_table import is_editing, set_cell_text, spreadsheet_keys
 from walkapp.ui.widgets.write_notice import WriteNotice
@@ -121,7 +122,7 @@ class RosterPanel(QWidget, Page):
         self.group_button.setAccessibleName(self.tr("Put the selected walkers in a group"))
         self.group_button.setToolTip(self.tr(
             "Select several walkers (Shift+arrows or Ctrl+click), then put them all in one "
-            "group. Shortcut: Ctrl+G."))
+            "group. Shortcut: {0}.").format(shortcut_text(PUT_IN_GROUP.keys[0])))
         self.group_button.clicked.connect(self.put_in_group)
         self._group_shortcut = QShortcut(QKeySequence(PUT_IN_GROUP.keys[0]), self)
         self._group_shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)

@@ -39,6 +39,7 @@ from walkapp.errors import WalkappError
 from walkapp.note_states import NoteState
 from walkapp.services.commands import Command, ReviewEdit
 from walkapp.ui.shortcut_keys import SAVE_REWRITE
+from walkapp.ui.widgets.note_text import shortcut_text
 from walkapp.ui.widgets.nudge_highlight import (
     NAME,
     NudgeCheck,
@@ -142,7 +143,8 @@ class NoteCardDialog(QDialog):
         self.back_button.clicked.connect(lambda: self._decide("put_back"))
         self.save_button = QPushButton(self.tr("&Save the rewrite"))
         self.save_button.setObjectName("saveRewrite")
-        self.save_button.setAccessibleName(self.tr("Save the rewrite (Ctrl+Enter)"))
+        self.save_button.setAccessibleName(self.tr("Save the rewrite ({0})").format(
+            shortcut_text("Ctrl+Return")))
         self.save_button.clicked.connect(self.save_rewrite)
         self.cancel_button = QPushButton(self.tr("Cancel"))
         self.cancel_button.setObjectName("cancelRewrite")

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 
 from walkapp.ui.models.statements import StatementModel
 from walkapp.ui.screens.postbrief.padded import PaddedTextDelegate
+from walkapp.ui.widgets.note_text import shortcut_text
 from walkapp.ui.widgets.nudge_field import OFF, NudgeField, NudgeSetup, hint_under
 
 # The window's writer runs the writes later, off the GUI thread. The editor is emptied at
@@ -91,7 +92,7 @@ class StatementList(QWidget):
         self.nudge = NudgeField(self.editor, nudge, field)
         self.add_button = QPushButton(self.tr("Add"))
         self.add_button.setAccessibleName(self.tr("Add to {0}").format(subject))
-        self.add_button.setToolTip(self.tr("Ctrl+Enter"))
+        self.add_button.setToolTip(shortcut_text("Ctrl+Return"))
         self.add_button.clicked.connect(self.submit)
         self.cancel_button = QPushButton(self.tr("Cancel"))
         self.cancel_button.setAccessibleName(self.tr("Cancel editing"))
