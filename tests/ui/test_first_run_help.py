@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 
+import pytest
 from PySide6.QtCore import QSettings, Qt, QUrl
 from PySide6.QtGui import QKeySequence
 from PySide6.QtTest import QTest
@@ -337,3 +338,37 @@ def test_the_sheet_has_each_menu_once_and_the_help_windows_fit_the_screen(
         area = shown.screen().availableGeometry()
         assert area.contains(shown.frameGeometry()), (type(shown).__name__,
                                                       shown.frameGeometry(), area)
+
+
+@pytest.mark.parametrize("language", ["en", "es"])
+def test_every_menu_path_in_the_guide_is_a_menu_item_in_its_language(
+        qtbot, services: Services, qsettings: QSettings, asker: ScriptedAsker,
+        language: str) -> None:
+    from PySide6.QtCore import QLocale
+
+    from walkapp.ui import translations
+
+    installed = translations.install(language)
+    try:
+        window = MainWindow(services, qsettings, asker)
+        qtbot.addWidget(window)
+        items: set[tuple[str, str]] = set()
+        for menu_action in window.menuBar().actions():
+            menu = menu_action.menu()
+            assert isinstance(menu, QMenu)
+            for action in menu.actions():
+                items.add((_plain(menu_action.text()), _plain(action.text())))
+        text = " ".join(p.body for p in read_guide(language=language))
+        paths = re.findall(r"\*([^*▸]+?)\s*▸\s*([^*]+?)\*", " ".join(text.split()))
+        assert len(paths) >= 8
+        missing = [(menu, item) for menu, item in paths if (menu, item) not in items]
+        assert not missing, f"the {language} guide names menu items that do not exist"
+    finally:
+        installed.remove()
+        translations.install("en")
+        QLocale.setDefault(QLocale("en_US"))
+
+
+def _plain(text: str) -> str:
+    """A menu text as the guide writes it: no mnemonic, no "…", no shortcut."""
+    return text.split("\t")[0].replace("&", "").rstrip("…").strip()
