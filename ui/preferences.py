@@ -77,8 +77,10 @@ class PreferencesDialog(QDialog):
 
     def _update_note(self) -> None:
         if self.chosen() == self._saved or lang.choose(None, self.chosen()) == self._speaking:
+            # The option with non-breaking hyphens: a wrapped line never splits "--lang".
             self.note.setText(self.tr("walkapp starts in this language. A language given "
-                                      "with --lang on the command line comes first."))
+                                      "with {0} on the command line comes first.")
+                              .format("\u2011\u2011lang"))
         else:
             self.note.setText(self.tr("The new language is used from the next time walkapp "
                                       "starts. Everything you typed stays as you wrote it."))

@@ -2926,8 +2926,8 @@ Close anyway and lose it? Choose Cancel, copy the text somewhere safe, or try ag
         <translation>&amp;Idioma:</translation>
     </message>
     <message>
-        <source>walkapp starts in this language. A language given with --lang on the command line comes first.</source>
-        <translation>walkapp se abre en este idioma. Un idioma indicado con --lang en la línea de órdenes tiene prioridad.</translation>
+        <source>walkapp starts in this language. A language given with {0} on the command line comes first.</source>
+        <translation>walkapp se abre en este idioma. Un idioma indicado con {0} en la línea de órdenes tiene prioridad.</translation>
     </message>
     <message>
         <source>The new language is used from the next time walkapp starts. Everything you typed stays as you wrote it.</source>
