@@ -17,10 +17,7 @@ Messages go through `tr` (gettext), marked with `N_` where they are made at impo
 from __future__ import annotations
 
 import contextlib
-import contextvars
 import functools
-import gettext as _gettext
-import os
 import re
 from collections.abc import Iterator
 from datetime import date, datetime, time
@@ -28,16 +25,12 @@ from datetime import date, datetime, time
 from babel import Locale, UnknownLocaleError
 from babel.dates import format_date, format_datetime, format_interval, format_time
 from babel.numbers import NumberPattern, format_decimal, parse_pattern
-from babel.support import NullTranslations, Translations
 
-FALLBACK = "en"
-DOMAIN = "walkapp"
-_ENVIRONMENT = ("LC_ALL", "LC_MESSAGES", "LANG")
-_override: str | None = None
-# `language(...)`'s choice, per thread and task: a report renders in its walk's language
-# while the rest of the process keeps the user's (a ContextVar, not a second global).
-_within: contextvars.ContextVar[str | None] = contextvars.ContextVar("walkapp_language",
-                                                                    default=None)
+from walkapp import messages
+from walkapp.messages import DOMAIN, FALLBACK, N_, tr
+
+__all__ = ["DOMAIN", "FALLBACK", "N_", "tr"]  # tr and N_ live in walkapp.messages (no Babel)
+_override: str | None = None  # set_locale's choice (walkapp.messages reads it too)
 # CLDR puts narrow/thin spaces in times ("8:30 AM", "8:30 – 8:35"); not every terminal
 # font or PDF text extractor copes, so they become an ordinary no-break space and a space.
 _SPACES = str.maketrans({"\u202f": "\u00a0", "\u2009": " "})
@@ -76,12 +69,12 @@ def language(code: str | None) -> Iterator[None]:
     if wanted:
         current = locale_name()
         if _parse(wanted).language != _parse(current).language:
-            token = _within.set(wanted)
+            token = messages.within.set(wanted)
     try:
         yield
     finally:
         if token is not None:
-            _within.reset(token)
+            messages.within.reset(token)
 
 
 def language_code() -> str:
@@ -108,25 +101,11 @@ def chosen_locale() -> str | None:
 
 def locale_name() -> str:
     """The locale in force, as Babel names it ("en", "en_GB", "de_DE"…)."""
-    return _resolved(_asked_for())[0]
+    return _resolved(messages.asked_for())[0]
 
 
 def current_locale() -> Locale:
-    return _resolved(_asked_for())[1]
-
-
-def _asked_for() -> str:
-    # Read on every call (not once): the environment and set_locale() may change.
-    within = _within.get()
-    if within is not None:
-        return within
-    if _override is not None:
-        return _override
-    for variable in _ENVIRONMENT:
-        value = os.environ.get(variable, "")
-        if value:
-            return value
-    return FALLBACK
+    return _resolved(messages.asked_for())[1]
 
 
 @functools.lru_cache(maxsize=32)
@@ -149,45 +128,9 @@ def _parse(value: str) -> Locale:
         return Locale.parse(FALLBACK)
 
 
-@functools.lru_cache(maxsize=8)
-def _catalogue(name: str, folder: str) -> NullTranslations | _gettext.NullTranslations:
-    if not folder:
-        return NullTranslations()
-    return Translations.load(folder, [name], DOMAIN)
-
-
-@functools.lru_cache(maxsize=1)
-def _resource_folder() -> str:
-    from walkapp.paths import data_dir
-
-    try:
-        return str(data_dir("resources") / "translations")
-    except FileNotFoundError:
-        return ""
-
-
-def _translations() -> NullTranslations | _gettext.NullTranslations:
-    # WALKAPP_TRANSLATIONS_DIR: a folder of catalogues in place of the installed ones (the
-    # pseudo-locale harness, tests that build a catalogue).
-    folder = os.environ.get("WALKAPP_TRANSLATIONS_DIR") or _resource_folder()
-    return _catalogue(locale_name(), folder)
-
-
-def tr(message: str) -> str:
-    """`message` in the user's language when a catalogue has it (else as written).
-    Placeholders ("{name}") are filled after: `tr("Hello {name}").format(name=…)`."""
-    return _translations().gettext(message)
-
-
-def N_(message: str) -> str:
-    """Marks `message` for the catalogue without translating it: for text made at import
-    time (module constants, the report registry), translated with `tr` where it is shown."""
-    return message
-
-
 def reset_catalogues() -> None:
     """Forget the catalogues read so far (tests that build one, a changed language)."""
-    _catalogue.cache_clear()
+    messages.reset()
 
 
 # -- numbers and counts ------------------------------------------------------------------
@@ -220,7 +163,7 @@ def plural(count: int, one: str, other: str) -> str:
     holding "{n}" ("{n} walker has no group"); they are the translation's message ids as
     written (so Babel extracts them: keyword `plural:2,3`), and a bare noun comes after
     the number in every language walkapp is translated into ("3 participantes")."""
-    chosen = _translations().ngettext(one, other, count)
+    chosen = messages.ngettext(one, other, count)
     if "{n}" not in chosen:
         chosen = "{n} " + chosen
     return chosen.replace("{n}", number(count))

@@ -25,6 +25,7 @@ from walkapp.cli.arguments import check_arguments
 from walkapp.cli.context import Context
 from walkapp.cli.terminal import echo, echo_error, safe_output, shorten, visible
 from walkapp.errors import WalkappError
+from walkapp.messages import tr
 
 EXIT_USAGE = 2
 EXIT_INTERNAL = 70
@@ -93,14 +94,14 @@ def build_parser(*, commands: bool = True) -> argparse.ArgumentParser:
     import importlib
 
     parser = _Parser(prog="walkapp", description=(
-        "Run learning walks: plan, pre-brief, take notes offline, post-brief and print "
-        "debriefs. With no command, opens the desktop app."))
+        tr("Run learning walks: plan, pre-brief, take notes offline, post-brief and print "
+           "debriefs. With no command, opens the desktop app.")))
     parser.add_argument("--version", action="version", version=f"walkapp {__version__}")
     parser.add_argument("--data-dir", metavar="DIR",
-                        help="folder for walkapp's data (default: WALKAPP_DATA_DIR or the "
-                             "user data folder)")
+                        help=tr("folder for walkapp's data (default: WALKAPP_DATA_DIR or the "
+                                "user data folder)"))
     parser.add_argument("--database-url", metavar="URL",
-                        help="database URL (default: walkapp.sqlite3 in the data folder)")
+                        help=tr("database URL (default: walkapp.sqlite3 in the data folder)"))
     if not commands:
         parser.set_defaults(command=None)  # as the whole parser leaves it with no command
         return parser
@@ -157,7 +158,7 @@ def _main(argv: Sequence[str] | None) -> int:
         echo_error(error.message)
         return error.exit_code
     except KeyboardInterrupt:
-        echo("walkapp: interrupted", err=True)
+        echo(tr("walkapp: interrupted"), err=True)
         return 130
     except BrokenPipeError:
         # `walkapp list | head`: the reader went away; not an error worth a message.
@@ -169,8 +170,9 @@ def _main(argv: Sequence[str] | None) -> int:
             raise
         if hasattr(error, "hide_parameters"):  # SQLAlchemy: never echo the values (notes)
             error.hide_parameters = True
-        echo(f"walkapp: internal error: {type(error).__name__}: {shorten(str(error))} "
-             "(set WALKAPP_DEBUG=1 for details and please report it)", err=True)
+        echo(tr("walkapp: internal error: {name}: {error} (set WALKAPP_DEBUG=1 for details and "
+                "please report it)").format(
+                 name=type(error).__name__, error=shorten(str(error))), err=True)
         return EXIT_INTERNAL
     finally:
         context.close()

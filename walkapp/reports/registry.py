@@ -17,7 +17,7 @@ from datetime import time
 from enum import StrEnum
 from typing import TYPE_CHECKING, Any
 
-from walkapp.formatting import N_, tr
+from walkapp.messages import N_, tr
 from walkapp.reports.paper import Paper
 
 if TYPE_CHECKING:

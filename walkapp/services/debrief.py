@@ -12,6 +12,7 @@ from sqlalchemy.orm import Session
 from walkapp import domain as d
 from walkapp.errors import NotFoundError, ValidationError
 from walkapp.events import Action, Entity
+from walkapp.formatting import tr
 from walkapp.protocol.answers import check_feedback
 from walkapp.protocol.errors import ProtocolError
 from walkapp.protocol.schema import FeedbackQuestion, PromptKind
@@ -65,7 +66,7 @@ class DebriefService(ServiceBase):
             _walk(session, walk_id)
             person = session.get(m.Participant, participant_id)
             if person is None or person.walk_id != walk_id:
-                raise NotFoundError("That walker is not on this walk's roster.")
+                raise NotFoundError(tr("That walker is not on this walk's roster."))
             row = session.get(m.Commitment, commitment_id) if commitment_id else None
             if row is None:
                 row = m.Commitment(id=commitment_id or new_id(), walk_id=walk_id,
@@ -91,7 +92,8 @@ class DebriefService(ServiceBase):
         with self.db.transaction("saving the review") as session:
             row = session.get(m.Commitment, commitment_id)
             if row is None:
-                raise NotFoundError(f"No commitment with id {commitment_id}.")
+                raise NotFoundError(tr("No commitment with id {commitment_id}.").format(
+                                        commitment_id=commitment_id))
             row.status = clean.value
             row.review_note = v.body_text(review_note, "The review note", 20_000)
             row.revision += 1
@@ -105,7 +107,8 @@ class DebriefService(ServiceBase):
         with self.db.transaction("deleting the commitment") as session:
             row = session.get(m.Commitment, commitment_id)
             if row is None:
-                raise NotFoundError(f"No commitment with id {commitment_id}.")
+                raise NotFoundError(tr("No commitment with id {commitment_id}.").format(
+                                        commitment_id=commitment_id))
             row.deleted_at, row.text = utcnow(), ""
             row.revision += 1
             walk_id = row.walk_id
@@ -180,7 +183,7 @@ class DebriefService(ServiceBase):
         with self.db.transaction("saving the action item") as session:
             row = session.get(m.ActionItem, item_id)
             if row is None:
-                raise NotFoundError(f"No action item with id {item_id}.")
+                raise NotFoundError(tr("No action item with id {item_id}.").format(item_id=item_id))
             for key, value in changes.items():
                 if key == "text":
                     row.text = v.required_text(value, "The action item", 20_000)
@@ -191,7 +194,8 @@ class DebriefService(ServiceBase):
                 elif key == "status":
                     row.status = v.choice(d.ActionStatus, value, "Status").value
                 else:
-                    raise ValidationError(f"Cannot change {key} of an action item.")
+                    raise ValidationError(tr("Cannot change {key} of an action item.").format(
+                                              key=key))
             session.flush()
             result = _action_items(session, select(m.ActionItem)
                                    .where(m.ActionItem.id == item_id))[0]
@@ -202,7 +206,7 @@ class DebriefService(ServiceBase):
         with self.db.transaction("deleting the action item") as session:
             row = session.get(m.ActionItem, item_id)
             if row is None:
-                raise NotFoundError(f"No action item with id {item_id}.")
+                raise NotFoundError(tr("No action item with id {item_id}.").format(item_id=item_id))
             walk_id = row.origin_walk_id
             session.delete(row)
         self.publish(Entity.ACTION_ITEM, Action.REMOVED, walk_id, item_id)
@@ -214,7 +218,7 @@ class DebriefService(ServiceBase):
         with self.db.transaction("saving the follow-up") as session:
             row = session.get(m.ActionItem, item_id)
             if row is None:
-                raise NotFoundError(f"No action item with id {item_id}.")
+                raise NotFoundError(tr("No action item with id {item_id}.").format(item_id=item_id))
             _walk(session, walk_id)
             session.add(m.ActionFollowUp(action_item_id=item_id, walk_id=walk_id,
                                          text=v.body_text(text, "The follow-up", 20_000),
@@ -291,7 +295,8 @@ class DebriefService(ServiceBase):
         with self.db.transaction("saving the statement") as session:
             row = session.get(m.Pattern, pattern_id)
             if row is None:
-                raise NotFoundError(f"No statement with id {pattern_id}.")
+                raise NotFoundError(tr("No statement with id {pattern_id}.").format(
+                                        pattern_id=pattern_id))
             row.text = clean
             session.flush()
             result = convert.pattern(row)
@@ -302,7 +307,8 @@ class DebriefService(ServiceBase):
         with self.db.transaction("deleting the statement") as session:
             row = session.get(m.Pattern, pattern_id)
             if row is None:
-                raise NotFoundError(f"No statement with id {pattern_id}.")
+                raise NotFoundError(tr("No statement with id {pattern_id}.").format(
+                                        pattern_id=pattern_id))
             walk_id = row.walk_id
             session.delete(row)
         self.publish(Entity.PATTERN, Action.REMOVED, walk_id, pattern_id)
@@ -332,7 +338,7 @@ class DebriefService(ServiceBase):
         with self.db.transaction("deleting the next step") as session:
             row = session.get(m.NextStep, step_id)
             if row is None:
-                raise NotFoundError(f"No next step with id {step_id}.")
+                raise NotFoundError(tr("No next step with id {step_id}.").format(step_id=step_id))
             walk_id = row.walk_id
             session.delete(row)
         self.publish(Entity.NEXT_STEP, Action.REMOVED, walk_id, step_id)
@@ -352,7 +358,7 @@ class DebriefService(ServiceBase):
         question the walk's protocol does not ask (walkapp's own three, for a protocol with
         none) has the usual scale: 1 to 5, no "not applicable"."""
         if rating is not None and (isinstance(rating, bool) or not isinstance(rating, int)):
-            raise ValidationError("A rating must be a whole number.")
+            raise ValidationError(tr("A rating must be a whole number."))
         with self.db.transaction("saving the feedback") as session:
             question_row = _feedback_question(_walk(session, walk_id), question_key)
             if question_row is not None:

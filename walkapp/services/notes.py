@@ -21,6 +21,7 @@ from walkapp import domain as d
 from walkapp import forms
 from walkapp.errors import NotFoundError
 from walkapp.events import Action, Entity
+from walkapp.formatting import tr
 from walkapp.protocol.schema import Prompt
 from walkapp.services import convert, note_save
 from walkapp.services import validate as v
@@ -128,7 +129,7 @@ class NoteService(ServiceBase):
         with self.db.transaction("deleting the note") as session:
             row = session.get(m.Note, note_id)
             if row is None:
-                raise NotFoundError(f"No note with id {note_id}.")
+                raise NotFoundError(tr("No note with id {note_id}.").format(note_id=note_id))
             if row.deleted_at is not None:
                 return
             row.deleted_at = utcnow()
@@ -154,7 +155,7 @@ class NoteService(ServiceBase):
         with self.db.transaction() as session:
             row = session.get(m.Note, note_id, options=[selectinload(m.Note.look_fors)])
             if row is None or row.deleted_at is not None:
-                raise NotFoundError(f"No note with id {note_id}.")
+                raise NotFoundError(tr("No note with id {note_id}.").format(note_id=note_id))
             return convert.note(row)
 
     def list_notes(self, walk_id: str, *, visit_id: str | None = None,

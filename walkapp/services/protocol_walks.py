@@ -13,6 +13,7 @@ from datetime import date
 from walkapp import domain as d
 from walkapp.errors import NotFoundError, ValidationError
 from walkapp.events import Action, Entity
+from walkapp.formatting import tr
 from walkapp.protocol.library import DEFAULT_PROTOCOL_ID, ProtocolLibrary, builtin_protocol
 from walkapp.protocol.runner import Clock, PhaseSelection, ProtocolRunner, utc_clock
 from walkapp.protocol.schema import VISIT_MINUTES_MAX, LookForSet, Protocol
@@ -32,8 +33,9 @@ def create_walk_from_protocol(services: Services, protocol: Protocol, title: str
                               *, school: str | None = None) -> d.Walk:
     """Plan a new walk from `protocol`; returns the walk with its norms, look-fors, visits."""
     if isinstance(visits, bool) or not isinstance(visits, int) or not 0 <= visits <= MAX_VISITS:
-        raise ValidationError(f"The number of visits must be a whole number from 0 to "
-                              f"{MAX_VISITS}.")
+        raise ValidationError(tr("The number of visits must be a whole number from 0 to "
+                                 "{max_visits}.").format(
+                                  max_visits=MAX_VISITS))
     chosen = _look_for_set(protocol, look_for_set)
     snapshot, content_hash = to_snapshot(protocol)
     row = m.Walk(
@@ -68,8 +70,9 @@ def _look_for_set(protocol: Protocol, wanted: LookForSet | str | None) -> LookFo
     found = protocol.look_for_set(wanted)
     if found is None:
         keys = ", ".join(s.key for s in protocol.look_for_sets) or "none"
-        raise ValidationError(f"“{protocol.title}” has no look-for set “{wanted}” "
-                              f"(it has: {keys}).")
+        raise ValidationError(tr("“{title}” has no look-for set “{wanted}” (it has: "
+                                 "{keys}).").format(
+                                  title=protocol.title, wanted=wanted, keys=keys))
     return found
 
 

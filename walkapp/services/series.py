@@ -28,6 +28,7 @@ from sqlalchemy.orm import Session
 from walkapp import domain as d
 from walkapp.errors import ValidationError
 from walkapp.events import Action, Entity
+from walkapp.formatting import tr
 from walkapp.services import convert
 from walkapp.services import summary_tables as summary
 from walkapp.services import validate as v
@@ -217,5 +218,5 @@ class SeriesService(ServiceBase):
 def _check_can_plan_again(walk: m.Walk) -> None:
     if walk.local_mode == d.LocalMode.WALKER.value:
         raise ValidationError(
-            f"This laptop holds a walker's copy of “{walk.title}”: the facilitator plans "
-            "the next walk of the series on their own laptop.")
+            tr("This laptop holds a walker's copy of “{title}”: the facilitator plans the next "
+               "walk of the series on their own laptop.").format(title=walk.title))

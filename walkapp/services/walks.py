@@ -21,6 +21,7 @@ from walkapp import formatting as fmt
 from walkapp import visit_fields
 from walkapp.errors import AmbiguousError, NotFoundError, ValidationError, WalkInTrashError
 from walkapp.events import Action, Entity
+from walkapp.formatting import tr
 from walkapp.protocol import choices as plan_choices
 from walkapp.protocol.schema import VISIT_MINUTES_MAX
 from walkapp.services import convert
@@ -86,7 +87,7 @@ def live() -> Any:
 
 def _check_live(row: m.Walk | None, walk_id: str) -> m.Walk:
     if row is None:
-        raise NotFoundError(f"No walk with id {walk_id}.")
+        raise NotFoundError(tr("No walk with id {walk_id}.").format(walk_id=walk_id))
     if row.trashed_at is not None:
         raise WalkInTrashError(row.id, row.title)
     return row
@@ -233,7 +234,7 @@ class WalkService(ServiceBase):
         """A walk by id, id prefix, or an unambiguous title prefix (case-insensitive)."""
         needle = key.strip()
         if not needle:
-            raise ValidationError("Name a walk by its id or the start of its title.")
+            raise ValidationError(tr("Name a walk by its id or the start of its title."))
         with self.db.transaction() as session:
             row = session.get(m.Walk, needle)
             if row is not None:
@@ -251,17 +252,21 @@ class WalkService(ServiceBase):
                                  "{n} walks in the Trash do. ") +
                     "Run `walkapp trash list` to see them, `walkapp trash restore` to bring "
                     "one back.")
-            raise NotFoundError(f"No walk matches {key!r}. Run `walkapp list` to see walks.")
+            raise NotFoundError(tr("No walk matches {key!r}. Run `walkapp list` to see "
+                                   "walks.").format(
+                                    key=key))
         if len(matches) > 1:
             names = "; ".join(f"{r.title} ({r.id[:8]})" for r in list(matches.values())[:5])
-            raise AmbiguousError(f"{key!r} matches {len(matches)} walks: {names}. "
-                                 "Use more of the title or the id.")
+            raise AmbiguousError(tr("{key!r} matches {matches} walks: {names}. Use more of the "
+                                    "title or the id.").format(
+                                     key=key, matches=len(matches), names=names))
         return self.get_walk(next(iter(matches)))
 
     def update_walk(self, walk_id: str, **changes: Any) -> d.Walk:
         unknown = set(changes) - set(_EDITABLE)
         if unknown:
-            raise ValidationError(f"Cannot change {', '.join(sorted(unknown))} of a walk.")
+            raise ValidationError(tr("Cannot change {unknown} of a walk.").format(
+                                      unknown=', '.join(sorted(unknown))))
         clean = {key: _EDITABLE[key](value) for key, value in changes.items()}
         with self.db.transaction("saving the walk") as session:
             row = load_walk(session, walk_id)
