@@ -12,8 +12,8 @@ from walkapp import domain as d
 
 TITLE = "Recorrido de aprendizaje — la conversación del alumnado"
 SCHOOL = "Colegio Ribera (ejemplo)"
-FOCUS = ("¿Cómo se explican los alumnos su razonamiento unos a otros, y qué hace el "
-         "docente que lo propicia?")
+FOCUS = ("¿De qué manera explican los alumnos su razonamiento a sus compañeros, y qué hace "
+         "el docente que lo propicia?")
 LOOK_FORS = [
     ("El alumnado explica su razonamiento en voz alta",
      "Un alumno dice por qué, no solo qué: «porque…», «creo que… ya que…»."),
@@ -77,7 +77,7 @@ NOTES: list[tuple[int, int, d.Stem, tuple[int, ...], str]] = [
      "primero?"),
     (1, 3, d.Stem.NOTICED, (), "Temporizador proyectado en la pared; quedaban 6 minutos "
      "cuando entramos."),
-    (2, 0, d.Stem.NOTICED, (2,), "Parejas leyendo el mismo cuento corto; cada pareja tenía "
+    (2, 0, d.Stem.NOTICED, (2,), "Parejas leyendo un cuento corto; cada pareja tenía "
      "un ejemplar y se lo pasaban después de cada párrafo."),
     (2, 0, d.Stem.WONDER, (0,), "Me pregunto si se pidió a las parejas que acordaran un "
      "resumen antes de escribir."),
@@ -117,15 +117,16 @@ NOTES: list[tuple[int, int, d.Stem, tuple[int, ...], str]] = [
      "el cielo está triste, así que el color también tiene que ser triste»."),
     (4, 1, d.Stem.WONDER, (2,), "Me pregunto cómo se eligieron con la clase los inicios de "
      "frase de las notas adhesivas."),
-    (4, 2, d.Stem.NOTICED, (), "Música suave de fondo; más o menos la mitad de la clase "
-     "trabajaba de pie ante los caballetes."),
+    (4, 2, d.Stem.NOTICED, (), "Música suave de fondo; unos doce alumnos trabajaban de pie "
+     "ante los caballetes."),
     (4, 2, d.Stem.NOTICED, (1,), "El maestro preguntó a un alumno «¿Qué quieres que sienta "
      "quien lo mire?» y esperó."),
     (4, 3, d.Stem.NOTICED, (2, 0), "Dos alumnos hablaron de si una sombra debía caer a la "
      "izquierda o a la derecha, señalando la ventana."),
     (4, 3, d.Stem.WILL_TRY, (2,), "Voy a probar un paseo por la galería corto, con inicios "
      "de frase para comentar, en mi próxima clase de escritura."),
-    (4, 0, d.Stem.QUESTION, (), "¿Cuánto dura un paseo por la galería con este grupo?"),
+    (4, 0, d.Stem.QUESTION, (), "¿Qué duración suele tener un paseo por la galería con este "
+     "grupo?"),
     (4, 1, d.Stem.NOTICED, (3,), "A la pregunta del maestro a toda la clase le siguió una "
      "pausa de unos seis segundos."),
 ]
@@ -148,14 +149,15 @@ REFLECTIONS = [
     "alumnado quién habla en mis clases.",
 ]
 PATTERNS = [
-    (d.PatternKind.DESCRIBE, "En cuatro de las cinco aulas, el alumnado explicó un motivo "
+    (d.PatternKind.DESCRIBE, "En cuatro de las cinco aulas, el alumnado dio una razón "
      "con «porque» o con una tira de frases."),
     (d.PatternKind.DESCRIBE, "En cuatro aulas, a las preguntas abiertas les siguieron pausas "
      "de cinco segundos o más."),
     (d.PatternKind.ANALYSE, "Donde había estructuras de conversación visibles (tiras, "
-     "funciones, inicios de frase), la conversación entre alumnos fue más frecuente."),
-    (d.PatternKind.PREDICT, "Si las preguntas abiertas y el tiempo de espera visible se "
-     "extienden, esperamos que más alumnos expliquen su razonamiento sin que se lo pidan."),
+     "funciones, inicios de frase), la conversación entre alumnos se oyó más a menudo."),
+    (d.PatternKind.PREDICT, "Si se extienden las preguntas abiertas y los silencios tras "
+     "cada pregunta, esperamos que más alumnos expliquen su razonamiento por iniciativa "
+     "propia."),
     (d.PatternKind.NEXT_LEVEL, "Planificar las preguntas con tanto cuidado como las tareas, "
      "y compartir las estructuras de conversación entre cursos."),
 ]

@@ -17,7 +17,8 @@ from walkapp.reports.page import PageSetup, build_pdf, usable_width
 from walkapp.reports.paper import Paper
 
 REPORT_NAME = N_("Action-item tracker")  # translated where drawn
-_STATUS = {"open": N_("Open"), "done": N_("Done"), "dropped": N_("Dropped")}
+# An action item's status as a table cell says it ("Open"); the catalogue has the words.
+_STATUS = {"open": N_("open"), "done": N_("done"), "dropped": N_("dropped")}
 MAX_FOLLOW_UPS = 6  # the latest ones: enough to follow the thread (rows split over pages)
 
 
@@ -59,7 +60,7 @@ def _what(item: TrackedAction) -> list[Flowable]:
     for f in shown:
         note = f" — {f.text}" if f.text.strip() else ""
         head = tr("Follow-up {date}").format(date=text.markup(f.when))
-        status = tr(_STATUS.get(f.status, f.status.capitalize()))
+        status = tr(_STATUS.get(f.status, f.status)).capitalize()
         out.append(b.field(tr("a follow-up of the action item"), b.own(
             f"<b>{head}</b>: {text.markup(status)}{text.markup(note, b.CELL_LIMIT)}",
             "small")))
@@ -75,7 +76,10 @@ def _table(items: list[TrackedAction], width: float, today: date) -> list[Flowab
         if item.status == "open" and item.due and item.due < today:
             due = tr("{date} (past due)").format(date=due)
         rows.append([_what(item), item.owner or "—", due,
-                     tr(_STATUS.get(item.status, item.status.capitalize()))])
-    widths = [width - 38 * mm - 26 * mm - 20 * mm, 38 * mm, 26 * mm, 20 * mm]
+                     tr(_STATUS.get(item.status, item.status)).capitalize()])
+    # A status and a date are measured: their words differ by language.
+    status = b.column_width([str(r[3]) for r in rows] + [tr("Status")], 20 * mm)
+    due_width = min(36 * mm, b.column_width([str(r[2]) for r in rows] + [tr("Due")], 26 * mm))
+    widths = [width - 38 * mm - due_width - status, 38 * mm, due_width, status]
     return [b.table([tr("Action"), tr("Owner"), tr("Due"), tr("Status")], rows, widths,
                     fields=[None, tr("the action item's owner")])]

@@ -33,6 +33,8 @@ from walkapp.reports.flow import ShortTable, lead
 from walkapp.reports.quickparse import paragraph
 from walkapp.reports.styles import ACCENT, RULE, styles, table_style
 
+CELL_PADDING = 5  # table_style's left and right padding
+
 # Table rows split across pages (`splitInRow`), so a cell prints as much as any paragraph;
 # the limit stays a name of its own for the cells that choose a shorter one.
 CELL_LIMIT = text.PRINT_LIMIT
@@ -111,6 +113,17 @@ def rule(space: float = 4) -> HRFlowable:
 def cell(value: str | None, style_name: str = "cell", *, field: str | None = None
          ) -> Paragraph:
     return p(value, style_name, limit=CELL_LIMIT, field=field)
+
+
+def column_width(words: Iterable[str], minimum: float, style_name: str = "cell") -> float:
+    """A column at least `minimum` wide and wide enough for the longest of `words` on one
+    line (a status or a date, whose words differ by language: "Pendiente" is longer than
+    "Open"), with the table's padding."""
+    from reportlab.pdfbase.pdfmetrics import stringWidth
+
+    shown = getattr(styles(), style_name)
+    widest = max((stringWidth(w, shown.fontName, shown.fontSize) for w in words), default=0)
+    return max(minimum, widest + 2 * CELL_PADDING + 1)
 
 
 def table(header: Sequence[str], rows: Sequence[Sequence[Flowable | list[Flowable] | str]],

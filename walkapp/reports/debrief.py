@@ -42,7 +42,8 @@ if TYPE_CHECKING:
 # Translated where drawn (tr), in the walk's language.
 REPORT_NAME = N_("Debrief")
 APPENDIX = N_("Appendix: the evidence")
-_STATUS = {"open": N_("Open"), "done": N_("Done"), "dropped": N_("Dropped")}
+# An action item's status as a table cell says it ("Open"); the catalogue has the words.
+_STATUS = {"open": N_("open"), "done": N_("done"), "dropped": N_("dropped")}
 
 
 def render(data: DebriefData, paper: Paper = Paper.A4) -> bytes:
@@ -310,10 +311,13 @@ def _actions(items: Sequence[ActionRow], width: float, closed: int = 0) -> list[
     if not items:
         return []
     rows = [[fmt.number(i), a.text, a.owner or "—", fmt.short_date(a.due),
-             tr(_STATUS.get(a.status, a.status.capitalize()))]
+             tr(_STATUS.get(a.status, a.status)).capitalize()]
             for i, a in enumerate(items, start=1)]
-    # The action's own words get the room: a date and "Dropped" need no more than this.
-    widths = [8 * mm, width - 8 * mm - 32 * mm - 25 * mm - 18 * mm, 32 * mm, 25 * mm, 18 * mm]
+    # The action's own words get the room: a date and a status need no more than theirs
+    # (a status is measured: "Pendiente" is longer than "Open").
+    status = b.column_width([str(r[4]) for r in rows] + [tr("Status")], 18 * mm)
+    due = b.column_width([str(r[3]) for r in rows] + [tr("Due")], 25 * mm)
+    widths = [8 * mm, width - 8 * mm - 32 * mm - due - status, 32 * mm, due, status]
     out: list[Flowable] = [b.table(["#", tr("Action"), tr("Owner"), tr("Due"), tr("Status")],
                                    rows, widths, fields=[None, tr("an action item"),
                                                          tr("an action item's owner")])]
