@@ -19,8 +19,7 @@ PLURAL_KEYWORDS: Mapping[str, Any] = {"plural": (2, 3)}
 
 
 def plurals_only(fileobj: IO[bytes], keywords: Mapping[str, Any],
-                 comment_tags: Collection[str], options: dict[str, Any]
-                 ) -> Iterator[tuple[int, str, Any, list[str]]]:
+                 comment_tags: Collection[str], options: Any) -> Iterator[Any]:
     """Babel's Python extractor with the `plural` keyword alone (for ui/)."""
     del keywords  # the command's keywords include tr, which in ui/ is Qt's self.tr
     yield from extract_python(fileobj, PLURAL_KEYWORDS, comment_tags, options)

@@ -132,7 +132,7 @@ def group_voice(label: str, stem: d.Stem | None = None) -> str:
     """A first-person stem label as a letter from the group says it ("I noticed" → "We
     noticed…"); any other label ("Evidence") as the protocol writes it. A stem's usual
     label, in English or in the language in force, becomes its usual group voice there
-    ("Observé" → "Observamos…")."""
+    ("Noté" → "Notamos que…")."""
     if stem is not None:
         usual = {fmt.tr(d.STEM_LABELS[stem]).casefold(), d.STEM_LABELS[stem].casefold(),
                  fmt.tr(d.STEM_PROMPTS[stem]).rstrip("….").casefold()}
