@@ -56,6 +56,7 @@ screenshots: sysdeps-test $(STAMP)
 	@command -v pdftoppm >/dev/null || sh .ci/system-deps.sh pdf
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m walkapp.ui.screenshots docs/screenshots
 	$(BIN)/python -m walkapp.reports.screenshots docs/screenshots/reports
+	$(BIN)/python -m walkapp.reports.screenshots docs/screenshots/reports-es --lang es
 
 # Speed figures (reports, imports, start-up check, backup/restore, nudge check, hostile
 # files, evidence wall, the GUI thread's longest stall per action, idle and locked, cold

@@ -58,8 +58,7 @@ def test_translations_keep_the_placeholders(language: str) -> None:
         # Plural forms: the first is the singular's, every other the plural's.
         for index, text in enumerate(strings):
             source = ids[min(index, len(ids) - 1)]
-            if gc.placeholders(text) != gc.placeholders(source) or (
-                    source.count("%d") != text.count("%d")):
+            if gc.placeholders(text) != gc.placeholders(source):
                 wrong.append((source, text))
     assert wrong == []
 

@@ -21,6 +21,7 @@ BABEL_CFG = TRANSLATIONS / "babel.cfg"
 KEYWORDS = ("tr", "N_", "plural:2,3")
 LANGUAGES = ("es",)
 _PLACEHOLDER = re.compile(r"\{[^{}]*\}")
+_PERCENT = re.compile(r"%(?:\(\w+\))?[sdr]")  # argparse's and logging's own
 
 
 def po_path(language: str) -> Path:
@@ -43,8 +44,10 @@ def build_mo(folder: Path, languages: tuple[str, ...] = LANGUAGES) -> Path:
 
 
 def placeholders(text: str) -> list[str]:
-    """The `{name}` placeholders of a message, sorted (`{{` and `}}` are literal braces)."""
-    return sorted(_PLACEHOLDER.findall(text.replace("{{", "").replace("}}", "")))
+    """The `{name}` (and `%(name)s`, `%d`) placeholders of a message, sorted (`{{` and
+    `}}` are literal braces)."""
+    plain = text.replace("{{", "").replace("}}", "")
+    return sorted(_PLACEHOLDER.findall(plain) + _PERCENT.findall(plain))
 
 
 def english_pieces(catalogue: Catalog) -> set[str]:

@@ -25,7 +25,7 @@ from walkapp.cli.arguments import check_arguments
 from walkapp.cli.context import Context
 from walkapp.cli.terminal import echo, echo_error, safe_output, shorten, visible
 from walkapp.errors import WalkappError
-from walkapp.messages import tr
+from walkapp.messages import N_, tr
 
 EXIT_USAGE = 2
 EXIT_INTERNAL = 70
@@ -36,11 +36,23 @@ COMMAND_MODULES = ["walkapp.cli.walks", "walkapp.cli.protocols", "walkapp.cli.re
                    "walkapp.cli.trash"]
 
 
+# argparse's own words (the usage line, its headings, the errors it finds), which it asks
+# gettext for: marked here for walkapp's catalogue and looked up there (build_parser).
+ARGPARSE_WORDS = (
+    N_("usage: "), N_("positional arguments"), N_("options"),
+    N_("show this help message and exit"), N_("argument %(argument_name)s: %(message)s"),
+    N_("unrecognized arguments: %s"), N_("the following arguments are required: %s"),
+    N_("expected one argument"), N_("invalid %(type)s value: %(value)r"),
+    N_("invalid choice: %(value)r (choose from %(choices)s)"),
+    N_("ambiguous option: %(option)s could match %(matches)s"),
+    N_("one of the arguments %s is required"), N_("not allowed with argument %s"))
+
+
 class _Parser(argparse.ArgumentParser):
     def error(self, message: str) -> NoReturn:
         # The message can quote an argument (`unrecognized arguments: …`): one line, escaped.
-        self.exit(EXIT_USAGE,
-                  f"{self.prog}: error: {visible(shorten(message))} (see `{self.prog} --help`)\n")
+        self.exit(EXIT_USAGE, tr("{prog}: error: {message} (see `{prog} --help`)").format(
+            prog=self.prog, message=visible(shorten(message))) + "\n")
 
 
 # The options `walkapp` takes before any command (build_parser adds them).
@@ -93,6 +105,9 @@ def build_parser(*, commands: bool = True) -> argparse.ArgumentParser:
     start: the command modules' ~90 arguments cost it ~30 ms)."""
     import importlib
 
+    # argparse says its own words through gettext's default domain, which has no Spanish;
+    # walkapp's catalogue has them (ARGPARSE_WORDS).
+    setattr(argparse, "_", tr)  # noqa: B010 - a module's private name, set on purpose
     parser = _Parser(prog="walkapp", description=(
         tr("Run learning walks: plan, pre-brief, take notes offline, post-brief and print "
            "debriefs. With no command, opens the desktop app.")))

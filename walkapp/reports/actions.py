@@ -32,10 +32,13 @@ def render(data: ActionTrackerData, paper: Paper = Paper.A4) -> bytes:
         b.p(tr(REPORT_NAME), "title"),
         b.p(tr("{scope} · as of {date}").format(scope=data.scope, date=fmt.long_date(today)),
             "subtitle"),
-        b.p(tr("{open} open ({overdue} past due), {done} done, {dropped} dropped.").format(
-            open=fmt.number(len(open_items)), overdue=fmt.number(overdue),
-            done=fmt.number(sum(1 for a in closed if a.status == "done")),
-            dropped=fmt.number(sum(1 for a in closed if a.status == "dropped"))), "body"),
+        b.p(tr("{open} ({overdue}), {done}, {dropped}.").format(
+            open=fmt.plural(len(open_items), "{n} open", "{n} open"),
+            overdue=fmt.plural(overdue, "{n} past due", "{n} past due"),
+            done=fmt.plural(sum(1 for a in closed if a.status == "done"), "{n} done",
+                            "{n} done"),
+            dropped=fmt.plural(sum(1 for a in closed if a.status == "dropped"),
+                               "{n} dropped", "{n} dropped")), "body"),
     ]
     story += b.section(tr("Open"), _table(open_items, width, today),
                        N_("No open action items."))
