@@ -13,7 +13,7 @@ from walkapp import formatting as fmt
 from walkapp import visit_fields
 from walkapp.errors import NotFoundError, ValidationError
 from walkapp.events import Action, Entity
-from walkapp.formatting import tr
+from walkapp.formatting import N_, tr
 from walkapp.protocol.library import DEFAULT_PROTOCOL_ID, builtin_protocol
 from walkapp.protocol.roles import MAX_DETAIL_CHARS
 from walkapp.protocol.schema import Protocol
@@ -50,7 +50,7 @@ def _role_detail(value: object) -> str:
     if value is not None and not isinstance(value, str):
         raise ValidationError(tr("The role's detail should be text."))
     line = " ".join((value or "").split())
-    return v.optional_text(line, "The role's detail", MAX_DETAIL_CHARS) or ""
+    return v.optional_text(line, N_("The role's detail"), MAX_DETAIL_CHARS) or ""
 
 
 def _require_walk(session: Session, walk_id: str) -> m.Walk:
@@ -101,7 +101,7 @@ class PlanService(ServiceBase):
     def add_participant(self, walk_id: str, display_name: str,
                         role: d.Role | str = d.Role.WALKER,
                         group_id: str | None = None) -> d.Participant:
-        name = v.required_text(display_name, "The walker's name", v.MAX_NAME_CHARS)
+        name = v.required_text(display_name, N_("The walker's name"), v.MAX_NAME_CHARS)
         role = v.choice(d.Role, role, "Role")
         with self.db.transaction("adding a walker") as session:
             _require_walk(session, walk_id)
@@ -128,7 +128,7 @@ class PlanService(ServiceBase):
             row = _get(session, m.Participant, participant_id, "walker")
             for key, value in changes.items():
                 if key == "display_name":
-                    row.display_name = v.required_text(value, "The walker's name",
+                    row.display_name = v.required_text(value, N_("The walker's name"),
                                                        v.MAX_NAME_CHARS)
                 elif key == "role":
                     row.role = v.choice(d.Role, value, "Role").value
@@ -210,7 +210,7 @@ class PlanService(ServiceBase):
             raise NotFoundError(tr("That group is not part of this walk."))
 
     def add_group(self, walk_id: str, name: str) -> d.Group:
-        clean = v.required_text(name, "The group's name", v.MAX_NAME_CHARS)
+        clean = v.required_text(name, N_("The group's name"), v.MAX_NAME_CHARS)
         with self.db.transaction("adding a group") as session:
             _require_walk(session, walk_id)
             row = m.Group(walk_id=walk_id, name=clean,
@@ -222,7 +222,7 @@ class PlanService(ServiceBase):
         return result
 
     def rename_group(self, group_id: str, name: str) -> None:
-        clean = v.required_text(name, "The group's name", v.MAX_NAME_CHARS)
+        clean = v.required_text(name, N_("The group's name"), v.MAX_NAME_CHARS)
         with self.db.transaction("renaming the group") as session:
             row = _get(session, m.Group, group_id, "group")
             row.name = clean
@@ -309,11 +309,11 @@ class PlanService(ServiceBase):
 
     # -- look-fors and norms ---------------------------------------------------------------
     def add_look_for(self, walk_id: str, text: str, description: str = "") -> d.LookFor:
-        clean = v.required_text(text, "The look-for", 500)
+        clean = v.required_text(text, N_("The look-for"), 500)
         with self.db.transaction("adding a look-for") as session:
             _require_walk(session, walk_id)
             row = m.LookFor(walk_id=walk_id, text=clean,
-                            description=v.body_text(description, "The description", 5000),
+                            description=v.body_text(description, N_("The description"), 5000),
                             position=_next_position(session, m.LookFor, walk_id))
             session.add(row)
             session.flush()
@@ -325,13 +325,13 @@ class PlanService(ServiceBase):
                         description: str | None = None) -> d.LookFor:
         """Change a look-for's words, its "what it looks like" description, or both (None:
         kept as it is)."""
-        clean = None if text is None else v.required_text(text, "The look-for", 500)
+        clean = None if text is None else v.required_text(text, N_("The look-for"), 500)
         with self.db.transaction("saving the look-for") as session:
             row = _get(session, m.LookFor, look_for_id, "look-for")
             if clean is not None:
                 row.text = clean
             if description is not None:
-                row.description = v.body_text(description, "The description", 5000)
+                row.description = v.body_text(description, N_("The description"), 5000)
             session.flush()
             result = convert.look_for(row)
         self.publish(Entity.LOOK_FOR, Action.UPDATED, result.walk_id, look_for_id)
@@ -371,7 +371,7 @@ class PlanService(ServiceBase):
         self.publish(Entity.LOOK_FOR, Action.REMOVED, walk_id, look_for_id)
 
     def add_norm(self, walk_id: str, text: str, agreed: bool = False) -> d.Norm:
-        clean = v.required_text(text, "The norm", v.MAX_SHORT_TEXT_CHARS)
+        clean = v.required_text(text, N_("The norm"), v.MAX_SHORT_TEXT_CHARS)
         with self.db.transaction("adding a norm") as session:
             _require_walk(session, walk_id)
             row = m.Norm(walk_id=walk_id, text=clean, agreed=agreed,
@@ -387,7 +387,7 @@ class PlanService(ServiceBase):
         with self.db.transaction("saving the norm") as session:
             row = _get(session, m.Norm, norm_id, "norm")
             if text is not None:
-                row.text = v.required_text(text, "The norm", v.MAX_SHORT_TEXT_CHARS)
+                row.text = v.required_text(text, N_("The norm"), v.MAX_SHORT_TEXT_CHARS)
             if agreed is not None:
                 row.agreed = bool(agreed)
             session.flush()

@@ -28,7 +28,7 @@ from walkapp import domain as d
 from walkapp import note_states as ns
 from walkapp.errors import NotFoundError, ValidationError
 from walkapp.events import Action, Entity
-from walkapp.formatting import tr
+from walkapp.formatting import N_, tr
 from walkapp.services import convert
 from walkapp.services import validate as v
 from walkapp.services.base import ServiceBase
@@ -166,7 +166,7 @@ class ReviewService(ServiceBase):
         """The facilitator's new version of the note's text; the walker's words stay in the
         note's history. A set-aside note stays aside, a kept one is kept only if the new
         text is not flagged again (walkapp.note_states)."""
-        clean = v.body_text(text, "The note")
+        clean = v.body_text(text, N_("The note"))
         if not clean.strip():
             raise ValidationError(tr("A rewritten note needs some words. To leave the note out "
                                      "of the record, set it aside instead."))
@@ -191,7 +191,7 @@ class ReviewService(ServiceBase):
     def unrewrite(self, note_id: str, text: str, drop_history: bool) -> Rewrite:
         """Undo a rewrite: the note shows `text` again and, if the rewrite kept it in the
         history (`drop_history`), that entry goes (the text is the note's own again)."""
-        clean = v.body_text(text, "The note")
+        clean = v.body_text(text, N_("The note"))
         with self.db.transaction("undoing the rewrite") as session:
             row = _facilitators_note(session, note_id)
             before = row.text

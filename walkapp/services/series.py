@@ -28,7 +28,7 @@ from sqlalchemy.orm import Session
 from walkapp import domain as d
 from walkapp.errors import ValidationError
 from walkapp.events import Action, Entity
-from walkapp.formatting import tr
+from walkapp.formatting import N_, tr
 from walkapp.services import convert
 from walkapp.services import summary_tables as summary
 from walkapp.services import validate as v
@@ -197,8 +197,8 @@ class SeriesService(ServiceBase):
         the route's visits (rooms, grades, subjects) too."""
         suggested = self.next_walk(walk_id)
         clean_title = v.required_text(title if title is not None else suggested.title,
-                                      "The walk's title", v.MAX_TITLE_CHARS)
-        day = (v.parse_date(walk_date, "The walk's date") if walk_date is not None
+                                      N_("The walk's title"), v.MAX_TITLE_CHARS)
+        day = (v.parse_date(walk_date, N_("The walk's date")) if walk_date is not None
                else suggested.walk_date)
         with self.db.transaction("planning the next walk") as session:
             old = load_walk(session, walk_id)
