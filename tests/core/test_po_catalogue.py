@@ -24,7 +24,7 @@ def test_the_template_holds_what_the_source_marks(tmp_path: Path) -> None:
     source without `make translations` (pybabel extract + update) fails here."""
     fresh = tmp_path / "walkapp.pot"
     command = [sys.executable, "-m", "babel.messages.frontend", "extract", "-F",
-               str(gc.BABEL_CFG), "--no-default-keywords",
+               str(gc.BABEL_CFG), "--no-default-keywords", "--no-location", "--sort-output",
                *(f"-k{k}" for k in gc.KEYWORDS), "-o", str(fresh), "."]
     subprocess.run(command, cwd=gc.ROOT, check=True, capture_output=True, timeout=300)
     committed, extracted = _ids(gc.read(gc.POT)), _ids(gc.read(fresh))

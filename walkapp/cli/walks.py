@@ -22,7 +22,8 @@ if TYPE_CHECKING:
 def register(subparsers: Any) -> None:
     p = subparsers.add_parser("demo", help=tr("create a realistic sample walk to try walkapp"))
     p.add_argument("--json", action="store_true", help=tr("print the new walk as JSON"))
-    p.add_argument("--lang", choices=("en", "es"), default=None,
+    # Its own dest: the top-level --lang (the app's language) must not be overwritten.
+    p.add_argument("--lang", choices=("en", "es"), default=None, dest="sample_language",
                    help=tr("the sample walk's language: its notes, its protocol and its "
                            "reports (default: walkapp's language if the sample is written "
                            "in it, else en)"))
@@ -56,8 +57,8 @@ def cmd_demo(args: argparse.Namespace, context: Context) -> int:
     from walkapp import formatting as fmt
     from walkapp.demo import LANGUAGES, create_demo_walk
 
-    language = args.lang or (fmt.language_code() if fmt.language_code() in LANGUAGES
-                             else "en")
+    language = args.sample_language or (fmt.language_code()
+                                        if fmt.language_code() in LANGUAGES else "en")
     walk = create_demo_walk(context.services, language=language)
     if args.json:
         print(dumps({"id": walk.id, "title": walk.title}))
