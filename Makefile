@@ -60,6 +60,7 @@ screenshots: sysdeps-test $(STAMP)
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m walkapp.ui.screenshots docs/screenshots
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m walkapp.ui.screenshots docs/screenshots --lang es
 	$(BIN)/python -m walkapp.reports.screenshots docs/screenshots/reports
+	$(BIN)/python -m walkapp.reports.screenshots docs/screenshots/reports-es --lang es
 
 # Speed figures (reports, imports, start-up check, backup/restore, nudge check, hostile
 # files, evidence wall, the GUI thread's longest stall per action, idle and locked, cold
@@ -93,9 +94,9 @@ BABEL_KEYWORDS := -k tr -k N_ -k plural:2,3
 translations: $(STAMP)
 	$(BIN)/pyside6-lupdate -silent -no-obsolete -locations none -target-language es $$(find ui -name '*.py' | sort) \
 		-ts $(TRANSLATIONS)/walkapp_es.ts
-	$(BIN)/pybabel -q extract --no-location --sort-output --project walkapp \
-		--version "$$($(BIN)/python -c 'import walkapp; print(walkapp.__version__)')" \
-		$(BABEL_KEYWORDS) -o $(TRANSLATIONS)/walkapp.pot walkapp ui
+	$(BIN)/pybabel -q extract -F $(TRANSLATIONS)/babel.cfg --no-default-keywords \
+		--no-location --sort-output --project walkapp \
+		$(BABEL_KEYWORDS) -o $(TRANSLATIONS)/walkapp.pot .
 	@if [ -f $(TRANSLATIONS)/es/LC_MESSAGES/walkapp.po ]; then \
 		$(BIN)/pybabel -q update --no-fuzzy-matching --ignore-obsolete -D walkapp \
 			-i $(TRANSLATIONS)/walkapp.pot -d $(TRANSLATIONS); fi

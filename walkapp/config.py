@@ -14,6 +14,7 @@ from pathlib import Path
 
 from walkapp import APP_NAME
 from walkapp.errors import UsageError
+from walkapp.messages import tr
 
 DATA_DIR_ENV = "WALKAPP_DATA_DIR"
 DATABASE_URL_ENV = "WALKAPP_DATABASE_URL"
@@ -87,44 +88,52 @@ def check_database_url(url: str, where: str) -> None:
         parsed = make_url(url)
         backend = parsed.get_backend_name()
     except (ArgumentError, ValueError, TypeError):
-        raise UsageError(f"{where} “{shown}” is not a database URL. Use "
-                         "sqlite:////full/path/walkapp.sqlite3, or leave it out to use "
-                         "walkapp.sqlite3 in the data folder.") from None
+        raise UsageError(tr("{where} “{shown}” is not a database URL. Use "
+                            "sqlite:////full/path/walkapp.sqlite3, or leave it out to use "
+                            "walkapp.sqlite3 in the data folder.").format(
+                             where=where, shown=shown)) from None
     if backend == "sqlite":
         _check_sqlite_url(url, where, shown)
         return
     if backend != "postgresql":
-        raise UsageError(f"{where} asks for a “{backend}” database; walkapp keeps its data "
-                         "in a SQLite file (sqlite:///PATH) or, in district mode, on a "
-                         "PostgreSQL server (postgresql://…).")
+        raise UsageError(tr("{where} asks for a “{backend}” database; walkapp keeps its data in "
+                            "a SQLite file (sqlite:///PATH) or, in district mode, on a "
+                            "PostgreSQL server (postgresql://…).").format(
+                             where=where, backend=backend))
     try:
         parsed.get_dialect().import_dbapi()
     except NoSuchModuleError:
-        raise UsageError(f"{where} names a PostgreSQL driver walkapp does not know "
-                         f"(“{parsed.drivername}”); write postgresql://… and walkapp picks "
-                         "its own.") from None
+        raise UsageError(tr("{where} names a PostgreSQL driver walkapp does not know "
+                            "(“{drivername}”); write postgresql://… and walkapp picks "
+                            "its own.").format(
+                             where=where, drivername=parsed.drivername)) from None
     except ImportError:
-        raise UsageError("District mode (a PostgreSQL server) needs a database driver that "
-                         f"is not installed here. Install it with {SERVER_EXTRA}.") from None
+        raise UsageError(tr("District mode (a PostgreSQL server) needs a database driver that "
+                            "is not installed here. Install it with {server_extra}.").format(
+                             server_extra=SERVER_EXTRA)) from None
 
 
 def _check_sqlite_url(url: str, where: str, shown: str) -> None:
     path = sqlite_path_from_url(url)
     if path is None:
         if url.startswith("sqlite+"):  # sqlite_path_from_url would not see the file
-            raise UsageError(f"{where} “{shown}” names a SQLite driver; walkapp uses its "
-                             "own: write sqlite:///PATH.")
+            raise UsageError(tr("{where} “{shown}” names a SQLite driver; walkapp uses its own: "
+                                "write sqlite:///PATH.").format(
+                                 where=where, shown=shown))
         return  # in memory: nothing on disk to check
     try:
         os.fsencode(path)
         if path.is_dir():
-            raise UsageError(f"{where} points at {path}, which is a folder, not a database "
-                             "file. Add the file name, e.g. …/walkapp.sqlite3.")
+            raise UsageError(tr("{where} points at {path}, which is a folder, not a database "
+                                "file. Add the file name, e.g. …/walkapp.sqlite3.").format(
+                                 where=where, path=path))
         folder = path.absolute().parent
         if not folder.is_dir():
-            raise UsageError(f"The folder {folder} for the database in {where} does not "
-                             "exist. Create it first, or check the URL.")
+            raise UsageError(tr("The folder {folder} for the database in {where} does not "
+                                "exist. Create it first, or check the URL.").format(
+                                 folder=folder, where=where))
     except (OSError, UnicodeEncodeError, ValueError) as error:  # too long, NUL, broken text
         reason = getattr(error, "strerror", None) or "it is not a file name"
-        raise UsageError(f"{where} “{shown}” cannot be used as a database file: "
-                         f"{reason}.") from None
+        raise UsageError(tr("{where} “{shown}” cannot be used as a database file: "
+                            "{reason}.").format(
+                             where=where, shown=shown, reason=reason)) from None

@@ -8,6 +8,7 @@ stems — so the sample also teaches by example.
 from __future__ import annotations
 
 from datetime import date, timedelta
+from typing import Any
 
 from walkapp import domain as d
 from walkapp.protocol.library import DEFAULT_PROTOCOL_ID, builtin_protocol
@@ -142,53 +143,94 @@ PATTERNS = [
 ]
 
 
+LANGUAGES = ("en", "es")  # the languages the sample walk is written in
+
+
 def create_demo_walk(services: Services, *, walk_date: date | None = None,
-                     title: str = "Learning walk — student talk") -> d.Walk:
-    """Create the sample walk and return it. Each call makes a new walk."""
+                     title: str | None = None, language: str = "en") -> d.Walk:
+    """Create the sample walk and return it. Each call makes a new walk. `language` "es":
+    the Spanish sample (walkapp.demo_es), a walk in Spanish with the protocol's Spanish
+    version where the protocol has one."""
+    if language == "es":
+        return _create(services, walk_date, title, language, _spanish())
+    return _create(services, walk_date, title, "en", _english())
+
+
+def _english() -> dict[str, object]:
+    return {"title": "Learning walk — student talk", "school": "Riverside Primary (sample)",
+            "focus": FOCUS, "look_fors": LOOK_FORS, "norms": NORMS, "group": "Group A",
+            "visits": VISITS, "notes": NOTES, "commitments": COMMITMENTS,
+            "reflection_question": "What did you learn about your own practice today?",
+            "reflections": [f"Seeing other rooms made me notice how much "
+                            f"{text[11:].rstrip('.')} could change who talks in my lessons."
+                            for text in COMMITMENTS],
+            "patterns": PATTERNS,
+            "next_steps": ["Share the sentence strips and lanyard roles at the next staff "
+                           "meeting.", "Next walk in three weeks with the same focus."],
+            "action_items": [
+                ("Collect sentence-strip templates from the Year 4 team", None, 7),
+                ("Book the library for a staff session on wait time", 1, 14),
+                ("Ask hosts whether the class would share a number talk video", 2, 21)],
+            "feedback_question": "How useful was this walk for your practice?",
+            "feedback": [(5, "Seeing four rooms in an hour was worth it."),
+                         (4, "More corridor time would help."),
+                         (5, "The stems kept us on describing."),
+                         (4, "I'd like to visit older classes next time.")]}
+
+
+def _spanish() -> dict[str, object]:
+    from walkapp import demo_es as es
+
+    return {"title": es.TITLE, "school": es.SCHOOL, "focus": es.FOCUS,
+            "look_fors": es.LOOK_FORS, "norms": es.NORMS, "group": es.GROUP,
+            "visits": es.VISITS, "notes": es.NOTES, "commitments": es.COMMITMENTS,
+            "reflection_question": es.REFLECTION_QUESTION, "reflections": es.REFLECTIONS,
+            "patterns": es.PATTERNS, "next_steps": es.NEXT_STEPS,
+            "action_items": es.ACTION_ITEMS, "feedback_question": es.FEEDBACK_QUESTION,
+            "feedback": es.FEEDBACK}
+
+
+def _create(services: Services, walk_date: date | None, title: str | None, language: str,
+            texts: dict[str, Any]) -> d.Walk:
     when = walk_date or date.today()
-    # The sample runs the real default protocol, snapshot and all, like any new walk.
-    protocol = builtin_protocol(DEFAULT_PROTOCOL_ID)
+    # The sample runs the real default protocol, snapshot and all, like any new walk (its
+    # version in the walk's language when it has one).
+    protocol = builtin_protocol(DEFAULT_PROTOCOL_ID, language)
     snapshot, content_hash = to_snapshot(protocol)
     walk = services.walks.create_walk(NewWalk(
-        title=title, walk_date=when, focus=FOCUS, school="Riverside Primary (sample)",
+        title=title or texts["title"], walk_date=when, focus=texts["focus"],
+        school=texts["school"], language=language,
         protocol_id=protocol.id, protocol_version=protocol.version,
         protocol_hash=content_hash, protocol_snapshot=snapshot, visit_minutes=10,
         corridor_minutes=3))
     plan = services.plan
     facilitator = plan.add_participant(walk.id, FACILITATOR, d.Role.FACILITATOR)
-    group = plan.add_group(walk.id, "Group A")
+    group = plan.add_group(walk.id, texts["group"])
     walkers = [plan.add_participant(walk.id, name, d.Role.WALKER, group.id) for name in WALKERS]
-    visits = [plan.add_visit(walk.id, room=r, grade=g, subject=s) for r, g, s in VISITS]
-    look_fors = [plan.add_look_for(walk.id, text, description) for text, description in LOOK_FORS]
-    for norm in NORMS:
+    visits = [plan.add_visit(walk.id, room=r, grade=g, subject=s) for r, g, s in texts["visits"]]
+    look_fors = [plan.add_look_for(walk.id, text, description)
+                 for text, description in texts["look_fors"]]
+    for norm in texts["norms"]:
         plan.add_norm(walk.id, norm, agreed=True)
-    for visit_index, walker_index, stem, tags, text in NOTES:
+    for visit_index, walker_index, stem, tags, text in texts["notes"]:
         services.notes.save_note(NoteDraft(
             walk_id=walk.id, author_id=walkers[walker_index].id, stem=stem, text=text,
             visit_id=visits[visit_index].id,
             look_for_ids=tuple(look_fors[t].id for t in tags)))
-    for walker, text in zip(walkers, COMMITMENTS, strict=True):
+    for walker, text, reflection in zip(walkers, texts["commitments"], texts["reflections"],
+                                        strict=True):
         services.debrief.save_commitment(walk.id, walker.id, text)
-        services.notes.save_reflection(
-            walk.id, walker.id, "What did you learn about your own practice today?",
-            f"Seeing other rooms made me notice how much {text[11:].rstrip('.')} could "
-            "change who talks in my lessons.")
-    for kind, text in PATTERNS:
+        services.notes.save_reflection(walk.id, walker.id, texts["reflection_question"],
+                                       reflection)
+    for kind, text in texts["patterns"]:
         services.debrief.add_pattern(walk.id, kind, text)
-    services.debrief.add_next_step(walk.id, "Share the sentence strips and lanyard roles "
-                                   "at the next staff meeting.")
-    services.debrief.add_next_step(walk.id, "Next walk in three weeks with the same focus.")
+    for step in texts["next_steps"]:
+        services.debrief.add_next_step(walk.id, step)
     debrief = services.debrief
-    debrief.add_action_item(walk.id, "Collect sentence-strip templates from the Year 4 team",
-                            facilitator.display_name, when + timedelta(days=7))
-    debrief.add_action_item(walk.id, "Book the library for a staff session on wait time",
-                            WALKERS[1], when + timedelta(days=14))
-    debrief.add_action_item(walk.id, "Ask hosts whether the class would share a number talk "
-                            "video", WALKERS[2], when + timedelta(days=21))
-    for rating, answer in ((5, "Seeing four rooms in an hour was worth it."),
-                           (4, "More corridor time would help."),
-                           (5, "The stems kept us on describing."),
-                           (4, "I'd like to visit older classes next time.")):
-        debrief.add_feedback(walk.id, "useful", "How useful was this walk for your practice?",
-                             answer, rating)
+    for text, owner, days in texts["action_items"]:
+        debrief.add_action_item(walk.id, text,
+                                facilitator.display_name if owner is None else WALKERS[owner],
+                                when + timedelta(days=days))
+    for rating, answer in texts["feedback"]:
+        debrief.add_feedback(walk.id, "useful", texts["feedback_question"], answer, rating)
     return services.walks.get_walk(walk.id)

@@ -42,24 +42,25 @@ class Stem(StrEnum):
 
     @property
     def label(self) -> str:
-        return STEM_LABELS[self]
+        return fmt.tr(STEM_LABELS[self])
 
     @property
     def prompt(self) -> str:
-        return STEM_PROMPTS[self]
+        return fmt.tr(STEM_PROMPTS[self])
 
 
+# English, marked for the catalogue; `label` and `prompt` say them in the language in force.
 STEM_LABELS = {
-    Stem.NOTICED: "I noticed",
-    Stem.WONDER: "I wonder",
-    Stem.WILL_TRY: "I will try",
-    Stem.QUESTION: "Question",
+    Stem.NOTICED: fmt.N_("I noticed"),
+    Stem.WONDER: fmt.N_("I wonder"),
+    Stem.WILL_TRY: fmt.N_("I will try"),
+    Stem.QUESTION: fmt.N_("Question"),
 }
 STEM_PROMPTS = {
-    Stem.NOTICED: "I noticed…",
-    Stem.WONDER: "I wonder…",
-    Stem.WILL_TRY: "I will try…",
-    Stem.QUESTION: "A question I have…",
+    Stem.NOTICED: fmt.N_("I noticed…"),
+    Stem.WONDER: fmt.N_("I wonder…"),
+    Stem.WILL_TRY: fmt.N_("I will try…"),
+    Stem.QUESTION: fmt.N_("A question I have…"),
 }
 
 
@@ -85,14 +86,14 @@ class PatternKind(StrEnum):
 
     @property
     def label(self) -> str:
-        return PATTERN_LABELS[self]
+        return fmt.tr(PATTERN_LABELS[self])
 
 
 PATTERN_LABELS = {
-    PatternKind.DESCRIBE: "Describe",
-    PatternKind.ANALYSE: "Analyse",
-    PatternKind.PREDICT: "Predict",
-    PatternKind.NEXT_LEVEL: "Next level of work",
+    PatternKind.DESCRIBE: fmt.N_("Describe"),
+    PatternKind.ANALYSE: fmt.N_("Analyse"),
+    PatternKind.PREDICT: fmt.N_("Predict"),
+    PatternKind.NEXT_LEVEL: fmt.N_("Next level of work"),
 }
 
 GROUP_MIN = 3
@@ -172,9 +173,9 @@ class Visit:
         """Visits are numbered, not named. A removed visit says so, with the number it had
         when walkers wrote on it (a number the route may have given to another visit)."""
         if self.removed:
-            return (f"Removed visit (was visit {self.position})" if self.position > 0
-                    else "Removed visit")
-        return f"Visit {self.position}"
+            return (fmt.tr("Removed visit (was visit {number})").format(number=self.position)
+                    if self.position > 0 else fmt.tr("Removed visit"))
+        return fmt.tr("Visit {number}").format(number=self.position)
 
     def details(self, *, show_teacher: bool = False) -> str:
         """The visit's details joined in their declared order ("Room 4 · Year 5"); a

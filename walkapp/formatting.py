@@ -7,17 +7,17 @@ for text meant for people.
 
 The locale comes from the environment as POSIX programs read it (LC_ALL, then LC_MESSAGES,
 then LANG); "C", "POSIX", an empty value or a name Babel does not know fall back to "en".
-Counted phrases go through gettext's `ngettext`, with the whole phrase as the message
-("{n} walker" / "{n} walkers"), so a catalogue in resources/translations can translate
+Counted phrases go through gettext's `ngettext` ("walker" / "walkers", or a whole phrase
+"{n} walker has no group"), so a catalogue in resources/translations can translate
 them with the target language's own plural rules; without a catalogue English is used.
+Messages go through `tr` (gettext), marked with `N_` where they are made at import time;
+`language(code)` renders a block (a report) in another language than the user's.
 """
 
 from __future__ import annotations
 
 import contextlib
 import functools
-import gettext as _gettext
-import os
 import re
 from collections.abc import Iterator
 from datetime import date, datetime, time
@@ -25,12 +25,12 @@ from datetime import date, datetime, time
 from babel import Locale, UnknownLocaleError
 from babel.dates import format_date, format_datetime, format_interval, format_time
 from babel.numbers import NumberPattern, format_decimal, parse_pattern
-from babel.support import NullTranslations, Translations
 
-FALLBACK = "en"
-DOMAIN = "walkapp"
-_ENVIRONMENT = ("LC_ALL", "LC_MESSAGES", "LANG")
-_override: str | None = None
+from walkapp import messages
+from walkapp.messages import DOMAIN, FALLBACK, N_, tr
+
+__all__ = ["DOMAIN", "FALLBACK", "N_", "tr"]  # tr and N_ live in walkapp.messages (no Babel)
+_override: str | None = None  # set_locale's choice (walkapp.messages reads it too)
 # CLDR puts narrow/thin spaces in times ("8:30 AM", "8:30 – 8:35"); not every terminal
 # font or PDF text extractor copes, so they become an ordinary no-break space and a space.
 _SPACES = str.maketrans({"\u202f": "\u00a0", "\u2009": " "})
@@ -58,6 +58,41 @@ def one_locale() -> Iterator[None]:
         _override = saved
 
 
+@contextlib.contextmanager
+def language(code: str | None) -> Iterator[None]:
+    """Inside, messages, plurals, dates and numbers are in `code` ("es", "en", "es_MX"):
+    what a report of a walk is written in (the walk's language, not the app's). When the
+    locale in force already speaks that language ("en_GB" for "en") it is kept, so a
+    British user's English walk keeps British dates. None or "": no change."""
+    wanted = (code or "").strip()
+    token = None
+    if wanted:
+        current = locale_name()
+        if _parse(wanted).language != _parse(current).language:
+            token = messages.within.set(wanted)
+    try:
+        yield
+    finally:
+        if token is not None:
+            messages.within.reset(token)
+
+
+def language_code() -> str:
+    """The language in force as a two-letter code ("en", "es"): for /Lang, a walk's
+    language and the catalogue of a report."""
+    return str(current_locale().language)
+
+
+def language_display_name(code: str) -> str:
+    """A language's name in the language in force ("es" → "Spanish", "español" in es);
+    `code` itself when Babel does not know it."""
+    try:
+        name = Locale.parse(code.replace("-", "_")).get_display_name(current_locale())
+    except (UnknownLocaleError, ValueError, TypeError, AttributeError):
+        return code
+    return name or code
+
+
 def chosen_locale() -> str | None:
     """The locale set with `set_locale` (walkapp's own setting), None when the environment
     decides."""
@@ -66,22 +101,11 @@ def chosen_locale() -> str | None:
 
 def locale_name() -> str:
     """The locale in force, as Babel names it ("en", "en_GB", "de_DE"…)."""
-    return _resolved(_asked_for())[0]
+    return _resolved(messages.asked_for())[0]
 
 
 def current_locale() -> Locale:
-    return _resolved(_asked_for())[1]
-
-
-def _asked_for() -> str:
-    # Read on every call (not once): the environment and set_locale() may change.
-    if _override is not None:
-        return _override
-    for variable in _ENVIRONMENT:
-        value = os.environ.get(variable, "")
-        if value:
-            return value
-    return FALLBACK
+    return _resolved(messages.asked_for())[1]
 
 
 @functools.lru_cache(maxsize=32)
@@ -104,26 +128,9 @@ def _parse(value: str) -> Locale:
         return Locale.parse(FALLBACK)
 
 
-@functools.lru_cache(maxsize=8)
-def _catalogue(name: str) -> NullTranslations | _gettext.NullTranslations:
-    from walkapp.paths import data_dir
-
-    try:
-        # WALKAPP_TRANSLATIONS_DIR: other catalogues (the pseudo-locale's, walkapp.i18n_build).
-        folder = (os.environ.get("WALKAPP_TRANSLATIONS_DIR")
-                  or data_dir("resources") / "translations")
-    except FileNotFoundError:
-        return NullTranslations()
-    return Translations.load(str(folder), [name], DOMAIN)
-
-
-def _translations() -> NullTranslations | _gettext.NullTranslations:
-    return _catalogue(locale_name())
-
-
-def tr(message: str) -> str:
-    """`message` in the user's language when a catalogue has it (else as written)."""
-    return _translations().gettext(message)
+def reset_catalogues() -> None:
+    """Forget the catalogues read so far (tests that build one, a changed language)."""
+    messages.reset()
 
 
 # -- numbers and counts ------------------------------------------------------------------
@@ -153,10 +160,12 @@ def plural(count: int, one: str, other: str) -> str:
     """"1 walker", "3 walkers": the count in the locale's digits and the right form.
 
     `one` and `other` are the English forms, either the bare noun ("walker") or a phrase
-    holding "{n}" ("{n} walker has no group"); they are the translation's message ids."""
-    if "{n}" not in one:
-        one, other = "{n} " + one, "{n} " + other
-    chosen = _translations().ngettext(one, other, count)
+    holding "{n}" ("{n} walker has no group"); they are the translation's message ids as
+    written (so Babel extracts them: keyword `plural:2,3`), and a bare noun comes after
+    the number in every language walkapp is translated into ("3 participantes")."""
+    chosen = messages.ngettext(one, other, count)
+    if "{n}" not in chosen:
+        chosen = "{n} " + chosen
     return chosen.replace("{n}", number(count))
 
 

@@ -29,6 +29,7 @@ from dataclasses import dataclass
 from walkapp import domain as d
 from walkapp import note_states as ns
 from walkapp.errors import ValidationError
+from walkapp.formatting import tr
 from walkapp.protocol.schema import Prompt, PromptKind
 
 # The kinds a visit form may ask (the loader's rule; ratings never score a visit).
@@ -58,28 +59,32 @@ def answer_text(prompt: Prompt, value: str | Sequence[str]) -> str:
     tick that is not an option is refused with a message that names the question."""
     kind = prompt.kind
     if kind not in FORM_KINDS:
-        raise ValidationError(f"“{prompt.text}” asks for a rating, which a visit form never "
-                              "does (a visit is not scored).")
+        raise ValidationError(tr("“{text}” asks for a rating, which a visit form never does (a "
+                                 "visit is not scored).").format(
+                                  text=prompt.text))
     if kind is PromptKind.CHECKLIST:
         ticked = [value] if isinstance(value, str) else list(value)
         ticked = [t for t in ticked if t]
         unknown = [t for t in ticked if t not in prompt.options]
         if unknown:
-            raise ValidationError(f"“{unknown[0]}” is not one of the options of "
-                                  f"“{prompt.text}”; tick only those listed.")
+            raise ValidationError(tr("“{unknown}” is not one of the options of “{text}”; tick "
+                                     "only those listed.").format(
+                                      unknown=unknown[0], text=prompt.text))
         return "\n".join(o for o in prompt.options if o in ticked)
     if not isinstance(value, str):
         value = "\n".join(value)
     if kind is PromptKind.CHOICE:
         if value and value not in prompt.options:
             choices = ", ".join(f"“{o}”" for o in prompt.options)
-            raise ValidationError(f"“{value}” is not one of the options of “{prompt.text}” "
-                                  f"(choose one of {choices}).")
+            raise ValidationError(tr("“{value}” is not one of the options of “{text}” (choose "
+                                     "one of {choices}).").format(
+                                      value=value, text=prompt.text, choices=choices))
         return value
     if len(value) > MAX_ANSWER_CHARS:
-        raise ValidationError(f"The answer to “{prompt.text}” is {len(value):,} characters "
-                              f"long; the limit is {MAX_ANSWER_CHARS:,}. Write the rest as "
-                              "a note.")
+        raise ValidationError(tr("The answer to “{text}” is {value:,} characters long; the "
+                                 "limit is {max_answer_chars:,}. Write the rest as a note.").format(
+                                  text=prompt.text, value=len(value),
+                                  max_answer_chars=MAX_ANSWER_CHARS))
     if kind is PromptKind.LIST:
         lines = [line.strip() for line in value.splitlines()]
         return "\n".join(line for line in lines if line)

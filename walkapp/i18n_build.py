@@ -147,14 +147,25 @@ def core_messages(roots: Iterable[Path]) -> list[tuple[str, str | None]]:
                 str(root), method_map=[("**.py", "python")], keywords=keywords,
                 comment_tags=(), strip_comment_tags=True):
             if isinstance(message, tuple):
-                one, other = message[0], message[1]
-                # fmt.plural(n, "walker", "walkers") asks the catalogue for "{n} walker".
-                if "{n}" not in one:
-                    one, other = "{n} " + one, "{n} " + other
-                found[(one, other)] = None
+                # As written: fmt.plural asks the catalogue for its ids as they are.
+                found[(message[0], message[1])] = None
             elif message:
                 found[(message, None)] = None
     return list(found)
+
+
+def _ui_folder() -> list[Path]:
+    """Where walkapp.ui's files are, found without importing it (no Qt): the checkout's
+    ui/ (an editable install maps it, there is no walkapp/ui folder) or the installed
+    package's; none when the Qt layer is not there."""
+    import importlib.util
+
+    try:
+        spec = importlib.util.find_spec("walkapp.ui")
+    except (ImportError, ValueError):
+        return []
+    places = list(spec.submodule_search_locations or []) if spec is not None else []
+    return [Path(places[0]).resolve()] if places else []
 
 
 def build_pseudo(target: Path, *, ts_files: Sequence[Path] | None = None,
@@ -173,8 +184,7 @@ def build_pseudo(target: Path, *, ts_files: Sequence[Path] | None = None,
         compile_ts(wrapped, target / f"walkapp_{PSEUDO}.qm")
         break  # one Qt catalogue: walkapp_es.ts holds every screen's text
     if code_roots is None:
-        package = Path(__file__).resolve().parent
-        code_roots = [package, (package / "ui").resolve()]
+        code_roots = [Path(__file__).resolve().parent, *_ui_folder()]
     catalogue = Catalog(locale="en", domain=DOMAIN)
     for one, other in core_messages(code_roots):
         if other is None:

@@ -42,6 +42,10 @@ def test_lang_option_sets_the_locale(monkeypatch: pytest.MonkeyPatch,
     assert language_asked(["--lang", "es", "list"]) == "es"
     assert language_asked(["--lang=en"]) == "en"
     assert language_asked(["list", "--", "--lang", "es"]) is None
+    assert language_asked(["--data-dir", "D", "--lang=es", "list"]) == "es"
+    # A command's own --lang is the command's: the notes' language, the sample's.
+    assert language_asked(["nudge", "--lang", "klingon"]) is None
+    assert language_asked(["demo", "--lang", "es"]) is None
     assert main(["--lang", "es", "list"]) == 0
     assert fmt.locale_name() == "es"
     with pytest.raises(SystemExit) as refused:

@@ -25,6 +25,7 @@ from walkapp.cli.arguments import add_language_option, check_arguments
 from walkapp.cli.context import Context
 from walkapp.cli.terminal import echo, echo_error, safe_output, shorten, visible
 from walkapp.errors import WalkappError
+from walkapp.messages import N_, tr
 
 EXIT_USAGE = 2
 EXIT_INTERNAL = 70
@@ -35,11 +36,23 @@ COMMAND_MODULES = ["walkapp.cli.walks", "walkapp.cli.protocols", "walkapp.cli.re
                    "walkapp.cli.trash"]
 
 
+# argparse's own words (the usage line, its headings, the errors it finds), which it asks
+# gettext for: marked here for walkapp's catalogue and looked up there (build_parser).
+ARGPARSE_WORDS = (
+    N_("usage: "), N_("positional arguments"), N_("options"),
+    N_("show this help message and exit"), N_("argument %(argument_name)s: %(message)s"),
+    N_("unrecognized arguments: %s"), N_("the following arguments are required: %s"),
+    N_("expected one argument"), N_("invalid %(type)s value: %(value)r"),
+    N_("invalid choice: %(value)r (choose from %(choices)s)"),
+    N_("ambiguous option: %(option)s could match %(matches)s"),
+    N_("one of the arguments %s is required"), N_("not allowed with argument %s"))
+
+
 class _Parser(argparse.ArgumentParser):
     def error(self, message: str) -> NoReturn:
         # The message can quote an argument (`unrecognized arguments: …`): one line, escaped.
-        self.exit(EXIT_USAGE,
-                  f"{self.prog}: error: {visible(shorten(message))} (see `{self.prog} --help`)\n")
+        self.exit(EXIT_USAGE, tr("{prog}: error: {message} (see `{prog} --help`)").format(
+            prog=self.prog, message=visible(shorten(message))) + "\n")
 
 
 # The options `walkapp` takes before any command (build_parser adds them).
@@ -92,15 +105,18 @@ def build_parser(*, commands: bool = True) -> argparse.ArgumentParser:
     start: the command modules' ~90 arguments cost it ~30 ms)."""
     import importlib
 
+    # argparse says its own words through gettext's default domain, which has no Spanish;
+    # walkapp's catalogue has them (ARGPARSE_WORDS).
+    setattr(argparse, "_", tr)  # noqa: B010 - a module's private name, set on purpose
     parser = _Parser(prog="walkapp", description=(
-        "Run learning walks: plan, pre-brief, take notes offline, post-brief and print "
-        "debriefs. With no command, opens the desktop app."))
+        tr("Run learning walks: plan, pre-brief, take notes offline, post-brief and print "
+           "debriefs. With no command, opens the desktop app.")))
     parser.add_argument("--version", action="version", version=f"walkapp {__version__}")
     parser.add_argument("--data-dir", metavar="DIR",
-                        help="folder for walkapp's data (default: WALKAPP_DATA_DIR or the "
-                             "user data folder)")
+                        help=tr("folder for walkapp's data (default: WALKAPP_DATA_DIR or the "
+                                "user data folder)"))
     parser.add_argument("--database-url", metavar="URL",
-                        help="database URL (default: walkapp.sqlite3 in the data folder)")
+                        help=tr("database URL (default: walkapp.sqlite3 in the data folder)"))
     add_language_option(parser)
     if not commands:
         parser.set_defaults(command=None)  # as the whole parser leaves it with no command
@@ -128,14 +144,23 @@ def command_name(args: argparse.Namespace) -> str:
 
 
 def language_asked(words: Sequence[str]) -> str | None:
-    """The value of `--lang X` / `--lang=X` among `words` (before a `--`), if any."""
-    for index, word in enumerate(words):
-        if word == "--":
-            break
-        if word.startswith("--lang="):
+    """The value of walkapp's own `--lang X` / `--lang=X`, if any: among the options before
+    the command (GLOBAL_OPTIONS and flags such as --help). A command's own `--lang` (the
+    notes' language of `walkapp nudge --lang es`, the sample's of `walkapp demo --lang es`)
+    is the command's business, not the language walkapp speaks."""
+    index = 0
+    while index < len(words):
+        word = words[index]
+        if word == "--lang=" or word.startswith("--lang="):
             return word.removeprefix("--lang=")
-        if word == "--lang" and index + 1 < len(words):
-            return words[index + 1]
+        if word == "--lang":
+            return words[index + 1] if index + 1 < len(words) else None
+        if word in GLOBAL_OPTIONS:
+            index += 2  # an option and its value
+            continue
+        if not word.startswith("-") or word == "--":
+            return None  # the command (or the end of the options): no --lang of walkapp's
+        index += 1
     return None
 
 
@@ -162,7 +187,7 @@ def _main(argv: Sequence[str] | None) -> int:
     _use_language(language_asked(words))
     parser = build_parser(commands=not names_no_command(words))
     args = parser.parse_args(words)
-    _use_language(args.lang)
+    _use_language(args.app_language)
     handler: Callable[[argparse.Namespace, Context], int] | None = getattr(args, "handler",
                                                                            None)
     # The desktop app takes the lock itself (and reports a refusal in a window).
@@ -174,7 +199,7 @@ def _main(argv: Sequence[str] | None) -> int:
         if handler is None:
             from walkapp.cli.gui import open_desktop_app
 
-            return open_desktop_app(context, files, language=args.lang)
+            return open_desktop_app(context, files, language=args.app_language)
         if writes:
             # Before anything is opened: a refusal leaves every file as it was.
             context.lock(command_name(args),
@@ -184,7 +209,7 @@ def _main(argv: Sequence[str] | None) -> int:
         echo_error(error.message)
         return error.exit_code
     except KeyboardInterrupt:
-        echo("walkapp: interrupted", err=True)
+        echo(tr("walkapp: interrupted"), err=True)
         return 130
     except BrokenPipeError:
         # `walkapp list | head`: the reader went away; not an error worth a message.
@@ -196,8 +221,9 @@ def _main(argv: Sequence[str] | None) -> int:
             raise
         if hasattr(error, "hide_parameters"):  # SQLAlchemy: never echo the values (notes)
             error.hide_parameters = True
-        echo(f"walkapp: internal error: {type(error).__name__}: {shorten(str(error))} "
-             "(set WALKAPP_DEBUG=1 for details and please report it)", err=True)
+        echo(tr("walkapp: internal error: {name}: {error} (set WALKAPP_DEBUG=1 for details and "
+                "please report it)").format(
+                 name=type(error).__name__, error=shorten(str(error))), err=True)
         return EXIT_INTERNAL
     finally:
         context.close()

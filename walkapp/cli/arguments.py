@@ -20,6 +20,7 @@ from pathlib import Path
 
 from walkapp.cli.terminal import visible
 from walkapp.errors import UsageError
+from walkapp.messages import tr
 
 # Destinations of arguments that name files or folders (or a URL holding a file name):
 # kept exactly, undecodable bytes and all.
@@ -38,7 +39,10 @@ def add_language_option(parser: argparse.ArgumentParser) -> None:
     (walkapp.language; without it, the Preferences choice or the system's)."""
     from walkapp.language import LANGUAGES, checked
 
-    parser.add_argument("--lang", metavar="{" + ",".join(LANGUAGES) + "}", type=checked,
+    # Its own dest: a command's --lang (`nudge --lang`, the notes' language) is another
+    # option, and argparse would let the command's value overwrite walkapp's.
+    parser.add_argument("--lang", dest="app_language",
+                        metavar="{" + ",".join(LANGUAGES) + "}", type=checked,
                         help="language of the app and of the commands' output (default: "
                              "the one chosen in Preferences, else the system's)")
 
@@ -50,16 +54,18 @@ def check_arguments(parser: argparse.ArgumentParser, args: argparse.Namespace) -
             if not isinstance(item, str):
                 continue
             if "\x00" in item:
-                raise UsageError(f"{_label(parser, dest)} contains a NUL character, which "
-                                 "no name or text can hold. Remove it and try again.")
+                raise UsageError(tr("{parser} contains a NUL character, which no name or text "
+                                    "can hold. Remove it and try again.").format(
+                                     parser=_label(parser, dest)))
             if dest in PATH_ARGUMENTS:
                 _check_path(_label(parser, dest), item, url=dest == "database_url")
                 if dest == "output":
                     _check_output(_label(parser, dest), item)
             elif _NOT_TEXT.search(item):
                 raise UsageError(
-                    f"{_label(parser, dest)} is not UTF-8 text: “{visible(item)}”. Type it "
-                    "again in a terminal set to UTF-8 (or fix the script that passed it).")
+                    tr("{parser} is not UTF-8 text: “{item}”. Type it again in a terminal set "
+                       "to UTF-8 (or fix the script that passed it).").format(
+                        parser=_label(parser, dest), item=visible(item)))
 
 
 def _check_path(label: str, value: str, *, url: bool) -> None:
@@ -68,28 +74,33 @@ def _check_path(label: str, value: str, *, url: bool) -> None:
     try:
         raw = os.fsencode(value)
     except UnicodeEncodeError:
-        raise UsageError(f"{label} holds a broken character (half of an emoji or symbol): "
-                         f"“{visible(value)}”. Type it again.") from None
+        raise UsageError(tr("{label} holds a broken character (half of an emoji or symbol): "
+                            "“{value}”. Type it again.").format(
+                             label=label, value=visible(value))) from None
     if url:
         return  # a URL's file name is checked with the URL (walkapp.config)
     if not value.strip():
         # Not "the current folder", and never "no passphrase file, then": say so.
-        raise UsageError(f"{label} needs a file or folder name; it was empty.")
+        raise UsageError(tr("{label} needs a file or folder name; it was empty.").format(
+                             label=label))
     if len(raw) >= MAX_PATH_BYTES:
-        raise UsageError(f"{label} is too long to be a file name ({len(raw):,} bytes; the "
-                         f"limit is {MAX_PATH_BYTES - 1:,}).")
+        raise UsageError(tr("{label} is too long to be a file name ({raw:,} bytes; the limit is "
+                            "{max_path_bytes:,}).").format(
+                             label=label, raw=len(raw), max_path_bytes=MAX_PATH_BYTES - 1))
     longest = max(len(part) for part in raw.split(b"/"))
     if longest > MAX_NAME_BYTES:
-        raise UsageError(f"{label} has a file or folder name of {longest:,} bytes in it; "
-                         f"a name can be at most {MAX_NAME_BYTES} bytes. Shorten it.")
+        raise UsageError(tr("{label} has a file or folder name of {longest:,} bytes in it; a "
+                            "name can be at most {max_name_bytes} bytes. Shorten it.").format(
+                             label=label, longest=longest, max_name_bytes=MAX_NAME_BYTES))
 
 
 def _check_output(label: str, value: str) -> None:
     """A file to write must be named as a file, not as a folder ("." or "out/")."""
     path = Path(value)
     if value.endswith(("/", os.sep)) or path.name in ("", ".", "..") or path.is_dir():
-        raise UsageError(f"{label} “{visible(value)}” is a folder; give the name of the file "
-                         "to write, inside it.")
+        raise UsageError(tr("{label} “{value}” is a folder; give the name of the file to write, "
+                            "inside it.").format(
+                             label=label, value=visible(value)))
 
 
 def _label(parser: argparse.ArgumentParser, dest: str) -> str:

@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Any
 from walkapp.cli.terminal import echo
 from walkapp.errors import NotFoundError
 from walkapp.jsonout import dumps
+from walkapp.messages import tr
 
 if TYPE_CHECKING:
     from walkapp.bundles import BundleService, PassphraseNeededError
@@ -30,11 +31,14 @@ NOTES_EXTENSION = ".walknotes"
 def register(subparsers: Any) -> None:
     # No abbreviations: `--passphrase SECRET` must not be taken for --passphrase-file.
     p = subparsers.add_parser(
-        "kit", allow_abbrev=False, help=f"write a walk kit ({KIT_EXTENSION}) for a walker's laptop")
-    p.add_argument("walk", metavar="WALK", help="walk id, or an unambiguous start of its title")
+        "kit", allow_abbrev=False, help=tr("write a walk kit ({kit_extension}) for a walker's "
+                                           "laptop").format(
+                                            kit_extension=KIT_EXTENSION))
+    p.add_argument("walk", metavar="WALK", help=tr("walk id, or an unambiguous start of its "
+                                                   "title"))
     p.add_argument("--walker", metavar="NAME",
-                   help="the walker it is for (default: any walker picks their name)")
-    p.add_argument("-o", "--output", required=True, metavar="FILE", help="file to write")
+                   help=tr("the walker it is for (default: any walker picks their name)"))
+    p.add_argument("-o", "--output", required=True, metavar="FILE", help=tr("file to write"))
     _passphrase_options(p, writing=True)
     # Writes: the first kit makes the walk's kit secret (walkapp.bundles.trust), and each
     # kit is recorded (when, for whom) so removing a look-for or visit while kits are out
@@ -42,37 +46,41 @@ def register(subparsers: Any) -> None:
     p.set_defaults(handler=cmd_kit, writes=True)
 
     p = subparsers.add_parser("open-kit", allow_abbrev=False,
-                              help="open a walk kit on a walker's laptop")
-    p.add_argument("file", metavar="FILE", help=f"the {KIT_EXTENSION} file")
-    p.add_argument("--walker", metavar="NAME", help="your name on the kit's roster")
+                              help=tr("open a walk kit on a walker's laptop"))
+    p.add_argument("file", metavar="FILE", help=tr("the {kit_extension} file").format(
+                                                    kit_extension=KIT_EXTENSION))
+    p.add_argument("--walker", metavar="NAME", help=tr("your name on the kit's roster"))
     _passphrase_options(p, writing=False)
     p.set_defaults(handler=cmd_open_kit, writes=True)
 
     p = subparsers.add_parser(
         "export", allow_abbrev=False,
-        help=f"write a walker's notes file ({NOTES_EXTENSION}) for the facilitator")
-    p.add_argument("walk", metavar="WALK", help="walk id, or an unambiguous start of its title")
+        help=tr("write a walker's notes file ({notes_extension}) for the facilitator").format(
+                 notes_extension=NOTES_EXTENSION))
+    p.add_argument("walk", metavar="WALK", help=tr("walk id, or an unambiguous start of its "
+                                                   "title"))
     p.add_argument("--walker", metavar="NAME",
-                   help="whose notes (default on a walker's laptop: that walker)")
-    p.add_argument("-o", "--output", required=True, metavar="FILE", help="file to write")
+                   help=tr("whose notes (default on a walker's laptop: that walker)"))
+    p.add_argument("-o", "--output", required=True, metavar="FILE", help=tr("file to write"))
     _passphrase_options(p, writing=True)
     # Writing a notes file first records unsent edits as versions in the database.
     p.set_defaults(handler=cmd_export, writes=True)
 
     p = subparsers.add_parser("import", allow_abbrev=False,
-                              help="import walkers' notes files into their walks")
-    p.add_argument("files", nargs="+", metavar="FILE", help=f"{NOTES_EXTENSION} files")
-    p.add_argument("--json", action="store_true", help="print the import report as JSON")
+                              help=tr("import walkers' notes files into their walks"))
+    p.add_argument("files", nargs="+", metavar="FILE", help=tr("{notes_extension} files").format(
+                                                                notes_extension=NOTES_EXTENSION))
+    p.add_argument("--json", action="store_true", help=tr("print the import report as JSON"))
     _passphrase_options(p, writing=False)
     p.set_defaults(handler=cmd_import, writes=True)
 
 
 def _passphrase_options(parser: argparse.ArgumentParser, *, writing: bool) -> None:
     parser.add_argument("--passphrase-file", metavar="F",
-                        help="read the passphrase from the first line of file F")
+                        help=tr("read the passphrase from the first line of file F"))
     if writing:
         parser.add_argument("--ask-passphrase", action="store_true",
-                            help="protect the file with a passphrase typed at a prompt")
+                            help=tr("protect the file with a passphrase typed at a prompt"))
 
 
 def _read_passphrase_file(name: str) -> str:
@@ -81,13 +89,13 @@ def _read_passphrase_file(name: str) -> str:
     try:
         text = Path(name).read_text(encoding="utf-8")
     except OSError as error:
-        raise BundleError(f"The passphrase file {name} cannot be read: "
-                          f"{error.strerror or error}.") from None
+        raise BundleError(tr("The passphrase file {name} cannot be read: {value}.").format(
+                              name=name, value=error.strerror or error)) from None
     except UnicodeDecodeError:
-        raise BundleError(f"The passphrase file {name} is not text.") from None
+        raise BundleError(tr("The passphrase file {name} is not text.").format(name=name)) from None
     line = text.splitlines()[0] if text.strip() else ""
     if not line:
-        raise BundleError(f"The passphrase file {name} is empty.")
+        raise BundleError(tr("The passphrase file {name} is empty.").format(name=name))
     return line
 
 
@@ -103,10 +111,10 @@ def _passphrase_for_writing(args: argparse.Namespace) -> str | None:
     if not getattr(args, "ask_passphrase", False):
         return None
     if not _interactive():
-        raise BundleError("--ask-passphrase needs a terminal; use --passphrase-file F.")
+        raise BundleError(tr("--ask-passphrase needs a terminal; use --passphrase-file F."))
     first = getpass.getpass("Passphrase for the file: ")
     if getpass.getpass("Type it again: ") != first:
-        raise BundleError("The two passphrases differ; nothing was written.")
+        raise BundleError(tr("The two passphrases differ; nothing was written."))
     return first
 
 
@@ -118,7 +126,8 @@ def _ask_passphrase_or_fail(error: PassphraseNeededError) -> str:
     from walkapp.bundles import BundleError
 
     if not _interactive():
-        raise BundleError(f"{error.message} Give it with --passphrase-file F.")
+        raise BundleError(tr("{message} Give it with --passphrase-file F.").format(
+                              message=error.message))
     return getpass.getpass("Passphrase: ")
 
 
@@ -132,7 +141,8 @@ def _walker_id(context: Context, walk_id: str, name: str | None) -> str | None:
     found = [p for p in walk.walkers if p.id == name or name_key(p.display_name) == wanted]
     if len(found) != 1:
         names = ", ".join(p.display_name for p in walk.walkers) or "nobody yet"
-        raise NotFoundError(f"No walker called {name!r} on “{walk.title}”. Walkers: {names}.")
+        raise NotFoundError(tr("No walker called {name!r} on “{title}”. Walkers: {names}.").format(
+                                name=name, title=walk.title, names=names))
     return found[0].id
 
 
@@ -151,7 +161,7 @@ def cmd_kit(args: argparse.Namespace, context: Context) -> int:
     named = walk.participant(walker_id)
     who = named.display_name if named else "any walker on the roster"
     lock = " (protected with a passphrase)" if passphrase else ""
-    echo(f"Wrote the walk kit for {who} to {path}{lock}.")
+    echo(tr("Wrote the walk kit for {who} to {path}{lock}.").format(who=who, path=path, lock=lock))
     return 0
 
 
@@ -171,16 +181,18 @@ def cmd_open_kit(args: argparse.Namespace, context: Context) -> int:
         opened = bundles.open_kit(args.file, walker, passphrase)
     except WalkerChoiceNeededError as error:
         if not _interactive() or walker:
-            raise BundleError(f"{error.message} Name yourself with --walker NAME.") from None
+            raise BundleError(tr("{message} Name yourself with --walker NAME.").format(
+                                  message=error.message)) from None
         for number, name in enumerate(error.walker_names, start=1):
             echo(f"  {number}. {name}")
         answer = input("Which walker are you? Type the number: ").strip()
         if not answer.isdigit() or not 1 <= int(answer) <= len(error.walker_names):
-            raise BundleError("No walker chosen; nothing was changed.") from None
+            raise BundleError(tr("No walker chosen; nothing was changed.")) from None
         opened = bundles.open_kit(args.file, error.walker_names[int(answer) - 1], passphrase)
     verb = "Opened" if opened.created else "Updated"
-    echo(f"{verb} “{opened.walk_title}” on this laptop for {opened.walker_name} "
-         f"({opened.walk_id[:8]}).")
+    echo(tr("{verb} “{walk_title}” on this laptop for {walker_name} ({walk_id}).").format(
+             verb=verb, walk_title=opened.walk_title, walker_name=opened.walker_name,
+             walk_id=opened.walk_id[:8]))
     return 0
 
 
@@ -192,12 +204,12 @@ def cmd_export(args: argparse.Namespace, context: Context) -> int:
     if walker_id is None:
         walker_id = walk.local_participant_id
         if walker_id is None:
-            raise BundleError("Name the walker whose notes to write with --walker NAME.")
+            raise BundleError(tr("Name the walker whose notes to write with --walker NAME."))
     passphrase = _passphrase_for_writing(args)
     path = _bundles(context).write_notes(walk.id, walker_id, args.output, passphrase)
     name = walk.participant(walker_id)
-    echo(f"Wrote {name.display_name if name else 'the walker'}'s notes for "
-         f"“{walk.title}” to {path}.")
+    echo(tr("Wrote {value}'s notes for “{title}” to {path}.").format(
+             value=name.display_name if name else 'the walker', title=walk.title, path=path))
     return 0
 
 
@@ -227,5 +239,6 @@ def cmd_import(args: argparse.Namespace, context: Context) -> int:
                 echo(f"  {line}")
         echo(report.totals())
         if report.backup_path:
-            echo(f"A backup from before the import is in {report.backup_path}.")
+            echo(tr("A backup from before the import is in {backup_path}.").format(
+                     backup_path=report.backup_path))
     return 0 if report.clean else 1

@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Any
 from walkapp.cli.terminal import echo
 from walkapp.errors import AmbiguousError, NotFoundError, ValidationError
 from walkapp.jsonout import dumps
+from walkapp.messages import tr
 
 if TYPE_CHECKING:
     from walkapp import domain as d
@@ -28,24 +29,29 @@ MAX_TEXT_FILE_BYTES = 8 * 1024 * 1024
 
 def register(subparsers: Any) -> None:
     p = subparsers.add_parser("conflicts",
-                              help="list a walk's conflicts: items changed on two laptops")
-    p.add_argument("walk", metavar="WALK", help="walk id, or an unambiguous start of its title")
-    p.add_argument("--json", action="store_true", help="print JSON (with the whole texts)")
+                              help=tr("list a walk's conflicts: items changed on two laptops"))
+    p.add_argument("walk", metavar="WALK", help=tr("walk id, or an unambiguous start of its "
+                                                   "title"))
+    p.add_argument("--json", action="store_true", help=tr("print JSON (with the whole texts)"))
     p.set_defaults(handler=cmd_conflicts, writes=False)
 
     p = subparsers.add_parser("resolve", allow_abbrev=False,
-                              help="settle one conflict: keep one version, both, or a new text")
-    p.add_argument("walk", metavar="WALK", help="walk id, or an unambiguous start of its title")
+                              help=tr("settle one conflict: keep one version, both, or a new "
+                                      "text"))
+    p.add_argument("walk", metavar="WALK", help=tr("walk id, or an unambiguous start of its "
+                                                   "title"))
     p.add_argument("conflict", metavar="CONFLICT_ID",
-                   help="the conflict's id (or an unambiguous start), from `walkapp conflicts`")
+                   help=tr("the conflict's id (or an unambiguous start), from `walkapp "
+                           "conflicts`"))
     how = p.add_mutually_exclusive_group(required=True)
     how.add_argument("--keep", metavar="ROW_ID",
-                     help="keep this version (its row id, or a start of it) and drop the others")
+                     help=tr("keep this version (its row id, or a start of it) and drop the "
+                             "others"))
     how.add_argument("--keep-both", action="store_true",
-                     help="keep every version: the others become separate items")
-    how.add_argument("--text", metavar="TEXT", help="replace the versions with this text")
+                     help=tr("keep every version: the others become separate items"))
+    how.add_argument("--text", metavar="TEXT", help=tr("replace the versions with this text"))
     how.add_argument("--text-file", metavar="F", dest="text_file",
-                     help="replace the versions with the text in file F (UTF-8)")
+                     help=tr("replace the versions with the text in file F (UTF-8)"))
     p.set_defaults(handler=cmd_resolve, writes=True)
 
 
@@ -73,18 +79,19 @@ def cmd_conflicts(args: argparse.Namespace, context: Context) -> int:
         print(dumps(conflicts))
         return 0
     if not conflicts:
-        echo(f"No conflicts in “{walk.title}”.")
+        echo(tr("No conflicts in “{title}”.").format(title=walk.title))
         return 0
-    echo(f"{fmt.plural(len(conflicts), 'conflict', 'conflicts')} in “{walk.title}” "
-         "(changed on two laptops; every version is kept until you choose):")
+    echo(tr("{conflicts} in “{title}” (changed on two laptops; every version is kept until you "
+            "choose):").format(
+             conflicts=fmt.plural(len(conflicts), 'conflict', 'conflicts'), title=walk.title))
     for conflict in conflicts:
         echo()
         echo(f"  {conflict.family[:8]}  {conflict.entity.value}: {conflict.label}")
         for side in conflict.sides:
             echo(_side_line(side))
     echo()
-    echo(f"Settle one with `walkapp resolve {walk.id[:8]} CONFLICT_ID --keep ROW_ID` "
-         "(or --keep-both, or --text TEXT).")
+    echo(tr("Settle one with `walkapp resolve {id} CONFLICT_ID --keep ROW_ID` (or --keep-both, "
+            "or --text TEXT).").format(id=walk.id[:8]))
     return 0
 
 
@@ -96,29 +103,32 @@ def _pick(what: str, key: str, options: list[str]) -> str:
     if len(found) == 1:
         return found[0]
     if found:
-        raise AmbiguousError(f"“{key}” starts more than one {what}; give more of its id.")
-    raise NotFoundError(f"No {what} “{_clip(key, 40)}” here; `walkapp conflicts WALK` "
-                        "lists them.")
+        raise AmbiguousError(tr("“{key}” starts more than one {what}; give more of its id.").format(
+                                 key=key, what=what))
+    raise NotFoundError(tr("No {what} “{key}” here; `walkapp conflicts WALK` lists them.").format(
+                            what=what, key=_clip(key, 40)))
 
 
 def _read_text_file(name: str) -> str:
     path = Path(name)
     try:
         if path.stat().st_size > MAX_TEXT_FILE_BYTES:
-            raise ValidationError(f"{name} is too large to be one text; the limit is "
-                                  f"{MAX_TEXT_FILE_BYTES // (1024 * 1024)} MB.")
+            raise ValidationError(tr("{name} is too large to be one text; the limit is "
+                                     "{max_text_file_bytes} MB.").format(
+                                      name=name,
+                                      max_text_file_bytes=MAX_TEXT_FILE_BYTES // (1024 * 1024)))
         data = path.read_bytes()
     except OSError as error:
-        raise ValidationError(f"The text file {name} cannot be read: "
-                              f"{error.strerror or error}.") from None
+        raise ValidationError(tr("The text file {name} cannot be read: {value}.").format(
+                                  name=name, value=error.strerror or error)) from None
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError:
-        raise ValidationError(f"The text file {name} is not UTF-8 text; save it as UTF-8 "
-                              "and try again.") from None
+        raise ValidationError(tr("The text file {name} is not UTF-8 text; save it as UTF-8 and "
+                                 "try again.").format(name=name)) from None
     if "\x00" in text:
-        raise ValidationError(f"The text file {name} contains a NUL character; it must be "
-                              "plain text.")
+        raise ValidationError(tr("The text file {name} contains a NUL character; it must be "
+                                 "plain text.").format(name=name))
     return text.removesuffix("\n")
 
 

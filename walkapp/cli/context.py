@@ -10,6 +10,7 @@ import os
 from typing import TYPE_CHECKING
 
 from walkapp.config import DATABASE_URL_ENV, Settings, check_database_url, resolve_settings
+from walkapp.messages import tr
 
 if TYPE_CHECKING:
     from walkapp.services import Services
@@ -63,7 +64,8 @@ class Context:
         `database=False` for a command that works without a database in place (restore).
         """
         if not self.writes:
-            raise RuntimeError(f"{purpose} is declared read-only but asked for the lock")
+            raise RuntimeError(tr("{purpose} is declared read-only but asked for the lock").format(
+                                   purpose=purpose))
         if self._lock is None:
             from walkapp.storage.lock import DataFolderLock
 

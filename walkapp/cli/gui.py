@@ -17,6 +17,7 @@ from collections.abc import Sequence
 
 from walkapp.cli.context import Context
 from walkapp.errors import WalkappError
+from walkapp.messages import tr
 
 # What the desktop app's start needs from the core, imported before Qt (see the docstring).
 # (Not the ORM's models: the first window needs none of them, see walkapp.storage. SQLite's
@@ -61,16 +62,16 @@ def open_desktop_app(context: Context, files: Sequence[str] = (),
     if (sys.platform.startswith("linux") and not os.environ.get("QT_QPA_PLATFORM")
             and not os.environ.get("DISPLAY") and not os.environ.get("WAYLAND_DISPLAY")):
         raise WalkappError(
-            "No screen found to open the app on (DISPLAY and WAYLAND_DISPLAY are unset). "
-            "Run it from a desktop session, or use the commands listed by `walkapp --help`.")
+            tr("No screen found to open the app on (DISPLAY and WAYLAND_DISPLAY are unset). Run "
+               "it from a desktop session, or use the commands listed by `walkapp --help`."))
     try:
         from walkapp.ui.app import run_app  # type: ignore[import-not-found, unused-ignore]
     except ImportError as error:
         raise WalkappError(
-            f"The desktop app cannot start: {error}. On Debian/Ubuntu, `make run` installs "
-            "the system libraries Qt needs.") from None
+            tr("The desktop app cannot start: {error}. On Debian/Ubuntu, `make run` installs "
+               "the system libraries Qt needs.").format(error=error)) from None
     for name in files:
         if "\x00" in name:
-            raise WalkappError("A file name contains a NUL character; no file can have it.")
+            raise WalkappError(tr("A file name contains a NUL character; no file can have it."))
     return int(run_app(context.settings, files=[os.path.abspath(f) for f in files],
                        language=language))

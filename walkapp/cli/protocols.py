@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, Any
 from walkapp.cli.terminal import echo
 from walkapp.errors import WalkappError
 from walkapp.jsonout import dumps
+from walkapp.messages import tr
 
 if TYPE_CHECKING:
     from walkapp.cli.context import Context
@@ -21,56 +22,57 @@ EXIT_USAGE = 2
 
 def register(subparsers: Any) -> None:
     parser = subparsers.add_parser(
-        "protocol", help="list, check, import and copy protocols",
-        description="Protocols are TOML files; see protocols/README.md for the format.")
+        "protocol", help=tr("list, check, import and copy protocols"),
+        description=tr("Protocols are TOML files; see protocols/README.md for the format."))
     parser.set_defaults(handler=lambda args, context: _usage(parser), writes=False)
     commands = parser.add_subparsers(dest="protocol_command", metavar="ACTION")
 
-    p = commands.add_parser("list", help="list the protocols you can choose from")
-    p.add_argument("--json", action="store_true", help="print JSON")
+    p = commands.add_parser("list", help=tr("list the protocols you can choose from"))
+    p.add_argument("--json", action="store_true", help=tr("print JSON"))
     p.set_defaults(handler=cmd_list, writes=False)
 
-    p = commands.add_parser("check", help="check protocol (or word-list) files; exits "
-                                          "non-zero if any has a problem")
+    p = commands.add_parser("check", help=tr("check protocol (or word-list) files; exits "
+                                             "non-zero if any has a problem"))
     p.add_argument("files", nargs="+", metavar="FILE",
-                   help=".toml files, or folders to check the .toml files in")
+                   help=tr(".toml files, or folders to check the .toml files in"))
     p.set_defaults(handler=cmd_check, writes=False)
 
-    p = commands.add_parser("show", help="show one protocol's phases and steps")
+    p = commands.add_parser("show", help=tr("show one protocol's phases and steps"))
     p.add_argument("protocol_id", metavar="ID")
-    p.add_argument("--json", action="store_true", help="print the protocol as JSON")
+    p.add_argument("--json", action="store_true", help=tr("print the protocol as JSON"))
     p.set_defaults(handler=cmd_show, writes=False)
 
-    p = commands.add_parser("import", help="copy a protocol file into your library")
+    p = commands.add_parser("import", help=tr("copy a protocol file into your library"))
     p.add_argument("file", metavar="FILE")
     p.add_argument("--replace", action="store_true",
-                   help="overwrite your protocol with the same id")
+                   help=tr("overwrite your protocol with the same id"))
     p.set_defaults(handler=cmd_import, writes=True)
 
-    p = commands.add_parser("duplicate", help="copy a protocol under a new id to adapt it")
+    p = commands.add_parser("duplicate", help=tr("copy a protocol under a new id to adapt it"))
     p.add_argument("protocol_id", metavar="ID")
     p.add_argument("new_id", metavar="NEW_ID")
-    p.add_argument("--title", help="title of the copy (default: the original's + “(copy)”)")
+    p.add_argument("--title", help=tr("title of the copy (default: the original's + “(copy)”)"))
     p.set_defaults(handler=cmd_duplicate, writes=True)
 
-    p = commands.add_parser("upgrade", help="rewrite a version 1 protocol file as format "
-                                            "version 2 (same walk, more keys allowed)")
+    p = commands.add_parser("upgrade", help=tr("rewrite a version 1 protocol file as format "
+                                               "version 2 (same walk, more keys allowed)"))
     p.add_argument("file", metavar="FILE")
     p.add_argument("-o", "--output", metavar="OUT",
-                   help="write the rewrite here instead of changing FILE")
+                   help=tr("write the rewrite here instead of changing FILE"))
     p.set_defaults(handler=cmd_upgrade, writes=False)
 
     p = subparsers.add_parser(
-        "nudge", help="flag judgemental wording and possible names, one note per line",
-        description="Reads one note per line on stdin and prints one JSON object per line: "
-                    '{"text": ..., "flags": [{"start", "end", "kind", "suggestion"}]}.')
-    p.add_argument("--lang", default="en", help="language of the notes (default: en)")
+        "nudge", help=tr("flag judgemental wording and possible names, one note per line"),
+        description=tr("Reads one note per line on stdin and prints one JSON object per line: "
+                       "{\"text\": ..., \"flags\": [{\"start\", \"end\", \"kind\", "
+                       "\"suggestion\"}]}."))
+    p.add_argument("--lang", default="en", help=tr("language of the notes (default: en)"))
     p.set_defaults(handler=cmd_nudge, writes=False)
 
 
 def _usage(parser: argparse.ArgumentParser) -> int:
     parser.print_usage(sys.stderr)
-    echo("walkapp: error: choose an action: list, check, show, import or duplicate", err=True)
+    echo(tr("walkapp: error: choose an action: list, check, show, import or duplicate"), err=True)
     return EXIT_USAGE
 
 
@@ -95,12 +97,13 @@ def cmd_list(args: argparse.Namespace, context: Context) -> int:
             } for e in entries],
             "problems": [p.message for p in problems]}))
         return 0
-    echo(f"{'ID':<24}  {'VERSION':<7}  {'WHOSE':<8}  TITLE")
+    echo(tr("{value:<24}  {value2:<7}  {value3:<8}  TITLE").format(
+             value='ID', value2='VERSION', value3='WHOSE'))
     for e in entries:
         echo(f"{e.id:<24}  {e.protocol.version:<7}  {'built-in' if e.builtin else 'yours':<8}"
               f"  {e.title}")
     for problem in problems:
-        echo(f"walkapp: skipped {problem.message}", err=True)
+        echo(tr("walkapp: skipped {message}").format(message=problem.message), err=True)
     return 0
 
 
@@ -173,21 +176,21 @@ def cmd_check(args: argparse.Namespace, context: Context) -> int:
     checked = failed = warned = 0
     for path, skip in _files(args.files):
         if skip is not None:
-            echo(f"skipped  {path} ({skip})")
+            echo(tr("skipped  {path} ({skip})").format(path=path, skip=skip))
             continue
         checked += 1
         what, problems, warnings = check_one(path)
         if problems:
             failed += 1
             for problem in problems:
-                echo(f"walkapp: error: {problem.message}", err=True)
+                echo(tr("walkapp: error: {message}").format(message=problem.message), err=True)
             continue
         for warning in warnings:
-            echo(f"walkapp: warning: {warning.message}", err=True)
+            echo(tr("walkapp: warning: {message}").format(message=warning.message), err=True)
         if warnings:
             warned += 1
             what += "; " + fmt.plural(len(warnings), "warning", "warnings")
-        echo(f"ok       {path} ({what})")
+        echo(tr("ok       {path} ({what})").format(path=path, what=what))
     summary = (f"{fmt.plural(checked, 'file', 'files')} checked, {fmt.number(failed)} with "
                "problems")
     if warned:
@@ -205,17 +208,21 @@ def cmd_show(args: argparse.Namespace, context: Context) -> int:
         print(dumps(to_data(protocol)))
         return 0
     # A protocol is a user's file: every line through echo() (visible escapes, one line).
-    echo(f"{protocol.title} ({protocol.id}, version {protocol.version}, "
-         f"{'built-in' if entry.builtin else str(entry.path)})")
+    echo(tr("{title} ({id}, version {version}, {value})").format(
+             title=protocol.title, id=protocol.id, version=protocol.version,
+             value='built-in' if entry.builtin else str(entry.path)))
     if protocol.source:
-        echo(f"Source: {protocol.source.citation}")
+        echo(tr("Source: {citation}").format(citation=protocol.source.citation))
     if protocol.based_on:
-        echo(f"Based on: {protocol.based_on}")
-    echo(f"Visits {protocol.visit_minutes} min, corridor {protocol.corridor_minutes} min, "
-         f"groups of {protocol.group_min}–{protocol.group_max}")
+        echo(tr("Based on: {based_on}").format(based_on=protocol.based_on))
+    echo(tr("Visits {visit_minutes} min, corridor {corridor_minutes} min, groups of "
+            "{group_min}–{group_max}").format(
+             visit_minutes=protocol.visit_minutes, corridor_minutes=protocol.corridor_minutes,
+             group_min=protocol.group_min, group_max=protocol.group_max))
     for phase in protocol.phases:
         echo()
-        echo(f"{phase.title} ({phase.planned_minutes} min)")
+        echo(tr("{title} ({planned_minutes} min)").format(
+                 title=phase.title, planned_minutes=phase.planned_minutes))
         for step in phase.steps:
             minutes = "route" if step.minutes is None else f"{step.minutes} min"
             echo(f"  {step.title:<40} {minutes:>7}  [{step.activity.value}]")
@@ -227,18 +234,21 @@ def cmd_import(args: argparse.Namespace, context: Context) -> int:
     # the database is missing where one was expected (the user should restore first).
     context.check_database()
     entry = _library(context).import_file(args.file, replace=args.replace)
-    echo(f"Imported “{entry.title}” ({entry.id}) into your library: {entry.path}")
+    echo(tr("Imported “{title}” ({id}) into your library: {path}").format(
+             title=entry.title, id=entry.id, path=entry.path))
     # The same warnings as `check` (the file is fine, but its author should know).
     for warning in check_one(Path(entry.path))[2]:
-        echo(f"walkapp: warning: {warning.message}", err=True)
+        echo(tr("walkapp: warning: {message}").format(message=warning.message), err=True)
     return 0
 
 
 def cmd_duplicate(args: argparse.Namespace, context: Context) -> int:
     context.check_database()
     entry = _library(context).duplicate(args.protocol_id, args.new_id, args.title)
-    echo(f"Created “{entry.title}” ({entry.id}): {entry.path}")
-    echo(f"Edit it in a text editor, then run `walkapp protocol check {entry.path}`.")
+    echo(tr("Created “{title}” ({id}): {path}").format(
+             title=entry.title, id=entry.id, path=entry.path))
+    echo(tr("Edit it in a text editor, then run `walkapp protocol check {path}`.").format(
+             path=entry.path))
     return 0
 
 
@@ -261,10 +271,11 @@ def cmd_upgrade(args: argparse.Namespace, context: Context) -> int:
         if kept is not None:
             os.chmod(target, kept)
     except OSError as error:
-        raise ReadOnlyError(f"walkapp could not write {target} ({error.strerror or error}); "
-                            "nothing was changed") from None
-    echo(f"Upgraded {target} to protocol format version 2: only its schema_version line "
-         "changed, and it runs the same walk as before.")
+        raise ReadOnlyError(tr("walkapp could not write {target} ({value}); nothing was "
+                               "changed").format(
+                                target=target, value=error.strerror or error)) from None
+    echo(tr("Upgraded {target} to protocol format version 2: only its schema_version line "
+            "changed, and it runs the same walk as before.").format(target=target))
     echo("Version 2 adds: " + "; ".join(WHAT_VERSION_2_ADDS) + " (see protocols/README.md).")
     return 0
 
@@ -273,8 +284,10 @@ def cmd_nudge(args: argparse.Namespace, context: Context) -> int:
     from walkapp.nudge import available_languages, check, load_lexicon
 
     if load_lexicon(args.lang) is None:
-        raise WalkappError(f"There is no word list for the language “{args.lang}”; "
-                           f"available: {', '.join(available_languages())}.")
+        raise WalkappError(tr("There is no word list for the language “{lang}”; available: "
+                              "{available_languages}.").format(
+                               lang=args.lang,
+                               available_languages=', '.join(available_languages())))
     for raw in sys.stdin.buffer:
         text = raw.decode("utf-8", errors="replace").rstrip("\r\n")
         flags = [{"start": f.start, "end": f.end, "kind": f.kind, "suggestion": f.suggestion}

@@ -23,6 +23,7 @@ from walkapp.errors import (
     WalkappError,
 )
 from walkapp.jsonout import dumps
+from walkapp.messages import tr
 
 if TYPE_CHECKING:
     from walkapp.cli.context import Context
@@ -30,47 +31,47 @@ if TYPE_CHECKING:
 
 
 def register(subparsers: Any) -> None:
-    p = subparsers.add_parser("backup", help="make a checked backup of the database now")
-    p.add_argument("--json", action="store_true", help="print JSON")
+    p = subparsers.add_parser("backup", help=tr("make a checked backup of the database now"))
+    p.add_argument("--json", action="store_true", help=tr("print JSON"))
     # SQLite's online backup API copies a consistent snapshot beside a running app.
     p.set_defaults(handler=cmd_backup, writes=False)
 
-    p = subparsers.add_parser("backups", help="list the backups, newest first")
+    p = subparsers.add_parser("backups", help=tr("list the backups, newest first"))
     p.add_argument("--check", action="store_true",
-                   help="also run the integrity check on each backup")
-    p.add_argument("--json", action="store_true", help="print JSON")
+                   help=tr("also run the integrity check on each backup"))
+    p.add_argument("--json", action="store_true", help=tr("print JSON"))
     p.set_defaults(handler=cmd_backups, writes=False)
 
     p = subparsers.add_parser(
-        "restore", help="put a backup back in place of the database",
-        description="Restore BACKUP (a file name from `walkapp backups`, the start of one, "
-                    "or a path). Without BACKUP, the newest backup that passes the integrity "
-                    "check. The current database is copied to the backups first.")
-    p.add_argument("backup", nargs="?", metavar="BACKUP", help="which backup to restore")
-    p.add_argument("--yes", action="store_true", help="do not ask for confirmation")
-    p.add_argument("--json", action="store_true", help="print JSON")
+        "restore", help=tr("put a backup back in place of the database"),
+        description=tr("Restore BACKUP (a file name from `walkapp backups`, the start of one, "
+                       "or a path). Without BACKUP, the newest backup that passes the integrity "
+                       "check. The current database is copied to the backups first."))
+    p.add_argument("backup", nargs="?", metavar="BACKUP", help=tr("which backup to restore"))
+    p.add_argument("--yes", action="store_true", help=tr("do not ask for confirmation"))
+    p.add_argument("--json", action="store_true", help=tr("print JSON"))
     # Restoring is how a lost database comes back: it runs with none in place.
     p.set_defaults(handler=cmd_restore, writes=True, needs_database=False)
 
     p = subparsers.add_parser(
-        "purge", help="remove walks older than a number of months",
-        description="List the walks dated more than MONTHS months ago (and walks whose 30 "
-                    "days in the Trash are over), then remove them and everything recorded "
-                    "in them after confirmation: from the database and, unless "
-                    "--keep-in-backups, from every backup. A backup is made first.")
+        "purge", help=tr("remove walks older than a number of months"),
+        description=tr("List the walks dated more than MONTHS months ago (and walks whose 30 "
+                       "days in the Trash are over), then remove them and everything recorded "
+                       "in them after confirmation: from the database and, unless "
+                       "--keep-in-backups, from every backup. A backup is made first."))
     p.add_argument("--older-than", type=int, metavar="MONTHS",
-                   help="age in months (default: the retention setting)")
-    p.add_argument("--yes", action="store_true", help="do not ask for confirmation")
+                   help=tr("age in months (default: the retention setting)"))
+    p.add_argument("--yes", action="store_true", help=tr("do not ask for confirmation"))
     p.add_argument("--keep-in-backups", action="store_true",
-                   help="leave the backups as they are (they keep the walks until the "
-                        "rotation ages them out, about eight weeks)")
-    p.add_argument("--json", action="store_true", help="print JSON")
+                   help=tr("leave the backups as they are (they keep the walks until the "
+                           "rotation ages them out, about eight weeks)"))
+    p.add_argument("--json", action="store_true", help=tr("print JSON"))
     p.set_defaults(handler=cmd_purge, writes=True)
 
     p = subparsers.add_parser("retention",
-                              help="show or set how many months walks are kept")
+                              help=tr("show or set how many months walks are kept"))
     p.add_argument("months", nargs="?", metavar="MONTHS|off",
-                   help="keep walks this many months, or `off` to keep everything")
+                   help=tr("keep walks this many months, or `off` to keep everything"))
     p.set_defaults(handler=cmd_retention,
                    writes=lambda args: args.months is not None)  # writes when setting
 
@@ -79,9 +80,9 @@ def register(subparsers: Any) -> None:
 def _database_path(context: Context) -> Path:
     path = context.settings.sqlite_path
     if path is None:
-        raise WalkappError("Backups are made of a local walkapp database file; this one is "
-                           f"a server ({context.settings.database_url}). Use the server's "
-                           "own backup tools.")
+        raise WalkappError(tr("Backups are made of a local walkapp database file; this one is a "
+                              "server ({database_url}). Use the server's own backup tools.").format(
+                               database_url=context.settings.database_url))
     return path
 
 
@@ -134,7 +135,8 @@ def cmd_backup(args: argparse.Namespace, context: Context) -> int:
     path = _database_path(context)
     context.check_database()  # an empty or cut-short database is restored, not copied
     if not path.exists():
-        raise NotFoundError(f"There is no database at {path} yet, so nothing to back up.")
+        raise NotFoundError(tr("There is no database at {path} yet, so nothing to back up.").format(
+                                path=path))
     # No lock: the backup API copies a consistent snapshot while the app keeps writing.
     target = backup_file(path, context.settings.backup_dir, "manual")
     removed = rotate_quietly(context.settings.backup_dir)
@@ -143,7 +145,8 @@ def cmd_backup(args: argparse.Namespace, context: Context) -> int:
         print(dumps({"backup": str(target), "size_bytes": size,
                      "rotated_out": [str(p) for p in removed]}))
         return 0
-    echo(f"Backup written and checked: {target} ({_size(size)}).")
+    echo(tr("Backup written and checked: {target} ({size}).").format(
+             target=target, size=_size(size)))
     if removed:
         echo(fmt.plural(len(removed), "{n} older backup removed by the rotation.",
                         "{n} older backups removed by the rotation."))
@@ -173,20 +176,22 @@ def cmd_backups(args: argparse.Namespace, context: Context) -> int:
                        for e, found in others)]))
         return 0
     if not backups and not foreign:
-        echo(f"No backups yet in {backup_dir}. Make one with `walkapp backup`.")
+        echo(tr("No backups yet in {backup_dir}. Make one with `walkapp backup`.").format(
+                 backup_dir=backup_dir))
         return 0
     if backups:
-        echo(f"Backups in {backup_dir}, newest first:")
+        echo(tr("Backups in {backup_dir}, newest first:").format(backup_dir=backup_dir))
     else:
-        echo(f"No backups made by walkapp in {backup_dir} yet. Make one with "
-              "`walkapp backup`.")
+        echo(tr("No backups made by walkapp in {backup_dir} yet. Make one with `walkapp "
+                "backup`.").format(
+                 backup_dir=backup_dir))
     for info, found in rows:
         state = "" if not args.check else f"  {_state(found)}"
         echo(f"  {_when(info)}  {info.reason:<24} {_size(info.size_bytes):>10}  "
               f"{info.name}{state}")
     if others:
-        echo("Foreign: not made by walkapp, so never restored without its path, rotated "
-              "or deleted:")
+        echo(tr("Foreign: not made by walkapp, so never restored without its path, rotated or "
+                "deleted:"))
         for entry, found in others:
             size = "" if entry.size_bytes is None else f", {_size(entry.size_bytes)}"
             state = ("" if not args.check or entry.size_bytes is None else
@@ -220,14 +225,18 @@ def _find_backup(key: str, backup_dir: Path) -> Path:
         odd = next((f for f in foreign if f.name == key), None)
         if odd is not None:
             raise NotFoundError(
-                f"{_shown(odd.name)} in {backup_dir} is not a backup walkapp made "
-                f"(`walkapp backups` lists it as foreign: {odd.why}). To restore it anyway, "
-                f"give its path: `walkapp restore {_shown(str(odd.path))}`.")
-        raise NotFoundError(f"No backup matches “{key}”. `walkapp backups` lists them.")
+                tr("{name} in {backup_dir} is not a backup walkapp made (`walkapp backups` "
+                   "lists it as foreign: {why}). To restore it anyway, give its path: `walkapp "
+                   "restore {path}`.").format(
+                    name=_shown(odd.name), backup_dir=backup_dir, why=odd.why,
+                    path=_shown(str(odd.path))))
+        raise NotFoundError(tr("No backup matches “{key}”. `walkapp backups` lists them.").format(
+                                key=key))
     if len(matches) > 1:
         names = ", ".join(b.name for b in matches[:5])
-        raise ValidationError(f"“{key}” matches {len(matches)} backups ({names}). "
-                              "Give more of the name.")
+        raise ValidationError(tr("“{key}” matches {matches} backups ({names}). Give more of the "
+                                 "name.").format(
+                                  key=key, matches=len(matches), names=names))
     return matches[0].path
 
 
@@ -241,8 +250,10 @@ def _newest_good(backup_dir: Path, quiet: bool) -> Path:
         if not quiet:
             kind, problems = found
             what = "the damaged backup" if kind is BackupProblem.DAMAGED else "the backup"
-            echo(f"Skipping {what} {info.name}: {problems[0]}", err=True)
-    raise NotFoundError(f"There is no good backup in {backup_dir} to restore.")
+            echo(tr("Skipping {what} {name}: {problems}").format(
+                     what=what, name=info.name, problems=problems[0]), err=True)
+    raise NotFoundError(tr("There is no good backup in {backup_dir} to restore.").format(
+                            backup_dir=backup_dir))
 
 
 def cmd_restore(args: argparse.Namespace, context: Context) -> int:
@@ -258,25 +269,27 @@ def cmd_restore(args: argparse.Namespace, context: Context) -> int:
     if problems:
         # Say so before asking to confirm; restore() checks fully again before it writes.
         raise CorruptDatabaseError(
-            f"This backup cannot be restored: {_shown(problems[0])}. The database was not "
-            "changed. Choose another backup (`walkapp backups --check` says which are good).")
+            tr("This backup cannot be restored: {problems}. The database was not changed. "
+               "Choose another backup (`walkapp backups --check` says which are good).").format(
+                problems=_shown(problems[0])))
     backups = list_backups(backup_dir)
     info = next((b for b in backups if b.path == chosen), None)
     label = f"{chosen.name} ({_when(info)}, {info.reason})" if info else _shown(str(chosen))
     if not args.json and not args.backup:
-        echo(f"Backups in {backup_dir}, newest first:")
+        echo(tr("Backups in {backup_dir}, newest first:").format(backup_dir=backup_dir))
         for b in backups[:15]:
             mark = "→" if b.path == chosen else " "
             echo(f"{mark} {_when(b)}  {b.reason:<24} {b.name}")
         if len(backups) > 15:
-            echo(f"  … and {len(backups) - 15} older (`walkapp backups` lists them all)")
+            echo(tr("  … and {backups} older (`walkapp backups` lists them all)").format(
+                     backups=len(backups) - 15))
     if not args.json:
-        echo(f"Restore {label}")
-        echo(f"     into {path}?")
+        echo(tr("Restore {label}").format(label=label))
+        echo(tr("     into {path}?").format(path=path))
         if path.exists():
-            echo("The current database is copied to the backups first.")
+            echo(tr("The current database is copied to the backups first."))
     if not confirm("Restore this backup?", args.yes):
-        echo("Nothing was changed.")
+        echo(tr("Nothing was changed."))
         return 1
     result = restore(path, chosen, backup_dir)
     walks = _count_walks_after_restore(context)
@@ -286,12 +299,14 @@ def cmd_restore(args: argparse.Namespace, context: Context) -> int:
                      "previous_set_aside": str(result.previous_set_aside or "") or None,
                      "seconds": round(result.seconds, 4), "walks": walks}))
         return 0
-    echo(f"Restored in {fmt.number(result.seconds, 2)} s: "
-         f"{fmt.plural(walks, 'walk', 'walks')}.")
+    echo(tr("Restored in {seconds} s: {walks}.").format(
+             seconds=fmt.number(result.seconds, 2), walks=fmt.plural(walks, 'walk', 'walks')))
     if result.previous_copy:
-        echo(f"The database as it was is kept as {result.previous_copy}.")
+        echo(tr("The database as it was is kept as {previous_copy}.").format(
+                 previous_copy=result.previous_copy))
     if result.previous_set_aside:
-        echo(f"The damaged database is kept, untouched, as {result.previous_set_aside}.")
+        echo(tr("The damaged database is kept, untouched, as {previous_set_aside}.").format(
+                 previous_set_aside=result.previous_set_aside))
     return 0
 
 
@@ -300,7 +315,8 @@ def _count_walks_after_restore(context: Context) -> int:
     try:
         return len(context.services.walks.list_walks())
     except StorageError as error:
-        raise StorageError(f"The backup was restored, but it does not open: {error}") from error
+        raise StorageError(tr("The backup was restored, but it does not open: {error}").format(
+                               error=error)) from error
 
 
 # -- purge / retention ---------------------------------------------------------------------
@@ -313,8 +329,8 @@ def cmd_purge(args: argparse.Namespace, context: Context) -> int:
     retention = RetentionService(services.db, services.bus)
     months = args.older_than if args.older_than is not None else retention.retention_months()
     if months is None:
-        raise ValidationError("Say how old the walks to remove are: --older-than MONTHS "
-                              "(or set a default with `walkapp retention MONTHS`).")
+        raise ValidationError(tr("Say how old the walks to remove are: --older-than MONTHS (or "
+                                 "set a default with `walkapp retention MONTHS`)."))
     months = check_months(months)
     from datetime import date
 
@@ -329,15 +345,15 @@ def cmd_purge(args: argparse.Namespace, context: Context) -> int:
         if args.json:
             print(dumps({"cutoff": cutoff, **removal_json(result, keep)}))
         else:
-            echo(f"No walks are dated before {fmt.short_date(cutoff)} "
-                 f"({fmt.plural(months, 'month', 'months')} ago). Nothing to remove.")
+            echo(tr("No walks are dated before {cutoff} ({months} ago). Nothing to remove.").format(
+                     cutoff=fmt.short_date(cutoff), months=fmt.plural(months, 'month', 'months')))
             print_scrub(result)
         return 0
     if not args.json:
         if walks:
-            echo(f"{fmt.plural(len(walks), 'walk', 'walks')} dated before "
-                 f"{fmt.short_date(cutoff)} would be removed, with all their notes, "
-                 "reflections, commitments and action items:")
+            echo(tr("{walks} dated before {cutoff} would be removed, with all their notes, "
+                    "reflections, commitments and action items:").format(
+                     walks=fmt.plural(len(walks), 'walk', 'walks'), cutoff=fmt.short_date(cutoff)))
             for w in walks:
                 where = "  (in the Trash)" if w.trashed_at is not None else ""
                 echo(f"  {fmt.short_date(w.walk_date)}  {w.id[:8]}  {w.title}  "
@@ -353,7 +369,7 @@ def cmd_purge(args: argparse.Namespace, context: Context) -> int:
     total = len(walks) + len(expired)
     if not confirm("Remove this walk?" if total == 1
                    else f"Remove these {fmt.number(total)} walks?", args.yes):
-        echo("Nothing was removed.")
+        echo(tr("Nothing was removed."))
         return 1
     result = retention.purge_walks([w.id for w in walks] + [t.id for t in expired],
                                    keep_in_backups=keep)
@@ -365,8 +381,8 @@ def cmd_purge(args: argparse.Namespace, context: Context) -> int:
           + (f"; {result.scrub.summary()}." if result.scrub is not None else "."))
     print_scrub(result, summary=False)
     if keep and result.backup:
-        echo(f"The backup made just before is {result.backup}; the walks are kept in the "
-              "backups until the rotation ages them out.")
+        echo(tr("The backup made just before is {backup}; the walks are kept in the backups "
+                "until the rotation ages them out.").format(backup=result.backup))
     return 1 if failed else 0
 
 
@@ -378,11 +394,11 @@ def cmd_retention(args: argparse.Namespace, context: Context) -> int:
         services = context.services
         months = RetentionService(services.db, services.bus).retention_months()
         if months is None:
-            echo("Walks are kept until you remove them (no retention period set).")
+            echo(tr("Walks are kept until you remove them (no retention period set)."))
         else:
-            echo(f"Walks older than {fmt.plural(months, 'month', 'months')} are offered for "
-                 "removal "
-                 "(`walkapp purge` removes them after confirmation).")
+            echo(tr("Walks older than {months} are offered for removal (`walkapp purge` removes "
+                    "them after confirmation).").format(
+                     months=fmt.plural(months, 'month', 'months')))
         return 0
     value: int | None
     if args.months.strip().casefold() in {"off", "none", "never"}:
@@ -391,8 +407,9 @@ def cmd_retention(args: argparse.Namespace, context: Context) -> int:
         try:
             value = int(args.months)
         except ValueError:
-            raise ValidationError(f"{args.months!r} is not a number of months; give a "
-                                  "whole number, or `off`.") from None
+            raise ValidationError(tr("{months!r} is not a number of months; give a whole "
+                                     "number, or `off`.").format(
+                                      months=args.months)) from None
     services = context.services
     RetentionService(services.db, services.bus).set_retention_months(value)
     echo("Retention period removed: walks are kept until you remove them." if value is None

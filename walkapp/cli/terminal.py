@@ -24,6 +24,7 @@ from contextlib import contextmanager
 from typing import Any, TextIO
 
 from walkapp.errors import WalkappError
+from walkapp.messages import tr
 
 # C0 controls (ESC, BEL, CR, NUL…), DEL and the C1 controls (a lone 0x9b is a CSI to many
 # terminals), the bidi embeddings, overrides and isolates (U+202A–202E, U+2066–2069), the
@@ -75,7 +76,7 @@ def echo(line: str = "", *, err: bool = False) -> None:
 
 def echo_error(message: str) -> None:
     """The one line a failed command ends with."""
-    echo(f"walkapp: error: {shorten(message)}", err=True)
+    echo(tr("walkapp: error: {message}").format(message=shorten(message)), err=True)
 
 
 class _SafeStream:
@@ -131,8 +132,8 @@ def confirm(question: str, yes: bool) -> bool:
     if yes:
         return True
     if not sys.stdin or not sys.stdin.isatty():
-        raise WalkappError("This needs a confirmation and there is no terminal to ask on. "
-                           "Run it again with --yes to go ahead.")
+        raise WalkappError(tr("This needs a confirmation and there is no terminal to ask on. "
+                              "Run it again with --yes to go ahead."))
     try:
         answer = input(f"{question} [y/N] ")
     except EOFError:

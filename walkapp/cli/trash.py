@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Any
 
 from walkapp.cli.terminal import confirm, echo
 from walkapp.jsonout import dumps
+from walkapp.messages import tr
 
 if TYPE_CHECKING:
     from walkapp.cli.context import Context
@@ -26,46 +27,48 @@ TRASH_DAYS = 30
 
 def register(subparsers: Any) -> None:
     p = subparsers.add_parser(
-        "delete", help="move a walk to the Trash (restorable for 30 days)",
-        description=f"Move WALK to the Trash. It disappears from every list and report, and "
-                    f"is removed for good after {TRASH_DAYS} days (or when the Trash is "
-                    "emptied); until then `walkapp trash restore` brings it back.")
-    p.add_argument("walk", metavar="WALK", help="walk id, or an unambiguous start of its title")
-    p.add_argument("--json", action="store_true", help="print JSON")
+        "delete", help=tr("move a walk to the Trash (restorable for 30 days)"),
+        description=tr("Move WALK to the Trash. It disappears from every list and report, and "
+                       "is removed for good after {trash_days} days (or when the Trash is "
+                       "emptied); until then `walkapp trash restore` brings it back.").format(
+                        trash_days=TRASH_DAYS))
+    p.add_argument("walk", metavar="WALK", help=tr("walk id, or an unambiguous start of its "
+                                                   "title"))
+    p.add_argument("--json", action="store_true", help=tr("print JSON"))
     p.set_defaults(handler=cmd_delete, writes=True)
 
     p = subparsers.add_parser(
-        "trash", help="list, restore or empty the Trash of deleted walks",
-        description=f"Deleted walks wait in the Trash for {TRASH_DAYS} days. Without an "
-                    "action, lists them.")
-    p.add_argument("--json", action="store_true", help="print JSON")
+        "trash", help=tr("list, restore or empty the Trash of deleted walks"),
+        description=tr("Deleted walks wait in the Trash for {trash_days} days. Without an "
+                       "action, lists them.").format(trash_days=TRASH_DAYS))
+    p.add_argument("--json", action="store_true", help=tr("print JSON"))
     p.set_defaults(handler=cmd_trash_list, writes=False)
     actions = p.add_subparsers(dest="trash_action", metavar="ACTION", parser_class=type(p))
 
-    q = actions.add_parser("list", help="list the walks in the Trash")
+    q = actions.add_parser("list", help=tr("list the walks in the Trash"))
     q.add_argument("--json", action="store_true", default=argparse.SUPPRESS,
-                   help="print JSON")
+                   help=tr("print JSON"))
     q.set_defaults(handler=cmd_trash_list, writes=False)
 
-    q = actions.add_parser("restore", help="bring a walk back from the Trash",
-                           description="Bring WALK back, as it was; nothing else changes.")
-    q.add_argument("walk", metavar="WALK", help="id, or an unambiguous start of its title")
+    q = actions.add_parser("restore", help=tr("bring a walk back from the Trash"),
+                           description=tr("Bring WALK back, as it was; nothing else changes."))
+    q.add_argument("walk", metavar="WALK", help=tr("id, or an unambiguous start of its title"))
     q.add_argument("--json", action="store_true", default=argparse.SUPPRESS,
-                   help="print JSON")
+                   help=tr("print JSON"))
     q.set_defaults(handler=cmd_trash_restore, writes=True)
 
     q = actions.add_parser(
-        "empty", help="remove walks in the Trash for good",
-        description="Remove every walk in the Trash (or only WALK) for good: from the "
-                    "database, and from every backup in the backups folder (each rewritten "
-                    "and checked again).")
-    q.add_argument("walk", nargs="?", metavar="WALK", help="only this walk in the Trash")
-    q.add_argument("--yes", action="store_true", help="do not ask for confirmation")
+        "empty", help=tr("remove walks in the Trash for good"),
+        description=tr("Remove every walk in the Trash (or only WALK) for good: from the "
+                       "database, and from every backup in the backups folder (each rewritten "
+                       "and checked again)."))
+    q.add_argument("walk", nargs="?", metavar="WALK", help=tr("only this walk in the Trash"))
+    q.add_argument("--yes", action="store_true", help=tr("do not ask for confirmation"))
     q.add_argument("--keep-in-backups", action="store_true",
-                   help="leave the backups as they are (they keep the walks until the "
-                        "rotation ages them out, about eight weeks)")
+                   help=tr("leave the backups as they are (they keep the walks until the "
+                           "rotation ages them out, about eight weeks)"))
     q.add_argument("--json", action="store_true", default=argparse.SUPPRESS,
-                   help="print JSON")
+                   help=tr("print JSON"))
     q.set_defaults(handler=cmd_trash_empty, writes=True)
 
 
@@ -91,9 +94,10 @@ def cmd_delete(args: argparse.Namespace, context: Context) -> int:
     if args.json:
         print(dumps(_row(trashed)))
         return 0
-    echo(f"“{walk.title}” ({fmt.short_date(walk.walk_date)}) was moved to the Trash. It is "
-          f"removed for good on {_day(trashed.expires_at)}; until then "
-          f"`walkapp trash restore {walk.id[:8]}` brings it back.")
+    echo(tr("“{title}” ({walk_date}) was moved to the Trash. It is removed for good on "
+            "{expires_at}; until then `walkapp trash restore {id}` brings it back.").format(
+             title=walk.title, walk_date=fmt.short_date(walk.walk_date),
+             expires_at=_day(trashed.expires_at), id=walk.id[:8]))
     return 0
 
 
@@ -107,20 +111,22 @@ def cmd_trash_list(args: argparse.Namespace, context: Context) -> int:
         print(dumps([_row(t) for t in trashed]))
         return 0
     if not trashed:
-        echo("The Trash is empty.")
+        echo(tr("The Trash is empty."))
         return 0
     now = services.trash.clock()
-    echo(f"{fmt.plural(len(trashed), 'walk', 'walks')} in the Trash, most recently deleted "
-         "first:")
+    echo(tr("{trashed} in the Trash, most recently deleted first:").format(
+             trashed=fmt.plural(len(trashed), 'walk', 'walks')))
     for t in trashed:
         when = ("its 30 days are over: removed for good at the next start of the app or "
                 "with `walkapp trash empty`") if t.expired(now) else \
             f"removed for good on {_day(t.expires_at)}"
-        echo(f"  {fmt.short_date(t.walk_date)}  {t.id[:8]}  {t.title}  "
-             f"({fmt.plural(t.note_count, 'note', 'notes')}) — deleted {_day(t.trashed_at)}, "
-             f"{when}")
-    echo("`walkapp trash restore WALK` brings one back; `walkapp trash empty` removes them "
-          "for good now.")
+        echo(tr("  {walk_date}  {id}  {title}  ({note_count}) — deleted {trashed_at}, "
+                "{when}").format(
+                 walk_date=fmt.short_date(t.walk_date), id=t.id[:8], title=t.title,
+                 note_count=fmt.plural(t.note_count, 'note', 'notes'),
+                 trashed_at=_day(t.trashed_at), when=when))
+    echo(tr("`walkapp trash restore WALK` brings one back; `walkapp trash empty` removes them "
+            "for good now."))
     return 0
 
 
@@ -133,8 +139,8 @@ def cmd_trash_restore(args: argparse.Namespace, context: Context) -> int:
     if args.json:
         print(dumps({"id": walk.id, "title": walk.title, "walk_date": walk.walk_date}))
         return 0
-    echo(f"“{walk.title}” ({fmt.short_date(walk.walk_date)}) is back among your walks "
-          f"(`walkapp show {walk.id[:8]}`).")
+    echo(tr("“{title}” ({walk_date}) is back among your walks (`walkapp show {id}`).").format(
+             title=walk.title, walk_date=fmt.short_date(walk.walk_date), id=walk.id[:8]))
     return 0
 
 
@@ -152,7 +158,7 @@ def cmd_trash_empty(args: argparse.Namespace, context: Context) -> int:
         if args.json:
             print(dumps(removal_json(result, keep)))
         else:
-            echo("The Trash is empty.")
+            echo(tr("The Trash is empty."))
             print_scrub(result)
         return 1 if result.scrub is not None and result.scrub.failed else 0
     if not args.json:
@@ -165,7 +171,7 @@ def cmd_trash_empty(args: argparse.Namespace, context: Context) -> int:
         echo(KEEP_NOTE if keep else SCRUB_NOTE)
     what = "this walk" if len(targets) == 1 else f"these {fmt.number(len(targets))} walks"
     if not confirm(f"Remove {what} for good? This cannot be undone.", args.yes):
-        echo("Nothing was removed.")
+        echo(tr("Nothing was removed."))
         return 1
     result = services.trash.empty([t.id for t in targets], keep_in_backups=keep)
     if args.json:
@@ -197,13 +203,14 @@ def print_scrub(result: RemovalResult, *, summary: bool = True) -> None:
     report = result.scrub
     if report is not None:
         if summary and report.outcomes:
-            echo(f"Backups: {report.summary()}.")
+            echo(tr("Backups: {summary}.").format(summary=report.summary()))
         for outcome in report.failed:
-            echo(f"walkapp: warning: {outcome.path.name} could not be scrubbed: "
-                  f"{outcome.problem or 'unknown reason'}. It may still hold the "
-                  "removed text; walkapp tries again the next time the Trash is emptied.",
+            echo(tr("walkapp: warning: {name} could not be scrubbed: {value}. It may still hold "
+                    "the removed text; walkapp tries again the next time the Trash is "
+                    "emptied.").format(
+                     name=outcome.path.name, value=outcome.problem or 'unknown reason'),
                   err=True)
     if not result.wal_cleared:
-        echo("Note: another program was reading the database, so its -wal file keeps the "
-              "removed text until SQLite next folds it into the database; run "
-              "`walkapp trash empty` again to clear it.", err=True)
+        echo(tr("Note: another program was reading the database, so its -wal file keeps the "
+                "removed text until SQLite next folds it into the database; run `walkapp trash "
+                "empty` again to clear it."), err=True)

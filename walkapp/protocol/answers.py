@@ -12,6 +12,7 @@ from __future__ import annotations
 from typing import Any
 
 from walkapp.errors import ValidationError
+from walkapp.formatting import tr
 from walkapp.protocol.ratings import NOT_APPLICABLE, is_point, scale_words
 from walkapp.protocol.schema import Prompt, PromptKind
 
@@ -25,40 +26,46 @@ def check_answer(prompt: Prompt, value: Any) -> Answer:
     kind = prompt.kind
     if kind is PromptKind.TEXT:
         if not isinstance(value, str):
-            raise ValidationError(f"“{prompt.text}” takes text.")
+            raise ValidationError(tr("“{text}” takes text.").format(text=prompt.text))
         if len(value) > MAX_ANSWER_CHARS:
-            raise ValidationError(f"The answer is {len(value):,} characters long; the limit is "
-                                  f"{MAX_ANSWER_CHARS:,}. Shorten it.")
+            raise ValidationError(tr("The answer is {value:,} characters long; the limit is "
+                                     "{max_answer_chars:,}. Shorten it.").format(
+                                      value=len(value), max_answer_chars=MAX_ANSWER_CHARS))
         return value
     if kind is PromptKind.RATING:
         if prompt.not_applicable and value == NOT_APPLICABLE:
             return NOT_APPLICABLE
         if not is_point(prompt, value):
-            raise ValidationError(f"“{prompt.text}” takes {scale_words(prompt)}.")
+            raise ValidationError(tr("“{text}” takes {prompt}.").format(
+                                      text=prompt.text, prompt=scale_words(prompt)))
         return int(value)
     if kind is PromptKind.CHOICE:
         if value not in prompt.options:
-            raise ValidationError(f"“{prompt.text}” takes one of: {', '.join(prompt.options)}.")
+            raise ValidationError(tr("“{text}” takes one of: {options}.").format(
+                                      text=prompt.text, options=', '.join(prompt.options)))
         return str(value)
     items = _strings(prompt, value)
     if kind is PromptKind.LIST:
         cleaned = [item.strip() for item in items if item.strip()]
         if sum(len(item) for item in cleaned) > MAX_ANSWER_CHARS:
-            raise ValidationError(f"The list is longer than {MAX_ANSWER_CHARS:,} characters. "
-                                  "Shorten it.")
+            raise ValidationError(tr("The list is longer than {max_answer_chars:,} characters. "
+                                     "Shorten it.").format(
+                                      max_answer_chars=MAX_ANSWER_CHARS))
         return cleaned
     unknown = [item for item in items if item not in prompt.options]
     if unknown:
-        raise ValidationError(f"“{unknown[0]}” is not an item of “{prompt.text}”.")
+        raise ValidationError(tr("“{unknown}” is not an item of “{text}”.").format(
+                                  unknown=unknown[0], text=prompt.text))
     return [option for option in prompt.options if option in items]
 
 
 def _strings(prompt: Prompt, value: Any) -> list[str]:
     if not isinstance(value, list | tuple) or not all(isinstance(v, str) for v in value):
-        raise ValidationError(f"“{prompt.text}” takes a list of texts.")
+        raise ValidationError(tr("“{text}” takes a list of texts.").format(text=prompt.text))
     if len(value) > MAX_LIST_ITEMS:
-        raise ValidationError(f"The list has {len(value)} items; the limit is "
-                              f"{MAX_LIST_ITEMS}.")
+        raise ValidationError(tr("The list has {value} items; the limit is "
+                                 "{max_list_items}.").format(
+                                  value=len(value), max_list_items=MAX_LIST_ITEMS))
     return list(value)
 
 
@@ -87,15 +94,17 @@ def feedback_value(question: Prompt, answer: str, rating: int | None,
     offered, "not applicable" where the scale has no such choice)."""
     if question.kind is PromptKind.RATING:
         if answer.strip():
-            raise ValidationError(f"“{question.text}” takes a rating, not text.")
+            raise ValidationError(tr("“{text}” takes a rating, not text.").format(
+                                      text=question.text))
         if not_applicable:
             if rating is not None:
-                raise ValidationError(f"“{question.text}”: an answer is a rating or “not "
-                                      "applicable”, not both.")
+                raise ValidationError(tr("“{text}”: an answer is a rating or “not applicable”, "
+                                         "not both.").format(
+                                          text=question.text))
             return check_answer(question, NOT_APPLICABLE)
         return check_answer(question, rating)
     if rating is not None or not_applicable:
-        raise ValidationError(f"“{question.text}” takes no rating.")
+        raise ValidationError(tr("“{text}” takes no rating.").format(text=question.text))
     if question.kind in (PromptKind.LIST, PromptKind.CHECKLIST):
         return check_answer(question, [line for line in answer.split("\n") if line.strip()])
     return check_answer(question, answer)
@@ -113,7 +122,7 @@ def check_feedback(question: Prompt, answer: str, rating: int | None,
             return answer, checked, na
         return answer, None, False
     if rating is not None or not_applicable:
-        raise ValidationError(f"“{question.text}” takes no rating.")
+        raise ValidationError(tr("“{text}” takes no rating.").format(text=question.text))
     if question.kind is PromptKind.CHOICE and not answer.strip():
         return "", None, False
     return feedback_fields(question, feedback_value(question, answer, None))

@@ -31,6 +31,7 @@ from datetime import date, timedelta
 from typing import Any
 
 from walkapp.errors import ValidationError
+from walkapp.formatting import tr
 from walkapp.protocol.schema import Phase, Protocol, Step, Variant, VariantOption
 
 # The most days a phase may be held after the walk (a post-brief the next week is common;
@@ -98,7 +99,7 @@ def clean_json(value: str | PlanChoices | None) -> str:
 def _parse(text: str | None, *, strict: bool) -> PlanChoices:
     def bad(what: str) -> None:
         if strict:
-            raise ValidationError(f"The walk's plan choices: {what}")
+            raise ValidationError(tr("The walk's plan choices: {what}").format(what=what))
 
     if text is None or not str(text).strip():
         return NONE
@@ -151,32 +152,39 @@ def check(choices: PlanChoices, protocol: Protocol, walk_date: date | None = Non
     for key in sorted(choices.left_out or ()):
         step = protocol.step(key)
         if step is None:
-            raise ValidationError(f"“{protocol.title}” has no step “{key}” to leave out.")
+            raise ValidationError(tr("“{title}” has no step “{key}” to leave out.").format(
+                                      title=protocol.title, key=key))
         if not step.optional:
-            raise ValidationError(f"The step “{step.title}” is not optional in "
-                                  f"“{protocol.title}”: every walk runs it.")
+            raise ValidationError(tr("The step “{title}” is not optional in “{title2}”: every "
+                                     "walk runs it.").format(
+                                      title=step.title, title2=protocol.title))
     for key, option in choices.variants.items():
         variant = protocol.variant(key)
         if variant is None:
-            raise ValidationError(f"“{protocol.title}” has no variant “{key}”.")
+            raise ValidationError(tr("“{title}” has no variant “{key}”.").format(
+                                      title=protocol.title, key=key))
         if not any(o.key == option for o in variant.options):
             keys = ", ".join(o.key for o in variant.options)
-            raise ValidationError(f"“{variant.title}” has no option “{option}” (it has: "
-                                  f"{keys}).")
+            raise ValidationError(tr("“{title}” has no option “{option}” (it has: {keys}).").format(
+                                      title=variant.title, option=option, keys=keys))
     for key, day in choices.phase_dates.items():
         phase = protocol.phase(key)
         if phase is None or not phase.another_day:
-            raise ValidationError(f"“{protocol.title}” holds no phase “{key}” on a day of "
-                                  "its own, so it has no date to choose.")
+            raise ValidationError(tr("“{title}” holds no phase “{key}” on a day of its own, so "
+                                     "it has no date to choose.").format(
+                                      title=protocol.title, key=key))
         if walk_date is not None and not walk_date <= day <= walk_date + timedelta(
                 days=MAX_DAYS_AFTER):
             raise ValidationError(
-                f"The {phase.title} is on {day.isoformat()}: choose a day from the walk's "
-                f"date ({walk_date.isoformat()}) to {MAX_DAYS_AFTER} days after it.")
+                tr("The {title} is on {isoformat}: choose a day from the walk's date "
+                   "({isoformat2}) to {max_days_after} days after it.").format(
+                    title=phase.title, isoformat=day.isoformat(), isoformat2=walk_date.isoformat(),
+                    max_days_after=MAX_DAYS_AFTER))
     for phase in protocol.phases:
         if phase.steps and not any(runs(protocol, choices, s) for s in phase.steps):
-            raise ValidationError(f"With these choices the {phase.title} would have no "
-                                  "steps left: keep at least one of its steps in the plan.")
+            raise ValidationError(tr("With these choices the {title} would have no steps left: "
+                                     "keep at least one of its steps in the plan.").format(
+                                      title=phase.title))
     return choices
 
 

@@ -20,6 +20,7 @@ from pathlib import Path
 
 from walkapp.config import Settings
 from walkapp.errors import NotFoundError, ReadOnlyError, ValidationError
+from walkapp.formatting import tr
 from walkapp.paths import data_dir
 from walkapp.protocol.errors import ProtocolError
 from walkapp.protocol.fields import SLUG, SLUG_MAX
@@ -113,7 +114,8 @@ def builtin_protocol(protocol_id: str = DEFAULT_PROTOCOL_ID,
     found = [e for e in _builtins(builtin_dir())[0] if e.id == protocol_id]
     if found:
         return next((e.protocol for e in found if e.language == language), found[0].protocol)
-    raise NotFoundError(f"walkapp has no built-in protocol “{protocol_id}”.")
+    raise NotFoundError(tr("walkapp has no built-in protocol “{protocol_id}”.").format(
+                            protocol_id=protocol_id))
 
 
 def translation_check(protocol: Protocol, path: Path) -> ProtocolError | None:
@@ -171,8 +173,10 @@ class ProtocolLibrary:
             files = _protocol_files(self.user_dir) if self.user_dir.is_dir() else []
         except OSError as error:
             files = []
-            problems.append(ProtocolError(f"cannot be read ({error.strerror or error}); check "
-                                          "the folder's permissions", file=str(self.user_dir)))
+            problems.append(ProtocolError(tr("cannot be read ({value}); check the folder's "
+                                             "permissions").format(
+                                              value=error.strerror or error),
+                                          file=str(self.user_dir)))
         for path in files:
             try:
                 entry, problem = _entry(path, read_text(path), builtin=False)
@@ -183,10 +187,11 @@ class ProtocolLibrary:
                 other = taken[(clash, language)]
                 whose = "a built-in protocol" if other.builtin else other.path.name
                 entry, problem = None, ProtocolError(
-                    f"uses the id “{clash}” in language “{language}”, which {whose} "
-                    f"already has, so it was skipped; give it its own id, e.g. id = "
-                    f'"{clash}-2" (a file with the same id in another language is that '
-                    "protocol's translation)", file=str(path), field="id")
+                    tr("uses the id “{clash}” in language “{language}”, which {whose} already "
+                       "has, so it was skipped; give it its own id, e.g. id = \"{clash}-2\" (a "
+                       "file with the same id in another language is that protocol's "
+                       "translation)").format(
+                        clash=clash, language=language, whose=whose), file=str(path), field="id")
             if entry is not None:
                 mine.append(entry)
                 taken[(entry.id, entry.language)] = entry
@@ -244,8 +249,9 @@ class ProtocolLibrary:
         do), else its listed one; None: its listed one."""
         found = [e for e in self.all_entries if e.id == protocol_id]
         if not found:
-            raise NotFoundError(f"No protocol with the id “{protocol_id}” in the library. "
-                                "Run `walkapp protocol list` to see the ids.")
+            raise NotFoundError(tr("No protocol with the id “{protocol_id}” in the library. Run "
+                                   "`walkapp protocol list` to see the ids.").format(
+                                    protocol_id=protocol_id))
         if language:
             base = language.split("-")[0].lower()
             exact = [e for e in found if e.language == language]
@@ -279,18 +285,20 @@ class ProtocolLibrary:
         same_id = [e for e in self.all_entries if e.id == protocol.id]
         existing = next((e for e in same_id if e.language == protocol.language), None)
         if existing is not None and existing.builtin:
-            raise ProtocolError(f"uses the id “{protocol.id}” of a built-in protocol in the "
-                                f"same language ({protocol.language}); change the id in the "
-                                f'file (e.g. id = "{protocol.id}-ours") and import it again',
+            raise ProtocolError(tr("uses the id “{id}” of a built-in protocol in the same "
+                                   "language ({language}); change the id in the file (e.g. id = "
+                                   "\"{id}-ours\") and import it again").format(
+                                    id=protocol.id, language=protocol.language),
                                 file=str(path), field="id")
         if existing is not None:
             if existing.content_hash == to_snapshot(protocol)[1]:
                 return existing  # the same protocol again: nothing to do
             if not replace:
                 raise ProtocolError(
-                    f"your library already has a protocol with the id “{protocol.id}” "
-                    f"(“{existing.title}”); change the id in the file, or import with "
-                    "--replace to overwrite it", file=str(path), field="id")
+                    tr("your library already has a protocol with the id “{id}” (“{title}”); "
+                       "change the id in the file, or import with --replace to "
+                       "overwrite it").format(
+                        id=protocol.id, title=existing.title), file=str(path), field="id")
         translation = any(e.language != protocol.language for e in same_id)
         target = self.user_dir / (f"{protocol.id}.{protocol.language}.toml" if translation
                                   else f"{protocol.id}.toml")
@@ -308,15 +316,17 @@ class ProtocolLibrary:
         source = self.entry(protocol_id)
         new_id = new_id.strip()
         if len(new_id) > SLUG_MAX or not SLUG.fullmatch(new_id):
-            raise ValidationError(f"“{new_id}” cannot be a protocol id; use lower-case letters, "
-                                  f"digits and '-' (at most {SLUG_MAX} characters), e.g. "
-                                  f"{protocol_id}-ours.")
+            raise ValidationError(tr("“{new_id}” cannot be a protocol id; use lower-case "
+                                     "letters, digits and '-' (at most {slug_max} characters), "
+                                     "e.g. {protocol_id}-ours.").format(
+                                      new_id=new_id, slug_max=SLUG_MAX, protocol_id=protocol_id))
         if any(e.id == new_id for e in self.entries):
-            raise ValidationError(f"The library already has a protocol with the id “{new_id}”; "
-                                  "choose another id.")
+            raise ValidationError(tr("The library already has a protocol with the id "
+                                     "“{new_id}”; choose another id.").format(
+                                      new_id=new_id))
         title = " ".join((new_title or f"{source.title} (copy)").split())
         if not title or len(title) > 200:
-            raise ValidationError("The new title must be 1 to 200 characters long.")
+            raise ValidationError(tr("The new title must be 1 to 200 characters long."))
         values = {"id": new_id, "title": title, "version": "1",
                   "based_on": f"{source.id} version {source.protocol.version}"}
         target = self.user_dir / f"{new_id}.toml"
@@ -330,8 +340,9 @@ class ProtocolLibrary:
         file in `language`, or its listed one."""
         entry = self.entry(protocol_id, language)
         if entry.builtin:
-            raise ValidationError(f"“{entry.title}” is built into walkapp and cannot be "
-                                  "removed.")
+            raise ValidationError(tr("“{title}” is built into walkapp and cannot be "
+                                     "removed.").format(
+                                      title=entry.title))
         self._check_own_folder()
         try:
             entry.path.unlink()
@@ -374,14 +385,15 @@ class ProtocolLibrary:
         target = link_target(self.user_dir)
         if target is not None:
             raise UnsafePathError(
-                f"Your protocol folder {self.user_dir} is a symbolic link (to {target}); "
-                "walkapp reads protocols from it but does not write or delete files "
-                "through it, so nothing was changed. Copy the file there yourself, or "
-                "replace the link with a real folder.")
+                tr("Your protocol folder {user_dir} is a symbolic link (to {target}); walkapp "
+                   "reads protocols from it but does not write or delete files through it, so "
+                   "nothing was changed. Copy the file there yourself, or replace the link with "
+                   "a real folder.").format(user_dir=self.user_dir, target=target))
 
 
 def _write_error(error: OSError, path: Path) -> Exception:
     if error.errno in DISK_FULL_ERRNOS:
         return disk_full_error(ErrorContext(f"saving {path.name}", space_of=path.parent))
-    return ReadOnlyError(f"walkapp could not write {path} ({error.strerror or error}). Check "
-                         "the folder's permissions; nothing was changed.")
+    return ReadOnlyError(tr("walkapp could not write {path} ({value}). Check the folder's "
+                            "permissions; nothing was changed.").format(
+                             path=path, value=error.strerror or error))

@@ -13,6 +13,7 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
+from walkapp.formatting import tr
 from walkapp.protocol.errors import ProtocolError, ProtocolWarning
 from walkapp.protocol.fields import FieldPath, Issue, pattern_of, show_path
 from walkapp.protocol.locate import (
@@ -40,29 +41,31 @@ def read_text(path: Path | str) -> str:
     name = str(path)
     try:
         if file.is_dir():
-            raise ProtocolError("is a folder, not a protocol file; name the .toml file "
-                                "inside it", file=name)
+            raise ProtocolError(tr("is a folder, not a protocol file; name the .toml file "
+                                   "inside it"), file=name)
         size = file.stat().st_size
         if size > MAX_FILE_BYTES:
-            raise ProtocolError(f"is {size:,} bytes, too large for a protocol (the limit is "
-                                f"{MAX_FILE_BYTES:,}); check that it is the right file",
+            raise ProtocolError(tr("is {size:,} bytes, too large for a protocol (the limit is "
+                                   "{max_file_bytes:,}); check that it is the right file").format(
+                                    size=size, max_file_bytes=MAX_FILE_BYTES),
                                 file=name)
         raw = file.read_bytes()
     except FileNotFoundError:
-        raise ProtocolError("does not exist; check the file name and folder",
+        raise ProtocolError(tr("does not exist; check the file name and folder"),
                             file=name) from None
     except PermissionError:
-        raise ProtocolError("cannot be read (permission denied); check the file's "
-                            "permissions", file=name) from None
+        raise ProtocolError(tr("cannot be read (permission denied); check the file's "
+                               "permissions"), file=name) from None
     except OSError as error:
-        raise ProtocolError(f"cannot be read ({error.strerror or error}); check the disk "
-                            "or copy the file somewhere else", file=name) from None
+        raise ProtocolError(tr("cannot be read ({value}); check the disk or copy the file "
+                               "somewhere else").format(
+                                value=error.strerror or error), file=name) from None
     try:
         return raw.decode("utf-8-sig")
     except UnicodeDecodeError as error:
         line = raw[: error.start].count(b"\n") + 1
-        raise ProtocolError("is not UTF-8 text (is it a word-processor file?); save it as "
-                            "plain text in UTF-8", file=name, line=line) from None
+        raise ProtocolError(tr("is not UTF-8 text (is it a word-processor file?); save it as "
+                               "plain text in UTF-8"), file=name, line=line) from None
 
 
 def parse_toml(text: str, name: str) -> dict[str, Any]:
@@ -73,11 +76,11 @@ def parse_toml(text: str, name: str) -> dict[str, Any]:
     except tomllib.TOMLDecodeError as error:
         raise _syntax_error(str(error), text, name) from None
     except RecursionError:
-        raise ProtocolError("is nested too deeply to be a protocol; check the brackets",
+        raise ProtocolError(tr("is nested too deeply to be a protocol; check the brackets"),
                             file=name) from None
     except ValueError as error:  # e.g. a number with thousands of digits, an impossible date
-        raise ProtocolError(f"holds a value that cannot be read ({error}); correct or "
-                            "remove it", file=name) from None
+        raise ProtocolError(tr("holds a value that cannot be read ({error}); correct or remove "
+                               "it").format(error=error), file=name) from None
 
 
 def _syntax_error(message: str, text: str, name: str) -> ProtocolError:
@@ -89,29 +92,33 @@ def _syntax_error(message: str, text: str, name: str) -> ProtocolError:
         opened = unclosed_string_line(text)
         if opened is not None:
             quotes = '"""' if '"""' in lines[opened - 1] else "'''"
-            return ProtocolError(f"the text that starts with {quotes} on this line is never "
-                                 f"closed; end it with {quotes} where the text ends",
+            return ProtocolError(tr("the text that starts with {quotes} on this line is never "
+                                    "closed; end it with {quotes} where the text ends").format(
+                                     quotes=quotes),
                                  file=name, line=opened)
         line = max(1, text.count("\n") + (0 if text.endswith("\n") else 1))
     source = lines[line - 1] if line is not None and 0 < line <= len(lines) else ""
     curly = curly_quote(source)
     if curly is not None:
         straight = '"' if curly in "“”„‟«»" else "'"
-        return ProtocolError(f"uses the curly quote {curly} as a quote mark (a word processor "
-                             f"or phone may have put it in); TOML needs straight quotes: "
-                             f"write {straight}…{straight}, e.g. "
-                             f"{_straightened(source.strip(), curly, straight)}",
+        return ProtocolError(tr("uses the curly quote {curly} as a quote mark (a word processor "
+                                "or phone may have put it in); TOML needs straight quotes: "
+                                "write {straight}…{straight}, e.g. {strip}").format(
+                                 curly=curly, straight=straight,
+                                 strip=_straightened(source.strip(), curly, straight)),
                              file=name, line=line)
     if line is not None and ("Cannot overwrite" in message or "twice" in message):
         first = first_use_line(text, line)
         if first is not None:
             path, first_line = first
-            return ProtocolError(f"{show_path(path)} is given twice (first on line "
-                                 f"{first_line}); keep one of them and remove or rename the "
-                                 "other", file=name, field=show_path(path), line=line)
+            return ProtocolError(tr("{path} is given twice (first on line {first_line}); keep "
+                                    "one of them and remove or rename the other").format(
+                                     path=show_path(path), first_line=first_line),
+                                 file=name, field=show_path(path), line=line)
     problem = _TOML_POSITION.sub("", message).replace("(at end of document)", "").strip()
-    return ProtocolError(f"is not valid TOML ({problem.rstrip('.')}); check the quotes, "
-                         "brackets and = signs on that line", file=name, line=line)
+    return ProtocolError(tr("is not valid TOML ({value}); check the quotes, brackets and = "
+                            "signs on that line").format(
+                             value=problem.rstrip('.')), file=name, line=line)
 
 
 def _straightened(line: str, curly: str, straight: str) -> str:
@@ -165,8 +172,10 @@ def protocol_warnings(data: Mapping[str, Any], name: str,
     for path in present_paths(data):
         why = NOT_SHOWN.get(pattern_of(path))
         if why is not None:
-            out.append(ProtocolWarning(f"{path[-1]} is read but not shown anywhere by this "
-                                       f"walkapp ({why})", file=name, field=show_path(path),
+            out.append(ProtocolWarning(tr("{path} is read but not shown anywhere by this "
+                                          "walkapp ({why})").format(
+                                           path=path[-1], why=why), file=name,
+                                       field=show_path(path),
                                        line=find_line(index, path)))
     return out
 

@@ -21,6 +21,7 @@ from enum import StrEnum
 from walkapp import domain as d
 from walkapp import formatting as fmt
 from walkapp.errors import ValidationError, WalkappError
+from walkapp.formatting import tr
 from walkapp.protocol import choices as plan_choices
 from walkapp.protocol.choices import PlanChoices
 from walkapp.protocol.run_store import NewSegment, RunChange, RunStore
@@ -172,8 +173,8 @@ class ProtocolRunner:
         wanted = _phase_keys(phase)
         missing = sorted(k for k in wanted or () if protocol.phase(k) is None)
         if missing:
-            raise ValidationError(f"The protocol “{protocol.title}” has no "
-                                  f"{', '.join(missing)} phase.")
+            raise ValidationError(tr("The protocol “{title}” has no {missing} phase.").format(
+                                      title=protocol.title, missing=', '.join(missing)))
         self._runs = runs
         self._walk_id = walk.id
         self._protocol = protocol
@@ -282,7 +283,7 @@ class ProtocolRunner:
         (before Start, or while another runs). The step left is kept as 'paused', as with
         Back: its time so far still counts; the steps between are left as they were."""
         if isinstance(position, bool) or not 0 <= position < len(self._steps):
-            raise RunnerError("There is no such step in this part of the protocol.")
+            raise RunnerError(tr("There is no such step in this part of the protocol."))
 
         def decide(r: _Replay) -> RunChange:
             if position == r.position and r.status is RunStatus.RUNNING:
@@ -310,7 +311,7 @@ class ProtocolRunner:
             elif r.position > 0:
                 target = r.position - 1
             else:
-                raise RunnerError("This is the first step; there is nothing to go back to.")
+                raise RunnerError(tr("This is the first step; there is nothing to go back to."))
             at = self._now(r)
             close = (r.open_row, at, "paused") if r.open_row is not None else None
             return RunChange(close=close, open=(self._segment(target, at + _TICK),),
@@ -321,7 +322,7 @@ class ProtocolRunner:
         """Give the current step more (or, with a negative number, fewer) minutes."""
         if isinstance(minutes, bool) or not isinstance(minutes, int) or minutes == 0 \
                 or abs(minutes) > 240:
-            raise ValidationError("Extend by a whole number of minutes, from 1 to 240.")
+            raise ValidationError(tr("Extend by a whole number of minutes, from 1 to 240."))
 
         def decide(r: _Replay) -> RunChange:
             target = r.open_row or r.last_row
@@ -330,7 +331,8 @@ class ProtocolRunner:
             already = sum(e.extended_seconds for e in r.rows.get(r.position, []))
             if already + minutes * 60 < 0:
                 extra = fmt.plural(already // 60, "extra minute", "extra minutes")
-                raise ValidationError(f"This step has only {extra} to take back.")
+                raise ValidationError(tr("This step has only {extra} to take back.").format(
+                                          extra=extra))
             return RunChange(extend=(target, minutes * 60))
         return self._act(decide)
 

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 
 from walkapp.domain import PATTERN_LABELS, PatternKind, Stem
+from walkapp.formatting import N_
 
 # The newest format this walkapp reads; the fields marked "version 2" below are read only
 # from files that say schema_version = 2 (a version 1 file loads as it always did).
@@ -318,17 +319,18 @@ class Variant:
 # walkapp's usual four stages, for a protocol that gives no `[[debrief_sequence]]` (the
 # one place they are written; read through `Protocol.debrief_stages()`).
 DEFAULT_DEBRIEF: tuple[DebriefStage, ...] = (
+    # English, marked for the catalogue (N_): shown through tr() where they are drawn.
     DebriefStage(PatternKind.DESCRIBE, PATTERN_LABELS[PatternKind.DESCRIBE],
-                 "What did we see and hear across the rooms? Only what a camera could have "
-                 "recorded."),
+                 N_("What did we see and hear across the rooms? Only what a camera could "
+                    "have recorded.")),
     DebriefStage(PatternKind.ANALYSE, PATTERN_LABELS[PatternKind.ANALYSE],
-                 "What connects the evidence? Which patterns go together, and why might "
-                 "that be?"),
+                 N_("What connects the evidence? Which patterns go together, and why might "
+                    "that be?")),
     DebriefStage(PatternKind.PREDICT, PATTERN_LABELS[PatternKind.PREDICT],
-                 "If students did everything asked of them in these rooms, what would they "
-                 "learn to do?"),
+                 N_("If students did everything asked of them in these rooms, what would "
+                    "they learn to do?")),
     DebriefStage(PatternKind.NEXT_LEVEL, PATTERN_LABELS[PatternKind.NEXT_LEVEL],
-                 "What do we — walkers and school — need to learn or try next?"),
+                 N_("What do we — walkers and school — need to learn or try next?")),
 )
 
 

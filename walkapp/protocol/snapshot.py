@@ -13,6 +13,7 @@ import hashlib
 import json
 from typing import Any
 
+from walkapp.formatting import tr
 from walkapp.protocol.errors import ProtocolError
 from walkapp.protocol.schema import (
     RATING_MAX,
@@ -181,17 +182,18 @@ def from_snapshot(snapshot_json: str, expected_hash: str | None = None) -> Proto
     from walkapp.protocol.validate import build_protocol
 
     if not isinstance(snapshot_json, str) or not snapshot_json.strip():
-        raise ProtocolError("this walk has no saved protocol; choose a protocol for it",
+        raise ProtocolError(tr("this walk has no saved protocol; choose a protocol for it"),
                             file=SNAPSHOT_NAME)
     if expected_hash and content_hash(snapshot_json) != expected_hash:
-        raise ProtocolError("the saved protocol does not match its recorded fingerprint, so "
-                            "it may have been altered; restore the walk from a backup or "
-                            "choose the protocol again", file=SNAPSHOT_NAME)
+        raise ProtocolError(tr("the saved protocol does not match its recorded fingerprint, so "
+                               "it may have been altered; restore the walk from a backup or "
+                               "choose the protocol again"), file=SNAPSHOT_NAME)
     try:
         data = json.loads(snapshot_json)
     except (ValueError, RecursionError) as error:
-        raise ProtocolError(f"the saved protocol is not readable ({type(error).__name__}); "
-                            "restore the walk from a backup or choose the protocol again",
+        raise ProtocolError(tr("the saved protocol is not readable ({name}); restore the walk "
+                               "from a backup or choose the protocol again").format(
+                                name=type(error).__name__),
                             file=SNAPSHOT_NAME) from None
     protocol, issues = build_protocol(data)
     if protocol is None:

@@ -11,6 +11,7 @@ from __future__ import annotations
 import dataclasses
 import re
 
+from walkapp.formatting import tr
 from walkapp.protocol.errors import ProtocolError
 from walkapp.protocol.loader import check_text, parse_toml
 from walkapp.protocol.schema import SCHEMA_VERSION
@@ -39,24 +40,25 @@ def upgrade_text(text: str, name: str = "protocol") -> str:
     data = parse_toml(text, name)
     version = data.get("schema_version")
     if version == SCHEMA_VERSION:
-        raise ProtocolError(f"is already protocol format version {SCHEMA_VERSION}; nothing "
-                            "to change", file=name)
+        raise ProtocolError(tr("is already protocol format version {schema_version}; nothing to "
+                               "change").format(
+                                schema_version=SCHEMA_VERSION), file=name)
     before, errors = check_text(text, name)
     if version != 1:
         raise errors[0] if errors else ProtocolError(
-            "has no schema_version = 1 line to change", file=name)
+            tr("has no schema_version = 1 line to change"), file=name)
     header = _HEADER.search(text)
     top = text[: header.start()] if header else text
     match = _VERSION_LINE.search(top)
     if match is None:
-        raise ProtocolError("has its schema_version written in a way this command does not "
-                            "rewrite; change it to schema_version = 2 by hand", file=name)
+        raise ProtocolError(tr("has its schema_version written in a way this command does not "
+                               "rewrite; change it to schema_version = 2 by hand"), file=name)
     upgraded = (text[: match.start()] + match.group("lead") + str(SCHEMA_VERSION)
                 + match.group("tail") + text[match.end():])
     after, problems = check_text(upgraded, name)
     if after is None:
         raise problems[0]  # a problem of the file itself, not of its version
     if before is not None and dataclasses.replace(after, schema_version=1) != before:
-        raise ProtocolError("would mean something else as version 2, so it was left as it is; "
-                            "please report this", file=name)
+        raise ProtocolError(tr("would mean something else as version 2, so it was left as it "
+                               "is; please report this"), file=name)
     return upgraded

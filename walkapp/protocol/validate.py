@@ -12,7 +12,7 @@ from collections.abc import Mapping
 from enum import StrEnum
 from typing import TypeVar
 
-from walkapp.domain import STEM_LABELS, STEM_PROMPTS, PatternKind, Stem
+from walkapp.domain import PATTERN_LABELS, STEM_LABELS, STEM_PROMPTS, PatternKind, Stem
 from walkapp.protocol.fields import (
     PROTOCOL_KEYS,
     FieldPath,
@@ -326,7 +326,10 @@ def _debrief(top: Reader) -> tuple[DebriefStage, ...]:
         key = _own_key(table, PatternKind, "kind", own, "raise-questions")
         stage = DebriefStage(kind=kind, key=key,
                              title=table.text("title", limit=TITLE_MAX, required=own,
-                                              default=kind.label, example="Raise questions"),
+                                              # English, as written: a protocol's
+                                              # words do not follow the app's language.
+                                              default=PATTERN_LABELS[kind],
+                                              example="Raise questions"),
                              prompt=table.text("prompt", limit=TEXT_MAX, required=True,
                                                one_line=False,
                                                example="What did we see and hear?"))

@@ -9,13 +9,16 @@ from reportlab.lib.units import mm
 from reportlab.platypus import Flowable
 
 from walkapp import formatting as fmt
+from walkapp.formatting import N_, tr
 from walkapp.reports import blocks as b
 from walkapp.reports import text
 from walkapp.reports.data import ActionTrackerData, TrackedAction
 from walkapp.reports.page import PageSetup, build_pdf, usable_width
 from walkapp.reports.paper import Paper
 
-REPORT_NAME = "Action-item tracker"
+REPORT_NAME = N_("Action-item tracker")  # translated where drawn
+# An action item's status as a table cell says it ("Open"); the catalogue has the words.
+_STATUS = {"open": N_("open"), "done": N_("done"), "dropped": N_("dropped")}
 MAX_FOLLOW_UPS = 6  # the latest ones: enough to follow the thread (rows split over pages)
 
 
@@ -26,26 +29,31 @@ def render(data: ActionTrackerData, paper: Paper = Paper.A4) -> bytes:
     closed = [a for a in data.items if a.status != "open"]
     overdue = sum(1 for a in open_items if a.due and a.due < today)
     story: list[Flowable] = [
-        b.p(REPORT_NAME, "title"),
-        b.p(f"{data.scope} · as of {fmt.long_date(today)}", "subtitle"),
-        b.p(f"{fmt.number(len(open_items))} open ({fmt.number(overdue)} past due), "
-            f"{fmt.number(sum(1 for a in closed if a.status == 'done'))} done, "
-            f"{fmt.number(sum(1 for a in closed if a.status == 'dropped'))} dropped.",
-            "body"),
+        b.p(tr(REPORT_NAME), "title"),
+        b.p(tr("{scope} · as of {date}").format(scope=data.scope, date=fmt.long_date(today)),
+            "subtitle"),
+        b.p(tr("{open} ({overdue}), {done}, {dropped}.").format(
+            open=fmt.plural(len(open_items), "{n} open", "{n} open"),
+            overdue=fmt.plural(overdue, "{n} past due", "{n} past due"),
+            done=fmt.plural(sum(1 for a in closed if a.status == "done"), "{n} done",
+                            "{n} done"),
+            dropped=fmt.plural(sum(1 for a in closed if a.status == "dropped"),
+                               "{n} dropped", "{n} dropped")), "body"),
     ]
-    story += b.section("Open", _table(open_items, width, today),
-                       "No open action items.")
-    story += b.section("Done or dropped", _table(closed, width, today),
-                       "None recorded.")
-    setup = PageSetup(paper=paper, report_name=REPORT_NAME,
+    story += b.section(tr("Open"), _table(open_items, width, today),
+                       N_("No open action items."))
+    story += b.section(tr("Done or dropped"), _table(closed, width, today),
+                       N_("None recorded."))
+    setup = PageSetup(paper=paper, report_name=tr(REPORT_NAME),
                       header_right=f"{data.scope} · {fmt.long_date(today)}",
-                      subject="Learning walk action items")
+                      subject=tr("Learning walk action items"))
     return build_pdf(story, setup)
 
 
 def _what(item: TrackedAction) -> list[Flowable]:
-    out: list[Flowable] = [b.cell(item.text, field="the action item"),
-                           b.cell(f"From the walk of {item.origin}", "small")]
+    out: list[Flowable] = [b.cell(item.text, field=tr("the action item")),
+                           b.cell(tr("From the walk of {walk}").format(walk=item.origin),
+                                  "small")]
     shown = item.follow_ups[-MAX_FOLLOW_UPS:]
     if len(item.follow_ups) > len(shown):
         hidden = len(item.follow_ups) - len(shown)
@@ -54,9 +62,11 @@ def _what(item: TrackedAction) -> list[Flowable]:
                           "small"))
     for f in shown:
         note = f" — {f.text}" if f.text.strip() else ""
-        out.append(b.field("a follow-up of the action item", b.own(
-            f"<b>Follow-up {text.markup(f.when)}</b>: {text.markup(f.status.capitalize())}"
-            f"{text.markup(note, b.CELL_LIMIT)}", "small")))
+        head = tr("Follow-up {date}").format(date=text.markup(f.when))
+        status = tr(_STATUS.get(f.status, f.status)).capitalize()
+        out.append(b.field(tr("a follow-up of the action item"), b.own(
+            f"<b>{head}</b>: {text.markup(status)}{text.markup(note, b.CELL_LIMIT)}",
+            "small")))
     return out
 
 
@@ -67,8 +77,12 @@ def _table(items: list[TrackedAction], width: float, today: date) -> list[Flowab
     for item in items:
         due = fmt.short_date(item.due)
         if item.status == "open" and item.due and item.due < today:
-            due = f"{due} (past due)"
-        rows.append([_what(item), item.owner or "—", due, item.status.capitalize()])
-    widths = [width - 38 * mm - 26 * mm - 20 * mm, 38 * mm, 26 * mm, 20 * mm]
-    return [b.table(["Action", "Owner", "Due", "Status"], rows, widths,
-                    fields=[None, "the action item's owner"])]
+            due = tr("{date} (past due)").format(date=due)
+        rows.append([_what(item), item.owner or "—", due,
+                     tr(_STATUS.get(item.status, item.status)).capitalize()])
+    # A status and a date are measured: their words differ by language.
+    status = b.column_width([str(r[3]) for r in rows] + [tr("Status")], 20 * mm)
+    due_width = min(36 * mm, b.column_width([str(r[2]) for r in rows] + [tr("Due")], 26 * mm))
+    widths = [width - 38 * mm - due_width - status, 38 * mm, due_width, status]
+    return [b.table([tr("Action"), tr("Owner"), tr("Due"), tr("Status")], rows, widths,
+                    fields=[None, tr("the action item's owner")])]

@@ -18,6 +18,7 @@ from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, Paragraph, Spacer, Table, TableStyle
 
 from walkapp import formatting as fmt
+from walkapp.formatting import N_, tr
 from walkapp.reports import blocks as b
 from walkapp.reports import protocol_blocks as pb
 from walkapp.reports import text
@@ -26,7 +27,7 @@ from walkapp.reports.page import PageSetup, build_pdf, usable_width
 from walkapp.reports.paper import Paper
 from walkapp.reports.styles import ACCENT, MUTED_HEX, RULE, TABLE_FONT, TINT, styles
 
-REPORT_NAME = "Agenda"
+REPORT_NAME = N_("Agenda")  # translated where drawn
 TIME_COLUMN = 34 * mm
 CELL_PADDING = 5  # table_style's left padding: the words line up with the step's title
 MINUTES_COLUMN = 26 * mm
@@ -65,20 +66,22 @@ def render(data: AgendaData, paper: Paper = Paper.A4) -> bytes:
     times = schedule(data.steps)
     total = times[-1][1] if times else 0
     # One line for the time: a two-hour session's agenda is one page.
-    when = (f"Starts {fmt.clock(data.start)}, " if data.start else "") + \
-        fmt.duration(total * 60) + (f", ending at {_at(total, data.start)}"
-                                    if data.start else "")
+    length = fmt.duration(total * 60)
+    when = (tr("Starts {start}, {length}, ending at {end}").format(
+        start=fmt.clock(data.start), length=length, end=_at(total, data.start))
+        if data.start else length)
     # A phase held on a day of its own is named with its date at the top, and on its row.
     days = [(phase.title, phase.day) for phase in data.phases if phase.day]
-    story: list[Flowable] = b.title_block(REPORT_NAME, data.walk, width,
-                                          [("Length", when), *days])[:-1]
+    story: list[Flowable] = b.title_block(tr(REPORT_NAME), data.walk, width,
+                                          [(tr("Length"), when), *days])[:-1]
     order = _running_order(data, times, width)
-    story += [b.keep(b.heading("Running order", 2), order[0]), *order[1:]] if data.steps \
-        else b.section("Running order", [], "No steps are planned for this session.")
+    story += [b.keep(b.heading(tr("Running order"), 2), order[0]), *order[1:]] \
+        if data.steps else b.section(tr("Running order"), [],
+                                     N_("No steps are planned for this session."))
     story += _roles_and_norms(data, width, _credit(data))
-    setup = PageSetup(paper=paper, report_name=REPORT_NAME,
+    setup = PageSetup(paper=paper, report_name=tr(REPORT_NAME),
                       header_right=f"{data.walk.title} · {fmt.long_date(data.walk.walk_date)}",
-                      subject="Learning walk agenda")
+                      subject=tr("Learning walk agenda"))
     return build_pdf(story, setup)
 
 
@@ -105,10 +108,10 @@ def _running_order(data: AgendaData, times: list[tuple[int, int]], width: float
     per step (time, title, minutes) and, for the visits step, one compact row per visit
     and corridor talk. What to say at each step is the facilitator's script's, so a
     two-hour session fits one page; the table splits by row when a session is longer."""
-    head = "Time" if data.start else "From start"
+    head = tr("Time") if data.start else tr("From start")
     spans = iter(times)
     rows: list[list[Flowable | list[Flowable] | str]] = [
-        [b.own(text.markup(h), "cell_head") for h in (head, "Step", "Minutes")]]
+        [b.own(text.markup(h), "cell_head") for h in (head, tr("Step"), tr("Minutes"))]]
     phase_rows: list[int] = []
     for phase in data.phases:
         minutes = sum(s.minutes for s in phase.steps)
@@ -164,16 +167,19 @@ def _corridor_line(route: tuple[AgendaStep, ...]) -> str:
     if corridor is None:
         return ""
     # How to use the corridor is the facilitator's script's; here only its length.
-    after = " and after the last" if route[-1].corridor else ""
-    return f"Corridor talk of {fmt.duration(corridor.minutes * 60)} between visits{after}"
+    length = fmt.duration(corridor.minutes * 60)
+    if route[-1].corridor:
+        return tr("Corridor talk of {length} between visits and after the last").format(
+            length=length)
+    return tr("Corridor talk of {length} between visits").format(length=length)
 
 
 def _roles_and_norms(data: AgendaData, width: float, credit: Flowable) -> list[Flowable]:
     """Who does what and the norms side by side (each half the width), the credit under
     the roles; or whichever the walk has across the page, then the credit."""
     parts = [(title, body) for title, body in
-             (("Who does what", pb.roles(data.roles, small=True)),
-              ("Our norms", b.bullets(data.norms, "small")))
+             ((tr("Who does what"), pb.roles(data.roles, small=True)),
+              (tr("Our norms"), b.bullets(data.norms, "small")))
              if body]
     if not parts:
         return [Spacer(1, 2 * mm), credit]
@@ -197,7 +203,7 @@ def _roles_and_norms(data: AgendaData, width: float, credit: Flowable) -> list[F
 def _credit(data: AgendaData) -> Flowable:
     """One small line: which protocol the steps come from (its source, address and notes
     are in the facilitator's script, with what to say and ask at each step)."""
-    origin = data.origin or "Steps from the walk's protocol."
+    origin = data.origin or tr("Steps from the walk's protocol.")
     return b.p(origin, "small", limit=600,
-               suffix=" Its source, and what to say and ask at each step, are in the "
-                      "facilitator's script.")
+               suffix=" " + tr("Its source, and what to say and ask at each step, are in "
+                               "the facilitator's script."))

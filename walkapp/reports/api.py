@@ -16,6 +16,7 @@ from pathlib import Path
 
 from walkapp import domain as d
 from walkapp.errors import ValidationError
+from walkapp.formatting import tr
 from walkapp.reports.paper import default_paper
 from walkapp.reports.registry import Need, ReportKind, ReportRequest, modules
 from walkapp.services import Services
@@ -38,16 +39,17 @@ class ExportResult:
 def check_request(request: ReportRequest) -> None:
     """Refuse an incomplete request with a message that says what to add."""
     spec = request.kind.spec
-    what = spec.label.lower()
+    what = tr(spec.label)
     instead = Need.PROTOCOL in spec.takes and bool((request.protocol or "").strip())
     if Need.WALK in spec.needs and not request.walk_id and not instead:
-        raise ValidationError(f"Choose the walk for the {what}.")
+        raise ValidationError(tr("Choose the walk for the report “{report}”.").format(
+            report=what))
     if Need.WALKER in spec.needs and not (request.walker or "").strip():
-        raise ValidationError(f"The {what} is for one walker: name them, e.g. "
-                              "--walker \"Carla Núñez\".")
+        raise ValidationError(tr("The report “{report}” is for one walker: name them, e.g. "
+                                 "--walker \"Carla Núñez\".").format(report=what))
     if Need.VISIT in spec.needs and (request.visit is None or request.visit < 1):
-        raise ValidationError(f"The {what} is about one visit: give its number, "
-                              "e.g. --visit 2.")
+        raise ValidationError(tr("The report “{report}” is about one visit: give its number, "
+                                 "e.g. --visit 2.").format(report=what))
 
 
 def load_renderers() -> None:
@@ -70,20 +72,27 @@ def render_report(services: Services, request: ReportRequest,
     check_request(request)
     report = progress or (lambda _done, _total, _message: None)
     spec = request.kind.spec
-    report(0, 3, "Reading the walk…")
-    data = spec.build(services, request, is_judgemental)
-    report(1, 3, "Laying out the pages…")
+    from walkapp import formatting as fmt
     from walkapp.reports.page import document_language
 
-    with document_language(_language(services, request)):
-        return spec.render(data, request.paper or default_paper())
+    # Progress is said in the app's language; the report is built and drawn in the walk's
+    # (labels, dates, plurals and /Lang), whatever the app's is: it is the walk's record.
+    laying_out = tr("Laying out the pages…")
+    report(0, 3, tr("Reading the walk…"))
+    with fmt.language(_language(services, request)):
+        data = spec.build(services, request, is_judgemental)
+        report(1, 3, laying_out)
+        with document_language(fmt.language_code()):
+            return spec.render(data, request.paper or default_paper())
 
 
 def _language(services: Services, request: ReportRequest) -> str:
-    """The walk's language for the PDF's /Lang (what a screen reader reads it in)."""
+    """The walk's language; without a walk (a tracker or journal of every walk), the app's."""
+    from walkapp import formatting as fmt
+
     if request.walk_id:
         return services.walks.language(request.walk_id) or "en"
-    return "en"
+    return fmt.language_code()
 
 
 def export_report(services: Services, request: ReportRequest, path: str | Path,
@@ -104,10 +113,10 @@ def export_report(services: Services, request: ReportRequest, path: str | Path,
     warnings = tuple(w for w in (glyphs.missing_message(missing) if missing else "",
                                  wording_line(record)) if w)
     if progress is not None:
-        progress(2, 3, "Saving the file…")
+        progress(2, 3, tr("Saving the file…"))
     written = write_pdf(path, pdf)
     if progress is not None:
-        progress(3, 3, "Saved.")
+        progress(3, 3, tr("Saved."))
     return ExportResult(path=written, pages=count_pages(pdf), bytes=len(pdf),
                         seconds=clock.perf_counter() - started, warnings=warnings,
                         held_back=held_back_line(record, request.include_flagged))
@@ -126,9 +135,11 @@ def held_back_line(record: d.WalkRecord | None, include_flagged: bool = False) -
     printable = note_states.for_print(record, include_flagged=include_flagged)
     if not printable.held_back:
         return ""
-    verb = "is" if printable.held_back == 1 else "are"
-    return (f"{fmt.plural(printable.held_back, 'note', 'notes')} {verb} held back: review "
-            "them at the evidence wall (flagged or set aside)")
+    return fmt.plural(printable.held_back,
+                      "{n} note is held back: review it at the evidence wall (flagged or set "
+                      "aside)",
+                      "{n} notes are held back: review them at the evidence wall (flagged or "
+                      "set aside)")
 
 
 def wording_line(record: d.WalkRecord | None) -> str:
@@ -158,7 +169,7 @@ def suggested_filename(kind: ReportKind, walk: d.Walk | None = None, *,
     parts = []
     if walk is not None:
         parts.append(walk.walk_date.isoformat())
-    parts.append(spec.file_name.format(visit=visit or "").strip())
+    parts.append(tr(spec.file_name).format(visit=visit or "").strip())
     tail = walker if Need.WALKER in spec.needs and walker else (walk.title if walk else "")
     stem = " ".join(parts)
     if tail:

@@ -24,6 +24,7 @@ from reportlab.platypus import (
 from reportlab.platypus.flowables import HRFlowable
 
 from walkapp import formatting
+from walkapp.formatting import N_, tr
 from walkapp.reports import text
 from walkapp.reports.bidi_lines import base_is_rtl
 from walkapp.reports.data import WalkHeading
@@ -31,6 +32,8 @@ from walkapp.reports.fit import field_of, tag
 from walkapp.reports.flow import ShortTable, lead
 from walkapp.reports.quickparse import paragraph
 from walkapp.reports.styles import ACCENT, RULE, styles, table_style
+
+CELL_PADDING = 5  # table_style's left and right padding
 
 # Table rows split across pages (`splitInRow`), so a cell prints as much as any paragraph;
 # the limit stays a name of its own for the cells that choose a shorter one.
@@ -67,11 +70,11 @@ def heading(title: str, level: int = 1) -> Paragraph:
     return p(title, f"h{level}")
 
 
-def section(title: str, body: Sequence[Flowable], empty: str = "None recorded.") -> list[
-        Flowable]:
+def section(title: str, body: Sequence[Flowable], empty: str = N_("None recorded.")
+            ) -> list[Flowable]:
     """A section heading with its body, or with `empty` when there is nothing to show —
     never a heading standing alone."""
-    content: list[Flowable] = list(body) or [own(text.markup(empty), "muted")]
+    content: list[Flowable] = list(body) or [own(text.markup(tr(empty)), "muted")]
     # The heading starts a page only with the start of its first block under it (a
     # table's first row, a paragraph's first lines): never alone at a page foot.
     return lead([heading(title, 1)], content)
@@ -112,6 +115,17 @@ def cell(value: str | None, style_name: str = "cell", *, field: str | None = Non
     return p(value, style_name, limit=CELL_LIMIT, field=field)
 
 
+def column_width(words: Iterable[str], minimum: float, style_name: str = "cell") -> float:
+    """A column at least `minimum` wide and wide enough for the longest of `words` on one
+    line (a status or a date, whose words differ by language: "Pendiente" is longer than
+    "Open"), with the table's padding."""
+    from reportlab.pdfbase.pdfmetrics import stringWidth
+
+    shown = getattr(styles(), style_name)
+    widest = max((stringWidth(w, shown.fontName, shown.fontSize) for w in words), default=0)
+    return max(minimum, widest + 2 * CELL_PADDING + 1)
+
+
 def table(header: Sequence[str], rows: Sequence[Sequence[Flowable | list[Flowable] | str]],
           widths: Sequence[float], *, zebra: bool = True,
           fields: Sequence[str | None] = ()) -> Table:
@@ -141,7 +155,8 @@ def _named(value: Flowable | list[Flowable], name: str | None
 
 def facts(pairs: Sequence[tuple[str, str]], width: float) -> Table:
     """Label/value pairs under a title (values are user text; empty ones are skipped)."""
-    rows = [[own(text.markup(label), "label"), cell(value, field=f"the {label.lower()}")]
+    rows = [[own(text.markup(label), "label"),
+             cell(value, field=tr("the field “{label}”").format(label=label))]
             for label, value in pairs if value]
     out = Table(rows or [["", ""]], colWidths=[32 * mm, width - 32 * mm], hAlign="LEFT",
                 splitInRow=ROW_SPLIT)
@@ -154,7 +169,7 @@ def title_block(report_name: str, heading_: WalkHeading, width: float,
     """The report's opening: walk title, report name and date, then the key facts."""
     sub = " · ".join(v for v in (report_name, formatting.long_date(heading_.walk_date),
                                  heading_.school or "") if v)
-    pairs = [("Focus", heading_.focus), *extra, ("Protocol", heading_.protocol)]
+    pairs = [(tr("Focus"), heading_.focus), *extra, (tr("Protocol"), heading_.protocol)]
     return [p(heading_.title, "title", limit=600), p(sub, "subtitle", limit=600),
             facts(pairs, width), Spacer(1, 3 * mm)]
 

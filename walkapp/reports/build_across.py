@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING, TypeVar
 from walkapp import domain as d
 from walkapp import formatting as fmt
 from walkapp.errors import NotFoundError, ValidationError
+from walkapp.formatting import tr
 from walkapp.protocol.schema import Protocol
 from walkapp.reports.build_walk import commitments_words, heading, report_protocol
 from walkapp.reports.data import (
@@ -59,7 +60,7 @@ def action_tracker_data(services: Services, walk_id: str | None = None,
     # Each walk's date and title, to name where an item came from: no walk summaries
     # (their counts read the notes table) and no walk's plan.
     walks = services.records.walk_labels()
-    scope = "All walks"
+    scope = tr("All walks")
     if walk_id is None:
         items = services.debrief.list_action_items()
     else:
@@ -67,19 +68,22 @@ def action_tracker_data(services: Services, walk_id: str | None = None,
         items = [a for a in services.debrief.series_action_items(walk_id)
                  if a.origin_walk_id in walks]
         place = services.series.place_of(walk_id)
-        scope = (f"Series “{place.name}”: walks 1–{place.number} of {place.count}, up to "
-                 f"{fmt.short_date(walk.walk_date)} ({walk.title})"
+        scope = (tr("Series “{series}”: walks 1–{number} of {count}, up to {date} "
+                    "({walk})").format(series=place.name, number=fmt.number(place.number),
+                                       count=fmt.number(place.count),
+                                       date=fmt.short_date(walk.walk_date), walk=walk.title)
                  if place is not None and place.number > 1 else
-                 f"This walk only: {fmt.short_date(walk.walk_date)} ({walk.title})")
+                 tr("This walk only: {date} ({walk})").format(
+                     date=fmt.short_date(walk.walk_date), walk=walk.title))
     return tracker_from_items(items, walks, scope=scope, today=today)
 
 
 def tracker_from_items(items: Iterable[d.ActionItem], walks: dict[str, tuple[date, str]],
-                       *, scope: str = "All walks", today: date | None = None
+                       *, scope: str = "", today: date | None = None
                        ) -> ActionTrackerData:
     def label(walk_id: str) -> str:
         found = walks.get(walk_id)
-        return _walk_label(*found) if found else "an earlier walk"
+        return _walk_label(*found) if found else tr("an earlier walk")
 
     def order(item: d.ActionItem) -> tuple[bool, bool, date, date, int]:
         origin = walks.get(item.origin_walk_id, (date.min, ""))[0]
@@ -91,7 +95,7 @@ def tracker_from_items(items: Iterable[d.ActionItem], walks: dict[str, tuple[dat
         origin=label(a.origin_walk_id),
         follow_ups=tuple(FollowUpLine(label(f.walk_id), f.status.value, f.text)
                          for f in a.follow_ups)) for a in sorted(items, key=order))
-    return ActionTrackerData(items=tracked, scope=scope, as_of=today)
+    return ActionTrackerData(items=tracked, scope=scope or tr("All walks"), as_of=today)
 
 
 # -- growth journal ------------------------------------------------------------------------
@@ -101,8 +105,8 @@ def find_person(services: Services, walker: str, walk_id: str | None = None
     roster, or on any walk's. Raises a clear error when nobody or several match."""
     wanted = name_key(walker or "")
     if not wanted:
-        raise ValidationError("Name the walker whose journal you want, e.g. "
-                              "--walker \"Carla Núñez\".")
+        raise ValidationError(tr("Name the walker whose journal you want, e.g. "
+                                 "--walker \"Carla Núñez\"."))
     # Roster entries alone (one read), not every walk's plan.
     people = services.records.roster_people(walk_id)
     if walk_id is not None and not people:
@@ -114,12 +118,17 @@ def find_person(services: Services, walker: str, walk_id: str | None = None
     if not found:
         names = sorted({p.display_name for p in people if p.role is d.Role.WALKER},
                        key=str.casefold)
-        where = "on this walk" if walk_id is not None else "on any walk"
-        hint = f" Walkers {where}: {', '.join(names[:12])}." if names else ""
-        raise NotFoundError(f"No walker named {walker!r} {where}.{hint}")
+        listed = ", ".join(names[:12])
+        if walk_id is not None:
+            said = tr("No walker named “{name}” on this walk.").format(name=walker)
+            hint = tr("Walkers on this walk: {names}.").format(names=listed)
+        else:
+            said = tr("No walker named “{name}” on any walk.").format(name=walker)
+            hint = tr("Walkers on any walk: {names}.").format(names=listed)
+        raise NotFoundError(f"{said} {hint}" if names else said)
     if len(found) > 1:
-        raise ValidationError(f"More than one person is called {walker!r}; "
-                              "name the walk they were on.")
+        raise ValidationError(tr("More than one person is called “{name}”; name the walk "
+                                 "they were on.").format(name=walker))
     person_id, display = next(iter(found.items()))
     return person_id, display
 
@@ -156,7 +165,9 @@ def _with_versions(item: d.Commitment | d.Reflection,
               and o.text.strip()]
     if not others:
         return item.text
-    return item.text + "".join(f" (another version, not yet resolved: “{o}”)" for o in others)
+    return item.text + "".join(
+        " " + tr("(another version, not yet resolved: “{text}”)").format(text=o)
+        for o in others)
 
 
 def journal_from_records(records: Sequence[d.WalkRecord], person_id: str, display: str,
@@ -181,5 +192,5 @@ def journal_from_records(records: Sequence[d.WalkRecord], person_id: str, displa
         protocol = (protocols or {}).get(record.walk.id)
         entries.append(JournalWalk(heading(record.walk, protocol.title if protocol else ""),
                                    commitments, reflections,
-                                   commitments_heading=words or "Commitments"))
+                                   commitments_heading=words or tr("Commitments")))
     return JournalData(walker=display, walks=tuple(entries))

@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING
 
 from walkapp import domain as d
 from walkapp import formatting as fmt
+from walkapp.formatting import tr
 from walkapp.protocol import choices as plan_choices
 from walkapp.protocol.schema import Activity, LookForItem, PhaseKey, Prompt, Protocol, Step
 from walkapp.reports.build_walk import Judge, heading, visit_line
@@ -120,13 +121,13 @@ def agenda_data(walk: d.Walk, protocol: Protocol, start: time | None = None) -> 
             route = _route(walk, phase.title, after_last=protocol.corridor_after_last)
             steps.append(AgendaStep(
                 phase.title, step.title, sum(s.minutes for s in route),
-                "" if walk.visits else "The route is not planned yet.",
+                "" if walk.visits else tr("The route is not planned yet."),
                 script=step.script, prompts=step.prompts, route=route))
         if steps:
             phases.append(AgendaPhase(phase.title, tuple(steps), phase.summary,
                                       day=dates.get(phase.key, "")))
-    origin = (f"Steps from the protocol “{protocol.title}”." if protocol.title
-              else "Steps from the walk's protocol.")
+    origin = (tr("Steps from the protocol “{protocol}”.").format(protocol=protocol.title)
+              if protocol.title else tr("Steps from the walk's protocol."))
     norms = tuple(n.text for n in walk.norms if _has_text(n.text)) or protocol.norms
     return AgendaData(walk=heading(walk, protocol.title), phases=tuple(phases), start=start,
                       origin=origin, source=protocol.source, roles=protocol.roles,
@@ -148,14 +149,14 @@ def _route(walk: d.Walk, phase: str, *, after_last: bool = False
         line = visit_line(walk, visit, day=True)
         if index and walk.corridor_minutes:
             # Explained once; the rest of the route stays one line per step.
-            hint = "quiet notes; talk once out of earshot" if index == 1 else ""
-            steps.append(AgendaStep(phase, "Corridor talk", walk.corridor_minutes, hint,
+            hint = tr("quiet notes; talk once out of earshot") if index == 1 else ""
+            steps.append(AgendaStep(phase, tr("Corridor talk"), walk.corridor_minutes, hint,
                                     compact=True, corridor=True))
         steps.append(AgendaStep(phase, line.label, walk.visit_minutes, line.details,
                                 compact=True))
     if after_last and walk.visits and walk.corridor_minutes:
-        steps.append(AgendaStep(phase, "Corridor talk", walk.corridor_minutes,
-                                "after the last visit", compact=True, corridor=True))
+        steps.append(AgendaStep(phase, tr("Corridor talk"), walk.corridor_minutes,
+                                tr("after the last visit"), compact=True, corridor=True))
     return tuple(steps)
 
 

@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 from walkapp import domain as d
 from walkapp import note_states
 from walkapp.errors import NotFoundError
+from walkapp.formatting import tr
 from walkapp.privacy import redact_visit
 from walkapp.protocol.schema import Protocol
 from walkapp.reports.build_walk import (
@@ -59,8 +60,11 @@ def thanks_data(record: d.WalkRecord, visit_number: int,
     walk = record.walk
     visit = next((v for v in walk.visits if v.position == visit_number), None)
     if visit is None:
-        have = f"visits 1–{len(walk.visits)}" if walk.visits else "no visits yet"
-        raise NotFoundError(f"This walk has no Visit {visit_number}; it has {have}.")
+        if walk.visits:
+            raise NotFoundError(tr("This walk has no Visit {number}; it has visits 1–{count}.")
+                                .format(number=visit_number, count=len(walk.visits)))
+        raise NotFoundError(tr("This walk has no Visit {number}; it has no visits yet.")
+                            .format(number=visit_number))
     keep = is_judgemental or (lambda _text: False)
     # A note changed on two laptops is one note here: a thank-you note picks a few lines,
     # and the host should not read two versions of one (the first is the one shown). Only
@@ -77,14 +81,15 @@ def thanks_data(record: d.WalkRecord, visit_number: int,
     # The letter names its host once, in the salutation: the visit line at its foot (for
     # whoever hands the notes out) carries room, grade and subject only.
     line = VisitLine(number=visit.position, details=shown.details(show_teacher=False))
-    addressee = shown.teacher_name or "colleague"
+    addressee = shown.teacher_name or tr("colleague")
     return ThanksData(walk=heading(walk, protocol.title if protocol is not None else ""),
                       visit=line, addressee=addressee, noticed=noticed,
                       wondering=wonder.text if wonder else None,
                       signed=signature(walk, shown.teacher_name),
-                      noticed_heading=group_voice(labels[d.Stem.NOTICED]),
-                      wondering_heading=group_voice(labels[wonder.stem if wonder
-                                                           else d.Stem.WONDER]))
+                      noticed_heading=group_voice(labels[d.Stem.NOTICED], d.Stem.NOTICED),
+                      wondering_heading=group_voice(
+                          labels[wonder.stem if wonder else d.Stem.WONDER],
+                          wonder.stem if wonder else d.Stem.WONDER))
 
 
 def signature(walk: d.Walk, host: str | None = None) -> str:
@@ -95,7 +100,7 @@ def signature(walk: d.Walk, host: str | None = None) -> str:
     to, if any), who is named once, in the salutation. Each name is kept on one line
     (no-break spaces), so a long list wraps between names."""
     if not walk.sign_thank_you_with_names:
-        return GROUP_SIGNATURE
+        return tr(GROUP_SIGNATURE)
     seen = {_same_name(host)} if host else set()
     names = []
     for walker in walk.walkers:
@@ -103,7 +108,7 @@ def signature(walk: d.Walk, host: str | None = None) -> str:
         if name and _same_name(name) not in seen:
             seen.add(_same_name(name))
             names.append(name.replace(" ", "\u00a0"))
-    return ", ".join(names) or GROUP_SIGNATURE
+    return ", ".join(names) or tr(GROUP_SIGNATURE)
 
 
 def _same_name(name: str) -> str:

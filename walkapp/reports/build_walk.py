@@ -99,8 +99,9 @@ def report_protocol(services: Services, walk_id: str) -> tuple[Protocol | None, 
     try:
         return walk_protocol(services, walk_id), ""
     except ProtocolError as error:
-        return None, ("The walk's saved protocol could not be read, so the headings use "
-                      f"walkapp's usual words ({error.problem}).")
+        return None, fmt.tr("The walk's saved protocol could not be read, so the headings "
+                            "use walkapp's usual words ({problem}).").format(
+            problem=error.problem)
 
 
 # -- the protocol's words (walkapp's own when there is no readable protocol) ---------------
@@ -120,9 +121,23 @@ def commitments_words(protocol: Protocol | None) -> str:
     return spec.prompt if spec is not None else ""
 
 
-def group_voice(label: str) -> str:
+_DELETES = {"note": fmt.N_("Not yet resolved: another version deletes this note"),
+            "commitment": fmt.N_("Not yet resolved: another version deletes this commitment")}
+_GROUP_VOICE = {d.Stem.NOTICED: fmt.N_("We noticed…"), d.Stem.WONDER: fmt.N_("We wonder…"),
+                d.Stem.WILL_TRY: fmt.N_("We will try…"),
+                d.Stem.QUESTION: fmt.N_("A question we have…")}
+
+
+def group_voice(label: str, stem: d.Stem | None = None) -> str:
     """A first-person stem label as a letter from the group says it ("I noticed" → "We
-    noticed…"); any other label ("Evidence") as the protocol writes it."""
+    noticed…"); any other label ("Evidence") as the protocol writes it. A stem's usual
+    label, in English or in the language in force, becomes its usual group voice there
+    ("Noté" → "Notamos que…")."""
+    if stem is not None:
+        usual = {fmt.tr(d.STEM_LABELS[stem]).casefold(), d.STEM_LABELS[stem].casefold(),
+                 fmt.tr(d.STEM_PROMPTS[stem]).rstrip("….").casefold()}
+        if label.rstrip("….").casefold() in usual:
+            return fmt.tr(_GROUP_VOICE[stem])
     if not label.startswith("I "):
         return label
     said = "We " + label[2:].replace(" I ", " we ")
@@ -131,9 +146,10 @@ def group_voice(label: str) -> str:
 
 def heading(walk: d.Walk, protocol_name: str = "") -> WalkHeading:
     if walk.protocol_id:
-        version = f", version {walk.protocol_version}" if walk.protocol_version else ""
         # Its title; without one at hand its id in words, never the bare id.
-        protocol = f"{protocol_name or readable_id(walk.protocol_id)}{version}"
+        name = protocol_name or readable_id(walk.protocol_id)
+        protocol = (fmt.tr("{protocol}, version {version}").format(
+            protocol=name, version=walk.protocol_version) if walk.protocol_version else name)
     else:
         protocol = protocol_name
     return WalkHeading(title=walk.title, walk_date=walk.walk_date, school=walk.school,
@@ -187,11 +203,14 @@ class Unresolved:
         if not others and not deleted:
             return ""
         versions = len(others) + 1
-        words = {2: "two", 3: "three", 4: "four"}.get(versions, fmt.number(versions))
         if not others:
-            return f"Not yet resolved: another version deletes this {noun}"
-        mark = f"Not yet resolved: {words} versions"
-        return mark + (", and another deletes it" if deleted else "")
+            return fmt.tr(_DELETES.get(noun, _DELETES["note"]))
+        words = {2: fmt.tr("two"), 3: fmt.tr("three"), 4: fmt.tr("four")}.get(
+            versions, fmt.number(versions))
+        if deleted:
+            return fmt.tr("Not yet resolved: {count} versions, and another deletes it"
+                          ).format(count=words)
+        return fmt.tr("Not yet resolved: {count} versions").format(count=words)
 
 
 def _unresolved_count(record: d.WalkRecord, conflicts: Sequence[d.Conflict]) -> int:
@@ -352,7 +371,7 @@ def commitment_lines(record: d.WalkRecord, unresolved: Unresolved | None = None
 
 def _name(walk: d.Walk, participant_id: str) -> str:
     person = walk.participant(participant_id)
-    return person.display_name if person else "A walker"
+    return person.display_name if person else fmt.tr("A walker")
 
 
 def phase_times(log: Iterable[d.PhaseLogEntry]) -> tuple[PhaseTime, ...]:
@@ -385,8 +404,8 @@ def feedback_summaries(feedback: Iterable[d.Feedback], questions: Sequence[Promp
         figures = feedback_spread(asked.get(key), key, items[0].question, items)
         # Answers are anonymous; sorting them keeps the order from matching the roster.
         texts = [i.answer if i.family not in versions else
-                 f"{i.answer} (not yet resolved; the other version: "
-                 + "; ".join(f"“{v}”" for v in versions[i.family]) + ")"
+                 fmt.tr("{answer} (not yet resolved; the other version: {others})").format(
+                     answer=i.answer, others="; ".join(f"“{v}”" for v in versions[i.family]))
                  for i in items if has_text(i.answer) or i.family in versions]
         answers = tuple(sorted(texts, key=str.casefold))
         out.append(FeedbackSummary(items[0].question, len(items), ratings, answers,

@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from datetime import date, time
 from typing import TYPE_CHECKING
 
+from walkapp.formatting import N_, tr
 from walkapp.protocol.ratings import RatingSpread
 from walkapp.protocol.schema import LookForItem, Prompt, Protocol, Role, Source
 
@@ -27,7 +28,7 @@ class VisitLine:
 
     @property
     def label(self) -> str:
-        return f"Visit {self.number}"
+        return tr("Visit {number}").format(number=self.number)
 
 
 @dataclass(frozen=True)
@@ -72,7 +73,8 @@ class EvidenceItem:
     def where(self) -> str:
         if self.removed_visit:
             return self.removed_visit
-        return f"Visit {self.visit}" if self.visit else "Outside a visit"
+        return (tr("Visit {number}").format(number=self.visit) if self.visit
+                else tr("Outside a visit"))
 
 
 @dataclass(frozen=True)
@@ -353,7 +355,7 @@ class JournalData:
 
 
 # How a thank-you note is signed unless the walk signs it with the walkers' names.
-GROUP_SIGNATURE = "The learning-walk group"
+GROUP_SIGNATURE = N_("The learning-walk group")  # translated where used
 
 
 @dataclass(frozen=True)

@@ -19,6 +19,7 @@ from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, Spacer
 
 from walkapp import formatting as fmt
+from walkapp.formatting import N_, tr
 from walkapp.reports import blocks as b
 from walkapp.reports import text, visit_questions
 from walkapp.reports.charts import tally_chart
@@ -38,8 +39,11 @@ from walkapp.reports.rating_blocks import earlier_table, spread_tables
 if TYPE_CHECKING:
     from walkapp.services.tallies import TallySummary
 
-REPORT_NAME = "Debrief"
-APPENDIX = "Appendix: the evidence"
+# Translated where drawn (tr), in the walk's language.
+REPORT_NAME = N_("Debrief")
+APPENDIX = N_("Appendix: the evidence")
+# An action item's status as a table cell says it ("Open"); the catalogue has the words.
+_STATUS = {"open": N_("open"), "done": N_("done"), "dropped": N_("dropped")}
 
 
 def render(data: DebriefData, paper: Paper = Paper.A4) -> bytes:
@@ -55,9 +59,10 @@ def render(data: DebriefData, paper: Paper = Paper.A4) -> bytes:
     # row); "led by" only when the walk names a facilitator.
     walk_line = " · ".join(counts)
     if data.facilitators:
-        walk_line += ", led by " + ", ".join(data.facilitators)
-    extra = [("Walk", walk_line)]
-    story += b.title_block(REPORT_NAME, data.walk, width, extra)
+        walk_line = tr("{counts}, led by {facilitators}").format(
+            counts=walk_line, facilitators=", ".join(data.facilitators))
+    extra = [(tr("Walk"), walk_line)]
+    story += b.title_block(tr(REPORT_NAME), data.walk, width, extra)
     if data.protocol_notice:
         story.append(b.p(data.protocol_notice, "small"))
     if data.unresolved_conflicts:
@@ -74,15 +79,15 @@ def render(data: DebriefData, paper: Paper = Paper.A4) -> bytes:
         story += _part(learned)
         # The evidence is an appendix, after what the group made of it: from page 2 on
         # (right under the end of the lead when that spilled onto page 2).
-        story += [BreakAfterPageOne(), part(b.heading(APPENDIX, 1)), b.own(
-            "What the group saw, and the record of the session, behind the page above.",
+        story += [BreakAfterPageOne(), part(b.heading(tr(APPENDIX), 1)), b.own(
+            tr("What the group saw, and the record of the session, behind the page above."),
             "small"), Spacer(1, 3 * mm)]
         story += _part(appendix)
     else:
         story += _part(learned + appendix)  # nothing behind page 1: one list of gaps
-    setup = PageSetup(paper=paper, report_name=REPORT_NAME,
+    setup = PageSetup(paper=paper, report_name=tr(REPORT_NAME),
                       header_right=f"{data.walk.title} · {fmt.long_date(data.walk.walk_date)}",
-                      subject="Learning walk debrief")
+                      subject=tr("Learning walk debrief"))
     return build_pdf(story, setup)
 
 
@@ -98,7 +103,8 @@ def _part(sections: Sequence[Section]) -> list[Flowable]:
     missing = [_lower(title) for title, body in sections if not body]
     if missing:
         out.append(Spacer(1, 2 * mm))
-        out.append(b.p("Not recorded: " + ", ".join(missing) + ".", "muted"))
+        out.append(b.p(tr("Not recorded: {sections}.").format(sections=", ".join(missing)),
+                       "muted"))
     return out
 
 
@@ -111,12 +117,13 @@ def _lower(title: str) -> str:
 def _learned(data: DebriefData, width: float) -> list[Section]:
     """Page 1: what the group made of the evidence and what happens next."""
     words = data.commitments_words
-    title = f"Commitments: “{words}”" if words.strip() else "Commitments"
+    title = (tr("Commitments: “{words}”").format(words=words) if words.strip()
+             else tr("Commitments"))
     open_items = [a for a in data.action_items if a.status == "open"]
-    return [("Patterns", _patterns(data)),
-            ("Next steps", b.bullets(data.next_steps, numbered=True)),
+    return [(tr("Patterns"), _patterns(data)),
+            (tr("Next steps"), b.bullets(data.next_steps, numbered=True)),
             (title, _commitments(data)),
-            ("Action items", _actions(open_items, width,
+            (tr("Action items"), _actions(open_items, width,
                                       len(data.action_items) - len(open_items)))]
 
 
@@ -132,31 +139,33 @@ def _appendix(data: DebriefData, width: float) -> list[Section]:
             "{n} notes are not printed: they were set aside at the evidence wall, or their "
             "wording was flagged and not kept."), "small"))
     closed = [a for a in data.action_items if a.status != "open"]
-    return [("Norms we agreed", _norms(data)),
-            *([("The route", [_route(data, width)])] if data.visits else []),
-            *([("The group's ratings", _ratings(data, width))] if data.ratings else []),
-            ("Look-fors", _look_fors(data, width)),
+    return [(tr("Norms we agreed"), _norms(data)),
+            *([(tr("The route"), [_route(data, width)])] if data.visits else []),
+            *([(tr("The group's ratings"), _ratings(data, width))] if data.ratings else []),
+            (tr("Look-fors"), _look_fors(data, width)),
             # Only for a protocol that keeps tallies: no "not recorded" line otherwise.
-            *([("Counts across the walk", _counts(data))] if data.tallies else []),
-            ("Evidence", evidence),
+            *([(tr("Counts across the walk"), _counts(data))] if data.tallies else []),
+            (tr("Evidence"), evidence),
             # Only for a protocol with a visit form: the others never ask.
-            *([("The visit's questions, across the walk", visit_questions.render(
+            *([(tr("The visit's questions, across the walk"), visit_questions.render(
                 data.visit_questions, data.held_back_answers))]
               if data.visit_questions else []),
-            *([("Action items done or dropped", _actions(closed, width))] if closed else []),
-            ("Time: planned and actual", _times(data.phase_times, width)),
-            ("Session feedback", _feedback(data.feedback, width))]
+            *([(tr("Action items done or dropped"), _actions(closed, width))]
+              if closed else []),
+            (tr("Time: planned and actual"), _times(data.phase_times, width)),
+            (tr("Session feedback"), _feedback(data.feedback, width))]
 
 
 def _norms(data: DebriefData) -> list[Flowable]:
-    items = [t if agreed else f"{t} (not marked as agreed)" for t, agreed in data.norms]
+    items = [t if agreed else tr("{norm} (not marked as agreed)").format(norm=t)
+             for t, agreed in data.norms]
     return b.bullets(items)
 
 
 def _route(data: DebriefData, width: float) -> Flowable:
     rows = [[v.label, v.details] for v in data.visits]
-    return b.table(["Visit", "Details"], rows, [24 * mm, width - 24 * mm],
-                   fields=[None, "a visit's details"])
+    return b.table([tr("Visit"), tr("Details")], rows, [24 * mm, width - 24 * mm],
+                   fields=[None, tr("a visit's details")])
 
 
 def _look_fors(data: DebriefData, width: float) -> list[Flowable]:
@@ -164,19 +173,20 @@ def _look_fors(data: DebriefData, width: float) -> list[Flowable]:
         return []
     out: list[Flowable] = []
     if any(lf.notes for lf in data.look_fors):
-        across = "all visits" if data.has_visits else "the walk"
-        out.append(b.own(f"Notes tagged with each look-for, across {across}.", "small"))
+        out.append(b.own(tr("Notes tagged with each look-for, across all visits.")
+                         if data.has_visits
+                         else tr("Notes tagged with each look-for, across the walk."), "small"))
         out.append(tally_chart([lf.text for lf in data.look_fors],
                                [lf.notes for lf in data.look_fors], width))
         out.append(Spacer(1, 3 * mm))
     else:
-        out.append(b.own("No notes were tagged with a look-for.", "muted"))
+        out.append(b.own(tr("No notes were tagged with a look-for."), "muted"))
     rows = [[b.cell(lf.text, "cell"), b.cell(lf.description), b.cell(str(lf.notes),
                                                                      "cell_right")]
             for lf in data.look_fors]
-    table = b.table(["Look-for", "What it looks like", "Notes"], rows,
+    table = b.table([tr("Look-for"), tr("What it looks like"), tr("Notes")], rows,
                     [width * 0.38, width * 0.5, width * 0.12],
-                    fields=["a look-for", "a look-for's description"])
+                    fields=[tr("a look-for"), tr("a look-for's description")])
     # A short table reads best in one piece; a long one may split (its header repeats).
     out.append(b.keep(table) if len(rows) <= 12 else table)
     if data.untagged_notes:
@@ -194,10 +204,10 @@ def _counts(data: DebriefData) -> list[Flowable]:
     teacher or walker is named, nothing is ranked."""
     if not any(t.visits for t in data.tallies):
         return []
-    out: list[Flowable] = [b.own(
+    out: list[Flowable] = [b.own(tr(
         "What the walkers counted and timed, added up across the walk. “Per visit” is the "
         "spread over the visits where it was kept (each visit's figure is the mean of the "
-        "walkers who kept it there); no visit is named.", "small")]
+        "walkers who kept it there); no visit is named."), "small")]
     out += b.bullets(tally_sentence(t) for t in data.tallies)
     return out
 
@@ -206,20 +216,23 @@ def tally_sentence(summary: TallySummary) -> str:
     """One tally in words: "Questions asked: 17 in all, kept by 3 walkers in 3 visits;
     per visit: least 1, median 3, most 10."."""
     if not summary.visits:
-        return f"{summary.label}: not kept in any visit."
-    said = (f"{summary.label}: {summary.figure(summary.total)} in all, kept by "
-            f"{fmt.plural(summary.people, 'person', 'people')} in "
-            f"{fmt.plural(summary.visits, 'visit', 'visits')}")
+        return tr("{tally}: not kept in any visit.").format(tally=summary.label)
+    said = tr("{tally}: {total} in all, kept by {people} in {visits}").format(
+        tally=summary.label, total=summary.figure(summary.total),
+        people=fmt.plural(summary.people, "person", "people"),
+        visits=fmt.plural(summary.visits, "visit", "visits"))
     if summary.visits < 2:
         return said + "."
-    return (f"{said}; per visit: least {summary.figure(summary.least)}, median "
-            f"{summary.figure(summary.median)}, most {summary.figure(summary.most)}.")
+    return tr("{counted}; per visit: least {least}, median {median}, most {most}.").format(
+        counted=said, least=summary.figure(summary.least),
+        median=summary.figure(summary.median), most=summary.figure(summary.most))
 
 
 def _evidence(groups: Sequence[EvidenceGroup], visits: bool = True) -> list[Flowable]:
     out: list[Flowable] = []
     for group in groups:
-        title = group.look_for if group.look_for is not None else "Not tagged with a look-for"
+        title = (group.look_for if group.look_for is not None
+                 else tr("Not tagged with a look-for"))
         first = True
         for stem in group.stems:
             items = [_note(item, visits) for item in stem.items]
@@ -237,10 +250,11 @@ def _note(item: EvidenceItem, visits: bool = True) -> Flowable:
     Without visits (a protocol without a visits step), a note says nothing about where."""
     shown = visits or item.visit or item.removed_visit
     where = f"<b>{text.markup(item.where)}</b>  " if shown else ""
-    suffix = " <i>(edited by the facilitator)</i>" if item.edited else ""
+    suffix = " <i>" + tr("(edited by the facilitator)") + "</i>" if item.edited else ""
     if item.also:
         # Printed once, under its first look-for: the others are named, not repeated.
-        suffix += f" <i>(also: {text.markup(', '.join(item.also))})</i>"
+        suffix += " <i>" + tr("(also: {look_fors})").format(
+            look_fors=text.markup(", ".join(item.also))) + "</i>"
     quote = b.p(item.text, "quote", prefix=where, suffix=suffix)
     if not item.conflict:
         return quote
@@ -249,7 +263,8 @@ def _note(item: EvidenceItem, visits: bool = True) -> Flowable:
 
 def _versions(mark: str, others: Sequence[str], style: str) -> list[Flowable]:
     out: list[Flowable] = [b.own(f"<b>{text.markup(mark)}</b>", "conflict")]
-    out += [b.p(other, style, prefix="<b>Other version</b>  ") for other in others]
+    prefix = "<b>" + tr("Other version") + "</b>  "
+    out += [b.p(other, style, prefix=prefix) for other in others]
     return out
 
 
@@ -262,8 +277,8 @@ def _patterns(data: DebriefData) -> list[Flowable]:
         if group.left_out and not others:
             # Kept, not dropped: written under a stage this protocol does not use.
             others = True
-            out.append(b.keep(b.heading("Other statements", 2), b.own(
-                "Written under a stage this protocol's debrief does not use.", "small")))
+            out.append(b.keep(b.heading(tr("Other statements"), 2), b.own(
+                tr("Written under a stage this protocol's debrief does not use."), "small")))
         out += lead([b.heading(group.label, 3 if group.left_out else 2)],
                     b.bullets(group.statements))
     return out
@@ -279,7 +294,7 @@ def _commitments(data: DebriefData) -> list[Flowable]:
             if c.conflict:
                 out += _versions(c.conflict, c.other_versions, "bullet")
     else:
-        out.append(b.own("Listed without names, as the walk's settings ask.", "small"))
+        out.append(b.own(tr("Listed without names, as the walk's settings ask."), "small"))
         if not any(c.conflict for c in data.commitments):
             out.extend(b.bullets(c.text for c in data.commitments))
             return out
@@ -295,13 +310,17 @@ def _actions(items: Sequence[ActionRow], width: float, closed: int = 0) -> list[
     appendix, said under the open ones."""
     if not items:
         return []
-    rows = [[str(i), a.text, a.owner or "—", fmt.short_date(a.due), a.status.capitalize()]
+    rows = [[fmt.number(i), a.text, a.owner or "—", fmt.short_date(a.due),
+             tr(_STATUS.get(a.status, a.status)).capitalize()]
             for i, a in enumerate(items, start=1)]
-    # The action's own words get the room: a date and "Dropped" need no more than this.
-    widths = [8 * mm, width - 8 * mm - 32 * mm - 25 * mm - 18 * mm, 32 * mm, 25 * mm, 18 * mm]
-    out: list[Flowable] = [b.table(["#", "Action", "Owner", "Due", "Status"], rows, widths,
-                                           fields=[None, "an action item",
-                                                   "an action item's owner"])]
+    # The action's own words get the room: a date and a status need no more than theirs
+    # (a status is measured: "Pendiente" is longer than "Open").
+    status = b.column_width([str(r[4]) for r in rows] + [tr("Status")], 18 * mm)
+    due = b.column_width([str(r[3]) for r in rows] + [tr("Due")], 25 * mm)
+    widths = [8 * mm, width - 8 * mm - 32 * mm - due - status, 32 * mm, due, status]
+    out: list[Flowable] = [b.table(["#", tr("Action"), tr("Owner"), tr("Due"), tr("Status")],
+                                   rows, widths, fields=[None, tr("an action item"),
+                                                         tr("an action item's owner")])]
     if closed:
         out.append(b.own(text.markup(fmt.plural(
             closed, "{n} more, done or dropped, is listed in the appendix.",
@@ -318,13 +337,15 @@ def _times(times: Sequence[PhaseTime], width: float) -> list[Flowable]:
         sign = "+" if diff > 0 else "−" if diff < 0 else ""
         rows.append([t.phase, str(t.steps), fmt.duration(t.planned_seconds),
                      fmt.duration(t.actual_seconds),
-                     f"{sign}{fmt.duration(abs(diff))}" if diff else "on time"])
+                     f"{sign}{fmt.duration(abs(diff))}" if diff else tr("on time")])
     planned = sum(t.planned_seconds for t in times)
     actual = sum(t.actual_seconds for t in times)
-    rows.append([b.own("<b>Total</b>", "cell"), str(sum(t.steps for t in times)),
+    rows.append([b.own("<b>" + tr("Total") + "</b>", "cell"),
+                 fmt.number(sum(t.steps for t in times)),
                  fmt.duration(planned), fmt.duration(actual), ""])
     rest = width - 50 * mm
-    return [b.table(["Phase", "Steps", "Planned", "Actual", "Difference"], rows,
+    return [b.table([tr("Phase"), tr("Steps"), tr("Planned"), tr("Actual"), tr("Difference")],
+                    rows,
                     [50 * mm, rest * 0.16, rest * 0.28, rest * 0.28, rest * 0.28])]
 
 
@@ -337,7 +358,7 @@ def _feedback(summaries: Sequence[FeedbackSummary], width: float) -> list[Flowab
         if s.spread is not None and s.spread.answered:
             # The spread over the question's own scale, "not applicable" apart, kept with
             # the count of responses (and so with the question's heading).
-            body = [b.keep(*body, *spread_tables([("Answers", s.spread)], width,
+            body = [b.keep(*body, *spread_tables([(tr("Answers"), s.spread)], width,
                                                  row_head=""))]
         out += lead([head], body)
         out.extend(b.bullets(a for a in s.answers if a.strip()))
@@ -351,5 +372,6 @@ def _ratings(data: DebriefData, width: float) -> list[Flowable]:
         rows = [(prompt.text, figures) for prompt, figures in step.prompts]
         out += lead([b.heading(step.step, 2)], spread_tables(rows, width))
         if step.earlier:
-            out += lead([b.heading("Earlier in the series", 3)], earlier_table(step, width))
+            out += lead([b.heading(tr("Earlier in the series"), 3)],
+                        earlier_table(step, width))
     return out

@@ -16,6 +16,7 @@ from reportlab.platypus import BaseDocTemplate, Flowable
 from reportlab.platypus.doctemplate import LayoutError
 
 from walkapp.errors import WalkappError
+from walkapp.formatting import tr
 
 F = TypeVar("F", bound=Flowable)
 
@@ -29,11 +30,12 @@ class PageTooSmallError(WalkappError):
         if field:
             what = field
         elif excerpt:
-            what = f"the text beginning “{excerpt}”"
+            what = tr("the text beginning “{excerpt}”").format(excerpt=excerpt)
         else:
-            what = "the longest text in this report"
-        super().__init__(f"This report cannot be laid out: {what} does not fit on a page. "
-                         f"Shorten {what} (or split it into several parts) and export again.")
+            what = tr("the longest text in this report")
+        super().__init__(tr("This report cannot be laid out: {what} does not fit on a page. "
+                            "Shorten {what} (or split it into several parts) and export "
+                            "again.").format(what=what))
         self.field = field
         self.excerpt = excerpt
 

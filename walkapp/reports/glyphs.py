@@ -44,6 +44,8 @@ from typing import Any
 
 from bidi import get_display  # type: ignore[import-untyped]  # (no stubs)
 
+from walkapp import formatting as fmt
+
 REPLACEMENT = "\ufffd"
 
 
@@ -321,12 +323,18 @@ def missing_message(missing: set[str] | frozenset[str]) -> str:
         return ""
     shown = sorted(missing)[:8]
     named = ", ".join(f"{ch} (U+{ord(ch):04X})" for ch in shown)
-    more = f" and {len(missing) - len(shown)} more" if len(missing) > len(shown) else ""
-    count = f"{len(missing)} character" + ("s" if len(missing) != 1 else "")
-    has, prints = ("has", "prints") if len(missing) == 1 else ("have", "print")
-    return (f"{count} {has} no font on this computer and {prints} as {REPLACEMENT}: "
-            f"{named}{more}. Install the fonts with: apt-get install "
-            f"{' '.join(PACKAGES)} (or the Noto fonts for that script), then export again.")
+    if len(missing) > len(shown):
+        named = fmt.tr("{characters} and {more} more").format(
+            characters=named, more=fmt.number(len(missing) - len(shown)))
+    return fmt.plural(
+        len(missing),
+        "{n} character has no font on this computer and prints as {replacement}: "
+        "{characters}. Install the fonts with: apt-get install {packages} (or the Noto "
+        "fonts for that script), then export again.",
+        "{n} characters have no font on this computer and print as {replacement}: "
+        "{characters}. Install the fonts with: apt-get install {packages} (or the Noto "
+        "fonts for that script), then export again.").format(
+        replacement=REPLACEMENT, characters=named, packages=" ".join(PACKAGES))
 
 
 _RTL = frozenset({"R", "AL"})

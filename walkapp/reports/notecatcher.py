@@ -17,6 +17,7 @@ from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Flowable, KeepTogether, Spacer, Table
 
 from walkapp import formatting as fmt
+from walkapp.formatting import N_, tr
 from walkapp.protocol.schema import LookForItem, Prompt, PromptKind
 from walkapp.reports import blocks as b
 from walkapp.reports import protocol_blocks as pb
@@ -26,7 +27,7 @@ from walkapp.reports.page import PageSetup, build_pdf, usable_width
 from walkapp.reports.paper import Paper
 from walkapp.reports.styles import ACCENT, MUTED_HEX, RULE, TABLE_FONT, TINT, styles, table_style
 
-REPORT_NAME = "Note-catcher"
+REPORT_NAME = N_("Note-catcher")  # translated where drawn
 TICK_PADDING = 2    # points each side of a tick box's label
 GRID_COLUMNS = 12   # visits per tick-grid table before it wraps into another
 LINE_HEIGHT = 7.5 * mm
@@ -42,28 +43,29 @@ def render(data: NoteCatcherData, paper: Paper = Paper.A4) -> bytes:
     width = usable_width(paper)
     visits = (f"{fmt.number(len(data.visits))} × {fmt.duration(data.visit_minutes * 60)}"
               if data.visits and data.has_visits else "")
-    story: list[Flowable] = b.title_block(REPORT_NAME, data.walk, width, [("Visits", visits)])
+    story: list[Flowable] = b.title_block(tr(REPORT_NAME), data.walk, width,
+                                          [(tr("Visits"), visits)])
     story.append(_name_line(width))
-    story += b.section("Norms", b.bullets(data.norms), "No norms recorded yet.")
-    story += b.section("Stems", [_stems(data)])
-    story += b.section("Look-fors: tick what you see", _grids(data, width),
-                       "No look-fors chosen: write what you notice.")
+    story += b.section(tr("Norms"), b.bullets(data.norms), N_("No norms recorded yet."))
+    story += b.section(tr("Stems"), [_stems(data)])
+    story += b.section(tr("Look-fors: tick what you see"), _grids(data, width),
+                       N_("No look-fors chosen: write what you notice."))
     for step in data.observation:
         if step.visits:
             story += [_visit_block(data, visit, width)
                       for visit in data.visits or (VisitLine(0),)]
         else:
             story.append(_step_block(data, step, width))
-    setup = PageSetup(paper=paper, report_name=REPORT_NAME,
+    setup = PageSetup(paper=paper, report_name=tr(REPORT_NAME),
                       header_right=f"{data.walk.title} · {fmt.long_date(data.walk.walk_date)}",
-                      subject="Learning walk note-catcher",
-                      footer_left="Describe what you see and hear; keep students' names out "
-                                  "of your notes")
+                      subject=tr("Learning walk note-catcher"),
+                      footer_left=tr("Describe what you see and hear; keep students' names "
+                                     "out of your notes"))
     return build_pdf(story, setup)
 
 
 def _name_line(width: float) -> Table:
-    out = Table([[b.own("Your name", "label"), ""]], colWidths=[32 * mm, width - 32 * mm],
+    out = Table([[b.own(tr("Your name"), "label"), ""]], colWidths=[32 * mm, width - 32 * mm],
                 rowHeights=[LINE_HEIGHT], hAlign="LEFT")
     out.setStyle([*TABLE_FONT, ("LINEBELOW", (1, 0), (1, 0), 0.6, RULE),
                   ("VALIGN", (0, 0), (-1, -1), "BOTTOM"), ("LEFTPADDING", (0, 0), (-1, -1), 5)])
@@ -78,8 +80,8 @@ def _stems(data: NoteCatcherData) -> Flowable:
         same = label.rstrip("…. ").casefold() in prompt.casefold()
         parts.append(text.markup(prompt) if same or not label
                      else f"<b>{text.markup(label)}:</b> {text.markup(prompt)}")
-    guide = ("Start each note with a stem. Write what you see and hear — words, actions, "
-             "numbers, times — before what you think about it.")
+    guide = tr("Start each note with a stem. Write what you see and hear — words, actions, "
+               "numbers, times — before what you think about it.")
     return b.keep(b.own(f" <font color='{MUTED_HEX}'>·</font> ".join(parts), "h2"),
                   b.own(text.markup(guide), "small"))
 
@@ -96,14 +98,15 @@ def _grids(data: NoteCatcherData, width: float) -> list[Flowable]:
         chunk = visits[start:start + GRID_COLUMNS]
         # Up to 12 boxes share 60 % of the width; each is at least as wide as its label
         # ("V12") and the tight padding around it, so a label never wraps.
-        labels = [f"V{n}" if n > 0 else ("Visit" if n == 0 else "Seen") for n in chunk]
+        labels = [tr("V{n}").format(n=n) if n > 0 else (tr("Visit") if n == 0 else tr("Seen"))
+                  for n in chunk]
         head_style = styles().cell_head
         widest = max(stringWidth(label, head_style.fontName, head_style.fontSize)
                      for label in labels)
         box = max(widest + 2 * TICK_PADDING + 1,
                   min(14 * mm, (width * 0.6) / len(chunk)))
         first = width - box * len(chunk)
-        head = [b.own("Look-for", "cell_head")] + [
+        head = [b.own(tr("Look-for"), "cell_head")] + [
             b.own(text.markup(label), "cell_head") for label in labels]
         rows = [[_look_for(lf)] + ["" for _ in chunk] for lf in data.look_fors]
         # splitInRow: a look-for with a long description continues on the next page.
@@ -126,11 +129,11 @@ def _look_for(item: LookForItem) -> list[Flowable]:
 
 
 def _visit_block(data: NoteCatcherData, visit: VisitLine, width: float) -> Flowable:
-    title = visit.label if visit.number else "Visit ____"
+    title = visit.label if visit.number else tr("Visit ____")
     heading_text = f"<b>{text.markup(title)}</b>"
     if visit.details:
         heading_text += f"  <font color='{MUTED_HEX}'>{text.markup(visit.details)}</font>"
-    return _block(data, heading_text, "Time in: ______", (), width)
+    return _block(data, heading_text, tr("Time in: ______"), (), width)
 
 
 def _step_block(data: NoteCatcherData, step: CatcherStep, width: float) -> Flowable:

@@ -15,6 +15,7 @@ import tempfile
 from pathlib import Path
 
 from walkapp.errors import ReadOnlyError, StorageError, ValidationError
+from walkapp.formatting import tr
 from walkapp.storage.os_errors import DISK_FULL_ERRNOS, ErrorContext, disk_full_error
 
 
@@ -23,11 +24,11 @@ def write_pdf(path: str | os.PathLike[str], data: bytes) -> Path:
     target = Path(path).expanduser().absolute()
     folder = target.parent
     if target.is_dir():
-        raise ValidationError(f"{target} is a folder; give a file name such as "
-                              f"{target / 'report.pdf'}.")
+        raise ValidationError(tr("{path} is a folder; give a file name such as {example}.")
+                              .format(path=target, example=target / "report.pdf"))
     if not folder.is_dir():
-        raise ValidationError(f"The folder {folder} does not exist; choose another place "
-                              "to save the report.")
+        raise ValidationError(tr("The folder {folder} does not exist; choose another place "
+                                 "to save the report.").format(folder=folder))
     temp_name = ""
     try:
         fd, temp_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".part",
@@ -81,11 +82,13 @@ def _sync_folder(folder: Path) -> None:
 def _explain(error: OSError, target: Path) -> StorageError:
     code = error.errno
     if code in DISK_FULL_ERRNOS:
-        return disk_full_error(ErrorContext(f"saving the report to {target}",
+        return disk_full_error(ErrorContext(tr("saving the report to {path}").format(
+                                                path=target),
                                             space_of=target.parent))
     if code in (errno.EACCES, errno.EPERM, errno.EROFS):
-        return ReadOnlyError(f"walkapp may not write to {target.parent}. Choose a folder "
-                             "you can save to, such as your Documents folder.")
+        return ReadOnlyError(tr("walkapp may not write to {folder}. Choose a folder you can "
+                                "save to, such as your Documents folder.").format(
+                                    folder=target.parent))
     reason = error.strerror or type(error).__name__
-    return StorageError(f"The report could not be saved to {target} ({reason}). "
-                        "Try another folder.")
+    return StorageError(tr("The report could not be saved to {path} ({reason}). Try "
+                           "another folder.").format(path=target, reason=reason))

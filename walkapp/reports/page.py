@@ -34,6 +34,7 @@ from reportlab.platypus import (
 )
 
 from walkapp import __version__
+from walkapp.formatting import N_, tr
 from walkapp.reports import glyphs, text
 from walkapp.reports.fit import FittingDocTemplate
 from walkapp.reports.fonts import ITALIC, REGULAR
@@ -48,8 +49,10 @@ class PageSetup:
     paper: Paper
     report_name: str            # "Debrief", "Agenda"… (also the PDF title)
     header_right: str = ""      # the walk's title and date
-    footer_left: str = "Learning walk record · about the walkers' learning, not an evaluation"
-    subject: str = "Learning walk report"
+    # Defaults marked for the catalogue, translated when the page is drawn (tr).
+    footer_left: str = N_("Learning walk record · about the walkers' learning, not an "
+                          "evaluation")
+    subject: str = N_("Learning walk report")
     # False for a letter (the thank-you note): no header, footer or page number, since a
     # note handed to a colleague is not a report.
     furniture: bool = True
@@ -93,7 +96,8 @@ class _NumberedCanvas(Canvas):
         self.setFont(self.footer_font, 8)
         self.setFillColor(MUTED)
         number = self.getPageNumber()
-        self.drawRightString(width - MARGIN, MARGIN - 9, f"Page {number} of {total}")
+        self.drawRightString(width - MARGIN, MARGIN - 9, tr("Page {number} of {total}").format(
+            number=number, total=total))
         self.restoreState()
 
 
@@ -170,7 +174,7 @@ class _Doc(FittingDocTemplate):
 
 def _decorate(setup: PageSetup) -> Any:
     report_name = text.one_line(setup.report_name, 60)
-    footer_left = text.one_line(setup.footer_left, 110)
+    footer_left = text.one_line(tr(setup.footer_left), 110)
 
     # The two header lines for each running head (pages of one section share them): fitting
     # measures each line several times, once per page would be most of a page's drawing.
@@ -216,7 +220,7 @@ def _running_head(report_name: str, sections: tuple[str, ...], room: float) -> s
     innermost section's title is cut."""
     if not sections:
         return report_name
-    tail = " (continued)"
+    tail = " " + tr("(continued)")
     for candidate in (f"{report_name} · {' — '.join(sections)}", " — ".join(sections),
                       sections[-1]):
         if glyphs.line_width(candidate + tail, REGULAR, 8.5) <= room:
@@ -251,8 +255,9 @@ def build_pdf(story: Sequence[Flowable], setup: PageSetup) -> bytes:
         buffer, pagesize=setup.paper.size, leftMargin=MARGIN, rightMargin=MARGIN,
         topMargin=HEADER_GAP + 16, bottomMargin=MARGIN + 8,
         # Metadata is generic on purpose: no walk title, school or person's name.
-        title=f"{text.one_line(setup.report_name, 60)} (learning walk)",
-        author="walkapp", subject=setup.subject, creator=f"walkapp {__version__}",
+        title=tr("{report} (learning walk)").format(
+            report=text.one_line(setup.report_name, 60)),
+        author="walkapp", subject=tr(setup.subject), creator=f"walkapp {__version__}",
         keywords=[], lang=_language.get(), initialFontName=REGULAR)
     frame = Frame(doc.leftMargin, doc.bottomMargin, doc.width, doc.height, id="body",
                   leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0)

@@ -15,6 +15,7 @@ from functools import lru_cache
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import Flowable, Paragraph
 
+from walkapp.formatting import tr
 from walkapp.protocol.ratings import scale
 from walkapp.protocol.schema import Prompt, PromptKind, Role, Source
 from walkapp.reports import text
@@ -82,10 +83,10 @@ def shape(prompt: Prompt) -> str:
     options = [text.markup(option, 1000) for option in prompt.options]
     gap = "<br/>" if sum(len(o) for o in prompt.options) > INLINE_OPTIONS else _OPTION_GAP
     if prompt.kind is PromptKind.CHOICE:
-        return "Choose one:" + gap.replace(_OPTION_GAP, " ") + gap.join(
+        return tr("Choose one:") + gap.replace(_OPTION_GAP, " ") + gap.join(
             f"○\u00a0{o}" for o in options)
     if prompt.kind is PromptKind.CHECKLIST:
-        return "Tick any:" + gap.replace(_OPTION_GAP, " ") + gap.join(
+        return tr("Tick any:") + gap.replace(_OPTION_GAP, " ") + gap.join(
             f"☐\u00a0{o}" for o in options)
     if prompt.kind is PromptKind.RATING:
         points = scale(prompt)
@@ -94,11 +95,12 @@ def shape(prompt: Prompt) -> str:
         if prompt.point_labels:  # the end words too, where a scale has both
             words += [f"{text.markup(w)}" for w in (prompt.low_label, prompt.high_label) if w]
         if prompt.not_applicable:
-            words.append("or “not applicable”")
-        return f"A rating from {points.start} to {points.stop - 1}" + "".join(
+            words.append(tr("or “not applicable”"))
+        return tr("A rating from {low} to {high}").format(
+            low=points.start, high=points.stop - 1) + "".join(
             f" · {word}" for word in words)
     if prompt.kind is PromptKind.LIST:
-        return "A list: one answer per line"
+        return tr("A list: one answer per line")
     return ""
 
 
@@ -114,7 +116,7 @@ def scale_boxes(prompt: Prompt) -> str:
         boxes = _OPTION_GAP.join(f"○\u00a0{n}" for n in points)
     low = f"{text.markup(prompt.low_label)}{_OPTION_GAP}" if prompt.low_label else ""
     high = f"{_OPTION_GAP}{text.markup(prompt.high_label)}" if prompt.high_label else ""
-    na = f"{_OPTION_GAP}○\u00a0N/A" if prompt.not_applicable else ""
+    na = f"{_OPTION_GAP}○\u00a0{tr('N/A')}" if prompt.not_applicable else ""
     return low + boxes + high + na
 
 

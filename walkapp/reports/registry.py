@@ -17,6 +17,7 @@ from datetime import time
 from enum import StrEnum
 from typing import TYPE_CHECKING, Any
 
+from walkapp.messages import N_, tr
 from walkapp.reports.paper import Paper
 
 if TYPE_CHECKING:
@@ -42,7 +43,8 @@ class ReportKind(StrEnum):
 
     @property
     def label(self) -> str:
-        return self.spec.label
+        """The kind's name in the language in force ("Debrief report")."""
+        return tr(self.spec.label)
 
     @property
     def needs_walk(self) -> bool:
@@ -74,6 +76,8 @@ class ReportRequest:
 @dataclass(frozen=True)
 class ReportSpec:
     kind: ReportKind
+    # The four texts are English, marked N_ for the catalogue: show them through
+    # walkapp.formatting.tr (ReportKind.label does) in the language in force.
     label: str            # "Debrief report": titles, messages, the Reports page
     menu_label: str       # with its keyboard mnemonic: "&Debrief report"
     about: str            # one line on what it is for (Reports page, CLI help)
@@ -108,49 +112,56 @@ _ACROSS = "walkapp.reports.build_across"
 
 REPORTS: tuple[ReportSpec, ...] = (
     ReportSpec(
-        ReportKind.DEBRIEF, "Debrief report", "&Debrief report",
-        "What the group saw, the patterns it found, commitments, next steps and action "
-        "items — for coaches and the school's records.", "the walk's debrief",
-        frozenset({Need.WALK}), frozenset(), "Debrief", f"{_WALK}:build_debrief",
+        ReportKind.DEBRIEF, N_("Debrief report"), N_("&Debrief report"),
+        N_("What the group saw, the patterns it found, commitments, next steps and"
+           " action items — for coaches and the school's records."),
+        N_("the walk's debrief"),
+        frozenset({Need.WALK}), frozenset(), N_("Debrief"), f"{_WALK}:build_debrief",
         "walkapp.reports.debrief", shortcut="Ctrl+P"),
     ReportSpec(
-        ReportKind.AGENDA, "Agenda", "&Agenda",
-        "The session's running order with clock times, each step's script and prompts, "
-        "who does what and where the protocol comes from — to hand out before the walk.",
-        "the running order (--start for clock times)",
-        frozenset({Need.WALK}), frozenset({Need.START}), "Agenda",
+        ReportKind.AGENDA, N_("Agenda"), N_("&Agenda"),
+        N_("The session's running order with clock times, each step's script and "
+           "prompts, who does what and where the protocol comes from — to hand out"
+           " before the walk."),
+        N_("the running order (--start for clock times)"),
+        frozenset({Need.WALK}), frozenset({Need.START}), N_("Agenda"),
         f"{_PAPER}:build_agenda", "walkapp.reports.agenda", record=False),
     ReportSpec(
-        ReportKind.NOTECATCHER, "Blank note-catcher", "Blank &note-catcher",
-        "A printable page for walkers without a laptop: focus, norms, the protocol's stems, "
-        "look-for boxes and room for each visit or observation step.", "blank, to print",
-        frozenset({Need.WALK}), frozenset(), "Note-catcher", f"{_PAPER}:build_notecatcher",
+        ReportKind.NOTECATCHER, N_("Blank note-catcher"), N_("Blank &note-catcher"),
+        N_("A printable page for walkers without a laptop: focus, norms, the "
+           "protocol's stems, look-for boxes and room for each visit or "
+           "observation step."),
+        N_("blank, to print"),
+        frozenset({Need.WALK}), frozenset(), N_("Note-catcher"), f"{_PAPER}:build_notecatcher",
         "walkapp.reports.notecatcher", record=False),
     ReportSpec(
-        ReportKind.SCRIPT, "Facilitator's script", "Facilitator's &script",
-        "The whole protocol as a printable guide: source, roles, norms, stems, look-fors, "
-        "every step with its minutes, script and prompts, the debrief and the feedback.",
-        "the protocol as a guide (or --protocol ID|FILE without a walk)",
-        frozenset({Need.WALK}), frozenset({Need.PROTOCOL}), "Facilitator script",
+        ReportKind.SCRIPT, N_("Facilitator's script"), N_("Facilitator's &script"),
+        N_("The whole protocol as a printable guide: source, roles, norms, stems, "
+           "look-fors, every step with its minutes, script and prompts, the "
+           "debrief and the feedback."),
+        N_("the protocol as a guide (or --protocol ID|FILE without a walk)"),
+        frozenset({Need.WALK}), frozenset({Need.PROTOCOL}), N_("Facilitator script"),
         f"{_PAPER}:build_script", "walkapp.reports.script", record=False),
     ReportSpec(
-        ReportKind.THANKS, "Host thank-you note", "Host &thank-you note",
-        "“We noticed…” evidence from one visit and one wondering, for the teacher who "
-        "opened their room.", "note to the host of one visit (--visit N)",
-        frozenset({Need.WALK, Need.VISIT}), frozenset(), "Thank-you Visit {visit}",
+        ReportKind.THANKS, N_("Host thank-you note"), N_("Host &thank-you note"),
+        N_("“We noticed…” evidence from one visit and one wondering, for the "
+           "teacher who opened their room."),
+        N_("note to the host of one visit (--visit N)"),
+        frozenset({Need.WALK, Need.VISIT}), frozenset(), N_("Thank-you Visit {visit}"),
         "walkapp.reports.build_thanks:build_thanks", "walkapp.reports.thanks"),
     ReportSpec(
-        ReportKind.ACTIONS, "Action-item tracker", "Action-item &tracker",
-        "Action items of the walk and the earlier walks of its series (of every walk when "
-        "none is chosen), open ones first, with where they came from and what was said "
-        "since.", "action items across walks (--walk: its series)",
-        frozenset(), frozenset({Need.WALK}), "Action items", f"{_ACROSS}:build_tracker",
+        ReportKind.ACTIONS, N_("Action-item tracker"), N_("Action-item &tracker"),
+        N_("Action items of the walk and the earlier walks of its series (of every"
+           " walk when none is chosen), open ones first, with where they came from"
+           " and what was said since."),
+        N_("action items across walks (--walk: its series)"),
+        frozenset(), frozenset({Need.WALK}), N_("Action items"), f"{_ACROSS}:build_tracker",
         "walkapp.reports.actions"),
     ReportSpec(
-        ReportKind.JOURNAL, "Walker's growth journal", "Walker's growth &journal",
-        "One walker's commitments and reflections across walks.",
-        "one walker across walks (--walker NAME)",
-        frozenset({Need.WALKER}), frozenset({Need.WALK}), "Growth journal",
+        ReportKind.JOURNAL, N_("Walker's growth journal"), N_("Walker's growth &journal"),
+        N_("One walker's commitments and reflections across walks."),
+        N_("one walker across walks (--walker NAME)"),
+        frozenset({Need.WALKER}), frozenset({Need.WALK}), N_("Growth journal"),
         f"{_ACROSS}:build_journal", "walkapp.reports.journal"),
 )
 

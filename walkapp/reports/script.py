@@ -17,6 +17,7 @@ from reportlab.lib.units import mm
 from reportlab.platypus import CondPageBreak, Flowable, Paragraph
 
 from walkapp import formatting as fmt
+from walkapp.formatting import N_, tr
 from walkapp.protocol.roles import step_role_lines
 from walkapp.protocol.runner import route_minutes
 from walkapp.protocol.schema import Activity, LookForSet, Protocol, Step
@@ -28,25 +29,25 @@ from walkapp.reports.page import PageSetup, build_pdf, usable_width
 from walkapp.reports.paper import Paper
 from walkapp.reports.styles import ACCENT, MUTED_HEX, styles
 
-REPORT_NAME = "Facilitator's script"
+REPORT_NAME = N_("Facilitator's script")  # translated where drawn
 STEP_INDENT = 10.0
 
 # What each activity opens in the app, as protocols/README.md tells facilitators.
 ACTIVITY_SHOWS = {
-    Activity.OPENER: "the opener", Activity.FOCUS: "the walk's focus",
-    Activity.LOOK_FORS: "the look-fors, to agree or adjust",
-    Activity.NORMS: "the norms, each to be marked agreed",
-    Activity.ROSTER: "walkers and groups", Activity.ROUTE: "the visits and their order",
-    Activity.REVIEW: "open commitments and action items from earlier walks",
-    Activity.STEMS: "the note stems", Activity.LOGISTICS: "route, timings, meeting place",
-    Activity.VISITS: "visit and corridor timers, and note taking",
-    Activity.EVIDENCE_WALL: "the evidence wall: all notes grouped",
-    Activity.CALIBRATION: "notes about one visit side by side",
-    Activity.PATTERNS: "patterns, in the debrief sequence",
-    Activity.COMMITMENTS: "each walker's commitment",
-    Activity.NEXT_STEPS: "next steps", Activity.ACTION_ITEMS: "action items",
-    Activity.FEEDBACK: "the feedback questions (below)",
-    Activity.REFLECTION: "a written reflection",
+    Activity.OPENER: N_("the opener"), Activity.FOCUS: N_("the walk's focus"),
+    Activity.LOOK_FORS: N_("the look-fors, to agree or adjust"),
+    Activity.NORMS: N_("the norms, each to be marked agreed"),
+    Activity.ROSTER: N_("walkers and groups"), Activity.ROUTE: N_("the visits and their order"),
+    Activity.REVIEW: N_("open commitments and action items from earlier walks"),
+    Activity.STEMS: N_("the note stems"), Activity.LOGISTICS: N_("route, timings, meeting place"),
+    Activity.VISITS: N_("visit and corridor timers, and note taking"),
+    Activity.EVIDENCE_WALL: N_("the evidence wall: all notes grouped"),
+    Activity.CALIBRATION: N_("notes about one visit side by side"),
+    Activity.PATTERNS: N_("patterns, in the debrief sequence"),
+    Activity.COMMITMENTS: N_("each walker's commitment"),
+    Activity.NEXT_STEPS: N_("next steps"), Activity.ACTION_ITEMS: N_("action items"),
+    Activity.FEEDBACK: N_("the feedback questions (below)"),
+    Activity.REFLECTION: N_("a written reflection"),
 }
 
 
@@ -54,39 +55,44 @@ def render(data: ScriptData, paper: Paper = Paper.A4) -> bytes:
     protocol = data.protocol
     width = usable_width(paper)
     story: list[Flowable] = [*_title(data, width)]
-    story += b.section("What this protocol is for", pb.paragraphs(protocol.summary),
-                       "The protocol has no summary.")
-    story += b.section("Source", pb.source(protocol.source), "The protocol cites no source.")
-    story += b.section("Who does what", _roles(protocol), "No roles are named.")
-    story += b.section("Norms", b.bullets(protocol.norms), "No norms are offered.")
-    story += b.section("Note stems", [_stem(s.label, s.prompt) for s in protocol.stems])
-    story += b.section("Look-fors", [f for s in protocol.look_for_sets for f in _set(s)],
-                       "No look-for sets: the group chooses its own.")
-    story += b.section("Running order", _phases(data))
-    story += b.section("Debrief sequence", _debrief(protocol))
-    story += b.section("Feedback questions", pb.prompts(protocol.feedback),
-                       "No feedback questions.")
+    story += b.section(tr("What this protocol is for"), pb.paragraphs(protocol.summary),
+                       N_("The protocol has no summary."))
+    story += b.section(tr("Source"), pb.source(protocol.source),
+                       N_("The protocol cites no source."))
+    story += b.section(tr("Who does what"), _roles(protocol), N_("No roles are named."))
+    story += b.section(tr("Norms"), b.bullets(protocol.norms), N_("No norms are offered."))
+    story += b.section(tr("Note stems"), [_stem(s.label, s.prompt) for s in protocol.stems])
+    story += b.section(tr("Look-fors"), [f for s in protocol.look_for_sets for f in _set(s)],
+                       N_("No look-for sets: the group chooses its own."))
+    story += b.section(tr("Running order"), _phases(data))
+    story += b.section(tr("Debrief sequence"), _debrief(protocol))
+    story += b.section(tr("Feedback questions"), pb.prompts(protocol.feedback),
+                       N_("No feedback questions."))
     right = (f"{data.walk.title} · {fmt.long_date(data.walk.walk_date)}" if data.walk
-             else f"{protocol.title} · version {protocol.version}")
-    setup = PageSetup(paper=paper, report_name=REPORT_NAME, header_right=right,
-                      subject="Learning walk facilitator's script",
-                      footer_left="A guide for the facilitator · about the walkers' "
-                                  "learning, not an evaluation")
+             else tr("{protocol} · version {version}").format(protocol=protocol.title,
+                                                              version=protocol.version))
+    setup = PageSetup(paper=paper, report_name=tr(REPORT_NAME), header_right=right,
+                      subject=tr("Learning walk facilitator's script"),
+                      footer_left=tr("A guide for the facilitator · about the walkers' "
+                                     "learning, not an evaluation"))
     return build_pdf(story, setup)
 
 
 def _title(data: ScriptData, width: float) -> list[Flowable]:
     protocol = data.protocol
-    version = f"{protocol.title} ({protocol.id}), version {protocol.version}"
-    group = (f"{fmt.number(protocol.group_min)}–{fmt.number(protocol.group_max)} walkers"
+    version = tr("{protocol} ({id}), version {version}").format(
+        protocol=protocol.title, id=protocol.id, version=protocol.version)
+    group = (tr("{low}–{high} walkers").format(low=fmt.number(protocol.group_min),
+                                                high=fmt.number(protocol.group_max))
              if protocol.group_min != protocol.group_max
              else fmt.plural(protocol.group_min, "walker", "walkers"))
-    facts = [("Length", _length(data)), ("Group", group),
-             ("Based on", protocol.based_on), ("Language", protocol.language)]
+    facts = [(tr("Length"), _length(data)), (tr("Group"), group),
+             (tr("Based on"), protocol.based_on),
+             (tr("Language"), fmt.language_display_name(protocol.language))]
     if data.walk is not None:
-        return b.title_block(REPORT_NAME, data.walk, width, facts)
-    return [b.p(protocol.title, "title", limit=600), b.p(REPORT_NAME, "subtitle"),
-            b.facts([("Protocol", version), *facts], width)]
+        return b.title_block(tr(REPORT_NAME), data.walk, width, facts)
+    return [b.p(protocol.title, "title", limit=600), b.p(tr(REPORT_NAME), "subtitle"),
+            b.facts([(tr("Protocol"), version), *facts], width)]
 
 
 def _visits_minutes(data: ScriptData) -> int | None:
@@ -100,13 +106,27 @@ def _visits_minutes(data: ScriptData) -> int | None:
 def _route(data: ScriptData) -> str:
     """"5 visits of 10 min each, 3 min of corridor talk between", or without a planned
     route "10 min a visit, …"."""
-    after = " and after the last" if data.protocol.corridor_after_last else ""
-    corridor = (f", {fmt.duration(data.corridor_minutes * 60)} of corridor talk between"
-                f"{after}" if data.corridor_minutes else "")
+    visit = fmt.duration(data.visit_minutes * 60)
+    corridor = fmt.duration(data.corridor_minutes * 60)
+    if not data.corridor_minutes:
+        if not data.visits:
+            return tr("{length} a visit").format(length=visit)
+        return fmt.plural(data.visits, "{n} visit of {length}",
+                          "{n} visits of {length} each").format(length=visit)
+    if data.protocol.corridor_after_last:
+        if not data.visits:
+            return tr("{length} a visit, {corridor} of corridor talk between and after the "
+                      "last").format(length=visit, corridor=corridor)
+        return fmt.plural(data.visits, "{n} visit of {length}, {corridor} of corridor talk "
+                          "after it", "{n} visits of {length} each, {corridor} of corridor "
+                          "talk between and after the last").format(length=visit,
+                                                                    corridor=corridor)
     if not data.visits:
-        return f"{fmt.duration(data.visit_minutes * 60)} a visit{corridor}"
-    each = f"{fmt.duration(data.visit_minutes * 60)} each{corridor}"
-    return f"{fmt.plural(data.visits, 'visit', 'visits')} of {each}"
+        return tr("{length} a visit, {corridor} of corridor talk between").format(
+            length=visit, corridor=corridor)
+    return fmt.plural(data.visits, "{n} visit of {length}, {corridor} of corridor talk "
+                      "between", "{n} visits of {length} each, {corridor} of corridor talk "
+                      "between").format(length=visit, corridor=corridor)
 
 
 def _length(data: ScriptData) -> str:
@@ -115,8 +135,10 @@ def _length(data: ScriptData) -> str:
         return fmt.duration(planned * 60)
     visits = _visits_minutes(data)
     if visits is None:
-        return f"{fmt.duration(planned * 60)} plus the visits ({_route(data)})"
-    return f"{fmt.duration((planned + visits) * 60)} ({_route(data)})"
+        return tr("{length} plus the visits ({route})").format(
+            length=fmt.duration(planned * 60), route=_route(data))
+    return tr("{length} ({route})").format(length=fmt.duration((planned + visits) * 60),
+                                           route=_route(data))
 
 
 @lru_cache(maxsize=2)
@@ -172,14 +194,14 @@ def _step(data: ScriptData, step: Step) -> list[Flowable]:
     elif step.minutes:
         minutes = fmt.duration(step.minutes * 60)
     else:
-        minutes = "no countdown"
+        minutes = tr("no countdown")
     head = Paragraph(f"{text.markup(step.title)} <font color='{MUTED_HEX}'>· {minutes}</font>",
                      _heading("step"))
     shows = ACTIVITY_SHOWS.get(step.activity)
     words: list[Flowable] = []
     if shows:
-        words.append(b.own(f"<font color='{MUTED_HEX}'>In the app: {text.markup(shows)}"
-                           "</font>", "small"))
+        said = tr("In the app: {what}").format(what=text.markup(tr(shows)))
+        words.append(b.own(f"<font color='{MUTED_HEX}'>{said}</font>", "small"))
     words += pb.paragraphs(step.script, "body", STEP_INDENT)
     words += _role_scripts(data.protocol, step)
     words += pb.prompts(step.prompts, "body", STEP_INDENT)
@@ -198,9 +220,10 @@ def _roles(protocol: Protocol) -> list[Flowable]:
         out += pb.roles((role,))
         if not role.assignable:
             continue
-        given = "Given to walkers at planning"
+        given = tr("Given to walkers at planning")
         if role.detail_label.strip():
-            given += f"; each is asked: “{text.markup(role.detail_label)}”"
+            given = tr("Given to walkers at planning; each is asked: “{question}”").format(
+                question=text.markup(role.detail_label))
         # Under the role's words, lined up with them (past the bullet).
         out.append(Paragraph(f"<font color='{MUTED_HEX}'>{given}.</font>",
                              pb.style("small", pb.BULLET_INDENT)))
@@ -219,11 +242,14 @@ def _role_scripts(protocol: Protocol, step: Step) -> list[Flowable]:
 def _debrief(protocol: Protocol) -> list[Flowable]:
     out: list[Flowable] = []
     if not protocol.debrief_sequence:
-        out.append(b.own("The protocol gives no debrief sequence, so the post-brief uses "
-                         "walkapp's usual stages:", "body"))
+        out.append(b.own(tr("The protocol gives no debrief sequence, so the post-brief uses "
+                            "walkapp's usual stages:"), "body"))
+    # walkapp's usual stages are its own English text (translated); a protocol's are its own.
+    own = (lambda value: value) if protocol.debrief_sequence else tr
     for number, stage in enumerate(protocol.debrief_stages(), start=1):
-        kind = (f" <font color='{MUTED_HEX}'>({text.markup(stage.kind.label)})</font>"
-                if stage.kind.label.casefold() != stage.title.casefold() else "")
-        out.append(b.own(f"<b>{number}. {text.markup(stage.title)}</b>{kind}", "body"))
-        out += pb.paragraphs(stage.prompt, "body", STEP_INDENT)
+        label = stage.kind.label
+        kind = (f" <font color='{MUTED_HEX}'>({text.markup(label)})</font>"
+                if label.casefold() != own(stage.title).casefold() else "")
+        out.append(b.own(f"<b>{number}. {text.markup(own(stage.title))}</b>{kind}", "body"))
+        out += pb.paragraphs(own(stage.prompt), "body", STEP_INDENT)
     return out

@@ -20,6 +20,8 @@ import re
 from collections.abc import Callable
 from xml.sax.saxutils import escape
 
+from walkapp import formatting as fmt
+
 REPLACEMENT = "\ufffd"
 
 # A note of up to 2,000,000 characters can be stored; a report prints the first part of
@@ -68,7 +70,8 @@ def truncate(text: str, limit: int = PRINT_LIMIT) -> str:
     if len(text) <= limit:
         return text
     left_out = len(text) - limit
-    return f"{text[:limit]}… [{left_out:,} more characters not printed]"
+    return text[:limit] + "… [" + fmt.plural(
+        left_out, "{n} more character not printed", "{n} more characters not printed") + "]"
 
 
 def _clean(text: str | None, limit: int) -> str:

@@ -18,6 +18,7 @@ from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer
 
 from walkapp import formatting as fmt
+from walkapp.formatting import N_, tr
 from walkapp.reports import blocks as b
 from walkapp.reports import text
 from walkapp.reports.data import ThanksData
@@ -26,7 +27,7 @@ from walkapp.reports.page import PageSetup, build_pdf
 from walkapp.reports.paper import Paper
 from walkapp.reports.styles import MUTED_HEX, styles
 
-REPORT_NAME = "Thank you"
+REPORT_NAME = N_("Thank you")  # translated where drawn
 NOTE_LIMIT = 1_200  # one noticing is a sentence or two; a pasted essay is cut visibly
 FOCUS_LIMIT = 600
 
@@ -47,18 +48,29 @@ def _wondering_style() -> ParagraphStyle:
 def render(data: ThanksData, paper: Paper = Paper.A4) -> bytes:
     walk = data.walk
     day = fmt.long_date(walk.walk_date)
-    at = f" at {text.markup(one_paragraph(walk.school), 300)}" if walk.school else ""
+    if walk.school:
+        opening = tr("Thank you for opening your classroom to us on {date}. We came as part "
+                     "of a learning walk at {school}, to learn about our own teaching rather "
+                     "than to judge yours, and your room gave us plenty to think "
+                     "about.").format(date=text.markup(day),
+                                      school=text.markup(one_paragraph(walk.school), 300))
+    else:
+        opening = tr("Thank you for opening your classroom to us on {date}. We came as part "
+                     "of a learning walk, to learn about our own teaching rather than to "
+                     "judge yours, and your room gave us plenty to think about.").format(
+            date=text.markup(day))
+    dear, _, after = tr("Dear {name},").partition("{name}")
     story: list[Flowable] = [
         Spacer(1, 8 * mm),
-        b.p(one_paragraph(data.addressee), "letter", prefix="Dear ", suffix=",", limit=300),
+        b.p(one_paragraph(data.addressee), "letter", prefix=text.markup(dear),
+            suffix=text.markup(after), limit=300),
         Spacer(1, 1 * mm),
-        b.own(f"Thank you for opening your classroom to us on {text.markup(day)}. We came "
-              f"as part of a learning walk{at}, to learn about our own teaching rather "
-              "than to judge yours, and your room gave us plenty to think about.", "letter"),
+        b.own(opening, "letter"),
     ]
     focus = one_paragraph(walk.focus)
     if focus:
-        story.append(b.p(focus, "letter", prefix="The question we brought with us was: ",
+        story.append(b.p(focus, "letter",
+                         prefix=text.markup(tr("The question we brought with us was:")) + " ",
                          limit=FOCUS_LIMIT, suffix="" if focus[-1] in ".?!…" else "."))
     if data.noticed:
         story.append(b.p(one_paragraph(data.noticed_heading), "letter", limit=200))
@@ -68,20 +80,21 @@ def render(data: ThanksData, paper: Paper = Paper.A4) -> bytes:
         story.append(b.p(one_paragraph(data.wondering_heading), "letter", limit=200))
         story.append(Paragraph(text.markup(one_paragraph(data.wondering), NOTE_LIMIT),
                                _wondering_style()))
-        story.append(b.own("It is a question we are taking back to our own classrooms.",
+        story.append(b.own(tr("It is a question we are taking back to our own classrooms."),
                            "letter"))
     # The closing and its signature stay together: a long list of walkers' names moves to
     # the next page whole rather than leave "With thanks," and half the names behind.
     story += [KeepTogether([
-                  b.own("Thank you for letting us learn alongside you and your students.",
-                        "letter"),
+                  b.own(tr("Thank you for letting us learn alongside you and your "
+                           "students."), "letter"),
                   Spacer(1, 3 * mm),
-                  b.p(data.signed, "letter", prefix="With thanks,<br/>", limit=1500)]),
+                  b.p(data.signed, "letter", prefix=text.markup(tr("With thanks,")) + "<br/>",
+                      limit=1500)]),
               Spacer(1, 10 * mm),
               b.p(_visit_line(data), "small",
                   prefix=f"<font color='{MUTED_HEX}'>", suffix="</font>", limit=600)]
-    setup = PageSetup(paper=paper, report_name=REPORT_NAME, furniture=False,
-                      subject="Learning walk thank-you note")
+    setup = PageSetup(paper=paper, report_name=tr(REPORT_NAME), furniture=False,
+                      subject=tr("Learning walk thank-you note"))
     return build_pdf(story, setup)
 
 

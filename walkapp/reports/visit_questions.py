@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 from walkapp import domain as d
 from walkapp import formatting as fmt
 from walkapp import forms
+from walkapp.formatting import tr
 from walkapp.protocol.schema import Protocol
 from walkapp.reports.data import VisitQuestion
 
@@ -42,9 +43,9 @@ def render(questions: Sequence[VisitQuestion], held_back: int) -> list[Flowable]
 
     if not any(q.answered for q in questions):
         return []
-    out: list[Flowable] = [b.own(
+    out: list[Flowable] = [b.own(tr(
         "What walkers answered across the walk, question by question: never by visit, "
-        "and never a score.", "small")]
+        "and never a score."), "small")]
     if held_back:
         out.append(b.p(fmt.plural(
             held_back,

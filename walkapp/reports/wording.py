@@ -14,6 +14,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Sequence
 
 from walkapp import domain as d
+from walkapp.formatting import tr
 
 # What a line is checked with: (text, language) → flag kinds; the real nudge when None.
 Checker = Callable[[str, str], Sequence[str]]
@@ -31,11 +32,11 @@ def debrief_lines(record: d.WalkRecord) -> Iterable[tuple[str, str]]:
     """(section, text) for every line of the group's own writing the debrief prints."""
     walk = record.walk
     if walk.focus.strip():
-        yield "focus", walk.focus
-    for section, texts in (("patterns", (p.text for p in record.patterns)),
-                           ("next steps", (s.text for s in record.next_steps)),
-                           ("commitments", (c.text for c in record.commitments)),
-                           ("action items", (a.text for a in record.action_items))):
+        yield tr("focus"), walk.focus
+    for section, texts in ((tr("patterns"), (p.text for p in record.patterns)),
+                           (tr("next steps"), (s.text for s in record.next_steps)),
+                           (tr("commitments"), (c.text for c in record.commitments)),
+                           (tr("action items"), (a.text for a in record.action_items))):
         for text in texts:
             if text.strip():
                 yield section, text
@@ -69,10 +70,22 @@ def wording_warning(record: d.WalkRecord, check: Checker | None = None) -> str:
     if not counts:
         return ""
     total = sum(counts.values())
-    what = {frozenset({"name"}): "may name a person",
-            frozenset({"evaluative"}): "may judge someone"}.get(
-        frozenset(kinds), "may judge someone or name a person")
-    where = ", ".join(f"{section} {count}" for section, count in counts.items())
-    lines = fmt.plural(total, "line the group wrote", "lines the group wrote")
-    return (f"{lines} {what} ({where}), e.g. “{_quote(first)}”: reread "
-            f"{'it' if total == 1 else 'them'} before you share the debrief.")
+    where = ", ".join(f"{section} {fmt.number(count)}" for section, count in counts.items())
+    if frozenset(kinds) == {"name"}:
+        said = fmt.plural(total, "{n} line the group wrote may name a person ({where}), e.g. "
+                          "“{quote}”: reread it before you share the debrief.",
+                          "{n} lines the group wrote may name a person ({where}), e.g. "
+                          "“{quote}”: reread them before you share the debrief.")
+    elif frozenset(kinds) == {"evaluative"}:
+        said = fmt.plural(total, "{n} line the group wrote may judge someone ({where}), "
+                          "e.g. “{quote}”: reread it before you share the debrief.",
+                          "{n} lines the group wrote may judge someone ({where}), e.g. "
+                          "“{quote}”: reread them before you share the debrief.")
+    else:
+        said = fmt.plural(total, "{n} line the group wrote may judge someone or name a "
+                          "person ({where}), e.g. “{quote}”: reread it before you share "
+                          "the debrief.",
+                          "{n} lines the group wrote may judge someone or name a person "
+                          "({where}), e.g. “{quote}”: reread them before you share the "
+                          "debrief.")
+    return said.format(where=where, quote=_quote(first))

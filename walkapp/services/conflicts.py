@@ -29,6 +29,7 @@ from walkapp import domain as d
 from walkapp import privacy
 from walkapp.errors import NotFoundError, ValidationError
 from walkapp.events import Action, Entity
+from walkapp.formatting import tr
 from walkapp.services import convert
 from walkapp.services import summary_tables as summary
 from walkapp.services import validate as v
@@ -117,7 +118,7 @@ def _clean_text(kind: Kind, text: str) -> str:
         return v.required_text(text, kind.what, kind.limit)
     clean = v.body_text(text, kind.what, kind.limit)
     if not clean.strip():
-        raise ValidationError(f"{kind.what} cannot be empty.")
+        raise ValidationError(tr("{what} cannot be empty.").format(what=kind.what))
     return clean
 
 
@@ -219,22 +220,23 @@ class ConflictService(ServiceBase):
         (every version with text stays, the others as independent items), or `text` (the
         versions edited into one). Exactly one of the three."""
         if (keep is not None) + bool(keep_both) + (text is not None) != 1:
-            raise ValidationError("Say how to resolve the conflict: keep one version, keep "
-                                  "both, or give the text that replaces them (one of the "
-                                  "three).")
+            raise ValidationError(tr("Say how to resolve the conflict: keep one version, keep "
+                                     "both, or give the text that replaces them (one of the "
+                                     "three)."))
         with self.db.transaction("resolving the conflict") as session:
             live_walk(session, walk_id)
             kind, rows = self._conflict(session, walk_id, family)
             main = next((r for r in rows if r.id == family), None)
             if main is None:  # the merge always keeps the family row; only damage lacks it
-                raise NotFoundError(f"The conflict {family} has lost its main version; "
-                                    "restore a backup (`walkapp restore`).")
+                raise NotFoundError(tr("The conflict {family} has lost its main version; "
+                                       "restore a backup (`walkapp restore`).").format(
+                                        family=family))
             if keep_both and getattr(main, "form_key", None) is not None:
                 # One answer per walker, visit and question (walkapp.forms): two would be
                 # counted twice across the walk.
-                raise ValidationError("This is an answer to a visit question, which has one "
-                                      "answer per walker and visit: keep one version, or "
-                                      "write the answer that replaces them.")
+                raise ValidationError(tr("This is an answer to a visit question, which has one "
+                                         "answer per walker and visit: keep one version, or "
+                                         "write the answer that replaces them."))
             live = [r for r in rows if r.deleted_at is None]
             base = main if main.deleted_at is None else live[0]
             added: list[str] = []
@@ -289,8 +291,9 @@ class ConflictService(ServiceBase):
                 if len(rows) > 1 and any(r.deleted_at is None for r in rows):
                     return kind, rows
                 break
-        raise NotFoundError(f"No unresolved conflict {family} in this walk; "
-                            f"`walkapp conflicts WALK` lists them.")
+        raise NotFoundError(tr("No unresolved conflict {family} in this walk; `walkapp "
+                               "conflicts WALK` lists them.").format(
+                                family=family))
 
     def _take(self, kind: Kind, main: Any, source: Any, rows: list[Any]) -> None:
         """Make `main` show `source`'s version as a new edit made here, after every side."""

@@ -12,6 +12,7 @@ from sqlalchemy.orm import Session
 from walkapp import domain as d
 from walkapp.errors import NotFoundError, ValidationError
 from walkapp.events import Action, Entity
+from walkapp.formatting import N_, tr
 from walkapp.protocol.answers import check_feedback
 from walkapp.protocol.errors import ProtocolError
 from walkapp.protocol.schema import FeedbackQuestion, PromptKind
@@ -60,12 +61,12 @@ class DebriefService(ServiceBase):
     def save_commitment(self, walk_id: str, participant_id: str, text: str,
                         commitment_id: str = "", carried_from_id: str | None = None
                         ) -> d.Commitment:
-        clean = v.required_text(text, "The commitment", 20_000)
+        clean = v.required_text(text, N_("The commitment"), 20_000)
         with self.db.transaction("saving the commitment") as session:
             _walk(session, walk_id)
             person = session.get(m.Participant, participant_id)
             if person is None or person.walk_id != walk_id:
-                raise NotFoundError("That walker is not on this walk's roster.")
+                raise NotFoundError(tr("That walker is not on this walk's roster."))
             row = session.get(m.Commitment, commitment_id) if commitment_id else None
             if row is None:
                 row = m.Commitment(id=commitment_id or new_id(), walk_id=walk_id,
@@ -91,9 +92,10 @@ class DebriefService(ServiceBase):
         with self.db.transaction("saving the review") as session:
             row = session.get(m.Commitment, commitment_id)
             if row is None:
-                raise NotFoundError(f"No commitment with id {commitment_id}.")
+                raise NotFoundError(tr("No commitment with id {commitment_id}.").format(
+                                        commitment_id=commitment_id))
             row.status = clean.value
-            row.review_note = v.body_text(review_note, "The review note", 20_000)
+            row.review_note = v.body_text(review_note, N_("The review note"), 20_000)
             row.revision += 1
             row.updated_at = utcnow()
             session.flush()
@@ -105,7 +107,8 @@ class DebriefService(ServiceBase):
         with self.db.transaction("deleting the commitment") as session:
             row = session.get(m.Commitment, commitment_id)
             if row is None:
-                raise NotFoundError(f"No commitment with id {commitment_id}.")
+                raise NotFoundError(tr("No commitment with id {commitment_id}.").format(
+                                        commitment_id=commitment_id))
             row.deleted_at, row.text = utcnow(), ""
             row.revision += 1
             walk_id = row.walk_id
@@ -160,8 +163,8 @@ class DebriefService(ServiceBase):
     # -- action items ----------------------------------------------------------------------
     def add_action_item(self, walk_id: str, text: str, owner_name: str = "",
                         due_date: date | str | None = None) -> d.ActionItem:
-        clean = v.required_text(text, "The action item", 20_000)
-        due = v.parse_date(due_date, "The due date") if due_date else None
+        clean = v.required_text(text, N_("The action item"), 20_000)
+        due = v.parse_date(due_date, N_("The due date")) if due_date else None
         with self.db.transaction("adding an action item") as session:
             _walk(session, walk_id)
             last = session.scalar(select(m.ActionItem.position)
@@ -180,18 +183,19 @@ class DebriefService(ServiceBase):
         with self.db.transaction("saving the action item") as session:
             row = session.get(m.ActionItem, item_id)
             if row is None:
-                raise NotFoundError(f"No action item with id {item_id}.")
+                raise NotFoundError(tr("No action item with id {item_id}.").format(item_id=item_id))
             for key, value in changes.items():
                 if key == "text":
-                    row.text = v.required_text(value, "The action item", 20_000)
+                    row.text = v.required_text(value, N_("The action item"), 20_000)
                 elif key == "owner_name":
                     row.owner_name = v.name_text(value)
                 elif key == "due_date":
-                    row.due_date = v.parse_date(value, "The due date") if value else None
+                    row.due_date = v.parse_date(value, N_("The due date")) if value else None
                 elif key == "status":
                     row.status = v.choice(d.ActionStatus, value, "Status").value
                 else:
-                    raise ValidationError(f"Cannot change {key} of an action item.")
+                    raise ValidationError(tr("Cannot change {key} of an action item.").format(
+                                              key=key))
             session.flush()
             result = _action_items(session, select(m.ActionItem)
                                    .where(m.ActionItem.id == item_id))[0]
@@ -202,7 +206,7 @@ class DebriefService(ServiceBase):
         with self.db.transaction("deleting the action item") as session:
             row = session.get(m.ActionItem, item_id)
             if row is None:
-                raise NotFoundError(f"No action item with id {item_id}.")
+                raise NotFoundError(tr("No action item with id {item_id}.").format(item_id=item_id))
             walk_id = row.origin_walk_id
             session.delete(row)
         self.publish(Entity.ACTION_ITEM, Action.REMOVED, walk_id, item_id)
@@ -214,10 +218,10 @@ class DebriefService(ServiceBase):
         with self.db.transaction("saving the follow-up") as session:
             row = session.get(m.ActionItem, item_id)
             if row is None:
-                raise NotFoundError(f"No action item with id {item_id}.")
+                raise NotFoundError(tr("No action item with id {item_id}.").format(item_id=item_id))
             _walk(session, walk_id)
             session.add(m.ActionFollowUp(action_item_id=item_id, walk_id=walk_id,
-                                         text=v.body_text(text, "The follow-up", 20_000),
+                                         text=v.body_text(text, N_("The follow-up"), 20_000),
                                          status=clean.value))
             row.status = clean.value
             session.flush()
@@ -272,8 +276,8 @@ class DebriefService(ServiceBase):
         """A statement of `kind`; `stage_key`: the protocol's own stage it is made in
         (DebriefStage.key, e.g. "raise-questions"), "" for the stage of `kind` itself."""
         clean_kind = v.choice(d.PatternKind, kind, "Kind of statement")
-        clean_stage = v.own_key(stage_key, "The statement's stage", clean_kind)
-        clean = v.required_text(text, "The statement", 20_000)
+        clean_stage = v.own_key(stage_key, N_("The statement's stage"), clean_kind)
+        clean = v.required_text(text, N_("The statement"), 20_000)
         with self.db.transaction("adding the statement") as session:
             _walk(session, walk_id)
             last = session.scalar(select(func.max(m.Pattern.position))
@@ -287,11 +291,12 @@ class DebriefService(ServiceBase):
         return result
 
     def update_pattern(self, pattern_id: str, text: str) -> d.Pattern:
-        clean = v.required_text(text, "The statement", 20_000)
+        clean = v.required_text(text, N_("The statement"), 20_000)
         with self.db.transaction("saving the statement") as session:
             row = session.get(m.Pattern, pattern_id)
             if row is None:
-                raise NotFoundError(f"No statement with id {pattern_id}.")
+                raise NotFoundError(tr("No statement with id {pattern_id}.").format(
+                                        pattern_id=pattern_id))
             row.text = clean
             session.flush()
             result = convert.pattern(row)
@@ -302,7 +307,8 @@ class DebriefService(ServiceBase):
         with self.db.transaction("deleting the statement") as session:
             row = session.get(m.Pattern, pattern_id)
             if row is None:
-                raise NotFoundError(f"No statement with id {pattern_id}.")
+                raise NotFoundError(tr("No statement with id {pattern_id}.").format(
+                                        pattern_id=pattern_id))
             walk_id = row.walk_id
             session.delete(row)
         self.publish(Entity.PATTERN, Action.REMOVED, walk_id, pattern_id)
@@ -316,7 +322,7 @@ class DebriefService(ServiceBase):
         return sorted(items, key=lambda p: (order[p.kind.value], p.position))
 
     def add_next_step(self, walk_id: str, text: str) -> d.NextStep:
-        clean = v.required_text(text, "The next step", 20_000)
+        clean = v.required_text(text, N_("The next step"), 20_000)
         with self.db.transaction("adding the next step") as session:
             _walk(session, walk_id)
             last = session.scalar(select(func.max(m.NextStep.position))
@@ -332,7 +338,7 @@ class DebriefService(ServiceBase):
         with self.db.transaction("deleting the next step") as session:
             row = session.get(m.NextStep, step_id)
             if row is None:
-                raise NotFoundError(f"No next step with id {step_id}.")
+                raise NotFoundError(tr("No next step with id {step_id}.").format(step_id=step_id))
             walk_id = row.walk_id
             session.delete(row)
         self.publish(Entity.NEXT_STEP, Action.REMOVED, walk_id, step_id)
@@ -352,7 +358,7 @@ class DebriefService(ServiceBase):
         question the walk's protocol does not ask (walkapp's own three, for a protocol with
         none) has the usual scale: 1 to 5, no "not applicable"."""
         if rating is not None and (isinstance(rating, bool) or not isinstance(rating, int)):
-            raise ValidationError("A rating must be a whole number.")
+            raise ValidationError(tr("A rating must be a whole number."))
         with self.db.transaction("saving the feedback") as session:
             question_row = _feedback_question(_walk(session, walk_id), question_key)
             if question_row is not None:
@@ -366,9 +372,9 @@ class DebriefService(ServiceBase):
                     FeedbackQuestion(question_key, question, PromptKind.RATING), "", rating,
                     not_applicable)
             row = m.Feedback(walk_id=walk_id, author_id=author_id,
-                             question_key=v.required_text(question_key, "Question key", 100),
-                             question=v.required_text(question, "The question", 1000),
-                             answer=v.body_text(answer, "The answer", 20_000), rating=rating,
+                             question_key=v.required_text(question_key, N_("Question key"), 100),
+                             question=v.required_text(question, N_("The question"), 1000),
+                             answer=v.body_text(answer, N_("The answer"), 20_000), rating=rating,
                              not_applicable=bool(not_applicable))
             session.add(row)
             session.flush()

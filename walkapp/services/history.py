@@ -20,6 +20,7 @@ from sqlalchemy.orm import Session
 from walkapp import domain as d
 from walkapp.errors import NotFoundError, ValidationError
 from walkapp.events import Entity
+from walkapp.formatting import tr
 from walkapp.services.base import ServiceBase
 from walkapp.storage import models as m
 
@@ -79,11 +80,12 @@ class HistoryService(ServiceBase):
         model: Any = {Entity.NOTE: m.Note, Entity.REFLECTION: m.Reflection,
                  Entity.COMMITMENT: m.Commitment, Entity.FEEDBACK: m.Feedback}.get(entity)
         if model is None:
-            raise ValidationError(f"A {entity} has no history.")
+            raise ValidationError(tr("A {entity} has no history.").format(entity=entity))
         with self.db.transaction() as session:
             row: Any = session.get(model, row_id)
             if row is None or row.walk_id != walk_id or row.deleted_at is not None:
-                raise NotFoundError(f"No such {entity} in this walk: {row_id}.")
+                raise NotFoundError(tr("No such {entity} in this walk: {row_id}.").format(
+                                        entity=entity, row_id=row_id))
             names = {p.id: p.display_name for p in session.scalars(
                 select(m.Participant).where(m.Participant.walk_id == walk_id))}
             kept = list(session.scalars(select(m.NoteHistory)

@@ -38,6 +38,7 @@ from sqlalchemy.orm import Session
 from walkapp import domain as d
 from walkapp.errors import EditConflictError, NotFoundError, ValidationError, WalkInTrashError
 from walkapp.events import Entity
+from walkapp.formatting import tr
 from walkapp.services.history import keep_replaced_text
 from walkapp.storage import models as m
 from walkapp.storage.types import utcnow
@@ -132,21 +133,21 @@ def check_refs(raw: sqlite3.Connection, walk_id: str, author_id: str | None,
     finally:
         cursor.close()
     if row is None:
-        raise NotFoundError(f"No walk with id {walk_id}.")
+        raise NotFoundError(tr("No walk with id {walk_id}.").format(walk_id=walk_id))
     if row["trashed_at"] is not None:
         raise WalkInTrashError(walk_id, row["title"])
     if author_id is not None and row["author_walk"] != walk_id:
-        raise NotFoundError("The note's author is not on this walk's roster.")
+        raise NotFoundError(tr("The note's author is not on this walk's roster."))
     note = row if row["note_id"] is not None else None
     if visit_id is not None:
         if row["visit_walk"] != walk_id:
-            raise NotFoundError("That visit is not part of this walk.")
+            raise NotFoundError(tr("That visit is not part of this walk."))
         kept_visit = note["visit_id"] if note is not None else None
         if row["visit_deleted"] is not None and visit_id != kept_visit:
-            raise NotFoundError("That visit was removed from the route; choose a visit "
-                                "that is on it.")
+            raise NotFoundError(tr("That visit was removed from the route; choose a visit that "
+                                   "is on it."))
     if row["tags_here"] != len(tag_ids):
-        raise NotFoundError("A look-for tag on the note is not part of this walk.")
+        raise NotFoundError(tr("A look-for tag on the note is not part of this walk."))
     return str(row["local_mode"]), note
 
 
@@ -176,14 +177,13 @@ def save(raw: sqlite3.Connection, dialect: Dialect, *, note_id: str, walk_id: st
         return Saved(_note(note_id, walk_id, author_id, visit_id, phase, stem, stem_key, text,
                            tag_ids, 1, now, now, None, form_key), created=True)
     if stored["note_walk"] != walk_id:
-        raise ValidationError("That note belongs to another walk.")
+        raise ValidationError(tr("That note belongs to another walk."))
     if stored["form_key"] != form_key:
-        raise ValidationError("That note is an answer to the visit form, or the answer is "
-                              "an ordinary note: one cannot be saved as the other.")
+        raise ValidationError(tr("That note is an answer to the visit form, or the answer is an "
+                                 "ordinary note: one cannot be saved as the other."))
     if base_revision is not None and stored["revision"] != base_revision:
         raise EditConflictError(
-            "This note was changed elsewhere (an imported notes file) while it was open "
-            "here.")
+            tr("This note was changed elsewhere (an imported notes file) while it was open here."))
     stored_tags = _tag_ids(stored["stored_tags"])
     created_at = read_time(stored["created_at"])
     changed = (stored["text"] != text or stored["stem"] != stem

@@ -21,6 +21,7 @@ from walkapp import domain as d
 from walkapp import forms
 from walkapp.errors import NotFoundError
 from walkapp.events import Action, Entity
+from walkapp.formatting import N_, tr
 from walkapp.protocol.schema import Prompt
 from walkapp.services import convert, note_save
 from walkapp.services import validate as v
@@ -71,8 +72,8 @@ class NoteService(ServiceBase):
     def save_note(self, draft: NoteDraft) -> d.Note:
         """Create the note, or update it if it exists; the revision grows on each change."""
         stem = v.choice(d.Stem, draft.stem, "Stem")
-        stem_key = v.own_key(draft.stem_key, "The note's stem", stem)
-        text = v.body_text(draft.text, "The note")
+        stem_key = v.own_key(draft.stem_key, N_("The note's stem"), stem)
+        text = v.body_text(draft.text, N_("The note"))
         note_id = draft.id or new_id()
         fields: dict[str, Any] = {
             "note_id": note_id, "walk_id": draft.walk_id, "author_id": draft.author_id,
@@ -128,7 +129,7 @@ class NoteService(ServiceBase):
         with self.db.transaction("deleting the note") as session:
             row = session.get(m.Note, note_id)
             if row is None:
-                raise NotFoundError(f"No note with id {note_id}.")
+                raise NotFoundError(tr("No note with id {note_id}.").format(note_id=note_id))
             if row.deleted_at is not None:
                 return
             row.deleted_at = utcnow()
@@ -154,7 +155,7 @@ class NoteService(ServiceBase):
         with self.db.transaction() as session:
             row = session.get(m.Note, note_id, options=[selectinload(m.Note.look_fors)])
             if row is None or row.deleted_at is not None:
-                raise NotFoundError(f"No note with id {note_id}.")
+                raise NotFoundError(tr("No note with id {note_id}.").format(note_id=note_id))
             return convert.note(row)
 
     def list_notes(self, walk_id: str, *, visit_id: str | None = None,
@@ -179,8 +180,8 @@ class NoteService(ServiceBase):
     # -- reflections -----------------------------------------------------------------------
     def save_reflection(self, walk_id: str, author_id: str | None, prompt: str, text: str,
                         reflection_id: str = "") -> d.Reflection:
-        clean_prompt = v.body_text(prompt, "The prompt", v.MAX_SHORT_TEXT_CHARS)
-        clean_text = v.body_text(text, "The reflection")
+        clean_prompt = v.body_text(prompt, N_("The prompt"), v.MAX_SHORT_TEXT_CHARS)
+        clean_text = v.body_text(text, N_("The reflection"))
         with self.db.transaction("saving the reflection") as session:
             raw = session.connection().connection.dbapi_connection
             assert isinstance(raw, sqlite3.Connection), "notes need SQLite"

@@ -37,6 +37,7 @@ from typing import TYPE_CHECKING, Any
 from walkapp.config import Settings
 from walkapp.errors import WalkappError
 from walkapp.events import Change, EventBus, acting_for, current_origin
+from walkapp.formatting import tr
 
 if TYPE_CHECKING:
     # multiprocessing is imported when a job first starts a child: not at every start of
@@ -136,7 +137,7 @@ class ChildJob:
         try:
             with self._guard:
                 if self._stopped:
-                    raise ChildStoppedError("Stopped before it started.")
+                    raise ChildStoppedError(tr("Stopped before it started."))
                 process.start()
                 self.process = process
             # Only the child may hold these ends now: a child that dies closes its answer
@@ -161,7 +162,7 @@ class ChildJob:
                 except Exception:  # tidying up must not hide what happened to the job
                     log.exception("tidying up after a job that did not finish failed")
         if self._stopped:
-            raise ChildStoppedError("Stopped: nothing was changed.")
+            raise ChildStoppedError(tr("Stopped: nothing was changed."))
         if outcome is None:
             raise ChildCrashedError(_crash_message(self.exitcode))
         kind, value, extra = outcome

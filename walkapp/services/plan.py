@@ -13,6 +13,7 @@ from walkapp import formatting as fmt
 from walkapp import visit_fields
 from walkapp.errors import NotFoundError, ValidationError
 from walkapp.events import Action, Entity
+from walkapp.formatting import N_, tr
 from walkapp.protocol.library import DEFAULT_PROTOCOL_ID, builtin_protocol
 from walkapp.protocol.roles import MAX_DETAIL_CHARS
 from walkapp.protocol.schema import Protocol
@@ -47,9 +48,9 @@ def protocol_of_walk(walk: m.Walk) -> Protocol:
 def _role_detail(value: object) -> str:
     """What a walker's role is about for them: one line (line breaks read as spaces)."""
     if value is not None and not isinstance(value, str):
-        raise ValidationError("The role's detail should be text.")
+        raise ValidationError(tr("The role's detail should be text."))
     line = " ".join((value or "").split())
-    return v.optional_text(line, "The role's detail", MAX_DETAIL_CHARS) or ""
+    return v.optional_text(line, N_("The role's detail"), MAX_DETAIL_CHARS) or ""
 
 
 def _require_walk(session: Session, walk_id: str) -> m.Walk:
@@ -71,7 +72,7 @@ def _next_position(session: Session, model: type[Ordered], walk_id: str) -> int:
 def _get(session: Session, model: type[Ordered], row_id: str, what: str) -> Ordered:
     row = session.get(model, row_id)
     if row is None or (isinstance(row, m.Visit) and row.deleted_at is not None):
-        raise NotFoundError(f"No {what} with id {row_id}.")
+        raise NotFoundError(tr("No {what} with id {row_id}.").format(what=what, row_id=row_id))
     return row
 
 
@@ -100,7 +101,7 @@ class PlanService(ServiceBase):
     def add_participant(self, walk_id: str, display_name: str,
                         role: d.Role | str = d.Role.WALKER,
                         group_id: str | None = None) -> d.Participant:
-        name = v.required_text(display_name, "The walker's name", v.MAX_NAME_CHARS)
+        name = v.required_text(display_name, N_("The walker's name"), v.MAX_NAME_CHARS)
         role = v.choice(d.Role, role, "Role")
         with self.db.transaction("adding a walker") as session:
             _require_walk(session, walk_id)
@@ -127,7 +128,7 @@ class PlanService(ServiceBase):
             row = _get(session, m.Participant, participant_id, "walker")
             for key, value in changes.items():
                 if key == "display_name":
-                    row.display_name = v.required_text(value, "The walker's name",
+                    row.display_name = v.required_text(value, N_("The walker's name"),
                                                        v.MAX_NAME_CHARS)
                 elif key == "role":
                     row.role = v.choice(d.Role, value, "Role").value
@@ -140,7 +141,7 @@ class PlanService(ServiceBase):
                 elif key == "role_detail":
                     row.role_detail = _role_detail(value)
                 else:
-                    raise ValidationError(f"Cannot change {key} of a walker.")
+                    raise ValidationError(tr("Cannot change {key} of a walker.").format(key=key))
             session.flush()
             result = convert.participant(row)
         self.publish(Entity.PARTICIPANT, Action.UPDATED, result.walk_id, result.id)
@@ -154,7 +155,7 @@ class PlanService(ServiceBase):
             rows = [_get(session, m.Participant, pid, "walker") for pid in participant_ids]
             walks = {row.walk_id for row in rows}
             if len(walks) > 1:
-                raise ValidationError("Those people are not all on the same walk.")
+                raise ValidationError(tr("Those people are not all on the same walk."))
             if not rows:
                 return []
             walk_id = rows[0].walk_id
@@ -176,9 +177,10 @@ class PlanService(ServiceBase):
                                               m.Note.deleted_at.is_(None)))
             if has_notes:
                 raise ValidationError(
-                    f"{row.display_name} has {fmt.plural(has_notes, 'note', 'notes')} in this "
-                    "walk; their notes would be lost. Keep them on the roster, or delete "
-                    "their notes first.")
+                    tr("{display_name} has {has_notes} in this walk; their notes would be lost. "
+                       "Keep them on the roster, or delete their notes first.").format(
+                        display_name=row.display_name,
+                        has_notes=fmt.plural(has_notes, 'note', 'notes')))
             session.delete(row)
             session.flush()
             _renumber(session, m.Participant, walk_id)
@@ -190,7 +192,7 @@ class PlanService(ServiceBase):
         if value is None or (isinstance(value, str) and not value.strip()):
             return None
         if not isinstance(value, str):
-            raise ValidationError("A walker's role is given by its key, as text.")
+            raise ValidationError(tr("A walker's role is given by its key, as text."))
         key = value.strip()
         assignable = protocol_of_walk(walk).assignable_roles()
         if key not in {r.key for r in assignable}:
@@ -205,10 +207,10 @@ class PlanService(ServiceBase):
     def _check_group(session: Session, walk_id: str, group_id: str) -> None:
         group = session.get(m.Group, group_id)
         if group is None or group.walk_id != walk_id:
-            raise NotFoundError("That group is not part of this walk.")
+            raise NotFoundError(tr("That group is not part of this walk."))
 
     def add_group(self, walk_id: str, name: str) -> d.Group:
-        clean = v.required_text(name, "The group's name", v.MAX_NAME_CHARS)
+        clean = v.required_text(name, N_("The group's name"), v.MAX_NAME_CHARS)
         with self.db.transaction("adding a group") as session:
             _require_walk(session, walk_id)
             row = m.Group(walk_id=walk_id, name=clean,
@@ -220,7 +222,7 @@ class PlanService(ServiceBase):
         return result
 
     def rename_group(self, group_id: str, name: str) -> None:
-        clean = v.required_text(name, "The group's name", v.MAX_NAME_CHARS)
+        clean = v.required_text(name, N_("The group's name"), v.MAX_NAME_CHARS)
         with self.db.transaction("renaming the group") as session:
             row = _get(session, m.Group, group_id, "group")
             row.name = clean
@@ -260,7 +262,7 @@ class PlanService(ServiceBase):
         for key, value in fields.items():
             field = visit_fields.field_named(key)
             if field is None:
-                raise ValidationError(f"Cannot change {key} of a visit.")
+                raise ValidationError(tr("Cannot change {key} of a visit.").format(key=key))
             clean[key] = v.optional_text(value, field.what, field.max_chars)
         return clean
 
@@ -307,11 +309,11 @@ class PlanService(ServiceBase):
 
     # -- look-fors and norms ---------------------------------------------------------------
     def add_look_for(self, walk_id: str, text: str, description: str = "") -> d.LookFor:
-        clean = v.required_text(text, "The look-for", 500)
+        clean = v.required_text(text, N_("The look-for"), 500)
         with self.db.transaction("adding a look-for") as session:
             _require_walk(session, walk_id)
             row = m.LookFor(walk_id=walk_id, text=clean,
-                            description=v.body_text(description, "The description", 5000),
+                            description=v.body_text(description, N_("The description"), 5000),
                             position=_next_position(session, m.LookFor, walk_id))
             session.add(row)
             session.flush()
@@ -323,13 +325,13 @@ class PlanService(ServiceBase):
                         description: str | None = None) -> d.LookFor:
         """Change a look-for's words, its "what it looks like" description, or both (None:
         kept as it is)."""
-        clean = None if text is None else v.required_text(text, "The look-for", 500)
+        clean = None if text is None else v.required_text(text, N_("The look-for"), 500)
         with self.db.transaction("saving the look-for") as session:
             row = _get(session, m.LookFor, look_for_id, "look-for")
             if clean is not None:
                 row.text = clean
             if description is not None:
-                row.description = v.body_text(description, "The description", 5000)
+                row.description = v.body_text(description, N_("The description"), 5000)
             session.flush()
             result = convert.look_for(row)
         self.publish(Entity.LOOK_FOR, Action.UPDATED, result.walk_id, look_for_id)
@@ -369,7 +371,7 @@ class PlanService(ServiceBase):
         self.publish(Entity.LOOK_FOR, Action.REMOVED, walk_id, look_for_id)
 
     def add_norm(self, walk_id: str, text: str, agreed: bool = False) -> d.Norm:
-        clean = v.required_text(text, "The norm", v.MAX_SHORT_TEXT_CHARS)
+        clean = v.required_text(text, N_("The norm"), v.MAX_SHORT_TEXT_CHARS)
         with self.db.transaction("adding a norm") as session:
             _require_walk(session, walk_id)
             row = m.Norm(walk_id=walk_id, text=clean, agreed=agreed,
@@ -385,7 +387,7 @@ class PlanService(ServiceBase):
         with self.db.transaction("saving the norm") as session:
             row = _get(session, m.Norm, norm_id, "norm")
             if text is not None:
-                row.text = v.required_text(text, "The norm", v.MAX_SHORT_TEXT_CHARS)
+                row.text = v.required_text(text, N_("The norm"), v.MAX_SHORT_TEXT_CHARS)
             if agreed is not None:
                 row.agreed = bool(agreed)
             session.flush()

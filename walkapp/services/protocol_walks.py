@@ -13,6 +13,7 @@ from datetime import date
 from walkapp import domain as d
 from walkapp.errors import NotFoundError, ValidationError
 from walkapp.events import Action, Entity
+from walkapp.formatting import N_, tr
 from walkapp.protocol.library import DEFAULT_PROTOCOL_ID, ProtocolLibrary, builtin_protocol
 from walkapp.protocol.runner import Clock, PhaseSelection, ProtocolRunner, utc_clock
 from walkapp.protocol.schema import VISIT_MINUTES_MAX, LookForSet, Protocol
@@ -32,20 +33,21 @@ def create_walk_from_protocol(services: Services, protocol: Protocol, title: str
                               *, school: str | None = None) -> d.Walk:
     """Plan a new walk from `protocol`; returns the walk with its norms, look-fors, visits."""
     if isinstance(visits, bool) or not isinstance(visits, int) or not 0 <= visits <= MAX_VISITS:
-        raise ValidationError(f"The number of visits must be a whole number from 0 to "
-                              f"{MAX_VISITS}.")
+        raise ValidationError(tr("The number of visits must be a whole number from 0 to "
+                                 "{max_visits}.").format(
+                                  max_visits=MAX_VISITS))
     chosen = _look_for_set(protocol, look_for_set)
     snapshot, content_hash = to_snapshot(protocol)
     row = m.Walk(
-        title=v.required_text(title, "The walk's title", v.MAX_TITLE_CHARS),
-        walk_date=v.parse_date(walk_date, "The walk's date"),
-        focus=v.body_text(focus, "The focus", 20_000).strip(),
-        school=v.optional_text(school, "The school's name", v.MAX_TITLE_CHARS),
+        title=v.required_text(title, N_("The walk's title"), v.MAX_TITLE_CHARS),
+        walk_date=v.parse_date(walk_date, N_("The walk's date")),
+        focus=v.body_text(focus, N_("The focus"), 20_000).strip(),
+        school=v.optional_text(school, N_("The school's name"), v.MAX_TITLE_CHARS),
         language=protocol.language,
         protocol_id=protocol.id, protocol_version=protocol.version,
         protocol_hash=content_hash, protocol_snapshot=snapshot,
-        visit_minutes=v.minutes(protocol.visit_minutes, "Visit length", 1, VISIT_MINUTES_MAX),
-        corridor_minutes=v.minutes(protocol.corridor_minutes, "Corridor talk", 0, 30))
+        visit_minutes=v.minutes(protocol.visit_minutes, N_("Visit length"), 1, VISIT_MINUTES_MAX),
+        corridor_minutes=v.minutes(protocol.corridor_minutes, N_("Corridor talk"), 0, 30))
     with services.db.transaction("creating the walk") as session:
         session.add(row)
         session.flush()
@@ -68,8 +70,9 @@ def _look_for_set(protocol: Protocol, wanted: LookForSet | str | None) -> LookFo
     found = protocol.look_for_set(wanted)
     if found is None:
         keys = ", ".join(s.key for s in protocol.look_for_sets) or "none"
-        raise ValidationError(f"“{protocol.title}” has no look-for set “{wanted}” "
-                              f"(it has: {keys}).")
+        raise ValidationError(tr("“{title}” has no look-for set “{wanted}” (it has: "
+                                 "{keys}).").format(
+                                  title=protocol.title, wanted=wanted, keys=keys))
     return found
 
 

@@ -19,6 +19,7 @@ from sqlalchemy.orm import Session
 
 from walkapp.errors import NotFoundError, ValidationError
 from walkapp.events import Action, Entity
+from walkapp.formatting import tr
 from walkapp.protocol.answers import check_answer
 from walkapp.protocol.errors import ProtocolError
 from walkapp.protocol.ratings import RatingSpread, spread
@@ -84,12 +85,12 @@ def _check_refs(session: Session, walk_id: str, author_id: str | None) -> None:
     if author_id:
         person = session.get(m.Participant, author_id)
         if person is None or person.walk_id != walk_id:
-            raise NotFoundError("That person is not on this walk's roster.")
+            raise NotFoundError(tr("That person is not on this walk's roster."))
 
 
 def _key(value: str, what: str) -> str:
     if not isinstance(value, str) or not value.strip() or len(value) > 100:
-        raise ValidationError(f"{what} must be 1 to 100 characters.")
+        raise ValidationError(tr("{what} must be 1 to 100 characters.").format(what=what))
     return value.strip()
 
 
@@ -101,11 +102,12 @@ class ResponseService(ServiceBase):
         try:
             encoded = json.dumps(value, ensure_ascii=False, allow_nan=False)
         except (TypeError, ValueError):
-            raise ValidationError("That answer cannot be stored (it is not plain text, "
-                                  "numbers or lists).") from None
+            raise ValidationError(tr("That answer cannot be stored (it is not plain text, "
+                                     "numbers or lists).")) from None
         if len(encoded) > MAX_VALUE_CHARS:
-            raise ValidationError(f"The answer is too long ({len(encoded):,} characters; the "
-                                  f"limit is {MAX_VALUE_CHARS:,}). Shorten it.")
+            raise ValidationError(tr("The answer is too long ({encoded:,} characters; the limit "
+                                     "is {max_value_chars:,}). Shorten it.").format(
+                                      encoded=len(encoded), max_value_chars=MAX_VALUE_CHARS))
         with self.db.transaction("saving the answer") as session:
             _check_refs(session, walk_id, author_id)
             row = session.scalars(select(m.StepResponse).where(
@@ -131,8 +133,8 @@ class ResponseService(ServiceBase):
                     author_id: str | None = None) -> StepAnswer:
         """Check `value` against the prompt's kind, then store it."""
         if step.prompt(prompt.key) is None:
-            raise ValidationError(f"“{prompt.text}” is not a prompt of the step "
-                                  f"“{step.title}”.")
+            raise ValidationError(tr("“{text}” is not a prompt of the step “{title}”.").format(
+                                      text=prompt.text, title=step.title))
         return self.save(walk_id, step.key, prompt.key, check_answer(prompt, value), author_id)
 
     def get(self, walk_id: str, step_key: str, prompt_key: str,

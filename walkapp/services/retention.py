@@ -25,6 +25,7 @@ from datetime import date
 from walkapp import domain as d
 from walkapp.errors import ValidationError
 from walkapp.events import Action, Entity
+from walkapp.formatting import tr
 from walkapp.services.base import ServiceBase
 from walkapp.services.trash import RemovalResult, TrashService
 from walkapp.services.walks import WalkService
@@ -48,8 +49,9 @@ def check_months(months: int) -> int:
     if isinstance(months, bool) or not isinstance(months, int) or \
             not 1 <= months <= MAX_RETENTION_MONTHS:
         raise ValidationError(
-            f"Keep walks for a whole number of months from 1 to {MAX_RETENTION_MONTHS} "
-            f"(got {months!r}).")
+            tr("Keep walks for a whole number of months from 1 to {max_retention_months} (got "
+               "{months!r}).").format(
+                max_retention_months=MAX_RETENTION_MONTHS, months=months))
     return months
 
 

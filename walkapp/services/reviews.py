@@ -28,6 +28,7 @@ from walkapp import domain as d
 from walkapp import note_states as ns
 from walkapp.errors import NotFoundError, ValidationError
 from walkapp.events import Action, Entity
+from walkapp.formatting import N_, tr
 from walkapp.services import convert
 from walkapp.services import validate as v
 from walkapp.services.base import ServiceBase
@@ -143,7 +144,8 @@ class ReviewService(ServiceBase):
                 after = None
             else:
                 if state not in ns.REVIEW_STATES:
-                    raise ValidationError(f"{state!r} is not a decision on a note.")
+                    raise ValidationError(tr("{state!r} is not a decision on a note.").format(
+                                              state=state))
                 if row is None:
                     row = m.NoteReview(note_id=note_id, walk_id=note.walk_id)
                     session.add(row)
@@ -164,10 +166,10 @@ class ReviewService(ServiceBase):
         """The facilitator's new version of the note's text; the walker's words stay in the
         note's history. A set-aside note stays aside, a kept one is kept only if the new
         text is not flagged again (walkapp.note_states)."""
-        clean = v.body_text(text, "The note")
+        clean = v.body_text(text, N_("The note"))
         if not clean.strip():
-            raise ValidationError("A rewritten note needs some words. To leave the note out "
-                                  "of the record, set it aside instead.")
+            raise ValidationError(tr("A rewritten note needs some words. To leave the note out "
+                                     "of the record, set it aside instead."))
         with self.db.transaction("rewriting the note") as session:
             row = _facilitators_note(session, note_id)
             before = row.text
@@ -189,7 +191,7 @@ class ReviewService(ServiceBase):
     def unrewrite(self, note_id: str, text: str, drop_history: bool) -> Rewrite:
         """Undo a rewrite: the note shows `text` again and, if the rewrite kept it in the
         history (`drop_history`), that entry goes (the text is the note's own again)."""
-        clean = v.body_text(text, "The note")
+        clean = v.body_text(text, N_("The note"))
         with self.db.transaction("undoing the rewrite") as session:
             row = _facilitators_note(session, note_id)
             before = row.text
@@ -214,11 +216,11 @@ def _facilitators_note(session: Session, note_id: str) -> m.Note:
     """The live note, on a live walk on the facilitator's laptop; refused otherwise."""
     row = session.get(m.Note, note_id)
     if row is None or row.deleted_at is not None:
-        raise NotFoundError(f"No note with id {note_id}.")
+        raise NotFoundError(tr("No note with id {note_id}.").format(note_id=note_id))
     walk = live_walk(session, row.walk_id)
     if walk.local_mode != d.LocalMode.FACILITATOR.value:
-        raise ValidationError("Only the facilitator decides what goes in the record; on a "
-                              "walker's laptop notes are not set aside, kept or rewritten.")
+        raise ValidationError(tr("Only the facilitator decides what goes in the record; on a "
+                                 "walker's laptop notes are not set aside, kept or rewritten."))
     return row
 
 

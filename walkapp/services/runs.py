@@ -19,6 +19,7 @@ from sqlalchemy.orm import Session
 from walkapp import domain as d
 from walkapp.errors import NotFoundError
 from walkapp.events import Action, Entity
+from walkapp.formatting import tr
 from walkapp.protocol.run_store import RunChange
 from walkapp.services import convert
 from walkapp.services.base import ServiceBase
@@ -75,7 +76,7 @@ class RunService(ServiceBase):
             def row(row_id: str) -> m.PhaseLog:
                 found = session.get(m.PhaseLog, row_id)
                 if found is None or found.walk_id != walk_id:
-                    raise NotFoundError("That step record is not part of this walk.")
+                    raise NotFoundError(tr("That step record is not part of this walk."))
                 return found
 
             if change.close is not None:

@@ -28,6 +28,7 @@ from sqlalchemy.orm import Session
 from walkapp import domain as d
 from walkapp.errors import ValidationError
 from walkapp.events import Action, Entity
+from walkapp.formatting import N_, tr
 from walkapp.services import convert
 from walkapp.services import summary_tables as summary
 from walkapp.services import validate as v
@@ -196,8 +197,8 @@ class SeriesService(ServiceBase):
         the route's visits (rooms, grades, subjects) too."""
         suggested = self.next_walk(walk_id)
         clean_title = v.required_text(title if title is not None else suggested.title,
-                                      "The walk's title", v.MAX_TITLE_CHARS)
-        day = (v.parse_date(walk_date, "The walk's date") if walk_date is not None
+                                      N_("The walk's title"), v.MAX_TITLE_CHARS)
+        day = (v.parse_date(walk_date, N_("The walk's date")) if walk_date is not None
                else suggested.walk_date)
         with self.db.transaction("planning the next walk") as session:
             old = load_walk(session, walk_id)
@@ -217,5 +218,5 @@ class SeriesService(ServiceBase):
 def _check_can_plan_again(walk: m.Walk) -> None:
     if walk.local_mode == d.LocalMode.WALKER.value:
         raise ValidationError(
-            f"This laptop holds a walker's copy of “{walk.title}”: the facilitator plans "
-            "the next walk of the series on their own laptop.")
+            tr("This laptop holds a walker's copy of “{title}”: the facilitator plans the next "
+               "walk of the series on their own laptop.").format(title=walk.title))

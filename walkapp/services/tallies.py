@@ -24,6 +24,7 @@ from sqlalchemy.orm import Session
 from walkapp import formatting as fmt
 from walkapp.errors import NotFoundError, ValidationError, WalkInTrashError
 from walkapp.events import Action, Entity
+from walkapp.formatting import tr
 from walkapp.protocol.schema import Tally, TallyKind
 from walkapp.services.base import ServiceBase
 from walkapp.storage import models as m
@@ -97,7 +98,8 @@ def _value(row: m.Tally) -> TallyValue:
 
 def _check_key(key: str) -> str:
     if not isinstance(key, str) or not key.strip() or len(key) > MAX_KEY_CHARS:
-        raise ValidationError(f"A tally's key should be 1 to {MAX_KEY_CHARS} characters.")
+        raise ValidationError(tr("A tally's key should be 1 to {max_key_chars} characters.").format(
+                                  max_key_chars=MAX_KEY_CHARS))
     return key
 
 
@@ -108,7 +110,7 @@ class TallyService(ServiceBase):
         zero, never past MAX_COUNT / MAX_SECONDS). A tally at zero keeps its row."""
         key = _check_key(tally_key)
         if not isinstance(count, int) or not isinstance(seconds, int):
-            raise ValidationError("A tally changes by a whole number.")
+            raise ValidationError(tr("A tally changes by a whole number."))
         with self.db.transaction("saving the count") as session:
             self._check_refs(session, walk_id, visit_id, author_id)
             rid = row_id(walk_id, visit_id, author_id, key)
@@ -138,18 +140,18 @@ class TallyService(ServiceBase):
                     author_id: str | None) -> None:
         walk = session.get(m.Walk, walk_id)
         if walk is None:
-            raise NotFoundError(f"No walk with id {walk_id}.")
+            raise NotFoundError(tr("No walk with id {walk_id}.").format(walk_id=walk_id))
         if walk.trashed_at is not None:
             raise WalkInTrashError(walk.id, walk.title)
         visit = session.get(m.Visit, visit_id)
         if visit is None or visit.walk_id != walk_id:
-            raise NotFoundError("That visit is not part of this walk.")
+            raise NotFoundError(tr("That visit is not part of this walk."))
         if visit.deleted_at is not None:
-            raise NotFoundError("That visit was removed from the route.")
+            raise NotFoundError(tr("That visit was removed from the route."))
         if author_id is not None:
             author = session.get(m.Participant, author_id)
             if author is None or author.walk_id != walk_id:
-                raise NotFoundError("The count's author is not on this walk's roster.")
+                raise NotFoundError(tr("The count's author is not on this walk's roster."))
 
     def for_visit(self, walk_id: str, visit_id: str, author_id: str | None
                   ) -> dict[str, TallyValue]:

@@ -32,6 +32,7 @@ from sqlalchemy.orm import Session
 from walkapp import domain as d
 from walkapp.errors import AmbiguousError, NotFoundError, ValidationError
 from walkapp.events import Action, Entity
+from walkapp.formatting import tr
 from walkapp.services import convert
 from walkapp.services import summary_tables as summary
 from walkapp.services.base import ServiceBase
@@ -106,18 +107,20 @@ class TrashService(ServiceBase):
         """A walk in the Trash by id, id prefix, or title (prefix), case-blind."""
         needle = key.strip()
         if not needle:
-            raise ValidationError("Name a walk in the Trash by its id or the start of its "
-                                  "title (`walkapp trash list` shows them).")
+            raise ValidationError(tr("Name a walk in the Trash by its id or the start of its "
+                                     "title (`walkapp trash list` shows them)."))
         trashed = self.list_trash()
         exact = [t for t in trashed if t.id == needle]
         matches = exact or list(matching_walks(trashed, needle).values())
         if not matches:
-            raise NotFoundError(f"No walk in the Trash matches {key!r}. `walkapp trash list` "
-                                "shows what is there.")
+            raise NotFoundError(tr("No walk in the Trash matches {key!r}. `walkapp trash list` "
+                                   "shows what is there.").format(
+                                    key=key))
         if len(matches) > 1:
             names = "; ".join(f"{t.title} ({t.id[:8]})" for t in matches[:5])
-            raise AmbiguousError(f"{key!r} matches {len(matches)} walks in the Trash: "
-                                 f"{names}. Use more of the title or the id.")
+            raise AmbiguousError(tr("{key!r} matches {matches} walks in the Trash: {names}. Use "
+                                    "more of the title or the id.").format(
+                                     key=key, matches=len(matches), names=names))
         return matches[0]
 
     # -- undo ----------------------------------------------------------------------------
@@ -126,10 +129,12 @@ class TrashService(ServiceBase):
         with self.db.transaction("restoring the walk from the Trash") as session:
             row = session.get(m.Walk, walk_id)
             if row is None:
-                raise NotFoundError(f"No walk with id {walk_id} is on this laptop (it may "
-                                    "have been removed for good).")
+                raise NotFoundError(tr("No walk with id {walk_id} is on this laptop (it may "
+                                       "have been removed for good).").format(
+                                        walk_id=walk_id))
             if row.trashed_at is None:
-                raise NotFoundError(f"The walk “{row.title}” is not in the Trash.")
+                raise NotFoundError(tr("The walk “{title}” is not in the Trash.").format(
+                                        title=row.title))
             session.execute(update(m.Walk).where(m.Walk.id == walk_id)
                             .values(trashed_at=None, updated_at=row.updated_at)
                             .execution_options(synchronize_session=False))
@@ -146,9 +151,9 @@ class TrashService(ServiceBase):
         ids = list(trashed) if walk_ids is None else list(dict.fromkeys(walk_ids))
         outside = [i for i in ids if i not in trashed]
         if outside:
-            raise NotFoundError("Only walks in the Trash can be removed from it; "
-                                f"{len(outside)} of these are not in the Trash. Nothing "
-                                "was removed.")
+            raise NotFoundError(tr("Only walks in the Trash can be removed from it; {outside} "
+                                   "of these are not in the Trash. Nothing was removed.").format(
+                                    outside=len(outside)))
         return self.remove_for_good(ids, reason="pre-empty-trash",
                                     keep_in_backups=keep_in_backups)
 
@@ -184,8 +189,8 @@ class TrashService(ServiceBase):
             missing = set(ids) - {r.id for r in rows}
             if missing:
                 raise NotFoundError(
-                    f"{len(missing)} of the walks to remove no longer exist; nothing was "
-                    "removed. List them again.")
+                    tr("{missing} of the walks to remove no longer exist; nothing was removed. "
+                       "List them again.").format(missing=len(missing)))
             titles = {r.id: r.title for r in rows}
             for row in rows:
                 # Notes, visits, logs, action items… go by ON DELETE CASCADE.

@@ -31,6 +31,7 @@ from sqlalchemy.orm import Session
 
 from walkapp.errors import NotFoundError, ValidationError
 from walkapp.events import Action, Entity
+from walkapp.formatting import tr
 from walkapp.services.base import ServiceBase
 from walkapp.storage import models as m
 from walkapp.storage.types import utcnow
@@ -124,7 +125,7 @@ class UndoService(ServiceBase):
         with self.db.transaction() as session:
             row = _get(session, _model(model), row_id)
             if row is None:
-                raise NotFoundError("That was removed in the meantime.")
+                raise NotFoundError(tr("That was removed in the meantime."))
             return tuple(self._capture(session, model, row, fields))
 
     def capture_like(self, states: Iterable[RowState]) -> tuple[RowState, ...]:
@@ -358,5 +359,6 @@ class UndoService(ServiceBase):
                                       .where(fk.parent == getattr(row, fk.column.key)))
                 if used:
                     raise ValidationError(
-                        "This cannot be undone: something was written on it since (for "
-                        f"example a note or a commitment; {other.name.replace('_', ' ')}).")
+                        tr("This cannot be undone: something was written on it since (for "
+                           "example a note or a commitment; {value}).").format(
+                            value=other.name.replace('_', ' ')))

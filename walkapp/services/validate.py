@@ -9,6 +9,7 @@ from typing import TypeVar
 
 from walkapp import formatting
 from walkapp.errors import ValidationError
+from walkapp.formatting import N_, tr
 
 # Generous limits: a note of a megabyte is stored as typed; beyond this we refuse clearly
 # rather than let one paste slow every screen down.
@@ -28,9 +29,9 @@ def storable(text: str, what: str) -> str:
         text.encode("utf-8")
     except UnicodeEncodeError as error:
         raise ValidationError(
-            f"{what} contains a broken character at position {error.start + 1} (half of an "
-            "emoji or symbol, often left by a paste). Delete it and try again; the rest of "
-            "the text is kept as typed.") from None
+            tr("{what} contains a broken character at position {start} (half of an emoji or "
+               "symbol, often left by a paste). Delete it and try again; the rest of the text "
+               "is kept as typed.").format(what=tr(what), start=error.start + 1)) from None
     return text
 
 
@@ -51,10 +52,11 @@ def name_text(value: str | None, limit: int = MAX_NAME_CHARS) -> str:
 def required_text(value: str | None, what: str, limit: int) -> str:
     text = storable((value or "").strip(), what)
     if not text:
-        raise ValidationError(f"{what} cannot be empty.")
+        raise ValidationError(tr("{what} cannot be empty.").format(what=tr(what)))
     if len(text) > limit:
-        raise ValidationError(f"{what} is {len(text):,} characters long; the limit is "
-                              f"{limit:,}. Shorten it.")
+        raise ValidationError(tr("{what} is {text:,} characters long; the limit is {limit:,}. "
+                                 "Shorten it.").format(
+                                  what=tr(what), text=len(text), limit=limit))
     return text
 
 
@@ -63,8 +65,9 @@ def optional_text(value: str | None, what: str, limit: int) -> str | None:
     if not text:
         return None
     if len(text) > limit:
-        raise ValidationError(f"{what} is {len(text):,} characters long; the limit is "
-                              f"{limit:,}. Shorten it.")
+        raise ValidationError(tr("{what} is {text:,} characters long; the limit is {limit:,}. "
+                                 "Shorten it.").format(
+                                  what=tr(what), text=len(text), limit=limit))
     return text
 
 
@@ -72,8 +75,9 @@ def body_text(value: str | None, what: str, limit: int = MAX_NOTE_CHARS) -> str:
     """Free text kept exactly as typed (no stripping: spacing can matter in a quote)."""
     text = value or ""
     if len(text) > limit:
-        raise ValidationError(f"{what} is {len(text):,} characters long; the limit is "
-                              f"{limit:,}. Split it into several notes.")
+        raise ValidationError(tr("{what} is {text:,} characters long; the limit is {limit:,}. "
+                                 "Split it into several notes.").format(
+                                  what=tr(what), text=len(text), limit=limit))
     return storable(text, what)
 
 
@@ -82,7 +86,8 @@ def choice(enum: type[E], value: str | E, what: str) -> E:
         return enum(value)
     except ValueError:
         allowed = ", ".join(e.value for e in enum)
-        raise ValidationError(f"{what} {value!r} is not one of: {allowed}.") from None
+        raise ValidationError(tr("{what} {value!r} is not one of: {allowed}.").format(
+                                  what=tr(what), value=value, allowed=allowed)) from None
 
 
 # A protocol's own key (a stem "warm", a debrief stage "raise-questions"), as the protocol
@@ -99,28 +104,34 @@ def own_key(value: str | None, what: str, kind: StrEnum) -> str:
     if not key or key == kind.value:
         return ""
     if len(key) > MAX_OWN_KEY_CHARS or not _OWN_KEY.fullmatch(key):
-        raise ValidationError(f"{what} {key!r} is not a protocol key (lower-case letters, "
-                              f"digits and - or _, up to {MAX_OWN_KEY_CHARS} characters).")
+        raise ValidationError(tr("{what} {key!r} is not a protocol key (lower-case letters, "
+                                 "digits and - or _, up to {max_own_key_chars} "
+                                 "characters).").format(
+                                  what=tr(what), key=key, max_own_key_chars=MAX_OWN_KEY_CHARS))
     if key in {k.value for k in type(kind)}:
-        raise ValidationError(f"{what} {key!r} names another of walkapp's own; a "
-                              f"{kind.value!r} row cannot be stored under it.")
+        raise ValidationError(tr("{what} {key!r} names another of walkapp's own; a {value!r} "
+                                 "row cannot be stored under it.").format(
+                                  what=tr(what), key=key, value=kind.value))
     return key
 
 
-def parse_date(value: str | date, what: str = "Date") -> date:
+def parse_date(value: str | date, what: str = N_("Date")) -> date:
     """A date, or text read as one the app's one way (walkapp.formatting.parse_date:
     ISO always, else as the user's locale writes dates)."""
     if isinstance(value, date):
         return value
     if not isinstance(value, str):
-        raise ValidationError(f"{what} {value!r} is not a date; use YYYY-MM-DD.")
+        raise ValidationError(tr("{what} {value!r} is not a date; use YYYY-MM-DD.").format(
+                                  what=tr(what), value=value))
     try:
         return formatting.parse_date(value)
     except formatting.DateNotRead as problem:
-        raise ValidationError(f"{what}: {problem.message}") from None
+        raise ValidationError(f"{tr(what)}: {problem.message}") from None
 
 
 def minutes(value: int, what: str, low: int = 1, high: int = 120) -> int:
     if not isinstance(value, int) or isinstance(value, bool) or not low <= value <= high:
-        raise ValidationError(f"{what} must be a whole number of minutes from {low} to {high}.")
+        raise ValidationError(tr("{what} must be a whole number of minutes from {low} "
+                                 "to {high}.").format(
+                                  what=tr(what), low=low, high=high))
     return value

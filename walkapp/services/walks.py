@@ -21,6 +21,7 @@ from walkapp import formatting as fmt
 from walkapp import visit_fields
 from walkapp.errors import AmbiguousError, NotFoundError, ValidationError, WalkInTrashError
 from walkapp.events import Action, Entity
+from walkapp.formatting import N_, tr
 from walkapp.protocol import choices as plan_choices
 from walkapp.protocol.schema import VISIT_MINUTES_MAX
 from walkapp.services import convert
@@ -49,13 +50,13 @@ class NewWalk:
 
 # Fields `update_walk` may change, with the check each value must pass.
 _EDITABLE: dict[str, Callable[[Any], Any]] = {
-    "title": lambda x: v.required_text(x, "The walk's title", v.MAX_TITLE_CHARS),
-    "walk_date": lambda x: v.parse_date(x, "The walk's date"),
-    "school": lambda x: v.optional_text(x, "The school's name", v.MAX_TITLE_CHARS),
-    "focus": lambda x: v.body_text(x, "The focus", 20_000).strip(),
-    "language": lambda x: v.required_text(x, "The language", 16),
-    "visit_minutes": lambda x: v.minutes(x, "Visit length", 1, VISIT_MINUTES_MAX),
-    "corridor_minutes": lambda x: v.minutes(x, "Corridor talk", 0, 30),
+    "title": lambda x: v.required_text(x, N_("The walk's title"), v.MAX_TITLE_CHARS),
+    "walk_date": lambda x: v.parse_date(x, N_("The walk's date")),
+    "school": lambda x: v.optional_text(x, N_("The school's name"), v.MAX_TITLE_CHARS),
+    "focus": lambda x: v.body_text(x, N_("The focus"), 20_000).strip(),
+    "language": lambda x: v.required_text(x, N_("The language"), 16),
+    "visit_minutes": lambda x: v.minutes(x, N_("Visit length"), 1, VISIT_MINUTES_MAX),
+    "corridor_minutes": lambda x: v.minutes(x, N_("Corridor talk"), 0, 30),
     # JSON (or PlanChoices); checked against the walk's protocol too, see `update_walk`.
     "plan_choices": plan_choices.clean_json,
     "show_teacher_names": bool,
@@ -63,7 +64,7 @@ _EDITABLE: dict[str, Callable[[Any], Any]] = {
     "include_visit_details": bool,
     "sign_thank_you_with_names": bool,
     "status": lambda x: v.choice(d.WalkStatus, x, "Status").value,
-    "current_phase": lambda x: v.required_text(x, "Phase", 40),
+    "current_phase": lambda x: v.required_text(x, N_("Phase"), 40),
     "current_step": int,
     "local_mode": lambda x: v.choice(d.LocalMode, x, "Mode").value,
     "local_participant_id": lambda x: x or None,
@@ -86,7 +87,7 @@ def live() -> Any:
 
 def _check_live(row: m.Walk | None, walk_id: str) -> m.Walk:
     if row is None:
-        raise NotFoundError(f"No walk with id {walk_id}.")
+        raise NotFoundError(tr("No walk with id {walk_id}.").format(walk_id=walk_id))
     if row.trashed_at is not None:
         raise WalkInTrashError(row.id, row.title)
     return row
@@ -118,15 +119,15 @@ def matching_walks(rows: Sequence[Any], needle: str) -> dict[str, Any]:
 class WalkService(ServiceBase):
     def create_walk(self, new: NewWalk) -> d.Walk:
         row = m.Walk(
-            title=v.required_text(new.title, "The walk's title", v.MAX_TITLE_CHARS),
-            walk_date=v.parse_date(new.walk_date, "The walk's date"),
-            focus=v.body_text(new.focus, "The focus", 20_000).strip(),
-            school=v.optional_text(new.school, "The school's name", v.MAX_TITLE_CHARS),
+            title=v.required_text(new.title, N_("The walk's title"), v.MAX_TITLE_CHARS),
+            walk_date=v.parse_date(new.walk_date, N_("The walk's date")),
+            focus=v.body_text(new.focus, N_("The focus"), 20_000).strip(),
+            school=v.optional_text(new.school, N_("The school's name"), v.MAX_TITLE_CHARS),
             language=new.language or "en",
             protocol_id=new.protocol_id, protocol_version=new.protocol_version,
             protocol_hash=new.protocol_hash, protocol_snapshot=new.protocol_snapshot,
-            visit_minutes=v.minutes(new.visit_minutes, "Visit length", 1, VISIT_MINUTES_MAX),
-            corridor_minutes=v.minutes(new.corridor_minutes, "Corridor talk", 0, 30),
+            visit_minutes=v.minutes(new.visit_minutes, N_("Visit length"), 1, VISIT_MINUTES_MAX),
+            corridor_minutes=v.minutes(new.corridor_minutes, N_("Corridor talk"), 0, 30),
         )
         with self.db.transaction("creating a walk") as session:
             session.add(row)
@@ -233,7 +234,7 @@ class WalkService(ServiceBase):
         """A walk by id, id prefix, or an unambiguous title prefix (case-insensitive)."""
         needle = key.strip()
         if not needle:
-            raise ValidationError("Name a walk by its id or the start of its title.")
+            raise ValidationError(tr("Name a walk by its id or the start of its title."))
         with self.db.transaction() as session:
             row = session.get(m.Walk, needle)
             if row is not None:
@@ -251,17 +252,21 @@ class WalkService(ServiceBase):
                                  "{n} walks in the Trash do. ") +
                     "Run `walkapp trash list` to see them, `walkapp trash restore` to bring "
                     "one back.")
-            raise NotFoundError(f"No walk matches {key!r}. Run `walkapp list` to see walks.")
+            raise NotFoundError(tr("No walk matches {key!r}. Run `walkapp list` to see "
+                                   "walks.").format(
+                                    key=key))
         if len(matches) > 1:
             names = "; ".join(f"{r.title} ({r.id[:8]})" for r in list(matches.values())[:5])
-            raise AmbiguousError(f"{key!r} matches {len(matches)} walks: {names}. "
-                                 "Use more of the title or the id.")
+            raise AmbiguousError(tr("{key!r} matches {matches} walks: {names}. Use more of the "
+                                    "title or the id.").format(
+                                     key=key, matches=len(matches), names=names))
         return self.get_walk(next(iter(matches)))
 
     def update_walk(self, walk_id: str, **changes: Any) -> d.Walk:
         unknown = set(changes) - set(_EDITABLE)
         if unknown:
-            raise ValidationError(f"Cannot change {', '.join(sorted(unknown))} of a walk.")
+            raise ValidationError(tr("Cannot change {unknown} of a walk.").format(
+                                      unknown=', '.join(sorted(unknown))))
         clean = {key: _EDITABLE[key](value) for key, value in changes.items()}
         with self.db.transaction("saving the walk") as session:
             row = load_walk(session, walk_id)
@@ -297,7 +302,7 @@ class WalkService(ServiceBase):
         with self.db.transaction("copying the walk") as session:
             old = load_walk(session, walk_id)
             new = copy_plan(session, old, v.required_text(title or f"{old.title} (copy)",
-                                                          "The walk's title",
+                                                          N_("The walk's title"),
                                                           v.MAX_TITLE_CHARS),
                             walk_date or date.today(), copy_route=True, series_id=None)
             session.flush()

@@ -28,6 +28,7 @@ from typing import Protocol
 
 from walkapp.config import Settings
 from walkapp.errors import CorruptDatabaseError, StorageError
+from walkapp.formatting import tr
 from walkapp.storage import migrate
 from walkapp.storage.guard import SQLITE_MAGIC as SQLITE_MAGIC
 from walkapp.storage.guard import read_start
@@ -145,8 +146,8 @@ def backup_file(source: Path, backup_dir: Path, reason: str = "manual",
     except OSError as error:
         translated = translate_error(error, "making a backup")
         raise (translated or StorageError(
-            f"The backups folder {backup_dir} could not be created: "
-            f"{error.strerror or error}.")) from error
+            tr("The backups folder {backup_dir} could not be created: {value}.").format(
+                backup_dir=backup_dir, value=error.strerror or error))) from error
     target = _free_name(backup_dir, reason, now)
     try:
         copy_database(source, target)
@@ -156,8 +157,8 @@ def backup_file(source: Path, backup_dir: Path, reason: str = "manual",
         if translated is not None:
             raise translated from error
         if isinstance(error, OSError):
-            raise StorageError(f"The backup could not be written to {target.parent}: "
-                               f"{error.strerror or error}.") from error
+            raise StorageError(tr("The backup could not be written to {parent}: {value}.").format(
+                                   parent=target.parent, value=error.strerror or error)) from error
         raise
     problems = verify_backup(target, quick=True)
     if problems:
@@ -165,9 +166,9 @@ def backup_file(source: Path, backup_dir: Path, reason: str = "manual",
         with contextlib.suppress(OSError):
             target.unlink()
         raise CorruptDatabaseError(
-            "The database has problems, so no backup was made "
-            f"({problems[0]}). Run `walkapp check`, or restore a backup with "
-            "`walkapp restore`.")
+            tr("The database has problems, so no backup was made ({problems}). Run `walkapp "
+               "check`, or restore a backup with `walkapp restore`.").format(
+                problems=problems[0]))
     restrict_folder(backup_dir)  # 0700, and never through a link
     return target
 
@@ -195,10 +196,10 @@ def check_backup_dir(backup_dir: Path) -> None:
     target = link_target(backup_dir)
     if target is not None:
         raise UnsafePathError(
-            f"walkapp's backups folder {backup_dir} is a symbolic link (to {target}), so "
-            "walkapp neither makes backups there nor reads them, and nothing was changed. "
-            "Move the link out of the data folder (walkapp then makes a real backups "
-            "folder itself) and try again.")
+            tr("walkapp's backups folder {backup_dir} is a symbolic link (to {target}), so "
+               "walkapp neither makes backups there nor reads them, and nothing was changed. "
+               "Move the link out of the data folder (walkapp then makes a real backups folder "
+               "itself) and try again.").format(backup_dir=backup_dir, target=target))
 
 
 # -- finding and checking copies --------------------------------------------------------------

@@ -24,6 +24,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from walkapp.config import Settings, sqlite_path_from_url
 from walkapp.errors import CorruptDatabaseError, NewerDatabaseError, StorageError
+from walkapp.formatting import tr
 from walkapp.storage import guard, migrate
 from walkapp.storage.backup import backup_file, rotate_quietly
 from walkapp.storage.file_identity import FileIdentity, require_same_file
@@ -99,8 +100,8 @@ class Database:
         except migrate.UnknownRevisionError as error:
             engine.dispose()
             raise NewerDatabaseError(
-                f"This database was written by a newer walkapp (schema {error.revision}). "
-                "Install the newer walkapp to open it.") from None
+                tr("This database was written by a newer walkapp (schema {revision}). Install "
+                   "the newer walkapp to open it.").format(revision=error.revision)) from None
         except (SQLAlchemyError, sqlite3.Error, OSError) as error:
             engine.dispose()
             translated = translate_error(error, "while opening", path=self.path)
@@ -149,7 +150,8 @@ class Database:
         except OSError as error:
             translated = translate_error(error, f"creating {folder}")
             raise (translated or StorageError(
-                f"walkapp cannot create its data folder {folder}: {error}")) from error
+                tr("walkapp cannot create its data folder {folder}: {error}").format(
+                    folder=folder, error=error))) from error
         if os.name == "posix":
             # The data folder itself, even through a link the user made to put it
             # elsewhere: it holds every note.
@@ -168,7 +170,8 @@ class Database:
         except OSError as error:
             translated = translate_error(error, f"creating {path}")
             raise (translated or StorageError(
-                f"walkapp cannot create its database {path}: {error}")) from error
+                tr("walkapp cannot create its database {path}: {error}").format(
+                    path=path, error=error))) from error
         os.close(handle)
 
     @staticmethod
@@ -350,9 +353,10 @@ class Database:
             return None
         place = f" ({where})" if where else ""
         return CorruptDatabaseError(
-            f"The walkapp database file {self.path} is damaged{place}: {problem}. Nothing "
-            "was changed, and any text you typed is still here. Run `walkapp check`, or "
-            "restore a backup with `walkapp restore`.")
+            tr("The walkapp database file {path} is damaged{place}: {problem}. Nothing was "
+               "changed, and any text you typed is still here. Run `walkapp check`, or restore "
+               "a backup with `walkapp restore`.").format(
+                path=self.path, place=place, problem=problem))
 
     # -- checks --------------------------------------------------------------------------
     def integrity_check(self) -> list[str]:

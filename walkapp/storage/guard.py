@@ -23,6 +23,7 @@ from pathlib import Path
 
 from walkapp import formatting as fmt
 from walkapp.errors import CorruptDatabaseError, DatabaseMissingError, StorageError
+from walkapp.formatting import tr
 
 SQLITE_MAGIC = b"SQLite format 3\x00"
 _HEADER = 100
@@ -184,10 +185,13 @@ def refusal(path: Path, backup_dir: Path, look: FileLook, backups: int) -> Stora
         missing = {FileState.ABSENT: "is missing", FileState.EMPTY: "is empty (0 bytes)",
                    FileState.NO_TABLES: "is empty (a SQLite file with no tables)"}[look.state]
         return DatabaseMissingError(
-            f"walkapp's database {path} {missing}, although backups exist, so walkapp "
-            f"will not start with an empty one. {what_to_do}")
+            tr("walkapp's database {path} {missing}, although backups exist, so walkapp will "
+               "not start with an empty one. {what_to_do}").format(
+                path=path, missing=missing, what_to_do=what_to_do))
     if look.state in (FileState.TRUNCATED, FileState.NOT_SQLITE):
         return CorruptDatabaseError(
-            f"walkapp's database {path} is damaged: {look.problem}. {what_to_do}")
-    return StorageError(f"walkapp cannot read its database {path}: {look.problem}. "
-                        f"{what_to_do}")
+            tr("walkapp's database {path} is damaged: {problem}. {what_to_do}").format(
+                path=path, problem=look.problem, what_to_do=what_to_do))
+    return StorageError(tr("walkapp cannot read its database {path}: {problem}. "
+                           "{what_to_do}").format(
+                            path=path, problem=look.problem, what_to_do=what_to_do))

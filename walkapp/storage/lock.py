@@ -25,6 +25,7 @@ from pathlib import Path
 from types import TracebackType
 
 from walkapp.errors import AlreadyRunningError, StorageError
+from walkapp.formatting import tr
 from walkapp.storage.safe_files import (
     CLOEXEC,
     NOFOLLOW,
@@ -64,10 +65,10 @@ class DataFolderLock:
             holder = _read_holder(fd)
             os.close(fd)
             raise AlreadyRunningError(
-                f"walkapp is already using the data folder {self.data_dir}"
-                f"{_describe(holder)}. Only one walkapp may change it at a time: close the "
-                "other walkapp window (or wait for the other command to finish) and try "
-                "again.")
+                tr("walkapp is already using the data folder {data_dir}{holder}. Only one "
+                   "walkapp may change it at a time: close the other walkapp window (or wait "
+                   "for the other command to finish) and try again.").format(
+                    data_dir=self.data_dir, holder=_describe(holder)))
         self._fd = fd
         if os.name == "posix":
             with contextlib.suppress(OSError):
@@ -106,15 +107,16 @@ def _open_lock_file(data_dir: Path, path: Path) -> int:
     except OSError as error:
         if error.errno == errno.ELOOP or path.is_symlink():
             raise UnsafePathError(
-                f"walkapp's lock file {path} is a symbolic link (to {link_target(path)}); "
-                "walkapp does not write through it, so nothing was changed. Delete the "
-                "link (walkapp makes a new lock file itself) and try again.") from None
+                tr("walkapp's lock file {path} is a symbolic link (to {path2}); walkapp does "
+                   "not write through it, so nothing was changed. Delete the link (walkapp "
+                   "makes a new lock file itself) and try again.").format(
+                    path=path, path2=link_target(path))) from None
         from walkapp.storage.translate import translate_error
 
         translated = translate_error(error, f"opening {path}")
         raise (translated or StorageError(
-            f"walkapp cannot create its lock file {path}: "
-            f"{error.strerror or error}.")) from error
+            tr("walkapp cannot create its lock file {path}: {value}.").format(
+                path=path, value=error.strerror or error))) from error
     try:
         info = os.fstat(fd)
     except OSError:
@@ -124,9 +126,9 @@ def _open_lock_file(data_dir: Path, path: Path) -> int:
         what = ("a hard link to another file" if info is not None
                 and stat.S_ISREG(info.st_mode) else "not a plain file")
         raise UnsafePathError(
-            f"walkapp's lock file {path} is {what}; walkapp does not write into it, so "
-            "nothing was changed. Move it out of the data folder (walkapp makes a new "
-            "lock file itself) and try again.")
+            tr("walkapp's lock file {path} is {what}; walkapp does not write into it, so "
+               "nothing was changed. Move it out of the data folder (walkapp makes a new lock "
+               "file itself) and try again.").format(path=path, what=what))
     if _NONBLOCK:
         # Only there so that opening a planted FIFO cannot hang; a plain file needs none.
         with contextlib.suppress(OSError):

@@ -25,6 +25,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from walkapp.errors import DatabaseMissingError, DiskFullError, ReadOnlyError, StorageError
+from walkapp.formatting import tr
 
 # Below this much free space a failed write is a full disk: SQLite needs a few pages for the
 # write-ahead log and 32 KB at a time for its -shm file, and a note can be far larger.
@@ -162,35 +163,37 @@ def disk_full_error(context: ErrorContext) -> DiskFullError:
                 f"({tempfile.gettempdir()}).")
     space = f": {note}" if note else ""
     return DiskFullError(
-        f"The disk is full{context.place}{space}. Nothing was saved or changed, and any "
-        f"text you typed is still here. Free some space, then try again.{hint}")
+        tr("The disk is full{place}{space}. Nothing was saved or changed, and any text you "
+           "typed is still here. Free some space, then try again.{hint}").format(
+            place=context.place, space=space, hint=hint))
 
 
 def read_only_disk_error(context: ErrorContext, target: Path | None = None) -> ReadOnlyError:
     where = target or context.path
     folder = f" {existing_folder(where) or where}" if where is not None else ""
     return ReadOnlyError(
-        f"walkapp cannot write to{folder or ' its data folder'}{context.place}: the disk is "
-        "read-only. Nothing was changed. Make the disk writable, or choose a folder on a "
-        "writable disk with --data-dir.")
+        tr("walkapp cannot write to{value}{place}: the disk is read-only. Nothing was changed. "
+           "Make the disk writable, or choose a folder on a writable disk with --data-dir.").format(
+            value=folder or ' its data folder', place=context.place))
 
 
 def permission_error(context: ErrorContext, target: Path | None = None) -> ReadOnlyError:
     where = target or context.path
     name = f" {where}" if where is not None else " its data folder"
     return ReadOnlyError(
-        f"walkapp may not write to{name}{context.place}: permission denied (it is read-only "
-        "for you). Nothing was changed. Fix its permissions, or choose another folder with "
-        "--data-dir.")
+        tr("walkapp may not write to{name}{place}: permission denied (it is read-only for you). "
+           "Nothing was changed. Fix its permissions, or choose another folder with "
+           "--data-dir.").format(
+            name=name, place=context.place))
 
 
 def read_only_error(context: ErrorContext) -> ReadOnlyError:
     """SQLite refused to write and the disk shows no reason: the file was opened read-only."""
     name = f" {context.path}" if context.path is not None else ""
     return ReadOnlyError(
-        f"The walkapp database{name} cannot be written{context.place}: the file or its "
-        "folder is read-only. Nothing was changed. Check the permissions of the file and "
-        "its folder, then try again.")
+        tr("The walkapp database{name} cannot be written{place}: the file or its folder is "
+           "read-only. Nothing was changed. Check the permissions of the file and its folder, "
+           "then try again.").format(name=name, place=context.place))
 
 
 def io_error(context: ErrorContext, detail: str) -> StorageError:
@@ -199,31 +202,33 @@ def io_error(context: ErrorContext, detail: str) -> StorageError:
     free = free_bytes(folder) if folder is not None else None
     space = f", {human_size(free)} free" if free is not None else ""
     return StorageError(
-        f"walkapp could not read or write {disk}{context.place} ({detail}{space}). Nothing "
-        "was changed. The disk may have been removed or may be failing: check it, then "
-        "try again.")
+        tr("walkapp could not read or write {disk}{place} ({detail}{space}). Nothing was "
+           "changed. The disk may have been removed or may be failing: check it, then "
+           "try again.").format(
+            disk=disk, place=context.place, detail=detail, space=space))
 
 
 def database_gone_error(context: ErrorContext, path: Path) -> DatabaseMissingError:
     if not path.parent.is_dir():
         return DatabaseMissingError(
-            f"The folder {path.parent} that holds the walkapp database is not there any "
-            f"more{context.place}: it was deleted, moved or unmounted. Nothing was saved or "
-            "changed, and any text you typed is still here. Put the folder back (or plug "
-            "the disk in again), then restart walkapp.")
+            tr("The folder {parent} that holds the walkapp database is not there any "
+               "more{place}: it was deleted, moved or unmounted. Nothing was saved or changed, "
+               "and any text you typed is still here. Put the folder back (or plug the disk in "
+               "again), then restart walkapp.").format(
+                parent=path.parent, place=context.place))
     return DatabaseMissingError(
-        f"The walkapp database file {path} is not there any more{context.place}: it was "
-        "deleted or moved. Nothing was saved or changed, and any text you typed is still "
-        "here. Copy that text somewhere safe, then restart walkapp: it offers to restore the "
-        "newest backup.")
+        tr("The walkapp database file {path} is not there any more{place}: it was deleted or "
+           "moved. Nothing was saved or changed, and any text you typed is still here. Copy "
+           "that text somewhere safe, then restart walkapp: it offers to restore the newest "
+           "backup.").format(path=path, place=context.place))
 
 
 def database_replaced_error(context: ErrorContext, path: Path) -> DatabaseMissingError:
     return DatabaseMissingError(
-        f"The walkapp database file {path} was replaced by another file while walkapp was "
-        f"running{context.place}. walkapp stopped using it and wrote nothing into either "
-        "file, and any text you typed is still here. Copy that text somewhere safe, then restart "
-        "walkapp.")
+        tr("The walkapp database file {path} was replaced by another file while walkapp was "
+           "running{place}. walkapp stopped using it and wrote nothing into either file, and "
+           "any text you typed is still here. Copy that text somewhere safe, then restart "
+           "walkapp.").format(path=path, place=context.place))
 
 
 # -- classification ---------------------------------------------------------------------------
@@ -262,8 +267,8 @@ def classify_os_error(error: OSError, context: ErrorContext) -> StorageError | N
     if code == errno.ENOENT:
         what = f" {filename}" if filename is not None else " a file it needs"
         return StorageError(
-            f"walkapp could not find{what}{context.place}: it was moved or deleted. "
-            "Nothing was changed.")
+            tr("walkapp could not find{what}{place}: it was moved or deleted. Nothing was "
+               "changed.").format(what=what, place=context.place))
     if code == errno.EIO:
         return io_error(context, error.strerror or "input/output error")
     return None

@@ -21,6 +21,7 @@ from datetime import datetime
 from pathlib import Path
 
 from walkapp.errors import CorruptDatabaseError, StorageError
+from walkapp.formatting import tr
 from walkapp.storage.backup import (
     backup_file,
     check_backup_dir,
@@ -57,8 +58,9 @@ def restore(db_path: Path, backup_path: Path, backup_dir: Path) -> RestoreResult
     problems = verify_backup(backup_path)
     if problems:
         raise CorruptDatabaseError(
-            f"This backup cannot be restored: {problems[0]}. The database was not changed. "
-            "Choose another backup (`walkapp backups --check` says which are good).")
+            tr("This backup cannot be restored: {problems}. The database was not changed. "
+               "Choose another backup (`walkapp backups --check` says which are good).").format(
+                problems=problems[0]))
     previous_copy: Path | None = None
     set_aside: Path | None = None
     try:
@@ -88,8 +90,9 @@ def restore(db_path: Path, backup_path: Path, backup_dir: Path) -> RestoreResult
     except (OSError, sqlite3.Error) as error:
         translated = translate_error(error, "restoring a backup", path=db_path)
         raise (translated or StorageError(
-            f"The backup could not be put in place: {getattr(error, 'strerror', None) or error}"
-            ". The database was not changed.")) from error
+            tr("The backup could not be put in place: {value}. The database was not "
+               "changed.").format(
+                value=getattr(error, 'strerror', None) or error))) from error
     rotate_quietly(backup_dir)
     return RestoreResult(restored_from=backup_path, previous_copy=previous_copy,
                          previous_set_aside=set_aside,
@@ -127,8 +130,8 @@ def set_aside_damaged(db_path: Path, folder: Path, now: datetime | None = None) 
     except OSError as error:
         translated = translate_error(error, "setting the damaged database aside")
         raise (translated or StorageError(
-            f"The damaged database could not be moved aside to {target}: "
-            f"{error.strerror or error}. Nothing was changed.")) from error
+            tr("The damaged database could not be moved aside to {target}: {value}. Nothing was "
+               "changed.").format(target=target, value=error.strerror or error))) from error
     _private(target)
     return target
 

@@ -26,6 +26,7 @@ import stat
 from pathlib import Path
 
 from walkapp.errors import StorageError
+from walkapp.formatting import tr
 
 PRIVATE_FILE = stat.S_IRUSR | stat.S_IWUSR   # 0600
 PRIVATE_FOLDER = stat.S_IRWXU                # 0700
@@ -167,9 +168,9 @@ def refuse_links(*paths: Path) -> None:
         target = link_target(path)
         if target is not None:
             raise UnsafePathError(
-                f"{path} is a symbolic link (to {target}); walkapp does not write through "
-                "links in its data folder, so nothing was changed. Move the link out of the "
-                "folder and try again.")
+                tr("{path} is a symbolic link (to {target}); walkapp does not write through "
+                   "links in its data folder, so nothing was changed. Move the link out of the "
+                   "folder and try again.").format(path=path, target=target))
 
 
 def read_small_text(path: Path, max_bytes: int) -> str | None:

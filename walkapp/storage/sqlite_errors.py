@@ -38,6 +38,7 @@ from walkapp.errors import (
     DatabaseMissingError,
     StorageError,
 )
+from walkapp.formatting import tr
 from walkapp.storage import os_errors
 from walkapp.storage.os_errors import ErrorContext
 
@@ -96,9 +97,9 @@ def classify_sqlite_error(error: BaseException, context: ErrorContext) -> Storag
     primary = code & 0xFF
     if primary in (SQLITE_BUSY, SQLITE_PROTOCOL):
         return DatabaseLockedError(
-            f"The walkapp database is busy: another program is using it{context.place}. "
-            "Nothing was changed. Close the other program (or wait for it to finish) and "
-            "try again.")
+            tr("The walkapp database is busy: another program is using it{place}. Nothing was "
+               "changed. Close the other program (or wait for it to finish) and try again.").format(
+                place=context.place))
     if primary == SQLITE_FULL:
         return os_errors.disk_full_error(context)
     if primary in (SQLITE_CORRUPT, SQLITE_NOTADB):
@@ -120,26 +121,28 @@ def classify_sqlite_error(error: BaseException, context: ErrorContext) -> Storag
         return os_errors.io_error(context, f"SQLite reported {_name(error, code)}")
     if primary == SQLITE_NOLFS:
         return StorageError(
-            f"The walkapp database has grown too large for the disk it is on{context.place}. "
-            "Nothing was changed. Move the data folder to another disk with --data-dir.")
+            tr("The walkapp database has grown too large for the disk it is on{place}. Nothing "
+               "was changed. Move the data folder to another disk with --data-dir.").format(
+                place=context.place))
     return None
 
 
 def _damaged(context: ErrorContext) -> CorruptDatabaseError:
     name = f" {context.path}" if context.path is not None else ""
     return CorruptDatabaseError(
-        f"The walkapp database file{name} is damaged or is not a walkapp database"
-        f"{context.place}. Nothing was changed. Run `walkapp check`, or restore a backup "
-        "with `walkapp restore`.")
+        tr("The walkapp database file{name} is damaged or is not a walkapp database{place}. "
+           "Nothing was changed. Run `walkapp check`, or restore a backup with `walkapp "
+           "restore`.").format(name=name, place=context.place))
 
 
 def _moved(context: ErrorContext) -> StorageError:
     path = context.path
     if path is None:
         return DatabaseMissingError(
-            f"The walkapp database file was moved or replaced while walkapp was using "
-            f"it{context.place}. Nothing was saved or changed, and any text you typed is "
-            "still here. Copy that text somewhere safe, then restart walkapp.")
+            tr("The walkapp database file was moved or replaced while walkapp was using "
+               "it{place}. Nothing was saved or changed, and any text you typed is still here. "
+               "Copy that text somewhere safe, then restart walkapp.").format(
+                place=context.place))
     if not path.exists():
         return os_errors.database_gone_error(context, path)
     return os_errors.database_replaced_error(context, path)
@@ -150,9 +153,9 @@ def _cannot_open(code: int, context: ErrorContext) -> StorageError:
     if code == SQLITE_CANTOPEN_ISDIR or (path is not None and path.is_dir()):
         shown = f" {path}" if path is not None else ""
         return StorageError(
-            f"walkapp cannot open its database{shown}{context.place}: it is a folder, not a "
-            "file. Nothing was changed. Move the folder away, or choose another data folder "
-            "with --data-dir.")
+            tr("walkapp cannot open its database{shown}{place}: it is a folder, not a file. "
+               "Nothing was changed. Move the folder away, or choose another data folder with "
+               "--data-dir.").format(shown=shown, place=context.place))
     if path is not None and not path.exists():
         return os_errors.database_gone_error(context, path)
     diagnosed = os_errors.diagnose_disk(context)
@@ -160,9 +163,9 @@ def _cannot_open(code: int, context: ErrorContext) -> StorageError:
         return diagnosed
     shown = f" {path}" if path is not None else ""
     return StorageError(
-        f"walkapp could not open its database{shown}{context.place}. Nothing was changed. "
-        "Check that the file and its folder are there and that you may read and write "
-        "them, then try again.")
+        tr("walkapp could not open its database{shown}{place}. Nothing was changed. Check that "
+           "the file and its folder are there and that you may read and write them, then try "
+           "again.").format(shown=shown, place=context.place))
 
 
 def missing_walkapp_tables(path: Path) -> str | None:
