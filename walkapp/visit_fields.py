@@ -32,11 +32,16 @@ class VisitField:
     gate: Gate | None    # None: not private, shown wherever the visit is
 
 
+# Marks the words for the catalogue (pybabel's keyword N_); they are translated where they
+# are shown (walkapp.formatting.tr), not here: this module is below walkapp.messages.
+N_ = str
+
 VISIT_FIELDS: tuple[VisitField, ...] = (
-    VisitField("room", "Room", "The room", 200, Gate.VISIT_DETAILS),
-    VisitField("grade", "Grade", "The grade", 100, Gate.VISIT_DETAILS),
-    VisitField("subject", "Subject", "The subject", 200, Gate.VISIT_DETAILS),
-    VisitField("teacher_name", "Teacher", "The teacher's name", 200, Gate.TEACHER_NAMES),
+    VisitField("room", N_("Room"), N_("The room"), 200, Gate.VISIT_DETAILS),
+    VisitField("grade", N_("Grade"), N_("The grade"), 100, Gate.VISIT_DETAILS),
+    VisitField("subject", N_("Subject"), N_("The subject"), 200, Gate.VISIT_DETAILS),
+    VisitField("teacher_name", N_("Teacher"), N_("The teacher's name"), 200,
+               Gate.TEACHER_NAMES),
 )
 
 

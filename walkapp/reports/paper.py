@@ -27,7 +27,10 @@ class Paper(StrEnum):
 
     @property
     def label(self) -> str:
-        return "US Letter" if self is Paper.LETTER else "A4"
+        """The size as people call it, in the language in force."""
+        from walkapp.formatting import tr
+
+        return tr("US Letter") if self is Paper.LETTER else "A4"
 
 
 # Countries whose printers load US Letter by default; everywhere else uses A4.
