@@ -38,6 +38,7 @@ class SampleWalk:
         is selected in the list, and handed to `then` (the welcome's "Show me the sample
         walk" opens it)."""
         from walkapp.demo import create_demo_walk
+        from walkapp.ui.translations import speaking
         from walkapp.ui.workers import run_in_background
 
         if self._action is not None:
@@ -66,7 +67,10 @@ class SampleWalk:
                 self._asker.error(window, title, details)
 
         services = self._services
-        self._task = run_in_background(lambda _progress: create_demo_walk(services),
+        # The sample in the language the app speaks: a Spanish app shows a Spanish walk.
+        language = speaking()
+        self._task = run_in_background(lambda _progress: create_demo_walk(
+                                           services, language=language),
                                        on_done=done, on_error=failed, owner=window)
 
     def _enable(self, enabled: bool) -> None:

@@ -83,6 +83,7 @@ def render_all(out_dir: Path, size: tuple[int, int] = DEFAULT_SIZE,
     from walkapp.ui.screens.plan.page import PlanPage
     from walkapp.ui.screens.step_guide import StepGuide
     from walkapp.ui.screens.walker_home import WalkerHome
+    from walkapp.ui.translations import speaking
 
     # The palette walkapp follows (walkapp.ui.theme reads it when the application is made).
     os.environ["WALKAPP_COLOR_SCHEME"] = scheme
@@ -108,7 +109,7 @@ def render_all(out_dir: Path, size: tuple[int, int] = DEFAULT_SIZE,
             shots.append(out_dir / "01-help-shortcuts.png")
             _shoot(empty.help.show_shortcuts(), shots[-1], help_size)
             empty.close()
-            walk = create_demo_walk(services)
+            walk = create_demo_walk(services, language=speaking())
             window = MainWindow(services, ui_settings(settings))
             window.library.show_icons()
             shots.append(out_dir / "02-library.png")
