@@ -30,6 +30,7 @@ from walkapp.ui.menus import MenuBar
 from walkapp.ui.page import Stoppable
 from walkapp.ui.sample_walk import SampleWalk
 from walkapp.ui.screens.walks_library import WalksLibrary
+from walkapp.ui.translations import speaking
 from walkapp.ui.walk_files import WalkFiles
 from walkapp.ui.walk_opening import PagesFactory, WalkOpening
 from walkapp.ui.walk_trash import TrashControls
@@ -114,7 +115,9 @@ class MainWindow(MenuBar, Stoppable):
         # Each walk's protocol by its title ("Learning walk"), not its id: its id in words
         # until the protocol files are read (after start-up, off the GUI thread), then
         # their titles (ProtocolsMenu.read).
-        self.library.model.set_protocol_titles(lambda pid: lib.title_of(pid, read=False))
+        # Each protocol by its title in the app's language, where the protocol has one.
+        self.library.model.set_protocol_titles(
+            lambda pid: lib.title_of(pid, read=False, language=speaking()))
         # The Trash screen is built when first shown (`trash_view`); the expiry at start-up
         # needs no screen.
         self.trash = TrashControls(services, self._asker, self.library, self.statusBar(), self,
@@ -145,7 +148,8 @@ class MainWindow(MenuBar, Stoppable):
         # Presentation mode reaches the guide pages of each walk as it is shown.
         self.walk_shown.connect(lambda _walk_id: self.view_menu.refresh())
         self.protocols_menu.read.connect(
-            lambda: self.library.model.set_protocol_titles(lib.title_of))
+            lambda: self.library.model.set_protocol_titles(
+                lambda pid: lib.title_of(pid, language=speaking())))
         where = services.db.path or services.db.url
         self.data_label = QLabel(self.tr("Data: {0}").format(where))
         self.data_label.setAccessibleName(self.tr("Where walkapp keeps its data"))

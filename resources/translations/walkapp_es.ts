@@ -795,7 +795,7 @@ El texto que escribiste se queda donde lo escribiste: las notas y las reflexione
     </message>
     <message>
         <source>Every note from the walk. Read what was seen and heard before talking about what it means.</source>
-        <translation>Todas las notas del recorrido. Leed lo que se vio y se oyó antes de hablar de lo que significa.</translation>
+        <translation>Todas las notas del recorrido. Primero, leer lo que se vio y se oyó; después, hablar de lo que significa.</translation>
     </message>
     <message>
         <source>Group by:</source>
@@ -2648,7 +2648,7 @@ Close anyway and lose it? Choose Cancel, copy the text somewhere safe, or try ag
     </message>
     <message>
         <source>Take the stages in order, one at a time. Leave judgements out.</source>
-        <translation>Id por las etapas en orden, una cada vez. Dejad fuera los juicios de valor.</translation>
+        <translation>Las etapas, en orden y de una en una. Los juicios de valor se quedan fuera.</translation>
     </message>
     <message>
         <source>{0}. {1}</source>
@@ -4598,7 +4598,7 @@ Close anyway and lose it? Choose Cancel, copy the text somewhere safe, or try ag
     </message>
     <message>
         <source>Agree on one focus for the whole walk. Everyone will look for evidence of it in every room.</source>
-        <translation>Acordad un solo foco para todo el recorrido. Todos buscarán evidencias de él en cada aula.</translation>
+        <translation>Un solo foco para todo el recorrido, acordado entre todos: cada participante buscará evidencias de él en cada aula.</translation>
     </message>
     <message>
         <source>The facilitator (all walkers&apos; notes)</source>

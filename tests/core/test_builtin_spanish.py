@@ -140,3 +140,13 @@ def test_the_spanish_stems_pass_the_nudge(protocol_id: str) -> None:
         # A plain descriptive note written after the stem stays quiet too.
         note = spec.prompt.rstrip("…").rstrip() + " 12 de 14 alumnos escribían."
         assert nudge.check(note, "es", spec.tone.value) == [], (protocol_id, note)
+
+
+def test_a_protocols_title_in_the_language_asked_for(tmp_path) -> None:
+    from walkapp.protocol.library import ProtocolLibrary
+
+    library = ProtocolLibrary(tmp_path / "mine")
+    assert library.title_of("learning-walk") == "Learning walk"
+    assert library.title_of("learning-walk", language="es") == "Recorrido de aprendizaje"
+    # A language the protocol is not written in: its listed title.
+    assert library.title_of("learning-walk", language="fr") == "Learning walk"

@@ -75,6 +75,8 @@ def test_a_spanish_app_offers_the_spanish_file_first(qtbot) -> None:
         qtbot.addWidget(dialog)
         assert dialog.language.currentData() == "es"
         assert dialog.request().language == "es"
+        # Listed by its Spanish title too.
+        assert dialog.protocol.itemText(dialog.protocol.findData(english.id)) == "Recorrido"
     finally:
         installed.remove()
         translations.install("en")

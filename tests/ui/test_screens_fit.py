@@ -50,11 +50,26 @@ def styled(qapp: QApplication) -> Iterator[QApplication]:
     qapp.setFont(font)
 
 
-def _screens(qtbot, services: Services, qsettings: QSettings,
-             asker: ScriptedAsker) -> Iterator[tuple[str, QWidget]]:
-    """Every screen of the sample walk in a 1366×768 window, then a walker's laptop's."""
-    walk = create_demo_walk(services)
-    walkers_copy = create_demo_walk(services)
+@pytest.fixture(params=["en", "es"])
+def language(request: pytest.FixtureRequest) -> Iterator[str]:
+    """The app in English, then in Spanish (which runs longer: nothing may be cut)."""
+    from PySide6.QtCore import QLocale
+
+    from walkapp.ui import translations
+
+    installed = translations.install(request.param)
+    yield request.param
+    installed.remove()
+    translations.install("en")
+    QLocale.setDefault(QLocale("en_US"))
+
+
+def _screens(qtbot, services: Services, qsettings: QSettings, asker: ScriptedAsker,
+             language: str = "en") -> Iterator[tuple[str, QWidget]]:
+    """Every screen of the sample walk (in `language`) in a 1366×768 window, then a
+    walker's laptop's."""
+    walk = create_demo_walk(services, language=language)
+    walkers_copy = create_demo_walk(services, language=language)
     services.walks.update_walk(walkers_copy.id, local_mode="walker",
                                local_participant_id=walkers_copy.walkers[0].id)
     window = MainWindow(services, qsettings, asker)
@@ -70,13 +85,13 @@ def _screens(qtbot, services: Services, qsettings: QSettings,
 @pytest.mark.parametrize("font_scale", [1.0, 1.15], ids=["font", "font+15%"])
 def test_no_screen_cuts_its_words(qtbot, styled: QApplication, services: Services,
                                   qsettings: QSettings, asker: ScriptedAsker,
-                                  font_scale: float) -> None:
+                                  font_scale: float, language: str) -> None:
     font = QFont(styled.font())
     font.setPointSizeF(font.pointSizeF() * font_scale)
     styled.setFont(font)
     found = {}
     count = 0
-    for name, screen in _screens(qtbot, services, qsettings, asker):
+    for name, screen in _screens(qtbot, services, qsettings, asker, language):
         count += 1
         cut = cut_texts(screen)
         if cut:

@@ -67,9 +67,15 @@ class NewWalkDialog(QDialog):
         self.date = DateField(self.tr("Walk date"), date.today())
         self.protocol = QComboBox()
         self.protocol.setAccessibleName(self.tr("Protocol"))
-        for choice in protocols:  # each protocol once, in the language it is listed in
-            if self.protocol.findData(choice.id) < 0:
-                self.protocol.addItem(choice.title, choice.id)
+        # Each protocol once, by its title in the app's language where it has one (else in
+        # the language it is listed in).
+        mine = speaking()
+        titles: dict[str, str] = {}
+        for choice in protocols:
+            if choice.id not in titles or choice.language == mine:
+                titles[choice.id] = choice.title
+        for protocol_id, title in titles.items():
+            self.protocol.addItem(title, protocol_id)
         # A protocol written in two languages (two files, one id): the walk's language.
         self.language = QComboBox()
         self.language.setAccessibleName(self.tr("Language of the walk"))

@@ -20,6 +20,9 @@ __all__ = ["MARKS", "StepList"]
 
 # How each step went, from the phase log's outcomes.
 MARKS = {"done": "✓ ", "skipped": "↷ ", "running": "▶ ", "paused": "❚❚ "}
+# An item's side padding and focus border in the style sheet (2 + 2 px a side, app.qss
+# QListWidget::item), and a little to spare.
+_SIDES = 12
 
 
 class StepList(QListWidget):
@@ -107,7 +110,10 @@ class StepList(QListWidget):
         delegate = self.itemDelegate()
         option = QStyleOptionViewItem()
         self.initViewItemOption(option)
-        option.rect = QRect(0, 0, width, 1)
+        # The style sheet's side padding and border are added to the size but not taken
+        # from the width the words wrap in: measured that wide, a title that wraps on
+        # screen ("Próximos pasos y acciones acordadas") was given one line too few.
+        option.rect = QRect(0, 0, max(1, width - _SIDES), 1)
         for row in range(self.count()):
             item = self.item(row)
             item.setData(Qt.ItemDataRole.SizeHintRole, None)  # measure the words, not it

@@ -13,7 +13,9 @@ from PySide6.QtCore import (
     QRect,
     QSize,
     Qt,
+    QTimer,
 )
+from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
     QBoxLayout,
     QLabel,
@@ -23,6 +25,7 @@ from PySide6.QtWidgets import (
     QStyle,
     QStyledItemDelegate,
     QStyleOptionViewItem,
+    QWidget,
 )
 
 
@@ -58,6 +61,33 @@ class ReflowRow(QBoxLayout):
             heights = [least.height() for least in self._least()]
             return QSize(max(widths, default=0), max(size.height(), max(heights, default=0)))
         return QSize(max(widths, default=0), size.height())
+
+
+class WrappedLabel(QLabel):
+    """Words that wrap and are never squeezed below the rows they take at their width. A
+    box layout counts a wrapped label's least height as one row, then gives it the rows
+    its width needs, taken from its neighbours: the note-taker's key hints, two rows in
+    Spanish, pushed the note box over the last row of look-for tags."""
+
+    def __init__(self, text: str = "", parent: QWidget | None = None) -> None:
+        super().__init__(text, parent)
+        self.setWordWrap(True)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        needed = self.heightForWidth(self.width())
+        if needed > 0 and needed != self.minimumHeight():
+            self.setMinimumHeight(needed)
+            holder = self.parentWidget()
+            if holder is not None:  # its layout placed the rest for the old height
+                QTimer.singleShot(0, holder, lambda: _lay_out_again(holder))
+
+
+def _lay_out_again(widget: QWidget) -> None:
+    layout = widget.layout()
+    if layout is not None:
+        layout.invalidate()
+    widget.updateGeometry()
 
 
 class QuietLabel(QLabel):

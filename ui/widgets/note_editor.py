@@ -45,6 +45,7 @@ from walkapp.ui.widgets.autosave import (
     SaveIndicator,
     SerialSaver,
 )
+from walkapp.ui.widgets.fit_sizes import WrappedLabel
 from walkapp.ui.widgets.flow_layout import FlowLayout
 from walkapp.ui.widgets.note_text import (
     DEFAULT_STEMS,
@@ -194,9 +195,8 @@ class NoteEditor(QWidget, Stoppable):
         self.addActions(self.shortcut_actions())
 
         # The keys, in words that wrap rather than end in "…" (a larger type, Spanish).
-        self.shortcuts_hint = QLabel()
+        self.shortcuts_hint = WrappedLabel()
         self.shortcuts_hint.setObjectName("shortcutsHint")
-        self.shortcuts_hint.setWordWrap(True)
         self.shortcuts_hint.setText(self.tr(
             "{0} next note · {1} stem · {2} look-for · {3} next visit · {4} visit timer")
             .format(shortcut_text("Ctrl+Return"), self.stem_picker.shortcut_summary(),

@@ -262,12 +262,19 @@ class ProtocolLibrary:
     def get(self, protocol_id: str, language: str | None = None) -> Protocol:
         return self.entry(protocol_id, language).protocol
 
-    def title_of(self, protocol_id: str, *, read: bool = True) -> str:
+    def title_of(self, protocol_id: str, *, read: bool = True,
+                 language: str | None = None) -> str:
         """The protocol's title for people ("Learning walk"), never its id; a walk of a
         protocol not in this library (from a kit, or since removed) gets its id in words.
-        `read` False: the files are not read for it (a list shown at start-up must not
-        wait for every protocol file to be parsed); until they are, the id in words."""
+        `language` ("es"): the title of that language's file when the protocol has one
+        ("Recorrido de aprendizaje" in a Spanish app). `read` False: the files are not read
+        for it (a list shown at start-up must not wait for every protocol file to be
+        parsed); until they are, the id in words."""
         if read or self._entries is not None:
+            if language:
+                for entry in self.all_entries:
+                    if entry.id == protocol_id and entry.language == language:
+                        return entry.title
             for entry in self.entries:
                 if entry.id == protocol_id:
                     return entry.title

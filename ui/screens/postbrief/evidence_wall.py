@@ -76,6 +76,7 @@ from walkapp.ui.screens.postbrief.wall_decisions import WallData, WallDecisions,
 from walkapp.ui.screens.postbrief.wall_questions import WallQuestions
 from walkapp.ui.widgets.conflict_bar import ConflictBar
 from walkapp.ui.widgets.empty_state import EmptyState
+from walkapp.ui.widgets.fit_sizes import ReflowRow
 from walkapp.ui.widgets.guide_link import GuideLink
 from walkapp.ui.widgets.note_history import NoteHistoryDialog
 from walkapp.ui.writer import Writer
@@ -119,8 +120,12 @@ class EvidenceWall(Panel, WallDecisions, WallQuestions):
             "Every note from the walk. Read what was seen and heard before talking about "
             "what it means.")))
 
-        controls = QHBoxLayout()
-        controls.addWidget(QLabel(self.tr("Group by:")))
+        # Grouping, then the filter and the names: side by side when the row has room for
+        # the filter's whole hint, the filter under the grouping when it has not (Spanish
+        # runs longer; the hint was cut to "Filtrar (pala…").
+        grouping = QHBoxLayout()
+        grouping.setContentsMargins(0, 0, 0, 0)
+        grouping.addWidget(QLabel(self.tr("Group by:")))
         self.group_buttons = QButtonGroup(self)
         self.mode_buttons: dict[GroupBy, QRadioButton] = {}
         for mode, text, name in (
@@ -134,10 +139,10 @@ class EvidenceWall(Panel, WallDecisions, WallQuestions):
             button.setAccessibleName(name)
             self.group_buttons.addButton(button)
             self.mode_buttons[mode] = button
-            controls.addWidget(button)
+            grouping.addWidget(button)
+        grouping.addStretch(1)
         self.mode_buttons[GroupBy.LOOK_FOR].setChecked(True)
         self.group_buttons.buttonToggled.connect(self._mode_toggled)
-        controls.addSpacing(16)
 
         self.filter = QLineEdit()
         self.filter.setPlaceholderText(self.tr("Filter notes (words, look-fors, visit)"))
@@ -148,13 +153,23 @@ class EvidenceWall(Panel, WallDecisions, WallQuestions):
         self._filter_timer = QTimer(self, singleShot=True, interval=150)
         self._filter_timer.timeout.connect(lambda: self.regroup())
         self.filter.textChanged.connect(self._filter_timer.start)
-        controls.addWidget(self.filter, 1)
+        hint_width = self.filter.fontMetrics().horizontalAdvance(self.filter.placeholderText())
+        self.filter.setMinimumWidth(hint_width + 48)  # the frame and the clear button
+        finding = QHBoxLayout()
+        finding.setContentsMargins(0, 0, 0, 0)
+        finding.addWidget(self.filter, 1)
 
         self.show_authors = QCheckBox(self.tr("Show who wrote each note"))
         self.show_authors.setAccessibleName(self.tr("Show who wrote each note"))
         self.show_authors.setChecked(False)
         self.show_authors.toggled.connect(lambda _on: self.regroup())
-        controls.addWidget(self.show_authors)
+        finding.addWidget(self.show_authors)
+        controls = ReflowRow()
+        controls.setSpacing(16)
+        for part, stretch in ((grouping, 0), (finding, 1)):
+            holder = QWidget()
+            holder.setLayout(part)
+            controls.addWidget(holder, stretch)
         self.body.addLayout(controls)
 
         self.summary = QLabel()
