@@ -323,8 +323,9 @@ class ExportDialog(QDialog):
         self._asker.folder_memory().remember(FileKind.REPORT, result.path)
         self._set_running(False)
         self.progress.setValue(self.progress.maximum())
-        pages = fmt.plural(result.pages, "{n} page", "{n} pages")
-        saved = self.tr("Saved {0} to {1}.").format(pages, result.path)
+        # One sentence per count: a language may agree the verb with it ("Se guardaron").
+        saved = fmt.plural(result.pages, "Saved {n} page to {path}.",
+                           "Saved {n} pages to {path}.").format(path=result.path)
         # Characters no font could draw: named, with the package that would draw them.
         # Notes held back from the record (flagged or set aside): said, with where to look.
         # With "Review them" below, the line alone; without it, where to go as well.

@@ -1087,10 +1087,6 @@ Aquí aparecen las notas tomadas durante las visitas y también las importadas d
         <translation>Detenido. El informe no se guardó.</translation>
     </message>
     <message>
-        <source>Saved {0} to {1}.</source>
-        <translation>Se guardó {0} en {1}.</translation>
-    </message>
-    <message>
         <source> Open the walk&apos;s Post-brief → Evidence wall to keep or rewrite them.</source>
         <translation> Abre Sesión posterior → Muro de evidencias del recorrido para conservarlas o reescribirlas.</translation>
     </message>

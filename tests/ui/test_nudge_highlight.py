@@ -56,7 +56,8 @@ def test_flagged_words_are_underlined_as_you_type(qtbot, services: Services) -> 
     name = UNDERLINE_COLOURS[NAME].name()
     assert marks == [(0, 2, 4, evaluative), (0, 14, 3, name), (0, 18, 6, evaluative)]
     assert evaluative != name
-    assert editor.hint.full_text().startswith("“good” sounds like a judgement — try:")
+    # The word and the word list's own suggestion (it says what to try).
+    assert editor.hint.full_text().startswith("“good” — try: I noticed…")
     assert "(+2 more)" in editor.hint.full_text()
     # The text is exactly what was typed: the nudge never changes or blocks it.
     assert editor.text() == "A good start; Sam should read"

@@ -62,7 +62,7 @@ def test_a_warm_note_is_saved_under_its_key_and_grouped_on_the_wall(
     qtbot.keyClicks(editor.text_edit, "A great question from Maria got pairs talking")
     # A neutral stem: the usual wording.
     qtbot.waitUntil(lambda: set(editor.nudge.words()) == {"great", "Maria"}, timeout=3000)
-    assert "sounds like a judgement" in editor.hint.full_text()
+    assert "“great” — Sounds like praise" in editor.hint.full_text()
     chord(editor.text_edit, Qt.Key.Key_1, CTRL)
     assert editor.stem_key() == "warm" and editor.stem_buttons["warm"].isChecked()
     # Appreciative: the judgement word and the possible name are still flagged, the

@@ -137,9 +137,12 @@ def hint_for(spans: Sequence[Span]) -> str:
     elif first.gentle:
         text = Nudge.tr("“{0}” — {1}").format(
             first.word, first.suggestion or Nudge.tr("say what you saw that made it work"))
+    elif first.suggestion:
+        # The word list's suggestion says what the word sounds like and what to try.
+        text = Nudge.tr("“{0}” — {1}").format(first.word, first.suggestion)
     else:
         text = Nudge.tr("“{0}” sounds like a judgement — try: {1}").format(
-            first.word, first.suggestion or Nudge.tr("I noticed…"))
+            first.word, Nudge.tr("I noticed…"))
     if len(spans) > 1:
         text += " " + Nudge.tr("(+{0} more)").format(len(spans) - 1)
     return text
