@@ -243,3 +243,18 @@ def test_notes_keep_a_readable_line_at_1920_px(qtbot, services: Services,  # typ
     screen.resize(1366, 740)
     qtbot.waitUntil(lambda: screen.visits_list.width() < wide, timeout=2000)
     assert QPoint(0, 0) == screen.rect().topLeft()
+
+
+def test_a_combo_box_list_drops_below_the_box(qtbot, themed: QApplication) -> None:  # type: ignore[no-untyped-def]
+    """The style sheet's padding made Fusion's popup (laid over the box) one row too short:
+    the last item hid behind a scroll arrow ("Español" of two languages in Preferences,
+    seen in the real window). The list drops below the box instead, every item shown."""
+    from PySide6.QtWidgets import QComboBox, QStyle, QStyleOptionComboBox
+
+    theme.apply(themed, "light")
+    combo = QComboBox()
+    combo.addItems(["English", "Español"])
+    qtbot.addWidget(combo)
+    option = QStyleOptionComboBox()
+    option.initFrom(combo)
+    assert not combo.style().styleHint(QStyle.StyleHint.SH_ComboBox_Popup, option, combo)
