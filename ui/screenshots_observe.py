@@ -20,6 +20,7 @@ from walkapp.ui.screens.observation import ObservationScreen
 from walkapp.ui.screens.walker_home import WalkerHome
 from walkapp.ui.screenshot_files import DEFAULT_SIZE, save_shot
 from walkapp.ui.widgets.nudge_highlight import NudgeCheck, no_nudge
+from walkapp.ui.widgets.page_scroll import scrolling
 
 SAMPLE_NOTE = "The teacher asked a good question and Sam's table"
 
@@ -81,16 +82,19 @@ def render_screenshots(services: Services, out_dir: Path | str,
         screen.deleteLater()
 
     home = WalkerHome(services, walk.id, walker.id, clock=clock, nudge=_nudge())
+    # In a page that scrolls, as the window holds it: a screen shorter than the page (2×)
+    # scrolls it instead of growing past the screen.
+    page = scrolling(home, least=True)
     try:
-        _settle(home, size)
+        _settle(page, size)
         for index, name in enumerate(("walker-walk.png", "walker-notes.png",
                                       "walker-reflections.png")):
             home.tabs.setCurrentIndex(index)
-            paths.append(save_shot(home, out / name))
+            paths.append(save_shot(page, out / name))
     finally:
         home.shutdown()
-        home.close()
-        home.deleteLater()
+        page.close()
+        page.deleteLater()
     return paths
 
 

@@ -5,9 +5,17 @@ at the window's bottom edge (Qt's own ensureWidgetVisible keeps only a text box'
 
 from __future__ import annotations
 
+import pytest
 import shiboken6
 from PySide6.QtCore import QPoint, QRect, QSettings
-from PySide6.QtWidgets import QLabel, QPlainTextEdit, QScrollArea, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QApplication,
+    QLabel,
+    QPlainTextEdit,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
 
 from tests.ui.conftest import ScriptedAsker
 from walkapp.demo import create_demo_walk
@@ -95,3 +103,53 @@ def test_the_note_box_is_in_view_when_observation_opens_at_1024_by_640(
     assert area.verticalScrollBar().maximum() > 0
     qtbot.waitUntil(lambda: _whole_in_view(area, box), timeout=5000)
     window.grab().save("/tmp/focus-in-view-1024x640.png")
+
+
+@pytest.mark.parametrize("size", [(1366, 768), (1024, 640)], ids=["1366x768", "1024x640"])
+def test_the_spanish_note_taker_fits_and_nothing_overlaps(
+        qtbot, services: Services, qsettings: QSettings, asker: ScriptedAsker,
+        size: tuple[int, int]) -> None:
+    """Spanish runs longer: the look-for caption goes above the tags, the key hints and the
+    save line wrap at their own height, so nothing covers the tags' last row and the page
+    needs no sideways scrolling (seen in the real window: the fourth tag under the note
+    box, the note-taker wider than a 1024-pixel window)."""
+    from PySide6.QtCore import QLocale
+
+    from walkapp.ui import theme, translations
+
+    installed = translations.install("es")
+    try:
+        app = QApplication.instance()
+        assert isinstance(app, QApplication)
+        style = app.styleSheet()
+        app.setStyleSheet(theme.stylesheet(theme.PALETTES[theme.Scheme.LIGHT]))
+        walk = create_demo_walk(services, language="es")
+        window = MainWindow(services, qsettings, asker)
+        qtbot.addWidget(window)
+        window.resize(*size)
+        window.show()
+        window.activateWindow()
+        qtbot.waitExposed(window)
+        window.open_walk(walk.id, wait_ms=10_000)
+        assert window.workspace is not None
+        window.workspace.show_page("observation")
+        settle(window)
+        screen = window.workspace.page("observation").observation
+        assert screen is not None
+        editor = screen.editor
+        area = next(a for a in window.findChildren(QScrollArea, "pageScroll")
+                    if a.isVisible() and a.isAncestorOf(editor))
+
+        def laid_out() -> bool:
+            tags_bottom = editor.tags_box.mapTo(window, QPoint(0, editor.tags_box.height()))
+            box_top = editor.text_edit.mapTo(window, QPoint(0, 0))
+            return tags_bottom.y() <= box_top.y()
+
+        qtbot.waitUntil(laid_out, timeout=5000)
+        assert area.horizontalScrollBar().maximum() == 0
+        window.grab().save(f"/tmp/es-note-taker-{size[0]}.png")
+        app.setStyleSheet(style)
+    finally:
+        installed.remove()
+        translations.install("en")
+        QLocale.setDefault(QLocale("en_US"))

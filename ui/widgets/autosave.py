@@ -20,11 +20,12 @@ from typing import Any
 
 import shiboken6
 from PySide6.QtCore import QObject, Signal
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QSizePolicy, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QPushButton, QSizePolicy, QWidget
 
 from walkapp.services.commands import Command
 from walkapp.ui.page import Stoppable
 from walkapp.ui.widgets.debounce import DEBOUNCE_MS, MAX_WAIT_MS, Debouncer, Pace
+from walkapp.ui.widgets.fit_sizes import WrappedLabel
 from walkapp.ui.writer import Ticket, Writer, describe_failure
 
 __all__ = ["DEBOUNCE_MS", "MAX_WAIT_MS", "AutosaveTracker", "Commit", "Pace", "SaveIndicator",
@@ -47,9 +48,10 @@ class SaveIndicator(QWidget):
     def __init__(self, what: str = "", parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("saveIndicator")
-        self.label = QLabel()
+        # Wrapped at its own least height: squeezed to one row, its words ("El guardado
+        # automático está activado" in a narrow column) took the rows above them.
+        self.label = WrappedLabel()
         self.label.setObjectName("saveStatus")
-        self.label.setWordWrap(True)
         self.label.setAccessibleName(self.tr("Save status: {0}").format(what) if what
                                      else self.tr("Save status"))
         self.label.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)

@@ -51,6 +51,11 @@ class ReflowRow(QBoxLayout):
                   else QBoxLayout.Direction.TopToBottom)
         if self.direction() != wanted:
             self.setDirection(wanted)
+            # One under another it is taller: the layout around it placed the rest for the
+            # old height while placing this row, and is asked to lay out again.
+            holder = self.parentWidget()
+            if holder is not None:
+                QTimer.singleShot(0, holder, lambda: _lay_out_again(holder))
         super().setGeometry(rect)
 
     def minimumSize(self) -> QSize:

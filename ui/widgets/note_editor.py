@@ -45,7 +45,7 @@ from walkapp.ui.widgets.autosave import (
     SaveIndicator,
     SerialSaver,
 )
-from walkapp.ui.widgets.fit_sizes import WrappedLabel
+from walkapp.ui.widgets.fit_sizes import ReflowRow, WrappedLabel
 from walkapp.ui.widgets.flow_layout import FlowLayout
 from walkapp.ui.widgets.note_text import (
     DEFAULT_STEMS,
@@ -145,7 +145,10 @@ class NoteEditor(QWidget, Stoppable):
             action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
             action.triggered.connect(lambda _=False, i=number - 1: self.toggle_look_for(i))
             self.tag_actions.append(action)
-        tags_row = QHBoxLayout()
+        # The caption beside the tags, or above them when the column is too narrow for both
+        # (Spanish "Focos de observación:" beside a long tag made the note-taker wider
+        # than a 1024-pixel window).
+        tags_row = ReflowRow()
         tags_row.addWidget(tags_caption, 0, Qt.AlignmentFlag.AlignTop)
         tags_row.addWidget(self.tags_box, 1)
 
