@@ -15,6 +15,7 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QMenu
 
 from tests.helpers.builders import make_walk
+from tests.helpers.speaking import app_speaking
 from tests.ui.conftest import ScriptedAsker
 from walkapp.services import Services
 from walkapp.ui.help_guide import guide_file, read_guide
@@ -344,12 +345,7 @@ def test_the_sheet_has_each_menu_once_and_the_help_windows_fit_the_screen(
 def test_every_menu_path_in_the_guide_is_a_menu_item_in_its_language(
         qtbot, services: Services, qsettings: QSettings, asker: ScriptedAsker,
         language: str) -> None:
-    from PySide6.QtCore import QLocale
-
-    from walkapp.ui import translations
-
-    installed = translations.install(language)
-    try:
+    with app_speaking(language):
         window = MainWindow(services, qsettings, asker)
         qtbot.addWidget(window)
         items: set[tuple[str, str]] = set()
@@ -363,10 +359,6 @@ def test_every_menu_path_in_the_guide_is_a_menu_item_in_its_language(
         assert len(paths) >= 8
         missing = [(menu, item) for menu, item in paths if (menu, item) not in items]
         assert not missing, f"the {language} guide names menu items that do not exist"
-    finally:
-        installed.remove()
-        translations.install("en")
-        QLocale.setDefault(QLocale("en_US"))
 
 
 def _plain(text: str) -> str:

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from tests.helpers.speaking import app_speaking
 from tests.ui.conftest import ScriptedAsker
 from walkapp.demo import create_demo_walk
 from walkapp.services import Services
@@ -113,12 +114,9 @@ def test_the_spanish_note_taker_fits_and_nothing_overlaps(
     save line wrap at their own height, so nothing covers the tags' last row and the page
     needs no sideways scrolling (seen in the real window: the fourth tag under the note
     box, the note-taker wider than a 1024-pixel window)."""
-    from PySide6.QtCore import QLocale
+    from walkapp.ui import theme
 
-    from walkapp.ui import theme, translations
-
-    installed = translations.install("es")
-    try:
+    with app_speaking("es"):
         app = QApplication.instance()
         assert isinstance(app, QApplication)
         style = app.styleSheet()
@@ -149,7 +147,3 @@ def test_the_spanish_note_taker_fits_and_nothing_overlaps(
         assert area.horizontalScrollBar().maximum() == 0
         window.grab().save(f"/tmp/es-note-taker-{size[0]}.png")
         app.setStyleSheet(style)
-    finally:
-        installed.remove()
-        translations.install("en")
-        QLocale.setDefault(QLocale("en_US"))

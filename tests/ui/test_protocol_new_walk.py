@@ -5,8 +5,7 @@ from __future__ import annotations
 
 from types import SimpleNamespace
 
-from PySide6.QtCore import QLocale
-
+from tests.helpers.speaking import app_speaking
 from tests.ui.protocol_words import every_protocol
 from walkapp.ui.composition import protocol_choices
 from walkapp.ui.screens.new_walk import NewWalkDialog
@@ -62,22 +61,15 @@ def test_a_protocol_in_two_languages_offers_the_walk_s_language(qtbot) -> None:
 def test_a_spanish_app_offers_the_spanish_file_first(qtbot) -> None:
     from dataclasses import replace
 
-    from walkapp.ui import translations
-
     english = next(p for _name, p in every_protocol()
                    if p.look_for_sets and p.language == "en")
     spanish = replace(english, language="es", title="Recorrido")
     library = SimpleNamespace(all_entries=[SimpleNamespace(protocol=p)
                                            for p in (english, spanish)])
-    installed = translations.install("es")
-    try:
+    with app_speaking("es"):
         dialog = NewWalkDialog(protocol_choices(library), english.id)  # type: ignore[arg-type]
         qtbot.addWidget(dialog)
         assert dialog.language.currentData() == "es"
         assert dialog.request().language == "es"
         # Listed by its Spanish title too.
         assert dialog.protocol.itemText(dialog.protocol.findData(english.id)) == "Recorrido"
-    finally:
-        installed.remove()
-        translations.install("en")
-        QLocale.setDefault(QLocale("en_US"))

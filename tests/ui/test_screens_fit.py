@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 
 from tests.helpers.cut_text import cut_texts
 from tests.helpers.keyboard_reach import keyboard_problems
+from tests.helpers.speaking import app_speaking
 from tests.ui.conftest import ScriptedAsker
 from walkapp.demo import create_demo_walk
 from walkapp.services import Services
@@ -53,15 +54,8 @@ def styled(qapp: QApplication) -> Iterator[QApplication]:
 @pytest.fixture(params=["en", "es"])
 def language(request: pytest.FixtureRequest) -> Iterator[str]:
     """The app in English, then in Spanish (which runs longer: nothing may be cut)."""
-    from PySide6.QtCore import QLocale
-
-    from walkapp.ui import translations
-
-    installed = translations.install(request.param)
-    yield request.param
-    installed.remove()
-    translations.install("en")
-    QLocale.setDefault(QLocale("en_US"))
+    with app_speaking(request.param):
+        yield request.param
 
 
 def _screens(qtbot, services: Services, qsettings: QSettings, asker: ScriptedAsker,
