@@ -179,3 +179,22 @@ def test_two_laptops_claiming_one_walker_are_warned_about(tmp_path: Path) -> Non
         texts = sorted(n.text for n in fac.services.notes.list_notes(walk.id))
         assert texts == ["From laptop one", "From laptop three", "From laptop two",
                          "More from one"]
+
+
+def test_the_import_report_speaks_the_apps_language() -> None:
+    """What an import did is said in the app's language, each count a phrase of its own
+    (Spanish agrees the verb with the count: "llegaron 3", "cambió 1")."""
+    from walkapp import formatting as fmt
+    from walkapp.bundles.report import Counts, aside, counts_words
+
+    fmt.set_locale("es")
+    try:
+        said = counts_words({"notes": Counts(new=3, updated=1, unchanged=10),
+                             "reflections": Counts(new=1)})
+        assert said == "notas: llegaron 3, cambió 1, 10 sin cambios; reflexiones: llegó 1"
+        assert "2 notas que se escribieron y se borraron" in aside(
+            {"notes": Counts(created_and_deleted=2)})
+        assert counts_words({}) == "no trae nada nuevo"
+    finally:
+        fmt.set_locale(None)
+    assert counts_words({"notes": Counts(new=3)}) == "notes: 3 new"

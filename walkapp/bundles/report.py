@@ -4,17 +4,26 @@ rejection and warning under the file it came from."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field, fields
 from pathlib import Path
 
 from walkapp import formatting as fmt
+from walkapp.formatting import N_
 
-# The kinds a notes file carries, in the order a report lists them, with their words.
+# The kinds a notes file carries, in the order a report lists them; each kind's heading in
+# a report line ("Notes: 3 new"), a catalogue id translated where it is said.
 KINDS = ("notes", "reflections", "commitments", "feedback", "tallies")
-KIND_WORDS = {"notes": ("note", "notes"), "reflections": ("reflection", "reflections"),
-              "commitments": ("commitment", "commitments"),
-              "feedback": ("feedback answer", "feedback answers"),
-              "tallies": ("count", "counts")}
+KIND_HEADINGS = {"notes": N_("notes"), "reflections": N_("reflections"),
+                 "commitments": N_("commitments"), "feedback": N_("feedback answers"),
+                 "tallies": N_("counts")}
+# "2 notes", "1 reflection"…: counted in the language in force (the calls spelled out, so
+# the catalogue's extraction finds each phrase).
+KIND_COUNTS: dict[str, Callable[[int], str]] = {"notes": lambda n: fmt.plural(n, "note", "notes"),
+               "reflections": lambda n: fmt.plural(n, "reflection", "reflections"),
+               "commitments": lambda n: fmt.plural(n, "commitment", "commitments"),
+               "feedback": lambda n: fmt.plural(n, "feedback answer", "feedback answers"),
+               "tallies": lambda n: fmt.plural(n, "count", "counts")}
 OUTCOMES = ("new", "updated", "deleted", "unchanged", "conflicts")
 
 
@@ -51,25 +60,29 @@ class Counts:
         return any(getattr(self, name) for name in OUTCOMES)
 
     def words(self) -> str:
-        """"3 new, 1 deleted, 10 unchanged" (only what happened)."""
-        parts = [f"{fmt.number(getattr(self, name))} {name}" for name in OUTCOMES[:4]
-                 if getattr(self, name)]
-        if self.conflicts:
-            parts.append(fmt.plural(self.conflicts, "conflict", "conflicts"))
-        return ", ".join(parts)
+        """"3 new, 1 deleted, 10 unchanged" (only what happened), each a counted phrase of
+        its own in the language in force."""
+        counted: tuple[tuple[int, Callable[[int], str]], ...] = (
+            (self.new, lambda n: fmt.plural(n, "{n} new", "{n} new")),
+            (self.updated, lambda n: fmt.plural(n, "{n} updated", "{n} updated")),
+            (self.deleted, lambda n: fmt.plural(n, "{n} deleted", "{n} deleted")),
+            (self.unchanged, lambda n: fmt.plural(n, "{n} unchanged", "{n} unchanged")),
+            (self.conflicts, lambda n: fmt.plural(n, "conflict", "conflicts")))
+        return ", ".join(say(count) for count, say in counted if count)
 
 
 def counts_words(counts: dict[str, Counts]) -> str:
-    parts = [f"{KIND_WORDS[kind][1]}: {c.words()}" for kind in KINDS
-             if (c := counts.get(kind, Counts())).any]
-    return "; ".join(parts) if parts else "nothing new in it"
+    parts = [fmt.tr("{kind}: {counts}").format(kind=fmt.tr(KIND_HEADINGS[kind]),
+                                                counts=c.words())
+             for kind in KINDS if (c := counts.get(kind, Counts())).any]
+    return "; ".join(parts) if parts else fmt.tr("nothing new in it")
 
 
 def aside(counts: dict[str, Counts]) -> str:
-    gone = [fmt.plural(c.created_and_deleted, *KIND_WORDS[kind]) for kind in KINDS
+    gone = [KIND_COUNTS[kind](c.created_and_deleted) for kind in KINDS
             if (c := counts.get(kind, Counts())).created_and_deleted]
-    return (f" (and {', '.join(gone)} written and deleted again on the laptop, so nothing "
-            "to look for)") if gone else ""
+    return fmt.tr(" (and {items} written and deleted again on the laptop, so nothing to "
+                  "look for)").format(items=", ".join(gone)) if gone else ""
 
 
 def _no_counts() -> dict[str, Counts]:

@@ -23,7 +23,10 @@ from walkapp.protocol.schema import Step
 from walkapp.services import Services
 from walkapp.services.protocol_walks import create_walk_from_protocol
 
-BUILTINS = sorted(builtin_dir().glob("*.toml"))
+# The English built-ins: these tests read each report against the protocol's words
+# with English grammar ("I noticed" → "We noticed"). The Spanish ones (<id>.es.toml) print
+# in Spanish, checked by tests/core/reports/test_spanish_reports.py.
+BUILTINS = sorted(p for p in builtin_dir().glob("*.toml") if p.stem.count(".") == 0)
 _LIST_ITEM = re.compile(r"^\s*(?:[-*•]|\d{1,3}[.)])\s+")
 
 ODD = '''

@@ -26,7 +26,10 @@ from walkapp.services.notes import NoteDraft
 from walkapp.services.protocol_walks import create_walk_from_protocol
 from walkapp.storage import models as m
 
-BUILTINS = sorted(builtin_dir().glob("*.toml"))
+# The English built-ins: these tests read each report against the protocol's words
+# with English grammar ("I noticed" → "We noticed"). The Spanish ones (<id>.es.toml) print
+# in Spanish, checked by tests/core/reports/test_spanish_reports.py.
+BUILTINS = sorted(p for p in builtin_dir().glob("*.toml") if p.stem.count(".") == 0)
 
 _PHASES = '''
 [pre_brief]
