@@ -15,7 +15,8 @@ _SCREEN = Path(__file__).parent / "helpers" / "offscreen-1366x768.json"
 if os.environ.get("QT_QPA_PLATFORM", "offscreen") == "offscreen":
     os.environ["QT_QPA_PLATFORM"] = f"offscreen:configfile={_SCREEN}"
 
-from collections.abc import Iterator  # noqa: E402
+from collections.abc import Callable, Iterator  # noqa: E402
+from typing import Any  # noqa: E402
 
 import pytest  # noqa: E402
 from hypothesis import HealthCheck  # noqa: E402
@@ -102,3 +103,13 @@ def _collect_on_the_test_thread(request: pytest.FixtureRequest) -> Iterator[None
     gc_policy.hold()
     yield
     gc_policy.collect_if_idle()
+
+
+@pytest.fixture
+def core_pseudo(tmp_path_factory: pytest.TempPathFactory) -> Callable[[], Any]:
+    """`with core_pseudo(): ...`: the core's messages from the pseudo-locale's catalogue
+    (⟦…⟧), built once per run; tests.helpers.pseudo_core.unwrapped finds what was not."""
+    from tests.helpers import pseudo_core
+
+    folder = pseudo_core.pseudo_folder(tmp_path_factory.getbasetemp())
+    return lambda: pseudo_core.speaking_pseudo(folder)

@@ -24,12 +24,13 @@ import argparse
 import contextlib
 import json
 import os
-import re
 import sqlite3
 import sys
 import tomllib
 from pathlib import Path
 from typing import Any
+
+from tests.helpers.pseudo_text import SAME_EVERYWHERE, english_calendar_words, residue, user_pattern
 
 
 def _strip_markup(text: str) -> str:
@@ -249,48 +250,6 @@ QT_OWN = frozenset({"OK", "&OK", "Cancel", "&Cancel", "Close", "&Close", "Yes", 
                     "&No", "Apply", "&Apply", "Save", "&Save", "Discard", "Help", "&Help",
                     "Reset", "Restore Defaults", "Open", "&Open", "Abort", "Retry", "Ignore",
                     "Show Details...", "Hide Details..."})
-SAME_EVERYWHERE = frozenset({"walkapp", "English", "Español"})
-KEY_NAMES = re.compile(r"\b(Ctrl|Alt|Shift|Meta|PgDown|PgUp|Return|Enter|Esc|Right|Left|Up|"
-                       r"Down|Tab|Del|Delete|Backspace|Space|Home|End|Ins|F\d{1,2}|[A-Z])\b")
-_WRAPPED = re.compile("⟦[^⟦⟧]*⟧")
-
-
-def english_calendar_words() -> frozenset[str]:
-    from babel import Locale
-
-    locale = Locale.parse("en")
-    words: set[str] = {"AM", "PM"}
-    for context in ("format", "stand-alone"):
-        for width in ("abbreviated", "wide"):
-            words.update(str(n) for n in locale.months[context][width].values())
-            words.update(str(n) for n in locale.days[context][width].values())
-    return frozenset(words)
-
-
-def _spaces(text: str) -> str:
-    return " ".join(text.split())
-
-
-def user_pattern(user: list[str]) -> re.Pattern[str]:
-    """Any of the user's strings, whole (not inside a longer word), longest first."""
-    items = sorted({_spaces(u) for u in user if len(u.strip()) >= 2}, key=len, reverse=True)
-    return re.compile(r"(?<!\w)(?:" + "|".join(map(re.escape, items)) + r")(?!\w)")
-
-
-def residue(text: str, user: re.Pattern[str], calendar: frozenset[str]) -> str:
-    """What of `text` is neither the pseudo-locale's (⟦…⟧) nor user data, numbers, dates,
-    key names or punctuation: "" when it all is."""
-    rest = _spaces(text)
-    while True:
-        stripped = _WRAPPED.sub(" ", rest)
-        if stripped == rest:
-            break
-        rest = stripped
-    rest = user.sub(" ", rest)
-    rest = KEY_NAMES.sub(" ", rest)
-    words = [w for w in re.findall(r"[^\W\d_]{2,}", rest)
-             if w not in calendar and w not in SAME_EVERYWHERE]
-    return " ".join(words)
 
 
 def offenders(result: dict[str, Any]) -> list[tuple[str, str, str]]:
