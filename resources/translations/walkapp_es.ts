@@ -1455,7 +1455,7 @@ Aquí aparecen las notas tomadas durante las visitas y también las importadas d
     </message>
     <message>
         <source>I&apos;m a walker with a kit</source>
-        <translation>Soy participante y tengo un paquete</translation>
+        <translation>Participo con un paquete</translation>
     </message>
     <message>
         <source>Open the walk kit file your facilitator handed you, here on your own laptop. No network is needed.</source>
@@ -1463,7 +1463,7 @@ Aquí aparecen las notas tomadas durante las visitas y también las importadas d
     </message>
     <message>
         <source>Show me the sample walk</source>
-        <translation>Enséñame el recorrido de ejemplo</translation>
+        <translation>Ver el recorrido de ejemplo</translation>
     </message>
     <message>
         <source>A finished walk with notes, to see every page filled in. Delete it whenever you like.</source>

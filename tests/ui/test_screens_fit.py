@@ -105,6 +105,35 @@ def test_every_control_is_named_and_reached_by_tab(qtbot, styled: QApplication,
     assert found == {}
 
 
+@pytest.mark.parametrize("width,scale", [(1366, 1.0), (1024, 1.0), (1366, 1.5), (700, 1.0)])
+def test_each_welcome_card_holds_its_button_and_line_whole(
+        qtbot, styled: QApplication, services: Services, qsettings: QSettings,
+        asker: ScriptedAsker, language: str, width: int, scale: float) -> None:
+    """In a row or one under the other, in either language and in larger type: a card
+    is as wide as its button and as tall as its wrapped line."""
+    font = QFont(styled.font())
+    font.setPointSizeF(font.pointSizeF() * scale)
+    styled.setFont(font)
+    window = MainWindow(services, qsettings, asker)
+    qtbot.addWidget(window)
+    window.resize(width, 640)
+    window.show()
+    welcome = window.library.welcome
+    qtbot.waitUntil(welcome.isVisible, timeout=2000)
+    window.library.show_icons()  # as the first window does once it has settled
+    buttons = (welcome.lead_button, welcome.kit_button, welcome.sample_button)
+    qtbot.waitUntil(lambda: all(not b.icon().isNull() for b in buttons), timeout=2000)
+    for button in buttons:
+        card = button.parentWidget()
+        line = next(w for w in card.findChildren(QLabel) if w.buddy() is button)
+        qtbot.waitUntil(lambda c=card, b=button: c.contentsRect().adjusted(-1, -1, 1, 1)
+                        .contains(b.geometry()) and b.width() >= b.sizeHint().width(),
+                        timeout=2000)
+        qtbot.waitUntil(lambda w=line: w.height() >= w.heightForWidth(w.width()),
+                        timeout=2000)
+    window.grab().save(f"/tmp/welcome-{language}-{width}-{scale}.png")
+
+
 def test_the_checks_find_what_they_look_for(qtbot) -> None:
     """Each check fails on a screen built to fail it."""
     root = QWidget()

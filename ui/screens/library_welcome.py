@@ -48,6 +48,7 @@ class LibraryWelcome(QWidget):
         super().__init__(parent)
         self.setObjectName("libraryWelcome")
         self._icon_names: dict[QPushButton, str] = {}
+        self._card_of: dict[QPushButton, QFrame] = {}
         self.header = EmptyState(
             None, self.tr("Welcome to walkapp"),
             self.tr("Learning walks: short visits to each other's classrooms, to learn "
@@ -86,7 +87,6 @@ class LibraryWelcome(QWidget):
         layout.addStretch(1)
         layout.addWidget(self.header)
         layout.addSpacing(16)
-        self.choices.setMaximumWidth(3 * CARD_MAX_WIDTH + 2 * CARD_GAP)
         middle = QHBoxLayout()
         middle.addStretch(1)
         middle.addWidget(self.choices, 100)
@@ -121,27 +121,69 @@ class LibraryWelcome(QWidget):
         inner.addWidget(button)
         inner.addWidget(under, 1)
         self._cards.addWidget(card, 1)  # the three as wide as one another
+        self._card_of[button] = card
         return button
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         # Three cards in a row when they fit, else one under the other.
-        room = event.size().width() - 2 * CARD_GAP
-        row = room >= 3 * CARD_WIDTH + 2 * CARD_GAP
+        self._reflow(event.size().width())
+        super().resizeEvent(event)
+
+    def _reflow(self, width: int) -> None:
+        own = self.layout()
+        sides = own.contentsMargins() if own is not None else None
+        room = width - (sides.left() + sides.right() if sides is not None else 0)
+        row = room >= self._row_width()
         wanted = (QBoxLayout.Direction.LeftToRight if row
                   else QBoxLayout.Direction.TopToBottom)
         if self._cards.direction() != wanted:
             self._cards.setDirection(wanted)
-        super().resizeEvent(event)
+        # Side by side they share the row, its height the layout's (a short window must
+        # not scroll for it). One under the other they are as wide as one another,
+        # centred, and each is as tall as its wrapped line needs (a layout asks a wrapped
+        # label for one line at least, and the page squeezed the rest under the button).
+        common = min(room, max(self._card_max(b) for b in self._card_of))
+        for button, card in self._card_of.items():
+            inner = card.layout()
+            if row or inner is None:
+                card.setMinimumWidth(0)
+                card.setMaximumWidth(self._card_max(button))
+                card.setMinimumHeight(0)
+            else:
+                card.setFixedWidth(common)
+                margins = card.contentsMargins()
+                card.setMinimumHeight(inner.totalHeightForWidth(common)
+                                      + margins.top() + margins.bottom())
+            self._cards.setAlignment(card, Qt.AlignmentFlag(0) if row
+                                     else Qt.AlignmentFlag.AlignHCenter)
 
     def showEvent(self, event: QShowEvent) -> None:
         self._fit_buttons()
         super().showEvent(event)
 
     def _fit_buttons(self) -> None:
-        # Never narrower than its words (and icon) in the style sheet's font.
-        for button in (self.lead_button, self.kit_button, self.sample_button):
+        # Never narrower than its words (and icon) in the style sheet's font, and a card
+        # always holds its button whole (a longer language's words widen the card).
+        for button, card in self._card_of.items():
             button.ensurePolished()
             button.setMinimumWidth(button.sizeHint().width())
+            card.setMaximumWidth(self._card_max(button))
+        widest = sum(self._card_max(button) for button in self._card_of)
+        self.choices.setMaximumWidth(widest + 2 * CARD_GAP)
+        if self.isVisible():  # the icons came on in a window already laid out
+            self._reflow(self.width())
+
+    def _card_need(self, button: QPushButton) -> int:
+        # What the card's layout needs across: its button whole, and the card's margins.
+        return self._card_of[button].minimumSizeHint().width()
+
+    def _card_max(self, button: QPushButton) -> int:
+        return max(CARD_MAX_WIDTH, self._card_need(button))
+
+    def _row_width(self) -> int:
+        """The least width three cards side by side need."""
+        return sum(max(CARD_WIDTH, self._card_need(button)) for button in self._card_of) \
+            + 2 * CARD_GAP
 
     def show_icons(self) -> None:
         """Put the icons on, once the first window has settled (walkapp.ui.app, through
