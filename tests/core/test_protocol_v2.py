@@ -116,7 +116,7 @@ MISTAKES = [
     (RATING + 'points = 4\nlabels = ["a", "b", "c"]\n', "feedback[1].labels",
      "3 labels for 4 points"),
     (RATING + 'points = 11\n', "feedback[1].points", "from 2 to 10"),
-    (RATING + 'labels = ["only"]\n', "feedback[1].labels", "has 1 labels"),
+    (RATING + 'labels = ["only"]\n', "feedback[1].labels", "has 1 label;"),
     (RATING.replace('"rating"', '"text"') + 'not_applicable = true\n',
      "feedback[1].not_applicable", "only rating prompts"),
     (RATING + 'not_applicable = "yes"\n', "feedback[1].not_applicable",

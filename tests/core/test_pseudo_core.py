@@ -27,3 +27,15 @@ def test_the_check_finds_text_no_catalogue_gave() -> None:
 def test_identifiers_sections_and_options_are_not_words() -> None:
     assert leftover("⟦the {0} key⟧".replace("{0}", "group_min [post_brief] --walk")) == ""
     assert leftover("`title = 5` ⟦is wrong⟧ 3f2a9c10d4") == ""
+
+
+def test_the_strict_pseudo_locale_leaves_what_fills_a_placeholder_outside() -> None:
+    from tests.helpers.pseudo_core import strict_pseudo
+
+    wrapped = strict_pseudo("must be {what}, found {found:,}; write {key} = {n}")
+    assert wrapped == "⟦must be ⟧{what}⟦, found ⟧{found:,}⟦; write ⟧{key} = {n}"
+    # An English fragment put into it is found; a wrapped one, or an identifier, is not.
+    filled = wrapped.format(what="a whole number", found=5, key="group_min", n=3)
+    assert leftover(filled) == "whole number"
+    assert leftover(wrapped.format(what="⟦a whole number⟧", found=5, key="group_min",
+                                   n=3)) == ""

@@ -11,6 +11,12 @@ inside its context, has walkapp.messages read them: every message the core trans
 out as ⟦…⟧. `unwrapped(texts, user)` lists the texts with words outside the brackets that
 are not the caller's user data (values from the input: names, keys of the file format),
 identifiers (`group_min`, `stems[2].label`, `notes.json`), file names, numbers or dates.
+
+A message wrapped whole hides what was put into its placeholders: "⟦must be {what}⟧" filled
+with an English fragment no catalogue gave still reads as wrapped. `strict_pseudo_folder`
+builds catalogues in which each run of words between placeholders is wrapped on its own
+("⟦must be ⟧{what}"), so a fragment glued into a message stands outside the brackets and
+`unwrapped` finds it; `speaking_pseudo` speaks either.
 """
 
 from __future__ import annotations
@@ -81,3 +87,42 @@ def wrapped_share(texts: Iterable[str]) -> int:
     """How many of `texts` hold any ⟦…⟧ at all: a check that the pseudo-locale was in
     force (a test whose texts are all user data proves nothing)."""
     return sum(1 for text in texts if "⟦" in text)
+
+
+_PLACEHOLDER = re.compile(r"\{[^{}]*\}")
+
+
+def strict_pseudo(text: str) -> str:
+    """`text` with each run of words between its placeholders wrapped on its own:
+    "must be {what}, found {found}" → "⟦must be ⟧{what}⟦, found ⟧{found}"."""
+    holders = _PLACEHOLDER.findall(text)
+    out = []
+    for index, part in enumerate(_PLACEHOLDER.split(text)):
+        out.append(f"{i18n_build.PSEUDO_OPEN}{part}{i18n_build.PSEUDO_CLOSE}"
+                   if re.search(r"[^\W\d_]", part) else part)
+        if index < len(holders):
+            out.append(holders[index])
+    return "".join(out)
+
+
+def strict_pseudo_folder(tmp_root: Path) -> Path:
+    """The core's catalogue under the strict pseudo-locale (`strict_pseudo`), built once per
+    run under `tmp_root`: the messages of walkapp/, for `speaking_pseudo`."""
+    if "strict" not in _CATALOGUE:
+        from babel.messages.catalog import Catalog
+        from babel.messages.mofile import write_mo
+
+        target = tmp_root / "qps-strict"
+        catalogue = Catalog(locale="en", domain=messages.DOMAIN)
+        for one, other in i18n_build.core_messages([Path(i18n_build.__file__).parent]):
+            if other is None:
+                catalogue.add(one, strict_pseudo(one))
+            else:
+                catalogue.add((one, other), (strict_pseudo(one), strict_pseudo(other)))
+        for language in (i18n_build.PSEUDO, "en"):
+            mo = target / language / "LC_MESSAGES" / f"{messages.DOMAIN}.mo"
+            mo.parent.mkdir(parents=True, exist_ok=True)
+            with mo.open("wb") as out:
+                write_mo(out, catalogue)
+        _CATALOGUE["strict"] = target
+    return _CATALOGUE["strict"]

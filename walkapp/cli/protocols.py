@@ -97,11 +97,12 @@ def cmd_list(args: argparse.Namespace, context: Context) -> int:
             } for e in entries],
             "problems": [p.message for p in problems]}))
         return 0
-    echo(tr("{value:<24}  {value2:<7}  {value3:<8}  TITLE").format(
-             value='ID', value2='VERSION', value3='WHOSE'))
+    # The column headings (capitals, as a terminal table's), each translated alone.
+    heads = (tr("ID"), tr("VERSION"), tr("WHOSE"), tr("TITLE"))
+    echo(f"{heads[0]:<24}  {heads[1]:<7}  {heads[2]:<8}  {heads[3]}")
     for e in entries:
-        echo(f"{e.id:<24}  {e.protocol.version:<7}  {'built-in' if e.builtin else 'yours':<8}"
-              f"  {e.title}")
+        whose = tr("built-in") if e.builtin else tr("yours")
+        echo(f"{e.id:<24}  {e.protocol.version:<7}  {whose:<8}  {e.title}")
     for problem in problems:
         echo(tr("walkapp: skipped {message}").format(message=problem.message), err=True)
     return 0
@@ -116,9 +117,9 @@ def _files(paths: list[str]) -> list[tuple[Path, str | None]]:
             found = sorted(p for p in path.rglob("*.toml") if "__pycache__" not in p.parts)
             out += [(p, None) for p in found]
             if not found:
-                out.append((path, "has no .toml files"))
+                out.append((path, tr("has no .toml files")))
         elif path.exists() and path.suffix.lower() != ".toml":
-            out.append((path, "is not a .toml file"))
+            out.append((path, tr("is not a .toml file")))
         else:
             out.append((path, None))
     return out
@@ -140,7 +141,8 @@ def check_one(path: Path) -> tuple[str, list[WalkappError], list[WalkappError]]:
         return "", [error], []
     if data.get("kind") == LEXICON_KIND:
         lexicon, errors = check_lexicon_data(data, str(path), text)
-        return (f"word list ({lexicon.language})" if lexicon else ""), list(errors), []
+        what = tr("word list ({language})").format(language=lexicon.language) if lexicon else ""
+        return what, list(errors), []
     protocol, problems = check_data(data, str(path), text)
     if protocol is None:
         return "", list(problems), []
@@ -162,10 +164,11 @@ def _language_warnings(language: str, name: str, text: str) -> list[WalkappError
 
     if load_lexicon(language) is not None:
         return []
-    have = ", ".join(available_languages()) or "none"
-    return [warning_at(("language",), f'there is no nudge word list for "{language}" '
-                       f"(protocols/lang/{language}.toml), so the nudge uses English for walks "
-                       f"of this protocol; word lists exist for: {have}", name, text)]
+    have = ", ".join(available_languages()) or tr("none")
+    return [warning_at(("language",), tr(
+        'there is no nudge word list for "{language}" (protocols/lang/{language}.toml), so the '
+        "nudge uses English for walks of this protocol; word lists exist for: {have}").format(
+            language=language, have=have), name, text)]
 
 
 def cmd_check(args: argparse.Namespace, context: Context) -> int:
@@ -189,13 +192,17 @@ def cmd_check(args: argparse.Namespace, context: Context) -> int:
             echo(tr("walkapp: warning: {message}").format(message=warning.message), err=True)
         if warnings:
             warned += 1
-            what += "; " + fmt.plural(len(warnings), "warning", "warnings")
+            what = tr("{what}; {warnings}").format(
+                what=what, warnings=fmt.plural(len(warnings), "warning", "warnings"))
         echo(tr("ok       {path} ({what})").format(path=path, what=what))
-    summary = (f"{fmt.plural(checked, 'file', 'files')} checked, {fmt.number(failed)} with "
-               "problems")
     if warned:
-        summary += f", {fmt.number(warned)} with warnings"
-    echo(summary + ".")
+        summary = fmt.plural(checked, "{n} file checked, {failed} with problems, {warned} with "
+                             "warnings.", "{n} files checked, {failed} with problems, {warned} "
+                             "with warnings.")
+    else:
+        summary = fmt.plural(checked, "{n} file checked, {failed} with problems.",
+                             "{n} files checked, {failed} with problems.")
+    echo(summary.format(failed=fmt.number(failed), warned=fmt.number(warned)))
     return 1 if failed else 0
 
 
@@ -210,7 +217,7 @@ def cmd_show(args: argparse.Namespace, context: Context) -> int:
     # A protocol is a user's file: every line through echo() (visible escapes, one line).
     echo(tr("{title} ({id}, version {version}, {value})").format(
              title=protocol.title, id=protocol.id, version=protocol.version,
-             value='built-in' if entry.builtin else str(entry.path)))
+             value=tr("built-in") if entry.builtin else str(entry.path)))
     if protocol.source:
         echo(tr("Source: {citation}").format(citation=protocol.source.citation))
     if protocol.based_on:
@@ -224,7 +231,8 @@ def cmd_show(args: argparse.Namespace, context: Context) -> int:
         echo(tr("{title} ({planned_minutes} min)").format(
                  title=phase.title, planned_minutes=phase.planned_minutes))
         for step in phase.steps:
-            minutes = "route" if step.minutes is None else f"{step.minutes} min"
+            minutes = tr("route") if step.minutes is None else tr("{minutes} min").format(
+                minutes=step.minutes)
             echo(f"  {step.title:<40} {minutes:>7}  [{step.activity.value}]")
     return 0
 
@@ -276,7 +284,8 @@ def cmd_upgrade(args: argparse.Namespace, context: Context) -> int:
                                 target=target, value=error.strerror or error)) from None
     echo(tr("Upgraded {target} to protocol format version 2: only its schema_version line "
             "changed, and it runs the same walk as before.").format(target=target))
-    echo("Version 2 adds: " + "; ".join(WHAT_VERSION_2_ADDS) + " (see protocols/README.md).")
+    echo(tr("Version 2 adds: {additions} (see protocols/README.md).").format(
+             additions="; ".join(tr(added) for added in WHAT_VERSION_2_ADDS)))
     return 0
 
 

@@ -106,10 +106,10 @@ def _parse(text: str | None, *, strict: bool) -> PlanChoices:
     try:
         data = json.loads(text)
     except (ValueError, TypeError, RecursionError):
-        bad("this is not JSON. Choose the steps and variants again on the Plan page.")
+        bad(tr("this is not JSON. Choose the steps and variants again on the Plan page."))
         return NONE
     if not isinstance(data, dict):
-        bad("expected an object with left_out, variants and phase_dates.")
+        bad(tr("expected an object with left_out, variants and phase_dates."))
         return NONE
     left_out: frozenset[str] | None = None
     raw = data.get("left_out")
@@ -117,7 +117,7 @@ def _parse(text: str | None, *, strict: bool) -> PlanChoices:
         if isinstance(raw, list) and all(isinstance(k, str) for k in raw):
             left_out = frozenset(raw)
         else:
-            bad("left_out must be a list of step keys.")
+            bad(tr("left_out must be a list of step keys."))
     variants: dict[str, str] = {}
     raw = data.get("variants")
     if raw is not None:
@@ -126,9 +126,10 @@ def _parse(text: str | None, *, strict: bool) -> PlanChoices:
                 if isinstance(option, str):
                     variants[str(key)] = option
                 else:
-                    bad(f"the option chosen for variant “{key}” must be an option's key.")
+                    bad(tr("the option chosen for variant “{key}” must be an option's "
+                           "key.").format(key=key))
         else:
-            bad("variants must map each variant's key to the key of the option chosen.")
+            bad(tr("variants must map each variant's key to the key of the option chosen."))
     dates: dict[str, date] = {}
     raw = data.get("phase_dates")
     if raw is not None:
@@ -137,9 +138,10 @@ def _parse(text: str | None, *, strict: bool) -> PlanChoices:
                 try:
                     dates[str(key)] = date.fromisoformat(value)
                 except (TypeError, ValueError):
-                    bad(f"the date of phase “{key}” must be written YYYY-MM-DD.")
+                    bad(tr("the date of phase “{key}” must be written YYYY-MM-DD.").format(
+                        key=key))
         else:
-            bad("phase_dates must map each phase's key to a date written YYYY-MM-DD.")
+            bad(tr("phase_dates must map each phase's key to a date written YYYY-MM-DD."))
     return PlanChoices(left_out, variants, dates)
 
 

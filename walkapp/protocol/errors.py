@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from walkapp.errors import WalkappError
+from walkapp.messages import tr
 
 
 class ProtocolError(WalkappError):
@@ -18,7 +19,8 @@ class ProtocolError(WalkappError):
         self.file = _one_line(file)
         self.field = _one_line(field)
         self.line = line
-        where = ", ".join(part for part in (f"line {line}" if line else "", field) if part)
+        at_line = tr("line {line}").format(line=line) if line else ""
+        where = ", ".join(part for part in (at_line, field) if part)
         head = f"{self.file} ({where})" if where and self.file else self.file or where
         super().__init__(f"{head}: {self.problem}" if head else self.problem)
 

@@ -16,6 +16,8 @@ from datetime import date, datetime, time
 from enum import StrEnum
 from typing import TypeVar
 
+from walkapp import formatting as fmt
+from walkapp.messages import N_
 from walkapp.protocol.schema import PhaseKey
 
 FieldPath = tuple[str | int, ...]
@@ -24,6 +26,15 @@ E = TypeVar("E", bound=StrEnum)
 SLUG = re.compile(r"[a-z0-9]+(?:[-_][a-z0-9]+)*")
 SLUG_MAX = 60
 _MISSING = object()
+# What Reader.integer asks for, by its `unit`: a whole phrase per unit (translated whole).
+_WHOLE_NUMBER = {
+    "": N_("a whole number from {low} to {high}"),
+    "walkers": N_("a whole number of walkers from {low} to {high}"),
+    "minutes": N_("a whole number of minutes from {low} to {high}"),
+    "points": N_("a whole number of points from {low} to {high}"),
+    "turns": N_("a whole number of turns from {low} to {high}"),
+    "days": N_("a whole number of days from {low} to {high}"),
+}
 
 
 @dataclass(frozen=True)
@@ -134,7 +145,7 @@ def show_path(path: FieldPath) -> str:
         else:
             name = part if re.fullmatch(r"[A-Za-z0-9_-]{1,60}", part) else show_value(part)
             out += f".{name}" if out else name
-    return out or "(top of the file)"
+    return out or fmt.tr("(top of the file)")
 
 
 def show_value(value: object, limit: int = 40) -> str:
@@ -149,20 +160,21 @@ def show_value(value: object, limit: int = 40) -> str:
 def describe(value: object) -> str:
     """What kind of TOML value this is, in plain words."""
     if isinstance(value, bool):
-        return "true/false"
+        return fmt.tr("true/false")
     if isinstance(value, int):
-        return f"the number {value}" if abs(value) < 10**12 else "a very large number"
+        return fmt.tr("the number {value}").format(value=value) if abs(value) < 10**12 \
+            else fmt.tr("a very large number")
     if isinstance(value, float):
-        return "a decimal number"
+        return fmt.tr("a decimal number")
     if isinstance(value, str):
-        return "text"
+        return fmt.tr("text")
     if isinstance(value, list):
-        return "a list"
+        return fmt.tr("a list")
     if isinstance(value, Mapping):
-        return "a table"
+        return fmt.tr("a table")
     if isinstance(value, datetime | date | time):
-        return "a date or time"
-    return "a value of an unknown kind"
+        return fmt.tr("a date or time")
+    return fmt.tr("a value of an unknown kind")
 
 
 _LIST_ITEM = re.compile(r"(?:[-*•]|\d{1,3}[.)])\s")
@@ -244,11 +256,12 @@ class Reader:
             # Read as absent, so the one message is this one (said once).
             if self.issues.items_at(self.at(key)):
                 return _MISSING
-            self.problem(key, f"{key} is part of protocol format version {since} (this file "
-                              f"says schema_version = {self.issues.version}); write "
-                              f"schema_version = {since} on the first line to use it (the "
-                              "rest of the file stays as it is: `walkapp protocol upgrade "
-                              "FILE` does it)")
+            self.problem(key, fmt.tr(
+                "{key} is part of protocol format version {since} (this file says "
+                "schema_version = {version}); write schema_version = {since} on the first "
+                "line to use it (the rest of the file stays as it is: `walkapp protocol "
+                "upgrade FILE` does it)").format(key=key, since=since,
+                                                 version=self.issues.version))
             return _MISSING
         return value
 
@@ -262,13 +275,16 @@ class Reader:
             if key in self._known:
                 continue
             near = difflib.get_close_matches(key, sorted(self._known), n=1, cutoff=0.6)
-            hint = (f"did you mean {near[0]}?" if near else
-                    f"the keys allowed here are {', '.join(sorted(self._known))}")
-            if near and near[0] in self._missing:
+            if not near:
+                message = fmt.tr("unknown key {key}; the keys allowed here are {keys}")
+            elif near[0] in self._missing:
                 # One mistake, one message: "minuts" is the missing "minutes".
                 self.issues.items.remove(self._missing.pop(near[0]))
-                hint += f" ({near[0]} is required)"
-            self.problem(key, f"unknown key {show_value(key)}; {hint}")
+                message = fmt.tr("unknown key {key}; did you mean {near}? ({near} is required)")
+            else:
+                message = fmt.tr("unknown key {key}; did you mean {near}?")
+            self.problem(key, message.format(key=show_value(key), near=near[0] if near else "",
+                                             keys=", ".join(sorted(self._known))))
 
     # -- scalar fields ---------------------------------------------------------------------------
     def text(self, key: str, *, limit: int, required: bool = False, default: str = "",
@@ -278,59 +294,73 @@ class Reader:
         return default if value is None else value
 
     def optional_text(self, key: str, *, limit: int, required: bool = False,
-                      one_line: bool = True, example: str = "…") -> str | None:
-        """The stripped text, or None when it is missing or wrong (the problem is noted)."""
+                      one_line: bool = True, example: str = "…",
+                      example_is_key: bool = False) -> str | None:
+        """The stripped text, or None when it is missing or wrong (the problem is noted).
+        `example`: a text marked N_, shown in the user's language; with `example_is_key`
+        an identifier, shown as written."""
         value = self._get(key)
+        if not example_is_key:
+            example = fmt.tr(example)
         if value is _MISSING:
             if required:
-                self.missing(key, f"{key} is missing; add a line such as "
-                                  f'{key} = "{example}"')
+                self.missing(key, fmt.tr('{key} is missing; add a line such as {key} = '
+                                         '"{example}"').format(key=key, example=example))
             return None
         if not isinstance(value, str):
-            self.problem(key, f"must be text in quotes, found {describe(value)}; write for "
-                              f'example {key} = "{example}"')
+            self.problem(key, fmt.tr('must be text in quotes, found {found}; write for example '
+                                     '{key} = "{example}"').format(
+                                         found=describe(value), key=key, example=example))
             return None
         text = value.strip()
         if required and not text:
-            self.problem(key, f'is empty; write something between the quotes, e.g. "{example}"')
+            self.problem(key, fmt.tr('is empty; write something between the quotes, e.g. '
+                                     '"{example}"').format(example=example))
             return None
         if len(text) > limit:
-            self.problem(key, f"is {len(text):,} characters long; the limit is {limit:,}, "
-                              "so shorten it")
+            self.problem(key, fmt.tr("is {length:,} characters long; the limit is {limit:,}, "
+                                     "so shorten it").format(length=len(text), limit=limit))
             return None
         if one_line and ("\n" in text or "\r" in text):
-            self.problem(key, 'must fit on one line; use "…", not """…"""')
+            self.problem(key, fmt.tr('must fit on one line; use "…", not """…"""'))
             return None
         return text if one_line else reflow(text)
 
     def slug(self, key: str, *, required: bool = True, default: str = "",
              example: str = "my-key") -> str:
-        value = self.optional_text(key, limit=10_000, required=required, example=example)
+        value = self.optional_text(key, limit=10_000, required=required, example=example,
+                                   example_is_key=True)
         if value is None:
             return default
         if len(value) > SLUG_MAX or not SLUG.fullmatch(value):
-            self.problem(key, f"{show_value(value)} is not a usable key; use lower-case "
-                              "letters, digits, '-' or '_' (at most "
-                              f'{SLUG_MAX} characters), e.g. {key} = "{example}"')
+            self.problem(key, fmt.tr("{value} is not a usable key; use lower-case letters, "
+                                     "digits, '-' or '_' (at most {slug_max} characters), "
+                                     'e.g. {key} = "{example}"').format(
+                                         value=show_value(value), slug_max=SLUG_MAX, key=key,
+                                         example=example))
             return default
         return value
 
     def integer(self, key: str, low: int, high: int, *, default: int | None,
                 required: bool = False, unit: str = "") -> int | None:
         value = self._get(key)
-        what = f"a whole number{' of ' + unit if unit else ''} from {low} to {high}"
+        what = fmt.tr(_WHOLE_NUMBER[unit]).format(low=low, high=high)
+        example = max(low, min(high, 10))
         if value is _MISSING:
             if required:
-                self.missing(key, f"{key} is missing; add a line such as "
-                                  f"{key} = {max(low, min(high, 10))}")
+                self.missing(key, fmt.tr("{key} is missing; add a line such as "
+                                         "{key} = {example}").format(key=key, example=example))
             return default
         if isinstance(value, bool) or not isinstance(value, int):
-            self.problem(key, f"must be {what}, found {show_value(value)}; write it without "
-                              f"quotes, e.g. {key} = {max(low, min(high, 10))}")
+            self.problem(key, fmt.tr("must be {what}, found {found}; write it without quotes, "
+                                     "e.g. {key} = {example}").format(
+                                         what=what, found=show_value(value), key=key,
+                                         example=example))
             return default
         if not low <= value <= high:
-            found = value if abs(value) < 10**12 else "a very large number"
-            self.problem(key, f"must be {what}, found {found}")
+            found = value if abs(value) < 10**12 else fmt.tr("a very large number")
+            self.problem(key, fmt.tr("must be {what}, found {found}").format(what=what,
+                                                                             found=found))
             return default
         return value
 
@@ -343,11 +373,13 @@ class Reader:
             return value
         if isinstance(value, str) and value.strip().lower() in ("true", "false", "yes", "no"):
             word = "true" if value.strip().lower() in ("true", "yes") else "false"
-            self.problem(key, f"must be true or false without quotes, found "
-                              f"{show_value(value)}; write {key} = {word}")
+            self.problem(key, fmt.tr("must be true or false without quotes, found {found}; "
+                                     "write {key} = {word}").format(
+                                         found=show_value(value), key=key, word=word))
         else:
-            self.problem(key, f"must be true or false, found {show_value(value)}; write "
-                              f"{key} = true or {key} = false")
+            self.problem(key, fmt.tr("must be true or false, found {found}; write {key} = true "
+                                     "or {key} = false").format(found=show_value(value),
+                                                                key=key))
         return default
 
     def choice(self, key: str, enum: type[E], default: E) -> E:
@@ -369,10 +401,13 @@ class Reader:
         near = difflib.get_close_matches(value.strip().lower(), allowed, n=1, cutoff=0.6) \
             if isinstance(value, str) else []
         if near:
-            self.problem(key, f'{show_value(value)} is not one of the choices; did you mean '
-                              f'"{near[0]}"? (the choices are: {", ".join(allowed)})')
+            self.problem(key, fmt.tr('{value} is not one of the choices; did you mean "{near}"? '
+                                     '(the choices are: {choices})').format(
+                                         value=show_value(value), near=near[0],
+                                         choices=", ".join(allowed)))
         else:
-            self.problem(key, f"{show_value(value)} is not one of: {', '.join(allowed)}")
+            self.problem(key, fmt.tr("{value} is not one of: {choices}").format(
+                value=show_value(value), choices=", ".join(allowed)))
         return None
 
     # -- lists and tables ------------------------------------------------------------------------
@@ -382,22 +417,25 @@ class Reader:
         if value is _MISSING:
             return ()
         if not isinstance(value, list):
-            self.problem(key, f'must be a list such as {key} = ["first", "second"], found '
-                              f"{describe(value)}")
+            self.problem(key, fmt.tr('must be a list such as {key} = ["first", "second"], '
+                                     "found {found}").format(key=key, found=describe(value)))
             return ()
         if len(value) > limit_items:
-            self.problem(key, f"has {len(value):,} entries; the limit is {limit_items}")
+            self.problem(key, fmt.tr("has {count:,} entries; the limit is {limit}").format(
+                count=len(value), limit=limit_items))
             return ()
         out: list[str] = []
         for index, item in enumerate(value):
             if not isinstance(item, str) or not item.strip():
-                self.problem(key, f"entry {index + 1} must be non-empty text in quotes, found "
-                             f"{show_value(item)}")
+                self.problem(key, fmt.tr("entry {number} must be non-empty text in quotes, "
+                                         "found {found}").format(number=index + 1,
+                                                                 found=show_value(item)))
                 continue
             text = item.strip()
             if len(text) > limit_chars or "\n" in text:
-                self.problem(key, f"entry {index + 1} must be one line of at most "
-                                  f"{limit_chars:,} characters")
+                self.problem(key, fmt.tr("entry {number} must be one line of at most "
+                                         "{limit:,} characters").format(number=index + 1,
+                                                                       limit=limit_chars))
                 continue
             out.append(text)
         return tuple(out)
@@ -410,20 +448,22 @@ class Reader:
             if SLUG.fullmatch(text):
                 out.append(text)
             else:
-                self.problem(key, f"entry {index + 1}, {show_value(text)}, is not a key; "
-                                  "use the key of a step, e.g. \"warm-up\"")
+                self.problem(key, fmt.tr('entry {number}, {value}, is not a key; use the key '
+                                         'of a step, e.g. "warm-up"').format(
+                                             number=index + 1, value=show_value(text)))
         return tuple(out)
 
     def table(self, key: str, *, required: bool = False) -> Reader | None:
         value = self._get(key)
         if value is _MISSING:
             if required:
-                self.missing(key, f"the [{show_path(self.at(key))}] section is missing; add "
-                                  "it (see protocols/README.md)")
+                self.missing(key, fmt.tr("the [{path}] section is missing; add it (see "
+                                         "protocols/README.md)").format(
+                                             path=show_path(self.at(key))))
             return None
         if not isinstance(value, Mapping):
-            self.problem(key, f"must be a table ([{show_path(self.at(key))}]), found "
-                              f"{describe(value)}")
+            self.problem(key, fmt.tr("must be a table ([{path}]), found {found}").format(
+                path=show_path(self.at(key)), found=describe(value)))
             return None
         return Reader(self.issues, value, self.at(key), self._inner(key))
 
@@ -432,19 +472,22 @@ class Reader:
         """An array of tables ([[key]] blocks); with `allow_text`, plain strings may stand
         in for tables (look-for items can be written as a bare list of texts)."""
         value = self._get(key)
+        path = show_path(self.at(key))
         if value is _MISSING:
             if required:
-                self.missing(key, f"{key} is missing; add at least one "
-                                  f"[[{show_path(self.at(key))}]] block")
+                self.missing(key, fmt.tr("{key} is missing; add at least one [[{path}]] "
+                                         "block").format(key=key, path=path))
             return []
         if not isinstance(value, list):
-            self.problem(key, f"must be a list of [[{show_path(self.at(key))}]] blocks, found "
-                              f"{describe(value)}")
+            self.problem(key, fmt.tr("must be a list of [[{path}]] blocks, found {found}").format(
+                path=path, found=describe(value)))
             return []
         if required and not value:
-            self.problem(key, f"is empty; add at least one [[{show_path(self.at(key))}]] block")
+            self.problem(key, fmt.tr("is empty; add at least one [[{path}]] block").format(
+                path=path))
         if len(value) > limit:
-            self.problem(key, f"has {len(value):,} entries; the limit is {limit}")
+            self.problem(key, fmt.tr("has {count:,} entries; the limit is {limit}").format(
+                count=len(value), limit=limit))
             return []
         out: list[Reader | str] = []
         for index, item in enumerate(value):
@@ -454,8 +497,9 @@ class Reader:
             elif allow_text and isinstance(item, str):
                 out.append(item)
             else:
-                self.problem(key, f"entry {index + 1} must be a table "
-                                  f"([[{show_path(self.at(key))}]]), found {describe(item)}")
+                self.problem(key, fmt.tr("entry {number} must be a table ([[{path}]]), found "
+                                         "{found}").format(number=index + 1, path=path,
+                                                           found=describe(item)))
         return out
 
 
@@ -470,7 +514,8 @@ def unique(table: Reader, key: str, value: str, seen: dict[str, FieldPath]) -> N
     if not value:
         return
     if value in seen:
-        table.issues.add(table.at(key), f'"{value}" is used twice in this list; give each '
-                                        f"one its own {key}", first=seen[value])
+        table.issues.add(table.at(key), fmt.tr('"{value}" is used twice in this list; give '
+                                               "each one its own {key}").format(
+                                                   value=value, key=key), first=seen[value])
     else:
         seen[value] = table.at(key)

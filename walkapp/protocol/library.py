@@ -185,13 +185,17 @@ class ProtocolLibrary:
             if entry is not None and (entry.id, entry.language) in taken:
                 clash, language = entry.id, entry.language
                 other = taken[(clash, language)]
-                whose = "a built-in protocol" if other.builtin else other.path.name
+                message = (tr("uses the id “{clash}” in language “{language}”, which a built-in "
+                              "protocol already has, so it was skipped; give it its own id, "
+                              "e.g. id = \"{clash}-2\" (a file with the same id in another "
+                              "language is that protocol's translation)") if other.builtin else
+                           tr("uses the id “{clash}” in language “{language}”, which {whose} "
+                              "already has, so it was skipped; give it its own id, e.g. id = "
+                              "\"{clash}-2\" (a file with the same id in another language is "
+                              "that protocol's translation)"))
                 entry, problem = None, ProtocolError(
-                    tr("uses the id “{clash}” in language “{language}”, which {whose} already "
-                       "has, so it was skipped; give it its own id, e.g. id = \"{clash}-2\" (a "
-                       "file with the same id in another language is that protocol's "
-                       "translation)").format(
-                        clash=clash, language=language, whose=whose), file=str(path), field="id")
+                    message.format(clash=clash, language=language, whose=other.path.name),
+                    file=str(path), field="id")
             if entry is not None:
                 mine.append(entry)
                 taken[(entry.id, entry.language)] = entry
@@ -400,7 +404,8 @@ class ProtocolLibrary:
 
 def _write_error(error: OSError, path: Path) -> Exception:
     if error.errno in DISK_FULL_ERRNOS:
-        return disk_full_error(ErrorContext(f"saving {path.name}", space_of=path.parent))
+        return disk_full_error(ErrorContext(tr("saving {name}").format(name=path.name),
+                                            space_of=path.parent))
     return ReadOnlyError(tr("walkapp could not write {path} ({value}). Check the folder's "
                             "permissions; nothing was changed.").format(
                              path=path, value=error.strerror or error))

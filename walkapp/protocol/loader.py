@@ -138,10 +138,11 @@ def error_from_issue(issue: Issue, name: str, text: str | None,
         # Where the first use is goes with the problem, before the fix: "…used twice (first
         # used at roles[1].key, line 27); give each one its own key".
         first_line = find_line(index, issue.first)
-        first = f" (first used at {show_path(issue.first)}" + (
-            f", line {first_line})" if first_line is not None else ")")
+        first = (tr("(first used at {path}, line {line})") if first_line is not None
+                 else tr("(first used at {path})")).format(path=show_path(issue.first),
+                                                           line=first_line)
         problem, sep, fix = message.partition("; ")
-        message = problem + first + sep + fix
+        message = problem + " " + first + sep + fix
     return ProtocolError(message, file=name, field=show_path(issue.path) if issue.path else "",
                          line=find_line(index, issue.path))
 

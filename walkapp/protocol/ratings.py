@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from typing import Any, Protocol
 
 from walkapp import domain as d
+from walkapp.formatting import tr
 from walkapp.protocol.schema import RATING_MAX, RATING_MIN, SCALE_POINTS_MAX, Prompt, PromptKind
 
 
@@ -42,8 +43,9 @@ def is_point(prompt: Prompt, value: Any) -> bool:
 def scale_words(prompt: Prompt) -> str:
     """“a rating from 1 to 7” (“…, or “not applicable””), for messages."""
     points = scale(prompt)
-    words = f"a rating from {points.start} to {points.stop - 1}"
-    return words + " or “not applicable”" if prompt.not_applicable else words
+    words = (tr("a rating from {low} to {high} or “not applicable”") if prompt.not_applicable
+             else tr("a rating from {low} to {high}"))
+    return words.format(low=points.start, high=points.stop - 1)
 
 
 @dataclass(frozen=True)

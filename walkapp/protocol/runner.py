@@ -21,7 +21,7 @@ from enum import StrEnum
 from walkapp import domain as d
 from walkapp import formatting as fmt
 from walkapp.errors import ValidationError, WalkappError
-from walkapp.formatting import tr
+from walkapp.formatting import N_, tr
 from walkapp.protocol import choices as plan_choices
 from walkapp.protocol.choices import PlanChoices
 from walkapp.protocol.run_store import NewSegment, RunChange, RunStore
@@ -30,6 +30,10 @@ from walkapp.protocol.schema import Activity, Phase, PhaseKey, Protocol, Step
 Clock = Callable[[], datetime]
 DONE_PHASE = "done"  # the walk's current_phase once the last phase is finished
 _TICK = timedelta(microseconds=1)
+# The runner's actions as its messages name them ("Cannot {action}: …").
+_ACTIONS = {"start": N_("start"), "pause": N_("pause"), "resume": N_("resume"),
+            "extend": N_("extend"), "finish": N_("finish"), "next": N_("next"),
+            "skip": N_("skip")}
 
 
 def utc_clock() -> datetime:
@@ -461,10 +465,12 @@ class ProtocolRunner:
     def _why_not(r: _Replay, action: str) -> str:
         status = r.status
         if status is RunStatus.FINISHED:
-            return (f"Cannot {action}: this part of the protocol is finished. Use Back to "
-                    "reopen it.")
-        if status is RunStatus.READY:
-            return f"Cannot {action}: the step has not started yet. Start it first."
-        if status is RunStatus.PAUSED:
-            return f"Cannot {action}: the step is paused. Resume it first."
-        return f"Cannot {action}: the step is already running."
+            message = tr("Cannot {action}: this part of the protocol is finished. Use Back to "
+                         "reopen it.")
+        elif status is RunStatus.READY:
+            message = tr("Cannot {action}: the step has not started yet. Start it first.")
+        elif status is RunStatus.PAUSED:
+            message = tr("Cannot {action}: the step is paused. Resume it first.")
+        else:
+            message = tr("Cannot {action}: the step is already running.")
+        return message.format(action=tr(_ACTIONS[action]))

@@ -13,7 +13,7 @@ import hashlib
 import json
 from typing import Any
 
-from walkapp.formatting import tr
+from walkapp.formatting import N_, tr
 from walkapp.protocol.errors import ProtocolError
 from walkapp.protocol.schema import (
     RATING_MAX,
@@ -30,7 +30,8 @@ from walkapp.protocol.schema import (
 )
 
 HASH_PREFIX = "sha256:"
-SNAPSHOT_NAME = "the walk's saved protocol"
+# In place of a file's name in a snapshot's errors (translated where the error is made).
+SNAPSHOT_NAME = N_("the walk's saved protocol")
 
 
 def to_data(protocol: Protocol) -> dict[str, Any]:
@@ -183,19 +184,19 @@ def from_snapshot(snapshot_json: str, expected_hash: str | None = None) -> Proto
 
     if not isinstance(snapshot_json, str) or not snapshot_json.strip():
         raise ProtocolError(tr("this walk has no saved protocol; choose a protocol for it"),
-                            file=SNAPSHOT_NAME)
+                            file=tr(SNAPSHOT_NAME))
     if expected_hash and content_hash(snapshot_json) != expected_hash:
         raise ProtocolError(tr("the saved protocol does not match its recorded fingerprint, so "
                                "it may have been altered; restore the walk from a backup or "
-                               "choose the protocol again"), file=SNAPSHOT_NAME)
+                               "choose the protocol again"), file=tr(SNAPSHOT_NAME))
     try:
         data = json.loads(snapshot_json)
     except (ValueError, RecursionError) as error:
         raise ProtocolError(tr("the saved protocol is not readable ({name}); restore the walk "
                                "from a backup or choose the protocol again").format(
                                 name=type(error).__name__),
-                            file=SNAPSHOT_NAME) from None
+                            file=tr(SNAPSHOT_NAME)) from None
     protocol, issues = build_protocol(data)
     if protocol is None:
-        raise error_from_issue(issues[0], SNAPSHOT_NAME, text=None)
+        raise error_from_issue(issues[0], tr(SNAPSHOT_NAME), text=None)
     return protocol

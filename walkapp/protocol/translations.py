@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import Any, TypeVar
 from typing import Protocol as TypingProtocol
 
+from walkapp import formatting as fmt
 from walkapp.protocol.errors import ProtocolError
 from walkapp.protocol.fields import PROTOCOL_KEYS, FieldPath, Key, show_path, show_value
 from walkapp.protocol.schema import Protocol
@@ -47,9 +48,9 @@ def _compare_tables(left: Mapping[str, Any], right: Mapping[str, Any],
         if key.kind in _HUMAN_TEXT:
             continue
         if name not in right:
-            return here, f"missing here, {_shown(left[name])} there"
+            return here, fmt.tr("missing here, {there} there").format(there=_shown(left[name]))
         if name not in left:
-            return here, "given here, not there"
+            return here, fmt.tr("given here, not there")
         found = _compare_values(left[name], right[name], key, here)
         if found is not None:
             return found
@@ -60,7 +61,8 @@ def _compare_values(left: Any, right: Any, key: Key,
                     path: FieldPath) -> tuple[FieldPath, str] | None:
     if key.kind == "texts":
         if len(left) != len(right):
-            return path, f"{len(right)} items here, {len(left)} there"
+            return path, fmt.plural(len(right), "{n} item here, {there} there",
+                                    "{n} items here, {there} there").format(there=len(left))
         return None
     if key.kind == "table" and key.keys is not None:
         return _compare_tables(left, right, key.keys, path)
@@ -70,10 +72,12 @@ def _compare_values(left: Any, right: Any, key: Key,
             if found is not None:
                 return found
         if len(left) != len(right):
-            return path, f"{len(right)} blocks here, {len(left)} there"
+            return path, fmt.plural(len(right), "{n} block here, {there} there",
+                                    "{n} blocks here, {there} there").format(there=len(left))
         return None
     if left != right:
-        return path, f"{_shown(right)} here, {_shown(left)} there"
+        return path, fmt.tr("{here} here, {there} there").format(here=_shown(right),
+                                                                 there=_shown(left))
     return None
 
 
@@ -83,7 +87,7 @@ def _shown(value: Any) -> str:
     if isinstance(value, bool):
         return "true" if value else "false"
     if isinstance(value, dict):
-        return "a table"
+        return fmt.tr("a table")
     return show_value(value) if isinstance(value, str) else str(value)
 
 
@@ -104,12 +108,13 @@ def translation_problem(original: Protocol, original_name: str, translation: Pro
 
         line = find_line(dict(line_index()), path)
     return ProtocolError(
-        f"does not match {original_name} (“{original.language}”) of the same id: {what}; "
-        f"a translation "
-        f"of “{original.id}” keeps every key, number and choice of that file and changes "
-        "only its texts, so that answers, reports and merges line up across languages, and "
-        "walkapp leaves this file out until it does: give it the same keys, or its own id "
-        "if it is another protocol",
+        fmt.tr("does not match {original_name} (“{language}”) of the same id: {what}; a "
+               "translation of “{id}” keeps every key, number and choice of that file and "
+               "changes only its texts, so that answers, reports and merges line up across "
+               "languages, and walkapp leaves this file out until it does: give it the same "
+               "keys, or its own id if it is another protocol").format(
+                   original_name=original_name, language=original.language, what=what,
+                   id=original.id),
         file=name, field=show_path(path), line=line)
 
 

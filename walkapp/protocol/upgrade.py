@@ -11,7 +11,7 @@ from __future__ import annotations
 import dataclasses
 import re
 
-from walkapp.formatting import tr
+from walkapp.formatting import N_, tr
 from walkapp.protocol.errors import ProtocolError
 from walkapp.protocol.loader import check_text, parse_toml
 from walkapp.protocol.schema import SCHEMA_VERSION
@@ -21,15 +21,15 @@ _VERSION_LINE = re.compile(
     r"^(?P<lead>[ \t]*schema_version[ \t]*=[ \t]*)1(?P<tail>[ \t]*(?:#.*)?)$", re.MULTILINE)
 _HEADER = re.compile(r"^[ \t]*\[", re.MULTILINE)
 
-# What a version 1 author gains, said by `walkapp protocol upgrade`.
+# What a version 1 author gains, said by `walkapp protocol upgrade` (translated there).
 WHAT_VERSION_2_ADDS = (
-    "roles given to walkers at planning, with instructions and scripts per step",
-    "stems and debrief stages of the protocol's own",
-    "rating scales of 2 to 10 points with a label per point and \"not applicable\"",
-    "a form each walker answers per visit, and tallies and timers per visit",
-    "optional steps, variants chosen at planning, and turns inside a step",
-    "visits of up to 180 minutes, corridor time after the last visit, and a phase held "
-    "on another day",
+    N_("roles given to walkers at planning, with instructions and scripts per step"),
+    N_("stems and debrief stages of the protocol's own"),
+    N_("rating scales of 2 to 10 points with a label per point and \"not applicable\""),
+    N_("a form each walker answers per visit, and tallies and timers per visit"),
+    N_("optional steps, variants chosen at planning, and turns inside a step"),
+    N_("visits of up to 180 minutes, corridor time after the last visit, and a phase held "
+       "on another day"),
 )
 
 

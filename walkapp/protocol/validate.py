@@ -12,7 +12,9 @@ from collections.abc import Mapping
 from enum import StrEnum
 from typing import TypeVar
 
+from walkapp import formatting as fmt
 from walkapp.domain import PATTERN_LABELS, STEM_LABELS, STEM_PROMPTS, PatternKind, Stem
+from walkapp.messages import N_
 from walkapp.protocol.fields import (
     PROTOCOL_KEYS,
     FieldPath,
@@ -53,16 +55,22 @@ SCHEMA_VERSIONS = tuple(range(1, SCHEMA_VERSION + 1))
 
 def _versions(versions: tuple[int, ...] = SCHEMA_VERSIONS) -> str:
     if len(versions) == 1:
-        return f"the only schema_version there is so far is {versions[0]}"
-    return "the schema versions are " + ", ".join(map(str, versions))
+        return fmt.tr("the only schema_version there is so far is {version}").format(
+            version=versions[0])
+    return fmt.tr("the schema versions are {versions}").format(
+        versions=", ".join(map(str, versions)))
 
 
 def newer_schema_message(found: int, newest: int = SCHEMA_VERSION) -> str:
-    reads = (f"schema_version {newest}" if newest == 1
-             else f"schema_versions 1 to {newest}")
-    return (f"this file was written for a newer walkapp (schema_version {found}; this "
-            f"walkapp reads {reads}); update walkapp to use it, or ask its author for a "
-            "copy made for this version")
+    if newest == 1:
+        message = fmt.tr("this file was written for a newer walkapp (schema_version {found}; "
+                         "this walkapp reads schema_version {newest}); update walkapp to use "
+                         "it, or ask its author for a copy made for this version")
+    else:
+        message = fmt.tr("this file was written for a newer walkapp (schema_version {found}; "
+                         "this walkapp reads schema_versions 1 to {newest}); update walkapp "
+                         "to use it, or ask its author for a copy made for this version")
+    return message.format(found=found, newest=newest)
 
 
 def check_schema_version(data: Mapping[str, object],
@@ -73,25 +81,30 @@ def check_schema_version(data: Mapping[str, object],
     newest = versions[-1]
     value = data.get("schema_version")
     if value is None:
-        return Issue((), f"schema_version is missing; put schema_version = {newest} "
-                         "on the first line")
+        return Issue((), fmt.tr("schema_version is missing; put schema_version = {newest} on "
+                                "the first line").format(newest=newest))
+    here = ("schema_version",)
     if isinstance(value, str) and value.strip().isdigit():
-        return Issue(("schema_version",), f"must be a whole number without quotes, found "
-                                          f"{show_value(value)}; {_versions(versions)}: "
-                                          f"write schema_version = {_nearest(value, versions)}")
+        return Issue(here, fmt.tr("must be a whole number without quotes, found {found}; "
+                                  "{versions}: write schema_version = {version}").format(
+                                      found=show_value(value), versions=_versions(versions),
+                                      version=_nearest(value, versions)))
     if isinstance(value, float) and value.is_integer() and int(value) in versions:
-        return Issue(("schema_version",), f"must be a whole number, found {value}; write "
-                                          f"schema_version = {int(value)}")
+        return Issue(here, fmt.tr("must be a whole number, found {found}; write "
+                                  "schema_version = {version}").format(found=value,
+                                                                       version=int(value)))
     if isinstance(value, bool) or not isinstance(value, int):
-        return Issue(("schema_version",), f"must be a whole number, found "
-                                          f"{show_value(value)}; {_versions(versions)}: "
-                                          f"write schema_version = {newest}")
+        return Issue(here, fmt.tr("must be a whole number, found {found}; {versions}: write "
+                                  "schema_version = {version}").format(
+                                      found=show_value(value), versions=_versions(versions),
+                                      version=newest))
     if value > newest:
-        return Issue(("schema_version",), newer_schema_message(value, newest))
+        return Issue(here, newer_schema_message(value, newest))
     if value not in versions:
-        return Issue(("schema_version",), f"there is no schema_version {value}; "
-                                          f"{_versions(versions)}: write schema_version = "
-                                          f"{versions[0]}")
+        return Issue(here, fmt.tr("there is no schema_version {value}; {versions}: write "
+                                  "schema_version = {version}").format(
+                                      value=value, versions=_versions(versions),
+                                      version=versions[0]))
     return None
 
 
@@ -104,7 +117,8 @@ def _nearest(value: str, versions: tuple[int, ...]) -> int:
 def build_protocol(data: object) -> tuple[Protocol | None, list[Issue]]:
     """Check `data` and build the Protocol; on any problem return (None, problems)."""
     if not isinstance(data, Mapping):
-        return None, [Issue((), f"a protocol must be a table of keys, found {describe(data)}")]
+        return None, [Issue((), fmt.tr("a protocol must be a table of keys, found "
+                                       "{found}").format(found=describe(data)))]
     stop = check_schema_version(data)
     if stop is not None:
         return None, [stop]
@@ -134,17 +148,18 @@ def _protocol(top: Reader) -> Protocol:
     group_max = top.integer("group_max", 1, 60, default=6, unit="walkers") or 6
     # One mistake, one message: a wrong group_min is not also "more than group_max".
     if len(top.issues.items) == before and group_min > group_max:
-        top.problem("group_min", f"is {group_min}, more than group_max ({group_max}); make "
-                                 "group_min the smaller number")
+        top.problem("group_min", fmt.tr("is {group_min}, more than group_max ({group_max}); "
+                                        "make group_min the smaller number").format(
+                                            group_min=group_min, group_max=group_max))
     language = top.text("language", limit=16, default="en", example="en")
     if not LANGUAGE.fullmatch(language):
-        top.problem("language", f'{show_value(language)} is not a language code; use e.g. '
-                                 'language = "en" or "es"')
+        top.problem("language", fmt.tr('{value} is not a language code; use e.g. language = '
+                                       '"en" or "es"').format(value=show_value(language)))
     protocol = Protocol(
         schema_version=top.issues.version,
         id=top.slug("id", example="my-learning-walk"),
         version=version,
-        title=top.text("title", limit=TITLE_MAX, required=True, example="My learning walk"),
+        title=top.text("title", limit=TITLE_MAX, required=True, example=N_("My learning walk")),
         language=language,
         summary=top.text("summary", limit=TEXT_MAX, one_line=False),
         source=_source(top),
@@ -180,10 +195,11 @@ def _visit_minutes(top: Reader) -> int:
     if isinstance(value, int) and not isinstance(value, bool) \
             and VISIT_MINUTES_MAX_V1 < value <= VISIT_MINUTES_MAX:
         top.has("visit_minutes")
-        top.problem("visit_minutes", f"is {value} minutes; version 1 files allow visits of "
-                                     f"up to {VISIT_MINUTES_MAX_V1}, protocol format "
-                                     f"version 2 up to {VISIT_MINUTES_MAX} (a research "
-                                     "lesson): write schema_version = 2 on the first line")
+        top.problem("visit_minutes", fmt.tr(
+            "is {value} minutes; version 1 files allow visits of up to {max_v1}, protocol "
+            "format version 2 up to {max_v2} (a research lesson): write schema_version = 2 "
+            "on the first line").format(value=value, max_v1=VISIT_MINUTES_MAX_V1,
+                                        max_v2=VISIT_MINUTES_MAX))
         return 10
     return top.integer("visit_minutes", 1, VISIT_MINUTES_MAX_V1, default=10,
                        unit="minutes") or 10
@@ -199,7 +215,7 @@ def _source(top: Reader) -> Source | None:
         return None
     source = Source(
         citation=table.text("citation", limit=TEXT_MAX, required=True,
-                            example="Author (year). Title. Publisher."),
+                            example=N_("Author (year). Title. Publisher.")),
         url=table.text("url", limit=500),
         note=table.text("note", limit=TEXT_MAX, one_line=False))
     table.done()
@@ -212,16 +228,16 @@ def _roles(top: Reader) -> tuple[Role, ...]:
     for table in only_tables(top.tables("roles", limit=12)):
         role = Role(key=table.slug("key", example="facilitator"),
                     title=table.text("title", limit=TITLE_MAX, required=True,
-                                     example="Facilitator"),
+                                     example=N_("Facilitator")),
                     description=table.text("description", limit=TEXT_MAX, one_line=False),
                     instructions=table.text("instructions", limit=TEXT_MAX, one_line=False),
                     assignable=table.flag("assign"),
                     detail_label=table.text("detail_label", limit=100,
-                                            example="The students you follow"))
+                                            example=N_("The students you follow")))
         if role.detail_label and not role.assignable and not table.issues.items_at(
                 table.at("assign")):
-            table.problem("detail_label", "is asked of each walker given the role at "
-                                          "planning; add assign = true or remove it")
+            table.problem("detail_label", fmt.tr("is asked of each walker given the role at "
+                                                 "planning; add assign = true or remove it"))
         unique(table, "key", role.key, seen)
         roles.append(role)
         table.done()
@@ -240,7 +256,7 @@ def _stems(top: Reader) -> tuple[StemSpec, ...]:
         key = _own_key(table, Stem, "stem", own, "warm")
         spec = StemSpec(stem=stem, key=key,
                         label=table.text("label", limit=60, required=own,
-                                         default=STEM_LABELS[stem], example="Warm feedback"),
+                                         default=STEM_LABELS[stem], example=N_("Warm feedback")),
                         prompt=table.text("prompt", limit=200, default=STEM_PROMPTS[stem]),
                         tone=table.choice("tone", StemTone, StemTone.NEUTRAL))
         if known:  # a wrong stem is one message, not also "used twice"
@@ -254,9 +270,11 @@ def _own_key(table: Reader, enum: type[E], name: str, own: bool, example: str) -
     """The `key` of a stem (or debrief stage) of the protocol's own; "" for walkapp's."""
     key = table.slug("key", required=False, example=example) if own else ""
     if key in {e.value for e in enum}:
-        table.problem("key", f'"{key}" is one of walkapp\'s own '
-                             f'{"stems" if enum is Stem else "kinds"}; write {name} = '
-                             f'"{key}" for it, or choose a key of your own')
+        message = (fmt.tr('"{key}" is one of walkapp\'s own stems; write {name} = "{key}" for '
+                          'it, or choose a key of your own') if enum is Stem else
+                   fmt.tr('"{key}" is one of walkapp\'s own kinds; write {name} = "{key}" for '
+                          'it, or choose a key of your own'))
+        table.problem("key", message.format(key=key, name=name))
         return ""
     return key
 
@@ -267,20 +285,24 @@ def _kind_of(table: Reader, enum: type[E], name: str, own: bool, default: E) -> 
     `key`); and whether it was given rightly."""
     other, wanted = ("like", name) if not own else (name, "like")
     if own and table.has(name):
-        table.problem(name, f"an entry with a key of its own says which of walkapp's "
-                            f"{'stems' if enum is Stem else 'kinds'} it is like: write "
-                            f"like = \"{table.data.get(name)}\" instead of {name}")
+        message = (fmt.tr("an entry with a key of its own says which of walkapp's stems it "
+                          'is like: write like = "{value}" instead of {name}') if enum is Stem
+                   else fmt.tr("an entry with a key of its own says which of walkapp's kinds "
+                               'it is like: write like = "{value}" instead of {name}'))
+        table.problem(name, message.format(value=table.data.get(name), name=name))
         table.optional_choice(name, enum, default)
         return default, False
     if table.has(other) and table.issues.version >= 2 and not own:
-        table.problem(other, f"like is for an entry with a key of its own; add key = "
-                             f"\"…\" or remove like (this entry is {name} = \"…\")")
+        table.problem(other, fmt.tr('like is for an entry with a key of its own; add key = "…" '
+                                    'or remove like (this entry is {name} = "…")').format(
+                                        name=name))
     if table.has(wanted):
         chosen = table.optional_choice(wanted, enum, default)
         return (chosen, True) if chosen is not None else (default, False)
     example = next(iter(enum)).value
-    table.missing(wanted, f"{wanted} is missing; add e.g. {wanted} = \"{example}\" (one of: "
-                          + ", ".join(e.value for e in enum) + ")")
+    table.missing(wanted, fmt.tr('{key} is missing; add e.g. {key} = "{example}" (one of: '
+                                 "{choices})").format(key=wanted, example=example,
+                                                      choices=", ".join(e.value for e in enum)))
     return default, False
 
 
@@ -289,21 +311,21 @@ def _look_for_sets(top: Reader) -> tuple[LookForSet, ...]:
     seen: dict[str, FieldPath] = {}
     for table in only_tables(top.tables("look_for_sets", limit=20)):
         key = table.slug("key", example="student-talk")
-        title = table.text("title", limit=TITLE_MAX, required=True, example="Student talk")
+        title = table.text("title", limit=TITLE_MAX, required=True, example=N_("Student talk"))
         description = table.text("description", limit=TEXT_MAX, one_line=False)
         items: list[LookForItem] = []
         for item in table.tables("items", limit=30, required=True, allow_text=True):
             if isinstance(item, str):
                 text = item.strip()
                 if not text or len(text) > 500 or "\n" in text:
-                    table.problem("items", "each look-for must be one line of 1 to 500 "
-                                           "characters")
+                    table.problem("items", fmt.tr("each look-for must be one line of 1 to "
+                                                  "500 characters"))
                     continue
                 items.append(LookForItem(text))
             else:
                 items.append(LookForItem(
                     text=item.text("text", limit=500, required=True,
-                                   example="Students explain their reasoning"),
+                                   example=N_("Students explain their reasoning")),
                     description=item.text("description", limit=TEXT_MAX, one_line=False)))
                 item.done()
         unique(table, "key", key, seen)
@@ -329,10 +351,10 @@ def _debrief(top: Reader) -> tuple[DebriefStage, ...]:
                                               # English, as written: a protocol's
                                               # words do not follow the app's language.
                                               default=PATTERN_LABELS[kind],
-                                              example="Raise questions"),
+                                              example=N_("Raise questions")),
                              prompt=table.text("prompt", limit=TEXT_MAX, required=True,
                                                one_line=False,
-                                               example="What did we see and hear?"))
+                                               example=N_("What did we see and hear?")))
         table.done()
         if not known:
             continue  # a wrong kind is one message, not also "out of order"
@@ -341,16 +363,16 @@ def _debrief(top: Reader) -> tuple[DebriefStage, ...]:
         if own:
             unique(table, "key", key, keys)
         elif twice:
-            table.issues.add(where, f'"{kind.value}" appears twice; keep one stage of each '
-                                    "kind" + (" (a stage of the protocol's own, with a key "
-                                              "and like, may share a kind)"
-                                              if top.issues.version >= 2 else ""),
-                             first=placed[kind])
+            message = (fmt.tr('"{kind}" appears twice; keep one stage of each kind (a stage '
+                              "of the protocol's own, with a key and like, may share a kind)")
+                       if top.issues.version >= 2 else
+                       fmt.tr('"{kind}" appears twice; keep one stage of each kind'))
+            table.issues.add(where, message.format(kind=kind.value), first=placed[kind])
         if not twice and last is not None and order.index(kind) < order.index(last):
-            table.issues.add(where, f'"{kind.value}" comes after "{last.value}"; '
-                                    "description comes before analysis, analysis before "
-                                    "prediction: keep the order "
-                                    + " → ".join(k.value for k in order))
+            table.issues.add(where, fmt.tr(
+                '"{kind}" comes after "{last}"; description comes before analysis, analysis '
+                "before prediction: keep the order {order}").format(
+                    kind=kind.value, last=last.value, order=" → ".join(k.value for k in order)))
         if not own:
             placed.setdefault(kind, where)
         last = kind if last is None or order.index(kind) > order.index(last) else last

@@ -5,6 +5,8 @@ steps that exist, each step in one option at most)."""
 
 from __future__ import annotations
 
+from walkapp import formatting as fmt
+from walkapp.messages import N_
 from walkapp.protocol.fields import FieldPath, Reader, only_tables, unique
 from walkapp.protocol.schema import (
     Activity,
@@ -34,7 +36,7 @@ def tallies(top: Reader) -> tuple[Tally, ...]:
     for table in only_tables(top.tables("tallies", limit=TALLIES_MAX)):
         tally = Tally(key=table.slug("key", example="questions"),
                       label=table.text("label", limit=60, required=True,
-                                       example="Questions asked"),
+                                       example=N_("Questions asked")),
                       kind=table.choice("kind", TallyKind, TallyKind.COUNT),
                       description=table.text("description", limit=TEXT_MAX, one_line=False),
                       shortcut=_shortcut(table))
@@ -48,8 +50,8 @@ def tallies(top: Reader) -> tuple[Tally, ...]:
 def _shortcut(table: Reader) -> str:
     value = table.text("shortcut", limit=10, example="q")
     if value and not (len(value) == 1 and value.isascii() and value.isalnum()):
-        table.problem("shortcut", f'"{value}" is not one key; use a single letter or digit, '
-                                  'e.g. shortcut = "q"')
+        table.problem("shortcut", fmt.tr('"{value}" is not one key; use a single letter or '
+                                         'digit, e.g. shortcut = "q"').format(value=value))
         return ""
     return value.lower()
 
@@ -60,7 +62,7 @@ def variants(top: Reader) -> tuple[Variant, ...]:
     for table in only_tables(top.tables("variants", limit=VARIANTS_MAX)):
         key = table.slug("key", example="feedback-form")
         title = table.text("title", limit=TITLE_MAX, required=True,
-                           example="Form of peer feedback")
+                           example=N_("Form of peer feedback"))
         description = table.text("description", limit=TEXT_MAX, one_line=False)
         options: list[VariantOption] = []
         option_keys: dict[str, FieldPath] = {}
@@ -69,20 +71,22 @@ def variants(top: Reader) -> tuple[Variant, ...]:
             item = VariantOption(
                 key=option.slug("key", example="warm-cool"),
                 title=option.text("title", limit=TITLE_MAX, required=True,
-                                  example="Warm and cool feedback"),
+                                  example=N_("Warm and cool feedback")),
                 description=option.text("description", limit=TEXT_MAX, one_line=False),
                 steps=option.slugs("steps", limit_items=50))
             unique(option, "key", item.key, option_keys)
             options.append(item)
             option.done()
         if len(listed) == 1:
-            table.problem("options", "has one option; a variant is a choice between at "
-                                     "least two (for a step that may be left out, write "
-                                     "optional = true in the step)")
+            table.problem("options", fmt.tr("has one option; a variant is a choice between at "
+                                            "least two (for a step that may be left out, "
+                                            "write optional = true in the step)"))
         default = table.slug("default", required=False)
         if default and options and default not in option_keys:
-            table.problem("default", f'"{default}" is not one of this variant\'s options ('
-                                     + ", ".join(o.key for o in options) + ")")
+            table.problem("default", fmt.tr('"{default}" is not one of this variant\'s options '
+                                            "({options})").format(
+                                                default=default,
+                                                options=", ".join(o.key for o in options)))
             default = ""
         unique(table, "key", key, seen)
         if options:
@@ -95,11 +99,15 @@ def variants(top: Reader) -> tuple[Variant, ...]:
 def check_v2(top: Reader, protocol: Protocol) -> None:
     """What a version 2 part needs from the rest of the protocol."""
     if not protocol.has_visits:
-        for key, what in (("visit_form", "a visit form is answered in each room"),
-                          ("tallies", "tallies are kept in each room")):
+        for key, message in (
+                ("visit_form", N_("a visit form is answered in each room, but this protocol "
+                                  'has no visits step; add a step with activity = "visits" '
+                                  "to [observation], or remove it")),
+                ("tallies", N_("tallies are kept in each room, but this protocol has no visits "
+                               'step; add a step with activity = "visits" to [observation], '
+                               "or remove it"))):
             if getattr(protocol, key):
-                top.problem(key, f"{what}, but this protocol has no visits step; add a step "
-                                 'with activity = "visits" to [observation], or remove it')
+                top.problem(key, fmt.tr(message))
     steps = {s.key: s for _, _, s in protocol.steps()}
     placed: dict[str, FieldPath] = {}
     for v, variant in enumerate(protocol.variants):
@@ -108,14 +116,16 @@ def check_v2(top: Reader, protocol: Protocol) -> None:
                 path: FieldPath = ("variants", v, "options", o, "steps")
                 step = steps.get(step_key)
                 if step is None:
-                    top.issues.add(path, f'entry {s + 1}, "{step_key}", is not the key of a '
-                                         "step in this protocol; name a step's key")
+                    top.issues.add(path, fmt.tr('entry {number}, "{key}", is not the key of a '
+                                                "step in this protocol; name a step's "
+                                                "key").format(number=s + 1, key=step_key))
                 elif step.activity is Activity.VISITS:
-                    top.issues.add(path, "the visits step is the walk itself and cannot "
-                                         "belong to a variant's option")
+                    top.issues.add(path, fmt.tr("the visits step is the walk itself and "
+                                                "cannot belong to a variant's option"))
                 elif step_key in placed:
-                    top.issues.add(path, f'step "{step_key}" is already in another option; '
-                                         "a step belongs to one option at most",
+                    top.issues.add(path, fmt.tr('step "{key}" is already in another option; '
+                                                "a step belongs to one option at most").format(
+                                                    key=step_key),
                                    first=placed[step_key])
                 else:
                     placed[step_key] = path
