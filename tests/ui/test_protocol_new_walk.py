@@ -73,3 +73,30 @@ def test_a_spanish_app_offers_the_spanish_file_first(qtbot) -> None:
         assert dialog.request().language == "es"
         # Listed by its Spanish title too.
         assert dialog.protocol.itemText(dialog.protocol.findData(english.id)) == "Recorrido"
+
+
+def test_each_protocols_summary_and_source_are_shown_whole_or_scroll(qtbot) -> None:
+    """A long summary and source (a cited source with its note) neither overlap the rows
+    below nor make the dialog taller than the screen: whole when there is room, else
+    scrolling inside their own box. In Spanish too, which runs longer."""
+    for language in ("en", "es"):
+        with app_speaking(language):
+            protocols = [p for name, p in every_protocol()
+                         if name.endswith(".es") == (language == "es")]
+            library = SimpleNamespace(
+                all_entries=[SimpleNamespace(protocol=p) for p in protocols])
+            dialog = NewWalkDialog(protocol_choices(library),  # type: ignore[arg-type]
+                                   protocols[0].id)
+            qtbot.addWidget(dialog)
+            dialog.show()
+            screen = dialog.screen().availableGeometry().height()
+            for index in range(dialog.protocol.count()):
+                dialog.protocol.setCurrentIndex(index)
+                about = dialog.about
+                qtbot.waitUntil(lambda a=about, d=dialog, s=screen:
+                                a.widget().height() <= a.height() or d.height() >= s - 60,
+                                timeout=2000)
+                assert dialog.height() <= screen
+                rows = dialog.look_for_set.geometry()
+                assert about.geometry().bottom() < rows.top()  # no overlap
+            dialog.close()

@@ -6,15 +6,18 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
+    QFrame,
     QLabel,
     QLineEdit,
     QPlainTextEdit,
+    QScrollArea,
     QSpinBox,
     QVBoxLayout,
     QWidget,
@@ -88,6 +91,26 @@ class NewWalkDialog(QDialog):
         self.source.setWordWrap(True)
         self.source.setObjectName("hint")
         self.source.setTextFormat(Qt.TextFormat.PlainText)
+        # The protocol's summary and source, which can run long (a cited source and its
+        # note): under the protocol, scrolling inside themselves when the screen is short.
+        self._source_caption = QLabel(self.tr("Source"))
+        self._source_caption.setObjectName("hint")
+        font = self._source_caption.font()
+        font.setBold(True)
+        self._source_caption.setFont(font)
+        about = QWidget()
+        about_layout = QVBoxLayout(about)
+        about_layout.setContentsMargins(0, 0, 0, 0)
+        about_layout.addWidget(self.summary)
+        about_layout.addWidget(self._source_caption)
+        about_layout.addWidget(self.source)
+        self.about = QScrollArea()
+        self.about.setObjectName("protocolAbout")
+        self.about.setFrameShape(QFrame.Shape.NoFrame)
+        self.about.setWidgetResizable(True)
+        self.about.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.about.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.about.setWidget(about)
         self.look_for_set = QComboBox()
         self.look_for_set.setAccessibleName(self.tr("Look-for set"))
         self.set_description = QLabel()
@@ -111,9 +134,7 @@ class NewWalkDialog(QDialog):
         form.addRow(self.tr("Protocol"), self.protocol)
         form.addRow(self.tr("Language"), self.language)
         self._language_label = form.labelForField(self.language)
-        form.addRow("", self.summary)
-        form.addRow(self.tr("Source"), self.source)
-        self._source_label = form.labelForField(self.source)
+        form.addRow("", self.about)
         form.addRow(self.tr("Look-fors"), self.look_for_set)
         form.addRow("", self.set_description)
         form.addRow(self.tr("Focus"), self.focus)
@@ -170,8 +191,7 @@ class NewWalkDialog(QDialog):
         self.summary.setText(choice.summary if choice else "")
         self.source.setText(choice.source if choice else "")
         self.source.setVisible(bool(self.source.text()))
-        if self._source_label is not None:
-            self._source_label.setVisible(bool(self.source.text()))
+        self._source_caption.setVisible(bool(self.source.text()))
         self.look_for_set.clear()
         self.look_for_set.addItem(self.tr("None — we will write our own"), None)
         for item in choice.look_for_sets if choice else ():
@@ -182,14 +202,36 @@ class NewWalkDialog(QDialog):
         self._set_changed(self.look_for_set.currentIndex())
         self._fit()
 
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        # The first protocol's summary and source, before any is chosen; again once the
+        # form has given them their width.
+        self._fit()
+        QTimer.singleShot(0, self._fit)
+
     def _fit(self) -> None:
-        """Grow to fit another protocol's longer summary or source: wrapped labels would
-        otherwise overlap the rows below them."""
+        """Show the whole summary and source when the screen has room for them, else as
+        much as it has (they scroll inside themselves): wrapped labels would otherwise be
+        cut or overlap the rows below them."""
         layout = self.layout()
-        if layout is None or not self.isVisible():
+        content = self.about.widget()
+        inner = content.layout() if content is not None else None
+        if layout is None or inner is None or not self.isVisible():
             return
+        across = self.about.viewport().width() or self.about.width()
+        whole = inner.totalHeightForWidth(across)
+        screen = self.screen().availableGeometry().height() if self.screen() else 10 ** 6
+        self.about.setFixedHeight(0)
         layout.activate()
-        wanted = layout.totalHeightForWidth(self.width())
+        # The dialog without them (its size hint: asked for a height at its width, the
+        # form counted the hidden box's wrapped words too).
+        rest = layout.sizeHint().height()
+        # Room for the window's frame and title bar too (about 40 px on these desktops).
+        room = max(self.fontMetrics().lineSpacing() * 4, screen - 40 - rest)
+        self.about.setFixedHeight(min(whole, room))
+        layout.activate()
+        wanted = min(max(layout.sizeHint().height(), rest + self.about.height()),
+                     screen - 40)
         if wanted > self.height():
             self.resize(self.width(), wanted)
 
