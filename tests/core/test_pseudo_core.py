@@ -27,3 +27,21 @@ def test_the_check_finds_text_no_catalogue_gave() -> None:
 def test_identifiers_sections_and_options_are_not_words() -> None:
     assert leftover("⟦the {0} key⟧".replace("{0}", "group_min [post_brief] --walk")) == ""
     assert leftover("`title = 5` ⟦is wrong⟧ 3f2a9c10d4") == ""
+
+
+def test_inside_a_message_made_of_messages_each_value_is_checked(
+        core_pseudo: Callable[[], Any]) -> None:
+    """A value put into a wrapped message's placeholder is inside its brackets: English
+    there is found too (walkapp.bundles.schema.damaged(where, problem))."""
+    from tests.helpers.pseudo_core import unwrapped_inside
+
+    with core_pseudo():
+        template = fmt.tr("The file is damaged or was not made by walkapp: {where}: "
+                          "{problem}.")
+        good = template.format(where="notes.json", problem=fmt.tr("should be a list"))
+        bad = template.format(where="notes.json", problem="should be a list")
+        named = template.format(where="Ms Ada", problem=fmt.tr("should be a list"))
+    assert unwrapped([bad]) == []  # the brackets around it hide it from `unwrapped`
+    assert unwrapped_inside([good]) == []
+    assert unwrapped_inside([bad]) == [(bad, "should be list")]
+    assert unwrapped_inside([named], user=["Ms Ada"]) == []
