@@ -242,8 +242,8 @@ class ImportController(_Background):
             mine = {f.path: f for f in report.files}
             report = replace(earlier, files=tuple(mine.get(f.path, f) for f in earlier.files),
                              backup_path=earlier.backup_path or report.backup_path)
-        locked = [f.path for f in report.files
-                  if not f.accepted and f.rejected and _needs_passphrase(f.rejected[0].reason)]
+        # Told by the report, not read from its words (which are in the app's language).
+        locked = [f.path for f in report.files if not f.accepted and f.locked]
         if locked:
             # Asked until the files open or Cancel: a wrong passphrase (given before)
             # asks again, with the same files; Cancel shows the report as it stands.
@@ -270,10 +270,6 @@ class ImportController(_Background):
         self.report_dialog = ImportReportDialog(report, self._parent, guide=self._guide)
         self.report_dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, False)
         self.report_dialog.show()
-
-
-def _needs_passphrase(reason: str) -> bool:
-    return "protected with a passphrase" in reason or "passphrase does not open" in reason
 
 
 class KitExportController(_Background):

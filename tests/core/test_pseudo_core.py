@@ -39,3 +39,21 @@ def test_the_strict_pseudo_locale_leaves_what_fills_a_placeholder_outside() -> N
     assert leftover(filled) == "whole number"
     assert leftover(wrapped.format(what="⟦a whole number⟧", found=5, key="group_min",
                                    n=3)) == ""
+
+
+def test_inside_a_message_made_of_messages_each_value_is_checked(
+        core_pseudo: Callable[[], Any]) -> None:
+    """A value put into a wrapped message's placeholder is inside its brackets: English
+    there is found too (walkapp.bundles.schema.damaged(where, problem))."""
+    from tests.helpers.pseudo_core import unwrapped_inside
+
+    with core_pseudo():
+        template = fmt.tr("The file is damaged or was not made by walkapp: {where}: "
+                          "{problem}.")
+        good = template.format(where="notes.json", problem=fmt.tr("should be a list"))
+        bad = template.format(where="notes.json", problem="should be a list")
+        named = template.format(where="Ms Ada", problem=fmt.tr("should be a list"))
+    assert unwrapped([bad]) == []  # the brackets around it hide it from `unwrapped`
+    assert unwrapped_inside([good]) == []
+    assert unwrapped_inside([bad]) == [(bad, "should be list")]
+    assert unwrapped_inside([named], user=["Ms Ada"]) == []

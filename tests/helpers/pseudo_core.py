@@ -126,3 +126,82 @@ def strict_pseudo_folder(tmp_root: Path) -> Path:
                 write_mo(out, catalogue)
         _CATALOGUE["strict"] = target
     return _CATALOGUE["strict"]
+
+
+# -- inside the brackets -----------------------------------------------------------------------
+# A message made of messages ("{where}: {problem}", "{file}: not imported. {reason}") comes
+# out as one ⟦…⟧ around whatever was put into its placeholders, so `unwrapped` alone takes
+# an English value inside it for translated text. `unwrapped_inside` opens each bracket it
+# can read as one of the core's messages and checks what went into each placeholder.
+_TEMPLATES: list[tuple[int, re.Pattern[str]]] = []
+_PLAIN: set[str] = set()
+
+
+def _templates() -> list[tuple[int, re.Pattern[str]]]:
+    """Every core message with placeholders as a pattern (each placeholder a group), most
+    specific (most fixed text) first, extracted afresh from the code like the catalogue;
+    the messages without placeholders go to `_PLAIN`."""
+    if not _TEMPLATES:
+        roots = [Path(i18n_build.__file__).resolve().parent]
+        ids = {text for pair in i18n_build.core_messages(roots) for text in pair if text}
+        for text in ids:
+            pieces = _PLACEHOLDER.split(text.replace("{{", "\0").replace("}}", "\1"))
+            if len(pieces) < 2:
+                _PLAIN.add(text)
+                continue
+            fixed = [re.escape(p).replace("\0", "{").replace("\1", "}") for p in pieces]
+            _TEMPLATES.append((len("".join(pieces)), re.compile("(.*?)".join(fixed), re.S)))
+        _TEMPLATES.sort(key=lambda entry: -entry[0])
+    return _TEMPLATES
+
+
+def _spans(text: str) -> list[str]:
+    """The contents of the outermost ⟦…⟧ of `text`, in order."""
+    found, depth, start = [], 0, 0
+    for index, char in enumerate(text):
+        if char == "⟦":
+            if depth == 0:
+                start = index + 1
+            depth += 1
+        elif char == "⟧" and depth:
+            depth -= 1
+            if depth == 0:
+                found.append(text[start:index])
+    return found
+
+
+def _values_left(content: str, user: list[str]) -> list[str]:
+    """The words of the values put into a bracket's placeholders that came from no
+    catalogue, down through the brackets inside them."""
+    templates = _templates()
+    if content in _PLAIN:
+        return []  # a message as it is: nothing was put into it
+    for _, pattern in templates:
+        match = pattern.fullmatch(content)
+        if match is None:
+            continue
+        left = []
+        for value in match.groups():
+            words = leftover(value, user)
+            if words:
+                left.append(words)
+            for inner in _spans(value):
+                left += _values_left(inner, user)
+        return left
+    return []  # a message without placeholders, or one this check cannot read: opaque
+
+
+def unwrapped_inside(texts: Iterable[str], user: Iterable[str] = ()
+                     ) -> list[tuple[str, str]]:
+    """(text, its leftover words) of every text in `texts` that has words no catalogue gave,
+    outside its brackets (`unwrapped`) or inside them, in a value put into a message."""
+    known = list(user)
+    found = []
+    for text in texts:
+        left = [leftover(text, known)]
+        for content in _spans(text):
+            left += _values_left(content, known)
+        words = " ".join(word for word in left if word)
+        if words:
+            found.append((text, words))
+    return found

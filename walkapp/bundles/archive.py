@@ -26,9 +26,11 @@ from pathlib import Path
 from typing import Any
 
 from walkapp import __version__
+from walkapp import formatting as fmt
 from walkapp.bundles import format as f
 from walkapp.bundles import schema as s
 from walkapp.bundles.errors import BundleError, PassphraseNeededError
+from walkapp.messages import N_
 from walkapp.storage.os_errors import DISK_FULL_ERRNOS, ErrorContext, disk_full_error
 from walkapp.storage.safe_files import write_private_atomically
 
@@ -69,24 +71,33 @@ def _readable_zip(members: dict[str, bytes]) -> bytes:
 
 
 def _mb(size: int) -> str:
-    return f"{size / (1024 * 1024):,.0f} MB"
+    return fmt.tr("{size} MB").format(size=fmt.number(round(size / (1024 * 1024))))
+
+
+def _kind(format_name: str) -> str:
+    """"walk kit", "notes file", in the language in force."""
+    return fmt.tr(f.KIND_NAMES[format_name])
 
 
 def check_writable(kind: str, members: dict[str, bytes]) -> None:
     """Refuse, before anything is written, a file its reader would refuse for its size."""
-    too_big = ("This is far more than any walk needs; very long pasted texts are the usual "
-               "cause. Shorten or delete them, then try again. Nothing was written.")
+    too_big = fmt.tr("This is far more than any walk needs; very long pasted texts are the "
+                     "usual cause. Shorten or delete them, then try again. Nothing was "
+                     "written.")
     for name, data in members.items():
         limit = f.MAX_MANIFEST_BYTES if name == f.MANIFEST else f.MAX_MEMBER_BYTES
         if len(data) > limit:
-            raise BundleError(f"This {kind} would be too large to read back: its part "
-                              f"{name} would be {_mb(len(data))}, and a {kind} holds at "
-                              f"most {_mb(limit)} per part. {too_big}")
+            raise BundleError(fmt.tr(
+                "This {kind} would be too large to read back: its part {name} would be "
+                "{size}, and a {kind} holds at most {limit} per part.").format(
+                    kind=kind, name=name, size=_mb(len(data)), limit=_mb(limit))
+                + f" {too_big}")
     total = sum(len(data) for data in members.values())
     if total > f.MAX_TOTAL_BYTES:
-        raise BundleError(f"This {kind} would be too large to read back: {_mb(total)} in "
-                          f"all, and a {kind} holds at most {_mb(f.MAX_TOTAL_BYTES)}. "
-                          f"{too_big}")
+        raise BundleError(fmt.tr(
+            "This {kind} would be too large to read back: {size} in all, and a {kind} holds "
+            "at most {limit}.").format(kind=kind, size=_mb(total),
+                                       limit=_mb(f.MAX_TOTAL_BYTES)) + f" {too_big}")
 
 
 def build_bundle(format_name: str, header: dict[str, Any], payloads: dict[str, Any],
@@ -97,7 +108,7 @@ def build_bundle(format_name: str, header: dict[str, Any], payloads: dict[str, A
     secret a notes file is sealed with (`walkapp.bundles.trust`). A file its reader would
     refuse for its size is refused here instead (`check_writable`), before anything is
     written."""
-    kind = f.KIND_NAMES[format_name]
+    kind = _kind(format_name)
     members = {name: f.compact_json(value) for name, value in payloads.items()}
     check_writable(kind, members)
     manifest = dict(header)
@@ -128,15 +139,18 @@ def build_bundle(format_name: str, header: dict[str, Any], payloads: dict[str, A
         result = _zip_bytes({f.MANIFEST: f.pretty_json(outer), f.ENCRYPTED_PAYLOAD: cipher},
                             frozenset({f.ENCRYPTED_PAYLOAD}))
     if len(result) > f.MAX_FILE_BYTES:
-        raise BundleError(f"This {kind} would be {_mb(len(result))}, more than the "
-                          f"{_mb(f.MAX_FILE_BYTES)} a {kind} may be. Nothing was written.")
+        raise BundleError(fmt.tr("This {kind} would be {size}, more than the {limit} a "
+                                 "{kind} may be. Nothing was written.").format(
+                                     kind=kind, size=_mb(len(result)),
+                                     limit=_mb(f.MAX_FILE_BYTES)))
     for data in (inner, result):  # the very checks a reader makes of the zip's parts
         try:
             with zipfile.ZipFile(io.BytesIO(data)) as archive:
                 _check_entries(archive, {f.MANIFEST, f.ENCRYPTED_PAYLOAD, *members})
         except BundleError as error:
-            raise BundleError(f"This {kind} would be refused when it is read, so it was not "
-                              f"written: {error.message}") from None
+            raise BundleError(fmt.tr("This {kind} would be refused when it is read, so it "
+                                     "was not written: {problem}").format(
+                                         kind=kind, problem=error.message)) from None
     return result
 
 
@@ -152,11 +166,12 @@ def write_atomically(path: Path, data: bytes) -> Path:
     except OSError as error:
         if error.errno in DISK_FULL_ERRNOS:
             # Say so plainly, with the space left (like every other full disk).
-            raise disk_full_error(ErrorContext(f"writing {path.name}", space_of=path.parent)
-                                  ) from None
+            raise disk_full_error(ErrorContext(fmt.tr("writing {name}").format(
+                name=path.name), space_of=path.parent)) from None
         reason = error.strerror or str(error)
-        raise BundleError(f"The file could not be written to {path}: {reason}. "
-                          "Check that the folder exists, is writable and has space.") from None
+        raise BundleError(fmt.tr("The file could not be written to {path}: {reason}. Check "
+                                 "that the folder exists, is writable and has space.").format(
+                                     path=path, reason=reason)) from None
 
 
 # -- reading -----------------------------------------------------------------------------
@@ -164,34 +179,49 @@ def read_file_bytes(path: Path) -> bytes:
     try:
         info = os.stat(path)
     except FileNotFoundError:
-        raise BundleError("The file does not exist (was it moved or renamed?).") from None
+        raise BundleError(fmt.tr("The file does not exist (was it moved or renamed?).")
+                          ) from None
     except OSError as error:
-        raise BundleError(f"The file cannot be read: {error.strerror or error}.") from None
+        raise _unreadable(error) from None
     if not stat.S_ISREG(info.st_mode):
-        raise BundleError("This is a folder or a device, not a walkapp file.")
+        raise BundleError(fmt.tr("This is a folder or a device, not a walkapp file."))
     if info.st_size == 0:
-        raise BundleError("The file is empty (0 bytes): the copy was probably interrupted. "
-                          "Copy it again from the original.")
+        raise BundleError(fmt.tr("The file is empty (0 bytes): the copy was probably "
+                                 "interrupted. Copy it again from the original."))
     if info.st_size > f.MAX_FILE_BYTES:
-        raise BundleError(f"The file is {info.st_size // (1024 * 1024)} MB, far larger than "
-                          "any walkapp file; it was not made by walkapp.")
+        raise BundleError(fmt.tr("The file is {size} MB, far larger than any walkapp file; it "
+                                 "was not made by walkapp.").format(
+                                     size=info.st_size // (1024 * 1024)))
     try:
         with open(path, "rb") as handle:
             return handle.read(f.MAX_FILE_BYTES + 1)
     except OSError as error:
-        raise BundleError(f"The file cannot be read: {error.strerror or error}.") from None
+        raise _unreadable(error) from None
+
+
+def _unreadable(error: OSError) -> BundleError:
+    return BundleError(fmt.tr("The file cannot be read: {reason}.").format(
+        reason=error.strerror or error))
+
+
+def _cut_short() -> BundleError:
+    return BundleError(fmt.tr("The file is damaged or cut short (the copy may have been "
+                              "interrupted). Copy it again from the original."))
+
+
+def _not_ours() -> BundleError:
+    return BundleError(fmt.tr("This is not a walkapp kit or notes file."))
 
 
 def _open_zip(data: bytes) -> zipfile.ZipFile:
     if not data:
-        raise BundleError("The file is empty: the copy was probably interrupted.")
+        raise BundleError(fmt.tr("The file is empty: the copy was probably interrupted."))
     try:
         return zipfile.ZipFile(io.BytesIO(data))
     except Exception:  # zipfile raises many kinds on garbage; all mean "not readable"
         if data[:4] == b"PK\x03\x04":
-            raise BundleError("The file is damaged or cut short (the copy may have been "
-                              "interrupted). Copy it again from the original.") from None
-        raise BundleError("This is not a walkapp kit or notes file.") from None
+            raise _cut_short() from None
+        raise _not_ours() from None
 
 
 def _member_limit(name: str) -> int:
@@ -205,40 +235,43 @@ def _member_limit(name: str) -> int:
 def _check_entries(archive: zipfile.ZipFile, allowed: set[str]) -> dict[str, zipfile.ZipInfo]:
     infos = archive.infolist()
     if len(infos) > f.MAX_MEMBERS:
-        raise BundleError(f"The file holds {len(infos)} parts; a walkapp file has at most "
-                          f"{f.MAX_MEMBERS}. It was not made by walkapp.")
+        raise BundleError(fmt.tr("The file holds {count} parts; a walkapp file has at most "
+                                 "{limit}. It was not made by walkapp.").format(
+                                     count=len(infos), limit=f.MAX_MEMBERS))
     entries: dict[str, zipfile.ZipInfo] = {}
     total = 0
     for info in infos:
         name = info.filename
         if (name.startswith(("/", "\\")) or ".." in name or "\\" in name or ":" in name
                 or "/" in name or "\x00" in name):
-            raise BundleError("The file contains a part with a path that points outside "
-                              f"it ({name[:60]!r}); it was refused as unsafe.")
+            raise BundleError(fmt.tr("The file contains a part with a path that points "
+                                     "outside it ({name!r}); it was refused as unsafe.").format(
+                                         name=name[:60]))
         if name not in allowed:
-            raise BundleError(f"The file contains an unexpected part {name[:60]!r}; it was "
-                              "not made by walkapp.")
+            raise BundleError(fmt.tr("The file contains an unexpected part {name!r}; it was "
+                                     "not made by walkapp.").format(name=name[:60]))
         if name in entries:
-            raise BundleError(f"The file contains the part {name!r} twice; it was refused.")
+            raise BundleError(fmt.tr("The file contains the part {name!r} twice; it was "
+                                     "refused.").format(name=name))
         if info.flag_bits & 0x1:
-            raise BundleError("The file uses zip password protection, which walkapp does not "
-                              "use; it was not made by walkapp.")
+            raise BundleError(fmt.tr("The file uses zip password protection, which walkapp "
+                                     "does not use; it was not made by walkapp."))
         if info.compress_type not in (zipfile.ZIP_STORED, zipfile.ZIP_DEFLATED):
-            raise BundleError("The file is packed in a way walkapp does not use.")
+            raise BundleError(fmt.tr("The file is packed in a way walkapp does not use."))
         limit = _member_limit(name)
         if info.file_size > limit:
-            raise BundleError(f"The part {name!r} would unpack to "
-                              f"{info.file_size // (1024 * 1024)} MB; that is too large and "
-                              "was refused.")
+            raise BundleError(fmt.tr("The part {name!r} would unpack to {size} MB; that is too "
+                                     "large and was refused.").format(
+                                         name=name, size=info.file_size // (1024 * 1024)))
         if (info.file_size > f.RATIO_CHECK_FROM_BYTES
                 and info.file_size > f.MAX_RATIO * max(info.compress_size, 1)):
-            raise BundleError("The file is a 'zip bomb' (it would unpack to far more than "
-                              "its size); it was refused.")
+            raise BundleError(fmt.tr("The file is a 'zip bomb' (it would unpack to far more "
+                                     "than its size); it was refused."))
         total += info.file_size
         entries[name] = info
     if total > f.MAX_TOTAL_BYTES:
-        raise BundleError("The file would unpack to more than "
-                          f"{f.MAX_TOTAL_BYTES // (1024 * 1024)} MB; it was refused.")
+        raise BundleError(fmt.tr("The file would unpack to more than {size} MB; it was "
+                                 "refused.").format(size=f.MAX_TOTAL_BYTES // (1024 * 1024)))
     return entries
 
 
@@ -247,11 +280,10 @@ def _read_member(archive: zipfile.ZipFile, info: zipfile.ZipInfo, limit: int) ->
         with archive.open(info) as handle:
             data = handle.read(limit + 1)
     except Exception:  # BadZipFile, zlib.error, EOFError…: all mean "damaged"
-        raise BundleError("The file is damaged or cut short (the copy may have been "
-                          "interrupted). Copy it again from the original.") from None
+        raise _cut_short() from None
     if len(data) > limit:
-        raise BundleError(f"The part {info.filename!r} unpacks to more than its stated size; "
-                          "it was refused as a 'zip bomb'.")
+        raise BundleError(fmt.tr("The part {name!r} unpacks to more than its stated size; it "
+                                 "was refused as a 'zip bomb'.").format(name=info.filename))
     return data
 
 
@@ -263,7 +295,8 @@ def _reject_constant(name: str) -> Any:
 # which no stored text can hold (raw control characters are not valid JSON at all). Only a
 # member that spells one is walked in full, to name the field that holds it.
 _UNSTORABLE_ESCAPE = re.compile(r"\\u(?:[dD][89a-fA-F]|0000)")
-_LIST_ENTRY = {"items": "entry", "versions": "version"}
+# A list's entries, as the schema checks name them ("entry 3", "version 2").
+_LIST_ENTRY = {"items": N_("entry {n}"), "versions": N_("version {n}")}
 _SAFE_KEY = re.compile(r"[^A-Za-z0-9_ .-]")
 
 
@@ -281,9 +314,11 @@ def _field_words(member: str, path: list[str | int], is_key: bool) -> tuple[str,
         step = path[index]
         following = path[index + 1] if index + 1 < len(path) else None
         if isinstance(step, int):
-            labels.append(f"entry {step + 1}")
+            labels.append(fmt.tr(_LIST_ENTRY["items"]).format(n=step + 1))
         elif isinstance(following, int) and index + 2 < len(path):
-            labels.append(f"{_LIST_ENTRY.get(step, _key_words(step))} {following + 1}")
+            entry = _LIST_ENTRY.get(step)  # any other list by its key ("participants 1")
+            labels.append(fmt.tr(entry).format(n=following + 1) if entry is not None
+                          else f"{_key_words(step)} {following + 1}")
             index += 1
         elif following is None or isinstance(following, int):
             field = step  # the last key, or a list of values (an entry's "parents")
@@ -291,8 +326,8 @@ def _field_words(member: str, path: list[str | int], is_key: bool) -> tuple[str,
         elif step != "content":  # an entry's content is part of the entry
             labels.append(_key_words(step))
         index += 1
-    what = ("a field name" if is_key else f"“{_key_words(field)}”" if field is not None
-            else "a value")
+    what = (fmt.tr("a field name") if is_key else f"“{_key_words(field)}”" if field is not None
+            else fmt.tr("a value"))
     return ", ".join([member, *labels]), what
 
 
@@ -326,16 +361,20 @@ def parse_json(data: bytes, member: str) -> Any:
     """Parse JSON whose size was already capped; deep nesting, NaN, numbers too large to
     hold and text no field can store (lone surrogates, NUL) are refused, the last naming
     the field."""
-    what = "The manifest" if member == f.MANIFEST else f"The part {member!r}"
+    what = (fmt.tr("The manifest") if member == f.MANIFEST
+            else fmt.tr("The part {name!r}").format(name=member))
     try:
         text = data.decode("utf-8")
         value = json.loads(text, parse_constant=_reject_constant, parse_float=_finite)
     except RecursionError:
-        raise BundleError(f"{what} is nested too deeply; it was not made by walkapp.") from None
+        raise BundleError(fmt.tr("{what} is nested too deeply; it was not made by "
+                                 "walkapp.").format(what=what)) from None
     except (UnicodeDecodeError, ValueError):
-        raise BundleError(f"{what} is not valid JSON; the file is damaged.") from None
+        raise BundleError(fmt.tr("{what} is not valid JSON; the file is damaged.").format(
+            what=what)) from None
     if _UNSTORABLE_ESCAPE.search(text):
-        problem = _find_unstorable(value, "manifest" if member == f.MANIFEST else member)
+        problem = _find_unstorable(value, fmt.tr("manifest") if member == f.MANIFEST
+                                   else member)
         if problem is not None:
             raise problem
     return value
@@ -344,49 +383,57 @@ def parse_json(data: bytes, member: str) -> Any:
 def _manifest(archive: zipfile.ZipFile, entries: dict[str, zipfile.ZipInfo],
               expected: tuple[str, ...]) -> dict[str, Any]:
     if f.MANIFEST not in entries:
-        raise BundleError("The file has no manifest; it is not a walkapp kit or notes file.")
+        raise BundleError(fmt.tr("The file has no manifest; it is not a walkapp kit or notes "
+                                 "file."))
     manifest = parse_json(_read_member(archive, entries[f.MANIFEST], f.MAX_MANIFEST_BYTES),
                           f.MANIFEST)
     if not isinstance(manifest, dict):
-        raise BundleError("The manifest is damaged.")
+        raise BundleError(fmt.tr("The manifest is damaged."))
     name, version = manifest.get("format"), manifest.get("format_version")
     if name not in f.FORMAT_MEMBERS:
-        raise BundleError("This is not a walkapp kit or notes file.")
+        raise _not_ours()
     if not isinstance(version, int) or isinstance(version, bool) or version < 1:
-        raise BundleError("The manifest's format version is damaged.")
+        raise BundleError(fmt.tr("The manifest's format version is damaged."))
     if version > f.NEWEST_FORMAT_VERSION:
-        raise BundleError(f"This {f.KIND_NAMES[name]} was made by a newer walkapp (format "
-                          f"version {version}; this walkapp reads up to "
-                          f"{f.NEWEST_FORMAT_VERSION}). Update walkapp to open it.")
+        raise BundleError(fmt.tr("This {kind} was made by a newer walkapp (format version "
+                                 "{version}; this walkapp reads up to {newest}). Update "
+                                 "walkapp to open it.").format(
+                                     kind=_kind(name), version=version,
+                                     newest=f.NEWEST_FORMAT_VERSION))
     if name not in expected:
-        wanted = " or ".join(f.KIND_NAMES[e] for e in expected)
-        hint = (" Open it with “Open walk kit” on the walker's laptop." if name == f.KIT_FORMAT
-                else " Import it with “Import notes” on the facilitator's laptop.")
-        raise BundleError(f"This is a {f.KIND_NAMES[name]}, not a {wanted}.{hint}")
+        wanted = _kind(expected[0])
+        for other in expected[1:]:
+            wanted = fmt.tr("{first} or {second}").format(first=wanted, second=_kind(other))
+        hint = (fmt.tr("Open it with “Open walk kit” on the walker's laptop.")
+                if name == f.KIT_FORMAT
+                else fmt.tr("Import it with “Import notes” on the facilitator's laptop."))
+        raise BundleError(fmt.tr("This is a {kind}, not a {wanted}.").format(
+            kind=_kind(name), wanted=wanted) + f" {hint}")
     return manifest
 
 
 def _checked_members(archive: zipfile.ZipFile, entries: dict[str, zipfile.ZipInfo],
                      listed: Any, allowed: set[str]) -> dict[str, bytes]:
     if not isinstance(listed, dict) or not listed:
-        raise BundleError("The manifest's list of parts is damaged.")
+        raise BundleError(fmt.tr("The manifest's list of parts is damaged."))
     names = set(entries) - {f.MANIFEST}
     if set(listed) != names or not names <= allowed:
         missing = sorted(set(listed) - names)
         if missing:
-            raise BundleError(f"The file is missing its part {missing[0][:60]!r}; it is "
-                              "damaged or incomplete.")
-        raise BundleError("The file's parts do not match its manifest; it was changed "
-                          "after it was made.")
+            raise BundleError(fmt.tr("The file is missing its part {name!r}; it is damaged "
+                                     "or incomplete.").format(name=missing[0][:60]))
+        raise BundleError(fmt.tr("The file's parts do not match its manifest; it was changed "
+                                 "after it was made."))
     result: dict[str, bytes] = {}
     for name in sorted(names):
         entry = listed[name]
         if not isinstance(entry, dict) or not isinstance(entry.get("sha256"), str):
-            raise BundleError("The manifest's checksums are damaged.")
+            raise BundleError(fmt.tr("The manifest's checksums are damaged."))
         data = _read_member(archive, entries[name], _member_limit(name))
         if f.sha256(data) != entry["sha256"]:
-            raise BundleError(f"The part {name!r} does not match its checksum: the file was "
-                              "damaged or changed after it was made. Ask for a fresh copy.")
+            raise BundleError(fmt.tr("The part {name!r} does not match its checksum: the file "
+                                     "was damaged or changed after it was made. Ask for a "
+                                     "fresh copy.").format(name=name))
         result[name] = data
     return result
 
@@ -406,14 +453,14 @@ def read_bundle(data: bytes, expected: tuple[str, ...], passphrase: str | None =
             from walkapp.bundles import crypto
 
             if _inner:
-                raise BundleError("The file is damaged (protected twice).")
+                raise BundleError(fmt.tr("The file is damaged (protected twice)."))
             raw = _checked_members(archive, entries, manifest.get("members"),
                                    {f.ENCRYPTED_PAYLOAD})
             params = crypto.check_params(manifest["encryption"])
             if passphrase is None:
-                raise PassphraseNeededError(
-                    f"This {f.KIND_NAMES[name]} is protected with a passphrase. Enter the "
-                    "passphrase that was agreed when it was made.")
+                raise PassphraseNeededError(fmt.tr(
+                    "This {kind} is protected with a passphrase. Enter the passphrase that "
+                    "was agreed when it was made.").format(kind=_kind(name)))
             aad = f.canonical_json({"format": name,
                                     "format_version": manifest["format_version"]})
             plain = crypto.decrypt(raw[f.ENCRYPTED_PAYLOAD], passphrase, params, aad)
@@ -423,7 +470,7 @@ def read_bundle(data: bytes, expected: tuple[str, ...], passphrase: str | None =
         allowed = set(f.FORMAT_MEMBERS[name])
         raw = _checked_members(archive, entries, manifest.get("members"), allowed)
         if set(raw) != allowed:
-            raise BundleError("The file is missing some of its parts; it is damaged.")
+            raise BundleError(fmt.tr("The file is missing some of its parts; it is damaged."))
         # One part at a time, each one's bytes let go once parsed: the peak is the parsed
         # parts and one part's bytes, not every part twice.
         parsed = {key: parse_json(raw.pop(key), key) for key in sorted(raw)}

@@ -21,6 +21,7 @@ from dataclasses import dataclass, field
 
 from sqlalchemy.orm import Session
 
+from walkapp import formatting as fmt
 from walkapp.storage import models as m
 
 DEVICE_KEY = "device_id"
@@ -92,14 +93,14 @@ class Claims:
             self._save(walk_id, walker_id, earlier)
         if other is None:
             return None
-        where = (f"{other}, in this import" if other
-                 else "a file from another laptop imported before")
-        return (f"Notes for {walker_name} came from two laptops ({where}). All notes of "
-                f"both were kept, all under {walker_name}. If {walker_name} simply changed "
-                "laptops, nothing needs doing. If two people chose the same name from an "
-                "“any walker” kit, ask who wrote which: add the second person to the roster "
-                "and give them a walk kit of their own for the rest of the walk, and delete "
-                f"any note here that is not {walker_name}'s.")
+        where = (fmt.tr("{file}, in this import").format(file=other) if other
+                 else fmt.tr("a file from another laptop imported before"))
+        return fmt.tr("Notes for {name} came from two laptops ({where}). All notes of both "
+                      "were kept, all under {name}. If {name} simply changed laptops, nothing "
+                      "needs doing. If two people chose the same name from an “any walker” "
+                      "kit, ask who wrote which: add the second person to the roster and give "
+                      "them a walk kit of their own for the rest of the walk, and delete any "
+                      "note here that is not {name}'s.").format(name=walker_name, where=where)
 
     def _save(self, walk_id: str, walker_id: str, devices: list[str]) -> None:
         key = _key(walk_id, walker_id)

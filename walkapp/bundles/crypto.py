@@ -20,6 +20,7 @@ from cryptography.exceptions import InvalidTag
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 from cryptography.hazmat.primitives.kdf.scrypt import Scrypt
 
+from walkapp import formatting as fmt
 from walkapp.bundles.errors import BundleError, WrongPassphraseError
 
 CIPHER = "AES-256-GCM"
@@ -43,8 +44,9 @@ def check_passphrase(passphrase: str) -> bytes:
     """The passphrase as bytes; the same words typed on any laptop give the same bytes."""
     text = unicodedata.normalize("NFC", passphrase or "")
     if len(text.strip()) < MIN_PASSPHRASE_CHARS:
-        raise BundleError(f"A passphrase needs at least {MIN_PASSPHRASE_CHARS} characters. "
-                          "A few words that you can say aloud work well.")
+        raise BundleError(fmt.tr("A passphrase needs at least {count} characters. A few words "
+                                 "that you can say aloud work well.").format(
+                                     count=MIN_PASSPHRASE_CHARS))
     return text.encode("utf-8")
 
 
@@ -69,40 +71,46 @@ def _params_bytes(params: dict[str, Any]) -> bytes:
     return canonical_json(params)
 
 
+def _damaged_settings() -> BundleError:
+    return BundleError(fmt.tr("The file's protection settings are damaged."))
+
+
 def _b64(value: Any, size: int) -> bytes:
     if not isinstance(value, str) or len(value) > 64:
-        raise BundleError("The file's protection settings are damaged.")
+        raise _damaged_settings()
     try:
         raw = base64.b64decode(value.encode("ascii"), validate=True)
     except (binascii.Error, UnicodeEncodeError):
-        raise BundleError("The file's protection settings are damaged.") from None
+        raise _damaged_settings() from None
     if len(raw) != size:
-        raise BundleError("The file's protection settings are damaged.")
+        raise _damaged_settings()
     return raw
 
 
 def check_params(params: Any) -> dict[str, Any]:
     """Refuse settings this walkapp does not know or that would cost too much to try."""
     if not isinstance(params, dict):
-        raise BundleError("The file's protection settings are damaged.")
+        raise _damaged_settings()
     if params.get("cipher") != CIPHER or params.get("kdf") != KDF:
-        raise BundleError("The file is protected in a way this walkapp does not know; "
-                          "update walkapp to open it.")
+        raise BundleError(fmt.tr("The file is protected in a way this walkapp does not know; "
+                                 "update walkapp to open it."))
     n, r, p = params.get("n"), params.get("r"), params.get("p")
     if not all(isinstance(x, int) and not isinstance(x, bool) for x in (n, r, p)):
-        raise BundleError("The file's protection settings are damaged.")
+        raise _damaged_settings()
     assert isinstance(n, int) and isinstance(r, int) and isinstance(p, int)
     if not (MIN_N <= n <= MAX_N and n & (n - 1) == 0 and 1 <= r <= 16 and 1 <= p <= 4):
-        raise BundleError("The file asks for protection settings outside the safe range; "
-                          "it was not made by walkapp.")
+        raise BundleError(fmt.tr("The file asks for protection settings outside the safe "
+                                 "range; it was not made by walkapp."))
     cost = n * r * p * 128  # memory n·r·128 bytes, p times over in time
     if cost > MAX_SCRYPT_BYTES:
-        raise BundleError(
-            f"The file's protection would take {cost // (1024 * 1024):,} MB of memory-hard "
-            f"work to try a passphrase; walkapp allows at most "
-            f"{MAX_SCRYPT_BYTES // (1024 * 1024)} MB (files it makes need "
-            f"{SCRYPT_N * SCRYPT_R * SCRYPT_P * 128 // (1024 * 1024)} MB). It was not made by "
-            "walkapp, or by a walkapp set up differently; ask for a copy saved by walkapp.")
+        raise BundleError(fmt.tr(
+            "The file's protection would take {cost} MB of memory-hard work to try a "
+            "passphrase; walkapp allows at most {limit} MB (files it makes need {own} MB). It "
+            "was not made by walkapp, or by a walkapp set up differently; ask for a copy "
+            "saved by walkapp.").format(
+                cost=fmt.number(cost // (1024 * 1024)),
+                limit=fmt.number(MAX_SCRYPT_BYTES // (1024 * 1024)),
+                own=fmt.number(SCRYPT_N * SCRYPT_R * SCRYPT_P * 128 // (1024 * 1024))))
     _b64(params.get("salt"), SALT_BYTES)
     _b64(params.get("nonce"), NONCE_BYTES)
     return params
@@ -117,6 +125,6 @@ def decrypt(cipher: bytes, passphrase: str, params: dict[str, Any], aad: bytes) 
         return AESGCM(key).decrypt(_b64(params["nonce"], NONCE_BYTES), cipher,
                                    aad + _params_bytes(params))
     except InvalidTag:
-        raise WrongPassphraseError(
+        raise WrongPassphraseError(fmt.tr(
             "The passphrase does not open this file. Check it with the person who made the "
-            "file (passphrases are case-sensitive) and try again.") from None
+            "file (passphrases are case-sensitive) and try again.")) from None

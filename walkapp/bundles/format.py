@@ -13,6 +13,8 @@ import json
 from datetime import UTC, datetime
 from typing import Any
 
+from walkapp.messages import N_
+
 KIT_FORMAT = "walkapp-walk-kit"
 NOTES_FORMAT = "walkapp-notes"
 # The version a file is written as when it holds nothing newer (every kit, and every notes
@@ -31,7 +33,8 @@ ENCRYPTED_PAYLOAD = "payload.bin"
 KIT_MEMBERS = ("walk.json",)
 NOTES_MEMBERS = ("notes.json", "reflections.json", "commitments.json", "feedback.json")
 FORMAT_MEMBERS = {KIT_FORMAT: KIT_MEMBERS, NOTES_FORMAT: NOTES_MEMBERS}
-KIND_NAMES = {KIT_FORMAT: "walk kit", NOTES_FORMAT: "notes file"}
+# What each format is called in messages: catalogue ids, translated where they are said.
+KIND_NAMES = {KIT_FORMAT: N_("walk kit"), NOTES_FORMAT: N_("notes file")}
 
 # Limits. A reader enforces them (a hostile file must not eat memory or time) and a writer
 # checks them before writing (walkapp never writes a file its own reader would refuse).

@@ -22,6 +22,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from walkapp import domain as d
+from walkapp import formatting as fmt
 from walkapp import visit_fields as vf
 from walkapp.bundles import format as f
 from walkapp.bundles import schema as s
@@ -75,7 +76,7 @@ def _role_of(r: dict[str, Any], at: str) -> tuple[str | None, str, dict[str, str
     if raw is None:
         return None, "", None
     role = s.obj(raw, f"{at}: “protocol_role”")
-    where = f"{at}, role"
+    where = fmt.tr("{where}, role").format(where=at)
     key = s.text(role, "key", where, walk_roles.MAX_ROLE_KEY_CHARS, required=True)
     words = {"title": s.text(role, "title", where, 300, required=True),
              "instructions": s.text(role, "instructions", where, 20_000)}
@@ -86,11 +87,11 @@ def build_kit_payload(session: Session, walk_id: str, walker_id: str | None
                       ) -> tuple[dict[str, Any], dict[str, Any]]:
     walk = load_walk(session, walk_id)
     if walk.local_mode == d.LocalMode.WALKER.value:
-        raise BundleError("This laptop holds a walker's copy of the walk; walk kits are made "
-                          "on the facilitator's laptop.")
+        raise BundleError(fmt.tr("This laptop holds a walker's copy of the walk; walk kits are "
+                                 "made on the facilitator's laptop."))
     walker = next((p for p in walk.participants if p.id == walker_id), None)
     if walker_id is not None and (walker is None or walker.role != d.Role.WALKER.value):
-        raise BundleError("That walker is not on this walk's roster.")
+        raise BundleError(fmt.tr("That walker is not on this walk's roster."))
     # Read only for a walk with roles given: a kit of any other walk is made as before.
     protocol = (protocol_of_walk(walk) if any(p.protocol_role for p in walk.participants)
                 else None)
@@ -169,7 +170,7 @@ def _rows(plan: dict[str, Any], key: str, check: Any, limit: int = 500) -> list[
         where = f"walk.json, {key} {index + 1}"
         result.append(check(s.obj(raw, where), where))
     if len({r["id"] for r in result}) != len(result):
-        raise s.damaged(f"walk.json: {key}", "the same id appears twice")
+        raise s.damaged(f"walk.json: {key}", fmt.tr("the same id appears twice"))
     return result
 
 
@@ -205,7 +206,8 @@ def _full_protocol(w: dict[str, Any], walk: dict[str, Any], at: str) -> None:
     if full is not None:
         full_hash = s.text(w, FULL_HASH, at, 80, required=True)
         if content_hash(full) != full_hash:
-            raise s.damaged(at, f"“{FULL_SNAPSHOT}” does not match its fingerprint")
+            raise s.damaged(at, fmt.tr("“{key}” does not match its fingerprint").format(
+                key=FULL_SNAPSHOT))
         walk["protocol_snapshot"], walk["protocol_hash"] = full, full_hash
     long_visit = s.integer(w, LONG_VISIT, at, VISIT_MINUTES_MAX_V1 + 1, VISIT_MINUTES_MAX,
                            optional=True)
@@ -254,7 +256,8 @@ def parse_kit(members: dict[str, Any]) -> KitPlan:
                "group_id": s.uid(r, "group_id", at, optional=True),
                "position": s.integer(r, "position", at, 0, 10_000)}
         if row["group_id"] is not None and row["group_id"] not in group_ids:
-            raise s.damaged(at, "“group_id” names a group that is not in the kit")
+            raise s.damaged(at, fmt.tr("“{key}” names a group that is not in the kit").format(
+                key="group_id"))
         row["protocol_role"], row["role_detail"], words = _role_of(r, at)
         if words is not None:
             role_words[row["id"]] = words
@@ -275,15 +278,16 @@ def parse_kit(members: dict[str, Any]) -> KitPlan:
         "agreed": s.boolean(r, "agreed", at)})
     for_walker = s.uid(plan, "for_walker_id", "walk.json", optional=True)
     if for_walker is not None and for_walker not in {p["id"] for p in participants}:
-        raise s.damaged("walk.json", "the kit is for a walker who is not on its roster")
+        raise s.damaged("walk.json", fmt.tr("the kit is for a walker who is not on its roster"))
     walker_secret, kit_secret = plan.get("walker_secret"), plan.get("kit_secret")
     for key, value in (("walker_secret", walker_secret), ("kit_secret", kit_secret)):
         if value is not None and not trust.is_secret(value):
-            raise s.damaged("walk.json", f"“{key}” should be 64 hexadecimal digits")
+            raise s.damaged("walk.json", fmt.tr("“{key}” should be 64 hexadecimal digits"
+                                                ).format(key=key))
     if walker_secret is not None and for_walker is None:
-        raise s.damaged("walk.json", "a walker's secret is in a kit for any walker")
+        raise s.damaged("walk.json", fmt.tr("a walker's secret is in a kit for any walker"))
     if kit_secret is not None and for_walker is not None:
-        raise s.damaged("walk.json", "a kit secret is in a kit for one walker")
+        raise s.damaged("walk.json", fmt.tr("a kit secret is in a kit for one walker"))
     return KitPlan(walk, participants, groups, visits, look_fors, norms, for_walker,
                    walker_secret, kit_secret, role_words)
 
@@ -295,27 +299,29 @@ def choose_walker(plan: KitPlan, walker: str | None) -> dict[str, Any]:
         target = next(p for p in plan.participants if p["id"] == plan.for_walker_id)
         if walker and walker != target["id"] and \
                 name_key(walker) != name_key(target["display_name"]):
-            raise BundleError(f"This kit is for {target['display_name']}, not {walker}. Ask "
-                              "the facilitator for your own kit, or an “any walker” kit.")
+            raise BundleError(fmt.tr("This kit is for {name}, not {walker}. Ask the "
+                                     "facilitator for your own kit, or an “any walker” kit."
+                                     ).format(name=target["display_name"], walker=walker))
         return target
+    names = ", ".join(p["display_name"] for p in walkers)
     if not walker:
         raise WalkerChoiceNeededError(
-            "This kit is for any walker on the roster: choose your name ("
-            + ", ".join(p["display_name"] for p in walkers) + ").", plan.walker_names())
+            fmt.tr("This kit is for any walker on the roster: choose your name ({names})."
+                   ).format(names=names), plan.walker_names())
     wanted = name_key(walker)
     found = [p for p in walkers if p["id"] == walker or name_key(p["display_name"]) == wanted]
     if len(found) != 1:
         raise WalkerChoiceNeededError(
-            f"{walker!r} is not a walker on this kit's roster. Choose one of: "
-            + ", ".join(p["display_name"] for p in walkers) + ".", plan.walker_names())
+            fmt.tr("{walker!r} is not a walker on this kit's roster. Choose one of: {names}."
+                   ).format(walker=walker, names=names), plan.walker_names())
     return found[0]
 
 
 def _upsert(session: Session, model: Any, walk_id: str, data: dict[str, Any]) -> Any:
     row = session.get(model, data["id"])
     if row is not None and row.walk_id != walk_id:
-        raise BundleError("The kit reuses an id that belongs to another walk on this laptop; "
-                          "it was refused.")
+        raise BundleError(fmt.tr("The kit reuses an id that belongs to another walk on this "
+                                 "laptop; it was refused."))
     if row is None:
         row = model(walk_id=walk_id, **data)
         session.add(row)
@@ -331,18 +337,21 @@ def write_kit(session: Session, plan: KitPlan, walker: dict[str, Any]) -> bool:
     row = session.get(m.Walk, walk_id)
     created = row is None
     if row is not None and row.trashed_at is not None:
-        raise BundleError(f"This laptop has the walk “{row.title}” in its Trash. Restore it "
-                          "first (Trash, below the list of walks, or `walkapp trash "
-                          "restore`), then open the kit again.")
+        raise BundleError(fmt.tr("This laptop has the walk “{title}” in its Trash. Restore it "
+                                 "first (Trash, below the list of walks, or `walkapp trash "
+                                 "restore`), then open the kit again.").format(title=row.title))
     if row is not None:
         if row.local_mode != d.LocalMode.WALKER.value:
-            raise BundleError("This laptop holds the facilitator's copy of this walk. A walk "
-                              "kit is opened on a walker's own laptop.")
+            raise BundleError(fmt.tr("This laptop holds the facilitator's copy of this walk. A "
+                                     "walk kit is opened on a walker's own laptop."))
         if row.local_participant_id not in (None, walker["id"]):
             current = session.get(m.Participant, row.local_participant_id or "")
-            who = current.display_name if current else "another walker"
-            raise BundleError(f"This laptop already holds this walk for {who}; one laptop "
-                              "holds one walker's copy.")
+            if current is not None:
+                raise BundleError(fmt.tr("This laptop already holds this walk for {name}; one "
+                                         "laptop holds one walker's copy.").format(
+                                             name=current.display_name))
+            raise BundleError(fmt.tr("This laptop already holds this walk for another walker; "
+                                     "one laptop holds one walker's copy."))
     fields = {k: v for k, v in plan.walk.items() if k not in ("id", "walk_date")}
     fields["walk_date"] = date.fromisoformat(plan.walk["walk_date"])
     if row is None:

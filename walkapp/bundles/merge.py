@@ -28,6 +28,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 from sqlalchemy.orm.attributes import flag_modified
 
+from walkapp import formatting as fmt
 from walkapp.bundles import format as f
 from walkapp.bundles import schema as s
 from walkapp.bundles.bulk import NewRows
@@ -75,6 +76,10 @@ TEXT_FIELD = {Entity.NOTE: "text", Entity.REFLECTION: "text", Entity.COMMITMENT:
 _LANE_SALTS = ("", "+1", "+2", "+3")
 
 
+def _id_taken() -> str:
+    return fmt.tr("its id is already used by something else on this laptop")
+
+
 def parse_incoming(spec: EntitySpec, payload: Any, walk_id: str) -> Incoming:
     """Check one member of a notes file; any damage refuses the whole file.
 
@@ -86,9 +91,12 @@ def parse_incoming(spec: EntitySpec, payload: Any, walk_id: str) -> Incoming:
     where = spec.member
     data = s.obj(payload, where)
     nodes: dict[str, Node] = {}
+    # Where each entry is, for a refusal that names it ("notes.json, version 3"): the words
+    # looked up once, not once per version of a 100,000-note file.
+    version_at, entry_at = fmt.tr("{part}, version {n}"), fmt.tr("{part}, entry {n}")
     for index, raw in enumerate(s.items(data.get("versions"), f"{where}: versions",
                                         f.MAX_VERSIONS)):
-        at = f"{where}, version {index + 1}"
+        at = version_at.format(part=where, n=index + 1)
         entry = s.obj(raw, at)
         vid = s.version_id(entry.get("id"), at)
         parents = tuple(sorted({s.version_id(p, at) for p in
@@ -96,30 +104,33 @@ def parse_incoming(spec: EntitySpec, payload: Any, walk_id: str) -> Incoming:
                                         f.MAX_PARENTS)}))
         node = Node(vid, s.uid(entry, "family", at), s.uid(entry, "lane", at), parents)
         if vid in parents:
-            raise s.damaged(at, "a version cannot replace itself")
+            raise s.damaged(at, fmt.tr("a version cannot replace itself"))
         if nodes.get(vid, node) != node:
-            raise s.damaged(at, "the same version is listed twice with different parents")
+            raise s.damaged(at, fmt.tr("the same version is listed twice with different "
+                                       "parents"))
         nodes[vid] = node
     heads: dict[str, dict[str, Any]] = {}
     text_field = TEXT_FIELD.get(spec.name)
     partly_known: set[str] = set()
     for index, raw in enumerate(s.items(data.get("items"), f"{where}: items")):
-        at = f"{where}, entry {index + 1}"
+        at = entry_at.format(part=where, n=index + 1)
         entry = s.obj(raw, at)
         vid = s.version_id(entry.get("version"), at)
         written = s.obj(entry.get("content"), at)
         content = check_content(spec, written, at)
         listed = nodes.get(vid)
         if listed is None:
-            raise s.damaged(at, "its version is missing from the list of versions")
+            raise s.damaged(at, fmt.tr("its version is missing from the list of versions"))
         # The id is checked over the content exactly as written, fields this walkapp does
         # not know included (docs/file-formats.md: a later version-1 writer may add some),
         # so no field, known or not, can be changed without the id noticing.
         if _written_id(spec, walk_id, listed, written, at) != vid:
-            raise s.damaged(at, "its content does not match its version id (was it edited?)")
+            raise s.damaged(at, fmt.tr("its content does not match its version id (was it "
+                                       "edited?)"))
         if text_field and content["deleted_at"] is not None and content[text_field]:
-            raise s.damaged(at, f"a deleted {spec.label} still carries its text (walkapp "
-                                "never writes one; the file was made by hand)")
+            raise s.damaged(at, fmt.tr("{what} still carries its text (walkapp never writes "
+                                       "one; the file was made by hand)").format(
+                                           what=fmt.tr(spec.words.deleted)))
         if written != content:  # what is stored here would not hash to `vid`
             partly_known.add(vid)
         heads[vid] = content
@@ -128,12 +139,12 @@ def parse_incoming(spec: EntitySpec, payload: Any, walk_id: str) -> Incoming:
         for parent in node.parents:
             other = nodes.get(parent)
             if other is None or other.family != node.family:
-                raise s.damaged(where, "a version's history is incomplete")
+                raise s.damaged(where, fmt.tr("a version's history is incomplete"))
             replaced.add(parent)
     _check_lanes(spec, nodes, where)
     _check_no_cycle(nodes, where)
     if any(vid not in replaced and vid not in heads for vid in nodes):
-        raise s.damaged(where, "a newest version is listed without its content")
+        raise s.damaged(where, fmt.tr("a newest version is listed without its content"))
     # Content given for a version that another one replaced is never shown: it is dropped
     # here rather than stored, so an older text cannot ride in on a newer file.
     heads = {vid: content for vid, content in heads.items() if vid not in replaced}
@@ -145,7 +156,7 @@ def _written_id(spec: EntitySpec, walk_id: str, node: Node, written: dict[str, A
     try:
         return version_id(spec, walk_id, node.family, node.lane, node.parents, written)
     except (ValueError, RecursionError):  # parsed, so only nesting past the limit is left
-        raise s.damaged(where, "its content is nested too deeply") from None
+        raise s.damaged(where, fmt.tr("its content is nested too deeply")) from None
 
 
 def _check_lanes(spec: EntitySpec, nodes: dict[str, Node], where: str) -> None:
@@ -164,7 +175,8 @@ def _check_lanes(spec: EntitySpec, nodes: dict[str, Node], where: str) -> None:
                      for vid in members[node.family] for salt in _LANE_SALTS}
             derived[node.family] = lanes
         if node.lane not in lanes:
-            raise s.damaged(where, "a version is written in a row that is not of its note")
+            raise s.damaged(where, fmt.tr("a version is written in a row that is not of its "
+                                          "note"))
 
 
 def _check_no_cycle(nodes: dict[str, Node], where: str) -> None:
@@ -185,7 +197,7 @@ def _check_no_cycle(nodes: dict[str, Node], where: str) -> None:
             if waiting[child] == 0:
                 ready.append(child)
     if seen != len(nodes):
-        raise s.damaged(where, "its versions replace each other in a loop")
+        raise s.damaged(where, fmt.tr("its versions replace each other in a loop"))
 
 
 def _heads(nodes: Iterable[Node]) -> set[str]:
@@ -228,7 +240,7 @@ def _describe(spec: EntitySpec, content: dict[str, Any]) -> str:
                          or content.get("tally_key") or "").split())
     if len(words) > 50:
         words = words[:49] + "…"
-    return f"{spec.label} “{words}”" if words else f"a deleted {spec.label}"
+    return spec.words.describe(words)
 
 
 def merge_entity(session: Session, walk_id: str, incoming: Incoming, refs: Refs,
@@ -266,19 +278,19 @@ def merge_entity(session: Session, walk_id: str, incoming: Incoming, refs: Refs,
         problem = next((p for p in (refs.problem(spec, c) for c in mine.values()) if p), None)
         if problem is None and spec.has_visit and any(refs.foreign_visit(session, c)
                                                      for c in mine.values()):
-            problem = "its visit's id is used by another walk on this laptop"
+            problem = fmt.tr("its visit's id is used by another walk on this laptop")
         if problem is None:
             problem = refs.ownership_problem(local, family, rows_of.get(family, []), nodes,
                                              by_family.get(family, []), mine.values())
         if problem is None and (family in foreign or any(n.lane in foreign for n in nodes)):
-            problem = "its id is already used by something else on this laptop"
+            problem = _id_taken()
         owner = local.version_of(family)
         if problem is None and family in local.rows and (owner is None
                                                          or owner.family != family):
-            problem = "its id is already used by something else on this laptop"
+            problem = _id_taken()
         if problem is not None:
             sample = next(iter(mine.values()), None)
-            what = _describe(spec, sample) if sample else f"a {spec.label}"
+            what = _describe(spec, sample) if sample else fmt.tr(spec.words.one)
             tally.rejected.append(Rejected(what=what, reason=problem))
             continue
         known = by_family.get(family, [])
@@ -301,16 +313,16 @@ def merge_entity(session: Session, walk_id: str, incoming: Incoming, refs: Refs,
                 contents[vid] = local.content(local.rows[shown[vid]])
         heads = {vid for vid in heads if vid in contents}
         if not heads:  # never from a checked file; refuse rather than empty the note
-            tally.rejected.append(Rejected(what=f"a {spec.label}",
-                                           reason="it would leave the note with no version"))
+            tally.rejected.append(Rejected(
+                what=fmt.tr(spec.words.one),
+                reason=fmt.tr("it would leave the note with no version")))
             continue
         lanes = materialise(spec, family, {vid: pool[vid] for vid in heads}, contents)
         if any(lane in local.rows and (local.version_of(lane) is None
                                        or local.version_of(lane).family != family)  # type: ignore[union-attr]
                for lane in lanes):
             tally.rejected.append(Rejected(what=_describe(spec, next(iter(contents.values()))),
-                                           reason="its id is already used by something "
-                                                  "else on this laptop"))
+                                           reason=_id_taken()))
             continue
         owned = (spec.name, family)
         if not known and owned not in refs.owners:
@@ -341,9 +353,10 @@ def merge_entity(session: Session, walk_id: str, incoming: Incoming, refs: Refs,
         shown_now = any(contents[vid]["deleted_at"] is None for vid in lanes.values())
         if before and len(heads) > len(before_heads):
             tally.add(spec, "conflicts")
-            tally.conflict_notes.append(
-                f"{_describe(spec, contents[lanes[family]])}: changed on two laptops; "
-                f"{len(heads)} versions kept side by side.")
+            tally.conflict_notes.append(fmt.tr(
+                "{what}: changed on two laptops; {count} versions kept side by side.").format(
+                    what=_describe(spec, contents[lanes[family]]),
+                    count=fmt.number(len(heads))))
         else:
             tally.add(spec, _outcome(bool(before), before == lanes, shown_before, shown_now))
     if bulk.write():

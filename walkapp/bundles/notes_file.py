@@ -14,6 +14,7 @@ from typing import Any
 
 from sqlalchemy.orm import Session
 
+from walkapp import formatting as fmt
 from walkapp.bundles import format as f
 from walkapp.bundles import schema as s
 from walkapp.bundles import trust
@@ -21,7 +22,8 @@ from walkapp.bundles.archive import Bundle
 from walkapp.bundles.claims import device_id
 from walkapp.bundles.errors import BundleError
 from walkapp.bundles.merge import Incoming, parse_incoming
-from walkapp.bundles.report import Rejected
+from walkapp.bundles.refs import KIND_OF
+from walkapp.bundles.report import KIND_COUNTS, KIND_HEADINGS, Rejected
 from walkapp.bundles.tally_part import TALLY_SECTION, tally_section
 from walkapp.bundles.versions import ENTITIES, NOTE, TALLY, EntitySpec, LocalState
 from walkapp.errors import WalkInTrashError
@@ -65,11 +67,11 @@ def build_notes_payload(session: Session, walk_id: str, walker_id: str
     walk = session.get(m.Walk, walk_id)
     walker = session.get(m.Participant, walker_id)
     if walk is None:
-        raise BundleError("That walk is not on this laptop.")
+        raise BundleError(fmt.tr("That walk is not on this laptop."))
     if walk.trashed_at is not None:
         raise WalkInTrashError(walk.id, walk.title)
     if walker is None or walker.walk_id != walk_id:
-        raise BundleError("That walker is not on this walk's roster.")
+        raise BundleError(fmt.tr("That walker is not on this walk's roster."))
     secret = trust.secret_for(session, walk, walker_id, create=True)
     if secret is None:
         raise BundleError(_no_secret(session, walk, walker))
@@ -113,7 +115,7 @@ def _part(session: Session, spec: EntitySpec, walk_id: str, authors: set[str | N
                                                            item["version"]))
     versions = sorted((n.as_json() for n in local.nodes.values() if n.family in families),
                       key=lambda node: node["id"])
-    _check_counts(spec.label, items, versions)
+    _check_counts(spec, items, versions)
     return {"items": items, "versions": versions}
 
 
@@ -121,38 +123,48 @@ def _no_secret(session: Session, walk: m.Walk, walker: m.Participant) -> str:
     """Why this walker laptop cannot seal `walker`'s notes file."""
     holder = session.get(m.Participant, walk.local_participant_id or "")
     if holder is not None and holder.id != walker.id:
-        return (f"This laptop holds {holder.display_name}'s copy of “{walk.title}”, so it "
-                f"can write only {holder.display_name}'s notes file.")
-    return (f"This laptop's copy of “{walk.title}” came from a walk kit made by an older "
-            "walkapp, which carries no walker's secret, so a notes file written here could "
-            "not be checked. Ask the facilitator for a fresh walk kit, open it here (your "
-            "notes stay), then save your notes file again.")
+        return fmt.tr("This laptop holds {name}'s copy of “{title}”, so it can write only "
+                      "{name}'s notes file.").format(name=holder.display_name,
+                                                     title=walk.title)
+    return fmt.tr("This laptop's copy of “{title}” came from a walk kit made by an older "
+                  "walkapp, which carries no walker's secret, so a notes file written here "
+                  "could not be checked. Ask the facilitator for a fresh walk kit, open it "
+                  "here (your notes stay), then save your notes file again.").format(
+                      title=walk.title)
 
 
-def _check_counts(label: str, items: list[Any], versions: list[dict[str, Any]]) -> None:
+def _check_counts(spec: EntitySpec, items: list[Any], versions: list[dict[str, Any]]) -> None:
     """Refuse to write what `parse_incoming` would refuse to read (its limits on counts)."""
-    plural = f"{label}s"
+    kind = KIND_OF[spec.name]
     if len(items) > f.MAX_ITEMS:
-        raise BundleError(f"This walker has {len(items):,} {plural} in this walk; a notes file "
-                          f"holds at most {f.MAX_ITEMS:,}. Delete ones that are not needed, "
-                          "then export again. Nothing was written.")
+        raise BundleError(fmt.tr("This walker has {items} in this walk; a notes file holds at "
+                                 "most {limit}. Delete ones that are not needed, then export "
+                                 "again. Nothing was written.").format(
+                                     items=KIND_COUNTS[kind](len(items)),
+                                     limit=fmt.number(f.MAX_ITEMS)))
     if len(versions) > f.MAX_VERSIONS:
-        raise BundleError(f"The {plural} of this walker carry {len(versions):,} versions; a "
-                          f"notes file holds at most {f.MAX_VERSIONS:,}. Nothing was written.")
+        raise BundleError(fmt.tr("The {kind} of this walker carry {count} versions; a notes "
+                                 "file holds at most {limit}. Nothing was written.").format(
+                                     kind=fmt.tr(KIND_HEADINGS[kind]),
+                                     count=fmt.number(len(versions)),
+                                     limit=fmt.number(f.MAX_VERSIONS)))
     if any(len(v["parents"]) > f.MAX_PARENTS for v in versions):
-        raise BundleError(f"A {label} has a version that replaced more than "
-                          f"{f.MAX_PARENTS} others, more than a notes file can hold. "
-                          "Nothing was written.")
+        one = fmt.tr(spec.words.one)
+        raise BundleError(fmt.tr("{item} has a version that replaced more than {limit} "
+                                 "others, more than a notes file can hold. Nothing was "
+                                 "written.").format(item=one[:1].upper() + one[1:],
+                                                    limit=f.MAX_PARENTS))
 
 
 def parse_notes_bundle(bundle: Bundle) -> NotesFile:
     """Check a notes file's manifest and members; any damage refuses the whole file."""
     head = bundle.manifest
-    walk_id = s.uid(head, "walk_id", "manifest")
-    walker_id = s.uid(head, "walker_id", "manifest")
-    title = s.text(head, "walk_title", "manifest", 300)
-    name = s.text(head, "walker_name", "manifest", 200)
-    device = s.uid(head, "device_id", "manifest", optional=True)
+    at = fmt.tr("manifest")
+    walk_id = s.uid(head, "walk_id", at)
+    walker_id = s.uid(head, "walker_id", at)
+    title = s.text(head, "walk_title", at, 300)
+    name = s.text(head, "walker_name", at, 200)
+    device = s.uid(head, "device_id", at, optional=True)
     parts = tuple(parse_incoming(spec, bundle.members[spec.member], walk_id)
                   for spec in ENTITIES)
     tallies = tally_section(bundle.members[NOTE.member], walk_id)

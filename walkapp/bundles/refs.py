@@ -82,12 +82,13 @@ class Refs:
         for node in nodes:
             mine = local.nodes.get(node.id)
             if mine is not None and mine != node:
-                return "its history does not match the one this laptop has (a forged file?)"
+                return fmt.tr("its history does not match the one this laptop has (a forged "
+                              "file?)")
         key = (spec.name, family)
         if not known_nodes and family not in local.rows and key not in self.owners \
                 and not rows:
             authors = {c.get(spec.author_field) for c in heads}
-            return "its versions disagree on who wrote it" if len(authors) > 1 else None
+            return fmt.tr("its versions disagree on who wrote it") if len(authors) > 1 else None
         row_author: Any = None
         shown = [local.rows[r] for r in sorted(rows, key=lambda r: r != family)]
         if shown:
@@ -97,20 +98,21 @@ class Refs:
         elif shown:
             owner = row_author
         else:
-            return "this laptop no longer has it, so it cannot tell who wrote it"
+            return fmt.tr("this laptop no longer has it, so it cannot tell who wrote it")
         if owner != self.walker_id:
-            return ("it belongs to a note someone else wrote (another walker, or the "
-                    "facilitator); a walker's notes file may change only their own")
+            return fmt.tr("it belongs to a note someone else wrote (another walker, or the "
+                          "facilitator); a walker's notes file may change only their own")
         if shown and any(c.get(spec.author_field) != row_author for c in heads):
-            return "it changes who wrote it"
+            return fmt.tr("it changes who wrote it")
         return None
 
     def problem(self, spec: EntitySpec, content: dict[str, Any]) -> str | None:
         author = content.get(spec.author_field)
         if author is not None and author != self.walker_id:
-            return "it was written by someone other than the walker this file comes from"
+            return fmt.tr("it was written by someone other than the walker this file comes "
+                          "from")
         if author is not None and author not in self.participants:
-            return "its writer is not on this walk's roster on this laptop"
+            return fmt.tr("its writer is not on this walk's roster on this laptop")
         return None
 
     def visit_row(self, session: Session, visit_id: str) -> m.Visit | None:
@@ -159,16 +161,24 @@ def adjustment_lines(tally: Tally, refs: Refs) -> list[str]:
         count = len(families)
         if kind == "look_for":
             name = refs.removed_look_fors.get(ref)
-            what = (f"the look-for “{name}”, which was removed from this walk here"
-                    if name else "a look-for that is not part of this walk here")
-            lines.append(fmt.plural(count, "{n} note arrived", "{n} notes arrived")
-                         + f" without {what}.")
+            if name:
+                lines.append(fmt.plural(
+                    count, "{n} note arrived without the look-for “{name}”, which was removed "
+                           "from this walk here.",
+                    "{n} notes arrived without the look-for “{name}”, which was removed "
+                    "from this walk here.").format(name=name))
+            else:
+                lines.append(fmt.plural(
+                    count, "{n} note arrived without a look-for that is not part of this walk "
+                           "here.",
+                    "{n} notes arrived without a look-for that is not part of this walk "
+                    "here."))
         else:
-            name = refs.visit_name(ref)
-            lines.append(fmt.plural(count, "{n} note was", "{n} notes were")
-                         + " written on a visit removed from the route here; "
-                         + ("it is" if count == 1 else "they are")
-                         + f" kept under “{name}”.")
+            lines.append(fmt.plural(
+                count, "{n} note was written on a visit removed from the route here; it is "
+                       "kept under “{name}”.",
+                "{n} notes were written on a visit removed from the route here; they are kept "
+                "under “{name}”.").format(name=refs.visit_name(ref)))
     return lines
 
 

@@ -107,6 +107,9 @@ class FileReport:
     # What arrived adjusted to this laptop's plan, nothing refused: "2 notes arrived
     # without the look-for “Questioning”, which was removed from this walk here."
     adjustments: tuple[str, ...] = ()
+    # Refused for its passphrase (none given, or a wrong one): the caller may ask for one
+    # and try again. Not in the JSON report (its reason says so in words).
+    locked: bool = False
 
     @property
     def name(self) -> str:
@@ -142,20 +145,38 @@ class FileReport:
 
     def summary(self) -> str:
         if not self.accepted:
-            reason = self.rejected[0].reason if self.rejected else "refused"
-            return f"{self.name}: not imported. {reason}"
-        who = f" ({self.walker_name})" if self.walker_name else ""
-        rejected = (f"; {fmt.number(len(self.rejected))} rejected" if self.rejected else "")
-        return f"{self.name}{who}: {counts_words(self.counts)}{rejected}.{aside(self.counts)}"
+            reason = self.rejected[0].reason if self.rejected else fmt.tr("refused")
+            return fmt.tr("{file}: not imported. {reason}").format(file=self.name,
+                                                                    reason=reason)
+        said = _listed(counts_words(self.counts), len(self.rejected), 0)
+        if self.walker_name:
+            line = fmt.tr("{file} ({walker}): {counts}.").format(
+                file=self.name, walker=self.walker_name, counts=said)
+        else:
+            line = fmt.tr("{file}: {counts}.").format(file=self.name, counts=said)
+        return line + aside(self.counts)
 
     def details(self) -> list[str]:
         """Each conflict, rejection, adjustment and warning of this file, one line each."""
         if not self.accepted:
             return []
-        return ([f"conflict: {note}" for note in self.conflicts]
-                + [f"rejected {r.what}: {r.reason}" for r in self.rejected]
+        return ([fmt.tr("conflict: {note}").format(note=note) for note in self.conflicts]
+                + [fmt.tr("rejected {what}: {reason}").format(what=r.what, reason=r.reason)
+                   for r in self.rejected]
                 + list(self.adjustments)
-                + [f"warning: {w}" for w in self.warnings])
+                + [fmt.tr("warning: {warning}").format(warning=w) for w in self.warnings])
+
+
+def _listed(counts: str, rejected: int, refused_files: int) -> str:
+    """The counts, then how many items were rejected and files not imported, if any:
+    "notes: 3 new; 1 rejected; 1 file not imported"."""
+    parts = [counts]
+    if rejected:
+        parts.append(fmt.plural(rejected, "{n} rejected", "{n} rejected"))
+    if refused_files:
+        parts.append(fmt.plural(refused_files, "{n} file not imported",
+                                "{n} files not imported"))
+    return "; ".join(parts)
 
 
 @dataclass(frozen=True)
@@ -219,15 +240,17 @@ class ImportReport:
         return "\n".join([*lines, self.totals()])
 
     def totals(self) -> str:
-        refused = (f"; {fmt.plural(self.refused_files, 'file', 'files')} not imported"
-                   if self.refused_files else "")
-        rejected = f"; {fmt.number(self.rejected)} rejected" if self.rejected else ""
-        return f"In all: {counts_words(self.by_kind())}{rejected}{refused}."
+        return fmt.tr("In all: {counts}.").format(counts=_listed(
+            counts_words(self.by_kind()), self.rejected, self.refused_files))
 
     def as_json(self) -> dict[str, object]:
         """The `walkapp import --json` report (documented in docs/file-formats.md)."""
         totals: dict[str, object] = dict(self.by_kind())
         totals.update(rejected=self.rejected, refused_files=self.refused_files,
                       warnings=self.warnings)
-        return {"files": self.files, "backup_path": self.backup_path, "totals": totals,
+        from walkapp.jsonout import to_jsonable
+
+        files = [{key: value for key, value in to_jsonable(file).items() if key != "locked"}
+                 for file in self.files]
+        return {"files": files, "backup_path": self.backup_path, "totals": totals,
                 "clean": self.clean}

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from walkapp import formatting as fmt
 from walkapp.bundles import format as f
 from walkapp.bundles.errors import BundleError
 
@@ -20,7 +21,10 @@ _DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 
 
 def damaged(where: str, problem: str) -> BundleError:
-    return BundleError(f"The file is damaged or was not made by walkapp: {where}: {problem}.")
+    """The refusal of a file whose part `where` ("notes.json, entry 3", in the language in
+    force) has `problem` (a translated phrase)."""
+    return BundleError(fmt.tr("The file is damaged or was not made by walkapp: {where}: "
+                              "{problem}.").format(where=where, problem=problem))
 
 
 # Characters no text field may hold: a lone surrogate (half of a pair: it cannot be written
@@ -36,25 +40,27 @@ def unstorable(value: str) -> str | None:
     if found is None:
         return None
     if found.group() == "\x00":
-        return "a NUL character"
-    return "a lone surrogate, half of an emoji or symbol"
+        return fmt.tr("a NUL character")
+    return fmt.tr("a lone surrogate, half of an emoji or symbol")
 
 
 def unstorable_error(where: str, what: str, why: str) -> BundleError:
-    return damaged(where, f"{what} contains a character that cannot be stored ({why})")
+    return damaged(where, fmt.tr("{what} contains a character that cannot be stored "
+                                 "({why})").format(what=what, why=why))
 
 
 def obj(value: Any, where: str) -> dict[str, Any]:
     if not isinstance(value, dict):
-        raise damaged(where, "should be an object")
+        raise damaged(where, fmt.tr("should be an object"))
     return value
 
 
 def items(value: Any, where: str, limit: int = f.MAX_ITEMS) -> list[Any]:
     if not isinstance(value, list):
-        raise damaged(where, "should be a list")
+        raise damaged(where, fmt.tr("should be a list"))
     if len(value) > limit:
-        raise damaged(where, f"has {len(value):,} entries; at most {limit:,} are allowed")
+        raise damaged(where, fmt.tr("has {count} entries; at most {limit} are allowed").format(
+            count=fmt.number(len(value)), limit=fmt.number(limit)))
     return value
 
 
@@ -64,14 +70,15 @@ def text(data: dict[str, Any], key: str, where: str, limit: int, *,
     if value is None and optional:
         return None
     if not isinstance(value, str):
-        raise damaged(where, f"“{key}” should be text")
+        raise damaged(where, fmt.tr("“{key}” should be text").format(key=key))
     if len(value) > limit:
-        raise damaged(where, f"“{key}” is longer than {limit:,} characters")
+        raise damaged(where, fmt.tr("“{key}” is longer than {limit} characters").format(
+            key=key, limit=fmt.number(limit)))
     why = unstorable(value)
     if why is not None:
         raise unstorable_error(where, f"“{key}”", why)
     if required and not value.strip():
-        raise damaged(where, f"“{key}” is empty")
+        raise damaged(where, fmt.tr("“{key}” is empty").format(key=key))
     return value
 
 
@@ -80,7 +87,7 @@ def uid(data: dict[str, Any], key: str, where: str, *, optional: bool = False) -
     if value is None and optional:
         return None
     if not isinstance(value, str) or not _UUID.match(value):
-        raise damaged(where, f"“{key}” should be an id")
+        raise damaged(where, fmt.tr("“{key}” should be an id").format(key=key))
     return value
 
 
@@ -88,13 +95,13 @@ def uids(data: dict[str, Any], key: str, where: str, limit: int = 64) -> list[st
     value = items(data.get(key), f"{where}: “{key}”", limit)
     for entry in value:
         if not isinstance(entry, str) or not _UUID.match(entry):
-            raise damaged(where, f"“{key}” should hold ids")
+            raise damaged(where, fmt.tr("“{key}” should hold ids").format(key=key))
     return sorted(set(value))
 
 
 def version_id(value: Any, where: str) -> str:
     if not isinstance(value, str) or not _HEX64.match(value):
-        raise damaged(where, "a version id should be 64 hexadecimal digits")
+        raise damaged(where, fmt.tr("a version id should be 64 hexadecimal digits"))
     return value
 
 
@@ -104,7 +111,8 @@ def integer(data: dict[str, Any], key: str, where: str, low: int, high: int, *,
     if value is None and optional:
         return None
     if not isinstance(value, int) or isinstance(value, bool) or not low <= value <= high:
-        raise damaged(where, f"“{key}” should be a whole number from {low} to {high}")
+        raise damaged(where, fmt.tr("“{key}” should be a whole number from {low} to "
+                                    "{high}").format(key=key, low=low, high=high))
     return value
 
 
@@ -116,7 +124,7 @@ def boolean(data: dict[str, Any], key: str, where: str, *,
         return missing
     value = data.get(key)
     if not isinstance(value, bool):
-        raise damaged(where, f"“{key}” should be true or false")
+        raise damaged(where, fmt.tr("“{key}” should be true or false").format(key=key))
     return value
 
 
@@ -125,11 +133,13 @@ def time(data: dict[str, Any], key: str, where: str, *, optional: bool = False) 
     if value is None and optional:
         return None
     if not isinstance(value, str) or not _TIME.match(value):
-        raise damaged(where, f"“{key}” should be a UTC time like 2026-11-02T09:30:00.000000Z")
+        raise damaged(where, fmt.tr("“{key}” should be a UTC time like "
+                                    "2026-11-02T09:30:00.000000Z").format(key=key))
     try:
         f.parse_time(value)
     except ValueError:
-        raise damaged(where, f"“{key}” is not a real date and time") from None
+        raise damaged(where, fmt.tr("“{key}” is not a real date and time").format(
+            key=key)) from None
     return value
 
 
@@ -138,17 +148,19 @@ def day(data: dict[str, Any], key: str, where: str) -> str:
 
     value = data.get(key)
     if not isinstance(value, str) or not _DATE.match(value):
-        raise damaged(where, f"“{key}” should be a date like 2026-11-02")
+        raise damaged(where, fmt.tr("“{key}” should be a date like 2026-11-02").format(
+            key=key))
     try:
         date.fromisoformat(value)
     except ValueError:
-        raise damaged(where, f"“{key}” is not a real date") from None
+        raise damaged(where, fmt.tr("“{key}” is not a real date").format(key=key)) from None
     return value
 
 
 def choice(data: dict[str, Any], key: str, where: str, allowed: tuple[str, ...]) -> str:
     value = data.get(key)
     if value not in allowed:
-        raise damaged(where, f"“{key}” should be one of {', '.join(allowed)}")
+        raise damaged(where, fmt.tr("“{key}” should be one of {choices}").format(
+            key=key, choices=", ".join(allowed)))
     assert isinstance(value, str)
     return value

@@ -14,11 +14,12 @@ from pathlib import Path
 from sqlalchemy.orm import Session
 
 from walkapp import domain as d
+from walkapp import formatting as fmt
 from walkapp.bundles import format as f
 from walkapp.bundles import trust
 from walkapp.bundles.archive import build_bundle, read_bundle_file, write_atomically
 from walkapp.bundles.claims import Claims
-from walkapp.bundles.errors import BundleError
+from walkapp.bundles.errors import BundleError, PassphraseNeededError, WrongPassphraseError
 from walkapp.bundles.kit import KitPlan, build_kit_payload, choose_walker, parse_kit, write_kit
 from walkapp.bundles.merge import merge_entity
 from walkapp.bundles.notes_file import NotesFile, build_notes_payload, parse_notes_bundle
@@ -61,12 +62,12 @@ class BundleService(ServiceBase):
     def write_kit(self, walk_id: str, path: Path | str, walker_id: str | None = None,
                   passphrase: str | None = None) -> Path:
         # A write: the walk's kit secret is made with its first kit (walkapp.bundles.trust).
-        with self.db.transaction("making the walk kit") as session:
+        with self.db.transaction(fmt.tr("making the walk kit")) as session:
             header, payloads = build_kit_payload(session, walk_id, walker_id)
         data = build_bundle(f.KIT_FORMAT, header, payloads, passphrase)
         written = write_atomically(Path(path), data)
         # Recorded once the file is there: what "kits are out" is worked out from.
-        with self.db.transaction("recording the walk kit") as session:
+        with self.db.transaction(fmt.tr("recording the walk kit")) as session:
             session.add(m.BundleLog(walk_id=walk_id, kind="kit", participant_id=walker_id))
         return written
 
@@ -87,7 +88,7 @@ class BundleService(ServiceBase):
         """Create (or refresh) the walk on this walker's laptop, in walker mode."""
         plan, _ = self._read_kit(path, passphrase)
         chosen = choose_walker(plan, walker)
-        with self.db.transaction("opening the walk kit") as session:
+        with self.db.transaction(fmt.tr("opening the walk kit")) as session:
             created = write_kit(session, plan, chosen)
         walk_id = plan.walk["id"]
         self.publish(Entity.WALK, Action.ADDED if created else Action.UPDATED, walk_id, walk_id)
@@ -98,7 +99,7 @@ class BundleService(ServiceBase):
     # -- walker → facilitator ----------------------------------------------------------
     def write_notes(self, walk_id: str, walker_id: str, path: Path | str,
                     passphrase: str | None = None) -> Path:
-        with self.db.transaction("preparing the notes file") as session:
+        with self.db.transaction(fmt.tr("preparing the notes file")) as session:
             header, payloads, secret = build_notes_payload(session, walk_id, walker_id)
         # Answers to a visit form: a file that older readers refuse rather than misread.
         answers = any("form_key" in item["content"]
@@ -124,13 +125,14 @@ class BundleService(ServiceBase):
         checked: dict[int, NotesFile] = {}
         for index, raw in enumerate(paths):
             path = Path(raw)
-            tick(f"Checking {path.name}")
+            tick(fmt.tr("Checking {file}").format(file=path.name))
             try:
                 bundle = read_bundle_file(path, (f.NOTES_FORMAT,), passphrase)
                 checked[index] = parse_notes_bundle(bundle)
             except BundleError as error:
-                reports[index] = _refused(path, error.message)
-        with self.db.transaction("checking the notes files") as session:
+                reports[index] = _refused(path, error.message, locked=isinstance(
+                    error, PassphraseNeededError | WrongPassphraseError))
+        with self.db.transaction(fmt.tr("checking the notes files")) as session:
             for index, notes in list(checked.items()):
                 problem = _belongs(session, notes)
                 if problem is None:
@@ -149,15 +151,15 @@ class BundleService(ServiceBase):
         backup = None
         changed: dict[tuple[Entity, str], set[str]] = {}
         if checked:
-            tick("Making a backup")
+            tick(fmt.tr("Making a backup"))
             path_made = backup_now(self.db, "before-import")
             backup = str(path_made) if path_made else None
-            with self.db.transaction("importing notes files") as session:
+            with self.db.transaction(fmt.tr("importing notes files")) as session:
                 states: dict[tuple[str, str], LocalState] = {}
                 claims = Claims(session)
                 for index, notes in checked.items():
                     name = Path(paths[index]).name
-                    tick(f"Merging {name}")
+                    tick(fmt.tr("Merging {file}").format(file=name))
                     tally = Tally(rejected=list(notes.set_aside))
                     refs = Refs.load(session, notes.walk_id, notes.walker_id)
                     for part in notes.parts:
@@ -188,7 +190,7 @@ class BundleService(ServiceBase):
             if ids:
                 self.publish(entity, Action.UPDATED, walk_id, *sorted(ids))
         if progress is not None:
-            progress(total, total, "Done")
+            progress(total, total, fmt.tr("Done"))
         walks = tuple(sorted({n.walk_id for n in checked.values()}))
         return ImportReport(files=tuple(reports[i] for i in range(len(paths))),
                             backup_path=backup, walk_ids=walks)
@@ -202,39 +204,48 @@ def import_job(services: Services, progress: Progress, paths: Sequence[str],
     return BundleService(services.db, services.bus).import_files(paths, passphrase, progress)
 
 
-def _refused(path: Path, reason: str, notes: NotesFile | None = None) -> FileReport:
+def _refused(path: Path, reason: str, notes: NotesFile | None = None, *,
+             locked: bool = False) -> FileReport:
     # The walker is named only as this laptop's roster names them (the caller replaces the
     # file's own say-so); a walker not on the roster is not named (the reason says why).
     return FileReport(path=str(path), accepted=False,
                       walk_id=notes.walk_id if notes else None,
                       walk_title=notes.walk_title if notes else None,
                       walker_name=(notes.walker_name or None) if notes else None,
-                      rejected=(Rejected(what="the whole file", reason=reason),))
+                      rejected=(Rejected(what=fmt.tr("the whole file"), reason=reason),),
+                      locked=locked)
 
 
 def _belongs(session: Session, notes: NotesFile) -> str | None:
     walk = session.get(m.Walk, notes.walk_id)
     if walk is None:
-        return (f"It is for another walk (“{notes.walk_title}”), which is not on this laptop. "
-                "Import it on the laptop that made the walk kit.")
+        return fmt.tr("It is for another walk (“{title}”), which is not on this laptop. Import "
+                      "it on the laptop that made the walk kit.").format(title=notes.walk_title)
     if walk.trashed_at is not None:
         # Held back, not merged into a walk the user cannot see: nothing is lost, since
         # the file stays as it is and can be imported again after a restore.
-        return (f"It is for “{walk.title}”, which is in the Trash on this laptop. Restore "
-                "the walk (Trash, below the list of walks, or `walkapp trash restore`), then "
-                "import this file again.")
+        return fmt.tr("It is for “{title}”, which is in the Trash on this laptop. Restore the "
+                      "walk (Trash, below the list of walks, or `walkapp trash restore`), then "
+                      "import this file again.").format(title=walk.title)
     walker = session.get(m.Participant, notes.walker_id)
     if walker is None or walker.walk_id != notes.walk_id:
-        return (f"It claims to come from a walker who is not on the roster of “{walk.title}” "
-                "here, so it cannot be checked. If they were removed, add them back to the "
-                "roster and make them a fresh walk kit; then import again.")
+        return fmt.tr("It claims to come from a walker who is not on the roster of “{title}” "
+                      "here, so it cannot be checked. If they were removed, add them back to "
+                      "the roster and make them a fresh walk kit; then import again.").format(
+                          title=walk.title)
     if walk.local_mode == d.LocalMode.WALKER.value and \
             walk.local_participant_id != notes.walker_id:
         holder = session.get(m.Participant, walk.local_participant_id or "")
-        who = holder.display_name if holder else "one walker"
-        return (f"It is {walker.display_name}'s notes file, and this laptop holds {who}'s "
-                f"copy of “{walk.title}”. A walker's laptop takes only its own walker's notes "
-                "file: import it on the facilitator's laptop.")
+        if holder is None:
+            return fmt.tr("It is {name}'s notes file, and this laptop holds one walker's copy "
+                          "of “{title}”. A walker's laptop takes only its own walker's notes "
+                          "file: import it on the facilitator's laptop.").format(
+                              name=walker.display_name, title=walk.title)
+        return fmt.tr("It is {name}'s notes file, and this laptop holds {holder}'s copy of "
+                      "“{title}”. A walker's laptop takes only its own walker's notes file: "
+                      "import it on the facilitator's laptop.").format(
+                          name=walker.display_name, holder=holder.display_name,
+                          title=walk.title)
     return None
 
 
@@ -247,12 +258,14 @@ def _authenticated(session: Session, notes: NotesFile) -> NotesFile:
     secret = trust.secret_for(session, walk, walker.id)
     if secret is None:
         if walk.local_mode == d.LocalMode.WALKER.value:
-            raise BundleError(f"This laptop's copy of “{walk.title}” came from a walk kit made "
-                              "by an older walkapp, so it has no secret to check notes files "
-                              "with. Open a fresh walk kit from the facilitator first.")
-        raise BundleError(f"No walk kit of “{walk.title}” was made on this laptop since "
-                          "walkers' notes files are sealed, so this file cannot be checked. "
-                          f"{trust.FRESH_FILE_ADVICE}")
+            raise BundleError(fmt.tr("This laptop's copy of “{title}” came from a walk kit "
+                                     "made by an older walkapp, so it has no secret to check "
+                                     "notes files with. Open a fresh walk kit from the "
+                                     "facilitator first.").format(title=walk.title))
+        raise BundleError(fmt.tr("No walk kit of “{title}” was made on this laptop since "
+                                 "walkers' notes files are sealed, so this file cannot be "
+                                 "checked.").format(title=walk.title)
+                          + f" {trust.fresh_file_advice()}")
     trust.check_seal(notes.manifest, secret, walker.display_name)
     return replace(notes, walker_name=walker.display_name)
 
@@ -267,5 +280,6 @@ def _closed_walk_note(session: Session, walk_id: str, changed: bool) -> str | No
     walk = session.get(m.Walk, walk_id)
     if walk is None or walk.status != d.WalkStatus.CLOSED.value or not changed:
         return None
-    return (f"“{walk.title}” is closed: these late notes were added to its record, and the "
-            "walk stays closed. To change them, choose “Edit anyway” in the walk.")
+    return fmt.tr("“{title}” is closed: these late notes were added to its record, and the "
+                  "walk stays closed. To change them, choose “Edit anyway” in the walk."
+                  ).format(title=walk.title)

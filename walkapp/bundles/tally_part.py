@@ -17,6 +17,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from walkapp import formatting as fmt
 from walkapp.bundles import schema as s
 from walkapp.bundles.errors import BundleError
 from walkapp.bundles.merge import Incoming, parse_incoming
@@ -35,9 +36,12 @@ def tally_section(notes_member: Any, walk_id: str) -> Incoming | Rejected | None
         incoming = parse_incoming(TALLY, notes_member[TALLY_SECTION], walk_id)
         for index, content in enumerate(incoming.heads.values()):
             if not content["tally_key"].strip():
-                raise s.damaged(f"{TALLY.member}, entry {index + 1}", "“tally_key” is empty")
+                raise s.damaged(fmt.tr("{part}, entry {n}").format(part=TALLY.member,
+                                                                    n=index + 1),
+                                fmt.tr("“{key}” is empty").format(key="tally_key"))
     except BundleError as error:
-        return Rejected(what="the counts and timers in this file",
-                        reason=f"{error.message} The notes in it were imported; the "
-                               "counts stay on the walker's laptop.")
+        return Rejected(what=fmt.tr("the counts and timers in this file"),
+                        reason=error.message + " " + fmt.tr(
+                            "The notes in it were imported; the counts stay on the walker's "
+                            "laptop."))
     return incoming

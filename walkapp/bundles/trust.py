@@ -22,17 +22,24 @@ from typing import Any
 from sqlalchemy.orm import Session
 
 from walkapp import domain as d
+from walkapp import formatting as fmt
 from walkapp.bundles import format as f
 from walkapp.bundles.errors import BundleError
+from walkapp.formatting import N_
 from walkapp.storage import models as m
 
 SCHEME = "hmac-sha256"
 SECRET_BYTES = 32
 _HEX = frozenset("0123456789abcdef")
 
-FRESH_FILE_ADVICE = ("To get one that can be checked: make a fresh walk kit for the walker, "
-                     "have them open it on their laptop (their notes stay) and save their "
-                     "notes file again.")
+# A catalogue id: `fresh_file_advice()` says it in the language in force.
+FRESH_FILE_ADVICE = N_("To get one that can be checked: make a fresh walk kit for the walker, "
+                       "have them open it on their laptop (their notes stay) and save their "
+                       "notes file again.")
+
+
+def fresh_file_advice() -> str:
+    return fmt.tr(FRESH_FILE_ADVICE)
 
 
 def new_secret() -> str:
@@ -88,18 +95,21 @@ def check_seal(manifest: dict[str, Any], secret: str, walker_name: str) -> None:
     """Refuse the file unless it carries a seal made with `secret`."""
     auth = manifest.get("auth")
     if auth is None:
-        raise BundleError(f"This notes file is not sealed with {walker_name}'s secret, so "
-                          "walkapp cannot tell who made it (it was made by an older walkapp, "
-                          f"or changed). {FRESH_FILE_ADVICE}")
+        raise BundleError(fmt.tr("This notes file is not sealed with {name}'s secret, so "
+                                 "walkapp cannot tell who made it (it was made by an older "
+                                 "walkapp, or changed).").format(name=walker_name)
+                          + f" {fresh_file_advice()}")
     mac = auth.get("mac") if isinstance(auth, dict) else None
     if not isinstance(auth, dict) or auth.get("scheme") != SCHEME or not isinstance(mac, str):
-        raise BundleError("This notes file's seal is damaged; it was refused. "
-                          f"{FRESH_FILE_ADVICE}")
+        raise BundleError(fmt.tr("This notes file's seal is damaged; it was refused.")
+                          + f" {fresh_file_advice()}")
     try:
         expected = hmac.new(bytes.fromhex(secret), _signed_bytes(manifest), sha256).hexdigest()
     except (UnicodeEncodeError, ValueError):
-        raise BundleError("This notes file's manifest is damaged; it was refused.") from None
+        raise BundleError(fmt.tr("This notes file's manifest is damaged; it was refused.")
+                          ) from None
     if not hmac.compare_digest(expected, mac):
-        raise BundleError(f"This notes file was not made with {walker_name}'s walk kit: its "
-                          "seal does not match (it was made by someone else, or changed after "
-                          "it was made). Nothing was imported. " + FRESH_FILE_ADVICE)
+        raise BundleError(fmt.tr("This notes file was not made with {name}'s walk kit: its "
+                                 "seal does not match (it was made by someone else, or changed "
+                                 "after it was made). Nothing was imported.").format(
+                                     name=walker_name) + f" {fresh_file_advice()}")

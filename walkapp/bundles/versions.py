@@ -19,9 +19,11 @@ from sqlalchemy import insert, select
 from sqlalchemy.orm import Session, selectinload
 
 from walkapp import domain as d
+from walkapp import formatting as fmt
 from walkapp.bundles import format as f
 from walkapp.bundles import schema as s
 from walkapp.events import Entity
+from walkapp.formatting import N_
 from walkapp.protocol.schema import SCALE_POINTS_MAX
 from walkapp.services import tallies
 from walkapp.services import validate as v
@@ -63,8 +65,9 @@ class Field:
         if k == "key+":
             value = s.text(data, self.name, where, self.limit, optional=True)
             if value and (not _OWN_KEY.fullmatch(value) or value in self.choices):
-                raise s.damaged(where, f"“{self.name}” should be a protocol's own key "
-                                       "(lower-case letters, digits, - and _)")
+                raise s.damaged(where, fmt.tr("“{key}” should be a protocol's own key "
+                                              "(lower-case letters, digits, - and _)").format(
+                                                  key=self.name))
             return value or None
         if k in ("text", "text?"):
             return s.text(data, self.name, where, self.limit, optional=k == "text?")
@@ -85,6 +88,33 @@ class Field:
 
 _COMMON = (Field("created_at", "time"), Field("updated_at", "time"),
            Field("deleted_at", "time?"))
+
+
+@dataclass(frozen=True)
+class KindWords:
+    """How an import report names one item of a kind (catalogue ids, translated where they
+    are said): whole phrases per kind, since the words around them agree with the kind's
+    gender in Spanish."""
+
+    one: str  # "a note"
+    quoted: str  # "note “{words}”": the item by the start of its text
+    deleted: str  # "a deleted note"
+
+    def describe(self, words: str) -> str:
+        """The item by `words` (the start of its text), or as a deleted one without."""
+        return fmt.tr(self.quoted).format(words=words) if words else fmt.tr(self.deleted)
+
+
+KIND_WORDS = {
+    Entity.NOTE: KindWords(N_("a note"), N_("note “{words}”"), N_("a deleted note")),
+    Entity.REFLECTION: KindWords(N_("a reflection"), N_("reflection “{words}”"),
+                                 N_("a deleted reflection")),
+    Entity.COMMITMENT: KindWords(N_("a commitment"), N_("commitment “{words}”"),
+                                 N_("a deleted commitment")),
+    Entity.FEEDBACK: KindWords(N_("a feedback answer"), N_("feedback answer “{words}”"),
+                               N_("a deleted feedback answer")),
+    Entity.TALLY: KindWords(N_("a count"), N_("count “{words}”"), N_("a deleted count")),
+}
 
 
 @dataclass(frozen=True)
@@ -112,6 +142,11 @@ class EntitySpec:
     @property
     def all_fields(self) -> tuple[Field, ...]:
         return (*self.fields, *_COMMON)
+
+    @property
+    def words(self) -> KindWords:
+        """How a report names one of its items (`KIND_WORDS`)."""
+        return KIND_WORDS[self.name]
 
 
 NOTE = EntitySpec(

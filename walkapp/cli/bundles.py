@@ -112,8 +112,8 @@ def _passphrase_for_writing(args: argparse.Namespace) -> str | None:
         return None
     if not _interactive():
         raise BundleError(tr("--ask-passphrase needs a terminal; use --passphrase-file F."))
-    first = getpass.getpass("Passphrase for the file: ")
-    if getpass.getpass("Type it again: ") != first:
+    first = getpass.getpass(tr("Passphrase for the file: "))
+    if getpass.getpass(tr("Type it again: ")) != first:
         raise BundleError(tr("The two passphrases differ; nothing was written."))
     return first
 
@@ -128,7 +128,7 @@ def _ask_passphrase_or_fail(error: PassphraseNeededError) -> str:
     if not _interactive():
         raise BundleError(tr("{message} Give it with --passphrase-file F.").format(
                               message=error.message))
-    return getpass.getpass("Passphrase: ")
+    return getpass.getpass(tr("Passphrase: "))
 
 
 def _walker_id(context: Context, walk_id: str, name: str | None) -> str | None:
@@ -140,7 +140,7 @@ def _walker_id(context: Context, walk_id: str, name: str | None) -> str | None:
     wanted = name_key(name)
     found = [p for p in walk.walkers if p.id == name or name_key(p.display_name) == wanted]
     if len(found) != 1:
-        names = ", ".join(p.display_name for p in walk.walkers) or "nobody yet"
+        names = ", ".join(p.display_name for p in walk.walkers) or tr("nobody yet")
         raise NotFoundError(tr("No walker called {name!r} on “{title}”. Walkers: {names}.").format(
                                 name=name, title=walk.title, names=names))
     return found[0].id
@@ -159,9 +159,12 @@ def cmd_kit(args: argparse.Namespace, context: Context) -> int:
     passphrase = _passphrase_for_writing(args)
     path = _bundles(context).write_kit(walk.id, args.output, walker_id, passphrase)
     named = walk.participant(walker_id)
-    who = named.display_name if named else "any walker on the roster"
-    lock = " (protected with a passphrase)" if passphrase else ""
-    echo(tr("Wrote the walk kit for {who} to {path}{lock}.").format(who=who, path=path, lock=lock))
+    who = named.display_name if named else tr("any walker on the roster")
+    if passphrase:
+        echo(tr("Wrote the walk kit for {who} to {path} (protected with a passphrase).").format(
+                 who=who, path=path))
+    else:
+        echo(tr("Wrote the walk kit for {who} to {path}.").format(who=who, path=path))
     return 0
 
 
@@ -185,14 +188,15 @@ def cmd_open_kit(args: argparse.Namespace, context: Context) -> int:
                                   message=error.message)) from None
         for number, name in enumerate(error.walker_names, start=1):
             echo(f"  {number}. {name}")
-        answer = input("Which walker are you? Type the number: ").strip()
+        answer = input(tr("Which walker are you? Type the number: ")).strip()
         if not answer.isdigit() or not 1 <= int(answer) <= len(error.walker_names):
             raise BundleError(tr("No walker chosen; nothing was changed.")) from None
         opened = bundles.open_kit(args.file, error.walker_names[int(answer) - 1], passphrase)
-    verb = "Opened" if opened.created else "Updated"
-    echo(tr("{verb} “{walk_title}” on this laptop for {walker_name} ({walk_id}).").format(
-             verb=verb, walk_title=opened.walk_title, walker_name=opened.walker_name,
-             walk_id=opened.walk_id[:8]))
+    said = (tr("Opened “{walk_title}” on this laptop for {walker_name} ({walk_id}).")
+            if opened.created else
+            tr("Updated “{walk_title}” on this laptop for {walker_name} ({walk_id})."))
+    echo(said.format(walk_title=opened.walk_title, walker_name=opened.walker_name,
+                     walk_id=opened.walk_id[:8]))
     return 0
 
 
@@ -208,8 +212,12 @@ def cmd_export(args: argparse.Namespace, context: Context) -> int:
     passphrase = _passphrase_for_writing(args)
     path = _bundles(context).write_notes(walk.id, walker_id, args.output, passphrase)
     name = walk.participant(walker_id)
-    echo(tr("Wrote {value}'s notes for “{title}” to {path}.").format(
-             value=name.display_name if name else 'the walker', title=walk.title, path=path))
+    if name is None:
+        echo(tr("Wrote the walker's notes for “{title}” to {path}.").format(
+                 title=walk.title, path=path))
+    else:
+        echo(tr("Wrote {value}'s notes for “{title}” to {path}.").format(
+                 value=name.display_name, title=walk.title, path=path))
     return 0
 
 
@@ -217,10 +225,9 @@ def cmd_import(args: argparse.Namespace, context: Context) -> int:
     bundles = _bundles(context)
     passphrase = _passphrase_for_reading(args)
     report = bundles.import_files(args.files, passphrase)
-    needs = [f for f in report.files if not f.accepted and f.rejected
-             and "protected with a passphrase" in f.rejected[0].reason]
+    needs = [f for f in report.files if not f.accepted and f.locked]
     if needs and passphrase is None and _interactive():
-        passphrase = getpass.getpass("Some files are protected. Passphrase: ")
+        passphrase = getpass.getpass(tr("Some files are protected. Passphrase: "))
         retry = bundles.import_files([f.path for f in needs], passphrase)
         by_path = {f.path: f for f in retry.files}
         from dataclasses import replace
