@@ -29,6 +29,22 @@ from walkapp.ui.window_fit import fit_secondary
 
 _HEADING = re.compile(r"^## (?P<title>.+?)\s*\{#(?P<anchor>[a-z0-9-]+)\}\s*$")
 _COMMENT = re.compile(r"<!--.*?-->", re.DOTALL)
+# A key in the guide's text, written as a portable key sequence ({key Ctrl+Return}): shown
+# as the app's screens name it, in the app's language ("Control+Retorno" in Spanish), so
+# the guide and the shortcuts sheet never disagree.
+_KEY = re.compile(r"\{key ([^{}]+)\}")
+
+
+def key_names(text: str) -> str:
+    """`text` with each {key …} written as the screens show that key."""
+    from PySide6.QtGui import QKeySequence
+
+    def name(match: re.Match[str]) -> str:
+        shown = QKeySequence(match[1].strip()).toString(
+            QKeySequence.SequenceFormat.NativeText)
+        return shown or match[1]
+
+    return _KEY.sub(name, text)
 
 
 @dataclass(frozen=True)
@@ -59,7 +75,7 @@ def read_guide(text: str | None = None, language: str | None = None) -> list[Gui
     parts: list[GuidePart] = []
     anchor = title = ""
     lines: list[str] = []
-    for line in _COMMENT.sub("", text).splitlines():
+    for line in key_names(_COMMENT.sub("", text)).splitlines():
         heading = _HEADING.match(line)
         if heading:
             if anchor:

@@ -1466,8 +1466,8 @@ Aquí aparecen las notas tomadas durante las visitas y también las importadas d
         <translation>Ver el recorrido de ejemplo</translation>
     </message>
     <message>
-        <source>A finished walk with notes, to see every page filled in. Delete it whenever you like.</source>
-        <translation>Un recorrido terminado, con notas, para ver todas las páginas completas. Bórralo cuando quieras.</translation>
+        <source>A walk with its notes and post-brief filled in, to see every page. Delete it whenever you like.</source>
+        <translation>Un recorrido con sus notas y su sesión posterior completas, para ver todas las páginas. Bórralo cuando quieras.</translation>
     </message>
 </context>
 <context>

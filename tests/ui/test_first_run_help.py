@@ -161,6 +161,19 @@ def test_the_guide_opens_in_the_apps_language(qtbot) -> None:
         formatting.set_locale(None)
 
 
+@pytest.mark.parametrize("language", ["en", "es"])
+def test_the_guide_names_keys_as_the_screens_do(qtbot, language: str) -> None:
+    """A key in the guide is the key the shortcuts sheet and the screens name, in the
+    app's language (Spanish Qt says "Control+Retorno", whatever a guide's writer typed)."""
+    with app_speaking(language):
+        text = "\n".join(part.body for part in read_guide(language=language))
+        saves = QKeySequence("Ctrl+Return").toString(QKeySequence.SequenceFormat.NativeText)
+        moves = QKeySequence("Ctrl+PgDown").toString(QKeySequence.SequenceFormat.NativeText)
+    assert "{key" not in text
+    assert saves in text and moves in text
+    assert (saves == "Control+Retorno") == (language == "es")
+
+
 def test_read_guide_splits_sections_by_anchor() -> None:
     parts = read_guide("<!-- a note -->\n## One {#one}\nFirst.\n\n## Two {#two}\nSecond.\n")
     assert [(p.anchor, p.title, p.body) for p in parts] == [("one", "One", "First."),

@@ -74,8 +74,8 @@ class LibraryWelcome(QWidget):
             self.kit_requested.emit)
         self.sample_button = self._choice(
             "book-open", self.tr("Show me the sample walk"),
-            self.tr("A finished walk with notes, to see every page filled in. Delete it "
-                    "whenever you like."),
+            self.tr("A walk with its notes and post-brief filled in, to see every page. "
+                    "Delete it whenever you like."),
             self.sample_requested.emit)
 
         # Calm but compact: the whole welcome fits a 960×540 screen (2× scale) without
