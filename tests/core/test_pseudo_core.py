@@ -27,3 +27,15 @@ def test_the_check_finds_text_no_catalogue_gave() -> None:
 def test_identifiers_sections_and_options_are_not_words() -> None:
     assert leftover("⟦the {0} key⟧".replace("{0}", "group_min [post_brief] --walk")) == ""
     assert leftover("`title = 5` ⟦is wrong⟧ 3f2a9c10d4") == ""
+
+
+def test_placeholders_apart_leave_a_value_outside_the_brackets() -> None:
+    from tests.helpers.pseudo_core import pseudo_apart
+
+    said = pseudo_apart("walkapp cannot read {path}: {problem}.")
+    assert said == "⟦walkapp cannot read ⟧{path}⟦: ⟧{problem}⟦.⟧"
+    assert pseudo_apart("{size} KB") == "{size}⟦ KB⟧" and pseudo_apart("{n:,}") == "{n:,}"
+    # An English reason given as a value is seen; a wrapped one is not.
+    assert unwrapped([said.format(path="/x/walkapp.sqlite3", problem="it is a folder")]) == [
+        ("⟦walkapp cannot read ⟧/x/walkapp.sqlite3⟦: ⟧it is a folder⟦.⟧", "it is folder")]
+    assert not unwrapped([said.format(path="/x/walkapp.sqlite3", problem="⟦it is a folder⟧")])

@@ -11,6 +11,11 @@ inside its context, has walkapp.messages read them: every message the core trans
 out as ⟦…⟧. `unwrapped(texts, user)` lists the texts with words outside the brackets that
 are not the caller's user data (values from the input: names, keys of the file format),
 identifiers (`group_min`, `stems[2].label`, `notes.json`), file names, numbers or dates.
+
+A value put into a wrapped message is inside its brackets, so an English reason or place
+given as a value passes unseen; `pseudo_apart_folder` builds the catalogue with the
+placeholders outside the brackets, for `speaking_pseudo` to read: then a value must be the
+user's, an identifier or wrapped itself.
 """
 
 from __future__ import annotations
@@ -75,6 +80,50 @@ def unwrapped(texts: Iterable[str], user: Iterable[str] = ()) -> list[tuple[str,
         if left:
             found.append((text, left))
     return found
+
+
+# A placeholder of a brace-format message: {name}, {n}, {size:,}, {key!r}.
+_PLACEHOLDER = re.compile(r"\{[^{}]*\}")
+
+
+def pseudo_apart(text: str) -> str:
+    """`text` as the pseudo-locale says it with each placeholder outside the brackets:
+    "⟦walkapp cannot read its database ⟧{path}⟦: ⟧{problem}⟦.⟧". The values put in then
+    stand outside ⟦…⟧ too, so `unwrapped` sees an English fragment given as a value (a
+    reason, a place, a count's noun) that the whole-message brackets would hide."""
+    parts: list[str] = []
+    last = 0
+    for found in _PLACEHOLDER.finditer(text):
+        parts += [i18n_build.pseudo(text[last:found.start()]), found.group()]
+        last = found.end()
+    parts.append(i18n_build.pseudo(text[last:]))
+    return "".join(parts)
+
+
+def pseudo_apart_folder(tmp_root: Path) -> Path:
+    """The pseudo-locale's core catalogue with placeholders apart (`pseudo_apart`), built
+    once per run from `pseudo_folder`'s under `tmp_root`."""
+    if "apart" not in _CATALOGUE:
+        from babel.messages.mofile import read_mo, write_mo
+
+        source = pseudo_folder(tmp_root)
+        target = tmp_root / "qps-apart"
+        for mo in sorted(source.glob(f"*/LC_MESSAGES/{fmt.DOMAIN}.mo")):
+            with mo.open("rb") as handle:
+                catalogue = read_mo(handle)
+            for message in catalogue:
+                if not message.id:
+                    continue
+                if isinstance(message.id, str):
+                    message.string = pseudo_apart(message.id)
+                else:
+                    message.string = tuple(pseudo_apart(i) for i in message.id)
+            out = target / mo.relative_to(source)
+            out.parent.mkdir(parents=True, exist_ok=True)
+            with out.open("wb") as handle:
+                write_mo(handle, catalogue)
+        _CATALOGUE["apart"] = target
+    return _CATALOGUE["apart"]
 
 
 def wrapped_share(texts: Iterable[str]) -> int:
