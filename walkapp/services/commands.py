@@ -224,7 +224,7 @@ class DebriefEdit(_ServiceCall):
         "delete_commitment": N_("delete the commitment"),
         "review_commitment": N_("review the commitment"), "follow_up": N_("follow up the action"),
         "add_action_item": N_("add the action item"), "update_action_item":
-            "change the action item", "delete_action_item": N_("delete the action item"),
+            N_("change the action item"), "delete_action_item": N_("delete the action item"),
         "add_pattern": N_("add the statement"), "update_pattern": N_("save the statement"),
         "delete_pattern": N_("delete the statement"), "add_next_step": N_("add the next step"),
         "delete_next_step": N_("delete the next step"), "add_feedback": N_("save the feedback"),
@@ -497,10 +497,12 @@ class Call(Command):
         return None if self.target is None else capture_or_absent(services, self.target)
 
     def undo(self, result: Any, before: Any = None) -> Command | None:
-        return Restore(tuple(before), self.what) if before else None
+        return Restore(tuple(before), self.describe()) if before else None
 
     def describe(self) -> str:
-        return self.what
+        # `what` is the caller's English ("save the note", one of the edits' names above)
+        # or already translated: either way, in the app's language.
+        return tr(self.what)
 
     def coalesce_key(self) -> str | None:
         return self.key
