@@ -146,12 +146,10 @@ class Group:
     def size_warning(self) -> str | None:
         """A gentle warning when the group is outside the 3–6 walkers that work well."""
         size = len(self.member_ids)
-        if size < GROUP_MIN:
-            return (f"{self.name} has {fmt.plural(size, 'walker', 'walkers')}; groups of "
-                    f"{GROUP_MIN}–{GROUP_MAX} work best.")
-        if size > GROUP_MAX:
-            return (f"{self.name} has {fmt.plural(size, 'walker', 'walkers')}; groups of "
-                    f"{GROUP_MIN}–{GROUP_MAX} work best.")
+        if size < GROUP_MIN or size > GROUP_MAX:
+            return fmt.plural(size, "{group} has {n} walker; groups of {low}–{high} work best.",
+                              "{group} has {n} walkers; groups of {low}–{high} work best.",
+                              ).format(group=self.name, low=GROUP_MIN, high=GROUP_MAX)
         return None
 
 

@@ -7,6 +7,8 @@ user: what happened, and what to do about it.
 
 from __future__ import annotations
 
+from walkapp.messages import tr
+
 
 class WalkappError(Exception):
     """An expected failure with a message fit to show a user."""
@@ -30,8 +32,9 @@ class WalkInTrashError(NotFoundError):
 
     def __init__(self, walk_id: str, title: str) -> None:
         super().__init__(
-            f"The walk “{title}” is in the Trash. Restore it first: Trash, below the list "
-            f"of walks in the app, or `walkapp trash restore {walk_id[:8]}`.")
+            tr("The walk “{title}” is in the Trash. Restore it first: Trash, below the list of "
+               "walks in the app, or `walkapp trash restore {id}`.").format(
+                title=title, id=walk_id[:8]))
         self.walk_id = walk_id
         self.title = title
 

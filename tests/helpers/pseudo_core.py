@@ -27,14 +27,14 @@ import re
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
-from tests.helpers.pseudo_text import english_calendar_words, residue, user_pattern
+from tests.helpers.pseudo_text import _WRAPPED, english_calendar_words, residue, user_pattern
 from walkapp import formatting as fmt
 from walkapp import i18n_build, messages
 
 # Identifiers and paths: a quoted `code` span, a [section] of TOML, an option (--walk), a
 # word with an underscore, a dot or brackets in it (a TOML key, a field path, a file name),
 # a hash or id in hex.
-_IDENTIFIER = re.compile(r"`[^`]*`|\[\[?[\w.-]+\]\]?|--?[a-z][\w-]*"
+_IDENTIFIER = re.compile(r"`[^`]*`|\[\[?[\w.-]+\]\]?|(?<![\w-])--?[a-z][\w-]*"
                          r"|[\w./\\-]*(?:_|\.\w|\[\d*\])[\w./\\\[\]-]*|\b[0-9a-f]{8,}\b")
 _CATALOGUE: dict[str, Path] = {}
 
@@ -67,9 +67,18 @@ def speaking_pseudo(folder: Path) -> Iterator[None]:
 
 
 def leftover(text: str, user: Iterable[str] = ()) -> str:
-    """The words of `text` that came from no catalogue and are not `user`'s: "" if none."""
-    plain = _IDENTIFIER.sub(" ", text)
-    return residue(plain, user_pattern([*user, "walkapp"]), english_calendar_words())
+    """The words of `text` that came from no catalogue and are not `user`'s: "" if none.
+    The brackets go first (a `code` span may open inside a bracket and close outside it),
+    then identifiers and paths, then the user's values."""
+    rest = text
+    while True:
+        opened = _WRAPPED.sub(" ", rest)
+        if opened == rest:
+            break
+        rest = opened
+    rest = _IDENTIFIER.sub(" ", rest)
+    rest = user_pattern([*user, "walkapp"]).sub(" ", rest)
+    return residue(rest, user_pattern(["walkapp"]), english_calendar_words())
 
 
 def unwrapped(texts: Iterable[str], user: Iterable[str] = ()) -> list[tuple[str, str]]:

@@ -33,6 +33,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
+from walkapp.formatting import tr
 from walkapp.paths import data_dir
 from walkapp.protocol.errors import ProtocolError
 from walkapp.protocol.fields import Issues, Reader, show_path
@@ -229,10 +230,10 @@ def check_lexicon_data(data: Mapping[str, Any], name: str,
 def _build(top: Reader) -> Lexicon:
     top.has("schema_version")
     if top.text("kind", limit=40, required=True, example=LEXICON_KIND) != LEXICON_KIND:
-        top.problem("kind", f'must be "{LEXICON_KIND}" in a word-list file')
+        top.problem("kind", tr('must be "{kind}" in a word-list file').format(kind=LEXICON_KIND))
     language = top.text("language", limit=16, required=True, example="en")
     if language and not LANGUAGE.fullmatch(language):
-        top.problem("language", 'is not a language code; use e.g. language = "en"')
+        top.problem("language", tr('is not a language code; use e.g. language = "en"'))
     root = Node()
     endings: list[tuple[str, Entry]] = []
     seen: dict[tuple[str, ...], str] = {}
@@ -245,15 +246,18 @@ def _build(top: Reader) -> Lexicon:
         for phrase in table.texts("words", limit_items=2000, limit_chars=100):
             words = phrase_words(phrase)
             if not words:
-                table.problem("words", f"“{phrase}” has no letters; remove it")
+                table.problem("words", tr("“{phrase}” has no letters; remove it").format(
+                    phrase=phrase))
                 continue
             if words in seen:
-                table.problem("words", f"“{phrase}” is listed twice (also in the "
-                                       f"{seen[words]} group); keep one")
+                table.problem("words", tr("“{phrase}” is listed twice (also in the {group} "
+                                          "group); keep one").format(phrase=phrase,
+                                                                     group=seen[words]))
                 continue
             problem = _pattern_problem(words)
             if problem:
-                table.problem("words", f"“{phrase}”: {problem}")
+                table.problem("words", tr("“{phrase}”: {problem}").format(phrase=phrase,
+                                                                           problem=problem))
                 continue
             seen[words] = group
             entry = Entry(words, suggestion, group)
@@ -265,9 +269,10 @@ def _build(top: Reader) -> Lexicon:
     for phrase in top.texts("exceptions", limit_items=2000, limit_chars=100):
         words = phrase_words(phrase)
         problem = _pattern_problem(words, exception=True) or (
-            "an exception cannot be an “*ending”" if words and words[0][0] == "*" else "")
+            tr("an exception cannot be an “*ending”") if words and words[0][0] == "*" else "")
         if problem:
-            top.problem("exceptions", f"“{phrase}”: {problem}")
+            top.problem("exceptions", tr("“{phrase}”: {problem}").format(phrase=phrase,
+                                                                          problem=problem))
         elif words:
             _insert(root, words, Entry(words, "", EXCEPTION.group))
     numbers = frozenset(normalise(w) for w in
@@ -322,15 +327,15 @@ def _pattern_problem(words: tuple[str, ...], *, exception: bool = False) -> str:
     for index, word in enumerate(words):
         if word in (NUMBER, ANY):
             if index == 0 and not (exception and word == NUMBER and len(words) > 1):
-                return f"a phrase cannot start with “{word}”"
+                return tr("a phrase cannot start with “{word}”").format(word=word)
             continue
         if word.startswith("*") and index == 0 and len(words) > 1:
-            return ("an “*ending” can be a whole entry (“*ísimo”) or a later word of a "
-                    "phrase (“estaban *ados”), not a phrase's first word")
+            return tr("an “*ending” can be a whole entry (“*ísimo”) or a later word of a "
+                      "phrase (“estaban *ados”), not a phrase's first word")
         if word.startswith("*") and len(word) - 1 < STEM_MIN:
-            return f"an “*ending” needs at least {STEM_MIN} letters"
+            return tr("an “*ending” needs at least {n} letters").format(n=STEM_MIN)
         if word.endswith("*") and len(word) - 1 < STEM_MIN:
-            return f"a “stem*” needs at least {STEM_MIN} letters before the *"
+            return tr("a “stem*” needs at least {n} letters before the *").format(n=STEM_MIN)
     return ""
 
 

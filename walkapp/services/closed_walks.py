@@ -16,13 +16,14 @@ from sqlalchemy import select
 from walkapp import domain as d
 from walkapp.errors import WalkClosedError
 from walkapp.events import Action, Change, Entity, EventBus
+from walkapp.formatting import N_, tr
 from walkapp.services.base import Clock, ServiceBase
 from walkapp.storage import models as m
 from walkapp.storage.db import Database
 
 __all__ = ["CLOSED_MESSAGE", "ClosedWalks"]
 
-CLOSED_MESSAGE = ("This walk is closed, so its record was not changed. Choose “Edit "
+CLOSED_MESSAGE = N_("This walk is closed, so its record was not changed. Choose “Edit "
                   "anyway” at the top of the walk to change it.")
 
 
@@ -66,7 +67,7 @@ class ClosedWalks(ServiceBase):
         if self.is_unlocked(walk_id):
             return
         if self.is_closed(walk_id):
-            raise WalkClosedError(CLOSED_MESSAGE)
+            raise WalkClosedError(tr(CLOSED_MESSAGE))
 
     def edit_anyway(self, walk_id: str) -> None:
         with self._guard:

@@ -32,6 +32,7 @@ from types import MappingProxyType
 from typing import TYPE_CHECKING, Any, ClassVar, Literal
 
 from walkapp.errors import NotFoundError
+from walkapp.formatting import N_, tr
 from walkapp.services.command_base import (
     NOTE_FIELDS,
     Acts,
@@ -94,7 +95,7 @@ class _ServiceCall(Command):
         return target(*self.args, **self.kwargs)
 
     def describe(self) -> str:
-        return self.methods[self.method]
+        return tr(self.methods[self.method])
 
     def coalesce_key(self) -> str | None:
         return None if self.key is None else f"{self.service}.{self.method}:{self.key}"
@@ -163,16 +164,16 @@ class PlanEdit(_ServiceCall):
 
     service: ClassVar[str] = "plan"
     methods: ClassVar[Mapping[str, str]] = {
-        "add_participant": "add the walker", "update_participant": "change the walker",
-        "remove_participant": "remove the person",
-        "put_in_group": "put the walkers in the group", "add_group": "add the group",
-        "rename_group": "rename the group", "remove_group": "remove the group",
-        "add_visit": "add a visit", "update_visit": "change the visit",
-        "remove_visit": "remove the visit", "move_visit": "move the visit",
-        "add_look_for": "add the look-for", "update_look_for": "change the look-for",
-        "remove_look_for": "remove the look-for", "move_look_for": "move the look-for",
-        "add_norm": "add the norm", "update_norm": "change the norm",
-        "remove_norm": "remove the norm", "move_norm": "move the norm",
+        "add_participant": N_("add the walker"), "update_participant": N_("change the walker"),
+        "remove_participant": N_("remove the person"),
+        "put_in_group": N_("put the walkers in the group"), "add_group": N_("add the group"),
+        "rename_group": N_("rename the group"), "remove_group": N_("remove the group"),
+        "add_visit": N_("add a visit"), "update_visit": N_("change the visit"),
+        "remove_visit": N_("remove the visit"), "move_visit": N_("move the visit"),
+        "add_look_for": N_("add the look-for"), "update_look_for": N_("change the look-for"),
+        "remove_look_for": N_("remove the look-for"), "move_look_for": N_("move the look-for"),
+        "add_norm": N_("add the norm"), "update_norm": N_("change the norm"),
+        "remove_norm": N_("remove the norm"), "move_norm": N_("move the norm"),
     }
     undoable: ClassVar[Mapping[str, Acts]] = {
         "add_participant": Acts("Walk", creates="Participant", removed_by="remove_participant"),
@@ -219,13 +220,14 @@ class DebriefEdit(_ServiceCall):
 
     service: ClassVar[str] = "debrief"
     methods: ClassVar[Mapping[str, str]] = {
-        "save_commitment": "save the commitment", "delete_commitment": "delete the commitment",
-        "review_commitment": "review the commitment", "follow_up": "follow up the action",
-        "add_action_item": "add the action item", "update_action_item":
-            "change the action item", "delete_action_item": "delete the action item",
-        "add_pattern": "add the statement", "update_pattern": "save the statement",
-        "delete_pattern": "delete the statement", "add_next_step": "add the next step",
-        "delete_next_step": "delete the next step", "add_feedback": "save the feedback",
+        "save_commitment": N_("save the commitment"),
+        "delete_commitment": N_("delete the commitment"),
+        "review_commitment": N_("review the commitment"), "follow_up": N_("follow up the action"),
+        "add_action_item": N_("add the action item"), "update_action_item":
+            N_("change the action item"), "delete_action_item": N_("delete the action item"),
+        "add_pattern": N_("add the statement"), "update_pattern": N_("save the statement"),
+        "delete_pattern": N_("delete the statement"), "add_next_step": N_("add the next step"),
+        "delete_next_step": N_("delete the next step"), "add_feedback": N_("save the feedback"),
     }
     undoable: ClassVar[Mapping[str, Acts]] = {
         "save_commitment": Acts("Walk"),  # prepare_/undo_save_commitment below
@@ -280,8 +282,8 @@ class NoteWrite(_ServiceCall):
 
     service: ClassVar[str] = "notes"
     methods: ClassVar[Mapping[str, str]] = {
-        "save_note": "save the note", "delete_note": "delete the note",
-        "save_reflection": "save the reflection",
+        "save_note": N_("save the note"), "delete_note": N_("delete the note"),
+        "save_reflection": N_("save the reflection"),
     }
     undoable: ClassVar[Mapping[str, Acts]] = {
         "save_note": Acts("Walk"),  # prepare_/undo_save_note below
@@ -325,7 +327,7 @@ class WalkEdit(_ServiceCall):
 
     service: ClassVar[str] = "walks"
     methods: ClassVar[Mapping[str, str]] = {
-        "duplicate_walk": "copy the walk", "delete_walk": "move the walk to the Trash",
+        "duplicate_walk": N_("copy the walk"), "delete_walk": N_("move the walk to the Trash"),
     }
 
 
@@ -334,7 +336,7 @@ class SeriesEdit(_ServiceCall):
     """The next walk of a series, planned again from one of its walks."""
 
     service: ClassVar[str] = "series"
-    methods: ClassVar[Mapping[str, str]] = {"plan_again": "plan the next walk"}
+    methods: ClassVar[Mapping[str, str]] = {"plan_again": N_("plan the next walk")}
 
 
 @dataclass(frozen=True)
@@ -342,7 +344,7 @@ class TrashEdit(_ServiceCall):
     """Bringing a walk back from the Trash (removal for good runs on its own worker)."""
 
     service: ClassVar[str] = "trash"
-    methods: ClassVar[Mapping[str, str]] = {"restore": "bring the walk back"}
+    methods: ClassVar[Mapping[str, str]] = {"restore": N_("bring the walk back")}
 
 
 @dataclass(frozen=True)
@@ -359,7 +361,7 @@ class WalkDetailsEdit(Command):
         return services.walks.update_walk(self.walk_id, **self.changes)
 
     def describe(self) -> str:
-        return "save the walk's details"
+        return tr("save the walk's details")
 
     def undo_group(self) -> str | None:
         # Not coalesced (each save carries the fields typed since the last), yet typing
@@ -390,7 +392,7 @@ class SaveAnswer(Command):
                                               self.value)
 
     def describe(self) -> str:
-        return "save the answer"
+        return tr("save the answer")
 
     def coalesce_key(self) -> str:
         return f"answer:{self.walk_id}:{self.step.key}:{self.prompt.key}"
@@ -428,11 +430,17 @@ class ConflictResolve(Command):
 
     def describe(self) -> str:
         if self.keep is not None:
-            return "keep the chosen version"
+            return tr("keep the chosen version")
         if self.keep_both:
-            return "keep both versions"
-        return "save the versions as one"
+            return tr("keep both versions")
+        return tr("save the versions as one")
 
+
+_RUNNER_LABELS: Mapping[str, str] = MappingProxyType({
+    "start": N_("start the step"), "pause": N_("pause the step"),
+    "resume": N_("resume the step"), "next": N_("move to the next step"),
+    "skip": N_("skip the step"), "back": N_("go back a step"),
+    "finish": N_("finish the phase"), "start_at": N_("start the chosen step")})
 
 RunnerVerb = Literal["start", "pause", "resume", "next", "skip", "back", "extend", "finish",
                      "start_at"]
@@ -458,11 +466,8 @@ class RunnerAction(Command):
 
     def describe(self) -> str:
         if self.verb == "extend":
-            return "give the step more time"
-        return {"start": "start the step", "pause": "pause the step",
-                "resume": "resume the step", "next": "move to the next step",
-                "skip": "skip the step", "back": "go back a step",
-                "finish": "finish the phase", "start_at": "start the chosen step"}[self.verb]
+            return tr("give the step more time")
+        return tr(_RUNNER_LABELS[self.verb])
 
 
 @dataclass(frozen=True)
@@ -492,10 +497,12 @@ class Call(Command):
         return None if self.target is None else capture_or_absent(services, self.target)
 
     def undo(self, result: Any, before: Any = None) -> Command | None:
-        return Restore(tuple(before), self.what) if before else None
+        return Restore(tuple(before), self.describe()) if before else None
 
     def describe(self) -> str:
-        return self.what
+        # `what` is the caller's English ("save the note", one of the edits' names above)
+        # or already translated: either way, in the app's language.
+        return tr(self.what)
 
     def coalesce_key(self) -> str | None:
         return self.key
@@ -509,9 +516,9 @@ class ReviewEdit(_ServiceCall):
 
     service: ClassVar[str] = "reviews"
     methods: ClassVar[Mapping[str, str]] = {
-        "set_aside": "set the note aside", "keep": "keep the note in the record",
-        "put_back": "put the note back", "restore": "put the decision on the note back",
-        "rewrite": "rewrite the note", "unrewrite": "undo the rewrite of the note",
+        "set_aside": N_("set the note aside"), "keep": N_("keep the note in the record"),
+        "put_back": N_("put the note back"), "restore": N_("put the decision on the note back"),
+        "rewrite": N_("rewrite the note"), "unrewrite": N_("undo the rewrite of the note"),
     }
 
     def walk_of(self, services: Services) -> str | None:

@@ -26,10 +26,10 @@ from sqlalchemy.orm import Session, selectinload
 from sqlalchemy.orm.attributes import flag_modified
 
 from walkapp import domain as d
-from walkapp import privacy
+from walkapp import messages, privacy
 from walkapp.errors import NotFoundError, ValidationError
 from walkapp.events import Action, Entity
-from walkapp.formatting import tr
+from walkapp.formatting import N_, tr
 from walkapp.services import convert
 from walkapp.services import summary_tables as summary
 from walkapp.services import validate as v
@@ -61,12 +61,12 @@ class Kind:
 
 
 KINDS = (
-    Kind(Entity.NOTE, "notes", "Note", "text", "author_id", "The note", v.MAX_NOTE_CHARS),
+    Kind(Entity.NOTE, "notes", "Note", "text", "author_id", N_("The note"), v.MAX_NOTE_CHARS),
     Kind(Entity.REFLECTION, "reflections", "Reflection", "text", "author_id",
-         "The reflection", v.MAX_NOTE_CHARS),
+         N_("The reflection"), v.MAX_NOTE_CHARS),
     Kind(Entity.COMMITMENT, "commitments", "Commitment", "text", "participant_id",
-         "The commitment", 20_000),
-    Kind(Entity.FEEDBACK, "feedback", "Feedback", "answer", "author_id", "The answer",
+         N_("The commitment"), 20_000),
+    Kind(Entity.FEEDBACK, "feedback", "Feedback", "answer", "author_id", N_("The answer"),
          20_000),
 )
 
@@ -118,7 +118,7 @@ def _clean_text(kind: Kind, text: str) -> str:
         return v.required_text(text, kind.what, kind.limit)
     clean = v.body_text(text, kind.what, kind.limit)
     if not clean.strip():
-        raise ValidationError(tr("{what} cannot be empty.").format(what=kind.what))
+        raise ValidationError(tr("{what} cannot be empty.").format(what=tr(kind.what)))
     return clean
 
 
@@ -132,23 +132,47 @@ def _clip(text: str, limit: int = 40) -> str:
 
 
 def _label(kind: Kind, row: Any, walk: d.Walk, names: dict[str, str]) -> str:
+    """"note by Ada on Visit 1 (Room 12)": which record a conflict is about, one phrase per
+    kind and per what is known of it (an author, a visit, a phase, a prompt)."""
     author = names.get(getattr(row, kind.author_field) or "")
-    by = f" by {author}" if author else ""
     if kind.entity is Entity.NOTE:
         visit = walk.visit(row.visit_id)
         if visit is None:
-            return f"note{by}" + (f" in the {row.phase}" if row.phase else "")
+            if row.phase:
+                said = (tr("note by {author} in the {phase}") if author
+                        else tr("note in the {phase}"))
+                return said.format(author=author, phase=row.phase)
+            return tr("note by {author}").format(author=author) if author else _noun(kind)
         # A working view of the facilitator's, not a record: the visit's room, grade and
         # subject as on the route (the papers of the day show them too); never a teacher
         # unless the walk shows teacher names.
         shown = privacy.redact_visit(visit, walk, day=True)
         details = shown.details(show_teacher=False)
-        return f"note{by} on {shown.label}" + (f" ({details})" if details else "")
+        said = tr("note by {author} on {visit}") if author else tr("note on {visit}")
+        label = said.format(author=author, visit=shown.label)
+        return f"{label} ({details})" if details else label
     if kind.entity is Entity.REFLECTION:
-        return f"reflection{by}" + (f": “{_clip(row.prompt)}”" if row.prompt else "")
+        if row.prompt:
+            said = (tr("reflection by {author}: “{prompt}”") if author
+                    else tr("reflection: “{prompt}”"))
+            return said.format(author=author, prompt=_clip(row.prompt))
+        return tr("reflection by {author}").format(author=author) if author else _noun(kind)
     if kind.entity is Entity.COMMITMENT:
-        return f"commitment{by}"
-    return f"feedback answer{by} to “{_clip(row.question)}”"
+        return tr("commitment by {author}").format(author=author) if author else _noun(kind)
+    said = (tr("feedback answer by {author} to “{question}”") if author
+            else tr("feedback answer to “{question}”"))
+    return said.format(author=author, question=_clip(row.question))
+
+
+# A kind's bare name ("note"): the singular of its counted noun, which the catalogue holds
+# as a plural entry (a plain `tr("note")` would not find it there).
+_NOUNS = {Entity.NOTE: ("note", "notes"), Entity.REFLECTION: ("reflection", "reflections"),
+          Entity.COMMITMENT: ("commitment", "commitments")}
+
+
+def _noun(kind: Kind) -> str:
+    one, other = _NOUNS[kind.entity]
+    return messages.ngettext(one, other, 1)
 
 
 class ConflictService(ServiceBase):
@@ -223,7 +247,7 @@ class ConflictService(ServiceBase):
             raise ValidationError(tr("Say how to resolve the conflict: keep one version, keep "
                                      "both, or give the text that replaces them (one of the "
                                      "three)."))
-        with self.db.transaction("resolving the conflict") as session:
+        with self.db.transaction(N_("resolving the conflict")) as session:
             live_walk(session, walk_id)
             kind, rows = self._conflict(session, walk_id, family)
             main = next((r for r in rows if r.id == family), None)
@@ -244,8 +268,8 @@ class ConflictService(ServiceBase):
                 winner = next((r for r in rows if r.id == keep), None)
                 if winner is None:
                     raise ValidationError(
-                        f"{keep} is not one of the versions in this conflict; choose one of: "
-                        + ", ".join(r.id for r in rows) + ".")
+                        tr("{id} is not one of the versions in this conflict; choose one of: "
+                           "{ids}.").format(id=keep, ids=", ".join(r.id for r in rows)))
                 self._take(kind, main, winner, rows)
                 if kind.entity is Entity.NOTE:
                     # The facilitator's decision on the winning version stays with it.

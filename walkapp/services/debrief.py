@@ -62,7 +62,7 @@ class DebriefService(ServiceBase):
                         commitment_id: str = "", carried_from_id: str | None = None
                         ) -> d.Commitment:
         clean = v.required_text(text, N_("The commitment"), 20_000)
-        with self.db.transaction("saving the commitment") as session:
+        with self.db.transaction(N_("saving the commitment")) as session:
             _walk(session, walk_id)
             person = session.get(m.Participant, participant_id)
             if person is None or person.walk_id != walk_id:
@@ -89,7 +89,7 @@ class DebriefService(ServiceBase):
                           review_note: str = "") -> d.Commitment:
         """Record how an earlier "I will try" went (reviewed in a later pre-brief)."""
         clean = v.choice(d.CommitmentStatus, status, "Commitment status")
-        with self.db.transaction("saving the review") as session:
+        with self.db.transaction(N_("saving the review")) as session:
             row = session.get(m.Commitment, commitment_id)
             if row is None:
                 raise NotFoundError(tr("No commitment with id {commitment_id}.").format(
@@ -104,7 +104,7 @@ class DebriefService(ServiceBase):
         return result
 
     def delete_commitment(self, commitment_id: str) -> None:
-        with self.db.transaction("deleting the commitment") as session:
+        with self.db.transaction(N_("deleting the commitment")) as session:
             row = session.get(m.Commitment, commitment_id)
             if row is None:
                 raise NotFoundError(tr("No commitment with id {commitment_id}.").format(
@@ -165,7 +165,7 @@ class DebriefService(ServiceBase):
                         due_date: date | str | None = None) -> d.ActionItem:
         clean = v.required_text(text, N_("The action item"), 20_000)
         due = v.parse_date(due_date, N_("The due date")) if due_date else None
-        with self.db.transaction("adding an action item") as session:
+        with self.db.transaction(N_("adding an action item")) as session:
             _walk(session, walk_id)
             last = session.scalar(select(m.ActionItem.position)
                                   .where(m.ActionItem.origin_walk_id == walk_id)
@@ -180,7 +180,7 @@ class DebriefService(ServiceBase):
         return result
 
     def update_action_item(self, item_id: str, **changes: Any) -> d.ActionItem:
-        with self.db.transaction("saving the action item") as session:
+        with self.db.transaction(N_("saving the action item")) as session:
             row = session.get(m.ActionItem, item_id)
             if row is None:
                 raise NotFoundError(tr("No action item with id {item_id}.").format(item_id=item_id))
@@ -203,7 +203,7 @@ class DebriefService(ServiceBase):
         return result
 
     def delete_action_item(self, item_id: str) -> None:
-        with self.db.transaction("deleting the action item") as session:
+        with self.db.transaction(N_("deleting the action item")) as session:
             row = session.get(m.ActionItem, item_id)
             if row is None:
                 raise NotFoundError(tr("No action item with id {item_id}.").format(item_id=item_id))
@@ -215,7 +215,7 @@ class DebriefService(ServiceBase):
                   text: str = "") -> d.ActionItem:
         """Review an action item at a later walk: note what happened and set its status."""
         clean = v.choice(d.ActionStatus, status, "Status")
-        with self.db.transaction("saving the follow-up") as session:
+        with self.db.transaction(N_("saving the follow-up")) as session:
             row = session.get(m.ActionItem, item_id)
             if row is None:
                 raise NotFoundError(tr("No action item with id {item_id}.").format(item_id=item_id))
@@ -278,7 +278,7 @@ class DebriefService(ServiceBase):
         clean_kind = v.choice(d.PatternKind, kind, "Kind of statement")
         clean_stage = v.own_key(stage_key, N_("The statement's stage"), clean_kind)
         clean = v.required_text(text, N_("The statement"), 20_000)
-        with self.db.transaction("adding the statement") as session:
+        with self.db.transaction(N_("adding the statement")) as session:
             _walk(session, walk_id)
             last = session.scalar(select(func.max(m.Pattern.position))
                                   .where(m.Pattern.walk_id == walk_id))
@@ -292,7 +292,7 @@ class DebriefService(ServiceBase):
 
     def update_pattern(self, pattern_id: str, text: str) -> d.Pattern:
         clean = v.required_text(text, N_("The statement"), 20_000)
-        with self.db.transaction("saving the statement") as session:
+        with self.db.transaction(N_("saving the statement")) as session:
             row = session.get(m.Pattern, pattern_id)
             if row is None:
                 raise NotFoundError(tr("No statement with id {pattern_id}.").format(
@@ -304,7 +304,7 @@ class DebriefService(ServiceBase):
         return result
 
     def delete_pattern(self, pattern_id: str) -> None:
-        with self.db.transaction("deleting the statement") as session:
+        with self.db.transaction(N_("deleting the statement")) as session:
             row = session.get(m.Pattern, pattern_id)
             if row is None:
                 raise NotFoundError(tr("No statement with id {pattern_id}.").format(
@@ -323,7 +323,7 @@ class DebriefService(ServiceBase):
 
     def add_next_step(self, walk_id: str, text: str) -> d.NextStep:
         clean = v.required_text(text, N_("The next step"), 20_000)
-        with self.db.transaction("adding the next step") as session:
+        with self.db.transaction(N_("adding the next step")) as session:
             _walk(session, walk_id)
             last = session.scalar(select(func.max(m.NextStep.position))
                                   .where(m.NextStep.walk_id == walk_id))
@@ -335,7 +335,7 @@ class DebriefService(ServiceBase):
         return result
 
     def delete_next_step(self, step_id: str) -> None:
-        with self.db.transaction("deleting the next step") as session:
+        with self.db.transaction(N_("deleting the next step")) as session:
             row = session.get(m.NextStep, step_id)
             if row is None:
                 raise NotFoundError(tr("No next step with id {step_id}.").format(step_id=step_id))
@@ -359,7 +359,7 @@ class DebriefService(ServiceBase):
         none) has the usual scale: 1 to 5, no "not applicable"."""
         if rating is not None and (isinstance(rating, bool) or not isinstance(rating, int)):
             raise ValidationError(tr("A rating must be a whole number."))
-        with self.db.transaction("saving the feedback") as session:
+        with self.db.transaction(N_("saving the feedback")) as session:
             question_row = _feedback_question(_walk(session, walk_id), question_key)
             if question_row is not None:
                 # One of the protocol's questions: the answer must fit its kind (an option

@@ -44,11 +44,9 @@ def walkers_with_kits_out(session: Session, walk_id: str, since: datetime) -> li
     return [w.display_name for w in walkers if w.id in out]
 
 
-def _who(names: list[str], what: str) -> str:
-    count = fmt.plural(len(names), "{n} walker's kit includes", "{n} walkers' kits include")
-    shown = ", ".join(names[:4]) + (" and others" if len(names) > 4 else "")
-    return (f"{count} {what} ({shown}), and their notes have "
-            "not come back since the kit was made")
+def _names(names: list[str]) -> str:
+    shown = ", ".join(names[:4])
+    return fmt.tr("{names} and others").format(names=shown) if len(names) > 4 else shown
 
 
 def look_for_warning(session: Session, look_for_id: str) -> str | None:
@@ -59,9 +57,15 @@ def look_for_warning(session: Session, look_for_id: str) -> str | None:
     names = walkers_with_kits_out(session, row.walk_id, row.created_at)
     if not names:
         return None
-    return (f"{_who(names, f'the look-for “{row.text}”')}: notes they tag with it will "
-            "arrive without the tag. Their text is kept, and the import report says which "
-            "notes arrived without it.")
+    return fmt.plural(
+        len(names),
+        "{n} walker's kit includes the look-for “{look_for}” ({names}), and their notes have "
+        "not come back since the kit was made: notes they tag with it will arrive without the "
+        "tag. Their text is kept, and the import report says which notes arrived without it.",
+        "{n} walkers' kits include the look-for “{look_for}” ({names}), and their notes have "
+        "not come back since the kit was made: notes they tag with it will arrive without the "
+        "tag. Their text is kept, and the import report says which notes arrived without it.",
+    ).format(look_for=row.text, names=_names(names))
 
 
 def visit_warning(session: Session, visit_id: str) -> str | None:
@@ -75,13 +79,30 @@ def visit_warning(session: Session, visit_id: str) -> str | None:
         m.Note.visit_id == visit_id, m.Note.deleted_at.is_(None))).all())
     names = walkers_with_kits_out(session, row.walk_id, row.created_at)
     parts = []
+    visit = fmt.number(row.position)
     if notes:
-        parts.append(f"Visit {fmt.number(row.position)} has "
-                     f"{fmt.plural(notes, 'note', 'notes')} here; "
-                     f"{'it stays' if notes == 1 else 'they stay'} in the walk, shown "
-                     f"under “{label}”.")
-    if names:
-        shown = "too" if notes else f"shown under “{label}”"
-        parts.append(f"{_who(names, f'Visit {fmt.number(row.position)}')}: notes they "
-                     f"write on it will arrive on the removed visit, {shown}.")
+        parts.append(fmt.plural(
+            notes, "Visit {visit} has {n} note here; it stays in the walk, shown under "
+                   "“{label}”.",
+            "Visit {visit} has {n} notes here; they stay in the walk, shown under “{label}”.",
+        ).format(visit=visit, label=label))
+    if names and notes:
+        parts.append(fmt.plural(
+            len(names),
+            "{n} walker's kit includes Visit {visit} ({names}), and their notes have not come "
+            "back since the kit was made: notes they write on it will arrive on the removed "
+            "visit, too.",
+            "{n} walkers' kits include Visit {visit} ({names}), and their notes have not come "
+            "back since the kit was made: notes they write on it will arrive on the removed "
+            "visit, too.").format(visit=visit, names=_names(names)))
+    elif names:
+        parts.append(fmt.plural(
+            len(names),
+            "{n} walker's kit includes Visit {visit} ({names}), and their notes have not come "
+            "back since the kit was made: notes they write on it will arrive on the removed "
+            "visit, shown under “{label}”.",
+            "{n} walkers' kits include Visit {visit} ({names}), and their notes have not come "
+            "back since the kit was made: notes they write on it will arrive on the removed "
+            "visit, shown under “{label}”.").format(visit=visit, names=_names(names),
+                                                    label=label))
     return " ".join(parts) or None

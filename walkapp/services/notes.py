@@ -85,11 +85,11 @@ class NoteService(ServiceBase):
         try:
             # One read and one write on the sqlite3 connection (walkapp.services.note_save):
             # a note is saved at every pause in typing.
-            with self.db.connection("saving the note", write=True) as raw:
+            with self.db.connection(N_("saving the note"), write=True) as raw:
                 saved = note_save.save(raw, dialect, **fields)
         except note_save.NeedsSession:
             # The facilitator changes a walker's words, which the note's history keeps.
-            with self.db.transaction("saving the note") as session:
+            with self.db.transaction(N_("saving the note")) as session:
                 same = session.connection().connection.dbapi_connection
                 assert isinstance(same, sqlite3.Connection), "notes need SQLite"
                 same.execute("BEGIN IMMEDIATE")
@@ -126,7 +126,7 @@ class NoteService(ServiceBase):
 
     def delete_note(self, note_id: str) -> None:
         """Delete a note. A tombstone stays so the deletion travels to other laptops."""
-        with self.db.transaction("deleting the note") as session:
+        with self.db.transaction(N_("deleting the note")) as session:
             row = session.get(m.Note, note_id)
             if row is None:
                 raise NotFoundError(tr("No note with id {note_id}.").format(note_id=note_id))
@@ -182,7 +182,7 @@ class NoteService(ServiceBase):
                         reflection_id: str = "") -> d.Reflection:
         clean_prompt = v.body_text(prompt, N_("The prompt"), v.MAX_SHORT_TEXT_CHARS)
         clean_text = v.body_text(text, N_("The reflection"))
-        with self.db.transaction("saving the reflection") as session:
+        with self.db.transaction(N_("saving the reflection")) as session:
             raw = session.connection().connection.dbapi_connection
             assert isinstance(raw, sqlite3.Connection), "notes need SQLite"
             note_save.check_refs(raw, walk_id, author_id, None, ())

@@ -194,11 +194,13 @@ class ChildJob:
 
 
 def _crash_message(exitcode: int | None) -> str:
-    how = (f"it was ended by signal {-exitcode}" if exitcode is not None and exitcode < 0
-           else f"exit code {exitcode}")
-    return ("The helper process that did this work stopped unexpectedly "
-            f"({how}). Nothing was changed; please try again, and if it happens again, "
-            "restart walkapp.")
+    if exitcode is not None and exitcode < 0:
+        return tr("The helper process that did this work stopped unexpectedly (it was ended "
+                  "by signal {signal}). Nothing was changed; please try again, and if it "
+                  "happens again, restart walkapp.").format(signal=-exitcode)
+    return tr("The helper process that did this work stopped unexpectedly (exit code {code}). "
+              "Nothing was changed; please try again, and if it happens again, restart "
+              "walkapp.").format(code=exitcode)
 
 
 # -- in the child ----------------------------------------------------------------------------

@@ -103,7 +103,7 @@ class PlanService(ServiceBase):
                         group_id: str | None = None) -> d.Participant:
         name = v.required_text(display_name, N_("The walker's name"), v.MAX_NAME_CHARS)
         role = v.choice(d.Role, role, "Role")
-        with self.db.transaction("adding a walker") as session:
+        with self.db.transaction(N_("adding a walker")) as session:
             _require_walk(session, walk_id)
             key = name_key(name)
             person = session.scalars(select(m.Person).where(m.Person.name_key == key)
@@ -124,7 +124,7 @@ class PlanService(ServiceBase):
         return result
 
     def update_participant(self, participant_id: str, **changes: Any) -> d.Participant:
-        with self.db.transaction("saving the walker") as session:
+        with self.db.transaction(N_("saving the walker")) as session:
             row = _get(session, m.Participant, participant_id, "walker")
             for key, value in changes.items():
                 if key == "display_name":
@@ -151,7 +151,7 @@ class PlanService(ServiceBase):
                      ) -> list[d.Participant]:
         """Put several people of one walk in one group (None: in no group), in one
         transaction: one action of the facilitator, one write (and one step to undo)."""
-        with self.db.transaction("putting walkers in a group") as session:
+        with self.db.transaction(N_("putting walkers in a group")) as session:
             rows = [_get(session, m.Participant, pid, "walker") for pid in participant_ids]
             walks = {row.walk_id for row in rows}
             if len(walks) > 1:
@@ -169,7 +169,7 @@ class PlanService(ServiceBase):
         return result
 
     def remove_participant(self, participant_id: str) -> None:
-        with self.db.transaction("removing the walker") as session:
+        with self.db.transaction(N_("removing the walker")) as session:
             row = _get(session, m.Participant, participant_id, "walker")
             walk_id = row.walk_id
             has_notes = session.scalar(select(func.count()).select_from(m.Note)
@@ -197,10 +197,13 @@ class PlanService(ServiceBase):
         assignable = protocol_of_walk(walk).assignable_roles()
         if key not in {r.key for r in assignable}:
             offered = ", ".join(f"{r.key} ({r.title})" for r in assignable)
+            if not offered:
+                raise ValidationError(
+                    tr("The walk's protocol gives no role “{key}” to walkers; it gives no "
+                       "roles at planning.").format(key=key))
             raise ValidationError(
-                f"The walk's protocol gives no role “{key}” to walkers"
-                + (f"; choose one of: {offered}." if offered else
-                   "; it gives no roles at planning."))
+                tr("The walk's protocol gives no role “{key}” to walkers; choose one of: "
+                   "{offered}.").format(key=key, offered=offered))
         return key
 
     @staticmethod
@@ -211,7 +214,7 @@ class PlanService(ServiceBase):
 
     def add_group(self, walk_id: str, name: str) -> d.Group:
         clean = v.required_text(name, N_("The group's name"), v.MAX_NAME_CHARS)
-        with self.db.transaction("adding a group") as session:
+        with self.db.transaction(N_("adding a group")) as session:
             _require_walk(session, walk_id)
             row = m.Group(walk_id=walk_id, name=clean,
                           position=_next_position(session, m.Group, walk_id))
@@ -223,7 +226,7 @@ class PlanService(ServiceBase):
 
     def rename_group(self, group_id: str, name: str) -> None:
         clean = v.required_text(name, N_("The group's name"), v.MAX_NAME_CHARS)
-        with self.db.transaction("renaming the group") as session:
+        with self.db.transaction(N_("renaming the group")) as session:
             row = _get(session, m.Group, group_id, "group")
             row.name = clean
             walk_id = row.walk_id
@@ -231,7 +234,7 @@ class PlanService(ServiceBase):
 
     def remove_group(self, group_id: str) -> None:
         """Remove a group; its walkers stay on the roster without a group."""
-        with self.db.transaction("removing the group") as session:
+        with self.db.transaction(N_("removing the group")) as session:
             row = _get(session, m.Group, group_id, "group")
             walk_id = row.walk_id
             for p in session.scalars(select(m.Participant)
@@ -246,7 +249,7 @@ class PlanService(ServiceBase):
     def add_visit(self, walk_id: str, **fields: str | None) -> d.Visit:
         """A visit at the end of the route; `fields`: any of walkapp.visit_fields (room=…)."""
         clean = self._visit_fields(**fields)
-        with self.db.transaction("adding a visit") as session:
+        with self.db.transaction(N_("adding a visit")) as session:
             _require_walk(session, walk_id)
             row = m.Visit(walk_id=walk_id, position=_next_position(session, m.Visit, walk_id),
                           **clean)
@@ -268,7 +271,7 @@ class PlanService(ServiceBase):
 
     def update_visit(self, visit_id: str, **fields: str | None) -> d.Visit:
         clean = self._visit_fields(**fields)
-        with self.db.transaction("saving the visit") as session:
+        with self.db.transaction(N_("saving the visit")) as session:
             row = _get(session, m.Visit, visit_id, "visit")
             for key, value in clean.items():
                 setattr(row, key, value)
@@ -281,7 +284,7 @@ class PlanService(ServiceBase):
         """Take the visit off the route. Its row stays as a tombstone: notes written on it
         (here, or still on walkers' laptops) keep it and are shown under "Removed visit"
         (see `d.Visit.label`), so removing a visit never loses a note."""
-        with self.db.transaction("removing the visit") as session:
+        with self.db.transaction(N_("removing the visit")) as session:
             row = _get(session, m.Visit, visit_id, "visit")
             walk_id = row.walk_id
             row.deleted_at = utcnow()
@@ -302,7 +305,7 @@ class PlanService(ServiceBase):
             return kits_out.look_for_warning(session, look_for_id)
 
     def move_visit(self, visit_id: str, new_position: int) -> None:
-        with self.db.transaction("reordering visits") as session:
+        with self.db.transaction(N_("reordering visits")) as session:
             row = _move(session, m.Visit, visit_id, new_position, "visit")
             walk_id = row.walk_id
         self.publish(Entity.VISIT, Action.UPDATED, walk_id)
@@ -310,7 +313,7 @@ class PlanService(ServiceBase):
     # -- look-fors and norms ---------------------------------------------------------------
     def add_look_for(self, walk_id: str, text: str, description: str = "") -> d.LookFor:
         clean = v.required_text(text, N_("The look-for"), 500)
-        with self.db.transaction("adding a look-for") as session:
+        with self.db.transaction(N_("adding a look-for")) as session:
             _require_walk(session, walk_id)
             row = m.LookFor(walk_id=walk_id, text=clean,
                             description=v.body_text(description, N_("The description"), 5000),
@@ -326,7 +329,7 @@ class PlanService(ServiceBase):
         """Change a look-for's words, its "what it looks like" description, or both (None:
         kept as it is)."""
         clean = None if text is None else v.required_text(text, N_("The look-for"), 500)
-        with self.db.transaction("saving the look-for") as session:
+        with self.db.transaction(N_("saving the look-for")) as session:
             row = _get(session, m.LookFor, look_for_id, "look-for")
             if clean is not None:
                 row.text = clean
@@ -338,12 +341,12 @@ class PlanService(ServiceBase):
         return result
 
     def move_look_for(self, look_for_id: str, new_position: int) -> None:
-        with self.db.transaction("reordering look-fors") as session:
+        with self.db.transaction(N_("reordering look-fors")) as session:
             walk_id = _move(session, m.LookFor, look_for_id, new_position, "look-for").walk_id
         self.publish(Entity.LOOK_FOR, Action.UPDATED, walk_id)
 
     def move_norm(self, norm_id: str, new_position: int) -> None:
-        with self.db.transaction("reordering norms") as session:
+        with self.db.transaction(N_("reordering norms")) as session:
             walk_id = _move(session, m.Norm, norm_id, new_position, "norm").walk_id
         self.publish(Entity.NORM, Action.UPDATED, walk_id)
 
@@ -354,7 +357,7 @@ class PlanService(ServiceBase):
         note's version covers its tags, and a tag dropped for real would look like an
         edit made here (a new version, a conflict with the walker's next edit). The name
         is kept so an import can say which tag later notes arrived without."""
-        with self.db.transaction("removing the look-for") as session:
+        with self.db.transaction(N_("removing the look-for")) as session:
             row = _get(session, m.LookFor, look_for_id, "look-for")
             walk_id = row.walk_id
             tagged = session.scalars(
@@ -372,7 +375,7 @@ class PlanService(ServiceBase):
 
     def add_norm(self, walk_id: str, text: str, agreed: bool = False) -> d.Norm:
         clean = v.required_text(text, N_("The norm"), v.MAX_SHORT_TEXT_CHARS)
-        with self.db.transaction("adding a norm") as session:
+        with self.db.transaction(N_("adding a norm")) as session:
             _require_walk(session, walk_id)
             row = m.Norm(walk_id=walk_id, text=clean, agreed=agreed,
                          position=_next_position(session, m.Norm, walk_id))
@@ -384,7 +387,7 @@ class PlanService(ServiceBase):
 
     def update_norm(self, norm_id: str, text: str | None = None,
                     agreed: bool | None = None) -> d.Norm:
-        with self.db.transaction("saving the norm") as session:
+        with self.db.transaction(N_("saving the norm")) as session:
             row = _get(session, m.Norm, norm_id, "norm")
             if text is not None:
                 row.text = v.required_text(text, N_("The norm"), v.MAX_SHORT_TEXT_CHARS)
@@ -396,7 +399,7 @@ class PlanService(ServiceBase):
         return result
 
     def remove_norm(self, norm_id: str) -> None:
-        with self.db.transaction("removing the norm") as session:
+        with self.db.transaction(N_("removing the norm")) as session:
             row = _get(session, m.Norm, norm_id, "norm")
             walk_id = row.walk_id
             session.delete(row)

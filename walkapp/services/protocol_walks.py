@@ -48,7 +48,7 @@ def create_walk_from_protocol(services: Services, protocol: Protocol, title: str
         protocol_hash=content_hash, protocol_snapshot=snapshot,
         visit_minutes=v.minutes(protocol.visit_minutes, N_("Visit length"), 1, VISIT_MINUTES_MAX),
         corridor_minutes=v.minutes(protocol.corridor_minutes, N_("Corridor talk"), 0, 30))
-    with services.db.transaction("creating the walk") as session:
+    with services.db.transaction(N_("creating the walk")) as session:
         session.add(row)
         session.flush()
         for position, text in enumerate(protocol.norms, start=1):

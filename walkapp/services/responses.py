@@ -19,7 +19,7 @@ from sqlalchemy.orm import Session
 
 from walkapp.errors import NotFoundError, ValidationError
 from walkapp.events import Action, Entity
-from walkapp.formatting import tr
+from walkapp.formatting import N_, tr
 from walkapp.protocol.answers import check_answer
 from walkapp.protocol.errors import ProtocolError
 from walkapp.protocol.ratings import RatingSpread, spread
@@ -90,7 +90,7 @@ def _check_refs(session: Session, walk_id: str, author_id: str | None) -> None:
 
 def _key(value: str, what: str) -> str:
     if not isinstance(value, str) or not value.strip() or len(value) > 100:
-        raise ValidationError(tr("{what} must be 1 to 100 characters.").format(what=what))
+        raise ValidationError(tr("{what} must be 1 to 100 characters.").format(what=tr(what)))
     return value.strip()
 
 
@@ -98,7 +98,8 @@ class ResponseService(ServiceBase):
     def save(self, walk_id: str, step_key: str, prompt_key: str, value: Any,
              author_id: str | None = None) -> StepAnswer:
         """Store any JSON value as the answer (see `save_answer` to check it first)."""
-        step_key, prompt_key = _key(step_key, "The step key"), _key(prompt_key, "The prompt key")
+        step_key, prompt_key = (_key(step_key, N_("The step key")),
+                               _key(prompt_key, N_("The prompt key")))
         try:
             encoded = json.dumps(value, ensure_ascii=False, allow_nan=False)
         except (TypeError, ValueError):
@@ -108,7 +109,7 @@ class ResponseService(ServiceBase):
             raise ValidationError(tr("The answer is too long ({encoded:,} characters; the limit "
                                      "is {max_value_chars:,}). Shorten it.").format(
                                       encoded=len(encoded), max_value_chars=MAX_VALUE_CHARS))
-        with self.db.transaction("saving the answer") as session:
+        with self.db.transaction(N_("saving the answer")) as session:
             _check_refs(session, walk_id, author_id)
             row = session.scalars(select(m.StepResponse).where(
                 m.StepResponse.walk_id == walk_id, m.StepResponse.step_key == step_key,
@@ -158,7 +159,7 @@ class ResponseService(ServiceBase):
 
     def delete(self, walk_id: str, step_key: str, prompt_key: str,
                author_id: str | None = None) -> None:
-        with self.db.transaction("clearing the answer") as session:
+        with self.db.transaction(N_("clearing the answer")) as session:
             row = session.scalars(select(m.StepResponse).where(
                 m.StepResponse.walk_id == walk_id, m.StepResponse.step_key == step_key,
                 m.StepResponse.prompt_key == prompt_key,

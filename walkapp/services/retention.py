@@ -25,7 +25,7 @@ from datetime import date
 from walkapp import domain as d
 from walkapp.errors import ValidationError
 from walkapp.events import Action, Entity
-from walkapp.formatting import tr
+from walkapp.formatting import N_, tr
 from walkapp.services.base import ServiceBase
 from walkapp.services.trash import RemovalResult, TrashService
 from walkapp.services.walks import WalkService
@@ -69,7 +69,7 @@ class RetentionService(ServiceBase):
 
     def set_retention_months(self, months: int | None) -> None:
         value = None if months is None else check_months(months)
-        with self.db.transaction("saving the retention setting") as session:
+        with self.db.transaction(N_("saving the retention setting")) as session:
             row = session.get(m.AppMeta, RETENTION_KEY)
             if value is None:
                 if row is not None:

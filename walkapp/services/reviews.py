@@ -134,7 +134,7 @@ class ReviewService(ServiceBase):
 
     def _decide(self, note_id: str, state: str | None, *,
                 exact: d.NoteReview | None = None) -> ReviewChange:
-        with self.db.transaction("saving the decision on the note") as session:
+        with self.db.transaction(N_("saving the decision on the note")) as session:
             note = _facilitators_note(session, note_id)
             row = session.get(m.NoteReview, note_id)
             before = _review(row)
@@ -170,7 +170,7 @@ class ReviewService(ServiceBase):
         if not clean.strip():
             raise ValidationError(tr("A rewritten note needs some words. To leave the note out "
                                      "of the record, set it aside instead."))
-        with self.db.transaction("rewriting the note") as session:
+        with self.db.transaction(N_("rewriting the note")) as session:
             row = _facilitators_note(session, note_id)
             before = row.text
             if before == clean:
@@ -192,7 +192,7 @@ class ReviewService(ServiceBase):
         """Undo a rewrite: the note shows `text` again and, if the rewrite kept it in the
         history (`drop_history`), that entry goes (the text is the note's own again)."""
         clean = v.body_text(text, N_("The note"))
-        with self.db.transaction("undoing the rewrite") as session:
+        with self.db.transaction(N_("undoing the rewrite")) as session:
             row = _facilitators_note(session, note_id)
             before = row.text
             last = session.scalars(select(m.NoteHistory)

@@ -19,7 +19,7 @@ from sqlalchemy.orm import Session
 from walkapp import domain as d
 from walkapp.errors import NotFoundError
 from walkapp.events import Action, Entity
-from walkapp.formatting import tr
+from walkapp.formatting import N_, tr
 from walkapp.protocol.run_store import RunChange
 from walkapp.services import convert
 from walkapp.services.base import ServiceBase
@@ -69,7 +69,7 @@ class RunService(ServiceBase):
         """Read the log, let `decide` turn it into a change, write that — all in one
         transaction, so two windows driving the same walk cannot interleave. An exception
         from `decide` leaves everything as it was."""
-        with self.db.transaction("recording the step") as session:
+        with self.db.transaction(N_("recording the step")) as session:
             walk = live_walk(session, walk_id)
             change = decide(self._rows(session, walk_id))
 
@@ -114,7 +114,7 @@ class RunService(ServiceBase):
 
     def reset(self, walk_id: str) -> None:
         """Forget how the protocol was run (e.g. after a rehearsal); the plan stays."""
-        with self.db.transaction("resetting the run") as session:
+        with self.db.transaction(N_("resetting the run")) as session:
             walk = live_walk(session, walk_id)
             session.execute(delete(m.PhaseLog).where(m.PhaseLog.walk_id == walk_id))
             walk.current_phase, walk.current_step = "plan", 0

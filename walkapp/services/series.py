@@ -200,7 +200,7 @@ class SeriesService(ServiceBase):
                                       N_("The walk's title"), v.MAX_TITLE_CHARS)
         day = (v.parse_date(walk_date, N_("The walk's date")) if walk_date is not None
                else suggested.walk_date)
-        with self.db.transaction("planning the next walk") as session:
+        with self.db.transaction(N_("planning the next walk")) as session:
             old = load_walk(session, walk_id)
             _check_can_plan_again(old)
             if old.series_id is None:

@@ -24,7 +24,7 @@ from sqlalchemy.orm import Session
 from walkapp import formatting as fmt
 from walkapp.errors import NotFoundError, ValidationError, WalkInTrashError
 from walkapp.events import Action, Entity
-from walkapp.formatting import tr
+from walkapp.formatting import N_, tr
 from walkapp.protocol.schema import Tally, TallyKind
 from walkapp.services.base import ServiceBase
 from walkapp.storage import models as m
@@ -111,7 +111,7 @@ class TallyService(ServiceBase):
         key = _check_key(tally_key)
         if not isinstance(count, int) or not isinstance(seconds, int):
             raise ValidationError(tr("A tally changes by a whole number."))
-        with self.db.transaction("saving the count") as session:
+        with self.db.transaction(N_("saving the count")) as session:
             self._check_refs(session, walk_id, visit_id, author_id)
             rid = row_id(walk_id, visit_id, author_id, key)
             row = session.get(m.Tally, rid)

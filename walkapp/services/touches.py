@@ -22,7 +22,7 @@ from walkapp.storage import models as m
 
 __all__ = ["UNDO_HINT", "removal_warning"]
 
-UNDO_HINT = "You can undo this (Edit ▸ Undo, Ctrl+Z)."
+UNDO_HINT = fmt.N_("You can undo this (Edit ▸ Undo, Ctrl+Z).")  # translated where shown
 
 
 def _count(session: Session, query: Any) -> int:
@@ -42,9 +42,11 @@ def removal_warning(session: Session, model: str, row_id: str) -> str | None:
                         .where(m.note_look_fors.c.look_for_id == row_id,
                                m.Note.deleted_at.is_(None)))
         if tagged:
-            are = "is" if tagged == 1 else "are"
-            parts.append(f"{fmt.plural(tagged, 'note', 'notes')} {are} tagged “{row.text}”: "
-                         "the tag is removed from them (their words stay).")
+            parts.append(fmt.plural(
+                tagged, "{n} note is tagged “{look_for}”: the tag is removed from them (their "
+                        "words stay).",
+                "{n} notes are tagged “{look_for}”: the tag is removed from them (their words "
+                "stay).").format(look_for=row.text))
         kits = kits_out.look_for_warning(session, row_id)
         if kits:
             parts.append(kits)
@@ -55,9 +57,10 @@ def removal_warning(session: Session, model: str, row_id: str) -> str | None:
         members = _count(session, select(func.count()).select_from(m.Participant)
                          .where(m.Participant.group_id == row_id))
         if members:
-            are = "is" if members == 1 else "are"
-            parts.append(f"{fmt.plural(members, 'walker', 'walkers')} {are} in “{group.name}”: "
-                         "they stay on the roster without a group.")
+            parts.append(fmt.plural(
+                members, "{n} walker is in “{group}”: they stay on the roster without a group.",
+                "{n} walkers are in “{group}”: they stay on the roster without a group.",
+            ).format(group=group.name))
     elif model == "Participant":
         person = session.get(m.Participant, row_id)
         if person is None:
@@ -78,9 +81,10 @@ def removal_warning(session: Session, model: str, row_id: str) -> str | None:
                  "count", "counts"))
             if n]
         if written:
-            what = ", ".join(written[:-1]) + (" and " if len(written) > 1 else "") + written[-1]
-            parts.append(f"{person.display_name} wrote {what} in this walk: they are "
-                         f"removed with {person.display_name}.")
+            what = written[-1] if len(written) == 1 else fmt.tr("{items} and {last}").format(
+                items=", ".join(written[:-1]), last=written[-1])
+            parts.append(fmt.tr("{name} wrote {what} in this walk: they are removed with "
+                                "{name}.").format(name=person.display_name, what=what))
     elif model == "Visit":
         said = kits_out.visit_warning(session, row_id)
         if said:
@@ -89,4 +93,4 @@ def removal_warning(session: Session, model: str, row_id: str) -> str | None:
         raise ValueError(f"no removal warning for {model!r}")
     if not parts:
         return None
-    return " ".join([*parts, UNDO_HINT])
+    return " ".join([*parts, fmt.tr(UNDO_HINT)])

@@ -32,7 +32,7 @@ from sqlalchemy.orm import Session
 from walkapp import domain as d
 from walkapp.errors import AmbiguousError, NotFoundError, ValidationError
 from walkapp.events import Action, Entity
-from walkapp.formatting import tr
+from walkapp.formatting import N_, tr
 from walkapp.services import convert
 from walkapp.services import summary_tables as summary
 from walkapp.services.base import ServiceBase
@@ -126,7 +126,7 @@ class TrashService(ServiceBase):
     # -- undo ----------------------------------------------------------------------------
     def restore(self, walk_id: str) -> d.Walk:
         """Bring back this one walk as it was; nothing else changes."""
-        with self.db.transaction("restoring the walk from the Trash") as session:
+        with self.db.transaction(N_("restoring the walk from the Trash")) as session:
             row = session.get(m.Walk, walk_id)
             if row is None:
                 raise NotFoundError(tr("No walk with id {walk_id} is on this laptop (it may "
@@ -184,7 +184,7 @@ class TrashService(ServiceBase):
 
             copy = backup_now(self.db, reason)
         scrub = not keep_in_backups and self.db.path is not None
-        with self.db.transaction("removing walks for good") as session:
+        with self.db.transaction(N_("removing walks for good")) as session:
             rows = session.scalars(select(m.Walk).where(m.Walk.id.in_(ids))).all()
             missing = set(ids) - {r.id for r in rows}
             if missing:
@@ -222,7 +222,7 @@ class TrashService(ServiceBase):
     def _scrub(self, walk_ids: Sequence[str]) -> ScrubReport:
         report = scrub_backups(self.db.settings.backup_dir, walk_ids)
         if not report.failed:
-            with self.db.transaction("noting that the backups were scrubbed") as session:
+            with self.db.transaction(N_("noting that the backups were scrubbed")) as session:
                 _set_pending(session, ())
             self._checkpoint()
         return report

@@ -31,7 +31,7 @@ from sqlalchemy.orm import Session
 
 from walkapp.errors import NotFoundError, ValidationError
 from walkapp.events import Action, Entity
-from walkapp.formatting import tr
+from walkapp.formatting import N_, tr
 from walkapp.services.base import ServiceBase
 from walkapp.storage import models as m
 from walkapp.storage.types import utcnow
@@ -213,7 +213,7 @@ class UndoService(ServiceBase):
     def restore(self, states: Sequence[RowState]) -> None:
         """Put every row back as `states` say, in one transaction (all or nothing)."""
         changes: list[tuple[Entity, Action, str | None, str]] = []
-        with self.db.transaction("undoing") as session:
+        with self.db.transaction(N_("undoing")) as session:
             for state in states:
                 if state.values is not None:
                     changes.append(self._put(session, state))

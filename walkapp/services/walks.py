@@ -129,7 +129,7 @@ class WalkService(ServiceBase):
             visit_minutes=v.minutes(new.visit_minutes, N_("Visit length"), 1, VISIT_MINUTES_MAX),
             corridor_minutes=v.minutes(new.corridor_minutes, N_("Corridor talk"), 0, 30),
         )
-        with self.db.transaction("creating a walk") as session:
+        with self.db.transaction(N_("creating a walk")) as session:
             session.add(row)
             session.flush()
             result = convert.walk(load_walk(session, row.id))
@@ -246,12 +246,13 @@ class WalkService(ServiceBase):
         if not matches:
             trashed = matching_walks([r for r in rows if r.trashed_at is not None], needle)
             if trashed:
-                raise NotFoundError(
-                    f"No walk matches {key!r}, but "
-                    + fmt.plural(len(trashed), "{n} walk in the Trash does. ",
-                                 "{n} walks in the Trash do. ") +
-                    "Run `walkapp trash list` to see them, `walkapp trash restore` to bring "
-                    "one back.")
+                raise NotFoundError(fmt.plural(
+                    len(trashed),
+                    "No walk matches {key!r}, but {n} walk in the Trash does. Run `walkapp trash "
+                    "list` to see them, `walkapp trash restore` to bring one back.",
+                    "No walk matches {key!r}, but {n} walks in the Trash do. Run `walkapp trash "
+                    "list` to see them, `walkapp trash restore` to bring one back.",
+                ).format(key=key))
             raise NotFoundError(tr("No walk matches {key!r}. Run `walkapp list` to see "
                                    "walks.").format(
                                     key=key))
@@ -268,7 +269,7 @@ class WalkService(ServiceBase):
             raise ValidationError(tr("Cannot change {unknown} of a walk.").format(
                                       unknown=', '.join(sorted(unknown))))
         clean = {key: _EDITABLE[key](value) for key, value in changes.items()}
-        with self.db.transaction("saving the walk") as session:
+        with self.db.transaction(N_("saving the walk")) as session:
             row = load_walk(session, walk_id)
             for key, value in clean.items():
                 setattr(row, key, value)
@@ -284,7 +285,7 @@ class WalkService(ServiceBase):
 
         Its rows stay until `TrashService` restores it, empties the Trash or expires it
         after 30 days, so a delete can always be undone meanwhile."""
-        with self.db.transaction("moving the walk to the Trash") as session:
+        with self.db.transaction(N_("moving the walk to the Trash")) as session:
             row = live_walk(session, walk_id)
             when = self.clock()
             # Only the new column: `updated_at` stays the walk's own last change (an ORM
@@ -299,7 +300,7 @@ class WalkService(ServiceBase):
                        walk_date: date | None = None) -> d.Walk:
         """A new walk planned like an old one: same protocol, focus, look-fors, norms,
         route and roster — none of the notes, commitments or answers."""
-        with self.db.transaction("copying the walk") as session:
+        with self.db.transaction(N_("copying the walk")) as session:
             old = load_walk(session, walk_id)
             new = copy_plan(session, old, v.required_text(title or f"{old.title} (copy)",
                                                           N_("The walk's title"),

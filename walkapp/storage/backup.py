@@ -28,7 +28,7 @@ from typing import Protocol
 
 from walkapp.config import Settings
 from walkapp.errors import CorruptDatabaseError, StorageError
-from walkapp.formatting import tr
+from walkapp.formatting import N_, tr
 from walkapp.storage import migrate
 from walkapp.storage.guard import SQLITE_MAGIC as SQLITE_MAGIC
 from walkapp.storage.guard import read_start
@@ -131,7 +131,7 @@ def backup_now(db: DatabaseFile, reason: str = "manual",
         return None
     # A file put in the database's place is not ours to copy: as a "newest" backup it
     # would push the good copies out of the rotation.
-    db.verify_file("making a backup")
+    db.verify_file(N_("making a backup"))
     target = backup_file(db.path, db.settings.backup_dir, reason)
     rotate_quietly(db.settings.backup_dir, policy)
     return target
@@ -144,7 +144,7 @@ def backup_file(source: Path, backup_dir: Path, reason: str = "manual",
     try:
         make_private_dirs(backup_dir)
     except OSError as error:
-        translated = translate_error(error, "making a backup")
+        translated = translate_error(error, N_("making a backup"))
         raise (translated or StorageError(
             tr("The backups folder {backup_dir} could not be created: {value}.").format(
                 backup_dir=backup_dir, value=error.strerror or error))) from error
@@ -152,7 +152,7 @@ def backup_file(source: Path, backup_dir: Path, reason: str = "manual",
     try:
         copy_database(source, target)
     except Exception as error:
-        translated = translate_error(error, "making a backup", path=source,
+        translated = translate_error(error, N_("making a backup"), path=source,
                                      space_of=target.parent)
         if translated is not None:
             raise translated from error
@@ -252,20 +252,20 @@ def scan_backups(backup_dir: Path) -> tuple[list[BackupInfo], list[ForeignEntry]
 def _not_ours(name: str, mode: int) -> str | None:
     """Why an entry is not one of walkapp's copies, or None if it is one."""
     if stat.S_ISLNK(mode):
-        return "a symbolic link (walkapp never makes one here, so it is not followed)"
+        return tr("a symbolic link (walkapp never makes one here, so it is not followed)")
     if stat.S_ISDIR(mode):
-        return "a folder"
+        return tr("a folder")
     if not stat.S_ISREG(mode):
-        return "not a regular file"
+        return tr("not a regular file")
     if name.startswith(".") and name.endswith(".part"):
-        return "an unfinished copy (a backup that was interrupted)"
+        return tr("an unfinished copy (a backup that was interrupted)")
     match = _NAME.match(name)
     if match is None:
-        return "not a name walkapp gives its backups"
+        return tr("not a name walkapp gives its backups")
     try:
         datetime.strptime(match["stamp"], "%Y%m%dT%H%M%SZ")
     except ValueError:
-        return "named like a backup, but its date or time is impossible"
+        return tr("named like a backup, but its date or time is impossible")
     return None
 
 
@@ -299,46 +299,54 @@ def check_backup(path: Path, *, quick: bool = False
     try:
         info = os.stat(path)
     except OSError as error:
-        return BackupProblem.UNREADABLE, [f"cannot read {name}: {error.strerror or error}"]
+        return BackupProblem.UNREADABLE, [tr("cannot read {name}: {error}").format(
+            name=name, error=error.strerror or error)]
     if stat.S_ISDIR(info.st_mode):
-        return BackupProblem.NOT_A_FILE, [f"{name} is a folder, not a file"]
+        return BackupProblem.NOT_A_FILE, [tr("{name} is a folder, not a file").format(name=name)]
     if not stat.S_ISREG(info.st_mode):
-        return BackupProblem.NOT_A_FILE, [f"{name} is not a file (a pipe, socket or device)"]
+        return BackupProblem.NOT_A_FILE, [
+            tr("{name} is not a file (a pipe, socket or device)").format(name=name)]
     if info.st_size == 0:
-        return BackupProblem.EMPTY, [f"{name} is empty (0 bytes)"]
+        return BackupProblem.EMPTY, [tr("{name} is empty (0 bytes)").format(name=name)]
     try:
         header = read_start(path, len(SQLITE_MAGIC))
     except OSError as error:
-        return BackupProblem.UNREADABLE, [f"cannot read {name}: {error.strerror or error}"]
+        return BackupProblem.UNREADABLE, [tr("cannot read {name}: {error}").format(
+            name=name, error=error.strerror or error)]
     if header is None:
-        return BackupProblem.NOT_A_FILE, [f"{name} is not a file (a pipe, socket or device)"]
+        return BackupProblem.NOT_A_FILE, [
+            tr("{name} is not a file (a pipe, socket or device)").format(name=name)]
     if header != SQLITE_MAGIC:
-        return BackupProblem.NOT_SQLITE, [f"{name} is not a SQLite database"]
+        return BackupProblem.NOT_SQLITE, [tr("{name} is not a SQLite database").format(name=name)]
     try:
         connection = sqlite3.connect(f"{path.absolute().as_uri()}?mode=ro", uri=True)
     except sqlite3.Error as error:
-        return BackupProblem.UNREADABLE, [f"cannot open {name}: {error}"]
+        return BackupProblem.UNREADABLE, [tr("cannot open {name}: {error}").format(
+            name=name, error=error)]
     try:
         pragma = "quick_check" if quick else "integrity_check"
         rows = [str(r[0]) for r in connection.execute(f"PRAGMA {pragma}").fetchall()]
         if rows != ["ok"]:
-            first = rows[0] if rows else "no answer from the integrity check"
-            return BackupProblem.DAMAGED, [f"{name} is damaged ({first})", *rows[1:20]]
+            first = rows[0] if rows else tr("no answer from the integrity check")
+            return BackupProblem.DAMAGED, [
+                tr("{name} is damaged ({problem})").format(name=name, problem=first), *rows[1:20]]
         tables = {str(r[0]) for r in connection.execute(
             "SELECT name FROM sqlite_master WHERE type = 'table'")}
         if not {"alembic_version", "walks", "notes"} <= tables:
-            return BackupProblem.NOT_WALKAPP, [f"{name} is not a walkapp database"]
+            return BackupProblem.NOT_WALKAPP, [
+                tr("{name} is not a walkapp database").format(name=name)]
         row = connection.execute("SELECT version_num FROM alembic_version").fetchone()
     except sqlite3.Error as error:
-        return BackupProblem.DAMAGED, [f"{name} is damaged or unreadable ({error})"]
+        return BackupProblem.DAMAGED, [
+            tr("{name} is damaged or unreadable ({error})").format(name=name, error=error)]
     finally:
         connection.close()
     if row is None or row[0] is None:
-        return BackupProblem.NOT_WALKAPP, [f"{name} has no schema revision"]
+        return BackupProblem.NOT_WALKAPP, [tr("{name} has no schema revision").format(name=name)]
     if not migrate.is_known_revision(str(row[0])):
         return BackupProblem.NEWER, [
-            f"{name} was written by a newer walkapp (schema {row[0]}), so this walkapp "
-            "could not open it"]
+            tr("{name} was written by a newer walkapp (schema {revision}), so this walkapp "
+               "could not open it").format(name=name, revision=row[0])]
     return None
 
 

@@ -24,7 +24,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from walkapp.config import Settings, sqlite_path_from_url
 from walkapp.errors import CorruptDatabaseError, NewerDatabaseError, StorageError
-from walkapp.formatting import tr
+from walkapp.formatting import N_, tr
 from walkapp.storage import guard, migrate
 from walkapp.storage.backup import backup_file, rotate_quietly
 from walkapp.storage.file_identity import FileIdentity, require_same_file
@@ -104,7 +104,7 @@ class Database:
                    "the newer walkapp to open it.").format(revision=error.revision)) from None
         except (SQLAlchemyError, sqlite3.Error, OSError) as error:
             engine.dispose()
-            translated = translate_error(error, "while opening", path=self.path)
+            translated = translate_error(error, N_("while opening"), path=self.path)
             if translated is not None:
                 raise translated from error
             raise
@@ -148,7 +148,7 @@ class Database:
         try:
             make_private_dirs(folder)  # missing parents too: 0700 whatever the umask
         except OSError as error:
-            translated = translate_error(error, f"creating {folder}")
+            translated = translate_error(error, tr("creating {folder}").format(folder=folder))
             raise (translated or StorageError(
                 tr("walkapp cannot create its data folder {folder}: {error}").format(
                     folder=folder, error=error))) from error
@@ -168,7 +168,7 @@ class Database:
         except FileExistsError:
             return
         except OSError as error:
-            translated = translate_error(error, f"creating {path}")
+            translated = translate_error(error, tr("creating {path}").format(path=path))
             raise (translated or StorageError(
                 tr("walkapp cannot create its database {path}: {error}").format(
                     path=path, error=error))) from error
@@ -276,7 +276,7 @@ class Database:
         if self.path is None or self._engine is None:
             return True
         with contextlib.suppress(SQLAlchemyError, sqlite3.Error, OSError, StorageError), \
-                self.connection("emptying the WAL") as raw:
+                self.connection(N_("emptying the WAL")) as raw:
             row = raw.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchone()
             return row is None or int(row[0]) == 0
         return False
@@ -351,7 +351,7 @@ class Database:
         problem = missing_walkapp_tables(self.path)
         if problem is None:
             return None
-        place = f" ({where})" if where else ""
+        place = f" ({tr(where)})" if where else ""
         return CorruptDatabaseError(
             tr("The walkapp database file {path} is damaged{place}: {problem}. Nothing was "
                "changed, and any text you typed is still here. Run `walkapp check`, or restore "
@@ -369,13 +369,15 @@ class Database:
                 rows = connection.exec_driver_sql("PRAGMA integrity_check").fetchall()
                 problems += [str(row[0]) for row in rows if str(row[0]) != "ok"]
                 for row in connection.exec_driver_sql("PRAGMA foreign_key_check").fetchall():
-                    problems.append(f"row {row[1]} in table {row[0]} points at a missing "
-                                    f"row of {row[2]}")
+                    problems.append(tr("row {row} in table {table} points at a missing row "
+                                       "of {other}").format(row=row[1], table=row[0],
+                                                            other=row[2]))
         except DBAPIError as error:
             # So damaged that SQLite gives up part-way ("malformed"): that is the finding.
             if not isinstance(error.orig, sqlite3.DatabaseError):
                 raise
-            problems.append(f"SQLite could not finish the check: {error.orig}")
+            problems.append(tr("SQLite could not finish the check: {error}").format(
+                error=error.orig))
         return problems
 
 

@@ -23,7 +23,7 @@ from pathlib import Path
 
 from walkapp import formatting as fmt
 from walkapp.errors import CorruptDatabaseError, DatabaseMissingError, StorageError
-from walkapp.formatting import tr
+from walkapp.formatting import N_, tr
 
 SQLITE_MAGIC = b"SQLite format 3\x00"
 _HEADER = 100
@@ -61,24 +61,25 @@ def look_at_database_file(path: Path) -> FileLook:
     except (FileNotFoundError, NotADirectoryError):  # the file, or a folder on its way
         if os.path.islink(path):
             return FileLook(FileState.NOT_A_FILE,
-                            f"it is a link to {_link_target(path)}, which does not exist")
-        return FileLook(FileState.ABSENT, "the file is missing")
+                            tr("it is a link to {target}, which does not exist").format(
+                                target=_link_target(path)))
+        return FileLook(FileState.ABSENT, tr("the file is missing"))
     except OSError as error:
         return FileLook(FileState.UNREADABLE, error.strerror or str(error))
     if stat.S_ISDIR(info.st_mode):
-        return FileLook(FileState.NOT_A_FILE, "it is a folder, not a file")
+        return FileLook(FileState.NOT_A_FILE, tr("it is a folder, not a file"))
     if not stat.S_ISREG(info.st_mode):
-        return FileLook(FileState.NOT_A_FILE, "it is not a regular file")
+        return FileLook(FileState.NOT_A_FILE, tr("it is not a regular file"))
     if info.st_size == 0:
-        return FileLook(FileState.EMPTY, "the file is empty, 0 bytes")
+        return FileLook(FileState.EMPTY, tr("the file is empty, 0 bytes"))
     try:
         header = read_start(path, _HEADER + 8)
     except OSError as error:
         return FileLook(FileState.UNREADABLE, error.strerror or str(error))
     if header is None:
-        return FileLook(FileState.NOT_A_FILE, "it is not a regular file")
+        return FileLook(FileState.NOT_A_FILE, tr("it is not a regular file"))
     if not header.startswith(SQLITE_MAGIC) or len(header) < _HEADER:
-        return FileLook(FileState.NOT_SQLITE, "the file is not a SQLite database")
+        return FileLook(FileState.NOT_SQLITE, tr("the file is not a SQLite database"))
     if _has_pending_journal(path):
         # Committed pages may sit in the -wal (or a hot -journal) and the main file may be
         # mid-checkpoint: only SQLite can tell what the database holds.
@@ -86,17 +87,20 @@ def look_at_database_file(path: Path) -> FileLook:
     page_size = int.from_bytes(header[16:18], "big")
     page_size = 65536 if page_size == 1 else page_size
     if page_size < 512 or page_size & (page_size - 1):
-        return FileLook(FileState.NOT_SQLITE, "the file is not a SQLite database")
+        return FileLook(FileState.NOT_SQLITE, tr("the file is not a SQLite database"))
     expected = _size_from_header(header, page_size)
     if expected and info.st_size < expected:
         return FileLook(FileState.TRUNCATED,
-                        f"the file is cut short ({info.st_size} of {expected} bytes)")
+                        tr("the file is cut short ({size} of {expected} bytes)").format(
+                            size=fmt.number(info.st_size), expected=fmt.number(expected)))
     if info.st_size < page_size:
         return FileLook(FileState.TRUNCATED,
-                        f"the file is cut short ({info.st_size} bytes, less than one page)")
+                        fmt.plural(info.st_size, "the file is cut short ({n} byte, less than "
+                                   "one page)", "the file is cut short ({n} bytes, less than "
+                                   "one page)"))
     if len(header) >= _HEADER + 5 and header[_HEADER] == _LEAF_TABLE_PAGE and \
             int.from_bytes(header[_HEADER + 3:_HEADER + 5], "big") == 0:
-        return FileLook(FileState.NO_TABLES, "the file is empty, a SQLite file with no tables")
+        return FileLook(FileState.NO_TABLES, tr("the file is empty, a SQLite file with no tables"))
     return FileLook(FileState.PRESENT)
 
 
@@ -134,7 +138,7 @@ def _link_target(path: Path) -> str:
     try:
         return os.readlink(path)
     except OSError:
-        return "somewhere"
+        return tr("somewhere")
 
 
 def expected_backups(backup_dir: Path) -> int:
@@ -172,22 +176,30 @@ def check_database_file(path: Path, backup_dir: Path, *, create_empty: bool = Fa
 def refusal(path: Path, backup_dir: Path, look: FileLook, backups: int) -> StorageError:
     """The one-line error for a database that cannot be opened as it is."""
     if backups:
-        what_to_do = ("Nothing was changed. "
-                      + fmt.plural(backups, "{n} backup is", "{n} backups are")
-                      + f" in {backup_dir}: run "
-                      "`walkapp restore` to put the newest good one back (`walkapp backups` "
-                      "lists them), or start the desktop app to choose.")
+        what_to_do = fmt.plural(
+            backups,
+            "Nothing was changed. {n} backup is in {folder}: run `walkapp restore` to put the "
+            "newest good one back (`walkapp backups` lists them), or start the desktop app to "
+            "choose.",
+            "Nothing was changed. {n} backups are in {folder}: run `walkapp restore` to put the "
+            "newest good one back (`walkapp backups` lists them), or start the desktop app to "
+            "choose.").format(folder=backup_dir)
     else:
-        what_to_do = (f"Nothing was changed. There is no backup in {backup_dir}; if you have "
-                      "a copy elsewhere, `walkapp restore PATH` puts it in place "
-                      "(`walkapp backups` lists what is there).")
+        what_to_do = tr("Nothing was changed. There is no backup in {folder}; if you have a copy "
+                        "elsewhere, `walkapp restore PATH` puts it in place (`walkapp backups` "
+                        "lists what is there).").format(folder=backup_dir)
     if look.state in CREATABLE:
-        missing = {FileState.ABSENT: "is missing", FileState.EMPTY: "is empty (0 bytes)",
-                   FileState.NO_TABLES: "is empty (a SQLite file with no tables)"}[look.state]
-        return DatabaseMissingError(
-            tr("walkapp's database {path} {missing}, although backups exist, so walkapp will "
-               "not start with an empty one. {what_to_do}").format(
-                path=path, missing=missing, what_to_do=what_to_do))
+        missing = {
+            FileState.ABSENT: N_("walkapp's database {path} is missing, although backups "
+                                 "exist, so walkapp will not start with an empty one. "
+                                 "{what_to_do}"),
+            FileState.EMPTY: N_("walkapp's database {path} is empty (0 bytes), although "
+                                "backups exist, so walkapp will not start with an empty one. "
+                                "{what_to_do}"),
+            FileState.NO_TABLES: N_("walkapp's database {path} is empty (a SQLite file with no "
+                                    "tables), although backups exist, so walkapp will not start "
+                                    "with an empty one. {what_to_do}")}[look.state]
+        return DatabaseMissingError(tr(missing).format(path=path, what_to_do=what_to_do))
     if look.state in (FileState.TRUNCATED, FileState.NOT_SQLITE):
         return CorruptDatabaseError(
             tr("walkapp's database {path} is damaged: {problem}. {what_to_do}").format(

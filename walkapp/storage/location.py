@@ -13,6 +13,8 @@ import os
 import sys
 from pathlib import Path, PurePath
 
+from walkapp.formatting import N_, tr
+
 # File system types (as in /proc/mounts) that live on another machine.
 NETWORK_FILESYSTEMS = frozenset({
     "nfs", "nfs4", "cifs", "smb", "smb2", "smb3", "smbfs", "sshfs", "fuse.sshfs",
@@ -40,15 +42,16 @@ def location_warning(folder: Path, *, mounts_text: str | None = None,
     platform = platform or sys.platform
     synced = synced_folder_name(folder)
     if synced is not None:
-        return (f"walkapp's data folder {folder} is inside a cloud-synced folder "
-                f"(“{synced}”). Sync programs can copy the database half-way through a "
-                "save and damage it. Choose a folder on this computer with "
-                "--data-dir (backups can still be copied to the cloud).")
+        return tr("walkapp's data folder {folder} is inside a cloud-synced folder (“{synced}”). "
+                  "Sync programs can copy the database half-way through a save and damage it. "
+                  "Choose a folder on this computer with --data-dir (backups can still be "
+                  "copied to the cloud).").format(folder=folder, synced=synced)
     kind = network_filesystem(folder, mounts_text=mounts_text, platform=platform)
     if kind is not None:
-        return (f"walkapp's data folder {folder} is on a network drive ({kind}). Saving "
-                "there can be slow and may damage the database if the connection drops. "
-                "Choose a folder on this computer with --data-dir.")
+        # (the file system's type, "nfs", or Windows' kind of drive, marked N_ below)
+        return tr("walkapp's data folder {folder} is on a network drive ({kind}). Saving there "
+                  "can be slow and may damage the database if the connection drops. Choose a "
+                  "folder on this computer with --data-dir.").format(folder=folder, kind=tr(kind))
     return None
 
 
@@ -119,7 +122,7 @@ def _unescape_mount(field: str) -> str:
 def _windows_network_drive(folder: Path) -> str | None:
     text = str(folder)
     if text.startswith(("\\\\", "//")) and not text.startswith(("\\\\?\\", "\\\\.\\")):
-        return "network share"
+        return N_("network share")
     if os.name != "nt":
         return None
     import ctypes
@@ -130,5 +133,5 @@ def _windows_network_drive(folder: Path) -> str | None:
     drive_remote = 4
     kernel32 = ctypes.windll.kernel32  # type: ignore[attr-defined]
     if kernel32.GetDriveTypeW(f"{drive}\\") == drive_remote:
-        return "network drive"
+        return N_("network drive")
     return None

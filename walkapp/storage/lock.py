@@ -113,7 +113,7 @@ def _open_lock_file(data_dir: Path, path: Path) -> int:
                     path=path, path2=link_target(path))) from None
         from walkapp.storage.translate import translate_error
 
-        translated = translate_error(error, f"opening {path}")
+        translated = translate_error(error, tr("opening {path}").format(path=path))
         raise (translated or StorageError(
             tr("walkapp cannot create its lock file {path}: {value}.").format(
                 path=path, value=error.strerror or error))) from error
@@ -123,12 +123,15 @@ def _open_lock_file(data_dir: Path, path: Path) -> int:
         info = None
     if info is None or not stat.S_ISREG(info.st_mode) or info.st_nlink != 1:
         os.close(fd)
-        what = ("a hard link to another file" if info is not None
-                and stat.S_ISREG(info.st_mode) else "not a plain file")
+        if info is not None and stat.S_ISREG(info.st_mode):
+            raise UnsafePathError(
+                tr("walkapp's lock file {path} is a hard link to another file; walkapp does not "
+                   "write into it, so nothing was changed. Move it out of the data folder "
+                   "(walkapp makes a new lock file itself) and try again.").format(path=path))
         raise UnsafePathError(
-            tr("walkapp's lock file {path} is {what}; walkapp does not write into it, so "
-               "nothing was changed. Move it out of the data folder (walkapp makes a new lock "
-               "file itself) and try again.").format(path=path, what=what))
+            tr("walkapp's lock file {path} is not a plain file; walkapp does not write into it, "
+               "so nothing was changed. Move it out of the data folder (walkapp makes a new lock "
+               "file itself) and try again.").format(path=path))
     if _NONBLOCK:
         # Only there so that opening a planted FIFO cannot hang; a plain file needs none.
         with contextlib.suppress(OSError):
@@ -201,7 +204,7 @@ def _describe(holder: dict[str, object]) -> str:
     if purpose:
         parts.append(str(purpose))
     if pid:
-        parts.append(f"process {pid}")
+        parts.append(tr("process {pid}").format(pid=pid))
     if since:
-        parts.append(f"since {since}")
+        parts.append(tr("since {since}").format(since=since))
     return f" ({', '.join(parts)})" if parts else ""

@@ -25,7 +25,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from walkapp.errors import DatabaseMissingError, DiskFullError, ReadOnlyError, StorageError
-from walkapp.formatting import tr
+from walkapp.formatting import N_, number, plural, tr
 
 # Below this much free space a failed write is a full disk: SQLite needs a few pages for the
 # write-ahead log and 32 KB at a time for its -shm file, and a note can be far larger.
@@ -52,7 +52,10 @@ class ErrorContext:
 
     @property
     def place(self) -> str:
-        return f" ({self.where})" if self.where else ""
+        """" (saving the note)": what was being done, in the language in force. `where` is
+        marked with N_ where it is given (or translated already: a translation is no
+        message id, so it stays as it is)."""
+        return f" ({tr(self.where)})" if self.where else ""
 
     @property
     def disk_path(self) -> Path | None:
@@ -60,15 +63,20 @@ class ErrorContext:
 
 
 # -- facts about a disk -----------------------------------------------------------------------
+_UNITS = (N_("{size} KB"), N_("{size} MB"), N_("{size} GB"), N_("{size} TB"), N_("{size} PB"))
+
+
 def human_size(size: int) -> str:
-    """12 KB, 3.3 MB, 250 GB (1 KB = 1024 bytes, as file managers show it)."""
+    """12 KB, 3.3 MB, 250 GB (1 KB = 1024 bytes, as file managers show it), in the locale's
+    digits ("3,3 MB" in Spanish)."""
     if size < 1024:
-        return "1 byte" if size == 1 else f"{max(size, 0)} bytes"
+        return plural(max(size, 0), "byte", "bytes")
     value = float(size)
-    for unit in ("KB", "MB", "GB", "TB", "PB"):
+    for index, unit in enumerate(_UNITS):
         value /= 1024
-        if value < 1024 or unit == "PB":
-            return f"{value:.1f} {unit}" if value < 10 else f"{value:.0f} {unit}"
+        if value < 1024 or index == len(_UNITS) - 1:
+            shown = number(round(value, 1), 1) if value < 10 else number(round(value))
+            return tr(unit).format(size=shown)
     raise AssertionError("unreachable")
 
 
@@ -100,7 +108,8 @@ def free_space_note(path: Path | None) -> str:
     folder = existing_folder(path)
     if free is None or folder is None:
         return ""
-    return f"{human_size(free)} free on the disk that holds {folder}"
+    return tr("{size} free on the disk that holds {folder}").format(size=human_size(free),
+                                                                    folder=folder)
 
 
 def disk_is_read_only(path: Path) -> bool:
@@ -157,55 +166,77 @@ def probe_space(folder: Path) -> int | None:
 def disk_full_error(context: ErrorContext) -> DiskFullError:
     note = free_space_note(context.disk_path)
     free = free_bytes(context.disk_path) if context.disk_path is not None else None
-    hint = ""
+    if note:
+        message = tr("The disk is full{place}: {space}. Nothing was saved or changed, and any "
+                     "text you typed is still here. Free some space, then try again.").format(
+            place=context.place, space=note)
+    else:
+        message = tr("The disk is full{place}. Nothing was saved or changed, and any text you "
+                     "typed is still here. Free some space, then try again.").format(
+            place=context.place)
     if free is not None and free >= _PLENTY_BYTES:
-        hint = (" If that disk has room, the full one may be the system's temporary folder "
-                f"({tempfile.gettempdir()}).")
-    space = f": {note}" if note else ""
-    return DiskFullError(
-        tr("The disk is full{place}{space}. Nothing was saved or changed, and any text you "
-           "typed is still here. Free some space, then try again.{hint}").format(
-            place=context.place, space=space, hint=hint))
+        message += " " + tr("If that disk has room, the full one may be the system's temporary "
+                            "folder ({folder}).").format(folder=tempfile.gettempdir())
+    return DiskFullError(message)
 
 
 def read_only_disk_error(context: ErrorContext, target: Path | None = None) -> ReadOnlyError:
     where = target or context.path
-    folder = f" {existing_folder(where) or where}" if where is not None else ""
+    if where is None:
+        return ReadOnlyError(
+            tr("walkapp cannot write to its data folder{place}: the disk is read-only. Nothing "
+               "was changed. Make the disk writable, or choose a folder on a writable disk with "
+               "--data-dir.").format(place=context.place))
     return ReadOnlyError(
-        tr("walkapp cannot write to{value}{place}: the disk is read-only. Nothing was changed. "
-           "Make the disk writable, or choose a folder on a writable disk with --data-dir.").format(
-            value=folder or ' its data folder', place=context.place))
+        tr("walkapp cannot write to {folder}{place}: the disk is read-only. Nothing was "
+           "changed. Make the disk writable, or choose a folder on a writable disk with "
+           "--data-dir.").format(folder=existing_folder(where) or where, place=context.place))
 
 
 def permission_error(context: ErrorContext, target: Path | None = None) -> ReadOnlyError:
     where = target or context.path
-    name = f" {where}" if where is not None else " its data folder"
+    if where is None:
+        return ReadOnlyError(
+            tr("walkapp may not write to its data folder{place}: permission denied (it is "
+               "read-only for you). Nothing was changed. Fix its permissions, or choose another "
+               "folder with --data-dir.").format(place=context.place))
     return ReadOnlyError(
-        tr("walkapp may not write to{name}{place}: permission denied (it is read-only for you). "
-           "Nothing was changed. Fix its permissions, or choose another folder with "
-           "--data-dir.").format(
-            name=name, place=context.place))
+        tr("walkapp may not write to {path}{place}: permission denied (it is read-only for "
+           "you). Nothing was changed. Fix its permissions, or choose another folder with "
+           "--data-dir.").format(path=where, place=context.place))
 
 
 def read_only_error(context: ErrorContext) -> ReadOnlyError:
     """SQLite refused to write and the disk shows no reason: the file was opened read-only."""
-    name = f" {context.path}" if context.path is not None else ""
+    if context.path is None:
+        return ReadOnlyError(
+            tr("The walkapp database cannot be written{place}: the file or its folder is "
+               "read-only. Nothing was changed. Check the permissions of the file and its "
+               "folder, then try again.").format(place=context.place))
     return ReadOnlyError(
-        tr("The walkapp database{name} cannot be written{place}: the file or its folder is "
+        tr("The walkapp database {path} cannot be written{place}: the file or its folder is "
            "read-only. Nothing was changed. Check the permissions of the file and its folder, "
-           "then try again.").format(name=name, place=context.place))
+           "then try again.").format(path=context.path, place=context.place))
 
 
 def io_error(context: ErrorContext, detail: str) -> StorageError:
     folder = existing_folder(context.disk_path) if context.disk_path is not None else None
-    disk = f"the disk that holds {folder}" if folder is not None else "the disk"
     free = free_bytes(folder) if folder is not None else None
-    space = f", {human_size(free)} free" if free is not None else ""
+    if folder is None:
+        return StorageError(
+            tr("walkapp could not read or write the disk{place} ({detail}). Nothing was "
+               "changed. The disk may have been removed or may be failing: check it, then "
+               "try again.").format(place=context.place, detail=detail))
+    if free is None:
+        return StorageError(
+            tr("walkapp could not read or write the disk that holds {folder}{place} ({detail}). "
+               "Nothing was changed. The disk may have been removed or may be failing: check "
+               "it, then try again.").format(folder=folder, place=context.place, detail=detail))
     return StorageError(
-        tr("walkapp could not read or write {disk}{place} ({detail}{space}). Nothing was "
-           "changed. The disk may have been removed or may be failing: check it, then "
-           "try again.").format(
-            disk=disk, place=context.place, detail=detail, space=space))
+        tr("walkapp could not read or write the disk that holds {folder}{place} ({detail}, "
+           "{size} free). Nothing was changed. The disk may have been removed or may be "
+           "failing: check it, then try again.").format(
+            folder=folder, place=context.place, detail=detail, size=human_size(free)))
 
 
 def database_gone_error(context: ErrorContext, path: Path) -> DatabaseMissingError:
@@ -265,10 +296,13 @@ def classify_os_error(error: OSError, context: ErrorContext) -> StorageError | N
     if code in _DENIED_ERRNOS:
         return permission_error(context, filename)
     if code == errno.ENOENT:
-        what = f" {filename}" if filename is not None else " a file it needs"
+        if filename is None:
+            return StorageError(
+                tr("walkapp could not find a file it needs{place}: it was moved or deleted. "
+                   "Nothing was changed.").format(place=context.place))
         return StorageError(
-            tr("walkapp could not find{what}{place}: it was moved or deleted. Nothing was "
-               "changed.").format(what=what, place=context.place))
+            tr("walkapp could not find {path}{place}: it was moved or deleted. Nothing was "
+               "changed.").format(path=filename, place=context.place))
     if code == errno.EIO:
-        return io_error(context, error.strerror or "input/output error")
+        return io_error(context, tr("input/output error"))
     return None

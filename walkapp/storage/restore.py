@@ -21,7 +21,7 @@ from datetime import datetime
 from pathlib import Path
 
 from walkapp.errors import CorruptDatabaseError, StorageError
-from walkapp.formatting import tr
+from walkapp.formatting import N_, tr
 from walkapp.storage.backup import (
     backup_file,
     check_backup_dir,
@@ -88,7 +88,7 @@ def restore(db_path: Path, backup_path: Path, backup_dir: Path) -> RestoreResult
             raise
         fsync_folder(db_path.parent)
     except (OSError, sqlite3.Error) as error:
-        translated = translate_error(error, "restoring a backup", path=db_path)
+        translated = translate_error(error, N_("restoring a backup"), path=db_path)
         raise (translated or StorageError(
             tr("The backup could not be put in place: {value}. The database was not "
                "changed.").format(
@@ -128,7 +128,7 @@ def set_aside_damaged(db_path: Path, folder: Path, now: datetime | None = None) 
         os.replace(db_path, target)
         fsync_folder(folder)
     except OSError as error:
-        translated = translate_error(error, "setting the damaged database aside")
+        translated = translate_error(error, N_("setting the damaged database aside"))
         raise (translated or StorageError(
             tr("The damaged database could not be moved aside to {target}: {value}. Nothing was "
                "changed.").format(target=target, value=error.strerror or error))) from error

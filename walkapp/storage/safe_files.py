@@ -65,7 +65,7 @@ def make_private_dirs(folder: Path) -> None:
         # (not through a link, in case it was swapped right after mkdir).
         restrict_folder(path)
     if not folder.is_dir():
-        raise NotADirectoryError(f"{folder} is not a folder")
+        raise NotADirectoryError(tr("{folder} is not a folder").format(folder=folder))
 
 
 def restrict_folder(folder: Path) -> None:
@@ -127,7 +127,7 @@ def create_temp_beside(target: Path, tag: str = "part") -> tuple[int, Path]:
             return create_private_file(candidate), candidate
         except FileExistsError:
             continue
-    raise FileExistsError(f"no free temporary name beside {target}")
+    raise FileExistsError(tr("no free temporary name beside {target}").format(target=target))
 
 
 def write_private_atomically(target: Path, data: bytes) -> Path:

@@ -79,20 +79,18 @@ class ScrubReport:
         """One phrase for the user: "removed from 7 backups"."""
         parts = []
         if self.scrubbed:
-            parts.append(f"removed from {_backups(len(self.scrubbed))}")
+            parts.append(fmt.plural(len(self.scrubbed), "removed from {n} backup",
+                                    "removed from {n} backups"))
         if self.failed:
-            parts.append(f"{_backups(len(self.failed))} could not be scrubbed")
-        return "; ".join(parts) or "no backups held it"
+            parts.append(fmt.plural(len(self.failed), "{n} backup could not be scrubbed",
+                                    "{n} backups could not be scrubbed"))
+        return "; ".join(parts) or fmt.tr("no backups held it")
 
     def as_json(self) -> dict[str, object]:
         return {"summary": self.summary(),
                 "scrubbed": [str(o.path) for o in self.scrubbed],
                 "clean": [str(o.path) for o in self.clean],
                 "failed": [{"path": str(o.path), "problem": o.problem} for o in self.failed]}
-
-
-def _backups(count: int) -> str:
-    return f"{count} backup" + ("" if count == 1 else "s")
 
 
 # -- every backup -----------------------------------------------------------------------------
@@ -103,7 +101,7 @@ def scrub_backups(backup_dir: Path, walk_ids: Collection[str]) -> ScrubReport:
         return ScrubReport(())
     if backup_dir.is_symlink():
         return ScrubReport((ScrubOutcome(backup_dir, ScrubStatus.FAILED, problem=(
-            "the backups folder is a link to somewhere else; walkapp left it alone")),))
+            fmt.tr("the backups folder is a link to somewhere else; walkapp left it alone"))),))
     return ScrubReport(tuple(scrub_backup(info.path, ids)
                              for info in list_backups(backup_dir)))
 
@@ -113,13 +111,14 @@ def scrub_backup(path: Path, walk_ids: Collection[str]) -> ScrubOutcome:
     ids = sorted(set(walk_ids))
     if path.is_symlink():
         return ScrubOutcome(path, ScrubStatus.FAILED, problem=(
-            "it is a link to another file; walkapp left it alone. Delete it if it is not "
-            "yours"))
+            fmt.tr("it is a link to another file; walkapp left it alone. Delete it if it is not "
+                   "yours")))
     problems = verify_backup(path, quick=True)
     if problems:
         return ScrubOutcome(path, ScrubStatus.FAILED, problem=(
-            f"it cannot be checked ({problems[0]}), so it may still hold the walk. "
-            "Delete it if `walkapp backups --check` says it is damaged"))
+            fmt.tr("it cannot be checked ({problem}), so it may still hold the walk. Delete it "
+                   "if `walkapp backups --check` says it is damaged").format(
+                problem=problems[0])))
     # Our own temp name for this copy (a new backup in the making has a name that does
     # not exist yet), so anything there is left over from an interrupted scrub.
     temporary = path.with_name(f".{path.name}.part")
@@ -131,7 +130,8 @@ def scrub_backup(path: Path, walk_ids: Collection[str]) -> ScrubOutcome:
     except (sqlite3.Error, OSError) as error:
         _remove(temporary)
         return ScrubOutcome(path, ScrubStatus.FAILED, problem=(
-            f"it could not be rewritten ({_reason(error)}); it was kept as it was"))
+            fmt.tr("it could not be rewritten ({reason}); it was kept as it was").format(
+                reason=_reason(error))))
 
 
 def _reason(error: BaseException) -> str:
@@ -139,12 +139,12 @@ def _reason(error: BaseException) -> str:
 
     if isinstance(error, OSError):
         if error.errno == errno.ENOSPC:
-            return "the disk is full"
+            return fmt.tr("the disk is full")
         return error.strerror or str(error)
     # By SQLite's result code, not its wording (primary code in the low byte).
     code = getattr(error, "sqlite_errorcode", None)
     if isinstance(code, int) and code & 0xFF == sqlite3.SQLITE_FULL:
-        return "the disk is full"
+        return fmt.tr("the disk is full")
     return str(error)
 
 
@@ -172,8 +172,8 @@ def _rewrite(path: Path, temporary: Path, ids: list[str]) -> ScrubOutcome:
     if problems:
         _remove(temporary)
         return ScrubOutcome(path, ScrubStatus.FAILED, problem=(
-            f"the rewritten copy did not pass the check ({problems[0]}); the backup was "
-            "kept as it was"))
+            fmt.tr("the rewritten copy did not pass the check ({problem}); the backup was kept "
+                   "as it was").format(problem=problems[0])))
     info = path.stat()
     with open(temporary, "rb") as handle:
         os.fsync(handle.fileno())
@@ -327,9 +327,9 @@ def _still_there(path: Path, ids: list[str], other_walks: int, dangling: int) ->
             return [fmt.plural(left, "{n} row of the removed walks is still in it",
                                "{n} rows of the removed walks are still in it")]
         if _other_walks(conn, ids) != other_walks:
-            return ["other walks were lost on the way"]
+            return [fmt.tr("other walks were lost on the way")]
         if _dangling(conn) > dangling:
-            return ["a row points at a row that is not there"]
+            return [fmt.tr("a row points at a row that is not there")]
     finally:
         conn.close()
     return []

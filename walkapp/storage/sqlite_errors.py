@@ -86,7 +86,7 @@ def primary_code(error: BaseException) -> int | None:
 
 def _name(error: BaseException, code: int) -> str:
     name = getattr(error, "sqlite_errorname", None)
-    return name if isinstance(name, str) and name else f"SQLite error {code}"
+    return name if isinstance(name, str) and name else tr("SQLite error {code}").format(code=code)
 
 
 def classify_sqlite_error(error: BaseException, context: ErrorContext) -> StorageError | None:
@@ -118,7 +118,8 @@ def classify_sqlite_error(error: BaseException, context: ErrorContext) -> Storag
             diagnosed = os_errors.diagnose_disk(context)
             if diagnosed is not None:
                 return diagnosed
-        return os_errors.io_error(context, f"SQLite reported {_name(error, code)}")
+        return os_errors.io_error(context, tr("SQLite reported {name}").format(
+            name=_name(error, code)))
     if primary == SQLITE_NOLFS:
         return StorageError(
             tr("The walkapp database has grown too large for the disk it is on{place}. Nothing "
@@ -177,7 +178,7 @@ def missing_walkapp_tables(path: Path) -> str | None:
     """
     try:
         if path.stat().st_size == 0:
-            return "the file is empty"
+            return tr("the file is empty")
     except OSError:
         return None
     try:
@@ -189,9 +190,9 @@ def missing_walkapp_tables(path: Path) -> str | None:
             "SELECT name FROM sqlite_master WHERE type = 'table'")}
     except sqlite3.Error as error:
         return None if primary_code(error) not in (SQLITE_CORRUPT, SQLITE_NOTADB) else (
-            "it cannot be read")
+            tr("it cannot be read"))
     finally:
         connection.close()
     if tables >= WALKAPP_TABLES:
         return None
-    return "walkapp's tables are gone from it"
+    return tr("walkapp's tables are gone from it")

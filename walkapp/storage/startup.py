@@ -73,28 +73,33 @@ class StartupReport:
         """What happened, in a sentence or two for the user."""
         where = str(self.path)
         first = self.problems[0] if self.problems else ""
+        offer = fmt.tr("You can restore the newest good backup, or start with an empty "
+                       "database.")
         if self.status is StartupStatus.DAMAGED:
-            offer = ("You can restore the newest good backup, or start with an empty "
-                     "database." if self.backups else
-                     "There is no backup to restore; you can start with an empty database.")
-            return (f"walkapp's database {where} is damaged ({first}). The damaged file "
-                    f"will be kept aside, untouched. {offer}")
+            if not self.backups:
+                offer = fmt.tr("There is no backup to restore; you can start with an empty "
+                               "database.")
+            return fmt.tr("walkapp's database {path} is damaged ({problem}). The damaged file "
+                          "will be kept aside, untouched. {offer}").format(
+                path=where, problem=first, offer=offer)
         if self.status is StartupStatus.MISSING:
-            return (f"walkapp's database {where} is missing (moved or deleted?), but "
-                    + fmt.plural(self.backups, "{n} backup exists", "{n} backups exist")
-                    + ". You can restore the newest good backup, or start with an empty "
-                    "database.")
+            return fmt.plural(self.backups,
+                              "walkapp's database {path} is missing (moved or deleted?), but "
+                              "{n} backup exists. {offer}",
+                              "walkapp's database {path} is missing (moved or deleted?), but "
+                              "{n} backups exist. {offer}").format(path=where, offer=offer)
         if self.status is StartupStatus.NEWER:
-            return (f"The database {where} was written by a newer walkapp (schema "
-                    f"{self.revision}). Install the newer walkapp to open it; it was left "
-                    "as it is.")
+            return fmt.tr("The database {path} was written by a newer walkapp (schema "
+                          "{revision}). Install the newer walkapp to open it; it was left as "
+                          "it is.").format(path=where, revision=self.revision)
         if self.status is StartupStatus.UNREADABLE:
             if self.backups:
-                return (f"walkapp cannot read its database {where}: {first}. It will be "
-                        "kept aside, untouched. You can restore the newest good backup, or "
-                        "start with an empty database.")
-            return f"walkapp cannot read its database {where}: {first}."
-        return "The database is fine."
+                return fmt.tr("walkapp cannot read its database {path}: {problem}. It will be "
+                              "kept aside, untouched. {offer}").format(
+                    path=where, problem=first, offer=offer)
+            return fmt.tr("walkapp cannot read its database {path}: {problem}.").format(
+                path=where, problem=first)
+        return fmt.tr("The database is fine.")
 
 
 @dataclass(frozen=True)
@@ -137,7 +142,7 @@ def check_database(settings: Settings, *, quick_check: bool = True) -> StartupRe
     except sqlite3.Error as error:
         # By result code: a full disk, a lock held by another program or a failing disk
         # says nothing about the file, and "damaged" would offer to set it aside.
-        translated = translate_error(error, "checking the database", path=path)
+        translated = translate_error(error, fmt.N_("checking the database"), path=path)
         if translated is not None and not isinstance(translated, CorruptDatabaseError):
             return report(StartupStatus.UNREADABLE, translated.message.rstrip("."))
         return report(StartupStatus.DAMAGED, str(error))
@@ -163,16 +168,16 @@ def _inspect(path: Path, backups: int, quick_check: bool = True
             "SELECT name FROM sqlite_master WHERE type = 'table'")}
         if not tables:
             if backups:
-                empty = "the file is empty, a SQLite file with no tables"
+                empty = fmt.tr("the file is empty, a SQLite file with no tables")
                 return StartupStatus.DAMAGED, [empty], None
             return StartupStatus.NEW, [], None
         if "alembic_version" not in tables:
-            return StartupStatus.DAMAGED, ["it is not a walkapp database"], None
+            return StartupStatus.DAMAGED, [fmt.tr("it is not a walkapp database")], None
         row = connection.execute("SELECT version_num FROM alembic_version").fetchone()
     finally:
         connection.close()
     if row is None:
-        return StartupStatus.DAMAGED, ["it has no schema revision"], None
+        return StartupStatus.DAMAGED, [fmt.tr("it has no schema revision")], None
     revision = str(row[0])
     if not _known_revision(revision):
         return StartupStatus.NEWER, [], revision
@@ -206,9 +211,11 @@ def recover(settings: Settings, report: StartupReport, choice: RecoveryChoice
         return RecoveryResult(choice, damaged, None, None)
     good = newest_good_backup(settings.backup_dir)
     if good is None:
-        kept = f" The damaged file is kept as {damaged}." if damaged else ""
-        raise StorageError("No good backup was found to restore." + kept +
-                           " Start with an empty database, or copy a backup into "
-                           f"{settings.backup_dir} and try again.")
+        parts = [fmt.tr("No good backup was found to restore.")]
+        if damaged:
+            parts.append(fmt.tr("The damaged file is kept as {path}.").format(path=damaged))
+        parts.append(fmt.tr("Start with an empty database, or copy a backup into {folder} and "
+                            "try again.").format(folder=settings.backup_dir))
+        raise StorageError(" ".join(parts))
     restored = restore(path, good.path, settings.backup_dir)
     return RecoveryResult(choice, damaged, restored, good)
