@@ -48,6 +48,21 @@ def test_the_result_and_the_changes_come_back(services: Services, walk: d.Walk,
     assert changes[0].is_from(origin)
 
 
+@pytest.mark.parametrize("chosen", ["es", "en"])
+def test_the_child_speaks_the_apps_language_not_only_the_systems(
+        services: Services, monkeypatch: pytest.MonkeyPatch, chosen: str) -> None:
+    """The app's language comes from Preferences or --lang (formatting.set_locale), which
+    a fresh process knows nothing of: an import's report made in a child is in it."""
+    from walkapp import formatting
+
+    monkeypatch.setenv("LANG", "en_US.UTF-8" if chosen == "es" else "es_ES.UTF-8")
+    formatting.set_locale(chosen)
+    said = job(services, child_jobs.say_next_steps).run()
+    assert said == ("Próximos pasos" if chosen == "es" else "Next steps")
+    with formatting.language("es"):  # a report of a Spanish walk, in an English app
+        assert job(services, child_jobs.say_next_steps).run() == "Próximos pasos"
+
+
 def test_a_walkapp_error_stays_a_clear_message(services: Services) -> None:
     with pytest.raises(ValidationError, match="has no visits yet: add one on Plan"):
         job(services, child_jobs.refuse).run()

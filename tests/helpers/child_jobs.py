@@ -87,3 +87,10 @@ def _wait_to_be_stopped() -> None:
     """Block until the test stops this child (or its watchdog ends it when the parent goes
     away): no time limit to outlast, nothing that depends on the machine's speed."""
     threading.Event().wait()
+
+
+def say_next_steps(services: Services, progress: Progress) -> str:
+    """A message of the core's catalogue, as the child says it."""
+    from walkapp import formatting
+
+    return formatting.tr("Next steps")

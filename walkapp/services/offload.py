@@ -34,6 +34,7 @@ import traceback
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
+from walkapp import messages
 from walkapp.config import Settings
 from walkapp.errors import WalkappError
 from walkapp.events import Change, EventBus, acting_for, current_origin
@@ -132,7 +133,8 @@ class ChildJob:
         child_alive, parent_alive = context.Pipe(duplex=False)
         process = context.Process(
             target=_child_main, name="walkapp-job", daemon=True,
-            args=(self.settings, self.job, self.args, child_answers, child_alive))
+            args=(self.settings, self.job, self.args, child_answers, child_alive,
+                  messages.asked_for()))
         outcome: tuple[str, Any, Any] | None = None
         try:
             with self._guard:
@@ -228,7 +230,13 @@ def _sendable_error(error: WalkappError) -> WalkappError:
 
 
 def _child_main(settings: Settings, job: Job, args: tuple[Any, ...], answers: Connection,
-                alive: Connection) -> None:
+                alive: Connection, locale: str | None = None) -> None:
+    # The child speaks the parent's language: the app's choice (Preferences, --lang) or
+    # a report's walk's, not only the environment's, which is all a fresh process has.
+    if locale:
+        from walkapp import formatting
+
+        formatting.set_locale(locale)
     threading.Thread(target=_watch_parent, args=(alive,), daemon=True,
                      name="walkapp-parent-watch").start()
     from walkapp.services import Services
