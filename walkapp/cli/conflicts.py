@@ -146,16 +146,22 @@ def cmd_resolve(args: argparse.Namespace, context: Context) -> int:
             keep = _pick("version", args.keep, sides)
         except NotFoundError:
             raise ValidationError(
-                f"“{_clip(args.keep, 40)}” is not one of this conflict's versions; choose one "
-                "of " + ", ".join(s[:8] for s in sides) + ".") from None
+                tr("“{given}” is not one of this conflict's versions; choose one of "
+                   "{versions}.").format(given=_clip(args.keep, 40),
+                                         versions=", ".join(s[:8] for s in sides))) from None
     text = _read_text_file(args.text_file) if args.text_file is not None else args.text
     services.conflicts.resolve(walk.id, conflict.family, keep=keep,
                                keep_both=bool(args.keep_both), text=text)
-    how = ("kept both versions as separate items" if args.keep_both
-           else "replaced the versions with your text" if text is not None
-           else f"kept version {keep[:8] if keep else ''}")
+    if args.keep_both:
+        done = tr("Resolved the {label}: kept both versions as separate items.")
+    elif text is not None:
+        done = tr("Resolved the {label}: replaced the versions with your text.")
+    else:
+        done = tr("Resolved the {label}: kept version {version}.")
     left = services.conflicts.count(walk.id)
-    echo(f"Resolved the {conflict.label}: {how}."
-         + (f" {fmt.plural(left, 'conflict', 'conflicts')} left." if left else
-            " No conflicts left in this walk."))
+    after = (fmt.plural(left, "{n} conflict left.", "{n} conflicts left.") if left
+             else tr("No conflicts left in this walk."))
+    echo(tr("{done} {after}").format(
+        done=done.format(label=conflict.label, version=keep[:8] if keep else ""),
+        after=after))
     return 0

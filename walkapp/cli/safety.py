@@ -87,14 +87,9 @@ def _database_path(context: Context) -> Path:
 
 
 def _size(size: int) -> str:
-    if size < 1024:
-        return f"{size} bytes"
-    value = float(size)
-    for unit in ("KB", "MB", "GB"):
-        value /= 1024
-        if value < 1024 or unit == "GB":
-            break
-    return f"{value:.1f} {unit}"
+    from walkapp.storage.os_errors import human_size
+
+    return human_size(size)  # 1 KB = 1024 bytes, in the locale's digits and words
 
 
 def _when(info: BackupInfo) -> str:
@@ -121,10 +116,11 @@ def _state(found: tuple[BackupProblem, list[str]] | None) -> str:
     from walkapp.storage.backup import BackupProblem
 
     if found is None:
-        return "ok"
+        return tr("ok")
     kind, problems = found
-    label = "DAMAGED" if kind is BackupProblem.DAMAGED else "CANNOT BE RESTORED"
-    return f"{label}: {problems[0]}"
+    if kind is BackupProblem.DAMAGED:
+        return tr("DAMAGED: {problem}").format(problem=problems[0])
+    return tr("CANNOT BE RESTORED: {problem}").format(problem=problems[0])
 
 
 # -- backup / backups ---------------------------------------------------------------------------
@@ -249,9 +245,10 @@ def _newest_good(backup_dir: Path, quiet: bool) -> Path:
             return info.path
         if not quiet:
             kind, problems = found
-            what = "the damaged backup" if kind is BackupProblem.DAMAGED else "the backup"
-            echo(tr("Skipping {what} {name}: {problems}").format(
-                     what=what, name=info.name, problems=problems[0]), err=True)
+            skipping = (tr("Skipping the damaged backup {name}: {problems}")
+                        if kind is BackupProblem.DAMAGED
+                        else tr("Skipping the backup {name}: {problems}"))
+            echo(skipping.format(name=info.name, problems=problems[0]), err=True)
     raise NotFoundError(tr("There is no good backup in {backup_dir} to restore.").format(
                             backup_dir=backup_dir))
 
@@ -288,7 +285,7 @@ def cmd_restore(args: argparse.Namespace, context: Context) -> int:
         echo(tr("     into {path}?").format(path=path))
         if path.exists():
             echo(tr("The current database is copied to the backups first."))
-    if not confirm("Restore this backup?", args.yes):
+    if not confirm(tr("Restore this backup?"), args.yes):
         echo(tr("Nothing was changed."))
         return 1
     result = restore(path, chosen, backup_dir)
@@ -322,7 +319,7 @@ def _count_walks_after_restore(context: Context) -> int:
 # -- purge / retention ---------------------------------------------------------------------
 def cmd_purge(args: argparse.Namespace, context: Context) -> int:
     from walkapp import formatting as fmt
-    from walkapp.cli.trash import KEEP_NOTE, SCRUB_NOTE, print_scrub, removal_json
+    from walkapp.cli.trash import KEEP_NOTE, SCRUB_NOTE, print_scrub, removal_json, removed_line
     from walkapp.services.retention import RetentionService, check_months, months_before
 
     services = context.services
@@ -355,7 +352,7 @@ def cmd_purge(args: argparse.Namespace, context: Context) -> int:
                     "reflections, commitments and action items:").format(
                      walks=fmt.plural(len(walks), 'walk', 'walks'), cutoff=fmt.short_date(cutoff)))
             for w in walks:
-                where = "  (in the Trash)" if w.trashed_at is not None else ""
+                where = tr("  (in the Trash)") if w.trashed_at is not None else ""
                 echo(f"  {fmt.short_date(w.walk_date)}  {w.id[:8]}  {w.title}  "
                      f"({fmt.plural(w.note_count, 'note', 'notes')}){where}")
         if expired:
@@ -365,10 +362,12 @@ def cmd_purge(args: argparse.Namespace, context: Context) -> int:
             for t in expired:
                 echo(f"  {fmt.short_date(t.walk_date)}  {t.id[:8]}  {t.title}  "
                      f"({fmt.plural(t.note_count, 'note', 'notes')})")
-        echo("A backup is made first. " + (KEEP_NOTE if keep else SCRUB_NOTE))
+        echo(tr("A backup is made first. {note}").format(
+            note=tr(KEEP_NOTE if keep else SCRUB_NOTE)))
     total = len(walks) + len(expired)
-    if not confirm("Remove this walk?" if total == 1
-                   else f"Remove these {fmt.number(total)} walks?", args.yes):
+    question = (tr("Remove this walk?") if total == 1
+                else tr("Remove these {count} walks?").format(count=fmt.number(total)))
+    if not confirm(question, args.yes):
         echo(tr("Nothing was removed."))
         return 1
     result = retention.purge_walks([w.id for w in walks] + [t.id for t in expired],
@@ -377,8 +376,7 @@ def cmd_purge(args: argparse.Namespace, context: Context) -> int:
     if args.json:
         print(dumps({"cutoff": cutoff, **removal_json(result, keep)}))
         return 1 if failed else 0
-    echo(f"Removed {fmt.plural(len(result.walk_ids), 'walk', 'walks')}"
-          + (f"; {result.scrub.summary()}." if result.scrub is not None else "."))
+    echo(removed_line(result, tr("Removed {walks}; {summary}."), tr("Removed {walks}.")))
     print_scrub(result, summary=False)
     if keep and result.backup:
         echo(tr("The backup made just before is {backup}; the walks are kept in the backups "
@@ -412,8 +410,8 @@ def cmd_retention(args: argparse.Namespace, context: Context) -> int:
                                       months=args.months)) from None
     services = context.services
     RetentionService(services.db, services.bus).set_retention_months(value)
-    echo("Retention period removed: walks are kept until you remove them." if value is None
-         else f"Retention period set: walks older than "
-              f"{fmt.plural(value, 'month', 'months')} are offered for "
-              "removal by `walkapp purge`.")
+    echo(tr("Retention period removed: walks are kept until you remove them.")
+         if value is None
+         else tr("Retention period set: walks older than {months} are offered for removal "
+                 "by `walkapp purge`.").format(months=fmt.plural(value, "month", "months")))
     return 0

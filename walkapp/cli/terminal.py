@@ -135,7 +135,10 @@ def confirm(question: str, yes: bool) -> bool:
         raise WalkappError(tr("This needs a confirmation and there is no terminal to ask on. "
                               "Run it again with --yes to go ahead."))
     try:
-        answer = input(f"{question} [y/N] ")
+        # The letters to type are the user's language's ("[s/N]" in Spanish); "y" and
+        # "yes" are understood in every language.
+        answer = input(tr("{question} [y/N] ").format(question=question))
     except EOFError:
         return False
-    return answer.strip().casefold() in {"y", "yes"}
+    yes_words = {"y", "yes", *tr("y|yes").casefold().split("|")}
+    return answer.strip().casefold() in yes_words

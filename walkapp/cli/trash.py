@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Any
 
 from walkapp.cli.terminal import confirm, echo
 from walkapp.jsonout import dumps
-from walkapp.messages import tr
+from walkapp.messages import N_, tr
 
 if TYPE_CHECKING:
     from walkapp.cli.context import Context
@@ -117,9 +117,9 @@ def cmd_trash_list(args: argparse.Namespace, context: Context) -> int:
     echo(tr("{trashed} in the Trash, most recently deleted first:").format(
              trashed=fmt.plural(len(trashed), 'walk', 'walks')))
     for t in trashed:
-        when = ("its 30 days are over: removed for good at the next start of the app or "
-                "with `walkapp trash empty`") if t.expired(now) else \
-            f"removed for good on {_day(t.expires_at)}"
+        when = tr("its 30 days are over: removed for good at the next start of the app "
+                  "or with `walkapp trash empty`") if t.expired(now) else \
+            tr("removed for good on {day}").format(day=_day(t.expires_at))
         echo(tr("  {walk_date}  {id}  {title}  ({note_count}) — deleted {trashed_at}, "
                 "{when}").format(
                  walk_date=fmt.short_date(t.walk_date), id=t.id[:8], title=t.title,
@@ -162,31 +162,44 @@ def cmd_trash_empty(args: argparse.Namespace, context: Context) -> int:
             print_scrub(result)
         return 1 if result.scrub is not None and result.scrub.failed else 0
     if not args.json:
-        echo(fmt.plural(len(targets), "{n} walk in the Trash would be removed",
-                        "{n} walks in the Trash would be removed")
-             + " for good, with all their notes, reflections, commitments and action items:")
+        echo(fmt.plural(len(targets), "{n} walk in the Trash would be removed for good, "
+                        "with all its notes, reflections, commitments and action items:",
+                        "{n} walks in the Trash would be removed for good, with all their "
+                        "notes, reflections, commitments and action items:"))
         for t in targets:
             echo(f"  {fmt.short_date(t.walk_date)}  {t.id[:8]}  {t.title}  "
                  f"({fmt.plural(t.note_count, 'note', 'notes')})")
-        echo(KEEP_NOTE if keep else SCRUB_NOTE)
-    what = "this walk" if len(targets) == 1 else f"these {fmt.number(len(targets))} walks"
-    if not confirm(f"Remove {what} for good? This cannot be undone.", args.yes):
+        echo(tr(KEEP_NOTE if keep else SCRUB_NOTE))
+    question = (tr("Remove this walk for good? This cannot be undone.") if len(targets) == 1
+                else tr("Remove these {count} walks for good? This cannot be undone.").format(
+                    count=fmt.number(len(targets))))
+    if not confirm(question, args.yes):
         echo(tr("Nothing was removed."))
         return 1
     result = services.trash.empty([t.id for t in targets], keep_in_backups=keep)
     if args.json:
         print(dumps(removal_json(result, keep)))
     else:
-        echo(f"Removed {fmt.plural(len(result.walk_ids), 'walk', 'walks')} for good"
-              + (f"; {result.scrub.summary()}." if result.scrub is not None else "."))
+        echo(removed_line(result, tr("Removed {walks} for good; {summary}."),
+                          tr("Removed {walks} for good.")))
         print_scrub(result, summary=False)
     return 1 if result.scrub is not None and result.scrub.failed else 0
 
 
-SCRUB_NOTE = ("They are removed from this laptop's database and from every backup in the "
-              "backups folder (each backup is rewritten without them and checked again).")
-KEEP_NOTE = ("--keep-in-backups: the backups keep them until the rotation ages them out "
-             "(within about eight weeks); `walkapp restore` could bring them back.")
+SCRUB_NOTE = N_("They are removed from this laptop's database and from every backup in the "
+                "backups folder (each backup is rewritten without them and checked again).")
+KEEP_NOTE = N_("--keep-in-backups: the backups keep them until the rotation ages them out "
+               "(within about eight weeks); `walkapp restore` could bring them back.")
+
+
+def removed_line(result: RemovalResult, with_scrub: str, plain: str) -> str:
+    """"Removed 2 walks; …" in the words given (translated by the caller, whole)."""
+    from walkapp import formatting as fmt
+
+    walks = fmt.plural(len(result.walk_ids), "walk", "walks")
+    if result.scrub is not None:
+        return with_scrub.format(walks=walks, summary=result.scrub.summary())
+    return plain.format(walks=walks)
 
 
 def removal_json(result: RemovalResult, kept: bool) -> dict[str, Any]:
