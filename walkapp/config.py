@@ -133,7 +133,7 @@ def _check_sqlite_url(url: str, where: str, shown: str) -> None:
                                 "exist. Create it first, or check the URL.").format(
                                  folder=folder, where=where))
     except (OSError, UnicodeEncodeError, ValueError) as error:  # too long, NUL, broken text
-        reason = getattr(error, "strerror", None) or "it is not a file name"
+        reason = getattr(error, "strerror", None) or tr("it is not a file name")
         raise UsageError(tr("{where} “{shown}” cannot be used as a database file: "
                             "{reason}.").format(
                              where=where, shown=shown, reason=reason)) from None

@@ -89,5 +89,7 @@ def parse_paper(value: str | Paper | None) -> Paper | None:
         return Paper(value.strip().casefold())
     except ValueError:
         from walkapp.errors import ValidationError
+        from walkapp.formatting import tr
 
-        raise ValidationError(f"Paper size {value!r} is not one of: a4, letter.") from None
+        raise ValidationError(tr("Paper size {value!r} is not one of: a4, letter.").format(
+            value=value)) from None

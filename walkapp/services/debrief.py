@@ -275,7 +275,7 @@ class DebriefService(ServiceBase):
                     stage_key: str = "") -> d.Pattern:
         """A statement of `kind`; `stage_key`: the protocol's own stage it is made in
         (DebriefStage.key, e.g. "raise-questions"), "" for the stage of `kind` itself."""
-        clean_kind = v.choice(d.PatternKind, kind, "Kind of statement")
+        clean_kind = v.choice(d.PatternKind, kind, N_("Kind of statement"))
         clean_stage = v.own_key(stage_key, N_("The statement's stage"), clean_kind)
         clean = v.required_text(text, N_("The statement"), 20_000)
         with self.db.transaction(N_("adding the statement")) as session:
