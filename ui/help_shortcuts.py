@@ -94,6 +94,9 @@ def sheet_rows(menu_bar: QMenuBar, *, walker: bool = False) -> list[SheetRow]:
 def sheet_html(rows: list[SheetRow]) -> str:
     """The rows as escaped HTML: a table per heading, in the order they come."""
     e = html.escape
+    # No keys of its own: a protocol's tallies, each on the letter or digit its button
+    # shows (the protocol's choice).
+    no_keys = "<i>" + e(Shortcuts.tr("a letter or digit")) + "</i>"
     parts: list[str] = []
     where = None
     for row in rows:
@@ -103,7 +106,7 @@ def sheet_html(rows: list[SheetRow]) -> str:
             where = row.where
             parts.append(f"<h3>{e(where)}</h3><table cellspacing='0' cellpadding='3'>")
         keys = Shortcuts.tr(" or ").join(f"<b>{e(k)}</b>" for k in row.keys) if row.keys \
-            else "&nbsp;"
+            else no_keys
         parts.append(f"<tr><td width='220'>{keys}</td><td>{e(row.what)}</td></tr>")
     if where is not None:
         parts.append("</table>")

@@ -3624,6 +3624,10 @@ Close anyway and lose it? Choose Cancel, copy the text somewhere safe, or try ag
 <context>
     <name>Shortcuts</name>
     <message>
+        <source>a letter or digit</source>
+        <translation>una letra o una cifra</translation>
+    </message>
+    <message>
         <source> or </source>
         <translation> o </translation>
     </message>

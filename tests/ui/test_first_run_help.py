@@ -259,6 +259,15 @@ def test_the_sheet_lists_the_observation_screens_real_keys(qtbot, services: Serv
     screen.shutdown()
 
 
+def test_a_row_without_keys_of_its_own_says_which_keys() -> None:
+    """The tallies' row has no fixed key (each tally's is the protocol's): its key cell
+    says what kind of key, never an empty cell."""
+    from walkapp.ui.help_shortcuts import SheetRow, sheet_html
+
+    html = sheet_html([SheetRow("Observation", "Add one to a tally", ())])
+    assert "a letter or digit" in html and "&nbsp;" not in html
+
+
 def test_f1_and_question_mark_open_the_sheet(qtbot, services: Services,
                                              qsettings: QSettings,
                                              asker: ScriptedAsker) -> None:
