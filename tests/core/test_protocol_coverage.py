@@ -14,23 +14,14 @@ from pathlib import Path
 import pytest
 
 from tests.core.test_protocol_loader import MINIMAL
+from tests.helpers.cli_run import run
 from tests.helpers.protocol_carrier import carrier
-from walkapp.cli import main
 from walkapp.protocol import coverage, load_text, tomlwrite
 from walkapp.protocol import validate as validate_module
 from walkapp.protocol.coverage import NOT_SHOWN, SHOWN, USED
 from walkapp.protocol.fields import PROTOCOL_KEYS, Key, key_paths, pattern_of
 from walkapp.protocol.loader import parse_toml, present_paths, protocol_warnings
 from walkapp.protocol.snapshot import to_data
-
-
-def run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
-    try:
-        code = main(list(args))
-    except SystemExit as exit_:
-        code = int(exit_.code or 0)
-    out, err = capsys.readouterr()
-    return code, out, err
 
 
 def test_every_key_the_loader_accepts_is_shown_used_or_warned_about() -> None:

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from walkapp.cli import main
+from tests.helpers.cli_run import run
 from walkapp.config import Settings
 from walkapp.errors import NotFoundError, ReadOnlyError, ValidationError
 from walkapp.paths import data_dir
@@ -161,13 +161,6 @@ def test_full_disk_while_saving_leaves_nothing_behind(library: ProtocolLibrary,
 
 
 # -- the command line ----------------------------------------------------------------------------
-def run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
-    try:
-        code = main(list(args))
-    except SystemExit as exit_:
-        code = int(exit_.code or 0)
-    out, err = capsys.readouterr()
-    return code, out, err
 
 
 def test_cli_check_passes_every_builtin(capsys: pytest.CaptureFixture[str]) -> None:

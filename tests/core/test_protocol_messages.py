@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 
 from tests.core.test_protocol_loader import MINIMAL, errors_of, only_error
-from walkapp.cli import main
+from tests.helpers.cli_run import run
 from walkapp.protocol.validate import SCHEMA_VERSIONS
 
 
@@ -210,13 +210,6 @@ def test_a_key_used_twice_names_its_first_use(text: str, field: str, first: str,
 
 
 # -- language without a word list ------------------------------------------------------------------
-def run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
-    try:
-        code = main(list(args))
-    except SystemExit as exit_:
-        code = int(exit_.code or 0)
-    out, err = capsys.readouterr()
-    return code, out, err
 
 
 def test_a_language_without_a_word_list_is_a_warning_not_an_error(

@@ -28,10 +28,10 @@ import pytest
 from tests.core.test_protocol_loader import MINIMAL
 from tests.core.test_protocol_v2 import MISTAKES, STEP_MISTAKES, V2, V2_ONLY
 from tests.helpers import pseudo_core
+from tests.helpers.cli_run import run
 from tests.helpers.protocol_carrier import carrier
 from tests.helpers.pseudo_core import unwrapped, wrapped_share
 from walkapp import formatting as fmt
-from walkapp.cli import main
 from walkapp.domain import PatternKind, Stem
 from walkapp.errors import WalkappError
 from walkapp.protocol import ProtocolError, check_file, check_text, from_snapshot
@@ -360,13 +360,6 @@ def test_a_damaged_saved_protocol_is_named_in_wrapped_words(strict: Speaking) ->
 
 
 # -- the commands ---------------------------------------------------------------------------------
-def run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
-    try:
-        code = main(list(args))
-    except SystemExit as exit_:
-        code = int(exit_.code or 0)
-    out, err = capsys.readouterr()
-    return code, out, err
 
 
 def test_protocol_check_says_everything_in_wrapped_words(

@@ -27,7 +27,12 @@ import re
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
-from tests.helpers.pseudo_text import _WRAPPED, english_calendar_words, residue, user_pattern
+from tests.helpers.pseudo_text import (
+    english_calendar_words,
+    residue,
+    user_pattern,
+    without_brackets,
+)
 from walkapp import formatting as fmt
 from walkapp import i18n_build, messages
 
@@ -70,13 +75,7 @@ def leftover(text: str, user: Iterable[str] = ()) -> str:
     """The words of `text` that came from no catalogue and are not `user`'s: "" if none.
     The brackets go first (a `code` span may open inside a bracket and close outside it),
     then identifiers and paths, then the user's values."""
-    rest = text
-    while True:
-        opened = _WRAPPED.sub(" ", rest)
-        if opened == rest:
-            break
-        rest = opened
-    rest = _IDENTIFIER.sub(" ", rest)
+    rest = _IDENTIFIER.sub(" ", without_brackets(text))
     rest = user_pattern([*user, "walkapp"]).sub(" ", rest)
     return residue(rest, user_pattern(["walkapp"]), english_calendar_words())
 

@@ -38,15 +38,20 @@ def user_pattern(user: list[str]) -> re.Pattern[str]:
     return re.compile(r"(?<!\w)(?:" + "|".join(map(re.escape, items)) + r")(?!\w)")
 
 
-def residue(text: str, user: re.Pattern[str], calendar: frozenset[str]) -> str:
-    """What of `text` is neither the pseudo-locale's (⟦…⟧) nor user data, numbers, dates,
-    key names or punctuation: "" when it all is."""
-    rest = _spaces(text)
+def without_brackets(text: str) -> str:
+    """`text` with every ⟦…⟧ taken out, the innermost first."""
+    rest = text
     while True:
         stripped = _WRAPPED.sub(" ", rest)
         if stripped == rest:
-            break
+            return rest
         rest = stripped
+
+
+def residue(text: str, user: re.Pattern[str], calendar: frozenset[str]) -> str:
+    """What of `text` is neither the pseudo-locale's (⟦…⟧) nor user data, numbers, dates,
+    key names or punctuation: "" when it all is."""
+    rest = without_brackets(_spaces(text))
     rest = user.sub(" ", rest)
     rest = KEY_NAMES.sub(" ", rest)
     words = [w for w in re.findall(r"[^\W\d_]{2,}", rest)

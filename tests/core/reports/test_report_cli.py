@@ -9,17 +9,8 @@ from pathlib import Path
 import pytest
 
 from tests.core.reports.conftest import pdf_text
+from tests.helpers.cli_run import run
 from walkapp import domain as d
-from walkapp.cli import main
-
-
-def run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
-    try:
-        code = main(list(args))
-    except SystemExit as exit_:
-        code = int(exit_.code or 0)
-    out, err = capsys.readouterr()
-    return code, out, err
 
 
 @pytest.mark.parametrize(("kind", "extra", "needle"), [
