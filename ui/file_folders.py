@@ -21,6 +21,7 @@ class FileKind(StrEnum):
     KIT = "kits"
     NOTES = "notes"
     PROTOCOL = "protocols"
+    DATA = "data"
 
 
 _GROUP = "folders"

@@ -67,7 +67,9 @@ class ImportReportDialog(QDialog):
     def _html(self, report: ImportReport) -> str:
         parts: list[str] = []
         for file in report.files:
-            who = f" ({file.walker_name})" if file.walker_name else ""
+            # A notes file names its walker; a data export's entry (one per walk), its walk.
+            named = file.walker_name or (file.walk_title if file.accepted else None)
+            who = f" ({named})" if named else ""
             parts.append(f"<p><b>{escape(file.name + who)}</b><br/>")
             if not file.accepted:
                 reason = file.rejected[0].reason if file.rejected else ""

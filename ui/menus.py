@@ -138,6 +138,19 @@ class MenuBar(QMainWindow):
                        self.open_kit_action):
             file_menu.addAction(action)
         file_menu.addSeparator()
+        # Open data: the owner's or a shared export (JSON or CSV), and the owner's back in.
+        self.export_data_action = self._action(self.tr("Export &data…"),
+                                               self.files.export_data)
+        self.export_data_action.setStatusTip(self.tr(
+            "Save walks as JSON or CSV: everything, for you, or what the debrief shows, "
+            "to share"))
+        self.import_data_action = self._action(self.tr("Import d&ata…"),
+                                               self.files.import_data)
+        self.import_data_action.setStatusTip(self.tr(
+            "Bring back walks from an owner's export (.json)"))
+        file_menu.addAction(self.export_data_action)
+        file_menu.addAction(self.import_data_action)
+        file_menu.addSeparator()
         self.export_menu = file_menu.addMenu(self.tr("&Export report"))
         self._build_export_menu()
         file_menu.addSeparator()

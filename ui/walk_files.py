@@ -24,6 +24,7 @@ if TYPE_CHECKING:
         OpenKitController,
         PassphraseAsker,
     )
+    from walkapp.ui.data_ui import DataController
 
 
 class AskerPicker:
@@ -70,6 +71,7 @@ class WalkFiles(QObject):
         self._importer: ImportController | None = None
         self._kits: KitExportController | None = None
         self._kit_opener: OpenKitController | None = None
+        self._data: DataController | None = None
 
     def _file_picker(self) -> FilePicker:
         # AskerPicker has FilePicker's three methods; it is not a subclass so that this
@@ -109,6 +111,23 @@ class WalkFiles(QObject):
                                                  announce=self.announced.emit)
             self._kit_opener.opened.connect(self._kit_opened)
         return self._kit_opener
+
+    @property
+    def data(self) -> DataController:
+        if self._data is None:
+            from walkapp.ui.data_ui import DataController
+
+            self._data = DataController(self._services, self._asker, self._parent,
+                                        guide=self._guide)
+        return self._data
+
+    def export_data(self) -> None:
+        """File → Export data… (the open walk chosen to start with)."""
+        self._before_save()
+        self.data.export_data(self._current_walk())
+
+    def import_data(self) -> None:
+        self.data.import_data()
 
     def import_notes(self, paths: list[str] | None = None) -> None:
         if paths:

@@ -727,6 +727,57 @@ El texto que escribiste se queda donde lo escribiste: las notas y las reflexione
     </message>
 </context>
 <context>
+    <name>DataController</name>
+    <message>
+        <source>Export data</source>
+        <translation>Exportar datos</translation>
+    </message>
+    <message>
+        <source>There are no walks to export yet.</source>
+        <translation>Todavía no hay recorridos que exportar.</translation>
+    </message>
+    <message>
+        <source>walkapp data</source>
+        <translation>datos de walkapp</translation>
+    </message>
+    <message>
+        <source>owner</source>
+        <translation>completa</translation>
+    </message>
+    <message>
+        <source>shared</source>
+        <translation>para compartir</translation>
+    </message>
+    <message>
+        <source>JSON files (*.json);;All files (*)</source>
+        <translation>Archivos JSON (*.json);;Todos los archivos (*)</translation>
+    </message>
+    <message>
+        <source>Zip files (*.zip);;All files (*)</source>
+        <translation>Archivos zip (*.zip);;Todos los archivos (*)</translation>
+    </message>
+    <message>
+        <source>The export was saved to {0}.</source>
+        <translation>La exportación se guardó en {0}.</translation>
+    </message>
+    <message>
+        <source>Exporting to {0}…</source>
+        <translation>Exportando a {0}…</translation>
+    </message>
+    <message>
+        <source>Import data</source>
+        <translation>Importar datos</translation>
+    </message>
+    <message>
+        <source>walkapp data exports (*.json);;All files (*)</source>
+        <translation>Exportaciones de datos de walkapp (*.json);;Todos los archivos (*)</translation>
+    </message>
+    <message>
+        <source>Importing {0}…</source>
+        <translation>Importando {0}…</translation>
+    </message>
+</context>
+<context>
     <name>DateField</name>
     <message>
         <source>e.g. {0}</source>
@@ -954,6 +1005,65 @@ Aquí aparecen las notas tomadas durante las visitas y también las importadas d
     <message>
         <source>{0} changed on two laptops: their versions are marked below. Choose what to keep.</source>
         <translation>{0} se cambiaron en dos portátiles: sus versiones están marcadas abajo. Elige qué conservar.</translation>
+    </message>
+</context>
+<context>
+    <name>ExportDataDialog</name>
+    <message>
+        <source>Export data</source>
+        <translation>Exportar datos</translation>
+    </message>
+    <message>
+        <source>What to export</source>
+        <translation>Qué exportar</translation>
+    </message>
+    <message>
+        <source>Everything, for me (owner&apos;s export)</source>
+        <translation>Todo, para mí (exportación completa)</translation>
+    </message>
+    <message>
+        <source>Every record of the walks, with names, rooms and notes set aside. Keep it safe; “Import data…” reads it back with nothing lost.</source>
+        <translation>Todos los registros de los recorridos, con nombres, aulas y notas apartadas. Guárdala en lugar seguro; «Importar datos…» la recupera sin perder nada.</translation>
+    </message>
+    <message>
+        <source>What the debrief shows, to share (shared export)</source>
+        <translation>Lo que muestra el informe, para compartir (exportación para compartir)</translation>
+    </message>
+    <message>
+        <source>For a coach or a researcher: each walk&apos;s privacy settings apply, set-aside and flagged notes stay out, and walkers are not named.</source>
+        <translation>Para un asesor o un investigador: se aplica la privacidad de cada recorrido, las notas apartadas y señaladas quedan fuera y no se nombra a los participantes.</translation>
+    </message>
+    <message>
+        <source>Walks</source>
+        <translation>Recorridos</translation>
+    </message>
+    <message>
+        <source>All walks (not those in the Trash)</source>
+        <translation>Todos los recorridos (no los de la Papelera)</translation>
+    </message>
+    <message>
+        <source>Walks to export</source>
+        <translation>Recorridos que exportar</translation>
+    </message>
+    <message>
+        <source>{0} — {1}</source>
+        <translation>{0} — {1}</translation>
+    </message>
+    <message>
+        <source>Format</source>
+        <translation>Formato</translation>
+    </message>
+    <message>
+        <source>JSON: one file</source>
+        <translation>JSON: un archivo</translation>
+    </message>
+    <message>
+        <source>CSV: one file per table, in a .zip (for spreadsheets)</source>
+        <translation>CSV: un archivo por tabla, en un .zip (para hojas de cálculo)</translation>
+    </message>
+    <message>
+        <source>Export…</source>
+        <translation>Exportar…</translation>
     </message>
 </context>
 <context>
@@ -1635,6 +1745,22 @@ Todo se queda en este ordenador; no se envía nada a ninguna parte.</translation
     <message>
         <source>&amp;Open a walk kit…</source>
         <translation>Abrir un paquete del &amp;recorrido…</translation>
+    </message>
+    <message>
+        <source>Export &amp;data…</source>
+        <translation>Exportar &amp;datos…</translation>
+    </message>
+    <message>
+        <source>Save walks as JSON or CSV: everything, for you, or what the debrief shows, to share</source>
+        <translation>Guardar recorridos en JSON o CSV: todo, para ti, o lo que muestra el informe, para compartir</translation>
+    </message>
+    <message>
+        <source>Import d&amp;ata…</source>
+        <translation>Importar d&amp;atos…</translation>
+    </message>
+    <message>
+        <source>Bring back walks from an owner&apos;s export (.json)</source>
+        <translation>Recuperar recorridos de una exportación completa (.json)</translation>
     </message>
     <message>
         <source>&amp;Export report</source>

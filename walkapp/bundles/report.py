@@ -149,9 +149,11 @@ class FileReport:
             return fmt.tr("{file}: not imported. {reason}").format(file=self.name,
                                                                     reason=reason)
         said = _listed(counts_words(self.counts), len(self.rejected), 0)
-        if self.walker_name:
+        # A notes file names its walker; a data export's entry (one per walk), its walk.
+        who = self.walker_name or self.walk_title
+        if who:
             line = fmt.tr("{file} ({walker}): {counts}.").format(
-                file=self.name, walker=self.walker_name, counts=said)
+                file=self.name, walker=who, counts=said)
         else:
             line = fmt.tr("{file}: {counts}.").format(file=self.name, counts=said)
         return line + aside(self.counts)

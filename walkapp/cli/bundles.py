@@ -13,6 +13,7 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from walkapp.cli.data import cmd_data_export, data_export_options, register_import_data
 from walkapp.cli.terminal import echo
 from walkapp.errors import NotFoundError
 from walkapp.jsonout import dumps
@@ -55,15 +56,17 @@ def register(subparsers: Any) -> None:
 
     p = subparsers.add_parser(
         "export", allow_abbrev=False,
-        help=tr("write a walker's notes file ({notes_extension}) for the facilitator").format(
+        help=tr("write a walker's notes file ({notes_extension}) for the facilitator, or "
+                "with --owner or --shared a data export (JSON or CSV)").format(
                  notes_extension=NOTES_EXTENSION))
-    p.add_argument("walk", metavar="WALK", help=tr("walk id, or an unambiguous start of its "
-                                                   "title"))
+    p.add_argument("walk", metavar="WALK", nargs="?",
+                   help=tr("walk id, or an unambiguous start of its title (a notes file)"))
     p.add_argument("--walker", metavar="NAME",
                    help=tr("whose notes (default on a walker's laptop: that walker)"))
     p.add_argument("-o", "--output", required=True, metavar="FILE", help=tr("file to write"))
     _passphrase_options(p, writing=True)
-    # Writing a notes file first records unsent edits as versions in the database.
+    data_export_options(p)
+    # Writing a notes file (or an owner's export) first records unsent edits as versions.
     p.set_defaults(handler=cmd_export, writes=True)
 
     p = subparsers.add_parser("import", allow_abbrev=False,
@@ -73,6 +76,7 @@ def register(subparsers: Any) -> None:
     p.add_argument("--json", action="store_true", help=tr("print the import report as JSON"))
     _passphrase_options(p, writing=False)
     p.set_defaults(handler=cmd_import, writes=True)
+    register_import_data(subparsers)
 
 
 def _passphrase_options(parser: argparse.ArgumentParser, *, writing: bool) -> None:
@@ -203,6 +207,14 @@ def cmd_open_kit(args: argparse.Namespace, context: Context) -> int:
 def cmd_export(args: argparse.Namespace, context: Context) -> int:
     from walkapp.bundles import BundleError
 
+    if args.owner or args.shared:
+        return cmd_data_export(args, context)
+    if args.walks or args.all or args.format or args.json:
+        raise BundleError(tr("--walk, --all, --format and --json go with --owner or --shared "
+                             "(a data export)."))
+    if args.walk is None:
+        raise BundleError(tr("Name the walk whose notes file to write, or ask for a data "
+                             "export with --owner or --shared."))
     walk = context.services.walks.find_walk(args.walk)
     walker_id = _walker_id(context, walk.id, args.walker)
     if walker_id is None:

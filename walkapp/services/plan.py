@@ -7,6 +7,7 @@ from typing import Any, TypeVar
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
+from sqlalchemy.orm.attributes import flag_modified
 
 from walkapp import domain as d
 from walkapp import formatting as fmt
@@ -366,6 +367,11 @@ class PlanService(ServiceBase):
                 .where(m.note_look_fors.c.look_for_id == look_for_id)).all()
             for note in tagged:
                 note.stale_tags = [*note.stale_tags, look_for_id]
+                # Not an edit of the note: its time stays the one its version covers
+                # (left alone, the column's onupdate would stamp now, and the row would
+                # no longer hash to its version: a notes file or data export written
+                # from here would be refused as edited).
+                flag_modified(note, "updated_at")
             session.merge(m.RemovedLookFor(id=row.id, walk_id=walk_id, text=row.text,
                                            removed_at=utcnow()))
             session.delete(row)
