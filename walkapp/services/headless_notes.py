@@ -146,18 +146,21 @@ def edit(services: Services, note_key: str, *, text: str | None = None,
                       visit_id=place, phase=before.phase, look_for_ids=tags, id=before.id,
                       base_revision=before.revision)
     _open_for_writing(services, walk, edit_anyway)
-    current = before
     author = walk.participant(before.author_id)
-    if (words != before.text and walk.local_mode is d.LocalMode.FACILITATOR
-            and author is not None and author.role is d.Role.WALKER):
-        # The facilitator's new words for a walker's note: the wall's rewrite.
+    rewrite = (words != before.text and walk.local_mode is d.LocalMode.FACILITATOR
+               and author is not None and author.role is d.Role.WALKER)
+    current = before
+    if rewrite:
+        # The facilitator's new words for a walker's note: the wall's rewrite, made last
+        # so that the history tells the facilitator's words from the walker's (a later
+        # save of the tags would give the text back to the walker).
+        draft = replace(draft, text=before.text)
+    if (draft.text, draft.stem, draft.stem_key, draft.visit_id, draft.look_for_ids) != (
+            before.text, before.stem, before.stem_key, before.visit_id, before.look_for_ids):
+        current = NoteWrite("save_note", (draft,)).perform(services).result
+    if rewrite:
         ReviewEdit("rewrite", (before.id, words)).perform(services)
         current = services.notes.get_note(before.id)
-        draft = replace(draft, base_revision=current.revision)
-    if (draft.text, draft.stem, draft.stem_key, draft.visit_id, draft.look_for_ids) != (
-            current.text, current.stem, current.stem_key, current.visit_id,
-            current.look_for_ids):
-        current = NoteWrite("save_note", (draft,)).perform(services).result
     return _written(services, walk, protocol, current, created=False,
                     changed=current.revision != before.revision)
 
