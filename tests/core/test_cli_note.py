@@ -281,7 +281,7 @@ def test_list_marks_every_state_and_filters(services: Services, walk: d.Walk,
     ran = cli("note", "list", "--walk", "Maths")
     assert ran.code == 0 and ran.err == ""
     lines = ran.out.splitlines()
-    assert lines[0] == ("“Maths walk”: 4 notes (1 flagged, 1 set aside; they stay out of "
+    assert lines[0] == ("“Maths walk”: 4 notes (flagged: 1; set aside: 1; both stay out of "
                         "the records)")
     assert lines[1:] == [
         "", "Visit 1",

@@ -263,11 +263,11 @@ def cmd_list(args: argparse.Namespace, context: Context) -> int:
     if not found.notes:
         echo(tr("No notes to list on “{title}”.").format(title=walk.title))
         return 0
-    held = fmt.plural(found.count(NoteState.FLAGGED), "{n} flagged", "{n} flagged")
-    aside = fmt.plural(found.count(NoteState.SET_ASIDE), "{n} set aside", "{n} set aside")
-    echo(tr("“{title}”: {notes} ({flagged}, {aside}; they stay out of the records)").format(
-        title=walk.title, notes=fmt.plural(len(found.notes), "note", "notes"), flagged=held,
-        aside=aside))
+    echo(tr("“{title}”: {notes} (flagged: {flagged}; set aside: {aside}; both stay out of "
+            "the records)").format(
+        title=walk.title, notes=fmt.plural(len(found.notes), "note", "notes"),
+        flagged=fmt.number(found.count(NoteState.FLAGGED)),
+        aside=fmt.number(found.count(NoteState.SET_ASIDE))))
     if found.mine_only:
         echo(tr("On this laptop: your own notes only."))
     heading: object = ()
