@@ -349,3 +349,30 @@ def test_a_note_of_no_visit_or_a_removed_visit_is_listed_under_it(
     assert lines[-1].endswith("I noticed: Corridor. — ?")
     with pytest.raises(NotFoundError):
         services.notes.get_note("0" * 8)
+
+
+def test_a_protocols_own_appreciative_stem_gets_the_kinder_words(
+        services: Services, cli: Cli) -> None:
+    from walkapp.nudge import appreciative_suggestion
+    from walkapp.protocol.library import builtin_protocol
+    from walkapp.services.protocol_walks import create_walk_from_protocol
+
+    walk = create_walk_from_protocol(services, builtin_protocol("tuning-protocol"),
+                                     "Tuning walk", "2026-11-04", visits=1)
+    services.plan.add_participant(walk.id, "Walker A")
+    data = cli("note", "add", "--walk", "Tuning", "--visit", "1", "--stem", "warm", "--json",
+               "The task was great.").json()
+    note = data["note"]
+    # Stored as the app stores a protocol's own stem: written like "noticed", keyed "warm".
+    assert (note["stem"], note["stem_key"], note["stem_label"]) == ("noticed", "warm",
+                                                                    "Warm feedback")
+    [great] = [f for f in data["findings"] if f["word"] == "great"]
+    assert great["gentle"] is True and great["suggestion"] == appreciative_suggestion("en")
+    assert great["message"] == f"“great” — {appreciative_suggestion('en')}"
+    # Cool feedback, by its label: neutral words.
+    data = cli("note", "add", "--walk", "Tuning", "--visit", "1", "--stem", "cool feedback",
+               "--json", "The task was great.").json()
+    assert data["note"]["stem_key"] == "cool"
+    assert all(not f["gentle"] for f in data["findings"])
+    assert "Warm feedback: The task was great." in cli("note", "list", "--walk",
+                                                       "Tuning").out
