@@ -187,3 +187,35 @@ def test_a_script_takes_a_whole_walks_notes_and_the_debrief_prints_them(
     assert "Visit2 walker3" not in text        # deleted
     assert "lazy" not in text                  # flagged: held back, as the app holds it
     assert services.walks.get_walk(walk.id).title == "Maths walk"
+
+
+def test_a_full_disk_is_one_clear_line_and_nothing_half_written(
+        services: Services, cli: Cli, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The database cannot grow (SQLite's max_page_count: its real SQLITE_FULL): the
+    command says the disk is full, saves nothing, and the same command works later."""
+    from sqlalchemy import event
+
+    import walkapp.services as services_module
+
+    walk = note_walk(services)
+    with services.db.engine.connect() as conn:
+        pages = int(conn.exec_driver_sql("PRAGMA page_count").scalar() or 0)
+    opened = services_module.open_services
+
+    def cramped(*args: object, **kwargs: object) -> Services:
+        made = opened(*args, **kwargs)  # type: ignore[arg-type]
+        event.listen(made.db.engine, "connect", lambda connection, record: connection.execute(
+            f"PRAGMA max_page_count = {pages + 2}"))
+        made.db.engine.dispose()
+        return made
+
+    big = "Partners explained their counting aloud. " * 40_000
+    monkeypatch.setattr(services_module, "open_services", cramped)
+    ran = cli("note", "add", "--walk", "Maths", "--visit", "1", "-", stdin=big.encode())
+    said = one_error_line(ran)
+    assert "disk is full" in said and "Nothing was saved" in said
+    assert services.notes.list_notes(walk.id) == []
+    monkeypatch.setattr(services_module, "open_services", opened)
+    ran = cli("note", "add", "--walk", "Maths", "--visit", "1", "--quiet", "-",
+              stdin=big.encode())
+    assert ran.code == 0 and services.notes.get_note(ran.out.strip()).text == big.rstrip("\n")
