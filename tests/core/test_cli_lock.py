@@ -51,6 +51,15 @@ CASES = [
     Case(("list",), False, lambda f: []),
     Case(("show",), False, lambda f: ["Learning"]),
     Case(("check",), False, lambda f: []),
+    # notes
+    Case(("note",), False, lambda f: [], code=2),
+    Case(("note", "add"), True, lambda f: ["--walk", "Learning", "--visit", "1", "Noted."]),
+    Case(("note", "add"), True, lambda f: ["--walk", "Learning", "--visit", "1", "-"],
+         stdin=b"Noted from standard input.\n"),
+    Case(("note", "edit"), True, lambda f: ["00000000", "--text", "Changed."]),
+    Case(("note", "delete"), True, lambda f: ["00000000"]),
+    Case(("note", "list"), False, lambda f: ["--walk", "Learning"]),
+    Case(("note", "list"), False, lambda f: ["--walk", "Learning", "--json"]),
     # protocols
     Case(("protocol",), False, lambda f: [], code=2),
     Case(("protocol", "list"), False, lambda f: []),

@@ -31,9 +31,9 @@ EXIT_USAGE = 2
 EXIT_INTERNAL = 70
 
 # Command modules, in the order their commands appear in --help.
-COMMAND_MODULES = ["walkapp.cli.walks", "walkapp.cli.protocols", "walkapp.cli.reports",
-                   "walkapp.cli.bundles", "walkapp.cli.conflicts", "walkapp.cli.safety",
-                   "walkapp.cli.trash"]
+COMMAND_MODULES = ["walkapp.cli.walks", "walkapp.cli.notes", "walkapp.cli.protocols",
+                   "walkapp.cli.reports", "walkapp.cli.bundles", "walkapp.cli.conflicts",
+                   "walkapp.cli.safety", "walkapp.cli.trash"]
 
 
 # argparse's own words (the usage line, its headings, the errors it finds), which it asks
@@ -139,7 +139,7 @@ def command_writes(args: argparse.Namespace) -> bool:
 def command_name(args: argparse.Namespace) -> str:
     """"walkapp import", "walkapp protocol duplicate"…: how the lock names its holder."""
     words = [args.command, getattr(args, "protocol_command", None),
-             getattr(args, "trash_action", None)]
+             getattr(args, "trash_action", None), getattr(args, "note_action", None)]
     return " ".join(["walkapp", *(w for w in words if w)])
 
 
