@@ -51,6 +51,7 @@ CASES = [
     Case(("list",), False, lambda f: []),
     Case(("show",), False, lambda f: ["Learning"]),
     Case(("check",), False, lambda f: []),
+    Case(("search",), False, lambda f: ["talk"]),
     # protocols
     Case(("protocol",), False, lambda f: [], code=2),
     Case(("protocol", "list"), False, lambda f: []),
