@@ -149,6 +149,21 @@ def test_where_a_note_is(services: Services) -> None:
     assert hit.visit_removed
 
 
+def test_past_many_matches_the_newest_come_first(services: Services,
+                                                 monkeypatch: pytest.MonkeyPatch) -> None:
+    from walkapp.services import search
+
+    walk = make_walk(services, walkers=1, visits=1)
+    written = [note(services, walk, f"Cold call {'again ' * index}").id for index in range(4)]
+    ranked = [h.row_id for h in services.search.search("cold").hits]
+    monkeypatch.setattr(search, "RANK_LIMIT", 3)  # four matches: too many to rank
+    assert [h.row_id for h in services.search.search("cold").hits] == written[::-1]
+    assert sorted(ranked) == sorted(written)
+    # A rarer word in the query keeps the ranking.
+    note(services, walk, "Cold call twice, cold call")
+    assert len(services.search.search("cold twice").hits) == 1
+
+
 def test_paging(services: Services) -> None:
     walk = make_walk(services, walkers=1, visits=1)
     for index in range(7):

@@ -20,7 +20,8 @@ DOCS = "search_docs"
 FTS = "search_fts"
 # FTS5's own tables for an external-content index (data, term index, sizes, settings).
 SHADOWS = tuple(f"{FTS}_{suffix}" for suffix in ("data", "idx", "docsize", "config"))
-TABLES = frozenset({DOCS, FTS, *SHADOWS})
+TERMS = "search_terms"  # the index's vocabulary (fts5vocab): texts per word
+TABLES = frozenset({DOCS, FTS, TERMS, *SHADOWS})
 
 
 def include_name(name: str | None, type_: str, parent_names: Any) -> bool:

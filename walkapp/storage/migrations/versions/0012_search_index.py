@@ -15,6 +15,7 @@ Create Date: 2026-12-05 10:00:00
   stored once, in `search_docs`), tokenized by `unicode61 remove_diacritics 2` (case- and
   accent-blind: "educacion" finds "educación") with prefix indexes of 2, 3 and 4
   characters (a prefix search reads one list instead of every word it starts).
+- `search_terms`: FTS5's vocabulary of the index (how many texts hold each word).
 - Triggers on the source tables keep `search_docs` in step in the same transaction as the
   change, whatever code makes it (a note's autosave on the bare sqlite3 connection, the
   merge of a notes file, an undo's restore of rows, a purge's ON DELETE CASCADE); triggers
@@ -76,6 +77,9 @@ _INDEX = (
     "CREATE VIRTUAL TABLE search_fts USING fts5(body, content='search_docs',"
     " content_rowid='id', tokenize='unicode61 remove_diacritics 2', prefix='2 3 4')",
     "INSERT INTO search_fts (search_fts) VALUES ('rebuild')",
+    # How many texts hold each word: the search service's estimate of how many a query
+    # matches, read before it chooses how to order them.
+    "CREATE VIRTUAL TABLE search_terms USING fts5vocab(search_fts, row)",
     # The index follows its content table (the external-content pattern of FTS5's docs).
     "CREATE TRIGGER search_docs_added AFTER INSERT ON search_docs BEGIN"
     " INSERT INTO search_fts (rowid, body) VALUES (NEW.id, NEW.body); END",
@@ -158,5 +162,6 @@ def downgrade() -> None:
         return
     for name in trigger_names():
         op.execute(f"DROP TRIGGER IF EXISTS {name}")
+    op.execute("DROP TABLE IF EXISTS search_terms")
     op.execute("DROP TABLE IF EXISTS search_fts")
     op.execute("DROP TABLE IF EXISTS search_docs")
