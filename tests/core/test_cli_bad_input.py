@@ -189,7 +189,7 @@ def test_a_huge_search_text_searches(capsys: pytest.CaptureFixture[str], demo: N
                                      size: int) -> None:
     code, out, err = run(capsys, "list", "--search", "a" * size)
     assert code == 0, err
-    assert "No walk matches" in out
+    assert "No walk has a text that matches" in out
     code, out, err = run(capsys, "list", "--search", "%" * size, "--json")
     assert code == 0 and json.loads(out) == [], err
 

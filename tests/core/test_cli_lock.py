@@ -60,6 +60,7 @@ CASES = [
     Case(("note", "delete"), True, lambda f: ["00000000"]),
     Case(("note", "list"), False, lambda f: ["--walk", "Learning"]),
     Case(("note", "list"), False, lambda f: ["--walk", "Learning", "--json"]),
+    Case(("search",), False, lambda f: ["talk"]),
     # protocols
     Case(("protocol",), False, lambda f: [], code=2),
     Case(("protocol", "list"), False, lambda f: []),
@@ -83,6 +84,7 @@ CASES = [
     Case(("export",), True, lambda f: ["Learning", "--walker", "Amira Haddad",
                                        "-o", str(f / "again.walknotes")]),
     Case(("import",), True, lambda f: [str(f / "amira.walknotes")]),
+    Case(("import-data",), True, lambda f: [str(f / "data.json")]),
     # conflicts: listing reads; resolving records a new version of the item
     Case(("conflicts",), False, lambda f: ["Learning"]),
     Case(("resolve",), True, lambda f: ["Learning", "0000", "--keep-both"]),

@@ -63,7 +63,9 @@ def test_every_table_and_column_is_exported_or_left_out_with_a_reason(tmp_path: 
         virtual = {name for name, sql in found if sql.upper().startswith("CREATE VIRTUAL")}
         plain = {name for name, _ in found if name not in virtual
                  and not any(name.startswith(f"{v}_") for v in virtual)}
-        assert plain - {"alembic_version"} == tables
+        # search_docs: the search index's rows (migration 0012), written by triggers from
+        # the texts as they are imported, so never exported themselves.
+        assert plain - {"alembic_version", "search_docs"} == tables
 
 
 def test_the_full_walk_has_rows_in_every_exported_table(tmp_path: Path) -> None:

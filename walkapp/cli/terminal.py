@@ -19,7 +19,7 @@ from __future__ import annotations
 import codecs
 import re
 import sys
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from typing import Any, TextIO
 
@@ -72,6 +72,35 @@ def echo(line: str = "", *, err: bool = False) -> None:
     """Print one human-readable line: everything in it made visible, on one line."""
     stream = sys.stderr if err else sys.stdout
     stream.write(visible(line) + "\n")
+
+
+def _marks_in_bold(stream: Any) -> bool:
+    """Bold for matches on a terminal that shows it; «…» in a file, a pipe or NO_COLOR."""
+    import os
+
+    isatty = getattr(stream, "isatty", None)
+    return (callable(isatty) and bool(isatty()) and not os.environ.get("NO_COLOR")
+            and os.environ.get("TERM", "") != "dumb")
+
+
+def echo_marked(parts: Iterable[tuple[str, bool]], *, prefix: str = "") -> None:
+    """Print one line of (text, is a match) pieces, the matches in bold on a terminal or
+    between «» otherwise. Every piece is made visible first: the only escape sequences
+    written are walkapp's own bold on and off, past the output wrapper."""
+    stream = _unwrapped(sys.stdout)
+    bold = _marks_in_bold(stream)
+    opening, closing = ("\x1b[1m", "\x1b[0m") if bold else ("«", "»")
+    line = visible(prefix) + "".join(
+        f"{opening}{visible(text)}{closing}" if match else visible(text)
+        for text, match in parts) + "\n"
+    encoding = getattr(stream, "encoding", None) or "utf-8"
+    try:
+        line.encode(encoding)
+    except UnicodeEncodeError:  # a terminal that is not UTF-8: escapes, not a crash
+        line = line.encode(encoding, "backslashreplace").decode(encoding)
+    except LookupError:  # an encoding Python does not know: leave the text alone
+        pass
+    stream.write(line)
 
 
 def echo_error(message: str) -> None:

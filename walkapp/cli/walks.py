@@ -32,7 +32,8 @@ def register(subparsers: Any) -> None:
     p = subparsers.add_parser("list", help=tr("list walks, newest first"))
     p.add_argument("--json", action="store_true", help=tr("print JSON instead of a table"))
     p.add_argument("--search", default="", metavar="TEXT",
-                   help=tr("only walks whose title, focus or school contains TEXT"))
+                   help=tr("only walks with a text that matches TEXT (as `walkapp search` "
+                           "finds it)"))
     p.set_defaults(handler=cmd_list, writes=False)
 
     p = subparsers.add_parser("show", help=tr("show one walk and what was recorded in it"))
@@ -82,7 +83,7 @@ def cmd_list(args: argparse.Namespace, context: Context) -> int:
                           "{n} walks in the Trash (`walkapp trash list`).") if trashed else ""
     if not walks:
         if args.search.strip():
-            echo(tr("No walk matches that text (in its title, focus or school).")
+            echo(tr("No walk has a text that matches that.")
                  + (f" {in_trash}" if in_trash else ""))
         else:
             echo(tr("No walks to show.") + f" {in_trash}" if in_trash else

@@ -21,6 +21,7 @@ from walkapp.services.records import RecordService
 from walkapp.services.responses import ResponseService
 from walkapp.services.reviews import ReviewService
 from walkapp.services.runs import RunService
+from walkapp.services.search import SearchService
 from walkapp.services.series import SeriesService
 from walkapp.services.tallies import TallyService
 from walkapp.services.trash import TrashService
@@ -50,6 +51,7 @@ class Services:
     closed: ClosedWalks    # closed walks are read-only until "Edit anyway"
     reviews: ReviewService
     tallies: TallyService  # counts and timed durations per visit (version 2)
+    search: SearchService  # every text of every walk (walkapp.services.search)
     # No BundleService here: walkapp.bundles builds on the services, not the other way round
     # (the layers contract in pyproject.toml). The CLI and the ui make their own from db and bus.
 
@@ -68,7 +70,8 @@ class Services:
                    series=SeriesService(db, bus, clock),
                    undo=UndoService(db, bus, clock), closed=ClosedWalks(db, bus, clock),
                    reviews=ReviewService(db, bus, clock),
-                   tallies=TallyService(db, bus, clock))
+                   tallies=TallyService(db, bus, clock),
+                   search=SearchService(db, bus, clock))
 
     def close(self) -> None:
         self.db.close()

@@ -38,6 +38,7 @@ from walkapp.services import summary_tables as summary
 from walkapp.services.base import ServiceBase
 from walkapp.services.walks import load_walk, matching_walks
 from walkapp.storage import models as m
+from walkapp.storage import search_index
 from walkapp.storage.scrub import ScrubReport, scrub_backups
 
 TRASH_DAYS = 30
@@ -201,6 +202,10 @@ class TrashService(ServiceBase):
                 ~exists().where(m.ActionItem.owner_person_id == m.Person.id)
             ).execution_options(synchronize_session=False)
             people = cast("CursorResult[Any]", session.execute(orphans)).rowcount or 0
+            connection = session.connection()
+            if connection.dialect.name == "sqlite":
+                # The search index keeps a deleted text's words until its segments merge.
+                search_index.forget_deleted(connection.exec_driver_sql)
             pending = _pending(session)
             if scrub:
                 # Written with the delete: if the scrub below is cut short, the next

@@ -173,7 +173,8 @@ class WalkService(ServiceBase):
 
     def list_walks(self, search: str = "", *, include_trashed: bool = False,
                    limit: int | None = None) -> list[d.WalkSummary]:
-        """All walks, newest first, with their counts; `search` matches title/focus/school.
+        """All walks, newest first, with their counts; `search`: only the walks with a text
+        that matches it (`SearchService.matching_walk_ids`).
         Walks in the Trash are left out unless `include_trashed` (for a purge's listing).
         `limit`: the first so many only (a screenful to show while the rest is read).
 
@@ -206,29 +207,28 @@ class WalkService(ServiceBase):
                  .order_by(w.walk_date.desc(), w.created_at.desc()))
         if not include_trashed:
             query = query.where(w.trashed_at.is_(None))
-        needle = search.strip()
-        if needle:
-            query = query.where(self._contains(w.title, needle)
-                                | self._contains(w.focus, needle)
-                                | self._contains(w.school, needle))
-        if limit is not None:
+        found: set[str] | None = None
+        if search.strip():
+            # Through the search index (walkapp.services.search): any text of the walk —
+            # its title, focus, school, notes, commitments… — with the same rules as a
+            # search (words as word starts, privacy settings, walker mode).
+            from walkapp.services.search import SearchService
+
+            found = SearchService(self.db, self.bus, self.clock).matching_walk_ids(
+                search, include_trashed=include_trashed)
+            if not found:
+                return []
+        elif limit is not None:
             query = query.limit(limit)
         status, mode = _STATUSES, _MODES
         with self.db.transaction() as session:
-            # Core rows, not ORM ones, and positional fields: at ten thousand walks the
-            # Python work per row is most of what a list costs.
-            return [d.WalkSummary(r[0], r[1], r[2], r[3], r[4], status[r[5]], r[6], r[10],
-                                  r[11], r[12], mode[r[7]], r[8], r[9])
-                    for r in session.connection().execute(query).all()]
-
-    def _contains(self, column: Any, needle: str) -> Any:
-        """`column` contains `needle`, ignoring the case of ASCII letters."""
-        if self.db.engine.dialect.name == "sqlite":
-            # Not LIKE: SQLite refuses a LIKE pattern over 50,000 bytes
-            # (SQLITE_LIMIT_LIKE_PATTERN_LENGTH), and a pasted page of text is a fair search.
-            # instr() has no such limit; lower() on both sides folds case as LIKE did.
-            return func.instr(func.lower(column), func.lower(needle)) > 0
-        return column.ilike(f"%{escape_like(needle)}%", escape="\\")
+            rows = session.connection().execute(query).all()
+        if found is not None:
+            rows = [r for r in rows if r[0] in found][:limit]
+        # Core rows, not ORM ones, and positional fields: at ten thousand walks the Python
+        # work per row is most of what a list costs.
+        return [d.WalkSummary(r[0], r[1], r[2], r[3], r[4], status[r[5]], r[6], r[10],
+                              r[11], r[12], mode[r[7]], r[8], r[9]) for r in rows]
 
     def find_walk(self, key: str) -> d.Walk:
         """A walk by id, id prefix, or an unambiguous title prefix (case-insensitive)."""

@@ -28,8 +28,14 @@ _ALLOWED = frozenset({
 })
 
 
-def _authorize(action: int, *_: Any) -> int:
-    return sqlite3.SQLITE_OK if action in _ALLOWED else sqlite3.SQLITE_DENY
+def _authorize(action: int, table: str | None = None, *_: Any) -> int:
+    if action in _ALLOWED:
+        return sqlite3.SQLITE_OK
+    # SQLite asks this while it connects a virtual table (the search index, migration
+    # 0012) for its first read: nothing is written (query_only would refuse it anyway).
+    if action == sqlite3.SQLITE_UPDATE and table == "sqlite_master":
+        return sqlite3.SQLITE_OK
+    return sqlite3.SQLITE_DENY
 
 
 def _guard_connection(dbapi_connection: Any, connection_record: Any) -> None:

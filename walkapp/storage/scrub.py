@@ -34,6 +34,7 @@ from enum import StrEnum
 from pathlib import Path
 
 from walkapp import formatting as fmt
+from walkapp.storage import search_index
 from walkapp.storage.backup import list_backups, verify_backup
 from walkapp.storage.snapshot import fsync_folder
 
@@ -164,6 +165,8 @@ def _rewrite(path: Path, temporary: Path, ids: list[str]) -> ScrubOutcome:
         removed = sum(before.values()) - sum(after.values())
         if removed == 0:
             return ScrubOutcome(path, ScrubStatus.CLEAN)
+        # The copy's search index (migration 0012) drops the walks' words too.
+        search_index.forget_deleted(memory.execute)
         _create_private(temporary)
         memory.execute("VACUUM INTO ?", (str(temporary),))
     finally:

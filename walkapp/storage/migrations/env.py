@@ -9,6 +9,7 @@ from alembic import context
 from sqlalchemy import engine_from_config, pool
 
 from walkapp.storage.models import Base
+from walkapp.storage.search_index import include_name
 
 config = context.config
 target_metadata = Base.metadata
@@ -17,7 +18,7 @@ target_metadata = Base.metadata
 def run_migrations_offline() -> None:
     context.configure(url=config.get_main_option("sqlalchemy.url"),
                       target_metadata=target_metadata, literal_binds=True,
-                      render_as_batch=True)
+                      render_as_batch=True, include_name=include_name)
     with context.begin_transaction():
         context.run_migrations()
 
@@ -26,7 +27,7 @@ def run_migrations_online() -> None:
     connection = config.attributes.get("connection")
     if connection is not None:
         context.configure(connection=connection, target_metadata=target_metadata,
-                          render_as_batch=True)
+                          render_as_batch=True, include_name=include_name)
         with context.begin_transaction():
             context.run_migrations()
         return
@@ -34,7 +35,7 @@ def run_migrations_online() -> None:
                                 prefix="sqlalchemy.", poolclass=pool.NullPool)
     with engine.connect() as connection:
         context.configure(connection=connection, target_metadata=target_metadata,
-                          render_as_batch=True)
+                          render_as_batch=True, include_name=include_name)
         with context.begin_transaction():
             context.run_migrations()
 
