@@ -143,3 +143,19 @@ def test_the_series_reports_are_in_the_walks_language(services: Services, render
             assert squash(english) not in page, english
     assert squash("Muy pocas respuestas para mostrarlas") in squash(
         pdf_text(render(kind, walks[2].id)))
+
+
+def test_each_walkers_own_commitments_are_in_their_journal_only(
+        services: Services, render: Render) -> None:
+    """The series reports give commitments tried as group totals; how each of a walker's
+    own went is in that walker's growth journal, and nobody else's is."""
+    walk = create_demo_walk(services, walk_date=DEMO_DATE)
+    add_history(services, walk.id)
+    record = services.records.walk_record(walk.id)
+    carla = {p.id for p in record.walk.participants if p.display_name == "Carla Núñez"}
+    others = [c.text for c in record.commitments if c.participant_id not in carla]
+    journal = squash(pdf_text(render("journal", walk.id, walker="Carla Núñez")))
+    assert squash("[Tried] I will try counting to five after every question I ask.") in journal
+    assert others and not any(squash(text) in journal for text in others)
+    series = squash(pdf_text(render("series", walk.id)))
+    assert "CarlaNúñez" not in series and "[Tried]" not in series
