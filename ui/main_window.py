@@ -42,6 +42,7 @@ from walkapp.ui.writer import Writer
 if TYPE_CHECKING:
     from walkapp.ui.bundles_ui import ImportController, PassphraseAsker
     from walkapp.ui.screens.new_walk import NewWalkRequest, ProtocolChoice
+    from walkapp.ui.screens.series_trends import SeriesTrendsWindow
     from walkapp.ui.screens.trash import TrashView
     from walkapp.ui.screens.workspace import WalkWorkspace
 
@@ -83,6 +84,7 @@ class MainWindow(MenuBar, Stoppable):
         self._protocols = protocols or (lambda: composition.protocol_choices(lib))
         self._create_walk = create_walk or composition.walk_creator(lib)
         self.workspace: WalkWorkspace | None = None
+        self.trends_window: SeriesTrendsWindow | None = None  # Go ▸ Series trends…
         self._closed = False
         self._ended_saved = True
         # True while the window closes: the walk closes with it, yet it is where walkapp
@@ -127,6 +129,7 @@ class MainWindow(MenuBar, Stoppable):
         self.library.new_requested.connect(self.new_walk)
         self.library.duplicate_requested.connect(self.duplicate_walk)
         self.library.plan_again_requested.connect(self.plan_again)
+        self.library.trends_requested.connect(self.show_trends)
         self.library.delete_requested.connect(self.delete_walk)
         self.library.sample_requested.connect(self.show_sample_walk)
         self.library.trash_requested.connect(self.show_trash)
@@ -165,6 +168,24 @@ class MainWindow(MenuBar, Stoppable):
         review = (lambda: self.review_held_back(walk_id)) if walk_id else None
         self.export_dialog = show_export_dialog(self, self._services, walk_id, kind,
                                                 self._asker, review)
+
+    def show_trends(self, walk_id: str | None = None) -> None:
+        """Series trends of `walk_id`'s series (default: the open walk, else the one
+        selected in the list), in a window of its own (walkapp.ui.trends_ui)."""
+        from walkapp.reports import ReportKind
+        from walkapp.ui.export import show_export_dialog
+        from walkapp.ui.trends_ui import open_trends
+
+        walk_id = walk_id or self._current_walk_id()
+        if not walk_id:
+            return
+
+        def export() -> None:
+            self.export_dialog = show_export_dialog(self, self._services, walk_id,
+                                                    ReportKind.TRENDS, self._asker, None)
+
+        self.trends_window = open_trends(self._services, walk_id, self, export,
+                                         self.trends_window)
 
     def review_held_back(self, walk_id: str) -> None:
         """The export dialog's "Review them": the walk's evidence wall, where the notes

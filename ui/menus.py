@@ -56,6 +56,7 @@ class MenuBar(QMainWindow):
     redo_action: QAction
     library_action: QAction
     trash_action: QAction
+    trends_action: QAction
     about_action: QAction
     guide_action: QAction
     shortcuts_action: QAction
@@ -86,6 +87,7 @@ class MenuBar(QMainWindow):
         open_kit: Callable[..., None]
         export_report: Callable[..., None]
         show_trash: Callable[..., None]
+        show_trends: Callable[..., None]
         show_about: Callable[..., None]
         show_guide: Callable[..., None]
         show_shortcuts: Callable[..., None]
@@ -190,6 +192,11 @@ class MenuBar(QMainWindow):
         self.go_menu.addAction(self.library_action)
         self.trash_action = self._action(self.tr("&Trash"), self.show_trash)
         self.go_menu.addAction(self.trash_action)
+        self.trends_action = self._action(self.tr("Series t&rends…"), self.show_trends)
+        self.trends_action.setStatusTip(self.tr(
+            "Look-for evidence, the group's ratings and follow-through across this walk's "
+            "series (group figures only)"))
+        self.go_menu.addAction(self.trends_action)
         self._page_actions = []
 
         # View: Appearance (System / Light / Dark) and Presentation mode (walkapp.ui.view_menu).
@@ -261,7 +268,8 @@ class MenuBar(QMainWindow):
         # it) until its workspace is there.
         has_walk = not opening and (self.workspace is not None
                                     or self.library.selected_walk_id() is not None)
-        for action in (self.kit_action, self.save_notes_action, self.plan_again_action):
+        for action in (self.kit_action, self.save_notes_action, self.plan_again_action,
+                       self.trends_action):
             action.setEnabled(has_walk)
         for action, needs_walk in self._export_actions:
             action.setEnabled(has_walk or not needs_walk)

@@ -1799,6 +1799,14 @@ Todo se queda en este ordenador; no se envía nada a ninguna parte.</translation
         <translation>&amp;Papelera</translation>
     </message>
     <message>
+        <source>Series t&amp;rends…</source>
+        <translation>&amp;Tendencias de la serie…</translation>
+    </message>
+    <message>
+        <source>Look-for evidence, the group&apos;s ratings and follow-through across this walk&apos;s series (group figures only)</source>
+        <translation>Evidencias por foco, valoraciones del grupo y seguimiento de lo acordado a lo largo de la serie de este recorrido (solo cifras del grupo)</translation>
+    </message>
+    <message>
         <source>&amp;View</source>
         <translation>&amp;Ver</translation>
     </message>
@@ -3733,6 +3741,159 @@ Close anyway and lose it? Choose Cancel, copy the text somewhere safe, or try ag
     </message>
 </context>
 <context>
+    <name>SeriesTrendsWindow</name>
+    <message>
+        <source>Series trends</source>
+        <translation>Tendencias de la serie</translation>
+    </message>
+    <message>
+        <source>Reading the series…</source>
+        <translation>Leyendo la serie…</translation>
+    </message>
+    <message>
+        <source>What the group&apos;s walks show over time, as group figures: never a visit, a teacher or a walker.</source>
+        <translation>Lo que muestran con el tiempo los recorridos del grupo, en cifras del grupo: nunca una visita, un docente ni un participante.</translation>
+    </message>
+    <message>
+        <source>Look-for evidence, walk by walk</source>
+        <translation>Evidencias por foco de observación, recorrido a recorrido</translation>
+    </message>
+    <message>
+        <source>Notes in the record tagged with each look-for, walk by walk (“—”: not a look-for of that walk). Notes held back from the records are not counted.</source>
+        <translation>Notas del registro etiquetadas con cada foco de observación, recorrido a recorrido («—»: no era un foco de ese recorrido). Las notas retenidas fuera de los registros no se cuentan.</translation>
+    </message>
+    <message>
+        <source>Follow-through, walk by walk</source>
+        <translation>Seguimiento de lo acordado, recorrido a recorrido</translation>
+    </message>
+    <message>
+        <source>Walk</source>
+        <translation>Recorrido</translation>
+    </message>
+    <message>
+        <source>Tried</source>
+        <translation>Probados</translation>
+    </message>
+    <message>
+        <source>Not yet</source>
+        <translation>Aún no</translation>
+    </message>
+    <message>
+        <source>Set aside</source>
+        <translation>Dejados de lado</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>Hechas</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>Pendientes</translation>
+    </message>
+    <message>
+        <source>Overdue</source>
+        <translation>Vencidas</translation>
+    </message>
+    <message>
+        <source>Dropped</source>
+        <translation>Descartadas</translation>
+    </message>
+    <message>
+        <source>Commitments (tried, not yet, set aside) as reviewed at the next walk, and action items (done, open, overdue, dropped), by the walk they were made at. Group totals only: each walker&apos;s own commitments are in their growth journal.</source>
+        <translation>Los compromisos (probados, aún no, dejados de lado), tal como se revisaron en el recorrido siguiente, y las acciones acordadas (hechas, pendientes, vencidas, descartadas), según el recorrido en que se acordaron. Solo totales del grupo: los compromisos de cada participante están en su diario de crecimiento.</translation>
+    </message>
+    <message>
+        <source>No look-fors in this series</source>
+        <translation>Esta serie no tiene focos de observación</translation>
+    </message>
+    <message>
+        <source>Look-fors are chosen when a walk is planned (Plan ▸ Look-fors).</source>
+        <translation>Los focos de observación se eligen al planificar un recorrido (Planificar ▸ Focos de observación).</translation>
+    </message>
+    <message>
+        <source>No ratings yet</source>
+        <translation>Aún no hay valoraciones</translation>
+    </message>
+    <message>
+        <source>Ratings come from a step with rating statements, such as the PLC mirror&apos;s.</source>
+        <translation>Las valoraciones vienen de un paso con afirmaciones para valorar, como las del espejo de la comunidad profesional.</translation>
+    </message>
+    <message>
+        <source>No commitments or action items yet</source>
+        <translation>Aún no hay compromisos ni acciones acordadas</translation>
+    </message>
+    <message>
+        <source>They are recorded at each walk&apos;s post-brief.</source>
+        <translation>Se registran en la reflexión posterior de cada recorrido.</translation>
+    </message>
+    <message>
+        <source>Look-for evidence</source>
+        <translation>Evidencias por foco</translation>
+    </message>
+    <message>
+        <source>Ratings</source>
+        <translation>Valoraciones</translation>
+    </message>
+    <message>
+        <source>Follow-through</source>
+        <translation>Seguimiento</translation>
+    </message>
+    <message>
+        <source>Nothing to show yet</source>
+        <translation>Aún no hay nada que mostrar</translation>
+    </message>
+    <message>
+        <source>Trends appear once the series&apos; walks have notes tagged with look-fors, ratings, commitments or action items.</source>
+        <translation>Las tendencias aparecen cuando los recorridos de la serie tienen notas etiquetadas con focos de observación, valoraciones, compromisos o acciones acordadas.</translation>
+    </message>
+    <message>
+        <source>Export as PDF…</source>
+        <translation>Exportar como PDF…</translation>
+    </message>
+    <message>
+        <source>Export the series trends as a PDF</source>
+        <translation>Exportar las tendencias de la serie como PDF</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Cerrar</translation>
+    </message>
+    <message>
+        <source>Series trends: {0}</source>
+        <translation>Tendencias de la serie: {0}</translation>
+    </message>
+    <message>
+        <source>{0} to {1}</source>
+        <translation>del {0} al {1}</translation>
+    </message>
+    <message>
+        <source>One walk, not part of a series · {0}. Plan again to continue it as a series.</source>
+        <translation>Un recorrido que no forma parte de una serie · {0}. Usa «Planificar de nuevo» para continuarlo como serie.</translation>
+    </message>
+    <message>
+        <source>Walk {0}
+{1}</source>
+        <translation>Recorrido {0}
+{1}</translation>
+    </message>
+    <message>
+        <source>Look-for</source>
+        <translation>Foco de observación</translation>
+    </message>
+    <message>
+        <source>Walk {0} · {1} · {2}</source>
+        <translation>Recorrido {0} · {1} · {2}</translation>
+    </message>
+    <message>
+        <source>All walks</source>
+        <translation>Todos los recorridos</translation>
+    </message>
+    <message>
+        <source>The series could not be read</source>
+        <translation>No se pudo leer la serie</translation>
+    </message>
+</context>
+<context>
     <name>ShortcutSheet</name>
     <message>
         <source>Keyboard shortcuts</source>
@@ -4434,6 +4595,37 @@ Close anyway and lose it? Choose Cancel, copy the text somewhere safe, or try ag
     </message>
 </context>
 <context>
+    <name>TrendChart</name>
+    <message>
+        <source>Too few answers to show ({0} of at least {1})</source>
+        <translation>Muy pocas respuestas para mostrarlas ({0} de al menos {1})</translation>
+    </message>
+    <message>
+        <source>{0} of {1}</source>
+        <translation>{0} de {1}</translation>
+    </message>
+    <message>
+        <source>(N/A {0})</source>
+        <translation>(N/A {0})</translation>
+    </message>
+    <message>
+        <source>{0} chose {1}</source>
+        <translation>{0} eligieron {1}</translation>
+    </message>
+    <message>
+        <source>{0}: {1}; average {2}</source>
+        <translation>{0}: {1}; media {2}</translation>
+    </message>
+    <message>
+        <source>Walk {0} · {1}</source>
+        <translation>Recorrido {0} · {1}</translation>
+    </message>
+    <message>
+        <source>Each bar is one session&apos;s ratings, split by the points chosen. A session with fewer than {0} ratings of a statement shows none of them, so that nobody&apos;s own rating can be read off.</source>
+        <translation>Cada barra son las valoraciones de una sesión, repartidas según los puntos elegidos. Una sesión con menos de {0} valoraciones de una afirmación no muestra ninguna, para que nadie pueda deducir la valoración de una persona.</translation>
+    </message>
+</context>
+<context>
     <name>TurnsBar</name>
     <message>
         <source>Time for this turn</source>
@@ -4775,6 +4967,10 @@ Close anyway and lose it? Choose Cancel, copy the text somewhere safe, or try ag
     <message>
         <source>Show the walks of “{0}”</source>
         <translation>Mostrar los recorridos de «{0}»</translation>
+    </message>
+    <message>
+        <source>Series trends…</source>
+        <translation>Tendencias de la serie…</translation>
     </message>
     <message>
         <source>Show every walk</source>

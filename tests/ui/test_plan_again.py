@@ -123,7 +123,7 @@ def test_the_list_shows_series_and_one_series_together(qtbot, services: Services
     menu = library.walk_menu(second.id)
     labels = [a.text() for a in menu.actions() if a.text()]
     assert labels == ["Open", "Plan again…", "Copy as a new walk (not in a series)",
-                      "Show the walks of “Questioning, autumn”", "Delete…"]
+                      "Show the walks of “Questioning, autumn”", "Series trends…", "Delete…"]
     next(a for a in menu.actions() if a.text().startswith("Show the walks")).trigger()
     qtbot.waitUntil(lambda: model.rowCount() == 3, timeout=5000)
     assert model.ids() == [third.id, second.id, first.id]

@@ -24,6 +24,7 @@ class Library(Protocol):
     series_filter: SeriesFilter
     open_requested: SignalInstance
     plan_again_requested: SignalInstance
+    trends_requested: SignalInstance
     duplicate_requested: SignalInstance
     delete_requested: SignalInstance
 
@@ -87,6 +88,8 @@ def walk_menu(library: Library, parent: QWidget, walk_id: str) -> QMenu:
         series_id = place.series_id
         menu.addAction(WalkMenu.tr("Show the walks of “{0}”").format(place.name),
                        lambda: library.show_series(series_id))
+        menu.addAction(WalkMenu.tr("Series trends…"),
+                       lambda: library.trends_requested.emit(walk_id))
     if library.series_filter.currentIndex() > 0:
         menu.addAction(WalkMenu.tr("Show every walk"), lambda: library.show_series(None))
     menu.addSeparator()

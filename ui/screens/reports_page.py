@@ -43,6 +43,8 @@ REPORT_ICONS: dict[ReportKind, str] = {
     ReportKind.THANKS: "heart-handshake",
     ReportKind.ACTIONS: "list-checks",
     ReportKind.JOURNAL: "sprout",
+    ReportKind.SERIES: "footprints",
+    ReportKind.TRENDS: "presentation",
 }
 CARD_ICON = 28
 # The cards' column: wide enough for a title and its line, not the whole screen.

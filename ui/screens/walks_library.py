@@ -83,6 +83,7 @@ class WalksLibrary(QWidget, Stoppable):
     new_requested = Signal()
     duplicate_requested = Signal(str)   # a copy outside any series
     plan_again_requested = Signal(str)  # the next walk of the walk's series
+    trends_requested = Signal(str)      # the Series trends window of the walk's series
     delete_requested = Signal(str)
     sample_requested = Signal()
     kit_requested = Signal()       # open a walk kit (the first-run welcome)

@@ -36,6 +36,8 @@ class ReportKind(StrEnum):
     THANKS = "thanks"
     ACTIONS = "actions"
     JOURNAL = "journal"
+    SERIES = "series"
+    TRENDS = "trends"
 
     @property
     def spec(self) -> ReportSpec:
@@ -109,6 +111,7 @@ class ReportSpec:
 _WALK = "walkapp.reports.build_walk"
 _PAPER = "walkapp.reports.build_paper"
 _ACROSS = "walkapp.reports.build_across"
+_SERIES = "walkapp.reports.build_series"
 
 REPORTS: tuple[ReportSpec, ...] = (
     ReportSpec(
@@ -163,6 +166,21 @@ REPORTS: tuple[ReportSpec, ...] = (
         N_("one walker across walks (--walker NAME)"),
         frozenset({Need.WALKER}), frozenset({Need.WALK}), N_("Growth journal"),
         f"{_ACROSS}:build_journal", "walkapp.reports.journal"),
+    ReportSpec(
+        ReportKind.SERIES, N_("Walk-series report"), N_("Walk-&series report"),
+        N_("The walk's series from its first walk: what the walkers learned and will try,"
+           " walk by walk, then look-for evidence and follow-through — no visit, teacher"
+           " or walker named."),
+        N_("the walk's whole series, school level"),
+        frozenset({Need.WALK}), frozenset(), N_("Series report"),
+        f"{_SERIES}:build_series", "walkapp.reports.series"),
+    ReportSpec(
+        ReportKind.TRENDS, N_("Series trends"), N_("Series t&rends"),
+        N_("Look-for evidence, the group's ratings session by session and commitments"
+           " tried, across the walk's series — group figures only."),
+        N_("the walk's series as charts, group figures only"),
+        frozenset({Need.WALK}), frozenset(), N_("Series trends"),
+        f"{_SERIES}:build_trends", "walkapp.reports.trends"),
 )
 
 SPECS: dict[ReportKind, ReportSpec] = {spec.kind: spec for spec in REPORTS}

@@ -89,6 +89,12 @@ def test_every_kind_prints_hostile_text_literally(hostile: d.Walk, render: Rende
         ReportKind.ACTIONS: ["Action <font color=red> &", LONG_WORD, "Follow-up"],
         ReportKind.JOURNAL: ["Zoë <b>Ñúñez</b> & Co", "I will try <b>this</b> &",
                              "Reflection NUL" + REPLACEMENT],
+        # Across the series: the walk's title and look-fors; the series report also the
+        # group's own lines (its commitments, patterns and next steps).
+        ReportKind.TRENDS: ["<b>Walk</b> & <i>friends</i>", "</i> look-for & <b>"],
+        ReportKind.SERIES: ["<b>Walk</b> & <i>friends</i>", "</i> look-for & <b>",
+                            "I will try <b>this</b> &", "<b>Pattern</b> &",
+                            'Next <img src="http://x"> step'],
     }[kind]
     for needle in expected:
         assert squash(needle) in flat, (kind, needle)

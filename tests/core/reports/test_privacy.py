@@ -46,6 +46,8 @@ def private_walk(services: Services) -> d.Walk:
 WALK_KINDS = [spec.kind for spec in REPORTS if Need.WALK in spec.needs]
 RECORD_KINDS = [kind for kind in WALK_KINDS if kind.spec.record]
 PAPER_KINDS = [kind for kind in WALK_KINDS if not kind.spec.record]
+# Reports across a walk's series: school level, they name no visit whatever the settings.
+SERIES_KINDS = {ReportKind.SERIES, ReportKind.TRENDS}
 
 
 def _all_text(render: Render, walk: d.Walk) -> dict[ReportKind, str]:
@@ -58,7 +60,7 @@ def test_no_teacher_names_details_or_walker_names_by_default(
     for kind, out in texts.items():
         for secret in (*TEACHERS, *(() if kind in PAPER_KINDS else (*ROOMS, "Geography"))):
             assert secret not in out, (kind, secret)
-        assert "Visit 1" in out, kind
+        assert ("Visit 1" in out) is (kind not in SERIES_KINDS), kind
         if kind is not ReportKind.NOTECATCHER:  # (the note-catcher has no walker names)
             assert not any(name in out for name in WALKERS), kind
     thanks = pdf_text(render("thanks", private_walk.id, visit=2))
@@ -80,7 +82,9 @@ def test_visit_details_appear_only_when_included(services: Services, private_wal
                                                  render: Render) -> None:
     services.walks.update_walk(private_walk.id, include_visit_details=True)
     for kind, out in _all_text(render, private_walk).items():  # records and papers alike
-        assert squash("Room Zeta · Year 5 · Geography") in squash(out), kind
+        shown = kind not in SERIES_KINDS  # never in a report across the series
+        assert (squash("Room Zeta · Year 5 · Geography") in squash(out)) is shown, kind
+        assert shown or not any(s in out for s in (*ROOMS, "Year 5", "Geography")), kind
         assert not any(t in out for t in TEACHERS), kind
 
 
@@ -111,7 +115,7 @@ def test_builders_drop_private_fields_before_rendering(services: Services,
 
 
 def test_the_registry_splits_records_from_papers_of_the_day() -> None:
-    assert set(RECORD_KINDS) == {ReportKind.DEBRIEF, ReportKind.THANKS}
+    assert set(RECORD_KINDS) == {ReportKind.DEBRIEF, ReportKind.THANKS, *SERIES_KINDS}
     assert set(PAPER_KINDS) == {ReportKind.AGENDA, ReportKind.NOTECATCHER, ReportKind.SCRIPT}
     spanning = {spec.kind for spec in REPORTS if spec.kind not in WALK_KINDS}
     assert all(kind.spec.record for kind in spanning)  # the tracker and the journal
