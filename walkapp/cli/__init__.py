@@ -32,6 +32,7 @@ EXIT_INTERNAL = 70
 
 # Command modules, in the order their commands appear in --help.
 COMMAND_MODULES = ["walkapp.cli.walks", "walkapp.cli.protocols", "walkapp.cli.reports",
+                   "walkapp.cli.actions",
                    "walkapp.cli.bundles", "walkapp.cli.conflicts", "walkapp.cli.safety",
                    "walkapp.cli.trash"]
 
