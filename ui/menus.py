@@ -56,6 +56,7 @@ class MenuBar(QMainWindow):
     redo_action: QAction
     library_action: QAction
     trash_action: QAction
+    coverage_action: QAction
     about_action: QAction
     guide_action: QAction
     shortcuts_action: QAction
@@ -86,6 +87,7 @@ class MenuBar(QMainWindow):
         open_kit: Callable[..., None]
         export_report: Callable[..., None]
         show_trash: Callable[..., None]
+        show_coverage: Callable[..., None]
         show_about: Callable[..., None]
         show_guide: Callable[..., None]
         show_shortcuts: Callable[..., None]
@@ -190,6 +192,10 @@ class MenuBar(QMainWindow):
         self.go_menu.addAction(self.library_action)
         self.trash_action = self._action(self.tr("&Trash"), self.show_trash)
         self.go_menu.addAction(self.trash_action)
+        self.coverage_action = self._action(self.tr("&Coverage"), self.show_coverage)
+        self.coverage_action.setStatusTip(self.tr(
+            "Which rooms, grades and subjects the walks have visited (on screen only)"))
+        self.go_menu.addAction(self.coverage_action)
         self._page_actions = []
 
         # View: Appearance (System / Light / Dark) and Presentation mode (walkapp.ui.view_menu).
