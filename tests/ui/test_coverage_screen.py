@@ -150,7 +150,7 @@ def test_reminders_show_at_start_and_list_the_items(
     asker.dialog_actions.append(look)
     qtbot.mouseClick(bar.show_button, Qt.MouseButton.LeftButton)
     assert [row[1] for row in seen] == ["Share stems", "Try wait time", "Book the room"]
-    assert seen[0][0].endswith("overdue by 14 days") and seen[2][0].endswith("in 3 days")
+    assert seen[0][0].endswith("14 days overdue") and seen[2][0].endswith("in 3 days")
 
     bar.dismiss()
     assert not bar.isVisible()
@@ -173,7 +173,7 @@ def test_the_pre_brief_review_marks_due_and_overdue_items(
 
     due = {panel.action_items.item(r, 1).text(): panel.action_items.item(r, 2).text()
            for r in range(panel.action_items.rowCount())}
-    assert due["Late one"].endswith("overdue by 14 days")
+    assert due["Late one"].endswith("14 days overdue")
     assert due["Soon one"].endswith("in 2 days")
     assert due["No date"] == "—"
     assert panel.actions_title.text() == (

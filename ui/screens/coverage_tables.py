@@ -102,7 +102,7 @@ def over_rows(counts: Sequence[Count], limit: int) -> list[list[str]]:
 def quiet_rows(rooms: Sequence[QuietRoom]) -> list[list[str]]:
     return [[q.name,
              fmt.short_date(q.last_visit) if q.last_visit else CoverageList.tr("Not yet"),
-             fmt.plural(q.days, "day ago", "days ago") if q.days is not None
+             fmt.plural(q.days, "{n} day ago", "{n} days ago") if q.days is not None
              else CoverageList.tr("Only on planned walks")] for q in rooms]
 
 

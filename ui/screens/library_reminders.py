@@ -185,7 +185,7 @@ class DueItemsDialog(QDialog):
 
 
 def due_words(due: date | None, state: DueState, today: date) -> str:
-    """The due date and how it stands: "3 Nov — overdue by 4 days", "10 Nov — in 3 days"
+    """The due date and how it stands: "3 Nov — 4 days overdue", "10 Nov — in 3 days"
     (also what the pre-brief's review shows beside each open item); a date due later,
     or an item not open, is its date alone."""
     day = fmt.short_date(due)
@@ -193,9 +193,9 @@ def due_words(due: date | None, state: DueState, today: date) -> str:
         return day
     days = (due - today).days
     if state is DueState.OVERDUE:
-        return Due.tr("{0} — overdue by {1}").format(day, fmt.plural(-days, "day", "days"))
+        return f"{day} — " + fmt.plural(-days, "{n} day overdue", "{n} days overdue")
     if state is DueState.TODAY:
         return Due.tr("{0} — due today").format(day)
     if state is DueState.SOON:
-        return Due.tr("{0} — in {1}").format(day, fmt.plural(days, "day", "days"))
+        return f"{day} — " + fmt.plural(days, "in {n} day", "in {n} days")
     return day
