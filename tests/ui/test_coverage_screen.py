@@ -177,7 +177,7 @@ def test_the_pre_brief_review_marks_due_and_overdue_items(
     assert due["Soon one"].endswith("in 2 days")
     assert due["No date"] == "—"
     assert panel.actions_title.text() == (
-        "Action items from earlier walks (3 open) 1 action item is overdue, 1 is due "
+        "Action items from earlier walks (3 open) — 1 action item is overdue, 1 is due "
         "within a week.")
 
 

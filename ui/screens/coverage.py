@@ -19,7 +19,6 @@ from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QComboBox,
-    QFormLayout,
     QHBoxLayout,
     QLabel,
     QPushButton,
@@ -68,6 +67,12 @@ def school_year(today: date) -> tuple[date, date]:
     """The period shown first: the school year around today, from 1 August."""
     start = date(today.year if today.month >= 8 else today.year - 1, 8, 1)
     return start, date(start.year + 1, 7, 31)
+
+
+def _label(text: str, buddy: QWidget) -> QLabel:
+    label = QLabel(text)
+    label.setBuddy(buddy)
+    return label
 
 
 def series_choices(places: dict[str, SeriesPlace]) -> list[tuple[str, str]]:
@@ -131,23 +136,26 @@ class CoverageView(QWidget, Stoppable):
         self.limit_note.setObjectName("hint")
         self.limit_note.setWordWrap(True)
 
-        period = QHBoxLayout()
-        period.addWidget(self.start)
-        period.addWidget(QLabel(self.tr("to")))
-        period.addWidget(self.end)
-        period.addStretch(1)
-        form = QFormLayout()
-        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.ExpandingFieldsGrow)
-        form.addRow(self.tr("Walks"), self.scope)
-        form.addRow(self.tr("Period"), period)
-        quiet_row = QHBoxLayout()
-        quiet_row.addWidget(self.quiet_days)
-        quiet_row.addStretch(1)
-        form.addRow(self.tr("Not visited in"), quiet_row)
-        limit_row = QHBoxLayout()
-        limit_row.addWidget(self.limit)
-        limit_row.addWidget(self.limit_note, 1)
-        form.addRow(self.tr("Visit limit"), limit_row)
+        # Two rows: which walks and when; then the two numbers that pick rooms out.
+        first = QHBoxLayout()
+        first.addWidget(_label(self.tr("Walks"), self.scope))
+        first.addWidget(self.scope)
+        first.addSpacing(16)
+        first.addWidget(_label(self.tr("Period"), self.start))
+        first.addWidget(self.start)
+        first.addWidget(QLabel(self.tr("to")))
+        first.addWidget(self.end)
+        first.addStretch(1)
+        second = QHBoxLayout()
+        second.addWidget(_label(self.tr("Not visited in"), self.quiet_days))
+        second.addWidget(self.quiet_days)
+        second.addSpacing(16)
+        second.addWidget(_label(self.tr("Visit limit"), self.limit))
+        second.addWidget(self.limit)
+        second.addWidget(self.limit_note, 1)
+        form = QVBoxLayout()
+        form.addLayout(first)
+        form.addLayout(second)
 
         self.summary = QLabel(self.tr("Counting the visits…"))
         self.summary.setWordWrap(True)
@@ -190,6 +198,7 @@ class CoverageView(QWidget, Stoppable):
             self.tr("No planned walk"),
             self.tr("Plan a walk with a route to see whose rooms it visits."),
             numbers=(3,))
+        self.host_list.set_headings(host_headings(False), numbers=(4,), stretch=1)
         hosts_layout = QVBoxLayout(hosts_page)
         walk_row = QHBoxLayout()
         walk_row.addWidget(QLabel(self.tr("Planned walk")))
@@ -354,7 +363,7 @@ class CoverageView(QWidget, Stoppable):
             return
         self.hosts = hosts
         columns = host_headings(hosts.names_shown)
-        self.host_list.set_headings(columns, numbers=(len(columns) - 1,))
+        self.host_list.set_headings(columns, numbers=(len(columns) - 1,), stretch=1)
         self.host_list.set_rows(host_rows(hosts))
         self.host_note.setText(
             self.tr("Let these teachers know before the walk: when, why (the walkers' own "

@@ -57,11 +57,16 @@ class ListTable(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.table)
 
-    def set_headings(self, headings: Sequence[str], numbers: Sequence[int] = ()) -> None:
+    def set_headings(self, headings: Sequence[str], numbers: Sequence[int] = (),
+                     stretch: int = 0) -> None:
         self._numbers = set(numbers)
         self.table.setColumnCount(len(headings))
         self.table.setHorizontalHeaderLabels(list(headings))
-        self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        header = self.table.horizontalHeader()
+        for column in range(len(headings)):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Stretch
+                                        if column == stretch
+                                        else QHeaderView.ResizeMode.ResizeToContents)
 
     def set_rows(self, rows: Sequence[Sequence[str]]) -> None:
         self.table.setRowCount(len(rows))

@@ -12,6 +12,7 @@ from __future__ import annotations
 from datetime import date
 
 from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
@@ -149,6 +150,9 @@ class DueItemsDialog(QDialog):
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        # The walk's name wraps in a column of its own width: the item's text has the room.
+        header.setSectionResizeMode(3, QHeaderView.ResizeMode.Interactive)
+        header.resizeSection(3, 200)
         for row, item in enumerate(items):
             cells = [due_words(item.due_date, item.state, found.today), item.text,
                      item.owner_name or "—",
@@ -175,7 +179,11 @@ class DueItemsDialog(QDialog):
         layout.addWidget(intro)
         layout.addWidget(self.table, 1)
         layout.addWidget(buttons)
-        self.resize(760, 360)
+        self.resize(880, 400)
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        self.table.resizeRowsToContents()  # at the columns' shown widths
 
     def _open(self) -> None:
         cell = self.table.item(self.table.currentRow(), 0)

@@ -168,7 +168,7 @@ class ReviewPanel(QWidget, Page):
         title = (self.tr("Action items from earlier walks ({0} open)").format(len(items))
                  if items else self.tr("Action items from earlier walks: none open."))
         if late or soon:
-            title += " " + reminder_line(late, soon)
+            title += " — " + reminder_line(late, soon)
         self.actions_title.setText(title)
         self.commitments.resizeRowsToContents()
         self.action_items.resizeRowsToContents()
