@@ -191,6 +191,7 @@ def _run(app: QApplication, settings: Settings, files: Sequence[str] = ()) -> in
 
 def _after_start(window: MainWindow) -> None:
     window.library.show_icons()
+    window.reminders.read()  # action items overdue or due soon, above the list
     import_models_in_background(window)
     window.protocols_menu.report_problems_in_background()
     window.expire_trash()

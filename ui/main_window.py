@@ -29,6 +29,7 @@ from walkapp.ui.lifecycle import shutdown_tree
 from walkapp.ui.menus import MenuBar
 from walkapp.ui.page import Stoppable
 from walkapp.ui.sample_walk import SampleWalk
+from walkapp.ui.screens.library_reminders import ReminderBar
 from walkapp.ui.screens.walks_library import WalksLibrary
 from walkapp.ui.translations import speaking
 from walkapp.ui.walk_files import WalkFiles
@@ -41,6 +42,7 @@ from walkapp.ui.writer import Writer
 
 if TYPE_CHECKING:
     from walkapp.ui.bundles_ui import ImportController, PassphraseAsker
+    from walkapp.ui.screens.coverage import CoverageView
     from walkapp.ui.screens.new_walk import NewWalkRequest, ProtocolChoice
     from walkapp.ui.screens.series_trends import SeriesTrendsWindow
     from walkapp.ui.screens.trash import TrashView
@@ -133,6 +135,13 @@ class MainWindow(MenuBar, Stoppable):
         self.library.delete_requested.connect(self.delete_walk)
         self.library.sample_requested.connect(self.show_sample_walk)
         self.library.trash_requested.connect(self.show_trash)
+        self.library.coverage_requested.connect(self.show_coverage)
+        self._coverage: CoverageView | None = None  # built when first shown
+        # Action items overdue or due soon, above the list (read once the window settles).
+        self.reminders = ReminderBar(services.reminders, self._asker)
+        self.reminders.open_walk_requested.connect(self.open_walk)
+        self.reminders.calendar_requested.connect(self.save_calendar)
+        self.library.add_reminders(self.reminders)
         self.library.kit_requested.connect(lambda: self.open_kit())
         self.library.guide_requested.connect(self.show_guide)
         self.help = HelpWindows(self, walker=lambda: self.walker_mode)
@@ -343,6 +352,35 @@ class MainWindow(MenuBar, Stoppable):
         self.setWindowTitle(self.tr("Trash — Learning walks"))
         self._update_actions()
 
+    @property
+    def coverage_view(self) -> CoverageView:
+        """The Coverage screen (built, and put in the stack, the first time it is asked
+        for)."""
+        if self._coverage is None:
+            from walkapp.ui.screens.coverage import CoverageView
+
+            self._coverage = CoverageView(self._services, writer=self.writer)
+            self._coverage.back_requested.connect(self.show_library)
+            self.stack.addWidget(self._coverage)
+        return self._coverage
+
+    def show_coverage(self) -> None:
+        """Go ▸ Coverage: which rooms the walks visit (on screen only)."""
+        if not self._close_workspace():
+            return
+        view = self.coverage_view
+        self.stack.setCurrentWidget(view)
+        self.setWindowTitle(self.tr("Coverage — Learning walks"))
+        self._update_actions()
+        view.focus_first()
+
+    def save_calendar(self) -> None:
+        """Save to calendar…: every open action item with a due date, as a .ics file."""
+        from walkapp.ui.calendar_file import save_to_calendar
+
+        save_to_calendar(self, self._asker, self._services.reminders,
+                         lambda text: self.statusBar().showMessage(text, 15000))
+
     def expire_trash(self) -> None:
         """Walks whose 30 days in the Trash are over go for good (called at start-up)."""
         self.trash.expire()
@@ -416,6 +454,9 @@ class MainWindow(MenuBar, Stoppable):
         if self._closed:
             return  # queued before the window closed; the database may be closed now
         self.library.on_change(change)
+        self.reminders.on_change(change)
+        if self._coverage is not None:
+            self._coverage.on_change(change)
         trash_view = self.trash.view_if_built()
         if trash_view is not None:  # else it reads when first shown
             trash_view.on_change(change)

@@ -57,6 +57,7 @@ class MenuBar(QMainWindow):
     library_action: QAction
     trash_action: QAction
     trends_action: QAction
+    coverage_action: QAction
     about_action: QAction
     guide_action: QAction
     shortcuts_action: QAction
@@ -88,6 +89,7 @@ class MenuBar(QMainWindow):
         export_report: Callable[..., None]
         show_trash: Callable[..., None]
         show_trends: Callable[..., None]
+        show_coverage: Callable[..., None]
         show_about: Callable[..., None]
         show_guide: Callable[..., None]
         show_shortcuts: Callable[..., None]
@@ -197,6 +199,10 @@ class MenuBar(QMainWindow):
             "Look-for evidence, the group's ratings and follow-through across this walk's "
             "series (group figures only)"))
         self.go_menu.addAction(self.trends_action)
+        self.coverage_action = self._action(self.tr("&Coverage"), self.show_coverage)
+        self.coverage_action.setStatusTip(self.tr(
+            "Which rooms, grades and subjects the walks have visited (on screen only)"))
+        self.go_menu.addAction(self.coverage_action)
         self._page_actions = []
 
         # View: Appearance (System / Light / Dark) and Presentation mode (walkapp.ui.view_menu).

@@ -119,6 +119,18 @@
         <translation>Haz doble clic en una celda, o selecciónala y pulsa F2, para cambiarla.</translation>
     </message>
     <message>
+        <source>Save to calendar…</source>
+        <translation>Guardar en el calendario…</translation>
+    </message>
+    <message>
+        <source>Save the due dates of this series&apos; open action items to a calendar file</source>
+        <translation>Guardar los plazos de las acciones acordadas pendientes de esta serie en un archivo de calendario</translation>
+    </message>
+    <message>
+        <source>A calendar file (.ics) with one all-day event per open action item that has a due date, from this walk and the earlier walks of its series.</source>
+        <translation>Un archivo de calendario (.ics) con un evento de todo el día por cada acción acordada pendiente que tenga plazo, de este recorrido y de los recorridos anteriores de su serie.</translation>
+    </message>
+    <message>
         <source>Delete action item</source>
         <translation>Eliminar la acción acordada</translation>
     </message>
@@ -169,6 +181,29 @@
     <message>
         <source>This walk kit is for any walker on the roster. Choose your name:</source>
         <translation>Este paquete del recorrido sirve para cualquier participante de la lista. Elige tu nombre:</translation>
+    </message>
+</context>
+<context>
+    <name>Calendar</name>
+    <message>
+        <source>Save to calendar</source>
+        <translation>Guardar en el calendario</translation>
+    </message>
+    <message>
+        <source>action-items</source>
+        <translation>acciones-acordadas</translation>
+    </message>
+    <message>
+        <source>Calendar files (*.ics)</source>
+        <translation>Archivos de calendario (*.ics)</translation>
+    </message>
+    <message>
+        <source>Saved {0} to {1}. Import the file into your calendar program; importing a newer one moves the events.</source>
+        <translation>Se guardaron {0} en {1}. Importa el archivo en tu programa de calendario; al importar uno más reciente, los eventos se mueven.</translation>
+    </message>
+    <message>
+        <source>The calendar file was not saved</source>
+        <translation>El archivo de calendario no se guardó</translation>
     </message>
 </context>
 <context>
@@ -640,6 +675,312 @@
     </message>
 </context>
 <context>
+    <name>CoverageList</name>
+    <message>
+        <source>Visits</source>
+        <translation>Visitas</translation>
+    </message>
+    <message>
+        <source>Planned</source>
+        <translation>Previstas</translation>
+    </message>
+    <message>
+        <source>{0} more than the limit of {1}</source>
+        <translation>{0} más que el límite de {1}</translation>
+    </message>
+    <message>
+        <source>Not yet</source>
+        <translation>Todavía no</translation>
+    </message>
+    <message>
+        <source>Only on planned walks</source>
+        <translation>Solo en recorridos previstos</translation>
+    </message>
+    <message>
+        <source>Visit</source>
+        <translation>Visita</translation>
+    </message>
+    <message>
+        <source>Room</source>
+        <translation>Aula</translation>
+    </message>
+    <message>
+        <source>Grade</source>
+        <translation>Curso</translation>
+    </message>
+    <message>
+        <source>Subject</source>
+        <translation>Asignatura</translation>
+    </message>
+    <message>
+        <source>Teacher</source>
+        <translation>Docente</translation>
+    </message>
+    <message>
+        <source>Visits so far</source>
+        <translation>Visitas hasta ahora</translation>
+    </message>
+    <message>
+        <source>Visit {0}</source>
+        <translation>Visita {0}</translation>
+    </message>
+</context>
+<context>
+    <name>CoverageView</name>
+    <message>
+        <source>Coverage</source>
+        <translation>Cobertura</translation>
+    </message>
+    <message>
+        <source>Which rooms, grades and subjects your walks have visited, so that visits are shared fairly and no room is walked too often. This stays on this screen: it is in no report, export or walk kit. Lists are in the order of their names.</source>
+        <translation>Qué aulas, cursos y asignaturas han visitado tus recorridos, para que las visitas se repartan con equidad y ningún aula se visite demasiado. Esto se queda en esta pantalla: no está en ningún informe, exportación ni paquete del recorrido. Las listas van en el orden de sus nombres.</translation>
+    </message>
+    <message>
+        <source>Which walks to count</source>
+        <translation>Qué recorridos contar</translation>
+    </message>
+    <message>
+        <source>Every walk</source>
+        <translation>Todos los recorridos</translation>
+    </message>
+    <message>
+        <source>First day of the period</source>
+        <translation>Primer día del periodo</translation>
+    </message>
+    <message>
+        <source>Last day of the period</source>
+        <translation>Último día del periodo</translation>
+    </message>
+    <message>
+        <source> days</source>
+        <translation> días</translation>
+    </message>
+    <message>
+        <source>Days without a visit before a room is listed as not visited lately</source>
+        <translation>Días sin visita antes de que un aula aparezca como no visitada últimamente</translation>
+    </message>
+    <message>
+        <source> visits</source>
+        <translation> visitas</translation>
+    </message>
+    <message>
+        <source>The school&apos;s visit limit for one room</source>
+        <translation>El límite de visitas del centro para un aula</translation>
+    </message>
+    <message>
+        <source>The school&apos;s own rule (a teachers&apos; agreement may set one): rooms with more visits than this in the period, held or planned, are listed. Kept in walkapp&apos;s database, for everyone who uses it.</source>
+        <translation>La regla propia del centro (puede fijarla un acuerdo con el profesorado): se muestran las aulas con más visitas que esta en el periodo, hechas o previstas. Se guarda en la base de datos de walkapp, para todas las personas que la usan.</translation>
+    </message>
+    <message>
+        <source>to</source>
+        <translation>a</translation>
+    </message>
+    <message>
+        <source>Walks</source>
+        <translation>Recorridos</translation>
+    </message>
+    <message>
+        <source>Period</source>
+        <translation>Periodo</translation>
+    </message>
+    <message>
+        <source>Not visited in</source>
+        <translation>Sin visita en</translation>
+    </message>
+    <message>
+        <source>Visit limit</source>
+        <translation>Límite de visitas</translation>
+    </message>
+    <message>
+        <source>Counting the visits…</source>
+        <translation>Contando las visitas…</translation>
+    </message>
+    <message>
+        <source>What the period holds</source>
+        <translation>Lo que contiene el periodo</translation>
+    </message>
+    <message>
+        <source>No visits in this period</source>
+        <translation>No hay visitas en este periodo</translation>
+    </message>
+    <message>
+        <source>Choose another period or other walks, or plan a route.</source>
+        <translation>Elige otro periodo u otros recorridos, o planifica un itinerario.</translation>
+    </message>
+    <message>
+        <source>Room</source>
+        <translation>Aula</translation>
+    </message>
+    <message>
+        <source>Visits by room</source>
+        <translation>Visitas por aula</translation>
+    </message>
+    <message>
+        <source>Grade</source>
+        <translation>Curso</translation>
+    </message>
+    <message>
+        <source>Visits by grade</source>
+        <translation>Visitas por curso</translation>
+    </message>
+    <message>
+        <source>Subject</source>
+        <translation>Asignatura</translation>
+    </message>
+    <message>
+        <source>Visits by subject</source>
+        <translation>Visitas por asignatura</translation>
+    </message>
+    <message>
+        <source>Teacher</source>
+        <translation>Docente</translation>
+    </message>
+    <message>
+        <source>Visits by teacher, from walks that show names</source>
+        <translation>Visitas por docente, de los recorridos que muestran nombres</translation>
+    </message>
+    <message>
+        <source>Last visit</source>
+        <translation>Última visita</translation>
+    </message>
+    <message>
+        <source>Since</source>
+        <translation>Desde entonces</translation>
+    </message>
+    <message>
+        <source>Rooms not visited lately</source>
+        <translation>Aulas sin visitar últimamente</translation>
+    </message>
+    <message>
+        <source>Every room was visited lately</source>
+        <translation>Todas las aulas se visitaron últimamente</translation>
+    </message>
+    <message>
+        <source>No room of these walks has gone that long without a visit.</source>
+        <translation>Ningún aula de estos recorridos ha pasado tanto tiempo sin visita.</translation>
+    </message>
+    <message>
+        <source>Visits</source>
+        <translation>Visitas</translation>
+    </message>
+    <message>
+        <source>Planned</source>
+        <translation>Previstas</translation>
+    </message>
+    <message>
+        <source>Over by</source>
+        <translation>Exceso</translation>
+    </message>
+    <message>
+        <source>Rooms over the visit limit</source>
+        <translation>Aulas por encima del límite de visitas</translation>
+    </message>
+    <message>
+        <source>No room is over the limit</source>
+        <translation>Ningún aula supera el límite</translation>
+    </message>
+    <message>
+        <source>No room has more visits in this period than the school&apos;s limit.</source>
+        <translation>Ningún aula tiene en este periodo más visitas que el límite del centro.</translation>
+    </message>
+    <message>
+        <source>The planned walk whose hosts to tell</source>
+        <translation>El recorrido previsto cuyos anfitriones hay que avisar</translation>
+    </message>
+    <message>
+        <source>Hosts to tell before the walk</source>
+        <translation>Anfitriones a los que avisar antes del recorrido</translation>
+    </message>
+    <message>
+        <source>No planned walk</source>
+        <translation>No hay ningún recorrido previsto</translation>
+    </message>
+    <message>
+        <source>Plan a walk with a route to see whose rooms it visits.</source>
+        <translation>Planifica un recorrido con itinerario para ver qué aulas visita.</translation>
+    </message>
+    <message>
+        <source>Planned walk</source>
+        <translation>Recorrido previsto</translation>
+    </message>
+    <message>
+        <source>Coverage lists</source>
+        <translation>Listas de cobertura</translation>
+    </message>
+    <message>
+        <source>Back to the walks</source>
+        <translation>Volver a los recorridos</translation>
+    </message>
+    <message>
+        <source>The period ends before it starts: choose an end date on or after the first day.</source>
+        <translation>El periodo termina antes de empezar: elige una fecha final igual o posterior al primer día.</translation>
+    </message>
+    <message>
+        <source>From {0} to {1}</source>
+        <translation>Del {0} al {1}</translation>
+    </message>
+    <message>
+        <source>{0}: {1}.</source>
+        <translation>{0}: {1}.</translation>
+    </message>
+    <message>
+        <source>Teachers are not listed: the walks keep teacher names off.</source>
+        <translation>No se muestran docentes: los recorridos tienen los nombres de docentes desactivados.</translation>
+    </message>
+    <message>
+        <source>Series “{0}”</source>
+        <translation>Serie «{0}»</translation>
+    </message>
+    <message>
+        <source>Let these teachers know before the walk: when, why (the walkers&apos; own learning) and that it is not an evaluation. Visits so far: in the period above.</source>
+        <translation>Avisa a estos docentes antes del recorrido: cuándo, para qué (el aprendizaje de quienes participan) y que no es una evaluación. Visitas hasta ahora: en el periodo de arriba.</translation>
+    </message>
+    <message>
+        <source>This walk keeps teacher names off, so none is shown: tell the teachers of these rooms before the walk. Visits so far: in the period above.</source>
+        <translation>Este recorrido tiene los nombres de docentes desactivados, así que no se muestra ninguno: avisa a los docentes de estas aulas antes del recorrido. Visitas hasta ahora: en el periodo de arriba.</translation>
+    </message>
+    <message>
+        <source>{0} ({1})</source>
+        <translation>{0} ({1})</translation>
+    </message>
+    <message>
+        <source>By room</source>
+        <translation>Por aula</translation>
+    </message>
+    <message>
+        <source>By grade</source>
+        <translation>Por curso</translation>
+    </message>
+    <message>
+        <source>By subject</source>
+        <translation>Por asignatura</translation>
+    </message>
+    <message>
+        <source>By teacher</source>
+        <translation>Por docente</translation>
+    </message>
+    <message>
+        <source>Not visited lately</source>
+        <translation>Sin visitar últimamente</translation>
+    </message>
+    <message>
+        <source>Over the limit</source>
+        <translation>Por encima del límite</translation>
+    </message>
+    <message>
+        <source>Hosts to tell</source>
+        <translation>Anfitriones a avisar</translation>
+    </message>
+    <message>
+        <source>Rooms with more than {0} in the period (held or planned) are listed under Over the limit.</source>
+        <translation>Las aulas con más de {0} en el periodo (hechas o previstas) aparecen en Por encima del límite.</translation>
+    </message>
+    <message>
+        <source>The visit limit was not saved: {0}</source>
+        <translation>El límite de visitas no se guardó: {0}</translation>
+    </message>
+</context>
+<context>
     <name>CrashDialog</name>
     <message>
         <source>walkapp ran into a problem</source>
@@ -801,10 +1142,60 @@ El texto que escribiste se queda donde lo escribiste: las notas y las reflexione
     </message>
 </context>
 <context>
+    <name>Due</name>
+    <message>
+        <source>{0} — due today</source>
+        <translation>{0} — vence hoy</translation>
+    </message>
+</context>
+<context>
     <name>DueDateDelegate</name>
     <message>
         <source>Due date</source>
         <translation>Fecha límite</translation>
+    </message>
+</context>
+<context>
+    <name>DueItemsDialog</name>
+    <message>
+        <source>Action items due</source>
+        <translation>Acciones acordadas que vencen</translation>
+    </message>
+    <message>
+        <source>Follow them up at the next walk of their series, or mark them done in their walk&apos;s post-brief.</source>
+        <translation>Haz su seguimiento en el próximo recorrido de su serie, o márcalas como hechas en la sesión posterior de su recorrido.</translation>
+    </message>
+    <message>
+        <source>Due</source>
+        <translation>Fecha límite</translation>
+    </message>
+    <message>
+        <source>Action item</source>
+        <translation>Acción acordada</translation>
+    </message>
+    <message>
+        <source>Owner</source>
+        <translation>Responsable</translation>
+    </message>
+    <message>
+        <source>Walk</source>
+        <translation>Recorrido</translation>
+    </message>
+    <message>
+        <source>Open the walk</source>
+        <translation>Abrir el recorrido</translation>
+    </message>
+    <message>
+        <source>Open the walk of the selected action item</source>
+        <translation>Abrir el recorrido de la acción acordada seleccionada</translation>
+    </message>
+    <message>
+        <source>Save to calendar…</source>
+        <translation>Guardar en el calendario…</translation>
+    </message>
+    <message>
+        <source>Save every open action item with a due date to a calendar file</source>
+        <translation>Guardar todas las acciones acordadas pendientes con plazo en un archivo de calendario</translation>
     </message>
 </context>
 <context>
@@ -1674,6 +2065,10 @@ Aquí aparecen las notas tomadas durante las visitas y también las importadas d
         <translation>Papelera — Recorridos de aprendizaje</translation>
     </message>
     <message>
+        <source>Coverage — Learning walks</source>
+        <translation>Cobertura — Recorridos de aprendizaje</translation>
+    </message>
+    <message>
         <source>{0}</source>
         <translation>{0}</translation>
     </message>
@@ -1805,6 +2200,14 @@ Todo se queda en este ordenador; no se envía nada a ninguna parte.</translation
     <message>
         <source>Look-for evidence, the group&apos;s ratings and follow-through across this walk&apos;s series (group figures only)</source>
         <translation>Evidencias por foco, valoraciones del grupo y seguimiento de lo acordado a lo largo de la serie de este recorrido (solo cifras del grupo)</translation>
+    </message>
+    <message>
+        <source>&amp;Coverage</source>
+        <translation>&amp;Cobertura</translation>
+    </message>
+    <message>
+        <source>Which rooms, grades and subjects the walks have visited (on screen only)</source>
+        <translation>Qué aulas, cursos y asignaturas han visitado los recorridos (solo en pantalla)</translation>
     </message>
     <message>
         <source>&amp;View</source>
@@ -3230,6 +3633,25 @@ Close anyway and lose it? Choose Cancel, copy the text somewhere safe, or try ag
     <message>
         <source>A few minutes for yourself: what did today&apos;s visits show you about your own teaching?</source>
         <translation>Unos minutos para ti: ¿qué te mostraron las visitas de hoy sobre tu propia enseñanza?</translation>
+    </message>
+</context>
+<context>
+    <name>ReminderBar</name>
+    <message>
+        <source>Show them…</source>
+        <translation>Verlas…</translation>
+    </message>
+    <message>
+        <source>Show the action items that are due</source>
+        <translation>Ver las acciones acordadas que vencen</translation>
+    </message>
+    <message>
+        <source>Dismiss</source>
+        <translation>Descartar</translation>
+    </message>
+    <message>
+        <source>Hide this reminder</source>
+        <translation>Ocultar este recordatorio</translation>
     </message>
 </context>
 <context>
@@ -5167,6 +5589,18 @@ Close anyway and lose it? Choose Cancel, copy the text somewhere safe, or try ag
     <message>
         <source>Show the Trash of deleted walks</source>
         <translation>Mostrar la Papelera de recorridos eliminados</translation>
+    </message>
+    <message>
+        <source>Coverage</source>
+        <translation>Cobertura</translation>
+    </message>
+    <message>
+        <source>Show which rooms, grades and subjects the walks have visited</source>
+        <translation>Ver qué aulas, cursos y asignaturas han visitado los recorridos</translation>
+    </message>
+    <message>
+        <source>Which rooms your walks visit, and which they have not visited lately: on this screen only, never in a report or an export.</source>
+        <translation>Qué aulas visitan tus recorridos y cuáles no han visitado últimamente: solo en esta pantalla, nunca en un informe ni en una exportación.</translation>
     </message>
     <message>
         <source>Undo</source>

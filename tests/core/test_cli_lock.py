@@ -75,6 +75,8 @@ CASES = [
     # reports: a PDF written outside the data folder, nothing recorded
     Case(("report",), False, lambda f: ["Learning", "--kind", "debrief",
                                         "-o", str(f / "debrief.pdf")]),
+    # action items' due dates: a list, or a calendar file written outside the data folder
+    Case(("actions",), False, lambda f: ["--ics", "-o", str(f / "due.ics")]),
     # bundles
     # kit records when a kit was made and for whom (what "kits are out" is worked out from)
     Case(("kit",), True, lambda f: ["Learning", "-o", str(f / "again.walkkit")]),

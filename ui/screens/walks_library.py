@@ -89,6 +89,7 @@ class WalksLibrary(QWidget, Stoppable):
     kit_requested = Signal()       # open a walk kit (the first-run welcome)
     guide_requested = Signal(str)  # the guide at a section (walkapp.ui.help_sections)
     trash_requested = Signal()
+    coverage_requested = Signal()  # which rooms the walks visit (screens/coverage.py)
     undo_requested = Signal(str)   # walk id
     undo_changed = Signal()        # the Undo offer appeared or went
 
@@ -204,9 +205,17 @@ class WalksLibrary(QWidget, Stoppable):
         self.trash_button.setAccessibleName(self.tr("Show the Trash of deleted walks"))
         self.trash_button.clicked.connect(self.trash_requested)
         self.trash_button.setVisible(trash is not None)
+        self.coverage_button = QPushButton(self.tr("Coverage"))
+        self.coverage_button.setAccessibleName(
+            self.tr("Show which rooms, grades and subjects the walks have visited"))
+        self.coverage_button.setToolTip(self.tr(
+            "Which rooms your walks visit, and which they have not visited lately: on this "
+            "screen only, never in a report or an export."))
+        self.coverage_button.clicked.connect(self.coverage_requested)
         actions = QHBoxLayout()
         actions.addWidget(self.new_button)
         actions.addWidget(self.trash_button)
+        actions.addWidget(self.coverage_button)
         actions.addStretch(1)
         actions.addWidget(self.open_button)
         actions.addWidget(self.plan_again_button)
@@ -237,6 +246,7 @@ class WalksLibrary(QWidget, Stoppable):
 
         layout = QVBoxLayout(self)
         layout.addLayout(top)
+        self._layout = layout
         layout.addWidget(self.undo_bar)
         layout.addWidget(self._stack, 1)
         layout.addLayout(actions)
@@ -251,7 +261,8 @@ class WalksLibrary(QWidget, Stoppable):
 
         for button, name in ((self.new_button, "plus"), (self.open_button, "folder-open"),
                              (self.plan_again_button, "repeat"),
-                             (self.delete_button, "trash-2"), (self.trash_button, "trash")):
+                             (self.delete_button, "trash-2"), (self.trash_button, "trash"),
+                             (self.coverage_button, "footprints")):
             button.setIcon(icon(name))
         self.welcome.show_icons()
 
@@ -263,6 +274,11 @@ class WalksLibrary(QWidget, Stoppable):
         self._change_timer.stop()
         self._asked.number += 1
         cancel_owned_by(self)
+
+    def add_reminders(self, bar: QWidget) -> None:
+        """Put the reminders of due action items (library_reminders.ReminderBar) above
+        the list, below the search."""
+        self._layout.insertWidget(1, bar)
 
     def is_loading(self) -> bool:
         """Is a read of the walks still under way (a big library, a busy database)?"""

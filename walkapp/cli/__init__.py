@@ -32,8 +32,9 @@ EXIT_INTERNAL = 70
 
 # Command modules, in the order their commands appear in --help.
 COMMAND_MODULES = ["walkapp.cli.walks", "walkapp.cli.notes", "walkapp.cli.search",
-                   "walkapp.cli.protocols", "walkapp.cli.reports", "walkapp.cli.bundles",
-                   "walkapp.cli.conflicts", "walkapp.cli.safety", "walkapp.cli.trash"]
+                   "walkapp.cli.protocols", "walkapp.cli.reports", "walkapp.cli.actions",
+                   "walkapp.cli.bundles", "walkapp.cli.conflicts", "walkapp.cli.safety",
+                   "walkapp.cli.trash"]
 
 
 # argparse's own words (the usage line, its headings, the errors it finds), which it asks

@@ -13,11 +13,13 @@ from walkapp.events import EventBus
 from walkapp.services.base import Clock
 from walkapp.services.closed_walks import ClosedWalks
 from walkapp.services.conflicts import ConflictService
+from walkapp.services.coverage import CoverageService
 from walkapp.services.debrief import DebriefService
 from walkapp.services.history import HistoryService
 from walkapp.services.notes import NoteDraft, NoteService
 from walkapp.services.plan import PlanService
 from walkapp.services.records import RecordService
+from walkapp.services.reminders import ReminderService
 from walkapp.services.responses import ResponseService
 from walkapp.services.reviews import ReviewService
 from walkapp.services.runs import RunService
@@ -52,6 +54,8 @@ class Services:
     reviews: ReviewService
     tallies: TallyService  # counts and timed durations per visit (version 2)
     search: SearchService  # every text of every walk (walkapp.services.search)
+    coverage: CoverageService    # rooms, grades, subjects visited: the screen's only
+    reminders: ReminderService   # action items overdue or due soon
     # No BundleService here: walkapp.bundles builds on the services, not the other way round
     # (the layers contract in pyproject.toml). The CLI and the ui make their own from db and bus.
 
@@ -71,7 +75,9 @@ class Services:
                    undo=UndoService(db, bus, clock), closed=ClosedWalks(db, bus, clock),
                    reviews=ReviewService(db, bus, clock),
                    tallies=TallyService(db, bus, clock),
-                   search=SearchService(db, bus, clock))
+                   search=SearchService(db, bus, clock),
+                   coverage=CoverageService(db, bus, clock),
+                   reminders=ReminderService(db, bus, clock))
 
     def close(self) -> None:
         self.db.close()

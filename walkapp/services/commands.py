@@ -51,7 +51,8 @@ if TYPE_CHECKING:  # the services package imports its modules, not this one: no 
 
 __all__ = ["NOTE_FIELDS", "NOT_UNDOABLE", "Acts", "Call", "Command", "ConflictResolve",
            "DebriefEdit", "NoteWrite", "Performed", "PlanEdit", "Restore", "ReviewEdit",
-           "RunnerAction", "RunnerVerb", "SaveAnswer", "SeriesEdit", "Target", "TrashEdit",
+           "RunnerAction", "RunnerVerb", "SaveAnswer", "SeriesEdit", "SettingEdit", "Target",
+           "TrashEdit",
            "WalkDetailsEdit",
            "WalkEdit"]
 
@@ -66,6 +67,8 @@ NOT_UNDOABLE: Mapping[str, str] = MappingProxyType({
                        "keeps what each laptop wrote",
     "RunnerAction": "the clock cannot be undone; the step guide's Back reopens a step",
     "Call": "a composite write; it is undoable when made with a `target`",
+    "SettingEdit.set_visit_limit": "a setting of this database's, not an edit of a walk: "
+                                   "the screen shows it in its field, to set again",
 })
 
 
@@ -337,6 +340,14 @@ class SeriesEdit(_ServiceCall):
 
     service: ClassVar[str] = "series"
     methods: ClassVar[Mapping[str, str]] = {"plan_again": N_("plan the next walk")}
+
+
+@dataclass(frozen=True)
+class SettingEdit(_ServiceCall):
+    """A setting kept in the database (the school's visit limit on the Coverage screen)."""
+
+    service: ClassVar[str] = "coverage"
+    methods: ClassVar[Mapping[str, str]] = {"set_visit_limit": N_("save the visit limit")}
 
 
 @dataclass(frozen=True)

@@ -22,7 +22,9 @@ from walkapp import formatting as fmt
 from walkapp.events import Change, Entity
 from walkapp.services import Services
 from walkapp.services.commands import DebriefEdit
+from walkapp.services.reminders import DueState, due_state
 from walkapp.ui.page import Page
+from walkapp.ui.screens.library_reminders import due_words, reminder_line
 from walkapp.ui.widgets.nudge_field import NudgeField, NudgeSetup, hint_under, walk_nudge
 from walkapp.ui.widgets.write_notice import WriteNotice
 from walkapp.ui.writer import Writer
@@ -146,17 +148,28 @@ class ReviewPanel(QWidget, Page):
                 fmt.number(len(carried)))
             if carried else self.tr("Commitments from earlier walks: none open."))
         items = debrief.open_action_items_before(self.walk_id)
+        # Due or overdue by the services' clock, said beside each item (and counted).
+        today = self._services.reminders.today()
+        states = [due_state(action, today) for action in items]
         self.action_items.setRowCount(len(items))
-        for row, action in enumerate(items):
+        for row, (action, state) in enumerate(zip(items, states, strict=True)):
             cells = [action.owner_name or "—", action.text,
-                     fmt.short_date(action.due_date)]
+                     due_words(action.due_date, state, today)]
             for column, text in enumerate(cells):
                 item = QTableWidgetItem(text)
                 item.setData(Qt.ItemDataRole.UserRole, action.id)
+                if column == 2 and state is DueState.OVERDUE:
+                    font = item.font()
+                    font.setBold(True)  # not colour alone: the words say it too
+                    item.setFont(font)
                 self.action_items.setItem(row, column, item)
-        self.actions_title.setText(
-            self.tr("Action items from earlier walks ({0} open)").format(len(items))
-            if items else self.tr("Action items from earlier walks: none open."))
+        late = sum(state is DueState.OVERDUE for state in states)
+        soon = sum(state in {DueState.TODAY, DueState.SOON} for state in states)
+        title = (self.tr("Action items from earlier walks ({0} open)").format(len(items))
+                 if items else self.tr("Action items from earlier walks: none open."))
+        if late or soon:
+            title += " — " + reminder_line(late, soon)
+        self.actions_title.setText(title)
         self.commitments.resizeRowsToContents()
         self.action_items.resizeRowsToContents()
 

@@ -39,6 +39,7 @@ from walkapp.domain import ActionItem, ActionStatus
 from walkapp.events import Entity
 from walkapp.services.commands import DebriefEdit
 from walkapp.services.debrief import DebriefService
+from walkapp.services.reminders import ReminderService
 from walkapp.services.walks import WalkService
 from walkapp.ui.dialogs import Asker
 from walkapp.ui.models.action_items import (
@@ -173,9 +174,12 @@ class ActionItemsPanel(Panel):
 
     def __init__(self, debrief: DebriefService, walks: WalkService, walk_id: str,
                  asker: Asker, parent: QWidget | None = None, *,
-                 writer: Writer | None = None, nudge: NudgeSetup = OFF) -> None:
+                 writer: Writer | None = None, nudge: NudgeSetup = OFF,
+                 reminders: ReminderService | None = None) -> None:
         super().__init__(walk_id, parent)
         self._debrief, self._walks, self._asker = debrief, walks, asker
+        # Due dates for a calendar file (a panel built alone makes its own reader).
+        self._reminders = reminders or ReminderService(debrief.db, debrief.bus, debrief.clock)
         self.use_writer(writer or Writer.around(self, debrief, walks))
         self.setObjectName("actionItemsPanel")
         self.body.addWidget(heading(self.tr("Action items"), self.tr(
@@ -276,7 +280,18 @@ class ActionItemsPanel(Panel):
             name="panelHint"), 1)
         actions.addWidget(self.clear_due_button)
         actions.addWidget(self.delete_button)
+        self.calendar_button = QPushButton(self.tr("Save to calendar…"))
+        self.calendar_button.setAccessibleName(self.tr(
+            "Save the due dates of this series' open action items to a calendar file"))
+        self.calendar_button.setToolTip(self.tr(
+            "A calendar file (.ics) with one all-day event per open action item that has a "
+            "due date, from this walk and the earlier walks of its series."))
+        self.calendar_button.clicked.connect(self.save_calendar)
+        actions.addWidget(self.calendar_button)
         self.body.addLayout(actions)
+        self.calendar_said = wrap_label("", name="panelHint")
+        self.calendar_said.setVisible(False)
+        self.body.addWidget(self.calendar_said)
         self._update_buttons()
 
     def save_pending(self) -> bool:
@@ -359,6 +374,17 @@ class ActionItemsPanel(Panel):
                 self.tr("Delete")):
             return
         self.write(DebriefEdit("delete_action_item", (item_id,)))
+
+    def save_calendar(self) -> None:
+        """Save to calendar…: this series' open items with a due date, as a .ics file."""
+        from walkapp.ui.calendar_file import save_to_calendar
+
+        def said(text: str) -> None:
+            self.calendar_said.setText(text)
+            self.calendar_said.setVisible(True)
+
+        save_to_calendar(self, self._asker, self._reminders, said, walk_id=self.walk_id,
+                         series=True)
 
     def _update_buttons(self, *_args: object) -> None:
         item_id = self.selected_id()
