@@ -12,6 +12,7 @@ from walkapp.config import Settings
 from walkapp.events import EventBus
 from walkapp.services.base import Clock
 from walkapp.services.closed_walks import ClosedWalks
+from walkapp.services.comm_log import LogService
 from walkapp.services.conflicts import ConflictService
 from walkapp.services.debrief import DebriefService
 from walkapp.services.history import HistoryService
@@ -50,6 +51,7 @@ class Services:
     closed: ClosedWalks    # closed walks are read-only until "Edit anyway"
     reviews: ReviewService
     tallies: TallyService  # counts and timed durations per visit (version 2)
+    log: LogService        # the facilitator's communication log (never leaves the laptop)
     # No BundleService here: walkapp.bundles builds on the services, not the other way round
     # (the layers contract in pyproject.toml). The CLI and the ui make their own from db and bus.
 
@@ -68,7 +70,8 @@ class Services:
                    series=SeriesService(db, bus, clock),
                    undo=UndoService(db, bus, clock), closed=ClosedWalks(db, bus, clock),
                    reviews=ReviewService(db, bus, clock),
-                   tallies=TallyService(db, bus, clock))
+                   tallies=TallyService(db, bus, clock),
+                   log=LogService(db, bus, clock))
 
     def close(self) -> None:
         self.db.close()

@@ -66,6 +66,7 @@ NOT_UNDOABLE: Mapping[str, str] = MappingProxyType({
                        "keeps what each laptop wrote",
     "RunnerAction": "the clock cannot be undone; the step guide's Back reopens a step",
     "Call": "a composite write; it is undoable when made with a `target`",
+    "ConsentEdit.name_in_portfolio": "a walker's consent: its own box turns it back",
 })
 
 
