@@ -74,6 +74,7 @@ CASES = [
     Case(("export",), True, lambda f: ["Learning", "--walker", "Amira Haddad",
                                        "-o", str(f / "again.walknotes")]),
     Case(("import",), True, lambda f: [str(f / "amira.walknotes")]),
+    Case(("import-data",), True, lambda f: [str(f / "owner.json")]),
     # conflicts: listing reads; resolving records a new version of the item
     Case(("conflicts",), False, lambda f: ["Learning"]),
     Case(("resolve",), True, lambda f: ["Learning", "0000", "--keep-both"]),
@@ -91,6 +92,12 @@ CASES = [
     Case(("trash", "list"), False, lambda f: []),
     Case(("trash", "restore"), True, lambda f: ["Learning"]),
     Case(("trash", "empty"), True, lambda f: ["--yes"]),
+    # the portfolio is written outside the data folder; the log is the facilitator's own
+    Case(("portfolio",), False, lambda f: ["--from", "2000-01-01", "--to", "2100-12-31",
+                                           "-o", str(f / "portfolio.zip")]),
+    Case(("log",), False, lambda f: []),
+    Case(("log", "list"), False, lambda f: []),
+    Case(("log", "add"), True, lambda f: ["Met the Year 4 team.", "--date", "2026-11-04"]),
 ]
 
 

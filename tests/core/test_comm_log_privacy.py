@@ -20,7 +20,9 @@ from tests.helpers.laptops import Laptop, laptops
 from tests.helpers.privacy import find_leaks
 from walkapp.bundles import crypto
 from walkapp.exports import DataService
+from walkapp.exports.portfolio import write_portfolio
 from walkapp.reports import REPORTS, Need, ReportRequest, render_report
+from walkapp.reports.build_portfolio import PortfolioRequest
 from walkapp.services import Services
 
 WHO = "Philomena Quasthoff-Varga"
@@ -86,6 +88,10 @@ def test_no_kit_notes_file_export_merge_or_report_carries_the_log(tmp_path: Path
                                     visit=1) if Need.WALK in spec.needs | spec.takes else \
                 ReportRequest(spec.kind, walker="Amira Walker")
             outputs[f"report {spec.kind.value}"] = render_report(fac.services, request)
+        # A portfolio carries the log only as the facilitator chooses: by default, not.
+        write_portfolio(fac.services, PortfolioRequest(date(2026, 1, 1), date(2027, 12, 31)),
+                        tmp_path / "portfolio.zip")
+        outputs["portfolio"] = (tmp_path / "portfolio.zip").read_bytes()
         found = {what: leaks(raw, fac, walk.id, entry, mine) for what, raw in outputs.items()}
         assert found == {what: [] for what in outputs}
         # Nothing of the facilitator's reached the walker's laptop, nor the merge's tables

@@ -33,7 +33,7 @@ EXIT_INTERNAL = 70
 # Command modules, in the order their commands appear in --help.
 COMMAND_MODULES = ["walkapp.cli.walks", "walkapp.cli.protocols", "walkapp.cli.reports",
                    "walkapp.cli.bundles", "walkapp.cli.conflicts", "walkapp.cli.safety",
-                   "walkapp.cli.trash"]
+                   "walkapp.cli.trash", "walkapp.cli.portfolio"]
 
 
 # argparse's own words (the usage line, its headings, the errors it finds), which it asks
