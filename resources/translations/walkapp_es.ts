@@ -1774,8 +1774,8 @@ Aquí aparecen las notas tomadas durante las visitas y también las importadas d
         <translation>Con quién</translation>
     </message>
     <message>
-        <source>What was said or agreed</source>
-        <translation>Qué se dijo o se acordó</translation>
+        <source>What was said</source>
+        <translation>Qué se dijo</translation>
     </message>
     <message>
         <source>Walk</source>

@@ -17,7 +17,7 @@ class LogTableModel(RowsTableModel[LogEntry]):
         QT_TRANSLATE_NOOP("LogTableModel", "Date"),
         QT_TRANSLATE_NOOP("LogTableModel", "Kind"),
         QT_TRANSLATE_NOOP("LogTableModel", "With whom"),
-        QT_TRANSLATE_NOOP("LogTableModel", "What was said or agreed"),
+        QT_TRANSLATE_NOOP("LogTableModel", "What was said"),
         QT_TRANSLATE_NOOP("LogTableModel", "Walk"),
     )
 

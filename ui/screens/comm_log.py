@@ -12,12 +12,13 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
     QHBoxLayout,
+    QHeaderView,
     QLabel,
     QLineEdit,
     QPlainTextEdit,
@@ -98,6 +99,11 @@ class CommunicationLogView(QWidget, Stoppable):
         self.model = LogTableModel(self)
         self.table = row_table(self.model, self.tr("Log entries"), stretch_column=3)
         self.table.selectionModel().selectionChanged.connect(lambda *_: self._selected())
+        # The walk's title can be long: its column keeps a share, the words get the rest.
+        walk_column = self.table.horizontalHeader()
+        walk_column.setSectionResizeMode(4, QHeaderView.ResizeMode.Interactive)
+        walk_column.resizeSection(4, walk_column.fontMetrics().horizontalAdvance("M" * 11))
+        self.table.setTextElideMode(Qt.TextElideMode.ElideRight)
         self.empty_state = EmptyState(
             "messages-square", self.tr("No entries yet"),
             self.tr("Write down a meeting, a message or a note: what was said or agreed, "
