@@ -16,6 +16,7 @@ from PySide6.QtCore import QSettings, Qt
 from tests.helpers.builders import make_walk
 from tests.ui.conftest import ScriptedAsker
 from walkapp.services import Services
+from walkapp.services.log_commands import LogEdit
 from walkapp.ui.main_window import MainWindow
 
 
@@ -56,7 +57,8 @@ def test_entries_are_added_changed_deleted_and_undone(
     qtbot.mouseClick(view.save_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: services.log.get_entry(entry.id).text.endswith("December."))
     qtbot.waitUntil(lambda: window.undo_action.isEnabled())
-    assert "log entry" in window.undo_action.text()
+    # Named as the edit (in whatever language an earlier test left in force).
+    assert LogEdit("update_entry", ("x",)).describe() in window.undo_action.text()
     window.undo_action.trigger()
     qtbot.waitUntil(lambda: services.log.get_entry(entry.id).text.endswith("next walk."))
     # Deleted after asking, and brought back by Undo.
