@@ -126,6 +126,11 @@ class MainWindow(MenuBar, Stoppable):
         # needs no screen.
         self.trash = TrashControls(services, self._asker, self.library, self.statusBar(), self,
                                    writer=self.writer, on_view_built=self._trash_view_built)
+        # The communication log's screen (built when first shown) and the portfolio.
+        from walkapp.ui.comm_log_ui import CommunicationLogControls
+
+        self.comm_log = CommunicationLogControls(services, self._asker, self.writer, self,
+                                                 on_view_built=self._log_view_built)
         self.bridge.changed.connect(self._on_change)
         self.library.open_requested.connect(self.open_walk)
         self.library.new_requested.connect(self.new_walk)
@@ -381,6 +386,30 @@ class MainWindow(MenuBar, Stoppable):
         save_to_calendar(self, self._asker, self._services.reminders,
                          lambda text: self.statusBar().showMessage(text, 15000))
 
+    def _log_view_built(self, view: QWidget) -> None:
+        from walkapp.ui.screens.comm_log import CommunicationLogView
+
+        assert isinstance(view, CommunicationLogView)
+        self.stack.addWidget(view)
+        view.back_requested.connect(self.show_library)
+
+    def show_log(self) -> None:
+        """Go ▸ Communication log (from the walks library: an open walk is closed first)."""
+        if not self._close_workspace():
+            return
+        view = self.comm_log.view
+        self.stack.setCurrentWidget(view)
+        self.setWindowTitle(self.tr("Communication log — Learning walks"))
+        self._update_actions()
+
+    def log_showing(self) -> bool:
+        view = self.comm_log.view_if_built()
+        return view is not None and self.stack.currentWidget() is view
+
+    def export_portfolio(self) -> None:
+        self._before_save()
+        self.comm_log.export_portfolio()
+
     def expire_trash(self) -> None:
         """Walks whose 30 days in the Trash are over go for good (called at start-up)."""
         self.trash.expire()
@@ -460,6 +489,7 @@ class MainWindow(MenuBar, Stoppable):
         trash_view = self.trash.view_if_built()
         if trash_view is not None:  # else it reads when first shown
             trash_view.on_change(change)
+        self.comm_log.on_change(change)
         if self._opener.on_change(change):
             self.show_library()  # gone while it was read: as for an open walk
             return

@@ -58,6 +58,8 @@ class MenuBar(QMainWindow):
     trash_action: QAction
     trends_action: QAction
     coverage_action: QAction
+    log_action: QAction
+    portfolio_action: QAction
     about_action: QAction
     guide_action: QAction
     shortcuts_action: QAction
@@ -90,6 +92,9 @@ class MenuBar(QMainWindow):
         show_trash: Callable[..., None]
         show_trends: Callable[..., None]
         show_coverage: Callable[..., None]
+        show_log: Callable[..., None]
+        log_showing: Callable[..., bool]
+        export_portfolio: Callable[..., None]
         show_about: Callable[..., None]
         show_guide: Callable[..., None]
         show_shortcuts: Callable[..., None]
@@ -152,8 +157,14 @@ class MenuBar(QMainWindow):
                                                self.files.import_data)
         self.import_data_action.setStatusTip(self.tr(
             "Bring back walks from an owner's export (.json)"))
+        self.portfolio_action = self._action(self.tr("Export p&ortfolio…"),
+                                             self.export_portfolio)
+        self.portfolio_action.setStatusTip(self.tr(
+            "A period's agendas, protocols, reflections, feedback and debriefs, and the "
+            "log entries you choose: one PDF and a zip"))
         file_menu.addAction(self.export_data_action)
         file_menu.addAction(self.import_data_action)
+        file_menu.addAction(self.portfolio_action)
         file_menu.addSeparator()
         self.export_menu = file_menu.addMenu(self.tr("&Export report"))
         self._build_export_menu()
@@ -203,6 +214,8 @@ class MenuBar(QMainWindow):
         self.coverage_action.setStatusTip(self.tr(
             "Which rooms, grades and subjects the walks have visited (on screen only)"))
         self.go_menu.addAction(self.coverage_action)
+        self.log_action = self._action(self.tr("Communication &log"), self.show_log)
+        self.go_menu.addAction(self.log_action)
         self._page_actions = []
 
         # View: Appearance (System / Light / Dark) and Presentation mode (walkapp.ui.view_menu).
@@ -227,6 +240,10 @@ class MenuBar(QMainWindow):
 
     # -- undo --------------------------------------------------------------------------------
     def _undo_walk_id(self) -> str | None:
+        if self.workspace is None and self.log_showing():
+            from walkapp.services.log_commands import LOG_STACK
+
+            return LOG_STACK  # the log's own edits
         return None if self.workspace is None or self.opening() is not None \
             else self.workspace.walk_id
 
@@ -238,10 +255,11 @@ class MenuBar(QMainWindow):
 
     def _step_edit(self, *, redo: bool) -> None:
         walk_id = self._undo_walk_id()
-        if walk_id is None or self.workspace is None:
+        if walk_id is None:
             return
         # What is typed but not yet handed to the writer goes first: it is the last edit.
-        self.workspace.save_pending()
+        if self.workspace is not None:
+            self.workspace.save_pending()
         stacks = self.writer.undo_stacks
         (stacks.redo if redo else stacks.undo)(walk_id, self)
 

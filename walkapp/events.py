@@ -50,6 +50,7 @@ class Entity(StrEnum):
     FEEDBACK = "feedback"
     TALLY = "tally"
     SETTING = "setting"
+    LOG_ENTRY = "log_entry"  # the communication log (walkapp.services.comm_log)
 
 
 _origin: contextvars.ContextVar[object | None] = contextvars.ContextVar(

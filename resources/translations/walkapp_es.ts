@@ -488,6 +488,185 @@
     </message>
 </context>
 <context>
+    <name>CommunicationLogView</name>
+    <message>
+        <source>Communication log</source>
+        <translation>Registro de comunicación</translation>
+    </message>
+    <message>
+        <source>Your notes of meetings, messages and other exchanges with teachers. They stay on this laptop: no walk kit, notes file or data export carries them; a portfolio carries only the entries you choose, with names replaced unless you say otherwise.</source>
+        <translation>Tus notas de reuniones, mensajes y otros intercambios con docentes. Se quedan en este portátil: ningún kit de recorrido, archivo de notas ni exportación de datos las lleva; un portafolio lleva solo las entradas que elijas, con los nombres sustituidos salvo que digas lo contrario.</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>Desde</translation>
+    </message>
+    <message>
+        <source>To</source>
+        <translation>Hasta</translation>
+    </message>
+    <message>
+        <source>Show the entries about</source>
+        <translation>Mostrar las entradas sobre</translation>
+    </message>
+    <message>
+        <source>Show all</source>
+        <translation>Mostrar todo</translation>
+    </message>
+    <message>
+        <source>Show every entry</source>
+        <translation>Mostrar todas las entradas</translation>
+    </message>
+    <message>
+        <source>About</source>
+        <translation>Sobre</translation>
+    </message>
+    <message>
+        <source>Log entries</source>
+        <translation>Entradas del registro</translation>
+    </message>
+    <message>
+        <source>No entries yet</source>
+        <translation>Aún no hay entradas</translation>
+    </message>
+    <message>
+        <source>Write down a meeting, a message or a note: what was said or agreed, with whom, and the walk it is about.</source>
+        <translation>Anota una reunión, un mensaje o una nota: qué se dijo o se acordó, con quién y el recorrido del que trata.</translation>
+    </message>
+    <message>
+        <source>No entries here</source>
+        <translation>No hay entradas aquí</translation>
+    </message>
+    <message>
+        <source>No entry matches the period and the walk chosen.</source>
+        <translation>Ninguna entrada coincide con el periodo y el recorrido elegidos.</translation>
+    </message>
+    <message>
+        <source>Kind of entry</source>
+        <translation>Tipo de entrada</translation>
+    </message>
+    <message>
+        <source>Date of the entry</source>
+        <translation>Fecha de la entrada</translation>
+    </message>
+    <message>
+        <source>With whom</source>
+        <translation>Con quién</translation>
+    </message>
+    <message>
+        <source>e.g. the Year 4 team</source>
+        <translation>p. ej., el equipo de 4.º</translation>
+    </message>
+    <message>
+        <source>The walk it is about</source>
+        <translation>El recorrido del que trata</translation>
+    </message>
+    <message>
+        <source>What was said or agreed</source>
+        <translation>Qué se dijo o se acordó</translation>
+    </message>
+    <message>
+        <source>What was said or agreed, and what happens next</source>
+        <translation>Qué se dijo o se acordó, y qué sigue</translation>
+    </message>
+    <message>
+        <source>&amp;Kind</source>
+        <translation>&amp;Tipo</translation>
+    </message>
+    <message>
+        <source>&amp;Date</source>
+        <translation>&amp;Fecha</translation>
+    </message>
+    <message>
+        <source>&amp;With whom</source>
+        <translation>&amp;Con quién</translation>
+    </message>
+    <message>
+        <source>&amp;About the walk</source>
+        <translation>Sobre el &amp;recorrido</translation>
+    </message>
+    <message>
+        <source>&amp;What was said</source>
+        <translation>&amp;Qué se dijo</translation>
+    </message>
+    <message>
+        <source>New entry</source>
+        <translation>Entrada nueva</translation>
+    </message>
+    <message>
+        <source>What the log did last</source>
+        <translation>Lo último que hizo el registro</translation>
+    </message>
+    <message>
+        <source>&amp;New entry</source>
+        <translation>&amp;Nueva entrada</translation>
+    </message>
+    <message>
+        <source>&amp;Save entry</source>
+        <translation>&amp;Guardar entrada</translation>
+    </message>
+    <message>
+        <source>De&amp;lete entry</source>
+        <translation>&amp;Borrar entrada</translation>
+    </message>
+    <message>
+        <source>Delete the selected entry</source>
+        <translation>Borrar la entrada elegida</translation>
+    </message>
+    <message>
+        <source>Back to the walks</source>
+        <translation>Volver a los recorridos</translation>
+    </message>
+    <message>
+        <source>Export &amp;portfolio…</source>
+        <translation>Exportar &amp;portafolio…</translation>
+    </message>
+    <message>
+        <source>All walks and none</source>
+        <translation>Todos los recorridos y ninguno</translation>
+    </message>
+    <message>
+        <source>No walk</source>
+        <translation>Ningún recorrido</translation>
+    </message>
+    <message>
+        <source>Entry of {0}</source>
+        <translation>Entrada del {0}</translation>
+    </message>
+    <message>
+        <source>&amp;Add entry</source>
+        <translation>&amp;Añadir entrada</translation>
+    </message>
+    <message>
+        <source>Give the entry a date.</source>
+        <translation>Ponle una fecha a la entrada.</translation>
+    </message>
+    <message>
+        <source>Entry added.</source>
+        <translation>Entrada añadida.</translation>
+    </message>
+    <message>
+        <source>Entry saved.</source>
+        <translation>Entrada guardada.</translation>
+    </message>
+    <message>
+        <source>Delete entry</source>
+        <translation>Borrar entrada</translation>
+    </message>
+    <message>
+        <source>Delete this entry of your communication log? Edit ▸ Undo brings it back.</source>
+        <translation>¿Borrar esta entrada de tu registro de comunicación? Editar ▸ Deshacer la recupera.</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>Eliminar</translation>
+    </message>
+    <message>
+        <source>Entry deleted. Edit ▸ Undo brings it back.</source>
+        <translation>Entrada borrada. Editar ▸ Deshacer la recupera.</translation>
+    </message>
+</context>
+<context>
     <name>ConflictBar</name>
     <message>
         <source>Resolve in Conflicts…</source>
@@ -1972,6 +2151,33 @@ Aquí aparecen las notas tomadas durante las visitas y también las importadas d
     </message>
 </context>
 <context>
+    <name>LogTableModel</name>
+    <message>
+        <source>Date</source>
+        <translation>Fecha</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Tipo</translation>
+    </message>
+    <message>
+        <source>With whom</source>
+        <translation>Con quién</translation>
+    </message>
+    <message>
+        <source>What was said</source>
+        <translation>Qué se dijo</translation>
+    </message>
+    <message>
+        <source>Walk</source>
+        <translation>Recorrido</translation>
+    </message>
+    <message>
+        <source>{0} (in the Trash)</source>
+        <translation>{0} (en la Papelera)</translation>
+    </message>
+</context>
+<context>
     <name>LookForsPanel</name>
     <message>
         <source>Look-fors are the few things everyone watches for in every room. Keep them observable: what students or adults say and do. Choose one to write what it looks like.</source>
@@ -2069,6 +2275,10 @@ Aquí aparecen las notas tomadas durante las visitas y también las importadas d
         <translation>Cobertura — Recorridos de aprendizaje</translation>
     </message>
     <message>
+        <source>Communication log — Learning walks</source>
+        <translation>Registro de comunicación — Recorridos de aprendizaje</translation>
+    </message>
+    <message>
         <source>{0}</source>
         <translation>{0}</translation>
     </message>
@@ -2158,6 +2368,14 @@ Todo se queda en este ordenador; no se envía nada a ninguna parte.</translation
         <translation>Recuperar recorridos de una exportación completa (.json)</translation>
     </message>
     <message>
+        <source>Export p&amp;ortfolio…</source>
+        <translation>Exportar p&amp;ortafolio…</translation>
+    </message>
+    <message>
+        <source>A period&apos;s agendas, protocols, reflections, feedback and debriefs, and the log entries you choose: one PDF and a zip</source>
+        <translation>Los órdenes del día, protocolos, reflexiones, valoraciones y puestas en común de un periodo, y las entradas del registro que elijas: un PDF y un zip</translation>
+    </message>
+    <message>
         <source>&amp;Export report</source>
         <translation>E&amp;xportar un informe</translation>
     </message>
@@ -2208,6 +2426,10 @@ Todo se queda en este ordenador; no se envía nada a ninguna parte.</translation
     <message>
         <source>Which rooms, grades and subjects the walks have visited (on screen only)</source>
         <translation>Qué aulas, cursos y asignaturas han visitado los recorridos (solo en pantalla)</translation>
+    </message>
+    <message>
+        <source>Communication &amp;log</source>
+        <translation>Re&amp;gistro de comunicación</translation>
     </message>
     <message>
         <source>&amp;View</source>
@@ -3336,6 +3558,105 @@ Close anyway and lose it? Choose Cancel, copy the text somewhere safe, or try ag
     <message>
         <source>Choices</source>
         <translation>Opciones</translation>
+    </message>
+</context>
+<context>
+    <name>PortfolioDialog</name>
+    <message>
+        <source>Export portfolio</source>
+        <translation>Exportar portafolio</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>Desde</translation>
+    </message>
+    <message>
+        <source>To</source>
+        <translation>Hasta</translation>
+    </message>
+    <message>
+        <source>&amp;From</source>
+        <translation>&amp;Desde</translation>
+    </message>
+    <message>
+        <source>&amp;To</source>
+        <translation>&amp;Hasta</translation>
+    </message>
+    <message>
+        <source>What goes in</source>
+        <translation>Qué incluye</translation>
+    </message>
+    <message>
+        <source>Walkers who agreed to be named beside their reflections</source>
+        <translation>Participantes que aceptaron que su nombre aparezca junto a sus reflexiones</translation>
+    </message>
+    <message>
+        <source>Named beside their reflections</source>
+        <translation>Con su nombre junto a sus reflexiones</translation>
+    </message>
+    <message>
+        <source>Tick a walker only if they agreed. The others&apos; reflections are signed “Walker A”, “Walker B”…</source>
+        <translation>Marca a un participante solo si lo aceptó. Las reflexiones de los demás van firmadas «Participante A», «Participante B»…</translation>
+    </message>
+    <message>
+        <source>Log entries to put in the portfolio</source>
+        <translation>Entradas del registro para el portafolio</translation>
+    </message>
+    <message>
+        <source>&amp;Replace names with “a teacher” (recommended)</source>
+        <translation>&amp;Sustituir los nombres por «una persona docente» (recomendado)</translation>
+    </message>
+    <message>
+        <source>The chosen entries as the portfolio prints them</source>
+        <translation>Las entradas elegidas tal como las imprime el portafolio</translation>
+    </message>
+    <message>
+        <source>Communication log: only the entries you tick</source>
+        <translation>Registro de comunicación: solo las entradas que marques</translation>
+    </message>
+    <message>
+        <source>What the export did last</source>
+        <translation>Lo último que hizo la exportación</translation>
+    </message>
+    <message>
+        <source>&amp;Save portfolio…</source>
+        <translation>&amp;Guardar portafolio…</translation>
+    </message>
+    <message>
+        <source>No walks in this period.</source>
+        <translation>No hay recorridos en este periodo.</translation>
+    </message>
+    <message>
+        <source>{0} in this period.</source>
+        <translation>{0} en este periodo.</translation>
+    </message>
+    <message>
+        <source>No entries ticked: the log stays out of the portfolio.</source>
+        <translation>Ninguna entrada marcada: el registro queda fuera del portafolio.</translation>
+    </message>
+    <message>
+        <source>Give the period a first and a last day.</source>
+        <translation>Ponle al periodo un primer y un último día.</translation>
+    </message>
+    <message>
+        <source>Portfolio {0} to {1}.zip</source>
+        <translation>Portafolio {0} a {1}.zip</translation>
+    </message>
+    <message>
+        <source>Save portfolio</source>
+        <translation>Guardar portafolio</translation>
+    </message>
+    <message>
+        <source>Zip files (*.zip);;All files (*)</source>
+        <translation>Archivos zip (*.zip);;Todos los archivos (*)</translation>
+    </message>
+    <message>
+        <source>Making the portfolio…</source>
+        <translation>Preparando el portafolio…</translation>
+    </message>
+    <message>
+        <source>The portfolio was saved to {0} ({1}).</source>
+        <translation>El portafolio se guardó en {0} ({1}).</translation>
     </message>
 </context>
 <context>

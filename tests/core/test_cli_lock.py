@@ -104,6 +104,12 @@ CASES = [
     Case(("trash", "list"), False, lambda f: []),
     Case(("trash", "restore"), True, lambda f: ["Learning"]),
     Case(("trash", "empty"), True, lambda f: ["--yes"]),
+    # the portfolio is written outside the data folder; the log is the facilitator's own
+    Case(("portfolio",), False, lambda f: ["--from", "2000-01-01", "--to", "2100-12-31",
+                                           "-o", str(f / "portfolio.zip")]),
+    Case(("log",), False, lambda f: []),
+    Case(("log", "list"), False, lambda f: []),
+    Case(("log", "add"), True, lambda f: ["Met the Year 4 team.", "--date", "2026-11-04"]),
 ]
 
 

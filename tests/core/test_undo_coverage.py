@@ -6,8 +6,13 @@ the reason. A new command (or a new method of one) fails here until it has one o
 from __future__ import annotations
 
 import walkapp.services.commands as commands
-from tests.helpers.undo_cases import CASES
+import walkapp.services.log_commands  # noqa: F401  (its commands are counted too)
+from tests.helpers.log_undo_cases import LOG_CASES
+from tests.helpers.undo_cases import CASES as WALK_CASES
 from walkapp.services.commands import NOT_UNDOABLE, Command, Restore
+
+# The walks' edits (test_undo.py) and the communication log's (test_comm_log.py).
+CASES = {**WALK_CASES, **LOG_CASES}
 
 # Undo's own command: every round trip in test_undo.py runs it (undo, redo, undo again).
 _THE_UNDO = {Restore}

@@ -34,7 +34,7 @@ EXIT_INTERNAL = 70
 COMMAND_MODULES = ["walkapp.cli.walks", "walkapp.cli.notes", "walkapp.cli.search",
                    "walkapp.cli.protocols", "walkapp.cli.reports", "walkapp.cli.actions",
                    "walkapp.cli.bundles", "walkapp.cli.conflicts", "walkapp.cli.safety",
-                   "walkapp.cli.trash"]
+                   "walkapp.cli.trash", "walkapp.cli.portfolio"]
 
 
 # argparse's own words (the usage line, its headings, the errors it finds), which it asks

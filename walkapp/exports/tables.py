@@ -26,6 +26,12 @@ from walkapp.storage.types import UTCDateTime
 LEFT_OUT: dict[str, str] = {
     "app_meta": "this laptop's own facts (its device id, settings), not a walk's",
     "walk_counts": "kept by triggers from the walk's rows: recounted when they are written",
+    # The facilitator's notes of meetings with teachers name colleagues: not a walk's
+    # record, so no export of walks carries them, not even the owner's (which is handed to
+    # another laptop or archived); they leave only in a portfolio, as chosen there
+    # (walkapp.exports.portfolio), and stay in the data folder's backups.
+    "log_entries": "the facilitator's communication log: not a walk's record, it names "
+                   "colleagues; it leaves only in a portfolio, as chosen there",
 }
 
 # How a table's rows belong to a walk when it has no `walk_id` column of its own.

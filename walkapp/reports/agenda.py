@@ -62,6 +62,11 @@ def _span(begin: int, end: int, start: time | None) -> str:
 
 
 def render(data: AgendaData, paper: Paper = Paper.A4) -> bytes:
+    return build_pdf(*story(data, paper))
+
+
+def story(data: AgendaData, paper: Paper = Paper.A4) -> tuple[list[Flowable], PageSetup]:
+    """The agenda's page as a story and its decorations (see walkapp.reports.debrief)."""
     width = usable_width(paper)
     times = schedule(data.steps)
     total = times[-1][1] if times else 0
@@ -82,7 +87,7 @@ def render(data: AgendaData, paper: Paper = Paper.A4) -> bytes:
     setup = PageSetup(paper=paper, report_name=tr(REPORT_NAME),
                       header_right=f"{data.walk.title} · {fmt.long_date(data.walk.walk_date)}",
                       subject=tr("Learning walk agenda"))
-    return build_pdf(story, setup)
+    return story, setup
 
 
 def _tight_style(*, right: bool = False) -> ParagraphStyle:

@@ -104,10 +104,12 @@ def phase_days(walk: d.Walk, protocol: Protocol) -> dict[PhaseKey, str]:
         protocol, plan_choices.read(walk.plan_choices), walk.walk_date)}
 
 
-def agenda_data(walk: d.Walk, protocol: Protocol, start: time | None = None) -> AgendaData:
+def agenda_data(walk: d.Walk, protocol: Protocol, start: time | None = None, *,
+                day: bool = True) -> AgendaData:
     """The session's steps with minutes, scripts and prompts (the steps the walk runs);
     the visits step carries the route of visits laid out from the walk. A phase held on
-    another day carries its date."""
+    another day carries its date. `day` False: the agenda as a record (in a portfolio),
+    whose route names a room, grade or subject only as the walk's settings allow."""
     phases: list[AgendaPhase] = []
     dates = phase_days(walk, protocol)
     running = walk_steps_only(protocol, walk)
@@ -118,7 +120,8 @@ def agenda_data(walk: d.Walk, protocol: Protocol, start: time | None = None) -> 
                 steps.append(AgendaStep(phase.title, step.title, step.minutes or 0,
                                         script=step.script, prompts=_prompts_of(protocol, step)))
                 continue
-            route = _route(walk, phase.title, after_last=protocol.corridor_after_last)
+            route = _route(walk, phase.title, after_last=protocol.corridor_after_last,
+                           day=day)
             steps.append(AgendaStep(
                 phase.title, step.title, sum(s.minutes for s in route),
                 "" if walk.visits else tr("The route is not planned yet."),
@@ -141,12 +144,12 @@ def _prompts_of(protocol: Protocol, step: Step) -> tuple[Prompt, ...]:
     return step.prompts
 
 
-def _route(walk: d.Walk, phase: str, *, after_last: bool = False
+def _route(walk: d.Walk, phase: str, *, after_last: bool = False, day: bool = True
            ) -> tuple[AgendaStep, ...]:
     """The visits and the corridor talk between them (and after the last: `after_last`)."""
     steps: list[AgendaStep] = []
     for index, visit in enumerate(walk.visits):
-        line = visit_line(walk, visit, day=True)
+        line = visit_line(walk, visit, day=day)
         if index and walk.corridor_minutes:
             # Explained once; the rest of the route stays one line per step.
             hint = tr("quiet notes; talk once out of earshot") if index == 1 else ""

@@ -47,6 +47,12 @@ _STATUS = {"open": N_("open"), "done": N_("done"), "dropped": N_("dropped")}
 
 
 def render(data: DebriefData, paper: Paper = Paper.A4) -> bytes:
+    return build_pdf(*story(data, paper))
+
+
+def story(data: DebriefData, paper: Paper = Paper.A4) -> tuple[list[Flowable], PageSetup]:
+    """The debrief's pages as a story and their decorations (`render` lays them out; a
+    portfolio lays out several reports' stories in one PDF)."""
     width = usable_width(paper)
     story: list[Flowable] = []
     # The counts share one line: page 1 needs its room for what the group learned.
@@ -88,7 +94,7 @@ def render(data: DebriefData, paper: Paper = Paper.A4) -> bytes:
     setup = PageSetup(paper=paper, report_name=tr(REPORT_NAME),
                       header_right=f"{data.walk.title} · {fmt.long_date(data.walk.walk_date)}",
                       subject=tr("Learning walk debrief"))
-    return build_pdf(story, setup)
+    return story, setup
 
 
 Section = tuple[str, list[Flowable]]
@@ -347,6 +353,12 @@ def _times(times: Sequence[PhaseTime], width: float) -> list[Flowable]:
     return [b.table([tr("Phase"), tr("Steps"), tr("Planned"), tr("Actual"), tr("Difference")],
                     rows,
                     [50 * mm, rest * 0.16, rest * 0.28, rest * 0.28, rest * 0.28])]
+
+
+def feedback_blocks(summaries: Sequence[FeedbackSummary], width: float) -> list[Flowable]:
+    """The session feedback's questions, each with its spread and written answers (the
+    debrief's appendix; a portfolio's feedback summaries)."""
+    return _feedback(summaries, width)
 
 
 def _feedback(summaries: Sequence[FeedbackSummary], width: float) -> list[Flowable]:

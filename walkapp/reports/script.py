@@ -52,6 +52,11 @@ ACTIVITY_SHOWS = {
 
 
 def render(data: ScriptData, paper: Paper = Paper.A4) -> bytes:
+    return build_pdf(*story(data, paper))
+
+
+def story(data: ScriptData, paper: Paper = Paper.A4) -> tuple[list[Flowable], PageSetup]:
+    """The script's pages as a story and their decorations (see walkapp.reports.debrief)."""
     protocol = data.protocol
     width = usable_width(paper)
     story: list[Flowable] = [*_title(data, width)]
@@ -75,7 +80,7 @@ def render(data: ScriptData, paper: Paper = Paper.A4) -> bytes:
                       subject=tr("Learning walk facilitator's script"),
                       footer_left=tr("A guide for the facilitator · about the walkers' "
                                      "learning, not an evaluation"))
-    return build_pdf(story, setup)
+    return story, setup
 
 
 def _title(data: ScriptData, width: float) -> list[Flowable]:

@@ -12,6 +12,7 @@ from walkapp.config import Settings
 from walkapp.events import EventBus
 from walkapp.services.base import Clock
 from walkapp.services.closed_walks import ClosedWalks
+from walkapp.services.comm_log import LogService
 from walkapp.services.conflicts import ConflictService
 from walkapp.services.coverage import CoverageService
 from walkapp.services.debrief import DebriefService
@@ -56,6 +57,7 @@ class Services:
     search: SearchService  # every text of every walk (walkapp.services.search)
     coverage: CoverageService    # rooms, grades, subjects visited: the screen's only
     reminders: ReminderService   # action items overdue or due soon
+    log: LogService        # the facilitator's communication log (never leaves the laptop)
     # No BundleService here: walkapp.bundles builds on the services, not the other way round
     # (the layers contract in pyproject.toml). The CLI and the ui make their own from db and bus.
 
@@ -77,7 +79,8 @@ class Services:
                    tallies=TallyService(db, bus, clock),
                    search=SearchService(db, bus, clock),
                    coverage=CoverageService(db, bus, clock),
-                   reminders=ReminderService(db, bus, clock))
+                   reminders=ReminderService(db, bus, clock),
+                   log=LogService(db, bus, clock))
 
     def close(self) -> None:
         self.db.close()

@@ -69,6 +69,7 @@ NOT_UNDOABLE: Mapping[str, str] = MappingProxyType({
     "Call": "a composite write; it is undoable when made with a `target`",
     "SettingEdit.set_visit_limit": "a setting of this database's, not an edit of a walk: "
                                    "the screen shows it in its field, to set again",
+    "ConsentEdit.name_in_portfolio": "a walker's consent: its own box turns it back",
 })
 
 

@@ -46,7 +46,7 @@ _ENTITIES: dict[str, Entity | None] = {
     "ActionItem": Entity.ACTION_ITEM, "ActionFollowUp": Entity.ACTION_ITEM,
     "Pattern": Entity.PATTERN, "NextStep": Entity.NEXT_STEP, "Feedback": Entity.FEEDBACK,
     "StepResponse": Entity.STEP_RESPONSE, "RemovedLookFor": None, "NoteHistory": None,
-    "Tally": Entity.TALLY,
+    "Tally": Entity.TALLY, "LogEntry": Entity.LOG_ENTRY,
 }
 # Plan lists kept numbered 1..n (walkapp.services.plan): a row put back takes its place.
 _ORDERED = frozenset({"Participant", "Group", "Visit", "LookFor", "Norm"})
@@ -95,6 +95,8 @@ def _get(session: Session, model: Any, row_id: str) -> Any:
 
 
 def _walk_id_of(row: Any) -> str | None:
+    if isinstance(row, m.LogEntry):
+        return None  # the facilitator's own log: about a walk, never part of one
     if isinstance(row, m.Walk):
         return row.id
     if isinstance(row, m.ActionItem):

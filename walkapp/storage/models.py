@@ -42,6 +42,7 @@ from walkapp.storage.model_base import NAMING_CONVENTION as NAMING_CONVENTION
 from walkapp.storage.model_base import Base as Base
 from walkapp.storage.model_base import Timestamped as Timestamped
 from walkapp.storage.model_base import Travelling as Travelling
+from walkapp.storage.models_log import LogEntry as LogEntry
 from walkapp.storage.models_sync import NoteHistory as NoteHistory
 from walkapp.storage.models_sync import SyncFamily as SyncFamily
 from walkapp.storage.models_sync import SyncRow as SyncRow
@@ -66,6 +67,10 @@ class Person(Timestamped, Base):
     id: Mapped[str] = mapped_column(ID, primary_key=True, default=new_id)
     display_name: Mapped[str] = mapped_column(String(200))
     name_key: Mapped[str] = mapped_column(String(200), index=True)
+    # The walker agreed to be named beside their reflections in the facilitator's
+    # portfolio (migration 0013); off, their reflections there are "Walker A"'s.
+    reflections_named: Mapped[bool] = mapped_column(Boolean, default=False,
+                                                    server_default=false())
 
 
 class Walk(Timestamped, Base):
