@@ -339,11 +339,13 @@ class FoundList(QWidget, Stoppable):
         if self.model.rowCount():
             self.empty.setVisible(False)
             self.view.setVisible(True)
+            self.heading.setVisible(True)
         else:
             self._say(self.tr("No walk holds “{0}”.").format(results.text.strip()))
         self.shown.emit()
 
     def _say(self, message: str) -> None:
+        self.heading.setVisible(False)  # found in nothing: the message says it all
         self.empty.setText(message)
         self.empty.setVisible(True)
         self.view.setVisible(False)

@@ -72,8 +72,9 @@ FITTED_ROWS = 50
 # The walks read (and shown) first, before the rest: more than a screenful, and few enough
 # to read and show in a few milliseconds at any size.
 FIRST_ROWS = 200
-# From this width on, what the search found stands beside the walks, not under them (px).
-FOUND_BESIDE_WIDTH = 1280
+# From this width on, what the search found stands beside the walks, not under them (px):
+# narrower, the walks table beside it keeps only its date and title (seen at 1366).
+FOUND_BESIDE_WIDTH = 1800
 
 
 class _Asked:
