@@ -294,3 +294,29 @@ def test_walk_details_open_on_the_plan(
     _open(window, qtbot, "quadrilaterals", ResultKind.WALK)
     qtbot.waitUntil(lambda: window.workspace is not None
                     and window.workspace.current_key() == "plan", timeout=10_000)
+
+
+def test_on_a_walkers_laptop_the_search_keeps_to_their_walk(
+        qtbot, services: Services, qsettings: QSettings, asker: ScriptedAsker) -> None:
+    from walkapp.ui.screens.walker_home import WalkerHome
+
+    other = _walk(services, "Other walk")
+    _note(services, other, "Kites over the field")
+    mine = _walk(services, "My walk")
+    services.walks.update_walk(mine.id, local_mode="walker",
+                               local_participant_id=mine.walkers[0].id)
+    _note(services, mine, "Kites on the ceiling")
+    window = _window(qtbot, services, qsettings, asker)
+    window.open_walk(mine.id)
+    qtbot.waitUntil(lambda: window.workspace is not None and window.walker_mode,
+                    timeout=10_000)
+    window.show_library()
+    found = _found(window.library, qtbot, "kites")
+    assert [h.walk_id for h in found.model.hits()] == [mine.id]
+    assert found.scope.isVisible() and "My walk" in found.scope.text()
+    qtbot.keyClick(found.view, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: window.workspace is not None and window.walker_mode,
+                    timeout=10_000)
+    home = window.workspace.page("walker")  # type: ignore[union-attr]
+    assert isinstance(home, WalkerHome)
+    assert home.tabs.currentWidget() is home.observation  # their notes
