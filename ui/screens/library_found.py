@@ -121,6 +121,9 @@ class FoundDelegate(QStyledItemDelegate):
     def __init__(self, view: QListView) -> None:
         super().__init__(view)
         self._view = view
+        # Each card's height by its text and width: laying a card's rich text out is the
+        # costly part, and the view asks for every height at every layout.
+        self._heights: dict[tuple[str, int], int] = {}
 
     def _document(self, option: QStyleOptionViewItem, index: Index, width: int
                   ) -> QTextDocument:
@@ -133,8 +136,14 @@ class FoundDelegate(QStyledItemDelegate):
 
     def sizeHint(self, option: QStyleOptionViewItem, index: Index) -> QSize:
         width = self._view.viewport().width()
-        document = self._document(option, index, width)
-        return QSize(width, int(document.size().height()) + 2 * PAD + 2 * GAP)
+        key = (str(index.data(FoundModel.HtmlRole) or ""), width)
+        height = self._heights.get(key)
+        if height is None:
+            if len(self._heights) > 2000:
+                self._heights.clear()
+            document = self._document(option, index, width)
+            height = self._heights[key] = int(document.size().height()) + 2 * PAD + 2 * GAP
+        return QSize(width, height)
 
     def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: Index) -> None:
         painter.save()
