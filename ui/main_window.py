@@ -114,7 +114,8 @@ class MainWindow(MenuBar, Stoppable):
             built=self._walk_built, back=self.show_library, changed=self._update_actions,
             closed=lambda: self._closed)
         self.library = WalksLibrary(services.walks, trash=services.trash,
-                                    conflicts=services.conflicts, series=services.series)
+                                    conflicts=services.conflicts, series=services.series,
+                                    search=services.search)
         self.stack.addWidget(self.library)
         # Each walk's protocol by its title ("Learning walk"), not its id: its id in words
         # until the protocol files are read (after start-up, off the GUI thread), then
@@ -133,6 +134,7 @@ class MainWindow(MenuBar, Stoppable):
                                                  on_view_built=self._log_view_built)
         self.bridge.changed.connect(self._on_change)
         self.library.open_requested.connect(self.open_walk)
+        self.library.found_opened.connect(self.open_found)
         self.library.new_requested.connect(self.new_walk)
         self.library.duplicate_requested.connect(self.duplicate_walk)
         self.library.plan_again_requested.connect(self.plan_again)
@@ -433,6 +435,15 @@ class MainWindow(MenuBar, Stoppable):
             return
         self._opener.open(walk_id, wait_ms)
 
+    def open_found(self, hit: object) -> None:
+        """Open a search result at its place: the walk, then the page and panel that show
+        its text (walkapp.ui.found_opening)."""
+        from walkapp.services.search import SearchHit
+        from walkapp.ui.found_opening import open_found
+
+        assert isinstance(hit, SearchHit)
+        open_found(self, hit)
+
     def opening(self) -> str | None:
         """The walk being opened (its read is not in yet), if any."""
         return self._opener.walk_id
@@ -469,8 +480,15 @@ class MainWindow(MenuBar, Stoppable):
         return True
 
     def show_library(self) -> None:
+        workspace = self.workspace
+        # Back from a walker's walk (this is their laptop): the search finds that walk's
+        # texts only; back from any other walk, every walk's.
+        scope = ((workspace.walk_id, workspace.title.text()) if workspace is not None
+                 and self.walker_mode else None)
         if not self._close_workspace():
             return
+        if workspace is not None:
+            self.library.search_within(*(scope or (None, "")))
         self.stack.setCurrentWidget(self.library)
         self.setWindowTitle(self.tr("Learning walks"))
         self._update_actions()

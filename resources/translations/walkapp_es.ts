@@ -1871,6 +1871,129 @@ Aquí aparecen las notas tomadas durante las visitas y también las importadas d
     </message>
 </context>
 <context>
+    <name>FoundList</name>
+    <message>
+        <source>Found in</source>
+        <translation>Encontrado en</translation>
+    </message>
+    <message>
+        <source>More…</source>
+        <translation>Más…</translation>
+    </message>
+    <message>
+        <source>Show more of what was found</source>
+        <translation>Mostrar más de lo encontrado</translation>
+    </message>
+    <message>
+        <source>Only in “{0}”: the walk you are a walker in.</source>
+        <translation>Solo en «{0}»: el recorrido en el que usted participa.</translation>
+    </message>
+    <message>
+        <source>The search could not be done: {0}</source>
+        <translation>No se pudo hacer la búsqueda: {0}</translation>
+    </message>
+    <message>
+        <source>Only the first words typed were looked for.</source>
+        <translation>Solo se buscaron las primeras palabras escritas.</translation>
+    </message>
+    <message>
+        <source>No walk holds “{0}”.</source>
+        <translation>Ningún recorrido contiene «{0}».</translation>
+    </message>
+    <message>
+        <source>{0} · {1}</source>
+        <translation>{0} · {1}</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Nota</translation>
+    </message>
+    <message>
+        <source>visit form</source>
+        <translation>formulario de la visita</translation>
+    </message>
+    <message>
+        <source>Reflection</source>
+        <translation>Reflexión</translation>
+    </message>
+    <message>
+        <source>Commitment</source>
+        <translation>Compromiso</translation>
+    </message>
+    <message>
+        <source>how it went</source>
+        <translation>cómo fue</translation>
+    </message>
+    <message>
+        <source>Pattern</source>
+        <translation>Patrón</translation>
+    </message>
+    <message>
+        <source>Next step</source>
+        <translation>Próximo paso</translation>
+    </message>
+    <message>
+        <source>Action item</source>
+        <translation>Acción acordada</translation>
+    </message>
+    <message>
+        <source>follow-up</source>
+        <translation>seguimiento</translation>
+    </message>
+    <message>
+        <source>owner</source>
+        <translation>responsable</translation>
+    </message>
+    <message>
+        <source>Walk details</source>
+        <translation>Datos del recorrido</translation>
+    </message>
+    <message>
+        <source>Removed visit</source>
+        <translation>Visita quitada</translation>
+    </message>
+    <message>
+        <source>Visit {0}</source>
+        <translation>Visita {0}</translation>
+    </message>
+    <message>
+        <source>Describe</source>
+        <translation>Describir</translation>
+    </message>
+    <message>
+        <source>Analyse</source>
+        <translation>Analizar</translation>
+    </message>
+    <message>
+        <source>Predict</source>
+        <translation>Predecir</translation>
+    </message>
+    <message>
+        <source>Next level of work</source>
+        <translation>Siguiente nivel de trabajo</translation>
+    </message>
+    <message>
+        <source>set aside</source>
+        <translation>apartada</translation>
+    </message>
+    <message>
+        <source>flagged</source>
+        <translation>señalada</translation>
+    </message>
+    <message>
+        <source>kept</source>
+        <translation>conservada</translation>
+    </message>
+    <message>
+        <source>another version</source>
+        <translation>otra versión</translation>
+    </message>
+    <message>
+        <source>in the Trash</source>
+        <translation>en la Papelera</translation>
+    </message>
+</context>
+<context>
     <name>GuideLink</name>
     <message>
         <source>Learn more in the guide</source>
@@ -5834,6 +5957,10 @@ Close anyway and lose it? Choose Cancel, copy the text somewhere safe, or try ag
     <message>
         <source>Walks</source>
         <translation>Recorridos</translation>
+    </message>
+    <message>
+        <source>Search notes, commitments, walks…</source>
+        <translation>Buscar notas, compromisos, recorridos…</translation>
     </message>
     <message>
         <source>Search titles, focus and schools</source>

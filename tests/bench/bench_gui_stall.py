@@ -17,7 +17,7 @@ time, and on a shared 2-core machine single figures are noisy: compare rows).
 Actions (issue 11): typing a note, a reflection, a step prompt; the runner's Start, +1 min,
 Next and Back; a plan edit; a commitment, a statement, an action item, feedback; opening a
 walk of 1,080 notes; exporting its debrief (6 walkers × 12 visits × 15 notes); importing
-six notes files.
+six notes files; typing in the library's search box.
 """
 
 from __future__ import annotations
@@ -364,6 +364,23 @@ def run_all(bench: Bench, only: list[str]) -> None:
         bench.both("import six notes files (1,020 notes)", importing)
     window.show_library()
     bench.settle()
+
+    # The library's search box (walkapp.ui.screens.library_found): a word typed a key at a
+    # time over every walk made so far (some 3,000 notes), then what it found on show.
+    if wanted("search"):
+        def searching(mode: str) -> tuple[Callable[[], object], Callable[[], bool]]:
+            from tests.bench.stall_parts import Typist
+
+            library = window.library
+            library.search.clear()
+            bench.settle()
+            typist = Typist(library.search, "seen and" if mode == "idle" else "heard")
+            return typist.start, lambda: (typist.done and library.found is not None
+                                          and not library.found.is_loading()
+                                          and not library.is_loading())
+        bench.both("typing in the library's search box", searching)
+        window.library.search.clear()
+        bench.settle()
 
     # A reflection, on a walker's laptop (the walk in walker mode).
     if wanted("reflection"):

@@ -129,7 +129,7 @@ def test_the_list_shows_the_last_search_and_keeps_the_selection(
     _searched(library, qtbot, "read")
     qtbot.waitUntil(lambda: library.model.rowCount() == 2, timeout=10_000)
     assert library.selected_walk_id() == walks["Reading and maths"]
-    _searched(library, qtbot, "ing w")
+    _searched(library, qtbot, " wal")        # "read wal": words match as word starts
     qtbot.waitUntil(lambda: _titles(library) == ["Reading walk"], timeout=10_000)
     assert library.selected_walk_id() == walks["Reading walk"]  # the only one left
     library.search.clear()
@@ -217,6 +217,8 @@ def test_a_long_list_shows_its_first_rows_then_the_rest_below(
     from walkapp.ui.screens import walks_library
 
     monkeypatch.setattr(walks_library, "FIRST_ROWS", 2)
+    for walk_id in walks.values():  # a word all three hold (the search finds word starts)
+        services.walks.update_walk(walk_id, focus="Learning aloud")
     library = _library(qtbot, services)
     qtbot.waitUntil(lambda: library.model.rowCount() == 3 and not library.is_loading(),
                     timeout=10_000)
@@ -226,7 +228,7 @@ def test_a_long_list_shows_its_first_rows_then_the_rest_below(
     library.model.modelReset.connect(lambda: seen.append(f"reset {library.model.rowCount()}"))
     library.model.rowsInserted.connect(
         lambda _parent, first, end: seen.append(f"added {first}-{end}"))
-    _searched(library, qtbot, "a")
+    _searched(library, qtbot, "learn")
     qtbot.waitUntil(lambda: not library.is_loading() and library.model.rowCount() == 3,
                     timeout=10_000)
     assert seen == ["reset 2", "added 2-2"]

@@ -258,6 +258,11 @@ class WalkerHome(QWidget, Page):
         """The tabs, by their key in walkapp.ui.walker_mode's list, in order."""
         return list(self._section_keys)
 
+    def show_section(self, key: str) -> None:
+        """Bring the section `key` ("walk", "notes", "reflections") to the front."""
+        if key in self._section_keys:
+            self.tabs.setCurrentIndex(self._section_keys.index(key))
+
     def save_pending(self) -> bool:
         """Commit the note in hand and every reflection; True when all are saved."""
         return all([self.observation.save_pending(), self.reflections.flush()])

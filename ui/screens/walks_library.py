@@ -18,10 +18,10 @@ the table asks only for the rows on screen (its columns fit those, not all ten t
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QPoint, Qt, QTimer, Signal, SignalInstance
-from PySide6.QtGui import QShowEvent
+from PySide6.QtCore import QEvent, QObject, QPoint, Qt, QTimer, Signal, SignalInstance
+from PySide6.QtGui import QKeyEvent, QResizeEvent, QShowEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QFrame,
@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
     QMenu,
     QPushButton,
     QScrollArea,
+    QSplitter,
     QStackedWidget,
     QVBoxLayout,
     QWidget,
@@ -52,6 +53,10 @@ from walkapp.ui.screens.library_welcome import LibraryWelcome
 from walkapp.ui.widgets.row_table import row_table, select_row_id, selected_row_id
 from walkapp.ui.workers import cancel_owned_by, read_in_background
 
+if TYPE_CHECKING:
+    from walkapp.services.search import SearchService
+    from walkapp.ui.screens.library_found import FoundList
+
 # What one read of the library brings: the walks, the Trash's ids, conflicts per walk, and
 # each walk's place in its series (the first read only).
 _Read = tuple[list[Any], set[str] | None, dict[str, int], dict[str, SeriesPlace] | None]
@@ -67,6 +72,9 @@ FITTED_ROWS = 50
 # The walks read (and shown) first, before the rest: more than a screenful, and few enough
 # to read and show in a few milliseconds at any size.
 FIRST_ROWS = 200
+# From this width on, what the search found stands beside the walks, not under them (px):
+# narrower, the walks table beside it keeps only its date and title (seen at 1366).
+FOUND_BESIDE_WIDTH = 1800
 
 
 class _Asked:
@@ -92,13 +100,19 @@ class WalksLibrary(QWidget, Stoppable):
     coverage_requested = Signal()  # which rooms the walks visit (screens/coverage.py)
     undo_requested = Signal(str)   # walk id
     undo_changed = Signal()        # the Undo offer appeared or went
+    found_opened = Signal(object)  # a SearchHit of the "Found in" list, to open at its place
 
     def __init__(self, walks: WalkService, parent: QWidget | None = None, *,
                  trash: TrashService | None = None,
                  conflicts: ConflictService | None = None,
-                 series: SeriesService | None = None) -> None:
+                 series: SeriesService | None = None,
+                 search: SearchService | None = None) -> None:
         super().__init__(parent)
         self._walks = walks
+        self._search_service = search  # None: no "Found in" list (a library built alone)
+        self.found: FoundList | None = None  # built when the search box first holds text
+        self._found_text = ""  # what the found list was last asked to search for
+        self._found_scope: tuple[str | None, str] = (None, "")  # see search_within
         self._trash = trash
         self._series = series  # None: no series shown (a library built alone)
         self._conflicts = conflicts  # None: no conflict counts (a library built alone)
@@ -113,8 +127,11 @@ class WalksLibrary(QWidget, Stoppable):
         title.setFont(font)
 
         self.search = QLineEdit()
-        self.search.setPlaceholderText(self.tr("Search titles, focus and schools"))
+        self.search.setPlaceholderText(self.tr("Search notes, commitments, walks…")
+                                       if search is not None
+                                       else self.tr("Search titles, focus and schools"))
         self.search.setAccessibleName(self.tr("Search walks"))
+        self.search.installEventFilter(self)  # Down: into what was found
         self.search.setClearButtonEnabled(True)
         # A short pause in typing before searching: a burst of keys (or a paste) is one
         # read. The results come within the pause and one read of the newest text.
@@ -248,7 +265,12 @@ class WalksLibrary(QWidget, Stoppable):
         layout.addLayout(top)
         self._layout = layout
         layout.addWidget(self.undo_bar)
-        layout.addWidget(self._stack, 1)
+        # The walks, and (while the search box holds text) what it found, under them or,
+        # in a wide window, beside them.
+        self.splitter = QSplitter(Qt.Orientation.Vertical)
+        self.splitter.setChildrenCollapsible(False)
+        self.splitter.addWidget(self._stack)
+        layout.addWidget(self.splitter, 1)
         layout.addLayout(actions)
         self.table.selectionModel().selectionChanged.connect(self._update_buttons)
         self.refresh()
@@ -269,6 +291,8 @@ class WalksLibrary(QWidget, Stoppable):
     def shutdown(self) -> None:
         """The window is closing: stop the timers, and read the database no more."""
         self._closed = True
+        if self.found is not None:
+            self.found.shutdown()
         self._search_timer.stop()
         self._rest_timer.stop()
         self._change_timer.stop()
@@ -294,6 +318,7 @@ class WalksLibrary(QWidget, Stoppable):
         """The search (or the status filter) changed: read what matches it now. The GUI
         thread never waits for it (the walks on show stay until it is in)."""
         self._read(wait_ms=workers.FOLLOW_READ_MS)
+        self._search_found()
 
     def _read(self, *, wait_ms: int | None) -> None:
         """Read the walks matching the search as it is now, off the GUI thread, and show
@@ -368,6 +393,83 @@ class WalksLibrary(QWidget, Stoppable):
             # shown stay until the new list is in: no flash of an empty table.)
             self._say(self.tr("Loading the walks…"))
 
+    # -- what the search found (walkapp.ui.screens.library_found) ------------------------
+    def search_within(self, walk_id: str | None, title: str = "") -> None:
+        """Let the search find only `walk_id`'s texts (a walker's laptop: the walk they
+        are a walker in), or (None) every walk's."""
+        self._found_scope = (walk_id, title)
+        if self.found is not None:
+            self.found.search_within(walk_id, title)
+            self._found_text = ""  # searched again, within the new bounds
+            self._search_found()
+
+    def _search_found(self) -> None:
+        text = self.search.text().strip()
+        if self._search_service is None or self._closed or (self.found is None
+                                                            and not text):
+            return
+        found = self.found if self.found is not None else self._build_found()
+        if text != self._found_text:
+            self._found_text = text
+            found.search_for(text)
+        found.setVisible(bool(text))
+        self._place_found()
+
+    def _build_found(self) -> FoundList:
+        from walkapp.ui.screens.library_found import FoundList
+
+        assert self._search_service is not None
+        found = FoundList(self._search_service)
+        found.search_within(*self._found_scope)
+        found.opened.connect(self.found_opened)
+        found.up_requested.connect(lambda: self.search.setFocus(
+            Qt.FocusReason.OtherFocusReason))
+        found.shown.connect(self._place_found)
+        self.splitter.addWidget(found)
+        self.splitter.setStretchFactor(0, 2)
+        self.splitter.setStretchFactor(1, 3)
+        self.found = found
+        self._orient_found()
+        return found
+
+    def _orient_found(self) -> None:
+        """Beside the walks in a wide window; under them otherwise."""
+        wide = self.width() >= FOUND_BESIDE_WIDTH
+        orientation = Qt.Orientation.Horizontal if wide else Qt.Orientation.Vertical
+        self.splitter.setOrientation(orientation)
+        total = self.splitter.width() if wide else self.splitter.height()
+        self.splitter.setSizes([total * 2 // 5, total - total * 2 // 5])
+
+    def _place_found(self) -> None:
+        """When neither the walks nor the search found anything, one message says so:
+        the found list's ("No walk holds …")."""
+        found = self.found
+        nothing = (found is not None and found.isVisibleTo(self)
+                   and found.empty.isVisibleTo(found) and not found.is_loading()
+                   and self.model.rowCount() == 0 and not self._loading
+                   and self.status_filter.currentIndex() == 0
+                   and self.series_filter.currentIndex() <= 0
+                   and self.empty.text() == self.tr("No walk matches your search."))
+        self._stack.setVisible(not nothing)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        if self.found is not None and (event.size().width() >= FOUND_BESIDE_WIDTH) != (
+                event.oldSize().width() >= FOUND_BESIDE_WIDTH):
+            self._orient_found()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        # Down from the search box: into what it found (else into the walks).
+        if watched is self.search and event.type() == QEvent.Type.KeyPress \
+                and isinstance(event, QKeyEvent) and event.key() == Qt.Key.Key_Down:
+            if self.found is not None and self.found.isVisible() \
+                    and self.found.focus_results():
+                return True
+            if self.table.isVisible() and self.model.rowCount():
+                self.table.setFocus(Qt.FocusReason.TabFocusReason)
+                return True
+        return super().eventFilter(watched, event)
+
     def _show(self, rows: list[Any], trashed: set[str] | None,
               conflicts: dict[str, int] | None = None,
               places: dict[str, SeriesPlace] | None = None, *, more: bool = False) -> None:
@@ -393,6 +495,7 @@ class WalksLibrary(QWidget, Stoppable):
             self.table.selectRow(0)
         self._refresh_trash(trashed)
         self._update_buttons()
+        self._place_found()
 
     def _say(self, message: str | None) -> None:
         """Show why the list is empty: `message`, or (None) the first-run welcome."""

@@ -226,29 +226,41 @@ class WalkWorkspace(QWidget, Page):
         """Show the post-brief's Conflicts panel (the header's mark)."""
         self.open_panel(CONFLICTS_PANEL)
 
-    def open_panel(self, name: str) -> None:
-        """Show the post-brief's panel `name` ("conflicts", "evidence_wall"…). The
-        post-brief is built in the next turns of the event loop when it was not yet:
-        look again a few times."""
+    def open_panel(self, name: str, then: Callable[[QWidget], None] | None = None) -> None:
+        """Show the post-brief's panel `name` ("conflicts", "evidence_wall"…), then hand
+        it to `then` (a search result shows its row there). The post-brief is built in the
+        next turns of the event loop when it was not yet: look again a few times."""
         if self._closed or "post_brief" not in self.page_keys():
             return
         self.show_page("post_brief")
-        self._reveal_panel(name, tries=5)
+        self._reveal_panel(name, 5, then)
 
-    def _reveal_panel(self, name: str, tries: int) -> None:
+    def _reveal_panel(self, name: str, tries: int,
+                      then: Callable[[QWidget], None] | None = None) -> None:
         if self._closed:
             return
         page = self._built.get("post_brief")
         # The page itself first (the post-brief's step guide lists Conflicts under
         # "More"), then a panel group inside it.
-        if isinstance(page, PanelGroup) and page.show_panel(name):
-            return
+        groups = [page] if isinstance(page, PanelGroup) else []
         if isinstance(page, QWidget):
-            for part in page.findChildren(QWidget):
-                if isinstance(part, PanelGroup) and part.show_panel(name):
-                    return
+            groups += [part for part in page.findChildren(QWidget)
+                       if isinstance(part, PanelGroup)]
+        for group in groups:
+            if group.show_panel(name):
+                if then is not None:
+                    self._hand_panel(name, then)
+                return
         if tries > 0:
-            QTimer.singleShot(0, self, lambda: self._reveal_panel(name, tries - 1))
+            QTimer.singleShot(0, self, lambda: self._reveal_panel(name, tries - 1, then))
+
+    def _hand_panel(self, name: str, then: Callable[[QWidget], None]) -> None:
+        from walkapp.ui.screens.postbrief.workspace import PostBriefWorkspace
+
+        # The post-brief's one set of panels (a step guide shows them without their tabs).
+        for panels in self.findChildren(PostBriefWorkspace):
+            then(panels.panel(name))
+            return
 
     def page_keys(self) -> list[str]:
         return [spec.key for spec in self._specs]

@@ -332,6 +332,21 @@ class ActionItemsPanel(Panel):
     def selected_id(self) -> str | None:
         return selected_row_id(self.table)
 
+    def reveal_item(self, item_id: str) -> None:
+        """Select the action item `item_id` (a search result opened): now if the items
+        are in, else once they are."""
+        if not self.is_loading() and not self.is_stale():
+            select_row_id(self.table, item_id)
+            self.table.setFocus(Qt.FocusReason.OtherFocusReason)
+            return
+
+        def loaded() -> None:
+            self.refreshed.disconnect(loaded)
+            select_row_id(self.table, item_id)
+            self.table.setFocus(Qt.FocusReason.OtherFocusReason)
+
+        self.refreshed.connect(loaded)
+
     def add_item(self) -> None:
         text = self.new_text.text().strip()
         if not text:

@@ -114,6 +114,7 @@ class EvidenceWall(Panel, WallDecisions, WallQuestions):
         self.history_dialog: NoteHistoryDialog | None = None
         self.card_dialog: NoteCardDialog | None = None
         self._data: WallData | None = None
+        self._reveal_wanted = ""  # a note to show once the notes are in (reveal_note)
         self.setObjectName("evidenceWall")
 
         self.body.addWidget(heading(self.tr("Evidence wall"), self.tr(
@@ -312,6 +313,40 @@ class EvidenceWall(Panel, WallDecisions, WallQuestions):
             self._show(data.groups, data.request)
         else:  # the controls changed while loading
             self.regroup()
+        if self._reveal_wanted:
+            self._reveal(self._reveal_wanted)
+
+    def reveal_note(self, note_id: str) -> None:
+        """Make `note_id`'s card the current one and scroll it into view (a search
+        result opened): now if the notes are in, else as soon as they are. A filter that
+        hides it is cleared, and its group is expanded if it was folded."""
+        self._reveal_wanted = note_id
+        if self._data is not None and not self.is_loading() and not self.is_stale():
+            self._reveal(note_id)
+
+    def revealed_note(self) -> str:
+        """The note whose card is current, if a card is."""
+        return self._current_card()
+
+    def _reveal(self, note_id: str) -> None:
+        self._reveal_wanted = ""
+        if self._data is None or all(n.id != note_id for n in self._data.notes):
+            return  # gone meanwhile, or a visit form's answer (shown by question)
+        if self.filter.text() or self.group_by() is GroupBy.QUESTION:
+            if self.group_by() is GroupBy.QUESTION:
+                self.set_group_by(GroupBy.LOOK_FOR)
+            self.filter.clear()
+            self.regroup()
+        group = next((g for g in self.model.groups()
+                      if any(c.note_id == note_id for c in g.cards)), None)
+        if group is not None and self.model.is_collapsed(group.key):
+            self.model.set_collapsed(group.key, False)
+        self._select("card", note_id)
+        index = self.tree.currentIndex()
+        if index.isValid() and str(index.data(EvidenceModel.IdRole)) == note_id:
+            self.tree.scrollTo(index, CardList.ScrollHint.PositionAtCenter)
+            self.tree.setFocus(Qt.FocusReason.OtherFocusReason)
+        self._current_moved()
 
     def texts(self) -> WallTexts:
         return WallTexts(stems=self._stem_labels,
