@@ -39,6 +39,7 @@ from walkapp.ui.widgets.notice import NoticeBanner
 from walkapp.ui.widgets.page_scroll import CurrentStack, scrolling
 from walkapp.ui.workers import cancel_owned_by, stop_processes, wait_for_background
 from walkapp.ui.writer import Writer
+from walkapp.ui.year_screens import YearScreens
 
 if TYPE_CHECKING:
     from walkapp.ui.bundles_ui import ImportController, PassphraseAsker
@@ -54,7 +55,7 @@ WalkCreator = Callable[[Services, "NewWalkRequest"], str]
 log = logging.getLogger(__name__)
 
 
-class MainWindow(MenuBar, Stoppable):
+class MainWindow(MenuBar, YearScreens, Stoppable):
     # A walk's workspace is shown (its read is in and its page in front is built).
     walk_shown = Signal(str)
 
@@ -184,24 +185,6 @@ class MainWindow(MenuBar, Stoppable):
         review = (lambda: self.review_held_back(walk_id)) if walk_id else None
         self.export_dialog = show_export_dialog(self, self._services, walk_id, kind,
                                                 self._asker, review)
-
-    def show_trends(self, walk_id: str | None = None) -> None:
-        """Series trends of `walk_id`'s series (default: the open walk, else the one
-        selected in the list), in a window of its own (walkapp.ui.trends_ui)."""
-        from walkapp.reports import ReportKind
-        from walkapp.ui.export import show_export_dialog
-        from walkapp.ui.trends_ui import open_trends
-
-        walk_id = walk_id or self._current_walk_id()
-        if not walk_id:
-            return
-
-        def export() -> None:
-            self.export_dialog = show_export_dialog(self, self._services, walk_id,
-                                                    ReportKind.TRENDS, self._asker, None)
-
-        self.trends_window = open_trends(self._services, walk_id, self, export,
-                                         self.trends_window)
 
     def review_held_back(self, walk_id: str) -> None:
         """The export dialog's "Review them": the walk's evidence wall, where the notes
@@ -358,59 +341,6 @@ class MainWindow(MenuBar, Stoppable):
         self.stack.setCurrentWidget(self.trash_view)
         self.setWindowTitle(self.tr("Trash — Learning walks"))
         self._update_actions()
-
-    @property
-    def coverage_view(self) -> CoverageView:
-        """The Coverage screen (built, and put in the stack, the first time it is asked
-        for)."""
-        if self._coverage is None:
-            from walkapp.ui.screens.coverage import CoverageView
-
-            self._coverage = CoverageView(self._services, writer=self.writer)
-            self._coverage.back_requested.connect(self.show_library)
-            self.stack.addWidget(self._coverage)
-        return self._coverage
-
-    def show_coverage(self) -> None:
-        """Go ▸ Coverage: which rooms the walks visit (on screen only)."""
-        if not self._close_workspace():
-            return
-        view = self.coverage_view
-        self.stack.setCurrentWidget(view)
-        self.setWindowTitle(self.tr("Coverage — Learning walks"))
-        self._update_actions()
-        view.focus_first()
-
-    def save_calendar(self) -> None:
-        """Save to calendar…: every open action item with a due date, as a .ics file."""
-        from walkapp.ui.calendar_file import save_to_calendar
-
-        save_to_calendar(self, self._asker, self._services.reminders,
-                         lambda text: self.statusBar().showMessage(text, 15000))
-
-    def _log_view_built(self, view: QWidget) -> None:
-        from walkapp.ui.screens.comm_log import CommunicationLogView
-
-        assert isinstance(view, CommunicationLogView)
-        self.stack.addWidget(view)
-        view.back_requested.connect(self.show_library)
-
-    def show_log(self) -> None:
-        """Go ▸ Communication log (from the walks library: an open walk is closed first)."""
-        if not self._close_workspace():
-            return
-        view = self.comm_log.view
-        self.stack.setCurrentWidget(view)
-        self.setWindowTitle(self.tr("Communication log — Learning walks"))
-        self._update_actions()
-
-    def log_showing(self) -> bool:
-        view = self.comm_log.view_if_built()
-        return view is not None and self.stack.currentWidget() is view
-
-    def export_portfolio(self) -> None:
-        self._before_save()
-        self.comm_log.export_portfolio()
 
     def expire_trash(self) -> None:
         """Walks whose 30 days in the Trash are over go for good (called at start-up)."""

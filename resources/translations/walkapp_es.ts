@@ -2394,14 +2394,6 @@ Aquí aparecen las notas tomadas durante las visitas y también las importadas d
         <translation>Papelera — Recorridos de aprendizaje</translation>
     </message>
     <message>
-        <source>Coverage — Learning walks</source>
-        <translation>Cobertura — Recorridos de aprendizaje</translation>
-    </message>
-    <message>
-        <source>Communication log — Learning walks</source>
-        <translation>Registro de comunicación — Recorridos de aprendizaje</translation>
-    </message>
-    <message>
         <source>{0}</source>
         <translation>{0}</translation>
     </message>
@@ -6199,6 +6191,17 @@ Aquí aparece, pregunta por pregunta, lo que responden los participantes a las p
     <message>
         <source>Waiting for the database…</source>
         <translation>Esperando a la base de datos…</translation>
+    </message>
+</context>
+<context>
+    <name>YearScreens</name>
+    <message>
+        <source>Coverage — Learning walks</source>
+        <translation>Cobertura — Recorridos de aprendizaje</translation>
+    </message>
+    <message>
+        <source>Communication log — Learning walks</source>
+        <translation>Registro de comunicación — Recorridos de aprendizaje</translation>
     </message>
 </context>
 <context>
