@@ -48,6 +48,7 @@ from walkapp.services.walks import WalkService
 from walkapp.ui import workers
 from walkapp.ui.models.walks import WalksTableModel
 from walkapp.ui.page import Stoppable
+from walkapp.ui.screens.library_found_place import FOUND_BESIDE_WIDTH, FoundPlacement
 from walkapp.ui.screens.library_series import SeriesFilter, walk_menu
 from walkapp.ui.screens.library_welcome import LibraryWelcome
 from walkapp.ui.widgets.row_table import row_table, select_row_id, selected_row_id
@@ -62,7 +63,6 @@ if TYPE_CHECKING:
 _Read = tuple[list[Any], set[str] | None, dict[str, int], dict[str, SeriesPlace] | None]
 # Widest the Series column is fitted to (a long series name is cut, whole in the tooltip).
 SERIES_COLUMN_MAX = 260
-
 # How long typing must pause before the library searches (ms).
 SEARCH_PAUSE_MS = 30
 # How long typing must pause before the rest of a long list is read (ms).
@@ -72,9 +72,6 @@ FITTED_ROWS = 50
 # The walks read (and shown) first, before the rest: more than a screenful, and few enough
 # to read and show in a few milliseconds at any size.
 FIRST_ROWS = 200
-# From this width on, what the search found stands beside the walks, not under them (px):
-# narrower, the walks table beside it keeps only its date and title (seen at 1366).
-FOUND_BESIDE_WIDTH = 1800
 
 
 class _Asked:
@@ -84,7 +81,7 @@ class _Asked:
     number = 0
 
 
-class WalksLibrary(QWidget, Stoppable):
+class WalksLibrary(FoundPlacement, Stoppable):
     """Lists walks with search; emits `open_requested(walk_id)` on double-click/Enter."""
 
     open_requested = Signal(str)
@@ -393,64 +390,9 @@ class WalksLibrary(QWidget, Stoppable):
             # shown stay until the new list is in: no flash of an empty table.)
             self._say(self.tr("Loading the walks…"))
 
-    # -- what the search found (walkapp.ui.screens.library_found) ------------------------
-    def search_within(self, walk_id: str | None, title: str = "") -> None:
-        """Let the search find only `walk_id`'s texts (a walker's laptop: the walk they
-        are a walker in), or (None) every walk's."""
-        self._found_scope = (walk_id, title)
-        if self.found is not None:
-            self.found.search_within(walk_id, title)
-            self._found_text = ""  # searched again, within the new bounds
-            self._search_found()
-
-    def _search_found(self) -> None:
-        text = self.search.text().strip()
-        if self._search_service is None or self._closed or (self.found is None
-                                                            and not text):
-            return
-        found = self.found if self.found is not None else self._build_found()
-        if text != self._found_text:
-            self._found_text = text
-            found.search_for(text)
-        found.setVisible(bool(text))
-        self._place_found()
-
-    def _build_found(self) -> FoundList:
-        from walkapp.ui.screens.library_found import FoundList
-
-        assert self._search_service is not None
-        found = FoundList(self._search_service)
-        found.search_within(*self._found_scope)
-        found.opened.connect(self.found_opened)
-        found.up_requested.connect(lambda: self.search.setFocus(
-            Qt.FocusReason.OtherFocusReason))
-        found.shown.connect(self._place_found)
-        self.splitter.addWidget(found)
-        self.splitter.setStretchFactor(0, 2)
-        self.splitter.setStretchFactor(1, 3)
-        self.found = found
-        self._orient_found()
-        return found
-
-    def _orient_found(self) -> None:
-        """Beside the walks in a wide window; under them otherwise."""
-        wide = self.width() >= FOUND_BESIDE_WIDTH
-        orientation = Qt.Orientation.Horizontal if wide else Qt.Orientation.Vertical
-        self.splitter.setOrientation(orientation)
-        total = self.splitter.width() if wide else self.splitter.height()
-        self.splitter.setSizes([total * 2 // 5, total - total * 2 // 5])
-
-    def _place_found(self) -> None:
-        """When neither the walks nor the search found anything, one message says so:
-        the found list's ("No walk holds …")."""
-        found = self.found
-        nothing = (found is not None and found.isVisibleTo(self)
-                   and found.empty.isVisibleTo(found) and not found.is_loading()
-                   and self.model.rowCount() == 0 and not self._loading
-                   and self.status_filter.currentIndex() == 0
-                   and self.series_filter.currentIndex() <= 0
-                   and self.empty.text() == self.tr("No walk matches your search."))
-        self._stack.setVisible(not nothing)
+    def says_no_match(self) -> bool:
+        """The walks' own message says no walk matches the search."""
+        return self.empty.text() == self.tr("No walk matches your search.")
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
