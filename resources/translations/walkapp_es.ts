@@ -495,7 +495,7 @@
     </message>
     <message>
         <source>Your notes of meetings, messages and other exchanges with teachers. They stay on this laptop: no walk kit, notes file or data export carries them; a portfolio carries only the entries you choose, with names replaced unless you say otherwise.</source>
-        <translation>Tus notas de reuniones, mensajes y otros intercambios con docentes. Se quedan en este portátil: ningún kit de recorrido, archivo de notas ni exportación de datos las lleva; un portafolio lleva solo las entradas que elijas, con los nombres sustituidos salvo que digas lo contrario.</translation>
+        <translation>Tus notas de reuniones, mensajes y otros intercambios con docentes. Se quedan en este portátil: ningún paquete del recorrido, archivo de notas ni exportación de datos las lleva; un portafolio lleva solo las entradas que elijas, con los nombres sustituidos salvo que digas lo contrario.</translation>
     </message>
     <message>
         <source>From</source>
@@ -623,7 +623,7 @@
     </message>
     <message>
         <source>All walks and none</source>
-        <translation>Todos los recorridos y ninguno</translation>
+        <translation>Con recorrido o sin él</translation>
     </message>
     <message>
         <source>No walk</source>
