@@ -115,7 +115,7 @@ def own_key(value: str | None, what: str, kind: StrEnum) -> str:
     return key
 
 
-def parse_date(value: str | date, what: str = N_("Date")) -> date:
+def parse_date(value: str | date, what: str = N_("The date")) -> date:
     """A date, or text read as one the app's one way (walkapp.formatting.parse_date:
     ISO always, else as the user's locale writes dates)."""
     if isinstance(value, date):
