@@ -57,3 +57,10 @@ def test_inside_a_message_made_of_messages_each_value_is_checked(
     assert unwrapped_inside([good]) == []
     assert unwrapped_inside([bad]) == [(bad, "should be list")]
     assert unwrapped_inside([named], user=["Ms Ada"]) == []
+
+
+def test_a_uuid_is_an_identifier_whatever_its_letters() -> None:
+    """A note's id in a message (`walkapp note add … --id …`) is no English: its groups
+    of four hex digits ("fc12", "4ef3") were read as the words "fc" and "ef"."""
+    assert leftover("⟦Bring it back with⟧ 1234abcd-fc12-4ef3-8a9b-0123456789ab") == ""
+    assert leftover("⟦The id⟧ fc12-ef34 ⟦is short⟧") == "fc ef"  # not a UUID: still seen

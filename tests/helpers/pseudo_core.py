@@ -38,8 +38,9 @@ from walkapp import i18n_build, messages
 
 # Identifiers and paths: a quoted `code` span, a [section] of TOML, an option (--walk), a
 # word with an underscore, a dot or brackets in it (a TOML key, a field path, a file name),
-# a hash or id in hex.
-_IDENTIFIER = re.compile(r"`[^`]*`|\[\[?[\w.-]+\]\]?|(?<![\w-])--?[a-z][\w-]*"
+# a hash or id in hex, a UUID whole (its groups of four are no words).
+_IDENTIFIER = re.compile(r"\b[0-9a-f]{8}(?:-[0-9a-f]{4}){3}-[0-9a-f]{12}\b"
+                         r"|`[^`]*`|\[\[?[\w.-]+\]\]?|(?<![\w-])--?[a-z][\w-]*"
                          r"|[\w./\\-]*(?:_|\.\w|\[\d*\])[\w./\\\[\]-]*|\b[0-9a-f]{8,}\b")
 _CATALOGUE: dict[str, Path] = {}
 

@@ -56,9 +56,11 @@ def test_entries_are_added_changed_deleted_and_undone(
     view.text.setPlainText("Agreed to host in December.")
     qtbot.mouseClick(view.save_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: services.log.get_entry(entry.id).text.endswith("December."))
-    qtbot.waitUntil(lambda: window.undo_action.isEnabled())
-    # Named as the edit (in whatever language an earlier test left in force).
-    assert LogEdit("update_entry", ("x",)).describe() in window.undo_action.text()
+    # Undo offers the change once its write is recorded (the add before it was undoable
+    # too), named as the edit (in whatever language an earlier test left in force).
+    changed = LogEdit("update_entry", ("x",)).describe()
+    qtbot.waitUntil(lambda: window.undo_action.isEnabled()
+                    and changed in window.undo_action.text())
     window.undo_action.trigger()
     qtbot.waitUntil(lambda: services.log.get_entry(entry.id).text.endswith("next walk."))
     # Deleted after asking, and brought back by Undo.
@@ -66,6 +68,8 @@ def test_entries_are_added_changed_deleted_and_undone(
     qtbot.mouseClick(view.delete_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: services.log.list_entries() == [])
     qtbot.waitUntil(lambda: view._list.currentWidget() is view.empty_state)
+    deleted = LogEdit("delete_entry", ("x",)).describe()
+    qtbot.waitUntil(lambda: deleted in window.undo_action.text())
     window.undo_action.trigger()
     qtbot.waitUntil(lambda: len(services.log.list_entries()) == 1)
     qtbot.waitUntil(lambda: len(_texts(window)) == 1)

@@ -283,6 +283,12 @@ EXEMPT = {
     ("lists.py", "description"): "what a look-for looks like: the plan's words, not evidence",
     ("passphrase_dialogs.py", "field"): "a passphrase",
     ("date_field.py", "edit"): "a date",
+    ("comm_log.py", "with_whom"): "who the exchange was with: a person's name or a group",
+    ("comm_log.py", "text"): "the facilitator's own note of a meeting or message, not a "
+                             "walk's record: kept on this laptop; a portfolio carries it "
+                             "only as chosen, and anonymised unless told otherwise",
+    ("portfolio_dialog.py", "preview"): "the chosen log entries as the portfolio prints "
+                                        "them, read-only",
     ("note_card.py", "text"): "the evidence wall's card: it underlines and lists the flags "
                               "itself, read-only and while rewriting "
                               "(tests/ui/postbrief/test_wall_decisions.py)",
