@@ -207,7 +207,7 @@ class NewWalkDialog(QDialog):
         # The first protocol's summary and source, before any is chosen; again once the
         # form has given them their width.
         self._fit()
-        QTimer.singleShot(0, self._fit)
+        QTimer.singleShot(0, self, self._fit)
 
     def _fit(self) -> None:
         """Show the whole summary and source when the screen has room for them, else as
