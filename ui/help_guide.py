@@ -16,7 +16,6 @@ from pathlib import Path
 from PySide6.QtCore import QSize, Qt, QUrl
 from PySide6.QtWidgets import (
     QHBoxLayout,
-    QLabel,
     QListWidget,
     QListWidgetItem,
     QTextBrowser,
@@ -25,6 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from walkapp.paths import resource_path
+from walkapp.ui.widgets.screen_title import screen_title
 from walkapp.ui.window_fit import fit_secondary
 
 _HEADING = re.compile(r"^## (?P<title>.+?)\s*\{#(?P<anchor>[a-z0-9-]+)\}\s*$")
@@ -106,12 +106,7 @@ class GuideWindow(QWidget):
         self.contents.setMaximumWidth(max(
             self.contents.sizeHintForColumn(0) + 24, 160))
         self.contents.currentRowChanged.connect(self._show_row)
-        self.heading = QLabel()
-        self.heading.setObjectName("screenTitle")
-        font = self.heading.font()
-        font.setPointSizeF(font.pointSizeF() * 1.4)
-        font.setBold(True)
-        self.heading.setFont(font)
+        self.heading = screen_title(scale=1.4)
         self.text = QTextBrowser()
         self.text.setObjectName("guideText")
         self.text.setAccessibleName(self.tr("Guide text"))

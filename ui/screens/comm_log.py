@@ -41,6 +41,7 @@ from walkapp.ui.page import Stoppable
 from walkapp.ui.widgets.date_field import DateField
 from walkapp.ui.widgets.empty_state import EmptyState
 from walkapp.ui.widgets.row_table import row_table, select_row_id, selected_row_id
+from walkapp.ui.widgets.screen_title import screen_title
 from walkapp.ui.workers import cancel_owned_by, read_in_background
 from walkapp.ui.writer import Writer
 
@@ -60,12 +61,7 @@ class CommunicationLogView(QWidget, Stoppable):
         self._walks: list[tuple[str, str]] = []
         self.setObjectName("communicationLogView")
 
-        title = QLabel(self.tr("Communication log"))
-        title.setObjectName("screenTitle")
-        font = title.font()
-        font.setPointSizeF(font.pointSizeF() * 1.5)
-        font.setBold(True)
-        title.setFont(font)
+        title = screen_title(self.tr("Communication log"))
         intro = QLabel(self.tr(
             "Your notes of meetings, messages and other exchanges with teachers. They stay "
             "on this laptop: no walk kit, notes file or data export carries them; a "

@@ -54,6 +54,7 @@ from walkapp.ui.screens.coverage_tables import (
     quiet_rows,
 )
 from walkapp.ui.widgets.date_field import DateField
+from walkapp.ui.widgets.screen_title import screen_title
 from walkapp.ui.workers import NewestRead, cancel_owned_by
 from walkapp.ui.writer import Writer
 
@@ -98,12 +99,7 @@ class CoverageView(QWidget, Stoppable):
         self._host_reads = NewestRead(self, lambda: self._closed)
         self.setObjectName("coverageView")
 
-        title = QLabel(self.tr("Coverage"))
-        title.setObjectName("screenTitle")
-        font = title.font()
-        font.setPointSizeF(font.pointSizeF() * 1.5)
-        font.setBold(True)
-        title.setFont(font)
+        title = screen_title(self.tr("Coverage"))
         intro = QLabel(self.tr(
             "Which rooms, grades and subjects your walks have visited, so that visits are "
             "shared fairly and no room is walked too often. This stays on this screen: it is "

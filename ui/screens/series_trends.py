@@ -36,6 +36,7 @@ from walkapp.services.trends import FollowThrough, SeriesTrends, totals
 from walkapp.ui import theme
 from walkapp.ui.page import Stoppable
 from walkapp.ui.widgets.empty_state import EmptyState
+from walkapp.ui.widgets.screen_title import screen_title
 from walkapp.ui.widgets.trend_charts import RatingsChart
 from walkapp.ui.workers import cancel_owned_by, read_in_background
 
@@ -88,12 +89,7 @@ class SeriesTrendsWindow(QDialog, Stoppable):
         self._closed = False
         self.trends: SeriesTrends | None = None
 
-        self.title = QLabel(self.tr("Series trends"))
-        self.title.setObjectName("screenTitle")
-        font = self.title.font()
-        font.setPointSizeF(font.pointSizeF() * 1.4)
-        font.setBold(True)
-        self.title.setFont(font)
+        self.title = screen_title(self.tr("Series trends"), 1.4)
         self.title.setTextFormat(Qt.TextFormat.PlainText)
         self.scope = QLabel(self.tr("Reading the series…"))
         self.scope.setObjectName("hint")

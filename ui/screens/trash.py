@@ -33,6 +33,7 @@ from walkapp.ui.page import Stoppable
 from walkapp.ui.trash_removal import TrashRemoval
 from walkapp.ui.widgets.guide_link import GuideLink
 from walkapp.ui.widgets.row_table import row_table, select_row_id, selected_row_id
+from walkapp.ui.widgets.screen_title import screen_title
 from walkapp.ui.writer import Writer
 
 
@@ -62,12 +63,7 @@ class TrashView(QWidget, Stoppable):
         self._stale = False
         self.setObjectName("trashView")
 
-        title = QLabel(self.tr("Trash"))
-        title.setObjectName("screenTitle")
-        font = title.font()
-        font.setPointSizeF(font.pointSizeF() * 1.5)
-        font.setBold(True)
-        title.setFont(font)
+        title = screen_title(self.tr("Trash"))
         intro = QLabel(self.tr(
             "Deleted walks wait here for {0} days, then they are removed for good — from "
             "this laptop's database and from its backups. Restore brings a walk back as it "

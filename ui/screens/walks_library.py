@@ -52,6 +52,7 @@ from walkapp.ui.screens.library_found_place import FOUND_BESIDE_WIDTH, FoundPlac
 from walkapp.ui.screens.library_series import SeriesFilter, walk_menu
 from walkapp.ui.screens.library_welcome import LibraryWelcome
 from walkapp.ui.widgets.row_table import row_table, select_row_id, selected_row_id
+from walkapp.ui.widgets.screen_title import screen_title
 from walkapp.ui.workers import cancel_owned_by, read_in_background
 
 if TYPE_CHECKING:
@@ -116,12 +117,7 @@ class WalksLibrary(FoundPlacement, Stoppable):
         self._undo_walk_id: str | None = None
         self.setObjectName("walksLibrary")
 
-        title = QLabel(self.tr("Walks"))
-        title.setObjectName("screenTitle")
-        font = title.font()
-        font.setPointSizeF(font.pointSizeF() * 1.5)
-        font.setBold(True)
-        title.setFont(font)
+        title = screen_title(self.tr("Walks"))
 
         self.search = QLineEdit()
         self.search.setPlaceholderText(self.tr("Search notes, commitments, walks…")

@@ -40,6 +40,7 @@ from walkapp.ui.page import Page, PanelGroup, save_all
 from walkapp.ui.screens.step_leads import CLOSE, PAGE, PANEL, Leads, NextAction
 from walkapp.ui.widgets.closed_banner import ClosedWalkBanner
 from walkapp.ui.widgets.page_scroll import CurrentStack
+from walkapp.ui.widgets.screen_title import screen_title
 
 # The kinds of rows that can be in conflict: a change of any of them may change the count.
 _CONFLICT_ENTITIES = frozenset({Entity.NOTE, Entity.REFLECTION, Entity.COMMITMENT,
@@ -86,12 +87,7 @@ class WalkWorkspace(QWidget, Page):
         self.back_button = QPushButton(self.tr("← All walks"))
         self.back_button.setAccessibleName(self.tr("Back to all walks"))
         self.back_button.clicked.connect(self.back_requested)
-        self.title = QLabel()
-        self.title.setObjectName("screenTitle")
-        font = self.title.font()
-        font.setPointSizeF(font.pointSizeF() * 1.4)
-        font.setBold(True)
-        self.title.setFont(font)
+        self.title = screen_title(scale=1.4)
         self.title.setTextFormat(Qt.TextFormat.PlainText)
         self.subtitle = QLabel()
         self.subtitle.setTextFormat(Qt.TextFormat.PlainText)
