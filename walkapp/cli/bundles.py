@@ -21,6 +21,7 @@ from walkapp.messages import tr
 
 if TYPE_CHECKING:
     from walkapp.bundles import BundleService, PassphraseNeededError
+    from walkapp.bundles.report import ImportReport
     from walkapp.cli.context import Context
 
 # walkapp.bundles.format's, for the help text: the bundles package (its service, the
@@ -246,12 +247,18 @@ def cmd_import(args: argparse.Namespace, context: Context) -> int:
 
         report = replace(report, files=tuple(by_path.get(f.path, f) for f in report.files),
                          backup_path=report.backup_path or retry.backup_path)
-    if args.json:
-        print(dumps(report.as_json()))  # documented in docs/file-formats.md
+    return print_import_report(report, as_json=args.json)
+
+
+def print_import_report(report: ImportReport, *, as_json: bool) -> int:
+    """An import's report (notes files, or an owner's data export), as JSON (documented
+    in docs/file-formats.md) or as lines; the command's exit code (1: not all went in).
+    File names, walker names and reasons come from the files: each line through echo(), so
+    that none of them can reach the terminal raw or break a line. Each file's conflicts,
+    rejections and warnings are listed under it."""
+    if as_json:
+        print(dumps(report.as_json()))
     else:
-        # File names, walker names and reasons come from the files: each line through
-        # echo(), so that none of them can reach the terminal raw or break a line. Each
-        # file's conflicts, rejections and warnings are listed under it.
         for file in report.files:
             echo(file.summary())
             for line in file.details():

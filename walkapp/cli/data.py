@@ -78,18 +78,8 @@ def cmd_data_export(args: argparse.Namespace, context: Context) -> int:
 
 
 def cmd_import_data(args: argparse.Namespace, context: Context) -> int:
+    from walkapp.cli.bundles import print_import_report
     from walkapp.exports import DataService
 
     report = DataService(context.services).import_data(args.file)
-    if args.json:
-        print(dumps(report.as_json()))
-    else:
-        for file in report.files:
-            echo(file.summary())
-            for line in file.details():
-                echo(f"  {line}")
-        echo(report.totals())
-        if report.backup_path:
-            echo(tr("A backup from before the import is in {backup_path}.").format(
-                     backup_path=report.backup_path))
-    return 0 if report.clean else 1
+    return print_import_report(report, as_json=args.json)
