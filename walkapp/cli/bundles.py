@@ -14,14 +14,13 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from walkapp.cli.data import cmd_data_export, data_export_options, register_import_data
+from walkapp.cli.import_lines import print_import_report
 from walkapp.cli.terminal import echo
 from walkapp.errors import NotFoundError
-from walkapp.jsonout import dumps
 from walkapp.messages import tr
 
 if TYPE_CHECKING:
     from walkapp.bundles import BundleService, PassphraseNeededError
-    from walkapp.bundles.report import ImportReport
     from walkapp.cli.context import Context
 
 # walkapp.bundles.format's, for the help text: the bundles package (its service, the
@@ -248,23 +247,3 @@ def cmd_import(args: argparse.Namespace, context: Context) -> int:
         report = replace(report, files=tuple(by_path.get(f.path, f) for f in report.files),
                          backup_path=report.backup_path or retry.backup_path)
     return print_import_report(report, as_json=args.json)
-
-
-def print_import_report(report: ImportReport, *, as_json: bool) -> int:
-    """An import's report (notes files, or an owner's data export), as JSON (documented
-    in docs/file-formats.md) or as lines; the command's exit code (1: not all went in).
-    File names, walker names and reasons come from the files: each line through echo(), so
-    that none of them can reach the terminal raw or break a line. Each file's conflicts,
-    rejections and warnings are listed under it."""
-    if as_json:
-        print(dumps(report.as_json()))
-    else:
-        for file in report.files:
-            echo(file.summary())
-            for line in file.details():
-                echo(f"  {line}")
-        echo(report.totals())
-        if report.backup_path:
-            echo(tr("A backup from before the import is in {backup_path}.").format(
-                     backup_path=report.backup_path))
-    return 0 if report.clean else 1

@@ -78,7 +78,7 @@ def cmd_data_export(args: argparse.Namespace, context: Context) -> int:
 
 
 def cmd_import_data(args: argparse.Namespace, context: Context) -> int:
-    from walkapp.cli.bundles import print_import_report
+    from walkapp.cli.import_lines import print_import_report
     from walkapp.exports import DataService
 
     report = DataService(context.services).import_data(args.file)
